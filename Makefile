@@ -1,0 +1,19 @@
+# Two entry points (see README): `make demo` runs the product on bundled samples; `make test` runs CI.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test install
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+install: $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+
+demo: $(PY)
+	$(PY) -m pip install -q -e .
+	$(VENV)/bin/shuanglian demo
+
+test:
+	bash scripts/test.sh

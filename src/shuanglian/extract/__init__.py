@@ -1,0 +1,1 @@
+"""Fact extraction: entities, roles, places, industries, policies, figures, visits with source spans."""

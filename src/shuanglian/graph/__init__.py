@@ -1,0 +1,1 @@
+"""Knowledge graph: declared schema, statements with provenance, entity resolution, registers, chains."""

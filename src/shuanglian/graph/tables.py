@@ -1,0 +1,1 @@
+"""Graph tables (statements, entities, judgements, audit log); filled by the graph area."""

@@ -1,0 +1,1 @@
+"""Ingestion: file discovery, decoding, dedupe, storing documents and failures."""

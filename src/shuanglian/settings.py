@@ -1,0 +1,32 @@
+"""One settings object, read from the environment (SHUANGLIAN_*) and a `.env` file."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field can be set as SHUANGLIAN_<NAME> or in `.env`."""
+
+    model_config = SettingsConfigDict(env_prefix="SHUANGLIAN_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///shuanglian.db"
+    data_dir: Path = Path("shuanglian-data")
+    log_level: str = "INFO"
+    # Documents above this size are refused: real article pages are < 2 MB; bigger files are
+    # archives, dumps or attacks and would stall the line classifier.
+    max_document_bytes: int = 5 * 1024 * 1024
+    # Jaccard similarity above which a document is linked as a near-duplicate copy of an earlier one.
+    near_duplicate_threshold: float = 0.8
+    # Facts whose extractor confidence reaches this are accepted without review.
+    auto_accept_threshold: float = 0.9
+    secret_key: str = "change-me-in-production"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings (cached)."""
+    return Settings()

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, engine/session helpers and Alembic migrations."""

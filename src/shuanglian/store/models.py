@@ -1,0 +1,7 @@
+"""Import point that registers every table on `Base.metadata` (documents, graph, users...)."""
+
+from __future__ import annotations
+
+from shuanglian.graph import tables as graph_tables  # noqa: F401
+from shuanglian.store import documents  # noqa: F401
+from shuanglian.web import auth_tables  # noqa: F401

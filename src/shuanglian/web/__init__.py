@@ -1,0 +1,1 @@
+"""Web application and HTTP API (FastAPI) over the shared service functions."""

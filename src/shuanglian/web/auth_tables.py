@@ -1,0 +1,1 @@
+"""User, session and API-token tables; filled by the web area."""
