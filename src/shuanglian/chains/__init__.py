@@ -1,0 +1,1 @@
+"""Industry-chain templates (data), placement of entities on chain links, and gap analysis."""
