@@ -1,0 +1,70 @@
+"""Register files: every bad cell is named by row and column; CSV (UTF-8/GBK) and XLSX both read back."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.registers.spec import UnknownRegister, get_spec, register_specs
+from shuanglian.registers.tabular import TableFormatError, parse_table, read_rows, write_table
+
+
+def test_six_registers_declared() -> None:
+    assert list(register_specs()) == ["carriers", "enterprises", "projects", "resources", "policies", "consultants"]
+    with pytest.raises(UnknownRegister, match="one of: carriers"):
+        get_spec("people")
+
+
+def test_validation_names_row_and_cell() -> None:
+    spec = get_spec("projects")
+    csv_text = (
+        "项目名称,牵头单位,投资额（亿元）,建设周期,状态\n"
+        "光明科学城脑解析设施,中国科学院深圳先进技术研究院,12.5,2021-2025,在建\n"
+        ",某单位,3,2022,在建\n"
+        "合成生物研究设施,深圳先进院,12亿,2025-2021,开工\n"
+        "光明科学城脑解析设施,重复,1,2020,建成\n"
+    )
+    t = parse_table(spec, csv_text.encode("utf-8"), "csv")
+    assert [r for r, _ in t.rows] == [2]
+    assert t.rows[0][1]["investment"] == 12.5 and t.rows[0][1]["period"] == "2021-2025"
+    msgs = [str(e) for e in t.errors]
+    assert "row 3, column 项目名称: is required but empty" in msgs
+    assert "row 4, column 投资额: '12亿' is not a number (enter the number in 亿元)" in msgs
+    assert "row 4, column 建设周期: '2025-2021' ends before it starts" in msgs
+    assert any(m.startswith("row 4, column 状态: '开工' is not one of 谋划/") for m in msgs)
+    assert "row 5, column 项目名称: '光明科学城脑解析设施' duplicates row 2" in [
+        f"row {e.row}, column {e.column}: '{e.value}' {e.message}" for e in t.errors if e.row == 5
+    ]
+    assert t.errors[0].to_json() == {"row": 3, "column": "项目名称", "value": "", "message": "is required but empty"}
+
+
+def test_missing_required_column_and_unknown_format() -> None:
+    with pytest.raises(TableFormatError, match="required column 项目名称 is missing"):
+        parse_table(get_spec("projects"), "牵头单位,投资额\nx,1\n".encode(), "csv")
+    with pytest.raises(TableFormatError, match="not a readable XLSX"):
+        read_rows(b"not a zip", "xlsx")
+    with pytest.raises(TableFormatError, match="unknown format"):
+        read_rows(b"", "ods")
+
+
+def test_gbk_csv_and_kind_labels() -> None:
+    spec = get_spec("carriers")
+    data = "名称,类型,级别,领域\n鹏城实验室,实验室,国家级,网络通信、人工智能\n南方科技大学,大学,,\n".encode("gb18030")
+    t = parse_table(spec, data, "csv")
+    assert t.rows[0][1] == {"name": "鹏城实验室", "kind": "lab", "level": "国家级", "industries": ["网络通信", "人工智能"]}
+    assert [str(e) for e in t.errors] == ["row 3, column 类型: '大学' is not one of 实验室/科研院所/高校/平台"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_write_then_parse_round_trip(fmt: str) -> None:
+    spec = get_spec("enterprises")
+    rows = [
+        {"name": "深圳迈瑞生物医疗电子股份有限公司", "short_name": ["迈瑞医疗"], "chain_leader": True,
+         "products": ["监护仪", "除颤仪"], "chains": ["高端医疗器械"], "sources": ["doc:abc"]},
+        {"name": "深圳市理邦精密仪器股份有限公司", "chain_leader": False},
+    ]
+    data = write_table(spec, rows, fmt)
+    t = parse_table(spec, data, fmt)
+    assert not t.errors and not t.warnings
+    assert t.rows[0][1] == {"name": rows[0]["name"], "short_name": ["迈瑞医疗"], "chain_leader": True,
+                            "products": ["监护仪", "除颤仪"]}
+    assert t.rows[1][1] == {"name": "深圳市理邦精密仪器股份有限公司", "chain_leader": False}
