@@ -175,10 +175,10 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
     except UnicodeDecodeError:
         pass
     candidates: list[str] = []
-    for name in (declared, _declared(data)):
-        codec = normalise_encoding(name)
-        if codec and codec != "utf-8" and codec not in candidates:
-            candidates.append(codec)
+    for label in (declared, _declared(data)):
+        norm = normalise_encoding(label)
+        if norm and norm != "utf-8" and norm not in candidates:
+            candidates.append(norm)
     first_declared = candidates[0] if candidates else None
     for codec in ("gb18030", "big5hkscs"):
         if codec not in candidates:
