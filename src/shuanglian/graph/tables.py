@@ -1,1 +1,138 @@
-"""Graph tables (statements, entities, judgements, audit log); filled by the graph area."""
+"""Graph tables: append-only statements with provenance, the materialised canonical entities
+(entities + entity_members + entity_keys, recomputed from statements and judgements), the stored
+user judgements (merge / split / not_same) and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shuanglian.store.db import Base
+from shuanglian.store.documents import utcnow
+
+# Statement status values. `edited` = superseded by a newer (manual) statement, kept for history.
+PROPOSED, ACCEPTED, REJECTED, EDITED = "proposed", "accepted", "rejected", "edited"
+STATUSES = (PROPOSED, ACCEPTED, REJECTED, EDITED)
+# Statuses whose values count in the canonical view.
+LIVE_STATUSES = (PROPOSED, ACCEPTED)
+ORIGINS = ("document", "manual", "import")
+
+
+class Statement(Base):
+    """One value said about one source entity, with where it came from. Never deleted or rewritten:
+    an edit adds a new statement and marks the old one `edited` (superseded_by)."""
+
+    __tablename__ = "statements"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # ids.make_statement_id
+    entity_id: Mapped[str] = mapped_column(String(64))  # source entity id (ids.make_entity_id)
+    kind: Mapped[str] = mapped_column(String(32))  # kind of the source entity
+    prop: Mapped[str] = mapped_column(String(40))  # property or relation name from schema.yaml
+    value: Mapped[str] = mapped_column(Text)  # display value (for relations: the target's name)
+    value_json: Mapped[Any | None] = mapped_column(JSON, nullable=True)  # structured value (roles, figures)
+    target_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    origin: Mapped[str] = mapped_column(String(16), default="document")
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), nullable=True, index=True)
+    span_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    span_end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    extractor: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    extractor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    user: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    status: Mapped[str] = mapped_column(String(12), default=PROPOSED)
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    supersedes: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    superseded_by: Mapped[str | None] = mapped_column(String(32), nullable=True)
+
+    __table_args__ = (
+        Index("ix_statements_entity_prop", "entity_id", "prop"),
+        Index("ix_statements_status_kind", "status", "kind", "id"),
+    )
+
+
+class Entity(Base):
+    """Canonical entity: a materialised view recomputed from statements + judgements (never edited)."""
+
+    __tablename__ = "entities"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # id of the cluster's anchor member
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(512))
+    name_key: Mapped[str] = mapped_column(String(512))  # ids.normalise_name(name), for search
+    names: Mapped[list[str]] = mapped_column(JSON, default=list)  # every live name and alias
+    region: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    region_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    statement_count: Mapped[int] = mapped_column(Integer, default=0)
+    document_count: Mapped[int] = mapped_column(Integer, default=0)
+    member_count: Mapped[int] = mapped_column(Integer, default=1)
+    score: Mapped[float] = mapped_column(Float, default=1.0)  # weakest automatic merge inside the cluster
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (
+        Index("ix_entities_kind_name", "kind", "name_key", "id"),
+        Index("ix_entities_name_key", "name_key", "id"),
+        Index("ix_entities_region", "region", "id"),
+        Index("ix_entities_statements", "statement_count", "id"),
+    )
+
+
+class EntityMember(Base):
+    """Which canonical entity a source entity belongs to, and why (merge score and reason)."""
+
+    __tablename__ = "entity_members"
+
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(512))
+    score: Mapped[float] = mapped_column(Float, default=1.0)
+    reason: Mapped[str] = mapped_column(String(64), default="anchor")
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class EntityKey(Base):
+    """Resolution blocking keys of a source entity (e.g. `organization|迈瑞` at level `core`)."""
+
+    __tablename__ = "entity_keys"
+
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(600), primary_key=True)
+    level: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (Index("ix_entity_keys_key", "key"),)
+
+
+class Judgement(Base):
+    """A user's merge / split / not_same decision, replayed on every rebuild (never lost on re-ingest).
+
+    merge: `entity_ids` (source ids) end up in one entity. split / not_same: `entity_ids` (group A) and
+    `other_ids` (group B) must not share an entity; for split, group A stays together."""
+
+    __tablename__ = "judgements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    action: Mapped[str] = mapped_column(String(16))
+    entity_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    other_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    user: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditLog(Base):
+    """Every change a person made: who, when, what, and the object before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    object_type: Mapped[str] = mapped_column(String(32))
+    object_id: Mapped[str] = mapped_column(String(64), index=True)
+    before: Mapped[Any | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any | None] = mapped_column(JSON, nullable=True)

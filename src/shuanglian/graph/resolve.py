@@ -1,0 +1,288 @@
+"""Entity resolution: cluster source entities (one per document/import) into canonical entities.
+
+Pure functions over `Profile`s and `JudgementRule`s (no database): views.py loads and stores.
+Order of evidence: user judgements (latest wins) -> strong keys (exact, abbreviation, legal form,
+place short form) -> place-prefix keys -> brand-core keys -> people (same name + shared context).
+Weak keys merge only when unambiguous: 华强 stays apart when both 深圳华强 and 北京华强 exist."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from shuanglian.graph.keys import CORE, PLACE, STRONG_LEVELS, NameKey, graph_config, name_keys
+from shuanglian.graph.schema import get_schema
+
+
+@dataclass
+class Profile:
+    """What resolution needs to know about one source entity."""
+
+    member_id: str
+    kind: str
+    names: list[str]  # primary name(s) first, then aliases
+    first_seen: datetime
+    context: frozenset[str] = frozenset()  # people: normalised organisations and titles of their roles
+
+    def name_keys(self) -> list[NameKey]:
+        """Every key of every name (deduplicated, strongest level kept)."""
+        out: dict[str, NameKey] = {}
+        for n in self.names:
+            for k in name_keys(self.kind, n):
+                if k.key not in out or _rank(k.level) < _rank(out[k.key].level):
+                    out[k.key] = k
+        return list(out.values())
+
+
+@dataclass(frozen=True)
+class JudgementRule:
+    """A stored judgement as resolution sees it."""
+
+    id: int
+    action: str  # merge | split | not_same
+    ids: tuple[str, ...]
+    other_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class Assignment:
+    """Where one source entity ended up."""
+
+    entity_id: str
+    score: float
+    reason: str
+
+
+_LEVEL_ORDER = [*STRONG_LEVELS, PLACE, CORE, "person"]
+
+
+def _rank(level: str) -> int:
+    return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER)
+
+
+def level_score(level: str) -> float:
+    """Configured score of a key level."""
+    return float(graph_config()["resolution"]["scores"][level])
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """May entities of kinds a and b be one entity? Same kind, a generic kind of the same group,
+    or a configured compatible pair."""
+    if a == b:
+        return True
+    res = graph_config()["resolution"]
+    schema = get_schema()
+    if schema.group(a) != schema.group(b):
+        return False
+    if a in res["generic_kinds"] or b in res["generic_kinds"]:
+        return True
+    return any({a, b} == set(pair) for pair in res["compatible_kinds"])
+
+
+@dataclass
+class _Cluster:
+    kinds: set[str]
+    labels: set[tuple[int, str]] = field(default_factory=set)  # (split judgement id, side)
+    context: set[str] = field(default_factory=set)
+
+
+class _UnionFind:
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self.parent = {p.member_id: p.member_id for p in profiles}
+        self.data = {p.member_id: _Cluster({p.kind}, set(), set(p.context)) for p in profiles}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:  # path compression
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def can_join(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        da, db = self.data[ra], self.data[rb]
+        if not all(kinds_compatible(x, y) for x in da.kinds for y in db.kinds):
+            return False
+        # a split/not_same judgement puts its two sides in different entities for good
+        return not any((j, "B" if side == "A" else "A") in db.labels for j, side in da.labels)
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        self.parent[rb] = ra
+        da, db = self.data[ra], self.data.pop(rb)
+        da.kinds |= db.kinds
+        da.labels |= db.labels
+        da.context |= db.context
+        return ra
+
+
+def _effective_judgements(rules: Sequence[JudgementRule]) -> list[JudgementRule]:
+    """Replay in order; a later judgement that contradicts an earlier one cancels it."""
+    kept: list[JudgementRule] = []
+    for r in sorted(rules, key=lambda j: j.id):
+        new_kept = []
+        for old in kept:
+            if _contradicts(r, old) or _contradicts(old, r):
+                continue
+            new_kept.append(old)
+        kept = [*new_kept, r]
+    return kept
+
+
+def _contradicts(a: JudgementRule, b: JudgementRule) -> bool:
+    if a.action == "merge" and b.action in ("split", "not_same"):
+        s = set(a.ids)
+        return bool(s & set(b.ids)) and bool(s & set(b.other_ids))
+    return False
+
+
+def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = ()) -> dict[str, Assignment]:
+    """Cluster source entities; return member id -> canonical entity id (the anchor: earliest seen
+    member), merge score and reason."""
+    threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
+    by_id = {p.member_id: p for p in profiles}
+    uf = _UnionFind(profiles)
+    why: dict[str, tuple[float, str]] = {}
+
+    def join(a: str, b: str, score: float, reason: str, force: bool = False) -> bool:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or not (force or uf.can_join(a, b)):
+            return False
+        why.setdefault(b, (score, reason))
+        uf.union(a, b)
+        return True
+
+    rules = _effective_judgements(list(judgements))
+    for r in rules:
+        if r.action in ("split", "not_same"):
+            for m in r.ids:
+                if m in by_id:
+                    uf.data[uf.find(m)].labels.add((r.id, "A"))
+            for m in r.other_ids:
+                if m in by_id:
+                    uf.data[uf.find(m)].labels.add((r.id, "B"))
+    for r in rules:
+        together = [m for m in r.ids if m in by_id] if r.action in ("merge", "split") else []
+        for m in together[1:]:
+            join(together[0], m, 1.0, f"judgement:{r.action}#{r.id}", force=r.action == "merge")
+
+    groups: dict[str, list[tuple[str, NameKey]]] = defaultdict(list)
+    for p in profiles:
+        for k in p.name_keys():
+            groups[k.key].append((p.member_id, k))
+
+    # Strong keys: every pair sharing one is the same entity (score = the weaker side's level).
+    strong = []
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        members = sorted(members, key=lambda mk: (_rank(mk[1].level), mk[0]))
+        for mid, k in members[1:]:
+            lvl = max(members[0][1].level, k.level, key=_rank)
+            if _rank(lvl) < _rank(PLACE):
+                strong.append((level_score(lvl), key, members[0][0], mid, lvl))
+    for score, key, a, b, lvl in sorted(strong, key=lambda e: (-e[0], e[1], e[2], e[3])):
+        if score >= threshold:
+            join(a, b, score, f"{lvl}:{key.split('|', 1)[1]}")
+
+    # Weak keys, unambiguous groups only.
+    for level in (PLACE, CORE):
+        score = level_score(level)
+        if score < threshold:
+            continue
+        for key in sorted(groups):
+            members = groups[key]
+            if len(members) < 2 or not any(k.level == level for _, k in members):
+                continue
+            if max((k for _, k in members), key=lambda k: _rank(k.level)).level != level:
+                continue
+            quals: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for mid, k in members:
+                quals[uf.find(mid)].add((k.place, k.tail))
+            roots = sorted(quals)
+            if len(roots) < 2 or _ambiguous([quals[r] for r in roots]):
+                continue
+            for r in roots[1:]:
+                join(roots[0], r, score, f"{level}:{key.split('|', 1)[1]}")
+
+    # People: same name, and a shared organisation or title unless configured otherwise.
+    person_ctx = level_score("person_context")
+    person_bare = level_score("person_bare")
+    for key in sorted(groups):
+        if not key.startswith("person|"):
+            continue
+        mids = sorted({m for m, _ in groups[key]}, key=lambda m: (by_id[m].first_seen, m))
+        for i, a in enumerate(mids):
+            for b in mids[i + 1 :]:
+                ca, cb = uf.data[uf.find(a)].context, uf.data[uf.find(b)].context
+                # both have roles: they must share one; otherwise nothing confirms the match
+                s = (person_ctx if ca & cb else 0.0) if ca and cb else person_bare
+                if s >= threshold:
+                    join(a, b, s, f"person:{key.split('|', 1)[1]}")
+
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for mid in by_id:
+        members_of[uf.find(mid)].append(mid)
+    out: dict[str, Assignment] = {}
+    for mids in members_of.values():
+        anchor = min(mids, key=lambda m: (by_id[m].first_seen, m))
+        for m in mids:
+            score, reason = (1.0, "anchor") if m == anchor else why.get(m, (1.0, "cluster"))
+            out[m] = Assignment(anchor, score, reason)
+    return out
+
+
+def _compatible_qual(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    (pa, ta), (pb, tb) = a, b
+    if pa and pb and pa != pb:
+        return False
+    return not (ta and tb and ta not in tb and tb not in ta)
+
+
+def _ambiguous(qual_sets: list[set[tuple[str, str]]]) -> bool:
+    """True when two clusters under one weak key carry incompatible qualifiers (深圳 vs 北京 prefix,
+    技术 vs 终端 tail): the short form could be either, so nothing merges on this key."""
+    for i, qa in enumerate(qual_sets):
+        for qb in qual_sets[i + 1 :]:
+            if not any(_compatible_qual(x, y) for x in qa for y in qb):
+                return True
+    return False
+
+
+def summarise_names(names: Iterable[tuple[str, str, str]]) -> tuple[str, list[str]]:
+    """Choose the display name from (name, prop, origin) triples: the latest manual/import name,
+    else the longest primary name (full legal names win over short forms); plus all distinct names."""
+    from shuanglian.graph.ids import normalise_name
+
+    items = list(names)
+    seen: dict[str, str] = {}
+    for n, _, _ in items:
+        seen.setdefault(normalise_name(n), n)
+    manual = [n for n, p, o in items if p == "name" and o in ("manual", "import")]
+    if manual:
+        best = manual[-1]
+    else:
+        primary = [n for n, p, _ in items if p == "name"] or [n for n, _, _ in items]
+        counts: dict[str, int] = defaultdict(int)
+        for n in primary:
+            counts[n] += 1
+        best = max(primary, key=lambda n: (len(normalise_name(n)), counts[n], n)) if primary else ""
+    return best, sorted(seen.values(), key=lambda n: (-len(n), n))
+
+
+def choose_kind(kind_weights: dict[str, float], override: str | None = None) -> str:
+    """Pick the entity kind: a user's override, else the heaviest specific kind over generic ones."""
+    if override:
+        return override
+    generic = set(graph_config()["resolution"]["generic_kinds"])
+    specific = {k: w for k, w in kind_weights.items() if k not in generic}
+    pool: dict[str, Any] = specific or kind_weights
+    return str(max(sorted(pool), key=lambda k: pool[k]))

@@ -1,0 +1,153 @@
+"""Load the declared graph schema (schema.yaml) once and validate statements against it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
+ANY = "*"
+
+
+class SchemaError(ValueError):
+    """A statement that the declared schema does not allow (unknown kind, property or relation)."""
+
+
+@dataclass(frozen=True)
+class PropertyDef:
+    """One property: its name, value type and label."""
+
+    name: str
+    type: str
+    label: str
+
+
+@dataclass(frozen=True)
+class KindDef:
+    """One entity kind with the properties a statement about it may carry."""
+
+    name: str
+    label: str
+    group: str
+    properties: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RelationDef:
+    """One relation (edge) from entities of `sources` kinds to entities of `targets` kinds."""
+
+    name: str
+    label: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+
+
+@dataclass
+class Schema:
+    """The whole declared schema."""
+
+    version: int
+    properties: dict[str, PropertyDef] = field(default_factory=dict)
+    kinds: dict[str, KindDef] = field(default_factory=dict)
+    relations: dict[str, RelationDef] = field(default_factory=dict)
+
+    def kind(self, name: str) -> KindDef:
+        """Return a kind definition or raise SchemaError naming the unknown kind."""
+        try:
+            return self.kinds[name]
+        except KeyError:
+            raise SchemaError(f"unknown entity kind {name!r}; known: {', '.join(sorted(self.kinds))}") from None
+
+    def group(self, kind: str) -> str:
+        """Resolution group of a kind (kinds of one group may be merged)."""
+        return self.kind(kind).group
+
+    def is_relation(self, prop: str) -> bool:
+        """True when `prop` names a relation rather than a property."""
+        return prop in self.relations
+
+    def validate(self, kind: str, prop: str, value: Any = None, target_kind: str | None = None) -> None:
+        """Raise SchemaError unless an entity of `kind` may carry `prop` (pointing at `target_kind`)."""
+        kdef = self.kind(kind)
+        if prop in self.relations:
+            rel = self.relations[prop]
+            if ANY not in rel.sources and kind not in rel.sources:
+                raise SchemaError(f"relation {prop!r} cannot start at a {kind!r} entity")
+            if target_kind is None:
+                raise SchemaError(f"relation {prop!r} needs a target entity")
+            self.kind(target_kind)
+            if ANY not in rel.targets and target_kind not in rel.targets:
+                raise SchemaError(f"relation {prop!r} cannot point at a {target_kind!r} entity")
+            return
+        if prop not in self.properties:
+            raise SchemaError(f"unknown property {prop!r}")
+        if prop not in kdef.properties:
+            raise SchemaError(f"property {prop!r} is not declared for kind {kind!r}")
+        if value is None:
+            return
+        ptype = self.properties[prop].type
+        if ptype == "number" and not isinstance(value, int | float):
+            try:
+                float(str(value))
+            except ValueError:
+                raise SchemaError(f"property {prop!r} needs a number, got {value!r}") from None
+        if ptype == "bool" and not isinstance(value, bool) and str(value).lower() not in _BOOL_TEXT:
+            raise SchemaError(f"property {prop!r} needs true/false, got {value!r}")
+
+
+_BOOL_TEXT = {"true", "false", "1", "0", "yes", "no", "是", "否"}
+
+
+def _expand(names: list[str], kinds: dict[str, KindDef]) -> frozenset[str]:
+    out: set[str] = set()
+    for n in names:
+        if n == "ORG":
+            out |= {k for k, d in kinds.items() if d.group == "organization"}
+        elif n == ANY or n in kinds:
+            out.add(n)
+        else:
+            raise SchemaError(f"schema.yaml: relation refers to unknown kind {n!r}")
+    return frozenset(out)
+
+
+def parse_schema(data: dict[str, Any]) -> Schema:
+    """Build a Schema from the parsed YAML mapping, checking internal consistency."""
+    props = {
+        name: PropertyDef(name, spec.get("type", "string"), spec.get("label", name))
+        for name, spec in data["properties"].items()
+    }
+    common = list(data.get("common_properties", []))
+    kinds: dict[str, KindDef] = {}
+    for name, spec in data["kinds"].items():
+        plist = common + list(spec.get("properties", []))
+        unknown = [p for p in plist if p not in props]
+        if unknown:
+            raise SchemaError(f"schema.yaml: kind {name!r} uses undeclared properties {unknown}")
+        kinds[name] = KindDef(name, spec.get("label", name), spec.get("group", name), frozenset(plist))
+    rels = {
+        name: RelationDef(name, spec.get("label", name), _expand(spec["from"], kinds), _expand(spec["to"], kinds))
+        for name, spec in data["relations"].items()
+    }
+    clash = set(rels) & set(props)
+    if clash:
+        raise SchemaError(f"schema.yaml: names used both as property and relation: {sorted(clash)}")
+    return Schema(int(data.get("version", 1)), props, kinds, rels)
+
+
+@lru_cache(maxsize=1)
+def get_schema() -> Schema:
+    """The process-wide schema, loaded once from schema.yaml."""
+    with SCHEMA_PATH.open(encoding="utf-8") as fh:
+        return parse_schema(yaml.safe_load(fh))
+
+
+EntityKind = enum.StrEnum("EntityKind", {k: k for k in get_schema().kinds})  # type: ignore[misc]
+"""Enum of entity kinds derived from schema.yaml (for API models and CLI validation)."""
+
+RelationName = enum.StrEnum("RelationName", {k: k for k in get_schema().relations})  # type: ignore[misc]
+"""Enum of relation names derived from schema.yaml."""
