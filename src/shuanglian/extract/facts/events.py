@@ -1,0 +1,207 @@
+"""EventStage: official visits and inspections — who visited which organisations, where and when.
+
+A report is read sentence by sentence. A sentence with a visit verb (调研, 来到, 走进…) and an official
+(a person entity with a government title) opens a visit; later sentences with visit verbs, or starting
+"在<organisation>，", add what was visited. A new explicit date opens a new event. Accompanying
+officials (参加调研, 陪同) and hosts (听取X汇报) are not visitors; recollections (回忆…视察) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from shuanglian.document import Document, Mention
+from shuanglian.extract.facts.common import (
+    Sentence,
+    alternation,
+    load_data,
+    overlaps_excluded,
+    publication_date,
+    sentences,
+)
+from shuanglian.extract.facts.dates import find_date
+
+_CLAUSE = re.compile(r"[，,：:]")
+
+
+@dataclass
+class _Event:
+    date: date | None
+    start: int
+    end: int
+    visitors: list[str] = field(default_factory=list)
+    visited: list[str] = field(default_factory=list)
+    place: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": "visit",
+            "date": self.date.isoformat() if self.date else None,
+            "visitors": self.visitors,
+            "visited": self.visited,
+            "place": self.place,
+            "span": [self.start, self.end],
+        }
+
+
+class _Rules:
+    """Compiled visit vocabulary from data/visits.yaml."""
+
+    def __init__(self) -> None:
+        d = load_data("visits.yaml")
+        self.verb_re = re.compile(alternation(d["verbs"]))
+        self.place_verb_re = re.compile(alternation(d["place_verbs"]))
+        self.org_verb_re = re.compile(alternation(d["org_verbs"]))
+        self.accompany_re = re.compile(alternation(d["accompany"]))
+        self.visited_kinds = set(d["visited_kinds"])
+        self.title_re = re.compile(alternation(d["official_titles"]))
+        self.history_re = re.compile(alternation(d["history"]))
+        self.host_re = re.compile(alternation(d["host_before"]))
+
+
+_RULES: _Rules | None = None
+
+
+def _rules() -> _Rules:
+    global _RULES
+    if _RULES is None:
+        _RULES = _Rules()
+    return _RULES
+
+
+class EventStage:
+    """Fill `doc.events` with official visits `{kind, date, visitors, visited, place, span}`."""
+
+    name = "events"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.events = extract_events(doc.text, doc.entities, doc.published, doc.excluded)
+        return doc
+
+
+def extract_events(
+    text: str,
+    entities: list[Mention],
+    published: str | None = None,
+    excluded: list[tuple[int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """Visits reported in `text`, using entity mentions (persons, organisations, places) from `entities`."""
+    r = _rules()
+    pub = publication_date(published)
+    mentions = sorted(((s, e, m) for m in entities for s, e in m.spans), key=lambda x: x[0])
+    events: list[_Event] = []
+    current: _Event | None = None
+    for sent in sentences(text):
+        if excluded and overlaps_excluded(sent.start, sent.end, excluded):
+            continue
+        if r.history_re.search(sent.text):
+            continue
+        in_sent = [(s - sent.start, e - sent.start, m) for s, e, m in mentions if sent.start <= s and e <= sent.end]
+        verbs = _visit_verbs(r, sent.text)
+        lead_org = _leading_org(r, sent.text, in_sent)
+        if not verbs and lead_org is None:
+            continue
+        visitors = _visitors(r, sent, in_sent, verbs, current)
+        found = find_date(sent.text[: verbs[-1] if verbs else len(sent.text)], pub)
+        when = found[0] if found else None
+        opens = bool(visitors) and (current is None or (found is not None and when != current.date))
+        if opens:
+            current = _Event(date=when, start=sent.start, end=sent.end)
+            events.append(current)
+        if current is None:
+            continue
+        if not visitors and not _continues(sent, current):
+            continue
+        current.end = max(current.end, sent.end)
+        for v in visitors:
+            if v not in current.visitors:
+                current.visitors.append(v)
+        for name in _visited(r, sent.text, in_sent, lead_org):
+            if name not in current.visited and name not in current.visitors:
+                current.visited.append(name)
+        if current.place is None:
+            current.place = _place(r, sent.text, in_sent)
+    return [ev.to_json() for ev in events if ev.visitors]
+
+
+def _visit_verbs(r: _Rules, s: str) -> list[int]:
+    """Offsets of visit verbs that are not part of an accompanying phrase (参加调研)."""
+    masked = r.accompany_re.sub(lambda m: "＿" * len(m.group()), s)
+    return [m.start() for m in r.verb_re.finditer(masked)]
+
+
+def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
+    """The organisation in a clause opening "在X，" (在贝特瑞…公司，黄坤明听取…)."""
+    for s0, _e, m in in_sent:
+        if m.kind in r.visited_kinds and s0 <= 3 and s[:s0].strip("　 ").endswith("在"):
+            return m
+    return None
+
+
+def _is_official(r: _Rules, s: str, start: int, m: Mention) -> bool:
+    """A person with a government title in their roles or right before the name."""
+    for role in m.attrs.get("roles") or []:
+        if isinstance(role, dict) and r.title_re.search(str(role.get("title") or "")):
+            return True
+    return bool(r.title_re.search(s[max(0, start - 10) : start]))
+
+
+def _visitors(
+    r: _Rules, sent: Sentence, in_sent: list[tuple[int, int, Mention]], verbs: list[int], current: _Event | None
+) -> list[str]:
+    """Persons leading the visit: named before a visit verb, not accompanying, not hosts."""
+    s = sent.text
+    out: list[str] = []
+    last_verb = verbs[-1] if verbs else len(s)
+    for start, end, m in in_sent:
+        if m.kind != "person" or start > last_verb:
+            continue
+        clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
+        clause_end_m = _CLAUSE.search(s, end)
+        clause = s[clause_start : clause_end_m.start() if clause_end_m else len(s)]
+        if r.accompany_re.search(clause) or r.host_re.search(s[clause_start:start]):
+            continue
+        known = current is not None and m.name in current.visitors
+        if (known or _is_official(r, s, start, m)) and m.name not in out:
+            out.append(m.name)
+    return out
+
+
+def _continues(sent: Sentence, current: _Event) -> bool:
+    """A sentence without a named visitor continues the report when it follows within two paragraphs."""
+    return sent.start - current.end < 400
+
+
+def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: Mention | None) -> list[str]:
+    """Organisations named after a visit verb in the same clause, or opening the sentence with 在."""
+    out: list[str] = [lead.name] if lead else []
+    verb_ends = [m.end() for m in r.org_verb_re.finditer(r.accompany_re.sub(lambda x: "＿" * len(x.group()), s))]
+    for start, end, m in in_sent:
+        if m.kind not in r.visited_kinds or m.name in out:
+            continue
+        before = [v for v in verb_ends if v <= start]
+        if not before:
+            continue
+        gap = s[before[-1] : start]
+        if _CLAUSE.search(gap) or "。" in gap:
+            continue
+        if m.kind == "government" and len(gap) > 2:
+            continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
+        if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
+            continue  # 走进位于X的Y: X is where Y is, not what was visited
+        out.append(m.name)
+    return out
+
+
+def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> str | None:
+    """The place right after 前往/赴/调研… ("前往深圳市", "调研天津市科技创新工作")."""
+    verb_ends = [m.end() for m in r.place_verb_re.finditer(s)]
+    for start, _end, m in in_sent:
+        if m.kind != "place":
+            continue
+        if any(0 <= start - v <= 2 for v in verb_ends):
+            return m.name
+    return None

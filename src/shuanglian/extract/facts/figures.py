@@ -1,0 +1,258 @@
+"""FigureStage: numbers with what they measure, normalised unit, year, and target-vs-actual.
+
+Unit convention (also in data/units.yaml):
+- money: `value` in the currency's base unit, `unit` the currency (650亿元 -> 6.5e10 "元"; 3亿美元 -> 3e8 "美元");
+- percentages: `value` as written, `unit` "%" (percentage points: "个百分点");
+- area: square metres "平方米" (4万平方米 -> 40000; 2平方公里 -> 2e6);
+- counts: `unit` as written (家, 个, 名, 项, ...), multipliers applied (超4万名 -> 40000 "名").
+`qualifier` keeps 超/近/约/以上/余/多...; `approx` is true when the value is not exact (any qualifier,
+数千万, 千余). `year` is the year the figure refers to (到2025年 -> 2025; 今年 -> publication year) or null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from shuanglian.document import Document
+from shuanglian.extract.facts.common import (
+    Sentence,
+    alternation,
+    load_data,
+    overlaps_excluded,
+    publication_date,
+    sentences,
+)
+from shuanglian.extract.facts.numbers import parse_number
+
+_PRE_QUALIFIERS = ["超过", "超", "逾", "近", "将近", "接近", "约", "大约", "不少于", "不低于", "不超过", "突破", "高达", "多达"]
+_POST_QUALIFIERS = ["以上", "以下", "左右", "上下", "之多"]
+_CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
+# A number following these is part of a name, date, version or ordinal, not a figure.
+_BAD_BEFORE = re.compile(r"(?:第|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
+# Stop words that end a noun phrase after a count unit ("95个课题小组不但拥有...").
+_NP_STOP = re.compile(r"[，,。；;、：:（）()“”\"\s的和与及等在是已将为都均也还从被共有]|不|正|并|分别|主要|以上|左右")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    text: str
+    factor: float
+    unit: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Measure:
+    measure: str
+    units: frozenset[str]
+
+
+class _Lexicons:
+    """Compiled units, measures and cues (built once per process from the data files)."""
+
+    def __init__(self) -> None:
+        units = [_Unit(u["text"], float(u["factor"]), u["unit"], u["kind"]) for u in load_data("units.yaml")["units"]]
+        self.units = {u.text: u for u in units}
+        num = (
+            r"(?:\d+(?:[,，]\d{3})*(?:\.\d+)?[十百千万亿]*"
+            r"|[数几][十百千万亿]+"
+            r"|[零〇一二两三四五六七八九十百千万亿]+)"
+        )
+        self.figure_re = re.compile(
+            rf"(?P<pre>{alternation(_PRE_QUALIFIERS)})?"
+            rf"(?:(?P<pct>百分之)(?P<pctnum>{num})|(?P<num>{num})(?P<more>余|多)?(?P<unit>{alternation(list(self.units))}))"
+            rf"(?P<post>{alternation(_POST_QUALIFIERS)})?"
+        )
+        self.terms: dict[str, _Measure] = {}
+        for entry in load_data("measures.yaml")["measures"]:
+            m = _Measure(entry["measure"], frozenset(entry.get("units") or []))
+            for t in entry["terms"]:
+                self.terms.setdefault(t, m)
+        self.term_re = re.compile(alternation(list(self.terms)))
+        cues = load_data("cues.yaml")
+        self.target_re = re.compile("|".join(cues["target"]))
+        self.actual_re = re.compile("|".join(cues["actual"]))
+        self.relative_years: dict[str, int] = dict(cues["relative_years"])
+        self.rel_year_re = re.compile(alternation(list(self.relative_years)))
+
+
+_LEX: _Lexicons | None = None
+
+
+def lexicons() -> _Lexicons:
+    """The process-wide compiled lexicons."""
+    global _LEX
+    if _LEX is None:
+        _LEX = _Lexicons()
+    return _LEX
+
+
+class FigureStage:
+    """Fill `doc.figures` with numbers, their measure, normalised unit, year and target flag."""
+
+    name = "figures"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.figures = extract_figures(doc.text, doc.published, doc.excluded)
+        return doc
+
+
+def extract_figures(
+    text: str, published: str | None = None, excluded: list[tuple[int, int]] | None = None
+) -> list[dict[str, Any]]:
+    """All figures in `text`; `published` resolves 今年/去年, `excluded` ranges are skipped."""
+    lex = lexicons()
+    pub = publication_date(published)
+    out: list[dict[str, Any]] = []
+    for sent in sentences(text):
+        for m in lex.figure_re.finditer(sent.text):
+            fig = _figure(lex, sent, m, pub.year if pub else None)
+            if fig is None:
+                continue
+            if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
+                continue
+            out.append(fig)
+    return out
+
+
+def _figure(lex: _Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | None) -> dict[str, Any] | None:
+    s = sent.text
+    num_start = m.start("pctnum") if m.group("pct") else m.start("num")
+    if _BAD_BEFORE.search(s[:num_start] if not m.group("pre") and not m.group("pct") else s[: m.start()]):
+        return None
+    raw_num = m.group("pctnum") or m.group("num")
+    try:
+        value, approx = parse_number(raw_num)
+    except ValueError:
+        return None
+    if m.group("pct"):
+        unit = lex.units["%"]
+    else:
+        unit = lex.units[m.group("unit")]
+        if not _plausible_count(raw_num, m.group("more"), unit):
+            return None
+    value *= unit.factor
+    qualifiers = [q for q in (m.group("pre"), m.group("more"), m.group("post")) if q]
+    approx = approx or bool(qualifiers)
+    start, end = sent.start + m.start(), sent.start + m.end()
+    measure, measure_text = _measure(lex, s, m.start(), m.end(), unit)
+    prefix = s[: m.start()]
+    return {
+        "value": _tidy(value),
+        "unit": unit.unit,
+        "measure": measure,
+        "measure_text": measure_text,
+        "year": _year(lex, prefix, pub_year),
+        "target": _is_target(lex, prefix, pub_year),
+        "qualifier": "".join(qualifiers) or None,
+        "approx": approx,
+        "span": [start, end],
+        "text": m.group(),
+    }
+
+
+def _plausible_count(raw: str, more: str | None, unit: _Unit) -> bool:
+    """Reject 一个/两家/这个-style words and bare 千/万 (千家万户) that are not figures."""
+    if raw[0].isdigit() or raw[0] in "数几":
+        return True
+    if raw in {"十", "百", "千", "万", "亿"} and not more:
+        return False
+    try:
+        v, _ = parse_number(raw)
+    except ValueError:
+        return False
+    # Small Chinese-numeral counts (一个, 两家, 四个面向, 三位一体) are wording, not reported figures.
+    return not (unit.kind == "count" and v < 10)
+
+
+def _tidy(v: float) -> float | int:
+    """Integers as int (40000 not 40000.0), others rounded to remove float noise."""
+    r = round(v, 6)
+    return int(r) if r == int(r) and abs(r) < 1e18 else r
+
+
+def _measure(lex: _Lexicons, s: str, start: int, end: int, unit: _Unit) -> tuple[str | None, str | None]:
+    """Nearest measure term: after a count unit first (超4万名研发工程师), else before the number."""
+    after = _after_phrase(s, end)
+    before_clause = _clause_before(s, start)
+
+    def fits(t: str) -> bool:
+        allowed = lex.terms[t].units
+        return not allowed or unit.kind in allowed
+
+    follow = [t for t in lex.term_re.findall(after) if fits(t)] if after else []
+    pre_hits = [(mm.end(), mm.group()) for mm in lex.term_re.finditer(before_clause) if fits(mm.group())]
+    if unit.kind == "count":
+        if follow:
+            # measure_text ends with the last lexicon term: 重大科技基础设施(兼具…) -> 重大科技基础设施
+            cut = max(after.rfind(t) + len(t) for t in follow)
+            return lex.terms[follow[-1]].measure, after[:cut]
+        if pre_hits:
+            t = pre_hits[-1][1]
+            return lex.terms[t].measure, t
+        if after:
+            return after + "数量", after
+        return None, None
+    if pre_hits:
+        t = pre_hits[-1][1]
+        return lex.terms[t].measure, t
+    # money/percent named after the number: 完成数千万元的“天使+”轮融资
+    tail = s[end : end + 14]
+    if tail.startswith("的"):
+        hits = [t for t in lex.term_re.findall(tail) if fits(t)]
+        if hits:
+            return lex.terms[hits[0]].measure, hits[0]
+    wider = s[max(0, start - 30) : start]
+    hits2 = [t for t in lex.term_re.findall(wider) if fits(t)]
+    if hits2:
+        return lex.terms[hits2[-1]].measure, hits2[-1]
+    return None, None
+
+
+def _after_phrase(s: str, end: int) -> str:
+    """The noun phrase right after a figure, cut at punctuation and function words (max 12 chars)."""
+    tail = s[end : end + 12]
+    stop = _NP_STOP.search(tail)
+    return tail[: stop.start()] if stop else tail
+
+
+def _clause_before(s: str, start: int) -> str:
+    """Text of the clause before the number; extends one clause back when the clause has no noun."""
+    head = s[:start]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(head)]
+    if not cuts:
+        return head
+    last = cuts[-1]
+    if len(head) - last <= 4 and len(cuts) >= 2:
+        # "…增加值，达到650亿元": the clause is only a verb, look one clause further back.
+        return head[cuts[-2] :]
+    return head[last:]
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _year(lex: _Lexicons, prefix: str, pub_year: int | None) -> int | None:
+    """The year the figure refers to: nearest explicit year or relative year word before it."""
+    best: tuple[int, int] | None = None  # (position, year)
+    for m in _YEAR.finditer(prefix):
+        best = (m.start(), int(m.group(1)))
+    if pub_year is not None:
+        for m in lex.rel_year_re.finditer(prefix):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), pub_year + lex.relative_years[m.group()])
+    return best[1] if best else None
+
+
+def _is_target(lex: _Lexicons, prefix: str, pub_year: int | None) -> bool:
+    """Goal/plan when the nearest cue before the number is a target cue, or the year is in the future."""
+    t = [m.end() for m in lex.target_re.finditer(prefix)]
+    a = [m.end() for m in lex.actual_re.finditer(prefix)]
+    if t or a:
+        return (t[-1] if t else -1) > (a[-1] if a else -1)
+    year = None
+    for m in _YEAR.finditer(prefix):
+        year = int(m.group(1))
+    return bool(year and pub_year and year > pub_year)

@@ -1,0 +1,142 @@
+"""PolicyStage: named policies, plans, programmes and reports with issuer and period."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from shuanglian.document import Document, Mention
+from shuanglian.extract.facts.common import alternation, load_data, overlaps_excluded
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_QUOTED = re.compile(r"[“「]([^“”「」\n]{2,30})[”」]")
+_PERIOD_PATTERNS = [
+    re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–－~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年?"),
+    re.compile(r"[“\"]?(?P<fyp>[十一二三四五六七八九]{2,3}五)[”\"]?(?:时期|期间|规划)?"),
+    re.compile(r"(?P<y>(?:19|20)\d\d)年"),
+]
+# Issuers are the organisations/governments named shortly before the verb ("国务院印发《…》").
+_ISSUER_KINDS = {"government", "organization", "research_institute", "university", "media", "enterprise", "lab", "platform"}
+# Without entities: the longest organisation-looking head of the clause (阿里研究院跨境电商研究中心在…发布).
+_ISSUER_FALLBACK = re.compile(
+    r"([\u4e00-\u9fff]{0,20}(?:国务院|中共中央|部|委员会|局|厅|办公室|办公厅|政府|研究院|研究中心|协会|联盟|中心|研究所))"
+)
+_LEAD_TIME = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[，,]?")
+
+
+class PolicyStage:
+    """Fill `doc.policies` with `{title, issuer, period, span}` for named policies in the text."""
+
+    name = "policies"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.policies = extract_policies(doc.text, doc.entities, doc.excluded)
+        return doc
+
+
+def extract_policies(
+    text: str, entities: list[Mention] | None = None, excluded: list[tuple[int, int]] | None = None
+) -> list[dict[str, Any]]:
+    """Named policies/plans/reports in `text`, one per distinct title (first mention gives the span)."""
+    data = load_data("policies.yaml")
+    suffix_re = re.compile(f"(?:{alternation(data['suffixes'])})$")
+    verb_re = re.compile(alternation(data["verbs"]))
+    not_re = re.compile(alternation(data["not_policy"]))
+    qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
+    qsuffix_after = re.compile(f"^(?:{alternation(data['quoted_followers'])})")
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+
+    def add(title: str, start: int, end: int) -> None:
+        key = normalise_title(title)
+        if key in seen or (excluded and overlaps_excluded(start, end, excluded)):
+            return
+        seen.add(key)
+        out.append(
+            {
+                "title": title,
+                "issuer": _issuer(text, start, end, entities or [], verb_re),
+                "period": _period(title, text[end : end + 16]),
+                "span": [start, end],
+            }
+        )
+
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        before = text[max(0, m.start() - 8) : m.start()]
+        after = text[m.end() : m.end() + 6]
+        if not_re.search(before[-4:]) or re.match(r"^(?:》)?(?:这首|一歌|一书|一剧|主题曲|歌曲|杂志|报道)", after):
+            continue
+        if "原标题" in before or before.endswith(("(", "（")) and not suffix_re.search(title):
+            # (原标题《…》) and bracketed article titles are headlines, not policies.
+            continue
+        if suffix_re.search(title) or verb_re.search(text[max(0, m.start() - 12) : m.start()]):
+            add(title, m.start(), m.end())
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        follow = qsuffix_after.match(text[m.end() : m.end() + 4])
+        if qsuffix_end.search(inner) and len(inner) >= 4:
+            add(inner, m.start(), m.end())
+        elif follow and not re.search(r"[，,。、]", inner):
+            add(inner + follow.group(), m.start(), m.end() + follow.end())
+    return out
+
+
+def normalise_title(title: str) -> str:
+    """Comparison key for titles: drop brackets, quotes, spaces and the period in parentheses."""
+    t = re.sub(r"[《》“”\"「」'‘’\s]", "", title)
+    t = re.sub(r"[（(][^（）()]*[）)]$", "", t)
+    return t
+
+
+def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: re.Pattern[str]) -> str | None:
+    """Who issued the policy: the subject organisation of the clause with the policy verb, else a place."""
+    window_start = max(0, start - 40)
+    verbs = list(verb_re.finditer(text[window_start:start]))
+    if not verbs:
+        tail = text[end : end + 24]
+        m = re.match(r"^(?:[（(][^）)]*[）)])?[，,]?(?:由)(.{2,20}?)(?:联合)?(?:印发|发布|出台|制定|编制)", tail)
+        return _entity_name_in(m.group(1), entities) if m else None
+    verb_abs = window_start + verbs[-1].start()
+    clause_start = max(text.rfind(c, 0, verb_abs) for c in "。；;\n，,") + 1
+    orgs: list[tuple[int, str]] = []
+    places: list[tuple[int, str]] = []
+    for ent in entities:
+        if ent.kind not in _ISSUER_KINDS and ent.kind != "place":
+            continue
+        for s, e in ent.spans:
+            if clause_start <= s and e <= verb_abs:
+                (places if ent.kind == "place" else orgs).append((s, ent.name))
+    if orgs:
+        return min(orgs)[1]  # the clause subject comes first: 工信部、财政部联合印发 -> 工信部
+    head = _LEAD_TIME.sub("", text[clause_start:verb_abs])
+    m = _ISSUER_FALLBACK.match(head)
+    if m:
+        return m.group(1)
+    return min(places)[1] if places else None
+
+
+def _entity_name_in(fragment: str, entities: list[Mention]) -> str:
+    """The canonical name of an entity mentioned in `fragment`, else the fragment itself."""
+    for ent in entities:
+        for alias in [ent.name, *ent.aliases]:
+            if alias and alias in fragment:
+                return ent.name
+    return fragment
+
+
+def _period(title: str, after: str) -> str | None:
+    """Period from the title or a parenthesis right after it: 2022-2024, 十四五, 2025."""
+    paren = re.match(r"^[（(]([^）)]{2,16})[）)]", after)
+    for source in (title, paren.group(1) if paren else ""):
+        for pat in _PERIOD_PATTERNS:
+            m = pat.search(source)
+            if not m:
+                continue
+            if "a" in m.groupdict() and m.group("a"):
+                return f"{m.group('a')}-{m.group('b')}"
+            if m.groupdict().get("fyp"):
+                return m.group("fyp")
+            if m.groupdict().get("y"):
+                return m.group("y")
+    return None
