@@ -1,0 +1,87 @@
+"""Tie short names to full names within a document (迈瑞医疗 -> 深圳迈瑞生物医疗电子股份有限公司)."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.lexicon import generic
+from shuanglian.extract.entities.orgs import suffix_of
+from shuanglian.extract.entities.places import place_index
+
+
+def strip_place_prefix(name: str) -> str:
+    """Drop a leading place name (深圳光明科学城 -> 光明科学城); keeps the name when nothing is left."""
+    idx = place_index()
+    for k in range(min(8, len(name) - 2), 1, -1):
+        if name[:k] in idx:
+            return name[k:]
+    return name
+
+
+def core(name: str) -> str:
+    """The distinctive part of an organisation name: no place prefix, no legal or business suffix."""
+    c = strip_place_prefix(name)
+    while True:
+        s = suffix_of(c)
+        if s and len(c) - len(s) >= 2:
+            c = c[: -len(s)]
+            continue
+        tail = next((t for t in generic()["enterprise_tails"] if c.endswith(t) and len(c) - len(t) >= 2), None)
+        if tail:
+            c = c[: -len(tail)]
+            continue
+        return c
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(ch in it for ch in short)
+
+
+def is_alias(short: str, full: str) -> bool:
+    """True when `short` abbreviates `full` (subsequence of the full name starting at its core)."""
+    if len(short) < 2 or len(short) >= len(full) or short == full:
+        return False
+    s_suffix = suffix_of(short, grammar_only=True)
+    if s_suffix:
+        # a name with its own suffix is an alias only of the same kind of thing with a place
+        # prefix (光明科学城 / 深圳光明科学城), never of a sub-unit (南开大学 / 南开大学化学学院)
+        if full.startswith(short):
+            return False
+        return full.endswith(short) and strip_place_prefix(full) == short
+    c = core(full)
+    short_core = strip_place_prefix(short)
+    if not c or short_core[0] != c[0]:
+        return False
+    return _subsequence(short_core, strip_place_prefix(full))
+
+
+def link(names: list[str]) -> dict[str, str]:
+    """Map each short organisation name to the full name it abbreviates (unambiguous cases only)."""
+    out: dict[str, str] = {}
+    for s in names:
+        fulls = [f for f in names if f != s and is_alias(s, f)]
+        if not fulls:
+            continue
+        # several candidates: keep those that are not themselves short forms of another candidate
+        roots = [f for f in fulls if not any(g != f and is_alias(f, g) for g in fulls)]
+        if len(roots) == 1:
+            out[s] = roots[0]
+            continue
+
+        def shared(f: str, s: str = s) -> int:
+            n = 0
+            for a, b in zip(strip_place_prefix(f), strip_place_prefix(s), strict=False):
+                if a != b:
+                    break
+                n += 1
+            return n
+
+        roots.sort(key=lambda f: -shared(f))
+        if shared(roots[0]) > shared(roots[1]):
+            out[s] = roots[0]
+    # follow chains (迈瑞 -> 迈瑞医疗 -> full name)
+    for s in list(out):
+        seen = {s}
+        while out[s] in out and out[s] not in seen:
+            seen.add(out[s])
+            out[s] = out[out[s]]
+    return out

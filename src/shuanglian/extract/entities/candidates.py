@@ -1,0 +1,73 @@
+"""Candidate mentions and the token view of a text shared by every entity rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from shuanglian.extract.lac import Token
+
+# Higher priority wins a tie between overlapping candidates of equal length.
+PRIO_GAZETTEER = 3
+PRIO_GRAMMAR = 2
+PRIO_LAC = 1
+PRIO_WEAK = 0
+
+
+@dataclass
+class Cand:
+    """A candidate mention [start, end) with its kind and canonical key."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    prio: int = PRIO_LAC
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        """Number of characters covered."""
+        return self.end - self.start
+
+
+class TokenView:
+    """Tokens of one text with fast lookup of token boundaries."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.by_start = {t.start: i for i, t in enumerate(tokens)}
+        self.by_end = {t.end: i for i, t in enumerate(tokens)}
+
+    def index_containing(self, pos: int) -> int | None:
+        """Index of the token covering character `pos` (binary search)."""
+        lo, hi = 0, len(self.tokens) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            t = self.tokens[mid]
+            if t.end <= pos:
+                lo = mid + 1
+            elif t.start > pos:
+                hi = mid - 1
+            else:
+                return mid
+        return None
+
+    def aligned(self, start: int, end: int) -> bool:
+        """True when [start, end) starts and ends on LAC word boundaries."""
+        return start in self.by_start and end in self.by_end
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Resolve overlaps: longest first, then priority, then leftmost; returns in text order."""
+    if not cands:
+        return []
+    used = bytearray(max(c.end for c in cands))
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.length, -c.prio, c.start)):
+        if any(used[c.start : c.end]):
+            continue
+        used[c.start : c.end] = b"\x01" * c.length
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)

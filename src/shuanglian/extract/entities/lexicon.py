@@ -1,0 +1,175 @@
+"""Load the entity lexicons (YAML/TSV data files under extract/data) once per process."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+KINDS_ORG = (
+    "enterprise",
+    "university",
+    "research_institute",
+    "lab",
+    "platform",
+    "government",
+    "media",
+    "organization",
+)
+
+
+def _read(name: str) -> str:
+    return (resources.files("shuanglian.extract") / "data" / name).read_text(encoding="utf-8")
+
+
+def _yaml(name: str) -> Any:
+    return yaml.safe_load(_read(name))
+
+
+def _tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in _read(name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def automaton(words: dict[str, Any]) -> ahocorasick.Automaton:
+    """Build an Aho-Corasick automaton whose values are (word, payload)."""
+    auto = ahocorasick.Automaton()
+    for w, payload in words.items():
+        if w:
+            auto.add_word(w, (w, payload))
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+@dataclass(frozen=True)
+class Suffixes:
+    """Organisation suffix grammar: suffix -> kind, and the strong subset used to assemble names."""
+
+    kind_of: dict[str, str]
+    grammar: frozenset[str]
+    max_len: int
+
+
+@functools.cache
+def suffixes() -> Suffixes:
+    """Organisation suffixes by kind from org_suffixes.yaml."""
+    data = _yaml("org_suffixes.yaml")
+    kind_of: dict[str, str] = {}
+    grammar: set[str] = set()
+    for kind, groups in data.items():
+        for s in groups.get("grammar") or []:
+            kind_of[s] = kind
+            grammar.add(s)
+        for s in groups.get("classify") or []:
+            kind_of.setdefault(s, kind)
+    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of))
+
+
+@functools.cache
+def suffix_automaton() -> ahocorasick.Automaton:
+    """Aho-Corasick over the grammar suffixes (payload: kind)."""
+    sx = suffixes()
+    return automaton({s: sx.kind_of[s] for s in sx.grammar})
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    """A gazetteer organisation: canonical name and kind."""
+
+    canonical: str
+    kind: str
+
+
+@functools.cache
+def org_gazetteer() -> dict[str, OrgEntry]:
+    """Every known organisation surface (full names and short names) -> entry."""
+    out: dict[str, OrgEntry] = {}
+    for row in _tsv("org_gazetteer.tsv"):
+        canonical, kind = row[0], row[1]
+        entry = OrgEntry(canonical, kind)
+        out[canonical] = entry
+        if len(row) > 2 and row[2]:
+            for alias in row[2].split(","):
+                out.setdefault(alias.strip(), entry)
+    return out
+
+
+@functools.cache
+def org_gazetteer_automaton() -> ahocorasick.Automaton:
+    """Aho-Corasick over all gazetteer organisation surfaces."""
+    return automaton(dict(org_gazetteer()))
+
+
+@functools.cache
+def generic() -> dict[str, Any]:
+    """Non-name lists and the name-walking rules from generic_words.yaml."""
+    data = _yaml("generic_words.yaml")
+    return {
+        "non_names": frozenset(data["non_names"]),
+        "generic_refs": frozenset(data["generic_refs"]),
+        "bad_name_starts": frozenset(data["bad_name_starts"]),
+        "stop_tags": frozenset(data["stop_tags"]),
+        "inner_connectives": frozenset(data["inner_connectives"]),
+        "enterprise_tails": frozenset(data["enterprise_tails"]),
+        "generic_name_parts": frozenset(data["generic_name_parts"]),
+    }
+
+
+@functools.cache
+def titles() -> dict[str, str]:
+    """Title word -> scope (province/city/district/org)."""
+    data = _yaml("titles.yaml")
+    out: dict[str, str] = {}
+    for scope in ("province", "city", "district", "org"):
+        for t in data.get(scope) or []:
+            out[t] = scope
+    return out
+
+
+@functools.cache
+def title_joiners() -> frozenset[str]:
+    """Words allowed between chained titles (兼)."""
+    return frozenset(_yaml("titles.yaml").get("joiners") or [])
+
+
+@functools.cache
+def person_context() -> dict[str, frozenset[str]]:
+    """Follow verbs, impossible third characters and the person stoplist."""
+    data = _yaml("person_context.yaml")
+    return {k: frozenset(v) for k, v in data.items()}
+
+
+@functools.cache
+def industries() -> dict[str, str]:
+    """Industry term -> canonical industry name."""
+    out: dict[str, str] = {}
+    for row in _tsv("industries.tsv"):
+        term = row[0].strip()
+        out[term] = row[1].strip() if len(row) > 1 and row[1].strip() else term
+    return out
+
+
+@functools.cache
+def industry_automaton() -> ahocorasick.Automaton:
+    """Aho-Corasick over industry terms (payload: canonical)."""
+    return automaton(industries())
+
+
+@functools.cache
+def places_extra() -> list[tuple[str, str, str, list[str]]]:
+    """Places outside the division dataset: (name, level, parent, aliases)."""
+    out = []
+    for row in _tsv("places_extra.tsv"):
+        row = row + [""] * (4 - len(row))
+        aliases = [a.strip() for a in row[3].split(",") if a.strip()]
+        out.append((row[0].strip(), row[1].strip(), row[2].strip(), aliases))
+    return out

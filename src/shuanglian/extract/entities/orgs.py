@@ -1,0 +1,163 @@
+"""Organisations: kind from the suffix grammar, long names assembled from LAC fragments, rejection."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
+from shuanglian.extract.entities.lexicon import (
+    generic,
+    industries,
+    org_gazetteer,
+    org_gazetteer_automaton,
+    suffix_automaton,
+    suffixes,
+    titles,
+)
+from shuanglian.extract.entities.places import place_index
+
+MAX_NAME = 32
+_SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
+
+
+def suffix_of(name: str, grammar_only: bool = False) -> str | None:
+    """The longest organisation suffix `name` ends with (and is longer than)."""
+    sx = suffixes()
+    for k in range(min(sx.max_len, len(name) - 1), 0, -1):
+        s = name[-k:]
+        if s in sx.kind_of and (not grammar_only or s in sx.grammar):
+            return s
+    return None
+
+
+def kind_of(name: str) -> str | None:
+    """Kind of an organisation name: gazetteer, then suffix grammar, then short enterprise names."""
+    entry = org_gazetteer().get(name)
+    if entry:
+        return entry.kind
+    s = suffix_of(name)
+    if s:
+        return suffixes().kind_of[s]
+    if any(name.endswith(t) and len(name) > len(t) for t in generic()["enterprise_tails"]):
+        return "enterprise"
+    return None
+
+
+def is_non_name(name: str) -> bool:
+    """True for phrases that look like organisations but are not names (核心竞争力, bare 省委)."""
+    g = generic()
+    return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2
+
+
+def _ends_with_title(word: str) -> bool:
+    return any(word.endswith(t) for t in titles() if len(t) >= 2)
+
+
+def _specific(view: TokenView, i0: int, i_s: int, name_part: str) -> bool:
+    """A name needs a proper-noun token, or a long enough part that is not all generic words."""
+    g = generic()
+    toks = view.tokens[i0:i_s]
+    words = [t.word for t in toks if t.tag != "w"]
+    head = view.tokens[i_s]
+    prefix = name_part[len("".join(t.word for t in toks)) :]  # part of the suffix's own token
+    if prefix:
+        words.append(prefix)
+    if any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks):
+        return True
+    if head.tag in _SPECIFIC_TAGS and prefix:
+        return True
+    if len(name_part) < 4:
+        return False
+    plain = g["generic_name_parts"] | industries().keys()
+    return any(w not in plain for w in words)
+
+
+def _walk_left(view: TokenView, i: int, floor: int) -> int:
+    """Index of the first token of the name whose last pre-suffix token index is `i`."""
+    g = generic()
+    toks = view.tokens
+    first = i + 1
+    while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
+        t = toks[i]
+        if t.word in g["inner_connectives"] and i > 0:
+            left = toks[i - 1]
+            # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
+            # never two complete names (深圳市和香港中文大学).
+            if left.tag in ("n", "vn", "an", "nz") and first <= i and toks[first].tag in ("n", "vn", "an", "nz"):
+                i -= 1
+                continue
+            break
+        if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["generic_refs"] and t.word not in ("省", "市"):
+            break
+        if _ends_with_title(t.word) or (suffix_of(t.word, grammar_only=True) and t.tag != "LOC"):
+            # a complete organisation or a title ends here: the name starts after it
+            break
+        first = i
+        i -= 1
+    return first
+
+
+def grammar_orgs(view: TokenView) -> list[Cand]:
+    """Assemble organisation names that end with a grammar suffix, walking left over name-like tokens."""
+    text = view.text
+    best_at_end: dict[int, tuple[str, str]] = {}
+    auto = suffix_automaton()
+    if not len(auto):
+        return []
+    for last, (suffix, kind) in auto.iter(text):
+        end = last + 1
+        if end not in view.by_end:
+            continue
+        prev = best_at_end.get(end)
+        if prev is None or len(suffix) > len(prev[0]):
+            best_at_end[end] = (suffix, kind)
+    g = generic()
+    out: list[Cand] = []
+    for end, (suffix, kind) in best_at_end.items():
+        i_s = view.index_containing(end - len(suffix))
+        if i_s is None:
+            continue
+        first = _walk_left(view, i_s - 1, 0)
+        # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
+        while first < i_s and view.tokens[first].word in g["bad_name_starts"]:
+            first += 1
+        start = view.tokens[first].start
+        name = text[start:end]
+        name_part = name[: -len(suffix)]
+        if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part):
+            continue
+        if view.tokens[first].tag == "w":
+            continue
+        out.append(Cand(start, end, kind_of(name) or kind, name, PRIO_GRAMMAR))
+    return out
+
+
+def lac_orgs(view: TokenView) -> list[Cand]:
+    """ORG tokens from LAC (joined with a following business word: 迈瑞 + 医疗), classified and filtered."""
+    g = generic()
+    toks = view.tokens
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        if t.tag != "ORG":
+            continue
+        end = t.end
+        if i + 1 < len(toks) and toks[i + 1].word in g["enterprise_tails"] and toks[i + 1].tag in ("n", "nz", "vn"):
+            end = toks[i + 1].end
+        name = view.text[t.start : end]
+        if is_non_name(name) or _ends_with_title(name):
+            continue
+        kind = kind_of(name) or "organization"
+        out.append(Cand(t.start, end, kind, name, PRIO_LAC))
+    return out
+
+
+def gazetteer_orgs(view: TokenView) -> list[Cand]:
+    """Well-known organisations and their short names (中科院, 南开), on word boundaries when short."""
+    auto = org_gazetteer_automaton()
+    gaz = org_gazetteer()
+    out: list[Cand] = []
+    for last, (surface, _) in auto.iter(view.text):
+        start, end = last + 1 - len(surface), last + 1
+        if len(surface) <= 4 and not view.aligned(start, end):
+            continue
+        entry = gaz[surface]
+        out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
+    return out

@@ -1,0 +1,116 @@
+"""People: LAC names repaired (truncation), non-names rejected, and role chains parsed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
+from shuanglian.extract.entities.lexicon import person_context, title_joiners, titles
+from shuanglian.extract.entities.places import Place
+
+_CJK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+
+
+def _is_name_shape(name: str) -> bool:
+    return bool(_CJK.match(name)) and name not in person_context()["non_persons"]
+
+
+def lac_people(view: TokenView) -> list[Cand]:
+    """PER tokens, extended by one character when LAC cut the name short (王伟|中|前往)."""
+    ctx = person_context()
+    toks = view.tokens
+    full_forms = {t.word for t in toks if t.tag == "PER" and len(t.word) == 3}
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        if t.tag != "PER":
+            continue
+        end = t.end
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            len(t.word) == 2
+            and nxt is not None
+            and len(nxt.word) == 1
+            and "\u4e00" <= nxt.word <= "\u9fff"
+            and nxt.word not in ctx["not_name_chars"]
+            and nxt.tag not in ("w", "p", "c", "u")
+        ):
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            followed = after is not None and (
+                after.word in ctx["follow_verbs"] or after.tag == "w" and after.word in "、，,"
+            )
+            if followed or t.word + nxt.word in full_forms:
+                end = nxt.end
+        name = view.text[t.start : end]
+        if _is_name_shape(name):
+            out.append(Cand(t.start, end, "person", name, PRIO_LAC))
+    return out
+
+
+def _max_title() -> int:
+    return max(len(t) for t in titles())
+
+
+def _title_ending_at(text: str, pos: int) -> str | None:
+    tl = titles()
+    for k in range(min(_max_title(), pos), 0, -1):
+        if text[pos - k : pos] in tl:
+            return text[pos - k : pos]
+    return None
+
+
+def parse_roles(
+    text: str,
+    start: int,
+    org_ending_at: Callable[[int], tuple[str, int] | None],
+    place_ending_at: Callable[[int], tuple[Place, int] | None],
+    person_roles_ending_at: Callable[[int], list[dict[str, Any]] | None],
+    context: tuple[str | None, str | None],
+) -> list[dict[str, Any]]:
+    """Parse the title chain written before a person mention at `start` (省委副书记、省长王伟中).
+
+    Returns roles `{title, org, place}`; a title without an explicit organisation or place takes
+    the page's province/city for 省/市 titles, or inherits the organisation of the person just
+    before it in a list (南开大学党委书记杨庆山、校长陈雨露).
+    """
+    roles: list[dict[str, Any]] = []
+    pos = start
+    while pos > 0 and text[pos - 1] == " ":
+        pos -= 1
+    province, city = context
+    while True:
+        title = _title_ending_at(text, pos)
+        if not title:
+            break
+        tpos = pos - len(title)
+        scope = titles()[title]
+        org: str | None = None
+        place: str | None = None
+        qual_start = tpos
+        hit_org = org_ending_at(tpos)
+        hit_place = place_ending_at(tpos)
+        if hit_org:
+            org, olen = hit_org
+            qual_start = tpos - olen
+        elif hit_place:
+            p, plen = hit_place
+            place = p.name
+            qual_start = tpos - plen
+        elif scope == "province":
+            place = province
+        elif scope in ("city",):
+            place = city
+        elif tpos >= 1 and text[tpos - 1] == "、":
+            prev = person_roles_ending_at(tpos - 1)
+            if prev:
+                org, place = prev[-1].get("org"), prev[-1].get("place")
+        roles.append({"title": title, "org": org, "place": place})
+        # continue the chain leftwards over 、 / 兼 joining titles of the same person
+        j = qual_start
+        if j >= 1 and (text[j - 1] == "、" or text[j - 1] in title_joiners()) and _title_ending_at(text, j - 1):
+            pos = j - 1
+            continue
+        break
+    roles.reverse()
+    return roles

