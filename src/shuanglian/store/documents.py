@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shuanglian.document import Document, Dropped, Mention, Repair
 from shuanglian.store.db import Base
+
+FACT_KEYS = ("entities", "policies", "figures", "events")
 
 
 def utcnow() -> datetime:
@@ -32,6 +36,7 @@ class DocumentRow(Base):
     published: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     media: Mapped[str | None] = mapped_column(Text, nullable=True)
     text: Mapped[str] = mapped_column(Text, default="")
+    chars: Mapped[int] = mapped_column(Integer, default=0)  # len(text), so lists need not load the text
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     repairs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     dropped: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
@@ -41,7 +46,73 @@ class DocumentRow(Base):
     copy_similarity: Mapped[float | None] = mapped_column(Float, nullable=True)
     minhash: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
     extractor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # declared metadata, input path
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+    @classmethod
+    def from_document(cls, doc: Document, minhash: list[int] | None = None) -> DocumentRow:
+        """Build a row from a processed document (facts as the `extract --json` objects)."""
+        full = doc.to_json()
+        return cls(
+            id=doc.doc_id,
+            content_hash=doc.content_hash,
+            source=doc.source,
+            url=doc.url,
+            encoding=(doc.encoding or None) and doc.encoding[:32],
+            is_html=doc.is_html,
+            raw=doc.raw,
+            title=doc.title,
+            published=(doc.published or None) and doc.published[:32],
+            media=doc.media,
+            text=doc.text,
+            chars=len(doc.text),
+            flags=list(doc.flags),
+            repairs=[r.to_json() for r in doc.repairs],
+            dropped=[asdict(d) for d in doc.dropped],
+            excluded=[list(x) for x in doc.excluded],
+            facts={
+                **{k: full[k] for k in FACT_KEYS},
+                # confidence is not in the public contract but review thresholds need it
+                "entities": [{**m.to_json(), "confidence": m.confidence} for m in doc.entities],
+            },
+            minhash=minhash,
+            extractor_version=doc.meta.get("extractor_version"),
+            meta={k: v for k, v in doc.meta.items() if k != "extractor_version"},
+        )
+
+    def to_document(self) -> Document:
+        """Rebuild the `Document` as the pipeline left it (for re-extraction, graph builds, the API)."""
+        facts = self.facts or {}
+        return Document(
+            source=self.source,
+            raw=self.raw,
+            is_html=self.is_html,
+            encoding=self.encoding,
+            url=self.url,
+            title=self.title,
+            published=self.published,
+            media=self.media,
+            text=self.text,
+            flags=list(self.flags or []),
+            repairs=[Repair(r["at"], r["from"], r["to"]) for r in self.repairs or []],
+            dropped=[Dropped(**d) for d in self.dropped or []],
+            excluded=[(int(a), int(b)) for a, b in self.excluded or []],
+            entities=[
+                Mention(
+                    name=e["name"],
+                    kind=e["kind"],
+                    aliases=list(e.get("aliases", [])),
+                    spans=[(int(a), int(b)) for a, b in e.get("spans", [])],
+                    attrs=dict(e.get("attrs", {})),
+                    confidence=float(e.get("confidence", 1.0)),
+                )
+                for e in facts.get("entities", [])
+            ],
+            policies=list(facts.get("policies", [])),
+            figures=list(facts.get("figures", [])),
+            events=list(facts.get("events", [])),
+            meta=dict(self.meta or {}),
+        )
 
 
 class IngestFailure(Base):

@@ -1,0 +1,389 @@
+"""Document services: ingest files or built documents into the store, list and show stored documents.
+
+Ingest is idempotent and resumable: every document is committed in its own transaction (a crash or
+Ctrl-C loses at most the one in flight), and content hashes already stored are skipped before the
+expensive pipeline runs, so re-running the same command continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, load_only
+
+from shuanglian.document import Document
+from shuanglian.ingest.near_dup import NearDuplicateIndex, from_values, signature
+from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
+from shuanglian.pipeline import Pipeline
+from shuanglian.pipeline.default import pipeline_factory
+from shuanglian.pipeline.runners import make_runner
+from shuanglian.settings import get_settings
+from shuanglian.store.db import init_db, session_scope
+from shuanglian.store.documents import DocumentRow, IngestFailure
+
+# progress(kind, source): kind is one of stored, copy, duplicate, failed, skipped
+Progress = Callable[[str, str], None]
+GraphHook = Callable[[Session, DocumentRow], Any]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest batch did: counts, each failure with its reason, and whether it was interrupted."""
+
+    batch: str = ""
+    stored: int = 0  # new documents written (copies included)
+    duplicates: int = 0  # identical content already stored (or repeated in this batch)
+    copies: int = 0  # stored, and linked to an earlier near-duplicate
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # notes, e.g. unsupported file types
+    ids: list[str] = field(default_factory=list)
+    copy_links: list[tuple[str, str, float]] = field(default_factory=list)  # (id, copy_of, similarity)
+    interrupted: bool = False
+    chars: int = 0  # cleaned characters stored
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing failed and the batch ran to the end."""
+        return not self.failed and not self.interrupted
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary printed by `shuanglian ingest --json`."""
+        return {
+            "batch": self.batch,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "copies": self.copies,
+            "failed": [{"source": s, "reason": r} for s, r in self.failed],
+            "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
+            "ids": self.ids,
+            "copy_links": [{"id": i, "copy_of": c, "similarity": sim} for i, c, sim in self.copy_links],
+            "interrupted": self.interrupted,
+            "chars": self.chars,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _graph_hook() -> GraphHook | None:
+    """The graph area's per-document hook, or None while that module does not exist."""
+    try:
+        from shuanglian.graph.build import add_document_statements
+    except ModuleNotFoundError as exc:
+        # only a missing module means "no graph yet"; a broken import inside it must surface
+        if exc.name in ("shuanglian.graph.build", "shuanglian.graph"):
+            return None
+        raise
+    return add_document_statements  # type: ignore[no-any-return]
+
+
+def document_from_input(item: RawInput) -> Document:
+    """Build a pipeline document from a decoded input; declared (.jsonl) metadata is pre-filled."""
+    declared = dict(item.declared)
+    doc = Document(source=declared.get("source") or item.source, raw=item.raw, is_html=item.is_html)
+    doc.encoding = item.encoding
+    doc.url = declared.get("url")
+    doc.title = declared.get("title")
+    doc.published = declared.get("published")
+    if declared:
+        doc.meta["declared"] = declared
+    if doc.source != item.source:
+        doc.meta["input"] = item.source
+    return doc
+
+
+def apply_declared(doc: Document) -> Document:
+    """Metadata a .jsonl record states explicitly wins over what cleaning guessed from the page."""
+    declared = doc.meta.get("declared") or {}
+    for key in ("title", "published", "url"):
+        if declared.get(key):
+            setattr(doc, key, declared[key])
+    return doc
+
+
+def _record_failure(db_url: str | None, source: str, reason: str, batch: str) -> None:
+    """Store a failure (one current row per source, so re-runs do not pile up copies)."""
+    with session_scope(db_url) as s:
+        s.execute(delete(IngestFailure).where(IngestFailure.source == source))
+        s.add(IngestFailure(source=source, reason=reason, batch=batch))
+
+
+def _load_state(db_url: str | None, threshold: float) -> tuple[set[str], NearDuplicateIndex]:
+    """Stored content hashes and the near-duplicate index, rebuilt from the rows."""
+    index = NearDuplicateIndex(threshold)
+    with session_scope(db_url) as s:
+        known = set(s.scalars(select(DocumentRow.content_hash)))
+        rows = s.execute(
+            select(DocumentRow.id, DocumentRow.minhash, DocumentRow.copy_of).order_by(DocumentRow.created_at)
+        )
+        for doc_id, mh, copy_of in rows:
+            index.add(doc_id, from_values(mh) if mh else None, copy_of)
+    return known, index
+
+
+class _Ingester:
+    """One batch: filters inputs, runs the pipeline, stores each result in its own transaction."""
+
+    def __init__(self, db_url: str | None, progress: Progress | None) -> None:
+        self.db_url = db_url
+        self.progress = progress or (lambda kind, source: None)
+        self.report = IngestReport(batch=uuid.uuid4().hex[:12])
+        self.known, self.index = _load_state(db_url, get_settings().near_duplicate_threshold)
+        self.hook = _graph_hook()
+
+    def fail(self, source: str, reason: str) -> None:
+        """Record and report one failure; the batch goes on."""
+        _record_failure(self.db_url, source, reason, self.report.batch)
+        self.report.failed.append((source, reason))
+        self.progress("failed", source)
+
+    def fresh(self, items: Iterable[Document | RawInput | InputError]) -> Generator[Document, None, None]:
+        """Documents not stored yet; input errors recorded, exact duplicates counted and dropped."""
+        for item in items:
+            if isinstance(item, InputError):
+                if item.skipped:
+                    self.report.skipped.append((item.source, item.reason))
+                    self.progress("skipped", item.source)
+                else:
+                    self.fail(item.source, item.reason)
+                continue
+            doc = document_from_input(item) if isinstance(item, RawInput) else item
+            h = doc.content_hash
+            if h in self.known:
+                self.report.duplicates += 1
+                self.progress("duplicate", doc.source)
+                continue
+            self.known.add(h)
+            yield doc
+
+    def store(self, doc: Document) -> None:
+        """Write one processed document (and its graph statements) atomically, or record why not."""
+        if doc.error:
+            self.known.discard(doc.content_hash)  # let a later run retry it
+            self.fail(doc.source, doc.error)
+            return
+        apply_declared(doc)
+        if not doc.text.strip():
+            doc.flag("empty_text")
+        sig = signature(doc.text)
+        match = self.index.find(sig)
+        row = DocumentRow.from_document(doc, minhash=[int(v) for v in sig.hashvalues] if sig else None)
+        if match is not None:
+            row.copy_of, row.copy_similarity = match.doc_id, round(match.similarity, 4)
+        try:
+            with session_scope(self.db_url) as s:
+                s.add(row)
+                s.flush()
+                if self.hook is not None:
+                    self.hook(s, row)
+                s.execute(delete(IngestFailure).where(IngestFailure.source == doc.source))
+        except IntegrityError:
+            # another writer stored the same content since this batch started
+            self.report.duplicates += 1
+            self.progress("duplicate", doc.source)
+            return
+        except Exception as exc:  # noqa: BLE001 - this document is rolled back, the batch goes on
+            self.known.discard(doc.content_hash)
+            self.fail(doc.source, f"store: {type(exc).__name__}: {exc}")
+            return
+        self.index.add(row.id, sig, row.copy_of)
+        rep = self.report
+        rep.stored += 1
+        rep.chars += row.chars
+        rep.ids.append(row.id)
+        if row.copy_of is not None:
+            rep.copies += 1
+            rep.copy_links.append((row.id, row.copy_of, float(row.copy_similarity or 0.0)))
+        self.progress("copy" if row.copy_of else "stored", doc.source)
+
+
+def ingest_documents(
+    docs: Iterable[Document | RawInput | InputError],
+    db_url: str | None = None,
+    runner: str = "local",
+    progress: Progress | None = None,
+    *,
+    workers: int = 2,
+    batch_size: int = 16,
+    processed: bool = False,
+    factory: Callable[[], Pipeline] | None = None,
+) -> IngestReport:
+    """Store documents (raw ones go through the pipeline; `processed=True` stores them as they are).
+
+    Ctrl-C is caught: the report comes back with `interrupted=True` and everything committed so far.
+    """
+    t0 = time.perf_counter()
+    init_db(db_url)
+    ing = _Ingester(db_url, progress)
+    stream = ing.fresh(docs)
+    try:
+        if processed:
+            for doc in stream:
+                ing.store(doc)
+        else:
+            run = make_runner(runner, factory or pipeline_factory(), workers, batch_size)
+            for doc in run.run(stream):
+                ing.store(doc)
+    except KeyboardInterrupt:
+        ing.report.interrupted = True
+    finally:
+        stream.close()
+    ing.report.seconds = time.perf_counter() - t0
+    return ing.report
+
+
+def ingest_paths(
+    paths: Sequence[str | Path],
+    db_url: str | None = None,
+    runner: str = "local",
+    progress: Progress | None = None,
+    *,
+    workers: int = 2,
+    batch_size: int = 16,
+    plain: bool = False,
+    extract: bool = True,
+    factory: Callable[[], Pipeline] | None = None,
+) -> IngestReport:
+    """Ingest files and folders (recursively) into the database; see `ingest_documents`."""
+    return ingest_documents(
+        iter_inputs(paths),
+        db_url,
+        runner,
+        progress,
+        workers=workers,
+        batch_size=batch_size,
+        factory=factory or pipeline_factory(plain=plain, extract=extract),
+    )
+
+
+def samples_dir() -> Path:
+    """Folder of the sample pages bundled with the package (what `make demo` ingests)."""
+    return Path(str(resources.files("shuanglian") / "samples"))
+
+
+def ingest_samples(db_url: str | None = None, progress: Progress | None = None) -> IngestReport:
+    """Ingest the bundled sample pages (idempotent: a second call stores nothing new)."""
+    d = samples_dir()
+    if not d.is_dir():
+        raise FileNotFoundError(f"no bundled samples at {d}")
+    return ingest_paths([d], db_url, progress=progress)
+
+
+# --- reading -----------------------------------------------------------------------------------------
+
+SORT_COLUMNS = {
+    "created": DocumentRow.created_at,
+    "published": DocumentRow.published,
+    "title": DocumentRow.title,
+    "source": DocumentRow.source,
+    "chars": DocumentRow.chars,
+}
+_LIST_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.source,
+    DocumentRow.url,
+    DocumentRow.title,
+    DocumentRow.published,
+    DocumentRow.media,
+    DocumentRow.chars,
+    DocumentRow.flags,
+    DocumentRow.copy_of,
+    DocumentRow.copy_similarity,
+    DocumentRow.created_at,
+)
+
+
+@dataclass
+class DocumentPage:
+    """One page of a document listing plus the total matching count."""
+
+    items: list[DocumentRow]
+    total: int
+    limit: int
+    offset: int
+
+
+def _like(q: str) -> str:
+    esc = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{esc}%"
+
+
+def list_documents(
+    session: Session, limit: int = 50, offset: int = 0, q: str | None = None, sort: str = "-created"
+) -> DocumentPage:
+    """Stored documents, newest first by default; `q` matches title/text/source, `sort` = [-]column."""
+    key = sort.lstrip("-")
+    if key not in SORT_COLUMNS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORT_COLUMNS)} (prefix - for descending)")
+    col = SORT_COLUMNS[key]
+    order: list[ColumnElement[Any]] = [
+        col.desc() if sort.startswith("-") else col.asc(),
+        DocumentRow.id.asc(),
+    ]
+    stmt = select(DocumentRow).options(load_only(*_LIST_COLUMNS))
+    count = select(func.count()).select_from(DocumentRow)
+    if q:
+        pat = _like(q)
+        cond = or_(
+            DocumentRow.title.like(pat, escape="\\"),
+            DocumentRow.text.like(pat, escape="\\"),
+            DocumentRow.source.like(pat, escape="\\"),
+        )
+        stmt, count = stmt.where(cond), count.where(cond)
+    limit = max(0, min(limit, 1000))
+    items = list(session.scalars(stmt.order_by(*order).limit(limit).offset(max(0, offset))))
+    return DocumentPage(items, int(session.scalar(count) or 0), limit, offset)
+
+
+def get_document(session: Session, doc_id: str) -> DocumentRow | None:
+    """One stored document by id (or None)."""
+    return session.get(DocumentRow, doc_id)
+
+
+def document_summary(row: DocumentRow) -> dict[str, Any]:
+    """The JSON line for a document in listings (no text, no raw)."""
+    return {
+        "id": row.id,
+        "source": row.source,
+        "url": row.url,
+        "title": row.title,
+        "published": row.published,
+        "media": row.media,
+        "chars": row.chars,
+        "flags": list(row.flags or []),
+        "copy_of": row.copy_of,
+        "copy_similarity": row.copy_similarity,
+        "created_at": row.created_at.isoformat() if row.created_at else None,
+    }
+
+
+def document_detail(row: DocumentRow) -> dict[str, Any]:
+    """Everything about one document: summary, cleaned text, dropped lines, repairs and facts."""
+    out = document_summary(row)
+    out.update(
+        {
+            "encoding": row.encoding,
+            "is_html": row.is_html,
+            "text": row.text,
+            "repairs": row.repairs,
+            "dropped": row.dropped,
+            "excluded": row.excluded,
+            **{k: (row.facts or {}).get(k, []) for k in ("entities", "policies", "figures", "events")},
+            "extractor_version": row.extractor_version,
+        }
+    )
+    return out
+
+
+def list_failures(session: Session, limit: int = 100, offset: int = 0) -> list[IngestFailure]:
+    """Current ingest failures (one per source), newest first."""
+    stmt = select(IngestFailure).order_by(IngestFailure.created_at.desc(), IngestFailure.id.desc())
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
