@@ -1,11 +1,166 @@
-"""Provisional cleaning core: keeps non-empty lines (replaced by the full rule set in the next commit)."""
+"""Cleaning a Document: lines -> script normalisation -> rules -> body block -> metadata -> repairs."""
 
 from __future__ import annotations
 
-from shuanglian.document import Document
+import re
+
+from shuanglian.clean.body import mark_outside, select_body
+from shuanglian.clean.html import extract_html
+from shuanglian.clean.lines import Line, is_spam, match_rule, normalise_line
+from shuanglian.clean.meta import find_media, find_published, original_title, parse_date
+from shuanglian.clean.mojibake import find_mojibake
+from shuanglian.clean.repairs import apply_repairs
+from shuanglian.clean.script import changed_share, strip_pinyin, t2s
+from shuanglian.clean.site_memory import SiteBoilerplate, site_key
+from shuanglian.document import Document, Dropped
+
+_HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|div|p|table|meta)[\s>]", re.I)
+# "(记者 于春沣 米哲)" closing a body paragraph, "本报讯（记者 张三）" opening one.
+_BYLINE_TAIL = re.compile(r"\s*[(（]\s*(记者|通讯员|编辑|责编|作者|实习生|文/|摄影)[^()（）]{0,40}[)）]\s*$")
+_BYLINE_HEAD = re.compile(r"^(本报讯|本报[^\s，,。]{0,10}电|[^\s，,。]{2,8}讯)?\s*[(（]\s*(记者|通讯员)[^()（）]{1,40}[)）]\s*")
+# Conversion changing at least this share of CJK characters means the page was in traditional script.
+_TRADITIONAL_SHARE = 0.02
+_TITLE_MAX = 120
 
 
-def clean_document(doc: Document, site_memory: object | None = None) -> Document:
-    """Fill `doc.text` from `doc.raw` (provisional: strips blank lines only)."""
-    doc.text = "\n".join(line.strip() for line in doc.raw.splitlines() if line.strip())
+def looks_like_html(raw: str) -> bool:
+    """Sniff HTML in inputs not declared as HTML (e.g. a .txt saved from a browser, a jsonl `text`)."""
+    return bool(_HTML_SNIFF.search(raw[:4000]))
+
+
+def _prepare(doc: Document, raw_lines: list[tuple[int, str]]) -> list[Line]:
+    """Normalise whitespace, strip pinyin annotations, convert to simplified; empty lines vanish."""
+    lines: list[Line] = []
+    n_pinyin = 0
+    for no, text in raw_lines:
+        t = normalise_line(text)
+        if not t:
+            continue
+        t, removed = strip_pinyin(t)
+        if removed:
+            n_pinyin += len(removed)
+            doc.dropped.append(Dropped(" ".join(removed), "pinyin", no))
+        lines.append(Line(no, t))
+    if n_pinyin:
+        doc.flag("pinyin_residue")
+    joined = "\n".join(line.text for line in lines)
+    converted = t2s(joined)
+    changed, n_cjk = changed_share(joined, converted)
+    if n_cjk and changed >= 3 and changed / n_cjk >= _TRADITIONAL_SHARE:
+        doc.flag("traditional")
+    conv_lines = converted.split("\n")
+    if len(conv_lines) == len(lines):
+        for line, new in zip(lines, conv_lines, strict=True):
+            line.text = new
+    else:  # a conversion swallowed a newline: convert line by line instead
+        for line in lines:
+            line.text = t2s(line.text)
+    return lines
+
+
+def _apply_rules(doc: Document, lines: list[Line]) -> None:
+    """Spam lines, then data-driven line rules; `after` rules (related lists) take the rest."""
+    after: str | None = None
+    for line in lines:
+        if after:
+            line.reason = after
+            continue
+        if is_spam(line.text):
+            line.reason = "spam_title"
+            doc.flag("spam_title")
+            continue
+        rule = match_rule(line.text)
+        if rule is not None:
+            line.reason, line.end = rule.reason, rule.end
+            if rule.after:
+                after = rule.reason
+
+
+def _apply_site_memory(doc: Document, lines: list[Line], memory: SiteBoilerplate) -> None:
+    """Drop lines seen in many documents of the same site, unless the page is a whole-article copy."""
+    key = site_key(doc)
+    if key is None:
+        return
+    live = [ln for ln in lines if ln.reason is None]
+    repeated = [ln for ln in live if memory.is_repeated(key, ln.text)]
+    weight = sum(ln.n_cjk for ln in live) or 1
+    # A repost of a whole article repeats its body too; boilerplate is a minority of the page.
+    if repeated and sum(ln.n_cjk for ln in repeated) / weight < 0.5:
+        for ln in repeated:
+            ln.reason = "site_repeat"
+    memory.observe(key, doc.doc_id, [ln.text for ln in lines])
+
+
+def _strip_inline_bylines(doc: Document, lines: list[Line]) -> None:
+    """Cut bylines glued to body paragraphs, keeping the cut text aside."""
+    for line in lines:
+        if line.reason is not None:
+            continue
+        for regex in (_BYLINE_TAIL, _BYLINE_HEAD):
+            m = regex.search(line.text)
+            if m and m.group(0).strip() and len(line.text) - len(m.group(0)) >= 6:
+                doc.dropped.append(Dropped(m.group(0).strip(), "byline", line.no))
+                line.text = (line.text[: m.start()] + line.text[m.end() :]).strip()
+
+
+def _pick_title(lines: list[Line], start: int) -> str | None:
+    """The page title: first substantial non-body line before the body, else the 原标题 line."""
+    for line in lines[:start]:
+        if line.reason in (None, "header") and 6 <= line.n_cjk and len(line.text) <= _TITLE_MAX:
+            if line.n_cjk / len(line.text) >= 0.6:
+                line.reason = "title"
+                return line.text
+    for line in lines:
+        if line.reason == "title":
+            got = original_title(line.text)
+            if got:
+                return got
+    return None
+
+
+def clean_document(doc: Document, site_memory: SiteBoilerplate | None = None) -> Document:
+    """Fill text, metadata, flags, repairs, dropped and excluded ranges of `doc` from `doc.raw`."""
+    doc.dropped, doc.repairs, doc.excluded = [], [], []
+    is_html = doc.is_html or looks_like_html(doc.raw)
+    parts = extract_html(doc.raw) if is_html else None
+    if parts is not None:
+        raw_lines = [(-1, ln) for ln in parts.lines]
+    else:
+        raw_lines = [(i + 1, ln) for i, ln in enumerate(doc.raw.splitlines())]
+    lines = _prepare(doc, raw_lines)
+    _apply_rules(doc, lines)
+    if site_memory is not None:
+        _apply_site_memory(doc, lines, site_memory)
+    start, end = select_body(lines)
+    mark_outside(lines, start, end)
+    _strip_inline_bylines(doc, lines)
+
+    title = _pick_title(lines, start) if parts is None else None
+    meta_lines = [ln.text for ln in lines if ln.reason in ("meta", "header", "title", "byline", "breadcrumb")]
+    footer = [ln.text for ln in lines if ln.reason == "footer"]
+    if parts is not None:
+        visible = [t2s(v) for v in parts.visible if len(v) <= 120]
+        title = t2s(parts.title) if parts.title else _pick_title(lines, start)
+        published = find_published([v for v in visible if len(v) <= 80]) or (
+            parse_date(parts.date) if parts.date else None
+        )
+        media = find_media(visible) or (t2s(parts.sitename) if parts.sitename else None)
+    else:
+        published = find_published(meta_lines)
+        media = find_media(meta_lines, footer)
+    doc.title = doc.title or title
+    doc.published = doc.published or published
+    doc.media = doc.media or media
+
+    kept = [ln.text for ln in lines if ln.reason is None]
+    text, repairs = apply_repairs("\n".join(kept))
+    doc.text, doc.repairs = text, repairs
+    doc.excluded = find_mojibake(text)
+    if doc.excluded:
+        doc.flag("mojibake")
+    doc.dropped.extend(Dropped(ln.text, ln.reason, ln.no) for ln in lines if ln.reason is not None)
+    if parts is not None:
+        inside = "\n".join(parts.lines)
+        doc.dropped.extend(Dropped(v, "not_main_content", -1) for v in parts.visible if v not in inside)
+    doc.dropped.sort(key=lambda d: d.line)
     return doc

@@ -15,7 +15,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DecodeError", "decode_bytes", "normalise_encoding"]
+from shuanglian.clean.script import t2s
+
+__all__ = ["DecodeError", "common_chars", "decode_bytes", "normalise_encoding", "plausibility"]
 
 
 class DecodeError(ValueError):
@@ -78,9 +80,9 @@ def _public_name(codec: str) -> str:
     return {"big5hkscs": "big5", "cp1252": "windows-1252"}.get(codec, codec)
 
 
-@lru_cache(maxsize=1)
-def _common_chars() -> frozenset[str]:
-    """The most frequent simplified Chinese characters, from jionlp's shipped character distribution."""
+@lru_cache(maxsize=4)
+def common_chars(top: int = _TOP_CHARS) -> frozenset[str]:
+    """The `top` most frequent simplified Chinese characters, from jionlp's shipped distribution."""
     # find_spec locates the package without importing it: importing jionlp prints a banner on stdout,
     # which would corrupt `extract --json` output.
     spec = importlib.util.find_spec("jionlp")
@@ -97,15 +99,9 @@ def _common_chars() -> frozenset[str]:
             if _CJK_RE.match(ch):
                 rows.append((ch, int(count)))
     rows.sort(key=lambda r: -r[1])
-    return frozenset(ch for ch, _ in rows[:_TOP_CHARS])
+    return frozenset(ch for ch, _ in rows[:top])
 
 
-@lru_cache(maxsize=1)
-def _t2s():  # type: ignore[no-untyped-def]
-    """OpenCC traditional->simplified converter, loaded once."""
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def plausibility(text: str) -> float:
@@ -116,8 +112,8 @@ def plausibility(text: str) -> float:
     if not cjk:
         # No CJK at all: fine for ASCII/Latin pages; only replacement chars make it bad.
         return 0.5 - bad / max(len(sample), 1)
-    simplified = _t2s().convert("".join(cjk))
-    common = _common_chars()
+    simplified = t2s("".join(cjk))
+    common = common_chars()
     share = sum(1 for c in simplified if c in common) / len(simplified)
     return share - 3.0 * bad / (len(cjk) + bad)
 

@@ -1,0 +1,65 @@
+"""HTML: main content with trafilatura (on the decoded string), selectolax fallback, visible-text lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+@dataclass
+class HtmlParts:
+    """What the HTML step found: main-content lines, all visible lines, trafilatura metadata."""
+
+    lines: list[str]
+    visible: list[str]
+    title: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def visible_lines(html: str) -> list[str]:
+    """Every visible text line of the page (scripts, styles and templates removed)."""
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(html)
+    for node in tree.css("script, style, noscript, template, iframe, svg"):
+        node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    text = root.text(separator="\n", strip=False)
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def extract_html(html: str) -> HtmlParts:
+    """Main-content lines of a page: trafilatura first, the visible text as a fallback."""
+    import trafilatura
+
+    lines: list[str] = []
+    title = date = sitename = None
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_recall=True,
+            with_metadata=True,
+            deduplicate=False,
+        )
+    except Exception:  # noqa: BLE001 - a parser crash on a malformed page must fall back, not fail
+        doc = None
+    if doc is not None:
+        text = getattr(doc, "text", None) or ""
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        title = getattr(doc, "title", None)
+        date = getattr(doc, "date", None)
+        sitename = getattr(doc, "sitename", None)
+    visible = visible_lines(html)
+    if not lines:
+        lines = list(visible)
+    return HtmlParts(lines=lines, visible=visible, title=title, date=date, sitename=sitename)
