@@ -1,0 +1,297 @@
+"""Chinese full-text search over documents (SQLite FTS5 trigram / PostgreSQL pg_trgm) with snippets.
+
+SQLite: a standalone FTS5 table `search_fts` (tokenizer `trigram`, which needs no word segmentation
+and so works for Chinese) kept in sync with `documents` by triggers, so every writer (CLI ingest,
+web upload, tests) keeps the index current without having to remember to call us; `index_document`
+re-indexes one row explicitly and is idempotent. Trigram MATCH needs terms of >= 3 characters;
+shorter terms (most Chinese words are 2 characters) fall back to LIKE on the same table.
+
+PostgreSQL: GIN trigram indexes on `documents.title` / `documents.text`; ILIKE uses them, and the
+index is maintained by PostgreSQL itself.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.orm import Session
+
+from shuanglian.store.documents import DocumentRow
+
+MAX_LIMIT = 100
+SNIPPET_RADIUS = 40
+_SQLITE_TRIGGERS = ("search_fts_ai", "search_fts_au", "search_fts_ad")
+
+
+@dataclass
+class SearchHit:
+    """One result: what it is, where it links, and a snippet as (segment, is_match) pairs."""
+
+    kind: str  # "document" or "entity"
+    ref: str
+    title: str
+    snippet: list[tuple[str, bool]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON form for the API (snippet segments as {text, match})."""
+        return {
+            "kind": self.kind,
+            "ref": self.ref,
+            "title": self.title,
+            "snippet": [{"text": s, "match": m} for s, m in self.snippet],
+            **self.extra,
+        }
+
+
+@dataclass
+class SearchResults:
+    """A page of hits plus the total number of matching documents."""
+
+    query: str
+    total: int
+    hits: list[SearchHit]
+
+
+def trigram_supported() -> bool:
+    """FTS5's trigram tokenizer exists from SQLite 3.34."""
+    major, minor, *_ = (int(x) for x in sqlite3.sqlite_version.split("."))
+    return (major, minor) >= (3, 34)
+
+
+def _is_sqlite(bind: Engine | Connection) -> bool:
+    return bind.dialect.name == "sqlite"
+
+
+def ensure_search_index(engine: Engine) -> None:
+    """Create the search index (and its sync triggers) if missing; back-fill it from `documents`."""
+    with engine.begin() as conn:
+        if _is_sqlite(conn):
+            if not trigram_supported():
+                return  # search() then falls back to LIKE over documents
+            existing = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+            if "documents" not in existing:
+                return
+            rebuild = "search_fts" not in existing or not set(_SQLITE_TRIGGERS) <= existing
+            if not rebuild:
+                return
+            conn.execute(
+                text(
+                    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+                    "ref UNINDEXED, title, body, tokenize='trigram')"
+                )
+            )
+            for name in _SQLITE_TRIGGERS:
+                conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+            conn.execute(
+                text(
+                    "CREATE TRIGGER search_fts_ai AFTER INSERT ON documents BEGIN "
+                    "DELETE FROM search_fts WHERE ref = new.id; "
+                    "INSERT INTO search_fts(ref, title, body) VALUES (new.id, coalesce(new.title, ''), new.text); END"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER search_fts_au AFTER UPDATE OF title, text ON documents BEGIN "
+                    "DELETE FROM search_fts WHERE ref = old.id; "
+                    "INSERT INTO search_fts(ref, title, body) VALUES (new.id, coalesce(new.title, ''), new.text); END"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE TRIGGER search_fts_ad AFTER DELETE ON documents BEGIN "
+                    "DELETE FROM search_fts WHERE ref = old.id; END"
+                )
+            )
+            conn.execute(text("DELETE FROM search_fts"))
+            conn.execute(
+                text(
+                    "INSERT INTO search_fts(ref, title, body) "
+                    "SELECT id, coalesce(title, ''), text FROM documents"
+                )
+            )
+        elif conn.dialect.name == "postgresql":
+            conn.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+            conn.execute(
+                text(
+                    "CREATE INDEX IF NOT EXISTS ix_documents_text_trgm ON documents "
+                    "USING gin (text gin_trgm_ops)"
+                )
+            )
+            conn.execute(
+                text(
+                    "CREATE INDEX IF NOT EXISTS ix_documents_title_trgm ON documents "
+                    "USING gin (title gin_trgm_ops)"
+                )
+            )
+
+
+def index_document(session: Session, doc_row: DocumentRow) -> None:
+    """(Re-)index one stored document now; idempotent (triggers normally do this already)."""
+    bind = session.get_bind()
+    if not _is_sqlite(bind) or not trigram_supported():
+        return  # PostgreSQL's trigram index is maintained by the database itself
+    session.execute(text("DELETE FROM search_fts WHERE ref = :ref"), {"ref": doc_row.id})
+    session.execute(
+        text("INSERT INTO search_fts(ref, title, body) VALUES (:ref, :title, :body)"),
+        {"ref": doc_row.id, "title": doc_row.title or "", "body": doc_row.text or ""},
+    )
+
+
+def query_terms(q: str) -> list[str]:
+    """Split a query on whitespace; duplicates removed, order kept."""
+    seen: list[str] = []
+    for t in q.split():
+        if t and t not in seen:
+            seen.append(t)
+    return seen[:8]
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def snippet(body: str, terms: list[str], radius: int = SNIPPET_RADIUS) -> list[tuple[str, bool]]:
+    """A window of `body` around the first match, split into (segment, is_match) pairs."""
+    if not body:
+        return []
+    low = body.lower()
+    first = min((i for i in (low.find(t.lower()) for t in terms) if i >= 0), default=0)
+    start = max(0, first - radius)
+    end = min(len(body), first + radius * 3)
+    window = body[start:end].replace("\n", " ")
+    parts = split_matches(window, terms)
+    if start > 0:
+        parts.insert(0, ("…", False))
+    if end < len(body):
+        parts.append(("…", False))
+    return parts
+
+
+def split_matches(s: str, terms: list[str]) -> list[tuple[str, bool]]:
+    """Split `s` into segments, marking case-insensitive occurrences of any term."""
+    if not terms:
+        return [(s, False)] if s else []
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in pattern.finditer(s):
+        if m.start() > pos:
+            out.append((s[pos : m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(s):
+        out.append((s[pos:], False))
+    return out
+
+
+def _sqlite_fts_ready(session: Session) -> bool:
+    row = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE name = 'search_fts' AND type = 'table'")
+    ).first()
+    return row is not None
+
+
+def search_documents(session: Session, q: str, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Full-text search over document titles and cleaned text, best matches first."""
+    terms = query_terms(q)
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    if not terms:
+        return SearchResults(q, 0, [])
+    bind = session.get_bind()
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    if _is_sqlite(bind) and trigram_supported() and _sqlite_fts_ready(session):
+        long_terms = [t for t in terms if len(t) >= 3]
+        short_terms = [t for t in terms if len(t) < 3]
+        where: list[str] = []
+        if long_terms:
+            params["match"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+            where.append("search_fts MATCH :match")
+        for i, t in enumerate(short_terms):
+            params[f"l{i}"] = _like(t)
+            where.append(f"(title LIKE :l{i} ESCAPE '\\' OR body LIKE :l{i} ESCAPE '\\')")
+        cond = " AND ".join(where)
+        order = "bm25(search_fts, 0, 5.0, 1.0)" if long_terms else "rowid DESC"
+        total = session.execute(text(f"SELECT count(*) FROM search_fts WHERE {cond}"), params).scalar_one()
+        rows = session.execute(
+            text(
+                f"SELECT ref, title, body FROM search_fts WHERE {cond} ORDER BY {order} "
+                "LIMIT :limit OFFSET :offset"
+            ),
+            params,
+        ).all()
+    else:
+        op = "ILIKE" if bind.dialect.name == "postgresql" else "LIKE"
+        where = []
+        for i, t in enumerate(terms):
+            params[f"l{i}"] = _like(t)
+            where.append(
+                f"(coalesce(title, '') {op} :l{i} ESCAPE '\\' OR text {op} :l{i} ESCAPE '\\')"
+            )
+        cond = " AND ".join(where)
+        total = session.execute(text(f"SELECT count(*) FROM documents WHERE {cond}"), params).scalar_one()
+        rows = session.execute(
+            text(
+                f"SELECT id, coalesce(title, ''), text FROM documents WHERE {cond} "
+                "ORDER BY published DESC NULLS LAST, id LIMIT :limit OFFSET :offset"
+            ),
+            params,
+        ).all()
+    hits = [
+        SearchHit("document", ref, title or ref, snippet(body or "", terms), {"title_parts": split_matches(title or ref, terms)})
+        for ref, title, body in rows
+    ]
+    for h in hits:
+        h.extra["title_parts"] = [{"text": s, "match": m} for s, m in h.extra["title_parts"]]
+    return SearchResults(q, int(total), hits)
+
+
+def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Search documents (full text) and, on the first page, entities by name; entity hits come first."""
+    docs = search_documents(session, q, limit, offset)
+    if offset == 0:
+        ent_hits = search_entity_hits(session, q, limit=10)
+        docs.hits = ent_hits + docs.hits
+    return docs
+
+
+def search_entity_hits(session: Session, q: str, limit: int = 10) -> list[SearchHit]:
+    """Entities whose names contain the query, via the graph service (empty when it is absent)."""
+    terms = query_terms(q)
+    if not terms:
+        return []
+    try:
+        from shuanglian.services import graph  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    finder = getattr(graph, "search_entities", None)
+    if finder is None:
+        return []
+    out: list[SearchHit] = []
+    for ent in _call_search_entities(finder, session, " ".join(terms), limit):
+        name = str(_get(ent, "name") or "")
+        out.append(
+            SearchHit(
+                "entity",
+                str(_get(ent, "id")),
+                name,
+                split_matches(name, terms),
+                {"entity_kind": _get(ent, "kind")},
+            )
+        )
+    return out
+
+
+def _get(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
+def _call_search_entities(finder: Any, session: Session, name: str, limit: int) -> list[Any]:
+    res = finder(session, name=name, limit=limit)
+    items = _get(res, "items") if not isinstance(res, list) else res
+    return list(items or [])

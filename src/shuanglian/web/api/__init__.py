@@ -1,0 +1,11 @@
+"""The JSON API under /api: one router per area, combined here."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from shuanglian.web.api import auth, documents, search
+
+router = APIRouter()
+for _module in (auth, documents, search):
+    router.include_router(_module.router)

@@ -1,0 +1,88 @@
+"""Documents: list (paged, sorted, filtered), show (text, dropped lines, repairs, facts), upload + ingest."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from sqlalchemy.orm import Session
+
+from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
+from shuanglian.services import documents as docs
+from shuanglian.web.audit import record
+from shuanglian.web.auth import Principal
+from shuanglian.web.deps import Paging, get_db, page_envelope, paging, require_editor, require_viewer
+from shuanglian.web.errors import ApiError
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+MAX_UPLOAD_FILES = 50
+
+
+@router.get("")
+def list_documents(
+    pg: Paging = Depends(paging),
+    q: str | None = Query(None, max_length=200, description="substring of title, text or source"),
+    sort: str = Query("-created", description="created|published|title|source|chars, prefix - for descending"),
+    _p: Principal = Depends(require_viewer),
+    db: Session = Depends(get_db),
+) -> dict:
+    """Stored documents, newest first by default."""
+    try:
+        page = docs.list_documents(db, limit=pg.limit, offset=pg.offset, q=q, sort=sort)
+    except ValueError as exc:
+        raise ApiError(422, str(exc), "invalid_sort") from exc
+    return page_envelope([docs.document_summary(r) for r in page.items], page.total, pg)
+
+
+@router.get("/{doc_id}")
+def show_document(doc_id: str, _p: Principal = Depends(require_viewer), db: Session = Depends(get_db)) -> dict:
+    """One document: cleaned text, what was dropped and why, repairs and extracted facts."""
+    row = docs.get_document(db, doc_id)
+    if row is None:
+        raise ApiError(404, f"no document {doc_id!r}")
+    return docs.document_detail(row)
+
+
+async def ingest_uploads(request: Request, files: list[UploadFile], p: Principal) -> dict:
+    """Save uploads to a temp folder (names kept, so errors name the file) and ingest them."""
+    if not files:
+        raise ApiError(422, "no files uploaded", "no_files")
+    if len(files) > MAX_UPLOAD_FILES:
+        raise ApiError(413, f"at most {MAX_UPLOAD_FILES} files per upload")
+    url = request.app.state.db_url
+    with tempfile.TemporaryDirectory(prefix="sl-upload-") as tmp:
+        shown: dict[str, str] = {}
+        for i, f in enumerate(files):
+            name = Path(f.filename or "").name or f"upload-{i}.txt"
+            target = Path(tmp) / f"{i:03d}" / name  # one folder per file: same names may repeat
+            target.parent.mkdir()
+            target.write_bytes(await f.read())
+            shown[str(target)] = f"upload:{name}"
+        report = docs.ingest_documents(_renamed(iter_inputs(list(shown)), shown), url)
+    out = report.to_json()
+    from shuanglian.store.db import session_scope
+
+    with session_scope(url) as s:
+        record(s, p.username, "ingest", "documents", report.batch, None,
+               {"stored": report.stored, "ids": report.ids[:100], "failed": len(report.failed)})
+    return out
+
+
+def _renamed(items: Iterable[RawInput | InputError], shown: dict[str, str]) -> Iterator[RawInput | InputError]:
+    """Name uploads `upload:<file name>` (plus `#line` for .jsonl records), never by their temp path."""
+    for item in items:
+        path, sep, rest = item.source.partition("#")
+        item.source = shown.get(path, path) + sep + rest
+        yield item
+
+
+@router.post("", status_code=201)
+async def upload_documents(
+    request: Request,
+    files: list[UploadFile] = File(..., description=".txt .html .htm .md .jsonl files"),
+    p: Principal = Depends(require_editor),
+) -> dict:
+    """Upload files and ingest them (editors); the report lists stored ids and per-file failures."""
+    return await ingest_uploads(request, files, p)

@@ -1,0 +1,65 @@
+"""`shuanglian demo`: bundled samples into the database, sample register files imported, first admin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shuanglian.services import documents as docs
+from shuanglian.store.db import init_db, session_scope
+from shuanglian.web.auth import ensure_admin
+
+REGISTER_SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass
+class DemoResult:
+    """What the demo preparation did."""
+
+    stored: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    imported: dict[str, int] = field(default_factory=dict)
+    admin_password: str | None = None
+
+
+def sample_register_files(root: Path) -> list[tuple[str, Path]]:
+    """(register name, file) pairs under `<samples>/registers/`, named `<register>.csv|.xlsx`."""
+    d = root / "registers"
+    if not d.is_dir():
+        return []
+    return [(p.stem.split(".")[0], p) for p in sorted(d.iterdir()) if p.suffix.lower() in REGISTER_SUFFIXES]
+
+
+def prepare_demo(db_url: str | None = None, echo: Callable[[str], None] = print) -> DemoResult:
+    """Ingest the samples (idempotent), import sample registers if shipped, create the first admin."""
+    init_db(db_url)
+    out = DemoResult()
+    report = docs.ingest_samples(db_url)
+    out.stored, out.duplicates, out.failed = report.stored, report.duplicates, list(report.failed)
+    echo(f"samples: {report.stored} stored, {report.duplicates} already there, {len(report.failed)} failed")
+    for source, reason in report.failed:
+        echo(f"  failed: {source}: {reason}")
+    files = sample_register_files(docs.samples_dir())
+    if files:
+        try:
+            from shuanglian.services import registers  # type: ignore[attr-defined]
+        except ImportError:
+            registers = None  # type: ignore[assignment]
+        if registers is None:
+            echo("register files found but the registers service is not available; skipped")
+        else:
+            for name, path in files:
+                with session_scope(db_url) as s:
+                    res = registers.import_register(s, name, path, user="demo", dry_run=False)
+                n = getattr(res, "imported", None) or getattr(res, "rows", None) or 0
+                out.imported[name] = int(n if isinstance(n, int) else len(n))
+                echo(f"register {name}: imported {out.imported[name]} rows from {path.name}")
+    with session_scope(db_url) as s:
+        out.admin_password = ensure_admin(s)
+    from shuanglian.services.search import ensure_search_index
+    from shuanglian.store.db import get_engine
+
+    ensure_search_index(get_engine(db_url))
+    return out
