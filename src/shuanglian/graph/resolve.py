@@ -156,7 +156,10 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
         ra, rb = uf.find(a), uf.find(b)
         if ra == rb or not (force or uf.can_join(a, b)):
             return False
-        why.setdefault(b, (score, reason))
+        # each member keeps the strongest link that tied it in (what the UI shows as "why")
+        for m in (a, b):
+            if m not in why or why[m][0] < score:
+                why[m] = (score, reason)
         uf.union(a, b)
         return True
 
@@ -210,8 +213,8 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
             roots = sorted(quals)
             if len(roots) < 2 or _ambiguous([quals[r] for r in roots]):
                 continue
-            for r in roots[1:]:
-                join(roots[0], r, score, f"{level}:{key.split('|', 1)[1]}")
+            for root in roots[1:]:
+                join(roots[0], root, score, f"{level}:{key.split('|', 1)[1]}")
 
     # People: same name, and a shared organisation or title unless configured otherwise.
     person_ctx = level_score("person_context")
@@ -260,7 +263,7 @@ def _ambiguous(qual_sets: list[set[tuple[str, str]]]) -> bool:
 def summarise_names(names: Iterable[tuple[str, str, str]]) -> tuple[str, list[str]]:
     """Choose the display name from (name, prop, origin) triples: the latest manual/import name,
     else the longest primary name (full legal names win over short forms); plus all distinct names."""
-    from shuanglian.graph.ids import normalise_name
+    from shuanglian.graph.ids import normalise_name, to_simplified
 
     items = list(names)
     seen: dict[str, str] = {}
@@ -274,7 +277,8 @@ def summarise_names(names: Iterable[tuple[str, str, str]]) -> tuple[str, list[st
         counts: dict[str, int] = defaultdict(int)
         for n in primary:
             counts[n] += 1
-        best = max(primary, key=lambda n: (len(normalise_name(n)), counts[n], n)) if primary else ""
+        # longest first, then simplified script (a traditional repost is not the canonical spelling)
+        best = max(primary, key=lambda n: (len(normalise_name(n)), n == to_simplified(n), counts[n], n))
     return best, sorted(seen.values(), key=lambda n: (-len(n), n))
 
 

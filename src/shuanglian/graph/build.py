@@ -1,0 +1,328 @@
+"""Turn stored documents' extracted facts (and imports/manual input) into statements with
+provenance, then resolve them into canonical entities incrementally. Idempotent: statement ids are
+deterministic, so re-running adds nothing and keeps every review decision."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shuanglian.graph import views
+from shuanglian.graph.ids import make_entity_id, make_statement_id, normalise_name
+from shuanglian.graph.keys import graph_config
+from shuanglian.graph.schema import SchemaError, get_schema
+from shuanglian.graph.tables import ACCEPTED, ORIGINS, PROPOSED, Statement
+from shuanglian.settings import get_settings
+from shuanglian.store.documents import DocumentRow
+
+log = logging.getLogger(__name__)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@dataclass
+class Provenance:
+    """Where statements come from: a document (extractor + version) or a person (manual / import)."""
+
+    origin: str = "document"
+    document_id: str | None = None
+    extractor: str | None = None
+    extractor_version: str | None = None
+    user: str | None = None
+
+
+def initial_status(origin: str, confidence: float) -> str:
+    """Document facts start `proposed` unless confident enough; people's input is `accepted`."""
+    if origin != "document":
+        return ACCEPTED
+    return ACCEPTED if confidence >= get_settings().auto_accept_threshold else PROPOSED
+
+
+def new_statement(
+    prov: Provenance,
+    *,
+    entity_id: str,
+    kind: str,
+    prop: str,
+    value: Any,
+    value_json: Any = None,
+    target_id: str | None = None,
+    target_kind: str | None = None,
+    span: Sequence[int] | None = None,
+    confidence: float = 1.0,
+    supersedes: str | None = None,
+) -> Statement:
+    """Build (not add) a schema-validated Statement with a deterministic id. Raises SchemaError."""
+    if prov.origin not in ORIGINS:
+        raise SchemaError(f"unknown statement origin {prov.origin!r}")
+    if prov.origin != "document" and not prov.user:
+        raise SchemaError(f"{prov.origin} statements need the user who made them")
+    get_schema().validate(kind, prop, value, target_kind)
+    text = "" if value is None else str(value)
+    sp = (int(span[0]), int(span[1])) if span is not None and len(span) == 2 else None
+    sid = make_statement_id(
+        entity_id, prop, text, target_id, prov.document_id, sp, prov.origin,
+        prov.user if prov.origin != "document" else None, supersedes,
+    )  # fmt: skip
+    return Statement(
+        id=sid, entity_id=entity_id, kind=kind, prop=prop, value=text, value_json=value_json,
+        target_id=target_id, origin=prov.origin, document_id=prov.document_id,
+        span_start=sp[0] if sp else None, span_end=sp[1] if sp else None,
+        extractor=prov.extractor, extractor_version=prov.extractor_version, user=prov.user,
+        status=initial_status(prov.origin, confidence), confidence=confidence, supersedes=supersedes,
+    )  # fmt: skip
+
+
+def save_statements(session: Session, statements: Iterable[Statement]) -> list[Statement]:
+    """Add the statements whose ids are not stored yet; return the ones added (idempotent)."""
+    pending: dict[str, Statement] = {}
+    for st in statements:
+        pending.setdefault(st.id, st)
+    ids = list(pending)
+    existing: set[str] = set()
+    for part in views.chunked(ids):
+        existing |= set(session.scalars(select(Statement.id).where(Statement.id.in_(part))))
+    new = [pending[i] for i in ids if i not in existing]
+    session.add_all(new)
+    session.flush()
+    return new
+
+
+@lru_cache(maxsize=1)
+def _suffix_rules() -> list[tuple[str, list[str]]]:
+    return [(k, list(sfx)) for k, sfx in graph_config()["guess_kind_by_suffix"]]
+
+
+def guess_kind(name: str, default: str = "organization") -> str:
+    """Kind of an entity known only by name, from its suffix (深圳市委 -> government)."""
+    n = normalise_name(name)
+    for kind, suffixes in _suffix_rules():
+        if any(n.endswith(s) for s in suffixes):
+            return kind
+    return default
+
+
+class _DocFacts:
+    """Collects the statements of one document."""
+
+    def __init__(self, row: DocumentRow) -> None:
+        cfg = graph_config()["build"]
+        self.row = row
+        self.text = row.text or ""
+        self.prov = Provenance(
+            "document", row.id, str(row.facts.get("extractor") or cfg["extractor"]), row.extractor_version
+        )
+        self.default_conf = float(cfg["default_confidence"])
+        self.figure_conf = float(cfg["figure_confidence"])
+        self.out: list[Statement] = []
+        self.by_name: dict[str, tuple[str, str]] = {}  # normalised name/alias -> (entity id, kind)
+        self.mentions: list[tuple[int, int, str, str]] = []  # (start, end, entity id, kind)
+        self.errors: list[str] = []
+
+    def add(self, **kw: Any) -> None:
+        try:
+            self.out.append(new_statement(self.prov, **kw))
+        except SchemaError as exc:
+            self.errors.append(f"{kw.get('kind')}.{kw.get('prop')}={kw.get('value')!r}: {exc}")
+
+    def ref(self, name: str, kind: str | None = None, span: Sequence[int] | None = None) -> tuple[str, str]:
+        """Id and kind of a named entity of this document, creating it (with a name) if unseen."""
+        key = normalise_name(name)
+        if key in self.by_name and (kind is None or self.by_name[key][1] == kind):
+            return self.by_name[key]
+        k = kind or guess_kind(name)
+        eid = make_entity_id(k, name, self.row.id)
+        self.by_name.setdefault(key, (eid, k))
+        self.add(entity_id=eid, kind=k, prop="name", value=name, span=span, confidence=self.default_conf)
+        return eid, k
+
+    def span_of(self, s: str, spans: Sequence[Sequence[int]]) -> Sequence[int] | None:
+        for sp in spans:
+            if len(sp) == 2 and self.text[sp[0] : sp[1]] == s:
+                return sp
+        return spans[0] if spans else None
+
+
+def document_statements(row: DocumentRow) -> tuple[list[Statement], list[str]]:
+    """All statements one stored document supports (not saved), and the facts that were refused."""
+    d = _DocFacts(row)
+    facts = row.facts or {}
+    ents = [e for e in facts.get("entities", []) if isinstance(e, dict) and e.get("name") and e.get("kind")]
+    schema = get_schema()
+    for e in ents:
+        if e["kind"] not in schema.kinds:
+            d.errors.append(f"entity {e['name']!r}: unknown kind {e['kind']!r}")
+            continue
+        eid = make_entity_id(e["kind"], e["name"], row.id)
+        for n in [e["name"], *e.get("aliases", [])]:
+            d.by_name.setdefault(normalise_name(n), (eid, e["kind"]))
+        for sp in e.get("spans", []):
+            if len(sp) == 2:
+                d.mentions.append((int(sp[0]), int(sp[1]), eid, e["kind"]))
+    d.mentions.sort()
+    for e in ents:
+        if e["kind"] in schema.kinds:
+            _entity_statements(d, e)
+    for p in facts.get("policies", []):
+        _policy_statements(d, p)
+    for ev in facts.get("events", []):
+        _event_statements(d, ev)
+    for f in facts.get("figures", []):
+        _figure_statements(d, f)
+    return d.out, d.errors
+
+
+def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
+    kind, name = e["kind"], e["name"]
+    eid = make_entity_id(kind, name, d.row.id)
+    spans = [sp for sp in e.get("spans", []) if isinstance(sp, list | tuple) and len(sp) == 2]
+    conf = float(e.get("confidence", d.default_conf))
+    d.add(entity_id=eid, kind=kind, prop="name", value=name, span=d.span_of(name, spans), confidence=conf)
+    for a in e.get("aliases", []):
+        if a and a != name:
+            d.add(entity_id=eid, kind=kind, prop="alias", value=a, span=d.span_of(a, spans), confidence=conf)
+    for sp in spans:
+        d.add(entity_id=eid, kind=kind, prop="mention", value=d.text[sp[0] : sp[1]] or name, span=sp, confidence=conf)
+    attrs = e.get("attrs") or {}
+    first = spans[0] if spans else None
+    for role in attrs.get("roles", []) or []:
+        if not isinstance(role, dict):
+            continue
+        title = str(role.get("title") or "")
+        d.add(entity_id=eid, kind=kind, prop="role", value=title, value_json=role, span=first, confidence=conf)
+        where = role.get("org") or role.get("place")
+        if where:
+            tid, tkind = d.ref(str(where), None if role.get("org") else "place")
+            d.add(
+                entity_id=eid, kind=kind, prop="holds_role", value=str(where), value_json=role,
+                target_id=tid, target_kind=tkind, span=first, confidence=conf,
+            )  # fmt: skip
+    place = attrs.get("place")
+    if place and kind != "place":
+        tid, tkind = d.ref(str(place), "place")
+        d.add(entity_id=eid, kind=kind, prop="located_in", value=str(place), target_id=tid, target_kind=tkind,
+              span=first, confidence=conf)  # fmt: skip
+    parent = attrs.get("parent")
+    if parent and kind == "place":
+        d.add(entity_id=eid, kind=kind, prop="parent", value=str(parent), span=first, confidence=conf)
+        tid, tkind = d.ref(str(parent), "place")
+        d.add(entity_id=eid, kind=kind, prop="located_in", value=str(parent), target_id=tid, target_kind=tkind,
+              span=first, confidence=conf)  # fmt: skip
+    industries = attrs.get("industries") or attrs.get("industry") or []
+    for ind in [industries] if isinstance(industries, str) else industries:
+        tid, tkind = d.ref(str(ind), "industry")
+        d.add(entity_id=eid, kind=kind, prop="works_on_industry", value=str(ind), target_id=tid,
+              target_kind=tkind, span=first, confidence=conf)  # fmt: skip
+    props = get_schema().kind(kind).properties
+    for key, val in attrs.items():
+        if key in ("roles", "place", "parent", "industries", "industry") or key not in props or val in (None, ""):
+            continue
+        d.add(entity_id=eid, kind=kind, prop=key, value=val if not isinstance(val, dict | list) else "",
+              value_json=val if isinstance(val, dict | list) else None, span=first, confidence=conf)  # fmt: skip
+
+
+def _span(obj: dict[str, Any]) -> Sequence[int] | None:
+    sp = obj.get("span")
+    return sp if isinstance(sp, list | tuple) and len(sp) == 2 else None
+
+
+def _policy_statements(d: _DocFacts, p: dict[str, Any]) -> None:
+    title = str(p.get("title") or "").strip("《》 ")
+    if not title:
+        return
+    sp = _span(p)
+    pid, _ = d.ref(title, "policy", sp)
+    if p.get("period"):
+        d.add(entity_id=pid, kind="policy", prop="period", value=str(p["period"]), span=sp, confidence=d.default_conf)
+    issuers = p.get("issuer") or []
+    for issuer in [issuers] if isinstance(issuers, str) else issuers:
+        d.add(entity_id=pid, kind="policy", prop="issuer", value=str(issuer), span=sp, confidence=d.default_conf)
+        iid, ikind = d.ref(str(issuer), None)
+        d.add(entity_id=iid, kind=ikind, prop="issued", value=title, target_id=pid, target_kind="policy",
+              span=sp, confidence=d.default_conf)  # fmt: skip
+
+
+def _names(v: Any) -> list[str]:
+    if isinstance(v, str):
+        return [v] if v else []
+    out = []
+    for x in v or []:
+        n = x.get("name") if isinstance(x, dict) else x
+        if n:
+            out.append(str(n))
+    return out
+
+
+def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
+    if ev.get("kind", "visit") != "visit":
+        return
+    sp = _span(ev)
+    detail = {"date": ev.get("date"), "place": ev.get("place"), "kind": "visit"}
+    targets = _names(ev.get("visited")) or _names(ev.get("place"))
+    for visitor in _names(ev.get("visitors")):
+        vid, vkind = d.ref(visitor, "person")
+        for t in targets:
+            tid, tkind = d.ref(t, None)
+            d.add(entity_id=vid, kind=vkind, prop="visited", value=t, value_json=detail, target_id=tid,
+                  target_kind=tkind, span=sp, confidence=d.default_conf)  # fmt: skip
+
+
+_FIGURE_KINDS = ("enterprise", "university", "research_institute", "lab", "platform", "government",
+                 "organization", "place", "project", "fund", "industry")  # fmt: skip
+
+
+def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
+    """A figure goes on the organisation or place it measures: the one named in the figure, else the
+    nearest such mention before it in the same sentence; unclear figures are left out."""
+    sp = _span(f)
+    subject: tuple[str, str] | None = None
+    named = f.get("subject") or f.get("entity")
+    if named:
+        subject = d.ref(str(named), None)
+    elif sp:
+        start = sp[0]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(d.text, 0, start)), default=0)
+        near = [m for m in d.mentions if cut <= m[0] and m[1] <= start and m[3] in _FIGURE_KINDS]
+        if near:
+            subject = (near[-1][2], near[-1][3])
+    if subject is None:
+        return
+    measure = f.get("measure") or "figure"
+    value = f"{measure}: {f.get('value')}{f.get('unit') or ''}"
+    d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f, span=sp,
+          confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip
+
+
+def add_document_statements(session: Session, doc_row: DocumentRow, resolve: bool = True) -> int:
+    """Store the statements of one document's facts, then resolve the touched entities; returns the
+    number of new statements (0 on a re-run). Refused facts are logged with the document id."""
+    statements, errors = document_statements(doc_row)
+    for err in errors:
+        log.warning("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
+    new = save_statements(session, statements)
+    if resolve and new:
+        views.update(session, {s.entity_id for s in new})
+    return len(new)
+
+
+def add_documents_statements(session: Session, rows: Iterable[DocumentRow]) -> int:
+    """Batch form of add_document_statements: one resolution pass for the whole batch."""
+    touched: set[str] = set()
+    total = 0
+    for row in rows:
+        n_before = total
+        statements, errors = document_statements(row)
+        for err in errors:
+            log.warning("document %s (%s): fact skipped: %s", row.id, row.source, err)
+        new = save_statements(session, statements)
+        touched |= {s.entity_id for s in new}
+        total = n_before + len(new)
+    if touched:
+        views.update(session, touched)
+    return total
