@@ -39,6 +39,9 @@ class Column:
     unit: str | None = None
     multi: bool = False
     importable: bool = True
+    scale: float = 1.0  # stored value = cell value * scale (亿元 cells, yuan in the graph)
+    values: dict[str, Any] | None = None  # enum choice -> stored value (国内 -> true)
+    fallback_prop: str | None = None  # used for kinds the schema does not give `prop` (产品 -> 技术 for a lab)
 
 
 @dataclass(frozen=True)
@@ -115,10 +118,13 @@ def _parse(obj: Any, src: str) -> dict[str, RegisterSpec]:
                         prop=c["prop"],
                         type=c.get("type", "string"),
                         required=bool(c.get("required", False)),
-                        choices=tuple(c.get("choices") or ()),
+                        choices=tuple(c.get("choices") or (c.get("values") or {}).keys()),
                         unit=c.get("unit"),
                         multi=bool(c.get("multi", False)),
                         importable=bool(c.get("import", True)),
+                        scale=float(c.get("scale", 1.0)),
+                        values=dict(c["values"]) if c.get("values") else None,
+                        fallback_prop=c.get("fallback_prop"),
                     )
                 )
             spec = RegisterSpec(

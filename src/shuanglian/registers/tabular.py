@@ -122,7 +122,7 @@ def _convert(spec: RegisterSpec, col: Column, raw: str) -> tuple[Any, str | None
     if col.type == "enum":
         if col.choices and raw not in col.choices:
             return None, f"'{raw}' is not one of {'/'.join(col.choices)}"
-        return raw, None
+        return (col.values[raw] if col.values else raw), None
     if col.type == "year":
         m = _YEAR.fullmatch(raw.rstrip("年"))
         return (int(m.group(1)), None) if m else (None, f"'{raw}' is not a year")
@@ -196,6 +196,9 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
         return ""
     if col.key == "kind":
         return spec.kind_labels.get(str(v), str(v))
+    if col.values:
+        back = {str(sv).lower(): label for label, sv in col.values.items()}
+        return back.get(str(v).lower(), v)
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     if isinstance(v, bool):

@@ -1,0 +1,296 @@
+"""Place entities on chain links from evidence, and store each placement as an `on_chain_link` statement.
+
+Evidence, strongest first: what statements say an entity makes or researches (products, technologies,
+industries, summaries — from documents or imports), the sentence around each of its mentions in the
+stored document text, and its own name (医院, 检测中心). Every placement keeps the matched term, the
+evidence text, its document and span, and a score, so the chain map can show why an entity is there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shuanglian.chains.matcher import Hit, LinkMatcher, Target
+from shuanglian.chains.templates import ChainTemplate
+from shuanglian.graph.ids import make_entity_id
+from shuanglian.registers.graphview import (
+    EntityView,
+    Fact,
+    chunks,
+    load_views,
+    put_statement,
+    views_for_members,
+)
+from shuanglian.store.documents import DocumentRow
+
+EXTRACTOR = "chain_placement"
+VERSION = "1"
+PROP = "on_chain_link"
+# Kinds that never sit on a chain link themselves.
+UNPLACED_KINDS = frozenset({"place", "industry", "government", "media", "chain", "chain_link"})
+# How much to trust a term by where it was found (multiplies the term's own weight).
+SOURCE_FACTOR = {
+    "products": 1.0,
+    "technologies": 1.0,
+    "industry": 0.95,
+    "works_on_industry": 0.95,
+    "summary": 0.85,
+    "stage": 0.85,
+    "name": 0.7,
+    "clause": 0.8,
+    "sentence": 0.55,
+}
+FACT_PROPS = ("products", "technologies", "industry", "works_on_industry", "summary", "stage")
+MIN_SCORE = 0.3
+_SENT_END = "。！？!?；;\n"
+_CLAUSE_END = re.compile(r"[，,：:、（）()]")
+_MAX_EVIDENCE = 160
+
+
+def chain_target_id(chain_id: str, link_id: str | None) -> str:
+    """Deterministic graph id of a chain link (or of the chain itself when link_id is None)."""
+    if link_id is None:
+        return make_entity_id("chain", chain_id, "template")
+    return make_entity_id("chain_link", f"{chain_id}/{link_id}", "template")
+
+
+@dataclass
+class Evidence:
+    """One reason to put an entity on a link."""
+
+    chain_id: str
+    link_id: str | None
+    term: str
+    field: str
+    via: str  # which evidence source (a prop name, "name", "clause" or "sentence")
+    text: str
+    score: float
+    fact: Fact | None
+    member_id: str
+    document_id: str | None = None
+    span: tuple[int, int] | None = None  # of the term, in the document text when document_id is set
+
+
+@dataclass
+class PlacementStats:
+    """What one placement run did."""
+
+    entities: int = 0
+    placed: int = 0
+    statements_created: int = 0
+    by_chain: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain dict."""
+        return {
+            "entities": self.entities,
+            "placed": self.placed,
+            "statements_created": self.statements_created,
+            "by_chain": dict(self.by_chain),
+        }
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    s = start
+    while s > 0 and text[s - 1] not in _SENT_END:
+        s -= 1
+    e = end
+    while e < len(text) and text[e] not in _SENT_END:
+        e += 1
+    return s, min(len(text), e + 1)
+
+
+def _clip(text: str, start: int, end: int) -> str:
+    """Evidence text around [start, end) clipped to a readable length."""
+    if len(text) <= _MAX_EVIDENCE:
+        return text.strip()
+    mid = (start + end) // 2
+    a = max(0, mid - _MAX_EVIDENCE // 2)
+    return ("…" if a else "") + text[a : a + _MAX_EVIDENCE].strip() + "…"
+
+
+def _evidence_from_hits(
+    hits: list[Hit], via: str, text: str, fact: Fact | None, member: str, doc: str | None, offset: int | None
+) -> list[Evidence]:
+    out = []
+    for h in hits:
+        for t in h.targets:
+            out.append(
+                Evidence(
+                    t.chain_id, t.link_id, h.term, t.field, via, _clip(text, h.start, h.end),
+                    t.weight * SOURCE_FACTOR[via], fact, member, doc,
+                    (offset + h.start, offset + h.end) if offset is not None else None,
+                )
+            )
+    return out
+
+
+def _context_evidence(
+    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]
+) -> list[Evidence]:
+    """Terms in the sentences around the entity's mentions: same clause counts more than same sentence."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, int, int]] = set()
+    for f in view.facts:
+        if not f.document_id or f.span is None or f.document_id not in doc_texts:
+            continue
+        text = doc_texts[f.document_id]
+        ms, me = f.span
+        if not (0 <= ms < me <= len(text)):
+            continue
+        s, e = _sentence_bounds(text, ms, me)
+        if (f.document_id, s, e) in seen:
+            continue
+        seen.add((f.document_id, s, e))
+        sentence = text[s:e]
+        for h in matcher.find(sentence):
+            a, b = s + h.start, s + h.end
+            if a < me and b > ms:
+                continue  # the term is inside the mention itself (the name path handles that)
+            lo, hi = min(a, ms), max(b, me)
+            via = "sentence" if _CLAUSE_END.search(text[lo:hi]) else "clause"
+            for t in h.targets:
+                out.append(
+                    Evidence(
+                        t.chain_id, t.link_id, h.term, t.field, via, _clip(sentence, h.start, h.end),
+                        t.weight * SOURCE_FACTOR[via], f, f.member_id, f.document_id, (a, b),
+                    )
+                )
+    return out
+
+
+def collect_evidence(
+    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]
+) -> list[Evidence]:
+    """All placement evidence for one entity (statements, its names, its mention contexts)."""
+    out: list[Evidence] = []
+    for f in view.facts:
+        if f.prop in FACT_PROPS:
+            out += _evidence_from_hits(matcher.find(f.value), f.prop, f.value, f, f.member_id, f.document_id, None)
+    name_members = {f.value: f for f in view.facts if f.prop == "name"}
+    for n in [view.name, *view.names]:
+        nf = name_members.get(n)
+        member = nf.member_id if nf else next(iter(sorted(view.member_ids)), view.id)
+        out += _evidence_from_hits(matcher.find(n), "name", n, nf, member, None, None)
+    out += _context_evidence(matcher, view, doc_texts)
+    return out
+
+
+def combine(scores: Iterable[float]) -> float:
+    """Noisy-or of independent pieces of evidence (two weak hints make a stronger one, never above 1)."""
+    p = 1.0
+    for s in scores:
+        p *= 1.0 - max(0.0, min(1.0, s))
+    return round(1.0 - p, 4)
+
+
+def placements_for(evidence: list[Evidence]) -> dict[tuple[str, str | None], tuple[float, list[Evidence]]]:
+    """Group evidence by (chain, link): combined score over distinct terms/documents, best evidence first.
+
+    A chain-level (industry) hint is dropped when the entity already sits on a link of that chain."""
+    groups: dict[tuple[str, str | None], dict[tuple[str, str | None], Evidence]] = {}
+    for ev in evidence:
+        key = (ev.chain_id, ev.link_id)
+        dedup = (ev.term, ev.document_id)
+        g = groups.setdefault(key, {})
+        if dedup not in g or g[dedup].score < ev.score:
+            g[dedup] = ev
+    linked_chains = {c for c, ln in groups if ln is not None}
+    out: dict[tuple[str, str | None], tuple[float, list[Evidence]]] = {}
+    for key, g in groups.items():
+        if key[1] is None and key[0] in linked_chains:
+            continue
+        evs = sorted(g.values(), key=lambda e: -e.score)
+        score = combine(e.score for e in evs)
+        if score >= MIN_SCORE:
+            out[key] = (score, evs)
+    return out
+
+
+def _doc_texts(session: Session, views: Iterable[EntityView]) -> dict[str, str]:
+    ids = sorted({f.document_id for v in views for f in v.facts if f.document_id and f.span})
+    out: dict[str, str] = {}
+    for part in chunks(ids):
+        for did, text in session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))):
+            out[did] = text or ""
+    return out
+
+
+def place_entities(
+    session: Session,
+    templates: dict[str, ChainTemplate],
+    entity_ids: Iterable[str] | None = None,
+    max_evidence: int = 3,
+) -> PlacementStats:
+    """Place entities (all, or the canonical ids given) on links of `templates`; store the placements.
+
+    Idempotent: statement ids are deterministic, so a re-run adds only new evidence.
+    """
+    matcher = LinkMatcher(templates.values())
+    # Canonical ids are anchor member ids, so both kinds of id select the right clusters.
+    views = load_views(session) if entity_ids is None else views_for_members(session, entity_ids)
+    docs = _doc_texts(session, views.values())
+    stats = PlacementStats()
+    for view in views.values():
+        if view.kind in UNPLACED_KINDS:
+            continue
+        stats.entities += 1
+        placed = placements_for(collect_evidence(matcher, view, docs))
+        if placed:
+            stats.placed += 1
+        for (chain_id, link_id), (score, evs) in placed.items():
+            stats.by_chain[chain_id] = stats.by_chain.get(chain_id, 0) + 1
+            tpl = templates[chain_id]
+            link = tpl.link(link_id) if link_id else None
+            for ev in evs[:max_evidence]:
+                fact = ev.fact
+                origin = fact.origin if fact else "document"
+                value_json = {
+                    "chain": chain_id,
+                    "chain_name": tpl.name,
+                    "link": link_id,
+                    "link_name": link.name if link else None,
+                    "stage": link.stage if link else None,
+                    "term": ev.term,
+                    "field": ev.field,
+                    "via": ev.via,
+                    "evidence": ev.text,
+                    "score": round(ev.score, 4),
+                    "combined_score": score,
+                }
+                _, created = put_statement(
+                    session,
+                    entity_id=ev.member_id,
+                    kind=_member_kind(view, ev.member_id),
+                    prop=PROP,
+                    value=f"{tpl.name}/{link.name}" if link else tpl.name,
+                    value_json=value_json,
+                    target_id=chain_target_id(chain_id, link_id),
+                    target_kind="chain_link",  # the chain itself is addressed as its own pseudo-link
+                    origin=origin if origin in ("document", "import", "manual") else "document",
+                    document_id=ev.document_id,
+                    span=ev.span,
+                    user=fact.user if fact and origin != "document" else None,
+                    extractor=EXTRACTOR,
+                    extractor_version=VERSION,
+                    confidence=round(ev.score, 4),
+                )
+                stats.statements_created += int(created)
+    session.flush()
+    return stats
+
+
+def _member_kind(view: EntityView, member_id: str) -> str:
+    for f in view.facts:
+        if f.member_id == member_id:
+            return f.kind
+    return view.kind
+
+
+__all__ = ["Evidence", "PlacementStats", "Target", "chain_target_id", "collect_evidence", "place_entities"]

@@ -1,0 +1,22 @@
+"""User-defined chain templates stored in the database (they override a shipped template of the same id)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shuanglian.store.db import Base
+from shuanglian.store.documents import utcnow
+
+
+class UserChain(Base):
+    """One user chain: the validated YAML text as given, who stored it and when."""
+
+    __tablename__ = "user_chains"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # the template's slug id
+    yaml_text: Mapped[str] = mapped_column(Text)
+    user: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
