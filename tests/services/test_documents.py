@@ -255,3 +255,9 @@ def test_ingest_documents_already_processed(sqlite_url: str) -> None:
         assert row is not None and row.title == TITLE_B and row.minhash is not None
         back = row.to_document()
     assert back.text == doc.text and back.content_hash == doc.content_hash
+    # a document too short for a signature is stored without one, and later batches still load the index
+    short = Document(source="upload:3", raw="短讯", text="短讯一则")
+    assert svc.ingest_documents([short], sqlite_url, processed=True).stored == 1
+    copy = Document(source="upload:4", raw="转载" * 30, text="\n".join(ARTICLE_B) + "\n(转载)")
+    later = svc.ingest_documents([copy], sqlite_url, processed=True)
+    assert later.copy_links == [(copy.doc_id, doc.doc_id, later.copy_links[0][2])]

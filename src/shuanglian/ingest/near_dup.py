@@ -67,23 +67,20 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
-        # copy -> original, so a copy of a copy links to the first publication
-        self._root: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._sigs)
 
     def add(self, doc_id: str, sig: MinHash | None, copy_of: str | None = None) -> None:
-        """Index a stored document (documents without a signature are only remembered as copies)."""
-        if copy_of:
-            self._root[doc_id] = self._root.get(copy_of, copy_of)
-        if sig is None or doc_id in self._sigs:
+        """Index a stored original; copies are not indexed, so later copies link to the first publication."""
+        # Skipping copies also keeps a story reposted a thousand times one LSH candidate, not a thousand.
+        if copy_of or sig is None or doc_id in self._sigs:
             return
         self._sigs[doc_id] = sig
         self._lsh.insert(doc_id, sig)
 
     def find(self, sig: MinHash | None) -> Match | None:
-        """The best earlier match at or above the threshold, resolved to the first publication."""
+        """The most similar indexed original at or above the threshold, if any."""
         if sig is None or not self._sigs:
             return None
         best: Match | None = None
@@ -94,9 +91,4 @@ class NearDuplicateIndex:
                 best is None or sim > best.similarity or (sim == best.similarity and cand < best.doc_id)
             ):
                 best = Match(cand, sim)
-        if best is None:
-            return None
-        root = self._root.get(best.doc_id, best.doc_id)
-        if root != best.doc_id and root in self._sigs:
-            best = Match(root, float(sig.jaccard(self._sigs[root])))
         return best

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
+from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.document import Document
 from shuanglian.ingest.near_dup import NearDuplicateIndex, from_values, signature
@@ -121,11 +121,15 @@ def _load_state(db_url: str | None, threshold: float) -> tuple[set[str], NearDup
     index = NearDuplicateIndex(threshold)
     with session_scope(db_url) as s:
         known = set(s.scalars(select(DocumentRow.content_hash)))
+        # only originals are indexed (copies link to the first publication)
         rows = s.execute(
-            select(DocumentRow.id, DocumentRow.minhash, DocumentRow.copy_of).order_by(DocumentRow.created_at)
+            select(DocumentRow.id, DocumentRow.minhash)
+            .where(DocumentRow.copy_of.is_(None), DocumentRow.minhash.is_not(None))
+            .order_by(DocumentRow.created_at)
         )
-        for doc_id, mh, copy_of in rows:
-            index.add(doc_id, from_values(mh) if mh else None, copy_of)
+        for doc_id, mh in rows:
+            if mh:
+                index.add(doc_id, from_values(mh))
     return known, index
 
 

@@ -44,7 +44,7 @@ class DocumentRow(Base):
     facts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # entities/policies/figures/events
     copy_of: Mapped[str | None] = mapped_column(ForeignKey("documents.id"), nullable=True, index=True)
     copy_similarity: Mapped[float | None] = mapped_column(Float, nullable=True)
-    minhash: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
+    minhash: Mapped[list[int] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     extractor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
     meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # declared metadata, input path
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
