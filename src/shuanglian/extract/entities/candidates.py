@@ -31,12 +31,31 @@ class Cand:
         return self.end - self.start
 
 
+def _split_space(tokens: list[Token]) -> list[Token]:
+    """Move whitespace LAC glued to a word (安徽日报 + newline) into separate `w` tokens."""
+    out: list[Token] = []
+    for t in tokens:
+        word = t.word
+        core = word.strip()
+        if core == word or not core:
+            out.append(t)
+            continue
+        lead = len(word) - len(word.lstrip())
+        trail = len(word) - len(word.rstrip())
+        if lead:
+            out.append(Token(t.start, t.start + lead, word[:lead], "w"))
+        out.append(Token(t.start + lead, t.end - trail, core, t.tag))
+        if trail:
+            out.append(Token(t.end - trail, t.end, word[len(word) - trail :], "w"))
+    return out
+
+
 class TokenView:
     """Tokens of one text with fast lookup of token boundaries."""
 
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
-        self.tokens = tokens
+        self.tokens = _split_space(tokens)
         self.by_start = {t.start: i for i, t in enumerate(tokens)}
         self.by_end = {t.end: i for i, t in enumerate(tokens)}
 

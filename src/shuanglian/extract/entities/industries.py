@@ -9,6 +9,7 @@ from shuanglian.extract.entities.lexicon import industry_automaton
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
+_TAILS = ("产业", "行业", "领域", "企业", "集群")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
@@ -18,10 +19,11 @@ def industry_mentions(view: TokenView) -> list[Cand]:
     if not len(auto):
         return []
     out: list[Cand] = []
-    for last, (term, canonical) in auto.iter(view.text):
+    for last, (term, _canonical) in auto.iter(view.text):
         start, end = last + 1 - len(term), last + 1
-        if view.aligned(start, end):
-            out.append(Cand(start, end, "industry", canonical, PRIO_GRAMMAR))
+        # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
+        if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
+            out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
     return out
 
 
@@ -51,7 +53,7 @@ def stated_industries(text: str, org_end: int, industry_spans: list[tuple[int, i
     """Industries stated for an organisation in its sentence after a verb like 专注/聚焦 following it."""
     s, e = sentence_bounds(text, org_end)
     m = _STATES.search(text, org_end, e)
-    if not m or m.start() - org_end > 30:
+    if not m or m.start() - org_end > 4:
         return []
     out: list[str] = []
     for a, _b, name in industry_spans:

@@ -120,8 +120,15 @@ def generic() -> dict[str, Any]:
         "stop_tags": frozenset(data["stop_tags"]),
         "inner_connectives": frozenset(data["inner_connectives"]),
         "enterprise_tails": frozenset(data["enterprise_tails"]),
+        "blocked_phrases": frozenset(data["blocked_phrases"]),
         "generic_name_parts": frozenset(data["generic_name_parts"]),
     }
+
+
+@functools.cache
+def blocked_automaton() -> ahocorasick.Automaton:
+    """Aho-Corasick over fixed phrases that contain no mention (科教兴国)."""
+    return automaton({p: None for p in generic()["blocked_phrases"]})
 
 
 @functools.cache

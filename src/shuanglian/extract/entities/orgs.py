@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
     generic,
@@ -15,6 +17,7 @@ from shuanglian.extract.entities.lexicon import (
 from shuanglian.extract.entities.places import place_index
 
 MAX_NAME = 32
+_ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 
 
@@ -74,17 +77,22 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
     """Index of the first token of the name whose last pre-suffix token index is `i`."""
     g = generic()
     toks = view.tokens
-    first = i + 1
+    first = i_suffix = i + 1
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
-        if t.word in g["inner_connectives"] and i > 0:
+        if t.word in g["inner_connectives"] and i > 0 and first < i_suffix:
             left = toks[i - 1]
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
             # never two complete names (深圳市和香港中文大学).
-            if left.tag in ("n", "vn", "an", "nz") and first <= i and toks[first].tag in ("n", "vn", "an", "nz"):
+            if left.tag in ("n", "vn", "an", "nz") and toks[first].tag in ("n", "vn", "an", "nz", "v"):
                 i -= 1
                 continue
             break
+        if t.tag == "v" and i >= 2 and toks[i - 1].word in g["inner_connectives"] and toks[i - 2].tag in ("n", "vn"):
+            # 创造与制造: a verb joined to a noun by 与 inside a long lab name
+            first = i
+            i -= 1
+            continue
         if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["generic_refs"] and t.word not in ("省", "市"):
             break
         if _ends_with_title(t.word) or (suffix_of(t.word, grammar_only=True) and t.tag != "LOC"):
@@ -93,6 +101,21 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
         first = i
         i -= 1
     return first
+
+
+def _balanced(name: str) -> bool:
+    """Names may hold a bracketed place (百度在线网络技术（北京）有限公司) but no stray punctuation."""
+    depth = 0
+    for ch in name:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif not ch.isalnum() and ch not in "·-":
+            return False
+    return depth == 0
 
 
 def grammar_orgs(view: TokenView) -> list[Cand]:
@@ -117,17 +140,52 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue
         first = _walk_left(view, i_s - 1, 0)
         # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
-        while first < i_s and view.tokens[first].word in g["bad_name_starts"]:
+        while first < i_s and (view.tokens[first].word in g["bad_name_starts"] or view.tokens[first].tag == "a"):
             first += 1
         start = view.tokens[first].start
         name = text[start:end]
         name_part = name[: -len(suffix)]
         if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part):
             continue
-        if view.tokens[first].tag == "w":
+        if name in place_index():
+            continue  # 滨海新区 is a district, not a zone
+        if view.tokens[first].tag == "w" or not _balanced(name):
             continue
         out.append(Cand(start, end, kind_of(name) or kind, name, PRIO_GRAMMAR))
     return out
+
+
+def all_generic(name: str) -> bool:
+    """True when a name is only a place plus generic words, industries and business words (北京科技)."""
+    g = generic()
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    rest = strip_place_prefix(name)
+    if rest != name and (rest in place_index() or not rest):
+        return True
+    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys()
+    pos = 0
+    while pos < len(rest):
+        for k in range(min(8, len(rest) - pos), 0, -1):
+            if rest[pos : pos + k] in vocab:
+                pos += k
+                break
+        else:
+            return False
+    return True
+
+
+def _inner_org_end(name: str) -> int | None:
+    """End of a complete organisation name followed by a suffix-less tail (南开大学|化学), else None."""
+    if org_gazetteer().get(name) or suffix_of(name):
+        return None
+    sx = suffixes()
+    for end in range(len(name) - 1, 2, -1):
+        head = name[:end]
+        s = suffix_of(head, grammar_only=True)
+        if s and sx.kind_of[s] in ("university", "enterprise", "research_institute") and len(head) > len(s) + 1:
+            return end
+    return None
 
 
 def lac_orgs(view: TokenView) -> list[Cand]:
@@ -142,10 +200,22 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if i + 1 < len(toks) and toks[i + 1].word in g["enterprise_tails"] and toks[i + 1].tag in ("n", "nz", "vn"):
             end = toks[i + 1].end
         name = view.text[t.start : end]
-        if is_non_name(name) or _ends_with_title(name):
+        m = _ASCII_TAIL.search(name)
+        if m and m.start() >= 2:
+            # 迈瑞AED: a brand followed by a product code; the brand is the organisation
+            end = t.start + m.start()
+            name = name[: m.start()]
+        inner = _inner_org_end(name)
+        if inner:
+            # 南开大学化学 (LAC over-reach): keep the complete organisation name inside
+            end = t.start + inner
+            name = name[:inner]
+        if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        kind = kind_of(name) or "organization"
-        out.append(Cand(t.start, end, kind, name, PRIO_LAC))
+        kind = kind_of(name)
+        if kind is None and (len(name) <= 2 or any(ch.isdigit() for ch in name)):
+            continue  # 跨境, 90后: too short or numeric to be a name without a suffix
+        out.append(Cand(t.start, end, kind or "organization", name, PRIO_LAC))
     return out
 
 

@@ -12,7 +12,7 @@ from shuanglian.document import Document, Mention
 from shuanglian.extract.entities.aliases import link, strip_place_prefix
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_WEAK, Cand, TokenView, select
 from shuanglian.extract.entities.industries import industries_in, industry_mentions, stated_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, org_gazetteer
+from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, blocked_automaton, org_gazetteer
 from shuanglian.extract.entities.orgs import gazetteer_orgs, grammar_orgs, is_non_name, lac_orgs, suffix_of
 from shuanglian.extract.entities.people import lac_people, parse_roles
 from shuanglian.extract.entities.places import Place, normalise, place_index
@@ -46,6 +46,8 @@ def place_cands(view: TokenView) -> list[Cand]:
         if suffix_of(t.word, grammar_only=True) and normalise(t.word) is None:
             continue
         p = normalise(t.word)
+        if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
+            continue  # 科教兴市 tagged 兴市: not a real division
         out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
     return out
 
@@ -55,6 +57,18 @@ def page_context(places: list[Place]) -> tuple[str | None, str | None]:
     provs = Counter(p.province for p in places if p.province)
     cities = Counter(p.city for p in places if p.city)
     return (provs.most_common(1)[0][0] if provs else None, cities.most_common(1)[0][0] if cities else None)
+
+
+def _blocked_ranges(text: str) -> list[tuple[int, int]]:
+    auto = blocked_automaton()
+    if not len(auto):
+        return []
+    out = []
+    for last, (phrase, _) in auto.iter(text):
+        start = last + 1 - len(phrase)
+        # a blocked phrase never hides the start of a longer name (中国特色… is blocked, 中国科学院 is not)
+        out.append((start, last + 1))
+    return out
 
 
 def _in_excluded(c: Cand, excluded: Sequence[tuple[int, int]]) -> bool:
@@ -180,8 +194,11 @@ def _org_attrs(view: TokenView, g: _Group, industry_spans: list[tuple[int, int, 
     place: str | None = None
     stripped = strip_place_prefix(g.name)
     if stripped != g.name:
-        p = normalise(g.name[: len(g.name) - len(stripped)], context)
-        place = p.name if p else None
+        prefix = g.name[: len(g.name) - len(stripped)]
+        p = normalise(prefix, context)
+        # a district's short name inside an org name is usually a word (南开大学), not a place
+        if p and (p.level in ("country", "region", "province", "city") or prefix[-1] in "省市区县"):
+            place = p.name
     if place is None:
         for s, _e in g.spans:
             m = _LOCATED.search(text, max(0, s - 14), s)
@@ -209,7 +226,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view = TokenView(text, tokens if tokens is not None else tag_text(text))
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + gazetteer_orgs(view)
              + place_cands(view) + industry_mentions(view))
-    chosen = select([c for c in cands if not _in_excluded(c, excluded)])
+    blocked = list(excluded) + _blocked_ranges(text)
+    chosen = select([c for c in cands if not _in_excluded(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
 
@@ -222,13 +240,24 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         g.surfaces.add(view.text[c.start : c.end])
         g.surfaces.add(key[1])
     _merge_org_aliases(groups)
-    _all_spans(view, groups, chosen, excluded)
+    _all_spans(view, groups, chosen, blocked)
+
+    for g in groups.values():
+        used = {view.text[s:e] for s, e in g.spans}
+        g.surfaces = used
+        # the canonical name is the fullest form the page uses (a gazetteer name for well-known bodies)
+        if used and g.kind != "person" and not (g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):
+            official = g.name
+            g.name = max(used, key=lambda u: (len(u), u == official))
+            if g.kind == "place":
+                g.attrs["official"] = official
 
     industry_spans = [(s, e, g.name) for g in groups.values() if g.kind == "industry" for s, e in g.spans]
     for g in groups.values():
         if g.kind == "place":
-            p = normalise(g.name, context)
+            p = normalise(g.attrs.get("official", g.name), context)
             g.attrs = p.attrs() if p else {"level": None, "parent": None, "province": None, "city": None}
+            g.attrs["official"] = p.name if p else g.name
         elif g.kind in KINDS_ORG:
             _org_attrs(view, g, industry_spans, context)
     _roles(view, groups, context)
@@ -237,14 +266,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     for g in groups.values():
         if not g.spans:
             continue
-        # the canonical name is the longest form the page uses, unless a gazetteer name was chosen
-        used = {view.text[s:e] for s, e in g.spans}
-        name = g.name
-        if g.kind in KINDS_ORG and g.name not in used and not org_gazetteer().get(g.name):
-            name = max(used, key=len)
-        aliases = sorted((used | g.surfaces) - {name}, key=lambda a: (-len(a), a))
-        aliases = [a for a in aliases if a in used]
-        out.append(Mention(name=name, kind=g.kind, aliases=aliases, spans=sorted(g.spans), attrs=g.attrs))
+        aliases = sorted(g.surfaces - {g.name}, key=lambda a: (-len(a), a))
+        out.append(Mention(name=g.name, kind=g.kind, aliases=aliases, spans=sorted(g.spans), attrs=g.attrs))
     out.sort(key=lambda m: m.spans[0])
     return out
 
