@@ -58,4 +58,4 @@ def mark_outside(lines: list[Line], start: int, end: int) -> None:
 def _heading_like(line: Line) -> bool:
     """A subheading inside the body: short, mostly Chinese, not a list of links."""
     t = line.text
-    return 2 <= line.n_cjk and len(t) <= _HEADING_MAX and line.n_cjk / max(len(t), 1) >= 0.5
+    return line.n_cjk >= 2 and len(t) <= _HEADING_MAX and line.n_cjk / max(len(t), 1) >= 0.5

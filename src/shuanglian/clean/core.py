@@ -6,7 +6,7 @@ import re
 
 from shuanglian.clean.body import mark_outside, select_body
 from shuanglian.clean.html import extract_html
-from shuanglian.clean.lines import Line, is_spam, match_rule, normalise_line
+from shuanglian.clean.lines import Line, is_spam, match_rule, merge_wrapped, normalise_line
 from shuanglian.clean.meta import find_media, find_published, original_title, parse_date
 from shuanglian.clean.mojibake import find_mojibake
 from shuanglian.clean.repairs import apply_repairs
@@ -32,15 +32,20 @@ def _prepare(doc: Document, raw_lines: list[tuple[int, str]]) -> list[Line]:
     """Normalise whitespace, strip pinyin annotations, convert to simplified; empty lines vanish."""
     lines: list[Line] = []
     n_pinyin = 0
+    gap = False
     for no, text in raw_lines:
         t = normalise_line(text)
         if not t:
+            gap = True
             continue
         t, removed = strip_pinyin(t)
         if removed:
             n_pinyin += len(removed)
             doc.dropped.append(Dropped(" ".join(removed), "pinyin", no))
-        lines.append(Line(no, t))
+        indent = len(text) - len(text.lstrip(" \t\u3000\u00a0"))
+        lines.append(Line(no, t, indent=indent, gap_before=gap))
+        gap = False
+    lines = merge_wrapped(lines)
     if n_pinyin:
         doc.flag("pinyin_residue")
     joined = "\n".join(line.text for line in lines)
@@ -106,10 +111,14 @@ def _strip_inline_bylines(doc: Document, lines: list[Line]) -> None:
 def _pick_title(lines: list[Line], start: int) -> str | None:
     """The page title: first substantial non-body line before the body, else the 原标题 line."""
     for line in lines[:start]:
-        if line.reason in (None, "header") and 6 <= line.n_cjk and len(line.text) <= _TITLE_MAX:
-            if line.n_cjk / len(line.text) >= 0.6:
-                line.reason = "title"
-                return line.text
+        if (
+            line.reason in (None, "header")
+            and line.n_cjk >= 6
+            and len(line.text) <= _TITLE_MAX
+            and line.n_cjk / len(line.text) >= 0.6
+        ):
+            line.reason = "title"
+            return line.text
     for line in lines:
         if line.reason == "title":
             got = original_title(line.text)

@@ -6,7 +6,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_BLANKS = re.compile(r"\n\s*\n+")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_RULE_ROW = re.compile(r"^\|?[\s\-:|]+\|?$")
+
+
+def split_table_rows(lines: list[str]) -> list[str]:
+    """Turn trafilatura's markdown table rows into one line per non-empty cell (layout tables hold
+    whole articles in one cell); drop separator rows."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith("|") and line.endswith("|") and len(line) > 1:
+            if _RULE_ROW.match(line):
+                continue
+            for cell in _CELL_SPLIT.split(line[1:-1]):
+                cell = cell.replace("\\|", "|").strip()
+                if cell:
+                    out.append(cell)
+        else:
+            out.append(line.replace("\\|", "|"))
+    return out
 
 
 @dataclass
@@ -23,9 +41,9 @@ class HtmlParts:
 
 def visible_lines(html: str) -> list[str]:
     """Every visible text line of the page (scripts, styles and templates removed)."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for node in tree.css("script, style, noscript, template, iframe, svg"):
         node.decompose()
     root = tree.body or tree.root
@@ -50,12 +68,13 @@ def extract_html(html: str) -> HtmlParts:
             favor_recall=True,
             with_metadata=True,
             deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # noqa: BLE001 - a parser crash on a malformed page must fall back, not fail
         doc = None
     if doc is not None:
         text = getattr(doc, "text", None) or ""
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        lines = split_table_rows([ln.strip() for ln in text.splitlines()])
         title = getattr(doc, "title", None)
         date = getattr(doc, "date", None)
         sitename = getattr(doc, "sitename", None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from shuanglian.clean.rules import LineRule, line_rules, spam_lexicon
@@ -11,6 +13,10 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Chinese sentence punctuation plus the ASCII forms many sites use inside Chinese text.
 _PUNCT_RE = re.compile(r"[。，！？；：、“”‘’「」《》,;:!?]")
 _SENT_END = set("。！？!?；;…”’」』）)】")
+# Lines longer than this are usually body paragraphs with boilerplate glued on; rules must match at
+# their start (within _LONG_ANCHOR chars) unless marked long_ok.
+_LONG_LINE = 200
+_LONG_ANCHOR = 10
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
@@ -23,6 +29,8 @@ class Line:
     reason: str | None = None  # set when a rule (or the body-block step) drops the line
     end: bool = False  # matched an end-of-article rule
     after: bool = False  # everything after this line is dropped with the same reason
+    indent: int = 0  # leading whitespace in the input (paragraph starts in hard-wrapped text)
+    gap_before: bool = False  # a blank line preceded this one
 
     @property
     def n_cjk(self) -> int:
@@ -86,6 +94,43 @@ def match_rule(text: str) -> LineRule | None:
             if len(rule.regex.findall(text)) >= rule.min_hits:
                 return rule
             continue
-        if rule.regex.search(text):
+        m = rule.regex.search(text)
+        if m and (n <= _LONG_LINE or rule.long_ok or m.start() < _LONG_ANCHOR):
             return rule
     return None
+
+
+def display_width(text: str) -> int:
+    """Terminal width: wide (CJK, full-width) characters count 2, as fixed-width wrapping does."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def merge_wrapped(lines: list[Line]) -> list[Line]:
+    """Re-join paragraphs hard-wrapped at a fixed width (old BBS/text pages wrap at ~76-80 columns).
+
+    Detected when many CJK lines share (almost) the same display width; a line that fills that
+    width continues on the next line unless the next one is indented or follows a blank line.
+    """
+    widths = [display_width(ln.text) for ln in lines]
+    cand = [w for w, ln in zip(widths, lines, strict=True) if ln.n_cjk >= 8]
+    if len(cand) < 6:
+        return lines
+    counts = Counter(cand)
+    best_w, best_n = 0, 0
+    for w in counts:
+        near = sum(n for v, n in counts.items() if w - 3 <= v <= w)
+        if near > best_n or (near == best_n and w > best_w):
+            best_w, best_n = w, near
+    if best_w < 30 or best_n / len(cand) < 0.35:
+        return lines
+    out: list[Line] = []
+    full = False
+    for ln, w in zip(lines, widths, strict=True):
+        if out and full and not ln.gap_before and ln.indent == 0 and ln.text[:1] not in "-•·*#":
+            prev = out[-1]
+            sep = " " if prev.text[-1:].isascii() and ln.text[:1].isascii() else ""
+            prev.text = prev.text + sep + ln.text
+        else:
+            out.append(ln)
+        full = w >= best_w - 6
+    return out

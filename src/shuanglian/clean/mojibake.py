@@ -9,6 +9,7 @@ characters (outside the 4,000 most frequent), which is what UTF-8 read as GBK pr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from shuanglian.ingest.decode import common_chars
 
@@ -18,21 +19,21 @@ _GAP = 3  # suspicious characters closer than this belong to one segment
 _MIN_SUSPICIOUS = 3
 
 
-def _suspicious(ch: str, common: frozenset[str]) -> bool:
-    """Whether one character is a likely codec artefact in Chinese text."""
-    o = ord(ch)
-    if ch in "\ufffd?？" or 0xE000 <= o <= 0xF8FF:
-        return True
-    if 0x0370 <= o <= 0x04FF or 0x00C0 <= o <= 0x00FF or 0x2500 <= o <= 0x259F:
-        return True  # Greek, Cyrillic, Latin-1 letters, box drawing
-    return bool(_CJK.match(ch)) and ch not in common
+@lru_cache(maxsize=1)
+def _suspicious_re() -> re.Pattern[str]:
+    """One regex for likely codec artefacts: marks, private use, Greek/Cyrillic/Latin-1 letters, box
+    drawing, and CJK characters outside the 4,000 most frequent."""
+    common = "".join(sorted(common_chars(4000)))
+    return re.compile(
+        "[?？\ufffd\ue000-\uf8ff\u0370-\u04ff\u00c0-\u00ff\u2500-\u259f]"
+        f"|(?![{re.escape(common)}])[\u3400-\u9fff\uf900-\ufaff]"
+    )
 
 
 def find_mojibake(text: str) -> list[tuple[int, int]]:
     """Return sorted, merged [start, end) ranges of garbled text."""
-    common = common_chars(4000)
     spans: list[tuple[int, int]] = [m.span() for m in _ARTEFACTS.finditer(text)]
-    positions = [i for i, ch in enumerate(text) if _suspicious(ch, common)]
+    positions = [m.start() for m in _suspicious_re().finditer(text)]
     start = prev = -10
     count = 0
     for i in positions + [len(text) + _GAP + 10]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shuanglian.clean.site_memory import SiteBoilerplate
 from shuanglian.document import Document
 
 
@@ -21,7 +22,7 @@ class CleanStage:
 
     name = "clean"
 
-    def __init__(self, site_memory: object | None = None) -> None:
+    def __init__(self, site_memory: SiteBoilerplate | None = None) -> None:
         self.site_memory = site_memory
 
     def __call__(self, doc: Document) -> Document:

@@ -21,6 +21,7 @@ class LineRule:
     min_hits: int = 1
     end: bool = False
     after: bool = False
+    long_ok: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def line_rules() -> tuple[LineRule, ...]:
                 min_hits=int(item.get("min_hits", 1)),
                 end=bool(item.get("end", False)),
                 after=bool(item.get("after", False)),
+                long_ok=bool(item.get("long_ok", False)),
             )
         )
     return tuple(out)

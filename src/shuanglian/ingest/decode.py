@@ -80,9 +80,9 @@ def _public_name(codec: str) -> str:
     return {"big5hkscs": "big5", "cp1252": "windows-1252"}.get(codec, codec)
 
 
-@lru_cache(maxsize=4)
-def common_chars(top: int = _TOP_CHARS) -> frozenset[str]:
-    """The `top` most frequent simplified Chinese characters, from jionlp's shipped distribution."""
+@lru_cache(maxsize=1)
+def _ranked_chars() -> tuple[str, ...]:
+    """CJK characters by descending frequency, from jionlp's shipped character distribution."""
     # find_spec locates the package without importing it: importing jionlp prints a banner on stdout,
     # which would corrupt `extract --json` output.
     spec = importlib.util.find_spec("jionlp")
@@ -99,9 +99,13 @@ def common_chars(top: int = _TOP_CHARS) -> frozenset[str]:
             if _CJK_RE.match(ch):
                 rows.append((ch, int(count)))
     rows.sort(key=lambda r: -r[1])
-    return frozenset(ch for ch, _ in rows[:top])
+    return tuple(ch for ch, _ in rows)
 
 
+@lru_cache(maxsize=4)
+def common_chars(top: int = _TOP_CHARS) -> frozenset[str]:
+    """The `top` most frequent simplified Chinese characters."""
+    return frozenset(_ranked_chars()[:top])
 
 
 def plausibility(text: str) -> float:
