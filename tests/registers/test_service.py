@@ -26,10 +26,10 @@ def _statements(session: Session) -> int:
 
 def test_list_filters_by_region_kind_and_sources(session: Session) -> None:
     add_doc(session, "d1", TEXT)
-    add_entity(session, "enterprise", "深圳迈瑞生物医疗电子股份有限公司", "d1", TEXT, region="深圳市南山区")
-    add_entity(session, "lab", "鹏城实验室", "d1", TEXT, region="深圳市")
-    add_entity(session, "university", "天津大学", region="天津市")
-    add_entity(session, "enterprise", "广州视源电子科技股份有限公司", region="广州市")
+    add_entity(session, "enterprise", "深圳迈瑞生物医疗电子股份有限公司", "d1", TEXT, place="深圳市南山区")
+    add_entity(session, "lab", "鹏城实验室", "d1", TEXT, place="深圳市")
+    add_entity(session, "university", "天津大学", place="天津市")
+    add_entity(session, "enterprise", "广州视源电子科技股份有限公司", place="广州市")
 
     ent = list_register(session, "enterprises", region="广东")
     assert [r["name"] for r in ent["rows"]] == ["广州视源电子科技股份有限公司", "深圳迈瑞生物医疗电子股份有限公司"]

@@ -168,7 +168,7 @@ def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, 
             if n not in v.names:
                 v.names.append(n)
         if not v.region:
-            v.region = v.first("region") or v.first("place") or v.first("located_in")
+            v.region = v.first("place") or v.first("region") or v.first("located_in")
     return views
 
 

@@ -70,7 +70,7 @@ def _column_value(col: Column, view: EntityView) -> Any:
         return view.name
     if col.prop == "kind":
         return view.kind
-    if col.prop == "region":
+    if col.key == "region":
         return view.region
     if col.prop == "chains":
         return chain_labels(view)

@@ -1,0 +1,145 @@
+"""Gap analysis of a chain in a region: 补链 (no local enterprises on a link), 强链 (enterprises but no
+local innovation carriers), 延链 (the region's chain stops before a downstream link), each with ranked
+candidates (innovation-resources register, other regions: 招商 leads) and a human-readable reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shuanglian.chains.maps import Placement, is_local
+from shuanglian.chains.templates import ChainTemplate
+from shuanglian.registers.regions import RegionIndex
+
+GAP_TYPES = {
+    "fill": ("补链", "no local enterprise on this link"),
+    "strengthen": ("强链", "local enterprises but no local innovation carrier"),
+    "extend": ("延链", "the local chain stops before this downstream link"),
+}
+# How well a candidate of each role answers each gap: 补链/延链 need companies (招商), 强链 needs carriers.
+FIT = {
+    "fill": {"enterprises": 1.0, "carriers": 0.6, "others": 0.5},
+    "extend": {"enterprises": 1.0, "carriers": 0.6, "others": 0.5},
+    "strengthen": {"carriers": 1.0, "others": 0.6, "enterprises": 0.5},
+}
+MAX_CANDIDATES = 10
+_CARRIER_ZH = "实验室、科研院所、高校、创新平台"
+
+
+def _where(region: str | None) -> str:
+    return region or "全部地区"
+
+
+def _gap_reason(kind: str, link_name: str, region: str | None, n_ent: int, feeders: list[str]) -> tuple[str, str]:
+    r = _where(region)
+    if kind == "fill":
+        return (f"{r}在「{link_name}」环节没有本地企业，需补链", f"{r}: no local enterprise on link '{link_name}'")
+    if kind == "strengthen":
+        return (
+            f"{r}在「{link_name}」环节有{n_ent}家企业，但没有本地创新载体（{_CARRIER_ZH}），需强链",
+            f"{r}: {n_ent} local enterprises on '{link_name}' but no local lab, institute, university or platform",
+        )
+    up = "、".join(f"「{f}」" for f in feeders)
+    return (
+        f"{r}在上游环节{up}有本地企业，但下游「{link_name}」环节没有，需延链",
+        f"{r}: local enterprises upstream ({', '.join(feeders)}) but none on downstream link '{link_name}'",
+    )
+
+
+def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | None:
+    fit = FIT[gap].get(p.role)
+    if fit is None:
+        return None  # projects, policies and funds are not 招商 leads
+    sources = {f.source_label for f in p.view.facts}
+    leader = any(v.lower() in ("true", "1", "是") for v in p.view.values("chain_leader"))
+    score = 0.6 * p.score * fit + (0.15 if in_resources else 0.0) + 0.15 * min(1.0, len(sources) / 3) + (
+        0.1 if leader else 0.0
+    )
+    best = max(p.evidence, key=lambda f: f.confidence) if p.evidence else None
+    vj = best.value_json if best is not None and isinstance(best.value_json, dict) else {}
+    zh = [f"位于{p.view.region}（区域外）" if p.view.region else "所在地未知"]
+    en = [f"located in {p.view.region} (outside the region)" if p.view.region else "location unknown"]
+    if vj.get("term"):
+        zh.append(f"证据「{vj['term']}」：{vj.get('evidence') or ''}".rstrip("："))
+        en.append(f"evidence '{vj['term']}'")
+    if in_resources:
+        zh.append("已列入国内外创新资源台账")
+        en.append("in the innovation-resources register")
+    if leader:
+        zh.append("链主企业")
+        en.append("chain leader")
+    zh.append(f"{len(sources)}个来源")
+    en.append(f"{len(sources)} source(s)")
+    return {
+        "id": p.view.id,
+        "name": p.view.name,
+        "kind": p.view.kind,
+        "region": p.view.region,
+        "score": round(min(1.0, score), 4),
+        "placement_score": round(p.score, 4),
+        "in_resources": in_resources,
+        "chain_leader": leader,
+        "reason": "；".join(zh),
+        "reason_en": "; ".join(en),
+        "evidence_statement": best.id if best is not None else None,
+    }
+
+
+def compute_gaps(
+    tpl: ChainTemplate,
+    placements: list[Placement],
+    region: str | None,
+    regions: RegionIndex | None,
+    resource_ids: set[str],
+) -> list[dict[str, Any]]:
+    """Every gap of the chain in the region, in link order, each with ranked candidates."""
+    by_link: dict[str, list[Placement]] = {}
+    for p in placements:
+        if p.link_id:
+            by_link.setdefault(p.link_id, []).append(p)
+    local_ent: dict[str, int] = {}
+    local_car: dict[str, int] = {}
+    local_any: dict[str, int] = {}
+    for ln in tpl.links:
+        ps = [p for p in by_link.get(ln.id, []) if is_local(p.view, p.role, region, regions)]
+        local_ent[ln.id] = sum(p.role == "enterprises" for p in ps)
+        local_car[ln.id] = sum(p.role == "carriers" for p in ps)
+        local_any[ln.id] = len(ps)
+    feeders: dict[str, list[str]] = {ln.id: [] for ln in tpl.links}
+    for ln in tpl.links:
+        for f in ln.feeds:
+            feeders[f].append(ln.id)
+    gaps: list[dict[str, Any]] = []
+    for ln in tpl.links:
+        if local_ent[ln.id] == 0:
+            fed = [f for f in feeders[ln.id] if local_ent[f] > 0]
+            kind = "extend" if ln.stage == "downstream" and fed else "fill"
+        elif local_car[ln.id] == 0:
+            kind, fed = "strengthen", []
+        else:
+            continue
+        zh, en = _gap_reason(kind, ln.name, region, local_ent[ln.id], [tpl.link(f).name for f in fed])
+        cands = []
+        for p in by_link.get(ln.id, []):
+            if is_local(p.view, p.role, region, regions) and region is not None:
+                continue
+            in_res = p.view.id in resource_ids
+            if region is None and not in_res:
+                continue  # without a region, only the resources register says what lies outside
+            c = _candidate(p, kind, in_res)
+            if c:
+                cands.append(c)
+        cands.sort(key=lambda c: (-c["score"], c["name"]))
+        gaps.append(
+            {
+                "type": kind,
+                "type_zh": GAP_TYPES[kind][0],
+                "link": ln.id,
+                "link_name": ln.name,
+                "stage": ln.stage,
+                "local": {"enterprises": local_ent[ln.id], "carriers": local_car[ln.id], "all": local_any[ln.id]},
+                "reason": zh,
+                "reason_en": en,
+                "candidates": cands[:MAX_CANDIDATES],
+            }
+        )
+    return gaps

@@ -1,0 +1,167 @@
+"""Chain maps: for each link of a chain, the entities placed on it (by role), local to a region or not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shuanglian.chains.placement import PROP
+from shuanglian.chains.templates import ChainTemplate
+from shuanglian.graph.tables import LIVE_STATUSES, Statement
+from shuanglian.registers.graphview import EntityView, Fact, views_for_members
+from shuanglian.registers.regions import RegionIndex
+
+# Which bucket of a link an entity of each kind goes to.
+ROLE_OF_KIND = {
+    "enterprise": "enterprises",
+    "lab": "carriers",
+    "research_institute": "carriers",
+    "university": "carriers",
+    "platform": "carriers",
+    "project": "projects",
+    "policy": "policies",
+    "fund": "funds",
+}
+ROLES = ("enterprises", "carriers", "projects", "policies", "funds", "others")
+# Policies and funds made for a wider area (a province, the nation) still apply inside the region.
+_WIDE_ROLES = ("policies", "funds")
+
+
+@dataclass
+class Placement:
+    """One entity on one link: its combined score and the evidence statements behind it."""
+
+    view: EntityView
+    chain_id: str
+    link_id: str | None
+    score: float
+    evidence: list[Fact] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        """Bucket of the link the entity fills (enterprises, carriers, ...)."""
+        return ROLE_OF_KIND.get(self.view.kind, "others")
+
+
+def load_placements(session: Session) -> dict[str, list[Placement]]:
+    """Every live placement, grouped by chain id (one Placement per entity and link)."""
+    members = sorted(
+        set(
+            session.scalars(
+                select(Statement.entity_id).where(Statement.prop == PROP, Statement.status.in_(LIVE_STATUSES)).distinct()
+            )
+        )
+    )
+    views = views_for_members(session, members)
+    out: dict[str, dict[tuple[str, str | None], Placement]] = {}
+    for v in views.values():
+        for f in v.facts:
+            if f.prop != PROP or not isinstance(f.value_json, dict) or not f.value_json.get("chain"):
+                continue
+            chain_id, link_id = str(f.value_json["chain"]), f.value_json.get("link")
+            key = (v.id, link_id)
+            score = float(f.value_json.get("combined_score") or f.confidence)
+            p = out.setdefault(chain_id, {}).get(key)
+            if p is None:
+                p = out[chain_id][key] = Placement(v, chain_id, link_id, score)
+            elif f.origin in ("manual", "import") or score > p.score:
+                p.score = max(p.score, score)
+            p.evidence.append(f)
+    result: dict[str, list[Placement]] = {}
+    for chain_id, d in out.items():
+        # A chain-level placement is shadowed by any link placement of the same entity.
+        on_links = {p.view.id for p in d.values() if p.link_id}
+        result[chain_id] = [p for p in d.values() if p.link_id or p.view.id not in on_links]
+    return result
+
+
+def is_local(view: EntityView, role: str, region: str | None, regions: RegionIndex | None) -> bool:
+    """In the region? Without a region everything is local; policies/funds of a wider area apply too."""
+    if region is None or regions is None:
+        return True
+    if not view.region:
+        return role in _WIDE_ROLES  # national policies and funds without a stated region still apply
+    if regions.within(view.region, region):
+        return True
+    return role in _WIDE_ROLES and regions.within(region, view.region)
+
+
+def evidence_json(f: Fact) -> dict[str, Any]:
+    """How a placement was found: matched term, evidence text, document and span, score, source."""
+    vj = f.value_json if isinstance(f.value_json, dict) else {}
+    return {
+        "statement_id": f.id,
+        "term": vj.get("term"),
+        "via": vj.get("via"),
+        "text": vj.get("evidence"),
+        "document_id": f.document_id,
+        "span": list(f.span) if f.span else None,
+        "score": round(f.confidence, 4),
+        "source": f.source_label,
+        "status": f.status,
+    }
+
+
+def member_json(p: Placement, local: bool) -> dict[str, Any]:
+    """An entity on a link, with its evidence (best first)."""
+    ev = sorted(p.evidence, key=lambda f: -f.confidence)
+    return {
+        "id": p.view.id,
+        "name": p.view.name,
+        "kind": p.view.kind,
+        "region": p.view.region,
+        "local": local,
+        "score": round(p.score, 4),
+        "chain_leader": any(v.lower() in ("true", "1", "是") for v in p.view.values("chain_leader")),
+        "evidence": [evidence_json(f) for f in ev[:5]],
+    }
+
+
+def build_map(
+    tpl: ChainTemplate,
+    placements: list[Placement],
+    region: str | None,
+    regions: RegionIndex | None,
+    include_outside: bool = False,
+) -> dict[str, Any]:
+    """Chain map dict: chain, and per link its members by role (local ones; outside ones on request)."""
+    links: list[dict[str, Any]] = []
+    by_link: dict[str | None, list[Placement]] = {}
+    for p in placements:
+        by_link.setdefault(p.link_id, []).append(p)
+
+    def bucket(ps: list[Placement]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+        roles: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLES}
+        outside: list[dict[str, Any]] = []
+        for p in sorted(ps, key=lambda p: (-p.score, p.view.name)):
+            local = is_local(p.view, p.role, region, regions)
+            if local:
+                roles[p.role].append(member_json(p, True))
+            elif include_outside:
+                outside.append(member_json(p, False))
+        return roles, outside
+
+    for ln in tpl.links:
+        roles, outside = bucket(by_link.get(ln.id, []))
+        item: dict[str, Any] = {
+            "id": ln.id,
+            "name": ln.name,
+            "name_en": ln.name_en,
+            "stage": ln.stage,
+            "feeds": list(ln.feeds),
+            "counts": {r: len(v) for r, v in roles.items()},
+            **roles,
+        }
+        if include_outside:
+            item["outside"] = outside
+        links.append(item)
+    chain_level, _ = bucket(by_link.get(None, []))
+    return {
+        "chain": {k: v for k, v in tpl.to_json().items() if k != "links"},
+        "region": region,
+        "links": links,
+        "chain_level": chain_level,  # on the chain by industry, no link yet
+    }
