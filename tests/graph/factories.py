@@ -31,3 +31,16 @@ def make_doc(session: Session, text: str, entities: list[dict[str, Any]], **fact
     session.add(row)
     session.flush()
     return row
+
+
+def entity_named(session: Session, name: str) -> Any:
+    """The canonical entity that has `name` among its names (exactly one, else the test fails)."""
+    from sqlalchemy import select
+
+    from shuanglian.graph.ids import normalise_name
+    from shuanglian.graph.tables import Entity
+
+    key = "|" + normalise_name(name) + "|"
+    found = [e for e in session.scalars(select(Entity)) if key in e.search_text]
+    assert len(found) == 1, f"{name}: {[(e.id, e.name) for e in found]}"
+    return found[0]

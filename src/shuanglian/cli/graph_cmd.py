@@ -1,6 +1,217 @@
-"""CLI commands for the graph_cmd area (registered on the shared app)."""
+"""`shuanglian entities|entity|merge|split|not-same|review|rebuild|audit`: thin JSON-lines wrappers
+over services.graph (one JSON object per line with --json; a short table otherwise)."""
 
 from __future__ import annotations
 
-from shuanglian.cli import app  # noqa: F401
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
+import typer
+from sqlalchemy.orm import Session
+
+from shuanglian.cli import app
+
+DB_OPT = typer.Option(None, "--db", help="Database URL (default: settings / shuanglian.db).")
+USER_OPT = typer.Option(..., "--user", "-u", help="Who makes the change (written to the audit log).")
+review_app = typer.Typer(help="Review queue: list proposed facts, accept, reject or edit them.", no_args_is_help=True)
+app.add_typer(review_app, name="review")
+
+
+def _echo(obj: Any) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+@contextmanager
+def _session(db: str | None) -> Iterator[Session]:
+    from shuanglian.graph.review import GraphError
+    from shuanglian.graph.schema import SchemaError
+    from shuanglian.store.db import init_db, session_scope
+
+    init_db(db)
+    try:
+        with session_scope(db) as s:
+            yield s
+    except (GraphError, SchemaError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command("entities")
+def entities(
+    db: str | None = DB_OPT,
+    kind: str | None = typer.Option(None, "--kind", help="Entity kind (see schema.yaml)."),
+    name: str | None = typer.Option(None, "--name", help="Substring of any name or alias."),
+    region: str | None = typer.Option(None, "--region", help="Region prefix, e.g. 深圳."),
+    sort: str = typer.Option("name", "--sort", help="name | statements | documents | kind"),
+    limit: int = typer.Option(100, "--limit", min=1, max=500),
+    offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per entity."),
+) -> None:
+    """List canonical entities with kind, names and statement counts."""
+    from shuanglian.services.graph import search_entities
+
+    with _session(db) as s:
+        page = search_entities(s, kind=kind, name=name, region=region, limit=limit, offset=offset, sort=sort)
+    for e in page["items"]:
+        if as_json:
+            _echo(e)
+        else:
+            typer.echo(f"{e['id']}\t{e['kind']}\t{e['name']}\t{e['statement_count']} statements\t{'|'.join(e['names'])}")
+    if not as_json:
+        typer.echo(f"({len(page['items'])} of {page['total']})", err=True)
+
+
+@app.command("entity")
+def entity(
+    entity_id: str = typer.Argument(..., help="Canonical or source entity id."),
+    db: str | None = DB_OPT,
+    as_json: bool = typer.Option(False, "--json", help="Full JSON (statements with provenance, relations)."),
+    depth: int = typer.Option(0, "--neighbourhood", min=0, max=3, help="Also print the graph this many hops out."),
+) -> None:
+    """Show one entity with every statement and its source. Exit 1 if unknown."""
+    from shuanglian.services.graph import get_entity, neighbourhood
+
+    with _session(db) as s:
+        e = get_entity(s, entity_id)
+        if e is None:
+            typer.echo(f"error: no entity {entity_id!r}", err=True)
+            raise typer.Exit(1)
+        if depth:
+            e["neighbourhood"] = neighbourhood(s, e["id"], depth)
+    if as_json:
+        _echo(e)
+        return
+    typer.echo(f"{e['id']}  {e['kind']}  {e['name']}  ({', '.join(e['names'])})")
+    for prop, vals in e["attributes"].items():
+        typer.echo(f"  {prop}: {'; '.join(v['value'] for v in vals)}")
+    for r in e["relations_out"]:
+        typer.echo(f"  -{r['relation']}-> {r['target_name']} [{r['target_id']}]")
+    for r in e["relations_in"]:
+        typer.echo(f"  <-{r['relation']}- {r['source_name']} [{r['source_id']}]")
+    for st in e["statements"]:
+        src = f"doc {st['document_id']} {st['span']}" if st["document_id"] else f"{st['origin']} by {st['user']}"
+        typer.echo(f"    {st['id']} {st['status']:<8} {st['prop']}={st['value']}  <{src}>")
+
+
+@app.command("merge")
+def merge(
+    ids: list[str] = typer.Argument(..., help="Two or more entity ids."),
+    user: str = USER_OPT,
+    note: str | None = typer.Option(None, "--note"),
+    db: str | None = DB_OPT,
+) -> None:
+    """Merge entities into one (stored judgement, replayed on every rebuild)."""
+    from shuanglian.services.graph import merge_entities
+
+    with _session(db) as s:
+        _echo(merge_entities(s, ids, user, note))
+
+
+@app.command("split")
+def split(
+    entity_id: str = typer.Argument(...),
+    user: str = USER_OPT,
+    names: str | None = typer.Option(None, "--names", help="Comma-separated names to split off."),
+    statements: str | None = typer.Option(None, "--statements", help="Comma-separated statement ids to split off."),
+    note: str | None = typer.Option(None, "--note"),
+    db: str | None = DB_OPT,
+) -> None:
+    """Split the source entities carrying NAMES (or STATEMENTS) off an entity, for good."""
+    from shuanglian.services.graph import split_entity
+
+    if not names and not statements:
+        raise typer.BadParameter("give --names or --statements")
+    with _session(db) as s:
+        _echo(split_entity(s, entity_id, user, names=_csv(names), statement_ids=_csv(statements), note=note))
+
+
+@app.command("not-same")
+def not_same_cmd(
+    a: str = typer.Argument(...), b: str = typer.Argument(...), user: str = USER_OPT, db: str | None = DB_OPT
+) -> None:
+    """Record that two entities are different and must never be merged automatically."""
+    from shuanglian.services.graph import not_same
+
+    with _session(db) as s:
+        _echo(not_same(s, a, b, user))
+
+
+def _csv(v: str | None) -> list[str] | None:
+    return [x.strip() for x in v.replace("，", ",").split(",") if x.strip()] if v else None
+
+
+@review_app.command("list")
+def review_list(
+    db: str | None = DB_OPT,
+    kind: str | None = typer.Option(None, "--kind"),
+    document: str | None = typer.Option(None, "--document", help="Only facts from this document id."),
+    limit: int = typer.Option(50, "--limit", min=1, max=500),
+    offset: int = typer.Option(0, "--offset", min=0),
+) -> None:
+    """Proposed statements waiting for review, one JSON object per line."""
+    from shuanglian.services.graph import review_queue
+
+    with _session(db) as s:
+        page = review_queue(s, limit=limit, offset=offset, kind=kind, document_id=document)
+    for item in page["items"]:
+        _echo(item)
+    typer.echo(f"({len(page['items'])} of {page['total']} proposed)", err=True)
+
+
+@review_app.command("accept")
+def review_accept(ids: list[str] = typer.Argument(...), user: str = USER_OPT, db: str | None = DB_OPT) -> None:
+    """Accept statements."""
+    from shuanglian.services.graph import accept
+
+    with _session(db) as s:
+        for i in ids:
+            _echo(accept(s, i, user))
+
+
+@review_app.command("reject")
+def review_reject(ids: list[str] = typer.Argument(...), user: str = USER_OPT, db: str | None = DB_OPT) -> None:
+    """Reject statements (kept, but they no longer count)."""
+    from shuanglian.services.graph import reject
+
+    with _session(db) as s:
+        for i in ids:
+            _echo(reject(s, i, user))
+
+
+@review_app.command("edit")
+def review_edit(
+    stmt_id: str = typer.Argument(...), value: str = typer.Argument(...), user: str = USER_OPT, db: str | None = DB_OPT
+) -> None:
+    """Replace a statement's value (the old statement is kept as `edited`)."""
+    from shuanglian.services.graph import edit
+
+    with _session(db) as s:
+        _echo(edit(s, stmt_id, value, user))
+
+
+@app.command("rebuild")
+def rebuild_cmd(db: str | None = DB_OPT) -> None:
+    """Recompute every canonical entity from statements and stored judgements."""
+    from shuanglian.services.graph import rebuild
+
+    with _session(db) as s:
+        _echo(rebuild(s))
+
+
+@app.command("audit")
+def audit_cmd(
+    db: str | None = DB_OPT,
+    object_id: str | None = typer.Option(None, "--object", help="Only entries about this id."),
+    user: str | None = typer.Option(None, "--user"),
+    limit: int = typer.Option(50, "--limit", min=1, max=500),
+    offset: int = typer.Option(0, "--offset", min=0),
+) -> None:
+    """Audit log entries, newest first, one JSON object per line."""
+    from shuanglian.services.graph import audit_log
+
+    with _session(db) as s:
+        page = audit_log(s, limit=limit, offset=offset, object_id=object_id, user=user)
+    for item in page["items"]:
+        _echo(item)

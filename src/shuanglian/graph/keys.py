@@ -185,9 +185,10 @@ def name_keys(kind: str, name: str) -> tuple[NameKey, ...]:
         if k not in keys:
             keys[k] = NameKey(k, level, place, tail)
 
-    add(n0, EXACT)
     if kind == "person":
+        add(n0, PERSON)  # people never merge on the name alone: resolve.py checks their roles
         return tuple(keys.values())
+    add(n0, EXACT)
     abbr = abbreviations().get(n0)
     if abbr:
         add(abbr, ABBREVIATION)

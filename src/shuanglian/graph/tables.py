@@ -63,6 +63,8 @@ class Entity(Base):
     name: Mapped[str] = mapped_column(String(512))
     name_key: Mapped[str] = mapped_column(String(512))  # ids.normalise_name(name), for search
     names: Mapped[list[str]] = mapped_column(JSON, default=list)  # every live name and alias
+    # normalised names and aliases joined by "|": substring search without scanning JSON
+    search_text: Mapped[str] = mapped_column(Text, default="")
     region: Mapped[str | None] = mapped_column(String(128), nullable=True)
     region_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     statement_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -196,7 +196,8 @@ def _write(session: Session, profiles: dict[str, Profile], assignment: dict[str,
         session.add(
             Entity(
                 id=eid, kind=s["kind"], name=s["name"][:512], name_key=normalise_name(s["name"])[:512],
-                names=s["names"], region=(region or None) and str(region)[:128],
+                names=s["names"], search_text="|" + "|".join(normalise_name(n) for n in s["names"]) + "|",
+                region=(region or None) and str(region)[:128],
                 region_id=target_names[region_id][0] if region_id else None,
                 statement_count=s["statements"], document_count=s["documents"], member_count=s["members"],
                 score=s["score"], updated_at=now,

@@ -1,0 +1,143 @@
+"""Review of statements: the queue of proposed document facts, and accept / reject / edit, each
+audited. Edits never overwrite: a new manual statement supersedes the old one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shuanglian.graph import views
+from shuanglian.graph.audit import record
+from shuanglian.graph.build import Provenance, new_statement
+from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, REJECTED, Entity, EntityMember, Statement
+
+# Mentions are evidence (where a name occurs), not facts to review one by one.
+NOT_REVIEWED = ("mention",)
+
+
+class GraphError(LookupError):
+    """A graph operation on something that does not exist or is not allowed (message says which)."""
+
+
+def statement_dict(st: Statement) -> dict[str, Any]:
+    """Plain-dict form of a statement with its provenance."""
+    return {
+        "id": st.id,
+        "entity_id": st.entity_id,
+        "kind": st.kind,
+        "prop": st.prop,
+        "value": st.value,
+        "value_json": st.value_json,
+        "target_id": st.target_id,
+        "origin": st.origin,
+        "document_id": st.document_id,
+        "span": [st.span_start, st.span_end] if st.span_start is not None else None,
+        "extractor": st.extractor,
+        "extractor_version": st.extractor_version,
+        "user": st.user,
+        "created_at": st.created_at.isoformat() if st.created_at else None,
+        "status": st.status,
+        "confidence": st.confidence,
+        "supersedes": st.supersedes,
+        "superseded_by": st.superseded_by,
+    }
+
+
+def review_queue(
+    session: Session, limit: int = 50, offset: int = 0, kind: str | None = None, document_id: str | None = None
+) -> dict[str, Any]:
+    """Proposed statements waiting for a reviewer (oldest id order), with the canonical entity they
+    belong to; `kind` filters by the source entity's kind."""
+    q = select(Statement).where(Statement.status == PROPOSED, Statement.prop.notin_(NOT_REVIEWED))
+    if kind:
+        q = q.where(Statement.kind == kind)
+    if document_id:
+        q = q.where(Statement.document_id == document_id)
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    rows = list(session.scalars(q.order_by(Statement.id).limit(max(1, min(limit, 500))).offset(max(0, offset))))
+    canon = _canonical(session, {r.entity_id for r in rows})
+    items = []
+    for r in rows:
+        d = statement_dict(r)
+        d["entity"] = canon.get(r.entity_id)
+        items.append(d)
+    return {"total": total, "items": items}
+
+
+def _canonical(session: Session, member_ids: set[str]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for part in views.chunked(sorted(member_ids)):
+        q = (
+            select(EntityMember.member_id, Entity.id, Entity.name, Entity.kind)
+            .join(Entity, Entity.id == EntityMember.entity_id)
+            .where(EntityMember.member_id.in_(part))
+        )
+        for mid, eid, name, kind in session.execute(q):
+            out[mid] = {"id": eid, "name": name, "kind": kind}
+    return out
+
+
+def _get(session: Session, stmt_id: str) -> Statement:
+    st = session.get(Statement, stmt_id)
+    if st is None:
+        raise GraphError(f"no statement {stmt_id!r}")
+    return st
+
+
+def _set_status(session: Session, stmt_id: str, status: str, user: str, action: str) -> dict[str, Any]:
+    st = _get(session, stmt_id)
+    if st.status == EDITED:
+        raise GraphError(f"statement {stmt_id} was edited (superseded by {st.superseded_by}); review that one")
+    before = statement_dict(st)
+    st.status = status
+    session.flush()
+    after = statement_dict(st)
+    record(session, user, action, "statement", st.id, before, after)
+    views.update(session, {st.entity_id})
+    return after
+
+
+def accept(session: Session, stmt_id: str, user: str) -> dict[str, Any]:
+    """Mark a statement accepted (audited); returns it."""
+    return _set_status(session, stmt_id, ACCEPTED, user, "accept")
+
+
+def reject(session: Session, stmt_id: str, user: str) -> dict[str, Any]:
+    """Mark a statement rejected: it stays stored but no longer counts (audited); returns it."""
+    return _set_status(session, stmt_id, REJECTED, user, "reject")
+
+
+def edit(
+    session: Session, stmt_id: str, new_value: str, user: str, value_json: Any = None
+) -> dict[str, Any]:
+    """Replace a statement's value: a new accepted manual statement supersedes the old one, which is
+    kept with status `edited` (audited); returns the new statement."""
+    old = _get(session, stmt_id)
+    if old.status == EDITED:
+        raise GraphError(f"statement {stmt_id} was already edited (superseded by {old.superseded_by})")
+    before = statement_dict(old)
+    prov = Provenance(origin="manual", document_id=old.document_id, user=user)
+    target_kind = _target_kind(session, old.target_id) if old.target_id else None
+    span = (old.span_start, old.span_end) if old.span_start is not None and old.span_end is not None else None
+    new = new_statement(
+        prov, entity_id=old.entity_id, kind=old.kind, prop=old.prop, value=new_value,
+        value_json=value_json if value_json is not None else old.value_json, target_id=old.target_id,
+        target_kind=target_kind, span=span,
+        confidence=1.0, supersedes=old.id,
+    )  # fmt: skip
+    if session.get(Statement, new.id) is not None:
+        raise GraphError(f"statement {stmt_id} already has this edit")
+    session.add(new)
+    old.status = EDITED
+    old.superseded_by = new.id
+    session.flush()
+    after = statement_dict(new)
+    record(session, user, "edit", "statement", old.id, before, after)
+    views.update(session, {old.entity_id})
+    return after
+
+
+def _target_kind(session: Session, target_id: str) -> str | None:
+    return session.scalar(select(Statement.kind).where(Statement.entity_id == target_id).limit(1))

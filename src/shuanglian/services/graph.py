@@ -1,0 +1,218 @@
+"""Graph service functions for the CLI, HTTP API and web app: search and read canonical entities with
+provenance, neighbourhoods, merge/split, review, audit, rebuild. Session first; plain dicts out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.orm import Session
+
+from shuanglian.graph import views
+from shuanglian.graph.audit import audit_log
+from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.judge import canonical_id, list_judgements, merge_entities, not_same, split_entity
+from shuanglian.graph.review import GraphError, accept, edit, reject, review_queue, statement_dict
+from shuanglian.graph.schema import get_schema
+from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement
+from shuanglian.store.documents import DocumentRow
+
+__all__ = [
+    "GraphError", "accept", "audit_log", "edit", "get_entity", "list_judgements", "merge_entities",
+    "neighbourhood", "not_same", "rebuild", "reject", "review_queue", "search_entities", "split_entity",
+]  # fmt: skip
+
+MAX_PAGE = 500
+SNIPPET = 30  # characters of context each side of a statement's span
+_SORTS = {"name", "statements", "documents", "kind"}
+_NAME_PROPS = ("name", "alias", "mention")
+
+
+def entity_row(e: Entity) -> dict[str, Any]:
+    """Plain-dict summary of a canonical entity."""
+    return {
+        "id": e.id, "kind": e.kind, "name": e.name, "names": e.names, "region": e.region,
+        "region_id": e.region_id, "statement_count": e.statement_count, "document_count": e.document_count,
+        "member_count": e.member_count, "score": e.score,
+    }  # fmt: skip
+
+
+def search_entities(
+    session: Session,
+    kind: str | None = None,
+    name: str | None = None,
+    region: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "name",
+    after: str | None = None,
+) -> dict[str, Any]:
+    """Page of canonical entities: `name` matches any name or alias (substring, script-insensitive),
+    `region` a region prefix. sort: name | statements | documents | kind. For deep pages pass the
+    returned `next_after` as `after` (keyset on the name index; sort=name only) instead of offset."""
+    if sort not in _SORTS:
+        raise GraphError(f"unknown sort {sort!r}; one of {sorted(_SORTS)}")
+    if kind:
+        get_schema().kind(kind)
+    q = select(Entity)
+    if kind:
+        q = q.where(Entity.kind == kind)
+    if name:
+        q = q.where(Entity.search_text.like(f"%{_escape(normalise_name(name))}%", escape="\\"))
+    if region:
+        q = q.where(Entity.region.like(f"{_escape(region)}%", escape="\\"))
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    limit = max(1, min(limit, MAX_PAGE))
+    if sort == "name":
+        if after:
+            key, _, aid = after.partition("\x1f")
+            q = q.where(tuple_(Entity.name_key, Entity.id) > tuple_(key, aid))
+            offset = 0
+        q = q.order_by(Entity.name_key, Entity.id)
+    elif sort == "kind":
+        q = q.order_by(Entity.kind, Entity.name_key, Entity.id)
+    elif sort == "statements":
+        q = q.order_by(Entity.statement_count.desc(), Entity.id)
+    else:
+        q = q.order_by(Entity.document_count.desc(), Entity.id)
+    rows = list(session.scalars(q.limit(limit).offset(max(0, offset))))
+    nxt = f"{rows[-1].name_key}\x1f{rows[-1].id}" if sort == "name" and len(rows) == limit else None
+    return {"total": total, "items": [entity_row(e) for e in rows], "next_after": nxt}
+
+
+def _escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _snippets(session: Session, sts: list[Statement]) -> dict[str, str]:
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for st in sts:
+        if st.document_id and st.span_start is not None and st.span_end is not None:
+            by_doc[st.document_id].append(st)
+    out: dict[str, str] = {}
+    for part in views.chunked(sorted(by_doc)):
+        for did, text in session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))):
+            for st in by_doc[did]:
+                a, b = int(st.span_start or 0), int(st.span_end or 0)
+                out[st.id] = text[max(0, a - SNIPPET) : b + SNIPPET]
+    return out
+
+
+def _canon_map(session: Session, member_ids: set[str]) -> dict[str, tuple[str, str, str]]:
+    """source id -> (canonical id, name, kind)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for part in views.chunked(sorted(member_ids)):
+        q = (
+            select(EntityMember.member_id, Entity.id, Entity.name, Entity.kind)
+            .join(Entity, Entity.id == EntityMember.entity_id)
+            .where(EntityMember.member_id.in_(part))
+        )
+        for mid, eid, ename, ekind in session.execute(q):
+            out[mid] = (eid, ename, ekind)
+    return out
+
+
+def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> dict[str, Any] | None:
+    """One canonical entity: names, kind, aggregated attributes, members (with merge score and reason),
+    every statement with provenance (document id, span, snippet / user), relations out and in.
+    Source or merged-away ids redirect (see `redirected_from`). None if unknown."""
+    try:
+        eid = canonical_id(session, entity_id)
+    except GraphError:
+        return None
+    e = session.get(Entity, eid)
+    if e is None:
+        return None
+    members = list(session.scalars(select(EntityMember).where(EntityMember.entity_id == eid)))
+    mids = [m.member_id for m in members]
+    sts: list[Statement] = []
+    for part in views.chunked(mids):
+        sts += session.scalars(select(Statement).where(Statement.entity_id.in_(part)))
+    sts.sort(key=lambda s: (s.created_at, s.id))
+    sts = sts[:max_statements]
+    snippets = _snippets(session, sts)
+    schema = get_schema()
+    targets = _canon_map(session, {s.target_id for s in sts if s.target_id})
+    attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rel_out: list[dict[str, Any]] = []
+    statements = []
+    for st in sts:
+        d = statement_dict(st)
+        d["snippet"] = snippets.get(st.id)
+        statements.append(d)
+        if st.status not in LIVE_STATUSES:
+            continue
+        if st.target_id and schema.is_relation(st.prop):
+            t = targets.get(st.target_id)
+            rel_out.append({
+                "relation": st.prop, "target_id": t[0] if t else st.target_id, "target_name": t[1] if t else st.value,
+                "target_kind": t[2] if t else None, "value_json": st.value_json, "statement_id": st.id,
+            })  # fmt: skip
+        elif st.prop not in _NAME_PROPS:
+            attributes[st.prop].append({"value": st.value, "value_json": st.value_json, "statement_id": st.id,
+                                        "origin": st.origin, "status": st.status})  # fmt: skip
+    rel_in = []
+    for part in views.chunked(mids):
+        q = select(Statement).where(Statement.target_id.in_(part), Statement.status.in_(LIVE_STATUSES)).limit(
+            max_statements
+        )
+        incoming = list(session.scalars(q))
+        sources = _canon_map(session, {s.entity_id for s in incoming})
+        for st in incoming:
+            src = sources.get(st.entity_id)
+            rel_in.append({
+                "relation": st.prop, "source_id": src[0] if src else st.entity_id,
+                "source_name": src[1] if src else None, "source_kind": src[2] if src else None,
+                "value_json": st.value_json, "statement_id": st.id,
+            })  # fmt: skip
+    out = entity_row(e)
+    out.update(
+        members=[{"id": m.member_id, "kind": m.kind, "name": m.name, "score": m.score, "reason": m.reason}
+                 for m in members],
+        attributes=dict(attributes), statements=statements, relations_out=rel_out, relations_in=rel_in,
+    )  # fmt: skip
+    if eid != entity_id:
+        out["redirected_from"] = entity_id
+    return out
+
+
+def neighbourhood(session: Session, entity_id: str, depth: int = 1, max_nodes: int = 200) -> dict[str, Any]:
+    """Nodes and edges within `depth` relation hops (both directions) for a graph view; edges between
+    canonical entities carry the relation and the statement ids behind them."""
+    start = canonical_id(session, entity_id)
+    seen = {start}
+    frontier = {start}
+    edges: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for _ in range(max(0, min(depth, 3))):
+        if not frontier or len(seen) >= max_nodes:
+            break
+        mids = list(session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id.in_(frontier))))
+        rels: list[Statement] = []
+        for part in views.chunked(mids):
+            live = Statement.status.in_(LIVE_STATUSES)
+            rels += session.scalars(select(Statement).where(Statement.entity_id.in_(part), Statement.target_id.isnot(None), live))
+            rels += session.scalars(select(Statement).where(Statement.target_id.in_(part), live))
+        canon = _canon_map(session, {s.entity_id for s in rels} | {s.target_id for s in rels if s.target_id})
+        nxt: set[str] = set()
+        for st in rels:
+            a, b = canon.get(st.entity_id), canon.get(st.target_id or "")
+            if not a or not b or a[0] == b[0]:
+                continue
+            if len(seen | nxt) >= max_nodes and (a[0] not in seen | nxt or b[0] not in seen | nxt):
+                continue
+            edges[(a[0], b[0], st.prop)].append(st.id)
+            nxt |= {a[0], b[0]} - seen
+        seen |= nxt
+        frontier = nxt
+    nodes = [entity_row(e) for part in views.chunked(sorted(seen)) for e in session.scalars(select(Entity).where(Entity.id.in_(part)))]
+    return {
+        "center": start,
+        "nodes": [{"id": n["id"], "name": n["name"], "kind": n["kind"], "statement_count": n["statement_count"]} for n in nodes],
+        "edges": [{"source": a, "target": b, "relation": r, "statement_ids": ids} for (a, b, r), ids in edges.items()],
+    }
+
+
+def rebuild(session: Session) -> dict[str, int]:
+    """Recompute all canonical entities from statements and judgements."""
+    return views.rebuild(session)
