@@ -80,6 +80,16 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
     first = i_suffix = i + 1
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
+        if t.word in ("）", ")"):
+            # 西部（重庆）科学城: a bracketed place inside a name; jump to the opening bracket
+            j = i - 1
+            while j >= 0 and i - j <= 4 and toks[j].word not in ("（", "("):
+                j -= 1
+            if j > 0 and i - j <= 4 and toks[j - 1].tag not in ("w", "v", "p", "u", "c", "PER"):
+                first = j - 1
+                i = j - 2
+                continue
+            break
         if t.word in g["inner_connectives"] and i > 0 and first < i_suffix:
             left = toks[i - 1]
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,

@@ -21,6 +21,7 @@ from shuanglian.extract.lac import Token, tag_many, tag_text
 # generic back-references to an organisation named earlier (公司创始人钟超)
 _BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterprise", "该公司": "enterprise",
             "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
+_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _LOCATED = re.compile(r"位于([\u4e00-\u9fff]{2,10}?)(?:的)?$")
 
 
@@ -199,6 +200,10 @@ def _org_attrs(view: TokenView, g: _Group, industry_spans: list[tuple[int, int, 
         # a district's short name inside an org name is usually a word (南开大学), not a place
         if p and (p.level in ("country", "region", "province", "city") or prefix[-1] in "省市区县"):
             place = p.name
+    bracket = _BRACKET.search(g.name)
+    if place is None and bracket:
+        p = normalise(bracket.group(1), context)
+        place = p.name if p else None
     if place is None:
         for s, _e in g.spans:
             m = _LOCATED.search(text, max(0, s - 14), s)
@@ -260,6 +265,10 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
             g.attrs["official"] = p.name if p else g.name
         elif g.kind in KINDS_ORG:
             _org_attrs(view, g, industry_spans, context)
+    # organisations named with a place (成都高新区) tell the page's province/city too
+    org_places = [p for g in groups.values() if g.kind in KINDS_ORG and g.attrs.get("place")
+                  for p in [normalise(g.attrs["place"], context)] if p]
+    context = page_context(places + org_places)
     _roles(view, groups, context)
 
     out: list[Mention] = []

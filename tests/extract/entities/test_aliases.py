@@ -1,0 +1,45 @@
+"""Short names tied to full names within a document."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.aliases import core, is_alias, link
+
+
+def test_rules() -> None:
+    full = "深圳迈瑞生物医疗电子股份有限公司"
+    assert core(full) == "迈瑞"  # place, legal form and business words stripped
+    assert is_alias("迈瑞医疗", full)
+    assert is_alias("迈瑞", full)
+    assert is_alias("光明科学城", "深圳光明科学城")
+    assert not is_alias("南开大学", "南开大学化学学院")
+    assert not is_alias("天津大学", "南开大学")
+    assert not is_alias("医疗", full)
+
+
+def test_link_chooses_root() -> None:
+    names = ["深圳迈瑞生物医疗电子股份有限公司", "迈瑞医疗", "迈瑞", "南开大学", "天津大学"]
+    got = link(names)
+    assert got == {"迈瑞医疗": names[0], "迈瑞": names[0]}
+
+
+def test_aliases_in_document(ents) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "黄坤明来到深圳迈瑞生物医疗电子股份有限公司。在高交会上，迈瑞医疗携除颤仪亮相，"
+        "迈瑞医疗工作人员介绍了产品。由中科院、深圳市和香港中文大学共同发起的研究院，得到中国科学院的支持。"
+    )
+    e = ents(text)
+    mindray = e["深圳迈瑞生物医疗电子股份有限公司"]
+    assert mindray.name == "深圳迈瑞生物医疗电子股份有限公司"
+    assert mindray.kind == "enterprise"
+    assert "迈瑞医疗" in mindray.aliases
+    assert len(mindray.spans) == 3
+    cas = e["中国科学院"]
+    assert cas.name == "中国科学院" and cas.aliases == ["中科院"] and cas.kind == "research_institute"
+    assert e["南开大学" if "南开大学" in e else "香港中文大学"].name == "香港中文大学"
+
+
+def test_university_short_names_from_gazetteer(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("南开大学和天津大学同在天津。要激发南开、天大等高校创新策源能力。")
+    assert e["南开大学"].aliases == ["南开"]
+    assert e["天津大学"].aliases == ["天大"]
+    assert e["南开大学"] is not e["天津大学"]

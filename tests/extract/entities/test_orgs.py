@@ -1,0 +1,74 @@
+"""Organisation kinds from the suffix grammar, long names from fragments, non-names rejected."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.extract.entities.orgs import all_generic, kind_of
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("成都京东方光电科技有限公司", "enterprise"),
+        ("杭州海康威视数字技术股份有限公司", "enterprise"),
+        ("中国电子科技集团", "enterprise"),
+        ("电子科技大学", "university"),
+        ("深圳职业技术学院", "university"),
+        ("中国科学院上海高等研究院", "research_institute"),
+        ("中科院近代物理研究所", "research_institute"),
+        ("广东省科学院", "research_institute"),
+        ("之江实验室", "lab"),
+        ("元素有机化学国家重点实验室", "lab"),
+        ("前海深港现代服务业合作区", "platform"),
+        ("光明科学城", "platform"),
+        ("天开高教科创园", "platform"),
+        ("中关村创业孵化器", "platform"),
+        ("国家先进计算产业创新中心", "platform"),
+        ("超瞬态实验装置", "platform"),
+        ("广东省科学技术厅", "government"),
+        ("深圳市人民政府", "government"),
+        ("国家发展和改革委员会", "government"),
+        ("四川日报", "media"),
+        ("深圳广播电视台", "media"),
+        ("中国汽车工业协会", "organization"),
+        ("中科院", "research_institute"),
+        ("科技部", "government"),
+    ],
+)
+def test_kind_from_suffix_or_gazetteer(name: str, kind: str) -> None:
+    assert kind_of(name) == kind
+
+
+def test_generic_phrases_are_not_names() -> None:
+    assert all_generic("北京科技")
+    assert all_generic("智能科技")
+    assert not all_generic("晶泰科技")
+
+
+def test_long_names_assembled_from_fragments(ents) -> None:  # type: ignore[no-untyped-def]
+    text = "代表团走进位于天开高教科创园的物质绿色创造与制造海河实验室，随后来到西部（重庆）科学城。"
+    e = ents(text)
+    assert e["物质绿色创造与制造海河实验室"].kind == "lab"
+    assert e["西部（重庆）科学城"].kind == "platform"
+    assert e["天开高教科创园"].kind == "platform"
+
+
+def test_descriptive_phrases_rejected(ents) -> None:  # type: ignore[no-untyped-def]
+    text = "要培育更多具有核心竞争力的创新型企业，建设重大科创平台和新型研发机构，加快打造产业科技创新中心，不断塑造发展新动能。"
+    e = ents(text)
+    for phrase in ("核心竞争力", "新动能", "重大科创平台", "科创平台", "产业科技创新中心", "创新中心"):
+        assert phrase not in e, phrase
+    assert not [m for m in e.values() if m.kind != "industry"]
+
+
+def test_connective_does_not_join_two_names(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("由中科院、深圳市和香港中文大学共同发起成立了新的研究机构。")
+    assert e["香港中文大学"].name == "香港中文大学"
+    assert e["深圳市"].kind == "place"
+
+
+def test_title_bodies_are_not_entities(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("省委副书记、深圳市委书记孟凡利参加调研。")
+    assert "深圳市委书记" not in e and "深圳市委" not in e and "省委" not in e
+    assert e["孟凡利"].kind == "person"

@@ -1,0 +1,46 @@
+"""Places normalised against jionlp's division data: level, parent, province, city."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.extract.entities.places import normalise
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "level", "parent", "province", "city"),
+    [
+        ("深圳", "深圳市", "city", "广东省", "广东省", "深圳市"),
+        ("广东", "广东省", "province", "中国", "广东省", None),
+        ("南山区", "南山区", "district", "深圳市", "广东省", "深圳市"),
+        ("黄埔", "黄埔区", "district", "广州市", "广东省", "广州市"),
+        ("天津", "天津市", "city", "中国", "天津市", "天津市"),
+        ("粤港澳大湾区", "粤港澳大湾区", "region", "中国", None, None),
+        ("德国", "德国", "country", None, None, None),
+    ],
+)
+def test_normalise(surface: str, name: str, level: str, parent: str | None, province: str | None,
+                   city: str | None) -> None:
+    p = normalise(surface)
+    assert p is not None
+    assert (p.name, p.level, p.parent, p.province, p.city) == (name, level, parent, province, city)
+
+
+def test_context_breaks_ties() -> None:
+    # 朝阳区 exists in Beijing and in Changchun; the page's city decides
+    assert normalise("朝阳区", (None, "长春市")).city == "长春市"  # type: ignore[union-attr]
+    assert normalise("朝阳区", ("北京市", "北京市")).city == "北京市"  # type: ignore[union-attr]
+
+
+def test_place_entities_in_text(ents) -> None:  # type: ignore[no-untyped-def]
+    text = "合肥是安徽省会。梁文华来到合肥市蜀山区，随后前往安徽其他城市。"
+    e = ents(text)
+    hefei = e["合肥市"]
+    assert hefei.kind == "place" and "合肥" in hefei.aliases
+    assert hefei.attrs["level"] == "city" and hefei.attrs["province"] == "安徽省"
+    assert e["安徽"].attrs["official"] == "安徽省"
+
+
+def test_idiom_is_not_a_place(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("深入实施科教兴国战略、人才强国战略，推进科教兴市。")
+    assert "兴国" not in e and "兴市" not in e

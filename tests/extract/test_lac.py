@@ -1,0 +1,38 @@
+"""LAC wrapper: sentence pieces keep offsets, tokens index the text exactly."""
+
+from __future__ import annotations
+
+from shuanglian.extract.lac import MAX_PIECE, get_lac, pieces, tag_many, tag_text
+
+
+def test_pieces_cover_text_at_sentence_ends() -> None:
+    text = "第一句话。第二句话！\n\n第三句；末尾没有标点"
+    got = pieces(text)
+    assert [p for _, p in got] == ["第一句话。", "第二句话！", "第三句；", "末尾没有标点"]
+    for off, piece in got:
+        assert text[off : off + len(piece)] == piece
+    assert "".join(p for _, p in got).replace("\n", "") == text.replace("\n", "")
+
+
+def test_long_piece_is_cut_at_commas() -> None:
+    text = "，".join(["深圳市推动产业科技融合发展"] * 40) + "。"
+    got = pieces(text)
+    assert len(got) > 1
+    assert all(len(p) <= MAX_PIECE for _, p in got)
+    assert "".join(p for _, p in got) == text
+
+
+def test_tokens_index_text() -> None:
+    text = "9月15日，省委书记梁文华来到合肥。\n科大讯飞股份有限公司董事长介绍了情况。"
+    toks = tag_text(text)
+    assert toks, "LAC returned nothing"
+    for t in toks:
+        assert text[t.start : t.end] == t.word
+    assert any(t.tag == "PER" and t.word == "梁文华" for t in toks)
+
+
+def test_model_loaded_once_and_batch_matches_single() -> None:
+    assert get_lac() is get_lac()
+    a, b = "天津大学校长出席会议。", "合肥是安徽省会。"
+    batched = tag_many([a, b])
+    assert batched == [tag_text(a), tag_text(b)]
