@@ -43,19 +43,17 @@ def prepare_demo(db_url: str | None = None, echo: Callable[[str], None] = print)
         echo(f"  failed: {source}: {reason}")
     files = sample_register_files(docs.samples_dir())
     if files:
-        try:
-            from shuanglian.services import registers  # type: ignore[attr-defined]
-        except ImportError:
-            registers = None  # type: ignore[assignment]
-        if registers is None:
-            echo("register files found but the registers service is not available; skipped")
-        else:
-            for name, path in files:
-                with session_scope(db_url) as s:
-                    res = registers.import_register(s, name, path, user="demo", dry_run=False)
-                n = getattr(res, "imported", None) or getattr(res, "rows", None) or 0
-                out.imported[name] = int(n if isinstance(n, int) else len(n))
-                echo(f"register {name}: imported {out.imported[name]} rows from {path.name}")
+        from shuanglian.services import registers
+
+        for name, path in files:
+            with session_scope(db_url) as s:
+                res = registers.import_register(
+                    s, name, path.read_bytes(), path.suffix.lower().lstrip("."), user="demo"
+                )
+            out.imported[name] = res.rows_ok
+            for err in res.errors[:20]:
+                echo(f"  {path.name}: row {err.get('row')} column {err.get('column')}: {err.get('message')}")
+            echo(f"register {name}: imported {res.rows_ok} rows from {path.name}")
     with session_scope(db_url) as s:
         out.admin_password = ensure_admin(s)
     from shuanglian.services.search import ensure_search_index

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.api import auth, documents, search
+from shuanglian.web.api import auth, documents, registers, search
 
 router = APIRouter()
-for _module in (auth, documents, search):
+for _module in (auth, documents, search, registers):
     router.include_router(_module.router)

@@ -1,0 +1,89 @@
+"""Pages: the six registers (sortable, filterable tables, export buttons, import with preview)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from shuanglian.services import registers as reg
+from shuanglian.web.api.registers import MAX_IMPORT_BYTES, file_format, filters, list_page, run_import
+from shuanglian.web.auth import Principal
+from shuanglian.web.deps import MAX_PAGE, Paging, get_db, require_editor
+from shuanglian.web.errors import ApiError
+from shuanglian.web.pages.common import page_user, redirect
+from shuanglian.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def _spec(name: str) -> dict:
+    for spec in reg.registers_overview():
+        if spec["name"] == name:
+            return spec
+    raise ApiError(404, f"unknown register {name!r}", "unknown_register")
+
+
+@router.get("/registers")
+def registers_home() -> Response:
+    """The first register."""
+    return redirect(f"/registers/{reg.register_names()[0]}")
+
+
+@router.get("/registers/{name}")
+def register_page(
+    name: str,
+    request: Request,
+    flt: dict = Depends(filters),
+    sort: str = Query("name"),
+    limit: int = Query(50, ge=1, le=MAX_PAGE),
+    offset: int = Query(0, ge=0),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """One register as a table."""
+    spec = _spec(name)
+    page = list_page(db, name, flt, sort, Paging(limit, offset))
+    query = urlencode({**flt, "sort": sort})
+    return render(request, "register.html", {
+        "spec": spec, "specs": reg.registers_overview(), "page": page, "flt": flt, "sort": sort,
+        "base_url": f"/registers/{name}?{query}", "filter_query": urlencode(flt),
+    })
+
+
+@router.post("/registers/{name}/import")
+async def register_import(
+    name: str,
+    request: Request,
+    file: UploadFile | None = File(None),
+    payload: str = Form(""),
+    filename: str = Form(""),
+    commit: bool = Form(False),
+    p: Principal = Depends(require_editor),
+    _u: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Upload -> dry-run preview (errors by row and column); the preview's confirm button imports."""
+    spec = _spec(name)
+    if file is not None and file.filename:
+        data, filename = await file.read(), file.filename
+    elif payload:
+        try:
+            data = base64.b64decode(payload, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ApiError(422, "the preview was damaged; upload the file again", "bad_payload") from exc
+    else:
+        raise ApiError(422, "choose a .csv or .xlsx file", "no_file")
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ApiError(413, "file too large")
+    fmt = file_format(filename)
+    report = run_import(db, name, data, fmt, p.username, dry_run=not commit)
+    return render(request, "register_import.html", {
+        "spec": spec, "report": report, "filename": filename, "committed": commit,
+        # the checked file travels back in the form so the confirm step imports exactly what was previewed
+        "payload": base64.b64encode(data).decode() if not commit else "",
+    })

@@ -1,0 +1,92 @@
+"""Documents API and pages: list/sort/filter/paginate, detail, upload + ingest, escaping of page text."""
+
+from __future__ import annotations
+
+from shuanglian.services.documents import list_documents
+from shuanglian.store.db import session_scope
+from shuanglian.web.deps import MAX_PAGE
+from tests.web.conftest import page_csrf
+
+EVIL = "<script>alert(1)</script>深圳迈瑞生物医疗电子股份有限公司今天在光明区发布新款监护仪产品，\n公司表示将继续加大研发投入。\n"
+
+
+def test_list_paginates_sorts_and_caps_page_size(client_for) -> None:
+    c = client_for("viewer")
+    first = c.get("/api/documents", params={"limit": 2, "sort": "title"}).json()
+    assert first["total"] >= 5 and len(first["items"]) == 2 and first["next_offset"] == 2
+    second = c.get("/api/documents", params={"limit": 2, "offset": 2, "sort": "title"}).json()
+    assert {d["id"] for d in first["items"]}.isdisjoint(d["id"] for d in second["items"])
+    titles = [d["title"] or "" for d in c.get("/api/documents", params={"sort": "title"}).json()["items"]]
+    assert titles == sorted(titles)
+    r = c.get("/api/documents", params={"limit": MAX_PAGE + 1})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+    bad = c.get("/api/documents", params={"sort": "nonsense"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_sort"
+
+
+def test_list_filters_by_text(client_for, web_url) -> None:
+    c = client_for("viewer")
+    items = c.get("/api/documents", params={"q": "迈瑞"}).json()["items"]
+    assert items
+    with session_scope(web_url) as s:
+        assert len(items) == list_documents(s, q="迈瑞").total
+
+
+def test_show_document_has_text_dropped_and_facts(client_for) -> None:
+    c = client_for("viewer")
+    doc_id = c.get("/api/documents").json()["items"][0]["id"]
+    d = c.get(f"/api/documents/{doc_id}").json()
+    assert d["id"] == doc_id and d["text"]
+    for key in ("dropped", "repairs", "entities", "policies", "figures", "events"):
+        assert isinstance(d[key], list)
+    r = c.get("/api/documents/nope")
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
+def test_upload_ingests_and_reports_failures_by_name(client_for) -> None:
+    c = client_for("editor")
+    files = [
+        ("files", ("mindray.txt", EVIL.encode("utf-8"), "text/plain")),
+        ("files", ("empty.txt", b"", "text/plain")),
+    ]
+    r = c.post("/api/documents", files=files)
+    assert r.status_code == 201, r.text
+    rep = r.json()
+    assert rep["stored"] == 1 and [f["source"] for f in rep["failed"]] == ["upload:empty.txt"]
+    doc = c.get(f"/api/documents/{rep['ids'][0]}").json()
+    assert doc["source"] == "upload:mindray.txt"
+    again = c.post("/api/documents", files=files[:1]).json()
+    assert again["stored"] == 0 and again["duplicates"] == 1
+
+
+def test_document_page_highlights_entities_and_escapes_text(client_for) -> None:
+    c = client_for("editor")
+    doc_id = c.post("/api/documents", files=[("files", ("x.txt", EVIL.encode(), "text/plain"))]).json()["ids"][0]
+    page = c.get(f"/documents/{doc_id}")
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text
+    detail = c.get(f"/api/documents/{doc_id}").json()
+    if "alert" in detail["text"]:
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    if detail["entities"]:
+        assert 'class="ent kind-' in page.text
+
+
+def test_documents_page_upload_form_and_listing(client_for) -> None:
+    c = client_for("editor", csrf=False)
+    page = c.get("/documents", params={"sort": "-published"})
+    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
+    csrf = page_csrf(page.text)
+    files = [("files", ("page.txt", EVIL.encode(), "text/plain"))]
+    r = c.post("/documents/upload", files=files, data={"csrf_token": csrf})
+    assert r.status_code == 200 and "stored <b>1</b>" in r.text
+    assert c.post("/documents/upload", files=files).status_code == 403  # CSRF missing
+    viewer_page = client_for("viewer").get("/documents").text
+    assert 'enctype="multipart/form-data"' not in viewer_page
+
+
+def test_dashboard_renders_counts_and_recent_documents(client_for) -> None:
+    r = client_for("viewer").get("/")
+    assert r.status_code == 200 and 'id="kpi-documents"' in r.text
+    assert "/static/vendor/echarts.min.js" in r.text
+    assert "Content-Security-Policy" in r.headers and "script-src 'self'" in r.headers["Content-Security-Policy"]

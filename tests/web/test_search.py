@@ -1,0 +1,106 @@
+"""Search API and page: Chinese terms of any length, highlighted snippets, paging, index kept in sync."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from shuanglian.services import search as search_service
+from shuanglian.store.db import session_scope
+from shuanglian.store.documents import DocumentRow
+
+
+def test_search_two_and_long_chinese_terms_with_marked_snippets(client_for) -> None:
+    c = client_for("viewer")
+    for q in ("迈瑞", "高端医疗器械"):
+        r = c.get("/api/search", params={"q": q}).json()
+        docs = [h for h in r["items"] if h["kind"] == "document"]
+        assert r["total"] >= 1 and docs, q
+        marked = "".join(s["text"] for h in docs for s in h["snippet"] if s["match"])
+        assert q in marked
+
+
+def test_search_and_of_terms_and_no_hits(client_for) -> None:
+    c = client_for("viewer")
+    both = c.get("/api/search", params={"q": "迈瑞 监护"}).json()["total"]
+    one = c.get("/api/search", params={"q": "迈瑞"}).json()["total"]
+    assert both <= one
+    assert c.get("/api/search", params={"q": "完全不存在的词语组合"}).json()["total"] == 0
+    assert c.get("/api/search", params={"q": ""}).status_code == 422
+
+
+def test_search_paginates(client_for) -> None:
+    c = client_for("viewer")
+    r = c.get("/api/search", params={"q": "深圳", "limit": 1}).json()
+    if r["total"] > 1:
+        assert r["next_offset"] == 1
+        r2 = c.get("/api/search", params={"q": "深圳", "limit": 1, "offset": 1}).json()
+        first = [h["ref"] for h in r["items"] if h["kind"] == "document"]
+        assert [h["ref"] for h in r2["items"]] != first
+
+
+def test_search_page_escapes_and_marks(client_for) -> None:
+    c = client_for("editor")
+    body = "<b>粗体</b>量子计算机研究中心在合肥发布了新的成果，研究人员表示将继续推进量子信息产业。\n"
+    c.post("/api/documents", files=[("files", ("q.txt", body.encode(), "text/plain"))])
+    page = c.get("/search", params={"q": "量子计算机"})
+    assert page.status_code == 200 and "<mark>量子计算机</mark>" in page.text
+    assert "<b>粗体</b>" not in page.text
+
+
+def test_index_follows_inserts_updates_and_deletes(web_url) -> None:
+    if not search_service.trigram_supported():
+        pytest.skip("SQLite without FTS5 trigram: LIKE fallback is used")
+    from shuanglian.document import Document
+    from shuanglian.services.documents import ingest_documents
+
+    doc = Document(source="sync.txt", raw="sync-test", text="一段用于同步测试的正文内容。")
+    doc_id = ingest_documents([doc], web_url, processed=True).ids[0]
+    with session_scope(web_url) as s:
+        assert search_service.search_documents(s, "同步测试").total == 1
+        row = s.get(DocumentRow, doc_id)
+        assert row is not None
+        row.text = "独一无二的测试短语甲乙丙"
+    with session_scope(web_url) as s:
+        assert search_service.search_documents(s, "同步测试").total == 0
+        assert search_service.search_documents(s, "测试短语甲乙丙").total == 1
+        s.execute(text("DELETE FROM documents WHERE id = :i"), {"i": doc_id})
+    with session_scope(web_url) as s:
+        assert search_service.search_documents(s, "测试短语甲乙丙").total == 0
+        index_rows = s.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
+        doc_rows = s.execute(text("SELECT count(*) FROM documents")).scalar_one()
+        assert index_rows == doc_rows
+
+
+def test_index_document_is_idempotent(web_url) -> None:
+    with session_scope(web_url) as s:
+        row = s.query(DocumentRow).first()
+        assert row is not None
+        search_service.index_document(s, row)
+        search_service.index_document(s, row)
+        n = s.execute(text("SELECT count(*) FROM search_fts WHERE ref = :r"), {"r": row.id}).scalar_one()
+        assert n == 1
+
+
+def test_snippet_segments_cover_the_window() -> None:
+    body = "前文" * 50 + "迈瑞医疗" + "后文" * 100
+    parts = search_service.snippet(body, ["迈瑞"])
+    assert parts[0] == ("…", False) and parts[-1] == ("…", False)
+    assert ("迈瑞", True) in parts
+    assert search_service.split_matches("a%b", ["%"]) == [("a", False), ("%", True), ("b", False)]
+
+
+def test_postgres_search(pg_url: str) -> None:
+    from shuanglian.document import Document
+    from shuanglian.services.documents import ingest_documents
+    from shuanglian.store.db import get_engine, init_db
+
+    init_db(pg_url)
+    doc = Document(source="pg.txt", raw="x", text="合肥量子信息科学国家实验室今天发布了新的成果。", title="量子新闻")
+    ingest_documents([doc], pg_url, processed=True)
+    search_service.ensure_search_index(get_engine(pg_url))
+    with session_scope(pg_url) as s:
+        res = search_service.search_documents(s, "量子信息")
+        assert res.total == 1 and ("量子信息", True) in res.hits[0].snippet
+        assert search_service.search_documents(s, "合肥 实验室").total == 1
+        assert search_service.search_documents(s, "北京").total == 0
