@@ -54,6 +54,8 @@ def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | N
     score = 0.6 * p.score * fit + (0.15 if in_resources else 0.0) + 0.15 * min(1.0, len(sources) / 3) + (
         0.1 if leader else 0.0
     )
+    if not p.view.region:
+        score *= 0.7  # may well be local already: a weaker lead than one known to be elsewhere
     best = max(p.evidence, key=lambda f: f.confidence) if p.evidence else None
     vj = best.value_json if best is not None and isinstance(best.value_json, dict) else {}
     zh = [f"位于{p.view.region}（区域外）" if p.view.region else "所在地未知"]

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
+from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, PROPOSED, AuditLog, Statement
 from shuanglian.registers.graphview import (
     EntityView,
     Fact,
@@ -27,6 +28,7 @@ from shuanglian.registers.graphview import (
     put_statement,
     views_for_members,
 )
+from shuanglian.settings import get_settings
 from shuanglian.store.documents import DocumentRow
 
 EXTRACTOR = "chain_placement"
@@ -46,8 +48,11 @@ SOURCE_FACTOR = {
     "clause": 0.8,
     "sentence": 0.55,
 }
+# People are placed only from what statements say they work on: the sentences around a person's name
+# (often an official on a visit) say where they were, not what they research.
+CONTEXT_EXCLUDED_KINDS = frozenset({"person"})
 FACT_PROPS = ("products", "technologies", "industry", "works_on_industry", "summary", "stage")
-MIN_SCORE = 0.3
+MIN_SCORE = 0.35  # one generic keyword somewhere in the same sentence (0.33) is not enough
 _SENT_END = "。！？!?；;\n"
 _CLAUSE_END = re.compile(r"[，,：:、（）()]")
 _MAX_EVIDENCE = 160
@@ -84,6 +89,7 @@ class PlacementStats:
     entities: int = 0
     placed: int = 0
     statements_created: int = 0
+    retracted: int = 0
     by_chain: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -92,6 +98,7 @@ class PlacementStats:
             "entities": self.entities,
             "placed": self.placed,
             "statements_created": self.statements_created,
+            "retracted": self.retracted,
             "by_chain": dict(self.by_chain),
         }
 
@@ -174,11 +181,12 @@ def collect_evidence(
         if f.prop in FACT_PROPS:
             out += _evidence_from_hits(matcher.find(f.value), f.prop, f.value, f, f.member_id, f.document_id, None)
     name_members = {f.value: f for f in view.facts if f.prop == "name"}
-    for n in [view.name, *view.names]:
+    for n in [] if view.kind in CONTEXT_EXCLUDED_KINDS else [view.name, *view.names]:
         nf = name_members.get(n)
         member = nf.member_id if nf else next(iter(sorted(view.member_ids)), view.id)
         out += _evidence_from_hits(matcher.find(n), "name", n, nf, member, None, None)
-    out += _context_evidence(matcher, view, doc_texts)
+    if view.kind not in CONTEXT_EXCLUDED_KINDS:
+        out += _context_evidence(matcher, view, doc_texts)
     return out
 
 
@@ -237,6 +245,7 @@ def place_entities(
     views = load_views(session) if entity_ids is None else views_for_members(session, entity_ids)
     docs = _doc_texts(session, views.values())
     stats = PlacementStats()
+    produced: set[str] = set()
     for view in views.values():
         if view.kind in UNPLACED_KINDS:
             continue
@@ -264,7 +273,7 @@ def place_entities(
                     "score": round(ev.score, 4),
                     "combined_score": score,
                 }
-                _, created = put_statement(
+                st, created = put_statement(
                     session,
                     entity_id=ev.member_id,
                     kind=_member_kind(view, ev.member_id),
@@ -281,9 +290,49 @@ def place_entities(
                     extractor_version=VERSION,
                     confidence=round(ev.score, 4),
                 )
+                if not created and st.status == EDITED and st.extractor == EXTRACTOR:
+                    st.status = ACCEPTED if st.confidence >= get_settings().auto_accept_threshold else PROPOSED
+                    created = True
                 stats.statements_created += int(created)
+                produced.add(st.id)
     session.flush()
+    stats.retracted = _retract_stale(session, templates, views.values(), produced)
     return stats
+
+
+def _retract_stale(
+    session: Session, templates: dict[str, ChainTemplate], views: Iterable[EntityView], produced: set[str]
+) -> int:
+    """Retire automatic placements this run no longer supports (rules or templates changed), so old
+    evidence does not linger; placements a person accepted below the auto-accept bar are kept."""
+    threshold = get_settings().auto_accept_threshold
+    members = sorted({m for v in views for m in v.member_ids})
+    n = 0
+    for part in chunks(members):
+        rows = session.scalars(
+            select(Statement).where(
+                Statement.entity_id.in_(part),
+                Statement.prop == PROP,
+                Statement.extractor == EXTRACTOR,
+                Statement.status.in_(LIVE_STATUSES),
+            )
+        )
+        for st in rows:
+            chain = st.value_json.get("chain") if isinstance(st.value_json, dict) else None
+            if st.id in produced or chain not in templates:
+                continue
+            if st.status == PROPOSED or st.confidence >= threshold:
+                # `edited` (superseded), not `rejected`: a rejection is a reviewer's call, and a later
+                # run that finds the evidence again revives the statement.
+                st.status = EDITED
+                n += 1
+    if n:
+        session.add(
+            AuditLog(user="system:chain_placement", action="retract", object_type="statement", object_id=PROP,
+                     before=None, after={"retracted": n})  # fmt: skip
+        )
+        session.flush()
+    return n
 
 
 def _member_kind(view: EntityView, member_id: str) -> str:
