@@ -17,7 +17,9 @@ from shuanglian.document import Document, Dropped
 _HTML_SNIFF = re.compile(r"<(!doctype html|html|head|body|div|p|table|meta)[\s>]", re.I)
 # "(记者 于春沣 米哲)" closing a body paragraph, "本报讯（记者 张三）" opening one.
 _BYLINE_TAIL = re.compile(r"\s*[(（]\s*(记者|通讯员|编辑|责编|作者|实习生|文/|摄影)[^()（）]{0,40}[)）]\s*$")
-_BYLINE_HEAD = re.compile(r"^(本报讯|本报[^\s，,。]{0,10}电|[^\s，,。]{2,8}讯)?\s*[(（]\s*(记者|通讯员)[^()（）]{1,40}[)）]\s*")
+_BYLINE_HEAD = re.compile(
+    r"^(?:本报讯|[^\s，,。（(]{2,20}[电讯])?\s*(?P<by>[(（]\s*(?:记者|通讯员)[^()（）]{1,40}[)）])\s*"
+)
 # Conversion changing at least this share of CJK characters means the page was in traditional script.
 _TRADITIONAL_SHARE = 0.02
 _TITLE_MAX = 120
@@ -101,11 +103,18 @@ def _strip_inline_bylines(doc: Document, lines: list[Line]) -> None:
     for line in lines:
         if line.reason is not None:
             continue
-        for regex in (_BYLINE_TAIL, _BYLINE_HEAD):
-            m = regex.search(line.text)
-            if m and m.group(0).strip() and len(line.text) - len(m.group(0)) >= 6:
-                doc.dropped.append(Dropped(m.group(0).strip(), "byline", line.no))
-                line.text = (line.text[: m.start()] + line.text[m.end() :]).strip()
+        m = _BYLINE_TAIL.search(line.text)
+        if m and len(line.text) - len(m.group(0)) >= 6:
+            doc.dropped.append(Dropped(m.group(0).strip(), "byline", line.no))
+            line.text = line.text[: m.start()].rstrip()
+        m = _BYLINE_HEAD.search(line.text)
+        if m and len(line.text) - m.end() >= 6:
+            # A wire dateline ("新华社上海2月20日电") stays; the reporter names and "本报讯" go.
+            lead = m.group(0)[: m.start("by")].strip()
+            cut_lead = lead == "本报讯"
+            cut_start = 0 if cut_lead else m.start("by")
+            doc.dropped.append(Dropped(line.text[cut_start : m.end()].strip(), "byline", line.no))
+            line.text = (line.text[:cut_start] + line.text[m.end() :]).strip()
 
 
 def _pick_title(lines: list[Line], start: int) -> str | None:

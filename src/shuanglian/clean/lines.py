@@ -123,6 +123,11 @@ def merge_wrapped(lines: list[Line]) -> list[Line]:
             best_w, best_n = w, near
     if best_w < 30 or best_n / len(cand) < 0.35:
         return lines
+    # Hard wraps fall mid-sentence: most full-width lines then do not end a sentence, whereas a page
+    # of one-sentence paragraphs of similar length ends nearly every line with punctuation.
+    full_lines = [ln for ln, w in zip(lines, widths, strict=True) if w >= best_w - 6 and ln.n_cjk >= 8]
+    if sum(1 for ln in full_lines if ln.text[-1] in _SENT_END) / len(full_lines) >= 0.5:
+        return lines
     out: list[Line] = []
     full = False
     for ln, w in zip(lines, widths, strict=True):
