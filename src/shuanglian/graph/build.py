@@ -139,7 +139,10 @@ class _DocFacts:
         k = kind or guess_kind(name)
         eid = make_entity_id(k, name, self.row.id)
         self.by_name.setdefault(key, (eid, k))
-        self.add(entity_id=eid, kind=k, prop="name", value=name, span=span, confidence=self.default_conf)
+        at = self.text.find(name) if name else -1
+        # provenance: where the name itself occurs, else the fact that named it
+        where = (at, at + len(name)) if at >= 0 else span
+        self.add(entity_id=eid, kind=k, prop="name", value=name, span=where, confidence=self.default_conf)
         return eid, k
 
     def span_of(self, s: str, spans: Sequence[Sequence[int]]) -> Sequence[int] | None:
@@ -198,25 +201,25 @@ def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
         d.add(entity_id=eid, kind=kind, prop="role", value=title, value_json=role, span=first, confidence=conf)
         where = role.get("org") or role.get("place")
         if where:
-            tid, tkind = d.ref(str(where), None if role.get("org") else "place")
+            tid, tkind = d.ref(str(where), None if role.get("org") else "place", first)
             d.add(
                 entity_id=eid, kind=kind, prop="holds_role", value=str(where), value_json=role,
                 target_id=tid, target_kind=tkind, span=first, confidence=conf,
             )  # fmt: skip
     place = attrs.get("place")
     if place and kind != "place":
-        tid, tkind = d.ref(str(place), "place")
+        tid, tkind = d.ref(str(place), "place", first)
         d.add(entity_id=eid, kind=kind, prop="located_in", value=str(place), target_id=tid, target_kind=tkind,
               span=first, confidence=conf)  # fmt: skip
     parent = attrs.get("parent")
     if parent and kind == "place":
         d.add(entity_id=eid, kind=kind, prop="parent", value=str(parent), span=first, confidence=conf)
-        tid, tkind = d.ref(str(parent), "place")
+        tid, tkind = d.ref(str(parent), "place", first)
         d.add(entity_id=eid, kind=kind, prop="located_in", value=str(parent), target_id=tid, target_kind=tkind,
               span=first, confidence=conf)  # fmt: skip
     industries = attrs.get("industries") or attrs.get("industry") or []
     for ind in [industries] if isinstance(industries, str) else industries:
-        tid, tkind = d.ref(str(ind), "industry")
+        tid, tkind = d.ref(str(ind), "industry", first)
         d.add(entity_id=eid, kind=kind, prop="works_on_industry", value=str(ind), target_id=tid,
               target_kind=tkind, span=first, confidence=conf)  # fmt: skip
     props = get_schema().kind(kind).properties
@@ -243,7 +246,7 @@ def _policy_statements(d: _DocFacts, p: dict[str, Any]) -> None:
     issuers = p.get("issuer") or []
     for issuer in [issuers] if isinstance(issuers, str) else issuers:
         d.add(entity_id=pid, kind="policy", prop="issuer", value=str(issuer), span=sp, confidence=d.default_conf)
-        iid, ikind = d.ref(str(issuer), None)
+        iid, ikind = d.ref(str(issuer), None, sp)
         d.add(entity_id=iid, kind=ikind, prop="issued", value=title, target_id=pid, target_kind="policy",
               span=sp, confidence=d.default_conf)  # fmt: skip
 
@@ -266,9 +269,9 @@ def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
     detail = {"date": ev.get("date"), "place": ev.get("place"), "kind": "visit"}
     targets = _names(ev.get("visited")) or _names(ev.get("place"))
     for visitor in _names(ev.get("visitors")):
-        vid, vkind = d.ref(visitor, "person")
+        vid, vkind = d.ref(visitor, "person", sp)
         for t in targets:
-            tid, tkind = d.ref(t, None)
+            tid, tkind = d.ref(t, None, sp)
             d.add(entity_id=vid, kind=vkind, prop="visited", value=t, value_json=detail, target_id=tid,
                   target_kind=tkind, span=sp, confidence=d.default_conf)  # fmt: skip
 
@@ -284,7 +287,7 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
     subject: tuple[str, str] | None = None
     named = f.get("subject") or f.get("entity")
     if named:
-        subject = d.ref(str(named), None)
+        subject = d.ref(str(named), None, sp)
     elif sp:
         start = sp[0]
         cut = max((m.end() for m in _SENTENCE_END.finditer(d.text, 0, start)), default=0)

@@ -270,7 +270,7 @@ def _canonical_names(
             select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
         ).all()
         stored = sorted({e for _, e in rows if e not in fresh})
-        names = dict(session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(stored))).tuples().all())
+        names = {i: n for i, n in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(stored)))}
         for mid, canon in rows:
             if canon in fresh:
                 out[mid] = (canon, fresh[canon]["name"])
