@@ -1,0 +1,314 @@
+"""Scoring helpers for `shuanglian eval`: counts, name normalisation and matching of each fact type."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from shuanglian.document import Mention
+from shuanglian.extract.facts.policies import normalise_title
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and false negatives, with P/R/F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Accumulate another count."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 when nothing was predicted and nothing expected."""
+        d = self.tp + self.fp
+        return self.tp / d if d else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1.0 when nothing was expected."""
+        d = self.tp + self.fn
+        return self.tp / d if d else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """Counts and rounded scores."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+def norm(name: str) -> str:
+    """Comparison form of a name: NFKC (full-width brackets -> ASCII), no spaces or quotes."""
+    return re.sub(r"[\s“”\"'‘’《》]", "", unicodedata.normalize("NFKC", name or ""))
+
+
+@dataclass
+class GoldEntity:
+    """A hand-annotated entity: canonical name, kind and every name form."""
+
+    name: str
+    kind: str
+    names: set[str] = field(default_factory=set)
+
+
+def gold_entities(gold: dict[str, Any]) -> list[GoldEntity]:
+    """Gold entities of a page with normalised name sets."""
+    out = []
+    for e in gold.get("entities", []):
+        names = {norm(e["name"]), *(norm(a) for a in e.get("aliases", []) if a)}
+        out.append(GoldEntity(e["name"], e["kind"], names))
+    return out
+
+
+def _pred_names(m: Mention) -> set[str]:
+    return {norm(m.name), *(norm(a) for a in m.aliases if a)}
+
+
+def match_entities(
+    gold: list[GoldEntity], pred: list[Mention], typed: bool = True
+) -> tuple[dict[str, Counts], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Per-kind counts; a prediction matches an unmatched gold entity sharing a name form (and kind).
+
+    Exact canonical-name matches are paired first, then alias overlaps. A second prediction for an
+    already matched gold entity is a false positive (the extractor failed to merge two name forms).
+    Returns (counts by kind, false positives (name, kind), false negatives (name, kind)).
+    """
+    counts: dict[str, Counts] = {}
+    used: set[int] = set()
+    paired: set[int] = set()
+
+    def c(kind: str) -> Counts:
+        return counts.setdefault(kind, Counts())
+
+    for exact in (True, False):
+        for pi, p in enumerate(pred):
+            if pi in paired:
+                continue
+            pnames = _pred_names(p)
+            for gi, g in enumerate(gold):
+                if gi in used or (typed and g.kind != p.kind):
+                    continue
+                hit = norm(p.name) == norm(g.name) if exact else bool(pnames & g.names)
+                if hit:
+                    used.add(gi)
+                    paired.add(pi)
+                    c(g.kind).tp += 1
+                    break
+    fps = [(p.name, p.kind) for pi, p in enumerate(pred) if pi not in paired]
+    fns = [(g.name, g.kind) for gi, g in enumerate(gold) if gi not in used]
+    for _, kind in fps:
+        c(kind).fp += 1
+    for _, kind in fns:
+        c(kind).fn += 1
+    return counts, fps, fns
+
+
+def alias_map(gold: list[GoldEntity]) -> dict[str, str]:
+    """Every normalised gold name form -> normalised canonical name."""
+    out: dict[str, str] = {}
+    for g in gold:
+        for n in g.names:
+            out.setdefault(n, norm(g.name))
+    return out
+
+
+def canonical(name: str, amap: dict[str, str], pred_aliases: dict[str, set[str]] | None = None) -> str:
+    """Map a predicted name to the gold canonical form via any of its (predicted) aliases."""
+    n = norm(name)
+    if n in amap:
+        return amap[n]
+    for a in (pred_aliases or {}).get(n, set()):
+        if a in amap:
+            return amap[a]
+    return n
+
+
+def match_roles(gold: dict[str, Any], pred: list[Mention], amap: dict[str, str]) -> Counts:
+    """Roles match on the person (any name form) and the title (one ending with the other)."""
+    gold_roles = [(canonical(r["person"], amap), norm(r["title"])) for r in gold.get("roles", [])]
+    pred_roles: list[tuple[str, str]] = []
+    for m in pred:
+        if m.kind != "person":
+            continue
+        person = canonical(m.name, amap, {norm(m.name): {norm(a) for a in m.aliases}})
+        for r in m.attrs.get("roles") or []:
+            if isinstance(r, dict) and r.get("title"):
+                pred_roles.append((person, norm(str(r["title"]))))
+    counts = Counts()
+    left = list(gold_roles)
+    for person, title in pred_roles:
+        hit = next(
+            (g for g in left if g[0] == person and (title.endswith(g[1]) or g[1].endswith(title))),
+            None,
+        )
+        if hit:
+            left.remove(hit)
+            counts.tp += 1
+        else:
+            counts.fp += 1
+    counts.fn += len(left)
+    return counts
+
+
+_MEASURE_SUFFIX = re.compile(r"(?:数量|人数|总额|金额|额|数)$")
+
+
+def same_measure(a: str | None, b: str | None) -> bool:
+    """Measures agree when equal or one contains the other, ignoring 数量/额 suffixes."""
+    if not a or not b:
+        return False
+    x, y = _MEASURE_SUFFIX.sub("", norm(a)), _MEASURE_SUFFIX.sub("", norm(b))
+    return bool(x and y) and (x in y or y in x)
+
+
+@dataclass
+class FigureScore:
+    """Figures: matched by value (within 1%) and unit; measure, year and target judged on matches."""
+
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    target_ok: int = 0
+    measure_ok: int = 0
+    year_ok: int = 0
+
+    def add(self, o: FigureScore) -> None:
+        """Accumulate."""
+        for k in ("gold", "pred", "matched", "target_ok", "measure_ok", "year_ok"):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+
+    def to_json(self) -> dict[str, Any]:
+        """Counts and rates."""
+        m = self.matched
+        return {
+            "gold": self.gold,
+            "predicted": self.pred,
+            "matched": m,
+            "recall": round(m / self.gold, 4) if self.gold else 1.0,
+            "precision": round(m / self.pred, 4) if self.pred else 1.0,
+            "target_accuracy": round(self.target_ok / m, 4) if m else 0.0,
+            "measure_accuracy": round(self.measure_ok / m, 4) if m else 0.0,
+            "year_accuracy": round(self.year_ok / m, 4) if m else 0.0,
+        }
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.01 * abs(b) if b else a == b
+
+
+def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[FigureScore, list[dict[str, Any]]]:
+    """Score figures of one page; returns the score and the gold figures that were missed."""
+    s = FigureScore(gold=len(gold), pred=len(pred))
+    free = list(range(len(pred)))
+    missed = []
+    for g in gold:
+        cands = [
+            i
+            for i in free
+            if pred[i].get("unit") == g["unit"] and _close(float(pred[i].get("value") or 0), float(g["value"]))
+        ]
+        if not cands:
+            missed.append(g)
+            continue
+        cands.sort(key=lambda i: (not same_measure(pred[i].get("measure"), g.get("measure")), pred[i].get("year") != g.get("year")))
+        p = pred[cands[0]]
+        free.remove(cands[0])
+        s.matched += 1
+        s.target_ok += bool(p.get("target")) == bool(g.get("target"))
+        s.measure_ok += same_measure(p.get("measure"), g.get("measure")) or same_measure(p.get("measure_text"), g.get("measure"))
+        s.year_ok += p.get("year") == g.get("year")
+    return s, missed
+
+
+def match_policies(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[Counts, list[str], list[str]]:
+    """Policies match on the normalised title; returns counts, false positives, false negatives."""
+    g = {norm(normalise_title(p["title"])) for p in gold}
+    p = {norm(normalise_title(x["title"])) for x in pred}
+    return Counts(len(g & p), len(p - g), len(g - p)), sorted(p - g), sorted(g - p)
+
+
+@dataclass
+class EventScore:
+    """Visits: events paired by date and visitor overlap; date accuracy over gold events."""
+
+    gold: int = 0
+    pred: int = 0
+    paired: int = 0
+    date_ok: int = 0
+    visitors: Counts = field(default_factory=Counts)
+    visited: Counts = field(default_factory=Counts)
+
+    def add(self, o: EventScore) -> None:
+        """Accumulate."""
+        self.gold += o.gold
+        self.pred += o.pred
+        self.paired += o.paired
+        self.date_ok += o.date_ok
+        self.visitors.add(o.visitors)
+        self.visited.add(o.visited)
+
+    def to_json(self) -> dict[str, Any]:
+        """Counts and rates."""
+        ev = Counts(self.paired, self.pred - self.paired, self.gold - self.paired)
+        return {
+            "gold": self.gold,
+            "predicted": self.pred,
+            "events": ev.to_json(),
+            "date_accuracy": round(self.date_ok / self.gold, 4) if self.gold else 1.0,
+            "visitors": self.visitors.to_json(),
+            "visited": self.visited.to_json(),
+        }
+
+
+def match_events(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], amap: dict[str, str], pred_aliases: dict[str, set[str]]
+) -> EventScore:
+    """Pair gold and predicted visits (same date first, then most shared visitors) and score them."""
+    s = EventScore(gold=len(gold), pred=len(pred))
+
+    def names(xs: list[str]) -> set[str]:
+        return {canonical(x, amap, pred_aliases) for x in xs}
+
+    free = list(range(len(pred)))
+    for g in gold:
+        gv, gd = names(g.get("visitors", [])), names(g.get("visited", []))
+        best = None
+        best_score = 0.0
+        for i in free:
+            p = pred[i]
+            score = 2.0 * (p.get("date") == g.get("date")) + len(gv & names(p.get("visitors") or []))
+            if score > best_score:
+                best, best_score = i, score
+        if best is None:
+            s.visitors.fn += len(gv)
+            s.visited.fn += len(gd)
+            continue
+        free.remove(best)
+        p = pred[best]
+        s.paired += 1
+        s.date_ok += p.get("date") == g.get("date")
+        pv, pd = names(p.get("visitors") or []), names(p.get("visited") or [])
+        s.visitors.add(Counts(len(gv & pv), len(pv - gv), len(gv - pv)))
+        s.visited.add(Counts(len(gd & pd), len(pd - gd), len(gd - pd)))
+    for i in free:
+        s.visitors.fp += len(pred[i].get("visitors") or [])
+        s.visited.fp += len(pred[i].get("visited") or [])
+    return s
