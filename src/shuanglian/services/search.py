@@ -261,37 +261,16 @@ def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> Search
 
 
 def search_entity_hits(session: Session, q: str, limit: int = 10) -> list[SearchHit]:
-    """Entities whose names contain the query, via the graph service (empty when it is absent)."""
+    """Entities any of whose names contain the query (the graph service's name index)."""
+    from shuanglian.services import graph
+
     terms = query_terms(q)
     if not terms:
         return []
-    try:
-        from shuanglian.services import graph  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    finder = getattr(graph, "search_entities", None)
-    if finder is None:
-        return []
-    out: list[SearchHit] = []
-    for ent in _call_search_entities(finder, session, " ".join(terms), limit):
-        name = str(_get(ent, "name") or "")
-        out.append(
-            SearchHit(
-                "entity",
-                str(_get(ent, "id")),
-                name,
-                split_matches(name, terms),
-                {"entity_kind": _get(ent, "kind")},
-            )
-        )
-    return out
-
-
-def _get(obj: Any, key: str) -> Any:
-    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
-
-
-def _call_search_entities(finder: Any, session: Session, name: str, limit: int) -> list[Any]:
-    res = finder(session, name=name, limit=limit)
-    items = _get(res, "items") if not isinstance(res, list) else res
-    return list(items or [])
+    # entity names are short: match the longest term, the most specific one
+    res = graph.search_entities(session, name=max(terms, key=len), limit=limit, sort="statements")
+    return [
+        SearchHit("entity", e["id"], e["name"], split_matches(e["name"], terms),
+                  {"entity_kind": e["kind"], "names": e.get("names") or []})
+        for e in res["items"]
+    ]

@@ -54,7 +54,12 @@ def prepare_demo(db_url: str | None = None, echo: Callable[[str], None] = print)
             for err in res.errors[:20]:
                 echo(f"  {path.name}: row {err.get('row')} column {err.get('column')}: {err.get('message')}")
             echo(f"register {name}: imported {res.rows_ok} rows from {path.name}")
+    from shuanglian.services import chains
+
     with session_scope(db_url) as s:
+        # placement on chain links is a separate, idempotent step: run it so the chain maps show members
+        placed = chains.place(s)
+        echo(f"chains: {placed.get('placed', 0)} entities placed on chain links")
         out.admin_password = ensure_admin(s)
     from shuanglian.services.search import ensure_search_index
     from shuanglian.store.db import get_engine

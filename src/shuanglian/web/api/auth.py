@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.audit import record
 from shuanglian.web import auth
-from shuanglian.web.audit import record
 from shuanglian.web.auth import AuthError, Principal
 from shuanglian.web.deps import (
     SESSION_COOKIE,

@@ -9,9 +9,9 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.audit import record
 from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.services import documents as docs
-from shuanglian.web.audit import record
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import Paging, get_db, page_envelope, paging, require_editor, require_viewer
 from shuanglian.web.errors import ApiError

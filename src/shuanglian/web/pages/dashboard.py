@@ -12,6 +12,7 @@ from shuanglian.web.auth import Principal
 from shuanglian.web.deps import get_db
 from shuanglian.web.pages.common import page_user
 from shuanglian.web.templating import render
+from shuanglian.web.translate import LANG_COOKIE, pick_lang
 
 router = APIRouter(include_in_schema=False)
 
@@ -20,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 def dashboard(request: Request, _p: Principal = Depends(page_user), db: Session = Depends(get_db)) -> Response:
     """Overview of what the database holds."""
     recent = docs.list_documents(db, limit=8, sort="-created")
-    data = overview.dashboard_data(db)
+    data = overview.dashboard_data(db, pick_lang(request.cookies.get(LANG_COOKIE)))
     return render(request, "dashboard.html", {
         "recent": [docs.document_summary(r) for r in recent.items],
         "n_documents": recent.total,

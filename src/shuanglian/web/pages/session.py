@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.audit import record
 from shuanglian.web import auth
 from shuanglian.web.api.auth import set_session_cookie
-from shuanglian.web.audit import record
 from shuanglian.web.auth import AuthError, Principal
 from shuanglian.web.deps import SESSION_COOKIE, get_db, require_admin, require_login_write
 from shuanglian.web.errors import ApiError

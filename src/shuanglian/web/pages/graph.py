@@ -1,0 +1,202 @@
+"""Pages: entity list and entity page (facts with sources, relations, neighbourhood graph, merge/split),
+review queue (accept / edit / reject) and the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from shuanglian.services import graph
+from shuanglian.web.api.graph import graph_error
+from shuanglian.web.auth import Principal
+from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
+from shuanglian.web.errors import ApiError
+from shuanglian.web.highlight import span_segments
+from shuanglian.web.pages.common import page_user, redirect, safe_next
+from shuanglian.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+KINDS = ("enterprise", "university", "research_institute", "lab", "platform", "government", "media",
+         "organization", "person", "place", "industry")
+
+
+@router.get("/entities")
+def entities_page(
+    request: Request,
+    q: str = Query("", max_length=100),
+    kind: str = Query("", max_length=32),
+    sort: str = Query("name", pattern="^(name|statements|documents|kind)$"),
+    limit: int = Query(50, ge=1, le=MAX_PAGE),
+    offset: int = Query(0, ge=0),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Entities, searchable by name, filterable by kind, sortable."""
+    try:
+        res = graph.search_entities(db, kind=kind or None, name=q or None, limit=limit, offset=offset, sort=sort)
+    except graph.GraphError as exc:
+        raise graph_error(exc) from exc
+    except KeyError as exc:
+        raise ApiError(422, f"unknown kind {kind!r}", "invalid_filter") from exc
+    page = page_envelope(res["items"], res["total"], Paging(limit, offset))
+    base = "/entities?" + urlencode({"q": q, "kind": kind, "sort": sort})
+    return render(request, "entities.html", {"page": page, "q": q, "kind": kind, "sort": sort, "kinds": KINDS,
+                                             "base_url": base})
+
+
+def snippet_parts(st: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The statement's snippet with its own span marked (the service cuts SNIPPET chars each side)."""
+    snip = st.get("snippet") or ""
+    span = st.get("span")
+    if not snip or not span or span[0] is None:
+        return [(snip, None)] if snip else []
+    start = max(0, int(span[0]) - graph.SNIPPET)
+    return span_segments(snip, [(int(span[0]) - start, int(span[1]) - start, True)])
+
+
+def graph_json(nb: dict[str, Any]) -> dict[str, Any]:
+    """Neighbourhood in the shape app.js draws (labels are set as data, never as HTML)."""
+    return {
+        "nodes": [{"id": n["id"], "label": n["name"], "kind": n["kind"], "center": n["id"] == nb["center"],
+                   "href": f"/entities/{n['id']}"} for n in nb["nodes"]],
+        "edges": [{"source": e["source"], "target": e["target"], "label": e["relation"]} for e in nb["edges"]],
+    }
+
+
+@router.get("/entities/{entity_id}")
+def entity_page(
+    entity_id: str, request: Request, _p: Principal = Depends(page_user), db: Session = Depends(get_db)
+) -> Response:
+    """One entity with provenance, relations and an interactive neighbourhood graph."""
+    ent = graph.get_entity(db, entity_id, max_statements=500)
+    if ent is None:
+        raise ApiError(404, f"no entity {entity_id!r}")
+    if ent.get("redirected_from"):
+        return redirect(f"/entities/{ent['id']}")
+    nb = graph.neighbourhood(db, ent["id"], depth=1, max_nodes=60)
+    statements = [{**st, "parts": snippet_parts(st)} for st in ent["statements"]]
+    return render(request, "entity.html", {"ent": ent, "statements": statements, "graph": graph_json(nb)})
+
+
+@router.post("/entities/{entity_id}/merge")
+def entity_merge(
+    entity_id: str,
+    other: str = Form(..., max_length=64),
+    note: str = Form("", max_length=500),
+    p: Principal = Depends(require_editor),
+    _u: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Merge another entity into this one."""
+    try:
+        out = graph.merge_entities(db, [entity_id, other.strip()], p.username, note=note or None)
+    except graph.GraphError as exc:
+        raise graph_error(exc) from exc
+    db.commit()
+    merged = out.get("id") or (out.get("entity") or {}).get("id") or entity_id
+    return redirect(f"/entities/{merged}")
+
+
+@router.post("/entities/{entity_id}/split")
+async def entity_split(
+    entity_id: str,
+    request: Request,
+    p: Principal = Depends(require_editor),
+    _u: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Split the checked names off into their own entity."""
+    form = await request.form()
+    names = [str(v) for v in form.getlist("names") if str(v).strip()]
+    if not names:
+        raise ApiError(422, "tick the names to split off", "invalid_request")
+    try:
+        graph.split_entity(db, entity_id, p.username, names=names)
+    except graph.GraphError as exc:
+        raise graph_error(exc) from exc
+    db.commit()
+    return redirect(f"/entities/{entity_id}")
+
+
+@router.get("/review")
+def review_page(
+    request: Request,
+    kind: str = Query("", max_length=32),
+    offset: int = Query(0, ge=0),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Proposed facts with their source snippets and accept / edit / reject buttons."""
+    res = graph.review_queue(db, limit=30, offset=offset, kind=kind or None)
+    page = page_envelope(res["items"], res["total"], Paging(30, offset))
+    ids = {it["document_id"] for it in res["items"] if it.get("document_id")}
+    snippets = _review_snippets(db, res["items"], ids)
+    return render(request, "review.html", {"page": page, "kind": kind, "kinds": KINDS, "snippets": snippets,
+                                           "base_url": "/review?" + urlencode({"kind": kind})})
+
+
+def _review_snippets(db: Session, items: list[dict[str, Any]], doc_ids: set[str]) -> dict[str, Any]:
+    from shuanglian.services.documents import get_document
+
+    texts = {}
+    for did in doc_ids:
+        row = get_document(db, did)
+        if row is not None:
+            texts[did] = row.text
+    out: dict[str, Any] = {}
+    for it in items:
+        text, span = texts.get(it.get("document_id") or ""), it.get("span")
+        if text and span and span[0] is not None:
+            a, b = int(span[0]), int(span[1])
+            start = max(0, a - graph.SNIPPET)
+            out[it["id"]] = span_segments(text[start : b + graph.SNIPPET], [(a - start, b - start, True)])
+    return out
+
+
+@router.post("/review/{stmt_id}/{action}")
+async def review_action(
+    stmt_id: str,
+    action: str,
+    request: Request,
+    p: Principal = Depends(require_editor),
+    _u: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Accept, reject or edit one fact, then back to the queue."""
+    form = await request.form()
+    try:
+        if action == "accept":
+            graph.accept(db, stmt_id, p.username)
+        elif action == "reject":
+            graph.reject(db, stmt_id, p.username)
+        elif action == "edit":
+            value = str(form.get("value") or "").strip()
+            if not value:
+                raise ApiError(422, "the new value is empty", "invalid_request")
+            graph.edit(db, stmt_id, value, p.username)
+        else:
+            raise ApiError(404, f"unknown review action {action!r}")
+    except graph.GraphError as exc:
+        raise graph_error(exc) from exc
+    db.commit()
+    return redirect(safe_next(str(form.get("next") or "/review")))
+
+
+@router.get("/audit")
+def audit_page(
+    request: Request,
+    user: str = Query("", max_length=64),
+    object_id: str = Query("", max_length=64),
+    offset: int = Query(0, ge=0),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """The audit log, newest first."""
+    res = graph.audit_log(db, limit=50, offset=offset, user=user or None, object_id=object_id or None)
+    page = page_envelope(res["items"], res["total"], Paging(50, offset))
+    return render(request, "audit.html", {"page": page, "user_f": user, "object_id": object_id,
+                                          "base_url": "/audit?" + urlencode({"user": user, "object_id": object_id})})
