@@ -114,3 +114,24 @@ def test_incremental_equals_full_rebuild(session: Session) -> None:
     after = {(m.member_id, m.entity_id) for m in session.scalars(select(EntityMember))}
     assert before == after
     assert names_before == {e.id: (e.name, e.kind, e.statement_count) for e in session.scalars(select(Entity))}
+
+
+def test_people_names_alone(session: Session) -> None:
+    t1 = "黄坤明、王旭出席。"
+    t2 = "省委书记黄坤明与王旭座谈。"
+    d1 = make_doc(session, t1, [ent("黄坤明", "person", t1), ent("王旭", "person", t1)])
+    d2 = make_doc(session, t2, [ent("黄坤明", "person", t2, roles=[{"title": "省委书记", "place": "广东省"}]),
+                                ent("王旭", "person", t2)])  # fmt: skip
+    build.add_documents_statements(session, [d1, d2])
+    assert entity_named(session, "黄坤明").member_count == 2  # a 3-character name, nothing conflicting
+    assert session.scalar(select(func.count()).select_from(Entity).where(Entity.name == "王旭")) == 2
+
+
+def test_abbreviation_only_shows_full_name(session: Session) -> None:
+    t = "中科院与中科院近代物理研究所。"
+    d = make_doc(session, t, [ent("中科院", "research_institute", t), ent("中科院近代物理研究所", "research_institute", t)])
+    t2 = "中国科学院近代物理研究所建设加速器。"
+    d2 = make_doc(session, t2, [ent("中国科学院近代物理研究所", "research_institute", t2)])
+    build.add_documents_statements(session, [d, d2])
+    assert entity_named(session, "中科院").name == "中国科学院"
+    assert entity_named(session, "中科院近代物理研究所").member_count == 2

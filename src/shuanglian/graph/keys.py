@@ -49,16 +49,40 @@ def graph_config() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def abbreviations() -> dict[str, str]:
-    """Normalised short form -> normalised full name, from abbreviations.tsv."""
+def abbreviation_table() -> dict[str, str]:
+    """Normalised short form -> full name as written in abbreviations.tsv."""
     out: dict[str, str] = {}
     for line in (HERE / "abbreviations.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         short, _, full = line.partition("\t")
         if full.strip():
-            out[normalise_name(short)] = normalise_name(full)
+            out[normalise_name(short)] = full.strip()
     return out
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Normalised short form -> normalised full name."""
+    return {k: normalise_name(v) for k, v in abbreviation_table().items()}
+
+
+@lru_cache(maxsize=1)
+def _prefix_abbreviations() -> list[tuple[str, str]]:
+    """Abbreviations that also abbreviate the start of longer names (中科院近代物理研究所): 3+ characters
+    and naming an organisation that has sub-units, longest first."""
+    return sorted(((s, f) for s, f in abbreviations().items() if len(s) >= 3), key=lambda x: -len(x[0]))
+
+
+def expand_abbreviation(n0: str) -> str | None:
+    """Normalised full form of a normalised name that is, or starts with, a known abbreviation."""
+    full = abbreviations().get(n0)
+    if full:
+        return full
+    for short, full in _prefix_abbreviations():
+        if n0.startswith(short) and len(n0) - len(short) >= 2 and not n0.startswith(full):
+            return full + n0[len(short) :]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +213,7 @@ def name_keys(kind: str, name: str) -> tuple[NameKey, ...]:
         add(n0, PERSON)  # people never merge on the name alone: resolve.py checks their roles
         return tuple(keys.values())
     add(n0, EXACT)
-    abbr = abbreviations().get(n0)
+    abbr = expand_abbreviation(n0)
     if abbr:
         add(abbr, ABBREVIATION)
     if group == "place":

@@ -219,6 +219,8 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
     # People: same name, and a shared organisation or title unless configured otherwise.
     person_ctx = level_score("person_context")
     person_bare = level_score("person_bare")
+    # three-character full names are far rarer than two-character ones: alone they are weak evidence
+    person_bare_long = level_score("person_bare_long")
     for key in sorted(groups):
         if not key.startswith("person|"):
             continue
@@ -227,7 +229,8 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
             for b in mids[i + 1 :]:
                 ca, cb = uf.data[uf.find(a)].context, uf.data[uf.find(b)].context
                 # both have roles: they must share one; otherwise nothing confirms the match
-                s = (person_ctx if ca & cb else 0.0) if ca and cb else person_bare
+                bare = person_bare_long if len(key) - len("person|") >= 3 else person_bare
+                s = (person_ctx if ca & cb else 0.0) if ca and cb else bare
                 if s >= threshold:
                     join(a, b, s, f"person:{key.split('|', 1)[1]}")
 
@@ -264,6 +267,7 @@ def summarise_names(names: Iterable[tuple[str, str, str]]) -> tuple[str, list[st
     """Choose the display name from (name, prop, origin) triples: the latest manual/import name,
     else the longest primary name (full legal names win over short forms); plus all distinct names."""
     from shuanglian.graph.ids import normalise_name, to_simplified
+    from shuanglian.graph.keys import abbreviation_table
 
     items = list(names)
     seen: dict[str, str] = {}
@@ -279,6 +283,9 @@ def summarise_names(names: Iterable[tuple[str, str, str]]) -> tuple[str, list[st
             counts[n] += 1
         # longest first, then simplified script (a traditional repost is not the canonical spelling)
         best = max(primary, key=lambda n: (len(normalise_name(n)), n == to_simplified(n), counts[n], n))
+        full = abbreviation_table().get(normalise_name(best))
+        if full and len(full) > len(best):
+            best = full  # only an abbreviation was seen (中科院): show the gazetteer's full name
     return best, sorted(seen.values(), key=lambda n: (-len(n), n))
 
 
