@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from shuanglian.ingest.decode import common_chars
 
-_ARTEFACTS = re.compile(r"锟斤拷|烫烫烫|屯屯屯|(?:[ÃÂâåæçèéäï][\u0080-\u00ff¦€™œž]){2,}")
+_ARTEFACTS = re.compile(
+    r"锟斤拷|烫烫烫|屯屯屯|(?:[ÃÂâåæçèéäï][\u0080-\u00ff\u2013-\u2026\u20ac\u2122\u0152\u0153\u017e\u0161]{1,2}){2,}"
+)
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _GAP = 3  # suspicious characters closer than this belong to one segment
 _MIN_SUSPICIOUS = 3
