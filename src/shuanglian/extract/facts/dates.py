@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 _FULL = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*日?")
 _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
+# "13日，…" in a multi-day report: the day of the publication month (or the month before).
+_DAY_ONLY = re.compile(r"(?<![\d月号])(?P<d>[12]?\d|3[01])日(?![内前后里])")
 _CN_MONTH_DAY = re.compile(r"(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAYS))
@@ -33,8 +35,33 @@ def resolve_month_day(month: int, day: int, pub: date | None) -> date | None:
         return None
 
 
-def find_date(text: str, pub: date | None) -> tuple[date | None, int] | None:
-    """First date expression in `text`: (resolved date or None, offset), or None when there is none."""
+def resolve_day(day: int, pub: date) -> date | None:
+    """A bare day of month: in the publication month, or the month before when it is later than today."""
+    year, month = pub.year, pub.month
+    if day > pub.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_after(day: int, anchor: date) -> date | None:
+    """Day `day` on or after `anchor` (same month, or the next when the day number is smaller)."""
+    year, month = anchor.year, anchor.month
+    if day < anchor.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str, pub: date | None, anchor: date | None = None) -> tuple[date | None, int] | None:
+    """First date expression in `text`: (resolved date or None, offset), or None when there is none.
+
+    `anchor` is the date of the report so far: a bare day ("13日") follows it (same or next month).
+    """
     best: tuple[int, date | None] | None = None
     for pat in (_FULL, _MONTH_DAY, _CN_MONTH_DAY):
         m = pat.search(text)
@@ -50,6 +77,10 @@ def find_date(text: str, pub: date | None) -> tuple[date | None, int] | None:
         except ValueError:
             d = None
         best = (m.start(), d)
+    day = _DAY_ONLY.search(text)
+    if day and pub and (best is None or day.start() < best[0]):
+        d_ = int(day.group("d"))
+        best = (day.start(), _day_after(d_, anchor) if anchor else resolve_day(d_, pub))
     rel = _RELATIVE.search(text)
     if rel and (best is None or rel.start() < best[0]):
         best = (rel.start(), pub + timedelta(days=_RELATIVE_DAYS[rel.group()]) if pub else None)

@@ -55,7 +55,8 @@ class _Rules:
         self.verb_re = re.compile(alternation(d["verbs"]))
         self.place_verb_re = re.compile(alternation(d["place_verbs"]))
         self.org_verb_re = re.compile(alternation(d["org_verbs"]))
-        self.accompany_re = re.compile(alternation(d["accompany"]))
+        # The visit verb after an accompanying word belongs to it: 分别陪同调研, 参加考察.
+        self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
         self.title_re = re.compile(alternation(d["official_titles"]))
         self.history_re = re.compile(alternation(d["history"]))
@@ -105,7 +106,8 @@ def extract_events(
         if not verbs and lead_org is None:
             continue
         visitors = _visitors(r, sent, in_sent, verbs, current)
-        found = find_date(sent.text[: verbs[-1] if verbs else len(sent.text)], pub)
+        anchor = current.date if current else None
+        found = find_date(sent.text[: verbs[-1] if verbs else len(sent.text)], pub, anchor)
         when = found[0] if found else None
         opens = bool(visitors) and (current is None or (found is not None and when != current.date))
         if opens:

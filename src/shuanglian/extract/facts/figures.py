@@ -32,7 +32,7 @@ _CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
 # Stop words that end a noun phrase after a count unit ("95个课题小组不但拥有...").
-_NP_STOP = re.compile(r"[，,。；;、：:（）()“”\"\s的和与及等在是已将为都均也还从被共有]|不|正|并|分别|主要|以上|左右")
+_NP_STOP = re.compile(r"[，,。；;、：:（）()“”\"\s的和与及等在是已将为都均也还从被]|共有|具有|拥有|不|正|并|分别|主要|以上|左右")
 
 
 @dataclass(frozen=True)
@@ -105,19 +105,50 @@ def extract_figures(
     """All figures in `text`; `published` resolves 今年/去年, `excluded` ranges are skipped."""
     lex = lexicons()
     pub = publication_date(published)
+    pub_year = pub.year if pub else None
     out: list[dict[str, Any]] = []
+    ctx = _Context()
     for sent in sentences(text):
+        if sent.para != ctx.para:
+            ctx = _Context(para=sent.para)
+        prev_end = 0
         for m in lex.figure_re.finditer(sent.text):
-            fig = _figure(lex, sent, m, pub.year if pub else None)
+            fig = _figure(lex, sent, m, pub_year, ctx, prev_end)
             if fig is None:
                 continue
+            prev_end = m.end()
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
             out.append(fig)
+        ctx.update(lex, sent.text)
     return out
 
 
-def _figure(lex: _Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | None) -> dict[str, Any] | None:
+@dataclass
+class _Context:
+    """What the previous sentence of the paragraph said: its target/actual cue and framing year.
+
+    "到2025年，…实现翻番。突破100种以上…" — the second sentence inherits the goal and the year.
+    """
+
+    para: int = -1
+    target: bool | None = None
+    year: int | None = None
+
+    def update(self, lex: _Lexicons, s: str) -> None:
+        """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年) if it has them."""
+        # Only a framing sentence (提出，到2025年…) passes its goal on to the next one.
+        self.target = True if _FRAME_CUE.search(_strip_titles(s)) else None
+        m = _FRAME_YEAR.search(s)
+        if m:
+            self.year = int(m.group(1))
+        elif _PER_YEAR.search(s) or self.target is not None:
+            self.year = None
+
+
+def _figure(
+    lex: _Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | None, ctx: _Context, prev_end: int
+) -> dict[str, Any] | None:
     s = sent.text
     num_start = m.start("pctnum") if m.group("pct") else m.start("num")
     if _BAD_BEFORE.search(s[:num_start] if not m.group("pre") and not m.group("pct") else s[: m.start()]):
@@ -131,7 +162,7 @@ def _figure(lex: _Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | No
         unit = lex.units["%"]
     else:
         unit = lex.units[m.group("unit")]
-        if not _plausible_count(raw_num, m.group("more"), unit):
+        if not _plausible_count(raw_num, m.group("more") or m.group("pre"), unit):
             return None
     value *= unit.factor
     qualifiers = [q for q in (m.group("pre"), m.group("more"), m.group("post")) if q]
@@ -144,8 +175,8 @@ def _figure(lex: _Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | No
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
-        "year": _year(lex, prefix, pub_year),
-        "target": _is_target(lex, prefix, pub_year),
+        "year": _year(lex, prefix, pub_year, ctx),
+        "target": _is_target(lex, prefix, prefix[prev_end:] if prev_end <= len(prefix) else "", pub_year, ctx),
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
         "span": [start, end],
@@ -153,11 +184,11 @@ def _figure(lex: _Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | No
     }
 
 
-def _plausible_count(raw: str, more: str | None, unit: _Unit) -> bool:
-    """Reject 一个/两家/这个-style words and bare 千/万 (千家万户) that are not figures."""
+def _plausible_count(raw: str, qualified: str | None, unit: _Unit) -> bool:
+    """Reject 一个/两家-style wording and bare 千/万 (千家万户) unless qualified (近百家, 千余项)."""
     if raw[0].isdigit() or raw[0] in "数几":
         return True
-    if raw in {"十", "百", "千", "万", "亿"} and not more:
+    if raw in {"十", "百", "千", "万", "亿"} and not qualified:
         return False
     try:
         v, _ = parse_number(raw)
@@ -232,10 +263,22 @@ def _clause_before(s: str, start: int) -> str:
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# A year that frames what follows: 到2025年 / 至2030年 or a sentence opening "2023年，".
+_FRAME_YEAR = re.compile(r"(?:^|[到至])((?:19|20)\d\d)年")
+# Rates per year have no single year: 每年为3000个课题提供机时.
+_PER_YEAR = re.compile(r"每年|每年度")
+_FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标|要求|力争|计划")
+_TITLES = re.compile(r"《[^《》]*》")
 
 
-def _year(lex: _Lexicons, prefix: str, pub_year: int | None) -> int | None:
-    """The year the figure refers to: nearest explicit year or relative year word before it."""
+def _strip_titles(s: str) -> str:
+    """Blank out 《titles》 so a plan's name (《…规划》) is not read as a cue."""
+    return _TITLES.sub(lambda m: "＿" * len(m.group()), s)
+
+
+def _year(lex: _Lexicons, prefix: str, pub_year: int | None, ctx: _Context | None = None) -> int | None:
+    """The year the figure refers to: nearest year or relative year word before it in the sentence,
+    else the paragraph's framing year; none for per-year rates (每年)."""
     best: tuple[int, int] | None = None  # (position, year)
     for m in _YEAR.finditer(prefix):
         best = (m.start(), int(m.group(1)))
@@ -243,16 +286,38 @@ def _year(lex: _Lexicons, prefix: str, pub_year: int | None) -> int | None:
         for m in lex.rel_year_re.finditer(prefix):
             if best is None or m.start() > best[0]:
                 best = (m.start(), pub_year + lex.relative_years[m.group()])
-    return best[1] if best else None
+    per_year = [m.start() for m in _PER_YEAR.finditer(prefix)]
+    if per_year and (best is None or per_year[-1] > best[0]):
+        return None
+    if best:
+        return best[1]
+    return ctx.year if ctx else None
 
 
-def _is_target(lex: _Lexicons, prefix: str, pub_year: int | None) -> bool:
-    """Goal/plan when the nearest cue before the number is a target cue, or the year is in the future."""
-    t = [m.end() for m in lex.target_re.finditer(prefix)]
-    a = [m.end() for m in lex.actual_re.finditer(prefix)]
-    if t or a:
-        return (t[-1] if t else -1) > (a[-1] if a else -1)
+def _decide(lex: _Lexicons, text: str) -> bool | None:
+    """True/False when the nearest cue (the last in `text`) is a target/actual cue, None without cues.
+
+    An actual cue right after a target cue belongs to it: 力争实现, 计划完成, 预计实现."""
+    t = [(m.start(), m.end()) for m in lex.target_re.finditer(text)]
+    a = [m.start() for m in lex.actual_re.finditer(text)]
+    a = [x for x in a if not any(0 <= x - te <= 1 for _ts, te in t)]
+    if not t and not a:
+        return None
+    return (t[-1][1] if t else -1) > (a[-1] if a else -1)
+
+
+def _is_target(lex: _Lexicons, prefix: str, scope: str, pub_year: int | None, ctx: _Context | None = None) -> bool:
+    """Goal/plan or actual: cues since the previous figure, else in the sentence, else the previous
+    sentence of the paragraph, else a future year."""
+    for text in (scope, prefix):
+        d = _decide(lex, _strip_titles(text))
+        if d is not None:
+            return d
     year = None
     for m in _YEAR.finditer(prefix):
         year = int(m.group(1))
+    if year and pub_year and year < pub_year:
+        return False  # a past year without cues is a reported figure (2021年…达到1.21万亿元)
+    if ctx and ctx.target is not None:
+        return ctx.target
     return bool(year and pub_year and year > pub_year)

@@ -70,6 +70,8 @@ def extract_policies(
         if "原标题" in before or before.endswith(("(", "（")) and not suffix_re.search(title):
             # (原标题《…》) and bracketed article titles are headlines, not policies.
             continue
+        if _back_reference(title, before, out, data["suffixes"]):
+            continue
         if suffix_re.search(title) or verb_re.search(text[max(0, m.start() - 12) : m.start()]):
             add(title, m.start(), m.end())
     for m in _QUOTED.finditer(text):
@@ -80,6 +82,14 @@ def extract_policies(
         elif follow and not re.search(r"[，,。、]", inner):
             add(inner + follow.group(), m.start(), m.end() + follow.end())
     return out
+
+
+def _back_reference(title: str, before: str, found: list[dict[str, Any]], suffixes: list[str]) -> bool:
+    """《规划》, 《实施方案》 after (以下简称…) or ending an earlier title refer back; they are not new policies."""
+    key = normalise_title(title)
+    if before.endswith(("简称", "简称为")) or key in suffixes:
+        return True
+    return any(normalise_title(p["title"]).endswith(key) and normalise_title(p["title"]) != key for p in found)
 
 
 def normalise_title(title: str) -> str:
