@@ -67,6 +67,14 @@ def test_rules(line: str, reason: str) -> None:
 def test_related_heading_swallows_the_rest() -> None:
     rule = match_rule("相关阅读")
     assert rule is not None and rule.after and rule.end
+    rule = match_rule("反侵权公告：")
+    assert rule is not None and rule.reason == "footer" and rule.after
+
+
+def test_interview_questions_are_not_bylines() -> None:
+    assert match_rule("记者：你们的农机大市场场址在哪？") is None
+    rule = match_rule("记者：张三 李四")
+    assert rule is not None and rule.reason == "byline"
 
 
 @pytest.mark.parametrize(
