@@ -271,6 +271,11 @@ _FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标|要求|力争|�
 _TITLES = re.compile(r"《[^《》]*》")
 
 
+def _comparison_base(text: str, at: int) -> bool:
+    """A year after 较/比/相比 is the base of a comparison (较2020年增长50%), not the figure's year."""
+    return text[max(0, at - 2) : at].endswith(("较", "比"))
+
+
 def _strip_titles(s: str) -> str:
     """Blank out 《titles》 so a plan's name (《…规划》) is not read as a cue."""
     return _TITLES.sub(lambda m: "＿" * len(m.group()), s)
@@ -281,7 +286,8 @@ def _year(lex: _Lexicons, prefix: str, pub_year: int | None, ctx: _Context | Non
     else the paragraph's framing year; none for per-year rates (每年)."""
     best: tuple[int, int] | None = None  # (position, year)
     for m in _YEAR.finditer(prefix):
-        best = (m.start(), int(m.group(1)))
+        if not _comparison_base(prefix, m.start()):
+            best = (m.start(), int(m.group(1)))
     if pub_year is not None:
         for m in lex.rel_year_re.finditer(prefix):
             if best is None or m.start() > best[0]:
@@ -294,12 +300,21 @@ def _year(lex: _Lexicons, prefix: str, pub_year: int | None, ctx: _Context | Non
     return ctx.year if ctx else None
 
 
-def _decide(lex: _Lexicons, text: str) -> bool | None:
+def _decide(lex: _Lexicons, text: str, pub_year: int | None = None) -> bool | None:
     """True/False when the nearest cue (the last in `text`) is a target/actual cue, None without cues.
 
-    An actual cue right after a target cue belongs to it: 力争实现, 计划完成, 预计实现."""
+    An actual cue right after a target cue belongs to it: 力争实现, 计划完成, 预计实现. A past year
+    (2020年 on a 2021 page) counts as an actual cue."""
     t = [(m.start(), m.end()) for m in lex.target_re.finditer(text)]
     a = [m.start() for m in lex.actual_re.finditer(text)]
+    if pub_year is not None:
+        # ... but not a comparison base: 较2020年增长50%
+        a += [
+            m.start()
+            for m in _YEAR.finditer(text)
+            if int(m.group(1)) < pub_year and not _comparison_base(text, m.start())
+        ]
+        a.sort()
     a = [x for x in a if not any(0 <= x - te <= 1 for _ts, te in t)]
     if not t and not a:
         return None
@@ -310,14 +325,12 @@ def _is_target(lex: _Lexicons, prefix: str, scope: str, pub_year: int | None, ct
     """Goal/plan or actual: cues since the previous figure, else in the sentence, else the previous
     sentence of the paragraph, else a future year."""
     for text in (scope, prefix):
-        d = _decide(lex, _strip_titles(text))
+        d = _decide(lex, _strip_titles(text), pub_year)
         if d is not None:
             return d
     year = None
     for m in _YEAR.finditer(prefix):
         year = int(m.group(1))
-    if year and pub_year and year < pub_year:
-        return False  # a past year without cues is a reported figure (2021年…达到1.21万亿元)
     if ctx and ctx.target is not None:
         return ctx.target
     return bool(year and pub_year and year > pub_year)

@@ -81,6 +81,7 @@ def extract_policies(
             add(inner, m.start(), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(inner + follow.group(), m.start(), m.end() + follow.end())
+    out.sort(key=lambda p: p["span"][0])
     return out
 
 

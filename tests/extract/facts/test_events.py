@@ -1,0 +1,117 @@
+"""EventStage and date resolution: rollover, bare days, relative days, visitors vs accompanying, visited."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from shuanglian.document import Document, Mention
+from shuanglian.extract.facts import EventStage
+from shuanglian.extract.facts.dates import find_date, resolve_month_day
+from shuanglian.extract.facts.events import extract_events
+
+
+def ents(text: str, spec: list[tuple[str, str, list[str]]]) -> list[Mention]:
+    """Mentions with every occurrence of the name and its aliases as spans (what EntityStage gives)."""
+    out = []
+    for name, kind, aliases in spec:
+        spans = [(m.start(), m.end()) for n in [name, *aliases] for m in re.finditer(re.escape(n), text)]
+        out.append(Mention(name, kind, aliases, sorted(spans)))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "pub", "expected"),
+    [
+        (5, 30, date(2023, 6, 1), date(2023, 5, 30)),
+        (6, 1, date(2023, 6, 1), date(2023, 6, 1)),
+        (12, 29, date(2024, 1, 3), date(2023, 12, 29)),  # rollover: December reported in January
+        (6, 20, date(2023, 6, 1), date(2022, 6, 20)),  # later than publication -> previous year
+        (2, 30, date(2023, 6, 1), None),  # no such day
+    ],
+)
+def test_month_day_resolution(month: int, day: int, pub: date, expected: date | None) -> None:
+    assert resolve_month_day(month, day, pub) == expected
+
+
+def test_find_date_forms() -> None:
+    pub = date(2024, 1, 4)
+    assert find_date("2023年7月26日，", pub) == (date(2023, 7, 26), 0)
+    assert find_date("昨天，部长来到", pub) == (date(2024, 1, 3), 0)
+    assert find_date("十二月三十日上午", pub) == (date(2023, 12, 30), 0)
+    assert find_date("13日，前往株洲", date(2023, 9, 15), anchor=date(2023, 9, 12)) == (date(2023, 9, 13), 0)
+    assert find_date("2日，返回", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 2), 0)
+    assert find_date("近日，", pub) is None
+    assert find_date("5月30日", None) == (None, 0)  # no publication date: the year is unknown
+
+
+TEXT = (
+    "5月30日，省委书记黄坤明，省委副书记、省长王伟中前往深圳市，就产业科技融合发展进行专题调研。"
+    "省委副书记、深圳市委书记孟凡利参加调研。\n"
+    "黄坤明、王伟中来到河套深港科技创新合作区，了解合作区建设情况。\n"
+    "走进位于光明科学城的深圳湾实验室，黄坤明察看科研成果展示。\n"
+    "在深圳迈瑞生物医疗电子股份有限公司，黄坤明听取企业负责人汇报，听取董事长李明汇报。\n"
+    "在实验室展厅，师生回忆了2019年习近平总书记亲临视察时的场景。\n"
+    "省领导张晓强，深圳市市长覃伟中陪同调研。"
+)
+SPEC = [
+    ("黄坤明", "person", []),
+    ("王伟中", "person", []),
+    ("孟凡利", "person", []),
+    ("张晓强", "person", []),
+    ("覃伟中", "person", []),
+    ("李明", "person", []),
+    ("习近平", "person", []),
+    ("深圳市", "place", []),
+    ("河套深港科技创新合作区", "platform", ["合作区"]),
+    ("光明科学城", "platform", []),
+    ("深圳湾实验室", "lab", []),
+    ("深圳迈瑞生物医疗电子股份有限公司", "enterprise", []),
+]
+
+
+def test_one_visit_report() -> None:
+    doc = Document(source="t", text=TEXT, published="2023-06-01", entities=ents(TEXT, SPEC))
+    EventStage()(doc)
+    assert len(doc.events) == 1
+    ev = doc.events[0]
+    assert ev["kind"] == "visit"
+    assert ev["date"] == "2023-05-30"
+    assert ev["visitors"] == ["黄坤明", "王伟中"]  # not 孟凡利/张晓强 (accompanying), not 李明 (host)
+    assert ev["visited"] == ["河套深港科技创新合作区", "深圳湾实验室", "深圳迈瑞生物医疗电子股份有限公司"]
+    assert ev["place"] == "深圳市"
+    s, e = ev["span"]
+    assert TEXT[s:e].startswith("5月30日")
+
+
+def test_rollover_and_separate_days_make_separate_events() -> None:
+    text = (
+        "12月28日至29日，部长秦立东在湖南调研。湖南省委书记沈建华，省长毛立明分别陪同调研。\n"
+        "28日，秦立东来到中联重科股份有限公司。\n"
+        "29日，秦立东前往株洲，来到中车株洲电力机车有限公司。"
+    )
+    spec = [
+        ("秦立东", "person", []),
+        ("沈建华", "person", []),
+        ("毛立明", "person", []),
+        ("湖南", "place", []),
+        ("株洲", "place", []),
+        ("中联重科股份有限公司", "enterprise", []),
+        ("中车株洲电力机车有限公司", "enterprise", []),
+    ]
+    events = extract_events(text, ents(text, spec), "2024-01-03")
+    assert [(e["date"], e["visitors"], e["visited"]) for e in events] == [
+        ("2023-12-28", ["秦立东"], ["中联重科股份有限公司"]),
+        ("2023-12-29", ["秦立东"], ["中车株洲电力机车有限公司"]),
+    ]
+
+
+def test_no_event_without_an_official_or_in_excluded_text() -> None:
+    text = "记者走进深圳湾实验室。研究员王晓峰曾带队赴德国考察调研。"
+    spec = [("深圳湾实验室", "lab", []), ("王晓峰", "person", []), ("德国", "place", [])]
+    assert extract_events(text, ents(text, spec), "2023-07-14") == []
+    doc = Document(source="t", text=TEXT, published="2023-06-01", entities=ents(TEXT, SPEC))
+    doc.excluded = [(0, len(TEXT))]
+    assert EventStage()(doc).events == []

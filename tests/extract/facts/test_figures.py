@@ -1,0 +1,132 @@
+"""FigureStage: unit normalisation, numerals and qualifiers, measures, years, target vs actual."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from shuanglian.document import Document
+from shuanglian.extract.facts import FigureStage
+from shuanglian.extract.facts.figures import extract_figures
+
+
+def one(text: str, published: str | None = "2023-06-01") -> dict[str, Any]:
+    figs = extract_figures(text, published)
+    assert len(figs) == 1, figs
+    return figs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("增加值达到650亿元。", 6.5e10, "元"),
+        ("总投资1.2万亿元。", 1.2e12, "元"),
+        ("融资3亿美元。", 3e8, "美元"),
+        ("占比达到12.5%。", 12.5, "%"),
+        ("增长百分之五。", 5, "%"),
+        ("办公面积4万平方米。", 40000, "平方米"),
+        ("规划面积2平方公里。", 2e6, "平方米"),
+        ("装机容量300万千瓦。", 3e6, "千瓦"),
+        ("引进人才1,200名。", 1200, "名"),
+    ],
+)
+def test_units_are_normalised(text: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert f["value"] == pytest.approx(value)
+    assert f["unit"] == unit
+
+
+def test_qualifiers_and_approximate_values() -> None:
+    f = one("目前企业有超4万名研发工程师。")
+    assert (f["value"], f["unit"], f["qualifier"], f["approx"]) == (40000, "名", "超", True)
+    assert f["measure"] == "研发人员数量"
+    f = one("国家级孵化器近200家。")
+    assert (f["value"], f["qualifier"], f["approx"]) == (200, "近", True)
+    f = one("完成数千万元的天使轮融资。")
+    assert (f["value"], f["approx"], f["measure"]) == (1e7, True, "融资额")
+    f = one("突破千余项技术难题。")
+    assert (f["value"], f["unit"], f["approx"]) == (1000, "项", True)
+    f = one("集聚企业近百家。")
+    assert (f["value"], f["approx"]) == (100, True)
+    f = one("新增企业300家以上。")
+    assert (f["value"], f["qualifier"]) == (300, "以上")
+    f = one("实验室共有二十四个课题组。")
+    assert (f["value"], f["unit"], f["approx"]) == (24, "个", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二十四届高交会开幕。",  # ordinal
+        "坚持四个面向。",  # wording count in Chinese numerals
+        "一个企业，两家机构。",
+        "2025年建成投用。",  # a year is not a figure
+        "5月30日上午。",
+        "入选TOP50榜单。",
+        "千家万户受益。",
+    ],
+)
+def test_non_figures_are_ignored(text: str) -> None:
+    assert extract_figures(text, "2023-06-01") == []
+
+
+def test_measure_before_and_after_the_number() -> None:
+    figs = extract_figures("广东共建有科技企业孵化器超1100家，众创空间超1000家，省重点实验室460家。", "2023-01-01")
+    assert [f["measure"] for f in figs] == ["孵化器数量", "众创空间数量", "实验室数量"]
+    assert figs[0]["measure_text"] == "科技企业孵化器"
+    f = one("实验室的95个课题小组不但拥有经费支持。")
+    assert (f["measure"], f["measure_text"]) == ("课题组数量", "课题小组")
+    f = one("研发投入强度达到5.5%。")
+    assert f["measure"] == "研发投入强度"
+
+
+def test_targets_versus_actuals() -> None:
+    text = (
+        "深圳出台行动计划，提出到2025年，高端医疗器械产业增加值达到650亿元，营业收入达到2000亿元。"
+        "目前，全市已有医疗器械企业1000家。"
+    )
+    figs = extract_figures(text, "2022-11-20")
+    assert [(f["value"], f["year"], f["target"]) for f in figs] == [
+        (6.5e10, 2025, True),
+        (2e11, 2025, True),
+        (1000, 2022, False),
+    ]
+
+
+def test_nearest_cue_wins_and_goal_verbs_absorb_actual_cues() -> None:
+    figs = extract_figures("项目计划投资50亿元，目前已完成投资20亿元。", "2023-03-01")
+    assert [f["target"] for f in figs] == [True, False]
+    f = one("到2025年，力争实现产值达到8000亿元。", "2023-03-01")
+    assert f["target"] is True
+    f = one("到2025年，每万人口发明专利拥有量达到82件。", "2021-11-25")
+    assert (f["target"], f["year"]) == (True, 2025)
+
+
+def test_goal_and_year_carry_to_the_next_sentence_of_a_paragraph() -> None:
+    text = "方案提出，到2025年，机器人密度实现翻番。突破100种以上创新应用技术。\n目前已有企业20家。"
+    figs = extract_figures(text, "2023-01-19")
+    assert [(f["value"], f["year"], f["target"]) for f in figs] == [(100, 2025, True), (20, 2023, False)]
+
+
+def test_years_relative_to_publication_and_past_years_are_actuals() -> None:
+    figs = extract_figures("公司去年营收495亿元。今年研发投入预计超过38亿元。", "2023-06-09")
+    assert [(f["year"], f["target"]) for f in figs] == [(2022, False), (2023, True)]
+    f = one("规划执行后，2020年研发投入强度为6.44%。", "2021-11-25")
+    assert (f["year"], f["target"]) == (2020, False)
+    f = one("到2025年，产值较2020年增长50%。", "2022-01-12")
+    assert (f["year"], f["target"]) == (2025, True)
+    f = one("目前，每年为超过3000个用户课题提供机时。", "2023-06-09")
+    assert f["year"] is None
+
+
+def test_stage_fills_spans_and_skips_excluded_ranges() -> None:
+    text = "营业收入303亿元，同比增长20%。乱码区域营收5亿元。"
+    doc = Document(source="t", text=text, published="2023-12-12")
+    cut = text.index("乱码")
+    doc.excluded = [(cut, len(text))]
+    FigureStage()(doc)
+    assert [f["text"] for f in doc.figures] == ["303亿元", "20%"]
+    for f in doc.figures:
+        s, e = f["span"]
+        assert text[s:e] == f["text"]

@@ -1,0 +1,35 @@
+"""Chinese and Arabic number parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.extract.facts.numbers import parse_cn_integer, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("十", 10), ("二十四", 24), ("一千一百", 1100), ("四万", 40000), ("三亿五千万", 350_000_000), ("两百", 200)],
+)
+def test_chinese_integers(text: str, value: int) -> None:
+    assert parse_cn_integer(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approx"),
+    [
+        ("1,100", 1100, False),
+        ("3.4万", 34000, False),
+        ("2000亿", 2e11, False),
+        ("数千万", 1e7, True),
+        ("几十", 10, True),
+        ("千", 1000, False),
+    ],
+)
+def test_numbers_with_multipliers(text: str, value: float, approx: bool) -> None:
+    assert parse_number(text) == (pytest.approx(value), approx)
+
+
+def test_not_a_number_raises() -> None:
+    with pytest.raises(ValueError):
+        parse_number("万a")

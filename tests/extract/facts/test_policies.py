@@ -1,0 +1,66 @@
+"""PolicyStage: titles in 《》 and quoted programme names, issuers, periods, exclusions."""
+
+from __future__ import annotations
+
+import re
+
+from shuanglian.document import Document, Mention
+from shuanglian.extract.facts import PolicyStage
+from shuanglian.extract.facts.policies import extract_policies, normalise_title
+
+
+def mention(text: str, name: str, kind: str) -> Mention:
+    return Mention(name, kind, spans=[(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
+
+
+def test_issuer_from_entities_and_period_from_title() -> None:
+    text = "近日，国务院印发《“十四五”数字经济发展规划》（以下简称《规划》），《规划》提出到2025年目标。"
+    doc = Document(source="t", text=text, entities=[mention(text, "国务院", "government")])
+    PolicyStage()(doc)
+    assert len(doc.policies) == 1  # 《规划》 refers back to the full title
+    p = doc.policies[0]
+    assert p["title"] == "“十四五”数字经济发展规划"
+    assert p["issuer"] == "国务院"
+    assert p["period"] == "十四五"
+    s, e = p["span"]
+    assert text[s:e] == "《“十四五”数字经济发展规划》"
+
+
+def test_first_of_joint_issuers_and_period_in_parentheses() -> None:
+    text = "工业和信息化部、教育部等十七部门联合印发《“机器人+”应用行动实施方案（2023-2025年）》。"
+    ents = [mention(text, "工业和信息化部", "government"), mention(text, "教育部", "government")]
+    (p,) = extract_policies(text, ents)
+    assert p["issuer"] == "工业和信息化部"
+    assert p["period"] == "2023-2025"
+
+
+def test_issuer_without_entities_and_place_issuers() -> None:
+    (p,) = extract_policies("阿里研究院跨境电商研究中心在论坛上发布了《跨境产业链变迁研究报告》。")
+    assert p["issuer"] == "阿里研究院跨境电商研究中心"
+    text = "深圳出台《关于促进生物医药产业集群发展的若干措施》。"
+    (p,) = extract_policies(text, [mention(text, "深圳", "place")])
+    assert p["issuer"] == "深圳"
+
+
+def test_songs_books_newspapers_and_headlines_are_not_policies() -> None:
+    text = (
+        "现场唱起《好日子》，他最爱读《平凡的世界》这本书，接受《科技日报》记者采访。"
+        "（原标题《黄坤明到深圳调研》）"
+    )
+    assert extract_policies(text) == []
+
+
+def test_quoted_programmes() -> None:
+    titles = [p["title"] for p in extract_policies("实施十年“卓粤”计划，推进“双百行动计划”，开展“量子科学与工程”专项。")]
+    assert titles == ["卓粤计划", "双百行动计划"]
+
+
+def test_excluded_ranges_are_skipped() -> None:
+    text = "省政府印发《关于加快发展的实施意见》。乱码《某某行动方案》"
+    cut = text.index("乱码")
+    assert [p["title"] for p in extract_policies(text, [], [(cut, len(text))])] == ["关于加快发展的实施意见"]
+
+
+def test_normalise_title() -> None:
+    assert normalise_title("《高端装备三年行动计划（2022-2024）》") == "高端装备三年行动计划"
+    assert normalise_title("“十四五” 规划") == "十四五规划"
