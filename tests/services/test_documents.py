@@ -261,3 +261,14 @@ def test_ingest_documents_already_processed(sqlite_url: str) -> None:
     copy = Document(source="upload:4", raw="转载" * 30, text="\n".join(ARTICLE_B) + "\n(转载)")
     later = svc.ingest_documents([copy], sqlite_url, processed=True)
     assert later.copy_links == [(copy.doc_id, doc.doc_id, later.copy_links[0][2])]
+
+
+def test_bundled_samples_ingest_cleanly_and_idempotently(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(svc, "pipeline_factory", lambda plain=False, extract=True: _clean_only)
+    pages = [p for p in (svc.samples_dir() / "pages").iterdir() if not p.name.startswith(".")]
+    assert pages, "the package ships sample pages"
+    first = svc.ingest_samples(sqlite_url)
+    assert first.failed == [] and first.skipped == [] and first.stored >= len(pages)
+    assert svc.ingest_samples(sqlite_url).stored == 0

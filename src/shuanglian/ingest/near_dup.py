@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
@@ -37,12 +39,18 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {s[i : i + k].encode("utf-8") for i in range(len(s) - k + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    """The (seeded, deterministic) permutations, generated once instead of per signature."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash | None:
     """MinHash of the text's shingles, or None when the text is too short to compare."""
     sh = shingles(text)
     if len(sh) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     m.update_batch(sh)
     return m
 

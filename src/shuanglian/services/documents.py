@@ -269,13 +269,13 @@ def ingest_paths(
 
 
 def samples_dir() -> Path:
-    """Folder of the sample pages bundled with the package (what `make demo` ingests)."""
+    """Root folder of the samples bundled with the package (`pages/` is what `make demo` ingests)."""
     return Path(str(resources.files("shuanglian") / "samples"))
 
 
 def ingest_samples(db_url: str | None = None, progress: Progress | None = None) -> IngestReport:
-    """Ingest the bundled sample pages (idempotent: a second call stores nothing new)."""
-    d = samples_dir()
+    """Ingest the bundled sample pages in `<samples>/pages` (idempotent: a second call stores nothing new)."""
+    d = samples_dir() / "pages"  # the samples root also holds registers and a README: not documents
     if not d.is_dir():
         raise FileNotFoundError(f"no bundled samples at {d}")
     return ingest_paths([d], db_url, progress=progress)
