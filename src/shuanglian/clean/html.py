@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CELL_PARAS = re.compile(r"(?<=[。！？!?”」])\s+(?=\S)")
 _RULE_ROW = re.compile(r"^\|?[\s\-:|]+\|?$")
 
 
@@ -20,8 +21,8 @@ def split_table_rows(lines: list[str]) -> list[str]:
                 continue
             for cell in _CELL_SPLIT.split(line[1:-1]):
                 cell = cell.replace("\\|", "|").strip()
-                if cell:
-                    out.append(cell)
+                # paragraphs inside a cell come out space-joined: split after sentence ends
+                out.extend(part for part in _CELL_PARAS.split(cell) if part)
         else:
             out.append(line.replace("\\|", "|"))
     return out
