@@ -61,3 +61,19 @@ def test_observe_is_idempotent_per_document() -> None:
     assert not memory.is_repeated("s", "同一行")
     memory.observe("s", "doc2", ["同一行"])
     assert memory.is_repeated("s", "同一行")
+
+
+def test_batch_counts_all_pages_first() -> None:
+    memory = SiteBoilerplate(min_docs=3)
+    docs = CleanStage(site_memory=memory).batch([_page(i) for i in range(1, 6)])
+    assert all(d.error is None for d in docs)
+    # even the first page loses the slogan: the batch saw it on five pages before cleaning
+    assert SLOGAN in [d.text for d in docs[0].dropped if d.reason == "site_repeat"]
+    assert docs[0].text.startswith("滨海新区生物医药领域重点项目集中开工")
+
+
+def test_batch_isolates_failures() -> None:
+    bad = Document(source="bad", raw=None)  # type: ignore[arg-type]
+    docs = CleanStage().batch([bad, _page(1)])
+    assert docs[0].error is not None and docs[0].error.startswith("clean: ")
+    assert docs[1].error is None and docs[1].text

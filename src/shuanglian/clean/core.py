@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from shuanglian.clean.body import mark_outside, select_body
-from shuanglian.clean.html import extract_html
+from shuanglian.clean.html import HtmlParts, extract_html
 from shuanglian.clean.lines import Line, is_spam, match_rule, merge_wrapped, normalise_line
 from shuanglian.clean.meta import find_media, find_published, original_title, parse_date
 from shuanglian.clean.mojibake import find_mojibake
@@ -95,7 +95,7 @@ def _apply_site_memory(doc: Document, lines: list[Line], memory: SiteBoilerplate
     if repeated and sum(ln.n_cjk for ln in repeated) / weight < 0.5:
         for ln in repeated:
             ln.reason = "site_repeat"
-    memory.observe(key, doc.doc_id, [ln.text for ln in lines])
+    observe_lines(doc, lines, memory)
 
 
 def _strip_inline_bylines(doc: Document, lines: list[Line]) -> None:
@@ -136,8 +136,8 @@ def _pick_title(lines: list[Line], start: int) -> str | None:
     return None
 
 
-def clean_document(doc: Document, site_memory: SiteBoilerplate | None = None) -> Document:
-    """Fill text, metadata, flags, repairs, dropped and excluded ranges of `doc` from `doc.raw`."""
+def prepare_document(doc: Document) -> tuple[HtmlParts | None, list[Line]]:
+    """First half of cleaning: main-content lines (HTML) or input lines, normalised and converted."""
     doc.dropped, doc.repairs, doc.excluded = [], [], []
     is_html = doc.is_html or looks_like_html(doc.raw)
     parts = extract_html(doc.raw) if is_html else None
@@ -145,7 +145,26 @@ def clean_document(doc: Document, site_memory: SiteBoilerplate | None = None) ->
         raw_lines = [(-1, ln) for ln in parts.lines]
     else:
         raw_lines = [(i + 1, ln) for i, ln in enumerate(doc.raw.splitlines())]
-    lines = _prepare(doc, raw_lines)
+    return parts, _prepare(doc, raw_lines)
+
+
+def observe_lines(doc: Document, lines: list[Line], memory: SiteBoilerplate) -> None:
+    """Count a document's lines in the site memory (batch mode does this for all documents first)."""
+    key = site_key(doc)
+    if key is not None:
+        memory.observe(key, doc.doc_id, [ln.text for ln in lines])
+
+
+def clean_document(doc: Document, site_memory: SiteBoilerplate | None = None) -> Document:
+    """Fill text, metadata, flags, repairs, dropped and excluded ranges of `doc` from `doc.raw`."""
+    parts, lines = prepare_document(doc)
+    return finish_document(doc, parts, lines, site_memory)
+
+
+def finish_document(
+    doc: Document, parts: HtmlParts | None, lines: list[Line], site_memory: SiteBoilerplate | None = None
+) -> Document:
+    """Second half of cleaning: rules, site memory, body block, metadata, repairs, mojibake."""
     _apply_rules(doc, lines)
     if site_memory is not None:
         _apply_site_memory(doc, lines, site_memory)
