@@ -13,6 +13,7 @@ install: $(PY)
 
 demo: $(PY)
 	$(PY) -m pip install -q -e .
+	bash frontend/build.sh
 	$(VENV)/bin/shuanglian demo
 
 test:

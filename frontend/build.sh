@@ -9,8 +9,13 @@ if [ -f "$VENDOR/echarts.min.js" ] && [ -f "$VENDOR/cytoscape.min.js" ] && [ -f 
   exit 0
 fi
 if ! command -v npm >/dev/null; then
-  echo "error: npm not found; install nodejs+npm (apt-get install -y nodejs npm) to build web assets" >&2
-  exit 1
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "error: npm not found; install nodejs and npm (apt-get install -y nodejs npm) to build web assets" >&2
+    exit 1
+  fi
 fi
 npm ci --no-audit --no-fund --loglevel=error
 mkdir -p "$VENDOR"

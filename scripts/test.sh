@@ -19,6 +19,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   fi
 fi
 
+# web app assets (echarts, cytoscape, swagger-ui) from npm into src/shuanglian/web/static/vendor/
+bash frontend/build.sh
+
 "$VENV/bin/ruff" check src tests bench
 "$VENV/bin/mypy"
 "$VENV/bin/python" -m pytest -q "$@"

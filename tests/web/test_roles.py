@@ -1,0 +1,155 @@
+"""Every write route: anonymous -> 401, viewer -> 403, cookie session without CSRF -> 403.
+Every read route: anonymous -> 401. A meta-test keeps these tables in step with the app's routes."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from shuanglian.web.app import create_app
+from tests.web.conftest import login
+
+# (method, route template, concrete path, request kwargs) for every write route of the API and the pages
+WRITES: list[tuple[str, str, str, dict]] = [
+    ("POST", "/api/auth/logout", "/api/auth/logout", {}),
+    ("POST", "/api/auth/password", "/api/auth/password", {"json": {"current_password": "x" * 8, "new_password": "y" * 8}}),
+    ("POST", "/api/auth/tokens", "/api/auth/tokens", {"json": {"name": "t"}}),
+    ("DELETE", "/api/auth/tokens/{token_id}", "/api/auth/tokens/1", {}),
+    ("POST", "/api/users", "/api/users", {"json": {"username": "u", "role": "viewer"}}),
+    ("PATCH", "/api/users/{username}", "/api/users/viewer1", {"json": {"role": "editor"}}),
+    ("POST", "/api/documents", "/api/documents", {"files": [("files", ("a.txt", "深圳的一段文字。".encode(), "text/plain"))]}),
+    ("POST", "/api/entities/merge", "/api/entities/merge", {"json": {"ids": ["a", "b"]}}),
+    ("POST", "/api/entities/{entity_id}/split", "/api/entities/e1/split", {"json": {"names": ["x"]}}),
+    ("POST", "/api/entities/not-same", "/api/entities/not-same", {"json": {"a": "a", "b": "b"}}),
+    ("POST", "/api/review/{stmt_id}/accept", "/api/review/s1/accept", {}),
+    ("POST", "/api/review/{stmt_id}/reject", "/api/review/s1/reject", {}),
+    ("POST", "/api/review/{stmt_id}/edit", "/api/review/s1/edit", {"json": {"value": "v"}}),
+    ("POST", "/api/registers/{name}/import", "/api/registers/carriers/import",
+     {"files": [("file", ("c.csv", b"a,b\n", "text/csv"))]}),
+    ("POST", "/api/chains", "/api/chains", {"content": "id: x", "headers": {"Content-Type": "text/plain"}}),
+    ("POST", "/logout", "/logout", {"data": {}}),
+    ("POST", "/account/password", "/account/password", {"data": {"current_password": "x" * 8, "new_password": "y" * 8}}),
+    ("POST", "/account/tokens", "/account/tokens", {"data": {"name": "t"}}),
+    ("POST", "/account/tokens/{token_id}/revoke", "/account/tokens/1/revoke", {"data": {}}),
+    ("POST", "/users", "/users", {"data": {"username": "u", "role": "viewer"}}),
+    ("POST", "/documents/upload", "/documents/upload",
+     {"files": [("files", ("a.txt", "深圳的一段文字。".encode(), "text/plain"))]}),
+    ("POST", "/entities/{entity_id}/merge", "/entities/e1/merge", {"data": {"other": "e2"}}),
+    ("POST", "/entities/{entity_id}/split", "/entities/e1/split", {"data": {"names": "x"}}),
+    ("POST", "/review/{stmt_id}/{action}", "/review/s1/accept", {"data": {}}),
+    ("POST", "/registers/{name}/import", "/registers/carriers/import",
+     {"files": [("file", ("c.csv", b"a,b\n", "text/csv"))]}),
+]
+# writes any logged-in user may make on their own account (viewers too; CSRF still required)
+OWN_ACCOUNT = {"/api/auth/logout", "/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/{token_id}", "/logout",
+               "/account/password", "/account/tokens", "/account/tokens/{token_id}/revoke"}
+ADMIN_ONLY = {"/api/users", "/api/users/{username}", "/users"}
+# the login routes are the only writes open to anonymous clients
+ANONYMOUS_WRITES = {"/api/auth/login", "/login"}
+
+# (route template, concrete path) for every API read route
+READS: list[tuple[str, str]] = [
+    ("/api/auth/me", "/api/auth/me"), ("/api/auth/tokens", "/api/auth/tokens"), ("/api/users", "/api/users"),
+    ("/api/documents", "/api/documents"), ("/api/documents/{doc_id}", "/api/documents/x"),
+    ("/api/search", "/api/search?q=深圳"), ("/api/entities", "/api/entities"),
+    ("/api/entities/{entity_id}", "/api/entities/x"),
+    ("/api/entities/{entity_id}/neighbourhood", "/api/entities/x/neighbourhood"),
+    ("/api/review", "/api/review"), ("/api/audit", "/api/audit"), ("/api/registers", "/api/registers"),
+    ("/api/registers/{name}", "/api/registers/carriers"),
+    ("/api/registers/{name}/export", "/api/registers/carriers/export"), ("/api/chains", "/api/chains"),
+    ("/api/chains/{chain_id}", "/api/chains/x"), ("/api/chains/{chain_id}/map", "/api/chains/x/map"),
+    ("/api/chains/{chain_id}/gaps", "/api/chains/x/gaps"),
+]
+NOT_OWN = [w for w in WRITES if w[1] not in OWN_ACCOUNT]
+ADMIN = [w for w in WRITES if w[1] in ADMIN_ONLY]
+
+
+def _ids(rows: list[tuple[str, str, str, dict]]) -> list[str]:
+    return [f"{m} {t}" for m, t, _, _ in rows]
+
+
+@pytest.fixture(scope="module")
+def role_app(seeded_template, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One app for the whole module: every request here is refused, so nothing changes between tests."""
+    import shutil
+
+    target = tmp_path_factory.mktemp("roles") / "roles.db"
+    shutil.copy(seeded_template, target)
+    return create_app(f"sqlite:///{target}")
+
+
+def _client(app, role: str | None, csrf: str | None = "session") -> TestClient:  # type: ignore[no-untyped-def]
+    c = TestClient(app)
+    if role:
+        token = login(c, f"{role}1")
+        if csrf == "session":
+            c.headers["X-CSRF-Token"] = token
+        elif csrf:
+            c.headers["X-CSRF-Token"] = csrf
+    return c
+
+
+def _walk(routes: list) -> list[APIRoute]:
+    """Every APIRoute, descending into included routers (kept nested by recent FastAPI versions)."""
+    out: list[APIRoute] = []
+    for r in routes:
+        if isinstance(r, APIRoute):
+            out.append(r)
+        inner = getattr(r, "original_router", None)
+        if inner is not None:
+            out += _walk(list(inner.routes))
+    return out
+
+
+def test_tables_cover_every_route() -> None:
+    app = create_app("sqlite://", migrate=False)
+    writes, reads = set(), set()
+    routes = _walk(list(app.routes))
+    assert len(routes) > 40
+    for r in routes:
+        for m in r.methods - {"HEAD", "OPTIONS"}:
+            if m == "GET":
+                reads.add(r.path)
+            elif r.path not in ANONYMOUS_WRITES:
+                writes.add((m, r.path))
+    assert writes == {(m, t) for m, t, _, _ in WRITES}
+    assert {p for p in reads if p.startswith("/api/") and p != "/api/docs"} == {t for t, _ in READS}
+
+
+@pytest.mark.parametrize(("method", "route", "path", "kwargs"), WRITES, ids=_ids(WRITES))
+def test_write_refused_to_anonymous(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
+    r = _client(role_app, None).request(method, path, follow_redirects=False, **kwargs)
+    if path.startswith("/api/"):
+        assert r.status_code == 401, r.text
+        assert r.json()["error"]["code"] == "unauthenticated"
+    else:  # pages send anonymous browsers to the login page
+        assert r.status_code == 303 and r.headers["location"].startswith("/login")
+
+
+@pytest.mark.parametrize(("method", "route", "path", "kwargs"), NOT_OWN, ids=_ids(NOT_OWN))
+def test_write_refused_to_viewer(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
+    r = _client(role_app, "viewer").request(method, path, follow_redirects=False, **kwargs)
+    assert r.status_code == 403, r.text
+    if path.startswith("/api/"):
+        assert r.json()["error"]["code"] == "forbidden_role"
+
+
+@pytest.mark.parametrize(("method", "route", "path", "kwargs"), ADMIN, ids=_ids(ADMIN))
+def test_admin_only_write_refused_to_editor(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
+    assert _client(role_app, "editor").request(method, path, **kwargs).status_code == 403
+
+
+@pytest.mark.parametrize(("method", "route", "path", "kwargs"), WRITES, ids=_ids(WRITES))
+def test_write_needs_csrf(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
+    for csrf in (None, "forged"):
+        r = _client(role_app, "admin", csrf).request(method, path, follow_redirects=False, **kwargs)
+        assert r.status_code == 403, r.text
+        if path.startswith("/api/"):
+            assert r.json()["error"]["code"] == "csrf_failed"
+
+
+@pytest.mark.parametrize(("route", "path"), READS, ids=[t for t, _ in READS])
+def test_reads_need_login(role_app, route: str, path: str) -> None:
+    r = _client(role_app, None).get(path)
+    assert r.status_code == 401 and r.json()["error"]["code"] == "unauthenticated"
