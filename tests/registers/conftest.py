@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import make_entity_id
-from shuanglian.registers.graphview import put_statement
+from shuanglian.registers.graphview import put_statement, refresh_canonical
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.store.documents import DocumentRow
 
@@ -43,5 +43,6 @@ def add_entity(
         for v in vals if isinstance(vals, list) else [vals]:
             put_statement(session, entity_id=eid, kind=kind, prop=prop, value=v, origin=origin, document_id=doc_id,
                           user=None if doc_id else "tester", confidence=0.95)
-    session.flush()
+    # Every write path of the product resolves what it wrote into canonical entities; so does this one.
+    refresh_canonical(session, [eid])
     return eid

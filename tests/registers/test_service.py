@@ -113,3 +113,29 @@ def test_import_rejects_property_foreign_to_kind(session: Session) -> None:
     assert rep.errors == [
         {"row": 2, "column": "发布机构", "value": "深圳市财政局", "message": "does not apply to a 基金 (fund)"}
     ]
+
+
+def test_sql_paging_matches_complete_listing(session: Session) -> None:
+    add_entity(session, "enterprise", "深圳甲公司", place="深圳市南山区", products=["监护仪"])
+    add_entity(session, "enterprise", "深圳乙公司", place="深圳市宝安区")
+    add_entity(session, "enterprise", "广州丙公司", place="广州市", products=["彩超"])
+    add_entity(session, "lab", "深圳丁实验室", place="深圳市")
+    add_entity(session, "enterprise", "无地区公司")
+    import_register(session, "resources", "名称,类型,所在地\n上海戊公司,企业,上海市\n".encode(), "csv", user="u")
+    from shuanglian.services.chains import place
+
+    place(session)
+    cases = [
+        {},
+        {"region": "深圳"},
+        {"region": "广东", "sort": "-name"},
+        {"q": "公司", "limit": 2, "offset": 1},
+        {"chain": "高端医疗器械"},
+        {"sort": "region"},
+    ]
+    for kw in cases:
+        fast = list_register(session, "enterprises", **kw)  # type: ignore[arg-type]
+        slow = list_register(session, "enterprises", fast=False, **kw)  # type: ignore[arg-type]
+        assert (fast["total"], fast["rows"]) == (slow["total"], slow["rows"]), kw
+    assert "上海戊公司" not in {r["name"] for r in list_register(session, "enterprises")["rows"]}
+    assert list_register(session, "enterprises", chain="高端医疗器械")["total"] == 2

@@ -23,9 +23,10 @@ from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, PROPOSED, A
 from shuanglian.registers.graphview import (
     EntityView,
     Fact,
+    build_statement,
     chunks,
+    fetch_statements,
     load_views,
-    put_statement,
     views_for_members,
 )
 from shuanglian.settings import get_settings
@@ -246,6 +247,7 @@ def place_entities(
     docs = _doc_texts(session, views.values())
     stats = PlacementStats()
     produced: set[str] = set()
+    built: list[Statement] = []
     for view in views.values():
         if view.kind in UNPLACED_KINDS:
             continue
@@ -273,28 +275,38 @@ def place_entities(
                     "score": round(ev.score, 4),
                     "combined_score": score,
                 }
-                st, created = put_statement(
-                    session,
-                    entity_id=ev.member_id,
-                    kind=_member_kind(view, ev.member_id),
-                    prop=PROP,
-                    value=f"{tpl.name}/{link.name}" if link else tpl.name,
-                    value_json=value_json,
-                    target_id=chain_target_id(chain_id, link_id),
-                    target_kind="chain_link",  # the chain itself is addressed as its own pseudo-link
-                    origin=origin if origin in ("document", "import", "manual") else "document",
-                    document_id=ev.document_id,
-                    span=ev.span,
-                    user=fact.user if fact and origin != "document" else None,
-                    extractor=EXTRACTOR,
-                    extractor_version=VERSION,
-                    confidence=round(ev.score, 4),
+                built.append(
+                    build_statement(
+                        entity_id=ev.member_id,
+                        kind=_member_kind(view, ev.member_id),
+                        prop=PROP,
+                        value=f"{tpl.name}/{link.name}" if link else tpl.name,
+                        value_json=value_json,
+                        target_id=chain_target_id(chain_id, link_id),
+                        target_kind="chain_link",  # the chain itself is addressed as its own pseudo-link
+                        origin=origin if origin in ("document", "import", "manual") else "document",
+                        document_id=ev.document_id,
+                        span=ev.span,
+                        user=fact.user if fact and origin != "document" else None,
+                        extractor=EXTRACTOR,
+                        extractor_version=VERSION,
+                        confidence=round(ev.score, 4),
+                    )
                 )
-                if not created and st.status == EDITED and st.extractor == EXTRACTOR:
-                    st.status = ACCEPTED if st.confidence >= get_settings().auto_accept_threshold else PROPOSED
-                    created = True
-                stats.statements_created += int(created)
-                produced.add(st.id)
+    stored = fetch_statements(session, (st.id for st in built))
+    threshold = get_settings().auto_accept_threshold
+    for st in built:
+        if st.id in produced:
+            continue
+        produced.add(st.id)
+        old = stored.get(st.id)
+        if old is None:
+            session.add(st)
+            stats.statements_created += 1
+        elif old.status == EDITED and old.extractor == EXTRACTOR:
+            # Retired by an earlier run, supported again now.
+            old.status = ACCEPTED if old.confidence >= threshold else PROPOSED
+            stats.statements_created += 1
     session.flush()
     stats.retracted = _retract_stale(session, templates, views.values(), produced)
     return stats

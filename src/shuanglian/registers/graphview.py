@@ -181,8 +181,7 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def put_statement(
-    session: Session,
+def build_statement(
     *,
     entity_id: str,
     kind: str,
@@ -199,22 +198,19 @@ def put_statement(
     extractor_version: str | None = None,
     confidence: float = 1.0,
     status: str | None = None,
-) -> tuple[Statement, bool]:
-    """Add one statement unless the identical one (same deterministic id) exists; returns (row, created).
+) -> Statement:
+    """A schema-validated Statement with its deterministic id (not added to any session).
 
     Validated against the declared schema, so registers cannot write properties the graph does not know.
     """
     get_schema().validate(kind, prop, value, target_kind if target_id else None)
     text = value_text(value)
     sid = make_statement_id(entity_id, prop, text, target_id, document_id, span, origin, user)
-    existing = session.get(Statement, sid)
-    if existing is not None:
-        return existing, False
     if status is None:
         from shuanglian.settings import get_settings
 
         status = ACCEPTED if origin != "document" or confidence >= get_settings().auto_accept_threshold else PROPOSED
-    row = Statement(
+    return Statement(
         id=sid,
         entity_id=entity_id,
         kind=kind,
@@ -232,6 +228,25 @@ def put_statement(
         confidence=confidence,
         status=status,
     )
+
+
+def fetch_statements(session: Session, ids: Iterable[str]) -> dict[str, Statement]:
+    """Stored statements (any status) among `ids`, fetched in chunks: one query per 900 ids, not one each."""
+    out: dict[str, Statement] = {}
+    with session.no_autoflush:
+        for part in chunks(sorted(set(ids))):
+            for st in session.scalars(select(Statement).where(Statement.id.in_(part))):
+                out[st.id] = st
+    return out
+
+
+def put_statement(session: Session, **kw: Any) -> tuple[Statement, bool]:
+    """Add one statement unless the identical one (same deterministic id) exists; returns (row, created).
+    Keyword arguments as build_statement. For many statements use build_statement + fetch_statements."""
+    row = build_statement(**kw)
+    existing = session.get(Statement, row.id)
+    if existing is not None:
+        return existing, False
     session.add(row)
     return row, True
 

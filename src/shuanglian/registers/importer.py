@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shuanglian.graph.ids import make_entity_id, make_statement_id
+from shuanglian.graph.ids import make_entity_id
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, AuditLog, Statement
-from shuanglian.registers.graphview import put_statement, supersede, value_text
+from shuanglian.registers.graphview import build_statement, chunks, fetch_statements, supersede
 from shuanglian.registers.spec import Column, RegisterSpec
 from shuanglian.registers.tabular import CellError, parse_table
 
@@ -118,39 +118,51 @@ def import_rows(session: Session, spec: RegisterSpec, data: bytes, fmt: str, use
         errors=[e.to_json() for e in errors],
         warnings=list(table.warnings),
     )
-    for p in planned:
-        report.entity_ids.append(p.entity_id)
-        existing = list(
-            session.scalars(
-                select(Statement).where(Statement.entity_id == p.entity_id, Statement.status.in_(LIVE_STATUSES))
-            )
+    built = [
+        (
+            p,
+            [
+                (
+                    build_statement(
+                        entity_id=p.entity_id, kind=p.kind, prop=prop, value=value, origin=ORIGIN, user=user,
+                        extractor=f"import:{spec.name}",
+                    ),
+                    single,
+                )
+                for prop, value, single in p.values
+            ],
         )
-        if dry_run:
-            ids = {make_statement_id(p.entity_id, prop, value_text(v), origin=ORIGIN, user=user) for prop, v, _ in p.values}
-            have = {st.id for st in existing}
-            report.statements_created += len(ids - have)
-            if not existing:
-                report.created += 1
-            elif ids - have:
-                report.updated += 1
-            else:
-                report.unchanged += 1
-            continue
+        for p in planned
+    ]  # fmt: skip
+    # Two bulk reads instead of one query per cell: stored statements with these ids, and the
+    # live statements of the touched entities.
+    stored = fetch_statements(session, (st.id for _, sts in built for st, _ in sts))
+    live: dict[str, list[Statement]] = {}
+    with session.no_autoflush:
+        for part in chunks(sorted({p.entity_id for p in planned})):
+            q = select(Statement).where(Statement.entity_id.in_(part), Statement.status.in_(LIVE_STATUSES))
+            for st in session.scalars(q):
+                live.setdefault(st.entity_id, []).append(st)
+    for p, sts in built:
+        report.entity_ids.append(p.entity_id)
+        existing = live.get(p.entity_id, [])
         new = 0
-        for prop, value, single in p.values:
-            st, created = put_statement(
-                session, entity_id=p.entity_id, kind=p.kind, prop=prop, value=value, origin=ORIGIN, user=user,
-                extractor=f"import:{spec.name}",
-            )
-            if not created:
-                if st.status != EDITED:
+        for st, single in sts:
+            old_row = stored.get(st.id)
+            if old_row is not None:
+                if old_row.status != EDITED:
                     continue
-                # The user re-imports a value they had replaced: bring it back (a reviewer's reject stays).
-                st.status, st.superseded_by = ACCEPTED, None
+                if not dry_run:
+                    # The user re-imports a value they had replaced: bring it back (a reviewer's reject stays).
+                    old_row.status, old_row.superseded_by = ACCEPTED, None
+                st = old_row
+            elif not dry_run:
+                session.add(st)
+                stored[st.id] = st
             new += 1
-            if single:
+            if single and not dry_run:
                 for old in existing:
-                    if old.prop == prop and old.origin == ORIGIN and old.user == user and old.id != st.id:
+                    if old.prop == st.prop and old.origin == ORIGIN and old.user == user and old.id != st.id:
                         supersede(session, old, st)
         report.statements_created += new
         if not existing:
@@ -159,7 +171,7 @@ def import_rows(session: Session, spec: RegisterSpec, data: bytes, fmt: str, use
             report.updated += 1
         else:
             report.unchanged += 1
-        session.flush()
+    session.flush()
     if not dry_run:
         session.add(
             AuditLog(

@@ -9,8 +9,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shuanglian.registers.fastlist import eligible, sql_page
+from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.importer import ImportReport, import_rows
-from shuanglian.registers.listing import select_members, sort_rows, to_row
+from shuanglian.registers.listing import region_index, select_members, sort_rows, to_row
 from shuanglian.registers.spec import get_spec, register_specs
 from shuanglian.registers.tabular import FORMATS, TableFormatError, write_table
 
@@ -46,24 +48,34 @@ def list_register(
     limit: int | None = 50,
     offset: int = 0,
     sort: str | None = "name",
+    fast: bool = True,
 ) -> dict[str, Any]:
     """One page of a register: `{register, title, columns, total, limit, offset, rows}`.
 
     region: place name (深圳 / 深圳市 / 广东; a district entity belongs to its city and province);
     chain: chain id or name; kind: entity kind or its Chinese label; q: text in any name;
-    sort: a column key, `-key` for descending. Each row carries `id`, every column key, `kind_label`
+    sort: a column key, `-key` for descending. fast: page in SQL over canonical entities when the
+    request allows it (local registers sorted by name/region/statements/documents); False forces the
+    complete in-Python path (same answer, slower on big graphs). Each row carries `id`, every column key, `kind_label`
     and `sources` (`doc:<document id>` / `import:<user>` / `manual:<user>`).
     Raises UnknownRegister (a KeyError) for an unknown name.
     """
     spec = get_spec(name)
-    views = select_members(session, spec, region=region, chain=chain, kind=kind, q=q)
-    rows = sort_rows([to_row(spec, v) for v in views], sort)
-    page = rows[offset : offset + limit] if limit is not None else rows[offset:]
+    if fast and eligible(session, spec, sort):
+        regions = region_index(session) if region else None
+        total, ids = sql_page(session, spec, regions, region, chain, kind, q, limit, offset, sort)
+        views = views_for_members(session, ids)
+        page = [to_row(spec, views[i]) for i in ids if i in views]
+    else:
+        members = select_members(session, spec, region=region, chain=chain, kind=kind, q=q)
+        rows = sort_rows([to_row(spec, v) for v in members], sort)
+        total = len(rows)
+        page = rows[offset : offset + limit] if limit is not None else rows[offset:]
     return {
         "register": spec.name,
         "title": {"zh": spec.title_zh, "en": spec.title_en},
         "columns": [c["key"] for c in spec.to_json()["columns"]],
-        "total": len(rows),
+        "total": total,
         "limit": limit,
         "offset": offset,
         "rows": page,
@@ -96,7 +108,7 @@ def import_register(
         from shuanglian.chains.store import all_templates
         from shuanglian.registers.graphview import refresh_canonical
 
-        refresh_canonical(session, report.entity_ids)
+        # Place first (views work on unresolved source entities), then resolve once.
         place_entities(session, all_templates(session), entity_ids=report.entity_ids)
         refresh_canonical(session, report.entity_ids)
     return report
