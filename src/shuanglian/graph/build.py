@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph import views
@@ -20,7 +20,7 @@ from shuanglian.graph.keys import graph_config
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import ACCEPTED, ORIGINS, PROPOSED, Statement
 from shuanglian.settings import get_settings
-from shuanglian.store.documents import DocumentRow
+from shuanglian.store.documents import DocumentRow, utcnow
 
 log = logging.getLogger(__name__)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -76,6 +76,7 @@ def new_statement(
         span_start=sp[0] if sp else None, span_end=sp[1] if sp else None,
         extractor=prov.extractor, extractor_version=prov.extractor_version, user=prov.user,
         status=initial_status(prov.origin, confidence), confidence=confidence, supersedes=supersedes,
+        created_at=utcnow(), superseded_by=None,
     )  # fmt: skip
 
 
@@ -89,8 +90,10 @@ def save_statements(session: Session, statements: Iterable[Statement]) -> list[S
     for part in views.chunked(ids):
         existing |= set(session.scalars(select(Statement.id).where(Statement.id.in_(part))))
     new = [pending[i] for i in ids if i not in existing]
-    session.add_all(new)
-    session.flush()
+    cols = [c.key for c in Statement.__table__.columns]
+    rows = [{c: getattr(st, c) for c in cols} for st in new]
+    for i in range(0, len(rows), 5000):
+        session.execute(insert(Statement), rows[i : i + 5000])  # bulk: the unit of work is slow here
     return new
 
 

@@ -125,7 +125,7 @@ def _rules() -> dict[str, Any]:
         "industry": sorted((normalise_name(s) for s in res["industry_words"]), key=len, reverse=True),
         "generic": {normalise_name(s) for s in res["generic_words"]},
         "core_kinds": set(res["core_kinds"]),
-        "places_by_len": sorted(place_names(), key=len, reverse=True),
+        "place_max_len": max((len(p) for p in place_names()), default=0),
     }
 
 
@@ -167,17 +167,21 @@ def strip_place(text: str) -> tuple[str, str]:
     """Drop leading place names (广东省深圳市光明区...) and a trailing one (腾讯科技(深圳));
     return (rest, most specific place's short form)."""
     places = place_names()
+    longest = _rules()["place_max_len"]
     found = ""
     changed = True
     while changed:
         changed = False
-        for p in _rules()["places_by_len"]:
-            if text.startswith(p) and len(text) - len(p) >= 2 and _valid(text[len(p) :]):
-                text, found, changed = text[len(p) :], places[p], True
+        # longest prefix first: dictionary probes, not a scan over every division name
+        for n in range(min(longest, len(text) - 2), 1, -1):
+            p = text[:n]
+            if p in places and _valid(text[n:]):
+                text, found, changed = text[n:], places[p], True
                 break
-    for p in _rules()["places_by_len"]:
-        if text.endswith(p) and len(text) - len(p) >= 2 and _valid(text[: -len(p)]):
-            text, found = text[: -len(p)], found or places[p]
+    for n in range(min(longest, len(text) - 2), 1, -1):
+        p = text[-n:]
+        if p in places and _valid(text[:-n]):
+            text, found = text[:-n], found or places[p]
             break
     return text, found
 

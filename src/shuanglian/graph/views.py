@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
@@ -118,8 +118,7 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
     fresh = load_profiles(session, sorted(touched))
     for part in chunked(sorted(touched)):
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
-    session.add_all(_key_rows(fresh.values()))
-    session.flush()
+    _insert(session, EntityKey, _key_rows(fresh.values()))
     scope = _closure(session, touched)
     if scope is None:
         return rebuild(session)
@@ -162,8 +161,14 @@ def _closure(session: Session, touched: set[str]) -> set[str] | None:
     return scope
 
 
-def _key_rows(profiles: Iterable[Profile]) -> list[EntityKey]:
-    return [EntityKey(member_id=p.member_id, key=k.key[:600], level=k.level) for p in profiles for k in p.name_keys()]
+def _key_rows(profiles: Iterable[Profile]) -> list[dict[str, Any]]:
+    return [{"member_id": p.member_id, "key": k.key[:600], "level": k.level} for p in profiles for k in p.name_keys()]
+
+
+def _insert(session: Session, table: Any, rows: list[dict[str, Any]], batch: int = 5000) -> None:
+    """Bulk insert (core, executemany): the unit of work is far too slow for whole rebuilds."""
+    for i in range(0, len(rows), batch):
+        session.execute(insert(table), rows[i : i + batch])
 
 
 def _write(session: Session, profiles: dict[str, Profile], assignment: dict[str, Assignment]) -> int:
@@ -173,37 +178,34 @@ def _write(session: Session, profiles: dict[str, Profile], assignment: dict[str,
         clusters[a.entity_id].append(mid)
     stats = _member_stats(session, sorted(profiles))
     now = datetime.now(UTC)
-    session.add_all(_key_rows(profiles.values()))
-    for mid, a in assignment.items():
-        p = profiles[mid]
-        session.add(
-            EntityMember(
-                member_id=mid, entity_id=a.entity_id, kind=p.kind, name=p.names[0][:512],
-                score=a.score, reason=a.reason[:64], first_seen=p.first_seen,
-            )
-        )  # fmt: skip
-    session.flush()
+    _insert(session, EntityKey, _key_rows(profiles.values()))
+    _insert(session, EntityMember, [
+        {"member_id": mid, "entity_id": a.entity_id, "kind": profiles[mid].kind, "name": profiles[mid].names[0][:512],
+         "score": a.score, "reason": a.reason[:64], "first_seen": profiles[mid].first_seen}
+        for mid, a in assignment.items()
+    ])  # fmt: skip
     summaries: dict[str, dict[str, Any]] = {}
     for eid, mids in clusters.items():
         summaries[eid] = _summarise(mids, profiles, stats, assignment)
     # Region: the canonical name of the place the entity is located in (a place it points at).
     target_names = _canonical_names(session, {t for s in summaries.values() for t in s["located_in"]}, summaries)
+    rows = []
     for eid, s in summaries.items():
         region_id = next((t for t in s["located_in"] if t in target_names), None)
         region = target_names[region_id][1] if region_id else s["place"]
         if region is None and s["kind"] == "place":
             region = s["name"]
-        session.add(
-            Entity(
-                id=eid, kind=s["kind"], name=s["name"][:512], name_key=normalise_name(s["name"])[:512],
-                names=s["names"], search_text="|" + "|".join(normalise_name(n) for n in s["names"]) + "|",
-                region=(region or None) and str(region)[:128],
-                region_id=target_names[region_id][0] if region_id else None,
-                statement_count=s["statements"], document_count=s["documents"], member_count=s["members"],
-                score=s["score"], updated_at=now,
-            )
-        )  # fmt: skip
-    session.flush()
+        rows.append({
+            "id": eid, "kind": s["kind"], "name": s["name"][:512], "name_key": normalise_name(s["name"])[:512],
+            "names": s["names"], "search_text": "|" + "|".join(normalise_name(n) for n in s["names"]) + "|",
+            "region": (region or None) and str(region)[:128],
+            "region_id": target_names[region_id][0] if region_id else None,
+            "statement_count": s["statements"], "document_count": s["documents"], "member_count": s["members"],
+            "score": s["score"], "updated_at": now,
+        })  # fmt: skip
+    _insert(session, Entity, rows)
+    # rows changed behind the ORM's back: reload anything a caller still holds
+    session.expire_all()
     return len(clusters)
 
 
