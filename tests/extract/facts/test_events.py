@@ -115,3 +115,14 @@ def test_no_event_without_an_official_or_in_excluded_text() -> None:
     doc = Document(source="t", text=TEXT, published="2023-06-01", entities=ents(TEXT, SPEC))
     doc.excluded = [(0, len(TEXT))]
     assert EventStage()(doc).events == []
+
+
+def test_dateline_is_not_the_visit_date() -> None:
+    pub = date(2023, 11, 18)
+    assert find_date("新华社上海11月17日电  11月16日至17日，副总理何立平在上海调研", pub) == (date(2023, 11, 16), 14)
+
+
+def test_a_meeting_place_does_not_open_a_visit() -> None:
+    text = "在国务院新闻办公室20日举行的发布会上，新闻发言人、局长陶志清介绍了工业运行情况。"
+    spec = [("国务院新闻办公室", "government", []), ("陶志清", "person", [])]
+    assert extract_events(text, ents(text, spec), "2023-10-20") == []

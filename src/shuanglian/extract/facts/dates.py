@@ -10,6 +10,7 @@ _MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
 # "13日，…" in a multi-day report: the day of the publication month (or the month before).
 _DAY_ONLY = re.compile(r"(?<![\d月号])(?P<d>[12]?\d|3[01])日(?![内前后里])")
 _CN_MONTH_DAY = re.compile(r"(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
+_DATELINE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日电")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAYS))
 # Longer relative expressions go to jionlp's time parser, which knows weekdays and months.
@@ -63,6 +64,8 @@ def find_date(text: str, pub: date | None, anchor: date | None = None) -> tuple[
     `anchor` is the date of the report so far: a bare day ("13日") follows it (same or next month).
     """
     best: tuple[int, date | None] | None = None
+    # A news agency dateline (新华社上海11月17日电) dates the dispatch, not the event.
+    text = _DATELINE.sub(lambda m: "＿" * len(m.group()), text)
     for pat in (_FULL, _MONTH_DAY, _CN_MONTH_DAY):
         m = pat.search(text)
         if not m or (best is not None and best[0] <= m.start()):

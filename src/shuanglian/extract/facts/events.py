@@ -109,7 +109,8 @@ def extract_events(
         anchor = current.date if current else None
         found = find_date(sent.text[: verbs[-1] if verbs else len(sent.text)], pub, anchor)
         when = found[0] if found else None
-        opens = bool(visitors) and (current is None or (found is not None and when != current.date))
+        # Only a visit verb opens a visit; "在X，…" merely continues one (在国新办发布会上 is no visit).
+        opens = bool(visitors and verbs) and (current is None or (found is not None and when != current.date))
         if opens:
             current = _Event(date=when, start=sent.start, end=sent.end)
             events.append(current)
