@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from shuanglian.extract.lac import MAX_PIECE, get_lac, pieces, tag_many, tag_text
+from shuanglian.extract.lac import MAX_PIECE, PACK, get_lac, pieces, tag_many, tag_text
 
 
-def test_pieces_cover_text_at_sentence_ends() -> None:
+def test_pieces_pack_whole_sentences() -> None:
     text = "第一句话。第二句话！\n\n第三句；末尾没有标点"
+    assert pieces(text) == [(0, text)]
+    long_sentence = "深圳市推动产业科技融合发展取得新进展。"
+    text = "\n".join([long_sentence] * 40)
     got = pieces(text)
-    assert [p for _, p in got] == ["第一句话。", "第二句话！", "第三句；", "末尾没有标点"]
+    assert len(got) > 1
     for off, piece in got:
         assert text[off : off + len(piece)] == piece
+        assert len(piece) <= PACK
+        # cut only after a sentence end
+        assert piece.rstrip().endswith("。")
     assert "".join(p for _, p in got).replace("\n", "") == text.replace("\n", "")
 
 
 def test_long_piece_is_cut_at_commas() -> None:
-    text = "，".join(["深圳市推动产业科技融合发展"] * 40) + "。"
+    text = "，".join(["深圳市推动产业科技融合发展"] * 40) + "。"  # one run-on sentence
     got = pieces(text)
     assert len(got) > 1
     assert all(len(p) <= MAX_PIECE for _, p in got)

@@ -121,6 +121,7 @@ def generic() -> dict[str, Any]:
         "inner_connectives": frozenset(data["inner_connectives"]),
         "enterprise_tails": frozenset(data["enterprise_tails"]),
         "blocked_phrases": frozenset(data["blocked_phrases"]),
+        "apposition_nouns": frozenset(data["apposition_nouns"]),
         "generic_name_parts": frozenset(data["generic_name_parts"]),
     }
 

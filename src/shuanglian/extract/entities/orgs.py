@@ -103,7 +103,9 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
             first = i
             i -= 1
             continue
-        if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["generic_refs"] and t.word not in ("省", "市"):
+        if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["apposition_nouns"] or (
+            t.word in g["generic_refs"] and t.word not in ("省", "市")
+        ):
             break
         if _ends_with_title(t.word) or (suffix_of(t.word, grammar_only=True) and t.tag != "LOC"):
             # a complete organisation or a title ends here: the name starts after it
@@ -150,7 +152,12 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue
         first = _walk_left(view, i_s - 1, 0)
         # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
-        while first < i_s and (view.tokens[first].word in g["bad_name_starts"] or view.tokens[first].tag == "a"):
+        while first < i_s and (
+            view.tokens[first].word in g["bad_name_starts"]
+            or view.tokens[first].tag == "a"
+            # a lone common character at the left edge (新华社北京电|中共中央办公厅) is not part of the name
+            or (len(view.tokens[first].word) == 1 and view.tokens[first].tag in ("n", "v", "vn", "d", "an"))
+        ):
             first += 1
         start = view.tokens[first].start
         name = text[start:end]
@@ -223,8 +230,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
         kind = kind_of(name)
-        if kind is None and (len(name) <= 2 or any(ch.isdigit() for ch in name)):
-            continue  # 跨境, 90后: too short or numeric to be a name without a suffix
+        if kind is None and any(ch.isdigit() for ch in name):
+            continue  # 90后: a number is not a name without a suffix
         out.append(Cand(t.start, end, kind or "organization", name, PRIO_LAC))
     return out
 

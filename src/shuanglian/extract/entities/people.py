@@ -10,11 +10,14 @@ from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import person_context, title_joiners, titles
 from shuanglian.extract.entities.places import Place
 
-_CJK = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_TRANSLITERATED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
 def _is_name_shape(name: str) -> bool:
-    return bool(_CJK.match(name)) and name not in person_context()["non_persons"]
+    if name in person_context()["non_persons"]:
+        return False
+    return bool(_CJK.match(name)) or (bool(_TRANSLITERATED.match(name)) and len(name) <= 16)
 
 
 def lac_people(view: TokenView) -> list[Cand]:
@@ -49,8 +52,15 @@ def lac_people(view: TokenView) -> list[Cand]:
     counts: dict[str, int] = {}
     for c in out:
         counts[c.name] = counts.get(c.name, 0) + 1
+    text = view.text
     for c in out:
-        if len(c.name) == 3 and counts.get(c.name[:2], 0) > counts[c.name]:
+        nxt = text[c.end : c.end + 1]
+        if (
+            len(c.name) == 3
+            and counts[c.name] == 1
+            and counts.get(c.name[:2], 0) >= 2
+            and "\u4e00" <= nxt <= "\u9fff"  # the third character starts the next word
+        ):
             c.end -= 1
             c.name = c.name[:2]
     return out

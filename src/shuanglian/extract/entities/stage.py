@@ -42,7 +42,7 @@ def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
     out: list[Cand] = []
     for t in view.tokens:
-        if t.tag != "LOC" or len(t.word) < 2 or is_non_name(t.word):
+        if t.tag != "LOC" or (len(t.word) >= 2 and is_non_name(t.word)):
             continue
         if suffix_of(t.word, grammar_only=True) and normalise(t.word) is None:
             continue
@@ -279,6 +279,18 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         out.append(Mention(name=g.name, kind=g.kind, aliases=aliases, spans=sorted(g.spans), attrs=g.attrs))
     out.sort(key=lambda m: m.spans[0])
     return out
+
+
+def warm_up() -> None:
+    """Load LAC, every lexicon and the division data now rather than on the first document."""
+    from shuanglian.extract.entities import lexicon, places
+    from shuanglian.extract.lac import get_lac
+
+    get_lac()
+    for loader in (lexicon.suffix_automaton, lexicon.org_gazetteer_automaton, lexicon.industry_automaton,
+                   lexicon.blocked_automaton, lexicon.titles, lexicon.person_context, places.place_index):
+        loader()
+    places.normalise("北京市海淀区")  # prepares jionlp's location parser
 
 
 class EntityStage:

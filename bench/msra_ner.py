@@ -1,0 +1,114 @@
+"""MSRA NER test set: entity P/R/F1 (PER/LOC/ORG, exact spans) of LAC alone and of our extractor, side by side.
+
+Usage: .venv/bin/python bench/msra_ner.py [PATH]  (default ../shared/data/msra/msra_test_bio.txt)
+Measure only: nothing here is tuned on this data.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "msra" / "msra_test_bio.txt"
+KIND_MAP = {"person": "PER", "place": "LOC"}
+ORG_KINDS = {"enterprise", "university", "research_institute", "lab", "platform", "government", "media", "organization"}
+Span = tuple[int, int, str]
+
+
+def read_bio(path: Path) -> list[tuple[str, set[Span]]]:
+    """Sentences as (text, gold spans) from a char-per-line BIO file with blank lines between sentences."""
+    out: list[tuple[str, set[Span]]] = []
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        if chars:
+            out.append(("".join(chars), bio_spans(tags)))
+        chars.clear()
+        tags.clear()
+
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            flush()
+            continue
+        parts = line.split()
+        if len(parts) != 2:
+            raise SystemExit(f"{path}:{lineno}: expected 'char TAG', got {line!r}")
+        chars.append(parts[0])
+        tags.append(parts[1])
+    flush()
+    return out
+
+
+def bio_spans(tags: list[str]) -> set[Span]:
+    """Entity spans from BIO tags."""
+    spans: set[Span] = set()
+    start, typ = -1, ""
+    for i, t in enumerate([*tags, "O"]):
+        if t.startswith("B-") or t == "O" or (t.startswith("I-") and t[2:] != typ):
+            if start >= 0:
+                spans.add((start, i, typ))
+            start, typ = (i, t[2:]) if t != "O" else (-1, "")
+    return spans
+
+
+def score(gold: list[set[Span]], pred: list[set[Span]]) -> dict[str, tuple[float, float, float]]:
+    """Precision, recall, F1 per type and overall (exact span and type)."""
+    tp: Counter[str] = Counter()
+    np_: Counter[str] = Counter()
+    ng: Counter[str] = Counter()
+    for g, p in zip(gold, pred, strict=True):
+        for s in p:
+            np_[s[2]] += 1
+            np_["ALL"] += 1
+            if s in g:
+                tp[s[2]] += 1
+                tp["ALL"] += 1
+        for s in g:
+            ng[s[2]] += 1
+            ng["ALL"] += 1
+    out = {}
+    for k in ("PER", "LOC", "ORG", "ALL"):
+        p = tp[k] / np_[k] if np_[k] else 0.0
+        r = tp[k] / ng[k] if ng[k] else 0.0
+        out[k] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+    return out
+
+
+def main() -> None:
+    """Run both systems and print the comparison table."""
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    if not path.is_file():
+        raise SystemExit(f"MSRA test file not found: {path} (pass the path of msra_test_bio.txt)")
+    from shuanglian.extract.entities import extract_entities
+    from shuanglian.extract.lac import tag_many
+
+    sents = read_bio(path)
+    texts = [t for t, _ in sents]
+    gold = [g for _, g in sents]
+    t0 = time.perf_counter()
+    tokens = tag_many(texts)
+    t_lac = time.perf_counter() - t0
+    lac_pred = [{(t.start, t.end, t.tag) for t in toks if t.tag in ("PER", "LOC", "ORG")} for toks in tokens]
+    t0 = time.perf_counter()
+    ours: list[set[Span]] = []
+    for text, toks in zip(texts, tokens, strict=True):
+        spans: set[Span] = set()
+        for m in extract_entities(text, toks):
+            typ = "ORG" if m.kind in ORG_KINDS else KIND_MAP.get(m.kind)
+            if typ:
+                spans.update((s, e, typ) for s, e in m.spans)
+        ours.append(spans)
+    t_rules = time.perf_counter() - t0
+    a, b = score(gold, lac_pred), score(gold, ours)
+    print(f"MSRA test: {len(sents)} sentences, {sum(len(g) for g in gold)} gold entities ({path.name})")
+    print(f"{'type':5} | {'LAC P':>6} {'R':>6} {'F1':>6} | {'ours P':>6} {'R':>6} {'F1':>6}")
+    for k in ("PER", "LOC", "ORG", "ALL"):
+        print(f"{k:5} | {a[k][0]:6.3f} {a[k][1]:6.3f} {a[k][2]:6.3f} | {b[k][0]:6.3f} {b[k][1]:6.3f} {b[k][2]:6.3f}")
+    print(f"time: LAC {t_lac:.1f}s, rules on top {t_rules:.1f}s")
+
+
+if __name__ == "__main__":
+    main()
