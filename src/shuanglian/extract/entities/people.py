@@ -54,12 +54,12 @@ def lac_people(view: TokenView) -> list[Cand]:
         counts[c.name] = counts.get(c.name, 0) + 1
     text = view.text
     for c in out:
-        after = text[c.end : c.end + 1]
+        next_char = text[c.end : c.end + 1]
         if (
             len(c.name) == 3
             and counts[c.name] == 1
             and counts.get(c.name[:2], 0) >= 2
-            and "\u4e00" <= after <= "\u9fff"  # the third character starts the next word
+            and "\u4e00" <= next_char <= "\u9fff"  # the third character starts the next word
         ):
             c.end -= 1
             c.name = c.name[:2]
