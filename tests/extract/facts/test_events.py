@@ -126,3 +126,21 @@ def test_a_meeting_place_does_not_open_a_visit() -> None:
     text = "在国务院新闻办公室20日举行的发布会上，新闻发言人、局长陶志清介绍了工业运行情况。"
     spec = [("国务院新闻办公室", "government", []), ("陶志清", "person", [])]
     assert extract_events(text, ents(text, spec), "2023-10-20") == []
+
+
+def test_short_generic_names_refer_back_to_the_last_named_entity() -> None:
+    text = (
+        "5月30日，省委书记黄坤明来到深圳调研。由中科院发起成立的中国科学院深圳先进技术研究院集聚了多个机构。"
+        "黄坤明走进研究院，了解研究成果。"
+    )
+    spec = [
+        ("黄坤明", "person", []),
+        ("深圳", "place", []),
+        ("中科院", "research_institute", []),
+        ("中国科学院深圳先进技术研究院", "research_institute", []),
+    ]
+    (ev,) = extract_events(text, ents(text, spec), "2023-06-01")
+    assert ev["visited"] == ["中国科学院深圳先进技术研究院"]
+    assert (ev["date"], ev["date_text"]) == ("2023-05-30", "5月30日")
+    (undated,) = extract_events(text, ents(text, spec), None)
+    assert (undated["date"], undated["date_text"]) == (None, "5月30日")

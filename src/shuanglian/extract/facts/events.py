@@ -30,6 +30,7 @@ _CLAUSE = re.compile(r"[，,：:]")
 @dataclass
 class _Event:
     date: date | None
+    date_text: str | None
     start: int
     end: int
     visitors: list[str] = field(default_factory=list)
@@ -40,6 +41,7 @@ class _Event:
         return {
             "kind": "visit",
             "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
             "visitors": self.visitors,
             "visited": self.visited,
             "place": self.place,
@@ -61,6 +63,7 @@ class _Rules:
         self.title_re = re.compile(alternation(d["official_titles"]))
         self.history_re = re.compile(alternation(d["history"]))
         self.host_re = re.compile(alternation(d["host_before"]))
+        self.head_re = re.compile(alternation(d["generic_heads"]))
 
 
 _RULES: _Rules | None = None
@@ -109,10 +112,11 @@ def extract_events(
         anchor = current.date if current else None
         found = find_date(sent.text[: verbs[-1] if verbs else len(sent.text)], pub, anchor)
         when = found[0] if found else None
+        when_text = _date_text(sent.text, found[1]) if found else None
         # Only a visit verb opens a visit; "在X，…" merely continues one (在国新办发布会上 is no visit).
         opens = bool(visitors and verbs) and (current is None or (found is not None and when != current.date))
         if opens:
-            current = _Event(date=when, start=sent.start, end=sent.end)
+            current = _Event(date=when, date_text=when_text, start=sent.start, end=sent.end)
             events.append(current)
         if current is None:
             continue
@@ -122,12 +126,22 @@ def extract_events(
         for v in visitors:
             if v not in current.visitors:
                 current.visitors.append(v)
-        for name in _visited(r, sent.text, in_sent, lead_org):
+        earlier = [(st, m) for st, _e, m in mentions if st < sent.start]
+        for name in [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, earlier)]:
             if name not in current.visited and name not in current.visitors:
                 current.visited.append(name)
         if current.place is None:
             current.place = _place(r, sent.text, in_sent)
     return [ev.to_json() for ev in events if ev.visitors]
+
+
+def _date_text(s: str, at: int) -> str:
+    """The date as written (kept when it cannot be resolved: 5月30日 on an undated page)."""
+    m = _DATE_TEXT.match(s, at)
+    return m.group() if m else s[at : at + 6]
+
+
+_DATE_TEXT = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|\d{1,2}日|今天|今日|昨天|昨日|前天|前日|(?:上周|本周|这周)[一二三四五六日天]")
 
 
 def _visit_verbs(r: _Rules, s: str) -> list[int]:
@@ -196,6 +210,25 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
         if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
             continue  # 走进位于X的Y: X is where Y is, not what was visited
         out.append(m.name)
+    return out
+
+
+def _referred(
+    r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], earlier: list[tuple[int, Mention]]
+) -> list[str]:
+    """Short generic names right after a visit verb that refer back to an entity named before:
+    "…成立的中国科学院深圳先进技术研究院。黄坤明走进研究院" -> 中国科学院深圳先进技术研究院."""
+    out: list[str] = []
+    masked = r.accompany_re.sub(lambda x: "＿" * len(x.group()), s)
+    covered = [(a, b) for a, b, _m in in_sent]
+    for v in r.org_verb_re.finditer(masked):
+        head = r.head_re.match(s, v.end())
+        if not head or any(a <= head.start() < b for a, b in covered):
+            continue
+        for _st, m in sorted(earlier, key=lambda x: x[0], reverse=True):
+            if m.kind in r.visited_kinds and m.name.endswith(head.group()) and m.name != head.group():
+                out.append(m.name)
+                break
     return out
 
 

@@ -288,10 +288,11 @@ def _year(lex: _Lexicons, prefix: str, pub_year: int | None, ctx: _Context | Non
     for m in _YEAR.finditer(prefix):
         if not _comparison_base(prefix, m.start()):
             best = (m.start(), int(m.group(1)))
-    if pub_year is not None:
-        for m in lex.rel_year_re.finditer(prefix):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), pub_year + lex.relative_years[m.group()])
+    for m in lex.rel_year_re.finditer(prefix):
+        if best is None or m.start() > best[0]:
+            if pub_year is None:
+                return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
+            best = (m.start(), pub_year + lex.relative_years[m.group()])
     per_year = [m.start() for m in _PER_YEAR.finditer(prefix)]
     if per_year and (best is None or per_year[-1] > best[0]):
         return None
