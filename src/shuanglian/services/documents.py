@@ -142,10 +142,14 @@ class _Ingester:
         self.report = IngestReport(batch=uuid.uuid4().hex[:12])
         self.known, self.index = _load_state(db_url, get_settings().near_duplicate_threshold)
         self.hook = _graph_hook()
+        with session_scope(db_url) as s:
+            # sources with a recorded failure: a successful store clears theirs (no query otherwise)
+            self.failed_sources = set(s.scalars(select(IngestFailure.source).distinct()))
 
     def fail(self, source: str, reason: str) -> None:
         """Record and report one failure; the batch goes on."""
         _record_failure(self.db_url, source, reason, self.report.batch)
+        self.failed_sources.add(source)
         self.report.failed.append((source, reason))
         self.progress("failed", source)
 
@@ -188,7 +192,8 @@ class _Ingester:
                 s.flush()
                 if self.hook is not None:
                     self.hook(s, row)
-                s.execute(delete(IngestFailure).where(IngestFailure.source == doc.source))
+                if doc.source in self.failed_sources:
+                    s.execute(delete(IngestFailure).where(IngestFailure.source == doc.source))
         except IntegrityError:
             # another writer stored the same content since this batch started
             self.report.duplicates += 1
