@@ -272,3 +272,22 @@ def test_bundled_samples_ingest_cleanly_and_idempotently(
     first = svc.ingest_samples(sqlite_url)
     assert first.failed == [] and first.skipped == [] and first.stored >= len(pages)
     assert svc.ingest_samples(sqlite_url).stored == 0
+
+
+def test_concurrent_writer_storing_the_same_content_counts_as_duplicate(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    [page] = _pages(tmp_path / "in", 1)
+    real_load = svc._load_state
+
+    def load_then_race(db_url: str | None, threshold: float):  # type: ignore[no-untyped-def]
+        state = real_load(db_url, threshold)
+        # another process stores the same page after this batch loaded its hashes
+        monkeypatch.setattr(svc, "_load_state", real_load)
+        svc.ingest_paths([page], db_url, factory=_clean_only)
+        return state
+
+    monkeypatch.setattr(svc, "_load_state", load_then_race)
+    report = svc.ingest_paths([page], sqlite_url, factory=_clean_only)
+    assert (report.stored, report.duplicates, report.failed) == (0, 1, [])
+    assert _count(sqlite_url, DocumentRow) == 1

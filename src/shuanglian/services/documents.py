@@ -172,6 +172,12 @@ class _Ingester:
             self.known.add(h)
             yield doc
 
+    def _stored_elsewhere(self, content_hash: str) -> bool:
+        with session_scope(self.db_url) as s:
+            return (
+                s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)) is not None
+            )
+
     def store(self, doc: Document) -> None:
         """Write one processed document (and its graph statements) atomically, or record why not."""
         if doc.error:
@@ -194,10 +200,14 @@ class _Ingester:
                     self.hook(s, row)
                 if doc.source in self.failed_sources:
                     s.execute(delete(IngestFailure).where(IngestFailure.source == doc.source))
-        except IntegrityError:
-            # another writer stored the same content since this batch started
-            self.report.duplicates += 1
-            self.progress("duplicate", doc.source)
+        except IntegrityError as exc:
+            if self._stored_elsewhere(doc.content_hash):
+                # another writer stored the same content since this batch started
+                self.report.duplicates += 1
+                self.progress("duplicate", doc.source)
+            else:
+                self.known.discard(doc.content_hash)
+                self.fail(doc.source, f"store: IntegrityError: {exc.orig}")
             return
         except Exception as exc:  # noqa: BLE001 - this document is rolled back, the batch goes on
             self.known.discard(doc.content_hash)
