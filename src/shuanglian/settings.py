@@ -17,7 +17,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path("shuanglian-data")
     log_level: str = "INFO"
     # Documents above this size are refused: real article pages are < 2 MB; bigger files are
-    # archives, dumps or attacks and would stall the line classifier.
+    # archives, dumps or attacks and would stall the line classifier. Applies per file, and per line
+    # of a .jsonl file; refused inputs are recorded in ingest_failures ("too big: N bytes > limit").
     max_document_bytes: int = 5 * 1024 * 1024
     # Jaccard similarity above which a document is linked as a near-duplicate copy of an earlier one.
     near_duplicate_threshold: float = 0.8
