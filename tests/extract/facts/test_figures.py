@@ -130,3 +130,16 @@ def test_stage_fills_spans_and_skips_excluded_ranges() -> None:
     for f in doc.figures:
         s, e = f["span"]
         assert text[s:e] == f["text"]
+
+
+def test_power_units_and_goal_words_after_completion() -> None:
+    f = one("单机容量提升到16兆瓦。")
+    assert (f["value"], f["unit"]) == (16000, "千瓦")
+    figs = extract_figures("项目总投资350亿元，达产后年产值可达140亿元。", "2023-08-29")
+    assert [f["target"] for f in figs] == [False, True]
+
+
+def test_a_clause_after_a_semicolon_keeps_the_year() -> None:
+    text = "公司上半年实现营业收入805亿元，同比下降约12%；研发投入超过50亿元。"
+    figs = extract_figures(text, "2023-08-29")
+    assert [(f["measure"], f["year"]) for f in figs] == [("营业收入", 2023), ("增长率", 2023), ("研发投入", 2023)]

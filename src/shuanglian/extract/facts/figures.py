@@ -112,15 +112,19 @@ def extract_figures(
         if sent.para != ctx.para:
             ctx = _Context(para=sent.para)
         prev_end = 0
+        last_year = None
         for m in lex.figure_re.finditer(sent.text):
             fig = _figure(lex, sent, m, pub_year, ctx, prev_end)
             if fig is None:
                 continue
             prev_end = m.end()
+            last_year = fig["year"]
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
             out.append(fig)
         ctx.update(lex, sent.text)
+        # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
+        ctx.carry_year = last_year if text[sent.end : sent.end + 1] in ("；", ";") else None
     return out
 
 
@@ -134,6 +138,7 @@ class _Context:
     para: int = -1
     target: bool | None = None
     year: int | None = None
+    carry_year: int | None = None
 
     def update(self, lex: _Lexicons, s: str) -> None:
         """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年) if it has them."""
@@ -298,7 +303,9 @@ def _year(lex: _Lexicons, prefix: str, pub_year: int | None, ctx: _Context | Non
         return None
     if best:
         return best[1]
-    return ctx.year if ctx else None
+    if ctx is None:
+        return None
+    return ctx.carry_year if ctx.carry_year is not None else ctx.year
 
 
 def _decide(lex: _Lexicons, text: str, pub_year: int | None = None) -> bool | None:
