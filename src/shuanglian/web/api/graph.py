@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.schema import SchemaError
 from shuanglian.services import graph
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import Paging, get_db, page_envelope, paging, require_editor, require_viewer
@@ -69,8 +70,8 @@ def search_entities(
                                     sort=sort, after=after)
     except graph.GraphError as exc:
         raise graph_error(exc) from exc
-    except KeyError as exc:
-        raise ApiError(422, f"unknown kind {kind!r}", "invalid_filter") from exc
+    except SchemaError as exc:
+        raise ApiError(422, str(exc), "invalid_filter") from exc
     out = page_envelope(res["items"], res["total"], pg)
     out["next_after"] = res.get("next_after")
     return out

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.services import graph
 from shuanglian.web.api.graph import graph_error
 from shuanglian.web.auth import Principal
@@ -20,8 +21,11 @@ from shuanglian.web.pages.common import page_user, redirect, safe_next
 from shuanglian.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-KINDS = ("enterprise", "university", "research_institute", "lab", "platform", "government", "media",
-         "organization", "person", "place", "industry")
+
+
+def kinds() -> list[str]:
+    """Entity kinds of the declared graph schema (for the kind filters)."""
+    return sorted(get_schema().kinds)
 
 
 @router.get("/entities")
@@ -40,11 +44,11 @@ def entities_page(
         res = graph.search_entities(db, kind=kind or None, name=q or None, limit=limit, offset=offset, sort=sort)
     except graph.GraphError as exc:
         raise graph_error(exc) from exc
-    except KeyError as exc:
-        raise ApiError(422, f"unknown kind {kind!r}", "invalid_filter") from exc
+    except SchemaError as exc:
+        raise ApiError(422, str(exc), "invalid_filter") from exc
     page = page_envelope(res["items"], res["total"], Paging(limit, offset))
     base = "/entities?" + urlencode({"q": q, "kind": kind, "sort": sort})
-    return render(request, "entities.html", {"page": page, "q": q, "kind": kind, "sort": sort, "kinds": KINDS,
+    return render(request, "entities.html", {"page": page, "q": q, "kind": kind, "sort": sort, "kinds": kinds(),
                                              "base_url": base})
 
 
@@ -135,7 +139,7 @@ def review_page(
     page = page_envelope(res["items"], res["total"], Paging(30, offset))
     ids = {it["document_id"] for it in res["items"] if it.get("document_id")}
     snippets = _review_snippets(db, res["items"], ids)
-    return render(request, "review.html", {"page": page, "kind": kind, "kinds": KINDS, "snippets": snippets,
+    return render(request, "review.html", {"page": page, "kind": kind, "kinds": kinds(), "snippets": snippets,
                                            "base_url": "/review?" + urlencode({"kind": kind})})
 
 
