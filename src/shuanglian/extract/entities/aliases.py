@@ -40,6 +40,8 @@ def is_alias(short: str, full: str) -> bool:
     """True when `short` abbreviates `full` (subsequence of the full name starting at its core)."""
     if len(short) < 2 or len(short) >= len(full) or short == full:
         return False
+    if full.startswith(short) and suffix_of(short):
+        return False  # 工业和信息化部 / 工业和信息化部装备工业一司: a division, not another name
     s_suffix = suffix_of(short, grammar_only=True)
     if s_suffix:
         # a name with its own suffix is an alias only of the same kind of thing with a place
@@ -47,11 +49,21 @@ def is_alias(short: str, full: str) -> bool:
         if full.startswith(short):
             return False
         return full.endswith(short) and strip_place_prefix(full) == short
-    c = core(full)
     short_core = strip_place_prefix(short)
-    if not c or short_core[0] != c[0]:
-        return False
-    return _subsequence(short_core, strip_place_prefix(full))
+    for form in _full_forms(full):
+        c = core(form)
+        if c and short_core[0] == c[0] and _subsequence(short_core, strip_place_prefix(form)):
+            return True
+    return False
+
+
+def _full_forms(full: str) -> list[str]:
+    """The full name, and without its parent academy (中国科学院大连化学物理研究所 -> 大连化学物理研究所)."""
+    forms = [full]
+    for parent in generic()["parent_prefixes"]:
+        if full.startswith(parent) and len(full) > len(parent) + 2:
+            forms.append(full[len(parent) :])
+    return forms
 
 
 def link(names: list[str]) -> dict[str, str]:

@@ -122,6 +122,8 @@ def generic() -> dict[str, Any]:
         "enterprise_tails": frozenset(data["enterprise_tails"]),
         "blocked_phrases": frozenset(data["blocked_phrases"]),
         "apposition_nouns": frozenset(data["apposition_nouns"]),
+        "generic_ok_suffixes": frozenset(data["generic_ok_suffixes"]),
+        "parent_prefixes": frozenset(data["parent_prefixes"]),
         "generic_name_parts": frozenset(data["generic_name_parts"]),
     }
 
@@ -137,7 +139,7 @@ def titles() -> dict[str, str]:
     """Title word -> scope (province/city/district/org)."""
     data = _yaml("titles.yaml")
     out: dict[str, str] = {}
-    for scope in ("province", "city", "district", "org"):
+    for scope in ("national", "province", "city", "district", "org"):
         for t in data.get(scope) or []:
             out[t] = scope
     return out

@@ -17,6 +17,8 @@ from shuanglian.extract.entities.lexicon import (
 from shuanglian.extract.entities.places import place_index
 
 MAX_NAME = 32
+# verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
+_NAME_VERBS = frozenset({"转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 
@@ -50,12 +52,17 @@ def is_non_name(name: str) -> bool:
     return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2
 
 
+def _title_follows(text: str, pos: int) -> bool:
+    """True when a title word starts at `pos` (…市委 + 书记, 国务院 + 副总理)."""
+    return any(text.startswith(t, pos) for t in titles() if len(t) >= 2)
+
+
 def _ends_with_title(word: str) -> bool:
     return any(word.endswith(t) for t in titles() if len(t) >= 2)
 
 
-def _specific(view: TokenView, i0: int, i_s: int, name_part: str) -> bool:
-    """A name needs a proper-noun token, or a long enough part that is not all generic words."""
+def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -> bool:
+    """A name needs a proper-noun token, or a distinctive common word (not only generic words/industries)."""
     g = generic()
     toks = view.tokens[i0:i_s]
     words = [t.word for t in toks if t.tag != "w"]
@@ -67,10 +74,21 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str) -> bool:
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:
         return True
-    if len(name_part) < 4:
+    if suffix in g["generic_ok_suffixes"]:
+        return len(name_part) >= 4  # funds are named with common words (战略性新兴产业投资基金)
+    if len(name_part) < 4 or any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1]):
         return False
-    plain = g["generic_name_parts"] | industries().keys()
-    return any(w not in plain for w in words)
+    inds = industries()
+    distinctive = [w for w in words if w not in g["generic_name_parts"] and w not in g["inner_connectives"]]
+    if not distinctive:
+        return False
+    # 人工智能实验室, 新能源产业学院, 集成电路科学与工程学院: a field plus generic words names a
+    # kind of unit, not one unit (a school inside a university is not annotated either)
+    only_fields = all(w in inds for w in distinctive)
+    return not (
+        only_fields
+        and (len(words) == 1 or name_part.endswith(("产业", "行业")) or suffixes().kind_of.get(suffix) == "university")
+    )
 
 
 def _walk_left(view: TokenView, i: int, floor: int) -> int:
@@ -94,10 +112,19 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
             left = toks[i - 1]
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
             # never two complete names (深圳市和香港中文大学).
-            if left.tag in ("n", "vn", "an", "nz") and toks[first].tag in ("n", "vn", "an", "nz", "v"):
+            if left.tag in ("n", "vn", "an", "nz", "ORG", "LOC") and toks[first].tag in ("n", "vn", "an", "nz", "v"):
                 i -= 1
                 continue
             break
+        if t.word in ("—", "-", "－") and i > 0 and toks[i - 1].tag in ("LOC", "ORG") and toks[first].tag in ("LOC", "ORG", "n", "nz"):
+            # 中国—东盟信息港: two places joined by a dash inside a name
+            first = i
+            i -= 1
+            continue
+        if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
+            first = i
+            i -= 1
+            continue
         if t.tag == "v" and i >= 2 and toks[i - 1].word in g["inner_connectives"] and toks[i - 2].tag in ("n", "vn"):
             # 创造与制造: a verb joined to a noun by 与 inside a long lab name
             first = i
@@ -107,8 +134,13 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):
             break
-        if _ends_with_title(t.word) or (suffix_of(t.word, grammar_only=True) and t.tag != "LOC"):
-            # a complete organisation or a title ends here: the name starts after it
+        if _ends_with_title(t.word):
+            break
+        if suffix_of(t.word, grammar_only=True):
+            if t.word in g["parent_prefixes"]:
+                # 中国科学院|苏州纳米技术与纳米仿生研究所: the academy prefix is part of the official name
+                first = i
+            # otherwise a complete organisation ends here and the name starts after it
             break
         first = i
         i -= 1
@@ -160,16 +192,39 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         ):
             first += 1
         start = view.tokens[first].start
+        if text[start:end].count("）") > text[start:end].count("（"):
+            # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
+            opening = text.rfind("（", max(0, start - 10), start)
+            j = view.index_containing(opening - 1) if opening > 0 else None
+            if j is None:
+                continue
+            first = min(_walk_left(view, j, 0), j)
+            if view.tokens[first].tag in g["stop_tags"]:
+                first += 1
+            start = view.tokens[first].start if first <= j else opening
         name = text[start:end]
         name_part = name[: -len(suffix)]
-        if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part):
+        if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part, suffix):
             continue
-        if name in place_index():
-            continue  # 滨海新区 is a district, not a zone
         if view.tokens[first].tag == "w" or not _balanced(name):
             continue
-        out.append(Cand(start, end, kind_of(name) or kind, name, PRIO_GRAMMAR))
+        full_end = extend_bracket(text, end)
+        out.append(Cand(start, full_end, kind_of(name) or kind, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+_CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,8})）")
+
+
+def extend_bracket(text: str, end: int) -> int:
+    """Include a bracketed place or campus right after a name (香港科技大学（广州）, …大学（松山湖校区）)."""
+    m = _CAMPUS.match(text, end)
+    if not m:
+        return end
+    inner = m.group(1)
+    if inner.endswith(("校区", "分校", "校园", "分院", "园区")) or inner in place_index():
+        return m.end()
+    return end
 
 
 def all_generic(name: str) -> bool:
@@ -180,7 +235,10 @@ def all_generic(name: str) -> bool:
     rest = strip_place_prefix(name)
     if rest != name and (rest in place_index() or not rest):
         return True
-    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys()
+    s = suffix_of(rest)
+    if s and len(rest) > len(s):
+        rest = rest[: -len(s)]
+    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys() | g["inner_connectives"]
     pos = 0
     while pos < len(rest):
         for k in range(min(8, len(rest) - pos), 0, -1):
@@ -196,11 +254,12 @@ def _inner_org_end(name: str) -> int | None:
     """End of a complete organisation name followed by a suffix-less tail (南开大学|化学), else None."""
     if org_gazetteer().get(name) or suffix_of(name):
         return None
-    sx = suffixes()
     for end in range(len(name) - 1, 2, -1):
         head = name[:end]
+        if org_gazetteer().get(head):
+            return end  # 工业和信息化部|装备工业一司: the known body, not its unnamed division
         s = suffix_of(head, grammar_only=True)
-        if s and sx.kind_of[s] in ("university", "enterprise", "research_institute") and len(head) > len(s) + 1:
+        if s and len(head) > len(s) + 1 and len(name) - end <= 4:
             return end
     return None
 
@@ -229,10 +288,16 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
+        if name in place_index():
+            continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and any(ch.isdigit() for ch in name):
             continue  # 90后: a number is not a name without a suffix
-        out.append(Cand(t.start, end, kind or "organization", name, PRIO_LAC))
+        if kind == "government" and _title_follows(view.text, end):
+            continue  # 杭州市委|书记: a body that is only part of a title becomes the role
+        end = extend_bracket(view.text, end)
+        # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
+        out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
 
 

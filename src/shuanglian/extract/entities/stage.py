@@ -10,10 +10,25 @@ from typing import Any
 
 from shuanglian.document import Document, Mention
 from shuanglian.extract.entities.aliases import link, strip_place_prefix
-from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_WEAK, Cand, TokenView, select
+from shuanglian.extract.entities.candidates import (
+    PRIO_GAZETTEER,
+    PRIO_LAC,
+    PRIO_WEAK,
+    Cand,
+    TokenView,
+    select,
+)
 from shuanglian.extract.entities.industries import industries_in, industry_mentions, stated_industries
 from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, blocked_automaton, org_gazetteer
-from shuanglian.extract.entities.orgs import gazetteer_orgs, grammar_orgs, is_non_name, lac_orgs, suffix_of
+from shuanglian.extract.entities.orgs import (
+    all_generic,
+    gazetteer_orgs,
+    grammar_orgs,
+    is_non_name,
+    kind_of,
+    lac_orgs,
+    suffix_of,
+)
 from shuanglian.extract.entities.people import lac_people, parse_roles
 from shuanglian.extract.entities.places import Place, normalise, place_index
 from shuanglian.extract.lac import Token, tag_many, tag_text
@@ -21,6 +36,7 @@ from shuanglian.extract.lac import Token, tag_many, tag_text
 # generic back-references to an organisation named earlier (公司创始人钟超)
 _BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterprise", "该公司": "enterprise",
             "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
+_PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|区长|县长|州长|省政府|市政府|副省长|副市长)")
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _LOCATED = re.compile(r"位于([\u4e00-\u9fff]{2,10}?)(?:的)?$")
 
@@ -41,11 +57,20 @@ def _family(kind: str) -> str:
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
     out: list[Cand] = []
+    text = view.text
     for t in view.tokens:
         if t.tag != "LOC" or (len(t.word) >= 2 and is_non_name(t.word)):
             continue
-        if suffix_of(t.word, grammar_only=True) and normalise(t.word) is None:
-            continue
+        s = suffix_of(t.word, grammar_only=True)
+        if s:
+            kind = kind_of(t.word) or "platform"
+            if kind == "platform" and not all_generic(t.word):
+                # 苏州工业园区, 广州国际生物岛: zones LAC tags as places are innovation platforms
+                out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
+            if normalise(t.word) is None or kind == "platform":
+                continue
+        if _PLACE_TITLE.match(text, t.end):
+            continue  # 陕西|省委书记: the place is part of the title and becomes the role's place
         p = normalise(t.word)
         if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
             continue  # 科教兴市 tagged 兴市: not a real division
@@ -103,6 +128,18 @@ def _merge_org_aliases(groups: dict[tuple[str, str], _Group]) -> None:
         del groups[("org", short)]
 
 
+def _drop_people_inside_orgs(groups: dict[tuple[str, str], _Group]) -> None:
+    """A 'person' whose name is part of an organisation name on the page (讯飞 / 科大讯飞) is that organisation."""
+    orgs = [g for k, g in groups.items() if k[0] == "org"]
+    for key in [k for k in groups if k[0] == "person"]:
+        name = key[1]
+        owner = next((g for g in orgs if any(name in s and name != s for s in g.surfaces)), None)
+        if owner is not None:
+            if owner.kind == "enterprise" and any(s.endswith(name) or s.startswith(name) for s in owner.surfaces):
+                owner.surfaces.add(name)
+            del groups[key]
+
+
 def _all_spans(view: TokenView, groups: dict[tuple[str, str], _Group], chosen: list[Cand],
                excluded: Sequence[tuple[int, int]]) -> None:
     """Find every mention of every surface; original detections win ties, short surfaces need word boundaries."""
@@ -158,6 +195,11 @@ def _roles(view: TokenView, groups: dict[tuple[str, str], _Group], context: tupl
         hit = org_end.get(pos)
         if hit:
             return hit[1], pos - hit[0]
+        gaz = org_gazetteer()
+        for k in range(min(16, pos), 1, -1):
+            entry = gaz.get(text[pos - k : pos])
+            if entry:
+                return entry.canonical, k
         for word, kind in _BACKREF.items():
             if text.endswith(word, 0, pos):
                 before = [o for o in org_starts if o[0] < pos - len(word) and o[2] == kind]
@@ -245,6 +287,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         g.surfaces.add(view.text[c.start : c.end])
         g.surfaces.add(key[1])
     _merge_org_aliases(groups)
+    _drop_people_inside_orgs(groups)
     _all_spans(view, groups, chosen, blocked)
 
     for g in groups.values():
