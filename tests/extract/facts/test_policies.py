@@ -51,8 +51,11 @@ def test_songs_books_newspapers_and_headlines_are_not_policies() -> None:
 
 
 def test_quoted_programmes() -> None:
-    titles = [p["title"] for p in extract_policies("实施十年“卓粤”计划，推进“双百行动计划”，开展“量子科学与工程”专项。")]
-    assert titles == ["卓粤计划", "双百行动计划"]
+    titles = [
+        p["title"]
+        for p in extract_policies("实施十年“卓粤”计划，推进“双百行动计划”和“一号发展工程”，开展“量子科学与工程”专项。")
+    ]
+    assert titles == ["卓粤计划", "双百行动计划", "一号发展工程"]
 
 
 def test_excluded_ranges_are_skipped() -> None:

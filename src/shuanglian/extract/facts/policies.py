@@ -44,6 +44,7 @@ def extract_policies(
     not_re = re.compile(alternation(data["not_policy"]))
     qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
     qsuffix_after = re.compile(f"^(?:{alternation(data['quoted_followers'])})")
+    qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
 
@@ -77,7 +78,7 @@ def extract_policies(
     for m in _QUOTED.finditer(text):
         inner = m.group(1).strip()
         follow = qsuffix_after.match(text[m.end() : m.end() + 4])
-        if qsuffix_end.search(inner) and len(inner) >= 4:
+        if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
             add(inner, m.start(), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(inner + follow.group(), m.start(), m.end() + follow.end())
