@@ -104,3 +104,30 @@ def test_postgres_search(pg_url: str) -> None:
         assert res.total == 1 and ("量子信息", True) in res.hits[0].snippet
         assert search_service.search_documents(s, "合肥 实验室").total == 1
         assert search_service.search_documents(s, "北京").total == 0
+
+
+def test_app_serves_from_postgres(pg_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from shuanglian.document import Document, Mention
+    from shuanglian.services.documents import ingest_documents
+    from shuanglian.store.db import init_db
+    from shuanglian.web.app import create_app
+    from shuanglian.web.auth import create_user
+    from tests.web.conftest import PASSWORD, login
+
+    init_db(pg_url)
+    text_ = "深圳迈瑞生物医疗电子股份有限公司在深圳市发布监护仪。"
+    doc = Document(source="pg.txt", raw="pg-app", text=text_, title="迈瑞新闻",
+                   entities=[Mention("深圳迈瑞生物医疗电子股份有限公司", "enterprise", spans=[(0, 16)])])
+    ingest_documents([doc], pg_url, processed=True)
+    app = create_app(pg_url)
+    with session_scope(pg_url) as s:
+        create_user(s, "pgviewer", "viewer", PASSWORD)
+    c = TestClient(app)
+    login(c, "pgviewer")
+    assert c.get("/api/documents").json()["total"] == 1
+    assert c.get("/api/search", params={"q": "监护仪"}).json()["total"] == 1
+    assert any(h["kind"] == "entity" for h in c.get("/api/search", params={"q": "迈瑞"}).json()["items"])
+    for path in ("/", "/documents", "/entities", "/registers/enterprises", "/chains", "/review", "/audit"):
+        assert c.get(path).status_code == 200, path
