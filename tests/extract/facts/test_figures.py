@@ -51,6 +51,10 @@ def test_qualifiers_and_approximate_values() -> None:
     assert (f["value"], f["approx"]) == (100, True)
     f = one("新增企业300家以上。")
     assert (f["value"], f["qualifier"]) == (300, "以上")
+    f = one("园区集聚企业十几家。")
+    assert (f["value"], f["approx"]) == (10, True)
+    f = one("吸引上千名工程师。")
+    assert (f["value"], f["qualifier"]) == (1000, "上")
     f = one("实验室共有二十四个课题组。")
     assert (f["value"], f["unit"], f["approx"]) == (24, "个", False)
 
@@ -65,6 +69,8 @@ def test_qualifiers_and_approximate_values() -> None:
         "5月30日上午。",
         "入选TOP50榜单。",
         "千家万户受益。",
+        "位列全国前10名。",  # a ranking
+        "用时近5个月。",  # a duration
     ],
 )
 def test_non_figures_are_ignored(text: str) -> None:

@@ -30,7 +30,7 @@ _PRE_QUALIFIERS = ["超过", "超", "逾", "近", "将近", "接近", "约", "�
 _POST_QUALIFIERS = ["以上", "以下", "左右", "上下", "之多"]
 _CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
 # A number following these is part of a name, date, version or ordinal, not a figure.
-_BAD_BEFORE = re.compile(r"(?:第|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
+_BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
 # Stop words that end a noun phrase after a count unit ("95个课题小组不但拥有...").
 _NP_STOP = re.compile(r"[，,。；;、：:（）()“”\"\s的和与及等在是已将为都均也还从被]|共有|具有|拥有|不|正|并|分别|主要|以上|左右")
 
@@ -55,14 +55,18 @@ class _Lexicons:
     def __init__(self) -> None:
         units = [_Unit(u["text"], float(u["factor"]), u["unit"], u["kind"]) for u in load_data("units.yaml")["units"]]
         self.units = {u.text: u for u in units}
+        self.not_after: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in (load_data("units.yaml").get("not_after") or {}).items()
+        }
         num = (
             r"(?:\d+(?:[,，]\d{3})*(?:\.\d+)?[十百千万亿]*"
             r"|[数几][十百千万亿]+"
             r"|[零〇一二两三四五六七八九十百千万亿]+)"
         )
         self.figure_re = re.compile(
-            rf"(?P<pre>{alternation(_PRE_QUALIFIERS)})?"
-            rf"(?:(?P<pct>百分之)(?P<pctnum>{num})|(?P<num>{num})(?P<more>余|多)?(?P<unit>{alternation(list(self.units))}))"
+            # 上 counts as "over" only before 百/千/万 (上百家, 上千名), not after 线上/网上
+            rf"(?P<pre>{alternation(_PRE_QUALIFIERS)}|上(?=[百千万]))?"
+            rf"(?:(?P<pct>百分之)(?P<pctnum>{num})|(?P<num>{num})(?P<more>余|多|几)?(?P<unit>{alternation(list(self.units))}))"
             rf"(?P<post>{alternation(_POST_QUALIFIERS)})?"
         )
         self.terms: dict[str, _Measure] = {}
@@ -169,6 +173,8 @@ def _figure(
         unit = lex.units[m.group("unit")]
         if not _plausible_count(raw_num, m.group("more") or m.group("pre"), unit):
             return None
+        if s[m.end("unit") : m.end("unit") + 2].startswith(lex.not_after.get(unit.text, ())):
+            return None  # 5个月, 位于
     value *= unit.factor
     qualifiers = [q for q in (m.group("pre"), m.group("more"), m.group("post")) if q]
     approx = approx or bool(qualifiers)
