@@ -91,8 +91,12 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     )
 
 
-def _walk_left(view: TokenView, i: int, floor: int) -> int:
-    """Index of the first token of the name whose last pre-suffix token index is `i`."""
+def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, kind: str = "") -> int:
+    """Index of the first token of the name whose last pre-suffix token index is `i`.
+
+    `head_named`: the suffix's own token already holds part of the name (传感器|有限公司);
+    `kind`: the kind the suffix gives, so a zone may prefix a park inside it.
+    """
     g = generic()
     toks = view.tokens
     first = i_suffix = i + 1
@@ -108,11 +112,16 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
                 i = j - 2
                 continue
             break
-        if t.word in g["inner_connectives"] and i > 0 and first < i_suffix:
+        if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named):
             left = toks[i - 1]
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
             # never two complete names (深圳市和香港中文大学).
             if left.tag in ("n", "vn", "an", "nz", "ORG", "LOC") and toks[first].tag in ("n", "vn", "an", "nz", "v"):
+                i -= 1
+                continue
+            if left.tag == "ORG" and toks[first].tag == "ORG" and head_named and not kind_of(left.word):
+                # 北京怀柔仪器|和|传感器有限公司: LAC split one name at its connective; the left part
+                # is a fragment (no suffix), not a complete name of its own
                 i -= 1
                 continue
             break
@@ -136,10 +145,16 @@ def _walk_left(view: TokenView, i: int, floor: int) -> int:
             break
         if _ends_with_title(t.word):
             break
-        if suffix_of(t.word, grammar_only=True):
+        inner = suffix_of(t.word, grammar_only=True)
+        if inner:
             if t.word in g["parent_prefixes"]:
                 # 中国科学院|苏州纳米技术与纳米仿生研究所: the academy prefix is part of the official name
                 first = i
+            elif kind == "platform" and suffixes().kind_of[inner] == "platform" and t.tag != "w":
+                # 苏州工业园区|生物医药产业园: a park inside a zone is named with the zone
+                first = i
+                i -= 1
+                continue
             # otherwise a complete organisation ends here and the name starts after it
             break
         first = i
@@ -157,7 +172,7 @@ def _balanced(name: str) -> bool:
             depth -= 1
             if depth < 0:
                 return False
-        elif not ch.isalnum() and ch not in "·-":
+        elif not ch.isalnum() and ch not in "·-—－":
             return False
     return depth == 0
 
@@ -182,7 +197,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         i_s = view.index_containing(end - len(suffix))
         if i_s is None:
             continue
-        first = _walk_left(view, i_s - 1, 0)
+        head_named = view.tokens[i_s].start < end - len(suffix)
+        first = _walk_left(view, i_s - 1, 0, head_named, kind)
         # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
         while first < i_s and (
             view.tokens[first].word in g["bad_name_starts"]
@@ -204,6 +220,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             start = view.tokens[first].start if first <= j else opening
         name = text[start:end]
         name_part = name[: -len(suffix)]
+        if first == i_s and name_part in g["bad_name_starts"]:
+            continue  # 世界一流|科学城
         if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part, suffix):
             continue
         if view.tokens[first].tag == "w" or not _balanced(name):
