@@ -192,6 +192,8 @@ class _Ingester:
         row = DocumentRow.from_document(doc, minhash=[int(v) for v in sig.hashvalues] if sig else None)
         if match is not None:
             row.copy_of, row.copy_similarity = match.doc_id, round(match.similarity, 4)
+        # The row is not read after the transaction: the graph hook may expire it (savepoint rollback).
+        doc_id, chars = row.id, row.chars
         try:
             with session_scope(self.db_url) as s:
                 s.add(row)
@@ -213,15 +215,15 @@ class _Ingester:
             self.known.discard(doc.content_hash)
             self.fail(doc.source, f"store: {type(exc).__name__}: {exc}")
             return
-        self.index.add(row.id, sig, row.copy_of)
+        self.index.add(doc_id, sig, match.doc_id if match else None)
         rep = self.report
         rep.stored += 1
-        rep.chars += row.chars
-        rep.ids.append(row.id)
-        if row.copy_of is not None:
+        rep.chars += chars
+        rep.ids.append(doc_id)
+        if match is not None:
             rep.copies += 1
-            rep.copy_links.append((row.id, row.copy_of, float(row.copy_similarity or 0.0)))
-        self.progress("copy" if row.copy_of else "stored", doc.source)
+            rep.copy_links.append((doc_id, match.doc_id, round(match.similarity, 4)))
+        self.progress("copy" if match else "stored", doc.source)
 
 
 def ingest_documents(
