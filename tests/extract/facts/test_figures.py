@@ -71,6 +71,8 @@ def test_qualifiers_and_approximate_values() -> None:
         "千家万户受益。",
         "位列全国前10名。",  # a ranking
         "用时近5个月。",  # a duration
+        "获得了5 00万元大奖。",  # a broken number
+        "打了千百个败仗。",  # an idiom
     ],
 )
 def test_non_figures_are_ignored(text: str) -> None:

@@ -56,6 +56,7 @@ def test_quoted_programmes() -> None:
         for p in extract_policies("实施十年“卓粤”计划，推进“双百行动计划”和“一号发展工程”，开展“量子科学与工程”专项。")
     ]
     assert titles == ["卓粤计划", "双百行动计划", "一号发展工程"]
+    assert extract_policies("对他们做出的“过火”行动，共产党什么时候实行过“骄民政策”？") == []
 
 
 def test_excluded_ranges_are_skipped() -> None:

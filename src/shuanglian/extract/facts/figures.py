@@ -31,6 +31,8 @@ _POST_QUALIFIERS = ["以上", "以下", "左右", "上下", "之多"]
 _CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
+# Chinese numerals with a bigger unit before a smaller one and no digit between: 千百个, 亿万人民.
+_BAD_CN = re.compile(r"千百|百十|千十|万千|万百|亿万|亿千|亿百")
 # Stop words that end a noun phrase after a count unit ("95个课题小组不但拥有...").
 _NP_STOP = re.compile(r"[，,。；;、：:（）()“”\"\s的和与及等在是已将为都均也还从被]|共有|具有|拥有|不|正|并|分别|主要|以上|左右")
 
@@ -163,6 +165,8 @@ def _figure(
     if _BAD_BEFORE.search(s[:num_start] if not m.group("pre") and not m.group("pct") else s[: m.start()]):
         return None
     raw_num = m.group("pctnum") or m.group("num")
+    if re.match(r"0\d", raw_num) or _BAD_CN.search(raw_num):
+        return None  # "5 00万元" (a broken number), 千百个 (an idiom, not 1100)
     try:
         value, approx = parse_number(raw_num)
     except ValueError:
@@ -234,7 +238,8 @@ def _measure(lex: _Lexicons, s: str, start: int, end: int, unit: _Unit) -> tuple
         if pre_hits:
             t = pre_hits[-1][1]
             return lex.terms[t].measure, t
-        if after:
+        if after and len(after) <= 4:
+            # an unknown but compact noun right after the unit: 95个课题小组, 72个量子比特
             return after + "数量", after
         return None, None
     if pre_hits:

@@ -75,8 +75,12 @@ def extract_policies(
             continue
         if suffix_re.search(title) or verb_re.search(text[max(0, m.start() - 12) : m.start()]):
             add(title, m.start(), m.end())
+    qverb_re = re.compile(alternation(data["quoted_verbs"]))
     for m in _QUOTED.finditer(text):
         inner = m.group(1).strip()
+        context = text[max(0, m.start() - 12) : m.start()] + "|" + text[m.end() : m.end() + 8]
+        if not qverb_re.search(context):
+            continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
         follow = qsuffix_after.match(text[m.end() : m.end() + 4])
         if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
             add(inner, m.start(), m.end())
