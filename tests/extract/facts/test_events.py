@@ -144,3 +144,10 @@ def test_short_generic_names_refer_back_to_the_last_named_entity() -> None:
     assert (ev["date"], ev["date_text"]) == ("2023-05-30", "5月30日")
     (undated,) = extract_events(text, ents(text, spec), None)
     assert (undated["date"], undated["date_text"]) == (None, "5月30日")
+
+
+def test_title_after_the_name_makes_an_official() -> None:
+    text = "4月10日，王志刚总理来到华为技术有限公司考察。"
+    spec = [("王志刚", "person", []), ("华为技术有限公司", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2023-04-11")
+    assert (ev["date"], ev["visitors"], ev["visited"]) == ("2023-04-10", ["王志刚"], ["华为技术有限公司"])

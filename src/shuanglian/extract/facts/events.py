@@ -158,12 +158,14 @@ def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> 
     return None
 
 
-def _is_official(r: _Rules, s: str, start: int, m: Mention) -> bool:
-    """A person with a government title in their roles or right before the name."""
+def _is_official(r: _Rules, s: str, start: int, end: int, m: Mention) -> bool:
+    """A person with a government title in their roles, right before the name or right after it."""
     for role in m.attrs.get("roles") or []:
         if isinstance(role, dict) and r.title_re.search(str(role.get("title") or "")):
             return True
-    return bool(r.title_re.search(s[max(0, start - 10) : start]))
+    if r.title_re.search(s[max(0, start - 10) : start]):
+        return True
+    return bool(r.title_re.match(s, end))  # 习近平总书记, 李强总理
 
 
 def _visitors(
@@ -182,7 +184,7 @@ def _visitors(
         if r.accompany_re.search(clause) or r.host_re.search(s[clause_start:start]):
             continue
         known = current is not None and m.name in current.visitors
-        if (known or _is_official(r, s, start, m)) and m.name not in out:
+        if (known or _is_official(r, s, start, end, m)) and m.name not in out:
             out.append(m.name)
     return out
 
