@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.lexicon import industry_automaton
+from shuanglian.extract.entities.lexicon import industries, industry_automaton, industry_grammar
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
@@ -24,6 +24,112 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
+    return out
+
+
+_NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
+_ANCHOR = re.compile(r"产业集群|产业链|产业|行业")
+MAX_INDUSTRY = 12
+
+
+def _np_start(view: TokenView, i: int) -> int:
+    """First token index of the noun phrase whose last token is `i` (nouns joined by 与/和/及)."""
+    toks = view.tokens
+    first = i + 1
+    while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_INDUSTRY:
+        t = toks[i]
+        if t.word in ("与", "和", "及") and first <= i + 1 and i > 0 and toks[i - 1].tag in _NP_TAGS:
+            i -= 1
+            continue
+        if t.tag not in _NP_TAGS:
+            break
+        first = i
+        i -= 1
+    return first
+
+
+def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
+    """The industry inside tokens [s, e) before 产业: (start offset, name) or None.
+
+    The whole phrase counts when it starts with a noun and only its last word is verbal
+    (海洋生物医药, 稀土功能材料, 汽车制造); otherwise the longest lexicon term ending the phrase
+    (调研|智能网联新能源汽车, 全市|光电子信息).
+    """
+    gram = industry_grammar()
+    toks = view.tokens[s:e]
+    while toks and (toks[0].word in gram["broad"] or len(toks[0].word) == 1):
+        toks = toks[1:]
+    if not toks:
+        return None
+    text = view.text
+    start, end = toks[0].start, toks[-1].end
+    phrase = text[start:end]
+    nouny = toks[0].tag in ("n", "nz", "j") and all(t.tag not in ("v", "vn") for t in toks[:-1])
+    if nouny and (phrase in industries() or (len(phrase) >= 3 and phrase.endswith(gram["heads"]))):
+        return start, phrase
+    for t in toks:
+        tail = text[t.start : end]
+        if tail in industries():
+            return t.start, tail
+    return None
+
+
+def grammar_industries(view: TokenView) -> list[Cand]:
+    """Industries written as X产业 / X行业 / A、B、C等产业 (the phrase without 产业 is the name)."""
+    out: list[Cand] = []
+    text = view.text
+    for m in _ANCHOR.finditer(text):
+        pos = m.start()
+        i = view.index_containing(pos)
+        if i is None:
+            continue
+        tok = view.tokens[i]
+        if tok.start == pos:
+            last = i - 1  # 产业 is its own word
+            floor = pos
+        elif text[tok.start : pos] and tok.end >= m.end():
+            last = i - 1  # 生物医药产业 is one word: its head is part of the phrase
+            floor = tok.start
+        else:
+            continue
+        if floor != pos:
+            # 生物医药产业 as one word: the phrase is that word's head (plus nouns before it)
+            head = text[floor:pos]
+            if head in industries() or head.endswith(industry_grammar()["heads"]):
+                out.append(Cand(floor, pos, "industry", head, PRIO_GRAMMAR))
+            continue
+        items: list[tuple[int, int]] = []  # token index ranges [s, e)
+        j = last - 1 if last >= 0 and view.tokens[last].word == "等" else last
+        while j >= 0:
+            s = _np_start(view, j)
+            if s > j:
+                break
+            items.extend(_split_connectives(view, s, j + 1))
+            # A、B、C等产业 / A和B产业: every listed item
+            if s >= 1 and view.tokens[s - 1].word == "、":
+                j = s - 2
+                continue
+            break
+        for s, e in items:
+            hit = _accept_tokens(view, s, e)
+            if hit:
+                out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
+    return out
+
+
+def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a phrase at 与/和/及 unless the whole phrase is a known industry (网络通信与安全)."""
+    if view.text[view.tokens[s].start : view.tokens[e - 1].end] in industries():
+        return [(s, e)]
+    out: list[tuple[int, int]] = []
+    cur = s
+    for k in range(s, e):
+        if view.tokens[k].word in ("与", "和", "及"):
+            if k > cur:
+                out.append((cur, k))
+            cur = k + 1
+    if cur < e:
+        out.append((cur, e))
     return out
 
 

@@ -169,6 +169,17 @@ def industries() -> dict[str, str]:
 
 
 @functools.cache
+def industry_grammar() -> dict[str, Any]:
+    """Anchors (产业, 行业…), head words and broad modifiers of the industry grammar."""
+    data = _yaml("industry_grammar.yaml")
+    return {
+        "anchors": tuple(sorted(data["anchors"], key=len, reverse=True)),
+        "heads": tuple(sorted(data["heads"], key=len, reverse=True)),
+        "broad": frozenset(data["broad"]),
+    }
+
+
+@functools.cache
 def industry_automaton() -> ahocorasick.Automaton:
     """Aho-Corasick over industry terms (payload: canonical)."""
     return automaton(industries())

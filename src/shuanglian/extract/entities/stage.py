@@ -18,7 +18,12 @@ from shuanglian.extract.entities.candidates import (
     TokenView,
     select,
 )
-from shuanglian.extract.entities.industries import industries_in, industry_mentions, stated_industries
+from shuanglian.extract.entities.industries import (
+    grammar_industries,
+    industries_in,
+    industry_mentions,
+    stated_industries,
+)
 from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, blocked_automaton, org_gazetteer
 from shuanglian.extract.entities.orgs import (
     all_generic,
@@ -272,7 +277,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         return []
     view = TokenView(text, tokens if tokens is not None else tag_text(text))
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + gazetteer_orgs(view)
-             + place_cands(view) + industry_mentions(view))
+             + place_cands(view) + industry_mentions(view) + grammar_industries(view))
     blocked = list(excluded) + _blocked_ranges(text)
     chosen = select([c for c in cands if not _in_excluded(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
