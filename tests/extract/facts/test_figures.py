@@ -151,3 +151,15 @@ def test_a_clause_after_a_semicolon_keeps_the_year() -> None:
     text = "公司上半年实现营业收入805亿元，同比下降约12%；研发投入超过50亿元。"
     figs = extract_figures(text, "2023-08-29")
     assert [(f["measure"], f["year"]) for f in figs] == [("营业收入", 2023), ("增长率", 2023), ("研发投入", 2023)]
+
+
+def test_terms_before_an_earlier_figure_belong_to_it() -> None:
+    text = "对技术合同成交额超过1亿元的机构给予最高500万元奖励，对孵化器给予200万元一次性奖励。"
+    figs = extract_figures(text, "2023-03-15")
+    assert [f["measure"] for f in figs] == ["合同金额", "奖励资金", "奖励资金"]
+
+
+def test_a_year_opening_a_clause_frames_the_next_sentence() -> None:
+    text = "年报显示，2023年公司市占率为36.8%。公司研发投入183.6亿元。如今，园区已有企业500家。"
+    figs = extract_figures(text, "2024-03-16")
+    assert [(f["measure"], f["year"]) for f in figs] == [("占比", 2023), ("研发投入", 2023), ("企业数量", 2024)]

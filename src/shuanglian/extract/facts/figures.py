@@ -183,7 +183,7 @@ def _figure(
     qualifiers = [q for q in (m.group("pre"), m.group("more"), m.group("post")) if q]
     approx = approx or bool(qualifiers)
     start, end = sent.start + m.start(), sent.start + m.end()
-    measure, measure_text = _measure(lex, s, m.start(), m.end(), unit)
+    measure, measure_text = _measure(lex, s, m.start(), m.end(), unit, prev_end)
     prefix = s[: m.start()]
     return {
         "value": _tidy(value),
@@ -219,10 +219,17 @@ def _tidy(v: float) -> float | int:
     return int(r) if r == int(r) and abs(r) < 1e18 else r
 
 
-def _measure(lex: _Lexicons, s: str, start: int, end: int, unit: _Unit) -> tuple[str | None, str | None]:
-    """Nearest measure term: after a count unit first (超4万名研发工程师), else before the number."""
+def _measure(
+    lex: _Lexicons, s: str, start: int, end: int, unit: _Unit, prev_end: int = 0
+) -> tuple[str | None, str | None]:
+    """Nearest measure term: after a count unit first (超4万名研发工程师), else before the number.
+
+    Terms before an earlier figure of the sentence belong to that figure (…成交额超过1亿元的机构给予
+    最高500万元奖励: 奖励, not 成交额)."""
     after = _after_phrase(s, end)
     before_clause = _clause_before(s, start)
+    if prev_end and start - len(before_clause) < prev_end:
+        before_clause = s[prev_end:start]
 
     def fits(t: str) -> bool:
         allowed = lex.terms[t].units
@@ -245,12 +252,15 @@ def _measure(lex: _Lexicons, s: str, start: int, end: int, unit: _Unit) -> tuple
     if pre_hits:
         t = pre_hits[-1][1]
         return lex.terms[t].measure, t
-    # money/percent named after the number: 完成数千万元的“天使+”轮融资
+    # money/percent named after the number: 完成数千万元的“天使+”轮融资, 给予200万元一次性奖励
     tail = s[end : end + 14]
     if tail.startswith("的"):
         hits = [t for t in lex.term_re.findall(tail) if fits(t)]
         if hits:
             return lex.terms[hits[0]].measure, hits[0]
+    near = lex.term_re.search(_after_phrase(s, end)[:8])
+    if near and fits(near.group()):
+        return lex.terms[near.group()].measure, near.group()
     wider = s[max(0, start - 30) : start]
     hits2 = [t for t in lex.term_re.findall(wider) if fits(t)]
     if hits2:
@@ -280,7 +290,7 @@ def _clause_before(s: str, start: int) -> str:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # A year that frames what follows: 到2025年 / 至2030年 or a sentence opening "2023年，".
-_FRAME_YEAR = re.compile(r"(?:^|[到至])((?:19|20)\d\d)年")
+_FRAME_YEAR = re.compile(r"(?:^|[，,：:到至])((?:19|20)\d\d)年")
 # Rates per year have no single year: 每年为3000个课题提供机时.
 _PER_YEAR = re.compile(r"每年|每年度")
 _FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标|要求|力争|计划")
