@@ -42,6 +42,11 @@ def is_alias(short: str, full: str) -> bool:
         return False
     if full.startswith(short) and suffix_of(short):
         return False  # 工业和信息化部 / 工业和信息化部装备工业一司: a division, not another name
+    zone = _zone_abbreviation(short, full)
+    if zone is not None:
+        return zone
+    if s_enterprise_suffix(short) and s_enterprise_suffix(full) and len(core(short)) >= 2 and core(short) in core(full):
+        return True  # 三峡集团 / 中国长江三峡集团有限公司
     s_suffix = suffix_of(short, grammar_only=True)
     if s_suffix:
         # a name with its own suffix is an alias only of the same kind of thing with a place
@@ -55,6 +60,26 @@ def is_alias(short: str, full: str) -> bool:
         if c and short_core[0] == c[0] and _subsequence(short_core, strip_place_prefix(form)):
             return True
     return False
+
+
+_ZONE_LONG = ("高新技术产业开发区", "高新技术开发区", "新技术开发区", "新技术产业开发区")
+
+
+def _zone_abbreviation(short: str, full: str) -> bool | None:
+    """东湖高新区 abbreviates 武汉东湖新技术开发区; None when the rule does not apply."""
+    if not short.endswith("高新区"):
+        return None
+    long_suffix = next((z for z in _ZONE_LONG if full.endswith(z)), None)
+    if long_suffix is None:
+        return False
+    a = strip_place_prefix(short[: -len("高新区")]) or short[: -len("高新区")]
+    b = strip_place_prefix(full[: -len(long_suffix)]) or full[: -len(long_suffix)]
+    return bool(a) and (a == b or b.endswith(a))
+
+
+def s_enterprise_suffix(name: str) -> bool:
+    """True when a name ends with a company word (集团, 公司) that short names keep."""
+    return name.endswith(("集团", "公司")) and len(name) > 3
 
 
 def _full_forms(full: str) -> list[str]:

@@ -124,6 +124,7 @@ def generic() -> dict[str, Any]:
         "apposition_nouns": frozenset(data["apposition_nouns"]),
         "generic_ok_suffixes": frozenset(data["generic_ok_suffixes"]),
         "parent_prefixes": frozenset(data["parent_prefixes"]),
+        "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "generic_name_parts": frozenset(data["generic_name_parts"]),
     }
 

@@ -18,7 +18,7 @@ from shuanglian.extract.entities.places import place_index
 
 MAX_NAME = 32
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
-_NAME_VERBS = frozenset({"转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
+_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 
@@ -52,9 +52,17 @@ def is_non_name(name: str) -> bool:
     return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2
 
 
+_PARTY_POSTS = ("书记", "副书记", "常委", "委员")
+
+
 def _title_follows(text: str, pos: int) -> bool:
-    """True when a title word starts at `pos` (…市委 + 书记, 国务院 + 副总理)."""
-    return any(text.startswith(t, pos) for t in titles() if len(t) >= 2)
+    """True when a leadership title follows at `pos` (…市委 + 书记, 国务院 + 副总理).
+
+    Ministries and companies named before 部长/董事长 stay entities: only party posts and
+    national/provincial/city leadership titles absorb the body into the role.
+    """
+    tl = titles()
+    return any(text.startswith(t, pos) and (tl[t] != "org" or t in _PARTY_POSTS) for t in tl if len(t) >= 2)
 
 
 def _ends_with_title(word: str) -> bool:
@@ -100,6 +108,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     g = generic()
     toks = view.tokens
     first = i_suffix = i + 1
+    subunit = i_suffix < len(toks) and toks[i_suffix].word.endswith(tuple(g["subunit_suffixes"]))
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
         if t.word in ("）", ")"):
@@ -150,7 +159,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             if t.word in g["parent_prefixes"]:
                 # 中国科学院|苏州纳米技术与纳米仿生研究所: the academy prefix is part of the official name
                 first = i
-            elif kind == "platform" and suffixes().kind_of[inner] == "platform" and t.tag != "w":
+            elif (kind == "platform" and suffixes().kind_of[inner] == "platform" or subunit) and t.tag != "w":
                 # 苏州工业园区|生物医药产业园: a park inside a zone is named with the zone
                 first = i
                 i -= 1
@@ -204,7 +213,7 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             view.tokens[first].word in g["bad_name_starts"]
             or view.tokens[first].tag == "a"
             # a lone common character at the left edge (新华社北京电|中共中央办公厅) is not part of the name
-            or (len(view.tokens[first].word) == 1 and view.tokens[first].tag in ("n", "v", "vn", "d", "an"))
+            or (len(view.tokens[first].word) == 1 and view.tokens[first].tag in ("v", "vn", "d"))
         ):
             first += 1
         start = view.tokens[first].start
@@ -222,6 +231,10 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         name_part = name[: -len(suffix)]
         if first == i_s and name_part in g["bad_name_starts"]:
             continue  # 世界一流|科学城
+        if kind == "university" and all_generic(name):
+            continue  # 新能源产业学院, 集成电路科学与工程学院: a field's school, not a named unit
+        if start > 0 and text[start - 1] in "（(":
+            continue  # 大湾区大学（松山湖校区）: a bracketed campus belongs to the name before it
         if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part, suffix):
             continue
         if view.tokens[first].tag == "w" or not _balanced(name):
@@ -236,6 +249,8 @@ _CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,8})）")
 
 def extend_bracket(text: str, end: int) -> int:
     """Include a bracketed place or campus right after a name (香港科技大学（广州）, …大学（松山湖校区）)."""
+    if text[end : end + 1] in ("Ⅱ", "Ⅲ", "Ⅳ"):
+        return end + 1  # 鹏城云脑Ⅱ: a facility's generation is part of its name
     m = _CAMPUS.match(text, end)
     if not m:
         return end
@@ -253,6 +268,8 @@ def all_generic(name: str) -> bool:
     rest = strip_place_prefix(name)
     if rest != name and (rest in place_index() or not rest):
         return True
+    if rest != name and (suffix_of(rest, grammar_only=True) or rest in suffixes().grammar):
+        return False  # 重庆大学, 深圳市人工智能研究院: a place plus a suffix is a real name
     s = suffix_of(rest)
     if s and len(rest) > len(s):
         rest = rest[: -len(s)]
@@ -274,11 +291,23 @@ def _inner_org_end(name: str) -> int | None:
         return None
     for end in range(len(name) - 1, 2, -1):
         head = name[:end]
-        if org_gazetteer().get(head):
-            return end  # 工业和信息化部|装备工业一司: the known body, not its unnamed division
         s = suffix_of(head, grammar_only=True)
         if s and len(head) > len(s) + 1 and len(name) - end <= 4:
             return end
+    return None
+
+
+_LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "集团公司")
+
+
+def _legal_entity_end(name: str) -> int | None:
+    """珠海格力电器股份有限公司|横琴研发中心: a company's unit is named after the company; keep the company."""
+    if name.endswith(tuple(generic()["subunit_suffixes"])):
+        return None  # …有限公司郑州分公司 is the branch's own name
+    for legal in _LEGAL:
+        k = name.find(legal)
+        if k > 0 and k + len(legal) < len(name):
+            return k + len(legal)
     return None
 
 
@@ -299,7 +328,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             # 迈瑞AED: a brand followed by a product code; the brand is the organisation
             end = t.start + m.start()
             name = name[: m.start()]
-        inner = _inner_org_end(name)
+        inner = _inner_org_end(name) or _legal_entity_end(name)
         if inner:
             # 南开大学化学 (LAC over-reach): keep the complete organisation name inside
             end = t.start + inner
@@ -329,5 +358,7 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         if len(surface) <= 4 and not view.aligned(start, end):
             continue
         entry = gaz[surface]
+        if entry.kind == "government" and _title_follows(view.text, end):
+            continue  # 国务院|副总理: part of a title
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out

@@ -74,6 +74,8 @@ def place_cands(view: TokenView) -> list[Cand]:
                 out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
             if normalise(t.word) is None or kind == "platform":
                 continue
+        if t.word.isascii():
+            continue  # BioBAY: a brand LAC took for a place
         if _PLACE_TITLE.match(text, t.end):
             continue  # 陕西|省委书记: the place is part of the title and becomes the role's place
         p = normalise(t.word)
@@ -90,11 +92,15 @@ def page_context(places: list[Place]) -> tuple[str | None, str | None]:
     return (provs.most_common(1)[0][0] if provs else None, cities.most_common(1)[0][0] if cities else None)
 
 
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
+    # names inside a policy or document title (《湖北省…行动方案》) belong to the policy, not the page
+    out = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     auto = blocked_automaton()
     if not len(auto):
-        return []
-    out = []
+        return out
     for last, (phrase, _) in auto.iter(text):
         start = last + 1 - len(phrase)
         # a blocked phrase never hides the start of a longer name (中国特色… is blocked, 中国科学院 is not)
