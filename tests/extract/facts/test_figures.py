@@ -73,6 +73,7 @@ def test_qualifiers_and_approximate_values() -> None:
         "用时近5个月。",  # a duration
         "获得了5 00万元大奖。",  # a broken number
         "打了千百个败仗。",  # an idiom
+        "印发《关于支持100家企业上市的若干措施》。",  # inside a title
     ],
 )
 def test_non_figures_are_ignored(text: str) -> None:

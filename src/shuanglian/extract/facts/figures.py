@@ -119,7 +119,10 @@ def extract_figures(
             ctx = _Context(para=sent.para)
         prev_end = 0
         last_year = None
+        titles = [(t.start(), t.end()) for t in _TITLES.finditer(sent.text)]
         for m in lex.figure_re.finditer(sent.text):
+            if any(a < m.start() < b for a, b in titles):
+                continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
             fig = _figure(lex, sent, m, pub_year, ctx, prev_end)
             if fig is None:
                 continue
