@@ -104,6 +104,9 @@ def test_review_and_entity_pages_post_forms(client_for) -> None:
     r = c.post(f"/entities/{merged}/split", data={"csrf_token": csrf, "names": "天津大学"}, follow_redirects=False)
     assert r.status_code == 303
     assert _entity(c, "南开大学")["id"] != _entity(c, "天津大学")["id"]
+    r = c.post("/entities/merge", data={"csrf_token": csrf, "a": a["id"], "b": b["id"]}, follow_redirects=False)
+    assert r.status_code == 303 and _entity(c, "南开大学")["id"] == _entity(c, "天津大学")["id"]
+    assert 'id="review-merge-form"' in c.get("/review").text
     audit = c.get("/audit")
     assert audit.status_code == 200 and "merge" in audit.text
     assert c.get("/entities", params={"q": "大学", "kind": "university"}).status_code == 200

@@ -35,6 +35,7 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/users", "/users", {"data": {"username": "u", "role": "viewer"}}),
     ("POST", "/documents/upload", "/documents/upload",
      {"files": [("files", ("a.txt", "深圳的一段文字。".encode(), "text/plain"))]}),
+    ("POST", "/entities/merge", "/entities/merge", {"data": {"a": "e1", "b": "e2"}}),
     ("POST", "/entities/{entity_id}/merge", "/entities/e1/merge", {"data": {"other": "e2"}}),
     ("POST", "/entities/{entity_id}/split", "/entities/e1/split", {"data": {"names": "x"}}),
     ("POST", "/review/{stmt_id}/{action}", "/review/s1/accept", {"data": {}}),
@@ -79,15 +80,18 @@ def role_app(seeded_template, tmp_path_factory):  # type: ignore[no-untyped-def]
     return create_app(f"sqlite:///{target}")
 
 
-def _client(app, role: str | None, csrf: str | None = "session") -> TestClient:  # type: ignore[no-untyped-def]
-    c = TestClient(app)
-    if role:
+@pytest.fixture(scope="module")
+def clients(role_app) -> dict[str, TestClient]:  # type: ignore[no-untyped-def]
+    """One client per role, logged in once (argon2 is slow on purpose): every request here is refused,
+    so the sessions stay valid. Role clients send their CSRF token; "admin" sends none."""
+    out = {"anonymous": TestClient(role_app)}
+    for role in ("viewer", "editor", "admin"):
+        c = TestClient(role_app)
         token = login(c, f"{role}1")
-        if csrf == "session":
+        if role != "admin":
             c.headers["X-CSRF-Token"] = token
-        elif csrf:
-            c.headers["X-CSRF-Token"] = csrf
-    return c
+        out[role] = c
+    return out
 
 
 def _walk(routes: list) -> list[APIRoute]:
@@ -118,8 +122,8 @@ def test_tables_cover_every_route() -> None:
 
 
 @pytest.mark.parametrize(("method", "route", "path", "kwargs"), WRITES, ids=_ids(WRITES))
-def test_write_refused_to_anonymous(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
-    r = _client(role_app, None).request(method, path, follow_redirects=False, **kwargs)
+def test_write_refused_to_anonymous(clients, method: str, route: str, path: str, kwargs: dict) -> None:
+    r = clients["anonymous"].request(method, path, follow_redirects=False, **kwargs)
     if path.startswith("/api/"):
         assert r.status_code == 401, r.text
         assert r.json()["error"]["code"] == "unauthenticated"
@@ -128,28 +132,31 @@ def test_write_refused_to_anonymous(role_app, method: str, route: str, path: str
 
 
 @pytest.mark.parametrize(("method", "route", "path", "kwargs"), NOT_OWN, ids=_ids(NOT_OWN))
-def test_write_refused_to_viewer(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
-    r = _client(role_app, "viewer").request(method, path, follow_redirects=False, **kwargs)
+def test_write_refused_to_viewer(clients, method: str, route: str, path: str, kwargs: dict) -> None:
+    r = clients["viewer"].request(method, path, follow_redirects=False, **kwargs)
     assert r.status_code == 403, r.text
     if path.startswith("/api/"):
         assert r.json()["error"]["code"] == "forbidden_role"
 
 
 @pytest.mark.parametrize(("method", "route", "path", "kwargs"), ADMIN, ids=_ids(ADMIN))
-def test_admin_only_write_refused_to_editor(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
-    assert _client(role_app, "editor").request(method, path, **kwargs).status_code == 403
+def test_admin_only_write_refused_to_editor(clients, method: str, route: str, path: str, kwargs: dict) -> None:
+    assert clients["editor"].request(method, path, **kwargs).status_code == 403
 
 
 @pytest.mark.parametrize(("method", "route", "path", "kwargs"), WRITES, ids=_ids(WRITES))
-def test_write_needs_csrf(role_app, method: str, route: str, path: str, kwargs: dict) -> None:
+def test_write_needs_csrf(clients, method: str, route: str, path: str, kwargs: dict) -> None:
     for csrf in (None, "forged"):
-        r = _client(role_app, "admin", csrf).request(method, path, follow_redirects=False, **kwargs)
+        kw = dict(kwargs)
+        if csrf:
+            kw["headers"] = {**kwargs.get("headers", {}), "X-CSRF-Token": csrf}
+        r = clients["admin"].request(method, path, follow_redirects=False, **kw)
         assert r.status_code == 403, r.text
         if path.startswith("/api/"):
             assert r.json()["error"]["code"] == "csrf_failed"
 
 
 @pytest.mark.parametrize(("route", "path"), READS, ids=[t for t, _ in READS])
-def test_reads_need_login(role_app, route: str, path: str) -> None:
-    r = _client(role_app, None).get(path)
+def test_reads_need_login(clients, route: str, path: str) -> None:
+    r = clients["anonymous"].get(path)
     assert r.status_code == 401 and r.json()["error"]["code"] == "unauthenticated"

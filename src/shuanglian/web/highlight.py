@@ -53,3 +53,16 @@ def paragraphs(segments: list[tuple[str, Any]]) -> list[list[tuple[str, Any]]]:
             if part:
                 paras[-1].append((part, label))
     return [p for p in paras if p]
+
+
+MAX_MARK = 120  # a fact's span can be a whole paragraph (visits): show its start, not a wall of yellow
+
+
+def context_parts(text: str, start: int, end: int, radius: int) -> list[tuple[str, Any]]:
+    """`radius` characters around text[start:end], the span marked (long spans cut after MAX_MARK)."""
+    start, end = max(0, start), min(len(text), end)
+    if end - start > MAX_MARK:
+        a = max(0, start - radius)
+        return span_segments(text[a : start + MAX_MARK] + "…", [(start - a, start - a + MAX_MARK, True)])
+    a = max(0, start - radius)
+    return span_segments(text[a : end + radius], [(start - a, end - a, True)])

@@ -16,7 +16,7 @@ from shuanglian.web.api.graph import graph_error
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
 from shuanglian.web.errors import ApiError
-from shuanglian.web.highlight import span_segments
+from shuanglian.web.highlight import context_parts
 from shuanglian.web.pages.common import page_user, redirect, safe_next
 from shuanglian.web.templating import render
 
@@ -58,8 +58,9 @@ def snippet_parts(st: dict[str, Any]) -> list[tuple[str, Any]]:
     span = st.get("span")
     if not snip or not span or span[0] is None:
         return [(snip, None)] if snip else []
-    start = max(0, int(span[0]) - graph.SNIPPET)
-    return span_segments(snip, [(int(span[0]) - start, int(span[1]) - start, True)])
+    # the service cut the snippet SNIPPET characters before the span's start
+    offset = max(0, int(span[0]) - graph.SNIPPET)
+    return context_parts(snip, int(span[0]) - offset, int(span[1]) - offset, graph.SNIPPET)
 
 
 def graph_json(nb: dict[str, Any]) -> dict[str, Any]:
@@ -84,6 +85,23 @@ def entity_page(
     nb = graph.neighbourhood(db, ent["id"], depth=1, max_nodes=60)
     statements = [{**st, "parts": snippet_parts(st)} for st in ent["statements"]]
     return render(request, "entity.html", {"ent": ent, "statements": statements, "graph": graph_json(nb)})
+
+
+@router.post("/entities/merge")
+def entities_merge(
+    a: str = Form(..., max_length=64),
+    b: str = Form(..., max_length=64),
+    p: Principal = Depends(require_editor),
+    _u: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Merge two entities given by id (the review page's merge form)."""
+    try:
+        out = graph.merge_entities(db, [a.strip(), b.strip()], p.username)
+    except graph.GraphError as exc:
+        raise graph_error(exc) from exc
+    db.commit()
+    return redirect(f"/entities/{out.get('id') or a.strip()}")
 
 
 @router.post("/entities/{entity_id}/merge")
@@ -155,9 +173,7 @@ def _review_snippets(db: Session, items: list[dict[str, Any]], doc_ids: set[str]
     for it in items:
         text, span = texts.get(it.get("document_id") or ""), it.get("span")
         if text and span and span[0] is not None:
-            a, b = int(span[0]), int(span[1])
-            start = max(0, a - graph.SNIPPET)
-            out[it["id"]] = span_segments(text[start : b + graph.SNIPPET], [(a - start, b - start, True)])
+            out[it["id"]] = context_parts(text, int(span[0]), int(span[1]), graph.SNIPPET)
     return out
 
 
