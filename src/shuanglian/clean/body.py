@@ -8,8 +8,13 @@ related list) is the body. Body-like lines elsewhere (user posts, teasers after 
 from __future__ import annotations
 
 from shuanglian.clean.lines import Line, body_score
+from shuanglian.clean.rules import page_parts
 
 _HEADING_MAX = 40  # short lines inside the body block are kept as subheadings up to this length
+# A headline ends in ” or ！ and so scores like a sentence; the date/source line under it shows that
+# it is the page header. Only this many lines before such a line are taken as header.
+_HEADER_LINES = 4
+_HEADER_REASONS = ("meta", "byline")
 
 
 def _cost(line: Line) -> float:
@@ -39,7 +44,28 @@ def select_body(lines: list[Line]) -> tuple[int, int]:
         if total > best[0]:
             best = (total, cur_start, i + 1)
     del seg_start
-    return best[1], best[2]
+    start, end = best[1], best[2]
+    start = _skip_header(lines, start, end)
+    return _extend_to_heading(lines, start), end
+
+
+def _skip_header(lines: list[Line], start: int, end: int) -> int:
+    """Move the start past a headline and its date/source line when the block begins with them."""
+    for i in range(start, min(end, start + _HEADER_LINES + 1)):
+        line = lines[i]
+        if line.reason in _HEADER_REASONS:
+            return i + 1
+        if line.reason is None and "。" in line.text:
+            break  # a real paragraph comes first: the block starts with the body
+    return start
+
+
+def _extend_to_heading(lines: list[Line], start: int) -> int:
+    """Take the numbered section heading ("一、出台背景") right above the block into the body."""
+    heading = page_parts().section_heading
+    while start > 0 and lines[start - 1].reason is None and heading.match(lines[start - 1].text):
+        start -= 1
+    return start
 
 
 def mark_outside(lines: list[Line], start: int, end: int) -> None:

@@ -7,9 +7,10 @@ import re
 from shuanglian.clean.body import mark_outside, select_body
 from shuanglian.clean.html import HtmlParts, extract_html
 from shuanglian.clean.lines import Line, is_spam, match_rule, merge_wrapped, normalise_line
-from shuanglian.clean.meta import find_media, find_published, original_title, parse_date
+from shuanglian.clean.meta import clean_title, find_media, find_published, original_title, parse_date
 from shuanglian.clean.mojibake import find_mojibake
 from shuanglian.clean.repairs import apply_repairs
+from shuanglian.clean.rules import page_parts
 from shuanglian.clean.script import changed_share, strip_pinyin, t2s
 from shuanglian.clean.site_memory import SiteBoilerplate, site_key
 from shuanglian.document import Document, Dropped
@@ -23,6 +24,7 @@ _BYLINE_HEAD = re.compile(
 # Conversion changing at least this share of CJK characters means the page was in traditional script.
 _TRADITIONAL_SHARE = 0.02
 _TITLE_MAX = 120
+_META_REASONS = ("meta", "header", "title", "byline", "breadcrumb")
 
 
 def looks_like_html(raw: str) -> bool:
@@ -100,9 +102,14 @@ def _apply_site_memory(doc: Document, lines: list[Line], memory: SiteBoilerplate
 
 def _strip_inline_bylines(doc: Document, lines: list[Line]) -> None:
     """Cut bylines glued to body paragraphs, keeping the cut text aside."""
+    dateline = page_parts().dateline_lead
     for line in lines:
         if line.reason is not None:
             continue
+        m = dateline.match(line.text)
+        if m and len(line.text) - m.end() >= 6:
+            doc.dropped.append(Dropped(m.group(0).strip(), "dateline", line.no))
+            line.text = line.text[m.end() :]
         m = _BYLINE_TAIL.search(line.text)
         if m and len(line.text) - len(m.group(0)) >= 6:
             doc.dropped.append(Dropped(m.group(0).strip(), "byline", line.no))
@@ -115,6 +122,26 @@ def _strip_inline_bylines(doc: Document, lines: list[Line]) -> None:
             cut_start = 0 if cut_lead else m.start("by")
             doc.dropped.append(Dropped(line.text[cut_start : m.end()].strip(), "byline", line.no))
             line.text = (line.text[:cut_start] + line.text[m.end() :]).strip()
+
+
+def _html_metadata(
+    parts: HtmlParts, simple: list[str], lines: list[Line], start: int
+) -> tuple[str | None, str | None, str | None]:
+    """Title, publication date and media of an HTML page: its visible lines first, then trafilatura's."""
+    visible = [v for v in simple if len(v) <= 120]
+    title = t2s(parts.title) if parts.title else _pick_title(lines, start)
+    published = find_published([v for v in visible if len(v) <= 80]) or (
+        parse_date(parts.date) if parts.date else None
+    )
+    media = find_media(visible) or (t2s(parts.sitename) if parts.sitename else None)
+    # the footer of an HTML page is outside trafilatura's main content: any visible line may hold it
+    return title, published, media or find_media([], [v for v in simple if len(v) <= 200])
+
+
+def _t2s_lines(texts: list[str]) -> list[str]:
+    """Convert many lines to simplified in one OpenCC call (line by line if a newline got lost)."""
+    out = t2s("\n".join(texts)).split("\n")
+    return out if len(out) == len(texts) else [t2s(t) for t in texts]
 
 
 def _pick_title(lines: list[Line], start: int) -> str | None:
@@ -172,19 +199,18 @@ def finish_document(
     mark_outside(lines, start, end)
     _strip_inline_bylines(doc, lines)
 
-    title = _pick_title(lines, start) if parts is None else None
-    meta_lines = [ln.text for ln in lines if ln.reason in ("meta", "header", "title", "byline", "breadcrumb")]
-    footer = [ln.text for ln in lines if ln.reason == "footer"]
+    simple: list[str] = []  # the HTML page's visible lines in simplified script
     if parts is not None:
-        visible = [t2s(v) for v in parts.visible if len(v) <= 120]
-        title = t2s(parts.title) if parts.title else _pick_title(lines, start)
-        published = find_published([v for v in visible if len(v) <= 80]) or (
-            parse_date(parts.date) if parts.date else None
-        )
-        media = find_media(visible) or (t2s(parts.sitename) if parts.sitename else None)
+        simple = _t2s_lines(parts.visible)
+        title, published, media = _html_metadata(parts, simple, lines, start)
     else:
+        meta_lines = [ln.text for ln in lines if ln.reason in _META_REASONS]
+        title = _pick_title(lines, start)
         published = find_published(meta_lines)
-        media = find_media(meta_lines, footer)
+        media = find_media(meta_lines, [ln.text for ln in lines if ln.reason == "footer"])
+    if title:
+        sites = (media, t2s(parts.sitename) if parts and parts.sitename else None)
+        title = clean_title(title, tuple(s for s in sites if s))
     doc.title = doc.title or title
     doc.published = doc.published or published
     doc.media = doc.media or media
@@ -198,6 +224,9 @@ def finish_document(
     doc.dropped.extend(Dropped(ln.text, ln.reason, ln.no) for ln in lines if ln.reason is not None)
     if parts is not None:
         inside = "\n".join(parts.lines)
-        doc.dropped.extend(Dropped(v, "not_main_content", -1) for v in parts.visible if v not in inside)
+        # converted like every other dropped line, so what a user reads aside is in one script
+        doc.dropped.extend(
+            Dropped(s, "not_main_content", -1) for v, s in zip(parts.visible, simple, strict=True) if v not in inside
+        )
     doc.dropped.sort(key=lambda d: d.line)
     return doc

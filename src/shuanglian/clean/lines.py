@@ -7,16 +7,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from shuanglian.clean.rules import LineRule, line_rules, spam_lexicon
+from shuanglian.clean.rules import LONG_LINE, LineRule, line_rules, spam_lexicon
 
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Chinese sentence punctuation plus the ASCII forms many sites use inside Chinese text.
 _PUNCT_RE = re.compile(r"[。，！？；：、“”‘’「」《》,;:!?]")
 _SENT_END = set("。！？!?；;…”’」』）)】")
-# Lines longer than this are usually body paragraphs with boilerplate glued on; rules must match at
-# their start (within _LONG_ANCHOR chars) unless marked long_ok.
-_LONG_LINE = 200
-_LONG_ANCHOR = 10
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
@@ -95,8 +91,10 @@ def match_rule(text: str) -> LineRule | None:
             if len({m.group(0) for m in rule.regex.finditer(text)}) >= rule.min_hits:
                 return rule
             continue
-        m = rule.regex.search(text)
-        if m and (n <= _LONG_LINE or rule.long_ok or m.start() < _LONG_ANCHOR):
+        if n <= LONG_LINE or rule.long_ok:
+            if rule.regex.search(text):
+                return rule
+        elif rule.head_regex.search(text):
             return rule
     return None
 

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import re
 
+from shuanglian.clean.rules import page_parts
+
 _DATE_RE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?"
 )
 _LABELLED_DATE = re.compile(r"(发布时间|发布日期|发表时间|发表日期|时间|日期|发布于|更新时间)\s*[:：]?\s*")
+# "来源：X", "来源 | X" (WeChat), "来源丨X"
 _MEDIA_RE = re.compile(
-    r"(?:来源|信息来源|稿源|文章来源|出处|来自)\s*[:：]\s*([^\s|｜,，。:：　\d][^\s|｜,，。:：　]{0,24})"
+    r"(?:来源|信息来源|稿源|文章来源|出处|来自)\s*(?:[:：]|\s[|｜丨]\s|丨)\s*"
+    r"([^\s|｜,，。:：　\d][^\s|｜,，。:：　]{0,24})"
 )
-_COPYRIGHT_RE = re.compile(r"(?i)copyright\s*(?:©|\(c\)|@)?\s*[\d\s\-–]*\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,30})")
+# A repost naming where it was taken from: "转自深圳特区报，原标题：…", "转载自《XX日报》"
+_REPOST_RE = re.compile(r"(?:转自|转载自|转载于|摘自|选自)\s*[:：]?\s*《?([^\s|｜,，。:：《》　\d]{2,24})")
+_COPYRIGHT_RES = (
+    re.compile(r"(?i)copyright\s*(?:©|\(c\)|@)?\s*[\d\s\-–]*\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,30})"),
+    re.compile(r"(?:^|\s)([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,30})\s*版权所有"),
+    re.compile(r"版权所有\s*[:：©]\s*(?:[\d\-–]+\s*)?([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,30})"),
+)
+_DATELINE_SPLIT = re.compile(r"[\s|｜丨]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ORIG_TITLE_RE = re.compile(r"原标题\s*[:：]?\s*《?\s*([^》)）]+?)\s*》?\s*[)）]?\s*$")
 _MEDIA_STOP = re.compile(r"(作者|编辑|责编|记者|时间|日期|发布|浏览|点击|字号).*$")
 
@@ -54,20 +66,73 @@ def find_published(lines: list[str]) -> str | None:
 
 
 def find_media(lines: list[str], footer: list[str] | None = None) -> str | None:
-    """Source media named on a 来源 line, else the copyright holder in the footer."""
+    """Source media: a 来源 line, a repost's 转自, an outlet on the dateline, else the footer's copyright."""
+    short = [line for line in lines if len(line) <= 120]
+    for regex in (_MEDIA_RE, _REPOST_RE):
+        for line in short:
+            m = regex.search(line)
+            if m:
+                name = _MEDIA_STOP.sub("", m.group(1)).strip(" 　”\"'「」》")
+                if len(name) >= 2 and name not in ("网络", "互联网", "本站", "本网"):
+                    return name
+    return dateline_media(short) or copyright_holder(footer or [])
+
+
+def dateline_media(lines: list[str]) -> str | None:
+    """An outlet printed beside the date without a label ("2023年08月30日 09:12 南方日报 作者:X")."""
+    parts = page_parts()
     for line in lines:
-        if len(line) > 120:
+        if len(line) > 80 or not _DATE_RE.search(line):
             continue
-        m = _MEDIA_RE.search(line)
-        if m:
-            name = _MEDIA_STOP.sub("", m.group(1)).strip(" 　”\"'「」")
-            if len(name) >= 2:
-                return name
-    for line in footer or []:
-        m = _COPYRIGHT_RE.search(line)
-        if m:
-            return m.group(1)
+        for token in _DATELINE_SPLIT.split(line):
+            if (
+                2 <= len(token) <= 16
+                and not any(ch.isdigit() or ch in ":：" for ch in token)
+                and len(_CJK.findall(token)) >= len(token) - 2
+                and not parts.not_media.search(token)
+                and token.endswith(parts.media_suffixes)
+            ):
+                return token
     return None
+
+
+def copyright_holder(footer: list[str]) -> str | None:
+    """The copyright holder named in footer lines; a media company's legal suffix is dropped."""
+    parts = page_parts()
+    for regex in _COPYRIGHT_RES:
+        for line in footer:
+            m = regex.search(line)
+            if m:
+                name = m.group(1)
+                bare = parts.company_suffix.sub("", name)
+                return bare if bare != name and bare.endswith(parts.media_suffixes) else name
+    return None
+
+
+def clean_title(title: str, sites: tuple[str, ...] = ()) -> str:
+    """Strip repost/forum tags ("[转帖]") and appended site names ("_XX网", "-XX日报", " | 站点") from a title."""
+    parts = page_parts()
+    title = title.strip()
+    while True:
+        m = parts.title_tags.match(title)
+        if not m or m.end() >= len(title):
+            break
+        title = title[m.end() :].strip()
+    while True:
+        seps = list(parts.title_separator.finditer(title))
+        if not seps:
+            break
+        sep = seps[-1]
+        head, tail = title[: sep.start()].strip(), title[sep.end() :].strip()
+        if len(_CJK.findall(head)) < 4 or not tail or len(tail) > parts.site_tail_max:
+            break
+        if re.search(r"[，。：:！？、,!?]", tail):
+            break
+        site_like = tail.endswith(parts.site_suffixes) or tail in sites or any(s and s in tail for s in sites)
+        if not (site_like or sep.group(0).strip() == "_"):
+            break
+        title = head
+    return title
 
 
 def original_title(line: str) -> str | None:
