@@ -47,6 +47,9 @@ def is_alias(short: str, full: str) -> bool:
         return zone
     if s_enterprise_suffix(short) and s_enterprise_suffix(full) and len(core(short)) >= 2 and core(short) in core(full):
         return True  # 三峡集团 / 中国长江三峡集团有限公司
+    gov = _government_abbreviation(short, full)
+    if gov is not None:
+        return gov
     s_suffix = suffix_of(short, grammar_only=True)
     if s_suffix:
         # a name with its own suffix is an alias only of the same kind of thing with a place
@@ -75,6 +78,21 @@ def _zone_abbreviation(short: str, full: str) -> bool | None:
     a = strip_place_prefix(short[: -len("高新区")]) or short[: -len("高新区")]
     b = strip_place_prefix(full[: -len(long_suffix)]) or full[: -len(long_suffix)]
     return bool(a) and (a == b or b.endswith(a))
+
+
+_GOV_ENDS = ("厅", "局", "委", "部", "办")
+
+
+def _government_abbreviation(short: str, full: str) -> bool | None:
+    """省工信厅 / 江苏省工业和信息化厅, 市发改委 / 深圳市发展和改革委员会: same body, abbreviated."""
+    if not short.endswith(_GOV_ENDS) or not full.endswith(_GOV_ENDS + ("委员会",)):
+        return None
+    s = strip_place_prefix(short).lstrip("省市区县")
+    f = strip_place_prefix(full)
+    if len(s) < 2 or len(f) <= len(s):
+        return None
+    same_end = s[-1] == f[-1] or (s.endswith("委") and f.endswith("委员会"))
+    return same_end and s[0] == f[0] and _subsequence(s, f)
 
 
 def s_enterprise_suffix(name: str) -> bool:

@@ -15,6 +15,7 @@ from shuanglian.extract.entities.lexicon import (
     titles,
 )
 from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.lac import Token
 
 MAX_NAME = 32
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
@@ -84,6 +85,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         return True
     if suffix in g["generic_ok_suffixes"]:
         return len(name_part) >= 4  # funds are named with common words (战略性新兴产业投资基金)
+    if suffixes().kind_of.get(suffix) == "media":
+        # 新华日报, 南方日报: papers have short names
+        return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
     if len(name_part) < 4 or any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1]):
         return False
     inds = industries()
@@ -93,9 +97,11 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     # 人工智能实验室, 新能源产业学院, 集成电路科学与工程学院: a field plus generic words names a
     # kind of unit, not one unit (a school inside a university is not annotated either)
     only_fields = all(w in inds for w in distinctive)
+    kind = suffixes().kind_of.get(suffix)
     return not (
         only_fields
-        and (len(words) == 1 or name_part.endswith(("产业", "行业")) or suffixes().kind_of.get(suffix) == "university")
+        and kind in ("lab", "university", "platform")
+        and (len(words) == 1 or name_part.endswith(("产业", "行业")) or kind == "university")
     )
 
 
@@ -121,11 +127,15 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 i = j - 2
                 continue
             break
-        if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named):
+        # a bare suffix word (科技园) cannot be a name alone, so a connective before it is inside the name
+        bare = first == i_suffix and not head_named
+        if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
             left = toks[i - 1]
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
             # never two complete names (深圳市和香港中文大学).
-            if left.tag in ("n", "vn", "an", "nz", "ORG", "LOC") and toks[first].tag in ("n", "vn", "an", "nz", "v"):
+            if left.tag in ("n", "vn", "an", "nz", "ORG", "LOC") and (
+                toks[first].tag in ("n", "vn", "an", "nz", "v") or bare
+            ):
                 i -= 1
                 continue
             if left.tag == "ORG" and toks[first].tag == "ORG" and head_named and not kind_of(left.word):
@@ -159,8 +169,12 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             if t.word in g["parent_prefixes"]:
                 # 中国科学院|苏州纳米技术与纳米仿生研究所: the academy prefix is part of the official name
                 first = i
-            elif (kind == "platform" and suffixes().kind_of[inner] == "platform" or subunit) and t.tag != "w":
-                # 苏州工业园区|生物医药产业园: a park inside a zone is named with the zone
+            elif (
+                kind == "platform" and suffixes().kind_of[inner] == "platform"
+                or kind == "research_institute" and suffixes().kind_of[inner] == "university"
+                or subunit
+            ) and t.tag != "w":
+                # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院: a unit named with its parent
                 first = i
                 i -= 1
                 continue
@@ -231,6 +245,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         name_part = name[: -len(suffix)]
         if first == i_s and name_part in g["bad_name_starts"]:
             continue  # 世界一流|科学城
+        if _legal_entity_end(name):
+            continue  # 珠海格力电器股份有限公司横琴研发中心: the company is the entity (see lac_orgs)
         if kind == "university" and all_generic(name):
             continue  # 新能源产业学院, 集成电路科学与工程学院: a field's school, not a named unit
         if start > 0 and text[start - 1] in "（(":
@@ -311,6 +327,12 @@ def _legal_entity_end(name: str) -> int | None:
     return None
 
 
+def _starts_longer_industry(text: str, tok: Token) -> bool:
+    """True when an industry term longer than the token starts there (宁德时代 + 动力电池)."""
+    inds = industries()
+    return any(text.startswith(term, tok.start) and len(term) > len(tok.word) for term in inds if term[0] == tok.word[0])
+
+
 def lac_orgs(view: TokenView) -> list[Cand]:
     """ORG tokens from LAC (joined with a following business word: 迈瑞 + 医疗), classified and filtered."""
     g = generic()
@@ -320,7 +342,12 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if t.tag != "ORG":
             continue
         end = t.end
-        if i + 1 < len(toks) and toks[i + 1].word in g["enterprise_tails"] and toks[i + 1].tag in ("n", "nz", "vn"):
+        if (
+            i + 1 < len(toks)
+            and toks[i + 1].word in g["enterprise_tails"]
+            and toks[i + 1].tag in ("n", "nz", "vn")
+            and not _starts_longer_industry(view.text, toks[i + 1])
+        ):
             end = toks[i + 1].end
         name = view.text[t.start : end]
         m = _ASCII_TAIL.search(name)

@@ -97,7 +97,8 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     # names inside a policy or document title (《湖北省…行动方案》) belong to the policy, not the page
-    out = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    # (a paper's name in 《》, 《新华日报》, is itself a media mention and stays)
+    out = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text) if kind_of(m.group()[1:-1]) != "media"]
     auto = blocked_automaton()
     if not len(auto):
         return out
