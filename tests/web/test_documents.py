@@ -90,3 +90,30 @@ def test_dashboard_renders_counts_and_recent_documents(client_for) -> None:
     assert r.status_code == 200 and 'id="kpi-documents"' in r.text
     assert "/static/vendor/echarts.min.js" in r.text
     assert "Content-Security-Policy" in r.headers and "script-src 'self'" in r.headers["Content-Security-Policy"]
+
+
+def test_every_page_works_on_an_empty_database(sqlite_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from shuanglian.store.db import session_scope
+    from shuanglian.web.app import create_app
+    from shuanglian.web.auth import create_user
+    from tests.web.conftest import PASSWORD, login
+
+    app = create_app(sqlite_url)
+    with session_scope(sqlite_url) as s:
+        create_user(s, "v", "viewer", PASSWORD)
+    c = TestClient(app)
+    login(c, "v")
+    for path in ("/", "/search?q=深圳", "/documents", "/entities", "/registers/carriers", "/chains",
+                 "/chains/high_end_medical_devices", "/review", "/audit", "/account"):
+        assert c.get(path).status_code == 200, path
+
+
+def test_api_docs_are_served_without_a_cdn(client_for) -> None:
+    c = client_for(None)
+    html = c.get("/api/docs").text
+    assert "/static/vendor/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
+    spec = c.get("/api/openapi.json").json()
+    assert "/api/documents" in spec["paths"] and "/api/registers/{name}/import" in spec["paths"]
+    assert not any(p.startswith("/login") for p in spec["paths"])
