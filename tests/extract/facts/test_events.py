@@ -151,3 +151,10 @@ def test_title_after_the_name_makes_an_official() -> None:
     spec = [("王志刚", "person", []), ("华为技术有限公司", "enterprise", [])]
     (ev,) = extract_events(text, ents(text, spec), "2023-04-11")
     assert (ev["date"], ev["visitors"], ev["visited"]) == ("2023-04-10", ["王志刚"], ["华为技术有限公司"])
+
+
+def test_zones_typed_as_places_are_visited_but_cities_are_not() -> None:
+    text = "6月2日，市委书记吴国庆来到湘江新区，走进长沙中电软件园，随后前往长沙县。"
+    spec = [("吴国庆", "person", []), ("湘江新区", "place", []), ("长沙中电软件园", "place", []), ("长沙县", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2023-06-03")
+    assert ev["visited"] == ["湘江新区", "长沙中电软件园"]

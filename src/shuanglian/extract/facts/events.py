@@ -64,6 +64,7 @@ class _Rules:
         self.history_re = re.compile(alternation(d["history"]))
         self.host_re = re.compile(alternation(d["host_before"]))
         self.head_re = re.compile(alternation(d["generic_heads"]))
+        self.zone_suffixes = tuple(d["zone_suffixes"])
 
 
 _RULES: _Rules | None = None
@@ -153,9 +154,14 @@ def _visit_verbs(r: _Rules, s: str) -> list[int]:
 def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
     """The organisation in a clause opening "在X，" (在贝特瑞…公司，黄坤明听取…)."""
     for s0, _e, m in in_sent:
-        if m.kind in r.visited_kinds and s0 <= 3 and s[:s0].strip("　 ").endswith("在"):
+        if _visitable(r, m) and s0 <= 3 and s[:s0].strip("　 ").endswith("在"):
             return m
     return None
+
+
+def _visitable(r: _Rules, m: Mention) -> bool:
+    """Organisations and platforms, and zones that entity typing left as places (湘江新区)."""
+    return m.kind in r.visited_kinds or (m.kind == "place" and m.name.endswith(r.zone_suffixes))
 
 
 def _is_official(r: _Rules, s: str, start: int, end: int, m: Mention) -> bool:
@@ -199,7 +205,7 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
     out: list[str] = [lead.name] if lead else []
     verb_ends = [m.end() for m in r.org_verb_re.finditer(r.accompany_re.sub(lambda x: "＿" * len(x.group()), s))]
     for start, end, m in in_sent:
-        if m.kind not in r.visited_kinds or m.name in out:
+        if not _visitable(r, m) or m.name in out:
             continue
         before = [v for v in verb_ends if v <= start]
         if not before:
