@@ -237,10 +237,15 @@ def _roles(view: TokenView, groups: dict[tuple[str, str], _Group], context: tupl
     for s, e, g in sorted(person_spans, key=lambda x: x[0]):
         roles = parse_roles(text, s, org_ending_at, place_ending_at, roles_at.get, context)
         roles_at[e] = roles
+        # the title written next to the name is the role (省委副书记、省长王伟中 -> 省长); the
+        # concurrent posts before it are kept as further titles, not as separate roles
         have = g.attrs.setdefault("roles", [])
+        if roles and roles[-1] not in have:
+            have.append(roles[-1])
+        titles = g.attrs.setdefault("titles", [])
         for r in roles:
-            if r not in have:
-                have.append(r)
+            if r["title"] not in titles:
+                titles.append(r["title"])
 
 
 def _org_attrs(view: TokenView, g: _Group, industry_spans: list[tuple[int, int, str]],
