@@ -43,3 +43,12 @@ def test_university_short_names_from_gazetteer(ents) -> None:  # type: ignore[no
     assert e["南开大学"].aliases == ["南开"]
     assert e["天津大学"].aliases == ["天大"]
     assert e["南开大学"] is not e["天津大学"]
+
+
+def test_abbreviation_rules() -> None:
+    assert is_alias("东湖高新区", "武汉东湖新技术开发区")
+    assert is_alias("大连化物所", "中国科学院大连化学物理研究所")
+    assert is_alias("省工信厅", "江苏省工业和信息化厅")
+    assert is_alias("三峡集团", "中国长江三峡集团有限公司")
+    assert not is_alias("工业和信息化部", "工业和信息化部装备工业一司")
+    assert not is_alias("南山区", "南山区科技创新局")

@@ -72,3 +72,42 @@ def test_title_bodies_are_not_entities(ents) -> None:  # type: ignore[no-untyped
     e = ents("省委副书记、深圳市委书记孟凡利参加调研。")
     assert "深圳市委书记" not in e and "深圳市委" not in e and "省委" not in e
     assert e["孟凡利"].kind == "person"
+
+
+def test_academy_prefix_and_bracketed_place(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("在中国科学院大连化学物理研究所，专家介绍了进展。随后来到百济神州（广州）生物科技有限公司。")
+    assert e["中国科学院大连化学物理研究所"].kind == "research_institute"
+    assert e["百济神州（广州）生物科技有限公司"].kind == "enterprise"
+    assert e["百济神州（广州）生物科技有限公司"].attrs["place"] == "广州市"
+
+
+def test_campus_and_subunits(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("代表团参观了香港科技大学（广州），又走访了中山大学深圳校区和中国汽车工业协会专用车分会。")
+    assert e["香港科技大学（广州）"].kind == "university"
+    assert e["中山大学深圳校区"].kind == "university"
+    assert e["中国汽车工业协会专用车分会"].kind == "organization"
+
+
+def test_zone_parks_and_lac_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("苏州工业园区生物医药产业园集聚了上千家企业。")
+    assert e["苏州工业园区生物医药产业园"].kind == "platform"
+
+
+def test_names_inside_policy_titles_are_skipped(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("近日，湖北省人民政府办公厅印发《湖北省数字经济发展三年行动方案》，《湖北日报》作了报道。")
+    assert e["湖北省人民政府办公厅"].kind == "government"
+    assert "湖北省" not in e  # only inside the policy title
+    assert e["湖北日报"].kind == "media"
+
+
+def test_leadership_title_absorbs_body_but_ministry_stays(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("中共中央政治局委员、国务院副总理何立平来到上海。工业和信息化部部长秦立东参加调研。")
+    assert "国务院" not in e
+    assert e["工业和信息化部"].kind == "government"
+    assert e["何立平"].attrs["roles"][0]["title"] == "国务院副总理"
+    assert e["秦立东"].attrs["roles"] == [{"title": "部长", "org": "工业和信息化部", "place": None}]
+
+
+def test_company_unit_split_from_company(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("在珠海格力电器股份有限公司横琴研发中心，工程师演示了新产品。")
+    assert e["珠海格力电器股份有限公司"].kind == "enterprise"

@@ -1,0 +1,34 @@
+"""Industries from the lexicon and from the X产业 / A、B等产业 grammar."""
+
+from __future__ import annotations
+
+
+def _industries(ents, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.name for m in ents(text).values() if m.kind == "industry"}
+
+
+def test_listed_items_before_deng_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "会议提出，要推动工程机械、轨道交通装备、新能源汽车等产业集群发展。")
+    assert got == {"工程机械", "轨道交通装备", "新能源汽车"}
+
+
+def test_phrase_before_chanye_with_head_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # not in the lexicon: accepted because it ends with an industry head word (材料)
+    got = _industries(ents, "该市依托资源优势，做强稀土永磁材料产业。")
+    assert got == {"稀土永磁材料"}
+
+
+def test_broad_phrases_are_not_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "要壮大新兴产业，巩固主导产业，培育未来产业，提升全市特色产业竞争力。")
+    assert got == set()
+
+
+def test_modifiers_and_connectives(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "全省光电子信息产业营收增长，生物医药和纳米技术产业加快集聚，打造世界级智能网联新能源汽车产业集群。")
+    assert got == {"光电子信息", "生物医药", "纳米技术", "智能网联新能源汽车"}
+
+
+def test_industry_named_inside_org_is_not_a_mention(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("深圳市人工智能产业协会会长介绍了情况。")
+    assert e["深圳市人工智能产业协会"].attrs["industries"] == ["人工智能"]
+    assert "人工智能" not in e
