@@ -57,6 +57,31 @@ def test_non_sentences_are_not_body(line: str) -> None:
         ("相关文章", "related"),
         ("推荐阅读", "related"),
         ("新华网", "site_name"),
+        # page-tool bars in their many spellings: words, counters, brackets, separators
+        ("分享 收藏 点赞 在看", "share"),
+        ("回复 支持 反对", "share"),
+        ("12评论  3赞  转发", "share"),
+        ("阅读 (2361)", "share"),
+        ("返回列表 | 查看更多", "share"),
+        ("A A A 分享到:微信 微博 QQ空间", "share"),
+        ("【打印本页】【关闭窗口】", "share"),
+        # subscription prompts and app promotion
+        ("点击上方蓝字，关注我们", "share"),
+        ("欢迎关注本公众号，设为星标不迷路", "share"),
+        ("打开澎湃新闻APP，查看更多高清大图", "app_promo"),
+        ("下载掌上苏州客户端，看更多本地新闻", "app_promo"),
+        ("阅读更多精彩内容", "app_promo"),
+        # disclaimers of platforms and reposting sites
+        ("平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台。", "footer"),
+        ("作者声明：内容由AI辅助创作", "footer"),
+        ("本文仅代表作者观点，不代表本站立场。", "footer"),
+        ("文章来源于网络，如有侵权请联系删除。", "footer"),
+        # the call to action closing an advertising block
+        ("留下您的需求，招商专员将在24小时内与您联系对接。", "contact"),
+        ("欢迎来电洽谈合作。", "contact"),
+        # datelines with a time or weekday
+        ("新华日报 2024-03-01 08:30 江苏", "meta"),
+        ("2024年3月1日 星期五 来源不详", "meta"),
     ],
 )
 def test_rules(line: str, reason: str) -> None:
@@ -83,6 +108,13 @@ def test_interview_questions_are_not_bylines() -> None:
         "园区通过线上招商、微信小程序等方式服务企业，去年新增注册企业三百余家。",
         "本报告中的数据版权归国家统计局所有，相关研究引用时注明了出处和口径。",
         "他在座谈会上说，微信支付等移动支付工具已经深入寻常百姓家。",
+        # a joint statement opening a paragraph is news, not a disclaimer
+        "中美联合声明：双方同意在气候变化领域加强合作。",
+        # a schedule line in a notice: a date without time is not a dateline
+        "2024年3月1日 申报系统开放",
+        # a story about following an account, and a sentence with a tool word in it
+        "越来越多的市民通过关注政务公众号办理社保、公积金等业务。",
+        "企业可登录平台查看更多政策解读和申报指南。",
     ],
 )
 def test_body_lines_mentioning_boilerplate_words_survive(line: str) -> None:

@@ -146,9 +146,11 @@ def _t2s_lines(texts: list[str]) -> list[str]:
 
 def _pick_title(lines: list[Line], start: int) -> str | None:
     """The page title: first substantial non-body line before the body, else the 原标题 line."""
+    menu = page_parts().menu_line
     for line in lines[:start]:
         if (
             line.reason in (None, "header")
+            and not menu.match(line.text)
             and line.n_cjk >= 6
             and len(line.text) <= _TITLE_MAX
             and line.n_cjk / len(line.text) >= 0.6

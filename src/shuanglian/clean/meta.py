@@ -20,8 +20,9 @@ _MEDIA_RE = re.compile(
     r"(?:来源|信息来源|稿源|文章来源|出处|来自)\s*(?:[:：]|\s[|｜丨]\s|丨)\s*"
     r"([^\s|｜,，。:：　\d][^\s|｜,，。:：　]{0,24})"
 )
-# A repost naming where it was taken from: "转自深圳特区报，原标题：…", "转载自《XX日报》"
-_REPOST_RE = re.compile(r"(?:转自|转载自|转载于|摘自|选自)\s*[:：]?\s*《?([^\s|｜,，。:：《》　\d]{2,24})")
+# A repost naming where it was taken from: "转自深圳特区报，原标题：…", "转载自《XX日报》" (not 摘自/选自:
+# body sentences quote reports and books that way)
+_REPOST_RE = re.compile(r"(?:转自|转载自|转载于)\s*[:：]?\s*《?([^\s|｜,，。:：《》　\d]{2,24})")
 _COPYRIGHT_RES = (
     re.compile(r"(?i)copyright\s*(?:©|\(c\)|@)?\s*[\d\s\-–]*\s*([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,30})"),
     re.compile(r"(?:^|\s)([\u4e00-\u9fff][\u4e00-\u9fff（）()]{1,30})\s*版权所有"),

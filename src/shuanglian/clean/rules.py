@@ -30,6 +30,7 @@ class LineRule:
     end: bool = False
     after: bool = False
     long_ok: bool = False
+    unless_sentence: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def line_rules() -> tuple[LineRule, ...]:
                 end=bool(item.get("end", False)),
                 after=bool(item.get("after", False)),
                 long_ok=bool(item.get("long_ok", False)),
+                unless_sentence=bool(item.get("unless_sentence", False)),
             )
         )
     return tuple(out)
@@ -111,6 +113,7 @@ class PageParts:
     """Compiled patterns of page_parts.yaml (titles, datelines, section headings, media names)."""
 
     section_heading: re.Pattern[str]
+    menu_line: re.Pattern[str]
     dateline_lead: re.Pattern[str]
     title_tags: re.Pattern[str]
     title_separator: re.Pattern[str]
@@ -127,6 +130,7 @@ def page_parts() -> PageParts:
     d = load_yaml("page_parts.yaml")
     return PageParts(
         section_heading=re.compile(d["section_heading"]),
+        menu_line=re.compile(d["menu_line"]),
         dateline_lead=re.compile(d["dateline_lead"]),
         title_tags=re.compile(d["title_tags"]),
         title_separator=re.compile(d["title_separator"]),
