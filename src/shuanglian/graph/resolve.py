@@ -59,6 +59,11 @@ class Assignment:
 _LEVEL_ORDER = [*STRONG_LEVELS, PLACE, CORE, "person"]
 
 
+def level_rank(level: str) -> int:
+    """Strength order of key levels (0 = strongest)."""
+    return _rank(level)
+
+
 def _rank(level: str) -> int:
     return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER)
 
@@ -263,30 +268,42 @@ def _ambiguous(qual_sets: list[set[tuple[str, str]]]) -> bool:
     return False
 
 
-def summarise_names(names: Iterable[tuple[str, str, str]]) -> tuple[str, list[str]]:
-    """Choose the display name from (name, prop, origin) triples: the latest manual/import name,
-    else the longest primary name (full legal names win over short forms); plus all distinct names."""
+def summarise_names(names: Iterable[tuple[str, str, str, int, datetime]]) -> tuple[str, list[str]]:
+    """Choose the display name from aggregated (name, prop, origin, count, last seen): the latest
+    manual/import name, else the longest primary name (full legal names win over short forms, the
+    simplified spelling over a traditional repost); plus every distinct name (one spelling each)."""
     from shuanglian.graph.ids import normalise_name, to_simplified
     from shuanglian.graph.keys import abbreviation_table
 
-    items = list(names)
-    seen: dict[str, str] = {}
-    for n, _, _ in items:
-        seen.setdefault(normalise_name(n), n)
-    manual = [n for n, p, o in items if p == "name" and o in ("manual", "import")]
+    items = sorted(names, key=lambda x: (x[0], x[1], x[2]))
+    spelling: dict[str, tuple[bool, int, str]] = {}
+    for n, _, _, count, _ in items:
+        cand = (n == to_simplified(n), count, n)
+        k = normalise_name(n)
+        # prefer simplified, then most cited, then the smallest string: deterministic on every path
+        if k not in spelling or (cand[0], cand[1], _neg(cand[2])) > (spelling[k][0], spelling[k][1], _neg(spelling[k][2])):
+            spelling[k] = cand
+    all_names = sorted((v[2] for v in spelling.values()), key=lambda n: (-len(n), n))
+    manual = [(last, n) for n, p, o, _, last in items if p == "name" and o in ("manual", "import")]
     if manual:
-        best = manual[-1]
-    else:
-        primary = [n for n, p, _ in items if p == "name"] or [n for n, _, _ in items]
-        counts: dict[str, int] = defaultdict(int)
-        for n in primary:
-            counts[n] += 1
-        # longest first, then simplified script (a traditional repost is not the canonical spelling)
-        best = max(primary, key=lambda n: (len(normalise_name(n)), n == to_simplified(n), counts[n], n))
-        full = abbreviation_table().get(normalise_name(best))
-        if full and len(full) > len(best):
-            best = full  # only an abbreviation was seen (中科院): show the gazetteer's full name
-    return best, sorted(seen.values(), key=lambda n: (-len(n), n))
+        return max(manual)[1], all_names
+    counts: dict[str, int] = defaultdict(int)
+    for n, p, _, c, _ in items:
+        if p == "name":
+            counts[n] += c
+    primary = list(counts) or [n for n, *_ in items]
+    if not primary:
+        return "", all_names
+    best = max(primary, key=lambda n: (len(normalise_name(n)), n == to_simplified(n), counts[n], _neg(n)))
+    full = abbreviation_table().get(normalise_name(best))
+    if full and len(full) > len(best):
+        best = full  # only an abbreviation was seen (中科院): show the gazetteer's full name
+    return best, all_names
+
+
+def _neg(s: str) -> tuple[int, ...]:
+    """Sort key that orders strings in reverse (so max() picks the smallest string)."""
+    return tuple(-ord(c) for c in s)
 
 
 def choose_kind(kind_weights: dict[str, float], override: str | None = None) -> str:

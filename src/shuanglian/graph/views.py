@@ -4,36 +4,39 @@ stored judgements: `rebuild` recomputes everything, `update` only what some sour
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.keys import strip_legal
-from shuanglian.graph.resolve import Assignment, JudgementRule, Profile, choose_kind, resolve, summarise_names
+from shuanglian.graph.keys import PLACE, graph_config, strip_legal
+from shuanglian.graph.resolve import (
+    Assignment,
+    JudgementRule,
+    Profile,
+    kinds_compatible,
+    level_rank,
+    level_score,
+    resolve,
+    summarise_names,
+)
+from shuanglian.graph.summary import Aggregate, aggregate_sql, aware, entity_values
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMember, Judgement, Statement
 
 log = logging.getLogger(__name__)
 CHUNK = 900  # IN-list size safe for SQLite's bound-parameter limit
 # Past this many source entities an incremental update falls back to a full rebuild.
 MAX_INCREMENTAL = 50_000
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def chunked(items: Sequence[str], n: int = CHUNK) -> Iterator[Sequence[str]]:
     """Split a list for IN queries."""
     for i in range(0, len(items), n):
         yield items[i : i + n]
-
-
-def _aware(ts: datetime | None) -> datetime:
-    if ts is None:
-        return _EPOCH
-    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)  # SQLite returns naive datetimes
 
 
 def _live_rows(session: Session, member_ids: Sequence[str] | None, props: Iterable[str] | None) -> Iterator[Any]:
@@ -64,7 +67,7 @@ def load_profiles(session: Session, member_ids: Sequence[str] | None = None) -> 
             continue
         names[r.entity_id].append((0 if r.prop == "name" else 1, r.value))
         kinds[r.entity_id] = r.kind
-        ts = _aware(r.created_at)
+        ts = aware(r.created_at)
         if r.entity_id not in first or ts < first[r.entity_id]:
             first[r.entity_id] = ts
     out: dict[str, Profile] = {}
@@ -110,7 +113,11 @@ def rebuild(session: Session) -> dict[str, int]:
 
 
 def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
-    """Re-resolve the source entities `member_ids` and everything they could merge with."""
+    """Re-resolve the source entities `member_ids` and everything they could merge with.
+
+    New source entities that meet at most one existing entity through strong keys are attached
+    directly (that entity's row is re-aggregated in SQL); everything else (changed entities, people,
+    weak or conflicting keys, judgements) goes through full resolution of its connected scope."""
     session.flush()
     touched = set(member_ids)
     if not touched:
@@ -119,9 +126,103 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
     for part in chunked(sorted(touched)):
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     _insert(session, EntityKey, _key_rows(fresh.values()))
+    known: set[str] = set()
+    for part in chunked(sorted(touched)):
+        known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
+    slow = known | (touched - set(fresh))
+    constrained = _constrained_entities(session)
+    changed: set[str] = set()
+    for mid in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m)):
+        target = _attach_target(session, fresh[mid], constrained)
+        if target is None:
+            slow.add(mid)
+            continue
+        eid, score, reason = target
+        p = fresh[mid]
+        _insert(session, EntityMember, [{"member_id": mid, "entity_id": eid, "kind": p.kind, "name": p.names[0][:512],
+                                         "score": score, "reason": reason[:64], "first_seen": p.first_seen}])  # fmt: skip
+        changed.add(eid)
+    _refresh_entities(session, changed)
+    n_slow = _update_slow(session, slow) if slow else 0
+    return {"members": len(touched), "entities": len(changed) + n_slow}
+
+
+def _constrained_entities(session: Session) -> set[str]:
+    """Source entities named in any active judgement, and the entities holding them: these always
+    take the slow path, so judgements are replayed."""
+    ids: set[str] = set()
+    for j in load_judgements(session):
+        ids |= set(j.ids) | set(j.other_ids)
+    out: set[str] = set(ids)
+    for part in chunked(sorted(ids)):
+        out |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
+    return out
+
+
+def _attach_target(session: Session, p: Profile, constrained: set[str]) -> tuple[str, float, str] | None:
+    """(entity id, score, reason) when the new source entity `p` provably resolves on its own or into
+    exactly one existing entity via a strong key; None when full resolution must decide."""
+    if p.kind == "person" or p.member_id in constrained:
+        return None
+    mine = {k.key: k.level for k in p.name_keys()}
+    if not mine:
+        return None
+    rows: list[Any] = []
+    for part in chunked(sorted(mine)):
+        q = (
+            select(EntityKey.key, EntityKey.level, EntityMember.entity_id)
+            .join(EntityMember, EntityMember.member_id == EntityKey.member_id)
+            .where(EntityKey.key.in_(part), EntityKey.member_id != p.member_id)
+        )
+        rows += session.execute(q).all()
+    if not rows:
+        return p.member_id, 1.0, "anchor"
+    entities = {r[2] for r in rows}
+    if len(entities) != 1:
+        return None
+    eid = entities.pop()
+    if eid in constrained:
+        return None
+    best: tuple[float, str] | None = None
+    for key, level, _ in rows:
+        lvl = max(mine[key], level, key=level_rank)
+        if level_rank(lvl) < level_rank(PLACE):
+            cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
+            best = cand if best is None or cand[0] > best[0] else best
+    threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
+    if best is None or best[0] < threshold:
+        return None
+    kinds = set(session.scalars(select(EntityMember.kind).where(EntityMember.entity_id == eid).distinct()))
+    if not all(kinds_compatible(p.kind, k) for k in kinds):
+        return None
+    return eid, best[0], best[1]
+
+
+def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
+    """Recompute the `entities` rows of these clusters from SQL aggregates."""
+    if not entity_ids:
+        return
+    now = datetime.now(UTC)
+    aggs = {eid: aggregate_sql(session, eid) for eid in sorted(entity_ids)}
+    fresh = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in a.names.items())[0] for eid, a in aggs.items()}
+    targets = _canonical_names(session, {t for a in aggs.values() for t in a.located}, fresh)
+    rows = []
+    for eid, agg in aggs.items():
+        n, score = session.execute(
+            select(func.count(), func.min(EntityMember.score)).where(EntityMember.entity_id == eid)
+        ).one()
+        rows.append(entity_values(eid, agg, int(n), float(score), targets, now))
+    for part in chunked(sorted(entity_ids)):
+        session.execute(delete(Entity).where(Entity.id.in_(part)))
+    _insert(session, Entity, rows)
+    session.expire_all()
+
+
+def _update_slow(session: Session, touched: set[str]) -> int:
+    """Full resolution of everything connected to `touched` (or a rebuild when that is too much)."""
     scope = _closure(session, touched)
     if scope is None:
-        return rebuild(session)
+        return rebuild(session)["entities"]
     old_entities: set[str] = set()
     for part in chunked(sorted(scope)):
         old_entities |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
@@ -132,8 +233,7 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     for part in chunked(sorted(old_entities | {a.entity_id for a in assignment.values()})):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
-    n = _write(session, profiles, assignment)
-    return {"members": len(profiles), "entities": n}
+    return _write(session, profiles, assignment)
 
 
 def _closure(session: Session, touched: set[str]) -> set[str] | None:
@@ -176,96 +276,39 @@ def _write(session: Session, profiles: dict[str, Profile], assignment: dict[str,
     clusters: dict[str, list[str]] = defaultdict(list)
     for mid, a in assignment.items():
         clusters[a.entity_id].append(mid)
-    stats = _member_stats(session, sorted(profiles))
-    now = datetime.now(UTC)
+    per_member: dict[str, Aggregate] = defaultdict(Aggregate)
+    for r in _live_rows(session, sorted(profiles), None):
+        per_member[r.entity_id].add_row(r)
     _insert(session, EntityKey, _key_rows(profiles.values()))
     _insert(session, EntityMember, [
         {"member_id": mid, "entity_id": a.entity_id, "kind": profiles[mid].kind, "name": profiles[mid].names[0][:512],
          "score": a.score, "reason": a.reason[:64], "first_seen": profiles[mid].first_seen}
         for mid, a in assignment.items()
     ])  # fmt: skip
-    summaries: dict[str, dict[str, Any]] = {}
+    aggs: dict[str, Aggregate] = {}
     for eid, mids in clusters.items():
-        summaries[eid] = _summarise(mids, profiles, stats, assignment)
+        agg = Aggregate()
+        for m in mids:
+            agg.merge(per_member[m])
+        aggs[eid] = agg
     # Region: the canonical name of the place the entity is located in (a place it points at).
-    target_names = _canonical_names(session, {t for s in summaries.values() for t in s["located_in"]}, summaries)
-    rows = []
-    for eid, s in summaries.items():
-        region_id = next((t for t in s["located_in"] if t in target_names), None)
-        region = target_names[region_id][1] if region_id else s["place"]
-        if region is None and s["kind"] == "place":
-            region = s["name"]
-        rows.append({
-            "id": eid, "kind": s["kind"], "name": s["name"][:512], "name_key": normalise_name(s["name"])[:512],
-            "names": s["names"], "search_text": "|" + "|".join(normalise_name(n) for n in s["names"]) + "|",
-            "region": (region or None) and str(region)[:128],
-            "region_id": target_names[region_id][0] if region_id else None,
-            "statement_count": s["statements"], "document_count": s["documents"], "member_count": s["members"],
-            "score": s["score"], "updated_at": now,
-        })  # fmt: skip
+    fresh_names = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in agg.names.items())[0]
+                   for eid, agg in aggs.items()}  # fmt: skip
+    targets = _canonical_names(session, {t for a in aggs.values() for t in a.located}, fresh_names)
+    now = datetime.now(UTC)
+    rows = [
+        entity_values(eid, agg, len(clusters[eid]), min(assignment[m].score for m in clusters[eid]), targets, now)
+        for eid, agg in aggs.items()
+    ]
     _insert(session, Entity, rows)
     # rows changed behind the ORM's back: reload anything a caller still holds
     session.expire_all()
     return len(clusters)
 
 
-def _member_stats(session: Session, member_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    stats: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"statements": 0, "docs": set(), "names": [], "located_in": [], "place": [], "kind": None}
-    )
-    for r in _live_rows(session, member_ids, None):
-        st = stats[r.entity_id]
-        st["statements"] += 1
-        if r.document_id:
-            st["docs"].add(r.document_id)
-        if r.prop in ("name", "alias"):
-            st["names"].append((r.value, r.prop, r.origin))
-        elif r.prop == "located_in" and r.target_id:
-            st["located_in"].append(r.target_id)
-        elif r.prop == "place":
-            st["place"].append(r.value)
-        elif r.prop == "kind" and r.origin in ("manual", "import"):
-            st["kind"] = r.value  # latest user statement wins (rows come in time order)
-    return stats
-
-
-def _summarise(
-    mids: list[str], profiles: dict[str, Profile], stats: dict[str, dict[str, Any]], assignment: dict[str, Assignment]
-) -> dict[str, Any]:
-    weights: Counter[str] = Counter()
-    names: list[tuple[str, str, str]] = []
-    docs: set[str] = set()
-    located: Counter[str] = Counter()
-    places: Counter[str] = Counter()
-    override = None
-    n = 0
-    for m in sorted(mids, key=lambda m: (profiles[m].first_seen, m)):
-        st = stats[m]
-        weights[profiles[m].kind] += max(1, st["statements"])
-        names += st["names"]
-        docs |= st["docs"]
-        located.update(st["located_in"])
-        places.update(st["place"])
-        override = st["kind"] or override
-        n += st["statements"]
-    name, all_names = summarise_names(names or [(profiles[mids[0]].names[0], "name", "document")])
-    return {
-        "kind": choose_kind(dict(weights), override),
-        "name": name,
-        "names": all_names[:50],
-        "statements": n,
-        "documents": len(docs),
-        "members": len(mids),
-        "score": min(assignment[m].score for m in mids),
-        "located_in": [t for t, _ in located.most_common()],
-        "place": places.most_common(1)[0][0] if places else None,
-    }
-
-
-def _canonical_names(
-    session: Session, member_ids: set[str], fresh: dict[str, dict[str, Any]]
-) -> dict[str, tuple[str, str]]:
-    """Source entity id -> (canonical id, canonical name) for place targets."""
+def _canonical_names(session: Session, member_ids: set[str], fresh: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Source entity id -> (canonical id, canonical name) for place targets; `fresh` holds names of
+    entities being written in this pass."""
     out: dict[str, tuple[str, str]] = {}
     for part in chunked(sorted(member_ids)):
         rows = session.execute(
@@ -275,7 +318,7 @@ def _canonical_names(
         names = {i: n for i, n in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(stored)))}
         for mid, canon in rows:
             if canon in fresh:
-                out[mid] = (canon, fresh[canon]["name"])
+                out[mid] = (canon, fresh[canon])
             elif canon in names:
                 out[mid] = (canon, names[canon])
     return out

@@ -1,0 +1,141 @@
+"""Summaries of canonical entities (display name, kind, names, counts, region) from aggregated live
+statements. The same aggregate is built in Python (rebuilds) or in SQL (one entity, incremental), so
+both paths give the same row."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.resolve import choose_kind, summarise_names
+from shuanglian.graph.tables import LIVE_STATUSES, EntityMember, Statement
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+USER_ORIGINS = ("manual", "import")
+
+
+def aware(ts: datetime | None) -> datetime:
+    """Timezone-aware timestamp (SQLite hands back naive UTC datetimes)."""
+    if ts is None:
+        return _EPOCH
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+@dataclass
+class Aggregate:
+    """Live statements of one source entity or one cluster, aggregated."""
+
+    names: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)  # (value, prop, origin) -> [n, last]
+    kinds: Counter[str] = field(default_factory=Counter)  # statements per source-entity kind
+    kind_override: tuple[datetime, str, str] | None = None  # (created_at, statement id, kind) of a user's kind
+    statements: int = 0
+    doc_ids: set[str] = field(default_factory=set)
+    doc_count: int | None = None  # set by the SQL path instead of doc_ids
+    located: Counter[str] = field(default_factory=Counter)  # located_in target source ids
+    places: Counter[str] = field(default_factory=Counter)
+
+    def add_row(self, r: Any) -> None:
+        """Fold in one statement row (entity_id, kind, prop, value, origin, document_id, target_id, created_at, id)."""
+        self.statements += 1
+        self.kinds[r.kind] += 1
+        if r.document_id:
+            self.doc_ids.add(r.document_id)
+        if r.prop in ("name", "alias"):
+            slot = self.names.setdefault((r.value, r.prop, r.origin), [0, _EPOCH])
+            slot[0] += 1
+            slot[1] = max(slot[1], aware(r.created_at))
+        elif r.prop == "located_in" and r.target_id:
+            self.located[r.target_id] += 1
+        elif r.prop == "place":
+            self.places[r.value] += 1
+        elif r.prop == "kind" and r.origin in USER_ORIGINS:
+            cand = (aware(r.created_at), r.id, r.value)
+            if self.kind_override is None or cand[:2] > self.kind_override[:2]:
+                self.kind_override = cand
+
+    def merge(self, other: Aggregate) -> None:
+        """Fold another aggregate into this one."""
+        for k, (n, last) in other.names.items():
+            slot = self.names.setdefault(k, [0, _EPOCH])
+            slot[0] += n
+            slot[1] = max(slot[1], last)
+        self.kinds.update(other.kinds)
+        if other.kind_override and (self.kind_override is None or other.kind_override[:2] > self.kind_override[:2]):
+            self.kind_override = other.kind_override
+        self.statements += other.statements
+        self.doc_ids |= other.doc_ids
+        self.located.update(other.located)
+        self.places.update(other.places)
+
+    @property
+    def documents(self) -> int:
+        """Distinct documents behind the statements."""
+        return self.doc_count if self.doc_count is not None else len(self.doc_ids)
+
+    def located_targets(self) -> list[str]:
+        """located_in targets, most cited first (ties by id, so every path agrees)."""
+        return [t for t, _ in sorted(self.located.items(), key=lambda x: (-x[1], x[0]))]
+
+    def top_place(self) -> str | None:
+        """Most cited `place` value."""
+        return min(self.places.items(), key=lambda x: (-x[1], x[0]))[0] if self.places else None
+
+
+def aggregate_sql(session: Session, entity_id: str) -> Aggregate:
+    """Aggregate of one canonical entity computed by the database (no per-statement rows fetched)."""
+    members = select(EntityMember.member_id).where(EntityMember.entity_id == entity_id).scalar_subquery()
+    base = (Statement.entity_id.in_(members), Statement.status.in_(LIVE_STATUSES))
+    agg = Aggregate()
+    q = (
+        select(Statement.value, Statement.prop, Statement.origin, func.count(), func.max(Statement.created_at))
+        .where(*base, Statement.prop.in_(("name", "alias")))
+        .group_by(Statement.value, Statement.prop, Statement.origin)
+    )
+    for value, prop, origin, n, last in session.execute(q):
+        agg.names[(value, prop, origin)] = [int(n), aware(last)]
+    for kind, n in session.execute(select(Statement.kind, func.count()).where(*base).group_by(Statement.kind)):
+        agg.kinds[kind] = int(n)
+    agg.statements = sum(agg.kinds.values())
+    agg.doc_count = int(session.scalar(select(func.count(func.distinct(Statement.document_id))).where(*base)) or 0)
+    q2 = select(Statement.target_id, func.count()).where(*base, Statement.prop == "located_in").group_by(Statement.target_id)
+    agg.located = Counter({t: int(n) for t, n in session.execute(q2) if t})
+    q3 = select(Statement.value, func.count()).where(*base, Statement.prop == "place").group_by(Statement.value)
+    agg.places = Counter({v: int(n) for v, n in session.execute(q3)})
+    q4 = (
+        select(Statement.created_at, Statement.id, Statement.value)
+        .where(*base, Statement.prop == "kind", Statement.origin.in_(USER_ORIGINS))
+        .order_by(Statement.created_at.desc(), Statement.id.desc())
+        .limit(1)
+    )
+    row = session.execute(q4).first()
+    if row:
+        agg.kind_override = (aware(row[0]), row[1], row[2])
+    return agg
+
+
+def entity_values(
+    eid: str, agg: Aggregate, members: int, score: float, targets: dict[str, tuple[str, str]], now: datetime
+) -> dict[str, Any]:
+    """Column values of the `entities` row for one cluster; `targets` maps place source ids to
+    (canonical id, name) for the region."""
+    names = [(v, p, o, n, last) for (v, p, o), (n, last) in agg.names.items()]
+    name, all_names = summarise_names(names)
+    kind = choose_kind(dict(agg.kinds), agg.kind_override[2] if agg.kind_override else None)
+    region_id = next((t for t in agg.located_targets() if t in targets), None)
+    region = targets[region_id][1] if region_id else agg.top_place()
+    if region is None and kind == "place":
+        region = name
+    return {
+        "id": eid, "kind": kind, "name": name[:512], "name_key": normalise_name(name)[:512],
+        "names": all_names[:50], "search_text": "|" + "|".join(normalise_name(n) for n in all_names) + "|",
+        "region": str(region)[:128] if region else None,
+        "region_id": targets[region_id][0] if region_id else None,
+        "statement_count": agg.statements, "document_count": agg.documents, "member_count": members,
+        "score": score, "updated_at": now,
+    }  # fmt: skip
