@@ -9,7 +9,7 @@ from typing import Any
 from shuanglian.document import Document
 from shuanglian.extract.entities.stage import EntityStage
 
-EXTRACTOR_VERSION = "entities-0.1"
+EXTRACTOR_VERSION = "entities-0.2"
 
 log = logging.getLogger(__name__)
 _FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage")
