@@ -164,3 +164,9 @@ def test_a_year_opening_a_clause_frames_the_next_sentence() -> None:
     text = "年报显示，2023年公司市占率为36.8%。公司研发投入183.6亿元。如今，园区已有企业500家。"
     figs = extract_figures(text, "2024-03-16")
     assert [(f["measure"], f["year"]) for f in figs] == [("占比", 2023), ("研发投入", 2023), ("企业数量", 2024)]
+
+
+def test_unknown_measures_fall_back_to_the_quantity_named_before_the_verb() -> None:
+    assert one("重点企业关键工序数控化率达到75%。")["measure"] == "关键工序数控化率"
+    assert one("受伤人数上升380%。")["measure"] == "受伤人数"
+    assert one("他只能以300多元卖掉。")["measure"] is None  # not a quantity: no measure rather than junk

@@ -268,7 +268,32 @@ def _measure(
     hits2 = [t for t in lex.term_re.findall(wider) if fits(t)]
     if hits2:
         return lex.terms[hits2[-1]].measure, hits2[-1]
-    return None, None
+    np = _noun_before(before_clause)
+    return (np, np) if np else (None, None)
+
+
+_VERB_TAIL = re.compile(
+    r"(?:达到了|达到|提高到|提升至|提升到|提高至|增至|保持在|突破|超过|约为|大约|约|为|达|是|占|实现|完成|增长|下降|"
+    r"共计|合计|累计|超|近|逾|高达|不低于|不少于|以上|左右|上升|上涨|减少|回落|下滑)$"
+)
+# A measure names a quantity: the phrase must end like one (…率, …额, …值, …量, …数, …收入, …规模).
+_MEASURE_HEAD = re.compile(r"[率额值量数比度入出本价费资金润重模积能耗效益利税]$")
+_NP_CUT = re.compile(r"[的在和与、及对从向将已把被，,：:“”\"（）()\s]")
+
+
+def _noun_before(clause: str) -> str | None:
+    """The noun phrase a number is stated of when no lexicon term names it: "关键工序数控化率达到75%"
+    -> 关键工序数控化率 (verbs and qualifiers before the number are stripped; 2-8 Chinese characters)."""
+    c = clause
+    for _ in range(3):
+        c2 = _VERB_TAIL.sub("", c)
+        if c2 == c:
+            break
+        c = c2
+    cut = max((m.end() for m in _NP_CUT.finditer(c)), default=0)
+    np = c[cut:][-8:]
+    ok = len(np) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", np) and _MEASURE_HEAD.search(np)
+    return np if ok else None
 
 
 def _after_phrase(s: str, end: int) -> str:
