@@ -14,7 +14,7 @@ from shuanglian.extract.entities.lexicon import (
     suffixes,
     titles,
 )
-from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 
 MAX_NAME = 32
@@ -96,7 +96,7 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         return False
     # 人工智能实验室, 新能源产业学院, 集成电路科学与工程学院: a field plus generic words names a
     # kind of unit, not one unit (a school inside a university is not annotated either)
-    only_fields = all(w in inds for w in distinctive)
+    only_fields = all(w in inds for w in distinctive) or name_part in inds
     kind = suffixes().kind_of.get(suffix)
     return not (
         only_fields
@@ -362,7 +362,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index():
+        if name in place_index() and not (name.endswith("新区") and normalise(name) is None):
             continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and any(ch.isdigit() for ch in name):
