@@ -1,0 +1,105 @@
+"""What a figure measures: lexicon terms after a count unit or before the number, else the quantity phrase."""
+
+from __future__ import annotations
+
+import re
+
+from shuanglian.extract.facts.lexicon import Lexicons, Unit
+
+_CLAUSE_END = re.compile(r"[，,、：:（）()“”\"]")
+# Stop words that end a noun phrase after a count unit ("95个课题小组不但拥有...").
+_NP_STOP = re.compile(r"[，,。；;、：:（）()“”\"\s的和与及等在是已将为都均也还从被]|共有|具有|拥有|不|正|并|分别|主要|以上|左右")
+
+
+def infer_measure(
+    lex: Lexicons, s: str, start: int, end: int, unit: Unit, prev_end: int = 0
+) -> tuple[str | None, str | None]:
+    """Nearest measure term: after a count unit first (超4万名研发工程师), else before the number.
+
+    Terms before an earlier figure of the sentence belong to that figure (…成交额超过1亿元的机构给予
+    最高500万元奖励: 奖励, not 成交额)."""
+    after = _after_phrase(s, end)
+    before_clause = _clause_before(s, start)
+    if prev_end and start - len(before_clause) < prev_end:
+        before_clause = s[prev_end:start]
+
+    def fits(t: str) -> bool:
+        allowed = lex.terms[t].units
+        return not allowed or unit.kind in allowed
+
+    follow = [t for t in lex.term_re.findall(after) if fits(t)] if after else []
+    pre_hits = [(mm.end(), mm.group()) for mm in lex.term_re.finditer(before_clause) if fits(mm.group())]
+    if unit.kind == "count":
+        if follow:
+            # measure_text ends with the last lexicon term: 重大科技基础设施(兼具…) -> 重大科技基础设施
+            cut = max(after.rfind(t) + len(t) for t in follow)
+            return lex.terms[follow[-1]].measure, after[:cut]
+        if pre_hits:
+            t = pre_hits[-1][1]
+            return lex.terms[t].measure, t
+        if after and len(after) <= 4:
+            # an unknown but compact noun right after the unit: 95个课题小组, 72个量子比特
+            return after + "数量", after
+        return None, None
+    if pre_hits:
+        t = pre_hits[-1][1]
+        return lex.terms[t].measure, t
+    # money/percent named after the number: 完成数千万元的“天使+”轮融资, 给予200万元一次性奖励
+    tail = s[end : end + 14]
+    if tail.startswith("的"):
+        hits = [t for t in lex.term_re.findall(tail) if fits(t)]
+        if hits:
+            return lex.terms[hits[0]].measure, hits[0]
+    near = lex.term_re.search(_after_phrase(s, end)[:8])
+    if near and fits(near.group()):
+        return lex.terms[near.group()].measure, near.group()
+    wider = s[max(0, start - 30) : start]
+    hits2 = [t for t in lex.term_re.findall(wider) if fits(t)]
+    if hits2:
+        return lex.terms[hits2[-1]].measure, hits2[-1]
+    np = _noun_before(before_clause)
+    return (np, np) if np else (None, None)
+
+
+_VERB_TAIL = re.compile(
+    r"(?:达到了|达到|提高到|提升至|提升到|提高至|增至|保持在|突破|超过|约为|大约|约|为|达|是|占|实现|完成|增长|下降|"
+    r"共计|合计|累计|超|近|逾|高达|不低于|不少于|以上|左右|上升|上涨|减少|回落|下滑)$"
+)
+# A measure names a quantity: the phrase must end like one (…率, …额, …值, …量, …数, …收入, …规模).
+_MEASURE_HEAD = re.compile(r"[率额值量数比度入出本价费资金润重模积能耗效益利税]$")
+_NP_CUT = re.compile(r"[的在和与、及对从向将已把被，,：:“”\"（）()\s]")
+
+
+def _noun_before(clause: str) -> str | None:
+    """The noun phrase a number is stated of when no lexicon term names it: "关键工序数控化率达到75%"
+    -> 关键工序数控化率 (verbs and qualifiers before the number are stripped; 2-8 Chinese characters)."""
+    c = clause
+    for _ in range(3):
+        c2 = _VERB_TAIL.sub("", c)
+        if c2 == c:
+            break
+        c = c2
+    cut = max((m.end() for m in _NP_CUT.finditer(c)), default=0)
+    np = c[cut:][-8:]
+    ok = len(np) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", np) and _MEASURE_HEAD.search(np)
+    return np if ok else None
+
+
+def _after_phrase(s: str, end: int) -> str:
+    """The noun phrase right after a figure, cut at punctuation and function words (max 12 chars)."""
+    tail = s[end : end + 12]
+    stop = _NP_STOP.search(tail)
+    return tail[: stop.start()] if stop else tail
+
+
+def _clause_before(s: str, start: int) -> str:
+    """Text of the clause before the number; extends one clause back when the clause has no noun."""
+    head = s[:start]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(head)]
+    if not cuts:
+        return head
+    last = cuts[-1]
+    if len(head) - last <= 4 and len(cuts) >= 2:
+        # "…增加值，达到650亿元": the clause is only a verb, look one clause further back.
+        return head[cuts[-2] :]
+    return head[last:]
