@@ -65,3 +65,18 @@ def test_products_statement_places_without_any_document(session: Session) -> Non
     st = session.scalars(select(Statement).where(Statement.prop == PROP, Statement.entity_id == eid)).one()
     assert st.value == "高端医疗器械/生命支持与监护设备" and st.value_json["via"] == "products"
     assert st.origin == "manual" and st.user == "tester"
+
+
+def test_name_terms_count_only_in_the_entitys_own_name(session: Session) -> None:
+    text = "深圳甲医疗器械公司的病人监护仪已进入国内绝大多数医院。深圳市人民医院引进了一批新设备。"
+    add_doc(session, "d2", text)
+    maker = add_entity(session, "enterprise", "深圳甲医疗器械公司", "d2", text, place="深圳市")
+    hospital = add_entity(session, "organization", "深圳市人民医院", "d2", text, place="深圳市")
+    place(session, MED)
+    links = {
+        (r.entity_id, r.value_json["link"])
+        for r in session.scalars(select(Statement).where(Statement.prop == PROP, Statement.status != "edited"))
+    }
+    assert (maker, "midstream_life_support") in links
+    assert (maker, "downstream_hospitals") not in links, "a customer named in the sentence is not a placement"
+    assert (hospital, "downstream_hospitals") in links

@@ -51,6 +51,10 @@ def test_default_feeds_point_to_next_stage() -> None:
     assert t.link("mid").feeds == ("down",)
     assert t.link("down").feeds == ()
     assert t.link("up").terms() == {"原料": "product"}
+    obj = yaml.safe_load(_yaml(GOOD))
+    obj["links"][3] = {"id": "down", "name": "下游", "stage": "downstream", "names": ["医院"]}
+    t2 = load_template_text(_yaml(obj), "demo.yaml")
+    assert t2.link("down").names == ("医院",) and t2.link("down").terms() == {"医院": "name"}
 
 
 @pytest.mark.parametrize(

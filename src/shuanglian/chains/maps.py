@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shuanglian.chains.placement import PROP
+from shuanglian.chains.placement import PROP, chain_target_id
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.tables import LIVE_STATUSES, Statement
 from shuanglian.registers.graphview import EntityView, Fact, views_for_members
@@ -46,15 +46,13 @@ class Placement:
         return ROLE_OF_KIND.get(self.view.kind, "others")
 
 
-def load_placements(session: Session) -> dict[str, list[Placement]]:
-    """Every live placement, grouped by chain id (one Placement per entity and link)."""
-    members = sorted(
-        set(
-            session.scalars(
-                select(Statement.entity_id).where(Statement.prop == PROP, Statement.status.in_(LIVE_STATUSES)).distinct()
-            )
-        )
-    )
+def load_placements(session: Session, chain: ChainTemplate | None = None) -> dict[str, list[Placement]]:
+    """Live placements grouped by chain id (one Placement per entity and link); only `chain`'s if given."""
+    q = select(Statement.entity_id).where(Statement.prop == PROP, Statement.status.in_(LIVE_STATUSES))
+    if chain is not None:
+        targets = [chain_target_id(chain.id, None)] + [chain_target_id(chain.id, ln.id) for ln in chain.links]
+        q = q.where(Statement.target_id.in_(targets))
+    members = sorted(set(session.scalars(q.distinct())))
     views = views_for_members(session, members)
     out: dict[str, dict[tuple[str, str | None], Placement]] = {}
     for v in views.values():

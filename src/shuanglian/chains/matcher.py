@@ -11,7 +11,7 @@ from shuanglian.chains.templates import ChainTemplate
 
 # How strongly each kind of term ties an entity to a link: a named product is the clearest signal,
 # a generic keyword the weakest; an industry term only ties the entity to the chain as a whole.
-FIELD_WEIGHT = {"product": 0.9, "technology": 0.8, "keyword": 0.6, "industry": 0.5}
+FIELD_WEIGHT = {"product": 0.9, "technology": 0.8, "keyword": 0.6, "name": 0.9, "industry": 0.5}
 _ASCII_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

@@ -164,6 +164,8 @@ def _context_evidence(
             lo, hi = min(a, ms), max(b, me)
             via = "sentence" if _CLAUSE_END.search(text[lo:hi]) else "clause"
             for t in h.targets:
+                if t.field == "name":
+                    continue  # name terms count only inside the entity's own name
                 out.append(
                     Evidence(
                         t.chain_id, t.link_id, h.term, t.field, via, _clip(sentence, h.start, h.end),

@@ -14,7 +14,9 @@ DATA_DIR = Path(__file__).parent / "data"
 STAGES = ("upstream", "midstream", "downstream")
 CATEGORIES = ("strategic_emerging", "future", "other")
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-_TERM_FIELDS = ("products", "technologies", "keywords")
+_TERM_FIELDS = ("products", "technologies", "keywords", "names")
+# Singular label of each term field, as stored in placement evidence.
+FIELD_LABEL = {"products": "product", "technologies": "technology", "keywords": "keyword", "names": "name"}
 
 
 class TemplateError(ValueError):
@@ -33,13 +35,16 @@ class ChainLink:
     products: tuple[str, ...] = ()
     technologies: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # Terms that place an entity only when they are part of its own name (医院, 检测中心): in running
+    # text they usually name a customer ("进入国内绝大多数医院"), not what the entity is.
+    names: tuple[str, ...] = ()
 
     def terms(self) -> dict[str, str]:
         """Every placing term mapped to the field it came from (products win over keywords)."""
         out: dict[str, str] = {}
         for fld in reversed(_TERM_FIELDS):
             for t in getattr(self, fld):
-                out[t] = fld[:-1] if fld != "technologies" else "technology"
+                out[t] = FIELD_LABEL[fld]
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -53,6 +58,7 @@ class ChainLink:
             "products": list(self.products),
             "technologies": list(self.technologies),
             "keywords": list(self.keywords),
+            "names": list(self.names),
         }
 
 
@@ -144,7 +150,7 @@ def parse_template(obj: Any, source: str = "<template>", origin: str = "shipped"
             raise TemplateError(f"{src}: field '{where}stage' must be one of {', '.join(STAGES)}, got {stage!r}")
         terms = {f: _str_list(rl.get(f), where + f, src) for f in _TERM_FIELDS}
         if not any(terms.values()):
-            raise TemplateError(f"{src}: link {lid!r} needs at least one of products, technologies, keywords")
+            raise TemplateError(f"{src}: link {lid!r} needs at least one of products, technologies, keywords, names")
         parsed.append(
             {
                 "id": lid,
