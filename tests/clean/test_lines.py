@@ -65,6 +65,11 @@ def test_non_sentences_are_not_body(line: str) -> None:
         ("返回列表 | 查看更多", "share"),
         ("A A A 分享到:微信 微博 QQ空间", "share"),
         ("【打印本页】【关闭窗口】", "share"),
+        ("返回搜狐，查看更多", "share"),
+        ("继续滑动看下一个", "share"),
+        ("— END —", "end_mark"),
+        ("精选留言", "comments"),
+        ("本帖最后由 芯片打工人 于 2024-5-20 21:30 编辑", "meta"),
         # subscription prompts and app promotion
         ("点击上方蓝字，关注我们", "share"),
         ("欢迎关注本公众号，设为星标不迷路", "share"),
