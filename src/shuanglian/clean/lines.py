@@ -86,17 +86,14 @@ def match_rule(text: str) -> LineRule | None:
     for rule in line_rules():
         if rule.max_len is not None and n > rule.max_len:
             continue
-        if rule.unless_sentence and body_score(text):
-            continue
         if rule.min_hits > 1:
             # distinct words: a story saying 手机 twice is not a contact block (联系人 + 手机号 is)
-            if len({m.group(0) for m in rule.regex.finditer(text)}) >= rule.min_hits:
-                return rule
-            continue
-        if n <= LONG_LINE or rule.long_ok:
-            if rule.regex.search(text):
-                return rule
-        elif rule.head_regex.search(text):
+            hit = len({m.group(0) for m in rule.regex.finditer(text)}) >= rule.min_hits
+        elif n <= LONG_LINE or rule.long_ok:
+            hit = rule.regex.search(text) is not None
+        else:
+            hit = rule.head_regex.search(text) is not None
+        if hit and not (rule.unless_sentence and body_score(text)):
             return rule
     return None
 
