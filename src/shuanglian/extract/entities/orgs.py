@@ -14,7 +14,7 @@ from shuanglian.extract.entities.lexicon import (
     suffixes,
     titles,
 )
-from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
 
 MAX_NAME = 32
@@ -85,6 +85,8 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         return True
     if suffix in g["generic_ok_suffixes"]:
         return len(name_part) >= 4  # funds are named with common words (战略性新兴产业投资基金)
+    if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab"):
+        return True  # 国家先进计算产业创新中心: a designated national centre
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
@@ -231,6 +233,11 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         ):
             first += 1
         start = view.tokens[first].start
+        # a descriptive word glued to the next word by LAC (企业人工智能|实验室): cut it off too
+        lead = next((b for b in sorted(g["bad_name_starts"], key=len, reverse=True)
+                     if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
+        if lead and first < i_s and view.tokens[first].end > start + len(lead):
+            start += len(lead)
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
             opening = text.rfind("（", max(0, start - 10), start)
@@ -243,6 +250,10 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             start = view.tokens[first].start if first <= j else opening
         name = text[start:end]
         name_part = name[: -len(suffix)]
+        if lead and (name_part in industries() or name_part in g["generic_name_parts"]):
+            continue  # 企业|人工智能实验室: what is left names a field, not a lab
+        if suffix == "新区" and name in place_index():
+            continue  # 滨海新区, 浦东新区: districts, not development zones
         if first == i_s and name_part in g["bad_name_starts"]:
             continue  # 世界一流|科学城
         if _legal_entity_end(name):
@@ -362,7 +373,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index() and not (name.endswith("新区") and normalise(name) is None):
+        if name in place_index():
             continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and any(ch.isdigit() for ch in name):

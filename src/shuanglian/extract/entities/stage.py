@@ -41,6 +41,7 @@ from shuanglian.extract.lac import Token, tag_many, tag_text
 # generic back-references to an organisation named earlier (公司创始人钟超)
 _BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterprise", "该公司": "enterprise",
             "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
+_SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 _PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|区长|县长|州长|省政府|市政府|副省长|副市长)")
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
@@ -70,7 +71,7 @@ def place_cands(view: TokenView) -> list[Cand]:
         if t.word.endswith(_NON_PLACE_TAILS):
             continue  # 天空之城大厦: a building, not a place of the register
         s = suffix_of(t.word, grammar_only=True)
-        if s and s == "新区" and normalise(t.word) is not None:
+        if s and s == "新区" and t.word in place_index():
             s = None  # 浦东新区, 滨海新区 are districts; 湘江新区, 两江新区 are development zones
         if s:
             kind = kind_of(t.word) or "platform"
@@ -81,6 +82,8 @@ def place_cands(view: TokenView) -> list[Cand]:
                 continue
         if t.word.isascii():
             continue  # BioBAY: a brand LAC took for a place
+        if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
+            continue  # “数字福建”, 健康中国: a slogan, not the place
         if _PLACE_TITLE.match(text, t.end):
             continue  # 陕西|省委书记: the place is part of the title and becomes the role's place
         p = normalise(t.word)
