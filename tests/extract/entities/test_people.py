@@ -53,3 +53,17 @@ def test_city_title_takes_page_city(ents) -> None:  # type: ignore[no-untyped-de
     e = ents(text)
     assert {"title": "市委书记", "org": None, "place": "天津市"} in e["陈敏尔"].attrs["roles"]
     assert {"title": "市长", "org": None, "place": "天津市"} in e["张工"].attrs["roles"]
+
+
+def test_surname_split_off_is_joined_back(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("市领导连茂君、王旭出席活动。")
+    assert "连茂君" in e and "茂君" not in e
+    assert e["王旭"].kind == "person"
+
+
+def test_brand_taken_for_a_person_opens_a_platform_name(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("省委书记调研秦创原建设，走进秦创原创新驱动平台。")
+    platform = e["秦创原创新驱动平台"]
+    assert platform.kind == "platform"
+    assert "秦创原" in platform.aliases
+    assert not [m for m in e.values() if m.kind == "person"]

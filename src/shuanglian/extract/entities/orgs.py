@@ -160,6 +160,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if t.tag == "PER" and first < i_suffix and (i == 0 or toks[i - 1].tag in g["stop_tags"]):
+            # 秦创原|创新驱动平台: a brand LAC took for a person, opening a longer name
+            first = i
+            break
         if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["apposition_nouns"] or (
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):

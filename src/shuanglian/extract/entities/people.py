@@ -45,9 +45,21 @@ def lac_people(view: TokenView) -> list[Cand]:
             )
             if followed or t.word + nxt.word in full_forms:
                 end = nxt.end
-        name = view.text[t.start : end]
+        start = t.start
+        prev = toks[i - 1] if i > 0 else None
+        if (
+            len(t.word) == 2
+            and t.word[0] not in ctx["surnames"]
+            and prev is not None
+            and len(prev.word) == 1
+            and prev.word in ctx["surnames"]
+            and prev.tag not in ("w", "PER")
+            and (i < 2 or toks[i - 2].tag in ("n", "w") or toks[i - 2].word in titles())
+        ):
+            start = prev.start  # 市领导连|茂君 -> 连茂君
+        name = view.text[start:end]
         if _is_name_shape(name):
-            out.append(Cand(t.start, end, "person", name, PRIO_LAC))
+            out.append(Cand(start, end, "person", name, PRIO_LAC))
     # 张工|察看 tagged 张工察: a three-character name seen less often than its two-character head
     counts: dict[str, int] = {}
     for c in out:

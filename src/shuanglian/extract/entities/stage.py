@@ -155,7 +155,9 @@ def _drop_people_inside_orgs(groups: dict[tuple[str, str], _Group]) -> None:
         name = key[1]
         owner = next((g for g in orgs if any(name in s and name != s for s in g.surfaces)), None)
         if owner is not None:
-            if owner.kind == "enterprise" and any(s.endswith(name) or s.startswith(name) for s in owner.surfaces):
+            if any(s.startswith(name) for s in owner.surfaces) or (
+                owner.kind == "enterprise" and any(s.endswith(name) for s in owner.surfaces)
+            ):
                 owner.surfaces.add(name)
             del groups[key]
 
