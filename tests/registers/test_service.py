@@ -139,3 +139,15 @@ def test_sql_paging_matches_complete_listing(session: Session) -> None:
         assert (fast["total"], fast["rows"]) == (slow["total"], slow["rows"]), kw
     assert "上海戊公司" not in {r["name"] for r in list_register(session, "enterprises")["rows"]}
     assert list_register(session, "enterprises", chain="高端医疗器械")["total"] == 2
+
+
+def test_policies_take_region_from_issuer_and_wider_policies_apply(session: Session) -> None:
+    add_entity(session, "policy", "深圳市促进高端医疗器械产业集群高质量发展的若干措施")
+    add_entity(session, "policy", "关于加快科技创新的若干措施", issuer="广东省人民政府")
+    add_entity(session, "policy", "天津市制造业高质量发展行动方案")
+    add_entity(session, "fund", "国家集成电路产业投资基金")
+    rows = list_register(session, "policies", region="深圳")["rows"]
+    assert [r["name"] for r in rows] == ["关于加快科技创新的若干措施", "深圳市促进高端医疗器械产业集群高质量发展的若干措施"]
+    assert {r["region"] for r in rows} == {"广东", "深圳"}
+    assert list_register(session, "policies", region="天津")["total"] == 1
+    assert list_register(session, "policies")["total"] == 4

@@ -29,7 +29,7 @@ SQL_SORTS: dict[str, Any] = {
 
 def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
     """Whether the SQL path gives the same answer as the Python one for this request."""
-    if spec.scope != "local" or spec.name_patterns:
+    if spec.scope != "local" or spec.name_patterns or spec.wider_regions_apply:
         return False
     if (sort or "name").lstrip("-") not in SQL_SORTS:
         return False

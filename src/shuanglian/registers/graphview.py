@@ -18,7 +18,10 @@ from sqlalchemy.orm import Session
 from shuanglian.graph.ids import make_statement_id
 from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, PROPOSED, Entity, EntityMember, Statement
+from shuanglian.registers.regions import place_in_text
 
+# Policies and funds rarely state a place; their issuer or title does (深圳市…若干措施).
+DERIVED_REGION_KINDS = frozenset({"policy", "fund"})
 _CHUNK = 900  # IN-list size under the 999 bound-parameter limit of older SQLite builds
 
 
@@ -169,6 +172,8 @@ def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, 
                 v.names.append(n)
         if not v.region:
             v.region = v.first("place") or v.first("region") or v.first("located_in")
+        if not v.region and v.kind in DERIVED_REGION_KINDS:
+            v.region = place_in_text(v.first("issuer")) or place_in_text(v.name)
     return views
 
 

@@ -38,6 +38,7 @@ class ImportReport:
     unchanged: int = 0
     statements_created: int = 0
     entity_ids: list[str] = field(default_factory=list)
+    changed_ids: list[str] = field(default_factory=list)  # entities that got new statements
 
     def to_json(self) -> dict[str, Any]:
         """Plain dict (CLI / API)."""
@@ -165,6 +166,8 @@ def import_rows(session: Session, spec: RegisterSpec, data: bytes, fmt: str, use
                     if old.prop == st.prop and old.origin == ORIGIN and old.user == user and old.id != st.id:
                         supersede(session, old, st)
         report.statements_created += new
+        if new:
+            report.changed_ids.append(p.entity_id)
         if not existing:
             report.created += 1
         elif new:

@@ -146,10 +146,16 @@ def select_members(
             continue
         if not is_member(spec, v):
             continue
-        if region and regions is not None and not regions.within(v.region, region):
+        if region and regions is not None and not _in_region(spec, v, regions, region):
             continue
         out.append(v)
     return out
+
+
+def _in_region(spec: RegisterSpec, v: EntityView, regions: RegionIndex, region: str) -> bool:
+    if regions.within(v.region, region):
+        return True
+    return bool(spec.wider_regions_apply and v.region and regions.within(region, v.region))
 
 
 def _local_chains(views: Iterable[EntityView], regions: RegionIndex, region: str) -> set[str]:

@@ -73,3 +73,12 @@ class RegionIndex:
         if not place:
             return False
         return region_key(region) in self.ancestors(place)
+
+
+def place_in_text(text: str | None) -> str | None:
+    """The most specific administrative division a name or issuer starts with (深圳市发展和改革委员会 ->
+    深圳), or None: gives policies and funds a region when no statement states one."""
+    if not text:
+        return None
+    chain = _division_chain(text)
+    return chain[-1] if chain else None

@@ -56,6 +56,9 @@ class RegisterSpec:
     columns: tuple[Column, ...]
     kind_labels: dict[str, str]
     name_patterns: tuple[str, ...] = ()
+    # A provincial or national policy applies inside each of its cities: region filters include
+    # entities whose region contains the requested one.
+    wider_regions_apply: bool = False
 
     def column(self, key: str) -> Column:
         """The column with this key (KeyError if absent)."""
@@ -136,6 +139,7 @@ def _parse(obj: Any, src: str) -> dict[str, RegisterSpec]:
                 columns=tuple(cols),
                 kind_labels=dict(r.get("kind_labels") or {}),
                 name_patterns=tuple(r.get("name_patterns") or ()),
+                wider_regions_apply=bool(r.get("wider_regions_apply", False)),
             )
         except (KeyError, TypeError) as exc:
             raise RegisterSpecError(f"{src}: field '{where}' is missing or malformed: {exc}") from exc
