@@ -151,3 +151,14 @@ def test_policies_take_region_from_issuer_and_wider_policies_apply(session: Sess
     assert {r["region"] for r in rows} == {"广东", "深圳"}
     assert list_register(session, "policies", region="天津")["total"] == 1
     assert list_register(session, "policies")["total"] == 4
+
+
+def test_consultants_by_name_rule_or_import(session: Session) -> None:
+    add_entity(session, "enterprise", "赛迪顾问股份有限公司", place="北京市")
+    add_entity(session, "research_institute", "综合开发研究院（中国·深圳）", place="深圳市")
+    add_entity(session, "enterprise", "华为技术有限公司", place="深圳市")
+    rep = import_register(session, "consultants", "名称,类型,所在地\n麦肯锡公司,机构,美国纽约\n".encode(), "csv", user="u")
+    assert rep.errors == []
+    names = [r["name"] for r in list_register(session, "consultants")["rows"]]
+    assert sorted(names) == sorted(["赛迪顾问股份有限公司", "综合开发研究院（中国·深圳）", "麦肯锡公司"])
+    assert [r["name"] for r in list_register(session, "consultants", region="深圳")["rows"]] == ["综合开发研究院（中国·深圳）"]
