@@ -119,30 +119,34 @@ def _peak_rss_mb() -> float:
 
 
 def _install_timers(svc: Any, graph: bool) -> dict[str, float]:
-    """Wrap the store step and the graph hook to split the time between pipeline, store and graph."""
+    """Wrap the store step and the graph hooks to split the time between pipeline, store and graph."""
     timers = {"store": 0.0, "graph": 0.0}
-    real_store, real_hook = svc._Ingester.store, svc._graph_hook
+    real_store = svc._Ingester.store
 
-    def store(self: Any, doc: Any) -> None:
+    def store(self: Any, docs: Any) -> None:
         t = time.perf_counter()
-        real_store(self, doc)
+        real_store(self, docs)
         timers["store"] += time.perf_counter() - t
 
-    def hook() -> Any:
-        fn = real_hook() if graph else None
-        if fn is None:
-            return None
+    def timed(real: Any) -> Any:
+        def get() -> Any:
+            fn = real() if graph else None
+            if fn is None:
+                return None
 
-        def timed(session: Any, row: Any) -> Any:
-            t = time.perf_counter()
-            try:
-                return fn(session, row)
-            finally:
-                timers["graph"] += time.perf_counter() - t
+            def call(*args: Any) -> Any:
+                t = time.perf_counter()
+                try:
+                    return fn(*args)
+                finally:
+                    timers["graph"] += time.perf_counter() - t
 
-        return timed
+            return call
 
-    svc._Ingester.store, svc._graph_hook = store, hook
+        return get
+
+    svc._Ingester.store = store
+    svc._graph_hook, svc._graph_batch_hook = timed(svc._graph_hook), timed(svc._graph_batch_hook)
     return timers
 
 

@@ -44,6 +44,12 @@ def _count(db_url: str, model: type) -> int:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
 
+def _use_hook(monkeypatch: pytest.MonkeyPatch, hook: Callable[[Session, DocumentRow], int] | None) -> None:
+    """Replace the graph area's hooks with a per-row test hook (or none)."""
+    monkeypatch.setattr(svc, "_graph_hook", lambda: hook)
+    monkeypatch.setattr(svc, "_graph_batch_hook", lambda: None)
+
+
 def _clean_only() -> Pipeline:
     return build_pipeline(extract=False)
 
@@ -105,7 +111,7 @@ def test_interrupt_inside_the_store_transaction_rolls_that_document_back(
             raise KeyboardInterrupt
         return 1
 
-    monkeypatch.setattr(svc, "_graph_hook", lambda: hook)
+    _use_hook(monkeypatch, hook)
     report = svc.ingest_paths([tmp_path / "in"], db_url, batch_size=1, factory=_clean_only)
     assert report.interrupted and report.stored == 2
     with session_scope(db_url) as s:
@@ -127,14 +133,14 @@ def test_graph_hook_error_fails_only_that_document(
             raise ValueError("no such register")
         return 0
 
-    monkeypatch.setattr(svc, "_graph_hook", lambda: hook)
+    _use_hook(monkeypatch, hook)
     report = svc.ingest_paths([tmp_path / "in"], sqlite_url, factory=_clean_only)
     assert report.stored == 2
     [(source, reason)] = report.failed
     assert source.endswith("page01.txt") and "ValueError: no such register" in reason
     assert _count(sqlite_url, DocumentRow) == 2
     # fixed: the re-run stores it and clears the recorded failure
-    monkeypatch.setattr(svc, "_graph_hook", lambda: None)
+    _use_hook(monkeypatch, None)
     again = svc.ingest_paths([tmp_path / "in"], sqlite_url, factory=_clean_only)
     assert (again.stored, again.duplicates, again.failed) == (1, 2, [])
     assert _count(sqlite_url, IngestFailure) == 0
@@ -294,3 +300,28 @@ def test_concurrent_writer_storing_the_same_content_counts_as_duplicate(
     report = svc.ingest_paths([page], sqlite_url, factory=_clean_only)
     assert (report.stored, report.duplicates, report.failed) == (0, 1, [])
     assert _count(sqlite_url, DocumentRow) == 1
+
+
+def test_batch_graph_hook_failure_is_isolated_to_its_document(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pages(tmp_path / "in", 4)
+    calls: list[int] = []
+
+    def batch_hook(session: Session, rows: list[DocumentRow]) -> int:
+        calls.append(len(rows))
+        session.add_all(IngestFailure(source=f"marker:{r.id}", reason="hook ran") for r in rows)
+        if any(r.source.endswith("page02.txt") for r in rows):
+            raise ValueError("bad fact")
+        return len(rows)
+
+    monkeypatch.setattr(svc, "_graph_hook", lambda: None)
+    monkeypatch.setattr(svc, "_graph_batch_hook", lambda: batch_hook)
+    report = svc.ingest_paths([tmp_path / "in"], db_url, factory=_clean_only)
+    # one call for the whole batch, then one per document to isolate the bad one
+    assert calls == [4, 1, 1, 1, 1]
+    assert report.stored == 3 and [Path(s).name for s, _ in report.failed] == ["page02.txt"]
+    with session_scope(db_url) as s:
+        ids = set(s.scalars(select(DocumentRow.id)))
+        markers = {m for m in s.scalars(select(IngestFailure.source)) if m.startswith("marker:")}
+    assert len(ids) == 3 and markers == {f"marker:{i}" for i in ids}

@@ -87,6 +87,11 @@ class NearDuplicateIndex:
         self._sigs[doc_id] = sig
         self._lsh.insert(doc_id, sig)
 
+    def remove(self, doc_id: str) -> None:
+        """Forget a document (its transaction was rolled back)."""
+        if self._sigs.pop(doc_id, None) is not None:
+            self._lsh.remove(doc_id)
+
     def find(self, sig: MinHash | None) -> Match | None:
         """The most similar indexed original at or above the threshold, if any."""
         if sig is None or not self._sigs:

@@ -15,13 +15,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from datasketch import MinHash
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.document import Document
-from shuanglian.ingest.near_dup import NearDuplicateIndex, from_values, signature
+from shuanglian.ingest.near_dup import Match, NearDuplicateIndex, from_values, signature
 from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.pipeline import Pipeline
 from shuanglian.pipeline.default import pipeline_factory
@@ -33,6 +34,7 @@ from shuanglian.store.documents import DocumentRow, IngestFailure
 # progress(kind, source): kind is one of stored, copy, duplicate, failed, skipped
 Progress = Callable[[str, str], None]
 GraphHook = Callable[[Session, DocumentRow], Any]
+GraphBatchHook = Callable[[Session, list[DocumentRow]], Any]
 
 
 @dataclass
@@ -83,6 +85,19 @@ def _graph_hook() -> GraphHook | None:
             return None
         raise
     return add_document_statements  # type: ignore[no-any-return]
+
+
+def _graph_batch_hook() -> GraphBatchHook | None:
+    """The graph area's batch hook (one entity-resolution pass per batch), or None without one."""
+    try:
+        from shuanglian.graph.build import add_documents_statements
+    except ModuleNotFoundError as exc:
+        if exc.name in ("shuanglian.graph.build", "shuanglian.graph"):
+            return None
+        raise
+    except ImportError:  # the module exists but has no batch form: fall back to the per-row hook
+        return None
+    return add_documents_statements  # type: ignore[no-any-return]
 
 
 def document_from_input(item: RawInput) -> Document:
@@ -142,6 +157,8 @@ class _Ingester:
         self.report = IngestReport(batch=uuid.uuid4().hex[:12])
         self.known, self.index = _load_state(db_url, get_settings().near_duplicate_threshold)
         self.hook = _graph_hook()
+        # one graph resolution pass per batch when the graph offers it, else the per-row hook
+        self.batch_hook = _graph_batch_hook()
         with session_scope(db_url) as s:
             # sources with a recorded failure: a successful store clears theirs (no query otherwise)
             self.failed_sources = set(s.scalars(select(IngestFailure.source).distinct()))
@@ -178,12 +195,12 @@ class _Ingester:
                 s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)) is not None
             )
 
-    def store(self, doc: Document) -> None:
-        """Write one processed document (and its graph statements) atomically, or record why not."""
+    def _prepare(self, doc: Document) -> tuple[DocumentRow, MinHash | None, Match | None] | None:
+        """Row, signature and near-duplicate match for a processed document (None if it failed)."""
         if doc.error:
             self.known.discard(doc.content_hash)  # let a later run retry it
             self.fail(doc.source, doc.error)
-            return
+            return None
         apply_declared(doc)
         if not doc.text.strip():
             doc.flag("empty_text")
@@ -192,38 +209,70 @@ class _Ingester:
         row = DocumentRow.from_document(doc, minhash=[int(v) for v in sig.hashvalues] if sig else None)
         if match is not None:
             row.copy_of, row.copy_similarity = match.doc_id, round(match.similarity, 4)
-        # The row is not read after the transaction: the graph hook may expire it (savepoint rollback).
-        doc_id, chars = row.id, row.chars
-        try:
-            with session_scope(self.db_url) as s:
-                s.add(row)
-                s.flush()
-                if self.hook is not None:
+        return row, sig, match
+
+    def _write(self, rows: list[DocumentRow]) -> None:
+        """One transaction: the rows, their graph statements, and clearing their old failures."""
+        with session_scope(self.db_url) as s:
+            s.add_all(rows)
+            s.flush()
+            if self.batch_hook is not None:
+                self.batch_hook(s, rows)
+            elif self.hook is not None:
+                for row in rows:
                     self.hook(s, row)
-                if doc.source in self.failed_sources:
-                    s.execute(delete(IngestFailure).where(IngestFailure.source == doc.source))
-        except IntegrityError as exc:
-            if self._stored_elsewhere(doc.content_hash):
-                # another writer stored the same content since this batch started
-                self.report.duplicates += 1
-                self.progress("duplicate", doc.source)
+            cleared = [r.source for r in rows if r.source in self.failed_sources]
+            if cleared:
+                s.execute(delete(IngestFailure).where(IngestFailure.source.in_(cleared)))
+
+    def store(self, docs: list[Document]) -> None:
+        """Write processed documents atomically (one small batch); on error retry one by one so only
+        the bad document fails, the rest are stored."""
+        prepared: list[tuple[Document, DocumentRow, Match | None]] = []
+        for doc in docs:
+            got = self._prepare(doc)
+            if got is None:
+                continue
+            row, sig, match = got
+            # indexed before commit so a copy later in the same batch links to it; undone on rollback
+            self.index.add(doc.doc_id, sig, match.doc_id if match else None)
+            prepared.append((doc, row, match))
+        if not prepared:
+            return
+        # Rows are not read after the transaction: the graph hook may have expired them.
+        try:
+            self._write([row for _, row, _ in prepared])
+        except BaseException as exc:
+            for doc, _, _ in prepared:
+                self.index.remove(doc.doc_id)
+            if not isinstance(exc, Exception):
+                raise  # Ctrl-C: this batch is rolled back, a re-run stores it
+            if len(prepared) > 1:
+                for doc, _, _ in prepared:
+                    self.store([doc])
             else:
-                self.known.discard(doc.content_hash)
-                self.fail(doc.source, f"store: IntegrityError: {exc.orig}")
+                self._failed_write(prepared[0][0], exc)
             return
-        except Exception as exc:  # noqa: BLE001 - this document is rolled back, the batch goes on
-            self.known.discard(doc.content_hash)
-            self.fail(doc.source, f"store: {type(exc).__name__}: {exc}")
-            return
-        self.index.add(doc_id, sig, match.doc_id if match else None)
         rep = self.report
-        rep.stored += 1
-        rep.chars += chars
-        rep.ids.append(doc_id)
-        if match is not None:
-            rep.copies += 1
-            rep.copy_links.append((doc_id, match.doc_id, round(match.similarity, 4)))
-        self.progress("copy" if match else "stored", doc.source)
+        for doc, _row, match in prepared:
+            rep.stored += 1
+            rep.chars += len(doc.text)
+            rep.ids.append(doc.doc_id)
+            if match is not None:
+                rep.copies += 1
+                rep.copy_links.append((doc.doc_id, match.doc_id, round(match.similarity, 4)))
+            self.progress("copy" if match else "stored", doc.source)
+
+    def _failed_write(self, doc: Document, exc: Exception) -> None:
+        """Classify a failed single-document write: a concurrent duplicate, or a recorded failure."""
+        if isinstance(exc, IntegrityError) and self._stored_elsewhere(doc.content_hash):
+            # another writer stored the same content since this batch started
+            self.report.duplicates += 1
+            self.progress("duplicate", doc.source)
+            return
+        self.known.discard(doc.content_hash)
+        detail = exc.orig if isinstance(exc, IntegrityError) else exc
+        self.fail(doc.source, f"store: {type(exc).__name__}: {detail}")
 
 
 def ingest_documents(
@@ -247,12 +296,17 @@ def ingest_documents(
     stream = ing.fresh(docs)
     try:
         if processed:
-            for doc in stream:
-                ing.store(doc)
+            done: Iterable[Document] = stream
         else:
-            run = make_runner(runner, factory or pipeline_factory(), workers, batch_size)
-            for doc in run.run(stream):
-                ing.store(doc)
+            done = make_runner(runner, factory or pipeline_factory(), workers, batch_size).run(stream)
+        pending: list[Document] = []
+        for doc in done:
+            pending.append(doc)
+            if len(pending) >= batch_size:
+                ing.store(pending)
+                pending = []
+        if pending:
+            ing.store(pending)
     except KeyboardInterrupt:
         ing.report.interrupted = True
     finally:
