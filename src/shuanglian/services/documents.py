@@ -1,8 +1,9 @@
 """Document services: ingest files or built documents into the store, list and show stored documents.
 
-Ingest is idempotent and resumable: every document is committed in its own transaction (a crash or
-Ctrl-C loses at most the one in flight), and content hashes already stored are skipped before the
-expensive pipeline runs, so re-running the same command continues where it stopped.
+Ingest is idempotent and resumable: each small batch of documents is committed in one transaction
+(a crash or Ctrl-C loses at most the batch in flight; a document that makes the write fail is retried
+alone so only it fails), and content hashes already stored are skipped before the expensive pipeline
+runs, so re-running the same command continues where it stopped.
 """
 
 from __future__ import annotations
