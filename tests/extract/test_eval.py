@@ -33,7 +33,9 @@ GOLD = {
         {"value": 40000, "unit": "名", "measure": "研发人员数量", "year": 2023, "target": False},
     ],
     "policies": [{"title": "“十四五”数字经济发展规划"}],
-    "events": [{"date": "2023-05-30", "visitors": ["黄坤明"], "visited": ["深圳迈瑞生物医疗电子股份有限公司"]}],
+    "events": [
+        {"date": "2023-05-30", "visitors": ["黄坤明"], "visited": ["深圳迈瑞生物医疗电子股份有限公司"], "place": "深圳市"}
+    ],
 }
 
 
@@ -88,7 +90,9 @@ def test_score_pages(tmp_path: Path) -> None:
         Mention("黄坤明", "person", attrs={"roles": [{"title": "广东省委书记", "org": None, "place": "广东省"}]}),
     ]
     doc.figures = [{"value": 6.5e10, "unit": "元", "measure": "增加值", "year": 2025, "target": False}]
-    doc.events = [{"date": "2023-05-30", "visitors": ["黄坤明"], "visited": ["迈瑞医疗", "深圳湾实验室"]}]
+    doc.events = [
+        {"date": "2023-05-30", "visitors": ["黄坤明"], "visited": ["迈瑞医疗", "深圳湾实验室"], "place": "深圳"}
+    ]
     rep = score([(page, GOLD)], [doc])
     out = rep.to_json(details=True)
     assert out["entities"]["typed"]["tp"] == 2 and out["entities"]["typed"]["fn"] == 2
@@ -97,6 +101,7 @@ def test_score_pages(tmp_path: Path) -> None:
     assert out["policies"]["recall"] == 0.0
     v = out["visits"]
     assert v["date_accuracy"] == 1.0 and v["visitors"]["f1"] == 1.0
+    assert v["place_accuracy"] == 1.0  # 深圳 is an alias of the gold place 深圳市
     assert (v["visited"]["tp"], v["visited"]["fp"]) == (1, 1)  # 迈瑞医疗 resolved through the gold aliases
     assert out["per_page"][0]["missed_policies"] == ["十四五数字经济发展规划"]
     failed = Document(source=str(page), error="clean: boom")

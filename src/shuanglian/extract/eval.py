@@ -194,7 +194,9 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
                 missed_figures=missed,
                 missed_policies=pfn,
                 extra_policies=pfp,
-                events=[] if doc.error else [{k: e.get(k) for k in ("date", "visitors", "visited")} for e in doc.events],
+                events=[]
+                if doc.error
+                else [{k: e.get(k) for k in ("date", "visitors", "visited", "place")} for e in doc.events],
                 error=doc.error,
             )
         )
@@ -245,6 +247,7 @@ def render(rep: EvalReport) -> Any:
     facts.add_row("policies P/R/F1", _prf(rep.policies))
     facts.add_row("visits found P/R/F1", _prf(rep.visits_counts()))
     facts.add_row("visit date accuracy", f"{v['date_accuracy']:.3f} (of {v['gold']} gold visits)")
+    facts.add_row("visit place accuracy", f"{v['place_accuracy']:.3f} (of {rep.visits.place_gold} naming a place)")
     facts.add_row("visitors P/R/F1", _prf(rep.visits.visitors))
     facts.add_row("visited P/R/F1", _prf(rep.visits.visited))
     if rep.failed_pages or rep.published_fallbacks:

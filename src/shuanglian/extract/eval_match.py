@@ -253,6 +253,8 @@ class EventScore:
     pred: int = 0
     paired: int = 0
     date_ok: int = 0
+    place_gold: int = 0  # gold visits that name the city/province visited
+    place_ok: int = 0
     visitors: Counts = field(default_factory=Counts)
     visited: Counts = field(default_factory=Counts)
 
@@ -262,6 +264,8 @@ class EventScore:
         self.pred += o.pred
         self.paired += o.paired
         self.date_ok += o.date_ok
+        self.place_gold += o.place_gold
+        self.place_ok += o.place_ok
         self.visitors.add(o.visitors)
         self.visited.add(o.visited)
 
@@ -273,6 +277,7 @@ class EventScore:
             "predicted": self.pred,
             "events": ev.to_json(),
             "date_accuracy": round(self.date_ok / self.gold, 4) if self.gold else 1.0,
+            "place_accuracy": round(self.place_ok / self.place_gold, 4) if self.place_gold else 1.0,
             "visitors": self.visitors.to_json(),
             "visited": self.visited.to_json(),
         }
@@ -290,6 +295,7 @@ def match_events(
     free = list(range(len(pred)))
     for g in gold:
         gv, gd = names(g.get("visitors", [])), names(g.get("visited", []))
+        s.place_gold += bool(g.get("place"))
         best = None
         best_score = 0.0
         for i in free:
@@ -305,6 +311,8 @@ def match_events(
         p = pred[best]
         s.paired += 1
         s.date_ok += p.get("date") == g.get("date")
+        if g.get("place") and p.get("place"):
+            s.place_ok += canonical(p["place"], amap, pred_aliases) == canonical(g["place"], amap)
         pv, pd = names(p.get("visitors") or []), names(p.get("visited") or [])
         s.visitors.add(Counts(len(gv & pv), len(pv - gv), len(gv - pv)))
         s.visited.add(Counts(len(gd & pd), len(pd - gd), len(gd - pd)))

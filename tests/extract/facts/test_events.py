@@ -158,3 +158,15 @@ def test_zones_typed_as_places_are_visited_but_cities_are_not() -> None:
     spec = [("吴国庆", "person", []), ("湘江新区", "place", []), ("长沙中电软件园", "place", []), ("长沙县", "place", [])]
     (ev,) = extract_events(text, ents(text, spec), "2023-06-03")
     assert ev["visited"] == ["湘江新区", "长沙中电软件园"]
+
+
+def test_place_is_the_finest_place_named_for_the_visit() -> None:
+    text = "9月12日，部长秦立东在湖南调研。秦立东来到长沙，走进中联重科股份有限公司。"
+    hunan = Mention("湖南省", "place", ["湖南"], [(text.index("湖南"), text.index("湖南") + 2)], {"level": "province"})
+    changsha = Mention(
+        "长沙", "place", [], [(text.index("长沙"), text.index("长沙") + 2)],
+        {"level": "city", "parent": "湖南省", "province": "湖南省", "official": "长沙市"},
+    )
+    people = ents(text, [("秦立东", "person", []), ("中联重科股份有限公司", "enterprise", [])])
+    (ev,) = extract_events(text, [hunan, changsha, *people], "2023-09-15")
+    assert ev["place"] == "长沙"

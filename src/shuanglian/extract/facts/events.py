@@ -35,7 +35,7 @@ class _Event:
     end: int
     visitors: list[str] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
-    place: str | None = None
+    place: Mention | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -44,7 +44,7 @@ class _Event:
             "date_text": self.date_text,
             "visitors": self.visitors,
             "visited": self.visited,
-            "place": self.place,
+            "place": self.place.name if self.place else None,
             "span": [self.start, self.end],
         }
 
@@ -131,8 +131,9 @@ def extract_events(
         for name in [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, earlier)]:
             if name not in current.visited and name not in current.visitors:
                 current.visited.append(name)
-        if current.place is None:
-            current.place = _place(r, sent.text, in_sent)
+        found_place = _place(r, sent.text, in_sent)
+        if found_place is not None and (current.place is None or _inside(found_place, current.place)):
+            current.place = found_place  # the finest place named: 湖南 (the trip) -> 长沙 (that day)
     return [ev.to_json() for ev in events if ev.visitors]
 
 
@@ -240,12 +241,19 @@ def _referred(
     return out
 
 
-def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> str | None:
+def _inside(inner: Mention, outer: Mention) -> bool:
+    """True when place `inner` lies within place `outer` (its province/city/parent is `outer`)."""
+    names = {outer.name, *outer.aliases, str(outer.attrs.get("official") or "")}
+    chain = {inner.attrs.get(k) for k in ("parent", "province", "city")} - {None, inner.attrs.get("official")}
+    return inner.name not in names and bool(names & {str(c) for c in chain})
+
+
+def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
     """The place right after 前往/赴/调研… ("前往深圳市", "调研天津市科技创新工作")."""
     verb_ends = [m.end() for m in r.place_verb_re.finditer(s)]
     for start, _end, m in in_sent:
         if m.kind != "place":
             continue
         if any(0 <= start - v <= 2 for v in verb_ends):
-            return m.name
+            return m
     return None
