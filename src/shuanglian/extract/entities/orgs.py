@@ -90,7 +90,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
-    if len(name_part) < 4 or any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1]):
+    verbal_start = any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1])
+    # bureaus are named by what they do (运行监测协调局): a verbal start is normal there
+    if len(name_part) < 4 or (verbal_start and suffixes().kind_of.get(suffix) != "government"):
         return False
     inds = industries()
     distinctive = [w for w in words if w not in g["generic_name_parts"] and w not in g["inner_connectives"]]

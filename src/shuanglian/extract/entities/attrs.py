@@ -1,0 +1,128 @@
+"""Attributes of grouped entities: page context, people's roles, organisations' place and industries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from shuanglian.extract.entities.aliases import strip_place_prefix
+from shuanglian.extract.entities.candidates import TokenView
+from shuanglian.extract.entities.groups import Group
+from shuanglian.extract.entities.industries import industries_in, stated_industries
+from shuanglian.extract.entities.lexicon import KINDS_ORG, org_gazetteer
+from shuanglian.extract.entities.people import parse_roles
+from shuanglian.extract.entities.places import Place, normalise, place_index
+
+# generic back-references to an organisation named earlier (公司创始人钟超)
+_BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterprise", "该公司": "enterprise",
+            "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
+_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_LOCATED = re.compile(r"位于([\u4e00-\u9fff]{2,10}?)(?:的)?$")
+
+
+def page_context(places: list[Place]) -> tuple[str | None, str | None]:
+    """The page's province and city: the most frequent among its place mentions."""
+    provs = Counter(p.province for p in places if p.province)
+    cities = Counter(p.city for p in places if p.city)
+    return (provs.most_common(1)[0][0] if provs else None, cities.most_common(1)[0][0] if cities else None)
+
+
+def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context: tuple[str | None, str | None]) -> None:
+    """Parse the title chain before every person mention into `attrs.roles` and `attrs.titles`."""
+    text = view.text
+    org_end: dict[int, tuple[int, str, str]] = {}
+    place_end: dict[int, tuple[int, str]] = {}
+    person_spans: list[tuple[int, int, Group]] = []
+    for g in groups.values():
+        for s, e in g.spans:
+            if g.kind in KINDS_ORG:
+                org_end[e] = (s, g.name, g.kind)
+            elif g.kind == "place":
+                place_end[e] = (s, g.name)
+            elif g.kind == "person":
+                person_spans.append((s, e, g))
+    org_starts = sorted((s, name, kind) for s, name, kind in org_end.values())
+
+    def org_ending_at(pos: int) -> tuple[str, int] | None:
+        """The organisation (name, length) written right before `pos`, if any."""
+        hit = org_end.get(pos)
+        if hit:
+            return hit[1], pos - hit[0]
+        gaz = org_gazetteer()
+        for k in range(min(16, pos), 1, -1):
+            entry = gaz.get(text[pos - k : pos])
+            if entry:
+                return entry.canonical, k
+        for word, kind in _BACKREF.items():
+            if text.endswith(word, 0, pos):
+                before = [o for o in org_starts if o[0] < pos - len(word) and o[2] == kind]
+                if before:
+                    return before[-1][1], len(word)
+        return None
+
+    def place_ending_at(pos: int) -> tuple[Place, int] | None:
+        """The place (normalised, length) written right before `pos`, if any."""
+        hit = place_end.get(pos)
+        if hit:
+            p = normalise(hit[1], context)
+            if p:
+                return p, pos - hit[0]
+        idx = place_index()
+        for k in range(min(8, pos), 1, -1):
+            if text[pos - k : pos] in idx:
+                p = normalise(text[pos - k : pos], context)
+                if p:
+                    return p, k
+        return None
+
+    roles_at: dict[int, list[dict[str, Any]]] = {}
+    for s, e, g in sorted(person_spans, key=lambda x: x[0]):
+        roles = parse_roles(text, s, org_ending_at, place_ending_at, roles_at.get, context)
+        roles_at[e] = roles
+        # the title written next to the name is the role (省委副书记、省长王伟中 -> 省长); the
+        # concurrent posts before it are kept as further titles, not as separate roles
+        have = g.attrs.setdefault("roles", [])
+        if roles and roles[-1] not in have:
+            have.append(roles[-1])
+        titles = g.attrs.setdefault("titles", [])
+        for r in roles:
+            if r["title"] not in titles:
+                titles.append(r["title"])
+
+
+def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, str]],
+               context: tuple[str | None, str | None]) -> None:
+    """Set an organisation's `place` (name prefix, bracket or 位于…) and `industries` when stated."""
+    text = view.text
+    place: str | None = None
+    stripped = strip_place_prefix(g.name)
+    if stripped != g.name:
+        prefix = g.name[: len(g.name) - len(stripped)]
+        p = normalise(prefix, context)
+        # a district's short name inside an org name is usually a word (南开大学), not a place
+        if p and (p.level in ("country", "region", "province", "city") or prefix[-1] in "省市区县"):
+            place = p.name
+    bracket = _BRACKET.search(g.name)
+    if place is None and bracket:
+        p = normalise(bracket.group(1), context)
+        place = p.name if p else None
+    if place is None:
+        for s, _e in g.spans:
+            m = _LOCATED.search(text, max(0, s - 14), s)
+            if m:
+                p = normalise(m.group(1), context)
+                if p:
+                    place = p.name
+                    break
+    inds = industries_in(g.name)
+    for _s, e in g.spans:
+        for i in stated_industries(text, e, industry_spans):
+            if i not in inds:
+                inds.append(i)
+    if place:
+        g.attrs["place"] = place
+    if inds:
+        g.attrs["industries"] = inds
+
+

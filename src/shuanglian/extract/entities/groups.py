@@ -1,0 +1,113 @@
+"""Grouping candidate mentions into entities: canonical keys, alias merges and every span."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from shuanglian.extract.entities.aliases import link
+from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_WEAK, Cand, TokenView, select
+from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, org_gazetteer
+
+
+@dataclass
+class Group:
+    """Mentions of one entity on a page: kind, canonical name, surfaces, spans and attributes."""
+
+    kind: str
+    name: str
+    surfaces: set[str] = field(default_factory=set)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def family(kind: str) -> str:
+    """Kinds compared when grouping: every organisation kind is one family."""
+    return "org" if kind in KINDS_ORG else kind
+
+
+def in_ranges(c: Cand, ranges: Sequence[tuple[int, int]]) -> bool:
+    """True when the candidate overlaps any of the [start, end) ranges."""
+    return any(c.start < e and s < c.end for s, e in ranges)
+
+
+def group_key(c: Cand) -> tuple[str, str]:
+    """Grouping key (family, name): gazetteer canonical for well-known bodies, else the surface."""
+    if family(c.kind) == "org":
+        entry = org_gazetteer().get(c.name)
+        if entry and entry.kind != "enterprise":
+            # well-known bodies take their canonical name even when the page only uses the short one
+            return ("org", entry.canonical)
+    return (family(c.kind), c.name)
+
+
+def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
+    """Merge short organisation names into the full names they abbreviate on the page."""
+    names = [k[1] for k in groups if k[0] == "org"]
+    gaz = org_gazetteer()
+    mapping = link(names)
+    for n in names:
+        entry = gaz.get(n)
+        if entry and entry.canonical != n and ("org", entry.canonical) in groups:
+            mapping.setdefault(n, entry.canonical)
+    for short, full in mapping.items():
+        src, dst = groups.get(("org", short)), groups.get(("org", full))
+        if src is None or dst is None or src is dst:
+            continue
+        dst.surfaces |= src.surfaces
+        if dst.kind == "organization" and src.kind != "organization":
+            dst.kind = src.kind
+        del groups[("org", short)]
+
+
+def drop_people_inside_orgs(groups: dict[tuple[str, str], Group]) -> None:
+    """A 'person' whose name is part of an organisation name on the page (讯飞 / 科大讯飞) is that organisation."""
+    orgs = [g for k, g in groups.items() if k[0] == "org"]
+    for key in [k for k in groups if k[0] == "person"]:
+        name = key[1]
+        owner = next((g for g in orgs if any(name in s and name != s for s in g.surfaces)), None)
+        if owner is not None:
+            if any(s.startswith(name) for s in owner.surfaces) or (
+                owner.kind == "enterprise" and any(s.endswith(name) for s in owner.surfaces)
+            ):
+                owner.surfaces.add(name)
+            del groups[key]
+
+
+def all_spans(view: TokenView, groups: dict[tuple[str, str], Group], chosen: list[Cand],
+               excluded: Sequence[tuple[int, int]]) -> None:
+    """Find every mention of every surface; original detections win ties, short surfaces need word boundaries."""
+    owner: dict[str, tuple[str, str]] = {}
+    for key, g in groups.items():
+        for s in g.surfaces:
+            owner.setdefault(s, key)
+    auto = automaton({s: None for s in owner})
+    hits: list[Cand] = []
+    for c in chosen:
+        found = _resolve(c, groups)
+        if found:
+            hits.append(Cand(c.start, c.end, c.kind, "\0".join(found), PRIO_GAZETTEER))
+    if len(auto):
+        for last, (surface, _) in auto.iter(view.text):
+            start, end = last + 1 - len(surface), last + 1
+            if len(surface) <= 2 and not view.aligned(start, end):
+                continue
+            key = owner[surface]
+            hits.append(Cand(start, end, groups[key].kind, "\0".join(key), PRIO_WEAK))
+    for h in select([h for h in hits if not in_ranges(h, excluded)]):
+        fam, name = h.name.split("\0", 1)
+        groups[(fam, name)].spans.append((h.start, h.end))
+
+
+def _resolve(c: Cand, groups: dict[tuple[str, str], Group]) -> tuple[str, str] | None:
+    key = group_key(c)
+    if key in groups:
+        return key
+    surface = c.name
+    for k, g in groups.items():
+        if k[0] == key[0] and surface in g.surfaces:
+            return k
+    return None
+
+
