@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shuanglian.clean.meta import clean_title, copyright_holder, dateline_media, find_media
+from shuanglian.clean.meta import clean_title, copyright_holder, dateline_media, find_media, split_title
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,8 @@ from shuanglian.clean.meta import clean_title, copyright_holder, dateline_media,
         ("深圳发布人工智能行动方案-深圳特区报", (), "深圳发布人工智能行动方案"),
         ("深圳发布人工智能行动方案 - 南方日报", (), "深圳发布人工智能行动方案"),
         ("深圳发布人工智能行动方案 | 读特", ("读特",), "深圳发布人工智能行动方案"),
+        ("深圳发布人工智能行动方案 | 界面", (), "深圳发布人工智能行动方案"),
+        ("深圳发布人工智能行动方案_要闻", (), "深圳发布人工智能行动方案"),
         ("专访院长：让成果转化跑出加速度----中国科学院某研究所", (), "专访院长：让成果转化跑出加速度"),
         ("深圳市人民政府关于印发某方案的通知｜深圳市人民政府", (), "深圳市人民政府关于印发某方案的通知"),
         ("【转载】深港合作再提速", (), "深港合作再提速"),
@@ -21,13 +23,20 @@ from shuanglian.clean.meta import clean_title, copyright_holder, dateline_media,
         ("转帖：坪山生物医药产业观察", (), "坪山生物医药产业观察"),
         # subtitles and a tail that is not a site stay
         ("大国重器——记某实验室的十年", (), "大国重器——记某实验室的十年"),
-        ("深圳出台新政 | 附政策全文解读", (), "深圳出台新政 | 附政策全文解读"),
+        ("深圳出台新政 - 附政策全文及专家解读", (), "深圳出台新政 - 附政策全文及专家解读"),
+        ("深圳出台新政 | 附政策全文及十位专家解读", (), "深圳出台新政 | 附政策全文及十位专家解读"),
         ("2024-2025年行动计划发布", (), "2024-2025年行动计划发布"),
         ("【转载】", (), "【转载】"),  # nothing left: keep what there is
     ],
 )
 def test_clean_title(title: str, sites: tuple[str, ...], want: str) -> None:
     assert clean_title(title, sites) == want
+
+
+def test_site_tail_is_returned_for_media_of_last_resort() -> None:
+    assert split_title("深圳发布人工智能行动方案_要闻_央视网") == ("深圳发布人工智能行动方案", "央视网")
+    assert split_title("深圳发布人工智能行动方案_要闻") == ("深圳发布人工智能行动方案", None)
+    assert split_title("深圳发布人工智能行动方案_新闻频道") == ("深圳发布人工智能行动方案", None)
 
 
 @pytest.mark.parametrize(

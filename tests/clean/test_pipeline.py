@@ -64,3 +64,17 @@ def test_to_json_contract() -> None:
     assert obj["published"] == "2023-01-02"
     assert obj["dropped"] == {"meta": 1}
     assert obj["dropped_lines"][0]["reason"] == "meta"
+
+
+def test_html_title_site_tail_and_junk_site_name() -> None:
+    """A site name appended to <title> is cut and becomes the media of last resort; an og:site_name
+    that is really a copyright notice is not a media name."""
+    para = "<p>园区相关负责人介绍，今年以来园区新增科技型企业一百余家，研发投入持续增长，产业链协同更加紧密。</p>"
+    raw = (
+        '<html><head><title>园区新增科技型企业一百余家_某某新闻网</title>'
+        '<meta property="og:site_name" content="Copyright © 2017 Example Inc. All Rights Reserved."></head>'
+        f"<body><div class='article'>{para * 4}</div></body></html>"
+    )
+    doc = CleanStage()(Document(source="p.html", raw=raw, is_html=True))
+    assert doc.title == "园区新增科技型企业一百余家"
+    assert doc.media == "某某新闻网"

@@ -7,7 +7,7 @@ import re
 from shuanglian.clean.body import mark_outside, select_body
 from shuanglian.clean.html import HtmlParts, extract_html
 from shuanglian.clean.lines import Line, is_spam, match_rule, merge_wrapped, normalise_line
-from shuanglian.clean.meta import clean_title, find_media, find_published, original_title, parse_date
+from shuanglian.clean.meta import find_media, find_published, original_title, parse_date, split_title
 from shuanglian.clean.mojibake import find_mojibake
 from shuanglian.clean.repairs import apply_repairs
 from shuanglian.clean.rules import page_parts
@@ -133,7 +133,10 @@ def _html_metadata(
     published = find_published([v for v in visible if len(v) <= 80]) or (
         parse_date(parts.date) if parts.date else None
     )
-    media = find_media(visible) or (t2s(parts.sitename) if parts.sitename else None)
+    sitename = t2s(parts.sitename) if parts.sitename else None
+    if sitename and page_parts().not_site_name.search(sitename):
+        sitename = None
+    media = find_media(visible) or sitename
     # the footer of an HTML page is outside trafilatura's main content: any visible line may hold it
     return title, published, media or find_media([], [v for v in simple if len(v) <= 200])
 
@@ -211,8 +214,10 @@ def finish_document(
         published = find_published(meta_lines)
         media = find_media(meta_lines, [ln.text for ln in lines if ln.reason == "footer"])
     if title:
-        sites = (media, t2s(parts.sitename) if parts and parts.sitename else None)
-        title = clean_title(title, tuple(s for s in sites if s))
+        named = (media, t2s(parts.sitename) if parts and parts.sitename else None)
+        sites = tuple(s for s in named if s and not page_parts().not_site_name.search(s))
+        title, title_site = split_title(title, sites)
+        media = media or title_site
     doc.title = doc.title or title
     doc.published = doc.published or published
     doc.media = doc.media or media

@@ -112,6 +112,11 @@ def copyright_holder(footer: list[str]) -> str | None:
 
 def clean_title(title: str, sites: tuple[str, ...] = ()) -> str:
     """Strip repost/forum tags ("[转帖]") and appended site names ("_XX网", "-XX日报", " | 站点") from a title."""
+    return split_title(title, sites)[0]
+
+
+def split_title(title: str, sites: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """(title without tags and site-name tails, the outermost tail when it names a site, else None)."""
     parts = page_parts()
     title = title.strip()
     while True:
@@ -119,6 +124,7 @@ def clean_title(title: str, sites: tuple[str, ...] = ()) -> str:
         if not m or m.end() >= len(title):
             break
         title = title[m.end() :].strip()
+    site: str | None = None
     while True:
         seps = list(parts.title_separator.finditer(title))
         if not seps:
@@ -129,11 +135,16 @@ def clean_title(title: str, sites: tuple[str, ...] = ()) -> str:
             break
         if re.search(r"[，。：:！？、,!?]", tail):
             break
-        site_like = tail.endswith(parts.site_suffixes) or tail in sites or any(s and s in tail for s in sites)
-        if not (site_like or sep.group(0).strip() == "_"):
+        site_like = tail.endswith(parts.site_suffixes) or any(s and s in tail for s in sites)
+        # after "_" or a bar a short tail is the site or channel even without a telling suffix
+        # ("标题 | 读特", "标题_要闻"); after a hyphen it must look like a site name
+        short_tail = sep.group(0).strip() in ("_", "|", "｜") and len(tail) <= parts.bare_tail_max
+        if not (site_like or short_tail):
             break
+        if site is None and site_like and not tail.endswith(parts.channel_suffixes):
+            site = tail
         title = head
-    return title
+    return title, site
 
 
 def original_title(line: str) -> str | None:

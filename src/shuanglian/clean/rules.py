@@ -119,9 +119,12 @@ class PageParts:
     title_separator: re.Pattern[str]
     site_suffixes: tuple[str, ...]
     site_tail_max: int
+    bare_tail_max: int
+    channel_suffixes: tuple[str, ...]
     media_suffixes: tuple[str, ...]
     not_media: re.Pattern[str]
     company_suffix: re.Pattern[str]
+    not_site_name: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +139,10 @@ def page_parts() -> PageParts:
         title_separator=re.compile(d["title_separator"]),
         site_suffixes=tuple(sorted(d["site_suffixes"], key=len, reverse=True)),
         site_tail_max=int(d["site_tail_max"]),
+        bare_tail_max=int(d["bare_tail_max"]),
+        channel_suffixes=tuple(d["channel_suffixes"]),
         media_suffixes=tuple(sorted(d["media_suffixes"], key=len, reverse=True)),
         not_media=re.compile(d["not_media"]),
         company_suffix=re.compile(d["company_suffix"]),
+        not_site_name=re.compile(d["not_site_name"]),
     )
