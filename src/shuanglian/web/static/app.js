@@ -33,10 +33,11 @@
       } else if (kind === "pie") {
         opt = { tooltip: {}, series: [{ type: "pie", radius: ["35%", "70%"], data: rows }] };
       } else if (kind === "hbar") {
-        opt = { tooltip: {}, grid: { left: 120, right: 20, top: 10, bottom: 20 }, xAxis: { type: "value" },
-          yAxis: { type: "category", data: names, inverse: true }, series: [{ type: "bar", data: values, itemStyle: { color: "#2461a8" } }] };
+        opt = { tooltip: {}, grid: { left: 10, right: 20, top: 10, bottom: 20, containLabel: true }, xAxis: { type: "value" },
+          yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 150, overflow: "truncate" } }, series: [{ type: "bar", data: values, itemStyle: { color: "#2461a8" } }] };
       } else {
-        opt = { tooltip: {}, grid: { left: 40, right: 10, top: 10, bottom: 60 }, xAxis: { type: "category", data: names, axisLabel: { rotate: 30 } },
+        opt = { tooltip: {}, grid: { left: 10, right: 10, top: 10, bottom: 10, containLabel: true },
+          xAxis: { type: "category", data: names, axisLabel: { rotate: 30, interval: 0, width: 110, overflow: "truncate" } },
           yAxis: { type: "value" }, series: [{ type: "bar", data: values, itemStyle: { color: "#b3261e" } }] };
       }
       chart.setOption(opt);
