@@ -87,6 +87,8 @@ def test_non_sentences_are_not_body(line: str) -> None:
         # datelines with a time or weekday
         ("新华日报 2024-03-01 08:30 江苏", "meta"),
         ("2024年3月1日 星期五 来源不详", "meta"),
+        ("来源 | 深圳商报", "meta"),
+        ("来源丨南方+", "meta"),
     ],
 )
 def test_rules(line: str, reason: str) -> None:
