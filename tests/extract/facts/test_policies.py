@@ -68,3 +68,19 @@ def test_excluded_ranges_are_skipped() -> None:
 def test_normalise_title() -> None:
     assert normalise_title("《高端装备三年行动计划（2022-2024）》") == "高端装备三年行动计划"
     assert normalise_title("“十四五” 规划") == "十四五规划"
+
+
+def test_cited_policies_take_the_issuer_named_later_or_the_title_place() -> None:
+    text = "记者从省科技厅获悉，根据《陕西省推进平台建设若干措施》，将给予奖励。该措施由陕西省人民政府办公厅于近日印发。"
+    ents = [mention(text, "省科技厅", "government"), mention(text, "陕西省人民政府办公厅", "government")]
+    (p,) = extract_policies(text, ents)
+    assert p["issuer"] == "陕西省人民政府办公厅"
+    text = "根据《深圳市促进医疗器械产业发展的若干措施》，对企业给予奖励。"
+    (p,) = extract_policies(text, [Mention("深圳市", "place", ["深圳"], [(3, 6)])])
+    assert p["issuer"] == "深圳市"
+
+
+def test_a_government_earlier_in_the_sentence_issues_a_programme() -> None:
+    text = "东莞市工业和信息化局表示，将实施智能终端产业链“强链补链”行动。"
+    (p,) = extract_policies(text, [mention(text, "东莞市工业和信息化局", "government")])
+    assert (p["title"], p["issuer"]) == ("强链补链行动", "东莞市工业和信息化局")

@@ -106,30 +106,62 @@ def normalise_title(title: str) -> str:
 
 
 def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: re.Pattern[str]) -> str | None:
-    """Who issued the policy: the subject organisation of the clause with the policy verb, else a place."""
+    """Who issued the policy: the subject organisation of the clause with the policy verb, else a
+    government body earlier in the sentence (东莞市工信局表示，将实施…), else a place (深圳出台…), else
+    the place the title starts with (《深圳市促进…若干措施》)."""
     window_start = max(0, start - 40)
     verbs = list(verb_re.finditer(text[window_start:start]))
     if not verbs:
         tail = text[end : end + 24]
         m = re.match(r"^(?:[（(][^）)]*[）)])?[，,]?(?:由)(.{2,20}?)(?:联合)?(?:印发|发布|出台|制定|编制)", tail)
-        return _entity_name_in(m.group(1), entities) if m else None
+        if m:
+            return _entity_name_in(m.group(1), entities)
+        return _title_place(text[start + 1 : end - 1], entities)
+    if verbs[-1].group() in _citing_verbs():
+        later = re.search(r"由(.{2,20}?)(?:于近日|近日|日前)?(?:联合)?(?:印发|发布|出台|制定)", text[end : end + 120])
+        if later:
+            return _entity_name_in(later.group(1), entities)  # 根据《…》…。该措施由X于近日印发
+        return _title_place(text[start + 1 : end - 1], entities)
     verb_abs = window_start + verbs[-1].start()
     clause_start = max(text.rfind(c, 0, verb_abs) for c in "。；;\n，,") + 1
+    sentence_start = max(text.rfind(c, 0, verb_abs) for c in "。；;\n") + 1
     orgs: list[tuple[int, str]] = []
     places: list[tuple[int, str]] = []
+    governments: list[tuple[int, str]] = []
     for ent in entities:
         if ent.kind not in _ISSUER_KINDS and ent.kind != "place":
             continue
         for s, e in ent.spans:
             if clause_start <= s and e <= verb_abs:
                 (places if ent.kind == "place" else orgs).append((s, ent.name))
+            elif sentence_start <= s and e <= verb_abs and ent.kind == "government":
+                governments.append((s, ent.name))
     if orgs:
         return min(orgs)[1]  # the clause subject comes first: 工信部、财政部联合印发 -> 工信部
     head = _LEAD_TIME.sub("", text[clause_start:verb_abs])
     m = _ISSUER_FALLBACK.match(head)
     if m:
         return m.group(1)
-    return min(places)[1] if places else None
+    if governments:
+        return min(governments)[1]
+    if places:
+        return min(places)[1]
+    return _title_place(text[start + 1 : end - 1], entities)
+
+
+def _citing_verbs() -> set[str]:
+    """Verbs that cite a policy (根据《…》) instead of issuing it."""
+    return set(load_data("policies.yaml")["citing_verbs"])
+
+
+def _title_place(title: str, entities: list[Mention]) -> str | None:
+    """A place the title starts with (《陕西省深入推进…若干措施》 -> 陕西省), as the issuing region."""
+    for ent in entities:
+        if ent.kind == "place":
+            for alias in sorted([ent.name, *ent.aliases], key=len, reverse=True):
+                if alias and title.lstrip("“\"").startswith(alias):
+                    return ent.name
+    return None
 
 
 def _entity_name_in(fragment: str, entities: list[Mention]) -> str:
