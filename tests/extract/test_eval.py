@@ -76,9 +76,13 @@ def test_figures_match_by_value_within_one_percent_and_unit() -> None:
 
 
 def test_policies_match_on_normalised_titles() -> None:
-    c, fps, fns = match_policies(GOLD["policies"], [{"title": "“十四五” 数字经济发展规划"}, {"title": "卓粤计划"}])
+    gold = [{"title": "“十四五”数字经济发展规划", "issuer": "国务院"}]
+    pred = [{"title": "“十四五” 数字经济发展规划", "issuer": "国务院"}, {"title": "卓粤计划", "issuer": None}]
+    c, fps, fns, issuers = match_policies(gold, pred)
     assert (c.tp, c.fp, c.fn) == (1, 1, 0)
     assert fps == ["卓粤计划"]
+    assert issuers == (1, 1)
+    assert match_policies(gold, [{"title": "十四五数字经济发展规划", "issuer": "工信部"}])[3] == (0, 1)
 
 
 def test_score_pages(tmp_path: Path) -> None:

@@ -74,6 +74,8 @@ class EvalReport:
     figures: FigureScore = field(default_factory=FigureScore)
     policies: Counts = field(default_factory=Counts)
     visits: EventScore = field(default_factory=EventScore)
+    issuer_ok: int = 0  # matched policies whose issuer is right (of those with a gold issuer)
+    issuer_gold: int = 0
     published_fallbacks: int = 0
     failed_pages: int = 0
     per_page: list[PageResult] = field(default_factory=list)
@@ -96,7 +98,10 @@ class EvalReport:
             },
             "roles": self.roles.to_json(),
             "figures": self.figures.to_json(),
-            "policies": self.policies.to_json(),
+            "policies": {
+                **self.policies.to_json(),
+                "issuer_accuracy": round(self.issuer_ok / self.issuer_gold, 4) if self.issuer_gold else 1.0,
+            },
             "visits": self.visits.to_json(),
         }
         if details:
@@ -180,8 +185,12 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
         rep.roles.add(match_roles(gold, pred, amap))
         figs, missed = match_figures(gold.get("figures", []), [] if doc.error else doc.figures)
         rep.figures.add(figs)
-        pol, pfp, pfn = match_policies(gold.get("policies", []), [] if doc.error else doc.policies)
+        pol, pfp, pfn, (iss_ok, iss_n) = match_policies(
+            gold.get("policies", []), [] if doc.error else doc.policies, amap
+        )
         rep.policies.add(pol)
+        rep.issuer_ok += iss_ok
+        rep.issuer_gold += iss_n
         pred_aliases = {norm(m.name): {norm(a) for a in m.aliases} for m in pred}
         rep.visits.add(match_events(gold.get("events", []), [] if doc.error else doc.events, amap, pred_aliases))
         rep.failed_pages += bool(doc.error)
@@ -245,6 +254,8 @@ def render(rep: EvalReport) -> Any:
         f"target {f['target_accuracy']:.3f}  measure {f['measure_accuracy']:.3f}  year {f['year_accuracy']:.3f}",
     )
     facts.add_row("policies P/R/F1", _prf(rep.policies))
+    issuer = rep.issuer_ok / rep.issuer_gold if rep.issuer_gold else 1.0
+    facts.add_row("policy issuer accuracy", f"{issuer:.3f} (of {rep.issuer_gold} with a gold issuer)")
     facts.add_row("visits found P/R/F1", _prf(rep.visits_counts()))
     facts.add_row("visit date accuracy", f"{v['date_accuracy']:.3f} (of {v['gold']} gold visits)")
     facts.add_row("visit place accuracy", f"{v['place_accuracy']:.3f} (of {rep.visits.place_gold} naming a place)")

@@ -238,11 +238,17 @@ def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
     return s, missed
 
 
-def match_policies(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[Counts, list[str], list[str]]:
-    """Policies match on the normalised title; returns counts, false positives, false negatives."""
-    g = {norm(normalise_title(p["title"])) for p in gold}
-    p = {norm(normalise_title(x["title"])) for x in pred}
-    return Counts(len(g & p), len(p - g), len(g - p)), sorted(p - g), sorted(g - p)
+def match_policies(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], amap: dict[str, str] | None = None
+) -> tuple[Counts, list[str], list[str], tuple[int, int]]:
+    """Policies match on the normalised title; returns counts, false positives, false negatives and
+    (issuers right, gold issuers) over matched policies whose gold names an issuer."""
+    g = {norm(normalise_title(p["title"])): p for p in gold}
+    p = {norm(normalise_title(x["title"])): x for x in pred}
+    issuers = [(p[k].get("issuer"), v["issuer"]) for k, v in g.items() if k in p and v.get("issuer")]
+    right = sum(bool(a) and canonical(a, amap or {}) == canonical(b, amap or {}) for a, b in issuers)
+    counts = Counts(len(g.keys() & p.keys()), len(p.keys() - g.keys()), len(g.keys() - p.keys()))
+    return counts, sorted(p.keys() - g.keys()), sorted(g.keys() - p.keys()), (right, len(issuers))
 
 
 @dataclass
