@@ -246,7 +246,7 @@ def match_policies(
     g = {norm(normalise_title(p["title"])): p for p in gold}
     p = {norm(normalise_title(x["title"])): x for x in pred}
     issuers = [(p[k].get("issuer"), v["issuer"]) for k, v in g.items() if k in p and v.get("issuer")]
-    right = sum(bool(a) and canonical(a, amap or {}) == canonical(b, amap or {}) for a, b in issuers)
+    right = sum(bool(a) and canonical(str(a), amap or {}) == canonical(str(b), amap or {}) for a, b in issuers)
     counts = Counts(len(g.keys() & p.keys()), len(p.keys() - g.keys()), len(g.keys() - p.keys()))
     return counts, sorted(p.keys() - g.keys()), sorted(g.keys() - p.keys()), (right, len(issuers))
 
