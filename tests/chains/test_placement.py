@@ -80,3 +80,20 @@ def test_name_terms_count_only_in_the_entitys_own_name(session: Session) -> None
     assert (maker, "midstream_life_support") in links
     assert (maker, "downstream_hospitals") not in links, "a customer named in the sentence is not a placement"
     assert (hospital, "downstream_hospitals") in links
+
+
+def test_incremental_placement_only_touches_new_entities(session: Session) -> None:
+    add_entity(session, "enterprise", "甲监护公司", products=["监护仪"], place="深圳市")
+    add_entity(session, "enterprise", "乙影像公司", products=["彩超"], place="深圳市")
+    first = place(session)
+    assert first["entities"] == 2 and first["placed"] == 2
+    assert place(session) == {**first, "entities": 0, "placed": 0, "statements_created": 0, "by_chain": {}}
+    add_entity(session, "enterprise", "丙诊断公司", products=["化学发光"], place="广州市")
+    second = place(session)
+    assert (second["entities"], second["placed"], second["by_chain"]) == (1, 1, {MED: 1})
+    assert place(session, full=True)["entities"] == 3
+    # Another template set (a user chain) means every entity is placed again.
+    from shuanglian.services.chains import add_chain
+
+    add_chain(session, "id: demo\nname: 示例\nlinks:\n  - {id: a, name: 甲, stage: upstream, products: [监护仪]}\n", "u")
+    assert place(session)["entities"] == 3

@@ -20,3 +20,15 @@ class UserChain(Base):
     yaml_text: Mapped[str] = mapped_column(Text)
     user: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class PlacementState(Base):
+    """Where the last full-set placement run stopped: the templates it used and the newest statement
+    it saw, so the next run only re-places entities with newer statements."""
+
+    __tablename__ = "placement_state"
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)  # "all": the whole template set
+    templates_hash: Mapped[str] = mapped_column(String(64))
+    watermark: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -96,14 +96,15 @@ def chains(
     region: str | None = REGION_OPT,
     chain: str | None = typer.Option(None, "--chain", help="Only this chain (id or name)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per chain: links, members, gaps."),
-    do_place: bool = typer.Option(True, "--place/--no-place", help="Place entities on links first (idempotent)."),
+    do_place: bool = typer.Option(True, "--place/--no-place", help="Place new entities on links first (idempotent)."),
+    full: bool = typer.Option(False, "--full", help="Place every entity again, not only those with new statements."),
 ) -> None:
     """Chain maps: per chain its links, the entities on each link (with evidence) and the gaps."""
     from shuanglian.services.chains import chains_report, place
 
     with _session(db) as s:
         if do_place:
-            stats = place(s, chain)
+            stats = place(s, chain, full=full)
             typer.echo(f"placement: {json.dumps(stats, ensure_ascii=False)}", err=True)
         report = chains_report(s, region=region, chain=chain)
     for m in report:

@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.gaps import compute_gaps
+from shuanglian.chains.incremental import place_changed
 from shuanglian.chains.maps import build_map, load_placements
 from shuanglian.chains.placement import place_entities
 from shuanglian.chains.store import all_templates, save_user_chain
 from shuanglian.chains.templates import ChainTemplate, TemplateError
-from shuanglian.graph.tables import AuditLog
-from shuanglian.registers.listing import region_index, select_members
-from shuanglian.registers.spec import get_spec
+from shuanglian.graph.tables import LIVE_STATUSES, AuditLog, Statement
+from shuanglian.registers.graphview import views_for_members
+from shuanglian.registers.listing import region_index
 
 __all__ = [
     "TemplateError",
@@ -78,13 +80,18 @@ def add_chain(session: Session, yaml_text: str, user: str, source: str = "<uploa
     return {"chain": tpl.to_json(), "created": created, "placement": stats.to_json()}
 
 
-def place(session: Session, chain: str | None = None) -> dict[str, Any]:
-    """(Re)place every entity on the links of one chain or of all chains; idempotent. Returns counts."""
+def place(session: Session, chain: str | None = None, full: bool = False) -> dict[str, Any]:
+    """Place entities on chain links; idempotent. Returns counts.
+
+    Without `chain`: incremental — only entities with statements newer than the last run are placed
+    again (all of them on the first run, with `full`, or after any template change). With `chain`:
+    every entity on that one chain.
+    """
     tpls = all_templates(session)
     if chain is not None:
         t = _template(session, chain)
-        tpls = {t.id: t}
-    return place_entities(session, tpls).to_json()
+        return place_entities(session, {t.id: t}).to_json()
+    return place_changed(session, tpls, full=full).to_json()
 
 
 def chain_map(session: Session, chain_id: str, region: str | None = None, include_outside: bool = False) -> dict[str, Any]:
@@ -94,19 +101,25 @@ def chain_map(session: Session, chain_id: str, region: str | None = None, includ
     entities of other regions on each link (key `outside`).
     """
     tpl = _template(session, chain_id)
-    placements = load_placements(session).get(tpl.id, [])
+    placements = load_placements(session, tpl).get(tpl.id, [])
     regions = region_index(session) if region else None
     return build_map(tpl, placements, region, regions, include_outside)
 
 
 def _resource_ids(session: Session) -> set[str]:
-    return {v.id for v in select_members(session, get_spec("resources"))}
+    """Canonical ids of the entities imported into the innovation-resources register."""
+    members = session.scalars(
+        select(Statement.entity_id).where(
+            Statement.prop == "register", Statement.value == "resources", Statement.status.in_(LIVE_STATUSES)
+        )
+    )
+    return set(views_for_members(session, set(members)))
 
 
 def gaps(session: Session, chain_id: str, region: str | None = None) -> list[dict[str, Any]]:
     """补链 / 强链 / 延链 gaps of a chain in a region, each with a reason and ranked candidates (招商 leads)."""
     tpl = _template(session, chain_id)
-    placements = load_placements(session).get(tpl.id, [])
+    placements = load_placements(session, tpl).get(tpl.id, [])
     regions = region_index(session) if region else None
     return compute_gaps(tpl, placements, region, regions, _resource_ids(session))
 
