@@ -170,3 +170,12 @@ def test_unknown_measures_fall_back_to_the_quantity_named_before_the_verb() -> N
     assert one("重点企业关键工序数控化率达到75%。")["measure"] == "关键工序数控化率"
     assert one("受伤人数上升380%。")["measure"] == "受伤人数"
     assert one("他只能以300多元卖掉。")["measure"] is None  # not a quantity: no measure rather than junk
+
+
+def test_whole_year_statistics_take_the_reference_year() -> None:
+    text = "初步核算，全年实现地区生产总值24653.4亿元，比上年增长4.6%。其中，第一产业增加值194.1亿元。"
+    figs = extract_figures(text, "2024-03-20", title="2023年苏州市国民经济和社会发展统计公报")
+    assert [f["year"] for f in figs] == [2023, 2023, 2023]  # 比上年 is the comparison base, not the year
+    figs = extract_figures("预计全年产业规模将接近2500亿元。", "2023-11-30")
+    assert (figs[0]["year"], figs[0]["target"]) == (2023, True)
+    assert extract_figures("全年营收100亿元。", "2024-02-01")[0]["year"] == 2023  # annual results in early spring

@@ -24,7 +24,7 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
 from shuanglian.extract.facts.numbers import parse_number
-from shuanglian.extract.facts.timing import TITLES, Context, figure_year, is_target
+from shuanglian.extract.facts.timing import TITLES, Context, figure_year, is_target, reference_year
 
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
@@ -38,17 +38,21 @@ class FigureStage:
     name = "figures"
 
     def __call__(self, doc: Document) -> Document:
-        doc.figures = extract_figures(doc.text, doc.published, doc.excluded)
+        doc.figures = extract_figures(doc.text, doc.published, doc.excluded, doc.title)
         return doc
 
 
 def extract_figures(
-    text: str, published: str | None = None, excluded: list[tuple[int, int]] | None = None
+    text: str,
+    published: str | None = None,
+    excluded: list[tuple[int, int]] | None = None,
+    title: str | None = None,
 ) -> list[dict[str, Any]]:
-    """All figures in `text`; `published` resolves 今年/去年, `excluded` ranges are skipped."""
+    """All figures in `text`; `published` resolves 今年/去年, the title's year 全年; `excluded` is skipped."""
     lex = lexicons()
     pub = publication_date(published)
     pub_year = pub.year if pub else None
+    ref_year = reference_year(title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
     for sent in sentences(text):
@@ -60,7 +64,7 @@ def extract_figures(
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
-            fig = _figure(lex, sent, m, pub_year, ctx, prev_end)
+            fig = _figure(lex, sent, m, pub_year, ctx, prev_end, ref_year)
             if fig is None:
                 continue
             prev_end = m.end()
@@ -68,14 +72,20 @@ def extract_figures(
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
             out.append(fig)
-        ctx.update(lex, sent.text)
+        ctx.update(lex, sent.text, pub_year, ref_year)
         # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
         ctx.carry_year = last_year if text[sent.end : sent.end + 1] in ("；", ";") else None
     return out
 
 
 def _figure(
-    lex: Lexicons, sent: Sentence, m: re.Match[str], pub_year: int | None, ctx: Context, prev_end: int
+    lex: Lexicons,
+    sent: Sentence,
+    m: re.Match[str],
+    pub_year: int | None,
+    ctx: Context,
+    prev_end: int,
+    ref_year: int | None = None,
 ) -> dict[str, Any] | None:
     s = sent.text
     num_start = m.start("pctnum") if m.group("pct") else m.start("num")
@@ -107,7 +117,7 @@ def _figure(
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
-        "year": figure_year(lex, prefix, pub_year, ctx),
+        "year": figure_year(lex, prefix, pub_year, ctx, ref_year),
         "target": is_target(lex, prefix, prefix[prev_end:] if prev_end <= len(prefix) else "", pub_year, ctx),
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
