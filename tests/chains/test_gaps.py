@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.orm import Session
 
-from shuanglian.services.chains import chain_map, chains_report, gaps, place
+from shuanglian.services.chains import UnknownChain, chain_map, chains_report, gaps, place
 from shuanglian.services.registers import import_register, list_register
 from tests.registers.conftest import add_entity
 
@@ -86,3 +87,8 @@ def test_chain_map_and_report_for_region(session: Session) -> None:
     assert not names & {"深圳甲医疗公司", "深圳乙生命体征实验室"}
     ent = list_register(session, "enterprises", region="深圳", chain="高端医疗器械")
     assert {r["name"] for r in ent["rows"]} == {"深圳甲医疗公司", "深圳丙影像公司"}
+
+
+def test_unknown_chain_names_the_valid_ones(session: Session) -> None:
+    with pytest.raises(UnknownChain, match="unknown chain 'nope'; one of: .*high_end_medical_devices"):
+        gaps(session, "nope", region="深圳")

@@ -68,3 +68,23 @@ def test_write_then_parse_round_trip(fmt: str) -> None:
     assert t.rows[0][1] == {"name": rows[0]["name"], "short_name": ["迈瑞医疗"], "chain_leader": True,
                             "products": ["监护仪", "除颤仪"]}
     assert t.rows[1][1] == {"name": "深圳市理邦精密仪器股份有限公司", "chain_leader": False}
+
+
+def test_xlsx_typed_cells_are_read_as_text_then_validated() -> None:
+    import io
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["项目名称", "投资额（亿元）", "建设周期", "状态"])
+    ws.append(["甲项目", 12, "2023-2025", "在建"])
+    ws.append(["乙项目", 3.75, 2024, "谋划"])
+    ws.append(["丙项目", "十二", datetime(2024, 1, 1), "在建"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    t = parse_table(get_spec("projects"), buf.getvalue(), "xlsx")
+    assert [(r, v["investment"], v["period"]) for r, v in t.rows] == [(2, 12.0, "2023-2025"), (3, 3.75, "2024")]
+    assert [str(e) for e in t.errors] == ["row 4, column 投资额: '十二' is not a number (enter the number in 亿元)"]
