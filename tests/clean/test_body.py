@@ -43,3 +43,12 @@ def test_outlet_dateline_lead_is_cut_and_kept_aside() -> None:
     # a company name ending in 通讯 is not a dateline
     doc = _clean(f"中国移动通讯设备公司近日发布公告，{_PARA}\n{_PARA}\n")
     assert doc.text.startswith("中国移动通讯设备公司")
+
+
+def test_related_sidebar_above_the_article_does_not_swallow_it() -> None:
+    raw = f"某某网\n热门推荐\n深圳地铁新线开通\n光明科学城再添大装置\n2024-03-01 10:00\n{_PARA}\n{_PARA}\n相关阅读\n{_PARA}\n"
+    doc = _clean(raw)
+    assert doc.text.split("\n") == [_PARA, _PARA]
+    assert doc.title == "光明科学城再添大装置"
+    # below the article, the related heading still takes everything after it (excerpts included)
+    assert [d.reason for d in doc.dropped][-2:] == ["related", "related"]

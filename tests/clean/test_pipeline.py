@@ -78,3 +78,25 @@ def test_html_title_site_tail_and_junk_site_name() -> None:
     doc = CleanStage()(Document(source="p.html", raw=raw, is_html=True))
     assert doc.title == "园区新增科技型企业一百余家"
     assert doc.media == "某某新闻网"
+
+
+def test_title_tag_used_when_trafilatura_has_no_title() -> None:
+    """The <title> wins when it holds the headline found above the body (kicker or subtitle included);
+    a channel-page <title> that does not hold it loses to the headline."""
+    from shuanglian.clean.core import finish_document, prepare_document
+    from shuanglian.clean.html import HtmlParts, extract_html
+
+    para = "园区相关负责人介绍，今年以来园区新增科技型企业一百余家，研发投入持续增长，产业链协同更加紧密。"
+    page = f"<html><head><title>引题写在这里？ 园区新增企业一百余家</title></head><body><p>{para}</p></body></html>"
+    assert extract_html(page).title_tag == "引题写在这里？ 园区新增企业一百余家"
+    for tag, want in [
+        ("引题写在这里？ 园区新增企业一百余家", "引题写在这里？ 园区新增企业一百余家"),
+        ("艺术史研究<某某艺术网", "园区新增企业一百余家"),
+    ]:
+        lines = ["园区新增企业一百余家", "2024-03-01 10:00 来源：某某日报", para, para]
+        parts = HtmlParts(lines=lines, visible=lines, title=None, title_tag=tag)
+        doc = Document(source="p.html", raw="<html></html>", is_html=True)
+        _, prepared = prepare_document(Document(source="p.txt", raw="\n".join(lines)))
+        finish_document(doc, parts, prepared)
+        assert doc.title == want
+        assert doc.text.split("\n") == [para, para]

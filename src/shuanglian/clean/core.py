@@ -6,7 +6,7 @@ import re
 
 from shuanglian.clean.body import mark_outside, select_body
 from shuanglian.clean.html import HtmlParts, extract_html
-from shuanglian.clean.lines import Line, is_spam, match_rule, merge_wrapped, normalise_line
+from shuanglian.clean.lines import Line, body_score, is_spam, match_rule, merge_wrapped, normalise_line
 from shuanglian.clean.meta import find_media, find_published, original_title, parse_date, split_title
 from shuanglian.clean.mojibake import find_mojibake
 from shuanglian.clean.repairs import apply_repairs
@@ -25,6 +25,7 @@ _BYLINE_HEAD = re.compile(
 _TRADITIONAL_SHARE = 0.02
 _TITLE_MAX = 120
 _META_REASONS = ("meta", "header", "title", "byline", "breadcrumb")
+_DATELINE_REASONS = ("meta", "byline")
 
 
 def looks_like_html(raw: str) -> bool:
@@ -70,6 +71,7 @@ def _prepare(doc: Document, raw_lines: list[tuple[int, str]]) -> list[Line]:
 def _apply_rules(doc: Document, lines: list[Line]) -> None:
     """Spam lines, then data-driven line rules; `after` rules (related lists) take the rest."""
     after: str | None = None
+    seen_body = False
     for line in lines:
         if after:
             line.reason = after
@@ -81,8 +83,12 @@ def _apply_rules(doc: Document, lines: list[Line]) -> None:
         rule = match_rule(line.text)
         if rule is not None:
             line.reason, line.end = rule.reason, rule.end
-            if rule.after:
+            # a "related" sidebar printed above the article must not swallow it: only once body text
+            # has been seen does such a heading take every line after it
+            if rule.after and seen_body:
                 after = rule.reason
+        elif not seen_body and body_score(line.text):
+            seen_body = True
 
 
 def _apply_site_memory(doc: Document, lines: list[Line], memory: SiteBoilerplate) -> None:
@@ -130,6 +136,11 @@ def _html_metadata(
     """Title, publication date and media of an HTML page: its visible lines first, then trafilatura's."""
     visible = [v for v in simple if len(v) <= 120]
     title = t2s(parts.title) if parts.title else _pick_title(lines, start)
+    tag = t2s(parts.title_tag) if parts.title_tag else None
+    # without trafilatura's title: the <title> tag when it holds the headline found above the body
+    # (it then also has the kicker or subtitle), or when no headline was found
+    if not parts.title and tag and (title is None or title in tag):
+        title = tag
     published = find_published([v for v in visible if len(v) <= 80]) or (
         parse_date(parts.date) if parts.date else None
     )
@@ -148,18 +159,25 @@ def _t2s_lines(texts: list[str]) -> list[str]:
 
 
 def _pick_title(lines: list[Line], start: int) -> str | None:
-    """The page title: first substantial non-body line before the body, else the 原标题 line."""
+    """The page title: the headline right above the date/source line, else the first substantial
+    non-body line before the body, else the 原标题 line."""
     menu = page_parts().menu_line
-    for line in lines[:start]:
-        if (
-            line.reason in (None, "header")
-            and not menu.match(line.text)
-            and line.n_cjk >= 6
-            and len(line.text) <= _TITLE_MAX
-            and line.n_cjk / len(line.text) >= 0.6
-        ):
-            line.reason = "title"
-            return line.text
+    cands = [
+        i
+        for i, line in enumerate(lines[:start])
+        if line.reason in (None, "header")
+        and not menu.match(line.text)
+        and line.n_cjk >= 6
+        and len(line.text) <= _TITLE_MAX
+        and line.n_cjk / len(line.text) >= 0.6
+    ]
+    # a sidebar or teaser above the article also reads like a headline; the article's own headline
+    # is the one its dateline (or byline) follows
+    above_dateline = [i for i in cands if i + 1 < len(lines) and lines[i + 1].reason in _DATELINE_REASONS]
+    pick = above_dateline[-1] if above_dateline else (cands[0] if cands else None)
+    if pick is not None:
+        lines[pick].reason = "title"
+        return lines[pick].text
     for line in lines:
         if line.reason == "title":
             got = original_title(line.text)

@@ -37,21 +37,29 @@ class HtmlParts:
     title: str | None = None
     date: str | None = None
     sitename: str | None = None
+    title_tag: str | None = None  # the <title> text, for pages where trafilatura found no title
     extras: dict[str, Any] = field(default_factory=dict)
 
 
 def visible_lines(html: str) -> list[str]:
     """Every visible text line of the page (scripts, styles and templates removed)."""
+    return _visible_and_title(html)[0]
+
+
+def _visible_and_title(html: str) -> tuple[list[str], str | None]:
+    """Visible text lines and the <title> text (trafilatura misses it on some old pages)."""
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(html)
+    node = tree.css_first("title")
+    title = " ".join(node.text().split()) if node is not None else None
     for node in tree.css("script, style, noscript, template, iframe, svg"):
         node.decompose()
     root = tree.body or tree.root
     if root is None:
-        return []
+        return [], title or None
     text = root.text(separator="\n", strip=False)
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return [ln.strip() for ln in text.splitlines() if ln.strip()], title or None
 
 
 def extract_html(html: str) -> HtmlParts:
@@ -82,7 +90,7 @@ def extract_html(html: str) -> HtmlParts:
         title = getattr(doc, "title", None)
         date = getattr(doc, "date", None)
         sitename = getattr(doc, "sitename", None)
-    visible = visible_lines(html)
+    visible, title_tag = _visible_and_title(html)
     if not lines:
         lines = list(visible)
-    return HtmlParts(lines=lines, visible=visible, title=title, date=date, sitename=sitename)
+    return HtmlParts(lines=lines, visible=visible, title=title, date=date, sitename=sitename, title_tag=title_tag)

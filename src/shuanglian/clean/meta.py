@@ -18,7 +18,7 @@ _LABELLED_DATE = re.compile(r"(发布时间|发布日期|发表时间|发表日�
 # "来源：X", "来源 | X" (WeChat), "来源丨X"
 _MEDIA_RE = re.compile(
     r"(?:来源|信息来源|稿源|文章来源|出处|来自)\s*(?:[:：]|\s[|｜丨]\s|丨)\s*"
-    r"([^\s|｜,，。:：　\d][^\s|｜,，。:：　]{0,24})"
+    r"([^\s|｜,，。:：　\d【】\[\]()（）][^\s|｜,，。:：　【】\[\]()（）]{0,24})"
 )
 # A repost naming where it was taken from: "转自深圳特区报，原标题：…", "转载自《XX日报》" (not 摘自/选自:
 # body sentences quote reports and books that way)
