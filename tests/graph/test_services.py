@@ -42,6 +42,12 @@ def test_search_filters_and_pages(session: Session) -> None:
     assert seen == [e["id"] for e in every["items"]]
     offset_page = svc.search_entities(session, limit=2, offset=2)
     assert [e["id"] for e in offset_page["items"]] == seen[2:4]
+    # prefix search over every name form (index range scans): brand, name without place or legal form
+    for q in ("比亚迪", "比亞迪股份", "比亚"):
+        assert [e["name"] for e in svc.search_entities(session, name=q, match="prefix")["items"]] == ["比亚迪股份有限公司"]
+    assert [e["name"] for e in svc.search_entities(session, name="坪山", match="prefix")["items"]] == ["深圳市坪山区"]
+    assert svc.search_entities(session, name="科技大学", match="prefix")["total"] == 0
+    assert svc.search_entities(session, name="科技大学", match="contains")["total"] == 1
     top = svc.search_entities(session, sort="statements", limit=1)["items"][0]
     assert top["statement_count"] == max(e["statement_count"] for e in every["items"])
     with pytest.raises(svc.GraphError):

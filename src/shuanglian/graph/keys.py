@@ -224,6 +224,12 @@ def name_keys(kind: str, name: str) -> tuple[NameKey, ...]:
         short = place_names().get(n0)
         if short and short != n0:
             add(short, PLACE_ALIAS)
+        inner, parent = strip_place(n0)  # 深圳市坪山区 -> 坪山区 (weak: 南山区 exists in more than one city)
+        if parent and inner != n0:
+            add(inner, PLACE, place=parent)
+            inner_short = place_names().get(inner)
+            if inner_short and inner_short != inner:
+                add(inner_short, PLACE, place=parent)
         return tuple(keys.values())
     if group not in ("organization", "government"):
         return tuple(keys.values())

@@ -13,6 +13,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 from shuanglian.store.db import Base
 from shuanglian.store.documents import utcnow
 
+
+def _keytype(n: int) -> Any:
+    """Normalised-key column: code-point ordering on every backend (PostgreSQL "C" collation, SQLite's
+    default BINARY), so prefix searches are index range scans."""
+    return String(n).with_variant(String(n, collation="C"), "postgresql")
+
+
 # Statement status values. `edited` = superseded by a newer (manual) statement, kept for history.
 PROPOSED, ACCEPTED, REJECTED, EDITED = "proposed", "accepted", "rejected", "edited"
 STATUSES = (PROPOSED, ACCEPTED, REJECTED, EDITED)
@@ -61,7 +68,7 @@ class Entity(Base):
     id: Mapped[str] = mapped_column(String(64), primary_key=True)  # id of the cluster's anchor member
     kind: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(512))
-    name_key: Mapped[str] = mapped_column(String(512))  # ids.normalise_name(name), for search
+    name_key: Mapped[str] = mapped_column(_keytype(512))  # ids.normalise_name(name), for search
     names: Mapped[list[str]] = mapped_column(JSON, default=list)  # every live name and alias
     # normalised names and aliases joined by "|": substring search without scanning JSON
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -101,7 +108,7 @@ class EntityKey(Base):
     __tablename__ = "entity_keys"
 
     member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    key: Mapped[str] = mapped_column(String(600), primary_key=True)
+    key: Mapped[str] = mapped_column(_keytype(600), primary_key=True)
     level: Mapped[str] = mapped_column(String(16))
 
     __table_args__ = (Index("ix_entity_keys_key", "key"),)

@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from shuanglian.graph import views
 from shuanglian.graph.audit import audit_log
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.judge import canonical_id, list_judgements, merge_entities, not_same, split_entity
+from shuanglian.graph.keys import expand_abbreviation
 from shuanglian.graph.review import GraphError, accept, edit, reject, review_queue, statement_dict
 from shuanglian.graph.schema import get_schema
-from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement
+from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMember, Statement
 from shuanglian.store.documents import DocumentRow
 
 __all__ = [
@@ -47,10 +48,16 @@ def search_entities(
     offset: int = 0,
     sort: str = "name",
     after: str | None = None,
+    match: str = "auto",
 ) -> dict[str, Any]:
-    """Page of canonical entities: `name` matches any name or alias (substring, script-insensitive),
-    `region` a region prefix. sort: name | statements | documents | kind. For deep pages pass the
+    """Page of canonical entities. `name` (script-insensitive) with match="prefix" finds entities any
+    of whose name forms starts with it (full name, name without legal form or place prefix, brand,
+    expanded abbreviation; index range scans, fit for millions), with "contains" any name or alias
+    containing it (a table scan); "auto" = contains up to CONTAINS_MAX entities, else prefix.
+    `region` is a region prefix. sort: name | statements | documents | kind. For deep pages pass the
     returned `next_after` as `after` (keyset on the name index; sort=name only) instead of offset."""
+    if match not in ("auto", "prefix", "contains"):
+        raise GraphError(f"unknown match {match!r}; one of auto, prefix, contains")
     if sort not in _SORTS:
         raise GraphError(f"unknown sort {sort!r}; one of {sorted(_SORTS)}")
     if kind:
@@ -59,7 +66,7 @@ def search_entities(
     if kind:
         q = q.where(Entity.kind == kind)
     if name:
-        q = q.where(Entity.search_text.like(f"%{_escape(normalise_name(name))}%", escape="\\"))
+        q = q.where(_name_filter(session, normalise_name(name), match))
     if region:
         q = q.where(Entity.region.like(f"{_escape(region)}%", escape="\\"))
     total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
@@ -79,6 +86,24 @@ def search_entities(
     rows = list(session.scalars(q.limit(limit).offset(max(0, offset))))
     nxt = f"{rows[-1].name_key}\x1f{rows[-1].id}" if sort == "name" and len(rows) == limit else None
     return {"total": total, "items": [entity_row(e) for e in rows], "next_after": nxt}
+
+
+CONTAINS_MAX = 200_000
+_TOP = chr(0x10FFFF)  # sorts after every other code point: [p, p+_TOP) is the range of strings starting with p
+
+
+def _name_filter(session: Session, key: str, match: str) -> Any:
+    """WHERE clause for a name search (see search_entities)."""
+    if match == "auto":
+        n = session.scalar(select(func.count()).select_from(Entity)) or 0
+        match = "contains" if n <= CONTAINS_MAX else "prefix"
+    if match == "contains":
+        return Entity.search_text.like(f"%{_escape(key)}%", escape="\\")
+    groups = sorted({k.group for k in get_schema().kinds.values()})
+    forms = sorted({key, expand_abbreviation(key) or key})  # 中科院 also finds 中国科学院
+    by_key = or_(*(and_(EntityKey.key >= f"{g}|{f}", EntityKey.key < f"{g}|{f}{_TOP}") for g in groups for f in forms))
+    members = select(EntityMember.entity_id).join(EntityKey, EntityKey.member_id == EntityMember.member_id).where(by_key)
+    return or_(and_(Entity.name_key >= key, Entity.name_key < key + _TOP), Entity.id.in_(members))
 
 
 def _escape(s: str) -> str:
