@@ -179,3 +179,20 @@ def test_whole_year_statistics_take_the_reference_year() -> None:
     figs = extract_figures("预计全年产业规模将接近2500亿元。", "2023-11-30")
     assert (figs[0]["year"], figs[0]["target"]) == (2023, True)
     assert extract_figures("全年营收100亿元。", "2024-02-01")[0]["year"] == 2023  # annual results in early spring
+
+
+def test_report_periods_months_and_base_values() -> None:
+    text = "公司披露2023年年度报告。报告期内，公司实现营业收入349.32亿元。\n分区域看，国际业务收入134.76亿元。\n项目计划总投资73亿元。"
+    figs = extract_figures(text, "2024-04-26")
+    assert [(f["year"], f["target"]) for f in figs] == [(2023, False), (2023, False), (None, True)]
+    f = one("1-10月，全省新能源汽车产量达到216.4万辆。", "2023-11-22")
+    assert f["year"] == 2023
+    assert one("12月当月产量增长4.2%。", "2024-01-15")["year"] == 2023  # a later month is last year's
+    figs = extract_figures("2022年，占比由41.2%提高到56.3%。", "2023-01-16")
+    assert [f["year"] for f in figs] == [None, 2022]  # the starting value of a change has no year
+
+
+def test_goal_carries_across_semicolons() -> None:
+    text = "今后五年的主要目标是：到2027年突破1.8万亿元；研发投入强度保持在3.8%以上；高新技术企业数量突破1万家。"
+    figs = extract_figures(text, "2023-01-16")
+    assert [(f["year"], f["target"]) for f in figs] == [(2027, True), (2027, True), (2027, True)]

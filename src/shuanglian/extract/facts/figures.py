@@ -24,7 +24,7 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
 from shuanglian.extract.facts.numbers import parse_number
-from shuanglian.extract.facts.timing import TITLES, Context, figure_year, is_target, reference_year
+from shuanglian.extract.facts.timing import TITLES, Context, YearBasis, figure_year, is_target, year_basis
 
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
@@ -52,7 +52,7 @@ def extract_figures(
     lex = lexicons()
     pub = publication_date(published)
     pub_year = pub.year if pub else None
-    ref_year = reference_year(title, pub_year, pub.month if pub else None)
+    basis = year_basis(text, title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
     for sent in sentences(text):
@@ -64,7 +64,7 @@ def extract_figures(
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
-            fig = _figure(lex, sent, m, pub_year, ctx, prev_end, ref_year)
+            fig = _figure(lex, sent, m, basis, ctx, prev_end)
             if fig is None:
                 continue
             prev_end = m.end()
@@ -72,9 +72,10 @@ def extract_figures(
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
             out.append(fig)
-        ctx.update(lex, sent.text, pub_year, ref_year)
         # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
-        ctx.carry_year = last_year if text[sent.end : sent.end + 1] in ("；", ";") else None
+        continued = text[sent.end : sent.end + 1] in ("；", ";")
+        ctx.update(lex, sent.text, basis, continued)
+        ctx.carry_year = last_year if continued else None
     return out
 
 
@@ -82,10 +83,9 @@ def _figure(
     lex: Lexicons,
     sent: Sentence,
     m: re.Match[str],
-    pub_year: int | None,
+    basis: YearBasis,
     ctx: Context,
     prev_end: int,
-    ref_year: int | None = None,
 ) -> dict[str, Any] | None:
     s = sent.text
     num_start = m.start("pctnum") if m.group("pct") else m.start("num")
@@ -112,18 +112,27 @@ def _figure(
     start, end = sent.start + m.start(), sent.start + m.end()
     measure, measure_text = infer_measure(lex, s, m.start(), m.end(), unit, prev_end)
     prefix = s[: m.start()]
+    target = is_target(lex, prefix, prefix[prev_end:] if prev_end <= len(prefix) else "", basis.pub_year, ctx)
     return {
         "value": _tidy(value),
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
-        "year": figure_year(lex, prefix, pub_year, ctx, ref_year),
-        "target": is_target(lex, prefix, prefix[prev_end:] if prev_end <= len(prefix) else "", pub_year, ctx),
+        "year": None if _base_value(s, m) else figure_year(lex, prefix, basis, ctx, reported=not target),
+        "target": target,
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
         "span": [start, end],
         "text": m.group(),
     }
+
+
+_BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
+
+
+def _base_value(s: str, m: re.Match[str]) -> bool:
+    """由41.2%提高到56.3%: the starting value of a change has no year of its own."""
+    return s[max(0, m.start() - 1) : m.start()] in ("由", "从") and bool(_BASE_VALUE_AFTER.match(s[m.end() :]))
 
 
 def _plausible_count(raw: str, qualified: str | None, unit: Unit) -> bool:

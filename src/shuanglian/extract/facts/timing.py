@@ -28,50 +28,72 @@ def strip_titles(s: str) -> str:
     return TITLES.sub(lambda m: "＿" * len(m.group()), s)
 
 
-def reference_year(title: str | None, pub_year: int | None, pub_month: int | None) -> int | None:
-    """The year "全年" (the whole year) refers to: the year in the title (《2023年…统计公报》), else the
-    year before publication for pages from January to April (annual results come out then), else the
-    publication year."""
+@dataclass(frozen=True)
+class YearBasis:
+    """What relative years resolve against: the publication date and the document's reference years."""
+
+    pub_year: int | None = None
+    pub_month: int | None = None
+    ref_year: int | None = None  # 全年: the title's year, or the year before for January-April pages
+    report_year: int | None = None  # 报告期: the year of the report the page discusses (2023年年度报告)
+
+
+_REPORT = re.compile(r"((?:19|20)\d\d)\s*年(?:年度报告|年报|半年度报告|半年报|第[一二三四]季度报告|度报告)")
+_MONTH_PERIOD = re.compile(r"(?<![\d年.])(\d{1,2})(?:\s*[-—–至~]\s*\d{1,2})?\s*月")
+_REPORT_WORDS = ("报告期内", "报告期末", "报告期")
+
+
+def year_basis(text: str, title: str | None, pub_year: int | None, pub_month: int | None) -> YearBasis:
+    """The reference years of a document (from its title and the report it names) and its publication."""
     m = _YEAR.search(title or "")
     if m:
-        return int(m.group(1))
-    if pub_year is None:
-        return None
-    return pub_year - 1 if pub_month is not None and pub_month <= 4 else pub_year
+        ref = int(m.group(1))
+    elif pub_year is None:
+        ref = None
+    else:
+        ref = pub_year - 1 if pub_month is not None and pub_month <= 4 else pub_year
+    rep = _REPORT.search(f"{title or ''} {text}")
+    return YearBasis(pub_year, pub_month, ref, int(rep.group(1)) if rep else None)
 
 
-def relative_year(lex: Lexicons, word: str, pub_year: int | None, ref_year: int | None) -> int | None:
-    """Resolve a relative year word (今年, 去年, 全年…) against the publication / reference year."""
+def relative_year(lex: Lexicons, word: str, basis: YearBasis) -> int | None:
+    """Resolve a relative year word (今年, 去年, 全年, 报告期…) against the basis."""
     if word == "全年":
-        return ref_year
-    return None if pub_year is None else pub_year + lex.relative_years[word]
+        return basis.ref_year
+    if word in _REPORT_WORDS:
+        return basis.report_year
+    return None if basis.pub_year is None else basis.pub_year + lex.relative_years[word]
 
 
 def figure_year(
-    lex: Lexicons, prefix: str, pub_year: int | None, ctx: Context | None = None, ref_year: int | None = None
+    lex: Lexicons, prefix: str, basis: YearBasis, ctx: Context | None = None, reported: bool = True
 ) -> int | None:
-    """The year the figure refers to: nearest year or relative year word before it in the sentence,
-    else the paragraph's framing year; none for per-year rates (每年)."""
-    best: tuple[int, int] | None = None  # (position, year)
+    """The year the figure refers to: nearest year, relative year word or month period (1-10月) before it
+    in the sentence, else the paragraph's framing year; none for per-year rates (每年)."""
+    best: tuple[int, int | None] = (-1, None)  # (position, year)
     for m in _YEAR.finditer(prefix):
         if not _comparison_base(prefix, m.start()):
             best = (m.start(), int(m.group(1)))
     for m in lex.rel_year_re.finditer(prefix):
-        if _comparison_base(prefix, m.start()):
-            continue  # 比上年增长: the base of the comparison
-        if best is None or m.start() > best[0]:
-            year = relative_year(lex, m.group(), pub_year, ref_year)
+        if not _comparison_base(prefix, m.start()) and m.start() > best[0]:
+            year = relative_year(lex, m.group(), basis)
             if year is None:
                 return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
             best = (m.start(), year)
+    if basis.pub_year is not None and basis.pub_month is not None:
+        for m in _MONTH_PERIOD.finditer(prefix):
+            month = int(m.group(1))
+            if m.start() > best[0] and 1 <= month <= 12:
+                best = (m.start(), basis.pub_year - (month > basis.pub_month))  # 1-10月 of this year
     per_year = [m.start() for m in _PER_YEAR.finditer(prefix)]
-    if per_year and (best is None or per_year[-1] > best[0]):
+    if per_year and per_year[-1] > best[0]:
         return None
-    if best:
+    if best[1] is not None:
         return best[1]
-    if ctx is None:
-        return None
-    return ctx.carry_year if ctx.carry_year is not None else ctx.year
+    if ctx is not None and (ctx.carry_year is not None or ctx.year is not None):
+        return ctx.carry_year if ctx.carry_year is not None else ctx.year
+    # a page about one annual report: its unlabeled reported figures are that year's (not its plans)
+    return basis.report_year if reported else None
 
 
 def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | None:
@@ -122,15 +144,19 @@ class Context:
     year: int | None = None
     carry_year: int | None = None
 
-    def update(self, lex: Lexicons, s: str, pub_year: int | None = None, ref_year: int | None = None) -> None:
-        """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any."""
+    def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
+        """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any.
+
+        `continued`: the sentence ended with ；, so the next clause goes on with the same statement."""
         # Only a framing sentence (提出，到2025年…) passes its goal on to the next one.
-        self.target = True if _FRAME_CUE.search(strip_titles(s)) else None
+        framing = True if _FRAME_CUE.search(strip_titles(s)) else None
+        if framing or not continued:
+            self.target = framing
         m = _FRAME_YEAR.search(s)
         rel = _FRAME_RELATIVE.search(s)
         if m:
             self.year = int(m.group(1))
         elif rel and rel.group(1) in lex.relative_years:
-            self.year = relative_year(lex, rel.group(1), pub_year, ref_year)
-        elif _PER_YEAR.search(s) or self.target is not None:
+            self.year = relative_year(lex, rel.group(1), basis)
+        elif _PER_YEAR.search(s) or framing is not None:
             self.year = None
