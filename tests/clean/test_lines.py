@@ -88,6 +88,7 @@ def test_non_sentences_are_not_body(line: str) -> None:
         ("新华日报 2024-03-01 08:30 江苏", "meta"),
         ("2024年3月1日 星期五 来源不详", "meta"),
         ("来源 | 深圳商报", "meta"),
+        ("姑苏观察 2024-09-04", "meta"),
         ("图片来源：视觉中国", "byline"),
         ("（图片来自网络）", "byline"),
         ("商务合作：请发邮件至 bd@example.cn", "contact"),
