@@ -196,3 +196,12 @@ def test_goal_carries_across_semicolons() -> None:
     text = "今后五年的主要目标是：到2027年突破1.8万亿元；研发投入强度保持在3.8%以上；高新技术企业数量突破1万家。"
     figs = extract_figures(text, "2023-01-16")
     assert [(f["year"], f["target"]) for f in figs] == [(2027, True), (2027, True), (2027, True)]
+
+
+def test_programme_names_and_cutoff_dates_are_not_goal_cues() -> None:
+    figs = extract_figures("截至2023年底，园区高新技术企业数量达到526家，是2018年的2.1倍。", "2024-05-08")
+    assert [(f["year"], f["target"]) for f in figs] == [(2023, False), (2023, False)]
+    f = one("2022年，研究所新增承担国家重点研发计划项目12项。", "2023-09-05")
+    assert (f["year"], f["target"]) == (2022, False)
+    f = one("未来三到五年，我们希望看到至少5家企业上市。", "2023-09-05")
+    assert f["target"] is True

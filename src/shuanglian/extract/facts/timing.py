@@ -23,6 +23,11 @@ def _comparison_base(text: str, at: int) -> bool:
     return text[max(0, at - 2) : at].endswith(("较", "比", "同"))
 
 
+def _multiple_of(text: str, m: re.Match[str]) -> bool:
+    """是2018年的2.1倍: the year of the base, not of the figure."""
+    return text[max(0, m.start() - 1) : m.start()] == "是" and text[m.end() : m.end() + 1] == "的"
+
+
 def strip_titles(s: str) -> str:
     """Blank out 《titles》 so a plan's name (《…规划》) is not read as a cue."""
     return TITLES.sub(lambda m: "＿" * len(m.group()), s)
@@ -72,7 +77,7 @@ def figure_year(
     in the sentence, else the paragraph's framing year; none for per-year rates (每年)."""
     best: tuple[int, int | None] = (-1, None)  # (position, year)
     for m in _YEAR.finditer(prefix):
-        if not _comparison_base(prefix, m.start()):
+        if not _comparison_base(prefix, m.start()) and not _multiple_of(prefix, m):
             best = (m.start(), int(m.group(1)))
     for m in lex.rel_year_re.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and m.start() > best[0]:
