@@ -62,11 +62,21 @@ def extract(
     full: bool = typer.Option(False, "--full", help="Also print every dropped line and excluded range."),
 ) -> None:
     """Print what each document keeps and the facts extracted from it (no database). Exit 1 if any failed."""
-    from shuanglian.ingest.readers import InputError
     from shuanglian.pipeline.default import build_pipeline
+
+    try:
+        failed = _run(files, build_pipeline(plain=plain, extract=True), as_json, full)
+    except KeyboardInterrupt:
+        typer.echo("extract interrupted", err=True)
+        raise typer.Exit(130) from None
+    raise typer.Exit(1 if failed else 0)
+
+
+def _run(files: list[str], pipeline: Any, as_json: bool, full: bool) -> int:
+    """Process and print every input in order; returns the number of failures."""
+    from shuanglian.ingest.readers import InputError
     from shuanglian.services.documents import apply_declared, document_from_input
 
-    pipeline = build_pipeline(plain=plain, extract=True)
     failed = 0
     for chunk in _chunks(files):
         docs = [document_from_input(it) for it in chunk if not isinstance(it, InputError)]
@@ -89,4 +99,4 @@ def extract(
                 typer.echo(
                     json.dumps(doc.to_json(full=full), ensure_ascii=False) if as_json else _summary(doc)
                 )
-    raise typer.Exit(1 if failed else 0)
+    return failed
