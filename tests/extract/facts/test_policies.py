@@ -84,3 +84,11 @@ def test_a_government_earlier_in_the_sentence_issues_a_programme() -> None:
     text = "东莞市工业和信息化局表示，将实施智能终端产业链“强链补链”行动。"
     (p,) = extract_policies(text, [mention(text, "东莞市工业和信息化局", "government")])
     assert (p["title"], p["issuer"]) == ("强链补链行动", "东莞市工业和信息化局")
+
+
+def test_reports_named_before_their_issuer_and_programme_names_after_quotes() -> None:
+    text = "此外，《中国制造业数字化转型发展报告（2023）》近日由中国电子信息产业发展研究院发布。浙江省启动实施“415X”先进制造业集群培育工程。"
+    ents = [mention(text, "中国电子信息产业发展研究院", "research_institute"), mention(text, "浙江省", "place")]
+    report, programme = extract_policies(text, ents)
+    assert (report["issuer"], report["period"]) == ("中国电子信息产业发展研究院", "2023")
+    assert (programme["title"], programme["issuer"]) == ("415X先进制造业集群培育工程", "浙江省")

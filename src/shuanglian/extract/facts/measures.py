@@ -53,12 +53,14 @@ def infer_measure(
     near = lex.term_re.search(_after_phrase(s, end)[:8])
     if near and fits(near.group()):
         return lex.terms[near.group()].measure, near.group()
+    np = _noun_before(before_clause)
+    if np:
+        return np, np  # 研发设计工具普及率超过90%: the quantity named right before, if it looks like one
     wider = s[max(0, start - 30) : start]
     hits2 = [t for t in lex.term_re.findall(wider) if fits(t)]
     if hits2:
         return lex.terms[hits2[-1]].measure, hits2[-1]
-    np = _noun_before(before_clause)
-    return (np, np) if np else (None, None)
+    return None, None
 
 
 _VERB_TAIL = re.compile(
@@ -67,7 +69,12 @@ _VERB_TAIL = re.compile(
 )
 # A measure names a quantity: the phrase must end like one (…率, …额, …值, …量, …数, …收入, …规模).
 _MEASURE_HEAD = re.compile(r"[率额值量数比度入出本价费资金润重模积能耗效益利税]$")
-_NP_CUT = re.compile(r"[的在和与、及对从向将已把被，,：:“”\"（）()\s]")
+# Cut at punctuation, 的 and the conjunctions 和/与 only: single characters such as 及 or 在 also occur
+# inside measure words (普及率, 在孵企业).
+_NP_CUT = re.compile(r"[的和与、，,：:“”\"（）()\s]")
+
+
+_OWNER_END = set("业具品司院区市省端厂校所")
 
 
 def _noun_before(clause: str) -> str | None:
@@ -80,7 +87,12 @@ def _noun_before(clause: str) -> str | None:
             break
         c = c2
     cut = max((m.end() for m in _NP_CUT.finditer(c)), default=0)
-    np = c[cut:][-8:]
+    np = c[cut:]
+    # Drop the owner in front (工业企业…工具普及率 -> 普及率): cut after the last character that usually
+    # ends an owner noun, when at least three characters remain.
+    owner = [i + 1 for i, ch in enumerate(np) if ch in _OWNER_END and len(np) - i - 1 >= 3]
+    np = np[owner[-1] :] if owner else np
+    np = np[-8:]
     ok = len(np) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", np) and _MEASURE_HEAD.search(np)
     return np if ok else None
 

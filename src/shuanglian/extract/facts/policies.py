@@ -12,6 +12,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"[“「]([^“”「」\n]{2,30})[”」]")
 _PERIOD_PATTERNS = [
     re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–－~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年?"),
+    re.compile(r"[（(](?P<y>(?:19|20)\d\d)(?:年|年度)?[）)]"),  # 《…发展报告（2023）》
     re.compile(r"[“\"]?(?P<fyp>[十一二三四五六七八九]{2,3}五)[”\"]?(?:时期|期间|规划)?"),
     re.compile(r"(?P<y>(?:19|20)\d\d)年"),
 ]
@@ -43,7 +44,7 @@ def extract_policies(
     verb_re = re.compile(alternation(data["verbs"]))
     not_re = re.compile(alternation(data["not_policy"]))
     qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
-    qsuffix_after = re.compile(f"^(?:{alternation(data['quoted_followers'])})")
+    qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{alternation(data['quoted_followers'])})")
     qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -73,15 +74,24 @@ def extract_policies(
             continue
         if _back_reference(title, before, out, data["suffixes"]):
             continue
-        if suffix_re.search(title) or verb_re.search(text[max(0, m.start() - 12) : m.start()]):
+        after_verb = re.match(r"^[^。；;]{0,24}?(?:印发|发布|出台|颁布|公布)", text[m.end() : m.end() + 30])
+        if (
+            suffix_re.search(normalise_title(title))  # 《…发展报告（2023）》
+            or verb_re.search(text[max(0, m.start() - 12) : m.start()])
+            or after_verb  # 《…》近日由X发布
+        ):
             add(title, m.start(), m.end())
     qverb_re = re.compile(alternation(data["quoted_verbs"]))
+    title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
+        if any(a < m.start() < b for a, b in title_spans):
+            continue  # a quoted word inside a 《title》 is part of that title
         inner = m.group(1).strip()
         context = text[max(0, m.start() - 12) : m.start()] + "|" + text[m.end() : m.end() + 8]
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
-        follow = qsuffix_after.match(text[m.end() : m.end() + 4])
+        # the name may go on after the quote: “415X”先进制造业集群培育工程
+        follow = qsuffix_after.match(text[m.end() : m.end() + 16])
         if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
             add(inner, m.start(), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
@@ -112,8 +122,11 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     window_start = max(0, start - 40)
     verbs = list(verb_re.finditer(text[window_start:start]))
     if not verbs:
-        tail = text[end : end + 24]
-        m = re.match(r"^(?:[（(][^）)]*[）)])?[，,]?(?:由)(.{2,20}?)(?:联合)?(?:印发|发布|出台|制定|编制)", tail)
+        tail = text[end : end + 36]
+        m = re.match(
+            r"^(?:[（(][^）)]*[）)])?[，,]?(?:近日|日前|今天|今日|昨日|近期)?由(.{2,20}?)(?:联合)?(?:印发|发布|出台|制定|编制)",
+            tail,
+        )
         if m:
             return _entity_name_in(m.group(1), entities)
         return _title_place(text[start + 1 : end - 1], entities)
