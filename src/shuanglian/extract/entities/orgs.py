@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
@@ -63,11 +64,21 @@ def _title_follows(text: str, pos: int) -> bool:
     national/provincial/city leadership titles absorb the body into the role.
     """
     tl = titles()
-    return any(text.startswith(t, pos) and (tl[t] != "org" or t in _PARTY_POSTS) for t in tl if len(t) >= 2)
+    for k in _title_lengths():
+        t = text[pos : pos + k]
+        if t in tl and (tl[t] != "org" or t in _PARTY_POSTS):
+            return True
+    return False
+
+
+@functools.cache
+def _title_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(t) for t in titles() if len(t) >= 2}))
 
 
 def _ends_with_title(word: str) -> bool:
-    return any(word.endswith(t) for t in titles() if len(t) >= 2)
+    tl = titles()
+    return any(len(word) >= k and word[-k:] in tl for k in _title_lengths())
 
 
 def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -> bool:
@@ -293,6 +304,7 @@ def extend_bracket(text: str, end: int) -> int:
     return end
 
 
+@functools.lru_cache(maxsize=8192)
 def all_generic(name: str) -> bool:
     """True when a name is only a place plus generic words, industries and business words (北京科技)."""
     g = generic()

@@ -85,22 +85,20 @@ def place_index() -> dict[str, list[Place]]:
     return index
 
 
-@functools.lru_cache(maxsize=4096)
-def _parse(surface: str) -> Place | None:
-    jio = _jionlp()
-    with contextlib.redirect_stdout(io.StringIO()):
-        res = jio.parse_location(surface)
-    county, city, prov = res.get("county"), res.get("city"), res.get("province")
-    if res.get("detail"):
-        return None
-    if county:
-        return Place(county, _county_level(county), city or prov, prov, city)
-    if city and city != prov:
-        return Place(city, "city", prov, prov, city)
-    if prov:
-        muni = prov in _MUNICIPALITIES
-        return Place(prov, "city" if muni else "province", "中国", prov, prov if muni else None)
-    return None
+def _segments(surface: str) -> list[str] | None:
+    """Split a composite place (深圳市南山区, 广州黄埔) into division names, longest first; None if it fails."""
+    idx = place_index()
+    out: list[str] = []
+    pos = 0
+    while pos < len(surface):
+        for k in range(min(12, len(surface) - pos), 1, -1):
+            if surface[pos : pos + k] in idx:
+                out.append(surface[pos : pos + k])
+                pos += k
+                break
+        else:
+            return None
+    return out
 
 
 def normalise(surface: str, context: tuple[str | None, str | None] = (None, None)) -> Place | None:
@@ -119,6 +117,10 @@ def normalise(surface: str, context: tuple[str | None, str | None] = (None, None
         # ambiguous short names: prefer the highest level (a province over a county of the same name)
         order = {"country": 0, "region": 1, "province": 2, "city": 3, "district": 4, "county": 4}
         return sorted(cands, key=lambda c: order.get(c.level or "", 9))[0]
-    if len(surface) >= 4 and surface[-1] in "省市区县":
-        return _parse(surface)
+    parts = _segments(surface) if len(surface) >= 4 else None
+    if parts and len(parts) > 1:
+        # the finest part names the place; the parts before it settle which one it is
+        outer = normalise(parts[-2], context)
+        inner_ctx = (outer.province, outer.city or (outer.name if outer.level == "city" else None)) if outer else context
+        return normalise(parts[-1], inner_ctx)
     return None

@@ -107,9 +107,9 @@ def warm_up() -> None:
 
     get_lac()
     for loader in (lexicon.suffix_automaton, lexicon.org_gazetteer_automaton, lexicon.industry_automaton,
-                   lexicon.blocked_automaton, lexicon.titles, lexicon.person_context, places.place_index):
+                   lexicon.blocked_automaton, lexicon.titles, lexicon.person_context, lexicon.industry_grammar,
+                   lexicon.generic, places.place_index):
         loader()
-    places.normalise("北京市海淀区")  # prepares jionlp's location parser
 
 
 class EntityStage:
