@@ -170,3 +170,23 @@ def test_place_is_the_finest_place_named_for_the_visit() -> None:
     people = ents(text, [("秦立东", "person", []), ("中联重科股份有限公司", "enterprise", [])])
     (ev,) = extract_events(text, [hunan, changsha, *people], "2023-09-15")
     assert ev["place"] == "长沙"
+
+
+def test_escorts_named_before_a_visitor_and_a_second_day_of_a_delegation() -> None:
+    text = (
+        "7月12日，主任郑国华到苏州调研。在省长许文涛，市委书记曹建平陪同下，郑国华来到苏州工业园区。\n"
+        "13日上午，代表团走进亨通集团有限公司。"
+    )
+    spec = [
+        ("郑国华", "person", []),
+        ("许文涛", "person", []),
+        ("曹建平", "person", []),
+        ("苏州", "place", []),
+        ("苏州工业园区", "platform", []),
+        ("亨通集团有限公司", "enterprise", []),
+    ]
+    events = extract_events(text, ents(text, spec), "2023-07-14")
+    assert [(e["date"], e["visitors"], e["visited"]) for e in events] == [
+        ("2023-07-12", ["郑国华"], ["苏州工业园区"]),
+        ("2023-07-13", ["郑国华"], ["亨通集团有限公司"]),
+    ]

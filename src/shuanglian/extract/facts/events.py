@@ -25,6 +25,7 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.dates import find_date
 
 _CLAUSE = re.compile(r"[，,：:]")
+_ESCORT = re.compile(r"在[^。；;]{2,60}?(?:的)?(?:陪同|陪伴)下")
 
 
 @dataclass
@@ -115,7 +116,11 @@ def extract_events(
         when = found[0] if found else None
         when_text = _date_text(sent.text, found[1]) if found else None
         # Only a visit verb opens a visit; "在X，…" merely continues one (在国新办发布会上 is no visit).
-        opens = bool(visitors and verbs) and (current is None or (found is not None and when != current.date))
+        new_day = current is not None and found is not None and when != current.date
+        opens = bool(visitors and verbs) and (current is None or new_day)
+        if not opens and not visitors and verbs and new_day and current is not None and _continues(sent, current):
+            # "4日上午，代表团走进…": another day of the same visitors (一行, 代表团) without naming them again
+            opens, visitors = True, list(current.visitors)
         if opens:
             current = _Event(date=when, date_text=when_text, start=sent.start, end=sent.end)
             events.append(current)
@@ -182,8 +187,10 @@ def _visitors(
     s = sent.text
     out: list[str] = []
     last_verb = verbs[-1] if verbs else len(s)
+    # 在省长许文涛，市委书记曹建平陪同下，…: everyone named between 在 and 陪同下 accompanies
+    escorts = [(m.start(), m.end()) for m in _ESCORT.finditer(s)]
     for start, end, m in in_sent:
-        if m.kind != "person" or start > last_verb:
+        if m.kind != "person" or start > last_verb or any(a <= start < b for a, b in escorts):
             continue
         clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
         clause_end_m = _CLAUSE.search(s, end)
