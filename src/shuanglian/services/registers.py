@@ -103,12 +103,12 @@ def import_register(
     """
     spec = get_spec(name)
     report = import_rows(session, spec, data, fmt, user, dry_run)
-    if not dry_run and report.entity_ids:
+    if not dry_run and report.changed_ids:
         from shuanglian.chains.placement import place_entities
         from shuanglian.chains.store import all_templates
         from shuanglian.registers.graphview import refresh_canonical
 
         # Place first (views work on unresolved source entities), then resolve once.
-        place_entities(session, all_templates(session), entity_ids=report.entity_ids)
-        refresh_canonical(session, report.entity_ids)
+        place_entities(session, all_templates(session), entity_ids=report.changed_ids)
+        refresh_canonical(session, report.changed_ids)
     return report
