@@ -131,3 +131,16 @@ def test_app_serves_from_postgres(pg_url: str) -> None:
     assert any(h["kind"] == "entity" for h in c.get("/api/search", params={"q": "迈瑞"}).json()["items"])
     for path in ("/", "/documents", "/entities", "/registers/enterprises", "/chains", "/review", "/audit"):
         assert c.get(path).status_code == 200, path
+
+
+def test_ensure_search_index_repairs_a_drifted_index(web_url) -> None:
+    from shuanglian.store.db import get_engine
+
+    with session_scope(web_url) as s:
+        s.execute(text("DELETE FROM search_fts WHERE rowid = (SELECT min(rowid) FROM search_fts)"))
+        s.execute(text("UPDATE search_fts SET ref = 'wrong' WHERE rowid = (SELECT max(rowid) FROM search_fts)"))
+    search_service.ensure_search_index(get_engine(web_url))
+    with session_scope(web_url) as s:
+        n_docs = s.execute(text("SELECT count(*) FROM documents")).scalar_one()
+        assert s.execute(text("SELECT count(*) FROM search_fts")).scalar_one() == n_docs
+        assert s.execute(text("SELECT count(*) FROM search_fts WHERE ref = 'wrong'")).scalar_one() == 0

@@ -77,41 +77,43 @@ def ensure_search_index(engine: Engine) -> None:
             if "documents" not in existing:
                 return
             rebuild = "search_fts" not in existing or not set(_SQLITE_TRIGGERS) <= existing
+            if not rebuild and _sqlite_index_drifted(conn):
+                rebuild = True
             if not rebuild:
                 return
+            conn.execute(text("DROP TABLE IF EXISTS search_fts"))
+            # FTS rows share the documents' rowids, so triggers find a row by rowid (a lookup by the
+            # UNINDEXED ref column would scan the whole index on every write)
             conn.execute(
-                text(
-                    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-                    "ref UNINDEXED, title, body, tokenize='trigram')"
-                )
+                text("CREATE VIRTUAL TABLE search_fts USING fts5(ref UNINDEXED, title, body, tokenize='trigram')")
             )
             for name in _SQLITE_TRIGGERS:
                 conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
             conn.execute(
                 text(
                     "CREATE TRIGGER search_fts_ai AFTER INSERT ON documents BEGIN "
-                    "DELETE FROM search_fts WHERE ref = new.id; "
-                    "INSERT INTO search_fts(ref, title, body) VALUES (new.id, coalesce(new.title, ''), new.text); END"
+                    "INSERT INTO search_fts(rowid, ref, title, body) "
+                    "VALUES (new.rowid, new.id, coalesce(new.title, ''), new.text); END"
                 )
             )
             conn.execute(
                 text(
-                    "CREATE TRIGGER search_fts_au AFTER UPDATE OF title, text ON documents BEGIN "
-                    "DELETE FROM search_fts WHERE ref = old.id; "
-                    "INSERT INTO search_fts(ref, title, body) VALUES (new.id, coalesce(new.title, ''), new.text); END"
+                    "CREATE TRIGGER search_fts_au AFTER UPDATE OF id, title, text ON documents BEGIN "
+                    "DELETE FROM search_fts WHERE rowid = old.rowid; "
+                    "INSERT INTO search_fts(rowid, ref, title, body) "
+                    "VALUES (new.rowid, new.id, coalesce(new.title, ''), new.text); END"
                 )
             )
             conn.execute(
                 text(
                     "CREATE TRIGGER search_fts_ad AFTER DELETE ON documents BEGIN "
-                    "DELETE FROM search_fts WHERE ref = old.id; END"
+                    "DELETE FROM search_fts WHERE rowid = old.rowid; END"
                 )
             )
-            conn.execute(text("DELETE FROM search_fts"))
             conn.execute(
                 text(
-                    "INSERT INTO search_fts(ref, title, body) "
-                    "SELECT id, coalesce(title, ''), text FROM documents"
+                    "INSERT INTO search_fts(rowid, ref, title, body) "
+                    "SELECT rowid, id, coalesce(title, ''), text FROM documents"
                 )
             )
         elif conn.dialect.name == "postgresql":
@@ -138,15 +140,33 @@ def ensure_search_index(engine: Engine) -> None:
             )
 
 
+def _sqlite_index_drifted(conn: Connection) -> bool:
+    """True when the index no longer mirrors `documents` row for row (e.g. rowids renumbered by VACUUM)."""
+    n_docs = conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
+    n_fts = conn.execute(text("SELECT count(*) FROM search_fts")).scalar_one()
+    if n_docs != n_fts:
+        return True
+    bad = conn.execute(
+        text(
+            "SELECT 1 FROM search_fts f LEFT JOIN documents d ON d.rowid = f.rowid "
+            "WHERE d.id IS NULL OR d.id != f.ref LIMIT 1"
+        )
+    ).first()
+    return bad is not None
+
+
 def index_document(session: Session, doc_row: DocumentRow) -> None:
     """(Re-)index one stored document now; idempotent (triggers normally do this already)."""
     bind = session.get_bind()
-    if not _is_sqlite(bind) or not trigram_supported():
+    if not _is_sqlite(bind) or not trigram_supported() or not _sqlite_fts_ready(session):
         return  # PostgreSQL's trigram index is maintained by the database itself
-    session.execute(text("DELETE FROM search_fts WHERE ref = :ref"), {"ref": doc_row.id})
+    rowid = session.execute(text("SELECT rowid FROM documents WHERE id = :id"), {"id": doc_row.id}).scalar()
+    if rowid is None:
+        return
+    session.execute(text("DELETE FROM search_fts WHERE rowid = :r"), {"r": rowid})
     session.execute(
-        text("INSERT INTO search_fts(ref, title, body) VALUES (:ref, :title, :body)"),
-        {"ref": doc_row.id, "title": doc_row.title or "", "body": doc_row.text or ""},
+        text("INSERT INTO search_fts(rowid, ref, title, body) VALUES (:r, :ref, :title, :body)"),
+        {"r": rowid, "ref": doc_row.id, "title": doc_row.title or "", "body": doc_row.text or ""},
     )
 
 
@@ -276,7 +296,8 @@ def search_entity_hits(session: Session, q: str, limit: int = 10) -> list[Search
     if not terms:
         return []
     # entity names are short: match the longest term, the most specific one
-    res = graph.search_entities(session, name=max(terms, key=len), limit=limit, sort="statements")
+    # sort=documents: a plain scan + sort; index-ordered sorts probe row by row and are slower for rare terms
+    res = graph.search_entities(session, name=max(terms, key=len), limit=limit, sort="documents")
     return [
         SearchHit("entity", e["id"], e["name"], split_matches(e["name"], terms),
                   {"entity_kind": e["kind"], "names": e.get("names") or []})
