@@ -190,3 +190,10 @@ def test_escorts_named_before_a_visitor_and_a_second_day_of_a_delegation() -> No
         ("2023-07-12", ["郑国华"], ["苏州工业园区"]),
         ("2023-07-13", ["郑国华"], ["亨通集团有限公司"]),
     ]
+
+
+def test_a_listed_government_body_is_visited() -> None:
+    text = "11月2日，副总理刘国栋先后来到海南大学和海南省南繁管理局等地调研。"
+    spec = [("刘国栋", "person", []), ("海南大学", "university", []), ("海南省南繁管理局", "government", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2023-11-05")
+    assert ev["visited"] == ["海南大学", "海南省南繁管理局"]

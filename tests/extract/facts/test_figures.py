@@ -205,3 +205,9 @@ def test_programme_names_and_cutoff_dates_are_not_goal_cues() -> None:
     assert (f["year"], f["target"]) == (2022, False)
     f = one("未来三到五年，我们希望看到至少5家企业上市。", "2023-09-05")
     assert f["target"] is True
+
+
+def test_cumulative_totals_do_not_take_an_earlier_figures_year() -> None:
+    text = "公司2022年研发投入达155亿元，累计申请专利超过2万项。目前拥有员工1万人，累计申请专利4.8万项。"
+    figs = extract_figures(text, "2023-08-23")
+    assert [f["year"] for f in figs] == [2022, None, 2023, 2023]

@@ -221,12 +221,22 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
         gap = s[before[-1] : start]
         if _CLAUSE.search(gap) or "。" in gap:
             continue
-        if m.kind == "government" and len(gap) > 2:
+        if m.kind == "government" and len(_list_gap(gap, s, before[-1], in_sent)) > 2:
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
         if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
             continue  # 走进位于X的Y: X is where Y is, not what was visited
         out.append(m.name)
     return out
+
+
+def _list_gap(gap: str, s: str, at: int, in_sent: list[tuple[int, int, Mention]]) -> str:
+    """The gap between a verb and a mention without the other names listed in it and list separators:
+    "来到A、B和C" leaves nothing between 来到 and C."""
+    chars = list(gap)
+    for a, b, _m in in_sent:
+        for i in range(max(a, at), min(b, at + len(gap))):
+            chars[i - at] = ""
+    return re.sub(r"[、和与及以及]", "", "".join(chars))
 
 
 def _referred(

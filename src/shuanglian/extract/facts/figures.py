@@ -118,7 +118,7 @@ def _figure(
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
-        "year": None if _base_value(s, m) else figure_year(lex, prefix, basis, ctx, reported=not target),
+        "year": None if _base_value(s, m) else _year(lex, prefix, prev_end, basis, ctx, target),
         "target": target,
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
@@ -128,6 +128,24 @@ def _figure(
 
 
 _BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
+
+
+_NOW = re.compile(r"目前|截至目前|如今|现有|当前|现在")
+
+
+def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Context, target: bool) -> int | None:
+    """The figure's year. A cumulative total (…2022年研发投入155亿元，累计申请专利超过2万项) does not take
+    a year said for an earlier figure: only its own clause's, "now" (目前…累计) as the publication year, or
+    the paragraph's framing year."""
+    scope = prefix[prev_end:] if 0 < prev_end <= len(prefix) else ""
+    if "累计" not in scope:
+        return figure_year(lex, prefix, basis, ctx, reported=not target)
+    own = figure_year(lex, scope, basis, None, reported=False)
+    if own is not None:
+        return own
+    if _NOW.search(prefix):
+        return basis.pub_year
+    return ctx.year  # the paragraph's framing year (全年…累计有效高新技术企业) or none
 
 
 def _base_value(s: str, m: re.Match[str]) -> bool:
