@@ -9,7 +9,7 @@ def test_pieces_pack_whole_sentences() -> None:
     text = "第一句话。第二句话！\n\n第三句；末尾没有标点"
     assert pieces(text) == [(0, text)]
     long_sentence = "深圳市推动产业科技融合发展取得新进展。"
-    text = "\n".join([long_sentence] * 40)
+    text = "\n".join([long_sentence] * 120)
     got = pieces(text)
     assert len(got) > 1
     for off, piece in got:
