@@ -111,3 +111,16 @@ def test_leadership_title_absorbs_body_but_ministry_stays(ents) -> None:  # type
 def test_company_unit_split_from_company(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("在珠海格力电器股份有限公司横琴研发中心，工程师演示了新产品。")
     assert e["珠海格力电器股份有限公司"].kind == "enterprise"
+
+
+def test_connective_between_two_complete_names(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("随后来到嘉兴学院和闻泰通讯股份有限公司调研。")
+    assert e["嘉兴学院"].kind == "university"
+    assert e["闻泰通讯股份有限公司"].kind == "enterprise"
+
+
+def test_generic_body_before_a_title_is_the_role(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("省人大常委会主任王晓出席。深圳市人民政府办公厅印发通知。")
+    assert "省人大常委会" not in e
+    assert e["王晓"].attrs["roles"][0]["title"] == "省人大常委会主任"
+    assert e["深圳市人民政府办公厅"].kind == "government"

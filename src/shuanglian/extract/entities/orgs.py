@@ -19,6 +19,7 @@ from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
 
 MAX_NAME = 32
+_SUBDISTRICT = ("街道", "社区", "镇", "乡")
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
 _NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
@@ -74,6 +75,14 @@ def _title_follows(text: str, pos: int) -> bool:
 @functools.cache
 def _title_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(t) for t in titles() if len(t) >= 2}))
+
+
+def _absorbed_by_title(text: str, name: str, end: int) -> bool:
+    """A body that is only part of a title (杭州市委|书记, 省人大常委会|主任) becomes the role, not an entity."""
+    if _title_follows(text, end):
+        return True
+    # 省/市… without a place name is the page's own body, named only to give the title
+    return name[0] in "省市区县" and any(text.startswith(t, end) for t in titles() if len(t) >= 2)
 
 
 def _ends_with_title(word: str) -> bool:
@@ -146,6 +155,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         bare = first == i_suffix and not head_named
         if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
             left = toks[i - 1]
+            if suffix_of(left.word, grammar_only=True) or left.word in place_index():
+                break  # 嘉兴学院|和|闻泰通讯股份有限公司: a complete name ends before the connective
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
             # never two complete names (深圳市和香港中文大学).
             if left.tag in ("n", "vn", "an", "nz", "ORG", "LOC") and (
@@ -181,8 +192,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):
             break
-        if _ends_with_title(t.word):
-            break
+        if _ends_with_title(t.word) or t.word.endswith(_SUBDISTRICT):
+            break  # 粤海街道|科技园: a street or town is a place before the name, not part of it
         inner = suffix_of(t.word, grammar_only=True)
         if inner:
             if t.word in g["parent_prefixes"]:
@@ -273,6 +284,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue  # 滨海新区, 浦东新区: districts, not development zones
         if first == i_s and name_part in g["bad_name_starts"]:
             continue  # 世界一流|科学城
+        if (kind_of(name) or kind) == "government" and _absorbed_by_title(text, name, end):
+            continue
         if _legal_entity_end(name):
             continue  # 珠海格力电器股份有限公司横琴研发中心: the company is the entity (see lac_orgs)
         if kind == "university" and all_generic(name):
@@ -396,7 +409,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         kind = kind_of(name)
         if kind is None and any(ch.isdigit() for ch in name):
             continue  # 90后: a number is not a name without a suffix
-        if kind == "government" and _title_follows(view.text, end):
+        if kind == "government" and _absorbed_by_title(view.text, name, end):
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
