@@ -28,6 +28,12 @@ def test_wrong_password_is_401_with_error_envelope(app) -> None:
     r = TestClient(app).post("/api/auth/login", json={"username": "editor1", "password": "nope-nope"})
     assert r.status_code == 401
     assert r.json()["error"]["code"] == "bad_credentials"
+    # a cross-site form can only send text/plain: the JSON login refuses it (no login CSRF)
+    import json
+
+    body = json.dumps({"username": "editor1", "password": PASSWORD})
+    plain = TestClient(app).post("/api/auth/login", content=body, headers={"Content-Type": "text/plain"})
+    assert plain.status_code == 422
 
 
 def test_me_requires_login_and_reports_role(client_for) -> None:
