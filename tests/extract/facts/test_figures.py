@@ -211,3 +211,11 @@ def test_cumulative_totals_do_not_take_an_earlier_figures_year() -> None:
     text = "公司2022年研发投入达155亿元，累计申请专利超过2万项。目前拥有员工1万人，累计申请专利4.8万项。"
     figs = extract_figures(text, "2023-08-23")
     assert [f["year"] for f in figs] == [2022, None, 2023, 2023]
+
+
+def test_plans_completion_rates_and_provisions() -> None:
+    text = "今年全市安排重点项目1200个；1-7月已完成投资2156亿元，完成年度计划的61.6%。"
+    figs = extract_figures(text, "2023-08-15")
+    assert [f["target"] for f in figs] == [True, False, False]
+    f = one("按照设备投资额的30%给予补贴。", "2024-01-22")
+    assert f["target"] is True

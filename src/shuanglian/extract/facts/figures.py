@@ -112,7 +112,8 @@ def _figure(
     start, end = sent.start + m.start(), sent.start + m.end()
     measure, measure_text = infer_measure(lex, s, m.start(), m.end(), unit, prev_end)
     prefix = s[: m.start()]
-    target = is_target(lex, prefix, prefix[prev_end:] if prev_end <= len(prefix) else "", basis.pub_year, ctx)
+    scope = prefix[prev_end:] if prev_end <= len(prefix) else ""
+    target = is_target(lex, prefix, scope, basis.pub_year, ctx, after=s[m.end() : m.end() + 10])
     return {
         "value": _tidy(value),
         "unit": unit.unit,

@@ -12,6 +12,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 _FRAME_YEAR = re.compile(r"(?:^|[，,：:到至])((?:19|20)\d\d)年")
 # Rates per year have no single year: 每年为3000个课题提供机时.
 _PER_YEAR = re.compile(r"每年|每年度")
+_PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
 # A relative year opening a clause frames the paragraph too: "初步核算，全年实现…。其中，…"
 _FRAME_RELATIVE = re.compile(r"(?:^|[，,：:])(全年|今年|去年|上半年|前三季度)")
 _FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标|要求|力争|计划")
@@ -106,8 +107,10 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
 
     An actual cue right after a target cue belongs to it: 力争实现, 计划完成, 预计实现. A past year
     (2020年 on a 2021 page) counts as an actual cue."""
-    t = [(m.start(), m.end()) for m in lex.target_re.finditer(text)]
     a = [m.start() for m in lex.actual_re.finditer(text)]
+    a_ends = [m.end() for m in lex.actual_re.finditer(text)]
+    # …and a target cue right after an actual cue belongs to that: 已安排, 已计划
+    t = [(m.start(), m.end()) for m in lex.target_re.finditer(text) if not any(0 <= m.start() - e <= 1 for e in a_ends)]
     if pub_year is not None:
         # ... but not a comparison base: 较2020年增长50%
         a += [
@@ -122,13 +125,17 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
     return (t[-1][1] if t else -1) > (a[-1] if a else -1)
 
 
-def is_target(lex: Lexicons, prefix: str, scope: str, pub_year: int | None, ctx: Context | None = None) -> bool:
+def is_target(
+    lex: Lexicons, prefix: str, scope: str, pub_year: int | None, ctx: Context | None = None, after: str = ""
+) -> bool:
     """Goal/plan or actual: cues since the previous figure, else in the sentence, else the previous
     sentence of the paragraph, else a future year."""
     for text in (scope, prefix):
         d = _decide(lex, strip_titles(text), pub_year)
         if d is not None:
             return d
+    if _PROVISION_AFTER.match(after):
+        return True  # 按照投资额的30%给予补贴: a policy provision
     year = None
     for m in _YEAR.finditer(prefix):
         year = int(m.group(1))
