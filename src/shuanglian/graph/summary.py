@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.resolve import choose_kind, summarise_names
-from shuanglian.graph.tables import LIVE_STATUSES, EntityMember, Statement
+from shuanglian.graph.tables import EntityMember, Statement, live_clause
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 USER_ORIGINS = ("manual", "import")
@@ -90,7 +90,7 @@ class Aggregate:
 def aggregate_sql(session: Session, entity_id: str) -> Aggregate:
     """Aggregate of one canonical entity computed by the database (no per-statement rows fetched)."""
     members = select(EntityMember.member_id).where(EntityMember.entity_id == entity_id).scalar_subquery()
-    base = (Statement.entity_id.in_(members), Statement.status.in_(LIVE_STATUSES))
+    base = (Statement.entity_id.in_(members), live_clause())
     agg = Aggregate()
     q = (
         select(Statement.value, Statement.prop, Statement.origin, func.count(), func.max(Statement.created_at))

@@ -28,6 +28,13 @@ LIVE_STATUSES = (PROPOSED, ACCEPTED)
 ORIGINS = ("document", "manual", "import")
 
 
+def live_clause() -> Any:
+    """WHERE clause for live statements when rows are picked by entity/target id. The `status || ''`
+    expression is deliberate: given `status IN (...)` SQLite's planner scans the whole
+    (status, kind) review-queue index instead of probing the entity index (seen: 100x slower)."""
+    return Statement.status.concat("").in_(LIVE_STATUSES)
+
+
 class Statement(Base):
     """One value said about one source entity, with where it came from. Never deleted or rewritten:
     an edit adds a new statement and marks the old one `edited` (superseded_by)."""

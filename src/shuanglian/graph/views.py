@@ -25,7 +25,7 @@ from shuanglian.graph.resolve import (
     summarise_names,
 )
 from shuanglian.graph.summary import Aggregate, aggregate_sql, aware, entity_values
-from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMember, Judgement, Statement
+from shuanglian.graph.tables import Entity, EntityKey, EntityMember, Judgement, Statement, live_clause
 
 log = logging.getLogger(__name__)
 CHUNK = 900  # IN-list size safe for SQLite's bound-parameter limit
@@ -44,7 +44,7 @@ def _live_rows(session: Session, member_ids: Sequence[str] | None, props: Iterab
         Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.value_json,
         Statement.origin, Statement.document_id, Statement.target_id, Statement.created_at, Statement.id,
     )  # fmt: skip
-    base = select(*cols).where(Statement.status.in_(LIVE_STATUSES))
+    base = select(*cols).where(live_clause())
     if props is not None:
         base = base.where(Statement.prop.in_(list(props)))
     base = base.order_by(Statement.created_at, Statement.id)

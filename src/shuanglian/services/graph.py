@@ -16,7 +16,7 @@ from shuanglian.graph.judge import canonical_id, list_judgements, merge_entities
 from shuanglian.graph.keys import expand_abbreviation
 from shuanglian.graph.review import GraphError, accept, edit, reject, review_queue, statement_dict
 from shuanglian.graph.schema import get_schema
-from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMember, Statement
+from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMember, Statement, live_clause
 from shuanglian.store.documents import DocumentRow
 
 __all__ = [
@@ -179,7 +179,7 @@ def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> 
                                         "origin": st.origin, "status": st.status})  # fmt: skip
     rel_in = []
     for part in views.chunked(mids):
-        q = select(Statement).where(Statement.target_id.in_(part), Statement.status.in_(LIVE_STATUSES)).limit(
+        q = select(Statement).where(Statement.target_id.in_(part), live_clause()).limit(
             max_statements
         )
         incoming = list(session.scalars(q))
@@ -215,7 +215,7 @@ def neighbourhood(session: Session, entity_id: str, depth: int = 1, max_nodes: i
         mids = list(session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id.in_(frontier))))
         rels: list[Statement] = []
         for part in views.chunked(mids):
-            live = Statement.status.in_(LIVE_STATUSES)
+            live = live_clause()
             rels += session.scalars(select(Statement).where(Statement.entity_id.in_(part), Statement.target_id.isnot(None), live))
             rels += session.scalars(select(Statement).where(Statement.target_id.in_(part), live))
         canon = _canon_map(session, {s.entity_id for s in rels} | {s.target_id for s in rels if s.target_id})
