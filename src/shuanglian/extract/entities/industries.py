@@ -28,7 +28,6 @@ def industry_mentions(view: TokenView) -> list[Cand]:
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
-_ANCHOR = re.compile(r"产业集群|产业链|产业|行业")
 MAX_INDUSTRY = 12
 
 
@@ -78,7 +77,8 @@ def grammar_industries(view: TokenView) -> list[Cand]:
     """Industries written as X产业 / X行业 / A、B、C等产业 (the phrase without 产业 is the name)."""
     out: list[Cand] = []
     text = view.text
-    for m in _ANCHOR.finditer(text):
+    anchor = re.compile("|".join(map(re.escape, industry_grammar()["anchors"])))
+    for m in anchor.finditer(text):
         pos = m.start()
         i = view.index_containing(pos)
         if i is None:
