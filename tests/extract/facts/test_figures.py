@@ -219,3 +219,8 @@ def test_plans_completion_rates_and_provisions() -> None:
     assert [f["target"] for f in figs] == [True, False, False]
     f = one("按照设备投资额的30%给予补贴。", "2024-01-22")
     assert f["target"] is True
+
+
+def test_the_value_a_measure_changes_to_keeps_the_measure() -> None:
+    figs = extract_figures("本地配套率由2020年的不足20%提升到目前的约56%。", "2023-12-18")
+    assert [(f["measure"], f["year"]) for f in figs] == [("国产化率", 2020), ("国产化率", 2023)]
