@@ -124,3 +124,10 @@ def test_generic_body_before_a_title_is_the_role(ents) -> None:  # type: ignore[
     assert "省人大常委会" not in e
     assert e["王晓"].attrs["roles"][0]["title"] == "省人大常委会主任"
     assert e["深圳市人民政府办公厅"].kind == "government"
+
+
+def test_connective_glued_to_a_name_by_lac(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("许振华先后来到浙江清华长三角研究院、嘉兴学院和闻泰通讯股份有限公司，了解产学研合作。")
+    assert e["嘉兴学院"].kind == "university"
+    assert e["闻泰通讯股份有限公司"].kind == "enterprise"
+    assert e["浙江清华长三角研究院"].kind == "research_institute"

@@ -32,10 +32,15 @@ class Cand:
 
 
 def _split_space(tokens: list[Token]) -> list[Token]:
-    """Move whitespace LAC glued to a word (安徽日报 + newline) into separate `w` tokens."""
+    """Move whitespace or a connective LAC glued to a name (安徽日报 + newline) into tokens of their own."""
     out: list[Token] = []
     for t in tokens:
         word = t.word
+        if t.tag in ("ORG", "LOC", "PER") and len(word) > 2 and word[-1] in "和与及、":
+            # 嘉兴学院和|闻泰通讯…: LAC glued the connective to the name before it
+            out.append(Token(t.start, t.end - 1, word[:-1], t.tag))
+            out.append(Token(t.end - 1, t.end, word[-1], "c"))
+            continue
         core = word.strip()
         if core == word or not core:
             out.append(t)
