@@ -33,7 +33,7 @@ class Aggregate:
 
     names: dict[tuple[str, str, str], list[Any]] = field(default_factory=dict)  # (value, prop, origin) -> [n, last]
     kinds: Counter[str] = field(default_factory=Counter)  # statements per source-entity kind
-    kind_override: tuple[datetime, str, str] | None = None  # (created_at, statement id, kind) of a user's kind
+    kind_override: tuple[datetime, str, str] | None = None  # (created_at, kind, kind) of a user's latest kind
     statements: int = 0
     doc_ids: set[str] = field(default_factory=set)
     doc_count: int | None = None  # set by the SQL path instead of doc_ids
@@ -55,7 +55,7 @@ class Aggregate:
         elif r.prop == "place":
             self.places[r.value] += 1
         elif r.prop == "kind" and r.origin in USER_ORIGINS:
-            cand = (aware(r.created_at), r.id, r.value)
+            cand = (aware(r.created_at), r.value, r.value)  # latest wins; same instant: larger value (as in SQL)
             if self.kind_override is None or cand[:2] > self.kind_override[:2]:
                 self.kind_override = cand
 
@@ -88,34 +88,30 @@ class Aggregate:
 
 
 def aggregate_sql(session: Session, entity_id: str) -> Aggregate:
-    """Aggregate of one canonical entity computed by the database (no per-statement rows fetched)."""
+    """Aggregate of one canonical entity computed by the database: one grouped query (rows = distinct
+    values, not statements) and one distinct-document count."""
     members = select(EntityMember.member_id).where(EntityMember.entity_id == entity_id).scalar_subquery()
     base = (Statement.entity_id.in_(members), live_clause())
     agg = Aggregate()
-    q = (
-        select(Statement.value, Statement.prop, Statement.origin, func.count(), func.max(Statement.created_at))
-        .where(*base, Statement.prop.in_(("name", "alias")))
-        .group_by(Statement.value, Statement.prop, Statement.origin)
-    )
-    for value, prop, origin, n, last in session.execute(q):
-        agg.names[(value, prop, origin)] = [int(n), aware(last)]
-    for kind, n in session.execute(select(Statement.kind, func.count()).where(*base).group_by(Statement.kind)):
-        agg.kinds[kind] = int(n)
-    agg.statements = sum(agg.kinds.values())
+    cols = (Statement.prop, Statement.value, Statement.origin, Statement.kind, Statement.target_id)
+    q = select(*cols, func.count(), func.max(Statement.created_at)).where(*base).group_by(*cols)
+    for prop, value, origin, kind, target, n, last in session.execute(q):
+        n, last = int(n), aware(last)
+        agg.statements += n
+        agg.kinds[kind] += n
+        if prop in ("name", "alias"):
+            slot = agg.names.setdefault((value, prop, origin), [0, _EPOCH])
+            slot[0] += n
+            slot[1] = max(slot[1], last)
+        elif prop == "located_in" and target:
+            agg.located[target] += n
+        elif prop == "place":
+            agg.places[value] += n
+        elif prop == "kind" and origin in USER_ORIGINS:
+            cand = (last, value, value)
+            if agg.kind_override is None or cand[:2] > agg.kind_override[:2]:
+                agg.kind_override = cand
     agg.doc_count = int(session.scalar(select(func.count(func.distinct(Statement.document_id))).where(*base)) or 0)
-    q2 = select(Statement.target_id, func.count()).where(*base, Statement.prop == "located_in").group_by(Statement.target_id)
-    agg.located = Counter({t: int(n) for t, n in session.execute(q2) if t})
-    q3 = select(Statement.value, func.count()).where(*base, Statement.prop == "place").group_by(Statement.value)
-    agg.places = Counter({v: int(n) for v, n in session.execute(q3)})
-    q4 = (
-        select(Statement.created_at, Statement.id, Statement.value)
-        .where(*base, Statement.prop == "kind", Statement.origin.in_(USER_ORIGINS))
-        .order_by(Statement.created_at.desc(), Statement.id.desc())
-        .limit(1)
-    )
-    row = session.execute(q4).first()
-    if row:
-        agg.kind_override = (aware(row[0]), row[1], row[2])
     return agg
 
 

@@ -130,18 +130,7 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
     for part in chunked(sorted(touched)):
         known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
     slow = known | (touched - set(fresh))
-    constrained = _constrained_entities(session)
-    changed: set[str] = set()
-    for mid in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m)):
-        target = _attach_target(session, fresh[mid], constrained)
-        if target is None:
-            slow.add(mid)
-            continue
-        eid, score, reason = target
-        p = fresh[mid]
-        _insert(session, EntityMember, [{"member_id": mid, "entity_id": eid, "kind": p.kind, "name": p.names[0][:512],
-                                         "score": score, "reason": reason[:64], "first_seen": p.first_seen}])  # fmt: skip
-        changed.add(eid)
+    changed = _attach_new(session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow)
     _refresh_entities(session, changed)
     n_slow = _update_slow(session, slow) if slow else 0
     return {"members": len(touched), "entities": len(changed) + n_slow}
@@ -159,41 +148,75 @@ def _constrained_entities(session: Session) -> set[str]:
     return out
 
 
-def _attach_target(session: Session, p: Profile, constrained: set[str]) -> tuple[str, float, str] | None:
-    """(entity id, score, reason) when the new source entity `p` provably resolves on its own or into
-    exactly one existing entity via a strong key; None when full resolution must decide."""
-    if p.kind == "person" or p.member_id in constrained:
-        return None
-    mine = {k.key: k.level for k in p.name_keys()}
-    if not mine:
-        return None
-    rows: list[Any] = []
-    for part in chunked(sorted(mine)):
+def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> set[str]:
+    """Attach new source entities (oldest first) that provably resolve on their own or into exactly
+    one existing entity via a strong key; add the others to `slow`. Returns the entities changed."""
+    if not profiles:
+        return set()
+    constrained = _constrained_entities(session)
+    # every key of every new source entity -> [(level, entity id)] already stored: one query per chunk
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    wanted = sorted({k.key for p in profiles for k in p.name_keys()})
+    for part in chunked(wanted):
         q = (
             select(EntityKey.key, EntityKey.level, EntityMember.entity_id)
             .join(EntityMember, EntityMember.member_id == EntityKey.member_id)
-            .where(EntityKey.key.in_(part), EntityKey.member_id != p.member_id)
+            .where(EntityKey.key.in_(part))
         )
-        rows += session.execute(q).all()
-    if not rows:
+        for key, level, eid in session.execute(q):
+            index[key].append((level, eid))
+    kinds: dict[str, set[str]] = {}
+    threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
+    rows: list[dict[str, Any]] = []
+    changed: set[str] = set()
+    for p in profiles:
+        mine = {k.key: k.level for k in p.name_keys()}
+        target = None if p.kind == "person" or p.member_id in constrained or not mine else \
+            _attach_target(session, p, mine, index, kinds, constrained, threshold)  # fmt: skip
+        if target is None:
+            slow.add(p.member_id)
+            continue
+        eid, score, reason = target
+        rows.append({"member_id": p.member_id, "entity_id": eid, "kind": p.kind, "name": p.names[0][:512],
+                     "score": score, "reason": reason[:64], "first_seen": p.first_seen})  # fmt: skip
+        for key, level in mine.items():
+            index[key].append((level, eid))  # later source entities of this batch see it
+        kinds.setdefault(eid, set()).add(p.kind)
+        changed.add(eid)
+    _insert(session, EntityMember, rows)
+    return changed
+
+
+def _attach_target(
+    session: Session,
+    p: Profile,
+    mine: dict[str, str],
+    index: dict[str, list[tuple[str, str]]],
+    kinds: dict[str, set[str]],
+    constrained: set[str],
+    threshold: float,
+) -> tuple[str, float, str] | None:
+    """(entity id, score, reason) for one new source entity, or None when full resolution must decide."""
+    hits = [(key, level, eid) for key in mine for level, eid in index.get(key, ())]
+    if not hits:
         return p.member_id, 1.0, "anchor"
-    entities = {r[2] for r in rows}
+    entities = {eid for _, _, eid in hits}
     if len(entities) != 1:
         return None
     eid = entities.pop()
     if eid in constrained:
         return None
     best: tuple[float, str] | None = None
-    for key, level, _ in rows:
+    for key, level, _ in hits:
         lvl = max(mine[key], level, key=level_rank)
         if level_rank(lvl) < level_rank(PLACE):
             cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
             best = cand if best is None or cand[0] > best[0] else best
-    threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
     if best is None or best[0] < threshold:
         return None
-    kinds = set(session.scalars(select(EntityMember.kind).where(EntityMember.entity_id == eid).distinct()))
-    if not all(kinds_compatible(p.kind, k) for k in kinds):
+    if eid not in kinds:
+        kinds[eid] = set(session.scalars(select(EntityMember.kind).where(EntityMember.entity_id == eid).distinct()))
+    if not all(kinds_compatible(p.kind, k) for k in kinds[eid]):
         return None
     return eid, best[0], best[1]
 
