@@ -32,3 +32,8 @@ def test_industry_named_inside_org_is_not_a_mention(ents) -> None:  # type: igno
     e = ents("深圳市人工智能产业协会会长介绍了情况。")
     assert e["深圳市人工智能产业协会"].attrs["industries"] == ["人工智能"]
     assert "人工智能" not in e
+
+
+def test_industries_stated_after_a_back_reference(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("秦立东来到深圳迈瑞生物医疗电子股份有限公司调研。迈瑞医疗董事长介绍，公司聚焦高端医疗器械。")
+    assert e["深圳迈瑞生物医疗电子股份有限公司"].attrs["industries"] == ["高端医疗器械"]

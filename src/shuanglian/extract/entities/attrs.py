@@ -17,6 +17,7 @@ from shuanglian.extract.entities.places import Place, normalise, place_index
 # generic back-references to an organisation named earlier (公司创始人钟超)
 _BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterprise", "该公司": "enterprise",
             "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
+_BACKREF_RE = re.compile("|".join(sorted(_BACKREF, key=len, reverse=True)))
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _LOCATED = re.compile(r"位于([\u4e00-\u9fff]{2,10}?)(?:的)?$")
 
@@ -91,9 +92,23 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
                 titles.append(r["title"])
 
 
+def backreferences(text: str, groups: list[Group]) -> dict[int, list[tuple[int, int]]]:
+    """Spans of 公司/该公司/企业… that refer back to the nearest organisation of that kind named before."""
+    orgs = sorted((s, id(g), g.kind) for g in groups if g.kind in KINDS_ORG for s, _e in g.spans)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for m in _BACKREF_RE.finditer(text):
+        kind = _BACKREF[m.group()]
+        before = [o for o in orgs if o[0] < m.start() and o[2] == kind]
+        if before:
+            out.setdefault(before[-1][1], []).append((m.start(), m.end()))
+    return out
+
+
 def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, str]],
-               context: tuple[str | None, str | None]) -> None:
-    """Set an organisation's `place` (name prefix, bracket or 位于…) and `industries` when stated."""
+              context: tuple[str | None, str | None], backrefs: list[tuple[int, int]] | None = None) -> None:
+    """Set an organisation's `place` (name prefix, bracket or 位于…) and `industries` when stated
+    after its name or after a back-reference to it (公司聚焦高端医疗器械)."""
+    backrefs = backrefs or []
     text = view.text
     place: str | None = None
     stripped = strip_place_prefix(g.name)
@@ -116,7 +131,7 @@ def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, st
                     place = p.name
                     break
     inds = industries_in(g.name)
-    for _s, e in g.spans:
+    for _s, e in g.spans + backrefs:
         for i in stated_industries(text, e, industry_spans):
             if i not in inds:
                 inds.append(i)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
-from shuanglian.extract.entities.attrs import assign_roles, org_attrs, page_context
+from shuanglian.extract.entities.attrs import assign_roles, backreferences, org_attrs, page_context
 from shuanglian.extract.entities.candidates import TokenView, select
 from shuanglian.extract.entities.groups import (
     Group,
@@ -77,13 +77,14 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
                 g.attrs["official"] = official
 
     industry_spans = [(s, e, g.name) for g in groups.values() if g.kind == "industry" for s, e in g.spans]
+    refs = backreferences(text, list(groups.values()))
     for g in groups.values():
         if g.kind == "place":
             p = normalise(g.attrs.get("official", g.name), context)
             g.attrs = p.attrs() if p else {"level": None, "parent": None, "province": None, "city": None}
             g.attrs["official"] = p.name if p else g.name
         elif g.kind in KINDS_ORG:
-            org_attrs(view, g, industry_spans, context)
+            org_attrs(view, g, industry_spans, context, refs.get(id(g)))
     # organisations named with a place (成都高新区) tell the page's province/city too
     org_places = [p for g in groups.values() if g.kind in KINDS_ORG and g.attrs.get("place")
                   for p in [normalise(g.attrs["place"], context)] if p]
