@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from shuanglian.document import Document
@@ -60,9 +61,17 @@ class ProcessPoolRunner:
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Yield processed documents in input order."""
+        # Submit lazily with a bounded window (Executor.map would read the whole input up front,
+        # holding every page in memory and making Ctrl-C lose track of what was processed).
+        window = self.workers * 2
         with ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.factory,)) as ex:
-            for out in ex.map(_run_chunk, _chunks(docs, self.batch_size)):
-                yield from out
+            pending: deque[Future[list[Document]]] = deque()
+            for chunk in _chunks(docs, self.batch_size):
+                pending.append(ex.submit(_run_chunk, chunk))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
 
 class RayRunner:
@@ -85,9 +94,14 @@ class RayRunner:
         def work(chunk: list[Document]) -> list[Document]:
             return list(factory().batch(chunk))
 
-        refs = [work.remote(chunk) for chunk in _chunks(docs, self.batch_size)]
-        for ref in refs:
-            yield from ray.get(ref)
+        window = 8
+        pending: deque[Any] = deque()
+        for chunk in _chunks(docs, self.batch_size):
+            pending.append(work.remote(chunk))
+            if len(pending) >= window:
+                yield from ray.get(pending.popleft())
+        while pending:
+            yield from ray.get(pending.popleft())
 
 
 def make_runner(kind: str, factory: PipelineFactory, workers: int = 2, batch_size: int = 16) -> Any:

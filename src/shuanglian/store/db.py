@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -49,6 +50,8 @@ def init_db(url: str | None = None) -> Engine:
 
     import shuanglian.store.models  # noqa: F401 - registers every table on Base.metadata
 
+    # Alembic narrates every plugin and revision at INFO; users only need to hear about problems.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLogger().level))
     engine = get_engine(url)
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
