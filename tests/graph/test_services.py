@@ -76,3 +76,24 @@ def test_neighbourhood(session: Session) -> None:
     assert g1["edges"][0]["relation"] == "holds_role" and g1["edges"][0]["statement_ids"]
     g2 = svc.neighbourhood(session, person, depth=2)
     assert {"深圳市坪山区", "新能源汽车"} <= {n["name"] for n in g2["nodes"]}
+
+
+def test_add_fact_manual_statements(session: Session) -> None:
+    _setup(session)
+    byd = svc.search_entities(session, name="比亚迪")["items"][0]["id"]
+    place = svc.search_entities(session, name="坪山")["items"][0]["id"]
+    st = svc.add_fact(session, byd, "chain_leader", "true", "alice")
+    assert st["origin"] == "manual" and st["user"] == "alice" and st["status"] == "accepted"
+    svc.add_fact(session, byd, "located_in", "深圳市坪山区", "alice", target_id=place)
+    with pytest.raises(svc.GraphError, match="already stated"):
+        svc.add_fact(session, byd, "chain_leader", "true", "alice")
+    from shuanglian.graph.schema import SchemaError
+
+    with pytest.raises(SchemaError):
+        svc.add_fact(session, place, "chain_leader", "true", "alice")  # places have no chain leader flag
+    uni = svc.search_entities(session, name="南方科技大学")["items"][0]["id"]
+    svc.add_fact(session, uni, "kind", "research_institute", "bob")
+    assert svc.get_entity(session, uni)["kind"] == "research_institute"  # type: ignore[index]
+    e = svc.get_entity(session, byd)
+    assert e is not None and e["attributes"]["chain_leader"][0]["origin"] == "manual"
+    assert [a["action"] for a in svc.audit_log(session)["items"]] == ["add_fact"] * 3

@@ -20,7 +20,7 @@ from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMemb
 from shuanglian.store.documents import DocumentRow
 
 __all__ = [
-    "GraphError", "accept", "audit_log", "edit", "get_entity", "list_judgements", "merge_entities",
+    "GraphError", "accept", "add_fact", "audit_log", "edit", "get_entity", "list_judgements", "merge_entities",
     "neighbourhood", "not_same", "rebuild", "reject", "review_queue", "search_entities", "split_entity",
 ]  # fmt: skip
 
@@ -236,6 +236,44 @@ def neighbourhood(session: Session, entity_id: str, depth: int = 1, max_nodes: i
         "nodes": [{"id": n["id"], "name": n["name"], "kind": n["kind"], "statement_count": n["statement_count"]} for n in nodes],
         "edges": [{"source": a, "target": b, "relation": r, "statement_ids": ids} for (a, b, r), ids in edges.items()],
     }
+
+
+def add_fact(
+    session: Session,
+    entity_id: str,
+    prop: str,
+    value: str,
+    user: str,
+    target_id: str | None = None,
+    value_json: Any = None,
+) -> dict[str, Any]:
+    """A person states a fact about an entity (accepted manual statement on the entity, validated
+    against the schema, audited). prop="kind" with a kind name changes the entity's kind."""
+    from shuanglian.graph.audit import record
+    from shuanglian.graph.build import Provenance, new_statement, save_statements
+
+    eid = canonical_id(session, entity_id)
+    e = session.get(Entity, eid)
+    assert e is not None
+    if prop == "kind":
+        get_schema().kind(value)
+    target_kind = None
+    if target_id:
+        tid = canonical_id(session, target_id)
+        t = session.get(Entity, tid)
+        target_kind, target_id = (t.kind if t else None), tid
+    # the subject is the entity's anchor source entity (its id is the canonical id); validated
+    # against the entity's kind as the user sees it
+    st = new_statement(
+        Provenance(origin="manual", user=user), entity_id=eid, kind=e.kind, prop=prop, value=value,
+        value_json=value_json, target_id=target_id, target_kind=target_kind,
+    )  # fmt: skip
+    if not save_statements(session, [st]):
+        raise GraphError(f"{user} already stated {prop}={value!r} on {eid}")
+    out = statement_dict(st)
+    record(session, user, "add_fact", "entity", eid, None, out)
+    views.update(session, {eid})
+    return out
 
 
 def rebuild(session: Session) -> dict[str, int]:
