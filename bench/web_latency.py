@@ -1,6 +1,6 @@
 """Web/API latency at scale: every main list, search and page route over a large synthetic database.
 
-    .venv/bin/python bench/web_latency.py [--docs 20000] [--entities 1000000] [--db URL] [--runs 5]
+    .venv/bin/python bench/web_latency.py [--docs 20000] [--entities 1000000] [--db URL [--no-seed]] [--runs 5]
 
 Bulk-inserts `--docs` documents (text varied from the bundled sample pages; the FTS5 trigram index is
 kept in sync by its triggers while they are inserted) and `--entities` canonical entities, then
@@ -117,10 +117,12 @@ def main() -> None:
     ap.add_argument("--entities", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", default=None, help="database URL (default: a temp SQLite file)")
+    ap.add_argument("--no-seed", action="store_true", help="measure an already seeded --db")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'web_bench.db'}"
-        seed(url, args.docs, args.entities)
+        if not args.no_seed:
+            seed(url, args.docs, args.entities)
         measure(url, args.runs)
 
 

@@ -117,3 +117,22 @@ def test_api_docs_are_served_without_a_cdn(client_for) -> None:
     spec = c.get("/api/openapi.json").json()
     assert "/api/documents" in spec["paths"] and "/api/registers/{name}/import" in spec["paths"]
     assert not any(p.startswith("/login") for p in spec["paths"])
+
+
+def test_unexpected_errors_are_json_500_without_details(app, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from shuanglian.services import documents as docs_service
+    from tests.web.conftest import login
+
+    def boom(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("secret connection string")
+
+    monkeypatch.setattr(docs_service, "list_documents", boom)
+    c = TestClient(app, raise_server_exceptions=False)
+    login(c, "viewer1")
+    r = c.get("/api/documents")
+    assert r.status_code == 500 and r.json()["error"]["code"] == "internal_error"
+    assert "secret" not in r.text
+    page = c.get("/documents")
+    assert page.status_code == 500 and "secret" not in page.text and "internal_error" in page.text

@@ -86,4 +86,5 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return _respond(request, 500, "internal_error", f"{type(exc).__name__}: {exc}")
+        # details stay in the server log: exception text can carry SQL, paths or data
+        return _respond(request, 500, "internal_error", f"internal error ({type(exc).__name__}); see the server log")
