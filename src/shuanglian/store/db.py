@@ -45,13 +45,13 @@ def get_engine(url: str | None = None) -> Engine:
 
 def init_db(url: str | None = None) -> Engine:
     """Bring the database schema to the latest Alembic revision and return the engine."""
+    # Alembic narrates every plugin and revision at INFO; users only need to hear about problems.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLogger().level))
     from alembic import command
     from alembic.config import Config
 
     import shuanglian.store.models  # noqa: F401 - registers every table on Base.metadata
 
-    # Alembic narrates every plugin and revision at INFO; users only need to hear about problems.
-    logging.getLogger("alembic").setLevel(max(logging.WARNING, logging.getLogger().level))
     engine = get_engine(url)
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
