@@ -28,6 +28,20 @@ def _require(condition: bool, why: str) -> None:
     pytest.skip(why)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_argon2() -> Iterator[None]:
+    """Argon2 with small cost parameters for the tests (the server thread shares this process)."""
+    from argon2 import PasswordHasher
+
+    from shuanglian.web import auth
+
+    saved = auth._hasher, auth._DUMMY_HASH
+    auth._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    auth._DUMMY_HASH = auth._hasher.hash("dummy-password-for-timing")
+    yield
+    auth._hasher, auth._DUMMY_HASH = saved
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """uvicorn in a thread on a free port, over a temp SQLite database seeded by the demo ingest."""

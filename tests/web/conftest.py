@@ -19,6 +19,20 @@ PASSWORD = "correct-horse-9"
 ROLES = ("admin", "editor", "viewer")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_argon2() -> Iterator[None]:
+    """Argon2 with small cost parameters for the tests: real hashing, but not 0.5 s per login on CI."""
+    from argon2 import PasswordHasher
+
+    from shuanglian.web import auth
+
+    saved = auth._hasher, auth._DUMMY_HASH
+    auth._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    auth._DUMMY_HASH = auth._hasher.hash("dummy-password-for-timing")
+    yield
+    auth._hasher, auth._DUMMY_HASH = saved
+
+
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database (bundled samples ingested) plus one user per role, built once per session."""
