@@ -131,3 +131,10 @@ def test_connective_glued_to_a_name_by_lac(ents) -> None:  # type: ignore[no-unt
     assert e["嘉兴学院"].kind == "university"
     assert e["闻泰通讯股份有限公司"].kind == "enterprise"
     assert e["浙江清华长三角研究院"].kind == "research_institute"
+
+
+def test_members_of_a_list_closed_by_a_class_noun(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("去年，蔚来、比亚迪、大众安徽、江淮等整车企业加快放量，海洋装备、船舶等企业也在增长。")
+    for name in ("蔚来", "比亚迪", "大众安徽", "江淮"):
+        assert e[name].kind == "enterprise", name
+    assert "安徽" not in e and "海洋装备" not in e

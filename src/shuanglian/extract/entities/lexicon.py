@@ -125,6 +125,7 @@ def generic() -> dict[str, Any]:
         "generic_ok_suffixes": frozenset(data["generic_ok_suffixes"]),
         "parent_prefixes": frozenset(data["parent_prefixes"]),
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
+        "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "generic_name_parts": frozenset(data["generic_name_parts"]),
     }
 

@@ -9,6 +9,7 @@ from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR,
 from shuanglian.extract.entities.lexicon import (
     generic,
     industries,
+    industry_grammar,
     org_gazetteer,
     org_gazetteer_automaton,
     suffix_automaton,
@@ -414,6 +415,59 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
+    return out
+
+
+_LIST_STOP = frozenset({"w", "u", "p", "c", "m", "q", "TIME", "r", "d", "f"})
+
+
+def listed_orgs(view: TokenView) -> list[Cand]:
+    """Members of a list closed by 等 + a class noun (蔚来、比亚迪、大众安徽等整车企业 -> enterprises)."""
+    classes = generic()["list_classes"]
+    toks = view.tokens
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        if t.word != "等" or i + 1 >= len(toks):
+            continue
+        # 等 + up to one modifier + the class noun
+        kind = None
+        for j in (i + 1, i + 2):
+            if j < len(toks) and toks[j].word in classes:
+                kind = classes[toks[j].word]
+                break
+            if j < len(toks) and toks[j].tag not in ("n", "vn", "a", "b"):
+                break
+        if kind is None:
+            continue
+        k = i - 1
+        items: list[tuple[int, int, bool]] = []
+        while k >= 0:
+            s = k
+            while s - 1 >= 0 and toks[s - 1].tag not in _LIST_STOP and toks[s - 1].word != "、" and k - s < 2:
+                s -= 1
+            if toks[k].tag in _LIST_STOP:
+                break
+            while s < k and toks[s].tag in ("v", "vn", "p", "ad"):
+                s += 1  # 支持|华中科技大学: the verb before the first item is not part of it
+            common = all(x.tag in ("n", "vn") for x in toks[s : k + 1])
+            items.append((toks[s].start, toks[k].end, common))
+            if s >= 1 and toks[s - 1].word == "、":
+                k = s - 2
+                continue
+            break
+        if len(items) < 2:
+            continue  # a single "X等企业" is too weak a signal
+        heads = industry_grammar()["heads"]
+        for a, b, common in items:
+            name = view.text[a:b]
+            if common and name.endswith(heads):
+                continue  # 海洋装备等企业: a line of business made of common nouns, not a member
+            if not (2 <= len(name) <= 8) or name in place_index() or is_non_name(name) or all_generic(name):
+                continue
+            if any(term in name for term in industries() if len(term) >= 2):
+                continue  # 海洋生物医药、海洋装备等企业: sectors, not members
+            grammar = suffix_of(name, grammar_only=True)
+            out.append(Cand(a, b, suffixes().kind_of[grammar] if grammar else kind, name, PRIO_GRAMMAR))
     return out
 
 
