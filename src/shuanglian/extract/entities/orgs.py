@@ -447,7 +447,9 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 s -= 1
             if toks[k].tag in _LIST_STOP:
                 break
-            while s < k and toks[s].tag in ("v", "vn", "p", "ad") and len(toks[s].word) >= 2:
+            while s < k and toks[s].tag in ("v", "vn", "p", "ad") and any(
+                x.tag not in ("v", "vn", "p", "ad") for x in toks[s + 1 : k + 1]
+            ):
                 s += 1  # 支持|华中科技大学: the verb before the first item is not part of it
             common = all(x.tag in ("n", "vn") for x in toks[s : k + 1])
             items.append((toks[s].start, toks[k].end, common))
