@@ -224,3 +224,10 @@ def test_plans_completion_rates_and_provisions() -> None:
 def test_the_value_a_measure_changes_to_keeps_the_measure() -> None:
     figs = extract_figures("本地配套率由2020年的不足20%提升到目前的约56%。", "2023-12-18")
     assert [(f["measure"], f["year"]) for f in figs] == [("国产化率", 2020), ("国产化率", 2023)]
+
+
+def test_will_invest_is_a_goal_and_one_character_phrases_are_no_measure() -> None:
+    f = one("宁德时代将在福建新增投资不少于100亿元。", "2024-04-02")
+    assert (f["target"], f["measure"]) == (True, "投资额")
+    f = one("吸引投资机构120家参与。", "2023-05-22")
+    assert f["measure"] == "机构数量"

@@ -42,7 +42,7 @@ def infer_measure(
         if pre_hits:
             t = pre_hits[-1][1]
             return lex.terms[t].measure, t
-        if after and len(after) <= 4:
+        if after and 2 <= len(after) <= 4:
             # an unknown but compact noun right after the unit: 95个课题小组, 72个量子比特
             return after + "数量", after
         return None, None
