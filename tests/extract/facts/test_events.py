@@ -197,3 +197,10 @@ def test_a_listed_government_body_is_visited() -> None:
     spec = [("刘国栋", "person", []), ("海南大学", "university", []), ("海南省南繁管理局", "government", [])]
     (ev,) = extract_events(text, ents(text, spec), "2023-11-05")
     assert ev["visited"] == ["海南大学", "海南省南繁管理局"]
+
+
+def test_a_leader_cited_for_an_earlier_inspection_is_not_a_visitor() -> None:
+    text = "5月30日，省委书记黄坤明前往深圳市，就认真贯彻落实习近平总书记视察广东重要讲话精神进行调研。"
+    spec = [("黄坤明", "person", []), ("习近平", "person", []), ("深圳市", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2023-06-01")
+    assert ev["visitors"] == ["黄坤明"]

@@ -66,6 +66,7 @@ class _Rules:
         self.host_re = re.compile(alternation(d["host_before"]))
         self.head_re = re.compile(alternation(d["generic_heads"]))
         self.zone_suffixes = tuple(d["zone_suffixes"])
+        self.cited_re = re.compile(alternation(d["cited_after"]))
 
 
 _RULES: _Rules | None = None
@@ -197,6 +198,8 @@ def _visitors(
         clause = s[clause_start : clause_end_m.start() if clause_end_m else len(s)]
         if r.accompany_re.search(clause) or r.host_re.search(s[clause_start:start]):
             continue
+        if r.cited_re.search(s[end : end + 24]):
+            continue  # 贯彻落实习近平总书记视察广东重要讲话精神: cited, not visiting
         known = current is not None and m.name in current.visitors
         if (known or _is_official(r, s, start, end, m)) and m.name not in out:
             out.append(m.name)
