@@ -216,7 +216,7 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
             for mid, k in members:
                 quals[uf.find(mid)].add((k.place, k.tail))
             roots = sorted(quals)
-            if len(roots) < 2 or _ambiguous([quals[r] for r in roots]):
+            if len(roots) < 2 or ambiguous([quals[r] for r in roots]):
                 continue
             for root in roots[1:]:
                 join(roots[0], root, score, f"{level}:{key.split('|', 1)[1]}")
@@ -258,7 +258,7 @@ def _compatible_qual(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return not (ta and tb and ta not in tb and tb not in ta)
 
 
-def _ambiguous(qual_sets: list[set[tuple[str, str]]]) -> bool:
+def ambiguous(qual_sets: list[set[tuple[str, str]]]) -> bool:
     """True when two clusters under one weak key carry incompatible qualifiers (深圳 vs 北京 prefix,
     技术 vs 终端 tail): the short form could be either, so nothing merges on this key."""
     for i, qa in enumerate(qual_sets):

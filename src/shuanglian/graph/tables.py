@@ -117,6 +117,7 @@ class EntityKey(Base):
     member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     key: Mapped[str] = mapped_column(_keytype(600), primary_key=True)
     level: Mapped[str] = mapped_column(String(16))
+    qual: Mapped[str] = mapped_column(String(200), default="")  # "<place prefix>\x1f<industry tail>" stripped
 
     __table_args__ = (Index("ix_entity_keys_key", "key"),)
 

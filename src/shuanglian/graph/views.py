@@ -13,11 +13,12 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.keys import PLACE, graph_config, strip_legal
+from shuanglian.graph.keys import PLACE, NameKey, graph_config, strip_legal
 from shuanglian.graph.resolve import (
     Assignment,
     JudgementRule,
     Profile,
+    ambiguous,
     kinds_compatible,
     level_rank,
     level_score,
@@ -155,22 +156,22 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         return set()
     constrained = _constrained_entities(session)
     # every key of every new source entity -> [(level, entity id)] already stored: one query per chunk
-    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> [(level, qualifier, entity)]
     wanted = sorted({k.key for p in profiles for k in p.name_keys()})
     for part in chunked(wanted):
         q = (
-            select(EntityKey.key, EntityKey.level, EntityMember.entity_id)
+            select(EntityKey.key, EntityKey.level, EntityKey.qual, EntityMember.entity_id)
             .join(EntityMember, EntityMember.member_id == EntityKey.member_id)
             .where(EntityKey.key.in_(part))
         )
-        for key, level, eid in session.execute(q):
-            index[key].append((level, eid))
+        for key, level, qual, eid in session.execute(q):
+            index[key].append((level, qual, eid))
     kinds: dict[str, set[str]] = {}
     threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
     rows: list[dict[str, Any]] = []
     changed: set[str] = set()
     for p in profiles:
-        mine = {k.key: k.level for k in p.name_keys()}
+        mine = {k.key: k for k in p.name_keys()}
         target = None if p.kind == "person" or p.member_id in constrained or not mine else \
             _attach_target(session, p, mine, index, kinds, constrained, threshold)  # fmt: skip
         if target is None:
@@ -179,8 +180,8 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         eid, score, reason = target
         rows.append({"member_id": p.member_id, "entity_id": eid, "kind": p.kind, "name": p.names[0][:512],
                      "score": score, "reason": reason[:64], "first_seen": p.first_seen})  # fmt: skip
-        for key, level in mine.items():
-            index[key].append((level, eid))  # later source entities of this batch see it
+        for key, k in mine.items():
+            index[key].append((k.level, f"{k.place}\x1f{k.tail}", eid))  # later ones in this batch see it
         kinds.setdefault(eid, set()).add(p.kind)
         changed.add(eid)
     _insert(session, EntityMember, rows)
@@ -190,35 +191,48 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
 def _attach_target(
     session: Session,
     p: Profile,
-    mine: dict[str, str],
-    index: dict[str, list[tuple[str, str]]],
+    mine: dict[str, NameKey],
+    index: dict[str, list[tuple[str, str, str]]],
     kinds: dict[str, set[str]],
     constrained: set[str],
     threshold: float,
 ) -> tuple[str, float, str] | None:
-    """(entity id, score, reason) for one new source entity, or None when full resolution must decide."""
-    hits = [(key, level, eid) for key in mine for level, eid in index.get(key, ())]
-    if not hits:
-        return p.member_id, 1.0, "anchor"
-    entities = {eid for _, _, eid in hits}
-    if len(entities) != 1:
-        return None
-    eid = entities.pop()
-    if eid in constrained:
-        return None
+    """(entity id, score, reason) for one new source entity, or None when full resolution must decide.
+
+    Safe cases: its strong keys meet at most one entity E; each weak key it shares with other entities
+    is already ambiguous (conflicting place prefixes or trade words), so it can merge nothing there."""
+    strong: set[str] = set()
     best: tuple[float, str] | None = None
-    for key, level, _ in hits:
-        lvl = max(mine[key], level, key=level_rank)
-        if level_rank(lvl) < level_rank(PLACE):
-            cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
-            best = cand if best is None or cand[0] > best[0] else best
-    if best is None or best[0] < threshold:
+    weak: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, k in mine.items():
+        for level, qual, eid in index.get(key, ()):
+            lvl = max(k.level, level, key=level_rank)
+            if level_rank(lvl) < level_rank(PLACE):
+                strong.add(eid)
+                cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
+                best = cand if best is None or cand[0] > best[0] else best
+            else:
+                weak[key].append((qual, eid))
+    if len(strong) > 1:
         return None
-    if eid not in kinds:
-        kinds[eid] = set(session.scalars(select(EntityMember.kind).where(EntityMember.entity_id == eid).distinct()))
-    if not all(kinds_compatible(p.kind, k) for k in kinds[eid]):
+    target = next(iter(strong), None)
+    for key, hits in weak.items():
+        others: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        own = {(mine[key].place, mine[key].tail)}
+        for qual, eid in hits:
+            place, _, tail = qual.partition("\x1f")
+            (own if eid == target else others[eid]).add((place, tail))
+        if others and (constrained & set(others) or not ambiguous([own, *others.values()])):
+            return None
+    if target is None:
+        return p.member_id, 1.0, "anchor"
+    if target in constrained or best is None or best[0] < threshold:
         return None
-    return eid, best[0], best[1]
+    if target not in kinds:
+        kinds[target] = set(session.scalars(select(EntityMember.kind).where(EntityMember.entity_id == target).distinct()))
+    if not all(kinds_compatible(p.kind, k) for k in kinds[target]):
+        return None
+    return target, best[0], best[1]
 
 
 def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
@@ -285,7 +299,11 @@ def _closure(session: Session, touched: set[str]) -> set[str] | None:
 
 
 def _key_rows(profiles: Iterable[Profile]) -> list[dict[str, Any]]:
-    return [{"member_id": p.member_id, "key": k.key[:600], "level": k.level} for p in profiles for k in p.name_keys()]
+    return [
+        {"member_id": p.member_id, "key": k.key[:600], "level": k.level, "qual": f"{k.place}\x1f{k.tail}"[:200]}
+        for p in profiles
+        for k in p.name_keys()
+    ]
 
 
 def _insert(session: Session, table: Any, rows: list[dict[str, Any]], batch: int = 5000) -> None:
