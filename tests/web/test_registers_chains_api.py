@@ -116,3 +116,16 @@ def test_add_chain_from_yaml(client_for) -> None:
     assert c.get("/api/chains/test_chain").json()["name"] == "测试产业链"
     bad = c.post("/api/chains", content="id: [unclosed", headers={"Content-Type": "text/plain"})
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_chain"
+
+
+def test_add_chain_from_the_chains_page(client_for) -> None:
+    c = client_for("editor", csrf=False)
+    page = c.get("/chains")
+    assert 'id="chain-form"' in page.text
+    csrf = page_csrf(page.text)
+    r = c.post("/chains", data={"csrf_token": csrf, "yaml_text": CHAIN}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/chains/test_chain"
+    assert "测试产业链" in c.get("/chains/test_chain").text
+    bad = c.post("/chains", data={"csrf_token": csrf, "yaml_text": CHAIN.replace("category: other", "category: nope")})
+    assert bad.status_code == 200 and "flash err" in bad.text and "category" in bad.text
+    assert 'id="chain-form"' not in client_for("viewer").get("/chains").text

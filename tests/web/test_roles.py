@@ -28,6 +28,7 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/api/registers/{name}/import", "/api/registers/carriers/import",
      {"files": [("file", ("c.csv", b"a,b\n", "text/csv"))]}),
     ("POST", "/api/chains", "/api/chains", {"content": "id: x", "headers": {"Content-Type": "text/plain"}}),
+    ("POST", "/chains", "/chains", {"data": {"yaml_text": "id: x"}}),
     ("POST", "/logout", "/logout", {"data": {}}),
     ("POST", "/account/password", "/account/password", {"data": {"current_password": "x" * 8, "new_password": "y" * 8}}),
     ("POST", "/account/tokens", "/account/tokens", {"data": {"name": "t"}}),
