@@ -79,7 +79,7 @@ def test_documents_page_upload_form_and_listing(client_for) -> None:
     csrf = page_csrf(page.text)
     files = [("files", ("page.txt", EVIL.encode(), "text/plain"))]
     r = c.post("/documents/upload", files=files, data={"csrf_token": csrf})
-    assert r.status_code == 200 and "stored <b>1</b>" in r.text
+    assert r.status_code == 200 and "已入库 <b>1</b>" in r.text
     assert c.post("/documents/upload", files=files).status_code == 403  # CSRF missing
     viewer_page = client_for("viewer").get("/documents").text
     assert 'enctype="multipart/form-data"' not in viewer_page
