@@ -178,6 +178,9 @@ def industry_grammar() -> dict[str, Any]:
         "anchors": tuple(sorted(data["anchors"], key=len, reverse=True)),
         "heads": tuple(sorted(data["heads"], key=len, reverse=True)),
         "broad": frozenset(data["broad"]),
+        "list_closers": frozenset(data.get("list_closers", [])),
+        "weak_heads": frozenset(data.get("weak_heads", [])),
+        "item_tails": tuple(data.get("item_tails", [])),
     }
 
 

@@ -1,0 +1,119 @@
+"""Industries named in coordinated lists (存储芯片、功率半导体和半导体材料): compound terms by head word."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar
+from shuanglian.extract.entities.places import place_index
+
+_ITEM_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
+_SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
+_NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
+MAX_ITEM_TOKENS = 3
+MAX_ITEM_CHARS = 10
+
+
+def _items(view: TokenView) -> list[list[tuple[int, int]]]:
+    """Coordinated noun-phrase lists as token ranges [s, e) (at least two items each)."""
+    toks = view.tokens
+    n = len(toks)
+    lists: list[list[tuple[int, int]]] = []
+    heads = frozenset(industry_grammar()["heads"])
+    i = 0
+    while i < n:
+        if toks[i].tag not in _ITEM_TAGS:
+            i += 1
+            continue
+        items: list[tuple[int, int]] = []
+        s = i
+        while True:
+            e = s
+            while e < n and toks[e].word not in _SEPARATORS and (
+                toks[e].tag in _ITEM_TAGS or (e > s and toks[e].word in heads)  # 柔性|显示/v
+            ):
+                e += 1
+            # a long run is a clause, not a list item: keep its last words (发展|智能网联汽车)
+            items.append((max(s, e - MAX_ITEM_TOKENS), e))
+            if e + 1 < n and toks[e].word in _SEPARATORS and toks[e + 1].tag in _ITEM_TAGS:
+                s = e + 1
+                continue
+            break
+        if len(items) >= 2:
+            lists.append(items)
+        i = max(items[-1][1], i + 1)
+    return lists
+
+
+def _closed(view: TokenView, end: int) -> bool:
+    """True when the list ending at token `end` is closed by 等 + an industry class word (等细分领域, 产业)."""
+    closers = industry_grammar()["list_closers"]
+    toks = view.tokens
+    j = end + 1 if end < len(toks) and toks[end].word == "等" else end
+    for k in (j, j + 1):
+        if k < len(toks) and toks[k].word in closers:
+            return True
+        if k < len(toks) and toks[k].tag not in ("vn", "a", "b", "n"):
+            break
+    return False
+
+
+def _phrase(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
+    """An item without broad leading words and a trailing 产业/行业: (start offset, text)."""
+    gram = industry_grammar()
+    toks = view.tokens[s:e]
+    while toks and (toks[0].word in gram["broad"] or len(toks[0].word) == 1):
+        toks = toks[1:]
+    if not toks:
+        return None
+    text = view.text[toks[0].start : toks[-1].end]
+    for tail in gram["anchors"] + gram["item_tails"]:
+        if text.endswith(tail) and len(text) > len(tail):
+            text = text[: -len(tail)]
+            break
+    return toks[0].start, text
+
+
+def _compound(view: TokenView, s: int, e: int, text: str) -> bool:
+    """A modifier + head word compound (功率|半导体, 先进|计算) that can name an industry."""
+    gram = industry_grammar()
+    head = next((h for h in gram["heads"] if text.endswith(h)), None)
+    if head is None or head in gram["weak_heads"] or len(text) < 3:
+        return False
+    modifier = text[: -len(head)]
+    if len(modifier) < 2 or modifier in gram["broad"] or modifier in place_index():
+        return False
+    toks = view.tokens[s:e]
+    if any(t.tag in _NAME_TAGS for t in toks) or toks[0].word in place_index():
+        return False
+    return text not in generic()["non_names"]
+
+
+def _best_tail(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
+    """The longest tail of an item that is a known industry (布局|合成生物) or a compound (海洋|生物医药)."""
+    inds = industries()
+    whole = _phrase(view, s, e)
+    if whole is None:
+        return None
+    tails = [(k, p) for k in range(s, e) for p in [_phrase(view, k, e)] if p and p[0] >= whole[0]]
+    for k, p in tails:
+        if p[1] in inds:
+            return p
+        # a verbal word may only modify a bare head (存储|芯片), not sit in a longer phrase (布局|合成|生物)
+        nominal = all(t.tag in ("n", "nz", "j", "b", "a") for t in view.tokens[k : e - 1])
+        if (e - k <= 2 or nominal) and _compound(view, k, e, p[1]):
+            return p
+    return None
+
+
+def listed_industries(view: TokenView) -> list[Cand]:
+    """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
+    inds = industries()
+    out: list[Cand] = []
+    for items in _items(view):
+        found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
+        known = any(text in inds for _, text in found)
+        if not known and not _closed(view, items[-1][1]):
+            continue
+        for start, text in found:
+            out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
+    return out

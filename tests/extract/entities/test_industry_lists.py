@@ -1,0 +1,34 @@
+"""Industries named in coordinated lists: compounds by head word (存储芯片, 功率半导体)."""
+
+from __future__ import annotations
+
+
+def _industries(ents, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.name for m in ents(text).values() if m.kind == "industry"}
+
+
+def test_compound_beside_a_known_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "该基金重点投向车规芯片和生物医药，兼顾早期项目。")
+    assert got == {"车规芯片", "生物医药"}
+
+
+def test_compound_keeps_its_modifier(ents) -> None:  # type: ignore[no-untyped-def]
+    # 功率半导体, not the shorter lexicon term 半导体 inside it
+    got = _industries(ents, "园区将引进功率半导体、激光雷达和工业软件企业。")
+    assert {"功率半导体", "工业软件"} <= got
+    assert "半导体" not in got
+
+
+def test_list_closed_by_field_word(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "大会聚焦柔性显示、固态电池等前沿领域展开讨论。")
+    assert got == {"柔性显示", "固态电池"}
+
+
+def test_plain_lists_are_not_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "推动人才、资金、技术等要素向企业集聚，支持高校、科研院所和企业联合申报。")
+    assert got == set()
+
+
+def test_verbal_words_do_not_open_a_compound(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "前瞻布局合成生物、区块链等未来产业。")
+    assert "合成生物" in got and not any(g.startswith("布局") for g in got)
