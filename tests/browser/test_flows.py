@@ -101,3 +101,11 @@ def test_language_switch_to_english(page, live_server: str) -> None:
     page.click("#lang-switch")
     page.wait_for_load_state()
     assert page.locator("header nav a[href='/']").inner_text() == "总览"
+
+
+def test_clicking_a_chain_link_highlights_its_members(page, live_server: str) -> None:
+    page.goto(f"{live_server}/chains/high_end_medical_devices")
+    page.wait_for_selector("#chain-graph canvas")
+    link_id = page.evaluate("window.slChain.nodes()[0].id()")
+    page.evaluate("window.slChain.nodes()[0].emit('tap')")
+    assert "flash-target" in (page.locator(f"#link-{link_id}").get_attribute("class") or "")

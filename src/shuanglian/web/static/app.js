@@ -96,6 +96,7 @@
     });
     cy.on("tap", "node", function (evt) {
       var box = document.getElementById("link-" + evt.target.id());
+      document.querySelectorAll(".link-box.flash-target").forEach(function (b) { b.classList.remove("flash-target"); });
       if (box) { box.scrollIntoView({ behavior: "smooth", block: "center" }); box.classList.add("flash-target"); }
     });
     window.slChain = cy;
