@@ -131,7 +131,12 @@ def part2(url: str, n: int) -> None:
 
     timed("first page by name", limit=50)
     page = timed("kind=lab, first page", kind="lab", limit=50)
-    timed("name substring", name="0012345", limit=50)
+    probe = f"ent_bench_{n // 3:010d}"
+    with session_scope(url) as s:
+        e = s.get(Entity, probe)
+        prefix = e.name[:6] if e else "迈瑞"
+    timed(f"name prefix {prefix}", name=prefix, limit=50, match="prefix")
+    timed("name contains (table scan)", name=prefix[3:], limit=50, match="contains")
     timed("region prefix 深圳", region="深圳", limit=50)
     timed("offset 10000", limit=50, offset=10_000)
     after = page["next_after"]

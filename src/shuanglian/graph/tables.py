@@ -79,7 +79,7 @@ class Entity(Base):
     names: Mapped[list[str]] = mapped_column(JSON, default=list)  # every live name and alias
     # normalised names and aliases joined by "|": substring search without scanning JSON
     search_text: Mapped[str] = mapped_column(Text, default="")
-    region: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    region: Mapped[str | None] = mapped_column(_keytype(128), nullable=True)
     region_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     statement_count: Mapped[int] = mapped_column(Integer, default=0)
     document_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -92,6 +92,7 @@ class Entity(Base):
         Index("ix_entities_name_key", "name_key", "id"),
         Index("ix_entities_region", "region", "id"),
         Index("ix_entities_statements", "statement_count", "id"),
+        Index("ix_entities_documents", "document_count", "id"),
     )
 
 

@@ -55,7 +55,8 @@ def search_entities(
     expanded abbreviation; index range scans, fit for millions), with "contains" any name or alias
     containing it (a table scan); "auto" = contains up to CONTAINS_MAX entities, else prefix.
     `region` is a region prefix. sort: name | statements | documents | kind. For deep pages pass the
-    returned `next_after` as `after` (keyset on the name index; sort=name only) instead of offset."""
+    returned `next_after` as `after` (keyset on the name index; sort=name only) instead of offset.
+    `total` is exact up to COUNT_CAP (then `total_exact` is False)."""
     if match not in ("auto", "prefix", "contains"):
         raise GraphError(f"unknown match {match!r}; one of auto, prefix, contains")
     if sort not in _SORTS:
@@ -68,8 +69,9 @@ def search_entities(
     if name:
         q = q.where(_name_filter(session, normalise_name(name), match))
     if region:
-        q = q.where(Entity.region.like(f"{_escape(region)}%", escape="\\"))
-    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        q = q.where(Entity.region >= region, Entity.region < region + _TOP)  # index range scan
+    # counting a million rows costs more than the page: count up to COUNT_CAP, say whether exact
+    total = session.scalar(select(func.count()).select_from(q.limit(COUNT_CAP + 1).subquery())) or 0
     limit = max(1, min(limit, MAX_PAGE))
     if sort == "name":
         if after:
@@ -80,15 +82,19 @@ def search_entities(
     elif sort == "kind":
         q = q.order_by(Entity.kind, Entity.name_key, Entity.id)
     elif sort == "statements":
-        q = q.order_by(Entity.statement_count.desc(), Entity.id)
+        q = q.order_by(Entity.statement_count.desc(), Entity.id.desc())  # one direction: a backward index scan
     else:
-        q = q.order_by(Entity.document_count.desc(), Entity.id)
+        q = q.order_by(Entity.document_count.desc(), Entity.id.desc())
     rows = list(session.scalars(q.limit(limit).offset(max(0, offset))))
     nxt = f"{rows[-1].name_key}\x1f{rows[-1].id}" if sort == "name" and len(rows) == limit else None
-    return {"total": total, "items": [entity_row(e) for e in rows], "next_after": nxt}
+    return {
+        "total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP,
+        "items": [entity_row(e) for e in rows], "next_after": nxt,
+    }  # fmt: skip
 
 
 CONTAINS_MAX = 200_000
+COUNT_CAP = 10_000
 _TOP = chr(0x10FFFF)  # sorts after every other code point: [p, p+_TOP) is the range of strings starting with p
 
 
