@@ -51,6 +51,8 @@ def is_alias(short: str, full: str) -> bool:
     if gov is not None:
         return gov
     s_suffix = suffix_of(short, grammar_only=True)
+    if s_suffix and _initials_abbreviation(short, full, s_suffix):
+        return True
     if s_suffix:
         # a name with its own suffix is an alias only of the same kind of thing with a place
         # prefix (光明科学城 / 深圳光明科学城), never of a sub-unit (南开大学 / 南开大学化学学院)
@@ -63,6 +65,17 @@ def is_alias(short: str, full: str) -> bool:
         if c and short_core[0] == c[0] and _subsequence(short_core, strip_place_prefix(form)):
             return True
     return False
+
+
+def _initials_abbreviation(short: str, full: str, suffix: str) -> bool:
+    """中汽中心 / 中国汽车技术研究中心有限公司: leading characters of the full name's words plus its suffix word."""
+    head = short[: -len(suffix)]
+    k = full.find(suffix)
+    return (
+        2 <= len(head) <= 3 and k > len(head) and short[0] == full[0]
+        # the head skips characters of the full name (中|国|汽|车): 北京大学 is not short for 北京理工大学
+        and not full.startswith(head) and _subsequence(head, full[:k])
+    )
 
 
 _ZONE_LONG = ("高新技术产业开发区", "高新技术开发区", "新技术开发区", "新技术产业开发区")

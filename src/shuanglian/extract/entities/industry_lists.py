@@ -19,6 +19,7 @@ def _items(view: TokenView) -> list[list[tuple[int, int]]]:
     n = len(toks)
     lists: list[list[tuple[int, int]]] = []
     heads = frozenset(industry_grammar()["heads"])
+    tails = frozenset(industry_grammar()["anchors"] + industry_grammar()["item_tails"])
     i = 0
     while i < n:
         if toks[i].tag not in _ITEM_TAGS:
@@ -32,8 +33,10 @@ def _items(view: TokenView) -> list[list[tuple[int, int]]]:
                 toks[e].tag in _ITEM_TAGS or (e > s and toks[e].word in heads)  # 柔性|显示/v
             ):
                 e += 1
+            # 先进计算|产业: the class word after the last item is not one of its words
+            last = e - 1 if e - 1 > s and toks[e - 1].word in tails else e
             # a long run is a clause, not a list item: keep its last words (发展|智能网联汽车)
-            items.append((max(s, e - MAX_ITEM_TOKENS), e))
+            items.append((max(s, last - MAX_ITEM_TOKENS), last))
             if e + 1 < n and toks[e].word in _SEPARATORS and toks[e + 1].tag in _ITEM_TAGS:
                 s = e + 1
                 continue

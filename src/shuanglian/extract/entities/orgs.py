@@ -105,7 +105,8 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if head.tag in _SPECIFIC_TAGS and prefix:
         return True
     if suffix in g["generic_ok_suffixes"]:
-        return len(name_part) >= 4  # funds are named with common words (战略性新兴产业投资基金)
+        # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
+        return len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
     if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab"):
         return True  # 国家先进计算产业创新中心: a designated national centre
     if suffixes().kind_of.get(suffix) == "media":
@@ -203,6 +204,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             elif (
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
                 or kind == "research_institute" and suffixes().kind_of[inner] == "university"
+                # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
+                or kind == "organization" and suffixes().kind_of[inner] == "platform"
                 or subunit
             ) and t.tag != "w":
                 # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院: a unit named with its parent

@@ -1,0 +1,38 @@
+"""Bodies of the `organization` kind: associations, funds, hospitals, exchanges, forums."""
+
+from __future__ import annotations
+
+
+def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.name: m.kind for m in ents(text).values()}
+
+
+def test_funds_named_with_common_words(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "国家中小企业发展基金与苏州市天使投资基金共同领投，另有一支产业母基金跟投。")
+    assert got.get("国家中小企业发展基金") == "organization"
+    assert got.get("苏州市天使投资基金") == "organization"
+    assert "产业母基金" not in got
+
+
+def test_fund_named_after_its_zone(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "成都高新区管委会宣布，规模50亿元的高新区引导基金正式设立。")
+    assert got.get("高新区引导基金") == "organization"
+
+
+def test_bare_body_word_written_back_is_not_a_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "成都市软件行业协会今天成立，协会将每年发布白皮书，联盟和学会也将加入。")
+    assert got.get("成都市软件行业协会") == "organization"
+    assert not {"协会", "联盟", "学会"} & got.keys()
+
+
+def test_hospitals_exchanges_and_forums(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "浙江大学医学院附属第一医院、北京证券交易所和博鳌亚洲论坛的代表出席。")
+    assert got.get("北京证券交易所") == "organization"
+    assert got.get("博鳌亚洲论坛") == "organization"
+    assert any(k.endswith("第一医院") and v == "organization" for k, v in got.items())
+
+
+def test_initials_short_name_joins_the_full_name(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("中国航空工业发展研究中心发布报告。中航中心负责人表示，将持续跟踪。")
+    m = e["中国航空工业发展研究中心"]
+    assert "中航中心" in m.aliases
