@@ -140,3 +140,15 @@ def test_members_of_a_list_closed_by_a_class_noun(ents) -> None:  # type: ignore
     assert "安徽" not in e
     # a line of business in the list is an industry (beside 船舶), never a member enterprise
     assert "海洋装备" not in e or e["海洋装备"].kind == "industry"
+
+
+def test_brands_lac_took_for_people_or_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("长鑫存储二期项目进展顺利，国盾量子董事长应勇表示将扩产。")
+    assert e["长鑫存储"].kind == "enterprise"
+    assert e["国盾量子"].kind == "enterprise"
+    assert "长鑫" not in e
+
+
+def test_a_person_before_a_business_word_stays_a_person(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("王伟医疗团队完成了首例手术。")
+    assert "王伟医疗" not in e

@@ -421,6 +421,40 @@ def lac_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+_BRAND_NEXT_TAGS = frozenset({"w", "v", "p", "c", "d", "u", "vd", "ad"})
+
+
+def brand_orgs(view: TokenView) -> list[Cand]:
+    """Brands LAC took for a person or an unknown place, followed by a business word (长鑫|存储, 国盾|量子)."""
+    g = generic()
+    tails = g["enterprise_tails"]
+    toks = view.tokens
+    out: list[Cand] = []
+    for i, t in enumerate(toks[:-1]):
+        if len(t.word) != 2 or t.word in place_index() or t.tag not in ("PER", "LOC", "n", "nz"):
+            continue
+        nxt = toks[i + 1]
+        if nxt.word not in tails or len(nxt.word) < 2 or nxt.start != t.end:
+            continue
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        titled = after is not None and _ends_with_title(after.word)
+        if t.tag in ("n", "nz"):
+            # common words make a brand only before its officer's title (国盾|量子|董事长)
+            before = toks[i - 1] if i > 0 else None
+            if not titled or t.word in g["generic_name_parts"] or t.word in industries() or (
+                before is not None and before.tag not in _BRAND_NEXT_TAGS
+            ):
+                continue
+        # the brand ends the noun phrase (…存储|二期 / …量子|董事长 / …量子|、): not 王伟|医疗|团队
+        elif after is not None and after.tag not in _BRAND_NEXT_TAGS and not titled and after.tag != "m":
+            continue
+        name = t.word + nxt.word
+        if is_non_name(name) or name in industries():
+            continue
+        out.append(Cand(t.start, nxt.end, "enterprise", name, PRIO_GRAMMAR))
+    return out
+
+
 _LIST_STOP = frozenset({"w", "u", "p", "c", "m", "q", "TIME", "r", "d", "f"})
 
 

@@ -19,7 +19,14 @@ from shuanglian.extract.entities.groups import (
 from shuanglian.extract.entities.industries import grammar_industries, industry_mentions
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer
-from shuanglian.extract.entities.orgs import gazetteer_orgs, grammar_orgs, kind_of, lac_orgs, listed_orgs
+from shuanglian.extract.entities.orgs import (
+    brand_orgs,
+    gazetteer_orgs,
+    grammar_orgs,
+    kind_of,
+    lac_orgs,
+    listed_orgs,
+)
 from shuanglian.extract.entities.people import lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
 from shuanglian.extract.entities.places import normalise
@@ -48,7 +55,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     if not text.strip():
         return []
     view = TokenView(text, tokens if tokens is not None else tag_text(text))
-    cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view)
+    cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view))
     blocked = list(excluded) + _blocked_ranges(text)
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
