@@ -82,3 +82,33 @@ def test_not_same_and_errors(session: Session) -> None:
         judge.split_entity(session, a.id, "dan", names=["长城汽车"])
     with pytest.raises(judge.GraphError, match="no entity"):
         judge.merge_entities(session, ["ent_x", a.id], "dan")
+
+
+def _zhang(session: Session, i: int, orgs: list[str]) -> None:
+    t = f"第{i}篇：张晓明在" + "、".join(orgs) + "任职。"
+    roles = [{"title": "主任", "org": o} for o in orgs]
+    build.add_document_statements(session, make_doc(session, t, [ent("张晓明", "person", t, roles=roles)]))
+
+
+def _people(session: Session) -> int:
+    return len(list(session.scalars(select(Entity).where(Entity.kind == "person"))))
+
+
+def test_not_same_holds_against_a_bridging_document(session: Session) -> None:
+    _zhang(session, 1, ["深圳大学"])
+    _zhang(session, 2, ["南方科技大学"])
+    assert _people(session) == 2  # different organisations on record
+    a, b = (e.id for e in session.scalars(select(Entity).where(Entity.kind == "person")))
+    judge.not_same(session, a, b, "erin")
+    _zhang(session, 3, ["深圳大学", "南方科技大学"])  # shares an organisation with each
+    assert _people(session) == 2
+    views.rebuild(session)
+    assert _people(session) == 2
+    assert judge.canonical_id(session, a) != judge.canonical_id(session, b)
+
+
+def test_bridging_document_merges_without_judgement(session: Session) -> None:
+    _zhang(session, 1, ["深圳大学"])
+    _zhang(session, 2, ["南方科技大学"])
+    _zhang(session, 3, ["深圳大学", "南方科技大学"])
+    assert _people(session) == 1

@@ -68,7 +68,7 @@ def new_statement(
     sp = (int(span[0]), int(span[1])) if span is not None and len(span) == 2 else None
     sid = make_statement_id(
         entity_id, prop, text, target_id, prov.document_id, sp, prov.origin,
-        prov.user if prov.origin != "document" else None, supersedes,
+        prov.user if prov.origin != "document" else None, supersedes, value_json,
     )  # fmt: skip
     return Statement(
         id=sid, entity_id=entity_id, kind=kind, prop=prop, value=text, value_json=value_json,

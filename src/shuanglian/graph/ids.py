@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -56,8 +57,13 @@ def make_statement_id(
     origin: str = "document",
     user: str | None = None,
     supersedes: str | None = None,
+    value_json: Any = None,
 ) -> str:
     """Deterministic statement id from what it says and where it comes from (never the extractor version,
-    so re-extracting a document finds the same statements and keeps their review status)."""
+    so re-extracting a document finds the same statements and keeps their review status). A structured
+    value counts too: one title held at two organisations is two statements."""
     s0, s1 = span if span else (None, None)
-    return "st_" + _h(entity_id, prop, value, target_id, document_id, s0, s1, origin, user, supersedes, n=24)
+    parts: list[object] = [entity_id, prop, value, target_id, document_id, s0, s1, origin, user, supersedes]
+    if value_json is not None:
+        parts.append(json.dumps(value_json, ensure_ascii=False, sort_keys=True, default=str))
+    return "st_" + _h(*parts, n=24)
