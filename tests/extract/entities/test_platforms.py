@@ -22,3 +22,20 @@ def test_named_towns_but_not_the_class(ents) -> None:  # type: ignore[no-untyped
 def test_free_trade_areas(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "中国（上海）自由贸易试验区临港新片区与海南自贸试验区签约。")
     assert "platform" in {got.get("临港新片区"), got.get("中国（上海）自由贸易试验区临港新片区")}
+
+
+def test_bio_cities_and_parks_inside_new_areas(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "成都天府国际生物城和南京江北新区产业技术研创园参加对接。")
+    assert got.get("成都天府国际生物城") == "platform"
+    assert got.get("南京江北新区产业技术研创园") == "platform"
+
+
+def test_two_facilities_joined_by_a_connective_stay_two(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "合肥先进光源和稳态强磁场实验装置都在科学岛。")
+    assert got.get("合肥先进光源") == "platform"
+    assert got.get("稳态强磁场实验装置") == "platform"
+
+
+def test_place_plus_generic_word_is_not_a_place(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "深圳国际生物谷坝光核心启动区加快建设。")
+    assert "深圳国际" not in got

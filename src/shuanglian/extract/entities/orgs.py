@@ -157,8 +157,12 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         bare = first == i_suffix and not head_named
         if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
             left = toks[i - 1]
-            if suffix_of(left.word, grammar_only=True) or left.word in place_index():
-                break  # 嘉兴学院|和|闻泰通讯股份有限公司: a complete name ends before the connective
+            if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (
+                left.word in suffixes().grammar and i >= 2 and toks[i - 2].tag not in g["stop_tags"]
+            ):
+                # 嘉兴学院|和|闻泰通讯股份有限公司, 合肥先进|光源|和|稳态强磁场实验装置: a complete
+                # name ends before the connective
+                break
             # 物质绿色创造与制造海河实验室: a connective inside a name joins two common nouns,
             # never two complete names (深圳市和香港中文大学).
             if left.tag in ("n", "vn", "an", "nz", "ORG", "LOC") and (

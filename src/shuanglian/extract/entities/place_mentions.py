@@ -13,6 +13,15 @@ _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中
 _PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|区长|县长|州长|省政府|市政府|副省长|副市长)")
 
 
+def _place_plus_generic(word: str) -> bool:
+    """True for a known place followed by a generic name word (深圳国际, 合肥高新)."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+    from shuanglian.extract.entities.lexicon import generic
+
+    rest = strip_place_prefix(word)
+    return rest != word and rest in generic()["generic_name_parts"]
+
+
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
     out: list[Cand] = []
@@ -41,6 +50,8 @@ def place_cands(view: TokenView) -> list[Cand]:
         p = normalise(t.word)
         if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
             continue  # 科教兴市 tagged 兴市: not a real division
+        if p is None and _place_plus_generic(t.word):
+            continue  # 深圳国际|生物谷: the start of a name LAC cut, not a place
         out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
     return out
 
