@@ -37,3 +37,13 @@ def test_industry_named_inside_org_is_not_a_mention(ents) -> None:  # type: igno
 def test_industries_stated_after_a_back_reference(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("秦立东来到深圳迈瑞生物医疗电子股份有限公司调研。迈瑞医疗董事长介绍，公司聚焦高端医疗器械。")
     assert e["深圳迈瑞生物医疗电子股份有限公司"].attrs["industries"] == ["高端医疗器械"]
+
+
+def test_term_glued_to_fazhan_by_lac(ents) -> None:  # type: ignore[no-untyped-def]
+    # LAC writes 数字|经济发展: the term ends inside a word that goes on with 发展
+    assert "数字经济" in _industries(ents, "座谈会上，大家围绕数字经济发展情况交流。")
+
+
+def test_recent_sector_terms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "该区重点招引具身智能、脑机接口和通用航空企业。")
+    assert {"具身智能", "脑机接口", "通用航空"} <= got

@@ -9,7 +9,7 @@ from shuanglian.extract.entities.lexicon import industries, industry_automaton, 
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
-_TAILS = ("产业", "行业", "领域", "企业", "集群")
+_TAILS = ("产业", "行业", "领域", "企业", "集群", "发展")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
