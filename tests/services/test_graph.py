@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy.orm import Session
 
 from shuanglian.graph import build
 from shuanglian.services import graph as svc
+from shuanglian.store.db import init_db, session_scope
 from tests.graph.factories import ent, make_doc
 
 T = "王传福是比亚迪股份有限公司董事长。比亚迪位于深圳市坪山区，从事新能源汽车。南方科技大学位于深圳市南山区。"
+
+
+@pytest.fixture
+def session(db_url: str) -> Iterator[Session]:
+    """A session on a freshly migrated database (both backends)."""
+    init_db(db_url)
+    with session_scope(db_url) as s:
+        yield s
 
 
 def _setup(session: Session) -> None:
