@@ -52,3 +52,15 @@ def test_abbreviation_rules() -> None:
     assert is_alias("三峡集团", "中国长江三峡集团有限公司")
     assert not is_alias("工业和信息化部", "工业和信息化部装备工业一司")
     assert not is_alias("南山区", "南山区科技创新局")
+
+
+def test_group_name_joins_its_legal_name(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("海信集团控股股份有限公司董事长贾少谦表示，海信将持续投入，海信集团今年营收增长。")
+    m = e["海信集团控股股份有限公司"]
+    assert {"海信集团", "海信"} <= set(m.aliases)
+
+
+def test_short_name_in_brackets(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("中国电子科技集团有限公司（中国电科）发布新品。深圳市智能机器人研究院（以下简称“研究院”）参与。")
+    assert "中国电科" in e["中国电子科技集团有限公司"].aliases
+    assert e["深圳市智能机器人研究院"].aliases == []  # a generic word is not a short name

@@ -40,6 +40,8 @@ def is_alias(short: str, full: str) -> bool:
     """True when `short` abbreviates `full` (subsequence of the full name starting at its core)."""
     if len(short) < 2 or len(short) >= len(full) or short == full:
         return False
+    if full.startswith(short) and short.endswith("集团") and full.endswith(_LEGAL_ENDS):
+        return True  # 海信集团 / 海信集团控股股份有限公司: the group's own legal name
     if full.startswith(short) and suffix_of(short):
         return False  # 工业和信息化部 / 工业和信息化部装备工业一司: a division, not another name
     zone = _zone_abbreviation(short, full)
@@ -65,6 +67,9 @@ def is_alias(short: str, full: str) -> bool:
         if c and short_core[0] == c[0] and _subsequence(short_core, strip_place_prefix(form)):
             return True
     return False
+
+
+_LEGAL_ENDS = ("有限公司", "有限责任公司", "集团公司")
 
 
 def _initials_abbreviation(short: str, full: str, suffix: str) -> bool:

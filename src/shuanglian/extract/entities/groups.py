@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,6 +60,34 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
         if dst.kind == "organization" and src.kind != "organization":
             dst.kind = src.kind
         del groups[("org", short)]
+
+
+_BRACKET_SHORT = re.compile(r"[（(](?:以下)?(?:简称|下称)?[“\"「]?([\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」]?[）)]")
+
+
+def bracket_short_names(text: str, groups: dict[tuple[str, str], Group]) -> None:
+    """A short name given in brackets after an organisation (中国电子科技集团有限公司（中国电科）) is its alias."""
+    from shuanglian.extract.entities.orgs import is_non_name
+    from shuanglian.extract.entities.places import place_index
+
+    orgs = [g for k, g in groups.items() if k[0] == "org"]
+    for m in _BRACKET_SHORT.finditer(text):
+        short = m.group(1)
+        if short.isdigit() or is_non_name(short) or short in place_index() or short.endswith(("年", "月", "日")):
+            continue
+        owner = max(
+            (g for g in orgs for sf in g.surfaces if len(sf) > len(short) and text.endswith(sf, 0, m.start())),
+            key=lambda g: max(len(sf) for sf in g.surfaces),
+            default=None,
+        )
+        if owner is None:
+            continue
+        other = groups.pop(("org", short), None)
+        if other is not None and other is not owner:
+            owner.surfaces |= other.surfaces
+            if other in orgs:
+                orgs.remove(other)
+        owner.surfaces.add(short)
 
 
 def drop_people_inside_orgs(groups: dict[tuple[str, str], Group]) -> None:

@@ -11,6 +11,7 @@ from shuanglian.extract.entities.candidates import TokenView, select
 from shuanglian.extract.entities.groups import (
     Group,
     all_spans,
+    bracket_short_names,
     drop_people_inside_orgs,
     group_key,
     in_ranges,
@@ -71,6 +72,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         g.surfaces.add(view.text[c.start : c.end])
         g.surfaces.add(key[1])
     merge_org_aliases(groups)
+    bracket_short_names(text, groups)
     drop_people_inside_orgs(groups)
     all_spans(view, groups, chosen, blocked)
 
