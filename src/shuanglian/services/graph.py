@@ -155,13 +155,11 @@ def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> 
     e = session.get(Entity, eid)
     if e is None:
         return None
-    members = list(session.scalars(select(EntityMember).where(EntityMember.entity_id == eid)))
-    mids = [m.member_id for m in members]
-    sts: list[Statement] = []
-    for part in views.chunked(mids):
-        sts += session.scalars(select(Statement).where(Statement.entity_id.in_(part)))
-    sts.sort(key=lambda s: (s.created_at, s.id))
-    sts = sts[:max_statements]
+    q = select(EntityMember).where(EntityMember.entity_id == eid).order_by(EntityMember.first_seen, EntityMember.member_id)
+    members = list(session.scalars(q.limit(1000)))  # member_count has the full number
+    # statements of all members, oldest first, bounded in SQL (深圳市 may have 100k mentions)
+    of_members = Statement.entity_id.in_(select(EntityMember.member_id).where(EntityMember.entity_id == eid))
+    sts = list(session.scalars(select(Statement).where(of_members).order_by(Statement.created_at, Statement.id).limit(max_statements)))
     snippets = _snippets(session, sts)
     schema = get_schema()
     targets = _canon_map(session, {s.target_id for s in sts if s.target_id})
@@ -184,19 +182,16 @@ def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> 
             attributes[st.prop].append({"value": st.value, "value_json": st.value_json, "statement_id": st.id,
                                         "origin": st.origin, "status": st.status})  # fmt: skip
     rel_in = []
-    for part in views.chunked(mids):
-        q = select(Statement).where(Statement.target_id.in_(part), live_clause()).limit(
-            max_statements
-        )
-        incoming = list(session.scalars(q))
-        sources = _canon_map(session, {s.entity_id for s in incoming})
-        for st in incoming:
-            src = sources.get(st.entity_id)
-            rel_in.append({
-                "relation": st.prop, "source_id": src[0] if src else st.entity_id,
-                "source_name": src[1] if src else None, "source_kind": src[2] if src else None,
-                "value_json": st.value_json, "statement_id": st.id,
-            })  # fmt: skip
+    to_members = Statement.target_id.in_(select(EntityMember.member_id).where(EntityMember.entity_id == eid))
+    incoming = list(session.scalars(select(Statement).where(to_members, live_clause()).order_by(Statement.id).limit(max_statements)))
+    sources = _canon_map(session, {s.entity_id for s in incoming})
+    for st in incoming:
+        src = sources.get(st.entity_id)
+        rel_in.append({
+            "relation": st.prop, "source_id": src[0] if src else st.entity_id,
+            "source_name": src[1] if src else None, "source_kind": src[2] if src else None,
+            "value_json": st.value_json, "statement_id": st.id,
+        })  # fmt: skip
     out = entity_row(e)
     out.update(
         members=[{"id": m.member_id, "kind": m.kind, "name": m.name, "score": m.score, "reason": m.reason}
