@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from shuanglian.graph import views
@@ -98,6 +98,9 @@ COUNT_CAP = 10_000
 _TOP = chr(0x10FFFF)  # sorts after every other code point: [p, p+_TOP) is the range of strings starting with p
 
 
+NAME_IDS_MAX = 5_000  # prefix matches beyond this are too generic to list in full
+
+
 def _name_filter(session: Session, key: str, match: str) -> Any:
     """WHERE clause for a name search (see search_entities)."""
     if match == "auto":
@@ -105,11 +108,24 @@ def _name_filter(session: Session, key: str, match: str) -> Any:
         match = "contains" if n <= CONTAINS_MAX else "prefix"
     if match == "contains":
         return Entity.search_text.like(f"%{_escape(key)}%", escape="\\")
-    groups = sorted({k.group for k in get_schema().kinds.values()})
+    return Entity.id.in_(_prefix_ids(session, key))
+
+
+def _prefix_ids(session: Session, key: str) -> list[str]:
+    """Entities with a name form starting with `key`: separate index range scans (an OR of them
+    makes PostgreSQL scan the table), at most NAME_IDS_MAX ids."""
+    ids: set[str] = set()
+    q = select(Entity.id).where(Entity.name_key >= key, Entity.name_key < key + _TOP).limit(NAME_IDS_MAX)
+    ids |= set(session.scalars(q))
     forms = sorted({key, expand_abbreviation(key) or key})  # 中科院 also finds 中国科学院
-    by_key = or_(*(and_(EntityKey.key >= f"{g}|{f}", EntityKey.key < f"{g}|{f}{_TOP}") for g in groups for f in forms))
-    members = select(EntityMember.entity_id).join(EntityKey, EntityKey.member_id == EntityMember.member_id).where(by_key)
-    return or_(and_(Entity.name_key >= key, Entity.name_key < key + _TOP), Entity.id.in_(members))
+    for g in sorted({k.group for k in get_schema().kinds.values()}):
+        for f in forms:
+            members = select(EntityKey.member_id).where(EntityKey.key >= f"{g}|{f}", EntityKey.key < f"{g}|{f}{_TOP}")
+            q2 = select(EntityMember.entity_id).where(EntityMember.member_id.in_(members.limit(NAME_IDS_MAX)))
+            ids |= set(session.scalars(q2))
+            if len(ids) >= NAME_IDS_MAX:
+                return sorted(ids)[:NAME_IDS_MAX]
+    return sorted(ids)
 
 
 def _escape(s: str) -> str:
