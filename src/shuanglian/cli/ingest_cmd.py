@@ -24,8 +24,8 @@ def _print_summary(report: Any, err: Console) -> None:
     state = "interrupted — re-run the same command to resume" if report.interrupted else "done"
     typer.echo(
         f"ingest {state}: stored {report.stored} (copies {report.copies}), "
-        f"duplicates {report.duplicates}, failed {len(report.failed)}, skipped {len(report.skipped)} "
-        f"in {report.seconds:.1f}s"
+        f"duplicates {report.duplicates}, failed {len(report.failed)}, skipped {len(report.skipped)}, "
+        f"placed on chains {report.placed} in {report.seconds:.1f}s"
     )
     for source, reason in report.skipped:
         err.print(f"[dim]skipped[/dim] {source}: {reason}", markup=True, highlight=False)

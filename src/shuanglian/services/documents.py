@@ -52,6 +52,7 @@ class IngestReport:
     copy_links: list[tuple[str, str, float]] = field(default_factory=list)  # (id, copy_of, similarity)
     interrupted: bool = False
     chars: int = 0  # cleaned characters stored
+    placed: int = 0  # entities (re)placed on chain links after the batch
     seconds: float = 0.0
 
     @property
@@ -72,6 +73,7 @@ class IngestReport:
             "copy_links": [{"id": i, "copy_of": c, "similarity": sim} for i, c, sim in self.copy_links],
             "interrupted": self.interrupted,
             "chars": self.chars,
+            "placed": self.placed,
             "seconds": round(self.seconds, 3),
         }
 
@@ -312,8 +314,19 @@ def ingest_documents(
         ing.report.interrupted = True
     finally:
         stream.close()
+    if ing.report.stored and not ing.report.interrupted:
+        ing.report.placed = _place_new_entities(db_url)
     ing.report.seconds = time.perf_counter() - t0
     return ing.report
+
+
+def _place_new_entities(db_url: str | None) -> int:
+    """Put the entities the batch created or changed on chain links (incremental, so cheap)."""
+    from shuanglian.services.chains import place
+
+    with session_scope(db_url) as session:
+        counts = place(session)
+    return int(counts["placed"])
 
 
 def ingest_paths(
