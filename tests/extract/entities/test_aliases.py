@@ -64,3 +64,8 @@ def test_short_name_in_brackets(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("中国电子科技集团有限公司（中国电科）发布新品。深圳市智能机器人研究院（以下简称“研究院”）参与。")
     assert "中国电科" in e["中国电子科技集团有限公司"].aliases
     assert e["深圳市智能机器人研究院"].aliases == []  # a generic word is not a short name
+
+
+def test_unit_named_after_its_parent(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("复旦大学华山医院发布新技术。华山医院专家介绍，已完成百例手术。")
+    assert "华山医院" in e["复旦大学华山医院"].aliases

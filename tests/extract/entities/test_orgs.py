@@ -152,3 +152,14 @@ def test_brands_lac_took_for_people_or_places(ents) -> None:  # type: ignore[no-
 def test_a_person_before_a_business_word_stays_a_person(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("王伟医疗团队完成了首例手术。")
     assert "王伟医疗" not in e
+
+
+def test_last_two_list_items_lac_joined_are_split(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("天合光能、晶科能源和通威太阳能（合肥）有限公司等企业参展。")
+    assert "通威太阳能（合肥）有限公司" in e
+    assert not any("和通威" in k for k in e)
+
+
+def test_computing_centres_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("项目依托国家超级计算长沙中心和济南超算中心开展模拟。")
+    assert e["济南超算中心"].kind == "platform"

@@ -60,6 +60,10 @@ def is_alias(short: str, full: str) -> bool:
         # prefix (光明科学城 / 深圳光明科学城), never of a sub-unit (南开大学 / 南开大学化学学院)
         if full.startswith(short):
             return False
+        # 华西医院 / 四川大学华西医院: a unit named after its parent body
+        parent = full[: -len(short)] if full.endswith(short) else ""
+        if len(parent) >= 4 and suffix_of(parent, grammar_only=True):
+            return True
         return full.endswith(short) and strip_place_prefix(full) == short
     short_core = strip_place_prefix(short)
     for form in _full_forms(full):

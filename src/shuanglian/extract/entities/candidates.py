@@ -36,6 +36,13 @@ def _split_space(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         word = t.word
+        cut = _list_connective(word) if t.tag == "ORG" and out and out[-1].word == "、" else None
+        if cut is not None:
+            # 、泰和新材和隆基绿能科技股份有限公司: LAC joined the last two items of a list into one name
+            out.append(Token(t.start, t.start + cut, word[:cut], "ORG"))
+            out.append(Token(t.start + cut, t.start + cut + 1, word[cut], "c"))
+            out.append(Token(t.start + cut + 1, t.end, word[cut + 1 :], "ORG"))
+            continue
         if t.tag in ("ORG", "LOC", "PER") and len(word) > 2 and word[-1] in "和与及、":
             # 嘉兴学院和|闻泰通讯…: LAC glued the connective to the name before it
             out.append(Token(t.start, t.end - 1, word[:-1], t.tag))
@@ -53,6 +60,20 @@ def _split_space(tokens: list[Token]) -> list[Token]:
         if trail:
             out.append(Token(t.end - trail, t.end, word[len(word) - trail :], "w"))
     return out
+
+
+def _list_connective(word: str) -> int | None:
+    """Offset of 和 inside an ORG word whose right part is a company's legal name, else None.
+
+    Only 和 and only before a legal name: 与 joins words inside names (纳米技术与纳米仿生研究所)
+    and 和 also sits inside bodies' names (工业和信息化厅).
+    """
+    if not word.endswith(("有限公司", "有限责任公司")):
+        return None
+    for k in range(len(word) - 7, 1, -1):
+        if word[k] == "和":
+            return k
+    return None
 
 
 class TokenView:

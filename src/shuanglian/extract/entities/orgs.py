@@ -170,7 +170,9 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             ):
                 i -= 1
                 continue
-            if left.tag == "ORG" and toks[first].tag == "ORG" and head_named and not kind_of(left.word):
+            # A、B和C: 和 after a listed item is the list's last connective (与 often sits inside names)
+            listed = t.word == "和" and i >= 2 and toks[i - 2].word == "、"
+            if left.tag == "ORG" and toks[first].tag == "ORG" and head_named and not kind_of(left.word) and not listed:
                 # 北京怀柔仪器|和|传感器有限公司: LAC split one name at its connective; the left part
                 # is a fragment (no suffix), not a complete name of its own
                 i -= 1
