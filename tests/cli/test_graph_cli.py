@@ -56,6 +56,8 @@ def test_cli_round_trip(db_url: str) -> None:
     assert res.exit_code == 0, res.output
     res = r.invoke(app, ["rebuild", "--db", db_url])
     assert _lines(res.output)[0]["entities"] == 2
+    res = r.invoke(app, ["rebuild", "--recreate", "--db", db_url])
+    assert _lines(res.output)[0]["entities"] == 2  # the split judgement replays into fresh tables
     res = r.invoke(app, ["audit", "--db", db_url])
     assert [e["action"] for e in _lines(res.output)] == ["split", "merge", "edit", "accept"]
 

@@ -192,12 +192,15 @@ def review_edit(
 
 
 @app.command("rebuild")
-def rebuild_cmd(db: str | None = DB_OPT) -> None:
+def rebuild_cmd(
+    db: str | None = DB_OPT,
+    recreate: bool = typer.Option(False, "--recreate", help="Drop and recreate the entity view tables first."),
+) -> None:
     """Recompute every canonical entity from statements and stored judgements."""
     from shuanglian.services.graph import rebuild
 
     with _session(db) as s:
-        _echo(rebuild(s))
+        _echo(rebuild(s, recreate=recreate))
 
 
 @app.command("audit")

@@ -110,7 +110,18 @@ def rebuild(session: Session) -> dict[str, int]:
     profiles = load_profiles(session)
     assignment = resolve(list(profiles.values()), load_judgements(session))
     n = _write(session, profiles, assignment)
+    _index_registers(session, None)
     return {"members": len(profiles), "entities": n}
+
+
+def recreate_view_tables(session: Session) -> None:
+    """Drop and recreate entities / entity_members / entity_keys from the declared tables (they are a
+    view of statements + judgements, so nothing is lost): for databases made before a column was added."""
+    conn = session.connection()
+    for model in (EntityKey, EntityMember, Entity):
+        model.__table__.drop(bind=conn, checkfirst=True)  # type: ignore[attr-defined]
+    for model in (Entity, EntityMember, EntityKey):
+        model.__table__.create(bind=conn)  # type: ignore[attr-defined]
 
 
 def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
@@ -253,6 +264,18 @@ def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
         session.execute(delete(Entity).where(Entity.id.in_(part)))
     _insert(session, Entity, rows)
     session.expire_all()
+    _index_registers(session, entity_ids)
+
+
+def _index_registers(session: Session, entity_ids: set[str] | None) -> None:
+    """Keep the register index (registers.index) in step with the canonical entities just written or
+    deleted; None refills it whole (after a rebuild)."""
+    from shuanglian.registers import index
+
+    if entity_ids is None:
+        index.rebuild_index(session)
+    else:
+        index.refresh(session, entity_ids)
 
 
 def _update_slow(session: Session, touched: set[str]) -> int:
@@ -268,9 +291,12 @@ def _update_slow(session: Session, touched: set[str]) -> int:
     for part in chunked(sorted(scope)):
         session.execute(delete(EntityMember).where(EntityMember.member_id.in_(part)))
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
-    for part in chunked(sorted(old_entities | {a.entity_id for a in assignment.values()})):
+    written = old_entities | {a.entity_id for a in assignment.values()}
+    for part in chunked(sorted(written)):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
-    return _write(session, profiles, assignment)
+    n = _write(session, profiles, assignment)
+    _index_registers(session, written)
+    return n
 
 
 def _closure(session: Session, touched: set[str]) -> set[str] | None:

@@ -293,6 +293,9 @@ def add_fact(
     return out
 
 
-def rebuild(session: Session) -> dict[str, int]:
-    """Recompute all canonical entities from statements and judgements."""
+def rebuild(session: Session, recreate: bool = False) -> dict[str, int]:
+    """Recompute all canonical entities from statements and judgements (`recreate`: drop and recreate
+    the view tables first, for databases made by an older version)."""
+    if recreate:
+        views.recreate_view_tables(session)
     return views.rebuild(session)
