@@ -36,3 +36,11 @@ def test_initials_short_name_joins_the_full_name(ents) -> None:  # type: ignore[
     e = ents("中国航空工业发展研究中心发布报告。中航中心负责人表示，将持续跟踪。")
     m = e["中国航空工业发展研究中心"]
     assert "中航中心" in m.aliases
+
+
+def test_federations_consortia_and_plain_funds(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "浙江省慈善总会、智能网联汽车产业创新联合体和国家制造业转型升级基金参与。设立专项基金。")
+    assert got.get("浙江省慈善总会") == "organization"
+    assert got.get("智能网联汽车产业创新联合体") == "organization"
+    assert got.get("国家制造业转型升级基金") == "organization"
+    assert "专项基金" not in got
