@@ -24,7 +24,6 @@ class Settings(BaseSettings):
     near_duplicate_threshold: float = 0.8
     # Facts whose extractor confidence reaches this are accepted without review.
     auto_accept_threshold: float = 0.9
-    secret_key: str = "change-me-in-production"
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,18 @@ def cheap_argon2() -> Iterator[None]:
     auth._hasher, auth._DUMMY_HASH = saved
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private data directory (uploaded originals land there), not the working directory."""
+    from shuanglian.settings import get_settings
+
+    d = tmp_path / "data"
+    monkeypatch.setenv("SHUANGLIAN_DATA_DIR", str(d))
+    get_settings.cache_clear()
+    yield d
+    get_settings.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database (bundled samples ingested) plus one user per role, built once per session."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from shuanglian.services.documents import list_documents
 from shuanglian.store.db import session_scope
 from shuanglian.web.deps import MAX_PAGE
@@ -43,7 +45,7 @@ def test_show_document_has_text_dropped_and_facts(client_for) -> None:
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
 
-def test_upload_ingests_and_reports_failures_by_name(client_for) -> None:
+def test_upload_ingests_and_reports_failures_by_name(client_for, data_dir: Path) -> None:
     c = client_for("editor")
     files = [
         ("files", ("mindray.txt", EVIL.encode("utf-8"), "text/plain")),
@@ -55,6 +57,9 @@ def test_upload_ingests_and_reports_failures_by_name(client_for) -> None:
     assert rep["stored"] == 1 and [f["source"] for f in rep["failed"]] == ["upload:empty.txt"]
     doc = c.get(f"/api/documents/{rep['ids'][0]}").json()
     assert doc["source"] == "upload:mindray.txt"
+    kept = sorted((data_dir / "uploads").glob("*/*/*"))  # originals kept byte for byte
+    assert [p.name for p in kept] == ["mindray.txt", "empty.txt"]
+    assert kept[0].read_bytes() == EVIL.encode("utf-8")
     again = c.post("/api/documents", files=files[:1]).json()
     assert again["stored"] == 0 and again["duplicates"] == 1
 

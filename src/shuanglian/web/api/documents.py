@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import tempfile
+import uuid
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from shuanglian.graph.audit import record
 from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.services import documents as docs
+from shuanglian.settings import get_settings
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import Paging, get_db, page_envelope, paging, require_editor, require_viewer
 from shuanglian.web.errors import ApiError
@@ -46,21 +48,23 @@ def show_document(doc_id: str, _p: Principal = Depends(require_viewer), db: Sess
 
 
 async def ingest_uploads(request: Request, files: list[UploadFile], p: Principal) -> dict:
-    """Save uploads to a temp folder (names kept, so errors name the file) and ingest them."""
+    """Keep the uploaded originals under the data directory (names kept, so errors name the file), ingest them."""
     if not files:
         raise ApiError(422, "no files uploaded", "no_files")
     if len(files) > MAX_UPLOAD_FILES:
         raise ApiError(413, f"at most {MAX_UPLOAD_FILES} files per upload")
     url = request.app.state.db_url
-    with tempfile.TemporaryDirectory(prefix="sl-upload-") as tmp:
-        shown: dict[str, str] = {}
-        for i, f in enumerate(files):
-            name = Path(f.filename or "").name or f"upload-{i}.txt"
-            target = Path(tmp) / f"{i:03d}" / name  # one folder per file: same names may repeat
-            target.parent.mkdir()
-            target.write_bytes(await f.read())
-            shown[str(target)] = f"upload:{name}"
-        report = docs.ingest_documents(_renamed(iter_inputs(list(shown)), shown), url)
+    # The original bytes are kept (the database holds the decoded text): an analyst can always go
+    # back to exactly what was uploaded, e.g. to re-decode a file after an encoding fix.
+    folder = upload_folder()
+    shown: dict[str, str] = {}
+    for i, f in enumerate(files):
+        name = Path(f.filename or "").name or f"upload-{i}.txt"
+        target = folder / f"{i:03d}" / name  # one folder per file: same names may repeat
+        target.parent.mkdir(parents=True)
+        target.write_bytes(await f.read())
+        shown[str(target)] = f"upload:{name}"
+    report = docs.ingest_documents(_renamed(iter_inputs(list(shown)), shown), url)
     out = report.to_json()
     from shuanglian.store.db import session_scope
 
@@ -68,6 +72,12 @@ async def ingest_uploads(request: Request, files: list[UploadFile], p: Principal
         record(s, p.username, "ingest", "documents", report.batch, None,
                {"stored": report.stored, "ids": report.ids[:100], "failed": len(report.failed)})
     return out
+
+
+def upload_folder() -> Path:
+    """A new folder for one upload batch: `<data_dir>/uploads/<UTC time>-<random>`."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return get_settings().data_dir / "uploads" / f"{stamp}-{uuid.uuid4().hex[:8]}"
 
 
 def _renamed(items: Iterable[RawInput | InputError], shown: dict[str, str]) -> Iterator[RawInput | InputError]:
