@@ -311,6 +311,9 @@ def place_entities(
             stats.statements_created += 1
     session.flush()
     stats.retracted = _retract_stale(session, templates, views.values(), produced)
+    from shuanglian.registers.index import refresh
+
+    refresh(session, views)  # registers filter and list by chain from their index
     return stats
 
 

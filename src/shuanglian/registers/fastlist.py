@@ -1,8 +1,9 @@
-"""SQL paging for the local registers (carriers, enterprises, projects, policies) over the materialised
-`entities` table, so a page costs a few indexed queries instead of loading every entity.
+"""SQL paging for every register over the register index (registers.tables): filters, region, chain,
+text and sort are indexed queries, so a page costs a few queries at any graph size.
 
-Used when the register has no name rule, the sort is by name / region / counts, and canonical entities
-exist; otherwise listing.select_members (complete, in Python) answers.
+Same answer as the complete listing (listing.select_members + sort_rows): numbers before text, ties by
+name then id, descending reverses all of that, empty cells last by name; the index is maintained by
+registers.index whenever canonical entities or chain placements change.
 """
 
 from __future__ import annotations
@@ -13,59 +14,78 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from shuanglian.chains.placement import PROP, chain_target_id
 from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement
+from shuanglian.graph.tables import Entity
+from shuanglian.registers.index import ensure_index
 from shuanglian.registers.regions import RegionIndex
-from shuanglian.registers.spec import RegisterSpec, register_specs
+from shuanglian.registers.spec import RegisterSpec
+from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
 
-SQL_SORTS: dict[str, Any] = {
-    "name": Entity.name_key,
-    "region": Entity.region,
-    "statements": Entity.statement_count,
-    "documents": Entity.document_count,
-}
+E, K = RegisterEntry, RegisterSortKey
 
 
 def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
-    """Whether the SQL path gives the same answer as the Python one for this request."""
-    if spec.scope != "local" or spec.name_patterns or spec.wider_regions_apply:
+    """Whether the indexed path answers this request (canonical entities exist; any sort but `id`)."""
+    if (sort or "name").lstrip("-") == "id":
         return False
-    if (sort or "name").lstrip("-") not in SQL_SORTS:
-        return False
-    return session.scalar(select(Entity.id).limit(1)) is not None
+    if session.scalar(select(Entity.id).limit(1)) is None:
+        return False  # nothing resolved yet: the complete path reads source entities directly
+    ensure_index(session)
+    return True
 
 
-def _members_with(prop_cond: ColumnElement[bool]) -> Any:
-    """Canonical ids of entities having a member with a live statement matching `prop_cond`."""
-    return (
-        select(EntityMember.entity_id)
-        .join(Statement, Statement.entity_id == EntityMember.member_id)
-        .where(prop_cond, Statement.status.in_(LIVE_STATUSES))
-    )
+def _regions(session: Session, spec: RegisterSpec, regions: RegionIndex, region: str) -> tuple[list[str], list[str]]:
+    """(regions inside `region`, regions that contain it) among the register's distinct entry regions."""
+    values = session.scalars(select(E.region).where(E.register == spec.name, E.region.is_not(None)).distinct())
+    inside: list[str] = []
+    wider: list[str] = []
+    for v in values:
+        if not v:
+            continue
+        if regions.within(v, region):
+            inside.append(v)
+        elif regions.within(region, v):
+            wider.append(v)
+    return sorted(inside), sorted(wider)
 
 
-def _external_only(session: Session, spec: RegisterSpec) -> set[str]:
-    """Entities imported only into outside-resource registers (not local members by kind)."""
-    externals = {s.name for s in register_specs().values() if s.scope == "external"}
-    regs: dict[str, set[str]] = {}
-    q = (
-        select(EntityMember.entity_id, Statement.value)
-        .join(Statement, Statement.entity_id == EntityMember.member_id)
-        .where(Statement.prop == "register", Statement.status.in_(LIVE_STATUSES))
-    )
-    for eid, value in session.execute(q):
-        regs.setdefault(eid, set()).add(value)
-    return {e for e, r in regs.items() if r <= externals and spec.name not in r}
+def _conditions(
+    session: Session, spec: RegisterSpec, regions: RegionIndex | None, region: str | None,
+    chain: str | None, kind: str | None, q: str | None,
+) -> list[ColumnElement[bool]]:  # fmt: skip
+    conds: list[ColumnElement[bool]] = [E.register == spec.name]
+    if kind:
+        conds.append(E.kind == (spec.kind_from_label(kind) or kind))
+    if q:
+        conds.append(E.search_text.contains(normalise_name(q), autoescape=True))
+    if chain:
+        conds.append(E.entity_id.in_(select(EntityChain.entity_id).where(EntityChain.chain == chain)))
+    if spec.scope == "external":
+        if region is None or regions is None:
+            conds.append(E.registered.is_(True))
+            return conds
+        inside, _ = _regions(session, spec, regions, region)
+        local = (
+            select(EntityChain.chain)
+            .join(E, and_(E.entity_id == EntityChain.entity_id, E.register == spec.name))
+            .where(E.region.in_(inside))
+            .distinct()
+        )
+        on_local_chain = E.entity_id.in_(select(EntityChain.entity_id).where(EntityChain.chain.in_(local)))
+        conds += [
+            E.region.is_not(None), E.region != "", E.region.not_in(inside),
+            or_(E.registered.is_(True), and_(E.eligible.is_(True), on_local_chain)),
+        ]  # fmt: skip
+        return conds
+    if region and regions is not None:
+        inside, wider = _regions(session, spec, regions, region)
+        conds.append(E.region.in_(inside + wider if spec.wider_regions_apply else inside))
+    return conds
 
 
-def _chain_targets(session: Session, chain: str) -> list[str]:
-    from shuanglian.chains.store import all_templates
-
-    for t in all_templates(session).values():
-        if chain in (t.id, t.name, t.name_en):
-            return [chain_target_id(t.id, None)] + [chain_target_id(t.id, ln.id) for ln in t.links]
-    return []
+def _window(stmt: Any, offset: int, limit: int | None) -> Any:
+    stmt = stmt.offset(offset)
+    return stmt.limit(limit) if limit is not None else stmt
 
 
 def sql_page(
@@ -80,44 +100,25 @@ def sql_page(
     offset: int,
     sort: str | None,
 ) -> tuple[int, list[str]]:
-    """(total, canonical ids of the requested page) for a local register."""
-    conds: list[ColumnElement[bool]] = [
-        or_(
-            Entity.kind.in_(spec.kinds),
-            Entity.id.in_(_members_with(and_(Statement.prop == "register", Statement.value == spec.name))),
-        )
-    ]
-    ext = _external_only(session, spec)
-    if ext:
-        conds.append(Entity.id.not_in(sorted(ext)))
-    if kind:
-        conds.append(Entity.kind == (spec.kind_from_label(kind) or kind))
-    if q:
-        key = normalise_name(q)
-        conds.append(
-            or_(
-                Entity.name_key.contains(key, autoescape=True),
-                Entity.id.in_(
-                    _members_with(and_(Statement.prop.in_(("name", "alias")), Statement.value.contains(q, autoescape=True)))
-                ),
-            )
-        )
-    if chain:
-        conds.append(
-            Entity.id.in_(_members_with(and_(Statement.prop == PROP, Statement.target_id.in_(_chain_targets(session, chain)))))
-        )
-    if region and regions is not None:
-        values = session.scalars(select(Entity.region).where(Entity.region.is_not(None)).distinct())
-        inside = sorted(v for v in values if v and regions.within(v, region))
-        conds.append(Entity.region.in_(inside))
-    where = and_(*conds)
-    total = int(session.scalar(select(func.count()).select_from(Entity).where(where)) or 0)
+    """(total, canonical ids of the requested page) of a register."""
+    where = and_(*_conditions(session, spec, regions, region, chain, kind, q))
+    total = int(session.scalar(select(func.count()).select_from(E).where(where)) or 0)
     key = (sort or "name").lstrip("-")
-    col = SQL_SORTS[key]
     desc = bool(sort and sort.startswith("-"))
-    # Empty values last on both backends (SQLite sorts NULL first, PostgreSQL last).
-    order = [col.is_(None), col.desc() if desc else col.asc(), Entity.name_key.asc(), Entity.id.asc()]
-    stmt = select(Entity.id).where(where).order_by(*order).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return total, list(session.scalars(stmt))
+    if key == "name":  # a name is never empty
+        order = [E.name.desc(), E.entity_id.desc()] if desc else [E.name.asc(), E.entity_id.asc()]
+        return total, list(session.scalars(_window(select(E.entity_id).where(where).order_by(*order), offset, limit)))
+    joined = and_(K.register == spec.name, K.column == key, K.entity_id == E.entity_id)
+    cols: list[Any] = [K.rank, K.num, K.text, K.name, K.entity_id]
+    filled_q = select(K.entity_id).join(E, joined).where(where)
+    n_filled = int(session.scalar(select(func.count()).select_from(K).join(E, joined).where(where)) or 0)
+    ids: list[str] = []
+    if offset < n_filled:
+        order = [c.desc() for c in cols] if desc else [c.asc() for c in cols]
+        ids = list(session.scalars(_window(filled_q.order_by(*order), offset, limit)))
+    want = None if limit is None else limit - len(ids)
+    if want is None or want > 0:
+        has_value = select(K.entity_id).where(K.register == spec.name, K.column == key)
+        empty_q = select(E.entity_id).where(where, E.entity_id.not_in(has_value)).order_by(E.name, E.entity_id)
+        ids += list(session.scalars(_window(empty_q, max(0, offset - n_filled), want)))
+    return total, ids

@@ -54,9 +54,9 @@ def list_register(
 
     region: place name (深圳 / 深圳市 / 广东; a district entity belongs to its city and province);
     chain: chain id or name; kind: entity kind or its Chinese label; q: text in any name;
-    sort: a column key, `-key` for descending. fast: page in SQL over canonical entities when the
-    request allows it (local registers sorted by name/region/statements/documents); False forces the
-    complete in-Python path (same answer, slower on big graphs). Each row carries `id`, every column key, `kind_label`
+    sort: a column key, `-key` for descending. fast: page in SQL over the register index (every
+    register, filter and column sort) once canonical entities exist; False forces the complete
+    in-Python path (same answer, slow on big graphs). Each row carries `id`, every column key, `kind_label`
     and `sources` (`doc:<document id>` / `import:<user>` / `manual:<user>`).
     Raises UnknownRegister (a KeyError) for an unknown name.
     """

@@ -1,0 +1,163 @@
+"""Maintain the register index (registers.tables) from canonical entity views.
+
+`refresh(session, entity_ids)` is called by the graph whenever it writes or deletes canonical entities
+(graph.views) and by chain placement, so the index always mirrors what the complete listing
+(listing.select_members + to_row) would compute; `ensure_index` fills it once for databases created
+before the index existed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement
+from shuanglian.registers.graphview import EntityView, chunks, views_for_members
+from shuanglian.registers.listing import chain_keys, is_member, to_row
+from shuanglian.registers.spec import RegisterSpec, register_specs
+from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
+
+# Row keys never stored as sort keys: `name` sorts on register_entries itself, `id` is not a column.
+_UNSTORED = frozenset({"id", "name"})
+_BATCH = 2000  # canonical entities per views query when filling the whole index
+
+
+def _listed_kinds() -> set[str]:
+    return {k for s in register_specs().values() for k in s.kinds}
+
+
+def _candidates(session: Session, entity_ids: set[str]) -> list[str]:
+    """Canonical ids among `entity_ids` that some register may list: a listed kind, or a register import."""
+    out: set[str] = set()
+    kinds = _listed_kinds()
+    for part in chunks(sorted(entity_ids)):
+        for eid, kind in session.execute(select(Entity.id, Entity.kind).where(Entity.id.in_(part))):
+            if kind in kinds:
+                out.add(eid)
+            else:
+                registered = (
+                    select(EntityMember.entity_id)
+                    .join(Statement, Statement.entity_id == EntityMember.member_id)
+                    .where(EntityMember.entity_id == eid, Statement.prop == "register", Statement.status.in_(LIVE_STATUSES))
+                    .limit(1)
+                )
+                if session.scalar(registered) is not None:
+                    out.add(eid)
+    return sorted(out)
+
+
+def sort_key(value: Any) -> tuple[int, float, str] | None:
+    """(rank, number, text) of a cell as listing.sort_rows orders it; None for an empty cell."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, list):
+        value = "、".join(map(str, value))
+    if isinstance(value, bool):
+        value = int(value)
+    if isinstance(value, int | float):
+        return (0, float(value), "")
+    return (1, 0.0, str(value)[:1000])
+
+
+def _entry_rows(spec: RegisterSpec, view: EntityView) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The register_entries row and sort-key rows of one view in one register (None: not listed)."""
+    registered = spec.name in view.values("register")
+    if spec.scope == "external":
+        # Resources are decided against the requested region at query time: keep every candidate,
+        # including other registers' imports (their chains count as the region's chains).
+        eligible = view.kind in spec.kinds
+        if not (eligible or registered or view.values("register")):
+            return None, []
+    elif not is_member(spec, view):
+        return None, []
+    else:
+        eligible = True
+    names = [view.name, *view.names]
+    entry = {
+        "register": spec.name, "entity_id": view.id, "kind": view.kind, "name": view.name[:512],
+        "region": view.region[:128] if view.region else None,
+        "search_text": "|" + "|".join(dict.fromkeys(normalise_name(n) for n in names)) + "|",
+        "registered": registered, "eligible": eligible,
+    }  # fmt: skip
+    keys = []
+    for col, value in to_row(spec, view).items():
+        sk = sort_key(value) if col not in _UNSTORED else None
+        if sk is not None:
+            keys.append({"register": spec.name, "column": col, "entity_id": view.id, "rank": sk[0], "num": sk[1],
+                         "text": sk[2], "name": view.name[:512]})  # fmt: skip
+    return entry, keys
+
+
+def _delete(session: Session, ids: Iterable[str]) -> None:
+    for part in chunks(sorted(set(ids))):
+        session.execute(delete(RegisterEntry).where(RegisterEntry.entity_id.in_(part)))
+        session.execute(delete(RegisterSortKey).where(RegisterSortKey.entity_id.in_(part)))
+        session.execute(delete(EntityChain).where(EntityChain.entity_id.in_(part)))
+
+
+def _write(session: Session, views: Iterable[EntityView]) -> int:
+    entries: list[dict[str, Any]] = []
+    keys: list[dict[str, Any]] = []
+    chains: list[dict[str, Any]] = []
+    for v in views:
+        listed = False
+        for spec in register_specs().values():
+            entry, ks = _entry_rows(spec, v)
+            if entry is not None:
+                listed = True
+                entries.append(entry)
+                keys += ks
+        if listed:
+            chains += [{"entity_id": v.id, "chain": c[:200]} for c in sorted(chain_keys(v))]
+    for table, rows in ((RegisterEntry, entries), (RegisterSortKey, keys), (EntityChain, chains)):
+        for i in range(0, len(rows), 5000):
+            session.execute(insert(table), rows[i : i + 5000])
+    return len(entries)
+
+
+def refresh(session: Session, entity_ids: Iterable[str]) -> int:
+    """Recompute the index rows of these canonical entities (written, changed or deleted); returns the
+    number of register entries written."""
+    ids = set(entity_ids)
+    if not ids:
+        return 0
+    session.flush()
+    views = views_for_members(session, _candidates(session, ids))
+    # A cluster may now be keyed by another canonical id: replace its rows too, never duplicate them.
+    existing: set[str] = set()
+    for part in chunks(sorted(views)):
+        existing |= set(session.scalars(select(Entity.id).where(Entity.id.in_(part))))
+    _delete(session, ids | set(views))
+    return _write(session, (v for k, v in views.items() if k in existing))
+
+
+def rebuild_index(session: Session) -> int:
+    """Refill the whole index from the canonical entities; returns the number of entries."""
+    session.flush()
+    for table in (RegisterEntry, RegisterSortKey, EntityChain):
+        session.execute(delete(table))
+    kinds = sorted(_listed_kinds())
+    ids = list(session.scalars(select(Entity.id).where(Entity.kind.in_(kinds)).order_by(Entity.id)))
+    registered = select(EntityMember.entity_id).join(Statement, Statement.entity_id == EntityMember.member_id).where(
+        Statement.prop == "register", Statement.status.in_(LIVE_STATUSES)
+    )
+    ids = sorted(set(ids) | set(session.scalars(registered.distinct())))
+    n = 0
+    for i in range(0, len(ids), _BATCH):
+        part = ids[i : i + _BATCH]
+        views = views_for_members(session, part)
+        n += _write(session, (v for k, v in views.items() if k in set(part)))
+    return n
+
+
+def ensure_index(session: Session) -> None:
+    """Fill the index once when canonical entities exist but the index was never built (older databases)."""
+    if session.scalar(select(RegisterEntry.entity_id).limit(1)) is not None:
+        return
+    if session.scalar(select(Entity.id).where(Entity.kind.in_(sorted(_listed_kinds()))).limit(1)) is None:
+        return
+    rebuild_index(session)

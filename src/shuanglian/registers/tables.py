@@ -1,0 +1,71 @@
+"""Register index tables: which canonical entities each register lists, with their sort keys and chain
+keys, materialised from the entity views whenever canonical entities are (re)written, so every listing,
+filter and sort is an indexed SQL query instead of a scan of all entities in Python."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Boolean, Float, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shuanglian.store.db import Base
+
+
+def _keytype(n: int) -> Any:
+    """Code-point ordering on every backend (PostgreSQL "C" collation, SQLite BINARY), so SQL sorts
+    strings exactly as Python's sort does in the complete listing."""
+    return String(n).with_variant(String(n, collation="C"), "postgresql")
+
+
+class RegisterEntry(Base):
+    """One canonical entity listed by (or, for the resources register, a candidate of) one register."""
+
+    __tablename__ = "register_entries"
+
+    register: Mapped[str] = mapped_column(String(32), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(_keytype(512))  # the row's display name (ties sort by it)
+    region: Mapped[str | None] = mapped_column(_keytype(128), nullable=True)
+    search_text: Mapped[str] = mapped_column(Text, default="")  # |normalised name|alias|…|
+    registered: Mapped[bool] = mapped_column(Boolean, default=False)  # imported into this register
+    eligible: Mapped[bool] = mapped_column(Boolean, default=True)  # kind is one the register lists
+
+    __table_args__ = (
+        Index("ix_register_entries_name", "register", "name", "entity_id"),
+        Index("ix_register_entries_region", "register", "region", "name", "entity_id"),
+        Index("ix_register_entries_kind", "register", "kind", "name", "entity_id"),
+        Index("ix_register_entries_entity", "entity_id"),
+    )
+
+
+class RegisterSortKey(Base):
+    """The sort key of one non-empty register cell, as the complete listing orders it: numbers (rank 0)
+    before text (rank 1), then by name and id. Empty cells have no row (they sort last)."""
+
+    __tablename__ = "register_sort_keys"
+
+    register: Mapped[str] = mapped_column(String(32), primary_key=True)
+    column: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer)
+    num: Mapped[float] = mapped_column(Float, default=0.0)
+    text: Mapped[str] = mapped_column(_keytype(1000), default="")
+    name: Mapped[str] = mapped_column(_keytype(512))
+
+    __table_args__ = (
+        Index("ix_register_sort_keys_order", "register", "column", "rank", "num", "text", "name", "entity_id"),
+        Index("ix_register_sort_keys_entity", "entity_id"),
+    )
+
+
+class EntityChain(Base):
+    """A chain id or chain name an indexed entity is placed on (live on_chain_link statements)."""
+
+    __tablename__ = "register_entity_chains"
+
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    chain: Mapped[str] = mapped_column(String(200), primary_key=True)
+
+    __table_args__ = (Index("ix_register_entity_chains_chain", "chain", "entity_id"),)
