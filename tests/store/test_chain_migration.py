@@ -18,4 +18,4 @@ def test_0002_creates_chain_tables_on_an_older_database(db_url: str) -> None:
     names = set(inspect(engine).get_table_names())
     assert {"user_chains", "placement_state"} <= names
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert str(conn.execute(text("SELECT version_num FROM alembic_version")).scalar()) >= "0002"  # or a later head

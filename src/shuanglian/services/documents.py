@@ -413,9 +413,11 @@ def list_documents(
     if key not in SORT_COLUMNS:
         raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORT_COLUMNS)} (prefix - for descending)")
     col = SORT_COLUMNS[key]
+    # Ties by id in the same direction: (column, id) indexes then serve the whole ORDER BY.
+    desc = sort.startswith("-")
     order: list[ColumnElement[Any]] = [
-        col.desc() if sort.startswith("-") else col.asc(),
-        DocumentRow.id.asc(),
+        col.desc() if desc else col.asc(),
+        DocumentRow.id.desc() if desc else DocumentRow.id.asc(),
     ]
     stmt = select(DocumentRow).options(load_only(*_LIST_COLUMNS))
     count = select(func.count()).select_from(DocumentRow)

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shuanglian.document import Document, Dropped, Mention, Repair
@@ -48,6 +48,14 @@ class DocumentRow(Base):
     extractor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
     meta: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # declared metadata, input path
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+
+    # Listing sorts (services.documents.list_documents): column then id in one direction, so a page
+    # is an index range read at any table size (no sort of every row).
+    __table_args__ = (
+        Index("ix_documents_created_id", "created_at", "id"),
+        Index("ix_documents_published_id", "published", "id"),
+        Index("ix_documents_chars_id", "chars", "id"),
+    )
 
     @classmethod
     def from_document(cls, doc: Document, minhash: list[int] | None = None) -> DocumentRow:
