@@ -90,9 +90,9 @@ def place_names() -> dict[str, str]:
     """Every administrative division name and short form (jionlp's division dataset) -> short form."""
     out: dict[str, str] = {}
     try:
-        import jionlp
+        from shuanglian.jio import jionlp, quiet
 
-        data = jionlp.china_location_loader(detail=False)
+        data = quiet(jionlp().china_location_loader, detail=False)
     except Exception as exc:  # the dataset ships with jionlp; without it only the country names apply
         log.warning("jionlp division dataset unavailable (%s); place prefixes limited", exc)
         data = {}

@@ -9,13 +9,12 @@ common characters (after folding traditional to simplified, so Big5 pages are no
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from shuanglian.clean.script import t2s
+from shuanglian.jio import dictionary_text
 
 __all__ = ["DecodeError", "common_chars", "decode_bytes", "normalise_encoding", "plausibility"]
 
@@ -83,21 +82,14 @@ def _public_name(codec: str) -> str:
 @lru_cache(maxsize=1)
 def _ranked_chars() -> tuple[str, ...]:
     """CJK characters by descending frequency, from jionlp's shipped character distribution."""
-    # find_spec locates the package without importing it: importing jionlp prints a banner on stdout,
-    # which would corrupt `extract --json` output.
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("jionlp is not installed: its character distribution is needed for decoding")
-    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "char_distribution.json"
     rows: list[tuple[str, int]] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if not line:
-                continue
-            ch, count = json.loads(line)
-            if _CJK_RE.match(ch):
-                rows.append((ch, int(count)))
+    for line in dictionary_text("char_distribution.json").split("\n"):  # not splitlines: \x1c etc. are data
+        line = line.strip()
+        if not line:
+            continue
+        ch, count = json.loads(line)
+        if _CJK_RE.match(ch):
+            rows.append((ch, int(count)))
     rows.sort(key=lambda r: -r[1])
     return tuple(ch for ch, _ in rows)
 

@@ -23,15 +23,11 @@ def region_key(name: str) -> str:
     return key or s
 
 
-@lru_cache(maxsize=1)
 def _jionlp():  # type: ignore[no-untyped-def]
-    """Import jionlp once; its import prints a banner on stdout, which would corrupt JSON-lines output."""
-    import contextlib
-    import io
+    """The shared quiet jionlp import."""
+    from shuanglian.jio import jionlp
 
-    with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
-    return jionlp
+    return jionlp()
 
 
 @lru_cache(maxsize=50_000)

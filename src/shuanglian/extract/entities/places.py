@@ -29,11 +29,9 @@ class Place:
 
 
 def _jionlp() -> Any:
-    # jionlp prints a banner on import; keep stdout clean for `extract --json`.
-    with contextlib.redirect_stdout(io.StringIO()):
-        import jionlp
+    from shuanglian.jio import jionlp
 
-    return jionlp
+    return jionlp()
 
 
 def _county_level(name: str) -> str:

@@ -96,9 +96,10 @@ def find_date(text: str, pub: date | None, anchor: date | None = None) -> tuple[
 def _jio_date(expr: str, pub: date) -> date | None:
     """Resolve a relative expression with jionlp's parser (imported lazily: it is slow to load)."""
     try:
-        import jionlp
+        from shuanglian.jio import jionlp, quiet
 
-        res = jionlp.parse_time(expr, time_base={"year": pub.year, "month": pub.month, "day": pub.day})
+        base = {"year": pub.year, "month": pub.month, "day": pub.day}
+        res = quiet(jionlp().parse_time, expr, time_base=base)
         return date.fromisoformat(res["time"][0][:10])
     except Exception:  # noqa: BLE001 - an unparseable expression just leaves the date unknown
         return None

@@ -1,0 +1,45 @@
+"""Quiet, shared access to jionlp (division data, time parser) and the data files it ships."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def jionlp() -> Any:
+    """Import jionlp once; its import prints a banner on stdout, which would corrupt JSON-lines output."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        import jionlp as module
+    return module
+
+
+def quiet(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a jionlp function with its stdout chatter swallowed."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return fn(*args, **kwargs)
+
+
+def dictionary_text(name: str) -> str:
+    """Text of a file in jionlp's `dictionary/` folder, without importing jionlp (slow, noisy).
+
+    A fresh install ships some files only zipped (`NAME.zip`); jionlp unpacks them on first import,
+    so read the zip when the plain file is not there yet.
+    """
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jionlp is not installed: its dictionary data is needed")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "dictionary"
+    plain = folder / name
+    if plain.exists():
+        return plain.read_text(encoding="utf-8")
+    archive = folder / (Path(name).stem + ".zip")
+    if not archive.exists():
+        raise RuntimeError(f"jionlp data file {name} is missing (neither {plain} nor {archive})")
+    with zipfile.ZipFile(archive) as zf:
+        return zf.read(name).decode("utf-8")

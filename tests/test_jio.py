@@ -1,0 +1,33 @@
+"""jionlp access: data files read from the zip a fresh install ships, and imports never print on stdout."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from shuanglian import jio
+
+
+def test_dictionary_text_reads_the_zip_of_a_fresh_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "jionlp" / "dictionary"
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(folder / "char_distribution.zip", "w") as zf:
+        zf.writestr("char_distribution.json", '["中", 5]\n["国", 3]\n')
+    fake = SimpleNamespace(submodule_search_locations=[str(tmp_path / "jionlp")])
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: fake if name == "jionlp" else None)
+    assert jio.dictionary_text("char_distribution.json").splitlines() == ['["中", 5]', '["国", 3]']
+    (folder / "char_distribution.json").write_text('["plain", 1]\n', encoding="utf-8")
+    assert jio.dictionary_text("char_distribution.json") == '["plain", 1]\n'  # unpacked file wins
+    with pytest.raises(RuntimeError, match="missing"):
+        jio.dictionary_text("nope.json")
+
+
+def test_jionlp_import_is_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    mod = jio.jionlp()
+    assert hasattr(mod, "parse_time")
+    assert jio.quiet(mod.parse_location, "深圳市光明区")["county"] == "光明区"
+    assert capsys.readouterr().out == ""
