@@ -5,6 +5,7 @@ both paths give the same row."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -87,32 +88,56 @@ class Aggregate:
         return min(self.places.items(), key=lambda x: (-x[1], x[0]))[0] if self.places else None
 
 
+def _fold_group(agg: Aggregate, prop: str, value: str, origin: str, kind: str, target: str | None, n: int, last: datetime) -> None:
+    """Fold one grouped row (distinct prop/value/origin/kind/target with its count and latest time)."""
+    agg.statements += n
+    agg.kinds[kind] += n
+    if prop in ("name", "alias"):
+        slot = agg.names.setdefault((value, prop, origin), [0, _EPOCH])
+        slot[0] += n
+        slot[1] = max(slot[1], last)
+    elif prop == "located_in" and target:
+        agg.located[target] += n
+    elif prop == "place":
+        agg.places[value] += n
+    elif prop == "kind" and origin in USER_ORIGINS:
+        cand = (last, value, value)
+        if agg.kind_override is None or cand[:2] > agg.kind_override[:2]:
+            agg.kind_override = cand
+
+
 def aggregate_sql(session: Session, entity_id: str) -> Aggregate:
-    """Aggregate of one canonical entity computed by the database: one grouped query (rows = distinct
-    values, not statements) and one distinct-document count."""
-    members = select(EntityMember.member_id).where(EntityMember.entity_id == entity_id).scalar_subquery()
-    base = (Statement.entity_id.in_(members), live_clause())
-    agg = Aggregate()
+    """Aggregate of one canonical entity computed by the database (see aggregate_many)."""
+    return aggregate_many(session, [entity_id]).get(entity_id, Aggregate(doc_count=0))
+
+
+def aggregate_many(session: Session, entity_ids: Sequence[str], chunk: int = 900) -> dict[str, Aggregate]:
+    """Aggregates of many canonical entities computed by the database: per IN-chunk one grouped query
+    (rows = distinct values per entity, not statements) and one distinct-document count; entities
+    without live statements are absent."""
+    out: dict[str, Aggregate] = {}
     cols = (Statement.prop, Statement.value, Statement.origin, Statement.kind, Statement.target_id)
-    q = select(*cols, func.count(), func.max(Statement.created_at)).where(*base).group_by(*cols)
-    for prop, value, origin, kind, target, n, last in session.execute(q):
-        n, last = int(n), aware(last)
-        agg.statements += n
-        agg.kinds[kind] += n
-        if prop in ("name", "alias"):
-            slot = agg.names.setdefault((value, prop, origin), [0, _EPOCH])
-            slot[0] += n
-            slot[1] = max(slot[1], last)
-        elif prop == "located_in" and target:
-            agg.located[target] += n
-        elif prop == "place":
-            agg.places[value] += n
-        elif prop == "kind" and origin in USER_ORIGINS:
-            cand = (last, value, value)
-            if agg.kind_override is None or cand[:2] > agg.kind_override[:2]:
-                agg.kind_override = cand
-    agg.doc_count = int(session.scalar(select(func.count(func.distinct(Statement.document_id))).where(*base)) or 0)
-    return agg
+    for i in range(0, len(entity_ids), chunk):
+        part = list(entity_ids[i : i + chunk])
+        # driven from entity_members (indexed on entity_id) into the statements entity index
+        where = (EntityMember.entity_id.in_(part), live_clause())
+        join = (Statement, Statement.entity_id == EntityMember.member_id)
+        q = (
+            select(EntityMember.entity_id, *cols, func.count(), func.max(Statement.created_at))
+            .select_from(EntityMember).join(*join).where(*where).group_by(EntityMember.entity_id, *cols)
+        )  # fmt: skip
+        for eid, prop, value, origin, kind, target, n, last in session.execute(q):
+            _fold_group(out.setdefault(eid, Aggregate()), prop, value, origin, kind, target, int(n), aware(last))
+        docs = (
+            select(EntityMember.entity_id, func.count(func.distinct(Statement.document_id)))
+            .select_from(EntityMember).join(*join).where(*where).group_by(EntityMember.entity_id)
+        )  # fmt: skip
+        for eid, n in session.execute(docs):
+            out.setdefault(eid, Aggregate()).doc_count = int(n or 0)
+    for agg in out.values():
+        if agg.doc_count is None:
+            agg.doc_count = 0
+    return out
 
 
 def entity_values(

@@ -25,7 +25,7 @@ from shuanglian.graph.resolve import (
     resolve,
     summarise_names,
 )
-from shuanglian.graph.summary import Aggregate, aggregate_sql, aware, entity_values
+from shuanglian.graph.summary import Aggregate, aggregate_many, aware, entity_values
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, Judgement, Statement, live_clause
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,12 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
     slow = known | (touched - set(fresh))
     changed = _attach_new(session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow)
     _refresh_entities(session, changed)
-    n_slow = _update_slow(session, slow) if slow else 0
+    written: set[str] | None = set()
+    n_slow = 0
+    if slow:
+        n_slow, written = _update_slow(session, slow)
+    if written is not None:  # None: a full rebuild refilled the register index already
+        _index_registers(session, changed | written)  # once per update: each call has a fixed cost
     return {"members": len(touched), "entities": len(changed) + n_slow}
 
 
@@ -247,24 +252,32 @@ def _attach_target(
 
 
 def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
-    """Recompute the `entities` rows of these clusters from SQL aggregates."""
+    """Recompute the `entities` rows of these clusters from SQL aggregates (batched per IN-chunk: one
+    query per entity made the ingest hook grow with every batch). The caller refreshes the register index."""
     if not entity_ids:
         return
     now = datetime.now(UTC)
-    aggs = {eid: aggregate_sql(session, eid) for eid in sorted(entity_ids)}
+    ordered = sorted(entity_ids)
+    many = aggregate_many(session, ordered, CHUNK)
+    aggs = {eid: many.get(eid) or Aggregate(doc_count=0) for eid in ordered}
     fresh = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in a.names.items())[0] for eid, a in aggs.items()}
     targets = _canonical_names(session, {t for a in aggs.values() for t in a.located}, fresh)
+    counts: dict[str, tuple[int, float]] = {}
+    for part in chunked(ordered):
+        q = (
+            select(EntityMember.entity_id, func.count(), func.min(EntityMember.score))
+            .where(EntityMember.entity_id.in_(part)).group_by(EntityMember.entity_id)
+        )  # fmt: skip
+        for eid, n, score in session.execute(q):
+            counts[eid] = (int(n), float(score))
     rows = []
     for eid, agg in aggs.items():
-        n, score = session.execute(
-            select(func.count(), func.min(EntityMember.score)).where(EntityMember.entity_id == eid)
-        ).one()
-        rows.append(entity_values(eid, agg, int(n), float(score), targets, now))
-    for part in chunked(sorted(entity_ids)):
+        n, score = counts.get(eid, (0, 1.0))
+        rows.append(entity_values(eid, agg, n, score, targets, now))
+    for part in chunked(ordered):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
     _insert(session, Entity, rows)
     session.expire_all()
-    _index_registers(session, entity_ids)
 
 
 def _index_registers(session: Session, entity_ids: set[str] | None) -> None:
@@ -278,11 +291,12 @@ def _index_registers(session: Session, entity_ids: set[str] | None) -> None:
         index.refresh(session, entity_ids)
 
 
-def _update_slow(session: Session, touched: set[str]) -> int:
-    """Full resolution of everything connected to `touched` (or a rebuild when that is too much)."""
+def _update_slow(session: Session, touched: set[str]) -> tuple[int, set[str] | None]:
+    """Full resolution of everything connected to `touched` (or a rebuild when that is too much):
+    (entities written, their ids for the register index; None after a rebuild, which refilled it)."""
     scope = _closure(session, touched)
     if scope is None:
-        return rebuild(session)["entities"]
+        return rebuild(session)["entities"], None
     old_entities: set[str] = set()
     for part in chunked(sorted(scope)):
         old_entities |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
@@ -294,9 +308,7 @@ def _update_slow(session: Session, touched: set[str]) -> int:
     written = old_entities | {a.entity_id for a in assignment.values()}
     for part in chunked(sorted(written)):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
-    n = _write(session, profiles, assignment)
-    _index_registers(session, written)
-    return n
+    return _write(session, profiles, assignment), written
 
 
 def _closure(session: Session, touched: set[str]) -> set[str] | None:
