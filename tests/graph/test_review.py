@@ -65,3 +65,35 @@ def test_accept_reject_edit_are_audited(session: Session) -> None:
     assert edit_entry["before"]["value"] == "深圳湾实验室" and edit_entry["after"]["value"] == "鹏城深圳湾实验室"
     assert log[1]["before"]["status"] == "proposed" and log[1]["after"]["status"] == REJECTED
     assert audit_log(session, object_id=hospital.id)["total"] == 1
+
+
+def test_edit_of_a_chain_link_relation_keeps_its_target_and_schema_refusals_are_graph_errors(
+    session: Session,
+) -> None:
+    from shuanglian.graph.build import Provenance, new_statement
+    from shuanglian.graph.ids import make_entity_id
+
+    _setup(session)
+    lab = session.scalar(select(Statement).where(Statement.prop == "name", Statement.value == "深圳湾实验室"))
+    assert lab is not None
+    # a placement points at a template chain link, which is not a stored entity
+    link = make_entity_id("chain_link", "biomedicine/upstream_rd", "template")
+    placed = new_statement(
+        Provenance(origin="document", document_id=lab.document_id, extractor="placement"),
+        entity_id=lab.entity_id, kind="lab", prop="on_chain_link", value="生物医药/研发",
+        target_id=link, target_kind="chain_link", confidence=0.5,
+    )  # fmt: skip
+    session.add(placed)
+    session.flush()
+    new = review.edit(session, placed.id, "生物医药/上游研发", "dora")
+    assert new["target_id"] == link and new["value"] == "生物医药/上游研发"
+    # a value the schema refuses (a relation whose target is unknown) surfaces as a GraphError, not a crash
+    orphan = new_statement(
+        Provenance(origin="document", document_id=lab.document_id, extractor="placement"),
+        entity_id=lab.entity_id, kind="lab", prop="on_chain_link", value="x",
+        target_id="not-an-entity", target_kind="chain_link", confidence=0.5,
+    )  # fmt: skip
+    session.add(orphan)
+    session.flush()
+    with pytest.raises(review.GraphError, match="cannot edit"):
+        review.edit(session, orphan.id, "y", "dora")

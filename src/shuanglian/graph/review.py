@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from shuanglian.graph import views
 from shuanglian.graph.audit import record
 from shuanglian.graph.build import Provenance, new_statement
+from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, REJECTED, Entity, EntityMember, Statement
 
 # Mentions are evidence (where a name occurs), not facts to review one by one.
@@ -121,12 +122,15 @@ def edit(
     prov = Provenance(origin="manual", document_id=old.document_id, user=user)
     target_kind = _target_kind(session, old.target_id) if old.target_id else None
     span = (old.span_start, old.span_end) if old.span_start is not None and old.span_end is not None else None
-    new = new_statement(
-        prov, entity_id=old.entity_id, kind=old.kind, prop=old.prop, value=new_value,
-        value_json=value_json if value_json is not None else old.value_json, target_id=old.target_id,
-        target_kind=target_kind, span=span,
-        confidence=1.0, supersedes=old.id,
-    )  # fmt: skip
+    try:
+        new = new_statement(
+            prov, entity_id=old.entity_id, kind=old.kind, prop=old.prop, value=new_value,
+            value_json=value_json if value_json is not None else old.value_json, target_id=old.target_id,
+            target_kind=target_kind, span=span,
+            confidence=1.0, supersedes=old.id,
+        )  # fmt: skip
+    except SchemaError as exc:  # an edit the schema refuses is the user's input problem, not a crash
+        raise GraphError(f"cannot edit statement {stmt_id}: {exc}") from exc
     if session.get(Statement, new.id) is not None:
         raise GraphError(f"statement {stmt_id} already has this edit")
     session.add(new)
@@ -140,4 +144,11 @@ def edit(
 
 
 def _target_kind(session: Session, target_id: str) -> str | None:
-    return session.scalar(select(Statement.kind).where(Statement.entity_id == target_id).limit(1))
+    found = session.scalar(select(Statement.kind).where(Statement.entity_id == target_id).limit(1))
+    if found is None and target_id.startswith("ent_"):
+        # Targets that are not stored entities (chain links from templates) carry their kind in the
+        # deterministic id: ent_<kind>_<hash>.
+        kind = target_id[len("ent_") :].rsplit("_", 1)[0]
+        if kind in get_schema().kinds:
+            return kind
+    return found
