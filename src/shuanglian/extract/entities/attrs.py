@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
 from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.candidates import TokenView
 from shuanglian.extract.entities.groups import Group
-from shuanglian.extract.entities.industries import industries_in, stated_industries
+from shuanglian.extract.entities.industries import IndustrySpans, industries_in, stated_industries
 from shuanglian.extract.entities.lexicon import KINDS_ORG, org_gazetteer
 from shuanglian.extract.entities.people import parse_roles
 from shuanglian.extract.entities.places import Place, normalise, place_index
@@ -95,16 +96,22 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
 def backreferences(text: str, groups: list[Group]) -> dict[int, list[tuple[int, int]]]:
     """Spans of 公司/该公司/企业… that refer back to the nearest organisation of that kind named before."""
     orgs = sorted((s, id(g), g.kind) for g in groups if g.kind in KINDS_ORG for s, _e in g.spans)
+    # per kind, starts and group ids in that order: the nearest one before a reference is found by bisect
+    starts: dict[str, list[int]] = {}
+    ids: dict[str, list[int]] = {}
+    for s, gid, kind in orgs:
+        starts.setdefault(kind, []).append(s)
+        ids.setdefault(kind, []).append(gid)
     out: dict[int, list[tuple[int, int]]] = {}
     for m in _BACKREF_RE.finditer(text):
         kind = _BACKREF[m.group()]
-        before = [o for o in orgs if o[0] < m.start() and o[2] == kind]
-        if before:
-            out.setdefault(before[-1][1], []).append((m.start(), m.end()))
+        i = bisect_left(starts.get(kind, []), m.start())
+        if i:
+            out.setdefault(ids[kind][i - 1], []).append((m.start(), m.end()))
     return out
 
 
-def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, str]],
+def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, str]] | IndustrySpans,
               context: tuple[str | None, str | None], backrefs: list[tuple[int, int]] | None = None) -> None:
     """Set an organisation's `place` (name prefix, bracket or 位于…) and `industries` when stated
     after its name or after a back-reference to it (公司聚焦高端医疗器械)."""

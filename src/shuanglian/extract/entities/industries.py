@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.lexicon import industries, industry_automaton, industry_grammar
@@ -146,23 +149,49 @@ def industries_in(name: str) -> list[str]:
     return [f for f in found if not any(f != o and f in o for o in found)]
 
 
+@lru_cache(maxsize=4)
+def _stops(text: str) -> list[int]:
+    """Offsets of every sentence-ending character of `text` (cached: one scan per page, not per call)."""
+    return [m.start() for m in _SENTENCE.finditer(text)]
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the sentence holding `pos`."""
-    start = 0
-    for m in _SENTENCE.finditer(text, 0, pos):
-        start = m.end()
-    m2 = _SENTENCE.search(text, pos)
-    return start, (m2.end() if m2 else len(text))
+    # the stops are single characters, so "last stop before pos" / "first stop at or after pos" by bisect
+    stops = _stops(text)
+    i = bisect_left(stops, pos)
+    start = stops[i - 1] + 1 if i else 0
+    return start, (stops[i] + 1 if i < len(stops) else len(text))
 
 
-def stated_industries(text: str, org_end: int, industry_spans: list[tuple[int, int, str]]) -> list[str]:
+class IndustrySpans:
+    """Industry mentions (start, end, name) indexed by start, answering range queries in input order."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, str]]) -> None:
+        """Index `spans` once per page (a linear scan per organisation would be quadratic)."""
+        self.spans = list(spans)
+        order = sorted(range(len(self.spans)), key=lambda i: self.spans[i][0])
+        self._starts = [self.spans[i][0] for i in order]
+        self._order = order
+
+    def names_between(self, lo: int, hi: int) -> list[str]:
+        """Distinct names of spans starting in [lo, hi), in the order the spans were given."""
+        a, b = bisect_left(self._starts, lo), bisect_left(self._starts, hi)
+        out: list[str] = []
+        for i in sorted(self._order[a:b]):
+            name = self.spans[i][2]
+            if name not in out:
+                out.append(name)
+        return out
+
+
+def stated_industries(
+    text: str, org_end: int, industry_spans: Sequence[tuple[int, int, str]] | IndustrySpans
+) -> list[str]:
     """Industries stated for an organisation in its sentence after a verb like 专注/聚焦 following it."""
     s, e = sentence_bounds(text, org_end)
     m = _STATES.search(text, org_end, e)
     if not m or m.start() - org_end > 4:
         return []
-    out: list[str] = []
-    for a, _b, name in industry_spans:
-        if m.end() <= a < e and name not in out:
-            out.append(name)
-    return out
+    index = industry_spans if isinstance(industry_spans, IndustrySpans) else IndustrySpans(industry_spans)
+    return index.names_between(m.end(), e)

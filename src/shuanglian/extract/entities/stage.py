@@ -17,7 +17,7 @@ from shuanglian.extract.entities.groups import (
     in_ranges,
     merge_org_aliases,
 )
-from shuanglian.extract.entities.industries import grammar_industries, industry_mentions
+from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer
 from shuanglian.extract.entities.orgs import (
@@ -86,7 +86,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
             if g.kind == "place":
                 g.attrs["official"] = official
 
-    industry_spans = [(s, e, g.name) for g in groups.values() if g.kind == "industry" for s, e in g.spans]
+    industry_spans = IndustrySpans(
+        [(s, e, g.name) for g in groups.values() if g.kind == "industry" for s, e in g.spans])
     refs = backreferences(text, list(groups.values()))
     for g in groups.values():
         if g.kind == "place":

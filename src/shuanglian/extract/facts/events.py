@@ -9,6 +9,8 @@ officials (参加调研, 陪同) and hosts (听取X汇报) are not visitors; rec
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -99,6 +101,7 @@ def extract_events(
     r = _rules()
     pub = publication_date(published)
     mentions = sorted(((s, e, m) for m in entities for s, e in m.spans), key=lambda x: x[0])
+    starts = [s for s, _e, _m in mentions]  # bisect over starts: each sentence reads only its own mentions
     events: list[_Event] = []
     current: _Event | None = None
     for sent in sentences(text):
@@ -106,7 +109,9 @@ def extract_events(
             continue
         if r.history_re.search(sent.text):
             continue
-        in_sent = [(s - sent.start, e - sent.start, m) for s, e, m in mentions if sent.start <= s and e <= sent.end]
+        first = bisect_left(starts, sent.start)
+        in_sent = [(s - sent.start, e - sent.start, m)
+                   for s, e, m in mentions[first : bisect_right(starts, sent.end)] if e <= sent.end]
         verbs = _visit_verbs(r, sent.text)
         lead_org = _leading_org(r, sent.text, in_sent)
         if not verbs and lead_org is None:
@@ -133,8 +138,7 @@ def extract_events(
         for v in visitors:
             if v not in current.visitors:
                 current.visitors.append(v)
-        earlier = [(st, m) for st, _e, m in mentions if st < sent.start]
-        for name in [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, earlier)]:
+        for name in [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first)]:
             if name not in current.visited and name not in current.visitors:
                 current.visited.append(name)
         found_place = _place(r, sent.text, in_sent)
@@ -243,7 +247,7 @@ def _list_gap(gap: str, s: str, at: int, in_sent: list[tuple[int, int, Mention]]
 
 
 def _referred(
-    r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], earlier: list[tuple[int, Mention]]
+    r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], mentions: list[tuple[int, int, Mention]], before: int
 ) -> list[str]:
     """Short generic names right after a visit verb that refer back to an entity named before:
     "…成立的中国科学院深圳先进技术研究院。黄坤明走进研究院" -> 中国科学院深圳先进技术研究院."""
@@ -254,11 +258,24 @@ def _referred(
         head = r.head_re.match(s, v.end())
         if not head or any(a <= head.start() < b for a, b in covered):
             continue
-        for _st, m in sorted(earlier, key=lambda x: x[0], reverse=True):
+        for m in _latest_first(mentions, before):
             if m.kind in r.visited_kinds and m.name.endswith(head.group()) and m.name != head.group():
                 out.append(m.name)
                 break
     return out
+
+
+def _latest_first(mentions: list[tuple[int, int, Mention]], before: int) -> Iterator[Mention]:
+    """Mentions among the first `before` (sorted by start), latest start first, ties in their given order."""
+    # lazily: the caller usually stops at the first match, so no per-sentence copy of all earlier mentions
+    hi = before
+    while hi > 0:
+        lo = hi - 1
+        while lo > 0 and mentions[lo - 1][0] == mentions[hi - 1][0]:
+            lo -= 1
+        for _s, _e, m in mentions[lo:hi]:
+            yield m
+        hi = lo
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
