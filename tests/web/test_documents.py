@@ -141,3 +141,17 @@ def test_unexpected_errors_are_json_500_without_details(app, monkeypatch) -> Non
     assert "secret" not in r.text
     page = c.get("/documents")
     assert page.status_code == 500 and "secret" not in page.text and "internal_error" in page.text
+
+
+def test_upload_failures_never_show_server_paths(client_for, data_dir: Path) -> None:
+    c = client_for("editor")
+    good = '{"text": "深圳湾实验室今年新增三个研究所，聚焦合成生物和脑科学。"}'
+    files = [
+        ("files", ("mixed.jsonl", (good + "\n{not json\n").encode("utf-8"), "application/json")),
+        ("files", ("binary.txt", b"\x00\x01\x02" * 50, "text/plain")),
+    ]
+    r = c.post("/api/documents", files=files)
+    assert r.status_code == 201, r.text
+    failed = {f["source"]: f["reason"] for f in r.json()["failed"]}
+    assert set(failed) == {"upload:mixed.jsonl:2", "upload:binary.txt"}
+    assert str(data_dir) not in r.text and "/uploads/" not in r.text

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.audit import record
@@ -64,7 +65,8 @@ async def ingest_uploads(request: Request, files: list[UploadFile], p: Principal
         target.parent.mkdir(parents=True)
         target.write_bytes(await f.read())
         shown[str(target)] = f"upload:{name}"
-    report = docs.ingest_documents(_renamed(iter_inputs(list(shown)), shown), url)
+    # The pipeline is CPU-bound and blocking: run it in a worker thread so the server keeps answering.
+    report = await run_in_threadpool(docs.ingest_documents, _renamed(iter_inputs(list(shown)), shown), url)
     out = report.to_json()
     from shuanglian.store.db import session_scope
 
@@ -81,11 +83,17 @@ def upload_folder() -> Path:
 
 
 def _renamed(items: Iterable[RawInput | InputError], shown: dict[str, str]) -> Iterator[RawInput | InputError]:
-    """Name uploads `upload:<file name>` (plus `#line` for .jsonl records), never by their temp path."""
+    """Name uploads `upload:<file name>` (plus `#LINE` / `:LINE` for .jsonl records), never by their
+    server path: the path is replaced wherever it appears, in sources and in failure reasons."""
     for item in items:
-        path, sep, rest = item.source.partition("#")
-        item.source = shown.get(path, path) + sep + rest
+        for path, name in shown.items():
+            if path in item.source:
+                item.source = item.source.replace(path, name)
+                if isinstance(item, InputError):
+                    item.reason = item.reason.replace(path, name)
+                break
         yield item
+
 
 
 @router.post("", status_code=201)
