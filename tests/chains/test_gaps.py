@@ -92,3 +92,11 @@ def test_chain_map_and_report_for_region(session: Session) -> None:
 def test_unknown_chain_names_the_valid_ones(session: Session) -> None:
     with pytest.raises(UnknownChain, match="unknown chain 'nope'; one of: .*high_end_medical_devices"):
         gaps(session, "nope", region="深圳")
+
+
+def test_candidates_of_unknown_location_are_not_leads_unless_registered(session: Session) -> None:
+    _graph(session)
+    add_entity(session, "enterprise", "某诊断试剂公司", products=["化学发光", "体外诊断试剂"])  # no place at all
+    place(session)
+    ivd = {g["link"]: g for g in gaps(session, MED, region="深圳")}["midstream_ivd"]["candidates"]
+    assert [c["name"] for c in ivd] == ["广州丁诊断公司"], "unknown location may be local: not a 招商 lead"

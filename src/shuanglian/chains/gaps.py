@@ -127,6 +127,8 @@ def compute_gaps(
             in_res = p.view.id in resource_ids
             if region is None and not in_res:
                 continue  # without a region, only the resources register says what lies outside
+            if not p.view.region and not in_res:
+                continue  # location unknown: it may well be local already, so not a 招商 lead
             c = _candidate(p, kind, in_res)
             if c:
                 cands.append(c)
