@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# trafilatura logs ERROR for ordinary outcomes (an empty or tiny page); our own fallbacks and the
+# per-document failure report already tell the user what happened, so keep its chatter out of stderr.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CELL_PARAS = re.compile(r"(?<=[。！？!?”」])\s+(?=\S)")
