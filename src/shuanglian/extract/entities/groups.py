@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from shuanglian.extract.entities.aliases import link
@@ -28,8 +30,26 @@ def family(kind: str) -> str:
     return "org" if kind in KINDS_ORG else kind
 
 
-def in_ranges(c: Cand, ranges: Sequence[tuple[int, int]]) -> bool:
+class Ranges:
+    """[start, end) ranges indexed for overlap queries in log time (sorted starts, running max of ends)."""
+
+    def __init__(self, ranges: Sequence[tuple[int, int]]) -> None:
+        """Index `ranges` once per page (every candidate is tested against them)."""
+        ordered = sorted(ranges)
+        self._starts = [s for s, _e in ordered]
+        self._max_end = list(accumulate((e for _s, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps one of the ranges."""
+        # among the ranges starting before `end`, one overlaps iff the furthest-reaching ends after `start`
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._max_end[i - 1] > start
+
+
+def in_ranges(c: Cand, ranges: Sequence[tuple[int, int]] | Ranges) -> bool:
     """True when the candidate overlaps any of the [start, end) ranges."""
+    if isinstance(ranges, Ranges):
+        return ranges.overlaps(c.start, c.end)
     return any(c.start < e and s < c.end for s, e in ranges)
 
 
@@ -105,16 +125,21 @@ def drop_people_inside_orgs(groups: dict[tuple[str, str], Group]) -> None:
 
 
 def all_spans(view: TokenView, groups: dict[tuple[str, str], Group], chosen: list[Cand],
-               excluded: Sequence[tuple[int, int]]) -> None:
+               excluded: Sequence[tuple[int, int]] | Ranges) -> None:
     """Find every mention of every surface; original detections win ties, short surfaces need word boundaries."""
     owner: dict[str, tuple[str, str]] = {}
     for key, g in groups.items():
         for s in g.surfaces:
             owner.setdefault(s, key)
     auto = automaton({s: None for s in owner})
+    # (family, surface) -> first group of that family using the surface, for candidates whose own key is gone
+    by_surface: dict[tuple[str, str], tuple[str, str]] = {}
+    for k, g in groups.items():
+        for surface in g.surfaces:
+            by_surface.setdefault((k[0], surface), k)
     hits: list[Cand] = []
     for c in chosen:
-        found = _resolve(c, groups)
+        found = _resolve(c, groups, by_surface)
         if found:
             hits.append(Cand(c.start, c.end, c.kind, "\0".join(found), PRIO_GAZETTEER))
     if len(auto):
@@ -129,14 +154,11 @@ def all_spans(view: TokenView, groups: dict[tuple[str, str], Group], chosen: lis
         groups[(fam, name)].spans.append((h.start, h.end))
 
 
-def _resolve(c: Cand, groups: dict[tuple[str, str], Group]) -> tuple[str, str] | None:
+def _resolve(c: Cand, groups: dict[tuple[str, str], Group],
+             by_surface: dict[tuple[str, str], tuple[str, str]]) -> tuple[str, str] | None:
     key = group_key(c)
     if key in groups:
         return key
-    surface = c.name
-    for k, g in groups.items():
-        if k[0] == key[0] and surface in g.surfaces:
-            return k
-    return None
+    return by_surface.get((key[0], c.name))
 
 

@@ -10,6 +10,7 @@ from shuanglian.extract.entities.attrs import assign_roles, backreferences, org_
 from shuanglian.extract.entities.candidates import TokenView, select
 from shuanglian.extract.entities.groups import (
     Group,
+    Ranges,
     all_spans,
     bracket_short_names,
     drop_people_inside_orgs,
@@ -58,7 +59,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view = TokenView(text, tokens if tokens is not None else tag_text(text))
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view))
-    blocked = list(excluded) + _blocked_ranges(text)
+    blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
