@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from shuanglian.document import Document, Mention
@@ -48,6 +49,7 @@ def extract_policies(
     qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
+    spans = _issuer_spans(entities or [])
 
     def add(title: str, start: int, end: int) -> None:
         key = normalise_title(title)
@@ -57,7 +59,7 @@ def extract_policies(
         out.append(
             {
                 "title": title,
-                "issuer": _issuer(text, start, end, entities or [], verb_re),
+                "issuer": _issuer(text, start, end, entities or [], verb_re, spans),
                 "period": _period(title, text[end : end + 16]),
                 "span": [start, end],
             }
@@ -115,7 +117,15 @@ def normalise_title(title: str) -> str:
     return t
 
 
-def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: re.Pattern[str]) -> str | None:
+def _issuer_spans(entities: list[Mention]) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, name) of every span of the entities that can issue a policy, sorted by start."""
+    # sorted once per page so each policy reads only the spans of its own sentence (bisect)
+    return sorted((s, e, ent.kind, ent.name) for ent in entities
+                  if ent.kind in _ISSUER_KINDS or ent.kind == "place" for s, e in ent.spans)
+
+
+def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: re.Pattern[str],
+            spans: list[tuple[int, int, str, str]] | None = None) -> str | None:
     """Who issued the policy: the subject organisation of the clause with the policy verb, else a
     government body earlier in the sentence (东莞市工信局表示，将实施…), else a place (深圳出台…), else
     the place the title starts with (《深圳市促进…若干措施》)."""
@@ -141,14 +151,16 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     orgs: list[tuple[int, str]] = []
     places: list[tuple[int, str]] = []
     governments: list[tuple[int, str]] = []
-    for ent in entities:
-        if ent.kind not in _ISSUER_KINDS and ent.kind != "place":
-            continue
-        for s, e in ent.spans:
-            if clause_start <= s and e <= verb_abs:
-                (places if ent.kind == "place" else orgs).append((s, ent.name))
-            elif sentence_start <= s and e <= verb_abs and ent.kind == "government":
-                governments.append((s, ent.name))
+    if spans is None:
+        spans = _issuer_spans(entities)
+    # only the minimum of each list is used, so reading the spans in start order changes nothing
+    lo = bisect_left(spans, (min(clause_start, sentence_start),))
+    hi = bisect_right(spans, (verb_abs, float("inf")))
+    for s, e, kind, name in spans[lo:hi]:
+        if clause_start <= s and e <= verb_abs:
+            (places if kind == "place" else orgs).append((s, name))
+        elif sentence_start <= s and e <= verb_abs and kind == "government":
+            governments.append((s, name))
     if orgs:
         return min(orgs)[1]  # the clause subject comes first: 工信部、财政部联合印发 -> 工信部
     head = _LEAD_TIME.sub("", text[clause_start:verb_abs])
