@@ -2,6 +2,7 @@
 graph of canonical entities with statements (default 1,000,000 entities on SQLite).
 
     .venv/bin/python bench/registers_scale.py [--entities 1000000] [--db URL [--no-seed]] [--runs 5]
+        [--first N]    # top up an interrupted seed of --db from entity N
         [--complete]   # also time the complete in-Python listing (what non-indexed requests cost before)
 
 Bulk-inserts entities, members and statements (names, places, products, investments, issuers, chain
@@ -50,8 +51,8 @@ def _kind_of(rng: random.Random) -> tuple[str, str]:
     return KINDS[0][0], KINDS[0][2]
 
 
-def seed(url: str, n: int) -> None:
-    """Insert `n` canonical entities (one member each) with their live statements."""
+def seed(url: str, n: int, first: int = 0) -> None:
+    """Insert canonical entities `first`..`n`-1 (one member each) with their live statements."""
     init_db(url)
     rng = random.Random(11)
     chains = [(t.id, t.name, [ln.id for ln in t.links]) for t in shipped_templates().values()]
@@ -75,7 +76,7 @@ def seed(url: str, n: int) -> None:
             for rows in (ents, mems, sts):
                 rows.clear()
 
-    for i in range(n):
+    for i in range(first, n):
         kind, tail = _kind_of(rng)
         consult = kind in ("organization", "research_institute", "enterprise") and rng.random() < 0.01
         name = "".join(rng.sample(SYL, 3)) + f"{i:07d}" + ("咨询" if consult else "") + tail
@@ -104,11 +105,11 @@ def seed(url: str, n: int) -> None:
             st(eid, kind, "register", "resources", origin="import", user="bench")
         flush()
     flush(final=True)
-    print(f"seed: {n:,} entities with statements in {time.perf_counter() - t0:.1f} s")
+    print(f"seed: {n - first:,} entities with statements in {time.perf_counter() - t0:.1f} s", flush=True)
     t0 = time.perf_counter()
     with session_scope(url) as s:
         entries = rebuild_index(s)
-    print(f"index: {entries:,} register entries in {time.perf_counter() - t0:.1f} s")
+    print(f"index: {entries:,} register entries in {time.perf_counter() - t0:.1f} s", flush=True)
 
 
 def requests() -> list[tuple[str, dict[str, Any]]]:
@@ -150,12 +151,13 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db", default=None)
     ap.add_argument("--no-seed", action="store_true")
+    ap.add_argument("--first", type=int, default=0, help="top up a seeded --db from this entity number")
     ap.add_argument("--complete", action="store_true", help="also time the complete in-Python listing (slow)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'registers_scale.db'}"
         if not args.no_seed:
-            seed(url, args.entities)
+            seed(url, args.entities, args.first)
         measure(url, args.runs, args.complete)
 
 

@@ -65,11 +65,14 @@ def _conditions(
             conds.append(E.registered.is_(True))
             return conds
         inside, _ = _regions(session, spec, regions, region)
-        local = (
-            select(EntityChain.chain)
-            .join(E, and_(E.entity_id == EntityChain.entity_id, E.register == spec.name))
-            .where(E.region.in_(inside))
-            .distinct()
+        # The region's chains first (a few dozen values), so the outer filter is a plain IN list.
+        local = sorted(
+            session.scalars(
+                select(EntityChain.chain)
+                .join(E, and_(E.entity_id == EntityChain.entity_id, E.register == spec.name))
+                .where(E.region.in_(inside))
+                .distinct()
+            )
         )
         on_local_chain = E.entity_id.in_(select(EntityChain.entity_id).where(EntityChain.chain.in_(local)))
         conds += [

@@ -36,6 +36,8 @@ class RegisterEntry(Base):
         Index("ix_register_entries_name", "register", "name", "entity_id"),
         Index("ix_register_entries_region", "register", "region", "name", "entity_id"),
         Index("ix_register_entries_kind", "register", "kind", "name", "entity_id"),
+        # covers the resources test (outside the region, imported or on one of its chains) without row reads
+        Index("ix_register_entries_scope", "register", "region", "registered", "eligible", "entity_id"),
         Index("ix_register_entries_entity", "entity_id"),
     )
 
