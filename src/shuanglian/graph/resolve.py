@@ -64,8 +64,14 @@ def level_rank(level: str) -> int:
     return _rank(level)
 
 
+_RANKS: dict[str, int] = {}
+for _i, _lvl in enumerate(_LEVEL_ORDER):
+    _RANKS.setdefault(_lvl, _i)
+
+
 def _rank(level: str) -> int:
-    return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER)
+    # a dict probe: called millions of times while attaching at scale
+    return _RANKS.get(level, len(_LEVEL_ORDER))
 
 
 def level_score(level: str) -> float:

@@ -172,7 +172,9 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         return set()
     constrained = _constrained_entities(session)
     # every key of every new source entity -> [(level, entity id)] already stored: one query per chunk
-    index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # key -> [(level, qualifier, entity)]
+    # key -> {(level, qualifier, entity)}: an ordered set, since every member of a big entity repeats
+    # the same hit and the attach loop grew with the database
+    index: dict[str, dict[tuple[str, str, str], None]] = defaultdict(dict)
     wanted = sorted({k.key for p in profiles for k in p.name_keys()})
     for part in chunked(wanted):
         q = (
@@ -181,7 +183,7 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
             .where(EntityKey.key.in_(part))
         )
         for key, level, qual, eid in session.execute(q):
-            index[key].append((level, qual, eid))
+            index[key][(level, qual, eid)] = None
     kinds: dict[str, set[str]] = {}
     threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
     rows: list[dict[str, Any]] = []
@@ -197,7 +199,7 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         rows.append({"member_id": p.member_id, "entity_id": eid, "kind": p.kind, "name": p.names[0][:512],
                      "score": score, "reason": reason[:64], "first_seen": p.first_seen})  # fmt: skip
         for key, k in mine.items():
-            index[key].append((k.level, f"{k.place}\x1f{k.tail}", eid))  # later ones in this batch see it
+            index[key][(k.level, f"{k.place}\x1f{k.tail}", eid)] = None  # later ones in this batch see it
         kinds.setdefault(eid, set()).add(p.kind)
         changed.add(eid)
     _insert(session, EntityMember, rows)
@@ -208,7 +210,7 @@ def _attach_target(
     session: Session,
     p: Profile,
     mine: dict[str, NameKey],
-    index: dict[str, list[tuple[str, str, str]]],
+    index: dict[str, dict[tuple[str, str, str], None]],
     kinds: dict[str, set[str]],
     constrained: set[str],
     threshold: float,
