@@ -6,6 +6,20 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The entity kinds of the `extract --json` contract (issue 3); the graph schema declares the same kinds
+# plus graph-only ones (policy, project, fund, chain...) in graph/schema.yaml.
+ORG_KINDS = (
+    "enterprise",
+    "university",
+    "research_institute",
+    "lab",
+    "platform",
+    "government",
+    "media",
+    "organization",
+)
+ENTITY_KINDS = (*ORG_KINDS, "person", "place", "industry")
+
 
 @dataclass
 class Dropped:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from shuanglian.document import Document
+from shuanglian.document import ENTITY_KINDS, Document
 from shuanglian.extract.eval_match import (
     Counts,
     EventScore,
@@ -28,19 +28,7 @@ from shuanglian.extract.eval_match import (
 )
 from shuanglian.pipeline import Pipeline
 
-KINDS = (
-    "enterprise",
-    "university",
-    "research_institute",
-    "lab",
-    "platform",
-    "government",
-    "media",
-    "organization",
-    "person",
-    "place",
-    "industry",
-)
+KINDS = ENTITY_KINDS
 
 
 class GoldError(ValueError):

@@ -10,16 +10,9 @@ from typing import Any
 import ahocorasick
 import yaml
 
-KINDS_ORG = (
-    "enterprise",
-    "university",
-    "research_institute",
-    "lab",
-    "platform",
-    "government",
-    "media",
-    "organization",
-)
+from shuanglian.document import ORG_KINDS
+
+KINDS_ORG = ORG_KINDS
 
 
 def _read(name: str) -> str:
