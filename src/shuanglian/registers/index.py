@@ -15,7 +15,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement
+from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
 from shuanglian.registers.graphview import EntityView, chunks, views_for_members
 from shuanglian.registers.listing import chain_keys, is_member, to_row
 from shuanglian.registers.spec import RegisterSpec, register_specs
@@ -35,18 +35,22 @@ def _candidates(session: Session, entity_ids: set[str]) -> list[str]:
     out: set[str] = set()
     kinds = _listed_kinds()
     for part in chunks(sorted(entity_ids)):
+        other: list[str] = []
         for eid, kind in session.execute(select(Entity.id, Entity.kind).where(Entity.id.in_(part))):
             if kind in kinds:
                 out.add(eid)
             else:
-                registered = (
-                    select(EntityMember.entity_id)
-                    .join(Statement, Statement.entity_id == EntityMember.member_id)
-                    .where(EntityMember.entity_id == eid, Statement.prop == "register", Statement.status.in_(LIVE_STATUSES))
-                    .limit(1)
-                )
-                if session.scalar(registered) is not None:
-                    out.add(eid)
+                other.append(eid)
+        if other:
+            # One query per chunk, not one per entity; live_clause() keeps SQLite on the entity index
+            # (status IN (...) made it scan the review-queue index, slowing every ingest batch).
+            registered = (
+                select(EntityMember.entity_id)
+                .join(Statement, Statement.entity_id == EntityMember.member_id)
+                .where(EntityMember.entity_id.in_(other), Statement.prop == "register", live_clause())
+                .distinct()
+            )
+            out.update(session.scalars(registered))
     return sorted(out)
 
 
