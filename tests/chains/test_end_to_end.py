@@ -3,8 +3,9 @@ maker (full cleaning + extraction + graph), then place it and read the medical-d
 
 from __future__ import annotations
 
+from shuanglian.samples import samples_dir
 from shuanglian.services.chains import chain_map, gaps, place
-from shuanglian.services.documents import ingest_paths, samples_dir
+from shuanglian.services.documents import ingest_paths
 from shuanglian.services.registers import list_register
 from shuanglian.store.db import init_db, session_scope
 

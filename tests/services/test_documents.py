@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from shuanglian.document import Document
 from shuanglian.pipeline import Pipeline
 from shuanglian.pipeline.default import build_pipeline
+from shuanglian.samples import pages_dir
 from shuanglian.services import documents as svc
 from shuanglian.store.db import session_scope
 from shuanglian.store.documents import DocumentRow, IngestFailure
@@ -276,7 +277,7 @@ def test_bundled_samples_ingest_cleanly_and_idempotently(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(svc, "pipeline_factory", lambda plain=False, extract=True: _clean_only)
-    pages = [p for p in (svc.samples_dir() / "pages").iterdir() if not p.name.startswith(".")]
+    pages = [p for p in pages_dir().iterdir() if not p.name.startswith(".")]
     assert pages, "the package ships sample pages"
     first = svc.ingest_samples(sqlite_url)
     assert first.failed == [] and first.skipped == [] and first.stored >= len(pages)

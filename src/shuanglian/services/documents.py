@@ -12,7 +12,6 @@ import time
 import uuid
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.pipeline import Pipeline
 from shuanglian.pipeline.default import pipeline_factory
 from shuanglian.pipeline.runners import make_runner
+from shuanglian.samples import pages_dir
 from shuanglian.settings import get_settings
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.store.documents import DocumentRow, IngestFailure
@@ -353,14 +353,9 @@ def ingest_paths(
     )
 
 
-def samples_dir() -> Path:
-    """Root folder of the samples bundled with the package (`pages/` is what `make demo` ingests)."""
-    return Path(str(resources.files("shuanglian") / "samples"))
-
-
 def ingest_samples(db_url: str | None = None, progress: Progress | None = None) -> IngestReport:
     """Ingest the bundled sample pages in `<samples>/pages` (idempotent: a second call stores nothing new)."""
-    d = samples_dir() / "pages"  # the samples root also holds registers and a README: not documents
+    d = pages_dir()  # the samples root also holds registers and a README: not documents
     if not d.is_dir():
         raise FileNotFoundError(f"no bundled samples at {d}")
     return ingest_paths([d], db_url, progress=progress)

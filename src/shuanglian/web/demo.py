@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shuanglian.samples import samples_dir
 from shuanglian.services import documents as docs
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.web.auth import ensure_admin
@@ -41,7 +42,7 @@ def prepare_demo(db_url: str | None = None, echo: Callable[[str], None] = print)
     echo(f"samples: {report.stored} stored, {report.duplicates} already there, {len(report.failed)} failed")
     for source, reason in report.failed:
         echo(f"  failed: {source}: {reason}")
-    files = sample_register_files(docs.samples_dir())
+    files = sample_register_files(samples_dir())
     if files:
         from shuanglian.services import registers
 
