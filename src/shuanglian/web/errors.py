@@ -60,8 +60,22 @@ def _respond(request: Request, status: int, code: str, message: str, details: An
     return render(request, "error.html", {"status": status, "code": code, "message": message}, status=status)
 
 
+def graph_error(exc: Exception) -> ApiError:
+    """What the graph services refuse: unknown ids -> 404, everything else -> 422."""
+    msg = str(exc.args[0]) if exc.args else str(exc)
+    return ApiError(404 if msg.startswith("no ") else 422, msg, "not_found" if msg.startswith("no ") else "refused")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn every failure into the error envelope."""
+    from shuanglian.graph.review import GraphError
+
+    # One mapping for every route (API and pages) that calls a graph service, instead of a
+    # try/except in each route.
+    @app.exception_handler(GraphError)
+    async def _graph_error(request: Request, exc: GraphError) -> Response:
+        err = graph_error(exc)
+        return _respond(request, err.status, err.code, err.message)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:

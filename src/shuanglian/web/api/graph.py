@@ -47,12 +47,6 @@ class EditIn(BaseModel):
     value_json: Any = None
 
 
-def graph_error(exc: graph.GraphError) -> ApiError:
-    """Unknown ids -> 404, everything else the service refuses -> 422."""
-    msg = str(exc.args[0]) if exc.args else str(exc)
-    return ApiError(404 if msg.startswith("no ") else 422, msg, "not_found" if msg.startswith("no ") else "refused")
-
-
 @router.get("/entities")
 def search_entities(
     kind: str | None = Query(None, max_length=32),
@@ -68,8 +62,6 @@ def search_entities(
     try:
         res = graph.search_entities(db, kind=kind, name=name, region=region, limit=pg.limit, offset=pg.offset,
                                     sort=sort, after=after)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
     except SchemaError as exc:
         raise ApiError(422, str(exc), "invalid_filter") from exc
     out = page_envelope(res["items"], res["total"], pg)
@@ -95,19 +87,13 @@ def entity_neighbourhood(
     db: Session = Depends(get_db),
 ) -> dict:
     """Nodes and edges within `depth` relation hops."""
-    try:
-        return graph.neighbourhood(db, entity_id, depth=depth, max_nodes=max_nodes)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    return graph.neighbourhood(db, entity_id, depth=depth, max_nodes=max_nodes)
 
 
 @router.post("/entities/merge")
 def merge(body: MergeIn, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
     """Merge entities (stored judgement, replayed on rebuilds, audited)."""
-    try:
-        out = graph.merge_entities(db, body.ids, p.username, note=body.note)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    out = graph.merge_entities(db, body.ids, p.username, note=body.note)
     db.commit()
     return out
 
@@ -117,11 +103,8 @@ def split(entity_id: str, body: SplitIn, p: Principal = Depends(require_editor),
     """Split the members carrying `names` (or owning `statement_ids`) off into their own entity (audited)."""
     if not body.names and not body.statement_ids:
         raise ApiError(422, "give names or statement_ids to split off", "invalid_request")
-    try:
-        out = graph.split_entity(db, entity_id, p.username, names=body.names or None,
-                                 statement_ids=body.statement_ids or None, note=body.note)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    out = graph.split_entity(db, entity_id, p.username, names=body.names or None,
+                             statement_ids=body.statement_ids or None, note=body.note)
     db.commit()
     return out
 
@@ -129,10 +112,7 @@ def split(entity_id: str, body: SplitIn, p: Principal = Depends(require_editor),
 @router.post("/entities/not-same")
 def not_same(body: NotSameIn, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
     """Record that two entities are different things (never merged automatically; audited)."""
-    try:
-        out = graph.not_same(db, body.a, body.b, p.username, note=body.note)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    out = graph.not_same(db, body.a, body.b, p.username, note=body.note)
     db.commit()
     return out
 
@@ -151,16 +131,13 @@ def review_queue(
 
 
 def _review(action: str, stmt_id: str, p: Principal, db: Session, body: EditIn | None = None) -> dict:
-    try:
-        if action == "accept":
-            out = graph.accept(db, stmt_id, p.username)
-        elif action == "reject":
-            out = graph.reject(db, stmt_id, p.username)
-        else:
-            assert body is not None
-            out = graph.edit(db, stmt_id, body.value, p.username, value_json=body.value_json)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    if action == "accept":
+        out = graph.accept(db, stmt_id, p.username)
+    elif action == "reject":
+        out = graph.reject(db, stmt_id, p.username)
+    else:
+        assert body is not None
+        out = graph.edit(db, stmt_id, body.value, p.username, value_json=body.value_json)
     db.commit()
     return out
 

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.services import graph
-from shuanglian.web.api.graph import graph_error
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
 from shuanglian.web.errors import ApiError
@@ -42,8 +41,6 @@ def entities_page(
     """Entities, searchable by name, filterable by kind, sortable."""
     try:
         res = graph.search_entities(db, kind=kind or None, name=q or None, limit=limit, offset=offset, sort=sort)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
     except SchemaError as exc:
         raise ApiError(422, str(exc), "invalid_filter") from exc
     page = page_envelope(res["items"], res["total"], Paging(limit, offset))
@@ -96,10 +93,7 @@ def entities_merge(
     db: Session = Depends(get_db),
 ) -> Response:
     """Merge two entities given by id (the review page's merge form)."""
-    try:
-        out = graph.merge_entities(db, [a.strip(), b.strip()], p.username)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    out = graph.merge_entities(db, [a.strip(), b.strip()], p.username)
     db.commit()
     return redirect(f"/entities/{out.get('id') or a.strip()}")
 
@@ -114,10 +108,7 @@ def entity_merge(
     db: Session = Depends(get_db),
 ) -> Response:
     """Merge another entity into this one."""
-    try:
-        out = graph.merge_entities(db, [entity_id, other.strip()], p.username, note=note or None)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    out = graph.merge_entities(db, [entity_id, other.strip()], p.username, note=note or None)
     db.commit()
     merged = out.get("id") or (out.get("entity") or {}).get("id") or entity_id
     return redirect(f"/entities/{merged}")
@@ -136,10 +127,7 @@ async def entity_split(
     names = [str(v) for v in form.getlist("names") if str(v).strip()]
     if not names:
         raise ApiError(422, "tick the names to split off", "invalid_request")
-    try:
-        graph.split_entity(db, entity_id, p.username, names=names)
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    graph.split_entity(db, entity_id, p.username, names=names)
     db.commit()
     return redirect(f"/entities/{entity_id}")
 
@@ -188,20 +176,17 @@ async def review_action(
 ) -> Response:
     """Accept, reject or edit one fact, then back to the queue."""
     form = await request.form()
-    try:
-        if action == "accept":
-            graph.accept(db, stmt_id, p.username)
-        elif action == "reject":
-            graph.reject(db, stmt_id, p.username)
-        elif action == "edit":
-            value = str(form.get("value") or "").strip()
-            if not value:
-                raise ApiError(422, "the new value is empty", "invalid_request")
-            graph.edit(db, stmt_id, value, p.username)
-        else:
-            raise ApiError(404, f"unknown review action {action!r}")
-    except graph.GraphError as exc:
-        raise graph_error(exc) from exc
+    if action == "accept":
+        graph.accept(db, stmt_id, p.username)
+    elif action == "reject":
+        graph.reject(db, stmt_id, p.username)
+    elif action == "edit":
+        value = str(form.get("value") or "").strip()
+        if not value:
+            raise ApiError(422, "the new value is empty", "invalid_request")
+        graph.edit(db, stmt_id, value, p.username)
+    else:
+        raise ApiError(404, f"unknown review action {action!r}")
     db.commit()
     return redirect(safe_next(str(form.get("next") or "/review")))
 
