@@ -69,6 +69,7 @@ def graph_error(exc: Exception) -> ApiError:
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn every failure into the error envelope."""
     from shuanglian.graph.review import GraphError
+    from shuanglian.services.chains import UnknownChain
 
     # One mapping for every route (API and pages) that calls a graph service, instead of a
     # try/except in each route.
@@ -76,6 +77,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _graph_error(request: Request, exc: GraphError) -> Response:
         err = graph_error(exc)
         return _respond(request, err.status, err.code, err.message)
+
+    @app.exception_handler(UnknownChain)
+    async def _unknown_chain(request: Request, exc: UnknownChain) -> Response:
+        return _respond(request, 404, "unknown_chain", str(exc))  # the message names the valid chains
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:

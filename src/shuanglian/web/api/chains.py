@@ -14,11 +14,6 @@ router = APIRouter(prefix="/api/chains", tags=["chains"])
 MAX_YAML = 256 * 1024
 
 
-def unknown(exc: chains.UnknownChain) -> ApiError:
-    """404 naming the valid chains."""
-    return ApiError(404, str(exc), "unknown_chain")
-
-
 @router.get("")
 def list_chains(_p: Principal = Depends(require_viewer), db: Session = Depends(get_db)) -> dict:
     """Every chain in effect (shipped templates + user chains)."""
@@ -28,10 +23,7 @@ def list_chains(_p: Principal = Depends(require_viewer), db: Session = Depends(g
 @router.get("/{chain_id}")
 def get_chain(chain_id: str, _p: Principal = Depends(require_viewer), db: Session = Depends(get_db)) -> dict:
     """One chain template with its links and terms."""
-    try:
-        return chains.get_chain(db, chain_id)
-    except chains.UnknownChain as exc:
-        raise unknown(exc) from exc
+    return chains.get_chain(db, chain_id)
 
 
 @router.get("/{chain_id}/map")
@@ -43,10 +35,7 @@ def chain_map(
     db: Session = Depends(get_db),
 ) -> dict:
     """Members (enterprises, carriers, projects, policies, funds) per link, with evidence."""
-    try:
-        return chains.chain_map(db, chain_id, region=region or None, include_outside=include_outside)
-    except chains.UnknownChain as exc:
-        raise unknown(exc) from exc
+    return chains.chain_map(db, chain_id, region=region or None, include_outside=include_outside)
 
 
 @router.get("/{chain_id}/gaps")
@@ -57,10 +46,7 @@ def chain_gaps(
     db: Session = Depends(get_db),
 ) -> dict:
     """补链 / 强链 / 延链 gaps with reasons and ranked candidates."""
-    try:
-        return {"items": chains.gaps(db, chain_id, region=region or None)}
-    except chains.UnknownChain as exc:
-        raise unknown(exc) from exc
+    return {"items": chains.gaps(db, chain_id, region=region or None)}
 
 
 @router.post("", status_code=201)

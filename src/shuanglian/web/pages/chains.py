@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from shuanglian.services import chains
-from shuanglian.web.api.chains import MAX_YAML, unknown
+from shuanglian.web.api.chains import MAX_YAML
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import get_db, require_editor
 from shuanglian.web.errors import ApiError
@@ -56,11 +56,8 @@ def chain_page(
     db: Session = Depends(get_db),
 ) -> Response:
     """Interactive map of one chain in a region: members per link, gaps highlighted with candidates."""
-    try:
-        m = chains.chain_map(db, chain_id, region=region or None)
-        gaps = chains.gaps(db, chain_id, region=region or None)
-    except chains.UnknownChain as exc:
-        raise unknown(exc) from exc
+    m = chains.chain_map(db, chain_id, region=region or None)
+    gaps = chains.gaps(db, chain_id, region=region or None)
     by_stage = {s: [link for link in m["links"] if link["stage"] == s] for s in STAGES}
     gap_by_link: dict[str, list[dict[str, Any]]] = {}
     for g in gaps:
