@@ -423,6 +423,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
+        kind = kind or view.hints.get((t.start, end)) or view.hints.get((t.start, t.end))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
 

@@ -33,6 +33,8 @@ from shuanglian.extract.entities.people import lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
 from shuanglian.extract.entities.places import normalise
 from shuanglian.extract.lac import Token, tag_many, tag_text
+from shuanglian.extract.ner.combine import merge
+from shuanglian.extract.ner.tagger import NerSpan, get_ner
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -52,11 +54,22 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def extract_entities(text: str, tokens: list[Token] | None = None,
-                     excluded: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Extract entities from one text; `tokens` are LAC tokens of `text` (tagged here when omitted)."""
+                     excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
+                     use_ner: bool = True) -> list[Mention]:
+    """Extract entities from one text.
+
+    `tokens` are LAC tokens of `text` and `ner` the tagger's spans (each tagged here when omitted);
+    `use_ner` False runs the rules on LAC alone (the ablation in the model card).
+    """
     if not text.strip():
         return []
-    view = TokenView(text, tokens if tokens is not None else tag_text(text))
+    toks = tokens if tokens is not None else tag_text(text)
+    hints: dict[tuple[int, int], str] = {}
+    if use_ner:
+        merged = merge(text, toks, ner if ner is not None else get_ner().tag_texts([text])[0])
+        toks, hints = merged.tokens, merged.hints
+    view = TokenView(text, toks)
+    view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view))
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
@@ -119,6 +132,7 @@ def warm_up() -> None:
     from shuanglian.extract.lac import get_lac
 
     get_lac()
+    get_ner()
     for loader in (lexicon.suffix_automaton, lexicon.org_gazetteer_automaton, lexicon.industry_automaton,
                    lexicon.blocked_automaton, lexicon.titles, lexicon.person_context, lexicon.industry_grammar,
                    lexicon.generic, places.place_index):
@@ -130,13 +144,18 @@ class EntityStage:
 
     name = "entities"
 
+    def __init__(self, use_ner: bool = True) -> None:
+        self.use_ner = use_ner
+
     def __call__(self, doc: Document) -> Document:
         """Extract entities of one document."""
         return self.batch([doc])[0]
 
     def batch(self, docs: list[Document]) -> list[Document]:
-        """Extract entities of several documents with one batched LAC call."""
+        """Extract entities of several documents with one batched LAC call and one batched tagger call."""
         live = [d for d in docs if not d.error and d.text]
-        for d, toks in zip(live, tag_many([d.text for d in live]), strict=True):
-            d.entities = extract_entities(d.text, toks, d.excluded)
+        texts = [d.text for d in live]
+        spans = get_ner().tag_texts(texts) if self.use_ner else [None] * len(live)
+        for d, toks, ner in zip(live, tag_many(texts), spans, strict=True):
+            d.entities = extract_entities(d.text, toks, d.excluded, ner, self.use_ner)
         return docs
