@@ -1,8 +1,9 @@
 """Extract speed: pages/s and chars/s of the whole extract pipeline and of LAC alone on the same texts.
 
 Usage: .venv/bin/python bench/extract_speed.py [N_PAGES] [DIR...]
-Texts: the team's gold pages (tests/fixtures/gold/*.txt) and the bundled sample pages, repeated up to
-N_PAGES (default 300), taken as already-clean text. Models are loaded and warmed before timing.
+Texts: real pages from ../shared/data/real (CCTV items and provincial reports, the CCTV header line
+dropped) when present, else the team's gold pages and the bundled samples; repeated up to N_PAGES
+(default 300), taken as already-clean text. Models are loaded and warmed before timing.
 Goals: pipeline speed >= 0.8x LAC alone; peak RSS < 1 GB.
 """
 
@@ -15,12 +16,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHUNK = 10
-DEFAULT_DIRS = [ROOT / "tests" / "fixtures" / "gold", ROOT / "src" / "shuanglian" / "samples"]
+REAL = ROOT.parent / "shared" / "data" / "real"
+DEFAULT_DIRS = ([REAL / "cctv-xwlb", REAL / "provincial-reports-2026"] if REAL.is_dir()
+                else [ROOT / "tests" / "fixtures" / "gold", ROOT / "src" / "shuanglian" / "samples"])
 
 
 def load_texts(dirs: list[Path], n: int) -> list[str]:
     """Read .txt pages from `dirs` (recursively) and repeat them up to `n` texts."""
     base = [p.read_text(encoding="utf-8", errors="replace") for d in dirs if d.is_dir() for p in sorted(d.rglob("*.txt"))]
+    base = [t.split("\n", 1)[1] if t.startswith("# url:") and "\n" in t else t for t in base]
     base = [t for t in base if t.strip()]
     if not base:
         raise SystemExit(f"no .txt pages found under {', '.join(map(str, dirs))}")

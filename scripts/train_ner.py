@@ -41,7 +41,15 @@ from shuanglian.extract.ner.corpora import (  # noqa: E402
     read_cluener,
     shared_data,
 )
-from shuanglian.extract.ner.encode import BOS, EOS, MAX_LEN, PAD, UNK, bigrams, cut_sentences, encode, norm_char  # noqa: E402
+from shuanglian.extract.ner.encode import (  # noqa: E402
+    BOS,
+    MAX_LEN,
+    PAD,
+    bigrams,
+    cut_sentences,
+    encode,
+    norm_char,
+)
 from shuanglian.extract.ner.tagger import bioes_tags, reverse_index, spans_of, viterbi  # noqa: E402
 
 DEFAULT_OUT = ROOT / "src" / "shuanglian" / "extract" / "ner" / "model"

@@ -97,3 +97,20 @@ def test_tagger_is_deterministic_and_batch_independent() -> None:
     for text, spans in zip(REAL, once, strict=True):
         for s in spans:
             assert 0 <= s.start < s.end <= len(text)
+
+
+def test_tagger_spans_on_real_sentences() -> None:
+    got = [{(t[s.start : s.end], s.label) for s in spans if s.head == "pd"} for t, spans in zip(REAL, get_ner().tag_texts(REAL), strict=True)]
+    assert ("广东", "LOC") in got[0]
+    assert ("中国(焦作)实验室技术装配产业创新中心", "ORG") in got[2]
+    assert ("省政协经济委员会", "ORG") in got[3]
+
+
+def test_tagger_completes_a_long_name_the_rules_cut() -> None:
+    from shuanglian.extract.entities import extract_entities
+
+    long_name = ("中国(焦作)实验室技术装配产业创新中心", "platform")
+    assert {(m.name, m.kind) for m in extract_entities(REAL[2])} == {long_name}
+    assert long_name not in {(m.name, m.kind) for m in extract_entities(REAL[2], use_ner=False)}
+    # a run-on span (李明调研福达…公司) is vetoed: the person and the company stay apart
+    assert {("李明", "person"), ("福达合金材料股份有限公司", "enterprise")} <= {(m.name, m.kind) for m in extract_entities(REAL[3])}

@@ -9,7 +9,8 @@ names no suffix or gazetteer types.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from shuanglian.extract.lac import Token
@@ -40,15 +41,50 @@ def _split_at(tokens: Sequence[Token], cuts: set[int]) -> list[Token]:
     return out
 
 
-def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac: bool = True) -> Merged:
+# LAC tags that never sit inside a name: a span covering one is a run-on (李明调研福达…公司)
+_BREAK_TAGS = frozenset({"v", "p", "u", "d", "r", "TIME", "ad", "vd", "xc", "c", "f", "m", "q"})
+# verbs and connectives that do sit inside names (脑科学转化研究院, 工业和信息化厅, 纳米技术与纳米仿生研究所)
+_NAME_WORDS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计",
+                         "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "和",
+                         "与", "及", "投资", "建设", "管理", "保护", "监督", "交易", "改革", "中", "东", "西", "南", "北"})
+_NAME_PUNCT = frozenset("()（）·-—")
+
+
+def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
+    """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
+
+    `ends` are the tokens' end offsets (sorted), for a binary search to the span.
+    """
+    if span.label == "PER" and span.end - span.start > 4 and "·" not in text[span.start : span.end]:
+        return False
+    first = bisect.bisect_right(ends, span.start)
+    for t in tokens[first:]:
+        if t.end <= span.start:
+            continue
+        if t.start >= span.end:
+            break
+        inside = span.start <= t.start and t.end <= span.end
+        if not inside and not cut_words:
+            return False
+        if inside and ((t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)):
+            return False
+    return True
+
+
+def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac: bool = True,
+          cut_words: bool = False, labels: Collection[str] = ENTITY_TAGS,
+          gate: Callable[[str, str], bool] | None = None, veto_per: bool = False) -> Merged:
     """LAC tokens with the tagger's entity spans as whole tokens.
 
     A span of one character or of whitespace is ignored (日, 周 are never names on their own). With
     `keep_lac` False, LAC's PER/LOC/ORG words the tagger did not also mark are demoted to plain nouns.
     """
     toks = list(tokens)
-    ents = sorted((s for s in spans if s.head == "pd" and s.label in ENTITY_TAGS and s.end - s.start >= 2
+    ents = sorted((s for s in spans if s.head == "pd" and s.label in labels and s.end - s.start >= 2
                    and text[s.start : s.end].strip() == text[s.start : s.end]), key=lambda s: s.start)
+    ends = [t.end for t in toks]
+    ents = [s for s in ents if plausible(text, toks, ends, s, cut_words)
+            and (gate is None or gate(text[s.start : s.end], s.label))]
     covered = bytearray(len(text) + 1)
     for s in ents:
         covered[s.start : s.end] = b"\x01" * (s.end - s.start)
@@ -59,17 +95,29 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
         i = 0
         while i < len(toks):
             t = toks[i]
-            s = by_start.get(t.start)
-            if s is None:
+            hit = by_start.get(t.start)
+            if hit is None:
                 out.append(t)
                 i += 1
                 continue
-            out.append(Token(s.start, s.end, text[s.start : s.end], s.label))
-            while i < len(toks) and toks[i].end <= s.end:
+            out.append(Token(hit.start, hit.end, text[hit.start : hit.end], hit.label))
+            while i < len(toks) and toks[i].end <= hit.end:
                 i += 1
         toks = out
     if not keep_lac:
         toks = [Token(t.start, t.end, t.word, "n") if t.tag in ENTITY_TAGS and not any(covered[t.start : t.end]) else t
                 for t in toks]
     hints = {(s.start, s.end): CLUE_KINDS[s.label] for s in spans if s.head == "clue" and s.label in CLUE_KINDS}
+    if veto_per:
+        # a LAC person that neither head calls a person and the CLUENER head calls an organisation
+        # (华海清科, 飞腾 in a report) is a brand: left to the organisation rules
+        per = bytearray(len(text) + 1)
+        org = bytearray(len(text) + 1)
+        for s in spans:
+            if s.label == "PER":
+                per[s.start : s.end] = b"\x01" * (s.end - s.start)
+            elif s.head == "clue" and s.label in CLUE_KINDS and plausible(text, toks, ends, s, False):
+                org[s.start : s.end] = b"\x01" * (s.end - s.start)
+        toks = [Token(t.start, t.end, t.word, "nz") if t.tag == "PER" and not any(per[t.start : t.end])
+                and all(org[t.start : t.end]) else t for t in toks]
     return Merged(toks, hints)
