@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -76,7 +77,7 @@ def test_loader_refuses_a_wrong_split(tmp_path: Path) -> None:
         load_real_gold(gdir, data)
 
 
-GOLD = {
+GOLD: dict[str, Any] = {
     "entities": [
         {"name": "宿州市科学技术局", "kind": "government", "aliases": ["宿州市科技局"]},
         {"name": "张三", "kind": "person", "aliases": []},
