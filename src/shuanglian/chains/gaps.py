@@ -64,7 +64,7 @@ def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | N
         zh.append(f"证据「{vj['term']}」：{vj.get('evidence') or ''}".rstrip("："))
         en.append(f"evidence '{vj['term']}'")
     if in_resources:
-        zh.append("已列入国内外创新资源台账")
+        zh.append("已列入境内外创新资源台账")
         en.append("in the innovation-resources register")
     if leader:
         zh.append("链主企业")

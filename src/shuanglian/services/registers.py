@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shuanglian.services.doc_labels import document_labels, source_text
+
 from shuanglian.registers.fastlist import eligible, sql_page
 from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.importer import ImportReport, import_rows
@@ -88,7 +90,11 @@ def export_register(session: Session, name: str, fmt: str, **filters: Any) -> by
     if fmt not in FORMATS:
         raise TableFormatError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     page = list_register(session, name, limit=None, offset=0, **filters)
-    return write_table(spec, page["rows"], fmt)
+    rows = page["rows"]
+    # sources go out as 《title》 outlet date, never as internal document ids
+    labels = document_labels(session, (s[4:] for r in rows for s in r.get("sources") or [] if s.startswith("doc:")))
+    rows = [{**r, "sources": [source_text(s, labels) for s in r.get("sources") or []]} for r in rows]
+    return write_table(spec, rows, fmt)
 
 
 def import_register(

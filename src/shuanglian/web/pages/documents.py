@@ -14,7 +14,7 @@ from shuanglian.web.api.documents import ingest_uploads
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
 from shuanglian.web.errors import ApiError
-from shuanglian.web.highlight import entity_marks, paragraphs, span_segments
+from shuanglian.web.highlight import entity_marks, overlay, paragraphs, sentence_bounds, span_segments
 from shuanglian.web.pages.common import page_user
 from shuanglian.web.templating import render
 
@@ -75,12 +75,21 @@ async def documents_upload(
 
 @router.get("/documents/{doc_id}")
 def document_page(
-    doc_id: str, request: Request, _p: Principal = Depends(page_user), db: Session = Depends(get_db)
+    doc_id: str,
+    request: Request,
+    at: str = Query("", pattern=r"^(\d{1,9}-\d{1,9})?$"),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
 ) -> Response:
-    """One document: cleaned text with entities highlighted by span, dropped lines, repairs, facts."""
+    """One document: cleaned text with entities highlighted by span, dropped lines, repairs, facts;
+    `at=START-END` (a fact's span) highlights its sentence and scrolls there."""
     row = docs.get_document(db, doc_id)
     if row is None:
         raise ApiError(404, f"no document {doc_id!r}")
     detail = docs.document_detail(row)
-    segs = span_segments(detail["text"] or "", entity_marks(detail.get("entities") or []))
+    text = detail["text"] or ""
+    segs = span_segments(text, entity_marks(detail.get("entities") or []))
+    if at:
+        s, e = (int(x) for x in at.split("-"))
+        segs = overlay(segs, *sentence_bounds(text, s, e))
     return render(request, "document.html", {"doc": detail, "paras": paragraphs(segs)})

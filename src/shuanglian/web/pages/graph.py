@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.services import graph
+from shuanglian.services.doc_labels import document_labels
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
 from shuanglian.web.errors import ApiError
@@ -80,7 +81,10 @@ def entity_page(
     if ent.get("redirected_from"):
         return redirect(f"/entities/{ent['id']}")
     nb = graph.neighbourhood(db, ent["id"], depth=1, max_nodes=60)
-    statements = [{**st, "parts": snippet_parts(st)} for st in ent["statements"]]
+    labels = document_labels(db, (st.get("document_id") for st in ent["statements"]))
+    statements = [{**st, "parts": snippet_parts(st), "source": labels.get(st.get("document_id") or ""),
+                   "at": "-".join(str(x) for x in st["span"]) if st.get("span") and None not in st["span"] else ""}
+                  for st in ent["statements"]]
     return render(request, "entity.html", {"ent": ent, "statements": statements, "graph": graph_json(nb)})
 
 
