@@ -9,14 +9,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from shuanglian.services.doc_labels import document_labels, source_text
-
 from shuanglian.registers.fastlist import eligible, sql_page
 from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.importer import ImportReport, import_rows
 from shuanglian.registers.listing import region_index, select_members, sort_rows, to_row
 from shuanglian.registers.spec import get_spec, register_specs
 from shuanglian.registers.tabular import FORMATS, TableFormatError, write_table
+from shuanglian.services.doc_labels import document_labels, source_text
 
 __all__ = [
     "FORMATS",
