@@ -152,3 +152,11 @@ def _target_kind(session: Session, target_id: str) -> str | None:
         if kind in get_schema().kinds:
             return kind
     return found
+
+
+def reopen(session: Session, stmt_id: str, expected_status: str, user: str) -> dict[str, Any] | None:
+    """Put a decided statement back in the queue (undo), if it is still `expected_status`; audited."""
+    st = session.get(Statement, stmt_id)
+    if st is None or st.status != expected_status or expected_status not in (ACCEPTED, REJECTED):
+        return None
+    return _set_status(session, stmt_id, PROPOSED, user, "reopen")

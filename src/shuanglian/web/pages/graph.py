@@ -136,39 +136,6 @@ async def entity_split(
     return redirect(f"/entities/{entity_id}")
 
 
-@router.get("/review")
-def review_page(
-    request: Request,
-    kind: str = Query("", max_length=32),
-    offset: int = Query(0, ge=0),
-    _p: Principal = Depends(page_user),
-    db: Session = Depends(get_db),
-) -> Response:
-    """Proposed facts with their source snippets and accept / edit / reject buttons."""
-    res = graph.review_queue(db, limit=30, offset=offset, kind=kind or None)
-    page = page_envelope(res["items"], res["total"], Paging(30, offset))
-    ids = {it["document_id"] for it in res["items"] if it.get("document_id")}
-    snippets = _review_snippets(db, res["items"], ids)
-    return render(request, "review.html", {"page": page, "kind": kind, "kinds": kinds(), "snippets": snippets,
-                                           "base_url": "/review?" + urlencode({"kind": kind})})
-
-
-def _review_snippets(db: Session, items: list[dict[str, Any]], doc_ids: set[str]) -> dict[str, Any]:
-    from shuanglian.services.documents import get_document
-
-    texts = {}
-    for did in doc_ids:
-        row = get_document(db, did)
-        if row is not None:
-            texts[did] = row.text
-    out: dict[str, Any] = {}
-    for it in items:
-        text, span = texts.get(it.get("document_id") or ""), it.get("span")
-        if text and span and span[0] is not None:
-            out[it["id"]] = context_parts(text, int(span[0]), int(span[1]), graph.SNIPPET)
-    return out
-
-
 @router.post("/review/{stmt_id}/{action}")
 async def review_action(
     stmt_id: str,

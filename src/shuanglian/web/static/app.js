@@ -102,11 +102,59 @@
     window.slChain = cy;
   }
 
+
+  // Entity pickers: <input data-suggest list="entity-names"> fills the datalist from /api/entities by name.
+  function entitySuggest() {
+    var timer = null;
+    document.querySelectorAll("input[data-suggest]").forEach(function (inp) {
+      inp.addEventListener("input", function () {
+        var q = inp.value.trim();
+        var list = document.getElementById(inp.getAttribute("list"));
+        if (!list || q.length < 1) return;
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          fetch("/api/entities?limit=10&sort=statements&name=" + encodeURIComponent(q), { credentials: "same-origin" })
+            .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+            .then(function (d) {
+              while (list.firstChild) list.removeChild(list.firstChild);
+              (d.items || []).forEach(function (e) {
+                var o = document.createElement("option");
+                o.value = e.name;
+                o.textContent = e.name + (e.region ? " · " + e.region : "");
+                list.appendChild(o);
+              });
+            });
+        }, 200);
+      });
+    });
+  }
+
+  // Review queue keys: j/k move between groups, Enter opens, a/r accept/reject the group, u undoes.
+  function reviewKeys() {
+    var rows = Array.prototype.slice.call(document.querySelectorAll("tr.review-group"));
+    if (!rows.length && !document.getElementById("undo-form")) return;
+    var i = Math.max(0, rows.findIndex(function (r) { return r.classList.contains("open"); }));
+    function focus(k) { if (!rows.length) return; i = Math.max(0, Math.min(rows.length - 1, k)); rows[i].focus(); rows[i].classList.add("focused");
+      rows.forEach(function (r, j) { if (j !== i) r.classList.remove("focused"); }); }
+    focus(i);
+    document.addEventListener("keydown", function (e) {
+      var tag = (e.target.tagName || "").toLowerCase();
+      if (tag === "input" || tag === "textarea" || tag === "select" || e.ctrlKey || e.metaKey || e.altKey) return;
+      var row = rows[i];
+      if (e.key === "j") { focus(i + 1); e.preventDefault(); }
+      else if (e.key === "k") { focus(i - 1); e.preventDefault(); }
+      else if (e.key === "Enter" && row) { var a = row.querySelector("a"); if (a) a.click(); }
+      else if (e.key === "a" && row) { var fa = row.querySelector("form.bulk-accept"); if (fa) fa.submit(); }
+      else if (e.key === "r" && row) { var fr = row.querySelector("form.bulk-reject"); if (fr) fr.submit(); }
+      else if (e.key === "u") { var fu = document.getElementById("undo-form"); if (fu) fu.submit(); }
+    });
+  }
+
   // Confirm destructive form submits (reject, split) with the data-confirm text.
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { drawCharts(); drawGraph(); drawChain(); });
+  document.addEventListener("DOMContentLoaded", function () { drawCharts(); drawGraph(); drawChain(); entitySuggest(); reviewKeys(); });
 })();
