@@ -228,10 +228,10 @@ def merge_suggestions(session: Session, limit: int = 50, kind: str | None = None
             by_bigram[e.name[:2]].append(i)
     for i, e in enumerate(ents):
         for j in range(len(e.name) - 1):
-            for k in by_bigram.get(e.name[j : j + 2], ()):
-                o = ents[k]
-                if k != i and len(o.name) < len(e.name) and o.name in e.name and o.kind == e.kind:
-                    offer(i, k, float(cfg["containment_score"]), "contains")
+            for m in by_bigram.get(e.name[j : j + 2], ()):
+                o = ents[m]
+                if m != i and len(o.name) < len(e.name) and o.name in e.name and o.kind == e.kind:
+                    offer(i, m, float(cfg["containment_score"]), "contains")
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: min(limit, int(cfg["max_pairs"]))]
     info = {e.id: e for e in ents}
     return [

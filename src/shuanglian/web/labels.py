@@ -31,12 +31,9 @@ def _humanise(code: str) -> str:
 def _schema_labels() -> dict[str, dict[str, str]]:
     sch = get_schema()
     out: dict[str, dict[str, str]] = {"kind": {}, "prop": {}, "rel": {}}
-    for name, spec in sch.kinds.items():
-        out["kind"][name] = _label_of(spec) or name
-    for name, spec in sch.properties.items():
-        out["prop"][name] = _label_of(spec) or name
-    for name, spec in sch.relations.items():
-        out["rel"][name] = _label_of(spec) or name
+    for group, defs in (("kind", sch.kinds), ("prop", sch.properties), ("rel", sch.relations)):
+        for name, spec in defs.items():
+            out[group][name] = _label_of(spec) or name
     return out
 
 
