@@ -91,7 +91,7 @@ def read_rows(data: bytes, fmt: str) -> list[list[str]]:
 def _header_key(spec: RegisterSpec, header: str) -> Column | None:
     h = _UNIT_SUFFIX.sub("", header.strip()).strip()
     for c in spec.columns:
-        if h in (c.header, c.header_en, c.key) or h.lower() in (c.header_en.lower(), c.key.lower()):
+        if h in (c.header, c.header_en, c.key, *c.header_aliases) or h.lower() in (c.header_en.lower(), c.key.lower()):
             return c
     return None
 

@@ -81,7 +81,7 @@
     var elements = g.links.map(function (l) {
       var col = stageX[l.stage] !== undefined ? stageX[l.stage] : 1;
       perStage[col] = (perStage[col] || 0) + 1;
-      return { data: { id: l.id, label: l.name + " (" + l.members + ")", gap: l.gap ? 1 : 0 },
+      return { data: { id: l.id, label: l.name + " (" + l.members + ")", gap: l.gap ? 1 : 0, noev: l.noev ? 1 : 0 },
         position: { x: 120 + col * 300, y: perStage[col] * 70 } };
     }).concat(g.edges.map(function (e, i) { return { data: { id: "c" + i, source: e.source, target: e.target } }; }));
     var cy = cytoscape({
@@ -90,6 +90,7 @@
         { selector: "node", style: { shape: "round-rectangle", width: 200, height: 40, "background-color": "#e9f1fb", "border-width": 1,
           "border-color": "#2461a8", label: "data(label)", "text-valign": "center", "font-size": 12, "text-wrap": "ellipsis", "text-max-width": 190 } },
         { selector: "node[gap = 1]", style: { "background-color": "#fff7f6", "border-color": "#b3261e", "border-style": "dashed", "border-width": 2 } },
+        { selector: "node[noev = 1]", style: { "background-color": "#f4f4f4", "border-color": "#9aa3ad", "border-style": "dashed", "border-width": 2, color: "#666" } },
         { selector: "edge", style: { width: 1.5, "line-color": "#9aa3ad", "target-arrow-shape": "triangle", "target-arrow-color": "#9aa3ad", "curve-style": "bezier" } },
         { selector: ":selected", style: { "border-width": 3, "border-color": "#d35400" } }
       ]
