@@ -53,7 +53,7 @@
     var colours = { person: "#d35400", place: "#2e7d32", enterprise: "#2461a8", government: "#b3261e", university: "#6a3fb5",
       research_institute: "#6a3fb5", lab: "#6a3fb5", platform: "#00838f", industry: "#8d6e00", document: "#9aa3ad" };
     var elements = g.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.label, colour: colours[n.kind] || "#5f6b7a", size: n.center ? 46 : 28, href: n.href || "" } };
+      return { data: { id: n.id, label: n.label, colour: n.group ? "#c9ced6" : (colours[n.kind] || "#5f6b7a"), size: n.center ? 46 : (n.group ? 36 : 28), href: n.href || "" } };
     }).concat(g.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: e.source, target: e.target, label: e.label || "" } };
     }));
