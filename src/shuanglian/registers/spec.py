@@ -95,6 +95,7 @@ class RegisterSpec:
                     "required": c.required,
                     "choices": list(c.choices) or (list(self.kind_labels.values()) if c.key == "kind" else []),
                     "unit": c.unit,
+                    "scale": c.scale,
                     "multi": c.multi,
                     "import": c.importable,
                 }
