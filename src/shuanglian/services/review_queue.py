@@ -119,22 +119,14 @@ def group_items(session: Session, by: str, key: str, kind: str | None = None, li
 
 
 def decide(session: Session, ids: list[str], decision: str, user: str) -> dict[str, Any]:
-    """Accept or reject the given pending facts; one `bulk_<decision>` audit entry lists them for undo."""
+    """Accept or reject the given pending facts (each audited); one `bulk_<decision>` entry lists them for undo."""
     if decision not in DECISIONS:
         raise GraphError(f"unknown decision {decision!r}; accept or reject")
-    done: list[str] = []
-    skipped: list[str] = []
-    apply = review.accept if decision == "accept" else review.reject
-    for sid in ids[:MAX_GROUP]:
-        st = session.get(Statement, sid)
-        if st is None or st.status != PROPOSED:
-            skipped.append(sid)
-            continue
-        apply(session, sid, user)
-        done.append(sid)
+    wanted = list(dict.fromkeys(ids))[:MAX_GROUP]
+    done = review.set_status_many(session, wanted, DECISIONS[decision], user, decision)
     entry = record(session, user, f"bulk_{decision}", "statement", done[0] if done else "-", None,
                    {"ids": done, "count": len(done)})
-    return {"decided": len(done), "skipped": len(skipped), "audit_id": entry.id, "decision": decision}
+    return {"decided": len(done), "skipped": len(wanted) - len(done), "audit_id": entry.id, "decision": decision}
 
 
 def decide_group(
@@ -156,7 +148,8 @@ def undo(session: Session, audit_id: int, user: str) -> dict[str, Any]:
         ids, status = [entry.object_id], DECISIONS[entry.action]
     else:
         raise GraphError(f"audit entry {audit_id} ({entry.action}) cannot be undone here")
-    reopened = [sid for sid in ids if review.reopen(session, sid, status, user) is not None]
+    still = set(session.scalars(select(Statement.id).where(Statement.id.in_(ids), Statement.status == status))) if ids else set()
+    reopened = review.set_status_many(session, [i for i in ids if i in still], PROPOSED, user, "reopen")
     record(session, user, "undo", "statement", reopened[0] if reopened else "-", {"audit_id": audit_id},
            {"ids": reopened, "count": len(reopened)})
     return {"reopened": len(reopened), "of": len(ids)}

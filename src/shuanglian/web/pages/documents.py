@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from shuanglian.services import documents as docs
 from shuanglian.services import search as search_service
+from shuanglian.services.doc_labels import document_labels
+from shuanglian.store.db import session_scope
 from shuanglian.web.api.documents import ingest_uploads
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
@@ -70,7 +72,9 @@ async def documents_upload(
 ) -> Response:
     """Ingest uploaded files and show the report."""
     report = await ingest_uploads(request, files, p)
-    return render(request, "ingest_report.html", {"report": report})
+    with session_scope(request.app.state.db_url) as db:
+        labels = {k: v.text() for k, v in document_labels(db, report.get("ids") or []).items()}
+    return render(request, "ingest_report.html", {"report": report, "labels": labels})
 
 
 @router.get("/documents/{doc_id}")
