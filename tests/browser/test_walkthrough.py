@@ -14,7 +14,7 @@ from shuanglian.store.db import get_engine, session_scope
 from shuanglian.web.auth import create_user
 from shuanglian.web.demo import prepare_demo
 from shuanglian.web.server import ServerThread
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _require
+from tests.browser.conftest import CHROMIUM, _require
 
 pytestmark = pytest.mark.browser
 USER, PASSWORD = "walker", "walker-pass-1"
@@ -39,23 +39,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def page(server: str):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-        p = ctx.new_page()
-        errors: list[str] = []
-        p.on("pageerror", lambda exc: errors.append(str(exc)))
-        p.goto(f"{server}/login")
-        p.fill("input[name=username]", USER)
-        p.fill("input[name=password]", PASSWORD)
-        p.click("button[type=submit]")
-        p.wait_for_url(f"{server}/")
-        yield p
-        browser.close()
-        assert not errors, errors
+def page(browser, server: str):  # type: ignore[no-untyped-def]
+    """A logged-in page on this module's own server (the session's Chromium, a fresh context)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    p = ctx.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    p.goto(f"{server}/login")
+    p.fill("input[name=username]", USER)
+    p.fill("input[name=password]", PASSWORD)
+    p.click("button[type=submit]")
+    p.wait_for_url(f"{server}/")
+    yield p
+    ctx.close()
+    assert not errors, errors
 
 
 def pending(page) -> int:  # type: ignore[no-untyped-def]
