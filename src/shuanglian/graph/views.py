@@ -110,7 +110,6 @@ def rebuild(session: Session) -> dict[str, int]:
     profiles = load_profiles(session)
     assignment = resolve(list(profiles.values()), load_judgements(session))
     n = _write(session, profiles, assignment)
-    _index_registers(session, None)
     return {"members": len(profiles), "entities": n}
 
 
@@ -124,8 +123,9 @@ def recreate_view_tables(session: Session) -> None:
         model.__table__.create(bind=conn)  # type: ignore[attr-defined]
 
 
-def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
-    """Re-resolve the source entities `member_ids` and everything they could merge with.
+def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
+    """Re-resolve the source entities `member_ids` and everything they could merge with; returns the
+    canonical ids written or deleted (None: it fell back to a full rebuild).
 
     New source entities that meet at most one existing entity through strong keys are attached
     directly (that entity's row is re-aggregated in SQL); everything else (changed entities, people,
@@ -133,7 +133,7 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
     session.flush()
     touched = set(member_ids)
     if not touched:
-        return {"members": 0, "entities": 0}
+        return set()
     fresh = load_profiles(session, sorted(touched))
     for part in chunked(sorted(touched)):
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
@@ -143,14 +143,19 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
         known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
     slow = known | (touched - set(fresh))
     changed = _attach_new(session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow)
-    _refresh_entities(session, changed)
+    refresh_entities(session, changed)
     written: set[str] | None = set()
-    n_slow = 0
     if slow:
-        n_slow, written = _update_slow(session, slow)
-    if written is not None:  # None: a full rebuild refilled the register index already
-        _index_registers(session, changed | written)  # once per update: each call has a fixed cost
-    return {"members": len(touched), "entities": len(changed) + n_slow}
+        written = _update_slow(session, slow)
+    return None if written is None else changed | written
+
+
+def entities_of(session: Session, member_ids: Iterable[str]) -> set[str]:
+    """Canonical ids holding these source entities (unresolved ones are left out)."""
+    out: set[str] = set()
+    for part in chunked(sorted(set(member_ids))):
+        out |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
+    return out
 
 
 def _constrained_entities(session: Session) -> set[str]:
@@ -253,9 +258,9 @@ def _attach_target(
     return target, best[0], best[1]
 
 
-def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
+def refresh_entities(session: Session, entity_ids: set[str]) -> None:
     """Recompute the `entities` rows of these clusters from SQL aggregates (batched per IN-chunk: one
-    query per entity made the ingest hook grow with every batch). The caller refreshes the register index."""
+    query per entity made the ingest hook grow with every batch); a cluster without members loses its row."""
     if not entity_ids:
         return
     now = datetime.now(UTC)
@@ -274,7 +279,9 @@ def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
             counts[eid] = (int(n), float(score))
     rows = []
     for eid, agg in aggs.items():
-        n, score = counts.get(eid, (0, 1.0))
+        if eid not in counts:
+            continue  # no member left (merged away or withdrawn): the row goes
+        n, score = counts[eid]
         rows.append(entity_values(eid, agg, n, score, targets, now))
     for part in chunked(ordered):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
@@ -282,23 +289,13 @@ def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
     session.expire_all()
 
 
-def _index_registers(session: Session, entity_ids: set[str] | None) -> None:
-    """Keep the register index (registers.index) in step with the canonical entities just written or
-    deleted; None refills it whole (after a rebuild)."""
-    from shuanglian.registers import index
-
-    if entity_ids is None:
-        index.rebuild_index(session)
-    else:
-        index.refresh(session, entity_ids)
-
-
-def _update_slow(session: Session, touched: set[str]) -> tuple[int, set[str] | None]:
+def _update_slow(session: Session, touched: set[str]) -> set[str] | None:
     """Full resolution of everything connected to `touched` (or a rebuild when that is too much):
-    (entities written, their ids for the register index; None after a rebuild, which refilled it)."""
+    the canonical ids written or deleted; None after a full rebuild."""
     scope = _closure(session, touched)
     if scope is None:
-        return rebuild(session)["entities"], None
+        rebuild(session)
+        return None
     old_entities: set[str] = set()
     for part in chunked(sorted(scope)):
         old_entities |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
@@ -310,7 +307,8 @@ def _update_slow(session: Session, touched: set[str]) -> tuple[int, set[str] | N
     written = old_entities | {a.entity_id for a in assignment.values()}
     for part in chunked(sorted(written)):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
-    return _write(session, profiles, assignment), written
+    _write(session, profiles, assignment)
+    return written
 
 
 def _closure(session: Session, touched: set[str]) -> set[str] | None:
