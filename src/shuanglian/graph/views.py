@@ -18,6 +18,7 @@ from shuanglian.graph.resolve import (
     Assignment,
     JudgementRule,
     Profile,
+    _neg,
     ambiguous,
     kinds_compatible,
     level_rank,
@@ -104,6 +105,7 @@ def load_judgements(session: Session, member_ids: set[str] | None = None) -> lis
 def rebuild(session: Session) -> dict[str, int]:
     """Recompute every canonical entity from statements + judgements; return counts."""
     session.flush()
+    session.info.pop(_PLACE_CHANGES, None)  # everything is recomputed
     session.execute(delete(EntityKey))
     session.execute(delete(EntityMember))
     session.execute(delete(Entity))
@@ -233,7 +235,9 @@ def _attach_target(
             if level_rank(lvl) < level_rank(PLACE):
                 strong.add(eid)
                 cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
-                best = cand if best is None or cand[0] > best[0] else best
+                # the same order-independent choice as resolve.explain: highest score, smallest reason
+                if best is None or (cand[0], _neg(cand[1])) > (best[0], _neg(best[1])):
+                    best = cand
             else:
                 weak[key].append((qual, eid))
     if len(strong) > 1:
@@ -283,10 +287,44 @@ def refresh_entities(session: Session, entity_ids: set[str]) -> None:
             continue  # no member left (merged away or withdrawn): the row goes
         n, score = counts[eid]
         rows.append(entity_values(eid, agg, n, score, targets, now))
+    _note_renamed_places(session, set(ordered), {r["id"]: r["name"] for r in rows})
     for part in chunked(ordered):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
     _insert(session, Entity, rows)
     session.expire_all()
+
+
+_PLACE_CHANGES = "graph.place_changes"
+
+
+def _place_changes(session: Session) -> tuple[set[str], set[str]]:
+    """(place entities renamed or gone, source entities moved to another entity) since the last take."""
+    got: tuple[set[str], set[str]] = session.info.setdefault(_PLACE_CHANGES, (set(), set()))
+    return got
+
+
+def _note_renamed_places(session: Session, ids: set[str], new_names: dict[str, str] | None = None) -> None:
+    """Remember place entities among `ids` whose display name changes (or that go, when `new_names`
+    does not list them / is None): entities located there show that name as their region."""
+    renamed = _place_changes(session)[0]
+    for part in chunked(sorted(ids)):
+        for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(part), Entity.kind == "place")):
+            if new_names is None or new_names.get(eid) != name:
+                renamed.add(eid)
+
+
+def region_dependents(session: Session) -> set[str]:
+    """Entities whose region may be stale after place entities were renamed, merged away or re-split
+    (those noted since the last call): region_id on a renamed place, or located_in a moved member."""
+    renamed, moved = session.info.pop(_PLACE_CHANGES, (set(), set()))
+    out: set[str] = set()
+    for part in chunked(sorted(renamed)):
+        out |= set(session.scalars(select(Entity.id).where(Entity.region_id.in_(part))))
+    holders: set[str] = set()
+    for part in chunked(sorted(moved)):
+        q = select(Statement.entity_id).where(Statement.target_id.in_(part), Statement.prop == "located_in", live_clause())
+        holders |= set(session.scalars(q.distinct()))
+    return out | entities_of(session, holders)
 
 
 def _update_slow(session: Session, touched: set[str]) -> set[str] | None:
@@ -296,15 +334,21 @@ def _update_slow(session: Session, touched: set[str]) -> set[str] | None:
     if scope is None:
         rebuild(session)
         return None
-    old_entities: set[str] = set()
+    old_of: dict[str, str] = {}
     for part in chunked(sorted(scope)):
-        old_entities |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
+        q = select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
+        old_of.update({m: e for m, e in session.execute(q)})
+    old_entities = set(old_of.values())
     profiles = load_profiles(session, sorted(scope))
     assignment = resolve(list(profiles.values()), load_judgements(session, scope))
     for part in chunked(sorted(scope)):
         session.execute(delete(EntityMember).where(EntityMember.member_id.in_(part)))
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     written = old_entities | {a.entity_id for a in assignment.values()}
+    # a source entity now in another entity: what points at it (located_in) may name another region
+    moved = {m for m, e in old_of.items() if m not in assignment or assignment[m].entity_id != e}
+    _place_changes(session)[1].update(moved)
+    _note_renamed_places(session, written)
     for part in chunked(sorted(written)):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
     _write(session, profiles, assignment)

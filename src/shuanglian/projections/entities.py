@@ -49,8 +49,12 @@ class Summaries:
         """Refresh the rows of entities holding changed source entities (placements included)."""
         stale = views.entities_of(session, changed.derived)
         stale |= views.entities_of(session, changed.facts) - changed.summarised
-        if stale:
+        for _ in range(5):  # a renamed place renames its dependents' region; places nest a few levels
+            stale |= views.region_dependents(session)
+            if not stale:
+                break
             views.refresh_entities(session, stale)
             changed.entities |= stale
             changed.summarised |= stale
+            stale = set()
         return changed
