@@ -12,7 +12,7 @@ import yaml
 
 from shuanglian.chains.maps import Placement, is_local
 from shuanglian.chains.templates import ChainTemplate
-from shuanglian.registers.regions import RegionIndex
+from shuanglian.graph.regions import RegionIndex
 
 GAP_TYPES = {
     "fill": ("补链", "no local enterprise on this link"),

@@ -1,5 +1,6 @@
 """Review of statements: the queue of proposed document facts, and accept / reject / edit, each
-audited. Edits never overwrite: a new manual statement supersedes the old one."""
+audited. Edits never overwrite: a new manual statement supersedes the old one. The caller ends the
+write with projections.apply_changes (services do)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph import views
 from shuanglian.graph.audit import record
-from shuanglian.graph.build import Provenance, new_statement
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, REJECTED, Entity, EntityMember, Statement
+from shuanglian.graph.writer import Provenance, new_statement
 
 # Mentions are evidence (where a name occurs), not facts to review one by one.
 NOT_REVIEWED = ("mention",)
@@ -96,7 +97,6 @@ def _set_status(session: Session, stmt_id: str, status: str, user: str, action: 
     session.flush()
     after = statement_dict(st)
     record(session, user, action, "statement", st.id, before, after)
-    views.update(session, {st.entity_id})
     return after
 
 
@@ -139,7 +139,6 @@ def edit(
     session.flush()
     after = statement_dict(new)
     record(session, user, "edit", "statement", old.id, before, after)
-    views.update(session, {old.entity_id})
     return after
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shuanglian.projections import apply_changes
 from shuanglian.registers.fastlist import eligible, sql_page
 from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.importer import ImportReport, import_rows
@@ -108,12 +109,6 @@ def import_register(
     """
     spec = get_spec(name)
     report = import_rows(session, spec, data, fmt, user, dry_run)
-    if not dry_run and report.changed_ids:
-        from shuanglian.chains.placement import place_entities
-        from shuanglian.chains.store import all_templates
-        from shuanglian.registers.graphview import refresh_canonical
-
-        # Place first (views work on unresolved source entities), then resolve once.
-        place_entities(session, all_templates(session), entity_ids=report.changed_ids)
-        refresh_canonical(session, report.changed_ids)
+    if not dry_run:
+        apply_changes(session)  # resolve, place on chains, summaries, register index
     return report
