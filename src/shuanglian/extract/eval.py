@@ -307,7 +307,11 @@ def evaluate_real(gold_dir: Path, data_dir: Path | None = None) -> dict[str, Eva
         items = load_real_gold(Path(gold_dir), data_dir)
     except RealGoldError as exc:
         raise GoldError(str(exc)) from exc
-    docs = run_texts(items)
+    return score_splits(items, run_texts(items))
+
+
+def score_splits(items: list[RealItem], docs: list[Document]) -> dict[str, EvalReport]:
+    """Score extracted real-gold documents, one report per split (dev first, then holdout)."""
     out = {}
     for split in SPLITS:
         pairs = [(Path(i.id), i.gold) for i in items if i.split == split]
