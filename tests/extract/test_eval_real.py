@@ -126,7 +126,11 @@ def test_evaluate_real_reports_splits_apart(tmp_path: Path, monkeypatch: pytest.
         docs = []
         for it in items:
             d = Document(source=it.id, text=it.text)  # type: ignore[attr-defined]
-            d.entities = [Mention("宿州", "place"), Mention("宿州市科技局", "organization"), Mention("张三", "person")]
+            d.entities = [
+                Mention("宿州", "place"),
+                Mention("宿州市科技局", "organization"),
+                Mention("张三", "person", attrs={"roles": [{"title": "局长", "org": None, "place": "宿州市"}]}),
+            ]
             if it.split == "dev":  # type: ignore[attr-defined]
                 d.projects = [{"name": "宿州高端装备产业园项目", "investment": 1.45e10}]  # type: ignore[attr-defined]
             docs.append(d)
@@ -139,6 +143,7 @@ def test_evaluate_real_reports_splits_apart(tmp_path: Path, monkeypatch: pytest.
     assert dev["entities"]["typed"]["f1"] < 1.0 and dev["entities"]["plo"]["f1"] == 1.0  # org kind merged
     assert dev["projects"]["tp"] == 1 and dev["projects"]["investment_accuracy"] == 1.0
     assert hold["projects"]["tp"] == 0 and hold["projects"]["fn"] == 2  # no projects predicted: scored 0
+    assert dev["roles"]["tp"] == 1 and dev["roles_with_org"]["tp"] == 0 and dev["roles_with_org"]["org_rate"] == 0.0
 
     from shuanglian.cli import app, eval_cmd  # noqa: F401 - registers the command
 

@@ -95,7 +95,11 @@ class EvalReport:
                 "by_kind": {k: v.to_json() for k, v in sorted(self.entities_by_kind.items())},
             },
             "roles": self.roles.to_json(),
-            "roles_with_org": self.roles_org.to_json(),
+            "roles_with_org": {
+                **self.roles_org.to_json(),
+                # of the roles found (person + title), the share whose organisation is also right
+                "org_rate": round(self.roles_org.tp / self.roles.tp, 4) if self.roles.tp else 0.0,
+            },
             "figures": self.figures.to_json(),
             "policies": {
                 **self.policies.to_json(),
@@ -263,7 +267,8 @@ def render(rep: EvalReport) -> Any:
     f = rep.figures.to_json()
     v = rep.visits.to_json()
     facts.add_row("roles P/R/F1", _prf(rep.roles))
-    facts.add_row("roles with org P/R/F1", _prf(rep.roles_org))
+    org_rate = rep.roles_org.tp / rep.roles.tp if rep.roles.tp else 0.0
+    facts.add_row("roles with org P/R/F1", f"{_prf(rep.roles_org)}  (org right on {org_rate:.3f} of roles found)")
     facts.add_row(
         "figures",
         f"recall {f['recall']:.3f}  precision {f['precision']:.3f}  (gold {f['gold']}, predicted {f['predicted']})",
