@@ -49,7 +49,7 @@ def test_loader_cuts_texts_from_shared_data(tmp_path: Path) -> None:
     assert items["a"].text == "第一行正文。\n第二行正文。\n第三行。"  # header line is not text
     assert items["a"].published == "2023-05-31"  # no annotated date: the header date
     assert items["a_L2-3"].published == "2020-01-01"  # the annotated date wins
-    assert items["a_L2-3"].text == "第一行正文。\n第二行正文。"  # file lines: the header is line 1
+    assert items["a_L2-3"].text == "第二行正文。\n第三行。"  # body lines: the header line is not counted
     assert items["nat_1987_L2-3"].text == "乙\n丙" and items["nat_1987_L2-3"].published == "1987-03-25"
 
 
@@ -58,7 +58,7 @@ def test_loader_cuts_texts_from_shared_data(tmp_path: Path) -> None:
     [
         ({"source": "cctv/missing.txt"}, "no file"),
         ({"source": "nat.jsonl#1999"}, "no record for year 1999"),
-        ({"source": "cctv/a.txt", "lines": [3, 9]}, "outside the 5 lines"),
+        ({"source": "cctv/a.txt", "lines": [3, 9]}, "outside the 4 lines"),
     ],
 )
 def test_loader_names_bad_files(tmp_path: Path, kw: dict[str, object], message: str) -> None:

@@ -2,9 +2,9 @@
 
 A real-gold file (format in /work/HELPERS.md and tests/fixtures/real_gold/README.md) names its `source`
 (a file under the data folder, or `national-reports-1954-2015.jsonl#YEAR`) and a 1-based inclusive
-`lines` range of the file as stored (null = whole text). Data files start with a `# url: … | date: …`
-header line that is not text (dropped for whole-file items); its date is the publication date when the
-gold gives none. The text is extracted as plain text (no HTML cleaning), and
+`lines` range of the body (null = whole body). Data files start with a `# url: … | date: …` header line
+that is not text: it is dropped before lines are counted (body line 1 = file line 2), and its date is the
+publication date when the gold gives none. The text is extracted as plain text (no HTML cleaning), and
 dev and holdout splits are scored apart.
 """
 
@@ -71,7 +71,7 @@ class _Sources:
         self._national: dict[str, dict[int, str]] = {}
 
     def lines(self, source: str) -> tuple[list[str], str | None]:
-        """The lines of `source` as stored (header included) and the date in its header, or raise RealGoldError."""
+        """The body lines of `source` (header line dropped) and the date in its header, or raise RealGoldError."""
         if source not in self._files:
             self._files[source], self._published[source] = self._load(source)
         return self._files[source], self._published[source]
@@ -98,6 +98,7 @@ class _Sources:
         if lines and lines[0].startswith(_HEADER):
             m = _HEADER_DATE.search(lines[0])
             published = m.group(1) if m else None
+            lines = lines[1:]
         return lines, published
 
 
@@ -132,8 +133,6 @@ def load_real_gold(gold_dir: Path, data_dir: Path | None = None) -> list[RealIte
             if not 1 <= lo <= hi <= len(lines):
                 raise RealGoldError(f"{gpath}: lines {lo}-{hi} outside the {len(lines)} lines of {gold['source']}")
             lines = lines[lo - 1 : hi]
-        elif lines and lines[0].startswith(_HEADER):
-            lines = lines[1:]  # whole file: the body without its header line
         text = "\n".join(lines).strip("\n")
         # the annotator's date (e.g. the report date in the text) over the crawl header's
         items.append(RealItem(item_id, split, text, gold.get("published") or printed, gold))
