@@ -50,20 +50,25 @@ def main() -> None:
 
     lac = get_lac()
     stage = ExtractStage()
+    rules_only = ExtractStage()  # the same pipeline without the tagger (ablation)
+    rules_only.stages[0].use_ner = False
     warm_up()
     stage.batch([Document(source="warm", text=t) for t in texts[:8]])
 
     # The machine may be shared: alternate LAC-alone and pipeline chunk by chunk so both see the
     # same load, and report CPU time (what the code costs) next to wall time.
-    wall = {"lac": 0.0, "all": 0.0}
-    cpu = {"lac": 0.0, "all": 0.0}
+    wall = {"lac": 0.0, "all": 0.0, "rules": 0.0}
+    cpu = {"lac": 0.0, "all": 0.0, "rules": 0.0}
     docs = [Document(source=f"bench#{i}", text=t) for i, t in enumerate(texts)]
+    plain = [Document(source=f"bench#{i}", text=t) for i, t in enumerate(texts)]
     for k in range(0, len(texts), CHUNK):
-        for which in ("lac", "all") if (k // CHUNK) % 2 == 0 else ("all", "lac"):
+        for which in ("lac", "all", "rules") if (k // CHUNK) % 2 == 0 else ("rules", "all", "lac"):
             w0, c0 = time.perf_counter(), time.process_time()
             if which == "lac":
                 for t in texts[k : k + CHUNK]:
                     lac.run(t)
+            elif which == "rules":
+                rules_only.batch(plain[k : k + CHUNK])
             else:
                 stage.batch(docs[k : k + CHUNK])
             wall[which] += time.perf_counter() - w0
@@ -72,11 +77,12 @@ def main() -> None:
     t_lac, t_all = cpu["lac"], cpu["all"]
 
     print(f"pages: {len(texts)}  chars: {chars}  stages: {', '.join(s.name for s in stage.stages)}")
-    for label, key in (("LAC alone       ", "lac"), ("extract pipeline", "all")):
+    for label, key in (("LAC alone       ", "lac"), ("extract pipeline", "all"), ("without tagger  ", "rules")):
         c, w = cpu[key], wall[key]
         print(f"{label}: {len(texts) / c:8.1f} pages/s  {chars / c:10.0f} chars/s  per CPU second"
               f"  | wall {len(texts) / w:6.1f} pages/s  {chars / w:8.0f} chars/s")
     print(f"ratio pipeline/LAC: {t_lac / t_all:.2f} by CPU time, {wall['lac'] / wall['all']:.2f} by wall time (goal >= 0.8)")
+    print(f"ratio pipeline without the tagger/LAC: {t_lac / cpu['rules']:.2f} by CPU time")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (goal < 1024)")
     print(f"entities per page: {sum(len(d.entities) for d in docs) / len(docs):.1f}; errors: {len(errors)}")
     if errors:

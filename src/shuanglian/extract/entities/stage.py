@@ -20,7 +20,7 @@ from shuanglian.extract.entities.groups import (
 )
 from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
 from shuanglian.extract.entities.industry_lists import listed_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer
+from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer, suffix_automaton
 from shuanglian.extract.entities.orgs import (
     brand_orgs,
     gazetteer_orgs,
@@ -28,6 +28,7 @@ from shuanglian.extract.entities.orgs import (
     kind_of,
     lac_orgs,
     listed_orgs,
+    tagger_orgs,
 )
 from shuanglian.extract.entities.people import lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
@@ -66,6 +67,19 @@ def _ner_gate(name: str, label: str) -> bool:
     return len(name) >= MIN_NER_ORG and kind_of(name) is not None
 
 
+def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
+    """Positions where the tagger's output is used: LAC persons and organisations (veto, kind hints)
+    and ends of organisation suffixes (the only long names taken from it). Sentences without one
+    are not tagged: the combination could not use anything there, and the tagger's time is saved."""
+    marks = bytearray(len(text) + 1)
+    for t in tokens:
+        if t.tag in ("PER", "ORG"):
+            marks[t.start] = 1
+    for last, _ in suffix_automaton().iter(text):
+        marks[last] = 1
+    return marks
+
+
 def extract_entities(text: str, tokens: list[Token] | None = None,
                      excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
                      use_ner: bool = True) -> list[Mention]:
@@ -78,14 +92,16 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         return []
     toks = tokens if tokens is not None else tag_text(text)
     hints: dict[tuple[int, int], str] = {}
+    ner_cands: list[NerSpan] = []
     if use_ner:
         merged = merge(text, toks, ner if ner is not None else get_ner().tag_texts([text])[0],
-                       labels=NER_LABELS, gate=_ner_gate, veto_per=True)
-        toks, hints = merged.tokens, merged.hints
+                       labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
+        toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
     view = TokenView(text, toks)
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
-             + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view))
+             + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]))
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
@@ -169,7 +185,11 @@ class EntityStage:
         """Extract entities of several documents with one batched LAC call and one batched tagger call."""
         live = [d for d in docs if not d.error and d.text]
         texts = [d.text for d in live]
-        spans = get_ner().tag_texts(texts) if self.use_ner else [None] * len(live)
-        for d, toks, ner in zip(live, tag_many(texts), spans, strict=True):
+        tokens = tag_many(texts)
+        spans: list[list[NerSpan]] | list[None] = [None] * len(live)
+        if self.use_ner:
+            marks = [_needs_tagger(t, toks) for t, toks in zip(texts, tokens, strict=True)]
+            spans = get_ner().tag_texts(texts, keep=lambda i, a, b: any(marks[i][a:b]))
+        for d, toks, ner in zip(live, tokens, spans, strict=True):
             d.entities = extract_entities(d.text, toks, d.excluded, ner, self.use_ner)
         return docs

@@ -26,6 +26,8 @@ class Merged:
 
     tokens: list[Token]
     hints: dict[tuple[int, int], str] = field(default_factory=dict)
+    # accepted spans left as candidates beside the rules' own (with `as_tokens` False)
+    spans: list[NerSpan] = field(default_factory=list)
 
 
 def _split_at(tokens: Sequence[Token], cuts: set[int]) -> list[Token]:
@@ -73,11 +75,13 @@ def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: Ner
 
 def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac: bool = True,
           cut_words: bool = False, labels: Collection[str] = ENTITY_TAGS,
-          gate: Callable[[str, str], bool] | None = None, veto_per: bool = False) -> Merged:
+          gate: Callable[[str, str], bool] | None = None, veto_per: bool = False, as_tokens: bool = True) -> Merged:
     """LAC tokens with the tagger's entity spans as whole tokens.
 
     A span of one character or of whitespace is ignored (日, 周 are never names on their own). With
     `keep_lac` False, LAC's PER/LOC/ORG words the tagger did not also mark are demoted to plain nouns.
+    With `as_tokens` False the accepted spans are returned apart (as candidates that compete with the
+    rules' by length) instead of replacing LAC's words, so they never stop a rule's longer name.
     """
     toks = list(tokens)
     ents = sorted((s for s in spans if s.head == "pd" and s.label in labels and s.end - s.start >= 2
@@ -85,6 +89,9 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
     ends = [t.end for t in toks]
     ents = [s for s in ents if plausible(text, toks, ends, s, cut_words)
             and (gate is None or gate(text[s.start : s.end], s.label))]
+    accepted = ents
+    if not as_tokens:
+        ents = []
     covered = bytearray(len(text) + 1)
     for s in ents:
         covered[s.start : s.end] = b"\x01" * (s.end - s.start)
@@ -120,4 +127,4 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
                 org[s.start : s.end] = b"\x01" * (s.end - s.start)
         toks = [Token(t.start, t.end, t.word, "nz") if t.tag == "PER" and not any(per[t.start : t.end])
                 and all(org[t.start : t.end]) else t for t in toks]
-    return Merged(toks, hints)
+    return Merged(toks, hints, accepted if not as_tokens else [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -160,12 +160,18 @@ class NerModel:
                     out[i].extend(NerSpan(s, e, lab, h) for s, e, lab in spans_of([labs[p] for p in path]))
         return out
 
-    def tag_texts(self, texts: Sequence[str], heads: Sequence[str] = ("pd", "clue")) -> list[list[NerSpan]]:
-        """Spans with offsets into each text: texts are cut into sentences and tagged in one batch."""
+    def tag_texts(self, texts: Sequence[str], heads: Sequence[str] = ("pd", "clue"),
+                  keep: Callable[[int, int, int], bool] | None = None) -> list[list[NerSpan]]:
+        """Spans with offsets into each text: texts are cut into sentences and tagged in one batch.
+
+        `keep(text_index, start, end)` False skips a sentence (the caller knows nothing there needs it).
+        """
         plan: list[tuple[int, int]] = []
         sents: list[str] = []
         for ti, text in enumerate(texts):
             for a, b in cut_sentences(text):
+                if keep is not None and not keep(ti, a, b):
+                    continue
                 plan.append((ti, a))
                 sents.append(text[a:b])
         out: list[list[NerSpan]] = [[] for _ in texts]
