@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 DEMAND_KINDS = ("need", "hard_problem", "bottleneck")  # 技术需求, 攻关需求, 卡脖子
@@ -38,7 +39,7 @@ class Demand:
     deadline: str | None = None  # ISO date
     contact: str = ""
     confidentiality: str = "public"
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = dc_field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """Plain-dict form (evidence as dicts)."""
@@ -60,7 +61,7 @@ class Supply:
     provider_entity: str | None = None
     region: str = ""
     contact: str = ""
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = dc_field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """Plain-dict form (evidence as dicts)."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from shuanglian.chains import tables as chain_tables  # noqa: F401
+from shuanglian.challenges import tables as challenge_tables  # noqa: F401
 from shuanglian.graph import tables as graph_tables  # noqa: F401
+from shuanglian.matching import tables as matching_tables  # noqa: F401
 from shuanglian.registers import tables as register_tables  # noqa: F401
 from shuanglian.store import documents  # noqa: F401
 from shuanglian.web import auth_tables  # noqa: F401
