@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.pages import chains, dashboard, documents, graph, registers, session
+from shuanglian.web.pages import chains, challenges, dashboard, documents, graph, matching, registers, session
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, dashboard, documents, graph, registers, chains):
+for _module in (session, dashboard, documents, graph, registers, chains, matching, challenges):
     router.include_router(_module.router)
