@@ -95,13 +95,13 @@ def scale(n_supply: int, n_demands: int, dim: int, queries: int) -> None:
     sv /= np.linalg.norm(sv, axis=1, keepdims=True)
     placer = shipped_placer()
     t0 = time.perf_counter()
-    items = [Item(f"s{i}", t, *placer.place(t)[:2], region="") for i, t in enumerate(texts[:n_supply])]
+    items = [Item(f"s{i}", t, *placer.place(t).link, region="") for i, t in enumerate(texts[:n_supply])]
     t1 = time.perf_counter()
     index = Index(items, sv, placer)
     t2 = time.perf_counter()
     print(f"supply {n_supply}: chain placement {t1 - t0:.1f}s, index build (BM25 + matrix) {t2 - t1:.1f}s, "
           f"BM25 vocab {len(index.bm25.vocab)}, matrix {sv.nbytes / 2**20:.0f} MiB")
-    dem = [Item(f"d{i}", t, *placer.place(t)[:2]) for i, t in enumerate(texts[n_supply:n_supply + n_demands])]
+    dem = [Item(f"d{i}", t, *placer.place(t).link) for i, t in enumerate(texts[n_supply:n_supply + n_demands])]
     qv = rng.standard_normal((len(dem), dim)).astype(np.float32)
     qv /= np.linalg.norm(qv, axis=1, keepdims=True)
     lat = []

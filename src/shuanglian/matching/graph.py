@@ -22,6 +22,11 @@ class Placement:
     link_id: str | None
     terms: tuple[str, ...] = ()
 
+    @property
+    def link(self) -> tuple[str | None, str | None]:
+        """(chain_id, link_id)."""
+        return self.chain_id, self.link_id
+
 
 class LinkPlacer:
     """Places a text on the chain link whose terms it names with the most weight (ties: first seen)."""
