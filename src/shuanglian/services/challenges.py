@@ -459,3 +459,16 @@ def export(session: Session, actor: Actor, cid: int, fmt: str = "csv") -> bytes:
 def actor_of(principal: Any) -> Actor:
     """Actor from a web Principal (username, role)."""
     return Actor(principal.username, principal.role)
+
+
+def seed_demo(session: Session, spec: dict[str, Any], publisher: str = "demo") -> dict[str, Any] | None:
+    """Create and publish the demo challenge once (None when a challenge of that title exists)."""
+    from datetime import timedelta
+
+    if session.scalar(select(Challenge.id).where(Challenge.title == spec["title"])) is not None:
+        return None
+    actor = Actor(publisher, "publisher")
+    deadline = (_now() + timedelta(days=int(spec.get("days_open", 60)))).isoformat()
+    data = {k: v for k, v in spec.items() if k != "days_open"}
+    ch = create(session, actor, {**data, "deadline": deadline})
+    return publish(session, actor, ch["id"], "demo")

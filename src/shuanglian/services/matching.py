@@ -319,3 +319,22 @@ def feedback_for(session: Session, demand_id: str) -> dict[str, list[str]]:
                                   .where(MatchFeedback.demand_id == demand_id)):
         out.setdefault(sid, []).append(v)
     return out
+
+
+def seed_demo(session: Session, user: str = "demo") -> dict[str, Any]:
+    """Store the demo demands and supply of data/demo.yaml (idempotent); returns the challenge spec too."""
+    import yaml
+
+    from shuanglian.matching.importer import COLUMNS_FILE
+
+    data = yaml.safe_load((COLUMNS_FILE.parent / "demo.yaml").read_text(encoding="utf-8"))
+    placer = _placer(session)
+    by_title = {}
+    for rec in data["demands"]:
+        row = _store(session, "demand", {**rec, "source": f"real:{rec['source']}"}, user, placer)
+        by_title[rec["title"]] = row.id
+    for rec in data["supply"]:
+        _store(session, "supply", {**rec, "source": f"real:{rec['source']}"}, user, placer)
+    spec = dict(data["challenge"])
+    spec["demand_id"] = by_title.get(spec.pop("demand"))
+    return {"demands": len(data["demands"]), "supply": len(data["supply"]), "challenge": spec}
