@@ -20,7 +20,8 @@ def check_rubric(rubric: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Validated rubric: 1-10 named criteria, positive weights summing to 1 (±0.01), max > 0."""
     if not rubric or len(rubric) > 10:
         raise RubricError("a rubric needs 1 to 10 criteria")
-    out, names = [], set()
+    out: list[dict[str, Any]] = []
+    names: set[str] = set()
     for i, c in enumerate(rubric):
         name = str(c.get("name", "")).strip()
         if not name or name in names:
@@ -33,7 +34,7 @@ def check_rubric(rubric: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             raise RubricError(f"criterion {name!r}: weight and max must be positive")
         names.add(name)
         out.append({"name": name, "weight": w, "max": mx})
-    total = sum(c["weight"] for c in out)
+    total = sum(float(c["weight"]) for c in out)
     if abs(total - 1.0) > 0.01:
         raise RubricError(f"weights sum to {total:.2f}, not 1")
     return out

@@ -26,11 +26,11 @@ class BM25Index:
         lengths = np.zeros(len(docs), dtype=np.float32)
         for i, toks in enumerate(docs):
             lengths[i] = len(toks)
-            for term, tf in Counter(toks).items():
+            for term, n_term in Counter(toks).items():
                 j = self.vocab.setdefault(term, len(self.vocab))
                 rows.append(i)
                 cols.append(j)
-                tfs.append(tf)
+                tfs.append(n_term)
         self.n = len(docs)
         r = np.asarray(rows, dtype=np.int32)
         c = np.asarray(cols, dtype=np.int32)
