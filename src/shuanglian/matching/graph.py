@@ -58,17 +58,19 @@ class LinkPlacer:
         best = max(score, key=lambda k: score[k])
         return Placement(best[0], best[1], tuple(dict.fromkeys(terms[best])))
 
-    def link_name(self, chain_id: str | None, link_id: str | None) -> str:
-        """'chain · link' in Chinese for explanations ('' when unplaced)."""
+    def link_name(self, chain_id: str | None, link_id: str | None, lang: str = "zh") -> str:
+        """'chain · link' for explanations, Chinese or English names ('' when unplaced)."""
         if not chain_id or chain_id not in self.templates:
             return ""
         t = self.templates[chain_id]
+        chain = t.name if lang == "zh" else (t.name_en or t.name)
         if not link_id:
-            return t.name
+            return chain
         try:
-            return f"{t.name} · {t.link(link_id).name}"
+            ln = t.link(link_id)
         except KeyError:
-            return t.name
+            return chain
+        return f"{chain} · {ln.name if lang == 'zh' else (ln.name_en or ln.name)}"
 
 
 @lru_cache(maxsize=1)

@@ -131,6 +131,7 @@ class Index:
             "link_relation": rel,
             "query_link": self.placer.link_name(query.chain_id, query.link_id),
             "item_link": self.placer.link_name(it.chain_id, it.link_id),
+            "item_link_en": self.placer.link_name(it.chain_id, it.link_id, "en"),
             "same_region": bool(f["same_region"]),
             "co_mention": bool(f["co_mention"]),
             "evidence": it.evidence,

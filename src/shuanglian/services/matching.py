@@ -156,9 +156,12 @@ def extract_document(session: Session, doc_id: str, user: str) -> dict[str, Any]
     return {"document": doc_id, "demands": out["demand"], "supply": out["supply"]}
 
 
-def record_json(row: Row) -> dict[str, Any]:
-    """Plain-dict form of a stored record (no embedding bytes)."""
+def record_json(row: Row, placer: LinkPlacer | None = None) -> dict[str, Any]:
+    """Plain-dict form of a stored record (no embedding bytes); with a placer, the link's names too."""
     out = {c.name: getattr(row, c.name) for c in row.__table__.columns if c.name != "embedding"}
+    if placer is not None:
+        out["link_name"] = placer.link_name(row.chain_id, row.link_id)
+        out["link_name_en"] = placer.link_name(row.chain_id, row.link_id, "en")
     out["created_at"] = row.created_at.isoformat() if row.created_at else None
     out["side"] = "demand" if isinstance(row, MatchDemand) else "supply"
     out["embedded"] = row.embedding is not None
@@ -183,7 +186,8 @@ def list_records(session: Session, side: str, limit: int = 50, offset: int = 0, 
         stmt = stmt.where(model.statement.contains(q) | model.title.contains(q))
     total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
     rows = session.scalars(stmt.order_by(model.created_at.desc(), model.id).limit(limit).offset(offset))
-    return {"total": total, "items": [record_json(r) for r in rows]}
+    placer = _placer(session)
+    return {"total": total, "items": [record_json(r, placer) for r in rows]}
 
 
 def get_record(session: Session, side: str, rid: str, user: str | None = None,
@@ -193,7 +197,7 @@ def get_record(session: Session, side: str, rid: str, user: str | None = None,
     if row is None or (isinstance(row, MatchDemand) and not privileged and row.confidentiality == "confidential"
                        and row.created_by != user):
         raise MatchError(f"unknown {side} {rid!r}")
-    return record_json(row)
+    return record_json(row, _placer(session))
 
 
 def _signature(session: Session, model: Any) -> tuple[Any, ...]:
@@ -283,8 +287,8 @@ def matches(session: Session, side: str, rid: str, k: int = 10, user: str | None
         if isinstance(r, MatchDemand) and not privileged and r.confidentiality == "confidential" \
                 and r.created_by != user:
             continue
-        out.append({**m.to_json(), "record": record_json(r)})
-    return {"query": record_json(row), "weights": weights, "matches": out[:k]}
+        out.append({**m.to_json(), "record": record_json(r, index.placer)})
+    return {"query": record_json(row, index.placer), "weights": weights, "matches": out[:k]}
 
 
 def feedback(session: Session, demand_id: str, supply_id: str, verdict: str, user: str) -> dict[str, Any]:
