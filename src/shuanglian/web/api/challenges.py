@@ -20,9 +20,12 @@ router = APIRouter(tags=["challenges"])
 
 
 async def writer(request: Request, principal: Principal | None = Depends(get_principal)) -> Principal:
-    """Any logged-in user changing challenge data (the service checks the role per action); CSRF checked."""
+    """A user of a role that takes part in challenges (not a viewer); the service checks the role per
+    action. CSRF checked."""
     if principal is None:
         raise ApiError(401, "log in or send an API token")
+    if principal.role == "viewer":
+        raise ApiError(403, "viewers may not change challenges", "forbidden_role")
     await check_csrf(request, principal)
     return principal
 
