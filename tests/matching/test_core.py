@@ -124,3 +124,20 @@ def test_import_xlsx() -> None:
     wb.save(buf)
     out = parse_rows("supply", buf.getvalue(), "xlsx", "s.xlsx")
     assert out.errors == [] and out.rows[0][1]["provider"] == "湖南团队" and out.rows[0][1]["kind"] == "result"
+
+
+def test_ivf_finds_the_exact_neighbours_of_clustered_vectors() -> None:
+    from shuanglian.matching.ann import IVFIndex
+    from shuanglian.matching.bm25 import top_k
+
+    rng = np.random.default_rng(3)
+    centres = rng.standard_normal((40, 32))
+    v = np.repeat(centres, 100, axis=0) + 0.3 * rng.standard_normal((4000, 32))
+    v = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+    ivf = IVFIndex(v, n_lists=40, n_probe=4)
+    hits = 0
+    for q in v[::97][:40]:
+        hits += len(set(top_k(v @ q, 10)[0].tolist()) & set(ivf.search(q, 10)[0].tolist()))
+    assert hits / 400 >= 0.9
+    full = ivf.search(v[5], 10, n_probe=40)[0]  # probing every list is the exact scan
+    assert full.tolist() == top_k(v @ v[5], 10)[0].tolist()

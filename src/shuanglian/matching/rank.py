@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from shuanglian.matching.ann import IVFIndex
 from shuanglian.matching.bm25 import BM25Index, top_k
 from shuanglian.matching.graph import FEATURES, LinkPlacer, proximity
 from shuanglian.matching.text import shared_spans, tokens
@@ -23,6 +24,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "same_chain": 0.02, "same_region": 0.03, "co_mention": 0.1,
 }  # fmt: skip
 POOL = 100
+ANN_FROM = 20000  # from this many records on, the dense side is searched through an IVF index
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Index:
         if self.vectors is not None and len(self.vectors) != len(self.items):
             raise ValueError(f"{len(self.vectors)} vectors for {len(self.items)} items")
         self.placer = placer
+        self.ann = IVFIndex(self.vectors) if self.vectors is not None and len(self.items) >= ANN_FROM else None
 
     def __len__(self) -> int:
         return len(self.items)
@@ -77,6 +80,8 @@ class Index:
         """Embeddings alone: (indices, cosines)."""
         if qvec is None or self.vectors is None or not len(self.items):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        if self.ann is not None:
+            return self.ann.search(qvec.astype(np.float32), k)
         return top_k(self.vectors @ qvec.astype(np.float32), k)
 
     def match(
