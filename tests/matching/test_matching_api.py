@@ -94,3 +94,20 @@ def test_import_and_extract_from_document(as_user: Client, ch_url: str) -> None:
     rec = as_user("viewer1").get(f"/api/matching/demands/{out['demands'][0]}").json()
     assert rec["source"] == "doc:doc1" and text[rec["span_start"]:rec["span_end"]] == rec["statement"]
     assert ed.post("/api/matching/extract/nope").status_code == 404
+
+
+def test_supply_linked_to_graph_entity_and_challenge_from_demand(as_user: Client, ch_url: str) -> None:
+    from shuanglian.graph.ids import normalise_name
+    from shuanglian.graph.tables import Entity
+
+    with session_scope(ch_url) as s:
+        s.add(Entity(id="lab_gusu", kind="lab", name="材料科学姑苏实验室", name_key=normalise_name("材料科学姑苏实验室"),
+                     names=["材料科学姑苏实验室"]))
+    r = as_user("editor1").post("/api/matching/supply", json={"statement": "光刻胶联合研发",
+                                                              "provider": "材料科学姑苏实验室"})
+    assert r.json()["provider_entity"] == "lab_gusu"
+    did = _seed(as_user)
+    page = as_user("pub1").get(f"/challenges?demand_id={did}")
+    assert page.status_code == 200 and "半导体光刻胶配方与纯化技术难题" in page.text and 'value="50"' in page.text
+    made = as_user("pub1").post("/api/challenges", json={"demand_id": did, "deadline": "2099-01-01"})
+    assert made.status_code == 201 and made.json()["award"] == 500000 and made.json()["demand_id"] == did

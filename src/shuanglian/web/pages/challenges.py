@@ -57,13 +57,23 @@ def public_get(cid: int, request: Request, p: Principal | None = Depends(get_pri
 
 
 @router.get("/challenges")
-def workspace(request: Request, p: Principal = Depends(page_user), db: Session = Depends(get_db)) -> Response:
-    """Managers: their challenges and a form; applicants: their applications; reviewers: assignments."""
+def workspace(request: Request, demand_id: str = "", p: Principal = Depends(page_user),
+              db: Session = Depends(get_db)) -> Response:
+    """Managers: their challenges and a form (filled from a demand when `demand_id` is given);
+    applicants: their applications; reviewers: assignments."""
+    from shuanglian.matching.tables import MatchDemand
+
     actor = svc.actor_of(p)
+    demand = db.get(MatchDemand, demand_id) if demand_id and p.role in svc.MANAGERS else None
+    prefill = {"demand_id": demand.id, "title": demand.title or demand.statement[:60],
+               "description": demand.statement,
+               "award": f"{demand.budget / 10000:g}" if demand.budget else "",
+               "deadline": demand.deadline or ""} if demand is not None else {}
     apps = svc.applications(db, actor) if p.role in ("applicant", "reviewer", "admin") else []
     titles = dict(db.execute(select(Challenge.id, Challenge.title)).all())
     return render(request, "challenges.html", {"items": svc.list_all(db, actor), "apps": apps, "titles": titles,
-                                               "manager": p.role in svc.MANAGERS, "rubric_text": _rubric_text()})
+                                               "manager": p.role in svc.MANAGERS, "rubric_text": _rubric_text(),
+                                               "prefill": prefill})
 
 
 @router.post("/challenges")
