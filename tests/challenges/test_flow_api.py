@@ -159,3 +159,17 @@ def test_no_award_without_reviews_then_full_flow(as_user: Client, ch_url: str) -
     assert {"challenge_create", "challenge_publish", "challenge_apply", "challenge_assign", "review_conflict",
             "review_submit", "application_shortlist", "application_awarded", "application_rejected",
             "milestone_add", "milestone_done"} <= actions
+
+
+def test_external_roles_see_challenges_only(as_user: Client) -> None:
+    for name in ("app1", "rev1"):
+        c = as_user(name)
+        for path in ("/api/entities", "/api/documents", "/api/registers", "/api/audit", "/api/matching/demands"):
+            r = c.get(path)
+            assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden_role", (name, path)
+        assert c.get("/api/auth/me").json()["username"] == name
+        assert c.get("/api/challenges").status_code == 200
+        r = c.get("/", follow_redirects=False)
+        assert r.status_code in (302, 303, 307) and r.headers["location"].endswith("/challenges")
+        assert c.get("/challenges").status_code == 200 and c.get("/account").status_code == 200
+    assert as_user("viewer1").get("/api/entities").status_code == 200
