@@ -93,14 +93,16 @@ class Index:
         co_mentions: frozenset[tuple[str, str]] = frozenset(),
         explain: bool = True,
         pool: int = POOL,
+        include: Sequence[int] = (),
     ) -> list[Match]:
-        """Top-k items for the query: pooled candidates scored by weights · features, explained."""
+        """Top-k items for the query: pooled candidates (plus the positions in `include`) scored by
+        weights · features, explained."""
         w = {**DEFAULT_WEIGHTS, **(weights or {})}
         toks = tokens(query.text)
         all_bm = self.bm25.scores(toks)
         bi, bs = top_k(all_bm, pool, positive=True)
         di, ds = self.dense_top(qvec, pool)
-        cand = np.union1d(bi, di).astype(np.int64)
+        cand = np.union1d(np.union1d(bi, di), np.asarray(include, dtype=np.int64)).astype(np.int64)
         if not len(cand):
             return []
         bm = all_bm[cand]

@@ -24,7 +24,7 @@ from shuanglian.matching import extract, importer
 from shuanglian.matching.embed import DEFAULT_MODEL, from_blob, get_encoder, to_blob
 from shuanglian.matching.feedback import VERDICTS, learn_weights
 from shuanglian.matching.graph import LinkPlacer
-from shuanglian.matching.rank import Index, Item, Match
+from shuanglian.matching.rank import POOL, Index, Item, Match
 from shuanglian.matching.records import CONFIDENTIALITY, DEMAND_KINDS, SUPPLY_KINDS
 from shuanglian.matching.tables import MatchDemand, MatchFeedback, MatchSupply
 from shuanglian.registers.tabular import TableFormatError
@@ -301,7 +301,9 @@ def feedback(session: Session, demand_id: str, supply_id: str, verdict: str, use
     index = build_index(session, "supply")
     enc = get_encoder(DEFAULT_MODEL)
     qvec = from_blob(d.embedding, enc.dim) if d.embedding and d.model == enc.name else None
-    found = index.match(_item(d), qvec, k=len(index), pool=max(200, len(index)), explain=False)
+    # the pair's features as the ranking saw them (same pool normalisation), the supply forced into the pool
+    pos = index.pos.get(supply_id)
+    found = index.match(_item(d), qvec, k=2 * POOL + 1, explain=False, include=[pos] if pos is not None else [])
     feats = next((m.features for m in found if m.id == supply_id), {})
     row = session.scalar(select(MatchFeedback).where(MatchFeedback.demand_id == demand_id,
                                                      MatchFeedback.supply_id == supply_id,
