@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from shuanglian.chains.store import all_templates
 from shuanglian.graph import audit
-from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.tables import Entity, EntityMember, Statement
-from shuanglian.matching import extract, importer
+from shuanglian.graph.tables import EntityMember, Statement
+from shuanglian.matching import extract, importer, projector
 from shuanglian.matching.embed import DEFAULT_MODEL, from_blob, get_encoder, to_blob
 from shuanglian.matching.feedback import VERDICTS, learn_weights
 from shuanglian.matching.graph import LinkPlacer
+from shuanglian.matching.projector import entity_ids_by_name
 from shuanglian.matching.rank import POOL, Index, Item, Match
 from shuanglian.matching.records import CONFIDENTIALITY, DEMAND_KINDS, SUPPLY_KINDS
 from shuanglian.matching.tables import MatchDemand, MatchFeedback, MatchSupply
@@ -63,10 +63,7 @@ def _placer(session: Session) -> LinkPlacer:
 
 def _link_entity(session: Session, name: str) -> str | None:
     """The canonical graph entity named `name` (exact name, then normalised key), if any."""
-    if not name:
-        return None
-    eid = session.scalar(select(Entity.id).where(Entity.name == name).limit(1))
-    return eid or session.scalar(select(Entity.id).where(Entity.name_key == normalise_name(name)).limit(1))
+    return entity_ids_by_name(session, [name]).get(name)
 
 
 def _text(row: Row) -> str:
@@ -208,9 +205,14 @@ def _signature(session: Session, model: Any) -> tuple[Any, ...]:
 def build_index(session: Session, side: str) -> Index:
     """The index over one side's stored records (cached until a record is added or removed)."""
     model = _model(side)
-    key = (str(getattr(session.get_bind(), "url", "")), side)
+    url = str(getattr(session.get_bind(), "url", ""))
+    key = (url, side)
     sig = _signature(session, model)
     with _lock:
+        while projector._dropped:  # the projector re-linked or re-placed records of these databases
+            gone = projector._dropped.pop()
+            for k in [k for k in _cache if k[0] == gone]:
+                del _cache[k]
         hit = _cache.get(key)
         if hit and hit[0] == sig:
             return hit[1]

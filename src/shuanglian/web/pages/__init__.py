@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.pages import chains, challenges, dashboard, documents, graph, matching, registers, session
+from shuanglian.web.pages import (
+    chains,
+    challenges,
+    dashboard,
+    documents,
+    graph,
+    matching,
+    prefs,
+    registers,
+    review,
+    session,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, dashboard, documents, graph, registers, chains, matching, challenges):
+for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, matching, challenges):
     router.include_router(_module.router)

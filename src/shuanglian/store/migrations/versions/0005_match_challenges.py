@@ -5,7 +5,7 @@ On a fresh database 0001's create_all already made them (the models are register
 this revision a no-op there and creates them on databases made before.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0009
 Create Date: 2026-12-04
 """
 
@@ -18,7 +18,7 @@ MODELS = (MatchDemand, MatchSupply, MatchFeedback, Challenge, ChallengeApplicati
           ChallengeMilestone)
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
