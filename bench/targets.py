@@ -57,10 +57,11 @@ def evaluate(gold: dict, reports: dict[int, dict], verbose: bool = False) -> dic
         spans = _occurrences(rep["text"], g["quote"])
         found: Figure | None = None
         for f in figs:
-            if f.is_target and any(a <= f.span[0] < b for a, b in spans):
-                if _close(f.value, g["value"]) and _close(f.value_max, g["value_max"]) and f.qualifier == g["qualifier"] and f.year == g["year"]:
-                    found = f
-                    break
+            in_quote = f.is_target and any(a <= f.span[0] < b for a, b in spans)
+            same = _close(f.value, g["value"]) and _close(f.value_max, g["value_max"])
+            if in_quote and same and f.qualifier == g["qualifier"] and f.year == g["year"]:
+                found = f
+                break
         ok = found is not None
         res["all"][0] += ok
         res["all"][1] += 1

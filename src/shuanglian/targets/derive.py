@@ -109,9 +109,9 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
     for o in rules.owners:
         if owner and region:
             break
-        m = re.search(o["pattern"], head)
-        if m:
-            groups = m.groups() or ("",)
+        om = re.search(o["pattern"], head)
+        if om:
+            groups = om.groups() or ("",)
             owner = owner or o["owner"].format(*groups)
             region = region or o["region"].format(*groups)
     return DocContext(year, month, starts, review, mains, owner, region)
@@ -127,11 +127,10 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
         for order, rule in enumerate(rules.measures):
             if unit not in rule.units:
                 continue
-            m = None
-            for m in rule.pattern.finditer(scope):
-                pass
-            if m is None:
+            matches = list(rule.pattern.finditer(scope))
+            if not matches:
                 continue
+            m = matches[-1]
             if rule.needs is not None and not rule.needs.search(clause + scope[m.end():]):
                 continue
             # in the clause the most specific rule wins (rules are ordered); before it, the nearest
@@ -223,10 +222,7 @@ def derive_figures(
             if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
                 out.pop()
         elif rm and not f["text"].startswith(rm.group(1)):
-            try:
-                value, value_max = float(rm.group(1)), value
-            except ValueError:
-                pass
+            value, value_max = float(rm.group(1)), value
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
