@@ -34,6 +34,7 @@ _BASE_BEFORE = re.compile(r"[由从](?:(?:19|20)\d\d年的?)?$")
 _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到|增至|上升到|下降到|降至|降到|扩大到|减少到|回落到)")
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
+_PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
@@ -275,7 +276,8 @@ def derive_figures(
             value_max=None if value_max is None else _tidy(value_max), deadline=deadline, main=main,
             region=ctx.region, owner=ctx.owner, measure_text=measure_text, known_measure=known,
         )
-        if not is_target and _MULTI_YEAR.search(clause + sent_prefix[-20:]):
+        para_start = norm.rfind("\n", 0, start) + 1
+        if not is_target and (_MULTI_YEAR.search(clause + sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start)):
             fig.deadline = year  # a multi-year rate or total, kept apart from the year's own figure
             fig.year = None
         if is_target:

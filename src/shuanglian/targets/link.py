@@ -42,7 +42,12 @@ def score(target: Figure, actual: Figure) -> tuple[float, list[str]]:
         s += (0.4 if target.known_measure or actual.known_measure else 0.6) * sim
         reasons.append(f"measure words {sim:.2f}")
     period = target.deadline or target.year
-    if actual.year is not None and period is not None:
+    if actual.year is None and period is not None:
+        if actual.deadline != period or not target.deadline:
+            return 0.0, ["no year"]  # a multi-year total answers only a target over the same period
+        s += 0.25
+        reasons.append(f"period to {period}")
+    elif actual.year is not None and period is not None:
         if actual.year == period:
             s += 0.25
             reasons.append(f"year {period}")
