@@ -35,5 +35,6 @@ def _root(
 def main() -> None:
     """Console-script entry point: register every area's commands, then run."""
     from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, registers_cmd, web_cmd  # noqa: F401 - registers commands
+    from shuanglian.cli import projects_cmd, targets_cmd  # noqa: F401 - registers commands
 
     app()

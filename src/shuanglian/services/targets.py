@@ -38,7 +38,7 @@ from shuanglian.targets.taskbook import TaskbookReport, import_taskbook
 
 __all__ = [
     "STATUSES", "TableFormatError", "TaskbookReport", "UnknownTarget", "add_milestone", "candidates",
-    "choose_candidate", "get_target", "import_taskbook", "list_targets", "overdue_targets", "promises_chart",
+    "TargetRow", "choose_candidate", "get_target", "relink", "import_taskbook", "list_targets", "overdue_targets", "promises_chart",
     "rebuild_targets", "regions", "review_link", "update_milestone", "update_targets",
 ]
 

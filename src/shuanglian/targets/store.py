@@ -19,7 +19,7 @@ from shuanglian.store.documents import DocumentRow, utcnow
 from shuanglian.targets.derive import derive_figures
 from shuanglian.targets.link import MIN_SCORE, score, status_of
 from shuanglian.targets.model import Figure
-from shuanglian.targets.rules import progress
+from shuanglian.targets.rules import load_rules, progress
 from shuanglian.targets.tables import (
     LINK_ACCEPTED,
     LINK_MANUAL,
@@ -187,7 +187,9 @@ def set_status(session: Session, t: TargetRow, as_of_year: int) -> None:
     of = Figure(measure=t.measure, value=out.value, unit=out.unit, year=out.year, is_target=False, span=(0, 0), quote="") if out else None
     t.status = status_of(tf, of, as_of_year)
     if out is not None:
-        t.progress = progress(t.value, out.value)
+        # share of the goal reached; for less-is-better measures (prices, unemployment) 1 when met
+        down = load_rules().direction(t.measure) == "down"
+        t.progress = (1.0 if t.status == "met" else 0.0) if down else progress(t.value, out.value)
     else:
         interim = interim_of(session, t)
         t.progress = progress(t.value, interim.value) if interim else None
