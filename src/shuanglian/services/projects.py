@@ -21,7 +21,7 @@ from shuanglian.store.documents import utcnow
 from shuanglian.targets.tables import MilestoneRow
 from shuanglian.web.auth_tables import User
 
-__all__ = ["TableFormatError", "UnknownProject", "add_link", "add_project_milestone", "assign_manager", "export_projects",
+__all__ = ["TableFormatError", "UnknownProject", "project_spec", "add_link", "add_project_milestone", "assign_manager", "export_projects",
            "flags", "get_project", "import_projects", "list_projects", "mark_read", "notifications", "notify_flags",
            "set_investment", "set_status", "sync_from_graph"]
 

@@ -218,15 +218,19 @@ def derive_figures(
         # ranges: 6.5%－7% / 8%至10% -> one figure with value and value_max
         value_max = None
         rm = _RANGE_BEFORE.search(norm[max(0, start - 12):start])
+        low: Figure | None = None
         if rm and pending_low is not None and pending_low[0] >= start - 12:
             value, value_max = pending_low[1], value
             if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
-                out.pop()
+                low = out.pop()  # 6.5%－7%: the first number's figure becomes the range's lower end
         elif rm and not f["text"].startswith(rm.group(1)):
             value, value_max = float(rm.group(1)), value
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
+        if low is not None:
+            measure, measure_text, known = low.measure, low.measure_text, low.known_measure
+            start = low.span[0]
         recent.append((end, unit))
         # qualifier: written after (左右/以上/以内) wins over implied before (控制在/不低于)
         qual = None
@@ -268,6 +272,8 @@ def derive_figures(
                 year = f.get("year")
         if deadline is not None and is_target:
             year = deadline
+        elif is_target and explicit and year is not None and ctx.pub_year is not None and year > ctx.pub_year:
+            deadline = year  # 到2027年…达到: a multi-year target, interim figures show progress
         main = is_target and (ctx.in_main(start) or bool(rules.main_sentence.search(sent_prefix)))
         quote_start = max(sent_start, clause_start - 12)
         fig = Figure(
