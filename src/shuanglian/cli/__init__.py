@@ -34,7 +34,15 @@ def _root(
 
 def main() -> None:
     """Console-script entry point: register every area's commands, then run."""
-    from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, registers_cmd, web_cmd  # noqa: F401 - registers commands
-    from shuanglian.cli import projects_cmd, targets_cmd  # noqa: F401 - registers commands
+    from shuanglian.cli import (  # noqa: F401 - registers commands
+        eval_cmd,
+        extract_cmd,
+        graph_cmd,
+        ingest_cmd,
+        projects_cmd,
+        registers_cmd,
+        targets_cmd,
+        web_cmd,
+    )
 
     app()
