@@ -25,7 +25,8 @@ def _chars(s: str) -> set[str]:
 
 
 def score(target: Figure, actual: Figure) -> tuple[float, list[str]]:
-    """How well an actual answers a target: measure (0.6), period (0.25), region (0.1), unit (0.05)."""
+    """How well an actual answers a target: measure (0.6), period (0.25), region (0.1), unit (0.05); reasons
+    as `code:value` (measure, words, year, period, interim, region) for the UI to translate."""
     reasons: list[str] = []
     if target.unit != actual.unit:
         return 0.0, ["unit differs"]
@@ -34,33 +35,33 @@ def score(target: Figure, actual: Figure) -> tuple[float, list[str]]:
         if target.measure != actual.measure:
             return 0.0, ["measure differs"]
         s += 0.6
-        reasons.append(f"measure {target.measure}")
+        reasons.append(f"measure:{target.measure}")
     else:
         a, b = _chars(target.measure_text or target.measure), _chars(actual.measure_text or actual.measure)
         sim = len(a & b) / len(a | b) if a and b else 0.0
         # one side named by a rule, the other not: only near-identical wording counts
         s += (0.4 if target.known_measure or actual.known_measure else 0.6) * sim
-        reasons.append(f"measure words {sim:.2f}")
+        reasons.append(f"words:{sim:.2f}")
     period = target.deadline or target.year
     if actual.year is None and period is not None:
         if actual.deadline != period or not target.deadline:
             return 0.0, ["no year"]  # a multi-year total answers only a target over the same period
         s += 0.25
-        reasons.append(f"period to {period}")
+        reasons.append(f"period:{period}")
     elif actual.year is not None and period is not None:
         if actual.year == period:
             s += 0.25
-            reasons.append(f"year {period}")
+            reasons.append(f"year:{period}")
         elif target.deadline and target.year and actual.year < target.deadline:
             s += 0.1  # an interim figure of a multi-year target
-            reasons.append(f"interim {actual.year}")
+            reasons.append(f"interim:{actual.year}")
         else:
             return 0.0, ["other year"]
     if target.region and actual.region:
         if target.region != actual.region:
             return 0.0, ["other region"]
         s += 0.1
-        reasons.append(f"region {target.region}")
+        reasons.append(f"region:{target.region}")
     return round(s, 3), reasons
 
 
