@@ -193,7 +193,7 @@ def derive_figures(
     ctx = doc_context(rules, norm, published, title, source, owner, region)
     raw = extract_figures(norm, published)
     out: list[Figure] = []
-    seen: dict[tuple[Any, ...], int] = {}
+    seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0
     pending_low: tuple[int, float] | None = None
     recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
@@ -288,12 +288,15 @@ def derive_figures(
             fig.year = None
         if is_target:
             key = (measure, fig.value, fig.value_max, unit, year, qual)
-            if key in seen:
+            first = seen.get(key)
+            at = next((i for i, x in enumerate(out) if x is first), None) if first is not None else None
+            if at is not None:
                 # 提出国内生产总值增长8%左右…: the same target said again; the main-list mention wins
-                if main and not out[seen[key]].main:
-                    out[seen[key]] = fig
+                if main and not out[at].main:
+                    out[at] = fig
+                    seen[key] = fig
                 continue
-            seen[key] = len(out)
+            seen[key] = fig
         out.append(fig)
     return out
 
