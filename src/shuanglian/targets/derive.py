@@ -38,6 +38,8 @@ _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
+# A clause naming only "the rise/growth" refers back to the measure just named (…涨幅仍然高达21.7%).
+_ANAPHORA = re.compile(r"^[^，,。；;]{0,8}(?:涨幅|增幅|降幅|增速|幅度)")
 _PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
 _POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
 
@@ -197,6 +199,7 @@ def derive_figures(
     prev_end = 0
     pending_low: tuple[int, float] | None = None
     recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
+    last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -231,6 +234,11 @@ def derive_figures(
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure
             start = low.span[0]
+        elif not known and _ANAPHORA.search(clause) and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
+                and "\n" not in norm[last_known[0]:start]:
+            measure, measure_text, known = last_known[2], last_known[2], True  # 涨幅仍然高达21.7%: the same measure
+        if known:
+            last_known = (end, unit, measure)
         recent.append((end, unit))
         # qualifier: written after (左右/以上/以内) wins over implied before (控制在/不低于)
         qual = None
