@@ -29,7 +29,7 @@ def add_reports(url: str) -> tuple[str, str]:
 
 
 @pytest.fixture
-def reports_url(sqlite_url: str) -> str:
-    """A database holding the two reports (targets not yet derived)."""
-    add_reports(sqlite_url)
-    return sqlite_url
+def reports_url(db_url: str) -> str:
+    """A database (SQLite, and PostgreSQL when reachable) holding the two reports, targets not yet derived."""
+    add_reports(db_url)
+    return db_url

@@ -54,3 +54,18 @@ def test_pages_render_and_forms(web_url: str, client_for) -> None:  # type: igno
                        follow_redirects=False).status_code == 403
     ed.cookies.set("lang", "en")
     assert "Promises vs outcomes" in ed.get("/targets", params={"region": "深圳市"}).text
+
+
+def test_project_link_form_links_a_target(web_url: str, client_for) -> None:  # type: ignore[no-untyped-def]
+    add_reports(web_url)
+    ed: TestClient = client_for("editor")
+    ed.post("/api/targets/rebuild")
+    ed.post("/api/projects/import", params={"dry_run": "false"}, files={"file": ("p.csv", io.BytesIO(PROJECTS_CSV), "text/csv")})
+    pid = ed.get("/api/projects").json()["items"][0]["id"]
+    tid = ed.get("/api/targets").json()["items"][0]["id"]
+    html = ed.get(f"/projects/{pid}").text
+    r = ed.post(f"/projects/{pid}/links", data={"kind": "target", "ref_id": tid, "csrf_token": page_csrf(html)},
+                follow_redirects=False)
+    assert r.status_code == 303
+    assert f'href="/targets/{tid}"' in ed.get(f"/projects/{pid}").text
+    assert f'href="/projects/{pid}"' in ed.get(f"/targets/{tid}").text

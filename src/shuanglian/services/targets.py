@@ -139,6 +139,9 @@ def get_target(session: Session, tid: str) -> dict[str, Any]:
     obj["milestones"] = [milestone_json(m) for m in session.scalars(
         select(MilestoneRow).where(MilestoneRow.target_id == tid).order_by(MilestoneRow.planned, MilestoneRow.id))]
     pids = [pl.project_id for pl in session.scalars(select(ProjectLinkRow).where(ProjectLinkRow.kind == "target", ProjectLinkRow.ref_id == tid))]
+    # policies named in the target's source document (the measures meant to deliver it)
+    doc = session.get(DocumentRow, t.document_id) if t.document_id else None
+    obj["policies"] = sorted({str(p.get("title")) for p in ((doc.facts or {}).get("policies") or []) if p.get("title")}) if doc else []
     obj["projects"] = [{"id": p.id, "name": p.name, "status": p.status} for p in session.scalars(select(ProjectRow).where(ProjectRow.id.in_(pids)))] if pids else []
     return obj
 

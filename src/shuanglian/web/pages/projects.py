@@ -146,6 +146,23 @@ def set_status(
     return redirect(f"/projects/{project_id}")
 
 
+@router.post("/projects/{project_id}/links")
+def add_link(
+    project_id: str,
+    kind: str = Form(..., max_length=16),
+    ref_id: str = Form(..., max_length=128),
+    label: str = Form("", max_length=256),
+    p: Principal = Depends(require_editor),
+    _u: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """Link the project to a target (id), a chain link or an enterprise (entity id) — editors."""
+    with service_errors():
+        svc.add_link(db, project_id, p.username, kind, ref_id.strip(), label or None)
+    db.commit()
+    return redirect(f"/projects/{project_id}")
+
+
 @router.get("/notifications")
 def notifications_page(request: Request, p: Principal = Depends(page_user), db: Session = Depends(get_db)) -> Response:
     """My notifications."""
