@@ -21,7 +21,7 @@ from shuanglian.targets.rules import MeasureRule, Rules, load_rules
 # Full-width ASCII (０-９, ．, ％, Ａ-Ｚ) -> ASCII, one character for one, so spans stay valid.
 _FULLWIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05, *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
 # "1 0 0 0 万", "8 ％": digits broken by typesetting spaces; the spaces are moved before the number.
-_SPACED = re.compile(r"\d(?:[ \u3000]+[\d.%])+")
+_SPACED = re.compile(r"\d[\d.%]*(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?")
 _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_DIGITS = "零〇一二三四五六七八九"
