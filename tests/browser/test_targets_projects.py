@@ -13,7 +13,7 @@ from shuanglian.services import targets as targets_svc
 from shuanglian.store.db import get_engine, session_scope
 from shuanglian.web.auth import create_user
 from shuanglian.web.server import ServerThread
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, VENDOR, _require
+from tests.browser.conftest import CHROMIUM, VENDOR, _require
 from tests.targets.conftest import add_reports
 
 pytestmark = pytest.mark.browser
@@ -41,24 +41,20 @@ def tg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def tg_page(tg_server: str):  # type: ignore[no-untyped-def]
-    """A logged-in page (through the login form); fails on JavaScript errors."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ctx = b.new_context(viewport={"width": 1280, "height": 900})
-        p = ctx.new_page()
-        errors: list[str] = []
-        p.on("pageerror", lambda exc: errors.append(str(exc)))
-        p.goto(f"{tg_server}/login")
-        p.fill("input[name=username]", USER)
-        p.fill("input[name=password]", PASSWORD)
-        p.click("button[type=submit]")
-        p.wait_for_url(f"{tg_server}/")
-        yield p
-        b.close()
-        assert not errors, f"JavaScript errors on the page: {errors}"
+def tg_page(browser, tg_server: str):  # type: ignore[no-untyped-def]
+    """A logged-in page on the session's Chromium (through the login form); fails on JavaScript errors."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = ctx.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda exc: errors.append(str(exc)))
+    p.goto(f"{tg_server}/login")
+    p.fill("input[name=username]", USER)
+    p.fill("input[name=password]", PASSWORD)
+    p.click("button[type=submit]")
+    p.wait_for_url(f"{tg_server}/")
+    yield p
+    ctx.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
 
 
 def test_open_target_shows_evidence_and_outcome(tg_page, tg_server: str) -> None:  # type: ignore[no-untyped-def]
