@@ -206,7 +206,12 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
         touched |= _store_document(session, row)
     for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
         measures.add((a.measure, a.unit))
-    targets = [t for t in session.scalars(select(TargetRow)) if t.id in touched or (t.measure, t.unit) in measures]
+    # only targets of the changed documents and those whose measure a changed document reports on
+    names = sorted({m for m, _u in measures})
+    candidates = list(session.scalars(select(TargetRow).where(TargetRow.measure.in_(names)))) if names else []
+    targets = [t for t in candidates if (t.measure, t.unit) in measures]
+    have = {t.id for t in targets}
+    targets += [t for t in (session.get(TargetRow, i) for i in sorted(touched - have)) if t is not None]
     return {"documents": len(ids), "targets": len(touched), "proposed": relink(session, targets, as_of_year)}
 
 
