@@ -107,3 +107,16 @@ def test_milestones_chart_overdue(reports_url: str) -> None:
         chart = svc.promises_chart(s, "深圳市")
         gdp = next(x for x in chart["series"] if x["measure"] == "国内生产总值增长率")
         assert gdp["targets"][chart["years"].index(2024)] == 6.0 and gdp["outcomes"][chart["years"].index(2024)] == 6.5
+
+
+def test_multi_year_target_behind_schedule_is_at_risk(reports_url: str) -> None:
+    import datetime as dt
+
+    with session_scope(reports_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+        rd = next(t for t in svc.list_targets(s, limit=None)["items"] if t["measure"] == "研发投入强度")
+        assert rd["progress"] == round(4.2 / 5.5, 3)  # interim 2024 figure of the 到2027年 target
+        on_time = svc.overdue_targets(s, as_of=dt.date(2026, 1, 1))  # 2 of 3 years gone, 76% done
+        assert rd["id"] not in {t["id"] for t in on_time["at_risk"]}
+        late = svc.overdue_targets(s, as_of=dt.date(2027, 6, 1))  # the last year, still 76%
+        assert {t["id"]: t["reason"] for t in late["at_risk"]}.get(rd["id"]) == "progress"

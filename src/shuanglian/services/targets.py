@@ -288,10 +288,13 @@ def overdue_targets(session: Session, region: str | None = None, as_of: date | N
             overdue.append(target_json(session, t))
         elif t.status == "in_progress":
             behind = False
-            if t.deadline and t.progress is not None and t.year:
-                span = max(1, t.deadline - (t.year if t.year < t.deadline else t.deadline - 4))
-                expected = (today.year - (t.deadline - span)) / span
+            obj = target_json(session, t)
+            if t.deadline and t.progress is not None:
+                # expected share by now if progress were linear from the year the target was set
+                set_in = int((obj["source"]["published"] or "")[:4] or (t.created_at.year if t.created_at else t.deadline - 4))
+                span = max(1, t.deadline - set_in)
+                expected = (today.year - set_in) / span
                 behind = t.progress < expected - 0.1
             if t.id in late_ms or behind:
-                at_risk.append({**target_json(session, t), "reason": "milestone" if t.id in late_ms else "progress"})
+                at_risk.append({**obj, "reason": "milestone" if t.id in late_ms else "progress"})
     return {"overdue": overdue, "at_risk": at_risk}

@@ -147,7 +147,8 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
             if sc < MIN_SCORE:
                 continue
             final = a.year == period
-            key = (-sc, (a.published or "9999")[:10], a.span_start)
+            # final: the earliest report of the figure; interim: the latest year (progress so far)
+            key = (-sc, (a.published or "9999")[:10], a.span_start) if final else (-sc, str(9999 - (a.year or 0)), a.span_start)
             if final not in best or key < best[final][0]:
                 best[final] = (key, a, sc, reasons)
         for final, (_k, a, sc, reasons) in best.items():
