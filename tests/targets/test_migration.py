@@ -1,4 +1,4 @@
-"""Revision 0004 adds the targets/projects tables to a database created before them."""
+"""Revision 0010 adds the targets/projects tables to a database created before them."""
 
 from __future__ import annotations
 

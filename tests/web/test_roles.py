@@ -25,6 +25,9 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/api/review/{stmt_id}/accept", "/api/review/s1/accept", {}),
     ("POST", "/api/review/{stmt_id}/reject", "/api/review/s1/reject", {}),
     ("POST", "/api/review/{stmt_id}/edit", "/api/review/s1/edit", {"json": {"value": "v"}}),
+    ("POST", "/api/review/bulk", "/api/review/bulk", {"json": {"decision": "accept", "key": "x"}}),
+    ("POST", "/api/review/undo", "/api/review/undo", {"json": {"audit_id": 1}}),
+    ("POST", "/api/review/auto", "/api/review/auto", {}),
     ("POST", "/api/registers/{name}/import", "/api/registers/carriers/import",
      {"files": [("file", ("c.csv", b"a,b\n", "text/csv"))]}),
     ("POST", "/api/chains", "/api/chains", {"content": "id: x", "headers": {"Content-Type": "text/plain"}}),
@@ -32,6 +35,7 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/logout", "/logout", {"data": {}}),
     ("POST", "/account/password", "/account/password", {"data": {"current_password": "x" * 8, "new_password": "y" * 8}}),
     ("POST", "/account/tokens", "/account/tokens", {"data": {"name": "t"}}),
+    ("POST", "/account/region", "/account/region", {"data": {"region": "深圳"}}),
     ("POST", "/account/tokens/{token_id}/revoke", "/account/tokens/1/revoke", {"data": {}}),
     ("POST", "/users", "/users", {"data": {"username": "u", "role": "viewer"}}),
     ("POST", "/documents/upload", "/documents/upload",
@@ -40,6 +44,10 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/entities/{entity_id}/merge", "/entities/e1/merge", {"data": {"other": "e2"}}),
     ("POST", "/entities/{entity_id}/split", "/entities/e1/split", {"data": {"names": "x"}}),
     ("POST", "/review/{stmt_id}/{action}", "/review/s1/accept", {"data": {}}),
+    ("POST", "/review/bulk", "/review/bulk", {"data": {"decision": "accept", "key": "x"}}),
+    ("POST", "/review/undo", "/review/undo", {"data": {"audit_id": "1"}}),
+    ("POST", "/review/auto", "/review/auto", {"data": {}}),
+    ("POST", "/review/not-same", "/review/not-same", {"data": {"a": "e1", "b": "e2"}}),
     ("POST", "/registers/{name}/import", "/registers/carriers/import",
      {"files": [("file", ("c.csv", b"a,b\n", "text/csv"))]}),
     # targets and projects (issue 13)
@@ -69,7 +77,7 @@ WRITES: list[tuple[str, str, str, dict]] = [
 ]
 # writes any logged-in user may make on their own account (viewers too; CSRF still required)
 OWN_ACCOUNT = {"/api/auth/logout", "/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/{token_id}", "/logout",
-               "/account/password", "/account/tokens", "/account/tokens/{token_id}/revoke"}
+               "/account/password", "/account/tokens", "/account/tokens/{token_id}/revoke", "/account/region"}
 # a project's manager may change their own project (viewers too; tested in test_targets_projects_api.py),
 # and everyone marks their own notifications read
 OWN_ACCOUNT |= {"/api/projects/{project_id}/milestones", "/api/projects/{project_id}/status",
@@ -86,7 +94,10 @@ READS: list[tuple[str, str]] = [
     ("/api/search", "/api/search?q=深圳"), ("/api/entities", "/api/entities"),
     ("/api/entities/{entity_id}", "/api/entities/x"),
     ("/api/entities/{entity_id}/neighbourhood", "/api/entities/x/neighbourhood"),
-    ("/api/review", "/api/review"), ("/api/audit", "/api/audit"), ("/api/registers", "/api/registers"),
+    ("/api/review", "/api/review"), ("/api/review/groups", "/api/review/groups"),
+    ("/api/review/groups/items", "/api/review/groups/items?key=x"),
+    ("/api/review/merge-suggestions", "/api/review/merge-suggestions"),
+    ("/api/entities-lookup", "/api/entities-lookup?name=x"), ("/api/audit", "/api/audit"), ("/api/registers", "/api/registers"),
     ("/api/registers/{name}", "/api/registers/carriers"),
     ("/api/registers/{name}/export", "/api/registers/carriers/export"), ("/api/chains", "/api/chains"),
     ("/api/chains/{chain_id}", "/api/chains/x"), ("/api/chains/{chain_id}/map", "/api/chains/x/map"),

@@ -44,5 +44,10 @@ def main() -> None:
         targets_cmd,
         web_cmd,
     )
+    from shuanglian.store.db import MissingDriver
 
-    app()
+    try:
+        app()
+    except MissingDriver as exc:  # a missing optional extra is a one-line fix, not a traceback
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise SystemExit(2) from None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.api import auth, chains, documents, graph, projects, registers, search, targets
+from shuanglian.web.api import auth, chains, documents, graph, projects, registers, review, search, targets
 
 router = APIRouter()
-for _module in (auth, documents, search, graph, registers, chains, targets, projects):
+for _module in (auth, documents, search, review, graph, registers, chains, targets, projects):
     router.include_router(_module.router)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.pages import chains, dashboard, documents, graph, projects, registers, session, targets
+from shuanglian.web.pages import chains, dashboard, documents, graph, prefs, projects, registers, review, session, targets
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, dashboard, documents, graph, registers, chains, targets, projects):
+for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, targets, projects):
     router.include_router(_module.router)

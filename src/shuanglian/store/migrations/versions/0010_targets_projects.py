@@ -1,7 +1,7 @@
 """Targets, outcome links, milestones, managed projects, status history, project links, notifications.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-04
 """
 
@@ -10,8 +10,8 @@ from alembic import op
 from shuanglian.projects.tables import NotificationRow, ProjectLinkRow, ProjectRow, ProjectStatusRow
 from shuanglian.targets.tables import ActualRow, MilestoneRow, TargetLinkRow, TargetRow
 
-revision = "0004"
-down_revision = "0003"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
