@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.pages import chains, dashboard, documents, graph, prefs, projects, registers, review, session, targets
+from shuanglian.web.pages import (
+    chains,
+    dashboard,
+    documents,
+    graph,
+    prefs,
+    projects,
+    registers,
+    review,
+    session,
+    targets,
+)
 
 router = APIRouter(include_in_schema=False)
 for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, targets, projects):
