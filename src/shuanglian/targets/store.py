@@ -201,9 +201,21 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     ids = list(dict.fromkeys(changed_docs))
     touched: set[str] = set()
     measures: set[tuple[str, str]] = set()
-    for row in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids))):
+    # figures of documents that are gone (or now a copy) may have been some target's outcome
+    for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
+        measures.add((a.measure, a.unit))
+    rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
+    gone = [i for i in ids if i not in rows or rows[i].copy_of]  # a republished copy says nothing new
+    if gone:
+        stale = list(session.scalars(select(TargetRow.id).where(TargetRow.document_id.in_(gone))))
+        if stale:
+            session.execute(delete(TargetLinkRow).where(TargetLinkRow.target_id.in_(stale)))
+            session.execute(delete(TargetRow).where(TargetRow.id.in_(stale)))
+        session.execute(delete(ActualRow).where(ActualRow.document_id.in_(gone)))
+        session.execute(delete(TargetLinkRow).where(TargetLinkRow.document_id.in_(gone), TargetLinkRow.state == "proposed"))
+    for row in rows.values():
         if row.copy_of:
-            continue  # a republished copy says nothing new
+            continue
         touched |= _store_document(session, row)
     for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
         measures.add((a.measure, a.unit))
