@@ -124,15 +124,18 @@ def users_token(
 
 @users_app.command("passwd")
 def users_passwd(username: str, db: str | None = DB_OPT) -> None:
-    """Reset a user's password to a new one-time password (printed once)."""
+    """Reset a user's password to a new one-time password (printed once); their sessions and API
+    tokens are revoked."""
     from shuanglian.store.db import init_db, session_scope
-    from shuanglian.web.auth import AuthError, generate_password, get_user, set_password
+    from shuanglian.web.auth import AuthError, generate_password, get_user, revoke_credentials, set_password
 
     init_db(db)
     try:
         with session_scope(db) as s:
             pw = generate_password()
-            set_password(s, get_user(s, username), pw, must_change=True)
+            user = get_user(s, username)
+            set_password(s, user, pw, must_change=True)
+            revoke_credentials(s, user.id)
     except AuthError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from exc

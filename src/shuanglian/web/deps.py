@@ -38,10 +38,25 @@ def get_principal(request: Request, db: Session = Depends(get_db)) -> Principal 
     return auth.principal_from_session(db, sid) if sid else None
 
 
+def refuse_one_time(principal: Principal) -> None:
+    """A session opened with a one-time password may only change that password (and log out)."""
+    if principal.must_change_password:
+        raise ApiError(403, "change the one-time password first (POST /api/auth/password)",
+                       "password_change_required")
+
+
+def require_login(principal: Principal | None = Depends(get_principal)) -> Principal:
+    """Any logged-in user, even one who must still change a one-time password (who am I)."""
+    if principal is None:
+        raise ApiError(401, "log in or send an API token (Authorization: Bearer ...)")
+    return principal
+
+
 def require_viewer(principal: Principal | None = Depends(get_principal)) -> Principal:
     """Any logged-in user (reads need a login: the data is internal)."""
     if principal is None:
         raise ApiError(401, "log in or send an API token (Authorization: Bearer ...)")
+    refuse_one_time(principal)
     return principal
 
 
@@ -67,6 +82,7 @@ async def require_editor(request: Request, principal: Principal | None = Depends
     if not principal.can_write():
         raise ApiError(403, f"role {principal.role!r} may not change data", "forbidden_role")
     await check_csrf(request, principal)
+    refuse_one_time(principal)
     return principal
 
 
@@ -77,6 +93,7 @@ async def require_admin(request: Request, principal: Principal | None = Depends(
     if principal.role != "admin":
         raise ApiError(403, "admins only", "forbidden_role")
     await check_csrf(request, principal)
+    refuse_one_time(principal)
     return principal
 
 

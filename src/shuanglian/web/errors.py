@@ -21,12 +21,16 @@ _CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "no
 class ApiError(Exception):
     """Raise from any route or dependency to answer with a JSON error (or an error page)."""
 
-    def __init__(self, status: int, message: str, code: str | None = None, details: Any = None) -> None:
+    def __init__(
+        self, status: int, message: str, code: str | None = None, details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.status = status
         self.code = code or _CODES.get(status, "error")
         self.message = message
         self.details = details
+        self.headers = headers or {}
 
 
 class Redirect(Exception):
@@ -84,7 +88,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return _respond(request, exc.status, exc.code, exc.message, exc.details)
+        resp = _respond(request, exc.status, exc.code, exc.message, exc.details)
+        resp.headers.update(exc.headers)  # e.g. Retry-After on a throttled login
+        return resp
 
     @app.exception_handler(Redirect)
     async def _redirect(request: Request, exc: Redirect) -> Response:
