@@ -171,3 +171,13 @@ def test_read_requests_with_a_token_write_nothing(app, web_url) -> None:
 
 def test_login_still_works_for_the_seeded_users(client_for) -> None:
     assert login(client_for(None), "admin1")
+
+
+def test_openapi_declares_error_and_auth_schemas(app) -> None:
+    spec = TestClient(app).get("/api/openapi.json").json()
+    assert "ErrorOut" in spec["components"]["schemas"]
+    login_op = spec["paths"]["/api/auth/login"]["post"]["responses"]
+    assert login_op["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/LoginOut")
+    assert login_op["429"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+    docs = spec["paths"]["/api/documents"]["get"]["responses"]
+    assert docs["401"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from shuanglian import __version__
 from shuanglian.store.db import init_db
-from shuanglian.web.errors import install_error_handlers
+from shuanglian.web.errors import ERROR_RESPONSES, install_error_handlers
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Pages load scripts only from this server (vendor libs from npm, our own app.js); no inline script.
@@ -67,6 +67,6 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         )
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    app.include_router(api_router)
+    app.include_router(api_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router)
     return app

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,33 @@ class ApiError(Exception):
         self.message = message
         self.details = details
         self.headers = headers or {}
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: a stable code for programs and a message for people."""
+
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorOut(BaseModel):
+    """The envelope every API error is answered with."""
+
+    error: ErrorDetail
+
+
+# Declared on every API route (OpenAPI): the error envelope for the statuses any route may answer.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": desc}
+    for status, desc in (
+        (401, "not logged in / invalid token"),
+        (403, "role, CSRF or one-time password refuses it"),
+        (404, "unknown id"),
+        (422, "invalid request"),
+        (429, "too many failed logins (Retry-After)"),
+    )
+}
 
 
 class Redirect(Exception):

@@ -61,6 +61,39 @@ class UserPatch(BaseModel):
     disabled: bool | None = None
 
 
+class LoginOut(BaseModel):
+    """An open session: who, the role, the CSRF token for writes, and whether to change the password."""
+
+    username: str
+    role: str
+    csrf_token: str
+    must_change_password: bool
+
+
+class MeOut(BaseModel):
+    """The current user (the CSRF token only for cookie sessions)."""
+
+    username: str
+    role: str
+    must_change_password: bool
+    csrf_token: str | None = None
+
+
+class PasswordOut(BaseModel):
+    """A password change and what it revoked."""
+
+    ok: bool
+    sessions_revoked: int
+    tokens_revoked: int
+
+
+class TokenOut(BaseModel):
+    """A new API token, shown once."""
+
+    token: str
+    name: str
+
+
 def set_session_cookie(request: Request, response: Response, sid: str) -> None:
     """HttpOnly, SameSite=Lax session cookie (Secure over https or with SHUANGLIAN_SECURE_COOKIES)."""
     response.set_cookie(
@@ -88,7 +121,7 @@ def _user_json(p: Principal) -> dict[str, Any]:
     return {"username": p.username, "role": p.role, "must_change_password": p.must_change_password}
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", response_model=LoginOut)
 def login(body: LoginIn, request: Request, response: Response, db: Session = Depends(get_db)) -> dict:
     """Check the password and open a session; returns the CSRF token to send on writes."""
     try:
@@ -117,7 +150,7 @@ def logout(request: Request, response: Response, p: Principal = Depends(require_
     return {"ok": True}
 
 
-@router.get("/auth/me")
+@router.get("/auth/me", response_model=MeOut)
 def me(p: Principal = Depends(require_login)) -> dict:
     """Who am I (and, for cookie sessions, the CSRF token)."""
     out = _user_json(p)
@@ -126,7 +159,7 @@ def me(p: Principal = Depends(require_login)) -> dict:
     return out
 
 
-@router.post("/auth/password")
+@router.post("/auth/password", response_model=PasswordOut)
 def change_password(body: PasswordIn, request: Request, p: Principal = Depends(require_login_write),
                     db: Session = Depends(get_db)) -> dict:
     """Change one's own password (required after logging in with a one-time password); every other
@@ -151,7 +184,7 @@ def tokens(p: Principal = Depends(require_viewer), db: Session = Depends(get_db)
                        "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None} for t in rows]}
 
 
-@router.post("/auth/tokens", status_code=201)
+@router.post("/auth/tokens", status_code=201, response_model=TokenOut)
 def create_token(body: TokenIn, p: Principal = Depends(require_login_write), db: Session = Depends(get_db)) -> dict:
     """Create an API token for myself; the token is returned once."""
     refuse_one_time(p)
