@@ -29,13 +29,23 @@ def _announce_admin(pw: str | None) -> None:
         typer.echo("Log in and set a new password on the account page.")
 
 
-def _run(db_url: str | None, host: str, port: int) -> None:
+def _run(db_url: str | None, host: str, port: int, workers: int = 1) -> None:
+    import os
+
     import uvicorn
 
     from shuanglian.web.app import create_app
 
     typer.echo(f"Serving Shuanglian at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")
+        return
+    # Worker processes build the app themselves from the environment (an app object cannot be shared).
+    if db_url:
+        os.environ["SHUANGLIAN_DATABASE_URL"] = db_url
+    create_app(db_url)  # migrate once here, not racing in every worker
+    uvicorn.run("shuanglian.web.app:create_app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 @app.command()
@@ -43,10 +53,11 @@ def serve(
     db: str | None = DB_OPT,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="TCP port."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (production: about one per CPU core)."),
 ) -> None:
-    """Serve the web app and HTTP API (uvicorn)."""
+    """Serve the web app and HTTP API (uvicorn; several worker processes with --workers)."""
     _announce_admin(_first_admin(db))
-    _run(db, host, port)
+    _run(db, host, port, workers)
 
 
 @app.command()
