@@ -8,7 +8,8 @@ for each client count runs that many asyncio + httpx clients for `--seconds` (bo
 has a 30 s timeout and the level stops at its deadline). Half of the clients use a session cookie,
 half a Bearer token; each walks the routes round-robin (search, entity, register and document, API
 and page). Prints requests/s, p50/p95/p99 latency in ms and errors (non-2xx or transport failures)
-per route and level. `--ingest` repeats every level while `shuanglian ingest` writes generated pages
+per route and level. `--think S` adds a random pause (mean S seconds) after each answer, like a
+person reading; 0 is a closed loop (each client sends its next request at once). `--ingest` repeats every level while `shuanglian ingest` writes generated pages
 into the same database. Loopback only; nothing leaves the machine.
 """
 
@@ -91,7 +92,7 @@ async def _targets(base: str, token: str) -> dict[str, list[str]]:
 
 async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, str],
                   targets: dict[str, list[str]], deadline: float,
-                  lat: dict[str, list[float]], errs: dict[str, int]) -> None:
+                  lat: dict[str, list[float]], errs: dict[str, int], think: float) -> None:
     rng = random.Random(i)
     names = list(targets)
     k = i
@@ -111,6 +112,8 @@ async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, st
                 lat[name].append((time.perf_counter() - t0) * 1000)
             else:
                 errs[name] += 1
+            if think:
+                await asyncio.sleep(rng.uniform(0, 2 * think))  # a person reading the page
 
 
 def _pct(xs: list[float], p: float) -> float:
@@ -121,20 +124,20 @@ def _pct(xs: list[float], p: float) -> float:
 
 
 async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[str, list[str]],
-                 clients: int, seconds: float, label: str) -> bool:
+                 clients: int, seconds: float, label: str, think: float) -> bool:
     lat: dict[str, list[float]] = defaultdict(list)
     errs: dict[str, int] = defaultdict(int)
     deadline = time.monotonic() + seconds
     t0 = time.monotonic()
     await asyncio.gather(*[
         _client(i, base, {"Authorization": f"Bearer {token}"} if i % 2 else {}, {} if i % 2 else cookie,
-                targets, deadline, lat, errs)
+                targets, deadline, lat, errs, think)
         for i in range(clients)
     ])
     elapsed = time.monotonic() - t0
     total_ok = sum(len(v) for v in lat.values())
     total_err = sum(errs.values())
-    print(f"\n== {label}: {clients} clients, {elapsed:.0f} s: {total_ok / elapsed:.1f} req/s, "
+    print(f"\n== {label}: {clients} clients (think {think:g} s), {elapsed:.0f} s: {total_ok / elapsed:.1f} req/s, "
           f"{total_err} errors", flush=True)
     print(f"{'route':<15}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     met = total_err == 0
@@ -174,14 +177,14 @@ async def _main(args: argparse.Namespace) -> int:
             cookie = {"sl_session": r.cookies["sl_session"]}
         targets = await _targets(base, token)
         for n in (int(x) for x in args.clients.split(",")):
-            ok &= await _level(base, token, cookie, targets, n, args.seconds, "idle")
+            ok &= await _level(base, token, cookie, targets, n, args.seconds, "idle", args.think)
         if args.ingest:
             ing = _start_ingest(args.db, args.ingest_pages)
             try:
                 await asyncio.sleep(5)  # models loaded, batches being written
                 for n in (int(x) for x in args.clients.split(",")):
                     ok &= await _level(base, token, cookie, targets, n, args.seconds,
-                                       f"ingest running (alive={ing.poll() is None})")
+                                       f"ingest running (alive={ing.poll() is None})", args.think)
             finally:
                 if ing.poll() is None:
                     os.killpg(ing.pid, signal.SIGINT)
@@ -203,6 +206,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--think", type=float, default=0,
+                    help="mean pause between a client's requests in seconds (0: closed loop, no pause)")
     ap.add_argument("--ingest", action="store_true", help="repeat each level while an ingest runs")
     ap.add_argument("--ingest-pages", type=int, default=300)
     raise SystemExit(asyncio.run(_main(ap.parse_args())))

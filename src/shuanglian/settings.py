@@ -24,8 +24,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 64 * 1024 * 1024
     # Jaccard similarity above which a document is linked as a near-duplicate copy of an earlier one.
     near_duplicate_threshold: float = 0.8
-    # Database connections per process = request threads per process (the web app's thread pool).
-    db_pool_size: int = 40
+    # Database connections per process = request threads = requests inside the app at once (the rest
+    # wait in arrival order). More threads than cores only add GIL and cache contention.
+    db_pool_size: int = 16
     # Mark cookies `Secure` even on plain http: set behind a TLS-terminating proxy.
     secure_cookies: bool = False
     # Facts whose extractor confidence reaches this are accepted without review.

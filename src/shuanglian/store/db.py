@@ -43,9 +43,9 @@ def get_engine(url: str | None = None) -> Engine:
     # sizes it the same), so a request never waits for a connection (QueuePool timeouts under load).
     kwargs: dict = {"future": True, "pool_pre_ping": not url.startswith("sqlite")}
     if url.startswith("sqlite") and ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
-        kwargs.update(pool_size=settings.db_pool_size, max_overflow=settings.db_pool_size, pool_timeout=60)
+        kwargs.update(pool_size=settings.db_pool_size, max_overflow=settings.db_pool_size, pool_timeout=60, pool_use_lifo=True)
     elif not url.startswith("sqlite"):
-        kwargs.update(pool_size=settings.db_pool_size, max_overflow=10, pool_timeout=60)
+        kwargs.update(pool_size=settings.db_pool_size, max_overflow=10, pool_timeout=60, pool_use_lifo=True)
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     try:
