@@ -163,6 +163,9 @@ def _start_ingest(db: str, pages: int) -> subprocess.Popen[bytes]:
 
 
 async def _main(args: argparse.Namespace) -> int:
+    with socket.socket() as sock:
+        if sock.connect_ex(("127.0.0.1", args.port)) == 0:
+            raise SystemExit(f"port {args.port} is already in use: measuring another server would be wrong")
     token = _prepare_user(args.db)
     env = _env()
     server = subprocess.Popen([*CLI, "serve", "--db", args.db, "--port", str(args.port),
