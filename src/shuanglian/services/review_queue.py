@@ -27,6 +27,7 @@ from shuanglian.graph.tables import (
     Judgement,
     Statement,
 )
+from shuanglian.projections import apply_changes
 from shuanglian.services.doc_labels import document_labels
 
 GROUPINGS = ("entity", "prop", "document")
@@ -126,6 +127,7 @@ def decide(session: Session, ids: list[str], decision: str, user: str) -> dict[s
     done = review.set_status_many(session, wanted, DECISIONS[decision], user, decision)
     entry = record(session, user, f"bulk_{decision}", "statement", done[0] if done else "-", None,
                    {"ids": done, "count": len(done)})
+    apply_changes(session)
     return {"decided": len(done), "skipped": len(wanted) - len(done), "audit_id": entry.id, "decision": decision}
 
 
@@ -152,6 +154,7 @@ def undo(session: Session, audit_id: int, user: str) -> dict[str, Any]:
     reopened = review.set_status_many(session, [i for i in ids if i in still], PROPOSED, user, "reopen")
     record(session, user, "undo", "statement", reopened[0] if reopened else "-", {"audit_id": audit_id},
            {"ids": reopened, "count": len(reopened)})
+    apply_changes(session)
     return {"reopened": len(reopened), "of": len(ids)}
 
 
