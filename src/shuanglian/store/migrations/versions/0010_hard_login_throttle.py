@@ -2,8 +2,8 @@
 
 On a fresh database 0001's create_all already made it; an older one gets it here, empty.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-04
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 from shuanglian.web.auth_tables import LoginThrottle
 
-revision = "0004"
-down_revision = "0003"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
