@@ -70,14 +70,15 @@ def _ner_gate(name: str, label: str) -> bool:
 
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     """Positions where the tagger's output is used: LAC persons and organisations (veto, kind hints)
-    and ends of organisation suffixes (the only long names taken from it). Sentences without one
+    and, when its names are taken (NER_LABELS), ends of organisation suffixes. Sentences without one
     are not tagged: the combination could not use anything there, and the tagger's time is saved."""
     marks = bytearray(len(text) + 1)
     for t in tokens:
         if t.tag in ("PER", "ORG"):
             marks[t.start] = 1
-    for last, _ in suffix_automaton().iter(text):
-        marks[last] = 1
+    if NER_LABELS:
+        for last, _ in suffix_automaton().iter(text):
+            marks[last] = 1
     return marks
 
 
