@@ -40,7 +40,16 @@ def test_readme_lists_the_tour() -> None:
 
 
 def run(runner: CliRunner, args: list[str]) -> str:
-    from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, registers_cmd, web_cmd  # noqa: F401
+    from shuanglian.cli import (  # noqa: F401
+        eval_cmd,
+        extract_cmd,
+        graph_cmd,
+        ingest_cmd,
+        projects_cmd,
+        registers_cmd,
+        targets_cmd,
+        web_cmd,
+    )
     from shuanglian.cli import main as _register  # noqa: F401 - importing main registers nothing by itself
 
     res = runner.invoke(app, args, catch_exceptions=False)
