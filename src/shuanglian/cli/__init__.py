@@ -39,6 +39,7 @@ def main() -> None:
         extract_cmd,
         graph_cmd,
         ingest_cmd,
+        match_cmd,
         projects_cmd,
         registers_cmd,
         targets_cmd,

@@ -34,6 +34,10 @@ def _defaults() -> None:
 
     register("targets", TargetsProjector)  # targets/outcomes derived from the documents (issue 13)
 
+    from shuanglian.matching.projector import MatchingIndex
+
+    register("matching_index", MatchingIndex)
+
 
 _defaults()
 

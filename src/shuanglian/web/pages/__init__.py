@@ -6,9 +6,11 @@ from fastapi import APIRouter
 
 from shuanglian.web.pages import (
     chains,
+    challenges,
     dashboard,
     documents,
     graph,
+    matching,
     prefs,
     projects,
     registers,
@@ -18,5 +20,6 @@ from shuanglian.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, targets, projects):
+for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, targets, projects, matching,
+                challenges):
     router.include_router(_module.router)

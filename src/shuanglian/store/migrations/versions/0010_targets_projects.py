@@ -1,7 +1,7 @@
 """Targets, outcome links, milestones, managed projects, status history, project links, notifications.
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0005
 Create Date: 2026-12-04
 """
 
@@ -11,7 +11,7 @@ from shuanglian.projects.tables import NotificationRow, ProjectLinkRow, ProjectR
 from shuanglian.targets.tables import ActualRow, MilestoneRow, TargetLinkRow, TargetRow
 
 revision = "0010"
-down_revision = "0009"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
