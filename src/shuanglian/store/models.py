@@ -15,6 +15,10 @@ TABLE_MODULES = (
     "shuanglian.chains.tables",
     "shuanglian.web.auth_tables",
     "shuanglian.web.prefs",
+    "shuanglian.matching.tables",
+    "shuanglian.challenges.tables",
+    "shuanglian.targets.tables",
+    "shuanglian.projects.tables",
 )
 
 

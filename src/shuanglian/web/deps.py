@@ -38,6 +38,12 @@ def get_principal(request: Request, db: Session = Depends(get_db)) -> Principal 
     return auth.principal_from_session(db, sid) if sid else None
 
 
+# Accounts of the open-challenge flow (揭榜方, 评审专家) are external: they reach their own account and
+# the challenge routes only, never the internal data.
+EXTERNAL_ROLES = ("applicant", "reviewer")
+EXTERNAL_API = ("/api/auth/", "/api/challenges", "/api/applications", "/api/milestones", "/api/public/")
+
+
 def refuse_one_time(principal: Principal) -> None:
     """A session opened with a one-time password may only change that password (and log out)."""
     if principal.must_change_password:
@@ -52,11 +58,13 @@ def require_login(principal: Principal | None = Depends(get_principal)) -> Princ
     return principal
 
 
-def require_viewer(principal: Principal | None = Depends(get_principal)) -> Principal:
-    """Any logged-in user (reads need a login: the data is internal)."""
+def require_viewer(request: Request, principal: Principal | None = Depends(get_principal)) -> Principal:
+    """Any logged-in user (reads need a login: the data is internal); external roles: challenge routes only."""
     if principal is None:
         raise ApiError(401, "log in or send an API token (Authorization: Bearer ...)")
     refuse_one_time(principal)
+    if principal.role in EXTERNAL_ROLES and not request.url.path.startswith(EXTERNAL_API):
+        raise ApiError(403, f"role {principal.role!r} sees the open challenges only", "forbidden_role")
     return principal
 
 

@@ -2,8 +2,8 @@
 
 On a fresh database 0001's create_all already made it; an older one gets it here, empty.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-04
 """
 
@@ -11,8 +11,8 @@ from alembic import op
 
 from shuanglian.web.auth_tables import LoginThrottle
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
