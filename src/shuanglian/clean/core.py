@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from shuanglian.clean.body import mark_outside, select_body
+from shuanglian.clean.choose import choose, choose_rules
 from shuanglian.clean.html import HtmlParts, extract_html
 from shuanglian.clean.lines import Line, body_score, is_spam, match_rule, merge_wrapped, normalise_line
 from shuanglian.clean.meta import find_media, find_published, original_title, parse_date, split_title
@@ -186,12 +187,44 @@ def _pick_title(lines: list[Line], start: int) -> str | None:
     return None
 
 
+def candidate_text(lines: list[str], level: str = "block") -> str:
+    """The body a candidate's main-content lines yield (no site memory) at a cleaning level:
+    "block" = line rules + the densest block of body-like lines (body.py), "rules" = line rules only,
+    "raw" = the extractor's lines as they are (normalised, simplified)."""
+    scratch = Document(source="candidate")
+    prepared = _prepare(scratch, [(-1, ln) for ln in lines])
+    if level != "raw":
+        _apply_rules(scratch, prepared)
+    if level == "block":
+        start, end = select_body(prepared)
+        mark_outside(prepared, start, end)
+    return "\n".join(ln.text for ln in prepared if ln.reason is None)
+
+
+def _choose_candidate(parts: HtmlParts) -> None:
+    """Set `parts.lines` and `parts.level` to the extractor and cleaning level whose body scores best
+    (clean/choose.py; the candidate list is data/choose.yaml)."""
+    if len(parts.candidates) < 2:
+        return
+    texts: dict[str, str] = {}
+    for key in choose_rules().order:
+        name, _, level = key.partition("/")
+        if name in parts.candidates:
+            texts[key] = candidate_text(parts.candidates[name], level or "block")
+    if len(texts) < 2:
+        return
+    key = choose(texts).name
+    name, _, level = key.partition("/")
+    parts.chosen, parts.level, parts.lines = key, level or "block", parts.candidates[name]
+
+
 def prepare_document(doc: Document) -> tuple[HtmlParts | None, list[Line]]:
     """First half of cleaning: main-content lines (HTML) or input lines, normalised and converted."""
     doc.dropped, doc.repairs, doc.excluded = [], [], []
     is_html = doc.is_html or looks_like_html(doc.raw)
     parts = extract_html(doc.raw) if is_html else None
     if parts is not None:
+        _choose_candidate(parts)
         raw_lines = [(-1, ln) for ln in parts.lines]
     else:
         raw_lines = [(i + 1, ln) for i, ln in enumerate(doc.raw.splitlines())]
@@ -215,11 +248,15 @@ def finish_document(
     doc: Document, parts: HtmlParts | None, lines: list[Line], site_memory: SiteBoilerplate | None = None
 ) -> Document:
     """Second half of cleaning: rules, site memory, body block, metadata, repairs, mojibake."""
-    _apply_rules(doc, lines)
+    # an HTML page's chosen candidate may be cleaner at a lighter level (clean/choose.py)
+    level = parts.level if parts is not None else "block"
+    if level != "raw":
+        _apply_rules(doc, lines)
     if site_memory is not None:
         _apply_site_memory(doc, lines, site_memory)
     start, end = select_body(lines)
-    mark_outside(lines, start, end)
+    if level == "block":
+        mark_outside(lines, start, end)
     _strip_inline_bylines(doc, lines)
 
     simple: list[str] = []  # the HTML page's visible lines in simplified script
@@ -248,6 +285,8 @@ def finish_document(
         doc.flag("mojibake")
     doc.dropped.extend(Dropped(ln.text, ln.reason, ln.no) for ln in lines if ln.reason is not None)
     if parts is not None:
+        # provenance: which main-content extractor the body came from (clean/choose.py)
+        doc.meta["html_extractor"] = parts.chosen
         inside = "\n".join(parts.lines)
         # converted like every other dropped line, so what a user reads aside is in one script
         doc.dropped.extend(
