@@ -58,7 +58,8 @@ def bigram_f1(a: Counter[str], b: Counter[str]) -> float:
     """F1 between two bigram multisets (1.0 when both are empty)."""
     if not a or not b:
         return float(not a and not b)
-    inter = sum((a & b).values())
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    inter = sum(min(n, large[k]) for k, n in small.items() if k in large)
     if not inter:
         return 0.0
     p, r = inter / sum(a.values()), inter / sum(b.values())
@@ -67,12 +68,19 @@ def bigram_f1(a: Counter[str], b: Counter[str]) -> float:
 
 def features(texts: dict[str, str], cap: float) -> dict[str, dict[str, float]]:
     """Gold-free features of each candidate body."""
-    grams = {k: bigrams(v) for k, v in texts.items()}
+    # many candidates end with the same body: compare each distinct body pair once
+    distinct = sorted(set(texts.values()))
+    grams = [bigrams(t) for t in distinct]
+    pair: dict[tuple[int, int], float] = {}
+    for i in range(len(distinct)):
+        for j in range(i, len(distinct)):
+            pair[i, j] = pair[j, i] = 1.0 if i == j else bigram_f1(grams[i], grams[j])
+    index = {k: distinct.index(v) for k, v in texts.items()}
     cjk = {k: len(_CJK_RE.findall(v)) for k, v in texts.items()}
     top = max(cjk.values()) or 1
     out: dict[str, dict[str, float]] = {}
     for name, text in texts.items():
-        others = [bigram_f1(grams[name], grams[o]) for o in texts if o != name]
+        others = [pair[index[name], index[o]] for o in texts if o != name]
         out[name] = {
             "agreement": sum(others) / len(others) if others else 1.0,
             "coverage": cjk[name] / top,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from shuanglian.clean.body import mark_outside, select_body
 from shuanglian.clean.choose import choose, choose_rules
@@ -187,12 +188,15 @@ def _pick_title(lines: list[Line], start: int) -> str | None:
     return None
 
 
-def candidate_text(lines: list[str], level: str = "block") -> str:
+def candidate_text(lines: list[str] | list[Line], level: str = "block") -> str:
     """The body a candidate's main-content lines yield (no site memory) at a cleaning level:
     "block" = line rules + the densest block of body-like lines (body.py), "rules" = line rules only,
-    "raw" = the extractor's lines as they are (normalised, simplified)."""
+    "raw" = the extractor's lines as they are (normalised, simplified). Prepared `Line`s are copied."""
     scratch = Document(source="candidate")
-    prepared = _prepare(scratch, [(-1, ln) for ln in lines])
+    if lines and isinstance(lines[0], Line):
+        prepared = [replace(ln) for ln in lines if isinstance(ln, Line)]
+    else:
+        prepared = _prepare(scratch, [(-1, str(ln)) for ln in lines])
     if level != "raw":
         _apply_rules(scratch, prepared)
     if level == "block":
@@ -207,10 +211,13 @@ def _choose_candidate(parts: HtmlParts) -> None:
     if len(parts.candidates) < 2:
         return
     texts: dict[str, str] = {}
+    # normalising and converting a candidate's lines is the costly part: once per extractor
+    prepared = {name: _prepare(Document(source="candidate"), [(-1, ln) for ln in lines])
+                for name, lines in parts.candidates.items()}
     for key in choose_rules().order:
         name, _, level = key.partition("/")
-        if name in parts.candidates:
-            texts[key] = candidate_text(parts.candidates[name], level or "block")
+        if name in prepared:
+            texts[key] = candidate_text(prepared[name], level or "block")
     if len(texts) < 2:
         return
     key = choose(texts).name
