@@ -35,6 +35,7 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/logout", "/logout", {"data": {}}),
     ("POST", "/account/password", "/account/password", {"data": {"current_password": "x" * 8, "new_password": "y" * 8}}),
     ("POST", "/account/tokens", "/account/tokens", {"data": {"name": "t"}}),
+    ("POST", "/account/region", "/account/region", {"data": {"region": "深圳"}}),
     ("POST", "/account/tokens/{token_id}/revoke", "/account/tokens/1/revoke", {"data": {}}),
     ("POST", "/users", "/users", {"data": {"username": "u", "role": "viewer"}}),
     ("POST", "/documents/upload", "/documents/upload",
@@ -52,7 +53,7 @@ WRITES: list[tuple[str, str, str, dict]] = [
 ]
 # writes any logged-in user may make on their own account (viewers too; CSRF still required)
 OWN_ACCOUNT = {"/api/auth/logout", "/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/{token_id}", "/logout",
-               "/account/password", "/account/tokens", "/account/tokens/{token_id}/revoke"}
+               "/account/password", "/account/tokens", "/account/tokens/{token_id}/revoke", "/account/region"}
 ADMIN_ONLY = {"/api/users", "/api/users/{username}", "/users"}
 # the login routes are the only writes open to anonymous clients
 ANONYMOUS_WRITES = {"/api/auth/login", "/login"}

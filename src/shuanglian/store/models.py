@@ -14,6 +14,7 @@ TABLE_MODULES = (
     "shuanglian.registers.tables",
     "shuanglian.chains.tables",
     "shuanglian.web.auth_tables",
+    "shuanglian.web.prefs",
 )
 
 
