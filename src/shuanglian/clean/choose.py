@@ -26,6 +26,7 @@ class ChooseRules:
     order: tuple[str, ...]
     weights: dict[str, float]
     punct_cap: float
+    shortcut_agreement: float
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +37,7 @@ def choose_rules() -> ChooseRules:
         order=tuple(d["order"]),
         weights={k: float(v) for k, v in d["weights"].items()},
         punct_cap=float(d["punct_cap"]),
+        shortcut_agreement=float(d["shortcut_agreement"]),
     )
 
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import replace
 
 from shuanglian.clean.body import mark_outside, select_body
-from shuanglian.clean.choose import choose, choose_rules
-from shuanglian.clean.html import HtmlParts, extract_html
+from shuanglian.clean.choose import bigram_f1, bigrams, choose, choose_rules
+from shuanglian.clean.html import HtmlParts, add_trafilatura_modes, extract_html
 from shuanglian.clean.lines import Line, body_score, is_spam, match_rule, merge_wrapped, normalise_line
 from shuanglian.clean.meta import find_media, find_published, original_title, parse_date, split_title
 from shuanglian.clean.mojibake import find_mojibake
@@ -205,19 +205,32 @@ def candidate_text(lines: list[str] | list[Line], level: str = "block") -> str:
     return "\n".join(ln.text for ln in prepared if ln.reason is None)
 
 
-def _choose_candidate(parts: HtmlParts) -> None:
+def _choose_candidate(parts: HtmlParts, html: str) -> None:
     """Set `parts.lines` and `parts.level` to the extractor and cleaning level whose body scores best
-    (clean/choose.py; the candidate list is data/choose.yaml)."""
+    (clean/choose.py; the candidate list is data/choose.yaml). trafilatura's precision and recall
+    modes are run only when its balanced body and the readability-style body disagree."""
     if len(parts.candidates) < 2:
         return
-    texts: dict[str, str] = {}
+    rules = choose_rules()
     # normalising and converting a candidate's lines is the costly part: once per extractor
     prepared = {name: _prepare(Document(source="candidate"), [(-1, ln) for ln in lines])
                 for name, lines in parts.candidates.items()}
-    for key in choose_rules().order:
-        name, _, level = key.partition("/")
-        if name in prepared:
-            texts[key] = candidate_text(prepared[name], level or "block")
+    texts: dict[str, str] = {}
+
+    def fill() -> None:
+        for key in rules.order:
+            name, _, level = key.partition("/")
+            if name in prepared and key not in texts:
+                texts[key] = candidate_text(prepared[name], level or "block")
+
+    fill()
+    pair = (texts.get("trafilatura", ""), texts.get("readability", ""))
+    if bigram_f1(bigrams(pair[0]), bigrams(pair[1])) < rules.shortcut_agreement:
+        add_trafilatura_modes(parts, html)
+        for name in ("precision", "recall"):
+            if name in parts.candidates:
+                prepared[name] = _prepare(Document(source="candidate"), [(-1, ln) for ln in parts.candidates[name]])
+        fill()
     if len(texts) < 2:
         return
     key = choose(texts).name
@@ -231,7 +244,7 @@ def prepare_document(doc: Document) -> tuple[HtmlParts | None, list[Line]]:
     is_html = doc.is_html or looks_like_html(doc.raw)
     parts = extract_html(doc.raw) if is_html else None
     if parts is not None:
-        _choose_candidate(parts)
+        _choose_candidate(parts, doc.raw)
         raw_lines = [(-1, ln) for ln in parts.lines]
     else:
         raw_lines = [(i + 1, ln) for i, ln in enumerate(doc.raw.splitlines())]

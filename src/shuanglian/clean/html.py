@@ -99,7 +99,8 @@ def _doc_lines(doc: Any) -> list[str]:
 
 
 def extract_html(html: str, candidates: bool = True) -> HtmlParts:
-    """Main-content candidates of a page; `lines` starts as trafilatura's balanced extraction (the
+    """Main-content candidates of a page (trafilatura balanced, readability-style, visible lines;
+    `add_trafilatura_modes` adds more); `lines` starts as trafilatura's balanced extraction (the
     visible text when it found nothing). Without `candidates` only that one is computed."""
     from shuanglian.clean.readable import main_lines
 
@@ -108,8 +109,6 @@ def extract_html(html: str, candidates: bool = True) -> HtmlParts:
     visible, title_tag = _visible_and_title(html)
     found: dict[str, list[str]] = {"trafilatura": lines}
     if candidates:
-        for mode in ("precision", "recall"):
-            found[mode] = _doc_lines(_trafilatura(html, mode, with_metadata=False))
         try:
             found["readability"] = main_lines(html)
         except Exception:  # noqa: BLE001 - a DOM the scorer cannot walk leaves the other candidates
@@ -127,3 +126,11 @@ def extract_html(html: str, candidates: bool = True) -> HtmlParts:
         candidates={k: v for k, v in found.items() if v},
         chosen="trafilatura" if found["trafilatura"] else "visible",
     )
+
+
+def add_trafilatura_modes(parts: HtmlParts, html: str) -> None:
+    """Add trafilatura's precision and recall extractions to the candidates (two more parser runs)."""
+    for mode in ("precision", "recall"):
+        lines = _doc_lines(_trafilatura(html, mode, with_metadata=False))
+        if lines:
+            parts.candidates[mode] = lines
