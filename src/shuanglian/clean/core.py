@@ -188,21 +188,18 @@ def _pick_title(lines: list[Line], start: int) -> str | None:
     return None
 
 
-def candidate_text(lines: list[str] | list[Line], level: str = "block") -> str:
-    """The body a candidate's main-content lines yield (no site memory) at a cleaning level:
-    "block" = line rules + the densest block of body-like lines (body.py), "rules" = line rules only,
-    "raw" = the extractor's lines as they are (normalised, simplified). Prepared `Line`s are copied."""
-    scratch = Document(source="candidate")
-    if lines and isinstance(lines[0], Line):
-        prepared = [replace(ln) for ln in lines if isinstance(ln, Line)]
-    else:
-        prepared = _prepare(scratch, [(-1, str(ln)) for ln in lines])
-    if level != "raw":
-        _apply_rules(scratch, prepared)
-    if level == "block":
-        start, end = select_body(prepared)
-        mark_outside(prepared, start, end)
-    return "\n".join(ln.text for ln in prepared if ln.reason is None)
+def candidate_texts(lines: list[Line]) -> dict[str, str]:
+    """The bodies one candidate's prepared lines yield (no site memory) at each cleaning level:
+    "raw" = the extractor's lines as they are (normalised, simplified), "rules" = after the line
+    rules, "block" = rules + the densest block of body-like lines (body.py). `lines` are not changed."""
+    work = [replace(ln) for ln in lines]
+    out = {"raw": "\n".join(ln.text for ln in work)}
+    _apply_rules(Document(source="candidate"), work)
+    out["rules"] = "\n".join(ln.text for ln in work if ln.reason is None)
+    start, end = select_body(work)
+    mark_outside(work, start, end)
+    out["block"] = "\n".join(ln.text for ln in work if ln.reason is None)
+    return out
 
 
 def _choose_candidate(parts: HtmlParts, html: str) -> None:
@@ -212,25 +209,25 @@ def _choose_candidate(parts: HtmlParts, html: str) -> None:
     if len(parts.candidates) < 2:
         return
     rules = choose_rules()
-    # normalising and converting a candidate's lines is the costly part: once per extractor
-    prepared = {name: _prepare(Document(source="candidate"), [(-1, ln) for ln in lines])
-                for name, lines in parts.candidates.items()}
-    texts: dict[str, str] = {}
+    by_level: dict[str, dict[str, str]] = {}  # extractor -> level -> body
 
-    def fill() -> None:
+    def fill() -> dict[str, str]:
+        for name, lines in parts.candidates.items():
+            if name not in by_level:
+                # normalising and converting the lines is the costly part: once per extractor
+                by_level[name] = candidate_texts(_prepare(Document(source="candidate"), [(-1, ln) for ln in lines]))
+        texts: dict[str, str] = {}
         for key in rules.order:
             name, _, level = key.partition("/")
-            if name in prepared and key not in texts:
-                texts[key] = candidate_text(prepared[name], level or "block")
+            if name in by_level:
+                texts[key] = by_level[name][level or "block"]
+        return texts
 
-    fill()
+    texts = fill()
     pair = (texts.get("trafilatura", ""), texts.get("readability", ""))
     if bigram_f1(bigrams(pair[0]), bigrams(pair[1])) < rules.shortcut_agreement:
         add_trafilatura_modes(parts, html)
-        for name in ("precision", "recall"):
-            if name in parts.candidates:
-                prepared[name] = _prepare(Document(source="candidate"), [(-1, ln) for ln in parts.candidates[name]])
-        fill()
+        texts = fill()
     if len(texts) < 2:
         return
     key = choose(texts).name
