@@ -51,6 +51,12 @@ def test_readability_takes_p_siblings_and_skips_a_link_sidebar() -> None:
 
 def test_readability_empty_page_gives_nothing() -> None:
     assert main_lines("<html><body><a href='/'>首页</a></body></html>") == []
+    assert main_lines("") == [] and main_lines("<!-- 注释 -->") == []
+
+
+def test_readability_xml_prolog_with_charset() -> None:
+    page = f'<?xml version="1.0" encoding="gb2312"?><html><body><div><p>{PARAS[1]}</p><p>{PARAS[2]}</p></div></body></html>'
+    assert main_lines(page) == PARAS[1:]
 
 
 def test_choice_follows_the_consensus_and_an_empty_body_never_wins() -> None:

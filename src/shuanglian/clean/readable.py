@@ -69,14 +69,20 @@ def readability_rules() -> ReadabilityRules:
 
 
 def parse_html(html: str) -> Any:
-    """An lxml tree of a decoded page (an XML prolog naming a charset is dropped: the text is decoded)."""
+    """An lxml tree of a decoded page, None when there is no document (an XML prolog naming a charset
+    is dropped: the text is already decoded)."""
     import lxml.html
+    from lxml import etree
 
     text = _XML_DECL.sub("", html, count=1)
     try:
-        return lxml.html.document_fromstring(text)
-    except ValueError:  # "Unicode strings with encoding declaration are not supported" and the like
-        return lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+        try:
+            return lxml.html.document_fromstring(text)
+        except ValueError:  # "Unicode strings with encoding declaration are not supported" and the like
+            parser = lxml.html.HTMLParser(encoding="utf-8")
+            return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except etree.ParserError:  # "Document is empty": blank input or only comments
+        return None
 
 
 def _tag(el: Any) -> str:
@@ -155,6 +161,8 @@ def main_lines(html: str) -> list[str]:
     """Main-content lines of a page by readability-style scoring ([] when nothing scores)."""
     rules = readability_rules()
     root = parse_html(html)
+    if root is None:
+        return []
     for el in list(root.iter()):
         if _tag(el) in rules.drop_tags and el.getparent() is not None:
             el.drop_tree()
