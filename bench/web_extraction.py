@@ -5,7 +5,8 @@ The 35 pages are split by a fixed hash of the file name (`split_of`): a tuning h
 rules and weights may be fitted on, and an untouched half that is only ever scored. For each page and
 for each half it prints F1 of: the cleaner (candidates chosen by clean/choose.py, which candidate won),
 trafilatura alone on the correctly decoded page (default settings), trafilatura as shipped (raw bytes,
-its own decoding), and the readability-style scorer alone (clean/readable.py, no line rules).
+its own decoding), and the readability-style scorers alone, no line rules: ours (clean/readable.py,
+Chinese punctuation) and readability-lxml's arc90 scorer ("arc90").
 `-v` shows gold and output heads for weak TUNING pages only. Exits 2 when the data folder is missing.
 Also prints the cleaner's speed on text dumps (the team's own .txt pages: tests/fixtures/pages, the
 bundled samples), best of 5 rounds, since most ingested documents are text dumps rather than HTML.
@@ -26,7 +27,7 @@ DEFAULT = ROOT.parent / "shared" / "data" / "web-extraction"
 TEXT_DIRS = [ROOT / "tests" / "fixtures" / "pages", ROOT / "src" / "shuanglian" / "samples" / "pages"]
 _WS = re.compile(r"\s+")
 HALVES = ("tuning", "untouched")
-COLUMNS = ("cleaner", "trafilatura", "traf_raw", "readability")
+COLUMNS = ("cleaner", "trafilatura", "traf_raw", "readability", "arc90")
 
 
 def split_of(name: str) -> str:
@@ -64,7 +65,7 @@ def main(argv: list[str]) -> int:
     import trafilatura
 
     from shuanglian.clean.pipeline import CleanStage
-    from shuanglian.clean.readable import main_lines
+    from shuanglian.clean.readable import main_lines, readability_lxml_lines
     from shuanglian.document import Document
     from shuanglian.ingest.decode import decode_bytes
 
@@ -97,6 +98,7 @@ def main(argv: list[str]) -> int:
             "trafilatura": f1(trafilatura.extract(text) or "", gold),
             "traf_raw": f1(trafilatura.extract(data_bytes) or "", gold),
             "readability": f1("\n".join(main_lines(text)), gold),
+            "arc90": f1("\n".join(readability_lxml_lines(text)), gold),
         }
         for c in COLUMNS:
             scores[half][c].append(row[c])

@@ -11,6 +11,7 @@ from typing import Any
 # trafilatura logs ERROR for ordinary outcomes (an empty or tiny page); our own fallbacks and the
 # per-document failure report already tell the user what happened, so keep its chatter out of stderr.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CELL_PARAS = re.compile(r"(?<=[。！？!?”」])\s+(?=\S)")
@@ -102,17 +103,18 @@ def extract_html(html: str, candidates: bool = True) -> HtmlParts:
     """Main-content candidates of a page (trafilatura balanced, readability-style, visible lines;
     `add_trafilatura_modes` adds more); `lines` starts as trafilatura's balanced extraction (the
     visible text when it found nothing). Without `candidates` only that one is computed."""
-    from shuanglian.clean.readable import main_lines
+    from shuanglian.clean.readable import main_lines, readability_lxml_lines
 
     doc = _trafilatura(html, "balanced", with_metadata=True)
     lines = _doc_lines(doc)
     visible, title_tag = _visible_and_title(html)
     found: dict[str, list[str]] = {"trafilatura": lines}
     if candidates:
-        try:
-            found["readability"] = main_lines(html)
-        except Exception:  # noqa: BLE001 - a DOM the scorer cannot walk leaves the other candidates
-            found["readability"] = []
+        for name, extractor in (("readability", main_lines), ("arc90", readability_lxml_lines)):
+            try:
+                found[name] = extractor(html)
+            except Exception:  # noqa: BLE001 - a DOM a scorer cannot walk leaves the other candidates
+                found[name] = []
         found["visible"] = list(visible)
     if not lines:
         lines = list(visible)

@@ -196,6 +196,17 @@ def main_lines(html: str) -> list[str]:
     return [text for text, owner in units if owner in keep]
 
 
+def readability_lxml_lines(html: str) -> list[str]:
+    """Main-content lines by readability-lxml (arc90's scorer, Latin-tuned), laid out like main_lines."""
+    from readability import Document as ReadabilityDocument
+
+    summary = ReadabilityDocument(html).summary(html_partial=True)
+    root = parse_html(summary) if summary.strip() else None
+    if root is None:
+        return []
+    return [text for text, _ in text_units(root, readability_rules())]
+
+
 def _with_siblings(top: Any, final: dict[Any, float], rules: ReadabilityRules) -> list[Any]:
     """The winner plus siblings that score well or read as prose with few links."""
     parent = top.getparent()
