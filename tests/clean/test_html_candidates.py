@@ -9,7 +9,7 @@ import pytest
 
 from shuanglian.clean.choose import choose, choose_rules
 from shuanglian.clean.pipeline import CleanStage
-from shuanglian.clean.readable import main_lines
+from shuanglian.clean.readable import main_lines, readability_lxml_lines
 from shuanglian.document import Document
 
 WEB = Path(__file__).resolve().parents[3] / "shared" / "data" / "web-extraction"
@@ -47,6 +47,13 @@ def test_readability_takes_p_siblings_and_skips_a_link_sidebar() -> None:
     lines = main_lines(page)
     assert PARAS[0] in lines and PARAS[2] in lines
     assert not any("热门推荐链接" in ln for ln in lines)
+
+
+def test_readability_lxml_candidate_lays_out_lines() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    page = f'<html><body><div class="nav">{SIDEBAR}</div><div class="article">{paras}</div></body></html>'
+    assert readability_lxml_lines(page) == PARAS
+    assert readability_lxml_lines("<html><body></body></html>") == []
 
 
 def test_readability_empty_page_gives_nothing() -> None:
