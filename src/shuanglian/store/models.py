@@ -15,6 +15,8 @@ TABLE_MODULES = (
     "shuanglian.chains.tables",
     "shuanglian.web.auth_tables",
     "shuanglian.web.prefs",
+    "shuanglian.matching.tables",
+    "shuanglian.challenges.tables",
 )
 
 
