@@ -1,8 +1,9 @@
 """Extract speed: pages/s and chars/s of the whole extract pipeline and of LAC alone on the same texts.
 
 Usage: .venv/bin/python bench/extract_speed.py [N_PAGES] [DIR...]
-Texts: the team's gold pages (tests/fixtures/gold/*.txt) and the bundled sample pages, repeated up to
-N_PAGES (default 300), taken as already-clean text. Models are loaded and warmed before timing.
+Texts: real pages from ../shared/data/real (CCTV items and provincial reports, the CCTV header line
+dropped) when present, else the team's gold pages and the bundled samples; repeated up to N_PAGES
+(default 300), taken as already-clean text. Models are loaded and warmed before timing.
 Goals: pipeline speed >= 0.8x LAC alone; peak RSS < 1 GB.
 """
 
@@ -15,12 +16,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CHUNK = 10
-DEFAULT_DIRS = [ROOT / "tests" / "fixtures" / "gold", ROOT / "src" / "shuanglian" / "samples"]
+REAL = ROOT.parent / "shared" / "data" / "real"
+DEFAULT_DIRS = ([REAL / "cctv-xwlb", REAL / "provincial-reports-2026"] if REAL.is_dir()
+                else [ROOT / "tests" / "fixtures" / "gold", ROOT / "src" / "shuanglian" / "samples"])
 
 
 def load_texts(dirs: list[Path], n: int) -> list[str]:
     """Read .txt pages from `dirs` (recursively) and repeat them up to `n` texts."""
     base = [p.read_text(encoding="utf-8", errors="replace") for d in dirs if d.is_dir() for p in sorted(d.rglob("*.txt"))]
+    base = [t.split("\n", 1)[1] if t.startswith("# url:") and "\n" in t else t for t in base]
     base = [t for t in base if t.strip()]
     if not base:
         raise SystemExit(f"no .txt pages found under {', '.join(map(str, dirs))}")
@@ -46,20 +50,25 @@ def main() -> None:
 
     lac = get_lac()
     stage = ExtractStage()
+    rules_only = ExtractStage()  # the same pipeline without the tagger (ablation)
+    rules_only.stages[0].use_ner = False
     warm_up()
     stage.batch([Document(source="warm", text=t) for t in texts[:8]])
 
     # The machine may be shared: alternate LAC-alone and pipeline chunk by chunk so both see the
     # same load, and report CPU time (what the code costs) next to wall time.
-    wall = {"lac": 0.0, "all": 0.0}
-    cpu = {"lac": 0.0, "all": 0.0}
+    wall = {"lac": 0.0, "all": 0.0, "rules": 0.0}
+    cpu = {"lac": 0.0, "all": 0.0, "rules": 0.0}
     docs = [Document(source=f"bench#{i}", text=t) for i, t in enumerate(texts)]
+    plain = [Document(source=f"bench#{i}", text=t) for i, t in enumerate(texts)]
     for k in range(0, len(texts), CHUNK):
-        for which in ("lac", "all") if (k // CHUNK) % 2 == 0 else ("all", "lac"):
+        for which in ("lac", "all", "rules") if (k // CHUNK) % 2 == 0 else ("rules", "all", "lac"):
             w0, c0 = time.perf_counter(), time.process_time()
             if which == "lac":
                 for t in texts[k : k + CHUNK]:
                     lac.run(t)
+            elif which == "rules":
+                rules_only.batch(plain[k : k + CHUNK])
             else:
                 stage.batch(docs[k : k + CHUNK])
             wall[which] += time.perf_counter() - w0
@@ -68,11 +77,12 @@ def main() -> None:
     t_lac, t_all = cpu["lac"], cpu["all"]
 
     print(f"pages: {len(texts)}  chars: {chars}  stages: {', '.join(s.name for s in stage.stages)}")
-    for label, key in (("LAC alone       ", "lac"), ("extract pipeline", "all")):
+    for label, key in (("LAC alone       ", "lac"), ("extract pipeline", "all"), ("without tagger  ", "rules")):
         c, w = cpu[key], wall[key]
         print(f"{label}: {len(texts) / c:8.1f} pages/s  {chars / c:10.0f} chars/s  per CPU second"
               f"  | wall {len(texts) / w:6.1f} pages/s  {chars / w:8.0f} chars/s")
     print(f"ratio pipeline/LAC: {t_lac / t_all:.2f} by CPU time, {wall['lac'] / wall['all']:.2f} by wall time (goal >= 0.8)")
+    print(f"ratio pipeline without the tagger/LAC: {t_lac / cpu['rules']:.2f} by CPU time")
     print(f"peak RSS: {peak_rss_mb():.0f} MB (goal < 1024)")
     print(f"entities per page: {sum(len(d.entities) for d in docs) / len(docs):.1f}; errors: {len(errors)}")
     if errors:

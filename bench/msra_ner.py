@@ -1,4 +1,4 @@
-"""MSRA NER test set: entity P/R/F1 (PER/LOC/ORG, exact spans) of LAC alone and of our extractor, side by side.
+"""MSRA NER test set: entity P/R/F1 (PER/LOC/ORG, exact spans) of LAC alone, the rules, the tagger and both.
 
 Usage: .venv/bin/python bench/msra_ner.py [PATH]  (default ../shared/data/msra/msra_test_bio.txt)
 Measure only: nothing here is tuned on this data.
@@ -77,37 +77,57 @@ def score(gold: list[set[Span]], pred: list[set[Span]]) -> dict[str, tuple[float
     return out
 
 
+def rule_spans(text: str, toks: list, use_ner: bool, ner: list | None = None) -> set[Span]:
+    """PER/LOC/ORG spans of the extractor's mentions (every organisation kind as ORG)."""
+    from shuanglian.extract.entities import extract_entities
+
+    spans: set[Span] = set()
+    for m in extract_entities(text, toks, ner=ner, use_ner=use_ner):
+        typ = "ORG" if m.kind in ORG_KINDS else KIND_MAP.get(m.kind)
+        if typ:
+            spans.update((s, e, typ) for s, e in m.spans)
+    return spans
+
+
+def table(gold: list[set[Span]], systems: dict[str, list[set[Span]]]) -> None:
+    """Print P/R/F1 per type for each system side by side."""
+    scores = {k: score(gold, v) for k, v in systems.items()}
+    print("type  | " + " | ".join(f"{k[:18]:>20}" for k in systems))
+    print("      | " + " | ".join(f"{'P':>6} {'R':>6} {'F1':>6}" for _ in systems))
+    for t in ("PER", "LOC", "ORG", "ALL"):
+        print(f"{t:5} | " + " | ".join(f"{sc[t][0]:6.3f} {sc[t][1]:6.3f} {sc[t][2]:6.3f}" for sc in scores.values()))
+
+
 def main() -> None:
-    """Run both systems and print the comparison table."""
+    """Run LAC alone, the rules, the tagger alone and the tagger with the rules; print the comparison table."""
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     if not path.is_file():
         raise SystemExit(f"MSRA test file not found: {path} (pass the path of msra_test_bio.txt)")
-    from shuanglian.extract.entities import extract_entities
     from shuanglian.extract.lac import tag_many
+    from shuanglian.extract.ner.tagger import get_ner
 
     sents = read_bio(path)
     texts = [t for t, _ in sents]
     gold = [g for _, g in sents]
+    times = {}
     t0 = time.perf_counter()
     tokens = tag_many(texts)
-    t_lac = time.perf_counter() - t0
+    times["LAC"] = time.perf_counter() - t0
     lac_pred = [{(t.start, t.end, t.tag) for t in toks if t.tag in ("PER", "LOC", "ORG")} for toks in tokens]
     t0 = time.perf_counter()
-    ours: list[set[Span]] = []
-    for text, toks in zip(texts, tokens, strict=True):
-        spans: set[Span] = set()
-        for m in extract_entities(text, toks):
-            typ = "ORG" if m.kind in ORG_KINDS else KIND_MAP.get(m.kind)
-            if typ:
-                spans.update((s, e, typ) for s, e in m.spans)
-        ours.append(spans)
-    t_rules = time.perf_counter() - t0
-    a, b = score(gold, lac_pred), score(gold, ours)
+    rules = [rule_spans(text, toks, False) for text, toks in zip(texts, tokens, strict=True)]
+    times["rules on LAC"] = time.perf_counter() - t0
+    model = get_ner()
+    t0 = time.perf_counter()
+    ner = model.tag_texts(texts, heads=("pd", "clue"))
+    times["tagger"] = time.perf_counter() - t0
+    alone = [{(s.start, s.end, s.label) for s in spans if s.head == "pd"} for spans in ner]
+    t0 = time.perf_counter()
+    both = [rule_spans(text, toks, True, spans) for text, toks, spans in zip(texts, tokens, ner, strict=True)]
+    times["rules on LAC+tagger"] = time.perf_counter() - t0
     print(f"MSRA test: {len(sents)} sentences, {sum(len(g) for g in gold)} gold entities ({path.name})")
-    print(f"{'type':5} | {'LAC P':>6} {'R':>6} {'F1':>6} | {'ours P':>6} {'R':>6} {'F1':>6}")
-    for k in ("PER", "LOC", "ORG", "ALL"):
-        print(f"{k:5} | {a[k][0]:6.3f} {a[k][1]:6.3f} {a[k][2]:6.3f} | {b[k][0]:6.3f} {b[k][1]:6.3f} {b[k][2]:6.3f}")
-    print(f"time: LAC {t_lac:.1f}s, rules on top {t_rules:.1f}s")
+    table(gold, {"LAC alone": lac_pred, "rules (LAC+rules)": rules, "model alone": alone, "model+rules": both})
+    print("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in times.items()))
 
 
 if __name__ == "__main__":

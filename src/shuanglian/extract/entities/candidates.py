@@ -84,6 +84,8 @@ class TokenView:
         self.tokens = _split_space(tokens)
         self.by_start = {t.start: i for i, t in enumerate(tokens)}
         self.by_end = {t.end: i for i, t in enumerate(tokens)}
+        # organisation kinds the tagger's CLUENER head gave a span (used when no rule types a name)
+        self.hints: dict[tuple[int, int], str] = {}
 
     def index_containing(self, pos: int) -> int | None:
         """Index of the token covering character `pos` (binary search)."""

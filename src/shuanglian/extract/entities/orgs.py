@@ -423,6 +423,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
+        kind = kind or view.hints.get((t.start, end)) or view.hints.get((t.start, t.end))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
 
@@ -529,4 +530,24 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         if entry.kind == "government" and _title_follows(view.text, end):
             continue  # 国务院|副总理: part of a title
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
+    return out
+
+
+def tagger_orgs(view: TokenView, spans: list[tuple[int, int]]) -> list[Cand]:
+    """The tagger's long organisation names, under the same cuts and vetoes as LAC's (see lac_orgs)."""
+    out: list[Cand] = []
+    for start, end in spans:
+        name = view.text[start:end]
+        inner = _inner_org_end(name) or _legal_entity_end(name)
+        if inner:
+            # 珠海格力电器股份有限公司|横琴研发中心: the company and its unit stay apart
+            end = start + inner
+            name = name[:inner]
+        if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name) or name in place_index():
+            continue
+        kind = kind_of(name)
+        if kind is None or (kind == "government" and _absorbed_by_title(view.text, name, end)):
+            continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
+        end = extend_bracket(view.text, end)
+        out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
     return out

@@ -20,7 +20,7 @@ from shuanglian.extract.entities.groups import (
 )
 from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
 from shuanglian.extract.entities.industry_lists import listed_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer
+from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer, suffix_automaton
 from shuanglian.extract.entities.orgs import (
     brand_orgs,
     gazetteer_orgs,
@@ -28,11 +28,14 @@ from shuanglian.extract.entities.orgs import (
     kind_of,
     lac_orgs,
     listed_orgs,
+    tagger_orgs,
 )
 from shuanglian.extract.entities.people import lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
 from shuanglian.extract.entities.places import normalise
 from shuanglian.extract.lac import Token, tag_many, tag_text
+from shuanglian.extract.ner.combine import merge
+from shuanglian.extract.ner.tagger import NerSpan, get_ner
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -51,14 +54,54 @@ def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Measured on the real dev gold (bench/real_entities.py, model card): the tagger, trained on 1998
+# and 2005-2011 news, loses people and places on report text (brands read as names), so only its
+# long organisation names that the suffix grammar or a gazetteer also types are taken, and its
+# CLUENER head's organisation labels veto LAC persons (brands) and type suffix-less names.
+NER_LABELS = ("ORG",)
+MIN_NER_ORG = 6
+
+
+def _ner_gate(name: str, label: str) -> bool:
+    """Accept a tagger span only when the rules can type it (and it is long enough to be a full name)."""
+    return len(name) >= MIN_NER_ORG and kind_of(name) is not None
+
+
+def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
+    """Positions where the tagger's output is used: LAC persons and organisations (veto, kind hints)
+    and ends of organisation suffixes (the only long names taken from it). Sentences without one
+    are not tagged: the combination could not use anything there, and the tagger's time is saved."""
+    marks = bytearray(len(text) + 1)
+    for t in tokens:
+        if t.tag in ("PER", "ORG"):
+            marks[t.start] = 1
+    for last, _ in suffix_automaton().iter(text):
+        marks[last] = 1
+    return marks
+
+
 def extract_entities(text: str, tokens: list[Token] | None = None,
-                     excluded: Sequence[tuple[int, int]] = ()) -> list[Mention]:
-    """Extract entities from one text; `tokens` are LAC tokens of `text` (tagged here when omitted)."""
+                     excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
+                     use_ner: bool = True) -> list[Mention]:
+    """Extract entities from one text.
+
+    `tokens` are LAC tokens of `text` and `ner` the tagger's spans (each tagged here when omitted);
+    `use_ner` False runs the rules on LAC alone (the ablation in the model card).
+    """
     if not text.strip():
         return []
-    view = TokenView(text, tokens if tokens is not None else tag_text(text))
+    toks = tokens if tokens is not None else tag_text(text)
+    hints: dict[tuple[int, int], str] = {}
+    ner_cands: list[NerSpan] = []
+    if use_ner:
+        merged = merge(text, toks, ner if ner is not None else get_ner().tag_texts([text])[0],
+                       labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
+        toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
+    view = TokenView(text, toks)
+    view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
-             + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view))
+             + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]))
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
@@ -119,6 +162,7 @@ def warm_up() -> None:
     from shuanglian.extract.lac import get_lac
 
     get_lac()
+    get_ner()
     for loader in (lexicon.suffix_automaton, lexicon.org_gazetteer_automaton, lexicon.industry_automaton,
                    lexicon.blocked_automaton, lexicon.titles, lexicon.person_context, lexicon.industry_grammar,
                    lexicon.generic, places.place_index):
@@ -130,13 +174,22 @@ class EntityStage:
 
     name = "entities"
 
+    def __init__(self, use_ner: bool = True) -> None:
+        self.use_ner = use_ner
+
     def __call__(self, doc: Document) -> Document:
         """Extract entities of one document."""
         return self.batch([doc])[0]
 
     def batch(self, docs: list[Document]) -> list[Document]:
-        """Extract entities of several documents with one batched LAC call."""
+        """Extract entities of several documents with one batched LAC call and one batched tagger call."""
         live = [d for d in docs if not d.error and d.text]
-        for d, toks in zip(live, tag_many([d.text for d in live]), strict=True):
-            d.entities = extract_entities(d.text, toks, d.excluded)
+        texts = [d.text for d in live]
+        tokens = tag_many(texts)
+        spans: list[list[NerSpan]] | list[None] = [None] * len(live)
+        if self.use_ner:
+            marks = [_needs_tagger(t, toks) for t, toks in zip(texts, tokens, strict=True)]
+            spans = get_ner().tag_texts(texts, keep=lambda i, a, b: any(marks[i][a:b]))
+        for d, toks, ner in zip(live, tokens, spans, strict=True):
+            d.entities = extract_entities(d.text, toks, d.excluded, ner, self.use_ner)
         return docs

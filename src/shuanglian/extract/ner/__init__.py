@@ -1,0 +1,1 @@
+"""Character-level entity tagger shipped with the package (trained by scripts/train_ner.py)."""

@@ -1,0 +1,130 @@
+"""Tagger spans merged into LAC's tokens, so the rules type, complete and veto what the model proposes.
+
+The tagger's PER/LOC/ORG spans (People's Daily head) become single tokens with that tag: a long name
+LAC cut in pieces (中国(焦作)实验室技术装配产业创新中心) comes out whole, and every rule downstream
+(suffix grammar, gazetteers, place normalisation, non-name lists) sees it as it sees LAC's own names.
+The CLUENER head's organisation labels (company/government/organization) are kept as kind hints for
+names no suffix or gazetteer types.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+
+from shuanglian.extract.lac import Token
+from shuanglian.extract.ner.tagger import NerSpan
+
+ENTITY_TAGS = ("PER", "LOC", "ORG")
+CLUE_KINDS = {"COM": "enterprise", "GOV": "government", "ORGN": "organization"}
+
+
+@dataclass
+class Merged:
+    """Tokens after merging, and kind hints (span -> organisation kind) from the CLUENER head."""
+
+    tokens: list[Token]
+    hints: dict[tuple[int, int], str] = field(default_factory=dict)
+    # accepted spans left as candidates beside the rules' own (with `as_tokens` False)
+    spans: list[NerSpan] = field(default_factory=list)
+
+
+def _split_at(tokens: Sequence[Token], cuts: set[int]) -> list[Token]:
+    """Cut tokens at every position of `cuts` inside them (the pieces keep the token's tag)."""
+    out: list[Token] = []
+    for t in tokens:
+        inner = sorted(p for p in range(t.start + 1, t.end) if p in cuts) if len(t.word) > 1 else []
+        if not inner:
+            out.append(t)
+            continue
+        for a, b in zip([t.start, *inner], [*inner, t.end], strict=True):
+            out.append(Token(a, b, t.word[a - t.start : b - t.start], t.tag))
+    return out
+
+
+# LAC tags that never sit inside a name: a span covering one is a run-on (李明调研福达…公司)
+_BREAK_TAGS = frozenset({"v", "p", "u", "d", "r", "TIME", "ad", "vd", "xc", "c", "f", "m", "q"})
+# verbs and connectives that do sit inside names (脑科学转化研究院, 工业和信息化厅, 纳米技术与纳米仿生研究所)
+_NAME_WORDS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计",
+                         "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "和",
+                         "与", "及", "投资", "建设", "管理", "保护", "监督", "交易", "改革", "中", "东", "西", "南", "北"})
+_NAME_PUNCT = frozenset("()（）·-—")
+
+
+def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
+    """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
+
+    `ends` are the tokens' end offsets (sorted), for a binary search to the span.
+    """
+    if span.label == "PER" and span.end - span.start > 4 and "·" not in text[span.start : span.end]:
+        return False
+    first = bisect.bisect_right(ends, span.start)
+    for t in tokens[first:]:
+        if t.end <= span.start:
+            continue
+        if t.start >= span.end:
+            break
+        inside = span.start <= t.start and t.end <= span.end
+        if not inside and not cut_words:
+            return False
+        if inside and ((t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)):
+            return False
+    return True
+
+
+def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac: bool = True,
+          cut_words: bool = False, labels: Collection[str] = ENTITY_TAGS,
+          gate: Callable[[str, str], bool] | None = None, veto_per: bool = False, as_tokens: bool = True) -> Merged:
+    """LAC tokens with the tagger's entity spans as whole tokens.
+
+    A span of one character or of whitespace is ignored (日, 周 are never names on their own). With
+    `keep_lac` False, LAC's PER/LOC/ORG words the tagger did not also mark are demoted to plain nouns.
+    With `as_tokens` False the accepted spans are returned apart (as candidates that compete with the
+    rules' by length) instead of replacing LAC's words, so they never stop a rule's longer name.
+    """
+    toks = list(tokens)
+    ents = sorted((s for s in spans if s.head == "pd" and s.label in labels and s.end - s.start >= 2
+                   and text[s.start : s.end].strip() == text[s.start : s.end]), key=lambda s: s.start)
+    ends = [t.end for t in toks]
+    ents = [s for s in ents if plausible(text, toks, ends, s, cut_words)
+            and (gate is None or gate(text[s.start : s.end], s.label))]
+    accepted = ents
+    if not as_tokens:
+        ents = []
+    covered = bytearray(len(text) + 1)
+    for s in ents:
+        covered[s.start : s.end] = b"\x01" * (s.end - s.start)
+    toks = _split_at(toks, {p for s in ents for p in (s.start, s.end)})
+    if ents:
+        by_start = {s.start: s for s in ents}
+        out: list[Token] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            hit = by_start.get(t.start)
+            if hit is None:
+                out.append(t)
+                i += 1
+                continue
+            out.append(Token(hit.start, hit.end, text[hit.start : hit.end], hit.label))
+            while i < len(toks) and toks[i].end <= hit.end:
+                i += 1
+        toks = out
+    if not keep_lac:
+        toks = [Token(t.start, t.end, t.word, "n") if t.tag in ENTITY_TAGS and not any(covered[t.start : t.end]) else t
+                for t in toks]
+    hints = {(s.start, s.end): CLUE_KINDS[s.label] for s in spans if s.head == "clue" and s.label in CLUE_KINDS}
+    if veto_per:
+        # a LAC person that neither head calls a person and the CLUENER head calls an organisation
+        # (华海清科, 飞腾 in a report) is a brand: left to the organisation rules
+        per = bytearray(len(text) + 1)
+        org = bytearray(len(text) + 1)
+        for s in spans:
+            if s.label == "PER":
+                per[s.start : s.end] = b"\x01" * (s.end - s.start)
+            elif s.head == "clue" and s.label in CLUE_KINDS and plausible(text, toks, ends, s, False):
+                org[s.start : s.end] = b"\x01" * (s.end - s.start)
+        toks = [Token(t.start, t.end, t.word, "nz") if t.tag == "PER" and not any(per[t.start : t.end])
+                and all(org[t.start : t.end]) else t for t in toks]
+    return Merged(toks, hints, accepted if not as_tokens else [])

@@ -1,0 +1,42 @@
+"""scripts/train_ner.py --tiny: the training script runs end to end and exports a model the run time loads."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shuanglian.extract.ner.tagger import NerModel
+
+ROOT = Path(__file__).resolve().parents[2]
+NER_DATA = ROOT.parent / "shared" / "data" / "ner"
+
+
+def _require(ok: bool, why: str) -> None:
+    if not ok:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {why}")
+        pytest.skip(why)
+
+
+def test_tiny_training_end_to_end(tmp_path: Path) -> None:
+    _require((NER_DATA / "cluener2020" / "train.json").is_file(), f"NER training data missing at {NER_DATA}")
+    _require(importlib.util.find_spec("torch") is not None and importlib.util.find_spec("onnx") is not None,
+             "torch/onnx not installed (the test extra pins them)")
+    out = tmp_path / "model"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_ner.py"), "--tiny", "--out", str(out)],
+                         capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "wrote" in run.stdout
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["args"]["tiny"] is True and meta["args"]["seed"] == 7
+    assert meta["data"]["train_clue_sentences"] == 150
+    m = NerModel(out)
+    spans = m.tag_texts(["习近平在广东考察。", ""])
+    assert len(spans) == 2 and spans[1] == []
+    assert all(s.head in m.heads for s in spans[0])
