@@ -12,7 +12,7 @@ from shuanglian.extract.entities.stage import EntityStage
 EXTRACTOR_VERSION = "entities-0.2"
 
 log = logging.getLogger(__name__)
-_FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage")
+_FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage", "ProjectStage")
 
 
 def _fact_stages() -> list[Any]:
@@ -26,7 +26,7 @@ def _fact_stages() -> list[Any]:
 
 
 class ExtractStage:
-    """The `extract` pipeline stage: EntityStage, then PolicyStage, FigureStage, EventStage."""
+    """The `extract` pipeline stage: EntityStage, then PolicyStage, FigureStage, EventStage, ProjectStage."""
 
     name = "extract"
 

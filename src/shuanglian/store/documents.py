@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from shuanglian.document import Document, Dropped, Mention, Repair
 from shuanglian.store.db import Base
 
-FACT_KEYS = ("entities", "policies", "figures", "events")
+FACT_KEYS = ("entities", "policies", "figures", "events", "projects")
 
 
 def utcnow() -> datetime:
@@ -119,6 +119,7 @@ class DocumentRow(Base):
             policies=list(facts.get("policies", [])),
             figures=list(facts.get("figures", [])),
             events=list(facts.get("events", [])),
+            projects=list(facts.get("projects", [])),
             meta=dict(self.meta or {}),
         )
 
