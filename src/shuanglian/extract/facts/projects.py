@@ -159,35 +159,23 @@ def _sentence_projects(
     moneys = _moneys(r, s)
     heads = [h for h in r.head_re.finditer(s) if not s[h.end() :].startswith(r.not_after)]
     found: list[tuple[int, int, str, _Money | None, bool]] = []  # name start/end, name, money, listed
-    used_money: set[int] = set()
     given: dict[tuple[int, int], str] = {}
+    # A name with its own amount wins; then status lists; then 等…项目 lists; then other heads.
+    singles = _single_heads(r, s, heads, moneys)
+    found.extend(x for x in singles if x[3] is not None)
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y, *_ in found)
+
     for a, b, name, stage in _status_lists(r, s):
-        found.append((a, b, name, None, True))
-        given[(a, b)] = stage
-    lists_end = -1  # heads before a list's own head belong to its items (A产业园、B中心等项目)
+        if free(a, b):
+            found.append((a, b, name, None, True))
+            given[(a, b)] = stage
     for h in heads:
-        items = _list_items(r, s, h)
-        for a, b in items:
-            if not any(a < y and x < b for x, y, *_ in found):
+        for a, b in _list_items(r, s, h):
+            if free(a, b):
                 found.append((a, b, s[a:b], None, True))
-        if items:
-            lists_end = h.end()
-    for h in heads:
-        if any(a <= h.start() < b for a, b, *_ in found) or h.start() < lists_end:
-            continue  # a head inside (or before the end of) a listed name
-        start = _name_start(r, s, h.start(), h.end())
-        if start is None:
-            continue
-        name = s[start : h.end()]
-        if any(a <= start < b or start <= a < h.end() for a, b, *_ in found):
-            continue
-        if _aggregate(r, s, start) or s[start - 1 : start] == "等":
-            continue  # A、B等大型煤电项目: the list's category, not one more project
-        money = _money_for(s, moneys, start, h.end(), used_money)
-        weak = h.group() in r.weak_heads
-        if weak and money is None:
-            continue
-        found.append((start, h.end(), name, money, False))
+    found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
     out = []
     for start, end, name, money, listed in found:
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
@@ -218,6 +206,28 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
+    return out
+
+
+def _single_heads(
+    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money]
+) -> list[tuple[int, int, str, _Money | None, bool]]:
+    """Names ending at a head word (集成电路项目), each with the amount said for it, if any."""
+    out: list[tuple[int, int, str, _Money | None, bool]] = []
+    used_money: set[int] = set()
+    lists_end = max((h.end() for h in heads if _list_items(r, s, h)), default=-1)
+    for h in heads:
+        if h.start() < lists_end:
+            continue  # A产业园、B中心等项目: heads inside a list belong to its items
+        start = _name_start(r, s, h.start(), h.end())
+        if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
+            continue
+        if _aggregate(r, s, start) or s[start - 1 : start] == "等":
+            continue  # A、B等大型煤电项目: the list's category, not one more project
+        money = _money_for(s, moneys, start, h.end(), used_money)
+        if h.group() in r.weak_heads and money is None:
+            continue
+        out.append((start, h.end(), s[start : h.end()], money, False))
     return out
 
 
@@ -302,7 +312,7 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         st = money.end() if money else _strip_intro(r, part)
         a += st
         part = part[st:]
-        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before):
+        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.not_items_re.search(part):
             items.append((a, a + len(part)))
     return items
 
@@ -353,6 +363,8 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     cleaned = []
     for off, piece in parts:
         piece = piece.replace("“", "").replace("”", "")
+        if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
+            continue  # 这两个投资百亿元的高端制造项目
         de = piece.rfind("的")  # 总装机容量50万千瓦的马驹沟光伏电站
         if de >= 0:
             off, piece = off + de + 1, piece[de + 1 :]
