@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.candidates import TokenView
@@ -82,15 +86,53 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
     for s, e, g in sorted(person_spans, key=lambda x: x[0]):
         roles = parse_roles(text, s, org_ending_at, place_ending_at, roles_at.get, context)
         roles_at[e] = roles
-        # the title written next to the name is the role (省委副书记、省长王伟中 -> 省长); the
-        # concurrent posts before it are kept as further titles, not as separate roles
+        after = _title_after(text, e)
+        # every post of a compound title is a role of its own (省委副书记、省长王伟中 -> two roles)
         have = g.attrs.setdefault("roles", [])
-        if roles and roles[-1] not in have:
-            have.append(roles[-1])
+        for r in [*roles, *([{"title": after, "org": None, "place": None}] if after else [])]:
+            r = resolve_role(r, context)
+            if r not in have:
+                have.append(r)
         titles = g.attrs.setdefault("titles", [])
         for r in roles:
             if r["title"] not in titles:
                 titles.append(r["title"])
+
+
+@cache
+def _role_data() -> dict[str, Any]:
+    ref = resources.files("shuanglian.extract").joinpath("data").joinpath("role_orgs.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("role_orgs.yaml: expected a mapping at top level")
+    return data
+
+
+def _title_after(text: str, end: int) -> str | None:
+    """A title written right after a name (习近平总书记)."""
+    for t in sorted(_role_data()["after_name"], key=len, reverse=True):
+        if text.startswith(t, end):
+            return str(t)
+    return None
+
+
+def resolve_role(role: dict[str, Any], context: tuple[str | None, str | None]) -> dict[str, Any]:
+    """The organisation of a role from the page: implied by the title (总书记 -> 中共中央), a local
+    abbreviation completed with the page's place (市科技局 -> 宿州市科技局, 市政府 -> 宿州市人民政府), else the
+    place the title is of (省长 -> 江西省)."""
+    data = _role_data()
+    title, org, place = role.get("title"), role.get("org"), role.get("place")
+    implied = data["implied"].get(title)
+    if implied and not org:
+        return {"title": implied[0], "org": implied[1], "place": place}
+    if org and org[0] in data["local_prefixes"]:
+        where = context[0] if data["local_prefixes"][org[0]] == "province" else context[1]
+        if where:
+            rest = org[1:]
+            org = where + data["rename"].get(rest, rest)
+    if not org and place:
+        org = place
+    return {"title": title, "org": org, "place": place}
 
 
 def backreferences(text: str, groups: list[Group]) -> dict[int, list[tuple[int, int]]]:
