@@ -169,15 +169,18 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
                 if misses:
                     print(f"[{gid}] figure not found {f}")
                 continue
-            best = next((p for p in cand if norm(p.get("measure")) == norm(f.get("measure"))), cand[0])
-            ok = norm(best.get("measure")) == norm(f.get("measure"))
+            def spec(p: dict[str, Any]) -> str:
+                return norm(p.get("specific") or p.get("measure"))
+
+            best = next((p for p in cand if spec(p) == norm(f.get("measure"))), cand[0])
+            ok = spec(best) == norm(f.get("measure"))
             t.add("figures: specific measure", ok)
             if f.get("target") is not None:
                 t.add("figures: target flag", bool(best.get("target")) == bool(f["target"]))
                 if misses and bool(best.get("target")) != bool(f["target"]):
                     print(f"[{gid}] target flag {f} got {best.get('target')} {best.get('text')}")
             if misses and not ok:
-                print(f"[{gid}] measure {f.get('measure')!r} got {best.get('measure')!r} ({best.get('text')})")
+                print(f"[{gid}] measure {f.get('measure')!r} got {spec(best)!r} ({best.get('text')})")
         used: set[int] = set()
         for p in g.get("projects", []):
             hit = next(

@@ -87,9 +87,12 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
         roles = parse_roles(text, s, org_ending_at, place_ending_at, roles_at.get, context)
         roles_at[e] = roles
         after = _title_after(text, e)
-        # every post of a compound title is a role of its own (省委副书记、省长王伟中 -> two roles)
+        # the title next to the name is the role; earlier posts of the chain become roles of their own
+        # when they name their organisation (中共中央总书记、国家主席、中央军委主席 -> three roles)
+        implied = _role_data()["implied"]
+        chain = [r for r in roles[:-1] if r["title"] in implied] + roles[-1:]
         have = g.attrs.setdefault("roles", [])
-        for r in [*roles, *([{"title": after, "org": None, "place": None}] if after else [])]:
+        for r in [*chain, *([{"title": after, "org": None, "place": None}] if after else [])]:
             r = resolve_role(r, context)
             if r not in have:
                 have.append(r)
@@ -118,8 +121,8 @@ def _title_after(text: str, end: int) -> str | None:
 
 def resolve_role(role: dict[str, Any], context: tuple[str | None, str | None]) -> dict[str, Any]:
     """The organisation of a role from the page: implied by the title (总书记 -> 中共中央), a local
-    abbreviation completed with the page's place (市科技局 -> 宿州市科技局, 市政府 -> 宿州市人民政府), else the
-    place the title is of (省长 -> 江西省)."""
+    abbreviation completed with the page's place (市科技局 -> 宿州市科技局, 市政府 -> 宿州市人民政府); a title of a
+    place (省长) keeps that place in `place`, which the graph's holds_role points at."""
     data = _role_data()
     title, org, place = role.get("title"), role.get("org"), role.get("place")
     implied = data["implied"].get(title)
@@ -130,8 +133,6 @@ def resolve_role(role: dict[str, Any], context: tuple[str | None, str | None]) -
         if where:
             rest = org[1:]
             org = where + data["rename"].get(rest, rest)
-    if not org and place:
-        org = place
     return {"title": title, "org": org, "place": place}
 
 

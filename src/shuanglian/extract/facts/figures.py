@@ -119,6 +119,8 @@ def _figure(
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
+        "specific": specific_measure(scope if prev_end else prefix, unit.kind, measure),
+        "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
         "year": None if _base_value(s, m) else _year(lex, prefix, prev_end, basis, ctx, target),
         "target": target,
         "qualifier": "".join(qualifiers) or None,
@@ -129,6 +131,33 @@ def _figure(
 
 
 _BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
+
+
+# The specific measure: the noun phrase of the figure's own clause, without the verb that reports it
+# (地区生产总值增长5.5% -> 地区生产总值增长率; 培育专精特新中小企业200家 -> 培育专精特新中小企业数量).
+_SPEC_LEAD = re.compile(r"^(?:其中|全年|今年|去年|当年|年均|同比|累计|力争|预计|确保|全省|全市|全区|全国|我国|我省|我市|共|并|还|已|将)+")
+_SPEC_TAIL = re.compile(
+    r"(?:同比|年均|分别|累计|预计|力争|确保|)(?:增长|增加|提高|提升|下降|减少|达到|达|突破|超过|超|为|完成|实现|约|近|保持|稳定在|"
+    r"控制在|以上|左右|高于|低于|不低于|至|到|逾|在)+$"
+)
+
+
+def specific_measure(clause: str, kind: str, measure: str | None) -> str | None:
+    """The specific thing a figure counts or spends, as written in its clause, with the category's
+    suffix (增长率, 数量); None when the clause holds no such phrase."""
+    phrase = re.split(r"[，,：:；;（(、]", clause)[-1] if clause else ""
+    phrase = re.sub(r"^.*?\d{4}年", "", phrase)
+    grew = bool(re.search(r"(?:增长|增加|提高|提升|下降|减少)$", re.sub(r"(?:同比|年均|分别|达到|达|为|约|以上|左右|)+$", "", phrase)))
+    phrase = _SPEC_TAIL.sub("", _SPEC_LEAD.sub("", phrase.strip()))
+    if not 2 <= len(phrase) <= 24 or re.search(r"\d", phrase):
+        return None
+    if kind == "percent":
+        if grew:
+            return phrase + "增长率"
+        return phrase if re.search(r"(?:率|比重|占比|比例)$", phrase) else phrase + ("占比" if measure == "占比" else "")
+    if kind == "count" and not re.search(r"(?:数|数量|人数|量)$", phrase):
+        return phrase + "数量"
+    return phrase
 
 
 _NOW = re.compile(r"目前|截至目前|如今|现有|当前|现在")
