@@ -68,8 +68,7 @@ def page_text(source: str, lines: list[int] | None) -> tuple[str, str | None]:
         if all_lines and all_lines[0].startswith("# url:"):
             m = re.search(r"date:\s*(\d{4}-\d{2}-\d{2})", all_lines[0])
             published = m.group(1) if m else None
-            if lines is None:
-                all_lines = all_lines[1:]
+            all_lines = all_lines[1:]  # the header is not text; line ranges count from the body
     if lines:
         all_lines = all_lines[lines[0] - 1 : lines[1]]
     return "\n".join(all_lines), published
