@@ -349,11 +349,30 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str]]:
 
 
 def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+    """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
+    each 等-category into groups of their own."""
+    out: list[tuple[int, int, str]] = []
+    at = 0
+    for m in re.finditer(r"等[^、]{0,20}?、", obj):
+        out.extend(_group_items(r, obj[at : m.end() - 1], base + at))
+        at = m.end()
+    out.extend(_group_items(r, obj[at:], base + at))
+    return out
+
+
+def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
-    cut = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批|座|条)?[^、]{0,12}$", obj)
+    cut = re.search(
+        r"(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+))(?:个|项|批|座|条)?(?P<cat>[^、]{0,14})$", obj
+    )
+    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条]", cut.group()[:4]):
+        cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
+    # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
+    category = cut.group("cat") if cut else ""
+    category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     parts: list[tuple[int, str]] = []
     at = 0
     for piece in re.split(r"([、和及与])", body):
@@ -374,12 +393,17 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
         cleaned.append((off, piece))
     if not cleaned:
         return []
-    last = r.built_re.search(cleaned[-1][1])
+    last_item = cleaned[-1][1]
+    last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
+    if shared and len(last_item) - 2 > len(shared):
+        shared = last_item[2:]  # 青桂、青粤绿电外送通道 -> 青桂绿电外送通道 (two-character names share the rest)
     out = []
     for off, piece in cleaned:
         name = piece
-        if shared and not r.built_re.search(piece) and len(piece) <= 6:
+        if category and not r.built_re.search(piece) and len(piece) <= 8:
+            name = piece + category
+        elif shared and not r.built_re.search(piece) and len(piece) <= 6:
             name = piece + shared  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
