@@ -396,7 +396,7 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
-    if shared and len(last_item) - 2 > len(shared):
+    if shared and len(last_item) - len(shared) > 4:
         shared = last_item[2:]  # 青桂、青粤绿电外送通道 -> 青桂绿电外送通道 (two-character names share the rest)
     out = []
     for off, piece in cleaned:
