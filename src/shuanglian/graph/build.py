@@ -214,8 +214,9 @@ def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
     place = attrs.get("place")
     if place and kind != "place":
         tid, tkind = d.ref(str(place), "place", first)
+        why = {"reason": attrs["place_reason"]} if attrs.get("place_reason") else None  # stated/branch/name/...
         d.add(entity_id=eid, kind=kind, prop="located_in", value=str(place), target_id=tid, target_kind=tkind,
-              span=first, confidence=conf)  # fmt: skip
+              span=first, confidence=conf, value_json=why)  # fmt: skip
     parent = attrs.get("parent")
     if parent and kind == "place":
         d.add(entity_id=eid, kind=kind, prop="parent", value=str(parent), span=first, confidence=conf)
