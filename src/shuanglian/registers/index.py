@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
-from shuanglian.registers.graphview import EntityView, chunks, views_for_members
 from shuanglian.registers.admission import admitted
+from shuanglian.registers.graphview import EntityView, chunks, views_for_members
 from shuanglian.registers.listing import chain_keys, is_member, to_row
 from shuanglian.registers.spec import RegisterSpec, register_specs
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
