@@ -252,6 +252,9 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
             a, b = at, at + len(item)
             at = b + 1
             name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?)", "", item.strip("“”\" "))
+            de = name.rfind("的")  # 光山县西南部的文殊乡东岳村
+            if 0 <= de < len(name) - 3:
+                name = name[de + 1 :]
             if not 3 <= len(name) <= 20 or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
                 continue  # 研究院 alone refers back to a named one (_referred)
             if any(x < b and a < y and _visitable(r, m) for x, y, m in in_sent):
