@@ -24,7 +24,15 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
 from shuanglian.extract.facts.numbers import parse_number
-from shuanglian.extract.facts.timing import TITLES, Context, YearBasis, figure_year, is_target, year_basis
+from shuanglian.extract.facts.timing import (
+    TITLES,
+    Context,
+    YearBasis,
+    figure_year,
+    is_target,
+    paragraph_moods,
+    year_basis,
+)
 
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
@@ -55,9 +63,11 @@ def extract_figures(
     basis = year_basis(text, title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
+    moods = paragraph_moods(text)
     for sent in sentences(text):
         if sent.para != ctx.para:
             ctx = Context(para=sent.para)
+        ctx.mood = moods.get(sent.para)
         prev_end = 0
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
