@@ -129,7 +129,7 @@ def _figure(
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
-        "specific": specific_measure(scope if prev_end else prefix, unit.kind, measure),
+        "specific": specific_measure(scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit),
         "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
         "year": None if _base_value(s, m) else _year(lex, prefix, prev_end, basis, ctx, target),
         "target": target,
@@ -152,21 +152,33 @@ _SPEC_TAIL = re.compile(
 )
 
 
-def specific_measure(clause: str, kind: str, measure: str | None) -> str | None:
+_AFTER_NP = re.compile(r"^(?:的)?([\u4e00-\u9fffA-Za-z]{2,16}?)(?=[，,。；;、：:（(）)\s]|和|与|及|等|以上|左右|$)")
+_COMPARE = re.compile(r"(?:又|均(?=增长|提高|下降)|(?:比|较)(?:去年|上年|上一年)(?:同期)?|同比)")
+
+
+def specific_measure(
+    clause: str, kind: str, measure: str | None, after: str = "", unit: str = ""
+) -> str | None:
     """The specific thing a figure counts or spends, as written in its clause, with the category's
-    suffix (增长率, 数量); None when the clause holds no such phrase."""
+    suffix (增长率, 数量, 人数); None when the clause holds no such phrase. A count names its thing after
+    the unit when the words before it are only a verb (推进2000个省级重点项目 -> 省级重点项目数量)."""
     phrase = re.split(r"[，,：:；;（(、]", clause)[-1] if clause else ""
-    phrase = re.sub(r"^.*?\d{4}年", "", phrase)
+    phrase = _COMPARE.sub("", re.sub(r"^.*?\d{4}年", "", phrase))
     grew = bool(re.search(r"(?:增长|增加|提高|提升|下降|减少)$", re.sub(r"(?:同比|年均|分别|达到|达|为|约|以上|左右|)+$", "", phrase)))
     phrase = _SPEC_TAIL.sub("", _SPEC_LEAD.sub("", phrase.strip()))
+    phrase = re.sub(r"将$", "", phrase)
+    if kind == "count":
+        noun = _AFTER_NP.match(after)
+        if noun and (len(phrase) <= 3 or phrase.endswith(("推进", "实施", "实施好", "建设", "培育", "引进", "新建", "有"))):
+            phrase = noun.group(1)
     if not 2 <= len(phrase) <= 24 or re.search(r"\d", phrase):
         return None
     if kind == "percent":
         if grew:
             return phrase + "增长率"
         return phrase if re.search(r"(?:率|比重|占比|比例)$", phrase) else phrase + ("占比" if measure == "占比" else "")
-    if kind == "count" and not re.search(r"(?:数|数量|人数|量)$", phrase):
-        return phrase + "数量"
+    if kind == "count" and not re.search(r"(?:数|数量|人数|量|人次)$", phrase):
+        return phrase + ("人数" if unit == "人" else "人次" if unit == "人次" else "数量")
     return phrase
 
 
