@@ -24,4 +24,5 @@ bash frontend/build.sh
 
 "$VENV/bin/ruff" check src tests bench
 "$VENV/bin/mypy"
+"$VENV/bin/lint-imports"   # layering contracts in pyproject.toml [tool.importlinter]
 "$VENV/bin/python" -m pytest -q "$@"

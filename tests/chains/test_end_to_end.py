@@ -19,7 +19,7 @@ def test_ingested_maker_lands_on_life_support_with_evidence(db_url: str) -> None
     assert report.stored == 1
     assert report.placed >= 1  # ingest places what it stored: no separate step needed
     with session_scope(db_url) as s:
-        assert place(s)["placed"] == 0  # incremental: nothing new since the ingest placed it
+        assert place(s)["placed"] == 0  # every write keeps placements current: nothing left to do
         life = next(ln for ln in chain_map(s, MED, region="深圳")["links"] if ln["id"] == "midstream_life_support")
         makers = {e["name"]: e for e in life["enterprises"]}
         mindray = next(e for n, e in makers.items() if "迈瑞" in n)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from shuanglian.document import Document
-from shuanglian.extract.pipeline import EXTRACTOR_VERSION, ExtractStage
+from shuanglian.extract.pipeline import EXTRACTOR_NAME, EXTRACTOR_VERSION, ExtractStage
 
 TEXT = (
     "9月15日，省委书记梁文华来到合肥综合性国家科学中心调研。"
@@ -24,7 +24,8 @@ def test_entities_then_facts() -> None:
     assert kinds["梁文华"] == "person"
     assert kinds["合肥综合性国家科学中心"] == "platform"
     assert doc.figures, "facts stages ran after entities"
-    assert doc.meta["extractor"] == EXTRACTOR_VERSION
+    assert doc.meta["extractor"] == EXTRACTOR_NAME
+    assert doc.meta["extractor_version"] == EXTRACTOR_VERSION
 
 
 def test_failing_document_is_isolated() -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from shuanglian.graph import build, review
 from shuanglian.graph.audit import audit_log
 from shuanglian.graph.tables import ACCEPTED, EDITED, REJECTED, Statement
+from shuanglian.services import graph as service  # writes end with apply_changes there
 from tests.graph.factories import ent, entity_named, make_doc
 
 T = "深圳湾实验室与深圳市第三人民医院合作，深圳湾实验室位于光明区。"
@@ -35,18 +36,18 @@ def test_accept_reject_edit_are_audited(session: Session) -> None:
     _setup(session)
     name = session.scalar(select(Statement).where(Statement.prop == "name", Statement.value == "深圳湾实验室"))
     assert name is not None
-    out = review.accept(session, name.id, "alice")
+    out = service.accept(session, name.id, "alice")
     assert out["status"] == ACCEPTED
     hospital = session.scalar(select(Statement).where(Statement.prop == "name", Statement.value == "深圳市第三人民医院"))
     assert hospital is not None
-    review.reject(session, hospital.id, "bob")
+    service.reject(session, hospital.id, "bob")
     assert hospital.status == REJECTED
     # a rejected name withdraws the entity from the canonical view; the statement stays stored
     assert session.get(Statement, hospital.id) is not None
     with pytest.raises(AssertionError):
         entity_named(session, "深圳市第三人民医院")
 
-    new = review.edit(session, name.id, "鹏城深圳湾实验室", "carol")
+    new = service.edit(session, name.id, "鹏城深圳湾实验室", "carol")
     old = session.get(Statement, name.id)
     assert old is not None and old.status == EDITED and old.superseded_by == new["id"]
     assert new["origin"] == "manual" and new["user"] == "carol" and new["supersedes"] == name.id
@@ -54,9 +55,9 @@ def test_accept_reject_edit_are_audited(session: Session) -> None:
     lab = entity_named(session, "鹏城深圳湾实验室")
     assert lab.name == "鹏城深圳湾实验室"  # a person's edit wins over extracted names
     with pytest.raises(review.GraphError, match="already edited"):
-        review.edit(session, name.id, "x", "carol")
+        service.edit(session, name.id, "x", "carol")
     with pytest.raises(review.GraphError, match="no statement"):
-        review.accept(session, "st_missing", "alice")
+        service.accept(session, "st_missing", "alice")
 
     log = audit_log(session)["items"]
     assert [e["action"] for e in log] == ["edit", "reject", "accept"]
@@ -79,21 +80,21 @@ def test_edit_of_a_chain_link_relation_keeps_its_target_and_schema_refusals_are_
     # a placement points at a template chain link, which is not a stored entity
     link = make_entity_id("chain_link", "biomedicine/upstream_rd", "template")
     placed = new_statement(
-        Provenance(origin="document", document_id=lab.document_id, extractor="placement"),
+        Provenance(origin="document", document_id=lab.document_id, extractor="placement", extractor_version="1"),
         entity_id=lab.entity_id, kind="lab", prop="on_chain_link", value="生物医药/研发",
         target_id=link, target_kind="chain_link", confidence=0.5,
     )  # fmt: skip
     session.add(placed)
     session.flush()
-    new = review.edit(session, placed.id, "生物医药/上游研发", "dora")
+    new = service.edit(session, placed.id, "生物医药/上游研发", "dora")
     assert new["target_id"] == link and new["value"] == "生物医药/上游研发"
     # a value the schema refuses (a relation whose target is unknown) surfaces as a GraphError, not a crash
     orphan = new_statement(
-        Provenance(origin="document", document_id=lab.document_id, extractor="placement"),
+        Provenance(origin="document", document_id=lab.document_id, extractor="placement", extractor_version="1"),
         entity_id=lab.entity_id, kind="lab", prop="on_chain_link", value="x",
         target_id="not-an-entity", target_kind="chain_link", confidence=0.5,
     )  # fmt: skip
     session.add(orphan)
     session.flush()
     with pytest.raises(review.GraphError, match="cannot edit"):
-        review.edit(session, orphan.id, "y", "dora")
+        service.edit(session, orphan.id, "y", "dora")

@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import make_entity_id
-from shuanglian.registers.graphview import put_statement, refresh_canonical
+from shuanglian.projections import apply_changes
+from shuanglian.registers.graphview import put_statement
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.store.documents import DocumentRow
 
@@ -37,12 +38,13 @@ def add_entity(
         i = text.index(name)
         span = (i, i + len(name))
     origin = "document" if doc_id else "manual"
+    prov = {"extractor": "test", "extractor_version": "1"} if doc_id else {}
     put_statement(session, entity_id=eid, kind=kind, prop="name", value=name, origin=origin, document_id=doc_id,
-                  span=span, user=None if doc_id else "tester", confidence=0.95)
+                  span=span, user=None if doc_id else "tester", confidence=0.95, **prov)
     for prop, vals in props.items():
         for v in vals if isinstance(vals, list) else [vals]:
             put_statement(session, entity_id=eid, kind=kind, prop=prop, value=v, origin=origin, document_id=doc_id,
-                          user=None if doc_id else "tester", confidence=0.95)
+                          user=None if doc_id else "tester", confidence=0.95, **prov)
     # Every write path of the product resolves what it wrote into canonical entities; so does this one.
-    refresh_canonical(session, [eid])
+    apply_changes(session)
     return eid

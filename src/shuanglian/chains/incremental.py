@@ -1,18 +1,16 @@
-"""Incremental placement: re-place only the entities whose statements are newer than the last run,
-unless the chain templates changed (then everything is placed again)."""
+"""Which chain templates the stored placements were made with. Placements are kept current by every
+write (projections.placements); only a template change outside the database (an upgrade shipping new
+chain files) needs a full re-placement, which `templates_changed` detects."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shuanglian.chains.placement import EXTRACTOR, PlacementStats, place_entities
 from shuanglian.chains.tables import PlacementState
 from shuanglian.chains.templates import ChainTemplate
-from shuanglian.graph.tables import Statement
 
 STATE_ID = "all"
 
@@ -23,27 +21,19 @@ def templates_hash(templates: dict[str, ChainTemplate]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def place_changed(session: Session, templates: dict[str, ChainTemplate], full: bool = False) -> PlacementStats:
-    """Place the entities with statements added since the last run (all of them on the first run, when
-    `full`, or when the templates changed); then remember where this run stopped."""
-    digest = templates_hash(templates)
-    # The watermark is read before placing, so statements written meanwhile are seen next time.
-    newest = session.scalar(select(func.max(Statement.created_at)).where(Statement.extractor.is_distinct_from(EXTRACTOR)))
+def templates_changed(session: Session, templates: dict[str, ChainTemplate]) -> bool:
+    """True when placements were made with other templates than these (or never recorded)."""
     state = session.get(PlacementState, STATE_ID)
-    if full or state is None or state.templates_hash != digest or state.watermark is None:
-        stats = place_entities(session, templates)
-    else:
-        changed = set(
-            session.scalars(
-                select(Statement.entity_id)
-                .where(Statement.created_at > state.watermark, Statement.extractor.is_distinct_from(EXTRACTOR))
-                .distinct()
-            )
-        )
-        stats = place_entities(session, templates, entity_ids=changed) if changed else PlacementStats()
+    return state is None or state.templates_hash != templates_hash(templates)
+
+
+def remember_templates(session: Session, templates: dict[str, ChainTemplate], only_if_unset: bool = False) -> None:
+    """Record that placements now follow these templates."""
+    state = session.get(PlacementState, STATE_ID)
+    if state is not None and only_if_unset:
+        return
+    digest = templates_hash(templates)
     if state is None:
-        session.add(PlacementState(id=STATE_ID, templates_hash=digest, watermark=newest))
-    else:
-        state.templates_hash, state.watermark = digest, newest
-    session.flush()
-    return stats
+        session.add(PlacementState(id=STATE_ID, templates_hash=digest, watermark=None))
+    elif state.templates_hash != digest:
+        state.templates_hash = digest

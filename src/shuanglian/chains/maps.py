@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from shuanglian.chains.placement import PROP, chain_target_id
 from shuanglian.chains.templates import ChainTemplate
+from shuanglian.graph.reader import EntityView, Fact, views_for_members
+from shuanglian.graph.regions import RegionIndex
 from shuanglian.graph.tables import LIVE_STATUSES, Statement
-from shuanglian.registers.graphview import EntityView, Fact, views_for_members
-from shuanglian.registers.regions import RegionIndex
 
 # Which bucket of a link an entity of each kind goes to.
 ROLE_OF_KIND = {

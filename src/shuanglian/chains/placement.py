@@ -19,24 +19,16 @@ from sqlalchemy.orm import Session
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
+from shuanglian.graph.reader import EntityView, Fact, chunks, load_views, views_for_members
+from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, PROPOSED, AuditLog, Statement
-from shuanglian.registers.graphview import (
-    EntityView,
-    Fact,
-    build_statement,
-    chunks,
-    fetch_statements,
-    load_views,
-    views_for_members,
-)
+from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
 from shuanglian.settings import get_settings
 from shuanglian.store.documents import DocumentRow
 
 EXTRACTOR = "chain_placement"
 VERSION = "1"
 PROP = "on_chain_link"
-# Kinds that never sit on a chain link themselves.
-UNPLACED_KINDS = frozenset({"place", "industry", "government", "media", "chain", "chain_link"})
 # How much to trust a term by where it was found (multiplies the term's own weight).
 SOURCE_FACTOR = {
     "products": 1.0,
@@ -146,8 +138,8 @@ def _context_evidence(
     out: list[Evidence] = []
     seen: set[tuple[str, int, int]] = set()
     for f in view.facts:
-        if not f.document_id or f.span is None or f.document_id not in doc_texts:
-            continue
+        if f.prop == PROP or not f.document_id or f.span is None or f.document_id not in doc_texts:
+            continue  # placements are this module's output, never its evidence
         text = doc_texts[f.document_id]
         ms, me = f.span
         if not (0 <= ms < me <= len(text)):
@@ -248,10 +240,11 @@ def place_entities(
     views = load_views(session) if entity_ids is None else views_for_members(session, entity_ids)
     docs = _doc_texts(session, views.values())
     stats = PlacementStats()
+    placeable = get_schema().kinds_with("placeable")  # schema.yaml traits: never a list here
     produced: set[str] = set()
     built: list[Statement] = []
     for view in views.values():
-        if view.kind in UNPLACED_KINDS:
+        if view.kind not in placeable:
             continue
         stats.entities += 1
         placed = placements_for(collect_evidence(matcher, view, docs))
@@ -277,23 +270,17 @@ def place_entities(
                     "score": round(ev.score, 4),
                     "combined_score": score,
                 }
+                origin = origin if origin in ("document", "import", "manual") else "document"
+                prov = Provenance(origin, ev.document_id, EXTRACTOR, VERSION,
+                                  fact.user if fact and origin != "document" else None)  # fmt: skip
                 built.append(
-                    build_statement(
-                        entity_id=ev.member_id,
-                        kind=_member_kind(view, ev.member_id),
-                        prop=PROP,
-                        value=f"{tpl.name}/{link.name}" if link else tpl.name,
-                        value_json=value_json,
+                    new_statement(
+                        prov, entity_id=ev.member_id, kind=_member_kind(view, ev.member_id), prop=PROP,
+                        value=f"{tpl.name}/{link.name}" if link else tpl.name, value_json=value_json,
                         target_id=chain_target_id(chain_id, link_id),
                         target_kind="chain_link",  # the chain itself is addressed as its own pseudo-link
-                        origin=origin if origin in ("document", "import", "manual") else "document",
-                        document_id=ev.document_id,
-                        span=ev.span,
-                        user=fact.user if fact and origin != "document" else None,
-                        extractor=EXTRACTOR,
-                        extractor_version=VERSION,
-                        confidence=round(ev.score, 4),
-                    )
+                        span=ev.span, confidence=round(ev.score, 4), json_in_id=False,
+                    )  # fmt: skip
                 )
     stored = fetch_statements(session, (st.id for st in built))
     threshold = get_settings().auto_accept_threshold
@@ -311,9 +298,6 @@ def place_entities(
             stats.statements_created += 1
     session.flush()
     stats.retracted = _retract_stale(session, templates, views.values(), produced)
-    from shuanglian.registers.index import refresh
-
-    refresh(session, views)  # registers filter and list by chain from their index
     return stats
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shuanglian.store import changes
 from shuanglian.store.db import Base
 from shuanglian.store.documents import utcnow
 
@@ -32,3 +33,6 @@ class PlacementState(Base):
     templates_hash: Mapped[str] = mapped_column(String(64))
     watermark: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+changes.watch("user_chains", lambda r: r["id"] if isinstance(r, dict) else r.id)  # an edited chain is re-placed

@@ -9,6 +9,7 @@ from typing import Any
 from shuanglian.document import Document
 from shuanglian.extract.entities.stage import EntityStage
 
+EXTRACTOR_NAME = "shuanglian.extract"
 EXTRACTOR_VERSION = "entities-0.2"
 
 log = logging.getLogger(__name__)
@@ -55,5 +56,8 @@ class ExtractStage:
                 except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
                     d.error = f"{stage.name}: {type(exc).__name__}: {exc}"
         for d in docs:
-            d.meta.setdefault("extractor", EXTRACTOR_VERSION)
+            # the store keeps the version in its own column and the name in meta; the graph puts both
+            # on every statement of the document
+            d.meta.setdefault("extractor", EXTRACTOR_NAME)
+            d.meta.setdefault("extractor_version", EXTRACTOR_VERSION)
         return docs

@@ -7,94 +7,23 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from shuanglian.graph import views
-from shuanglian.graph.ids import make_entity_id, make_statement_id, normalise_name
+from shuanglian.graph.ids import make_entity_id, normalise_name
 from shuanglian.graph.keys import graph_config
 from shuanglian.graph.schema import SchemaError, get_schema
-from shuanglian.graph.tables import ACCEPTED, ORIGINS, PROPOSED, Statement
-from shuanglian.settings import get_settings
-from shuanglian.store.documents import DocumentRow, utcnow
+from shuanglian.graph.tables import Statement
+from shuanglian.graph.writer import Provenance, initial_status, new_statement, save_statements
+
+__all__ = ["Provenance", "add_document_statements", "add_documents_statements", "document_statements", "guess_kind",
+           "initial_status", "new_statement", "save_statements"]  # fmt: skip
+from shuanglian.store.documents import DocumentRow
 
 log = logging.getLogger(__name__)
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-
-
-@dataclass
-class Provenance:
-    """Where statements come from: a document (extractor + version) or a person (manual / import)."""
-
-    origin: str = "document"
-    document_id: str | None = None
-    extractor: str | None = None
-    extractor_version: str | None = None
-    user: str | None = None
-
-
-def initial_status(origin: str, confidence: float) -> str:
-    """Document facts start `proposed` unless confident enough; people's input is `accepted`."""
-    if origin != "document":
-        return ACCEPTED
-    return ACCEPTED if confidence >= get_settings().auto_accept_threshold else PROPOSED
-
-
-def new_statement(
-    prov: Provenance,
-    *,
-    entity_id: str,
-    kind: str,
-    prop: str,
-    value: Any,
-    value_json: Any = None,
-    target_id: str | None = None,
-    target_kind: str | None = None,
-    span: Sequence[int] | None = None,
-    confidence: float = 1.0,
-    supersedes: str | None = None,
-) -> Statement:
-    """Build (not add) a schema-validated Statement with a deterministic id. Raises SchemaError."""
-    if prov.origin not in ORIGINS:
-        raise SchemaError(f"unknown statement origin {prov.origin!r}")
-    if prov.origin != "document" and not prov.user:
-        raise SchemaError(f"{prov.origin} statements need the user who made them")
-    get_schema().validate(kind, prop, value, target_kind)
-    text = "" if value is None else str(value)
-    sp = (int(span[0]), int(span[1])) if span is not None and len(span) == 2 else None
-    sid = make_statement_id(
-        entity_id, prop, text, target_id, prov.document_id, sp, prov.origin,
-        prov.user if prov.origin != "document" else None, supersedes, value_json,
-    )  # fmt: skip
-    return Statement(
-        id=sid, entity_id=entity_id, kind=kind, prop=prop, value=text, value_json=value_json,
-        target_id=target_id, origin=prov.origin, document_id=prov.document_id,
-        span_start=sp[0] if sp else None, span_end=sp[1] if sp else None,
-        extractor=prov.extractor, extractor_version=prov.extractor_version, user=prov.user,
-        status=initial_status(prov.origin, confidence), confidence=confidence, supersedes=supersedes,
-        created_at=utcnow(), superseded_by=None,
-    )  # fmt: skip
-
-
-def save_statements(session: Session, statements: Iterable[Statement]) -> list[Statement]:
-    """Add the statements whose ids are not stored yet; return the ones added (idempotent)."""
-    pending: dict[str, Statement] = {}
-    for st in statements:
-        pending.setdefault(st.id, st)
-    ids = list(pending)
-    existing: set[str] = set()
-    for part in views.chunked(ids):
-        existing |= set(session.scalars(select(Statement.id).where(Statement.id.in_(part))))
-    new = [pending[i] for i in ids if i not in existing]
-    cols = [c.key for c in Statement.__table__.columns]
-    rows = [{c: getattr(st, c) for c in cols} for st in new]
-    for i in range(0, len(rows), 5000):
-        session.execute(insert(Statement), rows[i : i + 5000])  # bulk: the unit of work is slow here
-    return new
 
 
 @lru_cache(maxsize=1)
@@ -118,9 +47,9 @@ class _DocFacts:
         cfg = graph_config()["build"]
         self.row = row
         self.text = row.text or ""
-        self.prov = Provenance(
-            "document", row.id, str(row.facts.get("extractor") or cfg["extractor"]), row.extractor_version
-        )
+        meta = row.meta or {}
+        # the extractor's name and version as the pipeline recorded them on the document
+        self.prov = Provenance("document", row.id, str(meta.get("extractor") or cfg["extractor"]), row.extractor_version)
         self.default_conf = float(cfg["default_confidence"])
         self.figure_conf = float(cfg["figure_confidence"])
         self.out: list[Statement] = []
@@ -282,10 +211,6 @@ def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
                   target_kind=tkind, span=sp, confidence=d.default_conf)  # fmt: skip
 
 
-_FIGURE_KINDS = ("enterprise", "university", "research_institute", "lab", "platform", "government",
-                 "organization", "place", "project", "fund", "industry")  # fmt: skip
-
-
 def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
     """A figure goes on the organisation or place it measures: the one named in the figure, else the
     nearest such mention before it in the same sentence; unclear figures are left out."""
@@ -297,12 +222,13 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
     elif sp:
         start = sp[0]
         cut = max((m.end() for m in _SENTENCE_END.finditer(d.text, 0, start)), default=0)
-        near = [m for m in d.mentions if cut <= m[0] and m[1] <= start and m[3] in _FIGURE_KINDS]
+        subjects = get_schema().kinds_with("figure_subject")
+        near = [m for m in d.mentions if cut <= m[0] and m[1] <= start and m[3] in subjects]
         if near:
             subject = (near[-1][2], near[-1][3])
     if subject is None:
         return
-    measure = f.get("measure") or "figure"
+    measure = f.get("measure") or "数据"  # shown in the Chinese UI: never an English code
     value = f"{measure}: {f.get('value')}{f.get('unit') or ''}"
     d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f, span=sp,
           confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip
@@ -340,18 +266,21 @@ def _project_statements(d: _DocFacts, p: dict[str, Any]) -> None:
 
 
 def add_document_statements(session: Session, doc_row: DocumentRow, resolve: bool = True) -> int:
-    """Store the statements of one document's facts, then resolve the touched entities; returns the
-    number of new statements (0 on a re-run). Refused facts are logged with the document id."""
+    """Store the statements of one document's facts (and, with `resolve`, re-resolve the touched
+    entities: services use resolve=False and end the write with projections.apply_changes); returns
+    the number of new statements (0 on a re-run). Refused facts are logged with the document id."""
     statements, errors = document_statements(doc_row)
     for err in errors:
         log.warning("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
     new = save_statements(session, statements)
     if resolve and new:
+        from shuanglian.graph import views
+
         views.update(session, {s.entity_id for s in new})
     return len(new)
 
 
-def add_documents_statements(session: Session, rows: Iterable[DocumentRow]) -> int:
+def add_documents_statements(session: Session, rows: Iterable[DocumentRow], resolve: bool = True) -> int:
     """Batch form of add_document_statements: one resolution pass for the whole batch."""
     touched: set[str] = set()
     total = 0
@@ -363,6 +292,8 @@ def add_documents_statements(session: Session, rows: Iterable[DocumentRow]) -> i
         new = save_statements(session, statements)
         touched |= {s.entity_id for s in new}
         total = n_before + len(new)
-    if touched:
+    if touched and resolve:
+        from shuanglian.graph import views
+
         views.update(session, touched)
     return total

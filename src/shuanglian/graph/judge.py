@@ -3,6 +3,7 @@ every rebuild, so they survive re-ingest (they name deterministic source-entity 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -42,17 +43,32 @@ def _judgement_dict(j: Judgement) -> dict[str, Any]:
     return {"id": j.id, "action": j.action, "entity_ids": j.entity_ids, "other_ids": j.other_ids, "user": j.user}
 
 
-def merge_entities(session: Session, ids: list[str], user: str, note: str | None = None) -> dict[str, Any]:
-    """Merge two or more entities into one (stored judgement, audited); returns the merged entity."""
+Settle = Callable[[Session], Any]
+
+
+def _resolve_only(session: Session) -> None:
+    """Default settle: re-resolve what the change log names (services pass projections.apply_changes)."""
+    from shuanglian.store import changes
+
+    members: set[str] = set()
+    for ids in changes.drain(session).get("judgements", ()):
+        members.update(ids)
+    views.update(session, members)
+
+
+def merge_entities(
+    session: Session, ids: list[str], user: str, note: str | None = None, settle: Settle = _resolve_only
+) -> dict[str, Any]:
+    """Merge two or more entities into one (stored judgement, audited); returns the merged entity.
+    `settle` brings derived state up to date before the reply is read."""
     canon = list(dict.fromkeys(canonical_id(session, i) for i in ids))
     if len(canon) < 2:
         raise GraphError(f"merge needs at least two different entities, got {ids}")
     before = [entity_brief(session, c) for c in canon]
-    scope = {m for c in canon for m in members_of(session, c)}
     j = Judgement(action="merge", entity_ids=canon, other_ids=[], user=user, note=note)
     session.add(j)
     session.flush()
-    views.update(session, scope)
+    settle(session)
     merged = canonical_id(session, canon[0])
     after = entity_brief(session, merged)
     record(session, user, "merge", "entity", merged, before, {"judgement": _judgement_dict(j), "entity": after})
@@ -66,6 +82,7 @@ def split_entity(
     names: list[str] | None = None,
     statement_ids: list[str] | None = None,
     note: str | None = None,
+    settle: Settle = _resolve_only,
 ) -> dict[str, Any]:
     """Split off the source entities that carry `names` (or own `statement_ids`) into their own entity,
     kept apart from the rest on every rebuild (audited); returns both resulting entities."""
@@ -88,14 +105,16 @@ def split_entity(
     j = Judgement(action="split", entity_ids=sorted(group), other_ids=rest, user=user, note=note)
     session.add(j)
     session.flush()
-    views.update(session, set(members))
+    settle(session)
     a, b = canonical_id(session, sorted(group)[0]), canonical_id(session, rest[0])
     after = {"judgement": _judgement_dict(j), "entities": [entity_brief(session, a), entity_brief(session, b)]}
     record(session, user, "split", "entity", eid, before, after)
     return {"split_off": entity_brief(session, a), "rest": entity_brief(session, b)}
 
 
-def not_same(session: Session, a: str, b: str, user: str, note: str | None = None) -> dict[str, Any]:
+def not_same(
+    session: Session, a: str, b: str, user: str, note: str | None = None, settle: Settle = _resolve_only
+) -> dict[str, Any]:
     """Record that two currently separate entities must never be merged automatically (audited)."""
     ca, cb = canonical_id(session, a), canonical_id(session, b)
     if ca == cb:
@@ -104,6 +123,7 @@ def not_same(session: Session, a: str, b: str, user: str, note: str | None = Non
     j = Judgement(action="not_same", entity_ids=sorted(ma), other_ids=sorted(mb), user=user, note=note)
     session.add(j)
     session.flush()
+    settle(session)
     record(session, user, "not_same", "entity", ca, None, _judgement_dict(j))
     return _judgement_dict(j)
 

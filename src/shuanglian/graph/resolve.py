@@ -248,13 +248,51 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
     members_of: dict[str, list[str]] = defaultdict(list)
     for mid in by_id:
         members_of[uf.find(mid)].append(mid)
+    judged = {m: r for r in reversed(rules) if r.action in ("merge", "split") for m in r.ids}
     out: dict[str, Assignment] = {}
     for mids in members_of.values():
-        anchor = min(mids, key=lambda m: (by_id[m].first_seen, m))
-        for m in mids:
-            score, reason = (1.0, "anchor") if m == anchor else why.get(m, (1.0, "cluster"))
+        ordered = sorted(mids, key=lambda m: (by_id[m].first_seen, m))
+        anchor = ordered[0]
+        out[anchor] = Assignment(anchor, 1.0, "anchor")
+        keys_seen: dict[str, list[tuple[str, NameKey]]] = defaultdict(list)
+        for k in by_id[anchor].name_keys():
+            keys_seen[k.key].append((anchor, k))
+        for i, m in enumerate(ordered[1:], start=1):
+            score, reason = explain(by_id[m], keys_seen, judged, set(ordered[:i]), by_id)
             out[m] = Assignment(anchor, score, reason)
+            for k in by_id[m].name_keys():
+                keys_seen[k.key].append((m, k))
     return out
+
+
+def explain(
+    p: Profile,
+    earlier_keys: dict[str, list[tuple[str, NameKey]]],
+    together: dict[str, JudgementRule],
+    earlier: set[str],
+    by_id: dict[str, Profile],
+) -> tuple[float, str]:
+    """Why a member belongs to its entity, independent of the order clusters were joined in: a user
+    judgement naming it and an earlier member, else the strongest key it shares with an earlier member
+    (highest score, then the smallest reason), else (1.0, "cluster") when only later members tie it in.
+    Incremental attachment and full resolution both give this answer."""
+    rule = together.get(p.member_id)
+    if rule is not None and earlier & set(rule.ids):
+        return 1.0, f"judgement:{rule.action}#{rule.id}"
+    best: tuple[float, str] | None = None
+    for k in p.name_keys():
+        for other, ok in earlier_keys.get(k.key, ()):
+            if k.level == "person":
+                ca, cb = p.context, by_id[other].context
+                bare = "person_bare_long" if len(k.key) - len("person|") >= 3 else "person_bare"
+                score = (level_score("person_context") if ca & cb else 0.0) if ca and cb else level_score(bare)
+                cand = (score, f"person:{k.key.split('|', 1)[1]}")
+            else:
+                lvl = max(k.level, ok.level, key=_rank)
+                cand = (level_score(lvl), f"{lvl}:{k.key.split('|', 1)[1]}")
+            if best is None or (cand[0], _neg(cand[1])) > (best[0], _neg(best[1])):
+                best = cand
+    return best if best is not None else (1.0, "cluster")
 
 
 def _compatible_qual(a: tuple[str, str], b: tuple[str, str]) -> bool:

@@ -12,6 +12,7 @@ import yaml
 
 SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
 ANY = "*"
+TRAITS = frozenset({"placeable", "figure_subject", "region_derivable"})
 
 
 class SchemaError(ValueError):
@@ -35,6 +36,7 @@ class KindDef:
     label: str
     group: str
     properties: frozenset[str]
+    traits: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,17 @@ class Schema:
     def group(self, kind: str) -> str:
         """Resolution group of a kind (kinds of one group may be merged)."""
         return self.kind(kind).group
+
+    def kinds_with(self, trait: str) -> frozenset[str]:
+        """Kinds declaring `trait` in schema.yaml (placeable, figure_subject, region_derivable)."""
+        if trait not in TRAITS:
+            raise SchemaError(f"unknown kind trait {trait!r}; known: {', '.join(sorted(TRAITS))}")
+        return frozenset(k for k, d in self.kinds.items() if trait in d.traits)
+
+    def relation_sources(self, relation: str) -> frozenset[str]:
+        """Kinds a relation may start at (e.g. who may issue a policy)."""
+        rel = self.relations[relation]
+        return frozenset(self.kinds) if ANY in rel.sources else rel.sources
 
     def is_relation(self, prop: str) -> bool:
         """True when `prop` names a relation rather than a property."""
@@ -128,7 +141,10 @@ def parse_schema(data: dict[str, Any]) -> Schema:
         unknown = [p for p in plist if p not in props]
         if unknown:
             raise SchemaError(f"schema.yaml: kind {name!r} uses undeclared properties {unknown}")
-        kinds[name] = KindDef(name, spec.get("label", name), spec.get("group", name), frozenset(plist))
+        traits = frozenset(spec.get("traits", []))
+        if traits - TRAITS:
+            raise SchemaError(f"schema.yaml: kind {name!r} has unknown traits {sorted(traits - TRAITS)}")
+        kinds[name] = KindDef(name, spec.get("label", name), spec.get("group", name), frozenset(plist), traits)
     rels = {
         name: RelationDef(name, spec.get("label", name), _expand(spec["from"], kinds), _expand(spec["to"], kinds))
         for name, spec in data["relations"].items()

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shuanglian.store import changes
 from shuanglian.store.db import Base
 from shuanglian.store.documents import utcnow
 
@@ -154,3 +155,13 @@ class AuditLog(Base):
     object_id: Mapped[str] = mapped_column(String(64), index=True)
     before: Mapped[Any | None] = mapped_column(JSON, nullable=True)
     after: Mapped[Any | None] = mapped_column(JSON, nullable=True)
+
+
+def _field(row: Any, name: str) -> Any:
+    return row[name] if isinstance(row, dict) else getattr(row, name)
+
+
+# Projections learn what a write changed from the session's change log (store.changes): for a
+# statement, its source entity and property; for a judgement, every source entity it names.
+changes.watch("statements", lambda r: (_field(r, "entity_id"), _field(r, "prop")))
+changes.watch("judgements", lambda r: tuple(_field(r, "entity_ids") or ()) + tuple(_field(r, "other_ids") or ()))

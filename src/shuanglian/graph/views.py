@@ -18,6 +18,7 @@ from shuanglian.graph.resolve import (
     Assignment,
     JudgementRule,
     Profile,
+    _neg,
     ambiguous,
     kinds_compatible,
     level_rank,
@@ -104,13 +105,13 @@ def load_judgements(session: Session, member_ids: set[str] | None = None) -> lis
 def rebuild(session: Session) -> dict[str, int]:
     """Recompute every canonical entity from statements + judgements; return counts."""
     session.flush()
+    session.info.pop(_PLACE_CHANGES, None)  # everything is recomputed
     session.execute(delete(EntityKey))
     session.execute(delete(EntityMember))
     session.execute(delete(Entity))
     profiles = load_profiles(session)
     assignment = resolve(list(profiles.values()), load_judgements(session))
     n = _write(session, profiles, assignment)
-    _index_registers(session, None)
     return {"members": len(profiles), "entities": n}
 
 
@@ -124,8 +125,9 @@ def recreate_view_tables(session: Session) -> None:
         model.__table__.create(bind=conn)  # type: ignore[attr-defined]
 
 
-def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
-    """Re-resolve the source entities `member_ids` and everything they could merge with.
+def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
+    """Re-resolve the source entities `member_ids` and everything they could merge with; returns the
+    canonical ids written or deleted (None: it fell back to a full rebuild).
 
     New source entities that meet at most one existing entity through strong keys are attached
     directly (that entity's row is re-aggregated in SQL); everything else (changed entities, people,
@@ -133,7 +135,7 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
     session.flush()
     touched = set(member_ids)
     if not touched:
-        return {"members": 0, "entities": 0}
+        return set()
     fresh = load_profiles(session, sorted(touched))
     for part in chunked(sorted(touched)):
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
@@ -143,14 +145,19 @@ def update(session: Session, member_ids: Iterable[str]) -> dict[str, int]:
         known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
     slow = known | (touched - set(fresh))
     changed = _attach_new(session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow)
-    _refresh_entities(session, changed)
+    refresh_entities(session, changed)
     written: set[str] | None = set()
-    n_slow = 0
     if slow:
-        n_slow, written = _update_slow(session, slow)
-    if written is not None:  # None: a full rebuild refilled the register index already
-        _index_registers(session, changed | written)  # once per update: each call has a fixed cost
-    return {"members": len(touched), "entities": len(changed) + n_slow}
+        written = _update_slow(session, slow)
+    return None if written is None else changed | written
+
+
+def entities_of(session: Session, member_ids: Iterable[str]) -> set[str]:
+    """Canonical ids holding these source entities (unresolved ones are left out)."""
+    out: set[str] = set()
+    for part in chunked(sorted(set(member_ids))):
+        out |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
+    return out
 
 
 def _constrained_entities(session: Session) -> set[str]:
@@ -228,7 +235,9 @@ def _attach_target(
             if level_rank(lvl) < level_rank(PLACE):
                 strong.add(eid)
                 cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
-                best = cand if best is None or cand[0] > best[0] else best
+                # the same order-independent choice as resolve.explain: highest score, smallest reason
+                if best is None or (cand[0], _neg(cand[1])) > (best[0], _neg(best[1])):
+                    best = cand
             else:
                 weak[key].append((qual, eid))
     if len(strong) > 1:
@@ -253,9 +262,9 @@ def _attach_target(
     return target, best[0], best[1]
 
 
-def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
+def refresh_entities(session: Session, entity_ids: set[str]) -> None:
     """Recompute the `entities` rows of these clusters from SQL aggregates (batched per IN-chunk: one
-    query per entity made the ingest hook grow with every batch). The caller refreshes the register index."""
+    query per entity made the ingest hook grow with every batch); a cluster without members loses its row."""
     if not entity_ids:
         return
     now = datetime.now(UTC)
@@ -274,43 +283,76 @@ def _refresh_entities(session: Session, entity_ids: set[str]) -> None:
             counts[eid] = (int(n), float(score))
     rows = []
     for eid, agg in aggs.items():
-        n, score = counts.get(eid, (0, 1.0))
+        if eid not in counts:
+            continue  # no member left (merged away or withdrawn): the row goes
+        n, score = counts[eid]
         rows.append(entity_values(eid, agg, n, score, targets, now))
+    _note_renamed_places(session, set(ordered), {r["id"]: r["name"] for r in rows})
     for part in chunked(ordered):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
     _insert(session, Entity, rows)
     session.expire_all()
 
 
-def _index_registers(session: Session, entity_ids: set[str] | None) -> None:
-    """Keep the register index (registers.index) in step with the canonical entities just written or
-    deleted; None refills it whole (after a rebuild)."""
-    from shuanglian.registers import index
-
-    if entity_ids is None:
-        index.rebuild_index(session)
-    else:
-        index.refresh(session, entity_ids)
+_PLACE_CHANGES = "graph.place_changes"
 
 
-def _update_slow(session: Session, touched: set[str]) -> tuple[int, set[str] | None]:
+def _place_changes(session: Session) -> tuple[set[str], set[str]]:
+    """(place entities renamed or gone, source entities moved to another entity) since the last take."""
+    got: tuple[set[str], set[str]] = session.info.setdefault(_PLACE_CHANGES, (set(), set()))
+    return got
+
+
+def _note_renamed_places(session: Session, ids: set[str], new_names: dict[str, str] | None = None) -> None:
+    """Remember place entities among `ids` whose display name changes (or that go, when `new_names`
+    does not list them / is None): entities located there show that name as their region."""
+    renamed = _place_changes(session)[0]
+    for part in chunked(sorted(ids)):
+        for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(part), Entity.kind == "place")):
+            if new_names is None or new_names.get(eid) != name:
+                renamed.add(eid)
+
+
+def region_dependents(session: Session) -> set[str]:
+    """Entities whose region may be stale after place entities were renamed, merged away or re-split
+    (those noted since the last call): region_id on a renamed place, or located_in a moved member."""
+    renamed, moved = session.info.pop(_PLACE_CHANGES, (set(), set()))
+    out: set[str] = set()
+    for part in chunked(sorted(renamed)):
+        out |= set(session.scalars(select(Entity.id).where(Entity.region_id.in_(part))))
+    holders: set[str] = set()
+    for part in chunked(sorted(moved)):
+        q = select(Statement.entity_id).where(Statement.target_id.in_(part), Statement.prop == "located_in", live_clause())
+        holders |= set(session.scalars(q.distinct()))
+    return out | entities_of(session, holders)
+
+
+def _update_slow(session: Session, touched: set[str]) -> set[str] | None:
     """Full resolution of everything connected to `touched` (or a rebuild when that is too much):
-    (entities written, their ids for the register index; None after a rebuild, which refilled it)."""
+    the canonical ids written or deleted; None after a full rebuild."""
     scope = _closure(session, touched)
     if scope is None:
-        return rebuild(session)["entities"], None
-    old_entities: set[str] = set()
+        rebuild(session)
+        return None
+    old_of: dict[str, str] = {}
     for part in chunked(sorted(scope)):
-        old_entities |= set(session.scalars(select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))))
+        q = select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
+        old_of.update({m: e for m, e in session.execute(q)})
+    old_entities = set(old_of.values())
     profiles = load_profiles(session, sorted(scope))
     assignment = resolve(list(profiles.values()), load_judgements(session, scope))
     for part in chunked(sorted(scope)):
         session.execute(delete(EntityMember).where(EntityMember.member_id.in_(part)))
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     written = old_entities | {a.entity_id for a in assignment.values()}
+    # a source entity now in another entity: what points at it (located_in) may name another region
+    moved = {m for m, e in old_of.items() if m not in assignment or assignment[m].entity_id != e}
+    _place_changes(session)[1].update(moved)
+    _note_renamed_places(session, written)
     for part in chunked(sorted(written)):
         session.execute(delete(Entity).where(Entity.id.in_(part)))
-    return _write(session, profiles, assignment), written
+    _write(session, profiles, assignment)
+    return written
 
 
 def _closure(session: Session, touched: set[str]) -> set[str] | None:

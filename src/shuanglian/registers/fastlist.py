@@ -16,7 +16,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import Entity
-from shuanglian.registers.index import ensure_index
+from shuanglian.registers.index import index_ready
 from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import RegisterSpec
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
@@ -30,8 +30,9 @@ def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
         return False
     if session.scalar(select(Entity.id).limit(1)) is None:
         return False  # nothing resolved yet: the complete path reads source entities directly
-    ensure_index(session)
-    return True
+    # reads never write: a database whose index was never built (`shuanglian rebuild` builds it)
+    # is answered by the complete path
+    return index_ready(session)
 
 
 def _regions(session: Session, spec: RegisterSpec, regions: RegionIndex, region: str) -> tuple[list[str], list[str]]:

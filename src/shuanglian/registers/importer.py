@@ -21,6 +21,7 @@ from shuanglian.registers.spec import Column, RegisterSpec
 from shuanglian.registers.tabular import CellError, parse_table
 
 ORIGIN = "import"
+IMPORTER_VERSION = "1"  # recorded on every imported statement with the register as the extractor
 _BUILTIN = ("name", "kind", "chains", "sources")
 
 
@@ -126,7 +127,7 @@ def import_rows(session: Session, spec: RegisterSpec, data: bytes, fmt: str, use
                 (
                     build_statement(
                         entity_id=p.entity_id, kind=p.kind, prop=prop, value=value, origin=ORIGIN, user=user,
-                        extractor=f"import:{spec.name}",
+                        extractor=f"import:{spec.name}", extractor_version=IMPORTER_VERSION,
                     ),
                     single,
                 )

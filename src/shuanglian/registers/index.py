@@ -1,9 +1,8 @@
 """Maintain the register index (registers.tables) from canonical entity views.
 
-`refresh(session, entity_ids)` is called by the graph whenever it writes or deletes canonical entities
-(graph.views) and by chain placement, so the index always mirrors what the complete listing
-(listing.select_members + to_row) would compute; `ensure_index` fills it once for databases created
-before the index existed.
+A projection (projections.registers.RegisterIndex): `refresh(session, entity_ids)` runs in every
+apply_changes for the canonical entities written or deleted, `rebuild_index` on a full rebuild, so the
+index always mirrors what the complete listing (listing.select_members + to_row) would compute.
 """
 
 from __future__ import annotations
@@ -159,10 +158,9 @@ def rebuild_index(session: Session) -> int:
     return n
 
 
-def ensure_index(session: Session) -> None:
-    """Fill the index once when canonical entities exist but the index was never built (older databases)."""
+def index_ready(session: Session) -> bool:
+    """False when canonical entities of listed kinds exist but the index was never filled (a database
+    made before the index existed; `shuanglian rebuild` fills it). Reads only."""
     if session.scalar(select(RegisterEntry.entity_id).limit(1)) is not None:
-        return
-    if session.scalar(select(Entity.id).where(Entity.kind.in_(sorted(_listed_kinds()))).limit(1)) is None:
-        return
-    rebuild_index(session)
+        return True
+    return session.scalar(select(Entity.id).where(Entity.kind.in_(sorted(_listed_kinds()))).limit(1)) is None

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.gaps import compute_gaps
-from shuanglian.chains.incremental import place_changed
+from shuanglian.chains.incremental import remember_templates, templates_changed
 from shuanglian.chains.maps import build_map, load_placements
-from shuanglian.chains.placement import place_entities
+from shuanglian.chains.placement import PlacementStats, place_entities
 from shuanglian.chains.store import all_templates, save_user_chain
 from shuanglian.chains.templates import ChainTemplate, TemplateError
 from shuanglian.graph.tables import LIVE_STATUSES, AuditLog, Statement
+from shuanglian.projections import apply_changes
 from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.listing import region_index
 
@@ -76,22 +77,29 @@ def add_chain(session: Session, yaml_text: str, user: str, source: str = "<uploa
             before=before[tpl.id].to_json() if tpl.id in before else None, after=tpl.to_json(),
         )
     )  # fmt: skip
-    stats = place_entities(session, {tpl.id: tpl})
-    return {"chain": tpl.to_json(), "created": created, "placement": stats.to_json()}
+    # placing every entity on the edited chain is the placement projector's job (the change log names it)
+    done = apply_changes(session)
+    return {"chain": tpl.to_json(), "created": created, "placement": done.placement_stats()}
 
 
 def place(session: Session, chain: str | None = None, full: bool = False) -> dict[str, Any]:
     """Place entities on chain links; idempotent. Returns counts.
 
-    Without `chain`: incremental — only entities with statements newer than the last run are placed
-    again (all of them on the first run, with `full`, or after any template change). With `chain`:
-    every entity on that one chain.
+    Every write keeps placements current (projections), so without `chain` this places everything
+    again only with `full` or when the templates differ from those the placements were made with
+    (new chain files after an upgrade). With `chain`: every entity on that one chain.
     """
     tpls = all_templates(session)
     if chain is not None:
         t = _template(session, chain)
-        return place_entities(session, {t.id: t}).to_json()
-    return place_changed(session, tpls, full=full).to_json()
+        stats = place_entities(session, {t.id: t})
+    elif full or templates_changed(session, tpls):
+        stats = place_entities(session, tpls)
+        remember_templates(session, tpls)
+    else:
+        stats = PlacementStats()
+    apply_changes(session)  # summaries and the register index count the placements
+    return stats.to_json()
 
 
 def chain_map(session: Session, chain_id: str, region: str | None = None, include_outside: bool = False) -> dict[str, Any]:

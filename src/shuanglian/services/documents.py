@@ -79,28 +79,23 @@ class IngestReport:
 
 
 def _graph_hook() -> GraphHook | None:
-    """The graph area's per-document hook, or None while that module does not exist."""
-    try:
-        from shuanglian.graph.build import add_document_statements
-    except ModuleNotFoundError as exc:
-        # only a missing module means "no graph yet"; a broken import inside it must surface
-        if exc.name in ("shuanglian.graph.build", "shuanglian.graph"):
-            return None
-        raise
-    return add_document_statements  # type: ignore[no-any-return]
+    """Per-document graph hook (kept for callers that store one row at a time)."""
+    return lambda session, row: _graph_batch(session, [row])
 
 
 def _graph_batch_hook() -> GraphBatchHook | None:
-    """The graph area's batch hook (one entity-resolution pass per batch), or None without one."""
-    try:
-        from shuanglian.graph.build import add_documents_statements
-    except ModuleNotFoundError as exc:
-        if exc.name in ("shuanglian.graph.build", "shuanglian.graph"):
-            return None
-        raise
-    except ImportError:  # the module exists but has no batch form: fall back to the per-row hook
-        return None
-    return add_documents_statements  # type: ignore[no-any-return]
+    """The batch hook: statements of every document of the batch, then one apply_changes."""
+    return _graph_batch
+
+
+def _graph_batch(session: Session, rows: list[DocumentRow]) -> int:
+    """Write the batch's statements and bring every projection up to date (same transaction); returns
+    the number of entities placed on chain links."""
+    from shuanglian.graph.build import add_documents_statements
+    from shuanglian.projections import apply_changes
+
+    add_documents_statements(session, rows, resolve=False)
+    return apply_changes(session).stats.get("placed", 0)
 
 
 def document_from_input(item: RawInput) -> Document:
@@ -214,19 +209,22 @@ class _Ingester:
             row.copy_of, row.copy_similarity = match.doc_id, round(match.similarity, 4)
         return row, sig, match
 
-    def _write(self, rows: list[DocumentRow]) -> None:
-        """One transaction: the rows, their graph statements, and clearing their old failures."""
+    def _write(self, rows: list[DocumentRow]) -> int:
+        """One transaction: the rows, their graph statements and projections, and clearing their old
+        failures; returns the number of entities placed on chain links."""
+        placed = 0
         with session_scope(self.db_url) as s:
             s.add_all(rows)
             s.flush()
             if self.batch_hook is not None:
-                self.batch_hook(s, rows)
+                placed = int(self.batch_hook(s, rows) or 0)
             elif self.hook is not None:
                 for row in rows:
-                    self.hook(s, row)
+                    placed += int(self.hook(s, row) or 0)
             cleared = [r.source for r in rows if r.source in self.failed_sources]
             if cleared:
                 s.execute(delete(IngestFailure).where(IngestFailure.source.in_(cleared)))
+        return placed
 
     def store(self, docs: list[Document]) -> None:
         """Write processed documents atomically (one small batch); on error retry one by one so only
@@ -244,7 +242,7 @@ class _Ingester:
             return
         # Rows are not read after the transaction: the graph hook may have expired them.
         try:
-            self._write([row for _, row, _ in prepared])
+            placed = self._write([row for _, row, _ in prepared])
         except BaseException as exc:
             for doc, _, _ in prepared:
                 self.index.remove(doc.doc_id)
@@ -257,6 +255,7 @@ class _Ingester:
                 self._failed_write(prepared[0][0], exc)
             return
         rep = self.report
+        rep.placed += placed
         for doc, _row, match in prepared:
             rep.stored += 1
             rep.chars += len(doc.text)
@@ -314,19 +313,8 @@ def ingest_documents(
         ing.report.interrupted = True
     finally:
         stream.close()
-    if ing.report.stored and not ing.report.interrupted:
-        ing.report.placed = _place_new_entities(db_url)
     ing.report.seconds = time.perf_counter() - t0
     return ing.report
-
-
-def _place_new_entities(db_url: str | None) -> int:
-    """Put the entities the batch created or changed on chain links (incremental, so cheap)."""
-    from shuanglian.services.chains import place
-
-    with session_scope(db_url) as session:
-        counts = place(session)
-    return int(counts["placed"])
 
 
 def ingest_paths(

@@ -9,14 +9,15 @@ from typing import Any
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
-from shuanglian.graph import views
+from shuanglian.graph import judge, review, views
 from shuanglian.graph.audit import audit_log
 from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.judge import canonical_id, list_judgements, merge_entities, not_same, split_entity
+from shuanglian.graph.judge import canonical_id, list_judgements
 from shuanglian.graph.keys import expand_abbreviation
-from shuanglian.graph.review import GraphError, accept, edit, reject, review_queue, statement_dict
+from shuanglian.graph.review import GraphError, review_queue, statement_dict
 from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityKey, EntityMember, Statement, live_clause
+from shuanglian.projections import apply_changes, rebuild_all
 from shuanglian.store.documents import DocumentRow
 
 __all__ = [
@@ -267,7 +268,7 @@ def add_fact(
     """A person states a fact about an entity (accepted manual statement on the entity, validated
     against the schema, audited). prop="kind" with a kind name changes the entity's kind."""
     from shuanglian.graph.audit import record
-    from shuanglian.graph.build import Provenance, new_statement, save_statements
+    from shuanglian.graph.writer import Provenance, new_statement, save_statements
 
     eid = canonical_id(session, entity_id)
     e = session.get(Entity, eid)
@@ -289,13 +290,60 @@ def add_fact(
         raise GraphError(f"{user} already stated {prop}={value!r} on {eid}")
     out = statement_dict(st)
     record(session, user, "add_fact", "entity", eid, None, out)
-    views.update(session, {eid})
+    apply_changes(session)
     return out
 
 
-def rebuild(session: Session, recreate: bool = False) -> dict[str, int]:
-    """Recompute all canonical entities from statements and judgements (`recreate`: drop and recreate
-    the view tables first, for databases made by an older version)."""
+def rebuild(session: Session, recreate: bool = False) -> dict[str, Any]:
+    """Recompute every projection (canonical entities, placements, register index, ...) from statements
+    and judgements (`recreate`: drop and recreate the entity tables first, for databases made by an
+    older version); returns counts and seconds per projector."""
     if recreate:
         views.recreate_view_tables(session)
-    return views.rebuild(session)
+    seconds = rebuild_all(session)
+    members = session.scalar(select(func.count()).select_from(EntityMember)) or 0
+    entities = session.scalar(select(func.count()).select_from(Entity)) or 0
+    return {"members": int(members), "entities": int(entities), "seconds": seconds}
+
+
+# Writes: each is the graph's operation followed by apply_changes, so every projection is current when
+# the call returns (and in the same transaction).
+
+
+def accept(session: Session, stmt_id: str, user: str) -> dict[str, Any]:
+    """Mark a statement accepted (audited); returns it."""
+    out = review.accept(session, stmt_id, user)
+    apply_changes(session)
+    return out
+
+
+def reject(session: Session, stmt_id: str, user: str) -> dict[str, Any]:
+    """Mark a statement rejected: stored, no longer counted (audited); returns it."""
+    out = review.reject(session, stmt_id, user)
+    apply_changes(session)
+    return out
+
+
+def edit(session: Session, stmt_id: str, new_value: str, user: str, value_json: Any = None) -> dict[str, Any]:
+    """Replace a statement's value with a new manual statement that supersedes it (audited)."""
+    out = review.edit(session, stmt_id, new_value, user, value_json)
+    apply_changes(session)
+    return out
+
+
+def merge_entities(session: Session, ids: list[str], user: str, note: str | None = None) -> dict[str, Any]:
+    """Merge two or more entities into one (stored judgement, audited); returns the merged entity."""
+    return judge.merge_entities(session, ids, user, note, settle=apply_changes)
+
+
+def split_entity(
+    session: Session, entity_id: str, user: str, names: list[str] | None = None,
+    statement_ids: list[str] | None = None, note: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """Split source entities off an entity for good (stored judgement, audited); returns both entities."""
+    return judge.split_entity(session, entity_id, user, names, statement_ids, note, settle=apply_changes)
+
+
+def not_same(session: Session, a: str, b: str, user: str, note: str | None = None) -> dict[str, Any]:
+    """Never merge these two entities automatically (stored judgement, audited)."""
+    return judge.not_same(session, a, b, user, note, settle=apply_changes)

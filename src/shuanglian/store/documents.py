@@ -10,6 +10,7 @@ from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shuanglian.document import Document, Dropped, Mention, Repair
+from shuanglian.store import changes
 from shuanglian.store.db import Base
 
 FACT_KEYS = ("entities", "policies", "figures", "events", "projects")
@@ -134,3 +135,6 @@ class IngestFailure(Base):
     reason: Mapped[str] = mapped_column(Text)
     batch: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+changes.watch("documents", lambda r: r["id"] if isinstance(r, dict) else r.id)

@@ -1,9 +1,31 @@
-"""Import point that registers every table on `Base.metadata` (documents, graph, users...)."""
+"""Import point that registers every table on `Base.metadata` (documents, graph, users...).
+
+The store is the bottom layer: it must not import the packages above it, so their table modules are
+named here as data and imported by name. A package with new tables adds its module to TABLE_MODULES.
+"""
 
 from __future__ import annotations
 
-from shuanglian.chains import tables as chain_tables  # noqa: F401
-from shuanglian.graph import tables as graph_tables  # noqa: F401
-from shuanglian.registers import tables as register_tables  # noqa: F401
-from shuanglian.store import documents  # noqa: F401
-from shuanglian.web import auth_tables  # noqa: F401
+import importlib
+
+TABLE_MODULES = (
+    "shuanglian.store.documents",
+    "shuanglian.graph.tables",
+    "shuanglian.registers.tables",
+    "shuanglian.chains.tables",
+    "shuanglian.web.auth_tables",
+    "shuanglian.web.prefs",
+    "shuanglian.matching.tables",
+    "shuanglian.challenges.tables",
+    "shuanglian.targets.tables",
+    "shuanglian.projects.tables",
+)
+
+
+def load_all() -> None:
+    """Import every table module (idempotent), so Base.metadata knows every table."""
+    for name in TABLE_MODULES:
+        importlib.import_module(name)
+
+
+load_all()

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.pages import chains, dashboard, documents, graph, registers, session
+from shuanglian.web.pages import (
+    chains,
+    challenges,
+    dashboard,
+    documents,
+    graph,
+    matching,
+    prefs,
+    projects,
+    registers,
+    review,
+    session,
+    targets,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, dashboard, documents, graph, registers, chains):
+for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, targets, projects, matching,
+                challenges):
     router.include_router(_module.router)

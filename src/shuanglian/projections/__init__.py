@@ -1,0 +1,47 @@
+"""Projections: every state derived from the statements log, kept equal to a full rebuild.
+
+Order matters: resolution -> chain placements -> entity summaries -> register index -> search index.
+Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture).
+"""
+
+from __future__ import annotations
+
+from shuanglian.projections.apply import apply_changes, rebuild_all
+from shuanglian.projections.base import (
+    DERIVED_PROPS,
+    IDENTITY_PROPS,
+    Changes,
+    Projector,
+    projector_names,
+    projectors,
+    register,
+    unregister,
+)
+
+
+def _defaults() -> None:
+    from shuanglian.projections.entities import Resolution, Summaries
+    from shuanglian.projections.placements import ChainPlacements
+    from shuanglian.projections.registers import RegisterIndex
+    from shuanglian.projections.search import SearchIndex
+
+    register("resolution", Resolution)
+    register("chain_placements", ChainPlacements)
+    register("entity_summaries", Summaries)
+    register("register_index", RegisterIndex)
+    register("search_index", SearchIndex)
+    from shuanglian.targets.projection import TargetsProjector
+
+    register("targets", TargetsProjector)  # targets/outcomes derived from the documents (issue 13)
+
+    from shuanglian.matching.projector import MatchingIndex
+
+    register("matching_index", MatchingIndex)
+
+
+_defaults()
+
+__all__ = [
+    "DERIVED_PROPS", "IDENTITY_PROPS", "Changes", "Projector", "apply_changes", "projector_names", "projectors",
+    "rebuild_all", "register", "unregister",
+]  # fmt: skip

@@ -1,0 +1,46 @@
+"""`apply_changes` ends every service write; `rebuild_all` recomputes every projection."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from sqlalchemy.orm import Session
+
+from shuanglian.projections.base import Changes, projectors
+from shuanglian.store import changes as change_log
+
+log = logging.getLogger(__name__)
+
+
+def apply_changes(session: Session, changed: Changes | None = None) -> Changes:
+    """Run every projector, in order, on what the session wrote since the last call (the change log
+    that every ORM flush and bulk statement insert fills) plus `changed`; returns what changed."""
+    session.flush()
+    ch = (changed or Changes()).absorb(change_log.drain(session))
+    if not ch:
+        return ch
+    for p in projectors():
+        t = time.perf_counter()
+        if ch.full:
+            p.rebuild(session)
+        else:
+            ch = p.update(session, ch)
+        session.flush()
+        ch.absorb(change_log.drain(session))  # what this projector wrote (placements) feeds the next ones
+        log.debug("projector %s: %.3fs", p.name, time.perf_counter() - t)
+    return ch
+
+
+def rebuild_all(session: Session) -> dict[str, float]:
+    """Recompute every projection from the statements, in order; seconds per projector."""
+    session.flush()
+    change_log.drain(session)
+    out: dict[str, float] = {}
+    for p in projectors():
+        t = time.perf_counter()
+        p.rebuild(session)
+        session.flush()
+        out[p.name] = round(time.perf_counter() - t, 3)
+    change_log.drain(session)  # a rebuild is complete by itself: nothing is left to apply
+    return out

@@ -1,0 +1,47 @@
+"""Every projection's stored state as comparable sets of rows (timestamps left out)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from shuanglian.graph.tables import Entity, EntityKey, EntityMember, Statement
+from shuanglian.projections import DERIVED_PROPS
+from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
+
+_SKIP = {"updated_at", "first_seen"}
+
+
+def _rows(session: Session, model: Any) -> set[tuple[Any, ...]]:
+    cols = [c for c in model.__table__.columns if c.key not in _SKIP]
+    out = set()
+    for row in session.execute(select(*cols)):
+        out.add(tuple(round(v, 6) if isinstance(v, float) else (tuple(v) if isinstance(v, list) else v) for v in row))
+    return out
+
+
+def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
+    """Rows of every projection table, plus the derived statements (id, status) projectors wrote."""
+    session.flush()
+    out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
+                                                       RegisterSortKey, EntityChain)}  # fmt: skip
+    derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
+    out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
+    if session.get_bind().dialect.name == "sqlite":
+        has_fts = session.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'search_fts'")).first()
+        if has_fts:
+            out["search_fts"] = {tuple(r) for r in session.execute(text("SELECT rowid, ref, title FROM search_fts"))}
+    return out
+
+
+def diff(a: dict[str, set[tuple[Any, ...]]], b: dict[str, set[tuple[Any, ...]]]) -> dict[str, Any]:
+    """Per table: rows only in a, rows only in b (empty when equal)."""
+    out = {}
+    for k in sorted(set(a) | set(b)):
+        only_a, only_b = a.get(k, set()) - b.get(k, set()), b.get(k, set()) - a.get(k, set())
+        if only_a or only_b:
+            out[k] = {"incremental_only": sorted(only_a, key=str)[:5], "rebuild_only": sorted(only_b, key=str)[:5],
+                      "counts": (len(only_a), len(only_b))}  # fmt: skip
+    return out
