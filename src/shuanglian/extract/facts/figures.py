@@ -131,7 +131,7 @@ def _figure(
         "measure_text": measure_text,
         "specific": specific_measure(scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit),
         "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
-        "year": None if _base_value(s, m) else _year(lex, prefix, prev_end, basis, ctx, target),
+        "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target),
         "target": target,
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
@@ -198,6 +198,19 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     if _NOW.search(prefix):
         return basis.pub_year
     return ctx.year  # the paragraph's framing year (全年…累计有效高新技术企业) or none
+
+
+def _default_year(year: int | None, s: str, basis: YearBasis, ctx: Context, target: bool) -> int | None:
+    """A goal with no year of its own in a work-plan paragraph of a January-April page is for the year of
+    publication (a government work report plans this year). Undated actuals stay undated."""
+    if year is not None or ctx.mood is None or _PER_YEAR_RATE.search(s) or ctx.mood != target:
+        return year
+    if basis.pub_month is None or basis.pub_month > 4:
+        return year  # outside the report season a paragraph's mood does not date its figures
+    return basis.pub_year if target else year
+
+
+_PER_YEAR_RATE = re.compile(r"每年|年均|每年度")
 
 
 def _base_value(s: str, m: re.Match[str]) -> bool:
