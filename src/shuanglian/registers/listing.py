@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
+from shuanglian.registers.admission import admitted
 from shuanglian.registers.graphview import EntityView, load_views
 from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import Column, RegisterSpec, register_specs
@@ -62,6 +63,8 @@ def is_member(spec: RegisterSpec, view: EntityView) -> bool:
         return False  # imported only as an outside resource: not a local enterprise/carrier
     if spec.scope == "external":
         return False  # implicit members of the resources register are decided against a region
+    if not admitted(view):
+        return False  # a generic word (全国, 全年) or an unsure kind is not a register row
     return not spec.name_patterns or any(p in n for n in [view.name, *view.names] for p in spec.name_patterns)
 
 
@@ -136,7 +139,7 @@ def select_members(
                 if not v.region or regions.within(v.region, region):
                     continue
                 if spec.name not in _registered(v):
-                    if v.kind not in spec.kinds:
+                    if v.kind not in spec.kinds or not admitted(v):
                         continue
                     if local_chains is None:
                         local_chains = _local_chains(views.values(), regions, region)

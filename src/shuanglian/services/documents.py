@@ -452,7 +452,7 @@ def document_detail(row: DocumentRow) -> dict[str, Any]:
             "repairs": row.repairs,
             "dropped": row.dropped,
             "excluded": row.excluded,
-            **{k: (row.facts or {}).get(k, []) for k in ("entities", "policies", "figures", "events")},
+            **{k: (row.facts or {}).get(k, []) for k in ("entities", "policies", "figures", "events", "projects")},
             "extractor_version": row.extractor_version,
         }
     )
