@@ -30,10 +30,6 @@ def _defaults() -> None:
     register("entity_summaries", Summaries)
     register("register_index", RegisterIndex)
     register("search_index", SearchIndex)
-    from shuanglian.targets.projection import TargetsProjector
-
-    register("targets", TargetsProjector)  # targets/outcomes derived from the documents (issue 13)
-
     from shuanglian.matching.projector import MatchingIndex
 
     register("matching_index", MatchingIndex)
