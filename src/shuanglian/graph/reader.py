@@ -179,3 +179,11 @@ def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, 
     return views
 
 
+
+
+def entity_kinds(session: Session, entity_ids: Iterable[str]) -> dict[str, str]:
+    """Kind of each canonical entity among `entity_ids` (ids that are not canonical are left out)."""
+    out: dict[str, str] = {}
+    for part in chunks(sorted(set(entity_ids))):
+        out.update({i: k for i, k in session.execute(select(Entity.id, Entity.kind).where(Entity.id.in_(part)))})
+    return out
