@@ -1,5 +1,7 @@
 # Two entry points (see README): `make demo` runs the product on bundled samples; `make test` runs CI.
 VENV ?= .venv
+HOST ?= 127.0.0.1
+PORT ?= 8000
 PY := $(VENV)/bin/python
 
 .PHONY: demo test install
@@ -14,7 +16,7 @@ install: $(PY)
 demo: $(PY)
 	$(PY) -m pip install -q -e .
 	bash frontend/build.sh
-	$(VENV)/bin/shuanglian demo
+	$(VENV)/bin/shuanglian demo --host $(HOST) --port $(PORT)
 
 test:
 	bash scripts/test.sh

@@ -61,7 +61,7 @@ def test_candidates_ranked_with_reasons(session: Session) -> None:
 
     surg = found["midstream_surgical_consumables"]["candidates"]
     assert {c["name"] for c in surg} == {"上海微创医疗机器人（集团）股份有限公司", "Intuitive Surgical"}
-    assert all(c["in_resources"] and "已列入国内外创新资源台账" in c["reason"] for c in surg)
+    assert all(c["in_resources"] and "已列入境内外创新资源台账" in c["reason"] for c in surg)
     scores = [c["score"] for c in surg]
     assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
 

@@ -4,7 +4,11 @@ candidates (innovation-resources register, other regions: 招商 leads) and a hu
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from shuanglian.chains.maps import Placement, is_local
 from shuanglian.chains.templates import ChainTemplate
@@ -22,6 +26,18 @@ FIT = {
     "strengthen": {"carriers": 1.0, "others": 0.6, "enterprises": 0.5},
 }
 MAX_CANDIDATES = 10
+STATUS_ZH = {"gap": "断点", "no_evidence": "暂无证据"}
+
+
+@lru_cache(maxsize=1)
+def gap_rules() -> dict[str, int]:
+    """Thresholds that separate a gap from "no evidence yet" (gap_rules.yaml)."""
+    data = yaml.safe_load((Path(__file__).parent / "gap_rules.yaml").read_text(encoding="utf-8"))
+    return {k: int(v) for k, v in data.items()}
+
+
+def _documents(ps: list[Placement]) -> set[str]:
+    return {str(f.document_id) for p in ps for f in p.evidence if getattr(f, "document_id", None)}
 _CARRIER_ZH = "实验室、科研院所、高校、创新平台"
 
 
@@ -64,7 +80,7 @@ def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | N
         zh.append(f"证据「{vj['term']}」：{vj.get('evidence') or ''}".rstrip("："))
         en.append(f"evidence '{vj['term']}'")
     if in_resources:
-        zh.append("已列入国内外创新资源台账")
+        zh.append("已列入境内外创新资源台账")
         en.append("in the innovation-resources register")
     if leader:
         zh.append("链主企业")
@@ -110,6 +126,8 @@ def compute_gaps(
     for ln in tpl.links:
         for f in ln.feeds:
             feeders[f].append(ln.id)
+    rules = gap_rules()
+    local_chain = sum(local_any.values())
     gaps: list[dict[str, Any]] = []
     for ln in tpl.links:
         if local_ent[ln.id] == 0:
@@ -133,10 +151,29 @@ def compute_gaps(
             if c:
                 cands.append(c)
         cands.sort(key=lambda c: (-c["score"], c["name"]))
+        on_link = by_link.get(ln.id, [])
+        evidence = {
+            "placements": len(on_link),
+            "enterprises_seen": sum(p.role == "enterprises" for p in on_link),
+            "documents": len(_documents(on_link)),
+            "local_chain_entities": local_chain,
+        }
+        # 强链 and 延链 rest on local evidence already (enterprises here / upstream); 补链 also needs someone,
+        # somewhere, seen on the link, else nothing read says what the link holds
+        chain_known = local_chain >= rules["min_local_chain_entities"]
+        link_known = len(on_link) >= rules["min_link_evidence"] or kind != "fill"
+        status = "gap" if kind == "strengthen" or (chain_known and link_known) else "no_evidence"
+        if status == "no_evidence":
+            zh = f"{_where(region)}在「{ln.name}」环节暂无证据：已读文档中该地区本链实体{local_chain}个、该环节实体{len(on_link)}个，尚不能判断是否断链"
+            en = (f"{_where(region)}: no evidence yet on '{ln.name}' ({local_chain} local entities on the chain, "
+                  f"{len(on_link)} on this link anywhere): not enough to call it a gap")
         gaps.append(
             {
                 "type": kind,
                 "type_zh": GAP_TYPES[kind][0],
+                "status": status,
+                "status_zh": STATUS_ZH[status],
+                "evidence": evidence,
                 "link": ln.id,
                 "link_name": ln.name,
                 "stage": ln.stage,

@@ -35,5 +35,10 @@ def _root(
 def main() -> None:
     """Console-script entry point: register every area's commands, then run."""
     from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, registers_cmd, web_cmd  # noqa: F401 - registers commands
+    from shuanglian.store.db import MissingDriver
 
-    app()
+    try:
+        app()
+    except MissingDriver as exc:  # a missing optional extra is a one-line fix, not a traceback
+        typer.secho(f"error: {exc}", fg="red", err=True)
+        raise SystemExit(2) from None

@@ -149,6 +149,7 @@ def review_list(
     document: str | None = typer.Option(None, "--document", help="Only facts from this document id."),
     limit: int = typer.Option(50, "--limit", min=1, max=500),
     offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON lines (the default; the flag is accepted for scripts)."),
 ) -> None:
     """Proposed statements waiting for review, one JSON object per line."""
     from shuanglian.services.graph import review_queue
@@ -191,6 +192,71 @@ def review_edit(
         _echo(edit(s, stmt_id, value, user))
 
 
+@review_app.command("groups")
+def review_groups(
+    db: str | None = DB_OPT,
+    by: str = typer.Option("entity", "--by", help="entity | prop | document"),
+    kind: str | None = typer.Option(None, "--kind"),
+    limit: int = typer.Option(50, "--limit", min=1, max=200),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON lines (the default)."),
+) -> None:
+    """Pending facts in groups, highest impact first, one JSON object per group."""
+    from shuanglian.services.review_queue import queue_groups
+
+    with _session(db) as s:
+        res = queue_groups(s, by=by, kind=kind, limit=limit)
+    for g in res["groups"]:
+        _echo(g)
+    typer.echo(f"({res['total_items']} pending in {res['total_groups']} groups)", err=True)
+
+
+@review_app.command("bulk")
+def review_bulk(
+    decision: str = typer.Argument(..., help="accept | reject"),
+    key: str = typer.Argument(..., help="The group key (entity id, property, or document id)."),
+    by: str = typer.Option("entity", "--by", help="entity | prop | document"),
+    user: str = USER_OPT,
+    db: str | None = DB_OPT,
+) -> None:
+    """Accept or reject every pending fact of one group; prints the audit id that undoes it."""
+    from shuanglian.services.review_queue import decide_group
+
+    with _session(db) as s:
+        _echo(decide_group(s, by, key, decision, user))
+
+
+@review_app.command("undo")
+def review_undo(audit_id: int = typer.Argument(...), user: str = USER_OPT, db: str | None = DB_OPT) -> None:
+    """Undo an accept/reject (single or bulk) by its audit id."""
+    from shuanglian.services.review_queue import undo
+
+    with _session(db) as s:
+        _echo(undo(s, audit_id, user))
+
+
+@review_app.command("auto")
+def review_auto(user: str = USER_OPT, db: str | None = DB_OPT) -> None:
+    """Apply the auto-accept rules (services/data/review.yaml) to the pending facts."""
+    from shuanglian.services.review_queue import apply_auto_rules
+
+    with _session(db) as s:
+        _echo(apply_auto_rules(s, user))
+
+
+@review_app.command("merges")
+def review_merges(
+    db: str | None = DB_OPT, kind: str | None = typer.Option(None, "--kind"),
+    limit: int = typer.Option(50, "--limit", min=1, max=200),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON lines (the default)."),
+) -> None:
+    """Suggested merges (pairs just below the automatic threshold), one JSON object per pair."""
+    from shuanglian.services.review_queue import merge_suggestions
+
+    with _session(db) as s:
+        for pair in merge_suggestions(s, limit=limit, kind=kind):
+            _echo(pair)
+
+
 @app.command("rebuild")
 def rebuild_cmd(
     db: str | None = DB_OPT,
@@ -210,6 +276,7 @@ def audit_cmd(
     user: str | None = typer.Option(None, "--user"),
     limit: int = typer.Option(50, "--limit", min=1, max=500),
     offset: int = typer.Option(0, "--offset", min=0),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON lines (the default; the flag is accepted for scripts)."),
 ) -> None:
     """Audit log entries, newest first, one JSON object per line."""
     from shuanglian.services.graph import audit_log

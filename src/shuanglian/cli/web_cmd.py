@@ -29,11 +29,28 @@ def _announce_admin(pw: str | None) -> None:
         typer.echo("Log in and set a new password on the account page.")
 
 
+def _port_free(host: str, port: int) -> bool:
+    """True when nothing listens on host:port yet (checked before saying we serve there)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def _run(db_url: str | None, host: str, port: int) -> None:
     import uvicorn
 
     from shuanglian.web.app import create_app
 
+    if not _port_free(host, port):
+        typer.secho(f"error: {host}:{port} is already in use; pick another port with --port "
+                    f"(make demo PORT=8001)", fg="red", err=True)
+        raise typer.Exit(1)
     typer.echo(f"Serving Shuanglian at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")
 

@@ -12,20 +12,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from shuanglian.document import ENTITY_KINDS, Document
+from shuanglian.document import ENTITY_KINDS, Document, Mention
 from shuanglian.extract.eval_match import (
     Counts,
     EventScore,
     FigureScore,
+    GoldEntity,
+    ProjectScore,
     alias_map,
+    coarse_kind,
     gold_entities,
     match_entities,
     match_events,
     match_figures,
     match_policies,
+    match_projects,
     match_roles,
     norm,
 )
+from shuanglian.extract.eval_real import SPLITS, RealGoldError, RealItem, load_real_gold
 from shuanglian.pipeline import Pipeline
 
 KINDS = ENTITY_KINDS
@@ -47,6 +52,7 @@ class PageResult:
     missed_policies: list[str] = field(default_factory=list)
     extra_policies: list[str] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    missed_projects: list[str] = field(default_factory=list)
     error: str | None = None
 
 
@@ -58,7 +64,10 @@ class EvalReport:
     entities_by_kind: dict[str, Counts] = field(default_factory=dict)
     entities_typed: Counts = field(default_factory=Counts)
     entities_untyped: Counts = field(default_factory=Counts)
+    entities_plo: Counts = field(default_factory=Counts)  # person/place/organisation, org kinds merged
     roles: Counts = field(default_factory=Counts)
+    roles_org: Counts = field(default_factory=Counts)  # person, title and organisation all right
+    projects: ProjectScore = field(default_factory=ProjectScore)
     figures: FigureScore = field(default_factory=FigureScore)
     policies: Counts = field(default_factory=Counts)
     visits: EventScore = field(default_factory=EventScore)
@@ -82,15 +91,18 @@ class EvalReport:
             "entities": {
                 "typed": self.entities_typed.to_json(),
                 "untyped": self.entities_untyped.to_json(),
+                "plo": self.entities_plo.to_json(),
                 "by_kind": {k: v.to_json() for k, v in sorted(self.entities_by_kind.items())},
             },
             "roles": self.roles.to_json(),
+            "roles_with_org": self.roles_org.to_json(),
             "figures": self.figures.to_json(),
             "policies": {
                 **self.policies.to_json(),
                 "issuer_accuracy": round(self.issuer_ok / self.issuer_gold, 4) if self.issuer_gold else 1.0,
             },
             "visits": self.visits.to_json(),
+            "projects": self.projects.to_json(),
         }
         if details:
             out["per_page"] = [vars(p) for p in self.per_page]
@@ -170,7 +182,13 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
             page_counts.add(c)
         for c in untyped.values():
             rep.entities_untyped.add(c)
+        rep.entities_plo.add(_plo_counts(gents, pred))
         rep.roles.add(match_roles(gold, pred, amap))
+        rep.roles_org.add(match_roles(gold, pred, amap, with_org=True))
+        projs, missed_projects = match_projects(
+            gold.get("projects", []), [] if doc.error else list(getattr(doc, "projects", None) or [])
+        )
+        rep.projects.add(projs)
         figs, missed = match_figures(gold.get("figures", []), [] if doc.error else doc.figures)
         rep.figures.add(figs)
         pol, pfp, pfn, (iss_ok, iss_n) = match_policies(
@@ -190,6 +208,7 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
                 extra_entities=fps,
                 missed_figures=missed,
                 missed_policies=pfn,
+                missed_projects=missed_projects,
                 extra_policies=pfp,
                 events=[]
                 if doc.error
@@ -198,6 +217,16 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
             )
         )
     return rep
+
+
+def _plo_counts(gents: list[GoldEntity], pred: list[Any]) -> Counts:
+    """Person/place/organisation counts: every organisation kind counts as one `org` kind; industries left out."""
+    g = [GoldEntity(e.name, coarse_kind(e.kind), e.names) for e in gents if e.kind != "industry"]
+    p = [Mention(m.name, coarse_kind(m.kind), aliases=list(m.aliases)) for m in pred if m.kind != "industry"]
+    total = Counts()
+    for c in match_entities(g, p, typed=True)[0].values():
+        total.add(c)
+    return total
 
 
 def evaluate(gold_dir: Path) -> EvalReport:
@@ -226,6 +255,7 @@ def render(rep: EvalReport) -> Any:
             row(kind, rep.entities_by_kind[kind])
     row("ALL (typed, micro)", rep.entities_typed)
     row("ALL (untyped)", rep.entities_untyped)
+    row("person/place/org", rep.entities_plo)
 
     facts = Table(title="Facts")
     for col in ("what", "score"):
@@ -233,6 +263,7 @@ def render(rep: EvalReport) -> Any:
     f = rep.figures.to_json()
     v = rep.visits.to_json()
     facts.add_row("roles P/R/F1", _prf(rep.roles))
+    facts.add_row("roles with org P/R/F1", _prf(rep.roles_org))
     facts.add_row(
         "figures",
         f"recall {f['recall']:.3f}  precision {f['precision']:.3f}  (gold {f['gold']}, predicted {f['predicted']})",
@@ -249,6 +280,9 @@ def render(rep: EvalReport) -> Any:
     facts.add_row("visit place accuracy", f"{v['place_accuracy']:.3f} (of {rep.visits.place_gold} naming a place)")
     facts.add_row("visitors P/R/F1", _prf(rep.visits.visitors))
     facts.add_row("visited P/R/F1", _prf(rep.visits.visited))
+    pj = rep.projects.to_json()
+    facts.add_row("projects P/R/F1", _prf(rep.projects.found))
+    facts.add_row("project investment accuracy", f"{pj['investment_accuracy']:.3f} (of {rep.projects.found.tp} found)")
     if rep.failed_pages or rep.published_fallbacks:
         facts.add_row("notes", f"{rep.failed_pages} pages failed; {rep.published_fallbacks} used the gold date")
     return Group(ents, facts)
@@ -257,3 +291,36 @@ def render(rep: EvalReport) -> Any:
 def _prf(c: Counts) -> str:
     return f"{c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f}"
 
+
+
+def run_texts(items: list[RealItem]) -> list[Document]:
+    """Extract every real-gold text as plain text (no HTML cleaning), dated with the printed date."""
+    from shuanglian.extract.pipeline import ExtractStage
+
+    docs = [Document(source=i.id, raw=i.text, text=i.text, published=i.published) for i in items]
+    return ExtractStage().batch(docs)
+
+
+def evaluate_real(gold_dir: Path, data_dir: Path | None = None) -> dict[str, EvalReport]:
+    """Score a real-gold folder (texts in ../shared/data/real): one report per split, dev and holdout."""
+    try:
+        items = load_real_gold(Path(gold_dir), data_dir)
+    except RealGoldError as exc:
+        raise GoldError(str(exc)) from exc
+    docs = run_texts(items)
+    out = {}
+    for split in SPLITS:
+        pairs = [(Path(i.id), i.gold) for i in items if i.split == split]
+        out[split] = score(pairs, [d for i, d in zip(items, docs, strict=True) if i.split == split])
+    return out
+
+
+def render_splits(reports: dict[str, EvalReport]) -> Any:
+    """One summary per split (dev first), each titled with its split name."""
+    from rich.console import Group
+    from rich.rule import Rule
+
+    parts: list[Any] = []
+    for split, rep in reports.items():
+        parts += [Rule(f"{split} ({rep.pages} documents)"), render(rep)]
+    return Group(*parts)

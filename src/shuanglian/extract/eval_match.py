@@ -141,22 +141,38 @@ def canonical(name: str, amap: dict[str, str], pred_aliases: dict[str, set[str]]
     return n
 
 
-def match_roles(gold: dict[str, Any], pred: list[Mention], amap: dict[str, str]) -> Counts:
-    """Roles match on the person (any name form) and the title (one ending with the other)."""
-    gold_roles = [(canonical(r["person"], amap), norm(r["title"])) for r in gold.get("roles", [])]
-    pred_roles: list[tuple[str, str]] = []
+def _pred_roles(pred: list[Mention], amap: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(person, title, org) of every predicted role, names mapped to gold canonical forms."""
+    out: list[tuple[str, str, str]] = []
     for m in pred:
         if m.kind != "person":
             continue
         person = canonical(m.name, amap, {norm(m.name): {norm(a) for a in m.aliases}})
         for r in m.attrs.get("roles") or []:
             if isinstance(r, dict) and r.get("title"):
-                pred_roles.append((person, norm(str(r["title"]))))
+                org = r.get("org") or r.get("place") or ""
+                out.append((person, norm(str(r["title"])), canonical(str(org), amap) if org else ""))
+    return out
+
+
+def match_roles(gold: dict[str, Any], pred: list[Mention], amap: dict[str, str], with_org: bool = False) -> Counts:
+    """Roles match on the person (any name form) and the title (one ending with the other); with
+    `with_org` the organisation (or place) must also be the gold one (through the gold aliases)."""
+    gold_roles = [
+        (canonical(r["person"], amap), norm(r["title"]), canonical(r.get("org") or "", amap))
+        for r in gold.get("roles", [])
+    ]
     counts = Counts()
     left = list(gold_roles)
-    for person, title in pred_roles:
+    for person, title, org in _pred_roles(pred, amap):
         hit = next(
-            (g for g in left if g[0] == person and (title.endswith(g[1]) or g[1].endswith(title))),
+            (
+                g
+                for g in left
+                if g[0] == person
+                and (title.endswith(g[1]) or g[1].endswith(title))
+                and (not with_org or (bool(org) and org == g[2]))
+            ),
             None,
         )
         if hit:
@@ -166,6 +182,68 @@ def match_roles(gold: dict[str, Any], pred: list[Mention], amap: dict[str, str])
             counts.fp += 1
     counts.fn += len(left)
     return counts
+
+
+def same_project(gold_name: str, pred_name: str) -> bool:
+    """Project names agree when one contains the other (names are written with and without 项目/place)."""
+    g, p = norm(gold_name), norm(pred_name)
+    return bool(g and p) and (g in p or p in g)
+
+
+@dataclass
+class ProjectScore:
+    """Projects: paired by lenient name; investment (within 1%, or both unknown) judged on pairs."""
+
+    found: Counts = field(default_factory=Counts)
+    investment_ok: int = 0
+
+    def add(self, o: ProjectScore) -> None:
+        """Accumulate."""
+        self.found.add(o.found)
+        self.investment_ok += o.investment_ok
+
+    def to_json(self) -> dict[str, Any]:
+        """Counts and rates."""
+        tp = self.found.tp
+        return {**self.found.to_json(), "investment_accuracy": round(self.investment_ok / tp, 4) if tp else 0.0}
+
+
+def match_projects(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[ProjectScore, list[str]]:
+    """Score projects of one page (name contained in / containing the gold name); returns missed names."""
+    s = ProjectScore()
+    free = [i for i, p in enumerate(pred) if isinstance(p, dict) and p.get("name")]
+    missed = []
+    for g in gold:
+        cands = [i for i in free if same_project(g["name"], str(pred[i]["name"]))]
+        if not cands:
+            missed.append(g["name"])
+            continue
+        # prefer the prediction whose amount agrees
+        cands.sort(key=lambda i: not _same_amount(pred[i].get("investment"), g.get("investment")))
+        p = pred[cands[0]]
+        free.remove(cands[0])
+        s.found.tp += 1
+        s.investment_ok += _same_amount(p.get("investment"), g.get("investment"))
+    s.found.fp += len(free) + sum(1 for p in pred if not (isinstance(p, dict) and p.get("name")))
+    s.found.fn += len(missed)
+    return s, missed
+
+
+def _same_amount(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        return _close(float(a), float(b))
+    except (TypeError, ValueError):
+        return False
+
+
+COARSE = {"person": "person", "place": "place", "industry": "industry"}
+
+
+def coarse_kind(kind: str) -> str:
+    """person / place / org (every organisation kind) / industry: the P/L/O view of entity kinds."""
+    return COARSE.get(kind, "org")
 
 
 _MEASURE_SUFFIX = re.compile(r"(?:数量|人数|总额|金额|额|数)$")

@@ -225,7 +225,7 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
             subject = (near[-1][2], near[-1][3])
     if subject is None:
         return
-    measure = f.get("measure") or "figure"
+    measure = f.get("measure") or "数据"  # shown in the Chinese UI: never an English code
     value = f"{measure}: {f.get('value')}{f.get('unit') or ''}"
     d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f, span=sp,
           confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip

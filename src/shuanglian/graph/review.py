@@ -151,3 +151,33 @@ def _target_kind(session: Session, target_id: str) -> str | None:
         if kind in get_schema().kinds:
             return kind
     return found
+
+
+def reopen(session: Session, stmt_id: str, expected_status: str, user: str) -> dict[str, Any] | None:
+    """Put a decided statement back in the queue (undo), if it is still `expected_status`; audited."""
+    st = session.get(Statement, stmt_id)
+    if st is None or st.status != expected_status or expected_status not in (ACCEPTED, REJECTED):
+        return None
+    return _set_status(session, stmt_id, PROPOSED, user, "reopen")
+
+
+def set_status_many(session: Session, stmt_ids: list[str], status: str, user: str, action: str) -> list[str]:
+    """Accept / reject / reopen many statements at once: each audited, the entity views refreshed once
+    (per-statement refreshes made a 300-fact group take 25 s). Returns the ids that changed; statements
+    already edited, missing, or not in a state this action applies to are skipped."""
+    allowed_from = {ACCEPTED: (PROPOSED,), REJECTED: (PROPOSED,), PROPOSED: (ACCEPTED, REJECTED)}[status]
+    changed: list[str] = []
+    touched: set[str] = set()
+    for part in views.chunked(sorted(set(stmt_ids))):
+        for st in session.scalars(select(Statement).where(Statement.id.in_(part))):
+            if st.status not in allowed_from:
+                continue
+            before = statement_dict(st)
+            st.status = status
+            record(session, user, action, "statement", st.id, before, {**before, "status": status})
+            changed.append(st.id)
+            touched.add(st.entity_id)
+    session.flush()
+    if touched:
+        views.update(session, touched)
+    return changed

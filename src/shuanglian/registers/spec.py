@@ -42,6 +42,7 @@ class Column:
     scale: float = 1.0  # stored value = cell value * scale (亿元 cells, yuan in the graph)
     values: dict[str, Any] | None = None  # enum choice -> stored value (国内 -> true)
     fallback_prop: str | None = None  # used for kinds the schema does not give `prop` (产品 -> 技术 for a lab)
+    header_aliases: tuple[str, ...] = ()  # older or common headers read as this column (国内外 for 境内外)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class RegisterSpec:
                     "required": c.required,
                     "choices": list(c.choices) or (list(self.kind_labels.values()) if c.key == "kind" else []),
                     "unit": c.unit,
+                    "scale": c.scale,
                     "multi": c.multi,
                     "import": c.importable,
                 }
@@ -128,6 +130,7 @@ def _parse(obj: Any, src: str) -> dict[str, RegisterSpec]:
                         scale=float(c.get("scale", 1.0)),
                         values=dict(c["values"]) if c.get("values") else None,
                         fallback_prop=c.get("fallback_prop"),
+                        header_aliases=tuple(c.get("header_aliases") or ()),
                     )
                 )
             spec = RegisterSpec(

@@ -91,7 +91,7 @@ def read_rows(data: bytes, fmt: str) -> list[list[str]]:
 def _header_key(spec: RegisterSpec, header: str) -> Column | None:
     h = _UNIT_SUFFIX.sub("", header.strip()).strip()
     for c in spec.columns:
-        if h in (c.header, c.header_en, c.key) or h.lower() in (c.header_en.lower(), c.key.lower()):
+        if h in (c.header, c.header_en, c.key, *c.header_aliases) or h.lower() in (c.header_en.lower(), c.key.lower()):
             return c
     return None
 
@@ -197,8 +197,12 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
     if col.key == "kind":
         return spec.kind_labels.get(str(v), str(v))
     if col.values:
-        back = {str(sv).lower(): label for label, sv in col.values.items()}
+        back: dict[str, str] = {}
+        for label, sv in col.values.items():
+            back.setdefault(str(sv).lower(), label)  # the first label is the official one (境内, not 国内)
         return back.get(str(v).lower(), v)
+    if col.scale != 1.0 and isinstance(v, int | float) and not isinstance(v, bool):
+        v = round(v / col.scale, 4)  # money as the register states it (亿元), not yuan
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     if isinstance(v, bool):
@@ -210,7 +214,7 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
 
 def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> bytes:
     """Write register rows (dicts keyed by column key) as CSV (UTF-8 with BOM, opens in Excel) or XLSX."""
-    headers = [c.header for c in spec.columns]
+    headers = [f"{c.header}（{c.unit}）" if c.unit else c.header for c in spec.columns]
     matrix = [[_display(c, r.get(c.key), spec) for c in spec.columns] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()

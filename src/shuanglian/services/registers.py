@@ -16,6 +16,7 @@ from shuanglian.registers.importer import ImportReport, import_rows
 from shuanglian.registers.listing import region_index, select_members, sort_rows, to_row
 from shuanglian.registers.spec import get_spec, register_specs
 from shuanglian.registers.tabular import FORMATS, TableFormatError, write_table
+from shuanglian.services.doc_labels import document_labels, source_text
 
 __all__ = [
     "FORMATS",
@@ -89,7 +90,11 @@ def export_register(session: Session, name: str, fmt: str, **filters: Any) -> by
     if fmt not in FORMATS:
         raise TableFormatError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     page = list_register(session, name, limit=None, offset=0, **filters)
-    return write_table(spec, page["rows"], fmt)
+    rows = page["rows"]
+    # sources go out as 《title》 outlet date, never as internal document ids
+    labels = document_labels(session, (s[4:] for r in rows for s in r.get("sources") or [] if s.startswith("doc:")))
+    rows = [{**r, "sources": [source_text(s, labels) for s in r.get("sources") or []]} for r in rows]
+    return write_table(spec, rows, fmt)
 
 
 def import_register(

@@ -28,6 +28,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
+class MissingDriver(RuntimeError):
+    """The database URL needs a driver package that is not installed (message says which extra)."""
+
+
 @lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
     """Create (once per URL) an engine; SQLite files get WAL and foreign keys."""
@@ -37,7 +41,13 @@ def get_engine(url: str | None = None) -> Engine:
     kwargs: dict = {"future": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
-    engine = create_engine(url, **kwargs)
+    try:
+        engine = create_engine(url, **kwargs)
+    except ModuleNotFoundError as exc:  # e.g. psycopg for PostgreSQL: say how to install it, not a traceback
+        raise MissingDriver(
+            f"the database driver for {url.split(':', 1)[0]} is not installed ({exc.name}); "
+            "for PostgreSQL run: pip install -e '.[postgres]'"
+        ) from exc
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

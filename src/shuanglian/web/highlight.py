@@ -66,3 +66,39 @@ def context_parts(text: str, start: int, end: int, radius: int) -> list[tuple[st
         return span_segments(text[a : start + MAX_MARK] + "…", [(start - a, start - a + MAX_MARK, True)])
     a = max(0, start - radius)
     return span_segments(text[a : end + radius], [(start - a, end - a, True)])
+
+
+SENTENCE_STOPS = "。！？!?；;\n"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (cut at 。！？；, newlines), so a source opens on its sentence."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    a = max((text.rfind(c, 0, start) for c in SENTENCE_STOPS), default=-1) + 1
+    ends = [i for i in (text.find(c, end) for c in SENTENCE_STOPS) if i >= 0]
+    b = min(ends) + 1 if ends else len(text)
+    return a, max(a, b)
+
+
+def overlay(segments: list[tuple[str, Any]], start: int, end: int) -> list[tuple[str, Any]]:
+    """Mark the segments inside [start, end) as the highlighted source sentence (label gets `hl`;
+    the first highlighted piece also `first`, the page's scroll anchor); entity labels are kept."""
+    out: list[tuple[str, Any]] = []
+    pos = 0
+    first = True
+    for seg, label in segments:
+        a, b = pos, pos + len(seg)
+        pos = b
+        if b <= start or a >= end:
+            out.append((seg, label))
+            continue
+        cuts = sorted({a, b, max(a, start), min(b, end)})
+        for x, y in zip(cuts, cuts[1:], strict=False):
+            piece = seg[x - a : y - a]
+            if start <= x and y <= end:
+                hl = {**(label or {}), "hl": True, "first": first}
+                first = False
+                out.append((piece, hl))
+            else:
+                out.append((piece, label))
+    return out

@@ -9,11 +9,17 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from shuanglian.web.labels import Labels, audit_diff
 from shuanglian.web.translate import LANG_COOKIE, Translator, pick_lang
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 # Jinja2Templates enables autoescape for .html; assert it so a config change cannot silently drop it.
 assert templates.env.autoescape is not False
+
+
+def lang_of(request: Request) -> str:
+    """The UI language of this request (cookie, else Chinese)."""
+    return pick_lang(request.cookies.get(LANG_COOKIE))
 
 
 def render(request: Request, name: str, ctx: dict[str, Any] | None = None, status: int = 200) -> HTMLResponse:
@@ -23,6 +29,8 @@ def render(request: Request, name: str, ctx: dict[str, Any] | None = None, statu
     base: dict[str, Any] = {
         "t": Translator(lang),
         "lang": lang,
+        "lab": Labels(lang),
+        "audit_diff": audit_diff,
         "user": principal,
         "csrf_token": getattr(principal, "csrf_token", None) or request.cookies.get("sl_csrf", ""),
         "path": request.url.path,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from shuanglian.services import chains
+from shuanglian.services import chain_brief, chains
 from shuanglian.web.api.chains import MAX_YAML
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import get_db, require_editor
@@ -18,6 +19,8 @@ from shuanglian.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 STAGES = ("upstream", "midstream", "downstream")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @router.get("/chains")
@@ -37,12 +40,14 @@ def _chains_list(request: Request, db: Session, **extra: Any) -> Response:
 
 
 def diagram(m: dict[str, Any], gaps: list[dict[str, Any]]) -> dict[str, Any]:
-    """Links and feed edges in the shape app.js draws; gap links flagged."""
-    gap_links = {g["link"] for g in gaps}
+    """Links and feed edges in the shape app.js draws; gap links flagged, links without evidence apart."""
+    gap_links = {g["link"] for g in gaps if g.get("status", "gap") == "gap"}
+    unknown = {g["link"] for g in gaps if g.get("status") == "no_evidence"}
     ids = {link["id"] for link in m["links"]}
     return {
         "links": [{"id": link["id"], "name": link["name"], "stage": link["stage"],
-                   "members": sum(link["counts"].values()), "gap": link["id"] in gap_links} for link in m["links"]],
+                   "members": sum(link["counts"].values()), "gap": link["id"] in gap_links,
+                   "noev": link["id"] in unknown} for link in m["links"]],
         "edges": [{"source": link["id"], "target": f} for link in m["links"] for f in link.get("feeds", []) if f in ids],
     }
 
@@ -65,6 +70,36 @@ def chain_page(
     return render(request, "chain.html", {"m": m, "gaps": gaps, "gap_by_link": gap_by_link, "by_stage": by_stage,
                                           "region": region, "diagram": diagram(m, gaps),
                                           "roles": ("enterprises", "carriers", "projects", "policies", "funds", "others")})
+
+
+@router.get("/chains/{chain_id}/leads.{fmt}")
+def chain_leads(
+    chain_id: str,
+    fmt: str,
+    region: str = Query("", max_length=64),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """The chain's 招商 lead list as CSV or XLSX."""
+    if fmt not in ("csv", "xlsx"):
+        raise ApiError(404, f"unknown format {fmt!r}", "unknown_format")
+    data = chain_brief.export_leads(db, chain_id, region or None, fmt)
+    media = "text/csv; charset=utf-8" if fmt == "csv" else XLSX
+    name = quote(f"{region or '全部'}-{chain_id}-招商线索.{fmt}")
+    return Response(data, media_type=media, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
+
+
+@router.get("/chains/{chain_id}/brief.docx")
+def chain_brief_doc(
+    chain_id: str,
+    region: str = Query("", max_length=64),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
+) -> Response:
+    """A Word brief of the chain's gaps and leads in the region, for the 招商 meeting."""
+    data = chain_brief.brief_docx(db, chain_id, region or None)
+    name = quote(f"{region or '全部'}-{chain_id}-断点简报.docx")
+    return Response(data, media_type=DOCX, headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})
 
 
 @router.post("/chains")

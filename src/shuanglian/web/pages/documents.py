@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from shuanglian.services import documents as docs
 from shuanglian.services import search as search_service
+from shuanglian.services.doc_labels import document_labels
+from shuanglian.store.db import session_scope
 from shuanglian.web.api.documents import ingest_uploads
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
 from shuanglian.web.errors import ApiError
-from shuanglian.web.highlight import entity_marks, paragraphs, span_segments
+from shuanglian.web.highlight import entity_marks, overlay, paragraphs, sentence_bounds, span_segments
 from shuanglian.web.pages.common import page_user
 from shuanglian.web.templating import render
 
@@ -70,17 +72,28 @@ async def documents_upload(
 ) -> Response:
     """Ingest uploaded files and show the report."""
     report = await ingest_uploads(request, files, p)
-    return render(request, "ingest_report.html", {"report": report})
+    with session_scope(request.app.state.db_url) as db:
+        labels = {k: v.text() for k, v in document_labels(db, report.get("ids") or []).items()}
+    return render(request, "ingest_report.html", {"report": report, "labels": labels})
 
 
 @router.get("/documents/{doc_id}")
 def document_page(
-    doc_id: str, request: Request, _p: Principal = Depends(page_user), db: Session = Depends(get_db)
+    doc_id: str,
+    request: Request,
+    at: str = Query("", pattern=r"^(\d{1,9}-\d{1,9})?$"),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
 ) -> Response:
-    """One document: cleaned text with entities highlighted by span, dropped lines, repairs, facts."""
+    """One document: cleaned text with entities highlighted by span, dropped lines, repairs, facts;
+    `at=START-END` (a fact's span) highlights its sentence and scrolls there."""
     row = docs.get_document(db, doc_id)
     if row is None:
         raise ApiError(404, f"no document {doc_id!r}")
     detail = docs.document_detail(row)
-    segs = span_segments(detail["text"] or "", entity_marks(detail.get("entities") or []))
+    text = detail["text"] or ""
+    segs = span_segments(text, entity_marks(detail.get("entities") or []))
+    if at:
+        s, e = (int(x) for x in at.split("-"))
+        segs = overlay(segs, *sentence_bounds(text, s, e))
     return render(request, "document.html", {"doc": detail, "paras": paragraphs(segs)})

@@ -12,12 +12,14 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.services import graph
+from shuanglian.services.doc_labels import document_labels
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, page_envelope, require_editor
 from shuanglian.web.errors import ApiError
 from shuanglian.web.highlight import context_parts
+from shuanglian.web.labels import label
 from shuanglian.web.pages.common import page_user, redirect, safe_next
-from shuanglian.web.templating import render
+from shuanglian.web.templating import lang_of, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -60,18 +62,67 @@ def snippet_parts(st: dict[str, Any]) -> list[tuple[str, Any]]:
     return context_parts(snip, int(span[0]) - offset, int(span[1]) - offset, graph.SNIPPET)
 
 
-def graph_json(nb: dict[str, Any]) -> dict[str, Any]:
-    """Neighbourhood in the shape app.js draws (labels are set as data, never as HTML)."""
+PER_KIND = 8  # neighbours shown per kind before the rest fold into one "+N" node the user can expand
+EXPANDED = 80
+
+
+def graph_json(nb: dict[str, Any], lang: str = "zh", expand: str = "") -> dict[str, Any]:
+    """Neighbourhood in the shape app.js draws (labels are set as data, never as HTML). A hub's neighbours
+    are grouped by kind: the best connected PER_KIND of each kind are drawn, the rest fold into one node
+    that links to the same page with that kind expanded; parallel edges are drawn once with a count."""
+    center = nb["center"]
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for n in nb["nodes"]:
+        if n["id"] != center:
+            by_kind.setdefault(n["kind"], []).append(n)
+    keep = {center}
+    folded: dict[str, str] = {}  # node id -> group node id
+    groups = []
+    for kind, ns in by_kind.items():
+        ns.sort(key=lambda n: (-(n.get("statement_count") or 0), n["name"]))
+        limit = EXPANDED if kind == expand else PER_KIND
+        keep.update(n["id"] for n in ns[:limit])
+        if len(ns) > limit:
+            gid = f"group:{kind}"
+            for n in ns[limit:]:
+                folded[n["id"]] = gid
+            groups.append({"id": gid, "label": f"+{len(ns) - limit} {label('kind', kind, lang)}", "kind": kind,
+                           "center": False, "group": True,
+                           "href": f"/entities/{center}?{urlencode({'expand': kind})}#graph"})
+    nodes = [{"id": n["id"], "label": n["name"], "kind": n["kind"], "center": n["id"] == center,
+              "href": f"/entities/{n['id']}"} for n in nb["nodes"] if n["id"] in keep]
+    edges: dict[tuple[str, str, str], int] = {}
+    for e in nb["edges"]:
+        s_, t_ = folded.get(e["source"], e["source"]), folded.get(e["target"], e["target"])
+        if (s_ in keep or s_.startswith("group:")) and (t_ in keep or t_.startswith("group:")) and s_ != t_:
+            key = (s_, t_, e["relation"])
+            edges[key] = edges.get(key, 0) + max(1, len(e.get("statement_ids") or []))
     return {
-        "nodes": [{"id": n["id"], "label": n["name"], "kind": n["kind"], "center": n["id"] == nb["center"],
-                   "href": f"/entities/{n['id']}"} for n in nb["nodes"]],
-        "edges": [{"source": e["source"], "target": e["target"], "label": e["relation"]} for e in nb["edges"]],
+        "nodes": nodes + groups,
+        "edges": [{"source": a, "target": b, "label": label("rel", r, lang) + (f" ×{n}" if n > 1 else "")}
+                  for (a, b, r), n in edges.items()],
     }
+
+
+def grouped_relations(rels: list[dict[str, Any]], other: str) -> list[dict[str, Any]]:
+    """Relations of one direction, one row per (relation, other entity) with how many statements say it."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rels:
+        key = (r["relation"], r.get(f"{other}_id") or "")
+        if key in out:
+            out[key]["count"] += 1
+        else:
+            out[key] = {**r, "count": 1}
+    return sorted(out.values(), key=lambda r: (r["relation"], -r["count"], r.get(f"{other}_name") or ""))
 
 
 @router.get("/entities/{entity_id}")
 def entity_page(
-    entity_id: str, request: Request, _p: Principal = Depends(page_user), db: Session = Depends(get_db)
+    entity_id: str,
+    request: Request,
+    expand: str = Query("", max_length=32),
+    _p: Principal = Depends(page_user),
+    db: Session = Depends(get_db),
 ) -> Response:
     """One entity with provenance, relations and an interactive neighbourhood graph."""
     ent = graph.get_entity(db, entity_id, max_statements=500)
@@ -79,9 +130,15 @@ def entity_page(
         raise ApiError(404, f"no entity {entity_id!r}")
     if ent.get("redirected_from"):
         return redirect(f"/entities/{ent['id']}")
-    nb = graph.neighbourhood(db, ent["id"], depth=1, max_nodes=60)
-    statements = [{**st, "parts": snippet_parts(st)} for st in ent["statements"]]
-    return render(request, "entity.html", {"ent": ent, "statements": statements, "graph": graph_json(nb)})
+    nb = graph.neighbourhood(db, ent["id"], depth=1, max_nodes=400)
+    ent["relations_out"] = grouped_relations(ent["relations_out"], "target")
+    ent["relations_in"] = grouped_relations(ent["relations_in"], "source")
+    labels = document_labels(db, (st.get("document_id") for st in ent["statements"]))
+    statements = [{**st, "parts": snippet_parts(st), "source": labels.get(st.get("document_id") or ""),
+                   "at": "-".join(str(x) for x in st["span"]) if st.get("span") and None not in st["span"] else ""}
+                  for st in ent["statements"]]
+    return render(request, "entity.html", {"ent": ent, "statements": statements,
+                                           "graph": graph_json(nb, lang_of(request), expand)})
 
 
 @router.post("/entities/merge")
@@ -130,39 +187,6 @@ async def entity_split(
     graph.split_entity(db, entity_id, p.username, names=names)
     db.commit()
     return redirect(f"/entities/{entity_id}")
-
-
-@router.get("/review")
-def review_page(
-    request: Request,
-    kind: str = Query("", max_length=32),
-    offset: int = Query(0, ge=0),
-    _p: Principal = Depends(page_user),
-    db: Session = Depends(get_db),
-) -> Response:
-    """Proposed facts with their source snippets and accept / edit / reject buttons."""
-    res = graph.review_queue(db, limit=30, offset=offset, kind=kind or None)
-    page = page_envelope(res["items"], res["total"], Paging(30, offset))
-    ids = {it["document_id"] for it in res["items"] if it.get("document_id")}
-    snippets = _review_snippets(db, res["items"], ids)
-    return render(request, "review.html", {"page": page, "kind": kind, "kinds": kinds(), "snippets": snippets,
-                                           "base_url": "/review?" + urlencode({"kind": kind})})
-
-
-def _review_snippets(db: Session, items: list[dict[str, Any]], doc_ids: set[str]) -> dict[str, Any]:
-    from shuanglian.services.documents import get_document
-
-    texts = {}
-    for did in doc_ids:
-        row = get_document(db, did)
-        if row is not None:
-            texts[did] = row.text
-    out: dict[str, Any] = {}
-    for it in items:
-        text, span = texts.get(it.get("document_id") or ""), it.get("span")
-        if text and span and span[0] is not None:
-            out[it["id"]] = context_parts(text, int(span[0]), int(span[1]), graph.SNIPPET)
-    return out
 
 
 @router.post("/review/{stmt_id}/{action}")

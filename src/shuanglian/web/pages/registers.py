@@ -11,12 +11,14 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from shuanglian.services import registers as reg
+from shuanglian.services.doc_labels import document_labels, source_text
+from shuanglian.services.register_facets import register_facets
 from shuanglian.web.api.registers import MAX_IMPORT_BYTES, file_format, filters, list_page, run_import
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, require_editor
 from shuanglian.web.errors import ApiError
 from shuanglian.web.pages.common import page_user, redirect
-from shuanglian.web.templating import render
+from shuanglian.web.templating import lang_of, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -48,10 +50,15 @@ def register_page(
     """One register as a table."""
     spec = _spec(name)
     page = list_page(db, name, flt, sort, Paging(limit, offset))
+    facets = register_facets(db, name, **flt)
+    doc_ids = (s[4:] for r in page["items"] for s in r.get("sources") or [] if s.startswith("doc:"))
+    labels = document_labels(db, doc_ids)
     query = urlencode({**flt, "sort": sort})
     return render(request, "register.html", {
         "spec": spec, "specs": reg.registers_overview(), "page": page, "flt": flt, "sort": sort,
         "base_url": f"/registers/{name}?{query}", "filter_query": urlencode(flt),
+        "doc_labels": labels, "facets": facets, "facet_url": lambda k, v: f"/registers/{name}?" + urlencode(
+            {**{x: y for x, y in flt.items() if x != k}, **({k: v} if v else {}), "sort": sort}), "source_text": lambda s: source_text(s, labels, lang_of(request)),
     })
 
 

@@ -53,7 +53,7 @@
     var colours = { person: "#d35400", place: "#2e7d32", enterprise: "#2461a8", government: "#b3261e", university: "#6a3fb5",
       research_institute: "#6a3fb5", lab: "#6a3fb5", platform: "#00838f", industry: "#8d6e00", document: "#9aa3ad" };
     var elements = g.nodes.map(function (n) {
-      return { data: { id: n.id, label: n.label, colour: colours[n.kind] || "#5f6b7a", size: n.center ? 46 : 28, href: n.href || "" } };
+      return { data: { id: n.id, label: n.label, colour: n.group ? "#c9ced6" : (colours[n.kind] || "#5f6b7a"), size: n.center ? 46 : (n.group ? 36 : 28), href: n.href || "" } };
     }).concat(g.edges.map(function (e, i) {
       return { data: { id: "e" + i, source: e.source, target: e.target, label: e.label || "" } };
     }));
@@ -81,7 +81,7 @@
     var elements = g.links.map(function (l) {
       var col = stageX[l.stage] !== undefined ? stageX[l.stage] : 1;
       perStage[col] = (perStage[col] || 0) + 1;
-      return { data: { id: l.id, label: l.name + " (" + l.members + ")", gap: l.gap ? 1 : 0 },
+      return { data: { id: l.id, label: l.name + " (" + l.members + ")", gap: l.gap ? 1 : 0, noev: l.noev ? 1 : 0 },
         position: { x: 120 + col * 300, y: perStage[col] * 70 } };
     }).concat(g.edges.map(function (e, i) { return { data: { id: "c" + i, source: e.source, target: e.target } }; }));
     var cy = cytoscape({
@@ -90,6 +90,7 @@
         { selector: "node", style: { shape: "round-rectangle", width: 200, height: 40, "background-color": "#e9f1fb", "border-width": 1,
           "border-color": "#2461a8", label: "data(label)", "text-valign": "center", "font-size": 12, "text-wrap": "ellipsis", "text-max-width": 190 } },
         { selector: "node[gap = 1]", style: { "background-color": "#fff7f6", "border-color": "#b3261e", "border-style": "dashed", "border-width": 2 } },
+        { selector: "node[noev = 1]", style: { "background-color": "#f4f4f4", "border-color": "#9aa3ad", "border-style": "dashed", "border-width": 2, color: "#666" } },
         { selector: "edge", style: { width: 1.5, "line-color": "#9aa3ad", "target-arrow-shape": "triangle", "target-arrow-color": "#9aa3ad", "curve-style": "bezier" } },
         { selector: ":selected", style: { "border-width": 3, "border-color": "#d35400" } }
       ]
@@ -102,11 +103,59 @@
     window.slChain = cy;
   }
 
+
+  // Entity pickers: <input data-suggest list="entity-names"> fills the datalist from /api/entities by name.
+  function entitySuggest() {
+    var timer = null;
+    document.querySelectorAll("input[data-suggest]").forEach(function (inp) {
+      inp.addEventListener("input", function () {
+        var q = inp.value.trim();
+        var list = document.getElementById(inp.getAttribute("list"));
+        if (!list || q.length < 1) return;
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          fetch("/api/entities?limit=10&sort=statements&name=" + encodeURIComponent(q), { credentials: "same-origin" })
+            .then(function (r) { return r.ok ? r.json() : { items: [] }; })
+            .then(function (d) {
+              while (list.firstChild) list.removeChild(list.firstChild);
+              (d.items || []).forEach(function (e) {
+                var o = document.createElement("option");
+                o.value = e.name;
+                o.textContent = e.name + (e.region ? " · " + e.region : "");
+                list.appendChild(o);
+              });
+            });
+        }, 200);
+      });
+    });
+  }
+
+  // Review queue keys: j/k move between groups, Enter opens, a/r accept/reject the group, u undoes.
+  function reviewKeys() {
+    var rows = Array.prototype.slice.call(document.querySelectorAll("tr.review-group"));
+    if (!rows.length && !document.getElementById("undo-form")) return;
+    var i = Math.max(0, rows.findIndex(function (r) { return r.classList.contains("open"); }));
+    function focus(k) { if (!rows.length) return; i = Math.max(0, Math.min(rows.length - 1, k)); rows[i].focus(); rows[i].classList.add("focused");
+      rows.forEach(function (r, j) { if (j !== i) r.classList.remove("focused"); }); }
+    focus(i);
+    document.addEventListener("keydown", function (e) {
+      var tag = (e.target.tagName || "").toLowerCase();
+      if (tag === "input" || tag === "textarea" || tag === "select" || e.ctrlKey || e.metaKey || e.altKey) return;
+      var row = rows[i];
+      if (e.key === "j") { focus(i + 1); e.preventDefault(); }
+      else if (e.key === "k") { focus(i - 1); e.preventDefault(); }
+      else if (e.key === "Enter" && row) { var a = row.querySelector("a"); if (a) a.click(); }
+      else if (e.key === "a" && row) { var fa = row.querySelector("form.bulk-accept"); if (fa) fa.submit(); }
+      else if (e.key === "r" && row) { var fr = row.querySelector("form.bulk-reject"); if (fr) fr.submit(); }
+      else if (e.key === "u") { var fu = document.getElementById("undo-form"); if (fu) fu.submit(); }
+    });
+  }
+
   // Confirm destructive form submits (reject, split) with the data-confirm text.
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { drawCharts(); drawGraph(); drawChain(); });
+  document.addEventListener("DOMContentLoaded", function () { drawCharts(); drawGraph(); drawChain(); entitySuggest(); reviewKeys(); });
 })();

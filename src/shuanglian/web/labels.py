@@ -1,0 +1,118 @@
+"""Readable labels for internal codes (kinds, properties, relations, statuses, flags, reasons) per UI language.
+
+Chinese labels of kinds, properties and relations come from the one graph schema; the rest from
+`data/labels.yaml`. An unknown code in the Chinese UI is shown as 「其他」 rather than leaking the code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from shuanglian.graph.schema import get_schema
+
+_DATA = Path(__file__).parent / "data" / "labels.yaml"
+UNKNOWN = {"zh": "其他", "en": "other"}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, dict[str, str]]]:
+    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+
+
+def _humanise(code: str) -> str:
+    return code.replace("_", " ")
+
+
+@lru_cache(maxsize=1)
+def _schema_labels() -> dict[str, dict[str, str]]:
+    sch = get_schema()
+    out: dict[str, dict[str, str]] = {"kind": {}, "prop": {}, "rel": {}}
+    for group, defs in (("kind", sch.kinds), ("prop", sch.properties), ("rel", sch.relations)):
+        for name, spec in defs.items():
+            out[group][name] = _label_of(spec) or name
+    return out
+
+
+def _label_of(spec: Any) -> str | None:
+    if isinstance(spec, dict):
+        return spec.get("label")
+    return getattr(spec, "label", None)
+
+
+def label(group: str, code: str | None, lang: str = "zh") -> str:
+    """The label of `code` in `group` (kind, prop, rel, status, origin, flag, reason, sort) for `lang`."""
+    if code is None or code == "":
+        return ""
+    code = str(code)
+    if group in ("kind", "prop", "rel"):
+        if lang == "zh":
+            return _schema_labels()[group].get(code) or UNKNOWN["zh"]
+        return _humanise(code)
+    table = _table().get(lang, {}).get(group, {})
+    if code in table:
+        return table[code]
+    if lang == "zh":
+        return _table()["zh"].get(group, {}).get(code) or UNKNOWN["zh"]
+    return _humanise(code)
+
+
+def known_codes() -> set[str]:
+    """Every internal code that must never appear verbatim in the Chinese UI (for tests)."""
+    codes: set[str] = set()
+    for grp in _schema_labels().values():
+        codes.update(grp)
+    for grp in _table()["zh"].values():
+        codes.update(grp)
+    return codes
+
+
+class Labels:
+    """Template helper: `lab.kind(code)`, `lab.prop(code)`, … bound to the page language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def ident(self, value: str | None) -> str:
+        """An object id as shown: a schema code (a relation named as the object) by its label, else the id."""
+        v = value or ""
+        for group in ("rel", "prop", "kind"):
+            if v in _schema_labels()[group]:
+                return label(group, v, self.lang)
+        return v[:32]
+
+    def __getattr__(self, group: str) -> Any:
+        if group.startswith("_"):
+            raise AttributeError(group)
+        return lambda code: label(group, code, self.lang)
+
+
+def audit_diff(before: Any, after: Any) -> list[tuple[str, str, str]]:
+    """Before/after of an audit entry as rows (field, before, after): changed fields only, values as text."""
+
+    def flat(v: Any) -> dict[str, str]:
+        if v is None:
+            return {}
+        if not isinstance(v, dict):
+            return {"": _text(v)}
+        return {str(k): _text(x) for k, x in v.items()}
+
+    b, a = flat(before), flat(after)
+    rows = []
+    for key in list(dict.fromkeys([*b, *a])):
+        if b.get(key) != a.get(key):
+            rows.append((key, b.get(key, ""), a.get(key, "")))
+    return rows
+
+
+def _text(v: Any) -> str:
+    if isinstance(v, dict):
+        return "；".join(f"{k}: {_text(x)}" for k, x in v.items())[:300]
+    if isinstance(v, list):
+        return "、".join(_text(x) for x in v)[:300]
+    if v is None:
+        return ""
+    return str(v)[:300]

@@ -1,0 +1,45 @@
+"""Entity pages stay readable for hubs: relations once with a count, a neighbourhood grouped by kind."""
+
+from __future__ import annotations
+
+import re
+
+from shuanglian.web.pages.graph import PER_KIND, graph_json, grouped_relations
+
+
+def hub(n: int) -> dict:
+    nodes = [{"id": "c", "name": "深圳市", "kind": "place", "statement_count": 999}]
+    nodes += [{"id": f"e{i}", "name": f"企业{i}", "kind": "enterprise", "statement_count": n - i} for i in range(n)]
+    nodes += [{"id": "u1", "name": "深圳大学", "kind": "university", "statement_count": 5}]
+    edges = [{"source": f"e{i}", "target": "c", "relation": "located_in", "statement_ids": ["s"]} for i in range(n)]
+    edges.append({"source": "u1", "target": "c", "relation": "located_in", "statement_ids": ["a", "b"]})
+    return {"center": "c", "nodes": nodes, "edges": edges}
+
+
+def test_hub_neighbours_fold_into_an_expandable_group() -> None:
+    g = graph_json(hub(30))
+    groups = [x for x in g["nodes"] if x.get("group")]
+    assert len(groups) == 1 and groups[0]["label"] == f"+{30 - PER_KIND} 企业"
+    assert "expand=enterprise" in groups[0]["href"]
+    assert len([x for x in g["nodes"] if x["kind"] == "enterprise" and not x.get("group")]) == PER_KIND
+    folded = [e for e in g["edges"] if e["source"] == "group:enterprise"]
+    assert len(folded) == 1 and folded[0]["label"] == f"位于 ×{30 - PER_KIND}"
+    assert any(e["label"] == "位于 ×2" for e in g["edges"] if e["source"] == "u1")
+    wide = graph_json(hub(30), expand="enterprise")
+    assert not [x for x in wide["nodes"] if x.get("group")] and len(wide["nodes"]) == 32
+    assert graph_json(hub(30), lang="en")["edges"][0]["label"].startswith("located in")
+
+
+def test_relations_listed_once_with_counts() -> None:
+    rels = [{"relation": "located_in", "target_id": "p", "target_name": "广东省"}] * 3
+    rels.append({"relation": "part_of", "target_id": "q", "target_name": "某集团"})
+    out = grouped_relations(rels, "target")
+    assert [(r["relation"], r["count"]) for r in out] == [("located_in", 3), ("part_of", 1)]
+
+
+def test_entity_page_has_no_duplicate_relation_rows(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("viewer")
+    sz = c.get("/api/entities", params={"name": "深圳市", "kind": "place"}).json()["items"][0]
+    html = c.get(f"/entities/{sz['id']}").text
+    rows = re.findall(r'<tr class="rel-row"><td>([^<]+)</td><td>([←→]) <a href="([^"]+)"', html)
+    assert rows and len(rows) == len(set(rows))
