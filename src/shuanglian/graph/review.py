@@ -162,12 +162,11 @@ def reopen(session: Session, stmt_id: str, expected_status: str, user: str) -> d
 
 
 def set_status_many(session: Session, stmt_ids: list[str], status: str, user: str, action: str) -> list[str]:
-    """Accept / reject / reopen many statements at once: each audited, the entity views refreshed once
-    (per-statement refreshes made a 300-fact group take 25 s). Returns the ids that changed; statements
+    """Accept / reject / reopen many statements at once: each audited; the caller refreshes the
+    projections once (per-statement refreshes made a 300-fact group take 25 s). Returns the ids that changed; statements
     already edited, missing, or not in a state this action applies to are skipped."""
     allowed_from = {ACCEPTED: (PROPOSED,), REJECTED: (PROPOSED,), PROPOSED: (ACCEPTED, REJECTED)}[status]
     changed: list[str] = []
-    touched: set[str] = set()
     for part in views.chunked(sorted(set(stmt_ids))):
         for st in session.scalars(select(Statement).where(Statement.id.in_(part))):
             if st.status not in allowed_from:
@@ -176,8 +175,5 @@ def set_status_many(session: Session, stmt_ids: list[str], status: str, user: st
             st.status = status
             record(session, user, action, "statement", st.id, before, {**before, "status": status})
             changed.append(st.id)
-            touched.add(st.entity_id)
-    session.flush()
-    if touched:
-        views.update(session, touched)
+    session.flush()  # the caller ends the write with projections.apply_changes
     return changed
