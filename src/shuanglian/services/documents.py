@@ -284,7 +284,7 @@ def ingest_documents(
     progress: Progress | None = None,
     *,
     workers: int = 2,
-    batch_size: int = 16,
+    batch_size: int = 48,
     processed: bool = False,
     factory: Callable[[], Pipeline] | None = None,
 ) -> IngestReport:
@@ -324,7 +324,7 @@ def ingest_paths(
     progress: Progress | None = None,
     *,
     workers: int = 2,
-    batch_size: int = 16,
+    batch_size: int = 48,
     plain: bool = False,
     extract: bool = True,
     factory: Callable[[], Pipeline] | None = None,
