@@ -47,8 +47,9 @@ def test_loader_cuts_texts_from_shared_data(tmp_path: Path) -> None:
     assert is_real_gold_dir(gdir)
     items = {i.id: i for i in load_real_gold(gdir, data)}
     assert items["a"].text == "第一行正文。\n第二行正文。\n第三行。"  # header line is not text
-    assert items["a"].published == "2023-05-31"  # the header date wins
-    assert items["a_L2-3"].text == "第二行正文。\n第三行。"
+    assert items["a"].published == "2023-05-31"  # no annotated date: the header date
+    assert items["a_L2-3"].published == "2020-01-01"  # the annotated date wins
+    assert items["a_L2-3"].text == "第二行正文。\n第三行。"  # body lines: the header line is not counted
     assert items["nat_1987_L2-3"].text == "乙\n丙" and items["nat_1987_L2-3"].published == "1987-03-25"
 
 
@@ -125,7 +126,11 @@ def test_evaluate_real_reports_splits_apart(tmp_path: Path, monkeypatch: pytest.
         docs = []
         for it in items:
             d = Document(source=it.id, text=it.text)  # type: ignore[attr-defined]
-            d.entities = [Mention("宿州", "place"), Mention("宿州市科技局", "organization"), Mention("张三", "person")]
+            d.entities = [
+                Mention("宿州", "place"),
+                Mention("宿州市科技局", "organization"),
+                Mention("张三", "person", attrs={"roles": [{"title": "局长", "org": None, "place": "宿州市"}]}),
+            ]
             if it.split == "dev":  # type: ignore[attr-defined]
                 d.projects = [{"name": "宿州高端装备产业园项目", "investment": 1.45e10}]  # type: ignore[attr-defined]
             docs.append(d)
@@ -138,6 +143,7 @@ def test_evaluate_real_reports_splits_apart(tmp_path: Path, monkeypatch: pytest.
     assert dev["entities"]["typed"]["f1"] < 1.0 and dev["entities"]["plo"]["f1"] == 1.0  # org kind merged
     assert dev["projects"]["tp"] == 1 and dev["projects"]["investment_accuracy"] == 1.0
     assert hold["projects"]["tp"] == 0 and hold["projects"]["fn"] == 2  # no projects predicted: scored 0
+    assert dev["roles"]["tp"] == 1 and dev["roles_with_org"]["tp"] == 0 and dev["roles_with_org"]["org_rate"] == 0.0
 
     from shuanglian.cli import app, eval_cmd  # noqa: F401 - registers the command
 

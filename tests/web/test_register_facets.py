@@ -41,3 +41,23 @@ def test_money_in_yi_yuan_on_page_and_export() -> None:
     res = get_spec("resources")
     out = write_table(res, [{"name": "甲", "kind": "enterprise", "domestic": True}], "csv").decode("utf-8-sig")
     assert "境内" in out and "国内" not in out.splitlines()[1]
+
+
+def test_default_region_per_user(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("viewer")
+    all_rows = c.get("/api/registers/enterprises", params={"limit": 1}).json()["total"]
+    sz_rows = c.get("/api/registers/enterprises", params={"limit": 1, "region": "深圳"}).json()["total"]
+    assert 0 < sz_rows < all_rows
+    page = c.get("/account")
+    from tests.web.conftest import page_csrf
+
+    r = c.post("/account/region", data={"csrf_token": page_csrf(page.text), "region": "深圳"}, follow_redirects=False)
+    assert r.status_code == 303
+    assert 'value="深圳"' in c.get("/account").text
+    html = c.get("/registers/enterprises").text
+    assert 'name="region" value="深圳"' in html and f"{sz_rows}</p>" in html.replace(" ", "")
+    everything = c.get("/registers/enterprises", params={"region": ""}).text
+    assert 'name="region" value=""' in everything and f"{all_rows}</p>" in everything.replace(" ", "")
+    # another user keeps no default
+    other = client_for("editor").get("/registers/enterprises").text
+    assert 'name="region" value=""' in other

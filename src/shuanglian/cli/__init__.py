@@ -34,7 +34,7 @@ def _root(
 
 def main() -> None:
     """Console-script entry point: register every area's commands, then run."""
-    from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, registers_cmd, web_cmd  # noqa: F401 - registers commands
+    from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, match_cmd, registers_cmd, web_cmd  # noqa: F401 - registers commands
     from shuanglian.store.db import MissingDriver
 
     try:

@@ -95,7 +95,11 @@ class EvalReport:
                 "by_kind": {k: v.to_json() for k, v in sorted(self.entities_by_kind.items())},
             },
             "roles": self.roles.to_json(),
-            "roles_with_org": self.roles_org.to_json(),
+            "roles_with_org": {
+                **self.roles_org.to_json(),
+                # of the roles found (person + title), the share whose organisation is also right
+                "org_rate": round(self.roles_org.tp / self.roles.tp, 4) if self.roles.tp else 0.0,
+            },
             "figures": self.figures.to_json(),
             "policies": {
                 **self.policies.to_json(),
@@ -263,7 +267,8 @@ def render(rep: EvalReport) -> Any:
     f = rep.figures.to_json()
     v = rep.visits.to_json()
     facts.add_row("roles P/R/F1", _prf(rep.roles))
-    facts.add_row("roles with org P/R/F1", _prf(rep.roles_org))
+    org_rate = rep.roles_org.tp / rep.roles.tp if rep.roles.tp else 0.0
+    facts.add_row("roles with org P/R/F1", f"{_prf(rep.roles_org)}  (org right on {org_rate:.3f} of roles found)")
     facts.add_row(
         "figures",
         f"recall {f['recall']:.3f}  precision {f['precision']:.3f}  (gold {f['gold']}, predicted {f['predicted']})",
@@ -307,7 +312,11 @@ def evaluate_real(gold_dir: Path, data_dir: Path | None = None) -> dict[str, Eva
         items = load_real_gold(Path(gold_dir), data_dir)
     except RealGoldError as exc:
         raise GoldError(str(exc)) from exc
-    docs = run_texts(items)
+    return score_splits(items, run_texts(items))
+
+
+def score_splits(items: list[RealItem], docs: list[Document]) -> dict[str, EvalReport]:
+    """Score extracted real-gold documents, one report per split (dev first, then holdout)."""
     out = {}
     for split in SPLITS:
         pairs = [(Path(i.id), i.gold) for i in items if i.split == split]

@@ -2,8 +2,9 @@
 
 A real-gold file (format in /work/HELPERS.md and tests/fixtures/real_gold/README.md) names its `source`
 (a file under the data folder, or `national-reports-1954-2015.jsonl#YEAR`) and a 1-based inclusive
-`lines` range (null = whole text). CCTV files start with a `# url: … | date: …` header line that is not
-text; its date is the publication date. The text is extracted as plain text (no HTML cleaning), and
+`lines` range of the body (null = whole body). Data files start with a `# url: … | date: …` header line
+that is not text: it is dropped before lines are counted (body line 1 = file line 2), and its date is the
+publication date when the gold gives none. The text is extracted as plain text (no HTML cleaning), and
 dev and holdout splits are scored apart.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 SPLITS = ("dev", "holdout")
+_HEADER = "# url:"  # crawl header line (url, title, date, outlet) on line 1 of the data files: not text
 _HEADER_DATE = re.compile(r"\|\s*date:\s*(\d{4}-\d{2}-\d{2})")
 
 
@@ -69,7 +71,7 @@ class _Sources:
         self._national: dict[str, dict[int, str]] = {}
 
     def lines(self, source: str) -> tuple[list[str], str | None]:
-        """The text lines of `source` and the date printed on it (CCTV header), or raise RealGoldError."""
+        """The body lines of `source` (header line dropped) and the date in its header, or raise RealGoldError."""
         if source not in self._files:
             self._files[source], self._published[source] = self._load(source)
         return self._files[source], self._published[source]
@@ -93,7 +95,7 @@ class _Sources:
             return self._national[name][int(year)].split("\n"), None
         lines = path.read_text(encoding="utf-8").split("\n")
         published = None
-        if lines and lines[0].startswith("# url:"):
+        if lines and lines[0].startswith(_HEADER):
             m = _HEADER_DATE.search(lines[0])
             published = m.group(1) if m else None
             lines = lines[1:]
@@ -132,7 +134,8 @@ def load_real_gold(gold_dir: Path, data_dir: Path | None = None) -> list[RealIte
                 raise RealGoldError(f"{gpath}: lines {lo}-{hi} outside the {len(lines)} lines of {gold['source']}")
             lines = lines[lo - 1 : hi]
         text = "\n".join(lines).strip("\n")
-        items.append(RealItem(item_id, split, text, printed or gold.get("published"), gold))
+        # the annotator's date (e.g. the report date in the text) over the crawl header's
+        items.append(RealItem(item_id, split, text, gold.get("published") or printed, gold))
     if not items:
         raise RealGoldError(f"{gold_dir}: no *.gold.json files")
     return items

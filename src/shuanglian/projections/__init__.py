@@ -34,6 +34,10 @@ def _defaults() -> None:
     register("register_index", RegisterIndex)
     register("search_index", SearchIndex)
 
+    from shuanglian.matching.projector import MatchingIndex
+
+    register("matching_index", MatchingIndex)
+
 
 _defaults()
 

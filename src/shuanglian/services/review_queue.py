@@ -125,9 +125,9 @@ def decide(session: Session, ids: list[str], decision: str, user: str) -> dict[s
         raise GraphError(f"unknown decision {decision!r}; accept or reject")
     wanted = list(dict.fromkeys(ids))[:MAX_GROUP]
     done = review.set_status_many(session, wanted, DECISIONS[decision], user, decision)
-    apply_changes(session)
     entry = record(session, user, f"bulk_{decision}", "statement", done[0] if done else "-", None,
                    {"ids": done, "count": len(done)})
+    apply_changes(session)
     return {"decided": len(done), "skipped": len(wanted) - len(done), "audit_id": entry.id, "decision": decision}
 
 
@@ -152,9 +152,9 @@ def undo(session: Session, audit_id: int, user: str) -> dict[str, Any]:
         raise GraphError(f"audit entry {audit_id} ({entry.action}) cannot be undone here")
     still = set(session.scalars(select(Statement.id).where(Statement.id.in_(ids), Statement.status == status))) if ids else set()
     reopened = review.set_status_many(session, [i for i in ids if i in still], PROPOSED, user, "reopen")
-    apply_changes(session)
     record(session, user, "undo", "statement", reopened[0] if reopened else "-", {"audit_id": audit_id},
            {"ids": reopened, "count": len(reopened)})
+    apply_changes(session)
     return {"reopened": len(reopened), "of": len(ids)}
 
 

@@ -14,6 +14,9 @@ TABLE_MODULES = (
     "shuanglian.registers.tables",
     "shuanglian.chains.tables",
     "shuanglian.web.auth_tables",
+    "shuanglian.web.prefs",
+    "shuanglian.matching.tables",
+    "shuanglian.challenges.tables",
 )
 
 

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from shuanglian.store.db import Base
 from shuanglian.store.documents import utcnow
 
-ROLES = ("admin", "editor", "viewer")
+# publisher / applicant / reviewer: the open-challenge roles (揭榜挂帅); they cannot edit the graph.
+ROLES = ("admin", "editor", "viewer", "publisher", "applicant", "reviewer")
 
 
 class User(Base):

@@ -62,6 +62,13 @@ def prepare_demo(db_url: str | None = None, echo: Callable[[str], None] = print)
         placed = chains.place(s)
         echo(f"chains: {placed.get('placed', 0)} entities placed on chain links")
         out.admin_password = ensure_admin(s)
+    from shuanglian.services import challenges, matching
+
+    with session_scope(db_url) as s:
+        seeded = matching.seed_demo(s)
+        ch = challenges.seed_demo(s, seeded["challenge"])
+    echo(f"matching: {seeded['demands']} demands, {seeded['supply']} supply records; "
+         f"open challenge: {ch['title'] if ch else 'already there'}")
     from shuanglian.services.search import ensure_search_index
     from shuanglian.store.db import get_engine
 

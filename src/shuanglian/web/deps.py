@@ -38,10 +38,18 @@ def get_principal(request: Request, db: Session = Depends(get_db)) -> Principal 
     return auth.principal_from_session(db, sid) if sid else None
 
 
-def require_viewer(principal: Principal | None = Depends(get_principal)) -> Principal:
-    """Any logged-in user (reads need a login: the data is internal)."""
+# Accounts of the open-challenge flow (揭榜方, 评审专家) are external: they reach their own account and
+# the challenge routes only, never the internal data.
+EXTERNAL_ROLES = ("applicant", "reviewer")
+EXTERNAL_API = ("/api/auth/", "/api/challenges", "/api/applications", "/api/milestones", "/api/public/")
+
+
+def require_viewer(request: Request, principal: Principal | None = Depends(get_principal)) -> Principal:
+    """Any logged-in user (reads need a login: the data is internal); external roles: challenge routes only."""
     if principal is None:
         raise ApiError(401, "log in or send an API token (Authorization: Bearer ...)")
+    if principal.role in EXTERNAL_ROLES and not request.url.path.startswith(EXTERNAL_API):
+        raise ApiError(403, f"role {principal.role!r} sees the open challenges only", "forbidden_role")
     return principal
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.api import auth, chains, documents, graph, registers, review, search
+from shuanglian.web.api import auth, chains, challenges, documents, graph, matching, registers, review, search
 
 router = APIRouter()
-for _module in (auth, documents, search, review, graph, registers, chains):
+for _module in (auth, documents, search, review, graph, registers, chains, matching, challenges):
     router.include_router(_module.router)

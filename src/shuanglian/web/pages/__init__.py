@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.pages import chains, dashboard, documents, graph, registers, review, session
+from shuanglian.web.pages import (
+    chains,
+    challenges,
+    dashboard,
+    documents,
+    graph,
+    matching,
+    prefs,
+    registers,
+    review,
+    session,
+)
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, dashboard, documents, graph, review, registers, chains):
+for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, matching, challenges):
     router.include_router(_module.router)

@@ -15,6 +15,7 @@ from shuanglian.web.auth import Principal
 from shuanglian.web.deps import get_db, require_editor
 from shuanglian.web.errors import ApiError
 from shuanglian.web.pages.common import page_user, redirect
+from shuanglian.web.pages.prefs import region_for
 from shuanglian.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -61,6 +62,7 @@ def chain_page(
     db: Session = Depends(get_db),
 ) -> Response:
     """Interactive map of one chain in a region: members per link, gaps highlighted with candidates."""
+    region = region_for(request, db, region)
     m = chains.chain_map(db, chain_id, region=region or None)
     gaps = chains.gaps(db, chain_id, region=region or None)
     by_stage = {s: [link for link in m["links"] if link["stage"] == s] for s in STAGES}

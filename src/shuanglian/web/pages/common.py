@@ -10,10 +10,11 @@ from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
 from shuanglian.web.auth import Principal
-from shuanglian.web.deps import get_db, get_principal
+from shuanglian.web.deps import EXTERNAL_ROLES, get_db, get_principal
 from shuanglian.web.errors import ApiError, Redirect
 
 LOGIN_CSRF_COOKIE = "sl_csrf"
+EXTERNAL_PAGES = ("/account", "/challenges", "/applications", "/milestones", "/open-challenges")
 
 
 def page_user(request: Request, principal: Principal | None = Depends(get_principal)) -> Principal:
@@ -23,6 +24,8 @@ def page_user(request: Request, principal: Principal | None = Depends(get_princi
     request.state.principal = principal
     if principal.must_change_password and request.url.path not in ("/account", "/account/password"):
         raise Redirect("/account")
+    if principal.role in EXTERNAL_ROLES and not request.url.path.startswith(EXTERNAL_PAGES):
+        raise Redirect("/challenges")  # applicants and reviewers work in the challenge pages only
     return principal
 
 

@@ -18,6 +18,7 @@ from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, Paging, get_db, require_editor
 from shuanglian.web.errors import ApiError
 from shuanglian.web.pages.common import page_user, redirect
+from shuanglian.web.pages.prefs import region_for
 from shuanglian.web.templating import lang_of, render
 
 router = APIRouter(include_in_schema=False)
@@ -49,6 +50,8 @@ def register_page(
 ) -> Response:
     """One register as a table."""
     spec = _spec(name)
+    region = region_for(request, db, flt.get("region"))
+    flt = {**{k: v for k, v in flt.items() if k != "region"}, **({"region": region} if region else {})}
     page = list_page(db, name, flt, sort, Paging(limit, offset))
     facets = register_facets(db, name, **flt)
     doc_ids = (s[4:] for r in page["items"] for s in r.get("sources") or [] if s.startswith("doc:"))
@@ -58,7 +61,7 @@ def register_page(
         "spec": spec, "specs": reg.registers_overview(), "page": page, "flt": flt, "sort": sort,
         "base_url": f"/registers/{name}?{query}", "filter_query": urlencode(flt),
         "doc_labels": labels, "facets": facets, "facet_url": lambda k, v: f"/registers/{name}?" + urlencode(
-            {**{x: y for x, y in flt.items() if x != k}, **({k: v} if v else {}), "sort": sort}), "source_text": lambda s: source_text(s, labels, lang_of(request)),
+            {**{x: y for x, y in flt.items() if x != k}, k: v, "sort": sort}), "source_text": lambda s: source_text(s, labels, lang_of(request)),
     })
 
 

@@ -79,7 +79,10 @@ def switch_lang(code: str, request: Request) -> RedirectResponse:
 
 
 def _account(request: Request, db: Session, p: Principal, **ctx: object) -> Response:
-    return render(request, "account.html", {"tokens": auth.list_tokens(db, p.user_id), **ctx})
+    from shuanglian.web.prefs import get_pref
+
+    return render(request, "account.html", {"tokens": auth.list_tokens(db, p.user_id),
+                                            "default_region": get_pref(db, p.username, "default_region"), **ctx})
 
 
 @router.get("/account")

@@ -1,0 +1,1 @@
+"""揭榜挂帅 / open challenges: publish a need, take applications, expert review, award, milestones."""
