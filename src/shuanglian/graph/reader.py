@@ -174,6 +174,10 @@ def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, 
             v.member_ids.add(st.entity_id)
             v.facts.append(Fact.from_row(st))
     for v in views.values():
+        # one order on every backend (rows come in whatever order the database likes, and PostgreSQL's
+        # collation would order ids differently from SQLite): placement evidence and display values
+        # break ties by this order, so SQLite and PostgreSQL place the same links
+        v.facts.sort(key=lambda f: (f.member_id, f.id))
         if not v.name:
             v.name = v.first("name") or v.first("mention") or v.id
         for n in v.values("name") + v.values("alias"):
