@@ -20,8 +20,15 @@ class Settings(BaseSettings):
     # archives, dumps or attacks and would stall the line classifier. Applies per file, and per line
     # of a .jsonl file; refused inputs are recorded in ingest_failures ("too big: N bytes > limit").
     max_document_bytes: int = 5 * 1024 * 1024
+    # One web upload (all its files) above this is refused with 413 and nothing is kept.
+    max_upload_bytes: int = 64 * 1024 * 1024
     # Jaccard similarity above which a document is linked as a near-duplicate copy of an earlier one.
     near_duplicate_threshold: float = 0.8
+    # Database connections per process = request threads = requests inside the app at once (the rest
+    # wait in arrival order). More threads than cores only add GIL and cache contention.
+    db_pool_size: int = 16
+    # Mark cookies `Secure` even on plain http: set behind a TLS-terminating proxy.
+    secure_cookies: bool = False
     # Facts whose extractor confidence reaches this are accepted without review.
     auto_accept_threshold: float = 0.9
 

@@ -88,3 +88,33 @@ def test_xlsx_typed_cells_are_read_as_text_then_validated() -> None:
     t = parse_table(get_spec("projects"), buf.getvalue(), "xlsx")
     assert [(r, v["investment"], v["period"]) for r, v in t.rows] == [(2, 12.0, "2023-2025"), (3, 3.75, "2024")]
     assert [str(e) for e in t.errors] == ["row 4, column 投资额: '十二' is not a number (enter the number in 亿元)"]
+
+
+EVIL_CELLS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_csv_export_neutralises_formula_cells() -> None:
+    import csv
+    import io
+
+    spec = get_spec("enterprises")
+    rows = [{"name": v, "products": [v]} for v in EVIL_CELLS]
+    text = write_table(spec, rows, "csv").decode("utf-8-sig")
+    cells = [c for r in list(csv.reader(io.StringIO(text)))[1:] for c in r if c]
+    assert cells and all(c.startswith("'") or not c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    assert "'=HYPERLINK" in text and "'@SUM" in text
+    back = parse_table(spec, write_table(spec, rows, "csv"), "csv")
+    assert [v["name"] for _, v in back.rows] == EVIL_CELLS  # an exported file round-trips
+
+
+def test_xlsx_export_writes_formula_like_text_as_strings() -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    spec = get_spec("enterprises")
+    data = write_table(spec, [{"name": v} for v in EVIL_CELLS], "xlsx")
+    ws = load_workbook(io.BytesIO(data)).worksheets[0]
+    names = [ws.cell(row=i, column=1) for i in range(2, 2 + len(EVIL_CELLS))]
+    assert [c.value for c in names] == EVIL_CELLS
+    assert all(c.data_type == "s" for c in names)  # never "f" (formula)

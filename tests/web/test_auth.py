@@ -133,6 +133,8 @@ def test_account_page_password_and_tokens(client_for) -> None:
     r = c.post("/account/password", data={"current_password": PASSWORD, "new_password": "brand-new-pass",
                                           "csrf_token": csrf})
     assert r.status_code == 200
+    assert c.get("/api/auth/tokens").json()["items"] == []  # a password change revokes the tokens
+    c.post("/account/tokens", data={"name": "laptop2", "csrf_token": csrf})
     tid = c.get("/api/auth/tokens").json()["items"][0]["id"]
     r = c.post(f"/account/tokens/{tid}/revoke", data={"csrf_token": csrf}, follow_redirects=False)
     assert r.status_code == 303 and c.get("/api/auth/tokens").json()["items"] == []

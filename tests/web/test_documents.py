@@ -57,8 +57,8 @@ def test_upload_ingests_and_reports_failures_by_name(client_for, data_dir: Path)
     assert rep["stored"] == 1 and [f["source"] for f in rep["failed"]] == ["upload:empty.txt"]
     doc = c.get(f"/api/documents/{rep['ids'][0]}").json()
     assert doc["source"] == "upload:mindray.txt"
-    kept = sorted((data_dir / "uploads").glob("*/*/*"))  # originals kept byte for byte
-    assert [p.name for p in kept] == ["mindray.txt", "empty.txt"]
+    kept = sorted((data_dir / "uploads").glob("*/*/*"))  # originals kept byte for byte, refused removed
+    assert [p.name for p in kept] == ["mindray.txt"]
     assert kept[0].read_bytes() == EVIL.encode("utf-8")
     again = c.post("/api/documents", files=files[:1]).json()
     assert again["stored"] == 0 and again["duplicates"] == 1
@@ -155,3 +155,39 @@ def test_upload_failures_never_show_server_paths(client_for, data_dir: Path) -> 
     failed = {f["source"]: f["reason"] for f in r.json()["failed"]}
     assert set(failed) == {"upload:mixed.jsonl:2", "upload:binary.txt"}
     assert str(data_dir) not in r.text and "/uploads/" not in r.text
+
+
+def test_upload_with_hostile_files_stores_the_good_ones(client_for, data_dir: Path) -> None:
+    c = client_for("editor")
+    good = EVIL.replace("<script>alert(1)</script>", "")
+    files = [
+        ("files", ("nested.jsonl", ('{"text": ' + "[" * 50000 + "]" * 50000 + "}\n").encode(), "application/json")),
+        ("files", ("idna.html", f"<meta charset=idna><p>{good}</p>".encode("gb18030"), "text/html")),
+        ("files", ("undefined.html", f"<meta charset=undefined><p>{good}。第二篇</p>".encode("gb18030"), "text/html")),
+        ("files", ("bad_byte.txt", good.encode()[:9] + b"\xff" + good.encode()[9:] + "第三篇".encode(), "text/plain")),
+    ]
+    r = c.post("/api/documents", files=files)
+    assert r.status_code == 201, r.text
+    rep = r.json()
+    assert rep["stored"] == 3 and [f["source"] for f in rep["failed"]] == ["upload:nested.jsonl:1"]
+    flags = {c.get(f"/api/documents/{i}").json()["source"]: c.get(f"/api/documents/{i}").json()["flags"]
+             for i in rep["ids"]}
+    assert "decode_replaced" in flags["upload:bad_byte.txt"]
+
+
+def test_upload_size_caps(client_for, data_dir: Path, monkeypatch) -> None:
+    from shuanglian.settings import get_settings
+
+    monkeypatch.setenv("SHUANGLIAN_MAX_DOCUMENT_BYTES", "4000")
+    monkeypatch.setenv("SHUANGLIAN_MAX_UPLOAD_BYTES", "20000")
+    get_settings.cache_clear()
+    c = client_for("editor")
+    files = [("files", ("big.txt", ("中" * 2000).encode(), "text/plain")),
+             ("files", ("ok.txt", EVIL.encode(), "text/plain"))]
+    rep = c.post("/api/documents", files=files).json()
+    assert rep["stored"] == 1 and rep["failed"][0]["source"] == "upload:big.txt"
+    assert "too big" in rep["failed"][0]["reason"]
+    assert [p.name for p in (data_dir / "uploads").glob("*/*/*")] == ["ok.txt"]  # refused not kept
+    r = c.post("/api/documents", files=[("files", (f"{i}.txt", b"a" * 3900, "text/plain")) for i in range(6)])
+    assert r.status_code == 413 and r.json()["error"]["code"] == "upload_too_big"
+    assert [p.name for p in (data_dir / "uploads").glob("*/*/*")] == ["ok.txt"]

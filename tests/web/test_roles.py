@@ -87,10 +87,39 @@ WRITES: list[tuple[str, str, str, dict]] = [
     ("POST", "/applications/{app_id}/decision", "/applications/1/decision", {"data": {"outcome": "awarded", "feedback": "f"}}),
     ("POST", "/applications/{app_id}/milestones", "/applications/1/milestones", {"data": {"title": "m"}}),
     ("POST", "/milestones/{mid}/done", "/milestones/1/done", {"data": {}}),
+    # targets and projects (issue 13)
+    ("POST", "/api/targets/import", "/api/targets/import", {"files": [("file", ("t.csv", b"a,b\n", "text/csv"))]}),
+    ("POST", "/api/targets/rebuild", "/api/targets/rebuild", {}),
+    ("POST", "/api/targets/{target_id}/links/{link_id}", "/api/targets/t1/links/1", {"json": {"action": "accept"}}),
+    ("POST", "/api/targets/{target_id}/relink", "/api/targets/t1/relink", {"json": {"actual_id": 1}}),
+    ("POST", "/api/targets/{target_id}/milestones", "/api/targets/t1/milestones", {"json": {"title": "x"}}),
+    ("PATCH", "/api/milestones/{milestone_id}", "/api/milestones/1", {"json": {"actual": "2024-01-01"}}),
+    ("POST", "/api/projects/import", "/api/projects/import", {"files": [("file", ("p.csv", b"a,b\n", "text/csv"))]}),
+    ("POST", "/api/projects/sync", "/api/projects/sync", {}),
+    ("POST", "/api/projects/flags/notify", "/api/projects/flags/notify", {}),
+    ("POST", "/api/projects/{project_id}/manager", "/api/projects/p1/manager", {"json": {"user": "viewer1"}}),
+    ("POST", "/api/projects/{project_id}/links", "/api/projects/p1/links", {"json": {"kind": "target", "ref_id": "t1"}}),
+    ("POST", "/api/projects/{project_id}/milestones", "/api/projects/p1/milestones", {"json": {"title": "x"}}),
+    ("POST", "/api/projects/{project_id}/status", "/api/projects/p1/status", {"json": {"status": "在建"}}),
+    ("POST", "/api/projects/{project_id}/investment", "/api/projects/p1/investment", {"json": {"completed": 1}}),
+    ("POST", "/api/notifications/{notification_id}/read", "/api/notifications/1/read", {}),
+    ("POST", "/targets/{target_id}/links/{link_id}/{action}", "/targets/t1/links/1/accept", {"data": {}}),
+    ("POST", "/targets/{target_id}/milestones", "/targets/t1/milestones", {"data": {"title": "x"}}),
+    ("POST", "/projects/import", "/projects/import", {"files": [("file", ("p.csv", b"a,b\n", "text/csv"))]}),
+    ("POST", "/projects/{project_id}/manager", "/projects/p1/manager", {"data": {}}),
+    ("POST", "/projects/{project_id}/links", "/projects/p1/links", {"data": {"kind": "target", "ref_id": "t1"}}),
+    ("POST", "/projects/{project_id}/milestones", "/projects/p1/milestones", {"data": {"title": "x"}}),
+    ("POST", "/projects/{project_id}/status", "/projects/p1/status", {"data": {"status": "在建"}}),
+    ("POST", "/notifications/{notification_id}/read", "/notifications/1/read", {"data": {}}),
 ]
 # writes any logged-in user may make on their own account (viewers too; CSRF still required)
 OWN_ACCOUNT = {"/api/auth/logout", "/api/auth/password", "/api/auth/tokens", "/api/auth/tokens/{token_id}", "/logout",
                "/account/password", "/account/tokens", "/account/tokens/{token_id}/revoke", "/account/region"}
+# a project's manager may change their own project (viewers too; tested in test_targets_projects_api.py),
+# and everyone marks their own notifications read
+OWN_ACCOUNT |= {"/api/projects/{project_id}/milestones", "/api/projects/{project_id}/status",
+                "/api/projects/{project_id}/investment", "/api/notifications/{notification_id}/read",
+                "/projects/{project_id}/milestones", "/projects/{project_id}/status", "/notifications/{notification_id}/read"}
 ADMIN_ONLY = {"/api/users", "/api/users/{username}", "/users"}
 # the login routes are the only writes open to anonymous clients
 ANONYMOUS_WRITES = {"/api/auth/login", "/login"}
@@ -115,6 +144,11 @@ READS: list[tuple[str, str]] = [
     ("/api/challenges", "/api/challenges"), ("/api/challenges/{cid}/applications", "/api/challenges/1/applications"),
     ("/api/applications", "/api/applications"), ("/api/applications/{app_id}", "/api/applications/1"),
     ("/api/challenges/{cid}/export", "/api/challenges/1/export"),
+    ("/api/targets", "/api/targets"), ("/api/targets/chart", "/api/targets/chart"),
+    ("/api/targets/overdue", "/api/targets/overdue"), ("/api/targets/{target_id}", "/api/targets/x"),
+    ("/api/targets/{target_id}/candidates", "/api/targets/x/candidates"), ("/api/projects", "/api/projects"),
+    ("/api/projects/flags", "/api/projects/flags"), ("/api/projects/export", "/api/projects/export"),
+    ("/api/projects/{project_id}", "/api/projects/x"), ("/api/notifications", "/api/notifications"),
 ]
 # the open-challenge list is public (揭榜挂帅 calls are published to everyone)
 PUBLIC_READS = {"/api/public/challenges", "/api/public/challenges/{cid}"}

@@ -14,6 +14,7 @@ PINYIN_RE = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（]\s*([a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*)\s*[)）]"
 )
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _lock = threading.Lock()
 
 
@@ -29,6 +30,8 @@ def t2s(text: str) -> str:
     """Convert traditional Chinese to simplified (OpenCC `t2s`); other characters are unchanged."""
     if not _CJK_RE.search(text):
         return text
+    if _SURROGATE_RE.search(text):  # OpenCC takes UTF-8: a lone surrogate cannot cross; same length
+        text = _SURROGATE_RE.sub("\ufffd", text)
     conv = _converter()
     with _lock:  # OpenCC objects are not documented as thread-safe
         return str(conv.convert(text))

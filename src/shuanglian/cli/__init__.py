@@ -32,11 +32,26 @@ def _root(
     logging.basicConfig(level=get_settings().log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
 
+def register_commands() -> None:
+    """Import every area's command module (each registers its commands on `app`)."""
+    from shuanglian.cli import (  # noqa: F401 - registers commands
+        eval_cmd,
+        extract_cmd,
+        graph_cmd,
+        ingest_cmd,
+        match_cmd,
+        projects_cmd,
+        registers_cmd,
+        targets_cmd,
+        web_cmd,
+    )
+
+
 def main() -> None:
     """Console-script entry point: register every area's commands, then run."""
-    from shuanglian.cli import eval_cmd, extract_cmd, graph_cmd, ingest_cmd, match_cmd, registers_cmd, web_cmd  # noqa: F401 - registers commands
     from shuanglian.store.db import MissingDriver
 
+    register_commands()
     try:
         app()
     except MissingDriver as exc:  # a missing optional extra is a one-line fix, not a traceback

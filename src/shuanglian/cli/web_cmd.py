@@ -42,7 +42,9 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
-def _run(db_url: str | None, host: str, port: int) -> None:
+def _run(db_url: str | None, host: str, port: int, workers: int = 1) -> None:
+    import os
+
     import uvicorn
 
     from shuanglian.web.app import create_app
@@ -52,7 +54,15 @@ def _run(db_url: str | None, host: str, port: int) -> None:
                     f"(make demo PORT=8001)", fg="red", err=True)
         raise typer.Exit(1)
     typer.echo(f"Serving Shuanglian at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
-    uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")
+        return
+    # Worker processes build the app themselves from the environment (an app object cannot be shared).
+    if db_url:
+        os.environ["SHUANGLIAN_DATABASE_URL"] = db_url
+    create_app(db_url)  # migrate once here, not racing in every worker
+    uvicorn.run("shuanglian.web.app:create_app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")
 
 
 @app.command()
@@ -60,10 +70,11 @@ def serve(
     db: str | None = DB_OPT,
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="TCP port."),
+    workers: int = typer.Option(1, min=1, help="Worker processes (production: about one per CPU core)."),
 ) -> None:
-    """Serve the web app and HTTP API (uvicorn)."""
+    """Serve the web app and HTTP API (uvicorn; several worker processes with --workers)."""
     _announce_admin(_first_admin(db))
-    _run(db, host, port)
+    _run(db, host, port, workers)
 
 
 @app.command()
@@ -141,15 +152,18 @@ def users_token(
 
 @users_app.command("passwd")
 def users_passwd(username: str, db: str | None = DB_OPT) -> None:
-    """Reset a user's password to a new one-time password (printed once)."""
+    """Reset a user's password to a new one-time password (printed once); their sessions and API
+    tokens are revoked."""
     from shuanglian.store.db import init_db, session_scope
-    from shuanglian.web.auth import AuthError, generate_password, get_user, set_password
+    from shuanglian.web.auth import AuthError, generate_password, get_user, revoke_credentials, set_password
 
     init_db(db)
     try:
         with session_scope(db) as s:
             pw = generate_password()
-            set_password(s, get_user(s, username), pw, must_change=True)
+            user = get_user(s, username)
+            set_password(s, user, pw, must_change=True)
+            revoke_credentials(s, user.id)
     except AuthError as exc:
         typer.secho(f"error: {exc}", fg="red", err=True)
         raise typer.Exit(1) from exc

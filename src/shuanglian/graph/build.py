@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -56,6 +57,7 @@ class _DocFacts:
         self.by_name: dict[str, tuple[str, str]] = {}  # normalised name/alias -> (entity id, kind)
         self.mentions: list[tuple[int, int, str, str]] = []  # (start, end, entity id, kind)
         self.errors: list[str] = []
+        self.figure_index: tuple[list[int], list[tuple[int, int, str, str]], list[int]] | None = None
 
     def add(self, **kw: Any) -> None:
         try:
@@ -218,11 +220,20 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
         subject = d.ref(str(named), None, sp)
     elif sp:
         start = sp[0]
-        cut = max((m.end() for m in _SENTENCE_END.finditer(d.text, 0, start)), default=0)
-        subjects = get_schema().kinds_with("figure_subject")
-        near = [m for m in d.mentions if cut <= m[0] and m[1] <= start and m[3] in subjects]
-        if near:
-            subject = (near[-1][2], near[-1][3])
+        if d.figure_index is None:  # built once per document: per-figure rescans were quadratic
+            subjects = get_schema().kinds_with("figure_subject")
+            ms = [m for m in d.mentions if m[3] in subjects]
+            ends = [m.end() for m in _SENTENCE_END.finditer(d.text)]
+            d.figure_index = ([m[0] for m in ms], ms, ends)
+        starts, ms, ends = d.figure_index
+        i = bisect_right(ends, start) - 1
+        cut = ends[i] if i >= 0 else 0
+        # the mention starting last before the figure that also ends before it, in the same sentence
+        j = bisect_right(starts, start) - 1
+        while j >= 0 and ms[j][0] >= cut and ms[j][1] > start:
+            j -= 1
+        if j >= 0 and ms[j][0] >= cut:
+            subject = (ms[j][2], ms[j][3])
     if subject is None:
         return
     measure = f.get("measure") or "数据"  # shown in the Chinese UI: never an English code

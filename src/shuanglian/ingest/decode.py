@@ -11,12 +11,22 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from shuanglian.clean.script import t2s
 from shuanglian.jio import dictionary_text
 
-__all__ = ["DecodeError", "common_chars", "decode_bytes", "normalise_encoding", "plausibility"]
+__all__ = [
+    "DecodeError",
+    "Decoded",
+    "common_chars",
+    "decode_bytes",
+    "decode_report",
+    "normalise_encoding",
+    "plausibility",
+    "scrub_text",
+]
 
 
 class DecodeError(ValueError):
@@ -61,6 +71,22 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TOP_CHARS = 1500  # the 1,500 most frequent characters cover ~96% of running Chinese text
 
 
+# Codecs Python knows that are not page charsets: a page declaring one of these gets them ignored
+# (idna/punycode raise on lenient decoding, "undefined" always raises, utf-7 and the raw escapes turn
+# ASCII markup into something else).
+_NOT_PAGE_CHARSETS = {
+    "undefined",
+    "idna",
+    "punycode",
+    "utf-7",
+    "raw-unicode-escape",
+    "unicode-escape",
+    "palmos",
+    "mbcs",
+    "oem",
+}
+
+
 def normalise_encoding(name: str | None) -> str | None:
     """Map a declared charset name to the codec used to decode it (GB* -> gb18030), or None if unknown."""
     if not name:
@@ -69,9 +95,13 @@ def normalise_encoding(name: str | None) -> str | None:
     if key in _ALIASES:
         return _ALIASES[key]
     try:
-        return codecs.lookup(key).name
-    except LookupError:
+        info = codecs.lookup(key)
+    except (LookupError, ValueError, TypeError):  # odd names (NUL, too long) are simply unknown
         return None
+    # bytes-to-bytes codecs (hex, zlib, base64, rot13) are not text encodings
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CHARSETS:
+        return None
+    return info.name
 
 
 def _public_name(codec: str) -> str:
@@ -136,13 +166,55 @@ def _try(data: bytes, codec: str) -> tuple[str, int] | None:
     """Decode leniently; return the text and the number of replacement characters introduced."""
     try:
         text = data.decode(codec, errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        # some codecs refuse the "replace" handler or raise on any byte: not a candidate
         return None
     return text, text.count("\ufffd")
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_text(text: str) -> tuple[str, list[str]]:
+    """Remove what no stage or database can hold: NUL (PostgreSQL text) and lone surrogates (UTF-8,
+    OpenCC); returns the text and flags naming what was done (`nul_removed`, `surrogates_replaced`)."""
+    flags: list[str] = []
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        flags.append("nul_removed")
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        flags.append("surrogates_replaced")
+    return text, flags
+
+
+@dataclass
+class Decoded:
+    """Decoded text, the encoding used, and how many undecodable bytes were replaced by U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
 def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:
     """Decode a page's bytes to text; returns (text, encoding). Raises DecodeError naming `source`."""
+    got = decode_report(data, source, declared)
+    return got.text, got.encoding
+
+
+def _replaced(data: bytes, codec: str, text: str) -> int:
+    """How many U+FFFD the lenient decode introduced (0 when the bytes decode strictly)."""
+    try:
+        data.decode(codec)
+    except (UnicodeError, ValueError, LookupError):
+        return max(text.count("\ufffd"), 1)
+    return 0
+
+
+def decode_report(data: bytes, source: str, declared: str | None = None) -> Decoded:
+    """Like `decode_bytes`, also counting replaced bytes: a UTF-8 page with a few bad bytes (or a
+    truncated last character) is decoded with U+FFFD in their place, not refused."""
     if not data or not data.strip():
         raise DecodeError(source, "empty input")
     for bom, codec, name in (
@@ -157,22 +229,24 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
                 raise DecodeError(source, f"invalid {name} after byte-order mark: {exc.reason}") from exc
             if not text.strip():
                 raise DecodeError(source, "empty input")
-            return text, name
+            return Decoded(text, name)
     reason = _looks_binary(data)
     if reason:
         raise DecodeError(source, reason)
     # Strict UTF-8 success on non-ASCII bytes is almost never an accident, so it wins outright.
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes competes like any other candidate: the plausibility penalty for
+    # its replacement characters is small when they are few, and GB decodings of UTF-8 bytes score low.
     candidates: list[str] = []
     for label in (declared, _declared(data)):
         norm = normalise_encoding(label)
-        if norm and norm != "utf-8" and norm not in candidates:
+        if norm and norm not in candidates:
             candidates.append(norm)
     first_declared = candidates[0] if candidates else None
-    for codec in ("gb18030", "big5hkscs"):
+    for codec in ("gb18030", "big5hkscs", "utf-8"):
         if codec not in candidates:
             candidates.append(codec)
     try:
@@ -205,4 +279,4 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> tuple
             source,
             f"undecodable: no encoding yields readable text (best {_public_name(codec)}, score {score:.2f})",
         )
-    return text, _public_name(codec)
+    return Decoded(text, _public_name(codec), _replaced(data, codec, text))

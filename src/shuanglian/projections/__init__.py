@@ -33,6 +33,9 @@ def _defaults() -> None:
     register("place_hierarchy", PlaceHierarchy)
     register("register_index", RegisterIndex)
     register("search_index", SearchIndex)
+    from shuanglian.targets.projection import TargetsProjector
+
+    register("targets", TargetsProjector)  # targets/outcomes derived from the documents (issue 13)
 
     from shuanglian.matching.projector import MatchingIndex
 

@@ -18,6 +18,9 @@ _YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2}|21\d{2})(?!\d)")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "链主", "t"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "f", ""}
 _UNIT_SUFFIX = re.compile(r"[（(][^）)]*[）)]\s*$")
+# Spreadsheet programs run a cell starting with one of these as a formula (CSV/formula injection):
+# names extracted from web pages reach exports, so text cells are neutralised on the way out.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class TableFormatError(ValueError):
@@ -73,7 +76,7 @@ def read_rows(data: bytes, fmt: str) -> list[list[str]]:
             raise TableFormatError("CSV is neither UTF-8 nor GB18030")
         if "\x00" in text:
             raise TableFormatError("CSV contains NUL bytes: is it really a CSV file?")
-        return [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+        return [[_unquote(c.strip()) for c in r] for r in csv.reader(io.StringIO(text))]
     if fmt == "xlsx":
         from openpyxl import load_workbook
 
@@ -86,6 +89,18 @@ def read_rows(data: bytes, fmt: str) -> list[list[str]]:
         wb.close()
         return out
     raise TableFormatError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def neutralise(v: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, quoted with a leading apostrophe."""
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
+def _unquote(cell: str) -> str:
+    """Undo `neutralise` on import, so an exported file round-trips."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
 
 
 def _header_key(spec: RegisterSpec, header: str) -> Column | None:
@@ -220,7 +235,7 @@ def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> byt
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(headers)
-        w.writerows(matrix)
+        w.writerows([neutralise(v) for v in r] for r in matrix)
         return buf.getvalue().encode("utf-8-sig")
     if fmt == "xlsx":
         from openpyxl import Workbook
@@ -230,8 +245,17 @@ def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> byt
         assert ws is not None
         ws.title = spec.title_zh[:31]
         ws.append(headers)
-        for r in matrix:
-            ws.append(r)
+        for i, r in enumerate(matrix, start=2):
+            for j, v in enumerate(r, start=1):
+                cell = ws.cell(row=i, column=j)
+                if isinstance(v, str):
+                    # stored as a string cell, never a formula, whatever it starts with
+                    cell.value = v
+                    cell.data_type = "s"
+                    if v.startswith(FORMULA_START):
+                        cell.quotePrefix = True
+                else:
+                    cell.value = v
         ws.freeze_panes = "A2"
         buf2 = io.BytesIO()
         wb.save(buf2)

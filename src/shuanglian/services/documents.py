@@ -112,6 +112,8 @@ def document_from_input(item: RawInput) -> Document:
     declared = dict(item.declared)
     doc = Document(source=declared.get("source") or item.source, raw=item.raw, is_html=item.is_html)
     doc.encoding = item.encoding
+    for flag in item.flags:  # what reading repaired (bad bytes replaced, NUL removed)
+        doc.flag(flag)
     doc.url = declared.get("url")
     doc.title = declared.get("title")
     doc.published = declared.get("published")

@@ -38,7 +38,14 @@ def get_engine(url: str | None = None) -> Engine:
     url = url or get_settings().database_url
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    kwargs: dict = {"future": True}
+    settings = get_settings()
+    # One connection per request thread: sync routes run on a thread pool of `db_pool_size` (the app
+    # sizes it the same), so a request never waits for a connection (QueuePool timeouts under load).
+    kwargs: dict = {"future": True, "pool_pre_ping": not url.startswith("sqlite")}
+    if url.startswith("sqlite") and ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
+        kwargs.update(pool_size=settings.db_pool_size, max_overflow=settings.db_pool_size, pool_timeout=60, pool_use_lifo=True)
+    elif not url.startswith("sqlite"):
+        kwargs.update(pool_size=settings.db_pool_size, max_overflow=10, pool_timeout=60, pool_use_lifo=True)
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     try:

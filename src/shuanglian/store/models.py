@@ -17,6 +17,8 @@ TABLE_MODULES = (
     "shuanglian.web.prefs",
     "shuanglian.matching.tables",
     "shuanglian.challenges.tables",
+    "shuanglian.targets.tables",
+    "shuanglian.projects.tables",
 )
 
 

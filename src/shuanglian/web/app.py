@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -11,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from shuanglian import __version__
 from shuanglian.store.db import init_db
-from shuanglian.web.errors import install_error_handlers
+from shuanglian.web.errors import ERROR_RESPONSES, install_error_handlers
 
 STATIC_DIR = Path(__file__).parent / "static"
 # Pages load scripts only from this server (vendor libs from npm, our own app.js); no inline script.
@@ -19,6 +24,68 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+class RequestLimit:
+    """ASGI middleware: at most `limit` requests inside the app at once, the rest wait in arrival order.
+
+    Sync routes and their dependencies run on a thread pool and check a database connection out
+    before they wait for the next thread; without a bound, 200 clients hold 200 connections and the
+    pool times out (500s). With the bound equal to the pool and the thread pool, nobody waits for a
+    connection; static files are not counted."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+        self._sem: asyncio.Semaphore | None = None
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        if self._sem is None:  # created inside the running loop
+            self._sem = asyncio.Semaphore(self.limit)
+        async with self._sem:
+            await self.app(scope, receive, send)
+
+
+_BIG_NUMBER = re.compile(rb"(?:^|&)(?:offset|limit)=\+?\d{19,}")
+
+
+class QueryGuard:
+    """ASGI middleware: a query string with NUL (%00) or an offset/limit beyond 64 bits is refused
+    with 422 before any route sees it (databases raise on both, which answered 500)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        qs: bytes = scope.get("query_string", b"") if scope["type"] == "http" else b""
+        if qs and (b"%00" in qs or b"\x00" in qs or _BIG_NUMBER.search(qs)):
+            from fastapi.responses import JSONResponse
+
+            from shuanglian.web.errors import error_body
+
+            msg = "query string has a NUL character or a number too large"
+            await JSONResponse(error_body("invalid_request", msg), status_code=422)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    import anyio.to_thread
+
+    from shuanglian.settings import get_settings
+
+    # the request thread pool matches the connection pool (see RequestLimit)
+    anyio.to_thread.current_default_thread_limiter().total_tokens = get_settings().db_pool_size
+    yield
+
+
+def create_app_from_env() -> FastAPI:
+    """App factory for `uvicorn --factory` worker processes (database from SHUANGLIAN_DATABASE_URL)."""
+    return create_app(None)
 
 
 def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
@@ -41,6 +108,7 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        lifespan=_lifespan,
     )
     app.state.db_url = url
     install_error_handlers(app)
@@ -67,6 +135,8 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         )
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
-    app.include_router(api_router)
+    app.include_router(api_router, responses=ERROR_RESPONSES)
     app.include_router(pages_router)
+    app.add_middleware(RequestLimit, limit=get_settings().db_pool_size)
+    app.add_middleware(QueryGuard)
     return app

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from shuanglian.web.auth_tables import ROLES, ApiToken, User, WebSession
+from shuanglian.web.auth_tables import ROLES, ApiToken, LoginThrottle, User, WebSession
 
+log = logging.getLogger(__name__)
 SESSION_TTL = timedelta(days=7)
+# Bearer-token use is recorded at most this often (a write per request would serialise readers).
+TOKEN_TOUCH_EVERY = timedelta(minutes=1)
+# Login back-off: this many failures are free, then each further one locks the key for twice as long
+# (1 s, 2 s, 4 s ... at most LOCK_MAX); a quiet hour forgets the failures.
+FREE_FAILURES = {"user": 5, "addr": 20}
+LOCK_MAX = timedelta(minutes=15)
+FAILURE_WINDOW = timedelta(hours=1)
 _hasher = PasswordHasher()
 # Verifying against a dummy hash for unknown users keeps login timing the same for both cases.
 _DUMMY_HASH = _hasher.hash("dummy-password-for-timing")
@@ -22,6 +33,14 @@ _DUMMY_HASH = _hasher.hash("dummy-password-for-timing")
 
 class AuthError(ValueError):
     """A user-management request that cannot be done (unknown user, bad role, duplicate name)."""
+
+
+class LoginThrottled(AuthError):
+    """Too many failed logins for this account or address: try again after `wait` seconds."""
+
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"too many failed logins; try again in {int(wait) + 1} s")
+        self.wait = wait
 
 
 @dataclass(frozen=True)
@@ -55,13 +74,23 @@ def generate_password() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(16))
 
 
+def check_username(username: str) -> str:
+    """The username as stored (NFC, trimmed), or AuthError: 1-64 characters, none of them control,
+    format (bidi overrides, zero-width), private-use or separator characters (spaces)."""
+    name = unicodedata.normalize("NFC", username.strip())
+    if not name or len(name) > 64:
+        raise AuthError("username must be 1-64 characters")
+    bad = [c for c in name if unicodedata.category(c)[0] in "CZ"]
+    if bad:
+        raise AuthError(f"username may not contain spaces or invisible characters (U+{ord(bad[0]):04X})")
+    return name
+
+
 def create_user(
     session: Session, username: str, role: str, password: str | None = None
 ) -> tuple[User, str]:
     """Create a user; returns (user, password). A generated password must be changed on first login."""
-    username = username.strip()
-    if not username or len(username) > 64:
-        raise AuthError("username must be 1-64 characters")
+    username = check_username(username)
     if role not in ROLES:
         raise AuthError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
     if session.scalar(select(User).where(User.username == username)) is not None:
@@ -104,6 +133,31 @@ def set_password(session: Session, user: User, password: str, *, must_change: bo
     user.password_hash = _hasher.hash(password)
     user.must_change_password = must_change
     session.flush()
+
+
+def revoke_credentials(session: Session, user_id: int, keep_sid: str | None = None) -> tuple[int, int]:
+    """End every login session of a user (but `keep_sid`, the one making the change) and delete all
+    their API tokens; returns (sessions, tokens) removed."""
+    q = delete(WebSession).where(WebSession.user_id == user_id)
+    if keep_sid:
+        q = q.where(WebSession.id_hash != _sha(keep_sid))
+    sessions = session.execute(q)
+    tokens = session.execute(delete(ApiToken).where(ApiToken.user_id == user_id))
+    return int(getattr(sessions, "rowcount", 0) or 0), int(getattr(tokens, "rowcount", 0) or 0)
+
+
+def change_password(
+    session: Session, username: str, current: str, new: str, keep_sid: str | None = None
+) -> tuple[int, int]:
+    """A user changes their own password: the current one must match and the new one differ; other
+    sessions and all tokens are revoked (returns how many). Raises AuthError."""
+    user = authenticate(session, username, current)
+    if user is None:
+        raise AuthError("current password is wrong")
+    if new == current:
+        raise AuthError("the new password must differ from the current one")
+    set_password(session, user, new)
+    return revoke_credentials(session, user.id, keep_sid)
 
 
 def set_role(session: Session, user: User, role: str) -> None:
@@ -187,5 +241,83 @@ def principal_from_token(session: Session, token: str) -> Principal | None:
     user = session.get(User, row.user_id)
     if user is None or user.disabled:
         return None
-    row.last_used_at = datetime.now(UTC)
+    now = datetime.now(UTC)
+    if row.last_used_at is None or now - _aware(row.last_used_at) >= TOKEN_TOUCH_EVERY:
+        _touch_token(session, row.id, now)
     return Principal(user.id, user.username, user.role, "token")
+
+
+def _touch_token(session: Session, token_id: int, now: datetime) -> None:
+    """Record token use in its own short transaction, never in the request's (which would hold the
+    SQLite write lock for the whole request); skipped when the database is busy."""
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                update(ApiToken)
+                .where(ApiToken.id == token_id)
+                .where((ApiToken.last_used_at.is_(None)) | (ApiToken.last_used_at < now - TOKEN_TOUCH_EVERY))
+                .values(last_used_at=now)
+            )
+    except OperationalError as exc:  # busy: the next request a minute later records it
+        log.info("token %s use not recorded: %s", token_id, exc.orig)
+
+
+def _throttle_keys(username: str, address: str | None) -> list[str]:
+    keys = [f"user:{username.strip()[:64]}"]
+    if address:
+        keys.append(f"addr:{address[:64]}")
+    return keys
+
+
+def login_wait(session: Session, username: str, address: str | None) -> float:
+    """Seconds until a login for this account from this address may be tried (0 = now)."""
+    now = datetime.now(UTC)
+    wait = 0.0
+    for row in session.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(_throttle_keys(username, address)))):
+        if row.locked_until is not None and _aware(row.locked_until) > now:
+            wait = max(wait, (_aware(row.locked_until) - now).total_seconds())
+    return wait
+
+
+def login_failed(session: Session, username: str, address: str | None) -> None:
+    """Count a failed login against the account and the address; lock a key past its free failures."""
+    now = datetime.now(UTC)
+    for key in _throttle_keys(username, address):
+        row = session.get(LoginThrottle, key)
+        if row is None:
+            row = LoginThrottle(key=key, failures=0, last_failure_at=now)
+            session.add(row)
+        elif now - _aware(row.last_failure_at) > FAILURE_WINDOW:
+            row.failures = 0
+        row.failures += 1
+        row.last_failure_at = now
+        over = row.failures - FREE_FAILURES[key.split(":", 1)[0]]
+        if over > 0:
+            lock = min(timedelta(seconds=2 ** min(over - 1, 20)), LOCK_MAX)
+            row.locked_until = now + lock
+            log.warning("login throttled: %s after %d failures, locked %ds", key, row.failures, lock.total_seconds())
+        else:
+            log.info("login failed: %s (%d)", key, row.failures)
+    session.flush()
+
+
+def login_succeeded(session: Session, username: str) -> None:
+    """A successful login clears the account's failures (the address keeps its count)."""
+    session.execute(delete(LoginThrottle).where(LoginThrottle.key == _throttle_keys(username, None)[0]))
+
+
+def attempt_login(session: Session, username: str, password: str, address: str | None) -> User | None:
+    """Check a login under the back-off: the user, None for a wrong password (counted), or
+    LoginThrottled while the account or address is locked (the password is not even tried)."""
+    wait = login_wait(session, username, address)
+    if wait > 0:
+        log.warning("login refused while throttled: user %r from %s (%.0f s left)", username[:64], address, wait)
+        raise LoginThrottled(wait)
+    user = authenticate(session, username, password)
+    if user is None:
+        login_failed(session, username, address)
+        return None
+    login_succeeded(session, username)
+    return user

@@ -44,10 +44,25 @@ EXTERNAL_ROLES = ("applicant", "reviewer")
 EXTERNAL_API = ("/api/auth/", "/api/challenges", "/api/applications", "/api/milestones", "/api/public/")
 
 
+def refuse_one_time(principal: Principal) -> None:
+    """A session opened with a one-time password may only change that password (and log out)."""
+    if principal.must_change_password:
+        raise ApiError(403, "change the one-time password first (POST /api/auth/password)",
+                       "password_change_required")
+
+
+def require_login(principal: Principal | None = Depends(get_principal)) -> Principal:
+    """Any logged-in user, even one who must still change a one-time password (who am I)."""
+    if principal is None:
+        raise ApiError(401, "log in or send an API token (Authorization: Bearer ...)")
+    return principal
+
+
 def require_viewer(request: Request, principal: Principal | None = Depends(get_principal)) -> Principal:
     """Any logged-in user (reads need a login: the data is internal); external roles: challenge routes only."""
     if principal is None:
         raise ApiError(401, "log in or send an API token (Authorization: Bearer ...)")
+    refuse_one_time(principal)
     if principal.role in EXTERNAL_ROLES and not request.url.path.startswith(EXTERNAL_API):
         raise ApiError(403, f"role {principal.role!r} sees the open challenges only", "forbidden_role")
     return principal
@@ -75,6 +90,7 @@ async def require_editor(request: Request, principal: Principal | None = Depends
     if not principal.can_write():
         raise ApiError(403, f"role {principal.role!r} may not change data", "forbidden_role")
     await check_csrf(request, principal)
+    refuse_one_time(principal)
     return principal
 
 
@@ -85,6 +101,7 @@ async def require_admin(request: Request, principal: Principal | None = Depends(
     if principal.role != "admin":
         raise ApiError(403, "admins only", "forbidden_role")
     await check_csrf(request, principal)
+    refuse_one_time(principal)
     return principal
 
 

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -21,12 +22,43 @@ _CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "no
 class ApiError(Exception):
     """Raise from any route or dependency to answer with a JSON error (or an error page)."""
 
-    def __init__(self, status: int, message: str, code: str | None = None, details: Any = None) -> None:
+    def __init__(
+        self, status: int, message: str, code: str | None = None, details: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.status = status
         self.code = code or _CODES.get(status, "error")
         self.message = message
         self.details = details
+        self.headers = headers or {}
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong: a stable code for programs and a message for people."""
+
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorOut(BaseModel):
+    """The envelope every API error is answered with."""
+
+    error: ErrorDetail
+
+
+# Declared on every API route (OpenAPI): the error envelope for the statuses any route may answer.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": desc}
+    for status, desc in (
+        (401, "not logged in / invalid token"),
+        (403, "role, CSRF or one-time password refuses it"),
+        (404, "unknown id"),
+        (422, "invalid request"),
+        (429, "too many failed logins (Retry-After)"),
+    )
+}
 
 
 class Redirect(Exception):
@@ -84,7 +116,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return _respond(request, exc.status, exc.code, exc.message, exc.details)
+        resp = _respond(request, exc.status, exc.code, exc.message, exc.details)
+        resp.headers.update(exc.headers)  # e.g. Retry-After on a throttled login
+        return resp
 
     @app.exception_handler(Redirect)
     async def _redirect(request: Request, exc: Redirect) -> Response:

@@ -65,8 +65,9 @@ def known_codes() -> set[str]:
     codes: set[str] = set()
     for grp in _schema_labels().values():
         codes.update(grp)
-    for grp in _table()["zh"].values():
-        codes.update(grp)
+    for name, grp in _table()["zh"].items():
+        if name != "field":
+            codes.update(grp)
     return codes
 
 
@@ -84,21 +85,40 @@ class Labels:
                 return label(group, v, self.lang)
         return v[:32]
 
+    def field(self, key: str | None) -> str:
+        """A record field named in the audit diff: a schema property's label, a known field's, else as is."""
+        k = key or ""
+        table = _table().get(self.lang, {}).get("field", {}) or _table()["zh"].get("field", {})
+        if k in table:
+            return str(table[k])
+        if k in _schema_labels()["prop"]:
+            return label("prop", k, self.lang)
+        return k if self.lang != "zh" or k not in known_codes() else label("reason", k, self.lang)
+
     def __getattr__(self, group: str) -> Any:
         if group.startswith("_"):
             raise AttributeError(group)
         return lambda code: label(group, code, self.lang)
 
 
-def audit_diff(before: Any, after: Any) -> list[tuple[str, str, str]]:
-    """Before/after of an audit entry as rows (field, before, after): changed fields only, values as text."""
+def audit_diff(before: Any, after: Any, lang: str = "zh") -> list[tuple[str, str, str]]:
+    """Before/after of an audit entry as rows (field, before, after): changed fields only, nested records
+    flattened one level (实体·名称), field names and code values shown by their labels."""
+    lab = Labels(lang)
 
     def flat(v: Any) -> dict[str, str]:
         if v is None:
             return {}
         if not isinstance(v, dict):
-            return {"": _text(v)}
-        return {str(k): _text(x) for k, x in v.items()}
+            return {"": _text(v, lang)}
+        out: dict[str, str] = {}
+        for k, x in v.items():
+            if isinstance(x, dict):
+                for k2, x2 in x.items():
+                    out[f"{lab.field(str(k))}·{lab.field(str(k2))}"] = _text(x2, lang)
+            else:
+                out[lab.field(str(k))] = _text(x, lang)
+        return out
 
     b, a = flat(before), flat(after)
     rows = []
@@ -108,11 +128,16 @@ def audit_diff(before: Any, after: Any) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _text(v: Any) -> str:
+def _text(v: Any, lang: str = "zh") -> str:
     if isinstance(v, dict):
-        return "；".join(f"{k}: {_text(x)}" for k, x in v.items())[:300]
+        return "；".join(f"{Labels(lang).field(str(k))}: {_text(x, lang)}" for k, x in v.items())[:300]
     if isinstance(v, list):
-        return "、".join(_text(x) for x in v)[:300]
+        return "、".join(_text(x, lang) for x in v)[:300]
     if v is None:
         return ""
-    return str(v)[:300]
+    text = str(v)
+    if lang == "zh" and text in _schema_labels()["kind"]:
+        return label("kind", text, lang)  # a kind code as a value (类型: enterprise) reads as its label
+    if lang == "zh" and text in _table()["zh"]["status"]:
+        return label("status", text, lang)
+    return text[:300]

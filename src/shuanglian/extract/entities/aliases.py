@@ -131,11 +131,38 @@ def _full_forms(full: str) -> list[str]:
     return forms
 
 
+def _must_share(short: str) -> tuple[set[str], set[str]]:
+    """(characters, endings): every name `short` abbreviates contains one of the characters or ends
+    with one of the endings (each rule of `is_alias` keeps one of them)."""
+    bare = strip_place_prefix(short)
+    chars = {short[0], bare[0], (core(short) or short)[0], (bare.lstrip("省市区县") or bare)[0]}
+    ends = {short}  # full.endswith(short)
+    if short.endswith("高新区"):
+        ends |= set(_ZONE_LONG)
+    return chars, ends
+
+
 def link(names: list[str]) -> dict[str, str]:
     """Map each short organisation name to the full name it abbreviates (unambiguous cases only)."""
     out: dict[str, str] = {}
+    # candidates by shared character / ending instead of every pair: a 5 MB page has thousands of names
+    by_char: dict[str, set[int]] = {}
+    by_end: dict[str, set[int]] = {}
+    for i, n in enumerate(names):
+        for ch in set(n):
+            by_char.setdefault(ch, set()).add(i)
+        for k in range(len(n)):  # every ending (names are short)
+            by_end.setdefault(n[k:], set()).add(i)
     for s in names:
-        fulls = [f for f in names if f != s and is_alias(s, f)]
+        if len(s) < 2:
+            continue
+        chars, ends = _must_share(s)
+        cand: set[int] = set()
+        for ch in chars:
+            cand |= by_char.get(ch, set())
+        for e in ends:
+            cand |= by_end.get(e, set())
+        fulls = [names[i] for i in sorted(cand) if names[i] != s and is_alias(s, names[i])]
         if not fulls:
             continue
         # several candidates: keep those that are not themselves short forms of another candidate

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from shuanglian.web.api import auth, chains, challenges, documents, graph, matching, registers, review, search
+from shuanglian.web.api import (
+    auth,
+    chains,
+    challenges,
+    documents,
+    graph,
+    matching,
+    projects,
+    registers,
+    review,
+    search,
+    targets,
+)
 
 router = APIRouter()
-for _module in (auth, documents, search, review, graph, registers, chains, matching, challenges):
+for _module in (auth, documents, search, review, graph, registers, chains, targets, projects, matching, challenges):
     router.include_router(_module.router)

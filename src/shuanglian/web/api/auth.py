@@ -9,12 +9,15 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.audit import record
+from shuanglian.settings import get_settings
 from shuanglian.web import auth
-from shuanglian.web.auth import AuthError, Principal
+from shuanglian.web.auth import AuthError, LoginThrottled, Principal
 from shuanglian.web.deps import (
     SESSION_COOKIE,
     get_db,
+    refuse_one_time,
     require_admin,
+    require_login,
     require_login_write,
     require_viewer,
 )
@@ -58,28 +61,75 @@ class UserPatch(BaseModel):
     disabled: bool | None = None
 
 
+class LoginOut(BaseModel):
+    """An open session: who, the role, the CSRF token for writes, and whether to change the password."""
+
+    username: str
+    role: str
+    csrf_token: str
+    must_change_password: bool
+
+
+class MeOut(BaseModel):
+    """The current user (the CSRF token only for cookie sessions)."""
+
+    username: str
+    role: str
+    must_change_password: bool
+    csrf_token: str | None = None
+
+
+class PasswordOut(BaseModel):
+    """A password change and what it revoked."""
+
+    ok: bool
+    sessions_revoked: int
+    tokens_revoked: int
+
+
+class TokenOut(BaseModel):
+    """A new API token, shown once."""
+
+    token: str
+    name: str
+
+
 def set_session_cookie(request: Request, response: Response, sid: str) -> None:
-    """HttpOnly, SameSite=Lax session cookie (Secure when served over https)."""
+    """HttpOnly, SameSite=Lax session cookie (Secure over https or with SHUANGLIAN_SECURE_COOKIES)."""
     response.set_cookie(
         SESSION_COOKIE,
         sid,
         max_age=int(auth.SESSION_TTL.total_seconds()),
         httponly=True,
         samesite="lax",
-        secure=request.url.scheme == "https",
+        secure=secure_cookies(request),
         path="/",
     )
+
+
+def secure_cookies(request: Request) -> bool:
+    """Cookies carry `Secure` behind TLS: a proxy terminating https talks plain http to us."""
+    return get_settings().secure_cookies or request.url.scheme == "https"
+
+
+def client_address(request: Request) -> str | None:
+    """The peer address the login back-off counts per (the proxy's when behind one)."""
+    return request.client.host if request.client else None
 
 
 def _user_json(p: Principal) -> dict[str, Any]:
     return {"username": p.username, "role": p.role, "must_change_password": p.must_change_password}
 
 
-@router.post("/auth/login")
+@router.post("/auth/login", response_model=LoginOut)
 def login(body: LoginIn, request: Request, response: Response, db: Session = Depends(get_db)) -> dict:
     """Check the password and open a session; returns the CSRF token to send on writes."""
-    user = auth.authenticate(db, body.username, body.password)
+    try:
+        user = auth.attempt_login(db, body.username, body.password, client_address(request))
+    except LoginThrottled as exc:
+        raise ApiError(429, str(exc), "login_throttled", headers={"Retry-After": str(int(exc.wait) + 1)}) from exc
     if user is None:
+        db.commit()  # the failure counts even though the answer is an error
         raise ApiError(401, "wrong username or password", "bad_credentials")
     sid, csrf = auth.open_session(db, user)
     db.commit()
@@ -100,8 +150,8 @@ def logout(request: Request, response: Response, p: Principal = Depends(require_
     return {"ok": True}
 
 
-@router.get("/auth/me")
-def me(p: Principal = Depends(require_viewer)) -> dict:
+@router.get("/auth/me", response_model=MeOut)
+def me(p: Principal = Depends(require_login)) -> dict:
     """Who am I (and, for cookie sessions, the CSRF token)."""
     out = _user_json(p)
     if p.via == "session":
@@ -109,17 +159,21 @@ def me(p: Principal = Depends(require_viewer)) -> dict:
     return out
 
 
-@router.post("/auth/password")
-def change_password(body: PasswordIn, p: Principal = Depends(require_login_write),
+@router.post("/auth/password", response_model=PasswordOut)
+def change_password(body: PasswordIn, request: Request, p: Principal = Depends(require_login_write),
                     db: Session = Depends(get_db)) -> dict:
-    """Change one's own password (required after logging in with a one-time password)."""
-    user = auth.authenticate(db, p.username, body.current_password)
-    if user is None:
-        raise ApiError(403, "current password is wrong", "bad_credentials")
-    auth.set_password(db, user, body.new_password)
-    record(db, p.username, "password_change", "user", p.username, None, None)
+    """Change one's own password (required after logging in with a one-time password); every other
+    session and every API token of the user is revoked."""
+    keep = request.cookies.get(SESSION_COOKIE) if p.via == "session" else None
+    try:
+        sessions, tokens = auth.change_password(db, p.username, body.current_password, body.new_password, keep)
+    except AuthError as exc:
+        wrong = "wrong" in str(exc)
+        raise ApiError(403 if wrong else 422, str(exc), "bad_credentials" if wrong else "same_password") from exc
+    record(db, p.username, "password_change", "user", p.username, None,
+           {"sessions_revoked": sessions, "tokens_revoked": tokens})
     db.commit()
-    return {"ok": True}
+    return {"ok": True, "sessions_revoked": sessions, "tokens_revoked": tokens}
 
 
 @router.get("/auth/tokens")
@@ -130,9 +184,10 @@ def tokens(p: Principal = Depends(require_viewer), db: Session = Depends(get_db)
                        "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None} for t in rows]}
 
 
-@router.post("/auth/tokens", status_code=201)
+@router.post("/auth/tokens", status_code=201, response_model=TokenOut)
 def create_token(body: TokenIn, p: Principal = Depends(require_login_write), db: Session = Depends(get_db)) -> dict:
     """Create an API token for myself; the token is returned once."""
+    refuse_one_time(p)
     token = auth.create_token(db, p.username, body.name)
     record(db, p.username, "token_create", "user", p.username, None, {"name": body.name})
     db.commit()
@@ -142,6 +197,7 @@ def create_token(body: TokenIn, p: Principal = Depends(require_login_write), db:
 @router.delete("/auth/tokens/{token_id}")
 def revoke_token(token_id: int, p: Principal = Depends(require_login_write), db: Session = Depends(get_db)) -> dict:
     """Revoke one of my API tokens."""
+    refuse_one_time(p)
     if not auth.revoke_token(db, p.user_id, token_id):
         raise ApiError(404, f"no token {token_id}")
     record(db, p.username, "token_revoke", "user", p.username, {"token_id": token_id}, None)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
@@ -55,18 +57,41 @@ async def ingest_uploads(request: Request, files: list[UploadFile], p: Principal
     if len(files) > MAX_UPLOAD_FILES:
         raise ApiError(413, f"at most {MAX_UPLOAD_FILES} files per upload")
     url = request.app.state.db_url
+    settings = get_settings()
     # The original bytes are kept (the database holds the decoded text): an analyst can always go
     # back to exactly what was uploaded, e.g. to re-decode a file after an encoding fix.
     folder = upload_folder()
     shown: dict[str, str] = {}
+    refused: list[InputError] = []
+    total = 0
     for i, f in enumerate(files):
         name = Path(f.filename or "").name or f"upload-{i}.txt"
+        # a .jsonl file is limited per line by the reader; any other file per file, unread beyond it
+        cap = settings.max_upload_bytes if name.lower().endswith((".jsonl", ".ndjson")) else settings.max_document_bytes
+        data = await f.read(cap + 1)
+        total += len(data)
+        if total > settings.max_upload_bytes:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ApiError(413, f"upload larger than {settings.max_upload_bytes} bytes (SHUANGLIAN_MAX_UPLOAD_BYTES)",
+                           "upload_too_big")
+        if len(data) > cap:
+            refused.append(InputError(f"upload:{name}", f"too big: more than {cap} bytes; not kept"))
+            continue
         target = folder / f"{i:03d}" / name  # one folder per file: same names may repeat
         target.parent.mkdir(parents=True)
-        target.write_bytes(await f.read())
+        target.write_bytes(data)
         shown[str(target)] = f"upload:{name}"
     # The pipeline is CPU-bound and blocking: run it in a worker thread so the server keeps answering.
-    report = await run_in_threadpool(docs.ingest_documents, _renamed(iter_inputs(list(shown)), shown), url)
+    items = chain(refused, _renamed(iter_inputs(list(shown)), shown))
+    report = await run_in_threadpool(docs.ingest_documents, items, url)
+    # Originals refused whole (empty, binary, undecodable, failed in the pipeline) are not kept;
+    # a .jsonl with some bad lines is (its failures are named `file:LINE`).
+    failed_whole = {src for src, _ in report.failed}
+    for path, name in shown.items():
+        if name in failed_whole:
+            shutil.rmtree(Path(path).parent, ignore_errors=True)
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
     out = report.to_json()
     from shuanglian.store.db import session_scope
 

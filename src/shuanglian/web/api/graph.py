@@ -165,9 +165,10 @@ def audit(
     object_id: str | None = Query(None, max_length=64),
     user: str | None = Query(None, max_length=64),
     pg: Paging = Depends(paging),
-    _p: Principal = Depends(require_viewer),
+    p: Principal = Depends(require_viewer),
     db: Session = Depends(get_db),
 ) -> dict:
-    """Audit log, newest first: who, when, what, before and after."""
+    """Audit log, newest first: who, when, what, before and after (admins: everyone's; others: their own)."""
+    user = user if p.role == "admin" else p.username
     res = graph.audit_log(db, limit=pg.limit, offset=pg.offset, object_id=object_id, user=user)
     return page_envelope(res["items"], res["total"], pg)

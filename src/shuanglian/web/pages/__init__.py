@@ -12,11 +12,14 @@ from shuanglian.web.pages import (
     graph,
     matching,
     prefs,
+    projects,
     registers,
     review,
     session,
+    targets,
 )
 
 router = APIRouter(include_in_schema=False)
-for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, matching, challenges):
+for _module in (session, prefs, dashboard, documents, graph, review, registers, chains, targets, projects, matching,
+                challenges):
     router.include_router(_module.router)

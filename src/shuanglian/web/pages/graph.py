@@ -221,10 +221,11 @@ def audit_page(
     user: str = Query("", max_length=64),
     object_id: str = Query("", max_length=64),
     offset: int = Query(0, ge=0),
-    _p: Principal = Depends(page_user),
+    p: Principal = Depends(page_user),
     db: Session = Depends(get_db),
 ) -> Response:
-    """The audit log, newest first."""
+    """The audit log, newest first (admins: everyone's; others: their own entries)."""
+    user = user if p.role == "admin" else p.username
     res = graph.audit_log(db, limit=50, offset=offset, user=user or None, object_id=object_id or None)
     page = page_envelope(res["items"], res["total"], Paging(50, offset))
     return render(request, "audit.html", {"page": page, "user_f": user, "object_id": object_id,

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.audit import record
 from shuanglian.web import auth
-from shuanglian.web.api.auth import set_session_cookie
-from shuanglian.web.auth import AuthError, Principal
+from shuanglian.web.api.auth import client_address, secure_cookies, set_session_cookie
+from shuanglian.web.auth import AuthError, LoginThrottled, Principal
 from shuanglian.web.deps import SESSION_COOKIE, get_db, require_admin, require_login_write
 from shuanglian.web.errors import ApiError
 from shuanglian.web.pages.common import LOGIN_CSRF_COOKIE, login_csrf, page_user, redirect, safe_next
@@ -27,7 +27,8 @@ def login_page(request: Request, next: str = "/", failed: bool = False) -> Respo
     token = login_csrf(request)
     resp = render(request, "login.html", {"next": safe_next(next), "failed": failed, "login_csrf": token},
                   status=401 if failed else 200)
-    resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", path="/")
+    resp.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="lax", path="/",
+                    secure=secure_cookies(request))
     return resp
 
 
@@ -44,9 +45,12 @@ def login_submit(
     cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not cookie or not secrets.compare_digest(cookie, csrf_token):
         raise ApiError(403, "missing or wrong CSRF token (reload the login page)", "csrf_failed")
-    user = auth.authenticate(db, username, password)
+    try:
+        user = auth.attempt_login(db, username, password, client_address(request))
+    except LoginThrottled as exc:
+        raise ApiError(429, str(exc), "login_throttled", headers={"Retry-After": str(int(exc.wait) + 1)}) from exc
     if user is None:
-        db.commit()
+        db.commit()  # the failure counts
         return redirect(f"/login?failed=1&next={safe_next(next)}")
     sid, _csrf = auth.open_session(db, user)
     db.commit()
@@ -74,7 +78,7 @@ def switch_lang(code: str, request: Request) -> RedirectResponse:
         raise ApiError(404, f"unknown language {code!r}")
     back = safe_next(request.headers.get("referer", "/").split(request.url.netloc, 1)[-1])
     resp = redirect(back)
-    resp.set_cookie(LANG_COOKIE, code, max_age=365 * 86400, samesite="lax", path="/")
+    resp.set_cookie(LANG_COOKIE, code, max_age=365 * 86400, samesite="lax", path="/", secure=secure_cookies(request))
     return resp
 
 
@@ -100,15 +104,15 @@ def account_password(
     p: Principal = Depends(page_user),
     db: Session = Depends(get_db),
 ) -> Response:
-    """Change my password."""
-    user = auth.authenticate(db, p.username, current_password)
-    if user is None:
-        return _account(request, db, p, flash="✗ " + "current password is wrong", flash_kind="err")
+    """Change my password; my other sessions and all my API tokens are revoked."""
     try:
-        auth.set_password(db, user, new_password)
+        sessions, tokens = auth.change_password(db, p.username, current_password, new_password,
+                                                request.cookies.get(SESSION_COOKIE))
     except AuthError as exc:
-        return _account(request, db, p, flash=str(exc), flash_kind="err")
-    record(db, p.username, "password_change", "user", p.username, None, None)
+        db.commit()  # nothing changed; keep the request's own reads consistent
+        return _account(request, db, p, flash="✗ " + str(exc), flash_kind="err")
+    record(db, p.username, "password_change", "user", p.username, None,
+           {"sessions_revoked": sessions, "tokens_revoked": tokens})
     db.commit()
     request.state.principal = auth.Principal(p.user_id, p.username, p.role, p.via, p.csrf_token, False)
     return _account(request, db, request.state.principal, flash_key="account.saved")

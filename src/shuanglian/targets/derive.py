@@ -1,0 +1,324 @@
+"""Read a document's figures as targets and actuals: measure, qualifier, range, year, section, main list.
+
+The extractor (extract/facts/figures.py) finds the numbers and units; this module decides, with the rules
+of data/rules.yaml, what each one is for: the canonical measure from the clause before it, whether it is a
+goal (by cue words and the report section it sits in), the year or deadline, the qualifier (左右/以上/
+以内/不低于/约, also implied by 控制在/不超过), ranges (6.5%－7%), and membership of the 主要预期目标 list.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from shuanglian.extract.facts.figures import extract_figures
+from shuanglian.targets.model import Figure
+from shuanglian.targets.rules import MeasureRule, Rules, load_rules
+
+# Full-width ASCII (０-９, ．, ％, Ａ-Ｚ) -> ASCII, one character for one, so spans stay valid.
+_FULLWIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05, *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+# "1 0 0 0 万", "8 ％": digits broken by typesetting spaces; the spaces are moved before the number.
+_SPACED = re.compile(r"\d[\d.%]*(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?")
+_MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_CN_DIGITS = "零〇一二三四五六七八九"
+_CN_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_DECIMAL_AFTER = re.compile(rf"^点([{_CN_DIGITS}]+)")
+_CLAUSE_STOP = re.compile(r"[，,；;：:、（(]")
+_SENT_STOP = re.compile(r"[。！？!?\n]")
+_RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[－\-—–~～至到]\s*$")
+_BASE_BEFORE = re.compile(r"[由从](?:(?:19|20)\d\d年的?)?$")
+_BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到|增至|上升到|下降到|降至|降到|扩大到|减少到|回落到)")
+_PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
+# A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
+_PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
+_MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
+_ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
+_RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
+# A clause naming only "the rise/growth" refers back to the measure just named (…涨幅仍然高达21.7%).
+_ANAPHORA = re.compile(r"^[^，,。；;]{0,8}(?:涨幅|增幅|降幅|增速|幅度)")
+_PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
+_POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
+
+
+def normalise_text(text: str) -> str:
+    """Same-length text with full-width digits/percent as ASCII and typesetting spaces out of numbers."""
+    t = text.translate(_FULLWIDTH)
+    t = _MIDDOT.sub(".", t)
+    return _SPACED.sub(lambda m: " " * (len(m.group()) - len(re.sub(r"[ \u3000]", "", m.group())))
+                       + re.sub(r"[ \u3000]", "", m.group()), t)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What a document says about where it stands: publication year/month, sections, main-list ranges."""
+
+    pub_year: int | None
+    pub_month: int | None
+    section_starts: list[int]
+    section_review: list[bool]
+    main_ranges: list[tuple[int, int]]
+    owner: str | None
+    region: str | None
+
+    def in_review(self, at: int) -> bool | None:
+        """True in a review section, False in a plan section, None when the document has no sections."""
+        if not self.section_starts:
+            return None
+        i = bisect_right(self.section_starts, at) - 1
+        return True if i < 0 else self.section_review[i]  # the opening before 一、 reviews the past
+
+    def in_main(self, at: int) -> bool:
+        """Inside a 主要预期目标 paragraph."""
+        return any(a <= at < b for a, b in self.main_ranges)
+
+
+def _pub(published: str | None) -> tuple[int | None, int | None]:
+    if not published:
+        return None, None
+    try:
+        d = date.fromisoformat(published[:10])
+        return d.year, d.month
+    except ValueError:
+        m = _YEAR.search(published) or re.match(r"((?:19|20)\d\d)", published)
+        return (int(m.group(1)), None) if m else (None, None)
+
+
+def doc_context(rules: Rules, text: str, published: str | None, title: str | None = None,
+                source: str | None = None, owner: str | None = None, region: str | None = None) -> DocContext:
+    """Sections (review vs plan), main-list ranges and the owner/region the document's author implies."""
+    year, month = _pub(published)
+    starts: list[int] = []
+    review: list[bool] = []
+    for m in rules.heading.finditer(text):
+        line_end = text.find("\n", m.start())
+        line = text[m.start(): line_end if line_end >= 0 else len(text)]
+        starts.append(m.start())
+        review.append(bool(rules.review.search(line)))
+    mains: list[tuple[int, int]] = []
+    for m in rules.main_list.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if len(re.sub(r"[\s/：:。，]", "", text[m.end():end])) < 4:  # the list starts on the next line
+            nxt = re.search(r"[^\s/]", text[end:])
+            if nxt:
+                end2 = text.find("\n", end + nxt.start())
+                end = len(text) if end2 < 0 else end2
+        mains.append((m.start(), end))
+    head = f"{title or ''} {source or ''} {text[:200]}"
+    for o in rules.owners:
+        if owner and region:
+            break
+        om = re.search(o["pattern"], head)
+        if om:
+            groups = om.groups() or ("",)
+            owner = owner or o["owner"].format(*groups)
+            region = region or o["region"].format(*groups)
+    return DocContext(year, month, starts, review, mains, owner, region)
+
+
+def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_same_unit: int = 0) -> tuple[str, str, bool]:
+    """Canonical measure key from the clause (else the sentence before it, after the last figure of the
+    same unit: 中央财政赤字7500亿元…同时…2000亿元债券 is not a deficit), or the clause's words."""
+    item = sentence_prefix[after_same_unit:]
+    item = item[max(item.rfind("；"), item.rfind(";")) + 1:]
+    for scope in (clause, item):
+        hits: list[tuple[int, int, MeasureRule, str]] = []
+        for order, rule in enumerate(rules.measures):
+            if unit not in rule.units:
+                continue
+            matches = list(rule.pattern.finditer(scope))
+            if not matches:
+                continue
+            m = matches[-1]
+            if rule.needs is not None and not rule.needs.search(clause + scope[m.end():]):
+                continue
+            # in the clause the most specific rule wins (rules are ordered); before it, the nearest
+            hits.append((0 if scope is clause else m.end(), -order, rule, m.group()))
+        if hits:
+            _, _, rule, words = max(hits, key=lambda h: (h[0], h[1]))
+            return rule.key, words, True
+    words = re.sub(r"[\d.%\s/“”\"（）()]+", "", clause)
+    words = rules.target_strong.sub("", rules.target_weak.sub("", words))
+    words = re.sub(r"(增长|达到|为|是|在|了|比上年|同比|下降|降低|提高|减少|增加|实现|完成|累计|共|再|将)+$", "", words)
+    return (words[-14:] or "?"), words[-14:], False
+
+
+def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
+    """(nearest strong cue, nearest weak cue) before the figure: True for a goal, False for a result."""
+    found: dict[bool, tuple[int, bool]] = {}
+    for pat, is_t, strong in (
+        (rules.target_strong, True, True), (rules.actual_strong, False, True),
+        (rules.target_weak, True, False), (rules.actual_weak, False, False),
+    ):
+        for m in pat.finditer(prefix):
+            t = is_t
+            if t and "目标" in m.group() and _ACHIEVED.search(prefix[max(0, m.start() - 12): m.start()]):
+                t = False  # 实现年初确定的主要目标: a result, not a goal
+            if strong not in found or m.end() > found[strong][0]:
+                found[strong] = (m.end(), t)
+    return (found[True][1] if True in found else None), (found[False][1] if False in found else None)
+
+
+def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]:
+    """(year, explicit) from the last year expression in the sentence before the figure."""
+    best: tuple[int, int | None] = (-1, None)
+    for m in _YEAR.finditer(prefix):
+        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or prefix[m.end(): m.end() + 1] == "的" and "比" in prefix[max(0, m.start() - 6): m.start()]:
+            continue
+        best = (m.start(), int(m.group(1)))
+    explicit = best[1] is not None
+    if ctx.pub_year is not None:
+        for m in rules.relative_re.finditer(prefix):
+            if prefix[max(0, m.start() - 1): m.start()] in ("比", "较") or m.start() <= best[0]:
+                continue
+            best = (m.start(), ctx.pub_year + rules.relative_years[m.group()])
+            explicit = False
+    return best[1], explicit
+
+
+def derive_figures(
+    text: str,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    owner: str | None = None,
+    region: str | None = None,
+    rules: Rules | None = None,
+) -> list[Figure]:
+    """Every figure of a document read as a target or an actual (targets deduplicated: first mention)."""
+    rules = rules or load_rules()
+    norm = normalise_text(text)
+    ctx = doc_context(rules, norm, published, title, source, owner, region)
+    raw = extract_figures(norm, published)
+    out: list[Figure] = []
+    seen: dict[tuple[Any, ...], Figure] = {}
+    prev_end = 0
+    pending_low: tuple[int, float] | None = None
+    recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
+    last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
+    for f in raw:
+        start, end = f["span"]
+        value = float(f["value"])
+        unit = str(f["unit"])
+        m = _DECIMAL_AFTER.match(norm[end:])
+        if "百分之" in f["text"] and m:  # 百分之十二点三
+            value = value + float("0." + "".join(_CN_DIGIT_VALUE[c] for c in m.group(1)))
+            end += m.end()
+        sent_start = max((x.end() for x in _SENT_STOP.finditer(norm, max(0, start - 400), start)), default=max(0, start - 400))
+        sent_prefix = norm[sent_start:start]
+        clause_start = max([sent_start, prev_end if prev_end > sent_start else sent_start]
+                           + [x.end() for x in _CLAUSE_STOP.finditer(norm, sent_start, start)])
+        clause = norm[clause_start:start]
+        prev_end = end
+        if _BASE_BEFORE.search(norm[max(0, start - 10):start]) and _BASE_AFTER.match(norm[end:]):
+            continue  # 由41.2%提高到56.3%: the starting value
+        if unit != "%" and rules.delta.search(clause.rstrip()):
+            continue  # 比去年预算增加4000亿元: a change, not the amount
+        # ranges: 6.5%－7% / 8%至10% -> one figure with value and value_max
+        value_max = None
+        rm = _RANGE_BEFORE.search(norm[max(0, start - 12):start])
+        low: Figure | None = None
+        if rm and pending_low is not None and pending_low[0] >= start - 12:
+            value, value_max = pending_low[1], value
+            if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
+                low = out.pop()  # 6.5%－7%: the first number's figure becomes the range's lower end
+        elif rm and not f["text"].startswith(rm.group(1)):
+            value, value_max = float(rm.group(1)), value
+        pending_low = (end, value if value_max is None else value_max)
+        same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
+        measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
+        if low is not None:
+            measure, measure_text, known = low.measure, low.measure_text, low.known_measure
+            start = low.span[0]
+        elif not known and _ANAPHORA.search(clause) and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
+                and "\n" not in norm[last_known[0]:start]:
+            measure, measure_text, known = last_known[2], last_known[2], True  # 涨幅仍然高达21.7%: the same measure
+        if known:
+            last_known = (end, unit, measure)
+        recent.append((end, unit))
+        # qualifier: written after (左右/以上/以内) wins over implied before (控制在/不低于)
+        qual = None
+        post = _POST_QUAL.match(norm[end:end + 8])
+        pre = _PRE_QUAL.search(clause[-6:]) if clause else None
+        for q in (post.group(1) if post else None, f.get("qualifier"), pre.group(1) if pre else None):
+            if q and q in rules.qualifiers:
+                qual = rules.qualifiers[q]
+                break
+        if post and post.group(1) in rules.qualifiers:
+            end += post.end()
+        # target or actual: cue nearest the figure, else the section, else a future/past year
+        year, explicit = _year(rules, sent_prefix, ctx)
+        section_review = ctx.in_review(start)
+        strong_cue, weak_cue = _cue(rules, sent_prefix)
+        restated = bool(_RESTATED.match(norm[end:end + 24]))
+        if restated:
+            is_target = True  # …降低4%左右…的目标: the goal named again when reporting on it
+        elif strong_cue is not None:
+            is_target = strong_cue
+        elif explicit and ctx.pub_year and year is not None and year != ctx.pub_year:
+            is_target = year > ctx.pub_year
+        elif section_review is not None:
+            is_target = not section_review
+        elif weak_cue is not None:
+            is_target = weak_cue
+        else:
+            is_target = bool(f.get("target"))
+        deadline = None
+        if _PERIOD.search(sent_prefix) and ctx.pub_year:
+            deadline = (year if explicit and year else ctx.pub_year) + 4
+        if year is None and ctx.pub_year is not None:
+            if is_target:
+                year = ctx.pub_year
+            elif section_review or f.get("year") is None:
+                early = ctx.pub_month is not None and ctx.pub_month <= 4
+                year = ctx.pub_year - 1 if (section_review and early) else (f.get("year") or ctx.pub_year)
+            else:
+                year = f.get("year")
+        if deadline is not None and is_target:
+            year = deadline
+        elif is_target and explicit and year is not None and ctx.pub_year is not None and year > ctx.pub_year:
+            deadline = year  # 到2027年…达到: a multi-year target, interim figures show progress
+        main = is_target and (ctx.in_main(start) or bool(rules.main_sentence.search(sent_prefix)))
+        quote_start = max(sent_start, clause_start - 12)
+        fig = Figure(
+            measure=measure, value=_tidy(value), unit=unit, year=year, is_target=is_target,
+            span=(start, end), quote=norm[quote_start:end].strip(" /\n\u3000"), qualifier=qual,
+            value_max=None if value_max is None else _tidy(value_max), deadline=deadline, main=main,
+            region=ctx.region, owner=ctx.owner, measure_text=measure_text, known_measure=known,
+        )
+        para_start = norm.rfind("\n", 0, start) + 1
+        if not is_target and (_MULTI_YEAR.search(clause + sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start)):
+            fig.deadline = year  # a multi-year rate or total, kept apart from the year's own figure
+            fig.year = None
+        if is_target:
+            key = (measure, fig.value, fig.value_max, unit, year, qual)
+            first = seen.get(key)
+            at = next((i for i, x in enumerate(out) if x is first), None) if first is not None else None
+            if at is not None:
+                # 提出国内生产总值增长8%左右…: the same target said again; the main-list mention wins
+                if main and not out[at].main:
+                    out[at] = fig
+                    seen[key] = fig
+                continue
+            seen[key] = fig
+        out.append(fig)
+    return out
+
+
+def _tidy(v: float) -> float:
+    r = round(v, 6)
+    return float(int(r)) if r == int(r) else r
+
+
+def targets_of(figures: list[Figure]) -> list[Figure]:
+    """The goals among a document's figures."""
+    return [f for f in figures if f.is_target]
+
+
+def actuals_of(figures: list[Figure]) -> list[Figure]:
+    """The reported results among a document's figures."""
+    return [f for f in figures if not f.is_target]

@@ -1,0 +1,105 @@
+"""Link a target to the figure reported later for the same measure, region and period; judge status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shuanglian.targets.model import Figure, Link
+from shuanglian.targets.rules import Rules, judge, load_rules, progress
+
+MIN_SCORE = 0.75  # below this no outcome is proposed (a reviewer can still link one by hand)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An actual figure of a document published after the target's."""
+
+    document: str
+    published: str | None
+    figure: Figure
+    order: int  # position of the document among candidates (earlier published first)
+
+
+def _chars(s: str) -> set[str]:
+    return set(s)
+
+
+def score(target: Figure, actual: Figure) -> tuple[float, list[str]]:
+    """How well an actual answers a target: measure (0.6), period (0.25), region (0.1), unit (0.05); reasons
+    as `code:value` (measure, words, year, period, interim, region) for the UI to translate."""
+    reasons: list[str] = []
+    if target.unit != actual.unit:
+        return 0.0, ["unit differs"]
+    s = 0.05
+    if target.known_measure and actual.known_measure:
+        if target.measure != actual.measure:
+            return 0.0, ["measure differs"]
+        s += 0.6
+        reasons.append(f"measure:{target.measure}")
+    else:
+        a, b = _chars(target.measure_text or target.measure), _chars(actual.measure_text or actual.measure)
+        sim = len(a & b) / len(a | b) if a and b else 0.0
+        # one side named by a rule, the other not: only near-identical wording counts
+        s += (0.4 if target.known_measure or actual.known_measure else 0.6) * sim
+        reasons.append(f"words:{sim:.2f}")
+    period = target.deadline or target.year
+    if actual.year is None and period is not None:
+        if actual.deadline != period or not target.deadline:
+            return 0.0, ["no year"]  # a multi-year total answers only a target over the same period
+        s += 0.25
+        reasons.append(f"period:{period}")
+    elif actual.year is not None and period is not None:
+        if actual.year == period:
+            s += 0.25
+            reasons.append(f"year:{period}")
+        elif target.deadline and target.year and actual.year < target.deadline:
+            s += 0.1  # an interim figure of a multi-year target
+            reasons.append(f"interim:{actual.year}")
+        else:
+            return 0.0, ["other year"]
+    if target.region and actual.region:
+        if target.region != actual.region:
+            return 0.0, ["other region"]
+        s += 0.1
+        reasons.append(f"region:{target.region}")
+    return round(s, 3), reasons
+
+
+def best_link(target: Figure, candidates: list[Candidate], final_only: bool = True) -> Link | None:
+    """The best-scoring actual (final-year ones first; ties go to the earlier document, then the
+    earlier mention: the headline figure of a review comes first)."""
+    best: tuple[float, int, int, Candidate, list[str]] | None = None
+    period = target.deadline or target.year
+    for c in candidates:
+        sc, reasons = score(target, c.figure)
+        if sc < MIN_SCORE:
+            continue
+        if final_only and c.figure.year != period:
+            continue
+        key = (sc, -c.order, -c.figure.span[0])
+        if best is None or key > best[:3]:
+            best = (sc, -c.order, -c.figure.span[0], c, reasons)
+    if best is None:
+        return None
+    return Link(actual=best[3].figure, document=best[3].document, score=best[0], reasons=best[4])
+
+
+def status_of(
+    target: Figure, outcome: Figure | None, as_of_year: int | None, rules: Rules | None = None
+) -> str:
+    """met/missed from the final outcome; in_progress while the period is open; else unknown."""
+    rules = rules or load_rules()
+    if outcome is not None:
+        return judge(rules, target.measure, target.qualifier, target.value, target.value_max, target.unit,
+                     outcome.value, outcome.unit)
+    period = target.deadline or target.year
+    if period is not None and as_of_year is not None and period >= as_of_year:
+        return "in_progress"
+    return "unknown"
+
+
+def progress_of(target: Figure, interim: Figure | None) -> float | None:
+    """Progress of a multi-year target from an interim figure (share of the target value)."""
+    if interim is None or interim.unit != target.unit:
+        return None
+    return progress(target.value, interim.value)

@@ -1,0 +1,142 @@
+"""The rules of data/rules.yaml: qualifiers, canonical measures, cues, tolerance and the status rule."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_PATH = Path(__file__).parent / "data" / "rules.yaml"
+STATUSES = ("met", "missed", "in_progress", "unknown")
+
+
+@dataclass(frozen=True)
+class MeasureRule:
+    """One canonical measure: the words naming it, the units it takes and which direction is better."""
+
+    key: str
+    pattern: re.Pattern[str]
+    units: tuple[str, ...]
+    direction: str  # up | down | none
+    needs: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything rules.yaml declares, compiled."""
+
+    qualifiers: dict[str, str]
+    comparisons: dict[str | None, str]
+    tolerance: dict[str, dict[str, float]]
+    measures: tuple[MeasureRule, ...]
+    target_strong: re.Pattern[str]
+    target_weak: re.Pattern[str]
+    actual_strong: re.Pattern[str]
+    actual_weak: re.Pattern[str]
+    heading: re.Pattern[str]
+    review: re.Pattern[str]
+    main_list: re.Pattern[str]
+    main_sentence: re.Pattern[str]
+    relative_years: dict[str, int]
+    relative_re: re.Pattern[str]
+    delta: re.Pattern[str]
+    owners: tuple[dict[str, str], ...]
+
+    def direction(self, measure: str) -> str:
+        """up/down/none for a canonical measure (none when unknown)."""
+        for m in self.measures:
+            if m.key == measure:
+                return m.direction
+        return "none"
+
+
+def _alt(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> Rules:
+    """Compile rules.yaml (cached)."""
+    raw: dict[str, Any] = yaml.safe_load(Path(path or RULES_PATH).read_text(encoding="utf-8"))
+    measures = tuple(
+        MeasureRule(
+            m["key"], re.compile(m["pattern"]), tuple(m["units"]), m.get("direction", "none"),
+            re.compile(m["needs"]) if m.get("needs") else None,
+        )
+        for m in raw["measures"]
+    )
+    cues = raw["cues"]
+    comps = {(None if k in (None, "null") else str(k)): str(v) for k, v in raw["comparisons"].items()}
+    rel = {str(k): int(v) for k, v in raw["relative_years"].items()}
+    return Rules(
+        qualifiers={str(k): str(v) for k, v in raw["qualifiers"].items()},
+        comparisons=comps,
+        tolerance=raw["tolerance"],
+        measures=measures,
+        target_strong=_alt(cues["target_strong"]),
+        target_weak=_alt(cues["target_weak"]),
+        actual_strong=_alt(cues["actual_strong"]),
+        actual_weak=_alt(cues["actual_weak"]),
+        heading=re.compile(raw["sections"]["heading"], re.M),
+        review=re.compile(raw["sections"]["review"]),
+        main_list=re.compile(raw["main_list"]),
+        main_sentence=re.compile(raw["main_sentence"]),
+        relative_years=rel,
+        relative_re=_alt(list(rel)),
+        delta=re.compile(raw["delta"]),
+        owners=tuple(raw.get("owners") or ()),
+    )
+
+
+def tolerance(rules: Rules, unit: str, value: float) -> float:
+    """How far an actual may be from a 左右/约 value and still count as on target."""
+    t = rules.tolerance.get(unit) or rules.tolerance["default"]
+    if "absolute" in t:
+        return float(t["absolute"])
+    return abs(value) * float(t.get("relative", 0.0))
+
+
+def judge(
+    rules: Rules,
+    measure: str,
+    qualifier: str | None,
+    value: float,
+    value_max: float | None,
+    unit: str,
+    actual: float | None,
+    actual_unit: str | None,
+) -> str:
+    """met / missed / unknown for a final actual (in_progress is decided by the caller from dates)."""
+    if actual is None or (actual_unit and actual_unit != unit):
+        return "unknown"
+    direction = rules.direction(measure)
+    if value_max is not None:
+        lo, hi = min(value, value_max), max(value, value_max)
+        if direction == "up":
+            return "met" if actual >= lo else "missed"
+        if direction == "down":
+            return "met" if actual <= hi else "missed"
+        return "met" if lo <= actual <= hi else "missed"
+    comp = rules.comparisons.get(qualifier, rules.comparisons.get(None, "exact"))
+    if comp == "ge":
+        return "met" if actual >= value else "missed"
+    if comp == "le":
+        return "met" if actual <= value else "missed"
+    tol = tolerance(rules, unit, value) if comp == "near" else 0.0
+    if direction == "up":
+        return "met" if actual >= value - tol else "missed"
+    if direction == "down":
+        return "met" if actual <= value + tol else "missed"
+    return "met" if abs(actual - value) <= max(tol, 1e-9) else "missed"
+
+
+def progress(value: float, actual: float | None, baseline: float | None = None) -> float | None:
+    """Share of the way from the baseline (0 when unknown) to the target value, capped to [0, 1.5]."""
+    if actual is None or value == (baseline or 0.0):
+        return None
+    base = baseline or 0.0
+    return round(max(0.0, min(1.5, (actual - base) / (value - base))), 3)

@@ -1,0 +1,247 @@
+"""Targets derived from stored documents: rebuild all, or update for changed documents, then relink.
+
+`rebuild_targets(session)` / `update_targets(session, changed_docs)` are the projector pair: document
+targets and actual figures are recomputed from the documents table; reviewed links (accepted, rejected,
+manual) survive because target ids are deterministic (document + span + measure).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from shuanglian.store.documents import DocumentRow, utcnow
+from shuanglian.targets.derive import derive_figures
+from shuanglian.targets.link import MIN_SCORE, score, status_of
+from shuanglian.targets.model import Figure
+from shuanglian.targets.rules import load_rules, progress
+from shuanglian.targets.tables import (
+    LINK_ACCEPTED,
+    LINK_MANUAL,
+    LINK_PROPOSED,
+    LINK_REJECTED,
+    ActualRow,
+    TargetLinkRow,
+    TargetRow,
+)
+
+REVIEWED = (LINK_ACCEPTED, LINK_MANUAL)
+
+
+def target_id(document_id: str, fig: Figure) -> str:
+    """Deterministic id of a document target (same document, span and measure -> same id)."""
+    key = f"{document_id}|{fig.span[0]}|{fig.span[1]}|{fig.measure}"
+    return "t" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _owner_region(row: DocumentRow) -> tuple[str | None, str | None]:
+    """The first government named on the page and the first place, as the owner/region fallback."""
+    owner = region = None
+    for e in (row.facts or {}).get("entities", []) or []:
+        if owner is None and e.get("kind") == "government":
+            owner = e.get("name")
+        if region is None and e.get("kind") == "place":
+            region = e.get("name")
+    return owner, region
+
+
+def _figures(row: DocumentRow) -> list[Figure]:
+    """The document's figures; owner/region from its author rules, else from the entities it names."""
+    figs = derive_figures(row.text or "", row.published, row.title, row.source)
+    owner, region = _owner_region(row)
+    for f in figs:
+        f.owner = f.owner or owner
+        f.region = f.region or region
+    return figs
+
+
+def _store_document(session: Session, row: DocumentRow) -> set[str]:
+    """Replace one document's targets and actuals; returns the ids of its targets."""
+    figs = _figures(row)
+    keep: set[str] = set()
+    existing = {t.id: t for t in session.scalars(select(TargetRow).where(TargetRow.document_id == row.id))}
+    for f in figs:
+        if not f.is_target:
+            continue
+        tid = target_id(row.id, f)
+        keep.add(tid)
+        t = existing.get(tid) or TargetRow(id=tid, origin="document", document_id=row.id)
+        t.span_start, t.span_end, t.quote = f.span[0], f.span[1], f.quote
+        t.measure, t.measure_text, t.known_measure = f.measure[:128], f.measure_text[:128], f.known_measure
+        t.value, t.value_max, t.unit, t.qualifier = f.value, f.value_max, f.unit, f.qualifier
+        t.year, t.deadline, t.region, t.owner, t.main = f.year, f.deadline, f.region, f.owner, f.main
+        t.updated_at = utcnow()
+        if tid not in existing:
+            session.add(t)
+    gone = [tid for tid in existing if tid not in keep]
+    if gone:
+        session.execute(delete(TargetLinkRow).where(TargetLinkRow.target_id.in_(gone)))
+        session.execute(delete(TargetRow).where(TargetRow.id.in_(gone)))
+    session.execute(delete(ActualRow).where(ActualRow.document_id == row.id))
+    for f in figs:
+        if f.is_target:
+            continue
+        session.add(ActualRow(
+            document_id=row.id, published=row.published, span_start=f.span[0], span_end=f.span[1],
+            quote=f.quote, measure=f.measure[:128], measure_text=f.measure_text[:128],
+            known_measure=f.known_measure, value=f.value, unit=f.unit, year=f.year,
+            period_end=f.deadline, region=f.region,
+        ))
+    session.flush()
+    return keep
+
+
+def as_figure(obj: TargetRow | ActualRow) -> Figure:
+    """A stored target or actual as a Figure (for scoring)."""
+    is_t = isinstance(obj, TargetRow)
+    return Figure(
+        measure=obj.measure, value=obj.value, unit=obj.unit, year=obj.year, is_target=is_t,
+        span=(obj.span_start or 0, obj.span_end or 0), quote=obj.quote or "",
+        qualifier=obj.qualifier if isinstance(obj, TargetRow) else None,
+        value_max=obj.value_max if isinstance(obj, TargetRow) else None,
+        deadline=obj.deadline if isinstance(obj, TargetRow) else obj.period_end,
+        region=obj.region, measure_text=obj.measure_text or "", known_measure=obj.known_measure,
+    )
+
+
+def _published(session: Session, doc_ids: Iterable[str]) -> dict[str, str | None]:
+    ids = [d for d in set(doc_ids) if d]
+    if not ids:
+        return {}
+    return dict(session.execute(select(DocumentRow.id, DocumentRow.published).where(DocumentRow.id.in_(ids))).all())  # type: ignore[arg-type]
+
+
+def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = None) -> int:
+    """Propose outcome and interim links for targets (reviewed links kept), then set status/progress."""
+    as_of_year = as_of_year or date.today().year
+    pub = _published(session, [t.document_id for t in targets if t.document_id])
+    proposed = 0
+    for t in targets:
+        tf = as_figure(t)
+        links = list(session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id)))
+        rejected = {(ln.document_id, ln.span_start) for ln in links if ln.state == LINK_REJECTED}
+        for ln in links:
+            if ln.state == LINK_PROPOSED:
+                session.delete(ln)
+        links = [ln for ln in links if ln.state != LINK_PROPOSED]
+        period = t.deadline or t.year
+        q = select(ActualRow).where(ActualRow.measure == t.measure, ActualRow.unit == t.unit)
+        if not t.known_measure:
+            q = select(ActualRow).where(ActualRow.unit == t.unit)
+            if period is not None:
+                q = q.where(ActualRow.year <= period)
+        t_pub = pub.get(t.document_id or "") if t.document_id else None
+        # per kind (final / interim): best score, then the earliest document, then the earliest mention
+        best: dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]] = {}
+        for a in session.scalars(q):
+            if a.document_id == t.document_id or (a.document_id, a.span_start) in rejected:
+                continue
+            if t_pub and a.published and a.published[:10] <= t_pub[:10]:
+                continue  # an outcome is reported after the target was set
+            sc, reasons = score(tf, as_figure(a))
+            if sc < MIN_SCORE:
+                continue
+            final = a.year == period
+            # final: the earliest report of the figure; interim: the latest year (progress so far)
+            key = (-sc, (a.published or "9999")[:10], a.span_start) if final else (-sc, str(9999 - (a.year or 0)), a.span_start)
+            if final not in best or key < best[final][0]:
+                best[final] = (key, a, sc, reasons)
+        for final, (_k, a, sc, reasons) in best.items():
+            if final and any(not ln.interim for ln in links):
+                continue  # a reviewer already decided the outcome
+            session.add(TargetLinkRow(
+                target_id=t.id, document_id=a.document_id, span_start=a.span_start, span_end=a.span_end,
+                quote=a.quote, value=a.value, unit=a.unit, year=a.year, interim=not final, score=sc,
+                reasons=reasons, state=LINK_PROPOSED,
+            ))
+            proposed += 1
+        session.flush()
+        set_status(session, t, as_of_year)
+    return proposed
+
+
+def outcome_of(session: Session, t: TargetRow) -> TargetLinkRow | None:
+    """The link that counts as the outcome: reviewed first, else the proposed final figure."""
+    links = [ln for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id))
+             if ln.state != LINK_REJECTED and not ln.interim]
+    links.sort(key=lambda ln: (ln.state not in REVIEWED, -(ln.score or 0)))
+    return links[0] if links else None
+
+
+def interim_of(session: Session, t: TargetRow) -> TargetLinkRow | None:
+    """The latest interim figure of a multi-year target."""
+    links = [ln for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id))
+             if ln.state != LINK_REJECTED and ln.interim]
+    links.sort(key=lambda ln: (ln.year or 0), reverse=True)
+    return links[0] if links else None
+
+
+def set_status(session: Session, t: TargetRow, as_of_year: int) -> None:
+    """Store a target's status and progress from its outcome (or latest interim figure)."""
+    out = outcome_of(session, t)
+    tf = as_figure(t)
+    of = Figure(measure=t.measure, value=out.value, unit=out.unit, year=out.year, is_target=False, span=(0, 0), quote="") if out else None
+    t.status = status_of(tf, of, as_of_year)
+    if out is not None:
+        # share of the goal reached; for less-is-better measures (prices, unemployment) 1 when met
+        down = load_rules().direction(t.measure) == "down"
+        t.progress = (1.0 if t.status == "met" else 0.0) if down else progress(t.value, out.value)
+    else:
+        interim = interim_of(session, t)
+        t.progress = progress(t.value, interim.value) if interim else None
+
+
+def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: int | None = None) -> dict[str, Any]:
+    """Recompute targets/actuals of the changed documents and relink the targets they may touch."""
+    ids = list(dict.fromkeys(changed_docs))
+    touched: set[str] = set()
+    measures: set[tuple[str, str]] = set()
+    # figures of documents that are gone (or now a copy) may have been some target's outcome
+    for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
+        measures.add((a.measure, a.unit))
+    rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
+    gone = [i for i in ids if i not in rows or rows[i].copy_of]  # a republished copy says nothing new
+    if gone:
+        stale = list(session.scalars(select(TargetRow.id).where(TargetRow.document_id.in_(gone))))
+        if stale:
+            session.execute(delete(TargetLinkRow).where(TargetLinkRow.target_id.in_(stale)))
+            session.execute(delete(TargetRow).where(TargetRow.id.in_(stale)))
+        session.execute(delete(ActualRow).where(ActualRow.document_id.in_(gone)))
+        session.execute(delete(TargetLinkRow).where(TargetLinkRow.document_id.in_(gone), TargetLinkRow.state == "proposed"))
+    for row in rows.values():
+        if row.copy_of:
+            continue
+        touched |= _store_document(session, row)
+    for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
+        measures.add((a.measure, a.unit))
+    # only targets of the changed documents and those whose measure a changed document reports on
+    names = sorted({m for m, _u in measures})
+    candidates = list(session.scalars(select(TargetRow).where(TargetRow.measure.in_(names)))) if names else []
+    targets = [t for t in candidates if (t.measure, t.unit) in measures]
+    have = {t.id for t in targets}
+    targets += [t for t in (session.get(TargetRow, i) for i in sorted(touched - have)) if t is not None]
+    return {"documents": len(ids), "targets": len(touched), "proposed": relink(session, targets, as_of_year)}
+
+
+def rebuild_targets(session: Session, as_of_year: int | None = None) -> dict[str, Any]:
+    """Recompute every document target and actual from the documents table, then relink all targets."""
+    ids = list(session.scalars(select(DocumentRow.id).where(DocumentRow.copy_of.is_(None))))
+    known = set(ids)
+    stale = [t.id for t in session.scalars(select(TargetRow).where(TargetRow.origin == "document"))
+             if t.document_id not in known]
+    if stale:
+        session.execute(delete(TargetLinkRow).where(TargetLinkRow.target_id.in_(stale)))
+        session.execute(delete(TargetRow).where(TargetRow.id.in_(stale)))
+    session.execute(delete(ActualRow).where(ActualRow.document_id.not_in(known) if known else ActualRow.id.isnot(None)))
+    n = 0
+    for doc_id in ids:
+        row = session.get(DocumentRow, doc_id)
+        if row is not None:
+            n += len(_store_document(session, row))
+    targets = list(session.scalars(select(TargetRow)))
+    return {"documents": len(ids), "targets": n, "proposed": relink(session, targets, as_of_year)}

@@ -1,0 +1,56 @@
+"""Targets quality on the real national reports (hand-made gold in tests/fixtures/targets_gold): floors at
+the issue's goals for the dev years, and recorded floors for the held-out years (never tuned on)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORTS = ROOT.parent / "shared" / "data" / "real" / "national-reports-1954-2015.jsonl"
+FLOORS = {"dev": {"main": 0.95, "all": 0.80, "linked": 0.80, "status": 0.90},
+          "holdout": {"main": 0.90, "all": 0.80, "linked": 0.60, "status": 0.75}}
+
+
+def _bench():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_targets", ROOT / "bench" / "targets.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("split", ["dev", "holdout"])
+def test_targets_quality_floors(split: str) -> None:
+    if not REPORTS.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {REPORTS} is missing")
+        pytest.skip("../shared/data/real is not present")
+    bench = _bench()
+    reports = bench.load_reports(REPORTS)
+    totals = {k: [0, 0] for k in FLOORS[split]}
+    for p in sorted((ROOT / "tests" / "fixtures" / "targets_gold").glob("*.json")):
+        gold = json.loads(p.read_text(encoding="utf-8"))
+        if gold["split"] != split:
+            continue
+        for k, (h, n) in bench.evaluate(gold, reports).items():
+            totals[k][0] += h
+            totals[k][1] += n
+    for k, floor in FLOORS[split].items():
+        h, n = totals[k]
+        assert n > 0 and h / n >= floor, f"{split} {k}: {h}/{n} below {floor}"
+
+
+def test_gold_is_well_formed() -> None:
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "tests" / "fixtures" / "targets_gold").glob("*.json")]
+    years = sorted(int(g["id"][-4:]) for g in golds)
+    assert len(years) >= 12 and years[0] <= 1995 and years[-1] >= 2014
+    for g in golds:
+        assert g["split"] == ("holdout" if int(g["id"][-4:]) % 3 == 0 else "dev")
+        for t in g["targets"]:
+            assert t["status"] in ("met", "missed", "unknown") and len(t["quote"]) <= 40
+            assert (t["outcome"] is None) == (t["status"] == "unknown")

@@ -1,0 +1,122 @@
+"""Targets derived from stored documents, outcomes linked, reviewed links survive a rebuild, task books."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+
+from shuanglian.services import targets as svc
+from shuanglian.store.db import session_scope
+from tests.targets.conftest import add_reports
+
+
+def _by_measure(url: str) -> dict[str, dict]:
+    with session_scope(url) as s:
+        return {t["measure"]: t for t in svc.list_targets(s, limit=None)["items"] if t["year"] == 2024 or t["deadline"]}
+
+
+def test_rebuild_links_outcomes_and_status(reports_url: str) -> None:
+    with session_scope(reports_url) as s:
+        out = svc.rebuild_targets(s, as_of_year=2025)
+    assert out["documents"] == 2 and out["targets"] >= 5
+    t = _by_measure(reports_url)
+    gdp = t["国内生产总值增长率"]
+    assert gdp["region"] == "深圳市" and gdp["owner"] == "深圳市人民政府" and gdp["qualifier"] == "左右"
+    assert gdp["outcome"]["value"] == 6.5 and gdp["status"] == "met"
+    assert gdp["source"]["quote"].endswith("地区生产总值增长6%左右")
+    jobs = t["城镇新增就业"]
+    assert jobs["outcome"]["value"] == 90000 and jobs["status"] == "missed"
+    assert t["居民消费价格涨幅"]["status"] == "met"
+    assert t["城镇登记失业率"]["outcome"] is None and t["城镇登记失业率"]["status"] == "unknown"
+    rd = t["研发投入强度"]  # 到2027年: open, with 2024's figure as interim progress
+    assert rd["deadline"] == 2027 and rd["status"] == "in_progress" and rd["progress"] == round(4.2 / 5.5, 3)
+
+
+def test_reject_relinks_and_accept_survives_rebuild(reports_url: str) -> None:
+    with session_scope(reports_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+    tid = _by_measure(reports_url)["城镇新增就业"]["id"]
+    with session_scope(reports_url) as s:
+        page = svc.get_target(s, tid)
+        link = next(ln for ln in page["links"] if not ln["interim"])
+        after = svc.review_link(s, tid, link["id"], "reject", "alice")
+        assert after["outcome"] is None and after["status"] in ("unknown", "in_progress")
+        cands = svc.candidates(s, tid)
+        chosen = next(c for c in cands if c["value"] == 90000)
+        relinked = svc.choose_candidate(s, tid, chosen["id"], "alice")
+        assert relinked["outcome"]["state"] == "manual" and relinked["status"] == "missed"
+    with session_scope(reports_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+        again = svc.get_target(s, tid)
+        assert again["outcome"]["state"] == "manual"  # the reviewer's link is kept
+        from shuanglian.graph.audit import audit_log
+
+        actions = [a["action"] for a in audit_log(s, object_id=tid)["items"]]
+        assert "outcome_reject" in actions and "outcome_relink" in actions
+
+
+def test_update_targets_for_a_new_document(sqlite_url: str) -> None:
+    plan_id, review_id = add_reports(sqlite_url)
+    with session_scope(sqlite_url) as s:
+        r1 = svc.update_targets(s, [plan_id], as_of_year=2025)
+        assert r1["targets"] >= 5
+        assert all(t["outcome"] is None for t in svc.list_targets(s, year=2024, limit=None)["items"])
+        svc.update_targets(s, [review_id], as_of_year=2025)
+        gdp = next(t for t in svc.list_targets(s, year=2024, limit=None)["items"] if t["measure"] == "国内生产总值增长率")
+        assert gdp["outcome"]["value"] == 6.5
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for r in rows:
+        ws.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_taskbook_import_reports_row_and_column(reports_url: str) -> None:
+    data = _xlsx([
+        ["任务名称", "指标", "目标值", "单位", "限定词", "年度", "完成时限", "地区", "牵头单位", "责任人"],
+        ["稳就业", "城镇新增就业", 100000, "人", "以上", 2024, None, "深圳市", "市人社局", "王五"],
+        ["研发攻坚", "研发投入强度", "五点五", "%", "大约好", None, None, "深圳市", "市科技局", "赵六"],
+    ])
+    with session_scope(reports_url) as s:
+        rep = svc.import_taskbook(s, data, "xlsx", "alice")
+    assert rep.rows_ok == 1 and rep.created == 1
+    msgs = {(e["row"], e["column"]) for e in rep.errors}
+    assert (3, "目标值") in msgs and (3, "限定词") in msgs
+    with session_scope(reports_url) as s:
+        items = [t for t in svc.list_targets(s, limit=None)["items"] if t["origin"] == "taskbook"]
+    assert items[0]["owner"] == "市人社局" and items[0]["responsible"] == "王五" and items[0]["qualifier"] == "以上"
+
+
+def test_milestones_chart_overdue(reports_url: str) -> None:
+    import datetime as dt
+
+    with session_scope(reports_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+        rd = next(t for t in svc.list_targets(s, limit=None)["items"] if t["measure"] == "研发投入强度")
+        m = svc.add_milestone(s, "alice", "出台研发投入激励政策", planned="2025-06-30", target_id=rd["id"])
+        assert m["overdue"] is False or m["planned"] < dt.date.today().isoformat()
+        lists = svc.overdue_targets(s, as_of=dt.date(2026, 1, 1))
+        assert rd["id"] in {t["id"] for t in lists["at_risk"]}
+        chart = svc.promises_chart(s, "深圳市")
+        gdp = next(x for x in chart["series"] if x["measure"] == "国内生产总值增长率")
+        assert gdp["targets"][chart["years"].index(2024)] == 6.0 and gdp["outcomes"][chart["years"].index(2024)] == 6.5
+
+
+def test_multi_year_target_behind_schedule_is_at_risk(reports_url: str) -> None:
+    import datetime as dt
+
+    with session_scope(reports_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+        rd = next(t for t in svc.list_targets(s, limit=None)["items"] if t["measure"] == "研发投入强度")
+        assert rd["progress"] == round(4.2 / 5.5, 3)  # interim 2024 figure of the 到2027年 target
+        on_time = svc.overdue_targets(s, as_of=dt.date(2026, 1, 1))  # 2 of 3 years gone, 76% done
+        assert rd["id"] not in {t["id"] for t in on_time["at_risk"]}
+        late = svc.overdue_targets(s, as_of=dt.date(2027, 6, 1))  # the last year, still 76%
+        assert {t["id"]: t["reason"] for t in late["at_risk"]}.get(rd["id"]) == "progress"
