@@ -4,7 +4,7 @@ A database created before them gets the table empty; `shuanglian rebuild` fills 
 read the place statements directly until then). On a fresh database 0001's create_all made both.
 
 Revision ID: 0004
-Revises: 0005
+Revises: 0011
 Create Date: 2026-12-04
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from shuanglian.graph.tables import Entity, PlaceParent
 
 revision = "0004"
-down_revision = "0005"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
