@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.places import stored_region_index
 from shuanglian.registers.admission import admitted
 from shuanglian.registers.graphview import EntityView, load_views
 from shuanglian.registers.regions import RegionIndex
@@ -17,7 +18,11 @@ CHAIN_PROP = "on_chain_link"
 
 
 def region_index(session: Session) -> RegionIndex:
-    """Place hierarchy from the graph: every place entity's `parent` values and `located_in` targets."""
+    """Place hierarchy from the graph: every place entity's `parent` values and `located_in` targets,
+    read from the place_parents projection (one small table), else from the place statements."""
+    stored = stored_region_index(session)
+    if stored is not None:
+        return stored
     parents: dict[str, list[str]] = {}
     for v in load_views(session, kinds=["place"]).values():
         ps = v.values("parent") + v.values("located_in") + v.values("part_of")
