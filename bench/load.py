@@ -34,6 +34,7 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-c", "from shuanglian.cli import main; main()"]
 PASSWORD = "load-bench-password-1"
+SAMPLES: dict[str, str] = {}  # one example URL per distinct error, printed after each level
 QUERIES = ["科技", "深圳", "实验室", "产业链", "创新", "大学", "集团", "高新区"]
 
 
@@ -106,8 +107,11 @@ async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, st
             try:
                 r = await c.get(url)
                 ok = r.status_code < 400
-            except httpx.HTTPError:
+                if not ok:
+                    SAMPLES.setdefault(f"{r.status_code} {r.text[:160]}", url)
+            except httpx.HTTPError as exc:
                 ok = False
+                SAMPLES.setdefault(f"{type(exc).__name__}", url)
             if ok:
                 lat[name].append((time.perf_counter() - t0) * 1000)
             else:
@@ -147,6 +151,9 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
         print(f"{name:<15}{len(xs) / elapsed:>8.1f}{_pct(xs, 50):>8.0f}{p95:>8.0f}{_pct(xs, 99):>8.0f}"
               f"{errs[name]:>8}")
         met = met and p95 < 500
+    for err, url in SAMPLES.items():
+        print(f"  error {err!r} on {url}")
+    SAMPLES.clear()
     print(f"goal (0 errors, p95 < 500 ms on every route): {'met' if met else 'NOT met'}", flush=True)
     return met
 

@@ -24,7 +24,7 @@ from sqlalchemy import insert
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import Entity
-from shuanglian.services.documents import samples_dir
+from shuanglian.samples import samples_dir
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.store.documents import DocumentRow
 from shuanglian.web.app import create_app

@@ -89,6 +89,7 @@ class Document:
     policies: list[dict[str, Any]] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    projects: list[dict[str, Any]] = field(default_factory=list)
     # pipeline bookkeeping
     error: str | None = None  # set when a stage failed; later stages skip the document
     meta: dict[str, Any] = field(default_factory=dict)
@@ -131,6 +132,7 @@ class Document:
             "policies": self.policies,
             "figures": self.figures,
             "events": self.events,
+            "projects": self.projects,
         }
         if self.error:
             obj["error"] = self.error

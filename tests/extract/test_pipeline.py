@@ -17,7 +17,7 @@ def test_entities_then_facts() -> None:
     stage = ExtractStage()
     names = [s.name for s in stage.stages]
     assert names[0] == "entities"
-    assert set(names[1:]) == {"policies", "figures", "events"}
+    assert set(names[1:]) == {"policies", "figures", "events", "projects"}
     doc = stage(Document(source="t", text=TEXT, published="2023-09-16"))
     assert doc.error is None
     kinds = {m.name: m.kind for m in doc.entities}

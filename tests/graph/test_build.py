@@ -89,3 +89,20 @@ def test_auto_accept_threshold(session: Session, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(get_settings(), "auto_accept_threshold", 0.5)
     assert build.initial_status("document", 0.8) == ACCEPTED
     assert build.initial_status("manual", 0.1) == ACCEPTED
+
+
+def test_projects_become_project_entities_with_status_and_place(session: Session) -> None:
+    t = "中国电建投资110亿元在开州区实施清洁能源综合开发项目。"
+    proj = {"name": "清洁能源综合开发项目", "investment": 1.1e10, "investment_text": "投资110亿元", "currency": "元",
+            "org": "中国电建", "place": "开州区", "status": "签约", "date": "2025-03-01", "industry": "清洁能源",
+            "span": [15, 25]}  # fmt: skip
+    row = make_doc(session, t, [ent("中国电建", "enterprise", t)], projects=[proj])
+    build.add_document_statements(session, row)
+    sts = [s for s in session.scalars(select(Statement)) if s.kind == "project"]
+    props = {s.prop: s for s in sts}
+    assert {"name", "investment", "status", "located_in", "lead_org", "works_on_industry"} <= set(props)
+    assert float(props["investment"].value) == 1.1e10 and props["investment"].value_json["written"] == "投资110亿元"
+    assert props["status"].value == "签约" and props["status"].value_json["date"] == "2025-03-01"
+    assert props["located_in"].value == "开州区"
+    leads = [s for s in session.scalars(select(Statement)) if s.prop == "leads"]
+    assert leads and leads[0].value == "清洁能源综合开发项目"

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from shuanglian.graph.tables import Entity, EntityKey, EntityMember, Statement
+from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
 
@@ -26,7 +26,7 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     """Rows of every projection table, plus the derived statements (id, status) projectors wrote."""
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
-                                                       RegisterSortKey, EntityChain)}  # fmt: skip
+                                                       RegisterSortKey, EntityChain, PlaceParent)}  # fmt: skip
     derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
     out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
     if session.get_bind().dialect.name == "sqlite":

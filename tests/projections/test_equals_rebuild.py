@@ -149,7 +149,8 @@ def _run(db_url: str, ops: list[tuple[str, int]]) -> None:
             elif op == "fact":
                 eid = _pick(s, rng, select(Entity.id).where(Entity.kind == "enterprise"))
                 if eid is not None:
-                    graph_svc.add_fact(s, eid, "products", rng.choice([o[2] for o in ORGS]), "tester")
+                    with contextlib.suppress(graph_svc.GraphError):  # the same fact twice is refused
+                        graph_svc.add_fact(s, eid, "products", rng.choice([o[2] for o in ORGS]), "tester")
     with session_scope(db_url) as s:
         incremental = snapshot(s)
         rebuild_all(s)

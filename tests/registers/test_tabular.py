@@ -20,7 +20,7 @@ def test_validation_names_row_and_cell() -> None:
         "项目名称,牵头单位,投资额（亿元）,建设周期,状态\n"
         "光明科学城脑解析设施,中国科学院深圳先进技术研究院,12.5,2021-2025,在建\n"
         ",某单位,3,2022,在建\n"
-        "合成生物研究设施,深圳先进院,12亿,2025-2021,开工\n"
+        "合成生物研究设施,深圳先进院,12亿,2025-2021,施工中\n"
         "光明科学城脑解析设施,重复,1,2020,建成\n"
     )
     t = parse_table(spec, csv_text.encode("utf-8"), "csv")
@@ -30,7 +30,7 @@ def test_validation_names_row_and_cell() -> None:
     assert "row 3, column 项目名称: is required but empty" in msgs
     assert "row 4, column 投资额: '12亿' is not a number (enter the number in 亿元)" in msgs
     assert "row 4, column 建设周期: '2025-2021' ends before it starts" in msgs
-    assert any(m.startswith("row 4, column 状态: '开工' is not one of 谋划/") for m in msgs)
+    assert any(m.startswith("row 4, column 状态: '施工中' is not one of 谋划/") for m in msgs)
     assert "row 5, column 项目名称: '光明科学城脑解析设施' duplicates row 2" in [
         f"row {e.row}, column {e.column}: '{e.value}' {e.message}" for e in t.errors if e.row == 5
     ]

@@ -4,7 +4,7 @@ documents, statements, canonical entities, chain placements and register entries
 
 The pages are processed once by the real pipeline; the killed child stores them (`processed=True`)
 and calls `os._exit(137)` at the chosen phase: inside each projector (before/after its update), in
-the graph batch hook, before the first batch commits, after the first commit, and after the last
+the graph batch hook, after the first commit, and after the last
 commit (where placements used to be computed outside the batch transaction and were lost)."""
 
 from __future__ import annotations
@@ -71,8 +71,7 @@ def _phases() -> list[tuple[str, str, int]]:
     from shuanglian import projections
 
     # nth 0 = the last batch: killed right after the last commit, before anything else runs
-    out = [("write", "before", 1), ("write", "after", 1), ("write", "after", 0), ("graph_hook", "after", 2),
-           ("end", "after", 1)]
+    out = [("write", "after", 1), ("write", "after", 0), ("graph_hook", "after", 2), ("end", "after", 1)]
     # inside the batch transaction, after the first batch committed
     out += [(f"projector:{name}", "before", 2) for name in projections.projector_names()]
     return out

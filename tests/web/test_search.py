@@ -120,6 +120,8 @@ def test_app_serves_from_postgres(pg_url: str) -> None:
     text_ = "深圳迈瑞生物医疗电子股份有限公司在深圳市发布监护仪。"
     doc = Document(source="pg.txt", raw="pg-app", text=text_, title="迈瑞新闻",
                    entities=[Mention("深圳迈瑞生物医疗电子股份有限公司", "enterprise", spans=[(0, 16)])])
+    # facts carry the extractor's name and version, as the pipeline stamps them (the writer refuses any without)
+    doc.meta.update(extractor="shuanglian.extract", extractor_version="test-fixture")
     ingest_documents([doc], pg_url, processed=True)
     app = create_app(pg_url)
     with session_scope(pg_url) as s:

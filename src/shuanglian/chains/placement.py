@@ -216,6 +216,21 @@ def placements_for(evidence: list[Evidence]) -> dict[tuple[str, str | None], tup
     return out
 
 
+_MATCHERS: dict[tuple[tuple[str, int], ...], tuple[list[ChainTemplate], LinkMatcher]] = {}
+
+
+def _matcher(templates: dict[str, ChainTemplate]) -> LinkMatcher:
+    """The Aho-Corasick matcher of a template set, built once per set (every write places entities)."""
+    key = tuple((k, id(t)) for k, t in sorted(templates.items()))
+    hit = _MATCHERS.get(key)
+    if hit is None:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        # the templates are kept with the matcher so their ids in the key cannot be reused
+        hit = _MATCHERS[key] = (list(templates.values()), LinkMatcher(templates.values()))
+    return hit[1]
+
+
 def _doc_texts(session: Session, views: Iterable[EntityView]) -> dict[str, str]:
     ids = sorted({f.document_id for v in views for f in v.facts if f.document_id and f.span})
     out: dict[str, str] = {}
@@ -235,7 +250,7 @@ def place_entities(
 
     Idempotent: statement ids are deterministic, so a re-run adds only new evidence.
     """
-    matcher = LinkMatcher(templates.values())
+    matcher = _matcher(templates)
     # Canonical ids are anchor member ids, so both kinds of id select the right clusters.
     views = load_views(session) if entity_ids is None else views_for_members(session, entity_ids)
     docs = _doc_texts(session, views.values())

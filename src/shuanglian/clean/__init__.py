@@ -1,7 +1,11 @@
 """Cleaning: keep the article body, metadata, script conversion, repairs; everything dropped kept aside.
 
-Flow (clean/core.py): HTML -> trafilatura main content (selectolax fallback) -> lines; text dumps ->
-lines. Each line: whitespace normalised, pinyin annotations stripped (script.py), OpenCC t2s; lines
+Flow (clean/core.py): HTML -> main-content candidates (html.py: trafilatura balanced, and when it
+disagrees with the next one its precision/recall modes; readable.py: a readability-style DOM scorer
+with Chinese punctuation and link density; every visible line), each cleaned at three levels (line
+rules + body block, line rules only, raw), one chosen per page by agreement with the others and
+punctuation density (choose.py, weights in data/choose.yaml, never looking at gold; the winner is
+recorded as doc.meta["html_extractor"]) -> lines; text dumps -> lines (unchanged by the above). Each line: whitespace normalised, pinyin annotations stripped (script.py), OpenCC t2s; lines
 re-joined when hard-wrapped (lines.py); spam lexicon and line rules (data/*.yaml) set drop reasons;
 optional site memory drops lines repeated across a site's pages (site_memory.py); the body is the
 densest block of sentence-like lines not crossing an end marker (body.py); metadata from meta lines

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from shuanglian.clean.body import mark_outside, select_body
-from shuanglian.clean.html import HtmlParts, extract_html
+from shuanglian.clean.choose import bigram_f1, bigrams, choose, choose_rules
+from shuanglian.clean.html import HtmlParts, add_trafilatura_modes, extract_html
 from shuanglian.clean.lines import Line, body_score, is_spam, match_rule, merge_wrapped, normalise_line
 from shuanglian.clean.meta import find_media, find_published, original_title, parse_date, split_title
 from shuanglian.clean.mojibake import find_mojibake
@@ -186,12 +188,60 @@ def _pick_title(lines: list[Line], start: int) -> str | None:
     return None
 
 
+def candidate_texts(lines: list[Line]) -> dict[str, str]:
+    """The bodies one candidate's prepared lines yield (no site memory) at each cleaning level:
+    "raw" = the extractor's lines as they are (normalised, simplified), "rules" = after the line
+    rules, "block" = rules + the densest block of body-like lines (body.py). `lines` are not changed."""
+    work = [replace(ln) for ln in lines]
+    out = {"raw": "\n".join(ln.text for ln in work)}
+    _apply_rules(Document(source="candidate"), work)
+    out["rules"] = "\n".join(ln.text for ln in work if ln.reason is None)
+    start, end = select_body(work)
+    mark_outside(work, start, end)
+    out["block"] = "\n".join(ln.text for ln in work if ln.reason is None)
+    return out
+
+
+def _choose_candidate(parts: HtmlParts, html: str) -> None:
+    """Set `parts.lines` and `parts.level` to the extractor and cleaning level whose body scores best
+    (clean/choose.py; the candidate list is data/choose.yaml). trafilatura's precision and recall
+    modes are run only when its balanced body and the readability-style body disagree."""
+    if len(parts.candidates) < 2:
+        return
+    rules = choose_rules()
+    by_level: dict[str, dict[str, str]] = {}  # extractor -> level -> body
+
+    def fill() -> dict[str, str]:
+        for name, lines in parts.candidates.items():
+            if name not in by_level:
+                # normalising and converting the lines is the costly part: once per extractor
+                by_level[name] = candidate_texts(_prepare(Document(source="candidate"), [(-1, ln) for ln in lines]))
+        texts: dict[str, str] = {}
+        for key in rules.order:
+            name, _, level = key.partition("/")
+            if name in by_level:
+                texts[key] = by_level[name][level or "block"]
+        return texts
+
+    texts = fill()
+    pair = (texts.get("trafilatura", ""), texts.get("readability", ""))
+    if bigram_f1(bigrams(pair[0]), bigrams(pair[1])) < rules.shortcut_agreement:
+        add_trafilatura_modes(parts, html)
+        texts = fill()
+    if len(texts) < 2:
+        return
+    key = choose(texts).name
+    name, _, level = key.partition("/")
+    parts.chosen, parts.level, parts.lines = key, level or "block", parts.candidates[name]
+
+
 def prepare_document(doc: Document) -> tuple[HtmlParts | None, list[Line]]:
     """First half of cleaning: main-content lines (HTML) or input lines, normalised and converted."""
     doc.dropped, doc.repairs, doc.excluded = [], [], []
     is_html = doc.is_html or looks_like_html(doc.raw)
     parts = extract_html(doc.raw) if is_html else None
     if parts is not None:
+        _choose_candidate(parts, doc.raw)
         raw_lines = [(-1, ln) for ln in parts.lines]
     else:
         raw_lines = [(i + 1, ln) for i, ln in enumerate(doc.raw.splitlines())]
@@ -215,11 +265,15 @@ def finish_document(
     doc: Document, parts: HtmlParts | None, lines: list[Line], site_memory: SiteBoilerplate | None = None
 ) -> Document:
     """Second half of cleaning: rules, site memory, body block, metadata, repairs, mojibake."""
-    _apply_rules(doc, lines)
+    # an HTML page's chosen candidate may be cleaner at a lighter level (clean/choose.py)
+    level = parts.level if parts is not None else "block"
+    if level != "raw":
+        _apply_rules(doc, lines)
     if site_memory is not None:
         _apply_site_memory(doc, lines, site_memory)
     start, end = select_body(lines)
-    mark_outside(lines, start, end)
+    if level == "block":
+        mark_outside(lines, start, end)
     _strip_inline_bylines(doc, lines)
 
     simple: list[str] = []  # the HTML page's visible lines in simplified script
@@ -248,6 +302,8 @@ def finish_document(
         doc.flag("mojibake")
     doc.dropped.extend(Dropped(ln.text, ln.reason, ln.no) for ln in lines if ln.reason is not None)
     if parts is not None:
+        # provenance: which main-content extractor the body came from (clean/choose.py)
+        doc.meta["html_extractor"] = parts.chosen
         inside = "\n".join(parts.lines)
         # converted like every other dropped line, so what a user reads aside is in one script
         doc.dropped.extend(

@@ -1,4 +1,5 @@
-"""HTML: main content with trafilatura (on the decoded string), selectolax fallback, visible-text lines."""
+"""HTML: main-content candidates (trafilatura balanced/precision/recall, readability-style DOM scoring,
+all visible lines) from the decoded string; clean/choose.py picks one per page by gold-free features."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 # trafilatura logs ERROR for ordinary outcomes (an empty or tiny page); our own fallbacks and the
 # per-document failure report already tell the user what happened, so keep its chatter out of stderr.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CELL_PARAS = re.compile(r"(?<=[。！？!?”」])\s+(?=\S)")
@@ -44,6 +46,10 @@ class HtmlParts:
     sitename: str | None = None
     title_tag: str | None = None  # the <title> text, for pages where trafilatura found no title
     extras: dict[str, Any] = field(default_factory=dict)
+    # main-content line lists by extractor name; `lines` is the chosen one (clean/choose.py)
+    candidates: dict[str, list[str]] = field(default_factory=dict)
+    chosen: str | None = None  # "extractor" or "extractor/level"
+    level: str = "block"  # how much of the line cleaning the chosen candidate gets (core.candidate_text)
 
 
 def visible_lines(html: str) -> list[str]:
@@ -67,35 +73,66 @@ def _visible_and_title(html: str) -> tuple[list[str], str | None]:
     return [ln.strip() for ln in text.splitlines() if ln.strip()], title or None
 
 
-def extract_html(html: str) -> HtmlParts:
-    """Main-content lines of a page: trafilatura first, the visible text as a fallback."""
+def _trafilatura(html: str, mode: str, with_metadata: bool) -> Any:
+    """trafilatura's extraction in one of its modes (balanced, precision, recall); None on failure."""
     import trafilatura
 
-    lines: list[str] = []
-    title = date = sitename = None
     try:
-        doc = trafilatura.bare_extraction(
+        return trafilatura.bare_extraction(
             html,
             include_comments=False,
             include_tables=True,
             include_images=False,
-            # Measured on ../shared/data/web-extraction (bench/web_extraction.py), mean bigram F1:
-            # balanced 0.913, favor_recall 0.909, favor_precision 0.891 -> balanced.
-            favor_recall=False,
-            favor_precision=False,
-            with_metadata=True,
+            favor_recall=mode == "recall",
+            favor_precision=mode == "precision",
+            with_metadata=with_metadata,
             deduplicate=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception:  # noqa: BLE001 - a parser crash on a malformed page must fall back, not fail
-        doc = None
-    if doc is not None:
-        text = getattr(doc, "text", None) or ""
-        lines = split_table_rows([ln.strip() for ln in text.splitlines()])
-        title = getattr(doc, "title", None)
-        date = getattr(doc, "date", None)
-        sitename = getattr(doc, "sitename", None)
+        return None
+
+
+def _doc_lines(doc: Any) -> list[str]:
+    """Lines of a trafilatura result, layout-table rows split into cells."""
+    text = (getattr(doc, "text", None) or "") if doc is not None else ""
+    return [ln for ln in split_table_rows([ln.strip() for ln in text.splitlines()]) if ln]
+
+
+def extract_html(html: str, candidates: bool = True) -> HtmlParts:
+    """Main-content candidates of a page (trafilatura balanced, readability-style, visible lines;
+    `add_trafilatura_modes` adds more); `lines` starts as trafilatura's balanced extraction (the
+    visible text when it found nothing). Without `candidates` only that one is computed."""
+    from shuanglian.clean.readable import main_lines, readability_lxml_lines
+
+    doc = _trafilatura(html, "balanced", with_metadata=True)
+    lines = _doc_lines(doc)
     visible, title_tag = _visible_and_title(html)
+    found: dict[str, list[str]] = {"trafilatura": lines}
+    if candidates:
+        for name, extractor in (("readability", main_lines), ("arc90", readability_lxml_lines)):
+            try:
+                found[name] = extractor(html)
+            except Exception:  # noqa: BLE001 - a DOM a scorer cannot walk leaves the other candidates
+                found[name] = []
+        found["visible"] = list(visible)
     if not lines:
         lines = list(visible)
-    return HtmlParts(lines=lines, visible=visible, title=title, date=date, sitename=sitename, title_tag=title_tag)
+    return HtmlParts(
+        lines=lines,
+        visible=visible,
+        title=getattr(doc, "title", None) if doc is not None else None,
+        date=getattr(doc, "date", None) if doc is not None else None,
+        sitename=getattr(doc, "sitename", None) if doc is not None else None,
+        title_tag=title_tag,
+        candidates={k: v for k, v in found.items() if v},
+        chosen="trafilatura" if found["trafilatura"] else "visible",
+    )
+
+
+def add_trafilatura_modes(parts: HtmlParts, html: str) -> None:
+    """Add trafilatura's precision and recall extractions to the candidates (two more parser runs)."""
+    for mode in ("precision", "recall"):
+        lines = _doc_lines(_trafilatura(html, mode, with_metadata=False))
+        if lines:
+            parts.candidates[mode] = lines

@@ -32,8 +32,8 @@ def _root(
     logging.basicConfig(level=get_settings().log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
 
-def main() -> None:
-    """Console-script entry point: register every area's commands, then run."""
+def register_commands() -> None:
+    """Import every area's command module (each registers its commands on `app`)."""
     from shuanglian.cli import (  # noqa: F401 - registers commands
         eval_cmd,
         extract_cmd,
@@ -45,8 +45,13 @@ def main() -> None:
         targets_cmd,
         web_cmd,
     )
+
+
+def main() -> None:
+    """Console-script entry point: register every area's commands, then run."""
     from shuanglian.store.db import MissingDriver
 
+    register_commands()
     try:
         app()
     except MissingDriver as exc:  # a missing optional extra is a one-line fix, not a traceback

@@ -39,7 +39,7 @@ def ingest(
     db: str | None = typer.Option(None, "--db", help="Database URL (default: settings / shuanglian.db)."),
     runner: str = typer.Option("local", "--runner", help="local | process | ray"),
     workers: int = typer.Option(2, "--workers", min=1, help="Worker processes for --runner process."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per pipeline batch."),
+    batch_size: int = typer.Option(48, "--batch-size", min=1, help="Documents per pipeline batch and per transaction."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     plain: bool = typer.Option(False, "--plain", help="Inputs are clean text: do not drop or rewrite."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Clean and store only, no fact extraction."),

@@ -13,7 +13,7 @@ EXTRACTOR_NAME = "shuanglian.extract"
 EXTRACTOR_VERSION = "entities-0.2"
 
 log = logging.getLogger(__name__)
-_FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage")
+_FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage", "ProjectStage")
 
 
 def _fact_stages() -> list[Any]:
@@ -27,7 +27,7 @@ def _fact_stages() -> list[Any]:
 
 
 class ExtractStage:
-    """The `extract` pipeline stage: EntityStage, then PolicyStage, FigureStage, EventStage."""
+    """The `extract` pipeline stage: EntityStage, then PolicyStage, FigureStage, EventStage, ProjectStage."""
 
     name = "extract"
 

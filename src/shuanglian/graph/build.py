@@ -112,6 +112,8 @@ def document_statements(row: DocumentRow) -> tuple[list[Statement], list[str]]:
         _event_statements(d, ev)
     for f in facts.get("figures", []):
         _figure_statements(d, f)
+    for pj in facts.get("projects", []):
+        _project_statements(d, pj)
     return d.out, d.errors
 
 
@@ -143,8 +145,9 @@ def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
     place = attrs.get("place")
     if place and kind != "place":
         tid, tkind = d.ref(str(place), "place", first)
+        why = {"reason": attrs["place_reason"]} if attrs.get("place_reason") else None  # stated/branch/name/...
         d.add(entity_id=eid, kind=kind, prop="located_in", value=str(place), target_id=tid, target_kind=tkind,
-              span=first, confidence=conf)  # fmt: skip
+              span=first, confidence=conf, value_json=why)  # fmt: skip
     parent = attrs.get("parent")
     if parent and kind == "place":
         d.add(entity_id=eid, kind=kind, prop="parent", value=str(parent), span=first, confidence=conf)
@@ -240,6 +243,37 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
     value = f"{measure}: {f.get('value')}{f.get('unit') or ''}"
     d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f, span=sp,
           confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip
+
+
+def _project_statements(d: _DocFacts, p: dict[str, Any]) -> None:
+    """A project entity with its investment, place, investor and this document's status (签约 → 开工 → 投产
+    across documents gives the status history)."""
+    name = str(p.get("name") or "").strip()
+    if not name:
+        return
+    sp = _span(p)
+    conf = d.default_conf
+    pid, _ = d.ref(name, "project", sp)
+    if p.get("investment") is not None:
+        d.add(entity_id=pid, kind="project", prop="investment", value=p["investment"], span=sp, confidence=conf,
+              value_json={"written": p.get("investment_text"), "currency": p.get("currency")})  # fmt: skip
+    if p.get("status"):
+        d.add(entity_id=pid, kind="project", prop="status", value=str(p["status"]), span=sp, confidence=conf,
+              value_json={"status": p["status"], "date": p.get("date") or d.row.published})  # fmt: skip
+    if p.get("place"):
+        tid, tkind = d.ref(str(p["place"]), "place", sp)
+        d.add(entity_id=pid, kind="project", prop="located_in", value=str(p["place"]), target_id=tid,
+              target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
+    if p.get("org"):
+        d.add(entity_id=pid, kind="project", prop="lead_org", value=str(p["org"]), span=sp, confidence=conf)
+        oid, okind = d.ref(str(p["org"]), None, sp)
+        if okind in get_schema().relations["leads"].sources:
+            d.add(entity_id=oid, kind=okind, prop="leads", value=name, target_id=pid, target_kind="project",
+                  span=sp, confidence=conf)  # fmt: skip
+    if p.get("industry"):
+        tid, tkind = d.ref(str(p["industry"]), "industry", sp)
+        d.add(entity_id=pid, kind="project", prop="works_on_industry", value=str(p["industry"]), target_id=tid,
+              target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
 
 
 def add_document_statements(session: Session, doc_row: DocumentRow, resolve: bool = True) -> int:

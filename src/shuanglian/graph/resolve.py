@@ -254,44 +254,64 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
         ordered = sorted(mids, key=lambda m: (by_id[m].first_seen, m))
         anchor = ordered[0]
         out[anchor] = Assignment(anchor, 1.0, "anchor")
-        keys_seen: dict[str, list[tuple[str, NameKey]]] = defaultdict(list)
-        for k in by_id[anchor].name_keys():
-            keys_seen[k.key].append((anchor, k))
-        for i, m in enumerate(ordered[1:], start=1):
-            score, reason = explain(by_id[m], keys_seen, judged, set(ordered[:i]), by_id)
+        seen = _SeenKeys()
+        seen.add(by_id[anchor])
+        earlier = {anchor}
+        for m in ordered[1:]:
+            score, reason = explain(by_id[m], seen, judged, earlier)
             out[m] = Assignment(anchor, score, reason)
-            for k in by_id[m].name_keys():
-                keys_seen[k.key].append((m, k))
+            seen.add(by_id[m])
+            earlier.add(m)
     return out
 
 
-def explain(
-    p: Profile,
-    earlier_keys: dict[str, list[tuple[str, NameKey]]],
-    together: dict[str, JudgementRule],
-    earlier: set[str],
-    by_id: dict[str, Profile],
-) -> tuple[float, str]:
+class _SeenKeys:
+    """What the earlier members of a cluster offer a later one: per key its strongest level; per
+    person key whether some earlier member had no role context, and the union of their contexts.
+    Constant work per key, so hub entities with thousands of members stay linear."""
+
+    def __init__(self) -> None:
+        self.level: dict[str, str] = {}
+        self.bare: dict[str, bool] = {}
+        self.contexts: dict[str, set[str]] = {}
+
+    def add(self, p: Profile) -> None:
+        for k in p.name_keys():
+            if k.key not in self.level or _rank(k.level) < _rank(self.level[k.key]):
+                self.level[k.key] = k.level
+            if k.level == "person":
+                if not p.context:
+                    self.bare[k.key] = True
+                else:
+                    self.contexts.setdefault(k.key, set()).update(p.context)
+
+
+def explain(p: Profile, seen: _SeenKeys, judged: dict[str, JudgementRule], earlier: set[str]) -> tuple[float, str]:
     """Why a member belongs to its entity, independent of the order clusters were joined in: a user
     judgement naming it and an earlier member, else the strongest key it shares with an earlier member
     (highest score, then the smallest reason), else (1.0, "cluster") when only later members tie it in.
     Incremental attachment and full resolution both give this answer."""
-    rule = together.get(p.member_id)
+    rule = judged.get(p.member_id)
     if rule is not None and earlier & set(rule.ids):
         return 1.0, f"judgement:{rule.action}#{rule.id}"
     best: tuple[float, str] | None = None
     for k in p.name_keys():
-        for other, ok in earlier_keys.get(k.key, ()):
-            if k.level == "person":
-                ca, cb = p.context, by_id[other].context
-                bare = "person_bare_long" if len(k.key) - len("person|") >= 3 else "person_bare"
-                score = (level_score("person_context") if ca & cb else 0.0) if ca and cb else level_score(bare)
-                cand = (score, f"person:{k.key.split('|', 1)[1]}")
-            else:
-                lvl = max(k.level, ok.level, key=_rank)
-                cand = (level_score(lvl), f"{lvl}:{k.key.split('|', 1)[1]}")
-            if best is None or (cand[0], _neg(cand[1])) > (best[0], _neg(best[1])):
-                best = cand
+        other = seen.level.get(k.key)
+        if other is None:
+            continue
+        if k.level == "person":
+            bare = level_score("person_bare_long" if len(k.key) - len("person|") >= 3 else "person_bare")
+            scores = []
+            if not p.context or seen.bare.get(k.key):
+                scores.append(bare)  # one side without roles: nothing confirms or contradicts
+            if p.context and seen.contexts.get(k.key):
+                scores.append(level_score("person_context") if p.context & seen.contexts[k.key] else 0.0)
+            cand = (max(scores), f"person:{k.key.split('|', 1)[1]}")
+        else:
+            lvl = max(k.level, other, key=_rank)
+            cand = (level_score(lvl), f"{lvl}:{k.key.split('|', 1)[1]}")
+        if best is None or cand[0] > best[0] or (cand[0] == best[0] and cand[1] < best[1]):
+            best = cand
     return best if best is not None else (1.0, "cluster")
 
 

@@ -94,7 +94,20 @@ class Entity(Base):
         Index("ix_entities_region", "region", "id"),
         Index("ix_entities_statements", "statement_count", "id"),
         Index("ix_entities_documents", "document_count", "id"),
+        Index("ix_entities_region_id", "region_id"),  # entities to re-summarise when a place is renamed
     )
+
+
+class PlaceParent(Base):
+    """The place hierarchy as data (a projection, projections.places): every name of a place entity
+    with each parent it is stated to lie in (`parent`, `located_in`, `part_of` values), so region
+    filters read a small table instead of every statement of every place."""
+
+    __tablename__ = "place_parents"
+
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(512), primary_key=True)
+    parent: Mapped[str] = mapped_column(String(512), primary_key=True)
 
 
 class EntityMember(Base):

@@ -18,7 +18,6 @@ from shuanglian.graph.resolve import (
     Assignment,
     JudgementRule,
     Profile,
-    _neg,
     ambiguous,
     kinds_compatible,
     level_rank,
@@ -236,7 +235,7 @@ def _attach_target(
                 strong.add(eid)
                 cand = (level_score(lvl), f"{lvl}:{key.split('|', 1)[1]}")
                 # the same order-independent choice as resolve.explain: highest score, smallest reason
-                if best is None or (cand[0], _neg(cand[1])) > (best[0], _neg(best[1])):
+                if best is None or cand[0] > best[0] or (cand[0] == best[0] and cand[1] < best[1]):
                     best = cand
             else:
                 weak[key].append((qual, eid))

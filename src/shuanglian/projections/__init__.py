@@ -1,6 +1,7 @@
 """Projections: every state derived from the statements log, kept equal to a full rebuild.
 
-Order matters: resolution -> chain placements -> entity summaries -> register index -> search index.
+Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index
+-> search index.
 Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture).
 """
 
@@ -22,18 +23,16 @@ from shuanglian.projections.base import (
 def _defaults() -> None:
     from shuanglian.projections.entities import Resolution, Summaries
     from shuanglian.projections.placements import ChainPlacements
+    from shuanglian.projections.places import PlaceHierarchy
     from shuanglian.projections.registers import RegisterIndex
     from shuanglian.projections.search import SearchIndex
 
     register("resolution", Resolution)
     register("chain_placements", ChainPlacements)
     register("entity_summaries", Summaries)
+    register("place_hierarchy", PlaceHierarchy)
     register("register_index", RegisterIndex)
     register("search_index", SearchIndex)
-    from shuanglian.targets.projection import TargetsProjector
-
-    register("targets", TargetsProjector)  # targets/outcomes derived from the documents (issue 13)
-
     from shuanglian.matching.projector import MatchingIndex
 
     register("matching_index", MatchingIndex)

@@ -8,6 +8,8 @@ from shuanglian.chains.incremental import remember_templates
 from shuanglian.chains.placement import PlacementStats, place_entities
 from shuanglian.chains.store import all_templates
 from shuanglian.graph import views
+from shuanglian.graph.reader import entity_kinds
+from shuanglian.graph.schema import get_schema
 from shuanglian.projections.base import Changes
 
 
@@ -31,6 +33,10 @@ class ChainPlacements:
             _count(changed, place_entities(session, edited))
             remember_templates(session, templates)
         targets = changed.entities | views.entities_of(session, changed.facts | changed.members)
+        # only kinds that sit on chain links: hub places and governments are never loaded for nothing
+        placeable = get_schema().kinds_with("placeable")
+        kinds = entity_kinds(session, targets)  # ids not listed: merged away or unresolved, placed as before
+        targets = {e for e in targets if kinds.get(e) is None or kinds[e] in placeable}
         if targets:
             _count(changed, place_entities(session, templates, entity_ids=targets))
         return changed

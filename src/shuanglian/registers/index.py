@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
+from shuanglian.registers.admission import admitted
 from shuanglian.registers.graphview import EntityView, chunks, views_for_members
 from shuanglian.registers.listing import chain_keys, is_member, to_row
 from shuanglian.registers.spec import RegisterSpec, register_specs
@@ -72,7 +73,7 @@ def _entry_rows(spec: RegisterSpec, view: EntityView) -> tuple[dict[str, Any] | 
     if spec.scope == "external":
         # Resources are decided against the requested region at query time: keep every candidate,
         # including other registers' imports (their chains count as the region's chains).
-        eligible = view.kind in spec.kinds
+        eligible = view.kind in spec.kinds and admitted(view)
         if not (eligible or registered or view.values("register")):
             return None, []
     elif not is_member(spec, view):

@@ -8,6 +8,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.places import stored_region_index
+from shuanglian.registers.admission import admitted
 from shuanglian.registers.graphview import EntityView, load_views
 from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import Column, RegisterSpec, register_specs
@@ -16,7 +18,11 @@ CHAIN_PROP = "on_chain_link"
 
 
 def region_index(session: Session) -> RegionIndex:
-    """Place hierarchy from the graph: every place entity's `parent` values and `located_in` targets."""
+    """Place hierarchy from the graph: every place entity's `parent` values and `located_in` targets,
+    read from the place_parents projection (one small table), else from the place statements."""
+    stored = stored_region_index(session)
+    if stored is not None:
+        return stored
     parents: dict[str, list[str]] = {}
     for v in load_views(session, kinds=["place"]).values():
         ps = v.values("parent") + v.values("located_in") + v.values("part_of")
@@ -62,6 +68,8 @@ def is_member(spec: RegisterSpec, view: EntityView) -> bool:
         return False  # imported only as an outside resource: not a local enterprise/carrier
     if spec.scope == "external":
         return False  # implicit members of the resources register are decided against a region
+    if not admitted(view):
+        return False  # a generic word (全国, 全年) or an unsure kind is not a register row
     return not spec.name_patterns or any(p in n for n in [view.name, *view.names] for p in spec.name_patterns)
 
 
@@ -136,7 +144,7 @@ def select_members(
                 if not v.region or regions.within(v.region, region):
                     continue
                 if spec.name not in _registered(v):
-                    if v.kind not in spec.kinds:
+                    if v.kind not in spec.kinds or not admitted(v):
                         continue
                     if local_chains is None:
                         local_chains = _local_chains(views.values(), regions, region)

@@ -124,8 +124,20 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> dict[str, An
                    publisher=actor.name, demand_id=demand.id if demand else None)  # fmt: skip
     session.add(ch)
     session.flush()
-    audit.record(session, actor.name, "challenge_create", "challenge", str(ch.id), None, challenge_json(ch))
+    audit.record(session, actor.name, "challenge_create", "challenge", str(ch.id), None, _audit_view(ch))
     return challenge_json(ch)
+
+
+STATUS_ZH = {"draft": "草稿", "published": "张榜中", "closed": "已截止", "awarded": "已揭榜", "cancelled": "已撤榜",
+             "submitted": "已提交", "shortlisted": "入围", "rejected": "未入选"}
+
+
+def _audit_view(ch: Challenge) -> dict[str, Any]:
+    """What the audit log shows of a challenge (Chinese field names, as the audit page prints keys)."""
+    out = {"榜单名称": ch.title, "状态": STATUS_ZH.get(ch.status, ch.status), "榜额（元）": ch.award,
+           "截止时间": _aware(ch.deadline).isoformat()[:16], "评审标准": "、".join(c["name"] for c in ch.rubric),
+           "审核意见": ch.screening_note}  # fmt: skip
+    return {k: v for k, v in out.items() if v not in (None, "")}
 
 
 def publish(session: Session, actor: Actor, cid: int, note: str = "") -> dict[str, Any]:
@@ -135,9 +147,9 @@ def publish(session: Session, actor: Actor, cid: int, note: str = "") -> dict[st
         raise ChallengeError(409, f"challenge is {ch.status}, only drafts are published")
     if _aware(ch.deadline) <= _now():
         raise ChallengeError(409, "deadline already passed", "deadline_passed")
-    before = challenge_json(ch)
+    before = _audit_view(ch)
     ch.status, ch.published_at, ch.screening_note = "published", _now(), note
-    audit.record(session, actor.name, "challenge_publish", "challenge", str(cid), before, challenge_json(ch))
+    audit.record(session, actor.name, "challenge_publish", "challenge", str(cid), before, _audit_view(ch))
     return challenge_json(ch)
 
 
@@ -184,7 +196,7 @@ def apply(session: Session, actor: Actor, cid: int, proposal: str, organisation:
     session.add(app)
     session.flush()
     audit.record(session, actor.name, "challenge_apply", "application", str(app.id), None,
-                 {"challenge": cid, "organisation": organisation})
+                 {"榜单": cid, "揭榜单位": organisation})
     return application_json(session, app, actor)
 
 
@@ -286,7 +298,7 @@ def assign_reviewers(session: Session, actor: Actor, cid: int, reviewers: list[s
                 added += 1
     session.flush()
     audit.record(session, actor.name, "challenge_assign", "challenge", str(cid), None,
-                 {"reviewers": names, "applications": [a.id for a in apps], "added": added})
+                 {"评审专家": names, "申请": [a.id for a in apps], "新增指派": added})
     return {"assigned": added, "applications": len(apps)}
 
 
@@ -306,7 +318,7 @@ def declare_conflict(session: Session, actor: Actor, app_id: int, note: str) -> 
     if r.submitted_at is not None:
         raise ChallengeError(409, "review already submitted")
     r.conflict, r.conflict_note = True, note.strip() or "conflict of interest declared"
-    audit.record(session, actor.name, "review_conflict", "application", str(app_id), None, {"note": r.conflict_note})
+    audit.record(session, actor.name, "review_conflict", "application", str(app_id), None, {"回避原因": r.conflict_note})
     return review_json(r)
 
 
@@ -329,7 +341,7 @@ def submit_review(session: Session, actor: Actor, app_id: int, scores: dict[str,
         raise ChallengeError(422, str(exc)) from exc
     r.scores, r.total, r.comment, r.submitted_at = clean, total, comment.strip(), _now()
     audit.record(session, actor.name, "review_submit", "application", str(app_id), None,
-                 {"scores": clean, "total": total})
+                 {"评分": clean, "总分": total})
     return review_json(r)
 
 
@@ -367,12 +379,12 @@ def decide(session: Session, actor: Actor, app_id: int, outcome: str, feedback: 
         _needs_reviews(session, app)
         if ch.status not in ("published", "closed", "awarded"):
             raise ChallengeError(409, f"challenge is {ch.status}")
-    before = {"status": app.status}
+    before = {"状态": STATUS_ZH[app.status]}
     app.status, app.feedback, app.decided_by, app.decided_at = outcome, feedback.strip(), actor.name, _now()
     if outcome == "awarded":
         ch.status = "awarded"
     audit.record(session, actor.name, f"application_{outcome}", "application", str(app_id), before,
-                 {"status": outcome, "feedback": app.feedback})
+                 {"状态": STATUS_ZH[outcome], "反馈": app.feedback})
     return application_json(session, app, actor)
 
 
@@ -398,7 +410,7 @@ def add_milestone(session: Session, actor: Actor, app_id: int, title: str, due: 
     m = ChallengeMilestone(application_id=app_id, title=title.strip()[:200], due=due or None, amount=amount)
     session.add(m)
     session.flush()
-    audit.record(session, actor.name, "milestone_add", "application", str(app_id), None, {"title": m.title, "due": due})
+    audit.record(session, actor.name, "milestone_add", "application", str(app_id), None, {"节点": m.title, "期限": due})
     return milestone_json(m)
 
 
@@ -410,7 +422,7 @@ def complete_milestone(session: Session, actor: Actor, mid: int) -> dict[str, An
     app = _app(session, m.application_id)
     _manage(session, actor, app.challenge_id)
     m.status, m.done_at = "done", _now()
-    audit.record(session, actor.name, "milestone_done", "application", str(app.id), None, {"milestone": mid})
+    audit.record(session, actor.name, "milestone_done", "application", str(app.id), None, {"节点": m.title})
     return milestone_json(m)
 
 

@@ -98,6 +98,15 @@ def _graph_batch(session: Session, rows: list[DocumentRow]) -> int:
     return apply_changes(session).stats.get("placed", 0)
 
 
+def _stamp_external(doc: Document) -> Document:
+    """Documents handed over already processed keep the extractor they name; without one they are
+    recorded as `external` with an unknown version, so their statements still carry provenance."""
+    if doc.entities or doc.policies or doc.figures or doc.events:
+        doc.meta.setdefault("extractor", "external")
+        doc.meta.setdefault("extractor_version", "unknown")
+    return doc
+
+
 def document_from_input(item: RawInput) -> Document:
     """Build a pipeline document from a decoded input; declared (.jsonl) metadata is pre-filled."""
     declared = dict(item.declared)
@@ -286,7 +295,7 @@ def ingest_documents(
     progress: Progress | None = None,
     *,
     workers: int = 2,
-    batch_size: int = 16,
+    batch_size: int = 48,
     processed: bool = False,
     factory: Callable[[], Pipeline] | None = None,
 ) -> IngestReport:
@@ -300,7 +309,7 @@ def ingest_documents(
     stream = ing.fresh(docs)
     try:
         if processed:
-            done: Iterable[Document] = stream
+            done = map(_stamp_external, stream)
         else:
             done = make_runner(runner, factory or pipeline_factory(), workers, batch_size).run(stream)
         pending: list[Document] = []
@@ -326,7 +335,7 @@ def ingest_paths(
     progress: Progress | None = None,
     *,
     workers: int = 2,
-    batch_size: int = 16,
+    batch_size: int = 48,
     plain: bool = False,
     extract: bool = True,
     factory: Callable[[], Pipeline] | None = None,
@@ -452,7 +461,7 @@ def document_detail(row: DocumentRow) -> dict[str, Any]:
             "repairs": row.repairs,
             "dropped": row.dropped,
             "excluded": row.excluded,
-            **{k: (row.facts or {}).get(k, []) for k in ("entities", "policies", "figures", "events")},
+            **{k: (row.facts or {}).get(k, []) for k in ("entities", "policies", "figures", "events", "projects")},
             "extractor_version": row.extractor_version,
         }
     )

@@ -112,8 +112,19 @@ def _store(session: Session, side: str, data: dict[str, Any], user: str, placer:
         row.embedding, row.model = to_blob(vec), enc.name
     session.add(row)
     session.flush()
-    audit.record(session, user, f"{side}_add", f"match_{side}", rid, None, record_json(row))
+    audit.record(session, user, f"{side}_add", f"match_{side}", rid, None, _audit_view(row))
     return row
+
+
+_KIND_ZH = {v: k for k, v in importer.columns()["kinds"].items()}
+
+
+def _audit_view(row: Row) -> dict[str, Any]:
+    """What the audit log shows of a new record (Chinese field names, as the audit page prints keys)."""
+    org = row.requester if isinstance(row, MatchDemand) else row.provider
+    out = {"类型": _KIND_ZH.get(row.kind, row.kind), "标题": row.title, "内容": row.statement, "机构": org,
+           "地区": row.region, "来源": row.source}
+    return {k: v for k, v in out.items() if v}
 
 
 def add_demand(session: Session, data: dict[str, Any], user: str) -> dict[str, Any]:
@@ -316,7 +327,7 @@ def feedback(session: Session, demand_id: str, supply_id: str, verdict: str, use
         session.add(row)
         session.flush()
         audit.record(session, user, "match_feedback", "match_pair", f"{demand_id}:{supply_id}", None,
-                     {"verdict": verdict})
+                     {"反馈": {"useful": "有用", "not_useful": "无用", "contacted": "已联系"}[verdict]})
     return {"demand": demand_id, "supply": supply_id, "verdict": verdict, "weights": current_weights(session)}
 
 

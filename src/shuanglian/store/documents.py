@@ -13,7 +13,7 @@ from shuanglian.document import Document, Dropped, Mention, Repair
 from shuanglian.store import changes
 from shuanglian.store.db import Base
 
-FACT_KEYS = ("entities", "policies", "figures", "events")
+FACT_KEYS = ("entities", "policies", "figures", "events", "projects")
 
 
 def utcnow() -> datetime:
@@ -120,6 +120,7 @@ class DocumentRow(Base):
             policies=list(facts.get("policies", [])),
             figures=list(facts.get("figures", [])),
             events=list(facts.get("events", [])),
+            projects=list(facts.get("projects", [])),
             meta=dict(self.meta or {}),
         )
 

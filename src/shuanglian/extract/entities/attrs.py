@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.candidates import TokenView
@@ -20,7 +24,6 @@ _BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterpris
             "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
 _BACKREF_RE = re.compile("|".join(sorted(_BACKREF, key=len, reverse=True)))
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
-_LOCATED = re.compile(r"位于([\u4e00-\u9fff]{2,10}?)(?:的)?$")
 
 
 def page_context(places: list[Place]) -> tuple[str | None, str | None]:
@@ -82,15 +85,141 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
     for s, e, g in sorted(person_spans, key=lambda x: x[0]):
         roles = parse_roles(text, s, org_ending_at, place_ending_at, roles_at.get, context)
         roles_at[e] = roles
-        # the title written next to the name is the role (省委副书记、省长王伟中 -> 省长); the
-        # concurrent posts before it are kept as further titles, not as separate roles
+        after = _title_after(text, e)
+        # the title next to the name is the role; earlier posts of the chain become roles of their own
+        # when they name their organisation (中共中央总书记、国家主席、中央军委主席 -> three roles)
+        implied = _role_data()["implied"]
+        chain = [r for r in roles[:-1] if r["title"] in implied] + roles[-1:]
         have = g.attrs.setdefault("roles", [])
-        if roles and roles[-1] not in have:
-            have.append(roles[-1])
+        for r in [*chain, *([{"title": after, "org": None, "place": None}] if after else [])]:
+            r = resolve_role(r, context)
+            if r not in have:
+                have.append(r)
         titles = g.attrs.setdefault("titles", [])
         for r in roles:
             if r["title"] not in titles:
                 titles.append(r["title"])
+
+
+@cache
+def _role_data() -> dict[str, Any]:
+    ref = resources.files("shuanglian.extract").joinpath("data").joinpath("role_orgs.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("role_orgs.yaml: expected a mapping at top level")
+    return data
+
+
+def _title_after(text: str, end: int) -> str | None:
+    """A title written right after a name (习近平总书记)."""
+    for t in sorted(_role_data()["after_name"], key=len, reverse=True):
+        if text.startswith(t, end):
+            return str(t)
+    return None
+
+
+def resolve_role(role: dict[str, Any], context: tuple[str | None, str | None]) -> dict[str, Any]:
+    """The organisation of a role from the page: implied by the title (总书记 -> 中共中央), a local
+    abbreviation completed with the page's place (市科技局 -> 宿州市科技局, 市政府 -> 宿州市人民政府); a title of a
+    place (省长) keeps that place in `place`, which the graph's holds_role points at."""
+    data = _role_data()
+    title, org, place = role.get("title"), role.get("org"), role.get("place")
+    implied = data["implied"].get(title)
+    if implied and not org:
+        return {"title": implied[0], "org": implied[1], "place": place}
+    if org and org[0] in data["local_prefixes"]:
+        where = context[0] if data["local_prefixes"][org[0]] == "province" else context[1]
+        if where:
+            rest = org[1:]
+            org = where + data["rename"].get(rest, rest)
+    return {"title": title, "org": org, "place": place}
+
+
+@cache
+def _region_data() -> dict[str, Any]:
+    ref = resources.files("shuanglian.extract").joinpath("data").joinpath("org_regions.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("org_regions.yaml: expected a mapping at top level")
+    return data
+
+
+@cache
+def _stated_re() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, _region_data()["stated_before"]), key=len, reverse=True))
+    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,10}}?)(?:的)?$")
+
+
+@cache
+def _stated_after_re() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, _region_data()["stated_before"]), key=len, reverse=True))
+    return re.compile(rf"(?:{words})([\u4e00-\u9fff]{{2,10}}?)(?=[，,。；;、的\s]|$)")
+
+
+@cache
+def university_provinces() -> dict[str, str]:
+    """University -> province from ../shared/data/lists/universities when that list is present."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "lists" / "universities"
+    path = path / "china_mainland_universities.json"
+    if not path.is_file():
+        return {}
+    import json
+
+    out: dict[str, str] = {}
+    for prov, groups in json.loads(path.read_text(encoding="utf-8")).items():
+        for names in groups.values():
+            for n in names:
+                out.setdefault(n, prov)
+    return out
+
+
+def org_place(
+    name: str, text: str, spans: list[tuple[int, int]], context: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """(place, reason) of an organisation by evidence, in the precedence of data/org_regions.yaml:
+    stated on the page, a branch marker in the name, the universities list, the name's own place."""
+    data = _region_data()
+    for s, e in spans:
+        m = _stated_re().search(text, max(0, s - 14), s)  # 位于深圳的鹏城实验室
+        after = _stated_after_re().match(text, e)  # 鹏城实验室位于深圳
+        for hit in (m, after):
+            p = normalise(hit.group(1), context) if hit else None
+            if p:
+                return p.name, "stated"
+    levels = set(data["branch_levels"])
+    markers = tuple(data["branch_markers"])
+    idx = place_index()
+    for i in range(2, len(name) - 2):
+        for k in range(min(8, len(name) - i - 2), 1, -1):
+            sub = name[i : i + k]
+            if sub in idx and name.endswith(markers) and len(name) - i - k >= 2:
+                p = normalise(sub, context)
+                if p and p.level in levels:
+                    return p.name, "branch"
+    stripped = strip_place_prefix(name)
+    prefix = name[: len(name) - len(stripped)] if stripped != name else ""
+    if name.startswith(tuple(data["prefix_not_place"])):
+        prefix = ""
+    own: str | None = None
+    if prefix and not prefix.startswith(tuple(data["national_prefixes"])):
+        p = normalise(prefix, context)
+        # a district's short name inside an org name is usually a word (南开大学), not a place
+        if p and (p.level in ("region", "province", "city") or prefix[-1] in "省市区县"):
+            own = p.name
+    uni = university_provinces().get(name)
+    if uni and not own:
+        p = normalise(uni, context)
+        return (p.name if p else uni), "universities_list"
+    if own:
+        return own, "name"
+    m = _BRACKET.search(name)
+    if m:
+        p = normalise(m.group(1), context)
+        if p:
+            return p.name, "name"
+    return None, None
 
 
 def backreferences(text: str, groups: list[Group]) -> dict[int, list[tuple[int, int]]]:
@@ -117,26 +246,7 @@ def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, st
     after its name or after a back-reference to it (公司聚焦高端医疗器械)."""
     backrefs = backrefs or []
     text = view.text
-    place: str | None = None
-    stripped = strip_place_prefix(g.name)
-    if stripped != g.name:
-        prefix = g.name[: len(g.name) - len(stripped)]
-        p = normalise(prefix, context)
-        # a district's short name inside an org name is usually a word (南开大学), not a place
-        if p and (p.level in ("country", "region", "province", "city") or prefix[-1] in "省市区县"):
-            place = p.name
-    bracket = _BRACKET.search(g.name)
-    if place is None and bracket:
-        p = normalise(bracket.group(1), context)
-        place = p.name if p else None
-    if place is None:
-        for s, _e in g.spans:
-            m = _LOCATED.search(text, max(0, s - 14), s)
-            if m:
-                p = normalise(m.group(1), context)
-                if p:
-                    place = p.name
-                    break
+    place, reason = org_place(g.name, text, g.spans, context)
     inds = industries_in(g.name)
     for _s, e in g.spans + backrefs:
         for i in stated_industries(text, e, industry_spans):
@@ -144,6 +254,7 @@ def org_attrs(view: TokenView, g: Group, industry_spans: list[tuple[int, int, st
                 inds.append(i)
     if place:
         g.attrs["place"] = place
+        g.attrs["place_reason"] = reason
     if inds:
         g.attrs["industries"] = inds
 

@@ -83,7 +83,9 @@ def find_date(text: str, pub: date | None, anchor: date | None = None) -> tuple[
     day = _DAY_ONLY.search(text)
     if day and pub and (best is None or day.start() < best[0]):
         d_ = int(day.group("d"))
-        best = (day.start(), _day_after(d_, anchor) if anchor else resolve_day(d_, pub))
+        after = _day_after(d_, anchor) if anchor else None
+        # an event is not reported before it happens: past the publication date, the day is this month's
+        best = (day.start(), after if after and after <= pub else resolve_day(d_, pub))
     rel = _RELATIVE.search(text)
     if rel and (best is None or rel.start() < best[0]):
         best = (rel.start(), pub + timedelta(days=_RELATIVE_DAYS[rel.group()]) if pub else None)

@@ -69,6 +69,8 @@ class _Rules:
         self.head_re = re.compile(alternation(d["generic_heads"]))
         self.zone_suffixes = tuple(d["zone_suffixes"])
         self.cited_re = re.compile(alternation(d["cited_after"]))
+        self.host_verb_re = re.compile(alternation(d["host_verbs"]))
+        self.host_suffix_re = re.compile(f"(?:{alternation(d['host_suffixes'])})$")
 
 
 _RULES: _Rules | None = None
@@ -138,7 +140,8 @@ def extract_events(
         for v in visitors:
             if v not in current.visitors:
                 current.visitors.append(v)
-        for name in [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first)]:
+        named = [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first)]
+        for name in [*named, *_phrase_hosts(r, sent.text, in_sent)]:
             if name not in current.visited and name not in current.visitors:
                 current.visited.append(name)
         found_place = _place(r, sent.text, in_sent)
@@ -233,6 +236,30 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
         if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
             continue  # 走进位于X的Y: X is where Y is, not what was visited
         out.append(m.name)
+    return out
+
+
+def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
+    """Hosts no entity names (田铺乡田铺大塆, 鄂豫皖苏区首府烈士陵园): the items of the phrase after a visit
+    verb, up to the clause end, that end with a host word; parts of a named mention are left to it."""
+    out: list[str] = []
+    masked = r.accompany_re.sub(lambda x: "＿" * len(x.group()), s)
+    for v in r.host_verb_re.finditer(masked):
+        end_m = re.compile(r"[，,。；;：:（(]").search(s, v.end())
+        phrase_end = end_m.start() if end_m else len(s)
+        at = v.end()
+        for item in re.split(r"(?:、|和|以及|及)", s[v.end() : phrase_end]):
+            a, b = at, at + len(item)
+            at = b + 1
+            name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?)", "", item.strip("“”\" "))
+            de = name.rfind("的")  # 光山县西南部的文殊乡东岳村
+            if 0 <= de < len(name) - 3:
+                name = name[de + 1 :]
+            if not 3 <= len(name) <= 20 or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
+                continue  # 研究院 alone refers back to a named one (_referred)
+            if any(x < b and a < y and _visitable(r, m) for x, y, m in in_sent):
+                continue  # a named organisation covers it: _visited decides
+            out.append(name)
     return out
 
 

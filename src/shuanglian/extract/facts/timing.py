@@ -125,6 +125,11 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
     return (t[-1][1] if t else -1) > (a[-1] if a else -1)
 
 
+# Target cues that also describe done work (新培育, 打造了); a review paragraph overrules them.
+_WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求")
+_STRONG = re.compile(r"力争|预计|目标|争取|确保|计划|将|到20\d\d年|有望|预期")
+
+
 def is_target(
     lex: Lexicons, prefix: str, scope: str, pub_year: int | None, ctx: Context | None = None, after: str = ""
 ) -> bool:
@@ -133,6 +138,8 @@ def is_target(
     for text in (scope, prefix):
         d = _decide(lex, strip_titles(text), pub_year)
         if d is not None:
+            if d and ctx is not None and ctx.mood is False and _WEAK_TARGET.search(text) and not _STRONG.search(text):
+                return False  # 新培育…13个 in a review: 培育 reports what was done
             return d
     if _PROVISION_AFTER.match(after):
         return True  # 按照投资额的30%给予补贴: a policy provision
@@ -141,7 +148,29 @@ def is_target(
         year = int(m.group(1))
     if ctx and ctx.target is not None:
         return ctx.target
-    return bool(year and pub_year and year > pub_year)
+    if year and pub_year and year > pub_year:
+        return True
+    if ctx and ctx.mood is not None and not (year and pub_year and year < pub_year):
+        return ctx.mood  # a work plan's paragraph states goals; a review's reports actuals
+    return False
+
+
+def paragraph_moods(text: str) -> dict[int, bool]:
+    """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
+    (了, 同比, 一年来…); paragraphs with too few signals are left out."""
+    from shuanglian.extract.facts.common import load_data
+
+    cues = load_data("cues.yaml")
+    opener = re.compile(r"(?:^|[，,。；;：:\n])(?:" + "|".join(map(re.escape, cues["plan_clause_openers"])) + ")")
+    review = re.compile("|".join(map(re.escape, sorted(cues["review_markers"], key=len, reverse=True))))
+    out: dict[int, bool] = {}
+    for i, para in enumerate(text.split("\n")):
+        plan, past = len(opener.findall(para)), len(review.findall(para))
+        if plan >= 3 and plan > 2 * past:
+            out[i] = True
+        elif past >= 2 and past > plan:
+            out[i] = False
+    return out
 
 
 @dataclass
@@ -153,6 +182,7 @@ class Context:
 
     para: int = -1
     target: bool | None = None
+    mood: bool | None = None  # the paragraph reads as a plan (True) or a review (False), None unclear
     year: int | None = None
     carry_year: int | None = None
 

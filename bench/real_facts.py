@@ -1,0 +1,273 @@
+"""Score roles, figures, projects and visits against the real gold (tests/fixtures/real_gold/*.gold.json).
+
+Usage:
+    python bench/real_facts.py [GOLD_DIR ...] [--split dev|holdout|all] [--misses]
+    python bench/real_facts.py --show FILE[:L1-L2] [--published YYYY-MM-DD]
+
+Pages are read from ../shared/data/real (never stored in the repo) and run through the plain pipeline
+(the gold line range as text). Printed per split: roles with the right organisation, figures with the
+specific measure and the target flag, projects with name and investment, visits with lead visitor,
+date and hosts. Matching is lenient on name forms (NFKC, no spaces/quotes; 项目/工程 suffix optional).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+import zlib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = REPO.parent / "shared" / "data" / "real"
+
+
+def norm(s: str | None) -> str:
+    """Comparison form: NFKC, no spaces or quotes."""
+    return re.sub(r"[\s“”\"'‘’《》（）()]", "", unicodedata.normalize("NFKC", s or ""))
+
+
+def split_of(gid: str) -> str:
+    """The split rule of HELPERS.md: holdout iff crc32(id) % 3 == 0."""
+    return "holdout" if zlib.crc32(gid.encode()) % 3 == 0 else "dev"
+
+
+def load_gold(dirs: list[Path]) -> list[dict[str, Any]]:
+    """Every *.gold.json of the given folders (first one wins for a repeated id)."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in dirs:
+        for p in sorted(d.glob("*.gold.json")):
+            try:
+                g = json.loads(p.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                print(f"{p}: unreadable gold ({exc})", file=sys.stderr)
+                continue
+            out.setdefault(g.get("id") or p.name.removesuffix(".gold.json"), g)
+    return list(out.values())
+
+
+def page_text(source: str, lines: list[int] | None) -> tuple[str, str | None]:
+    """Text of the gold's line range and the date printed in a CCTV header (or None)."""
+    published = None
+    if "#" in source and source.split("#")[0].endswith(".jsonl"):
+        path, key = source.split("#", 1)
+        text = ""
+        with open(REAL / path, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if str(rec.get("year")) == key or rec.get("id") == key:
+                    text = rec["text"]
+                    break
+        all_lines = text.split("\n")
+    else:
+        all_lines = (REAL / source).read_text(encoding="utf-8").split("\n")
+        if all_lines and all_lines[0].startswith("# url:"):
+            m = re.search(r"date:\s*(\d{4}-\d{2}-\d{2})", all_lines[0])
+            published = m.group(1) if m else None
+            all_lines = all_lines[1:]  # the header is not text; line ranges count from the body
+    if lines:
+        all_lines = all_lines[lines[0] - 1 : lines[1]]
+    return "\n".join(all_lines), published
+
+
+def run(golds: list[dict[str, Any]]) -> list[Any]:
+    """Plain pipeline over the gold pages; the gold (or header) date stands in for publication."""
+    from shuanglian.document import Document
+    from shuanglian.pipeline.default import build_pipeline
+
+    docs = []
+    for g in golds:
+        text, header_date = page_text(g["source"], g.get("lines"))
+        docs.append(Document(source=g["id"], raw=text))
+    clean = build_pipeline(plain=True, extract=False)
+    docs = clean.batch(docs)
+    for d, g in zip(docs, golds, strict=True):
+        d.published = d.published or g.get("published")
+    from shuanglian.extract.pipeline import ExtractStage
+
+    ExtractStage().batch(docs)
+    return docs
+
+
+def _strip_head(n: str) -> str:
+    return re.sub(r"(项目|工程)$", "", norm(n))
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Equal after normalising, or one contains the other (both at least 4 characters)."""
+    x, y = _strip_head(a or ""), _strip_head(b or "")
+    if not x or not y:
+        return False
+    return x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x))
+
+
+def close(a: Any, b: Any) -> bool:
+    """Two numbers equal within 0.5% (both None counts as equal)."""
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(a - b) <= 0.005 * max(abs(a), abs(b), 1e-9)
+
+
+class Tally:
+    """Hits over totals per metric."""
+
+    def __init__(self) -> None:
+        self.hit: dict[str, int] = defaultdict(int)
+        self.tot: dict[str, int] = defaultdict(int)
+
+    def add(self, key: str, ok: bool) -> None:
+        """Count one case."""
+        self.tot[key] += 1
+        self.hit[key] += int(ok)
+
+    def rows(self) -> list[str]:
+        """One line per metric."""
+        return [
+            f"  {k:<34} {self.hit[k]:>4}/{self.tot[k]:<4} = {self.hit[k] / self.tot[k]:.3f}"
+            for k in sorted(self.tot)
+            if self.tot[k]
+        ]
+
+
+def _person_roles(doc: Any) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in doc.entities:
+        if m.kind == "person":
+            for n in [m.name, *m.aliases]:
+                out[norm(n)].extend(m.attrs.get("roles") or [])
+    return out
+
+
+def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
+    """Score every fact type; print misses when asked."""
+    t = Tally()
+    for g, d in zip(golds, docs, strict=True):
+        gid = g["id"]
+        roles = _person_roles(d)
+        for r in g.get("roles", []):
+            pr = roles.get(norm(r["person"]), [])
+            tmatch = [x for x in pr if norm(x.get("title")) == norm(r["title"])]
+            ok_org = any(norm(x.get("org") or x.get("place")) == norm(r.get("org")) for x in tmatch)
+            t.add("roles: title", bool(tmatch))
+            t.add("roles: title+right org", ok_org)
+            if misses and not ok_org:
+                print(f"[{gid}] role miss {r} got {pr}")
+        preds = list(d.figures)
+        for f in g.get("figures", []):
+            cand = [p for p in preds if close(p.get("value"), f.get("value")) and (p.get("unit") == f.get("unit"))]
+            t.add("figures: value found", bool(cand))
+            if not cand:
+                if misses:
+                    print(f"[{gid}] figure not found {f}")
+                continue
+            def spec(p: dict[str, Any]) -> str:
+                return norm(p.get("specific") or p.get("measure"))
+
+            best = next((p for p in cand if spec(p) == norm(f.get("measure"))), cand[0])
+            ok = spec(best) == norm(f.get("measure"))
+            t.add("figures: specific measure", ok)
+            if f.get("target") is not None:
+                t.add("figures: target flag", bool(best.get("target")) == bool(f["target"]))
+                if misses and bool(best.get("target")) != bool(f["target"]):
+                    print(f"[{gid}] target flag {f} got {best.get('target')} {best.get('text')}")
+            if misses and not ok:
+                print(f"[{gid}] measure {f.get('measure')!r} got {spec(best)!r} ({best.get('text')})")
+        used: set[int] = set()
+        for p in g.get("projects", []):
+            hit = next(
+                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])), None
+            )
+            t.add("projects: name", hit is not None)
+            ok = hit is not None and close(d.projects[hit]["investment"], p.get("investment"))
+            t.add("projects: name+investment", ok)
+            if hit is not None:
+                used.add(hit)
+                q = d.projects[hit]
+                if p.get("status"):
+                    t.add("projects: status (of found)", q.get("status") == p["status"])
+            if misses and not ok:
+                print(f"[{gid}] project miss {p} got {d.projects[hit] if hit is not None else None}")
+        extra = len(d.projects) - len(used)
+        t.tot["projects: precision"] += len(d.projects)
+        t.hit["projects: precision"] += len(used)
+        if misses and extra:
+            for i, q in enumerate(d.projects):
+                if i not in used:
+                    print(f"[{gid}] project extra {q['name']} {q['investment']} {q['status']}")
+        for ev in g.get("events", []):
+            lead = norm((ev.get("visitors") or [""])[0])
+            cand = [e for e in d.events if lead in {norm(v) for v in e.get("visitors", [])}]
+            t.add("visits: lead visitor", bool(cand))
+            ok_date = any(e.get("date") == ev.get("date") for e in cand)
+            t.add("visits: lead+date", ok_date)
+            gv = [v for v in ev.get("visited", [])]
+
+            def hosts_ok(e: dict[str, Any], gv: list[str] = gv) -> bool:
+                got = [x for x in e.get("visited", [])]
+                found = sum(any(same_name(h, x) for x in got) for h in gv)
+                return found * 2 >= len(gv)
+
+            full = any(e.get("date") == ev.get("date") and hosts_ok(e) for e in cand)
+            t.add("visits: lead+date+hosts", full)
+            vis = {norm(v) for e in cand for v in e.get("visitors", [])}
+            for v in ev.get("visitors", [])[1:]:
+                t.add("visits: accompanying visitors", norm(v) in vis)
+            if misses and not full:
+                print(f"[{gid}] visit miss {ev} got {cand or d.events}")
+    return t
+
+
+def show(spec: str, published: str | None) -> None:
+    """Print the projects, roles, figures and events extracted from one page (development aid)."""
+    path, _, rng = spec.partition(":")
+    lines = [int(x) for x in rng.split("-")] if rng else None
+    rel = str(Path(path).resolve().relative_to(REAL.resolve())) if Path(path).is_absolute() else path
+    text, header = page_text(rel, lines)
+    docs = run([{"id": spec, "source": rel, "lines": lines, "published": published or header}])
+    d = docs[0]
+    for p in d.projects:
+        print("PROJECT", {k: v for k, v in p.items() if k != "span"})
+    for m in d.entities:
+        if m.kind == "person" and m.attrs.get("roles"):
+            print("ROLE", m.name, m.attrs["roles"])
+    for f in d.figures:
+        print("FIGURE", f["text"], f["measure"], f["year"], f["target"])
+    for e in d.events:
+        print("EVENT", e)
+
+
+def main() -> None:
+    """Command line entry."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dirs", nargs="*", type=Path)
+    ap.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
+    ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--show")
+    ap.add_argument("--published")
+    a = ap.parse_args()
+    if a.show:
+        show(a.show, a.published)
+        return
+    dirs = a.dirs or [REPO / "tests" / "fixtures" / "real_gold"]
+    golds = load_gold(dirs)
+    for split in ("dev", "holdout") if a.split == "all" else (a.split,):
+        part = [g for g in golds if (g.get("split") or split_of(g["id"])) == split]
+        if not part:
+            print(f"{split}: no gold pages")
+            continue
+        docs = run(part)
+        t = score(part, docs, a.misses)
+        print(f"{split}: {len(part)} pages")
+        print("\n".join(t.rows()))
+
+
+if __name__ == "__main__":
+    main()

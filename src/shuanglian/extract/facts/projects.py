@@ -1,0 +1,538 @@
+"""ProjectStage: investment projects with amount, investor, place, status and date.
+
+A project is a noun phrase ending with 项目/工程 (or 基地/产业园… when an amount is attached) in a
+sentence that gives its investment (投资145亿元的集成电路项目, 项目总投资约560亿元) or its status
+(签约/开工/在建/投产/建成/谋划). Aggregates (131个项目, 一批重点项目) and programmes (科研项目, 千万工程)
+are not projects. Lists (A、B等重大项目开工建设) give one project per item. Vocabulary: data/projects.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from shuanglian.document import Document, Mention
+from shuanglian.extract.facts.common import (
+    Sentence,
+    alternation,
+    load_data,
+    overlaps_excluded,
+    publication_date,
+    sentences,
+)
+from shuanglian.extract.facts.dates import find_date
+from shuanglian.extract.facts.numbers import parse_number
+
+_ORG_KINDS = ("enterprise", "organization", "university", "research_institute", "government")
+_MONEY = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0, "亿美元": 1e8, "万美元": 1e4}
+_CURRENCY = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "亿美元": "美元", "万美元": "美元"}
+_NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+|[数几百千]"
+_RECENT = re.compile(r"近日|日前|今天|今日|当天|日内")
+_STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
+_STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
+_NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
+_MAX_NAME = 30
+_NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
+
+
+@dataclass(frozen=True)
+class _Money:
+    start: int
+    end: int
+    value: float
+    written: str
+    currency: str
+
+
+class _Rules:
+    """Compiled project vocabulary from data/projects.yaml."""
+
+    def __init__(self) -> None:
+        d = load_data("projects.yaml")
+        self.heads = list(d["heads"])
+        self.weak_heads = list(d["weak_heads"])
+        self.head_re = re.compile(alternation(self.heads + self.weak_heads))
+        cues = alternation(d["investment_cues"])
+        self.money_re = re.compile(
+            rf"(?:{cues})(?:额)?(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
+            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
+        )
+        self.status: list[tuple[str, re.Pattern[str]]] = [
+            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后)")) for stage, words in d["status"].items()
+        ]
+        self.starts_re = re.compile(alternation(d["name_starts"]))
+        self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
+        self.not_after = tuple(d["not_after"])
+        self.not_before = tuple(d["not_before"])
+        self.built = sorted(d["built_suffixes"], key=len, reverse=True)
+        self.built_re = re.compile(f"(?:{alternation(self.built)})$")
+        self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
+        self.not_items_re = re.compile(alternation(d["not_items"]))
+        status_words = [w for words in d["status"].values() for w in words]
+        self.lead_re = re.compile(
+            alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
+        )
+        self.wrap = [(stage, re.compile(p)) for stage, pats in d["wrap_status"].items() for p in pats]
+        suffixes = alternation(d["place_suffixes"])
+        self.place_re = re.compile(
+            rf"(?:{alternation(d['place_before'])})(?P<place>[^，,。；;、：:“”\"（）()的]{{2,18}}?(?:{suffixes}))"
+            rf"(?=(?:{alternation(d['place_stops'])})|[，,。；;、）)]|$)"
+        )
+
+
+_RULES: _Rules | None = None
+
+
+def _rules() -> _Rules:
+    global _RULES
+    if _RULES is None:
+        _RULES = _Rules()
+    return _RULES
+
+
+class ProjectStage:
+    """Fill `doc.projects` with the investment projects the page names."""
+
+    name = "projects"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
+        return doc
+
+
+def extract_projects(
+    text: str,
+    entities: list[Mention] | None = None,
+    published: str | None = None,
+    excluded: list[tuple[int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """All investment projects of `text`; `entities` give investors, places and industries."""
+    r = _rules()
+    pub = publication_date(published)
+    mentions = sorted(
+        ((s, e, m) for m in entities or [] for s, e in m.spans), key=lambda t: (t[0], -t[1])
+    )
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    last_place: str | None = None
+    main_place = _main_place(mentions)
+    para = -1
+    for sent in sentences(text):
+        if sent.para != para:
+            para, last_place = sent.para, None
+        found = _sentence_projects(r, sent, mentions, pub, last_place, main_place)
+        last_place = _sentence_place(r, sent, mentions) or last_place
+        for p in found:
+            if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
+                continue
+            key = p["name"]
+            if key in seen:
+                _merge(out, p)
+                continue
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _merge(out: list[dict[str, Any]], p: dict[str, Any]) -> None:
+    """A project named again: fill what the first mention left empty."""
+    for q in out:
+        if q["name"] == p["name"]:
+            for k in ("investment", "investment_text", "org", "place", "status", "date", "industry"):
+                if q.get(k) is None and p.get(k) is not None:
+                    q[k] = p[k]
+            return
+
+
+def _sentence_projects(
+    r: _Rules,
+    sent: Sentence,
+    mentions: list[tuple[int, int, Mention]],
+    pub: date | None,
+    last_place: str | None,
+    main_place: str | None,
+) -> list[dict[str, Any]]:
+    s = sent.text
+    moneys = _moneys(r, s)
+    heads = [h for h in r.head_re.finditer(s) if not s[h.end() :].startswith(r.not_after)]
+    found: list[tuple[int, int, str, _Money | None, bool]] = []  # name start/end, name, money, listed
+    given: dict[tuple[int, int], str] = {}
+    # A name with its own amount wins; then status lists; then 等…项目 lists; then other heads.
+    singles = _single_heads(r, s, heads, moneys)
+    found.extend(x for x in singles if x[3] is not None)
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y, *_ in found)
+
+    for a, b, name, stage in _status_lists(r, s):
+        if free(a, b):
+            found.append((a, b, name, None, True))
+            given[(a, b)] = stage
+    for h in heads:
+        for a, b in _list_items(r, s, h):
+            if free(a, b):
+                found.append((a, b, s[a:b], None, True))
+    found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
+    out = []
+    for start, end, name, money, listed in found:
+        status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if money is None and status is None:
+            continue
+        if money is None and name.endswith("工程") and status in ("谋划", "签约"):
+            continue  # 实施X工程 is a programme; a built 工程 needs a construction status
+        if money is None and _category(r, name, sent.start + start, sent.start + end, mentions):
+            continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        org = _org(s, sent.start, start, end, mentions)
+        place = _place(r, s, start, end, sent.start, mentions) or last_place or main_place
+        when = find_date(s, pub)
+        day = when[0] if when else None
+        if day is None and pub and _RECENT.search(s):
+            day = pub
+        out.append(
+            {
+                "name": name,
+                "investment": _tidy(money.value) if money else None,
+                "investment_text": money.written if money else None,
+                "currency": money.currency if money else None,
+                "org": org,
+                "place": place,
+                "status": status,
+                "date": day.isoformat() if day else None,
+                "industry": _industry(sent.start + start, sent.start + end, mentions),
+                "listed": listed,
+                "span": [sent.start + start, sent.start + end],
+            }
+        )
+    return out
+
+
+def _single_heads(
+    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money]
+) -> list[tuple[int, int, str, _Money | None, bool]]:
+    """Names ending at a head word (集成电路项目), each with the amount said for it, if any."""
+    out: list[tuple[int, int, str, _Money | None, bool]] = []
+    used_money: set[int] = set()
+    lists_end = max((h.end() for h in heads if _list_items(r, s, h)), default=-1)
+    for h in heads:
+        if h.start() < lists_end:
+            continue  # A产业园、B中心等项目: heads inside a list belong to its items
+        start = _name_start(r, s, h.start(), h.end())
+        if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
+            continue
+        if _aggregate(r, s, start) or s[start - 1 : start] == "等":
+            continue  # A、B等大型煤电项目: the list's category, not one more project
+        money = _money_for(s, moneys, start, h.end(), used_money)
+        if h.group() in r.weak_heads and money is None:
+            continue
+        out.append((start, h.end(), s[start : h.end()], money, False))
+    return out
+
+
+def _moneys(r: _Rules, s: str) -> list[_Money]:
+    out = []
+    for m in r.money_re.finditer(s):
+        try:
+            v, _ = parse_number(m.group("num").replace("，", ","))
+        except ValueError:
+            continue
+        unit = m.group("unit")
+        out.append(_Money(m.start(), m.end(), v * _MONEY[unit], m.group(), _CURRENCY[unit]))
+    return out
+
+
+def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None:
+    """Start of the project name ending at `head_end`, or None when it is generic or a programme."""
+    stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
+    run = s[stop:head_start]
+    if run.endswith(r.not_before) or re.match(r"\s*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]):
+        return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
+    # The name starts after the last introducing word. Only when that word can belong to a name
+    # (轨道交通建设项目, 年产…) and what follows it is generic does the name reach further back.
+    # a one-character word opening the clause is the name's own (向家坝灌区…工程)
+    cuts = sorted(
+        {m.end(): m.group() for m in r.starts_re.finditer(run) if m.start() > 0 or len(m.group()) > 1}.items(),
+        reverse=True,
+    )
+    cuts += [(m.end(), "元") for m in re.finditer(r"[万亿]?元(?:的)?", run)]
+    cuts = sorted(cuts, reverse=True) + [(0, "")]
+    for c, word in cuts:
+        core = run[c:]
+        if _specific(r, core):
+            return stop + c if len(core) <= _MAX_NAME else None
+        if word not in _NAME_WORDS:
+            return None
+    return None
+
+
+def _specific(r: _Rules, core: str) -> bool:
+    """The part of a name before its head says which project it is (not only 重点/重大/产业...)."""
+    if len(core) < 2 or re.search(r"\d+(?:个|项)|批|[万亿]元|等", core):
+        return False
+    rest = core
+    for g in r.generic:
+        rest = rest.replace(g, "")
+    return len(rest) >= 2
+
+
+def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
+    """The name is only an industry (and generic words): 高技术制造业项目, 人才培养."""
+    core = name
+    for a, b, m in mentions:
+        if start <= a and b <= end and m.kind == "industry":
+            core = core.replace(m.name, "")
+    for h in r.heads:
+        core = core.removesuffix(h)
+    return not _specific(r, core) or bool(re.search(r"人才|培养|交流|引进|培训", core))
+
+
+def _aggregate(r: _Rules, s: str, start: int) -> bool:
+    """A count right before the name (131个…项目, 这两个…项目) makes it an aggregate."""
+    before = s[max(0, start - 12) : start]
+    clause = re.split(r"[，,。；;：:]", before)[-1]
+    return bool(r.aggregate_re.search(clause))
+
+
+def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
+    """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
+    m = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$", s[: h.start()])
+    if not m or h.group() not in r.heads or not _generic_tail(r, m.group(1)):
+        return []
+    seg_end = m.start()
+    seg_start = max((s.rfind(c, 0, seg_end) for c in "，,。；;：:“”"), default=-1) + 1
+    items = []
+    pos = seg_start
+    for part in re.split(r"[、和及与]", s[seg_start:seg_end]):
+        a = pos
+        pos += len(part) + 1
+        # 总额559.8亿元的A: the amount is the list's total, not the first item's
+        money = re.search(r"[万亿]?元的", part)
+        st = money.end() if money else _strip_intro(r, part)
+        a += st
+        part = part[st:]
+        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.not_items_re.search(part):
+            items.append((a, a + len(part)))
+    return items
+
+
+def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
+    """Named things a status verb governs in one clause: 今年建成雄商、济滨高铁; 加快X、Y等工程建设."""
+    out: list[tuple[int, int, str, str]] = []
+    pos = 0
+    for clause in re.split(r"(?<=[，,；;：:])", s):
+        cs, pos = pos, pos + len(clause)
+        text = clause.rstrip("，,；;：:")
+        for obj_start, obj, stage in _clause_objects(r, text):
+            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start))
+    return out
+
+
+def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str]]:
+    """(offset, object text, stage) of a clause's status verb: wrapped, after it, or before it.
+    The first cue whose objects hold named items wins (贵州在建的…“夹岩水利枢纽”施工有序推进)."""
+    for stage, pat in r.wrap:
+        m = pat.search(text)
+        if m and _items(r, text[m.start("obj") : m.end()], 0):
+            return [(m.start("obj"), text[m.start("obj") : m.end()], stage)]
+    cues = sorted((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text))
+    for a, b, stage in cues:
+        lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
+        if not lead.strip():  # 今年建成X、Y: the objects follow the verb
+            obj_start, obj = b, text[b:]
+        else:  # X、Y等重大工程建成通车: they precede it
+            obj_start, obj = 0, re.sub(f"(?:{r.intro_re.pattern}|已|正|已经|正在)+$", "", text[:a])
+        if _items(r, obj, 0):
+            return [(obj_start, obj, stage)]
+    return []
+
+
+def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+    """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
+    each 等-category into groups of their own."""
+    out: list[tuple[int, int, str]] = []
+    at = 0
+    for m in re.finditer(r"等[^、]{0,20}?、", obj):
+        out.extend(_group_items(r, obj[at : m.end() - 1], base + at))
+        at = m.end()
+    out.extend(_group_items(r, obj[at:], base + at))
+    return out
+
+
+def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+    """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
+    obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
+    explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
+    cut = re.search(
+        r"(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+))(?:个|项|批|座|条)?(?P<cat>[^、]{0,14})$", obj
+    )
+    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条]", cut.group()[:4]):
+        cut = None  # a number inside the last name (华能四期), not a count
+    body = obj[: cut.start()] if cut else obj
+    # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
+    category = cut.group("cat") if cut else ""
+    category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
+    parts: list[tuple[int, str]] = []
+    at = 0
+    for piece in re.split(r"([、和及与])", body):
+        if piece and piece not in "、和及与":
+            parts.append((at, piece))
+        at += len(piece)
+    cleaned = []
+    for off, piece in parts:
+        piece = piece.replace("“", "").replace("”", "")
+        if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
+            continue  # 这两个投资百亿元的高端制造项目
+        de = piece.rfind("的")  # 总装机容量50万千瓦的马驹沟光伏电站
+        if de >= 0:
+            off, piece = off + de + 1, piece[de + 1 :]
+        st = _strip_intro(r, piece)
+        off, piece = off + st, piece[st:]
+        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作)$", "", piece)
+        cleaned.append((off, piece))
+    if not cleaned:
+        return []
+    last_item = cleaned[-1][1]
+    last = r.built_re.search(last_item)
+    shared = last.group() if last and last.group() not in _NOT_SHARED else None
+    if shared and len(last_item) - len(shared) > 4:
+        shared = last_item[2:]  # 青桂、青粤绿电外送通道 -> 青桂绿电外送通道 (two-character names share the rest)
+    out = []
+    for off, piece in cleaned:
+        name = piece
+        if category and not r.built_re.search(piece) and len(piece) <= 8:
+            name = piece + category
+        elif shared and not r.built_re.search(piece) and len(piece) <= 6:
+            name = piece + shared  # 雄商、济滨高铁 -> 雄商高铁
+        elif not explicit and not r.built_re.search(piece):
+            continue
+        suffix = r.built_re.search(name)
+        if suffix and not _specific(r, name[: suffix.start()]) and not explicit:
+            continue  # 高速公路, 农村公路: a kind of thing, not a named one
+        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece):
+            continue
+        if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
+            continue
+        out.append((base + off, base + off + len(piece), name))
+    return out
+
+
+def _generic_tail(r: _Rules, tail: str) -> bool:
+    rest = tail.replace("一批", "")
+    for g in r.generic:
+        rest = rest.replace(g, "")
+    return len(rest) == 0
+
+
+def _strip_intro(r: _Rules, part: str) -> int:
+    """Offset after introducing verbs at the start of a list item (加快推进A、B → A; 提速A → A)."""
+    pos = 0
+    while True:
+        m = r.lead_re.match(part, pos)
+        if not m or len(part) - m.end() < 2:
+            return pos
+        pos = m.end()
+
+
+def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int]) -> _Money | None:
+    """The amount of the project named at [start, end): 投资X亿元的<name> before it, else the first
+    amount after it in the sentence with no other project head between."""
+    for i, m in enumerate(moneys):
+        if i in used:
+            continue
+        between = s[m.end : start]
+        if m.end <= start and len(between) <= 24 and "，" not in between and "。" not in between:
+            used.add(i)
+            return m
+    for i, m in enumerate(moneys):
+        if i in used or m.start < end:
+            continue
+        between = s[end : m.start]
+        if len(between) <= 40 and not re.search(r"项目\d*个|[，,]其中|(?:\d+|[一二两三四五六七八九十几])个", between):
+            used.add(i)
+            return m
+    return None
+
+
+def _status(r: _Rules, s: str, start: int, end: int, clause_only: bool = False) -> str | None:
+    """The stage the sentence gives the project: the cue nearest after its name, else before it
+    (within the name's own clause when nothing else, such as an amount, ties it to the project)."""
+    best: tuple[int, str] | None = None
+    lo, hi = 0, len(s)
+    if clause_only:
+        lo = max((s.rfind(c, 0, start) for c in "，,：:"), default=-1) + 1
+        ends = [i for i in (s.find(c, end) for c in "，,：:") if i >= 0]
+        hi = min(ends) if ends else len(s)
+    for stage, pat in r.status:
+        for m in pat.finditer(s, lo, hi):
+            if start <= m.start() < end:
+                continue  # inside the name (建设项目)
+            dist = m.start() - end if m.start() >= end else 1000 + start - m.end()
+            if best is None or dist < best[0]:
+                best = (dist, stage)
+    return best[1] if best else None
+
+
+def _org(s: str, base: int, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> str | None:
+    """The investor: an organisation inside the name, else the nearest one before it in the sentence."""
+    inside = [m for a, b, m in mentions if base + start <= a and b <= base + end and m.kind in _ORG_KINDS[:4]]
+    if inside:
+        return inside[0].name
+    before = [
+        (b, m)
+        for a, b, m in mentions
+        if base <= a and b <= base + start and m.kind in _ORG_KINDS[:4]
+    ]
+    if before:
+        return max(before, key=lambda t: t[0])[1].name
+    return None
+
+
+def _place(
+    r: _Rules, s: str, start: int, end: int, base: int, mentions: list[tuple[int, int, Mention]]
+) -> str | None:
+    """Where, said in the name's own clause: a 落户/在/位于 phrase, else a place mention before the name."""
+    lo = max((s.rfind(c, 0, start) for c in "，,；;：:"), default=-1) + 1
+    ends = [i for i in (s.find(c, end) for c in "，,；;：:") if i >= 0]
+    hi = min(ends) if ends else len(s)
+    phrases = [(m.start("place"), m.group("place")) for m in r.place_re.finditer(s, lo, hi)]
+    if phrases:
+        return min(phrases, key=lambda t: abs(t[0] - start))[1]
+    places = [m for a, b, m in mentions if base + lo <= a and b <= base + start and m.kind == "place"]
+    return places[-1].name if places else None
+
+
+def _main_place(mentions: list[tuple[int, int, Mention]]) -> str | None:
+    """The division a page is about: the most mentioned province/city/district (the report's region)."""
+    counts: dict[str, int] = {}
+    for _a, _b, m in mentions:
+        if m.kind == "place" and m.attrs.get("level") in ("province", "city", "district", "county"):
+            name = str(m.attrs.get("official") or m.name)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _sentence_place(r: _Rules, sent: Sentence, mentions: list[tuple[int, int, Mention]]) -> str | None:
+    """A place a sentence sets for the next ones of its paragraph (在河北邢台高新区，…)."""
+    m = r.place_re.match(sent.text)  # only a sentence opening with 在X，
+    if m and sent.text[m.end() : m.end() + 1] in "，,":
+        return m.group("place")
+    return None
+
+
+def _industry(start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> str | None:
+    for a, b, m in mentions:
+        if start <= a and b <= end and m.kind == "industry":
+            return m.name
+    return None
+
+
+def _tidy(v: float) -> float | int:
+    r = round(v, 2)
+    return int(r) if r == int(r) else r
+
+
+def project_stages() -> tuple[str, ...]:
+    """The project statuses in life-cycle order (谋划 → 签约 → 开工 → 在建 → 投产 → 建成)."""
+    return _STATUS_ORDER

@@ -1,0 +1,53 @@
+"""ProjectStage on sentences shaped like real signing / 开工 / 重点项目 news (rules, not page lookups)."""
+
+from __future__ import annotations
+
+from shuanglian.document import Mention
+from shuanglian.extract.facts.projects import extract_projects
+
+
+def _by_name(text: str, **kw: object) -> dict[str, dict[str, object]]:
+    return {p["name"]: p for p in extract_projects(text, **kw)}  # type: ignore[arg-type]
+
+
+def test_amount_before_the_name_and_place_after_luohu() -> None:
+    p = _by_name("投资145亿元的集成电路项目落户西部科学城重庆高新区。")["集成电路项目"]
+    assert p["investment"] == 14_500_000_000 and p["investment_text"] == "投资145亿元"
+    assert p["place"] == "西部科学城重庆高新区" and p["status"] == "签约"
+
+
+def test_investor_before_the_amount_and_place_after_zai() -> None:
+    t = "中国电建投资110亿元在开州区实施清洁能源综合开发项目。"
+    org = Mention("中国电建", "enterprise", spans=[(0, 4)])
+    p = _by_name(t, entities=[org])["清洁能源综合开发项目"]
+    assert p["investment"] == 11_000_000_000 and p["place"] == "开州区" and p["org"] == "中国电建"
+
+
+def test_amount_after_the_name_and_status_from_the_clause() -> None:
+    t = "在山西转型综合改革示范区，年产56吉瓦的光伏垂直一体化项目正在加紧建设，项目总投资约560亿元。"
+    p = _by_name(t)["光伏垂直一体化项目"]
+    assert p["investment"] == 56_000_000_000 and p["status"] == "在建"
+
+
+def test_aggregates_are_not_projects() -> None:
+    t = "其中，开工项目131个、总投资476亿元；签约项目50个、总投资935亿元。这两个投资百亿元的高端制造项目开工。"
+    assert extract_projects(t) == []
+
+
+def test_status_lists_share_the_last_items_suffix() -> None:
+    t = "今年建成雄商、济滨高铁，加快太平水库、中皋水库等骨干工程建设，新开工晏城至表白寺等2个项目。"
+    got = _by_name(t)
+    assert got["雄商高铁"]["status"] == "建成" and got["济滨高铁"]["status"] == "建成"
+    assert got["太平水库"]["status"] == "在建" and got["中皋水库"]["status"] == "在建"
+    assert got["晏城至表白寺"]["status"] == "开工"
+
+
+def test_programmes_and_categories_are_not_projects() -> None:
+    t = "深入实施未来产业培育壮大工程，推进数字经济、绿色低碳等项目，实施省级科技创新攻坚计划项目100项以上。"
+    assert extract_projects(t) == []
+
+
+def test_recent_date_is_the_publication_date() -> None:
+    t = "近日，总投资54亿元的高性能锂离子储能电池项目在邢台高新区开工。"
+    p = _by_name(t, published="2023-03-02")["高性能锂离子储能电池项目"]
+    assert p["date"] == "2023-03-02" and p["status"] == "开工" and p["place"] == "邢台高新区"

@@ -1,0 +1,81 @@
+"""Register admission and regions by evidence: generic words stay out, branches sit where they are."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shuanglian.document import Document
+from shuanglian.graph import build
+from shuanglian.graph.tables import Entity
+from shuanglian.pipeline.default import build_pipeline
+from shuanglian.registers.admission import generic_name
+from shuanglian.registers.listing import select_members
+from shuanglian.registers.spec import register_specs
+from shuanglian.store.db import init_db, session_scope
+from shuanglian.store.documents import DocumentRow
+
+REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
+
+
+def _ingest(session: Session, texts: list[str]) -> None:
+    docs = build_pipeline(plain=True).batch([Document(source=f"test://{i}", raw=t) for i, t in enumerate(texts)])
+    rows = []
+    for d in docs:
+        row = DocumentRow.from_document(d)
+        session.add(row)
+        rows.append(row)
+    session.flush()
+    build.add_documents_statements(session, rows)
+    session.flush()
+
+
+def test_generic_words_are_not_names() -> None:
+    for w in ("全国", "全年", "全省", "新时代", "建设河套深港科技创新合作区", "深圳先行示范区"):
+        assert generic_name(w), w
+    for w in ("鹏城实验室", "中国科学院深圳先进技术研究院", "河套深港科技创新合作区"):
+        assert not generic_name(w), w
+
+
+def test_branches_and_campuses_are_where_they_are(sqlite_url: str) -> None:
+    init_db(sqlite_url)
+    with session_scope(sqlite_url) as s:
+        _ingest(s, ["中国科学院深圳先进技术研究院与中山大学深圳校区签署合作协议，鹏城实验室位于深圳。",
+                    "中国科学院和中山大学的专家来到深圳。"])  # fmt: skip
+        region = {e.name: e.region for e in s.scalars(select(Entity))}
+        assert region["中国科学院深圳先进技术研究院"] in ("深圳市", "深圳")
+        assert region["中山大学深圳校区"] in ("深圳市", "深圳")
+        assert region["鹏城实验室"] in ("深圳市", "深圳")
+
+
+def _real_texts() -> list[str]:
+    if not REAL.is_dir():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but the real data is missing at {REAL}")
+        pytest.skip("../shared/data/real not present")
+    out = []
+    for p in sorted(REAL.glob("*/*.txt")):
+        lines = p.read_text(encoding="utf-8").split("\n")
+        out.append("\n".join(lines[1:] if lines[0].startswith("# url:") else lines))
+    return out
+
+
+def test_real_pages_put_no_generic_word_in_any_register(sqlite_url: str) -> None:
+    """Every CCTV item and provincial report of ../shared/data/real: no register row is a generic word."""
+    texts = _real_texts()
+    init_db(sqlite_url)
+    with session_scope(sqlite_url) as s:
+        _ingest(s, texts)
+        bad = {}
+        for spec in register_specs().values():
+            names = [v.name for v in select_members(s, spec)]
+            junk = [n for n in names if generic_name(n) or n in ("全国", "全年", "全省")]
+            if junk:
+                bad[spec.name] = junk
+            if spec.name == "projects":
+                assert names, "the signed/started projects of the real pages are in the projects register"
+        assert not bad, bad
