@@ -54,13 +54,22 @@ def main() -> None:
                 "registers": "/registers/carriers",
                 "chain_map": "/chains/high_end_medical_devices",
                 "review": "/review",
+                "review_by_prop": "/review?by=prop",
+                "merge_suggestions": "/review/merges",
+                "chain_no_evidence": "/chains/semiconductors_ic?region=深圳",
+                "audit": "/audit",
             }
+            ents = page.request.get(f"{base}/api/entities?kind=enterprise&sort=statements&limit=2").json()["items"]
+            if len(ents) == 2:
+                from urllib.parse import urlencode
+
+                shots["merge_preview"] = "/entities-merge?" + urlencode({"a": ents[0]["name"], "b": ents[1]["name"]})
             suffix = "" if args.lang == "zh" else "_en"
             for name, path in shots.items():
                 page.goto(f"{base}{path}")
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(600)  # charts and graph layouts finish drawing
-                page.screenshot(path=str(OUT / f"{name}{suffix}.png"), full_page=name not in ("review",))
+                page.screenshot(path=str(OUT / f"{name}{suffix}.png"), full_page=name not in ("review", "review_by_prop", "audit"))
                 print(f"wrote {OUT / f'{name}{suffix}.png'}")
             browser.close()
 
