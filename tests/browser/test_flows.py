@@ -70,7 +70,7 @@ def test_accept_review_item(page, live_server: str) -> None:
     assert page.locator(f"tr.review-item[data-id='{stmt_id}']").count() == 0
     assert int(page.locator("#pending-count").get_attribute("data-n") or 0) == total - 1
     page.goto(f"{live_server}/audit?user=browser-editor")
-    assert "accept" in page.locator("#audit-table").inner_text()
+    assert "接受" in page.locator("#audit-table").inner_text()  # the action by its label, never the code
 
 
 def test_import_register_file_with_preview(page, live_server: str, tmp_path: Path) -> None:

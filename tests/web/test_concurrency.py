@@ -72,8 +72,13 @@ def test_many_clients_never_exhaust_the_pool(small_pool: None, web_url: str) -> 
             rs = await asyncio.gather(*[c.get(urls[i % len(urls)]) for i in range(CLIENTS)])
             return [x.status_code for x in rs]
 
+    # its own thread and event loop: a session-wide Playwright (browser tests) keeps a loop running here
+    result: dict[str, list[int]] = {}
+    runner = threading.Thread(target=lambda: result.setdefault("codes", asyncio.run(run())))
     try:
-        codes = asyncio.run(run())
+        runner.start()
+        runner.join(300)
+        codes = result.get("codes", [])
     finally:
         server.should_exit = True
         thread.join(30)
