@@ -3,39 +3,25 @@ over services.graph (one JSON object per line with --json; a short table otherwi
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager
 
 import typer
 from sqlalchemy.orm import Session
 
 from shuanglian.cli import app
+from shuanglian.cli.common import DB_OPT, db_session, echo_json
 
-DB_OPT = typer.Option(None, "--db", help="Database URL (default: settings / shuanglian.db).")
 USER_OPT = typer.Option(..., "--user", "-u", help="Who makes the change (written to the audit log).")
 review_app = typer.Typer(help="Review queue: list proposed facts, accept, reject or edit them.", no_args_is_help=True)
 app.add_typer(review_app, name="review")
 
 
-def _echo(obj: Any) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
-
-
-@contextmanager
-def _session(db: str | None) -> Iterator[Session]:
+def _session(db: str | None) -> AbstractContextManager[Session]:
+    """A session whose domain errors of this area end the command with exit 2."""
     from shuanglian.graph.review import GraphError
     from shuanglian.graph.schema import SchemaError
-    from shuanglian.store.db import init_db, session_scope
 
-    init_db(db)
-    try:
-        with session_scope(db) as s:
-            yield s
-    except (GraphError, SchemaError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    return db_session(db, (GraphError, SchemaError))
 
 
 @app.command("entities")
@@ -56,7 +42,7 @@ def entities(
         page = search_entities(s, kind=kind, name=name, region=region, limit=limit, offset=offset, sort=sort)
     for e in page["items"]:
         if as_json:
-            _echo(e)
+            echo_json(e)
         else:
             typer.echo(f"{e['id']}\t{e['kind']}\t{e['name']}\t{e['statement_count']} statements\t{'|'.join(e['names'])}")
     if not as_json:
@@ -81,7 +67,7 @@ def entity(
         if depth:
             e["neighbourhood"] = neighbourhood(s, e["id"], depth)
     if as_json:
-        _echo(e)
+        echo_json(e)
         return
     typer.echo(f"{e['id']}  {e['kind']}  {e['name']}  ({', '.join(e['names'])})")
     for prop, vals in e["attributes"].items():
@@ -106,7 +92,7 @@ def merge(
     from shuanglian.services.graph import merge_entities
 
     with _session(db) as s:
-        _echo(merge_entities(s, ids, user, note))
+        echo_json(merge_entities(s, ids, user, note))
 
 
 @app.command("split")
@@ -124,7 +110,7 @@ def split(
     if not names and not statements:
         raise typer.BadParameter("give --names or --statements")
     with _session(db) as s:
-        _echo(split_entity(s, entity_id, user, names=_csv(names), statement_ids=_csv(statements), note=note))
+        echo_json(split_entity(s, entity_id, user, names=_csv(names), statement_ids=_csv(statements), note=note))
 
 
 @app.command("not-same")
@@ -135,7 +121,7 @@ def not_same_cmd(
     from shuanglian.services.graph import not_same
 
     with _session(db) as s:
-        _echo(not_same(s, a, b, user))
+        echo_json(not_same(s, a, b, user))
 
 
 def _csv(v: str | None) -> list[str] | None:
@@ -157,7 +143,7 @@ def review_list(
     with _session(db) as s:
         page = review_queue(s, limit=limit, offset=offset, kind=kind, document_id=document)
     for item in page["items"]:
-        _echo(item)
+        echo_json(item)
     typer.echo(f"({len(page['items'])} of {page['total']} proposed)", err=True)
 
 
@@ -168,7 +154,7 @@ def review_accept(ids: list[str] = typer.Argument(...), user: str = USER_OPT, db
 
     with _session(db) as s:
         for i in ids:
-            _echo(accept(s, i, user))
+            echo_json(accept(s, i, user))
 
 
 @review_app.command("reject")
@@ -178,7 +164,7 @@ def review_reject(ids: list[str] = typer.Argument(...), user: str = USER_OPT, db
 
     with _session(db) as s:
         for i in ids:
-            _echo(reject(s, i, user))
+            echo_json(reject(s, i, user))
 
 
 @review_app.command("edit")
@@ -189,7 +175,7 @@ def review_edit(
     from shuanglian.services.graph import edit
 
     with _session(db) as s:
-        _echo(edit(s, stmt_id, value, user))
+        echo_json(edit(s, stmt_id, value, user))
 
 
 @review_app.command("groups")
@@ -206,7 +192,7 @@ def review_groups(
     with _session(db) as s:
         res = queue_groups(s, by=by, kind=kind, limit=limit)
     for g in res["groups"]:
-        _echo(g)
+        echo_json(g)
     typer.echo(f"({res['total_items']} pending in {res['total_groups']} groups)", err=True)
 
 
@@ -222,7 +208,7 @@ def review_bulk(
     from shuanglian.services.review_queue import decide_group
 
     with _session(db) as s:
-        _echo(decide_group(s, by, key, decision, user))
+        echo_json(decide_group(s, by, key, decision, user))
 
 
 @review_app.command("undo")
@@ -231,7 +217,7 @@ def review_undo(audit_id: int = typer.Argument(...), user: str = USER_OPT, db: s
     from shuanglian.services.review_queue import undo
 
     with _session(db) as s:
-        _echo(undo(s, audit_id, user))
+        echo_json(undo(s, audit_id, user))
 
 
 @review_app.command("auto")
@@ -240,7 +226,7 @@ def review_auto(user: str = USER_OPT, db: str | None = DB_OPT) -> None:
     from shuanglian.services.review_queue import apply_auto_rules
 
     with _session(db) as s:
-        _echo(apply_auto_rules(s, user))
+        echo_json(apply_auto_rules(s, user))
 
 
 @review_app.command("merges")
@@ -254,7 +240,7 @@ def review_merges(
 
     with _session(db) as s:
         for pair in merge_suggestions(s, limit=limit, kind=kind):
-            _echo(pair)
+            echo_json(pair)
 
 
 @app.command("rebuild")
@@ -266,7 +252,7 @@ def rebuild_cmd(
     from shuanglian.services.graph import rebuild
 
     with _session(db) as s:
-        _echo(rebuild(s, recreate=recreate))
+        echo_json(rebuild(s, recreate=recreate))
 
 
 @app.command("audit")
@@ -284,4 +270,4 @@ def audit_cmd(
     with _session(db) as s:
         page = audit_log(s, limit=limit, offset=offset, object_id=object_id, user=user)
     for item in page["items"]:
-        _echo(item)
+        echo_json(item)

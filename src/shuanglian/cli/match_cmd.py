@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -12,29 +10,18 @@ import typer
 from sqlalchemy.orm import Session
 
 from shuanglian.cli import app
+from shuanglian.cli.common import DB_OPT, db_session, echo_json
 
 match_app = typer.Typer(help="Supply–demand matching (技术供需对接).", no_args_is_help=True)
 app.add_typer(match_app, name="match")
-DB_OPT = typer.Option(None, "--db", help="Database URL (default: settings / shuanglian.db).")
 USER_OPT = typer.Option("cli", "--user", help="Who is adding (audited).")
 
 
-def _echo(obj: Any) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
-
-
-@contextmanager
-def _session(db: str | None) -> Iterator[Session]:
+def _session(db: str | None) -> AbstractContextManager[Session]:
+    """A session whose domain errors of this area end the command with exit 2."""
     from shuanglian.services.matching import MatchError, TableFormatError
-    from shuanglian.store.db import init_db, session_scope
 
-    init_db(db)
-    try:
-        with session_scope(db) as s:
-            yield s
-    except (MatchError, TableFormatError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    return db_session(db, (MatchError, TableFormatError))
 
 
 @match_app.command("add")
@@ -53,7 +40,7 @@ def add(
     data: dict[str, Any] = {"statement": statement, "region": region, "kind": kind}
     data["requester" if side == "demand" else "provider"] = org
     with _session(db) as s:
-        _echo((matching.add_demand if side == "demand" else matching.add_supply)(s, data, user))
+        echo_json((matching.add_demand if side == "demand" else matching.add_supply)(s, data, user))
 
 
 @match_app.command("import")
@@ -70,7 +57,7 @@ def import_file(
         out = matching.import_sheet(s, side, path.read_bytes(), path.suffix.lower().lstrip("."), path.name, user)
     for e in out["errors"]:
         typer.echo(f"{path.name}: row {e['row']} {e['column']}: {e['message']}", err=True)
-    _echo({"created": out["created"], "errors": len(out["errors"])})
+    echo_json({"created": out["created"], "errors": len(out["errors"])})
 
 
 @match_app.command("extract")
@@ -79,7 +66,7 @@ def extract_doc(doc_id: str = typer.Argument(...), db: str | None = DB_OPT, user
     from shuanglian.services import matching
 
     with _session(db) as s:
-        _echo(matching.extract_document(s, doc_id, user))
+        echo_json(matching.extract_document(s, doc_id, user))
 
 
 @match_app.command("list")
@@ -90,7 +77,7 @@ def list_cmd(side: str = typer.Argument("demand"), limit: int = typer.Option(50,
 
     with _session(db) as s:
         for r in matching.list_records(s, side, limit)["items"]:
-            _echo(r)
+            echo_json(r)
 
 
 @match_app.command("top")
@@ -102,5 +89,5 @@ def top(rid: str = typer.Argument(..., help="a demand id (d_...) or supply id (s
     side = "demand" if rid.startswith("d_") else "supply"
     with _session(db) as s:
         for m in matching.matches(s, side, rid, k)["matches"]:
-            _echo({"id": m["id"], "score": m["score"], "statement": m["record"]["statement"],
+            echo_json({"id": m["id"], "score": m["score"], "statement": m["record"]["statement"],
                    "explanation": m["explanation"]})

@@ -3,18 +3,13 @@ wrappers over services.projects."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from shuanglian.cli import app
-from shuanglian.cli.registers_cmd import DB_OPT, _default_user, _fail, _session
-
-
-def _echo(obj: Any) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
+from shuanglian.cli.common import DB_OPT, echo_json, fail
+from shuanglian.cli.registers_cmd import _default_user, _session
 
 
 @app.command("projects")
@@ -34,7 +29,7 @@ def projects(
         page = svc.list_projects(s, manager, True if flagged else None, limit=None)
     for p in page["items"]:
         if as_json:
-            _echo(p)
+            echo_json(p)
         else:
             mgr = (p["manager"] or {}).get("name") or "—"
             flag = ("逾期" if p["overdue_milestones"] else "") + ("停滞" if p["stalled"] else "")
@@ -48,9 +43,9 @@ def project(project_id: str = typer.Argument(...), db: str | None = DB_OPT) -> N
 
     with _session(db) as s:
         try:
-            _echo(svc.get_project(s, project_id))
+            echo_json(svc.get_project(s, project_id))
         except svc.UnknownProject as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
 
 
 @app.command("projects-assign")
@@ -67,9 +62,9 @@ def projects_assign(
 
     with _session(db) as s:
         try:
-            _echo(svc.assign_manager(s, project_id, user or _default_user(), manager, name, contact)["manager"])
+            echo_json(svc.assign_manager(s, project_id, user or _default_user(), manager, name, contact)["manager"])
         except (svc.UnknownProject, ValueError) as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
 
 
 @app.command("projects-import")
@@ -86,7 +81,7 @@ def projects_import(
         rep = svc.import_projects(s, file.read_bytes(), file.suffix.lower().lstrip("."), user or _default_user(), dry_run)
     for e in rep.errors:
         typer.echo(f"{file}: row {e['row']}, column {e['column']}: {e['message']}", err=True)
-    _echo(rep.to_json())
+    echo_json(rep.to_json())
     if rep.errors:
         raise typer.Exit(1)
 
@@ -102,7 +97,7 @@ def projects_export(
     with _session(db) as s:
         data = svc.export_projects(s, file.suffix.lower().lstrip("."))
     file.write_bytes(data)
-    _echo({"file": str(file), "bytes": len(data)})
+    echo_json({"file": str(file), "bytes": len(data)})
 
 
 @app.command("projects-flags")
@@ -116,4 +111,4 @@ def projects_flags(
     with _session(db) as s:
         if notify:
             svc.notify_flags(s)
-        _echo(svc.flags(s))
+        echo_json(svc.flags(s))

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -14,18 +13,9 @@ import typer
 from sqlalchemy.orm import Session
 
 from shuanglian.cli import app
+from shuanglian.cli.common import DB_OPT, db_session, echo_json, fail
 
-DB_OPT = typer.Option(None, "--db", help="Database URL (default: settings / shuanglian.db).")
 REGION_OPT = typer.Option(None, "--region", help="Region, e.g. 深圳 or 广东 (districts belong to their city).")
-
-
-def _echo(obj: Any) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
-
-
-def _fail(msg: str, code: int = 2) -> typer.Exit:
-    typer.echo(f"error: {msg}", err=True)
-    return typer.Exit(code)
 
 
 def _default_user() -> str:
@@ -35,21 +25,15 @@ def _default_user() -> str:
         return "cli"
 
 
-@contextmanager
-def _session(db: str | None) -> Iterator[Session]:
+def _session(db: str | None) -> AbstractContextManager[Session]:
+    """A session whose domain errors of this area end the command with exit 2."""
     from shuanglian.chains.templates import TemplateError
     from shuanglian.graph.schema import SchemaError
     from shuanglian.registers.spec import UnknownRegister
     from shuanglian.registers.tabular import TableFormatError
     from shuanglian.services.chains import UnknownChain
-    from shuanglian.store.db import init_db, session_scope
 
-    init_db(db)
-    try:
-        with session_scope(db) as s:
-            yield s
-    except (UnknownRegister, UnknownChain, TemplateError, TableFormatError, SchemaError) as exc:
-        raise _fail(str(exc)) from None
+    return db_session(db, (UnknownRegister, UnknownChain, TemplateError, TableFormatError, SchemaError))
 
 
 @app.command("registers")
@@ -76,14 +60,14 @@ def registers(
                 try:
                     out.write_bytes(data)
                 except OSError as exc:
-                    raise _fail(f"{out}: cannot write: {exc}") from None
+                    raise fail(f"{out}: cannot write: {exc}") from None
                 typer.echo(f"wrote {out} ({fmt}, {len(data)} bytes)", err=True)
         if (csv_out is not None or xlsx_out is not None) and not as_json:
             return
         page = list_register(s, name, limit=None, **filters)
     for row in page["rows"]:
         if as_json:
-            _echo({"register": name, **row})
+            echo_json({"register": name, **row})
         else:
             typer.echo(f"{row['name']}\t{row['kind_label']}\t{row.get('region') or ''}\t{'、'.join(row['sources'])}")
     if not as_json:
@@ -109,7 +93,7 @@ def chains(
         report = chains_report(s, region=region, chain=chain)
     for m in report:
         if as_json:
-            _echo(m)
+            echo_json(m)
             continue
         c = m["chain"]
         typer.echo(f"{c['name']} ({c['id']})")
@@ -138,17 +122,17 @@ def import_cmd(
 
     fmt = file.suffix.lower().lstrip(".")
     if fmt not in ("csv", "xlsx"):
-        raise _fail(f"{file}: unsupported file type {file.suffix or '(none)'}; use .csv or .xlsx")
+        raise fail(f"{file}: unsupported file type {file.suffix or '(none)'}; use .csv or .xlsx")
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise _fail(f"{file}: cannot read: {exc}") from None
+        raise fail(f"{file}: cannot read: {exc}") from None
     with _session(db) as s:
         try:
             report = import_register(s, register, data, fmt, user or _default_user(), dry_run=dry_run)
         except TableFormatError as exc:
-            raise _fail(f"{file}: {exc}") from None
-    _echo({"file": str(file), **report.to_json()})
+            raise fail(f"{file}: {exc}") from None
+    echo_json({"file": str(file), **report.to_json()})
     for e in report.errors:
         typer.echo(f"{file}: row {e['row']}, column {e['column']}: {e['message']}", err=True)
     if report.errors:
@@ -167,9 +151,9 @@ def chain_add(
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"{file}: cannot read: {exc}") from None
+        raise fail(f"{file}: cannot read: {exc}") from None
     with _session(db) as s:
         result = add_chain(s, text, user or _default_user(), source=str(file))
     c = result["chain"]
-    _echo({"chain": c["id"], "name": c["name"], "links": len(c["links"]), "created": result["created"],
+    echo_json({"chain": c["id"], "name": c["name"], "links": len(c["links"]), "created": result["created"],
            "placement": result["placement"]})  # fmt: skip

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from shuanglian.cli import app
-from shuanglian.cli.registers_cmd import DB_OPT, REGION_OPT, _default_user, _fail, _session
-
-
-def _echo(obj: Any) -> None:
-    typer.echo(json.dumps(obj, ensure_ascii=False, default=str))
+from shuanglian.cli.common import DB_OPT, echo_json, fail
+from shuanglian.cli.registers_cmd import REGION_OPT, _default_user, _session
 
 
 @app.command("targets")
@@ -30,12 +25,12 @@ def targets(
     from shuanglian.services import targets as svc
 
     if status and status not in svc.STATUSES:
-        raise _fail(f"--status: '{status}' is not one of {', '.join(svc.STATUSES)}")
+        raise fail(f"--status: '{status}' is not one of {', '.join(svc.STATUSES)}")
     with _session(db) as s:
         page = svc.list_targets(s, region, year, status, True if main else None, limit=limit)
     for t in page["items"]:
         if as_json:
-            _echo(t)
+            echo_json(t)
         else:
             out = t["outcome"]
             rng = f"{t['value']}" + (f"–{t['value_max']}" if t["value_max"] is not None else "")
@@ -53,9 +48,9 @@ def target(
 
     with _session(db) as s:
         try:
-            _echo(svc.get_target(s, target_id))
+            echo_json(svc.get_target(s, target_id))
         except svc.UnknownTarget as exc:
-            raise _fail(str(exc)) from None
+            raise fail(str(exc)) from None
 
 
 @app.command("targets-rebuild")
@@ -64,7 +59,7 @@ def targets_rebuild(db: str | None = DB_OPT) -> None:
     from shuanglian.services import targets as svc
 
     with _session(db) as s:
-        _echo(svc.rebuild_targets(s))
+        echo_json(svc.rebuild_targets(s))
 
 
 @app.command("taskbook-import")
@@ -84,6 +79,6 @@ def taskbook_import(
             svc.relink(s, [t for t in (s.get(svc.TargetRow, i) for i in rep.target_ids) if t is not None])
     for e in rep.errors:
         typer.echo(f"{file}: row {e['row']}, column {e['column']}: {e['message']}", err=True)
-    _echo(rep.to_json())
+    echo_json(rep.to_json())
     if rep.errors:
         raise typer.Exit(1)
