@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, Statement
 from shuanglian.projections import DERIVED_PROPS
+from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
 
 _SKIP = {"updated_at", "first_seen"}
@@ -27,6 +28,11 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
                                                        RegisterSortKey, EntityChain, PlaceParent)}  # fmt: skip
+    project_cols = [c for c in ProjectRow.__table__.columns if c.key not in {"last_activity", "created_at"}]
+    out["projects"] = {tuple(r) for r in session.execute(select(*project_cols))}
+    history = select(ProjectStatusRow.project_id, ProjectStatusRow.status, ProjectStatusRow.at, ProjectStatusRow.source,
+                     ProjectStatusRow.note)  # fmt: skip
+    out["project_status_history"] = {tuple(r) for r in session.execute(history)}
     derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
     out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
     if session.get_bind().dialect.name == "sqlite":

@@ -67,53 +67,11 @@ def _flags_of(p: ProjectRow, milestones: list[MilestoneRow], today: date, stalle
 
 
 def sync_from_graph(session: Session) -> int:
-    """Add a managed record for every canonical project entity (projects found in documents) and take
-    what documents say about it: builder (lead_org), investment, status changes with their source
-    document (history), and the latest mention as activity (a project with no news goes stalled)."""
-    from shuanglian.graph.tables import EntityMember, Statement, live_clause
-    from shuanglian.store.documents import DocumentRow
+    """Bring every managed record in line with the project entities now (the projects projector's rebuild;
+    every write already does this incrementally); returns the records created."""
+    from shuanglian.projects.projection import ProjectsProjector
 
-    have = {p.id: p for p in session.scalars(select(ProjectRow))}
-    n = 0
-    entities = list(session.scalars(select(Entity).where(Entity.kind == "project")))
-    for e in entities:
-        if e.id not in have:
-            have[e.id] = ProjectRow(id=e.id, name=e.name, origin="document", region=e.region)
-            session.add(have[e.id])
-            n += 1
-    session.flush()
-    ids = [e.id for e in entities]
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        member_of = dict(session.execute(select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.entity_id.in_(chunk))).all())  # type: ignore[arg-type]
-        if not member_of:
-            continue
-        stmts = list(session.scalars(select(Statement).where(
-            Statement.entity_id.in_(list(member_of)), live_clause(),
-            Statement.prop.in_(("status", "investment", "lead_org", "place")))))
-        docs = {d.id: d.published for d in session.scalars(select(DocumentRow).where(
-            DocumentRow.id.in_({st.document_id for st in stmts if st.document_id})))}
-        seen = {(h.project_id, h.status, h.source) for h in session.scalars(
-            select(ProjectStatusRow).where(ProjectStatusRow.project_id.in_(chunk)))}
-        for st in stmts:
-            p = have[member_of[st.entity_id]]
-            if st.prop == "lead_org" and not p.builder:
-                p.builder = st.value[:256]
-            elif st.prop == "place" and not p.region:
-                p.region = st.value[:128]
-            elif st.prop == "investment" and p.total_investment is None and isinstance(st.value_json, int | float):
-                p.total_investment = float(st.value_json)
-            elif st.prop == "status":
-                source = f"document:{st.document_id}" if st.document_id else f"user:{st.user or '?'}"
-                if (p.id, st.value[:16], source) not in seen:
-                    day = (docs.get(st.document_id or "") or _aware(st.created_at).date().isoformat())[:10]
-                    session.add(ProjectStatusRow(project_id=p.id, status=st.value[:16], at=day, source=source))
-                    seen.add((p.id, st.value[:16], source))
-                    p.status = p.status or st.value[:16]
-            if st.created_at and (p.last_activity is None or _aware(st.created_at) > _aware(p.last_activity)):
-                p.last_activity = st.created_at
-    session.flush()
-    return n
+    return ProjectsProjector().sync_all(session)
 
 
 def list_projects(session: Session, manager: str | None = None, flagged: bool | None = None, q: str | None = None,
