@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, Statement
+from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
@@ -28,6 +28,10 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
                                                        RegisterSortKey, EntityChain, PlaceParent)}  # fmt: skip
+    # region_scope is a memo per region value: rows of values no entity holds any more are never read
+    used = select(Entity.region).where(Entity.region.is_not(None))
+    scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))
+    out["region_scope"] = {tuple(r) for r in session.execute(scope)}
     project_cols = [c for c in ProjectRow.__table__.columns if c.key not in {"last_activity", "created_at"}]
     out["projects"] = {tuple(r) for r in session.execute(select(*project_cols))}
     history = select(ProjectStatusRow.project_id, ProjectStatusRow.status, ProjectStatusRow.at, ProjectStatusRow.source,

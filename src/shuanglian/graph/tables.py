@@ -178,3 +178,20 @@ def _field(row: Any, name: str) -> Any:
 # statement, its source entity and property; for a judgement, every source entity it names.
 changes.watch("statements", lambda r: (_field(r, "entity_id"), _field(r, "prop")))
 changes.watch("judgements", lambda r: tuple(_field(r, "entity_ids") or ()) + tuple(_field(r, "other_ids") or ()))
+
+
+class RegionScope(Base):
+    """Region containment as data (a projection, projections.region_scope): for every region value of a
+    canonical entity, the key of itself and of every region that contains it (深圳市南山区 -> 南山, 深圳,
+    广东 ...), so "entities in 深圳" is one indexed lookup instead of a containment test per value."""
+
+    __tablename__ = "region_scope"
+
+    region: Mapped[str] = mapped_column(_keytype(128), primary_key=True)  # an Entity.region value
+    ancestor: Mapped[str] = mapped_column(_keytype(128), primary_key=True)  # graph.regions.region_key
+    key: Mapped[str] = mapped_column(_keytype(128))  # region_key(region)
+
+    __table_args__ = (
+        Index("ix_region_scope_ancestor", "ancestor", "region"),
+        Index("ix_region_scope_key", "key", "ancestor"),
+    )

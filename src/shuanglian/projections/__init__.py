@@ -1,6 +1,6 @@
 """Projections: every state derived from the statements log, kept equal to a full rebuild.
 
-Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index
+Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index -> region scope
 -> search index.
 Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture).
 """
@@ -24,6 +24,7 @@ def _defaults() -> None:
     from shuanglian.projections.entities import Resolution, Summaries
     from shuanglian.projections.placements import ChainPlacements
     from shuanglian.projections.places import PlaceHierarchy
+    from shuanglian.projections.region_scope import RegionScopeProjector
     from shuanglian.projections.registers import RegisterIndex
     from shuanglian.projections.search import SearchIndex
 
@@ -32,6 +33,7 @@ def _defaults() -> None:
     register("entity_summaries", Summaries)
     register("place_hierarchy", PlaceHierarchy)
     register("register_index", RegisterIndex)
+    register("region_scope", RegionScopeProjector)
     register("search_index", SearchIndex)
     from shuanglian.matching.projector import MatchingIndex
 

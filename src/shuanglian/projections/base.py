@@ -34,6 +34,7 @@ class Changes:
     documents: set[str] = field(default_factory=set)
     chains: set[str] = field(default_factory=set)  # chain templates added or edited
     full: bool = False  # a projector fell back to a rebuild: the ones after it rebuild too
+    hierarchy: set[str] = field(default_factory=set)  # region keys of place names whose parents changed
     stats: dict[str, int] = field(default_factory=dict)
 
     def absorb(self, log: dict[str, list[Any]]) -> Changes:
@@ -61,7 +62,7 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.members or self.facts or self.derived or self.entities or self.documents or self.chains
-                    or self.full)  # fmt: skip
+                    or self.hierarchy or self.full)  # fmt: skip
 
 
 class Projector(Protocol):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.region_scope import inside_values, scope_ready, wider_values
 from shuanglian.graph.tables import Entity
 from shuanglian.registers.index import index_ready
 from shuanglian.registers.regions import RegionIndex
@@ -35,8 +36,24 @@ def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
     return index_ready(session)
 
 
+def _inside(session: Session, spec: RegisterSpec, regions: RegionIndex, region: str) -> Any:
+    """The entry regions inside `region`: a region_scope subquery (an index lookup), else the list."""
+    if scope_ready(session):
+        return inside_values(region)
+    return _regions(session, spec, regions, region)[0]
+
+
+def _inside_or_wider(session: Session, spec: RegisterSpec, regions: RegionIndex, region: str) -> Any:
+    """The entry regions inside `region` or containing it (national policies apply in 深圳)."""
+    if scope_ready(session):
+        return or_(E.region.in_(inside_values(region)), E.region.in_(wider_values(session, region)))
+    inside, wider = _regions(session, spec, regions, region)
+    return E.region.in_(inside + wider)
+
+
 def _regions(session: Session, spec: RegisterSpec, regions: RegionIndex, region: str) -> tuple[list[str], list[str]]:
-    """(regions inside `region`, regions that contain it) among the register's distinct entry regions."""
+    """(regions inside `region`, regions that contain it) among the register's distinct entry regions
+    (the containment test per value: only for a database whose region_scope was never filled)."""
     values = session.scalars(select(E.region).where(E.register == spec.name, E.region.is_not(None)).distinct())
     inside: list[str] = []
     wider: list[str] = []
@@ -65,7 +82,7 @@ def _conditions(
         if region is None or regions is None:
             conds.append(E.registered.is_(True))
             return conds
-        inside, _ = _regions(session, spec, regions, region)
+        inside = _inside(session, spec, regions, region)
         # The region's chains first (a few dozen values), so the outer filter is a plain IN list.
         local = sorted(
             session.scalars(
@@ -82,8 +99,10 @@ def _conditions(
         ]  # fmt: skip
         return conds
     if region and regions is not None:
-        inside, wider = _regions(session, spec, regions, region)
-        conds.append(E.region.in_(inside + wider if spec.wider_regions_apply else inside))
+        if spec.wider_regions_apply:
+            conds.append(_inside_or_wider(session, spec, regions, region))
+        else:
+            conds.append(E.region.in_(_inside(session, spec, regions, region)))
     return conds
 
 

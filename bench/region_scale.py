@@ -1,0 +1,178 @@
+"""Region-filtered registers, chain maps and gaps at scale, with a realistic place hierarchy and hubs.
+
+    .venv/bin/python bench/region_scale.py [--entities 1000000] [--towns 20000] [--hub-statements 100000]
+        [--db URL [--no-seed]] [--runs 7]
+
+Seeds the generated graph of bench/registers_scale.py (enterprises, carriers, projects, policies, funds,
+chain placements), but every entity sits in a real county-level division (half of them in Guangdong,
+a fifth in Shenzhen), and adds the division hierarchy from jionlp's data as place entities with
+`parent` statements: provinces, cities, counties and `--towns` towns. Three hubs (中华人民共和国, 广东省,
+深圳市) get `--hub-statements` mention statements each, as pages pile onto them in a real database.
+Then fills the place hierarchy and the register index through the projectors and prints p50 / p95 /
+max milliseconds per request: every register filtered by 深圳 / 南山区 / 广东 / 江苏, and chain maps
+and gaps of three chains in the same regions. No assertions: the goal (issue 11) is p95 < 300 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert
+
+from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.tables import Entity, EntityMember, Statement
+from shuanglian.jio import dictionary_text
+from shuanglian.projections.places import PlaceHierarchy
+from shuanglian.services.chains import chain_map, gaps, list_chains
+from shuanglian.services.registers import list_register, register_names
+from shuanglian.store.db import init_db, session_scope
+
+REGIONS = ["深圳", "南山区", "广东", "江苏"]
+CHAINS = 3
+
+
+def _registers_scale() -> Any:
+    """bench/registers_scale.py as a module (bench/ is not a package)."""
+    path = Path(__file__).with_name("registers_scale.py")
+    spec = importlib.util.spec_from_file_location("registers_scale", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["registers_scale"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def divisions(towns: int) -> tuple[list[tuple[str, str | None, int]], list[str]]:
+    """(name, parent, level) for provinces, cities, counties and the first `towns` towns; and the
+    county-level names weighted so that half of the entities fall in Guangdong and a fifth in Shenzhen."""
+    rows: list[tuple[str, str | None, int]] = []
+    stack: list[str] = []
+    n_towns = 0
+    for line in dictionary_text("china_location.txt").splitlines():
+        if not line.strip():
+            continue
+        level = len(line) - len(line.lstrip("\t"))
+        name = line.strip().split("\t")[0]
+        if level > 3 or (level == 3 and n_towns >= towns):
+            continue
+        del stack[level:]
+        parent = stack[-1] if stack else "中华人民共和国"
+        if level == 1 and parent == name:  # municipalities repeat themselves as their own city
+            stack.append(name)
+            continue
+        rows.append((name, parent, level))
+        n_towns += level == 3
+        stack.append(name)
+    counties = [(n, p) for n, p, lv in rows if lv == 2]
+    gd_cities = {n for n, p, lv in rows if lv == 1 and p == "广东省"}
+    weighted: list[str] = []
+    for n, p in counties:
+        w = 40 if p == "深圳市" else (6 if p in gd_cities else 1)
+        weighted += [n] * w
+    return rows, weighted
+
+
+def seed_places(url: str, rows: list[tuple[str, str | None, int]], hub_statements: int) -> None:
+    """Place entities with name and parent statements, and mention statements piled on three hubs."""
+    now = datetime.now(UTC)
+    ents, mems, sts = [], [], []
+    all_rows = [("中华人民共和国", None, -1), *rows]
+    seen: set[str] = set()
+    for i, (name, parent, _level) in enumerate(all_rows):
+        if name in seen:  # a few county names repeat across provinces: one entity per name here
+            continue
+        seen.add(name)
+        eid = f"ent_place_{i:08d}"
+        key = normalise_name(name)
+        ents.append({"id": eid, "kind": "place", "name": name, "name_key": key, "names": [name],
+                     "search_text": f"|{key}|", "region": parent, "statement_count": 2, "document_count": 1,
+                     "member_count": 1, "score": 1.0})  # fmt: skip
+        mems.append({"member_id": eid, "entity_id": eid, "kind": "place", "name": name, "first_seen": now})
+        base = {"entity_id": eid, "kind": "place", "origin": "document", "status": "accepted", "confidence": 0.9,
+                "created_at": now}  # fmt: skip
+        sts.append({**base, "id": f"pn_{eid}", "prop": "name", "value": name})
+        if parent:
+            sts.append({**base, "id": f"pp_{eid}", "prop": "parent", "value": parent})
+        if name in ("中华人民共和国", "广东省", "深圳市"):
+            sts += [{**base, "id": f"pm_{eid}_{k}", "prop": "mentioned_in", "value": f"doc{k:07d}"}
+                    for k in range(hub_statements)]  # fmt: skip
+    with session_scope(url) as s:
+        for table, batch in ((Entity, ents), (EntityMember, mems), (Statement, sts)):
+            for i in range(0, len(batch), 5000):
+                s.execute(insert(table), batch[i : i + 5000])
+    print(f"places: {len(ents):,} place entities, {len(sts):,} statements (hubs {hub_statements:,} each)", flush=True)
+
+
+def timed(fn: Any, runs: int) -> tuple[float, float, float, Any]:
+    """p50, p95, max milliseconds of `runs` calls, and the last result."""
+    out, res = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        res = fn()
+        out.append((time.perf_counter() - t) * 1000)
+    out.sort()
+    return statistics.median(out), out[min(len(out) - 1, round(0.95 * (len(out) - 1)))], out[-1], res
+
+
+def measure(url: str, runs: int) -> None:
+    """Print the latency table."""
+    worst = 0.0
+    with session_scope(url) as s:
+        chains = [c["id"] for c in list_chains(s)][:CHAINS]
+        for region in REGIONS:
+            for name in register_names():
+                p50, p95, mx, page = timed(lambda n=name, r=region: list_register(s, n, region=r), runs)
+                worst = max(worst, p95)
+                print(f"register {name:14s} region={region:4s}  p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms"
+                      f"  total {page['total']:,}", flush=True)  # fmt: skip
+            for cid in chains:
+                p50, p95, mx, m = timed(lambda c=cid, r=region: chain_map(s, c, region=r), runs)
+                worst = max(worst, p95)
+                n = sum(sum(ln["counts"].values()) for ln in m["links"])
+                print(f"chain map {cid:13s} region={region:4s}  p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms"
+                      f"  entities {n:,}", flush=True)  # fmt: skip
+                p50, p95, mx, g = timed(lambda c=cid, r=region: gaps(s, c, region=r), runs)
+                worst = max(worst, p95)
+                print(f"gaps      {cid:13s} region={region:4s}  p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms"
+                      f"  gaps {len(g):,}", flush=True)  # fmt: skip
+    print(f"worst p95: {worst:.1f} ms (goal < 300 ms)")
+
+
+def main() -> None:
+    """Parse arguments, seed, print latencies."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--entities", type=int, default=1_000_000)
+    ap.add_argument("--towns", type=int, default=20_000)
+    ap.add_argument("--hub-statements", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--db", default=None)
+    ap.add_argument("--no-seed", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{Path(tmp) / 'region_scale.db'}"
+        if not args.no_seed:
+            init_db(url)
+            rows, weighted = divisions(args.towns)
+            rs = _registers_scale()
+            rs.PLACES[:] = weighted  # every generated entity sits in a real county-level division
+            random.seed(5)
+            seed_places(url, rows, args.hub_statements)
+            t0 = time.perf_counter()
+            with session_scope(url) as s:
+                PlaceHierarchy().rebuild(s)
+            print(f"place hierarchy: {time.perf_counter() - t0:.1f} s", flush=True)
+            rs.seed(url, args.entities)  # entities, statements, register index
+        measure(url, args.runs)
+
+
+if __name__ == "__main__":
+    main()
