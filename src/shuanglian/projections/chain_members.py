@@ -26,8 +26,12 @@ class ChainMembers:
         session.execute(delete(ChainMember))
         session.execute(delete(ChainMemberDocument))
         write_members(session, placed_canonical(session, None), clear=False)
+        self.cover(session)
+
+    def cover(self, session: Session) -> None:
+        """region_scope rows for every region value of the rows (after region_scope was refilled alone)."""
         used = set(session.scalars(select(ChainMember.region).where(ChainMember.region.is_not(None)).distinct()))
-        _cover(session, used)
+        _cover(session, {r for r in used if r})
 
     def update(self, session: Session, changed: Changes) -> Changes:
         """Recompute the rows of entities written or summarised, and of clusters with changed statements."""
