@@ -67,9 +67,9 @@ def member_rows(views: Iterable[EntityView]) -> tuple[list[dict[str, Any]], list
     return rows, docs
 
 
-def placed_canonical(session: Session, ids: Iterable[str] | None) -> set[str]:
+def placed_canonical(session: Session, ids: Iterable[str] | None) -> dict[str, set[str]]:
     """Canonical ids (or unresolved statement entity ids) of entities with a live placement, among the
-    clusters of `ids` (None: all)."""
+    clusters of `ids` (None: all), each with its source entities that hold a placement."""
     q = select(Statement.entity_id).where(Statement.prop == PROP, live_clause())
     if ids is None:
         members = set(session.scalars(q.distinct()))
@@ -84,21 +84,26 @@ def placed_canonical(session: Session, ids: Iterable[str] | None) -> set[str]:
     for part in chunks(sorted(members)):
         pairs = select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
         canon.update({m: e for m, e in session.execute(pairs)})
-    return set(canon.values())
+    out: dict[str, set[str]] = {}
+    for m, e in canon.items():
+        out.setdefault(e, set()).add(m)
+    return out
 
 
-def write_members(session: Session, entity_ids: set[str], chunk: int = 2000, clear: bool = True) -> set[str]:
-    """Recompute the rows of these canonical entities (rows of ids without placements go; `clear=False`:
-    the ids are placed canonical ids with no rows yet); returns the region values of the rows written."""
-    if clear:
+def write_members(session: Session, entity_ids: set[str] | None, chunk: int = 2000) -> set[str]:
+    """Recompute the rows of these canonical entities (rows of ids without placements go; None: every
+    placed entity, into empty tables); returns the region values of the rows written."""
+    if entity_ids is not None:
         for part in chunks(sorted(entity_ids)):
             session.execute(delete(ChainMember).where(ChainMember.entity_id.in_(part)))
             session.execute(delete(ChainMemberDocument).where(ChainMemberDocument.entity_id.in_(part)))
     regions: set[str] = set()
-    placed = sorted(placed_canonical(session, entity_ids) if clear else entity_ids)
-    for i in range(0, len(placed), chunk):
-        views = views_for_members(session, placed[i : i + chunk])
-        strays = sorted(set(views) - entity_ids)  # a seed resolved into a cluster not asked for
+    placed = placed_canonical(session, entity_ids)
+    asked = set(placed) | (entity_ids or set())
+    canon = sorted(placed)
+    for i in range(0, len(canon), chunk):
+        views = views_for_members(session, {m for e in canon[i : i + chunk] for m in placed[e]})
+        strays = sorted(set(views) - asked)  # a seed resolved into a cluster not asked for
         if strays:
             session.execute(delete(ChainMember).where(ChainMember.entity_id.in_(strays)))
             session.execute(delete(ChainMemberDocument).where(ChainMemberDocument.entity_id.in_(strays)))

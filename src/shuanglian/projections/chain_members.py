@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from shuanglian.chains.members import placed_canonical, write_members
+from shuanglian.chains.members import write_members
 from shuanglian.chains.tables import ChainMember, ChainMemberDocument
 from shuanglian.graph import views
 from shuanglian.graph.region_scope import missing_values, refresh_scope
@@ -25,7 +25,7 @@ class ChainMembers:
         """Refill both tables from every placed entity."""
         session.execute(delete(ChainMember))
         session.execute(delete(ChainMemberDocument))
-        write_members(session, placed_canonical(session, None), clear=False)
+        write_members(session, None)
         self.cover(session)
 
     def cover(self, session: Session) -> None:
