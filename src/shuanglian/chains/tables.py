@@ -59,7 +59,7 @@ class ChainMember(Base):
     # rounded lead score as a 补链/延链 (fill) or 强链 (strengthen) candidate; None: not a lead (projects...)
     lead_fill: Mapped[float | None] = mapped_column(Float, nullable=True)
     lead_strengthen: Mapped[float | None] = mapped_column(Float, nullable=True)
-    member: Mapped[dict[str, Any]] = mapped_column(JSON)  # the map cell (chains.maps.member_json without `local`)
+    member: Mapped[dict[str, Any]] = mapped_column(JSON)  # the map cell (chains.maps.member_json, local)
     lead: Mapped[dict[str, Any]] = mapped_column(JSON)  # the gap candidate without its score
 
     __table_args__ = (
