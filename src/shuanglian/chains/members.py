@@ -8,6 +8,7 @@ chain (local ones, counts per link, the best leads of gap links) instead of ever
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -169,25 +170,30 @@ def fast_map(session: Session, tpl: ChainTemplate, region: str | None, include_o
 
 def link_stats(session: Session, tpl: ChainTemplate, region: str | None) -> dict[str, LinkStats]:
     """Per link of the chain: local entities by role, placements and enterprises anywhere, documents
-    (grouped counts on covering indexes)."""
+    (counts read from covering indexes)."""
     links = [ln.id for ln in tpl.links]
     stats = {ln: LinkStats() for ln in links}
     base = (ChainMember.chain_id == tpl.id, ChainMember.link_id.in_(links))
     counts = select(ChainMember.link_id, ChainMember.role, func.count()).group_by(ChainMember.link_id, ChainMember.role)
-    for link, role, n in session.execute(counts.where(*base)):
+    totals = {(link, role): n for link, role, n in session.execute(counts.where(*base))}
+    for (link, role), n in totals.items():
         stats[link].placements += n
         stats[link].enterprises_seen += n if role == "enterprises" else 0
     if region is None:
-        local_parts = [counts.where(*base)]
+        local = Counter(totals)
     else:
+        # plain rows, counted here: a GROUP BY would make SQLite walk the (chain, link) index and read
+        # every row of the chain instead of the covering (chain, region, role, link) one
         inside, wide = local_clauses(session, region)
-        local_parts = [counts.where(*base, inside), counts.where(*base, wide, or_(ChainMember.region.is_(None), ~inside))]
-    for q in local_parts:
-        for link, role, n in session.execute(q):
-            st = stats[link]
-            st.local_all += n
-            st.local_enterprises += n if role == "enterprises" else 0
-            st.local_carriers += n if role == "carriers" else 0
+        pairs = select(ChainMember.link_id, ChainMember.role)
+        local = Counter((link, role) for link, role in session.execute(pairs.where(*base, inside)))
+        extra = pairs.where(*base, wide, or_(ChainMember.region.is_(None), ~inside))
+        local.update((link, role) for link, role in session.execute(extra))
+    for (link, role), n in local.items():
+        st = stats[link]
+        st.local_all += n
+        st.local_enterprises += n if role == "enterprises" else 0
+        st.local_carriers += n if role == "carriers" else 0
     docs = (
         select(ChainMemberDocument.link_id, func.count(func.distinct(ChainMemberDocument.document_id)))
         .where(ChainMemberDocument.chain_id == tpl.id, ChainMemberDocument.link_id.in_(links))
