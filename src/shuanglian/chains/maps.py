@@ -146,9 +146,9 @@ def cell_member(p: Placement) -> dict[str, Any]:
 
 
 def with_local(member: dict[str, Any], local: bool) -> dict[str, Any]:
-    """A fresh member dict (decoded from the projection, or just built) with its `local` flag set."""
-    if not local:
-        member["local"] = False
+    """A fresh member dict (decoded from the projection, or just built) with its `local` flag set (in
+    place: rows stored before `local` was kept in them get it appended)."""
+    member["local"] = local
     return member
 
 
