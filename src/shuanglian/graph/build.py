@@ -18,6 +18,7 @@ from shuanglian.graph.keys import graph_config
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import Statement
 from shuanglian.graph.writer import Provenance, initial_status, new_statement, save_statements
+from shuanglian.suffixes import kind_by_suffix
 
 __all__ = ["Provenance", "add_document_statements", "add_documents_statements", "document_statements", "guess_kind",
            "initial_status", "new_statement", "save_statements"]  # fmt: skip
@@ -28,16 +29,19 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 @lru_cache(maxsize=1)
-def _suffix_rules() -> list[tuple[str, list[str]]]:
-    return [(k, list(sfx)) for k, sfx in graph_config()["guess_kind_by_suffix"]]
+def _place_suffixes() -> tuple[str, ...]:
+    return tuple(graph_config()["place_suffixes"])
 
 
 def guess_kind(name: str, default: str = "organization") -> str:
-    """Kind of an entity known only by name, from its suffix (深圳市委 -> government)."""
+    """Kind of an entity known only by name: the one organisation suffix classifier (shuanglian.suffixes,
+    as extraction uses), else a place by its suffix (深圳市, 南山区), else `default`."""
     n = normalise_name(name)
-    for kind, suffixes in _suffix_rules():
-        if any(n.endswith(s) for s in suffixes):
-            return kind
+    kind = kind_by_suffix(n)
+    if kind:
+        return kind
+    if any(n.endswith(s) and len(n) > len(s) for s in _place_suffixes()):
+        return "place"
     return default
 
 

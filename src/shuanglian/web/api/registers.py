@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.api_models import RegisterPage
 from shuanglian.registers.spec import UnknownRegister
 from shuanglian.services import registers as reg
 from shuanglian.web.auth import Principal
@@ -74,7 +75,7 @@ def overview(_p: Principal = Depends(require_viewer)) -> dict:
     return {"items": reg.registers_overview()}
 
 
-@router.get("/{name}")
+@router.get("/{name}", response_model=RegisterPage)
 def list_register(
     name: str,
     flt: dict = Depends(filters),
