@@ -13,6 +13,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shuanglian.document import (
+    EXTRACTOR_KEY,
+    DocumentFacts,
+    EventFact,
+    FactRecord,
+    FigureFact,
+    Mention,
+    PolicyFact,
+    ProjectFact,
+)
 from shuanglian.graph.ids import make_entity_id, normalise_name
 from shuanglian.graph.keys import graph_config
 from shuanglian.graph.schema import SchemaError, get_schema
@@ -54,7 +64,7 @@ class _DocFacts:
         self.text = row.text or ""
         meta = row.meta or {}
         # the extractor's name and version as the pipeline recorded them on the document
-        self.prov = Provenance("document", row.id, str(meta.get("extractor") or cfg["extractor"]), row.extractor_version)
+        self.prov = Provenance("document", row.id, str(meta.get(EXTRACTOR_KEY) or cfg["extractor"]), row.extractor_version)
         self.default_conf = float(cfg["default_confidence"])
         self.figure_conf = float(cfg["figure_confidence"])
         self.out: list[Statement] = []
@@ -93,46 +103,46 @@ class _DocFacts:
 def document_statements(row: DocumentRow) -> tuple[list[Statement], list[str]]:
     """All statements one stored document supports (not saved), and the facts that were refused."""
     d = _DocFacts(row)
-    facts = row.facts or {}
-    ents = [e for e in facts.get("entities", []) if isinstance(e, dict) and e.get("name") and e.get("kind")]
+    facts = DocumentFacts.from_json(row.facts)  # typed at the boundary: extract's dicts -> dataclasses
+    d.errors.extend(facts.errors)
     schema = get_schema()
-    for e in ents:
-        if e["kind"] not in schema.kinds:
-            d.errors.append(f"entity {e['name']!r}: unknown kind {e['kind']!r}")
+    ents = []
+    for e in facts.entities:
+        if e.kind not in schema.kinds:
+            d.errors.append(f"entity {e.name!r}: unknown kind {e.kind!r}")
             continue
-        eid = make_entity_id(e["kind"], e["name"], row.id)
-        for n in [e["name"], *e.get("aliases", [])]:
-            d.by_name.setdefault(normalise_name(n), (eid, e["kind"]))
-        for sp in e.get("spans", []):
-            if len(sp) == 2:
-                d.mentions.append((int(sp[0]), int(sp[1]), eid, e["kind"]))
+        ents.append(e)
+        eid = make_entity_id(e.kind, e.name, row.id)
+        for n in [e.name, *e.aliases]:
+            d.by_name.setdefault(normalise_name(n), (eid, e.kind))
+        for a, b in e.spans:
+            d.mentions.append((a, b, eid, e.kind))
     d.mentions.sort()
     for e in ents:
-        if e["kind"] in schema.kinds:
-            _entity_statements(d, e)
-    for p in facts.get("policies", []):
+        _entity_statements(d, e)
+    for p in facts.policies:
         _policy_statements(d, p)
-    for ev in facts.get("events", []):
+    for ev in facts.events:
         _event_statements(d, ev)
-    for f in facts.get("figures", []):
+    for f in facts.figures:
         _figure_statements(d, f)
-    for pj in facts.get("projects", []):
+    for pj in facts.projects:
         _project_statements(d, pj)
     return d.out, d.errors
 
 
-def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
-    kind, name = e["kind"], e["name"]
+def _entity_statements(d: _DocFacts, e: Mention) -> None:
+    kind, name = e.kind, e.name
     eid = make_entity_id(kind, name, d.row.id)
-    spans = [sp for sp in e.get("spans", []) if isinstance(sp, list | tuple) and len(sp) == 2]
-    conf = float(e.get("confidence", d.default_conf))
+    spans = [list(sp) for sp in e.spans]
+    conf = e.confidence if e.confidence is not None else d.default_conf
     d.add(entity_id=eid, kind=kind, prop="name", value=name, span=d.span_of(name, spans), confidence=conf)
-    for a in e.get("aliases", []):
+    for a in e.aliases:
         if a and a != name:
             d.add(entity_id=eid, kind=kind, prop="alias", value=a, span=d.span_of(a, spans), confidence=conf)
     for sp in spans:
         d.add(entity_id=eid, kind=kind, prop="mention", value=d.text[sp[0] : sp[1]] or name, span=sp, confidence=conf)
-    attrs = e.get("attrs") or {}
+    attrs = e.attrs
     first = spans[0] if spans else None
     for role in attrs.get("roles", []) or []:
         if not isinstance(role, dict):
@@ -171,21 +181,20 @@ def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
               value_json=val if isinstance(val, dict | list) else None, span=first, confidence=conf)  # fmt: skip
 
 
-def _span(obj: dict[str, Any]) -> Sequence[int] | None:
-    sp = obj.get("span")
-    return sp if isinstance(sp, list | tuple) and len(sp) == 2 else None
+def _span(obj: FactRecord) -> Sequence[int] | None:
+    sp = obj.span_pair
+    return list(sp) if sp else None
 
 
-def _policy_statements(d: _DocFacts, p: dict[str, Any]) -> None:
-    title = str(p.get("title") or "").strip("《》 ")
+def _policy_statements(d: _DocFacts, p: PolicyFact) -> None:
+    title = str(p.title or "").strip("《》 ")
     if not title:
         return
     sp = _span(p)
     pid, _ = d.ref(title, "policy", sp)
-    if p.get("period"):
-        d.add(entity_id=pid, kind="policy", prop="period", value=str(p["period"]), span=sp, confidence=d.default_conf)
-    issuers = p.get("issuer") or []
-    for issuer in [issuers] if isinstance(issuers, str) else issuers:
+    if p.period:
+        d.add(entity_id=pid, kind="policy", prop="period", value=str(p.period), span=sp, confidence=d.default_conf)
+    for issuer in p.issuers:
         d.add(entity_id=pid, kind="policy", prop="issuer", value=str(issuer), span=sp, confidence=d.default_conf)
         iid, ikind = d.ref(str(issuer), None, sp)
         d.add(entity_id=iid, kind=ikind, prop="issued", value=title, target_id=pid, target_kind="policy",
@@ -203,13 +212,13 @@ def _names(v: Any) -> list[str]:
     return out
 
 
-def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
-    if ev.get("kind", "visit") != "visit":
+def _event_statements(d: _DocFacts, ev: EventFact) -> None:
+    if (ev.kind or "visit") != "visit":
         return
     sp = _span(ev)
-    detail = {"date": ev.get("date"), "place": ev.get("place"), "kind": "visit"}
-    targets = _names(ev.get("visited")) or _names(ev.get("place"))
-    for visitor in _names(ev.get("visitors")):
+    detail = {"date": ev.date, "place": ev.place, "kind": "visit"}
+    targets = _names(ev.visited) or _names(ev.place)
+    for visitor in _names(ev.visitors):
         vid, vkind = d.ref(visitor, "person", sp)
         for t in targets:
             tid, tkind = d.ref(t, None, sp)
@@ -217,12 +226,12 @@ def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
                   target_kind=tkind, span=sp, confidence=d.default_conf)  # fmt: skip
 
 
-def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
+def _figure_statements(d: _DocFacts, f: FigureFact) -> None:
     """A figure goes on the organisation or place it measures: the one named in the figure, else the
     nearest such mention before it in the same sentence; unclear figures are left out."""
     sp = _span(f)
     subject: tuple[str, str] | None = None
-    named = f.get("subject") or f.get("entity")
+    named = f.subject or f.get("entity")
     if named:
         subject = d.ref(str(named), None, sp)
     elif sp:
@@ -243,40 +252,40 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
             subject = (ms[j][2], ms[j][3])
     if subject is None:
         return
-    measure = f.get("measure") or "数据"  # shown in the Chinese UI: never an English code
-    value = f"{measure}: {f.get('value')}{f.get('unit') or ''}"
-    d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f, span=sp,
+    measure = f.measure or "数据"  # shown in the Chinese UI: never an English code
+    value = f"{measure}: {f.value}{f.unit or ''}"
+    d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f.to_json(), span=sp,
           confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip
 
 
-def _project_statements(d: _DocFacts, p: dict[str, Any]) -> None:
+def _project_statements(d: _DocFacts, p: ProjectFact) -> None:
     """A project entity with its investment, place, investor and this document's status (签约 → 开工 → 投产
     across documents gives the status history)."""
-    name = str(p.get("name") or "").strip()
+    name = str(p.name or "").strip()
     if not name:
         return
     sp = _span(p)
     conf = d.default_conf
     pid, _ = d.ref(name, "project", sp)
-    if p.get("investment") is not None:
-        d.add(entity_id=pid, kind="project", prop="investment", value=p["investment"], span=sp, confidence=conf,
-              value_json={"written": p.get("investment_text"), "currency": p.get("currency")})  # fmt: skip
-    if p.get("status"):
-        d.add(entity_id=pid, kind="project", prop="status", value=str(p["status"]), span=sp, confidence=conf,
-              value_json={"status": p["status"], "date": p.get("date") or d.row.published})  # fmt: skip
-    if p.get("place"):
-        tid, tkind = d.ref(str(p["place"]), "place", sp)
-        d.add(entity_id=pid, kind="project", prop="located_in", value=str(p["place"]), target_id=tid,
+    if p.investment is not None:
+        d.add(entity_id=pid, kind="project", prop="investment", value=p.investment, span=sp, confidence=conf,
+              value_json={"written": p.investment_text, "currency": p.currency})  # fmt: skip
+    if p.status:
+        d.add(entity_id=pid, kind="project", prop="status", value=str(p.status), span=sp, confidence=conf,
+              value_json={"status": p.status, "date": p.date or d.row.published})  # fmt: skip
+    if p.place:
+        tid, tkind = d.ref(str(p.place), "place", sp)
+        d.add(entity_id=pid, kind="project", prop="located_in", value=str(p.place), target_id=tid,
               target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
-    if p.get("org"):
-        d.add(entity_id=pid, kind="project", prop="lead_org", value=str(p["org"]), span=sp, confidence=conf)
-        oid, okind = d.ref(str(p["org"]), None, sp)
+    if p.org:
+        d.add(entity_id=pid, kind="project", prop="lead_org", value=str(p.org), span=sp, confidence=conf)
+        oid, okind = d.ref(str(p.org), None, sp)
         if okind in get_schema().relations["leads"].sources:
             d.add(entity_id=oid, kind=okind, prop="leads", value=name, target_id=pid, target_kind="project",
                   span=sp, confidence=conf)  # fmt: skip
-    if p.get("industry"):
-        tid, tkind = d.ref(str(p["industry"]), "industry", sp)
-        d.add(entity_id=pid, kind="project", prop="works_on_industry", value=str(p["industry"]), target_id=tid,
+    if p.industry:
+        tid, tkind = d.ref(str(p.industry), "industry", sp)
+        d.add(entity_id=pid, kind="project", prop="works_on_industry", value=str(p.industry), target_id=tid,
               target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.sql.elements import ColumnElement
 
-from shuanglian.document import Document
+from shuanglian.document import EXTRACTOR_KEY, EXTRACTOR_VERSION_KEY, Document
 from shuanglian.ingest.near_dup import Match, NearDuplicateIndex, from_values, signature
 from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.pipeline import Pipeline
@@ -102,8 +102,8 @@ def _stamp_external(doc: Document) -> Document:
     """Documents handed over already processed keep the extractor they name; without one they are
     recorded as `external` with an unknown version, so their statements still carry provenance."""
     if doc.entities or doc.policies or doc.figures or doc.events:
-        doc.meta.setdefault("extractor", "external")
-        doc.meta.setdefault("extractor_version", "unknown")
+        doc.meta.setdefault(EXTRACTOR_KEY, "external")
+        doc.meta.setdefault(EXTRACTOR_VERSION_KEY, "unknown")
     return doc
 
 
