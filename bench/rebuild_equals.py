@@ -33,14 +33,14 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
 
-    from ingest_speed import generate  # bench/ingest_speed.py
+    from tests.projections.snapshot import diff, snapshot
 
+    from ingest_speed import generate  # bench/ingest_speed.py
     from shuanglian.projections import rebuild_all
     from shuanglian.samples import samples_dir
     from shuanglian.services.documents import ingest_paths
     from shuanglian.services.registers import import_register
     from shuanglian.store.db import init_db, session_scope
-    from tests.projections.snapshot import diff, snapshot
 
     with tempfile.TemporaryDirectory(prefix="sl-rebuild-") as tmp:
         corpus = Path(tmp) / "corpus"

@@ -2,7 +2,9 @@
 
 Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index -> region scope
 -> search index.
-Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture).
+Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture): the
+targets, projects and matching projectors register from `shuanglian.services` (this layer imports none
+of them: no import cycles).
 """
 
 from __future__ import annotations
@@ -35,9 +37,6 @@ def _defaults() -> None:
     register("register_index", RegisterIndex)
     register("region_scope", RegionScopeProjector)
     register("search_index", SearchIndex)
-    from shuanglian.matching.projector import MatchingIndex
-
-    register("matching_index", MatchingIndex)
 
 
 _defaults()
