@@ -72,7 +72,7 @@ def extract_figures(
     basis = year_basis(text, title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
-    moods = paragraph_moods(text)
+    moods = paragraph_moods(text, pub_year)
     for sent in sentences(text):
         if sent.para != ctx.para:
             ctx = Context(para=sent.para)

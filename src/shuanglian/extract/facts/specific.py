@@ -58,6 +58,7 @@ class _Grammar:
         self.generic = set(d["generic"])
         measures = load_data("measures.yaml")["measures"]
         self.heads = sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True)
+        self.drop_lead = sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True)
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
 
@@ -277,7 +278,10 @@ def _count(
     raw = parts[-1]
     core, _ = _clean(g, raw, places)
     if not listed:
-        st.keep = _starts_keep(g, _clean(g, parts[0], places)[0]) or ""
+        opener = _starts_keep(g, _clean(g, parts[0], places)[0]) or ""
+        st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    if core and not _starts_keep(g, core):
+        core = _strip_verb_lead(g, core)
     noun = _count_noun(g, after)
     post = _post_verb(g, after, noun) if noun else ""
     verb = _ends_with(g.count_verbs, core) if core else None
@@ -304,6 +308,16 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
     return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
+
+
+def _strip_verb_lead(g: _Grammar, core: str) -> str:
+    """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
+    for _ in range(2):
+        v = next((w for w in g.drop_lead if core.startswith(w) and len(core) - len(w) >= 2), None)
+        if v is None:
+            break
+        core = core[len(v) :]
+    return core
 
 
 def _starts_keep(g: _Grammar, s: str) -> str | None:

@@ -15,7 +15,9 @@ _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
 # A relative year opening a clause frames the paragraph too: "初步核算，全年实现…。其中，…"
 _FRAME_RELATIVE = re.compile(r"(?:^|[，,：:])(全年|今年|去年|上半年|前三季度)")
-_FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标|要求|力争|计划")
+_FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标(?!任务(?:顺利|圆满|全面|胜利)?完成)|要求|力争|计划")
+# A goal list (主要预期目标是：…) frames every sentence after it in its paragraph.
+_GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|目标任务(?:是|为)")
 TITLES = re.compile(r"《[^《》]*》")
 
 
@@ -155,21 +157,36 @@ def is_target(
     return False
 
 
-def paragraph_moods(text: str) -> dict[int, bool]:
+def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
-    (了, 同比, 一年来…); paragraphs with too few signals are left out."""
+    (了, 同比, 一年来…); paragraphs with too few signals are left out. A paragraph opening a review
+    section (过去一年, 一年来, 2025年是… on a 2026 page) makes it and the following paragraphs reviews
+    until a paragraph opens a plan section (今年, 2026年…, 主要预期目标)."""
     from shuanglian.extract.facts.common import load_data
 
     cues = load_data("cues.yaml")
     opener = re.compile(r"(?:^|[，,。；;：:\n])(?:" + "|".join(map(re.escape, cues["plan_clause_openers"])) + ")")
     review = re.compile("|".join(map(re.escape, sorted(cues["review_markers"], key=len, reverse=True))))
+    review_open = re.compile(r"^\s*(?:" + "|".join(cues.get("review_section_openers") or ["过去一年"]) + ")")
+    plan_open = re.compile(r"^\s*(?:" + "|".join(cues.get("plan_section_openers") or ["今年"]) + ")")
     out: dict[int, bool] = {}
+    section: bool | None = None
     for i, para in enumerate(text.split("\n")):
+        y = _YEAR.match(para.strip())
+        year_open = bool(y and pub_year and re.match(r"\s*20\d\d年(?:是|，|,|以来|我们)", para))
+        if review_open.search(para) or (year_open and y and pub_year and int(y.group(1)) < pub_year):
+            section = False
+        elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
+            section = True
         plan, past = len(opener.findall(para)), len(review.findall(para))
-        if plan >= 3 and plan > 2 * past:
+        if section is False:
+            out[i] = False
+        elif plan >= 3 and plan > 2 * past:
             out[i] = True
         elif past >= 2 and past > plan:
             out[i] = False
+        elif section is True:
+            out[i] = True
     return out
 
 
@@ -185,6 +202,7 @@ class Context:
     mood: bool | None = None  # the paragraph reads as a plan (True) or a review (False), None unclear
     year: int | None = None
     carry_year: int | None = None
+    goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
         """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any.
@@ -192,8 +210,10 @@ class Context:
         `continued`: the sentence ended with ；, so the next clause goes on with the same statement."""
         # Only a framing sentence (提出，到2025年…) passes its goal on to the next one.
         framing = True if _FRAME_CUE.search(strip_titles(s)) else None
+        if _GOAL_LIST.search(s):
+            self.goal_list = True
         if framing or not continued:
-            self.target = framing
+            self.target = framing or (True if self.goal_list else None)
         m = _FRAME_YEAR.search(s)
         rel = _FRAME_RELATIVE.search(s)
         if m:
