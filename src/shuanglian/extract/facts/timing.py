@@ -129,6 +129,9 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
 
 # Target cues that also describe done work (新培育, 打造了); a review paragraph overrules them.
 _WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求")
+# Actual cues that also word a plan (完成投资, 实现增长); a work-plan paragraph overrules them.
+_WEAK_ACTUAL = re.compile(r"完成|实现")
+_STRONG_ACTUAL = re.compile(r"已|目前|累计|截至|去年|上年|同比|了|现有|共有")
 _STRONG = re.compile(r"力争|预计|目标|争取|确保|计划|将|到20\d\d年|有望|预期")
 
 
@@ -142,14 +145,16 @@ def is_target(
         if d is not None:
             if d and ctx is not None and ctx.mood is False and _WEAK_TARGET.search(text) and not _STRONG.search(text):
                 return False  # 新培育…13个 in a review: 培育 reports what was done
+            if not d and ctx is not None and ctx.mood is True and _WEAK_ACTUAL.search(text) and not _STRONG_ACTUAL.search(text):
+                return True  # 完成投资2500亿元 in a work plan: 完成 is what is to be done
             return d
     if _PROVISION_AFTER.match(after):
         return True  # 按照投资额的30%给予补贴: a policy provision
     year = None
     for m in _YEAR.finditer(prefix):
         year = int(m.group(1))
-    if ctx and ctx.target is not None:
-        return ctx.target
+    if ctx and ctx.target is not None and not (ctx.target and ctx.mood is False):
+        return ctx.target  # (a review paragraph that mentions a 目标 does not turn its figures into goals)
     if year and pub_year and year > pub_year:
         return True
     if ctx and ctx.mood is not None and not (year and pub_year and year < pub_year):
