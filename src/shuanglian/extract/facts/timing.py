@@ -145,7 +145,7 @@ def is_target(
         if d is not None:
             if d and ctx is not None and ctx.mood is False and _WEAK_TARGET.search(text) and not _STRONG.search(text):
                 return False  # 新培育…13个 in a review: 培育 reports what was done
-            if not d and ctx is not None and ctx.mood is True and _WEAK_ACTUAL.search(text) and not _STRONG_ACTUAL.search(text):
+            if not d and ctx is not None and ctx.mood is True and _WEAK_ACTUAL.search(text) and not _STRONG_ACTUAL.search(prefix):
                 return True  # 完成投资2500亿元 in a work plan: 完成 is what is to be done
             return d
     if _PROVISION_AFTER.match(after):
@@ -153,7 +153,7 @@ def is_target(
     year = None
     for m in _YEAR.finditer(prefix):
         year = int(m.group(1))
-    if ctx and ctx.target is not None and not (ctx.target and ctx.mood is False):
+    if ctx and ctx.target is not None and not (ctx.target and ctx.mood is False and not ctx.goal_list):
         return ctx.target  # (a review paragraph that mentions a 目标 does not turn its figures into goals)
     if year and pub_year and year > pub_year:
         return True
