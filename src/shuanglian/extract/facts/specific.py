@@ -38,6 +38,7 @@ class SpecificState:
     series: list[str] = field(default_factory=list)  # subjects of a 分别 list, in order
     series_at: int = 0
     series_suffix: str = ""
+    history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
 
 
 class _Grammar:
@@ -109,11 +110,15 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
     return s.rstrip("的从由"), change
 
 
+def _lstrip_de(s: str) -> str:
+    return s[1:] if s.startswith("的") else s
+
+
 def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
-    seg = re.sub(r"(?:从|由)$", "", seg.strip())
+    seg = re.sub(r"(?:从|由)(?:上年|去年|五年前)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
-    core = _strip_lead(g, core, places)
+    core = _lstrip_de(_strip_lead(g, core, places))
     core, change2 = _strip_tail(g, core)
     return core, change or change2
 
@@ -179,6 +184,8 @@ def specific_measure(
         return st.last  # the upper end of a range: 增长4.5%—5%
     out = _specific(scope, kind, measure, after, unit, st, places, first)
     st.last = out
+    if st.subject and (not st.history or st.history[-1] != st.subject):
+        st.history.append(st.subject)
     return out
 
 
@@ -207,6 +214,16 @@ def _specific(
         subj, _ = _clean(g, head_part, places)
         items = [i for i in re.split(r"[、和及]", subj) if i]
         _, change = _strip_tail(g, verb_part)
+        if len(items) < 2 and not subj and st.history:
+            # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
+            k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
+            items = st.history[-k:] if len(st.history) >= k else []
+            if len(items) >= 2:
+                _, change = _strip_tail(g, verb_part)
+                suffix = _suffix(g, kind, change, unit, items[0])
+                st.series, st.series_at, st.series_suffix = list(items), 1, suffix
+                st.subject = items[0]
+                return items[0] + suffix
         if len(items) >= 2:
             subjects = _distribute(g, items)
             suffix = _suffix(g, kind, change, unit, subjects[0])
@@ -226,7 +243,7 @@ def _specific(
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
     elif (not core or core in g.generic) and st.subject and not first:
-        core = _join(st.subject, core)
+        core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif not core and st.subject and change:
         core = st.subject
     if not 2 <= len(core) <= 24 or re.search(r"\d", core):
@@ -286,7 +303,7 @@ def _count(
     post = _post_verb(g, after, noun) if noun else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
-    if noun and (not core or verb or examples or len(core) <= 1):
+    if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
         keep = verb if verb in g.keep else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
