@@ -22,8 +22,11 @@ _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
     r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:的|相比)?"
+    r"|(?:比|较)[^，,、]{0,8}?(?:末|初)的?"
     r"|同比|环比"
 )
+# a number with a unit inside a phrase means it spans another figure; 5G基站, 750千伏 stay
+_NUMBER = re.compile(r"^\d|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|名|%|亩|吨)")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -60,6 +63,10 @@ class _Grammar:
         measures = load_data("measures.yaml")["measures"]
         self.heads = sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True)
         self.drop_lead = sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True)
+        infix = d.get("infix_verbs") or {}
+        self.infix = re.compile(
+            "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
+        )
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
 
@@ -120,6 +127,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
     core, change2 = _strip_tail(g, core)
+    core = g.infix.sub("", core) if len(core) > 6 else core
     return core, change or change2
 
 
@@ -246,7 +254,7 @@ def _specific(
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif not core and st.subject and change:
         core = st.subject
-    if not 2 <= len(core) <= 24 or re.search(r"\d", core):
+    if not 2 <= len(core) <= 24 or _NUMBER.search(core):
         return None
     st.subject = core
     return core + _suffix(g, kind, change, unit, core, measure)
@@ -314,7 +322,7 @@ def _count(
         name = noun or st.subject or ""
     if listed and st.keep and not _starts_keep(g, name):
         name = st.keep + name
-    if not 2 <= len(name) <= 24 or re.search(r"\d", name):
+    if not 2 <= len(name) <= 24 or _NUMBER.search(name):
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
