@@ -64,6 +64,7 @@ class _Rules:
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         self.not_after = tuple(d["not_after"])
         self.not_before = tuple(d["not_before"])
@@ -185,6 +186,8 @@ def _sentence_projects(
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
         if money is None and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        if _junk(r, name, sent.start + start, sent.start + end, mentions):
+            continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
         place = _place(r, s, start, end, sent.start, mentions) or last_place or main_place
         when = find_date(s, pub)
@@ -288,6 +291,28 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
     return not _specific(r, core) or bool(re.search(r"人才|培养|交流|引进|培训", core))
 
 
+def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
+    """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
+    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
+        return True
+    if r.built_re.search(re.sub(r"(?:项目|工程)$", "", name)):
+        return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place
+    places = {m.name for a, b, m in mentions if m.kind == "place" and start <= a and b <= end and m.name != name}
+    if any(m.name == name and m.kind == "place" for _a, _b, m in mentions):
+        return True
+    if not name.endswith(tuple(r.heads)):
+        return False  # 庆云至章丘 (a route): only X项目/X工程 can be a place with generic words
+    core = name
+    for h in r.heads:
+        core = core.removesuffix(h)
+    bare = core
+    for p in sorted(places, key=len, reverse=True):
+        core = core.replace(p, "")
+    for g in r.junk_parts:
+        core = core.replace(g, "")
+    return core != bare and not _specific(r, core)
+
+
 def _aggregate(r: _Rules, s: str, start: int) -> bool:
     """A count right before the name (131个…项目, 这两个…项目) makes it an aggregate."""
     before = s[max(0, start - 12) : start]
@@ -362,6 +387,8 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
 
 def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
+    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj):
+        return []  # 谋划储备、洽谈招引…一批项目: what is done with a batch, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     cut = re.search(
