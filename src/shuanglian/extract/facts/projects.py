@@ -64,6 +64,7 @@ class _Rules:
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         self.not_after = tuple(d["not_after"])
@@ -176,6 +177,8 @@ def _sentence_projects(
         for a, b in _list_items(r, s, h):
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
+                if h.group() == "项目" and r.list_default_re.search(s[: h.end()]):
+                    given[(a, b)] = "在建"  # 实施A、B等重点项目: named projects being carried out
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
     out = []
     for start, end, name, money, listed in found:
