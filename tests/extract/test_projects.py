@@ -51,3 +51,16 @@ def test_recent_date_is_the_publication_date() -> None:
     t = "近日，总投资54亿元的高性能锂离子储能电池项目在邢台高新区开工。"
     p = _by_name(t, published="2023-03-02")["高性能锂离子储能电池项目"]
     assert p["date"] == "2023-03-02" and p["status"] == "开工" and p["place"] == "邢台高新区"
+
+
+def test_place_plus_generic_words_counts_and_batch_actions_are_not_projects() -> None:
+    t = "今天，广州重大项目集中开工。上海的徐汇、临港等地100多个重大产业项目签约。谋划储备、洽谈招引、投建运营一批项目。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("广州", "上海", "徐汇", "临港")]
+    assert extract_projects(t, entities=places) == []
+
+
+def test_named_lists_under_shishi_are_projects_in_progress() -> None:
+    t = "实施中石化催化剂、中海油新材料、金科日化精细化工等重点项目，加快打造绿色化工新材料基地。"
+    got = _by_name(t)
+    assert {"中石化催化剂", "中海油新材料", "金科日化精细化工"} <= set(got)
+    assert got["中海油新材料"]["status"] == "在建"

@@ -204,3 +204,19 @@ def test_a_leader_cited_for_an_earlier_inspection_is_not_a_visitor() -> None:
     spec = [("黄坤明", "person", []), ("习近平", "person", []), ("深圳市", "place", [])]
     (ev,) = extract_events(text, ents(text, spec), "2023-06-01")
     assert ev["visitors"] == ["黄坤明"]
+
+
+def test_recent_visits_take_the_publication_date_and_summaries_give_way_to_dated_days() -> None:
+    text = "近日，副省长张立军在市长王刚陪同下来到河北亿华通动力科技有限公司调研。"
+    spec = [("张立军", "person", []), ("王刚", "person", []), ("河北亿华通动力科技有限公司", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2023-09-26")
+    assert (ev["date"], ev["date_text"], ev["date_source"]) == ("2023-09-26", "近日", "recent")
+    assert (ev["visitors"], ev["accompanying"]) == (["张立军"], ["王刚"])
+    tour = (
+        "习近平总书记近日在陕西考察时强调，要扎实做好六稳工作。\n"
+        "4月20日，习近平在省委书记胡和平陪同下来到柞水县金米村考察。"
+    )
+    spec = [("习近平", "person", []), ("胡和平", "person", []), ("柞水县", "place", [])]
+    events = extract_events(tour, ents(tour, spec), "2020-04-23")
+    assert [(e["date"], e["date_source"]) for e in events] == [("2020-04-20", "body")]
+    assert events[0]["accompanying"] == ["胡和平"]

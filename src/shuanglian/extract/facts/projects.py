@@ -298,8 +298,9 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
     if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
         return True
-    if r.built_re.search(re.sub(r"(?:项目|工程)$", "", name)):
-        return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place
+    built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
+    if built and built.start() >= 2:
+        return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
     places = {m.name for a, b, m in mentions if m.kind == "place" and start <= a and b <= end and m.name != name}
     if any(m.name == name and m.kind == "place" for _a, _b, m in mentions):
         return True
