@@ -26,7 +26,10 @@ _COMPARE = re.compile(
     r"|同比|环比"
 )
 # a number with a unit inside a phrase means it spans another figure; 5G基站, 750千伏 stay
-_NUMBER = re.compile(r"^\d|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|名|%|亩|吨)")
+_NUMBER = re.compile(r"^\d+$|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|名|%|亩|吨)")
+_SPENT_NUMBER = re.compile(r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$")
+_EACH = re.compile(r"分别")
+_MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -126,14 +129,20 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = re.sub(r"(?:从|由)(?:上年|去年|五年前)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
+    de = core.rfind("的")
+    if 0 < de <= len(core) - 3:
+        core = core[de + 1 :]  # 在珠海横琴新区注册的澳资企业 -> 澳资企业
     core, change2 = _strip_tail(g, core)
     core = g.infix.sub("", core) if len(core) > 6 else core
+    spent = _SPENT_NUMBER.search(core)
+    if spent and spent.start() >= 2:
+        core = core[: spent.start()]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
     return core, change or change2
 
 
 def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     """Give the earlier items of a list the head the last one carries (城镇、农村常住居民收入)."""
-    items = [re.sub(r"等$", "", i) for i in items if i]
+    items = [i.replace("等", "") for i in items if i]
     if len(items) < 2:
         return items
     last, others = items[-1], items[:-1]
@@ -217,8 +226,9 @@ def _specific(
             return st.series[i] + st.series_suffix
         return None
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
-    if "分别" in seg:
-        head_part, _, verb_part = seg.partition("分别")
+    each = _EACH.search(seg)
+    if each:
+        head_part, verb_part = seg[: each.start()], seg[each.end() :]
         subj, _ = _clean(g, head_part, places)
         items = [i for i in re.split(r"[、和及]", subj) if i]
         _, change = _strip_tail(g, verb_part)
@@ -292,6 +302,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return "增长倍数"
     if kind == "count":
         return _count_suffix(unit, core)
+    if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
+        return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
     return ""
 
 
@@ -320,8 +332,8 @@ def _count(
         name = core
     else:
         name = noun or st.subject or ""
-    if listed and st.keep and not _starts_keep(g, name):
-        name = st.keep + name
+    if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
+        name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if not 2 <= len(name) <= 24 or _NUMBER.search(name):
         return None
     st.subject = name
