@@ -70,6 +70,7 @@ class _Grammar:
         self.infix = re.compile(
             "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
         )
+        self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
 
@@ -168,8 +169,12 @@ def _count_noun(g: _Grammar, after: str) -> str:
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])", s)
     s = s[: cut.start()] if cut else s
+    first_stop = g.noun_stop.search(s)
+    if first_stop and first_stop.start() == 0:
+        return ""  # 有30家落户海南: a verb, not a noun, follows the unit
     stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2), None)
     s = s[: stop.start()] if stop else s
+    s = re.sub(r"(?:中|之一)$", "", s)
     return s[:16] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,16}", s[:16] or "") else ""
 
 
@@ -330,6 +335,9 @@ def _count(
         name = (keep or post) + noun
     elif core and not examples:
         name = core
+        moved = _ends_with(g.fronted, core)
+        if moved and len(core) - len(moved) >= 2:
+            name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
     else:
         name = noun or st.subject or ""
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
