@@ -271,8 +271,10 @@ def _specific(
         core = st.subject
     if not 2 <= len(core) <= 24 or _NUMBER.search(core):
         return None
-    st.subject = core
-    return core + _suffix(g, kind, change, unit, core, measure)
+    suffix = _suffix(g, kind, change, unit, core, measure)
+    # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
+    st.subject = core + suffix if kind in ("area", "mass", "power") else core
+    return core + suffix
 
 
 def _join(subject: str, core: str) -> str:
@@ -295,6 +297,8 @@ def _owner_after(g: _Grammar, after: str) -> str:
 
 
 def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, measure: str | None = None) -> str:
+    if kind == "percent" and unit == "个百分点" and change:
+        return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高
     if kind == "percent":
         if change:
             return g.percent_change.get(change, "增长率")
@@ -309,6 +313,10 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return _count_suffix(unit, core)
     if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
         return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
+    if kind == "mass" and len(core) <= 4 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
+        return "产量"  # 棉花三百六十万吨 -> 棉花产量
+    if kind == "power" and core.endswith("装机"):
+        return "规模"  # 新能源装机1.7亿千瓦 -> 新能源装机规模
     return ""
 
 
