@@ -245,3 +245,10 @@ def test_review_and_plan_sections_decide_the_target_flag() -> None:
         ("5%左右", True),
         ("3.5%左右", True),  # the goal list frames the rest of its paragraph
     ]
+
+
+def test_the_cue_that_decided_the_target_flag_is_kept() -> None:
+    assert (one("力争地区生产总值增长5%。", "2026-02-05")["target_cue"]) == "力争"
+    assert (one("目前已完成投资2156亿元。", "2026-02-05")["target_cue"]) == "完成"
+    f = one("过去一年，全省上下攻坚克难，取得成效，实现了增长。全省地区生产总值增长5.5%，增速居前。", "2026-02-05")
+    assert (f["target"], f["target_cue"]) == (False, "paragraph")

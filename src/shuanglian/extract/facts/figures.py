@@ -33,6 +33,7 @@ from shuanglian.extract.facts.timing import (
     figure_year,
     is_target,
     paragraph_moods,
+    target_cue,
     year_basis,
 )
 
@@ -136,6 +137,7 @@ def _figure(
     prefix = s[: m.start()]
     scope = prefix[prev_end:] if prev_end <= len(prefix) else ""
     target = is_target(lex, prefix, scope, basis.pub_year, ctx, after=s[m.end() : m.end() + 10])
+    cue = target_cue(lex, scope, prefix, target, ctx)
     return {
         "value": _tidy(value),
         "unit": unit.unit,
@@ -147,6 +149,7 @@ def _figure(
         "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
         "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target),
         "target": target,
+        "target_cue": cue,
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
         "span": [start, end],

@@ -162,6 +162,22 @@ def is_target(
     return False
 
 
+def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Context | None = None) -> str:
+    """What made a figure a goal or an actual: the nearest cue of that kind in its clause or sentence
+    (力争, 预计, 已, 累计…), else "sentence before" (a framing sentence), "paragraph" (a work plan or a
+    review), or "none" (no cue: an actual by default)."""
+    rx = lex.target_re if target else lex.actual_re
+    for text in (scope, prefix):
+        hits = list(rx.finditer(strip_titles(text)))
+        if hits:
+            return hits[-1].group()
+    if ctx is not None and ctx.target is not None and ctx.target == target:
+        return "sentence before"
+    if ctx is not None and ctx.mood is not None and ctx.mood == target:
+        return "paragraph"
+    return "none"
+
+
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
     (了, 同比, 一年来…); paragraphs with too few signals are left out. A paragraph opening a review
