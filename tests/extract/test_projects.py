@@ -64,3 +64,10 @@ def test_named_lists_under_shishi_are_projects_in_progress() -> None:
     got = _by_name(t)
     assert {"中石化催化剂", "中海油新材料", "金科日化精细化工"} <= set(got)
     assert got["中海油新材料"]["status"] == "在建"
+
+
+def test_named_works_in_running_text_with_a_status_are_projects() -> None:
+    t = "哈伊高铁全线铺轨贯通，富加铁路开工建设。推动厦门翔安国际机场通航，加快出入省通道等前期工作。"
+    got = _by_name(t)
+    assert got["哈伊高铁"]["status"] == "在建" and got["富加铁路"]["status"] == "开工"
+    assert got["厦门翔安国际机场"]["status"] == "建成"

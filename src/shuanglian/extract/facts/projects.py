@@ -65,6 +65,7 @@ class _Rules:
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
+        self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         self.not_after = tuple(d["not_after"])
@@ -180,6 +181,9 @@ def _sentence_projects(
                 if h.group() == "项目" and r.list_default_re.search(s[: h.end()]):
                     given[(a, b)] = "在建"  # 实施A、B等重点项目: named projects being carried out
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
+    for a, b in _named_works(r, s):
+        if free(a, b):
+            found.append((a, b, s[a:b], None, False))
     out = []
     for start, end, name, money, listed in found:
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
@@ -234,6 +238,26 @@ def _single_heads(
         if h.group() in r.weak_heads and money is None:
             continue
         out.append((start, h.end(), s[start : h.end()], money, False))
+    return out
+
+
+def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
+    """Named works in running text (福厦高铁, 大连湾海底隧道, 昆明长水国际机场二期): a specific name ending with
+    an infrastructure word; kept only when their clause has a status cue (checked by the caller)."""
+    out: list[tuple[int, int]] = []
+    for h in r.works_re.finditer(s):
+        end = h.end()
+        tail = re.match(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建)?(?:工程|项目)?", s[end:])
+        end += tail.end() if tail else 0
+        if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
+            continue  # list items are read by the status lists
+        start = _name_start(r, s, h.start(), h.end())
+        if start is None or h.start() - start < 2 or _aggregate(r, s, start):
+            continue
+        name = s[start:end]
+        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的", name) or not 3 <= len(name) <= 20:
+            continue
+        out.append((start, end))
     return out
 
 
@@ -420,7 +444,7 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
             off, piece = off + de + 1, piece[de + 1 :]
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
-        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作)$", "", piece)
+        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
         cleaned.append((off, piece))
     if not cleaned:
         return []
