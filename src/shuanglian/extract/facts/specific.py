@@ -127,7 +127,7 @@ def _lstrip_de(s: str) -> str:
 
 def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
-    seg = re.sub(r"(?:从|由)(?:上年|去年|五年前)?的?$", "", seg.strip())
+    seg = re.sub(r"(?:从|由)(?:上年|去年|五年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
     de = core.rfind("的")
@@ -167,7 +167,7 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
 def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
-    cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])", s)
+    cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
     s = s[: cut.start()] if cut else s
     first_stop = g.noun_stop.search(s)
     if first_stop and first_stop.start() == 0:
@@ -269,9 +269,10 @@ def _specific(
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif not core and st.subject and change:
         core = st.subject
-    if not 2 <= len(core) <= 24 or _NUMBER.search(core):
+    suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
+    short_ok = len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)  # 钢三千九百万吨 -> 钢产量
+    if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
         return None
-    suffix = _suffix(g, kind, change, unit, core, measure)
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
