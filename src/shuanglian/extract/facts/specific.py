@@ -269,6 +269,8 @@ def _specific(
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif not core and st.subject and change:
         core = st.subject
+    elif not core and change:
+        core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)  # 钢三千九百万吨 -> 钢产量
     if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
@@ -276,6 +278,19 @@ def _specific(
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
+
+
+def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> str:
+    """The noun of the clause before, cut before a number that was no figure (23.4万户, 2705列)."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    if len(clauses) < 2:
+        return ""
+    prev = clauses[-2]
+    num = re.search(r"(?:达到|达|超过|超|为)?\d[\d.,]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$", prev)
+    if not num or num.start() < 2:
+        return ""
+    core, _ = _clean(g, prev[: num.start()], places)
+    return core if 2 <= len(core) <= 16 else ""
 
 
 def _join(subject: str, core: str) -> str:
