@@ -284,6 +284,8 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
         if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
             continue  # 走进位于X的Y: X is where Y is, not what was visited
+        if m.kind == "government" and r.title_re.match(s, end):
+            continue  # 中共中央总书记…习近平: the visitor's title, not a host
         out.append(m.name)
     return out
 
@@ -300,10 +302,12 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
         for item in re.split(r"(?:、|和|以及|及)", s[v.end() : phrase_end]):
             a, b = at, at + len(item)
             at = b + 1
-            name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?)", "", item.strip("“”\" "))
-            de = name.rfind("的")  # 光山县西南部的文殊乡东岳村
-            if 0 <= de < len(name) - 3:
-                name = name[de + 1 :]
+            # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
+            unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)
+            de_raw = unquoted.rfind("的")
+            item = item[de_raw + 1 :] if 0 <= de_raw < len(item) - 3 else item  # 光山县西南部的文殊乡东岳村
+            name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)", "", item)
+            name = name.replace("“", "").replace("”", "").strip("\" ")
             if not 3 <= len(name) <= 20 or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
                 continue  # 研究院 alone refers back to a named one (_referred)
             if any(x < b and a < y and _visitable(r, m) for x, y, m in in_sent):
