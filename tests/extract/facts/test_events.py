@@ -220,3 +220,11 @@ def test_recent_visits_take_the_publication_date_and_summaries_give_way_to_dated
     events = extract_events(tour, ents(tour, spec), "2020-04-23")
     assert [(e["date"], e["date_source"]) for e in events] == [("2020-04-20", "body")]
     assert events[0]["accompanying"] == ["胡和平"]
+
+
+def test_titles_are_not_hosts_and_quoted_names_keep_their_de() -> None:
+    text = "4月19日，中共中央总书记习近平来到清华大学考察，走进“半条被子的温暖”专题陈列馆，又来到老字号西安饭庄。"
+    spec = [("习近平", "person", []), ("中共中央", "government", []), ("清华大学", "university", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2021-04-19")
+    assert "中共中央" not in ev["visited"] and "清华大学" in ev["visited"]
+    assert "半条被子的温暖专题陈列馆" in ev["visited"] and "西安饭庄" in ev["visited"]
