@@ -71,6 +71,7 @@ class _Grammar:
             "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
         )
         self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
+        self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
 
@@ -169,8 +170,7 @@ def _count_noun(g: _Grammar, after: str) -> str:
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
     s = s[: cut.start()] if cut else s
-    first_stop = g.noun_stop.search(s)
-    if first_stop and first_stop.start() == 0:
+    if s.startswith(g.verb_after_unit):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit
     stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2), None)
     s = s[: stop.start()] if stop else s
