@@ -330,9 +330,9 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return _count_suffix(unit, core)
     if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
         return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
-    if kind == "mass" and len(core) <= 4 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
+    if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
-    if kind == "power" and core.endswith("装机"):
+    if kind == "power" and core.endswith("装机") and not re.search(r"总装机|新增", core):
         return "规模"  # 新能源装机1.7亿千瓦 -> 新能源装机规模
     return ""
 
