@@ -71,3 +71,16 @@ def test_named_works_in_running_text_with_a_status_are_projects() -> None:
     got = _by_name(t)
     assert got["哈伊高铁"]["status"] == "在建" and got["富加铁路"]["status"] == "开工"
     assert got["厦门翔安国际机场"]["status"] == "建成"
+
+
+def test_a_programme_found_by_the_policy_stage_is_not_a_project() -> None:
+    from shuanglian.document import Document
+    from shuanglian.extract.facts import PolicyStage, ProjectStage
+
+    doc = Document(source="t", raw="")
+    doc.text = "深入实施尖刀技术攻关工程，加快尖刀技术攻关工程建设，投资20亿元的集成电路项目开工。"
+    assert "尖刀技术攻关工程" in {p["name"] for p in extract_projects(doc.text)}  # alone it reads as a project
+    PolicyStage()(doc)
+    ProjectStage()(doc)
+    assert [p["title"] for p in doc.policies] == ["尖刀技术攻关工程"]
+    assert [p["name"] for p in doc.projects] == ["集成电路项目"]

@@ -102,7 +102,10 @@ class ProjectStage:
     name = "projects"
 
     def __call__(self, doc: Document) -> Document:
-        doc.projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
+        projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
+        # a programme the policy stage found (实施尖刀技术攻关工程) is a policy, not an investment project
+        programmes = {re.sub(r"[“”\s]", "", p.get("title") or "") for p in getattr(doc, "policies", None) or []}
+        doc.projects = [p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes]
         return doc
 
 
