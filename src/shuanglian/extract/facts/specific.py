@@ -184,9 +184,11 @@ def _ends_with(words: Sequence[str], s: str) -> str | None:
 
 
 def _count_suffix(unit: str, noun: str) -> str:
-    if re.search(r"(?:数|数量|人数|量|人次)$", noun):
+    if re.search(r"(?:数|数量|人数|量|人次|规模|总量)$", noun):
         return ""
-    return "人数" if unit == "人" else "人次" if unit == "人次" else "数量"
+    if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun):
+        return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量
+    return "人次" if unit == "人次" else "数量"
 
 
 def specific_measure(
