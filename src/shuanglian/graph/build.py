@@ -252,7 +252,8 @@ def _figure_statements(d: _DocFacts, f: FigureFact) -> None:
             subject = (ms[j][2], ms[j][3])
     if subject is None:
         return
-    measure = f.measure or "数据"  # shown in the Chinese UI: never an English code
+    # the specific measure (国家重点实验室数量) over the canonical one (实验室数量); shown in the Chinese UI
+    measure = f.specific or f.measure or "数据"
     value = f"{measure}: {f.value}{f.unit or ''}"
     d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f.to_json(), span=sp,
           confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip
