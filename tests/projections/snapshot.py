@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
@@ -19,7 +21,8 @@ def _rows(session: Session, model: Any) -> set[tuple[Any, ...]]:
     cols = [c for c in model.__table__.columns if c.key not in _SKIP]
     out = set()
     for row in session.execute(select(*cols)):
-        out.add(tuple(round(v, 6) if isinstance(v, float) else (tuple(v) if isinstance(v, list) else v) for v in row))
+        out.add(tuple(round(v, 6) if isinstance(v, float) else (tuple(v) if isinstance(v, list) else
+                      json.dumps(v, sort_keys=True) if isinstance(v, dict) else v) for v in row))  # fmt: skip
     return out
 
 
@@ -27,7 +30,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     """Rows of every projection table, plus the derived statements (id, status) projectors wrote."""
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
-                                                       RegisterSortKey, EntityChain, PlaceParent)}  # fmt: skip
+                                                       RegisterSortKey, EntityChain, PlaceParent,
+                                                       EntityAggregateRow, MemberAggregateRow)}  # fmt: skip
     # region_scope is a memo per region value: rows of values no entity holds any more are never read
     used = select(Entity.region).where(Entity.region.is_not(None))
     scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))
