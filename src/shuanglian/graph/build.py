@@ -370,7 +370,7 @@ def add_document_statements(session: Session, doc_row: DocumentRow, resolve: boo
     the number of new statements (0 on a re-run). Refused facts are logged with the document id."""
     statements, errors = document_statements(doc_row)
     for err in errors:
-        log.warning("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
+        (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
     new = save_statements(session, statements)
     if resolve and new:
         from shuanglian.graph import views
@@ -387,7 +387,7 @@ def add_documents_statements(session: Session, rows: Iterable[DocumentRow], reso
         n_before = total
         statements, errors = document_statements(row)
         for err in errors:
-            log.warning("document %s (%s): fact skipped: %s", row.id, row.source, err)
+            (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", row.id, row.source, err)
         new = save_statements(session, statements)
         touched |= {s.entity_id for s in new}
         total = n_before + len(new)
