@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text, delete, insert, select, tuple_
+from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
@@ -230,15 +230,7 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
         return
     touched = {eid: {sk for sk, (n, last) in d.items() if n or last is not None} | lowered.get(eid, set())
                for eid, d in deltas.items()}  # fmt: skip
-    current: dict[tuple[str, str, str], list[Any]] = {}
-    pairs = sorted({(eid, s, k) for eid, sks in touched.items() for s, k in [*sks, ("docs", ""), ("locs", "")]})
-    for i in range(0, len(pairs), 300):
-        part = pairs[i : i + 300]
-        q = select(EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key, EntityAggregateRow.n,
-                   EntityAggregateRow.last).where(
-            tuple_(EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key).in_(part))  # fmt: skip
-        for eid, s, k, n, last in session.execute(q):
-            current[(eid, s, k)] = [int(n), aware(last) if last else None]
+    current = _current(session, touched)
     result: dict[tuple[str, str, str], list[Any]] = {}
     recompute: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for eid, sks in touched.items():
@@ -260,11 +252,50 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
     for eid, sks in recompute.items():
         for (s, k), last in _latest(session, eid, sks).items():
             result[(eid, s, k)][1] = last
-    keys = sorted(result)
-    for i in range(0, len(keys), 300):
-        session.execute(delete(EntityAggregateRow).where(
-            tuple_(EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key).in_(keys[i : i + 300])))  # fmt: skip
-    _insert(session, EntityAggregateRow, [_row(e, s, k, n, last) for (e, s, k), (n, last) in sorted(result.items()) if n > 0])
+    _write(session, result, current)
+
+
+def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict[tuple[str, str, str], list[Any]]:
+    """Stored counters of the touched entities: every small slot, and the touched doc/loc keys (read
+    by entity chunk x key chunk through the primary key: never every document row of a hub)."""
+    T = EntityAggregateRow
+    current: dict[tuple[str, str, str], list[Any]] = {}
+    cols = (T.entity_id, T.slot, T.key, T.n, T.last)
+    eids = sorted(touched)
+    for part in _chunks(eids, 500):
+        for eid, s, k, n, last in session.execute(select(*cols).where(T.entity_id.in_(part), T.slot.in_(SMALL_SLOTS))):
+            current[(eid, s, k)] = [int(n), aware(last) if last else None]
+        for slot in ("doc", "loc"):
+            wanted = {(e, k) for e in part for s, k in touched[e] if s == slot}
+            keys = sorted({k for _, k in wanted})
+            owners = sorted({e for e, _ in wanted})
+            for kpart in _chunks(keys, 400):
+                q = select(*cols).where(T.entity_id.in_(owners), T.slot == slot, T.key.in_(kpart))
+                for eid, s, k, n, last in session.execute(q):
+                    if (eid, k) in wanted:
+                        current[(eid, s, k)] = [int(n), aware(last) if last else None]
+    return current
+
+
+def _write(session: Session, result: dict[tuple[str, str, str], list[Any]], current: dict[tuple[str, str, str], list[Any]]) -> None:
+    """Store new counter values: UPDATE rows that exist, INSERT new ones, DELETE those at zero (by key)."""
+    T = EntityAggregateRow
+    ups, news, gone = [], [], []
+    for (e, s, k), (n, last) in sorted(result.items()):
+        if (e, s, k) in current:
+            if n <= 0:
+                gone.append({"e": e, "s": s, "k": k})
+            elif current[(e, s, k)] != [n, last]:
+                ups.append({"e": e, "s": s, "k": k, "nn": n, "ll": last})
+        elif n > 0:
+            news.append(_row(e, s, k, n, last))
+    where = (T.entity_id == bindparam("e"), T.slot == bindparam("s"), T.key == bindparam("k"))
+    conn = session.connection()  # Core executemany by primary key (the ORM bulk path wants mapped keys)
+    if ups:
+        conn.execute(update(T.__table__).where(*where).values(n=bindparam("nn"), last=bindparam("ll")), ups)
+    if gone:
+        conn.execute(delete(T.__table__).where(*where), gone)
+    _insert(session, T, news)
 
 
 def _latest(session: Session, eid: str, keys: set[tuple[str, str]]) -> dict[tuple[str, str], datetime | None]:
