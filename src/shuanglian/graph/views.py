@@ -350,22 +350,28 @@ def _update_slow(session: Session, touched: set[str]) -> tuple[set[str], set[str
     if scope is None:
         rebuild(session)
         return None
-    old_of: dict[str, str] = {}
+    old_rows: dict[str, tuple[Any, ...]] = {}
+    cols = (EntityMember.member_id, EntityMember.entity_id, EntityMember.kind, EntityMember.name, EntityMember.score,
+            EntityMember.reason, EntityMember.first_seen)  # fmt: skip
     for part in chunked(sorted(scope)):
-        q = select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
-        old_of.update({m: e for m, e in session.execute(q)})
+        for r in session.execute(select(*cols).where(EntityMember.member_id.in_(part))):
+            old_rows[r[0]] = (r[1], r[2], r[3], round(float(r[4]), 9), r[5], aware(r[6]))
+    old_of = {m: r[0] for m, r in old_rows.items()}
     old_entities = set(old_of.values())
     profiles = load_profiles(session, sorted(scope))
     assignment = resolve(list(profiles.values()), load_judgements(session, scope))
-    for part in chunked(sorted(scope)):
+    # Only member rows that differ are rewritten (a hub that gains one member keeps the others' rows);
+    # keys depend on a member's names alone and were refreshed for the touched members by `update`.
+    new_rows = {mid: _member_row(profiles[mid], a) for mid, a in assignment.items()}
+    stale = sorted(m for m in scope if m not in new_rows or old_rows.get(m) != _row_tuple(new_rows[m]))
+    for part in chunked(stale):
         session.execute(delete(EntityMember).where(EntityMember.member_id.in_(part)))
-        session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     written = old_entities | {a.entity_id for a in assignment.values()}
     # a source entity now in another entity: what points at it (located_in) may name another region
     moved = {m for m, e in old_of.items() if m not in assignment or assignment[m].entity_id != e}
     _place_changes(session)[1].update(moved)
     _note_renamed_places(session, written)
-    _write_members(session, profiles, assignment)
+    _insert(session, EntityMember, [new_rows[m] for m in stale if m in new_rows])
     reassigned = {m for m in scope if old_of.get(m) != (assignment[m].entity_id if m in assignment else None)}
     return written, reassigned
 
@@ -409,14 +415,19 @@ def _insert(session: Session, table: Any, rows: list[dict[str, Any]], batch: int
         session.execute(insert(table), rows[i : i + batch])
 
 
+def _member_row(p: Profile, a: Assignment) -> dict[str, Any]:
+    return {"member_id": p.member_id, "entity_id": a.entity_id, "kind": p.kind, "name": p.names[0][:512],
+            "score": a.score, "reason": a.reason[:64], "first_seen": p.first_seen}  # fmt: skip
+
+
+def _row_tuple(r: dict[str, Any]) -> tuple[Any, ...]:
+    return (r["entity_id"], r["kind"], r["name"], round(float(r["score"]), 9), r["reason"], aware(r["first_seen"]))
+
+
 def _write_members(session: Session, profiles: dict[str, Profile], assignment: dict[str, Assignment]) -> None:
     """Insert the members and keys of the given clusters."""
     _insert(session, EntityKey, _key_rows(profiles.values()))
-    _insert(session, EntityMember, [
-        {"member_id": mid, "entity_id": a.entity_id, "kind": profiles[mid].kind, "name": profiles[mid].names[0][:512],
-         "score": a.score, "reason": a.reason[:64], "first_seen": profiles[mid].first_seen}
-        for mid, a in assignment.items()
-    ])  # fmt: skip
+    _insert(session, EntityMember, [_member_row(profiles[mid], a) for mid, a in assignment.items()])
 
 
 def _canonical_names(session: Session, member_ids: set[str], fresh: dict[str, str]) -> dict[str, tuple[str, str]]:
