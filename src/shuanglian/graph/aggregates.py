@@ -280,6 +280,7 @@ def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict
 def _write(session: Session, result: dict[tuple[str, str, str], list[Any]], current: dict[tuple[str, str, str], list[Any]]) -> None:
     """Store new counter values: UPDATE rows that exist, INSERT new ones, DELETE those at zero (by key)."""
     T = EntityAggregateRow
+    table: Any = T.__table__
     ups, news, gone = [], [], []
     for (e, s, k), (n, last) in sorted(result.items()):
         if (e, s, k) in current:
@@ -292,9 +293,9 @@ def _write(session: Session, result: dict[tuple[str, str, str], list[Any]], curr
     where = (T.entity_id == bindparam("e"), T.slot == bindparam("s"), T.key == bindparam("k"))
     conn = session.connection()  # Core executemany by primary key (the ORM bulk path wants mapped keys)
     if ups:
-        conn.execute(update(T.__table__).where(*where).values(n=bindparam("nn"), last=bindparam("ll")), ups)
+        conn.execute(update(table).where(*where).values(n=bindparam("nn"), last=bindparam("ll")), ups)
     if gone:
-        conn.execute(delete(T.__table__).where(*where), gone)
+        conn.execute(delete(table).where(*where), gone)
     _insert(session, T, news)
 
 
