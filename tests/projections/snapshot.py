@@ -9,6 +9,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.tables import ChainMember, ChainMemberDocument
+from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
@@ -37,7 +38,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
                                                        RegisterSortKey, EntityChain, PlaceParent, ChainMember,
-                                                       ChainMemberDocument)}  # fmt: skip
+                                                       ChainMemberDocument, EntityAggregateRow,
+                                                       MemberAggregateRow)}  # fmt: skip
     # region_scope is a memo per region value: rows of values no entity holds any more are never read
     used = select(Entity.region).where(Entity.region.is_not(None))
     scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))

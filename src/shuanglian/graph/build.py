@@ -55,6 +55,94 @@ def guess_kind(name: str, default: str = "organization") -> str:
     return default
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(normalise_name(n) for n in graph_config()["build"].get("not_entity_names") or ())
+
+
+def is_entity_name(name: str) -> bool:
+    """False for what never names an entity: one character (和, 四 cut from a longer word) or a bare
+    common noun listed in config.yaml (build.not_entity_names: 经济, 全国 ...)."""
+    n = normalise_name(name or "")
+    return len(n) > 1 and n not in _not_names()
+
+
+def _names_only(facts: dict[str, Any], errors: list[str]) -> dict[str, Any]:
+    """A copy of a document's facts without the references that are not entity names (is_entity_name):
+    such an entity is refused, such a place, parent, industry, issuer, visitor, subject or project
+    field is left out (the rest of the fact is kept). Refusals are added to `errors`."""
+
+    def ok(name: Any, what: str) -> bool:
+        good = is_entity_name(str(name))
+        if not good:
+            errors.append(f"{what} {name!r}: not an entity name")
+        return good
+
+    def kept(v: Any, what: str) -> Any:
+        """`v` (a name, a list of names or of {"name": ...}) without the refused names; `v` itself
+        when nothing is refused, so statements (and their ids) stay as they were."""
+        items = [v] if isinstance(v, str) else list(v or [])
+        good = [x for x in items if ok(x.get("name") if isinstance(x, dict) else x, what)]
+        if len(good) == len(items):
+            return v
+        return good if not isinstance(v, str) else (good[0] if good else None)
+
+    out = dict(facts)
+    ents = []
+    for e in facts.get("entities", []):
+        if isinstance(e, dict) and e.get("name") and not ok(e["name"], "entity"):
+            continue
+        if isinstance(e, dict) and isinstance(e.get("attrs"), dict):
+            attrs = dict(e["attrs"])
+            if attrs.get("place") and not ok(attrs["place"], "place"):
+                attrs.pop("place")
+                attrs.pop("place_reason", None)
+            if attrs.get("parent") and not ok(attrs["parent"], "parent"):
+                attrs.pop("parent")
+            for key in ("industries", "industry"):
+                if attrs.get(key):
+                    attrs[key] = kept(attrs[key], "industry")
+            roles = attrs.get("roles")
+            if isinstance(roles, list):
+                attrs["roles"] = [
+                    {k: v for k, v in r.items() if k not in ("org", "place")}
+                    if isinstance(r, dict) and (r.get("org") or r.get("place")) and not ok(r.get("org") or r.get("place"), "role at")
+                    else r
+                    for r in roles
+                ]  # fmt: skip
+            e = {**e, "attrs": attrs}
+        ents.append(e)
+    out["entities"] = ents
+    out["policies"] = [
+        {**p, "issuer": kept(p["issuer"], "issuer")} if isinstance(p, dict) and p.get("issuer") else p
+        for p in facts.get("policies", [])
+    ]  # fmt: skip
+    evs = []
+    for ev in facts.get("events", []):
+        if isinstance(ev, dict):
+            ev = dict(ev)
+            for key in ("visitors", "visited"):
+                if ev.get(key):
+                    ev[key] = kept(ev[key], key)
+        evs.append(ev)
+    out["events"] = evs
+    out["figures"] = [f for f in facts.get("figures", [])
+                      if not (isinstance(f, dict) and (f.get("subject") or f.get("entity"))
+                              and not ok(f.get("subject") or f.get("entity"), "figure subject"))]  # fmt: skip
+    pjs = []
+    for pj in facts.get("projects", []):
+        if isinstance(pj, dict):
+            if pj.get("name") and not ok(pj["name"], "project"):
+                continue
+            pj = dict(pj)
+            for key in ("place", "org", "industry"):
+                if pj.get(key) and not ok(pj[key], f"project {key}"):
+                    pj.pop(key)
+        pjs.append(pj)
+    out["projects"] = pjs
+    return out
+
+
 class _DocFacts:
     """Collects the statements of one document."""
 
@@ -103,7 +191,8 @@ class _DocFacts:
 def document_statements(row: DocumentRow) -> tuple[list[Statement], list[str]]:
     """All statements one stored document supports (not saved), and the facts that were refused."""
     d = _DocFacts(row)
-    facts = DocumentFacts.from_json(row.facts)  # typed at the boundary: extract's dicts -> dataclasses
+    # typed at the boundary (extract's dicts -> dataclasses), after refusing references that are no names
+    facts = DocumentFacts.from_json(_names_only(row.facts or {}, d.errors))
     d.errors.extend(facts.errors)
     schema = get_schema()
     ents = []
@@ -217,7 +306,7 @@ def _event_statements(d: _DocFacts, ev: EventFact) -> None:
         return
     sp = _span(ev)
     detail = {"date": ev.date, "place": ev.place, "kind": "visit"}
-    targets = _names(ev.visited) or _names(ev.place)
+    targets = [t for t in _names(ev.visited) or _names(ev.place) if is_entity_name(t)]
     for visitor in _names(ev.visitors):
         vid, vkind = d.ref(visitor, "person", sp)
         for t in targets:
@@ -296,7 +385,7 @@ def add_document_statements(session: Session, doc_row: DocumentRow, resolve: boo
     the number of new statements (0 on a re-run). Refused facts are logged with the document id."""
     statements, errors = document_statements(doc_row)
     for err in errors:
-        log.warning("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
+        (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
     new = save_statements(session, statements)
     if resolve and new:
         from shuanglian.graph import views
@@ -313,7 +402,7 @@ def add_documents_statements(session: Session, rows: Iterable[DocumentRow], reso
         n_before = total
         statements, errors = document_statements(row)
         for err in errors:
-            log.warning("document %s (%s): fact skipped: %s", row.id, row.source, err)
+            (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", row.id, row.source, err)
         new = save_statements(session, statements)
         touched |= {s.entity_id for s in new}
         total = n_before + len(new)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
@@ -11,6 +13,14 @@ from shuanglian.extract.entities.places import normalise, place_index
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 _PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|区长|县长|州长|省政府|市政府|副省长|副市长)")
+
+
+@lru_cache(maxsize=1)
+def _one_char_places() -> frozenset[str]:
+    """One-character words that may be places (province abbreviations, data/province_abbreviations.txt)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "province_abbreviations.txt"
+    lines = (ln.strip() for ln in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(ln for ln in lines if ln and not ln.startswith("#"))
 
 
 def _place_plus_generic(word: str) -> bool:
@@ -29,6 +39,8 @@ def place_cands(view: TokenView) -> list[Cand]:
     for t in view.tokens:
         if t.tag != "LOC" or (len(t.word) >= 2 and is_non_name(t.word)):
             continue
+        if len(t.word) == 1 and t.word not in _one_char_places():
+            continue  # 和 (和美乡村), 上 (上合), 四 (四水四定): one character is no place but a province's abbreviation
         if t.word.endswith(_NON_PLACE_TAILS):
             continue  # 天空之城大厦: a building, not a place of the register
         s = suffix_of(t.word, grammar_only=True)
