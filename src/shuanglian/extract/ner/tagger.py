@@ -27,6 +27,8 @@ class NerSpan:
     end: int
     label: str
     head: str
+    # probability under the CRF that exactly this span carries this label (1.0 when not computed)
+    conf: float = 1.0
 
 
 def bioes_tags(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -118,6 +120,50 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     return out
 
 
+def _lse(x: np.ndarray, axis: int) -> np.ndarray:
+    """log-sum-exp along `axis` (the axis is removed)."""
+    m = x.max(axis=axis, keepdims=True)
+    return np.squeeze(m, axis) + np.log(np.exp(x - m).sum(axis=axis))
+
+
+def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray,
+                     paths: Sequence[Sequence[int]], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[float]]:
+    """Probability of each span's tag run [s, e) of each row's path, by forward-backward over [B,T,K] emissions.
+
+    P(y_s..y_{e-1}) = exp(alpha_s(y_s) + inner path score + beta_{e-1}(y_{e-1}) - log Z): the CRF's marginal
+    that exactly this span carries this label (BIOES makes the tag run equivalent to the span).
+    """
+    em = em.astype(np.float64)
+    tr = trans.astype(np.float64)
+    b, t, k = em.shape
+    lens = np.asarray(lens)
+    alpha = np.empty((b, t, k))
+    alpha[:, 0] = start[None, :] + em[:, 0]
+    for i in range(1, t):
+        alpha[:, i] = _lse(alpha[:, i - 1, :, None] + tr[None], 1) + em[:, i]
+    beta = np.zeros((b, t, k))
+    last = lens - 1
+    for i in range(t - 1, -1, -1):
+        if i == t - 1:
+            nxt = np.zeros((b, k))
+        else:
+            nxt = _lse(tr[None] + (em[:, i + 1] + beta[:, i + 1])[:, None, :], 2)
+        beta[:, i] = np.where((i == last)[:, None], end[None, :], np.where((i < last)[:, None], nxt, 0.0))
+    out: list[list[float]] = []
+    for r in range(b):
+        n = int(lens[r])
+        log_z = float(_lse(alpha[r, n - 1] + end, 0))
+        path = paths[r]
+        row = []
+        for s, e in spans[r]:
+            score = alpha[r, s, path[s]] + beta[r, e - 1, path[e - 1]]
+            for j in range(s + 1, e):
+                score += tr[path[j - 1], path[j]] + em[r, j, path[j]]
+            row.append(float(min(1.0, np.exp(score - log_z))))
+        out.append(row)
+    return out
+
+
 class NerModel:
     """The packaged ONNX tagger with its vocabularies and CRF parameters (load once via `get_ner`)."""
 
@@ -135,6 +181,8 @@ class NerModel:
         self.chars = {json.loads(x): i for i, x in enumerate((folder / "chars.txt").read_text(encoding="utf-8").splitlines())}
         self.bis = {json.loads(x): i for i, x in enumerate((folder / "bigrams.txt").read_text(encoding="utf-8").splitlines())}
         self.heads: list[str] = self.meta["heads"]
+        # heads whose spans get a CRF marginal as `conf` (forward-backward costs about two Viterbi passes)
+        self.conf_heads: set[str] = {"pd"}
         self.labels: dict[str, list[str]] = self.meta["labels"]
         crf = np.load(folder / "crf.npz")
         self.crf = {}
@@ -156,8 +204,12 @@ class NerModel:
             ems = self.session.run(names, {"c": c, "bl": bl, "br": br, "rev": rev})
             for h, em in zip(heads, ems, strict=True):
                 labs = self.labels[h]
-                for i, path in zip(idx, viterbi(em, lens, *self.crf[h]), strict=True):
-                    out[i].extend(NerSpan(s, e, lab, h) for s, e, lab in spans_of([labs[p] for p in path]))
+                paths = viterbi(em, lens, *self.crf[h])
+                found = [spans_of([labs[p] for p in path]) for path in paths]
+                confs = (span_confidences(em, lens, *self.crf[h], paths, [[(s, e) for s, e, _ in f] for f in found])
+                         if h in self.conf_heads else [[1.0] * len(f) for f in found])
+                for i, f, cf in zip(idx, found, confs, strict=True):
+                    out[i].extend(NerSpan(s, e, lab, h, p) for (s, e, lab), p in zip(f, cf, strict=True))
         return out
 
     def tag_texts(self, texts: Sequence[str], heads: Sequence[str] = ("pd", "clue"),
@@ -176,7 +228,7 @@ class NerModel:
                 sents.append(text[a:b])
         out: list[list[NerSpan]] = [[] for _ in texts]
         for (ti, off), spans in zip(plan, self.tag_sentences(sents, heads), strict=True):
-            out[ti].extend(NerSpan(s.start + off, s.end + off, s.label, s.head) for s in spans)
+            out[ti].extend(NerSpan(s.start + off, s.end + off, s.label, s.head, s.conf) for s in spans)
         return out
 
 
