@@ -64,23 +64,12 @@ MIN_NER_ORG = 6
 # measured on MSRA test, CLUENER held-out tenth and real dev (model card): the tagger's organisation names
 # (any confidence, under org_plausible) and its very confident persons and places (one-character places
 # 中|美 included) become LAC words; LAC places and organisations no tagger span touches are vetoed
-NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, single=0.97, veto=frozenset({"LOC", "ORG"}))
+NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset({"LOC", "ORG"}))
 
 
 def _ner_gate(name: str, label: str) -> bool:
     """Accept a tagger span only when the rules can type it (and it is long enough to be a full name)."""
     return len(name) >= MIN_NER_ORG and kind_of(name) is not None
-
-
-def _take_gate(name: str, label: str) -> bool:
-    """A tagger organisation name is taken over LAC's words only when the rules can type it."""
-    if label == "LOC":
-        return not TAKE_LOC_KNOWN or normalise(name) is not None
-    return label != "ORG" or (TAKE_ORG_UNTYPED or kind_of(name) is not None)
-
-
-TAKE_ORG_UNTYPED = True
-TAKE_LOC_KNOWN = False
 
 
 _TAGGED = frozenset({"PER", "ORG", "LOC", "nz"})
@@ -115,7 +104,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     ner_cands: list[NerSpan] = []
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
-        toks = overrule(text, toks, ner, NER_POLICY, _take_gate)
+        toks = overrule(text, toks, ner, NER_POLICY)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans

@@ -158,15 +158,18 @@ CLUE_AS_PD = {"PER": "PER", "LOC": "LOC", "SCENE": "LOC", "COM": "ORG", "GOV": "
 # (全国|重点|实验室 is a class of labs), and it never ends in a word naming a part or a group of people
 _NO_FIRST = frozenset({"v", "vn", "a", "ad", "an", "d", "m", "q", "p", "c", "u", "r", "f", "TIME"})
 _PROPER = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt", "nr"})
-_PART_TAILS = ("总部", "团队", "工作组", "基地", "部署", "全局", "频道")
+_PART_TAILS = ("总部", "团队", "工作组", "基地", "部署", "全局", "频道", "党组", "工厂")
 
 
 def org_plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
-    """True when an organisation span starts on a name word, holds a proper name and ends on no part word."""
+    """True when an organisation span starts on a name word, holds a proper name, ends on no part word and
+    joins no two of LAC's organisations (比亚迪|旗下|弗迪电池有限公司, 化物所|与|融科储能…公司)."""
     if text[span.start : span.end].endswith(_PART_TAILS):
         return False
     first = bisect.bisect_right(ends, span.start)
     inside = [t for t in tokens[first:] if t.start < span.end]
+    if sum(t.tag == "ORG" for t in inside) > 1 or any(t.tag == "ORG" and t.end < span.end and t.word[-1] in "与和及" for t in inside):
+        return False
     return bool(inside) and inside[0].tag not in _NO_FIRST and any(t.tag in _PROPER for t in inside)
 
 

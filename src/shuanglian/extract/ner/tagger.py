@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,9 @@ class NerSpan:
     end: int
     label: str
     head: str
-    # probability under the CRF that exactly this span carries this label (1.0 when not computed)
-    conf: float = 1.0
+    # probability under the CRF that exactly this span carries this label (1.0 when not computed); left out
+    # of equality, as the last bits of a float may differ with the batch a sentence was padded in
+    conf: float = field(default=1.0, compare=False)
 
 
 def bioes_tags(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
