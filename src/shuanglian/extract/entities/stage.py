@@ -72,7 +72,7 @@ def _ner_gate(name: str, label: str) -> bool:
     return len(name) >= MIN_NER_ORG and kind_of(name) is not None
 
 
-_TAGGED = frozenset({"PER", "ORG", "LOC", "nz"})
+_TAGGED = frozenset({"PER", "ORG", "LOC"})
 
 
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
@@ -83,7 +83,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for t in tokens:
         if t.tag in _TAGGED:
             marks[t.start] = 1
-    if NER_LABELS or NER_POLICY.take:
+    if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
             marks[last] = 1
     return marks

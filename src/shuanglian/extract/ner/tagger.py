@@ -121,45 +121,63 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     return out
 
 
-def _lse(x: np.ndarray, axis: int) -> np.ndarray:
-    """log-sum-exp along `axis` (the axis is removed)."""
-    m = x.max(axis=axis, keepdims=True)
-    return np.squeeze(m, axis) + np.log(np.exp(x - m).sum(axis=axis))
-
-
 def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray,
                      paths: Sequence[Sequence[int]], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[float]]:
     """Probability of each span's tag run [s, e) of each row's path, by forward-backward over [B,T,K] emissions.
 
     P(y_s..y_{e-1}) = exp(alpha_s(y_s) + inner path score + beta_{e-1}(y_{e-1}) - log Z): the CRF's marginal
-    that exactly this span carries this label (BIOES makes the tag run equivalent to the span).
+    that exactly this span carries this label (BIOES makes the tag run equivalent to the span). Computed in
+    probability space with one matrix product per step, each step rescaled (the log scales are summed).
     """
-    em = em.astype(np.float64)
-    tr = trans.astype(np.float64)
     b, t, k = em.shape
     lens = np.asarray(lens)
+    em = em.astype(np.float64)
+    top = em.max(2)
+    ex = np.exp(em - top[:, :, None])  # [B,T,K], each step shifted by its max
+    tr = np.exp(trans.astype(np.float64))  # forbidden moves -> 0
     alpha = np.empty((b, t, k))
-    alpha[:, 0] = start[None, :] + em[:, 0]
-    for i in range(1, t):
-        alpha[:, i] = _lse(alpha[:, i - 1, :, None] + tr[None], 1) + em[:, i]
-    beta = np.zeros((b, t, k))
-    last = lens - 1
+    log_a = np.empty((b, t))  # log of the scale alpha[:, i] was divided by (cumulative)
+    cur = np.exp(start.astype(np.float64))[None, :] * ex[:, 0]
+    acc = top[:, 0].copy()
+    for i in range(t):
+        if i:
+            cur = (cur @ tr) * ex[:, i]
+            acc = acc + top[:, i]
+        z = cur.sum(1, keepdims=True)
+        cur = cur / z
+        acc = acc + np.log(z[:, 0])
+        alpha[:, i] = cur
+        log_a[:, i] = acc
+    beta = np.ones((b, t, k))
+    log_b = np.zeros((b, t))
+    fin = np.exp(end.astype(np.float64))
+    cur = np.ones((b, k))
+    acc = np.zeros(b)
     for i in range(t - 1, -1, -1):
-        if i == t - 1:
-            nxt = np.zeros((b, k))
+        last = (i == lens - 1)[:, None]
+        if i < t - 1:
+            step = (ex[:, i + 1] * cur) @ tr.T
+            sc = step.sum(1, keepdims=True)
+            step = step / sc
+            acc_step = acc + top[:, i + 1] + np.log(sc[:, 0])
         else:
-            nxt = _lse(tr[None] + (em[:, i + 1] + beta[:, i + 1])[:, None, :], 2)
-        beta[:, i] = np.where((i == last)[:, None], end[None, :], np.where((i < last)[:, None], nxt, 0.0))
+            step, acc_step = cur, acc
+        z = fin.sum()
+        cur = np.where(last, fin[None, :] / z, step)
+        acc = np.where(last[:, 0], np.log(z), acc_step)
+        beta[:, i] = cur
+        log_b[:, i] = acc
     out: list[list[float]] = []
+    lt = trans.astype(np.float64)
     for r in range(b):
         n = int(lens[r])
-        log_z = float(_lse(alpha[r, n - 1] + end, 0))
+        log_z = float(np.log((alpha[r, n - 1] * fin).sum()) + log_a[r, n - 1])
         path = paths[r]
         row = []
         for s, e in spans[r]:
-            score = alpha[r, s, path[s]] + beta[r, e - 1, path[e - 1]]
+            score = (np.log(alpha[r, s, path[s]]) + log_a[r, s] + np.log(beta[r, e - 1, path[e - 1]]) + log_b[r, e - 1])
             for j in range(s + 1, e):
-                score += tr[path[j - 1], path[j]] + em[r, j, path[j]]
+                score += lt[path[j - 1], path[j]] + em[r, j, path[j]]
             row.append(float(min(1.0, np.exp(score - log_z))))
         out.append(row)
     return out
