@@ -225,12 +225,12 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     i = 0
     while i < len(toks):
         t = toks[i]
-        s = by_start.get(t.start)
-        if s is None:
+        span = by_start.get(t.start)
+        if span is None:
             out.append(t)
             i += 1
             continue
-        out.append(Token(s.start, s.end, text[s.start : s.end], s.label))
-        while i < len(toks) and toks[i].end <= s.end:
+        out.append(Token(span.start, span.end, text[span.start : span.end], span.label))
+        while i < len(toks) and toks[i].end <= span.end:
             i += 1
     return out

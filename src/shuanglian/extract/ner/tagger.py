@@ -154,7 +154,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
     cur = np.ones((b, k))
     acc = np.zeros(b)
     for i in range(t - 1, -1, -1):
-        last = (i == lens - 1)[:, None]
+        last = np.asarray(lens - 1 == i)[:, None]
         if i < t - 1:
             step = (ex[:, i + 1] * cur) @ tr.T
             sc = step.sum(1, keepdims=True)
