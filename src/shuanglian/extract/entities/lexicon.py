@@ -50,6 +50,7 @@ class Suffixes:
     kind_of: dict[str, str]
     grammar: frozenset[str]
     max_len: int
+    proper_only: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -58,13 +59,19 @@ def suffixes() -> Suffixes:
     data = _yaml("org_suffixes.yaml")
     kind_of: dict[str, str] = {}
     grammar: set[str] = set()
+    proper: set[str] = set()
     for kind, groups in data.items():
         for s in groups.get("grammar") or []:
             kind_of[s] = kind
             grammar.add(s)
         for s in groups.get("classify") or []:
             kind_of.setdefault(s, kind)
-    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of))
+        for s in groups.get("infrastructure") or []:
+            if s not in kind_of:
+                kind_of[s] = kind
+                grammar.add(s)
+                proper.add(s)
+    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of), frozenset(proper))
 
 
 @functools.cache
@@ -120,6 +127,7 @@ def generic() -> dict[str, Any]:
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "generic_name_parts": frozenset(data["generic_name_parts"]),
+        "non_places": frozenset(data.get("non_places") or []),
     }
 
 

@@ -100,7 +100,12 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     prefix = name_part[len("".join(t.word for t in toks)) :]  # part of the suffix's own token
     if prefix:
         words.append(prefix)
-    if any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks):
+    proper = any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks)
+    if suffix in suffixes().proper_only:
+        # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
+        # common words alone (经济|高速, 产业|集群)
+        return (proper and not all_generic(name_part)) or (head.tag in _SPECIFIC_TAGS and bool(prefix))
+    if proper:
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:
         return True
@@ -183,6 +188,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if t.word == "至" and kind == "platform" and first < i_suffix and i > 0 and _placeish(toks[i - 1]) and _placeish(toks[first]):
+            # 崇左至凭祥|铁路, 黔江至吉首|高铁: a line named by its two ends
+            first = i
+            i -= 1
+            continue
         if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
             first = i
             i -= 1
@@ -223,6 +233,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         first = i
         i -= 1
     return first
+
+
+def _placeish(tok: Token) -> bool:
+    """A place token: LAC's LOC or a known division name."""
+    return tok.tag == "LOC" or tok.word in place_index()
 
 
 def _balanced(name: str) -> bool:

@@ -15,9 +15,18 @@ _TRANSLITERATED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
 def _is_name_shape(name: str) -> bool:
-    if name in person_context()["non_persons"]:
+    """A Chinese name starts with a surname, does not repeat one character (周周) and does not end
+    with a form of address (习主席); a transliterated name (·) is taken as written."""
+    ctx = person_context()
+    if name in ctx["non_persons"]:
         return False
-    return bool(_CJK.match(name)) or (bool(_TRANSLITERATED.match(name)) and len(name) <= 16)
+    if _TRANSLITERATED.match(name):
+        return len(name) <= 16
+    if not _CJK.match(name) or name.endswith(tuple(ctx["name_tails_not"])):
+        return False
+    if len(name) == 2 and name[0] == name[1]:
+        return False
+    return name[0] in ctx["surnames"] or name[:2] in ctx["compound_surnames"]
 
 
 def lac_people(view: TokenView) -> list[Cand]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
+from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
 from shuanglian.extract.entities.places import normalise, place_index
 
@@ -16,7 +17,6 @@ _PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|�
 def _place_plus_generic(word: str) -> bool:
     """True for a known place followed by a generic name word (深圳国际, 合肥高新)."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
-    from shuanglian.extract.entities.lexicon import generic
 
     rest = strip_place_prefix(word)
     return rest != word and rest in generic()["generic_name_parts"]
@@ -27,8 +27,8 @@ def place_cands(view: TokenView) -> list[Cand]:
     out: list[Cand] = []
     text = view.text
     for t in view.tokens:
-        if t.tag != "LOC" or (len(t.word) >= 2 and is_non_name(t.word)):
-            continue
+        if t.tag != "LOC" or len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
+            continue  # 晋, 蜀, 日: a single character is an abbreviation inside a phrase, not a mention
         if t.word.endswith(_NON_PLACE_TAILS):
             continue  # 天空之城大厦: a building, not a place of the register
         s = suffix_of(t.word, grammar_only=True)
