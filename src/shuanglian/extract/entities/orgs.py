@@ -25,6 +25,7 @@ _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 _NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
+_SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 
 
 def suffix_of(name: str, grammar_only: bool = False) -> str | None:
@@ -185,6 +186,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             break
         if t.word in ("—", "-", "－") and i > 0 and toks[i - 1].tag in ("LOC", "ORG") and toks[first].tag in ("LOC", "ORG", "n", "nz"):
             # 中国—东盟信息港: two places joined by a dash inside a name
+            first = i
+            i -= 1
+            continue
+        if kind == "government" and _SESSION.match(t.word):
+            # 上海市|第十六届|人民代表大会: the session number is part of the body's name
             first = i
             i -= 1
             continue
@@ -542,8 +548,6 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         if len(surface) <= 4 and not view.aligned(start, end):
             continue
         entry = gaz[surface]
-        if entry.kind == "government" and _title_follows(view.text, end):
-            continue  # 国务院|副总理: part of a title
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out
 
