@@ -105,7 +105,11 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if suffix in suffixes().proper_only:
         # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
         # common words alone (经济|高速, 产业|集群)
-        return (proper and not all_generic(name_part)) or (head.tag in _SPECIFIC_TAGS and bool(prefix))
+        # and the name opens with it (东莞|布局|研发和制造基地 is a sentence, not a name)
+        lead = toks[0] if toks else head
+        opens = lead.tag in ("LOC", "ORG", "PER") or lead.word in place_index() or (
+            lead.tag in ("nz", "nw") and lead.word not in industries())
+        return opens and not all_generic(name_part) and (proper or (head.tag in _SPECIFIC_TAGS and bool(prefix)))
     if proper:
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:

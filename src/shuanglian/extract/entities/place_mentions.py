@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
@@ -11,7 +9,6 @@ from shuanglian.extract.entities.places import normalise, place_index
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
-_PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|区长|县长|州长|省政府|市政府|副省长|副市长)")
 
 
 def _place_plus_generic(word: str) -> bool:
@@ -45,8 +42,6 @@ def place_cands(view: TokenView) -> list[Cand]:
             continue  # BioBAY: a brand LAC took for a place
         if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
             continue  # “数字福建”, 健康中国: a slogan, not the place
-        if _PLACE_TITLE.match(text, t.end):
-            continue  # 陕西|省委书记: the place is part of the title and becomes the role's place
         p = normalise(t.word)
         if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
             continue  # 科教兴市 tagged 兴市: not a real division
