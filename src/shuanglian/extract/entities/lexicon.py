@@ -182,6 +182,7 @@ def industry_grammar() -> dict[str, Any]:
         "list_closers": frozenset(data.get("list_closers", [])),
         "weak_heads": frozenset(data.get("weak_heads", [])),
         "item_tails": tuple(data.get("item_tails", [])),
+        "broad_sectors": frozenset(data.get("broad_sectors", [])),
     }
 
 
