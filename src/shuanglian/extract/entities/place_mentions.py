@@ -8,6 +8,7 @@ from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, 
 from shuanglian.extract.entities.places import normalise, place_index
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
+_WATERS = ("江", "河", "湖", "运河", "干流", "流域")
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 
 
@@ -43,6 +44,8 @@ def place_cands(view: TokenView) -> list[Cand]:
         if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
             continue  # “数字福建”, 健康中国: a slogan, not the place
         p = normalise(t.word)
+        if p is None and t.word.endswith(_WATERS):
+            continue  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
         if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
             continue  # 科教兴市 tagged 兴市: not a real division
         if p is None and _place_plus_generic(t.word):
