@@ -20,6 +20,33 @@ def _place_plus_generic(word: str) -> bool:
     return rest != word and rest in generic()["generic_name_parts"]
 
 
+_WORK_PARTS = ("段", "期", "线")
+_NAME_JOINS = frozenset("（(—－")
+# one-character names of provinces, cities and regions used in pairings (成渝, 京津冀, 江浙沪)
+_ABBREV = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云陕秦甘陇青宁新藏蒙港澳台珠琴深广")
+_PLACE_TAILS = ("地区", "盆地", "平原", "部", "片区", "麓", "一带", "沿线", "流域", "都市圈", "城市群", "经济圈")
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _abbreviations(word: str) -> bool:
+    """True for a pairing of one-character place names (成渝, 京津冀, 粤港澳): not a place mention itself."""
+    return 2 <= len(word) <= 4 and all(ch in _ABBREV for ch in word)
+
+
+def _place_plus_other(word: str) -> bool:
+    """True for a known place glued to a word that is neither a place nor a part of one (云南咖啡)."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    rest = strip_place_prefix(word)
+    if rest == word or not rest:
+        return False
+    return not (rest in place_index() or normalise(rest) is not None or rest.endswith(_PLACE_TAILS)
+                or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
+
+
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
     out: list[Cand] = []
@@ -50,6 +77,10 @@ def place_cands(view: TokenView) -> list[Cand]:
             continue  # 科教兴市 tagged 兴市: not a real division
         if p is None and _place_plus_generic(t.word):
             continue  # 深圳国际|生物谷: the start of a name LAC cut, not a place
+        if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word) or _place_plus_other(t.word)):
+            continue  # 横琴段, 梁山港二期, 成渝, 云南咖啡: a section, a pairing or a place plus a thing
+        if text[t.end : t.end + 1] in _NAME_JOINS and _cjk(text[t.end + 1 : t.end + 2]):
+            continue  # 中国（四川）国际熊猫消费节, 中国—东盟…中心: the place opens a longer name
         out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
     return out
 
