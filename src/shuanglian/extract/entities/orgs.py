@@ -245,6 +245,16 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     return first
 
 
+def _province_lead(view: TokenView, first: int, i_s: int) -> bool:
+    """True when the name opens with a province followed by another place (河北|邢台高新区)."""
+    toks = view.tokens
+    if first + 1 > i_s or not _placeish(toks[first + 1]) and not (
+            first + 1 == i_s and toks[i_s].tag == "LOC"):
+        return False
+    places = place_index().get(toks[first].word) or []
+    return any(p.level == "province" or (p.level == "city" and p.parent == "中国") for p in places)
+
+
 def _placeish(tok: Token) -> bool:
     """A place token: LAC's LOC or a known division name."""
     return tok.tag == "LOC" or tok.word in place_index()
@@ -311,6 +321,13 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             if view.tokens[first].tag in g["stop_tags"]:
                 first += 1
             start = view.tokens[first].start if first <= j else opening
+        if kind == "platform" and first < i_s and _province_lead(view, first, i_s):
+            # 陕西|榆林国家级能源化工基地, 天津|滨海新区: the province is an address before the carrier's
+            # name (a place mention of its own)
+            out.append(Cand(view.tokens[first].start, view.tokens[first].end, "place",
+                            view.tokens[first].word, PRIO_GRAMMAR))
+            first += 1
+            start = view.tokens[first].start
         name = text[start:end]
         name_part = name[: -len(suffix)]
         if lead and (name_part in industries() or name_part in g["generic_name_parts"]):
