@@ -109,7 +109,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         lead = toks[0] if toks else head
         opens = lead.tag in ("LOC", "ORG", "PER") or lead.word in place_index() or (
             lead.tag in ("nz", "nw") and lead.word not in industries())
-        return opens and not all_generic(name_part) and (proper or (head.tag in _SPECIFIC_TAGS and bool(prefix)))
+        joined = any(t.word in g["inner_connectives"] for t in toks)  # 东莞|布局研发|和|制造基地
+        return opens and not joined and not all_generic(name_part) and (
+            proper or (head.tag in _SPECIFIC_TAGS and bool(prefix)))
     if proper:
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:
