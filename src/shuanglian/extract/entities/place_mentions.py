@@ -31,6 +31,15 @@ def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits inside “…” holding more than it (“中国天眼”, “赤水河谷 中国酱香”)."""
+    left = text.rfind("“", max(0, start - 12), start + 1)
+    if left < 0 or "”" in text[left:start]:
+        return False
+    right = text.find("”", end, end + 12)
+    return right >= 0 and "“" not in text[end:right] and (right - left - 1) > end - start
+
+
 def _abbreviations(word: str) -> bool:
     """True for a pairing of one-character place names (成渝, 京津冀, 粤港澳): not a place mention itself."""
     return 2 <= len(word) <= 4 and all(ch in _ABBREV for ch in word)
@@ -79,6 +88,8 @@ def place_cands(view: TokenView) -> list[Cand]:
             continue  # 深圳国际|生物谷: the start of a name LAC cut, not a place
         if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word) or _place_plus_other(t.word)):
             continue  # 横琴段, 梁山港二期, 成渝, 云南咖啡: a section, a pairing or a place plus a thing
+        if _in_quoted_name(text, t.start, t.end):
+            continue  # “中国天眼”, “中国大集”: a place inside a quoted name or brand
         if text[t.end : t.end + 1] in _NAME_JOINS and _cjk(text[t.end + 1 : t.end + 2]):
             continue  # 中国（四川）国际熊猫消费节, 中国—东盟…中心: the place opens a longer name
         out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
