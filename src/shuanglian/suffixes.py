@@ -24,14 +24,18 @@ class Suffixes:
     kind_of: dict[str, str]
     grammar: frozenset[str]
     max_len: int
+    proper_only: frozenset[str] = frozenset()  # assemble names only around a proper noun or a place
 
 
 def parse_suffixes(data: Any, src: str) -> Suffixes:
-    """Build the suffix table from the parsed YAML ({kind: {grammar: [...], classify: [...]}})."""
+    """Build the suffix table from the parsed YAML ({kind: {grammar: [...], classify: [...],
+    infrastructure: [...]}}); infrastructure suffixes (水电站, 高铁) assemble names only around a proper
+    noun or a place."""
     if not isinstance(data, dict) or not data:
         raise SuffixDataError(f"{src}: expected a mapping of kind -> {{grammar, classify}}")
     kind_of: dict[str, str] = {}
     grammar: set[str] = set()
+    proper: set[str] = set()
     for kind, groups in data.items():
         if not isinstance(groups, dict):
             raise SuffixDataError(f"{src}: kind {kind!r}: expected {{grammar: [...], classify: [...]}}")
@@ -40,9 +44,14 @@ def parse_suffixes(data: Any, src: str) -> Suffixes:
             grammar.add(s)
         for s in groups.get("classify") or []:
             kind_of.setdefault(s, kind)
+        for s in groups.get("infrastructure") or []:
+            if s not in kind_of:
+                kind_of[s] = kind
+                grammar.add(s)
+                proper.add(s)
     if not kind_of:
         raise SuffixDataError(f"{src}: no suffix declared")
-    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of))
+    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of), frozenset(proper))
 
 
 @functools.cache

@@ -97,6 +97,7 @@ def generic() -> dict[str, Any]:
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "generic_name_parts": frozenset(data["generic_name_parts"]),
+        "non_places": frozenset(data.get("non_places") or []),
     }
 
 
@@ -151,6 +152,7 @@ def industry_grammar() -> dict[str, Any]:
         "list_closers": frozenset(data.get("list_closers", [])),
         "weak_heads": frozenset(data.get("weak_heads", [])),
         "item_tails": tuple(data.get("item_tails", [])),
+        "broad_sectors": frozenset(data.get("broad_sectors", [])),
     }
 
 
