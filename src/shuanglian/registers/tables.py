@@ -31,6 +31,12 @@ class RegisterEntry(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")  # |normalised name|alias|…|
     registered: Mapped[bool] = mapped_column(Boolean, default=False)  # imported into this register
     eligible: Mapped[bool] = mapped_column(Boolean, default=True)  # kind is one the register lists
+    # an analyst hid or rejected the row (a live register_hidden statement): out of the default view
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    pinyin: Mapped[str] = mapped_column(_keytype(1000), default="")  # registers.pinyin.pinyin_key(name)
+    # dates of the first and latest document mentioning it (publication date, else when it was stored)
+    first_seen: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    last_seen: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
     __table_args__ = (
         Index("ix_register_entries_name", "register", "name", "entity_id"),
@@ -39,6 +45,7 @@ class RegisterEntry(Base):
         # covers the resources test (outside the region, imported or on one of its chains) without row reads
         Index("ix_register_entries_scope", "register", "region", "registered", "eligible", "entity_id"),
         Index("ix_register_entries_entity", "entity_id"),
+        Index("ix_register_entries_pinyin", "register", "pinyin", "name", "entity_id"),
     )
 
 
