@@ -24,7 +24,7 @@ from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSort
 
 E, K = RegisterEntry, RegisterSortKey
 # sorts answered from register_entries' own columns (listing.EXTRA_SORTS)
-_ENTRY_SORTS: dict[str, Any] = {"pinyin": E.pinyin, "first_seen": E.first_seen, "last_seen": E.last_seen}
+_ENTRY_SORTS: dict[str, Any] = {"pinyin": E.pinyin, "first_seen": E.seen_first, "last_seen": E.seen_last}
 
 
 def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
@@ -76,9 +76,9 @@ def _conditions(
 ) -> list[ColumnElement[bool]]:  # fmt: skip
     conds: list[ColumnElement[bool]] = [E.register == spec.name, E.hidden.is_(hidden)]
     if seen_from:
-        conds.append(E.last_seen >= seen_from)
+        conds.append(E.seen_last >= seen_from)
     if seen_to:
-        conds.append(E.first_seen <= seen_to)
+        conds.append(E.seen_first <= seen_to)
     if kind:
         conds.append(E.kind == (spec.kind_from_label(kind) or kind))
     if q:

@@ -89,7 +89,7 @@ def _entry_rows(
         "region": view.region[:128] if view.region else None,
         "search_text": "|" + "|".join(dict.fromkeys(normalise_name(n) for n in names)) + "|",
         "registered": registered, "eligible": eligible, "hidden": spec.name in hidden_in(view),
-        "pinyin": pinyin_key(view.name), "first_seen": seen[0], "last_seen": seen[1],
+        "pinyin": pinyin_key(view.name), "seen_first": seen[0], "seen_last": seen[1],
     }  # fmt: skip
     keys = []
     for col, value in to_row(spec, view).items():

@@ -35,8 +35,8 @@ class RegisterEntry(Base):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     pinyin: Mapped[str] = mapped_column(_keytype(1000), default="")  # registers.pinyin.pinyin_key(name)
     # dates of the first and latest document mentioning it (publication date, else when it was stored)
-    first_seen: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    last_seen: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    seen_first: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    seen_last: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
     __table_args__ = (
         Index("ix_register_entries_name", "register", "name", "entity_id"),
