@@ -1,6 +1,6 @@
 """Projections: every state derived from the statements log, kept equal to a full rebuild.
 
-Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index -> region scope
+Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index -> official figures -> region scope
 -> search index.
 Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture).
 """
@@ -22,6 +22,7 @@ from shuanglian.projections.base import (
 
 def _defaults() -> None:
     from shuanglian.projections.entities import Resolution, Summaries
+    from shuanglian.projections.official import OfficialFigures
     from shuanglian.projections.placements import ChainPlacements
     from shuanglian.projections.places import PlaceHierarchy
     from shuanglian.projections.region_scope import RegionScopeProjector
@@ -33,6 +34,7 @@ def _defaults() -> None:
     register("entity_summaries", Summaries)
     register("place_hierarchy", PlaceHierarchy)
     register("register_index", RegisterIndex)
+    register("official_figures", OfficialFigures)  # the pages' 六个一 counts beside the registers (issue 9)
     register("region_scope", RegionScopeProjector)
     register("search_index", SearchIndex)
     from shuanglian.matching.projector import MatchingIndex
