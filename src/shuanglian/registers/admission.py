@@ -68,9 +68,9 @@ def admitted(view: EntityView) -> bool:
 
 def _kind_for(kind: str, name: str) -> str:
     for rule in _data().get("retype_by_name") or []:
-        if kind in (rule.get("from") or ()) and name.endswith(tuple(rule["suffixes"])):
-            if not name.endswith(tuple(rule.get("except") or ())):
-                return str(rule["kind"])
+        hit = kind in (rule.get("from") or ()) and name.endswith(tuple(rule["suffixes"]))
+        if hit and not name.endswith(tuple(rule.get("except") or ())):
+            return str(rule["kind"])
     return kind
 
 

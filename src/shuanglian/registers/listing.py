@@ -13,8 +13,8 @@ from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.places import stored_region_index
 from shuanglian.registers.admission import admitted, retype
 from shuanglian.registers.graphview import EntityView, load_views
-from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.pinyin import pinyin_key
+from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import Column, RegisterSpec, register_specs
 from shuanglian.store.documents import DocumentRow
 

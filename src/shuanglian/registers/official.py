@@ -79,14 +79,17 @@ def rules() -> _Rules:
     return _Rules(tuple(data["cues"]), int(data.get("window_lines", 12)), count_res, frozenset(money), money_re, mu)
 
 
-def _windows(text: str, r: _Rules) -> list[tuple[int, int]]:
-    """(start, end) of the text near a cue: a cue line and the `window` lines after it, merged."""
+def _windows(text: str, r: _Rules, from_start: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the text near a cue: a cue line and the `window` lines after it, merged;
+    `from_start`: the title has a cue, so the first `window` lines are near it."""
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     out: list[tuple[int, int]] = []
+    if from_start and lines:
+        out.append((0, lines[min(len(lines), r.window) - 1][1]))
     for i, (s, e) in enumerate(lines):
         if any(c in text[s:e] for c in r.cues):
             end = lines[min(len(lines) - 1, i + r.window)][1]
@@ -97,12 +100,12 @@ def _windows(text: str, r: _Rules) -> list[tuple[int, int]]:
     return out
 
 
-def parse_official(text: str) -> list[dict[str, Any]]:
+def parse_official(text: str, title: str | None = None) -> list[dict[str, Any]]:
     """The official figures of one page: `{register, measure, value, unit, text, label, span}`, one per
-    register and measure (the first stated), only near a 六个一 cue."""
+    register and measure (the first stated), only near a 六个一 cue (in the text or the title)."""
     r = rules()
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for ws, we in _windows(text, r):
+    for ws, we in _windows(text, r, from_start=any(c in (title or "") for c in r.cues)):
         for cm in _CLAUSE.finditer(text, ws, we):
             clause, base = cm.group(), cm.start()
             hits: list[tuple[int, str, re.Match[str]]] = []
@@ -156,11 +159,11 @@ def _page_region(text: str, span: tuple[int, int], title: str | None) -> str | N
 
 def _document_rows(row: DocumentRow) -> list[dict[str, Any]]:
     text = row.text or ""
-    if not any(c in text for c in rules().cues):
+    if not any(c in f"{row.title or ''}\n{text}" for c in rules().cues):
         return []
     now = datetime.now(UTC)
     out = []
-    for f in parse_official(text):
+    for f in parse_official(text, row.title):
         out.append({
             "id": _figure_id("doc", row.id, f["register"], f["measure"]), "register": f["register"],
             "measure": f["measure"], "value": f["value"], "unit": f["unit"], "text": f["text"], "label": f["label"],
@@ -193,7 +196,7 @@ def update_official(session: Session, doc_ids: Iterable[str]) -> int:
 def rebuild_official(session: Session) -> int:
     """Re-read every stored document's official figures (analysts' figures are kept)."""
     session.execute(delete(OfficialFigure).where(OfficialFigure.origin == "document"))
-    cue = or_(*[DocumentRow.text.contains(c) for c in rules().cues])
+    cue = or_(*[DocumentRow.text.contains(c) for c in rules().cues], *[DocumentRow.title.contains(c) for c in rules().cues])
     ids = list(session.scalars(select(DocumentRow.id).where(cue, DocumentRow.copy_of.is_(None))))
     return update_official(session, ids)
 

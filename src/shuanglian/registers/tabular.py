@@ -238,26 +238,7 @@ def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> byt
         w.writerows([neutralise(v) for v in r] for r in matrix)
         return buf.getvalue().encode("utf-8-sig")
     if fmt == "xlsx":
-        from openpyxl import Workbook
+        from shuanglian.sheets import xlsx_bytes
 
-        wb = Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.title = spec.title_zh[:31]
-        ws.append(headers)
-        for i, r in enumerate(matrix, start=2):
-            for j, v in enumerate(r, start=1):
-                cell = ws.cell(row=i, column=j)
-                if isinstance(v, str):
-                    # stored as a string cell, never a formula, whatever it starts with
-                    cell.value = v
-                    cell.data_type = "s"
-                    if v.startswith(FORMULA_START):
-                        cell.quotePrefix = True
-                else:
-                    cell.value = v
-        ws.freeze_panes = "A2"
-        buf2 = io.BytesIO()
-        wb.save(buf2)
-        return buf2.getvalue()
+        return xlsx_bytes(spec.title_zh, headers, matrix)
     raise TableFormatError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

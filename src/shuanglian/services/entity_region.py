@@ -99,3 +99,11 @@ def region_evidence(session: Session, entity_id: str) -> list[dict[str, Any]]:
     } for s in sts]  # fmt: skip
     out.sort(key=lambda d: (d["rank"], d["place"], d["statement_id"]))
     return out
+
+
+def region_why(region: str | None, evidence: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The strongest evidence naming the entity's current region (None when no statement names it)."""
+    if not region:
+        return None
+    key = region_key(region)
+    return next((e for e in evidence if region_key(e["place"]) == key), None)

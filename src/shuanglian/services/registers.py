@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from shuanglian.projections import apply_changes
+from shuanglian.registers.admission import retype
 from shuanglian.registers.fastlist import eligible, sql_page
 from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.importer import ImportReport, import_rows
-from shuanglian.registers.admission import retype
 from shuanglian.registers.listing import published_dates, region_index, select_members, sort_rows, to_row
 from shuanglian.registers.spec import get_spec, register_specs
 from shuanglian.registers.tabular import FORMATS, TableFormatError, write_table
@@ -195,3 +195,39 @@ def unhide_row(session: Session, name: str, entity_id: str, user: str) -> dict[s
            "statements": [s.id for s in hides]}, None)  # fmt: skip
     apply_changes(session)
     return {"register": spec.name, "entity_id": eid, "restored": [s.id for s in hides]}
+
+
+def official_overview(session: Session, region: str | None = None) -> list[dict[str, Any]]:
+    """Per register: title, rows held (in the region, hidden rows left out) and the official 六个一
+    figures in force for the region (`{count: {...}, investment: {...}}`, money as written in `text`)."""
+    from shuanglian.registers.official import official_figures
+
+    figures = official_figures(session, region)
+    out = []
+    for spec in register_specs().values():
+        held = list_register(session, spec.name, region=region, limit=0)["total"]
+        out.append({"register": spec.name, "title": {"zh": spec.title_zh, "en": spec.title_en},
+                    "rows_held": held, "official": figures.get(spec.name, {})})  # fmt: skip
+    return out
+
+
+def add_official_figure(
+    session: Session, register: str, measure: str, text: str, user: str, region: str | None = None, note: str = ""
+) -> dict[str, Any]:
+    """An analyst's official figure (audited); see registers.official.add_official."""
+    from shuanglian.graph.audit import record
+    from shuanglian.registers.official import add_official
+
+    out = add_official(session, register, measure, text, user, region, note)
+    record(session, user, "official_figure_add", "register", register, None, out)
+    return out
+
+
+def delete_official_figure(session: Session, figure_id: str, user: str) -> dict[str, Any]:
+    """Remove an analyst's official figure (audited)."""
+    from shuanglian.graph.audit import record
+    from shuanglian.registers.official import delete_official
+
+    out = delete_official(session, figure_id)
+    record(session, user, "official_figure_delete", "register", out["register"], out, None)
+    return out
