@@ -119,6 +119,7 @@ def test_hidden_rows_leave_the_register_and_come_back(session: Session) -> None:
         assert _names(list_register(session, "enterprises", fast=fast)) == ["深圳迈瑞生物医疗电子股份有限公司"]
         hidden = list_register(session, "enterprises", hidden=True, fast=fast)
         assert _names(hidden) == ["深圳华强北电子市场"] and hidden["rows"][0]["hidden"] is True
+        assert hidden["rows"][0]["sources"] == ["doc:d1"], "the judgement is not a source of the row"
     # hidden from one register only: still a resource candidate elsewhere, never deleted
     assert session.get(Entity, junk) is not None
     _equals_rebuild(session)

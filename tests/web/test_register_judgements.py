@@ -109,7 +109,7 @@ def test_analyst_corrects_region_on_the_entity_page(client_for) -> None:  # type
     ev = editor.get(url).json()["items"]
     assert ev[0]["reason"] == "analyst" and ev[0]["note"] == "总部迁至北京市海淀区"
     assert row["id"] not in [x["id"] for x in editor.get("/api/registers/enterprises",
-                                                          params={"region": "深圳", "limit": 500}).json()["items"]]
+                                                          params={"region": "深圳", "limit": 200}).json()["items"]]
     html = editor.get(f"/entities/{row['id']}").text
     assert 'id="region-form"' in html and "分析员更正" in html and "总部迁至北京市海淀区" in html
     assert 'id="region-form"' not in viewer.get(f"/entities/{row['id']}").text

@@ -20,6 +20,7 @@ from shuanglian.store.documents import DocumentRow
 
 CHAIN_PROP = "on_chain_link"
 HIDDEN_PROP = "register_hidden"
+_NOT_SEEN = frozenset({CHAIN_PROP, HIDDEN_PROP})
 # extra sort keys besides the columns: pinyin of the name, first and latest date seen
 EXTRA_SORTS = ("pinyin", "first_seen", "last_seen")
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
@@ -28,6 +29,11 @@ _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 def hidden_in(view: EntityView) -> set[str]:
     """Registers an analyst hid or rejected this entity from (live register_hidden statements)."""
     return set(view.values(HIDDEN_PROP))
+
+
+def row_sources(view: EntityView) -> list[str]:
+    """Where a row's facts come from (documents, importing users), leaving out analysts' hide judgements."""
+    return sorted({f.source_label for f in view.facts if f.prop != HIDDEN_PROP})
 
 
 def _day(published: str | None) -> str | None:
@@ -49,9 +55,10 @@ def seen_dates(view: EntityView, published: Mapping[str, str | None]) -> tuple[s
     """(first, latest) day the entity was seen: its documents' publication days, else the day a
     statement was stored (imports, pages without a date)."""
     days: list[str] = []
-    for f in view.facts:
-        if f.prop == CHAIN_PROP:
-            continue  # derived, not seen anywhere
+    facts = [f for f in view.facts if f.prop not in _NOT_SEEN]  # derived or judgements: not seen anywhere
+    if any(f.document_id for f in facts):
+        facts = [f for f in facts if f.document_id]  # pages, not the day an analyst corrected something
+    for f in facts:
         day = published.get(f.document_id) if f.document_id else None
         if day is None and f.created_at is not None:
             day = f.created_at.strftime("%Y-%m-%d")
@@ -126,7 +133,7 @@ def _column_value(col: Column, view: EntityView) -> Any:
     if col.prop == "chains":
         return chain_labels(view)
     if col.prop == "sources":
-        return view.sources()
+        return row_sources(view)
     vals = view.values(col.prop) + (view.values(col.fallback_prop) if col.fallback_prop else [])
     if col.multi:
         return vals
@@ -154,7 +161,7 @@ def to_row(spec: RegisterSpec, view: EntityView, published: Mapping[str, str | N
         row[col.key] = _column_value(col, view)
     row["kind"] = view.kind
     row["kind_label"] = spec.kind_labels.get(view.kind, view.kind)
-    row["sources"] = view.sources()
+    row["sources"] = row_sources(view)
     row["pinyin"] = pinyin_key(view.name)
     row["hidden"] = spec.name in hidden_in(view)
     if published is not None:
