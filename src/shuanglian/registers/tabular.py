@@ -217,7 +217,7 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
             back.setdefault(str(sv).lower(), label)  # the first label is the official one (境内, not 国内)
         return back.get(str(v).lower(), v)
     if col.scale != 1.0 and isinstance(v, int | float) and not isinstance(v, bool):
-        v = round(v / col.scale, 4)  # money as the register states it (亿元), not yuan
+        v = round(v, 4)  # rows carry money as the register states it (亿元, listing.to_row), never yuan
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     if isinstance(v, bool):
@@ -228,7 +228,8 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
 
 
 def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> bytes:
-    """Write register rows (dicts keyed by column key) as CSV (UTF-8 with BOM, opens in Excel) or XLSX."""
+    """Write register rows (dicts keyed by column key, as list_register gives them: money already in the
+    column's unit, 亿元) as CSV (UTF-8 with BOM, opens in Excel) or XLSX."""
     headers = [f"{c.header}（{c.unit}）" if c.unit else c.header for c in spec.columns]
     matrix = [[_display(c, r.get(c.key), spec) for c in spec.columns] for r in rows]
     if fmt == "csv":
