@@ -118,6 +118,22 @@ def _window(stmt: Any, offset: int, limit: int | None) -> Any:
     return stmt.limit(limit) if limit is not None else stmt
 
 
+def _entry_sorted(session: Session, where: Any, col: Any, desc: bool, offset: int, limit: int | None) -> list[str]:
+    """Ids ordered by a register_entries column: filled values (then name, id), empty ones last by name."""
+    filled = and_(where, col.is_not(None), col != "")
+    n_filled = int(session.scalar(select(func.count()).select_from(E).where(filled)) or 0)
+    cols = [col, E.name, E.entity_id]
+    order = [c.desc() for c in cols] if desc else [c.asc() for c in cols]
+    ids: list[str] = []
+    if offset < n_filled:
+        ids = list(session.scalars(_window(select(E.entity_id).where(filled).order_by(*order), offset, limit)))
+    want = None if limit is None else limit - len(ids)
+    if want is None or want > 0:
+        empty = select(E.entity_id).where(and_(where, or_(col.is_(None), col == ""))).order_by(E.name, E.entity_id)
+        ids += list(session.scalars(_window(empty, max(0, offset - n_filled), want)))
+    return ids
+
+
 def sql_page(
     session: Session,
     spec: RegisterSpec,
@@ -141,20 +157,8 @@ def sql_page(
     if key == "name":  # a name is never empty
         order = [E.name.desc(), E.entity_id.desc()] if desc else [E.name.asc(), E.entity_id.asc()]
         return total, list(session.scalars(_window(select(E.entity_id).where(where).order_by(*order), offset, limit)))
-    if key in _ENTRY_SORTS:  # columns of the entry itself: filled values, then empty ones by name
-        col = _ENTRY_SORTS[key]
-        filled = and_(where, col.is_not(None), col != "")
-        n_filled = int(session.scalar(select(func.count()).select_from(E).where(filled)) or 0)
-        cols = [col, E.name, E.entity_id]
-        order = [c.desc() for c in cols] if desc else [c.asc() for c in cols]
-        ids = list(session.scalars(_window(select(E.entity_id).where(filled).order_by(*order), offset, limit))) \
-            if offset < n_filled else []
-        want = None if limit is None else limit - len(ids)
-        if want is None or want > 0:
-            empty = and_(where, or_(col.is_(None), col == ""))
-            q = select(E.entity_id).where(empty).order_by(E.name, E.entity_id)
-            ids += list(session.scalars(_window(q, max(0, offset - n_filled), want)))
-        return total, ids
+    if key in _ENTRY_SORTS:  # columns of the entry itself
+        return total, _entry_sorted(session, where, _ENTRY_SORTS[key], desc, offset, limit)
     joined = and_(K.register == spec.name, K.column == key, K.entity_id == E.entity_id)
     cols: list[Any] = [K.rank, K.num, K.text, K.name, K.entity_id]
     filled_q = select(K.entity_id).join(E, joined).where(where)

@@ -186,7 +186,7 @@ def hide_row(
     db: Session = Depends(get_db),
 ) -> dict:  # fmt: skip
     """Hide or reject a row: a stored judgement (audited, replayed on rebuild); see it with ?hidden=true."""
-    body = body or HideIn()
+    body = body or HideIn(action="hide", reason="")
     try:
         out = reg.hide_row(db, name, entity_id, p.username, action=body.action, reason=body.reason)
     except UnknownRegister as exc:

@@ -41,7 +41,7 @@ def upgrade() -> None:
         for name in _COLUMNS:
             if name not in have:
                 batch.add_column(new[name])
-    for ix in table.indexes:
+    for ix in table.indexes:  # type: ignore[attr-defined]
         if ix.name == "ix_register_entries_pinyin":
             ix.create(bind=bind, checkfirst=True)
     OfficialFigure.__table__.create(bind=bind, checkfirst=True)  # type: ignore[attr-defined]
