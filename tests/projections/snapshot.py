@@ -13,7 +13,7 @@ from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
-from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
+from shuanglian.registers.tables import EntityChain, OfficialFigure, RegisterEntry, RegisterSortKey
 
 _SKIP = {"updated_at", "first_seen"}
 
@@ -49,6 +49,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     history = select(ProjectStatusRow.project_id, ProjectStatusRow.status, ProjectStatusRow.at, ProjectStatusRow.source,
                      ProjectStatusRow.note)  # fmt: skip
     out["project_status_history"] = {tuple(r) for r in session.execute(history)}
+    official_cols = [c for c in OfficialFigure.__table__.columns if c.key != "created_at"]
+    out["register_official_figures"] = {tuple(r) for r in session.execute(select(*official_cols))}
     derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
     out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
     if session.get_bind().dialect.name == "sqlite":

@@ -137,8 +137,12 @@ def entity_page(
     statements = [{**st, "parts": snippet_parts(st), "source": labels.get(st.get("document_id") or ""),
                    "at": "-".join(str(x) for x in st["span"]) if st.get("span") and None not in st["span"] else ""}
                   for st in ent["statements"]]
+    from shuanglian.services.entity_region import region_evidence, region_why
+
+    evidence = region_evidence(db, ent["id"])
     return render(request, "entity.html", {"ent": ent, "statements": statements,
-                                           "graph": graph_json(nb, lang_of(request), expand)})
+                                           "graph": graph_json(nb, lang_of(request), expand),
+                                           "region_evidence": evidence, "region_why": region_why(ent.get("region"), evidence)})
 
 
 @router.post("/entities/merge")
