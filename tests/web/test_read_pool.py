@@ -19,9 +19,8 @@ from shuanglian.web.deps import get_db
 
 def test_read_only_sessions_refuse_writes_on_both_backends(db_url: str) -> None:
     init_db(db_url)
-    with pytest.raises(DBAPIError, match="(?i)read.?only"):
-        with session_scope(db_url, readonly=True) as s:
-            s.execute(text("DELETE FROM users"))
+    with pytest.raises(DBAPIError, match="(?i)read.?only"), session_scope(db_url, readonly=True) as s:
+        s.execute(text("DELETE FROM users"))
     with session_scope(db_url, readonly=True) as s:  # reads work
         assert s.execute(text("SELECT count(*) FROM users")).scalar_one() == 0
     assert writer_of(get_engine(db_url, True)) is get_engine(db_url)
