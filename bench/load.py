@@ -122,6 +122,35 @@ async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, st
                 await asyncio.sleep(rng.uniform(0, 2 * think))  # a person reading the page
 
 
+def _tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    try:
+        stats = {}
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(d)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+        tree, todo = {root}, [root]
+        while todo:
+            p = todo.pop()
+            for pid, (ppid, _t) in stats.items():
+                if ppid == p and pid not in tree:
+                    tree.add(pid)
+                    todo.append(pid)
+        total = sum(stats[p][1] for p in tree if p in stats) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        pass
+    return total
+
+
+SERVER_PID = 0  # set once the server runs: its CPU per answer is printed with each level
+
+
 def _pct(xs: list[float], p: float) -> float:
     if not xs:
         return float("nan")
@@ -135,6 +164,7 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
     errs: dict[str, int] = defaultdict(int)
     deadline = time.monotonic() + seconds
     t0 = time.monotonic()
+    cpu0 = _tree_cpu(SERVER_PID)
     await asyncio.gather(*[
         _client(i, base, {"Authorization": f"Bearer {token}"} if i % 2 else {}, {} if i % 2 else cookie,
                 targets, deadline, lat, errs, think)
@@ -144,8 +174,10 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
     total_ok = sum(len(v) for v in lat.values())
     total_err = sum(errs.values())
     load1 = os.getloadavg()[0]
+    cpu = _tree_cpu(SERVER_PID) - cpu0
     print(f"\n== {label}: {clients} clients (think {think:g} s), {elapsed:.0f} s: {total_ok / elapsed:.1f} req/s, "
-          f"{total_err} errors; machine load average {load1:.1f} on {os.cpu_count()} cores", flush=True)
+          f"{total_err} errors; server CPU {1000 * cpu / max(1, total_ok + total_err):.0f} ms per answer "
+          f"({cpu / elapsed:.2f} cores); machine load average {load1:.1f} on {os.cpu_count()} cores", flush=True)
     print(f"{'route':<15}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     met = total_err == 0
     for name in targets:
@@ -183,6 +215,8 @@ async def _main(args: argparse.Namespace) -> int:
     server = subprocess.Popen([*CLI, "serve", "--db", args.db, "--port", str(args.port),
                                "--workers", str(args.workers)], env=env, start_new_session=True)
     ok = True
+    global SERVER_PID
+    SERVER_PID = server.pid
     try:
         _wait_port(args.port, server)
         if args.client_nice:  # the load generator must not take the CPU from the server it measures
