@@ -58,3 +58,18 @@ def test_reads_answer_while_a_writer_holds_the_lock(client_for, web_url: str) ->
     finally:
         writer.rollback()
         writer.close()
+
+
+def test_startup_warms_the_region_data(app) -> None:
+    """The first register request of a process loaded jionlp's division data (~2-3 s) while its user
+    waited; the server now loads it in a thread at startup."""
+    import threading
+
+    from shuanglian.graph import regions
+
+    regions._division_chain.cache_clear()
+    with TestClient(app):
+        deadline = time.monotonic() + 120
+        while any(t.name == "shuanglian-warm-up" for t in threading.enumerate()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert regions._division_chain.cache_info().currsize >= 1
