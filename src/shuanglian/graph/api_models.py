@@ -121,6 +121,7 @@ class EntityDetail(EntitySummary):
     members: list[MemberOut]
     attributes: dict[str, list[AttributeValue]]
     statements: list[StatementOut]
+    statements_total: int | None = None  # all statements of the entity (the list is one page of them)
     relations_out: list[RelationOut]
     relations_in: list[RelationIn]
     redirected_from: str | None = None

@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from shuanglian.errors import CodedError, ErrorCode
+from shuanglian.store.db import writer_of
 from shuanglian.web.auth_tables import ROLES, ApiToken, LoginThrottle, User, WebSession
 
 log = logging.getLogger(__name__)
@@ -252,7 +253,7 @@ def _touch_token(session: Session, token_id: int, now: datetime) -> None:
     """Record token use in its own short transaction, never in the request's (which would hold the
     SQLite write lock for the whole request); skipped when the database is busy."""
     bind = session.get_bind()
-    engine = bind if isinstance(bind, Engine) else bind.engine
+    engine = writer_of(bind if isinstance(bind, Engine) else bind.engine)  # reads run on the read-only pool
     try:
         with engine.begin() as conn:
             conn.execute(

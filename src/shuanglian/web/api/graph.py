@@ -71,9 +71,15 @@ def search_entities(
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail)
-def show_entity(entity_id: str, _p: Principal = Depends(require_viewer), db: Session = Depends(get_db)) -> dict:
-    """One entity: names, kind, attributes, members, statements with source snippets, relations."""
-    ent = graph.get_entity(db, entity_id)
+def show_entity(
+    entity_id: str,
+    statements_limit: int = Query(200, ge=0, le=2000, description="statements per page (oldest first)"),
+    statements_offset: int = Query(0, ge=0, description="statements to skip (see statements_total)"),
+    _p: Principal = Depends(require_viewer),
+    db: Session = Depends(get_db),
+) -> dict:
+    """One entity: names, kind, attributes, members, one page of statements with source snippets, relations."""
+    ent = graph.get_entity(db, entity_id, limit=statements_limit, offset=statements_offset)
     if ent is None:
         raise ApiError(404, f"no entity {entity_id!r}")
     return ent
