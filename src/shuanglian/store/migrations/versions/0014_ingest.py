@@ -13,7 +13,7 @@ from alembic import op
 from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 
 revision = "0014_ingest"
-down_revision = "0012"
+down_revision = "0013_registers"
 branch_labels = None
 depends_on = None
 
