@@ -122,6 +122,8 @@ class EntityDetail(EntitySummary):
     attributes: dict[str, list[AttributeValue]]
     statements: list[StatementOut]
     statements_total: int | None = None  # all statements of the entity (the list is one page of them)
+    statements_offset: int = 0  # this page of statements starts here (oldest first)
+    statements_limit: int | None = None  # statements per page asked for
     relations_out: list[RelationOut]
     relations_in: list[RelationIn]
     redirected_from: str | None = None
