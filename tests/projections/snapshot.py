@@ -9,10 +9,11 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.tables import ChainMember, ChainMemberDocument
+from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
-from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
+from shuanglian.registers.tables import EntityChain, OfficialFigure, RegisterEntry, RegisterSortKey
 
 _SKIP = {"updated_at", "first_seen"}
 
@@ -37,7 +38,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
                                                        RegisterSortKey, EntityChain, PlaceParent, ChainMember,
-                                                       ChainMemberDocument)}  # fmt: skip
+                                                       ChainMemberDocument, EntityAggregateRow,
+                                                       MemberAggregateRow)}  # fmt: skip
     # region_scope is a memo per region value: rows of values no entity holds any more are never read
     used = select(Entity.region).where(Entity.region.is_not(None))
     scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))
@@ -47,6 +49,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     history = select(ProjectStatusRow.project_id, ProjectStatusRow.status, ProjectStatusRow.at, ProjectStatusRow.source,
                      ProjectStatusRow.note)  # fmt: skip
     out["project_status_history"] = {tuple(r) for r in session.execute(history)}
+    official_cols = [c for c in OfficialFigure.__table__.columns if c.key != "created_at"]
+    out["register_official_figures"] = {tuple(r) for r in session.execute(select(*official_cols))}
     derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
     out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
     if session.get_bind().dialect.name == "sqlite":

@@ -13,20 +13,11 @@ from shuanglian.chains.placement import PROP, chain_target_id
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.reader import EntityView, Fact, views_for_members
 from shuanglian.graph.regions import RegionIndex
+from shuanglian.graph.schema import CHAIN_ROLES, get_schema
 from shuanglian.graph.tables import LIVE_STATUSES, Statement
 
-# Which bucket of a link an entity of each kind goes to.
-ROLE_OF_KIND = {
-    "enterprise": "enterprises",
-    "lab": "carriers",
-    "research_institute": "carriers",
-    "university": "carriers",
-    "platform": "carriers",
-    "project": "projects",
-    "policy": "policies",
-    "fund": "funds",
-}
-ROLES = ("enterprises", "carriers", "projects", "policies", "funds", "others")
+# Which bucket of a link an entity of each kind goes to: each kind's `chain_role` in graph/schema.yaml.
+ROLES = CHAIN_ROLES
 # Policies and funds made for a wider area (a province, the nation) still apply inside the region.
 WIDE_ROLES = ("policies", "funds")
 
@@ -44,7 +35,7 @@ class Placement:
     @property
     def role(self) -> str:
         """Bucket of the link the entity fills (enterprises, carriers, ...)."""
-        return ROLE_OF_KIND.get(self.view.kind, "others")
+        return get_schema().chain_role(self.view.kind)
 
 
 def placements_of(views: Iterable[EntityView]) -> dict[str, list[Placement]]:

@@ -14,7 +14,7 @@ from alembic import op
 from shuanglian.chains.tables import ChainMember, ChainMemberDocument
 
 revision = "0016_chains"
-down_revision = "0012"
+down_revision = "0014_ingest"
 branch_labels = None
 depends_on = None
 
