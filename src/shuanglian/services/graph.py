@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import ErrorCode
 from shuanglian.graph import judge, review, views
 from shuanglian.graph.audit import audit_log
 from shuanglian.graph.ids import normalise_name
@@ -59,9 +60,9 @@ def search_entities(
     returned `next_after` as `after` (keyset on the name index; sort=name only) instead of offset.
     `total` is exact up to COUNT_CAP (then `total_exact` is False)."""
     if match not in ("auto", "prefix", "contains"):
-        raise GraphError(f"unknown match {match!r}; one of auto, prefix, contains")
+        raise GraphError(f"unknown match {match!r}; one of auto, prefix, contains", ErrorCode.INVALID)
     if sort not in _SORTS:
-        raise GraphError(f"unknown sort {sort!r}; one of {sorted(_SORTS)}")
+        raise GraphError(f"unknown sort {sort!r}; one of {sorted(_SORTS)}", ErrorCode.INVALID)
     if kind:
         get_schema().kind(kind)
     q = select(Entity)

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import CodedError, ErrorCode
 from shuanglian.store.db import writer_of
 from shuanglian.web.auth_tables import ROLES, ApiToken, LoginThrottle, User, WebSession
 
@@ -32,7 +33,7 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("dummy-password-for-timing")
 
 
-class AuthError(ValueError):
+class AuthError(CodedError, ValueError):
     """A user-management request that cannot be done (unknown user, bad role, duplicate name)."""
 
 
@@ -95,7 +96,7 @@ def create_user(
     if role not in ROLES:
         raise AuthError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
     if session.scalar(select(User).where(User.username == username)) is not None:
-        raise AuthError(f"user {username!r} already exists")
+        raise AuthError(f"user {username!r} already exists", ErrorCode.CONFLICT)
     generated = password is None
     pw = password if password is not None else generate_password()
     if len(pw) < 8:

@@ -140,10 +140,14 @@ def entity_page(
     statements = [{**st, "parts": snippet_parts(st), "source": labels.get(st.get("document_id") or ""),
                    "at": "-".join(str(x) for x in st["span"]) if st.get("span") and None not in st["span"] else ""}
                   for st in ent["statements"]]
+    from shuanglian.services.entity_region import region_evidence, region_why
+
+    evidence = region_evidence(db, ent["id"])
     page = page_envelope(statements, ent["statements_total"], Paging(STATEMENTS_PER_PAGE, offset))
     base = f"/entities/{quote(ent['id'])}?" + urlencode({"expand": expand})
     return render(request, "entity.html", {"ent": ent, "statements": statements, "page": page, "base_url": base,
-                                           "graph": graph_json(nb, lang_of(request), expand)})
+                                           "graph": graph_json(nb, lang_of(request), expand),
+                                           "region_evidence": evidence, "region_why": region_why(ent.get("region"), evidence)})
 
 
 @router.post("/entities/merge")
