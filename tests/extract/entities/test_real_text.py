@@ -114,3 +114,13 @@ def test_province_before_a_carrier_is_an_address(ents) -> None:  # type: ignore[
 def test_china_inside_fixed_phrases_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]
     k = _kinds(ents, "奋力谱写中国式现代化新篇章，坚持中国特色社会主义，办好中国（四川）国际熊猫消费节。")
     assert "中国" not in k
+
+
+def test_local_bodies_take_the_page_place(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("云南省人民政府\n现在，我代表省人民政府，请省政协委员提出意见。在省委坚强领导下，"
+             "省委书记王宁、省委常委李强出席。云南省昆明市。")
+    assert e["省政协"].name == "云南省政协" and e["省政协"].kind == "government"
+    assert e["省委"].name == "中共云南省委"
+    assert e["省人民政府"] is e["云南省人民政府"]
+    # 省委书记 names the post, not the body
+    assert all(start != 40 for start, _ in e["中共云南省委"].spans)  # 40: where 省委书记 starts
