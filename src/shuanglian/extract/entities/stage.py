@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
-from shuanglian.extract.entities.attrs import assign_roles, backreferences, local_bodies, org_attrs, page_context
+from shuanglian.extract.entities.attrs import (
+    assign_roles,
+    backreferences,
+    local_bodies,
+    org_attrs,
+    page_context,
+)
 from shuanglian.extract.entities.candidates import TokenView, select
 from shuanglian.extract.entities.groups import (
     Group,
