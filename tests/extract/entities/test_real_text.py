@@ -124,3 +124,9 @@ def test_local_bodies_take_the_page_place(ents) -> None:  # type: ignore[no-unty
     assert e["省人民政府"] is e["云南省人民政府"]
     # 省委书记 names the post, not the body
     assert all(start != 40 for start, _ in e["中共云南省委"].spans)  # 40: where 省委书记 starts
+
+
+def test_city_bureau_on_a_city_page(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("宿州市召开科技创新大会。宿州市埇桥区代表发言，市科技局负责同志介绍情况，市场监管局参加。")
+    assert e["市科技局"].name == "宿州市科技局" and e["市科技局"].kind == "government"
+    assert "宿州场监管局" not in e and "宿州市场监管局" not in e
