@@ -130,3 +130,13 @@ def test_city_bureau_on_a_city_page(ents) -> None:  # type: ignore[no-untyped-de
     e = ents("宿州市召开科技创新大会。宿州市埇桥区代表发言，市科技局负责同志介绍情况，市场监管局参加。")
     assert e["市科技局"].name == "宿州市科技局" and e["市科技局"].kind == "government"
     assert "宿州场监管局" not in e and "宿州市场监管局" not in e
+
+
+def test_two_known_bodies_stay_apart(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("中共中央总书记习近平主持会议，中共中央政治局常委李明出席。")
+    assert e["中共中央"] is not e["中共中央政治局"]
+
+
+def test_places_listed_in_a_quoted_route_stay_places(ents) -> None:  # type: ignore[no-untyped-def]
+    k = _kinds(ents, "“北部湾港-成都-波兰、德国”的班列从广西出发，流经黄河流域。")
+    assert k.get("成都") == "place" and k.get("德国") == "place"
