@@ -11,6 +11,7 @@ import ahocorasick
 import yaml
 
 from shuanglian.document import ORG_KINDS
+from shuanglian.suffixes import suffixes
 
 KINDS_ORG = ORG_KINDS
 
@@ -41,37 +42,6 @@ def automaton(words: dict[str, Any]) -> ahocorasick.Automaton:
     if len(auto):
         auto.make_automaton()
     return auto
-
-
-@dataclass(frozen=True)
-class Suffixes:
-    """Organisation suffix grammar: suffix -> kind, and the strong subset used to assemble names."""
-
-    kind_of: dict[str, str]
-    grammar: frozenset[str]
-    max_len: int
-    proper_only: frozenset[str] = frozenset()
-
-
-@functools.cache
-def suffixes() -> Suffixes:
-    """Organisation suffixes by kind from org_suffixes.yaml."""
-    data = _yaml("org_suffixes.yaml")
-    kind_of: dict[str, str] = {}
-    grammar: set[str] = set()
-    proper: set[str] = set()
-    for kind, groups in data.items():
-        for s in groups.get("grammar") or []:
-            kind_of[s] = kind
-            grammar.add(s)
-        for s in groups.get("classify") or []:
-            kind_of.setdefault(s, kind)
-        for s in groups.get("infrastructure") or []:
-            if s not in kind_of:
-                kind_of[s] = kind
-                grammar.add(s)
-                proper.add(s)
-    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of), frozenset(proper))
 
 
 @functools.cache

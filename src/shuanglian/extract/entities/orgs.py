@@ -18,6 +18,7 @@ from shuanglian.extract.entities.lexicon import (
 )
 from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
+from shuanglian.suffixes import kind_by_suffix, suffix_of
 
 MAX_NAME = 32
 _SUBDISTRICT = ("街道", "社区", "镇", "乡")
@@ -28,24 +29,14 @@ _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 
 
-def suffix_of(name: str, grammar_only: bool = False) -> str | None:
-    """The longest organisation suffix `name` ends with (and is longer than)."""
-    sx = suffixes()
-    for k in range(min(sx.max_len, len(name) - 1), 0, -1):
-        s = name[-k:]
-        if s in sx.kind_of and (not grammar_only or s in sx.grammar):
-            return s
-    return None
-
-
 def kind_of(name: str) -> str | None:
     """Kind of an organisation name: gazetteer, then suffix grammar, then short enterprise names."""
     entry = org_gazetteer().get(name)
     if entry:
         return entry.kind
-    s = suffix_of(name)
-    if s:
-        return suffixes().kind_of[s]
+    by_suffix = kind_by_suffix(name)
+    if by_suffix:
+        return by_suffix
     if any(name.endswith(t) and len(name) > len(t) for t in generic()["enterprise_tails"]):
         return "enterprise"
     return None

@@ -65,7 +65,7 @@ def place_cands(view: TokenView) -> list[Cand]:
     text = view.text
     for t in view.tokens:
         if t.tag != "LOC" or len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
-            continue  # 晋, 蜀, 日: a single character is an abbreviation inside a phrase, not a mention
+            continue  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
         if t.word.endswith(_NON_PLACE_TAILS):
             continue  # 天空之城大厦: a building, not a place of the register
         s = suffix_of(t.word, grammar_only=True)
