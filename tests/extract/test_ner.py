@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from shuanglian.extract.lac import Token
-from shuanglian.extract.ner.combine import merge
+from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import (
     MODEL_DIR,
     NerModel,
@@ -18,6 +18,7 @@ from shuanglian.extract.ner.tagger import (
     bioes_tags,
     get_ner,
     reverse_index,
+    span_confidences,
     spans_of,
     viterbi,
 )
@@ -116,3 +117,69 @@ def test_tagger_completes_a_long_name_the_rules_cut(monkeypatch: pytest.MonkeyPa
     assert long_name not in {(m.name, m.kind) for m in extract_entities(REAL[2], use_ner=False)}
     # a run-on span (李明调研福达…公司) is vetoed: the person and the company stay apart
     assert {("李明", "person"), ("福达合金材料股份有限公司", "enterprise")} <= {(m.name, m.kind) for m in extract_entities(REAL[3])}
+
+
+def test_span_confidences_are_the_crf_marginals() -> None:
+    labels = ["O", "B-X", "I-X", "E-X", "S-X"]
+    rng = np.random.default_rng(1)
+    em = rng.normal(size=(2, 4, 5)).astype(np.float32)
+    ct, cs, ce = allowed(labels)
+    trans, start, end = ct + rng.normal(size=(5, 5)) * 0.5, cs + rng.normal(size=5) * 0.3, ce + rng.normal(size=5) * 0.3
+    lens = np.array([4, 3])
+    paths = viterbi(em, lens, trans, start, end)
+    spans = [[(a, b) for a, b, _ in spans_of([labels[p] for p in path])] for path in paths]
+    assert any(spans)
+    got = span_confidences(em, lens, trans, start, end, paths, spans)
+    for r, n in enumerate(lens):
+        weights = {}
+        for y in itertools.product(range(5), repeat=int(n)):
+            score = start[y[0]] + em[r, 0, y[0]] + sum(trans[y[i - 1], y[i]] + em[r, i, y[i]] for i in range(1, n)) + end[y[-1]]
+            weights[y] = np.exp(score)
+        z = sum(weights.values())
+        for (a, b), conf in zip(spans[r], got[r], strict=True):
+            want = sum(w for y, w in weights.items() if all(y[j] == paths[r][j] for j in range(a, b))) / z
+            assert abs(conf - want) < 1e-9
+            assert 0.0 < conf <= 1.0
+
+
+def test_tagger_spans_carry_confidences() -> None:
+    spans = [s for row in get_ner().tag_texts(REAL) for s in row]
+    pd = [s.conf for s in spans if s.head == "pd"]
+    assert pd and all(0.0 < c <= 1.0 for c in pd) and min(pd) < 1.0
+    assert all(s.conf == 1.0 for s in spans if s.head == "clue")  # not computed for that head
+
+
+def test_overrule_takes_confident_spans_and_vetoes_contradicted_words() -> None:
+    text = "中美双方在北京大学城举行会谈"
+    toks = [Token(0, 2, "中美", "j"), Token(2, 4, "双方", "n"), Token(4, 5, "在", "p"), Token(5, 7, "北京", "LOC"),
+            Token(7, 10, "大学城", "n"), Token(10, 12, "举行", "v"), Token(12, 14, "会谈", "LOC")]
+    spans = [NerSpan(0, 1, "LOC", "pd", 0.99), NerSpan(1, 2, "LOC", "pd", 0.9),
+             NerSpan(5, 10, "LOC", "pd", 0.99), NerSpan(5, 10, "ORGN", "clue")]
+    policy = Policy(take={"LOC": 0.97}, single=0.97, veto=frozenset({"LOC"}))
+    got = [(t.word, t.tag) for t in overrule(text, toks, spans, policy)]
+    # 中 is confident enough, 美 is not; 北京大学城 clashes with the CLUENER head (an organisation there)
+    assert got[:3] == [("中", "LOC"), ("美", "j"), ("双方", "n")]
+    assert ("北京", "LOC") in got and ("北京大学城", "LOC") not in got
+    assert ("会谈", "n") in got  # a LAC place no tagger span touches is vetoed
+    assert overrule(text, toks, spans, Policy()) == toks
+
+
+def test_overrule_organisations_need_a_name_and_skip_the_dateline() -> None:
+    text = "央视网消息（新闻联播）：要高水平建设安徽省实验室，华为公司参与。"
+    toks = [Token(0, 3, "央视网", "nz"), Token(3, 5, "消息", "n"), Token(5, 6, "（", "w"), Token(6, 10, "新闻联播", "nz"),
+            Token(10, 11, "）", "w"), Token(11, 12, "：", "w"), Token(12, 13, "要", "v"), Token(13, 14, "高", "a"),
+            Token(14, 16, "水平", "n"), Token(16, 18, "建设", "v"), Token(18, 24, "安徽省实验室", "ORG"),
+            Token(24, 25, "，", "w"), Token(25, 27, "华为", "ORG"), Token(27, 29, "公司", "n"), Token(29, 31, "参与", "v"),
+            Token(31, 32, "。", "w")]
+    spans = [NerSpan(0, 3, "ORG", "pd", 0.99), NerSpan(13, 24, "ORG", "pd", 0.99), NerSpan(25, 29, "ORG", "pd", 0.6)]
+    got = {(t.word, t.tag) for t in overrule(text, toks, spans, Policy(take={"ORG": 0.5}))}
+    assert ("央视网", "nz") in got  # the source of a dateline is not a party of the story
+    assert ("高水平建设安徽省实验室", "ORG") not in got and ("安徽省实验室", "ORG") in got
+    assert ("华为公司", "ORG") in got
+
+
+def test_extract_with_the_tagger_keeps_real_names() -> None:
+    from shuanglian.extract.entities import extract_entities
+
+    got = {(m.name, m.kind) for m in extract_entities("中美双方在华盛顿举行会谈，华为技术有限公司董事长出席。")}
+    assert {("华盛顿", "place"), ("华为技术有限公司", "enterprise")} <= got

@@ -10,6 +10,7 @@ names no suffix or gazetteer types.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -128,3 +129,108 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
         toks = [Token(t.start, t.end, t.word, "nz") if t.tag == "PER" and not any(per[t.start : t.end])
                 and all(org[t.start : t.end]) else t for t in toks]
     return Merged(toks, hints, accepted if not as_tokens else [])
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How the tagger's spans overrule LAC's entity words (thresholds are CRF span marginals, `NerSpan.conf`).
+
+    `take`: label -> minimum confidence for a tagger span to become one token with that tag, replacing
+    LAC's words there; `single`: minimum confidence for a one-character span (中|美 in 中美关系);
+    `veto`: LAC entity tags (PER/LOC/ORG) dropped to a plain noun when no tagger span of either head
+    overlaps the word (the tagger reads it as no name at all).
+    """
+
+    take: dict[str, float] = field(default_factory=dict)
+    single: float = 2.0
+    veto: frozenset[str] = frozenset()
+    agree: bool = True
+    cut: frozenset[str] = frozenset()
+
+
+# the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
+# kind overlaps (阿森纳 LOC in pd, a club ORGN in CLUENER; 美国政府 GOV) is a convention clash, not taken
+CLUE_AS_PD = {"PER": "PER", "LOC": "LOC", "SCENE": "LOC", "COM": "ORG", "GOV": "ORG", "ORGN": "ORG"}
+
+
+# for an organisation span the tagger proposes over LAC's words: its first word is never one of these
+# (高水平|建设…实验室, 新组建|省实验室, 布局|建设…中心), one word at least is a proper name
+# (全国|重点|实验室 is a class of labs), and it never ends in a word naming a part or a group of people
+_NO_FIRST = frozenset({"v", "vn", "a", "ad", "an", "d", "m", "q", "p", "c", "u", "r", "f", "TIME"})
+_PROPER = frozenset({"ORG", "LOC", "PER", "nz", "nw", "ns", "nt", "nr"})
+_PART_TAILS = ("总部", "团队", "工作组", "基地", "部署", "全局", "频道", "党组", "工厂")
+
+
+def org_plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
+    """True when an organisation span starts on a name word, holds a proper name, ends on no part word and
+    joins no two of LAC's organisations (比亚迪|旗下|弗迪电池有限公司, 化物所|与|融科储能…公司)."""
+    if text[span.start : span.end].endswith(_PART_TAILS):
+        return False
+    first = bisect.bisect_right(ends, span.start)
+    inside = [t for t in tokens[first:] if t.start < span.end]
+    if sum(t.tag == "ORG" for t in inside) > 1 or any(t.tag == "ORG" and t.end < span.end and t.word[-1] in "与和及" for t in inside):
+        return False
+    return bool(inside) and inside[0].tag not in _NO_FIRST and any(t.tag in _PROPER for t in inside)
+
+
+# a news dateline (央视网消息（新闻联播）：, 新华社北京3月5日电) names the source, not a party of the story
+_DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（(：:]")
+
+
+def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
+             gate: Callable[[str, str], bool] | None = None) -> list[Token]:
+    """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
+
+    `gate(name, label)` False refuses a span (the rules' typing of organisation names, from the caller).
+    """
+    toks = list(tokens)
+    m = _DATELINE.match(text)
+    head_end = m.end() if m else 0
+    if policy.veto:
+        hit = bytearray(len(text) + 1)
+        for s in spans:
+            if s.head in ("pd", "clue"):
+                hit[s.start : s.end] = b"\x01" * (s.end - s.start)
+        toks = [Token(t.start, t.end, t.word, "n") if t.tag in policy.veto and not any(hit[t.start : t.end]) else t
+                for t in toks]
+    ends = [t.end for t in toks]
+    clash = {lab: bytearray(len(text) + 1) for lab in policy.take}
+    if policy.agree:
+        for c in spans:
+            if c.head == "clue":
+                for lab, arr in clash.items():
+                    if CLUE_AS_PD.get(c.label) != lab:
+                        arr[c.start : c.end] = b"\x01" * (c.end - c.start)
+    taken = []
+    for s in spans:
+        if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
+            continue
+        if any(clash[s.label][s.start : s.end]) or s.start < head_end:
+            continue
+        word = text[s.start : s.end]
+        if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
+            continue
+        if len(word) > 1 and not plausible(text, toks, ends, s, s.label in policy.cut):
+            continue
+        if s.label == "ORG" and not org_plausible(text, toks, ends, s):
+            continue
+        if gate is not None and not gate(word, s.label):
+            continue
+        taken.append(s)
+    if not taken:
+        return toks
+    toks = _split_at(toks, {p for s in taken for p in (s.start, s.end)})
+    by_start = {s.start: s for s in taken}
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        span = by_start.get(t.start)
+        if span is None:
+            out.append(t)
+            i += 1
+            continue
+        out.append(Token(span.start, span.end, text[span.start : span.end], span.label))
+        while i < len(toks) and toks[i].end <= span.end:
+            i += 1
+    return out

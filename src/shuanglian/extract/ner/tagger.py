@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ class NerSpan:
     end: int
     label: str
     head: str
+    # probability under the CRF that exactly this span carries this label (1.0 when not computed); left out
+    # of equality, as the last bits of a float may differ with the batch a sentence was padded in
+    conf: float = field(default=1.0, compare=False)
 
 
 def bioes_tags(n: int, spans: Sequence[tuple[int, int, str]]) -> list[str]:
@@ -118,6 +121,68 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     return out
 
 
+def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray,
+                     paths: Sequence[Sequence[int]], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[float]]:
+    """Probability of each span's tag run [s, e) of each row's path, by forward-backward over [B,T,K] emissions.
+
+    P(y_s..y_{e-1}) = exp(alpha_s(y_s) + inner path score + beta_{e-1}(y_{e-1}) - log Z): the CRF's marginal
+    that exactly this span carries this label (BIOES makes the tag run equivalent to the span). Computed in
+    probability space with one matrix product per step, each step rescaled (the log scales are summed).
+    """
+    b, t, k = em.shape
+    lens = np.asarray(lens)
+    em = em.astype(np.float64)
+    top = em.max(2)
+    ex = np.exp(em - top[:, :, None])  # [B,T,K], each step shifted by its max
+    tr = np.exp(trans.astype(np.float64))  # forbidden moves -> 0
+    alpha = np.empty((b, t, k))
+    log_a = np.empty((b, t))  # log of the scale alpha[:, i] was divided by (cumulative)
+    cur = np.exp(start.astype(np.float64))[None, :] * ex[:, 0]
+    acc = top[:, 0].copy()
+    for i in range(t):
+        if i:
+            cur = (cur @ tr) * ex[:, i]
+            acc = acc + top[:, i]
+        z = cur.sum(1, keepdims=True)
+        cur = cur / z
+        acc = acc + np.log(z[:, 0])
+        alpha[:, i] = cur
+        log_a[:, i] = acc
+    beta = np.ones((b, t, k))
+    log_b = np.zeros((b, t))
+    fin = np.exp(end.astype(np.float64))
+    cur = np.ones((b, k))
+    acc = np.zeros(b)
+    for i in range(t - 1, -1, -1):
+        last = np.asarray(lens - 1 == i)[:, None]
+        if i < t - 1:
+            step = (ex[:, i + 1] * cur) @ tr.T
+            sc = step.sum(1, keepdims=True)
+            step = step / sc
+            acc_step = acc + top[:, i + 1] + np.log(sc[:, 0])
+        else:
+            step, acc_step = cur, acc
+        z = fin.sum()
+        cur = np.where(last, fin[None, :] / z, step)
+        acc = np.where(last[:, 0], np.log(z), acc_step)
+        beta[:, i] = cur
+        log_b[:, i] = acc
+    out: list[list[float]] = []
+    lt = trans.astype(np.float64)
+    for r in range(b):
+        n = int(lens[r])
+        log_z = float(np.log((alpha[r, n - 1] * fin).sum()) + log_a[r, n - 1])
+        path = paths[r]
+        row = []
+        for s, e in spans[r]:
+            score = (np.log(alpha[r, s, path[s]]) + log_a[r, s] + np.log(beta[r, e - 1, path[e - 1]]) + log_b[r, e - 1])
+            for j in range(s + 1, e):
+                score += lt[path[j - 1], path[j]] + em[r, j, path[j]]
+            row.append(float(min(1.0, np.exp(score - log_z))))
+        out.append(row)
+    return out
+
+
 class NerModel:
     """The packaged ONNX tagger with its vocabularies and CRF parameters (load once via `get_ner`)."""
 
@@ -135,6 +200,8 @@ class NerModel:
         self.chars = {json.loads(x): i for i, x in enumerate((folder / "chars.txt").read_text(encoding="utf-8").splitlines())}
         self.bis = {json.loads(x): i for i, x in enumerate((folder / "bigrams.txt").read_text(encoding="utf-8").splitlines())}
         self.heads: list[str] = self.meta["heads"]
+        # heads whose spans get a CRF marginal as `conf` (forward-backward costs about two Viterbi passes)
+        self.conf_heads: set[str] = {"pd"}
         self.labels: dict[str, list[str]] = self.meta["labels"]
         crf = np.load(folder / "crf.npz")
         self.crf = {}
@@ -156,8 +223,12 @@ class NerModel:
             ems = self.session.run(names, {"c": c, "bl": bl, "br": br, "rev": rev})
             for h, em in zip(heads, ems, strict=True):
                 labs = self.labels[h]
-                for i, path in zip(idx, viterbi(em, lens, *self.crf[h]), strict=True):
-                    out[i].extend(NerSpan(s, e, lab, h) for s, e, lab in spans_of([labs[p] for p in path]))
+                paths = viterbi(em, lens, *self.crf[h])
+                found = [spans_of([labs[p] for p in path]) for path in paths]
+                confs = (span_confidences(em, lens, *self.crf[h], paths, [[(s, e) for s, e, _ in f] for f in found])
+                         if h in self.conf_heads else [[1.0] * len(f) for f in found])
+                for i, f, cf in zip(idx, found, confs, strict=True):
+                    out[i].extend(NerSpan(s, e, lab, h, p) for (s, e, lab), p in zip(f, cf, strict=True))
         return out
 
     def tag_texts(self, texts: Sequence[str], heads: Sequence[str] = ("pd", "clue"),
@@ -176,7 +247,7 @@ class NerModel:
                 sents.append(text[a:b])
         out: list[list[NerSpan]] = [[] for _ in texts]
         for (ti, off), spans in zip(plan, self.tag_sentences(sents, heads), strict=True):
-            out[ti].extend(NerSpan(s.start + off, s.end + off, s.label, s.head) for s in spans)
+            out[ti].extend(NerSpan(s.start + off, s.end + off, s.label, s.head, s.conf) for s in spans)
         return out
 
 

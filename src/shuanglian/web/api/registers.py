@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.api_models import RegisterPage
 from shuanglian.registers.spec import UnknownRegister
 from shuanglian.services import registers as reg
 from shuanglian.web.auth import Principal
@@ -127,7 +128,7 @@ def delete_official(figure_id: str, p: Principal = Depends(require_editor), db: 
     return out
 
 
-@router.get("/{name}")
+@router.get("/{name}", response_model=RegisterPage)
 def list_register(
     name: str,
     flt: dict = Depends(filters),
