@@ -103,3 +103,29 @@ def test_ctrl_c_reports_what_was_stored_and_exits_130(
 def test_unknown_runner_is_a_usage_error(tmp_path: Path, sqlite_url: str) -> None:
     res = runner.invoke(app, ["ingest", str(tmp_path), "--db", sqlite_url, "--runner", "spark"])
     assert res.exit_code == 2 and "unknown runner" in res.output
+
+
+def test_ray_address_needs_the_ray_runner(tmp_path: Path, sqlite_url: str) -> None:
+    d = _folder(tmp_path)
+    res = runner.invoke(app, ["ingest", str(d), "--db", sqlite_url, "--ray-address", "auto"])
+    assert res.exit_code == 2
+    assert "--ray-address" in res.output
+
+
+def test_write_batch_groups_writes(tmp_path: Path, sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shuanglian.services import documents
+
+    sizes: list[int] = []
+    real = documents._Ingester.store
+
+    def store(self, docs):  # type: ignore[no-untyped-def]
+        sizes.append(len(docs))
+        return real(self, docs)
+
+    monkeypatch.setattr(documents._Ingester, "store", store)
+    d = _folder(tmp_path)
+    res = runner.invoke(app, ["ingest", str(d), "--db", sqlite_url, "--no-extract", "--json", "--batch-size", "1",
+                              "--write-batch", "3"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout.strip().splitlines()[-1])["stored"] == 3
+    assert sizes == [3]  # pipeline chunks of 1, one write of 3

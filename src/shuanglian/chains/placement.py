@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
-from shuanglian.graph.reader import EntityView, Fact, chunks, load_views, views_for_members
+from shuanglian.graph.reader import EntityView, Fact, chunks, live_clause, load_views, views_for_members
 from shuanglian.graph.schema import get_schema
-from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, PROPOSED, AuditLog, Statement
+from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, AuditLog, Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
 from shuanglian.settings import get_settings
 from shuanglian.store import changes
@@ -333,7 +333,7 @@ def _retract_stale(
                 Statement.entity_id.in_(part),
                 Statement.prop == PROP,
                 Statement.extractor == EXTRACTOR,
-                Statement.status.in_(LIVE_STATUSES),
+                live_clause(),  # status IN (...) made SQLite scan the (status, kind) index: the whole table
             )
         )
         for sid, entity_id, status, confidence, value_json in rows:

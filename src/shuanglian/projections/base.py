@@ -35,6 +35,7 @@ class Changes:
     chains: set[str] = field(default_factory=set)  # chain templates added or edited
     full: bool = False  # a projector fell back to a rebuild: the ones after it rebuild too
     hierarchy: set[str] = field(default_factory=set)  # region keys of place names whose parents changed
+    counted: set[str] = field(default_factory=set)  # source entities whose counters resolution brought up to date
     stats: dict[str, int] = field(default_factory=dict)
 
     def absorb(self, log: dict[str, list[Any]]) -> Changes:

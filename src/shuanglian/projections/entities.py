@@ -31,6 +31,7 @@ class Resolution:
             return changed
         changed.entities |= written
         changed.summarised |= written
+        changed.counted |= changed.members  # views.update recounted them (graph.aggregates.sync)
         return changed
 
 
@@ -50,7 +51,8 @@ class Summaries:
     def update(self, session: Session, changed: Changes) -> Changes:
         """Recount the changed source entities (their own statements only: graph.aggregates) and refresh
         the rows of the entities whose counters moved (placements included)."""
-        stale = aggregates.sync(session, changed.facts | changed.derived | changed.members)
+        # placements (derived) were written after resolution counted its members: always recounted
+        stale = aggregates.sync(session, changed.derived | ((changed.facts | changed.members) - changed.counted))
         stale |= views.entities_of(session, changed.derived)
         stale |= views.entities_of(session, changed.facts) - changed.summarised
         for _ in range(5):  # a renamed place renames its dependents' region; places nest a few levels
