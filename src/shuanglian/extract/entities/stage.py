@@ -32,7 +32,7 @@ from shuanglian.extract.entities.orgs import (
 )
 from shuanglian.extract.entities.people import lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
-from shuanglian.extract.entities.places import normalise
+from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import NerSpan, get_ner
@@ -73,7 +73,12 @@ def _ner_gate(name: str, label: str) -> bool:
     return len(name) >= MIN_NER_ORG and kind_of(name) is not None
 
 
-_TAGGED = frozenset({"PER", "ORG", "LOC"})
+_TAGGED = frozenset({"PER", "ORG"})
+
+
+def _vetoable(t: Token) -> bool:
+    """A LAC place that is a known division is never vetoed (nor is its sentence tagged for that)."""
+    return t.tag != "LOC" or t.word not in place_index()
 
 
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
@@ -83,7 +88,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     is vetoed only inside a tagged sentence."""
     marks = bytearray(len(text) + 1)
     for t in tokens:
-        if t.tag in _TAGGED:
+        if t.tag in _TAGGED or (t.tag == "LOC" and _vetoable(t)):
             marks[t.start] = 1
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
@@ -106,7 +111,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     ner_cands: list[NerSpan] = []
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
-        toks = overrule(text, toks, ner, NER_POLICY)
+        toks = overrule(text, toks, ner, NER_POLICY, vetoable=_vetoable)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
