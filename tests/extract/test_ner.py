@@ -183,3 +183,13 @@ def test_extract_with_the_tagger_keeps_real_names() -> None:
 
     got = {(m.name, m.kind) for m in extract_entities("中美双方在华盛顿举行会谈，华为技术有限公司董事长出席。")}
     assert {("华盛顿", "place"), ("华为技术有限公司", "enterprise")} <= got
+
+
+def test_stage_tags_a_sentence_whose_name_lac_glued_to_newlines() -> None:
+    from shuanglian.document import Document
+    from shuanglian.extract.entities.stage import EntityStage
+
+    # LAC returns "\n\n工业和信息化部…司" as one word: its sentence must be tagged, or the veto drops it
+    doc = Document(source="t", text="通知全文如下。\n\n工业和信息化部原材料工业司有关负责人介绍了情况。")
+    EntityStage().batch([doc])
+    assert ("工业和信息化部原材料工业司", "government") in {(m.name, m.kind) for m in doc.entities}

@@ -89,7 +89,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     marks = bytearray(len(text) + 1)
     for t in tokens:
         if t.tag in _TAGGED or (t.tag == "LOC" and _vetoable(t)):
-            marks[t.start] = 1
+            marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
             marks[last] = 1
