@@ -192,8 +192,11 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         for s in spans:
             if s.head in ("pd", "clue"):
                 hit[s.start : s.end] = b"\x01" * (s.end - s.start)
+        # an organisation's short form whose full name the tagger finds on the page (海信 beside 海信集团…) stays
+        names = {text[s.start : s.end] for s in spans if s.head == "pd" and s.label == "ORG"}
         toks = [Token(t.start, t.end, t.word, "n") if t.tag in policy.veto and not any(hit[t.start : t.end])
-                and (vetoable is None or vetoable(t)) else t for t in toks]
+                and (vetoable is None or vetoable(t)) and not (t.tag == "ORG" and any(n.startswith(t.word) for n in names))
+                else t for t in toks]
     ends = [t.end for t in toks]
     clash = {lab: bytearray(len(text) + 1) for lab in policy.take}
     if policy.agree:
