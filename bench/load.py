@@ -8,7 +8,9 @@ for each client count runs that many asyncio + httpx clients for `--seconds` (bo
 has a 30 s timeout and the level stops at its deadline). Half of the clients use a session cookie,
 half a Bearer token; each walks the routes round-robin (search, entity, register and document, API
 and page). Prints requests/s, p50/p95/p99 latency in ms and errors (non-2xx or transport failures)
-per route and level. `--think S` adds a random pause (mean S seconds) after each answer, like a
+per route and level, and the machine's load average (other jobs on the machine skew every number).
+The server keeps the caller's CPU priority; the load generator lowers its own (`--client-nice`), the
+ingest runs `--ingest-nice` steps lower (a bulk ingest beside serving). `--think S` adds a random pause (mean S seconds) after each answer, like a
 person reading; 0 is a closed loop (each client sends its next request at once). `--ingest` repeats every level while `shuanglian ingest` writes generated pages
 into the same database. Loopback only; nothing leaves the machine.
 """
@@ -120,6 +122,35 @@ async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, st
                 await asyncio.sleep(rng.uniform(0, 2 * think))  # a person reading the page
 
 
+def _tree_cpu(root: int) -> float:
+    """CPU seconds (user + system) used so far by a process and its children (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    try:
+        stats = {}
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(d)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+        tree, todo = {root}, [root]
+        while todo:
+            p = todo.pop()
+            for pid, (ppid, _t) in stats.items():
+                if ppid == p and pid not in tree:
+                    tree.add(pid)
+                    todo.append(pid)
+        total = sum(stats[p][1] for p in tree if p in stats) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        pass
+    return total
+
+
+SERVER_PID = 0  # set once the server runs: its CPU per answer is printed with each level
+
+
 def _pct(xs: list[float], p: float) -> float:
     if not xs:
         return float("nan")
@@ -133,6 +164,7 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
     errs: dict[str, int] = defaultdict(int)
     deadline = time.monotonic() + seconds
     t0 = time.monotonic()
+    cpu0 = _tree_cpu(SERVER_PID)
     await asyncio.gather(*[
         _client(i, base, {"Authorization": f"Bearer {token}"} if i % 2 else {}, {} if i % 2 else cookie,
                 targets, deadline, lat, errs, think)
@@ -141,8 +173,11 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
     elapsed = time.monotonic() - t0
     total_ok = sum(len(v) for v in lat.values())
     total_err = sum(errs.values())
+    load1 = os.getloadavg()[0]
+    cpu = _tree_cpu(SERVER_PID) - cpu0
     print(f"\n== {label}: {clients} clients (think {think:g} s), {elapsed:.0f} s: {total_ok / elapsed:.1f} req/s, "
-          f"{total_err} errors", flush=True)
+          f"{total_err} errors; server CPU {1000 * cpu / max(1, total_ok + total_err):.0f} ms per answer "
+          f"({cpu / elapsed:.2f} cores); machine load average {load1:.1f} on {os.cpu_count()} cores", flush=True)
     print(f"{'route':<15}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     met = total_err == 0
     for name in targets:
@@ -158,15 +193,17 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
     return met
 
 
-def _start_ingest(db: str, pages: int) -> subprocess.Popen[bytes]:
-    """`shuanglian ingest` over freshly generated pages (bench/ingest_speed.py's generator)."""
+def _start_ingest(db: str, pages: int, nice: int) -> subprocess.Popen[bytes]:
+    """`shuanglian ingest` over freshly generated pages (bench/ingest_speed.py's generator), `nice`
+    steps below the caller's CPU priority (a bulk ingest beside a serving process)."""
     sys.path.insert(0, str(REPO / "bench"))
     from ingest_speed import generate  # type: ignore[import-not-found]
 
     folder = Path(tempfile.mkdtemp(prefix="sl-load-ingest-"))
     generate(folder, pages, seed=int(time.time()))
     return subprocess.Popen([*CLI, "ingest", str(folder), "--db", db], env=_env(),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            preexec_fn=(lambda: os.nice(nice)) if nice else None)
 
 
 async def _main(args: argparse.Namespace) -> int:
@@ -178,18 +215,26 @@ async def _main(args: argparse.Namespace) -> int:
     server = subprocess.Popen([*CLI, "serve", "--db", args.db, "--port", str(args.port),
                                "--workers", str(args.workers)], env=env, start_new_session=True)
     ok = True
+    global SERVER_PID
+    SERVER_PID = server.pid
     try:
         _wait_port(args.port, server)
+        if args.client_nice:  # the load generator must not take the CPU from the server it measures
+            os.nice(args.client_nice)
         base = f"http://127.0.0.1:{args.port}"
         async with httpx.AsyncClient(base_url=base) as c:
             r = await c.post("/api/auth/login", json={"username": "loadbench", "password": PASSWORD})
             r.raise_for_status()
             cookie = {"sl_session": r.cookies["sl_session"]}
         targets = await _targets(base, token)
+        async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=60) as c:
+            for urls in targets.values():  # steady state: every route once before measuring (cold caches)
+                for url in urls[:4]:
+                    await c.get(url)
         for n in (int(x) for x in args.clients.split(",")):
             ok &= await _level(base, token, cookie, targets, n, args.seconds, "idle", args.think)
         if args.ingest:
-            ing = _start_ingest(args.db, args.ingest_pages)
+            ing = _start_ingest(args.db, args.ingest_pages, args.ingest_nice)
             try:
                 await asyncio.sleep(5)  # models loaded, batches being written
                 for n in (int(x) for x in args.clients.split(",")):
@@ -220,6 +265,10 @@ def main() -> None:
                     help="mean pause between a client's requests in seconds (0: closed loop, no pause)")
     ap.add_argument("--ingest", action="store_true", help="repeat each level while an ingest runs")
     ap.add_argument("--ingest-pages", type=int, default=300)
+    ap.add_argument("--ingest-nice", type=int, default=10,
+                    help="CPU priority steps below the server for the ingest (0: the same priority)")
+    ap.add_argument("--client-nice", type=int, default=5,
+                    help="CPU priority steps below the server for this load generator")
     raise SystemExit(asyncio.run(_main(ap.parse_args())))
 
 

@@ -85,6 +85,20 @@ def seed(url: str, n_docs: int, n_entities: int) -> None:
     print(f"seed: {n_entities} entities in {time.perf_counter() - t0:.1f}s")
 
 
+def _real_routes(c: TestClient) -> list[str]:
+    """The load benchmark's routes at their worst: the entity with the most statements, the longest
+    document (by the listing's `chars`), every register (API and page)."""
+    ents = c.get("/api/entities", params={"limit": 3, "sort": "statements"}).json()["items"]
+    docs = c.get("/api/documents", params={"limit": 200}).json()["items"]
+    regs = [r["name"] for r in c.get("/api/registers").json()["items"]]
+    out = [f"/api/entities/{e['id']}" for e in ents] + [f"/entities/{e['id']}" for e in ents]
+    if docs:
+        longest = max(docs, key=lambda d: d.get("chars") or 0)["id"]
+        out += [f"/api/documents/{longest}", f"/documents/{longest}"]
+    out += [f"/api/registers/{r}" for r in regs] + [f"/registers/{r}" for r in regs]
+    return out
+
+
 def measure(url: str, runs: int) -> None:
     """Median / max latency of each route."""
     app = create_app(url)
@@ -100,6 +114,7 @@ def measure(url: str, runs: int) -> None:
         f"/api/entities?limit=50&after={quote(deep)}", "/api/entities?limit=50&offset=500000", "/api/entities?limit=50&sort=statements",
         "/api/review?limit=50", "/api/audit?limit=50", "/documents", "/search?q=深圳市科技", "/entities",
     ]
+    routes += _real_routes(c)
     for route in routes:
         times = []
         for _ in range(runs):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
 
 # The entity kinds of the `extract --json` contract (issue 3); the graph schema declares the same kinds
 # plus graph-only ones (policy, project, fund, chain...) in graph/schema.yaml.
@@ -19,6 +20,11 @@ ORG_KINDS = (
     "organization",
 )
 ENTITY_KINDS = (*ORG_KINDS, "person", "place", "industry")
+# The one pair of keys under which a processed document names the program that extracted it
+# (extract/pipeline.py sets them in `meta`; store/documents.py keeps the version in its own column;
+# graph/build.py puts both on every statement of the document).
+EXTRACTOR_KEY = "extractor"
+EXTRACTOR_VERSION_KEY = "extractor_version"
 
 
 @dataclass
@@ -52,7 +58,7 @@ class Mention:
     aliases: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)
     attrs: dict[str, Any] = field(default_factory=dict)
-    confidence: float = 1.0
+    confidence: float | None = 1.0  # None: the extractor gave none (the graph's default applies)
 
     def to_json(self) -> dict[str, Any]:
         """Serialise for `extract --json`."""
@@ -63,6 +69,206 @@ class Mention:
             "spans": [list(s) for s in self.spans],
             "attrs": self.attrs,
         }
+
+    @classmethod
+    def from_json(cls, d: Mapping[str, Any]) -> Mention:
+        """Read a stored entity fact (`to_json` plus `confidence`); spans that are not pairs are dropped."""
+        spans = [(int(sp[0]), int(sp[1])) for sp in d.get("spans") or [] if isinstance(sp, list | tuple) and len(sp) == 2]
+        conf = d.get("confidence")
+        return cls(str(d["name"]), str(d["kind"]), [str(a) for a in d.get("aliases") or [] if a], spans,
+                   dict(d.get("attrs") or {}), float(conf) if conf is not None else None)  # fmt: skip
+
+
+F = TypeVar("F", bound="FactRecord")
+_DECLARED: dict[type, frozenset[str]] = {}  # declared field names per fact class
+
+
+@dataclass
+class FactRecord:
+    """Base of the typed facts that cross extract -> store -> graph.
+
+    Extractors still build plain dicts (`doc.policies.append({...})`); `from_json` reads such a dict
+    (keys it does not declare are kept in `extra`) and `to_json` gives back the same dict, key order
+    included, so stored facts and statement values stay byte-identical. A typed fact also answers the
+    dict calls older code makes on it (`f["value"]`, `f.get("span")`, `"unit" in f`)."""
+
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    _keys: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def _declared(cls) -> frozenset[str]:
+        names = _DECLARED.get(cls)
+        if names is None:
+            names = _DECLARED[cls] = frozenset(f.name for f in fields(cls) if f.name not in ("extra", "_keys"))
+        return names
+
+    @classmethod
+    def from_json(cls: type[F], d: Mapping[str, Any] | FactRecord) -> F:
+        """A typed fact from an extractor's dict (or the fact itself)."""
+        if isinstance(d, cls):
+            return d
+        if isinstance(d, FactRecord):
+            d = d.to_json()
+        if not isinstance(d, Mapping):
+            raise TypeError(f"{cls.__name__}: expected a mapping, got {type(d).__name__}")
+        names = cls._declared()
+        obj = cls(**{k: v for k, v in d.items() if k in names})
+        obj.extra = {k: v for k, v in d.items() if k not in names}
+        obj._keys = list(d)
+        return obj
+
+    def to_json(self) -> dict[str, Any]:
+        """The plain dict (the stored and `extract --json` form)."""
+        names = self._declared()
+        keys = self._keys or [f.name for f in fields(self) if f.name in names and getattr(self, f.name) is not None]
+        keys = keys + [k for k in self.extra if k not in keys]
+        return {k: getattr(self, k) if k in names else self.extra[k] for k in keys}
+
+    # dict-compatible shim
+    def __getitem__(self, key: str) -> Any:
+        if key in self._declared():
+            return getattr(self, key)
+        return self.extra[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self._declared():
+            setattr(self, key, value)
+        else:
+            self.extra[key] = value
+        if self._keys and key not in self._keys:
+            self._keys.append(key)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.to_json()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.to_json())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Like dict.get on the dict form."""
+        return self.to_json().get(key, default)
+
+    def keys(self) -> list[str]:
+        """Keys of the dict form."""
+        return list(self.to_json())
+
+    def items(self) -> list[tuple[str, Any]]:
+        """Items of the dict form."""
+        return list(self.to_json().items())
+
+    @property
+    def span_pair(self) -> tuple[int, int] | None:
+        """The fact's (start, end) in the text, when it has a well-formed one."""
+        sp = self.get("span")
+        return (int(sp[0]), int(sp[1])) if isinstance(sp, list | tuple) and len(sp) == 2 else None
+
+
+@dataclass
+class PolicyFact(FactRecord):
+    """A policy document named in the text (《…》), its issuer(s) and period."""
+
+    title: str = ""
+    issuer: str | list[str] | None = None
+    period: str | None = None
+    span: list[int] | None = None
+
+    @property
+    def issuers(self) -> list[str]:
+        """The issuer(s) as a list."""
+        v = self.issuer
+        return [v] if isinstance(v, str) and v else [str(x) for x in v or [] if x]
+
+
+@dataclass
+class FigureFact(FactRecord):
+    """A number with unit and measure (a statistic or a target)."""
+
+    value: float | int | None = None
+    unit: str | None = None
+    measure: str | None = None
+    measure_text: str | None = None
+    specific: str | None = None
+    written: str | None = None
+    year: int | None = None
+    target: bool | None = None
+    qualifier: str | None = None
+    approx: bool | None = None
+    span: list[int] | None = None
+    text: str | None = None
+    subject: str | None = None  # the entity the figure measures, when the extractor names it
+
+
+@dataclass
+class EventFact(FactRecord):
+    """An event (a leaders' visit): who visited what, when and where."""
+
+    kind: str = "visit"
+    date: str | None = None
+    date_text: str | None = None
+    visitors: list[Any] = field(default_factory=list)  # names, or {"name": ...} objects
+    visited: list[Any] = field(default_factory=list)
+    place: str | None = None
+    span: list[int] | None = None
+
+
+@dataclass
+class ProjectFact(FactRecord):
+    """A project: name, investment, status on this page, place, lead organisation, industry."""
+
+    name: str = ""
+    investment: float | int | None = None
+    investment_text: str | None = None
+    currency: str | None = None
+    status: str | None = None
+    date: str | None = None
+    place: str | None = None
+    org: str | None = None
+    industry: str | None = None
+    span: list[int] | None = None
+
+
+FACT_TYPES: dict[str, type[FactRecord]] = {
+    "policies": PolicyFact, "figures": FigureFact, "events": EventFact, "projects": ProjectFact,
+}  # fmt: skip
+
+
+@dataclass
+class DocumentFacts:
+    """Everything extraction found in one document, typed: what the graph builds statements from."""
+
+    entities: list[Mention] = field(default_factory=list)
+    policies: list[PolicyFact] = field(default_factory=list)
+    figures: list[FigureFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    projects: list[ProjectFact] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # facts that could not be read, with the reason
+
+    @classmethod
+    def from_json(cls, facts: Mapping[str, Any] | None) -> DocumentFacts:
+        """Read stored facts (DocumentRow.facts); a malformed fact is reported in `errors`, not raised."""
+        out = cls()
+        facts = facts or {}
+        for i, e in enumerate(facts.get("entities") or []):
+            if not isinstance(e, Mapping) or not e.get("name") or not e.get("kind"):
+                continue  # nameless or kindless entities were never facts
+            try:
+                out.entities.append(Mention.from_json(e))
+            except (TypeError, ValueError) as exc:
+                out.errors.append(f"entities[{i}]: {exc}")
+        for key, typ in FACT_TYPES.items():
+            target: list[Any] = getattr(out, key)
+            for i, f in enumerate(facts.get(key) or []):
+                try:
+                    target.append(typ.from_json(f))
+                except (TypeError, ValueError) as exc:
+                    out.errors.append(f"{key}[{i}]: {exc}")
+        return out
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentFacts:
+        """The typed facts of an in-memory document (its fact lists may hold dicts or typed facts)."""
+        return cls.from_json({"entities": [{**m.to_json(), "confidence": m.confidence} for m in doc.entities],
+                              **{k: getattr(doc, k) for k in FACT_TYPES}})  # fmt: skip
 
 
 @dataclass
@@ -129,10 +335,10 @@ class Document:
             "repairs": [r.to_json() for r in self.repairs],
             "dropped": self.dropped_counts(),
             "entities": [m.to_json() for m in self.entities],
-            "policies": self.policies,
-            "figures": self.figures,
-            "events": self.events,
-            "projects": self.projects,
+            "policies": _plain(self.policies),
+            "figures": _plain(self.figures),
+            "events": _plain(self.events),
+            "projects": _plain(self.projects),
         }
         if self.error:
             obj["error"] = self.error
@@ -140,3 +346,8 @@ class Document:
             obj["dropped_lines"] = [asdict(d) for d in self.dropped]
             obj["excluded"] = [list(x) for x in self.excluded]
         return obj
+
+
+def _plain(facts: list[Any]) -> list[Any]:
+    """Fact lists as plain dicts (extractors may have put typed facts in them)."""
+    return [f.to_json() if isinstance(f, FactRecord) else f for f in facts]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import json
+import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -43,3 +45,27 @@ def dictionary_text(name: str) -> str:
         raise RuntimeError(f"jionlp data file {name} is missing (neither {plain} nor {archive})")
     with zipfile.ZipFile(archive) as zf:
         return zf.read(name).decode("utf-8")
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _ranked_chars() -> tuple[str, ...]:
+    """CJK characters by descending frequency, from jionlp's shipped character distribution."""
+    rows: list[tuple[str, int]] = []
+    for line in dictionary_text("char_distribution.json").split("\n"):  # not splitlines: \x1c etc. are data
+        line = line.strip()
+        if not line:
+            continue
+        ch, count = json.loads(line)
+        if _CJK.match(ch):
+            rows.append((ch, int(count)))
+    rows.sort(key=lambda r: -r[1])
+    return tuple(ch for ch, _ in rows)
+
+
+@lru_cache(maxsize=4)
+def common_chars(top: int = 1500) -> frozenset[str]:
+    """The `top` most frequent simplified Chinese characters (1,500 cover ~96% of running text)."""
+    return frozenset(_ranked_chars()[:top])

@@ -51,3 +51,36 @@ def test_recent_date_is_the_publication_date() -> None:
     t = "近日，总投资54亿元的高性能锂离子储能电池项目在邢台高新区开工。"
     p = _by_name(t, published="2023-03-02")["高性能锂离子储能电池项目"]
     assert p["date"] == "2023-03-02" and p["status"] == "开工" and p["place"] == "邢台高新区"
+
+
+def test_place_plus_generic_words_counts_and_batch_actions_are_not_projects() -> None:
+    t = "今天，广州重大项目集中开工。上海的徐汇、临港等地100多个重大产业项目签约。谋划储备、洽谈招引、投建运营一批项目。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("广州", "上海", "徐汇", "临港")]
+    assert extract_projects(t, entities=places) == []
+
+
+def test_named_lists_under_shishi_are_projects_in_progress() -> None:
+    t = "实施中石化催化剂、中海油新材料、金科日化精细化工等重点项目，加快打造绿色化工新材料基地。"
+    got = _by_name(t)
+    assert {"中石化催化剂", "中海油新材料", "金科日化精细化工"} <= set(got)
+    assert got["中海油新材料"]["status"] == "在建"
+
+
+def test_named_works_in_running_text_with_a_status_are_projects() -> None:
+    t = "哈伊高铁全线铺轨贯通，富加铁路开工建设。推动厦门翔安国际机场通航，加快出入省通道等前期工作。"
+    got = _by_name(t)
+    assert got["哈伊高铁"]["status"] == "在建" and got["富加铁路"]["status"] == "开工"
+    assert got["厦门翔安国际机场"]["status"] == "建成"
+
+
+def test_a_programme_found_by_the_policy_stage_is_not_a_project() -> None:
+    from shuanglian.document import Document
+    from shuanglian.extract.facts import PolicyStage, ProjectStage
+
+    doc = Document(source="t", raw="")
+    doc.text = "深入实施尖刀技术攻关工程，加快尖刀技术攻关工程建设，投资20亿元的集成电路项目开工。"
+    assert "尖刀技术攻关工程" in {p["name"] for p in extract_projects(doc.text)}  # alone it reads as a project
+    PolicyStage()(doc)
+    ProjectStage()(doc)
+    assert [p["title"] for p in doc.policies] == ["尖刀技术攻关工程"]
+    assert [p["name"] for p in doc.projects] == ["集成电路项目"]

@@ -57,3 +57,32 @@ def test_jsonl_lines_never_escape_the_reader(tmp_path_factory, lines: list[str])
         assert isinstance(item, RawInput | InputError)
         if isinstance(item, RawInput):
             _holdable(item.raw)
+
+
+# Chinese sentences the extractors act on (names, figures, dates, policies), mixed with hostile pieces
+EXTRACT_PIECES = ["深圳市科技创新局", "比亚迪股份有限公司", "清华大学", "鹏城实验室", "投资5亿元", "增长12.5%",
+                  "2025年3月", "印发《关于促进产业发展的若干措施》", "签约", "开工", "。", "，", "（", "）", "\n", "省",
+                  "市", "区", "有限公司", "研究院", "第", "亿元", "%", "—", "\u202e", "\ufeff", "\u3000", "𠀀"]
+extract_text_st = st.lists(st.sampled_from(EXTRACT_PIECES) | st.sampled_from(PIECES) | st.text(max_size=4),
+                           max_size=40).map("".join)
+_STAGE: list = []
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(extract_text_st, st.sampled_from(["html", "text", "direct"]))
+def test_extract_takes_any_cleaned_text(raw: str, how: str) -> None:
+    """Extraction (entities, policies, figures, events, projects) never fails on any cleaned text and
+    never points outside it: a failing stage would only mark the document, so assert it did not."""
+    from shuanglian.extract.pipeline import ExtractStage
+
+    if not _STAGE:
+        _STAGE.append(ExtractStage())
+    text = scrub_text(raw)[0]
+    if how == "direct":  # cleaning drops most short fuzz pages: hand the extractors the text itself too
+        doc = Document(source="x", raw=text, text=text)
+    else:
+        doc = clean_document(Document(source="x", raw=text, is_html=how == "html"))
+    out = _STAGE[0](doc)
+    assert out.error is None, out.error
+    for m in out.entities:
+        assert m.name and all(0 <= a < b <= len(out.text) for a, b in m.spans), (m, out.text)

@@ -52,3 +52,21 @@ def test_make_runner_rejects_unknown_kind() -> None:
         assert "spark" in str(exc)
     else:
         raise AssertionError("unknown runner accepted")
+
+
+def test_ray_runner_agrees_and_starts_once() -> None:
+    import ray
+
+    from shuanglian.pipeline.runners import RayRunner
+
+    runner = RayRunner(_factory, batch_size=4, workers=2)
+    try:
+        local = [(d.source, d.text, d.error) for d in LocalRunner(_factory, batch_size=4).run(_docs(20))]
+        first = [(d.source, d.text, d.error) for d in runner.run(_docs(20))]
+        actors = list(runner._actors)
+        again = [(d.source, d.text, d.error) for d in runner.run(_docs(20))]
+        assert first == local == again
+        assert runner._actors == actors and len(actors) == 2  # the pool is built once, reused
+    finally:
+        runner.close()
+        ray.shutdown()

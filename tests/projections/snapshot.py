@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from shuanglian.chains.tables import ChainMember, ChainMemberDocument
+from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
-from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
+from shuanglian.registers.tables import EntityChain, OfficialFigure, RegisterEntry, RegisterSortKey
 
 _SKIP = {"updated_at", "first_seen"}
 
 
+def _value(v: Any) -> Any:
+    if isinstance(v, float):
+        return round(v, 6)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+    if isinstance(v, list):
+        return tuple(_value(x) for x in v)
+    return v
+
+
 def _rows(session: Session, model: Any) -> set[tuple[Any, ...]]:
     cols = [c for c in model.__table__.columns if c.key not in _SKIP]
-    out = set()
-    for row in session.execute(select(*cols)):
-        out.add(tuple(round(v, 6) if isinstance(v, float) else (tuple(v) if isinstance(v, list) else v) for v in row))
-    return out
+    return {tuple(_value(v) for v in row) for row in session.execute(select(*cols))}
 
 
 def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     """Rows of every projection table, plus the derived statements (id, status) projectors wrote."""
     session.flush()
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
-                                                       RegisterSortKey, EntityChain, PlaceParent)}  # fmt: skip
+                                                       RegisterSortKey, EntityChain, PlaceParent, ChainMember,
+                                                       ChainMemberDocument, EntityAggregateRow,
+                                                       MemberAggregateRow)}  # fmt: skip
     # region_scope is a memo per region value: rows of values no entity holds any more are never read
     used = select(Entity.region).where(Entity.region.is_not(None))
     scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))
@@ -37,6 +49,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     history = select(ProjectStatusRow.project_id, ProjectStatusRow.status, ProjectStatusRow.at, ProjectStatusRow.source,
                      ProjectStatusRow.note)  # fmt: skip
     out["project_status_history"] = {tuple(r) for r in session.execute(history)}
+    official_cols = [c for c in OfficialFigure.__table__.columns if c.key != "created_at"]
+    out["register_official_figures"] = {tuple(r) for r in session.execute(select(*official_cols))}
     derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
     out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
     if session.get_bind().dialect.name == "sqlite":

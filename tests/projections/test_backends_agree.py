@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -17,6 +19,10 @@ def _state(url: str) -> dict[str, set[tuple[object, ...]]]:
     with session_scope(url) as s:
         out = snapshot(s)
         out.pop("search_fts", None)  # SQLite only
+        # counters keep statement times, which differ between two ingests: compare the counts
+        out["entity_aggregates"] = {r[:4] for r in out["entity_aggregates"]}
+        out["member_aggregates"] = {(m, e, json.dumps({k: v[0] for k, v in json.loads(d).items()}, sort_keys=True))
+                                    for m, e, d in out["member_aggregates"]}  # fmt: skip
         live = select(Statement.entity_id, Statement.target_id, Statement.value).where(
             Statement.prop == "on_chain_link", Statement.status.in_(LIVE_STATUSES)
         )

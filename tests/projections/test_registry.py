@@ -53,23 +53,87 @@ def test_a_registered_projector_runs_after_the_builtin_ones(sqlite_url: str) -> 
     assert "recorder" not in projections.projector_names()
 
 
-def test_a_new_kind_is_one_schema_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _schema_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, entry: dict[str, object]) -> None:
+    """Point the process at a copy of graph/schema.yaml with one more kind; drop every cache built on it."""
+    from shuanglian.registers import spec as spec_mod
+    from shuanglian.web import labels as labels_mod
+
     data = yaml.safe_load(schema_mod.SCHEMA_PATH.read_text(encoding="utf-8"))
-    data["kinds"]["incubator"] = {"label": "孵化器", "group": "organization", "traits": ["placeable", "figure_subject"],
-                                  "properties": ["place", "products"]}  # fmt: skip
+    data["kinds"][name] = entry
     path = tmp_path / "schema.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     monkeypatch.setattr(schema_mod, "SCHEMA_PATH", path)
-    schema_mod.get_schema.cache_clear()
+    for cached in (schema_mod.get_schema, spec_mod.register_specs, labels_mod._schema_labels):
+        cached.cache_clear()
+
+
+def _clear_caches() -> None:
+    from shuanglian.registers import spec as spec_mod
+    from shuanglian.web import labels as labels_mod
+
+    for cached in (schema_mod.get_schema, spec_mod.register_specs, labels_mod._schema_labels):
+        cached.cache_clear()
+
+
+INCUBATOR = {"label": "孵化器", "label_en": "Incubator", "group": "organization", "chain_role": "carriers",
+             "registers": ["carriers"], "traits": ["placeable", "figure_subject"],
+             "properties": ["place", "region", "industry", "products", "register", "domestic"]}  # fmt: skip
+
+
+def test_a_new_kind_is_one_schema_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _schema_with(tmp_path, monkeypatch, "incubator", INCUBATOR)
     try:
         sch = schema_mod.get_schema()
         assert "incubator" in sch.kinds_with("placeable") and "incubator" in sch.kinds_with("figure_subject")
         assert "incubator" in sch.relation_sources("located_in")
         assert "incubator" in sch.relations["affiliated_with"].sources  # ORG relations include it
+        assert "incubator" in sch.issuers()  # ORG may issue policies
         st = new_statement(Provenance("document", "d1", "test", "1"), entity_id="e1", kind="incubator",
                            prop="products", value="孵化服务")  # fmt: skip
         assert st.kind == "incubator" and st.extractor_version == "1"
         with pytest.raises(schema_mod.SchemaError, match="extractor"):
             new_statement(Provenance("document", "d1"), entity_id="e1", kind="incubator", prop="name", value="x")
     finally:
-        schema_mod.get_schema.cache_clear()
+        _clear_caches()
+
+
+def test_a_new_kind_reaches_registers_chain_maps_and_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_url: str
+) -> None:
+    """The one schema entry (with its labels) puts the kind in its register, chain-map bucket and UI labels."""
+    from shuanglian.graph import build
+    from shuanglian.graph.reader import load_views
+    from shuanglian.registers.spec import get_spec, register_specs
+    from shuanglian.services.registers import import_register, list_register
+    from shuanglian.web.labels import label
+
+    _schema_with(tmp_path, monkeypatch, "incubator", INCUBATOR)
+    try:
+        carriers = register_specs()["carriers"]
+        assert "incubator" in carriers.kinds and carriers.kind_labels["incubator"] == "孵化器"
+        assert "incubator" not in register_specs()["enterprises"].kinds
+        assert get_spec("carriers").kind_from_label("孵化器") == "incubator"
+        assert label("kind", "incubator") == "孵化器" and label("kind", "incubator", "en") == "Incubator"
+        assert schema_mod.get_schema().chain_role("incubator") == "carriers"
+        init_db(sqlite_url)
+        with session_scope(sqlite_url) as s:
+            t = "南山区的深圳湾创新孵化器为初创企业提供服务。"
+            build.add_document_statements(s, make_doc(s, t, [ent("深圳湾创新孵化器", "incubator", t, place="南山区"),
+                                                             ent("南山区", "place", t)]))  # fmt: skip
+            # an imported row names the kind by its label
+            csv = "名称,类型,所在地\n前海青年创业孵化器,孵化器,深圳市\n".encode()
+            assert import_register(s, "carriers", csv, "csv", "tester").rows_ok == 1
+            apply_changes(s)
+        with session_scope(sqlite_url) as s:
+            rows = list_register(s, "carriers", limit=None)["rows"]
+            by_name = {r["name"]: r for r in rows}
+            assert {"深圳湾创新孵化器", "前海青年创业孵化器"} <= set(by_name)
+            assert by_name["深圳湾创新孵化器"]["kind_label"] == "孵化器"
+            assert by_name["前海青年创业孵化器"]["kind"] == "incubator"
+            assert not list_register(s, "enterprises", limit=None)["total"]
+            from shuanglian.chains.maps import Placement
+
+            view = next(v for v in load_views(s, kinds=["incubator"]).values() if v.name == "深圳湾创新孵化器")
+            assert Placement(view, "c", None, 1.0).role == "carriers"
+    finally:
+        _clear_caches()

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from shuanglian.document import EXTRACTOR_KEY
+from shuanglian.extract.pipeline import EXTRACTOR_NAME, EXTRACTOR_VERSION
 from shuanglian.graph.tables import Statement
-from shuanglian.projections import rebuild_all
+from shuanglian.projections import DERIVED_PROPS, rebuild_all
 from shuanglian.samples import samples_dir
 from shuanglian.services.documents import ingest_paths
 from shuanglian.services.registers import import_register
@@ -35,4 +37,10 @@ def test_rebuild_after_ingesting_the_samples_changes_nothing(db_url: str) -> Non
         assert s.scalar(missing) == 0
         docs = select(func.count()).select_from(DocumentRow).where(DocumentRow.extractor_version.is_(None))
         assert s.scalar(docs) == 0
+        # ... and they are the running pipeline's (one key from extract/pipeline.py through the store to the graph)
+        extracted = (Statement.origin == "document") & Statement.prop.notin_(DERIVED_PROPS)  # not chain placements
+        stamped = set(s.execute(select(Statement.extractor, Statement.extractor_version).where(extracted).distinct()))
+        assert stamped == {(EXTRACTOR_NAME, EXTRACTOR_VERSION)}
+        assert set(s.scalars(select(DocumentRow.extractor_version).distinct())) == {EXTRACTOR_VERSION}
+        assert all((r.meta or {}).get(EXTRACTOR_KEY) == EXTRACTOR_NAME for r in s.scalars(select(DocumentRow)))
         assert s.scalar(select(func.count()).select_from(Statement).where(Statement.origin == "document")) > 1000

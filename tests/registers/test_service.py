@@ -78,6 +78,10 @@ def test_import_validates_names_row_and_cell_and_is_idempotent(session: Session)
     assert (upd.updated, upd.unchanged) == (1, 1)
     r = list_register(session, "projects", q="脑解析")["rows"][0]
     assert r["investment"] == 15 and r["period"] == "2021-2026"
+    # the export states money in 亿元 as the header says (stored in yuan, never divided twice)
+    csv_out = export_register(session, "projects", "csv", q="脑解析").decode("utf-8-sig").splitlines()
+    header, line = csv_out[0].split(","), csv_out[1].split(",")
+    assert line[header.index("投资额（亿元）")] == "15"
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

@@ -32,7 +32,7 @@ def test_labels_cover_every_schema_code_in_chinese() -> None:
     assert label("status", "proposed") == "待审核"
     assert label("reason", "not_main_content") == "非正文区域"
     assert label("kind", "no_such_kind") == "其他"
-    assert label("kind", "enterprise", "en") == "enterprise"
+    assert label("kind", "enterprise", "en") == "Enterprise"  # label_en in graph/schema.yaml
 
 
 def test_leak_detector_finds_a_code() -> None:

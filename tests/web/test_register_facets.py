@@ -33,7 +33,7 @@ def test_facets_count_rows_and_filter(client_for) -> None:  # type: ignore[no-un
 
 def test_money_in_yi_yuan_on_page_and_export() -> None:
     spec = get_spec("projects")
-    data = write_table(spec, [{"name": "某项目", "investment": 1.45e10}], "xlsx")
+    data = write_table(spec, [{"name": "某项目", "investment": 145.0}], "xlsx")  # rows carry 亿元 (to_row)
     ws = load_workbook(io.BytesIO(data)).active
     headers = [c.value for c in ws[1]]
     assert "投资额（亿元）" in headers

@@ -146,3 +146,19 @@ def test_ensure_search_index_repairs_a_drifted_index(web_url) -> None:
         n_docs = s.execute(text("SELECT count(*) FROM documents")).scalar_one()
         assert s.execute(text("SELECT count(*) FROM search_fts")).scalar_one() == n_docs
         assert s.execute(text("SELECT count(*) FROM search_fts WHERE ref = 'wrong'")).scalar_one() == 0
+
+
+@pytest.mark.parametrize("q", ["深圳", "深圳市"])  # LIKE (short term) and FTS (long term) paths
+def test_search_count_stops_past_the_page(client_for, monkeypatch: pytest.MonkeyPatch, q: str) -> None:
+    """Counting every match of a common word scanned the whole index on every search (issue 12): the
+    count stops COUNT_CAP past the requested page and says so (page shows "N+")."""
+    c = client_for("viewer")
+    full = c.get("/api/search", params={"q": q, "limit": 1}).json()
+    assert full["total"] >= 5 and full["total_capped"] is False
+    monkeypatch.setattr(search_service, "COUNT_CAP", 2)
+    r = c.get("/api/search", params={"q": q, "limit": 1}).json()
+    assert (r["total"], r["total_capped"], r["next_offset"]) == (3, True, 1)
+    r = c.get("/api/search", params={"q": q, "limit": 1, "offset": 1}).json()
+    assert (r["total"], r["total_capped"], r["next_offset"]) == (4, True, 2)  # paging goes on
+    page = c.get("/search", params={"q": q}).text  # 20 per page: counting stops at 22
+    assert ("22+" in page) if full["total"] >= 22 else (f"{full['total']}+" not in page)

@@ -4,6 +4,8 @@ candidates (innovation-resources register, other regions: 招商 leads) and a hu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,17 +63,29 @@ def _gap_reason(kind: str, link_name: str, region: str | None, n_ent: int, feede
     )
 
 
-def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | None:
+def lead_score(p: Placement, gap: str, in_resources: bool) -> float | None:
+    """Rounded score of a placement as a lead for a gap of this type; None when its role is no lead
+    (projects, policies and funds are not 招商 leads)."""
     fit = FIT[gap].get(p.role)
     if fit is None:
-        return None  # projects, policies and funds are not 招商 leads
+        return None
     sources = {f.source_label for f in p.view.facts}
-    leader = any(v.lower() in ("true", "1", "是") for v in p.view.values("chain_leader"))
     score = 0.6 * p.score * fit + (0.15 if in_resources else 0.0) + 0.15 * min(1.0, len(sources) / 3) + (
-        0.1 if leader else 0.0
+        0.1 if _leader(p) else 0.0
     )
     if not p.view.region:
         score *= 0.7  # may well be local already: a weaker lead than one known to be elsewhere
+    return round(min(1.0, score), 4)
+
+
+def _leader(p: Placement) -> bool:
+    return any(v.lower() in ("true", "1", "是") for v in p.view.values("chain_leader"))
+
+
+def lead_json(p: Placement, in_resources: bool) -> dict[str, Any]:
+    """A placement as a gap candidate, without its score (which depends on the gap type)."""
+    leader = _leader(p)
+    sources = {f.source_label for f in p.view.facts}
     best = max(p.evidence, key=lambda f: f.confidence) if p.evidence else None
     vj = best.value_json if best is not None and isinstance(best.value_json, dict) else {}
     zh = [f"位于{p.view.region}（区域外）" if p.view.region else "所在地未知"]
@@ -92,7 +106,6 @@ def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | N
         "name": p.view.name,
         "kind": p.view.kind,
         "region": p.view.region,
-        "score": round(min(1.0, score), 4),
         "placement_score": round(p.score, 4),
         "in_resources": in_resources,
         "chain_leader": leader,
@@ -102,6 +115,33 @@ def _candidate(p: Placement, gap: str, in_resources: bool) -> dict[str, Any] | N
     }
 
 
+def candidate(lead: dict[str, Any], score: float) -> dict[str, Any]:
+    """A gap candidate: lead_json with its score in place (after `region`)."""
+    out: dict[str, Any] = {}
+    for k, v in lead.items():
+        out[k] = v
+        if k == "region":
+            out["score"] = score
+    return out
+
+
+def sort_candidates(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Best lead first (score, then name, then id), cut to MAX_CANDIDATES."""
+    return sorted(cands, key=lambda c: (-c["score"], c["name"], c["id"]))[:MAX_CANDIDATES]
+
+
+@dataclass
+class LinkStats:
+    """What a gap verdict needs of one link: local entities by role, and everything seen on it anywhere."""
+
+    local_enterprises: int = 0
+    local_carriers: int = 0
+    local_all: int = 0
+    placements: int = 0
+    enterprises_seen: int = 0
+    documents: int = 0
+
+
 def compute_gaps(
     tpl: ChainTemplate,
     placements: list[Placement],
@@ -109,37 +149,28 @@ def compute_gaps(
     regions: RegionIndex | None,
     resource_ids: set[str],
 ) -> list[dict[str, Any]]:
-    """Every gap of the chain in the region, in link order, each with ranked candidates."""
+    """Every gap of the chain in the region, in link order, each with ranked candidates (complete path:
+    every placement of the chain in memory)."""
     by_link: dict[str, list[Placement]] = {}
     for p in placements:
         if p.link_id:
             by_link.setdefault(p.link_id, []).append(p)
-    local_ent: dict[str, int] = {}
-    local_car: dict[str, int] = {}
-    local_any: dict[str, int] = {}
+    stats: dict[str, LinkStats] = {}
     for ln in tpl.links:
-        ps = [p for p in by_link.get(ln.id, []) if is_local(p.view, p.role, region, regions)]
-        local_ent[ln.id] = sum(p.role == "enterprises" for p in ps)
-        local_car[ln.id] = sum(p.role == "carriers" for p in ps)
-        local_any[ln.id] = len(ps)
-    feeders: dict[str, list[str]] = {ln.id: [] for ln in tpl.links}
-    for ln in tpl.links:
-        for f in ln.feeds:
-            feeders[f].append(ln.id)
-    rules = gap_rules()
-    local_chain = sum(local_any.values())
-    gaps: list[dict[str, Any]] = []
-    for ln in tpl.links:
-        if local_ent[ln.id] == 0:
-            fed = [f for f in feeders[ln.id] if local_ent[f] > 0]
-            kind = "extend" if ln.stage == "downstream" and fed else "fill"
-        elif local_car[ln.id] == 0:
-            kind, fed = "strengthen", []
-        else:
-            continue
-        zh, en = _gap_reason(kind, ln.name, region, local_ent[ln.id], [tpl.link(f).name for f in fed])
+        on_link = by_link.get(ln.id, [])
+        ps = [p for p in on_link if is_local(p.view, p.role, region, regions)]
+        stats[ln.id] = LinkStats(
+            local_enterprises=sum(p.role == "enterprises" for p in ps),
+            local_carriers=sum(p.role == "carriers" for p in ps),
+            local_all=len(ps),
+            placements=len(on_link),
+            enterprises_seen=sum(p.role == "enterprises" for p in on_link),
+            documents=len(_documents(on_link)),
+        )
+
+    def leads(link_id: str, gap: str) -> list[dict[str, Any]]:
         cands = []
-        for p in by_link.get(ln.id, []):
+        for p in by_link.get(link_id, []):
             if is_local(p.view, p.role, region, regions) and region is not None:
                 continue
             in_res = p.view.id in resource_ids
@@ -147,26 +178,52 @@ def compute_gaps(
                 continue  # without a region, only the resources register says what lies outside
             if not p.view.region and not in_res:
                 continue  # location unknown: it may well be local already, so not a 招商 lead
-            c = _candidate(p, kind, in_res)
-            if c:
-                cands.append(c)
-        cands.sort(key=lambda c: (-c["score"], c["name"]))
-        on_link = by_link.get(ln.id, [])
+            score = lead_score(p, gap, in_res)
+            if score is not None:
+                cands.append(candidate(lead_json(p, in_res), score))
+        return sort_candidates(cands)
+
+    return gaps_of(tpl, region, stats, leads)
+
+
+def gaps_of(
+    tpl: ChainTemplate, region: str | None, stats: dict[str, LinkStats], leads: Callable[[str, str], list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """Every gap of the chain in the region from per-link stats; `leads(link, gap type)` gives a gap
+    link's ranked candidates."""
+    local_ent = {ln.id: stats[ln.id].local_enterprises for ln in tpl.links}
+    feeders: dict[str, list[str]] = {ln.id: [] for ln in tpl.links}
+    for ln in tpl.links:
+        for f in ln.feeds:
+            feeders[f].append(ln.id)
+    rules = gap_rules()
+    local_chain = sum(stats[ln.id].local_all for ln in tpl.links)
+    gaps: list[dict[str, Any]] = []
+    for ln in tpl.links:
+        st = stats[ln.id]
+        if local_ent[ln.id] == 0:
+            fed = [f for f in feeders[ln.id] if local_ent[f] > 0]
+            kind = "extend" if ln.stage == "downstream" and fed else "fill"
+        elif st.local_carriers == 0:
+            kind, fed = "strengthen", []
+        else:
+            continue
+        zh, en = _gap_reason(kind, ln.name, region, local_ent[ln.id], [tpl.link(f).name for f in fed])
         evidence = {
-            "placements": len(on_link),
-            "enterprises_seen": sum(p.role == "enterprises" for p in on_link),
-            "documents": len(_documents(on_link)),
+            "placements": st.placements,
+            "enterprises_seen": st.enterprises_seen,
+            "documents": st.documents,
             "local_chain_entities": local_chain,
         }
         # 强链 and 延链 rest on local evidence already (enterprises here / upstream); 补链 also needs someone,
         # somewhere, seen on the link, else nothing read says what the link holds
         chain_known = local_chain >= rules["min_local_chain_entities"]
-        link_known = len(on_link) >= rules["min_link_evidence"] or kind != "fill"
+        link_known = st.placements >= rules["min_link_evidence"] or kind != "fill"
         status = "gap" if kind == "strengthen" or (chain_known and link_known) else "no_evidence"
         if status == "no_evidence":
-            zh = f"{_where(region)}在「{ln.name}」环节暂无证据：已读文档中该地区本链实体{local_chain}个、该环节实体{len(on_link)}个，尚不能判断是否断链"
+            zh = f"{_where(region)}在「{ln.name}」环节暂无证据：已读文档中该地区本链实体{local_chain}个、该环节实体{st.placements}个，尚不能判断是否断链"
             en = (f"{_where(region)}: no evidence yet on '{ln.name}' ({local_chain} local entities on the chain, "
-                  f"{len(on_link)} on this link anywhere): not enough to call it a gap")
+                  f"{st.placements} on this link anywhere): not enough to call it a gap")
         gaps.append(
             {
                 "type": kind,
@@ -177,10 +234,10 @@ def compute_gaps(
                 "link": ln.id,
                 "link_name": ln.name,
                 "stage": ln.stage,
-                "local": {"enterprises": local_ent[ln.id], "carriers": local_car[ln.id], "all": local_any[ln.id]},
+                "local": {"enterprises": local_ent[ln.id], "carriers": st.local_carriers, "all": st.local_all},
                 "reason": zh,
                 "reason_en": en,
-                "candidates": cands[:MAX_CANDIDATES],
+                "candidates": leads(ln.id, kind),
             }
         )
     return gaps

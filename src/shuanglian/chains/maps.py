@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,22 +13,13 @@ from shuanglian.chains.placement import PROP, chain_target_id
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.reader import EntityView, Fact, views_for_members
 from shuanglian.graph.regions import RegionIndex
+from shuanglian.graph.schema import CHAIN_ROLES, get_schema
 from shuanglian.graph.tables import LIVE_STATUSES, Statement
 
-# Which bucket of a link an entity of each kind goes to.
-ROLE_OF_KIND = {
-    "enterprise": "enterprises",
-    "lab": "carriers",
-    "research_institute": "carriers",
-    "university": "carriers",
-    "platform": "carriers",
-    "project": "projects",
-    "policy": "policies",
-    "fund": "funds",
-}
-ROLES = ("enterprises", "carriers", "projects", "policies", "funds", "others")
+# Which bucket of a link an entity of each kind goes to: each kind's `chain_role` in graph/schema.yaml.
+ROLES = CHAIN_ROLES
 # Policies and funds made for a wider area (a province, the nation) still apply inside the region.
-_WIDE_ROLES = ("policies", "funds")
+WIDE_ROLES = ("policies", "funds")
 
 
 @dataclass
@@ -43,19 +35,14 @@ class Placement:
     @property
     def role(self) -> str:
         """Bucket of the link the entity fills (enterprises, carriers, ...)."""
-        return ROLE_OF_KIND.get(self.view.kind, "others")
+        return get_schema().chain_role(self.view.kind)
 
 
-def load_placements(session: Session, chain: ChainTemplate | None = None) -> dict[str, list[Placement]]:
-    """Live placements grouped by chain id (one Placement per entity and link); only `chain`'s if given."""
-    q = select(Statement.entity_id).where(Statement.prop == PROP, Statement.status.in_(LIVE_STATUSES))
-    if chain is not None:
-        targets = [chain_target_id(chain.id, None)] + [chain_target_id(chain.id, ln.id) for ln in chain.links]
-        q = q.where(Statement.target_id.in_(targets))
-    members = sorted(set(session.scalars(q.distinct())))
-    views = views_for_members(session, members)
+def placements_of(views: Iterable[EntityView]) -> dict[str, list[Placement]]:
+    """The placements these canonical views hold, grouped by chain id (one per entity and link; a
+    chain-level placement is shadowed by any link placement of the same entity on that chain)."""
     out: dict[str, dict[tuple[str, str | None], Placement]] = {}
-    for v in views.values():
+    for v in views:
         for f in v.facts:
             if f.prop != PROP or not isinstance(f.value_json, dict) or not f.value_json.get("chain"):
                 continue
@@ -70,10 +57,22 @@ def load_placements(session: Session, chain: ChainTemplate | None = None) -> dic
             p.evidence.append(f)
     result: dict[str, list[Placement]] = {}
     for chain_id, d in out.items():
-        # A chain-level placement is shadowed by any link placement of the same entity.
         on_links = {p.view.id for p in d.values() if p.link_id}
         result[chain_id] = [p for p in d.values() if p.link_id or p.view.id not in on_links]
     return result
+
+
+def load_placements(session: Session, chain: ChainTemplate | None = None) -> dict[str, list[Placement]]:
+    """Live placements grouped by chain id (one Placement per entity and link); only `chain`'s if given.
+
+    The complete path: every placed entity's whole view. Requests read the chain_members projection
+    (chains.members) instead; this stays as its reference and its fallback."""
+    q = select(Statement.entity_id).where(Statement.prop == PROP, Statement.status.in_(LIVE_STATUSES))
+    if chain is not None:
+        targets = [chain_target_id(chain.id, None)] + [chain_target_id(chain.id, ln.id) for ln in chain.links]
+        q = q.where(Statement.target_id.in_(targets))
+    members = sorted(set(session.scalars(q.distinct())))
+    return placements_of(views_for_members(session, members).values())
 
 
 def is_local(view: EntityView, role: str, region: str | None, regions: RegionIndex | None) -> bool:
@@ -81,10 +80,10 @@ def is_local(view: EntityView, role: str, region: str | None, regions: RegionInd
     if region is None or regions is None:
         return True
     if not view.region:
-        return role in _WIDE_ROLES  # national policies and funds without a stated region still apply
+        return role in WIDE_ROLES  # national policies and funds without a stated region still apply
     if regions.within(view.region, region):
         return True
-    return role in _WIDE_ROLES and regions.within(region, view.region)
+    return role in WIDE_ROLES and regions.within(region, view.region)
 
 
 def evidence_json(f: Fact) -> dict[str, Any]:
@@ -118,6 +117,37 @@ def member_json(p: Placement, local: bool) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Cell:
+    """One entity on one link as a chain map shows it: its sort keys, its member_json without `local`,
+    and whether it is local to the region asked for."""
+
+    entity_id: str
+    link_id: str | None
+    role: str
+    score: float
+    name: str
+    member: dict[str, Any]
+    local: bool
+
+
+def cell_member(p: Placement) -> dict[str, Any]:
+    """member_json of a placement without its `local` flag (what the chain_members projection stores)."""
+    m = member_json(p, True)
+    del m["local"]
+    return m
+
+
+def with_local(member: dict[str, Any], local: bool) -> dict[str, Any]:
+    """A stored member dict with `local` back in member_json's place (after `region`)."""
+    out: dict[str, Any] = {}
+    for k, v in member.items():
+        out[k] = v
+        if k == "region":
+            out["local"] = local
+    return out
+
+
 def build_map(
     tpl: ChainTemplate,
     placements: list[Placement],
@@ -126,20 +156,28 @@ def build_map(
     include_outside: bool = False,
 ) -> dict[str, Any]:
     """Chain map dict: chain, and per link its members by role (local ones; outside ones on request)."""
-    links: list[dict[str, Any]] = []
-    by_link: dict[str | None, list[Placement]] = {}
-    for p in placements:
-        by_link.setdefault(p.link_id, []).append(p)
+    cells = [
+        Cell(p.view.id, p.link_id, p.role, p.score, p.view.name, cell_member(p), is_local(p.view, p.role, region, regions))
+        for p in placements
+    ]
+    return map_of_cells(tpl, cells, region, include_outside)
 
-    def bucket(ps: list[Placement]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+
+def map_of_cells(tpl: ChainTemplate, cells: list[Cell], region: str | None, include_outside: bool = False) -> dict[str, Any]:
+    """Chain map dict from its cells (local ones listed by role; outside ones under `outside` on request)."""
+    links: list[dict[str, Any]] = []
+    by_link: dict[str | None, list[Cell]] = {}
+    for c in cells:
+        by_link.setdefault(c.link_id, []).append(c)
+
+    def bucket(cs: list[Cell]) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
         roles: dict[str, list[dict[str, Any]]] = {r: [] for r in ROLES}
         outside: list[dict[str, Any]] = []
-        for p in sorted(ps, key=lambda p: (-p.score, p.view.name)):
-            local = is_local(p.view, p.role, region, regions)
-            if local:
-                roles[p.role].append(member_json(p, True))
+        for c in sorted(cs, key=lambda c: (-c.score, c.name, c.entity_id)):
+            if c.local:
+                roles[c.role].append(with_local(c.member, True))
             elif include_outside:
-                outside.append(member_json(p, False))
+                outside.append(with_local(c.member, False))
         return roles, outside
 
     for ln in tpl.links:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
@@ -24,6 +24,7 @@ from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, LIVE_STATUSES, PROPOSED, AuditLog, Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
 from shuanglian.settings import get_settings
+from shuanglian.store import changes
 from shuanglian.store.documents import DocumentRow
 
 EXTRACTOR = "chain_placement"
@@ -323,25 +324,32 @@ def _retract_stale(
     evidence does not linger; placements a person accepted below the auto-accept bar are kept."""
     threshold = get_settings().auto_accept_threshold
     members = sorted({m for v in views for m in v.member_ids})
-    n = 0
+    stale: list[tuple[str, str]] = []
+    # plain rows, not ORM objects: a hub's placements are read on every write that touches it
+    cols = (Statement.id, Statement.entity_id, Statement.status, Statement.confidence, Statement.value_json)
     for part in chunks(members):
-        rows = session.scalars(
-            select(Statement).where(
+        rows = session.execute(
+            select(*cols).where(
                 Statement.entity_id.in_(part),
                 Statement.prop == PROP,
                 Statement.extractor == EXTRACTOR,
                 Statement.status.in_(LIVE_STATUSES),
             )
         )
-        for st in rows:
-            chain = st.value_json.get("chain") if isinstance(st.value_json, dict) else None
-            if st.id in produced or chain not in templates:
+        for sid, entity_id, status, confidence, value_json in rows:
+            chain = value_json.get("chain") if isinstance(value_json, dict) else None
+            if sid in produced or chain not in templates:
                 continue
-            if st.status == PROPOSED or st.confidence >= threshold:
+            if status == PROPOSED or confidence >= threshold:
                 # `edited` (superseded), not `rejected`: a rejection is a reviewer's call, and a later
                 # run that finds the evidence again revives the statement.
-                st.status = EDITED
-                n += 1
+                stale.append((sid, entity_id))
+    n = len(stale)
+    for i in range(0, n, 900):
+        part_ids = [sid for sid, _ in stale[i : i + 900]]
+        session.execute(update(Statement).where(Statement.id.in_(part_ids)).values(status=EDITED),
+                        execution_options={"synchronize_session": "fetch"})  # fmt: skip
+    changes.note(session, "statements", [{"entity_id": e, "prop": PROP} for _, e in stale])
     if n:
         session.add(
             AuditLog(user="system:chain_placement", action="retract", object_type="statement", object_id=PROP,

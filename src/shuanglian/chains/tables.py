@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Float, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shuanglian.graph.tables import _keytype
 from shuanglian.store import changes
 from shuanglian.store.db import Base
 from shuanglian.store.documents import utcnow
@@ -36,3 +38,47 @@ class PlacementState(Base):
 
 
 changes.watch("user_chains", lambda r: r["id"] if isinstance(r, dict) else r.id)  # an edited chain is re-placed
+
+
+class ChainMember(Base):
+    """One entity placed on one link of a chain (link "" = on the chain, no link yet), with what a chain
+    map cell and a gap's lead list show: written by the chain_members projector (projections), read by
+    chain maps and gaps filtered by region through region_scope."""
+
+    __tablename__ = "chain_members"
+
+    chain_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    link_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # "" for a chain-level placement
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)  # canonical entity
+    role: Mapped[str] = mapped_column(String(16))  # bucket of the link (chains.maps.ROLES)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text)
+    region: Mapped[str | None] = mapped_column(_keytype(128), nullable=True)  # the entity's region value
+    score: Mapped[float] = mapped_column(Float)  # combined placement score
+    in_resources: Mapped[bool] = mapped_column(Boolean, default=False)
+    # rounded lead score as a 补链/延链 (fill) or 强链 (strengthen) candidate; None: not a lead (projects...)
+    lead_fill: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lead_strengthen: Mapped[float | None] = mapped_column(Float, nullable=True)
+    member: Mapped[dict[str, Any]] = mapped_column(JSON)  # the map cell (chains.maps.member_json without `local`)
+    lead: Mapped[dict[str, Any]] = mapped_column(JSON)  # the gap candidate without its score
+
+    __table_args__ = (
+        Index("ix_chain_members_region", "chain_id", "region", "role"),
+        Index("ix_chain_members_role", "chain_id", "role", "region"),
+        Index("ix_chain_members_fill", "chain_id", "link_id", "lead_fill"),
+        Index("ix_chain_members_strengthen", "chain_id", "link_id", "lead_strengthen"),
+        Index("ix_chain_members_entity", "entity_id"),
+    )
+
+
+class ChainMemberDocument(Base):
+    """A document in the evidence of a chain member (gaps count the documents seen on each link)."""
+
+    __tablename__ = "chain_member_documents"
+
+    chain_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    link_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+    __table_args__ = (Index("ix_chain_member_documents_entity", "entity_id"),)

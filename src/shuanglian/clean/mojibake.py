@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from shuanglian.ingest.decode import common_chars
+from shuanglian.jio import common_chars
 
 _ARTEFACTS = re.compile(
     r"锟斤拷|烫烫烫|屯屯屯|(?:[ÃÂâåæçèéäï][\u0080-\u00ff\u2013-\u2026\u20ac\u2122\u0152\u0153\u017e\u0161]{1,2}){2,}"

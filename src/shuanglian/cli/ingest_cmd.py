@@ -38,8 +38,12 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files or folders (recursive): .txt .md .html .htm .jsonl"),
     db: str | None = typer.Option(None, "--db", help="Database URL (default: settings / shuanglian.db)."),
     runner: str = typer.Option("local", "--runner", help="local | process | ray"),
-    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes for --runner process."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Worker processes (--runner process) or Ray actors (--runner ray)."),
     batch_size: int = typer.Option(48, "--batch-size", min=1, help="Documents per pipeline batch and per transaction."),
+    write_batch: int | None = typer.Option(None, "--write-batch", min=1,
+                                           help="Documents per write transaction (default: --batch-size)."),
+    ray_address: str | None = typer.Option(None, "--ray-address",
+                                           help="Ray cluster to join with --runner ray (e.g. auto, ray://head:10001); default: a local Ray."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     plain: bool = typer.Option(False, "--plain", help="Inputs are clean text: do not drop or rewrite."),
     no_extract: bool = typer.Option(False, "--no-extract", help="Clean and store only, no fact extraction."),
@@ -50,6 +54,8 @@ def ingest(
 
     if runner not in ("local", "process", "ray"):
         raise typer.BadParameter(f"unknown runner {runner!r}", param_hint="--runner")
+    if ray_address and runner != "ray":
+        raise typer.BadParameter("--ray-address needs --runner ray", param_hint="--ray-address")
     err = Console(stderr=True)
     progress = Progress(
         TextColumn("[bold]ingest"),
@@ -78,6 +84,8 @@ def ingest(
                 batch_size=batch_size,
                 plain=plain,
                 extract=not no_extract,
+                ray_address=ray_address,
+                write_batch=write_batch,
             )
     except KeyboardInterrupt:
         report = None

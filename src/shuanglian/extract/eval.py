@@ -275,7 +275,7 @@ def render(rep: EvalReport) -> Any:
     )
     facts.add_row(
         "figures on matches",
-        f"target {f['target_accuracy']:.3f}  measure {f['measure_accuracy']:.3f}  year {f['year_accuracy']:.3f}",
+        f"target {f['target_accuracy']:.3f}  measure {f['measure_accuracy']:.3f}  specific {f['specific_accuracy']:.3f}  year {f['year_accuracy']:.3f}",
     )
     facts.add_row("policies P/R/F1", _prf(rep.policies))
     issuer = rep.issuer_ok / rep.issuer_gold if rep.issuer_gold else 1.0

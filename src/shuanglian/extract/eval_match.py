@@ -267,10 +267,11 @@ class FigureScore:
     target_ok: int = 0
     measure_ok: int = 0
     year_ok: int = 0
+    specific_ok: int = 0  # the specific measure equals the gold measure (normalised), no leniency
 
     def add(self, o: FigureScore) -> None:
         """Accumulate."""
-        for k in ("gold", "pred", "matched", "target_ok", "measure_ok", "year_ok"):
+        for k in ("gold", "pred", "matched", "target_ok", "measure_ok", "year_ok", "specific_ok"):
             setattr(self, k, getattr(self, k) + getattr(o, k))
 
     def to_json(self) -> dict[str, Any]:
@@ -285,11 +286,17 @@ class FigureScore:
             "target_accuracy": round(self.target_ok / m, 4) if m else 0.0,
             "measure_accuracy": round(self.measure_ok / m, 4) if m else 0.0,
             "year_accuracy": round(self.year_ok / m, 4) if m else 0.0,
+            "specific_accuracy": round(self.specific_ok / m, 4) if m else 0.0,
         }
 
 
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 0.01 * abs(b) if b else a == b
+
+
+def _measure_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
+    """Lenient measure match: the canonical measure, the term as written or the specific measure."""
+    return any(same_measure(p.get(k), g.get("measure")) for k in ("measure", "measure_text", "specific"))
 
 
 def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[FigureScore, list[dict[str, Any]]]:
@@ -306,13 +313,14 @@ def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
         if not cands:
             missed.append(g)
             continue
-        cands.sort(key=lambda i: (not same_measure(pred[i].get("measure"), g.get("measure")), pred[i].get("year") != g.get("year")))
+        cands.sort(key=lambda i: (not _measure_ok(pred[i], g), pred[i].get("year") != g.get("year")))
         p = pred[cands[0]]
         free.remove(cands[0])
         s.matched += 1
         s.target_ok += bool(p.get("target")) == bool(g.get("target"))
-        s.measure_ok += same_measure(p.get("measure"), g.get("measure")) or same_measure(p.get("measure_text"), g.get("measure"))
+        s.measure_ok += _measure_ok(p, g)
         s.year_ok += p.get("year") == g.get("year")
+        s.specific_ok += bool(g.get("measure")) and norm(p.get("specific") or p.get("measure") or "") == norm(g["measure"])
     return s, missed
 
 

@@ -1,6 +1,6 @@
 """Real-text gold for `shuanglian eval`: annotations whose page text stays in `../shared/data/real/`.
 
-A real-gold file (format in /work/HELPERS.md and tests/fixtures/real_gold/README.md) names its `source`
+A real-gold file (format in tests/fixtures/real_gold/README.md) names its `source`
 (a file under the data folder, or `national-reports-1954-2015.jsonl#YEAR`) and a 1-based inclusive
 `lines` range of the body (null = whole body). Data files start with a `# url: … | date: …` header line
 that is not text: it is dropped before lines are counted (body line 1 = file line 2), and its date is the

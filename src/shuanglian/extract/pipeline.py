@@ -6,11 +6,12 @@ import importlib
 import logging
 from typing import Any
 
-from shuanglian.document import Document
+from shuanglian.document import EXTRACTOR_KEY, EXTRACTOR_VERSION_KEY, Document
 from shuanglian.extract.entities.stage import EntityStage
 
 EXTRACTOR_NAME = "shuanglian.extract"
-EXTRACTOR_VERSION = "entities-0.2"
+# Stored on every document and statement it produced: bump when extraction output changes.
+EXTRACTOR_VERSION = "0.3"
 
 log = logging.getLogger(__name__)
 _FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage", "ProjectStage")
@@ -58,6 +59,6 @@ class ExtractStage:
         for d in docs:
             # the store keeps the version in its own column and the name in meta; the graph puts both
             # on every statement of the document
-            d.meta.setdefault("extractor", EXTRACTOR_NAME)
-            d.meta.setdefault("extractor_version", EXTRACTOR_VERSION)
+            d.meta.setdefault(EXTRACTOR_KEY, EXTRACTOR_NAME)
+            d.meta.setdefault(EXTRACTOR_VERSION_KEY, EXTRACTOR_VERSION)
         return docs

@@ -13,11 +13,22 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shuanglian.document import (
+    EXTRACTOR_KEY,
+    DocumentFacts,
+    EventFact,
+    FactRecord,
+    FigureFact,
+    Mention,
+    PolicyFact,
+    ProjectFact,
+)
 from shuanglian.graph.ids import make_entity_id, normalise_name
 from shuanglian.graph.keys import graph_config
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import Statement
 from shuanglian.graph.writer import Provenance, initial_status, new_statement, save_statements
+from shuanglian.suffixes import kind_by_suffix
 
 __all__ = ["Provenance", "add_document_statements", "add_documents_statements", "document_statements", "guess_kind",
            "initial_status", "new_statement", "save_statements"]  # fmt: skip
@@ -28,17 +39,108 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
 @lru_cache(maxsize=1)
-def _suffix_rules() -> list[tuple[str, list[str]]]:
-    return [(k, list(sfx)) for k, sfx in graph_config()["guess_kind_by_suffix"]]
+def _place_suffixes() -> tuple[str, ...]:
+    return tuple(graph_config()["place_suffixes"])
 
 
 def guess_kind(name: str, default: str = "organization") -> str:
-    """Kind of an entity known only by name, from its suffix (深圳市委 -> government)."""
+    """Kind of an entity known only by name: the one organisation suffix classifier (shuanglian.suffixes,
+    as extraction uses), else a place by its suffix (深圳市, 南山区), else `default`."""
     n = normalise_name(name)
-    for kind, suffixes in _suffix_rules():
-        if any(n.endswith(s) for s in suffixes):
-            return kind
+    kind = kind_by_suffix(n)
+    if kind:
+        return kind
+    if any(n.endswith(s) and len(n) > len(s) for s in _place_suffixes()):
+        return "place"
     return default
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(normalise_name(n) for n in graph_config()["build"].get("not_entity_names") or ())
+
+
+def is_entity_name(name: str) -> bool:
+    """False for what never names an entity: one character (和, 四 cut from a longer word) or a bare
+    common noun listed in config.yaml (build.not_entity_names: 经济, 全国 ...)."""
+    n = normalise_name(name or "")
+    return len(n) > 1 and n not in _not_names()
+
+
+def _names_only(facts: dict[str, Any], errors: list[str]) -> dict[str, Any]:
+    """A copy of a document's facts without the references that are not entity names (is_entity_name):
+    such an entity is refused, such a place, parent, industry, issuer, visitor, subject or project
+    field is left out (the rest of the fact is kept). Refusals are added to `errors`."""
+
+    def ok(name: Any, what: str) -> bool:
+        good = is_entity_name(str(name))
+        if not good:
+            errors.append(f"{what} {name!r}: not an entity name")
+        return good
+
+    def kept(v: Any, what: str) -> Any:
+        """`v` (a name, a list of names or of {"name": ...}) without the refused names; `v` itself
+        when nothing is refused, so statements (and their ids) stay as they were."""
+        items = [v] if isinstance(v, str) else list(v or [])
+        good = [x for x in items if ok(x.get("name") if isinstance(x, dict) else x, what)]
+        if len(good) == len(items):
+            return v
+        return good if not isinstance(v, str) else (good[0] if good else None)
+
+    out = dict(facts)
+    ents = []
+    for e in facts.get("entities", []):
+        if isinstance(e, dict) and e.get("name") and not ok(e["name"], "entity"):
+            continue
+        if isinstance(e, dict) and isinstance(e.get("attrs"), dict):
+            attrs = dict(e["attrs"])
+            if attrs.get("place") and not ok(attrs["place"], "place"):
+                attrs.pop("place")
+                attrs.pop("place_reason", None)
+            if attrs.get("parent") and not ok(attrs["parent"], "parent"):
+                attrs.pop("parent")
+            for key in ("industries", "industry"):
+                if attrs.get(key):
+                    attrs[key] = kept(attrs[key], "industry")
+            roles = attrs.get("roles")
+            if isinstance(roles, list):
+                attrs["roles"] = [
+                    {k: v for k, v in r.items() if k not in ("org", "place")}
+                    if isinstance(r, dict) and (r.get("org") or r.get("place")) and not ok(r.get("org") or r.get("place"), "role at")
+                    else r
+                    for r in roles
+                ]  # fmt: skip
+            e = {**e, "attrs": attrs}
+        ents.append(e)
+    out["entities"] = ents
+    out["policies"] = [
+        {**p, "issuer": kept(p["issuer"], "issuer")} if isinstance(p, dict) and p.get("issuer") else p
+        for p in facts.get("policies", [])
+    ]  # fmt: skip
+    evs = []
+    for ev in facts.get("events", []):
+        if isinstance(ev, dict):
+            ev = dict(ev)
+            for key in ("visitors", "visited"):
+                if ev.get(key):
+                    ev[key] = kept(ev[key], key)
+        evs.append(ev)
+    out["events"] = evs
+    out["figures"] = [f for f in facts.get("figures", [])
+                      if not (isinstance(f, dict) and (f.get("subject") or f.get("entity"))
+                              and not ok(f.get("subject") or f.get("entity"), "figure subject"))]  # fmt: skip
+    pjs = []
+    for pj in facts.get("projects", []):
+        if isinstance(pj, dict):
+            if pj.get("name") and not ok(pj["name"], "project"):
+                continue
+            pj = dict(pj)
+            for key in ("place", "org", "industry"):
+                if pj.get(key) and not ok(pj[key], f"project {key}"):
+                    pj.pop(key)
+        pjs.append(pj)
+    out["projects"] = pjs
+    return out
 
 
 class _DocFacts:
@@ -50,7 +152,7 @@ class _DocFacts:
         self.text = row.text or ""
         meta = row.meta or {}
         # the extractor's name and version as the pipeline recorded them on the document
-        self.prov = Provenance("document", row.id, str(meta.get("extractor") or cfg["extractor"]), row.extractor_version)
+        self.prov = Provenance("document", row.id, str(meta.get(EXTRACTOR_KEY) or cfg["extractor"]), row.extractor_version)
         self.default_conf = float(cfg["default_confidence"])
         self.figure_conf = float(cfg["figure_confidence"])
         self.out: list[Statement] = []
@@ -89,46 +191,47 @@ class _DocFacts:
 def document_statements(row: DocumentRow) -> tuple[list[Statement], list[str]]:
     """All statements one stored document supports (not saved), and the facts that were refused."""
     d = _DocFacts(row)
-    facts = row.facts or {}
-    ents = [e for e in facts.get("entities", []) if isinstance(e, dict) and e.get("name") and e.get("kind")]
+    # typed at the boundary (extract's dicts -> dataclasses), after refusing references that are no names
+    facts = DocumentFacts.from_json(_names_only(row.facts or {}, d.errors))
+    d.errors.extend(facts.errors)
     schema = get_schema()
-    for e in ents:
-        if e["kind"] not in schema.kinds:
-            d.errors.append(f"entity {e['name']!r}: unknown kind {e['kind']!r}")
+    ents = []
+    for e in facts.entities:
+        if e.kind not in schema.kinds:
+            d.errors.append(f"entity {e.name!r}: unknown kind {e.kind!r}")
             continue
-        eid = make_entity_id(e["kind"], e["name"], row.id)
-        for n in [e["name"], *e.get("aliases", [])]:
-            d.by_name.setdefault(normalise_name(n), (eid, e["kind"]))
-        for sp in e.get("spans", []):
-            if len(sp) == 2:
-                d.mentions.append((int(sp[0]), int(sp[1]), eid, e["kind"]))
+        ents.append(e)
+        eid = make_entity_id(e.kind, e.name, row.id)
+        for n in [e.name, *e.aliases]:
+            d.by_name.setdefault(normalise_name(n), (eid, e.kind))
+        for a, b in e.spans:
+            d.mentions.append((a, b, eid, e.kind))
     d.mentions.sort()
     for e in ents:
-        if e["kind"] in schema.kinds:
-            _entity_statements(d, e)
-    for p in facts.get("policies", []):
+        _entity_statements(d, e)
+    for p in facts.policies:
         _policy_statements(d, p)
-    for ev in facts.get("events", []):
+    for ev in facts.events:
         _event_statements(d, ev)
-    for f in facts.get("figures", []):
+    for f in facts.figures:
         _figure_statements(d, f)
-    for pj in facts.get("projects", []):
+    for pj in facts.projects:
         _project_statements(d, pj)
     return d.out, d.errors
 
 
-def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
-    kind, name = e["kind"], e["name"]
+def _entity_statements(d: _DocFacts, e: Mention) -> None:
+    kind, name = e.kind, e.name
     eid = make_entity_id(kind, name, d.row.id)
-    spans = [sp for sp in e.get("spans", []) if isinstance(sp, list | tuple) and len(sp) == 2]
-    conf = float(e.get("confidence", d.default_conf))
+    spans = [list(sp) for sp in e.spans]
+    conf = e.confidence if e.confidence is not None else d.default_conf
     d.add(entity_id=eid, kind=kind, prop="name", value=name, span=d.span_of(name, spans), confidence=conf)
-    for a in e.get("aliases", []):
+    for a in e.aliases:
         if a and a != name:
             d.add(entity_id=eid, kind=kind, prop="alias", value=a, span=d.span_of(a, spans), confidence=conf)
     for sp in spans:
         d.add(entity_id=eid, kind=kind, prop="mention", value=d.text[sp[0] : sp[1]] or name, span=sp, confidence=conf)
-    attrs = e.get("attrs") or {}
+    attrs = e.attrs
     first = spans[0] if spans else None
     for role in attrs.get("roles", []) or []:
         if not isinstance(role, dict):
@@ -167,21 +270,20 @@ def _entity_statements(d: _DocFacts, e: dict[str, Any]) -> None:
               value_json=val if isinstance(val, dict | list) else None, span=first, confidence=conf)  # fmt: skip
 
 
-def _span(obj: dict[str, Any]) -> Sequence[int] | None:
-    sp = obj.get("span")
-    return sp if isinstance(sp, list | tuple) and len(sp) == 2 else None
+def _span(obj: FactRecord) -> Sequence[int] | None:
+    sp = obj.span_pair
+    return list(sp) if sp else None
 
 
-def _policy_statements(d: _DocFacts, p: dict[str, Any]) -> None:
-    title = str(p.get("title") or "").strip("《》 ")
+def _policy_statements(d: _DocFacts, p: PolicyFact) -> None:
+    title = str(p.title or "").strip("《》 ")
     if not title:
         return
     sp = _span(p)
     pid, _ = d.ref(title, "policy", sp)
-    if p.get("period"):
-        d.add(entity_id=pid, kind="policy", prop="period", value=str(p["period"]), span=sp, confidence=d.default_conf)
-    issuers = p.get("issuer") or []
-    for issuer in [issuers] if isinstance(issuers, str) else issuers:
+    if p.period:
+        d.add(entity_id=pid, kind="policy", prop="period", value=str(p.period), span=sp, confidence=d.default_conf)
+    for issuer in p.issuers:
         d.add(entity_id=pid, kind="policy", prop="issuer", value=str(issuer), span=sp, confidence=d.default_conf)
         iid, ikind = d.ref(str(issuer), None, sp)
         d.add(entity_id=iid, kind=ikind, prop="issued", value=title, target_id=pid, target_kind="policy",
@@ -199,13 +301,13 @@ def _names(v: Any) -> list[str]:
     return out
 
 
-def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
-    if ev.get("kind", "visit") != "visit":
+def _event_statements(d: _DocFacts, ev: EventFact) -> None:
+    if (ev.kind or "visit") != "visit":
         return
     sp = _span(ev)
-    detail = {"date": ev.get("date"), "place": ev.get("place"), "kind": "visit"}
-    targets = _names(ev.get("visited")) or _names(ev.get("place"))
-    for visitor in _names(ev.get("visitors")):
+    detail = {"date": ev.date, "place": ev.place, "kind": "visit"}
+    targets = [t for t in _names(ev.visited) or _names(ev.place) if is_entity_name(t)]
+    for visitor in _names(ev.visitors):
         vid, vkind = d.ref(visitor, "person", sp)
         for t in targets:
             tid, tkind = d.ref(t, None, sp)
@@ -213,12 +315,12 @@ def _event_statements(d: _DocFacts, ev: dict[str, Any]) -> None:
                   target_kind=tkind, span=sp, confidence=d.default_conf)  # fmt: skip
 
 
-def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
+def _figure_statements(d: _DocFacts, f: FigureFact) -> None:
     """A figure goes on the organisation or place it measures: the one named in the figure, else the
     nearest such mention before it in the same sentence; unclear figures are left out."""
     sp = _span(f)
     subject: tuple[str, str] | None = None
-    named = f.get("subject") or f.get("entity")
+    named = f.subject or f.get("entity")
     if named:
         subject = d.ref(str(named), None, sp)
     elif sp:
@@ -239,40 +341,41 @@ def _figure_statements(d: _DocFacts, f: dict[str, Any]) -> None:
             subject = (ms[j][2], ms[j][3])
     if subject is None:
         return
-    measure = f.get("measure") or "数据"  # shown in the Chinese UI: never an English code
-    value = f"{measure}: {f.get('value')}{f.get('unit') or ''}"
-    d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f, span=sp,
+    # the specific measure (国家重点实验室数量) over the canonical one (实验室数量); shown in the Chinese UI
+    measure = f.specific or f.measure or "数据"
+    value = f"{measure}: {f.value}{f.unit or ''}"
+    d.add(entity_id=subject[0], kind=subject[1], prop="figure", value=value, value_json=f.to_json(), span=sp,
           confidence=d.figure_conf if not named else d.default_conf)  # fmt: skip
 
 
-def _project_statements(d: _DocFacts, p: dict[str, Any]) -> None:
+def _project_statements(d: _DocFacts, p: ProjectFact) -> None:
     """A project entity with its investment, place, investor and this document's status (签约 → 开工 → 投产
     across documents gives the status history)."""
-    name = str(p.get("name") or "").strip()
+    name = str(p.name or "").strip()
     if not name:
         return
     sp = _span(p)
     conf = d.default_conf
     pid, _ = d.ref(name, "project", sp)
-    if p.get("investment") is not None:
-        d.add(entity_id=pid, kind="project", prop="investment", value=p["investment"], span=sp, confidence=conf,
-              value_json={"written": p.get("investment_text"), "currency": p.get("currency")})  # fmt: skip
-    if p.get("status"):
-        d.add(entity_id=pid, kind="project", prop="status", value=str(p["status"]), span=sp, confidence=conf,
-              value_json={"status": p["status"], "date": p.get("date") or d.row.published})  # fmt: skip
-    if p.get("place"):
-        tid, tkind = d.ref(str(p["place"]), "place", sp)
-        d.add(entity_id=pid, kind="project", prop="located_in", value=str(p["place"]), target_id=tid,
+    if p.investment is not None:
+        d.add(entity_id=pid, kind="project", prop="investment", value=p.investment, span=sp, confidence=conf,
+              value_json={"written": p.investment_text, "currency": p.currency})  # fmt: skip
+    if p.status:
+        d.add(entity_id=pid, kind="project", prop="status", value=str(p.status), span=sp, confidence=conf,
+              value_json={"status": p.status, "date": p.date or d.row.published})  # fmt: skip
+    if p.place:
+        tid, tkind = d.ref(str(p.place), "place", sp)
+        d.add(entity_id=pid, kind="project", prop="located_in", value=str(p.place), target_id=tid,
               target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
-    if p.get("org"):
-        d.add(entity_id=pid, kind="project", prop="lead_org", value=str(p["org"]), span=sp, confidence=conf)
-        oid, okind = d.ref(str(p["org"]), None, sp)
+    if p.org:
+        d.add(entity_id=pid, kind="project", prop="lead_org", value=str(p.org), span=sp, confidence=conf)
+        oid, okind = d.ref(str(p.org), None, sp)
         if okind in get_schema().relations["leads"].sources:
             d.add(entity_id=oid, kind=okind, prop="leads", value=name, target_id=pid, target_kind="project",
                   span=sp, confidence=conf)  # fmt: skip
-    if p.get("industry"):
-        tid, tkind = d.ref(str(p["industry"]), "industry", sp)
-        d.add(entity_id=pid, kind="project", prop="works_on_industry", value=str(p["industry"]), target_id=tid,
+    if p.industry:
+        tid, tkind = d.ref(str(p.industry), "industry", sp)
+        d.add(entity_id=pid, kind="project", prop="works_on_industry", value=str(p.industry), target_id=tid,
               target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
 
 
@@ -282,7 +385,7 @@ def add_document_statements(session: Session, doc_row: DocumentRow, resolve: boo
     the number of new statements (0 on a re-run). Refused facts are logged with the document id."""
     statements, errors = document_statements(doc_row)
     for err in errors:
-        log.warning("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
+        (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
     new = save_statements(session, statements)
     if resolve and new:
         from shuanglian.graph import views
@@ -299,7 +402,7 @@ def add_documents_statements(session: Session, rows: Iterable[DocumentRow], reso
         n_before = total
         statements, errors = document_statements(row)
         for err in errors:
-            log.warning("document %s (%s): fact skipped: %s", row.id, row.source, err)
+            (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", row.id, row.source, err)
         new = save_statements(session, statements)
         touched |= {s.entity_id for s in new}
         total = n_before + len(new)

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import ErrorCode
 from shuanglian.graph import views
 from shuanglian.graph.audit import record
 from shuanglian.graph.ids import normalise_name
@@ -22,7 +23,7 @@ def canonical_id(session: Session, any_id: str) -> str:
         return any_id
     eid = session.scalar(select(EntityMember.entity_id).where(EntityMember.member_id == any_id))
     if eid is None:
-        raise GraphError(f"no entity {any_id!r}")
+        raise GraphError(f"no entity {any_id!r}", ErrorCode.NOT_FOUND)
     return eid
 
 

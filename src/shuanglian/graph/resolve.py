@@ -238,7 +238,10 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
         mids = sorted({m for m, _ in groups[key]}, key=lambda m: (by_id[m].first_seen, m))
         for i, a in enumerate(mids):
             for b in mids[i + 1 :]:
-                ca, cb = uf.data[uf.find(a)].context, uf.data[uf.find(b)].context
+                ra, rb = uf.find(a), uf.find(b)
+                if ra == rb:
+                    continue  # already one cluster: `join` would do nothing (skips intersecting a hub's contexts)
+                ca, cb = uf.data[ra].context, uf.data[rb].context
                 # both have roles: they must share one; otherwise nothing confirms the match
                 bare = person_bare_long if len(key) - len("person|") >= 3 else person_bare
                 s = (person_ctx if ca & cb else 0.0) if ca and cb else bare

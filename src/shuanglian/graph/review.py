@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import CodedError, ErrorCode
 from shuanglian.graph import views
 from shuanglian.graph.audit import record
 from shuanglian.graph.schema import SchemaError, get_schema
@@ -19,8 +20,8 @@ from shuanglian.graph.writer import Provenance, new_statement
 NOT_REVIEWED = ("mention",)
 
 
-class GraphError(LookupError):
-    """A graph operation on something that does not exist or is not allowed (message says which)."""
+class GraphError(CodedError, LookupError):
+    """A graph operation on something that does not exist (code NOT_FOUND) or is not allowed (REFUSED)."""
 
 
 def statement_dict(st: Statement) -> dict[str, Any]:
@@ -84,7 +85,7 @@ def _canonical(session: Session, member_ids: set[str]) -> dict[str, dict[str, st
 def _get(session: Session, stmt_id: str) -> Statement:
     st = session.get(Statement, stmt_id)
     if st is None:
-        raise GraphError(f"no statement {stmt_id!r}")
+        raise GraphError(f"no statement {stmt_id!r}", ErrorCode.NOT_FOUND)
     return st
 
 

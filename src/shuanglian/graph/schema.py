@@ -13,6 +13,8 @@ import yaml
 SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
 ANY = "*"
 TRAITS = frozenset({"placeable", "figure_subject", "region_derivable"})
+# Buckets of a chain link (chain maps); a kind without `chain_role` goes to the last one.
+CHAIN_ROLES = ("enterprises", "carriers", "projects", "policies", "funds", "others")
 
 
 class SchemaError(ValueError):
@@ -37,6 +39,9 @@ class KindDef:
     group: str
     properties: frozenset[str]
     traits: frozenset[str] = frozenset()
+    label_en: str = ""
+    chain_role: str = "others"  # bucket of a chain link it fills (CHAIN_ROLES)
+    registers: tuple[str, ...] = ()  # registers listing entities of this kind
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,19 @@ class Schema:
         if trait not in TRAITS:
             raise SchemaError(f"unknown kind trait {trait!r}; known: {', '.join(sorted(TRAITS))}")
         return frozenset(k for k, d in self.kinds.items() if trait in d.traits)
+
+    def chain_role(self, kind: str) -> str:
+        """Bucket of a chain link an entity of `kind` fills (others for unknown kinds)."""
+        kdef = self.kinds.get(kind)
+        return kdef.chain_role if kdef else "others"
+
+    def kinds_in_register(self, register: str) -> tuple[str, ...]:
+        """Kinds whose schema entry lists `register`, in schema order."""
+        return tuple(k for k, d in self.kinds.items() if register in d.registers)
+
+    def issuers(self) -> frozenset[str]:
+        """Kinds that may issue a policy (the sources of the `issued` relation)."""
+        return self.relation_sources("issued")
 
     def relation_sources(self, relation: str) -> frozenset[str]:
         """Kinds a relation may start at (e.g. who may issue a policy)."""
@@ -144,7 +162,16 @@ def parse_schema(data: dict[str, Any]) -> Schema:
         traits = frozenset(spec.get("traits", []))
         if traits - TRAITS:
             raise SchemaError(f"schema.yaml: kind {name!r} has unknown traits {sorted(traits - TRAITS)}")
-        kinds[name] = KindDef(name, spec.get("label", name), spec.get("group", name), frozenset(plist), traits)
+        role = spec.get("chain_role", "others")
+        if role not in CHAIN_ROLES:
+            raise SchemaError(f"schema.yaml: kind {name!r} has chain_role {role!r}; known: {', '.join(CHAIN_ROLES)}")
+        regs = spec.get("registers") or []
+        if not isinstance(regs, list) or not all(isinstance(r, str) for r in regs):
+            raise SchemaError(f"schema.yaml: kind {name!r}: registers must be a list of register names")
+        kinds[name] = KindDef(
+            name, spec.get("label", name), spec.get("group", name), frozenset(plist), traits,
+            label_en=str(spec.get("label_en") or name.replace("_", " ")), chain_role=role, registers=tuple(regs),
+        )  # fmt: skip
     rels = {
         name: RelationDef(name, spec.get("label", name), _expand(spec["from"], kinds), _expand(spec["to"], kinds))
         for name, spec in data["relations"].items()

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
+from shuanglian.graph.region_evidence import choose_region, fold_evidence, rank_of, reason_of
 from shuanglian.graph.resolve import choose_kind, summarise_names
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
 
@@ -40,6 +41,12 @@ class Aggregate:
     doc_count: int | None = None  # set by the SQL path instead of doc_ids
     located: Counter[str] = field(default_factory=Counter)  # located_in target source ids
     places: Counter[str] = field(default_factory=Counter)
+    # located_in target -> (best evidence rank, latest time at that rank, reason): region by evidence
+    evidence: dict[str, tuple[int, datetime, str]] = field(default_factory=dict)
+
+    def add_evidence(self, target: str, origin: str, value_json: Any, created_at: datetime | None) -> None:
+        """Fold the evidence (reason) of one located_in statement."""
+        fold_evidence(self.evidence, target, rank_of(origin, value_json), aware(created_at), reason_of(origin, value_json))
 
     def add_row(self, r: Any) -> None:
         """Fold in one statement row (entity_id, kind, prop, value, origin, document_id, target_id, created_at, id)."""
@@ -53,6 +60,7 @@ class Aggregate:
             slot[1] = max(slot[1], aware(r.created_at))
         elif r.prop == "located_in" and r.target_id:
             self.located[r.target_id] += 1
+            self.add_evidence(r.target_id, r.origin, r.value_json, r.created_at)
         elif r.prop == "place":
             self.places[r.value] += 1
         elif r.prop == "kind" and r.origin in USER_ORIGINS:
@@ -73,6 +81,8 @@ class Aggregate:
         self.doc_ids |= other.doc_ids
         self.located.update(other.located)
         self.places.update(other.places)
+        for t, (rank, when, reason) in other.evidence.items():
+            fold_evidence(self.evidence, t, rank, when, reason)
 
     @property
     def documents(self) -> int:
@@ -134,6 +144,15 @@ def aggregate_many(session: Session, entity_ids: Sequence[str], chunk: int = 900
         )  # fmt: skip
         for eid, n in session.execute(docs):
             out.setdefault(eid, Aggregate()).doc_count = int(n or 0)
+        # located_in statements with their reasons (few per entity): the region by evidence
+        located = (
+            select(EntityMember.entity_id, Statement.target_id, Statement.origin, Statement.value_json,
+                   Statement.created_at)
+            .select_from(EntityMember).join(*join).where(*where, Statement.prop == "located_in",
+                                                         Statement.target_id.is_not(None))
+        )  # fmt: skip
+        for eid, target, origin, vj, created in session.execute(located):
+            out.setdefault(eid, Aggregate()).add_evidence(target, origin, vj, created)
     for agg in out.values():
         if agg.doc_count is None:
             agg.doc_count = 0
@@ -148,7 +167,7 @@ def entity_values(
     names = [(v, p, o, n, last) for (v, p, o), (n, last) in agg.names.items()]
     name, all_names = summarise_names(names)
     kind = choose_kind(dict(agg.kinds), agg.kind_override[2] if agg.kind_override else None)
-    region_id = next((t for t in agg.located_targets() if t in targets), None)
+    region_id = choose_region(agg.located, agg.evidence, targets)
     region = targets[region_id][1] if region_id else agg.top_place()
     if region is None and kind == "place":
         region = name

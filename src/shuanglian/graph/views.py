@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from shuanglian.graph import aggregates
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.keys import PLACE, NameKey, graph_config, strip_legal
 from shuanglian.graph.resolve import (
@@ -25,7 +26,7 @@ from shuanglian.graph.resolve import (
     resolve,
     summarise_names,
 )
-from shuanglian.graph.summary import Aggregate, aggregate_many, aware, entity_values
+from shuanglian.graph.summary import Aggregate, aware, entity_values
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, Judgement, Statement, live_clause
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,12 @@ def rebuild(session: Session) -> dict[str, int]:
     session.execute(delete(Entity))
     profiles = load_profiles(session)
     assignment = resolve(list(profiles.values()), load_judgements(session))
-    n = _write(session, profiles, assignment)
+    _write_members(session, profiles, assignment)
+    n = len({a.entity_id for a in assignment.values()})
+    aggregates.rebuild(session)
+    ids = sorted({a.entity_id for a in assignment.values()})
+    for part in chunked(ids, 20_000):
+        refresh_entities(session, set(part))
     return {"members": len(profiles), "entities": n}
 
 
@@ -144,11 +150,17 @@ def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
         known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
     slow = known | (touched - set(fresh))
     changed = _attach_new(session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow)
-    refresh_entities(session, changed)
-    written: set[str] | None = set()
+    written: set[str] = set()
+    moved: set[str] = set()
     if slow:
-        written = _update_slow(session, slow)
-    return None if written is None else changed | written
+        got = _update_slow(session, slow)
+        if got is None:
+            return None
+        written, moved = got
+    # counters move with the source entities (graph.aggregates): the summary rows read counters only
+    aggregates.sync(session, touched, moved)
+    refresh_entities(session, changed | written)
+    return changed | written
 
 
 def entities_of(session: Session, member_ids: Iterable[str]) -> set[str]:
@@ -268,10 +280,14 @@ def refresh_entities(session: Session, entity_ids: set[str]) -> None:
         return
     now = datetime.now(UTC)
     ordered = sorted(entity_ids)
-    many = aggregate_many(session, ordered, CHUNK)
+    many, partial = aggregates.load(session, ordered)
     aggs = {eid: many.get(eid) or Aggregate(doc_count=0) for eid in ordered}
     fresh = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in a.names.items())[0] for eid, a in aggs.items()}
     targets = _canonical_names(session, {t for a in aggs.values() for t in a.located}, fresh)
+    for eid in sorted(partial):  # none of the most cited located_in targets resolves: read them all
+        if not any(t in targets for t in aggs[eid].located):
+            aggregates.located_all(session, eid, aggs[eid])
+            targets.update(_canonical_names(session, set(aggs[eid].located), fresh))
     counts: dict[str, tuple[int, float]] = {}
     for part in chunked(ordered):
         q = (
@@ -326,32 +342,38 @@ def region_dependents(session: Session) -> set[str]:
     return out | entities_of(session, holders)
 
 
-def _update_slow(session: Session, touched: set[str]) -> set[str] | None:
+def _update_slow(session: Session, touched: set[str]) -> tuple[set[str], set[str]] | None:
     """Full resolution of everything connected to `touched` (or a rebuild when that is too much):
-    the canonical ids written or deleted; None after a full rebuild."""
+    (the canonical ids written or deleted, the source entities now in another entity); None after a
+    full rebuild. Summary rows are left to the caller (refresh_entities after the counters moved)."""
     scope = _closure(session, touched)
     if scope is None:
         rebuild(session)
         return None
-    old_of: dict[str, str] = {}
+    old_rows: dict[str, tuple[Any, ...]] = {}
+    cols = (EntityMember.member_id, EntityMember.entity_id, EntityMember.kind, EntityMember.name, EntityMember.score,
+            EntityMember.reason, EntityMember.first_seen)  # fmt: skip
     for part in chunked(sorted(scope)):
-        q = select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
-        old_of.update({m: e for m, e in session.execute(q)})
+        for r in session.execute(select(*cols).where(EntityMember.member_id.in_(part))):
+            old_rows[r[0]] = (r[1], r[2], r[3], round(float(r[4]), 9), r[5], aware(r[6]))
+    old_of = {m: r[0] for m, r in old_rows.items()}
     old_entities = set(old_of.values())
     profiles = load_profiles(session, sorted(scope))
     assignment = resolve(list(profiles.values()), load_judgements(session, scope))
-    for part in chunked(sorted(scope)):
+    # Only member rows that differ are rewritten (a hub that gains one member keeps the others' rows);
+    # keys depend on a member's names alone and were refreshed for the touched members by `update`.
+    new_rows = {mid: _member_row(profiles[mid], a) for mid, a in assignment.items()}
+    stale = sorted(m for m in scope if m not in new_rows or old_rows.get(m) != _row_tuple(new_rows[m]))
+    for part in chunked(stale):
         session.execute(delete(EntityMember).where(EntityMember.member_id.in_(part)))
-        session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     written = old_entities | {a.entity_id for a in assignment.values()}
     # a source entity now in another entity: what points at it (located_in) may name another region
     moved = {m for m, e in old_of.items() if m not in assignment or assignment[m].entity_id != e}
     _place_changes(session)[1].update(moved)
     _note_renamed_places(session, written)
-    for part in chunked(sorted(written)):
-        session.execute(delete(Entity).where(Entity.id.in_(part)))
-    _write(session, profiles, assignment)
-    return written
+    _insert(session, EntityMember, [new_rows[m] for m in stale if m in new_rows])
+    reassigned = {m for m in scope if old_of.get(m) != (assignment[m].entity_id if m in assignment else None)}
+    return written, reassigned
 
 
 def _closure(session: Session, touched: set[str]) -> set[str] | None:
@@ -393,39 +415,19 @@ def _insert(session: Session, table: Any, rows: list[dict[str, Any]], batch: int
         session.execute(insert(table), rows[i : i + batch])
 
 
-def _write(session: Session, profiles: dict[str, Profile], assignment: dict[str, Assignment]) -> int:
-    """Insert members, keys and summarised entities for the given clusters."""
-    clusters: dict[str, list[str]] = defaultdict(list)
-    for mid, a in assignment.items():
-        clusters[a.entity_id].append(mid)
-    per_member: dict[str, Aggregate] = defaultdict(Aggregate)
-    for r in _live_rows(session, sorted(profiles), None):
-        per_member[r.entity_id].add_row(r)
+def _member_row(p: Profile, a: Assignment) -> dict[str, Any]:
+    return {"member_id": p.member_id, "entity_id": a.entity_id, "kind": p.kind, "name": p.names[0][:512],
+            "score": a.score, "reason": a.reason[:64], "first_seen": p.first_seen}  # fmt: skip
+
+
+def _row_tuple(r: dict[str, Any]) -> tuple[Any, ...]:
+    return (r["entity_id"], r["kind"], r["name"], round(float(r["score"]), 9), r["reason"], aware(r["first_seen"]))
+
+
+def _write_members(session: Session, profiles: dict[str, Profile], assignment: dict[str, Assignment]) -> None:
+    """Insert the members and keys of the given clusters."""
     _insert(session, EntityKey, _key_rows(profiles.values()))
-    _insert(session, EntityMember, [
-        {"member_id": mid, "entity_id": a.entity_id, "kind": profiles[mid].kind, "name": profiles[mid].names[0][:512],
-         "score": a.score, "reason": a.reason[:64], "first_seen": profiles[mid].first_seen}
-        for mid, a in assignment.items()
-    ])  # fmt: skip
-    aggs: dict[str, Aggregate] = {}
-    for eid, mids in clusters.items():
-        agg = Aggregate()
-        for m in mids:
-            agg.merge(per_member[m])
-        aggs[eid] = agg
-    # Region: the canonical name of the place the entity is located in (a place it points at).
-    fresh_names = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in agg.names.items())[0]
-                   for eid, agg in aggs.items()}  # fmt: skip
-    targets = _canonical_names(session, {t for a in aggs.values() for t in a.located}, fresh_names)
-    now = datetime.now(UTC)
-    rows = [
-        entity_values(eid, agg, len(clusters[eid]), min(assignment[m].score for m in clusters[eid]), targets, now)
-        for eid, agg in aggs.items()
-    ]
-    _insert(session, Entity, rows)
-    # rows changed behind the ORM's back: reload anything a caller still holds
-    session.expire_all()
-    return len(clusters)
+    _insert(session, EntityMember, [_member_row(profiles[mid], a) for mid, a in assignment.items()])
 
 
 def _canonical_names(session: Session, member_ids: set[str], fresh: dict[str, str]) -> dict[str, tuple[str, str]]:

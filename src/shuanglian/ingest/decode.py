@@ -9,13 +9,11 @@ common characters (after folding traditional to simplified, so Big5 pages are no
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from shuanglian.clean.script import t2s
-from shuanglian.jio import dictionary_text
+from shuanglian.jio import common_chars
 
 __all__ = [
     "DecodeError",
@@ -68,7 +66,6 @@ _META_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""
 _XML_RE = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_TOP_CHARS = 1500  # the 1,500 most frequent characters cover ~96% of running Chinese text
 
 
 # Codecs Python knows that are not page charsets: a page declaring one of these gets them ignored
@@ -109,25 +106,6 @@ def _public_name(codec: str) -> str:
     return {"big5hkscs": "big5", "cp1252": "windows-1252"}.get(codec, codec)
 
 
-@lru_cache(maxsize=1)
-def _ranked_chars() -> tuple[str, ...]:
-    """CJK characters by descending frequency, from jionlp's shipped character distribution."""
-    rows: list[tuple[str, int]] = []
-    for line in dictionary_text("char_distribution.json").split("\n"):  # not splitlines: \x1c etc. are data
-        line = line.strip()
-        if not line:
-            continue
-        ch, count = json.loads(line)
-        if _CJK_RE.match(ch):
-            rows.append((ch, int(count)))
-    rows.sort(key=lambda r: -r[1])
-    return tuple(ch for ch, _ in rows)
-
-
-@lru_cache(maxsize=4)
-def common_chars(top: int = _TOP_CHARS) -> frozenset[str]:
-    """The `top` most frequent simplified Chinese characters."""
-    return frozenset(_ranked_chars()[:top])
 
 
 def plausibility(text: str) -> float:

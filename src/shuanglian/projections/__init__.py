@@ -1,8 +1,10 @@
 """Projections: every state derived from the statements log, kept equal to a full rebuild.
 
-Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index -> region scope
--> search index.
-Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture).
+Order matters: resolution -> chain placements -> entity summaries -> place hierarchy -> register index -> official figures
+-> region scope -> chain members -> search index.
+Other packages add theirs with `register(name, factory, after=...)` (see README, Architecture): the
+targets, projects and matching projectors register from `shuanglian.services` (this layer imports none
+of them: no import cycles).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from shuanglian.projections.base import (
 
 
 def _defaults() -> None:
+    from shuanglian.projections.chain_members import ChainMembers
     from shuanglian.projections.entities import Resolution, Summaries
+    from shuanglian.projections.official import OfficialFigures
     from shuanglian.projections.placements import ChainPlacements
     from shuanglian.projections.places import PlaceHierarchy
     from shuanglian.projections.region_scope import RegionScopeProjector
@@ -33,11 +37,10 @@ def _defaults() -> None:
     register("entity_summaries", Summaries)
     register("place_hierarchy", PlaceHierarchy)
     register("register_index", RegisterIndex)
+    register("official_figures", OfficialFigures)  # the pages' 六个一 counts beside the registers (issue 9)
     register("region_scope", RegionScopeProjector)
+    register("chain_members", ChainMembers)
     register("search_index", SearchIndex)
-    from shuanglian.matching.projector import MatchingIndex
-
-    register("matching_index", MatchingIndex)
 
 
 _defaults()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shuanglian.graph import views
+from shuanglian.graph import aggregates, views
 from shuanglian.graph.tables import Entity
 from shuanglian.projections.base import Changes
 
@@ -40,14 +40,18 @@ class Summaries:
     name = "entity_summaries"
 
     def rebuild(self, session: Session) -> None:
-        """Recompute every row (resolution wrote them before placement added its statements)."""
+        """Recount every entity and recompute every row (resolution wrote them before placement added
+        its statements)."""
+        aggregates.rebuild(session)
         ids = set(session.scalars(select(Entity.id)))
         for part in views.chunked(sorted(ids), 20_000):
             views.refresh_entities(session, set(part))
 
     def update(self, session: Session, changed: Changes) -> Changes:
-        """Refresh the rows of entities holding changed source entities (placements included)."""
-        stale = views.entities_of(session, changed.derived)
+        """Recount the changed source entities (their own statements only: graph.aggregates) and refresh
+        the rows of the entities whose counters moved (placements included)."""
+        stale = aggregates.sync(session, changed.facts | changed.derived | changed.members)
+        stale |= views.entities_of(session, changed.derived)
         stale |= views.entities_of(session, changed.facts) - changed.summarised
         for _ in range(5):  # a renamed place renames its dependents' region; places nest a few levels
             stale |= views.region_dependents(session)

@@ -130,17 +130,7 @@ def write_projects(rows: list[dict[str, Any]], fmt: str) -> bytes:
         w.writerows(matrix)
         return buf.getvalue().encode("utf-8-sig")
     if fmt == "xlsx":
-        from openpyxl import Workbook
+        from shuanglian.sheets import xlsx_bytes
 
-        wb = Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.title = spec["title"]
-        ws.append(headers)
-        for r in matrix:
-            ws.append(r)
-        ws.freeze_panes = "A2"
-        out = io.BytesIO()
-        wb.save(out)
-        return out.getvalue()
+        return xlsx_bytes(spec["title"], headers, matrix)
     raise TableFormatError(f"unknown format {fmt!r}; one of csv, xlsx")

@@ -1,8 +1,10 @@
-"""Register admission as data (data/admission.yaml): no generic names, confident kinds."""
+"""Register admission as data (data/admission.yaml): no generic names, confident kinds, funds typed as
+organisations listed as funds."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -11,13 +13,21 @@ import yaml
 
 from shuanglian.registers.graphview import EntityView
 
+_FILE = "registers/data/admission.yaml"
+
 
 @cache
 def _data() -> dict[str, Any]:
     ref = resources.files("shuanglian.registers").joinpath("data").joinpath("admission.yaml")
     data = yaml.safe_load(ref.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError("registers/data/admission.yaml: expected a mapping at top level")
+        raise ValueError(f"{_FILE}: expected a mapping at top level")
+    for key in ("min_confidence", "min_kind_share", "generic_names", "generic_patterns"):
+        if key not in data:
+            raise ValueError(f"{_FILE}: field {key!r} is missing")
+    for i, rule in enumerate(data.get("retype_by_name") or []):
+        if not isinstance(rule, dict) or not rule.get("kind") or not rule.get("suffixes"):
+            raise ValueError(f"{_FILE}: retype_by_name[{i}] needs 'kind' and 'suffixes'")
     return data
 
 
@@ -33,16 +43,43 @@ def generic_name(name: str) -> bool:
 
 
 def confident(view: EntityView) -> bool:
-    """The entity's name was extracted confidently at least once, or a person registered/imported it."""
+    """The entity's kind is confident: a person registered/imported it, or its document name statements
+    mostly carry its kind (min_kind_share) and one of those is confident enough (min_confidence)."""
     best = 0.0
+    total = same = 0
     for f in view.facts:
-        if f.prop == "name":
-            if f.origin != "document":
-                return True
+        if f.prop != "name":
+            continue
+        if f.origin != "document":
+            return True
+        total += 1
+        if f.kind == view.kind or _kind_for(f.kind, view.name) == view.kind:
+            same += 1
             best = max(best, f.confidence)
-    return best >= float(_data()["min_confidence"]) or not any(f.prop == "name" for f in view.facts)
+    if total == 0:
+        return True
+    return best >= float(_data()["min_confidence"]) and same / total >= float(_data()["min_kind_share"])
 
 
 def admitted(view: EntityView) -> bool:
     """Whether a document-found entity may enter any register: a specific name and a confident kind."""
     return not generic_name(view.name) and confident(view)
+
+
+def _kind_for(kind: str, name: str) -> str:
+    for rule in _data().get("retype_by_name") or []:
+        hit = kind in (rule.get("from") or ()) and name.endswith(tuple(rule["suffixes"]))
+        if hit and not name.endswith(tuple(rule.get("except") or ())):
+            return str(rule["kind"])
+    return kind
+
+
+def listed_kind(view: EntityView) -> str:
+    """The kind registers list the entity as: retype_by_name rules (a 产业投资基金 typed 机构 is a fund)."""
+    return _kind_for(view.kind, view.name)
+
+
+def retype(views: Iterable[EntityView]) -> None:
+    """Set each view's kind to the kind registers list it as (views are per-call copies)."""
+    for v in views:
+        v.kind = listed_kind(v)

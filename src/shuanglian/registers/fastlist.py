@@ -23,6 +23,8 @@ from shuanglian.registers.spec import RegisterSpec
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
 
 E, K = RegisterEntry, RegisterSortKey
+# sorts answered from register_entries' own columns (listing.EXTRA_SORTS)
+_ENTRY_SORTS: dict[str, Any] = {"pinyin": E.pinyin, "first_seen": E.seen_first, "last_seen": E.seen_last}
 
 
 def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
@@ -69,9 +71,14 @@ def _regions(session: Session, spec: RegisterSpec, regions: RegionIndex, region:
 
 def _conditions(
     session: Session, spec: RegisterSpec, regions: RegionIndex | None, region: str | None,
-    chain: str | None, kind: str | None, q: str | None,
+    chain: str | None, kind: str | None, q: str | None, hidden: bool = False,
+    seen_from: str | None = None, seen_to: str | None = None,
 ) -> list[ColumnElement[bool]]:  # fmt: skip
-    conds: list[ColumnElement[bool]] = [E.register == spec.name]
+    conds: list[ColumnElement[bool]] = [E.register == spec.name, E.hidden.is_(hidden)]
+    if seen_from:
+        conds.append(E.seen_last >= seen_from)
+    if seen_to:
+        conds.append(E.seen_first <= seen_to)
     if kind:
         conds.append(E.kind == (spec.kind_from_label(kind) or kind))
     if q:
@@ -111,6 +118,22 @@ def _window(stmt: Any, offset: int, limit: int | None) -> Any:
     return stmt.limit(limit) if limit is not None else stmt
 
 
+def _entry_sorted(session: Session, where: Any, col: Any, desc: bool, offset: int, limit: int | None) -> list[str]:
+    """Ids ordered by a register_entries column: filled values (then name, id), empty ones last by name."""
+    filled = and_(where, col.is_not(None), col != "")
+    n_filled = int(session.scalar(select(func.count()).select_from(E).where(filled)) or 0)
+    cols = [col, E.name, E.entity_id]
+    order = [c.desc() for c in cols] if desc else [c.asc() for c in cols]
+    ids: list[str] = []
+    if offset < n_filled:
+        ids = list(session.scalars(_window(select(E.entity_id).where(filled).order_by(*order), offset, limit)))
+    want = None if limit is None else limit - len(ids)
+    if want is None or want > 0:
+        empty = select(E.entity_id).where(and_(where, or_(col.is_(None), col == ""))).order_by(E.name, E.entity_id)
+        ids += list(session.scalars(_window(empty, max(0, offset - n_filled), want)))
+    return ids
+
+
 def sql_page(
     session: Session,
     spec: RegisterSpec,
@@ -122,15 +145,20 @@ def sql_page(
     limit: int | None,
     offset: int,
     sort: str | None,
+    hidden: bool = False,
+    seen_from: str | None = None,
+    seen_to: str | None = None,
 ) -> tuple[int, list[str]]:
     """(total, canonical ids of the requested page) of a register."""
-    where = and_(*_conditions(session, spec, regions, region, chain, kind, q))
+    where = and_(*_conditions(session, spec, regions, region, chain, kind, q, hidden, seen_from, seen_to))
     total = int(session.scalar(select(func.count()).select_from(E).where(where)) or 0)
     key = (sort or "name").lstrip("-")
     desc = bool(sort and sort.startswith("-"))
     if key == "name":  # a name is never empty
         order = [E.name.desc(), E.entity_id.desc()] if desc else [E.name.asc(), E.entity_id.asc()]
         return total, list(session.scalars(_window(select(E.entity_id).where(where).order_by(*order), offset, limit)))
+    if key in _ENTRY_SORTS:  # columns of the entry itself
+        return total, _entry_sorted(session, where, _ENTRY_SORTS[key], desc, offset, limit)
     joined = and_(K.register == spec.name, K.column == key, K.entity_id == E.entity_id)
     cols: list[Any] = [K.rank, K.num, K.text, K.name, K.entity_id]
     filled_q = select(K.entity_id).join(E, joined).where(where)

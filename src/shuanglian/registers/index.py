@@ -15,14 +15,15 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
-from shuanglian.registers.admission import admitted
+from shuanglian.registers.admission import admitted, retype
 from shuanglian.registers.graphview import EntityView, chunks, views_for_members
-from shuanglian.registers.listing import chain_keys, is_member, to_row
+from shuanglian.registers.listing import chain_keys, hidden_in, is_member, published_dates, seen_dates, to_row
+from shuanglian.registers.pinyin import pinyin_key
 from shuanglian.registers.spec import RegisterSpec, register_specs
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
 
 # Row keys never stored as sort keys: `name` sorts on register_entries itself, `id` is not a column.
-_UNSTORED = frozenset({"id", "name"})
+_UNSTORED = frozenset({"id", "name", "pinyin", "hidden", "first_seen", "last_seen"})
 _BATCH = 2000  # canonical entities per views query when filling the whole index
 
 
@@ -67,7 +68,9 @@ def sort_key(value: Any) -> tuple[int, float, str] | None:
     return (1, 0.0, str(value)[:1000])
 
 
-def _entry_rows(spec: RegisterSpec, view: EntityView) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+def _entry_rows(
+    spec: RegisterSpec, view: EntityView, seen: tuple[str | None, str | None] = (None, None)
+) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
     """The register_entries row and sort-key rows of one view in one register (None: not listed)."""
     registered = spec.name in view.values("register")
     if spec.scope == "external":
@@ -85,7 +88,8 @@ def _entry_rows(spec: RegisterSpec, view: EntityView) -> tuple[dict[str, Any] | 
         "register": spec.name, "entity_id": view.id, "kind": view.kind, "name": view.name[:512],
         "region": view.region[:128] if view.region else None,
         "search_text": "|" + "|".join(dict.fromkeys(normalise_name(n) for n in names)) + "|",
-        "registered": registered, "eligible": eligible,
+        "registered": registered, "eligible": eligible, "hidden": spec.name in hidden_in(view),
+        "pinyin": pinyin_key(view.name), "seen_first": seen[0], "seen_last": seen[1],
     }  # fmt: skip
     keys = []
     for col, value in to_row(spec, view).items():
@@ -107,10 +111,14 @@ def _write(session: Session, views: Iterable[EntityView]) -> int:
     entries: list[dict[str, Any]] = []
     keys: list[dict[str, Any]] = []
     chains: list[dict[str, Any]] = []
+    views = list(views)
+    retype(views)
+    published = published_dates(session, (f.document_id or "" for v in views for f in v.facts))
     for v in views:
         listed = False
+        seen = seen_dates(v, published)
         for spec in register_specs().values():
-            entry, ks = _entry_rows(spec, v)
+            entry, ks = _entry_rows(spec, v, seen)
             if entry is not None:
                 listed = True
                 entries.append(entry)

@@ -2,19 +2,69 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.places import stored_region_index
-from shuanglian.registers.admission import admitted
+from shuanglian.registers.admission import admitted, retype
 from shuanglian.registers.graphview import EntityView, load_views
+from shuanglian.registers.pinyin import pinyin_key
 from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import Column, RegisterSpec, register_specs
+from shuanglian.store.documents import DocumentRow
 
 CHAIN_PROP = "on_chain_link"
+HIDDEN_PROP = "register_hidden"
+_NOT_SEEN = frozenset({CHAIN_PROP, HIDDEN_PROP})
+# extra sort keys besides the columns: pinyin of the name, first and latest date seen
+EXTRA_SORTS = ("pinyin", "first_seen", "last_seen")
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+def hidden_in(view: EntityView) -> set[str]:
+    """Registers an analyst hid or rejected this entity from (live register_hidden statements)."""
+    return set(view.values(HIDDEN_PROP))
+
+
+def row_sources(view: EntityView) -> list[str]:
+    """Where a row's facts come from (documents, importing users), leaving out analysts' hide judgements."""
+    return sorted({f.source_label for f in view.facts if f.prop != HIDDEN_PROP})
+
+
+def _day(published: str | None) -> str | None:
+    m = _DATE.match(published or "")
+    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+
+
+def published_dates(session: Session, doc_ids: Iterable[str]) -> dict[str, str | None]:
+    """Document id -> publication day (YYYY-MM-DD) or None when the page gives none."""
+    ids = sorted({d for d in doc_ids if d})
+    out: dict[str, str | None] = {}
+    for i in range(0, len(ids), 900):
+        q = select(DocumentRow.id, DocumentRow.published).where(DocumentRow.id.in_(ids[i : i + 900]))
+        out.update({d: _day(p) for d, p in session.execute(q)})
+    return out
+
+
+def seen_dates(view: EntityView, published: Mapping[str, str | None]) -> tuple[str | None, str | None]:
+    """(first, latest) day the entity was seen: its documents' publication days, else the day a
+    statement was stored (imports, pages without a date)."""
+    days: list[str] = []
+    facts = [f for f in view.facts if f.prop not in _NOT_SEEN]  # derived or judgements: not seen anywhere
+    if any(f.document_id for f in facts):
+        facts = [f for f in facts if f.document_id]  # pages, not the day an analyst corrected something
+    for f in facts:
+        day = published.get(f.document_id) if f.document_id else None
+        if day is None and f.created_at is not None:
+            day = f.created_at.strftime("%Y-%m-%d")
+        if day:
+            days.append(day)
+    return (min(days), max(days)) if days else (None, None)
 
 
 def region_index(session: Session) -> RegionIndex:
@@ -83,7 +133,7 @@ def _column_value(col: Column, view: EntityView) -> Any:
     if col.prop == "chains":
         return chain_labels(view)
     if col.prop == "sources":
-        return view.sources()
+        return row_sources(view)
     vals = view.values(col.prop) + (view.values(col.fallback_prop) if col.fallback_prop else [])
     if col.multi:
         return vals
@@ -103,14 +153,19 @@ def _column_value(col: Column, view: EntityView) -> Any:
     return v
 
 
-def to_row(spec: RegisterSpec, view: EntityView) -> dict[str, Any]:
-    """One register row: id, every column by key, kind label, and sources."""
+def to_row(spec: RegisterSpec, view: EntityView, published: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """One register row: id, every column by key, kind label, sources, pinyin sort key, hidden flag and
+    (given the documents' publication days) the first and latest day seen."""
     row: dict[str, Any] = {"id": view.id}
     for col in spec.columns:
         row[col.key] = _column_value(col, view)
     row["kind"] = view.kind
     row["kind_label"] = spec.kind_labels.get(view.kind, view.kind)
-    row["sources"] = view.sources()
+    row["sources"] = row_sources(view)
+    row["pinyin"] = pinyin_key(view.name)
+    row["hidden"] = spec.name in hidden_in(view)
+    if published is not None:
+        row["first_seen"], row["last_seen"] = seen_dates(view, published)
     return row
 
 
@@ -121,9 +176,19 @@ def select_members(
     chain: str | None = None,
     kind: str | None = None,
     q: str | None = None,
+    hidden: bool = False,
+    seen_from: str | None = None,
+    seen_to: str | None = None,
 ) -> list[EntityView]:
-    """Entities of a register after the region / chain / kind / text filters."""
-    views = load_views(session, kinds=spec.kinds, props=["register"])
+    """Entities of a register after the region / chain / kind / text / seen-date filters; `hidden`: the
+    rows analysts hid instead of the others."""
+    views = load_views(session, kinds=_loaded_kinds(spec), props=["register"])
+    retype(views.values())
+    if seen_from or seen_to:
+        published = published_dates(session, (f.document_id or "" for v in views.values() for f in v.facts))
+        seen = {k: seen_dates(v, published) for k, v in views.items()}
+        views = {k: v for k, v in views.items() if _seen_ok(seen[k], seen_from, seen_to)}
+    views = {k: v for k, v in views.items() if (spec.name in hidden_in(v)) == hidden}
     wanted_kind = spec.kind_from_label(kind) or kind if kind else None
     qkey = normalise_name(q) if q else None
     regions = region_index(session) if region else None
@@ -158,6 +223,21 @@ def select_members(
             continue
         out.append(v)
     return out
+
+
+def _loaded_kinds(spec: RegisterSpec) -> list[str]:
+    """Kinds to load for a register: its own and those retype_by_name may turn into them."""
+    from shuanglian.registers.admission import _data
+
+    extra = [k for r in _data().get("retype_by_name") or [] if r["kind"] in spec.kinds for k in r.get("from") or ()]
+    return sorted(set(spec.kinds) | set(extra))
+
+
+def _seen_ok(seen: tuple[str | None, str | None], seen_from: str | None, seen_to: str | None) -> bool:
+    first, last = seen
+    if seen_from and (last is None or last < seen_from):
+        return False
+    return not (seen_to and (first is None or first > seen_to))
 
 
 def _in_region(spec: RegisterSpec, v: EntityView, regions: RegionIndex, region: str) -> bool:

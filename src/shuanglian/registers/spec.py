@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from shuanglian.graph.schema import get_schema
+
 SPEC_FILE = Path(__file__).parent / "data" / "registers.yaml"
 TYPES = ("string", "number", "bool", "period", "enum", "year")
 BUILTIN_PROPS = ("name", "kind", "region", "chains", "sources")
@@ -104,6 +106,25 @@ class RegisterSpec:
         }
 
 
+def _kinds_of(r: dict[str, Any], where: str, src: str) -> tuple[str, ...]:
+    """The kinds a register lists: those whose graph/schema.yaml entry names it (`registers:`), the
+    optional `default_kind` first (the kind of an imported row without a 类型 cell)."""
+    declared = get_schema().kinds_in_register(r["name"])
+    if not declared:
+        raise RegisterSpecError(f"{src}: register {r['name']!r}: no kind in graph/schema.yaml lists it under `registers`")
+    for k in r.get("kinds") or []:  # an explicit list may only order them, never add a kind
+        if k not in declared:
+            raise RegisterSpecError(f"{src}: field '{where}.kinds': kind {k!r} does not list register {r['name']!r} "
+                                    "under `registers` in graph/schema.yaml")  # fmt: skip
+    order = [*(r.get("kinds") or []), *declared]
+    default = r.get("default_kind")
+    if default is not None:
+        if default not in declared:
+            raise RegisterSpecError(f"{src}: field '{where}.default_kind': {default!r} is not a kind of this register")
+        order.insert(0, default)
+    return tuple(dict.fromkeys(order))
+
+
 def _parse(obj: Any, src: str) -> dict[str, RegisterSpec]:
     if not isinstance(obj, dict) or not isinstance(obj.get("registers"), list):
         raise RegisterSpecError(f"{src}: top-level field 'registers' must be a list")
@@ -133,14 +154,19 @@ def _parse(obj: Any, src: str) -> dict[str, RegisterSpec]:
                         header_aliases=tuple(c.get("header_aliases") or ()),
                     )
                 )
+            kinds = _kinds_of(r, where, src)
+            labels = dict(r.get("kind_labels") or {})
+            sch = get_schema()
+            for k in kinds:  # a kind without a register-specific label shows its schema label
+                labels.setdefault(k, sch.kinds[k].label)
             spec = RegisterSpec(
                 name=r["name"],
                 title_zh=r["title"]["zh"],
                 title_en=r["title"]["en"],
-                kinds=tuple(r["kinds"]),
+                kinds=kinds,
                 scope=r.get("scope", "local"),
                 columns=tuple(cols),
-                kind_labels=dict(r.get("kind_labels") or {}),
+                kind_labels=labels,
                 name_patterns=tuple(r.get("name_patterns") or ()),
                 wider_regions_apply=bool(r.get("wider_regions_apply", False)),
             )

@@ -4,9 +4,10 @@ filter and sort is an indexed SQL query instead of a scan of all entities in Pyt
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Float, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Float, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shuanglian.store.db import Base
@@ -31,6 +32,12 @@ class RegisterEntry(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")  # |normalised name|alias|…|
     registered: Mapped[bool] = mapped_column(Boolean, default=False)  # imported into this register
     eligible: Mapped[bool] = mapped_column(Boolean, default=True)  # kind is one the register lists
+    # an analyst hid or rejected the row (a live register_hidden statement): out of the default view
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    pinyin: Mapped[str] = mapped_column(_keytype(1000), default="")  # registers.pinyin.pinyin_key(name)
+    # dates of the first and latest document mentioning it (publication date, else when it was stored)
+    seen_first: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    seen_last: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
     __table_args__ = (
         Index("ix_register_entries_name", "register", "name", "entity_id"),
@@ -39,6 +46,7 @@ class RegisterEntry(Base):
         # covers the resources test (outside the region, imported or on one of its chains) without row reads
         Index("ix_register_entries_scope", "register", "region", "registered", "eligible", "entity_id"),
         Index("ix_register_entries_entity", "entity_id"),
+        Index("ix_register_entries_pinyin", "register", "pinyin", "name", "entity_id"),
     )
 
 
@@ -71,3 +79,32 @@ class EntityChain(Base):
     chain: Mapped[str] = mapped_column(String(200), primary_key=True)
 
     __table_args__ = (Index("ix_register_entity_chains_chain", "chain", "entity_id"),)
+
+
+class OfficialFigure(Base):
+    """An official 六个一 figure (161 carriers, 146 projects with 1641亿元) linked to its register: read from
+    a page (origin document, kept by the official_figures projector) or entered by an analyst (manual)."""
+
+    __tablename__ = "register_official_figures"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    register: Mapped[str] = mapped_column(String(32))
+    measure: Mapped[str] = mapped_column(String(16))  # count | investment
+    value: Mapped[float] = mapped_column(Float)  # normalised: a count, or yuan
+    unit: Mapped[str] = mapped_column(String(8))  # as written: 个, 家, 亿元
+    text: Mapped[str] = mapped_column(String(64))  # as written: 161个, 1641亿元
+    label: Mapped[str] = mapped_column(String(64), default="")  # the counted thing: 创新载体
+    region: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    document_id: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    span_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    span_end: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    as_of: Mapped[str | None] = mapped_column(String(10), nullable=True)  # the page's publication day
+    origin: Mapped[str] = mapped_column(String(16), default="document")  # document | manual
+    user: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_register_official_register", "register", "region"),
+        Index("ix_register_official_document", "document_id"),
+    )

@@ -217,7 +217,7 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
             back.setdefault(str(sv).lower(), label)  # the first label is the official one (境内, not 国内)
         return back.get(str(v).lower(), v)
     if col.scale != 1.0 and isinstance(v, int | float) and not isinstance(v, bool):
-        v = round(v / col.scale, 4)  # money as the register states it (亿元), not yuan
+        v = round(v, 4)  # rows carry money as the register states it (亿元, listing.to_row), never yuan
     if isinstance(v, list | tuple):
         return "、".join(str(x) for x in v)
     if isinstance(v, bool):
@@ -228,7 +228,8 @@ def _display(col: Column, v: Any, spec: RegisterSpec) -> Any:
 
 
 def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> bytes:
-    """Write register rows (dicts keyed by column key) as CSV (UTF-8 with BOM, opens in Excel) or XLSX."""
+    """Write register rows (dicts keyed by column key, as list_register gives them: money already in the
+    column's unit, 亿元) as CSV (UTF-8 with BOM, opens in Excel) or XLSX."""
     headers = [f"{c.header}（{c.unit}）" if c.unit else c.header for c in spec.columns]
     matrix = [[_display(c, r.get(c.key), spec) for c in spec.columns] for r in rows]
     if fmt == "csv":
@@ -238,26 +239,7 @@ def write_table(spec: RegisterSpec, rows: list[dict[str, Any]], fmt: str) -> byt
         w.writerows([neutralise(v) for v in r] for r in matrix)
         return buf.getvalue().encode("utf-8-sig")
     if fmt == "xlsx":
-        from openpyxl import Workbook
+        from shuanglian.sheets import xlsx_bytes
 
-        wb = Workbook()
-        ws = wb.active
-        assert ws is not None
-        ws.title = spec.title_zh[:31]
-        ws.append(headers)
-        for i, r in enumerate(matrix, start=2):
-            for j, v in enumerate(r, start=1):
-                cell = ws.cell(row=i, column=j)
-                if isinstance(v, str):
-                    # stored as a string cell, never a formula, whatever it starts with
-                    cell.value = v
-                    cell.data_type = "s"
-                    if v.startswith(FORMULA_START):
-                        cell.quotePrefix = True
-                else:
-                    cell.value = v
-        ws.freeze_panes = "A2"
-        buf2 = io.BytesIO()
-        wb.save(buf2)
-        return buf2.getvalue()
+        return xlsx_bytes(spec.title_zh, headers, matrix)
     raise TableFormatError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

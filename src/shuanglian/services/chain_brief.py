@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.schema import get_schema
 from shuanglian.services import chains
 
 LEAD_COLUMNS = [
@@ -18,9 +19,13 @@ LEAD_COLUMNS = [
     ("region", "所在地", "Region"), ("score", "推荐分", "Score"), ("reason", "推荐理由", "Reason"),
 ]
 STAGE_ZH = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
-KIND_ZH = {"enterprise": "企业", "university": "高校", "research_institute": "科研院所", "lab": "实验室",
-           "platform": "创新平台", "organization": "其他机构"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _kind_zh(kind: str) -> str:
+    """The Chinese label of a kind (graph/schema.yaml)."""
+    kdef = get_schema().kinds.get(kind)
+    return kdef.label if kdef else kind
 
 
 def _safe(v: Any) -> Any:
@@ -37,7 +42,7 @@ def lead_rows(session: Session, chain_id: str, region: str | None) -> list[dict[
         for c in g["candidates"]:
             rows.append({
                 "link_name": g["link_name"], "stage": STAGE_ZH.get(g["stage"], g["stage"]), "gap": g["type_zh"],
-                "status": g.get("status_zh", ""), "name": c["name"], "kind": KIND_ZH.get(c["kind"], c["kind"]),
+                "status": g.get("status_zh", ""), "name": c["name"], "kind": _kind_zh(c["kind"]),
                 "region": c.get("region") or "", "score": c["score"], "reason": c["reason"], "id": c["id"],
             })
     return rows

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from shuanglian.chains.gaps import compute_gaps
 from shuanglian.chains.incremental import remember_templates, templates_changed
 from shuanglian.chains.maps import build_map, load_placements
+from shuanglian.chains.members import fast_gaps, fast_map, members_ready
 from shuanglian.chains.placement import PlacementStats, place_entities
 from shuanglian.chains.store import all_templates, save_user_chain
 from shuanglian.chains.templates import ChainTemplate, TemplateError
@@ -102,16 +103,21 @@ def place(session: Session, chain: str | None = None, full: bool = False) -> dic
     return stats.to_json()
 
 
-def chain_map(session: Session, chain_id: str, region: str | None = None, include_outside: bool = False) -> dict[str, Any]:
+def chain_map(
+    session: Session, chain_id: str, region: str | None = None, include_outside: bool = False, complete: bool = False
+) -> dict[str, Any]:
     """Per link of a chain, the local enterprises, carriers, projects, policies and funds, with evidence.
 
     region: place name (深圳, 广东...); None: every entity counts. include_outside: also list the
-    entities of other regions on each link (key `outside`).
+    entities of other regions on each link (key `outside`). Read from the chain_members projection;
+    complete: from every placed entity's view instead (the reference the projection must equal).
     """
     tpl = _template(session, chain_id)
-    placements = load_placements(session, tpl).get(tpl.id, [])
-    regions = region_index(session) if region else None
-    return build_map(tpl, placements, region, regions, include_outside)
+    if complete or not members_ready(session, region):
+        placements = load_placements(session, tpl).get(tpl.id, [])
+        regions = region_index(session) if region else None
+        return build_map(tpl, placements, region, regions, include_outside)
+    return fast_map(session, tpl, region, include_outside)
 
 
 def _resource_ids(session: Session) -> set[str]:
@@ -124,9 +130,13 @@ def _resource_ids(session: Session) -> set[str]:
     return set(views_for_members(session, set(members)))
 
 
-def gaps(session: Session, chain_id: str, region: str | None = None) -> list[dict[str, Any]]:
-    """补链 / 强链 / 延链 gaps of a chain in a region, each with a reason and ranked candidates (招商 leads)."""
+def gaps(session: Session, chain_id: str, region: str | None = None, complete: bool = False) -> list[dict[str, Any]]:
+    """补链 / 强链 / 延链 gaps of a chain in a region, each with a reason and ranked candidates (招商 leads).
+
+    Read from the chain_members projection; complete: from every placed entity's view instead."""
     tpl = _template(session, chain_id)
+    if not complete and members_ready(session, region):
+        return fast_gaps(session, tpl, region)
     placements = load_placements(session, tpl).get(tpl.id, [])
     regions = region_index(session) if region else None
     return compute_gaps(tpl, placements, region, regions, _resource_ids(session))
@@ -138,6 +148,8 @@ def chains_report(session: Session, region: str | None = None, chain: str | None
     if chain is not None:
         t = _template(session, chain)
         tpls = {t.id: t}
+    if members_ready(session, region):
+        return [{**fast_map(session, t, region), "gaps": fast_gaps(session, t, region)} for t in tpls.values()]
     placements = load_placements(session)
     regions = region_index(session) if region else None
     resources = _resource_ids(session)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.sql.elements import ColumnElement
 
-from shuanglian.document import Document
+from shuanglian.document import EXTRACTOR_KEY, EXTRACTOR_VERSION_KEY, Document
 from shuanglian.ingest.near_dup import Match, NearDuplicateIndex, from_values, signature
 from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.pipeline import Pipeline
@@ -102,8 +102,8 @@ def _stamp_external(doc: Document) -> Document:
     """Documents handed over already processed keep the extractor they name; without one they are
     recorded as `external` with an unknown version, so their statements still carry provenance."""
     if doc.entities or doc.policies or doc.figures or doc.events:
-        doc.meta.setdefault("extractor", "external")
-        doc.meta.setdefault("extractor_version", "unknown")
+        doc.meta.setdefault(EXTRACTOR_KEY, "external")
+        doc.meta.setdefault(EXTRACTOR_VERSION_KEY, "unknown")
     return doc
 
 
@@ -291,16 +291,21 @@ class _Ingester:
 def ingest_documents(
     docs: Iterable[Document | RawInput | InputError],
     db_url: str | None = None,
-    runner: str = "local",
+    runner: str | Any = "local",
     progress: Progress | None = None,
     *,
     workers: int = 2,
     batch_size: int = 48,
     processed: bool = False,
     factory: Callable[[], Pipeline] | None = None,
+    ray_address: str | None = None,
+    write_batch: int | None = None,
 ) -> IngestReport:
     """Store documents (raw ones go through the pipeline; `processed=True` stores them as they are).
 
+    `runner` is a name (local, process, ray) or a runner object kept by the caller (its workers start
+    once for many calls); `write_batch` documents are written per transaction (default `batch_size`):
+    workers process small chunks, the driver writes and projects large batches.
     Ctrl-C is caught: the report comes back with `interrupted=True` and everything committed so far.
     """
     t0 = time.perf_counter()
@@ -311,11 +316,14 @@ def ingest_documents(
         if processed:
             done = map(_stamp_external, stream)
         else:
-            done = make_runner(runner, factory or pipeline_factory(), workers, batch_size).run(stream)
+            run = runner if not isinstance(runner, str) else \
+                make_runner(runner, factory or pipeline_factory(), workers, batch_size, ray_address)  # fmt: skip
+            done = run.run(stream)
         pending: list[Document] = []
+        per_write = write_batch or batch_size
         for doc in done:
             pending.append(doc)
-            if len(pending) >= batch_size:
+            if len(pending) >= per_write:
                 ing.store(pending)
                 pending = []
         if pending:
@@ -339,6 +347,8 @@ def ingest_paths(
     plain: bool = False,
     extract: bool = True,
     factory: Callable[[], Pipeline] | None = None,
+    ray_address: str | None = None,
+    write_batch: int | None = None,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into the database; see `ingest_documents`."""
     return ingest_documents(
@@ -349,6 +359,8 @@ def ingest_paths(
         workers=workers,
         batch_size=batch_size,
         factory=factory or pipeline_factory(plain=plain, extract=extract),
+        ray_address=ray_address,
+        write_batch=write_batch,
     )
 
 

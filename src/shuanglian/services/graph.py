@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import case, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import ErrorCode
 from shuanglian.graph import judge, review, views
 from shuanglian.graph.audit import audit_log
 from shuanglian.graph.ids import normalise_name
@@ -59,9 +60,9 @@ def search_entities(
     returned `next_after` as `after` (keyset on the name index; sort=name only) instead of offset.
     `total` is exact up to COUNT_CAP (then `total_exact` is False)."""
     if match not in ("auto", "prefix", "contains"):
-        raise GraphError(f"unknown match {match!r}; one of auto, prefix, contains")
+        raise GraphError(f"unknown match {match!r}; one of auto, prefix, contains", ErrorCode.INVALID)
     if sort not in _SORTS:
-        raise GraphError(f"unknown sort {sort!r}; one of {sorted(_SORTS)}")
+        raise GraphError(f"unknown sort {sort!r}; one of {sorted(_SORTS)}", ErrorCode.INVALID)
     if kind:
         get_schema().kind(kind)
     q = select(Entity)
@@ -134,16 +135,14 @@ def _escape(s: str) -> str:
 
 
 def _snippets(session: Session, sts: list[Statement]) -> dict[str, str]:
-    by_doc: dict[str, list[Statement]] = defaultdict(list)
-    for st in sts:
-        if st.document_id and st.span_start is not None and st.span_end is not None:
-            by_doc[st.document_id].append(st)
+    """Statement id -> its span with SNIPPET characters each side, cut in SQL (never loads whole texts)."""
+    ids = [st.id for st in sts if st.document_id and st.span_start is not None and st.span_end is not None]
+    start = case((Statement.span_start > SNIPPET, Statement.span_start - SNIPPET), else_=0)
+    cut = func.substr(DocumentRow.text, start + 1, Statement.span_end + SNIPPET - start)
     out: dict[str, str] = {}
-    for part in views.chunked(sorted(by_doc)):
-        for did, text in session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))):
-            for st in by_doc[did]:
-                a, b = int(st.span_start or 0), int(st.span_end or 0)
-                out[st.id] = text[max(0, a - SNIPPET) : b + SNIPPET]
+    for part in views.chunked(ids):
+        q = select(Statement.id, cut).join(DocumentRow, DocumentRow.id == Statement.document_id).where(Statement.id.in_(part))
+        out.update((sid, text or "") for sid, text in session.execute(q))
     return out
 
 
@@ -161,10 +160,14 @@ def _canon_map(session: Session, member_ids: set[str]) -> dict[str, tuple[str, s
     return out
 
 
-def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> dict[str, Any] | None:
+def get_entity(
+    session: Session, entity_id: str, max_statements: int = 2000, limit: int | None = None, offset: int = 0
+) -> dict[str, Any] | None:
     """One canonical entity: names, kind, aggregated attributes, members (with merge score and reason),
-    every statement with provenance (document id, span, snippet / user), relations out and in.
-    Source or merged-away ids redirect (see `redirected_from`). None if unknown."""
+    statements with provenance (document id, span, snippet / user), relations out and in.
+    Attributes and relations come from up to `max_statements` fact statements (mentions are not facts);
+    the `statements` list is one page (`limit`, `offset`; all up to `max_statements` when limit is None),
+    `statements_total` counts them all. Source or merged-away ids redirect (see `redirected_from`). None if unknown."""
     try:
         eid = canonical_id(session, entity_id)
     except GraphError:
@@ -176,17 +179,24 @@ def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> 
     members = list(session.scalars(q.limit(1000)))  # member_count has the full number
     # statements of all members, oldest first, bounded in SQL (深圳市 may have 100k mentions)
     of_members = Statement.entity_id.in_(select(EntityMember.member_id).where(EntityMember.entity_id == eid))
-    sts = list(session.scalars(select(Statement).where(of_members).order_by(Statement.created_at, Statement.id).limit(max_statements)))
-    snippets = _snippets(session, sts)
+    order = (Statement.created_at, Statement.id)
+    limit = max_statements if limit is None else max(0, min(limit, max_statements))
+    offset = max(0, offset)
+    page = list(session.scalars(select(Statement).where(of_members).order_by(*order).limit(limit).offset(offset)))
+    total = session.scalar(select(func.count()).select_from(Statement).where(of_members)) or 0
+    facts = list(session.scalars(select(Statement).where(of_members, Statement.prop != "mention")
+                                 .order_by(*order).limit(max_statements)))  # fmt: skip
+    snippets = _snippets(session, page)
     schema = get_schema()
-    targets = _canon_map(session, {s.target_id for s in sts if s.target_id})
+    targets = _canon_map(session, {s.target_id for s in facts if s.target_id})
     attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rel_out: list[dict[str, Any]] = []
     statements = []
-    for st in sts:
+    for st in page:
         d = statement_dict(st)
         d["snippet"] = snippets.get(st.id)
         statements.append(d)
+    for st in facts:
         if st.status not in LIVE_STATUSES:
             continue
         if st.target_id and schema.is_relation(st.prop):
@@ -214,6 +224,7 @@ def get_entity(session: Session, entity_id: str, max_statements: int = 2000) -> 
         members=[{"id": m.member_id, "kind": m.kind, "name": m.name, "score": m.score, "reason": m.reason}
                  for m in members],
         attributes=dict(attributes), statements=statements, relations_out=rel_out, relations_in=rel_in,
+        statements_total=total, statements_offset=offset, statements_limit=limit,
     )  # fmt: skip
     if eid != entity_id:
         out["redirected_from"] = entity_id

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.store import all_templates
+from shuanglian.errors import CodedError, ErrorCode
 from shuanglian.graph import audit
 from shuanglian.graph.tables import EntityMember, Statement
 from shuanglian.matching import extract, importer, projector
@@ -45,8 +46,8 @@ _cache: dict[tuple[str, str], tuple[tuple[Any, ...], Index]] = {}
 _lock = threading.Lock()
 
 
-class MatchError(ValueError):
-    """A matching request that cannot be done (unknown record, bad field value)."""
+class MatchError(CodedError, ValueError):
+    """A matching request that cannot be done (unknown record: NOT_FOUND; bad field value: INVALID/REFUSED)."""
 
 
 def _model(side: str) -> Any:  # type[MatchDemand] | type[MatchSupply]; Any keeps mypy from joining to Base
@@ -54,7 +55,7 @@ def _model(side: str) -> Any:  # type[MatchDemand] | type[MatchSupply]; Any keep
         return MatchDemand
     if side == "supply":
         return MatchSupply
-    raise MatchError(f"side must be 'demand' or 'supply', not {side!r}")
+    raise MatchError(f"side must be 'demand' or 'supply', not {side!r}", ErrorCode.INVALID)
 
 
 def _placer(session: Session) -> LinkPlacer:
@@ -81,12 +82,12 @@ def _store(session: Session, side: str, data: dict[str, Any], user: str, placer:
     model = _model(side)
     statement = str(data.get("statement") or "").strip()
     if not statement:
-        raise MatchError("statement is required")
+        raise MatchError("statement is required", ErrorCode.INVALID)
     kind = data.get("kind") or ("need" if side == "demand" else "result")
     if kind not in (DEMAND_KINDS if side == "demand" else SUPPLY_KINDS):
-        raise MatchError(f"unknown {side} kind {kind!r}")
+        raise MatchError(f"unknown {side} kind {kind!r}", ErrorCode.INVALID)
     if side == "demand" and (data.get("confidentiality") or "public") not in CONFIDENTIALITY:
-        raise MatchError(f"unknown confidentiality {data.get('confidentiality')!r}")
+        raise MatchError(f"unknown confidentiality {data.get('confidentiality')!r}", ErrorCode.INVALID)
     source = str(data.get("source") or f"form:{user}")
     rid = _new_id(side, statement, source)
     existing = session.get(model, rid)
@@ -154,7 +155,7 @@ def extract_document(session: Session, doc_id: str, user: str) -> dict[str, Any]
     """Demand and supply candidates from a stored document's text by the sentence rules, with spans."""
     doc = session.get(DocumentRow, doc_id)
     if doc is None:
-        raise MatchError(f"unknown document {doc_id!r}")
+        raise MatchError(f"unknown document {doc_id!r}", ErrorCode.NOT_FOUND)
     placer = _placer(session)
     out: dict[str, list[str]] = {"demand": [], "supply": []}
     for c in extract.candidates(doc.text or ""):
@@ -204,7 +205,7 @@ def get_record(session: Session, side: str, rid: str, user: str | None = None,
     row = session.get(_model(side), rid)
     if row is None or (isinstance(row, MatchDemand) and not privileged and row.confidentiality == "confidential"
                        and row.created_by != user):
-        raise MatchError(f"unknown {side} {rid!r}")
+        raise MatchError(f"unknown {side} {rid!r}", ErrorCode.NOT_FOUND)
     return record_json(row, _placer(session))
 
 
@@ -276,7 +277,7 @@ def matches(session: Session, side: str, rid: str, k: int = 10, user: str | None
     model = _model(side)
     row = session.get(model, rid)
     if row is None:
-        raise MatchError(f"unknown {side} {rid!r}")
+        raise MatchError(f"unknown {side} {rid!r}", ErrorCode.NOT_FOUND)
     get_record(session, side, rid, user, privileged)  # visibility check
     other = "supply" if side == "demand" else "demand"
     index = build_index(session, other)
@@ -307,10 +308,10 @@ def matches(session: Session, side: str, rid: str, k: int = 10, user: str | None
 def feedback(session: Session, demand_id: str, supply_id: str, verdict: str, user: str) -> dict[str, Any]:
     """Store a verdict on a pair (with the pair's current features) and return the re-learned weights."""
     if verdict not in VERDICTS:
-        raise MatchError(f"verdict must be one of {', '.join(VERDICTS)}")
+        raise MatchError(f"verdict must be one of {', '.join(VERDICTS)}", ErrorCode.INVALID)
     d, s = session.get(MatchDemand, demand_id), session.get(MatchSupply, supply_id)
     if d is None or s is None:
-        raise MatchError("unknown demand or supply")
+        raise MatchError("unknown demand or supply", ErrorCode.NOT_FOUND)
     index = build_index(session, "supply")
     enc = get_encoder(DEFAULT_MODEL)
     qvec = from_blob(d.embedding, enc.dim) if d.embedding and d.model == enc.name else None

@@ -27,7 +27,8 @@ def register_facets(session: Session, name: str, **filters: Any) -> dict[str, li
     def where(skip: str) -> Any:
         f = {k: v for k, v in filters.items() if k != skip and v}
         regs = regions if f.get("region") else None
-        return and_(*_conditions(session, spec, regs, f.get("region"), f.get("chain"), f.get("kind"), f.get("q")))
+        return and_(*_conditions(session, spec, regs, f.get("region"), f.get("chain"), f.get("kind"), f.get("q"),
+                                 bool(f.get("hidden")), f.get("seen_from"), f.get("seen_to")))
 
     kinds = session.execute(
         select(E.kind, func.count()).where(where("kind")).group_by(E.kind).order_by(func.count().desc()).limit(TOP)

@@ -13,6 +13,7 @@ import yaml
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import ErrorCode
 from shuanglian.graph import review
 from shuanglian.graph.audit import record
 from shuanglian.graph.keys import graph_config, name_keys
@@ -61,7 +62,7 @@ def _group_column(by: str) -> Any:
         return Statement.prop
     if by == "document":
         return func.coalesce(Statement.document_id, "")
-    raise GraphError(f"unknown grouping {by!r}; one of {', '.join(GROUPINGS)}")
+    raise GraphError(f"unknown grouping {by!r}; one of {', '.join(GROUPINGS)}", ErrorCode.INVALID)
 
 
 def _base(by: str, cols: list[Any], kind: str | None) -> Any:
@@ -122,7 +123,7 @@ def group_items(session: Session, by: str, key: str, kind: str | None = None, li
 def decide(session: Session, ids: list[str], decision: str, user: str) -> dict[str, Any]:
     """Accept or reject the given pending facts (each audited); one `bulk_<decision>` entry lists them for undo."""
     if decision not in DECISIONS:
-        raise GraphError(f"unknown decision {decision!r}; accept or reject")
+        raise GraphError(f"unknown decision {decision!r}; accept or reject", ErrorCode.INVALID)
     wanted = list(dict.fromkeys(ids))[:MAX_GROUP]
     done = review.set_status_many(session, wanted, DECISIONS[decision], user, decision)
     entry = record(session, user, f"bulk_{decision}", "statement", done[0] if done else "-", None,
@@ -142,7 +143,7 @@ def undo(session: Session, audit_id: int, user: str) -> dict[str, Any]:
     """Reverse an accept/reject (single or bulk): facts still in that state go back to the queue."""
     entry = session.get(AuditLog, audit_id)
     if entry is None:
-        raise GraphError(f"no audit entry {audit_id}")
+        raise GraphError(f"no audit entry {audit_id}", ErrorCode.NOT_FOUND)
     if entry.action in ("bulk_accept", "bulk_reject"):
         ids = list((entry.after or {}).get("ids") or [])
         status = DECISIONS[entry.action.removeprefix("bulk_")]
@@ -269,7 +270,7 @@ def merge_preview(session: Session, a: str, b: str) -> dict[str, Any]:
     """What merging two canonical entities would give: both sides and the merged names and counts."""
     ea, eb = session.get(Entity, a), session.get(Entity, b)
     if ea is None or eb is None:
-        raise GraphError(f"no entity {a if ea is None else b!r}")
+        raise GraphError(f"no entity {a if ea is None else b!r}", ErrorCode.NOT_FOUND)
     keep, other = (ea, eb) if (ea.statement_count, len(ea.name)) >= (eb.statement_count, len(eb.name)) else (eb, ea)
     return {
         "a": {"id": ea.id, "name": ea.name, "kind": ea.kind, "names": ea.names, "statements": ea.statement_count,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from shuanglian.store.documents import DocumentRow
 
 MAX_LIMIT = 100
+COUNT_CAP = 1000  # matches counted past the requested page: "1000+" instead of a count over every document
 SNIPPET_RADIUS = 40
 _SQLITE_TRIGGERS = ("search_fts_ai", "search_fts_au", "search_fts_ad")
 
@@ -55,6 +56,7 @@ class SearchResults:
     query: str
     total: int
     hits: list[SearchHit]
+    total_capped: bool = False  # more match than `total` (counting stops COUNT_CAP past the page)
 
 
 def trigram_supported() -> bool:
@@ -232,7 +234,7 @@ def search_documents(session: Session, q: str, limit: int = 20, offset: int = 0)
     if not terms:
         return SearchResults(q, 0, [])
     bind = session.get_bind()
-    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    params: dict[str, Any] = {"limit": limit, "offset": offset, "cap": min(offset + limit + COUNT_CAP, 2**62)}
     if _is_sqlite(bind) and trigram_supported() and _sqlite_fts_ready(session):
         long_terms = [t for t in terms if len(t) >= 3]
         short_terms = [t for t in terms if len(t) < 3]
@@ -245,7 +247,8 @@ def search_documents(session: Session, q: str, limit: int = 20, offset: int = 0)
             where.append(f"(title LIKE :l{i} ESCAPE '\\' OR body LIKE :l{i} ESCAPE '\\')")
         cond = " AND ".join(where)
         order = "bm25(search_fts, 0, 5.0, 1.0)" if long_terms else "rowid DESC"
-        total = session.execute(text(f"SELECT count(*) FROM search_fts WHERE {cond}"), params).scalar_one()
+        total = session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE {cond} LIMIT :cap) AS m"),
+                                params).scalar_one()
         rows = session.execute(
             text(
                 f"SELECT ref, title, body FROM search_fts WHERE {cond} ORDER BY {order} "
@@ -262,7 +265,8 @@ def search_documents(session: Session, q: str, limit: int = 20, offset: int = 0)
                 f"(coalesce(title, '') {op} :l{i} ESCAPE '\\' OR text {op} :l{i} ESCAPE '\\')"
             )
         cond = " AND ".join(where)
-        total = session.execute(text(f"SELECT count(*) FROM documents WHERE {cond}"), params).scalar_one()
+        total = session.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM documents WHERE {cond} LIMIT :cap) AS m"),
+                                params).scalar_one()
         rows = session.execute(
             text(
                 f"SELECT id, coalesce(title, ''), text FROM documents WHERE {cond} "
@@ -276,7 +280,7 @@ def search_documents(session: Session, q: str, limit: int = 20, offset: int = 0)
     ]
     for h in hits:
         h.extra["title_parts"] = [{"text": s, "match": m} for s, m in h.extra["title_parts"]]
-    return SearchResults(q, int(total), hits)
+    return SearchResults(q, int(total), hits, total_capped=int(total) >= params["cap"])
 
 
 def search(session: Session, q: str, limit: int = 20, offset: int = 0) -> SearchResults:

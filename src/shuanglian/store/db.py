@@ -28,26 +28,43 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.close()
 
 
+def _sqlite_readonly(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+    cur = dbapi_conn.cursor()
+    # the read pool answers GET/HEAD requests: any write raises ("attempt to write a readonly
+    # database") instead of taking the write lock for the rest of the request
+    cur.execute("PRAGMA query_only=ON")
+    cur.execute("PRAGMA mmap_size=268435456")  # reads share the OS page cache instead of copying pages
+    cur.close()
+
+
 class MissingDriver(RuntimeError):
     """The database URL needs a driver package that is not installed (message says which extra)."""
 
 
-@lru_cache(maxsize=8)
-def get_engine(url: str | None = None) -> Engine:
-    """Create (once per URL) an engine; SQLite files get WAL and foreign keys."""
+@lru_cache(maxsize=16)
+def get_engine(url: str | None = None, readonly: bool = False) -> Engine:
+    """Create (once per URL and mode) an engine; SQLite files get WAL and foreign keys. `readonly`
+    engines (the web app's GET/HEAD requests) refuse every write: SQLite `query_only`, PostgreSQL
+    `default_transaction_read_only`."""
     url = url or get_settings().database_url
+    memory = url.startswith("sqlite") and (":memory:" in url or url in ("sqlite://", "sqlite:///"))
+    if readonly and memory:  # a second engine would open a second, empty in-memory database
+        return get_engine(url)
+    given = url
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     settings = get_settings()
     # One connection per request thread: sync routes run on a thread pool of `db_pool_size` (the app
     # sizes it the same), so a request never waits for a connection (QueuePool timeouts under load).
     kwargs: dict = {"future": True, "pool_pre_ping": not url.startswith("sqlite")}
-    if url.startswith("sqlite") and ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
+    if url.startswith("sqlite") and not memory:
         kwargs.update(pool_size=settings.db_pool_size, max_overflow=settings.db_pool_size, pool_timeout=60, pool_use_lifo=True)
     elif not url.startswith("sqlite"):
         kwargs.update(pool_size=settings.db_pool_size, max_overflow=10, pool_timeout=60, pool_use_lifo=True)
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+    elif readonly:
+        kwargs["connect_args"] = {"options": "-c default_transaction_read_only=on"}
     try:
         engine = create_engine(url, **kwargs)
     except ModuleNotFoundError as exc:  # e.g. psycopg for PostgreSQL: say how to install it, not a traceback
@@ -57,7 +74,19 @@ def get_engine(url: str | None = None) -> Engine:
         ) from exc
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
+        if readonly:
+            event.listen(engine, "connect", _sqlite_readonly)
+    if readonly:
+        _WRITER[engine] = get_engine(given)
     return engine
+
+
+_WRITER: dict[Engine, Engine] = {}
+
+
+def writer_of(engine: Engine) -> Engine:
+    """The read-write engine on the same database as `engine` (itself when it is not read-only)."""
+    return _WRITER.get(engine, engine)
 
 
 def init_db(url: str | None = None) -> Engine:
@@ -79,9 +108,11 @@ def init_db(url: str | None = None) -> Engine:
 
 
 @contextmanager
-def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A transactional session: commit on success, roll back on any error (nothing half-written)."""
-    factory = sessionmaker(bind=get_engine(url), expire_on_commit=False)
+def session_scope(url: str | None = None, readonly: bool = False) -> Iterator[Session]:
+    """A transactional session: commit on success, roll back on any error (nothing half-written).
+    `readonly`: on the read engine, where any write fails (web GET/HEAD requests)."""
+    # (lru_cache keys on the call's form: the writer is always get_engine(url), as callers dispose it)
+    factory = sessionmaker(bind=get_engine(url, True) if readonly else get_engine(url), expire_on_commit=False)
     session = factory()
     try:
         yield session

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shuanglian.document import Document, Dropped, Mention, Repair
+from shuanglian.document import EXTRACTOR_VERSION_KEY, Document, Dropped, Mention, Repair
 from shuanglian.store import changes
 from shuanglian.store.db import Base
 
@@ -85,8 +85,8 @@ class DocumentRow(Base):
                 "entities": [{**m.to_json(), "confidence": m.confidence} for m in doc.entities],
             },
             minhash=minhash,
-            extractor_version=doc.meta.get("extractor_version"),
-            meta={k: v for k, v in doc.meta.items() if k != "extractor_version"},
+            extractor_version=doc.meta.get(EXTRACTOR_VERSION_KEY),
+            meta={k: v for k, v in doc.meta.items() if k != EXTRACTOR_VERSION_KEY},
         )
 
     def to_document(self) -> Document:

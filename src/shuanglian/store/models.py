@@ -11,6 +11,7 @@ import importlib
 TABLE_MODULES = (
     "shuanglian.store.documents",
     "shuanglian.graph.tables",
+    "shuanglian.graph.aggregates",
     "shuanglian.registers.tables",
     "shuanglian.chains.tables",
     "shuanglian.web.auth_tables",

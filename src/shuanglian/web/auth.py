@@ -15,6 +15,8 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import CodedError, ErrorCode
+from shuanglian.store.db import writer_of
 from shuanglian.web.auth_tables import ROLES, ApiToken, LoginThrottle, User, WebSession
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("dummy-password-for-timing")
 
 
-class AuthError(ValueError):
+class AuthError(CodedError, ValueError):
     """A user-management request that cannot be done (unknown user, bad role, duplicate name)."""
 
 
@@ -94,7 +96,7 @@ def create_user(
     if role not in ROLES:
         raise AuthError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
     if session.scalar(select(User).where(User.username == username)) is not None:
-        raise AuthError(f"user {username!r} already exists")
+        raise AuthError(f"user {username!r} already exists", ErrorCode.CONFLICT)
     generated = password is None
     pw = password if password is not None else generate_password()
     if len(pw) < 8:
@@ -251,7 +253,7 @@ def _touch_token(session: Session, token_id: int, now: datetime) -> None:
     """Record token use in its own short transaction, never in the request's (which would hold the
     SQLite write lock for the whole request); skipped when the database is busy."""
     bind = session.get_bind()
-    engine = bind if isinstance(bind, Engine) else bind.engine
+    engine = writer_of(bind if isinstance(bind, Engine) else bind.engine)  # reads run on the read-only pool
     try:
         with engine.begin() as conn:
             conn.execute(

@@ -20,9 +20,14 @@ CSRF_FIELD = "csrf_token"
 MAX_PAGE = 200
 
 
+READ_METHODS = ("GET", "HEAD")
+
+
 def get_db(request: Request) -> Iterator[Session]:
-    """A transactional session on the app's database (commit on success, rollback on error)."""
-    with session_scope(request.app.state.db_url) as session:
+    """A transactional session on the app's database (commit on success, rollback on error). GET and
+    HEAD requests get the read-only pool: a read never takes the write lock, and a route that tries
+    to write on a read fails loudly instead of queueing behind an ingest."""
+    with session_scope(request.app.state.db_url, readonly=request.method in READ_METHODS) as session:
         yield session
 
 

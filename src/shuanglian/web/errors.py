@@ -12,6 +12,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from shuanglian.errors import CodedError, http_status
+
 log = logging.getLogger(__name__)
 
 _CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
@@ -92,22 +94,21 @@ def _respond(request: Request, status: int, code: str, message: str, details: An
     return render(request, "error.html", {"status": status, "code": code, "message": message}, status=status)
 
 
-def graph_error(exc: Exception) -> ApiError:
-    """What the graph services refuse: unknown ids -> 404, everything else -> 422."""
+def coded_error(exc: CodedError) -> ApiError:
+    """An error raised with an ErrorCode (graph and services): the HTTP status follows from the code."""
     msg = str(exc.args[0]) if exc.args else str(exc)
-    return ApiError(404 if msg.startswith("no ") else 422, msg, "not_found" if msg.startswith("no ") else "refused")
+    return ApiError(http_status(exc.code), msg, str(exc.code))
 
 
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn every failure into the error envelope."""
-    from shuanglian.graph.review import GraphError
     from shuanglian.services.chains import UnknownChain
 
     # One mapping for every route (API and pages) that calls a graph service, instead of a
     # try/except in each route.
-    @app.exception_handler(GraphError)
-    async def _graph_error(request: Request, exc: GraphError) -> Response:
-        err = graph_error(exc)
+    @app.exception_handler(CodedError)
+    async def _coded_error(request: Request, exc: CodedError) -> Response:
+        err = coded_error(exc)
         return _respond(request, err.status, err.code, err.message)
 
     @app.exception_handler(UnknownChain)

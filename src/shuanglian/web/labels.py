@@ -1,6 +1,7 @@
 """Readable labels for internal codes (kinds, properties, relations, statuses, flags, reasons) per UI language.
 
-Chinese labels of kinds, properties and relations come from the one graph schema; the rest from
+Labels of kinds (Chinese and English) and Chinese labels of properties and relations come from the one
+graph schema; the rest from
 `data/labels.yaml`. An unknown code in the Chinese UI is shown as 「其他」 rather than leaking the code.
 """
 
@@ -51,7 +52,8 @@ def label(group: str, code: str | None, lang: str = "zh") -> str:
     if group in ("kind", "prop", "rel"):
         if lang == "zh":
             return _schema_labels()[group].get(code) or UNKNOWN["zh"]
-        return _humanise(code)
+        kdef = get_schema().kinds.get(code) if group == "kind" else None
+        return kdef.label_en if kdef else _humanise(code)
     table = _table().get(lang, {}).get(group, {})
     if code in table:
         return table[code]

@@ -44,3 +44,11 @@ def test_place_entities_in_text(ents) -> None:  # type: ignore[no-untyped-def]
 def test_idiom_is_not_a_place(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("深入实施科教兴国战略、人才强国战略，推进科教兴市。")
     assert "兴国" not in e and "兴市" not in e
+
+
+def test_one_character_loc_words_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    # real report sentences (issue 11: 和 became a place with thousands of statements)
+    got = ents("加快建设宜居宜业和美乡村，新建省级和美乡村100个左右。加快上合经贸综合服务平台建设。深圳市加快建设宜居宜业和美乡村。")
+    places = {n for n, m in got.items() if m.kind == "place"}
+    assert "和" not in places and "上" not in places
+    assert "深圳市" in places

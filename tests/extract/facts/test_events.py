@@ -204,3 +204,27 @@ def test_a_leader_cited_for_an_earlier_inspection_is_not_a_visitor() -> None:
     spec = [("黄坤明", "person", []), ("习近平", "person", []), ("深圳市", "place", [])]
     (ev,) = extract_events(text, ents(text, spec), "2023-06-01")
     assert ev["visitors"] == ["黄坤明"]
+
+
+def test_recent_visits_take_the_publication_date_and_summaries_give_way_to_dated_days() -> None:
+    text = "近日，副省长张立军在市长王刚陪同下来到河北亿华通动力科技有限公司调研。"
+    spec = [("张立军", "person", []), ("王刚", "person", []), ("河北亿华通动力科技有限公司", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2023-09-26")
+    assert (ev["date"], ev["date_text"], ev["date_source"]) == ("2023-09-26", "近日", "recent")
+    assert (ev["visitors"], ev["accompanying"]) == (["张立军"], ["王刚"])
+    tour = (
+        "习近平总书记近日在陕西考察时强调，要扎实做好六稳工作。\n"
+        "4月20日，习近平在省委书记胡和平陪同下来到柞水县金米村考察。"
+    )
+    spec = [("习近平", "person", []), ("胡和平", "person", []), ("柞水县", "place", [])]
+    events = extract_events(tour, ents(tour, spec), "2020-04-23")
+    assert [(e["date"], e["date_source"]) for e in events] == [("2020-04-20", "body")]
+    assert events[0]["accompanying"] == ["胡和平"]
+
+
+def test_titles_are_not_hosts_and_quoted_names_keep_their_de() -> None:
+    text = "4月19日，中共中央总书记习近平来到清华大学考察，走进“半条被子的温暖”专题陈列馆，又来到老字号西安饭庄。"
+    spec = [("习近平", "person", []), ("中共中央", "government", []), ("清华大学", "university", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2021-04-19")
+    assert "中共中央" not in ev["visited"] and "清华大学" in ev["visited"]
+    assert "半条被子的温暖专题陈列馆" in ev["visited"] and "西安饭庄" in ev["visited"]

@@ -231,3 +231,24 @@ def test_will_invest_is_a_goal_and_one_character_phrases_are_no_measure() -> Non
     assert (f["target"], f["measure"]) == (True, "投资额")
     f = one("吸引投资机构120家参与。", "2023-05-22")
     assert f["measure"] == "机构数量"
+
+
+def test_review_and_plan_sections_decide_the_target_flag() -> None:
+    text = (
+        "过去一年，全省上下攻坚克难。经济社会发展主要目标任务顺利完成。全省地区生产总值增长5.5%，进出口总额增长17.3%。\n"
+        "今年经济社会发展主要预期目标是：地区生产总值增长5%左右。一产增加值增长3.5%左右。"
+    )
+    figs = extract_figures(text, "2026-02-05")
+    assert [(f["text"], f["target"]) for f in figs] == [
+        ("5.5%", False),
+        ("17.3%", False),
+        ("5%左右", True),
+        ("3.5%左右", True),  # the goal list frames the rest of its paragraph
+    ]
+
+
+def test_the_cue_that_decided_the_target_flag_is_kept() -> None:
+    assert (one("力争地区生产总值增长5%。", "2026-02-05")["target_cue"]) == "力争"
+    assert (one("目前已完成投资2156亿元。", "2026-02-05")["target_cue"]) == "完成"
+    f = one("过去一年，全省上下攻坚克难，取得成效，实现了增长。全省地区生产总值增长5.5%，增速居前。", "2026-02-05")
+    assert (f["target"], f["target_cue"]) == (False, "paragraph")

@@ -92,3 +92,14 @@ def test_reports_named_before_their_issuer_and_programme_names_after_quotes() ->
     report, programme = extract_policies(text, ents)
     assert (report["issuer"], report["period"]) == ("中国电子信息产业发展研究院", "2023")
     assert (programme["title"], programme["issuer"]) == ("415X先进制造业集群培育工程", "浙江省")
+
+
+def test_unquoted_programmes_after_a_verb_are_policies() -> None:
+    from shuanglian.extract.facts.policies import extract_policies
+
+    text = (
+        "深入实施服务业扩能提质行动、数字基础设施提升行动和提振消费专项行动，实施3000个技改项目，"
+        "坚持积极的财政政策，深圳出台了各产业集群行动计划，将实施智能终端产业链“强链补链”行动。"
+    )
+    titles = [p["title"] for p in extract_policies(text)]
+    assert titles == ["服务业扩能提质行动", "数字基础设施提升行动", "提振消费专项行动", "强链补链行动"]

@@ -21,7 +21,8 @@ from shuanglian.extract.entities.places import Place, normalise, place_index
 
 # generic back-references to an organisation named earlier (公司创始人钟超)
 _BACKREF = {"公司": "enterprise", "企业": "enterprise", "集团": "enterprise", "该公司": "enterprise",
-            "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute"}
+            "学校": "university", "该校": "university", "实验室": "lab", "研究院": "research_institute",
+            "本报": "media"}
 _BACKREF_RE = re.compile("|".join(sorted(_BACKREF, key=len, reverse=True)))
 _BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
@@ -75,7 +76,8 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
                 return p, pos - hit[0]
         idx = place_index()
         for k in range(min(8, pos), 1, -1):
-            if text[pos - k : pos] in idx:
+            # on a word start only: 胡和平|和省长 holds 平和 (a county) across two words
+            if text[pos - k : pos] in idx and pos - k in view.by_start:
                 p = normalise(text[pos - k : pos], context)
                 if p:
                     return p, k
@@ -84,6 +86,9 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
     roles_at: dict[int, list[dict[str, Any]]] = {}
     for s, e, g in sorted(person_spans, key=lambda x: x[0]):
         roles = parse_roles(text, s, org_ending_at, place_ending_at, roles_at.get, context)
+        if not roles and s >= 1 and text[s - 1] == "、" and roles_at.get(s - 1):
+            # 中共中央政治局常委栗战书、汪洋、王沪宁: the names listed after one title share it
+            roles = [dict(r) for r in roles_at[s - 1]]
         roles_at[e] = roles
         after = _title_after(text, e)
         # the title next to the name is the role; earlier posts of the chain become roles of their own
@@ -132,6 +137,14 @@ def resolve_role(role: dict[str, Any], context: tuple[str | None, str | None]) -
         if where:
             rest = org[1:]
             org = where + data["rename"].get(rest, rest)
+    if org and title in data.get("place_posts", ()):
+        # 河北省人民政府省长: a leader of a place's government holds the post of that place
+        for body in data.get("place_bodies", ()):
+            head = org[: -len(body)] if org.endswith(body) else ""
+            if head:
+                p = normalise(head) or (normalise(context[0]) if head == "自治区" and context[0] else None)
+                if p:
+                    return {"title": title, "org": None, "place": p.name}
     return {"title": title, "org": org, "place": place}
 
 

@@ -72,6 +72,10 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
         entry = gaz.get(n)
         if entry and entry.canonical != n and ("org", entry.canonical) in groups:
             mapping.setdefault(n, entry.canonical)
+    for n in names:
+        # 上海市政府(工作报告) and 上海市人民政府 on one page: the short form of the same body
+        if n.endswith("政府") and not n.endswith("人民政府") and ("org", n[:-2] + "人民政府") in groups:
+            mapping.setdefault(n, n[:-2] + "人民政府")
     for short, full in mapping.items():
         src, dst = groups.get(("org", short)), groups.get(("org", full))
         if src is None or dst is None or src is dst:

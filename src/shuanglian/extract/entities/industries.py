@@ -16,6 +16,12 @@ _TAILS = ("产业", "行业", "领域", "企业", "集群", "发展")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
+def specific_only(cands: list[Cand]) -> list[Cand]:
+    """Drop whole-economy sectors (制造业, 现代服务业): no industry mention of their own."""
+    broad = industry_grammar()["broad_sectors"]
+    return [c for c in cands if c.name not in broad]
+
+
 def industry_mentions(view: TokenView) -> list[Cand]:
     """Industry candidates: terms from the lexicon that start and end on word boundaries."""
     auto = industry_automaton()
@@ -27,7 +33,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return out
+    return specific_only(out)
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
@@ -117,7 +123,7 @@ def grammar_industries(view: TokenView) -> list[Cand]:
             hit = _accept_tokens(view, s, e)
             if hit:
                 out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
-    return out
+    return specific_only(out)
 
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.industries import specific_only
 from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar
 from shuanglian.extract.entities.places import place_index
 
@@ -119,4 +120,4 @@ def listed_industries(view: TokenView) -> list[Cand]:
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
-    return out
+    return specific_only(out)

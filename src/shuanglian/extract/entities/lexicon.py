@@ -11,6 +11,7 @@ import ahocorasick
 import yaml
 
 from shuanglian.document import ORG_KINDS
+from shuanglian.suffixes import suffixes
 
 KINDS_ORG = ORG_KINDS
 
@@ -41,30 +42,6 @@ def automaton(words: dict[str, Any]) -> ahocorasick.Automaton:
     if len(auto):
         auto.make_automaton()
     return auto
-
-
-@dataclass(frozen=True)
-class Suffixes:
-    """Organisation suffix grammar: suffix -> kind, and the strong subset used to assemble names."""
-
-    kind_of: dict[str, str]
-    grammar: frozenset[str]
-    max_len: int
-
-
-@functools.cache
-def suffixes() -> Suffixes:
-    """Organisation suffixes by kind from org_suffixes.yaml."""
-    data = _yaml("org_suffixes.yaml")
-    kind_of: dict[str, str] = {}
-    grammar: set[str] = set()
-    for kind, groups in data.items():
-        for s in groups.get("grammar") or []:
-            kind_of[s] = kind
-            grammar.add(s)
-        for s in groups.get("classify") or []:
-            kind_of.setdefault(s, kind)
-    return Suffixes(kind_of, frozenset(grammar), max(len(s) for s in kind_of))
 
 
 @functools.cache
@@ -120,6 +97,7 @@ def generic() -> dict[str, Any]:
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "generic_name_parts": frozenset(data["generic_name_parts"]),
+        "non_places": frozenset(data.get("non_places") or []),
     }
 
 
@@ -174,6 +152,7 @@ def industry_grammar() -> dict[str, Any]:
         "list_closers": frozenset(data.get("list_closers", [])),
         "weak_heads": frozenset(data.get("weak_heads", [])),
         "item_tails": tuple(data.get("item_tails", [])),
+        "broad_sectors": frozenset(data.get("broad_sectors", [])),
     }
 
 

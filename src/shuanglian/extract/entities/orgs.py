@@ -18,6 +18,7 @@ from shuanglian.extract.entities.lexicon import (
 )
 from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
+from shuanglian.suffixes import kind_by_suffix, suffix_of
 
 MAX_NAME = 32
 _SUBDISTRICT = ("街道", "社区", "镇", "乡")
@@ -25,16 +26,7 @@ _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 _NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
-
-
-def suffix_of(name: str, grammar_only: bool = False) -> str | None:
-    """The longest organisation suffix `name` ends with (and is longer than)."""
-    sx = suffixes()
-    for k in range(min(sx.max_len, len(name) - 1), 0, -1):
-        s = name[-k:]
-        if s in sx.kind_of and (not grammar_only or s in sx.grammar):
-            return s
-    return None
+_SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 
 
 def kind_of(name: str) -> str | None:
@@ -42,9 +34,9 @@ def kind_of(name: str) -> str | None:
     entry = org_gazetteer().get(name)
     if entry:
         return entry.kind
-    s = suffix_of(name)
-    if s:
-        return suffixes().kind_of[s]
+    by_suffix = kind_by_suffix(name)
+    if by_suffix:
+        return by_suffix
     if any(name.endswith(t) and len(name) > len(t) for t in generic()["enterprise_tails"]):
         return "enterprise"
     return None
@@ -100,7 +92,18 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     prefix = name_part[len("".join(t.word for t in toks)) :]  # part of the suffix's own token
     if prefix:
         words.append(prefix)
-    if any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks):
+    proper = any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks)
+    if suffix in suffixes().proper_only:
+        # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
+        # common words alone (经济|高速, 产业|集群)
+        # and the name opens with it (东莞|布局|研发和制造基地 is a sentence, not a name)
+        lead = toks[0] if toks else head
+        opens = lead.tag in ("LOC", "ORG", "PER") or lead.word in place_index() or (
+            lead.tag in ("nz", "nw") and lead.word not in industries())
+        joined = any(t.word in g["inner_connectives"] for t in toks)  # 东莞|布局研发|和|制造基地
+        return opens and not joined and not all_generic(name_part) and (
+            proper or (head.tag in _SPECIFIC_TAGS and bool(prefix)))
+    if proper:
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:
         return True
@@ -183,6 +186,16 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if kind == "government" and _SESSION.match(t.word):
+            # 上海市|第十六届|人民代表大会: the session number is part of the body's name
+            first = i
+            i -= 1
+            continue
+        if t.word == "至" and kind == "platform" and first < i_suffix and i > 0 and _placeish(toks[i - 1]) and _placeish(toks[first]):
+            # 崇左至凭祥|铁路, 黔江至吉首|高铁: a line named by its two ends
+            first = i
+            i -= 1
+            continue
         if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
             first = i
             i -= 1
@@ -223,6 +236,21 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         first = i
         i -= 1
     return first
+
+
+def _province_lead(view: TokenView, first: int, i_s: int) -> bool:
+    """True when the name opens with a province followed by another place (河北|邢台高新区)."""
+    toks = view.tokens
+    if first + 1 > i_s or not _placeish(toks[first + 1]) and not (
+            first + 1 == i_s and toks[i_s].tag == "LOC"):
+        return False
+    places = place_index().get(toks[first].word) or []
+    return any(p.level == "province" or (p.level == "city" and p.parent == "中国") for p in places)
+
+
+def _placeish(tok: Token) -> bool:
+    """A place token: LAC's LOC or a known division name."""
+    return tok.tag == "LOC" or tok.word in place_index()
 
 
 def _balanced(name: str) -> bool:
@@ -286,6 +314,13 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             if view.tokens[first].tag in g["stop_tags"]:
                 first += 1
             start = view.tokens[first].start if first <= j else opening
+        if kind == "platform" and first < i_s and _province_lead(view, first, i_s):
+            # 陕西|榆林国家级能源化工基地, 天津|滨海新区: the province is an address before the carrier's
+            # name (a place mention of its own)
+            out.append(Cand(view.tokens[first].start, view.tokens[first].end, "place",
+                            view.tokens[first].word, PRIO_GRAMMAR))
+            first += 1
+            start = view.tokens[first].start
         name = text[start:end]
         name_part = name[: -len(suffix)]
         if lead and (name_part in industries() or name_part in g["generic_name_parts"]):
@@ -527,8 +562,6 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         if len(surface) <= 4 and not view.aligned(start, end):
             continue
         entry = gaz[surface]
-        if entry.kind == "government" and _title_follows(view.text, end):
-            continue  # 国务院|副总理: part of a title
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out
 
@@ -550,4 +583,17 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]]) -> list[Cand]:
             continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
+    return out
+
+
+_SOURCE = re.compile(r"(?:来源|稿源|来自|转自)[：:][ \u3000]*([^\s，,。；;|｜]{2,16})")
+
+
+def source_media(view: TokenView) -> list[Cand]:
+    """The outlet named on a 来源：line (来源：解放日报): a media mention whatever LAC made of its words."""
+    out: list[Cand] = []
+    for m in _SOURCE.finditer(view.text):
+        name = m.group(1)
+        if kind_of(name) == "media" and not is_non_name(name):
+            out.append(Cand(m.start(1), m.end(1), "media", name, PRIO_GAZETTEER))
     return out

@@ -11,13 +11,25 @@ from shuanglian.extract.entities.lexicon import person_context, title_joiners, t
 from shuanglian.extract.entities.places import Place
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_TRANSLIT_TAIL = re.compile(r"^(?:·[\u4e00-\u9fff]+)+$")
+_SPACES = re.compile(r"[ \u3000]")
 _TRANSLITERATED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
 def _is_name_shape(name: str) -> bool:
-    if name in person_context()["non_persons"]:
+    """A Chinese name starts with a surname, does not repeat one character (周周) and does not end
+    with a form of address (习主席); a transliterated name (·) is taken as written."""
+    ctx = person_context()
+    if name in ctx["non_persons"]:
         return False
-    return bool(_CJK.match(name)) or (bool(_TRANSLITERATED.match(name)) and len(name) <= 16)
+    if _TRANSLITERATED.match(name):
+        return len(name) <= 16
+    if not _CJK.match(name) or name.endswith(tuple(ctx["name_tails_not"])):
+        return False
+    if len(name) == 2 and name[0] == name[1]:
+        return False
+    # four characters without a surname are minority names (嘎玛泽登); two or three need one
+    return len(name) >= 4 or name[0] in ctx["surnames"] or name[:2] in ctx["compound_surnames"]
 
 
 def lac_people(view: TokenView) -> list[Cand]:
@@ -57,7 +69,9 @@ def lac_people(view: TokenView) -> list[Cand]:
             and (i < 2 or toks[i - 2].tag in ("n", "w") or toks[i - 2].word in titles())
         ):
             start = prev.start  # 市领导连|茂君 -> 连茂君
-        name = view.text[start:end]
+        if nxt is not None and nxt.start == end and _TRANSLIT_TAIL.match(nxt.word):
+            end = nxt.end  # 艾尔肯|·吐尼亚孜: LAC cut a transliterated name at its dot
+        name = _SPACES.sub("", view.text[start:end])  # 龚 正: a header spaces a two-character name out
         if _is_name_shape(name):
             out.append(Cand(start, end, "person", name, PRIO_LAC))
     # 张工|察看 tagged 张工察: a three-character name seen less often than its two-character head
@@ -106,8 +120,8 @@ def parse_roles(
     """
     roles: list[dict[str, Any]] = []
     pos = start
-    while pos > 0 and text[pos - 1] == " ":
-        pos -= 1
+    while pos > 0 and text[pos - 1] in " \u3000\t":
+        pos -= 1  # 省长\u3000王予波: a header puts a (full-width) space between title and name
     province, city = context
     while True:
         title = _title_ending_at(text, pos)

@@ -2,24 +2,58 @@
 
 from __future__ import annotations
 
-import re
-
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
+from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
 from shuanglian.extract.entities.places import normalise, place_index
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
+_WATERS = ("江", "河", "湖", "运河", "干流", "流域")
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
-_PLACE_TITLE = re.compile(r"(省委|市委|区委|县委|州委|省长|市长|区长|县长|州长|省政府|市政府|副省长|副市长)")
 
 
 def _place_plus_generic(word: str) -> bool:
     """True for a known place followed by a generic name word (深圳国际, 合肥高新)."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
-    from shuanglian.extract.entities.lexicon import generic
 
     rest = strip_place_prefix(word)
     return rest != word and rest in generic()["generic_name_parts"]
+
+
+_WORK_PARTS = ("段", "期", "线")
+_NAME_JOINS = frozenset("（(—－")
+# one-character names of provinces, cities and regions used in pairings (成渝, 京津冀, 江浙沪)
+_ABBREV = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云陕秦甘陇青宁新藏蒙港澳台珠琴深广")
+_PLACE_TAILS = ("地区", "盆地", "平原", "部", "片区", "麓", "一带", "沿线", "流域", "都市圈", "城市群", "经济圈")
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits inside “…” holding more than it (“中国天眼”, “赤水河谷 中国酱香”)."""
+    left = text.rfind("“", max(0, start - 12), start + 1)
+    if left < 0 or "”" in text[left:start]:
+        return False
+    right = text.find("”", end, end + 12)
+    return right >= 0 and "“" not in text[end:right] and (right - left - 1) > end - start
+
+
+def _abbreviations(word: str) -> bool:
+    """True for a pairing of one-character place names (成渝, 京津冀, 粤港澳): not a place mention itself."""
+    return 2 <= len(word) <= 4 and all(ch in _ABBREV for ch in word)
+
+
+def _place_plus_other(word: str) -> bool:
+    """True for a known place glued to a word that is neither a place nor a part of one (云南咖啡)."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    rest = strip_place_prefix(word)
+    if rest == word or not rest:
+        return False
+    return not (rest in place_index() or normalise(rest) is not None or rest.endswith(_PLACE_TAILS)
+                or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
 
 
 def place_cands(view: TokenView) -> list[Cand]:
@@ -27,8 +61,8 @@ def place_cands(view: TokenView) -> list[Cand]:
     out: list[Cand] = []
     text = view.text
     for t in view.tokens:
-        if t.tag != "LOC" or (len(t.word) >= 2 and is_non_name(t.word)):
-            continue
+        if t.tag != "LOC" or len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
+            continue  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
         if t.word.endswith(_NON_PLACE_TAILS):
             continue  # 天空之城大厦: a building, not a place of the register
         s = suffix_of(t.word, grammar_only=True)
@@ -45,13 +79,19 @@ def place_cands(view: TokenView) -> list[Cand]:
             continue  # BioBAY: a brand LAC took for a place
         if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
             continue  # “数字福建”, 健康中国: a slogan, not the place
-        if _PLACE_TITLE.match(text, t.end):
-            continue  # 陕西|省委书记: the place is part of the title and becomes the role's place
         p = normalise(t.word)
+        if p is None and t.word.endswith(_WATERS):
+            continue  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
         if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
             continue  # 科教兴市 tagged 兴市: not a real division
         if p is None and _place_plus_generic(t.word):
             continue  # 深圳国际|生物谷: the start of a name LAC cut, not a place
+        if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word) or _place_plus_other(t.word)):
+            continue  # 横琴段, 梁山港二期, 成渝, 云南咖啡: a section, a pairing or a place plus a thing
+        if _in_quoted_name(text, t.start, t.end):
+            continue  # “中国天眼”, “中国大集”: a place inside a quoted name or brand
+        if text[t.end : t.end + 1] in _NAME_JOINS and _cjk(text[t.end + 1 : t.end + 2]):
+            continue  # 中国（四川）国际熊猫消费节, 中国—东盟…中心: the place opens a longer name
         out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
     return out
 

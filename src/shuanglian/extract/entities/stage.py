@@ -28,6 +28,7 @@ from shuanglian.extract.entities.orgs import (
     kind_of,
     lac_orgs,
     listed_orgs,
+    source_media,
     tagger_orgs,
 )
 from shuanglian.extract.entities.people import lac_people
@@ -119,7 +120,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
-             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]))
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]

@@ -39,13 +39,17 @@ class _Event:
     visitors: list[str] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
     place: Mention | None = None
+    accompanying: list[str] = field(default_factory=list)
+    date_source: str | None = None  # body (5月27日), recent (近日/日前 + publication date), published
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": "visit",
             "date": self.date.isoformat() if self.date else None,
             "date_text": self.date_text,
+            "date_source": self.date_source,
             "visitors": self.visitors,
+            "accompanying": self.accompanying,
             "visited": self.visited,
             "place": self.place.name if self.place else None,
             "span": [self.start, self.end],
@@ -131,6 +135,13 @@ def extract_events(
             opens, visitors = True, list(current.visitors)
         if opens:
             current = _Event(date=when, date_text=when_text, start=sent.start, end=sent.end)
+            current.date_source = "body" if when else None
+            if when is None and when_text is None and pub is not None:
+                recent = _RECENT.search(sent.text)
+                # 近日/日前 (or no date at all) in a news report: the day of publication (the real gold's
+                # convention); an unresolvable written date (5月30日 on an undated page) stays open
+                current.date, current.date_text = pub, recent.group() if recent else None
+                current.date_source = "recent" if recent else "published"
             events.append(current)
         if current is None:
             continue
@@ -140,6 +151,9 @@ def extract_events(
         for v in visitors:
             if v not in current.visitors:
                 current.visitors.append(v)
+        for a in _accompanying(r, sent.text, in_sent):
+            if a not in current.visitors and a not in current.accompanying:
+                current.accompanying.append(a)
         named = [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first)]
         for name in [*named, *_phrase_hosts(r, sent.text, in_sent)]:
             if name not in current.visited and name not in current.visitors:
@@ -147,7 +161,40 @@ def extract_events(
         found_place = _place(r, sent.text, in_sent)
         if found_place is not None and (current.place is None or _inside(found_place, current.place)):
             current.place = found_place  # the finest place named: 湖南 (the trip) -> 长沙 (that day)
-    return [ev.to_json() for ev in events if ev.visitors]
+    return [ev.to_json() for ev in _drop_summaries([ev for ev in events if ev.visitors])]
+
+
+_RECENT = re.compile(r"近日|日前|近期|今天|今日")
+
+
+def _drop_summaries(events: list[_Event]) -> list[_Event]:
+    """A lead paragraph summing up a tour (习近平近日在陕西考察时强调…) is no visit of its own when the
+    report goes on with dated visits of the same lead visitor: it is dropped, its companions passed on."""
+    out = []
+    for i, ev in enumerate(events):
+        later = [e for e in events[i + 1 :] if e.date_source == "body" and e.visitors[:1] == ev.visitors[:1]]
+        if ev.date_source in ("recent", "published") and later and not ev.visited:
+            for a in ev.accompanying:
+                if a not in later[0].accompanying:
+                    later[0].accompanying.append(a)
+            continue
+        out.append(ev)
+    return out
+
+
+def _accompanying(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
+    """Officials named with 陪同/参加调研 (or 在X陪同下): they go along, they do not lead the visit."""
+    escorts = [(m.start(), m.end()) for m in _ESCORT.finditer(s)]
+    out: list[str] = []
+    for start, end, m in in_sent:
+        if m.kind != "person" or m.name in out:
+            continue
+        clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
+        clause_end_m = _CLAUSE.search(s, end)
+        clause = s[clause_start : clause_end_m.start() if clause_end_m else len(s)]
+        if any(a <= start < b for a, b in escorts) or r.accompany_re.search(clause[clause.find(m.name) :]):
+            out.append(m.name)
+    return out
 
 
 def _date_text(s: str, at: int) -> str:
@@ -202,7 +249,9 @@ def _visitors(
             continue
         clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
         clause_end_m = _CLAUSE.search(s, end)
-        clause = s[clause_start : clause_end_m.start() if clause_end_m else len(s)]
+        # the escort phrase (在市长王刚陪同下) says who goes along, not that the named visitor does
+        unescorted = _ESCORT.sub(lambda x: "＿" * len(x.group()), s)
+        clause = unescorted[clause_start : clause_end_m.start() if clause_end_m else len(s)]
         if r.accompany_re.search(clause) or r.host_re.search(s[clause_start:start]):
             continue
         if r.cited_re.search(s[end : end + 24]):
@@ -235,6 +284,8 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
         if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
             continue  # 走进位于X的Y: X is where Y is, not what was visited
+        if m.kind == "government" and r.title_re.match(s, end):
+            continue  # 中共中央总书记…习近平: the visitor's title, not a host
         out.append(m.name)
     return out
 
@@ -251,10 +302,12 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
         for item in re.split(r"(?:、|和|以及|及)", s[v.end() : phrase_end]):
             a, b = at, at + len(item)
             at = b + 1
-            name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?)", "", item.strip("“”\" "))
-            de = name.rfind("的")  # 光山县西南部的文殊乡东岳村
-            if 0 <= de < len(name) - 3:
-                name = name[de + 1 :]
+            # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
+            unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)
+            de_raw = unquoted.rfind("的")
+            item = item[de_raw + 1 :] if 0 <= de_raw < len(item) - 3 else item  # 光山县西南部的文殊乡东岳村
+            name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)", "", item)
+            name = name.replace("“", "").replace("”", "").strip("\" ")
             if not 3 <= len(name) <= 20 or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
                 continue  # 研究院 alone refers back to a named one (_referred)
             if any(x < b and a < y and _visitable(r, m) for x, y, m in in_sent):

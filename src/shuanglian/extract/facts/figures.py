@@ -12,6 +12,7 @@ Unit convention (also in data/units.yaml):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from shuanglian.document import Document
@@ -24,6 +25,7 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
 from shuanglian.extract.facts.numbers import parse_number
+from shuanglian.extract.facts.specific import SpecificState, specific_measure
 from shuanglian.extract.facts.timing import (
     TITLES,
     Context,
@@ -31,6 +33,7 @@ from shuanglian.extract.facts.timing import (
     figure_year,
     is_target,
     paragraph_moods,
+    target_cue,
     year_basis,
 )
 
@@ -46,7 +49,12 @@ class FigureStage:
     name = "figures"
 
     def __call__(self, doc: Document) -> Document:
-        doc.figures = extract_figures(doc.text, doc.published, doc.excluded, doc.title)
+        places = sorted(
+            {n for m in doc.entities if m.kind == "place" for n in (m.name, *m.aliases) if len(n) >= 2},
+            key=len,
+            reverse=True,
+        )
+        doc.figures = extract_figures(doc.text, doc.published, doc.excluded, doc.title, places)
         return doc
 
 
@@ -55,15 +63,17 @@ def extract_figures(
     published: str | None = None,
     excluded: list[tuple[int, int]] | None = None,
     title: str | None = None,
+    places: Sequence[str] = (),
 ) -> list[dict[str, Any]]:
-    """All figures in `text`; `published` resolves 今年/去年, the title's year 全年; `excluded` is skipped."""
+    """All figures in `text`; `published` resolves 今年/去年, the title's year 全年; `excluded` is skipped;
+    `places` (the page's place names, longest first) are cut from the front of a specific measure."""
     lex = lexicons()
     pub = publication_date(published)
     pub_year = pub.year if pub else None
     basis = year_basis(text, title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
-    moods = paragraph_moods(text)
+    moods = paragraph_moods(text, pub_year)
     for sent in sentences(text):
         if sent.para != ctx.para:
             ctx = Context(para=sent.para)
@@ -71,10 +81,11 @@ def extract_figures(
         prev_end = 0
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
+        spec = SpecificState()
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
-            fig = _figure(lex, sent, m, basis, ctx, prev_end)
+            fig = _figure(lex, sent, m, basis, ctx, prev_end, spec, places)
             if fig is None:
                 continue
             prev_end = m.end()
@@ -96,6 +107,8 @@ def _figure(
     basis: YearBasis,
     ctx: Context,
     prev_end: int,
+    spec: SpecificState | None = None,
+    places: Sequence[str] = (),
 ) -> dict[str, Any] | None:
     s = sent.text
     num_start = m.start("pctnum") if m.group("pct") else m.start("num")
@@ -124,15 +137,19 @@ def _figure(
     prefix = s[: m.start()]
     scope = prefix[prev_end:] if prev_end <= len(prefix) else ""
     target = is_target(lex, prefix, scope, basis.pub_year, ctx, after=s[m.end() : m.end() + 10])
+    cue = target_cue(lex, scope, prefix, target, ctx)
     return {
         "value": _tidy(value),
         "unit": unit.unit,
         "measure": measure,
         "measure_text": measure_text,
-        "specific": specific_measure(scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit),
+        "specific": specific_measure(
+            scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit, spec, places, first=not prev_end
+        ),
         "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
         "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target),
         "target": target,
+        "target_cue": cue,
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
         "span": [start, end],
@@ -141,45 +158,6 @@ def _figure(
 
 
 _BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
-
-
-# The specific measure: the noun phrase of the figure's own clause, without the verb that reports it
-# (地区生产总值增长5.5% -> 地区生产总值增长率; 培育专精特新中小企业200家 -> 培育专精特新中小企业数量).
-_SPEC_LEAD = re.compile(r"^(?:其中|全年|今年|去年|当年|年均|同比|累计|力争|预计|确保|全省|全市|全区|全国|我国|我省|我市|共|并|还|已|将)+")
-_SPEC_TAIL = re.compile(
-    r"(?:同比|年均|分别|累计|预计|力争|确保|)(?:增长|增加|提高|提升|下降|减少|达到|达|突破|超过|超|为|完成|实现|约|近|保持|稳定在|"
-    r"控制在|以上|左右|高于|低于|不低于|至|到|逾|在)+$"
-)
-
-
-_AFTER_NP = re.compile(r"^(?:的)?([\u4e00-\u9fffA-Za-z]{2,16}?)(?=[，,。；;、：:（(）)\s]|和|与|及|等|以上|左右|$)")
-_COMPARE = re.compile(r"(?:又|均(?=增长|提高|下降)|(?:比|较)(?:去年|上年|上一年)(?:同期)?|同比)")
-
-
-def specific_measure(
-    clause: str, kind: str, measure: str | None, after: str = "", unit: str = ""
-) -> str | None:
-    """The specific thing a figure counts or spends, as written in its clause, with the category's
-    suffix (增长率, 数量, 人数); None when the clause holds no such phrase. A count names its thing after
-    the unit when the words before it are only a verb (推进2000个省级重点项目 -> 省级重点项目数量)."""
-    phrase = re.split(r"[，,：:；;（(、]", clause)[-1] if clause else ""
-    phrase = _COMPARE.sub("", re.sub(r"^.*?\d{4}年", "", phrase))
-    grew = bool(re.search(r"(?:增长|增加|提高|提升|下降|减少)$", re.sub(r"(?:同比|年均|分别|达到|达|为|约|以上|左右|)+$", "", phrase)))
-    phrase = _SPEC_TAIL.sub("", _SPEC_LEAD.sub("", phrase.strip()))
-    phrase = re.sub(r"将$", "", phrase)
-    if kind == "count":
-        noun = _AFTER_NP.match(after)
-        if noun and (len(phrase) <= 3 or phrase.endswith(("推进", "实施", "实施好", "建设", "培育", "引进", "新建", "有"))):
-            phrase = noun.group(1)
-    if not 2 <= len(phrase) <= 24 or re.search(r"\d", phrase):
-        return None
-    if kind == "percent":
-        if grew:
-            return phrase + "增长率"
-        return phrase if re.search(r"(?:率|比重|占比|比例)$", phrase) else phrase + ("占比" if measure == "占比" else "")
-    if kind == "count" and not re.search(r"(?:数|数量|人数|量|人次)$", phrase):
-        return phrase + ("人数" if unit == "人" else "人次" if unit == "人次" else "数量")
-    return phrase
 
 
 _NOW = re.compile(r"目前|截至目前|如今|现有|当前|现在")

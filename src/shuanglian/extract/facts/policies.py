@@ -98,7 +98,42 @@ def extract_policies(
             add(inner, m.start(), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(inner + follow.group(), m.start(), m.end() + follow.end())
+    for start, end, title in _programmes(text, data, title_spans):
+        key = normalise_title(title)
+        if any(key.endswith(k) for k in seen):
+            continue  # 实施智能终端产业链“强链补链”行动: the quoted name already found is this programme
+        add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
+    return out
+
+
+_GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
+
+
+def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Unquoted programmes a verb introduces (实施提振消费专项行动, 深入实施服务业扩能提质行动、数字基础设施
+    提升行动): the run after the verb up to a programme word, and the items listed after it with 、/和."""
+    verbs = alternation(data.get("programme_verbs") or ["实施"])
+    ends = alternation(data.get("programme_suffixes") or ["行动"])
+    not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
+    item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?"
+    head_re = re.compile(rf"(?:{verbs})(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
+    next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
+    out: list[tuple[int, int, str]] = []
+    for m in head_re.finditer(text):
+        spans = [(m.start("name"), m.end("name"))]
+        pos = m.end()
+        while (n := next_re.match(text, pos)) is not None:
+            spans.append((n.start("name"), n.end("name")))
+            pos = n.end()
+        for a, b in spans:
+            name = re.sub(r"[“”]", "", text[a:b])
+            name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
+            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
+                continue
+            if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|等", name):
+                continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
+            out.append((a, b, name))
     return out
 
 

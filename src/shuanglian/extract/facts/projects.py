@@ -64,6 +64,9 @@ class _Rules:
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
+        self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
+        self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         self.not_after = tuple(d["not_after"])
         self.not_before = tuple(d["not_before"])
@@ -99,7 +102,10 @@ class ProjectStage:
     name = "projects"
 
     def __call__(self, doc: Document) -> Document:
-        doc.projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
+        projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
+        # a programme the policy stage found (实施尖刀技术攻关工程) is a policy, not an investment project
+        programmes = {re.sub(r"[“”\s]", "", p.get("title") or "") for p in getattr(doc, "policies", None) or []}
+        doc.projects = [p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes]
         return doc
 
 
@@ -175,7 +181,12 @@ def _sentence_projects(
         for a, b in _list_items(r, s, h):
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
+                if h.group() == "项目" and r.list_default_re.search(s[: h.end()]):
+                    given[(a, b)] = "在建"  # 实施A、B等重点项目: named projects being carried out
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
+    for a, b in _named_works(r, s):
+        if free(a, b):
+            found.append((a, b, s[a:b], None, False))
     out = []
     for start, end, name, money, listed in found:
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
@@ -185,6 +196,8 @@ def _sentence_projects(
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
         if money is None and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        if _junk(r, name, sent.start + start, sent.start + end, mentions):
+            continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
         place = _place(r, s, start, end, sent.start, mentions) or last_place or main_place
         when = find_date(s, pub)
@@ -228,6 +241,26 @@ def _single_heads(
         if h.group() in r.weak_heads and money is None:
             continue
         out.append((start, h.end(), s[start : h.end()], money, False))
+    return out
+
+
+def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
+    """Named works in running text (福厦高铁, 大连湾海底隧道, 昆明长水国际机场二期): a specific name ending with
+    an infrastructure word; kept only when their clause has a status cue (checked by the caller)."""
+    out: list[tuple[int, int]] = []
+    for h in r.works_re.finditer(s):
+        end = h.end()
+        tail = re.match(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建)?(?:工程|项目)?", s[end:])
+        end += tail.end() if tail else 0
+        if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
+            continue  # list items are read by the status lists
+        start = _name_start(r, s, h.start(), h.end())
+        if start is None or h.start() - start < 2 or _aggregate(r, s, start):
+            continue
+        name = s[start:end]
+        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的", name) or not 3 <= len(name) <= 20:
+            continue
+        out.append((start, end))
     return out
 
 
@@ -286,6 +319,29 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
     for h in r.heads:
         core = core.removesuffix(h)
     return not _specific(r, core) or bool(re.search(r"人才|培养|交流|引进|培训", core))
+
+
+def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
+    """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
+    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
+        return True
+    built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
+    if built and built.start() >= 2:
+        return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
+    places = {m.name for a, b, m in mentions if m.kind == "place" and start <= a and b <= end and m.name != name}
+    if any(m.name == name and m.kind == "place" for _a, _b, m in mentions):
+        return True
+    if not name.endswith(tuple(r.heads)):
+        return False  # 庆云至章丘 (a route): only X项目/X工程 can be a place with generic words
+    core = name
+    for h in r.heads:
+        core = core.removesuffix(h)
+    bare = core
+    for p in sorted(places, key=len, reverse=True):
+        core = core.replace(p, "")
+    for g in r.junk_parts:
+        core = core.replace(g, "")
+    return core != bare and not _specific(r, core)
 
 
 def _aggregate(r: _Rules, s: str, start: int) -> bool:
@@ -362,6 +418,8 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
 
 def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
+    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj):
+        return []  # 谋划储备、洽谈招引…一批项目: what is done with a batch, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     cut = re.search(
@@ -389,7 +447,7 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
             off, piece = off + de + 1, piece[de + 1 :]
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
-        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作)$", "", piece)
+        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
         cleaned.append((off, piece))
     if not cleaned:
         return []

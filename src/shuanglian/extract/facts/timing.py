@@ -15,7 +15,9 @@ _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
 # A relative year opening a clause frames the paragraph too: "初步核算，全年实现…。其中，…"
 _FRAME_RELATIVE = re.compile(r"(?:^|[，,：:])(全年|今年|去年|上半年|前三季度)")
-_FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标|要求|力争|计划")
+_FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标(?!任务(?:顺利|圆满|全面|胜利)?完成)|要求|力争|计划")
+# A goal list (主要预期目标是：…) frames every sentence after it in its paragraph.
+_GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|目标任务(?:是|为)")
 TITLES = re.compile(r"《[^《》]*》")
 
 
@@ -127,6 +129,9 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
 
 # Target cues that also describe done work (新培育, 打造了); a review paragraph overrules them.
 _WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求")
+# Actual cues that also word a plan (完成投资, 实现增长); a work-plan paragraph overrules them.
+_WEAK_ACTUAL = re.compile(r"完成|实现")
+_STRONG_ACTUAL = re.compile(r"已|目前|累计|截至|去年|上年|同比|了|现有|共有")
 _STRONG = re.compile(r"力争|预计|目标|争取|确保|计划|将|到20\d\d年|有望|预期")
 
 
@@ -140,14 +145,16 @@ def is_target(
         if d is not None:
             if d and ctx is not None and ctx.mood is False and _WEAK_TARGET.search(text) and not _STRONG.search(text):
                 return False  # 新培育…13个 in a review: 培育 reports what was done
+            if not d and ctx is not None and ctx.mood is True and _WEAK_ACTUAL.search(text) and not _STRONG_ACTUAL.search(prefix):
+                return True  # 完成投资2500亿元 in a work plan: 完成 is what is to be done
             return d
     if _PROVISION_AFTER.match(after):
         return True  # 按照投资额的30%给予补贴: a policy provision
     year = None
     for m in _YEAR.finditer(prefix):
         year = int(m.group(1))
-    if ctx and ctx.target is not None:
-        return ctx.target
+    if ctx and ctx.target is not None and not (ctx.target and ctx.mood is False and not ctx.goal_list):
+        return ctx.target  # (a review paragraph that mentions a 目标 does not turn its figures into goals)
     if year and pub_year and year > pub_year:
         return True
     if ctx and ctx.mood is not None and not (year and pub_year and year < pub_year):
@@ -155,21 +162,52 @@ def is_target(
     return False
 
 
-def paragraph_moods(text: str) -> dict[int, bool]:
+def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Context | None = None) -> str:
+    """What made a figure a goal or an actual: the nearest cue of that kind in its clause or sentence
+    (力争, 预计, 已, 累计…), else "sentence before" (a framing sentence), "paragraph" (a work plan or a
+    review), or "none" (no cue: an actual by default)."""
+    rx = lex.target_re if target else lex.actual_re
+    for text in (scope, prefix):
+        hits = list(rx.finditer(strip_titles(text)))
+        if hits:
+            return hits[-1].group()
+    if ctx is not None and ctx.target is not None and ctx.target == target:
+        return "sentence before"
+    if ctx is not None and ctx.mood is not None and ctx.mood == target:
+        return "paragraph"
+    return "none"
+
+
+def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
-    (了, 同比, 一年来…); paragraphs with too few signals are left out."""
+    (了, 同比, 一年来…); paragraphs with too few signals are left out. A paragraph opening a review
+    section (过去一年, 一年来, 2025年是… on a 2026 page) makes it and the following paragraphs reviews
+    until a paragraph opens a plan section (今年, 2026年…, 主要预期目标)."""
     from shuanglian.extract.facts.common import load_data
 
     cues = load_data("cues.yaml")
     opener = re.compile(r"(?:^|[，,。；;：:\n])(?:" + "|".join(map(re.escape, cues["plan_clause_openers"])) + ")")
     review = re.compile("|".join(map(re.escape, sorted(cues["review_markers"], key=len, reverse=True))))
+    review_open = re.compile(r"^\s*(?:" + "|".join(cues.get("review_section_openers") or ["过去一年"]) + ")")
+    plan_open = re.compile(r"^\s*(?:" + "|".join(cues.get("plan_section_openers") or ["今年"]) + ")")
     out: dict[int, bool] = {}
+    section: bool | None = None
     for i, para in enumerate(text.split("\n")):
+        y = _YEAR.match(para.strip())
+        year_open = bool(y and pub_year and re.match(r"\s*20\d\d年(?:是|，|,|以来|我们)", para))
+        if review_open.search(para) or (year_open and y and pub_year and int(y.group(1)) < pub_year):
+            section = False
+        elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
+            section = True
         plan, past = len(opener.findall(para)), len(review.findall(para))
-        if plan >= 3 and plan > 2 * past:
+        if section is False:
+            out[i] = False
+        elif plan >= 3 and plan > 2 * past:
             out[i] = True
         elif past >= 2 and past > plan:
             out[i] = False
+        elif section is True:
+            out[i] = True
     return out
 
 
@@ -185,6 +223,7 @@ class Context:
     mood: bool | None = None  # the paragraph reads as a plan (True) or a review (False), None unclear
     year: int | None = None
     carry_year: int | None = None
+    goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
         """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any.
@@ -192,8 +231,10 @@ class Context:
         `continued`: the sentence ended with ；, so the next clause goes on with the same statement."""
         # Only a framing sentence (提出，到2025年…) passes its goal on to the next one.
         framing = True if _FRAME_CUE.search(strip_titles(s)) else None
+        if _GOAL_LIST.search(s):
+            self.goal_list = True
         if framing or not continued:
-            self.target = framing
+            self.target = framing or (True if self.goal_list else None)
         m = _FRAME_YEAR.search(s)
         rel = _FRAME_RELATIVE.search(s)
         if m:

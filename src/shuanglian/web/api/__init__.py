@@ -21,3 +21,4 @@ from shuanglian.web.api import (
 router = APIRouter()
 for _module in (auth, documents, search, review, graph, registers, chains, targets, projects, matching, challenges):
     router.include_router(_module.router)
+router.include_router(registers.entity_router)  # POST /api/entities/{id}/region (regions by evidence)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import http_status
 from shuanglian.graph.audit import record
 from shuanglian.settings import get_settings
 from shuanglian.web import auth
@@ -218,7 +219,7 @@ def add_user(body: UserIn, p: Principal = Depends(require_admin), db: Session = 
     try:
         user, pw = auth.create_user(db, body.username, body.role, body.password)
     except AuthError as exc:
-        raise ApiError(409 if "exists" in str(exc) else 422, str(exc)) from exc
+        raise ApiError(http_status(exc.code), str(exc), str(exc.code)) from exc
     record(db, p.username, "user_create", "user", user.username, None, {"role": user.role})
     db.commit()
     return {"username": user.username, "role": user.role,

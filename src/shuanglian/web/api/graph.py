@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.api_models import EntityDetail, EntityPage, Neighbourhood, ReviewPage, StatementOut
 from shuanglian.graph.schema import SchemaError
 from shuanglian.services import graph
 from shuanglian.web.auth import Principal
@@ -47,7 +48,7 @@ class EditIn(BaseModel):
     value_json: Any = None
 
 
-@router.get("/entities")
+@router.get("/entities", response_model=EntityPage)
 def search_entities(
     kind: str | None = Query(None, max_length=32),
     name: str | None = Query(None, max_length=100, description="substring of any name or alias"),
@@ -69,16 +70,22 @@ def search_entities(
     return out
 
 
-@router.get("/entities/{entity_id}")
-def show_entity(entity_id: str, _p: Principal = Depends(require_viewer), db: Session = Depends(get_db)) -> dict:
-    """One entity: names, kind, attributes, members, statements with source snippets, relations."""
-    ent = graph.get_entity(db, entity_id)
+@router.get("/entities/{entity_id}", response_model=EntityDetail)
+def show_entity(
+    entity_id: str,
+    statements_limit: int = Query(200, ge=0, le=2000, description="statements per page (oldest first)"),
+    statements_offset: int = Query(0, ge=0, description="statements to skip (see statements_total)"),
+    _p: Principal = Depends(require_viewer),
+    db: Session = Depends(get_db),
+) -> dict:
+    """One entity: names, kind, attributes, members, one page of statements with source snippets, relations."""
+    ent = graph.get_entity(db, entity_id, limit=statements_limit, offset=statements_offset)
     if ent is None:
         raise ApiError(404, f"no entity {entity_id!r}")
     return ent
 
 
-@router.get("/entities/{entity_id}/neighbourhood")
+@router.get("/entities/{entity_id}/neighbourhood", response_model=Neighbourhood)
 def entity_neighbourhood(
     entity_id: str,
     depth: int = Query(1, ge=1, le=3),
@@ -117,7 +124,7 @@ def not_same(body: NotSameIn, p: Principal = Depends(require_editor), db: Sessio
     return out
 
 
-@router.get("/review")
+@router.get("/review", response_model=ReviewPage)
 def review_queue(
     kind: str | None = Query(None, max_length=32, description="kind of the entity the fact is about"),
     document_id: str | None = Query(None, max_length=32),
@@ -142,19 +149,19 @@ def _review(action: str, stmt_id: str, p: Principal, db: Session, body: EditIn |
     return out
 
 
-@router.post("/review/{stmt_id}/accept")
+@router.post("/review/{stmt_id}/accept", response_model=StatementOut)
 def accept(stmt_id: str, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
     """Accept a proposed fact (audited)."""
     return _review("accept", stmt_id, p, db)
 
 
-@router.post("/review/{stmt_id}/reject")
+@router.post("/review/{stmt_id}/reject", response_model=StatementOut)
 def reject(stmt_id: str, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
     """Reject a proposed fact: kept, but no longer counts (audited)."""
     return _review("reject", stmt_id, p, db)
 
 
-@router.post("/review/{stmt_id}/edit")
+@router.post("/review/{stmt_id}/edit", response_model=StatementOut)
 def edit(stmt_id: str, body: EditIn, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
     """Correct a fact: a new accepted statement supersedes the old one (audited)."""
     return _review("edit", stmt_id, p, db, body)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, File, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from shuanglian.errors import http_status
 from shuanglian.services import matching
 from shuanglian.web.api.registers import MAX_IMPORT_BYTES, file_format
 from shuanglian.web.auth import Principal
@@ -83,8 +84,7 @@ def _wrap(fn: Any, *args: Any, **kw: Any) -> Any:
     try:
         return fn(*args, **kw)
     except matching.MatchError as exc:
-        status = 404 if str(exc).startswith("unknown") else 422
-        raise ApiError(status, str(exc)) from exc
+        raise ApiError(http_status(exc.code), str(exc), str(exc.code)) from exc
     except matching.TableFormatError as exc:
         raise ApiError(422, str(exc), "bad_file") from exc
 

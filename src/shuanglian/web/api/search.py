@@ -26,6 +26,7 @@ def search(
     return {
         "query": res.query,
         "total": res.total,
+        "total_capped": res.total_capped,  # true: at least `total` documents match (counting stopped there)
         "limit": limit,
         "offset": offset,
         "next_offset": offset + n_docs if offset + n_docs < res.total else None,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.schema import CHAIN_ROLES
 from shuanglian.services import chain_brief, chains
 from shuanglian.web.api.chains import MAX_YAML
 from shuanglian.web.auth import Principal
@@ -71,7 +72,7 @@ def chain_page(
         gap_by_link.setdefault(g["link"], []).append(g)
     return render(request, "chain.html", {"m": m, "gaps": gaps, "gap_by_link": gap_by_link, "by_stage": by_stage,
                                           "region": region, "diagram": diagram(m, gaps),
-                                          "roles": ("enterprises", "carriers", "projects", "policies", "funds", "others")})
+                                          "roles": CHAIN_ROLES})
 
 
 @router.get("/chains/{chain_id}/leads.{fmt}")

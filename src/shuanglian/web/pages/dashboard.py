@@ -22,8 +22,13 @@ def dashboard(request: Request, _p: Principal = Depends(page_user), db: Session 
     """Overview of what the database holds."""
     recent = docs.list_documents(db, limit=8, sort="-created")
     data = overview.dashboard_data(db, pick_lang(request.cookies.get(LANG_COOKIE)))
+    from shuanglian.services.registers import official_overview
+    from shuanglian.web.pages.prefs import region_for
+
+    region = region_for(request, db, request.query_params.get("region"))
     return render(request, "dashboard.html", {
         "recent": [docs.document_summary(r) for r in recent.items],
         "n_documents": recent.total,
+        "official": official_overview(db, region or None), "official_region": region,
         **data,
     })

@@ -4,7 +4,7 @@ review queue (accept / edit / reject) and the audit log."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import Response
@@ -62,6 +62,7 @@ def snippet_parts(st: dict[str, Any]) -> list[tuple[str, Any]]:
     return context_parts(snip, int(span[0]) - offset, int(span[1]) - offset, graph.SNIPPET)
 
 
+STATEMENTS_PER_PAGE = 100
 PER_KIND = 8  # neighbours shown per kind before the rest fold into one "+N" node the user can expand
 EXPANDED = 80
 
@@ -121,11 +122,13 @@ def entity_page(
     entity_id: str,
     request: Request,
     expand: str = Query("", max_length=32),
+    offset: int = Query(0, ge=0, description="statements to skip"),
     _p: Principal = Depends(page_user),
     db: Session = Depends(get_db),
 ) -> Response:
-    """One entity with provenance, relations and an interactive neighbourhood graph."""
-    ent = graph.get_entity(db, entity_id, max_statements=500)
+    """One entity with provenance, relations and an interactive neighbourhood graph; statements are
+    paged (STATEMENTS_PER_PAGE, a hub like 深圳市 has thousands)."""
+    ent = graph.get_entity(db, entity_id, max_statements=500, limit=STATEMENTS_PER_PAGE, offset=offset)
     if ent is None:
         raise ApiError(404, f"no entity {entity_id!r}")
     if ent.get("redirected_from"):
@@ -137,8 +140,14 @@ def entity_page(
     statements = [{**st, "parts": snippet_parts(st), "source": labels.get(st.get("document_id") or ""),
                    "at": "-".join(str(x) for x in st["span"]) if st.get("span") and None not in st["span"] else ""}
                   for st in ent["statements"]]
-    return render(request, "entity.html", {"ent": ent, "statements": statements,
-                                           "graph": graph_json(nb, lang_of(request), expand)})
+    from shuanglian.services.entity_region import region_evidence, region_why
+
+    evidence = region_evidence(db, ent["id"])
+    page = page_envelope(statements, ent["statements_total"], Paging(STATEMENTS_PER_PAGE, offset))
+    base = f"/entities/{quote(ent['id'])}?" + urlencode({"expand": expand})
+    return render(request, "entity.html", {"ent": ent, "statements": statements, "page": page, "base_url": base,
+                                           "graph": graph_json(nb, lang_of(request), expand),
+                                           "region_evidence": evidence, "region_why": region_why(ent.get("region"), evidence)})
 
 
 @router.post("/entities/merge")

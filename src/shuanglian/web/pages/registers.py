@@ -54,14 +54,20 @@ def register_page(
     flt = {**{k: v for k, v in flt.items() if k != "region"}, **({"region": region} if region else {})}
     page = list_page(db, name, flt, sort, Paging(limit, offset))
     facets = register_facets(db, name, **flt)
-    doc_ids = (s[4:] for r in page["items"] for s in r.get("sources") or [] if s.startswith("doc:"))
+    official = next((o for o in reg.official_overview(db, flt.get("region")) if o["register"] == name), None)
+    doc_ids = [s[4:] for r in page["items"] for s in r.get("sources") or [] if s.startswith("doc:")]
+    doc_ids += [f["document_id"] for f in (official or {}).get("official", {}).values() if f.get("document_id")]
     labels = document_labels(db, doc_ids)
-    query = urlencode({**flt, "sort": sort})
+    qflt = {k: ("true" if v is True else v) for k, v in flt.items()}  # query-string form of the filters
+    query = urlencode({**qflt, "sort": sort})
     return render(request, "register.html", {
         "spec": spec, "specs": reg.registers_overview(), "page": page, "flt": flt, "sort": sort,
-        "base_url": f"/registers/{name}?{query}", "filter_query": urlencode(flt),
+        "base_url": f"/registers/{name}?{query}", "filter_query": urlencode(qflt), "official": official,
+        "hidden_view": bool(flt.get("hidden")),
+        "hidden_url": f"/registers/{name}?" + urlencode({**qflt, "hidden": "true"}),
+        "visible_url": f"/registers/{name}?" + urlencode({k: v for k, v in qflt.items() if k != "hidden"}),
         "doc_labels": labels, "facets": facets, "facet_url": lambda k, v: f"/registers/{name}?" + urlencode(
-            {**{x: y for x, y in flt.items() if x != k}, k: v, "sort": sort}), "source_text": lambda s: source_text(s, labels, lang_of(request)),
+            {**{x: y for x, y in qflt.items() if x != k}, k: v, "sort": sort}), "source_text": lambda s: source_text(s, labels, lang_of(request)),
     })
 
 

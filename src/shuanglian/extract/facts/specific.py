@@ -1,0 +1,396 @@
+"""The specific measure of a figure: the thing counted or spent, named as the clause names it.
+
+国家重点实验室 not 实验室, 面上项目 not 项目, 一般公共预算收入增加额 not 营业收入. The grammar is data
+(data/specific.yaml): words that open or close a clause without being part of the measure, verbs of change
+that give the suffix (增长 -> 增长率, 增加 -> 增加额), verbs after which a count names its thing behind the
+unit (实施3000个技改项目 -> 技改项目数量) and the ones that stay (新增, 新建, 签约). A sentence keeps a little
+state: the subject of its last figure (地区生产总值5.3万亿元、增长5.5% -> 地区生产总值增长率), a verb that
+opens a list (新增A 10家、B 20家), and the items of a 分别 list (城镇、农村居民收入分别增长4.4%、5.9%).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from shuanglian.extract.facts.common import alternation, load_data
+
+_CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]")
+_QUOTES = re.compile(r"[“”\"‘’《》]")
+# a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
+_COMPARE = re.compile(
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:的|相比)?"
+    r"|(?:比|较)[^，,、]{0,8}?(?:末|初)的?"
+    r"|同比|环比"
+)
+# a number with a unit inside a phrase means it spans another figure; 5G基站, 750千伏 stay
+_NUMBER = re.compile(r"^\d+$|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|名|%|亩|吨)")
+_SPENT_NUMBER = re.compile(r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$")
+_EACH = re.compile(r"分别")
+_MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
+_CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
+_RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
+
+
+@dataclass
+class SpecificState:
+    """What earlier figures of the same sentence said (reset at each sentence)."""
+
+    subject: str | None = None  # the last figure's measure without its suffix
+    last: str | None = None  # the last figure's specific measure (4.5%—5%: the range's end has the same)
+    keep: str = ""  # a keep-verb that opened a list of counts (新增)
+    series: list[str] = field(default_factory=list)  # subjects of a 分别 list, in order
+    series_at: int = 0
+    series_suffix: str = ""
+    history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
+
+
+class _Grammar:
+    def __init__(self) -> None:
+        d = load_data("specific.yaml")
+        for key in ("lead", "time", "tail", "percent_change", "amount_change", "keep_verbs", "count_verbs",
+                    "count_noun_stop", "generic", "heads"):
+            if key not in d:
+                raise ValueError(f"specific.yaml: missing key {key!r}")
+        self.lead = sorted(d["lead"], key=len, reverse=True)
+        self.time = [re.compile(p) for p in d["time"]]
+        self.tail = sorted(set(d["tail"]), key=len, reverse=True)
+        self.percent_change: dict[str, str] = dict(d["percent_change"])
+        self.amount_change: dict[str, str] = dict(d["amount_change"])
+        self.keep = sorted(d["keep_verbs"], key=len, reverse=True)
+        self.count_verbs = sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True)
+        self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
+        self.generic = set(d["generic"])
+        measures = load_data("measures.yaml")["measures"]
+        self.heads = sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True)
+        self.drop_lead = sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True)
+        infix = d.get("infix_verbs") or {}
+        self.infix = re.compile(
+            "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
+        )
+        self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
+        self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
+        self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
+        self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
+
+
+@cache
+def _grammar() -> _Grammar:
+    return _Grammar()
+
+
+def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
+    """Cut time phrases, scope words and a place name from the start of a clause."""
+    for _ in range(6):
+        before = s
+        for rx in g.time:
+            s = rx.sub("", s, count=1)
+        for w in g.lead:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w) :]
+                break
+        if s in places:
+            return ""
+        for p in places:
+            if s.startswith(p) and len(s) - len(p) >= 2:
+                s = re.sub(r"^(?:省|市|区|县)", "", s[len(p) :])
+                s = "地区" + s if s.startswith("生产总值") else s  # 福建省生产总值 -> 地区生产总值
+                break
+        if s == before:
+            break
+    return s
+
+
+def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
+    """Cut reporting verbs and qualifiers from the end; returns the rest and the verb of change, if any."""
+    change = None
+    for _ in range(8):
+        for w in g.changes:
+            if s.endswith(w):
+                if change is None:
+                    change = w
+                s = s[: -len(w)]
+                break
+        else:
+            for w in g.tail:
+                if s.endswith(w):
+                    s = s[: -len(w)]
+                    break
+            else:
+                break
+    return s.rstrip("的从由"), change
+
+
+def _lstrip_de(s: str) -> str:
+    return s[1:] if s.startswith("的") else s
+
+
+def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
+    seg = _COMPARE.sub("", _QUOTES.sub("", seg))
+    seg = re.sub(r"(?:从|由)(?:上年|去年|五年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
+    core, change = _strip_tail(g, seg)
+    core = _lstrip_de(_strip_lead(g, core, places))
+    de = core.rfind("的")
+    if 0 < de <= len(core) - 3:
+        core = core[de + 1 :]  # 在珠海横琴新区注册的澳资企业 -> 澳资企业
+    core, change2 = _strip_tail(g, core)
+    core = g.infix.sub("", core) if len(core) > 6 else core
+    spent = _SPENT_NUMBER.search(core)
+    if spent and spent.start() >= 2:
+        core = core[: spent.start()]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
+    return core, change or change2
+
+
+def _distribute(g: _Grammar, items: list[str]) -> list[str]:
+    """Give the earlier items of a list the head the last one carries (城镇、农村常住居民收入)."""
+    items = [i.replace("等", "") for i in items if i]
+    if len(items) < 2:
+        return items
+    last, others = items[-1], items[:-1]
+    avg = sum(len(o) for o in others) / len(others)
+    split = None
+    for h in g.heads:
+        p = len(last) - len(h)
+        if p >= 1 and last.endswith(h) and abs(p - avg) <= 1:
+            split = p
+            break
+    if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
+        split = round(avg)
+    if split is None:
+        split = next((len(last) - len(h) for h in g.heads if last.endswith(h) and len(last) > len(h)), None)
+    if split is None:
+        return items
+    head = last[split:]
+    return [o if o.endswith(head) else o + head for o in others] + [last]
+
+
+def _count_noun(g: _Grammar, after: str) -> str:
+    """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
+    s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
+    cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
+    s = s[: cut.start()] if cut else s
+    if s.startswith(g.verb_after_unit):
+        return ""  # 有30家落户海南: a verb, not a noun, follows the unit
+    stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2), None)
+    s = s[: stop.start()] if stop else s
+    s = re.sub(r"(?:中|之一)$", "", s)
+    return s[:16] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,16}", s[:16] or "") else ""
+
+
+def _ends_with(words: Sequence[str], s: str) -> str | None:
+    return next((w for w in words if s.endswith(w)), None)
+
+
+def _count_suffix(unit: str, noun: str) -> str:
+    if re.search(r"(?:数|数量|人数|量|人次|规模|总量)$", noun):
+        return ""
+    if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun):
+        return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量
+    return "人次" if unit == "人次" else "数量"
+
+
+def specific_measure(
+    scope: str,
+    kind: str,
+    measure: str | None,
+    after: str = "",
+    unit: str = "",
+    state: SpecificState | None = None,
+    places: Sequence[str] = (),
+    first: bool = True,
+) -> str | None:
+    """The specific measure of a figure from `scope` (its clause up to the number, since the previous
+    figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
+    sentence's earlier figures. None when the clause names nothing."""
+    st = state if state is not None else SpecificState()
+    if not first and st.last and _RANGE.match(scope):
+        return st.last  # the upper end of a range: 增长4.5%—5%
+    out = _specific(scope, kind, measure, after, unit, st, places, first)
+    st.last = out
+    if st.subject and (not st.history or st.history[-1] != st.subject):
+        st.history.append(st.subject)
+    return out
+
+
+def _specific(
+    scope: str,
+    kind: str,
+    measure: str | None,
+    after: str = "",
+    unit: str = "",
+    state: SpecificState | None = None,
+    places: Sequence[str] = (),
+    first: bool = True,
+) -> str | None:
+    g = _grammar()
+    st = state if state is not None else SpecificState()
+    if not first and st.series and _CONNECTOR.match(scope):
+        i = st.series_at
+        st.series_at += 1
+        if i < len(st.series):
+            st.subject = st.series[i]
+            return st.series[i] + st.series_suffix
+        return None
+    seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
+    each = _EACH.search(seg)
+    if each:
+        head_part, verb_part = seg[: each.start()], seg[each.end() :]
+        subj, _ = _clean(g, head_part, places)
+        items = [i for i in re.split(r"[、和及]", subj) if i]
+        _, change = _strip_tail(g, verb_part)
+        if len(items) < 2 and not subj and st.history:
+            # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
+            k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
+            items = st.history[-k:] if len(st.history) >= k else []
+            if len(items) >= 2:
+                _, change = _strip_tail(g, verb_part)
+                suffix = _suffix(g, kind, change, unit, items[0])
+                st.series, st.series_at, st.series_suffix = list(items), 1, suffix
+                st.subject = items[0]
+                return items[0] + suffix
+        if len(items) >= 2:
+            subjects = _distribute(g, items)
+            suffix = _suffix(g, kind, change, unit, subjects[0])
+            st.series, st.series_at, st.series_suffix = subjects, 1, suffix
+            st.subject = subjects[0]
+            return subjects[0] + suffix
+        seg = head_part + verb_part
+    st.series = []
+    parts = seg.split("、")
+    if kind == "count":
+        listed = not first and scope.startswith("、")
+        return _count(g, parts, after, unit, st, places, listed)
+    core, change = _clean(g, parts[-1], places)
+    if len(parts) > 1 and not core:
+        core, change = _clean(g, seg.replace("、", ""), places)
+    owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
+    if owner:
+        core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
+    elif (not core or core in g.generic) and st.subject and not first:
+        core = _join(st.subject, "" if core in ("总量", "总计") else core)
+    elif not core and st.subject and change:
+        core = st.subject
+    elif not core and change:
+        core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
+    short_ok = len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)  # 钢三千九百万吨 -> 钢产量
+    if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
+        return None
+    # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
+    st.subject = core + suffix if kind in ("area", "mass", "power") else core
+    return core + suffix
+
+
+def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> str:
+    """The noun of the clause before, cut before a number that was no figure (23.4万户, 2705列)."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    if len(clauses) < 2:
+        return ""
+    prev = clauses[-2]
+    num = re.search(r"(?:达到|达|超过|超|为)?\d[\d.,]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$", prev)
+    if not num or num.start() < 2:
+        return ""
+    core, _ = _clean(g, prev[: num.start()], places)
+    return core if 2 <= len(core) <= 16 else ""
+
+
+def _join(subject: str, core: str) -> str:
+    """签约项目 + 项目总投资 -> 签约项目总投资; 地区生产总值 + '' -> 地区生产总值."""
+    if not core or core == subject:
+        return subject
+    for k in range(min(len(subject), len(core)) - 1, 1, -1):
+        if subject.endswith(core[:k]):
+            return subject + core[k:]
+    return subject + core
+
+
+def _owner_after(g: _Grammar, after: str) -> str:
+    """投资100亿元的零碳产业园区: the thing a sum is 'of', named after 的 (counts before it dropped)."""
+    m = re.match(r"^(?:以上|左右)?的(?:\d+[个项家座条]|[一二三四五六七八九十百千]+[个项家座条])?", after)
+    if not m:
+        return ""
+    noun = _count_noun(g, after[m.end() :])
+    return noun if len(noun) >= 2 else ""
+
+
+def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, measure: str | None = None) -> str:
+    if kind == "percent" and unit == "个百分点" and change:
+        return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高
+    if kind == "percent":
+        if change:
+            return g.percent_change.get(change, "增长率")
+        if re.search(r"(?:率|比重|占比|比例|指数|度|份额)$", core):
+            return ""
+        return "占比" if measure == "占比" else ""
+    if kind == "money" and change in g.amount_change:
+        return g.amount_change[change]
+    if unit == "倍" and change:
+        return "增长倍数"
+    if kind == "count":
+        return _count_suffix(unit, core)
+    if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
+        return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
+    if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
+        return "产量"  # 棉花三百六十万吨 -> 棉花产量
+    if kind == "power" and core.endswith("装机") and not re.search(r"总装机|新增", core):
+        return "规模"  # 新能源装机1.7亿千瓦 -> 新能源装机规模
+    return ""
+
+
+def _count(
+    g: _Grammar, parts: list[str], after: str, unit: str, st: SpecificState, places: Sequence[str], listed: bool
+) -> str | None:
+    """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
+    clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
+    raw = parts[-1]
+    core, _ = _clean(g, raw, places)
+    if not listed:
+        opener = _starts_keep(g, _clean(g, parts[0], places)[0]) or ""
+        st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    if core and not _starts_keep(g, core):
+        core = _strip_verb_lead(g, core)
+    noun = _count_noun(g, after)
+    post = _post_verb(g, after, noun) if noun else ""
+    verb = _ends_with(g.count_verbs, core) if core else None
+    examples = raw.endswith("等")
+    if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
+        keep = verb if verb in g.keep else ""
+        if not keep and verb:
+            keep = _ends_with(g.keep, core[: -len(verb)]) or ""
+        name = (keep or post) + noun
+    elif core and not examples:
+        name = core
+        moved = _ends_with(g.fronted, core)
+        if moved and len(core) - len(moved) >= 2:
+            name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
+    else:
+        name = noun or st.subject or ""
+    if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
+        name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
+    if not 2 <= len(name) <= 24 or _NUMBER.search(name):
+        return None
+    st.subject = name
+    return name + _count_suffix(unit, name)
+
+
+def _post_verb(g: _Grammar, after: str, noun: str) -> str:
+    """10个项目集中签约 -> 签约: a status verb right after the counted thing says which ones are counted."""
+    i = after.find(noun)
+    rest = after[i + len(noun) :] if i >= 0 else ""
+    return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
+
+
+def _strip_verb_lead(g: _Grammar, core: str) -> str:
+    """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
+    for _ in range(2):
+        v = next((w for w in g.drop_lead if core.startswith(w) and len(core) - len(w) >= 2), None)
+        if v is None:
+            break
+        core = core[len(v) :]
+    return core
+
+
+def _starts_keep(g: _Grammar, s: str) -> str | None:
+    return next((w for w in g.keep if s.startswith(w) and len(s) > len(w)), None)

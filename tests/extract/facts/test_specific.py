@@ -1,0 +1,67 @@
+"""Specific measures of figures (figures[].specific): the thing counted or spent as the clause names it."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.extract.facts.figures import extract_figures
+from shuanglian.extract.facts.specific import SpecificState, specific_measure
+
+
+def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str | None]]:
+    """(figure as written, specific measure) of every figure of `text`."""
+    return [(f["text"], f["specific"]) for f in extract_figures(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the previous figure carries to a bare change (、增长5.5%)
+        (
+            "全省地区生产总值5.3万亿元、增长5.5%，规上工业增加值增长9.4%。",
+            [("5.3万亿元", "地区生产总值"), ("5.5%", "地区生产总值增长率"), ("9.4%", "规上工业增加值增长率")],
+        ),
+        # 分别: the list items share the last item's head
+        (
+            "城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%。",
+            [("4.4%", "城镇常住居民人均可支配收入增长率"), ("5.9%", "农村常住居民人均可支配收入增长率")],
+        ),
+        (
+            "完成新建、重组11家全国重点实验室，国家级、部级创新平台分别达到22家、182家。",
+            [("11家", "全国重点实验室数量"), ("22家", "国家级创新平台数量"), ("182家", "部级创新平台数量")],
+        ),
+        # a keep-verb opening a list stays in front of every item
+        (
+            "新增科技型中小企业7227家、高新技术企业3200家、专精特新企业1565家。",
+            [("7227家", "新增科技型中小企业数量"), ("3200家", "新增高新技术企业数量"), ("1565家", "新增专精特新企业数量")],
+        ),
+        # the counted thing after the unit; 实施 is dropped, 新建 kept
+        ("实施3000个技改项目，新建90家绿色工厂。", [("3000个", "技改项目数量"), ("90家", "新建绿色工厂数量")]),
+        # money: 增加 -> 增加额; a bare 达到 takes the sentence's subject
+        (
+            "一般公共预算收入增加近1000亿元，稳步达到3000亿元以上。",
+            [("近1000亿元", "一般公共预算收入增加额"), ("3000亿元以上", "一般公共预算收入")],
+        ),
+        # a generic sum names whose it is from the count before it
+        (
+            "开工项目131个、总投资476亿元；签约项目50个、总投资935亿元。",
+            [("131个", "开工项目数量"), ("476亿元", "开工项目总投资"), ("50个", "签约项目数量"), ("935亿元", "签约项目总投资")],
+        ),
+        # the upper end of a range has the same measure; 年均 stays
+        ("地区生产总值增长4.5%—5%。", [("4.5%", "地区生产总值增长率"), ("5%", "地区生产总值增长率")]),
+        ("固定资产投资年均增长12.8%。", [("12.8%", "固定资产投资年均增长率")]),
+        # a sum of something named after 的
+        ("在黄河三角洲，总投资10.6亿元的湿地修复项目开工。", [("10.6亿元", "湿地修复项目总投资")]),
+    ],
+)
+def test_specific_measures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_place_names_are_cut_from_the_front() -> None:
+    state = SpecificState()
+    assert specific_measure("广东国家级高新技术企业数量已经", "count", None, "", "家", state, ["广东"]) == "国家级高新技术企业数量"
+
+
+def test_a_clause_without_a_measure_gives_none() -> None:
+    assert specific_measure("并且", "money", None, "", "元") is None
