@@ -8,7 +8,8 @@ for each client count runs that many asyncio + httpx clients for `--seconds` (bo
 has a 30 s timeout and the level stops at its deadline). Half of the clients use a session cookie,
 half a Bearer token; each walks the routes round-robin (search, entity, register and document, API
 and page). Prints requests/s, p50/p95/p99 latency in ms and errors (non-2xx or transport failures)
-per route and level, and the machine's load average (other jobs on the machine skew every number).
+per route and level (client-side; beside it the server's own p50/p95 from its Server-Timing header:
+a gap between the two is time the clients or the kernel queued the request), and the machine's load average (other jobs on the machine skew every number).
 The server keeps the caller's CPU priority; the load generator lowers its own (`--client-nice`), the
 ingest runs `--ingest-nice` steps lower (a bulk ingest beside serving). `--think S` adds a random pause (mean S seconds) after each answer, like a
 person reading; 0 is a closed loop (each client sends its next request at once). `--ingest` repeats every level while `shuanglian ingest` writes generated pages
@@ -21,6 +22,7 @@ import argparse
 import asyncio
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
@@ -93,9 +95,16 @@ async def _targets(base: str, token: str) -> dict[str, list[str]]:
     }
 
 
+def _server_ms(r: httpx.Response) -> float | None:
+    """The app's own time for an answer (its Server-Timing header), or None."""
+    m = re.search(r"app;dur=([0-9.]+)", r.headers.get("server-timing", ""))
+    return float(m.group(1)) if m else None
+
+
 async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, str],
                   targets: dict[str, list[str]], deadline: float,
-                  lat: dict[str, list[float]], errs: dict[str, int], think: float) -> None:
+                  lat: dict[str, list[float]], errs: dict[str, int], think: float,
+                  srv: dict[str, list[float]]) -> None:
     rng = random.Random(i)
     names = list(targets)
     k = i
@@ -109,6 +118,8 @@ async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, st
             try:
                 r = await c.get(url)
                 ok = r.status_code < 400
+                if (ms := _server_ms(r)) is not None:
+                    srv[name].append(ms)
                 if not ok:
                     SAMPLES.setdefault(f"{r.status_code} {r.text[:160]}", url)
             except httpx.HTTPError as exc:
@@ -161,13 +172,14 @@ def _pct(xs: list[float], p: float) -> float:
 async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[str, list[str]],
                  clients: int, seconds: float, label: str, think: float) -> bool:
     lat: dict[str, list[float]] = defaultdict(list)
+    srv: dict[str, list[float]] = defaultdict(list)
     errs: dict[str, int] = defaultdict(int)
     deadline = time.monotonic() + seconds
     t0 = time.monotonic()
     cpu0 = _tree_cpu(SERVER_PID)
     await asyncio.gather(*[
         _client(i, base, {"Authorization": f"Bearer {token}"} if i % 2 else {}, {} if i % 2 else cookie,
-                targets, deadline, lat, errs, think)
+                targets, deadline, lat, errs, think, srv)
         for i in range(clients)
     ])
     elapsed = time.monotonic() - t0
@@ -178,13 +190,13 @@ async def _level(base: str, token: str, cookie: dict[str, str], targets: dict[st
     print(f"\n== {label}: {clients} clients (think {think:g} s), {elapsed:.0f} s: {total_ok / elapsed:.1f} req/s, "
           f"{total_err} errors; server CPU {1000 * cpu / max(1, total_ok + total_err):.0f} ms per answer "
           f"({cpu / elapsed:.2f} cores); machine load average {load1:.1f} on {os.cpu_count()} cores", flush=True)
-    print(f"{'route':<15}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
+    print(f"{'route':<15}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}{'server p50':>12}{'p95':>8}")
     met = total_err == 0
     for name in targets:
         xs = lat[name]
         p95 = _pct(xs, 95)
         print(f"{name:<15}{len(xs) / elapsed:>8.1f}{_pct(xs, 50):>8.0f}{p95:>8.0f}{_pct(xs, 99):>8.0f}"
-              f"{errs[name]:>8}")
+              f"{errs[name]:>8}{_pct(srv[name], 50):>12.0f}{_pct(srv[name], 95):>8.0f}")
         met = met and p95 < 500
     for err, url in SAMPLES.items():
         print(f"  error {err!r} on {url}")

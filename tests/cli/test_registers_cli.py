@@ -39,6 +39,18 @@ def test_import_registers_and_chains(tmp_path: Path, sqlite_url: str) -> None:
     assert [r["name"] for r in rows] == ["深圳甲医疗公司"] and rows[0]["sources"] == ["import:u1"]
     assert rows[0]["register"] == "enterprises" and rows[0]["chain_leader"] is True
 
+    by_pinyin = _lines(runner.invoke(app, ["registers", "enterprises", "--db", sqlite_url, "--sort", "pinyin",
+                                           "--json"]).stdout)  # fmt: skip
+    assert [r["name"] for r in by_pinyin] == ["广州乙诊断公司", "深圳甲医疗公司"]  # guang < shen
+    today = by_pinyin[0]["first_seen"]
+    seen = runner.invoke(app, ["registers", "enterprises", "--db", sqlite_url, "--seen-from", today, "--json"])
+    assert len(_lines(seen.stdout)) == 2
+    none = runner.invoke(app, ["registers", "enterprises", "--db", sqlite_url, "--seen-to", "2000-01-01", "--json"])
+    assert _lines(none.stdout) == [] and none.exit_code == 0
+    bad = runner.invoke(app, ["registers", "enterprises", "--db", sqlite_url, "--seen-from", "soon"])
+    assert bad.exit_code == 2 and "not a date" in bad.output
+    assert _lines(runner.invoke(app, ["registers", "enterprises", "--db", sqlite_url, "--hidden", "--json"]).stdout) == []
+
     xlsx = tmp_path / "out.xlsx"
     csv_out = tmp_path / "out.csv"
     exp = runner.invoke(app, ["registers", "enterprises", "--db", sqlite_url, "--xlsx", str(xlsx), "--csv",

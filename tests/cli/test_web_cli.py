@@ -46,14 +46,20 @@ def test_serve_creates_first_admin_once_and_runs_uvicorn(sqlite_url: str, monkey
     r = CliRunner()
     res = r.invoke(app, ["serve", "--db", sqlite_url, "--port", "8123"])
     assert res.exit_code == 0, res.output
-    assert calls == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning"}]
+    # keep-alive past a reading pause (uvicorn's 5 s default dropped connections under load: ReadError)
+    assert calls == [{"host": "127.0.0.1", "port": 8123, "log_level": "warning", "timeout_keep_alive": 75}]
+    calls.clear()
+    monkeypatch.delenv("SHUANGLIAN_DATABASE_URL", raising=False)  # --workers sets it for the workers: undone after
+    many = r.invoke(app, ["serve", "--db", sqlite_url, "--port", "8123", "--workers", "2"])
+    assert many.exit_code == 0, many.output
+    assert calls[0]["workers"] == 2 and calls[0]["factory"] is True and calls[0]["timeout_keep_alive"] == 75
     m = re.search(r"one-time password.*\n\s+(\S+)", res.output)
     assert m, res.output
     with session_scope(sqlite_url) as s:
         admin = auth.authenticate(s, "admin", m.group(1))
         assert admin is not None and admin.role == "admin" and admin.must_change_password
         assert admin.password_hash != m.group(1)
-    again = r.invoke(app, ["serve", "--db", sqlite_url])
+    again = r.invoke(app, ["serve", "--db", sqlite_url, "--port", "8124"])
     assert "one-time password" not in again.output
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -47,7 +47,7 @@ PEOPLE = [("王伟", "董事长"), ("李明", "主任"), ("张晓明", "院长")
 op_strategy = st.lists(
     st.tuples(
         st.sampled_from(["ingest", "ingest", "reingest", "accept", "reject", "edit", "merge", "split", "not_same",
-                         "import", "chain", "fact"]),
+                         "import", "chain", "fact", "hide", "region", "six"]),
         st.integers(0, 10_000),
     ),
     min_size=1,
@@ -107,6 +107,13 @@ def _run(db_url: str, ops: list[tuple[str, int]]) -> None:
             docs += new
             ingest_documents(new, db_url, processed=True, batch_size=rng.randint(1, 3))
             continue
+        if op == "six":  # a page with official 六个一 figures (the official_figures projector)
+            text = f"第{seed}篇“六个一”清单：\n一批重点企业{rng.randint(1, 300)}家；\n一批重点项目{rng.randint(1, 200)}个，总投资{rng.randint(1, 2000)}亿元。"
+            page = Document(source=f"gen://six{seed}", raw=text, text=text)
+            page.meta.update(extractor="test.generator", extractor_version="1")
+            docs.append(page)
+            ingest_documents([page], db_url, processed=True)
+            continue
         if op == "reingest":
             again = rng.sample(docs, k=min(len(docs), 2)) + [_doc(rng, seed * 10 + 9)]
             ingest_documents(again, db_url, processed=True, batch_size=2)
@@ -146,6 +153,23 @@ def _run(db_url: str, ops: list[tuple[str, int]]) -> None:
             elif op == "chain":
                 term = rng.choice([o[2] for o in ORGS])
                 chains_svc.add_chain(s, CHAIN.format(n=seed % 3, term=term), "tester")
+            elif op == "hide":  # hide a register row, or restore a hidden one (stored judgements)
+                from shuanglian.registers.tables import RegisterEntry
+                from shuanglian.services.registers import hide_row, unhide_row
+
+                eid = _pick(s, rng, select(RegisterEntry.entity_id).where(RegisterEntry.register == "enterprises"))
+                if eid is not None:
+                    entry = s.get(RegisterEntry, ("enterprises", eid))
+                    if entry is not None and entry.hidden:
+                        unhide_row(s, "enterprises", eid, "tester")
+                    else:
+                        hide_row(s, "enterprises", eid, "tester", action=rng.choice(["hide", "reject"]))
+            elif op == "region":  # an analyst's region correction with a reason
+                from shuanglian.services.entity_region import correct_region
+
+                eid = _pick(s, rng, select(Entity.id).where(Entity.kind != "place"))
+                if eid is not None:
+                    correct_region(s, eid, rng.choice(PLACES)[0], "官网地址", "tester")
             elif op == "fact":
                 eid = _pick(s, rng, select(Entity.id).where(Entity.kind == "enterprise"))
                 if eid is not None:
@@ -194,6 +218,8 @@ def test_every_projection_equals_a_full_rebuild(backend: str, tmp_path: Path) ->
     @settings(max_examples=_examples(), deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
               suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
     @given(op_strategy)
+    # the register judgements and official figures, always: hide then restore, a region correction, a 六个一 page
+    @example([("ingest", 1), ("six", 2), ("hide", 3), ("region", 4), ("hide", 3), ("region", 5), ("six", 6), ("hide", 7)])
     def check(ops: list[tuple[str, int]]) -> None:
         with _database(backend, tmp_path) as url:
             _run(url, ops)

@@ -39,6 +39,11 @@ def test_generic_words_are_not_names() -> None:
         assert generic_name(w), w
     for w in ("鹏城实验室", "中国科学院深圳先进技术研究院", "河套深港科技创新合作区"):
         assert not generic_name(w), w
+    # kinds of funds seen on the real pages are not funds; named funds are
+    for w in ("私募证券投资基金", "产业投资母基金", "科研启动基金", "基础设施不动产投资信托基金", "头部跨国公司和主权基金"):
+        assert generic_name(w), w
+    for w in ("国家人工智能产业投资基金", "深圳市天使投资引导基金", "国家自然科学基金", "四川社保科创基金"):
+        assert not generic_name(w), w
 
 
 def test_branches_and_campuses_are_where_they_are(sqlite_url: str) -> None:

@@ -73,3 +73,12 @@ def test_startup_warms_the_region_data(app) -> None:
         while any(t.name == "shuanglian-warm-up" for t in threading.enumerate()) and time.monotonic() < deadline:
             time.sleep(0.1)
     assert regions._division_chain.cache_info().currsize >= 1
+
+
+def test_answers_carry_the_server_time(client_for) -> None:
+    """Server-Timing lets a load benchmark tell a slow server from starved clients (bench/load.py)."""
+    import re
+
+    r = client_for("viewer").get("/api/documents")
+    m = re.fullmatch(r"app;dur=([0-9.]+)", r.headers["server-timing"])
+    assert m and 0 < float(m.group(1)) < 60_000

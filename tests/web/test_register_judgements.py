@@ -64,6 +64,13 @@ def test_official_figures_beside_rows_held(client_for) -> None:  # type: ignore[
     assert "官方数字" in page and "在库条目" in page
     dash = editor.get("/").text
     assert 'id="official-table"' in dash and "161个" in dash and "1641亿元" in dash
+    from shuanglian.web.translate import LANG_COOKIE
+
+    editor.cookies.set(LANG_COOKIE, "en")
+    en = editor.get("/registers/projects").text
+    assert "Official figure" in en and "Rows held" in en and "1641亿元" in en
+    assert "Six registers: official figures and rows held" in editor.get("/").text
+    editor.cookies.set(LANG_COOKIE, "zh")
     # an analyst's figure is in force over the page's; bad text is refused with the reason
     bad = editor.post("/api/registers/official", json={"register": "projects", "measure": "investment", "text": "很多"})
     assert bad.status_code == 422 and "1641亿元" in bad.text

@@ -119,8 +119,8 @@ def member_json(p: Placement, local: bool) -> dict[str, Any]:
 
 @dataclass
 class Cell:
-    """One entity on one link as a chain map shows it: its sort keys, its member_json without `local`,
-    and whether it is local to the region asked for."""
+    """One entity on one link as a chain map shows it: its sort keys, its member_json (as a local
+    member) and whether it is local to the region asked for."""
 
     entity_id: str
     link_id: str | None
@@ -132,20 +132,15 @@ class Cell:
 
 
 def cell_member(p: Placement) -> dict[str, Any]:
-    """member_json of a placement without its `local` flag (what the chain_members projection stores)."""
-    m = member_json(p, True)
-    del m["local"]
-    return m
+    """member_json of a placement as a local member (what the chain_members projection stores)."""
+    return member_json(p, True)
 
 
 def with_local(member: dict[str, Any], local: bool) -> dict[str, Any]:
-    """A stored member dict with `local` back in member_json's place (after `region`)."""
-    out: dict[str, Any] = {}
-    for k, v in member.items():
-        out[k] = v
-        if k == "region":
-            out["local"] = local
-    return out
+    """A fresh member dict (decoded from the projection, or just built) with its `local` flag set (in
+    place: rows stored before `local` was kept in them get it appended)."""
+    member["local"] = local
+    return member
 
 
 def build_map(

@@ -8,10 +8,11 @@ chain (local ones, counts per link, the best leads of gap links) instead of ever
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, or_, select, true
+from sqlalchemy import and_, delete, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -125,55 +126,74 @@ def members_ready(session: Session, region: str | None) -> bool:
     return session.scalar(select(Statement.id).where(Statement.prop == PROP, live_clause()).limit(1)) is None
 
 
-def local_clause(session: Session, region: str | None) -> ColumnElement[bool]:
-    """SQL for maps.is_local on a chain_members row: its region lies in `region`; policies and funds
-    also count without a region or when their region contains `region`."""
-    if region is None:
-        return true()
-    wider = select(RegionScope.region).where(RegionScope.key.in_(sorted(ancestor_keys(session, region))))
-    return or_(
-        ChainMember.region.in_(inside_values(region)),
-        and_(ChainMember.role.in_(WIDE_ROLES), or_(ChainMember.region.is_(None), ChainMember.region.in_(wider))),
-    )
+def _wider(session: Session, region: str) -> Any:
+    """Region values containing `region` (policies and funds made for a wider area apply inside it)."""
+    return select(RegionScope.region).where(RegionScope.key.in_(sorted(ancestor_keys(session, region))))
+
+
+def local_clauses(session: Session, region: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
+    """maps.is_local as two SQL conditions on chain_members rows, each answered by an index: the
+    row's region lies in `region`; or a policy or fund without a region or of a region containing it
+    (the second may repeat rows of the first)."""
+    inside = ChainMember.region.in_(inside_values(region))
+    wide = and_(ChainMember.role.in_(WIDE_ROLES),
+                or_(ChainMember.region.is_(None), ChainMember.region.in_(_wider(session, region))))  # fmt: skip
+    return inside, wide
 
 
 def fast_map(session: Session, tpl: ChainTemplate, region: str | None, include_outside: bool = False) -> dict[str, Any]:
     """maps.build_map of the chain from the projection: only the rows local to the region are read
     (every row of the chain with include_outside)."""
     links = [ln.id for ln in tpl.links] + [""]
-    local = local_clause(session, region)
+    base = (ChainMember.chain_id == tpl.id, ChainMember.link_id.in_(links))
     cols = (ChainMember.entity_id, ChainMember.link_id, ChainMember.role, ChainMember.score, ChainMember.name,
             ChainMember.member)  # fmt: skip
-    if include_outside and region is not None:
-        q = select(*cols, case((local, True), else_=False)).where(ChainMember.chain_id == tpl.id)
+    if region is None:
+        rows = {(r[1], r[0]): r for r in session.execute(select(*cols).where(*base))}
+        local = set(rows)
     else:
-        q = select(*cols, true()).where(ChainMember.chain_id == tpl.id, local)
-    cells = [
-        Cell(eid, link or None, role, score, name, member, bool(is_local))
-        for eid, link, role, score, name, member, is_local in session.execute(q.where(ChainMember.link_id.in_(links)))
-    ]
+        conds = local_clauses(session, region)
+        if include_outside:
+            local = set()
+            for cond in conds:
+                local |= {(lk, e) for lk, e in session.execute(select(ChainMember.link_id, ChainMember.entity_id).where(*base, cond))}
+            rows = {(r[1], r[0]): r for r in session.execute(select(*cols).where(*base))}
+        else:
+            rows = {}
+            for cond in conds:
+                rows.update({(r[1], r[0]): r for r in session.execute(select(*cols).where(*base, cond))})
+            local = set(rows)
+    cells = [Cell(eid, link or None, role, score, name, member, key in local)
+             for key, (eid, link, role, score, name, member) in rows.items()]  # fmt: skip
     return map_of_cells(tpl, cells, region, include_outside)
 
 
 def link_stats(session: Session, tpl: ChainTemplate, region: str | None) -> dict[str, LinkStats]:
-    """Per link of the chain: local entities by role, placements and enterprises anywhere, documents."""
+    """Per link of the chain: local entities by role, placements and enterprises anywhere, documents
+    (counts read from covering indexes)."""
     links = [ln.id for ln in tpl.links]
     stats = {ln: LinkStats() for ln in links}
-    local = case((local_clause(session, region), 1), else_=0).label("local")
-    q = (
-        select(ChainMember.link_id, ChainMember.role, local, func.count())
-        .where(ChainMember.chain_id == tpl.id, ChainMember.link_id.in_(links))
-        .group_by(ChainMember.link_id, ChainMember.role, local)
-    )
-    for link, role, is_local, n in session.execute(q):
+    base = (ChainMember.chain_id == tpl.id, ChainMember.link_id.in_(links))
+    counts = select(ChainMember.link_id, ChainMember.role, func.count()).group_by(ChainMember.link_id, ChainMember.role)
+    totals = {(link, role): n for link, role, n in session.execute(counts.where(*base))}
+    for (link, role), n in totals.items():
+        stats[link].placements += n
+        stats[link].enterprises_seen += n if role == "enterprises" else 0
+    if region is None:
+        local = Counter(totals)
+    else:
+        # plain rows, counted here: a GROUP BY would make SQLite walk the (chain, link) index and read
+        # every row of the chain instead of the covering (chain, region, role, link) one
+        inside, wide = local_clauses(session, region)
+        pairs = select(ChainMember.link_id, ChainMember.role)
+        local = Counter((link, role) for link, role in session.execute(pairs.where(*base, inside)))
+        extra = pairs.where(*base, wide, or_(ChainMember.region.is_(None), ~inside))
+        local.update((link, role) for link, role in session.execute(extra))
+    for (link, role), n in local.items():
         st = stats[link]
-        st.placements += n
-        if role == "enterprises":
-            st.enterprises_seen += n
-        if is_local:
-            st.local_all += n
-            st.local_enterprises += n if role == "enterprises" else 0
-            st.local_carriers += n if role == "carriers" else 0
+        st.local_all += n
+        st.local_enterprises += n if role == "enterprises" else 0
+        st.local_carriers += n if role == "carriers" else 0
     docs = (
         select(ChainMemberDocument.link_id, func.count(func.distinct(ChainMemberDocument.document_id)))
         .where(ChainMemberDocument.chain_id == tpl.id, ChainMemberDocument.link_id.in_(links))

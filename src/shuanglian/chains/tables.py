@@ -59,12 +59,14 @@ class ChainMember(Base):
     # rounded lead score as a 补链/延链 (fill) or 强链 (strengthen) candidate; None: not a lead (projects...)
     lead_fill: Mapped[float | None] = mapped_column(Float, nullable=True)
     lead_strengthen: Mapped[float | None] = mapped_column(Float, nullable=True)
-    member: Mapped[dict[str, Any]] = mapped_column(JSON)  # the map cell (chains.maps.member_json without `local`)
+    member: Mapped[dict[str, Any]] = mapped_column(JSON)  # the map cell (chains.maps.member_json, local)
     lead: Mapped[dict[str, Any]] = mapped_column(JSON)  # the gap candidate without its score
 
     __table_args__ = (
-        Index("ix_chain_members_region", "chain_id", "region", "role"),
-        Index("ix_chain_members_role", "chain_id", "role", "region"),
+        # covering indexes for the region filter (inside), the wide roles and the counts per link
+        Index("ix_chain_members_region", "chain_id", "region", "role", "link_id", "entity_id"),
+        Index("ix_chain_members_role", "chain_id", "role", "region", "link_id", "entity_id"),
+        Index("ix_chain_members_link", "chain_id", "link_id", "role"),
         Index("ix_chain_members_fill", "chain_id", "link_id", "lead_fill"),
         Index("ix_chain_members_strengthen", "chain_id", "link_id", "lead_strengthen"),
         Index("ix_chain_members_entity", "entity_id"),

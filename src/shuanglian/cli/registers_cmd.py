@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,10 @@ def registers(
     chain: str | None = typer.Option(None, "--chain", help="Chain id or name, e.g. 高端医疗器械."),
     kind: str | None = typer.Option(None, "--kind", help="Entity kind or its label, e.g. lab / 实验室."),
     q: str | None = typer.Option(None, "--q", help="Text in any name or alias."),
-    sort: str = typer.Option("name", "--sort", help="Column key; prefix - for descending."),
+    sort: str = typer.Option("name", "--sort", help="Column key, pinyin, first_seen or last_seen; prefix - for descending."),
+    seen_from: str | None = typer.Option(None, "--seen-from", help="Seen in pages on or after this day (YYYY-MM-DD)."),
+    seen_to: str | None = typer.Option(None, "--seen-to", help="Seen in pages on or before this day (YYYY-MM-DD)."),
+    hidden: bool = typer.Option(False, "--hidden", help="The rows analysts hid or rejected instead."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per row."),
     csv_out: Path | None = typer.Option(None, "--csv", help="Write the register to this CSV file."),
     xlsx_out: Path | None = typer.Option(None, "--xlsx", help="Write the register to this XLSX file."),
@@ -52,7 +56,11 @@ def registers(
     """List a register (六个一) with its sources, or export it to CSV / XLSX."""
     from shuanglian.services.registers import export_register, list_register
 
-    filters: dict[str, Any] = {"region": region, "chain": chain, "kind": kind, "q": q, "sort": sort}
+    filters: dict[str, Any] = {"region": region, "chain": chain, "kind": kind, "q": q, "sort": sort,
+                               "seen_from": seen_from, "seen_to": seen_to, "hidden": hidden}  # fmt: skip
+    for opt, day in (("--seen-from", seen_from), ("--seen-to", seen_to)):
+        if day is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise fail(f"{opt}: {day!r} is not a date (YYYY-MM-DD)")
     with _session(db) as s:
         for fmt, out in (("csv", csv_out), ("xlsx", xlsx_out)):
             if out is not None:

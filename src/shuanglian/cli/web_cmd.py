@@ -29,6 +29,11 @@ def _announce_admin(pw: str | None) -> None:
         typer.echo("Log in and set a new password on the account page.")
 
 
+# Idle keep-alive connections stay open this long (uvicorn's default is 5 s): a client that pauses longer
+# than the server's timeout races the close and sees a dropped connection (ReadError under load).
+KEEP_ALIVE = 75
+
+
 def _port_free(host: str, port: int) -> bool:
     """True when nothing listens on host:port yet (checked before saying we serve there)."""
     import socket
@@ -55,14 +60,14 @@ def _run(db_url: str | None, host: str, port: int, workers: int = 1) -> None:
         raise typer.Exit(1)
     typer.echo(f"Serving Shuanglian at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     if workers <= 1:
-        uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
         return
     # Worker processes build the app themselves from the environment (an app object cannot be shared).
     if db_url:
         os.environ["SHUANGLIAN_DATABASE_URL"] = db_url
     create_app(db_url)  # migrate once here, not racing in every worker
     uvicorn.run("shuanglian.web.app:create_app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+                workers=workers, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
 
 
 @app.command()

@@ -15,6 +15,7 @@ Slots (`slot`, `key`) -> (`n`, `last`), as graph.summary.Aggregate folds stateme
   kov   <kind value>            user kind overrides (`last`: latest statement)
   place <value>                 `place` values
   loc   <target source id>      `located_in` targets
+  lrk   target␟rank␟reason      `located_in` evidence (graph/region_evidence.py: the region by evidence)
   doc   <document id>           statements per document
 and on entities only: docs '' (distinct documents) and locs '' (distinct located_in targets).
 """
@@ -29,6 +30,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from shuanglian.graph.region_evidence import fold_evidence, rank_of, reason_of
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
 from shuanglian.store.db import Base
@@ -36,7 +38,7 @@ from shuanglian.store.db import Base
 _CHUNK = 900
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
-SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs")  # read whole for a summary
+SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs", "lrk")  # read whole for a summary
 TOP_LOCATED = 64  # located_in targets read per entity for its region (all of them only when none resolves)
 
 Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None]
@@ -92,6 +94,7 @@ def fold(out: Counters, r: Any) -> None:
         bump("name", f"{r.prop}{SEP}{r.origin}{SEP}{r.value}", aware(r.created_at))
     elif r.prop == "located_in" and r.target_id:
         bump("loc", r.target_id)
+        bump("lrk", f"{r.target_id}{SEP}{rank_of(r.origin, r.value_json)}{SEP}{reason_of(r.origin, r.value_json)}")
     elif r.prop == "place":
         bump("place", r.value)
     elif r.prop == "kind" and r.origin in USER_ORIGINS:
@@ -99,7 +102,7 @@ def fold(out: Counters, r: Any) -> None:
 
 
 _COLS = (Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.origin,
-         Statement.document_id, Statement.target_id, Statement.created_at)  # fmt: skip
+         Statement.document_id, Statement.target_id, Statement.created_at, Statement.value_json)  # fmt: skip
 
 
 def member_counters(session: Session, member_ids: Iterable[str] | None) -> dict[str, Counters]:
@@ -363,6 +366,9 @@ def _fold_counter(a: Aggregate, slot: str, key: str, n: int, last: datetime | No
         a.places[key] += n
     elif slot == "loc":
         a.located[key] += n
+    elif slot == "lrk" and n > 0:
+        target, rank, reason = key.split(SEP, 2)
+        fold_evidence(a.evidence, target, int(rank), _EPOCH, reason)
     elif slot == "kov":
         cand = (aware(last) if last else _EPOCH, key, key)
         if a.kind_override is None or cand[:2] > a.kind_override[:2]:

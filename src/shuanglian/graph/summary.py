@@ -46,7 +46,8 @@ class Aggregate:
 
     def add_evidence(self, target: str, origin: str, value_json: Any, created_at: datetime | None) -> None:
         """Fold the evidence (reason) of one located_in statement."""
-        fold_evidence(self.evidence, target, rank_of(origin, value_json), aware(created_at), reason_of(origin, value_json))
+        # time is not evidence: an analyst's correction supersedes the earlier one, so one is live
+        fold_evidence(self.evidence, target, rank_of(origin, value_json), _EPOCH, reason_of(origin, value_json))
 
     def add_row(self, r: Any) -> None:
         """Fold in one statement row (entity_id, kind, prop, value, origin, document_id, target_id, created_at, id)."""

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import re
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -48,8 +49,18 @@ class RequestLimit:
             return
         if self._sem is None:  # created inside the running loop
             self._sem = asyncio.Semaphore(self.limit)
+        t0 = time.perf_counter()
+
+        async def timed_send(message: dict[str, Any]) -> None:
+            # Server-Timing: time from arrival here (waiting for a slot included) to the answer's start;
+            # load benchmarks compare it with what clients saw to tell a slow server from a starved one
+            if message["type"] == "http.response.start":
+                dur = f"app;dur={(time.perf_counter() - t0) * 1000:.1f}".encode()
+                message = {**message, "headers": [*message.get("headers", []), (b"server-timing", dur)]}
+            await send(message)
+
         async with self._sem:
-            await self.app(scope, receive, send)
+            await self.app(scope, receive, timed_send)
 
 
 _BIG_NUMBER = re.compile(rb"(?:^|&)(?:offset|limit)=\+?\d{19,}")

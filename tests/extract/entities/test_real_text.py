@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shuanglian.extract.entities import extract_entities
 from shuanglian.extract.entities.lexicon import generic, industry_grammar, suffixes
 from shuanglian.extract.entities.people import _is_name_shape
 
@@ -40,8 +41,9 @@ def test_generic_words_are_not_organisations(ents) -> None:  # type: ignore[no-u
         assert word not in k, word
 
 
-def test_infrastructure_named_by_a_place_is_a_carrier(ents) -> None:  # type: ignore[no-untyped-def]
-    k = _kinds(ents, "开工建设旭龙水电站，建成崇左至凭祥铁路，推进包银高铁建设。")
+def test_infrastructure_named_by_a_place_is_a_carrier() -> None:
+    # the rules alone: the tagger's veto (stage.NER_POLICY) may drop a LAC place no tagger span touches
+    k = {m.name: m.kind for m in extract_entities("开工建设旭龙水电站，建成崇左至凭祥铁路，推进包银高铁建设。", use_ner=False)}
     assert k.get("旭龙水电站") == "platform"
     assert k.get("崇左至凭祥铁路") == "platform"
     assert "infrastructure" not in suffixes().kind_of and "水电站" in suffixes().proper_only
@@ -114,3 +116,29 @@ def test_province_before_a_carrier_is_an_address(ents) -> None:  # type: ignore[
 def test_china_inside_fixed_phrases_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]
     k = _kinds(ents, "奋力谱写中国式现代化新篇章，坚持中国特色社会主义，办好中国（四川）国际熊猫消费节。")
     assert "中国" not in k
+
+
+def test_local_bodies_take_the_page_place(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("云南省人民政府\n现在，我代表省人民政府，请省政协委员提出意见。在省委坚强领导下，"
+             "省委书记王宁、省委常委李强出席。云南省昆明市。")
+    assert e["省政协"].name == "云南省政协" and e["省政协"].kind == "government"
+    assert e["省委"].name == "中共云南省委"
+    assert e["省人民政府"] is e["云南省人民政府"]
+    # 省委书记 names the post, not the body
+    assert all(start != 40 for start, _ in e["中共云南省委"].spans)  # 40: where 省委书记 starts
+
+
+def test_city_bureau_on_a_city_page(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("宿州市召开科技创新大会。宿州市埇桥区代表发言，市科技局负责同志介绍情况，市场监管局参加。")
+    assert e["市科技局"].name == "宿州市科技局" and e["市科技局"].kind == "government"
+    assert "宿州场监管局" not in e and "宿州市场监管局" not in e
+
+
+def test_two_known_bodies_stay_apart(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("中共中央总书记习近平主持会议，中共中央政治局常委李明出席。")
+    assert e["中共中央"] is not e["中共中央政治局"]
+
+
+def test_places_listed_in_a_quoted_route_stay_places(ents) -> None:  # type: ignore[no-untyped-def]
+    k = _kinds(ents, "“北部湾港-成都-波兰、德国”的班列从广西出发，流经黄河流域。")
+    assert k.get("成都") == "place" and k.get("德国") == "place"

@@ -12,10 +12,11 @@ from typing import Any
 import yaml
 
 from shuanglian.extract.entities.aliases import strip_place_prefix
-from shuanglian.extract.entities.candidates import TokenView
-from shuanglian.extract.entities.groups import Group
+from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, Cand, TokenView
+from shuanglian.extract.entities.groups import Group, Ranges
 from shuanglian.extract.entities.industries import IndustrySpans, industries_in, stated_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, org_gazetteer
+from shuanglian.extract.entities.lexicon import KINDS_ORG, org_gazetteer, suffixes, titles
+from shuanglian.extract.entities.orgs import suffix_of
 from shuanglian.extract.entities.people import parse_roles
 from shuanglian.extract.entities.places import Place, normalise, place_index
 
@@ -104,6 +105,42 @@ def assign_roles(view: TokenView, groups: dict[tuple[str, str], Group], context:
         for r in roles:
             if r["title"] not in titles:
                 titles.append(r["title"])
+
+
+def local_bodies(view: TokenView, chosen: list[Cand], context: tuple[str | None, str | None]) -> list[Cand]:
+    """Government bodies written with 省/市 alone (省政协, 省委, 市科技局) completed with the page's place;
+    returns `chosen` with them in place of any candidate on the same words. A body before a leader's
+    title (省委|书记) stays part of the role."""
+    data = _role_data()
+    forms: dict[str, str] = data.get("local_bodies") or {}
+    prefixes: dict[str, str] = data["local_prefixes"]
+    toks = view.tokens
+    found: list[Cand] = []
+    for i, t in enumerate(toks):
+        word = t.word
+        if len(word) < 2 or word[0] not in prefixes or word.startswith("市场") or (i > 0 and toks[i - 1].tag == "LOC"):
+            continue  # 市场监管局 is a bureau's own name, not 市 + 场监管局
+        rest = word[1:]
+        where = context[0] if prefixes[word[0]] == "province" else context[1]
+        if not where:
+            continue
+        if rest in forms:
+            name = forms[rest].format(place=where)
+        elif len(rest) >= 2 and suffixes().kind_of.get(suffix_of(word) or "") == "government" and rest not in forms:
+            name = where + rest
+        else:
+            continue
+        nxt = toks[i + 1].word if i + 1 < len(toks) else ""
+        if nxt in titles() and nxt not in _MEMBER_TITLES:
+            continue  # 省委|书记: named only through the leader's title
+        found.append(Cand(t.start, t.end, "government", name, PRIO_GAZETTEER, {"resolved": True}))
+    if not found:
+        return chosen
+    taken = Ranges([(c.start, c.end) for c in found])
+    return sorted([c for c in chosen if not taken.overlaps(c.start, c.end)] + found, key=lambda c: c.start)
+
+
+_MEMBER_TITLES = frozenset({"委员", "代表"})  # 省政协|委员 names the body; 省委|常委 is a title
 
 
 @cache

@@ -80,6 +80,8 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
         src, dst = groups.get(("org", short)), groups.get(("org", full))
         if src is None or dst is None or src is dst:
             continue
+        if gaz.get(short) and gaz.get(full) and gaz[short].canonical != gaz[full].canonical:
+            continue  # 中共中央 and 中共中央政治局: two known bodies, not a name and its short form
         dst.surfaces |= src.surfaces
         if dst.kind == "organization" and src.kind != "organization":
             dst.kind = src.kind

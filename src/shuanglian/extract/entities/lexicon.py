@@ -98,6 +98,7 @@ def generic() -> dict[str, Any]:
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "generic_name_parts": frozenset(data["generic_name_parts"]),
         "non_places": frozenset(data.get("non_places") or []),
+        "non_name_tails": tuple(data.get("non_name_tails") or []),
     }
 
 

@@ -45,7 +45,7 @@ def kind_of(name: str) -> str | None:
 def is_non_name(name: str) -> bool:
     """True for phrases that look like organisations but are not names (核心竞争力, bare 省委)."""
     g = generic()
-    return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2
+    return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
 
 
 _PARTY_POSTS = ("书记", "副书记", "常委", "委员")

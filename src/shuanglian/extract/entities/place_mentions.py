@@ -8,7 +8,7 @@ from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, 
 from shuanglian.extract.entities.places import normalise, place_index
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
-_WATERS = ("江", "河", "湖", "运河", "干流", "流域")
+_WATERS = ("江", "河", "湖", "运河", "干流")
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 
 
@@ -22,6 +22,7 @@ def _place_plus_generic(word: str) -> bool:
 
 _WORK_PARTS = ("段", "期", "线")
 _NAME_JOINS = frozenset("（(—－")
+_LIST_MARKS = frozenset("、-—－，, ")
 # one-character names of provinces, cities and regions used in pairings (成渝, 京津冀, 江浙沪)
 _ABBREV = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云陕秦甘陇青宁新藏蒙港澳台珠琴深广")
 _PLACE_TAILS = ("地区", "盆地", "平原", "部", "片区", "麓", "一带", "沿线", "流域", "都市圈", "城市群", "经济圈")
@@ -37,7 +38,9 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     if left < 0 or "”" in text[left:start]:
         return False
     right = text.find("”", end, end + 12)
-    return right >= 0 and "“" not in text[end:right] and (right - left - 1) > end - start
+    if right < 0 or "“" in text[end:right] or any(ch in _LIST_MARKS for ch in text[left:right]):
+        return False  # “北部湾港-成都-波兰、德国”: a route lists places, it names none
+    return (right - left - 1) > end - start
 
 
 def _abbreviations(word: str) -> bool:

@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
-from shuanglian.extract.entities.attrs import assign_roles, backreferences, org_attrs, page_context
+from shuanglian.extract.entities.attrs import (
+    assign_roles,
+    backreferences,
+    local_bodies,
+    org_attrs,
+    page_context,
+)
 from shuanglian.extract.entities.candidates import TokenView, select
 from shuanglian.extract.entities.groups import (
     Group,
@@ -131,6 +137,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
+    chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
@@ -145,11 +152,13 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     drop_people_inside_orgs(groups)
     all_spans(view, groups, chosen, blocked)
 
+    resolved = {c.name for c in chosen if c.attrs.get("resolved")}  # 省政协 written, 云南省政协 meant
     for g in groups.values():
         used = {view.text[s:e] for s, e in g.spans}
         g.surfaces = used
         # the canonical name is the fullest form the page uses (a gazetteer name for well-known bodies)
-        if used and g.kind != "person" and not (g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):
+        if used and g.kind != "person" and g.name not in resolved and not (
+                g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):
             official = g.name
             g.name = max(used, key=lambda u: (len(u), u == official))
             if g.kind == "place":

@@ -328,7 +328,8 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
         return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
-    places = {m.name for a, b, m in mentions if m.kind == "place" and start <= a and b <= end and m.name != name}
+    # places and zones (重庆高新区举行重大项目: a park is where, not what)
+    places = {m.name for a, b, m in mentions if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name}
     if any(m.name == name and m.kind == "place" for _a, _b, m in mentions):
         return True
     if not name.endswith(tuple(r.heads)):

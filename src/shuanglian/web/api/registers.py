@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Query, UploadFile
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.api_models import RegisterPage
@@ -85,7 +85,9 @@ def overview(_p: Principal = Depends(require_viewer)) -> dict:
 class OfficialIn(BaseModel):
     """An official figure as the page or the meeting states it (161个, 1641亿元)."""
 
-    register: str = Field(min_length=1, max_length=32)
+    model_config = ConfigDict(populate_by_name=True)
+
+    register_name: str = Field(min_length=1, max_length=32, alias="register", description="carriers, projects…")
     measure: str = Field("count", pattern="^(count|investment)$")
     text: str = Field(min_length=1, max_length=32, description="as written: 161个, 1641亿元")
     region: str | None = Field(None, max_length=64)
@@ -106,7 +108,7 @@ def official(
 def add_official(body: OfficialIn, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
     """An analyst enters an official figure (kept through rebuilds; newest in force for its region)."""
     try:
-        out = reg.add_official_figure(db, body.register, body.measure, body.text, p.username, body.region, body.note)
+        out = reg.add_official_figure(db, body.register_name, body.measure, body.text, p.username, body.region, body.note)
     except UnknownRegister as exc:
         raise ApiError(404, str(exc.args[0]), "unknown_register") from exc
     except ValueError as exc:
