@@ -183,3 +183,24 @@ def test_extract_with_the_tagger_keeps_real_names() -> None:
 
     got = {(m.name, m.kind) for m in extract_entities("中美双方在华盛顿举行会谈，华为技术有限公司董事长出席。")}
     assert {("华盛顿", "place"), ("华为技术有限公司", "enterprise")} <= got
+
+
+def test_stage_tags_a_sentence_whose_name_lac_glued_to_newlines() -> None:
+    from shuanglian.document import Document
+    from shuanglian.extract.entities.stage import EntityStage
+
+    # LAC returns "\n\n工业和信息化部…司" as one word: its sentence must be tagged, or the veto drops it
+    doc = Document(source="t", text="通知全文如下。\n\n工业和信息化部原材料工业司有关负责人介绍了情况。")
+    EntityStage().batch([doc])
+    assert ("工业和信息化部原材料工业司", "government") in {(m.name, m.kind) for m in doc.entities}
+
+
+def test_overrule_keeps_a_short_form_of_a_name_the_tagger_found() -> None:
+    text = "海信集团控股股份有限公司表示，海信将投入，新时代将到来。"
+    toks = [Token(0, 12, "海信集团控股股份有限公司", "ORG"), Token(12, 14, "表示", "v"), Token(14, 15, "，", "w"),
+            Token(15, 17, "海信", "ORG"), Token(17, 18, "将", "d"), Token(18, 20, "投入", "v"), Token(20, 21, "，", "w"),
+            Token(21, 24, "新时代", "ORG"), Token(24, 25, "将", "d"), Token(25, 27, "到来", "v"), Token(27, 28, "。", "w")]
+    spans = [NerSpan(0, 12, "ORG", "pd", 1.0)]
+    got = {(t.word, t.tag) for t in overrule(text, toks, spans, Policy(veto=frozenset({"ORG"})))}
+    assert ("海信", "ORG") in got  # 海信集团控股股份有限公司's short form
+    assert ("新时代", "n") in got  # no tagger span there: vetoed

@@ -178,10 +178,11 @@ _DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（
 
 
 def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
-             gate: Callable[[str, str], bool] | None = None) -> list[Token]:
+             gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
-    `gate(name, label)` False refuses a span (the rules' typing of organisation names, from the caller).
+    `gate(name, label)` False refuses a span; `vetoable(token)` False protects a LAC word from the veto (the
+    caller's known places, whose sentences it may leave untagged).
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -191,8 +192,11 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         for s in spans:
             if s.head in ("pd", "clue"):
                 hit[s.start : s.end] = b"\x01" * (s.end - s.start)
-        toks = [Token(t.start, t.end, t.word, "n") if t.tag in policy.veto and not any(hit[t.start : t.end]) else t
-                for t in toks]
+        # an organisation's short form whose full name the tagger finds on the page (海信 beside 海信集团…) stays
+        names = {text[s.start : s.end] for s in spans if s.head == "pd" and s.label == "ORG"}
+        toks = [Token(t.start, t.end, t.word, "n") if t.tag in policy.veto and not any(hit[t.start : t.end])
+                and (vetoable is None or vetoable(t)) and not (t.tag == "ORG" and any(n.startswith(t.word) for n in names))
+                else t for t in toks]
     ends = [t.end for t in toks]
     clash = {lab: bytearray(len(text) + 1) for lab in policy.take}
     if policy.agree:
