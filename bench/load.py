@@ -110,6 +110,10 @@ async def _client(i: int, base: str, auth: dict[str, str], cookies: dict[str, st
     k = i
     async with httpx.AsyncClient(base_url=base, headers=auth, cookies=cookies, timeout=30,
                                  limits=httpx.Limits(max_connections=1)) as c:
+        if think:
+            # people arrive spread over a think time, as in the steady state (locust's spawn rate), not all
+            # in the same millisecond: without it p95 measures one burst of N simultaneous first requests
+            await asyncio.sleep(rng.uniform(0, 2 * think))
         while time.monotonic() < deadline:
             name = names[k % len(names)]
             k += 1
