@@ -59,8 +59,8 @@ def main() -> None:
     if not items:
         raise SystemExit(f"no *.gold.json under {', '.join(map(str, dirs))}")
     from shuanglian.document import Document, Mention
+    from shuanglian.evaluation.eval_match import Counts, gold_entities, match_entities
     from shuanglian.extract.entities.stage import warm_up
-    from shuanglian.extract.eval_match import Counts, gold_entities, match_entities
     from shuanglian.extract.lac import tag_many
     from shuanglian.extract.ner.tagger import get_ner
     from shuanglian.extract.pipeline import ExtractStage

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from shuanglian.extract.eval import evaluate
+from shuanglian.evaluation.eval import evaluate
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
 

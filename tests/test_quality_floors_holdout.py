@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from shuanglian.document import Document
-from shuanglian.extract.eval import load_gold, run_pages, score
+from shuanglian.evaluation.eval import load_gold, run_pages, score
 
 HOLDOUT = Path(__file__).parent / "fixtures" / "gold_holdout"
 MAIN_GOLD = Path(__file__).parent / "fixtures" / "gold"

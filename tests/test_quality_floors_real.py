@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from shuanglian.extract.eval import run_texts, score_splits
-from shuanglian.extract.eval_match import norm
-from shuanglian.extract.eval_real import SPLITS, RealItem, default_data_dir, load_real_gold
+from shuanglian.evaluation.eval import run_texts, score_splits
+from shuanglian.evaluation.eval_match import norm
+from shuanglian.evaluation.eval_real import SPLITS, RealItem, default_data_dir, load_real_gold
 
 REAL_GOLD = Path(__file__).parent / "fixtures" / "real_gold"
 DATA = default_data_dir(REAL_GOLD)

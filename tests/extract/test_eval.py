@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from shuanglian.document import Document, Mention
-from shuanglian.extract.eval import GoldError, load_gold, score
-from shuanglian.extract.eval_match import (
+from shuanglian.evaluation.eval import GoldError, load_gold, score
+from shuanglian.evaluation.eval_match import (
     Counts,
     gold_entities,
     match_entities,

@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from shuanglian.settings import get_settings
+from shuanglian.store.auth_tables import ApiToken, LoginThrottle
 from shuanglian.store.db import session_scope
 from shuanglian.web import auth
 from shuanglian.web.auth import AuthError, check_username, create_token, create_user
-from shuanglian.web.auth_tables import ApiToken, LoginThrottle
 from tests.web.conftest import PASSWORD, login
 
 

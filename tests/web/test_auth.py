@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from shuanglian.store.auth_tables import User, WebSession
 from shuanglian.store.db import session_scope
-from shuanglian.web.auth_tables import User, WebSession
 from tests.web.conftest import PASSWORD, login, page_csrf
 
 

@@ -23,8 +23,8 @@ def eval_command(
 ) -> None:
     """Run extraction on the gold pages and print P/R/F1 per entity kind, roles, figures, policies, visits,
     projects; real gold is scored per split ({"dev": …, "holdout": …})."""
-    from shuanglian.extract.eval import GoldError, evaluate, evaluate_real, render, render_splits
-    from shuanglian.extract.eval_real import is_real_gold_dir
+    from shuanglian.evaluation.eval import GoldError, evaluate, evaluate_real, render, render_splits
+    from shuanglian.evaluation.eval_real import is_real_gold_dir
 
     try:
         if is_real_gold_dir(gold_dir):

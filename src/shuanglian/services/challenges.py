@@ -20,7 +20,7 @@ from shuanglian.challenges.rubric import DEFAULT_RUBRIC, RubricError, check_rubr
 from shuanglian.challenges.tables import Challenge, ChallengeApplication, ChallengeMilestone, ChallengeReview
 from shuanglian.graph import audit
 from shuanglian.matching.tables import MatchDemand
-from shuanglian.web.auth_tables import User
+from shuanglian.store.auth_tables import User
 
 MANAGERS = ("admin", "publisher", "editor")
 STATUSES = ("draft", "published", "closed", "awarded", "cancelled")

@@ -17,9 +17,9 @@ from shuanglian.graph.audit import audit_log, record
 from shuanglian.graph.tables import Entity
 from shuanglian.projects.tables import NotificationRow, ProjectLinkRow, ProjectRow, ProjectStatusRow
 from shuanglian.projects.tabular import TableFormatError, parse_projects, project_spec, write_projects
+from shuanglian.store.auth_tables import User
 from shuanglian.store.documents import utcnow
 from shuanglian.targets.tables import MilestoneRow
-from shuanglian.web.auth_tables import User
 
 __all__ = ["TableFormatError", "UnknownProject", "project_spec", "add_link", "add_project_milestone", "assign_manager", "export_projects",
            "flags", "get_project", "import_projects", "list_projects", "mark_read", "notifications", "notify_flags",

@@ -14,7 +14,7 @@ TABLE_MODULES = (
     "shuanglian.graph.aggregates",
     "shuanglian.registers.tables",
     "shuanglian.chains.tables",
-    "shuanglian.web.auth_tables",
+    "shuanglian.store.auth_tables",
     "shuanglian.web.prefs",
     "shuanglian.matching.tables",
     "shuanglian.challenges.tables",

@@ -16,8 +16,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from shuanglian.errors import CodedError, ErrorCode
+from shuanglian.store.auth_tables import ROLES, ApiToken, LoginThrottle, User, WebSession
 from shuanglian.store.db import writer_of
-from shuanglian.web.auth_tables import ROLES, ApiToken, LoginThrottle, User, WebSession
 
 log = logging.getLogger(__name__)
 SESSION_TTL = timedelta(days=7)

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shuanglian.services import projects as svc
+from shuanglian.store.auth_tables import User
 from shuanglian.targets.display import show
 from shuanglian.web.api.projects import may_change, service_errors
 from shuanglian.web.api.registers import MAX_IMPORT_BYTES, file_format
 from shuanglian.web.auth import Principal
-from shuanglian.web.auth_tables import User
 from shuanglian.web.deps import get_db, require_editor, require_login_write
 from shuanglian.web.errors import ApiError
 from shuanglian.web.pages.common import page_user, redirect

@@ -9,7 +9,7 @@ Create Date: 2026-12-04
 
 from alembic import op
 
-from shuanglian.web.auth_tables import LoginThrottle
+from shuanglian.store.auth_tables import LoginThrottle
 
 revision = "0011"
 down_revision = "0010"

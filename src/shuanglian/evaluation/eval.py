@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from shuanglian.document import ENTITY_KINDS, Document, Mention
-from shuanglian.extract.eval_match import (
+from shuanglian.evaluation.eval_match import (
     Counts,
     EventScore,
     FigureScore,
@@ -30,7 +30,7 @@ from shuanglian.extract.eval_match import (
     match_roles,
     norm,
 )
-from shuanglian.extract.eval_real import SPLITS, RealGoldError, RealItem, load_real_gold
+from shuanglian.evaluation.eval_real import SPLITS, RealGoldError, RealItem, load_real_gold
 from shuanglian.pipeline import Pipeline
 
 KINDS = ENTITY_KINDS
