@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from shuanglian.document import Document, Mention
+from shuanglian.evaluation import eval as ev
 from shuanglian.evaluation.eval_match import alias_map, gold_entities, match_projects, match_roles
 from shuanglian.evaluation.eval_real import expected_split, is_real_gold_dir, load_real_gold
-from shuanglian.evaluation import eval as ev
 
 CCTV = "# url: https://x | title: t | date: 2023-05-31 | outlet: CCTV\n第一行正文。\n第二行正文。\n第三行。\n"
 
