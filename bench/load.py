@@ -259,7 +259,11 @@ async def _main(args: argparse.Namespace) -> int:
             finally:
                 if ing.poll() is None:
                     os.killpg(ing.pid, signal.SIGINT)
-                    ing.wait(60)
+                    try:
+                        ing.wait(60)
+                    except subprocess.TimeoutExpired:  # never leave an orphan ingest writing the database
+                        os.killpg(ing.pid, signal.SIGKILL)
+                        ing.wait(10)
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:

@@ -181,3 +181,46 @@ def test_openapi_declares_error_and_auth_schemas(app) -> None:
     assert login_op["429"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     docs = spec["paths"]["/api/documents"]["get"]["responses"]
     assert docs["401"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
+
+
+def test_token_use_never_waits_for_a_busy_write_lock(app, web_url) -> None:
+    """While another process holds the write lock (an ingest), recording a token's use must not sit in
+    the 30 s busy handler: it tries without waiting, keeps the pool's busy timeout for real writes, and
+    does not retry on every request; once the lock is free (and the retry pause over) it records."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    from shuanglian.store.db import get_engine
+
+    with session_scope(web_url) as s:
+        token = create_token(s, "viewer1", "etl")
+        s.execute(update(ApiToken).values(last_used_at=datetime.now(UTC) - timedelta(minutes=2)))
+    c = TestClient(app, headers={"Authorization": f"Bearer {token}"})
+    tries: list[int] = []  # busy timeout (ms) each token UPDATE ran with
+
+    def spy(conn, cursor, statement, params, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("UPDATE API_TOKENS"):
+            tries.append(conn.connection.dbapi_connection.execute("PRAGMA busy_timeout").fetchone()[0])
+
+    engine = get_engine(web_url)
+    event.listen(engine, "before_cursor_execute", spy)
+    holder = sqlite3.connect(web_url.removeprefix("sqlite:///"), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # the ingest's write transaction
+        for _ in range(3):
+            assert c.get("/api/auth/me").status_code == 200
+        assert tries == [auth.TOKEN_TOUCH_BUSY_MS]  # one try, no waiting; the next requests skip it
+        holder.execute("ROLLBACK")
+        with engine.connect() as conn:  # the writer pool still waits for the lock on real writes
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        with session_scope(web_url) as s:
+            stale = s.scalar(select(ApiToken.last_used_at).where(ApiToken.name == "etl"))
+        auth._touch_retry_at.clear()  # the retry pause is over
+        assert c.get("/api/auth/me").status_code == 200
+        assert len(tries) == 2
+    finally:
+        holder.close()
+        event.remove(engine, "before_cursor_execute", spy)
+    with session_scope(web_url) as s:
+        assert s.scalar(select(ApiToken.last_used_at).where(ApiToken.name == "etl")) != stale
