@@ -102,3 +102,22 @@ def test_index_follows_edits_and_can_be_rebuilt(session: Session) -> None:
     assert session.scalar(select(func.count()).select_from(RegisterEntry)) == 0  # reads never write
     assert rebuild_index(session) == n
     assert _same(session, "enterprises", region="深圳")["total"] == before + 1
+
+
+def test_region_pages_never_build_the_place_hierarchy_once_region_scope_is_filled(
+    session: Session, monkeypatch: Any
+) -> None:
+    _graph(session)
+    from shuanglian.graph.region_scope import scope_ready
+    from shuanglian.registers import listing
+
+    assert scope_ready(session)
+    expected = {n: list_register(session, n, region="深圳") for n in register_names()}
+
+    def built(*_: Any, **__: Any) -> Any:
+        raise AssertionError("the place hierarchy was built for a page region_scope answers")
+
+    monkeypatch.setattr(listing, "stored_region_index", built)
+    monkeypatch.setattr(listing, "load_views", built)
+    for name in register_names():
+        assert list_register(session, name, region="深圳") == expected[name], name

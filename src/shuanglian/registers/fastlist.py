@@ -18,6 +18,7 @@ from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.region_scope import inside_values, scope_ready, wider_values
 from shuanglian.graph.tables import Entity
 from shuanglian.registers.index import index_ready
+from shuanglian.registers.listing import region_index
 from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import RegisterSpec
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
@@ -36,6 +37,17 @@ def eligible(session: Session, spec: RegisterSpec, sort: str | None) -> bool:
     # reads never write: a database whose index was never built (`shuanglian rebuild` builds it)
     # is answered by the complete path
     return index_ready(session)
+
+
+def page_regions(session: Session, region: str | None) -> RegionIndex | None:
+    """The place hierarchy sql_page needs for `region`: None without a region; an empty index when
+    region_scope answers the filter by itself (then the hierarchy is never consulted, and building it
+    reads every place's parents on each request); else the stored hierarchy."""
+    if region is None:
+        return None
+    if scope_ready(session):
+        return RegionIndex()
+    return region_index(session)
 
 
 def _inside(session: Session, spec: RegisterSpec, regions: RegionIndex, region: str) -> Any:

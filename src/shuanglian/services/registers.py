@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from shuanglian.projections import apply_changes
 from shuanglian.registers.admission import retype
-from shuanglian.registers.fastlist import eligible, sql_page
+from shuanglian.registers.fastlist import eligible, page_regions, sql_page
 from shuanglian.registers.graphview import views_for_members
 from shuanglian.registers.importer import ImportReport, import_rows
-from shuanglian.registers.listing import published_dates, region_index, select_members, sort_rows, to_row
+from shuanglian.registers.listing import published_dates, select_members, sort_rows, to_row
 from shuanglian.registers.spec import get_spec, register_specs
 from shuanglian.registers.tabular import FORMATS, TableFormatError, write_table
 from shuanglian.services.doc_labels import document_labels, source_text
@@ -76,7 +76,7 @@ def list_register(
         if day is not None and not _ISO_DAY.match(day):
             raise ValueError(f"{label}: {day!r} is not a date (YYYY-MM-DD)")
     if fast and eligible(session, spec, sort):
-        regions = region_index(session) if region else None
+        regions = page_regions(session, region)
         total, ids = sql_page(session, spec, regions, region, chain, kind, q, limit, offset, sort, hidden, seen_from,
                               seen_to)  # fmt: skip
         views = views_for_members(session, ids)
