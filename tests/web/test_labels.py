@@ -16,7 +16,7 @@ KEY = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
 # measures, register row actions; a template that prints one raw is a leak too
 EXTRA = {k.split(".", 1)[1] for k in strings("zh") if k.startswith("region_reason.")}
 EXTRA |= {k.removeprefix("regs.measure_") for k in strings("zh") if k.startswith("regs.measure_")}
-EXTRA |= {"hide", "reject", "restore"}
+EXTRA |= {"hide", "reject", "restore", "true", "false", "None"}
 
 
 def visible_text(html: str) -> str:
