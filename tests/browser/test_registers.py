@@ -62,11 +62,15 @@ def reg_page(browser, reg_server: str):  # type: ignore[no-untyped-def]
 def _shots(p, base: str, name: str, en_text: str) -> None:  # type: ignore[no-untyped-def]
     """Screenshot the page in Chinese (`name.png`), then the same page in English (`name_en.png`)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    p.wait_for_load_state("networkidle")
+    p.wait_for_timeout(800)  # charts finish their grow-in animation
     p.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
     p.context.add_cookies([{"name": "lang", "value": "en", "url": base}])
     p.goto(p.url)  # a fresh load: a reload would restore the scroll offset under the taller English header
     assert p.locator("html").get_attribute("lang") == "en"
     assert en_text in p.inner_text("main"), f"{name}: the English page shows {en_text!r}"
+    p.wait_for_load_state("networkidle")
+    p.wait_for_timeout(800)
     p.screenshot(path=str(SHOTS / f"{name}_en.png"), full_page=False)
     p.context.add_cookies([{"name": "lang", "value": "zh", "url": base}])
     p.goto(p.url)
