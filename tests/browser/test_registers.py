@@ -59,6 +59,23 @@ def reg_page(browser, reg_server: str):  # type: ignore[no-untyped-def]
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
+def _shots(p, base: str, name: str, en_text: str) -> None:  # type: ignore[no-untyped-def]
+    """Screenshot the page in Chinese (`name.png`), then the same page in English (`name_en.png`)."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    p.wait_for_load_state("networkidle")
+    p.wait_for_timeout(800)  # charts finish their grow-in animation
+    p.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+    p.context.add_cookies([{"name": "lang", "value": "en", "url": base}])
+    p.goto(p.url)  # a fresh load: a reload would restore the scroll offset under the taller English header
+    assert p.locator("html").get_attribute("lang") == "en"
+    assert en_text in p.inner_text("main"), f"{name}: the English page shows {en_text!r}"
+    p.wait_for_load_state("networkidle")
+    p.wait_for_timeout(800)
+    p.screenshot(path=str(SHOTS / f"{name}_en.png"), full_page=False)
+    p.context.add_cookies([{"name": "lang", "value": "zh", "url": base}])
+    p.goto(p.url)
+
+
 def _total(p) -> int:  # type: ignore[no-untyped-def]
     m = re.search(r"共\s*(\d+)", p.inner_text("main") if p.query_selector("main") else p.content())
     assert m, "the page shows its total"
@@ -80,8 +97,7 @@ def test_hide_a_row_then_restore_it(reg_page, reg_server: str) -> None:  # type:
     p.click("#show-hidden")
     assert "已隐藏/驳回的行" in p.inner_text("h1")
     assert name in p.inner_text("#register-table")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    p.screenshot(path=str(SHOTS / "register_hidden.png"), full_page=False)
+    _shots(p, reg_server, "register_hidden", "Hidden or rejected rows")
     p.locator("#register-table button.row-restore").first.click()
     expect(p.locator("#register-status")).to_have_text("已恢复到台账")
     p.click("#back-to-register")
@@ -94,7 +110,7 @@ def test_official_figures_pinyin_and_seen_filter(reg_page, reg_server: str) -> N
     official = p.inner_text("#official-figures")
     assert "146个" in official and "1641亿元" in official and "164100000000" not in official
     assert "官方数字" in official and "在库条目" in official
-    p.screenshot(path=str(SHOTS / "register_official.png"), full_page=False)
+    _shots(p, reg_server, "register_official", "Official figure")
     p.goto(f"{reg_server}/registers/enterprises?region=")
     p.click("#sort-pinyin")
     p.wait_for_url(re.compile(r"sort=pinyin"))
@@ -107,7 +123,7 @@ def test_official_figures_pinyin_and_seen_filter(reg_page, reg_server: str) -> N
     p.goto(f"{reg_server}/")
     dash = p.inner_text("#official-table")
     assert "161个" in dash and "1641亿元" in dash and "36家" in dash
-    p.screenshot(path=str(SHOTS / "dashboard_official.png"), full_page=False)
+    _shots(p, reg_server, "dashboard_official", "Six registers: official figures and rows held")
 
 
 def test_analyst_corrects_a_region_on_the_entity_page(reg_page, reg_server: str) -> None:  # type: ignore[no-untyped-def]
@@ -123,4 +139,4 @@ def test_analyst_corrects_a_region_on_the_entity_page(reg_page, reg_server: str)
     assert p.inner_text("#entity-region").startswith("北京")
     assert "分析员更正" in p.inner_text("#region-reason")
     assert "总部迁至北京市海淀区" in p.inner_text("#region-evidence")
-    p.screenshot(path=str(SHOTS / "entity_region.png"), full_page=False)
+    _shots(p, reg_server, "entity_region", "Region evidence")

@@ -7,8 +7,16 @@ import re
 import lxml.html
 
 from shuanglian.web.labels import known_codes, label
+from shuanglian.web.translate import strings
+from tests.web.test_register_judgements import SIX
 
 WORD = re.compile(r"[A-Za-z0-9_]+")
+KEY = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
+# codes rendered through i18n keys rather than labels.yaml: region evidence reasons, official-figure
+# measures, register row actions; a template that prints one raw is a leak too
+EXTRA = {k.split(".", 1)[1] for k in strings("zh") if k.startswith("region_reason.")}
+EXTRA |= {k.removeprefix("regs.measure_") for k in strings("zh") if k.startswith("regs.measure_")}
+EXTRA |= {"hide", "reject", "restore", "true", "false", "None"}
 
 
 def visible_text(html: str) -> str:
@@ -16,12 +24,18 @@ def visible_text(html: str) -> str:
     tree = lxml.html.fromstring(html)
     for bad in tree.xpath("//script|//style|//noscript|//code"):
         bad.drop_tree()
-    return tree.text_content()
+    return " ".join(tree.itertext())  # a space between elements: <td>26</td><td>analyst</td> is two words
 
 
 def leaked_codes(html: str) -> set[str]:
-    codes = known_codes()
-    return {w for w in WORD.findall(visible_text(html)) if w in codes}
+    """Internal codes, and untranslated i18n keys (region_reason.xyz), in the visible text of a page."""
+    codes = known_codes() | EXTRA
+    text = visible_text(html)
+    keys = {k for k in KEY.findall(text) if k.split(".")[0] in _KEY_HEADS}
+    return {w for w in WORD.findall(text) if w in codes} | keys
+
+
+_KEY_HEADS = {k.split(".")[0] for k in strings("zh")}
 
 
 def test_labels_cover_every_schema_code_in_chinese() -> None:
@@ -35,9 +49,20 @@ def test_labels_cover_every_schema_code_in_chinese() -> None:
     assert label("kind", "enterprise", "en") == "Enterprise"  # label_en in graph/schema.yaml
 
 
+def test_register_labels_match_the_register_titles() -> None:
+    from shuanglian.registers.spec import register_specs
+
+    for name, spec in register_specs().items():
+        assert label("register", name) == spec.title_zh, name
+        assert label("register", name, "en") == spec.title_en, name
+
+
 def test_leak_detector_finds_a_code() -> None:
     assert leaked_codes("<p>类型 enterprise</p>") == {"enterprise"}
     assert leaked_codes('<p title="enterprise">企业</p><script>var enterprise=1</script>') == set()
+    assert leaked_codes("<td>region_reason.rumour</td>") == {"region_reason.rumour"}
+    assert leaked_codes("<td>分析员更正 analyst</td><td>investment</td>") == {"analyst", "investment"}
+    assert leaked_codes("<p>www.example.com 深圳</p>") == set()
 
 
 def test_zh_pages_show_no_internal_codes(client_for) -> None:  # type: ignore[no-untyped-def]
@@ -59,4 +84,35 @@ def test_zh_pages_show_no_internal_codes(client_for) -> None:  # type: ignore[no
         found = leaked_codes(r.text)
         if found:
             leaks[url] = found
+    assert leaks == {}, "\n".join(f"{u}: {sorted(v)}" for u, v in leaks.items())
+
+
+def test_zh_pages_added_for_registers_and_chains_show_no_internal_codes(client_for) -> None:  # type: ignore[no-untyped-def]
+    """Official 六个一 figures (register page, dashboard), the hidden-rows view, an entity's region evidence
+    with an analyst's correction, a kind facet chosen, and the chain maps: labels only, no codes."""
+    c = client_for("editor")
+    r = c.post("/api/documents", files=[("files", ("six.txt", SIX.encode("utf-8"), "text/plain"))])
+    assert r.status_code == 201, r.text
+    rows = c.get("/api/registers/enterprises", params={"limit": 3, "region": "深圳"}).json()["items"]
+    assert len(rows) >= 3
+    for row, action in zip(rows[:2], ("hide", "reject"), strict=True):
+        url = f"/api/registers/enterprises/rows/{row['id']}/hide"
+        assert c.post(url, json={"action": action, "reason": "展会名称"}).status_code == 200
+    moved = rows[2]["id"]
+    r = c.post(f"/api/entities/{moved}/region", json={"region": "北京市", "reason": "总部迁至北京市海淀区"})
+    assert r.status_code == 200, r.text
+    evidence = [e for e in c.get("/api/entities", params={"limit": 200}).json()["items"]
+                if e.get("kind") in ("university", "research_institute", "lab")][:10]  # fmt: skip
+    kinds = c.get("/api/registers/carriers", params={"limit": 200}).json()["items"]
+    kind = next(k["kind"] for k in kinds if k.get("kind"))
+    pages = ["/", "/registers/projects", "/registers/carriers", "/registers/enterprises?hidden=true",
+             f"/registers/carriers?kind={kind}", f"/entities/{moved}", "/chains"]
+    pages += [f"/entities/{e['id']}" for e in evidence]
+    pages += [f"/chains/{ch['id']}" for ch in c.get("/api/chains").json()["items"]]
+    pages += [f"/chains/{ch['id']}?region=%E6%B7%B1%E5%9C%B3" for ch in c.get("/api/chains").json()["items"][:3]]
+    html = {u: c.get(u) for u in pages}
+    assert all(r.status_code == 200 for r in html.values()), {u: r.status_code for u, r in html.items()}
+    assert "1641亿元" in html["/registers/projects"].text and "分析员更正" in html[f"/entities/{moved}"].text
+    assert "恢复" in html["/registers/enterprises?hidden=true"].text
+    leaks = {u: found for u, r in html.items() if (found := leaked_codes(r.text))}
     assert leaks == {}, "\n".join(f"{u}: {sorted(v)}" for u, v in leaks.items())
