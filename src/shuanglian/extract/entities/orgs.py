@@ -224,7 +224,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
                 or kind == "research_institute" and suffixes().kind_of[inner] == "university"
                 # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
-                or kind == "organization" and suffixes().kind_of[inner] == "platform"
+                or kind in ("organization", "fund") and suffixes().kind_of[inner] == "platform"
                 or subunit
             ) and t.tag != "w":
                 # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院: a unit named with its parent
