@@ -13,7 +13,8 @@ from pathlib import Path
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "msra" / "msra_test_bio.txt"
 KIND_MAP = {"person": "PER", "place": "LOC"}
-ORG_KINDS = {"enterprise", "university", "research_institute", "lab", "platform", "government", "media", "organization"}
+ORG_KINDS = {"enterprise", "university", "research_institute", "lab", "platform", "government", "media", "organization",
+             "fund"}  # every organisation kind of the extract contract (shuanglian.document.ORG_KINDS)
 Span = tuple[int, int, str]
 
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
 # The entity kinds of the `extract --json` contract (issue 3); the graph schema declares the same kinds
-# plus graph-only ones (policy, project, fund, chain...) in graph/schema.yaml.
+# plus graph-only ones (policy, project, chain...) in graph/schema.yaml.
 ORG_KINDS = (
     "enterprise",
     "university",
@@ -18,6 +18,7 @@ ORG_KINDS = (
     "government",
     "media",
     "organization",
+    "fund",
 )
 ENTITY_KINDS = (*ORG_KINDS, "person", "place", "industry")
 # The one pair of keys under which a processed document names the program that extracted it

@@ -9,14 +9,23 @@ def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 def test_funds_named_with_common_words(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "国家中小企业发展基金与苏州市天使投资基金共同领投，另有一支产业母基金跟投。")
-    assert got.get("国家中小企业发展基金") == "organization"
-    assert got.get("苏州市天使投资基金") == "organization"
+    assert got.get("国家中小企业发展基金") == "fund"
+    assert got.get("苏州市天使投资基金") == "fund"
     assert "产业母基金" not in got
 
 
 def test_fund_named_after_its_zone(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "成都高新区管委会宣布，规模50亿元的高新区引导基金正式设立。")
-    assert got.get("高新区引导基金") == "organization"
+    assert got.get("高新区引导基金") == "fund"
+
+
+def test_fund_names_take_their_level_and_stop_at_a_connective(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "在自治区产业基金下设立子基金，首期100亿元省级科技创新母基金投运，中国红十字基金会捐款。"
+                       "继续对行政事业性收费和政府性基金进行清理。")
+    assert got.get("自治区产业基金") == "fund"
+    assert got.get("省级科技创新母基金") == "fund"
+    assert got.get("中国红十字基金会") == "organization"
+    assert not [n for n in got if "和" in n], got
 
 
 def test_bare_body_word_written_back_is_not_a_name(ents) -> None:  # type: ignore[no-untyped-def]
@@ -42,5 +51,5 @@ def test_federations_consortia_and_plain_funds(ents) -> None:  # type: ignore[no
     got = _kinds(ents, "浙江省慈善总会、智能网联汽车产业创新联合体和国家制造业转型升级基金参与。设立专项基金。")
     assert got.get("浙江省慈善总会") == "organization"
     assert got.get("智能网联汽车产业创新联合体") == "organization"
-    assert got.get("国家制造业转型升级基金") == "organization"
+    assert got.get("国家制造业转型升级基金") == "fund"
     assert "专项基金" not in got

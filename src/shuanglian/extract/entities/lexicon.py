@@ -102,6 +102,23 @@ def generic() -> dict[str, Any]:
     }
 
 
+class FundDataError(ValueError):
+    """extract/data/fund_names.yaml is malformed (names the file and the key)."""
+
+
+@functools.cache
+def fund_names() -> dict[str, frozenset[str]]:
+    """Rules for assembling fund names from fund_names.yaml: level prefixes and name breaks."""
+    data = _yaml("fund_names.yaml")
+    out: dict[str, frozenset[str]] = {}
+    for key in ("level_prefixes", "name_breaks"):
+        words = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
+        out[key] = frozenset(words)
+    return out
+
+
 @functools.cache
 def blocked_automaton() -> ahocorasick.Automaton:
     """Aho-Corasick over fixed phrases that contain no mention (科教兴国)."""

@@ -7,6 +7,7 @@ import re
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
+    fund_names,
     generic,
     industries,
     industry_grammar,
@@ -109,7 +110,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         return True
     if suffix in g["generic_ok_suffixes"]:
         # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
-        return len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
+        # or by their level alone (自治区|产业基金: the region's own fund)
+        return (len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
+                or name_part in fund_names()["level_prefixes"])
     if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab"):
         return True  # 国家先进计算产业创新中心: a designated national centre
     if suffixes().kind_of.get(suffix) == "media":
@@ -146,6 +149,12 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     subunit = i_suffix < len(toks) and toks[i_suffix].word.endswith(tuple(g["subunit_suffixes"]))
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
+        if kind == "fund":
+            if t.word in fund_names()["name_breaks"]:
+                break  # 信贷|和|消费基金, 科技成果转化专班|和|种子基金: a list, not one fund's name
+            if t.word in fund_names()["level_prefixes"]:
+                first = i  # 自治区|产业基金, 省级|科技创新母基金: the level opens the name
+                break
         if t.word in ("）", ")"):
             # 西部（重庆）科学城: a bracketed place inside a name; jump to the opening bracket
             j = i - 1
@@ -224,7 +233,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
                 or kind == "research_institute" and suffixes().kind_of[inner] == "university"
                 # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
-                or kind == "organization" and suffixes().kind_of[inner] == "platform"
+                or kind in ("organization", "fund") and suffixes().kind_of[inner] == "platform"
                 or subunit
             ) and t.tag != "w":
                 # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院: a unit named with its parent
@@ -291,7 +300,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         head_named = view.tokens[i_s].start < end - len(suffix)
         first = _walk_left(view, i_s - 1, 0, head_named, kind)
         # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
-        while first < i_s and (
+        leveled = kind == "fund" and view.tokens[first].word in fund_names()["level_prefixes"]
+        while first < i_s and not leveled and (
             view.tokens[first].word in g["bad_name_starts"]
             or view.tokens[first].tag == "a"
             # a lone common character at the left edge (新华社北京电|中共中央办公厅) is not part of the name
@@ -302,7 +312,7 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         # a descriptive word glued to the next word by LAC (企业人工智能|实验室): cut it off too
         lead = next((b for b in sorted(g["bad_name_starts"], key=len, reverse=True)
                      if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
-        if lead and first < i_s and view.tokens[first].end > start + len(lead):
+        if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
