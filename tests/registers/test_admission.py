@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,12 +10,8 @@ from shuanglian.graph import build
 from shuanglian.graph.tables import Entity
 from shuanglian.pipeline.default import build_pipeline
 from shuanglian.registers.admission import generic_name
-from shuanglian.registers.listing import select_members
-from shuanglian.registers.spec import register_specs
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.store.documents import DocumentRow
-
-REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 
 
 def _ingest(session: Session, texts: list[str]) -> None:
@@ -55,32 +47,3 @@ def test_branches_and_campuses_are_where_they_are(sqlite_url: str) -> None:
         assert region["中国科学院深圳先进技术研究院"] in ("深圳市", "深圳")
         assert region["中山大学深圳校区"] in ("深圳市", "深圳")
         assert region["鹏城实验室"] in ("深圳市", "深圳")
-
-
-def _real_texts() -> list[str]:
-    if not REAL.is_dir():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but the real data is missing at {REAL}")
-        pytest.skip("../shared/data/real not present")
-    out = []
-    for p in sorted(REAL.glob("*/*.txt")):
-        lines = p.read_text(encoding="utf-8").split("\n")
-        out.append("\n".join(lines[1:] if lines[0].startswith("# url:") else lines))
-    return out
-
-
-def test_real_pages_put_no_generic_word_in_any_register(sqlite_url: str) -> None:
-    """Every CCTV item and provincial report of ../shared/data/real: no register row is a generic word."""
-    texts = _real_texts()
-    init_db(sqlite_url)
-    with session_scope(sqlite_url) as s:
-        _ingest(s, texts)
-        bad = {}
-        for spec in register_specs().values():
-            names = [v.name for v in select_members(s, spec)]
-            junk = [n for n in names if generic_name(n) or n in ("全国", "全年", "全省")]
-            if junk:
-                bad[spec.name] = junk
-            if spec.name == "projects":
-                assert names, "the signed/started projects of the real pages are in the projects register"
-        assert not bad, bad
