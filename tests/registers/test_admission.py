@@ -31,6 +31,12 @@ def test_generic_words_are_not_names() -> None:
         assert generic_name(w), w
     for w in ("鹏城实验室", "中国科学院深圳先进技术研究院", "河套深港科技创新合作区"):
         assert not generic_name(w), w
+    # classes the real corpus put in registers (issue 9): bare nouns, cut fragments, clauses, classes of policy
+    for w in ("农业", "两国", "性住房", "业园区", "夜大学", "并完善相关政策", "和实行一系列政策措施", "出台稳外贸稳外资政策",
+              "后续政策", "二期工程", "现代化改造", "蒋介石集团"):  # fmt: skip
+        assert generic_name(w), w
+    for w in ("和记黄埔", "中大", "洋浦港", "中华人民共和国建筑法", "完美日记", "京东方"):
+        assert not generic_name(w), w
     # kinds of funds seen on the real pages are not funds; named funds are
     for w in ("私募证券投资基金", "产业投资母基金", "科研启动基金", "基础设施不动产投资信托基金", "头部跨国公司和主权基金"):
         assert generic_name(w), w
