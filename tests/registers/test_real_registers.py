@@ -1,7 +1,7 @@
 """Issue 9: ingesting all of ../shared/data/real (CCTV items, provincial reports, national reports) puts no
 generic word (全国, 全年, 全省 ...) and no single character in any register.
 
-The corpus is ingested once per module (about 180 documents; see the timing note in the fixture). Skipped
+The corpus is ingested once per module (165 documents; see the timing note in the fixture). Skipped
 when the data folder is missing, a failure under CI=true."""
 
 from __future__ import annotations
