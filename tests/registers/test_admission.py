@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,12 +10,8 @@ from shuanglian.graph import build
 from shuanglian.graph.tables import Entity
 from shuanglian.pipeline.default import build_pipeline
 from shuanglian.registers.admission import generic_name
-from shuanglian.registers.listing import select_members
-from shuanglian.registers.spec import register_specs
 from shuanglian.store.db import init_db, session_scope
 from shuanglian.store.documents import DocumentRow
-
-REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 
 
 def _ingest(session: Session, texts: list[str]) -> None:
@@ -39,6 +31,12 @@ def test_generic_words_are_not_names() -> None:
         assert generic_name(w), w
     for w in ("鹏城实验室", "中国科学院深圳先进技术研究院", "河套深港科技创新合作区"):
         assert not generic_name(w), w
+    # classes the real corpus put in registers (issue 9): bare nouns, cut fragments, clauses, classes of policy
+    for w in ("农业", "两国", "性住房", "业园区", "夜大学", "并完善相关政策", "和实行一系列政策措施", "出台稳外贸稳外资政策",
+              "后续政策", "二期工程", "现代化改造", "蒋介石集团"):  # fmt: skip
+        assert generic_name(w), w
+    for w in ("和记黄埔", "中大", "洋浦港", "中华人民共和国建筑法", "完美日记", "京东方"):
+        assert not generic_name(w), w
     # kinds of funds seen on the real pages are not funds; named funds are
     for w in ("私募证券投资基金", "产业投资母基金", "科研启动基金", "基础设施不动产投资信托基金", "头部跨国公司和主权基金"):
         assert generic_name(w), w
@@ -55,32 +53,3 @@ def test_branches_and_campuses_are_where_they_are(sqlite_url: str) -> None:
         assert region["中国科学院深圳先进技术研究院"] in ("深圳市", "深圳")
         assert region["中山大学深圳校区"] in ("深圳市", "深圳")
         assert region["鹏城实验室"] in ("深圳市", "深圳")
-
-
-def _real_texts() -> list[str]:
-    if not REAL.is_dir():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but the real data is missing at {REAL}")
-        pytest.skip("../shared/data/real not present")
-    out = []
-    for p in sorted(REAL.glob("*/*.txt")):
-        lines = p.read_text(encoding="utf-8").split("\n")
-        out.append("\n".join(lines[1:] if lines[0].startswith("# url:") else lines))
-    return out
-
-
-def test_real_pages_put_no_generic_word_in_any_register(sqlite_url: str) -> None:
-    """Every CCTV item and provincial report of ../shared/data/real: no register row is a generic word."""
-    texts = _real_texts()
-    init_db(sqlite_url)
-    with session_scope(sqlite_url) as s:
-        _ingest(s, texts)
-        bad = {}
-        for spec in register_specs().values():
-            names = [v.name for v in select_members(s, spec)]
-            junk = [n for n in names if generic_name(n) or n in ("全国", "全年", "全省")]
-            if junk:
-                bad[spec.name] = junk
-            if spec.name == "projects":
-                assert names, "the signed/started projects of the real pages are in the projects register"
-        assert not bad, bad
