@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,18 +69,25 @@ def browser(live_server: str):  # type: ignore[no-untyped-def]
         b.close()
 
 
-@pytest.fixture
-def page(browser, live_server: str):  # type: ignore[no-untyped-def]
-    """A fresh, logged-in browser page (through the real login form)."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+@contextmanager
+def logged_in(browser, server: str, user: str, password: str, **context: Any):  # type: ignore[no-untyped-def]
+    """A fresh browser page logged in through the real login form; fails on JavaScript errors."""
+    ctx = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context})
     p = ctx.new_page()
     errors: list[str] = []
     p.on("pageerror", lambda exc: errors.append(str(exc)))
-    p.goto(f"{live_server}/login")
-    p.fill("input[name=username]", EDITOR)
-    p.fill("input[name=password]", PASSWORD)
+    p.goto(f"{server}/login")
+    p.fill("input[name=username]", user)
+    p.fill("input[name=password]", password)
     p.click("button[type=submit]")
-    p.wait_for_url(f"{live_server}/")
+    p.wait_for_url(f"{server}/")
     yield p
     ctx.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser, live_server: str):  # type: ignore[no-untyped-def]
+    """A fresh, logged-in browser page (through the real login form)."""
+    with logged_in(browser, live_server, EDITOR, PASSWORD) as p:
+        yield p

@@ -17,7 +17,7 @@ from shuanglian.store.db import get_engine, session_scope
 from shuanglian.web.auth import create_user
 from shuanglian.web.demo import prepare_demo
 from shuanglian.web.server import ServerThread
-from tests.browser.conftest import CHROMIUM, VENDOR, _require
+from tests.browser.conftest import CHROMIUM, VENDOR, _require, logged_in
 from tests.web.test_register_judgements import SIX
 
 pytestmark = pytest.mark.browser
@@ -45,18 +45,8 @@ def reg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def reg_page(browser, reg_server: str):  # type: ignore[no-untyped-def]
     """A logged-in page (through the login form); fails on JavaScript errors."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-    p = ctx.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda exc: errors.append(str(exc)))
-    p.goto(f"{reg_server}/login")
-    p.fill("input[name=username]", USER)
-    p.fill("input[name=password]", PASSWORD)
-    p.click("button[type=submit]")
-    p.wait_for_url(f"{reg_server}/")
-    yield p
-    ctx.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    with logged_in(browser, reg_server, USER, PASSWORD, viewport={"width": 1400, "height": 900}) as p:
+        yield p
 
 
 def _shots(p, base: str, name: str, en_text: str) -> None:  # type: ignore[no-untyped-def]

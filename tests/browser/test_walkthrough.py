@@ -14,7 +14,7 @@ from shuanglian.store.db import get_engine, session_scope
 from shuanglian.web.auth import create_user
 from shuanglian.web.demo import prepare_demo
 from shuanglian.web.server import ServerThread
-from tests.browser.conftest import CHROMIUM, _require
+from tests.browser.conftest import CHROMIUM, _require, logged_in
 
 pytestmark = pytest.mark.browser
 USER, PASSWORD = "walker", "walker-pass-1"
@@ -41,18 +41,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def page(browser, server: str):  # type: ignore[no-untyped-def]
     """A logged-in page on this module's own server (the session's Chromium, a fresh context)."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    p = ctx.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda exc: errors.append(str(exc)))
-    p.goto(f"{server}/login")
-    p.fill("input[name=username]", USER)
-    p.fill("input[name=password]", PASSWORD)
-    p.click("button[type=submit]")
-    p.wait_for_url(f"{server}/")
-    yield p
-    ctx.close()
-    assert not errors, errors
+    with logged_in(browser, server, USER, PASSWORD, accept_downloads=True) as p:
+        yield p
 
 
 def pending(page) -> int:  # type: ignore[no-untyped-def]
