@@ -53,6 +53,24 @@ _NAME_WORDS = frozenset({"综合", "转化", "制造", "创新", "创造", "研�
 _NAME_PUNCT = frozenset("()（）·-—")
 
 
+
+def _replace_spans(text: str, toks: list[Token], spans: Sequence[NerSpan]) -> list[Token]:
+    """Tokens (already split at every span boundary) with each span's tokens replaced by one token
+    carrying the span's label."""
+    by_start = {s.start: s for s in spans}
+    out: list[Token] = []
+    i = 0
+    while i < len(toks):
+        span = by_start.get(toks[i].start)
+        if span is None:
+            out.append(toks[i])
+            i += 1
+            continue
+        out.append(Token(span.start, span.end, text[span.start : span.end], span.label))
+        while i < len(toks) and toks[i].end <= span.end:
+            i += 1
+    return out
+
 def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
     """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
 
@@ -98,20 +116,7 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
         covered[s.start : s.end] = b"\x01" * (s.end - s.start)
     toks = _split_at(toks, {p for s in ents for p in (s.start, s.end)})
     if ents:
-        by_start = {s.start: s for s in ents}
-        out: list[Token] = []
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            hit = by_start.get(t.start)
-            if hit is None:
-                out.append(t)
-                i += 1
-                continue
-            out.append(Token(hit.start, hit.end, text[hit.start : hit.end], hit.label))
-            while i < len(toks) and toks[i].end <= hit.end:
-                i += 1
-        toks = out
+        toks = _replace_spans(text, toks, ents)
     if not keep_lac:
         toks = [Token(t.start, t.end, t.word, "n") if t.tag in ENTITY_TAGS and not any(covered[t.start : t.end]) else t
                 for t in toks]
@@ -224,17 +229,4 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     if not taken:
         return toks
     toks = _split_at(toks, {p for s in taken for p in (s.start, s.end)})
-    by_start = {s.start: s for s in taken}
-    out: list[Token] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        span = by_start.get(t.start)
-        if span is None:
-            out.append(t)
-            i += 1
-            continue
-        out.append(Token(span.start, span.end, text[span.start : span.end], span.label))
-        while i < len(toks) and toks[i].end <= span.end:
-            i += 1
-    return out
+    return _replace_spans(text, toks, taken)
