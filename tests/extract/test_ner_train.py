@@ -40,3 +40,30 @@ def test_tiny_training_end_to_end(tmp_path: Path) -> None:
     spans = m.tag_texts(["习近平在广东考察。", ""])
     assert len(spans) == 2 and spans[1] == []
     assert all(s.head in m.heads for s in spans[0])
+
+
+def test_real_gold_dev_lines_are_labelled_and_holdout_is_never_read() -> None:
+    real = ROOT.parent / "shared" / "data" / "real"
+    _require(real.is_dir(), f"real data missing at {real}")
+    _require(importlib.util.find_spec("torch") is not None, "torch not installed (the test extra pins it)")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_ner
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    from shuanglian.evaluation.eval_real import load_real_gold
+
+    gold_dir = ROOT / "tests" / "fixtures" / "real_gold"
+    sents = train_ner.real_gold_sentences(gold_dir, ROOT.parent / "shared" / "data")
+    items = load_real_gold(gold_dir, real)
+    dev_text = "\n".join(i.text for i in items if i.split == "dev")
+    holdout_lines = {ln.strip() for i in items if i.split == "holdout" for ln in i.text.split("\n")}
+    assert sents and all(s.head == "pd" for s in sents)
+    assert all(s.text in dev_text for s in sents)
+    assert not holdout_lines & {s.text for s in sents}
+    labelled = {(s.text[a:b], t) for s in sents for a, b, t in s.spans}
+    assert ("上海市第十六届人民代表大会", "ORG") in labelled and ("上海市", "LOC") in labelled
+    # spans never overlap and never cross a line
+    for s in sents:
+        ends = [(a, b) for a, b, _ in s.spans]
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(ends, ends[1:], strict=False))
