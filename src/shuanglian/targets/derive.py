@@ -38,8 +38,9 @@ _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
-# A clause naming only "the rise/growth" refers back to the measure just named (…涨幅仍然高达21.7%).
-_ANAPHORA = re.compile(r"^[^，,。；;]{0,8}(?:涨幅|增幅|降幅|增速|幅度)")
+_MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
+# A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
+_BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$))")
 _PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
 _POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
 
@@ -180,6 +181,53 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
     return best[1], explicit
 
 
+def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
+    """The measures of 'A、B（和C）…分别' in order, when every item names one (else [])."""
+    head, sep, _ = clause.partition("分别")
+    if not sep:
+        return []
+    parts = [p for p in re.split(r"[、和及与]", head) if p.strip()]
+    keys: list[str] = []
+    for part in parts:
+        rule = next((r for r in rules.measures if unit in r.units and r.pattern.search(part)), None)
+        if rule is None:
+            return []
+        keys.append(rule.key)
+    return keys if len(keys) >= 2 else []
+
+
+def _continues_list(norm: str, clause: str, clause_start: int) -> bool:
+    """A figure that only continues a list of figures (4.9%、5.5% / 5.6%和13.1%)."""
+    c = clause.strip()
+    return c in ("和", "及", "与") or (not c and norm[clause_start - 1: clause_start] == "、")
+
+
+def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The extractor's figures plus quantities it does not read: 斤/公斤/公里 (rules.yaml extra_units,
+    converted) and bare counts (减少1240万), the latter kept only where a count measure names them."""
+    taken = [tuple(f["span"]) for f in raw]
+    extra: list[dict[str, Any]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    if rules.extra_units:
+        units = "|".join(re.escape(u) for u in sorted(rules.extra_units, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*({units})", norm):
+            if free(m.start(), m.end()):
+                eu = rules.extra_units[m.group(3)]
+                value = float(m.group(1)) * _MULTIPLIER[m.group(2) or ""] * eu.factor
+                extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
+                              "qualifier": None, "target": False, "year": None})
+    if rules.bare_count:
+        for m in _BARE_COUNT.finditer(norm):
+            if free(m.start(), m.end()):
+                extra.append({"value": float(m.group(1)) * _MULTIPLIER[m.group(2)], "unit": rules.bare_count,
+                              "span": [m.start(), m.end()], "text": m.group(), "qualifier": None,
+                              "target": False, "year": None, "bare": True})
+    return sorted(raw + extra, key=lambda f: f["span"][0])
+
+
 def derive_figures(
     text: str,
     published: str | None = None,
@@ -193,13 +241,15 @@ def derive_figures(
     rules = rules or load_rules()
     norm = normalise_text(text)
     ctx = doc_context(rules, norm, published, title, source, owner, region)
-    raw = extract_figures(norm, published)
+    raw = _extra_figures(rules, norm, extract_figures(norm, published))
     out: list[Figure] = []
     seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0
     pending_low: tuple[int, float] | None = None
     recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
     last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
+    respective: list[str] = []  # the measures of an A、B…分别 list and how many figures took one
+    run = 0
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -231,12 +281,31 @@ def derive_figures(
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
+        anaphoric = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure
             start = low.span[0]
-        elif not known and _ANAPHORA.search(clause) and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
-                and "\n" not in norm[last_known[0]:start]:
-            measure, measure_text, known = last_known[2], last_known[2], True  # 涨幅仍然高达21.7%: the same measure
+        elif low is None and respective and len(respective) > run and _continues_list(norm, clause, clause_start):
+            measure = measure_text = respective[run]  # A、B分别增长5.6%和13.1%: the i-th figure is the i-th measure
+            known = True
+            run += 1
+        elif not known and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
+                and "\n" not in norm[last_known[0]:start] \
+                and (rules.anaphora.search(clause.strip()) or _continues_list(norm, clause, clause_start)):
+            # 涨幅仍然高达21.7% / 转为下降1.2% / 上升4.9%、5.5%: the measure just named (the first of a
+            # 分别 list when one was just read: …分别增长5.6%和13.1%，减为增长1.2%和1.8%)
+            measure, measure_text, known = last_known[2], last_known[2], True
+            if respective and not _continues_list(norm, clause, clause_start):
+                measure = measure_text = respective[0]
+                run = 1
+                anaphoric = True
+        if f.get("bare") and not known:
+            continue  # a bare 1000万 is a count only where a count measure names it
+        if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
+            respective, run = _respective(rules, re.split(r"[，,；;：:]", sent_prefix)[-1], unit), 1
+            if respective:
+                measure = measure_text = respective[0]
+                known = True
         if known:
             last_known = (end, unit, measure)
         recent.append((end, unit))

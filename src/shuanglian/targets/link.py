@@ -24,18 +24,23 @@ def _chars(s: str) -> set[str]:
     return set(s)
 
 
-def score(target: Figure, actual: Figure) -> tuple[float, list[str]]:
+def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[float, list[str]]:
     """How well an actual answers a target: measure (0.6), period (0.25), region (0.1), unit (0.05); reasons
     as `code:value` (measure, words, year, period, interim, region) for the UI to translate."""
+    rules = rules or load_rules()
     reasons: list[str] = []
     if target.unit != actual.unit:
         return 0.0, ["unit differs"]
     s = 0.05
     if target.known_measure and actual.known_measure:
-        if target.measure != actual.measure:
+        if target.measure == actual.measure:
+            s += 0.6
+            reasons.append(f"measure:{target.measure}")
+        elif rules.compatible(target.measure, actual.measure):
+            s += 0.45  # 物价涨幅 answers 居民消费价格涨幅, below a figure naming the same measure
+            reasons.append(f"family:{actual.measure}")
+        else:
             return 0.0, ["measure differs"]
-        s += 0.6
-        reasons.append(f"measure:{target.measure}")
     else:
         a, b = _chars(target.measure_text or target.measure), _chars(actual.measure_text or actual.measure)
         sim = len(a & b) / len(a | b) if a and b else 0.0

@@ -23,6 +23,15 @@ class MeasureRule:
     units: tuple[str, ...]
     direction: str  # up | down | none
     needs: re.Pattern[str] | None = None
+    family: str | None = None  # a broader measure this one answers (物价涨幅 for 居民消费价格涨幅)
+
+
+@dataclass(frozen=True)
+class ExtraUnit:
+    """A unit the figure extractor does not read: the unit kept and the factor into it (斤 -> 吨)."""
+
+    unit: str
+    factor: float
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,9 @@ class Rules:
     relative_re: re.Pattern[str]
     delta: re.Pattern[str]
     owners: tuple[dict[str, str], ...]
+    extra_units: dict[str, ExtraUnit]
+    bare_count: str | None
+    anaphora: re.Pattern[str]
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -52,6 +64,25 @@ class Rules:
             if m.key == measure:
                 return m.direction
         return "none"
+
+    def family(self, measure: str) -> str | None:
+        """The family of a canonical measure (None when it has none or is unknown)."""
+        for m in self.measures:
+            if m.key == measure:
+                return m.family
+        return None
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Whether two canonical measures answer one another: the same key, or one is the broad measure
+        of the other's family (物价涨幅 ~ 居民消费价格涨幅; never 调查 ~ 登记失业率)."""
+        if a == b:
+            return True
+        fa, fb = self.family(a), self.family(b)
+        return fa is not None and fa == fb and fa in (a, b)
+
+    def compatible_keys(self, measure: str) -> list[str]:
+        """Every canonical measure compatible with this one (itself first)."""
+        return [measure] + [m.key for m in self.measures if m.key != measure and self.compatible(measure, m.key)]
 
 
 def _alt(words: list[str]) -> re.Pattern[str]:
@@ -65,7 +96,7 @@ def load_rules(path: str | None = None) -> Rules:
     measures = tuple(
         MeasureRule(
             m["key"], re.compile(m["pattern"]), tuple(m["units"]), m.get("direction", "none"),
-            re.compile(m["needs"]) if m.get("needs") else None,
+            re.compile(m["needs"]) if m.get("needs") else None, m.get("family"),
         )
         for m in raw["measures"]
     )
@@ -89,6 +120,9 @@ def load_rules(path: str | None = None) -> Rules:
         relative_re=_alt(list(rel)),
         delta=re.compile(raw["delta"]),
         owners=tuple(raw.get("owners") or ()),
+        extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
+        bare_count=raw.get("bare_count"),
+        anaphora=re.compile(raw["anaphora"]),
     )
 
 
