@@ -98,7 +98,11 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
         line_end = text.find("\n", m.start())
         line = text[m.start(): line_end if line_end >= 0 else len(text)]
         starts.append(m.start())
-        review.append(bool(rules.review.search(line)))
+        hy = _YEAR.search(line)
+        if hy and year is not None and int(hy.group(1)) != year:
+            review.append(int(hy.group(1)) < year)  # 一、1985年的经济工作 in the 1986 report: a review
+        else:
+            review.append(bool(rules.review.search(line)))
     mains: list[tuple[int, int]] = []
     for m in rules.main_list.finditer(text):
         end = text.find("\n", m.end())
@@ -343,7 +347,7 @@ def derive_figures(
             if is_target:
                 year = ctx.pub_year
             elif section_review or f.get("year") is None:
-                early = ctx.pub_month is not None and ctx.pub_month <= 4
+                early = ctx.pub_month is not None and ctx.pub_month <= 6  # the 2020 report came in May
                 year = ctx.pub_year - 1 if (section_review and early) else (f.get("year") or ctx.pub_year)
             else:
                 year = f.get("year")

@@ -1,0 +1,100 @@
+"""Linking and status on report wording of other decades than the gold's years.
+
+The texts are written for these tests in the way work reports of the 1980s, the 1990s and the 2010s-2020s
+word targets and the next year's review (ranges, 斤 and 吨, bare counts, 调查/登记失业率, 分别 lists,
+change-only clauses); they are not quotes and not the gold. Years are picked outside the held-out ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.targets.derive import derive_figures
+from shuanglian.targets.link import Candidate, best_link, score, status_of
+from shuanglian.targets.rules import load_rules
+
+# (target year, plan text, next year's review text, {measure: (outcome value or None, status)})
+PAIRS = [
+    (2019,
+     "二、2019年经济社会发展总体要求和政策取向\n今年发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，"
+     "城镇调查失业率5.5%左右，城镇登记失业率4.5%以内；居民消费价格涨幅3%左右；单位国内生产总值能耗下降3%左右。"
+     "今年赤字率拟按2.8%安排，财政赤字2.76万亿元。农村贫困人口减少1000万以上。",
+     "一、2019年工作回顾\n过去一年，国内生产总值增长6.1%，达到99.1万亿元。城镇新增就业1352万人，调查失业率在5.3%以下。"
+     "居民消费价格上涨2.9%。单位国内生产总值能耗下降2.6%。农村贫困人口减少1109万。",
+     {"国内生产总值增长率": (6.1, "met"), "城镇新增就业": (1.352e7, "met"), "城镇调查失业率": (5.3, "met"),
+      "城镇登记失业率": (None, "unknown"), "居民消费价格涨幅": (2.9, "met"),
+      "单位国内生产总值能耗降低率": (2.6, "met"), "农村贫困人口减少": (1.109e7, "met")}),
+    (2021,
+     "二、2021年主要目标任务和重点工作\n今年发展主要预期目标是：国内生产总值增长6%以上；城镇新增就业1100万人以上，"
+     "城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；粮食产量保持在1.3万亿斤以上；单位国内生产总值能耗降低3%左右。",
+     "一、2021年工作回顾\n过去一年，全年国内生产总值达到114万亿元，增长8.1%。城镇新增就业1269万人，城镇调查失业率平均为5.1%。"
+     "居民消费价格上涨0.9%。粮食产量1.37万亿斤。",
+     {"国内生产总值增长率": (8.1, "met"), "城镇新增就业": (1.269e7, "met"), "城镇调查失业率": (5.1, "met"),
+      "居民消费价格涨幅": (0.9, "met"), "粮食产量": (6.85e8, "met"), "单位国内生产总值能耗降低率": (None, "unknown")}),
+    (1985,
+     "三、今年的经济工作\n今年工农业总产值计划增长7%，全国零售物价总指数上涨幅度控制在6%以内。粮食产量计划达到8000亿斤。",
+     "一、1985年的经济工作\n去年工农业总产值比上年增长16.4%。全国零售物价总指数比上年上涨8.8%。粮食总产量7582亿斤。",
+     {"工农业总产值增长率": (16.4, "met"), "零售物价涨幅": (8.8, "missed"), "粮食产量": (3.791e8, "missed")}),
+    (2017,
+     "二、2017年工作总体部署\n今年发展的主要预期目标是：国内生产总值增长6.5%左右；居民消费价格涨幅3%左右；"
+     "城镇新增就业1100万人以上，城镇登记失业率4.5%以内；进出口回稳向好。物价涨幅控制在3%左右。",
+     "一、2017年工作回顾\n国内生产总值增长6.9%。居民消费价格上涨1.6%。城镇新增就业1351万人，年末城镇登记失业率3.9%。"
+     "进出口扭转了连续两年下降的局面。",
+     {"国内生产总值增长率": (6.9, "met"), "居民消费价格涨幅": (1.6, "met"), "城镇新增就业": (1.351e7, "met"),
+      "城镇登记失业率": (3.9, "met"), "物价涨幅": (1.6, "met")}),
+]
+
+
+@pytest.mark.parametrize(("year", "plan", "review", "expected"), PAIRS, ids=[str(p[0]) for p in PAIRS])
+def test_links_and_status_in_other_decades(year: int, plan: str, review: str, expected: dict) -> None:
+    targets = [f for f in derive_figures(plan, f"{year}-03-05", "国务院政府工作报告") if f.is_target]
+    actuals = [f for f in derive_figures(review, f"{year + 1}-03-05", "国务院政府工作报告") if not f.is_target]
+    cands = [Candidate("next", f"{year + 1}-03-05", f, 0) for f in actuals]
+    got = {}
+    for t in targets:
+        link = best_link(t, cands)
+        got.setdefault(t.measure, (link.actual.value if link else None, status_of(t, link.actual if link else None, year + 2)))
+    for measure, (value, status) in expected.items():
+        assert measure in got, f"{year} target {measure} not read: {sorted(got)}"
+        v, s = got[measure]
+        assert (v is None) == (value is None) and (v is None or abs(v - value) <= 1e-6 * max(1.0, value)), (measure, v, value)
+        assert s == status, (measure, s, status)
+
+
+def _fig(text: str, published: str, target: bool) -> list:
+    return [f for f in derive_figures(text, published, "国务院政府工作报告") if f.is_target == target]
+
+
+def test_survey_and_registered_unemployment_never_answer_each_other() -> None:
+    t = _fig("二、今年工作\n今年城镇调查失业率5.5%左右。", "2018-03-05", True)[0]
+    a = _fig("一、2018年工作回顾\n年末城镇登记失业率3.8%。", "2019-03-05", False)[0]
+    assert (t.measure, a.measure) == ("城镇调查失业率", "城镇登记失业率")
+    assert score(t, a)[0] == 0.0
+
+
+def test_broad_measure_answers_a_specific_one_below_an_exact_match() -> None:
+    rules = load_rules()
+    assert rules.compatible("物价涨幅", "居民消费价格涨幅") and rules.compatible("失业率", "城镇调查失业率")
+    assert not rules.compatible("居民消费价格涨幅", "零售物价涨幅")
+    t = _fig("二、今年工作\n今年居民消费价格涨幅控制在3%左右。", "2016-03-05", True)[0]
+    broad, exact = _fig("一、2016年工作回顾\n物价涨幅为2.1%，居民消费价格上涨2%。", "2017-03-05", False)
+    assert (broad.measure, exact.measure) == ("物价涨幅", "居民消费价格涨幅")
+    link = best_link(t, [Candidate("n", None, broad, 0), Candidate("n", None, exact, 0)])
+    assert link is not None and link.actual.value == 2.0
+
+
+def test_respective_list_and_change_only_clause() -> None:
+    text = ("一、2006年工作回顾\n单位国内生产总值能耗由前三年分别上升4.9%、5.5%、0.2%，转为下降1.2%；"
+            "化学需氧量、二氧化硫排放量由上年分别增长5.6%和13.1%，减为增长1.2%和1.8%。")
+    figs = [(f.measure, f.value, f.year) for f in derive_figures(text, "2007-03-05")]
+    assert ("单位国内生产总值能耗降低率", 1.2, 2006) in figs
+    assert [m for m, v, _ in figs if v in (5.6, 13.1, 1.8)] == ["化学需氧量减少", "二氧化硫减少", "二氧化硫减少"]
+    assert ("化学需氧量减少", 1.2, 2006) in figs
+
+
+def test_jin_and_bare_counts_are_read_but_not_any_bare_number() -> None:
+    figs = {f.measure: f for f in derive_figures("二、今年工作\n粮食产量稳定在1.3万亿斤以上，再减少农村贫困人口1000万以上，"
+                                                   "各项贷款增加8万亿。", "2016-03-05")}
+    assert figs["粮食产量"].unit == "吨" and figs["粮食产量"].value == pytest.approx(6.5e8)
+    assert figs["农村贫困人口减少"].value == 1e7 and figs["农村贫困人口减少"].qualifier == "以上"
+    assert all(f.unit != "人" or f.measure == "农村贫困人口减少" for f in figs.values())
