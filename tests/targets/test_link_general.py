@@ -98,3 +98,18 @@ def test_jin_and_bare_counts_are_read_but_not_any_bare_number() -> None:
     assert figs["粮食产量"].unit == "吨" and figs["粮食产量"].value == pytest.approx(6.5e8)
     assert figs["农村贫困人口减少"].value == 1e7 and figs["农村贫困人口减少"].qualifier == "以上"
     assert all(f.unit != "人" or f.measure == "农村贫困人口减少" for f in figs.values())
+
+
+def test_nineties_ranges_in_chinese_numerals_and_kilograms() -> None:
+    plan = ("二、今年的任务\n今年经济增长速度的宏观调控目标，定为百分之八至九。今年国民生产总值计划增长百分之八到百分之九。"
+            "全国商品零售价格涨幅要控制在百分之十五左右。力争粮食产量达到4550亿公斤以上。")
+    review = ("一、过去一年的工作\n去年国民生产总值达到57600亿元，比上年增长百分之十点二。全国商品零售价格上涨百分之十四点八。"
+              "粮食总产量达到4650亿公斤，创历史最高水平。")
+    targets = _fig(plan, "1995-03-05", True)
+    assert [(t.measure, t.value, t.value_max) for t in targets if t.unit == "%"] == [
+        ("国内生产总值增长率", 8.0, 9.0), ("零售物价涨幅", 15.0, None)]  # the second 8–9 range is the same target
+    cands = [Candidate("n", None, f, 0) for f in _fig(review, "1996-03-05", False)]
+    got = {t.measure: best_link(t, cands) for t in targets}
+    assert {m: (ln.actual.value if ln else None) for m, ln in got.items()} == {
+        "国内生产总值增长率": 10.2, "零售物价涨幅": 14.8, "粮食产量": pytest.approx(4.65e8)}
+    assert [status_of(t, got[t.measure].actual, 1997) for t in targets] == ["met", "met", "met"]

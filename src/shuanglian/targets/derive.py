@@ -30,6 +30,10 @@ _DECIMAL_AFTER = re.compile(rf"^点([{_CN_DIGITS}]+)")
 _CLAUSE_STOP = re.compile(r"[，,；;：:、（(]")
 _SENT_STOP = re.compile(r"[。！？!?\n]")
 _RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[－\-—–~～至到]\s*$")
+# Two figures joined as a range: 8%至10% (digits before, handled above) or 百分之八到百分之九.
+_RANGE_JOIN = re.compile(r"^\s*%?\s*[－\-—–~～至到]\s*$")
+# 百分之八至九: the upper end written as a bare Chinese numeral after the first figure.
+_CN_RANGE_AFTER = re.compile(rf"^[至到－\-~～]([一二三四五六七八九十]+(?:点[{_CN_DIGITS}]+)?)(?![\d{_CN_DIGITS}十百千万亿])")
 _BASE_BEFORE = re.compile(r"[由从](?:(?:19|20)\d\d年的?)?$")
 _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到|增至|上升到|下降到|降至|降到|扩大到|减少到|回落到)")
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
@@ -43,6 +47,17 @@ _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$))")
 _PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
 _POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
+
+
+def _cn_small(s: str) -> float:
+    """A small Chinese numeral with an optional decimal (九, 十五, 二十一, 八点五)."""
+    whole, _, dec = s.partition("点")
+    if "十" in whole:
+        tens, _, ones = whole.partition("十")
+        n = (int(_CN_DIGIT_VALUE[tens]) if tens else 1) * 10 + (int(_CN_DIGIT_VALUE[ones]) if ones else 0)
+    else:
+        n = int("".join(_CN_DIGIT_VALUE[c] for c in whole))
+    return float(f"{n}.{''.join(_CN_DIGIT_VALUE[c] for c in dec)}") if dec else float(n)
 
 
 def normalise_text(text: str) -> str:
@@ -262,6 +277,9 @@ def derive_figures(
         if "百分之" in f["text"] and m:  # 百分之十二点三
             value = value + float("0." + "".join(_CN_DIGIT_VALUE[c] for c in m.group(1)))
             end += m.end()
+        cn_max = _CN_RANGE_AFTER.match(norm[end:]) if "百分之" in f["text"] else None
+        if cn_max:  # 百分之八至九
+            end += cn_max.end()
         sent_start = max((x.end() for x in _SENT_STOP.finditer(norm, max(0, start - 400), start)), default=max(0, start - 400))
         sent_prefix = norm[sent_start:start]
         clause_start = max([sent_start, prev_end if prev_end > sent_start else sent_start]
@@ -276,7 +294,10 @@ def derive_figures(
         value_max = None
         rm = _RANGE_BEFORE.search(norm[max(0, start - 12):start])
         low: Figure | None = None
-        if rm and pending_low is not None and pending_low[0] >= start - 12:
+        joined = pending_low is not None and _RANGE_JOIN.match(norm[pending_low[0]:start])
+        if cn_max:
+            value_max = _cn_small(cn_max.group(1))
+        elif (rm or joined) and pending_low is not None and pending_low[0] >= start - 12:
             value, value_max = pending_low[1], value
             if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
                 low = out.pop()  # 6.5%－7%: the first number's figure becomes the range's lower end
