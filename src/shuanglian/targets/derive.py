@@ -205,6 +205,9 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
     head, sep, _ = clause.partition("分别")
     if not sep:
         return []
+    for short, keys in rules.respective_short.items():
+        if short in head:  # 一二三产增加值分别…, 城乡居民人均可支配收入分别…
+            return list(keys)
     parts = [p for p in re.split(r"[、和及与]", head) if p.strip()]
     keys: list[str] = []
     for part in parts:
@@ -269,6 +272,8 @@ def derive_figures(
     last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
     respective: list[str] = []  # the measures of an A、B…分别 list and how many figures took one
     run = 0
+    run_figs: list[Figure] = []  # the figures of that list read so far
+    prev_multi = False  # the last figure was a multi-year rate or total
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -306,12 +311,13 @@ def derive_figures(
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
-        anaphoric = False
+        anaphoric = in_run = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure
             start = low.span[0]
         elif low is None and respective and len(respective) > run and _continues_list(norm, clause, clause_start):
             measure = measure_text = respective[run]  # A、B分别增长5.6%和13.1%: the i-th figure is the i-th measure
+            in_run = True
             known = True
             run += 1
         elif not known and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
@@ -328,8 +334,10 @@ def derive_figures(
             continue  # a bare 1000万 is a count only where a count measure names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
             respective, run = _respective(rules, re.split(r"[，,；;：:]", sent_prefix)[-1], unit), 1
+            run_figs = []
             if respective:
                 measure = measure_text = respective[0]
+                in_run = True
                 known = True
         if known:
             last_known = (end, unit, measure)
@@ -346,6 +354,7 @@ def derive_figures(
             end += post.end()
         # target or actual: cue nearest the figure, else the section, else a future/past year
         year, explicit = _year(rules, sent_prefix, ctx)
+        year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
         strong_cue, weak_cue = _cue(rules, sent_prefix)
         restated = bool(_RESTATED.match(norm[end:end + 24]))
@@ -384,8 +393,22 @@ def derive_figures(
             value_max=None if value_max is None else _tidy(value_max), deadline=deadline, main=main,
             region=ctx.region, owner=ctx.owner, measure_text=measure_text, known_measure=known,
         )
+        if in_run:
+            if qual is not None:  # 分别增长5%、6.5%左右: the last figure's qualifier is the whole list's
+                for prev in run_figs:
+                    if prev.qualifier is None and prev.unit == unit:
+                        prev.qualifier = qual
+            run_figs.append(fig)
         para_start = norm.rfind("\n", 0, start) + 1
-        if not is_target and (_MULTI_YEAR.search(clause + sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start)):
+        # a multi-year rate or total: said in the clause itself (年均增长9.3%), or around it (a 过去五年
+        # paragraph, …五年…) when the sentence names no single year (2007年居民消费价格上涨4.8% is 2007's)
+        continues = _continues_list(norm, clause, clause_start)
+        multi = not is_target and (
+            (continues and prev_multi)  # 前三年分别上升4.9%、5.5%: the list's head says which period
+            or bool(_MULTI_YEAR.search(clause)) or (not year_named and bool(
+                _MULTI_YEAR.search(sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start))))
+        prev_multi = multi
+        if multi:
             fig.deadline = year  # a multi-year rate or total, kept apart from the year's own figure
             fig.year = None
         if is_target:

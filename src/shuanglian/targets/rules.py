@@ -57,6 +57,7 @@ class Rules:
     extra_units: dict[str, ExtraUnit]
     bare_count: str | None
     anaphora: re.Pattern[str]
+    respective_short: dict[str, tuple[str, ...]]
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -123,6 +124,7 @@ def load_rules(path: str | None = None) -> Rules:
         extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
+        respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
     )
 
 
