@@ -143,11 +143,21 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
 def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_same_unit: int = 0) -> tuple[str, str, bool]:
     """Canonical measure key from the clause (else the sentence before it, after the last figure of the
     same unit: 中央财政赤字7500亿元…同时…2000亿元债券 is not a deficit), or the clause's words."""
+    # an action read from just before the figure names the measure first (…基本建成432万套，新开工建设
+    # 1043万套: the nearest of 建成/开工 says which count it is)
+    window = sentence_prefix[max(sentence_prefix.rfind("；"), sentence_prefix.rfind(";")) + 1:]
+    near_hits = [(m.end(), rule) for rule in rules.measures if rule.near and unit in rule.units
+                 for m in rule.pattern.finditer(window[-rule.near:])]
+    if near_hits:
+        _, rule = max(near_hits, key=lambda h: h[0])
+        return rule.key, rule.key, True
     item = sentence_prefix[after_same_unit:]
     item = item[max(item.rfind("；"), item.rfind(";")) + 1:]
     for scope in (clause, item):
         hits: list[tuple[int, int, MeasureRule, str]] = []
         for order, rule in enumerate(rules.measures):
+            if rule.near:
+                continue
             if unit not in rule.units:
                 continue
             matches = list(rule.pattern.finditer(scope))
@@ -187,8 +197,10 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
     """(year, explicit) from the last year expression in the sentence before the figure."""
     best: tuple[int, int | None] = (-1, None)
     for m in _YEAR.finditer(prefix):
-        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or prefix[m.end(): m.end() + 1] == "的" and "比" in prefix[max(0, m.start() - 6): m.start()]:
-            continue
+        base_of = prefix[m.end(): m.end() + 1] == "的" and (
+            "比" in prefix[max(0, m.start() - 6): m.start()] or prefix[max(0, m.start() - 1): m.start()] in ("是", "为"))
+        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of:
+            continue  # 比2010年 / 是2010年的2.2倍: the base of a comparison, not the figure's year
         best = (m.start(), int(m.group(1)))
     explicit = best[1] is not None
     if ctx.pub_year is not None:
@@ -205,9 +217,9 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
     head, sep, _ = clause.partition("分别")
     if not sep:
         return []
-    for short, keys in rules.respective_short.items():
+    for short, named in rules.respective_short.items():
         if short in head:  # 一二三产增加值分别…, 城乡居民人均可支配收入分别…
-            return list(keys)
+            return list(named)
     parts = [p for p in re.split(r"[、和及与]", head) if p.strip()]
     keys: list[str] = []
     for part in parts:
@@ -357,7 +369,7 @@ def derive_figures(
         year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
         strong_cue, weak_cue = _cue(rules, sent_prefix)
-        restated = bool(_RESTATED.match(norm[end:end + 24]))
+        restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))
         if restated:
             is_target = True  # …降低4%左右…的目标: the goal named again when reporting on it
         elif strong_cue is not None:

@@ -24,6 +24,7 @@ class MeasureRule:
     direction: str  # up | down | none
     needs: re.Pattern[str] | None = None
     family: str | None = None  # a broader measure this one answers (物价涨幅 for 居民消费价格涨幅)
+    near: int = 0  # >0: matched on the last `near` characters before the figure, the nearest match wins
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Rules:
     bare_count: str | None
     anaphora: re.Pattern[str]
     respective_short: dict[str, tuple[str, ...]]
+    target_after: re.Pattern[str]
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -97,7 +99,7 @@ def load_rules(path: str | None = None) -> Rules:
     measures = tuple(
         MeasureRule(
             m["key"], re.compile(m["pattern"]), tuple(m["units"]), m.get("direction", "none"),
-            re.compile(m["needs"]) if m.get("needs") else None, m.get("family"),
+            re.compile(m["needs"]) if m.get("needs") else None, m.get("family"), int(m.get("near", 0)),
         )
         for m in raw["measures"]
     )
@@ -124,6 +126,7 @@ def load_rules(path: str | None = None) -> Rules:
         extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
+        target_after=re.compile(raw["target_after"]),
         respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
     )
 
