@@ -113,3 +113,30 @@ def test_nineties_ranges_in_chinese_numerals_and_kilograms() -> None:
     assert {m: (ln.actual.value if ln else None) for m, ln in got.items()} == {
         "国内生产总值增长率": 10.2, "零售物价涨幅": 14.8, "粮食产量": pytest.approx(4.65e8)}
     assert [status_of(t, got[t.measure].actual, 1997) for t in targets] == ["met", "met", "met"]
+
+
+def test_unnamed_money_figures_do_not_link_by_who_pays() -> None:
+    t = _fig("二、今年工作\n今年中央财政拟投入423亿元，用于扶助和促进就业。", "2011-03-05", True)[0]
+    a = _fig("一、2011年工作回顾\n中央财政安排资金1713亿元。", "2012-03-05", False)[0]
+    assert not t.known_measure and not a.known_measure
+    assert score(t, a)[0] < 0.75  # they share only 中央财政/安排/资金
+
+
+def test_measure_named_after_the_figure() -> None:
+    figs = derive_figures("二、今年工作\n今年再解决6000万人安全饮水问题。", "2009-03-05")
+    assert [(f.measure, f.value) for f in figs] == [("农村安全饮水", 6e7)]
+    review = ("一、过去五年回顾\n特别是发行6600亿元长期建设国债，带动银行贷款和其他社会资金形成3.28万亿元的投资规模。")
+    big = [f for f in derive_figures(review, "2003-03-05") if f.value == 3.28e12][0]
+    assert big.measure != "长期建设国债"  # 3.28万亿元的投资规模 measures the investment, not the bonds
+
+
+def test_housing_counts_by_action_and_comparison_base_year() -> None:
+    review = "一、2011年工作回顾\n中央财政安排资金1713亿元，是2010年的2.2倍，全年城镇保障性住房基本建成432万套，新开工建设1043万套。"
+    figs = {f.value: f for f in derive_figures(review, "2012-03-05") if f.unit == "套"}
+    assert (figs[4.32e6].measure, figs[1.043e7].measure) == ("住房基本建成", "住房新开工")
+    assert figs[1.043e7].year == 2011  # 是2010年的2.2倍 is the base of a comparison
+    plan = "二、今年工作\n今年要再开工建设保障性住房、棚户区改造住房共1000万套，改造农村危房150万户。"
+    tf = {f.unit: f for f in derive_figures(plan, "2011-03-05") if f.is_target}
+    assert (tf["套"].measure, tf["户"].measure) == ("住房新开工", "农村危房改造")
+    link = best_link(tf["套"], [Candidate("n", None, f, 0) for f in figs.values()])
+    assert link is not None and link.actual.value == 1.043e7

@@ -230,6 +230,16 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
     return keys if len(keys) >= 2 else []
 
 
+def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
+    """The first measure rule of this unit whose words the text holds."""
+    return next((r for r in rules.measures if not r.near and unit in r.units and r.pattern.search(text)), None)
+
+
+def clause_has_words(clause: str) -> bool:
+    """Whether a clause says more than a verb: 再解决 / 增加 / 新建 name nothing."""
+    return len(re.sub(r"[\s\d.%“”\"]|今年|再|新|共|要|将|拟|力争|争取|解决|增加|减少|新建|改建|改造|建设|完成|实现|达到|提高|安排|了|使", "", clause)) > 2
+
+
 def _continues_list(norm: str, clause: str, clause_start: int) -> bool:
     """A figure that only continues a list of figures (4.9%、5.5% / 5.6%和13.1%)."""
     c = clause.strip()
@@ -323,6 +333,16 @@ def derive_figures(
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
+        modifier = norm[end:end + 1] == "的" and not _clause_rule(rules, clause, unit)
+        if (not known and not clause_has_words(clause)) or modifier:
+            # 再解决6000万人安全饮水问题: a clause that names nothing before the number names it after;
+            # 形成3.28万亿元的投资规模: a figure before 的 measures the noun after it, not the sentence's subject
+            after = _CLAUSE_STOP.split(_SENT_STOP.split(norm[end:end + 16])[0])[0]
+            rule = _clause_rule(rules, after, unit)
+            if rule is not None:
+                measure, measure_text, known = rule.key, after, True
+            elif modifier:
+                measure, measure_text, known = (after.lstrip("的")[:14] or "?"), after.lstrip("的")[:14], False
         anaphoric = in_run = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure

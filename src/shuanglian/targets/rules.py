@@ -60,6 +60,7 @@ class Rules:
     anaphora: re.Pattern[str]
     respective_short: dict[str, tuple[str, ...]]
     target_after: re.Pattern[str]
+    generic_words: re.Pattern[str]
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -127,6 +128,7 @@ def load_rules(path: str | None = None) -> Rules:
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
         target_after=re.compile(raw["target_after"]),
+        generic_words=_alt(list(raw.get("generic_words") or ["\x00"])),
         respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
     )
 
