@@ -140,3 +140,19 @@ def test_housing_counts_by_action_and_comparison_base_year() -> None:
     assert (tf["套"].measure, tf["户"].measure) == ("住房新开工", "农村危房改造")
     link = best_link(tf["套"], [Candidate("n", None, f, 0) for f in figs.values()])
     assert link is not None and link.actual.value == 1.043e7
+
+
+def test_plan_comparisons_subscripts_and_direction_from_words() -> None:
+    plan = ("二、今年工作\n今年拟安排财政赤字13500亿元，比上年增加1500亿元，其中中央财政赤字9500亿元。今年广义货币M\n2\n预期增长13%左右。"
+            "县级公立医院综合改革试点扩大到1000个县。今年再解决6000万农村人口的饮水安全问题。")
+    figs = {f.value: f for f in derive_figures(plan, "2014-03-05")}
+    assert figs[9.5e11].is_target and figs[9.5e11].measure == "中央财政赤字"  # 比上年 is a comparison here
+    assert figs[13.0].measure == "广义货币增长率"
+    assert figs[6e7].measure == "农村安全饮水"
+    review = "一、2014年工作回顾\n公立医院改革试点县市达到1300多个。6600多万农村人口饮水安全问题得到解决。"
+    cands = [Candidate("n", None, f, 0) for f in derive_figures(review, "2015-03-05")]
+    pilot = best_link(figs[1000.0], cands)
+    assert pilot is not None and pilot.actual.value == 1300
+    assert status_of(figs[1000.0], pilot.actual, 2016) == "met"  # 扩大到: more is better
+    water = best_link(figs[6e7], cands)
+    assert water is not None and water.actual.value == 6.6e7

@@ -23,6 +23,8 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05, *r
 # "1 0 0 0 万", "8 ％": digits broken by typesetting spaces; the spaces are moved before the number.
 _SPACED = re.compile(r"\d[\d.%]*(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?")
 _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
+# "M\n2\n", "PM\n2.5\n": a subscript set on its own line; the line breaks become spaces.
+_SUBSCRIPT_LINE = re.compile(r"(?<=[A-Za-z])\n([\d.]{1,3})\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -44,7 +46,8 @@ _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高�
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
-_BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$))")
+_BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
+                         r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)))")
 _PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
 _POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
 
@@ -64,6 +67,7 @@ def normalise_text(text: str) -> str:
     """Same-length text with full-width digits/percent as ASCII and typesetting spaces out of numbers."""
     t = text.translate(_FULLWIDTH)
     t = _MIDDOT.sub(".", t)
+    t = _SUBSCRIPT_LINE.sub(lambda m: f" {m.group(1)} ", t)
     return _SPACED.sub(lambda m: " " * (len(m.group()) - len(re.sub(r"[ \u3000]", "", m.group())))
                        + re.sub(r"[ \u3000]", "", m.group()), t)
 
@@ -174,7 +178,7 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
     words = re.sub(r"[\d.%\s/“”\"（）()]+", "", clause)
     words = rules.target_strong.sub("", rules.target_weak.sub("", words))
     words = re.sub(r"(增长|达到|为|是|在|了|比上年|同比|下降|降低|提高|减少|增加|实现|完成|累计|共|再|将)+$", "", words)
-    return (words[-14:] or "?"), words[-14:], False
+    return (words[-14:] or "?"), words[-20:], False  # the key stays short (ids); the words compare longer
 
 
 def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
@@ -186,6 +190,8 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     ):
         for m in pat.finditer(prefix):
             t = is_t
+            if not t and prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "同"):
+                continue  # 比上年增加1500亿元: the base of a comparison, not a time
             if t and "目标" in m.group() and _ACHIEVED.search(prefix[max(0, m.start() - 12): m.start()]):
                 t = False  # 实现年初确定的主要目标: a result, not a goal
             if strong not in found or m.end() > found[strong][0]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shuanglian.targets.model import Figure, Link
-from shuanglian.targets.rules import Rules, judge, load_rules, progress
+from shuanglian.targets.rules import Rules, direction_from_words, judge, load_rules, progress
 
 MIN_SCORE = 0.75  # below this no outcome is proposed (a reviewer can still link one by hand)
 
@@ -97,8 +97,9 @@ def status_of(
     """met/missed from the final outcome; in_progress while the period is open; else unknown."""
     rules = rules or load_rules()
     if outcome is not None:
+        direction = None if target.known_measure else direction_from_words(rules, target.measure_text or target.measure)
         return judge(rules, target.measure, target.qualifier, target.value, target.value_max, target.unit,
-                     outcome.value, outcome.unit)
+                     outcome.value, outcome.unit, direction)
     period = target.deadline or target.year
     if period is not None and as_of_year is not None and period >= as_of_year:
         return "in_progress"

@@ -61,6 +61,7 @@ class Rules:
     respective_short: dict[str, tuple[str, ...]]
     target_after: re.Pattern[str]
     generic_words: re.Pattern[str]
+    direction_words: dict[str, re.Pattern[str]]
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -128,6 +129,7 @@ def load_rules(path: str | None = None) -> Rules:
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
         target_after=re.compile(raw["target_after"]),
+        direction_words={str(k): _alt(list(v)) for k, v in (raw.get("direction_words") or {}).items()},
         generic_words=_alt(list(raw.get("generic_words") or ["\x00"])),
         respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
     )
@@ -141,6 +143,12 @@ def tolerance(rules: Rules, unit: str, value: float) -> float:
     return abs(value) * float(t.get("relative", 0.0))
 
 
+def direction_from_words(rules: Rules, words: str) -> str:
+    """up/down/none read from the verb of a target no rule names (扩大到1000个县: up; 压减到: down)."""
+    hits = [(m.end(), d) for d, pat in rules.direction_words.items() for m in pat.finditer(words)]
+    return max(hits)[1] if hits else "none"
+
+
 def judge(
     rules: Rules,
     measure: str,
@@ -150,11 +158,13 @@ def judge(
     unit: str,
     actual: float | None,
     actual_unit: str | None,
+    direction: str | None = None,
 ) -> str:
-    """met / missed / unknown for a final actual (in_progress is decided by the caller from dates)."""
+    """met / missed / unknown for a final actual (in_progress is decided by the caller from dates);
+    `direction` overrides the measure's (for a measure no rule names, read from its words)."""
     if actual is None or (actual_unit and actual_unit != unit):
         return "unknown"
-    direction = rules.direction(measure)
+    direction = direction or rules.direction(measure)
     if value_max is not None:
         lo, hi = min(value, value_max), max(value, value_max)
         if direction == "up":
