@@ -44,6 +44,8 @@ _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
+# "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
+_CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
@@ -396,8 +398,12 @@ def derive_figures(
         section_review = ctx.in_review(start)
         strong_cue, weak_cue = _cue(rules, sent_prefix)
         restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))
+        now = _CLAUSE_NOW.search(clause)
+        clause_now = bool(now) and not rules.actual_strong.search(clause[now.end():]) if now else False
         if restated:
             is_target = True  # …降低4%左右…的目标: the goal named again when reporting on it
+        elif clause_now:
+            is_target = True  # 去年已经…近300户，今年要扩大到511户: the clause's own 今年 decides
         elif strong_cue is not None:
             is_target = strong_cue
         elif explicit and ctx.pub_year and year is not None and year != ctx.pub_year:
