@@ -156,3 +156,11 @@ def test_plan_comparisons_subscripts_and_direction_from_words() -> None:
     assert status_of(figs[1000.0], pilot.actual, 2016) == "met"  # 扩大到: more is better
     water = best_link(figs[6e7], cands)
     assert water is not None and water.actual.value == 6.6e7
+
+
+def test_amount_then_rate_and_plain_headings() -> None:
+    text = ("各位代表：\n“十四五”时期工作回顾\n全年货物进出口总额达到834.9亿美元、增长4.4%。\n"
+            "2026年重点工作\n外贸进出口总值增长10%以上。")
+    figs = derive_figures(text, "2026-02-10")
+    got = [(f.measure, f.value, f.year, f.is_target) for f in figs if f.unit == "%"]
+    assert got == [("进出口总额增长率", 4.4, 2025, False), ("进出口总额增长率", 10.0, 2026, True)]

@@ -115,10 +115,14 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
     year, month = _pub(published)
     starts: list[int] = []
     review: list[bool] = []
-    for m in rules.heading.finditer(text):
-        line_end = text.find("\n", m.start())
-        line = text[m.start(): line_end if line_end >= 0 else len(text)]
-        starts.append(m.start())
+    heads = [m.start() for m in rules.heading.finditer(text)]
+    if not heads:  # no 一、二、 numbering: short lines of their own that name a review or a plan
+        heads = [m.start() for m in rules.plain_heading.finditer(text)
+                 if rules.review.search(m.group()) or rules.plan.search(m.group())]
+    for at in heads:
+        line_end = text.find("\n", at)
+        line = text[at: line_end if line_end >= 0 else len(text)]
+        starts.append(at)
         hy = _YEAR.search(line)
         if hy and year is not None and int(hy.group(1)) != year:
             review.append(int(hy.group(1)) < year)  # 一、1985年的经济工作 in the 1986 report: a review
@@ -304,6 +308,7 @@ def derive_figures(
     run = 0
     run_figs: list[Figure] = []  # the figures of that list read so far
     prev_multi = False  # the last figure was a multi-year rate or total
+    prev_words: tuple[int, str] | None = None  # (end, measure words) of the last figure read
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -370,6 +375,11 @@ def derive_figures(
                 measure = measure_text = respective[0]
                 run = 1
                 anaphoric = True
+        if not known and low is None and prev_words and prev_words[0] >= start - 12 and _continues_list(norm, clause, clause_start):
+            # 进出口总额达到834.9亿美元、增长4.4%: the amount's measure, as a rate
+            rule = _clause_rule(rules, prev_words[1], unit)
+            if rule is not None:
+                measure, measure_text, known = rule.key, prev_words[1], True
         if f.get("bare") and not known:
             continue  # a bare 1000万 is a count only where a count measure names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
@@ -381,6 +391,7 @@ def derive_figures(
                 known = True
         if known:
             last_known = (end, unit, measure)
+        prev_words = (end, measure_text)
         recent.append((end, unit))
         # qualifier: written after (左右/以上/以内) wins over implied before (控制在/不低于)
         qual = None

@@ -49,6 +49,8 @@ class Rules:
     actual_weak: re.Pattern[str]
     heading: re.Pattern[str]
     review: re.Pattern[str]
+    plain_heading: re.Pattern[str]
+    plan: re.Pattern[str]
     main_list: re.Pattern[str]
     main_sentence: re.Pattern[str]
     relative_years: dict[str, int]
@@ -119,6 +121,8 @@ def load_rules(path: str | None = None) -> Rules:
         actual_weak=_alt(cues["actual_weak"]),
         heading=re.compile(raw["sections"]["heading"], re.M),
         review=re.compile(raw["sections"]["review"]),
+        plain_heading=re.compile(raw["sections"]["plain_heading"], re.M),
+        plan=re.compile(raw["sections"]["plan"]),
         main_list=re.compile(raw["main_list"]),
         main_sentence=re.compile(raw["main_sentence"]),
         relative_years=rel,
