@@ -164,3 +164,14 @@ def test_amount_then_rate_and_plain_headings() -> None:
     figs = derive_figures(text, "2026-02-10")
     got = [(f.measure, f.value, f.year, f.is_target) for f in figs if f.unit == "%"]
     assert got == [("进出口总额增长率", 4.4, 2025, False), ("进出口总额增长率", 10.0, 2026, True)]
+
+
+def test_from_last_year_to_this_year_and_household_counts() -> None:
+    plan = ("二、今年工作\n今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元。增加500万农村沼气用户。"
+            "今年把试点的范围扩大到全国40%的县。赤字率从去年的2.1%提高到2.3%。")
+    figs = {f.value: f for f in derive_figures(plan, "2008-03-05")}
+    assert (figs[1.076e11].is_target, figs[1.076e11].year) == (False, 2007)  # the start is last year's
+    assert (figs[1.562e11].is_target, figs[1.562e11].year) == (True, 2008)
+    assert (figs[5e6].unit, figs[5e6].measure) == ("户", "沼气用户")
+    assert figs[40.0].measure != "县"  # 40%的县 is a share of counties
+    assert (figs[2.1].is_target, figs[2.1].year, figs[2.3].is_target) == (False, 2007, True)

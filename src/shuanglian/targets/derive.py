@@ -49,7 +49,8 @@ _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
-                         r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)))")
+                         r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)|"
+                         r"(?P<households>[\u4e00-\u9fff]{0,4}(?:用户|农户|家庭))))")
 _PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
 _POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
 
@@ -196,8 +197,9 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     ):
         for m in pat.finditer(prefix):
             t = is_t
-            if not t and prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "同"):
-                continue  # 比上年增加1500亿元: the base of a comparison, not a time
+            before = prefix[max(0, m.start() - 1): m.start()]
+            if not t and (before in ("比", "较", "同") or (before in ("由", "从") and re.search(r"到|至", prefix[m.end():]))):
+                continue  # 比上年增加1500亿元 / 由去年的1076亿元增加到…: the base of a comparison, not a time
             if t and "目标" in m.group() and _ACHIEVED.search(prefix[max(0, m.start() - 12): m.start()]):
                 t = False  # 实现年初确定的主要目标: a result, not a goal
             if strong not in found or m.end() > found[strong][0]:
@@ -217,8 +219,10 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
     explicit = best[1] is not None
     if ctx.pub_year is not None:
         for m in rules.relative_re.finditer(prefix):
-            if prefix[max(0, m.start() - 1): m.start()] in ("比", "较") or m.start() <= best[0]:
-                continue
+            before = prefix[max(0, m.start() - 1): m.start()]
+            if before in ("比", "较") or m.start() <= best[0] or (
+                    before in ("由", "从") and re.search(r"到|至", prefix[m.end():])):
+                continue  # 由去年的1076亿元增加到1562亿元: 去年 is the start's year, not the end's
             best = (m.start(), ctx.pub_year + rules.relative_years[m.group()])
             explicit = False
     return best[1], explicit
@@ -278,7 +282,8 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
     if rules.bare_count:
         for m in _BARE_COUNT.finditer(norm):
             if free(m.start(), m.end()):
-                extra.append({"value": float(m.group(1)) * _MULTIPLIER[m.group(2)], "unit": rules.bare_count,
+                unit = "户" if m.group("households") else rules.bare_count  # 500万农村沼气用户: households
+                extra.append({"value": float(m.group(1)) * _MULTIPLIER[m.group(2)], "unit": unit,
                               "span": [m.start(), m.end()], "text": m.group(), "qualifier": None,
                               "target": False, "year": None, "bare": True})
     return sorted(raw + extra, key=lambda f: f["span"][0])
@@ -346,7 +351,8 @@ def derive_figures(
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
-        modifier = norm[end:end + 1] == "的" and not _clause_rule(rules, clause, unit)
+        # (not for a share: 全国40%的县 counts counties, it does not measure them)
+        modifier = norm[end:end + 1] == "的" and unit != "%" and not _clause_rule(rules, clause, unit)
         if (not known and not clause_has_words(clause)) or modifier:
             # 再解决6000万人安全饮水问题: a clause that names nothing before the number names it after;
             # 形成3.28万亿元的投资规模: a figure before 的 measures the noun after it, not the sentence's subject
