@@ -51,8 +51,6 @@ _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
                          r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)|"
                          r"(?P<households>[\u4e00-\u9fff]{0,4}(?:用户|农户|家庭))))")
-_PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
-_POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
 
 
 def _cn_small(s: str) -> float:
@@ -401,8 +399,8 @@ def derive_figures(
         recent.append((end, unit))
         # qualifier: written after (左右/以上/以内) wins over implied before (控制在/不低于)
         qual = None
-        post = _POST_QUAL.match(norm[end:end + 8])
-        pre = _PRE_QUAL.search(clause[-6:]) if clause else None
+        post = rules.post_qualifier.match(norm[end:end + 8])
+        pre = rules.pre_qualifier.search(clause[-6:]) if clause else None
         for q in (post.group(1) if post else None, f.get("qualifier"), pre.group(1) if pre else None):
             if q and q in rules.qualifiers:
                 qual = rules.qualifiers[q]

@@ -40,6 +40,8 @@ class Rules:
     """Everything rules.yaml declares, compiled."""
 
     qualifiers: dict[str, str]
+    pre_qualifier: re.Pattern[str]  # written before the number (不低于, 控制在), at the clause's end
+    post_qualifier: re.Pattern[str]  # written after it (左右, 以上)
     comparisons: dict[str | None, str]
     tolerance: dict[str, dict[str, float]]
     measures: tuple[MeasureRule, ...]
@@ -112,6 +114,8 @@ def load_rules(path: str | None = None) -> Rules:
     rel = {str(k): int(v) for k, v in raw["relative_years"].items()}
     return Rules(
         qualifiers={str(k): str(v) for k, v in raw["qualifiers"].items()},
+        pre_qualifier=re.compile(f"({_alt(raw['pre_qualifiers']).pattern})\\s*$"),
+        post_qualifier=re.compile(f"^\\s*({_alt(raw['post_qualifiers']).pattern})"),
         comparisons=comps,
         tolerance=raw["tolerance"],
         measures=measures,
