@@ -175,3 +175,10 @@ def test_from_last_year_to_this_year_and_household_counts() -> None:
     assert (figs[5e6].unit, figs[5e6].measure) == ("户", "沼气用户")
     assert figs[40.0].measure != "县"  # 40%的县 is a share of counties
     assert (figs[2.1].is_target, figs[2.1].year, figs[2.3].is_target) == (False, 2007, True)
+
+
+def test_share_clause_keeps_the_sentence_measure() -> None:
+    text = "一、过去五年回顾\n国家财政性教育经费支出五年累计7.79万亿元，年均增长21.58%，2012年占国内生产总值比例达到4%。"
+    figs = {f.value: f for f in derive_figures(text, "2013-03-05") if f.unit == "%"}
+    assert figs[21.58].year is None  # a five-year average
+    assert (figs[4.0].measure, figs[4.0].year) == ("财政性教育经费占比", 2012)
