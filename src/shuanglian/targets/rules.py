@@ -115,7 +115,8 @@ def load_rules(path: str | None = None) -> Rules:
     return Rules(
         qualifiers={str(k): str(v) for k, v in raw["qualifiers"].items()},
         pre_qualifier=re.compile(f"({_alt(raw['pre_qualifiers']).pattern})\\s*$"),
-        post_qualifier=re.compile(f"^\\s*({_alt(raw['post_qualifiers']).pattern})"),
+        # (a unit in brackets may come between: 1万台（套）以上)
+        post_qualifier=re.compile(f"^\\s*(?:（[^）]{{1,3}}）|\\([^)]{{1,3}}\\))?({_alt(raw['post_qualifiers']).pattern})"),
         comparisons=comps,
         tolerance=raw["tolerance"],
         measures=measures,
