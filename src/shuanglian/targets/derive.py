@@ -249,7 +249,7 @@ def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
     return next((r for r in rules.measures if not r.near and unit in r.units and r.pattern.search(text)), None)
 
 
-def clause_has_words(clause: str) -> bool:
+def _clause_has_words(clause: str) -> bool:
     """Whether a clause says more than a verb: 再解决 / 增加 / 新建 name nothing."""
     return len(re.sub(r"[\s\d.%“”\"]|今年|再|新|共|要|将|拟|力争|争取|解决|增加|减少|新建|改建|改造|建设|完成|实现|达到|提高|安排|了|使", "", clause)) > 2
 
@@ -351,7 +351,7 @@ def derive_figures(
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
         # (not for a share: 全国40%的县 counts counties, it does not measure them)
         modifier = norm[end:end + 1] == "的" and unit != "%" and not _clause_rule(rules, clause, unit)
-        if (not known and not clause_has_words(clause)) or modifier:
+        if (not known and not _clause_has_words(clause)) or modifier:
             # 再解决6000万人安全饮水问题: a clause that names nothing before the number names it after;
             # 形成3.28万亿元的投资规模: a figure before 的 measures the noun after it, not the sentence's subject
             after = _CLAUSE_STOP.split(_SENT_STOP.split(norm[end:end + 16])[0])[0]
