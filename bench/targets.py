@@ -1,7 +1,9 @@
 """Targets bench: main expected targets, all quantified targets, link to next year's outcome, status.
 
 Reads the hand-made gold under tests/fixtures/targets_gold/ and the report texts from
-../shared/data/real/national-reports-1954-2015.jsonl; prints one line per split (dev / holdout / all).
+../shared/data/real/national-reports-1954-2015.jsonl (target -> next year's outcome pairs) and
+../shared/data/real/provincial-reports-2026/ (targets only: no next report, so main/all only); prints one
+line per split (dev / holdout / all) for the national pairs, then one per split for the provincial reports.
 Usage: python bench/targets.py [--split dev|holdout|all] [--verbose]
 """
 
@@ -19,7 +21,8 @@ from shuanglian.targets.model import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "fixtures" / "targets_gold"
-REPORTS = ROOT.parent / "shared" / "data" / "real" / "national-reports-1954-2015.jsonl"
+REAL = ROOT.parent / "shared" / "data" / "real"
+REPORTS = REAL / "national-reports-1954-2015.jsonl"
 GOALS = {"main": 0.95, "all": 0.80, "linked": 0.80, "status": 0.90}
 
 
@@ -31,6 +34,17 @@ def load_reports(path: Path = REPORTS) -> dict[int, dict]:
             r = json.loads(line)
             out[int(r["year"])] = r
     return out
+
+
+def load_text(source: str, reports: dict[int, dict]) -> dict:
+    """The report a gold `source` names: `file.jsonl#year` (national) or a provincial file path (its
+    first line is a `# url: … | title: … | date: …` header, not report text)."""
+    if "#" in source:
+        return reports[int(source.split("#")[1])]
+    raw = (REAL / source).read_text(encoding="utf-8")
+    head, _, text = raw.partition("\n")
+    title = re.search(r"title: ([^|]+)", head)
+    return {"text": text, "title": title.group(1).strip() if title else None}
 
 
 def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
@@ -46,12 +60,17 @@ def _close(a: float | None, b: float | None) -> bool:
 
 def evaluate(gold: dict, reports: dict[int, dict], verbose: bool = False) -> dict[str, list[int]]:
     """Counts [hits, total] per metric for one gold file."""
-    y = int(gold["source"].split("#")[1])
-    ny = int(gold["outcome_source"].split("#")[1])
-    rep, nxt = reports[y], reports[ny]
+    rep = load_text(gold["source"], reports)
+    y = int(gold["source"].split("#")[1]) if "#" in gold["source"] else int(gold["published"][:4])
     figs = derive_figures(rep["text"], gold.get("published") or f"{y}-03-05", rep.get("title"), gold["source"])
-    nfigs = derive_figures(nxt["text"], f"{ny}-03-05", nxt.get("title"), gold["outcome_source"])
-    cands = [Candidate(gold["outcome_source"], f"{ny}-03-05", f, 0) for f in nfigs if not f.is_target]
+    cands: list[Candidate] = []
+    nxt: dict | None = None
+    ny = y + 1
+    if gold.get("outcome_source"):
+        ny = int(gold["outcome_source"].split("#")[1])
+        nxt = load_text(gold["outcome_source"], reports)
+        nfigs = derive_figures(nxt["text"], f"{ny}-03-05", nxt.get("title"), gold["outcome_source"])
+        cands = [Candidate(gold["outcome_source"], f"{ny}-03-05", f, 0) for f in nfigs if not f.is_target]
     res = {k: [0, 0] for k in ("main", "all", "linked", "status")}
     for g in gold["targets"]:
         spans = _occurrences(rep["text"], g["quote"])
@@ -68,6 +87,11 @@ def evaluate(gold: dict, reports: dict[int, dict], verbose: bool = False) -> dic
         if g["main"]:
             res["main"][0] += ok
             res["main"][1] += 1
+        if nxt is None:  # targets only (no later report): main/all
+            if verbose and not ok:
+                near = [f"{f.measure}={f.value}{f.unit}/{f.qualifier}/{f.year}/{'T' if f.is_target else 'A'}" for f in figs if any(a - 5 <= f.span[0] < b + 5 for a, b in spans)]
+                print(f"  {gold['id']} {g['measure']} {g['value']}{g['unit']} {g['qualifier']}: not found, near={near}", file=sys.stderr)
+            continue
         link = best_link(found, cands) if found else None
         if g["outcome"] is not None:
             ospans = _occurrences(nxt["text"], g["outcome"]["quote"])
@@ -96,23 +120,30 @@ def main() -> int:
     reports = load_reports()
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
     splits = ["dev", "holdout"] if args.split == "all" else [args.split]
-    for split in splits + (["all"] if args.split == "all" else []):
-        tot = {k: [0, 0] for k in GOALS}
-        years = []
-        for g in golds:
-            if split != "all" and g["split"] != split:
+    for group in ("national", "provincial"):
+        members = [g for g in golds if ("#" in g["source"]) == (group == "national")]
+        for split in splits + (["all"] if args.split == "all" and group == "national" else []):
+            tot = {k: [0, 0] for k in GOALS}
+            years = []
+            for g in members:
+                if split != "all" and g["split"] != split:
+                    continue
+                years.append(g["id"].rsplit("_", 1)[-1])
+                r = evaluate(g, reports, args.verbose and split == "dev")
+                for k in tot:
+                    tot[k][0] += r[k][0]
+                    tot[k][1] += r[k][1]
+            if not years:
                 continue
-            years.append(g["id"][-4:])
-            r = evaluate(g, reports, args.verbose and split != "all")
-            for k in tot:
-                tot[k][0] += r[k][0]
-                tot[k][1] += r[k][1]
-        parts = []
-        for k, goal in GOALS.items():
-            h, n = tot[k]
-            rate = h / n if n else 0.0
-            parts.append(f"{k} {rate:.3f} ({h}/{n}, goal {goal}{'' if rate >= goal else ' MISSED'})")
-        print(f"{split:8s} years={len(years)}  " + "  ".join(parts))
+            parts = []
+            for k, goal in GOALS.items():
+                h, n = tot[k]
+                if not n:
+                    continue
+                rate = h / n
+                parts.append(f"{k} {rate:.3f} ({h}/{n}, goal {goal}{'' if rate >= goal else ' MISSED'})")
+            label = split if group == "national" else f"prov-{split}"
+            print(f"{label:12s} {'years' if group == 'national' else 'reports'}={len(years)}  " + "  ".join(parts))
     return 0
 
 

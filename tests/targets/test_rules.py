@@ -76,3 +76,16 @@ def test_show() -> None:
     assert show(1.35e12, "元") == "1.35万亿元"
     assert show(6.5, "%", 7.0) == "6.5–7%"
     assert show(None, "%") == "—"
+
+
+def test_qualifier_words_are_data() -> None:
+    text = "二、今年工作\n今年城镇调查失业率不高于5.5%，研发投入强度不小于2.5%，城镇新增就业最少50万人。"
+    figs = {f.measure: f.qualifier for f in derive_figures(text, "2020-03-05")}
+    assert figs == {"城镇调查失业率": "以内", "研发投入强度": "不低于", "城镇新增就业": "不低于"}
+
+
+def test_counts_the_extractor_skips_and_bracketed_units() -> None:
+    text = "二、今年工作\n举办活动4000场以上，更新住宅老旧电梯5000部，开放共享科研仪器1万台（套）以上，完成投资超4500亿元。"
+    figs = {f.value: (f.unit, f.qualifier) for f in derive_figures(text, "2026-02-01") if f.is_target}
+    assert figs[4000.0] == ("场", "以上") and figs[5000.0] == ("部", None)
+    assert figs[10000.0][1] == "以上" and figs[4.5e11] == ("元", "以上")

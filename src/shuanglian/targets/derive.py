@@ -23,6 +23,8 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05, *r
 # "1 0 0 0 万", "8 ％": digits broken by typesetting spaces; the spaces are moved before the number.
 _SPACED = re.compile(r"\d[\d.%]*(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?")
 _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
+# "M\n2\n", "PM\n2.5\n": a subscript set on its own line; the line breaks become spaces.
+_SUBSCRIPT_LINE = re.compile(r"(?<=[A-Za-z])\n([\d.]{1,3})\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -30,6 +32,10 @@ _DECIMAL_AFTER = re.compile(rf"^点([{_CN_DIGITS}]+)")
 _CLAUSE_STOP = re.compile(r"[，,；;：:、（(]")
 _SENT_STOP = re.compile(r"[。！？!?\n]")
 _RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[－\-—–~～至到]\s*$")
+# Two figures joined as a range: 8%至10% (digits before, handled above) or 百分之八到百分之九.
+_RANGE_JOIN = re.compile(r"^\s*%?\s*[－\-—–~～至到]\s*$")
+# 百分之八至九: the upper end written as a bare Chinese numeral after the first figure.
+_CN_RANGE_AFTER = re.compile(rf"^[至到－\-~～]([一二三四五六七八九十]+(?:点[{_CN_DIGITS}]+)?)(?![\d{_CN_DIGITS}十百千万亿])")
 _BASE_BEFORE = re.compile(r"[由从](?:(?:19|20)\d\d年的?)?$")
 _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到|增至|上升到|下降到|降至|降到|扩大到|减少到|回落到)")
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
@@ -38,16 +44,31 @@ _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
-# A clause naming only "the rise/growth" refers back to the measure just named (…涨幅仍然高达21.7%).
-_ANAPHORA = re.compile(r"^[^，,。；;]{0,8}(?:涨幅|增幅|降幅|增速|幅度)")
-_PRE_QUAL = re.compile(r"(不低于|不少于|至少|不超过|低于|控制在|超过|约|大约)\s*$")
-_POST_QUAL = re.compile(r"^\s*(左右|上下|以上|以内|以下|或者更多一些|或更多)")
+# "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
+_CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
+_MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
+# A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
+_BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
+                         r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)|"
+                         r"(?P<households>[\u4e00-\u9fff]{0,4}(?:用户|农户|家庭))))")
+
+
+def _cn_small(s: str) -> float:
+    """A small Chinese numeral with an optional decimal (九, 十五, 二十一, 八点五)."""
+    whole, _, dec = s.partition("点")
+    if "十" in whole:
+        tens, _, ones = whole.partition("十")
+        n = (int(_CN_DIGIT_VALUE[tens]) if tens else 1) * 10 + (int(_CN_DIGIT_VALUE[ones]) if ones else 0)
+    else:
+        n = int("".join(_CN_DIGIT_VALUE[c] for c in whole))
+    return float(f"{n}.{''.join(_CN_DIGIT_VALUE[c] for c in dec)}") if dec else float(n)
 
 
 def normalise_text(text: str) -> str:
     """Same-length text with full-width digits/percent as ASCII and typesetting spaces out of numbers."""
     t = text.translate(_FULLWIDTH)
     t = _MIDDOT.sub(".", t)
+    t = _SUBSCRIPT_LINE.sub(lambda m: f" {m.group(1)} ", t)
     return _SPACED.sub(lambda m: " " * (len(m.group()) - len(re.sub(r"[ \u3000]", "", m.group())))
                        + re.sub(r"[ \u3000]", "", m.group()), t)
 
@@ -93,11 +114,19 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
     year, month = _pub(published)
     starts: list[int] = []
     review: list[bool] = []
-    for m in rules.heading.finditer(text):
-        line_end = text.find("\n", m.start())
-        line = text[m.start(): line_end if line_end >= 0 else len(text)]
-        starts.append(m.start())
-        review.append(bool(rules.review.search(line)))
+    heads = [m.start() for m in rules.heading.finditer(text)]
+    if not heads:  # no 一、二、 numbering: short lines of their own that name a review or a plan
+        heads = [m.start() for m in rules.plain_heading.finditer(text)
+                 if rules.review.search(m.group()) or rules.plan.search(m.group())]
+    for at in heads:
+        line_end = text.find("\n", at)
+        line = text[at: line_end if line_end >= 0 else len(text)]
+        starts.append(at)
+        hy = _YEAR.search(line)
+        if hy and year is not None and int(hy.group(1)) != year:
+            review.append(int(hy.group(1)) < year)  # 一、1985年的经济工作 in the 1986 report: a review
+        else:
+            review.append(bool(rules.review.search(line)))
     mains: list[tuple[int, int]] = []
     for m in rules.main_list.finditer(text):
         end = text.find("\n", m.end())
@@ -123,11 +152,21 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
 def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_same_unit: int = 0) -> tuple[str, str, bool]:
     """Canonical measure key from the clause (else the sentence before it, after the last figure of the
     same unit: 中央财政赤字7500亿元…同时…2000亿元债券 is not a deficit), or the clause's words."""
+    # an action read from just before the figure names the measure first (…基本建成432万套，新开工建设
+    # 1043万套: the nearest of 建成/开工 says which count it is)
+    window = sentence_prefix[max(sentence_prefix.rfind("；"), sentence_prefix.rfind(";")) + 1:]
+    near_hits = [(m.end(), rule) for rule in rules.measures if rule.near and unit in rule.units
+                 for m in rule.pattern.finditer(window[-rule.near:])]
+    if near_hits:
+        _, rule = max(near_hits, key=lambda h: h[0])
+        return rule.key, rule.key, True
     item = sentence_prefix[after_same_unit:]
     item = item[max(item.rfind("；"), item.rfind(";")) + 1:]
     for scope in (clause, item):
         hits: list[tuple[int, int, MeasureRule, str]] = []
         for order, rule in enumerate(rules.measures):
+            if rule.near:
+                continue
             if unit not in rule.units:
                 continue
             matches = list(rule.pattern.finditer(scope))
@@ -144,7 +183,7 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
     words = re.sub(r"[\d.%\s/“”\"（）()]+", "", clause)
     words = rules.target_strong.sub("", rules.target_weak.sub("", words))
     words = re.sub(r"(增长|达到|为|是|在|了|比上年|同比|下降|降低|提高|减少|增加|实现|完成|累计|共|再|将)+$", "", words)
-    return (words[-14:] or "?"), words[-14:], False
+    return (words[-14:] or "?"), words[-20:], False  # the key stays short (ids); the words compare longer
 
 
 def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
@@ -156,6 +195,9 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     ):
         for m in pat.finditer(prefix):
             t = is_t
+            before = prefix[max(0, m.start() - 1): m.start()]
+            if not t and (before in ("比", "较", "同") or (before in ("由", "从") and re.search(r"到|至", prefix[m.end():]))):
+                continue  # 比上年增加1500亿元 / 由去年的1076亿元增加到…: the base of a comparison, not a time
             if t and "目标" in m.group() and _ACHIEVED.search(prefix[max(0, m.start() - 12): m.start()]):
                 t = False  # 实现年初确定的主要目标: a result, not a goal
             if strong not in found or m.end() > found[strong][0]:
@@ -167,17 +209,82 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
     """(year, explicit) from the last year expression in the sentence before the figure."""
     best: tuple[int, int | None] = (-1, None)
     for m in _YEAR.finditer(prefix):
-        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or prefix[m.end(): m.end() + 1] == "的" and "比" in prefix[max(0, m.start() - 6): m.start()]:
-            continue
+        base_of = prefix[m.end(): m.end() + 1] == "的" and (
+            "比" in prefix[max(0, m.start() - 6): m.start()] or prefix[max(0, m.start() - 1): m.start()] in ("是", "为"))
+        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of:
+            continue  # 比2010年 / 是2010年的2.2倍: the base of a comparison, not the figure's year
         best = (m.start(), int(m.group(1)))
     explicit = best[1] is not None
     if ctx.pub_year is not None:
         for m in rules.relative_re.finditer(prefix):
-            if prefix[max(0, m.start() - 1): m.start()] in ("比", "较") or m.start() <= best[0]:
-                continue
+            before = prefix[max(0, m.start() - 1): m.start()]
+            if before in ("比", "较") or m.start() <= best[0] or (
+                    before in ("由", "从") and re.search(r"到|至", prefix[m.end():])):
+                continue  # 由去年的1076亿元增加到1562亿元: 去年 is the start's year, not the end's
             best = (m.start(), ctx.pub_year + rules.relative_years[m.group()])
             explicit = False
     return best[1], explicit
+
+
+def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
+    """The measures of 'A、B（和C）…分别' in order, when every item names one (else [])."""
+    head, sep, _ = clause.partition("分别")
+    if not sep:
+        return []
+    for short, named in rules.respective_short.items():
+        if short in head:  # 一二三产增加值分别…, 城乡居民人均可支配收入分别…
+            return list(named)
+    parts = [p for p in re.split(r"[、和及与]", head) if p.strip()]
+    keys: list[str] = []
+    for part in parts:
+        rule = next((r for r in rules.measures if unit in r.units and r.pattern.search(part)), None)
+        if rule is None:
+            return []
+        keys.append(rule.key)
+    return keys if len(keys) >= 2 else []
+
+
+def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
+    """The first measure rule of this unit whose words the text holds."""
+    return next((r for r in rules.measures if not r.near and unit in r.units and r.pattern.search(text)), None)
+
+
+def _clause_has_words(clause: str) -> bool:
+    """Whether a clause says more than a verb: 再解决 / 增加 / 新建 name nothing."""
+    return len(re.sub(r"[\s\d.%“”\"]|今年|再|新|共|要|将|拟|力争|争取|解决|增加|减少|新建|改建|改造|建设|完成|实现|达到|提高|安排|了|使", "", clause)) > 2
+
+
+def _continues_list(norm: str, clause: str, clause_start: int) -> bool:
+    """A figure that only continues a list of figures (4.9%、5.5% / 5.6%和13.1%)."""
+    c = clause.strip()
+    return c in ("和", "及", "与") or (not c and norm[clause_start - 1: clause_start] == "、")
+
+
+def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The extractor's figures plus quantities it does not read: 斤/公斤/公里 (rules.yaml extra_units,
+    converted) and bare counts (减少1240万), the latter kept only where a count measure names them."""
+    taken = [tuple(f["span"]) for f in raw]
+    extra: list[dict[str, Any]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    if rules.extra_units:
+        units = "|".join(re.escape(u) for u in sorted(rules.extra_units, key=len, reverse=True))
+        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*({units})", norm):
+            if free(m.start(), m.end()):
+                eu = rules.extra_units[m.group(3)]
+                value = float(m.group(1)) * _MULTIPLIER[m.group(2) or ""] * eu.factor
+                extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
+                              "qualifier": None, "target": False, "year": None})
+    if rules.bare_count:
+        for m in _BARE_COUNT.finditer(norm):
+            if free(m.start(), m.end()):
+                unit = "户" if m.group("households") else rules.bare_count  # 500万农村沼气用户: households
+                extra.append({"value": float(m.group(1)) * _MULTIPLIER[m.group(2)], "unit": unit,
+                              "span": [m.start(), m.end()], "text": m.group(), "qualifier": None,
+                              "target": False, "year": None, "bare": True})
+    return sorted(raw + extra, key=lambda f: f["span"][0])
 
 
 def derive_figures(
@@ -193,13 +300,18 @@ def derive_figures(
     rules = rules or load_rules()
     norm = normalise_text(text)
     ctx = doc_context(rules, norm, published, title, source, owner, region)
-    raw = extract_figures(norm, published)
+    raw = _extra_figures(rules, norm, extract_figures(norm, published))
     out: list[Figure] = []
     seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0
     pending_low: tuple[int, float] | None = None
     recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
     last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
+    respective: list[str] = []  # the measures of an A、B…分别 list and how many figures took one
+    run = 0
+    run_figs: list[Figure] = []  # the figures of that list read so far
+    prev_multi = False  # the last figure was a multi-year rate or total
+    prev_words: tuple[int, str] | None = None  # (end, measure words) of the last figure read
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -208,6 +320,9 @@ def derive_figures(
         if "百分之" in f["text"] and m:  # 百分之十二点三
             value = value + float("0." + "".join(_CN_DIGIT_VALUE[c] for c in m.group(1)))
             end += m.end()
+        cn_max = _CN_RANGE_AFTER.match(norm[end:]) if "百分之" in f["text"] else None
+        if cn_max:  # 百分之八至九
+            end += cn_max.end()
         sent_start = max((x.end() for x in _SENT_STOP.finditer(norm, max(0, start - 400), start)), default=max(0, start - 400))
         sent_prefix = norm[sent_start:start]
         clause_start = max([sent_start, prev_end if prev_end > sent_start else sent_start]
@@ -222,7 +337,10 @@ def derive_figures(
         value_max = None
         rm = _RANGE_BEFORE.search(norm[max(0, start - 12):start])
         low: Figure | None = None
-        if rm and pending_low is not None and pending_low[0] >= start - 12:
+        joined = pending_low is not None and _RANGE_JOIN.match(norm[pending_low[0]:start])
+        if cn_max:
+            value_max = _cn_small(cn_max.group(1))
+        elif (rm or joined) and pending_low is not None and pending_low[0] >= start - 12:
             value, value_max = pending_low[1], value
             if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
                 low = out.pop()  # 6.5%－7%: the first number's figure becomes the range's lower end
@@ -231,19 +349,58 @@ def derive_figures(
         pending_low = (end, value if value_max is None else value_max)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
+        # (not for a share: 全国40%的县 counts counties, it does not measure them)
+        modifier = norm[end:end + 1] == "的" and unit != "%" and not _clause_rule(rules, clause, unit)
+        if (not known and not _clause_has_words(clause)) or modifier:
+            # 再解决6000万人安全饮水问题: a clause that names nothing before the number names it after;
+            # 形成3.28万亿元的投资规模: a figure before 的 measures the noun after it, not the sentence's subject
+            after = _CLAUSE_STOP.split(_SENT_STOP.split(norm[end:end + 16])[0])[0]
+            rule = _clause_rule(rules, after, unit)
+            if rule is not None:
+                measure, measure_text, known = rule.key, after, True
+            elif modifier:
+                measure, measure_text, known = (after.lstrip("的")[:14] or "?"), after.lstrip("的")[:14], False
+        anaphoric = in_run = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure
             start = low.span[0]
-        elif not known and _ANAPHORA.search(clause) and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
-                and "\n" not in norm[last_known[0]:start]:
-            measure, measure_text, known = last_known[2], last_known[2], True  # 涨幅仍然高达21.7%: the same measure
+        elif low is None and respective and len(respective) > run and _continues_list(norm, clause, clause_start):
+            measure = measure_text = respective[run]  # A、B分别增长5.6%和13.1%: the i-th figure is the i-th measure
+            in_run = True
+            known = True
+            run += 1
+        elif not known and last_known and last_known[1] == unit and start - last_known[0] <= 60 \
+                and "\n" not in norm[last_known[0]:start] \
+                and (rules.anaphora.search(clause.strip()) or _continues_list(norm, clause, clause_start)):
+            # 涨幅仍然高达21.7% / 转为下降1.2% / 上升4.9%、5.5%: the measure just named (the first of a
+            # 分别 list when one was just read: …分别增长5.6%和13.1%，减为增长1.2%和1.8%)
+            measure, measure_text, known = last_known[2], last_known[2], True
+            if respective and not _continues_list(norm, clause, clause_start):
+                measure = measure_text = respective[0]
+                run = 1
+                anaphoric = True
+        if not known and low is None and prev_words and prev_words[0] >= start - 12 and _continues_list(norm, clause, clause_start):
+            # 进出口总额达到834.9亿美元、增长4.4%: the amount's measure, as a rate
+            rule = _clause_rule(rules, prev_words[1], unit)
+            if rule is not None:
+                measure, measure_text, known = rule.key, prev_words[1], True
+        if f.get("bare") and not known:
+            continue  # a bare 1000万 is a count only where a count measure names it
+        if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
+            respective, run = _respective(rules, re.split(r"[，,；;：:]", sent_prefix)[-1], unit), 1
+            run_figs = []
+            if respective:
+                measure = measure_text = respective[0]
+                in_run = True
+                known = True
         if known:
             last_known = (end, unit, measure)
+        prev_words = (end, measure_text)
         recent.append((end, unit))
         # qualifier: written after (左右/以上/以内) wins over implied before (控制在/不低于)
         qual = None
-        post = _POST_QUAL.match(norm[end:end + 8])
-        pre = _PRE_QUAL.search(clause[-6:]) if clause else None
+        post = rules.post_qualifier.match(norm[end:end + 8])
+        pre = rules.pre_qualifier.search(clause[-6:]) if clause else None
         for q in (post.group(1) if post else None, f.get("qualifier"), pre.group(1) if pre else None):
             if q and q in rules.qualifiers:
                 qual = rules.qualifiers[q]
@@ -252,11 +409,16 @@ def derive_figures(
             end += post.end()
         # target or actual: cue nearest the figure, else the section, else a future/past year
         year, explicit = _year(rules, sent_prefix, ctx)
+        year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
         strong_cue, weak_cue = _cue(rules, sent_prefix)
-        restated = bool(_RESTATED.match(norm[end:end + 24]))
+        restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))
+        now = _CLAUSE_NOW.search(clause)
+        clause_now = bool(now) and not rules.actual_strong.search(clause[now.end():]) if now else False
         if restated:
             is_target = True  # …降低4%左右…的目标: the goal named again when reporting on it
+        elif clause_now:
+            is_target = True  # 去年已经…近300户，今年要扩大到511户: the clause's own 今年 decides
         elif strong_cue is not None:
             is_target = strong_cue
         elif explicit and ctx.pub_year and year is not None and year != ctx.pub_year:
@@ -274,7 +436,7 @@ def derive_figures(
             if is_target:
                 year = ctx.pub_year
             elif section_review or f.get("year") is None:
-                early = ctx.pub_month is not None and ctx.pub_month <= 4
+                early = ctx.pub_month is not None and ctx.pub_month <= 6  # the 2020 report came in May
                 year = ctx.pub_year - 1 if (section_review and early) else (f.get("year") or ctx.pub_year)
             else:
                 year = f.get("year")
@@ -290,8 +452,22 @@ def derive_figures(
             value_max=None if value_max is None else _tidy(value_max), deadline=deadline, main=main,
             region=ctx.region, owner=ctx.owner, measure_text=measure_text, known_measure=known,
         )
+        if in_run:
+            if qual is not None:  # 分别增长5%、6.5%左右: the last figure's qualifier is the whole list's
+                for prev in run_figs:
+                    if prev.qualifier is None and prev.unit == unit:
+                        prev.qualifier = qual
+            run_figs.append(fig)
         para_start = norm.rfind("\n", 0, start) + 1
-        if not is_target and (_MULTI_YEAR.search(clause + sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start)):
+        # a multi-year rate or total: said in the clause itself (年均增长9.3%), or around it (a 过去五年
+        # paragraph, …五年…) when the sentence names no single year (2007年居民消费价格上涨4.8% is 2007's)
+        continues = _continues_list(norm, clause, clause_start)
+        multi = not is_target and (
+            (continues and prev_multi)  # 前三年分别上升4.9%、5.5%: the list's head says which period
+            or bool(_MULTI_YEAR.search(clause)) or (not year_named and bool(
+                _MULTI_YEAR.search(sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start))))
+        prev_multi = multi
+        if multi:
             fig.deadline = year  # a multi-year rate or total, kept apart from the year's own figure
             fig.year = None
         if is_target:

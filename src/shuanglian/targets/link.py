@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shuanglian.targets.model import Figure, Link
-from shuanglian.targets.rules import Rules, judge, load_rules, progress
+from shuanglian.targets.rules import Rules, direction_from_words, judge, load_rules, progress
 
 MIN_SCORE = 0.75  # below this no outcome is proposed (a reviewer can still link one by hand)
 
@@ -20,24 +20,31 @@ class Candidate:
     order: int  # position of the document among candidates (earlier published first)
 
 
-def _chars(s: str) -> set[str]:
-    return set(s)
+def _chars(s: str, rules: Rules) -> set[str]:
+    """The characters of a measure's words without the generic ones (中央财政, 安排, 资金…): two figures
+    share a measure by what they are about, not by who pays or the verb."""
+    return set(rules.generic_words.sub("", s))
 
 
-def score(target: Figure, actual: Figure) -> tuple[float, list[str]]:
+def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[float, list[str]]:
     """How well an actual answers a target: measure (0.6), period (0.25), region (0.1), unit (0.05); reasons
     as `code:value` (measure, words, year, period, interim, region) for the UI to translate."""
+    rules = rules or load_rules()
     reasons: list[str] = []
     if target.unit != actual.unit:
         return 0.0, ["unit differs"]
     s = 0.05
     if target.known_measure and actual.known_measure:
-        if target.measure != actual.measure:
+        if target.measure == actual.measure:
+            s += 0.6
+            reasons.append(f"measure:{target.measure}")
+        elif rules.compatible(target.measure, actual.measure):
+            s += 0.45  # 物价涨幅 answers 居民消费价格涨幅, below a figure naming the same measure
+            reasons.append(f"family:{actual.measure}")
+        else:
             return 0.0, ["measure differs"]
-        s += 0.6
-        reasons.append(f"measure:{target.measure}")
     else:
-        a, b = _chars(target.measure_text or target.measure), _chars(actual.measure_text or actual.measure)
+        a, b = _chars(target.measure_text or target.measure, rules), _chars(actual.measure_text or actual.measure, rules)
         sim = len(a & b) / len(a | b) if a and b else 0.0
         # one side named by a rule, the other not: only near-identical wording counts
         s += (0.4 if target.known_measure or actual.known_measure else 0.6) * sim
@@ -90,8 +97,9 @@ def status_of(
     """met/missed from the final outcome; in_progress while the period is open; else unknown."""
     rules = rules or load_rules()
     if outcome is not None:
+        direction = None if target.known_measure else direction_from_words(rules, target.measure_text or target.measure)
         return judge(rules, target.measure, target.qualifier, target.value, target.value_max, target.unit,
-                     outcome.value, outcome.unit)
+                     outcome.value, outcome.unit, direction)
     period = target.deadline or target.year
     if period is not None and as_of_year is not None and period >= as_of_year:
         return "in_progress"

@@ -23,6 +23,16 @@ class MeasureRule:
     units: tuple[str, ...]
     direction: str  # up | down | none
     needs: re.Pattern[str] | None = None
+    family: str | None = None  # a broader measure this one answers (物价涨幅 for 居民消费价格涨幅)
+    near: int = 0  # >0: matched on the last `near` characters before the figure, the nearest match wins
+
+
+@dataclass(frozen=True)
+class ExtraUnit:
+    """A unit the figure extractor does not read: the unit kept and the factor into it (斤 -> 吨)."""
+
+    unit: str
+    factor: float
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class Rules:
     """Everything rules.yaml declares, compiled."""
 
     qualifiers: dict[str, str]
+    pre_qualifier: re.Pattern[str]  # written before the number (不低于, 控制在), at the clause's end
+    post_qualifier: re.Pattern[str]  # written after it (左右, 以上)
     comparisons: dict[str | None, str]
     tolerance: dict[str, dict[str, float]]
     measures: tuple[MeasureRule, ...]
@@ -39,12 +51,21 @@ class Rules:
     actual_weak: re.Pattern[str]
     heading: re.Pattern[str]
     review: re.Pattern[str]
+    plain_heading: re.Pattern[str]
+    plan: re.Pattern[str]
     main_list: re.Pattern[str]
     main_sentence: re.Pattern[str]
     relative_years: dict[str, int]
     relative_re: re.Pattern[str]
     delta: re.Pattern[str]
     owners: tuple[dict[str, str], ...]
+    extra_units: dict[str, ExtraUnit]
+    bare_count: str | None
+    anaphora: re.Pattern[str]
+    respective_short: dict[str, tuple[str, ...]]
+    target_after: re.Pattern[str]
+    generic_words: re.Pattern[str]
+    direction_words: dict[str, re.Pattern[str]]
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -52,6 +73,25 @@ class Rules:
             if m.key == measure:
                 return m.direction
         return "none"
+
+    def family(self, measure: str) -> str | None:
+        """The family of a canonical measure (None when it has none or is unknown)."""
+        for m in self.measures:
+            if m.key == measure:
+                return m.family
+        return None
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Whether two canonical measures answer one another: the same key, or one is the broad measure
+        of the other's family (物价涨幅 ~ 居民消费价格涨幅; never 调查 ~ 登记失业率)."""
+        if a == b:
+            return True
+        fa, fb = self.family(a), self.family(b)
+        return fa is not None and fa == fb and fa in (a, b)
+
+    def compatible_keys(self, measure: str) -> list[str]:
+        """Every canonical measure compatible with this one (itself first)."""
+        return [measure] + [m.key for m in self.measures if m.key != measure and self.compatible(measure, m.key)]
 
 
 def _alt(words: list[str]) -> re.Pattern[str]:
@@ -65,7 +105,7 @@ def load_rules(path: str | None = None) -> Rules:
     measures = tuple(
         MeasureRule(
             m["key"], re.compile(m["pattern"]), tuple(m["units"]), m.get("direction", "none"),
-            re.compile(m["needs"]) if m.get("needs") else None,
+            re.compile(m["needs"]) if m.get("needs") else None, m.get("family"), int(m.get("near", 0)),
         )
         for m in raw["measures"]
     )
@@ -74,6 +114,9 @@ def load_rules(path: str | None = None) -> Rules:
     rel = {str(k): int(v) for k, v in raw["relative_years"].items()}
     return Rules(
         qualifiers={str(k): str(v) for k, v in raw["qualifiers"].items()},
+        pre_qualifier=re.compile(f"({_alt(raw['pre_qualifiers']).pattern})\\s*$"),
+        # (a unit in brackets may come between: 1万台（套）以上)
+        post_qualifier=re.compile(f"^\\s*(?:（[^）]{{1,3}}）|\\([^)]{{1,3}}\\))?({_alt(raw['post_qualifiers']).pattern})"),
         comparisons=comps,
         tolerance=raw["tolerance"],
         measures=measures,
@@ -83,12 +126,21 @@ def load_rules(path: str | None = None) -> Rules:
         actual_weak=_alt(cues["actual_weak"]),
         heading=re.compile(raw["sections"]["heading"], re.M),
         review=re.compile(raw["sections"]["review"]),
+        plain_heading=re.compile(raw["sections"]["plain_heading"], re.M),
+        plan=re.compile(raw["sections"]["plan"]),
         main_list=re.compile(raw["main_list"]),
         main_sentence=re.compile(raw["main_sentence"]),
         relative_years=rel,
         relative_re=_alt(list(rel)),
         delta=re.compile(raw["delta"]),
         owners=tuple(raw.get("owners") or ()),
+        extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
+        bare_count=raw.get("bare_count"),
+        anaphora=re.compile(raw["anaphora"]),
+        target_after=re.compile(raw["target_after"]),
+        direction_words={str(k): _alt(list(v)) for k, v in (raw.get("direction_words") or {}).items()},
+        generic_words=_alt(list(raw.get("generic_words") or ["\x00"])),
+        respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
     )
 
 
@@ -100,6 +152,12 @@ def tolerance(rules: Rules, unit: str, value: float) -> float:
     return abs(value) * float(t.get("relative", 0.0))
 
 
+def direction_from_words(rules: Rules, words: str) -> str:
+    """up/down/none read from the verb of a target no rule names (扩大到1000个县: up; 压减到: down)."""
+    hits = [(m.end(), d) for d, pat in rules.direction_words.items() for m in pat.finditer(words)]
+    return max(hits)[1] if hits else "none"
+
+
 def judge(
     rules: Rules,
     measure: str,
@@ -109,11 +167,13 @@ def judge(
     unit: str,
     actual: float | None,
     actual_unit: str | None,
+    direction: str | None = None,
 ) -> str:
-    """met / missed / unknown for a final actual (in_progress is decided by the caller from dates)."""
+    """met / missed / unknown for a final actual (in_progress is decided by the caller from dates);
+    `direction` overrides the measure's (for a measure no rule names, read from its words)."""
     if actual is None or (actual_unit and actual_unit != unit):
         return "unknown"
-    direction = rules.direction(measure)
+    direction = direction or rules.direction(measure)
     if value_max is not None:
         lo, hi = min(value, value_max), max(value, value_max)
         if direction == "up":

@@ -119,6 +119,7 @@ def _published(session: Session, doc_ids: Iterable[str]) -> dict[str, str | None
 def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = None) -> int:
     """Propose outcome and interim links for targets (reviewed links kept), then set status/progress."""
     as_of_year = as_of_year or date.today().year
+    rules = load_rules()
     pub = _published(session, [t.document_id for t in targets if t.document_id])
     proposed = 0
     for t in targets:
@@ -130,7 +131,7 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 session.delete(ln)
         links = [ln for ln in links if ln.state != LINK_PROPOSED]
         period = t.deadline or t.year
-        q = select(ActualRow).where(ActualRow.measure == t.measure, ActualRow.unit == t.unit)
+        q = select(ActualRow).where(ActualRow.measure.in_(rules.compatible_keys(t.measure)), ActualRow.unit == t.unit)
         if not t.known_measure:
             q = select(ActualRow).where(ActualRow.unit == t.unit)
             if period is not None:
@@ -220,6 +221,9 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
         measures.add((a.measure, a.unit))
     # only targets of the changed documents and those whose measure a changed document reports on
+    # (a broad 物价涨幅 figure may answer a 居民消费价格涨幅 target: the compatible measures too)
+    rules = load_rules()
+    measures |= {(k, u) for m, u in list(measures) for k in rules.compatible_keys(m)}
     names = sorted({m for m, _u in measures})
     candidates = list(session.scalars(select(TargetRow).where(TargetRow.measure.in_(names)))) if names else []
     targets = [t for t in candidates if (t.measure, t.unit) in measures]
