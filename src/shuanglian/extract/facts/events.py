@@ -287,36 +287,55 @@ def _state_visit(s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
 
 
 def _topic_hosts(r: _Rules, text: str, sent: Sentence, in_sent: list[tuple[int, int, Mention]], ev: _Event) -> list[str]:
-    """Hosts introduced at the head of a paragraph the visitors act in, the CCTV way of opening a stop:
-    "陕西汽车控股集团有限公司是西北地区有影响力的制造企业。习近平详细了解…", "交大西迁博物馆坐落于西安交通
-    大学兴庆校区。…习近平仔细端详…". The place it stands in (坐落于/位于 an organisation) is visited too."""
-    if sent.start > 0 and text[sent.start - 1] != "\n":
-        return []
-    end = text.find("\n", sent.start)
-    para = text[sent.start : end if end >= 0 else len(text)]
-    if not any(v in para[len(sent.text) :] for v in ev.visitors):
+    """Hosts introduced at the head of a sentence that the visitors then act in, the CCTV way of opening a
+    stop: "陕西汽车控股集团有限公司是西北地区有影响力的制造企业。习近平详细了解…", "交大西迁博物馆坐落于西安
+    交通大学兴庆校区。…习近平仔细端详…", "位于老县镇蒋家坪村的女娲凤凰茶业现代示范园区，属于…". The place it
+    stands in (坐落于/位于 an organisation) is visited too."""
+    end = text.find("\n", sent.end)
+    rest = text[sent.end : end if end >= 0 else len(text)]  # the rest of the paragraph
+    if not any(v in rest for v in ev.visitors):
         return []
     s = sent.text
+    located = _LOCATED_HEAD.match(s)
+    if located:  # 位于X的Y，…
+        name, at = _host_phrase(r, s, located.start("y"), located.end("y"), in_sent), located.end("y")
+        return [name] if name else []
     head = next((m for a, _b, m in in_sent if a == 0), None)
     at = len(head.name) if head is not None and s.startswith(head.name) else 0
     if head is not None and at and _visitable(r, head):
         name = head.name
     else:
-        lead = re.match(f"([^，,、；;“”]{{3,20}}?)(?={r.topic_re.pattern})", s)
+        lead = re.match(f"([^，,、；;“”]{{3,20}}?)(?=[，,]?(?:{r.topic_re.pattern}))", s)
         if lead is None:
             return []
-        name, at = lead.group(1), lead.end()
-        if not r.host_suffix_re.search(name) or r.category_re.fullmatch(name) or any(
-            a < at and m.kind == "place" and m.attrs.get("level") for a, _b, m in in_sent
-        ):
+        at = lead.end()
+        name = _host_phrase(r, s, 0, at, in_sent)
+        if not name or any(b == at and m.kind == "place" and m.attrs.get("level") for _a, b, m in in_sent):
             return []  # 信阳市光山县位于大别山…: a county, not a host
-    verb = r.topic_re.match(s, at)
+    verb = r.topic_re.match(s, at + (s[at : at + 1] in "，,"))
     if verb is None:
         return []
     out = [name]
     if verb.group() in ("坐落于", "坐落在", "位于"):
         out += [m.name for a, _b, m in in_sent if a == verb.end() and _visitable(r, m)]
     return out
+
+
+_LOCATED_HEAD = re.compile(r"位于[^，,。的]{1,20}的(?P<y>[^，,。的]{3,20})[，,]")
+
+
+def _host_phrase(r: _Rules, s: str, a: int, b: int, in_sent: list[tuple[int, int, Mention]]) -> str | None:
+    """s[a:b] as a host no entity names: ends with a host word, is not a kind (国家公园) nor a part of a
+    host (公司展厅); a visitable mention spanning it wins."""
+    named = [m for x, y, m in in_sent if x == a and y == b and _visitable(r, m)]
+    if named:
+        return named[0].name
+    name = s[a:b].replace("“", "").replace("”", "")
+    if not 3 <= len(name) <= _MAX_HOST or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
+        return None
+    if r.category_re.fullmatch(name) or r.part_re.match(name):
+        return None
+    return name
 
 
 _RECENT = re.compile(r"近日|日前|近期|今天|今日")
@@ -451,8 +470,8 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
             continue
         if m.kind == "government" and len(_list_gap(gap, s, before[-1], in_sent)) > 2:
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
-        if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
-            continue  # 走进位于X的Y: X is where Y is, not what was visited
+        # 走进位于X的Y: X (a park, a university) is visited too, as the real gold has it (崖州湾科技城 for
+        # 位于三亚市崖州湾科技城的崖州湾种子实验室)
         if m.kind == "government" and r.title_re.match(s, end):
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
         out.append(m.name)
@@ -472,25 +491,34 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
         if _CATEGORY_LIST.search(s, v.end(), phrase_end):
             continue  # 深入农村、社区、企业等进行调研: kinds of hosts, not hosts
         for a, b in _items(s, v.end(), phrase_end, in_sent):
-            item = s[a:b]
+            item = _SUBJECT_MATTER.sub("", r.verb_re.split(s[a:b], maxsplit=1)[0]) or s[a:b]  # 金米村考察…情况
             # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
             unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)
             de_raw = unquoted.rfind("的")
             item = item[de_raw + 1 :] if 0 <= de_raw < len(item) - 3 else item  # 光山县西南部的文殊乡东岳村
             name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)", "", item)
-            name = _TRAILING_VERB.sub("", name.replace("“", "").replace("”", "").strip("\" "))
-            while (prefix := next((p for p in admin if name.startswith(p) and _TOWN.match(name, len(p))), None)):
-                name = name[len(prefix) :]  # 眉山市东坡区太和镇永丰村 -> 太和镇永丰村: the city is the place
-            if not 3 <= len(name) <= 20 or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
+            name = _TRAILING_VERB.sub("", name.strip("\" "))
+            at = s.find(name, a, b)
+            at = a if at < 0 else at
+            # a city, county or zone before a town (眉山市东坡区太和镇永丰村, 东湖高新区左岭街道智苑社区): the
+            # host is the town's unit, the rest is where it is
+            prefixes = [*admin, *(s[x:y] for x, y, m in in_sent if x >= at and _visitable(r, m))]
+            while (prefix := next((p for p in prefixes if name.startswith(p) and _TOWN.match(name, len(p))), None)):
+                name, at = name[len(prefix) :], at + len(prefix)
+            if any(x < at + len(name) and at < y and _visitable(r, m) for x, y, m in in_sent):
+                continue  # a named organisation covers it: _visited decides
+            name = name.replace("“", "").replace("”", "")
+            if not 3 <= len(name) <= _MAX_HOST or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
                 continue  # 研究院 alone refers back to a named one (_referred)
             if r.category_re.fullmatch(name) or r.part_re.match(name):
                 continue  # 国家公园, 自然保护区 (a kind); 公司展厅, 村卫生站 (a part of the host visited)
-            if any(x < b and a < y and _visitable(r, m) for x, y, m in in_sent):
-                continue  # a named organisation covers it: _visited decides
             out.append(name)
     return out
 
 
+# "考察了雄安站的建设运行情况": the host before the matter looked into
+_SUBJECT_MATTER = re.compile(r"的[^的]{0,12}(?:情况|进展|工作|成效|成果)$")
+_MAX_HOST = 30  # 国家863计划项目海水养殖种子工程南方基地
 _LIST_SEP = re.compile(r"、|以及|和|及")
 
 
