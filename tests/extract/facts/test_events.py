@@ -312,15 +312,18 @@ def test_hosts_introduced_at_the_head_of_a_sentence() -> None:
         "2017年12月，习近平总书记在江苏考察时指出，必须始终高度重视发展壮大实体经济。",
         "党的十八大以来，习近平总书记三次到山东考察调研，深入农村、社区、企业等考察。",
         "十年来，习近平总书记多次在京津冀地区考察调研。",
-        "习近平总书记在山东考察时，来到曲阜的孔府和孔子研究院参观。",
+        # on a page looking back on earlier visits, an undated "在山东考察时，来到…" recalls one too
+        "2018年6月，习近平总书记来到青岛。习近平总书记在山东考察时，来到曲阜的孔府和孔子研究院参观。",
+        "习近平总书记再次亲临西藏视察，给林芝市嘎拉村全体村民回信。",
         "习近平总书记在湖南考察时强调，要准确识变、科学应变。",
         "全面落实习近平总书记考察安徽重要讲话精神，在省委坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导。",
         "习近平动情地说，今天我特地来看望大家。",
     ],
 )
 def test_recollections_citations_and_speech_are_no_visits(text: str) -> None:
-    spec = [("习近平", "person", []), ("孔子研究院", "research_institute", []), ("省委", "government", [])]
-    assert extract_events(text, _with_places(text, spec, {}), "2022-06-10") == []
+    spec = [("习近平", "person", []), ("孔子研究院", "research_institute", []), ("省委", "government", []),
+            ("林芝市", "place", [])]  # fmt: skip
+    assert extract_events(text, _with_places(text, spec, {"林芝市": {"level": "city"}}), "2022-06-10") == []
     # the same leader does visit when the page reports it
     visit = "6月8日，习近平来到孔子研究院考察。"
     assert len(extract_events(visit, _with_places(visit, spec, {}), "2022-06-10")) == 1
@@ -338,3 +341,10 @@ def test_a_state_visit_names_the_country_and_the_inviting_host_is_no_visitor() -
     spec = [("习近平", "person", []), ("马克龙", "person", []), ("中国", "place", [])]
     (ev,) = extract_events(text, _with_places(text, spec, {}), "2023-04-05")
     assert (ev["date"], ev["visitors"], ev["visited"]) == ("2023-04-05", ["马克龙"], ["中国"])
+
+
+def test_an_undated_local_visit_in_government_news_takes_the_publication_date() -> None:
+    text = "省委书记黄坤明在深圳市调研时强调，要加快建设现代化产业体系。"
+    spec = [("黄坤明", "person", []), ("深圳市", "place", [])]
+    (ev,) = extract_events(text, _with_places(text, spec, {"深圳市": {"level": "city"}}), "2023-06-01")
+    assert (ev["date"], ev["date_source"], ev["place"]) == ("2023-06-01", "published", "深圳市")

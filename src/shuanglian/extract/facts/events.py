@@ -122,6 +122,7 @@ def extract_events(
     events: list[_Event] = []
     current: _Event | None = None
     last_city: str | None = None  # the city the tour was last seen in (a day without a city stays there)
+    recalled = False  # the page looks back on earlier visits (a feature, not a report of one)
     for sent in sentences(text):
         if excluded and overlaps_excluded(sent.start, sent.end, excluded):
             continue
@@ -137,6 +138,7 @@ def extract_events(
                 _add_visited(current, _topic_hosts(r, text, sent, in_sent, current))
             continue
         if verbs and r.history_lead_re.search(sent.text[: verbs[0]]):
+            recalled = True
             continue  # 党的十八大以来，习近平总书记三次到山东考察: a look back, not the visit reported
         visitors = _visitors(r, sent, in_sent, verbs, current)
         anchor = current.date if current else None
@@ -147,6 +149,7 @@ def extract_events(
             found = (current.date, same_day.start())  # 当天下午: the day of the report so far
         when = found[0] if found else None
         if _looks_back(head, when, pub):
+            recalled = True
             continue  # 2020年9月，习近平总书记来到湖南: an earlier visit recalled in a feature
         when_text = _date_text(sent.text, found[1]) if found else None
         city = _city(r, sent.text, in_sent, verbs)
@@ -191,12 +194,20 @@ def extract_events(
             current.place = found_place  # the finest place named: 湖南 (the trip) -> 长沙 (that day)
     # an undated mention with nothing visited (习近平总书记在湖南考察时强调…), or an undated "在山东考察时，
     # 来到…" (a feature recalling a visit) reports no visit
-    kept = [
-        ev for ev in events
-        if ev.visitors and (ev.visited or ev.date_source != "published")
-        and not (ev.date_source == "published" and _RECALLED.search(text, ev.start, ev.end))
-    ]
+    kept = [ev for ev in events if ev.visitors and not _mention_only(ev, text, recalled)]
     return [ev.to_json() for ev in _drop_hostless(_drop_summaries(kept))]
+
+
+def _mention_only(ev: _Event, text: str, recalled: bool) -> bool:
+    """An undated visit (no date, no 近日) that only mentions one: with nothing visited and no city or county
+    (习近平总书记再次亲临西藏视察 in a work report), or, on a page looking back on earlier visits, with nothing
+    visited or framed as "在山东考察时，来到…" (a feature recalling the visit)."""
+    if ev.date_source != "published":
+        return False
+    local = ev.place is not None and ev.place.attrs.get("level") in _ADMIN_LEVELS
+    if not ev.visited and not local:
+        return True
+    return recalled and (not ev.visited or bool(_RECALLED.search(text, ev.start, ev.end)))
 
 
 # "在山东考察时，…" without a date: the frame of a recollection (a report of the visit dates it or says 近日)
@@ -611,6 +622,6 @@ def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mentio
     for start, _end, m in in_sent:
         if m.kind != "place":
             continue
-        if any(0 <= start - v <= 2 for v in verb_ends):
-            return m
+        if any(0 <= start - v <= 2 and not _CLAUSE.search(s, v, start) for v in verb_ends):
+            return m  # not across a clause break: 亲临西藏视察，给林芝市…回信
     return None
