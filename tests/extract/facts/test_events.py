@@ -348,3 +348,14 @@ def test_an_undated_local_visit_in_government_news_takes_the_publication_date() 
     spec = [("黄坤明", "person", []), ("深圳市", "place", [])]
     (ev,) = extract_events(text, _with_places(text, spec, {"深圳市": {"level": "city"}}), "2023-06-01")
     assert (ev["date"], ev["date_source"], ev["place"]) == ("2023-06-01", "published", "深圳市")
+
+
+def test_a_park_the_visitors_are_briefed_on_is_visited_but_not_a_government_body() -> None:
+    text = (
+        "12日上午，习近平来到儋州市考察调研。在展示馆，习近平听取洋浦经济开发区建设发展总体情况介绍。\n"
+        "习近平听取古雷石化产业园区规划建设情况汇报，听取了海南省委和省政府工作汇报。"
+    )
+    spec = [("习近平", "person", []), ("儋州市", "place", []), ("洋浦经济开发区", "platform", []),
+            ("海南省委", "government", [])]  # fmt: skip
+    (ev,) = extract_events(text, _with_places(text, spec, {"儋州市": {"level": "city"}}), "2022-04-13")
+    assert ev["visited"] == ["洋浦经济开发区", "古雷石化产业园区"]

@@ -135,7 +135,9 @@ def extract_events(
         lead_org = _leading_org(r, sent.text, in_sent)
         if not verbs and lead_org is None:
             if current is not None and _continues(sent, current):
-                _add_visited(current, _topic_hosts(r, text, sent, in_sent, current))
+                _add_visited(
+                    current, [*_topic_hosts(r, text, sent, in_sent, current), *_briefed_zone(r, sent.text, in_sent)]
+                )
             continue
         if verbs and r.history_lead_re.search(sent.text[: verbs[0]]):
             recalled = True
@@ -187,7 +189,7 @@ def extract_events(
             if a not in current.visitors and a not in current.accompanying:
                 current.accompanying.append(a)
         named = [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first),
-                 *_here(r, sent, mentions, first)]
+                 *_here(r, sent, mentions, first), *_briefed_zone(r, sent.text, in_sent)]
         _add_visited(current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(sent.text, in_sent)])
         found_place = _place(r, sent.text, in_sent)
         if found_place is not None and (current.place is None or _inside(found_place, current.place)):
@@ -578,6 +580,31 @@ def _referred(
             if m.kind in r.visited_kinds and m.name.endswith(head.group()) and m.name != head.group():
                 out.append(m.name)
                 break
+    return out
+
+
+_BRIEFED = re.compile(r"听取了?")
+_BRIEFING = re.compile(r"[^，,。；;]{0,16}?(?:情况|工作)?(?:介绍|汇报)")
+
+
+def _briefed_zone(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
+    """A park or zone the visitors are briefed on where they stand ("在展示馆，习近平听取洋浦经济开发区建设发展
+    总体情况介绍"): visited, as the real gold has it. Government bodies briefing (听取省委汇报) are not."""
+    out: list[str] = []
+    for v in _BRIEFED.finditer(s):
+        named = [m for a, _b, m in in_sent if a == v.end()]
+        for a, b, m in in_sent:
+            zone = m.kind == "platform" or (m.kind == "place" and m.name.endswith(r.zone_suffixes))
+            if a == v.end() and zone and _BRIEFING.match(s, b):
+                out.append(m.name)
+        if not named:  # a park no entity names: 听取古雷石化产业园区规划建设情况汇报
+            for end in range(v.end() + 4, min(len(s), v.end() + 20) + 1):
+                name = s[v.end() : end]
+                if _CLAUSE.search(name) or "。" in name:
+                    break
+                if name.endswith(r.zone_suffixes) and _BRIEFING.match(s, end):
+                    out.append(name)
+                    break
     return out
 
 
