@@ -597,14 +597,15 @@ def _briefed_zone(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
             zone = m.kind == "platform" or (m.kind == "place" and m.name.endswith(r.zone_suffixes))
             if a == v.end() and zone and _BRIEFING.match(s, b):
                 out.append(m.name)
-        if not named:  # a park no entity names: 听取古雷石化产业园区规划建设情况汇报
+        if not named:  # a park no entity names: 听取古雷石化产业园区规划建设情况汇报 (the longest one)
+            found = None
             for end in range(v.end() + 4, min(len(s), v.end() + 20) + 1):
                 name = s[v.end() : end]
                 if _CLAUSE.search(name) or "。" in name:
                     break
                 if name.endswith(r.zone_suffixes) and _BRIEFING.match(s, end):
-                    out.append(name)
-                    break
+                    found = name
+            out += [found] if found else []
     return out
 
 
