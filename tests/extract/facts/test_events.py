@@ -45,6 +45,8 @@ def test_find_date_forms() -> None:
     assert find_date("2日，返回", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 2), 0)
     assert find_date("近日，", pub) is None
     assert find_date("5月30日", None) == (None, 0)  # no publication date: the year is unknown
+    assert find_date("次日上午，前往株洲", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 1), 0)
+    assert find_date("次日上午，", date(2023, 10, 5)) is None  # no report date to follow
 
 
 TEXT = (
@@ -359,3 +361,14 @@ def test_a_park_the_visitors_are_briefed_on_is_visited_but_not_a_government_body
             ("海南省委", "government", [])]  # fmt: skip
     (ev,) = extract_events(text, _with_places(text, spec, {"儋州市": {"level": "city"}}), "2022-04-13")
     assert ev["visited"] == ["洋浦经济开发区", "古雷石化产业园区"]
+
+
+def test_the_next_day_is_another_day_of_the_tour() -> None:
+    text = "12月28日，部长秦立东来到中联重科股份有限公司。次日上午，秦立东来到中车株洲电力机车有限公司。"
+    spec = [("秦立东", "person", []), ("中联重科股份有限公司", "enterprise", []),
+            ("中车株洲电力机车有限公司", "enterprise", [])]  # fmt: skip
+    events = extract_events(text, ents(text, spec), "2023-12-30")
+    assert [(e["date"], e["date_text"], e["visited"]) for e in events] == [
+        ("2023-12-28", "12月28日", ["中联重科股份有限公司"]),
+        ("2023-12-29", "次日", ["中车株洲电力机车有限公司"]),
+    ]
