@@ -372,3 +372,13 @@ def test_the_next_day_is_another_day_of_the_tour() -> None:
         ("2023-12-28", "12月28日", ["中联重科股份有限公司"]),
         ("2023-12-29", "次日", ["中车株洲电力机车有限公司"]),
     ]
+
+
+def test_a_works_site_names_its_host_and_a_bare_community_refers_back() -> None:
+    text = (
+        "11月20日，副总理丁一来到济南遥墙国际机场二期改扩建项目现场，调研重大基础设施建设情况。\n"
+        "团山街道长山花园社区曾经困难重重，如今成为居民安居乐业的社区。丁一来到社区，察看社区环境。"
+    )
+    spec = [("丁一", "person", []), ("长山花园社区", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2025-11-22")
+    assert ev["visited"] == ["济南遥墙国际机场", "长山花园社区"]

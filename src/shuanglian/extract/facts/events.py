@@ -510,7 +510,7 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
             de_raw = unquoted.rfind("的")
             item = item[de_raw + 1 :] if 0 <= de_raw < len(item) - 3 else item  # 光山县西南部的文殊乡东岳村
             name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)", "", item)
-            name = _TRAILING_VERB.sub("", name.strip("\" "))
+            name = _WORKS_SITE.sub("", _TRAILING_VERB.sub("", name.strip("\" ")))
             at = s.find(name, a, b)
             at = a if at < 0 else at
             # a city, county or zone before a town (眉山市东坡区太和镇永丰村, 东湖高新区左岭街道智苑社区): the
@@ -551,6 +551,8 @@ def _items(s: str, start: int, end: int, in_sent: list[tuple[int, int, Mention]]
 # 三亚国际免税城 keeps its city
 _TOWN = re.compile(r"[^镇乡街]{1,10}(?:镇|乡|街道)(?=.)")
 _CATEGORY_LIST = re.compile(r"等[^、，,。]{0,8}$")
+# "来到济南遥墙国际机场二期改扩建项目现场": the host whose works are visited
+_WORKS_SITE = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|新建|改造|建设)?(?:工程|项目)?(?:建设|施工)?(?:现场|工地)$")
 _TRAILING_VERB = re.compile(r"(?:考察调研|调研指导|进行调研|考察|调研|视察|参观|检查|察看)+$")
 
 
@@ -576,11 +578,18 @@ def _referred(
         head = r.head_re.match(s, v.end())
         if not head or any(a <= head.start() < b for a, b in covered):
             continue
+        # a village or community named as a place ("…长山花园社区曾经…。习近平来到社区，") when the head
+        # stands alone, not as the start of a longer name (来到社区党群服务中心)
+        alone = _ALONE.match(s, head.end()) is not None
         for m in _latest_first(mentions, before):
-            if m.kind in r.visited_kinds and m.name.endswith(head.group()) and m.name != head.group():
+            kind_ok = m.kind in r.visited_kinds or (alone and m.kind == "place" and not m.attrs.get("level"))
+            if kind_ok and m.name.endswith(head.group()) and m.name != head.group():
                 out.append(m.name)
                 break
     return out
+
+
+_ALONE = re.compile(r"[，,。；;、]|$|考察|调研|视察|看望")
 
 
 _BRIEFED = re.compile(r"听取了?")
