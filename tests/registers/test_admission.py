@@ -38,6 +38,12 @@ def test_generic_words_are_not_names() -> None:
         assert generic_name(w), w
     for w in ("和记黄埔", "中大", "洋浦港", "中华人民共和国建筑法", "完美日记", "京东方"):
         assert not generic_name(w), w
+    # more classes the real corpus put in the enterprises register (issue 9, session 5)
+    for w in ("普惠性", "中英两国", "锚定党中央", "林彪反党集团", "国际侵略集团", "二十国集团", "举办采煤", "很多工业",
+              "从严治党"):  # fmt: skip
+        assert generic_name(w), w
+    for w in ("中国华能集团", "海螺集团", "浪潮集团", "党中央办公厅"):
+        assert not generic_name(w), w
     # kinds of funds seen on the real pages are not funds; named funds are
     for w in ("私募证券投资基金", "产业投资母基金", "科研启动基金", "基础设施不动产投资信托基金", "头部跨国公司和主权基金"):
         assert generic_name(w), w
