@@ -382,3 +382,11 @@ def test_a_works_site_names_its_host_and_a_bare_community_refers_back() -> None:
     spec = [("丁一", "person", []), ("长山花园社区", "place", [])]
     (ev,) = extract_events(text, ents(text, spec), "2025-11-22")
     assert ev["visited"] == ["济南遥墙国际机场", "长山花园社区"]
+
+
+def test_the_place_is_the_city_or_county_after_an_island_or_a_region() -> None:
+    text = "11日下午，习近平到海南岛中南部的五指山市考察调研，来到水满乡毛纳村。"
+    spec = [("习近平", "person", []), ("海南岛", "place", []), ("五指山市", "place", [])]
+    places = {"五指山市": {"level": "county", "official": "五指山市"}}
+    (ev,) = extract_events(text, _with_places(text, spec, places), "2022-04-13")
+    assert (ev["date"], ev["place"], ev["visited"]) == ("2022-04-11", "五指山市", ["水满乡毛纳村"])

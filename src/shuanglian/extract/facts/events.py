@@ -656,9 +656,15 @@ def _inside(inner: Mention, outer: Mention) -> bool:
 def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
     """The place right after 前往/赴/调研… ("前往深圳市", "调研天津市科技创新工作")."""
     verb_ends = [m.end() for m in r.place_verb_re.finditer(s)]
-    for start, _end, m in in_sent:
+    for i, (start, _end, m) in enumerate(in_sent):
         if m.kind != "place":
             continue
         if any(0 <= start - v <= 2 and not _CLAUSE.search(s, v, start) for v in verb_ends):
+            if not m.attrs.get("level"):  # 到海南岛中南部的五指山市: the city or county named next in the clause
+                clause_end = _CLAUSE.search(s, start)
+                stop = clause_end.start() if clause_end else len(s)
+                finer = [x for a, _b, x in in_sent[i + 1 :] if a < stop and x.kind == "place"
+                         and x.attrs.get("level") in _ADMIN_LEVELS]  # fmt: skip
+                return finer[0] if finer else m
             return m  # not across a clause break: 亲临西藏视察，给林芝市…回信
     return None
