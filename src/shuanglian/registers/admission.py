@@ -61,9 +61,26 @@ def confident(view: EntityView) -> bool:
     return best >= float(_data()["min_confidence"]) and same / total >= float(_data()["min_kind_share"])
 
 
+def known_short_name(name: str) -> bool:
+    """True when a name of at most `short_name_max` characters is a known short name (京东, 中大)."""
+    return (name or "").strip() in set(_data().get("known_short_names") or ())
+
+
+def unknown_short(view: EntityView) -> bool:
+    """A document-found name of at most `short_name_max` characters that is no known short name and has no
+    longer name of its own: most likely a piece of a word the tagger cut out (年大, 国计, 东数)."""
+    name = (view.name or "").strip()
+    if len(name) > int(_data().get("short_name_max") or 0) or known_short_name(name):
+        return False
+    if any(f.origin != "document" for f in view.facts if f.prop == "name"):
+        return False  # imported or registered by a person
+    return not any(len(n.strip()) > len(name) for n in view.names)
+
+
 def admitted(view: EntityView) -> bool:
-    """Whether a document-found entity may enter any register: a specific name and a confident kind."""
-    return not generic_name(view.name) and confident(view)
+    """Whether a document-found entity may enter any register: a specific name (not generic, not an unknown
+    short piece of a word) and a confident kind."""
+    return not generic_name(view.name) and not unknown_short(view) and confident(view)
 
 
 def _kind_for(kind: str, name: str) -> str:

@@ -45,6 +45,8 @@ def test_find_date_forms() -> None:
     assert find_date("2日，返回", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 2), 0)
     assert find_date("近日，", pub) is None
     assert find_date("5月30日", None) == (None, 0)  # no publication date: the year is unknown
+    assert find_date("次日上午，前往株洲", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 1), 0)
+    assert find_date("次日上午，", date(2023, 10, 5)) is None  # no report date to follow
 
 
 TEXT = (
@@ -80,7 +82,8 @@ def test_one_visit_report() -> None:
     assert ev["kind"] == "visit"
     assert ev["date"] == "2023-05-30"
     assert ev["visitors"] == ["黄坤明", "王伟中"]  # not 孟凡利/张晓强 (accompanying), not 李明 (host)
-    assert ev["visited"] == ["河套深港科技创新合作区", "深圳湾实验室", "深圳迈瑞生物医疗电子股份有限公司"]
+    # 走进位于光明科学城的深圳湾实验室: the park it stands in is visited too (the real gold's convention)
+    assert ev["visited"] == ["河套深港科技创新合作区", "光明科学城", "深圳湾实验室", "深圳迈瑞生物医疗电子股份有限公司"]
     assert ev["place"] == "深圳市"
     s, e = ev["span"]
     assert TEXT[s:e].startswith("5月30日")
@@ -228,3 +231,162 @@ def test_titles_are_not_hosts_and_quoted_names_keep_their_de() -> None:
     (ev,) = extract_events(text, ents(text, spec), "2021-04-19")
     assert "中共中央" not in ev["visited"] and "清华大学" in ev["visited"]
     assert "半条被子的温暖专题陈列馆" in ev["visited"] and "西安饭庄" in ev["visited"]
+
+
+def _with_places(text: str, spec: list[tuple[str, str, list[str]]], places: dict[str, dict[str, str | None]]) -> list[Mention]:
+    """Mentions of `spec`, with place attributes (level, city) for the names in `places`."""
+    out = ents(text, spec)
+    for m in out:
+        if m.name in places:
+            m.attrs.update(places[m.name])
+        if m.name == "习近平":  # what role extraction gives him (中共中央总书记、国家主席…习近平)
+            m.attrs["roles"] = [{"title": "总书记"}]
+    return out
+
+
+TOUR = (
+    "6月8日，习近平在四川省委书记王晓晖、省长黄强陪同下，先后来到眉山、宜宾等地，深入农村、文物保护单位、学校、企业等进行调研。\n"
+    "8日上午，习近平来到眉山市东坡区太和镇永丰村考察调研。习近平步行察看村容村貌，考察村卫生站。\n"
+    "在眉山市中心城区，坐落着北宋文学家苏洵、苏轼、苏辙父子三人的故居三苏祠。习近平来到这里，了解三苏生平。\n"
+    "8日下午，习近平来到宜宾市考察。习近平来到宜宾学院考察调研，察看毕业生创新创业作品展示。\n"
+    "随后，习近平考察了极米光电有限公司。他走进公司展厅和生产车间，了解企业自主创新情况。\n"
+    "9日上午，习近平听取了四川省委和省政府工作汇报。习近平说，今天我特地来看望大家。"
+)
+TOUR_PLACES = {
+    "眉山市": {"level": "city", "city": "眉山市", "official": "眉山市"},
+    "东坡区": {"level": "district", "city": "眉山市", "official": "东坡区"},
+    "宜宾市": {"level": "city", "city": "宜宾市", "official": "宜宾市"},
+    "太和": {"level": "county", "city": "阜阳市", "official": "太和县"},  # a county elsewhere, inside 太和镇
+}
+
+
+def test_one_event_per_date_and_city_with_town_hosts_and_here() -> None:
+    spec = [
+        ("习近平", "person", []), ("王晓晖", "person", []), ("黄强", "person", []),
+        ("眉山市", "place", ["眉山"]), ("东坡区", "place", []), ("宜宾市", "place", ["宜宾"]), ("太和", "place", []),
+        ("三苏祠", "place", []), ("宜宾学院", "university", []), ("极米光电有限公司", "enterprise", []),
+    ]  # fmt: skip
+    mentions = _with_places(TOUR, spec, TOUR_PLACES)
+    for m in mentions:  # 太和 is only found inside 太和镇; 眉山/宜宾 as written in the summary
+        if m.name == "太和":
+            m.spans = [(TOUR.index("太和镇"), TOUR.index("太和镇") + 2)]
+    events = extract_events(TOUR, mentions, "2022-06-09")
+    assert [(e["date"], e["visited"]) for e in events] == [
+        # the city is where it is (眉山市东坡区 dropped), 和 inside 太和镇 splits nothing; 村卫生站 is a part of
+        # the village; 这里 is the 三苏祠 just introduced; the 汇报 day and the speech are no visits
+        ("2022-06-08", ["太和镇永丰村", "三苏祠"]),
+        ("2022-06-08", ["宜宾学院", "极米光电有限公司"]),  # not 公司展厅, 生产车间
+    ]
+    assert events[0]["accompanying"] == ["王晓晖", "黄强"]
+
+
+def test_the_same_city_in_the_afternoon_stays_one_event() -> None:
+    text = (
+        "10日上午，习近平考察了位于湛江市东海岛的海水养殖种子工程南方基地。\n"
+        "10日下午，习近平来到湛江市徐闻县，考察徐闻港。"
+    )
+    spec = [("习近平", "person", []), ("湛江市", "place", []), ("徐闻县", "place", [])]
+    places = {"湛江市": {"level": "city", "city": "湛江市"}, "徐闻县": {"level": "county", "city": "湛江市"}}
+    (ev,) = extract_events(text, _with_places(text, spec, places), "2023-04-13")
+    assert ev["visited"] == ["海水养殖种子工程南方基地", "徐闻港"]
+
+
+def test_hosts_introduced_at_the_head_of_a_sentence() -> None:
+    text = (
+        "22日，习近平在西安考察。陕西汽车控股集团有限公司是西北地区有影响力的制造企业。习近平详细了解产品研发情况。\n"
+        "交大西迁博物馆坐落于西安交通大学兴庆校区。习近平仔细端详一张张照片。\n"
+        "位于老县镇蒋家坪村的女娲凤凰茶业现代示范园区，属于苏陕扶贫协作项目。习近平走进茶园察看。\n"
+        "秦岭山脉是我国重要的生态安全屏障。信阳市光山县位于大别山集中连片特困地区。"
+    )
+    spec = [
+        ("习近平", "person", []), ("西安", "place", []), ("光山县", "place", []),
+        ("陕西汽车控股集团有限公司", "enterprise", []), ("西安交通大学兴庆校区", "university", []),
+    ]  # fmt: skip
+    places = {"西安": {"level": "city", "city": "西安市"}, "光山县": {"level": "county", "city": "信阳市"}}
+    (ev,) = extract_events(text, _with_places(text, spec, places), "2020-04-23")
+    # not 秦岭山脉 (no host word) nor 光山县 (a county), and nothing the visitor does not go on to see
+    assert ev["visited"] == ["陕西汽车控股集团有限公司", "交大西迁博物馆", "西安交通大学兴庆校区", "女娲凤凰茶业现代示范园区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2017年12月，习近平总书记在江苏考察时指出，必须始终高度重视发展壮大实体经济。",
+        "党的十八大以来，习近平总书记三次到山东考察调研，深入农村、社区、企业等考察。",
+        "十年来，习近平总书记多次在京津冀地区考察调研。",
+        # on a page looking back on earlier visits, an undated "在山东考察时，来到…" recalls one too
+        "2018年6月，习近平总书记来到青岛。习近平总书记在山东考察时，来到曲阜的孔府和孔子研究院参观。",
+        "习近平总书记再次亲临西藏视察，给林芝市嘎拉村全体村民回信。",
+        "习近平总书记在湖南考察时强调，要准确识变、科学应变。",
+        "全面落实习近平总书记考察安徽重要讲话精神，在省委坚强领导下，坚持以习近平新时代中国特色社会主义思想为指导。",
+        "习近平动情地说，今天我特地来看望大家。",
+    ],
+)
+def test_recollections_citations_and_speech_are_no_visits(text: str) -> None:
+    spec = [("习近平", "person", []), ("孔子研究院", "research_institute", []), ("省委", "government", []),
+            ("林芝市", "place", [])]  # fmt: skip
+    assert extract_events(text, _with_places(text, spec, {"林芝市": {"level": "city"}}), "2022-06-10") == []
+    # the same leader does visit when the page reports it
+    visit = "6月8日，习近平来到孔子研究院考察。"
+    assert len(extract_events(visit, _with_places(visit, spec, {}), "2022-06-10")) == 1
+
+
+def test_a_visit_ranked_by_its_number_is_reported_not_recalled() -> None:
+    text = "5月10日，习近平第三次来到雄安新区考察，首先考察了雄安站的建设运行情况。"
+    spec = [("习近平", "person", []), ("雄安新区", "place", [])]
+    (ev,) = extract_events(text, _with_places(text, spec, {}), "2023-05-10")
+    assert (ev["date"], ev["visited"]) == ("2023-05-10", ["雄安新区", "雄安站"])
+
+
+def test_a_state_visit_names_the_country_and_the_inviting_host_is_no_visitor() -> None:
+    text = "应国家主席习近平邀请，法国总统马克龙于4月5日至7日对中国进行国事访问。"
+    spec = [("习近平", "person", []), ("马克龙", "person", []), ("中国", "place", [])]
+    (ev,) = extract_events(text, _with_places(text, spec, {}), "2023-04-05")
+    assert (ev["date"], ev["visitors"], ev["visited"]) == ("2023-04-05", ["马克龙"], ["中国"])
+
+
+def test_an_undated_local_visit_in_government_news_takes_the_publication_date() -> None:
+    text = "省委书记黄坤明在深圳市调研时强调，要加快建设现代化产业体系。"
+    spec = [("黄坤明", "person", []), ("深圳市", "place", [])]
+    (ev,) = extract_events(text, _with_places(text, spec, {"深圳市": {"level": "city"}}), "2023-06-01")
+    assert (ev["date"], ev["date_source"], ev["place"]) == ("2023-06-01", "published", "深圳市")
+
+
+def test_a_park_the_visitors_are_briefed_on_is_visited_but_not_a_government_body() -> None:
+    text = (
+        "12日上午，习近平来到儋州市考察调研。在展示馆，习近平听取洋浦经济开发区建设发展总体情况介绍。\n"
+        "习近平听取古雷石化产业园区规划建设情况汇报，听取了海南省委和省政府工作汇报。"
+    )
+    spec = [("习近平", "person", []), ("儋州市", "place", []), ("洋浦经济开发区", "platform", []),
+            ("海南省委", "government", [])]  # fmt: skip
+    (ev,) = extract_events(text, _with_places(text, spec, {"儋州市": {"level": "city"}}), "2022-04-13")
+    assert ev["visited"] == ["洋浦经济开发区", "古雷石化产业园区"]
+
+
+def test_the_next_day_is_another_day_of_the_tour() -> None:
+    text = "12月28日，部长秦立东来到中联重科股份有限公司。次日上午，秦立东来到中车株洲电力机车有限公司。"
+    spec = [("秦立东", "person", []), ("中联重科股份有限公司", "enterprise", []),
+            ("中车株洲电力机车有限公司", "enterprise", [])]  # fmt: skip
+    events = extract_events(text, ents(text, spec), "2023-12-30")
+    assert [(e["date"], e["date_text"], e["visited"]) for e in events] == [
+        ("2023-12-28", "12月28日", ["中联重科股份有限公司"]),
+        ("2023-12-29", "次日", ["中车株洲电力机车有限公司"]),
+    ]
+
+
+def test_a_works_site_names_its_host_and_a_bare_community_refers_back() -> None:
+    text = (
+        "11月20日，副总理丁一来到济南遥墙国际机场二期改扩建项目现场，调研重大基础设施建设情况。\n"
+        "团山街道长山花园社区曾经困难重重，如今成为居民安居乐业的社区。丁一来到社区，察看社区环境。"
+    )
+    spec = [("丁一", "person", []), ("长山花园社区", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2025-11-22")
+    assert ev["visited"] == ["济南遥墙国际机场", "长山花园社区"]
+
+
+def test_the_place_is_the_city_or_county_after_an_island_or_a_region() -> None:
+    text = "11日下午，习近平到海南岛中南部的五指山市考察调研，来到水满乡毛纳村。"
+    spec = [("习近平", "person", []), ("海南岛", "place", []), ("五指山市", "place", [])]
+    places = {"五指山市": {"level": "county", "official": "五指山市"}}
+    (ev,) = extract_events(text, _with_places(text, spec, places), "2022-04-13")
+    assert (ev["date"], ev["place"], ev["visited"]) == ("2022-04-11", "五指山市", ["水满乡毛纳村"])

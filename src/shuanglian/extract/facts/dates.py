@@ -13,6 +13,8 @@ _CN_MONTH_DAY = re.compile(r"(?P<m>[一二三四五六七八九十]{1,2})月(?P<
 _DATELINE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日电")
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
 _RELATIVE = re.compile("|".join(_RELATIVE_DAYS))
+# "次日上午，…" in a multi-day report: the day after the report's date so far
+_NEXT_DAY = re.compile(r"次日|翌日|第二天")
 # Longer relative expressions go to jionlp's time parser, which knows weekdays and months.
 _JIO_RELATIVE = re.compile(r"(?:上周|本周|这周)[一二三四五六日天]|(?:本月|上月)\d{1,2}[日号]")
 
@@ -61,7 +63,8 @@ def _day_after(day: int, anchor: date) -> date | None:
 def find_date(text: str, pub: date | None, anchor: date | None = None) -> tuple[date | None, int] | None:
     """First date expression in `text`: (resolved date or None, offset), or None when there is none.
 
-    `anchor` is the date of the report so far: a bare day ("13日") follows it (same or next month).
+    `anchor` is the date of the report so far: a bare day ("13日") follows it (same or next month), and
+    次日/翌日 is the day after it.
     """
     best: tuple[int, date | None] | None = None
     # A news agency dateline (新华社上海11月17日电) dates the dispatch, not the event.
@@ -89,6 +92,9 @@ def find_date(text: str, pub: date | None, anchor: date | None = None) -> tuple[
     rel = _RELATIVE.search(text)
     if rel and (best is None or rel.start() < best[0]):
         best = (rel.start(), pub + timedelta(days=_RELATIVE_DAYS[rel.group()]) if pub else None)
+    nxt = _NEXT_DAY.search(text)
+    if nxt and anchor and (best is None or nxt.start() < best[0]):
+        best = (nxt.start(), anchor + timedelta(days=1))
     jio = _JIO_RELATIVE.search(text)
     if jio and pub and (best is None or jio.start() < best[0]):
         best = (jio.start(), _jio_date(jio.group(), pub))

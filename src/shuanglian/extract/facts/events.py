@@ -28,6 +28,8 @@ from shuanglian.extract.facts.dates import find_date
 
 _CLAUSE = re.compile(r"[，,：:]")
 _ESCORT = re.compile(r"在[^。；;]{2,60}?(?:的)?(?:陪同|陪伴)下")
+# 应国家主席习近平邀请: the inviting host, not the visitor
+_INVITE = re.compile(r"应[^。；;，,]{2,40}?邀请")
 
 
 @dataclass
@@ -41,6 +43,7 @@ class _Event:
     place: Mention | None = None
     accompanying: list[str] = field(default_factory=list)
     date_source: str | None = None  # body (5月27日), recent (近日/日前 + publication date), published
+    city: str | None = None  # the city of the stop (one event per date and city), 市 dropped
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +78,14 @@ class _Rules:
         self.cited_re = re.compile(alternation(d["cited_after"]))
         self.host_verb_re = re.compile(alternation(d["host_verbs"]))
         self.host_suffix_re = re.compile(f"(?:{alternation(d['host_suffixes'])})$")
+        self.compound_re = re.compile(f"(?:总书记)?(?:{alternation(d['name_compounds'])})")
+        self.history_lead_re = re.compile(f"{alternation(d['history_lead'])}|{d['history_count']}")
+        self.speech_re = re.compile(f"(?:{alternation(d['speech_verbs'])})[，,：:]")
+        self.topic_re = re.compile(f"(?:{alternation(d['topic_verbs'])})")
+        self.part_re = re.compile(f"^(?:{alternation(d['part_prefixes'])})")
+        self.category_re = re.compile(
+            f"^(?:{alternation(d['category_prefixes'])})*(?:{alternation(d['host_suffixes'])})$"
+        )
 
 
 _RULES: _Rules | None = None
@@ -110,6 +121,8 @@ def extract_events(
     starts = [s for s, _e, _m in mentions]  # bisect over starts: each sentence reads only its own mentions
     events: list[_Event] = []
     current: _Event | None = None
+    last_city: str | None = None  # the city the tour was last seen in (a day without a city stays there)
+    recalled = False  # the page looks back on earlier visits (a feature, not a report of one)
     for sent in sentences(text):
         if excluded and overlaps_excluded(sent.start, sent.end, excluded):
             continue
@@ -121,16 +134,34 @@ def extract_events(
         verbs = _visit_verbs(r, sent.text)
         lead_org = _leading_org(r, sent.text, in_sent)
         if not verbs and lead_org is None:
+            if current is not None and _continues(sent, current):
+                _add_visited(
+                    current, [*_topic_hosts(r, text, sent, in_sent, current), *_briefed_zone(r, sent.text, in_sent)]
+                )
             continue
+        if verbs and r.history_lead_re.search(sent.text[: verbs[0]]):
+            recalled = True
+            continue  # 党的十八大以来，习近平总书记三次到山东考察: a look back, not the visit reported
         visitors = _visitors(r, sent, in_sent, verbs, current)
         anchor = current.date if current else None
-        found = find_date(sent.text[: verbs[-1] if verbs else len(sent.text)], pub, anchor)
+        head = sent.text[: verbs[-1] if verbs else len(sent.text)]
+        found = find_date(head, pub, anchor)
+        same_day = _SAME_DAY.search(head)
+        if found is None and same_day and current is not None:
+            found = (current.date, same_day.start())  # 当天下午: the day of the report so far
         when = found[0] if found else None
+        if _looks_back(head, when, pub):
+            recalled = True
+            continue  # 2020年9月，习近平总书记来到湖南: an earlier visit recalled in a feature
         when_text = _date_text(sent.text, found[1]) if found else None
+        city = _city(r, sent.text, in_sent, verbs)
         # Only a visit verb opens a visit; "在X，…" merely continues one (在国新办发布会上 is no visit).
         new_day = current is not None and found is not None and when != current.date
-        opens = bool(visitors and verbs) and (current is None or new_day)
-        if not opens and not visitors and verbs and new_day and current is not None and _continues(sent, current):
+        # one event per date and city: "8日下午，习近平来到宜宾市" after a morning in 眉山 is another visit
+        was_in = (current.city or last_city) if current is not None else None
+        moved = current is not None and found is not None and not new_day and None not in (city, was_in) and city != was_in
+        opens = bool(visitors and verbs) and (current is None or new_day or moved)
+        if not opens and not visitors and verbs and (new_day or moved) and current is not None and _continues(sent, current):
             # "4日上午，代表团走进…": another day of the same visitors (一行, 代表团) without naming them again
             opens, visitors = True, list(current.visitors)
         if opens:
@@ -148,20 +179,176 @@ def extract_events(
         if not visitors and not _continues(sent, current):
             continue
         current.end = max(current.end, sent.end)
+        if current.city is None and city is not None:
+            current.city = city
+        last_city = current.city or last_city
         for v in visitors:
             if v not in current.visitors:
                 current.visitors.append(v)
         for a in _accompanying(r, sent.text, in_sent):
             if a not in current.visitors and a not in current.accompanying:
                 current.accompanying.append(a)
-        named = [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first)]
-        for name in [*named, *_phrase_hosts(r, sent.text, in_sent)]:
-            if name not in current.visited and name not in current.visitors:
-                current.visited.append(name)
+        named = [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first),
+                 *_here(r, sent, mentions, first), *_briefed_zone(r, sent.text, in_sent)]
+        _add_visited(current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(sent.text, in_sent)])
         found_place = _place(r, sent.text, in_sent)
         if found_place is not None and (current.place is None or _inside(found_place, current.place)):
             current.place = found_place  # the finest place named: 湖南 (the trip) -> 长沙 (that day)
-    return [ev.to_json() for ev in _drop_summaries([ev for ev in events if ev.visitors])]
+    # an undated mention with nothing visited (习近平总书记在湖南考察时强调…), or an undated "在山东考察时，
+    # 来到…" (a feature recalling a visit) reports no visit
+    kept = [ev for ev in events if ev.visitors and not _mention_only(ev, text, recalled)]
+    return [ev.to_json() for ev in _drop_hostless(_drop_summaries(kept))]
+
+
+def _mention_only(ev: _Event, text: str, recalled: bool) -> bool:
+    """An undated visit (no date, no 近日) that only mentions one: with nothing visited and no city or county
+    (习近平总书记再次亲临西藏视察 in a work report), or, on a page looking back on earlier visits, with nothing
+    visited or framed as "在山东考察时，来到…" (a feature recalling the visit)."""
+    if ev.date_source != "published":
+        return False
+    local = ev.place is not None and ev.place.attrs.get("level") in _ADMIN_LEVELS
+    if not ev.visited and not local:
+        return True
+    return recalled and (not ev.visited or bool(_RECALLED.search(text, ev.start, ev.end)))
+
+
+# "在山东考察时，…" without a date: the frame of a recollection (a report of the visit dates it or says 近日)
+_RECALLED = re.compile(r"(?:考察|调研|视察)时")
+
+
+def _drop_hostless(events: list[_Event]) -> list[_Event]:
+    """In a report of several stops of the same lead visitor, a day where nothing is visited (听取省委汇报
+    after the tour) is no visit of its own: it is dropped, its companions passed on."""
+    out = []
+    for ev in events:
+        others = [e for e in events if e is not ev and e.visited and e.visitors[:1] == ev.visitors[:1]]
+        if not ev.visited and ev.place is None or not ev.visited and others:
+            if others:
+                others[0].accompanying.extend(a for a in ev.accompanying if a not in others[0].accompanying)
+            if others or ev.date_source == "body":
+                continue
+        out.append(ev)
+    return out
+
+
+def _add_visited(ev: _Event, names: list[str]) -> None:
+    """Append hosts not yet listed (and not the visitors themselves)."""
+    r = _rules()
+    for name in names:
+        if name not in ev.visited and name not in ev.visitors and not r.part_re.match(name):
+            ev.visited.append(name)
+
+
+_SAME_DAY = re.compile(r"当天|当日")
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月)?")
+_LOOK_BACK_DAYS = 60  # a news report tells of a visit days after it: older dates are recollections
+
+
+def _looks_back(head: str, when: date | None, pub: date | None) -> bool:
+    """True when the date before the visit verb lies well before publication (2017年12月, 2020年9月)."""
+    if pub is None:
+        return False
+    if when is not None:
+        return (pub - when).days > _LOOK_BACK_DAYS
+    for m in _YEAR_MONTH.finditer(head):
+        month = int(m.group(2)) if m.group(2) else 12
+        if 1 <= month <= 12 and (pub - date(int(m.group(1)), month, 28)).days > _LOOK_BACK_DAYS:
+            return True
+    return False
+
+
+_ADMIN_LEVELS = ("city", "county", "district")
+
+
+def _city_of(m: Mention) -> str | None:
+    """The city a place or an organisation lies in (市 dropped), when known: 光山县 -> 信阳, 郑州… -> 郑州."""
+    if m.kind == "place":
+        if m.attrs.get("level") not in _ADMIN_LEVELS:
+            return None
+        name = str(m.attrs.get("city") or m.attrs.get("official") or m.name)
+    else:
+        name = str(m.attrs.get("place") or "")
+        if not name.endswith("市"):
+            return None
+    return name.removesuffix("市") or None
+
+
+def _city(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], verbs: list[int]) -> str | None:
+    """The city the sentence's visit goes to: the first city-level place (or located organisation) after
+    the first visit verb ("来到宜宾市", "到海南岛中南部的五指山市", "来到郑州煤矿机械集团…")."""
+    if not verbs:
+        return None
+    clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, verbs[0])), default=0)  # 12日在广州市考察调研
+    for start, _end, m in in_sent:
+        if start < clause_start or not (m.kind == "place" or _visitable(r, m)):
+            continue
+        c = _city_of(m)
+        if c is not None:
+            return c
+    return None
+
+
+_STATE_VISIT = re.compile(r"对(?P<x>[^，,。；]{2,12}?)进行(?:国事|正式|工作|友好|国事和工作)?访问")
+
+
+def _state_visit(s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
+    """The country of a state or official visit (对哈萨克斯坦进行国事访问)."""
+    m = _STATE_VISIT.search(s)
+    if not m:
+        return []
+    return [x.name for a, _b, x in in_sent if x.kind == "place" and a == m.start("x")][:1]
+
+
+def _topic_hosts(r: _Rules, text: str, sent: Sentence, in_sent: list[tuple[int, int, Mention]], ev: _Event) -> list[str]:
+    """Hosts introduced at the head of a sentence that the visitors then act in, the CCTV way of opening a
+    stop: "陕西汽车控股集团有限公司是西北地区有影响力的制造企业。习近平详细了解…", "交大西迁博物馆坐落于西安
+    交通大学兴庆校区。…习近平仔细端详…", "位于老县镇蒋家坪村的女娲凤凰茶业现代示范园区，属于…". The place it
+    stands in (坐落于/位于 an organisation) is visited too."""
+    end = text.find("\n", sent.end)
+    rest = text[sent.end : end if end >= 0 else len(text)]  # the rest of the paragraph
+    if not any(v in rest for v in ev.visitors):
+        return []
+    s = sent.text
+    located = _LOCATED_HEAD.match(s)
+    if located:  # 位于X的Y，…
+        name, at = _host_phrase(r, s, located.start("y"), located.end("y"), in_sent), located.end("y")
+        return [name] if name else []
+    head = next((m for a, _b, m in in_sent if a == 0), None)
+    at = len(head.name) if head is not None and s.startswith(head.name) else 0
+    if head is not None and at and _visitable(r, head):
+        name = head.name
+    else:
+        lead = re.match(f"([^，,、；;“”]{{3,20}}?)(?=[，,]?(?:{r.topic_re.pattern}))", s)
+        if lead is None:
+            return []
+        at = lead.end()
+        name = _host_phrase(r, s, 0, at, in_sent)
+        if not name or any(b == at and m.kind == "place" and m.attrs.get("level") for _a, b, m in in_sent):
+            return []  # 信阳市光山县位于大别山…: a county, not a host
+    verb = r.topic_re.match(s, at + (s[at : at + 1] in "，,"))
+    if verb is None:
+        return []
+    out = [name]
+    if verb.group() in ("坐落于", "坐落在", "位于"):
+        out += [m.name for a, _b, m in in_sent if a == verb.end() and _visitable(r, m)]
+    return out
+
+
+_LOCATED_HEAD = re.compile(r"位于[^，,。的]{1,20}的(?P<y>[^，,。的]{3,20})[，,]")
+
+
+def _host_phrase(r: _Rules, s: str, a: int, b: int, in_sent: list[tuple[int, int, Mention]]) -> str | None:
+    """s[a:b] as a host no entity names: ends with a host word, is not a kind (国家公园) nor a part of a
+    host (公司展厅); a visitable mention spanning it wins."""
+    named = [m for x, y, m in in_sent if x == a and y == b and _visitable(r, m)]
+    if named:
+        return named[0].name
+    name = s[a:b].replace("“", "").replace("”", "")
+    if not 3 <= len(name) <= _MAX_HOST or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
+        return None
+    if r.category_re.fullmatch(name) or r.part_re.match(name):
+        return None
+    return name
 
 
 _RECENT = re.compile(r"近日|日前|近期|今天|今日")
@@ -203,13 +390,25 @@ def _date_text(s: str, at: int) -> str:
     return m.group() if m else s[at : at + 6]
 
 
-_DATE_TEXT = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|\d{1,2}日|今天|今日|昨天|昨日|前天|前日|(?:上周|本周|这周)[一二三四五六日天]")
+_DATE_TEXT = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|\d{1,2}日|次日|翌日|第二天|当天|当日|今天|今日|昨天|昨日|前天|前日|(?:上周|本周|这周)[一二三四五六日天]")
+
+
+def _mask(r: _Rules, s: str) -> str:
+    """`s` with accompanying phrases (参加调研) and reported speech (习近平说，今天我来看望大家) blanked out."""
+    masked = r.accompany_re.sub(lambda m: "＿" * len(m.group()), s)
+    speech = r.speech_re.search(masked)
+    return masked[: speech.end()] + "＿" * (len(masked) - speech.end()) if speech else masked
 
 
 def _visit_verbs(r: _Rules, s: str) -> list[int]:
-    """Offsets of visit verbs that are not part of an accompanying phrase (参加调研)."""
-    masked = r.accompany_re.sub(lambda m: "＿" * len(m.group()), s)
-    return [m.start() for m in r.verb_re.finditer(masked)]
+    """Offsets of visit verbs that are not part of an accompanying phrase (参加调研) or of speech, nor said
+    in the first person (今天我专门来这里看望乡亲们)."""
+    out = []
+    for m in r.verb_re.finditer(_mask(r, s)):
+        clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, m.start())), default=0)
+        if "我" not in s[clause_start : m.start()]:
+            out.append(m.start())
+    return out
 
 
 def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
@@ -243,10 +442,12 @@ def _visitors(
     out: list[str] = []
     last_verb = verbs[-1] if verbs else len(s)
     # 在省长许文涛，市委书记曹建平陪同下，…: everyone named between 在 and 陪同下 accompanies
-    escorts = [(m.start(), m.end()) for m in _ESCORT.finditer(s)]
+    escorts = [(m.start(), m.end()) for x in (_ESCORT, _INVITE) for m in x.finditer(s)]
     for start, end, m in in_sent:
         if m.kind != "person" or start > last_verb or any(a <= start < b for a, b in escorts):
             continue
+        if r.compound_re.match(s, end):
+            continue  # 习近平新时代中国特色社会主义思想, 以习近平同志为核心的党中央
         clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
         clause_end_m = _CLAUSE.search(s, end)
         # the escort phrase (在市长王刚陪同下) says who goes along, not that the named visitor does
@@ -270,7 +471,7 @@ def _continues(sent: Sentence, current: _Event) -> bool:
 def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: Mention | None) -> list[str]:
     """Organisations named after a visit verb in the same clause, or opening the sentence with 在."""
     out: list[str] = [lead.name] if lead else []
-    verb_ends = [m.end() for m in r.org_verb_re.finditer(r.accompany_re.sub(lambda x: "＿" * len(x.group()), s))]
+    verb_ends = [m.end() for m in r.org_verb_re.finditer(_mask(r, s))]
     for start, end, m in in_sent:
         if not _visitable(r, m) or m.name in out:
             continue
@@ -282,8 +483,8 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
             continue
         if m.kind == "government" and len(_list_gap(gap, s, before[-1], in_sent)) > 2:
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
-        if s[max(0, start - 2) : start].endswith("位于") or s[end : end + 1] == "的" and "位于" in gap:
-            continue  # 走进位于X的Y: X is where Y is, not what was visited
+        # 走进位于X的Y: X (a park, a university) is visited too, as the real gold has it (崖州湾科技城 for
+        # 位于三亚市崖州湾科技城的崖州湾种子实验室)
         if m.kind == "government" and r.title_re.match(s, end):
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
         out.append(m.name)
@@ -294,26 +495,65 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
     """Hosts no entity names (田铺乡田铺大塆, 鄂豫皖苏区首府烈士陵园): the items of the phrase after a visit
     verb, up to the clause end, that end with a host word; parts of a named mention are left to it."""
     out: list[str] = []
-    masked = r.accompany_re.sub(lambda x: "＿" * len(x.group()), s)
+    masked = _mask(r, s)
+    admin = sorted({s[a:b] for a, b, m in in_sent if m.kind == "place" and m.attrs.get("level") in _ADMIN_LEVELS},
+                   key=len, reverse=True)
     for v in r.host_verb_re.finditer(masked):
         end_m = re.compile(r"[，,。；;：:（(]").search(s, v.end())
         phrase_end = end_m.start() if end_m else len(s)
-        at = v.end()
-        for item in re.split(r"(?:、|和|以及|及)", s[v.end() : phrase_end]):
-            a, b = at, at + len(item)
-            at = b + 1
+        if _CATEGORY_LIST.search(s, v.end(), phrase_end):
+            continue  # 深入农村、社区、企业等进行调研: kinds of hosts, not hosts
+        for a, b in _items(s, v.end(), phrase_end, in_sent):
+            item = _SUBJECT_MATTER.sub("", r.verb_re.split(s[a:b], maxsplit=1)[0]) or s[a:b]  # 金米村考察…情况
             # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
             unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)
             de_raw = unquoted.rfind("的")
             item = item[de_raw + 1 :] if 0 <= de_raw < len(item) - 3 else item  # 光山县西南部的文殊乡东岳村
             name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)", "", item)
-            name = name.replace("“", "").replace("”", "").strip("\" ")
-            if not 3 <= len(name) <= 20 or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
-                continue  # 研究院 alone refers back to a named one (_referred)
-            if any(x < b and a < y and _visitable(r, m) for x, y, m in in_sent):
+            name = _WORKS_SITE.sub("", _TRAILING_VERB.sub("", name.strip("\" ")))
+            at = s.find(name, a, b)
+            at = a if at < 0 else at
+            # a city, county or zone before a town (眉山市东坡区太和镇永丰村, 东湖高新区左岭街道智苑社区): the
+            # host is the town's unit, the rest is where it is
+            prefixes = [*admin, *(s[x:y] for x, y, m in in_sent if x >= at and _visitable(r, m))]
+            while (prefix := next((p for p in prefixes if name.startswith(p) and _TOWN.match(name, len(p))), None)):
+                name, at = name[len(prefix) :], at + len(prefix)
+            if any(x < at + len(name) and at < y and _visitable(r, m) for x, y, m in in_sent):
                 continue  # a named organisation covers it: _visited decides
+            name = name.replace("“", "").replace("”", "")
+            if not 3 <= len(name) <= _MAX_HOST or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
+                continue  # 研究院 alone refers back to a named one (_referred)
+            if r.category_re.fullmatch(name) or r.part_re.match(name):
+                continue  # 国家公园, 自然保护区 (a kind); 公司展厅, 村卫生站 (a part of the host visited)
             out.append(name)
     return out
+
+
+# "考察了雄安站的建设运行情况": the host before the matter looked into
+_SUBJECT_MATTER = re.compile(r"的[^的]{0,12}(?:情况|进展|工作|成效|成果)$")
+_MAX_HOST = 30  # 国家863计划项目海水养殖种子工程南方基地
+_LIST_SEP = re.compile(r"、|以及|和|及")
+
+
+def _items(s: str, start: int, end: int, in_sent: list[tuple[int, int, Mention]]) -> list[tuple[int, int]]:
+    """Spans of the items of the list s[start:end]; a 和 or 及 inside a name (太和镇) separates nothing."""
+    out, at = [], start
+    for sep in _LIST_SEP.finditer(s, start, end):
+        if any(x <= sep.start() < y for x, y, _m in in_sent):
+            continue
+        out.append((at, sep.start()))
+        at = sep.end()
+    out.append((at, end))
+    return out
+
+
+# what is left after a city or county prefix must open with a town or township (太和镇…, 团山街道…):
+# 三亚国际免税城 keeps its city
+_TOWN = re.compile(r"[^镇乡街]{1,10}(?:镇|乡|街道)(?=.)")
+_CATEGORY_LIST = re.compile(r"等[^、，,。]{0,8}$")
+# "来到济南遥墙国际机场二期改扩建项目现场": the host whose works are visited
+_WORKS_SITE = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|新建|改造|建设)?(?:工程|项目)?(?:建设|施工)?(?:现场|工地)$")
+_TRAILING_VERB = re.compile(r"(?:考察调研|调研指导|进行调研|考察|调研|视察|参观|检查|察看)+$")
 
 
 def _list_gap(gap: str, s: str, at: int, in_sent: list[tuple[int, int, Mention]]) -> str:
@@ -332,17 +572,65 @@ def _referred(
     """Short generic names right after a visit verb that refer back to an entity named before:
     "…成立的中国科学院深圳先进技术研究院。黄坤明走进研究院" -> 中国科学院深圳先进技术研究院."""
     out: list[str] = []
-    masked = r.accompany_re.sub(lambda x: "＿" * len(x.group()), s)
+    masked = _mask(r, s)
     covered = [(a, b) for a, b, _m in in_sent]
     for v in r.org_verb_re.finditer(masked):
         head = r.head_re.match(s, v.end())
         if not head or any(a <= head.start() < b for a, b in covered):
             continue
+        # a village or community named as a place ("…长山花园社区曾经…。习近平来到社区，") when the head
+        # stands alone, not as the start of a longer name (来到社区党群服务中心)
+        alone = _ALONE.match(s, head.end()) is not None
         for m in _latest_first(mentions, before):
-            if m.kind in r.visited_kinds and m.name.endswith(head.group()) and m.name != head.group():
+            kind_ok = m.kind in r.visited_kinds or (alone and m.kind == "place" and not m.attrs.get("level"))
+            if kind_ok and m.name.endswith(head.group()) and m.name != head.group():
                 out.append(m.name)
                 break
     return out
+
+
+_ALONE = re.compile(r"[，,。；;、]|$|考察|调研|视察|看望")
+
+
+_BRIEFED = re.compile(r"听取了?")
+_BRIEFING = re.compile(r"[^，,。；;]{0,16}?(?:情况|工作)?(?:介绍|汇报)")
+
+
+def _briefed_zone(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
+    """A park or zone the visitors are briefed on where they stand ("在展示馆，习近平听取洋浦经济开发区建设发展
+    总体情况介绍"): visited, as the real gold has it. Government bodies briefing (听取省委汇报) are not."""
+    out: list[str] = []
+    for v in _BRIEFED.finditer(s):
+        named = [m for a, _b, m in in_sent if a == v.end()]
+        for a, b, m in in_sent:
+            zone = m.kind == "platform" or (m.kind == "place" and m.name.endswith(r.zone_suffixes))
+            if a == v.end() and zone and _BRIEFING.match(s, b):
+                out.append(m.name)
+        if not named:  # a park no entity names: 听取古雷石化产业园区规划建设情况汇报 (the longest one)
+            found = None
+            for end in range(v.end() + 4, min(len(s), v.end() + 20) + 1):
+                name = s[v.end() : end]
+                if _CLAUSE.search(name) or "。" in name:
+                    break
+                if name.endswith(r.zone_suffixes) and _BRIEFING.match(s, end):
+                    found = name
+            out += [found] if found else []
+    return out
+
+
+_HERE = re.compile(r"(?:来到|走进|前往|步入|到)(?:了)?(?:这里|此处|这儿)")
+
+
+def _here(r: _Rules, sent: Sentence, mentions: list[tuple[int, int, Mention]], before: int) -> list[str]:
+    """"来到这里" refers to the host just introduced in the paragraph: "…坐落着…故居三苏祠。习近平来到这里"."""
+    if not _HERE.search(sent.text):
+        return []
+    for s0, _e, m in reversed(mentions[:before]):
+        if s0 < sent.start - 200:
+            break
+        if _visitable(r, m) or (m.kind == "place" and not m.attrs.get("level") and r.host_suffix_re.search(m.name)):
+            return [m.name]
+    return []
 
 
 def _latest_first(mentions: list[tuple[int, int, Mention]], before: int) -> Iterator[Mention]:
@@ -368,9 +656,15 @@ def _inside(inner: Mention, outer: Mention) -> bool:
 def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
     """The place right after 前往/赴/调研… ("前往深圳市", "调研天津市科技创新工作")."""
     verb_ends = [m.end() for m in r.place_verb_re.finditer(s)]
-    for start, _end, m in in_sent:
+    for i, (start, _end, m) in enumerate(in_sent):
         if m.kind != "place":
             continue
-        if any(0 <= start - v <= 2 for v in verb_ends):
-            return m
+        if any(0 <= start - v <= 2 and not _CLAUSE.search(s, v, start) for v in verb_ends):
+            if not m.attrs.get("level"):  # 到海南岛中南部的五指山市: the city or county named next in the clause
+                clause_end = _CLAUSE.search(s, start)
+                stop = clause_end.start() if clause_end else len(s)
+                finer = [x for a, _b, x in in_sent[i + 1 :] if a < stop and x.kind == "place"
+                         and x.attrs.get("level") in _ADMIN_LEVELS]  # fmt: skip
+                return finer[0] if finer else m
+            return m  # not across a clause break: 亲临西藏视察，给林芝市…回信
     return None
