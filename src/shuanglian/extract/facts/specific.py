@@ -73,6 +73,10 @@ class _Grammar:
         self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
         self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
+        preds = d.get("noun_predicates") or {}
+        self.predicates = sorted(preds.get("verbs") or [], key=len, reverse=True)
+        self.bare_predicates = set(preds.get("bare") or [])
+        self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
 
 
@@ -353,13 +357,14 @@ def _count(
         core = _strip_verb_lead(g, core)
     noun = _count_noun(g, after)
     post = _post_verb(g, after, noun) if noun else ""
+    pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
         keep = verb if verb in g.keep else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
-        name = (keep or post) + noun
+        name = (keep or post or pred) + noun
     elif core and not examples:
         name = core
         moved = _ends_with(g.fronted, core)
@@ -380,6 +385,26 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
     return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
+
+
+def _predicate(g: _Grammar, after: str, noun: str) -> str:
+    """8家全国重点实验室落户河北, 13个大模型通过国家备案: what the counted things did says which ones are
+    counted (落户全国重点实验室, 通过国家备案大模型); the predicate runs to the clause end."""
+    i = after.find(noun)
+    rest = _QUOTES.sub("", after[i + len(noun) :] if i >= 0 else "")
+    rest = re.split(r"[，,。；;：:、（(]", rest, maxsplit=1)[0]
+    for _ in range(2):
+        adv = next((a for a in g.predicate_adverbs if rest.startswith(a)), None)
+        if adv is None:
+            break
+        rest = rest[len(adv) :]
+    verb = next((v for v in g.predicates if rest.startswith(v)), None)
+    if verb is None:
+        return ""
+    if verb in g.bare_predicates:
+        return verb  # 落户河北: where is not which
+    rest = re.sub(r"^(.{2,}?)了", r"\1", rest)
+    return rest if len(rest) <= 16 and not re.search(r"[的将要]", rest) else verb
 
 
 def _strip_verb_lead(g: _Grammar, core: str) -> str:
