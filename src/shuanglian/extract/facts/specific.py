@@ -192,6 +192,8 @@ def _count_suffix(unit: str, noun: str) -> str:
         return ""
     if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun):
         return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量
+    if noun.endswith("院士"):
+        return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
     return "人次" if unit == "人次" else "数量"
 
 
@@ -263,6 +265,8 @@ def _specific(
         seg = head_part + verb_part
     st.series = []
     parts = seg.split("、")
+    if _one_thing(parts):
+        parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
     if kind == "count":
         listed = not first and scope.startswith("、")
         return _count(g, parts, after, unit, st, places, listed)
@@ -285,6 +289,14 @@ def _specific(
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
+
+
+def _one_thing(parts: list[str]) -> bool:
+    """Short names joined by 、 before one number (国家领航级、卓越级智能工厂达到24家) name one measure together;
+    not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别)."""
+    if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", "".join(parts)):
+        return False
+    return all(1 <= len(p) <= 8 for p in parts[:-1])
 
 
 def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> str:
