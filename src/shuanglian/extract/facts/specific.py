@@ -73,6 +73,8 @@ class _Grammar:
         self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
         self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
+        self.compounds = sorted((d.get("compounds") or {}).items(), key=lambda kv: -len(kv[0]))
+        self.short_forms = sorted((d.get("short_forms") or {}).items(), key=lambda kv: -len(kv[0]))
         preds = d.get("noun_predicates") or {}
         self.predicates = sorted(preds.get("verbs") or [], key=len, reverse=True)
         self.bare_predicates = set(preds.get("bare") or [])
@@ -245,6 +247,8 @@ def _specific(
         head_part, verb_part = seg[: each.start()], seg[each.end() :]
         subj, _ = _clean(g, head_part, places)
         items = [i for i in re.split(r"[、和及]", subj) if i]
+        if len(items) == 1:
+            items = _expand(g, items[0])  # 城乡居民人均可支配收入分别增长… -> 城镇居民…, 农村居民…
         _, change = _strip_tail(g, verb_part)
         if len(items) < 2 and not subj and st.history:
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
@@ -257,7 +261,7 @@ def _specific(
                 st.subject = items[0]
                 return items[0] + suffix
         if len(items) >= 2:
-            subjects = _distribute(g, items)
+            subjects = [_short_form(g, x) for x in _distribute(g, items)]
             suffix = _suffix(g, kind, change, unit, subjects[0])
             st.series, st.series_at, st.series_suffix = subjects, 1, suffix
             st.subject = subjects[0]
@@ -289,6 +293,22 @@ def _specific(
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
+
+
+def _expand(g: _Grammar, subject: str) -> list[str]:
+    """A contracted pair or triple named once (城乡居民, 存贷款, 一二三产) as its members, in order."""
+    for short, members in g.compounds:
+        if short in subject:
+            return [subject.replace(short, m, 1) for m in members]
+    return [subject]
+
+
+def _short_form(g: _Grammar, name: str) -> str:
+    """The usual short name of a distributed item (一产业增加值 -> 一产增加值)."""
+    for long, short in g.short_forms:
+        if name.startswith(long):
+            return short + name[len(long) :]
+    return name
 
 
 def _one_thing(parts: list[str]) -> bool:
