@@ -57,6 +57,8 @@ class _Grammar:
         self.lead = sorted(d["lead"], key=len, reverse=True)
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = sorted(set(d["tail"]), key=len, reverse=True)
+        self.tail_keep = tuple(d.get("tail_keep") or ())
+        self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
         self.keep = sorted(d["keep_verbs"], key=len, reverse=True)
@@ -75,11 +77,17 @@ class _Grammar:
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
         self.compounds = sorted((d.get("compounds") or {}).items(), key=lambda kv: -len(kv[0]))
         self.short_forms = sorted((d.get("short_forms") or {}).items(), key=lambda kv: -len(kv[0]))
+        self.capacity_words = sorted((d.get("capacity_words") or {}).items(), key=lambda kv: -len(kv[0]))
         preds = d.get("noun_predicates") or {}
         self.predicates = sorted(preds.get("verbs") or [], key=len, reverse=True)
         self.bare_predicates = set(preds.get("bare") or [])
         self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
+
+
+    def capacity_of(self, product: str) -> str:
+        """The measure word of a tonnage said of a product: 产能, or 规模 for plants (熔盐装置)."""
+        return next((m for end, m in self.capacity_words if product.endswith(end)), "产能")
 
 
 @cache
@@ -121,7 +129,7 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
                 break
         else:
             for w in g.tail:
-                if s.endswith(w):
+                if s.endswith(w) and not s.endswith(g.tail_keep):
                     s = s[: -len(w)]
                     break
             else:
@@ -247,7 +255,8 @@ def _specific(
         head_part, verb_part = seg[: each.start()], seg[each.end() :]
         subj, _ = _clean(g, head_part, places)
         items = [i for i in re.split(r"[、和及]", subj) if i]
-        if len(items) == 1:
+        expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
+        if expanded:
             items = _expand(g, items[0])  # 城乡居民人均可支配收入分别增长… -> 城镇居民…, 农村居民…
         _, change = _strip_tail(g, verb_part)
         if len(items) < 2 and not subj and st.history:
@@ -261,7 +270,7 @@ def _specific(
                 st.subject = items[0]
                 return items[0] + suffix
         if len(items) >= 2:
-            subjects = [_short_form(g, x) for x in _distribute(g, items)]
+            subjects = items if expanded else [_short_form(g, x) for x in _distribute(g, items)]
             suffix = _suffix(g, kind, change, unit, subjects[0])
             st.series, st.series_at, st.series_suffix = subjects, 1, suffix
             st.subject = subjects[0]
@@ -269,7 +278,7 @@ def _specific(
         seg = head_part + verb_part
     st.series = []
     parts = seg.split("、")
-    if _one_thing(parts):
+    if _one_thing(parts) and (first or len(_CLAUSE_CUT.split(scope)) > 1):
         parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
     if kind == "count":
         listed = not first and scope.startswith("、")
@@ -286,6 +295,15 @@ def _specific(
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    if unit == "个百分点" and re.sub("^增速", "", core).startswith(g.compare_verbs) and st.subject and not first:
+        core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
+        change = None
+    product = _count_noun(g, after) if kind == "mass" and not change else ""
+    product = re.sub(r"(?:技术|等.*)$", "", product)
+    if len(product) >= 2:
+        # 白银集团7万吨锌基合金: the capacity of a named product (of whom, when the clause names it)
+        core = _strip_verb_lead(g, core) if core not in g.generic else ""
+        return core + product + ("" if _MEASURE_END.search(product) else g.capacity_of(product))
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)  # 钢三千九百万吨 -> 钢产量
     if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
