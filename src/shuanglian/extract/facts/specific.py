@@ -55,6 +55,9 @@ class _Grammar:
             if key not in d:
                 raise ValueError(f"specific.yaml: missing key {key!r}")
         self.lead = sorted(d["lead"], key=len, reverse=True)
+        terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
+        # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
+        self.lead_terms = {w: tuple(t for t in terms if t.startswith(w) and len(t) > len(w)) for w in self.lead}
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = sorted(set(d["tail"]), key=len, reverse=True)
         self.tail_keep = tuple(d.get("tail_keep") or ())
@@ -102,7 +105,7 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         for rx in g.time:
             s = rx.sub("", s, count=1)
         for w in g.lead:
-            if s.startswith(w) and len(s) > len(w):
+            if s.startswith(w) and len(s) > len(w) and not s.startswith(g.lead_terms.get(w, ())):
                 s = s[len(w) :]
                 break
         if s in places:
@@ -407,6 +410,7 @@ def _count(
         core = _strip_verb_lead(g, core)
     noun = _count_noun(g, after)
     post = _post_verb(g, after, noun) if noun else ""
+    post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
     pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
@@ -414,6 +418,14 @@ def _count(
         keep = verb if verb in g.keep else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
+        if not (keep or verb or post or pred) and core:
+            keep = _starts_keep(g, core) or ""  # 新增荆州、孝感、黄冈3个过三千亿元城市: the verb opens the names
+        if pred.endswith(noun):
+            noun = ""  # 4个产业集群入选国家首批战略性新兴产业集群
+        elif not (keep or post or pred) and raw.endswith("的"):
+            # 通过初审的49个科技创新项目 (a deed, not a quality: 切实可行的73条整改措施)
+            deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
+            keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
     elif core and not examples:
         name = core
