@@ -419,7 +419,8 @@ def _count(
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
         if not (keep or verb or post or pred) and core:
-            keep = _starts_keep(g, core) or ""  # 新增荆州、孝感、黄冈3个过三千亿元城市: the verb opens the names
+            # 新增荆州、孝感、黄冈3个过三千亿元城市: the verb opens the names; 新建、重组11家: verbs only
+            keep = (core if len(core) <= 4 else _starts_keep(g, core) or "") if _starts_keep(g, core) else ""
         if pred.endswith(noun):
             noun = ""  # 4个产业集群入选国家首批战略性新兴产业集群
         elif not (keep or post or pred) and raw.endswith("的"):
