@@ -52,6 +52,18 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("固定资产投资年均增长12.8%。", [("12.8%", "固定资产投资年均增长率")]),
         # a sum of something named after 的
         ("在黄河三角洲，总投资10.6亿元的湿地修复项目开工。", [("10.6亿元", "湿地修复项目总投资")]),
+        # what the counted things did names which are counted; 落户 keeps only the verb
+        ("13个大模型通过国家备案，8家全国重点实验室落户河北。", [("13个", "通过国家备案大模型数量"), ("8家", "落户全国重点实验室数量")]),
+        # kinds joined by 、 before one count are one measure; a verb opening a list of names stays
+        ("国家领航级、卓越级智能工厂达到24家。", [("24家", "国家领航级卓越级智能工厂数量")]),
+        ("新增仙桃、潜江、宜都、大冶4个千亿县。", [("4个", "新增千亿县数量")]),
+        # a contracted pair split over 分别
+        ("城乡居民人均可支配收入分别增长6%和7.4%。", [("6%", "城镇居民人均可支配收入增长率"), ("7.4%", "农村居民人均可支配收入增长率")]),
+        ("一二三产增加值分别增长3.5%、6%、5%。", [("3.5%", "一产增加值增长率"), ("6%", "二产增加值增长率"), ("5%", "三产增加值增长率")]),
+        # a point gap is said of the subject's growth; tonnage before a product is its capacity
+        ("规上工业增加值增长7.7%，高于全国1.8个百分点。", [("7.7%", "规上工业增加值增长率"), ("1.8个百分点", "规上工业增加值增速高于全国")]),
+        ("推进白银集团7万吨锌基合金等项目建设。", [("7万吨", "白银集团锌基合金产能")]),
+        ("两院院士增至93位。", [("93位", "两院院士人数")]),
     ],
 )
 def test_specific_measures(text: str, expected: list[tuple[str, str]]) -> None:

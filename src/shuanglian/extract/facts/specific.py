@@ -302,7 +302,11 @@ def _specific(
         core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
         change = None
     product = _count_noun(g, after) if kind == "mass" and not change else ""
-    product = re.sub(r"(?:技术|等.*)$", "", product)
+    product = re.sub(r"(?:技术|等.*|项目)$", "", product)
+    if kind == "mass" and re.search("年产$", core) and not change:
+        # 原油年产30万吨, 年产50万吨的煤基乙醇项目: a yearly output
+        thing = core[:-2].lstrip("了") or product
+        return thing + "年产量" if len(thing) >= 2 else None
     if len(product) >= 2:
         # 白银集团7万吨锌基合金: the capacity of a named product (of whom, when the clause names it)
         core = _strip_verb_lead(g, core) if core not in g.generic else ""
