@@ -66,6 +66,9 @@ class _Rules:
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
+        self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
+        self.bad_starts = tuple(d.get("bad_name_starts") or ())
+        self.zones = tuple(d.get("zone_names") or ())
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         self.not_after = tuple(d["not_after"])
@@ -194,8 +197,12 @@ def _sentence_projects(
             continue
         if money is None and name.endswith("工程") and status in ("谋划", "签约"):
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
-        if money is None and _category(r, name, sent.start + start, sent.start + end, mentions):
+        # 新型显示产业园: an industry's park is one place; 新能源汽车、机器人等重点项目 are industries
+        park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
+        if money is None and not park and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        if name.startswith(r.bad_starts) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
+            continue  # a split word (型储能); a zone is where projects go (广州开发区)
         if _junk(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
@@ -280,7 +287,9 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     """Start of the project name ending at `head_end`, or None when it is generic or a programme."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
     run = s[stop:head_start]
-    if run.endswith(r.not_before) or re.match(r"\s*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]):
+    if run.endswith(r.not_before) or re.match(
+        r"\s*(?:已达到|已达|达到|达|超过|超|共|近|约)*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]
+    ):
         return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
     # The name starts after the last introducing word. Only when that word can belong to a name
     # (轨道交通建设项目, 年产…) and what follows it is generic does the name reach further back.
@@ -293,6 +302,8 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     cuts = sorted(cuts, reverse=True) + [(0, "")]
     for c, word in cuts:
         core = run[c:]
+        if core.startswith(r.bad_starts):
+            continue  # 新型储能: the cut split a word
         if _specific(r, core):
             return stop + c if len(core) <= _MAX_NAME else None
         if word not in _NAME_WORDS:
@@ -393,7 +404,8 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str]]:
         m = pat.search(text)
         if m and _items(r, text[m.start("obj") : m.end()], 0):
             return [(m.start("obj"), text[m.start("obj") : m.end()], stage)]
-    cues = sorted((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text))
+    # the longest cue at a place wins (建成投产 is 投产, not 建成)
+    cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
     for a, b, stage in cues:
         lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
@@ -424,13 +436,16 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     cut = re.search(
-        r"(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+))(?:个|项|批|座|条)?(?P<cat>[^、]{0,14})$", obj
+        r"(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+))(?:个|项|批|座|条|处)?(?P<cat>[^、]{0,14})$", obj
     )
-    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条]", cut.group()[:4]):
+    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
+    category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
+    if not (category.startswith("“") and category.endswith("”")):
+        category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     parts: list[tuple[int, str]] = []
     at = 0
@@ -477,6 +492,15 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _plain_category(r: _Rules, category: str) -> str:
+    """The category a list shares without its praise and quotes (“绿电氢氨醇”标志性项目 -> 绿电氢氨醇项目)."""
+    head = next((h for h in r.heads if category.endswith(h)), "")
+    body = category[: len(category) - len(head)].replace("“", "").replace("”", "")
+    for w in r.praise:
+        body = body.replace(w, "")
+    return body + head if body else category
+
+
 def _generic_tail(r: _Rules, tail: str) -> bool:
     rest = tail.replace("一批", "")
     for g in r.generic:
@@ -489,7 +513,7 @@ def _strip_intro(r: _Rules, part: str) -> int:
     pos = 0
     while True:
         m = r.lead_re.match(part, pos)
-        if not m or len(part) - m.end() < 2:
+        if not m or len(part) - m.end() < 2 or part[m.end() :].startswith(r.bad_starts):
             return pos
         pos = m.end()
 
