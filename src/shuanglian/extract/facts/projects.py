@@ -329,7 +329,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(re.search(r"人才|培养|交流|引进|培训", core))
+    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)交流|引进|培训", core))
 
 
 def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
@@ -435,8 +435,9 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
         return []  # 谋划储备、洽谈招引…一批项目: what is done with a batch, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
-    cut = re.search(
-        r"(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+))(?:个|项|批|座|条|处)?(?P<cat>[^、]{0,14})$", obj
+    # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
+    cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
+        r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj
     )
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
