@@ -195,7 +195,7 @@ def _sentence_projects(
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if money is None and status is None:
             continue
-        if money is None and name.endswith("工程") and status in ("谋划", "签约"):
+        if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
         # 新型显示产业园: an industry's park is one place; 新能源汽车、机器人等重点项目 are industries
         park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
@@ -471,8 +471,10 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
-    if shared and len(last_item) - len(shared) > 4:
-        shared = last_item[2:]  # 青桂、青粤绿电外送通道 -> 青桂绿电外送通道 (two-character names share the rest)
+    two = {len(p) for _, p in cleaned[:-1]} == {2}
+    if shared and (len(last_item) - len(shared) > 4 or (two and len(last_item) - len(shared) > 2)):
+        # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
+        shared = last_item[2:]
     out = []
     for off, piece in cleaned:
         name = piece
@@ -499,6 +501,8 @@ def _plain_category(r: _Rules, category: str) -> str:
     body = category[: len(category) - len(head)].replace("“", "").replace("”", "")
     for w in r.praise:
         body = body.replace(w, "")
+    if head and not body.replace("重大", "").replace("重点", ""):
+        return ""  # 闽江干流防洪提升等重大工程: the category says only that they matter
     return body + head if body else category
 
 
