@@ -84,3 +84,25 @@ def test_a_programme_found_by_the_policy_stage_is_not_a_project() -> None:
     ProjectStage()(doc)
     assert [p["title"] for p in doc.policies] == ["尖刀技术攻关工程"]
     assert [p["name"] for p in doc.projects] == ["集成电路项目"]
+
+
+def test_a_lists_category_after_deng_names_each_item() -> None:
+    # 六 inside 六盘水 is no count; the category 铁路 goes to each item
+    got = _by_name("开工大村至遵义、纳雍至六盘水等铁路，推进重庆至贵阳高速铁路前期工作。")
+    assert got["大村至遵义铁路"]["status"] == "开工" and got["纳雍至六盘水铁路"]["status"] == "开工"
+
+
+def test_praise_in_a_shared_category_is_dropped_and_the_longest_cue_wins() -> None:
+    got = _by_name("国电投大安、上海电气洮南等一批“绿电氢氨醇”标志性项目建成投产。")
+    assert got["国电投大安绿电氢氨醇项目"]["status"] == "投产"
+    assert got["上海电气洮南绿电氢氨醇项目"]["status"] == "投产"
+
+
+def test_two_character_names_share_the_rest_and_zones_are_no_projects() -> None:
+    got = _by_name("湘河、拉洛水利枢纽投入使用。广州开发区109个项目集中签约动工。")
+    assert set(got) == {"湘河水利枢纽", "拉洛水利枢纽"}
+
+
+def test_a_split_word_is_not_cut() -> None:
+    got = _by_name("推动新型储能、风电光伏等重点项目建设，实施保障性安居工程。")
+    assert not any(n.startswith(("型", "性")) for n in got)

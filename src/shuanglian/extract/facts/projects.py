@@ -201,7 +201,7 @@ def _sentence_projects(
         park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
         if money is None and not park and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
-        if name.startswith(r.bad_starts) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
+        if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
         if _junk(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
@@ -471,8 +471,9 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
-    two = {len(p) for _, p in cleaned[:-1]} == {2}
-    if shared and (len(last_item) - len(shared) > 4 or (two and len(last_item) - len(shared) > 2)):
+    lens = {len(p) for _, p in cleaned[:-1]}
+    short = bool(lens) and max(lens) <= 4  # 中资信创总部、…、国家管网科学试验基地: whole names share nothing
+    if shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         shared = last_item[2:]
     out = []
@@ -480,7 +481,7 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
         name = piece
         if category and not r.built_re.search(piece) and len(piece) <= 8:
             name = piece + category
-        elif shared and not r.built_re.search(piece) and len(piece) <= 6:
+        elif shared and not r.built_re.search(piece) and len(piece) <= 5:
             name = piece + shared  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
