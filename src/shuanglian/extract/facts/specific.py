@@ -81,6 +81,10 @@ class _Grammar:
         self.compounds = sorted((d.get("compounds") or {}).items(), key=lambda kv: -len(kv[0]))
         self.short_forms = sorted((d.get("short_forms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.capacity_words = sorted((d.get("capacity_words") or {}).items(), key=lambda kv: -len(kv[0]))
+        cut = d.get("subject_verbs") or {}
+        self.subject_verbs = sorted(
+            ({*d["count_verbs"], *d["keep_verbs"], *(cut.get("extra") or [])} - set(cut.get("not") or [])), key=len, reverse=True
+        )
         preds = d.get("noun_predicates") or {}
         self.predicates = sorted(preds.get("verbs") or [], key=len, reverse=True)
         self.bare_predicates = set(preds.get("bare") or [])
@@ -410,6 +414,7 @@ def _count(
     if not listed:
         opener = _starts_keep(g, _clean(g, parts[0], places)[0]) or ""
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    core = _cut_subject(g, core)
     if core and not _starts_keep(g, core):
         core = _strip_verb_lead(g, core)
     noun = _count_noun(g, after)
@@ -445,6 +450,19 @@ def _count(
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
+
+
+def _cut_subject(g: _Grammar, core: str) -> str:
+    """省市县选派科技副总1787名 -> 选派科技副总: who did it is not what is counted (the last verb of the
+    clause starts the measure; verbs inside fixed terms such as 城镇新增就业 are not listed)."""
+    best = -1
+    for v in g.subject_verbs:
+        i = core.rfind(v)
+        if i >= 2 and len(core) - i - len(v) >= 2:
+            best = max(best, i)
+    if best < 0 or core[:best] in g.keep or _starts_keep(g, core[:best]):
+        return core  # 累计实施…, 新培育认定…: a verb that says which ones are counted is no subject
+    return core[best:]
 
 
 def _post_verb(g: _Grammar, after: str, noun: str) -> str:
