@@ -179,10 +179,13 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
             break
     if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
         split = round(avg)
+    weak = split is None
     if split is None:
         split = next((len(last) - len(h) for h in g.heads if last.endswith(h) and len(last) > len(h)), None)
     if split is None:
         return items
+    if weak and all(_ends_with(g.heads, o) for o in others):
+        return items  # 概念验证中心、中试基地: each already names its own kind
     head = last[split:]
     return [o if o.endswith(head) else o + head for o in others] + [last]
 
