@@ -45,6 +45,7 @@ class SpecificState:
     series_at: int = 0
     series_suffix: str = ""
     history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
+    power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
 
 
 class _Grammar:
@@ -62,6 +63,8 @@ class _Grammar:
         self.tail = sorted(set(d["tail"]), key=len, reverse=True)
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
+        self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
         self.keep = sorted(d["keep_verbs"], key=len, reverse=True)
@@ -258,7 +261,7 @@ def _specific(
         if i < len(st.series):
             st.subject = st.series[i]
             return st.series[i] + st.series_suffix
-        return None
+        st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
     each = _EACH.search(seg)
     if each:
@@ -305,6 +308,15 @@ def _specific(
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    if core in g.bare_ratios and st.subject and not first:
+        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%
+    stage = re.search(g.capacity_stage, core) if kind == "power" else None
+    if stage:
+        # 新能源开工1600万千瓦、投产1000万千瓦: capacity by stage of a kind of power
+        base = core[: stage.start()] or (st.power_base if not first else "")
+        st.power_base = base
+        st.subject = base + stage.group() + "装机规模"
+        return st.subject if base else None
     if unit == "个百分点" and re.sub("^增速", "", core).startswith(g.compare_verbs) and st.subject and not first:
         core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
         change = None
