@@ -197,13 +197,19 @@ def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
+    if cut and cut.group() == "、":
+        # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
+        clause = re.split(r"[，,。；;：:（）()\s的]", s, maxsplit=1)[0]
+        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+[个家项名条座]", clause) and clause.count("、") <= 2:
+            s = clause.replace("、", "")
+            cut = None
     s = s[: cut.start()] if cut else s
     if s.startswith(g.verb_after_unit):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit
     stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2), None)
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
-    return s[:16] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,16}", s[:16] or "") else ""
+    return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
 
 
 def _ends_with(words: Sequence[str], s: str) -> str | None:
