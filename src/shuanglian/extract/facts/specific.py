@@ -64,6 +64,7 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.scope_prefixes = sorted(d.get("scope_prefixes") or [], key=len, reverse=True)
         self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
@@ -172,6 +173,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     items = [i.replace("等", "") for i in items if i]
     if len(items) < 2:
         return items
+    scope = next((p for p in g.scope_prefixes if items[0].startswith(p) and len(items[0]) > len(p)), "")
+    if scope:
+        # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
+        items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
     last, others = items[-1], items[:-1]
     avg = sum(len(o) for o in others) / len(others)
     split = None
