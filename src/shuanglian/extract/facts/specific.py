@@ -275,14 +275,22 @@ def _specific(
         st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
     each = _EACH.search(seg)
-    if each:
-        head_part, verb_part = seg[: each.start()], seg[each.end() :]
-        subj, _ = _clean(g, head_part, places)
+    # 国内游客人次、总花费增长5.6%、7.5%: values listed after listed names pair up as with 分别
+    paired = (
+        not each
+        and not _CONNECTOR.match(scope)
+        and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
+        and ("、" in seg or len(_expand(g, seg)) > 1)
+    )
+    if each or paired:
+        head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
+        subj, paired_change = _clean(g, head_part, places)
         items = [i for i in re.split(r"[、和及]", subj) if i]
         expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
         if expanded:
             items = _expand(g, items[0])  # 城乡居民人均可支配收入分别增长… -> 城镇居民…, 农村居民…
         _, change = _strip_tail(g, verb_part)
+        change = change if each else paired_change
         if len(items) < 2 and not subj and st.history:
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
             k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
