@@ -211,7 +211,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
     s = s[: cut.start()] if cut else s
     if s.startswith(g.verb_after_unit):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit
-    stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2), None)
+    # a stop word naming a project's kind stays (83个老旧小区改造项目)
+    stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2 and not s[m.end() :].startswith(("项目", "工程"))), None)
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
