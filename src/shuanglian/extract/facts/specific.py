@@ -64,6 +64,7 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.money_suffixes = sorted((d.get("money_suffixes") or {}).items(), key=lambda kv: -len(kv[0]))
         self.scope_prefixes = sorted(d.get("scope_prefixes") or [], key=len, reverse=True)
         self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
@@ -426,6 +427,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return "占比" if measure == "占比" else ""
     if kind == "money" and change in g.amount_change:
         return g.amount_change[change]
+    if kind == "money" and not change:
+        return next((suf for end, suf in g.money_suffixes if core.endswith(end)), "")  # 进出口2902亿元 -> 进出口额
     if unit == "倍" and change:
         return "增长倍数"
     if kind == "count":
