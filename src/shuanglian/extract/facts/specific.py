@@ -45,6 +45,7 @@ class SpecificState:
     series_at: int = 0
     series_suffix: str = ""
     history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
+    noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
 
 
@@ -268,6 +269,9 @@ def _specific(
 ) -> str | None:
     g = _grammar()
     st = state if state is not None else SpecificState()
+    if not first and kind == "count" and st.noun and scope.startswith(st.noun):
+        scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
+    st.noun = ""
     if not first and st.series and _CONNECTOR.match(scope):
         i = st.series_at
         st.series_at += 1
@@ -315,7 +319,7 @@ def _specific(
     if _one_thing(parts) and (first or len(_CLAUSE_CUT.split(scope)) > 1):
         parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
     if kind == "count":
-        listed = not first and scope.startswith("、")
+        listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         return _count(g, parts, after, unit, st, places, listed)
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
@@ -450,12 +454,14 @@ def _count(
     raw = parts[-1]
     core, _ = _clean(g, raw, places)
     if not listed:
-        opener = _starts_keep(g, _clean(g, parts[0], places)[0]) or ""
+        head = _clean(g, parts[0], places)[0]
+        opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
     core = _cut_subject(g, core)
     if core and not _starts_keep(g, core):
         core = _strip_verb_lead(g, core)
     noun = _count_noun(g, after)
+    st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
     pred = _predicate(g, after, noun) if noun and not post else ""
