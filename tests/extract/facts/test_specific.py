@@ -74,6 +74,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a verb opening a list of counts stays in front of each, also after 和
         ("建成投产3个露天煤矿和15个井工煤矿。", [("3个", "建成投产露天煤矿数量"), ("15个", "建成投产井工煤矿数量")]),
         ("新培育10个概念验证中心、20个中试平台。", [("10个", "新培育概念验证中心数量"), ("20个", "新培育中试平台数量")]),
+        # a sum written right before what it is; 首期 names a tranche
+        ("2024年7000亿元超长期特别国债支持的项目基本全部开工。", [("7000亿元", "超长期特别国债")]),
+        ("首期100亿元省级科技创新母基金投运。", [("100亿元", "省级科技创新母基金首期规模")]),
         # who did it is not what is counted, unless the verb says which ones (累计实施)
         ("省市县选派科技副总1787名。", [("1787名", "选派科技副总数量")]),
         ("累计实施工业技改项目2.15万个。", [("2.15万个", "累计实施工业技改项目数量")]),

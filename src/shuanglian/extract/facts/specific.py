@@ -65,6 +65,8 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
+        self.sum_nouns = tuple(d.get("sum_nouns") or ())
         self.money_suffixes = sorted((d.get("money_suffixes") or {}).items(), key=lambda kv: -len(kv[0]))
         self.scope_prefixes = sorted(d.get("scope_prefixes") or [], key=len, reverse=True)
         self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
@@ -325,8 +327,13 @@ def _specific(
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
+    direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
+    elif (cut := _sum_noun_end(g, direct)) >= 2:
+        direct = direct[:cut]
+        # 7000亿元超长期特别国债, 首期100亿元省级科技创新母基金: the sum is the thing named right after it
+        core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif not core and st.subject and change:
@@ -362,6 +369,12 @@ def _specific(
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
+
+
+def _sum_noun_end(g: _Grammar, noun: str) -> int:
+    """End of the first sum-of-money noun in `noun` (超长期特别国债支持 -> after 国债), or -1."""
+    ends = [noun.find(n) + len(n) for n in g.sum_nouns if n in noun]
+    return min(ends) if ends else -1
 
 
 def _expand(g: _Grammar, subject: str) -> list[str]:
