@@ -65,6 +65,7 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.rate_stems = tuple(d.get("rate_stems") or ())
         self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
         self.sum_nouns = tuple(d.get("sum_nouns") or ())
         self.money_suffixes = sorted((d.get("money_suffixes") or {}).items(), key=lambda kv: -len(kv[0]))
@@ -441,6 +442,10 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
             return g.percent_change.get(change, "增长率")
         if re.search(r"(?:率|比重|占比|比例|指数|度|份额)$", core):
             return ""
+        if core.endswith("占"):
+            return "比"  # 对共建一带一路国家投资占50%以上 -> …投资占比
+        if core.endswith(g.rate_stems):
+            return "率"  # 规模以上企业复工复产已经达到98% -> …复工复产率
         return "占比" if measure == "占比" else ""
     if kind == "money" and change in g.amount_change:
         return g.amount_change[change]
