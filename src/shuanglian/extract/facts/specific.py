@@ -515,13 +515,13 @@ def _count(
 
 
 def _cut_subject(g: _Grammar, core: str) -> str:
-    """省市县选派科技副总1787名 -> 选派科技副总: who did it is not what is counted (the last verb of the
-    clause starts the measure; verbs inside fixed terms such as 城镇新增就业 are not listed)."""
+    """省市县选派科技副总1787名 -> 选派科技副总: who did it is not what is counted (the first verb after
+    the subject starts the measure; verbs inside fixed terms such as 城镇新增就业 are not listed)."""
     best = -1
     for v in g.subject_verbs:
-        i = core.rfind(v)
-        if i >= 2 and len(core) - i - len(v) >= 2:
-            best = max(best, i)
+        i = core.find(v, 2)
+        if i >= 2 and len(core) - i - len(v) >= 2 and (best < 0 or i < best):
+            best = i  # the first verb after the subject: 谋划产业建设项目 keeps its 建设
     if best < 0 or core[:best] in g.keep or _starts_keep(g, core[:best]):
         return core  # 累计实施…, 新培育认定…: a verb that says which ones are counted is no subject
     return core[best:]
