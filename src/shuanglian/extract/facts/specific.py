@@ -207,7 +207,7 @@ def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
-    if cut and cut.group() == "、":
+    if cut and cut.group() == "、" and cut.start() > 0:
         # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
         clause = re.split(r"[，,。；;：:（）()\s的]", s, maxsplit=1)[0]
         if not re.search(r"[\d等]|[一二三四五六七八九十百千]+[个家项名条座]", clause) and clause.count("、") <= 2:
@@ -272,6 +272,7 @@ def _specific(
 ) -> str | None:
     g = _grammar()
     st = state if state is not None else SpecificState()
+    scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
     if not first and kind == "count" and st.noun and scope.startswith(st.noun):
         scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
     st.noun = ""
