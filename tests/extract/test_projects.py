@@ -106,3 +106,15 @@ def test_two_character_names_share_the_rest_and_zones_are_no_projects() -> None:
 def test_a_split_word_is_not_cut() -> None:
     got = _by_name("推动新型储能、风电光伏等重点项目建设，实施保障性安居工程。")
     assert not any(n.startswith(("型", "性")) for n in got)
+
+
+def test_a_kind_listed_per_place_or_as_a_batch_is_no_project() -> None:
+    t = "推进南宁、百色、来宾泛铝件先进制造基地建设。建成一批概念验证、中试熟化等成果孵化平台。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + 2)]) for n in ("南宁", "百色", "来宾")]
+    assert extract_projects(t, entities=places) == []
+
+
+def test_places_sharing_one_built_word_stay_projects() -> None:
+    t = "争取后安、公婆泉、钱阳山等煤矿项目核准。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("后安", "公婆泉", "钱阳山")]
+    assert len(extract_projects(t, entities=places)) == 3

@@ -176,7 +176,8 @@ def _sentence_projects(
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y, *_ in found)
 
-    for a, b, name, stage in _status_lists(r, s):
+    place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
+    for a, b, name, stage in _per_place(s, _status_lists(r, s), place_names):
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -226,6 +227,34 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
+    return out
+
+
+def _per_place(
+    s: str, items: list[tuple[int, int, str, str]], places: set[str]
+) -> list[tuple[int, int, str, str]]:
+    """Drop a kind of thing listed per place (推进南宁、百色、来宾、梧州泛铝件先进制造基地建设; 海东、海西等地零碳
+    园区): three or more place names, or places closed by 等地, sharing one category are a programme, not
+    named projects."""
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(items):
+        a, b, name, stage = items[i]
+        tail = name[b - a :]
+        j = i + 1
+        while tail and j < len(items) and items[j][2][items[j][1] - items[j][0] :] == tail:
+            j += 1
+        if tail and j < len(items) and items[j][2].endswith(tail) and items[j][2] == s[items[j][0] : items[j][1]]:
+            j += 1  # the last item carries the category itself (…、梧州泛铝件先进制造基地)
+        group = items[i:j]
+        pieces = [s[x:y].removesuffix(tail) for x, y, *_ in group]
+        last_end = group[-1][1]
+        # a category phrase (泛铝件先进制造基地), not one built word (公婆泉、后安、钱阳山煤矿 are three mines)
+        kind = re.sub(r"(?:项目|工程)$", "", tail)
+        per_place = len(kind) >= 4 and all(p in places for p in pieces) and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
+        if not per_place:
+            out.extend(group)
+        i = j
     return out
 
 
@@ -431,8 +460,8 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
 
 def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
-    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj):
-        return []  # 谋划储备、洽谈招引…一批项目: what is done with a batch, not named projects
+    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
+        return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
