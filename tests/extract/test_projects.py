@@ -118,3 +118,9 @@ def test_places_sharing_one_built_word_stay_projects() -> None:
     t = "争取后安、公婆泉、钱阳山等煤矿项目核准。"
     places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("后安", "公婆泉", "钱阳山")]
     assert len(extract_projects(t, entities=places)) == 3
+
+
+def test_a_count_that_is_not_the_items_number_makes_an_aggregate() -> None:
+    assert extract_projects("天津滨海新区83个老旧小区改造项目开工建设，项目总投资约12.68亿元。") == []
+    got = _by_name("加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站。")
+    assert {"南山口抽水蓄能电站", "德令哈抽水蓄能电站"} <= set(got)

@@ -202,7 +202,7 @@ def _sentence_projects(
         park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
         if money is None and not park and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
-        if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
+        if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or re.search(r"时速|\d+公里", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
         if _junk(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
@@ -471,6 +471,8 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
+    if cut and not cut.group().startswith("等") and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body))):
+        return []  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
     category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
@@ -534,6 +536,17 @@ def _plain_category(r: _Rules, category: str) -> str:
     if head and not body.replace("重大", "").replace("重点", ""):
         return ""  # 闽江干流防洪提升等重大工程: the category says only that they matter
     return body + head if body else category
+
+
+def _count_of(text: str) -> int | None:
+    """The number a list's count opens with (4个抽水蓄能电站 -> 4), or None."""
+    m = re.match(r"\d+|[一二两三四五六七八九十百]+", text)
+    if not m:
+        return None
+    try:
+        return int(parse_number(m.group())[0])
+    except ValueError:
+        return None
 
 
 def _generic_tail(r: _Rules, tail: str) -> bool:
