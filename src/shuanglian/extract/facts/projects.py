@@ -495,7 +495,8 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
             off, piece = off + de + 1, piece[de + 1 :]
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
-        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
+        for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
+            piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
         cleaned.append((off, piece))
     if not cleaned:
         return []
