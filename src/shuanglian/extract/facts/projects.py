@@ -520,7 +520,9 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
         suffix = r.built_re.search(name)
         if suffix and not _specific(r, name[: suffix.start()]) and not explicit:
             continue  # 高速公路, 农村公路: a kind of thing, not a named one
-        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece):
+        own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
+        own = own if own and len(own.group()) >= 3 else None
+        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece[: own.start()] if own else piece):
             continue
         if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
             continue
