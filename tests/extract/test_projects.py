@@ -124,3 +124,9 @@ def test_a_count_that_is_not_the_items_number_makes_an_aggregate() -> None:
     assert extract_projects("天津滨海新区83个老旧小区改造项目开工建设，项目总投资约12.68亿元。") == []
     got = _by_name("加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站。")
     assert {"南山口抽水蓄能电站", "德令哈抽水蓄能电站"} <= set(got)
+
+
+def test_a_project_named_by_what_is_built_needs_no_cue() -> None:
+    got = _by_name("丁薛祥来到济南遥墙国际机场二期改扩建项目现场，调研重大基础设施建设情况。")
+    assert "济南遥墙国际机场二期改扩建项目" in got
+    assert extract_projects("支持科研项目和人才项目。") == []

@@ -66,6 +66,7 @@ class _Rules:
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
+        self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
         self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
         self.bad_starts = tuple(d.get("bad_name_starts") or ())
         self.zones = tuple(d.get("zone_names") or ())
@@ -194,7 +195,7 @@ def _sentence_projects(
     out = []
     for start, end, name, money, listed in found:
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
-        if money is None and status is None:
+        if money is None and status is None and not _named_project(r, name):
             continue
         if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
@@ -228,6 +229,12 @@ def _sentence_projects(
             }
         )
     return out
+
+
+def _named_project(r: _Rules, name: str) -> bool:
+    """杭州西站站城综合体项目, 济南遥墙国际机场二期改扩建项目: a project named by what is built needs no cue."""
+    core = re.sub(r"项目$", "", name)
+    return core != name and len(core) >= 5 and bool(r.named_re.search(core))
 
 
 def _per_place(
