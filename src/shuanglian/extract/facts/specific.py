@@ -65,6 +65,7 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.power_plants = tuple(d.get("power_plants") or ())
         self.rate_stems = tuple(d.get("rate_stems") or ())
         self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
         self.sum_nouns = tuple(d.get("sum_nouns") or ())
@@ -360,6 +361,10 @@ def _specific(
         # 原油年产30万吨, 年产50万吨的煤基乙醇项目: a yearly output
         thing = core[:-2].lstrip("了") or product
         return thing + "年产量" if len(thing) >= 2 else None
+    plant = _count_noun(g, after) if kind == "power" and not change else ""
+    if plant.endswith(g.power_plants):
+        # 402万千瓦机组建成投运 -> 建成投运机组规模: the size of the plants, said with what they did
+        return (_post_verb(g, after, plant) or _predicate(g, after, plant)) + plant + "规模"
     if len(product) >= 2:
         # 白银集团7万吨锌基合金: the capacity of a named product (of whom, when the clause names it)
         core = _strip_verb_lead(g, core) if core not in g.generic else ""
