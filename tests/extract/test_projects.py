@@ -130,3 +130,9 @@ def test_a_project_named_by_what_is_built_needs_no_cue() -> None:
     got = _by_name("丁薛祥来到济南遥墙国际机场二期改扩建项目现场，调研重大基础设施建设情况。")
     assert "济南遥墙国际机场二期改扩建项目" in got
     assert extract_projects("支持科研项目和人才项目。") == []
+
+
+def test_names_listed_with_deng_before_a_production_cue_are_projects() -> None:
+    got = _by_name("空客二线、电科蓝天宇航电源、启源芯动力等投产增效，华海清科、海光信息等快速成长。")
+    assert set(got) == {"空客二线", "电科蓝天宇航电源", "启源芯动力"}
+    assert got["启源芯动力"]["status"] == "投产"

@@ -66,6 +66,7 @@ class _Rules:
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
+        self.strong_cues = tuple(d.get("list_production_cues") or [])
         self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
         self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
         self.bad_starts = tuple(d.get("bad_name_starts") or ())
@@ -428,18 +429,19 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
     for clause in re.split(r"(?<=[，,；;：:])", s):
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
-        for obj_start, obj, stage in _clause_objects(r, text):
-            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start))
+        for obj_start, obj, stage, named in _clause_objects(r, text):
+            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named))
     return out
 
 
-def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str]]:
-    """(offset, object text, stage) of a clause's status verb: wrapped, after it, or before it.
+def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
+    """(offset, object text, stage, named) of a clause's status verb: wrapped, after it, or before it;
+    `named` when the objects are a 等-list before a production cue (their items need no built word).
     The first cue whose objects hold named items wins (贵州在建的…“夹岩水利枢纽”施工有序推进)."""
     for stage, pat in r.wrap:
         m = pat.search(text)
         if m and _items(r, text[m.start("obj") : m.end()], 0):
-            return [(m.start("obj"), text[m.start("obj") : m.end()], stage)]
+            return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
     # the longest cue at a place wins (建成投产 is 投产, not 建成)
     cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
     for a, b, stage in cues:
@@ -448,12 +450,14 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str]]:
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
             obj_start, obj = 0, re.sub(f"(?:{r.intro_re.pattern}|已|正|已经|正在)+$", "", text[:a])
-        if _items(r, obj, 0):
-            return [(obj_start, obj, stage)]
+        # 空客二线、电科蓝天宇航电源、启源芯动力等投产增效: names listed with 等 before a production cue are projects
+        named = obj_start == 0 and text[:a].endswith("等") and text[a:].startswith(r.strong_cues)
+        if _items(r, obj, 0, named):
+            return [(obj_start, obj, stage, named)]
     return []
 
 
-def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+def _items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
     """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
     each 等-category into groups of their own."""
     out: list[tuple[int, int, str]] = []
@@ -461,16 +465,16 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"等[^、]{0,20}?、", obj):
         out.extend(_group_items(r, obj[at : m.end() - 1], base + at))
         at = m.end()
-    out.extend(_group_items(r, obj[at:], base + at))
+    out.extend(_group_items(r, obj[at:], base + at, named))
     return out
 
 
-def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
-    explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
+    explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
     cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
         r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj
