@@ -17,7 +17,7 @@ from functools import cache
 
 from shuanglian.extract.facts.common import alternation, load_data
 
-_CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]")
+_CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
@@ -483,7 +483,7 @@ def _count(
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
     core = _cut_subject(g, core)
     if core and not _starts_keep(g, core):
-        core = _strip_verb_lead(g, core)
+        core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
     noun = _count_noun(g, after)
     st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
