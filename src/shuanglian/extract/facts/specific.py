@@ -65,6 +65,7 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.people = tuple(d.get("people_nouns") or ())
         self.power_plants = tuple(d.get("power_plants") or ())
         self.rate_stems = tuple(d.get("rate_stems") or ())
         self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
@@ -231,8 +232,8 @@ def _ends_with(words: Sequence[str], s: str) -> str | None:
 def _count_suffix(unit: str, noun: str) -> str:
     if re.search(r"(?:数|数量|人数|量|人次|规模|总量)$", noun):
         return ""
-    if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun):
-        return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量
+    if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun) and not noun.endswith(_grammar().people):
+        return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量, 高校毕业生数量
     if noun.endswith("院士"):
         return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
     return "人次" if unit == "人次" else "数量"
