@@ -77,6 +77,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a sum written right before what it is; 首期 names a tranche
         ("2024年7000亿元超长期特别国债支持的项目基本全部开工。", [("7000亿元", "超长期特别国债")]),
         ("首期100亿元省级科技创新母基金投运。", [("100亿元", "省级科技创新母基金首期规模")]),
+        # a share said of the figure before it; issuing a sum names it by what is issued
+        ("全国财政赤字合计9500亿元，占国内生产总值比重在3%以内。", [("9500亿元", "财政赤字"), ("3%", "财政赤字占国内生产总值比重")]),
+        ("今年拟发行1400亿元长期建设国债。", [("1400亿元", "长期建设国债发行规模")]),
         # who did it is not what is counted, unless the verb says which ones (累计实施)
         ("省市县选派科技副总1787名。", [("1787名", "选派科技副总数量")]),
         ("累计实施工业技改项目2.15万个。", [("2.15万个", "累计实施工业技改项目数量")]),

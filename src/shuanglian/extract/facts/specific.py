@@ -65,6 +65,7 @@ class _Grammar:
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
         self.people = tuple(d.get("people_nouns") or ())
         self.power_plants = tuple(d.get("power_plants") or ())
         self.rate_stems = tuple(d.get("rate_stems") or ())
@@ -344,8 +345,17 @@ def _specific(
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
-    if core in g.bare_ratios and st.subject and not first:
-        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%
+    if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
+        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
+    issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
+    if issued:
+        # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
+        raw = re.split(r"[，,。；;、：:（）()\s的]", _QUOTES.sub("", after), maxsplit=1)[0]
+        rest = _QUOTES.sub("", seg[issued[-1].end() :]).strip()
+        thing = rest if _sum_noun_end(g, rest) >= 2 else raw[: max(_sum_noun_end(g, raw), 0)]
+        if len(thing) >= 2:
+            st.subject = thing
+            return thing + issued[-1].group() + "规模"
     stage = re.search(g.capacity_stage, core) if kind == "power" else None
     if stage:
         # 新能源开工1600万千瓦、投产1000万千瓦: capacity by stage of a kind of power
