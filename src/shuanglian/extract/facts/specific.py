@@ -341,6 +341,8 @@ def _specific(
         core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
+    elif core in g.generic and (sector := _sector_heading(scope)):
+        core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
     elif not core and st.subject and change:
         core = st.subject
     elif not core and change:
@@ -417,6 +419,13 @@ def _one_thing(parts: list[str]) -> bool:
     if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", "".join(parts)):
         return False
     return all(1 <= len(p) <= 8 for p in parts[:-1])
+
+
+def _sector_heading(scope: str) -> str:
+    """The sector a clause like 煤炭工业建设， heads the sentence with (its sums are the sector's)."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,8})建设", clauses[-2].strip()) if len(clauses) >= 2 else None
+    return m.group(1) if m else ""
 
 
 def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> str:
