@@ -167,7 +167,8 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     core = _lstrip_de(_strip_lead(g, core, places))
     de = core.rfind("的")
     if 0 < de <= len(core) - 3:
-        core = core[de + 1 :]  # 在珠海横琴新区注册的澳资企业 -> 澳资企业
+        # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
+        core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = g.infix.sub("", core) if len(core) > 6 else core
     spent = _SPENT_NUMBER.search(core)
