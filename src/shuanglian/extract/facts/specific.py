@@ -532,9 +532,9 @@ def _count(
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
     else:
-        deed = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
+        did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
-        name = noun or (deed if len(deed) > 2 else "") or st.subject or ""
+        name = noun or (did if len(did) > 2 else "") or st.subject or ""
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if not 2 <= len(name) <= 24 or _NUMBER.search(name):
