@@ -80,6 +80,10 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a share said of the figure before it; issuing a sum names it by what is issued
         ("全国财政赤字合计9500亿元，占国内生产总值比重在3%以内。", [("9500亿元", "财政赤字"), ("3%", "财政赤字占国内生产总值比重")]),
         ("今年拟发行1400亿元长期建设国债。", [("1400亿元", "长期建设国债发行规模")]),
+        # a short owner before 的 stays; a sector heading the sentence owns a bare sum; people by what they did
+        ("职工的年平均工资达到705元。", [("705元", "职工年平均工资")]),
+        ("煤炭工业建设，五年投资一百七十九亿元。", [("一百七十九亿元", "煤炭工业投资")]),
+        ("2人当选中国工程院院士，47人入选科技领域国家重点人才计划。", [("2人", "当选中国工程院院士人数"), ("47人", "入选科技领域国家重点人才计划人数")]),
         # who did it is not what is counted, unless the verb says which ones (累计实施)
         ("省市县选派科技副总1787名。", [("1787名", "选派科技副总数量")]),
         ("累计实施工业技改项目2.15万个。", [("2.15万个", "累计实施工业技改项目数量")]),
