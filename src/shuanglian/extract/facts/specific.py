@@ -127,7 +127,7 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         if s in places:
             return ""
         for p in places:
-            if s.startswith(p) and len(s) - len(p) >= 2:
+            if s.startswith(p) and len(s) - len(p) >= 2 and not s[len(p) :].startswith(("区域", "地区")):
                 s = re.sub(r"^(?:省|市|区|县)", "", s[len(p) :])
                 s = "地区" + s if s.startswith("生产总值") else s  # 福建省生产总值 -> 地区生产总值
                 break
