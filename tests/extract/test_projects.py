@@ -84,3 +84,55 @@ def test_a_programme_found_by_the_policy_stage_is_not_a_project() -> None:
     ProjectStage()(doc)
     assert [p["title"] for p in doc.policies] == ["尖刀技术攻关工程"]
     assert [p["name"] for p in doc.projects] == ["集成电路项目"]
+
+
+def test_a_lists_category_after_deng_names_each_item() -> None:
+    # 六 inside 六盘水 is no count; the category 铁路 goes to each item
+    got = _by_name("开工大村至遵义、纳雍至六盘水等铁路，推进重庆至贵阳高速铁路前期工作。")
+    assert got["大村至遵义铁路"]["status"] == "开工" and got["纳雍至六盘水铁路"]["status"] == "开工"
+
+
+def test_praise_in_a_shared_category_is_dropped_and_the_longest_cue_wins() -> None:
+    got = _by_name("国电投大安、上海电气洮南等一批“绿电氢氨醇”标志性项目建成投产。")
+    assert got["国电投大安绿电氢氨醇项目"]["status"] == "投产"
+    assert got["上海电气洮南绿电氢氨醇项目"]["status"] == "投产"
+
+
+def test_two_character_names_share_the_rest_and_zones_are_no_projects() -> None:
+    got = _by_name("湘河、拉洛水利枢纽投入使用。广州开发区109个项目集中签约动工。")
+    assert set(got) == {"湘河水利枢纽", "拉洛水利枢纽"}
+
+
+def test_a_split_word_is_not_cut() -> None:
+    got = _by_name("推动新型储能、风电光伏等重点项目建设，实施保障性安居工程。")
+    assert not any(n.startswith(("型", "性")) for n in got)
+
+
+def test_a_kind_listed_per_place_or_as_a_batch_is_no_project() -> None:
+    t = "推进南宁、百色、来宾泛铝件先进制造基地建设。建成一批概念验证、中试熟化等成果孵化平台。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + 2)]) for n in ("南宁", "百色", "来宾")]
+    assert extract_projects(t, entities=places) == []
+
+
+def test_places_sharing_one_built_word_stay_projects() -> None:
+    t = "争取后安、公婆泉、钱阳山等煤矿项目核准。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("后安", "公婆泉", "钱阳山")]
+    assert len(extract_projects(t, entities=places)) == 3
+
+
+def test_a_count_that_is_not_the_items_number_makes_an_aggregate() -> None:
+    assert extract_projects("天津滨海新区83个老旧小区改造项目开工建设，项目总投资约12.68亿元。") == []
+    got = _by_name("加快建设南山口、哇让、同德、德令哈4个抽水蓄能电站。")
+    assert {"南山口抽水蓄能电站", "德令哈抽水蓄能电站"} <= set(got)
+
+
+def test_a_project_named_by_what_is_built_needs_no_cue() -> None:
+    got = _by_name("丁薛祥来到济南遥墙国际机场二期改扩建项目现场，调研重大基础设施建设情况。")
+    assert "济南遥墙国际机场二期改扩建项目" in got
+    assert extract_projects("支持科研项目和人才项目。") == []
+
+
+def test_names_listed_with_deng_before_a_production_cue_are_projects() -> None:
+    got = _by_name("空客二线、电科蓝天宇航电源、启源芯动力等投产增效，华海清科、海光信息等快速成长。")
+    assert set(got) == {"空客二线", "电科蓝天宇航电源", "启源芯动力"}
+    assert got["启源芯动力"]["status"] == "投产"

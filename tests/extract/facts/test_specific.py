@@ -28,7 +28,7 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ),
         (
             "完成新建、重组11家全国重点实验室，国家级、部级创新平台分别达到22家、182家。",
-            [("11家", "全国重点实验室数量"), ("22家", "国家级创新平台数量"), ("182家", "部级创新平台数量")],
+            [("11家", "新建重组全国重点实验室数量"), ("22家", "国家级创新平台数量"), ("182家", "部级创新平台数量")],
         ),
         # a keep-verb opening a list stays in front of every item
         (
@@ -52,6 +52,47 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("固定资产投资年均增长12.8%。", [("12.8%", "固定资产投资年均增长率")]),
         # a sum of something named after 的
         ("在黄河三角洲，总投资10.6亿元的湿地修复项目开工。", [("10.6亿元", "湿地修复项目总投资")]),
+        # what the counted things did names which are counted; 落户 keeps only the verb
+        ("13个大模型通过国家备案，8家全国重点实验室落户河北。", [("13个", "通过国家备案大模型数量"), ("8家", "落户全国重点实验室数量")]),
+        # kinds joined by 、 before one count are one measure; a verb opening a list of names stays
+        ("国家领航级、卓越级智能工厂达到24家。", [("24家", "国家领航级卓越级智能工厂数量")]),
+        ("新增仙桃、潜江、宜都、大冶4个千亿县。", [("4个", "新增千亿县数量")]),
+        # a contracted pair split over 分别
+        ("城乡居民人均可支配收入分别增长6%和7.4%。", [("6%", "城镇居民人均可支配收入增长率"), ("7.4%", "农村居民人均可支配收入增长率")]),
+        ("一二三产增加值分别增长3.5%、6%、5%。", [("3.5%", "一产增加值增长率"), ("6%", "二产增加值增长率"), ("5%", "三产增加值增长率")]),
+        # a point gap is said of the subject's growth; tonnage before a product is its capacity
+        ("规上工业增加值增长7.7%，高于全国1.8个百分点。", [("7.7%", "规上工业增加值增长率"), ("1.8个百分点", "规上工业增加值增速高于全国")]),
+        ("推进白银集团7万吨锌基合金等项目建设。", [("7万吨", "白银集团锌基合金产能")]),
+        ("两院院士增至93位。", [("93位", "两院院士人数")]),
+        # values listed after a contracted pair pair up as with 分别; kinds joined after one count count together
+        ("前11月我国城乡低保标准同比增长7.4%和10.4%。", [("7.4%", "城市低保标准增长率"), ("10.4%", "农村低保标准增长率")]),
+        ("新建200个智能车间、智能工厂。", [("200个", "新建智能车间智能工厂数量")]),
+        (
+            "限额以上通讯器材、家用电器零售额分别增长40.9%、27.1%。",
+            [("40.9%", "限额以上通讯器材零售额增长率"), ("27.1%", "限额以上家用电器零售额增长率")],
+        ),
+        # a verb opening a list of counts stays in front of each, also after 和
+        ("建成投产3个露天煤矿和15个井工煤矿。", [("3个", "建成投产露天煤矿数量"), ("15个", "建成投产井工煤矿数量")]),
+        ("新培育10个概念验证中心、20个中试平台。", [("10个", "新培育概念验证中心数量"), ("20个", "新培育中试平台数量")]),
+        # a sum written right before what it is; 首期 names a tranche
+        ("2024年7000亿元超长期特别国债支持的项目基本全部开工。", [("7000亿元", "超长期特别国债")]),
+        ("首期100亿元省级科技创新母基金投运。", [("100亿元", "省级科技创新母基金首期规模")]),
+        # a share said of the figure before it; issuing a sum names it by what is issued
+        ("全国财政赤字合计9500亿元，占国内生产总值比重在3%以内。", [("9500亿元", "财政赤字"), ("3%", "财政赤字占国内生产总值比重")]),
+        ("今年拟发行1400亿元长期建设国债。", [("1400亿元", "长期建设国债发行规模")]),
+        # a short owner before 的 stays; a sector heading the sentence owns a bare sum; people by what they did
+        ("职工的年平均工资达到705元。", [("705元", "职工年平均工资")]),
+        ("煤炭工业建设，五年投资一百七十九亿元。", [("一百七十九亿元", "煤炭工业投资")]),
+        ("2人当选中国工程院院士，47人入选科技领域国家重点人才计划。", [("2人", "当选中国工程院院士人数"), ("47人", "入选科技领域国家重点人才计划人数")]),
+        # who did it is not what is counted, unless the verb says which ones (累计实施)
+        ("省市县选派科技副总1787名。", [("1787名", "选派科技副总数量")]),
+        ("累计实施工业技改项目2.15万个。", [("2.15万个", "累计实施工业技改项目数量")]),
+        # capacity by stage of one kind of power; a used-up 分别 list does not swallow the next figure
+        ("新能源开工1600万千瓦、投产1000万千瓦以上。", [("1600万千瓦", "新能源开工装机规模"), ("1000万千瓦以上", "新能源投产装机规模")]),
+        (
+            "概念验证中心、中试基地分别达到69家、107家，1324人凭转化贡献晋升职称。",
+            [("69家", "概念验证中心数量"), ("107家", "中试基地数量"), ("1324人", "凭转化贡献晋升职称人数")],
+        ),
     ],
 )
 def test_specific_measures(text: str, expected: list[tuple[str, str]]) -> None:

@@ -130,11 +130,15 @@ def _figure(
         if s[m.end("unit") : m.end("unit") + 2].startswith(lex.not_after.get(unit.text, ())):
             return None  # 5个月, 位于
     value *= unit.factor
-    qualifiers = [q for q in (m.group("pre"), m.group("more"), m.group("post")) if q]
+    pre = m.group("pre")
+    # 签约8个, 预约: 约 ends a verb here, it is no "about"
+    word_end = pre == "约" and s[m.start() - 1 : m.start()] in _YUE_VERBS
+    qualifiers = [q for q in (None if word_end else pre, m.group("more"), m.group("post")) if q]
     approx = approx or bool(qualifiers)
-    start, end = sent.start + m.start(), sent.start + m.end()
-    measure, measure_text = infer_measure(lex, s, m.start(), m.end(), unit, prev_end)
-    prefix = s[: m.start()]
+    begin = m.start() + (len(pre) if word_end else 0)
+    start, end = sent.start + begin, sent.start + m.end()
+    measure, measure_text = infer_measure(lex, s, begin, m.end(), unit, prev_end)
+    prefix = s[:begin]
     scope = prefix[prev_end:] if prev_end <= len(prefix) else ""
     target = is_target(lex, prefix, scope, basis.pub_year, ctx, after=s[m.end() : m.end() + 10])
     cue = target_cue(lex, scope, prefix, target, ctx)
@@ -153,12 +157,14 @@ def _figure(
         "qualifier": "".join(qualifiers) or None,
         "approx": approx,
         "span": [start, end],
-        "text": m.group(),
+        "text": s[begin : m.end()],
     }
 
 
 _BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
 
+
+_YUE_VERBS = ("签", "预", "制", "合", "节", "公", "特", "邀", "履")
 
 _NOW = re.compile(r"目前|截至目前|如今|现有|当前|现在")
 

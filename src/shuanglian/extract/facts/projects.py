@@ -66,6 +66,11 @@ class _Rules:
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
+        self.strong_cues = tuple(d.get("list_production_cues") or [])
+        self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
+        self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
+        self.bad_starts = tuple(d.get("bad_name_starts") or ())
+        self.zones = tuple(d.get("zone_names") or ())
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         self.not_after = tuple(d["not_after"])
@@ -173,7 +178,8 @@ def _sentence_projects(
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y, *_ in found)
 
-    for a, b, name, stage in _status_lists(r, s):
+    place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
+    for a, b, name, stage in _per_place(s, _status_lists(r, s), place_names):
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -190,12 +196,16 @@ def _sentence_projects(
     out = []
     for start, end, name, money, listed in found:
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
-        if money is None and status is None:
+        if money is None and status is None and not _named_project(r, name):
             continue
-        if money is None and name.endswith("工程") and status in ("谋划", "签约"):
+        if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
-        if money is None and _category(r, name, sent.start + start, sent.start + end, mentions):
+        # 新型显示产业园: an industry's park is one place; 新能源汽车、机器人等重点项目 are industries
+        park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
+        if money is None and not park and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or re.search(r"时速|\d+公里", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
+            continue  # a split word (型储能); a zone is where projects go (广州开发区)
         if _junk(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
@@ -219,6 +229,40 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
+    return out
+
+
+def _named_project(r: _Rules, name: str) -> bool:
+    """杭州西站站城综合体项目, 济南遥墙国际机场二期改扩建项目: a project named by what is built needs no cue."""
+    core = re.sub(r"项目$", "", name)
+    return core != name and len(core) >= 5 and bool(r.named_re.search(core))
+
+
+def _per_place(
+    s: str, items: list[tuple[int, int, str, str]], places: set[str]
+) -> list[tuple[int, int, str, str]]:
+    """Drop a kind of thing listed per place (推进南宁、百色、来宾、梧州泛铝件先进制造基地建设; 海东、海西等地零碳
+    园区): three or more place names, or places closed by 等地, sharing one category are a programme, not
+    named projects."""
+    out: list[tuple[int, int, str, str]] = []
+    i = 0
+    while i < len(items):
+        a, b, name, stage = items[i]
+        tail = name[b - a :]
+        j = i + 1
+        while tail and j < len(items) and items[j][2][items[j][1] - items[j][0] :] == tail:
+            j += 1
+        if tail and j < len(items) and items[j][2].endswith(tail) and items[j][2] == s[items[j][0] : items[j][1]]:
+            j += 1  # the last item carries the category itself (…、梧州泛铝件先进制造基地)
+        group = items[i:j]
+        pieces = [s[x:y].removesuffix(tail) for x, y, *_ in group]
+        last_end = group[-1][1]
+        # a category phrase (泛铝件先进制造基地), not one built word (公婆泉、后安、钱阳山煤矿 are three mines)
+        kind = re.sub(r"(?:项目|工程)$", "", tail)
+        per_place = len(kind) >= 4 and all(p in places for p in pieces) and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
+        if not per_place:
+            out.extend(group)
+        i = j
     return out
 
 
@@ -280,7 +324,9 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     """Start of the project name ending at `head_end`, or None when it is generic or a programme."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
     run = s[stop:head_start]
-    if run.endswith(r.not_before) or re.match(r"\s*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]):
+    if run.endswith(r.not_before) or re.match(
+        r"\s*(?:已达到|已达|达到|达|超过|超|共|近|约)*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]
+    ):
         return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
     # The name starts after the last introducing word. Only when that word can belong to a name
     # (轨道交通建设项目, 年产…) and what follows it is generic does the name reach further back.
@@ -293,6 +339,8 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     cuts = sorted(cuts, reverse=True) + [(0, "")]
     for c, word in cuts:
         core = run[c:]
+        if core.startswith(r.bad_starts):
+            continue  # 新型储能: the cut split a word
         if _specific(r, core):
             return stop + c if len(core) <= _MAX_NAME else None
         if word not in _NAME_WORDS:
@@ -318,7 +366,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(re.search(r"人才|培养|交流|引进|培训", core))
+    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)交流|引进|培训", core))
 
 
 def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
@@ -381,31 +429,35 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
     for clause in re.split(r"(?<=[，,；;：:])", s):
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
-        for obj_start, obj, stage in _clause_objects(r, text):
-            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start))
+        for obj_start, obj, stage, named in _clause_objects(r, text):
+            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named))
     return out
 
 
-def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str]]:
-    """(offset, object text, stage) of a clause's status verb: wrapped, after it, or before it.
+def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
+    """(offset, object text, stage, named) of a clause's status verb: wrapped, after it, or before it;
+    `named` when the objects are a 等-list before a production cue (their items need no built word).
     The first cue whose objects hold named items wins (贵州在建的…“夹岩水利枢纽”施工有序推进)."""
     for stage, pat in r.wrap:
         m = pat.search(text)
         if m and _items(r, text[m.start("obj") : m.end()], 0):
-            return [(m.start("obj"), text[m.start("obj") : m.end()], stage)]
-    cues = sorted((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text))
+            return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
+    # the longest cue at a place wins (建成投产 is 投产, not 建成)
+    cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
     for a, b, stage in cues:
         lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
             obj_start, obj = 0, re.sub(f"(?:{r.intro_re.pattern}|已|正|已经|正在)+$", "", text[:a])
-        if _items(r, obj, 0):
-            return [(obj_start, obj, stage)]
+        # 空客二线、电科蓝天宇航电源、启源芯动力等投产增效: names listed with 等 before a production cue are projects
+        named = obj_start == 0 and text[:a].endswith("等") and text[a:].startswith(r.strong_cues)
+        if _items(r, obj, 0, named):
+            return [(obj_start, obj, stage, named)]
     return []
 
 
-def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+def _items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
     """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
     each 等-category into groups of their own."""
     out: list[tuple[int, int, str]] = []
@@ -413,24 +465,30 @@ def _items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
     for m in re.finditer(r"等[^、]{0,20}?、", obj):
         out.extend(_group_items(r, obj[at : m.end() - 1], base + at))
         at = m.end()
-    out.extend(_group_items(r, obj[at:], base + at))
+    out.extend(_group_items(r, obj[at:], base + at, named))
     return out
 
 
-def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
+def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
-    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj):
-        return []  # 谋划储备、洽谈招引…一批项目: what is done with a batch, not named projects
+    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
+        return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
-    explicit = bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
-    cut = re.search(
-        r"(?:等(?:\d+|[一二两三四五六七八九十百]+)?|(?:\d+|[一二两三四五六七八九十百]+))(?:个|项|批|座|条)?(?P<cat>[^、]{0,14})$", obj
+    explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
+    # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
+    cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
+        r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj
     )
-    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条]", cut.group()[:4]):
+    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
+    if cut and not cut.group().startswith("等") and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body))):
+        return []  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
+    category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
+    if not (category.startswith("“") and category.endswith("”")):
+        category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     parts: list[tuple[int, str]] = []
     at = 0
@@ -448,33 +506,61 @@ def _group_items(r: _Rules, obj: str, base: int) -> list[tuple[int, int, str]]:
             off, piece = off + de + 1, piece[de + 1 :]
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
-        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
+        for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
+            piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
         cleaned.append((off, piece))
     if not cleaned:
         return []
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
-    if shared and len(last_item) - len(shared) > 4:
-        shared = last_item[2:]  # 青桂、青粤绿电外送通道 -> 青桂绿电外送通道 (two-character names share the rest)
+    lens = {len(p) for _, p in cleaned[:-1]}
+    short = bool(lens) and max(lens) <= 4  # 中资信创总部、…、国家管网科学试验基地: whole names share nothing
+    if shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
+        # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
+        shared = last_item[2:]
     out = []
     for off, piece in cleaned:
         name = piece
         if category and not r.built_re.search(piece) and len(piece) <= 8:
             name = piece + category
-        elif shared and not r.built_re.search(piece) and len(piece) <= 6:
+        elif shared and not r.built_re.search(piece) and len(piece) <= 5:
             name = piece + shared  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
         suffix = r.built_re.search(name)
         if suffix and not _specific(r, name[: suffix.start()]) and not explicit:
             continue  # 高速公路, 农村公路: a kind of thing, not a named one
-        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece):
+        own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
+        own = own if own and len(own.group()) >= 3 else None
+        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece[: own.start()] if own else piece):
             continue
         if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
             continue
         out.append((base + off, base + off + len(piece), name))
     return out
+
+
+def _plain_category(r: _Rules, category: str) -> str:
+    """The category a list shares without its praise and quotes (“绿电氢氨醇”标志性项目 -> 绿电氢氨醇项目)."""
+    head = next((h for h in r.heads if category.endswith(h)), "")
+    body = category[: len(category) - len(head)].replace("“", "").replace("”", "")
+    for w in r.praise:
+        body = body.replace(w, "")
+    if head and not body.replace("重大", "").replace("重点", ""):
+        return ""  # 闽江干流防洪提升等重大工程: the category says only that they matter
+    return body + head if body else category
+
+
+def _count_of(text: str) -> int | None:
+    """The number a list's count opens with (4个抽水蓄能电站 -> 4), or None."""
+    m = re.match(r"\d+|[一二两三四五六七八九十百]+", text)
+    if not m:
+        return None
+    try:
+        return int(parse_number(m.group())[0])
+    except ValueError:
+        return None
 
 
 def _generic_tail(r: _Rules, tail: str) -> bool:
@@ -489,7 +575,7 @@ def _strip_intro(r: _Rules, part: str) -> int:
     pos = 0
     while True:
         m = r.lead_re.match(part, pos)
-        if not m or len(part) - m.end() < 2:
+        if not m or len(part) - m.end() < 2 or part[m.end() :].startswith(r.bad_starts):
             return pos
         pos = m.end()
 

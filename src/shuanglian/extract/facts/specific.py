@@ -17,7 +17,7 @@ from functools import cache
 
 from shuanglian.extract.facts.common import alternation, load_data
 
-_CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]")
+_CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
@@ -45,6 +45,8 @@ class SpecificState:
     series_at: int = 0
     series_suffix: str = ""
     history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
+    noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
+    power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
 
 
 class _Grammar:
@@ -55,8 +57,23 @@ class _Grammar:
             if key not in d:
                 raise ValueError(f"specific.yaml: missing key {key!r}")
         self.lead = sorted(d["lead"], key=len, reverse=True)
+        terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
+        # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
+        self.lead_terms = {w: tuple(t for t in terms if t.startswith(w) and len(t) > len(w)) for w in self.lead}
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = sorted(set(d["tail"]), key=len, reverse=True)
+        self.tail_keep = tuple(d.get("tail_keep") or ())
+        self.compare_verbs = tuple(d.get("compare_verbs") or ())
+        self.bare_ratios = set(d.get("bare_ratios") or ())
+        self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
+        self.people = tuple(d.get("people_nouns") or ())
+        self.power_plants = tuple(d.get("power_plants") or ())
+        self.rate_stems = tuple(d.get("rate_stems") or ())
+        self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
+        self.sum_nouns = tuple(d.get("sum_nouns") or ())
+        self.money_suffixes = sorted((d.get("money_suffixes") or {}).items(), key=lambda kv: -len(kv[0]))
+        self.scope_prefixes = sorted(d.get("scope_prefixes") or [], key=len, reverse=True)
+        self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
         self.keep = sorted(d["keep_verbs"], key=len, reverse=True)
@@ -73,7 +90,23 @@ class _Grammar:
         self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
         self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
+        self.compounds = sorted((d.get("compounds") or {}).items(), key=lambda kv: -len(kv[0]))
+        self.short_forms = sorted((d.get("short_forms") or {}).items(), key=lambda kv: -len(kv[0]))
+        self.capacity_words = sorted((d.get("capacity_words") or {}).items(), key=lambda kv: -len(kv[0]))
+        cut = d.get("subject_verbs") or {}
+        self.subject_verbs = sorted(
+            ({*d["count_verbs"], *d["keep_verbs"], *(cut.get("extra") or [])} - set(cut.get("not") or [])), key=len, reverse=True
+        )
+        preds = d.get("noun_predicates") or {}
+        self.predicates = sorted(preds.get("verbs") or [], key=len, reverse=True)
+        self.bare_predicates = set(preds.get("bare") or [])
+        self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
+
+
+    def capacity_of(self, product: str) -> str:
+        """The measure word of a tonnage said of a product: 产能, or 规模 for plants (熔盐装置)."""
+        return next((m for end, m in self.capacity_words if product.endswith(end)), "产能")
 
 
 @cache
@@ -88,13 +121,13 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         for rx in g.time:
             s = rx.sub("", s, count=1)
         for w in g.lead:
-            if s.startswith(w) and len(s) > len(w):
+            if s.startswith(w) and len(s) > len(w) and not s.startswith(g.lead_terms.get(w, ())):
                 s = s[len(w) :]
                 break
         if s in places:
             return ""
         for p in places:
-            if s.startswith(p) and len(s) - len(p) >= 2:
+            if s.startswith(p) and len(s) - len(p) >= 2 and not s[len(p) :].startswith(("区域", "地区")):
                 s = re.sub(r"^(?:省|市|区|县)", "", s[len(p) :])
                 s = "地区" + s if s.startswith("生产总值") else s  # 福建省生产总值 -> 地区生产总值
                 break
@@ -115,7 +148,7 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
                 break
         else:
             for w in g.tail:
-                if s.endswith(w):
+                if s.endswith(w) and not s.endswith(g.tail_keep):
                     s = s[: -len(w)]
                     break
             else:
@@ -134,7 +167,8 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     core = _lstrip_de(_strip_lead(g, core, places))
     de = core.rfind("的")
     if 0 < de <= len(core) - 3:
-        core = core[de + 1 :]  # 在珠海横琴新区注册的澳资企业 -> 澳资企业
+        # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
+        core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = g.infix.sub("", core) if len(core) > 6 else core
     spent = _SPENT_NUMBER.search(core)
@@ -148,6 +182,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     items = [i.replace("等", "") for i in items if i]
     if len(items) < 2:
         return items
+    scope = next((p for p in g.scope_prefixes if items[0].startswith(p) and len(items[0]) > len(p)), "")
+    if scope:
+        # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
+        items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
     last, others = items[-1], items[:-1]
     avg = sum(len(o) for o in others) / len(others)
     split = None
@@ -158,10 +196,13 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
             break
     if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
         split = round(avg)
+    weak = split is None
     if split is None:
         split = next((len(last) - len(h) for h in g.heads if last.endswith(h) and len(last) > len(h)), None)
     if split is None:
         return items
+    if weak and all(_ends_with(g.heads, o) for o in others):
+        return items  # 概念验证中心、中试基地: each already names its own kind
     head = last[split:]
     return [o if o.endswith(head) else o + head for o in others] + [last]
 
@@ -170,13 +211,20 @@ def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
+    if cut and cut.group() == "、" and cut.start() > 0:
+        # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
+        clause = re.split(r"[，,。；;：:（）()\s的]", s, maxsplit=1)[0]
+        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+[个家项名条座]", clause) and clause.count("、") <= 2:
+            s = clause.replace("、", "")
+            cut = None
     s = s[: cut.start()] if cut else s
     if s.startswith(g.verb_after_unit):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit
-    stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2), None)
+    # a stop word naming a project's kind stays (83个老旧小区改造项目)
+    stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2 and not s[m.end() :].startswith(("项目", "工程"))), None)
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
-    return s[:16] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,16}", s[:16] or "") else ""
+    return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
 
 
 def _ends_with(words: Sequence[str], s: str) -> str | None:
@@ -186,8 +234,10 @@ def _ends_with(words: Sequence[str], s: str) -> str | None:
 def _count_suffix(unit: str, noun: str) -> str:
     if re.search(r"(?:数|数量|人数|量|人次|规模|总量)$", noun):
         return ""
-    if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun):
-        return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量
+    if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun) and not noun.endswith(_grammar().people):
+        return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量, 高校毕业生数量
+    if noun.endswith("院士"):
+        return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
     return "人次" if unit == "人次" else "数量"
 
 
@@ -226,20 +276,35 @@ def _specific(
 ) -> str | None:
     g = _grammar()
     st = state if state is not None else SpecificState()
+    scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
+    if not first and kind == "count" and st.noun and scope.startswith(st.noun):
+        scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
+    st.noun = ""
     if not first and st.series and _CONNECTOR.match(scope):
         i = st.series_at
         st.series_at += 1
         if i < len(st.series):
             st.subject = st.series[i]
             return st.series[i] + st.series_suffix
-        return None
+        st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
     each = _EACH.search(seg)
-    if each:
-        head_part, verb_part = seg[: each.start()], seg[each.end() :]
-        subj, _ = _clean(g, head_part, places)
+    # 国内游客人次、总花费增长5.6%、7.5%: values listed after listed names pair up as with 分别
+    paired = (
+        not each
+        and not _CONNECTOR.match(scope)
+        and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
+        and ("、" in seg or len(_expand(g, seg)) > 1)
+    )
+    if each or paired:
+        head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
+        subj, paired_change = _clean(g, head_part, places)
         items = [i for i in re.split(r"[、和及]", subj) if i]
+        expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
+        if expanded:
+            items = _expand(g, items[0])  # 城乡居民人均可支配收入分别增长… -> 城镇居民…, 农村居民…
         _, change = _strip_tail(g, verb_part)
+        change = change if each else paired_change
         if len(items) < 2 and not subj and st.history:
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
             k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
@@ -251,7 +316,7 @@ def _specific(
                 st.subject = items[0]
                 return items[0] + suffix
         if len(items) >= 2:
-            subjects = _distribute(g, items)
+            subjects = items if expanded else [_short_form(g, x) for x in _distribute(g, items)]
             suffix = _suffix(g, kind, change, unit, subjects[0])
             st.series, st.series_at, st.series_suffix = subjects, 1, suffix
             st.subject = subjects[0]
@@ -259,21 +324,65 @@ def _specific(
         seg = head_part + verb_part
     st.series = []
     parts = seg.split("、")
+    if _one_thing(parts) and (first or len(_CLAUSE_CUT.split(scope)) > 1):
+        parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
     if kind == "count":
-        listed = not first and scope.startswith("、")
+        listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         return _count(g, parts, after, unit, st, places, listed)
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
+    direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
+    elif (cut := _sum_noun_end(g, direct)) >= 2:
+        direct = direct[:cut]
+        # 7000亿元超长期特别国债, 首期100亿元省级科技创新母基金: the sum is the thing named right after it
+        core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
+    elif core in g.generic and (sector := _sector_heading(scope)):
+        core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
     elif not core and st.subject and change:
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
+        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
+    issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
+    if issued:
+        # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
+        raw = re.split(r"[，,。；;、：:（）()\s的]", _QUOTES.sub("", after), maxsplit=1)[0]
+        rest = _QUOTES.sub("", seg[issued[-1].end() :]).strip()
+        thing = rest if _sum_noun_end(g, rest) >= 2 else raw[: max(_sum_noun_end(g, raw), 0)]
+        if len(thing) >= 2:
+            st.subject = thing
+            return thing + issued[-1].group() + "规模"
+    stage = re.search(g.capacity_stage, core) if kind == "power" else None
+    if stage:
+        # 新能源开工1600万千瓦、投产1000万千瓦: capacity by stage of a kind of power
+        base = core[: stage.start()] or (st.power_base if not first else "")
+        st.power_base = base
+        st.subject = base + stage.group() + "装机规模"
+        return st.subject if base else None
+    if unit == "个百分点" and re.sub("^增速", "", core).startswith(g.compare_verbs) and st.subject and not first:
+        core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
+        change = None
+    product = _count_noun(g, after) if kind == "mass" and not change else ""
+    product = re.sub(r"(?:技术|等.*|项目)$", "", product)
+    if kind == "mass" and re.search("年产$", core) and not change:
+        # 原油年产30万吨, 年产50万吨的煤基乙醇项目: a yearly output
+        thing = core[:-2].lstrip("了") or product
+        return thing + "年产量" if len(thing) >= 2 else None
+    plant = _count_noun(g, after) if kind == "power" and not change else ""
+    if plant.endswith(g.power_plants):
+        # 402万千瓦机组建成投运 -> 建成投运机组规模: the size of the plants, said with what they did
+        return (_post_verb(g, after, plant) or _predicate(g, after, plant)) + plant + "规模"
+    if len(product) >= 2:
+        # 白银集团7万吨锌基合金: the capacity of a named product (of whom, when the clause names it)
+        core = _strip_verb_lead(g, core) if core not in g.generic else ""
+        return core + product + ("" if _MEASURE_END.search(product) else g.capacity_of(product))
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)  # 钢三千九百万吨 -> 钢产量
     if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
@@ -281,6 +390,43 @@ def _specific(
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
+
+
+def _sum_noun_end(g: _Grammar, noun: str) -> int:
+    """End of the first sum-of-money noun in `noun` (超长期特别国债支持 -> after 国债), or -1."""
+    ends = [noun.find(n) + len(n) for n in g.sum_nouns if n in noun]
+    return min(ends) if ends else -1
+
+
+def _expand(g: _Grammar, subject: str) -> list[str]:
+    """A contracted pair or triple named once (城乡居民, 存贷款, 一二三产) as its members, in order."""
+    for short, members in g.compounds:
+        if short in subject:
+            return [subject.replace(short, m, 1) for m in members]
+    return [subject]
+
+
+def _short_form(g: _Grammar, name: str) -> str:
+    """The usual short name of a distributed item (一产业增加值 -> 一产增加值)."""
+    for long, short in g.short_forms:
+        if name.startswith(long):
+            return short + name[len(long) :]
+    return name
+
+
+def _one_thing(parts: list[str]) -> bool:
+    """Short names joined by 、 before one number (国家领航级、卓越级智能工厂达到24家) name one measure together;
+    not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别)."""
+    if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", "".join(parts)):
+        return False
+    return all(1 <= len(p) <= 8 for p in parts[:-1])
+
+
+def _sector_heading(scope: str) -> str:
+    """The sector a clause like 煤炭工业建设， heads the sentence with (its sums are the sector's)."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,8})建设", clauses[-2].strip()) if len(clauses) >= 2 else None
+    return m.group(1) if m else ""
 
 
 def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> str:
@@ -323,9 +469,15 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
             return g.percent_change.get(change, "增长率")
         if re.search(r"(?:率|比重|占比|比例|指数|度|份额)$", core):
             return ""
+        if core.endswith("占"):
+            return "比"  # 对共建一带一路国家投资占50%以上 -> …投资占比
+        if core.endswith(g.rate_stems):
+            return "率"  # 规模以上企业复工复产已经达到98% -> …复工复产率
         return "占比" if measure == "占比" else ""
     if kind == "money" and change in g.amount_change:
         return g.amount_change[change]
+    if kind == "money" and not change:
+        return next((suf for end, suf in g.money_suffixes if core.endswith(end)), "")  # 进出口2902亿元 -> 进出口额
     if unit == "倍" and change:
         return "增长倍数"
     if kind == "count":
@@ -347,26 +499,42 @@ def _count(
     raw = parts[-1]
     core, _ = _clean(g, raw, places)
     if not listed:
-        opener = _starts_keep(g, _clean(g, parts[0], places)[0]) or ""
+        head = _clean(g, parts[0], places)[0]
+        opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    core = _cut_subject(g, core)
     if core and not _starts_keep(g, core):
-        core = _strip_verb_lead(g, core)
+        core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
     noun = _count_noun(g, after)
+    st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
+    post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
+    pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
         keep = verb if verb in g.keep else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
-        name = (keep or post) + noun
+        if not (keep or verb or post or pred) and core:
+            # 新增荆州、孝感、黄冈3个过三千亿元城市: the verb opens the names; 新建、重组11家: verbs only
+            keep = (core if len(core) <= 4 else _starts_keep(g, core) or "") if _starts_keep(g, core) else ""
+        if pred.endswith(noun):
+            noun = ""  # 4个产业集群入选国家首批战略性新兴产业集群
+        elif not (keep or post or pred) and raw.endswith("的"):
+            # 通过初审的49个科技创新项目 (a deed, not a quality: 切实可行的73条整改措施)
+            deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
+            keep = core if deed and 2 <= len(core) <= 6 else ""
+        name = (keep or post or pred) + noun
     elif core and not examples:
         name = core
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
     else:
-        name = noun or st.subject or ""
+        did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
+        # 47人入选科技领域国家重点人才计划: people named by what they did
+        name = noun or (did if len(did) > 2 else "") or st.subject or ""
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if not 2 <= len(name) <= 24 or _NUMBER.search(name):
@@ -375,11 +543,44 @@ def _count(
     return name + _count_suffix(unit, name)
 
 
+def _cut_subject(g: _Grammar, core: str) -> str:
+    """省市县选派科技副总1787名 -> 选派科技副总: who did it is not what is counted (the first verb after
+    the subject starts the measure; verbs inside fixed terms such as 城镇新增就业 are not listed)."""
+    best = -1
+    for v in g.subject_verbs:
+        i = core.find(v, 2)
+        if i >= 2 and len(core) - i - len(v) >= 2 and (best < 0 or i < best):
+            best = i  # the first verb after the subject: 谋划产业建设项目 keeps its 建设
+    if best < 0 or core[:best] in g.keep or _starts_keep(g, core[:best]):
+        return core  # 累计实施…, 新培育认定…: a verb that says which ones are counted is no subject
+    return core[best:]
+
+
 def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     """10个项目集中签约 -> 签约: a status verb right after the counted thing says which ones are counted."""
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
     return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
+
+
+def _predicate(g: _Grammar, after: str, noun: str) -> str:
+    """8家全国重点实验室落户河北, 13个大模型通过国家备案: what the counted things did says which ones are
+    counted (落户全国重点实验室, 通过国家备案大模型); the predicate runs to the clause end."""
+    i = after.find(noun)
+    rest = _QUOTES.sub("", after[i + len(noun) :] if i >= 0 else "")
+    rest = re.split(r"[，,。；;：:、（(]", rest, maxsplit=1)[0]
+    for _ in range(2):
+        adv = next((a for a in g.predicate_adverbs if rest.startswith(a)), None)
+        if adv is None:
+            break
+        rest = rest[len(adv) :]
+    verb = next((v for v in g.predicates if rest.startswith(v)), None)
+    if verb is None:
+        return ""
+    if verb in g.bare_predicates:
+        return verb  # 落户河北: where is not which
+    rest = re.sub(r"^(.{2,}?)了", r"\1", rest)
+    return rest if len(rest) <= 16 and not re.search(r"[的将要]", rest) else verb
 
 
 def _strip_verb_lead(g: _Grammar, core: str) -> str:
