@@ -185,4 +185,6 @@ def _text(v: Any, lang: str = "zh") -> str:
         return label("kind", text, lang)  # a kind code as a value (类型: enterprise) reads as its label
     if lang == "zh" and text in _table()["zh"]["status"]:
         return label("status", text, lang)
+    if lang == "zh" and text in _table()["zh"]["action"]:
+        return label("action", text, lang)  # a judgement's action (判断·操作: split) by its label
     return text[:300]
