@@ -136,6 +136,24 @@ class Labels:
             return label("prop", k, self.lang)
         return k if self.lang != "zh" or k not in known_codes() else label("reason", k, self.lang)
 
+    def why(self, reason: str | None) -> str:
+        """Why a source entity was merged (`level:key` or `judgement:split#3`), as a label and the key."""
+        code, _, key = (reason or "").partition(":")
+        shown = label("merge_reason", code, self.lang)
+        return f"{shown}「{key}」" if key and code != "judgement" else shown
+
+    def failure(self, reason: str | None) -> str:
+        """An ingest failure's reason: on Chinese pages the label of its leading words (the English message,
+        with its numbers, stays in the cell's title), elsewhere the message itself."""
+        text = reason or ""
+        if self.lang != "zh":
+            return text
+        table = _table()["zh"].get("failure", {})
+        for head in sorted(table, key=len, reverse=True):
+            if text.startswith(head):
+                return str(table[head])
+        return UNKNOWN["zh"] if re.match(r"[A-Za-z]", text) else text
+
     def term(self, value: Any) -> str:
         """A chain/link name, status or level in the page language (see `term`)."""
         return term(value, self.lang)
