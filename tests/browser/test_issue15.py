@@ -26,6 +26,7 @@ from shuanglian.web.auth import create_token, create_user
 from shuanglian.web.demo import prepare_demo
 from shuanglian.web.server import ServerThread
 from tests.browser.conftest import CHROMIUM, VENDOR, _require, logged_in
+from tests.web.test_en_labels import chinese_labels
 from tests.web.test_labels import leaked_codes
 
 pytestmark = pytest.mark.browser
@@ -135,6 +136,24 @@ def test_item3_chinese_pages_show_labels_and_official_terms(page, i15) -> None: 
     assert page.locator("table.dropped th").all_inner_texts() == ["原因", "行", "被删除的文字"]
     page.goto(f"{base}/entities-merge?a=x&b=y")  # errors in Chinese too
     assert "没有找到" in page.inner_text("main")
+
+
+def test_item3_english_pages_show_english_chain_link_and_status_labels(page, i15) -> None:  # type: ignore[no-untyped-def]
+    base = i15["base"]
+    page.context.add_cookies([{"name": "lang", "value": "en", "url": base}])
+    leaks = {}
+    for u in ["/chains", "/chains/semiconductors_ic?region=深圳", "/registers/projects", "/registers/enterprises",
+              "/projects", "/review?by=prop"]:
+        page.goto(f"{base}{u}")
+        assert page.locator("html").get_attribute("lang") == "en"
+        if found := chinese_labels(page.content()):
+            leaks[u] = found
+    assert leaks == {}, leaks
+    page.goto(f"{base}/chains/semiconductors_ic?region=深圳")
+    page.wait_for_selector("#chain-graph canvas")
+    drawn = page.evaluate("window.slChain.nodes().map(n => n.data('label')).join(' ')")
+    assert "Chip design" in drawn and "芯片设计" not in drawn  # the diagram is drawn in English too
+    page.context.add_cookies([{"name": "lang", "value": "zh", "url": base}])
 
 
 def test_item4_sources_by_title_open_the_document_at_the_sentence(page, i15) -> None:  # type: ignore[no-untyped-def]
