@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from shuanglian.cli import app, web_cmd
+from shuanglian.cli import app, register_commands, web_cmd
 
+register_commands()
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -55,3 +56,27 @@ def test_readme_states_prerequisites_database_and_extras() -> None:
                    "make demo HOST=0.0.0.0 PORT=8001", "--data-urlencode"):
         assert needed in text, needed
     assert "/api/search?q=迈瑞" not in text, "an unencoded query fails with 400"
+
+
+def test_demo_stores_one_document_per_sample_page(sqlite_url: str) -> None:
+    """One document per page file or JSON line (17 files, 18 documents: the feed holds two): the samples'
+    README.md lives beside pages/, never ingested as an empty document."""
+    from shuanglian.samples import pages_dir
+
+    files = [p for p in pages_dir().iterdir() if p.is_file()]
+    n = sum(len(p.read_text(encoding="utf-8").splitlines()) if p.suffix == ".jsonl" else 1 for p in files)
+    res = CliRunner().invoke(app, ["demo", "--db", sqlite_url, "--no-serve"])
+    assert res.exit_code == 0, res.output
+    assert f"samples: {n} stored" in res.output, res.output
+
+
+def test_a_failure_is_cleared_once_the_path_ingests(tmp_path: Path, sqlite_url: str) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("", encoding="utf-8")
+    r = CliRunner()
+    assert r.invoke(app, ["ingest", str(page), "--db", sqlite_url]).exit_code == 1
+    assert "page.txt" in r.invoke(app, ["failures", "--db", sqlite_url]).output
+    page.write_text("深圳市科技创新局调研深圳湾实验室\n2024-05-20\n深圳市副市长李明到深圳湾实验室调研。\n", encoding="utf-8")
+    ok = r.invoke(app, ["ingest", str(page), "--db", sqlite_url])
+    assert ok.exit_code == 0, ok.output
+    assert "page.txt" not in r.invoke(app, ["failures", "--db", sqlite_url]).output
