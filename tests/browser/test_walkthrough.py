@@ -15,6 +15,7 @@ from shuanglian.web.auth import create_user
 from shuanglian.web.demo import prepare_demo
 from shuanglian.web.server import ServerThread
 from tests.browser.conftest import CHROMIUM, _require, logged_in
+from tests.web.test_labels import leaked_codes
 
 pytestmark = pytest.mark.browser
 USER, PASSWORD = "walker", "walker-pass-1"
@@ -65,6 +66,7 @@ def test_analyst_walkthrough(page, server: str, tmp_path: Path) -> None:  # type
 
     # 2. the review queue, grouped by kind of fact: auto rules, one bulk accept by keyboard, undo, then buttons
     page.goto(f"{server}/review?by=prop")
+    assert leaked_codes(page.content()) == set()
     start = pending(page)
     assert start > 0
     page.click("#auto-form button")
@@ -100,9 +102,11 @@ def test_analyst_walkthrough(page, server: str, tmp_path: Path) -> None:  # type
     page.wait_for_load_state()
     assert "/entities/" in page.url
     assert ents[1]["name"] in page.content()
+    assert leaked_codes(page.content()) == set()
 
     # 4. export a register (XLSX) and a chain brief (Word)
     page.goto(f"{server}/registers/enterprises")
+    assert leaked_codes(page.content()) == set()
     with page.expect_download() as dl:
         page.click("#export-xlsx")
     from openpyxl import load_workbook

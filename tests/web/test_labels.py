@@ -116,3 +116,24 @@ def test_zh_pages_added_for_registers_and_chains_show_no_internal_codes(client_f
     assert "恢复" in html["/registers/enterprises?hidden=true"].text
     leaks = {u: found for u, r in html.items() if (found := leaked_codes(r.text))}
     assert leaks == {}, "\n".join(f"{u}: {sorted(v)}" for u, v in leaks.items())
+
+
+def test_merge_and_failure_reasons_in_chinese(client_for) -> None:  # type: ignore[no-untyped-def]
+    """The split form says why each name was merged, and the upload report why a file failed, in Chinese."""
+    from shuanglian.web.labels import Labels
+    from tests.web.conftest import page_csrf
+
+    zh = Labels("zh")
+    assert zh.why("exact:体外诊断") == "名称相同「体外诊断」" and zh.why("judgement:split#3") == "人工判断"
+    assert zh.failure("too big: 9 bytes > limit 5 (SHUANGLIAN_MAX_DOCUMENT_BYTES)") == "文件过大"
+    assert zh.failure("some new message") == "其他" and Labels("en").failure("empty file") == "empty file"
+    c = client_for("editor", csrf=False)
+    csrf = page_csrf(c.get("/documents").text)
+    files = [("files", ("blank.txt", b"   \n", "text/plain")), ("files", ("bin.txt", b"\x00\xff\xfe\x00" * 50, "text/plain"))]
+    r = c.post("/documents/upload", files=files, data={"csrf_token": csrf})
+    assert r.status_code == 200
+    shown = visible_text(r.text)
+    assert "空文件" in shown and "empty file" not in shown and "cannot decode" not in shown, shown
+    mindray = c.get("/api/entities", params={"name": "迈瑞", "kind": "enterprise"}).json()["items"][0]["id"]
+    html = c.get(f"/entities/{mindray}").text
+    assert 'id="split-form"' in html and not re.search(r"\((?:exact|abbreviation|legal|core|place_alias):", html)

@@ -47,19 +47,20 @@ def _where(region: str | None) -> str:
     return region or "全部地区"
 
 
-def _gap_reason(kind: str, link_name: str, region: str | None, n_ent: int, feeders: list[str]) -> tuple[str, str]:
-    r = _where(region)
+def _gap_reason(kind: str, link_name: str, region: str | None, n_ent: int, feeders: list[str],
+                link_en: str = "", feeders_en: list[str] | None = None) -> tuple[str, str]:
+    r, r_en, ln_en = _where(region), region or "all regions", link_en or link_name
     if kind == "fill":
-        return (f"{r}在「{link_name}」环节没有本地企业，需补链", f"{r}: no local enterprise on link '{link_name}'")
+        return (f"{r}在「{link_name}」环节没有本地企业，需补链", f"{r_en}: no local enterprise on link '{ln_en}'")
     if kind == "strengthen":
         return (
             f"{r}在「{link_name}」环节有{n_ent}家企业，但没有本地创新载体（{_CARRIER_ZH}），需强链",
-            f"{r}: {n_ent} local enterprises on '{link_name}' but no local lab, institute, university or platform",
+            f"{r_en}: {n_ent} local enterprises on '{ln_en}' but no local lab, institute, university or platform",
         )
     up = "、".join(f"「{f}」" for f in feeders)
     return (
         f"{r}在上游环节{up}有本地企业，但下游「{link_name}」环节没有，需延链",
-        f"{r}: local enterprises upstream ({', '.join(feeders)}) but none on downstream link '{link_name}'",
+        f"{r_en}: local enterprises upstream ({', '.join(feeders_en or feeders)}) but none on downstream link '{ln_en}'",
     )
 
 
@@ -208,7 +209,8 @@ def gaps_of(
             kind, fed = "strengthen", []
         else:
             continue
-        zh, en = _gap_reason(kind, ln.name, region, local_ent[ln.id], [tpl.link(f).name for f in fed])
+        zh, en = _gap_reason(kind, ln.name, region, local_ent[ln.id], [tpl.link(f).name for f in fed],
+                             ln.name_en, [tpl.link(f).name_en or tpl.link(f).name for f in fed])
         evidence = {
             "placements": st.placements,
             "enterprises_seen": st.enterprises_seen,
@@ -222,7 +224,7 @@ def gaps_of(
         status = "gap" if kind == "strengthen" or (chain_known and link_known) else "no_evidence"
         if status == "no_evidence":
             zh = f"{_where(region)}在「{ln.name}」环节暂无证据：已读文档中该地区本链实体{local_chain}个、该环节实体{st.placements}个，尚不能判断是否断链"
-            en = (f"{_where(region)}: no evidence yet on '{ln.name}' ({local_chain} local entities on the chain, "
+            en = (f"{region or 'all regions'}: no evidence yet on '{ln.name_en or ln.name}' ({local_chain} local entities on the chain, "
                   f"{st.placements} on this link anywhere): not enough to call it a gap")
         gaps.append(
             {

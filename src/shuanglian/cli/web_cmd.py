@@ -47,6 +47,14 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
+def _refuse_busy_port(host: str, port: int) -> None:
+    """Exit 1 with a plain message (and no "Serving" line) when host:port is taken."""
+    if not _port_free(host, port):
+        typer.secho(f"error: {host}:{port} is already in use; pick another port with --port "
+                    f"(make demo PORT=8001)", fg="red", err=True)
+        raise typer.Exit(1)
+
+
 def _run(db_url: str | None, host: str, port: int, workers: int = 1) -> None:
     import os
 
@@ -54,10 +62,7 @@ def _run(db_url: str | None, host: str, port: int, workers: int = 1) -> None:
 
     from shuanglian.web.app import create_app
 
-    if not _port_free(host, port):
-        typer.secho(f"error: {host}:{port} is already in use; pick another port with --port "
-                    f"(make demo PORT=8001)", fg="red", err=True)
-        raise typer.Exit(1)
+    _refuse_busy_port(host, port)
     typer.echo(f"Serving Shuanglian at http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
     if workers <= 1:
         uvicorn.run(create_app(db_url), host=host, port=port, log_level="warning", timeout_keep_alive=KEEP_ALIVE)
@@ -92,6 +97,8 @@ def demo(
     """Ingest the bundled sample pages and register files, create the admin, and serve the app."""
     from shuanglian.web.demo import prepare_demo
 
+    if not no_serve:
+        _refuse_busy_port(host, port)  # before the minutes of ingest, not after them
     result = prepare_demo(db, echo=typer.echo)
     _announce_admin(result.admin_password)
     if result.failed:

@@ -7,6 +7,7 @@ graph schema; the rest from
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,44 @@ def label(group: str, code: str | None, lang: str = "zh") -> str:
     return _humanise(code)
 
 
+@lru_cache(maxsize=1)
+def english_terms() -> dict[str, str]:
+    """Chinese label values with an English label: chain and link names (chain templates' `name_en`),
+    `chain/link` pairs, and the `term` table of labels.yaml (project statuses, levels)."""
+    from shuanglian.chains.templates import shipped_templates
+
+    out: dict[str, str] = {}
+    for tpl in shipped_templates().values():
+        out.setdefault(tpl.name, tpl.name_en)
+        for ln in tpl.links:
+            out.setdefault(ln.name, ln.name_en)
+            out[f"{tpl.name}/{ln.name}"] = f"{tpl.name_en}/{ln.name_en}"
+    out.update(_table()["en"].get("term", {}))
+    return out
+
+
+_LIST_SEP = re.compile(r"([、，,；;]\s*)")
+
+
+def term(value: Any, lang: str = "zh") -> str:
+    """A value as shown: on English pages a chain, link or `chain/link` name and a status or level by its
+    English label, each part of a list (、) on its own; anything else (names, free text) unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(term(v, lang) for v in value)
+    text = str(value)
+    if lang == "zh" or not text:
+        return text
+    table = english_terms()
+    if text in table:
+        return table[text]
+    parts = _LIST_SEP.split(text)
+    if not any(p.strip() in table for p in parts[::2]):
+        return text  # free text or names: left exactly as written
+    return "".join(", " if i % 2 else table.get(p.strip(), p) for i, p in enumerate(parts))
+
+
 def known_codes() -> set[str]:
     """Every internal code that must never appear verbatim in the Chinese UI (for tests)."""
     codes: set[str] = set()
@@ -96,6 +135,28 @@ class Labels:
         if k in _schema_labels()["prop"]:
             return label("prop", k, self.lang)
         return k if self.lang != "zh" or k not in known_codes() else label("reason", k, self.lang)
+
+    def why(self, reason: str | None) -> str:
+        """Why a source entity was merged (`level:key` or `judgement:split#3`), as a label and the key."""
+        code, _, key = (reason or "").partition(":")
+        shown = label("merge_reason", code, self.lang)
+        return f"{shown}「{key}」" if key and code != "judgement" else shown
+
+    def failure(self, reason: str | None) -> str:
+        """An ingest failure's reason: on Chinese pages the label of its leading words (the English message,
+        with its numbers, stays in the cell's title), elsewhere the message itself."""
+        text = reason or ""
+        if self.lang != "zh":
+            return text
+        table = _table()["zh"].get("failure", {})
+        for head in sorted(table, key=len, reverse=True):
+            if text.startswith(head):
+                return str(table[head])
+        return UNKNOWN["zh"] if re.match(r"[A-Za-z]", text) else text
+
+    def term(self, value: Any) -> str:
+        """A chain/link name, status or level in the page language (see `term`)."""
+        return term(value, self.lang)
 
     def __getattr__(self, group: str) -> Any:
         if group.startswith("_"):
@@ -142,4 +203,6 @@ def _text(v: Any, lang: str = "zh") -> str:
         return label("kind", text, lang)  # a kind code as a value (类型: enterprise) reads as its label
     if lang == "zh" and text in _table()["zh"]["status"]:
         return label("status", text, lang)
+    if lang == "zh" and text in _table()["zh"]["action"]:
+        return label("action", text, lang)  # a judgement's action (判断·操作: split) by its label
     return text[:300]

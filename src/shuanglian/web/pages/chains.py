@@ -17,7 +17,7 @@ from shuanglian.web.deps import get_db, require_editor
 from shuanglian.web.errors import ApiError
 from shuanglian.web.pages.common import page_user, redirect
 from shuanglian.web.pages.prefs import region_for
-from shuanglian.web.templating import render
+from shuanglian.web.templating import lang_of, render
 
 router = APIRouter(include_in_schema=False)
 STAGES = ("upstream", "midstream", "downstream")
@@ -41,13 +41,15 @@ def _chains_list(request: Request, db: Session, **extra: Any) -> Response:
     return render(request, "chains.html", {"chains": rows, **extra})
 
 
-def diagram(m: dict[str, Any], gaps: list[dict[str, Any]]) -> dict[str, Any]:
-    """Links and feed edges in the shape app.js draws; gap links flagged, links without evidence apart."""
+def diagram(m: dict[str, Any], gaps: list[dict[str, Any]], lang: str = "zh") -> dict[str, Any]:
+    """Links (named in the page language) and feed edges in the shape app.js draws; gap links flagged,
+    links without evidence apart."""
     gap_links = {g["link"] for g in gaps if g.get("status", "gap") == "gap"}
     unknown = {g["link"] for g in gaps if g.get("status") == "no_evidence"}
     ids = {link["id"] for link in m["links"]}
     return {
-        "links": [{"id": link["id"], "name": link["name"], "stage": link["stage"],
+        "links": [{"id": link["id"], "name": link["name"] if lang == "zh" else (link.get("name_en") or link["name"]),
+                   "stage": link["stage"],
                    "members": sum(link["counts"].values()), "gap": link["id"] in gap_links,
                    "noev": link["id"] in unknown} for link in m["links"]],
         "edges": [{"source": link["id"], "target": f} for link in m["links"] for f in link.get("feeds", []) if f in ids],
@@ -71,7 +73,7 @@ def chain_page(
     for g in gaps:
         gap_by_link.setdefault(g["link"], []).append(g)
     return render(request, "chain.html", {"m": m, "gaps": gaps, "gap_by_link": gap_by_link, "by_stage": by_stage,
-                                          "region": region, "diagram": diagram(m, gaps),
+                                          "region": region, "diagram": diagram(m, gaps, lang_of(request)),
                                           "roles": CHAIN_ROLES})
 
 
