@@ -75,3 +75,15 @@ def test_en_pages_show_english_chain_link_and_status_labels(client_for) -> None:
     assert "in production" in html["/registers/projects"].text and "High-end medical devices" in html["/chains"].text
     leaks = {u: found for u, r in html.items() if (found := chinese_labels(r.text))}
     assert leaks == {}, "\n".join(f"{u}: {sorted(v)[:10]}" for u, v in leaks.items())
+
+
+def test_en_pages_show_money_in_english_magnitudes(client_for) -> None:  # type: ignore[no-untyped-def]
+    c = client_for("editor")
+    zh = c.get("/projects", params={"limit": 50})
+    assert zh.status_code == 200 and "亿元" in zh.text
+    c.cookies.set("lang", "en")
+    en = c.get("/projects", params={"limit": 50})
+    assert en.status_code == 200
+    cells = [td.text_content().strip() for td in lxml.html.fromstring(en.text).xpath("//td")]
+    assert not [x for x in cells if re.search(r"\d(万亿|亿|万)?元", x)], cells[:20]
+    assert any(re.fullmatch(r"[\d.]+ (billion|million) yuan", x) for x in cells), cells[:20]

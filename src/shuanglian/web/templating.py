@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from shuanglian.targets.display import shower
 from shuanglian.web.labels import Labels, audit_diff
 from shuanglian.web.translate import LANG_COOKIE, Translator, pick_lang
 
@@ -31,6 +32,7 @@ def render(request: Request, name: str, ctx: dict[str, Any] | None = None, statu
         "lang": lang,
         "lab": Labels(lang),
         "audit_diff": audit_diff,
+        "show": shower(lang),
         "user": principal,
         "csrf_token": getattr(principal, "csrf_token", None) or request.cookies.get("sl_csrf", ""),
         "path": request.url.path,

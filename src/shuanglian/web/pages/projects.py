@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from shuanglian.services import projects as svc
 from shuanglian.store.auth_tables import User
-from shuanglian.targets.display import show
 from shuanglian.web.api.projects import may_change, service_errors
 from shuanglian.web.api.registers import MAX_IMPORT_BYTES, file_format
 from shuanglian.web.auth import Principal
@@ -39,7 +38,7 @@ def projects_page(
     return render(request, "projects.html", {"page": page, "mine": mine, "flagged": flagged, "q": q,
                                              "flags": svc.flags(db),
                                              "unread": len(svc.notifications(db, p.username, unread_only=True)),
-                                             "show": show})
+                                             })
 
 
 @router.get("/projects/overdue")
@@ -90,7 +89,7 @@ def project_page(project_id: str, request: Request, p: Principal = Depends(page_
     users = list(db.scalars(select(User.username).where(User.disabled.is_(False)).order_by(User.username))) if p.can_write() else []
     can_change = p.can_write() or (proj["manager"] or {}).get("user") == p.username
     return render(request, "project.html", {"p": proj, "users": users, "can_change": can_change,
-                                            "statuses": svc.project_spec()["statuses"], "show": show})
+                                            "statuses": svc.project_spec()["statuses"]})
 
 
 @router.post("/projects/{project_id}/manager")

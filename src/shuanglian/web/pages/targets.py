@@ -8,7 +8,6 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from shuanglian.services import targets as svc
-from shuanglian.targets.display import show
 from shuanglian.web.api.targets import service_errors
 from shuanglian.web.auth import Principal
 from shuanglian.web.deps import MAX_PAGE, get_db, require_editor
@@ -39,7 +38,6 @@ def targets_page(
         "page": page, "region": region, "year": year, "status": status, "main": main, "limit": limit,
         "offset": offset, "regions": regions, "statuses": svc.STATUSES,
         "chart": svc.promises_chart(db, chart_region) if chart_region else None, "chart_region": chart_region,
-        "show": show,
     })
 
 
@@ -48,7 +46,7 @@ def overdue_page(request: Request, region: str = Query("", max_length=64), _p: P
                  db: Session = Depends(get_db)) -> Response:
     """Overdue and at-risk targets."""
     return render(request, "targets_overdue.html", {"lists": svc.overdue_targets(db, region or None), "region": region,
-                                                     "show": show})
+                                                     })
 
 
 @router.get("/targets/{target_id}")
@@ -57,7 +55,7 @@ def target_page(target_id: str, request: Request, _p: Principal = Depends(page_u
     """The task-book page of one target: owner, deadline, outcome, evidence timeline, milestones."""
     with service_errors():
         t = svc.get_target(db, target_id)
-    return render(request, "target.html", {"tg": t, "show": show})
+    return render(request, "target.html", {"tg": t})
 
 
 @router.post("/targets/{target_id}/links/{link_id}/{action}")
