@@ -26,7 +26,13 @@ from shuanglian.extract.entities.groups import (
 )
 from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
 from shuanglian.extract.entities.industry_lists import listed_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer, suffix_automaton
+from shuanglian.extract.entities.lexicon import (
+    KINDS_ORG,
+    blocked_automaton,
+    org_gazetteer,
+    place_abbreviations,
+    suffix_automaton,
+)
 from shuanglian.extract.entities.orgs import (
     brand_orgs,
     gazetteer_orgs,
@@ -41,6 +47,7 @@ from shuanglian.extract.entities.orgs import (
 from shuanglian.extract.entities.people import lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
 from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.tagger_spans import recovered
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import NerSpan, get_ner
@@ -77,12 +84,18 @@ MIN_NER_ORG = 6
 # (LAC organisations no tagger span touches become plain nouns) is off: with the generic-word lists it
 # changes nothing on real dev (typed F1 0.686 either way) and it drops brands the tagger does not know
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
-NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset())
+NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset(), single=0.9,
+                    recover={"PER": 0.9, "LOC": 0.9, "ORG": 0.9})
 
 
 def _ner_gate(name: str, label: str) -> bool:
     """Accept a tagger span only when the rules can type it (and it is long enough to be a full name)."""
     return len(name) >= MIN_NER_ORG and kind_of(name) is not None
+
+
+def _take_gate(word: str, label: str) -> bool:
+    """A one-character span is taken only for a country or region on the abbreviation list (中|美, not 京|津)."""
+    return len(word) > 1 or word in place_abbreviations()
 
 
 _TAGGED = frozenset({"PER", "ORG"})
@@ -122,12 +135,12 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     """
     if not text.strip():
         return []
-    toks = tokens if tokens is not None else tag_text(text)
+    toks = lac_toks = tokens if tokens is not None else tag_text(text)
     hints: dict[tuple[int, int], str] = {}
     ner_cands: list[NerSpan] = []
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
-        toks = overrule(text, toks, ner, NER_POLICY, vetoable=_vetoable)
+        toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
@@ -138,6 +151,9 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
+    if use_ner and NER_POLICY.recover and ner:
+        chosen = sorted(chosen + recovered(view, chosen, ner, NER_POLICY.recover, blocked,
+                                                  NER_POLICY.single, lac_toks), key=lambda c: c.start)
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page

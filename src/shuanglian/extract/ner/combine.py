@@ -71,6 +71,12 @@ def _replace_spans(text: str, toks: list[Token], spans: Sequence[NerSpan]) -> li
             i += 1
     return out
 
+def breaks_name(t: Token) -> bool:
+    """True for a LAC word that never sits inside a name (a verb other than a name verb, a preposition,
+    punctuation other than brackets and dots)."""
+    return (t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)
+
+
 def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
     """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
 
@@ -87,7 +93,7 @@ def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: Ner
         inside = span.start <= t.start and t.end <= span.end
         if not inside and not cut_words:
             return False
-        if inside and ((t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)):
+        if inside and breaks_name(t):
             return False
     return True
 
@@ -143,7 +149,8 @@ class Policy:
     `take`: label -> minimum confidence for a tagger span to become one token with that tag, replacing
     LAC's words there; `single`: minimum confidence for a one-character span (中|美 in 中美关系);
     `veto`: LAC entity tags (PER/LOC/ORG) dropped to a plain noun when no tagger span of either head
-    overlaps the word (the tagger reads it as no name at all).
+    overlaps the word (the tagger reads it as no name at all); `recover`: label -> minimum confidence for a
+    span the rules left out (overlapping none of their chosen names) to be added back after them.
     """
 
     take: dict[str, float] = field(default_factory=dict)
@@ -151,6 +158,7 @@ class Policy:
     veto: frozenset[str] = frozenset()
     agree: bool = True
     cut: frozenset[str] = frozenset()
+    recover: dict[str, float] = field(default_factory=dict)
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
