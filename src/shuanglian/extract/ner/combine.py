@@ -148,6 +148,7 @@ class Policy:
 
     `take`: label -> minimum confidence for a tagger span to become one token with that tag, replacing
     LAC's words there; `single`: minimum confidence for a one-character span (中|美 in 中美关系);
+    `cut`: labels whose spans may cut a LAC word of the same label (乔石委员 -> 乔石, 郜南摄 -> 郜南);
     `veto`: LAC entity tags (PER/LOC/ORG) dropped to a plain noun when no tagger span of either head
     overlaps the word (the tagger reads it as no name at all); `recover`: label -> minimum confidence for a
     span the rules left out (overlapping none of their chosen names) to be added back after them.
@@ -227,7 +228,10 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         word = text[s.start : s.end]
         if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
             continue
-        if len(word) > 1 and not plausible(text, toks, ends, s, s.label in policy.cut):
+        if len(word) > 1 and not plausible(text, toks, ends, s, True):
+            continue
+        cut = _cut_words(toks, ends, s) if len(word) > 1 else []  # one character splits a pairing (中美 -> 中|美)
+        if cut and not (s.label in policy.cut and all(t.tag == s.label for t in cut)):
             continue
         if s.label == "ORG" and not org_plausible(text, toks, ends, s):
             continue
@@ -236,5 +240,20 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         taken.append(s)
     if not taken:
         return toks
+    whole = {(t.start, t.end) for t in toks}
     toks = _split_at(toks, {p for s in taken for p in (s.start, s.end)})
+    # what a taken span leaves of a LAC name it cut (委员 of 乔石委员, 摄 of 郜南摄) is no name
+    toks = [t if t.tag not in ENTITY_TAGS or (t.start, t.end) in whole else Token(t.start, t.end, t.word, "n")
+            for t in toks]
     return _replace_spans(text, toks, taken)
+
+
+def _cut_words(tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> list[Token]:
+    """LAC words that `span` cuts (overlaps without holding them whole)."""
+    out = []
+    for t in tokens[bisect.bisect_right(ends, span.start):]:
+        if t.start >= span.end:
+            break
+        if t.start < span.start or t.end > span.end:
+            out.append(t)
+    return out
