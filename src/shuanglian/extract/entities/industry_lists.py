@@ -98,7 +98,7 @@ def _best_tail(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     whole = _phrase(view, s, e)
     if whole is None:
         return None
-    tails = [(k, p) for k in range(s, e) for p in [_phrase(view, k, e)] if p and p[0] >= whole[0]]
+    tails = ((k, p) for k in range(s, e) for p in [_phrase(view, k, e)] if p and p[0] >= whole[0])  # lazily: the longest wins
     for k, p in tails:
         if p[1] in inds:
             return p

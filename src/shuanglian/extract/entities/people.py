@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -92,6 +93,7 @@ def lac_people(view: TokenView) -> list[Cand]:
     return out
 
 
+@functools.cache
 def _max_title() -> int:
     return max(len(t) for t in titles())
 

@@ -33,9 +33,14 @@ class Merged:
 
 def _split_at(tokens: Sequence[Token], cuts: set[int]) -> list[Token]:
     """Cut tokens at every position of `cuts` inside them (the pieces keep the token's tag)."""
+    if not cuts:
+        return list(tokens)
+    order = sorted(cuts)
     out: list[Token] = []
     for t in tokens:
-        inner = sorted(p for p in range(t.start + 1, t.end) if p in cuts) if len(t.word) > 1 else []
+        # cut positions strictly inside the token, by binary search (a page has thousands of tokens, few cuts)
+        lo = bisect.bisect_right(order, t.start)
+        inner = order[lo : bisect.bisect_left(order, t.end, lo)]
         if not inner:
             out.append(t)
             continue
@@ -181,7 +186,8 @@ def org_plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span:
     if text[span.start : span.end].endswith(_PART_TAILS):
         return False
     first = bisect.bisect_right(ends, span.start)
-    inside = [t for t in tokens[first:] if t.start < span.end]
+    last = bisect.bisect_left(ends, span.end, first)  # the token holding the span's last character
+    inside = [t for t in tokens[first : last + 1] if t.start < span.end]
     if sum(t.tag == "ORG" for t in inside) > 1 or any(t.tag == "ORG" and t.end < span.end and t.word[-1] in "与和及" for t in inside):
         return False
     return bool(inside) and inside[0].tag not in _NO_FIRST and any(t.tag in _PROPER for t in inside)
@@ -240,12 +246,33 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         taken.append(s)
     if not taken:
         return toks
-    whole = {(t.start, t.end) for t in toks}
-    toks = _split_at(toks, {p for s in taken for p in (s.start, s.end)})
-    # what a taken span leaves of a LAC name it cut (委员 of 乔石委员, 摄 of 郜南摄) is no name
-    toks = [t if t.tag not in ENTITY_TAGS or (t.start, t.end) in whole else Token(t.start, t.end, t.word, "n")
-            for t in toks]
-    return _replace_spans(text, toks, taken)
+    return _take(text, toks, ends, taken)
+
+
+def _take(text: str, toks: list[Token], ends: Sequence[int], taken: list[NerSpan]) -> list[Token]:
+    """`toks` with each taken span as one token; only the windows of tokens the spans touch are rebuilt
+    (a page has thousands of tokens and a few spans)."""
+    starts = [t.start for t in toks]
+    windows: list[tuple[int, int, list[NerSpan]]] = []
+    for s in sorted(taken, key=lambda s: s.start):
+        a, b = bisect.bisect_right(ends, s.start), bisect.bisect_left(starts, s.end)
+        if windows and a < windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]), [*windows[-1][2], s])
+        else:
+            windows.append((a, b, [s]))
+    out: list[Token] = []
+    done = 0
+    for a, b, spans in windows:
+        out.extend(toks[done:a])
+        part = _split_at(toks[a:b], {p for s in spans for p in (s.start, s.end)})
+        whole = {(t.start, t.end) for t in toks[a:b]}
+        # what a taken span leaves of a LAC name it cut (委员 of 乔石委员, 摄 of 郜南摄) is no name
+        part = [t if t.tag not in ENTITY_TAGS or (t.start, t.end) in whole else Token(t.start, t.end, t.word, "n")
+                for t in part]
+        out.extend(_replace_spans(text, part, spans))
+        done = b
+    out.extend(toks[done:])
+    return out
 
 
 def _cut_words(tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> list[Token]:
