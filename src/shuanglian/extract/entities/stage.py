@@ -98,6 +98,19 @@ def _take_gate(word: str, label: str) -> bool:
     return len(word) > 1 or word in place_abbreviations()
 
 
+_NAME_NEIGHBOURS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
+
+
+def _org_needs_tagger(tokens: Sequence[Token], i: int) -> bool:
+    """A LAC organisation the tagger may change: one the rules cannot type (a brand: the CLUENER head's kind
+    hint), or one beside another name, which a longer name LAC cut may hold (中科院|苏州|纳米所). A typed name
+    standing alone (国务院 在, 水利部 部长) is left untagged."""
+    t = tokens[i]
+    if kind_of(t.word.strip()) is None:
+        return True
+    return any(0 <= j < len(tokens) and tokens[j].tag in _NAME_NEIGHBOURS for j in (i - 1, i + 1))
+
+
 def _odd_person(word: str) -> bool:
     """A LAC person the tagger may change: not a two- or three-character Chinese name of the rules' shape
     (a brand 华海清科, a transliterated name, a name LAC glued to the next word). Sentences whose only names
@@ -122,8 +135,9 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     suffixes. Sentences without one are not tagged (measured on real dev: tagging them too adds nothing),
     so a LAC word is vetoed only inside a tagged sentence."""
     marks = bytearray(len(text) + 1)
-    for t in tokens:
-        if t.tag == "ORG" or (t.tag == "PER" and _odd_person(t.word)) or (t.tag in NER_POLICY.veto and _vetoable(t)):
+    for i, t in enumerate(tokens):
+        if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
+                or (t.tag in NER_POLICY.veto and _vetoable(t))):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
