@@ -82,8 +82,13 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
     words = list(lac) if lac is not None else view.tokens
     ends = [t.end for t in words]
     out: list[Cand] = []
-    for s in spans:
-        if s.head != "pd" or s.conf < thresholds.get(s.label, 2.0) or any(used[s.start : s.end]):
+    # the CLUENER head's organisations (company, government, organization) come after the People's Daily
+    # head's spans, read as ORG, under the threshold of the label "clue"
+    order = [s for s in spans if s.head == "pd"] + [
+        NerSpan(s.start, s.end, "ORG", "clue", s.conf) for s in spans if s.head == "clue" and s.label in _CLUE_ORGS]
+    for s in order:
+        limit = thresholds.get("clue", 2.0) if s.head == "clue" else thresholds.get(s.label, 2.0)
+        if s.conf < limit or any(used[s.start : s.end]):
             continue
         name = text[s.start : s.end]
         if name.strip() != name:

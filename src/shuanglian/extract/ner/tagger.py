@@ -201,7 +201,7 @@ class NerModel:
         self.bis = {json.loads(x): i for i, x in enumerate((folder / "bigrams.txt").read_text(encoding="utf-8").splitlines())}
         self.heads: list[str] = self.meta["heads"]
         # heads whose spans get a CRF marginal as `conf` (forward-backward costs about two Viterbi passes)
-        self.conf_heads: set[str] = {"pd"}
+        self.conf_heads: set[str] = {"pd", "clue"}
         self.labels: dict[str, list[str]] = self.meta["labels"]
         crf = np.load(folder / "crf.npz")
         self.crf = {}
