@@ -199,7 +199,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         if used and g.kind != "person" and g.name not in resolved and not (
                 g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):
             official = g.name
-            g.name = max(used, key=lambda u: (len(u), u == official))
+            # a one-character country (美 of 中美) keeps the name it stands for
+            g.name = max([u for u in used if len(u) > 1] or [official], key=lambda u: (len(u), u == official))
             if g.kind == "place":
                 g.attrs["official"] = official
 
