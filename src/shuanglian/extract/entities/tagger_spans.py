@@ -76,9 +76,9 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
     clue = {(s.start, s.end): s.label for s in spans if s.head == "clue"}
     # a place the CLUENER head reads (in part) as an organisation (泰丰 COM) is a brand or a body: not recovered
     clue_org = bytearray(len(text) + 1)
-    for c in spans:
-        if c.head == "clue" and c.label in _CLUE_ORGS:
-            clue_org[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for sp in spans:
+        if sp.head == "clue" and sp.label in _CLUE_ORGS:
+            clue_org[sp.start : sp.end] = b"\x01" * (sp.end - sp.start)
     words = list(lac) if lac is not None else view.tokens
     ends = [t.end for t in words]
     out: list[Cand] = []
