@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -256,10 +257,12 @@ _model: NerModel | None = None
 
 
 def get_ner() -> NerModel:
-    """The process-wide tagger, loaded from the package on first use."""
+    """The process-wide tagger, loaded from the package on first use (or from the folder named by the
+    environment variable SHUANGLIAN_NER_MODEL, to measure a newly trained model before it ships)."""
     global _model
     if _model is None:
         with _lock:
             if _model is None:
-                _model = NerModel()
+                override = os.environ.get("SHUANGLIAN_NER_MODEL")
+                _model = NerModel(Path(override)) if override else NerModel()
     return _model
