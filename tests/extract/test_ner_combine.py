@@ -55,6 +55,8 @@ def test_recovery_refuses_pieces_of_words_common_words_and_places_in_persons() -
     spans2 = [NerSpan(0, 3, "PER", "pd", 0.99), NerSpan(0, 3, "PER", "clue", 0.99), NerSpan(5, 7, "LOC", "pd", 0.99)]
     got = recovered(_view(text2, toks2), [], spans2, th, Ranges([]), lac=toks2)
     assert [(c.name, c.kind) for c in got] == [("基辛格", "person"), ("大阪", "place")]
+    # a place on none of our lists needs the surer threshold when one is set
+    assert recovered(_view(text2, toks2), [], spans2, {**th, "LOC-unlisted": 0.995}, Ranges([]), lac=toks2)[1:] == []
     # a span overlapping a chosen candidate or a blocked range is left to the rules
     chosen = [Cand(5, 7, "place", "大阪")]
     assert [c.name for c in recovered(_view(text2, toks2), chosen, spans2, th, Ranges([(0, 3)]), lac=toks2)] == []

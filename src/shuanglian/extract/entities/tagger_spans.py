@@ -19,6 +19,7 @@ from shuanglian.extract.entities.lexicon import person_context, place_abbreviati
 from shuanglian.extract.entities.orgs import tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
 from shuanglian.extract.entities.place_mentions import place_cand
+from shuanglian.extract.entities.places import normalise
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import CLUE_AS_PD, breaks_name, org_plausible
 from shuanglian.extract.ner.tagger import NerSpan
@@ -111,6 +112,8 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
                 cands = [Cand(s.start, s.end, "place", full)]
         elif s.label == "LOC" and clue.get((s.start, s.end), "LOC") in ("LOC", "SCENE") and not any(clue_org[s.start : s.end]):
             cands = place_cand(view, Token(s.start, s.end, name, "LOC"))
+            if normalise(name) is None and s.conf < thresholds.get("LOC-unlisted", 0.0):
+                cands = []  # a place on no list of ours (泰丰, 黄渤海 in reports) needs a surer tagger
         elif s.label == "ORG" and org_plausible(text, words, ends, s):
             cands = tagger_orgs(view, [(s.start, s.end)], fallback="organization")
         cands = [c for c in cands if not in_ranges(c, blocked) and not any(used[c.start : c.end])]
