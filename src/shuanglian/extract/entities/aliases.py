@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.entities.orgs import suffix_of
 from shuanglian.extract.entities.places import place_index
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_place_prefix(name: str) -> str:
     """Drop a leading place name (深圳光明科学城 -> 光明科学城); keeps the name when nothing is left."""
     idx = place_index()
@@ -16,6 +19,7 @@ def strip_place_prefix(name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=65536)
 def core(name: str) -> str:
     """The distinctive part of an organisation name: no place prefix, no legal or business suffix."""
     c = strip_place_prefix(name)
