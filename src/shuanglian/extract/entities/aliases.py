@@ -28,7 +28,10 @@ def core(name: str) -> str:
         if s and len(c) - len(s) >= 2:
             c = c[: -len(s)]
             continue
-        tail = next((t for t in generic()["enterprise_tails"] if c.endswith(t) and len(c) - len(t) >= 2), None)
+        # the longest tail (新材料 before 材料): iterating the set would pick by string hash, which differs
+        # between processes
+        tail = max((t for t in generic()["enterprise_tails"] if c.endswith(t) and len(c) - len(t) >= 2),
+                   key=len, default=None)
         if tail:
             c = c[: -len(tail)]
             continue
