@@ -69,3 +69,10 @@ def test_short_name_in_brackets(ents) -> None:  # type: ignore[no-untyped-def]
 def test_unit_named_after_its_parent(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("复旦大学华山医院发布新技术。华山医院专家介绍，已完成百例手术。")
     assert "华山医院" in e["复旦大学华山医院"].aliases
+
+
+def test_core_strips_the_longest_business_tail() -> None:
+    from shuanglian.extract.entities.aliases import core
+
+    # 新材料 and 材料 are both tails: the longest is stripped whatever the set's iteration order
+    assert core("宁波金田新材料") == "金田"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shuanglian.extract.entities import extract_entities
 from shuanglian.extract.entities.lexicon import generic, industry_grammar, suffixes
-from shuanglian.extract.entities.people import _is_name_shape
+from shuanglian.extract.entities.people import is_name_shape
 
 
 def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -12,10 +12,10 @@ def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_person_names_need_a_surname() -> None:
-    assert _is_name_shape("王伟中") and _is_name_shape("欧阳明") and _is_name_shape("嘎玛泽登")
+    assert is_name_shape("王伟中") and is_name_shape("欧阳明") and is_name_shape("嘎玛泽登")
     # LAC persons that are slogans, abbreviations or reduplications
     for word in ("焕新", "济青", "周周", "习主席", "津一", "森氧"):
-        assert not _is_name_shape(word), word
+        assert not is_name_shape(word), word
 
 
 def test_single_characters_and_generic_area_words_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.entities.orgs import suffix_of
 from shuanglian.extract.entities.places import place_index
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_place_prefix(name: str) -> str:
     """Drop a leading place name (深圳光明科学城 -> 光明科学城); keeps the name when nothing is left."""
     idx = place_index()
@@ -16,6 +19,7 @@ def strip_place_prefix(name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=65536)
 def core(name: str) -> str:
     """The distinctive part of an organisation name: no place prefix, no legal or business suffix."""
     c = strip_place_prefix(name)
@@ -24,7 +28,10 @@ def core(name: str) -> str:
         if s and len(c) - len(s) >= 2:
             c = c[: -len(s)]
             continue
-        tail = next((t for t in generic()["enterprise_tails"] if c.endswith(t) and len(c) - len(t) >= 2), None)
+        # the longest tail (新材料 before 材料): iterating the set would pick by string hash, which differs
+        # between processes
+        tail = max((t for t in generic()["enterprise_tails"] if c.endswith(t) and len(c) - len(t) >= 2),
+                   key=len, default=None)
         if tail:
             c = c[: -len(tail)]
             continue

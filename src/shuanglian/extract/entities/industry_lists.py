@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.industries import specific_only
 from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar
@@ -70,17 +72,34 @@ def _phrase(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     if not toks:
         return None
     text = view.text[toks[0].start : toks[-1].end]
-    for tail in gram["anchors"] + gram["item_tails"]:
+    anchors = _as_set(gram["anchors"])
+    # the longest anchor the text ends with and is longer than (anchors are tried longest first), else a tail
+    cut = next((k for k in range(1, len(text)) if text[k:] in anchors), None)
+    if cut is not None:
+        return toks[0].start, text[:cut]
+    for tail in gram["item_tails"]:
         if text.endswith(tail) and len(text) > len(tail):
             text = text[: -len(tail)]
             break
     return toks[0].start, text
 
 
+@functools.cache
+def _as_set(words: tuple[str, ...]) -> frozenset[str]:
+    """A lexicon tuple as a set, for suffix lookups by slicing instead of one endswith per word."""
+    return frozenset(words)
+
+
+def _longest_head(text: str) -> str | None:
+    """The longest head word `text` ends with (the heads are tried longest first)."""
+    heads = _as_set(industry_grammar()["heads"])
+    return next((text[k:] for k in range(len(text)) if text[k:] in heads), None)
+
+
 def _compound(view: TokenView, s: int, e: int, text: str) -> bool:
     """A modifier + head word compound (功率|半导体, 先进|计算) that can name an industry."""
     gram = industry_grammar()
-    head = next((h for h in gram["heads"] if text.endswith(h)), None)
+    head = _longest_head(text)
     if head is None or head in gram["weak_heads"] or len(text) < 3:
         return False
     modifier = text[: -len(head)]
@@ -98,7 +117,7 @@ def _best_tail(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     whole = _phrase(view, s, e)
     if whole is None:
         return None
-    tails = [(k, p) for k in range(s, e) for p in [_phrase(view, k, e)] if p and p[0] >= whole[0]]
+    tails = ((k, p) for k in range(s, e) for p in [_phrase(view, k, e)] if p and p[0] >= whole[0])  # lazily: the longest wins
     for k, p in tails:
         if p[1] in inds:
             return p

@@ -102,6 +102,13 @@ def generic() -> dict[str, Any]:
     }
 
 
+@functools.cache
+def place_abbreviations() -> dict[str, str]:
+    """One-character country and region names (美 -> 美国) from place_abbrev.yaml."""
+    data = _yaml("place_abbrev.yaml")["abbreviations"]
+    return {str(k): str(v) for k, v in data.items() if len(str(k)) == 1}
+
+
 class FundDataError(ValueError):
     """extract/data/fund_names.yaml is malformed (names the file and the key)."""
 

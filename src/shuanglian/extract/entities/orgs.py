@@ -576,8 +576,11 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
-def tagger_orgs(view: TokenView, spans: list[tuple[int, int]]) -> list[Cand]:
-    """The tagger's long organisation names, under the same cuts and vetoes as LAC's (see lac_orgs)."""
+def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | None = None) -> list[Cand]:
+    """The tagger's organisation names, under the same cuts and vetoes as LAC's (see lac_orgs).
+
+    A name no suffix or gazetteer types takes the CLUENER head's kind hint, else `fallback` (dropped when None).
+    """
     out: list[Cand] = []
     for start, end in spans:
         name = view.text[start:end]
@@ -588,9 +591,11 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]]) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name) or name in place_index():
             continue
-        kind = kind_of(name)
+        kind = kind_of(name) or (view.hints.get((start, end), fallback) if fallback else None)
         if kind is None or (kind == "government" and _absorbed_by_title(view.text, name, end)):
             continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
+        if kind_of(name) is None and any(ch.isdigit() for ch in name):
+            continue  # 90后: a number is not a name without a suffix
         end = extend_bracket(view.text, end)
         out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -16,7 +17,7 @@ _SPACES = re.compile(r"[ \u3000]")
 _TRANSLITERATED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
-def _is_name_shape(name: str) -> bool:
+def is_name_shape(name: str) -> bool:
     """A Chinese name starts with a surname, does not repeat one character (周周) and does not end
     with a form of address (习主席); a transliterated name (·) is taken as written."""
     ctx = person_context()
@@ -72,7 +73,7 @@ def lac_people(view: TokenView) -> list[Cand]:
         if nxt is not None and nxt.start == end and _TRANSLIT_TAIL.match(nxt.word):
             end = nxt.end  # 艾尔肯|·吐尼亚孜: LAC cut a transliterated name at its dot
         name = _SPACES.sub("", view.text[start:end])  # 龚 正: a header spaces a two-character name out
-        if _is_name_shape(name):
+        if is_name_shape(name):
             out.append(Cand(start, end, "person", name, PRIO_LAC))
     # 张工|察看 tagged 张工察: a three-character name seen less often than its two-character head
     counts: dict[str, int] = {}
@@ -92,6 +93,7 @@ def lac_people(view: TokenView) -> list[Cand]:
     return out
 
 
+@functools.cache
 def _max_title() -> int:
     return max(len(t) for t in titles())
 

@@ -6,6 +6,7 @@ from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
 from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _WATERS = ("江", "河", "湖", "运河", "干流")
@@ -61,41 +62,45 @@ def _place_plus_other(word: str) -> bool:
 
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
+    return [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
+
+
+def place_cand(view: TokenView, t: Token) -> list[Cand]:
+    """The place (or zone) candidate of one word read as a place, by LAC or the tagger; none for a non-place."""
     out: list[Cand] = []
     text = view.text
-    for t in view.tokens:
-        if t.tag != "LOC" or len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
-            continue  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
-        if t.word.endswith(_NON_PLACE_TAILS):
-            continue  # 天空之城大厦: a building, not a place of the register
-        s = suffix_of(t.word, grammar_only=True)
-        if s and s == "新区" and t.word in place_index():
-            s = None  # 浦东新区, 滨海新区 are districts; 湘江新区, 两江新区 are development zones
-        if s:
-            kind = kind_of(t.word) or "platform"
-            if kind == "platform" and not all_generic(t.word):
-                # 苏州工业园区, 广州国际生物岛: zones LAC tags as places are innovation platforms
-                out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
-            if normalise(t.word) is None or kind == "platform":
-                continue
-        if t.word.isascii():
-            continue  # BioBAY: a brand LAC took for a place
-        if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
-            continue  # “数字福建”, 健康中国: a slogan, not the place
-        p = normalise(t.word)
-        if p is None and t.word.endswith(_WATERS):
-            continue  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
-        if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
-            continue  # 科教兴市 tagged 兴市: not a real division
-        if p is None and _place_plus_generic(t.word):
-            continue  # 深圳国际|生物谷: the start of a name LAC cut, not a place
-        if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word) or _place_plus_other(t.word)):
-            continue  # 横琴段, 梁山港二期, 成渝, 云南咖啡: a section, a pairing or a place plus a thing
-        if _in_quoted_name(text, t.start, t.end):
-            continue  # “中国天眼”, “中国大集”: a place inside a quoted name or brand
-        if text[t.end : t.end + 1] in _NAME_JOINS and _cjk(text[t.end + 1 : t.end + 2]):
-            continue  # 中国（四川）国际熊猫消费节, 中国—东盟…中心: the place opens a longer name
-        out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
+    if len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
+        return out  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
+    if t.word.endswith(_NON_PLACE_TAILS):
+        return out  # 天空之城大厦: a building, not a place of the register
+    s = suffix_of(t.word, grammar_only=True)
+    if s and s == "新区" and t.word in place_index():
+        s = None  # 浦东新区, 滨海新区 are districts; 湘江新区, 两江新区 are development zones
+    if s:
+        kind = kind_of(t.word) or "platform"
+        if kind == "platform" and not all_generic(t.word):
+            # 苏州工业园区, 广州国际生物岛: zones LAC tags as places are innovation platforms
+            out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
+        if normalise(t.word) is None or kind == "platform":
+            return out
+    if t.word.isascii():
+        return out  # BioBAY: a brand LAC took for a place
+    if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
+        return out  # “数字福建”, 健康中国: a slogan, not the place
+    p = normalise(t.word)
+    if p is None and t.word.endswith(_WATERS):
+        return out  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
+    if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
+        return out  # 科教兴市 tagged 兴市: not a real division
+    if p is None and _place_plus_generic(t.word):
+        return out  # 深圳国际|生物谷: the start of a name LAC cut, not a place
+    if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word) or _place_plus_other(t.word)):
+        return out  # 横琴段, 梁山港二期, 成渝, 云南咖啡: a section, a pairing or a place plus a thing
+    if _in_quoted_name(text, t.start, t.end):
+        return out  # “中国天眼”, “中国大集”: a place inside a quoted name or brand
+    if text[t.end : t.end + 1] in _NAME_JOINS and _cjk(text[t.end + 1 : t.end + 2]):
+        return out  # 中国（四川）国际熊猫消费节, 中国—东盟…中心: the place opens a longer name
+    out.append(Cand(t.start, t.end, "place", p.name if p else t.word))
     return out
 
 

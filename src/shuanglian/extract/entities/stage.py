@@ -26,7 +26,13 @@ from shuanglian.extract.entities.groups import (
 )
 from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
 from shuanglian.extract.entities.industry_lists import listed_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer, suffix_automaton
+from shuanglian.extract.entities.lexicon import (
+    KINDS_ORG,
+    blocked_automaton,
+    org_gazetteer,
+    place_abbreviations,
+    suffix_automaton,
+)
 from shuanglian.extract.entities.orgs import (
     brand_orgs,
     gazetteer_orgs,
@@ -38,9 +44,10 @@ from shuanglian.extract.entities.orgs import (
     suffix_of,
     tagger_orgs,
 )
-from shuanglian.extract.entities.people import lac_people
+from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
 from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.tagger_spans import recovered
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import NerSpan, get_ner
@@ -77,7 +84,8 @@ MIN_NER_ORG = 6
 # (LAC organisations no tagger span touches become plain nouns) is off: with the generic-word lists it
 # changes nothing on real dev (typed F1 0.686 either way) and it drops brands the tagger does not know
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
-NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset())
+NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset(), single=0.9, cut=frozenset({"PER"}),
+                    recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "ORG": 0.9, "clue": 0.9})
 
 
 def _ner_gate(name: str, label: str) -> bool:
@@ -85,7 +93,35 @@ def _ner_gate(name: str, label: str) -> bool:
     return len(name) >= MIN_NER_ORG and kind_of(name) is not None
 
 
-_TAGGED = frozenset({"PER", "ORG"})
+def _take_gate(word: str, label: str) -> bool:
+    """A one-character span is taken only for a country or region on the abbreviation list (中|美, not 京|津)."""
+    return len(word) > 1 or word in place_abbreviations()
+
+
+_NAME_NEIGHBOURS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
+
+
+def _org_needs_tagger(tokens: Sequence[Token], i: int) -> bool:
+    """A LAC organisation the tagger may change: one the rules cannot type (a brand: the CLUENER head's kind
+    hint), or one beside another name, which a longer name LAC cut may hold (中科院|苏州|纳米所). A typed name
+    standing alone (国务院 在, 水利部 部长) is left untagged."""
+    t = tokens[i]
+    if kind_of(t.word.strip()) is None:
+        return True
+    return any(0 <= j < len(tokens) and tokens[j].tag in _NAME_NEIGHBOURS for j in (i - 1, i + 1))
+
+
+_PLACE_ENDS = frozenset("港市县镇乡村省区州湖岛湾山河江桥")
+
+
+def _odd_person(word: str) -> bool:
+    """A LAC person the tagger may change: not a two- or three-character Chinese name of the rules' shape
+    (a brand 华海清科, a transliterated name, a name LAC glued to the next word). Sentences whose only names
+    are ordinary persons (习近平, 王正谱) are not tagged: on real dev tagging them changed one entity of ~2,800
+    (徐闻港, a port LAC reads as a person), and they are most of the sentences with a name on news pages."""
+    w = word.strip()
+    # a name ending in a place character (徐闻港, 张家湾) may be a place LAC read as a person: the tagger decides
+    return not (2 <= len(w) <= 3 and is_name_shape(w)) or w[-1] in _PLACE_ENDS
 
 
 def _vetoable(t: Token) -> bool:
@@ -103,8 +139,9 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     suffixes. Sentences without one are not tagged (measured on real dev: tagging them too adds nothing),
     so a LAC word is vetoed only inside a tagged sentence."""
     marks = bytearray(len(text) + 1)
-    for t in tokens:
-        if t.tag in _TAGGED or (t.tag in NER_POLICY.veto and _vetoable(t)):
+    for i, t in enumerate(tokens):
+        if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
+                or (t.tag in NER_POLICY.veto and _vetoable(t))):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
@@ -122,12 +159,12 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     """
     if not text.strip():
         return []
-    toks = tokens if tokens is not None else tag_text(text)
+    toks = lac_toks = tokens if tokens is not None else tag_text(text)
     hints: dict[tuple[int, int], str] = {}
     ner_cands: list[NerSpan] = []
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
-        toks = overrule(text, toks, ner, NER_POLICY, vetoable=_vetoable)
+        toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
@@ -138,6 +175,9 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
+    if use_ner and NER_POLICY.recover and ner:
+        chosen = sorted(chosen + recovered(view, chosen, ner, NER_POLICY.recover, blocked,
+                                                  NER_POLICY.single, lac_toks), key=lambda c: c.start)
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
@@ -163,7 +203,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         if used and g.kind != "person" and g.name not in resolved and not (
                 g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):
             official = g.name
-            g.name = max(used, key=lambda u: (len(u), u == official))
+            # a one-character country (美 of 中美) keeps the name it stands for
+            g.name = max([u for u in used if len(u) > 1] or [official], key=lambda u: (len(u), u == official))
             if g.kind == "place":
                 g.attrs["official"] = official
 

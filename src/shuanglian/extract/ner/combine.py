@@ -33,9 +33,14 @@ class Merged:
 
 def _split_at(tokens: Sequence[Token], cuts: set[int]) -> list[Token]:
     """Cut tokens at every position of `cuts` inside them (the pieces keep the token's tag)."""
+    if not cuts:
+        return list(tokens)
+    order = sorted(cuts)
     out: list[Token] = []
     for t in tokens:
-        inner = sorted(p for p in range(t.start + 1, t.end) if p in cuts) if len(t.word) > 1 else []
+        # cut positions strictly inside the token, by binary search (a page has thousands of tokens, few cuts)
+        lo = bisect.bisect_right(order, t.start)
+        inner = order[lo : bisect.bisect_left(order, t.end, lo)]
         if not inner:
             out.append(t)
             continue
@@ -71,6 +76,12 @@ def _replace_spans(text: str, toks: list[Token], spans: Sequence[NerSpan]) -> li
             i += 1
     return out
 
+def breaks_name(t: Token) -> bool:
+    """True for a LAC word that never sits inside a name (a verb other than a name verb, a preposition,
+    punctuation other than brackets and dots)."""
+    return (t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)
+
+
 def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
     """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
 
@@ -87,7 +98,7 @@ def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: Ner
         inside = span.start <= t.start and t.end <= span.end
         if not inside and not cut_words:
             return False
-        if inside and ((t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)):
+        if inside and breaks_name(t):
             return False
     return True
 
@@ -142,8 +153,10 @@ class Policy:
 
     `take`: label -> minimum confidence for a tagger span to become one token with that tag, replacing
     LAC's words there; `single`: minimum confidence for a one-character span (中|美 in 中美关系);
+    `cut`: labels whose spans may cut a LAC word of the same label (乔石委员 -> 乔石, 郜南摄 -> 郜南);
     `veto`: LAC entity tags (PER/LOC/ORG) dropped to a plain noun when no tagger span of either head
-    overlaps the word (the tagger reads it as no name at all).
+    overlaps the word (the tagger reads it as no name at all); `recover`: label -> minimum confidence for a
+    span the rules left out (overlapping none of their chosen names) to be added back after them.
     """
 
     take: dict[str, float] = field(default_factory=dict)
@@ -151,6 +164,7 @@ class Policy:
     veto: frozenset[str] = frozenset()
     agree: bool = True
     cut: frozenset[str] = frozenset()
+    recover: dict[str, float] = field(default_factory=dict)
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
@@ -172,7 +186,8 @@ def org_plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span:
     if text[span.start : span.end].endswith(_PART_TAILS):
         return False
     first = bisect.bisect_right(ends, span.start)
-    inside = [t for t in tokens[first:] if t.start < span.end]
+    last = bisect.bisect_left(ends, span.end, first)  # the token holding the span's last character
+    inside = [t for t in tokens[first : last + 1] if t.start < span.end]
     if sum(t.tag == "ORG" for t in inside) > 1 or any(t.tag == "ORG" and t.end < span.end and t.word[-1] in "与和及" for t in inside):
         return False
     return bool(inside) and inside[0].tag not in _NO_FIRST and any(t.tag in _PROPER for t in inside)
@@ -219,7 +234,10 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         word = text[s.start : s.end]
         if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
             continue
-        if len(word) > 1 and not plausible(text, toks, ends, s, s.label in policy.cut):
+        if len(word) > 1 and not plausible(text, toks, ends, s, True):
+            continue
+        cut = _cut_words(toks, ends, s) if len(word) > 1 else []  # one character splits a pairing (中美 -> 中|美)
+        if cut and not (s.label in policy.cut and all(t.tag == s.label for t in cut)):
             continue
         if s.label == "ORG" and not org_plausible(text, toks, ends, s):
             continue
@@ -228,5 +246,41 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         taken.append(s)
     if not taken:
         return toks
-    toks = _split_at(toks, {p for s in taken for p in (s.start, s.end)})
-    return _replace_spans(text, toks, taken)
+    return _take(text, toks, ends, taken)
+
+
+def _take(text: str, toks: list[Token], ends: Sequence[int], taken: list[NerSpan]) -> list[Token]:
+    """`toks` with each taken span as one token; only the windows of tokens the spans touch are rebuilt
+    (a page has thousands of tokens and a few spans)."""
+    starts = [t.start for t in toks]
+    windows: list[tuple[int, int, list[NerSpan]]] = []
+    for s in sorted(taken, key=lambda s: s.start):
+        a, b = bisect.bisect_right(ends, s.start), bisect.bisect_left(starts, s.end)
+        if windows and a < windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]), [*windows[-1][2], s])
+        else:
+            windows.append((a, b, [s]))
+    out: list[Token] = []
+    done = 0
+    for a, b, spans in windows:
+        out.extend(toks[done:a])
+        part = _split_at(toks[a:b], {p for s in spans for p in (s.start, s.end)})
+        whole = {(t.start, t.end) for t in toks[a:b]}
+        # what a taken span leaves of a LAC name it cut (委员 of 乔石委员, 摄 of 郜南摄) is no name
+        part = [t if t.tag not in ENTITY_TAGS or (t.start, t.end) in whole else Token(t.start, t.end, t.word, "n")
+                for t in part]
+        out.extend(_replace_spans(text, part, spans))
+        done = b
+    out.extend(toks[done:])
+    return out
+
+
+def _cut_words(tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> list[Token]:
+    """LAC words that `span` cuts (overlaps without holding them whole)."""
+    out = []
+    for t in tokens[bisect.bisect_right(ends, span.start):]:
+        if t.start >= span.end:
+            break
+        if t.start < span.start or t.end > span.end:
+            out.append(t)
+    return out

@@ -1,0 +1,87 @@
+"""The tagger combined with the rules: person boundary fixes, spans the rules left out, which sentences are tagged."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.candidates import Cand, TokenView
+from shuanglian.extract.entities.groups import Ranges
+from shuanglian.extract.entities.stage import _needs_tagger, extract_entities
+from shuanglian.extract.entities.tagger_spans import recovered
+from shuanglian.extract.lac import Token
+from shuanglian.extract.ner.combine import Policy, _replace_spans, _split_at, overrule
+from shuanglian.extract.ner.tagger import NerSpan
+
+
+def test_overrule_person_cuts_only_a_lac_person() -> None:
+    text = "记者郜南摄上海电气"
+    toks = [Token(0, 2, "记者", "n"), Token(2, 5, "郜南摄", "PER"), Token(5, 9, "上海电气", "ORG")]
+    spans = [NerSpan(2, 4, "PER", "pd", 0.99), NerSpan(5, 7, "PER", "pd", 0.99)]
+    got = [(t.word, t.tag) for t in overrule(text, toks, spans, Policy(take={"PER": 0.95}, cut=frozenset({"PER"})))]
+    # 郜南 replaces LAC's 郜南摄 and the leftover 摄 is no name; 上海电气 (an organisation) is never cut by a person
+    assert got == [("记者", "n"), ("郜南", "PER"), ("摄", "n"), ("上海电气", "ORG")]
+    # without `cut` a span never cuts a LAC word
+    assert overrule(text, toks, spans, Policy(take={"PER": 0.95})) == toks
+
+
+def test_overrule_rebuilds_windows_like_the_whole_page() -> None:
+    text = "中美双方在北京会谈。李明说，英国首相出席。"
+    toks = [Token(0, 2, "中美", "LOC"), Token(2, 4, "双方", "n"), Token(4, 5, "在", "p"), Token(5, 7, "北京", "LOC"),
+            Token(7, 9, "会谈", "vn"), Token(9, 10, "。", "w"), Token(10, 12, "李明", "PER"), Token(12, 13, "说", "v"),
+            Token(13, 14, "，", "w"), Token(14, 16, "英国", "LOC"), Token(16, 18, "首相", "n"), Token(18, 20, "出席", "v"),
+            Token(20, 21, "。", "w")]
+    spans = [NerSpan(0, 1, "LOC", "pd", 0.99), NerSpan(1, 2, "LOC", "pd", 0.99), NerSpan(10, 12, "PER", "pd", 0.99),
+             NerSpan(14, 16, "LOC", "pd", 0.99)]
+    got = overrule(text, toks, spans, Policy(take={"LOC": 0.97, "PER": 0.95}, single=0.9))
+    whole = _replace_spans(text, _split_at(toks, {p for s in spans for p in (s.start, s.end)}), spans)
+    assert got == whole
+    assert [(t.word, t.tag) for t in got[:3]] == [("中", "LOC"), ("美", "LOC"), ("双方", "n")]
+    assert "".join(t.word for t in got) == text
+
+
+def _view(text: str, toks: list[Token]) -> TokenView:
+    return TokenView(text, toks)
+
+
+def test_recovery_refuses_pieces_of_words_common_words_and_places_in_persons() -> None:
+    text = "上海电气推动大学城沪苏浙投资"
+    toks = [Token(0, 4, "上海电气", "ORG"), Token(4, 6, "推动", "v"), Token(6, 9, "大学城", "n"),
+            Token(9, 10, "沪", "LOC"), Token(10, 12, "苏浙", "PER"), Token(12, 14, "投资", "v")]
+    spans = [NerSpan(0, 2, "LOC", "pd", 0.99), NerSpan(6, 9, "LOC", "pd", 0.99), NerSpan(9, 12, "PER", "pd", 0.99),
+             NerSpan(9, 12, "PER", "clue", 0.99)]
+    th = {"PER": 0.9, "LOC": 0.9, "ORG": 0.9}
+    assert recovered(_view(text, toks), [], spans, th, Ranges([]), lac=toks) == []
+    # the same spans over words that are names are recovered (a person both heads read, without a surname)
+    text2 = "基辛格访问大阪"
+    toks2 = [Token(0, 3, "基辛格", "PER"), Token(3, 5, "访问", "v"), Token(5, 7, "大阪", "LOC")]
+    spans2 = [NerSpan(0, 3, "PER", "pd", 0.99), NerSpan(0, 3, "PER", "clue", 0.99), NerSpan(5, 7, "LOC", "pd", 0.99)]
+    got = recovered(_view(text2, toks2), [], spans2, th, Ranges([]), lac=toks2)
+    assert [(c.name, c.kind) for c in got] == [("基辛格", "person"), ("大阪", "place")]
+    # a place on none of our lists needs the surer threshold when one is set
+    assert recovered(_view(text2, toks2), [], spans2, {**th, "LOC-unlisted": 0.995}, Ranges([]), lac=toks2)[1:] == []
+    # a span overlapping a chosen candidate or a blocked range is left to the rules
+    chosen = [Cand(5, 7, "place", "大阪")]
+    assert [c.name for c in recovered(_view(text2, toks2), chosen, spans2, th, Ranges([(0, 3)]), lac=toks2)] == []
+
+
+def test_extract_recovers_foreign_names_and_one_character_countries() -> None:
+    text = "美国前国务卿基辛格出席了晚宴。中美两国元首举行会谈。"
+    with_tagger = extract_entities(text)
+    rules_only = {(m.name, m.kind) for m in extract_entities(text, use_ner=False)}
+    got = {(m.name, m.kind) for m in with_tagger}
+    assert ("基辛格", "person") in got and ("基辛格", "person") not in rules_only
+    # 中|美: each character a mention of its country, named in full
+    spans = {m.name: {text[a:b] for a, b in m.spans} for m in with_tagger if m.kind == "place"}
+    assert "中" in spans.get("中国", set()) and "美" in spans.get("美国", set())
+    assert ("中美", "place") not in got
+
+
+def test_only_sentences_whose_names_the_tagger_may_change_are_tagged() -> None:
+    def marked(text: str, toks: list[Token]) -> bool:
+        return any(_needs_tagger(text, toks))
+
+    # an ordinary Chinese name and a typed body standing alone: nothing for the tagger to do
+    assert not marked("习近平在国务院讲话", [Token(0, 3, "习近平", "PER"), Token(3, 4, "在", "p"), Token(4, 7, "国务院", "ORG"),
+                                        Token(7, 9, "讲话", "v")])
+    # a brand no rule types, a transliterated name, a typed body beside another name
+    assert marked("华海清科发布", [Token(0, 4, "华海清科", "ORG"), Token(4, 6, "发布", "v")])
+    assert marked("基辛格说", [Token(0, 3, "基辛格", "PER"), Token(3, 4, "说", "v")])
+    assert marked("中科院苏州纳米所", [Token(0, 3, "中科院", "ORG"), Token(3, 5, "苏州", "LOC"), Token(5, 8, "纳米所", "n")])
