@@ -85,3 +85,15 @@ def test_only_sentences_whose_names_the_tagger_may_change_are_tagged() -> None:
     assert marked("华海清科发布", [Token(0, 4, "华海清科", "ORG"), Token(4, 6, "发布", "v")])
     assert marked("基辛格说", [Token(0, 3, "基辛格", "PER"), Token(3, 4, "说", "v")])
     assert marked("中科院苏州纳米所", [Token(0, 3, "中科院", "ORG"), Token(3, 5, "苏州", "LOC"), Token(5, 8, "纳米所", "n")])
+
+
+def test_sentences_with_abbreviation_pairs_are_tagged() -> None:
+    text = "中美双方在北京会谈。港澳台同胞欢聚。"
+    toks = [Token(0, 2, "中美", "LOC"), Token(2, 4, "双方", "n"), Token(4, 5, "在", "p"), Token(5, 7, "北京", "LOC"),
+            Token(7, 9, "会谈", "vn"), Token(9, 10, "。", "w"), Token(10, 13, "港澳台", "LOC"), Token(13, 15, "同胞", "n"),
+            Token(15, 17, "欢聚", "v"), Token(17, 18, "。", "w")]
+    marks = _needs_tagger(text, toks)
+    assert all(marks[0:2]) and all(marks[10:13])
+    assert not any(marks[5:7])  # a known division alone does not call the tagger
+    got = {(m.name, m.kind) for m in extract_entities("中美双方在北京举行会谈。")}
+    assert {("中国", "place"), ("美国", "place")} <= got

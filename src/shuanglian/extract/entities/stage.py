@@ -133,6 +133,16 @@ def _vetoable(t: Token) -> bool:
     return kind_of(word) is None and suffix_of(word) is None
 
 
+def _abbreviation_pair(t: Token) -> bool:
+    """A LAC place made of one-character country or region names (中美, 港澳台, 港人治港) that is no known
+    division: the tagger splits it into its places, so its sentence is tagged."""
+    if t.tag != "LOC":
+        return False
+    w = t.word.strip()
+    abbrev = place_abbreviations()
+    return 2 <= len(w) <= 4 and sum(c in abbrev for c in w) >= 2 and w not in place_index()
+
+
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     """Positions where the tagger's output is used: LAC persons and organisations (vetoes, takes, kind
     hints), vetoable words of the policy, and, when its names are taken (NER_LABELS), ends of organisation
@@ -141,7 +151,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     marks = bytearray(len(text) + 1)
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
-                or (t.tag in NER_POLICY.veto and _vetoable(t))):
+                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
