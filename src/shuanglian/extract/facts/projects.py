@@ -519,13 +519,29 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     if shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         shared = last_item[2:]
+    # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
+    # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
+    next_shared: list[str | None] = [None] * len(cleaned)
+    following = shared
+    for i in range(len(cleaned) - 1, -1, -1):
+        next_shared[i] = following
+        own_word = r.built_re.search(cleaned[i][1])
+        item = cleaned[i][1]
+        if (
+            i < len(cleaned) - 1
+            and own_word
+            and own_word.group() not in _NOT_SHARED
+            and _specific(r, item[: own_word.start()])  # 县乡公路 is a kind, 德令哈3座…电站 a count: no names
+            and not re.search(r"\d+(?:个|项|条|座|处)", item)
+        ):
+            following = own_word.group()
     out = []
-    for off, piece in cleaned:
+    for i, (off, piece) in enumerate(cleaned):
         name = piece
         if category and not r.built_re.search(piece) and len(piece) <= 8:
             name = piece + category
-        elif shared and not r.built_re.search(piece) and len(piece) <= 5:
-            name = piece + shared  # 雄商、济滨高铁 -> 雄商高铁
+        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
+            name = piece + str(next_shared[i])  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
         suffix = r.built_re.search(name)
