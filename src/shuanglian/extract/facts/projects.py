@@ -473,7 +473,7 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
-    obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
+    obj = re.sub(r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
     cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
@@ -499,6 +499,8 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     cleaned = []
     for off, piece in parts:
         piece = piece.replace("“", "").replace("”", "")
+        if piece.startswith("配套"):
+            continue  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
         if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
             continue  # 这两个投资百亿元的高端制造项目
         de = piece.rfind("的")  # 总装机容量50万千瓦的马驹沟光伏电站
