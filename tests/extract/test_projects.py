@@ -161,3 +161,10 @@ def test_wrapped_lists_in_progress_and_in_preparation() -> None:
 def test_a_list_closed_by_deng_key_projects_stays_a_list_of_kinds() -> None:
     got = _by_name("支持济南、青岛等市推进火箭、卫星制造等重大项目，加快已签约在施重大项目进度。")
     assert "已签约在施重大项目" not in got and "火箭" not in got
+
+
+def test_size_class_fields_and_registers_are_not_names() -> None:
+    got = _by_name("推进中核汇能通榆、华电榆树、天楹辽源等5个百亿级绿色氢基能源一体化项目建设。")
+    assert "中核汇能通榆绿色氢基能源一体化项目" in got and len(got) == 3  # 百亿级 is the batch's size class
+    assert extract_projects("鼓励民间资本参与高技术、服务业等领域项目建设。") == []  # fields, not projects
+    assert extract_projects("充实省级重点项目储备库，持续丰富REITs项目储备库。") == []  # 储备库 is a register

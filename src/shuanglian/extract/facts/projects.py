@@ -60,7 +60,8 @@ class _Rules:
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
         )
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后)")) for stage, words in d["status"].items()
+            # 建成后 is a condition; 储备库 a register of projects, not a stage
+            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库)")) for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
@@ -403,8 +404,8 @@ def _aggregate(r: _Rules, s: str, start: int) -> bool:
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
     m = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$", s[: h.start()])
-    if not m or h.group() not in r.heads or not _generic_tail(r, m.group(1)):
-        return []
+    if not m or h.group() not in r.heads or not _generic_tail(r, m.group(1)) or re.search(r"领域|行业|方面", m.group(1)):
+        return []  # 高技术、服务业等领域项目: kinds of projects, not named ones
     seg_end = m.start()
     seg_start = max((s.rfind(c, 0, seg_end) for c in "，,。；;：:“”"), default=-1) + 1
     items = []
