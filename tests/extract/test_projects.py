@@ -168,3 +168,8 @@ def test_size_class_fields_and_registers_are_not_names() -> None:
     assert "中核汇能通榆绿色氢基能源一体化项目" in got and len(got) == 3  # 百亿级 is the batch's size class
     assert extract_projects("鼓励民间资本参与高技术、服务业等领域项目建设。") == []  # fields, not projects
     assert extract_projects("充实省级重点项目储备库，持续丰富REITs项目储备库。") == []  # 储备库 is a register
+
+
+def test_zhashi_before_the_verb_is_an_adverb() -> None:
+    got = _by_name("扎实推进藏粤直流、青藏铁路格拉段电气化改造工程。")
+    assert set(got) == {"藏粤直流", "青藏铁路格拉段电气化改造工程"} and got["藏粤直流"]["status"] == "在建"
