@@ -173,3 +173,9 @@ def test_size_class_fields_and_registers_are_not_names() -> None:
 def test_zhashi_before_the_verb_is_an_adverb() -> None:
     got = _by_name("扎实推进藏粤直流、青藏铁路格拉段电气化改造工程。")
     assert set(got) == {"藏粤直流", "青藏铁路格拉段电气化改造工程"} and got["藏粤直流"]["status"] == "在建"
+
+
+def test_verbs_at_a_list_head_and_campaign_names_are_not_names() -> None:
+    got = _by_name("开工周至至乾县、改扩建西安至永寿等高速公路。")
+    assert set(got) == {"周至至乾县高速公路", "西安至永寿高速公路"}  # 改扩建 is what is done to it
+    assert extract_projects("深化高质量项目推进年活动，发挥项目建设带动效应。") == []  # a campaign year
