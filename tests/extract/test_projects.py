@@ -179,3 +179,8 @@ def test_verbs_at_a_list_head_and_campaign_names_are_not_names() -> None:
     got = _by_name("开工周至至乾县、改扩建西安至永寿等高速公路。")
     assert set(got) == {"周至至乾县高速公路", "西安至永寿高速公路"}  # 改扩建 is what is done to it
     assert extract_projects("深化高质量项目推进年活动，发挥项目建设带动效应。") == []  # a campaign year
+
+
+def test_ports_of_entry_are_built_and_world_class_is_praise() -> None:
+    got = _by_name("建成投用新皇岗口岸，加快建设世界级机场群、港口群。")
+    assert set(got) == {"皇岗口岸"} and got["皇岗口岸"]["status"] == "建成"
