@@ -184,3 +184,8 @@ def test_verbs_at_a_list_head_and_campaign_names_are_not_names() -> None:
 def test_ports_of_entry_are_built_and_world_class_is_praise() -> None:
     got = _by_name("建成投用新皇岗口岸，加快建设世界级机场群、港口群。")
     assert set(got) == {"皇岗口岸"} and got["皇岗口岸"]["status"] == "建成"
+
+
+def test_finishing_the_main_works_is_built() -> None:
+    got = _by_name("加快太平水库建设，完成双堠水库主体工程。")
+    assert got["双堠水库"]["status"] == "建成" and got["太平水库"]["status"] == "在建"
