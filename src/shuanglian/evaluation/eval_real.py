@@ -5,7 +5,8 @@ A real-gold file (format in tests/fixtures/real_gold/README.md) names its `sourc
 `lines` range of the body (null = whole body). Data files start with a `# url: … | date: …` header line
 that is not text: it is dropped before lines are counted (body line 1 = file line 2), and its date is the
 publication date when the gold gives none. The text is extracted as plain text (no HTML cleaning), and
-dev and holdout splits are scored apart.
+dev and holdout splits are scored apart. A file with an `annotated` list (e.g. ["projects"]) was annotated
+for those fact types only and is scored for them alone.
 """
 
 from __future__ import annotations
