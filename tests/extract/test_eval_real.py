@@ -152,3 +152,36 @@ def test_evaluate_real_reports_splits_apart(tmp_path: Path, monkeypatch: pytest.
     assert set(json.loads(res.output)) == {"dev", "holdout"}
     res = CliRunner().invoke(app, ["eval", str(gdir), "--data", str(data)])
     assert res.exit_code == 0 and "holdout (1 documents)" in res.output
+
+
+def test_a_file_annotated_for_projects_only_is_scored_for_projects_only(tmp_path: Path) -> None:
+    """`annotated: ["projects"]`: the file's other fact types (gold and predictions) count nowhere."""
+    data = _data(tmp_path)
+    gdir = tmp_path / "gold"
+    item_id = "xwlb_001"
+    _gold(gdir, item_id, source="cctv/a.txt", lines=None, annotated=["projects"], projects=GOLD["projects"],
+          roles=GOLD["roles"], figures=[{"value": 5, "unit": "个", "measure": "项目数量", "year": None, "target": False}])
+    [item] = load_real_gold(gdir, data)
+    doc = Document(source=item.id, text=item.text)
+    doc.entities = [Mention("宿州", "place"), Mention("某人", "person", attrs={"roles": [{"title": "局长"}]})]
+    doc.projects = [{"name": "宿州高端装备产业园项目", "investment": 1.45e10}, {"name": "某某大桥"}]  # type: ignore[attr-defined]
+    doc.policies = [{"title": "某某条例"}]
+    rep = ev.score_splits([item], [doc])[item.split].to_json()
+    assert (rep["projects"]["tp"], rep["projects"]["fp"], rep["projects"]["fn"]) == (1, 1, 1)
+    ents = rep["entities"]["typed"]
+    assert (ents["tp"], ents["fp"], ents["fn"]) == (0, 0, 0)  # predicted entities are not false positives here
+    assert (rep["roles"]["tp"], rep["roles"]["fp"], rep["roles"]["fn"]) == (0, 0, 0)  # gold role not missed
+    assert rep["figures"]["gold"] == 0 and (rep["policies"]["fp"], rep["policies"]["fn"]) == (0, 0)
+    # without `annotated` the same file is scored for every type
+    _gold(gdir, item_id, source="cctv/a.txt", lines=None, projects=GOLD["projects"], roles=GOLD["roles"])
+    [item] = load_real_gold(gdir, data)
+    full = ev.score_splits([item], [doc])[item.split].to_json()
+    assert full["entities"]["typed"]["fp"] == 2 and full["roles"]["fn"] == 1 and full["policies"]["fp"] == 1
+
+
+@pytest.mark.parametrize("annotated", [[], ["projects", "visits"], "projects"])
+def test_loader_refuses_a_bad_annotated_list(tmp_path: Path, annotated: object) -> None:
+    data = _data(tmp_path)
+    _gold(tmp_path / "gold", "b", source="cctv/a.txt", annotated=annotated)
+    with pytest.raises(ValueError, match="b.gold.json: 'annotated' must be"):
+        load_real_gold(tmp_path / "gold", data)

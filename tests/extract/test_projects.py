@@ -136,3 +136,56 @@ def test_names_listed_with_deng_before_a_production_cue_are_projects() -> None:
     got = _by_name("空客二线、电科蓝天宇航电源、启源芯动力等投产增效，华海清科、海光信息等快速成长。")
     assert set(got) == {"空客二线", "电科蓝天宇航电源", "启源芯动力"}
     assert got["启源芯动力"]["status"] == "投产"
+
+
+def test_a_short_item_shares_the_built_word_of_the_next_named_item() -> None:
+    got = _by_name("确保西康、西十高铁、西安东站和府谷、定边机场建成投运。")
+    assert set(got) == {"西康高铁", "西十高铁", "西安东站", "府谷机场", "定边机场"}
+    # a kind of thing (县乡公路) or a count (3座…电站) lends its word to nobody
+    assert "节水灌溉公路" not in _by_name("加快节水灌溉、人畜饮水、县乡公路、农村能源等建设。")
+    assert "格尔木电站" not in _by_name("加快格尔木、德令哈3座35万千瓦光热电站和光热产业科技创新中心建设。")
+
+
+def test_wrapped_lists_in_progress_and_in_preparation() -> None:
+    got = _by_name("全力保障雅下水电和川藏铁路等重大工程建设。")
+    assert {"雅下水电", "川藏铁路"} <= set(got) and got["川藏铁路"]["status"] == "在建"
+    got = _by_name("抓好延吉机场迁建和长春龙嘉机场三期扩建进度。")
+    assert {"延吉机场迁建", "长春龙嘉机场三期扩建"} <= set(got)
+    got = _by_name("推动机场三期、京滨城际南段、津潍高铁等工程，加快津沧高速公路建设。")
+    assert {"机场三期", "京滨城际南段", "津潍高铁"} <= set(got)
+    got = _by_name("推进黄南机场前期，推动香日德水库及配套灌溉工程立项审批。")
+    assert set(got) == {"黄南机场", "香日德水库"} and got["黄南机场"]["status"] == "谋划"
+    assert _by_name("漳州核电一期投入商业运行。")["漳州核电一期"]["status"] == "投产"
+
+
+def test_a_list_closed_by_deng_key_projects_stays_a_list_of_kinds() -> None:
+    got = _by_name("支持济南、青岛等市推进火箭、卫星制造等重大项目，加快已签约在施重大项目进度。")
+    assert "已签约在施重大项目" not in got and "火箭" not in got
+
+
+def test_size_class_fields_and_registers_are_not_names() -> None:
+    got = _by_name("推进中核汇能通榆、华电榆树、天楹辽源等5个百亿级绿色氢基能源一体化项目建设。")
+    assert "中核汇能通榆绿色氢基能源一体化项目" in got and len(got) == 3  # 百亿级 is the batch's size class
+    assert extract_projects("鼓励民间资本参与高技术、服务业等领域项目建设。") == []  # fields, not projects
+    assert extract_projects("充实省级重点项目储备库，持续丰富REITs项目储备库。") == []  # 储备库 is a register
+
+
+def test_zhashi_before_the_verb_is_an_adverb() -> None:
+    got = _by_name("扎实推进藏粤直流、青藏铁路格拉段电气化改造工程。")
+    assert set(got) == {"藏粤直流", "青藏铁路格拉段电气化改造工程"} and got["藏粤直流"]["status"] == "在建"
+
+
+def test_verbs_at_a_list_head_and_campaign_names_are_not_names() -> None:
+    got = _by_name("开工周至至乾县、改扩建西安至永寿等高速公路。")
+    assert set(got) == {"周至至乾县高速公路", "西安至永寿高速公路"}  # 改扩建 is what is done to it
+    assert extract_projects("深化高质量项目推进年活动，发挥项目建设带动效应。") == []  # a campaign year
+
+
+def test_ports_of_entry_are_built_and_world_class_is_praise() -> None:
+    got = _by_name("建成投用新皇岗口岸，加快建设世界级机场群、港口群。")
+    assert set(got) == {"皇岗口岸"} and got["皇岗口岸"]["status"] == "建成"
+
+
+def test_finishing_the_main_works_is_built() -> None:
+    got = _by_name("加快太平水库建设，完成双堠水库主体工程。")
+    assert got["双堠水库"]["status"] == "建成" and got["太平水库"]["status"] == "在建"

@@ -30,7 +30,14 @@ from shuanglian.evaluation.eval_match import (
     match_roles,
     norm,
 )
-from shuanglian.evaluation.eval_real import SPLITS, RealGoldError, RealItem, load_real_gold
+from shuanglian.evaluation.eval_real import (
+    FACT_TYPES,
+    SPLITS,
+    RealGoldError,
+    RealItem,
+    load_real_gold,
+    scored_types,
+)
 from shuanglian.pipeline import Pipeline
 
 KINDS = ENTITY_KINDS
@@ -173,10 +180,16 @@ def run_pages(pairs: list[tuple[Path, dict[str, Any]]]) -> tuple[list[Document],
 def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> EvalReport:
     """Score extracted documents against their gold annotations."""
     rep = EvalReport(pages=len(pairs))
-    for (path, gold), doc in zip(pairs, docs, strict=True):
-        gents = gold_entities(gold)
-        amap = alias_map(gents)
-        pred = [] if doc.error else doc.entities
+    for (path, full_gold), doc in zip(pairs, docs, strict=True):
+        # a file annotated for some fact types only (`annotated`) is scored for those alone: the other
+        # types count neither their gold (not annotated) nor their predictions (nothing to judge them by)
+        types = scored_types(full_gold)
+        gold = {k: v for k, v in full_gold.items() if k not in FACT_TYPES or k in types}
+        gents = gold_entities(gold) if "entities" in types else []
+        amap = alias_map(gold_entities(full_gold))
+        entities = [] if doc.error else doc.entities
+        pred = entities if "entities" in types else []
+        role_pred = entities if "roles" in types else []
         by_kind, fps, fns = match_entities(gents, pred, typed=True)
         untyped, _, _ = match_entities(gents, pred, typed=False)
         page_counts = Counts()
@@ -187,22 +200,20 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
         for c in untyped.values():
             rep.entities_untyped.add(c)
         rep.entities_plo.add(_plo_counts(gents, pred))
-        rep.roles.add(match_roles(gold, pred, amap))
-        rep.roles_org.add(match_roles(gold, pred, amap, with_org=True))
+        rep.roles.add(match_roles(gold, role_pred, amap))
+        rep.roles_org.add(match_roles(gold, role_pred, amap, with_org=True))
         projs, missed_projects = match_projects(
-            gold.get("projects", []), [] if doc.error else list(getattr(doc, "projects", None) or [])
+            gold.get("projects", []), _pred(doc, "projects", types)
         )
         rep.projects.add(projs)
-        figs, missed = match_figures(gold.get("figures", []), [] if doc.error else doc.figures)
+        figs, missed = match_figures(gold.get("figures", []), _pred(doc, "figures", types))
         rep.figures.add(figs)
-        pol, pfp, pfn, (iss_ok, iss_n) = match_policies(
-            gold.get("policies", []), [] if doc.error else doc.policies, amap
-        )
+        pol, pfp, pfn, (iss_ok, iss_n) = match_policies(gold.get("policies", []), _pred(doc, "policies", types), amap)
         rep.policies.add(pol)
         rep.issuer_ok += iss_ok
         rep.issuer_gold += iss_n
-        pred_aliases = {norm(m.name): {norm(a) for a in m.aliases} for m in pred}
-        rep.visits.add(match_events(gold.get("events", []), [] if doc.error else doc.events, amap, pred_aliases))
+        pred_aliases = {norm(m.name): {norm(a) for a in m.aliases} for m in entities}
+        rep.visits.add(match_events(gold.get("events", []), _pred(doc, "events", types), amap, pred_aliases))
         rep.failed_pages += bool(doc.error)
         rep.per_page.append(
             PageResult(
@@ -214,13 +225,18 @@ def score(pairs: list[tuple[Path, dict[str, Any]]], docs: list[Document]) -> Eva
                 missed_policies=pfn,
                 missed_projects=missed_projects,
                 extra_policies=pfp,
-                events=[]
-                if doc.error
-                else [{k: e.get(k) for k in ("date", "visitors", "visited", "place")} for e in doc.events],
+                events=[{k: e.get(k) for k in ("date", "visitors", "visited", "place")} for e in _pred(doc, "events", types)],
                 error=doc.error,
             )
         )
     return rep
+
+
+def _pred(doc: Document, kind: str, types: frozenset[str]) -> list[Any]:
+    """The document's predictions of one fact type, none when the page failed or the type is not scored."""
+    if doc.error or kind not in types:
+        return []
+    return list(getattr(doc, kind, None) or [])
 
 
 def _plo_counts(gents: list[GoldEntity], pred: list[Any]) -> Counts:

@@ -5,7 +5,8 @@ A real-gold file (format in tests/fixtures/real_gold/README.md) names its `sourc
 `lines` range of the body (null = whole body). Data files start with a `# url: … | date: …` header line
 that is not text: it is dropped before lines are counted (body line 1 = file line 2), and its date is the
 publication date when the gold gives none. The text is extracted as plain text (no HTML cleaning), and
-dev and holdout splits are scored apart.
+dev and holdout splits are scored apart. A file with an `annotated` list (e.g. ["projects"]) was annotated
+for those fact types only and is scored for them alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 SPLITS = ("dev", "holdout")
+# the fact types a gold file can hold; `annotated` (optional) lists the ones a file was annotated for
+FACT_TYPES = ("entities", "roles", "figures", "projects", "events", "policies")
 _HEADER = "# url:"  # crawl header line (url, title, date, outlet) on line 1 of the data files: not text
 _HEADER_DATE = re.compile(r"\|\s*date:\s*(\d{4}-\d{2}-\d{2})")
 
@@ -40,6 +43,12 @@ class RealItem:
 def expected_split(item_id: str) -> str:
     """The split fixed by the id: holdout iff crc32(id) % 3 == 0."""
     return "holdout" if zlib.crc32(item_id.encode("utf-8")) % 3 == 0 else "dev"
+
+
+def scored_types(gold: dict[str, Any]) -> frozenset[str]:
+    """The fact types a gold file is scored for: its `annotated` list, or every type when it has none."""
+    listed = gold.get("annotated")
+    return frozenset(FACT_TYPES if listed is None else listed)
 
 
 def is_real_gold_dir(gold_dir: Path) -> bool:
@@ -119,6 +128,11 @@ def load_real_gold(gold_dir: Path, data_dir: Path | None = None) -> list[RealIte
             raise RealGoldError(f"{gpath}: cannot read gold annotation: {exc}") from exc
         if not isinstance(gold, dict) or not isinstance(gold.get("entities"), list) or not gold.get("source"):
             raise RealGoldError(f"{gpath}: expected an object with 'source' and an 'entities' list")
+        listed = gold.get("annotated")
+        if listed is not None and (
+            not isinstance(listed, list) or not listed or not set(listed) <= set(FACT_TYPES)
+        ):
+            raise RealGoldError(f"{gpath}: 'annotated' must be a non-empty list of {', '.join(FACT_TYPES)}")
         item_id = gold.get("id") or gpath.name[: -len(".gold.json")]
         split = gold.get("split") or expected_split(item_id)
         if split != expected_split(item_id):

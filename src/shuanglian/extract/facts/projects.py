@@ -60,7 +60,8 @@ class _Rules:
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
         )
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后)")) for stage, words in d["status"].items()
+            # 建成后 is a condition; 储备库 a register of projects, not a stage
+            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库)")) for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
@@ -403,8 +404,8 @@ def _aggregate(r: _Rules, s: str, start: int) -> bool:
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
     m = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$", s[: h.start()])
-    if not m or h.group() not in r.heads or not _generic_tail(r, m.group(1)):
-        return []
+    if not m or h.group() not in r.heads or not _generic_tail(r, m.group(1)) or re.search(r"领域|行业|方面", m.group(1)):
+        return []  # 高技术、服务业等领域项目: kinds of projects, not named ones
     seg_end = m.start()
     seg_start = max((s.rfind(c, 0, seg_end) for c in "，,。；;：:“”"), default=-1) + 1
     items = []
@@ -473,7 +474,7 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
-    obj = re.sub(r"(?:项目|工程)?(?:建设|施工|前期工作|前期研究|纳规)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
+    obj = re.sub(r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
     cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
@@ -499,6 +500,8 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     cleaned = []
     for off, piece in parts:
         piece = piece.replace("“", "").replace("”", "")
+        if piece.startswith("配套"):
+            continue  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
         if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
             continue  # 这两个投资百亿元的高端制造项目
         de = piece.rfind("的")  # 总装机容量50万千瓦的马驹沟光伏电站
@@ -519,13 +522,29 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     if shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         shared = last_item[2:]
+    # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
+    # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
+    next_shared: list[str | None] = [None] * len(cleaned)
+    following = shared
+    for i in range(len(cleaned) - 1, -1, -1):
+        next_shared[i] = following
+        own_word = r.built_re.search(cleaned[i][1])
+        item = cleaned[i][1]
+        if (
+            i < len(cleaned) - 1
+            and own_word
+            and own_word.group() not in _NOT_SHARED
+            and _specific(r, item[: own_word.start()])  # 县乡公路 is a kind, 德令哈3座…电站 a count: no names
+            and not re.search(r"\d+(?:个|项|条|座|处)", item)
+        ):
+            following = own_word.group()
     out = []
-    for off, piece in cleaned:
+    for i, (off, piece) in enumerate(cleaned):
         name = piece
         if category and not r.built_re.search(piece) and len(piece) <= 8:
             name = piece + category
-        elif shared and not r.built_re.search(piece) and len(piece) <= 5:
-            name = piece + shared  # 雄商、济滨高铁 -> 雄商高铁
+        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
+            name = piece + str(next_shared[i])  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
         suffix = r.built_re.search(name)
