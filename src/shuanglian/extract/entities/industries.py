@@ -16,10 +16,13 @@ _TAILS = ("产业", "行业", "领域", "企业", "集群", "发展")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
-def specific_only(cands: list[Cand]) -> list[Cand]:
-    """Drop whole-economy sectors (制造业, 现代服务业): no industry mention of their own."""
-    broad = industry_grammar()["broad_sectors"]
-    return [c for c in cands if c.name not in broad]
+def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
+    """Drop whole-economy sectors (制造业, 现代服务业), product terms not written as X产业/X行业 (垂类大模型,
+    组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
+    gram = industry_grammar()
+    broad, products, facilities = gram["broad_sectors"], gram["product_terms"], gram["facility_heads"]
+    return [c for c in cands if c.name not in broad and not text.startswith(facilities, c.end) and (
+        c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
 
 
 def industry_mentions(view: TokenView) -> list[Cand]:
@@ -33,7 +36,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(out)
+    return specific_only(out, view.text)
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
@@ -123,7 +126,7 @@ def grammar_industries(view: TokenView) -> list[Cand]:
             hit = _accept_tokens(view, s, e)
             if hit:
                 out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
-    return specific_only(out)
+    return specific_only(out, view.text)
 
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:

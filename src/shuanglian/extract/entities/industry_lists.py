@@ -120,4 +120,4 @@ def listed_industries(view: TokenView) -> list[Cand]:
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
-    return specific_only(out)
+    return specific_only(out, view.text)

@@ -99,6 +99,7 @@ def generic() -> dict[str, Any]:
         "generic_name_parts": frozenset(data["generic_name_parts"]),
         "non_places": frozenset(data.get("non_places") or []),
         "non_name_tails": tuple(data.get("non_name_tails") or []),
+        "line_suffixes": frozenset(data.get("line_suffixes") or []),
     }
 
 
@@ -171,6 +172,8 @@ def industry_grammar() -> dict[str, Any]:
         "weak_heads": frozenset(data.get("weak_heads", [])),
         "item_tails": tuple(data.get("item_tails", [])),
         "broad_sectors": frozenset(data.get("broad_sectors", [])),
+        "product_terms": frozenset(data.get("product_terms", [])),
+        "facility_heads": tuple(data.get("facility_heads", [])),
     }
 
 

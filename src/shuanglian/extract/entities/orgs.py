@@ -118,7 +118,8 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
-    verbal_start = any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1])
+    verbal_start = any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1]) and (
+        _industry_across(view, i0, i0, i_s) is None)  # 具身|智能…: a verb LAC cut from an industry term
     # bureaus are named by what they do (运行监测协调局): a verbal start is normal there
     if len(name_part) < 4 or (verbal_start and suffixes().kind_of.get(suffix) != "government"):
         return False
@@ -205,6 +206,13 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        span = _industry_across(view, i, first, i_suffix) if kind == "platform" else None
+        if span is not None:
+            # 包头|氢|能|装备制造产业园, 具身|智能|机器人创新中心: LAC cut an industry term (氢能, 具身智能)
+            # into words that would stop the walk; the term is part of the carrier's name
+            first = span
+            i = span - 1
+            continue
         if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
             first = i
             i -= 1
@@ -245,6 +253,19 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         first = i
         i -= 1
     return first
+
+
+def _industry_across(view: TokenView, i: int, first: int, i_suffix: int) -> int | None:
+    """Start index of an industry term of several tokens holding token `i` and ending inside the name, else None."""
+    toks = view.tokens
+    inds = industries()
+    if toks[i].tag == "w":
+        return None
+    for j in range(max(0, i - 2), i + 1):
+        for k in range(i, min(first + 2, i_suffix)):
+            if (j < i or k > i) and view.text[toks[j].start : toks[k].end] in inds:
+                return j
+    return None
 
 
 def _province_lead(view: TokenView, first: int, i_s: int) -> bool:
@@ -352,8 +373,23 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         if view.tokens[first].tag == "w" or not _balanced(name):
             continue
         full_end = extend_bracket(text, end)
+        if suffix in g["line_suffixes"]:
+            full_end = extend_segment(text, full_end)
         out.append(Cand(start, full_end, kind_of(name) or kind, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+_SEGMENT = re.compile(r"（[\u4e00-\u9fff]{2,6}段）|(?:[\u4e00-\u9fff]{2,3}至)?[\u4e00-\u9fff]{2,3}段")
+_NOT_SEGMENT = ("阶段", "手段", "地段", "时段", "片段", "路段", "区段", "标段")
+
+
+def extend_segment(text: str, end: int) -> int:
+    """Include the section a line is built in (沿江高铁|武宜段, 黔江至吉首高铁|重庆段, 资内铁路|（遂内段）):
+    the gold names the section being built, not the whole line."""
+    m = _SEGMENT.match(text, end)
+    if not m or any(w in m.group() for w in _NOT_SEGMENT):
+        return end
+    return m.end()
 
 
 _CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,8})）")
