@@ -100,6 +100,9 @@ def generic() -> dict[str, Any]:
         "non_places": frozenset(data.get("non_places") or []),
         "non_name_tails": tuple(data.get("non_name_tails") or []),
         "line_suffixes": frozenset(data.get("line_suffixes") or []),
+        "proper_suffixes": frozenset(data.get("proper_suffixes") or []),
+        "class_suffixes": frozenset(data.get("class_suffixes") or []),
+        "level_prefixes": tuple(data.get("level_prefixes") or []),
     }
 
 

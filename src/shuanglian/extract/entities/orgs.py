@@ -94,6 +94,11 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if prefix:
         words.append(prefix)
     proper = any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks)
+    if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab") and (
+            suffix not in g["class_suffixes"]):
+        # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
+        # is a title many clusters win, not one carrier)
+        return True
     if suffix in suffixes().proper_only:
         # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
         # common words alone (经济|高速, 产业|集群)
@@ -108,13 +113,15 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:
         return True
+    if suffix in g["proper_suffixes"]:
+        # 政企对接平台, 线上人才综合服务平台: a platform named only by what it does is a service, not a
+        # carrier of the registers (those carry a place, a brand or a level: 国家统一技术交易服务平台)
+        return name_part.startswith(g["level_prefixes"])
     if suffix in g["generic_ok_suffixes"]:
         # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
         # or by their level alone (自治区|产业基金: the region's own fund)
         return (len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
                 or name_part in fund_names()["level_prefixes"])
-    if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab"):
-        return True  # 国家先进计算产业创新中心: a designated national centre
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
