@@ -176,6 +176,7 @@ def industry_grammar() -> dict[str, Any]:
         "item_tails": tuple(data.get("item_tails", [])),
         "broad_sectors": frozenset(data.get("broad_sectors", [])),
         "product_terms": frozenset(data.get("product_terms", [])),
+        "list_anchors": frozenset(data.get("list_anchors", [])),
         "facility_heads": tuple(data.get("facility_heads", [])),
     }
 
