@@ -145,6 +145,41 @@ def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]
     return out
 
 
+_JOINS = ("及", "与", "和")
+
+
+def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
+    """One industry for two joined into a named chain (智能制造及装备产业, 医药和医疗器械、…, 脑科学与脑机接口、…).
+
+    A joined pair is one item when the list goes on after it (、), or when 产业/行业 follows a pair joined by
+    及/与 that is not the end of a longer list; 和/及 before the last item of A、B和C is the list's own
+    connective, and 和 before 产业 joins two industries (集成电路和光电产业).
+    """
+    text = view.text
+    inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: (c.start, -c.end))
+    by_start: dict[int, Cand] = {}
+    for c in inds:
+        by_start.setdefault(c.start, c)  # the longest industry starting there
+    out: list[Cand] = []
+    for a in inds:
+        if text[a.end : a.end + 1] not in _JOINS:
+            continue
+        b = by_start.get(a.end + 1)
+        if b is None:
+            # 智能制造及|装备|产业: a bare head word after the connective completes the chain's name
+            head = next((h for h in industry_grammar()["heads"] if text.startswith(h, a.end + 1)), None)
+            if head is None or text[a.end + 1 + len(head) : a.end + 3 + len(head)] not in ("产业", "行业"):
+                continue
+            b = Cand(a.end + 1, a.end + 1 + len(head), "industry", head)
+        after = text[b.end : b.end + 2]
+        before = text[a.start - 1 : a.start] if a.start else ""
+        joint = text[a.end]
+        # 集成电路和光电产业, 新能源和节能环保产业: 和 before 产业 joins two industries (及/与 join one chain)
+        if after[:1] == "、" or (after in ("产业", "行业") and before != "、" and joint != "和"):
+            out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
+    return out
+
+
 def industries_in(name: str) -> list[str]:
     """Industries named inside an organisation name (深圳市人工智能产业协会 -> 人工智能)."""
     auto = industry_automaton()

@@ -24,7 +24,12 @@ from shuanglian.extract.entities.groups import (
     in_ranges,
     merge_org_aliases,
 )
-from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
+from shuanglian.extract.entities.industries import (
+    IndustrySpans,
+    grammar_industries,
+    industry_mentions,
+    joined_industries,
+)
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer, suffix_automaton
 from shuanglian.extract.entities.orgs import (
@@ -136,6 +141,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
+    cands += joined_industries(view, cands)
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
