@@ -102,6 +102,7 @@ def generic() -> dict[str, Any]:
         "line_suffixes": frozenset(data.get("line_suffixes") or []),
         "proper_suffixes": frozenset(data.get("proper_suffixes") or []),
         "class_suffixes": frozenset(data.get("class_suffixes") or []),
+        "seat_tails": tuple(data.get("seat_tails") or []),
         "level_prefixes": tuple(data.get("level_prefixes") or []),
     }
 

@@ -453,6 +453,14 @@ def _inner_org_end(name: str) -> int | None:
     return None
 
 
+def _seat_end(name: str) -> int | None:
+    """End of the company in a name of its seat (中资信创|总部, 中国华能|总部): the company is the entity."""
+    for tail in generic()["seat_tails"]:
+        if name.endswith(tail) and len(name) - len(tail) >= 2:
+            return len(name) - len(tail)
+    return None
+
+
 _LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "集团公司")
 
 
@@ -495,9 +503,9 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             # 迈瑞AED: a brand followed by a product code; the brand is the organisation
             end = t.start + m.start()
             name = name[: m.start()]
-        inner = _inner_org_end(name) or _legal_entity_end(name)
+        inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
-            # 南开大学化学 (LAC over-reach): keep the complete organisation name inside
+            # 南开大学化学 (LAC over-reach), 中资信创|总部: keep the complete organisation name inside
             end = t.start + inner
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
@@ -511,7 +519,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
-        kind = kind or view.hints.get((t.start, end)) or view.hints.get((t.start, t.end))
+        # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
+        kind = kind or view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end)))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
 
@@ -624,7 +633,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]]) -> list[Cand]:
     out: list[Cand] = []
     for start, end in spans:
         name = view.text[start:end]
-        inner = _inner_org_end(name) or _legal_entity_end(name)
+        inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
             # 珠海格力电器股份有限公司|横琴研发中心: the company and its unit stay apart
             end = start + inner
