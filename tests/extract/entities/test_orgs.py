@@ -165,3 +165,12 @@ def test_last_two_list_items_lac_joined_are_split(ents) -> None:  # type: ignore
 def test_computing_centres_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("项目依托国家超级计算长沙中心和济南超算中心开展模拟。")
     assert e["济南超算中心"].kind == "platform"
+
+
+def test_company_named_with_its_seat_is_the_company() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    got = {m.name: m.kind for m in extract_entities("中资信创总部、中国华能总部落户滨海。")}
+    assert got.get("中资信创") == "enterprise"
+    assert got.get("中国华能") == "enterprise"
+    assert not any(k.endswith("总部") for k in got)

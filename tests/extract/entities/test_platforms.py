@@ -39,3 +39,37 @@ def test_two_facilities_joined_by_a_connective_stay_two(ents) -> None:  # type: 
 def test_place_plus_generic_word_is_not_a_place(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "深圳国际生物谷坝光核心启动区加快建设。")
     assert "深圳国际" not in got
+
+
+def test_state_level_new_areas_and_named_zones_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "兰州新区建设加快，支持雄安新区和中关村发展，浦东新区经济增长。")
+    assert got.get("兰州新区") == "platform"
+    assert got.get("雄安新区") == "platform"
+    assert got.get("中关村") == "platform"
+    assert got.get("浦东新区") == "place"  # a county-level district of Shanghai
+
+
+def test_a_line_keeps_the_section_being_built(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建成沿江高铁武宜段、黔江至吉首高铁重庆段，京张高铁建设阶段顺利。")
+    assert got.get("沿江高铁武宜段") == "platform"
+    assert got.get("黔江至吉首高铁重庆段") == "platform"
+    assert got.get("京张高铁") == "platform"  # 建设阶段 is not a section
+
+
+def test_industry_term_cut_by_lac_stays_in_the_carrier_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建设包头氢能装备制造产业园，成立具身智能机器人创新中心。")
+    assert got.get("包头氢能装备制造产业园") == "platform"
+    assert got.get("具身智能机器人创新中心") == "platform"
+
+
+def test_designated_national_carriers_but_not_award_classes(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建好国家数据要素综合试验区，培育国家先进制造业集群。")
+    assert got.get("国家数据要素综合试验区") == "platform"
+    assert "国家先进制造业集群" not in got
+
+
+def test_platforms_named_only_by_their_service_are_not_carriers(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "搭建政企对接平台和线上人才综合服务平台，建设国家统一技术交易服务平台、海南商事主体登记平台。")
+    assert "政企对接平台" not in got and "线上人才综合服务平台" not in got
+    assert got.get("国家统一技术交易服务平台") == "platform"
+    assert got.get("海南商事主体登记平台") == "platform"
