@@ -73,3 +73,9 @@ def test_platforms_named_only_by_their_service_are_not_carriers(ents) -> None:  
     assert "政企对接平台" not in got and "线上人才综合服务平台" not in got
     assert got.get("国家统一技术交易服务平台") == "platform"
     assert got.get("海南商事主体登记平台") == "platform"
+
+
+def test_two_zones_joined_by_he_stay_two_when_lac_split_the_suffix(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "争创国家农业高新技术产业示范区和农业现代化示范区。")
+    assert got.get("国家农业高新技术产业示范区") == "platform"
+    assert not any("和" in k for k in got)

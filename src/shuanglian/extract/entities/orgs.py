@@ -179,7 +179,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             left = toks[i - 1]
             if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (
                 left.word in suffixes().grammar and i >= 2 and toks[i - 2].tag not in g["stop_tags"]
-            ):
+            ) or _closes_name(view, i - 1):
                 # 嘉兴学院|和|闻泰通讯股份有限公司, 合肥先进|光源|和|稳态强磁场实验装置: a complete
                 # name ends before the connective
                 break
@@ -260,6 +260,17 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         first = i
         i -= 1
     return first
+
+
+def _closes_name(view: TokenView, i: int) -> bool:
+    """True when token `i` ends a complete name LAC split (国家…示范|区, 算力保障|基地): the text up to it ends
+    with a suffix of two characters or more, and a name-like word stands before that suffix."""
+    end = view.tokens[i].end
+    s = suffix_of(view.text[max(0, end - 12) : end])
+    if s is None or len(s) < 2:
+        return False
+    j = view.index_containing(end - len(s) - 1)
+    return j is not None and view.tokens[j].tag not in generic()["stop_tags"]
 
 
 def _industry_across(view: TokenView, i: int, first: int, i_suffix: int) -> int | None:
