@@ -53,6 +53,8 @@ def test_product_terms_and_facility_types_are_not_industries_alone(ents) -> None
     got = _industries(ents, "5G基站增至9万个，开工南网储能电站，研发垂类大模型，发展卫星产业和新型储能。")
     assert "卫星" in got and "新型储能" in got
     assert "5G" not in got and "储能" not in got and "大模型" not in got
+    got = _industries(ents, "培育工业互联网平台，实施智能制造工程，发展工业互联网。")
+    assert got == {"工业互联网"}
 
 
 def test_every_item_of_a_list_closed_by_deng_chanye(ents) -> None:  # type: ignore[no-untyped-def]
