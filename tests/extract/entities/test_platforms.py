@@ -79,3 +79,11 @@ def test_two_zones_joined_by_he_stay_two_when_lac_split_the_suffix(ents) -> None
     got = _kinds(ents, "争创国家农业高新技术产业示范区和农业现代化示范区。")
     assert got.get("国家农业高新技术产业示范区") == "platform"
     assert not any("和" in k for k in got)
+
+
+def test_bases_named_with_a_place_or_brand_and_agricultural_zones(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建设保定国家数据标注基地和巴彦淖尔农高区，科大讯飞人工智能基地开工，一批生产基地建成，振兴甘肃老工业基地。")
+    assert got.get("保定国家数据标注基地") == "platform"
+    assert got.get("巴彦淖尔农高区") == "platform"
+    assert got.get("科大讯飞人工智能基地") == "platform"
+    assert "生产基地" not in got and "甘肃老工业基地" not in got
