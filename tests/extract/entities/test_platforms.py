@@ -87,3 +87,10 @@ def test_bases_named_with_a_place_or_brand_and_agricultural_zones(ents) -> None:
     assert got.get("巴彦淖尔农高区") == "platform"
     assert got.get("科大讯飞人工智能基地") == "platform"
     assert "生产基地" not in got and "甘肃老工业基地" not in got
+
+
+def test_fragments_are_not_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "让人民群众从新区建设发展中感受获得感。推动海东、海西等地零碳园区建设。在眉山市中心城区，坐落着三苏祠。")
+    assert not any(k.endswith(("新区", "园区", "中心")) for k in got), got
+    got = _kinds(ents, "建强用好国家技术转移中部中心。")
+    assert got.get("国家技术转移中部中心") == "platform"

@@ -103,6 +103,7 @@ def generic() -> dict[str, Any]:
         "proper_suffixes": frozenset(data.get("proper_suffixes") or []),
         "class_suffixes": frozenset(data.get("class_suffixes") or []),
         "seat_tails": tuple(data.get("seat_tails") or []),
+        "centre_of": tuple(data.get("centre_of") or []),
         "level_prefixes": tuple(data.get("level_prefixes") or []),
     }
 

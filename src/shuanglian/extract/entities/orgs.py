@@ -27,6 +27,7 @@ _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 _NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 
 
@@ -337,6 +338,10 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         if i_s is None:
             continue
         head_named = view.tokens[i_s].start < end - len(suffix)
+        if head_named and view.tokens[i_s].tag in _FUNCTION_TAGS:
+            continue  # 人民群众|从新|区: the suffix starts inside a function word, not after a name
+        if suffix == "中心" and text.startswith(g["centre_of"], end):
+            continue  # 眉山市中心|城区, 国内大循环中心|节点: the centre of something, not a centre
         first = _walk_left(view, i_s - 1, 0, head_named, kind)
         # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
         leveled = kind == "fund" and view.tokens[first].word in fund_names()["level_prefixes"]
@@ -345,6 +350,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             or view.tokens[first].tag == "a"
             # a lone common character at the left edge (新华社北京电|中共中央办公厅) is not part of the name
             or (len(view.tokens[first].word) == 1 and view.tokens[first].tag in ("v", "vn", "d"))
+            # 海东、海西等|地|零碳园区: the place word of 等地 is not part of the name
+            or (len(view.tokens[first].word) == 1 and first > 0 and view.tokens[first - 1].word in ("等", "各"))
         ):
             first += 1
         start = view.tokens[first].start
