@@ -67,3 +67,8 @@ def test_chains_joined_by_ji_or_yu_are_one_industry(ents) -> None:  # type: igno
     got = _industries(ents, "发展细胞与基因治疗、脑科学与脑机接口、量子科技等产业，推进智能制造及装备产业发展，壮大集成电路和光电产业。")
     assert {"细胞与基因治疗", "脑科学与脑机接口", "智能制造及装备"} <= got
     assert {"集成电路", "光电"} <= got  # 和 before 产业 joins two industries
+
+
+def test_two_terms_sharing_a_word_are_one_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "发展新能源装备制造产业。")
+    assert got == {"新能源装备制造"}

@@ -180,6 +180,17 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
     return out
 
 
+def overlapping_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
+    """One industry for two lexicon terms sharing a word (新能源装备 + 装备制造 -> 新能源装备制造)."""
+    inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: c.start)
+    out: list[Cand] = []
+    for a in inds:
+        for b in inds:
+            if a.start < b.start < a.end < b.end and b.end in view.by_end:
+                out.append(Cand(a.start, b.end, "industry", view.text[a.start : b.end], PRIO_GRAMMAR))
+    return out
+
+
 def industries_in(name: str) -> list[str]:
     """Industries named inside an organisation name (深圳市人工智能产业协会 -> 人工智能)."""
     auto = industry_automaton()

@@ -29,6 +29,7 @@ from shuanglian.extract.entities.industries import (
     grammar_industries,
     industry_mentions,
     joined_industries,
+    overlapping_industries,
 )
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import KINDS_ORG, blocked_automaton, org_gazetteer, suffix_automaton
@@ -141,7 +142,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
-    cands += joined_industries(view, cands)
+    cands += joined_industries(view, cands) + overlapping_industries(view, cands)
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
