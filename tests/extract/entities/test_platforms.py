@@ -94,3 +94,10 @@ def test_fragments_are_not_platforms(ents) -> None:  # type: ignore[no-untyped-d
     assert not any(k.endswith(("新区", "园区", "中心")) for k in got), got
     got = _kinds(ents, "建强用好国家技术转移中部中心。")
     assert got.get("国家技术转移中部中心") == "platform"
+
+
+def test_centres_that_are_venues_or_bodies_are_organisations(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "北京艺术中心开放，武汉汉口北国际商品交易中心运营，合肥数据交易中心挂牌。")
+    assert got.get("北京艺术中心") == "organization"
+    assert got.get("武汉汉口北国际商品交易中心") == "organization"
+    assert got.get("合肥数据交易中心") == "platform"
