@@ -101,3 +101,9 @@ def test_centres_that_are_venues_or_bodies_are_organisations(ents) -> None:  # t
     assert got.get("北京艺术中心") == "organization"
     assert got.get("武汉汉口北国际商品交易中心") == "organization"
     assert got.get("合肥数据交易中心") == "platform"
+
+
+def test_carrier_named_with_its_university(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "北京大学京津冀生物医学前沿创新中心加快建设。")
+    assert got.get("北京大学京津冀生物医学前沿创新中心") == "platform"
+    assert "北京大学" not in got

@@ -247,12 +247,13 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 first = i
             elif (
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
-                or kind == "research_institute" and suffixes().kind_of[inner] == "university"
+                or kind in ("research_institute", "platform", "lab") and suffixes().kind_of[inner] == "university"
                 # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
                 or kind in ("organization", "fund") and suffixes().kind_of[inner] == "platform"
                 or subunit
             ) and t.tag != "w":
-                # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院: a unit named with its parent
+                # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院, 北京大学|京津冀…创新中心: a unit
+                # named with its parent
                 first = i
                 i -= 1
                 continue
