@@ -174,3 +174,12 @@ def test_company_named_with_its_seat_is_the_company() -> None:
     assert got.get("中资信创") == "enterprise"
     assert got.get("中国华能") == "enterprise"
     assert not any(k.endswith("总部") for k in got)
+
+
+def test_bare_brands_listed_beside_companies_are_companies() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    got = {m.name: m.kind for m in extract_entities("信息技术产业依托曙光、海光、麒麟、飞腾、联想、中芯国际、华海清科、天河超算、金科日化等企业")}
+    assert got.get("曙光") == "enterprise" and got.get("飞腾") == "enterprise"
+    got = {m.name: m.kind for m in extract_entities("发展电子、机械、化工、轻工、建材等产业。")}
+    assert "enterprise" not in got.values()

@@ -633,6 +633,39 @@ def listed_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+_PEER_TAGS = frozenset({"n", "nz", "j"})
+
+
+def peer_orgs(view: TokenView) -> list[Cand]:
+    """Bare brands listed beside companies (依托曙光、海光、联想、中芯国际…): items of a 、-list in which two
+    or more items are companies LAC knows are companies too, when they are one short common word that is
+    neither an industry, a place nor a generic word."""
+    g = generic()
+    toks = view.tokens
+    out: list[Cand] = []
+    i = 0
+    while i < len(toks):
+        # a run of single-token items separated by 、
+        items = [i]
+        j = i
+        while j + 2 < len(toks) and toks[j + 1].word == "、":
+            j += 2
+            items.append(j)
+        i = j + 1
+        if len(items) < 4:
+            continue
+        companies = [k for k in items if toks[k].tag == "ORG" and kind_of(toks[k].word) in (None, "enterprise")]
+        if len(companies) < 2:
+            continue
+        for k in items:
+            t = toks[k]
+            if t.tag not in _PEER_TAGS or not (2 <= len(t.word) <= 4) or t.word in industries() or (
+                    t.word in place_index() or t.word in g["generic_name_parts"] or is_non_name(t.word)):
+                continue
+            out.append(Cand(t.start, t.end, "enterprise", t.word, PRIO_LAC))
+    return out
+
+
 def gazetteer_orgs(view: TokenView) -> list[Cand]:
     """Well-known organisations and their short names (中科院, 南开), on word boundaries when short."""
     auto = org_gazetteer_automaton()

@@ -40,6 +40,7 @@ from shuanglian.extract.entities.orgs import (
     kind_of,
     lac_orgs,
     listed_orgs,
+    peer_orgs,
     source_media,
     suffix_of,
     tagger_orgs,
@@ -141,7 +142,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
-             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands)
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
