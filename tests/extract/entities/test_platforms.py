@@ -107,3 +107,9 @@ def test_carrier_named_with_its_university(ents) -> None:  # type: ignore[no-unt
     got = _kinds(ents, "北京大学京津冀生物医学前沿创新中心加快建设。")
     assert got.get("北京大学京津冀生物医学前沿创新中心") == "platform"
     assert "北京大学" not in got
+
+
+def test_free_trade_ports_and_bonded_zones(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建设海南自由贸易港，郑州新郑综合保税区扩区。")
+    assert got.get("海南自由贸易港") == "platform"
+    assert got.get("郑州新郑综合保税区") == "platform"
