@@ -72,3 +72,9 @@ def test_chains_joined_by_ji_or_yu_are_one_industry(ents) -> None:  # type: igno
 def test_two_terms_sharing_a_word_are_one_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = _industries(ents, "发展新能源装备制造产业。")
     assert got == {"新能源装备制造"}
+
+
+def test_head_word_alone_before_chanye_and_a_leading_verb(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "加力布局氢能产业，形成百亿级规模的芯片产业集群，壮大装备产业。")
+    assert {"氢能", "芯片"} <= got
+    assert "布局氢能" not in got and "装备" not in got

@@ -68,8 +68,8 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """
     gram = industry_grammar()
     toks = view.tokens[s:e]
-    while toks and (toks[0].word in gram["broad"] or len(toks[0].word) == 1):
-        toks = toks[1:]
+    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1):
+        toks = toks[1:]  # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name
     if not toks:
         return None
     text = view.text
@@ -78,6 +78,9 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     nouny = toks[0].tag in ("n", "nz", "j") and all(t.tag not in ("v", "vn") for t in toks[:-1])
     if nouny and (phrase in industries() or (len(phrase) >= 3 and phrase.endswith(gram["heads"]))):
         return start, phrase
+    if len(toks) == 1 and toks[0].tag == "n" and phrase in gram["heads"] and phrase not in gram["weak_heads"] and (
+            phrase not in gram["bare_too_broad"]):
+        return start, phrase  # 芯片|产业集群, 医药|产业: a head word alone before 产业 names the industry
     for t in toks:
         tail = text[t.start : end]
         if tail in industries():

@@ -179,6 +179,8 @@ def industry_grammar() -> dict[str, Any]:
         "broad_sectors": frozenset(data.get("broad_sectors", [])),
         "product_terms": frozenset(data.get("product_terms", [])),
         "list_anchors": frozenset(data.get("list_anchors", [])),
+        "lead_verbs": frozenset(data.get("lead_verbs", [])),
+        "bare_too_broad": frozenset(data.get("bare_too_broad", [])),
         "facility_heads": tuple(data.get("facility_heads", [])),
     }
 
