@@ -183,3 +183,11 @@ def test_bare_brands_listed_beside_companies_are_companies() -> None:
     assert got.get("曙光") == "enterprise" and got.get("飞腾") == "enterprise"
     got = {m.name: m.kind for m in extract_entities("发展电子、机械、化工、轻工、建材等产业。")}
     assert "enterprise" not in got.values()
+
+
+def test_a_name_ending_with_a_business_word_takes_no_second_one() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    got = {m.name: m.kind for m in extract_entities("华天科技芯片项目投产，迈瑞医疗上市。")}
+    assert got.get("华天科技") == "enterprise" and got.get("迈瑞医疗") == "enterprise"
+    assert "华天科技芯片" not in got
