@@ -47,3 +47,34 @@ def test_term_glued_to_fazhan_by_lac(ents) -> None:  # type: ignore[no-untyped-d
 def test_recent_sector_terms(ents) -> None:  # type: ignore[no-untyped-def]
     got = _industries(ents, "该区重点招引具身智能、脑机接口和通用航空企业。")
     assert {"具身智能", "脑机接口", "通用航空"} <= got
+
+
+def test_product_terms_and_facility_types_are_not_industries_alone(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "5G基站增至9万个，开工南网储能电站，研发垂类大模型，发展卫星产业和新型储能。")
+    assert "卫星" in got and "新型储能" in got
+    assert "5G" not in got and "储能" not in got and "大模型" not in got
+    got = _industries(ents, "培育工业互联网平台，实施智能制造工程，发展工业互联网。")
+    assert got == {"工业互联网"}
+
+
+def test_every_item_of_a_list_closed_by_deng_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "推进电子、机械、矿业、船舶等传统产业提质升级，厚植家具、珠宝、陶瓷等特色产业。引进人才、资金等产业要素。")
+    assert {"电子", "机械", "矿业", "船舶", "家具", "珠宝", "陶瓷"} <= got
+    assert "人才" not in got and "资金" not in got
+
+
+def test_chains_joined_by_ji_or_yu_are_one_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "发展细胞与基因治疗、脑科学与脑机接口、量子科技等产业，推进智能制造及装备产业发展，壮大集成电路和光电产业。")
+    assert {"细胞与基因治疗", "脑科学与脑机接口", "智能制造及装备"} <= got
+    assert {"集成电路", "光电"} <= got  # 和 before 产业 joins two industries
+
+
+def test_two_terms_sharing_a_word_are_one_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "发展新能源装备制造产业。")
+    assert got == {"新能源装备制造"}
+
+
+def test_head_word_alone_before_chanye_and_a_leading_verb(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "加力布局氢能产业，形成百亿级规模的芯片产业集群，壮大装备产业。")
+    assert {"氢能", "芯片"} <= got
+    assert "布局氢能" not in got and "装备" not in got

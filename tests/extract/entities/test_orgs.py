@@ -165,3 +165,29 @@ def test_last_two_list_items_lac_joined_are_split(ents) -> None:  # type: ignore
 def test_computing_centres_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("项目依托国家超级计算长沙中心和济南超算中心开展模拟。")
     assert e["济南超算中心"].kind == "platform"
+
+
+def test_company_named_with_its_seat_is_the_company() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    got = {m.name: m.kind for m in extract_entities("中资信创总部、中国华能总部落户滨海。")}
+    assert got.get("中资信创") == "enterprise"
+    assert got.get("中国华能") == "enterprise"
+    assert not any(k.endswith("总部") for k in got)
+
+
+def test_bare_brands_listed_beside_companies_are_companies() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    got = {m.name: m.kind for m in extract_entities("信息技术产业依托曙光、海光、麒麟、飞腾、联想、中芯国际、华海清科、天河超算、金科日化等企业")}
+    assert got.get("曙光") == "enterprise" and got.get("飞腾") == "enterprise"
+    got = {m.name: m.kind for m in extract_entities("发展电子、机械、化工、轻工、建材等产业。")}
+    assert "enterprise" not in got.values()
+
+
+def test_a_name_ending_with_a_business_word_takes_no_second_one() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    got = {m.name: m.kind for m in extract_entities("华天科技芯片项目投产，迈瑞医疗上市。")}
+    assert got.get("华天科技") == "enterprise" and got.get("迈瑞医疗") == "enterprise"
+    assert "华天科技芯片" not in got

@@ -16,10 +16,13 @@ _TAILS = ("产业", "行业", "领域", "企业", "集群", "发展")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
-def specific_only(cands: list[Cand]) -> list[Cand]:
-    """Drop whole-economy sectors (制造业, 现代服务业): no industry mention of their own."""
-    broad = industry_grammar()["broad_sectors"]
-    return [c for c in cands if c.name not in broad]
+def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
+    """Drop whole-economy sectors (制造业, 现代服务业), product terms not written as X产业/X行业 (垂类大模型,
+    组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
+    gram = industry_grammar()
+    broad, products, facilities = gram["broad_sectors"], gram["product_terms"], gram["facility_heads"]
+    return [c for c in cands if c.name not in broad and not text.startswith(facilities, c.end) and (
+        c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
 
 
 def industry_mentions(view: TokenView) -> list[Cand]:
@@ -33,7 +36,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(out)
+    return specific_only(out, view.text)
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
@@ -65,8 +68,8 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """
     gram = industry_grammar()
     toks = view.tokens[s:e]
-    while toks and (toks[0].word in gram["broad"] or len(toks[0].word) == 1):
-        toks = toks[1:]
+    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1):
+        toks = toks[1:]  # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name
     if not toks:
         return None
     text = view.text
@@ -75,6 +78,9 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     nouny = toks[0].tag in ("n", "nz", "j") and all(t.tag not in ("v", "vn") for t in toks[:-1])
     if nouny and (phrase in industries() or (len(phrase) >= 3 and phrase.endswith(gram["heads"]))):
         return start, phrase
+    if len(toks) == 1 and toks[0].tag == "n" and phrase in gram["heads"] and phrase not in gram["weak_heads"] and (
+            phrase not in gram["bare_too_broad"]):
+        return start, phrase  # 芯片|产业集群, 医药|产业: a head word alone before 产业 names the industry
     for t in toks:
         tail = text[t.start : end]
         if tail in industries():
@@ -123,7 +129,7 @@ def grammar_industries(view: TokenView) -> list[Cand]:
             hit = _accept_tokens(view, s, e)
             if hit:
                 out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
-    return specific_only(out)
+    return specific_only(out, view.text)
 
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
@@ -139,6 +145,52 @@ def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]
             cur = k + 1
     if cur < e:
         out.append((cur, e))
+    return out
+
+
+_JOINS = ("及", "与", "和")
+
+
+def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
+    """One industry for two joined into a named chain (智能制造及装备产业, 医药和医疗器械、…, 脑科学与脑机接口、…).
+
+    A joined pair is one item when the list goes on after it (、), or when 产业/行业 follows a pair joined by
+    及/与 that is not the end of a longer list; 和/及 before the last item of A、B和C is the list's own
+    connective, and 和 before 产业 joins two industries (集成电路和光电产业).
+    """
+    text = view.text
+    inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: (c.start, -c.end))
+    by_start: dict[int, Cand] = {}
+    for c in inds:
+        by_start.setdefault(c.start, c)  # the longest industry starting there
+    out: list[Cand] = []
+    for a in inds:
+        if text[a.end : a.end + 1] not in _JOINS:
+            continue
+        b = by_start.get(a.end + 1)
+        if b is None:
+            # 智能制造及|装备|产业: a bare head word after the connective completes the chain's name
+            head = next((h for h in industry_grammar()["heads"] if text.startswith(h, a.end + 1)), None)
+            if head is None or text[a.end + 1 + len(head) : a.end + 3 + len(head)] not in ("产业", "行业"):
+                continue
+            b = Cand(a.end + 1, a.end + 1 + len(head), "industry", head)
+        after = text[b.end : b.end + 2]
+        before = text[a.start - 1 : a.start] if a.start else ""
+        joint = text[a.end]
+        # 集成电路和光电产业, 新能源和节能环保产业: 和 before 产业 joins two industries (及/与 join one chain)
+        if after[:1] == "、" or (after in ("产业", "行业") and before != "、" and joint != "和"):
+            out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
+    return out
+
+
+def overlapping_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
+    """One industry for two lexicon terms sharing a word (新能源装备 + 装备制造 -> 新能源装备制造)."""
+    inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: c.start)
+    out: list[Cand] = []
+    for a in inds:
+        for b in inds:
+            if a.start < b.start < a.end < b.end and b.end in view.by_end:
+                out.append(Cand(a.start, b.end, "industry", view.text[a.start : b.end], PRIO_GRAMMAR))
     return out
 
 

@@ -63,6 +63,35 @@ def _closed(view: TokenView, end: int) -> bool:
     return False
 
 
+def _closed_by_industry(view: TokenView, end: int) -> bool:
+    """True when the list ending at token `end` is closed by 等 + at most one modifier + 产业/行业 ending the
+    noun phrase (电子、机械、船舶等传统产业提质): the text itself says every item is an industry."""
+    gram = industry_grammar()
+    toks = view.tokens
+    if end >= len(toks) or toks[end].word != "等":
+        return False
+    k = end + 1
+    if k < len(toks) and toks[k].word in gram["broad"]:
+        k += 1
+    if k >= len(toks) or toks[k].word not in gram["list_anchors"]:
+        return False
+    # 人才、资金等产业|要素: the class word modifies a noun after it, the items are not industries
+    return k + 1 >= len(toks) or toks[k + 1].tag not in ("n", "nz", "vn")
+
+
+def _plain_item(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
+    """An item of an industry list that is a short plain noun phrase (家具, 金属制品), not a name or a place."""
+    toks = view.tokens[s:e]
+    if not toks or toks[0].tag == "vn" or any(t.tag not in ("n", "nz", "vn", "j") for t in toks):
+        # 布局|元宇宙: a verbal noun opening the item is the sentence's action, not part of the industry
+        return None
+    text = view.text[toks[0].start : toks[-1].end]
+    g = generic()
+    if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or text in g["generic_name_parts"]:
+        return None
+    return toks[0].start, text
+
+
 def _phrase(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """An item without broad leading words and a trailing 产业/行业: (start offset, text)."""
     gram = industry_grammar()
@@ -133,10 +162,13 @@ def listed_industries(view: TokenView) -> list[Cand]:
     inds = industries()
     out: list[Cand] = []
     for items in _items(view):
-        found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
+        if _closed_by_industry(view, items[-1][1]):
+            found = [hit for s, e in items for hit in [_best_tail(view, s, e) or _plain_item(view, s, e)] if hit]
+        else:
+            found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
         known = any(text in inds for _, text in found)
         if not known and not _closed(view, items[-1][1]):
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
-    return specific_only(out)
+    return specific_only(out, view.text)

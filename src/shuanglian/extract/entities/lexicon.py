@@ -99,6 +99,12 @@ def generic() -> dict[str, Any]:
         "generic_name_parts": frozenset(data["generic_name_parts"]),
         "non_places": frozenset(data.get("non_places") or []),
         "non_name_tails": tuple(data.get("non_name_tails") or []),
+        "line_suffixes": frozenset(data.get("line_suffixes") or []),
+        "proper_suffixes": frozenset(data.get("proper_suffixes") or []),
+        "class_suffixes": frozenset(data.get("class_suffixes") or []),
+        "seat_tails": tuple(data.get("seat_tails") or []),
+        "centre_of": tuple(data.get("centre_of") or []),
+        "level_prefixes": tuple(data.get("level_prefixes") or []),
     }
 
 
@@ -178,6 +184,11 @@ def industry_grammar() -> dict[str, Any]:
         "weak_heads": frozenset(data.get("weak_heads", [])),
         "item_tails": tuple(data.get("item_tails", [])),
         "broad_sectors": frozenset(data.get("broad_sectors", [])),
+        "product_terms": frozenset(data.get("product_terms", [])),
+        "list_anchors": frozenset(data.get("list_anchors", [])),
+        "lead_verbs": frozenset(data.get("lead_verbs", [])),
+        "bare_too_broad": frozenset(data.get("bare_too_broad", [])),
+        "facility_heads": tuple(data.get("facility_heads", [])),
     }
 
 

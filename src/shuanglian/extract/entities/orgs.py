@@ -27,6 +27,7 @@ _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 _NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 
 
@@ -94,6 +95,11 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if prefix:
         words.append(prefix)
     proper = any(t.tag in _SPECIFIC_TAGS or t.word in place_index() for t in toks)
+    if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab") and (
+            suffix not in g["class_suffixes"]):
+        # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
+        # is a title many clusters win, not one carrier)
+        return True
     if suffix in suffixes().proper_only:
         # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
         # common words alone (经济|高速, 产业|集群)
@@ -108,17 +114,20 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         return True
     if head.tag in _SPECIFIC_TAGS and prefix:
         return True
+    if suffix in g["proper_suffixes"]:
+        # 政企对接平台, 线上人才综合服务平台: a platform named only by what it does is a service, not a
+        # carrier of the registers (those carry a place, a brand or a level: 国家统一技术交易服务平台)
+        return name_part.startswith(g["level_prefixes"])
     if suffix in g["generic_ok_suffixes"]:
         # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
         # or by their level alone (自治区|产业基金: the region's own fund)
         return (len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
                 or name_part in fund_names()["level_prefixes"])
-    if name_part.startswith("国家") and len(name_part) >= 6 and suffixes().kind_of.get(suffix) in ("platform", "lab"):
-        return True  # 国家先进计算产业创新中心: a designated national centre
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
-    verbal_start = any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1])
+    verbal_start = any(t.tag in ("v", "vn", "a", "ad", "d") and t.word not in _NAME_VERBS for t in toks[:1]) and (
+        _industry_across(view, i0, i0, i_s) is None)  # 具身|智能…: a verb LAC cut from an industry term
     # bureaus are named by what they do (运行监测协调局): a verbal start is normal there
     if len(name_part) < 4 or (verbal_start and suffixes().kind_of.get(suffix) != "government"):
         return False
@@ -171,7 +180,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             left = toks[i - 1]
             if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (
                 left.word in suffixes().grammar and i >= 2 and toks[i - 2].tag not in g["stop_tags"]
-            ):
+            ) or _closes_name(view, i - 1):
                 # 嘉兴学院|和|闻泰通讯股份有限公司, 合肥先进|光源|和|稳态强磁场实验装置: a complete
                 # name ends before the connective
                 break
@@ -205,6 +214,13 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        span = _industry_across(view, i, first, i_suffix) if kind == "platform" else None
+        if span is not None:
+            # 包头|氢|能|装备制造产业园, 具身|智能|机器人创新中心: LAC cut an industry term (氢能, 具身智能)
+            # into words that would stop the walk; the term is part of the carrier's name
+            first = span
+            i = span - 1
+            continue
         if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
             first = i
             i -= 1
@@ -231,12 +247,13 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 first = i
             elif (
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
-                or kind == "research_institute" and suffixes().kind_of[inner] == "university"
+                or kind in ("research_institute", "platform", "lab") and suffixes().kind_of[inner] == "university"
                 # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
                 or kind in ("organization", "fund") and suffixes().kind_of[inner] == "platform"
                 or subunit
             ) and t.tag != "w":
-                # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院: a unit named with its parent
+                # 苏州工业园区|生物医药产业园, 澳门大学|中华医药研究院, 北京大学|京津冀…创新中心: a unit
+                # named with its parent
                 first = i
                 i -= 1
                 continue
@@ -245,6 +262,30 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         first = i
         i -= 1
     return first
+
+
+def _closes_name(view: TokenView, i: int) -> bool:
+    """True when token `i` ends a complete name LAC split (国家…示范|区, 算力保障|基地): the text up to it ends
+    with a suffix of two characters or more, and a name-like word stands before that suffix."""
+    end = view.tokens[i].end
+    s = suffix_of(view.text[max(0, end - 12) : end])
+    if s is None or len(s) < 2:
+        return False
+    j = view.index_containing(end - len(s) - 1)
+    return j is not None and view.tokens[j].tag not in generic()["stop_tags"]
+
+
+def _industry_across(view: TokenView, i: int, first: int, i_suffix: int) -> int | None:
+    """Start index of an industry term of several tokens holding token `i` and ending inside the name, else None."""
+    toks = view.tokens
+    inds = industries()
+    if toks[i].tag == "w":
+        return None
+    for j in range(max(0, i - 2), i + 1):
+        for k in range(i, min(first + 2, i_suffix)):
+            if (j < i or k > i) and view.text[toks[j].start : toks[k].end] in inds:
+                return j
+    return None
 
 
 def _province_lead(view: TokenView, first: int, i_s: int) -> bool:
@@ -298,6 +339,10 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         if i_s is None:
             continue
         head_named = view.tokens[i_s].start < end - len(suffix)
+        if head_named and view.tokens[i_s].tag in _FUNCTION_TAGS:
+            continue  # 人民群众|从新|区: the suffix starts inside a function word, not after a name
+        if suffix == "中心" and text.startswith(g["centre_of"], end):
+            continue  # 眉山市中心|城区, 国内大循环中心|节点: the centre of something, not a centre
         first = _walk_left(view, i_s - 1, 0, head_named, kind)
         # trim descriptive words at the start (重大科创平台 -> 科创平台, later judged generic)
         leveled = kind == "fund" and view.tokens[first].word in fund_names()["level_prefixes"]
@@ -306,6 +351,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             or view.tokens[first].tag == "a"
             # a lone common character at the left edge (新华社北京电|中共中央办公厅) is not part of the name
             or (len(view.tokens[first].word) == 1 and view.tokens[first].tag in ("v", "vn", "d"))
+            # 海东、海西等|地|零碳园区: the place word of 等地 is not part of the name
+            or (len(view.tokens[first].word) == 1 and first > 0 and view.tokens[first - 1].word in ("等", "各"))
         ):
             first += 1
         start = view.tokens[first].start
@@ -352,8 +399,23 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         if view.tokens[first].tag == "w" or not _balanced(name):
             continue
         full_end = extend_bracket(text, end)
+        if suffix in g["line_suffixes"]:
+            full_end = extend_segment(text, full_end)
         out.append(Cand(start, full_end, kind_of(name) or kind, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+_SEGMENT = re.compile(r"（[\u4e00-\u9fff]{2,6}段）|(?:[\u4e00-\u9fff]{2,3}至)?[\u4e00-\u9fff]{2,3}段")
+_NOT_SEGMENT = ("阶段", "手段", "地段", "时段", "片段", "路段", "区段", "标段")
+
+
+def extend_segment(text: str, end: int) -> int:
+    """Include the section a line is built in (沿江高铁|武宜段, 黔江至吉首高铁|重庆段, 资内铁路|（遂内段）):
+    the gold names the section being built, not the whole line."""
+    m = _SEGMENT.match(text, end)
+    if not m or any(w in m.group() for w in _NOT_SEGMENT):
+        return end
+    return m.end()
 
 
 _CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,8})）")
@@ -410,6 +472,14 @@ def _inner_org_end(name: str) -> int | None:
     return None
 
 
+def _seat_end(name: str) -> int | None:
+    """End of the company in a name of its seat (中资信创|总部, 中国华能|总部): the company is the entity."""
+    for tail in generic()["seat_tails"]:
+        if name.endswith(tail) and len(name) - len(tail) >= 2:
+            return len(name) - len(tail)
+    return None
+
+
 _LEGAL = ("股份有限公司", "有限责任公司", "有限公司", "集团公司")
 
 
@@ -444,6 +514,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             and toks[i + 1].word in g["enterprise_tails"]
             and toks[i + 1].tag in ("n", "nz", "vn")
             and not _starts_longer_industry(view.text, toks[i + 1])
+            # 华天科技|芯片项目: a name that already ends with a business word takes no second one
+            and not any(t.word.endswith(tail) and len(t.word) > len(tail) for tail in g["enterprise_tails"])
         ):
             end = toks[i + 1].end
         name = view.text[t.start : end]
@@ -452,9 +524,9 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             # 迈瑞AED: a brand followed by a product code; the brand is the organisation
             end = t.start + m.start()
             name = name[: m.start()]
-        inner = _inner_org_end(name) or _legal_entity_end(name)
+        inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
-            # 南开大学化学 (LAC over-reach): keep the complete organisation name inside
+            # 南开大学化学 (LAC over-reach), 中资信创|总部: keep the complete organisation name inside
             end = t.start + inner
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
@@ -468,7 +540,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
-        kind = kind or view.hints.get((t.start, end)) or view.hints.get((t.start, t.end))
+        # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
+        kind = kind or view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end)))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
 
@@ -562,6 +635,39 @@ def listed_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+_PEER_TAGS = frozenset({"n", "nz", "j"})
+
+
+def peer_orgs(view: TokenView) -> list[Cand]:
+    """Bare brands listed beside companies (依托曙光、海光、联想、中芯国际…): items of a 、-list in which two
+    or more items are companies LAC knows are companies too, when they are one short common word that is
+    neither an industry, a place nor a generic word."""
+    g = generic()
+    toks = view.tokens
+    out: list[Cand] = []
+    i = 0
+    while i < len(toks):
+        # a run of single-token items separated by 、
+        items = [i]
+        j = i
+        while j + 2 < len(toks) and toks[j + 1].word == "、":
+            j += 2
+            items.append(j)
+        i = j + 1
+        if len(items) < 4:
+            continue
+        companies = [k for k in items if toks[k].tag == "ORG" and kind_of(toks[k].word) in (None, "enterprise")]
+        if len(companies) < 2:
+            continue
+        for k in items:
+            t = toks[k]
+            if t.tag not in _PEER_TAGS or not (2 <= len(t.word) <= 4) or t.word in industries() or (
+                    t.word in place_index() or t.word in g["generic_name_parts"] or is_non_name(t.word)):
+                continue
+            out.append(Cand(t.start, t.end, "enterprise", t.word, PRIO_LAC))
+    return out
+
+
 def gazetteer_orgs(view: TokenView) -> list[Cand]:
     """Well-known organisations and their short names (中科院, 南开), on word boundaries when short."""
     auto = org_gazetteer_automaton()
@@ -584,7 +690,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
     out: list[Cand] = []
     for start, end in spans:
         name = view.text[start:end]
-        inner = _inner_org_end(name) or _legal_entity_end(name)
+        inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
             # 珠海格力电器股份有限公司|横琴研发中心: the company and its unit stay apart
             end = start + inner

@@ -24,7 +24,13 @@ from shuanglian.extract.entities.groups import (
     in_ranges,
     merge_org_aliases,
 )
-from shuanglian.extract.entities.industries import IndustrySpans, grammar_industries, industry_mentions
+from shuanglian.extract.entities.industries import (
+    IndustrySpans,
+    grammar_industries,
+    industry_mentions,
+    joined_industries,
+    overlapping_industries,
+)
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
@@ -40,6 +46,7 @@ from shuanglian.extract.entities.orgs import (
     kind_of,
     lac_orgs,
     listed_orgs,
+    peer_orgs,
     source_media,
     suffix_of,
     tagger_orgs,
@@ -182,7 +189,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
-             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view))
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view))
+    cands += joined_industries(view, cands) + overlapping_industries(view, cands)
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     if use_ner and NER_POLICY.recover and ner:
