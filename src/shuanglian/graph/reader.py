@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.regions import place_in_text
@@ -140,8 +140,12 @@ def load_views(session: Session, kinds: Iterable[str] | None = None, props: Iter
     return views_for_members(session, seed)
 
 
-def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, EntityView]:
-    """Canonical views for the given source entity ids (their whole clusters included)."""
+def views_for_members(
+    session: Session, member_ids: Iterable[str], props: Iterable[str] | None = None
+) -> dict[str, EntityView]:
+    """Canonical views for the given source entity ids (their whole clusters included); with `props`,
+    only facts of those properties are read (the (entity_id, prop) index: a reader that needs a few
+    properties of a hub never reads its whole history)."""
     seed = sorted(set(member_ids))
     canon: dict[str, str] = {}
     pair = select(EntityMember.member_id, EntityMember.entity_id)
@@ -158,8 +162,12 @@ def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, 
         for e in session.execute(cols.where(Entity.id.in_(part))):
             entities[e.id] = e
     views: dict[str, EntityView] = {}
+    wanted = None if props is None else sorted(set(props))
     for part in chunks(all_members):
-        for st in _live_statements(session, Statement.entity_id.in_(part)):
+        where = Statement.entity_id.in_(part)
+        if wanted is not None:
+            where = and_(where, Statement.prop.in_(wanted))
+        for st in _live_statements(session, where):
             cid = canon.get(st.entity_id, st.entity_id)
             v = views.get(cid)
             if v is None:
