@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
-from shuanglian.graph.reader import EntityView, Fact, chunks, entity_kinds, live_clause, load_views, views_for_members
+from shuanglian.graph.reader import (
+    EntityView,
+    Fact,
+    chunks,
+    entity_kinds,
+    live_clause,
+    load_views,
+    views_for_members,
+)
 from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, AuditLog, Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
