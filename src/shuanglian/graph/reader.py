@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.graph.regions import place_in_text
 from shuanglian.graph.schema import get_schema
@@ -182,7 +183,7 @@ def views_for_members(
     views: dict[str, EntityView] = {}
     wanted = None if props is None else sorted(set(props))
     for part in chunks(all_members):
-        where = Statement.entity_id.in_(part)
+        where: ColumnElement[bool] = Statement.entity_id.in_(part)
         if wanted is not None:
             where = and_(where, Statement.prop.in_(wanted))
         rows: list[Any] = []
