@@ -23,11 +23,11 @@ PERSON = "王伟"
 def _page(n: int, industry: bool) -> Document:
     """A page naming the person (with a role); the first one also says what industry they work on."""
     org = "深圳迈瑞科技有限公司"  # one role context: every page's 王伟 is one person
-    text = f"第{n}篇。{org}董事长{PERSON}表示，将加快发展新能源汽车和动力电池。"
+    text = f"第{n}篇。{org}董事长{PERSON}表示，将加快发展新能源汽车和动力电池。{PERSON}强调，要抓好落实。"
     attrs: dict[str, Any] = {"roles": [{"title": "董事长", "org": org}]}
     if industry:
         attrs["industry"] = "新能源汽车"
-    spans = [(text.find(PERSON), text.find(PERSON) + len(PERSON))]
+    spans = [(i, i + len(PERSON)) for i in (text.find(PERSON), text.rfind(PERSON))]  # named twice
     ents = [
         Mention(name=PERSON, kind="person", spans=spans, attrs=attrs, confidence=0.95),
         Mention(name=org, kind="enterprise", spans=[(text.find(org), text.find(org) + len(org))], attrs={},
@@ -68,3 +68,29 @@ def test_a_hub_person_is_placed_from_few_statements(tmp_path: Path, monkeypatch:
         incremental = snapshot(s)
         rebuild_all(s)
         assert diff(incremental, snapshot(s)) == {}
+
+
+def test_folded_mentions_give_the_same_register_rows(tmp_path: Path) -> None:
+    """Register rows (sources, first/last seen, every column) and chain-member rows are the same from
+    views with mentions folded as from whole views; the folded views hold fewer facts."""
+    from shuanglian.chains.members import member_rows
+    from shuanglian.graph.reader import views_for_members
+    from shuanglian.registers.listing import published_dates, seen_dates, to_row
+    from shuanglian.registers.spec import register_specs
+
+    db = f"sqlite:///{tmp_path / 'fold.db'}"
+    init_db(db)
+    ingest_documents([_page(n, n % 3 == 0) for n in range(8)], db, processed=True, batch_size=3)
+    with session_scope(db) as s:
+        ids = list(s.scalars(select(Entity.id)))
+        whole = views_for_members(s, ids)
+        folded = views_for_members(s, ids, fold=("mention",))
+        assert set(whole) == set(folded)
+        assert sum(len(v.facts) for v in folded.values()) < sum(len(v.facts) for v in whole.values())
+        published = published_dates(s, (f.document_id or "" for v in whole.values() for f in v.facts))
+        for eid, v in whole.items():
+            f = folded[eid]
+            assert seen_dates(v, published) == seen_dates(f, published)
+            for spec in register_specs().values():
+                assert to_row(spec, v, published) == to_row(spec, f, published)
+        assert member_rows(whole.values()) == member_rows(folded.values())

@@ -143,15 +143,17 @@ def load_views(session: Session, kinds: Iterable[str] | None = None, props: Iter
 
 def _folded(session: Session, where: Any, fold: Sequence[str]) -> list[Any]:
     """Live statements of the `fold` properties, one row per (source entity, property, value, origin,
-    document, user) with its earliest and its latest time (a hub person's thousands of mentions, as the
-    few rows that sources and first/last-seen dates can tell apart)."""
+    document, user) with its latest time, and its earliest one when that fell on another day (a hub
+    person's thousands of mentions, as the few rows that sources and first/last-seen days can tell apart)."""
     S = Statement
     keys = (S.entity_id, S.kind, S.prop, S.value, S.origin, S.document_id, S.user)
     q = (select(*keys, func.min(S.created_at).label("first"), func.max(S.created_at).label("last"))
          .where(where, S.prop.in_(list(fold)), live_clause()).group_by(*keys))  # fmt: skip
     out = []
     for r in session.execute(q):
-        for i, at in enumerate(dict.fromkeys((r.first, r.last))):
+        # readers tell times apart by their day only (first/last seen); the latest keeps first() exact
+        same_day = r.first is not None and r.last is not None and r.first.date() == r.last.date()
+        for i, at in enumerate([r.last] if same_day else dict.fromkeys((r.first, r.last))):
             fid = "\x1f".join((r.entity_id, r.prop, r.value or "", r.origin, r.document_id or "", r.user or "", str(i)))
             out.append(Fact(fid, r.entity_id, r.kind, r.prop, r.value, None, None, r.origin, r.document_id, None,
                             r.user, 1.0, ACCEPTED, at))  # fmt: skip
