@@ -106,7 +106,8 @@ def write_members(session: Session, entity_ids: set[str] | None, chunk: int = 20
     asked = set(placed) | (entity_ids or set())
     canon = sorted(placed)
     for i in range(0, len(canon), chunk):
-        views = views_for_members(session, {m for e in canon[i : i + chunk] for m in placed[e]})
+        # mentions count in a row only by their sources (a lead's score): read folded
+        views = views_for_members(session, {m for e in canon[i : i + chunk] for m in placed[e]}, fold=("mention",))
         strays = sorted(set(views) - asked)  # a seed resolved into a cluster not asked for
         if strays:
             session.execute(delete(ChainMember).where(ChainMember.entity_id.in_(strays)))

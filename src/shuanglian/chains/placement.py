@@ -19,7 +19,15 @@ from sqlalchemy.orm import Session
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
-from shuanglian.graph.reader import EntityView, Fact, chunks, live_clause, load_views, views_for_members
+from shuanglian.graph.reader import (
+    EntityView,
+    Fact,
+    chunks,
+    entity_kinds,
+    live_clause,
+    load_views,
+    views_for_members,
+)
 from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, AuditLog, Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
@@ -232,8 +240,30 @@ def _matcher(templates: dict[str, ChainTemplate]) -> LinkMatcher:
     return hit[1]
 
 
+# What placing an entity of a context-excluded kind reads: the facts its evidence comes from, its names
+# and its earlier placements (to retract the stale ones).
+_LEAN_PROPS = (*FACT_PROPS, "name", PROP)
+
+
+def _views(session: Session, entity_ids: set[str]) -> dict[str, EntityView]:
+    """The views placement needs: people (placed from FACT_PROPS alone) read only _LEAN_PROPS, so a hub
+    person (习近平 gains statements with every page) is not read whole on every write that names them."""
+    kinds = entity_kinds(session, entity_ids)
+    lean = {e for e in entity_ids if kinds.get(e) in CONTEXT_EXCLUDED_KINDS}
+    views = views_for_members(session, entity_ids - lean)
+    got = views_for_members(session, lean, props=_LEAN_PROPS) if lean else {}
+    # a lean seed whose cluster turned out to be of another kind is read whole
+    whole = {cid for cid, v in got.items() if v.kind not in CONTEXT_EXCLUDED_KINDS}
+    views.update({cid: v for cid, v in got.items() if cid not in whole})
+    if whole:
+        views.update(views_for_members(session, whole))
+    return views
+
+
 def _doc_texts(session: Session, views: Iterable[EntityView]) -> dict[str, str]:
-    ids = sorted({f.document_id for v in views for f in v.facts if f.document_id and f.span})
+    """Texts of the documents where context evidence may be read (never for context-excluded kinds)."""
+    ids = sorted({f.document_id for v in views if v.kind not in CONTEXT_EXCLUDED_KINDS
+                  for f in v.facts if f.document_id and f.span})  # fmt: skip
     out: dict[str, str] = {}
     for part in chunks(ids):
         for did, text in session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))):
@@ -253,7 +283,7 @@ def place_entities(
     """
     matcher = _matcher(templates)
     # Canonical ids are anchor member ids, so both kinds of id select the right clusters.
-    views = load_views(session) if entity_ids is None else views_for_members(session, entity_ids)
+    views = load_views(session) if entity_ids is None else _views(session, set(entity_ids))
     docs = _doc_texts(session, views.values())
     stats = PlacementStats()
     placeable = get_schema().kinds_with("placeable")  # schema.yaml traits: never a list here

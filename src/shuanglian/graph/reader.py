@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.graph.regions import place_in_text
 from shuanglian.graph.schema import get_schema
-from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
+from shuanglian.graph.tables import ACCEPTED, LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
 
 __all__ = ["LIVE_STATUSES", "EntityView", "Fact", "chunks", "live_clause", "load_views", "views_for_members"]
 _CHUNK = 900  # IN-list size under the 999 bound-parameter limit of older SQLite builds
@@ -140,8 +141,32 @@ def load_views(session: Session, kinds: Iterable[str] | None = None, props: Iter
     return views_for_members(session, seed)
 
 
-def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, EntityView]:
-    """Canonical views for the given source entity ids (their whole clusters included)."""
+def _folded(session: Session, where: Any, fold: Sequence[str]) -> list[Any]:
+    """Live statements of the `fold` properties, one row per (source entity, property, value, origin,
+    document, user) with its latest time, and its earliest one when that fell on another day (a hub
+    person's thousands of mentions, as the few rows that sources and first/last-seen days can tell apart)."""
+    S = Statement
+    keys = (S.entity_id, S.kind, S.prop, S.value, S.origin, S.document_id, S.user)
+    q = (select(*keys, func.min(S.created_at).label("first"), func.max(S.created_at).label("last"))
+         .where(where, S.prop.in_(list(fold)), live_clause()).group_by(*keys))  # fmt: skip
+    out = []
+    for r in session.execute(q):
+        # readers tell times apart by their day only (first/last seen); the latest keeps first() exact
+        same_day = r.first is not None and r.last is not None and r.first.date() == r.last.date()
+        for i, at in enumerate([r.last] if same_day else dict.fromkeys((r.first, r.last))):
+            fid = "\x1f".join((r.entity_id, r.prop, r.value or "", r.origin, r.document_id or "", r.user or "", str(i)))
+            out.append(Fact(fid, r.entity_id, r.kind, r.prop, r.value, None, None, r.origin, r.document_id, None,
+                            r.user, 1.0, ACCEPTED, at))  # fmt: skip
+    return out
+
+
+def views_for_members(
+    session: Session, member_ids: Iterable[str], props: Iterable[str] | None = None, fold: Sequence[str] = ()
+) -> dict[str, EntityView]:
+    """Canonical views for the given source entity ids (their whole clusters included); with `props`,
+    only facts of those properties are read (the (entity_id, prop) index: a reader that needs a few
+    properties of a hub never reads its whole history). Facts of the `fold` properties come folded
+    (_folded): for readers that use them only for their sources and dates (registers, chain members)."""
     seed = sorted(set(member_ids))
     canon: dict[str, str] = {}
     pair = select(EntityMember.member_id, EntityMember.entity_id)
@@ -158,21 +183,30 @@ def views_for_members(session: Session, member_ids: Iterable[str]) -> dict[str, 
         for e in session.execute(cols.where(Entity.id.in_(part))):
             entities[e.id] = e
     views: dict[str, EntityView] = {}
+    wanted = None if props is None else sorted(set(props))
     for part in chunks(all_members):
-        for st in _live_statements(session, Statement.entity_id.in_(part)):
-            cid = canon.get(st.entity_id, st.entity_id)
+        where: ColumnElement[bool] = Statement.entity_id.in_(part)
+        if wanted is not None:
+            where = and_(where, Statement.prop.in_(wanted))
+        rows: list[Any] = []
+        if fold:
+            rows += _folded(session, where, fold)
+            where = and_(where, Statement.prop.not_in(list(fold)))
+        for st in [*_live_statements(session, where), *rows]:
+            fact = st if isinstance(st, Fact) else Fact.from_row(st)
+            cid = canon.get(fact.member_id, fact.member_id)
             v = views.get(cid)
             if v is None:
                 ent = entities.get(cid)
                 v = views[cid] = EntityView(
                     id=cid,
-                    kind=ent.kind if ent else st.kind,
+                    kind=ent.kind if ent else fact.kind,
                     name=ent.name if ent else "",
                     names=list(ent.names or []) if ent else [],
                     region=ent.region if ent else None,
                 )
-            v.member_ids.add(st.entity_id)
-            v.facts.append(Fact.from_row(st))
+            v.member_ids.add(fact.member_id)
+            v.facts.append(fact)
     for v in views.values():
         # one order on every backend (rows come in whatever order the database likes, and PostgreSQL's
         # collation would order ids differently from SQLite): placement evidence and display values

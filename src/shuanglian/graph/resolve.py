@@ -236,17 +236,32 @@ def resolve(profiles: Sequence[Profile], judgements: Iterable[JudgementRule] = (
         if not key.startswith("person|"):
             continue
         mids = sorted({m for m, _ in groups[key]}, key=lambda m: (by_id[m].first_seen, m))
+        bare = person_bare_long if len(key) - len("person|") >= 3 else person_bare
+        if bare < threshold:
+            # a pair with a side without roles scores `bare`: a cluster without contexts joins nothing
+            # here (and gains none, since it joins nothing), so only clusters with contexts take part
+            mids = [m for m in mids if uf.data[uf.find(m)].context]
+        # A walk over the later members that joined nothing leaves its cluster "settled" at the current
+        # number of joins: a later member of the same cluster, with no join since, would only meet the
+        # same clusters in the same states (a subset of the pairs) and join nothing either. So a hub
+        # person's members are not walked pair by pair (that was quadratic in the hub's members).
+        joins = 0
+        settled: dict[str, int] = {}
         for i, a in enumerate(mids):
+            if settled.get(uf.find(a)) == joins:
+                continue
+            before = joins
             for b in mids[i + 1 :]:
                 ra, rb = uf.find(a), uf.find(b)
                 if ra == rb:
                     continue  # already one cluster: `join` would do nothing (skips intersecting a hub's contexts)
                 ca, cb = uf.data[ra].context, uf.data[rb].context
                 # both have roles: they must share one; otherwise nothing confirms the match
-                bare = person_bare_long if len(key) - len("person|") >= 3 else person_bare
                 s = (person_ctx if ca & cb else 0.0) if ca and cb else bare
-                if s >= threshold:
-                    join(a, b, s, f"person:{key.split('|', 1)[1]}")
+                if s >= threshold and join(a, b, s, f"person:{key.split('|', 1)[1]}"):
+                    joins += 1
+            if joins == before:
+                settled[uf.find(a)] = joins
 
     members_of: dict[str, list[str]] = defaultdict(list)
     for mid in by_id:

@@ -199,10 +199,19 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
             select(EntityKey.key, EntityKey.level, EntityKey.qual, EntityMember.entity_id)
             .join(EntityMember, EntityMember.member_id == EntityKey.member_id)
             .where(EntityKey.key.in_(part))
+            .distinct()  # a hub's members repeat one hit: the database folds them, not Python
         )
         for key, level, qual, eid in session.execute(q):
             index[key][(level, qual, eid)] = None
+    # member kinds of every entity a key meets, one query per chunk (it was one query per attachment
+    # target, each reading every member of a hub); nothing is written before the loop below ends
     kinds: dict[str, set[str]] = {}
+    met = sorted({eid for hits in index.values() for _, _, eid in hits})
+    for part in chunked(met):
+        for eid, kind in session.execute(
+            select(EntityMember.entity_id, EntityMember.kind).where(EntityMember.entity_id.in_(part)).distinct()
+        ):
+            kinds.setdefault(eid, set()).add(kind)
     threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
     rows: list[dict[str, Any]] = []
     changed: set[str] = set()

@@ -25,6 +25,9 @@ from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSort
 # Row keys never stored as sort keys: `name` sorts on register_entries itself, `id` is not a column.
 _UNSTORED = frozenset({"id", "name", "pinyin", "hidden", "first_seen", "last_seen"})
 _BATCH = 2000  # canonical entities per views query when filling the whole index
+# Mentions count in a row only by their sources and dates: read folded (a hub person's thousands of
+# mentions are most of their statements, re-read by every write that names them).
+FOLDED = ("mention",)
 
 
 def _listed_kinds() -> set[str]:
@@ -138,7 +141,7 @@ def refresh(session: Session, entity_ids: Iterable[str]) -> int:
     if not ids:
         return 0
     session.flush()
-    views = views_for_members(session, _candidates(session, ids))
+    views = views_for_members(session, _candidates(session, ids), fold=FOLDED)
     # A cluster may now be keyed by another canonical id: replace its rows too, never duplicate them.
     existing: set[str] = set()
     for part in chunks(sorted(views)):
@@ -161,7 +164,7 @@ def rebuild_index(session: Session) -> int:
     n = 0
     for i in range(0, len(ids), _BATCH):
         part = ids[i : i + _BATCH]
-        views = views_for_members(session, part)
+        views = views_for_members(session, part, fold=FOLDED)
         n += _write(session, (v for k, v in views.items() if k in set(part)))
     return n
 

@@ -1,0 +1,96 @@
+"""Issue 11: a hub person (named on every page) is placed on chains from the few statements placement
+uses, not from their whole history, and the projections still equal a full rebuild."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from shuanglian.chains import placement
+from shuanglian.document import Document, Mention
+from shuanglian.graph.tables import Entity, EntityMember, Statement, live_clause
+from shuanglian.projections import rebuild_all
+from shuanglian.services.documents import ingest_documents
+from shuanglian.store.db import init_db, session_scope
+from tests.projections.snapshot import diff, snapshot
+
+PERSON = "王伟"
+
+
+def _page(n: int, industry: bool) -> Document:
+    """A page naming the person (with a role); the first one also says what industry they work on."""
+    org = "深圳迈瑞科技有限公司"  # one role context: every page's 王伟 is one person
+    text = f"第{n}篇。{org}董事长{PERSON}表示，将加快发展新能源汽车和动力电池。{PERSON}强调，要抓好落实。"
+    attrs: dict[str, Any] = {"roles": [{"title": "董事长", "org": org}]}
+    if industry:
+        attrs["industry"] = "新能源汽车"
+    spans = [(i, i + len(PERSON)) for i in (text.find(PERSON), text.rfind(PERSON))]  # named twice
+    ents = [
+        Mention(name=PERSON, kind="person", spans=spans, attrs=attrs, confidence=0.95),
+        Mention(name=org, kind="enterprise", spans=[(text.find(org), text.find(org) + len(org))], attrs={},
+                confidence=0.95),
+    ]  # fmt: skip
+    doc = Document(source=f"hub://{n}", raw=text, text=text, entities=ents)
+    doc.meta.update(extractor="test.generator", extractor_version="1")
+    return doc
+
+
+def test_a_hub_person_is_placed_from_few_statements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Placement reads the person's FACT_PROPS / names / placements only, and still equals a rebuild."""
+    db = f"sqlite:///{tmp_path / 'hub.db'}"
+    init_db(db)
+    ingest_documents([_page(n, n == 0) for n in range(12)], db, processed=True, batch_size=4)
+    seen: list[dict[str, Any]] = []
+    real = placement.views_for_members
+
+    def spy(session: Any, ids: Any, props: Any = None) -> Any:
+        got = real(session, ids, props=props)
+        seen.append(got)
+        return got
+
+    monkeypatch.setattr(placement, "views_for_members", spy)
+    ingest_documents([_page(12, False)], db, processed=True)
+    monkeypatch.undo()
+    with session_scope(db) as s:
+        eid = s.scalar(select(Entity.id).where(Entity.name == PERSON, Entity.kind == "person"))
+        assert eid is not None
+        members = select(EntityMember.member_id).where(EntityMember.entity_id == eid)
+        total = s.scalar(select(func.count()).select_from(Statement).where(Statement.entity_id.in_(members), live_clause()))
+        read = [len(v[eid].facts) for v in seen if eid in v]
+        assert read, "the hub person was not re-placed by the write that named them"
+        assert max(read) < total  # roles and mentions of 13 pages are not read
+        placed = s.scalar(select(func.count()).select_from(Statement).where(
+            Statement.entity_id.in_(members), Statement.prop == placement.PROP, live_clause()))  # fmt: skip
+        assert placed, "the industry statement places the person on a chain"
+        incremental = snapshot(s)
+        rebuild_all(s)
+        assert diff(incremental, snapshot(s)) == {}
+
+
+def test_folded_mentions_give_the_same_register_rows(tmp_path: Path) -> None:
+    """Register rows (sources, first/last seen, every column) and chain-member rows are the same from
+    views with mentions folded as from whole views; the folded views hold fewer facts."""
+    from shuanglian.chains.members import member_rows
+    from shuanglian.graph.reader import views_for_members
+    from shuanglian.registers.listing import published_dates, seen_dates, to_row
+    from shuanglian.registers.spec import register_specs
+
+    db = f"sqlite:///{tmp_path / 'fold.db'}"
+    init_db(db)
+    ingest_documents([_page(n, n % 3 == 0) for n in range(8)], db, processed=True, batch_size=3)
+    with session_scope(db) as s:
+        ids = list(s.scalars(select(Entity.id)))
+        whole = views_for_members(s, ids)
+        folded = views_for_members(s, ids, fold=("mention",))
+        assert set(whole) == set(folded)
+        assert sum(len(v.facts) for v in folded.values()) < sum(len(v.facts) for v in whole.values())
+        published = published_dates(s, (f.document_id or "" for v in whole.values() for f in v.facts))
+        for eid, v in whole.items():
+            f = folded[eid]
+            assert seen_dates(v, published) == seen_dates(f, published)
+            for spec in register_specs().values():
+                assert to_row(spec, v, published) == to_row(spec, f, published)
+        assert member_rows(whole.values()) == member_rows(folded.values())
