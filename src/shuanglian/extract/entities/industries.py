@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -186,9 +186,11 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
 def overlapping_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
     """One industry for two lexicon terms sharing a word (新能源装备 + 装备制造 -> 新能源装备制造)."""
     inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: c.start)
+    starts = [c.start for c in inds]
     out: list[Cand] = []
     for a in inds:
-        for b in inds:
+        # only terms starting inside `a` can overlap it: a window by binary search, not every pair of the page
+        for b in inds[bisect_right(starts, a.start) : bisect_left(starts, a.end)]:
             if a.start < b.start < a.end < b.end and b.end in view.by_end:
                 out.append(Cand(a.start, b.end, "industry", view.text[a.start : b.end], PRIO_GRAMMAR))
     return out

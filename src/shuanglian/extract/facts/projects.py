@@ -9,6 +9,7 @@ are not projects. Lists (A、B等重大项目开工建设) give one project per 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -131,11 +132,16 @@ def extract_projects(
     seen: set[str] = set()
     last_place: str | None = None
     main_place = _main_place(mentions)
+    # every use of the mentions below lies inside one sentence: each sentence gets its own slice (by binary
+    # search), and the page's place names are collected once, so the work stays linear in the page length
+    starts = [t[0] for t in mentions]
+    place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
     para = -1
     for sent in sentences(text):
         if sent.para != para:
             para, last_place = sent.para, None
-        found = _sentence_projects(r, sent, mentions, pub, last_place, main_place)
+        local = mentions[bisect_left(starts, sent.start) : bisect_right(starts, sent.start + len(sent.text))]
+        found = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names)
         last_place = _sentence_place(r, sent, mentions) or last_place
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
@@ -166,6 +172,7 @@ def _sentence_projects(
     pub: date | None,
     last_place: str | None,
     main_place: str | None,
+    place_names: set[str],
 ) -> list[dict[str, Any]]:
     s = sent.text
     moneys = _moneys(r, s)
@@ -179,7 +186,6 @@ def _sentence_projects(
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y, *_ in found)
 
-    place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
     for a, b, name, stage in _per_place(s, _status_lists(r, s), place_names):
         if free(a, b):
             found.append((a, b, name, None, True))
@@ -207,7 +213,7 @@ def _sentence_projects(
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
         if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or re.search(r"时速|\d+公里", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
-        if _junk(r, name, sent.start + start, sent.start + end, mentions):
+        if _junk(r, name, sent.start + start, sent.start + end, mentions, place_names):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
         place = _place(r, s, start, end, sent.start, mentions) or last_place or main_place
@@ -370,7 +376,8 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
     return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)交流|引进|培训", core))
 
 
-def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
+def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]],
+          place_names: set[str]) -> bool:
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
     if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
         return True
@@ -379,7 +386,7 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
         return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
     # places and zones (重庆高新区举行重大项目: a park is where, not what)
     places = {m.name for a, b, m in mentions if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name}
-    if any(m.name == name and m.kind == "place" for _a, _b, m in mentions):
+    if name in place_names:  # a place named anywhere on the page
         return True
     if not name.endswith(tuple(r.heads)):
         return False  # 庆云至章丘 (a route): only X项目/X工程 can be a place with generic words
