@@ -54,3 +54,30 @@ def test_a_hub_place_gains_a_parent_without_reading_its_members(session: Session
     incremental = _parents(session)
     projector.rebuild(session)
     assert _parents(session) == incremental
+
+
+def test_0017_recounts_the_parents_of_an_older_database(db_url: str) -> None:
+    """A database made before revision 0017_place_counts (no `par` counters) gets them from its
+    statements on upgrade, so the hierarchy it rebuilds still has its parents."""
+    from sqlalchemy import text
+
+    from shuanglian.graph.aggregates import EntityAggregateRow
+    from shuanglian.store.db import get_engine, init_db, session_scope
+
+    init_db(db_url)
+    with session_scope(db_url) as s:
+        for i in range(3):
+            build.add_document_statements(s, _hub_doc(s, i))
+        counted = {tuple(r) for r in s.execute(select(EntityAggregateRow.entity_id, EntityAggregateRow.key,
+                                                      EntityAggregateRow.n).where(EntityAggregateRow.slot == "par"))}  # fmt: skip
+    assert {k for _, k, _ in counted} == {"广东省"}  # `parent` and `located_in` statements of 3 pages
+    with get_engine(db_url).begin() as conn:  # as a database of revision 0016_chains left it
+        conn.execute(text("DELETE FROM entity_aggregates WHERE slot = 'par'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0016_chains'"))
+    init_db(db_url)
+    with session_scope(db_url) as s:
+        again = {tuple(r) for r in s.execute(select(EntityAggregateRow.entity_id, EntityAggregateRow.key,
+                                                    EntityAggregateRow.n).where(EntityAggregateRow.slot == "par"))}  # fmt: skip
+        assert again == counted
+        PlaceHierarchy().rebuild(s)
+        assert {p for _, _, p in _parents(s)} == {"广东省"}
