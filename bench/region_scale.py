@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from shuanglian.chains.tables import ChainMember
+from shuanglian.graph import aggregates
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.region_scope import missing_values
 from shuanglian.graph.tables import Entity, EntityMember, Statement
@@ -200,6 +201,7 @@ def main() -> None:
             seed_places(url, rows, args.hub_statements)
             t0 = time.perf_counter()
             with session_scope(url) as s:
+                aggregates.rebuild(s)  # the hierarchy reads the places' counters (graph.aggregates)
                 PlaceHierarchy().rebuild(s)
             print(f"place hierarchy: {time.perf_counter() - t0:.1f} s", flush=True)
             rs.seed(url, args.entities)  # entities, statements, register index

@@ -17,6 +17,7 @@ Slots (`slot`, `key`) -> (`n`, `last`), as graph.summary.Aggregate folds stateme
   loc   <target source id>      `located_in` targets
   lrk   target␟rank␟reason      `located_in` evidence (graph/region_evidence.py: the region by evidence)
   doc   <document id>           statements per document
+  par   <value>                 `parent` / `located_in` / `part_of` values (graph/places.py: place_parents)
 and on entities only: docs '' (distinct documents) and locs '' (distinct located_in targets).
 """
 
@@ -39,6 +40,8 @@ _CHUNK = 900
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
 SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs", "lrk")  # read whole for a summary
+PARENT_PROPS = ("parent", "located_in", "part_of")  # statements naming a place's parent (graph/places.py)
+KEYED_SLOTS = ("doc", "loc", "par")  # slots with many keys on a hub: read by touched key, never whole
 TOP_LOCATED = 64  # located_in targets read per entity for its region (all of them only when none resolves)
 
 Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None]
@@ -90,6 +93,8 @@ def fold(out: Counters, r: Any) -> None:
     bump("kind", r.kind)
     if r.document_id:
         bump("doc", r.document_id)
+    if r.prop in PARENT_PROPS and r.value:
+        bump("par", r.value)  # the place hierarchy's parents, counted so a hub place is never re-read
     if r.prop in ("name", "alias"):
         bump("name", f"{r.prop}{SEP}{r.origin}{SEP}{r.value}", aware(r.created_at))
     elif r.prop == "located_in" and r.target_id:
@@ -259,7 +264,7 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
 
 
 def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict[tuple[str, str, str], list[Any]]:
-    """Stored counters of the touched entities: every small slot, and the touched doc/loc keys (read
+    """Stored counters of the touched entities: every small slot, and the touched doc/loc/par keys (read
     by entity chunk x key chunk through the primary key: never every document row of a hub)."""
     T = EntityAggregateRow
     current: dict[tuple[str, str, str], list[Any]] = {}
@@ -268,7 +273,7 @@ def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict
     for part in _chunks(eids, 500):
         for eid, s, k, n, last in session.execute(select(*cols).where(T.entity_id.in_(part), T.slot.in_(SMALL_SLOTS))):
             current[(eid, s, k)] = [int(n), aware(last) if last else None]
-        for slot in ("doc", "loc"):
+        for slot in KEYED_SLOTS:
             wanted = {(e, k) for e in part for s, k in touched[e] if s == slot}
             keys = sorted({k for _, k in wanted})
             owners = sorted({e for e, _ in wanted})

@@ -10,34 +10,32 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.aggregates import PARENT_PROPS, SEP, EntityAggregateRow
 from shuanglian.graph.regions import RegionIndex
-from shuanglian.graph.tables import Entity, EntityMember, PlaceParent, Statement, live_clause
+from shuanglian.graph.tables import Entity, PlaceParent, Statement
 
-PARENT_PROPS = ("parent", "located_in", "part_of")
+__all__ = ["PARENT_PROPS", "refresh_places", "stored_region_index"]
 _CHUNK = 900
 
 
 def _rows(session: Session, entity_ids: list[str]) -> list[dict[str, Any]]:
     """Rows of these canonical place entities: each name (display name, names, live names and
-    aliases) times each distinct live parent value. Distinct values come from the database, so a hub
-    place costs one index scan, not a load of its statements."""
+    aliases) times each distinct live parent value. Distinct values come from the entity's counters
+    (graph.aggregates: `name` and `par` slots, moved by the delta of each changed source entity), so a
+    hub place costs its handful of counter rows, never a scan of its members' statements."""
     names: dict[str, set[str]] = defaultdict(set)
     parents: dict[str, set[str]] = defaultdict(set)
+    T = EntityAggregateRow
     for i in range(0, len(entity_ids), _CHUNK):
         part = entity_ids[i : i + _CHUNK]
         for eid, name, more in session.execute(select(Entity.id, Entity.name, Entity.names).where(Entity.id.in_(part))):
             names[eid].add(name)
             names[eid].update(more or [])
-        q = (
-            select(EntityMember.entity_id, Statement.prop, Statement.value)
-            .join(Statement, Statement.entity_id == EntityMember.member_id)
-            .where(EntityMember.entity_id.in_(part), Statement.prop.in_(("name", "alias", *PARENT_PROPS)), live_clause())
-            .distinct()
-        )
-        for eid, prop, value in session.execute(q):
-            if not value:
-                continue
-            (parents if prop in PARENT_PROPS else names)[eid].add(value)
+        q = select(T.entity_id, T.slot, T.key).where(T.entity_id.in_(part), T.slot.in_(("name", "par")), T.n > 0)
+        for eid, slot, key in session.execute(q):
+            value = key if slot == "par" else key.split(SEP, 2)[2]
+            if value:
+                (parents if slot == "par" else names)[eid].add(value)
     return [
         {"entity_id": eid, "name": n[:512], "parent": p[:512]}
         for eid in sorted(parents)
