@@ -101,7 +101,15 @@ def _ner_gate(name: str, label: str) -> bool:
 
 
 def _take_gate(word: str, label: str) -> bool:
-    """A one-character span is taken only for a country or region on the abbreviation list (中|美, not 京|津)."""
+    """A one-character span is taken only for a country or region on the abbreviation list (中|美, not 京|津);
+    a known division named alone is a place, never taken as a person or organisation (由中科院、深圳市和…
+    共同发起: the body is written 深圳市人民政府 or 市政府)."""
+    if label != "LOC" and word in place_index():
+        return False
+    # an organisation span the rules cannot type that extends a platform or built work the rules do type
+    # (沿江高铁|武宜段): the rules' own grammar names such works and their sections
+    if label == "ORG" and kind_of(word) is None and any(kind_of(word[:k]) == "platform" for k in range(2, len(word))):
+        return False
     return len(word) > 1 or word in place_abbreviations()
 
 
