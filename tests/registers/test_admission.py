@@ -79,3 +79,10 @@ def test_two_character_pieces_of_words_are_not_admitted_but_known_short_names_ar
     assert admitted(_view("蒙电", ["蒙电", "内蒙古电力集团"]))
     assert admitted(_view("蒙电", origin="import"))
     assert admitted(_view("鹏城实验室"))
+
+
+def test_names_cut_at_a_joining_mark_are_not_names() -> None:
+    for cut in ("津一·", "·PARK", "华为-", "长江/"):
+        assert generic_name(cut), cut
+    for name in ("比亚迪", "A&B科技有限公司", "中芯国际", "TCL科技"):
+        assert not generic_name(name), name
