@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from shuanglian.document import Mention
 from shuanglian.extract.facts.policies import normalise_title
+
+
+def accumulate(into: Any, other: Any) -> None:
+    """Add every field of the score dataclass `other` to `into`: numbers summed, nested scores accumulated."""
+    for f in fields(into):
+        mine, theirs = getattr(into, f.name), getattr(other, f.name)
+        if isinstance(mine, int | float):
+            setattr(into, f.name, mine + theirs)
+        else:
+            accumulate(mine, theirs)
 
 
 @dataclass
@@ -21,9 +31,7 @@ class Counts:
 
     def add(self, other: Counts) -> None:
         """Accumulate another count."""
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
+        accumulate(self, other)
 
     @property
     def precision(self) -> float:
@@ -199,8 +207,7 @@ class ProjectScore:
 
     def add(self, o: ProjectScore) -> None:
         """Accumulate."""
-        self.found.add(o.found)
-        self.investment_ok += o.investment_ok
+        accumulate(self, o)
 
     def to_json(self) -> dict[str, Any]:
         """Counts and rates."""
@@ -271,8 +278,7 @@ class FigureScore:
 
     def add(self, o: FigureScore) -> None:
         """Accumulate."""
-        for k in ("gold", "pred", "matched", "target_ok", "measure_ok", "year_ok", "specific_ok"):
-            setattr(self, k, getattr(self, k) + getattr(o, k))
+        accumulate(self, o)
 
     def to_json(self) -> dict[str, Any]:
         """Counts and rates."""
@@ -352,14 +358,7 @@ class EventScore:
 
     def add(self, o: EventScore) -> None:
         """Accumulate."""
-        self.gold += o.gold
-        self.pred += o.pred
-        self.paired += o.paired
-        self.date_ok += o.date_ok
-        self.place_gold += o.place_gold
-        self.place_ok += o.place_ok
-        self.visitors.add(o.visitors)
-        self.visited.add(o.visited)
+        accumulate(self, o)
 
     def to_json(self) -> dict[str, Any]:
         """Counts and rates."""

@@ -29,31 +29,32 @@ def show(value: float | None, unit: str | None, value_max: float | None = None, 
     """A value (or range) with its unit in the magnitude words of `lang` (zh: 万/亿, en: million/billion), and its qualifier."""
     if value is None:
         return "—"
-    if lang == "en":
-        return _show_en(value, unit or "", value_max, qualifier)
     unit = unit or ""
-    scale, word = 1.0, ""
-    if unit != "%":
-        for s, w in _STEPS:
-            if abs(value) >= s:
-                scale, word = s, w
-                break
-    text = _num(value / scale)
-    if value_max is not None:
-        text += "–" + _num(value_max / scale)
+    if lang == "en":
+        return _show_en(value, unit, value_max, qualifier)
+    text, word = _magnitude(value, value_max, unit, _STEPS)
     return f"{text}{word}{unit}{qualifier or ''}"
 
 
-def _show_en(value: float, unit: str, value_max: float | None, qualifier: str | None) -> str:
+def _magnitude(value: float, value_max: float | None, unit: str, steps: tuple[tuple[float, str], ...],
+               plain: Any = _num) -> tuple[str, str]:
+    """The value (or range) divided by the largest step it reaches, and that step's word (none for %);
+    `plain` writes a value below every step."""
     scale, word = 1.0, ""
     if unit != "%":
-        for s, w in _STEPS_EN:
+        for s, w in steps:
             if abs(value) >= s:
                 scale, word = s, w
                 break
-    text = _num(value / scale) if scale > 1 else f"{round(value, 4):,g}"
+    write = _num if scale > 1 else plain
+    text = write(value / scale)
     if value_max is not None:
-        text += "–" + (_num(value_max / scale) if scale > 1 else f"{round(value_max, 4):,g}")
+        text += "–" + write(value_max / scale)
+    return text, word
+
+
+def _show_en(value: float, unit: str, value_max: float | None, qualifier: str | None) -> str:
+    text, word = _magnitude(value, value_max, unit, _STEPS_EN, plain=lambda v: f"{round(v, 4):,g}")
     if unit == "%":
         body = text + "%"
     else:

@@ -9,7 +9,6 @@ it passes, becomes a candidate of its own.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping, Sequence
 
@@ -21,7 +20,7 @@ from shuanglian.extract.entities.people import is_name_shape
 from shuanglian.extract.entities.place_mentions import place_cand
 from shuanglian.extract.entities.places import normalise
 from shuanglian.extract.lac import Token
-from shuanglian.extract.ner.combine import CLUE_AS_PD, breaks_name, org_plausible
+from shuanglian.extract.ner.combine import CLUE_AS_PD, breaks_name, org_plausible, overlap
 from shuanglian.extract.ner.tagger import NerSpan
 
 _CLUE_ORGS = frozenset({"COM", "GOV", "ORGN"})
@@ -44,16 +43,9 @@ def _fits_words(text: str, tokens: Sequence[Token], ends: Sequence[int], s: NerS
     郜南), holds no word that breaks a name (combine.plausible), is not one common word (列席, 大学城 are
     words, not names), and a person holds no LAC place or organisation (沪|苏浙). `agreed`: both heads read
     the span with this label."""
-    first = bisect.bisect_right(ends, s.start)
-    inside: list[Token] = []
-    for t in tokens[first:]:
-        if t.start >= s.end:
-            break
-        if t.start < s.start or t.end > s.end:
-            if not (s.label == "PER" and t.tag == "PER"):
-                return False  # 上海|电气, 马克思|主义, 中国|电子: a piece of a longer word
-        else:
-            inside.append(t)
+    inside, cut = overlap(tokens, ends, s)
+    if any(not (s.label == "PER" and t.tag == "PER") for t in cut):
+        return False  # 上海|电气, 马克思|主义, 中国|电子: a piece of a longer word
     if len(inside) == 1 and inside[0].start == s.start and inside[0].end == s.end and inside[0].tag not in _NAME_TAGS:
         return False
     if s.label == "PER" and any(t.tag in ("LOC", "ORG") for t in inside):

@@ -236,7 +236,7 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
             continue
         if len(word) > 1 and not plausible(text, toks, ends, s, True):
             continue
-        cut = _cut_words(toks, ends, s) if len(word) > 1 else []  # one character splits a pairing (中美 -> 中|美)
+        cut = overlap(toks, ends, s)[1] if len(word) > 1 else []  # one character splits a pairing (中美 -> 中|美)
         if cut and not (s.label in policy.cut and all(t.tag == s.label for t in cut)):
             continue
         if s.label == "ORG" and not org_plausible(text, toks, ends, s):
@@ -275,12 +275,12 @@ def _take(text: str, toks: list[Token], ends: Sequence[int], taken: list[NerSpan
     return out
 
 
-def _cut_words(tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> list[Token]:
-    """LAC words that `span` cuts (overlaps without holding them whole)."""
-    out = []
+def overlap(tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> tuple[list[Token], list[Token]]:
+    """The LAC words `span` holds whole, and those it cuts (overlaps without holding them whole)."""
+    inside: list[Token] = []
+    cut: list[Token] = []
     for t in tokens[bisect.bisect_right(ends, span.start):]:
         if t.start >= span.end:
             break
-        if t.start < span.start or t.end > span.end:
-            out.append(t)
-    return out
+        (cut if t.start < span.start or t.end > span.end else inside).append(t)
+    return inside, cut
