@@ -59,7 +59,8 @@ class _Grammar:
         self.lead = sorted(d["lead"], key=len, reverse=True)
         terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
-        self.lead_terms = {w: tuple(t for t in terms if t.startswith(w) and len(t) > len(w)) for w in self.lead}
+        kept = {*terms, *(d.get("lead_keep") or ())}
+        self.lead_terms = {w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead}
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = sorted(set(d["tail"]), key=len, reverse=True)
         self.tail_keep = tuple(d.get("tail_keep") or ())

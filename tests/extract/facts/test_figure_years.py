@@ -1,0 +1,52 @@
+"""Figure years from a report's sections, years in Chinese and full-width digits; the specific-measure
+comparison form of the real-gold scorer; lead words that are part of a word (在建)."""
+
+from __future__ import annotations
+
+from shuanglian.evaluation.eval_match import specific_form
+from shuanglian.extract.facts.figures import extract_figures, plain_digits
+
+
+def _years(text: str, published: str | None) -> dict[str, int | None]:
+    return {f["text"]: f["year"] for f in extract_figures(text, published)}
+
+
+def test_plain_digits_keeps_offsets() -> None:
+    s = "一九八三年，比一九八○年增长６．４％，二〇二五年"
+    out = plain_digits(s)
+    assert out == "1983年，比1980年增长6.4%，2025年"
+    assert len(out) == len(s)
+
+
+def test_full_width_decimal_is_one_number() -> None:
+    figs = extract_figures("一九八三年，职工家庭生活费收入达到５２６元，比上年增长６．４％。", None)
+    assert [(f["value"], f["year"], f["text"]) for f in figs] == [(526, 1983, "５２６元"), (6.4, 1983, "６．４％")]
+
+
+def test_review_section_dates_its_figures_with_the_reviewed_year() -> None:
+    text = "过去一年，我们坚持稳中求进。\n地区生产总值增长5.1%，新增高新技术企业600家。\n今年经济社会发展主要预期目标是：地区生产总值增长5%左右。"
+    assert _years(text, "2026-01-27") == {"5.1%": 2025, "600家": 2025, "5%左右": 2026}
+
+
+def test_year_opening_a_section_and_several_years() -> None:
+    text = "2025年是极不平凡的一年。\n粮食产量1347万吨。\n过去五年，我们砥砺前行。\n高新技术企业增至3.5万家，累计实施技改项目2.15万个。"
+    years = _years(text, "2026-01-27")
+    assert years["1347万吨"] == 2025
+    assert years["3.5万家"] == 2025  # a level reached at the end of the period
+    assert years["2.15万个"] is None  # 累计: over the period
+
+
+def test_review_words_outside_report_season_leave_figures_undated() -> None:
+    assert _years("过去一年，公司发展很快。\n研发人员500人。", "2025-09-01") == {"500人": None}
+
+
+def test_specific_form_equivalences() -> None:
+    assert specific_form("全省生产总值") == specific_form("生产总值")
+    assert specific_form("新晋院士人数") == specific_form("新晋院士数量")
+    assert specific_form("国家重点实验室数") == specific_form("国家重点实验室数量")
+    assert specific_form("省实验室数量") != specific_form("实验室数量")
+
+
+def test_lead_word_inside_a_word_stays() -> None:
+    figs = extract_figures("已累计开工建设142项，在建投资规模超过1万亿元。", None)
+    assert figs[-1]["specific"] == "在建投资规模"
