@@ -50,3 +50,20 @@ def test_specific_form_equivalences() -> None:
 def test_lead_word_inside_a_word_stays() -> None:
     figs = extract_figures("已累计开工建设142项，在建投资规模超过1万亿元。", None)
     assert figs[-1]["specific"] == "在建投资规模"
+
+
+def _specific(text: str) -> list[str | None]:
+    return [f["specific"] for f in extract_figures(text, "2025-03-01")]
+
+
+def test_count_written_with_a_clause_or_pronoun_before_its_noun() -> None:
+    assert _specific("我国已建成80个这样的国家级先进制造业集群。") == ["建成国家级先进制造业集群数量"]
+    assert _specific("在徐汇区，17个新签约的重大项目开工。") == ["新签约重大项目数量"]
+    assert _specific("黑龙江推出20条促进全省经济全面恢复增长的政策措施。") == ["政策措施数量"]
+    assert _specific("建成10个国家级的创新平台。") == ["建成国家级创新平台数量"]
+    assert _specific("长三角41个城市的当家人拍了一张合影。") == ["城市数量"]  # a noun before 的 stays
+
+
+def test_verbs_and_adverbs_after_a_counted_thing_end_it() -> None:
+    assert _specific("成都66个产业功能区聚焦主导产业集聚成链发展。") == ["产业功能区数量"]
+    assert _specific("高新技术企业数量从1700多家，快速增长到超11000家。") == ["高新技术企业数量", "高新技术企业数量"]

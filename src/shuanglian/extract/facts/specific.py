@@ -103,6 +103,8 @@ class _Grammar:
         self.bare_predicates = set(preds.get("bare") or [])
         self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
+        self.pronouns = tuple(d.get("pronouns") or ())
+        self.clause_verbs = tuple(d.get("clause_verbs") or ())
 
 
     def capacity_of(self, product: str) -> str:
@@ -226,6 +228,27 @@ def _count_noun(g: _Grammar, after: str) -> str:
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
+
+
+def _relative_head(g: _Grammar, after: str, noun: str) -> str:
+    """80个这样的国家级先进制造业集群, 17个新签约的重大项目, 20条促进…增长的政策措施: what stands before 的
+    is a pronoun or a clause about the counted thing, which is the noun after it (a status verb opening the
+    clause stays: 新签约重大项目)."""
+    plain = _QUOTES.sub("", after)
+    clause = re.split(r"[，,。；;：:、（(）)\s]", plain, maxsplit=1)[0]
+    de = clause.find("的")
+    if not noun or de < 2 or not plain.startswith(noun):
+        return noun
+    mod = clause[:de]
+    keep = mod in g.keep or bool(_starts_keep(g, mod)) and len(mod) <= 4
+    keep = keep or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod))  # 10个国家级的创新平台: a rank is part of the name
+    if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
+        return noun
+    head = _count_noun(g, plain[de + 1 :])
+    noun = mod
+    if len(head) < 2 or head.startswith(g.pronouns):
+        return noun
+    return (noun if keep else "") + head
 
 
 def _ends_with(words: Sequence[str], s: str) -> str | None:
@@ -506,7 +529,7 @@ def _count(
     core = _cut_subject(g, core)
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
-    noun = _count_noun(g, after)
+    noun = _relative_head(g, after, _count_noun(g, after))
     st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
