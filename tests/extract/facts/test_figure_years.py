@@ -67,3 +67,12 @@ def test_count_written_with_a_clause_or_pronoun_before_its_noun() -> None:
 def test_verbs_and_adverbs_after_a_counted_thing_end_it() -> None:
     assert _specific("成都66个产业功能区聚焦主导产业集聚成链发展。") == ["产业功能区数量"]
     assert _specific("高新技术企业数量从1700多家，快速增长到超11000家。") == ["高新技术企业数量", "高新技术企业数量"]
+
+
+def test_clause_of_only_a_verb_takes_the_quantity_named_before() -> None:
+    assert _specific("原油产量继续增长，达到1.42亿吨。") == ["原油产量"]
+
+
+def test_time_word_alone_and_verb_with_aspect_mark_name_nothing() -> None:
+    assert "全年" not in (_specific("外贸出口从7月份开始大幅度回升，全年达到1949亿美元。")[0] or "")
+    assert _specific("太原延伸出了产值过千亿元的高端金属材料产业链。") == ["高端金属材料产业链产值"]

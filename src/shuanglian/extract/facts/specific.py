@@ -173,6 +173,10 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
+    core = "" if core in g.lead else core  # 全年达到1949亿美元: a time or scope word alone names nothing
+    le = core.rfind("了")
+    if le >= 1 and len(core) - le - 1 >= 2:
+        core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
     core = g.infix.sub("", core) if len(core) > 6 else core
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
@@ -372,6 +376,8 @@ def _specific(
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    elif not core and first:
+        core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
     if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
@@ -464,6 +470,16 @@ def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> 
         return ""
     core, _ = _clean(g, prev[: num.start()], places)
     return core if 2 <= len(core) <= 16 else ""
+
+
+def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:
+    """The quantity named by the clause before when the figure's own clause is only a verb (原油产量继续
+    增长，达到1.42亿吨 -> 原油产量): a clause without numbers whose noun looks like a measure."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    if len(clauses) < 2 or re.search(r"\d", clauses[-2]):
+        return ""
+    core, _ = _clean(g, clauses[-2], places)
+    return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
 
 
 def _join(subject: str, core: str) -> str:
