@@ -76,3 +76,16 @@ def test_clause_of_only_a_verb_takes_the_quantity_named_before() -> None:
 def test_time_word_alone_and_verb_with_aspect_mark_name_nothing() -> None:
     assert "全年" not in (_specific("外贸出口从7月份开始大幅度回升，全年达到1949亿美元。")[0] or "")
     assert _specific("太原延伸出了产值过千亿元的高端金属材料产业链。") == ["高端金属材料产业链产值"]
+
+
+def test_news_paragraph_of_now_dates_what_it_reports() -> None:
+    text = "近日，广州242个重大项目集中开工，总投资超过3000亿元。\n园区累计引进企业500家。\n公司研发人员300人。"
+    years = _years(text, "2022-03-13")
+    assert years["242个"] == 2022 and years["超过3000亿元"] == 2022
+    assert years["500家"] is None  # another paragraph, and 累计
+    assert years["300人"] is None  # no cue of now: undated (GUIDELINES)
+
+
+def test_provision_in_a_paragraph_of_now_stays_undated() -> None:
+    text = "近日印发的措施明确，对新建的算力平台按照设备投资额的30%给予补贴。"
+    assert _years(text, "2024-05-01") == {"30%": None}

@@ -36,6 +36,7 @@ from shuanglian.extract.facts.timing import (
     is_target,
     paragraph_moods,
     section_years,
+    strip_titles,
     target_cue,
     year_basis,
 )
@@ -80,11 +81,13 @@ def extract_figures(
     ctx = Context()
     moods = paragraph_moods(text, pub_year)
     sections = section_years(text, pub_year, pub.month if pub else None)
+    present = {i for i, para in enumerate(text.split("\n")) if _PRESENT.search(strip_titles(para))}
     for sent in sentences(text):
         if sent.para != ctx.para:
             ctx = Context(para=sent.para)
         ctx.mood = moods.get(sent.para)
         ctx.section_year = sections.get(sent.para)
+        ctx.now_year = pub_year if sent.para in present else None
         prev_end = 0
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
@@ -219,6 +222,8 @@ def _default_year(
             return ctx.section_year
         if _LEVEL.search(scope or prefix):  # 这五年…高新技术企业增至3.5万家: the level at the period's end
             return -ctx.section_year
+    if year is None and ctx.section_year is None and ctx.now_year is not None and not target and not _MULTI_YEAR.search(prefix):
+        return ctx.now_year  # 近日，广州242个重大项目集中开工: what a news paragraph of now reports
     if year is not None or ctx.mood is None or _PER_YEAR_RATE.search(s) or ctx.mood != target:
         return year
     if basis.pub_month is None or basis.pub_month > 4:
@@ -228,6 +233,7 @@ def _default_year(
 
 _PER_YEAR_RATE = re.compile(r"每年|年均|每年度")
 _LEVEL = re.compile(alternation(load_data("cues.yaml").get("level_words") or ["达到"]))
+_PRESENT = re.compile(alternation(load_data("cues.yaml").get("present_paragraph") or ["今天"]))
 _MULTI_YEAR = re.compile(alternation(load_data("cues.yaml").get("multi_year") or ["累计"]))
 
 
