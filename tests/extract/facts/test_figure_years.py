@@ -89,3 +89,13 @@ def test_news_paragraph_of_now_dates_what_it_reports() -> None:
 def test_provision_in_a_paragraph_of_now_stays_undated() -> None:
     text = "近日印发的措施明确，对新建的算力平台按照设备投资额的30%给予补贴。"
     assert _years(text, "2024-05-01") == {"30%": None}
+
+
+def test_goal_list_opener_and_full_year_in_a_plan() -> None:
+    text = "经济主要预期目标是：地区生产总值增长5%左右。\n加强基础设施建设，力争全年完成交通投资2300亿元。"
+    assert _years(text, "2026-02-03") == {"5%左右": 2026, "2300亿元": 2026}
+
+
+def test_levels_listed_after_one_verb_in_a_review_of_several_years() -> None:
+    text = "过去五年，我们砥砺前行。\n累计实施技改项目2.15万个，重大科技基础设施达到8个、全国重点实验室45家。"
+    assert _years(text, "2026-01-27") == {"2.15万个": None, "8个": 2025, "45家": 2025}

@@ -217,12 +217,14 @@ def _default_year(
     今年…) is that year's unless its sentence speaks of several years (累计, 年均, 五年). A goal with no
     year in a work-plan paragraph of a January-April page is for the year of publication (a government
     work report plans this year). Other undated figures stay undated."""
-    if year is None and ctx.section_year is not None and not _MULTI_YEAR.search(prefix):
+    # the figure's clause (a list after one verb counts as one clause: 达到8个、全国重点实验室45家)
+    clause = re.split(r"[，,；;：:]", prefix)[-1]
+    if year is None and ctx.section_year is not None and not _MULTI_YEAR.search(clause):
         if ctx.section_year > 0:
             return ctx.section_year
-        if _LEVEL.search(scope or prefix):  # 这五年…高新技术企业增至3.5万家: the level at the period's end
+        if _LEVEL.search(clause):  # 这五年…高新技术企业增至3.5万家: the level at the period's end
             return -ctx.section_year
-    if year is None and ctx.section_year is None and ctx.now_year is not None and not target and not _MULTI_YEAR.search(prefix):
+    if year is None and ctx.section_year is None and ctx.now_year is not None and not target and not _MULTI_YEAR.search(clause):
         return ctx.now_year  # 近日，广州242个重大项目集中开工: what a news paragraph of now reports
     if year is not None or ctx.mood is None or _PER_YEAR_RATE.search(s) or ctx.mood != target:
         return year

@@ -85,6 +85,8 @@ def figure_year(
     for m in lex.rel_year_re.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and m.start() > best[0]:
             year = relative_year(lex, m.group(), basis)
+            if m.group() == "全年" and ctx is not None and ctx.section_year is not None and ctx.section_year > 0:
+                year = ctx.section_year  # 力争全年完成交通投资 in this year's plan
             if year is None:
                 return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
             best = (m.start(), year)
