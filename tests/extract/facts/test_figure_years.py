@@ -99,3 +99,10 @@ def test_goal_list_opener_and_full_year_in_a_plan() -> None:
 def test_levels_listed_after_one_verb_in_a_review_of_several_years() -> None:
     text = "过去五年，我们砥砺前行。\n累计实施技改项目2.15万个，重大科技基础设施达到8个、全国重点实验室45家。"
     assert _years(text, "2026-01-27") == {"2.15万个": None, "8个": 2025, "45家": 2025}
+
+
+def test_per_head_wordings_of_older_reports() -> None:
+    assert _specific("一九八三年，职工家庭按人口平均的生活费收入达到５２６元，比上年增长６．４％。") == [
+        "职工家庭人均生活费收入",
+        "职工家庭人均生活费收入增长率",
+    ]

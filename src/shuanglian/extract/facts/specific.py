@@ -104,6 +104,7 @@ class _Grammar:
         self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
         self.pronouns = tuple(d.get("pronouns") or ())
+        self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
 
 
@@ -165,6 +166,8 @@ def _lstrip_de(s: str) -> str:
 
 def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
+    for long, short in g.synonyms:
+        seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(r"(?:从|由)(?:上年|去年|五年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
@@ -173,7 +176,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
-    core = "" if core in g.lead else core  # 全年达到1949亿美元: a time or scope word alone names nothing
+    core = "" if core in g.lead or core == "人均" else core  # 全年达到1949亿美元: a time or scope word alone names nothing
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
         core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
@@ -476,9 +479,10 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     """The quantity named by the clause before when the figure's own clause is only a verb (原油产量继续
     增长，达到1.42亿吨 -> 原油产量): a clause without numbers whose noun looks like a measure."""
     clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
-    if len(clauses) < 2 or re.search(r"\d", clauses[-2]):
+    prev = re.sub(r"(?:19|20)\d\d年", "", clauses[-2]) if len(clauses) >= 2 else ""
+    if not prev or re.search(r"\d", prev):
         return ""
-    core, _ = _clean(g, clauses[-2], places)
+    core, _ = _clean(g, prev, places)
     return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
 
 
