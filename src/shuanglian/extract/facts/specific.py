@@ -308,7 +308,7 @@ def _specific(
     g = _grammar()
     st = state if state is not None else SpecificState()
     scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
-    if not first and kind == "count" and st.noun and scope.startswith(st.noun):
+    if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
         scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
     st.noun = ""
     if not first and st.series and _CONNECTOR.match(scope):
@@ -403,7 +403,9 @@ def _specific(
         core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
         change = None
     product = _count_noun(g, after) if kind == "mass" and not change else ""
-    product = re.sub(r"(?:技术|等.*|项目)$", "", product)
+    if product and _QUOTES.sub("", after).startswith(product):
+        st.noun = product  # 青海辉源20万吨铝板带箔、青海广泰10万吨再生铝: not the next figure's clause
+    product = re.sub(r"(?:技术|等.*|项目)$", "", re.sub(r"^级", "", product))  # 7亿吨级冶镁白云岩: a size class
     if kind == "mass" and re.search("年产$", core) and not change:
         # 原油年产30万吨, 年产50万吨的煤基乙醇项目: a yearly output
         thing = core[:-2].lstrip("了") or product
