@@ -106,3 +106,8 @@ def test_per_head_wordings_of_older_reports() -> None:
         "职工家庭人均生活费收入",
         "职工家庭人均生活费收入增长率",
     ]
+
+
+def test_bare_total_after_a_semicolon_is_the_earlier_subjects() -> None:
+    text = "今年，河北全省重点建设59个新能源领域项目，较去年增长96.67%；总投资1163.1亿元，较去年增长80.5%。"
+    assert _specific(text)[2:] == ["新能源领域项目总投资", "新能源领域项目总投资增长率"]

@@ -79,6 +79,7 @@ def extract_figures(
     basis = year_basis(text, title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
+    spec = SpecificState()
     moods = paragraph_moods(text, pub_year)
     sections = section_years(text, pub_year, pub.month if pub else None)
     present = {i for i, para in enumerate(text.split("\n")) if _PRESENT.search(strip_titles(para))}
@@ -91,7 +92,8 @@ def extract_figures(
         prev_end = 0
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
-        spec = SpecificState()
+        # a clause after ；goes on with the statement: its bare 总投资 is the earlier subject's (…59个项目；总投资1163亿元)
+        spec = SpecificState(carried=spec.subject or "" if ctx.carry_subject else "")
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
@@ -108,6 +110,7 @@ def extract_figures(
         continued = text[sent.end : sent.end + 1] in ("；", ";")
         ctx.update(lex, sent.text, basis, continued)
         ctx.carry_year = last_year if continued else None
+        ctx.carry_subject = continued
     return out
 
 

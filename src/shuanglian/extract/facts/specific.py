@@ -47,6 +47,7 @@ class SpecificState:
     history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
     noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
+    carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
 
 
 class _Grammar:
@@ -373,6 +374,8 @@ def _specific(
         core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
+    elif core in g.generic and first and st.carried:
+        core = _join(st.carried, core)  # …59个项目；总投资1163亿元
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
     elif not core and st.subject and change:

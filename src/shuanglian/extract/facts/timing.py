@@ -261,6 +261,7 @@ class Context:
     goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
     section_year: int | None = None  # the year the paragraph's section of a report is about
     now_year: int | None = None  # the publication year when the paragraph tells of now (今天, 近日…)
+    carry_subject: bool = False  # the sentence before ended with ；: its figures' subject goes on
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
         """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any.
