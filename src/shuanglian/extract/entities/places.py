@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from shuanglian.extract.entities.lexicon import places_extra
+from shuanglian.extract.entities.lexicon import place_rules, places_extra
 
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
@@ -80,6 +80,9 @@ def place_index() -> dict[str, list[Place]]:
         for key in [name, *aliases]:
             # a curated entry beats the dataset's reading of the same short name
             index[key] = [extra]
+    for alias, province in place_rules()["literary_names"].items():
+        if province in index and alias not in index:
+            index[alias] = [index[province][0]]  # 燕赵 -> 河北省
     return index
 
 
@@ -122,3 +125,26 @@ def normalise(surface: str, context: tuple[str | None, str | None] = (None, None
         inner_ctx = (outer.province, outer.city or (outer.name if outer.level == "city" else None)) if outer else context
         return normalise(parts[-1], inner_ctx)
     return None
+
+
+def place_key(name: str) -> str:
+    """The grouping key of a place candidate: its official name (北京 and 北京市 are one place on a page)."""
+    p = normalise(name)
+    return p.name if p else name
+
+
+def place_merges(names: list[str]) -> dict[str, str]:
+    """Place names of one page that are short forms of another one there: X of X地区 (京津冀地区), a village
+    of its town-and-village chain (永丰村 of 太和镇永丰村). Returns short -> full."""
+    rules = place_rules()
+    have = set(names)
+    out: dict[str, str] = {}
+    for n in names:
+        if n + "地区" in have:
+            out[n] = n + "地区"
+            continue
+        if n.endswith(rules["village_ends"]):
+            fuller = [f for f in have if f != n and f.endswith(n) and f[: -len(n)].endswith(rules["town_ends"])]
+            if len(fuller) == 1:
+                out[n] = fuller[0]
+    return out
