@@ -25,6 +25,26 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
         c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
 
 
+def with_modifiers(view: TokenView, cands: list[Cand]) -> list[Cand]:
+    """Industries preceded by a modifier word the name keeps (现代|石化, 高端|化工, 现代|绿色|化工) take it in."""
+    mods = industry_grammar()["kept_modifiers"]
+    text = view.text
+    out: list[Cand] = []
+    for c in cands:
+        start = c.start
+        while True:
+            m = next((m for m in mods if text.startswith(m, start - len(m)) and start - len(m) in view.by_start), None)
+            if m is None:
+                break
+            start -= len(m)
+        if start == c.start:
+            out.append(c)
+        else:
+            name = text[start : c.end]
+            out.append(Cand(start, c.end, c.kind, name, c.prio))
+    return out
+
+
 def industry_mentions(view: TokenView) -> list[Cand]:
     """Industry candidates: terms from the lexicon that start and end on word boundaries."""
     auto = industry_automaton()
@@ -36,7 +56,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(out, view.text)
+    return specific_only(with_modifiers(view, out), view.text)
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
@@ -129,7 +149,7 @@ def grammar_industries(view: TokenView) -> list[Cand]:
             hit = _accept_tokens(view, s, e)
             if hit:
                 out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
-    return specific_only(out, view.text)
+    return specific_only(with_modifiers(view, out), view.text)
 
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
