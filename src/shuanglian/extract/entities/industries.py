@@ -45,6 +45,25 @@ def with_modifiers(view: TokenView, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{1,4})工业")
+
+
+def branch_industries(view: TokenView) -> list[Cand]:
+    """Sectors written X工业 (冶金工业, 机械工业, 煤炭工业): the name keeps 工业, X being a lexicon term or a
+    classic branch (industry_branches); the longest such X starting on a word boundary."""
+    gram = industry_grammar()
+    text = view.text
+    out: list[Cand] = []
+    for m in _BRANCH.finditer(text):
+        word = m.group(1)
+        for k in range(len(word)):
+            x, start = word[k:], m.start(1) + k
+            if start in view.by_start and (x in industries() or x in gram["industry_branches"]) and x not in gram["broad"]:
+                out.append(Cand(start, m.end(), "industry", x + "工业", PRIO_GRAMMAR))
+                break
+    return out
+
+
 def industry_mentions(view: TokenView) -> list[Cand]:
     """Industry candidates: terms from the lexicon that start and end on word boundaries."""
     auto = industry_automaton()
@@ -56,7 +75,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(with_modifiers(view, out), view.text)
+    return specific_only(with_modifiers(view, out), view.text) + branch_industries(view)
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
