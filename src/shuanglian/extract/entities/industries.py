@@ -58,7 +58,8 @@ def branch_industries(view: TokenView) -> list[Cand]:
         word = m.group(1)
         for k in range(len(word)):
             x, start = word[k:], m.start(1) + k
-            if start in view.by_start and (x in industries() or x in gram["industry_branches"]) and x not in gram["broad"]:
+            if (start in view.by_start and (x in industries() or x in gram["industry_branches"])
+                    and x not in gram["broad"] and not x.endswith("业")):
                 out.append(Cand(start, m.end(), "industry", x + "工业", PRIO_GRAMMAR))
                 break
     return out
@@ -75,7 +76,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(with_modifiers(view, out), view.text) + branch_industries(view)
+    return specific_only(with_modifiers(view, out + branch_industries(view)), view.text)
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
