@@ -128,6 +128,28 @@ def _chain_towns(view: TokenView, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村|社区|大塆)")
+
+
+def _village_after(text: str, word: str, end: int) -> str:
+    """The village or community written right after a town, township or street (梓山镇|潭头村), or ''."""
+    rules = place_rules()
+    if not word.endswith(rules["town_ends"]):
+        return ""
+    m = _VILLAGE.match(text, end)
+    return m.group() if m and not m.group().startswith(rules["village_ends"]) else ""
+
+
+def _names_work(view: TokenView, t: Token) -> bool:
+    """True when the word after the place is a built work no register lists (宁波|舟山港, 北京|大兴国际机场)."""
+    i = view.by_start.get(t.end)
+    if i is None:
+        return False
+    nxt = view.tokens[i].word
+    tails = (*place_rules()["work_tails"], *_NON_PLACE_TAILS)
+    return len(nxt) >= 2 and nxt.endswith(tails) and normalise(nxt) is None and nxt not in place_index()
+
+
 def _region_tail(text: str, end: int) -> str:
     """The region ending written right after a place (石家庄|都市圈, 豫东|平原), or ''."""
     return next((r for r in sorted(place_rules()["region_tails"], key=len, reverse=True) if text.startswith(r, end)), "")
@@ -170,10 +192,18 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # 九龙川、唐家河等煤矿: names of works in a list
     if p is None and len(t.word) == 2 and text.startswith(rules["line_openers"], t.end):
         return out  # 京滨|城际, 津潍|高铁: a pairing that names a line
+    if _names_work(view, t):
+        return out  # 宁波|舟山港, 昆明|长水国际机场: the place opens the name of a built work
     tail = _region_tail(text, t.end)
-    if tail and not t.word.endswith(tail) and not _in_quoted_name(text, t.start, t.end + len(tail)):
-        # 石家庄|都市圈, 长江三角洲|地区, 成渝地区|双城经济圈: the region is the place named
-        return [Cand(t.start, t.end + len(tail), "place", t.word + tail)]
+    if (tail and not t.word.endswith(tail) and not _in_quoted_name(text, t.start, t.end + len(tail))
+            and not text.startswith(rules["measure_after_region"], t.end + len(tail))):
+        # 石家庄|都市圈, 长江三角洲|地区, 成渝地区|双城经济圈: the region is the place named (环渤海|地区 with 环)
+        start = t.start - 1 if text[t.start - 1 : t.start] == "环" and t.start > 0 else t.start
+        return [Cand(start, t.end + len(tail), "place", text[start : t.end + len(tail)])]
+    village = _village_after(text, t.word, t.end)
+    if village:
+        # 左岭街道|智苑|社区: a town and the village or community written after it are one place
+        return [Cand(t.start, t.end + len(village), "place", t.word + village)]
     if t.word.endswith("地区") and text.startswith(rules["measure_after_region"], t.end):
         # 安徽地区生产总值: the place is 安徽, 地区生产总值 the measure
         short = Token(t.start, t.end - 2, t.word[:-2], t.tag)

@@ -134,14 +134,17 @@ def place_key(name: str) -> str:
 
 
 def place_merges(names: list[str]) -> dict[str, str]:
-    """Place names of one page that are short forms of another one there: X of X地区 (京津冀地区), a village
+    """Place names of one page that are short forms of another one there: X of X地区 (京津冀地区) or X山脉, a village
     of its town-and-village chain (永丰村 of 太和镇永丰村). Returns short -> full."""
     rules = place_rules()
     have = set(names)
     out: dict[str, str] = {}
     for n in names:
-        if n + "地区" in have:
-            out[n] = n + "地区"
+        whole = next((n + t for t in rules["same_region_tails"] if n + t in have), None)
+        if whole is None and n.endswith("山") and n + "区" in have:
+            whole = n + "区"  # 大别山 of 大别山区
+        if whole:
+            out[n] = whole
             continue
         if n.endswith(rules["village_ends"]):
             fuller = [f for f in have if f != n and f.endswith(n) and f[: -len(n)].endswith(rules["town_ends"])]
