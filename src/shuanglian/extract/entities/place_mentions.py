@@ -184,6 +184,12 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # “数字福建”, 健康中国: a slogan, not the place
     p = normalise(t.word)
     rules = place_rules()
+    if p is None and any(ch.isdigit() for ch in t.word):
+        return out  # 梅山港区6号: a berth or a numbered work, not a place
+    part = next((x for x in rules["part_tails"] if t.word.endswith(x) and len(t.word) > len(x) + 1), None)
+    if p is None and part and normalise(t.word[: -len(part)]) is not None:
+        # 光山县|西南部, 内蒙古|东部, 秦岭|北麓: the part names the place it is part of
+        return place_cand(view, Token(t.start, t.end - len(part), t.word[: -len(part)], t.tag))
     if p is None and t.word.endswith(rules["work_tails"]) and not t.word.endswith("街道"):
         return out  # 天津港, 重庆站, 天府大道, 金融街: a built work or a spot, not a place of the registers
     if _route_endpoint(text, t.start, t.end):
