@@ -161,9 +161,12 @@ def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
     out: list[Cand] = []
+    stated: list[Cand] = []  # items of a list the text calls industries (船舶等传统产业): product terms count too
     for items in _items(view):
         if _closed_by_industry(view, items[-1][1]):
             found = [hit for s, e in items for hit in [_best_tail(view, s, e) or _plain_item(view, s, e)] if hit]
+            stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
+                       for start, text in found if text in industry_grammar()["product_terms"]]
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
         known = any(text in inds for _, text in found)
@@ -171,4 +174,4 @@ def listed_industries(view: TokenView) -> list[Cand]:
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
-    return specific_only(out, view.text)
+    return specific_only(out, view.text) + stated
