@@ -85,3 +85,9 @@ def test_kept_modifier_and_branch_industries(ents) -> None:  # type: ignore[no-u
     assert e["现代石化"].kind == "industry" and "石化" not in e
     assert e["高端化工"].kind == "industry"
     assert e["冶金工业"].kind == "industry" and e["机械工业"].kind == "industry"
+
+
+def test_he_lists_two_industries_ji_joins_one_chain(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "以绿色石化和精细化工、现代装备制造为主。培育智能传感器及仪器仪表等新增长点。")
+    assert {"绿色石化", "精细化工", "智能传感器及仪器仪表"} <= got
+    assert "绿色石化和精细化工" not in got and "仪器仪表" not in got

@@ -194,9 +194,9 @@ _JOINS = ("及", "与", "和")
 def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
     """One industry for two joined into a named chain (智能制造及装备产业, 医药和医疗器械、…, 脑科学与脑机接口、…).
 
-    A joined pair is one item when the list goes on after it (、), or when 产业/行业 follows a pair joined by
-    及/与 that is not the end of a longer list; 和/及 before the last item of A、B和C is the list's own
-    connective, and 和 before 产业 joins two industries (集成电路和光电产业).
+    Two industries joined by 及 are one chain (智能传感器及仪器仪表) unless the second repeats the first
+    (新能源及新能源装备制造); 和 always lists two (集成电路和光电、高端装备). A pair joined by 与 is one item when
+    the list goes on after it (、), or when 产业/行业 follows it and it is not the end of a longer list.
     """
     text = view.text
     inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: (c.start, -c.end))
@@ -217,8 +217,13 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
         after = text[b.end : b.end + 2]
         before = text[a.start - 1 : a.start] if a.start else ""
         joint = text[a.end]
-        # 集成电路和光电产业, 新能源和节能环保产业: 和 before 产业 joins two industries (及/与 join one chain)
-        if after[:1] == "、" or (after in ("产业", "行业") and before != "、" and joint != "和"):
+        if joint == "和":
+            continue  # 集成电路和光电、高端装备, 绿色石化和精细化工: 和 lists two industries
+        if joint == "及" and not text[b.start : b.end].startswith(text[a.start : a.end]):
+            # 智能传感器及仪器仪表, 林产加工及纸业: 及 joins one chain (新能源及新能源装备制造 names two)
+            out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
+            continue
+        if after[:1] == "、" or (after in ("产业", "行业") and before != "、"):
             out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
     return out
 
