@@ -64,8 +64,7 @@ def _place_plus_other(word: str) -> bool:
 
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
 _COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:个|座|处|条|项|家)")
-
-
+# 至 in words that are no "X至Y" route (截至, 乃至, 至今)
 _NOT_TO = frozenset({"截至", "甚至", "乃至", "以至", "直至", "至今", "至于", "至关", "至少"})
 
 
@@ -110,24 +109,6 @@ def _listed_work(text: str, end: int) -> bool:
     return any(h in after[:12] for h in place_rules()["work_list_heads"])
 
 
-def _chain_towns(view: TokenView, cands: list[Cand]) -> list[Cand]:
-    """A town, township or street followed by its village or community is one place (梓山镇潭头村, 左岭街道|智苑|社区)."""
-    rules = place_rules()
-    text = view.text
-    out: list[Cand] = []
-    for c in cands:
-        prev = out[-1] if out else None
-        end = c.end
-        village = next((v for v in rules["village_ends"] if text.startswith(v, end)), "")
-        if (prev is not None and prev.kind == c.kind == "place" and prev.end == c.start
-                and prev.name.endswith(rules["town_ends"]) and (c.name.endswith(rules["village_ends"]) or village)):
-            end += 0 if c.name.endswith(rules["village_ends"]) else len(village)
-            out[-1] = Cand(prev.start, end, "place", text[prev.start : end], prev.prio)
-            continue
-        out.append(c)
-    return out
-
-
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村|社区|大塆)")
 
 
@@ -157,7 +138,7 @@ def _region_tail(text: str, end: int) -> str:
 
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    return _chain_towns(view, [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)])
+    return [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
 
 
 def place_cand(view: TokenView, t: Token) -> list[Cand]:
