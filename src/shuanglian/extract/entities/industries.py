@@ -76,7 +76,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(with_modifiers(view, out + branch_industries(view)), view.text)
+    return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
@@ -169,7 +169,7 @@ def grammar_industries(view: TokenView) -> list[Cand]:
             hit = _accept_tokens(view, s, e)
             if hit:
                 out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
-    return specific_only(with_modifiers(view, out), view.text)
+    return with_modifiers(view, specific_only(out, view.text))
 
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
