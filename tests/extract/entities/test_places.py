@@ -76,3 +76,8 @@ def test_region_tail_and_town_village_chain(ents) -> None:  # type: ignore[no-un
     village = e["梓山镇潭头村"]
     assert village.kind == "place" and "潭头村" in village.aliases
     assert "梓山镇" not in e
+
+
+def test_regions_written_together_are_one_mention_each(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("要打造面向中亚南亚西亚国家的商贸物流枢纽。")
+    assert {"中亚", "南亚", "西亚"} <= {n for n, m in e.items() if m.kind == "place"}

@@ -7,7 +7,7 @@ import re
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import generic, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
-from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.places import normalise, place_index, segments
 from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
@@ -131,6 +131,15 @@ def _names_work(view: TokenView, t: Token) -> bool:
     return len(nxt) >= 2 and nxt.endswith(tails) and normalise(nxt) is None and nxt not in place_index()
 
 
+def _regions_in(word: str) -> list[str]:
+    """The countries and regions a word is made of when it is two or more of them (中亚南亚西亚), else []."""
+    if len(word) < 4 or word in place_index():
+        return []
+    parts = segments(word) or []
+    ok = len(parts) > 1 and all(place_index()[x][0].level in ("country", "region") for x in parts)
+    return parts if ok else []
+
+
 def _region_tail(text: str, end: int) -> str:
     """The region ending written right after a place (石家庄|都市圈, 豫东|平原), or ''."""
     return next((r for r in sorted(place_rules()["region_tails"], key=len, reverse=True) if text.startswith(r, end)), "")
@@ -165,6 +174,14 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # “数字福建”, 健康中国: a slogan, not the place
     p = normalise(t.word)
     rules = place_rules()
+    regions = _regions_in(t.word)
+    if regions:
+        # 中亚南亚西亚: countries or regions written one after another are one mention each
+        pos = t.start
+        for region in regions:
+            out.append(Cand(pos, pos + len(region), "place", place_index()[region][0].name))
+            pos += len(region)
+        return out
     if p is None and any(ch.isdigit() for ch in t.word):
         return out  # 梅山港区6号: a berth or a numbered work, not a place
     part = next((x for x in rules["part_tails"] if t.word.endswith(x) and len(t.word) > len(x) + 1), None)

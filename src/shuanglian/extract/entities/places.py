@@ -86,7 +86,7 @@ def place_index() -> dict[str, list[Place]]:
     return index
 
 
-def _segments(surface: str) -> list[str] | None:
+def segments(surface: str) -> list[str] | None:
     """Split a composite place (深圳市南山区, 广州黄埔) into division names, longest first; None if it fails."""
     idx = place_index()
     out: list[str] = []
@@ -118,7 +118,7 @@ def normalise(surface: str, context: tuple[str | None, str | None] = (None, None
         # ambiguous short names: prefer the highest level (a province over a county of the same name)
         order = {"country": 0, "region": 1, "province": 2, "city": 3, "district": 4, "county": 4}
         return sorted(cands, key=lambda c: order.get(c.level or "", 9))[0]
-    parts = _segments(surface) if len(surface) >= 4 else None
+    parts = segments(surface) if len(surface) >= 4 else None
     if parts and len(parts) > 1:
         # the finest part names the place; the parts before it settle which one it is
         outer = normalise(parts[-2], context)
