@@ -59,6 +59,7 @@ def _place_plus_other(word: str) -> bool:
     if rest == word or not rest:
         return False
     return not (rest in place_index() or normalise(rest) is not None or rest.endswith(_PLACE_TAILS)
+                or rest in place_rules()["region_tails"]
                 or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
 
 
@@ -199,10 +200,13 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
     if _names_work(view, t):
         return out  # 宁波|舟山港, 昆明|长水国际机场: the place opens the name of a built work
     tail = _region_tail(text, t.end)
-    if (tail and not t.word.endswith(tail) and not _in_quoted_name(text, t.start, t.end + len(tail))
-            and not text.startswith(rules["measure_after_region"], t.end + len(tail))):
-        # 石家庄|都市圈, 长江三角洲|地区, 成渝地区|双城经济圈: the region is the place named (环渤海|地区 with 环)
-        start = t.start - 1 if text[t.start - 1 : t.start] == "环" and t.start > 0 else t.start
+    if tail and (t.word.endswith(tail) or _in_quoted_name(text, t.start, t.end + len(tail))
+                 or text.startswith(rules["measure_after_region"], t.end + len(tail))):
+        tail = ""
+    around = text[t.start - 1 : t.start] == "环" and t.start > 0  # 环|渤海地区: the region around the sea
+    if tail or (around and t.word.endswith(rules["region_tails"])):
+        # 石家庄|都市圈, 长江三角洲|地区, 成渝地区|双城经济圈: the region is the place named
+        start = t.start - 1 if around else t.start
         return [Cand(start, t.end + len(tail), "place", text[start : t.end + len(tail)])]
     village = _village_after(text, t.word, t.end)
     if village:
