@@ -53,7 +53,7 @@ from shuanglian.extract.entities.orgs import (
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
-from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.places import normalise, place_index, place_key, place_merges
 from shuanglian.extract.entities.tagger_spans import recovered
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
@@ -174,6 +174,15 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     return marks
 
 
+def _merge_places(groups: dict[tuple[str, str], Group]) -> None:
+    """One group for a place and its fuller form on the page (京津冀 of 京津冀地区, 永丰村 of 太和镇永丰村)."""
+    for short, full in place_merges([k[1] for k in groups if k[0] == "place"]).items():
+        src, dst = groups.get(("place", short)), groups.get(("place", full))
+        if src is not None and dst is not None and src is not dst:
+            dst.surfaces |= src.surfaces
+            del groups[("place", short)]
+
+
 def extract_entities(text: str, tokens: list[Token] | None = None,
                      excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
                      use_ner: bool = True) -> list[Mention]:
@@ -210,13 +219,14 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
-        key = group_key(c)
+        key = ("place", place_key(c.name)) if c.kind == "place" else group_key(c)
         g = groups.get(key)
         if g is None:
             g = groups[key] = Group(c.kind, key[1])
         g.surfaces.add(view.text[c.start : c.end])
         g.surfaces.add(key[1])
     merge_org_aliases(groups)
+    _merge_places(groups)
     bracket_short_names(text, groups)
     drop_people_inside_orgs(groups)
     all_spans(view, groups, chosen, blocked)
