@@ -54,7 +54,7 @@ from shuanglian.extract.entities.orgs import (
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
 from shuanglian.extract.entities.places import normalise, place_index
-from shuanglian.extract.entities.tagger_spans import recovered
+from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import NerSpan, get_ner
@@ -92,8 +92,8 @@ MIN_NER_ORG = 6
 # changes nothing on real dev (typed F1 0.686 either way) and it drops brands the tagger does not know
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
 NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset(), single=0.9, cut=frozenset({"PER"}),
-                    recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "ORG": 0.9, "clue": 0.9},
-                    clash=0.7, sure=0.97)
+                    recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "LOC-sure": 0.99, "ORG": 0.9, "clue": 0.9},
+                    clash=0.7, sure=0.97, trim=0.9)
 
 # a LAC place word ending so is a region or a part of a place (东北地区, 四川东部, 黄河流域): never cut by a span
 _REGION_TAILS = ("地区", "部", "一带", "流域", "沿线", "沿岸", "平原", "盆地", "高原", "片区", "城市群", "经济圈")
@@ -225,6 +225,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands += joined_industries(view, cands) + overlapping_industries(view, cands)
     blocked = Ranges(list(excluded) + _blocked_ranges(text))
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
+    if use_ner and NER_POLICY.trim and ner:
+        chosen = trimmed(view, chosen, ner, NER_POLICY.trim, lac_toks)
     if use_ner and NER_POLICY.recover and ner:
         chosen = sorted(chosen + recovered(view, chosen, ner, NER_POLICY.recover, blocked,
                                                   NER_POLICY.single, lac_toks), key=lambda c: c.start)

@@ -181,6 +181,9 @@ class Policy:
     clash: float = 0.0
     # a person both heads read, or a place, from this marginal up: see `_person_fits` and `cut_place`
     sure: float = 2.0
+    # the rules' organisation names cut back to a tagger organisation of this marginal inside them at a
+    # run-on edge (本报讯|中国东方电气集团公司; entities.tagger_spans.trimmed); 0 = off
+    trim: float = 0.0
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
