@@ -150,6 +150,16 @@ def _odd_person(word: str) -> bool:
     return not (2 <= len(w) <= 3 and is_name_shape(w)) or w[-1] in _PLACE_ENDS
 
 
+def _short_person(tokens: Sequence[Token], i: int) -> bool:
+    """A two-character LAC person followed by one character LAC reads as an adverb, verb or adjective (高允|连,
+    张纯|如, 罗毅|刚): LAC may have cut a three-character name, which the tagger reads whole."""
+    t = tokens[i]
+    if t.tag != "PER" or len(t.word.strip()) != 2 or i + 1 >= len(tokens):
+        return False
+    n = tokens[i + 1]
+    return len(n.word) == 1 and n.tag in ("d", "v", "a", "vd", "ad") and "\u4e00" <= n.word <= "\u9fff"
+
+
 def _vetoable(t: Token) -> bool:
     """A LAC word the rules type by its suffix (水库, 铁路, 集团) and a LAC place that is a known division are
     never vetoed (nor is a sentence tagged for such a place)."""
@@ -190,6 +200,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     marks = bytearray(len(text) + 1)
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
+                or _short_person(tokens, i)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
