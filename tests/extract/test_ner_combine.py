@@ -167,3 +167,5 @@ def test_unknown_places_and_cut_persons_call_the_tagger_and_unknown_places_may_b
     # 高允|连: a two-character person before a one-character adverb; 李明|说 is an ordinary name and a verb
     assert any(marks("高允连毕业", [Token(0, 2, "高允", "PER"), Token(2, 3, "连", "d"), Token(3, 5, "毕业", "v")]))
     assert not any(marks("习近平说", [Token(0, 3, "习近平", "PER"), Token(3, 4, "说", "v")]))
+    # 郑州|电务段: a place before a short noun naming a body; 北京|发展 is not one
+    assert any(marks("郑州电务段", [Token(0, 2, "郑州", "LOC"), Token(2, 5, "电务段", "n")]))

@@ -160,6 +160,19 @@ def _short_person(tokens: Sequence[Token], i: int) -> bool:
     return len(n.word) == 1 and n.tag in ("d", "v", "a", "vd", "ad") and "\u4e00" <= n.word <= "\u9fff"
 
 
+_BODY_ENDS = frozenset("队厂校行段局会部团所院社署馆")
+
+
+def _place_then_body(tokens: Sequence[Token], i: int) -> bool:
+    """A LAC place followed by a short noun naming a body (吉林省|戏曲学校, 郑州|电务段, 中国|女队): the rules read
+    the place alone; the tagger may read one organisation."""
+    t = tokens[i]
+    if t.tag != "LOC" or i + 1 >= len(tokens):
+        return False
+    n = tokens[i + 1]
+    return n.tag in ("n", "nz", "vn") and len(n.word) <= 4 and n.word[-1] in _BODY_ENDS
+
+
 def _vetoable(t: Token) -> bool:
     """A LAC word the rules type by its suffix (水库, 铁路, 集团) and a LAC place that is a known division are
     never vetoed (nor is a sentence tagged for such a place)."""
@@ -200,7 +213,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     marks = bytearray(len(text) + 1)
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
-                or _short_person(tokens, i)
+                or _short_person(tokens, i) or _place_then_body(tokens, i)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
