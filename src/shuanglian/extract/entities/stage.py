@@ -87,7 +87,8 @@ MIN_NER_ORG = 6
 # (CRF span marginal >= 0.5, under combine.org_plausible) and its very confident persons and places become
 # LAC words; LAC organisations no tagger span touches are vetoed unless the rules type them by suffix.
 # Not done: one-character places (中|美; +0.035 on MSRA, but 港澳 split on the team gold and 京|津 on real
-# text) and the place veto (it dropped 中部地区, 黄土高原, 察汗淖尔 on real dev). The organisation veto
+# text) and a veto of every place (it dropped 中部地区, 黄土高原, 察汗淖尔 on real dev): only places on no list that
+# no span touches are vetoed (`_unknown_place`; combination v3 in the model card). The organisation veto
 # (LAC organisations no tagger span touches become plain nouns) is off: with the generic-word lists it
 # changes nothing on real dev (typed F1 0.686 either way) and it drops brands the tagger does not know
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
