@@ -169,3 +169,5 @@ def test_unknown_places_and_cut_persons_call_the_tagger_and_unknown_places_may_b
     assert not any(marks("习近平说", [Token(0, 3, "习近平", "PER"), Token(3, 4, "说", "v")]))
     # 郑州|电务段: a place before a short noun naming a body; 北京|发展 is not one
     assert any(marks("郑州电务段", [Token(0, 2, "郑州", "LOC"), Token(2, 5, "电务段", "n")]))
+    # EA: a Latin-letter word LAC reads as a noun may be a brand
+    assert any(marks("EA表示", [Token(0, 2, "EA", "nz"), Token(2, 4, "表示", "v")]))

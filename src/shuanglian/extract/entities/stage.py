@@ -174,6 +174,14 @@ def _place_then_body(tokens: Sequence[Token], i: int) -> bool:
     return n.tag in ("n", "nz", "vn") and len(n.word) <= 4 and n.word[-1] in _BODY_ENDS
 
 
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9&.\-]+$")
+
+
+def _latin_name(t: Token) -> bool:
+    """A Latin-letter word LAC reads as a noun (EA, WCG, canbet): often a brand, which the tagger's heads read."""
+    return t.tag in ("nz", "nw", "n") and bool(_LATIN_NAME.match(t.word.strip()))
+
+
 def _vetoable(t: Token) -> bool:
     """A LAC word the rules type by its suffix (水库, 铁路, 集团) and a LAC place that is a known division are
     never vetoed (nor is a sentence tagged for such a place)."""
@@ -214,7 +222,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     marks = bytearray(len(text) + 1)
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
-                or _short_person(tokens, i) or _place_then_body(tokens, i)
+                or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if NER_LABELS:
