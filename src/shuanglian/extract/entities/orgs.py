@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
@@ -632,6 +636,114 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 continue  # 海洋生物医药、海洋装备等企业: sectors, not members
             grammar = suffix_of(name, grammar_only=True)
             out.append(Cand(a, b, suffixes().kind_of[grammar] if grammar else kind, name, PRIO_GRAMMAR))
+    return out + listed_works(view)
+
+
+@functools.cache
+def _work_lists() -> dict[str, Any]:
+    """data/work_lists.yaml: heads of built works named in lists, and the words between list and head."""
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "work_lists.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("heads", "measures", "modifiers")):
+        raise ValueError("extract/data/work_lists.yaml: expected lists heads, measures, modifiers")
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    return {
+        "head": re.compile(f"(?:{alt(data['heads'])})"),
+        "between": re.compile(
+            rf"(?P<deng>等)?(?P<count>(?:\d+|[一二两三四五六七八九十百]+)(?:{alt(data['measures'])}))?"
+            rf"(?:{alt(data['modifiers'])})?(?P<kv>\d+千伏)?$"),
+        "max_item": int(data.get("max_item", 6)),
+        "max_last_item": int(data.get("max_last_item", 8)),
+    }
+
+
+_HAN = re.compile(r"^(?:\d+千伏)?[\u4e00-\u9fff]+$")
+_SIDE = re.compile(r"^(?:\d+千伏)?((?:(?!至)[\u4e00-\u9fff]){2,5})(?:至([\u4e00-\u9fff]{2,6}))?$")
+
+
+def _work_item(name: str, longest: int) -> bool:
+    """A listed work's own name: Chinese (after a voltage), 2..`longest` characters or X至Y, no generic word."""
+    if not _HAN.match(name) or "等" in name or "的" in name:
+        return False
+    core = re.sub(r"^\d+千伏", "", name)
+    m = _SIDE.match(name)
+    if "至" in core[1:-1]:
+        if not m or not m.group(2):
+            return False
+    elif not 2 <= len(core) <= longest:
+        return False
+    g = generic()
+    return not (core in g["generic_name_parts"] or core in industries() or is_non_name(core) or core in g["non_places"])
+
+
+def _first_item_start(view: TokenView, end: int, longest: int) -> int | None:
+    """Start of the list's first item ending at `end`: the name-like tokens before it (加快|九龙川, 推动|莱临)."""
+    toks = view.tokens
+    i = view.index_containing(end - 1)
+    if i is None or toks[i].end != end:
+        return None
+    g = generic()
+    k = i
+    while k >= 0 and end - toks[k].start <= longest + 5:
+        t = toks[k]
+        voltage = t.tag == "m" and t.word.endswith("千伏")
+        if (t.tag in g["stop_tags"] and t.word != "至" and not voltage) or t.word in g["inner_connectives"] or (
+                _work_lists()["head"].search(t.word)):
+            break
+        k -= 1
+        if voltage:
+            break
+    return toks[k + 1].start if k < i else None
+
+
+_ITEM_BREAKS = frozenset("、，。；：！？,;:“”\"（）()\n 　")
+
+
+def listed_works(view: TokenView) -> list[Cand]:
+    """Built works listed before their shared head noun (旭龙、奔子栏、古水、橄榄坝等水电站; 建成雄商、济滨高铁;
+    黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone."""
+    data = _work_lists()
+    text = view.text
+    out: list[Cand] = []
+    for h in data["head"].finditer(text):
+        between = data["between"].search(text, max(0, h.start() - 12), h.start())
+        c0 = between.start() if between else h.start()
+        attached = c0 == h.start()
+        kv = between.group("kv") or "" if between else ""
+        items: list[tuple[int, int]] = []
+        pos = c0
+        while True:
+            j = pos
+            while j > 0 and pos - j <= data["max_last_item"] + 6 and text[j - 1] not in _ITEM_BREAKS:
+                j -= 1
+            longest = data["max_last_item"] if attached and not items else data["max_item"]
+            core = re.sub(r"^\d+千伏", "", text[j:pos])
+            fits = len(core) <= longest + (6 if "至" in core else 0)
+            if j > 0 and text[j - 1] == "、" and fits:
+                items.append((j, pos))
+                pos = j - 1
+                continue
+            first = _first_item_start(view, pos, longest)
+            if first is not None and pos - first >= 2:
+                items.append((first, pos))
+            elif fits and len(core) >= 2 and (j == 0 or text[j - 1] in _ITEM_BREAKS):
+                items.append((j, pos))  # ，西|十、康渝等4条高铁: LAC cut the first item, which opens the clause
+            break
+        items.reverse()
+        if not items:
+            continue
+        longest_of = [data["max_last_item"] if attached and k == len(items) - 1 else data["max_item"] for k in range(len(items))]
+        if not all(_work_item(text[a:b], n) for (a, b), n in zip(items, longest_of, strict=True)):
+            continue
+        single = len(items) == 1
+        if single and (attached or not (between and between.group("deng") and between.group("count"))):
+            continue  # one name written with its head is the grammar's; 可可盖等11处煤矿 is a list of one
+        if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
+            continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
+        for k, (a, b) in enumerate(items):
+            if attached and k == len(items) - 1:
+                out.append(Cand(a, h.end(), "platform", text[a : h.end()], PRIO_GRAMMAR))
+            else:
+                out.append(Cand(a, b, "platform", text[a:b] + kv + h.group(), PRIO_GAZETTEER, {"resolved": True}))
     return out
 
 
