@@ -648,11 +648,13 @@ def _work_lists() -> dict[str, Any]:
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     return {
         "head": re.compile(f"(?:{alt(data['heads'])})"),
+        "head_end": re.compile(f"(?:{alt(data['heads'])})(?:[\u4e00-\u9fff]{{1,4}}段)?$"),
         "between": re.compile(
             rf"(?P<deng>等)?(?P<count>(?:\d+|[一二两三四五六七八九十百]+)(?:{alt(data['measures'])}))?"
             rf"(?:{alt(data['modifiers'])})?(?P<kv>\d+千伏)?$"),
         "max_item": int(data.get("max_item", 6)),
         "max_last_item": int(data.get("max_last_item", 8)),
+        "name_verbs": frozenset(data.get("name_verbs") or []),
     }
 
 
@@ -662,7 +664,7 @@ _SIDE = re.compile(r"^(?:\d+千伏)?((?:(?!至)[\u4e00-\u9fff]){2,5})(?:至([\u4
 
 def _work_item(name: str, longest: int) -> bool:
     """A listed work's own name: Chinese (after a voltage), 2..`longest` characters or X至Y, no generic word."""
-    if not _HAN.match(name) or "等" in name or "的" in name:
+    if not _HAN.match(name) or any(w in name for w in "等的和与及") or name.endswith(("段", "通")):
         return False
     core = re.sub(r"^\d+千伏", "", name)
     m = _SIDE.match(name)
@@ -673,6 +675,18 @@ def _work_item(name: str, longest: int) -> bool:
         return False
     g = generic()
     return not (core in g["generic_name_parts"] or core in industries() or is_non_name(core) or core in g["non_places"])
+
+
+def _verbal(view: TokenView, a: int, b: int, allowed: frozenset[str]) -> bool:
+    """True when [a, b) holds an adverb, or a verb of two characters or more that is not one of the
+    `allowed` verbs of works' names (白山|结束|不通, not 核电|送出)."""
+    i = view.index_containing(a)
+    while i is not None and i < len(view.tokens) and view.tokens[i].start < b:
+        t = view.tokens[i]
+        if t.tag in ("d", "ad", "vd") or (t.tag == "v" and len(t.word) >= 2 and t.word not in allowed):
+            return True
+        i += 1
+    return False
 
 
 def _first_item_start(view: TokenView, end: int, longest: int) -> int | None:
@@ -686,8 +700,10 @@ def _first_item_start(view: TokenView, end: int, longest: int) -> int | None:
     while k >= 0 and end - toks[k].start <= longest + 5:
         t = toks[k]
         voltage = t.tag == "m" and t.word.endswith("千伏")
+        # a work's own head ends the item (黄桶至百色|铁路, 永自|高速|荣昌段) or ends a name before it (西延高铁|和)
+        own_head = t.end == end or re.fullmatch(r"[\u4e00-\u9fff]{0,3}段", view.text[t.end : end])
         if (t.tag in g["stop_tags"] and t.word != "至" and not voltage) or t.word in g["inner_connectives"] or (
-                _work_lists()["head"].search(t.word)):
+                _work_lists()["head"].search(t.word) and not own_head):
             break
         k -= 1
         if voltage:
@@ -700,10 +716,16 @@ _ITEM_BREAKS = frozenset("、，。；：！？,;:“”\"（）()\n 　")
 
 def listed_works(view: TokenView) -> list[Cand]:
     """Built works listed before their shared head noun (旭龙、奔子栏、古水、橄榄坝等水电站; 建成雄商、济滨高铁;
-    黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone."""
+    黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone; an item
+    written with a head of its own (集大原高铁、包银高铁) is a whole name."""
     data = _work_lists()
     text = view.text
     out: list[Cand] = []
+    wide = data["max_last_item"] + 6
+
+    def named(a: int, b: int) -> bool:
+        return bool(data["head"].search(text, a, b))
+
     for h in data["head"].finditer(text):
         between = data["between"].search(text, max(0, h.start() - 12), h.start())
         c0 = between.start() if between else h.start()
@@ -713,34 +735,48 @@ def listed_works(view: TokenView) -> list[Cand]:
         pos = c0
         while True:
             j = pos
-            while j > 0 and pos - j <= data["max_last_item"] + 6 and text[j - 1] not in _ITEM_BREAKS:
+            while j > 0 and pos - j <= wide and text[j - 1] not in _ITEM_BREAKS:
                 j -= 1
             longest = data["max_last_item"] if attached and not items else data["max_item"]
             core = re.sub(r"^\d+千伏", "", text[j:pos])
-            fits = len(core) <= longest + (6 if "至" in core else 0)
+            fits = len(core) <= (wide if named(j, pos) else longest + (6 if "至" in core else 0))
             if j > 0 and text[j - 1] == "、" and fits:
                 items.append((j, pos))
                 pos = j - 1
                 continue
             first = _first_item_start(view, pos, longest)
+            if first is not None and 0 < first - j <= 2 and (j == 0 or text[j - 1] in _ITEM_BREAKS) and not any(
+                    len(t.word) >= 2 for t in view.tokens if j <= t.start < first):
+                first = j  # ，集|大原高铁, ，永|自|高速荣昌段: LAC cut one-character words off an abbreviated name
             if first is not None and pos - first >= 2:
                 items.append((first, pos))
-            elif fits and len(core) >= 2 and (j == 0 or text[j - 1] in _ITEM_BREAKS):
-                items.append((j, pos))  # ，西|十、康渝等4条高铁: LAC cut the first item, which opens the clause
+            elif (2 <= len(core) <= 3 or named(j, pos) and fits) and (j == 0 or text[j - 1] in _ITEM_BREAKS):
+                # ，西|十、康渝等4条高铁 (LAC cut the first item), 集大原高铁、包银高铁: the item opens the clause
+                items.append((j, pos))
             break
         items.reverse()
         if not items:
             continue
-        longest_of = [data["max_last_item"] if attached and k == len(items) - 1 else data["max_item"] for k in range(len(items))]
-        if not all(_work_item(text[a:b], n) for (a, b), n in zip(items, longest_of, strict=True)):
+        last = len(items) - 1
+        if not all(named(a, b) or _work_item(text[a:b], data["max_last_item"] if attached and k == last else data["max_item"])
+                   for k, (a, b) in enumerate(items)):
             continue
-        single = len(items) == 1
-        if single and (attached or not (between and between.group("deng") and between.group("count"))):
+        i_end = view.index_containing(h.end() - 1)
+        if i_end is None or view.tokens[i_end].end != h.end():
+            continue  # 乡镇便捷通、港口铁路通: the head is part of a longer word
+        if attached and _verbal(view, *items[-1], data["name_verbs"]):
+            continue  # 通化、白山结束不通高铁历史: a clause, not a name
+        if len(items) == 1 and (attached or not (between and between.group("deng") and between.group("count"))):
             continue  # one name written with its head is the grammar's; 可可盖等11处煤矿 is a list of one
         if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
             continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
         for k, (a, b) in enumerate(items):
-            if attached and k == len(items) - 1:
+            if named(a, b):
+                # 太平水库、中皋水库, 永自高速荣昌段、垫丰武高速: a name already (a section keeps its line)
+                if data["head_end"].search(text[a:b]):
+                    out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
+                continue
+            if attached and k == last:
                 out.append(Cand(a, h.end(), "platform", text[a : h.end()], PRIO_GRAMMAR))
             else:
                 out.append(Cand(a, b, "platform", text[a:b] + kv + h.group(), PRIO_GAZETTEER, {"resolved": True}))
