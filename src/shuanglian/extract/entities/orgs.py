@@ -104,6 +104,8 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
         # is a title many clusters win, not one carrier)
         return True
+    if suffix in _carrier_names()["field_suffixes"] and _field_name(name_part):
+        return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
     if suffix in suffixes().proper_only:
         # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
         # common words alone (经济|高速, 产业|集群)
@@ -148,6 +150,34 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         and kind in ("lab", "university", "platform")
         and (len(words) == 1 or name_part.endswith(("产业", "行业")) or kind == "university")
     )
+
+
+@functools.cache
+def _carrier_names() -> dict[str, frozenset[str]]:
+    """data/carrier_names.yaml: suffixes of carriers named by their field alone."""
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "carrier_names.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
+        raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
+    return {"field_suffixes": frozenset(data["field_suffixes"])}
+
+
+def _field_name(part: str) -> bool:
+    """True when `part` is industry terms, optionally with generic words, and holds at least one industry."""
+    inds = industries()
+    vocab = generic()["generic_name_parts"]
+    if part.endswith(("产业", "行业", "发展", "制造业", "服务业")) or part in industry_grammar()["broad_sectors"]:
+        return False  # 机器人产业|基地, 制造业|创新中心: a title many carriers hold, not one carrier
+    pos, found = 0, False
+    while pos < len(part):
+        for k in range(min(8, len(part) - pos), 0, -1):
+            w = part[pos : pos + k]
+            if w in inds or (w in vocab and k >= 2):
+                found = found or w in inds
+                pos += k
+                break
+        else:
+            return False
+    return found
 
 
 def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, kind: str = "") -> int:
