@@ -104,6 +104,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
         # is a title many clusters win, not one carrier)
         return True
+    if suffix in _carrier_names()["zone_suffixes"] and len(name_part) >= 2 and not any(
+            name_part.startswith(b) for b in g["bad_name_starts"]) and all(t.tag not in g["stop_tags"] for t in toks):
+        return True  # 国际|金融城, 国际|法务区: a zone named with common words
     if suffix in _carrier_names()["field_suffixes"] and _field_name(name_part):
         return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
     if suffix in suffixes().proper_only:
@@ -158,7 +161,7 @@ def _carrier_names() -> dict[str, frozenset[str]]:
     data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "carrier_names.yaml").read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
         raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
-    return {"field_suffixes": frozenset(data["field_suffixes"])}
+    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or [])}
 
 
 def _field_name(part: str) -> bool:
