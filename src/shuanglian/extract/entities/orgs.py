@@ -193,6 +193,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     toks = view.tokens
     first = i_suffix = i + 1
     subunit = i_suffix < len(toks) and toks[i_suffix].word.endswith(tuple(g["subunit_suffixes"]))
+    base = kind == "platform" and any(toks[k].word.endswith("基地") for k in (i_suffix, i_suffix + 1) if k < len(toks))
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
         if kind == "fund":
@@ -271,6 +272,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             # 秦创原|创新驱动平台: a brand LAC took for a person, opening a longer name
             first = i
             break
+        if t.tag == "f" and base and i > 0 and _lab_word(toks[i - 1].word):
+            # 崖州湾国家实验室|西北|创新基地: a lab's regional base
+            first = i
+            i -= 1
+            continue
         if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["apposition_nouns"] or (
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):
@@ -284,6 +290,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 first = i
             elif (
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
+                # 怀柔国家实验室|内蒙古基地: a lab's base is named with the lab
+                or kind == "platform" and suffixes().kind_of[inner] == "lab" and base
                 or kind in ("research_institute", "platform", "lab") and suffixes().kind_of[inner] == "university"
                 # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
                 or kind in ("organization", "fund") and suffixes().kind_of[inner] == "platform"
@@ -438,8 +446,17 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         full_end = extend_bracket(text, end)
         if suffix in g["line_suffixes"]:
             full_end = extend_segment(text, full_end)
-        out.append(Cand(start, full_end, kind_of(name) or kind, text[start:full_end], PRIO_GRAMMAR))
+        found = kind_of(name) or kind
+        if found == "platform" and name.endswith("基地") and any(_lab_word(name[:k]) for k in range(4, len(name) - 1)):
+            found = "lab"  # 怀柔国家实验室内蒙古基地: a lab's base is part of the lab (as the gold counts it)
+        out.append(Cand(start, full_end, found, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+def _lab_word(word: str) -> bool:
+    """True when `word` ends with a lab suffix and names one (崖州湾国家实验室), not a bare suffix."""
+    s = suffix_of(word, grammar_only=True)
+    return bool(s) and suffixes().kind_of[s] == "lab" and len(word) > len(s)
 
 
 _SEGMENT = re.compile(r"（[\u4e00-\u9fff]{2,6}段）|(?:[\u4e00-\u9fff]{2,3}至)?[\u4e00-\u9fff]{2,3}段")
