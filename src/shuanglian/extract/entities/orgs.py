@@ -33,6 +33,12 @@ _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
+_EVENT_YEAR = re.compile(r"^(?:19|20)\d\d(?:年)?$")
+
+
+def _event(toks: list[Token]) -> bool:
+    """True when the suffix's token names an event held in sessions (博览会, 亚冬会, 峰会, 消费节)."""
+    return bool(toks) and toks[0].word.endswith(("会", "节", "周"))
 
 
 def kind_of(name: str) -> str | None:
@@ -247,6 +253,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if kind == "organization" and (_SESSION.match(t.word) or _EVENT_YEAR.match(t.word)) and _event(toks[i_suffix:]):
+            # 第九届|亚冬会, 2026|智慧农业博览会: an event's session opens its name (the host city before it is a place)
+            first = i
+            break
         if t.word == "至" and kind == "platform" and first < i_suffix and i > 0 and _placeish(toks[i - 1]) and _placeish(toks[first]):
             # 崇左至凭祥|铁路, 黔江至吉首|高铁: a line named by its two ends
             first = i
@@ -439,7 +449,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue  # 新能源产业学院, 集成电路科学与工程学院: a field's school, not a named unit
         if start > 0 and text[start - 1] in "（(":
             continue  # 大湾区大学（松山湖校区）: a bracketed campus belongs to the name before it
-        if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part, suffix):
+        session = kind == "organization" and bool(_SESSION.match(name_part) or _EVENT_YEAR.match(name_part))
+        if not name_part or is_non_name(name) or not (session or _specific(view, first, i_s, name_part, suffix)):
             continue
         if view.tokens[first].tag == "w" or not _balanced(name):
             continue
