@@ -606,9 +606,15 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
-        kind = kind or view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end)))
+        kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _brand_hint(hint: str | None) -> str | None:
+    """The tagger's kind for a name no suffix types: its `organization` (trained on CLUENER news, where bodies
+    without a suffix are clubs and teams) is a company on report text (海康威视, 一汽丰田, 庆铃)."""
+    return "enterprise" if hint in ("organization", "government") else hint
 
 
 _BRAND_NEXT_TAGS = frozenset({"w", "v", "p", "c", "d", "u", "vd", "ad"})
