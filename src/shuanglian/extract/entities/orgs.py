@@ -579,6 +579,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             and toks[i + 1].word in g["enterprise_tails"]
             and toks[i + 1].tag in ("n", "nz", "vn")
             and not _starts_longer_industry(view.text, toks[i + 1])
+            # 比亚迪|新能源|商用车, 吉利|汽车|零部件: the business word opens a product the brand makes
+            and not (i + 2 < len(toks) and toks[i + 2].tag in ("n", "nz", "vn"))
             # 华天科技|芯片项目: a name that already ends with a business word takes no second one
             and not any(t.word.endswith(tail) and len(t.word) > len(tail) for tail in g["enterprise_tails"])
         ):
