@@ -798,8 +798,12 @@ def listed_works(view: TokenView) -> list[Cand]:
     for h in data["head"].finditer(text):
         between = data["between"].search(text, max(0, h.start() - 12), h.start())
         c0 = between.start() if between else h.start()
-        attached = c0 == h.start()
         kv = between.group("kv") or "" if between else ""
+        head = h.group()
+        if between and not between.group("deng") and not between.group("count"):
+            head = text[c0 : h.end()]  # 夹岩|大型灌区: a modifier without 等 or a count is part of the last name
+            kv = ""
+        attached = not (between and (between.group("deng") or between.group("count")))
         items: list[tuple[int, int]] = []
         pos = c0
         while True:
@@ -830,6 +834,8 @@ def listed_works(view: TokenView) -> list[Cand]:
         if not all(named(a, b) or _work_item(text[a:b], data["max_last_item"] if attached and k == last else data["max_item"])
                    for k, (a, b) in enumerate(items)):
             continue
+        if any(re.search(r"[一二三四五六七八九十]期$", text[a:b]) for a, b in items):
+            continue  # 进港航道一期、龙滩水电站: the items are phases of other works
         i_end = view.index_containing(h.end() - 1)
         if i_end is None or view.tokens[i_end].end != h.end():
             continue  # 乡镇便捷通、港口铁路通: the head is part of a longer word
@@ -840,6 +846,9 @@ def listed_works(view: TokenView) -> list[Cand]:
         if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
             continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
         for k, (a, b) in enumerate(items):
+            other = suffix_of(text[a:b], grammar_only=True)
+            if other and len(other) >= 2 and not named(a, b) and not (attached and k == last):
+                continue  # 通航设施、邕北灌区: an item with a suffix of its own is another kind of work
             if named(a, b):
                 # 太平水库、中皋水库, 永自高速荣昌段、垫丰武高速: a name already (a section keeps its line)
                 if data["head_end"].search(text[a:b]):
@@ -848,7 +857,7 @@ def listed_works(view: TokenView) -> list[Cand]:
             if attached and k == last:
                 out.append(Cand(a, h.end(), "platform", text[a : h.end()], PRIO_GRAMMAR))
             else:
-                out.append(Cand(a, b, "platform", text[a:b] + kv + h.group(), PRIO_GAZETTEER, {"resolved": True}))
+                out.append(Cand(a, b, "platform", text[a:b] + kv + head, PRIO_GAZETTEER, {"resolved": True}))
     return out
 
 
