@@ -601,7 +601,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if name in place_index():
             continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
         kind = kind_of(name)
-        if kind is None and any(ch.isdigit() for ch in name):
+        if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
             continue  # 90后: a number is not a name without a suffix
         if kind == "government" and _absorbed_by_title(view.text, name, end):
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
@@ -611,6 +611,14 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _fragment(name: str) -> bool:
+    """A suffix-less 'name' that is a piece of a phrase: it ends with a numeral (中部六|省) or with a generic
+    noun for bodies (在|京高校, 社区党群)."""
+    g = generic()
+    return name[-1] in "一二三四五六七八九十" or any(
+        name.endswith(w) and len(name) > len(w) for w in (*g["apposition_nouns"], *g["generic_refs"], "党群"))
 
 
 def _brand_hint(hint: str | None) -> str | None:
@@ -926,7 +934,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
         kind = kind_of(name) or (view.hints.get((start, end), fallback) if fallback else None)
         if kind is None or (kind == "government" and _absorbed_by_title(view.text, name, end)):
             continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
-        if kind_of(name) is None and any(ch.isdigit() for ch in name):
+        if kind_of(name) is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
             continue  # 90后: a number is not a name without a suffix
         end = extend_bracket(view.text, end)
         out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
