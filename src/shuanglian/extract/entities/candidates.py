@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,13 @@ def _split_space(tokens: list[Token]) -> list[Token]:
             out.append(Token(t.start, t.end - 1, word[:-1], t.tag))
             out.append(Token(t.end - 1, t.end, word[-1], "c"))
             continue
+        phase = _PHASE.search(word) if t.tag in ("LOC", "ORG", "nz", "n") and len(word) > 4 else None
+        if phase:
+            # 济南机场二期, 店头电厂二期: LAC glued a project's phase to the work's name
+            cut = phase.start()
+            out.append(Token(t.start, t.start + cut, word[:cut], t.tag))
+            out.append(Token(t.start + cut, t.end, word[cut:], "m"))
+            continue
         core = word.strip()
         if core == word or not core:
             out.append(t)
@@ -60,6 +68,9 @@ def _split_space(tokens: list[Token]) -> list[Token]:
         if trail:
             out.append(Token(t.end - trail, t.end, word[len(word) - trail :], "w"))
     return out
+
+
+_PHASE = re.compile(r"[一二三四五六七八九十]期(?:工程|项目)?$")
 
 
 def _list_connective(word: str) -> int | None:
@@ -84,6 +95,11 @@ class TokenView:
         self.tokens = _split_space(tokens)
         self.by_start = {t.start: i for i, t in enumerate(tokens)}
         self.by_end = {t.end: i for i, t in enumerate(tokens)}
+        for t in self.tokens:
+            # a phase cut off a work's name (济南机场|二期) makes a word boundary of its own
+            if t.tag == "m" and _PHASE.match(t.word):
+                self.by_start.setdefault(t.start, -1)
+                self.by_end.setdefault(t.start, -1)
         # organisation kinds the tagger's CLUENER head gave a span (used when no rule types a name)
         self.hints: dict[tuple[int, int], str] = {}
 

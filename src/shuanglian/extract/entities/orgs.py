@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
@@ -29,6 +33,12 @@ _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
+_EVENT_YEAR = re.compile(r"^(?:19|20)\d\d(?:年)?$")
+
+
+def _event(toks: list[Token]) -> bool:
+    """True when the suffix's token names an event held in sessions (博览会, 亚冬会, 峰会, 消费节)."""
+    return bool(toks) and toks[0].word.endswith(("会", "节", "周"))
 
 
 def kind_of(name: str) -> str | None:
@@ -100,6 +110,11 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
         # is a title many clusters win, not one carrier)
         return True
+    if suffix in _carrier_names()["zone_suffixes"] and len(name_part) >= 2 and not any(
+            name_part.startswith(b) for b in g["bad_name_starts"]) and all(t.tag not in g["stop_tags"] for t in toks):
+        return True  # 国际|金融城, 国际|法务区: a zone named with common words
+    if suffix in _carrier_names()["field_suffixes"] and _field_name(name_part):
+        return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
     if suffix in suffixes().proper_only:
         # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
         # common words alone (经济|高速, 产业|集群)
@@ -146,6 +161,34 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     )
 
 
+@functools.cache
+def _carrier_names() -> dict[str, frozenset[str]]:
+    """data/carrier_names.yaml: suffixes of carriers named by their field alone."""
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "carrier_names.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
+        raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
+    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or [])}
+
+
+def _field_name(part: str) -> bool:
+    """True when `part` is industry terms, optionally with generic words, and holds at least one industry."""
+    inds = industries()
+    vocab = generic()["generic_name_parts"]
+    if part.endswith(("产业", "行业", "发展", "制造业", "服务业")) or part in industry_grammar()["broad_sectors"]:
+        return False  # 机器人产业|基地, 制造业|创新中心: a title many carriers hold, not one carrier
+    pos, found = 0, False
+    while pos < len(part):
+        for k in range(min(8, len(part) - pos), 0, -1):
+            w = part[pos : pos + k]
+            if w in inds or (w in vocab and k >= 2):
+                found = found or w in inds
+                pos += k
+                break
+        else:
+            return False
+    return found
+
+
 def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, kind: str = "") -> int:
     """Index of the first token of the name whose last pre-suffix token index is `i`.
 
@@ -156,6 +199,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     toks = view.tokens
     first = i_suffix = i + 1
     subunit = i_suffix < len(toks) and toks[i_suffix].word.endswith(tuple(g["subunit_suffixes"]))
+    base = kind == "platform" and any(toks[k].word.endswith("基地") for k in (i_suffix, i_suffix + 1) if k < len(toks))
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
         if kind == "fund":
@@ -209,6 +253,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if kind == "organization" and (_SESSION.match(t.word) or _EVENT_YEAR.match(t.word)) and _event(toks[i_suffix:]):
+            # 第九届|亚冬会, 2026|智慧农业博览会: an event's session opens its name (the host city before it is a place)
+            first = i
+            break
         if t.word == "至" and kind == "platform" and first < i_suffix and i > 0 and _placeish(toks[i - 1]) and _placeish(toks[first]):
             # 崇左至凭祥|铁路, 黔江至吉首|高铁: a line named by its two ends
             first = i
@@ -234,6 +282,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             # 秦创原|创新驱动平台: a brand LAC took for a person, opening a longer name
             first = i
             break
+        if t.tag == "f" and base and i > 0 and _lab_word(toks[i - 1].word):
+            # 崖州湾国家实验室|西北|创新基地: a lab's regional base
+            first = i
+            i -= 1
+            continue
         if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["apposition_nouns"] or (
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):
@@ -247,6 +300,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 first = i
             elif (
                 kind == "platform" and suffixes().kind_of[inner] == "platform"
+                # 怀柔国家实验室|内蒙古基地: a lab's base is named with the lab
+                or kind == "platform" and suffixes().kind_of[inner] == "lab" and base
                 or kind in ("research_institute", "platform", "lab") and suffixes().kind_of[inner] == "university"
                 # 科学城|产业基金, 高新区|引导基金: a fund or body named after the zone that set it up
                 or kind in ("organization", "fund") and suffixes().kind_of[inner] == "platform"
@@ -394,15 +449,25 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue  # 新能源产业学院, 集成电路科学与工程学院: a field's school, not a named unit
         if start > 0 and text[start - 1] in "（(":
             continue  # 大湾区大学（松山湖校区）: a bracketed campus belongs to the name before it
-        if not name_part or is_non_name(name) or not _specific(view, first, i_s, name_part, suffix):
+        session = kind == "organization" and bool(_SESSION.match(name_part) or _EVENT_YEAR.match(name_part))
+        if not name_part or is_non_name(name) or not (session or _specific(view, first, i_s, name_part, suffix)):
             continue
         if view.tokens[first].tag == "w" or not _balanced(name):
             continue
         full_end = extend_bracket(text, end)
         if suffix in g["line_suffixes"]:
             full_end = extend_segment(text, full_end)
-        out.append(Cand(start, full_end, kind_of(name) or kind, text[start:full_end], PRIO_GRAMMAR))
+        found = kind_of(name) or kind
+        if found == "platform" and name.endswith("基地") and any(_lab_word(name[:k]) for k in range(4, len(name) - 1)):
+            found = "lab"  # 怀柔国家实验室内蒙古基地: a lab's base is part of the lab (as the gold counts it)
+        out.append(Cand(start, full_end, found, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+def _lab_word(word: str) -> bool:
+    """True when `word` ends with a lab suffix and names one (崖州湾国家实验室), not a bare suffix."""
+    s = suffix_of(word, grammar_only=True)
+    return bool(s) and suffixes().kind_of[s] == "lab" and len(word) > len(s)
 
 
 _SEGMENT = re.compile(r"（[\u4e00-\u9fff]{2,6}段）|(?:[\u4e00-\u9fff]{2,3}至)?[\u4e00-\u9fff]{2,3}段")
@@ -514,6 +579,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             and toks[i + 1].word in g["enterprise_tails"]
             and toks[i + 1].tag in ("n", "nz", "vn")
             and not _starts_longer_industry(view.text, toks[i + 1])
+            # 比亚迪|新能源|商用车, 吉利|汽车|零部件: the business word opens a product the brand makes
+            and not (i + 2 < len(toks) and toks[i + 2].tag in ("n", "nz", "vn"))
             # 华天科技|芯片项目: a name that already ends with a business word takes no second one
             and not any(t.word.endswith(tail) and len(t.word) > len(tail) for tail in g["enterprise_tails"])
         ):
@@ -534,16 +601,30 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if name in place_index():
             continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
         kind = kind_of(name)
-        if kind is None and any(ch.isdigit() for ch in name):
+        if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
             continue  # 90后: a number is not a name without a suffix
         if kind == "government" and _absorbed_by_title(view.text, name, end):
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
-        kind = kind or view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end)))
+        kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _fragment(name: str) -> bool:
+    """A suffix-less 'name' that is a piece of a phrase: it ends with a numeral (中部六|省) or with a generic
+    noun for bodies (在|京高校, 社区党群)."""
+    g = generic()
+    return name[-1] in "一二三四五六七八九十" or any(
+        name.endswith(w) and len(name) > len(w) for w in (*g["apposition_nouns"], *g["generic_refs"], "党群"))
+
+
+def _brand_hint(hint: str | None) -> str | None:
+    """The tagger's kind for a name no suffix types: its `organization` (trained on CLUENER news, where bodies
+    without a suffix are clubs and teams) is a company on report text (海康威视, 一汽丰田, 庆铃)."""
+    return "enterprise" if hint in ("organization", "government") else hint
 
 
 _BRAND_NEXT_TAGS = frozenset({"w", "v", "p", "c", "d", "u", "vd", "ad"})
@@ -632,6 +713,159 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 continue  # 海洋生物医药、海洋装备等企业: sectors, not members
             grammar = suffix_of(name, grammar_only=True)
             out.append(Cand(a, b, suffixes().kind_of[grammar] if grammar else kind, name, PRIO_GRAMMAR))
+    return out + listed_works(view)
+
+
+@functools.cache
+def _work_lists() -> dict[str, Any]:
+    """data/work_lists.yaml: heads of built works named in lists, and the words between list and head."""
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "work_lists.yaml").read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("heads", "measures", "modifiers")):
+        raise ValueError("extract/data/work_lists.yaml: expected lists heads, measures, modifiers")
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    return {
+        "head": re.compile(f"(?:{alt(data['heads'])})"),
+        "head_end": re.compile(f"(?:{alt(data['heads'])})(?:[\u4e00-\u9fff]{{1,4}}段)?$"),
+        "between": re.compile(
+            rf"(?P<deng>等)?(?P<count>(?:\d+|[一二两三四五六七八九十百]+)(?:{alt(data['measures'])}))?"
+            rf"(?:{alt(data['modifiers'])})?(?P<kv>\d+千伏)?$"),
+        "max_item": int(data.get("max_item", 6)),
+        "max_last_item": int(data.get("max_last_item", 8)),
+        "name_verbs": frozenset(data.get("name_verbs") or []),
+    }
+
+
+_HAN = re.compile(r"^(?:\d+千伏)?[\u4e00-\u9fff]+$")
+_SIDE = re.compile(r"^(?:\d+千伏)?((?:(?!至)[\u4e00-\u9fff]){2,5})(?:至([\u4e00-\u9fff]{2,6}))?$")
+
+
+def _work_item(name: str, longest: int) -> bool:
+    """A listed work's own name: Chinese (after a voltage), 2..`longest` characters or X至Y, no generic word."""
+    if not _HAN.match(name) or any(w in name for w in "等的和与及") or name.endswith(("段", "通")):
+        return False
+    core = re.sub(r"^\d+千伏", "", name)
+    m = _SIDE.match(name)
+    if "至" in core[1:-1]:
+        if not m or not m.group(2):
+            return False
+    elif not 2 <= len(core) <= longest:
+        return False
+    g = generic()
+    return not (core in g["generic_name_parts"] or core in industries() or is_non_name(core) or core in g["non_places"])
+
+
+def _verbal(view: TokenView, a: int, b: int, allowed: frozenset[str]) -> bool:
+    """True when [a, b) holds an adverb, or a verb of two characters or more that is not one of the
+    `allowed` verbs of works' names (白山|结束|不通, not 核电|送出)."""
+    i = view.index_containing(a)
+    while i is not None and i < len(view.tokens) and view.tokens[i].start < b:
+        t = view.tokens[i]
+        if t.tag in ("d", "ad", "vd") or (t.tag == "v" and len(t.word) >= 2 and t.word not in allowed):
+            return True
+        i += 1
+    return False
+
+
+def _first_item_start(view: TokenView, end: int, longest: int) -> int | None:
+    """Start of the list's first item ending at `end`: the name-like tokens before it (加快|九龙川, 推动|莱临)."""
+    toks = view.tokens
+    i = view.index_containing(end - 1)
+    if i is None or toks[i].end != end:
+        return None
+    g = generic()
+    k = i
+    while k >= 0 and end - toks[k].start <= longest + 5:
+        t = toks[k]
+        voltage = t.tag == "m" and t.word.endswith("千伏")
+        # a work's own head ends the item (黄桶至百色|铁路, 永自|高速|荣昌段) or ends a name before it (西延高铁|和)
+        own_head = t.end == end or re.fullmatch(r"[\u4e00-\u9fff]{0,3}段", view.text[t.end : end])
+        if (t.tag in g["stop_tags"] and t.word != "至" and not voltage) or t.word in g["inner_connectives"] or (
+                _work_lists()["head"].search(t.word) and not own_head):
+            break
+        k -= 1
+        if voltage:
+            break
+    return toks[k + 1].start if k < i else None
+
+
+_ITEM_BREAKS = frozenset("、，。；：！？,;:“”\"（）()\n 　")
+
+
+def listed_works(view: TokenView) -> list[Cand]:
+    """Built works listed before their shared head noun (旭龙、奔子栏、古水、橄榄坝等水电站; 建成雄商、济滨高铁;
+    黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone; an item
+    written with a head of its own (集大原高铁、包银高铁) is a whole name."""
+    data = _work_lists()
+    text = view.text
+    out: list[Cand] = []
+    wide = data["max_last_item"] + 6
+
+    def named(a: int, b: int) -> bool:
+        return bool(data["head"].search(text, a, b))
+
+    for h in data["head"].finditer(text):
+        between = data["between"].search(text, max(0, h.start() - 12), h.start())
+        c0 = between.start() if between else h.start()
+        kv = between.group("kv") or "" if between else ""
+        head = h.group()
+        if between and not between.group("deng") and not between.group("count"):
+            head = text[c0 : h.end()]  # 夹岩|大型灌区: a modifier without 等 or a count is part of the last name
+            kv = ""
+        attached = not (between and (between.group("deng") or between.group("count")))
+        items: list[tuple[int, int]] = []
+        pos = c0
+        while True:
+            j = pos
+            while j > 0 and pos - j <= wide and text[j - 1] not in _ITEM_BREAKS:
+                j -= 1
+            longest = data["max_last_item"] if attached and not items else data["max_item"]
+            core = re.sub(r"^\d+千伏", "", text[j:pos])
+            fits = len(core) <= (wide if named(j, pos) else longest + (6 if "至" in core else 0))
+            if j > 0 and text[j - 1] == "、" and fits:
+                items.append((j, pos))
+                pos = j - 1
+                continue
+            first = _first_item_start(view, pos, longest)
+            if first is not None and 0 < first - j <= 2 and (j == 0 or text[j - 1] in _ITEM_BREAKS) and not any(
+                    len(t.word) >= 2 for t in view.tokens if j <= t.start < first):
+                first = j  # ，集|大原高铁, ，永|自|高速荣昌段: LAC cut one-character words off an abbreviated name
+            if first is not None and pos - first >= 2:
+                items.append((first, pos))
+            elif (2 <= len(core) <= 3 or named(j, pos) and fits) and (j == 0 or text[j - 1] in _ITEM_BREAKS):
+                # ，西|十、康渝等4条高铁 (LAC cut the first item), 集大原高铁、包银高铁: the item opens the clause
+                items.append((j, pos))
+            break
+        items.reverse()
+        if not items:
+            continue
+        last = len(items) - 1
+        if not all(named(a, b) or _work_item(text[a:b], data["max_last_item"] if attached and k == last else data["max_item"])
+                   for k, (a, b) in enumerate(items)):
+            continue
+        if any(re.search(r"[一二三四五六七八九十]期$", text[a:b]) for a, b in items):
+            continue  # 进港航道一期、龙滩水电站: the items are phases of other works
+        i_end = view.index_containing(h.end() - 1)
+        if i_end is None or view.tokens[i_end].end != h.end():
+            continue  # 乡镇便捷通、港口铁路通: the head is part of a longer word
+        if attached and _verbal(view, *items[-1], data["name_verbs"]):
+            continue  # 通化、白山结束不通高铁历史: a clause, not a name
+        if len(items) == 1 and (attached or not (between and between.group("deng") and between.group("count"))):
+            continue  # one name written with its head is the grammar's; 可可盖等11处煤矿 is a list of one
+        if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
+            continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
+        for k, (a, b) in enumerate(items):
+            other = suffix_of(text[a:b], grammar_only=True)
+            if other and len(other) >= 2 and not named(a, b) and not (attached and k == last):
+                continue  # 通航设施、邕北灌区: an item with a suffix of its own is another kind of work
+            if named(a, b):
+                # 太平水库、中皋水库, 永自高速荣昌段、垫丰武高速: a name already (a section keeps its line)
+                if data["head_end"].search(text[a:b]):
+                    out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
+                continue
+            if attached and k == last:
+                out.append(Cand(a, h.end(), "platform", text[a : h.end()], PRIO_GRAMMAR))
+            else:
+                out.append(Cand(a, b, "platform", text[a:b] + kv + head, PRIO_GAZETTEER, {"resolved": True}))
     return out
 
 
@@ -700,7 +934,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
         kind = kind_of(name) or (view.hints.get((start, end), fallback) if fallback else None)
         if kind is None or (kind == "government" and _absorbed_by_title(view.text, name, end)):
             continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
-        if kind_of(name) is None and any(ch.isdigit() for ch in name):
+        if kind_of(name) is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
             continue  # 90后: a number is not a name without a suffix
         end = extend_bracket(view.text, end)
         out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
