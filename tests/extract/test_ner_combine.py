@@ -171,3 +171,16 @@ def test_unknown_places_and_cut_persons_call_the_tagger_and_unknown_places_may_b
     assert any(marks("郑州电务段", [Token(0, 2, "郑州", "LOC"), Token(2, 5, "电务段", "n")]))
     # EA: a Latin-letter word LAC reads as a noun may be a brand
     assert any(marks("EA表示", [Token(0, 2, "EA", "nz"), Token(2, 4, "表示", "v")]))
+
+
+def test_unknown_lac_places_cut_by_sure_spans_are_split_into_plain_words() -> None:
+    text = "株洲中车新能源"
+    toks = [Token(0, 3, "株洲中", "LOC"), Token(3, 4, "车", "n"), Token(4, 7, "新能源", "n")]
+    spans = [NerSpan(0, 2, "LOC", "pd", 0.93), NerSpan(2, 4, "ORG", "pd", 0.88)]
+    policy = Policy(veto=frozenset({"LOC"}))
+    got = [(t.word, t.tag) for t in overrule(text, toks, spans, policy, vetoable=lambda t: True)]
+    assert got == [("株洲", "n"), ("中", "n"), ("车", "n"), ("新能源", "n")]
+    # a known place (not vetoable), a word a span reads whole, unsure spans: left as LAC read them
+    assert overrule(text, toks, spans, policy, vetoable=lambda t: False) == toks
+    assert overrule(text, toks, [NerSpan(0, 3, "LOC", "clue", 0.5), *spans], policy, vetoable=lambda t: True) == toks
+    assert overrule(text, toks, [NerSpan(0, 2, "LOC", "pd", 0.5)], policy, vetoable=lambda t: True) == toks

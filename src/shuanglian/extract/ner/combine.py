@@ -184,6 +184,10 @@ class Policy:
     # the rules' organisation names cut back to a tagger organisation of this marginal inside them at a
     # run-on edge (本报讯|中国东方电气集团公司; entities.tagger_spans.trimmed); 0 = off
     trim: float = 0.0
+    # a vetoable LAC place word (on no list, no place suffix) that a People's Daily span of this marginal
+    # crosses or reads only in part (株洲中|车 beside 株洲 + 中车, 北部|湾港通达 beside 北部湾港, 悦览锦绣天府
+    # beside 天府) is a glued fragment, not a place: split at the span's edges into plain words; 0 = off
+    split: float = 0.85
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
@@ -238,6 +242,8 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         toks = [Token(t.start, t.end, t.word, "n") if t.tag in policy.veto and not any(hit[t.start : t.end])
                 and (vetoable is None or vetoable(t)) and not (t.tag == "ORG" and any(n.startswith(t.word) for n in names))
                 else t for t in toks]
+    if policy.split and policy.veto and "LOC" in policy.veto:
+        toks = _split_fragments(text, toks, spans, policy.split, vetoable)
     ends = [t.end for t in toks]
     clash = {lab: bytearray(len(text) + 1) for lab in policy.take}
     if policy.agree:
@@ -272,6 +278,29 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     if not taken:
         return toks
     return _take(text, toks, ends, taken)
+
+
+def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sure: float,
+                     vetoable: Callable[[Token], bool] | None) -> list[Token]:
+    """`toks` with each vetoable LAC place that a sure `pd` span crosses or holds only in part, and that no span
+    of either head reads whole, split at those spans' edges into plain nouns (see `Policy.split`)."""
+    pd = [s for s in spans if s.head == "pd" and s.conf >= sure and s.end - s.start >= 2]
+    if not pd:
+        return toks
+    whole = {(s.start, s.end) for s in spans}
+    out: list[Token] = []
+    for t in toks:
+        if t.tag != "LOC" or (t.start, t.end) in whole or (vetoable is not None and not vetoable(t)):
+            out.append(t)
+            continue
+        cuts = sorted({p for s in pd if s.start < t.end and t.start < s.end for p in (s.start, s.end)
+                       if t.start < p < t.end})
+        if not cuts:
+            out.append(t)
+            continue
+        edges = [t.start, *cuts, t.end]
+        out.extend(Token(a, b, text[a:b], "n") for a, b in zip(edges, edges[1:]))
+    return out
 
 
 def _take(text: str, toks: list[Token], ends: Sequence[int], taken: list[NerSpan]) -> list[Token]:
