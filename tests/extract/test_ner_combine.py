@@ -179,8 +179,26 @@ def test_unknown_lac_places_cut_by_sure_spans_are_split_into_plain_words() -> No
     spans = [NerSpan(0, 2, "LOC", "pd", 0.93), NerSpan(2, 4, "ORG", "pd", 0.88)]
     policy = Policy(veto=frozenset({"LOC"}))
     got = [(t.word, t.tag) for t in overrule(text, toks, spans, policy, vetoable=lambda t: True)]
-    assert got == [("株洲", "n"), ("中", "n"), ("车", "n"), ("新能源", "n")]
+    assert got == [("株洲", "LOC"), ("中", "n"), ("车", "n"), ("新能源", "n")]
     # a known place (not vetoable), a word a span reads whole, unsure spans: left as LAC read them
     assert overrule(text, toks, spans, policy, vetoable=lambda t: False) == toks
     assert overrule(text, toks, [NerSpan(0, 3, "LOC", "clue", 0.5), *spans], policy, vetoable=lambda t: True) == toks
     assert overrule(text, toks, [NerSpan(0, 2, "LOC", "pd", 0.5)], policy, vetoable=lambda t: True) == toks
+
+
+def test_rule_carriers_grow_to_a_sure_tagger_name_that_ends_where_they_end() -> None:
+    from shuanglian.extract.entities.tagger_spans import extended
+
+    text = "建设全国高校区域技术转移转化中心（成渝地区），"
+    toks = [Token(0, 2, "建设", "v"), Token(2, 4, "全国", "n"), Token(4, 6, "高校", "n"), Token(6, 8, "区域", "n"),
+            Token(8, 10, "技术", "n"), Token(10, 12, "转移", "vn"), Token(12, 14, "转化", "vn"), Token(14, 16, "中心", "n"),
+            Token(16, 17, "（", "w"), Token(17, 21, "成渝地区", "LOC"), Token(21, 22, "）", "w"), Token(22, 23, "，", "w")]
+    view = TokenView(text, toks)
+    chosen = [Cand(6, 16, "platform", "区域技术转移转化中心"), Cand(17, 21, "place", "成渝地区")]
+    ends = [t.end for t in toks]
+    whole = [NerSpan(2, 22, "ORG", "pd", 0.98)]
+    got = extended(view, chosen, whole, toks, ends)
+    # the place inside the bracket is part of the name
+    assert [(c.name, c.kind) for c in got] == [("全国高校区域技术转移转化中心（成渝地区）", "platform")]
+    # a span opening on a verb (建设) does not grow the name
+    assert extended(view, chosen, [NerSpan(0, 16, "ORG", "pd", 0.98)], toks, ends) == chosen

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from shuanglian.extract.entities.candidates import Cand, TokenView
 from shuanglian.extract.entities.groups import Ranges, in_ranges
 from shuanglian.extract.entities.lexicon import KINDS_ORG, generic, person_context, place_abbreviations
-from shuanglian.extract.entities.orgs import is_non_name, suffix_of, tagger_orgs
+from shuanglian.extract.entities.orgs import is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
 from shuanglian.extract.entities.place_mentions import (
     _NAME_JOINS,
@@ -30,7 +30,7 @@ from shuanglian.extract.entities.place_mentions import (
 )
 from shuanglian.extract.entities.places import normalise
 from shuanglian.extract.lac import Token
-from shuanglian.extract.ner.combine import _NAME_WORDS, CLUE_AS_PD, breaks_name, org_plausible, overlap
+from shuanglian.extract.ner.combine import _NAME_WORDS, _NO_FIRST, CLUE_AS_PD, breaks_name, org_plausible, overlap
 from shuanglian.extract.ner.tagger import NerSpan
 
 _CLUE_ORGS = frozenset({"COM", "GOV", "ORGN"})
@@ -169,6 +169,7 @@ def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], s
     orgs = [s for s in spans if s.head == "pd" and s.label == "ORG" and s.conf >= sure]
     if not orgs:
         return list(chosen)
+    chosen = extended(view, chosen, orgs, words, ends)
     out: list[Cand] = []
     for c in chosen:
         inner = [s for s in orgs if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]
@@ -185,3 +186,79 @@ def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], s
                 break
         out.extend(new or [c])
     return out
+
+
+_QUOTES = {"“": "”", "‘": "’", "「": "」"}
+_BRACKET_TAIL = re.compile(r"^（[\u4e00-\u9fff]{2,8}）$")
+_MAX_NAME = 32
+_SESSION_OPEN = re.compile(r"^(?:第[一二三四五六七八九十百零\d]+届|(?:19|20)\d\d)")
+
+
+def _edge_ok(text: str, words: Sequence[Token], ends: Sequence[int], start: int, end: int, opening: bool) -> bool:
+    """True when text[start:end], added to a name on its left (`opening`) or right, cuts no LAC word, holds no
+    word that breaks a name (paired quotes are kept: “一带一路”国际技术转移中心) and, on the left, opens on a
+    word that can open a name (not 建设, 加快, 10个)."""
+    if start >= end:
+        return False
+    inside, cut = overlap(words, ends, NerSpan(start, end, "ORG", "pd"))
+    if cut or not inside:
+        return False
+    piece = text[start:end]
+    quotes = [t for t in inside if t.word in _QUOTES or t.word in _QUOTES.values()]
+    if quotes:
+        depth = 0
+        for ch in piece:
+            depth += ch in _QUOTES
+            depth -= ch in _QUOTES.values()
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    rest = [t for t in inside if t not in quotes]
+    if any(breaks_name(t) and t.word not in "（）" for t in rest):
+        return False
+    first = rest[0] if rest else None
+    if opening and (first is None or first.tag in _NO_FIRST):
+        return False
+    return not any(t.tag == "ORG" and kind_of(t.word) for t in rest)  # a complete organisation of its own
+
+
+def extended(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan], words: Sequence[Token],
+             ends: Sequence[int]) -> list[Cand]:
+    """The rules' organisations whose walk stopped early, grown to a sure tagger organisation that ends where
+    they end and starts before them (全国高校|区域技术转移转化中心: 高校 stopped the walk; “一带一路”|国际技术转移
+    中心: the quote did), or that adds a bracketed place after them (…转化中心|（成渝地区）). The added text must
+    cut no LAC word and hold no word that breaks a name; a place candidate inside it is part of the name (the
+    gold's convention: a place prefix of an organisation is not a place mention) and is dropped; any other
+    chosen name there stops the growth."""
+    text = view.text
+    out = list(chosen)
+    for n, c in enumerate(out):
+        if c.kind not in KINDS_ORG or _SESSION_OPEN.match(c.name):
+            continue  # 哈尔滨|第九届亚冬会: an event's session opens its name, the host city is a place
+        best: tuple[int, int] | None = None
+        for s in orgs:
+            start, end = c.start, c.end
+            if s.start < c.start and s.end == c.end:
+                if not _edge_ok(text, words, ends, s.start, c.start, True):
+                    continue
+                start = s.start
+            elif s.start <= c.start and s.end > c.end and _BRACKET_TAIL.match(text[c.end : s.end]):
+                if s.start < c.start and not _edge_ok(text, words, ends, s.start, c.start, True):
+                    continue
+                start, end = s.start, s.end
+            else:
+                continue
+            if end - start <= _MAX_NAME and (best is None or end - start > best[1] - best[0]):
+                best = (start, end)
+        if best is None:
+            continue
+        start, end = best
+        others = [o for o in out if o is not c and o.start < end and start < o.end and o.kind != "industry"]
+        if any(o.kind != "place" or o.start < start or o.end > end for o in others):
+            continue
+        new = Cand(start, end, c.kind, text[start:end], c.prio, dict(c.attrs))
+        out[n] = new
+        drop = {id(o) for o in others}
+        out = [o for o in out if id(o) not in drop]
+    return sorted(out, key=lambda c: c.start)

@@ -283,7 +283,8 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
 def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sure: float,
                      vetoable: Callable[[Token], bool] | None) -> list[Token]:
     """`toks` with each vetoable LAC place that a sure `pd` span crosses or holds only in part, and that no span
-    of either head reads whole, split at those spans' edges into plain nouns (see `Policy.split`)."""
+    of either head reads whole, split at those spans' edges into plain nouns, a piece a span reads whole
+    taking its label (see `Policy.split`)."""
     pd = [s for s in spans if s.head == "pd" and s.conf >= sure and s.end - s.start >= 2]
     if not pd:
         return toks
@@ -299,7 +300,9 @@ def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sur
             out.append(t)
             continue
         edges = [t.start, *cuts, t.end]
-        out.extend(Token(a, b, text[a:b], "n") for a, b in zip(edges, edges[1:]))
+        # a piece the sure span reads whole keeps the span's label (株洲 LOC, 济南机场 ORG of 济南机场二期)
+        label = {(s.start, s.end): s.label for s in pd}
+        out.extend(Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:]))
     return out
 
 
