@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from shuanglian.extract.entities.candidates import Cand, TokenView
 from shuanglian.extract.entities.groups import Ranges, in_ranges
 from shuanglian.extract.entities.lexicon import KINDS_ORG, generic, person_context, place_abbreviations
-from shuanglian.extract.entities.orgs import is_non_name, kind_of, suffix_of, tagger_orgs
+from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
 from shuanglian.extract.entities.place_mentions import (
     _NAME_JOINS,
@@ -64,6 +64,21 @@ def _fits_words(text: str, tokens: Sequence[Token], ends: Sequence[int], s: NerS
         # LAC cuts a name it does not know into function words (鄂|竟|平): only punctuation breaks a person
         return not any(t.tag == "w" and t.word != "·" for t in inside)
     return not any(breaks_name(t) for t in inside)
+
+
+def _field_carrier(text: str, words: Sequence[Token], ends: Sequence[int], s: NerSpan) -> bool:
+    """A carrier named by its field in common nouns that the tagger is sure of (草业|技术创新|中心 at 0.99):
+    org_plausible wants a proper name inside; a suffix-typed name of common words, not all generic, opening on
+    a noun, with more than its suffix, is a name too."""
+    name = text[s.start : s.end]
+    if s.conf < _FIELD_SURE or kind_of(name) is None or all_generic(name):
+        return False
+    inside, cut = overlap(words, ends, s)
+    suffix = suffix_of(name)
+    return not cut and len(inside) >= 2 and inside[0].tag == "n" and suffix is not None and len(suffix) < len(name)
+
+
+_FIELD_SURE = 0.99
 
 
 def _sure_place(text: str, start: int, end: int) -> list[Cand]:
@@ -136,7 +151,7 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
                 cands = _sure_place(text, s.start, s.end)
             if normalise(name) is None and s.conf < thresholds.get("LOC-unlisted", 0.0):
                 cands = []  # a place on no list of ours (泰丰, 黄渤海 in reports) needs a surer tagger
-        elif s.label == "ORG" and org_plausible(text, words, ends, s):
+        elif s.label == "ORG" and (org_plausible(text, words, ends, s) or _field_carrier(text, words, ends, s)):
             cands = tagger_orgs(view, [(s.start, s.end)], fallback="organization")
         cands = [c for c in cands if not in_ranges(c, blocked) and not any(used[c.start : c.end])]
         for c in cands:
