@@ -202,3 +202,15 @@ def test_rule_carriers_grow_to_a_sure_tagger_name_that_ends_where_they_end() -> 
     assert [(c.name, c.kind) for c in got] == [("全国高校区域技术转移转化中心（成渝地区）", "platform")]
     # a span opening on a verb (建设) does not grow the name
     assert extended(view, chosen, [NerSpan(0, 16, "ORG", "pd", 0.98)], toks, ends) == chosen
+
+
+def test_listed_items_share_the_carrier_head_after_them() -> None:
+    from shuanglian.extract.entities.tagger_spans import shared_heads
+
+    text = "支持大青山、鄂尔多斯实验室做大，强化金融街、丽泽金融商务区联动"
+    words = [Token(0, 2, "支持", "v"), Token(2, 5, "大青山", "LOC"), Token(5, 6, "、", "w"), Token(6, 13, "鄂尔多斯实验室", "ORG"),
+             Token(13, 15, "做大", "v"), Token(15, 16, "，", "w"), Token(16, 18, "强化", "v"), Token(18, 21, "金融街", "n"),
+             Token(21, 22, "、", "w"), Token(22, 29, "丽泽金融商务区", "LOC"), Token(29, 31, "联动", "vn")]
+    cands = [Cand(6, 13, "lab", "鄂尔多斯实验室"), Cand(22, 29, "platform", "丽泽金融商务区")]
+    got = shared_heads(text, words, cands)
+    assert [(c.start, c.end, c.name, c.kind) for c in got] == [(2, 5, "大青山实验室", "lab")]

@@ -28,7 +28,7 @@ from shuanglian.extract.entities.place_mentions import (
     _in_quoted_name,
     place_cand,
 )
-from shuanglian.extract.entities.places import normalise
+from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import _NAME_WORDS, _NO_FIRST, CLUE_AS_PD, breaks_name, org_plausible, overlap
 from shuanglian.extract.ner.tagger import NerSpan
@@ -157,6 +157,12 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
         for c in cands:
             used[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.extend(cands)
+    # a recovered carrier may share its head with the list items before it (乳业、草业技术创新中心)
+    taken = bytearray(len(text) + 1)
+    for c in chosen:
+        if c.kind != "industry":
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    out.extend(c for c in shared_heads(text, words, out) if not any(taken[c.start : c.end]))
     return out
 
 
@@ -185,6 +191,11 @@ def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], s
     if not orgs:
         return list(chosen)
     chosen = extended(view, chosen, orgs, words, ends)
+    shared = shared_heads(text, words, chosen)
+    if shared:
+        spots = {(c.start, c.end) for c in shared}
+        chosen = sorted([c for c in chosen if c.kind == "industry" or (c.start, c.end) not in spots] + shared,
+                        key=lambda c: c.start)
     out: list[Cand] = []
     for c in chosen:
         inner = [s for s in orgs if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]
@@ -277,3 +288,44 @@ def extended(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan], w
         drop = {id(o) for o in others}
         out = [o for o in out if id(o) not in drop]
     return sorted(out, key=lambda c: c.start)
+
+
+# LAC tags of a word that may be one item of a list sharing the next item's head (乳业、草业|技术创新中心)
+_ITEM_TAGS = frozenset({"n", "nz", "nw", "LOC", "ORG", "j"})
+# carriers whose heads lists share (not bodies: 国家主席、中央军委主席 shares no 委)
+_SHARED_KINDS = frozenset({"platform", "lab", "research_institute"})
+# an item ending so is a street, district or work named on its own (金融街、丽泽金融商务区: no 金融街金融商务区)
+_PLACE_ENDS = frozenset("街路道巷桥区城镇村港湾站")
+
+
+def shared_heads(text: str, words: Sequence[Token], cands: Sequence[Cand]) -> list[Cand]:
+    """Carriers a list shares one head over (乳业、草业技术创新中心 -> 乳业技术创新中心; 大青山、鄂尔多斯实验室 ->
+    大青山实验室): for an organisation whose name before its suffix is short (2-4 characters) and follows 、, each item
+    before it that is one LAC word of a name-like tag, standing alone between list marks or after a word that
+    breaks a name, with the head gives a name the rules type by suffix. The new candidate covers the item's
+    word and carries the full name (attrs resolved, so the name is kept)."""
+    by_end = {t.end: t for t in words}
+    generic_parts = generic()["generic_name_parts"]
+    out: list[Cand] = []
+    for c in cands:
+        suffix = suffix_of(c.name) if c.kind in _SHARED_KINDS else None
+        if suffix is None or len(suffix) < 2 or not 2 <= len(c.name) - len(suffix) <= 4 or c.start < 2 or text[c.start - 1] != "、":
+            continue
+        if text[c.start : c.end] != c.name:
+            continue
+        head = suffix
+        pos = c.start - 1
+        while pos > 0 and text[pos] == "、":
+            item = by_end.get(pos)
+            if (item is None or item.tag not in _ITEM_TAGS or not 2 <= len(item.word) <= 4 or item.word in generic_parts
+                    or item.word in place_index() or suffix_of(item.word) is not None or item.word[-1] in _PLACE_ENDS):
+                break
+            before = by_end.get(item.start)
+            if before is not None and not (before.word == "、" or breaks_name(before)):
+                break  # 支持企业|科技、…: the item is the tail of a longer phrase
+            name = item.word + head
+            if kind_of(name) != c.kind or is_non_name(name) or kind_of(item.word):
+                break
+            out.append(Cand(item.start, item.end, c.kind, name, c.prio, {"resolved": True}))
+            pos = item.start - 1
+    return out
