@@ -214,3 +214,16 @@ def test_listed_items_share_the_carrier_head_after_them() -> None:
     cands = [Cand(6, 13, "lab", "鄂尔多斯实验室"), Cand(22, 29, "platform", "丽泽金融商务区")]
     got = shared_heads(text, words, cands)
     assert [(c.start, c.end, c.name, c.kind) for c in got] == [(2, 5, "大青山实验室", "lab")]
+
+
+def test_a_seat_inside_a_subsidiary_name_is_no_place_mention() -> None:
+    from shuanglian.extract.entities.tagger_spans import _subsidiary_places
+
+    text = "陕煤榆林化学二期、陕煤在榆林投资"
+    words = [Token(0, 2, "陕煤", "ORG"), Token(2, 4, "榆林", "LOC"), Token(4, 6, "化学", "n"), Token(6, 8, "二期", "m"),
+             Token(8, 9, "、", "w"), Token(9, 11, "陕煤", "ORG"), Token(11, 12, "在", "p"), Token(12, 14, "榆林", "LOC"),
+             Token(14, 16, "投资", "vn")]
+    chosen = [Cand(0, 2, "enterprise", "陕煤"), Cand(2, 4, "place", "榆林市"), Cand(9, 11, "enterprise", "陕煤"),
+              Cand(12, 14, "place", "榆林市")]
+    got = _subsidiary_places(text, words, chosen)
+    assert [(c.start, c.kind) for c in got] == [(0, "enterprise"), (9, "enterprise"), (12, "place")]

@@ -191,6 +191,7 @@ def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], s
     if not orgs:
         return list(chosen)
     chosen = extended(view, chosen, orgs, words, ends)
+    chosen = _subsidiary_places(text, words, chosen)
     shared = shared_heads(text, words, chosen)
     if shared:
         spots = {(c.start, c.end) for c in shared}
@@ -329,3 +330,23 @@ def shared_heads(text: str, words: Sequence[Token], cands: Sequence[Cand]) -> li
             out.append(Cand(item.start, item.end, c.kind, name, c.prio, {"resolved": True}))
             pos = item.start - 1
     return out
+
+
+def _subsidiary_places(text: str, words: Sequence[Token], chosen: Sequence[Cand]) -> list[Cand]:
+    """`chosen` without the places written right after an enterprise and before more of a name (陕煤|榆林|化学二期:
+    the subsidiary's name holds its seat; the gold's convention: a place inside an organisation's name is no place
+    mention). The place must end on a LAC word boundary followed by a word that can continue a name."""
+    ends = {c.end for c in chosen if c.kind == "enterprise"}
+    by_start = {t.start: t for t in words}
+    out: list[Cand] = []
+    for c in chosen:
+        nxt = by_start.get(c.end)
+        if (c.kind == "place" and c.start in ends and nxt is not None and _cjk(nxt.word[:1])
+                and nxt.tag in _NAME_GOES_ON and not breaks_name(nxt)):
+            continue
+        out.append(c)
+    return out
+
+
+# LAC tags of the word after a seat that carries a subsidiary's name on (化学, 能源, 储热)
+_NAME_GOES_ON = frozenset({"n", "nz", "vn", "ORG", "nw"})
