@@ -227,3 +227,18 @@ def test_a_seat_inside_a_subsidiary_name_is_no_place_mention() -> None:
               Cand(12, 14, "place", "榆林市")]
     got = _subsidiary_places(text, words, chosen)
     assert [(c.start, c.kind) for c in got] == [(0, "enterprise"), (9, "enterprise"), (12, "place")]
+
+
+def test_a_sure_carrier_with_a_bracketed_place_replaces_the_names_read_inside_it() -> None:
+    from shuanglian.extract.entities.tagger_spans import _bracketed
+
+    text = "打造蒙东（通辽）高端重型装备制造基地，"
+    words = [Token(0, 2, "打造", "v"), Token(2, 4, "蒙东", "PER"), Token(4, 5, "（", "w"), Token(5, 7, "通辽", "LOC"),
+             Token(7, 8, "）", "w"), Token(8, 10, "高端", "a"), Token(10, 12, "重型", "a"), Token(12, 14, "装备", "n"),
+             Token(14, 16, "制造", "vn"), Token(16, 18, "基地", "n"), Token(18, 19, "，", "w")]
+    view = TokenView(text, words)
+    chosen = [Cand(2, 4, "person", "蒙东"), Cand(5, 7, "place", "通辽市")]
+    ends = [t.end for t in words]
+    got = _bracketed(view, chosen, [NerSpan(2, 18, "ORG", "pd", 1.0)], words, ends)
+    assert [(c.name, c.kind) for c in got] == [("蒙东（通辽）高端重型装备制造基地", "platform")]
+    assert _bracketed(view, chosen, [NerSpan(2, 18, "ORG", "pd", 0.9)], words, ends) == chosen
