@@ -242,3 +242,14 @@ def test_a_sure_carrier_with_a_bracketed_place_replaces_the_names_read_inside_it
     got = _bracketed(view, chosen, [NerSpan(2, 18, "ORG", "pd", 1.0)], words, ends)
     assert [(c.name, c.kind) for c in got] == [("蒙东（通辽）高端重型装备制造基地", "platform")]
     assert _bracketed(view, chosen, [NerSpan(2, 18, "ORG", "pd", 0.9)], words, ends) == chosen
+
+
+def test_lac_place_pieces_of_a_place_both_heads_read_whole_are_no_places() -> None:
+    text = "巴丹吉林二回"
+    toks = [Token(0, 2, "巴丹", "LOC"), Token(2, 4, "吉林", "LOC"), Token(4, 6, "二回", "m")]
+    spans = [NerSpan(0, 4, "LOC", "pd", 0.67), NerSpan(0, 4, "LOC", "clue", 0.77)]
+    policy = Policy(veto=frozenset({"LOC"}))
+    got = overrule(text, toks, spans, policy, vetoable=lambda t: t.word == "巴丹")
+    assert [(t.word, t.tag) for t in got] == [("巴丹", "n"), ("吉林", "n"), ("二回", "m")]
+    # two known places side by side stay places
+    assert overrule(text, toks, spans, policy, vetoable=lambda t: False) == toks

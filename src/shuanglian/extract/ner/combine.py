@@ -244,6 +244,7 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
                 else t for t in toks]
     if policy.split and policy.veto and "LOC" in policy.veto:
         toks = _split_fragments(text, toks, spans, policy.split, vetoable)
+        toks = _agreed_place_pieces(toks, spans, vetoable)
     ends = [t.end for t in toks]
     clash = {lab: bytearray(len(text) + 1) for lab in policy.take}
     if policy.agree:
@@ -303,6 +304,35 @@ def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sur
         # a piece the sure span reads whole keeps the span's label (株洲 LOC, 济南机场 ORG of 济南机场二期)
         label = {(s.start, s.end): s.label for s in pd}
         out.extend(Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:]))
+    return out
+
+
+_AGREED = 0.6
+
+
+def _agreed_place_pieces(toks: list[Token], spans: Sequence[NerSpan], vetoable: Callable[[Token], bool] | None) -> list[Token]:
+    """`toks` with LAC's place words inside or across a place both heads read as one span (巴丹|吉林 of 巴丹吉林,
+    白洋|淀水 of 白洋淀) made plain nouns when one of them is a place on no list (巴丹, 白洋): they are pieces of a
+    name LAC does not know, not places of their own. Known places side by side (北京市|海淀区) are left."""
+    clue = {(s.start, s.end) for s in spans if s.head == "clue" and s.label in ("LOC", "SCENE") and s.conf >= _AGREED}
+    agreed = [s for s in spans if s.head == "pd" and s.label == "LOC" and (s.start, s.end) in clue and s.end - s.start >= 3
+              and s.conf >= _AGREED]
+    if not agreed or vetoable is None:
+        return toks
+    out = list(toks)
+    ends = [t.end for t in out]
+    for s in agreed:
+        hit = []
+        for i in range(bisect.bisect_right(ends, s.start), len(out)):
+            t = out[i]
+            if t.start >= s.end:
+                break
+            if t.tag == "LOC" and (t.start, t.end) != (s.start, s.end):
+                hit.append(i)
+        if hit and any(vetoable(out[i]) for i in hit):
+            for i in hit:
+                t = out[i]
+                out[i] = Token(t.start, t.end, t.word, "n")
     return out
 
 
