@@ -250,6 +250,23 @@ def test_lac_place_pieces_of_a_place_both_heads_read_whole_are_no_places() -> No
     spans = [NerSpan(0, 4, "LOC", "pd", 0.67), NerSpan(0, 4, "LOC", "clue", 0.77)]
     policy = Policy(veto=frozenset({"LOC"}))
     got = overrule(text, toks, spans, policy, vetoable=lambda t: t.word == "巴丹")
-    assert [(t.word, t.tag) for t in got] == [("巴丹", "n"), ("吉林", "n"), ("二回", "m")]
+    assert [(t.word, t.tag) for t in got] == [("巴丹吉林", "LOC"), ("二回", "m")]
+    cut = overrule("白洋淀水清", [Token(0, 2, "白洋", "LOC"), Token(2, 4, "淀水", "n"), Token(4, 5, "清", "a")],
+                   [NerSpan(0, 3, "LOC", "pd", 1.0), NerSpan(0, 3, "LOC", "clue", 0.83)], policy, vetoable=lambda t: True)
+    assert [(t.word, t.tag) for t in cut][:2] == [("白洋", "n"), ("淀水", "n")]
     # two known places side by side stay places
     assert overrule(text, toks, spans, policy, vetoable=lambda t: False) == toks
+
+
+def test_a_sure_carrier_opening_on_its_place_is_read_whole() -> None:
+    from shuanglian.extract.entities.tagger_spans import _bracketed
+
+    text = "山西转型综改示范区集中签约"
+    words = [Token(0, 2, "山西", "LOC"), Token(2, 4, "转型", "v"), Token(4, 6, "综改", "vn"), Token(6, 8, "示范", "vn"),
+             Token(8, 9, "区", "n"), Token(9, 11, "集中", "ad"), Token(11, 13, "签约", "v")]
+    view = TokenView(text, words)
+    chosen = [Cand(0, 2, "place", "山西省")]
+    ends = [t.end for t in words]
+    got = _bracketed(view, chosen, [NerSpan(0, 9, "ORG", "pd", 1.0)], words, ends)
+    assert [(c.name, c.kind) for c in got] == [("山西转型综改示范区", "platform")]
+    assert _bracketed(view, chosen, [NerSpan(0, 9, "ORG", "pd", 0.96)], words, ends) == chosen

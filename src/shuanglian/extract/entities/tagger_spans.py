@@ -355,6 +355,9 @@ _NAME_GOES_ON = frozenset({"n", "nz", "vn", "ORG", "nw"})
 
 _BRACKET_IN = re.compile(r"[^（）]{2,}（[\u4e00-\u9fff]{2,6}）[^（）]{2,}")
 _BRACKET_SURE = 0.95
+_PLACE_LED_SURE = 0.99
+# words that never sit inside a place-led carrier's name: punctuation, prepositions, connectives, particles
+_LED_BREAKS = frozenset({"w", "p", "c", "u", "r", "m", "q", "d", "xc"})
 
 
 def _bracketed(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan], words: Sequence[Token],
@@ -366,12 +369,19 @@ def _bracketed(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan],
     out = list(chosen)
     for s in orgs:
         name = text[s.start : s.end]
-        if s.conf < _BRACKET_SURE or not _BRACKET_IN.fullmatch(name) or kind_of(name) is None:
+        if s.conf < _BRACKET_SURE or kind_of(name) in (None, "government"):
             continue
         inside, cut = overlap(words, ends, s)
         if cut or not inside or inside[0].tag in _NO_FIRST:
             continue
         hit = [c for c in out if c.start < s.end and s.start < c.end]
+        if not _BRACKET_IN.fullmatch(name) and not (
+                s.conf >= _PLACE_LED_SURE and len(inside) >= 3 and inside[0].tag == "LOC"
+                and any(c.kind == "place" and c.start == s.start for c in hit)
+                and not any(t.tag in _LED_BREAKS for t in inside)):
+            # 山西|转型|综改示范区, 亚洲|冬季|运动…训练中心: a carrier opening on its place, whose verb or season
+            # word stopped the rules, is read whole when the tagger is sure of it
+            continue
         if any(c.kind not in ("place", "person", "industry") or c.start < s.start or c.end > s.end for c in hit):
             continue
         new = tagger_orgs(view, [(s.start, s.end)])

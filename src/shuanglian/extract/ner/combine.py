@@ -312,28 +312,37 @@ _AGREED = 0.6
 
 def _agreed_place_pieces(toks: list[Token], spans: Sequence[NerSpan], vetoable: Callable[[Token], bool] | None) -> list[Token]:
     """`toks` with LAC's place words inside or across a place both heads read as one span (巴丹|吉林 of 巴丹吉林,
-    白洋|淀水 of 白洋淀) made plain nouns when one of them is a place on no list (巴丹, 白洋): they are pieces of a
-    name LAC does not know, not places of their own. Known places side by side (北京市|海淀区) are left."""
+    白洋|淀水 of 白洋淀) made plain nouns when one of them is a place on no list (巴丹, 白洋) and the span cuts a
+    word: they are pieces of a name LAC does not know, not places of their own. Places that fill the span
+    exactly, one on no list, become one place (巴丹吉林); known places side by side (北京市|海淀区) are left."""
     clue = {(s.start, s.end) for s in spans if s.head == "clue" and s.label in ("LOC", "SCENE") and s.conf >= _AGREED}
     agreed = [s for s in spans if s.head == "pd" and s.label == "LOC" and (s.start, s.end) in clue and s.end - s.start >= 3
               and s.conf >= _AGREED]
     if not agreed or vetoable is None:
         return toks
-    out = list(toks)
-    ends = [t.end for t in out]
+    out: list[Token | None] = list(toks)
+    ends = [t.end for t in toks]
     for s in agreed:
-        hit = []
-        for i in range(bisect.bisect_right(ends, s.start), len(out)):
-            t = out[i]
-            if t.start >= s.end:
+        over = []
+        for i in range(bisect.bisect_right(ends, s.start), len(toks)):
+            if toks[i].start >= s.end:
                 break
-            if t.tag == "LOC" and (t.start, t.end) != (s.start, s.end):
-                hit.append(i)
-        if hit and any(vetoable(out[i]) for i in hit):
-            for i in hit:
-                t = out[i]
-                out[i] = Token(t.start, t.end, t.word, "n")
-    return out
+            over.append(i)
+        hit = [i for i in over if toks[i].tag == "LOC" and (toks[i].start, toks[i].end) != (s.start, s.end)]
+        if not hit or not any(vetoable(toks[i]) for i in hit) or any(out[i] is None for i in over):
+            continue
+        if all(toks[i].tag == "LOC" for i in over) and toks[over[0]].start == s.start and toks[over[-1]].end == s.end:
+            # 巴丹|吉林, 水满乡|毛纳村: LAC's places fill the span exactly: one place
+            out[over[0]] = Token(s.start, s.end, "".join(toks[i].word for i in over), "LOC")
+            for i in over[1:]:
+                out[i] = None
+            continue
+        if not any(toks[i].start < s.start or toks[i].end > s.end for i in over):
+            continue  # the span holds the place words whole among other words: left to the rules
+        for i in hit:
+            t = toks[i]
+            out[i] = Token(t.start, t.end, t.word, "n")
+    return [t for t in out if t is not None]
 
 
 def _take(text: str, toks: list[Token], ends: Sequence[int], taken: list[NerSpan]) -> list[Token]:
