@@ -30,7 +30,14 @@ from shuanglian.extract.entities.place_mentions import (
 )
 from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
-from shuanglian.extract.ner.combine import _NAME_WORDS, _NO_FIRST, CLUE_AS_PD, breaks_name, org_plausible, overlap
+from shuanglian.extract.ner.combine import (
+    _NAME_WORDS,
+    _NO_FIRST,
+    CLUE_AS_PD,
+    breaks_name,
+    org_plausible,
+    overlap,
+)
 from shuanglian.extract.ner.tagger import NerSpan
 
 _CLUE_ORGS = frozenset({"COM", "GOV", "ORGN"})

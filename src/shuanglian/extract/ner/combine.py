@@ -303,7 +303,7 @@ def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sur
         edges = [t.start, *cuts, t.end]
         # a piece the sure span reads whole keeps the span's label (株洲 LOC, 济南机场 ORG of 济南机场二期)
         label = {(s.start, s.end): s.label for s in pd}
-        out.extend(Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:]))
+        out.extend(Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:], strict=False))
     return out
 
 
