@@ -93,8 +93,9 @@ def _regions(session: Session, spec: RegisterSpec, regions: RegionIndex, region:
 def _conditions(
     session: Session, spec: RegisterSpec, regions: RegionIndex | None, region: str | None,
     chain: str | None, kind: str | None, q: str | None, hidden: bool = False,
-    seen_from: str | None = None, seen_to: str | None = None,
+    seen_from: str | None = None, seen_to: str | None = None, local: set[str] | None = None,
 ) -> list[ColumnElement[bool]]:  # fmt: skip
+    """The WHERE clauses of a page (local: the region's chain keys when the caller has them already)."""
     conds: list[ColumnElement[bool]] = [E.register == spec.name, E.hidden.is_(hidden)]
     if seen_from:
         conds.append(E.seen_last >= seen_from)
@@ -112,11 +113,11 @@ def _conditions(
             return conds
         inside = _inside(session, spec, regions, region)
         # The region's chains first (a few dozen values), so the outer filter is a plain IN list.
-        local = sorted(_local_chains(session, spec, inside))
+        local_keys = sorted(local if local is not None else _local_chains(session, spec, inside))
         # per candidate row, a primary-key probe (an IN subquery would list every entity on those chains)
         ec = aliased(EntityChain)  # its own name: the chain facet joins register_entity_chains outside
         on_local_chain = (
-            select(ec.entity_id).where(ec.entity_id == E.entity_id, ec.chain.in_(local)).correlate_except(ec).exists()
+            select(ec.entity_id).where(ec.entity_id == E.entity_id, ec.chain.in_(local_keys)).correlate_except(ec).exists()
         )
         conds += [
             E.region.is_not(None), E.region != "", E.region.not_in(inside),
@@ -149,10 +150,11 @@ def counted(session: Session, q: str | None = None, seen_from: str | None = None
 
 def matching_groups(
     session: Session, spec: RegisterSpec, regions: RegionIndex | None, region: str | None, chain: str | None,
-    kind: str | None, hidden: bool = False, with_chains: bool = False,
+    kind: str | None, hidden: bool = False, with_chains: bool = False, local_out: set[str] | None = None,
 ) -> list[Group]:  # fmt: skip
     """The register_counts groups of the entries a page lists under region / chain / kind / hidden
-    filters (the same test as _conditions, on groups); with_chains: keep chain sets (the chain facet)."""
+    filters (the same test as _conditions, on groups); with_chains: keep chain sets (the chain facet);
+    local_out: receives the region's chain keys (resources against a region)."""
     wanted = (spec.kind_from_label(kind) or kind) if kind else None
     if spec.scope == "external":
         if region is None or regions is None:
@@ -160,6 +162,8 @@ def matching_groups(
             return counts.select_groups(gs, hidden, wanted, chain, test=lambda g: g.registered)
         inside = _inside(session, spec, regions, region)
         gs, local = counts.outside_groups(session, spec.name, inside)
+        if local_out is not None:
+            local_out |= local
         return counts.select_groups(gs, hidden, wanted, chain, test=lambda g: counts.resource_ok(g, local))
     cond = None
     if region and regions is not None:
@@ -213,13 +217,18 @@ def sql_page(
     seen_to: str | None = None,
 ) -> tuple[int, list[str]]:
     """(total, canonical ids of the requested page) of a register."""
-    where = and_(*_conditions(session, spec, regions, region, chain, kind, q, hidden, seen_from, seen_to))
+    local: set[str] | None = None
     if counted(session, q, seen_from, seen_to):
-        total = sum(g.n for g in matching_groups(session, spec, regions, region, chain, kind, hidden))
+        local = set() if spec.scope == "external" and region and regions is not None else None
+        total = sum(g.n for g in matching_groups(session, spec, regions, region, chain, kind, hidden, local_out=local))
+        if limit == 0:  # rows held (official_overview): the count alone
+            return total, []
+        where = and_(*_conditions(session, spec, regions, region, chain, kind, q, hidden, seen_from, seen_to, local))
     else:
+        where = and_(*_conditions(session, spec, regions, region, chain, kind, q, hidden, seen_from, seen_to))
         total = int(session.scalar(select(func.count()).select_from(E).where(where)) or 0)
-    if limit == 0:
-        return total, []
+        if limit == 0:
+            return total, []
     key = (sort or "name").lstrip("-")
     desc = bool(sort and sort.startswith("-"))
     if key == "name":  # a name is never empty
