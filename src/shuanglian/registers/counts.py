@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, delete, event, func, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from shuanglian.registers.graphview import chunks
 from shuanglian.registers.tables import (
@@ -115,6 +116,7 @@ def subtract_stored(session: Session, tally: Tally, entity_ids: Iterable[str]) -
 
 def apply(session: Session, tally: Tally) -> None:
     """Add a tally's differences to the three tables (groups that reach zero are removed)."""
+    forget(session)
     for table in (C, R, T):
         delta = {k: n for k, n in tally.groups[table].items() if n}
         if not delta:
@@ -160,6 +162,7 @@ def apply(session: Session, tally: Tally) -> None:
 
 def write_all(session: Session, tally: Tally) -> None:
     """Fill the (emptied) tables with a tally of every entry."""
+    forget(session)
     for table in (C, R, T):
         rows = tally.rows(table)
         for i in range(0, len(rows), 5000):
@@ -168,6 +171,7 @@ def write_all(session: Session, tally: Tally) -> None:
 
 def clear(session: Session) -> None:
     """Empty the three tables."""
+    forget(session)
     for table in (C, R, T):
         session.execute(delete(table))
 
@@ -270,10 +274,42 @@ def region_counts(session: Session, register: str, hidden: bool, kind: str | Non
     return [(r, int(c)) for r, c in session.execute(q)]
 
 
-def outside_groups(session: Session, register: str, inside: Any) -> tuple[list[Group], set[str]]:
+_MEMO = "register_counts_memo"
+
+
+def _memo(session: Session) -> dict[Any, Any]:
+    """Answers kept for the rest of this transaction (a web request asks the resources register's outside
+    groups for its page, its facets and the rows-held counts); any count write or transaction end drops them."""
+    return session.info.setdefault(_MEMO, {})
+
+
+def forget(session: Session) -> None:
+    """Drop the answers kept for this session."""
+    session.info.pop(_MEMO, None)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _transaction_end(session: Session) -> None:
+    forget(session)
+
+
+def outside_groups(session: Session, register: str, inside: Any, memo: bool = False) -> tuple[list[Group], set[str]]:
     """The resources register against a region: the groups of entries with a region outside it (all
     regions minus the inside ones, per chain set, kind and flags) and the chain keys the region has
-    (every chain of an entry inside it)."""
+    (every chain of an entry inside it). memo: kept for the rest of the transaction, keyed by the region
+    values inside (a hierarchy change gives other values, a count write drops the memo)."""
+    if not memo:
+        return _outside_groups(session, register, inside)
+    values = list(session.scalars(inside)) if isinstance(inside, Select) else list(inside)
+    key = ("outside", register, hash(tuple(sorted(values))), len(values))
+    found = _memo(session).get(key)
+    if found is None:
+        found = _memo(session)[key] = _outside_groups(session, register, inside)
+    return found
+
+
+def _outside_groups(session: Session, register: str, inside: Any) -> tuple[list[Group], set[str]]:
     inner = _groups(session, C, [C.register == register, C.region.in_(inside)])
     local: set[str] = set()
     total: Counter[tuple[Any, ...]] = Counter()

@@ -161,7 +161,7 @@ def matching_groups(
             gs = counts.local_groups(session, spec.name, None, True, hidden, wanted, chain)
             return counts.select_groups(gs, hidden, wanted, chain, test=lambda g: g.registered)
         inside = _inside(session, spec, regions, region)
-        gs, local = counts.outside_groups(session, spec.name, inside)
+        gs, local = counts.outside_groups(session, spec.name, inside, memo=True)
         if local_out is not None:
             local_out |= local
         return counts.select_groups(gs, hidden, wanted, chain, test=lambda g: counts.resource_ok(g, local))
