@@ -47,6 +47,8 @@ class RegisterEntry(Base):
         Index("ix_register_entries_scope", "register", "region", "registered", "eligible", "entity_id"),
         Index("ix_register_entries_entity", "entity_id"),
         Index("ix_register_entries_pinyin", "register", "pinyin", "name", "entity_id"),
+        # the resources register without a region lists imported rows only: by name without a scan of the rest
+        Index("ix_register_entries_registered", "register", "registered", "hidden", "name", "entity_id"),
     )
 
 
