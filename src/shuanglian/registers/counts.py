@@ -124,14 +124,12 @@ def apply(session: Session, tally: Tally) -> None:
         keys = KEYS[table]
         cols = [getattr(table, k) for k in keys]
         current: dict[tuple[Any, ...], int] = {}
-        by_second: dict[tuple[Any, Any], list[Any]] = defaultdict(list)
-        for k in delta:
-            by_second[(k[0], k[1])].append(k)
         # read the stored groups of each (register, region / has_region) touched, a chunk of regions at once
         for reg in sorted({k[0] for k in delta}):
             seconds = sorted({k[1] for k in delta if k[0] == reg}, key=str)
+            thirds = sorted({k[2] for k in delta if k[0] == reg})  # chain sets (kinds): a hub region's other groups stay unread
             for part in chunks(seconds):
-                q = select(*cols, table.n).where(cols[0] == reg, cols[1].in_(part))
+                q = select(*cols, table.n).where(cols[0] == reg, cols[1].in_(part), cols[2].in_(thirds))
                 for row in session.execute(q):
                     key = tuple(row[:-1])
                     if key in delta:
