@@ -35,6 +35,8 @@ _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
 _STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
 _NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
 _MAX_NAME = 30
+_FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
+_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?![\d米])")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
 
@@ -81,6 +83,11 @@ class _Rules:
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
         self.not_items_re = re.compile(alternation(d["not_items"]))
+        soft = set(d.get("soft_not_items") or [])
+        self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
+        self.descriptive_re = re.compile(d.get("descriptive_start") or r"^首(?:个|条|座)")
+        self.part_starts = tuple(d.get("part_starts") or ["配套"])
+        self.metric_re = re.compile(alternation(d.get("metric_words") or ["增速"]))
         status_words = [w for words in d["status"].values() for w in words]
         self.lead_re = re.compile(
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
@@ -202,7 +209,12 @@ def _sentence_projects(
             found.append((a, b, s[a:b], None, False))
     out = []
     for start, end, name, money, listed in found:
+        name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
+        if r.descriptive_re.search(name):
+            continue  # 省内首条计算机整机生产线: a description, not a name
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
+            status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
         if money is None and status is None and not _named_project(r, name):
             continue
         if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
@@ -309,8 +321,8 @@ def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
-        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的", name) or not 3 <= len(name) <= 20:
-            continue
+        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name) or not 3 <= len(name) <= 20 or r.metric_re.search(name):
+            continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
         out.append((start, end))
     return out
 
@@ -373,7 +385,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)交流|引进|培训", core))
+    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训", core))
 
 
 def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]],
@@ -381,11 +393,19 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
     if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
         return True
+    if _COUNTED.search(name):
+        return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
         return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
     # places and zones (重庆高新区举行重大项目: a park is where, not what)
-    places = {m.name for a, b, m in mentions if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name}
+    # (a platform named by a built work, 南宁吴圩机场T3航站区及配套设施, is the work itself)
+    places = {
+        m.name
+        for a, b, m in mentions
+        if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name
+        and not (m.kind == "platform" and r.works_re.search(m.name))
+    }
     if name in place_names:  # a place named anywhere on the page
         return True
     if not name.endswith(tuple(r.heads)):
@@ -408,6 +428,12 @@ def _aggregate(r: _Rules, s: str, start: int) -> bool:
     return bool(r.aggregate_re.search(clause))
 
 
+def _built_core(r: _Rules, name: str) -> bool:
+    """The name, without 项目/工程, holds a built-thing word after a specific part (G98环岛高速提档扩容, 黄河内蒙古段河道治理)."""
+    core = re.sub(r"(?:项目|工程)$", "", name)
+    return any(m.start() >= 2 and _specific(r, core[: m.start()]) for m in re.finditer(r.built_re.pattern.removesuffix("$"), core))
+
+
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
     m = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$", s[: h.start()])
@@ -425,7 +451,7 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         st = money.end() if money else _strip_intro(r, part)
         a += st
         part = part[st:]
-        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.not_items_re.search(part):
+        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.hard_not_items_re.search(part):
             items.append((a, a + len(part)))
     return items
 
@@ -498,12 +524,7 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
-    parts: list[tuple[int, str]] = []
-    at = 0
-    for piece in re.split(r"([、和及与])", body):
-        if piece and piece not in "、和及与":
-            parts.append((at, piece))
-        at += len(piece)
+    parts = _split_items(r, body)
     cleaned = []
     for off, piece in parts:
         piece = piece.replace("“", "").replace("”", "")
@@ -559,12 +580,57 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
             continue  # 高速公路, 农村公路: a kind of thing, not a named one
         own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
         own = own if own and len(own.group()) >= 3 else None
-        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece[: own.start()] if own else piece):
+        # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
+        # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
+        plain = explicit
+        stop_re = r.hard_not_items_re if plain else r.not_items_re
+        if not 2 <= len(piece) <= _MAX_NAME or stop_re.search(piece[: own.start()] if own else piece):
             continue
         if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
             continue
         out.append((base + off, base + off + len(piece), name))
     return out
+
+
+def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
+    """(offset, text) of the items of a list body, split at 、 and at 和/及/与. A 和 opening an item is the
+    name's own (、和若铁路); what follows 和/及/与 stays with the item before when it is only a part of it: an
+    ordinal part (江北国际机场T3B航站楼及第四跑道, 引绰济辽及二期工程), generic words (引洮二期骨干及城乡配套,
+    松涛灌区续建配套与现代化改造) or a bare built word (东平湖老湖区洪水相机南排和航道主体工程)."""
+    toks = re.split(r"([、和及与])", body)
+    parts: list[list[Any]] = []  # [offset, text, separator before]
+    at, sep, carry = 0, "、", None
+    for i, tok in enumerate(toks):
+        if i % 2:
+            if tok != "、" and toks[i - 1] == "" and (i == 1 or toks[i - 2] == "、"):
+                carry = at  # 、和若铁路: the 和 opens the name
+            else:
+                sep = tok
+            at += len(tok)
+            continue
+        off = carry if carry is not None else at
+        carry = None
+        at += len(tok)
+        text = body[off:at]
+        if not text:
+            continue
+        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and _part_of_previous(r, text):
+            parts[-1][1] = body[parts[-1][0] : at]
+        else:
+            parts.append([off, text, sep])
+    return [(p[0], p[1]) for p in parts]
+
+
+def _part_of_previous(r: _Rules, text: str) -> bool:
+    """An item after 和/及/与 that only completes the item before it."""
+    core = re.sub(r"(?:主体工程|工程|项目|建设)$", "", text)
+    return (
+        bool(re.match(r"(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)", text))
+        or not core
+        or core.startswith(r.part_starts)
+        or (not _specific(r, core) and not r.built_re.search(core))  # 研发中心 is a thing of its own
+        or bool(re.fullmatch(r.built_re.pattern, core))
+    )
 
 
 def _plain_category(r: _Rules, category: str) -> str:
