@@ -36,7 +36,7 @@ _STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
 _NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
 _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
-_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?![\d米])")
+_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
 
@@ -153,7 +153,7 @@ def extract_projects(
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
                 continue
-            key = p["name"]
+            key = _name_key(p["name"])
             if key in seen:
                 _merge(out, p)
                 continue
@@ -162,10 +162,15 @@ def extract_projects(
     return out
 
 
+def _name_key(name: str) -> str:
+    """One project's names written two ways agree (万洋高速 / 万洋高速公路项目)."""
+    return re.sub(r"(?:项目|工程)$", "", name).replace("高速公路", "高速")
+
+
 def _merge(out: list[dict[str, Any]], p: dict[str, Any]) -> None:
     """A project named again: fill what the first mention left empty."""
     for q in out:
-        if q["name"] == p["name"]:
+        if _name_key(q["name"]) == _name_key(p["name"]):
             for k in ("investment", "investment_text", "org", "place", "status", "date", "industry"):
                 if q.get(k) is None and p.get(k) is not None:
                     q[k] = p[k]
@@ -367,13 +372,15 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     return None
 
 
-def _specific(r: _Rules, core: str) -> bool:
-    """The part of a name before its head says which project it is (not only 重点/重大/产业...)."""
+def _specific(r: _Rules, core: str, strict: bool = False) -> bool:
+    """The part of a name before its head says which project it is (not only 重点/重大/产业...);
+    `strict` drops only generic words of two or more characters."""
     if len(core) < 2 or re.search(r"\d+(?:个|项)|批|[万亿]元|等", core):
         return False
     rest = core
     for g in r.generic:
-        rest = rest.replace(g, "")
+        if not strict or len(g) >= 2:
+            rest = rest.replace(g, "")
     return len(rest) >= 2
 
 
@@ -532,9 +539,12 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
             continue  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
         if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
             continue  # 这两个投资百亿元的高端制造项目
-        de = piece.rfind("的")  # 总装机容量50万千瓦的马驹沟光伏电站
+        dash = piece.rfind("——")
+        de = max(piece.rfind("的"), dash + 1 if dash >= 0 else -1)  # 总装机容量50万千瓦的马驹沟光伏电站; 世界最长…隧道——天山胜利隧道
         if de >= 0:
             off, piece = off + de + 1, piece[de + 1 :]
+        if r.metric_re.search(piece):
+            continue  # 全国电源规模最大, 新能源占比最高: what the works are like, not which
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
         for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
@@ -570,13 +580,17 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     for i, (off, piece) in enumerate(cleaned):
         name = piece
         if category and not r.built_re.search(piece) and len(piece) <= 8:
-            name = piece + category
+            name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
-            name = piece + str(next_shared[i])  # 雄商、济滨高铁 -> 雄商高铁
+            name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
         suffix = r.built_re.search(name)
-        if suffix and not _specific(r, name[: suffix.start()]) and not explicit:
+        lead = name[: suffix.start()] if suffix else ""
+        # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
+        # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
+        specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
+        if suffix and not specific and not explicit:
             continue  # 高速公路, 农村公路: a kind of thing, not a named one
         own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
         own = own if own and len(own.group()) >= 3 else None
@@ -590,6 +604,20 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
             continue
         out.append((base + off, base + off + len(piece), name))
     return out
+
+
+_WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
+
+
+def _with_kind(piece: str, kind: str) -> str:
+    """A listed name completed by the list's kind of work; the item's works word follows the kind
+    (京哈（扩建）、…等高速公路 -> 京哈高速公路扩建; 四梅集扩能等铁路项目 -> 四梅集铁路扩能项目)."""
+    mod = _WORKS_MOD.search(piece)
+    if not mod or mod.start() < 2:
+        return piece + kind
+    tail = re.search(r"(?:项目|工程)$", kind)
+    core = kind[: tail.start()] if tail else kind
+    return piece[: mod.start()] + core + mod.group(1) + (tail.group() if tail else "")
 
 
 def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
