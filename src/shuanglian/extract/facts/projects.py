@@ -36,6 +36,7 @@ _STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
 _NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
 _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
+_ITEM_VERB = re.compile(r"实现|推动|推进|加快|完成|确保|力争")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
@@ -512,7 +513,7 @@ def _items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[in
 
 def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
-    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
+    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
@@ -532,8 +533,12 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     parts = _split_items(r, body)
+    # a quote holding 、 is a slogan (“走一步、看两步、想三步”), not a list of works
+    slogans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", body)]
     cleaned = []
     for off, piece in parts:
+        if any(a <= off < b for a, b in slogans):
+            continue
         piece = piece.replace("“", "").replace("”", "")
         if piece.startswith("配套"):
             continue  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
@@ -547,6 +552,11 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
             continue  # 全国电源规模最大, 新能源占比最高: what the works are like, not which
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
+        verb = None
+        for verb in _ITEM_VERB.finditer(piece):
+            pass
+        if verb and len(piece) - verb.end() >= 3:
+            off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
         for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
             piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
         cleaned.append((off, piece))
@@ -557,7 +567,11 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
     lens = {len(p) for _, p in cleaned[:-1]}
     short = bool(lens) and max(lens) <= 4  # 中资信创总部、…、国家管网科学试验基地: whole names share nothing
-    if shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
+    praise = next((w for w in r.praise if shared and last_item.endswith(w + shared)), None)
+    if praise and short and len(last_item) - len(praise + shared) >= 2:
+        # 德厚、阿岗、车马碧大型水库: the size class belongs to the batch; the names share only the built word
+        cleaned[-1] = (cleaned[-1][0], last_item[: len(last_item) - len(praise + shared)] + shared)
+    elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         shared = last_item[2:]
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
