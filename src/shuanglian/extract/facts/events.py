@@ -504,8 +504,22 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
         # 位于三亚市崖州湾科技城的崖州湾种子实验室)
         if m.kind == "government" and r.title_re.match(s, end):
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
-        out.append(m.name)
+        out.append(_with_lead(s, gap, m, in_sent, start, end))
     return out
+
+
+_LEAD_WORDS = re.compile(r"^(?:了|又|再|还|先后|随后|首先|接着|一同|共同|分别|位于|当地|这里|那里|正在|在|到)")
+
+
+def _with_lead(s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int) -> str:
+    """The host's full name when the tagger cut its head off: 来到乐金显示广州制造基地 (tagged 广州制造基地),
+    在国家百万亩绿色食品原料…示范区. A short run of plain characters right after the verb, with no name of
+    its own, belongs to the host (when the mention is written as tagged, not an alias or official form)."""
+    if not 2 <= len(gap) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or "的" in gap or _LEAD_WORDS.match(gap):
+        return m.name
+    if s[start:end] != m.name or any(b > start - len(gap) and a < start for a, b, _m in in_sent):
+        return m.name
+    return gap + m.name
 
 
 def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
