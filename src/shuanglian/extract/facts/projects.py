@@ -329,6 +329,8 @@ def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
         name = s[start:end]
         if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name) or not 3 <= len(name) <= 20 or r.metric_re.search(name):
             continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
+        if r.hard_not_items_re.search(name[: h.start() - start]):
+            continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
         out.append((start, end))
     return out
 
