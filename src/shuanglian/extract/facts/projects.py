@@ -120,7 +120,11 @@ class ProjectStage:
         projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
         # a programme the policy stage found (实施尖刀技术攻关工程) is a policy, not an investment project
         programmes = {re.sub(r"[“”\s]", "", p.get("title") or "") for p in getattr(doc, "policies", None) or []}
-        doc.projects = [p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes]
+        # (a named work carried out, 实施G98环岛高速提档扩容工程, stays a project)
+        r = _rules()
+        doc.projects = [
+            p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes or _built_core(r, p["name"])
+        ]
         return doc
 
 
