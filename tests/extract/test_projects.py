@@ -213,3 +213,20 @@ def test_explicit_works_lists_allow_soft_words_and_drop_descriptions() -> None:
     got = _by_name("实施G98环岛高速提档扩容工程和国省干道提质升级工程，实现昌江核电二期三号机组并网发电。")
     assert got["G98环岛高速提档扩容工程"]["status"] == "在建" and "昌江核电二期三号机组" in got
     assert "国省干道提质升级工程" not in got  # 实施 over a whole field stays a programme
+
+
+def test_examples_of_a_counted_batch_run_over_semicolons() -> None:
+    text = (
+        "其中，包括三十八个续建工程，如黄河三门峡水库；淮河流域的梅山水库、响洪甸水库和濉河治理工程；辽河流域的大伙房水库等。"
+        "同时，有三十五个新的工程开工，如淮河流域的宿鸭湖蓄洪工程、惠济河治理工程，颍河节制闸工程；黄河的人民胜利渠扩建工程等。"
+        "在今年内可以建设完工的，有二十一个大型水利工程。"
+    )
+    got = _by_name(text)
+    assert {n: got[n]["status"] for n in ("黄河三门峡水库", "梅山水库", "响洪甸水库", "濉河治理工程", "大伙房水库")} == dict.fromkeys(
+        ("黄河三门峡水库", "梅山水库", "响洪甸水库", "濉河治理工程", "大伙房水库"), "在建"
+    )
+    assert {"宿鸭湖蓄洪工程", "惠济河治理工程", "颍河节制闸工程", "人民胜利渠扩建工程"} <= set(got)
+    assert got["颍河节制闸工程"]["status"] == "开工"
+    got = _by_name("溪洛渡水电站、京沪高速铁路和千万吨级炼油厂、百万吨级乙烯等一批重大项目陆续开工建设。我们应当积极修筑川黔和黔桂铁路。")
+    assert {"溪洛渡水电站", "京沪高速铁路", "川黔铁路", "黔桂铁路"} <= set(got)
+    assert not {"千万吨级炼油厂", "百万吨级乙烯"} & set(got)  # size classes of a kind

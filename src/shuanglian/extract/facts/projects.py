@@ -36,6 +36,7 @@ _STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
 _NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
 _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
+_SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
 _ITEM_VERB = re.compile(r"实现|推动|推进|加快|完成|确保|力争")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
@@ -149,11 +150,14 @@ def extract_projects(
     starts = [t[0] for t in mentions]
     place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
     para = -1
+    carry: str | None = None
     for sent in sentences(text):
         if sent.para != para:
             para, last_place = sent.para, None
         local = mentions[bisect_left(starts, sent.start) : bisect_right(starts, sent.start + len(sent.text))]
-        found = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names)
+        found, carry = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names, carry)
+        if text[sent.start + len(sent.text) : sent.start + len(sent.text) + 1] not in ("；", ";"):
+            carry = None  # a list of examples runs on over ；, not past a full stop
         last_place = _sentence_place(r, sent, mentions) or last_place
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
@@ -190,7 +194,9 @@ def _sentence_projects(
     last_place: str | None,
     main_place: str | None,
     place_names: set[str],
-) -> list[dict[str, Any]]:
+    carried: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The projects of one sentence, and the stage of a list of examples running on into the next."""
     s = sent.text
     moneys = _moneys(r, s)
     heads = [h for h in r.head_re.finditer(s) if not s[h.end() :].startswith(r.not_after)]
@@ -203,7 +209,8 @@ def _sentence_projects(
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y, *_ in found)
 
-    for a, b, name, stage in _per_place(s, _status_lists(r, s), place_names):
+    examples, carry = _example_lists(r, s, carried)
+    for a, b, name, stage in [*_per_place(s, _status_lists(r, s), place_names), *examples]:
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -258,7 +265,7 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
-    return out
+    return out, carry
 
 
 def _named_project(r: _Rules, name: str) -> bool:
@@ -465,6 +472,9 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         st = money.end() if money else _strip_intro(r, part)
         a += st
         part = part[st:]
+        size = _SIZE_CLASS.match(part)  # 千万吨级炼油厂: a size class of a kind
+        if size and len(part) - size.end() <= 3:
+            continue
         if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.hard_not_items_re.search(part):
             items.append((a, a + len(part)))
     return items
@@ -480,6 +490,47 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
         for obj_start, obj, stage, named in _clause_objects(r, text):
             out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named))
     return out
+
+
+_EXAMPLES = re.compile(r"(?:如|例如|比如|其中有|包括)(?!期)")
+_REGION_OF = re.compile(r"^[^；;，,。、]{0,4}(?:[^；;，,。]{0,12}?(?:流域|地区|沿线|境内))的")
+
+
+def _example_stage(r: _Rules, s: str) -> tuple[int, str] | None:
+    """(offset after the cue, stage) when `s` opens a list of examples of a counted batch with a status
+    (包括三十八个续建工程，如…; 有三十五个新的工程开工，如…)."""
+    for m in _EXAMPLES.finditer(s):
+        intro = s[max(0, m.start() - 24) : m.start()].rstrip("，,：:")
+        if not re.search(r"(?:工程|项目)(?:开工|建成|投产|竣工)?$", intro):
+            continue
+        cues = sorted(((c.end(), stage) for stage, pat in r.status for c in pat.finditer(intro)), reverse=True)
+        if cues:
+            return m.end(), cues[0][1]
+    return None
+
+
+def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[int, int, str, str]], str | None]:
+    """Works given as examples of a counted batch with a status (包括三十八个续建工程，如黄河三门峡水库；淮河流域
+    的梅山水库、响洪甸水库…等): each named item is a project at that stage. The list runs on over the
+    ；-separated sentences after it (`carried` is its stage), each group's region (淮河流域的) being where,
+    not what; 等 closes it. Returns the items and the stage still carried."""
+    opened = _example_stage(r, s)
+    if opened:
+        at, stage = opened
+    elif carried:
+        at, stage = 0, carried
+    else:
+        return [], None
+    body = s[at:]
+    stop = re.search(r"等[^、]{0,12}$", body)  # …等 closes the examples
+    if stop:
+        body = body[: stop.start()]
+    items = []
+    for piece in re.finditer(r"[^，,]+", body):  # 惠济河治理工程，颍河节制闸工程: a comma lists too
+        region = _REGION_OF.match(piece.group())
+        cut = region.end() if region else 0
+        items += [(a, b, n, stage) for a, b, n in _items(r, piece.group()[cut:], at + piece.start() + cut)]
+    return items, None if stop else stage
 
 
 def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
@@ -556,6 +607,9 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
             off, piece = off + de + 1, piece[de + 1 :]
         if r.metric_re.search(piece):
             continue  # 全国电源规模最大, 新能源占比最高: what the works are like, not which
+        size = _SIZE_CLASS.match(piece)
+        if size and len(piece) - size.end() <= 3:
+            continue  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
         verb = None
