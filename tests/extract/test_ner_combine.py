@@ -97,3 +97,77 @@ def test_sentences_with_abbreviation_pairs_are_tagged() -> None:
     assert not any(marks[5:7])  # a known division alone does not call the tagger
     got = {(m.name, m.kind) for m in extract_entities("中美双方在北京举行会谈。")}
     assert {("中国", "place"), ("美国", "place")} <= got
+
+
+def test_overrule_unsure_clue_clash_sure_persons_and_glued_places() -> None:
+    policy = Policy(take={"PER": 0.95, "LOC": 0.97}, single=0.9, clash=0.7, sure=0.97)
+    # 中日: a CLUENER company at 0.53 no longer stops the one-character places (at 0.8 it does)
+    text = "中日友好"
+    toks = [Token(0, 2, "中日", "LOC"), Token(2, 4, "友好", "ad")]
+    spans = [NerSpan(0, 1, "LOC", "pd", 1.0), NerSpan(1, 2, "LOC", "pd", 1.0), NerSpan(0, 2, "COM", "clue", 0.53)]
+    assert [t.word for t in overrule(text, toks, spans, policy)][:2] == ["中", "日"]
+    sure_clash = [*spans[:2], NerSpan(0, 2, "COM", "clue", 0.8)]
+    assert overrule(text, toks, sure_clash, policy) == toks
+    # 唐师|曾: a person both heads read holds LAC's adverb; the pd head alone does not take it
+    text = "唐师曾说"
+    toks = [Token(0, 2, "唐师", "PER"), Token(2, 3, "曾", "d"), Token(3, 4, "说", "v")]
+    pd = NerSpan(0, 3, "PER", "pd", 0.99)
+    assert [(t.word, t.tag) for t in overrule(text, toks, [pd, NerSpan(0, 3, "PER", "clue", 0.99)], policy)][0] == ("唐师曾", "PER")
+    assert overrule(text, toks, [pd], policy) == toks
+    # 银川|晴: a sure known place cuts a LAC place word that is none, when the caller allows it
+    text = "银川晴转多云"
+    toks = [Token(0, 3, "银川晴", "LOC"), Token(3, 4, "转", "v"), Token(4, 6, "多云", "n")]
+    spans = [NerSpan(0, 2, "LOC", "pd", 1.0)]
+    got = overrule(text, toks, spans, policy, cut_place=lambda place, word: place == "银川")
+    assert [(t.word, t.tag) for t in got][:2] == [("银川", "LOC"), ("晴", "n")]
+    assert overrule(text, toks, spans, policy) == toks
+
+
+def test_recovery_of_sure_places_and_trimming_of_run_on_names() -> None:
+    from shuanglian.extract.entities.tagger_spans import trimmed
+
+    # 印度尼西亚: place_cand reads 印度 + a thing; both LAC and a sure tagger read one place
+    text = "印度尼西亚总统出席"
+    toks = [Token(0, 5, "印度尼西亚", "LOC"), Token(5, 7, "总统", "n"), Token(7, 9, "出席", "v")]
+    spans = [NerSpan(0, 5, "LOC", "pd", 1.0)]
+    th = {"LOC": 0.9, "LOC-unlisted": 0.97, "LOC-sure": 0.99}
+    got = recovered(_view(text, toks), [], spans, th, Ranges([]), lac=toks)
+    assert [(c.name, c.kind) for c in got] == [("印度尼西亚", "place")]
+    assert recovered(_view(text, toks), [], spans, {"LOC": 0.9}, Ranges([]), lac=toks) == []
+    # a river stays out whatever the tagger says (a product convention)
+    text = "博斯腾湖水位"
+    toks = [Token(0, 4, "博斯腾湖", "LOC"), Token(4, 6, "水位", "n")]
+    assert recovered(_view(text, toks), [], [NerSpan(0, 4, "LOC", "pd", 1.0)], th, Ranges([]), lac=toks) == []
+    # 本报讯|中国东方电气集团公司: the rules' name ran on over a dateline; the kind is kept
+    text = "本报讯中国东方电气集团公司宣布"
+    toks = [Token(0, 3, "本报讯", "n"), Token(3, 13, "中国东方电气集团公司", "ORG"), Token(13, 15, "宣布", "v")]
+    chosen = [Cand(0, 13, "enterprise", "本报讯中国东方电气集团公司")]
+    spans = [NerSpan(3, 13, "ORG", "pd", 0.99)]
+    got = trimmed(_view(text, toks), chosen, spans, 0.9, toks)
+    assert [(c.start, c.end, c.kind, c.name) for c in got] == [(3, 13, "enterprise", "中国东方电气集团公司")]
+    # a place before the tagger's name is no run-on (深圳|…公司 stays whole)
+    text = "深圳华强电子有限公司"
+    toks = [Token(0, 2, "深圳", "LOC"), Token(2, 10, "华强电子有限公司", "ORG")]
+    chosen = [Cand(0, 10, "enterprise", text)]
+    assert trimmed(_view(text, toks), chosen, [NerSpan(2, 10, "ORG", "pd", 0.99)], 0.9, toks) == chosen
+
+
+def test_unknown_places_and_cut_persons_call_the_tagger_and_unknown_places_may_be_vetoed() -> None:
+    from shuanglian.extract.entities.stage import _vetoable
+
+    def marks(text: str, toks: list[Token]) -> bytearray:
+        return _needs_tagger(text, toks)
+
+    # a place on no list (科伦坡) calls the tagger; a known division, a river, a region or a zone does not
+    assert any(marks("抵达科伦坡", [Token(0, 2, "抵达", "v"), Token(2, 5, "科伦坡", "LOC")]))
+    for word in ("北京", "长江", "中部地区", "大别山", "广州开发区"):
+        assert not any(marks(word + "发展", [Token(0, len(word), word, "LOC"), Token(len(word), len(word) + 2, "发展", "v")])), word
+    assert _vetoable(Token(0, 3, "千手佛", "LOC")) and not _vetoable(Token(0, 2, "北京", "LOC"))
+    assert not _vetoable(Token(0, 2, "长江", "LOC"))
+    # 高允|连: a two-character person before a one-character adverb; 李明|说 is an ordinary name and a verb
+    assert any(marks("高允连毕业", [Token(0, 2, "高允", "PER"), Token(2, 3, "连", "d"), Token(3, 5, "毕业", "v")]))
+    assert not any(marks("习近平说", [Token(0, 3, "习近平", "PER"), Token(3, 4, "说", "v")]))
+    # 郑州|电务段: a place before a short noun naming a body; 北京|发展 is not one
+    assert any(marks("郑州电务段", [Token(0, 2, "郑州", "LOC"), Token(2, 5, "电务段", "n")]))
+    # EA: a Latin-letter word LAC reads as a noun may be a brand
+    assert any(marks("EA表示", [Token(0, 2, "EA", "nz"), Token(2, 4, "表示", "v")]))

@@ -182,3 +182,17 @@ def test_share_clause_keeps_the_sentence_measure() -> None:
     figs = {f.value: f for f in derive_figures(text, "2013-03-05") if f.unit == "%"}
     assert figs[21.58].year is None  # a five-year average
     assert (figs[4.0].measure, figs[4.0].year) == ("财政性教育经费占比", 2012)
+
+
+def test_a_measure_no_rule_names_is_shown_by_what_it_counts_not_by_the_verb() -> None:
+    from shuanglian.targets.derive import _named_better
+
+    rules = load_rules()
+    assert _named_better(rules, "增加到", "出口总额") == "出口总额"
+    assert _named_better(rules, "?", "开工项目数量") == "开工项目数量"
+    assert _named_better(rules, "占国内生产总值比重", "比重比重") == "占国内生产总值比重"
+    assert _named_better(rules, "央用于廉租住房制度建设的资金", "资金") == "央用于廉租住房制度建设的资金"
+    assert _named_better(rules, "再开工", None) == "再开工"
+    figs = derive_figures("二、2014年工作总体部署\n今年要淘汰燃煤小锅炉5万台，水泥4200万吨。", "2014-03-05", "国务院政府工作报告")
+    names = {f.measure for f in figs if f.is_target}
+    assert not names & {"?", "增加到", "提高到", "再开工"}, names

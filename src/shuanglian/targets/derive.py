@@ -444,6 +444,8 @@ def derive_figures(
             year = deadline
         elif is_target and explicit and year is not None and ctx.pub_year is not None and year > ctx.pub_year:
             deadline = year  # 到2027年…达到: a multi-year target, interim figures show progress
+        if not known:
+            measure = _named_better(rules, measure, f.get("specific"))
         main = is_target and (ctx.in_main(start) or bool(rules.main_sentence.search(sent_prefix)))
         quote_start = max(sent_start, clause_start - 12)
         fig = Figure(
@@ -483,6 +485,20 @@ def derive_figures(
             seen[key] = fig
         out.append(fig)
     return out
+
+
+def _named_better(rules: Rules, words: str, specific: str | None) -> str:
+    """The name a figure no measure rule names is shown by: the facts stage's specific measure when it says
+    more than the clause's last words (增加到 / 再开工 / ? → 出口总额 / 开工项目数量); linking still
+    compares the clause's words, so only the name changes."""
+    if not specific:
+        return words
+    half = len(specific) // 2
+    if len(specific) % 2 == 0 and specific[:half] == specific[half:]:
+        specific = specific[:half]  # 比重比重
+    def content(s: str) -> int:
+        return len(rules.generic_words.sub("", s))
+    return specific[-14:] if content(specific) > content(words if words != "?" else "") else words
 
 
 def _tidy(v: float) -> float:

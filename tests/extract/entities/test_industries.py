@@ -78,3 +78,16 @@ def test_head_word_alone_before_chanye_and_a_leading_verb(ents) -> None:  # type
     got = _industries(ents, "加力布局氢能产业，形成百亿级规模的芯片产业集群，壮大装备产业。")
     assert {"氢能", "芯片"} <= got
     assert "布局氢能" not in got and "装备" not in got
+
+
+def test_kept_modifier_and_branch_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("推动现代石化、高端化工等产业转型升级。适当安排了农业、冶金工业和机械工业。")
+    assert e["现代石化"].kind == "industry" and "石化" not in e
+    assert e["高端化工"].kind == "industry"
+    assert e["冶金工业"].kind == "industry" and e["机械工业"].kind == "industry"
+
+
+def test_he_lists_two_industries_ji_joins_one_chain(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "以绿色石化和精细化工、现代装备制造为主。培育智能传感器及仪器仪表等新增长点。")
+    assert {"绿色石化", "精细化工", "智能传感器及仪器仪表"} <= got
+    assert "绿色石化和精细化工" not in got and "仪器仪表" not in got

@@ -52,3 +52,32 @@ def test_one_character_loc_words_are_no_places(ents) -> None:  # type: ignore[no
     places = {n for n, m in got.items() if m.kind == "place"}
     assert "和" not in places and "上" not in places
     assert "深圳市" in places
+
+
+def test_place_key_and_merges() -> None:
+    from shuanglian.extract.entities.places import place_key, place_merges
+
+    assert place_key("北京") == place_key("北京市") == "北京市"
+    assert place_key("燕赵") == "河北省"  # a literary name of the province
+    merges = place_merges(["京津冀", "京津冀地区", "永丰村", "太和镇永丰村", "眉山市"])
+    assert merges == {"京津冀": "京津冀地区", "永丰村": "太和镇永丰村"}
+
+
+def test_built_works_and_line_endpoints_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("今年开工建设甲城至乙镇高速公路，扩建宁海港，长沙至岳阳铁路加快推进。调研组前往长沙市考察。")
+    assert "宁海港" not in e
+    assert "岳阳" not in e and "岳阳市" not in e  # the endpoint of a line is not a place of the page
+    assert e["长沙市"].kind == "place"
+
+
+def test_region_tail_and_town_village_chain(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("加快石家庄都市圈建设。习近平来到梓山镇潭头村考察。潭头村村民围拢过来。")
+    assert e["石家庄都市圈"].kind == "place"
+    village = e["梓山镇潭头村"]
+    assert village.kind == "place" and "潭头村" in village.aliases
+    assert "梓山镇" not in e
+
+
+def test_regions_written_together_are_one_mention_each(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("要打造面向中亚南亚西亚国家的商贸物流枢纽。")
+    assert {"中亚", "南亚", "西亚"} <= {n for n, m in e.items() if m.kind == "place"}

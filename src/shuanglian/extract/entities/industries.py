@@ -25,6 +25,46 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
         c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
 
 
+def with_modifiers(view: TokenView, cands: list[Cand]) -> list[Cand]:
+    """Industries preceded by a modifier word the name keeps (现代|石化, 高端|化工, 现代|绿色|化工) take it in."""
+    mods = industry_grammar()["kept_modifiers"]
+    text = view.text
+    out: list[Cand] = []
+    for c in cands:
+        start = c.start
+        while True:
+            m = next((m for m in mods if text.startswith(m, start - len(m)) and start - len(m) in view.by_start), None)
+            if m is None:
+                break
+            start -= len(m)
+        if start == c.start:
+            out.append(c)
+        else:
+            name = text[start : c.end]
+            out.append(Cand(start, c.end, c.kind, name, c.prio))
+    return out
+
+
+_BRANCH = re.compile(r"([\u4e00-\u9fff]{1,4})工业")
+
+
+def branch_industries(view: TokenView) -> list[Cand]:
+    """Sectors written X工业 (冶金工业, 机械工业, 煤炭工业): the name keeps 工业, X being a lexicon term or a
+    classic branch (industry_branches); the longest such X starting on a word boundary."""
+    gram = industry_grammar()
+    text = view.text
+    out: list[Cand] = []
+    for m in _BRANCH.finditer(text):
+        word = m.group(1)
+        for k in range(len(word)):
+            x, start = word[k:], m.start(1) + k
+            if (start in view.by_start and (x in industries() or x in gram["industry_branches"])
+                    and x not in gram["broad"] and not x.endswith("业")):
+                out.append(Cand(start, m.end(), "industry", x + "工业", PRIO_GRAMMAR))
+                break
+    return out
+
+
 def industry_mentions(view: TokenView) -> list[Cand]:
     """Industry candidates: terms from the lexicon that start and end on word boundaries."""
     auto = industry_automaton()
@@ -36,7 +76,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
         if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return specific_only(out, view.text)
+    return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
@@ -129,7 +169,7 @@ def grammar_industries(view: TokenView) -> list[Cand]:
             hit = _accept_tokens(view, s, e)
             if hit:
                 out.append(Cand(hit[0], hit[0] + len(hit[1]), "industry", hit[1], PRIO_GRAMMAR))
-    return specific_only(out, view.text)
+    return with_modifiers(view, specific_only(out, view.text))
 
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
@@ -154,9 +194,9 @@ _JOINS = ("及", "与", "和")
 def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
     """One industry for two joined into a named chain (智能制造及装备产业, 医药和医疗器械、…, 脑科学与脑机接口、…).
 
-    A joined pair is one item when the list goes on after it (、), or when 产业/行业 follows a pair joined by
-    及/与 that is not the end of a longer list; 和/及 before the last item of A、B和C is the list's own
-    connective, and 和 before 产业 joins two industries (集成电路和光电产业).
+    Two industries joined by 及 are one chain (智能传感器及仪器仪表) unless the second repeats the first
+    (新能源及新能源装备制造); 和 always lists two (集成电路和光电、高端装备). A pair joined by 与 is one item when
+    the list goes on after it (、), or when 产业/行业 follows it and it is not the end of a longer list.
     """
     text = view.text
     inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: (c.start, -c.end))
@@ -177,8 +217,13 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
         after = text[b.end : b.end + 2]
         before = text[a.start - 1 : a.start] if a.start else ""
         joint = text[a.end]
-        # 集成电路和光电产业, 新能源和节能环保产业: 和 before 产业 joins two industries (及/与 join one chain)
-        if after[:1] == "、" or (after in ("产业", "行业") and before != "、" and joint != "和"):
+        if joint == "和":
+            continue  # 集成电路和光电、高端装备, 绿色石化和精细化工: 和 lists two industries
+        if joint == "及" and not text[b.start : b.end].startswith(text[a.start : a.end]):
+            # 智能传感器及仪器仪表, 林产加工及纸业: 及 joins one chain (新能源及新能源装备制造 names two)
+            out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
+            continue
+        if after[:1] == "、" or (after in ("产业", "行业") and before != "、"):
             out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
     return out
 

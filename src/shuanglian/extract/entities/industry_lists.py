@@ -82,6 +82,8 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
 def _plain_item(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """An item of an industry list that is a short plain noun phrase (家具, 金属制品), not a name or a place."""
     toks = view.tokens[s:e]
+    while toks and toks[0].word in industry_grammar()["lead_verbs"]:
+        toks = toks[1:]  # 前瞻|布局|元宇宙: the verb (LAC's noun) opens the clause
     if not toks or toks[0].tag == "vn" or any(t.tag not in ("n", "nz", "vn", "j") for t in toks):
         # 布局|元宇宙: a verbal noun opening the item is the sentence's action, not part of the industry
         return None
@@ -96,8 +98,8 @@ def _phrase(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """An item without broad leading words and a trailing 产业/行业: (start offset, text)."""
     gram = industry_grammar()
     toks = view.tokens[s:e]
-    while toks and (toks[0].word in gram["broad"] or len(toks[0].word) == 1):
-        toks = toks[1:]
+    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1):
+        toks = toks[1:]  # 布局|元宇宙: a verb LAC tagged as a noun opens the clause, not the item
     if not toks:
         return None
     text = view.text[toks[0].start : toks[-1].end]
@@ -161,9 +163,12 @@ def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
     out: list[Cand] = []
+    stated: list[Cand] = []  # items of a list the text calls industries (船舶等传统产业): product terms count too
     for items in _items(view):
         if _closed_by_industry(view, items[-1][1]):
             found = [hit for s, e in items for hit in [_best_tail(view, s, e) or _plain_item(view, s, e)] if hit]
+            stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
+                       for start, text in found if text in industry_grammar()["product_terms"]]
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
         known = any(text in inds for _, text in found)
@@ -171,4 +176,4 @@ def listed_industries(view: TokenView) -> list[Cand]:
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
-    return specific_only(out, view.text)
+    return specific_only(out, view.text) + stated

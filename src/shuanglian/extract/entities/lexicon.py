@@ -109,6 +109,15 @@ def generic() -> dict[str, Any]:
 
 
 @functools.cache
+def place_rules() -> dict[str, Any]:
+    """Word lists of the place-mention rules (place_rules.yaml): work tails, route heads, town and village ends
+    (tuples), and `literary_names` (燕赵 -> 河北省, a dict)."""
+    data = _yaml("place_rules.yaml") or {}
+    return {k: ({str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else tuple(str(w) for w in v or []))
+            for k, v in data.items()}
+
+
+@functools.cache
 def place_abbreviations() -> dict[str, str]:
     """One-character country and region names (美 -> 美国) from place_abbrev.yaml."""
     data = _yaml("place_abbrev.yaml")["abbreviations"]
@@ -189,6 +198,8 @@ def industry_grammar() -> dict[str, Any]:
         "lead_verbs": frozenset(data.get("lead_verbs", [])),
         "bare_too_broad": frozenset(data.get("bare_too_broad", [])),
         "facility_heads": tuple(data.get("facility_heads", [])),
+        "industry_branches": frozenset(data.get("industry_branches", [])),
+        "kept_modifiers": tuple(sorted(data.get("kept_modifiers", []), key=len, reverse=True)),
     }
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
-from shuanglian.extract.entities.lexicon import generic
+from shuanglian.extract.entities.lexicon import generic, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
-from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.places import normalise, place_index, segments
 from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
@@ -57,7 +59,91 @@ def _place_plus_other(word: str) -> bool:
     if rest == word or not rest:
         return False
     return not (rest in place_index() or normalise(rest) is not None or rest.endswith(_PLACE_TAILS)
+                or rest in place_rules()["region_tails"]
                 or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
+_COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:个|座|处|条|项|家)")
+# 至 in words that are no "X至Y" route (截至, 乃至, 至今)
+_NOT_TO = frozenset({"截至", "甚至", "乃至", "以至", "直至", "至今", "至于", "至关", "至少"})
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _route_endpoint(text: str, start: int, end: int) -> bool:
+    """True for an endpoint of a line written X至Y<work> (日照至五莲铁路, 大村至遵义、纳雍至六盘水高速公路,
+    庆云至章丘等23个续建项目): the pair names the line, not two places of the page."""
+    if text[end : end + 1] == "至" and text[end : end + 2] not in _NOT_TO:
+        begin = end + 1
+    elif text[start - 1 : start] == "至" and text[start - 2 : start] not in _NOT_TO:
+        begin = end
+    else:
+        return False
+    heads = place_rules()["route_heads"]
+    items = text[begin : _clause_end(text, begin)].split("、")
+    # the work's head right after the pair, or closing a list of short items (…、纳雍至六盘水高速公路)
+    return any(h in items[0][:14] for h in heads) or (
+        len(items) > 1 and all(len(i) <= 12 for i in items[:-1]) and any(h in items[-1][:16] for h in heads))
+
+
+def _listed_work(text: str, end: int) -> bool:
+    """True when the word opens or continues a list closed by the head of built works (九龙川、唐家河等煤矿,
+    茨哈峡、尔多等水电站, 南山口、哇让、同德、德令哈4个抽水蓄能电站)."""
+    stop = _clause_end(text, end)
+    rest = text[end:stop]
+    if not rest.startswith(("、", "等")) and not _COUNT.match(rest):
+        return False
+    cut = min([i for i in (rest.find("等"), *(m.start() for m in [_COUNT.search(rest)] if m)) if i >= 0] or [-1])
+    if cut < 0:
+        return False
+    listed = rest[:cut]
+    if listed and (not listed.startswith("、") or any(len(x) > 8 for x in listed.split("、")[1:])):
+        return False  # the items are short names, one after another
+    after = rest[cut:]
+    after = after[1:] if after.startswith("等") else after
+    m = _COUNT.match(after)
+    after = after[m.end() :] if m else after
+    return any(h in after[:12] for h in place_rules()["work_list_heads"])
+
+
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村|社区|大塆)")
+
+
+def _village_after(text: str, word: str, end: int) -> str:
+    """The village or community written right after a town, township or street (梓山镇|潭头村), or ''."""
+    rules = place_rules()
+    if not word.endswith(rules["town_ends"]):
+        return ""
+    m = _VILLAGE.match(text, end)
+    return m.group() if m and not m.group().startswith(rules["village_ends"]) else ""
+
+
+def _names_work(view: TokenView, t: Token) -> bool:
+    """True when the word after the place is a built work no register lists (宁波|舟山港, 北京|大兴国际机场)."""
+    i = view.by_start.get(t.end)
+    if i is None:
+        return False
+    nxt = view.tokens[i].word
+    tails = (*place_rules()["work_tails"], *_NON_PLACE_TAILS)
+    return len(nxt) >= 2 and nxt.endswith(tails) and normalise(nxt) is None and nxt not in place_index()
+
+
+def _regions_in(word: str) -> list[str]:
+    """The countries and regions a word is made of when it is two or more of them (中亚南亚西亚), else []."""
+    if len(word) < 4 or word in place_index():
+        return []
+    parts = segments(word) or []
+    ok = len(parts) > 1 and all(place_index()[x][0].level in ("country", "region") for x in parts)
+    return parts if ok else []
+
+
+def _region_tail(text: str, end: int) -> str:
+    """The region ending written right after a place (石家庄|都市圈, 豫东|平原), or ''."""
+    return next((r for r in sorted(place_rules()["region_tails"], key=len, reverse=True) if text.startswith(r, end)), "")
 
 
 def place_cands(view: TokenView) -> list[Cand]:
@@ -88,6 +174,48 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
     if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
         return out  # “数字福建”, 健康中国: a slogan, not the place
     p = normalise(t.word)
+    rules = place_rules()
+    regions = _regions_in(t.word)
+    if regions:
+        # 中亚南亚西亚: countries or regions written one after another are one mention each
+        pos = t.start
+        for region in regions:
+            out.append(Cand(pos, pos + len(region), "place", place_index()[region][0].name))
+            pos += len(region)
+        return out
+    if p is None and any(ch.isdigit() for ch in t.word):
+        return out  # 梅山港区6号: a berth or a numbered work, not a place
+    part = next((x for x in rules["part_tails"] if t.word.endswith(x) and len(t.word) > len(x) + 1), None)
+    if p is None and part and normalise(t.word[: -len(part)]) is not None:
+        # 光山县|西南部, 内蒙古|东部, 秦岭|北麓: the part names the place it is part of
+        return place_cand(view, Token(t.start, t.end - len(part), t.word[: -len(part)], t.tag))
+    if p is None and t.word.endswith(rules["work_tails"]) and not t.word.endswith("街道"):
+        return out  # 天津港, 重庆站, 天府大道, 金融街: a built work or a spot, not a place of the registers
+    if _route_endpoint(text, t.start, t.end):
+        return out  # 日照至五莲铁路: the endpoints name the line
+    if p is None and _listed_work(text, t.end):
+        return out  # 九龙川、唐家河等煤矿: names of works in a list
+    if p is None and len(t.word) == 2 and text.startswith(rules["line_openers"], t.end):
+        return out  # 京滨|城际, 津潍|高铁: a pairing that names a line
+    if _names_work(view, t):
+        return out  # 宁波|舟山港, 昆明|长水国际机场: the place opens the name of a built work
+    tail = _region_tail(text, t.end)
+    if tail and (t.word.endswith(tail) or _in_quoted_name(text, t.start, t.end + len(tail))
+                 or text.startswith(rules["measure_after_region"], t.end + len(tail))):
+        tail = ""
+    around = text[t.start - 1 : t.start] == "环" and t.start > 0  # 环|渤海地区: the region around the sea
+    if tail or (around and t.word.endswith(rules["region_tails"])):
+        # 石家庄|都市圈, 长江三角洲|地区, 成渝地区|双城经济圈: the region is the place named
+        start = t.start - 1 if around else t.start
+        return [Cand(start, t.end + len(tail), "place", text[start : t.end + len(tail)])]
+    village = _village_after(text, t.word, t.end)
+    if village:
+        # 左岭街道|智苑|社区: a town and the village or community written after it are one place
+        return [Cand(t.start, t.end + len(village), "place", t.word + village)]
+    if t.word.endswith("地区") and text.startswith(rules["measure_after_region"], t.end):
+        # 安徽地区生产总值: the place is 安徽, 地区生产总值 the measure
+        short = Token(t.start, t.end - 2, t.word[:-2], t.tag)
+        return place_cand(view, short) if len(short.word) >= 2 else out
     if p is None and t.word.endswith(_WATERS):
         return out  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
     if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:

@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from shuanglian.extract.entities.lexicon import places_extra
+from shuanglian.extract.entities.lexicon import place_rules, places_extra
 
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
@@ -80,10 +80,13 @@ def place_index() -> dict[str, list[Place]]:
         for key in [name, *aliases]:
             # a curated entry beats the dataset's reading of the same short name
             index[key] = [extra]
+    for alias, province in place_rules()["literary_names"].items():
+        if province in index and alias not in index:
+            index[alias] = [index[province][0]]  # 燕赵 -> 河北省
     return index
 
 
-def _segments(surface: str) -> list[str] | None:
+def segments(surface: str) -> list[str] | None:
     """Split a composite place (深圳市南山区, 广州黄埔) into division names, longest first; None if it fails."""
     idx = place_index()
     out: list[str] = []
@@ -115,10 +118,36 @@ def normalise(surface: str, context: tuple[str | None, str | None] = (None, None
         # ambiguous short names: prefer the highest level (a province over a county of the same name)
         order = {"country": 0, "region": 1, "province": 2, "city": 3, "district": 4, "county": 4}
         return sorted(cands, key=lambda c: order.get(c.level or "", 9))[0]
-    parts = _segments(surface) if len(surface) >= 4 else None
+    parts = segments(surface) if len(surface) >= 4 else None
     if parts and len(parts) > 1:
         # the finest part names the place; the parts before it settle which one it is
         outer = normalise(parts[-2], context)
         inner_ctx = (outer.province, outer.city or (outer.name if outer.level == "city" else None)) if outer else context
         return normalise(parts[-1], inner_ctx)
     return None
+
+
+def place_key(name: str) -> str:
+    """The grouping key of a place candidate: its official name (北京 and 北京市 are one place on a page)."""
+    p = normalise(name)
+    return p.name if p else name
+
+
+def place_merges(names: list[str]) -> dict[str, str]:
+    """Place names of one page that are short forms of another one there: X of X地区 (京津冀地区) or X山脉, a village
+    of its town-and-village chain (永丰村 of 太和镇永丰村). Returns short -> full."""
+    rules = place_rules()
+    have = set(names)
+    out: dict[str, str] = {}
+    for n in names:
+        whole = next((n + t for t in rules["same_region_tails"] if n + t in have), None)
+        if whole is None and n.endswith("山") and n + "区" in have:
+            whole = n + "区"  # 大别山 of 大别山区
+        if whole:
+            out[n] = whole
+            continue
+        if n.endswith(rules["village_ends"]):
+            fuller = [f for f in have if f != n and f.endswith(n) and f[: -len(n)].endswith(rules["town_ends"])]
+            if len(fuller) == 1:
+                out[n] = fuller[0]
+    return out

@@ -14,13 +14,23 @@ from collections.abc import Mapping, Sequence
 
 from shuanglian.extract.entities.candidates import Cand, TokenView
 from shuanglian.extract.entities.groups import Ranges, in_ranges
-from shuanglian.extract.entities.lexicon import person_context, place_abbreviations
-from shuanglian.extract.entities.orgs import tagger_orgs
+from shuanglian.extract.entities.lexicon import KINDS_ORG, generic, person_context, place_abbreviations
+from shuanglian.extract.entities.orgs import is_non_name, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
-from shuanglian.extract.entities.place_mentions import place_cand
+from shuanglian.extract.entities.place_mentions import (
+    _NAME_JOINS,
+    _NON_PLACE_TAILS,
+    _SLOGAN_PREFIXES,
+    _WATERS,
+    _WORK_PARTS,
+    _abbreviations,
+    _cjk,
+    _in_quoted_name,
+    place_cand,
+)
 from shuanglian.extract.entities.places import normalise
 from shuanglian.extract.lac import Token
-from shuanglian.extract.ner.combine import CLUE_AS_PD, breaks_name, org_plausible, overlap
+from shuanglian.extract.ner.combine import _NAME_WORDS, CLUE_AS_PD, breaks_name, org_plausible, overlap
 from shuanglian.extract.ner.tagger import NerSpan
 
 _CLUE_ORGS = frozenset({"COM", "GOV", "ORGN"})
@@ -54,6 +64,22 @@ def _fits_words(text: str, tokens: Sequence[Token], ends: Sequence[int], s: NerS
         # LAC cuts a name it does not know into function words (鄂|竟|平): only punctuation breaks a person
         return not any(t.tag == "w" and t.word != "·" for t in inside)
     return not any(breaks_name(t) for t in inside)
+
+
+def _sure_place(text: str, start: int, end: int) -> list[Cand]:
+    """A place the tagger is sure of and LAC or the CLUENER head reads as a place too, which `place_cand` refused
+    only on a guess about LAC's word (印度尼西亚 read as 印度 + 尼西亚, 恭城县 a short county name on no list):
+    kept unless one of the product's conventions excludes it (rivers and lakes, buildings, zones typed by
+    suffix, slogans, names inside a quoted name, pairings, sections of works)."""
+    w = text[start:end]
+    if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w.endswith(_NON_PLACE_TAILS)
+            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w) or suffix_of(w, grammar_only=True)):
+        return []
+    if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
+        return []
+    if text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2]):
+        return []
+    return [Cand(start, end, "place", w)]
 
 
 def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], thresholds: Mapping[str, float],
@@ -104,6 +130,10 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
                 cands = [Cand(s.start, s.end, "place", full)]
         elif s.label == "LOC" and clue.get((s.start, s.end), "LOC") in ("LOC", "SCENE") and not any(clue_org[s.start : s.end]):
             cands = place_cand(view, Token(s.start, s.end, name, "LOC"))
+            if not cands and s.conf >= thresholds.get("LOC-sure", 2.0) and (
+                    clue.get((s.start, s.end)) == "LOC" or any(t.tag == "LOC" and (t.start, t.end) == (s.start, s.end)
+                                                            for t in overlap(words, ends, s)[0])):
+                cands = _sure_place(text, s.start, s.end)
             if normalise(name) is None and s.conf < thresholds.get("LOC-unlisted", 0.0):
                 cands = []  # a place on no list of ours (泰丰, 黄渤海 in reports) needs a surer tagger
         elif s.label == "ORG" and org_plausible(text, words, ends, s):
@@ -114,3 +144,44 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
         out.extend(cands)
     return out
 
+
+
+def _run_on(tokens: Sequence[Token], ends: Sequence[int], start: int, end: int) -> bool:
+    """True when LAC's words in [start, end) hold one that never sits inside a name (日前, 特向, 有) or a
+    dateline (本报讯): the rules' name ran on past the organisation's edge."""
+    if start >= end:
+        return False
+    piece = NerSpan(start, end, "ORG", "pd")
+    inside, cut = overlap(tokens, ends, piece)
+    return any(breaks_name(t) or (t.tag == "vn" and t.word not in _NAME_WORDS) or t.word.endswith(("本报讯", "消息"))
+               for t in inside + cut)
+
+
+def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], sure: float,
+            lac: Sequence[Token] | None = None) -> list[Cand]:
+    """The rules' organisations with a run-on edge cut back to the tagger's sure organisation inside them
+    (本报讯|中国东方电气集团公司, 河南文艺出版社|日前特向北大图书馆): a name the tagger (marginal >= `sure`) ends
+    where the rules' name ends keeps the rules' kind; one that starts where it starts is typed again by the rules
+    (tagger_orgs). The edge is cut only when LAC's words there break a name."""
+    text = view.text
+    words = list(lac) if lac is not None else view.tokens
+    ends = [t.end for t in words]
+    orgs = [s for s in spans if s.head == "pd" and s.label == "ORG" and s.conf >= sure]
+    if not orgs:
+        return list(chosen)
+    out: list[Cand] = []
+    for c in chosen:
+        inner = [s for s in orgs if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]
+        if c.kind not in KINDS_ORG or not inner:
+            out.append(c)
+            continue
+        new: list[Cand] = []
+        for s in inner:
+            if s.end == c.end and _run_on(words, ends, c.start, s.start):
+                new = [Cand(s.start, s.end, c.kind, text[s.start : s.end], c.prio, dict(c.attrs))]
+            elif s.start == c.start and _run_on(words, ends, s.end, c.end):
+                new = tagger_orgs(view, [(s.start, s.end)], fallback="organization")
+            if new:
+                break
+        out.extend(new or [c])
+    return out

@@ -18,6 +18,8 @@ from typing import Any
 from shuanglian.document import Document
 from shuanglian.extract.facts.common import (
     Sentence,
+    alternation,
+    load_data,
     overlaps_excluded,
     publication_date,
     sentences,
@@ -33,6 +35,8 @@ from shuanglian.extract.facts.timing import (
     figure_year,
     is_target,
     paragraph_moods,
+    section_years,
+    strip_titles,
     target_cue,
     year_basis,
 )
@@ -68,20 +72,28 @@ def extract_figures(
     """All figures in `text`; `published` resolves 今年/去年, the title's year 全年; `excluded` is skipped;
     `places` (the page's place names, longest first) are cut from the front of a specific measure."""
     lex = lexicons()
+    original = text
+    text, title = plain_digits(text), plain_digits(title) if title else title
     pub = publication_date(published)
     pub_year = pub.year if pub else None
     basis = year_basis(text, title, pub_year, pub.month if pub else None)
     out: list[dict[str, Any]] = []
     ctx = Context()
+    spec = SpecificState()
     moods = paragraph_moods(text, pub_year)
+    sections = section_years(text, pub_year, pub.month if pub else None)
+    present = {i for i, para in enumerate(text.split("\n")) if _PRESENT.search(strip_titles(para))}
     for sent in sentences(text):
         if sent.para != ctx.para:
             ctx = Context(para=sent.para)
         ctx.mood = moods.get(sent.para)
+        ctx.section_year = sections.get(sent.para)
+        ctx.now_year = pub_year if sent.para in present else None
         prev_end = 0
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
-        spec = SpecificState()
+        # a clause after ；goes on with the statement: its bare 总投资 is the earlier subject's (…59个项目；总投资1163亿元)
+        spec = SpecificState(carried=spec.subject or "" if ctx.carry_subject else "")
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
@@ -92,11 +104,13 @@ def extract_figures(
             last_year = fig["year"]
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
+            fig["text"] = original[fig["span"][0] : fig["span"][1]]  # as written (１０．５％)
             out.append(fig)
         # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
         continued = text[sent.end : sent.end + 1] in ("；", ";")
         ctx.update(lex, sent.text, basis, continued)
         ctx.carry_year = last_year if continued else None
+        ctx.carry_subject = continued
     return out
 
 
@@ -151,7 +165,7 @@ def _figure(
             scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit, spec, places, first=not prev_end
         ),
         "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
-        "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target),
+        "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target, prefix, scope),
         "target": target,
         "target_cue": cue,
         "qualifier": "".join(qualifiers) or None,
@@ -159,6 +173,21 @@ def _figure(
         "span": [start, end],
         "text": s[begin : m.end()],
     }
+
+
+# Full-width digits, letters, point and percent (１０．５％, in older reports) read as ASCII: one character
+# for one, so offsets hold. Full-width punctuation (，：；) is Chinese punctuation and stays.
+_FULLWIDTH = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF0E, 0xFF05)}
+_CN_DIGIT = "〇一二三四五六七八九"
+# A year in Chinese digits (一九八三年, 一九八○年): four digits for four, offsets hold.
+_CN_YEAR = re.compile(r"(?<![十百千万亿零〇○一二三四五六七八九两])([一二][〇○零一二三四五六七八九]{3})(?=年)")
+
+
+def plain_digits(text: str) -> str:
+    """Digits as ASCII with every offset kept: full-width forms (１９９２年, ６．４％) and years written in
+    Chinese digits (一九八三年 -> 1983年)."""
+    text = text.translate(_FULLWIDTH)
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT.index(c.replace("○", "〇").replace("零", "〇"))) for c in m.group(1)), text)
 
 
 _BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
@@ -184,9 +213,22 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     return ctx.year  # the paragraph's framing year (全年…累计有效高新技术企业) or none
 
 
-def _default_year(year: int | None, s: str, basis: YearBasis, ctx: Context, target: bool) -> int | None:
-    """A goal with no year of its own in a work-plan paragraph of a January-April page is for the year of
-    publication (a government work report plans this year). Undated actuals stay undated."""
+def _default_year(
+    year: int | None, s: str, basis: YearBasis, ctx: Context, target: bool, prefix: str = "", scope: str = ""
+) -> int | None:
+    """A figure with no year of its own in a section of a report about one year (过去一年…, 2025年是…,
+    今年…) is that year's unless its sentence speaks of several years (累计, 年均, 五年). A goal with no
+    year in a work-plan paragraph of a January-April page is for the year of publication (a government
+    work report plans this year). Other undated figures stay undated."""
+    # the figure's clause (a list after one verb counts as one clause: 达到8个、全国重点实验室45家)
+    clause = re.split(r"[，,；;：:]", prefix)[-1]
+    if year is None and ctx.section_year is not None and not _MULTI_YEAR.search(clause):
+        if ctx.section_year > 0:
+            return ctx.section_year
+        if _LEVEL.search(clause):  # 这五年…高新技术企业增至3.5万家: the level at the period's end
+            return -ctx.section_year
+    if year is None and ctx.section_year is None and ctx.now_year is not None and not target and not _MULTI_YEAR.search(clause):
+        return ctx.now_year  # 近日，广州242个重大项目集中开工: what a news paragraph of now reports
     if year is not None or ctx.mood is None or _PER_YEAR_RATE.search(s) or ctx.mood != target:
         return year
     if basis.pub_month is None or basis.pub_month > 4:
@@ -195,6 +237,9 @@ def _default_year(year: int | None, s: str, basis: YearBasis, ctx: Context, targ
 
 
 _PER_YEAR_RATE = re.compile(r"每年|年均|每年度")
+_LEVEL = re.compile(alternation(load_data("cues.yaml").get("level_words") or ["达到"]))
+_PRESENT = re.compile(alternation(load_data("cues.yaml").get("present_paragraph") or ["今天"]))
+_MULTI_YEAR = re.compile(alternation(load_data("cues.yaml").get("multi_year") or ["累计"]))
 
 
 def _base_value(s: str, m: re.Match[str]) -> bool:

@@ -47,6 +47,7 @@ class SpecificState:
     history: list[str] = field(default_factory=list)  # subjects of the sentence's figures so far
     noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
+    carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
 
 
 class _Grammar:
@@ -59,7 +60,8 @@ class _Grammar:
         self.lead = sorted(d["lead"], key=len, reverse=True)
         terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
-        self.lead_terms = {w: tuple(t for t in terms if t.startswith(w) and len(t) > len(w)) for w in self.lead}
+        kept = {*terms, *(d.get("lead_keep") or ())}
+        self.lead_terms = {w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead}
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = sorted(set(d["tail"]), key=len, reverse=True)
         self.tail_keep = tuple(d.get("tail_keep") or ())
@@ -102,6 +104,9 @@ class _Grammar:
         self.bare_predicates = set(preds.get("bare") or [])
         self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
         self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
+        self.pronouns = tuple(d.get("pronouns") or ())
+        self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
+        self.clause_verbs = tuple(d.get("clause_verbs") or ())
 
 
     def capacity_of(self, product: str) -> str:
@@ -162,6 +167,8 @@ def _lstrip_de(s: str) -> str:
 
 def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
+    for long, short in g.synonyms:
+        seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(r"(?:从|由)(?:上年|去年|五年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
@@ -170,6 +177,10 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
+    core = "" if core in g.lead or core == "人均" else core  # 全年达到1949亿美元: a time or scope word alone names nothing
+    le = core.rfind("了")
+    if le >= 1 and len(core) - le - 1 >= 2:
+        core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
     core = g.infix.sub("", core) if len(core) > 6 else core
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
@@ -227,6 +238,27 @@ def _count_noun(g: _Grammar, after: str) -> str:
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
 
 
+def _relative_head(g: _Grammar, after: str, noun: str) -> str:
+    """80个这样的国家级先进制造业集群, 17个新签约的重大项目, 20条促进…增长的政策措施: what stands before 的
+    is a pronoun or a clause about the counted thing, which is the noun after it (a status verb opening the
+    clause stays: 新签约重大项目)."""
+    plain = _QUOTES.sub("", after)
+    clause = re.split(r"[，,。；;：:、（(）)\s]", plain, maxsplit=1)[0]
+    de = clause.find("的")
+    if not noun or de < 2 or not plain.startswith(noun):
+        return noun
+    mod = clause[:de]
+    keep = mod in g.keep or bool(_starts_keep(g, mod)) and len(mod) <= 4
+    keep = keep or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod))  # 10个国家级的创新平台: a rank is part of the name
+    if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
+        return noun
+    head = _count_noun(g, plain[de + 1 :])
+    noun = mod
+    if len(head) < 2 or head.startswith(g.pronouns):
+        return noun
+    return (noun if keep else "") + head
+
+
 def _ends_with(words: Sequence[str], s: str) -> str | None:
     return next((w for w in words if s.endswith(w)), None)
 
@@ -277,7 +309,7 @@ def _specific(
     g = _grammar()
     st = state if state is not None else SpecificState()
     scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
-    if not first and kind == "count" and st.noun and scope.startswith(st.noun):
+    if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
         scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
     st.noun = ""
     if not first and st.series and _CONNECTOR.match(scope):
@@ -342,12 +374,16 @@ def _specific(
         core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
+    elif core in g.generic and first and st.carried:
+        core = _join(st.carried, core)  # …59个项目；总投资1163亿元
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
     elif not core and st.subject and change:
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    elif not core and first:
+        core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
     if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
@@ -370,7 +406,9 @@ def _specific(
         core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
         change = None
     product = _count_noun(g, after) if kind == "mass" and not change else ""
-    product = re.sub(r"(?:技术|等.*|项目)$", "", product)
+    if product and _QUOTES.sub("", after).startswith(product):
+        st.noun = product  # 青海辉源20万吨铝板带箔、青海广泰10万吨再生铝: not the next figure's clause
+    product = re.sub(r"(?:技术|等.*|项目)$", "", re.sub(r"^级", "", product))  # 7亿吨级冶镁白云岩: a size class
     if kind == "mass" and re.search("年产$", core) and not change:
         # 原油年产30万吨, 年产50万吨的煤基乙醇项目: a yearly output
         thing = core[:-2].lstrip("了") or product
@@ -442,6 +480,17 @@ def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> 
     return core if 2 <= len(core) <= 16 else ""
 
 
+def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:
+    """The quantity named by the clause before when the figure's own clause is only a verb (原油产量继续
+    增长，达到1.42亿吨 -> 原油产量): a clause without numbers whose noun looks like a measure."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    prev = re.sub(r"(?:19|20)\d\d年", "", clauses[-2]) if len(clauses) >= 2 else ""
+    if not prev or re.search(r"\d", prev):
+        return ""
+    core, _ = _clean(g, prev, places)
+    return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
+
+
 def _join(subject: str, core: str) -> str:
     """签约项目 + 项目总投资 -> 签约项目总投资; 地区生产总值 + '' -> 地区生产总值."""
     if not core or core == subject:
@@ -505,7 +554,7 @@ def _count(
     core = _cut_subject(g, core)
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
-    noun = _count_noun(g, after)
+    noun = _relative_head(g, after, _count_noun(g, after))
     st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设

@@ -85,6 +85,8 @@ def figure_year(
     for m in lex.rel_year_re.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and m.start() > best[0]:
             year = relative_year(lex, m.group(), basis)
+            if m.group() == "全年" and ctx is not None and ctx.section_year is not None and ctx.section_year > 0:
+                year = ctx.section_year  # 力争全年完成交通投资 in this year's plan
             if year is None:
                 return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
             best = (m.start(), year)
@@ -211,6 +213,39 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     return out
 
 
+def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dict[int, int | None]:
+    """Paragraph number -> the year its section is about (cues.yaml `section_years`): a review of last
+    year (过去一年…, on a January-April page), a year named at the head (2025年是…), this year's plan
+    (今年…, 主要预期目标); in a review of several years (过去五年…) minus the year the period ends (the
+    year before a January-April page), whose levels reached (达到…) are that year's. Paragraphs before any
+    opener are left out."""
+    from shuanglian.extract.facts.common import load_data
+
+    cues = load_data("cues.yaml").get("section_years") or {}
+
+    def opener(key: str) -> re.Pattern[str]:
+        return re.compile(r"^\s*(?:" + "|".join(cues.get(key) or ["(?!)"]) + ")")
+
+    last, several, this = opener("last_year"), opener("years"), opener("this_year")
+    recent = pub_year is not None and (pub_month is None or pub_month <= 4)
+    out: dict[int, int | None] = {}
+    have = False
+    year: int | None = None
+    for i, para in enumerate(text.split("\n")):
+        y = re.match(r"\s*((?:19|20)\d\d)年(?:是|，|,|极|很|以来|我们|工作)", para)
+        if several.search(para):
+            have, year = True, -(pub_year - 1) if recent and pub_year else None
+        elif last.search(para) and recent and pub_year:
+            have, year = True, pub_year - 1
+        elif y:
+            have, year = True, int(y.group(1))
+        elif this.search(para) and pub_year is not None:
+            have, year = True, pub_year
+        if have:
+            out[i] = year
+    return out
+
+
 @dataclass
 class Context:
     """What the previous sentence of the paragraph said: its target/actual cue and framing year.
@@ -224,6 +259,9 @@ class Context:
     year: int | None = None
     carry_year: int | None = None
     goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
+    section_year: int | None = None  # the year the paragraph's section of a report is about
+    now_year: int | None = None  # the publication year when the paragraph tells of now (今天, 近日…)
+    carry_subject: bool = False  # the sentence before ended with ；: its figures' subject goes on
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
         """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any.

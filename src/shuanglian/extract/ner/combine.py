@@ -82,6 +82,18 @@ def breaks_name(t: Token) -> bool:
     return (t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)
 
 
+def _person_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
+    """A person both heads read: LAC cuts a name it does not know into function words (唐师|曾, 阿巴|查,
+    伊利埃斯库 read as a place), so only punctuation, a LAC organisation or a LAC place that is not the whole
+    span breaks it; no more than six characters without a dot."""
+    name = text[span.start : span.end]
+    if len(name) > 6 and "·" not in name:
+        return False
+    inside, cut = overlap(tokens, ends, span)
+    whole = len(inside) == 1 and not cut
+    return not any((t.tag == "w" and t.word != "·") or (t.tag in ("ORG", "LOC") and not whole) for t in inside)
+
+
 def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
     """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
 
@@ -165,6 +177,13 @@ class Policy:
     agree: bool = True
     cut: frozenset[str] = frozenset()
     recover: dict[str, float] = field(default_factory=dict)
+    # a CLUENER span of another kind stops a take only from this marginal up (中日 COM at 0.53 is no clash)
+    clash: float = 0.0
+    # a person both heads read, or a place, from this marginal up: see `_person_fits` and `cut_place`
+    sure: float = 2.0
+    # the rules' organisation names cut back to a tagger organisation of this marginal inside them at a
+    # run-on edge (本报讯|中国东方电气集团公司; entities.tagger_spans.trimmed); 0 = off
+    trim: float = 0.0
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
@@ -198,11 +217,13 @@ _DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（
 
 
 def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
-             gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None) -> list[Token]:
+             gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None,
+             cut_place: Callable[[str, str], bool] | None = None) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
     `gate(name, label)` False refuses a span; `vetoable(token)` False protects a LAC word from the veto (the
-    caller's known places, whose sentences it may leave untagged).
+    caller's known places, whose sentences it may leave untagged); `cut_place(place, word)` True lets a sure
+    place span cut a LAC place word (银川|晴, 斯里兰卡|科伦坡: LAC glued a known place to the next word).
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -221,10 +242,11 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     clash = {lab: bytearray(len(text) + 1) for lab in policy.take}
     if policy.agree:
         for c in spans:
-            if c.head == "clue":
+            if c.head == "clue" and c.conf >= policy.clash:
                 for lab, arr in clash.items():
                     if CLUE_AS_PD.get(c.label) != lab:
                         arr[c.start : c.end] = b"\x01" * (c.end - c.start)
+    agreed = {(c.start, c.end) for c in spans if c.head == "clue" and c.label == "PER"}
     taken = []
     for s in spans:
         if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
@@ -234,10 +256,13 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         word = text[s.start : s.end]
         if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
             continue
-        if len(word) > 1 and not plausible(text, toks, ends, s, True):
+        both = s.label == "PER" and (s.start, s.end) in agreed and s.conf >= policy.sure
+        if len(word) > 1 and not (_person_fits(text, toks, ends, s) if both else plausible(text, toks, ends, s, True)):
             continue
         cut = overlap(toks, ends, s)[1] if len(word) > 1 else []  # one character splits a pairing (中美 -> 中|美)
-        if cut and not (s.label in policy.cut and all(t.tag == s.label for t in cut)):
+        if cut and not (s.label in policy.cut and all(t.tag == s.label for t in cut)
+                        or (s.label == "LOC" and s.conf >= policy.sure and cut_place is not None
+                            and all(t.tag == "LOC" and cut_place(word, t.word) for t in cut))):
             continue
         if s.label == "ORG" and not org_plausible(text, toks, ends, s):
             continue

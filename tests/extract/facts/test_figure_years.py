@@ -1,0 +1,113 @@
+"""Figure years from a report's sections, years in Chinese and full-width digits; the specific-measure
+comparison form of the real-gold scorer; lead words that are part of a word (在建)."""
+
+from __future__ import annotations
+
+from shuanglian.evaluation.eval_match import specific_form
+from shuanglian.extract.facts.figures import extract_figures, plain_digits
+
+
+def _years(text: str, published: str | None) -> dict[str, int | None]:
+    return {f["text"]: f["year"] for f in extract_figures(text, published)}
+
+
+def test_plain_digits_keeps_offsets() -> None:
+    s = "一九八三年，比一九八○年增长６．４％，二〇二五年"
+    out = plain_digits(s)
+    assert out == "1983年，比1980年增长6.4%，2025年"
+    assert len(out) == len(s)
+
+
+def test_full_width_decimal_is_one_number() -> None:
+    figs = extract_figures("一九八三年，职工家庭生活费收入达到５２６元，比上年增长６．４％。", None)
+    assert [(f["value"], f["year"], f["text"]) for f in figs] == [(526, 1983, "５２６元"), (6.4, 1983, "６．４％")]
+
+
+def test_review_section_dates_its_figures_with_the_reviewed_year() -> None:
+    text = "过去一年，我们坚持稳中求进。\n地区生产总值增长5.1%，新增高新技术企业600家。\n今年经济社会发展主要预期目标是：地区生产总值增长5%左右。"
+    assert _years(text, "2026-01-27") == {"5.1%": 2025, "600家": 2025, "5%左右": 2026}
+
+
+def test_year_opening_a_section_and_several_years() -> None:
+    text = "2025年是极不平凡的一年。\n粮食产量1347万吨。\n过去五年，我们砥砺前行。\n高新技术企业增至3.5万家，累计实施技改项目2.15万个。"
+    years = _years(text, "2026-01-27")
+    assert years["1347万吨"] == 2025
+    assert years["3.5万家"] == 2025  # a level reached at the end of the period
+    assert years["2.15万个"] is None  # 累计: over the period
+
+
+def test_review_words_outside_report_season_leave_figures_undated() -> None:
+    assert _years("过去一年，公司发展很快。\n研发人员500人。", "2025-09-01") == {"500人": None}
+
+
+def test_specific_form_equivalences() -> None:
+    assert specific_form("全省生产总值") == specific_form("生产总值")
+    assert specific_form("新晋院士人数") == specific_form("新晋院士数量")
+    assert specific_form("国家重点实验室数") == specific_form("国家重点实验室数量")
+    assert specific_form("省实验室数量") != specific_form("实验室数量")
+
+
+def test_lead_word_inside_a_word_stays() -> None:
+    figs = extract_figures("已累计开工建设142项，在建投资规模超过1万亿元。", None)
+    assert figs[-1]["specific"] == "在建投资规模"
+
+
+def _specific(text: str) -> list[str | None]:
+    return [f["specific"] for f in extract_figures(text, "2025-03-01")]
+
+
+def test_count_written_with_a_clause_or_pronoun_before_its_noun() -> None:
+    assert _specific("我国已建成80个这样的国家级先进制造业集群。") == ["建成国家级先进制造业集群数量"]
+    assert _specific("在徐汇区，17个新签约的重大项目开工。") == ["新签约重大项目数量"]
+    assert _specific("黑龙江推出20条促进全省经济全面恢复增长的政策措施。") == ["政策措施数量"]
+    assert _specific("建成10个国家级的创新平台。") == ["建成国家级创新平台数量"]
+    assert _specific("长三角41个城市的当家人拍了一张合影。") == ["城市数量"]  # a noun before 的 stays
+
+
+def test_verbs_and_adverbs_after_a_counted_thing_end_it() -> None:
+    assert _specific("成都66个产业功能区聚焦主导产业集聚成链发展。") == ["产业功能区数量"]
+    assert _specific("高新技术企业数量从1700多家，快速增长到超11000家。") == ["高新技术企业数量", "高新技术企业数量"]
+
+
+def test_clause_of_only_a_verb_takes_the_quantity_named_before() -> None:
+    assert _specific("原油产量继续增长，达到1.42亿吨。") == ["原油产量"]
+
+
+def test_time_word_alone_and_verb_with_aspect_mark_name_nothing() -> None:
+    assert "全年" not in (_specific("外贸出口从7月份开始大幅度回升，全年达到1949亿美元。")[0] or "")
+    assert _specific("太原延伸出了产值过千亿元的高端金属材料产业链。") == ["高端金属材料产业链产值"]
+
+
+def test_news_paragraph_of_now_dates_what_it_reports() -> None:
+    text = "近日，广州242个重大项目集中开工，总投资超过3000亿元。\n园区累计引进企业500家。\n公司研发人员300人。"
+    years = _years(text, "2022-03-13")
+    assert years["242个"] == 2022 and years["超过3000亿元"] == 2022
+    assert years["500家"] is None  # another paragraph, and 累计
+    assert years["300人"] is None  # no cue of now: undated (GUIDELINES)
+
+
+def test_provision_in_a_paragraph_of_now_stays_undated() -> None:
+    text = "近日印发的措施明确，对新建的算力平台按照设备投资额的30%给予补贴。"
+    assert _years(text, "2024-05-01") == {"30%": None}
+
+
+def test_goal_list_opener_and_full_year_in_a_plan() -> None:
+    text = "经济主要预期目标是：地区生产总值增长5%左右。\n加强基础设施建设，力争全年完成交通投资2300亿元。"
+    assert _years(text, "2026-02-03") == {"5%左右": 2026, "2300亿元": 2026}
+
+
+def test_levels_listed_after_one_verb_in_a_review_of_several_years() -> None:
+    text = "过去五年，我们砥砺前行。\n累计实施技改项目2.15万个，重大科技基础设施达到8个、全国重点实验室45家。"
+    assert _years(text, "2026-01-27") == {"2.15万个": None, "8个": 2025, "45家": 2025}
+
+
+def test_per_head_wordings_of_older_reports() -> None:
+    assert _specific("一九八三年，职工家庭按人口平均的生活费收入达到５２６元，比上年增长６．４％。") == [
+        "职工家庭人均生活费收入",
+        "职工家庭人均生活费收入增长率",
+    ]
+
+
+def test_bare_total_after_a_semicolon_is_the_earlier_subjects() -> None:
+    text = "今年，河北全省重点建设59个新能源领域项目，较去年增长96.67%；总投资1163.1亿元，较去年增长80.5%。"
+    assert _specific(text)[2:] == ["新能源领域项目总投资", "新能源领域项目总投资增长率"]
