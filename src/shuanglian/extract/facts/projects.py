@@ -36,6 +36,7 @@ _STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
 _NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
 _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
+_NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
 _ITEM_VERB = re.compile(r"实现|推动|推进|加快|完成|确保|力争")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
@@ -227,8 +228,8 @@ def _sentence_projects(
     out = []
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
-        if r.descriptive_re.search(name):
-            continue  # 省内首条计算机整机生产线: a description, not a name
+        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
+            continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
