@@ -139,7 +139,7 @@ def tag_many(texts: Sequence[str]) -> list[list[Token]]:
             plan.append((i, off))
             batch.append(piece)
     out: list[list[Token]] = [[] for _ in texts]
-    for (i, off), toks in zip(plan, _run(batch, [off for _, off in plan]), strict=True):
+    for (i, _off), toks in zip(plan, _run(batch, [off for _, off in plan]), strict=True):
         out[i].extend(toks)
     return out
 
@@ -206,7 +206,7 @@ def _run(batch: Sequence[str], offsets: Sequence[int]) -> list[list[Token]]:
         starts.append(len(piece))
         tags = path[starts[:-1]].tolist()
         out.append([Token(off + a, off + b, piece[a:b], labels[t])
-                    for a, b, t in zip(starts, starts[1:], tags)])
+                    for a, b, t in zip(starts, starts[1:], tags, strict=False)])
     return out
 
 
