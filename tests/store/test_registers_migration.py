@@ -19,6 +19,9 @@ def test_0013_adds_register_columns_and_official_figures(db_url: str) -> None:
     with engine.begin() as conn:  # as a database made at revision 0012
         conn.execute(text("DROP TABLE register_official_figures"))
         conn.execute(text("DROP INDEX ix_register_entries_pinyin"))
+        conn.execute(text("DROP INDEX ix_register_entries_registered"))  # 0018's, over the hidden column
+        for table in ("register_counts", "register_region_counts", "register_totals"):  # 0018's
+            conn.execute(text(f"DROP TABLE {table}"))
         for col in ("hidden", "pinyin", "seen_first", "seen_last"):
             conn.execute(text(f"ALTER TABLE register_entries DROP COLUMN {col}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0012'"))

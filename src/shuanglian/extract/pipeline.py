@@ -11,7 +11,7 @@ from shuanglian.extract.entities.stage import EntityStage
 
 EXTRACTOR_NAME = "shuanglian.extract"
 # Stored on every document and statement it produced: bump when extraction output changes.
-EXTRACTOR_VERSION = "0.5"  # 0.5: figures, projects, visits and register admission of session 5 (issue 9); 0.4: kind fund (issue 8)
+EXTRACTOR_VERSION = "0.6"  # 0.6: places, industries, carrier kinds, tagger combination, figure years, projects of session 6 (issues 8, 9); 0.5: figures, projects, visits and register admission of session 5 (issue 9); 0.4: kind fund (issue 8)
 
 log = logging.getLogger(__name__)
 _FACT_STAGES = ("PolicyStage", "FigureStage", "EventStage", "ProjectStage")

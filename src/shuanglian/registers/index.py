@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
+from shuanglian.registers import counts
 from shuanglian.registers.admission import admitted, retype
 from shuanglian.registers.graphview import EntityView, chunks, views_for_members
 from shuanglian.registers.listing import chain_keys, hidden_in, is_member, published_dates, seen_dates, to_row
@@ -103,20 +104,23 @@ def _entry_rows(
     return entry, keys
 
 
-def _delete(session: Session, ids: Iterable[str]) -> None:
-    for part in chunks(sorted(set(ids))):
+def _delete(session: Session, ids: Iterable[str], tally: counts.Tally) -> None:
+    ids = sorted(set(ids))
+    counts.subtract_stored(session, tally, ids)
+    for part in chunks(ids):
         session.execute(delete(RegisterEntry).where(RegisterEntry.entity_id.in_(part)))
         session.execute(delete(RegisterSortKey).where(RegisterSortKey.entity_id.in_(part)))
         session.execute(delete(EntityChain).where(EntityChain.entity_id.in_(part)))
 
 
-def _write(session: Session, views: Iterable[EntityView]) -> int:
+def _write(session: Session, views: Iterable[EntityView], tally: counts.Tally) -> int:
     entries: list[dict[str, Any]] = []
     keys: list[dict[str, Any]] = []
     chains: list[dict[str, Any]] = []
     views = list(views)
     retype(views)
     published = published_dates(session, (f.document_id or "" for v in views for f in v.facts))
+    n_before = 0
     for v in views:
         listed = False
         seen = seen_dates(v, published)
@@ -127,7 +131,12 @@ def _write(session: Session, views: Iterable[EntityView]) -> int:
                 entries.append(entry)
                 keys += ks
         if listed:
-            chains += [{"entity_id": v.id, "chain": c[:200]} for c in sorted(chain_keys(v))]
+            mine = sorted({c[:200] for c in chain_keys(v)})
+            chains += [{"entity_id": v.id, "chain": c} for c in mine]
+            text = counts.chains_text(mine)
+            for e in entries[n_before:]:
+                tally.add(e, text)
+        n_before = len(entries)
     for table, rows in ((RegisterEntry, entries), (RegisterSortKey, keys), (EntityChain, chains)):
         for i in range(0, len(rows), 5000):
             session.execute(insert(table), rows[i : i + 5000])
@@ -146,8 +155,11 @@ def refresh(session: Session, entity_ids: Iterable[str]) -> int:
     existing: set[str] = set()
     for part in chunks(sorted(views)):
         existing |= set(session.scalars(select(Entity.id).where(Entity.id.in_(part))))
-    _delete(session, ids | set(views))
-    return _write(session, (v for k, v in views.items() if k in existing))
+    tally = counts.Tally()
+    _delete(session, ids | set(views), tally)
+    n = _write(session, (v for k, v in views.items() if k in existing), tally)
+    counts.apply(session, tally)
+    return n
 
 
 def rebuild_index(session: Session) -> int:
@@ -155,6 +167,8 @@ def rebuild_index(session: Session) -> int:
     session.flush()
     for table in (RegisterEntry, RegisterSortKey, EntityChain):
         session.execute(delete(table))
+    counts.clear(session)
+    tally = counts.Tally()
     kinds = sorted(_listed_kinds())
     ids = list(session.scalars(select(Entity.id).where(Entity.kind.in_(kinds)).order_by(Entity.id)))
     registered = select(EntityMember.entity_id).join(Statement, Statement.entity_id == EntityMember.member_id).where(
@@ -165,7 +179,8 @@ def rebuild_index(session: Session) -> int:
     for i in range(0, len(ids), _BATCH):
         part = ids[i : i + _BATCH]
         views = views_for_members(session, part, fold=FOLDED)
-        n += _write(session, (v for k, v in views.items() if k in set(part)))
+        n += _write(session, (v for k, v in views.items() if k in set(part)), tally)
+    counts.write_all(session, tally)
     return n
 
 

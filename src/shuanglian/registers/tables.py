@@ -47,6 +47,8 @@ class RegisterEntry(Base):
         Index("ix_register_entries_scope", "register", "region", "registered", "eligible", "entity_id"),
         Index("ix_register_entries_entity", "entity_id"),
         Index("ix_register_entries_pinyin", "register", "pinyin", "name", "entity_id"),
+        # the resources register without a region lists imported rows only: by name without a scan of the rest
+        Index("ix_register_entries_registered", "register", "registered", "hidden", "name", "entity_id"),
     )
 
 
@@ -79,6 +81,56 @@ class EntityChain(Base):
     chain: Mapped[str] = mapped_column(String(200), primary_key=True)
 
     __table_args__ = (Index("ix_register_entity_chains_chain", "chain", "entity_id"),)
+
+
+class RegisterCount(Base):
+    """How many register entries share one region, chain set, kind and flags (registers.counts): totals,
+    facets and the resources register's outside-the-region test are sums over these groups instead of
+    counts over every entry. Kept by the register projection with the entries (incremental == rebuild)."""
+
+    __tablename__ = "register_counts"
+
+    register: Mapped[str] = mapped_column(String(32), primary_key=True)
+    region: Mapped[str] = mapped_column(_keytype(128), primary_key=True)  # the entry's region, '' for none
+    chains_key: Mapped[str] = mapped_column(String(16), primary_key=True)  # counts.chains_key(chains)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hidden: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    registered: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    eligible: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    chains: Mapped[str] = mapped_column(Text, default="")  # |chain|chain|… the entity's chain keys, '' none
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class RegisterRegionCount(Base):
+    """register_counts summed over chain sets: entries per register, region, kind and flags (the region
+    facet and region totals without a chain filter read a few rows per region)."""
+
+    __tablename__ = "register_region_counts"
+
+    register: Mapped[str] = mapped_column(String(32), primary_key=True)
+    region: Mapped[str] = mapped_column(_keytype(128), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hidden: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    registered: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    eligible: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class RegisterTotal(Base):
+    """register_counts summed over regions (has_region: the entry has a region): whole-register totals and
+    facets, and the resources register's outside counts (all regions minus the inside ones)."""
+
+    __tablename__ = "register_totals"
+
+    register: Mapped[str] = mapped_column(String(32), primary_key=True)
+    has_region: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    chains_key: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hidden: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    registered: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    eligible: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    chains: Mapped[str] = mapped_column(Text, default="")
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class OfficialFigure(Base):

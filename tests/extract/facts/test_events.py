@@ -305,7 +305,7 @@ def test_hosts_introduced_at_the_head_of_a_sentence() -> None:
     places = {"西安": {"level": "city", "city": "西安市"}, "光山县": {"level": "county", "city": "信阳市"}}
     (ev,) = extract_events(text, _with_places(text, spec, places), "2020-04-23")
     # not 秦岭山脉 (no host word) nor 光山县 (a county), and nothing the visitor does not go on to see
-    assert ev["visited"] == ["陕西汽车控股集团有限公司", "交大西迁博物馆", "西安交通大学兴庆校区", "女娲凤凰茶业现代示范园区"]
+    assert ev["visited"] == ["陕西汽车控股集团有限公司", "交大西迁博物馆", "西安交通大学", "女娲凤凰茶业现代示范园区"]  # the campus is a part of the university (the real gold)
 
 
 @pytest.mark.parametrize(
@@ -390,3 +390,19 @@ def test_the_place_is_the_city_or_county_after_an_island_or_a_region() -> None:
     places = {"五指山市": {"level": "county", "official": "五指山市"}}
     (ev,) = extract_events(text, _with_places(text, spec, places), "2022-04-13")
     assert (ev["date"], ev["place"], ev["visited"]) == ("2022-04-11", "五指山市", ["水满乡毛纳村"])
+
+
+def test_hosts_without_their_division_or_part_and_lists_of_kinds_or_parts() -> None:
+    text = (
+        "5月20日，中共中央总书记、国家主席习近平在江西考察。习近平深入赣州市的企业、农村、革命纪念馆进行考察。"
+        "习近平来到徐闻县大水桥水库，又来到乐金显示广州制造基地。"
+        "习近平察看了社区电子加工厂、毛绒玩具厂。习近平来到西安交通大学兴庆校区。"
+    )
+    spec = [("习近平", "person", []), ("江西省", "place", ["江西"]), ("广州制造基地", "platform", []), ("西安交通大学兴庆校区", "university", [])]
+    doc = Document(source="t", text=text, published="2023-06-01", entities=ents(text, spec))
+    EventStage()(doc)
+    visited = doc.events[0]["visited"]
+    # the site without its county, the tagger's cut head restored, the university without its campus
+    assert {"大水桥水库", "乐金显示广州制造基地", "西安交通大学"} <= set(visited)
+    # kinds of hosts (企业、农村、革命纪念馆) and the parts of a community are no hosts
+    assert not {"革命纪念馆", "毛绒玩具厂", "徐闻县大水桥水库", "广州制造基地"} & set(visited)

@@ -292,14 +292,19 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
 
     resolved = {c.name for c in chosen if c.attrs.get("resolved")}  # 省政协 written, 云南省政协 meant
     for g in groups.values():
-        used = {view.text[s:e] for s, e in g.spans}
+        first: dict[str, int] = {}
+        for a, b in sorted(g.spans):
+            first.setdefault(view.text[a:b], a)
+        used = set(first)
         g.surfaces = used
         # the canonical name is the fullest form the page uses (a gazetteer name for well-known bodies)
         if used and g.kind != "person" and g.name not in resolved and not (
                 g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):
             official = g.name
             # a one-character country (美 of 中美) keeps the name it stands for
-            g.name = max([u for u in used if len(u) > 1] or [official], key=lambda u: (len(u), u == official))
+            # ties (央视 / 总台) go to the form written first: never to set order, which the hash seed decides
+            g.name = max([u for u in used if len(u) > 1] or [official],
+                         key=lambda u: (len(u), u == official, -first.get(u, len(view.text))))
             if g.kind == "place":
                 g.attrs["official"] = official
 

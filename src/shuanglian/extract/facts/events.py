@@ -83,6 +83,13 @@ class _Rules:
         self.speech_re = re.compile(f"(?:{alternation(d['speech_verbs'])})[，,：:]")
         self.topic_re = re.compile(f"(?:{alternation(d['topic_verbs'])})")
         self.part_re = re.compile(f"^(?:{alternation(d['part_prefixes'])})")
+        sites = alternation(d.get("site_suffixes") or ["水库"])
+        # 徐闻县大水桥水库, 三亚市崖州湾科技城: a site is named without the division it lies in
+        self.admin_prefix_re = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}?(?:省|市|县|区|乡|镇)(?=[\u4e00-\u9fff]{{2,}}(?:{sites})$)")
+        # 西安交通大学兴庆校区, 雄安会展中心雄安厅: the host is the whole, not its part
+        self.sub_part_re = re.compile(
+            rf"^(?P<host>.{{3,}}?(?:{alternation(d['host_suffixes'])}))[\u4e00-\u9fff]{{1,4}}(?:{alternation(d.get('sub_parts') or ['校区'])})$"
+        )
         self.category_re = re.compile(
             f"^(?:{alternation(d['category_prefixes'])})*(?:{alternation(d['host_suffixes'])})$"
         )
@@ -235,8 +242,18 @@ def _add_visited(ev: _Event, names: list[str]) -> None:
     """Append hosts not yet listed (and not the visitors themselves)."""
     r = _rules()
     for name in names:
+        name = _host_name(r, name)
         if name not in ev.visited and name not in ev.visitors and not r.part_re.match(name):
             ev.visited.append(name)
+
+
+def _host_name(r: _Rules, name: str) -> str:
+    """A host's own name: without the division a site lies in (槐店乡司马光油茶园 -> 司马光油茶园; a village
+    keeps its township, 水满乡毛纳村) and without the part of it visited (西安交通大学兴庆校区)."""
+    part = r.sub_part_re.match(name)
+    name = part.group("host") if part else name
+    m = r.admin_prefix_re.match(name)
+    return name[m.end() :] if m and len(name) - m.end() >= 4 else name
 
 
 _SAME_DAY = re.compile(r"当天|当日")
@@ -487,8 +504,22 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
         # 位于三亚市崖州湾科技城的崖州湾种子实验室)
         if m.kind == "government" and r.title_re.match(s, end):
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
-        out.append(m.name)
+        out.append(_with_lead(s, gap, m, in_sent, start, end))
     return out
+
+
+_LEAD_WORDS = re.compile(r"^(?:了|又|再|还|先后|随后|首先|接着|一同|共同|分别|位于|当地|这里|那里|正在|在|到)")
+
+
+def _with_lead(s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int) -> str:
+    """The host's full name when the tagger cut its head off: 来到乐金显示广州制造基地 (tagged 广州制造基地),
+    在国家百万亩绿色食品原料…示范区. A short run of plain characters right after the verb, with no name of
+    its own, belongs to the host (when the mention is written as tagged, not an alias or official form)."""
+    if not 2 <= len(gap) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or "的" in gap or _LEAD_WORDS.match(gap):
+        return m.name
+    if s[start:end] != m.name or any(b > start - len(gap) and a < start for a, b, _m in in_sent):
+        return m.name
+    return gap + m.name
 
 
 def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
@@ -503,7 +534,13 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
         phrase_end = end_m.start() if end_m else len(s)
         if _CATEGORY_LIST.search(s, v.end(), phrase_end):
             continue  # 深入农村、社区、企业等进行调研: kinds of hosts, not hosts
-        for a, b in _items(s, v.end(), phrase_end, in_sent):
+        spans = _items(s, v.end(), phrase_end, in_sent)
+        bare = [re.sub(r"^了", "", s[x:y][s[x:y].rfind("的") + 1 :]) for x, y in spans]
+        if len(spans) >= 2 and sum(len(w) <= 2 for w in bare) >= 2:
+            continue  # 深入赣州市的企业、农村、革命纪念馆: kinds of hosts (the last one too)
+        if len(spans) >= 2 and r.part_re.match(bare[0]):
+            continue  # 察看了社区电子加工厂、毛绒玩具厂…: the parts of the host visited, listed together
+        for a, b in spans:
             item = _SUBJECT_MATTER.sub("", r.verb_re.split(s[a:b], maxsplit=1)[0]) or s[a:b]  # 金米村考察…情况
             # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
             unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)

@@ -126,7 +126,10 @@ def _figure(
 ) -> dict[str, Any] | None:
     s = sent.text
     num_start = m.start("pctnum") if m.group("pct") else m.start("num")
-    if _BAD_BEFORE.search(s[:num_start] if not m.group("pre") and not m.group("pct") else s[: m.start()]):
+    # the pattern is one character before the end, so only the last two characters (one may be a final
+    # newline, which $ skips) need searching, not the whole sentence before the number
+    if _BAD_BEFORE.search(s[max(0, num_start - 2) : num_start] if not m.group("pre") and not m.group("pct")
+                          else s[max(0, m.start() - 2) : m.start()]):
         return None
     raw_num = m.group("pctnum") or m.group("num")
     if re.match(r"0\d", raw_num) or _BAD_CN.search(raw_num):

@@ -35,6 +35,11 @@ _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
 _STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
 _NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
 _MAX_NAME = 30
+_FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
+_NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
+_SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+_ITEM_VERB = re.compile(r"实现|推动|推进|加快|完成|确保|力争")
+_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
 
@@ -81,6 +86,11 @@ class _Rules:
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
         self.not_items_re = re.compile(alternation(d["not_items"]))
+        soft = set(d.get("soft_not_items") or [])
+        self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
+        self.descriptive_re = re.compile(d.get("descriptive_start") or r"^首(?:个|条|座)")
+        self.part_starts = tuple(d.get("part_starts") or ["配套"])
+        self.metric_re = re.compile(alternation(d.get("metric_words") or ["增速"]))
         status_words = [w for words in d["status"].values() for w in words]
         self.lead_re = re.compile(
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
@@ -112,7 +122,11 @@ class ProjectStage:
         projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
         # a programme the policy stage found (实施尖刀技术攻关工程) is a policy, not an investment project
         programmes = {re.sub(r"[“”\s]", "", p.get("title") or "") for p in getattr(doc, "policies", None) or []}
-        doc.projects = [p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes]
+        # (a named work carried out, 实施G98环岛高速提档扩容工程, stays a project)
+        r = _rules()
+        doc.projects = [
+            p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes or _built_core(r, p["name"])
+        ]
         return doc
 
 
@@ -137,16 +151,19 @@ def extract_projects(
     starts = [t[0] for t in mentions]
     place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
     para = -1
+    carry: str | None = None
     for sent in sentences(text):
         if sent.para != para:
             para, last_place = sent.para, None
         local = mentions[bisect_left(starts, sent.start) : bisect_right(starts, sent.start + len(sent.text))]
-        found = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names)
+        found, carry = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names, carry)
+        if text[sent.start + len(sent.text) : sent.start + len(sent.text) + 1] not in ("；", ";"):
+            carry = None  # a list of examples runs on over ；, not past a full stop
         last_place = _sentence_place(r, sent, mentions) or last_place
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
                 continue
-            key = p["name"]
+            key = _name_key(p["name"])
             if key in seen:
                 _merge(out, p)
                 continue
@@ -155,10 +172,15 @@ def extract_projects(
     return out
 
 
+def _name_key(name: str) -> str:
+    """One project's names written two ways agree (万洋高速 / 万洋高速公路项目)."""
+    return re.sub(r"(?:项目|工程)$", "", name).replace("高速公路", "高速")
+
+
 def _merge(out: list[dict[str, Any]], p: dict[str, Any]) -> None:
     """A project named again: fill what the first mention left empty."""
     for q in out:
-        if q["name"] == p["name"]:
+        if _name_key(q["name"]) == _name_key(p["name"]):
             for k in ("investment", "investment_text", "org", "place", "status", "date", "industry"):
                 if q.get(k) is None and p.get(k) is not None:
                     q[k] = p[k]
@@ -173,7 +195,9 @@ def _sentence_projects(
     last_place: str | None,
     main_place: str | None,
     place_names: set[str],
-) -> list[dict[str, Any]]:
+    carried: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The projects of one sentence, and the stage of a list of examples running on into the next."""
     s = sent.text
     moneys = _moneys(r, s)
     heads = [h for h in r.head_re.finditer(s) if not s[h.end() :].startswith(r.not_after)]
@@ -186,7 +210,8 @@ def _sentence_projects(
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y, *_ in found)
 
-    for a, b, name, stage in _per_place(s, _status_lists(r, s), place_names):
+    examples, carry = _example_lists(r, s, carried)
+    for a, b, name, stage in [*_per_place(s, _status_lists(r, s), place_names), *examples]:
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -202,7 +227,12 @@ def _sentence_projects(
             found.append((a, b, s[a:b], None, False))
     out = []
     for start, end, name, money, listed in found:
+        name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
+        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
+            continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
+            status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
         if money is None and status is None and not _named_project(r, name):
             continue
         if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
@@ -236,7 +266,7 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
-    return out
+    return out, carry
 
 
 def _named_project(r: _Rules, name: str) -> bool:
@@ -309,8 +339,10 @@ def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
-        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的", name) or not 3 <= len(name) <= 20:
-            continue
+        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name) or not 3 <= len(name) <= 20 or r.metric_re.search(name):
+            continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
+        if r.hard_not_items_re.search(name[: h.start() - start]):
+            continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
         out.append((start, end))
     return out
 
@@ -355,13 +387,15 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     return None
 
 
-def _specific(r: _Rules, core: str) -> bool:
-    """The part of a name before its head says which project it is (not only 重点/重大/产业...)."""
+def _specific(r: _Rules, core: str, strict: bool = False) -> bool:
+    """The part of a name before its head says which project it is (not only 重点/重大/产业...);
+    `strict` drops only generic words of two or more characters."""
     if len(core) < 2 or re.search(r"\d+(?:个|项)|批|[万亿]元|等", core):
         return False
     rest = core
     for g in r.generic:
-        rest = rest.replace(g, "")
+        if not strict or len(g) >= 2:
+            rest = rest.replace(g, "")
     return len(rest) >= 2
 
 
@@ -373,7 +407,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)交流|引进|培训", core))
+    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训", core))
 
 
 def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]],
@@ -381,11 +415,19 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
     if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
         return True
+    if _COUNTED.search(name):
+        return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
         return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
     # places and zones (重庆高新区举行重大项目: a park is where, not what)
-    places = {m.name for a, b, m in mentions if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name}
+    # (a platform named by a built work, 南宁吴圩机场T3航站区及配套设施, is the work itself)
+    places = {
+        m.name
+        for a, b, m in mentions
+        if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name
+        and not (m.kind == "platform" and r.works_re.search(m.name))
+    }
     if name in place_names:  # a place named anywhere on the page
         return True
     if not name.endswith(tuple(r.heads)):
@@ -408,6 +450,12 @@ def _aggregate(r: _Rules, s: str, start: int) -> bool:
     return bool(r.aggregate_re.search(clause))
 
 
+def _built_core(r: _Rules, name: str) -> bool:
+    """The name, without 项目/工程, holds a built-thing word after a specific part (G98环岛高速提档扩容, 黄河内蒙古段河道治理)."""
+    core = re.sub(r"(?:项目|工程)$", "", name)
+    return any(m.start() >= 2 and _specific(r, core[: m.start()]) for m in re.finditer(r.built_re.pattern.removesuffix("$"), core))
+
+
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
     m = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$", s[: h.start()])
@@ -425,7 +473,10 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         st = money.end() if money else _strip_intro(r, part)
         a += st
         part = part[st:]
-        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.not_items_re.search(part):
+        size = _SIZE_CLASS.match(part)  # 千万吨级炼油厂: a size class of a kind
+        if size and len(part) - size.end() <= 3:
+            continue
+        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.hard_not_items_re.search(part):
             items.append((a, a + len(part)))
     return items
 
@@ -440,6 +491,47 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
         for obj_start, obj, stage, named in _clause_objects(r, text):
             out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named))
     return out
+
+
+_EXAMPLES = re.compile(r"(?:如|例如|比如|其中有|包括)(?!期)")
+_REGION_OF = re.compile(r"^[^；;，,。、]{0,4}(?:[^；;，,。]{0,12}?(?:流域|地区|沿线|境内))的")
+
+
+def _example_stage(r: _Rules, s: str) -> tuple[int, str] | None:
+    """(offset after the cue, stage) when `s` opens a list of examples of a counted batch with a status
+    (包括三十八个续建工程，如…; 有三十五个新的工程开工，如…)."""
+    for m in _EXAMPLES.finditer(s):
+        intro = s[max(0, m.start() - 24) : m.start()].rstrip("，,：:")
+        if not re.search(r"(?:工程|项目)(?:开工|建成|投产|竣工)?$", intro):
+            continue
+        cues = sorted(((c.end(), stage) for stage, pat in r.status for c in pat.finditer(intro)), reverse=True)
+        if cues:
+            return m.end(), cues[0][1]
+    return None
+
+
+def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[int, int, str, str]], str | None]:
+    """Works given as examples of a counted batch with a status (包括三十八个续建工程，如黄河三门峡水库；淮河流域
+    的梅山水库、响洪甸水库…等): each named item is a project at that stage. The list runs on over the
+    ；-separated sentences after it (`carried` is its stage), each group's region (淮河流域的) being where,
+    not what; 等 closes it. Returns the items and the stage still carried."""
+    opened = _example_stage(r, s)
+    if opened:
+        at, stage = opened
+    elif carried:
+        at, stage = 0, carried
+    else:
+        return [], None
+    body = s[at:]
+    stop = re.search(r"等[^、]{0,12}$", body)  # …等 closes the examples
+    if stop:
+        body = body[: stop.start()]
+    items = []
+    for piece in re.finditer(r"[^，,]+", body):  # 惠济河治理工程，颍河节制闸工程: a comma lists too
+        region = _REGION_OF.match(piece.group())
+        cut = region.end() if region else 0
+        items += [(a, b, n, stage) for a, b, n in _items(r, piece.group()[cut:], at + piece.start() + cut)]
+    return items, None if stop else stage
 
 
 def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
@@ -479,7 +571,7 @@ def _items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[in
 
 def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
-    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or obj.startswith("一批"):
+    if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     obj = re.sub(r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
     explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
@@ -498,24 +590,34 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
-    parts: list[tuple[int, str]] = []
-    at = 0
-    for piece in re.split(r"([、和及与])", body):
-        if piece and piece not in "、和及与":
-            parts.append((at, piece))
-        at += len(piece)
+    parts = _split_items(r, body)
+    # a quote holding 、 is a slogan (“走一步、看两步、想三步”), not a list of works
+    slogans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", body)]
     cleaned = []
     for off, piece in parts:
+        if any(a <= off < b for a, b in slogans):
+            continue
         piece = piece.replace("“", "").replace("”", "")
         if piece.startswith("配套"):
             continue  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
         if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
             continue  # 这两个投资百亿元的高端制造项目
-        de = piece.rfind("的")  # 总装机容量50万千瓦的马驹沟光伏电站
+        dash = piece.rfind("——")
+        de = max(piece.rfind("的"), dash + 1 if dash >= 0 else -1)  # 总装机容量50万千瓦的马驹沟光伏电站; 世界最长…隧道——天山胜利隧道
         if de >= 0:
             off, piece = off + de + 1, piece[de + 1 :]
+        if r.metric_re.search(piece):
+            continue  # 全国电源规模最大, 新能源占比最高: what the works are like, not which
+        size = _SIZE_CLASS.match(piece)
+        if size and len(piece) - size.end() <= 3:
+            continue  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
         st = _strip_intro(r, piece)
         off, piece = off + st, piece[st:]
+        verb = None
+        for verb in _ITEM_VERB.finditer(piece):
+            pass
+        if verb and len(piece) - verb.end() >= 3:
+            off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
         for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
             piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
         cleaned.append((off, piece))
@@ -526,7 +628,11 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
     lens = {len(p) for _, p in cleaned[:-1]}
     short = bool(lens) and max(lens) <= 4  # 中资信创总部、…、国家管网科学试验基地: whole names share nothing
-    if shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
+    praise = next((w for w in r.praise if shared and last_item.endswith(w + shared)), None)
+    if praise and short and len(last_item) - len(praise + shared) >= 2:
+        # 德厚、阿岗、车马碧大型水库: the size class belongs to the batch; the names share only the built word
+        cleaned[-1] = (cleaned[-1][0], last_item[: len(last_item) - len(praise + shared)] + shared)
+    elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         shared = last_item[2:]
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
@@ -549,22 +655,85 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     for i, (off, piece) in enumerate(cleaned):
         name = piece
         if category and not r.built_re.search(piece) and len(piece) <= 8:
-            name = piece + category
+            name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
-            name = piece + str(next_shared[i])  # 雄商、济滨高铁 -> 雄商高铁
+            name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece):
             continue
         suffix = r.built_re.search(name)
-        if suffix and not _specific(r, name[: suffix.start()]) and not explicit:
+        lead = name[: suffix.start()] if suffix else ""
+        # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
+        # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
+        specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
+        if suffix and not specific and not explicit:
             continue  # 高速公路, 农村公路: a kind of thing, not a named one
         own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
         own = own if own and len(own.group()) >= 3 else None
-        if not 2 <= len(piece) <= _MAX_NAME or r.not_items_re.search(piece[: own.start()] if own else piece):
+        # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
+        # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
+        plain = explicit
+        stop_re = r.hard_not_items_re if plain else r.not_items_re
+        if not 2 <= len(piece) <= _MAX_NAME or stop_re.search(piece[: own.start()] if own else piece):
             continue
         if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
             continue
         out.append((base + off, base + off + len(piece), name))
     return out
+
+
+_WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
+
+
+def _with_kind(piece: str, kind: str) -> str:
+    """A listed name completed by the list's kind of work; the item's works word follows the kind
+    (京哈（扩建）、…等高速公路 -> 京哈高速公路扩建; 四梅集扩能等铁路项目 -> 四梅集铁路扩能项目)."""
+    mod = _WORKS_MOD.search(piece)
+    if not mod or mod.start() < 2:
+        return piece + kind
+    tail = re.search(r"(?:项目|工程)$", kind)
+    core = kind[: tail.start()] if tail else kind
+    return piece[: mod.start()] + core + mod.group(1) + (tail.group() if tail else "")
+
+
+def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
+    """(offset, text) of the items of a list body, split at 、 and at 和/及/与. A 和 opening an item is the
+    name's own (、和若铁路); what follows 和/及/与 stays with the item before when it is only a part of it: an
+    ordinal part (江北国际机场T3B航站楼及第四跑道, 引绰济辽及二期工程), generic words (引洮二期骨干及城乡配套,
+    松涛灌区续建配套与现代化改造) or a bare built word (东平湖老湖区洪水相机南排和航道主体工程)."""
+    toks = re.split(r"([、和及与])", body)
+    parts: list[list[Any]] = []  # [offset, text, separator before]
+    at, sep, carry = 0, "、", None
+    for i, tok in enumerate(toks):
+        if i % 2:
+            if tok != "、" and toks[i - 1] == "" and (i == 1 or toks[i - 2] == "、"):
+                carry = at  # 、和若铁路: the 和 opens the name
+            else:
+                sep = tok
+            at += len(tok)
+            continue
+        off = carry if carry is not None else at
+        carry = None
+        at += len(tok)
+        text = body[off:at]
+        if not text:
+            continue
+        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and _part_of_previous(r, text):
+            parts[-1][1] = body[parts[-1][0] : at]
+        else:
+            parts.append([off, text, sep])
+    return [(p[0], p[1]) for p in parts]
+
+
+def _part_of_previous(r: _Rules, text: str) -> bool:
+    """An item after 和/及/与 that only completes the item before it."""
+    core = re.sub(r"(?:主体工程|工程|项目|建设)$", "", text)
+    return (
+        bool(re.match(r"(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)", text))
+        or not core
+        or core.startswith(r.part_starts)
+        or (not _specific(r, core) and not r.built_re.search(core))  # 研发中心 is a thing of its own
+        or bool(re.fullmatch(r.built_re.pattern, core))
+    )
 
 
 def _plain_category(r: _Rules, category: str) -> str:

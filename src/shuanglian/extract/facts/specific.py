@@ -57,13 +57,13 @@ class _Grammar:
                     "count_noun_stop", "generic", "heads"):
             if key not in d:
                 raise ValueError(f"specific.yaml: missing key {key!r}")
-        self.lead = sorted(d["lead"], key=len, reverse=True)
+        self.lead = tuple(sorted(d["lead"], key=len, reverse=True))  # tuples: str.startswith/endswith take them whole
         terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
         kept = {*terms, *(d.get("lead_keep") or ())}
         self.lead_terms = {w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead}
         self.time = [re.compile(p) for p in d["time"]]
-        self.tail = sorted(set(d["tail"]), key=len, reverse=True)
+        self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
@@ -78,18 +78,18 @@ class _Grammar:
         self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
-        self.keep = sorted(d["keep_verbs"], key=len, reverse=True)
-        self.count_verbs = sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True)
+        self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
+        self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
         self.generic = set(d["generic"])
         measures = load_data("measures.yaml")["measures"]
-        self.heads = sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True)
-        self.drop_lead = sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True)
+        self.heads = tuple(sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True))
+        self.drop_lead = tuple(sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True))
         infix = d.get("infix_verbs") or {}
         self.infix = re.compile(
             "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
         )
-        self.fronted = sorted(d.get("fronted_verbs") or [], key=len, reverse=True)
+        self.fronted = tuple(sorted(d.get("fronted_verbs") or [], key=len, reverse=True))
         self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
         self.post_verbs = sorted(d.get("post_verbs", {}).items(), key=lambda kv: -len(kv[0]))
         self.compounds = sorted((d.get("compounds") or {}).items(), key=lambda kv: -len(kv[0]))
@@ -100,10 +100,10 @@ class _Grammar:
             ({*d["count_verbs"], *d["keep_verbs"], *(cut.get("extra") or [])} - set(cut.get("not") or [])), key=len, reverse=True
         )
         preds = d.get("noun_predicates") or {}
-        self.predicates = sorted(preds.get("verbs") or [], key=len, reverse=True)
+        self.predicates = tuple(sorted(preds.get("verbs") or [], key=len, reverse=True))
         self.bare_predicates = set(preds.get("bare") or [])
-        self.predicate_adverbs = sorted(preds.get("adverbs") or [], key=len, reverse=True)
-        self.changes = sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True)
+        self.predicate_adverbs = tuple(sorted(preds.get("adverbs") or [], key=len, reverse=True))
+        self.changes = tuple(sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True))
         self.pronouns = tuple(d.get("pronouns") or ())
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
@@ -125,7 +125,7 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         before = s
         for rx in g.time:
             s = rx.sub("", s, count=1)
-        for w in g.lead:
+        for w in g.lead if s.startswith(g.lead) else ():
             if s.startswith(w) and len(s) > len(w) and not s.startswith(g.lead_terms.get(w, ())):
                 s = s[len(w) :]
                 break
@@ -145,14 +145,14 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
     """Cut reporting verbs and qualifiers from the end; returns the rest and the verb of change, if any."""
     change = None
     for _ in range(8):
-        for w in g.changes:
+        for w in g.changes if s.endswith(g.changes) else ():
             if s.endswith(w):
                 if change is None:
                     change = w
                 s = s[: -len(w)]
                 break
         else:
-            for w in g.tail:
+            for w in g.tail if s.endswith(g.tail) else ():
                 if s.endswith(w) and not s.endswith(g.tail_keep):
                     s = s[: -len(w)]
                     break
@@ -260,6 +260,8 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
 
 
 def _ends_with(words: Sequence[str], s: str) -> str | None:
+    if not s.endswith(tuple(words)):
+        return None  # one C-level test before the loop (most clauses end with none of the words)
     return next((w for w in words if s.endswith(w)), None)
 
 
@@ -643,4 +645,6 @@ def _strip_verb_lead(g: _Grammar, core: str) -> str:
 
 
 def _starts_keep(g: _Grammar, s: str) -> str | None:
+    if not s.startswith(g.keep):
+        return None
     return next((w for w in g.keep if s.startswith(w) and len(s) > len(w)), None)

@@ -45,6 +45,12 @@ def upgrade() -> None:
         if ix.name == "ix_register_entries_pinyin":
             ix.create(bind=bind, checkfirst=True)
     OfficialFigure.__table__.create(bind=bind, checkfirst=True)  # type: ignore[attr-defined]
+    # the refill below runs today's index code, which also keeps the counts 0018 adds: make its tables now
+    # (0018 creates them with checkfirst and recounts)
+    from shuanglian.registers.tables import RegisterCount, RegisterRegionCount, RegisterTotal
+
+    for model in (RegisterCount, RegisterRegionCount, RegisterTotal):
+        model.__table__.create(bind=bind, checkfirst=True)  # type: ignore[attr-defined]
     session = Session(bind=bind)
     rebuild_index(session)
     rebuild_official(session)
