@@ -95,11 +95,14 @@ class Fact:
     def from_raw_row(cls, st: Any) -> Fact:
         """A row of _FACT_COLUMNS, whose value_json is the stored JSON text (decoded when read)."""
         span = (st.span_start, st.span_end) if st.span_start is not None and st.span_end is not None else None
-        raw = None if st.value_json is None else _RawJSON(st.value_json)
-        return cls(
-            st.id, st.entity_id, st.kind, st.prop, st.value, raw, st.target_id, st.origin, st.document_id,
-            span, st.user, st.confidence, st.status, st.created_at,
-        )
+        f = cls.__new__(cls)  # the fields set directly: a hub's views make tens of thousands of facts
+        f.__dict__.update(
+            id=st.id, member_id=st.entity_id, kind=st.kind, prop=st.prop, value=st.value,
+            _value_json=None if st.value_json is None else _RawJSON(st.value_json), target_id=st.target_id,
+            origin=st.origin, document_id=st.document_id, span=span, user=st.user, confidence=st.confidence,
+            status=st.status, created_at=st.created_at,
+        )  # fmt: skip
+        return f
 
 
 _lazy = _LazyJSON()
