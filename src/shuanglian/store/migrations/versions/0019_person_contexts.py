@@ -5,15 +5,15 @@ counters (graph.views._attach_person) instead of re-resolving every namesake, so
 its counters recounted from its live statements here (the slots did not exist before); a fresh database
 is empty and needs nothing.
 
-Revision ID: 0018_person_contexts
-Revises: 0017_place_counts
+Revision ID: 0019_person_contexts
+Revises: 0018_register_counts
 Create Date: 2026-12-04
 """
 
 from alembic import op
 
-revision = "0018_person_contexts"
-down_revision = "0017_place_counts"
+revision = "0019_person_contexts"
+down_revision = "0018_register_counts"
 branch_labels = None
 depends_on = None
 
