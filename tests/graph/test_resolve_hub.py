@@ -51,3 +51,50 @@ def test_people_with_conflicting_roles_stay_apart() -> None:
     assert len(groups) == 2
     for p in profiles:
         assert out[p.member_id].entity_id == f"ent_person_{int(p.member_id[-3:]) % 2:03d}"
+
+
+@pytest.mark.parametrize("name", ["王伟", "习近平"])
+def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
+    """views._attach_person (a new person meeting one entity, decided from its counters) gives what
+    resolve() gives the whole cluster plus the new member, on random clusters of namesakes with and
+    without role contexts; when it cannot tell, it says so (None: full resolution)."""
+    import random
+
+    from shuanglian.graph import views
+
+    rng = random.Random(5)
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    pool = ["org:甲", "org:乙", "org:丙", "title:主任@"]
+    key = f"person|{name}"
+    threshold = 0.8
+    decided = undecided = 0
+    for trial in range(1500):
+        def ctx() -> frozenset[str]:
+            return frozenset() if rng.random() < 0.35 else frozenset(rng.sample(pool, rng.randint(1, 2)))
+
+        old = [rs.Profile(f"ent_person_{trial}_{i:02d}", "person", [name], t0 + timedelta(minutes=i), ctx())
+               for i in range(rng.randint(1, 7))]  # fmt: skip
+        before = rs.resolve(old)
+        entities = {a.entity_id for a in before.values()}
+        new = rs.Profile(f"ent_person_{trial}_zz", "person", [name], t0 + timedelta(days=1), ctx())
+        index = {key: {("person", "\x1f", e): None for e in entities}}
+        people = views._PersonSummaries.__new__(views._PersonSummaries)
+        people.keys, people.contexts, people.bare = {}, {}, {}
+        for p in old:
+            e = before[p.member_id].entity_id
+            people.keys.setdefault(e, set()).add(key)
+            people.contexts.setdefault(e, set()).update(p.context)
+            people.bare[e] = people.bare.get(e, 0) + (0 if p.context else 1)
+        kinds = {e: {"person"} for e in entities}
+        mine = {k.key: k for k in new.name_keys()}
+        got = views._attach_person(new, mine, index, kinds, set(), people, threshold)
+        if got is None:
+            undecided += 1
+            continue
+        decided += 1
+        after = rs.resolve([*old, new])
+        assert {m: after[m] for m in before} == before, (old, new)
+        a = after[new.member_id]
+        assert (a.entity_id, a.score, a.reason) == got, (old, new)
+    print(name, decided, undecided)
+    assert decided > 250  # most random clusters split into several entities: those are resolved

@@ -94,3 +94,20 @@ def test_folded_mentions_give_the_same_register_rows(tmp_path: Path) -> None:
             for spec in register_specs().values():
                 assert to_row(spec, v, published) == to_row(spec, f, published)
         assert member_rows(whole.values()) == member_rows(folded.values())
+
+
+def test_view_facts_decode_structured_values_when_read(tmp_path: Path) -> None:
+    """Views keep each fact's value_json as stored text until it is read (most are never read); read,
+    it equals the statement's decoded value (roles as dicts, plain values, nulls)."""
+    from shuanglian.graph.reader import views_for_members
+
+    db = f"sqlite:///{tmp_path / 'lazy.db'}"
+    init_db(db)
+    ingest_documents([_page(n, n == 0) for n in range(3)], db, processed=True)
+    with session_scope(db) as s:
+        views = views_for_members(s, list(s.scalars(select(Entity.id))))
+        facts = [f for v in views.values() for f in v.facts]
+        assert any(isinstance(f.__dict__["_value_json"], str) for f in facts)  # not decoded yet
+        stored = {st.id: st.value_json for st in s.scalars(select(Statement).where(Statement.id.in_([f.id for f in facts])))}
+        assert any(isinstance(v, dict) for v in stored.values())
+        assert {f.id: f.value_json for f in facts} == stored

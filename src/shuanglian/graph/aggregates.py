@@ -18,6 +18,8 @@ Slots (`slot`, `key`) -> (`n`, `last`), as graph.summary.Aggregate folds stateme
   lrk   target␟rank␟reason      `located_in` evidence (graph/region_evidence.py: the region by evidence)
   doc   <document id>           statements per document
   par   <value>                 `parent` / `located_in` / `part_of` values (graph/places.py: place_parents)
+  ctx   <person context>        `role` statements per resolution context (graph.keys.role_context)
+  nctx  ''                      people without any role context (one per source entity)
 and on entities only: docs '' (distinct documents) and locs '' (distinct located_in targets).
 """
 
@@ -31,6 +33,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from shuanglian.graph.keys import role_context
 from shuanglian.graph.region_evidence import fold_evidence, rank_of, reason_of
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
@@ -41,7 +44,9 @@ SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
 SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs", "lrk")  # read whole for a summary
 PARENT_PROPS = ("parent", "located_in", "part_of")  # statements naming a place's parent (graph/places.py)
-KEYED_SLOTS = ("doc", "loc", "par")  # slots with many keys on a hub: read by touched key, never whole
+# slots with many keys on a hub, and the people's role contexts (read by resolution, never by summaries):
+# read by touched key, never whole
+KEYED_SLOTS = ("doc", "loc", "par", "ctx", "nctx")
 TOP_LOCATED = 64  # located_in targets read per entity for its region (all of them only when none resolves)
 
 Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None]
@@ -104,6 +109,16 @@ def fold(out: Counters, r: Any) -> None:
         bump("place", r.value)
     elif r.prop == "kind" and r.origin in USER_ORIGINS:
         bump("kov", r.value, aware(r.created_at))
+    elif r.prop == "role":
+        for c in sorted(role_context(r.value, r.value_json)):
+            bump("ctx", c)  # what a new namesake's roles are matched against (views._attach_person)
+
+
+def _finish(c: Counters) -> None:
+    """Per source entity, after its statements are folded: a person without any role context counts once
+    in `nctx` (resolution treats contextless namesakes apart)."""
+    if ("kind", "person") in c and not any(s == "ctx" for s, _ in c):
+        c[("nctx", "")] = [1, None]
 
 
 _COLS = (Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.origin,
@@ -117,10 +132,12 @@ def member_counters(session: Session, member_ids: Iterable[str] | None) -> dict[
     if member_ids is None:
         for r in session.execute(base):
             fold(out[r.entity_id], r)
-        return out
-    for part in _chunks(sorted(set(member_ids))):
-        for r in session.execute(base.where(Statement.entity_id.in_(part))):
-            fold(out[r.entity_id], r)
+    else:
+        for part in _chunks(sorted(set(member_ids))):
+            for r in session.execute(base.where(Statement.entity_id.in_(part))):
+                fold(out[r.entity_id], r)
+    for c in out.values():
+        _finish(c)
     return out
 
 

@@ -251,3 +251,15 @@ def name_keys(kind: str, name: str) -> tuple[NameKey, ...]:
         if tail and _valid(core):
             add(core, CORE, place=place, tail=tail)
     return tuple(keys.values())
+
+
+def role_context(title: str, value: Any) -> set[str]:
+    """What identifies a person's role (resolution's person context): the organisation (legal form
+    dropped), else title@place."""
+    role = value if isinstance(value, dict) else {}
+    org = str(role.get("org") or "")
+    if org:
+        return {"org:" + strip_legal(normalise_name(org))}
+    t = str(role.get("title") or title or "")
+    place = str(role.get("place") or "")
+    return {f"title:{normalise_name(t)}@{normalise_name(place)}"} if t else set()

@@ -8,12 +8,13 @@ after an import even before the canonical tables are rebuilt.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Text, and_, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -31,6 +32,30 @@ def chunks(items: Sequence[str], n: int = _CHUNK) -> Iterator[Sequence[str]]:
         yield items[i : i + n]
 
 
+class _RawJSON(str):
+    """A statement's value_json as stored (JSON text), decoded on first read (graph.reader.Fact)."""
+
+
+class _LazyJSON:
+    """Fact.value_json: kept as the stored JSON text until read. A hub's views hold tens of thousands of
+    facts whose structured values no reader looks at (only roles and placements are), and decoding them
+    all was a fifth of reading a hub."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        v = obj.__dict__[self.slot]
+        if isinstance(v, _RawJSON):
+            v = obj.__dict__[self.slot] = json.loads(v)
+        return v
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass
 class Fact:
     """One live statement, as registers and chain maps need it (with its provenance)."""
@@ -40,7 +65,7 @@ class Fact:
     kind: str
     prop: str
     value: str
-    value_json: Any
+    value_json: Any  # the stored JSON text until read (_LazyJSON, set below)
     target_id: str | None
     origin: str
     document_id: str | None
@@ -65,6 +90,24 @@ class Fact:
             st.id, st.entity_id, st.kind, st.prop, st.value, st.value_json, st.target_id, st.origin, st.document_id,
             span, st.user, st.confidence, st.status, st.created_at,
         )
+
+    @classmethod
+    def from_raw_row(cls, st: Any) -> Fact:
+        """A row of _FACT_COLUMNS, whose value_json is the stored JSON text (decoded when read)."""
+        span = (st.span_start, st.span_end) if st.span_start is not None and st.span_end is not None else None
+        f = cls.__new__(cls)  # the fields set directly: a hub's views make tens of thousands of facts
+        f.__dict__.update(
+            id=st.id, member_id=st.entity_id, kind=st.kind, prop=st.prop, value=st.value,
+            _value_json=None if st.value_json is None else _RawJSON(st.value_json), target_id=st.target_id,
+            origin=st.origin, document_id=st.document_id, span=span, user=st.user, confidence=st.confidence,
+            status=st.status, created_at=st.created_at,
+        )  # fmt: skip
+        return f
+
+
+_lazy = _LazyJSON()
+_lazy.__set_name__(Fact, "value_json")
+Fact.value_json = _lazy  # type: ignore[method-assign,assignment]
 
 
 @dataclass
@@ -107,7 +150,8 @@ class EntityView:
 
 
 _FACT_COLUMNS = (
-    Statement.id, Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.value_json,
+    Statement.id, Statement.entity_id, Statement.kind, Statement.prop, Statement.value,
+    cast(Statement.value_json, Text).label("value_json"),  # JSON text: Fact decodes it when read
     Statement.target_id, Statement.origin, Statement.document_id, Statement.span_start, Statement.span_end,
     Statement.user, Statement.confidence, Statement.status, Statement.created_at,
 )  # fmt: skip
@@ -193,7 +237,7 @@ def views_for_members(
             rows += _folded(session, where, fold)
             where = and_(where, Statement.prop.not_in(list(fold)))
         for st in [*_live_statements(session, where), *rows]:
-            fact = st if isinstance(st, Fact) else Fact.from_row(st)
+            fact = st if isinstance(st, Fact) else Fact.from_raw_row(st)
             cid = canon.get(fact.member_id, fact.member_id)
             v = views.get(cid)
             if v is None:

@@ -13,8 +13,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph import aggregates
-from shuanglian.graph.ids import normalise_name
-from shuanglian.graph.keys import PLACE, NameKey, graph_config, strip_legal
+from shuanglian.graph.keys import PLACE, NameKey, graph_config, name_keys, role_context
 from shuanglian.graph.resolve import (
     Assignment,
     JudgementRule,
@@ -65,7 +64,7 @@ def load_profiles(session: Session, member_ids: Sequence[str] | None = None) -> 
     ctx: dict[str, set[str]] = defaultdict(set)
     for r in _live_rows(session, member_ids, ("name", "alias", "role")):
         if r.prop == "role":
-            ctx[r.entity_id] |= _role_context(r.value, r.value_json)
+            ctx[r.entity_id] |= role_context(r.value, r.value_json)
             continue
         names[r.entity_id].append((0 if r.prop == "name" else 1, r.value))
         kinds[r.entity_id] = r.kind
@@ -79,17 +78,6 @@ def load_profiles(session: Session, member_ids: Sequence[str] | None = None) -> 
         ordered = list(dict.fromkeys(n for _, n in sorted(nl, key=lambda x: x[0])))
         out[mid] = Profile(mid, kinds[mid], ordered, first[mid], frozenset(ctx.get(mid, ())))
     return out
-
-
-def _role_context(title: str, value: Any) -> set[str]:
-    """What identifies a person's role: the organisation (legal form dropped), else title@place."""
-    role = value if isinstance(value, dict) else {}
-    org = str(role.get("org") or "")
-    if org:
-        return {"org:" + strip_legal(normalise_name(org))}
-    t = str(role.get("title") or title or "")
-    place = str(role.get("place") or "")
-    return {f"title:{normalise_name(t)}@{normalise_name(place)}"} if t else set()
 
 
 def load_judgements(session: Session, member_ids: set[str] | None = None) -> list[JudgementRule]:
@@ -213,16 +201,24 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         ):
             kinds.setdefault(eid, set()).add(kind)
     threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
+    people = _PersonSummaries(session, {eid for p in profiles if p.kind == "person"
+                                        for k in p.name_keys() for _, _, eid in index.get(k.key, ())})  # fmt: skip
     rows: list[dict[str, Any]] = []
     changed: set[str] = set()
     for p in profiles:
         mine = {k.key: k for k in p.name_keys()}
-        target = None if p.kind == "person" or p.member_id in constrained or not mine else \
-            _attach_target(session, p, mine, index, kinds, constrained, threshold)  # fmt: skip
+        if p.member_id in constrained or not mine:
+            target = None
+        elif p.kind == "person":
+            target = _attach_person(p, mine, index, kinds, constrained, people, threshold)
+        else:
+            target = _attach_target(session, p, mine, index, kinds, constrained, threshold)
         if target is None:
             slow.add(p.member_id)
             continue
         eid, score, reason = target
+        if p.kind == "person":
+            people.add(eid, p)  # a later namesake in this batch sees it
         rows.append({"member_id": p.member_id, "entity_id": eid, "kind": p.kind, "name": p.names[0][:512],
                      "score": score, "reason": reason[:64], "first_seen": p.first_seen})  # fmt: skip
         for key, k in mine.items():
@@ -231,6 +227,83 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         changed.add(eid)
     _insert(session, EntityMember, rows)
     return changed
+
+
+class _PersonSummaries:
+    """What a new person's attachment needs of each existing person entity its name meets, from the
+    entity counters (graph.aggregates), never from its members: the keys of its names, its members' role
+    contexts, and how many members have none. Entities attached to in this batch are updated here."""
+
+    def __init__(self, session: Session, entity_ids: set[str]) -> None:
+        self.keys: dict[str, set[str]] = defaultdict(set)
+        self.contexts: dict[str, set[str]] = defaultdict(set)
+        self.bare: dict[str, int] = defaultdict(int)
+        T = aggregates.EntityAggregateRow
+        for part in chunked(sorted(entity_ids)):
+            q = select(T.entity_id, T.slot, T.key, T.n).where(T.entity_id.in_(part), T.slot.in_(("name", "ctx", "nctx")))
+            for eid, slot, key, n in session.execute(q):
+                if n <= 0:
+                    continue
+                if slot == "name":
+                    self.keys[eid].update(k.key for k in name_keys("person", key.split(aggregates.SEP, 2)[2]))
+                elif slot == "ctx":
+                    self.contexts[eid].add(key)
+                else:
+                    self.bare[eid] += int(n)
+
+    def add(self, eid: str, p: Profile) -> None:
+        """`p` joined entity `eid` (or became it)."""
+        self.keys[eid].update(k.key for k in p.name_keys())
+        self.contexts[eid] |= p.context
+        self.bare[eid] += 0 if p.context else 1
+
+
+def _attach_person(
+    p: Profile,
+    mine: dict[str, NameKey],
+    index: dict[str, dict[tuple[str, str, str], None]],
+    kinds: dict[str, set[str]],
+    constrained: set[str],
+    people: _PersonSummaries,
+    threshold: float,
+) -> tuple[str, float, str] | None:
+    """(entity id, score, reason) for one new person, or None when full resolution must decide: what
+    resolve.resolve gives the person entity its name meets plus this newest member, without its members.
+
+    Safe cases (tests/graph/test_resolve_hub.py checks them against resolve() on random sets): one name
+    key, met by at most one entity E whose names all have that key alone (nothing else can be reached
+    through E) and whose members are all people; then, with C the new member's role contexts:
+      - no entity: it stands alone;
+      - C empty: a two-character name joins nothing (its bare score is below the threshold); a longer one
+        joins E (bare), as a contextless member adds no context that could keep others apart;
+      - C shares a context with E: it joins E (every member with a context reaches it on the walk);
+      - C disjoint from every context of E, and every member of E has a context: it joins nothing.
+    Anything else (E with contextless members and disjoint C, several entities, aliases) is resolved."""
+    if len(mine) != 1:
+        return None
+    ((key, k),) = mine.items()
+    if k.level != "person":
+        return None
+    hits = {eid for _, _, eid in index.get(key, ())}
+    name = key.split("|", 1)[1]
+    long_name = len(name) >= 3
+    bare = level_score("person_bare_long" if long_name else "person_bare")
+    ctx_score = level_score("person_context")
+    if not hits:
+        return p.member_id, 1.0, "anchor"
+    if len(hits) > 1 or ctx_score < threshold:
+        return None
+    (eid,) = hits
+    if eid in constrained or kinds.get(eid) != {"person"} or people.keys.get(eid) != {key}:
+        return None
+    contexts, contextless = people.contexts.get(eid, set()), people.bare.get(eid, 0)
+    if not p.context:
+        return (eid, bare, f"person:{name}") if bare >= threshold else (p.member_id, 1.0, "anchor")
+    if p.context & contexts:
+        return eid, max(ctx_score, bare if contextless else 0.0), f"person:{name}"
+    if contexts and not contextless:
+        return p.member_id, 1.0, "anchor"
+    return None
 
 
 def _attach_target(
