@@ -68,3 +68,10 @@ def test_decoding_in_chunks_is_the_same(monkeypatch) -> None:
     whole = tag_many(texts)
     monkeypatch.setattr(lac_mod, "DECODE_CHUNK", 2)
     assert tag_many(texts) == whole
+
+
+def test_no_text_tags_as_no_words() -> None:
+    # the batched decoder indexed the longest of no pieces (IndexError) when nothing was left to tag
+    assert tag_many([]) == []
+    assert tag_many(["", ""]) == [[], []]
+    assert tag_text("") == []

