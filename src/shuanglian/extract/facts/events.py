@@ -83,6 +83,7 @@ class _Rules:
         self.speech_re = re.compile(f"(?:{alternation(d['speech_verbs'])})[，,：:]")
         self.topic_re = re.compile(f"(?:{alternation(d['topic_verbs'])})")
         self.part_re = re.compile(f"^(?:{alternation(d['part_prefixes'])})")
+        self.lead_word_re = re.compile(f"^(?:{alternation(d['lead_words'])})")
         sites = alternation(d.get("site_suffixes") or ["水库"])
         # 徐闻县大水桥水库, 三亚市崖州湾科技城: a site is named without the division it lies in
         self.admin_prefix_re = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}?(?:省|市|县|区|乡|镇)(?=[\u4e00-\u9fff]{{2,}}(?:{sites})$)")
@@ -504,18 +505,15 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
         # 位于三亚市崖州湾科技城的崖州湾种子实验室)
         if m.kind == "government" and r.title_re.match(s, end):
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
-        out.append(_with_lead(s, gap, m, in_sent, start, end))
+        out.append(_with_lead(r, s, gap, m, in_sent, start, end))
     return out
 
 
-_LEAD_WORDS = re.compile(r"^(?:了|又|再|还|先后|随后|首先|接着|一同|共同|分别|位于|当地|这里|那里|正在|在|到)")
-
-
-def _with_lead(s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int) -> str:
+def _with_lead(r: _Rules, s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int) -> str:
     """The host's full name when the tagger cut its head off: 来到乐金显示广州制造基地 (tagged 广州制造基地),
     在国家百万亩绿色食品原料…示范区. A short run of plain characters right after the verb, with no name of
     its own, belongs to the host (when the mention is written as tagged, not an alias or official form)."""
-    if not 2 <= len(gap) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or "的" in gap or _LEAD_WORDS.match(gap):
+    if not 2 <= len(gap) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or "的" in gap or r.lead_word_re.match(gap):
         return m.name
     if s[start:end] != m.name or any(b > start - len(gap) and a < start for a, b, _m in in_sent):
         return m.name
