@@ -240,9 +240,10 @@ def _default_year(
 
 
 _PER_YEAR_RATE = re.compile(r"每年|年均|每年度")
-_LEVEL = re.compile(alternation(load_data("cues.yaml").get("level_words") or ["达到"]))
-_PRESENT = re.compile(alternation(load_data("cues.yaml").get("present_paragraph") or ["今天"]))
-_MULTI_YEAR = re.compile(alternation(load_data("cues.yaml").get("multi_year") or ["累计"]))
+_CUES = load_data("cues.yaml")
+_LEVEL = re.compile(alternation(_CUES.get("level_words") or ["达到"]))
+_PRESENT = re.compile(alternation(_CUES.get("present_paragraph") or ["今天"]))
+_MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
 
 
 def _base_value(s: str, m: re.Match[str]) -> bool:
