@@ -597,30 +597,9 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     for off, piece in parts:
         if any(a <= off < b for a, b in slogans):
             continue
-        piece = piece.replace("“", "").replace("”", "")
-        if piece.startswith("配套"):
-            continue  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
-        if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
-            continue  # 这两个投资百亿元的高端制造项目
-        dash = piece.rfind("——")
-        de = max(piece.rfind("的"), dash + 1 if dash >= 0 else -1)  # 总装机容量50万千瓦的马驹沟光伏电站; 世界最长…隧道——天山胜利隧道
-        if de >= 0:
-            off, piece = off + de + 1, piece[de + 1 :]
-        if r.metric_re.search(piece):
-            continue  # 全国电源规模最大, 新能源占比最高: what the works are like, not which
-        size = _SIZE_CLASS.match(piece)
-        if size and len(piece) - size.end() <= 3:
-            continue  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
-        st = _strip_intro(r, piece)
-        off, piece = off + st, piece[st:]
-        verb = None
-        for verb in _ITEM_VERB.finditer(piece):
-            pass
-        if verb and len(piece) - verb.end() >= 3:
-            off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
-        for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
-            piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
-        cleaned.append((off, piece))
+        item = _clean_item(r, off, piece)
+        if item is not None:
+            cleaned.append(item)
     if not cleaned:
         return []
     last_item = cleaned[-1][1]
@@ -671,14 +650,40 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
         own = own if own and len(own.group()) >= 3 else None
         # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
         # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
-        plain = explicit
-        stop_re = r.hard_not_items_re if plain else r.not_items_re
+        stop_re = r.hard_not_items_re if explicit else r.not_items_re
         if not 2 <= len(piece) <= _MAX_NAME or stop_re.search(piece[: own.start()] if own else piece):
             continue
         if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
             continue
         out.append((base + off, base + off + len(piece), name))
     return out
+
+
+def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
+    """(offset, text) of a list item without its quotes, description and leading verb, or None when it is
+    no work of its own (supporting works, an aggregate, a measure or a size class of a kind)."""
+    piece = piece.replace("“", "").replace("”", "")
+    if piece.startswith("配套"):
+        return None  # X及配套灌溉工程: the supporting works of the item before, not a project of their own
+    if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
+        return None  # 这两个投资百亿元的高端制造项目
+    dash = piece.rfind("——")
+    de = max(piece.rfind("的"), dash + 1 if dash >= 0 else -1)  # 总装机容量50万千瓦的马驹沟光伏电站; 世界最长…隧道——天山胜利隧道
+    if de >= 0:
+        off, piece = off + de + 1, piece[de + 1 :]
+    if r.metric_re.search(piece):
+        return None  # 全国电源规模最大, 新能源占比最高: what the works are like, not which
+    size = _SIZE_CLASS.match(piece)
+    if size and len(piece) - size.end() <= 3:
+        return None  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
+    st = _strip_intro(r, piece)
+    off, piece = off + st, piece[st:]
+    verb = next(reversed(list(_ITEM_VERB.finditer(piece))), None)  # the last one
+    if verb and len(piece) - verb.end() >= 3:
+        off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
+    for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
+        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
+    return off, piece
 
 
 _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
