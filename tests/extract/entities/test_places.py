@@ -81,3 +81,18 @@ def test_region_tail_and_town_village_chain(ents) -> None:  # type: ignore[no-un
 def test_regions_written_together_are_one_mention_each(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("要打造面向中亚南亚西亚国家的商贸物流枢纽。")
     assert {"中亚", "南亚", "西亚"} <= {n for n, m in e.items() if m.kind == "place"}
+
+
+def test_word_after_a_place_is_read_from_the_split_tokens() -> None:
+    # by_start indexes LAC's tokens before the phase split and marks the phase boundary with -1: the word
+    # after 上海浦东 (二期) was read as the page's last token (大兴国际机场), a built work
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.entities.place_mentions import _names_work
+    from shuanglian.extract.lac import Token
+
+    text = "上海浦东二期，北京大兴国际机场"
+    toks = [Token(0, 6, "上海浦东二期", "LOC"), Token(6, 7, "，", "w"), Token(7, 9, "北京", "LOC"),
+            Token(9, 15, "大兴国际机场", "ORG")]
+    view = TokenView(text, toks)
+    assert not _names_work(view, Token(0, 4, "上海浦东", "LOC"))
+    assert _names_work(view, Token(7, 9, "北京", "LOC"))

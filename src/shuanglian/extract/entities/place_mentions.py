@@ -124,8 +124,10 @@ def _village_after(text: str, word: str, end: int) -> str:
 
 def _names_work(view: TokenView, t: Token) -> bool:
     """True when the word after the place is a built work no register lists (宁波|舟山港, 北京|大兴国际机场)."""
-    i = view.by_start.get(t.end)
-    if i is None:
+    # by_start indexes the tokens before _split_space (and marks phase boundaries with -1), so the word is
+    # looked up in view.tokens itself
+    i = view.index_containing(t.end) if t.end in view.by_start else None
+    if i is None or view.tokens[i].start != t.end:
         return False
     nxt = view.tokens[i].word
     tails = (*place_rules()["work_tails"], *_NON_PLACE_TAILS)
