@@ -109,6 +109,24 @@ def generic() -> dict[str, Any]:
 
 
 @functools.cache
+def carrier_names() -> dict[str, frozenset[str]]:
+    """Suffixes of carriers named by their field alone (carrier_names.yaml: field_suffixes, zone_suffixes)."""
+    data = _yaml("carrier_names.yaml")
+    if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
+        raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
+    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or [])}
+
+
+@functools.cache
+def work_lists() -> dict[str, Any]:
+    """Heads of built works named in lists and the words between list and head (work_lists.yaml), as read."""
+    data = _yaml("work_lists.yaml")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("heads", "measures", "modifiers")):
+        raise ValueError("extract/data/work_lists.yaml: expected lists heads, measures, modifiers")
+    return data
+
+
+@functools.cache
 def place_rules() -> dict[str, Any]:
     """Word lists of the place-mention rules (place_rules.yaml): work tails, route heads, town and village ends
     (tuples), and `literary_names` (燕赵 -> 河北省, a dict)."""

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
+    carrier_names,
     fund_names,
     generic,
     industries,
@@ -20,6 +18,7 @@ from shuanglian.extract.entities.lexicon import (
     suffix_automaton,
     suffixes,
     titles,
+    work_lists,
 )
 from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
@@ -110,10 +109,10 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
         # is a title many clusters win, not one carrier)
         return True
-    if suffix in _carrier_names()["zone_suffixes"] and len(name_part) >= 2 and not any(
+    if suffix in carrier_names()["zone_suffixes"] and len(name_part) >= 2 and not any(
             name_part.startswith(b) for b in g["bad_name_starts"]) and all(t.tag not in g["stop_tags"] for t in toks):
         return True  # 国际|金融城, 国际|法务区: a zone named with common words
-    if suffix in _carrier_names()["field_suffixes"] and _field_name(name_part):
+    if suffix in carrier_names()["field_suffixes"] and _field_name(name_part):
         return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
     if suffix in suffixes().proper_only:
         # 旭龙|水电站, 崇左至凭祥|铁路: infrastructure is named by a place or a proper noun, never by
@@ -159,15 +158,6 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         and kind in ("lab", "university", "platform")
         and (len(words) == 1 or name_part.endswith(("产业", "行业")) or kind == "university")
     )
-
-
-@functools.cache
-def _carrier_names() -> dict[str, frozenset[str]]:
-    """data/carrier_names.yaml: suffixes of carriers named by their field alone."""
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "carrier_names.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
-        raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
-    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or [])}
 
 
 def _field_name(part: str) -> bool:
@@ -718,10 +708,8 @@ def listed_orgs(view: TokenView) -> list[Cand]:
 
 @functools.cache
 def _work_lists() -> dict[str, Any]:
-    """data/work_lists.yaml: heads of built works named in lists, and the words between list and head."""
-    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "work_lists.yaml").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("heads", "measures", "modifiers")):
-        raise ValueError("extract/data/work_lists.yaml: expected lists heads, measures, modifiers")
+    """work_lists.yaml compiled: heads of built works named in lists, and the words between list and head."""
+    data = work_lists()
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     return {
         "head": re.compile(f"(?:{alt(data['heads'])})"),
