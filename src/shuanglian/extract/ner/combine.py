@@ -290,6 +290,8 @@ def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sur
     if not pd:
         return toks
     whole = {(s.start, s.end) for s in spans}
+    # a piece the sure span reads whole keeps the span's label (株洲 LOC, 济南机场 ORG of 济南机场二期)
+    label = {(s.start, s.end): s.label for s in pd}
     out: list[Token] = []
     for t in toks:
         if t.tag != "LOC" or (t.start, t.end) in whole or (vetoable is not None and not vetoable(t)):
@@ -301,8 +303,6 @@ def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sur
             out.append(t)
             continue
         edges = [t.start, *cuts, t.end]
-        # a piece the sure span reads whole keeps the span's label (株洲 LOC, 济南机场 ORG of 济南机场二期)
-        label = {(s.start, s.end): s.label for s in pd}
         out.extend(Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:], strict=False))
     return out
 
