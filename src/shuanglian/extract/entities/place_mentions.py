@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
@@ -145,7 +146,12 @@ def _regions_in(word: str) -> list[str]:
 
 def _region_tail(text: str, end: int) -> str:
     """The region ending written right after a place (石家庄|都市圈, 豫东|平原), or ''."""
-    return next((r for r in sorted(place_rules()["region_tails"], key=len, reverse=True) if text.startswith(r, end)), "")
+    return next((r for r in _region_tails_longest_first() if text.startswith(r, end)), "")
+
+
+@functools.cache
+def _region_tails_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(place_rules()["region_tails"], key=len, reverse=True))
 
 
 def place_cands(view: TokenView) -> list[Cand]:
