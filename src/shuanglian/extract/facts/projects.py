@@ -38,7 +38,6 @@ _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
-_ITEM_VERB = re.compile(r"实现|推动|推进|加快|完成|确保|力争")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
@@ -91,6 +90,8 @@ class _Rules:
         self.descriptive_re = re.compile(d.get("descriptive_start") or r"^首(?:个|条|座)")
         self.part_starts = tuple(d.get("part_starts") or ["配套"])
         self.metric_re = re.compile(alternation(d.get("metric_words") or ["增速"]))
+        self.item_verb_re = re.compile(alternation(d["item_verbs"]))
+        self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
         status_words = [w for words in d["status"].values() for w in words]
         self.lead_re = re.compile(
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
@@ -493,14 +494,13 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-_EXAMPLES = re.compile(r"(?:如|例如|比如|其中有|包括)(?!期)")
 _REGION_OF = re.compile(r"^[^；;，,。、]{0,4}(?:[^；;，,。]{0,12}?(?:流域|地区|沿线|境内))的")
 
 
 def _example_stage(r: _Rules, s: str) -> tuple[int, str] | None:
     """(offset after the cue, stage) when `s` opens a list of examples of a counted batch with a status
     (包括三十八个续建工程，如…; 有三十五个新的工程开工，如…)."""
-    for m in _EXAMPLES.finditer(s):
+    for m in r.examples_re.finditer(s):
         intro = s[max(0, m.start() - 24) : m.start()].rstrip("，,：:")
         if not re.search(r"(?:工程|项目)(?:开工|建成|投产|竣工)?$", intro):
             continue
@@ -678,7 +678,7 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
         return None  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
     st = _strip_intro(r, piece)
     off, piece = off + st, piece[st:]
-    verb = next(reversed(list(_ITEM_VERB.finditer(piece))), None)  # the last one
+    verb = next(reversed(list(r.item_verb_re.finditer(piece))), None)  # the last one
     if verb and len(piece) - verb.end() >= 3:
         off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
     for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
