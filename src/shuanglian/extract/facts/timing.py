@@ -180,6 +180,11 @@ def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Contex
     return "none"
 
 
+def _para_opener(patterns: list[str]) -> re.Pattern[str]:
+    """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces."""
+    return re.compile(r"^\s*(?:" + "|".join(patterns) + ")")
+
+
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
     (了, 同比, 一年来…); paragraphs with too few signals are left out. A paragraph opening a review
@@ -190,8 +195,8 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     cues = load_data("cues.yaml")
     opener = re.compile(r"(?:^|[，,。；;：:\n])(?:" + "|".join(map(re.escape, cues["plan_clause_openers"])) + ")")
     review = re.compile("|".join(map(re.escape, sorted(cues["review_markers"], key=len, reverse=True))))
-    review_open = re.compile(r"^\s*(?:" + "|".join(cues.get("review_section_openers") or ["过去一年"]) + ")")
-    plan_open = re.compile(r"^\s*(?:" + "|".join(cues.get("plan_section_openers") or ["今年"]) + ")")
+    review_open = _para_opener(cues.get("review_section_openers") or ["过去一年"])
+    plan_open = _para_opener(cues.get("plan_section_openers") or ["今年"])
     out: dict[int, bool] = {}
     section: bool | None = None
     for i, para in enumerate(text.split("\n")):
@@ -223,10 +228,7 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
 
     cues = load_data("cues.yaml").get("section_years") or {}
 
-    def opener(key: str) -> re.Pattern[str]:
-        return re.compile(r"^\s*(?:" + "|".join(cues.get(key) or ["(?!)"]) + ")")
-
-    last, several, this = opener("last_year"), opener("years"), opener("this_year")
+    last, several, this = (_para_opener(cues.get(key) or ["(?!)"]) for key in ("last_year", "years", "this_year"))
     recent = pub_year is not None and (pub_month is None or pub_month <= 4)
     out: dict[int, int | None] = {}
     have = False
