@@ -779,6 +779,44 @@ def _first_item_start(view: TokenView, end: int, longest: int) -> int | None:
 _ITEM_BREAKS = frozenset("、，。；：！？,;:“”\"（）()\n 　")
 
 
+def _named_work(text: str, a: int, b: int) -> bool:
+    """True when text[a:b] holds the head of a built work (a listed item written with its own head)."""
+    return bool(_work_lists()["head"].search(text, a, b))
+
+
+def _items_before(view: TokenView, end: int, attached: bool) -> list[tuple[int, int]]:
+    """(start, end) of the list items before a works head, in text order, read leftwards from `end` over 、;
+    `attached`: the last item is written against the head (no 等 or count between)."""
+    data = _work_lists()
+    text = view.text
+    wide = data["max_last_item"] + 6
+    items: list[tuple[int, int]] = []
+    pos = end
+    while True:
+        j = pos
+        while j > 0 and pos - j <= wide and text[j - 1] not in _ITEM_BREAKS:
+            j -= 1
+        longest = data["max_last_item"] if attached and not items else data["max_item"]
+        core = re.sub(r"^\d+千伏", "", text[j:pos])
+        fits = len(core) <= (wide if _named_work(text, j, pos) else longest + (6 if "至" in core else 0))
+        if j > 0 and text[j - 1] == "、" and fits:
+            items.append((j, pos))
+            pos = j - 1
+            continue
+        first = _first_item_start(view, pos, longest)
+        if first is not None and 0 < first - j <= 2 and (j == 0 or text[j - 1] in _ITEM_BREAKS) and not any(
+                len(t.word) >= 2 for t in view.tokens if j <= t.start < first):
+            first = j  # ，集|大原高铁, ，永|自|高速荣昌段: LAC cut one-character words off an abbreviated name
+        if first is not None and pos - first >= 2:
+            items.append((first, pos))
+        elif (2 <= len(core) <= 3 or _named_work(text, j, pos) and fits) and (j == 0 or text[j - 1] in _ITEM_BREAKS):
+            # ，西|十、康渝等4条高铁 (LAC cut the first item), 集大原高铁、包银高铁: the item opens the clause
+            items.append((j, pos))
+        break
+    items.reverse()
+    return items
+
+
 def listed_works(view: TokenView) -> list[Cand]:
     """Built works listed before their shared head noun (旭龙、奔子栏、古水、橄榄坝等水电站; 建成雄商、济滨高铁;
     黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone; an item
@@ -786,10 +824,9 @@ def listed_works(view: TokenView) -> list[Cand]:
     data = _work_lists()
     text = view.text
     out: list[Cand] = []
-    wide = data["max_last_item"] + 6
 
     def named(a: int, b: int) -> bool:
-        return bool(data["head"].search(text, a, b))
+        return _named_work(text, a, b)
 
     for h in data["head"].finditer(text):
         between = data["between"].search(text, max(0, h.start() - 12), h.start())
@@ -800,30 +837,7 @@ def listed_works(view: TokenView) -> list[Cand]:
             head = text[c0 : h.end()]  # 夹岩|大型灌区: a modifier without 等 or a count is part of the last name
             kv = ""
         attached = not (between and (between.group("deng") or between.group("count")))
-        items: list[tuple[int, int]] = []
-        pos = c0
-        while True:
-            j = pos
-            while j > 0 and pos - j <= wide and text[j - 1] not in _ITEM_BREAKS:
-                j -= 1
-            longest = data["max_last_item"] if attached and not items else data["max_item"]
-            core = re.sub(r"^\d+千伏", "", text[j:pos])
-            fits = len(core) <= (wide if named(j, pos) else longest + (6 if "至" in core else 0))
-            if j > 0 and text[j - 1] == "、" and fits:
-                items.append((j, pos))
-                pos = j - 1
-                continue
-            first = _first_item_start(view, pos, longest)
-            if first is not None and 0 < first - j <= 2 and (j == 0 or text[j - 1] in _ITEM_BREAKS) and not any(
-                    len(t.word) >= 2 for t in view.tokens if j <= t.start < first):
-                first = j  # ，集|大原高铁, ，永|自|高速荣昌段: LAC cut one-character words off an abbreviated name
-            if first is not None and pos - first >= 2:
-                items.append((first, pos))
-            elif (2 <= len(core) <= 3 or named(j, pos) and fits) and (j == 0 or text[j - 1] in _ITEM_BREAKS):
-                # ，西|十、康渝等4条高铁 (LAC cut the first item), 集大原高铁、包银高铁: the item opens the clause
-                items.append((j, pos))
-            break
-        items.reverse()
+        items = _items_before(view, c0, attached)
         if not items:
             continue
         last = len(items) - 1
