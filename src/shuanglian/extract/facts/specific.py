@@ -62,6 +62,7 @@ class _Grammar:
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
         kept = {*terms, *(d.get("lead_keep") or ())}
         self.lead_terms = {w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead}
+        self.empty_alone = frozenset(d.get("empty_alone") or ())
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
         self.tail_keep = tuple(d.get("tail_keep") or ())
@@ -177,7 +178,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
-    core = "" if core in g.lead or core == "人均" else core  # 全年达到1949亿美元: a time or scope word alone names nothing
+    core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
         core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
@@ -248,7 +249,7 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     if not noun or de < 2 or not plain.startswith(noun):
         return noun
     mod = clause[:de]
-    keep = mod in g.keep or bool(_starts_keep(g, mod)) and len(mod) <= 4
+    keep = mod in g.keep or (bool(_starts_keep(g, mod)) and len(mod) <= 4)
     keep = keep or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod))  # 10个国家级的创新平台: a rank is part of the name
     if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
         return noun
