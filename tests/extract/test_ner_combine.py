@@ -5,7 +5,7 @@ from __future__ import annotations
 from shuanglian.extract.entities.candidates import Cand, TokenView
 from shuanglian.extract.entities.groups import Ranges
 from shuanglian.extract.entities.stage import _needs_tagger, extract_entities
-from shuanglian.extract.entities.tagger_spans import recovered
+from shuanglian.extract.entities.tagger_spans import extended, recovered
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import Policy, _replace_spans, _split_at, overrule
 from shuanglian.extract.ner.tagger import NerSpan
@@ -270,3 +270,16 @@ def test_a_sure_carrier_opening_on_its_place_is_read_whole() -> None:
     got = _bracketed(view, chosen, [NerSpan(0, 9, "ORG", "pd", 1.0)], words, ends)
     assert [(c.name, c.kind) for c in got] == [("山西转型综改示范区", "platform")]
     assert _bracketed(view, chosen, [NerSpan(0, 9, "ORG", "pd", 0.96)], words, ends) == chosen
+
+
+def test_two_grown_carriers_each_replace_their_own_name() -> None:
+    # growing the first carrier drops the place it swallows (北京); the second growth wrote to its old index
+    # in the shortened list (IndexError here; with a candidate after it, the wrong one was replaced)
+    text = "北京高校技术转移中心，上海高校技术转移中心"
+    words = [Token(0, 2, "北京", "LOC"), Token(2, 4, "高校", "n"), Token(4, 10, "技术转移中心", "n"), Token(10, 11, "，", "w"),
+             Token(11, 13, "上海", "LOC"), Token(13, 15, "高校", "n"), Token(15, 21, "技术转移中心", "n")]
+    chosen = [Cand(0, 2, "place", "北京市"), Cand(4, 10, "platform", "技术转移中心"),
+              Cand(11, 13, "place", "上海市"), Cand(15, 21, "platform", "技术转移中心")]
+    orgs = [NerSpan(0, 10, "ORG", "pd", 0.99), NerSpan(11, 21, "ORG", "pd", 0.99)]
+    out = extended(TokenView(text, words), chosen, orgs, words, [t.end for t in words])
+    assert [(c.start, c.end, c.name) for c in out] == [(0, 10, "北京高校技术转移中心"), (11, 21, "上海高校技术转移中心")]

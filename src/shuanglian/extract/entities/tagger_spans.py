@@ -268,7 +268,7 @@ def extended(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan], w
     chosen name there stops the growth."""
     text = view.text
     out = list(chosen)
-    for n, c in enumerate(out):
+    for c in list(out):  # `out` loses the places each growth swallows: c is found in it by identity
         if c.kind not in KINDS_ORG or _SESSION_OPEN.match(c.name):
             continue  # 哈尔滨|第九届亚冬会: an event's session opens its name, the host city is a place
         best: tuple[int, int] | None = None
@@ -293,9 +293,8 @@ def extended(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan], w
         if any(o.kind != "place" or o.start < start or o.end > end for o in others):
             continue
         new = Cand(start, end, c.kind, text[start:end], c.prio, dict(c.attrs))
-        out[n] = new
         drop = {id(o) for o in others}
-        out = [o for o in out if id(o) not in drop]
+        out = [new if o is c else o for o in out if id(o) not in drop]
     return sorted(out, key=lambda c: c.start)
 
 
