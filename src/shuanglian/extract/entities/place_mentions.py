@@ -154,6 +154,20 @@ def _region_tails_longest_first() -> tuple[str, ...]:
     return tuple(sorted(place_rules()["region_tails"], key=len, reverse=True))
 
 
+def excluded_by_convention(text: str, start: int, end: int) -> bool:
+    """True when text[start:end], read as a place, is one the product's conventions exclude whatever the
+    lists say: no name, a non-place word, a building, a river or lake, a section of a work, a pairing of
+    abbreviations, a name typed by suffix, a slogan, a name inside a quoted name, or the opening of a
+    longer name (中国（四川）…, 中国—东盟…)."""
+    w = text[start:end]
+    if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w.endswith(_NON_PLACE_TAILS)
+            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w) or suffix_of(w, grammar_only=True)):
+        return True
+    if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
+        return True
+    return text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2])
+
+
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
     return [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]

@@ -17,17 +17,7 @@ from shuanglian.extract.entities.groups import Ranges, in_ranges
 from shuanglian.extract.entities.lexicon import KINDS_ORG, generic, person_context, place_abbreviations
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
-from shuanglian.extract.entities.place_mentions import (
-    _NAME_JOINS,
-    _NON_PLACE_TAILS,
-    _SLOGAN_PREFIXES,
-    _WATERS,
-    _WORK_PARTS,
-    _abbreviations,
-    _cjk,
-    _in_quoted_name,
-    place_cand,
-)
+from shuanglian.extract.entities.place_mentions import _cjk, excluded_by_convention, place_cand
 from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import (
@@ -93,15 +83,7 @@ def _sure_place(text: str, start: int, end: int) -> list[Cand]:
     only on a guess about LAC's word (印度尼西亚 read as 印度 + 尼西亚, 恭城县 a short county name on no list):
     kept unless one of the product's conventions excludes it (rivers and lakes, buildings, zones typed by
     suffix, slogans, names inside a quoted name, pairings, sections of works)."""
-    w = text[start:end]
-    if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w.endswith(_NON_PLACE_TAILS)
-            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w) or suffix_of(w, grammar_only=True)):
-        return []
-    if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
-        return []
-    if text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2]):
-        return []
-    return [Cand(start, end, "place", w)]
+    return [] if excluded_by_convention(text, start, end) else [Cand(start, end, "place", text[start:end])]
 
 
 def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], thresholds: Mapping[str, float],
