@@ -309,6 +309,7 @@ def _specific(
     places: Sequence[str] = (),
     first: bool = True,
 ) -> str | None:
+    """specific_measure's reading of one figure's clause (see there), with the sentence's `state`."""
     g = _grammar()
     st = state if state is not None else SpecificState()
     scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
@@ -323,40 +324,9 @@ def _specific(
             return st.series[i] + st.series_suffix
         st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
-    each = _EACH.search(seg)
-    # 国内游客人次、总花费增长5.6%、7.5%: values listed after listed names pair up as with 分别
-    paired = (
-        not each
-        and not _CONNECTOR.match(scope)
-        and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
-        and ("、" in seg or len(_expand(g, seg)) > 1)
-    )
-    if each or paired:
-        head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
-        subj, paired_change = _clean(g, head_part, places)
-        items = [i for i in re.split(r"[、和及]", subj) if i]
-        expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
-        if expanded:
-            items = _expand(g, items[0])  # 城乡居民人均可支配收入分别增长… -> 城镇居民…, 农村居民…
-        _, change = _strip_tail(g, verb_part)
-        change = change if each else paired_change
-        if len(items) < 2 and not subj and st.history:
-            # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
-            k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
-            items = st.history[-k:] if len(st.history) >= k else []
-            if len(items) >= 2:
-                _, change = _strip_tail(g, verb_part)
-                suffix = _suffix(g, kind, change, unit, items[0])
-                st.series, st.series_at, st.series_suffix = list(items), 1, suffix
-                st.subject = items[0]
-                return items[0] + suffix
-        if len(items) >= 2:
-            subjects = items if expanded else [_short_form(g, x) for x in _distribute(g, items)]
-            suffix = _suffix(g, kind, change, unit, subjects[0])
-            st.series, st.series_at, st.series_suffix = subjects, 1, suffix
-            st.subject = subjects[0]
-            return subjects[0] + suffix
-        seg = head_part + verb_part
+    named, seg = _series(g, st, seg, scope, after, kind, unit, places)
+    if named is not None:
+        return named
     st.series = []
     parts = seg.split("、")
     if _one_thing(parts) and (first or len(_CLAUSE_CUT.split(scope)) > 1):
@@ -367,28 +337,7 @@ def _specific(
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
-    owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
-    direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
-    if owner:
-        core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
-    elif (cut := _sum_noun_end(g, direct)) >= 2:
-        direct = direct[:cut]
-        # 7000亿元超长期特别国债, 首期100亿元省级科技创新母基金: the sum is the thing named right after it
-        core = direct + g.firsts.get(core, "")
-    elif (not core or core in g.generic) and st.subject and not first:
-        core = _join(st.subject, "" if core in ("总量", "总计") else core)
-    elif core in g.generic and first and st.carried:
-        core = _join(st.carried, core)  # …59个项目；总投资1163亿元
-    elif core in g.generic and (sector := _sector_heading(scope)):
-        core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
-    elif not core and st.subject and change:
-        core = st.subject
-    elif not core and change:
-        core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
-    elif not core and first:
-        core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
-    if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
-        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
+    core = _filled(g, st, core, change, scope, after, kind, places, first)
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
     if issued:
         # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
@@ -431,6 +380,80 @@ def _specific(
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
     st.subject = core + suffix if kind in ("area", "mass", "power") else core
     return core + suffix
+
+
+def _series(
+    g: _Grammar, st: SpecificState, seg: str, scope: str, after: str, kind: str, unit: str, places: Sequence[str]
+) -> tuple[str | None, str]:
+    """(the first figure's measure, seg) when the clause lists several things that the figures after it take
+    in turn (…分别增长, or values listed after listed names), starting `st.series`; else (None, the clause
+    without its 分别)."""
+    each = _EACH.search(seg)
+    # 国内游客人次、总花费增长5.6%、7.5%: values listed after listed names pair up as with 分别
+    paired = (
+        not each
+        and not _CONNECTOR.match(scope)
+        and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
+        and ("、" in seg or len(_expand(g, seg)) > 1)
+    )
+    if each or paired:
+        head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
+        subj, paired_change = _clean(g, head_part, places)
+        items = [i for i in re.split(r"[、和及]", subj) if i]
+        expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
+        if expanded:
+            items = _expand(g, items[0])  # 城乡居民人均可支配收入分别增长… -> 城镇居民…, 农村居民…
+        _, change = _strip_tail(g, verb_part)
+        change = change if each else paired_change
+        if len(items) < 2 and not subj and st.history:
+            # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
+            k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
+            items = st.history[-k:] if len(st.history) >= k else []
+            if len(items) >= 2:
+                _, change = _strip_tail(g, verb_part)
+                suffix = _suffix(g, kind, change, unit, items[0])
+                st.series, st.series_at, st.series_suffix = list(items), 1, suffix
+                st.subject = items[0]
+                return items[0] + suffix, seg
+        if len(items) >= 2:
+            subjects = items if expanded else [_short_form(g, x) for x in _distribute(g, items)]
+            suffix = _suffix(g, kind, change, unit, subjects[0])
+            st.series, st.series_at, st.series_suffix = subjects, 1, suffix
+            st.subject = subjects[0]
+            return subjects[0] + suffix, seg
+        seg = head_part + verb_part
+    return None, seg
+
+
+def _filled(
+    g: _Grammar, st: SpecificState, core: str, change: str | None, scope: str, after: str, kind: str,
+    places: Sequence[str], first: bool,
+) -> str:
+    """The clause's measure completed when it is empty or generic: by the owner or the sum named after the
+    figure, the sentence's or the previous clause's subject, or the section's heading."""
+    owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
+    direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
+    if owner:
+        core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
+    elif (cut := _sum_noun_end(g, direct)) >= 2:
+        direct = direct[:cut]
+        # 7000亿元超长期特别国债, 首期100亿元省级科技创新母基金: the sum is the thing named right after it
+        core = direct + g.firsts.get(core, "")
+    elif (not core or core in g.generic) and st.subject and not first:
+        core = _join(st.subject, "" if core in ("总量", "总计") else core)
+    elif core in g.generic and first and st.carried:
+        core = _join(st.carried, core)  # …59个项目；总投资1163亿元
+    elif core in g.generic and (sector := _sector_heading(scope)):
+        core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
+    elif not core and st.subject and change:
+        core = st.subject
+    elif not core and change:
+        core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+    elif not core and first:
+        core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
+    if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
+        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
+    return core
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
