@@ -14,7 +14,13 @@ from collections.abc import Mapping, Sequence
 
 from shuanglian.extract.entities.candidates import Cand, TokenView
 from shuanglian.extract.entities.groups import Ranges, in_ranges
-from shuanglian.extract.entities.lexicon import KINDS_ORG, generic, person_context, place_abbreviations
+from shuanglian.extract.entities.lexicon import (
+    KINDS_ORG,
+    generic,
+    person_context,
+    place_abbreviations,
+    place_rules,
+)
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
 from shuanglian.extract.entities.place_mentions import _cjk, excluded_by_convention, place_cand
@@ -284,8 +290,6 @@ def extended(view: TokenView, chosen: Sequence[Cand], orgs: Sequence[NerSpan], w
 _ITEM_TAGS = frozenset({"n", "nz", "nw", "LOC", "ORG", "j"})
 # carriers whose heads lists share (not bodies: 国家主席、中央军委主席 shares no 委)
 _SHARED_KINDS = frozenset({"platform", "lab", "research_institute"})
-# an item ending so is a street, district or work named on its own (金融街、丽泽金融商务区: no 金融街金融商务区)
-_PLACE_ENDS = frozenset("街路道巷桥区城镇村港湾站")
 
 
 def shared_heads(text: str, words: Sequence[Token], cands: Sequence[Cand]) -> list[Cand]:
@@ -296,6 +300,7 @@ def shared_heads(text: str, words: Sequence[Token], cands: Sequence[Cand]) -> li
     word and carries the full name (attrs resolved, so the name is kept)."""
     by_end = {t.end: t for t in words}
     generic_parts = generic()["generic_name_parts"]
+    place_ends = place_rules()["item_place_ends"]  # 金融街、丽泽金融商务区: a street is no short name
     out: list[Cand] = []
     for c in cands:
         suffix = suffix_of(c.name) if c.kind in _SHARED_KINDS else None
@@ -308,7 +313,7 @@ def shared_heads(text: str, words: Sequence[Token], cands: Sequence[Cand]) -> li
         while pos > 0 and text[pos] == "、":
             item = by_end.get(pos)
             if (item is None or item.tag not in _ITEM_TAGS or not 2 <= len(item.word) <= 4 or item.word in generic_parts
-                    or item.word in place_index() or suffix_of(item.word) is not None or item.word[-1] in _PLACE_ENDS):
+                    or item.word in place_index() or suffix_of(item.word) is not None or item.word[-1] in place_ends):
                 break
             before = by_end.get(item.start)
             if before is not None and not (before.word == "、" or breaks_name(before)):
