@@ -597,9 +597,9 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     for off, piece in parts:
         if any(a <= off < b for a, b in slogans):
             continue
-        item = _clean_item(r, off, piece)
-        if item is not None:
-            cleaned.append(item)
+        kept = _clean_item(r, off, piece)
+        if kept is not None:
+            cleaned.append(kept)
     if not cleaned:
         return []
     last_item = cleaned[-1][1]
