@@ -467,7 +467,9 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
 def _lab_word(word: str) -> bool:
     """True when `word` ends with a lab suffix and names one (崖州湾国家实验室), not a bare suffix."""
     s = suffix_of(word, grammar_only=True)
-    return bool(s) and suffixes().kind_of[s] == "lab" and len(word) > len(s)
+    if not s:
+        return False
+    return suffixes().kind_of[s] == "lab" and len(word) > len(s)
 
 
 _SEGMENT = re.compile(r"（[\u4e00-\u9fff]{2,6}段）|(?:[\u4e00-\u9fff]{2,3}至)?[\u4e00-\u9fff]{2,3}段")
