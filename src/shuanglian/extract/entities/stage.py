@@ -128,6 +128,10 @@ def _take_gate(word: str, label: str) -> bool:
     return len(word) > 1 or word in place_abbreviations()
 
 
+CARRIER_MARKS = True
+# common-noun words LAC cuts a carrier's name into (全国|高校|区域|技术|转移|转化|中心): the rules' walk may stop early
+_COMMON = frozenset({"n", "vn", "nz", "j", "an"})
+
 _NAME_NEIGHBOURS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
 
 
@@ -277,6 +281,11 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     for a, b in _quoted_carriers(text):
         marks[a:b] = b"\x01" * (b - a)
+    if CARRIER_MARKS:
+        ends = {last + 1 for last, (sfx, kind) in suffix_automaton().iter(text) if kind in CARRIER_KINDS and len(sfx) >= 2}
+        for i, t in enumerate(tokens):
+            if t.end in ends and i >= 1 and t.tag in _COMMON and tokens[i - 1].tag in _COMMON:
+                marks[t.start : t.end] = b"\x01" * (t.end - t.start)
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
             marks[last] = 1
