@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
@@ -228,7 +229,7 @@ _QUOTED_HEAD = re.compile(r"“[^“”\n]{1,12}”([\u4e00-\u9fff]{2,16})")
 def _quoted_carriers(text: str) -> list[tuple[int, int]]:
     """Ranges of a quoted phrase and the words after it up to a carrier suffix (the rules stop at the quote,
     the tagger reads the name whole, so its sentence is tagged). Linear: quotes followed by a word are few."""
-    out = []
+    out: list[tuple[int, int]] = []
     if "“" not in text:
         return out
     for m in _QUOTED_HEAD.finditer(text):
@@ -240,6 +241,12 @@ def _quoted_carriers(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _inside(r: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> bool:
+    """True when `r` lies inside one of `ranges` (sorted by start and disjoint, as finditer gives them)."""
+    i = bisect_right(ranges, (r[0], 1 << 62)) - 1
+    return i >= 0 and r[1] <= ranges[i][1]
+
+
 def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan], quoted: Sequence[tuple[int, int]],
                       blocked: Ranges) -> list[Cand]:
     """Carriers the tagger reads whole from an opening quote (“一带一路”国际技术转移中心 at 0.93): LAC's quote
@@ -248,6 +255,8 @@ def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan],
     Chosen candidates inside it (a place, an industry, the suffix-only name) give way; one crossing it keeps it out."""
     ends = {b: a for a, b in quoted}
     out: list[Cand] = []
+    # chosen names crossing a span's left or right edge, indexed once (a 5 MB page has many of both)
+    left = right = None
     for s in ner:
         if s.head != "pd" or s.label != "ORG" or s.conf < NER_POLICY.recover.get("ORG", 2.0):
             continue
@@ -260,7 +269,10 @@ def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan],
         if kind not in CARRIER_KINDS:
             continue
         c = Cand(s.start, s.end, kind, name, PRIO_GRAMMAR)
-        if any(o.start < c.end and c.start < o.end and (o.start < c.start or o.end > c.end) for o in chosen):
+        if left is None or right is None:
+            left = Ranges([(o.start + 1, o.end) for o in chosen])  # starts before a point it covers
+            right = Ranges([(o.start, o.end - 1) for o in chosen])  # ends after a point it covers
+        if left.overlaps(c.start, c.start + 1) or right.overlaps(c.end - 1, c.end):
             continue
         if in_ranges(c, blocked) and not quoted_carrier(text, c, blocked):
             continue
@@ -334,7 +346,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     if use_ner and NER_POLICY.recover and ner:
         # a slogan in quotes inside a carrier's name (“一带一路”国际技术转移中心) blocks no recovered carrier
         quoted = _quoted_carriers(text)
-        loose = Ranges([r for r in blocked_list if not any(a <= r[0] and r[1] <= b for a, b in quoted)]) if quoted else blocked
+        loose = Ranges([r for r in blocked_list if not _inside(r, quoted)]) if quoted else blocked
         extra = [c for c in recovered(view, chosen, ner, NER_POLICY.recover, loose, NER_POLICY.single, lac_toks)
                  if loose is blocked or not in_ranges(c, blocked) or quoted_carrier(text, c, blocked)]
         if quoted:
