@@ -9,7 +9,6 @@ name (span error), so misses can be grouped into classes before rules are writte
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from pathlib import Path
 

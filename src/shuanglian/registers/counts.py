@@ -70,7 +70,7 @@ class Tally:
     groups: dict[Any, Counter[tuple[Any, ...]]] = field(default_factory=lambda: {C: Counter(), R: Counter(), T: Counter()})
     chains: dict[str, str] = field(default_factory=dict)  # chains_key -> chains text
 
-    def add(self, entry: Mapping[str, Any], chains: str, sign: int = 1) -> None:
+    def add(self, entry: Mapping[Any, Any], chains: str, sign: int = 1) -> None:
         """Count one entry (register_entries row as a mapping) with its entity's chain-set text."""
         region = entry["region"] or ""
         flags = (entry["kind"], bool(entry["hidden"]), bool(entry["registered"]), bool(entry["eligible"]))
@@ -140,15 +140,15 @@ def apply(session: Session, tally: Tally) -> None:
             params = {f"b_{c}": v for c, v in zip(keys, key, strict=True)}
             if key not in current:
                 if new:  # a group seen only now (a negative count would mean the tables went wrong)
-                    row = dict(zip(keys, key, strict=True))
-                    if "chains_key" in row:
-                        row["chains"] = tally.chains[row["chains_key"]]
-                    ins.append({**row, "n": new})
+                    fresh = dict(zip(keys, key, strict=True))
+                    if "chains_key" in fresh:
+                        fresh["chains"] = tally.chains[fresh["chains_key"]]
+                    ins.append({**fresh, "n": new})
             elif new == 0:
                 dele.append(params)
             else:
                 upd.append({**params, "b_n": new})
-        core = table.__table__  # core statements: executemany, no ORM session synchronisation
+        core: Any = table.__table__  # core statements: executemany, no ORM session synchronisation
         where = and_(*[core.c[k] == bindparam(f"b_{k}") for k in keys])
         if dele:
             session.execute(delete(core).where(where), dele)
@@ -316,7 +316,8 @@ def _outside_groups(session: Session, register: str, inside: Any) -> tuple[list[
     for g in inner:
         local |= chain_set(g.chains)
         total[(g.chains, g.kind, g.hidden, g.registered, g.eligible)] -= g.n
-    out = [Group(*k, n) for k, n in total.items() if n > 0]
+    out = [Group(chains=k[0], kind=k[1], hidden=k[2], registered=k[3], eligible=k[4], n=n)
+           for k, n in total.items() if n > 0]
     return out, local
 
 

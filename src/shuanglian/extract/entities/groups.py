@@ -155,9 +155,48 @@ def all_spans(view: TokenView, groups: dict[tuple[str, str], Group], chosen: lis
                 continue
             key = owner[surface]
             hits.append(Cand(start, end, groups[key].kind, "\0".join(key), PRIO_WEAK))
-    for h in select([h for h in hits if not in_ranges(h, excluded)]):
+    for h in select([h for h in hits if not in_ranges(h, excluded) or quoted_carrier(view.text, h, excluded)]):
         fam, name = h.name.split("\0", 1)
         groups[(fam, name)].spans.append((h.start, h.end))
+
+
+_OPEN_QUOTES = {"“": "”", "‘": "’", "「": "」", "\"": "\""}
+CARRIER_KINDS = frozenset({"platform", "lab", "research_institute", "organization", "university", "fund"})
+
+
+def quoted_carrier(text: str, h: Cand, excluded: Sequence[tuple[int, int]] | Ranges) -> bool:
+    """A carrier whose name holds a quoted phrase blocked as a slogan and continues past the closing quote into
+    its suffix (“一带一路”国际技术转移中心, 中国—哈萨克斯坦…“一带一路”联合实验室): the slogan is part of the name. Only
+    the quoted parts may overlap a blocked range; the text after the last closing quote must be typed by the
+    rules as an organisation (a carrier suffix, not a slogan followed by a plain word)."""
+    if h.kind not in CARRIER_KINDS:
+        return False
+    from shuanglian.extract.entities.orgs import suffix_of
+
+    name = text[h.start : h.end]
+    outside: list[tuple[int, int]] = []
+    pos = 0
+    last_close = -1
+    while pos < len(name):
+        close = _OPEN_QUOTES.get(name[pos])
+        if close is None:
+            pos += 1
+            continue
+        end = name.find(close, pos + 1)
+        if end < 0:
+            return False
+        outside.append((pos, end + 1))
+        last_close = end
+        pos = end + 1
+    if last_close < 0 or len(name) - last_close - 1 < 2 or suffix_of(name[last_close + 1 :]) is None:
+        return False
+    free, prev = [], 0
+    for a, b in outside:
+        if a > prev:
+            free.append((h.start + prev, h.start + a))
+        prev = b
+    free.append((h.start + prev, h.end))
+    return not any(in_ranges(Cand(a, b, h.kind, ""), excluded) for a, b in free if a < b)
 
 
 def _resolve(c: Cand, groups: dict[tuple[str, str], Group],

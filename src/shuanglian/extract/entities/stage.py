@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
@@ -13,8 +14,9 @@ from shuanglian.extract.entities.attrs import (
     org_attrs,
     page_context,
 )
-from shuanglian.extract.entities.candidates import TokenView, select
+from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
 from shuanglian.extract.entities.groups import (
+    CARRIER_KINDS,
     Group,
     Ranges,
     all_spans,
@@ -23,6 +25,7 @@ from shuanglian.extract.entities.groups import (
     group_key,
     in_ranges,
     merge_org_aliases,
+    quoted_carrier,
 )
 from shuanglian.extract.entities.industries import (
     IndustrySpans,
@@ -58,6 +61,7 @@ from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import NerSpan, get_ner
+from shuanglian.suffixes import kind_by_suffix
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -124,6 +128,10 @@ def _take_gate(word: str, label: str) -> bool:
         return False
     return len(word) > 1 or word in place_abbreviations()
 
+
+CARRIER_MARKS = True
+# common-noun words LAC cuts a carrier's name into (全国|高校|区域|技术|转移|转化|中心): the rules' walk may stop early
+_COMMON = frozenset({"n", "vn", "nz", "j", "an"})
 
 _NAME_NEIGHBOURS = frozenset({"PER", "LOC", "ORG", "nz", "nw"})
 
@@ -214,6 +222,64 @@ def _unknown_place(t: Token) -> bool:
             and kind_of(w) is None and suffix_of(w) is None)
 
 
+# a quoted phrase written straight into a carrier's name: “一带一路”国际技术转移中心, “双碳”研究院
+_QUOTED_HEAD = re.compile(r"“[^“”\n]{1,12}”([\u4e00-\u9fff]{2,16})")
+
+
+def _quoted_carriers(text: str) -> list[tuple[int, int]]:
+    """Ranges of a quoted phrase and the words after it up to a carrier suffix (the rules stop at the quote,
+    the tagger reads the name whole, so its sentence is tagged). Linear: quotes followed by a word are few."""
+    out: list[tuple[int, int]] = []
+    if "“" not in text:
+        return out
+    for m in _QUOTED_HEAD.finditer(text):
+        tail = m.group(1)
+        for k in range(len(tail), 1, -1):
+            if kind_by_suffix(tail[:k]) in CARRIER_KINDS:
+                out.append((m.start(), m.start(1) + k))
+                break
+    return out
+
+
+def _inside(r: tuple[int, int], ranges: Sequence[tuple[int, int]]) -> bool:
+    """True when `r` lies inside one of `ranges` (sorted by start and disjoint, as finditer gives them)."""
+    i = bisect_right(ranges, (r[0], 1 << 62)) - 1
+    return i >= 0 and r[1] <= ranges[i][1]
+
+
+def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan], quoted: Sequence[tuple[int, int]],
+                      blocked: Ranges) -> list[Cand]:
+    """Carriers the tagger reads whole from an opening quote (“一带一路”国际技术转移中心 at 0.93): LAC's quote
+    words break a name for the recovery, so a sure organisation span covering one of `quoted` (a quoted phrase
+    and the words after it up to a carrier suffix) and ending there is taken, typed by its words after the quote.
+    Chosen candidates inside it (a place, an industry, the suffix-only name) give way; one crossing it keeps it out."""
+    ends = {b: a for a, b in quoted}
+    out: list[Cand] = []
+    # chosen names crossing a span's left or right edge, indexed once (a 5 MB page has many of both)
+    left = right = None
+    for s in ner:
+        if s.head != "pd" or s.label != "ORG" or s.conf < NER_POLICY.recover.get("ORG", 2.0):
+            continue
+        a = ends.get(s.end)
+        if a is None or s.start > a or s.end - s.start > 40:
+            continue
+        name = text[s.start : s.end]
+        close = name.rfind("”")
+        kind = kind_of(name[close + 1 :])
+        if kind not in CARRIER_KINDS:
+            continue
+        c = Cand(s.start, s.end, kind, name, PRIO_GRAMMAR)
+        if left is None or right is None:
+            left = Ranges([(o.start + 1, o.end) for o in chosen])  # starts before a point it covers
+            right = Ranges([(o.start, o.end - 1) for o in chosen])  # ends after a point it covers
+        if left.overlaps(c.start, c.start + 1) or right.overlaps(c.end - 1, c.end):
+            continue
+        if in_ranges(c, blocked) and not quoted_carrier(text, c, blocked):
+            continue
+        out.append(c)
+    return out
+
+
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     """Positions where the tagger's output is used: LAC persons and organisations (vetoes, takes, kind
     hints), vetoable words of the policy, and, when its names are taken (NER_LABELS), ends of organisation
@@ -225,6 +291,13 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
+    for a, b in _quoted_carriers(text):
+        marks[a:b] = b"\x01" * (b - a)
+    if CARRIER_MARKS:
+        ends = {last + 1 for last, (sfx, kind) in suffix_automaton().iter(text) if kind in CARRIER_KINDS and len(sfx) >= 2}
+        for i, t in enumerate(tokens):
+            if t.end in ends and i >= 1 and t.tag in _COMMON and tokens[i - 1].tag in _COMMON:
+                marks[t.start : t.end] = b"\x01" * (t.end - t.start)
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
             marks[last] = 1
@@ -265,13 +338,20 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands)
-    blocked = Ranges(list(excluded) + _blocked_ranges(text))
+    blocked_list = list(excluded) + _blocked_ranges(text)
+    blocked = Ranges(blocked_list)
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
     if use_ner and NER_POLICY.trim and ner:
         chosen = trimmed(view, chosen, ner, NER_POLICY.trim, lac_toks)
     if use_ner and NER_POLICY.recover and ner:
-        chosen = sorted(chosen + recovered(view, chosen, ner, NER_POLICY.recover, blocked,
-                                                  NER_POLICY.single, lac_toks), key=lambda c: c.start)
+        # a slogan in quotes inside a carrier's name (“一带一路”国际技术转移中心) blocks no recovered carrier
+        quoted = _quoted_carriers(text)
+        loose = Ranges([r for r in blocked_list if not _inside(r, quoted)]) if quoted else blocked
+        extra = [c for c in recovered(view, chosen, ner, NER_POLICY.recover, loose, NER_POLICY.single, lac_toks)
+                 if loose is blocked or not in_ranges(c, blocked) or quoted_carrier(text, c, blocked)]
+        if quoted:
+            extra = _quoted_recovered(text, chosen + extra, ner, quoted, blocked) + extra
+        chosen = sorted(chosen + extra, key=lambda c: c.start)
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page

@@ -608,7 +608,7 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     lens = {len(p) for _, p in cleaned[:-1]}
     short = bool(lens) and max(lens) <= 4  # 中资信创总部、…、国家管网科学试验基地: whole names share nothing
     praise = next((w for w in r.praise if shared and last_item.endswith(w + shared)), None)
-    if praise and shared and short and len(last_item) - len(praise + shared) >= 2:  # (a praise word implies shared)
+    if praise and shared and short and len(last_item) - len(praise + shared) >= 2:
         # 德厚、阿岗、车马碧大型水库: the size class belongs to the batch; the names share only the built word
         cleaned[-1] = (cleaned[-1][0], last_item[: len(last_item) - len(praise + shared)] + shared)
     elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
