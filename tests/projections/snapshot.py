@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from shuanglian.chains.tables import ChainMember, ChainMemberDocument
 from shuanglian.graph.aggregates import EntityAggregateRow, MemberAggregateRow
+from shuanglian.graph.keyhits import EntityKeyHit
 from shuanglian.graph.tables import Entity, EntityKey, EntityMember, PlaceParent, RegionScope, Statement
 from shuanglian.projections import DERIVED_PROPS
 from shuanglian.projects.tables import ProjectRow, ProjectStatusRow
@@ -48,7 +49,7 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
                                                        RegisterSortKey, EntityChain, PlaceParent, ChainMember,
                                                        ChainMemberDocument, EntityAggregateRow,
                                                        MemberAggregateRow, RegisterCount, RegisterRegionCount,
-                                                       RegisterTotal)}  # fmt: skip
+                                                       RegisterTotal, EntityKeyHit)}  # fmt: skip
     # region_scope is a memo per region value: rows of values no entity holds any more are never read
     used = select(Entity.region).where(Entity.region.is_not(None))
     scope = select(RegionScope.region, RegionScope.ancestor, RegionScope.key).where(RegionScope.region.in_(used))

@@ -111,3 +111,43 @@ def test_view_facts_decode_structured_values_when_read(tmp_path: Path) -> None:
         stored = {st.id: st.value_json for st in s.scalars(select(Statement).where(Statement.id.in_([f.id for f in facts])))}
         assert any(isinstance(v, dict) for v in stored.values())
         assert {f.id: f.value_json for f in facts} == stored
+
+
+def test_a_new_member_of_a_hub_key_is_attached_from_the_key_counters(tmp_path: Path) -> None:
+    """Attaching a new mention of a hub organisation reads the key -> entity counters (graph.keyhits),
+    never entity_keys joined to every member of the key; the counters equal a rebuild."""
+    from sqlalchemy import event
+
+    from shuanglian.graph import keyhits
+    from shuanglian.graph.tables import EntityKey
+    from shuanglian.store.db import get_engine
+
+    db = f"sqlite:///{tmp_path / 'keys.db'}"
+    init_db(db)
+    ingest_documents([_page(n, False) for n in range(10)], db, processed=True, batch_size=4)
+    seen: list[str] = []
+
+    def spy(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    engine = get_engine(db)
+    event.listen(engine, "before_cursor_execute", spy)
+    try:
+        ingest_documents([_page(10, False)], db, processed=True)
+    finally:
+        event.remove(engine, "before_cursor_execute", spy)
+    # joined by member (the new member's own keys) only, never by key (every member holding it)
+    assert not [q for q in seen if "JOIN entity_members" in q and 'WHERE entity_keys."key" IN' in q]
+    assert any("entity_key_hits" in q for q in seen)
+    with session_scope(db) as s:
+        org = s.scalar(select(Entity.id).where(Entity.kind == "enterprise"))
+        members = s.scalar(select(func.count()).select_from(EntityMember).where(EntityMember.entity_id == org))
+        assert members == 11
+        hits = list(keyhits.entities_by_key(s, s.scalars(select(EntityKey.key).distinct())))
+        assert len([h for h in hits if h[3] == org]) == len({h[:3] for h in hits if h[3] == org})  # one row per key
+        n = s.scalar(select(keyhits.EntityKeyHit.n).where(keyhits.EntityKeyHit.entity_id == org,
+                                                          keyhits.EntityKeyHit.key == keyhits.KIND_KEY))  # fmt: skip
+        assert n == 11
+        incremental = snapshot(s)
+        rebuild_all(s)
+        assert diff(incremental, snapshot(s)) == {}

@@ -4,7 +4,7 @@ stored judgements: `rebuild` recomputes everything, `update` only what some sour
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from shuanglian.graph import aggregates
+from shuanglian.graph import aggregates, keyhits
 from shuanglian.graph.keys import PLACE, NameKey, graph_config, name_keys, role_context
 from shuanglian.graph.resolve import (
     Assignment,
@@ -102,6 +102,7 @@ def rebuild(session: Session) -> dict[str, int]:
     _write_members(session, profiles, assignment)
     n = len({a.entity_id for a in assignment.values()})
     aggregates.rebuild(session)
+    keyhits.rebuild(session)
     ids = sorted({a.entity_id for a in assignment.values()})
     for part in chunked(ids, 20_000):
         refresh_entities(session, set(part))
@@ -112,9 +113,9 @@ def recreate_view_tables(session: Session) -> None:
     """Drop and recreate entities / entity_members / entity_keys from the declared tables (they are a
     view of statements + judgements, so nothing is lost): for databases made before a column was added."""
     conn = session.connection()
-    for model in (EntityKey, EntityMember, Entity):
+    for model in (keyhits.EntityKeyHit, EntityKey, EntityMember, Entity):
         model.__table__.drop(bind=conn, checkfirst=True)  # type: ignore[attr-defined]
-    for model in (Entity, EntityMember, EntityKey):
+    for model in (Entity, EntityMember, EntityKey, keyhits.EntityKeyHit):
         model.__table__.create(bind=conn)  # type: ignore[attr-defined]
 
 
@@ -130,9 +131,11 @@ def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
     if not touched:
         return set()
     fresh = load_profiles(session, sorted(touched))
+    before = keyhits.snapshot(session, touched)
     for part in chunked(sorted(touched)):
         session.execute(delete(EntityKey).where(EntityKey.member_id.in_(part)))
     _insert(session, EntityKey, _key_rows(fresh.values()))
+    keyhits.apply(session, before, keyhits.snapshot(session, touched))  # the keys moved, members not yet
     known: set[str] = set()
     for part in chunked(sorted(touched)):
         known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
@@ -181,25 +184,14 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
     # key -> {(level, qualifier, entity)}: an ordered set, since every member of a big entity repeats
     # the same hit and the attach loop grew with the database
     index: dict[str, dict[tuple[str, str, str], None]] = defaultdict(dict)
+    # read from the key -> entity counters (graph.keyhits): one row per entity a key meets, never one per
+    # member of a hub key (中国: >1,400 members)
     wanted = sorted({k.key for p in profiles for k in p.name_keys()})
-    for part in chunked(wanted):
-        q = (
-            select(EntityKey.key, EntityKey.level, EntityKey.qual, EntityMember.entity_id)
-            .join(EntityMember, EntityMember.member_id == EntityKey.member_id)
-            .where(EntityKey.key.in_(part))
-            .distinct()  # a hub's members repeat one hit: the database folds them, not Python
-        )
-        for key, level, qual, eid in session.execute(q):
-            index[key][(level, qual, eid)] = None
-    # member kinds of every entity a key meets, one query per chunk (it was one query per attachment
-    # target, each reading every member of a hub); nothing is written before the loop below ends
-    kinds: dict[str, set[str]] = {}
+    for key, level, qual, eid in keyhits.entities_by_key(session, wanted):
+        index[key][(level, qual, eid)] = None
+    # member kinds of every entity a key meets (counters too); nothing is written before the loop ends
     met = sorted({eid for hits in index.values() for _, _, eid in hits})
-    for part in chunked(met):
-        for eid, kind in session.execute(
-            select(EntityMember.entity_id, EntityMember.kind).where(EntityMember.entity_id.in_(part)).distinct()
-        ):
-            kinds.setdefault(eid, set()).add(kind)
+    kinds: dict[str, set[str]] = keyhits.member_kinds(session, met)
     threshold = float(graph_config()["resolution"]["auto_merge_threshold"])
     people = _PersonSummaries(session, {eid for p in profiles if p.kind == "person"
                                         for k in p.name_keys() for _, _, eid in index.get(k.key, ())})  # fmt: skip
@@ -226,6 +218,7 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
         kinds.setdefault(eid, set()).add(p.kind)
         changed.add(eid)
     _insert(session, EntityMember, rows)
+    keyhits.apply(session, Counter(), keyhits.snapshot(session, [r["member_id"] for r in rows]))
     return changed
 
 
@@ -349,7 +342,7 @@ def _attach_target(
     if target in constrained or best is None or best[0] < threshold:
         return None
     if target not in kinds:
-        kinds[target] = set(session.scalars(select(EntityMember.kind).where(EntityMember.entity_id == target).distinct()))
+        kinds[target] = keyhits.member_kinds(session, [target]).get(target, set())
     if not all(kinds_compatible(p.kind, k) for k in kinds[target]):
         return None
     return target, best[0], best[1]
@@ -446,6 +439,7 @@ def _update_slow(session: Session, touched: set[str]) -> tuple[set[str], set[str
     # keys depend on a member's names alone and were refreshed for the touched members by `update`.
     new_rows = {mid: _member_row(profiles[mid], a) for mid, a in assignment.items()}
     stale = sorted(m for m in scope if m not in new_rows or old_rows.get(m) != _row_tuple(new_rows[m]))
+    before = keyhits.snapshot(session, stale)
     for part in chunked(stale):
         session.execute(delete(EntityMember).where(EntityMember.member_id.in_(part)))
     written = old_entities | {a.entity_id for a in assignment.values()}
@@ -454,6 +448,7 @@ def _update_slow(session: Session, touched: set[str]) -> tuple[set[str], set[str
     _place_changes(session)[1].update(moved)
     _note_renamed_places(session, written)
     _insert(session, EntityMember, [new_rows[m] for m in stale if m in new_rows])
+    keyhits.apply(session, before, keyhits.snapshot(session, stale))
     reassigned = {m for m in scope if old_of.get(m) != (assignment[m].entity_id if m in assignment else None)}
     return written, reassigned
 

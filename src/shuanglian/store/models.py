@@ -12,6 +12,7 @@ TABLE_MODULES = (
     "shuanglian.store.documents",
     "shuanglian.graph.tables",
     "shuanglian.graph.aggregates",
+    "shuanglian.graph.keyhits",
     "shuanglian.registers.tables",
     "shuanglian.chains.tables",
     "shuanglian.store.auth_tables",
