@@ -36,7 +36,7 @@ _RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[－\-—–~～至到]\s*$"
 _RANGE_JOIN = re.compile(r"^\s*%?\s*[－\-—–~～至到]\s*$")
 # 百分之八至九: the upper end written as a bare Chinese numeral after the first figure.
 _CN_RANGE_AFTER = re.compile(rf"^[至到－\-~～]([一二三四五六七八九十]+(?:点[{_CN_DIGITS}]+)?)(?![\d{_CN_DIGITS}十百千万亿])")
-_BASE_BEFORE = re.compile(r"[由从](?:(?:19|20)\d\d年的?)?$")
+_BASE_BEFORE = re.compile(r"[由从](?:(?P<year>(?:19|20)\d\d)年的?|去年的?|上年的?)?(?:每人每年|每人每月|每人|人均|每年|每月)?$")
 _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到|增至|上升到|下降到|降至|降到|扩大到|减少到|回落到)")
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
@@ -249,6 +249,33 @@ def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
     return next((r for r in rules.measures if not r.near and unit in r.units and r.pattern.search(text)), None)
 
 
+def _topic(rules: Rules, norm: str, sent_start: int, start: int, end: int, unit: str) -> tuple[str, str] | None:
+    """(measure, words) of the nearest measure the sentence names before or after a figure, else the
+    nearest one earlier in its paragraph: the topic of a fund whose clause names only who pays."""
+    stop = _SENT_STOP.search(norm, end)
+    sent_end = stop.start() if stop else len(norm)
+    para_start = norm.rfind("\n", 0, sent_start) + 1
+    rules_of_unit = [r for r in rules.measures if not r.near and not r.own_clause and unit in r.units]
+    for scopes in (((norm[sent_start:start], True), (norm[end:sent_end], False)), ((norm[para_start:sent_start], True),)):
+        hits: list[tuple[int, str, str]] = []
+        for text, before in scopes:
+            for rule in rules_of_unit:
+                found = list(rule.pattern.finditer(text))
+                if found:
+                    m = found[-1] if before else found[0]
+                    hits.append((len(text) - m.end() if before else m.start(), rule.key, m.group()))
+        if hits:
+            _, key, words = min(hits, key=lambda h: h[0])
+            return key, words
+    return None
+
+
+def _names_payer_only(rules: Rules, clause: str) -> bool:
+    """Whether a clause says only who pays and 资金/补贴 (中央财政拟安排 / 中央财政为此将增加支出)."""
+    rest = rules.generic_words.sub("", re.sub(r"[\s\d.%“”\"]", "", clause))
+    return rules.topic_filler is not None and len(rules.topic_filler.sub("", rest)) < 2
+
+
 def _clause_has_words(clause: str) -> bool:
     """Whether a clause says more than a verb: 再解决 / 增加 / 新建 name nothing."""
     return len(re.sub(r"[\s\d.%“”\"]|今年|再|新|共|要|将|拟|力争|争取|解决|增加|减少|新建|改建|改造|建设|完成|实现|达到|提高|安排|了|使", "", clause)) > 2
@@ -312,6 +339,8 @@ def derive_figures(
     run_figs: list[Figure] = []  # the figures of that list read so far
     prev_multi = False  # the last figure was a multi-year rate or total
     prev_words: tuple[int, str] | None = None  # (end, measure words) of the last figure read
+    # the starting value of 由X提高到Y: (end of 提高到, value, unit, span, its own year, its measure)
+    pending_base: tuple[int, float, str, tuple[int, int], int | None, tuple[str, str, bool]] | None = None
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -329,8 +358,19 @@ def derive_figures(
                            + [x.end() for x in _CLAUSE_STOP.finditer(norm, sent_start, start)])
         clause = norm[clause_start:start]
         prev_end = end
-        if _BASE_BEFORE.search(norm[max(0, start - 10):start]) and _BASE_AFTER.match(norm[end:]):
-            continue  # 由41.2%提高到56.3%: the starting value
+        base = _BASE_BEFORE.search(norm[max(0, start - 10):start])
+        base_to = _BASE_AFTER.match(norm[end:]) if base else None
+        if base and base_to:
+            # 由41.2%提高到56.3%: the starting value is not a figure of its own; the end value measures
+            # what it does, and in a plan it is the level reached before (由每人每年240元提高到280元)
+            cut = max([e - sent_start for e, u in recent if u == unit and e > sent_start], default=0)
+            pending_base = (end + base_to.end(), value, unit, (start, end),
+                            int(base.group("year")) if base.group("year") else None,
+                            _measure(rules, clause, sent_prefix, unit, cut))
+            continue
+        base_of = pending_base if (pending_base and pending_base[2] == unit and start >= pending_base[0]
+                                   and re.fullmatch(r"[^，,。；;]{0,6}", norm[pending_base[0]:start])) else None
+        pending_base = None
         if unit != "%" and rules.delta.search(clause.rstrip()):
             continue  # 比去年预算增加4000亿元: a change, not the amount
         # ranges: 6.5%－7% / 8%至10% -> one figure with value and value_max
@@ -360,6 +400,19 @@ def derive_figures(
                 measure, measure_text, known = rule.key, after, True
             elif modifier:
                 measure, measure_text, known = (after.lstrip("的")[:14] or "?"), after.lstrip("的")[:14], False
+        if not known and unit != "%":
+            # 取消和下放246项行政审批事项: a count names what it counts right after the number
+            after = _CLAUSE_STOP.split(_SENT_STOP.split(norm[end:end + 16])[0])[0]
+            rule = _clause_rule(rules, after, unit)
+            if rule is not None:
+                measure, measure_text, known = rule.key, after, True
+        if not known and unit in rules.topic_units and _names_payer_only(rules, clause):
+            topic = _topic(rules, norm, sent_start, start, end, unit)
+            if topic is not None:
+                measure, measure_text = topic
+                known = True
+        if base_of is not None and (base_of[5][2] or not known):
+            measure, measure_text, known = base_of[5]
         anaphoric = in_run = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure
@@ -472,6 +525,14 @@ def derive_figures(
         if multi:
             fig.deadline = year  # a multi-year rate or total, kept apart from the year's own figure
             fig.year = None
+        if base_of is not None and is_target and not multi:
+            start0, end0 = base_of[3]
+            base_year = base_of[4] or (ctx.pub_year - 1 if ctx.pub_year else (year - 1 if year else None))
+            out.append(Figure(
+                measure=measure, value=_tidy(base_of[1]), unit=unit, year=base_year, is_target=False,
+                span=(start0, end0), quote=norm[max(sent_start, start0 - 20):end0].strip(" /\n\u3000"),
+                region=ctx.region, owner=ctx.owner, measure_text=measure_text, known_measure=known,
+            ))
         if is_target:
             key = (measure, fig.value, fig.value_max, unit, year, qual)
             first = seen.get(key)

@@ -25,6 +25,7 @@ class MeasureRule:
     needs: re.Pattern[str] | None = None
     family: str | None = None  # a broader measure this one answers (物价涨幅 for 居民消费价格涨幅)
     near: int = 0  # >0: matched on the last `near` characters before the figure, the nearest match wins
+    own_clause: bool = False  # names only a figure it stands just before, never a fund's topic
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class Rules:
     target_after: re.Pattern[str]
     generic_words: re.Pattern[str]
     direction_words: dict[str, re.Pattern[str]]
+    max_ratio: float = 0.0  # >0: an actual this many times larger or smaller than the target is another thing
+    topic_units: tuple[str, ...] = ()  # money whose clause names only the payer takes the sentence's topic
+    topic_filler: re.Pattern[str] | None = None  # 资金/补贴…: words that name no topic
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -106,6 +110,7 @@ def load_rules(path: str | None = None) -> Rules:
         MeasureRule(
             m["key"], re.compile(m["pattern"]), tuple(m["units"]), m.get("direction", "none"),
             re.compile(m["needs"]) if m.get("needs") else None, m.get("family"), int(m.get("near", 0)),
+            bool(m.get("own_clause", False)),
         )
         for m in raw["measures"]
     )
@@ -141,6 +146,9 @@ def load_rules(path: str | None = None) -> Rules:
         direction_words={str(k): _alt(list(v)) for k, v in (raw.get("direction_words") or {}).items()},
         generic_words=_alt(list(raw.get("generic_words") or ["\x00"])),
         respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
+        max_ratio=float((raw.get("link") or {}).get("max_ratio") or 0.0),
+        topic_units=tuple((raw.get("topic") or {}).get("units") or ()),
+        topic_filler=_alt(list((raw.get("topic") or {}).get("filler") or ["\x00"])),
     )
 
 
