@@ -242,3 +242,28 @@ def test_a_standard_a_head_never_answers_a_fund() -> None:
     a = _fig("一、2006年工作回顾\n城镇居民医保和新农合的补助标准达到42.7亿元。", "2007-03-05", False)[0]
     assert t.measure == a.measure == "城乡居民医保财政补助标准"
     assert score(t, a) == (0.0, ["magnitude differs"])
+
+
+def test_part_named_after_qizhong_and_a_sum_of_listed_funds() -> None:
+    plan = "二、今年工作\n今年新开工700万套以上，其中各类棚户区470万套以上。"
+    got = {f.value: f.measure for f in derive_figures(plan, "2014-03-05") if f.unit == "套"}
+    assert got == {7e6: "住房新开工", 4.7e6: "棚户区改造"}  # 其中…: the part names its own measure
+    review = "一、2005年工作回顾\n去年中央财政安排国有企业下岗职工基本生活保障专项补助、再就业补助209亿元。"
+    fig = [f for f in derive_figures(review, "2006-03-05") if f.unit == "元"][0]
+    assert not fig.known_measure  # the sum of two funds is neither 就业资金 nor the other
+    places = "一、2025年工作回顾\n眉山、遂宁经济总量超过2000亿元。"
+    assert [f.measure for f in derive_figures(places, "2026-02-01") if f.unit == "元"] == ["国内生产总值"]
+
+
+def test_review_counts_written_with_duo_2017_wording() -> None:
+    plan = "二、2016年重点工作\n棚户区住房改造600万套。退耕还林还草1500万亩以上。今年再解决6000万农村人口的饮水安全问题。"
+    review = ("一、2016年工作回顾\n棚户区住房改造600多万套，退耕还林还草1500多万亩，6100多万农村人口饮水安全问题得到解决，"
+              "公共文化机构服务群众1300多万人次。")
+    targets = [f for f in derive_figures(plan, "2016-03-05") if f.is_target]
+    acts = [f for f in derive_figures(review, "2017-03-05") if not f.is_target]
+    assert all(a.unit != "人" or a.value != 1.3e7 for a in acts)  # 人次 counts visits
+    cands = [Candidate("n", None, a, 0) for a in acts]
+    got = {t.measure: best_link(t, cands) for t in targets}
+    assert {m: (ln.actual.value if ln else None) for m, ln in got.items()} == {
+        "棚户区改造": 6e6, "退耕还林还草面积": pytest.approx(1e10, rel=1e-6), "农村安全饮水": 6.1e7}
+    assert all(status_of(t, got[t.measure].actual, 2018) == "met" for t in targets)

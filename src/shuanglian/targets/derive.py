@@ -46,6 +46,7 @@ _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高�
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 # "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
+_SUBSET = re.compile(r"\s*其中")
 _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
@@ -157,6 +158,8 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
     window = sentence_prefix[max(sentence_prefix.rfind("；"), sentence_prefix.rfind(";")) + 1:]
     near_hits = [(m.end(), rule) for rule in rules.measures if rule.near and unit in rule.units
                  for m in rule.pattern.finditer(window[-rule.near:])]
+    if near_hits and _SUBSET.match(clause) and _clause_rule(rules, clause, unit):
+        near_hits = []  # …新开工700万套，其中各类棚户区470万套: the part names its own measure
     if near_hits:
         _, rule = max(near_hits, key=lambda h: h[0])
         return rule.key, rule.key, True
@@ -296,12 +299,18 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
 
-    if rules.extra_units:
-        units = "|".join(re.escape(u) for u in sorted(rules.extra_units, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*({units})", norm):
+    for table, many in ((rules.extra_units, "?"), (rules.approx_units, "")):
+        if not table:
+            continue
+        units = "|".join(re.escape(u) for u in sorted(table, key=len, reverse=True))
+        # 20万公里 / 20多万公里 / 1万多公里 (for approx_units only the 多/余 forms: the extractor reads the rest)
+        approx = rf"(?:(?:多|余)\s*(万亿|亿|万|千)?|(万亿|亿|万|千)\s*(?:多|余)){many}"
+        not_per = "(?!次)" if not many else ""  # 1300多万人次 counts visits, not people
+        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:{approx}|(万亿|亿|万|千)?)\s*({units}){not_per}", norm):
             if free(m.start(), m.end()):
-                eu = rules.extra_units[m.group(3)]
-                value = float(m.group(1)) * _MULTIPLIER[m.group(2) or ""] * eu.factor
+                eu = table[m.group(5)]
+                mult = m.group(2) or m.group(3) or m.group(4) or ""
+                value = float(m.group(1)) * _MULTIPLIER[mult] * eu.factor
                 extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
                               "qualifier": None, "target": False, "year": None})
     if rules.bare_count:
@@ -406,6 +415,13 @@ def derive_figures(
             rule = _clause_rule(rules, after, unit)
             if rule is not None:
                 measure, measure_text, known = rule.key, after, True
+        if unit in rules.topic_units and norm[clause_start - 1: clause_start] == "、" and "分别" not in clause:
+            # 下岗职工基本生活保障专项补助、再就业补助209亿元: one sum over the funds listed, no fund's own
+            head = max([sent_start] + [sent_start + x.end() for x in re.finditer(r"[，,；;：:]", norm[sent_start:clause_start])])
+            items = norm[head:start]
+            if not re.search(r"\d", items) and rules.fund_end is not None and rules.fund_end.search(norm[head:clause_start - 1]):
+                words = re.sub(r"[\s“”\"（）()]+", "", items)
+                measure, measure_text, known = words[-14:] or "?", words[-20:], False
         if not known and unit in rules.topic_units and _names_payer_only(rules, clause):
             topic = _topic(rules, norm, sent_start, start, end, unit)
             if topic is not None:

@@ -61,6 +61,7 @@ class Rules:
     delta: re.Pattern[str]
     owners: tuple[dict[str, str], ...]
     extra_units: dict[str, ExtraUnit]
+    approx_units: dict[str, ExtraUnit]  # units the extractor reads only without 多/余 (6000多万人)
     bare_count: str | None
     anaphora: re.Pattern[str]
     respective_short: dict[str, tuple[str, ...]]
@@ -70,6 +71,7 @@ class Rules:
     max_ratio: float = 0.0  # >0: an actual this many times larger or smaller than the target is another thing
     topic_units: tuple[str, ...] = ()  # money whose clause names only the payer takes the sentence's topic
     topic_filler: re.Pattern[str] | None = None  # 资金/补贴…: words that name no topic
+    fund_end: re.Pattern[str] | None = None  # a list item ending so is a fund (…专项补助、再就业补助209亿元: a sum)
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -140,6 +142,7 @@ def load_rules(path: str | None = None) -> Rules:
         delta=re.compile(raw["delta"]),
         owners=tuple(raw.get("owners") or ()),
         extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
+        approx_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("approx_units") or {}).items()},
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
         target_after=re.compile(raw["target_after"]),
@@ -149,6 +152,7 @@ def load_rules(path: str | None = None) -> Rules:
         max_ratio=float((raw.get("link") or {}).get("max_ratio") or 0.0),
         topic_units=tuple((raw.get("topic") or {}).get("units") or ()),
         topic_filler=_alt(list((raw.get("topic") or {}).get("filler") or ["\x00"])),
+        fund_end=re.compile("(?:" + _alt(list((raw.get("topic") or {}).get("fund_ends") or ["\x00"])).pattern + ")$"),
     )
 
 
