@@ -42,6 +42,8 @@ _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六�
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
+# 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
+_ONE_YEAR_TOTAL = re.compile(r"(?:全年|当年|年内|(?<![到至止])(?:19|20)\d\d年)累计")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 # "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
@@ -533,7 +535,7 @@ def derive_figures(
         # a multi-year rate or total: said in the clause itself (年均增长9.3%), or around it (a 过去五年
         # paragraph, …五年…) when the sentence names no single year (2007年居民消费价格上涨4.8% is 2007's)
         continues = _continues_list(norm, clause, clause_start)
-        multi = not is_target and (
+        multi = not is_target and not _ONE_YEAR_TOTAL.search(sent_prefix[-20:]) and (
             (continues and prev_multi)  # 前三年分别上升4.9%、5.5%: the list's head says which period
             or bool(_MULTI_YEAR.search(clause)) or (not year_named and bool(
                 _MULTI_YEAR.search(sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start))))
