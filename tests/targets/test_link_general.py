@@ -273,3 +273,14 @@ def test_review_counts_written_with_duo_2017_wording() -> None:
     assert {m: (ln.actual.value if ln else None) for m, ln in got.items()} == {
         "棚户区改造": 6e6, "退耕还林还草面积": pytest.approx(1e10, rel=1e-6), "农村安全饮水": 6.1e7}
     assert all(status_of(t, got[t.measure].actual, 2018) == "met" for t in targets)
+
+
+def test_fund_topic_stops_at_a_new_action_and_skips_lists_and_balances() -> None:
+    plan = "二、今年工作\n实施两年投资计划，其中中央政府拟新增1.18万亿元，实行结构性减税，扩大国内需求。"
+    fig = [f for f in derive_figures(plan, "2009-03-05") if f.unit == "元" and f.value == 1.18e12][0]
+    assert fig.measure != "减税降费"  # …，实行结构性减税 is a new action, not what the money is for
+    review = ("一、2025年工作回顾\n医保集中带量采购为群众减负237亿元。城乡低保标准提高到每月815元和615元。"
+              "全国社会保障基金积累4140亿元。")
+    got = {f.value: f.measure for f in derive_figures(review, "2026-02-01") if f.unit == "元"}
+    assert got[2.37e10] != "减税降费" and got[615.0] != "减税降费"
+    assert got[4.14e11] != "社会保障投入"  # a fund's balance is no year's spending

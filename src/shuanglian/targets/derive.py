@@ -259,9 +259,16 @@ def _topic(rules: Rules, norm: str, sent_start: int, start: int, end: int, unit:
     nearest one earlier in its paragraph: the topic of a fund whose clause names only who pays."""
     stop = _SENT_STOP.search(norm, end)
     sent_end = stop.start() if stop else len(norm)
+    after = norm[end:sent_end]
+    cut = rules.topic_stop.search(after) if rules.topic_stop is not None else None
+    if cut:  # …拟新增1.18万亿元，实行结构性减税: a new action, not what the money is for
+        after = after[:cut.start()]
+    # the paragraph before, at most two sentences back (一是…保障性住房…。重点发展公共租赁住房。中央财政…)
     para_start = norm.rfind("\n", 0, sent_start) + 1
+    back = [m.end() for m in _SENT_STOP.finditer(norm, para_start, max(para_start, sent_start - 1))]
+    para_start = max([para_start] + back[-2:-1])
     rules_of_unit = [r for r in rules.measures if not r.near and not r.own_clause and unit in r.units]
-    for scopes in (((norm[sent_start:start], True), (norm[end:sent_end], False)), ((norm[para_start:sent_start], True),)):
+    for scopes in (((norm[sent_start:start], True), (after, False)), ((norm[para_start:sent_start], True),)):
         hits: list[tuple[int, str, str]] = []
         for text, before in scopes:
             for rule in rules_of_unit:
@@ -424,13 +431,14 @@ def derive_figures(
             if not re.search(r"\d", items) and rules.fund_end is not None and rules.fund_end.search(norm[head:clause_start - 1]):
                 words = re.sub(r"[\s“”\"（）()]+", "", items)
                 measure, measure_text, known = words[-14:] or "?", words[-20:], False
-        if not known and unit in rules.topic_units and _names_payer_only(rules, clause):
+        if base_of is not None and (base_of[5][2] or not known):
+            measure, measure_text, known = base_of[5]
+        elif not known and unit in rules.topic_units and _names_payer_only(rules, clause) \
+                and not _continues_list(norm, clause, clause_start):
             topic = _topic(rules, norm, sent_start, start, end, unit)
             if topic is not None:
                 measure, measure_text = topic
                 known = True
-        if base_of is not None and (base_of[5][2] or not known):
-            measure, measure_text, known = base_of[5]
         anaphoric = in_run = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure

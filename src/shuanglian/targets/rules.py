@@ -71,6 +71,7 @@ class Rules:
     max_ratio: float = 0.0  # >0: an actual this many times larger or smaller than the target is another thing
     topic_units: tuple[str, ...] = ()  # money whose clause names only the payer takes the sentence's topic
     topic_filler: re.Pattern[str] | None = None  # 资金/补贴…: words that name no topic
+    topic_stop: re.Pattern[str] | None = None  # a later clause starting so is a new action: no topic after it
     fund_end: re.Pattern[str] | None = None  # a list item ending so is a fund (…专项补助、再就业补助209亿元: a sum)
 
     def direction(self, measure: str) -> str:
@@ -152,6 +153,7 @@ def load_rules(path: str | None = None) -> Rules:
         max_ratio=float((raw.get("link") or {}).get("max_ratio") or 0.0),
         topic_units=tuple((raw.get("topic") or {}).get("units") or ()),
         topic_filler=_alt(list((raw.get("topic") or {}).get("filler") or ["\x00"])),
+        topic_stop=re.compile("[，,；;](?:" + _alt(list((raw.get("topic") or {}).get("stop_verbs") or ["\x00"])).pattern + ")"),
         fund_end=re.compile("(?:" + _alt(list((raw.get("topic") or {}).get("fund_ends") or ["\x00"])).pattern + ")$"),
     )
 
