@@ -71,10 +71,19 @@ def industry_mentions(view: TokenView) -> list[Cand]:
     if not len(auto):
         return []
     out: list[Cand] = []
-    for last, (term, _canonical) in auto.iter(view.text):
+    text = view.text
+    materials = industry_grammar()["material_prefixes"]
+    for last, (term, _canonical) in auto.iter(text):
         start, end = last + 1 - len(term), last + 1
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
-        if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
+        if not (end in view.by_end or text[end : end + 2] in _TAILS):
+            continue
+        # 氟|化工, 煤化工, 晶硅|光伏: a material written right before the term names the branch
+        material = next((m for m in (text[start - 2 : start], text[start - 1 : start])
+                         if m in materials and start - len(m) in view.by_start), None)
+        if material:
+            out.append(Cand(start - len(material), end, "industry", material + term, PRIO_GRAMMAR))
+        elif start in view.by_start:
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
     return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
 
