@@ -24,6 +24,12 @@ def _lone_verb_item(toks: Sequence[Token], e: int, s: int) -> bool:
             and e > 0 and toks[e - 1].word == "、")
 
 
+def _closing_verb(toks: Sequence[Token], e: int, s: int) -> bool:
+    """True for a verb ending a list item before the next 、 or 等 (智能衡器|计量/v、): LAC's reading of the item's
+    last word, not the clause's predicate."""
+    return e > s and toks[e].tag == "v" and e + 1 < len(toks) and toks[e + 1].word in ("、", "等")
+
+
 def _items(view: TokenView) -> list[list[tuple[int, int]]]:
     """Coordinated noun-phrase lists as token ranges [s, e) (at least two items each)."""
     toks = view.tokens
@@ -42,7 +48,7 @@ def _items(view: TokenView) -> list[list[tuple[int, int]]]:
             e = s
             while e < n and toks[e].word not in _SEPARATORS and (
                 toks[e].tag in _ITEM_TAGS or (e > s and toks[e].word in heads)  # 柔性|显示/v
-                or _lone_verb_item(toks, e, s)
+                or _lone_verb_item(toks, e, s) or _closing_verb(toks, e, s)
             ):
                 e += 1
             # 先进计算|产业: the class word after the last item is not one of its words
@@ -97,9 +103,10 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         return False
     else:
         return False
-    # 人才、资金等产业|要素: the class word modifies a noun after it, the items are not industries
+    # 人才、资金等产业|要素: the class word modifies a noun after it, the items are not industries (a verbal
+    # noun is the predicate: 等传统产业|转型升级)
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    return nxt is None or nxt.tag not in ("n", "nz", "vn") or nxt.word in gram["list_anchor_follows"]
+    return nxt is None or nxt.tag not in ("n", "nz") or nxt.word in gram["list_anchor_follows"]
 
 
 _PLAIN_TAGS = frozenset({"n", "nz", "vn", "j"})
@@ -115,8 +122,10 @@ def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[i
     while toks and toks[0].word in industry_grammar()["lead_verbs"]:
         toks = toks[1:]  # 前瞻|布局|元宇宙: the verb (LAC's noun) opens the clause
     tags = _LATER_TAGS if later else _PLAIN_TAGS
-    lone_verb = later and len(toks) == 1 and toks[0].tag == "v"  # 、制鞋/v、
-    if not toks or (toks[0].tag == "vn" and not later) or (not lone_verb and any(t.tag not in tags for t in toks)):
+    # 、制鞋/v、 and 、智能衡器|计量/v、: a verb alone or last in a later item is LAC's reading of a noun
+    last_verb = later and bool(toks) and toks[-1].tag == "v"
+    body = toks[:-1] if last_verb else toks
+    if not toks or (toks[0].tag == "vn" and not later) or any(t.tag not in tags for t in body):
         # 布局|元宇宙: a verbal noun opening the item is the sentence's action, not part of the industry
         return None
     text = view.text[toks[0].start : toks[-1].end]
