@@ -134,7 +134,32 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         tail = text[t.start : end]
         if tail in industries():
             return t.start, tail
+    if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, start, end):
+        return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
     return None
+
+
+def _verb_object(view: TokenView, start: int, end: int) -> bool:
+    """True when the noun at [start, end) + 产业 is the whole object of a verb (发展|蔬菜|产业|发展, 依托|水稻|产业|和):
+    a verb right before, 产业 right after and no noun after 产业 (零碳|产业|园区, 政府|产业|投资基金 name other things)."""
+    i, k = view.index_containing(start), view.index_containing(end)
+    if i is None or i == 0 or view.tokens[i - 1].tag not in ("v", "vd") or k is None or view.tokens[k].word != "产业":
+        return False  # 产业园区 as one word names a park
+    nxt = view.tokens[k + 1] if k + 1 < len(view.tokens) else None
+    return nxt is None or nxt.tag not in ("n", "nz", "vn") or nxt.word == "发展"
+
+
+def _bare_sector(word: str, tag: str) -> bool:
+    """True for a plain noun that names an industry when written alone before 产业 (黄金, 蔬菜, 北斗), not a broad
+    or generic word, a place or a word the grammar lists as no industry (人才产业, 文化产业 name none)."""
+    from shuanglian.extract.entities.lexicon import generic
+    from shuanglian.extract.entities.places import place_index
+
+    gram = industry_grammar()
+    g = generic()
+    return (tag in ("n", "nz") and 2 <= len(word) <= 4 and word not in gram["broad"]
+            and word not in gram["bare_too_broad"] and word not in gram["bare_not_sectors"]
+            and word not in g["non_names"] and word not in g["generic_name_parts"] and word not in place_index())
 
 
 def grammar_industries(view: TokenView) -> list[Cand]:
