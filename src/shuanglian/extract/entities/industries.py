@@ -117,8 +117,11 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """
     gram = industry_grammar()
     toks = view.tokens[s:e]
-    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1):
-        toks = toks[1:]  # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name
+    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1
+                    or toks[0].word in gram["kept_modifiers"]):
+        # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name; a kept modifier
+        # (高端|金属材料) is put back by with_modifiers once the rest is read as an industry
+        toks = toks[1:]
     if not toks:
         return None
     text = view.text
