@@ -265,6 +265,26 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
     return out
 
 
+def headed_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
+    """One industry for a term followed by a head word that makes a branch of it (汽车|零部件, 光伏|材料):
+    the head is its own word and no noun follows it (汽车|零部件|企业 still names the branch, 汽车|配件|的 goods
+    do not count: the head must end the noun phrase or come before 产业/行业/企业/制造)."""
+    heads = industry_grammar()["branch_heads"]
+    text = view.text
+    out: list[Cand] = []
+    for c in cands:
+        if c.kind != "industry" or c.end not in view.by_start:
+            continue
+        i = view.by_start[c.end]
+        if i < 0 or view.tokens[i].word not in heads:
+            continue
+        end = view.tokens[i].end
+        nxt = view.tokens[i + 1] if i + 1 < len(view.tokens) else None
+        if nxt is None or nxt.tag not in ("n", "nz", "vn") or nxt.word in _TAILS or nxt.word in ("制造",):
+            out.append(Cand(c.start, end, "industry", text[c.start : end], PRIO_GRAMMAR))
+    return out
+
+
 def overlapping_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
     """One industry for two lexicon terms sharing a word (新能源装备 + 装备制造 -> 新能源装备制造)."""
     inds = sorted((c for c in cands if c.kind == "industry"), key=lambda c: c.start)

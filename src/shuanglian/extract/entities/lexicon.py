@@ -222,6 +222,7 @@ def industry_grammar() -> dict[str, Any]:
         "list_anchor_follows": frozenset(data.get("list_anchor_follows", [])),
         "material_prefixes": frozenset(data.get("material_prefixes", [])),
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
+        "branch_heads": frozenset(data.get("branch_heads", [])),
     }
 
 
