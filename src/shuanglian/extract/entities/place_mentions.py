@@ -181,12 +181,18 @@ def _province_abbreviation(view: TokenView, t: Token) -> Cand | None:
     after = view.text[start + 1 : start + 8]
     if word not in names or after[:1] in names or after.startswith(rules["route_heads"]):
         return None  # 川渝 is a pairing; 陇电入浙|工程 names a line
+    if start >= 3 and (view.text[start - 3] in _ABBREV or view.text[start - 3] in names):
+        return None  # 疆算入渝, 陇电入浙: a flow between two regions (a slogan), not the place of the page
     return Cand(start, start + 1, "place", names[word])
 
 
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    return [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
+    out = [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
+    # 来|川/n|发展: LAC does not always tag the one-character province a place
+    names = place_rules()["province_abbreviations"]
+    return out + [c for t in view.tokens if t.tag != "LOC" and len(t.word) == 1 and t.word in names
+                  for c in [_province_abbreviation(view, t)] if c]
 
 
 def place_cand(view: TokenView, t: Token) -> list[Cand]:
