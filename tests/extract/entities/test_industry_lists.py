@@ -47,8 +47,3 @@ def test_service_lists_are_not_industries(ents) -> None:  # type: ignore[no-unty
 
 def test_kept_modifier_on_a_list_item(ents) -> None:  # type: ignore[no-untyped-def]
     assert _industries(ents, "加快现代装备、新材料等产业集群发展。") == {"现代装备", "新材料"}
-
-
-def test_count_between_deng_and_the_class_word(ents) -> None:  # type: ignore[no-untyped-def]
-    # 等|8条|产业链, 等|6个|先进制造业|集群: a count is one more modifier of the class word
-    assert _industries(ents, "培育无人机、光子等8条产业链。") == {"无人机", "光子"}

@@ -96,8 +96,7 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
-        # a count or size (等|4个|万亿级|新兴|支柱|产业, 等|8条|产业链) is one more modifier
-        if w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz", "m"):
+        if w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz"):
             k += 1
             mods += w not in ("“", "”")
             continue
