@@ -114,3 +114,9 @@ def test_term_before_xiangmu_names_a_project(ents) -> None:  # type: ignore[no-u
 
 def test_branch_head_after_a_term(ents) -> None:  # type: ignore[no-untyped-def]
     assert "汽车零部件" in _industries(ents, "这是一家国际领先的汽车零部件制造企业。")
+
+
+def test_facilities_and_programmes_are_not_industries_alone(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "深入实施种业振兴行动，积极融入全国数据中心协同创新体系。") == set()
+    # as an item of a list the text calls industries the product term counts
+    assert "数据中心" in _industries(ents, "逐步打造航空航天、汽车电子、数据中心等产业集群。")
