@@ -108,3 +108,7 @@ def test_one_character_province_after_a_verb(ents) -> None:  # type: ignore[no-u
 
 def test_province_characters_in_pairings_lines_and_flows_are_not_places(ents) -> None:  # type: ignore[no-untyped-def]
     assert _places(ents, "陇电入浙工程开工建设，统筹疆算入渝，加强川渝合作。") == set()
+
+
+def test_place_naming_a_spirit_is_no_mention(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "延安市" not in _places(ents, "延安精神培育了一代代共产党人。")

@@ -220,8 +220,10 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # BioBAY: a brand LAC took for a place
     if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
         return out  # “数字福建”, 健康中国: a slogan, not the place
-    p = normalise(t.word)
     rules = place_rules()
+    if text.startswith(rules["non_place_after"], t.end):
+        return out  # 延安精神, 井冈山精神: the name of a spirit, not the place
+    p = normalise(t.word)
     regions = _regions_in(t.word)
     if regions:
         # 中亚南亚西亚: countries or regions written one after another are one mention each
