@@ -120,10 +120,3 @@ def test_facilities_and_programmes_are_not_industries_alone(ents) -> None:  # ty
     assert _industries(ents, "深入实施种业振兴行动，积极融入全国数据中心协同创新体系。") == set()
     # as an item of a list the text calls industries the product term counts
     assert "数据中心" in _industries(ents, "逐步打造航空航天、汽车电子、数据中心等产业集群。")
-
-
-def test_statistics_sectors_keep_ye(ents) -> None:  # type: ignore[no-untyped-def]
-    got = _industries(ents, "大力发展水产养殖业和农产品加工业，高度重视发展社区服务业。")
-    assert {"水产养殖业", "农产品加工业", "社区服务业"} <= got
-    # broad prefixes group several sectors
-    assert _industries(ents, "推动生产性服务业和专业服务业发展。") == set()

@@ -85,40 +85,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
             out.append(Cand(start - len(material), end, "industry", material + term, PRIO_GRAMMAR))
         elif start in view.by_start:
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return with_modifiers(view, specific_only(out + branch_industries(view) + sector_industries(view), view.text))
-
-
-MAX_SECTOR_PREFIX = 2
-
-
-def sector_industries(view: TokenView) -> list[Cand]:
-    """Sectors of the statistics written X业 (水产|养殖业, 农产品|加工业, 社区服务业): the name keeps 业. The word ends
-    with a sector head (sector_heads) and has a plain-noun prefix, written in it or as one or two nouns before it;
-    broad prefixes (生产性|服务业, 现代|服务业) and whole-economy sectors name no industry."""
-    gram = industry_grammar()
-    heads = gram["sector_heads"]
-    toks = view.tokens
-    out: list[Cand] = []
-    for i, t in enumerate(toks):
-        if t.tag != "n" or not t.word.endswith(heads):
-            continue
-        head = next(h for h in heads if t.word.endswith(h))
-        j = i
-        while j > 0 and i - j < MAX_SECTOR_PREFIX and toks[j - 1].tag in ("n", "nz") and _sector_prefix(toks[j - 1].word):
-            j -= 1
-        start = toks[j].start
-        name = view.text[start : t.end]
-        prefix = name[: -len(head)]
-        if len(prefix) < 2 or not _sector_prefix(prefix) or name in gram["broad_sectors"] or name in industries():
-            continue
-        out.append(Cand(start, t.end, "industry", name, PRIO_GRAMMAR))
-    return out
-
-
-def _sector_prefix(word: str) -> bool:
-    """True for a word that may open a sector's name (水产, 农产品, 社区), not a broad modifier (现代, 生产性)."""
-    gram = industry_grammar()
-    return word not in gram["broad"] and not word.endswith("性") and word not in gram["sector_broad_prefixes"]
+    return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})

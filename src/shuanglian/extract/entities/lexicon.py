@@ -223,8 +223,6 @@ def industry_grammar() -> dict[str, Any]:
         "material_prefixes": frozenset(data.get("material_prefixes", [])),
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
-        "sector_heads": tuple(sorted(data.get("sector_heads", []), key=len, reverse=True)),
-        "sector_broad_prefixes": frozenset(data.get("sector_broad_prefixes", [])),
     }
 
 
