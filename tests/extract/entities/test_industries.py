@@ -120,3 +120,8 @@ def test_facilities_and_programmes_are_not_industries_alone(ents) -> None:  # ty
     assert _industries(ents, "深入实施种业振兴行动，积极融入全国数据中心协同创新体系。") == set()
     # as an item of a list the text calls industries the product term counts
     assert "数据中心" in _industries(ents, "逐步打造航空航天、汽车电子、数据中心等产业集群。")
+
+
+def test_term_naming_a_facility_after_one_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 量子计算|研发|平台, 数字技术|产业|园: the term names the facility's field
+    assert _industries(ents, "建设量子计算研发平台，培育数字技术产业园。") == set()

@@ -20,9 +20,19 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     """Drop whole-economy sectors (制造业, 现代服务业), product terms not written as X产业/X行业 (垂类大模型,
     组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
     gram = industry_grammar()
-    broad, products, facilities = gram["broad_sectors"], gram["product_terms"], gram["facility_heads"]
-    return [c for c in cands if c.name not in broad and not text.startswith(facilities, c.end) and (
+    broad, products = gram["broad_sectors"], gram["product_terms"]
+    return [c for c in cands if c.name not in broad and not _names_facility(text, c.end) and (
         c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
+
+
+def _names_facility(text: str, end: int) -> bool:
+    """True when a facility's head follows the term, right after it or after one word of a carrier's name
+    (储能|电站, 量子计算|研发|平台, 数字技术|产业园, 具身智能机器人|训练场): the term names its field."""
+    gram = industry_grammar()
+    if text.startswith(gram["facility_heads"], end):
+        return True
+    gap = next((g for g in gram["facility_gaps"] if text.startswith(g, end)), None)
+    return gap is not None and text.startswith(gram["facility_heads"] + gram["gap_heads"], end + len(gap))
 
 
 def with_modifiers(view: TokenView, cands: list[Cand]) -> list[Cand]:

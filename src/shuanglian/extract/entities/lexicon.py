@@ -221,6 +221,8 @@ def industry_grammar() -> dict[str, Any]:
         "list_anchor_ends": tuple(data.get("list_anchor_ends", [])),
         "list_anchor_follows": frozenset(data.get("list_anchor_follows", [])),
         "material_prefixes": frozenset(data.get("material_prefixes", [])),
+        "facility_gaps": tuple(sorted(data.get("facility_gaps", []), key=len, reverse=True)),
+        "gap_heads": tuple(data.get("gap_heads", [])),
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
     }
