@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.lexicon import industries, industry_automaton, industry_grammar
+from shuanglian.extract.entities.lexicon import generic, industries, industry_automaton, industry_grammar
+from shuanglian.extract.entities.places import place_index
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
@@ -165,9 +166,6 @@ def _verb_object(view: TokenView, start: int, end: int) -> bool:
 def _bare_sector(word: str, tag: str) -> bool:
     """True for a plain noun that names an industry when written alone before 产业 (黄金, 蔬菜, 北斗), not a broad
     or generic word, a place or a word the grammar lists as no industry (人才产业, 文化产业 name none)."""
-    from shuanglian.extract.entities.lexicon import generic
-    from shuanglian.extract.entities.places import place_index
-
     gram = industry_grammar()
     g = generic()
     return (tag in ("n", "nz") and 2 <= len(word) <= 4 and word not in gram["broad"]

@@ -176,7 +176,7 @@ def _province_abbreviation(view: TokenView, t: Token) -> Cand | None:
     word, start = t.word, t.start
     if len(word) == 2 and word[0] in verbs:
         word, start = word[1], start + 1  # 涉疆 as one word
-    elif len(word) != 1 or not view.text[:start].endswith(verbs):
+    elif len(word) != 1 or not view.text[max(0, start - 2) : start].endswith(verbs):
         return None
     after = view.text[start + 1 : start + 8]
     if word not in names or after[:1] in names or after.startswith(rules["route_heads"]):
