@@ -218,6 +218,13 @@ def industry_grammar() -> dict[str, Any]:
         "facility_heads": tuple(data.get("facility_heads", [])),
         "industry_branches": frozenset(data.get("industry_branches", [])),
         "kept_modifiers": tuple(sorted(data.get("kept_modifiers", []), key=len, reverse=True)),
+        "list_anchor_ends": tuple(data.get("list_anchor_ends", [])),
+        "list_anchor_follows": frozenset(data.get("list_anchor_follows", [])),
+        "material_prefixes": frozenset(data.get("material_prefixes", [])),
+        "facility_gaps": tuple(sorted(data.get("facility_gaps", []), key=len, reverse=True)),
+        "gap_heads": tuple(data.get("gap_heads", [])),
+        "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
+        "branch_heads": frozenset(data.get("branch_heads", [])),
     }
 
 

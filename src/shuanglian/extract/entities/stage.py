@@ -30,6 +30,7 @@ from shuanglian.extract.entities.groups import (
 from shuanglian.extract.entities.industries import (
     IndustrySpans,
     grammar_industries,
+    headed_industries,
     industry_mentions,
     joined_industries,
     overlapping_industries,
@@ -327,7 +328,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view))
-    cands += joined_industries(view, cands) + overlapping_industries(view, cands)
+    cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
