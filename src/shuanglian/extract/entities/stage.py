@@ -57,7 +57,8 @@ from shuanglian.extract.entities.orgs import (
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
-from shuanglian.extract.entities.places import normalise, place_index, place_key, place_merges
+from shuanglian.extract.entities.aliases import strip_place_prefix
+from shuanglian.extract.entities.places import Place, normalise, place_index, place_key, place_merges
 from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
@@ -303,6 +304,19 @@ def _merge_places(groups: dict[tuple[str, str], Group]) -> None:
             del groups[("place", short)]
 
 
+def _body_places(chosen: Sequence[Cand]) -> list[Place]:
+    """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
+    out: list[Place] = []
+    for c in chosen:
+        if c.kind != "government":
+            continue
+        rest = strip_place_prefix(c.name)
+        p = normalise(c.name[: len(c.name) - len(rest)]) if rest != c.name else None
+        if p is not None:
+            out.append(p)
+    return out
+
+
 def extract_entities(text: str, tokens: list[Token] | None = None,
                      excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
                      use_ner: bool = True) -> list[Mention]:
@@ -344,6 +358,9 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         chosen = sorted(chosen + extra, key=lambda c: c.start)
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
+    if context[0] is None:
+        # a report's opening names its place only inside bodies (安徽省政府工作报告, 安徽省第十四届人民代表大会)
+        context = page_context(places + _body_places(chosen))
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
 
     groups: dict[tuple[str, str], Group] = {}
