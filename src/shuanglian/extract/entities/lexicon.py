@@ -110,11 +110,16 @@ def generic() -> dict[str, Any]:
 
 @functools.cache
 def carrier_names() -> dict[str, frozenset[str]]:
-    """Suffixes of carriers named by their field alone (carrier_names.yaml: field_suffixes, zone_suffixes)."""
+    """Suffixes of carriers named by their field alone or by their ends (carrier_names.yaml: field_suffixes, zone_suffixes,
+    abbreviated_lines)."""
     data = _yaml("carrier_names.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
         raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
-    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or [])}
+    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or []),
+            "abbreviated_lines": frozenset(data.get("abbreviated_lines") or []),
+            "opening_breaks": frozenset(data.get("opening_breaks") or []),
+            "power_line_provinces": frozenset(str(data.get("power_line_provinces") or "")),
+            "power_line_heads": frozenset(data.get("power_line_heads") or [])}
 
 
 @functools.cache

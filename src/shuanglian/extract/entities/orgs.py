@@ -423,6 +423,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
                             view.tokens[first].word, PRIO_GRAMMAR))
             first += 1
             start = view.tokens[first].start
+        if kind == "platform" and end - len(suffix) - start == 1:
+            start = _cut_opening(view, start)
         name = text[start:end]
         name_part = name[: -len(suffix)]
         if lead and (name_part in industries() or name_part in g["generic_name_parts"]):
@@ -452,6 +454,19 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             found = "lab"  # 怀柔国家实验室内蒙古基地: a lab's base is part of the lab (as the gold counts it)
         out.append(Cand(start, full_end, found, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+def _cut_opening(view: TokenView, start: int) -> int:
+    """Start of a carrier whose name part is one character: LAC cut the name's opening into a word of its own
+    (驮|英水库, 聚变|堆园区, 长|赣高铁), a short verb, adjective or noun written right before it."""
+    j = view.index_containing(start - 1) if start > 0 else None
+    if j is None:
+        return start
+    t = view.tokens[j]
+    if t.end == start and len(t.word) <= 2 and t.tag in ("v", "a", "vn", "n", "nz") and (
+            t.word not in carrier_names()["opening_breaks"]):
+        return t.start
+    return start
 
 
 def _lab_word(word: str) -> bool:
@@ -956,3 +971,79 @@ def source_media(view: TokenView) -> list[Cand]:
         if kind_of(name) == "media" and not is_non_name(name):
             out.append(Cand(m.start(1), m.end(1), "media", name, PRIO_GAZETTEER))
     return out
+
+
+_BREAKS_BEFORE_LINE = frozenset("，、；：。！？\n（“ 　")
+_DIRECTIONS = frozenset("东西南北中上下内外前后")
+_DIRECTION_SECTIONS = frozenset({"东段", "西段", "南段", "北段", "中段"})
+_NUMERALS = frozenset("一二三四五六七八九十两百千万几多")
+
+
+def _verb_word(view: TokenView, a: int, b: int) -> bool:
+    """True when text[a:b] holds a whole LAC word of two characters or more read as a verb or adverb (加密, 新|开工)."""
+    i = view.index_containing(a)
+    while i is not None and i < len(view.tokens) and view.tokens[i].start < b:
+        t = view.tokens[i]
+        if t.end <= b and len(t.word) >= 2 and t.tag in ("v", "vn", "vd", "d", "ad"):
+            return True
+        i += 1
+    return False
+
+
+@functools.cache
+def _place_initials() -> frozenset[str]:
+    """First characters of the names of provinces, cities and counties (合 of 合肥, 赤 of 赤峰)."""
+    return frozenset(k[0] for k, ps in place_index().items() if len(k) >= 2 and any(
+        p.level in ("province", "city", "county") for p in ps))
+
+
+def abbreviated_lines(view: TokenView) -> list[Cand]:
+    """Lines named by one-character abbreviations of the places they join (合新高铁, 赤大白铁路, 宜西攀高铁):
+    two or three characters each opening a known city or county name, then a line head, written at the start
+    of a clause or list item (LAC reads such names as verbs and adjectives, so the grammar walk misses them)."""
+    heads = carrier_names()["abbreviated_lines"]
+    if not heads:
+        return []
+    text = view.text
+    initials = _place_initials()
+    g = generic()
+    out: list[Cand] = []
+    for head in heads:
+        pos = text.find(head)
+        while pos >= 0:
+            end = pos + len(head)
+            if end in view.by_end and not text.startswith(("铁路", "公路", "高速", "城际"), end):
+                for k in (3, 2):
+                    a = pos - k
+                    part = text[a:pos]
+                    if a < 0 or not all(ch in initials for ch in part) or sum(ch in _DIRECTIONS for ch in part) >= 2:
+                        continue
+                    if a > 0 and text[a - 1] not in _BREAKS_BEFORE_LINE:
+                        continue
+                    if part in g["generic_name_parts"] or part in industries() or part in place_index() or any(
+                            ch in _NUMERALS for ch in part) or _verb_word(view, a, pos):
+                        break  # 三大|高速公路, 加密|高铁, 新开工|高速公路: a count or a verb, not two ends
+                    full = end + 2 if text[end : end + 2] in _DIRECTION_SECTIONS else end  # 京滨城际|南段
+                    out.append(Cand(a, full, "platform", text[a:full], PRIO_GRAMMAR))
+                    break
+            pos = text.find(head, pos + 1)
+    return out
+
+
+@functools.cache
+def _power_line() -> re.Pattern[str] | None:
+    """省电入省…工程 compiled from carrier_names.yaml (None when the lists are empty)."""
+    data = carrier_names()
+    provs, heads = "".join(sorted(data["power_line_provinces"])), sorted(data["power_line_heads"], key=len, reverse=True)
+    if not provs or not heads:
+        return None
+    return re.compile(rf"[{provs}]电(?:入|送|外送)(?:[{provs}](?![{provs}]))?[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(heads)})")
+
+
+def power_lines(view: TokenView) -> list[Cand]:
+    """Power lines named by the provinces they join (陇电入浙工程, 陕电入皖特高压工程, 疆电外送第四通道), at a word start."""
+    pat = _power_line()
+    if pat is None:
+        return []
+    return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR) for m in pat.finditer(view.text)
+            if m.start() in view.by_start and m.end() in view.by_end]

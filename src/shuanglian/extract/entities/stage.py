@@ -44,6 +44,7 @@ from shuanglian.extract.entities.lexicon import (
     suffix_automaton,
 )
 from shuanglian.extract.entities.orgs import (
+    abbreviated_lines,
     brand_orgs,
     gazetteer_orgs,
     grammar_orgs,
@@ -51,6 +52,7 @@ from shuanglian.extract.entities.orgs import (
     lac_orgs,
     listed_orgs,
     peer_orgs,
+    power_lines,
     source_media,
     suffix_of,
     tagger_orgs,
@@ -340,7 +342,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
-             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view))
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands)
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
