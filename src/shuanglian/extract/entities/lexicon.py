@@ -119,7 +119,8 @@ def carrier_names() -> dict[str, frozenset[str]]:
             "abbreviated_lines": frozenset(data.get("abbreviated_lines") or []),
             "opening_breaks": frozenset(data.get("opening_breaks") or []),
             "power_line_provinces": frozenset(str(data.get("power_line_provinces") or "")),
-            "power_line_heads": frozenset(data.get("power_line_heads") or [])}
+            "power_line_heads": frozenset(data.get("power_line_heads") or []),
+            "zone_openers": frozenset(data.get("zone_openers") or [])}
 
 
 @functools.cache

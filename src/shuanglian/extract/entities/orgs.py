@@ -109,8 +109,10 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
         # is a title many clusters win, not one carrier)
         return True
+    openers = carrier_names()["zone_openers"]
     if suffix in carrier_names()["zone_suffixes"] and len(name_part) >= 2 and not any(
-            name_part.startswith(b) for b in g["bad_name_starts"]) and all(t.tag not in g["stop_tags"] for t in toks):
+            name_part.startswith(b) for b in g["bad_name_starts"]) and all(
+            t.tag not in g["stop_tags"] or (k == 0 and t.word in openers) for k, t in enumerate(toks)):
         return True  # 国际|金融城, 国际|法务区: a zone named with common words
     if suffix in carrier_names()["field_suffixes"] and _field_name(name_part):
         return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
@@ -277,6 +279,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if t.word in carrier_names()["zone_openers"] and kind == "platform" and (
+                first < i_suffix or head_named or toks[i_suffix].word in carrier_names()["zone_suffixes"]):
+            # 西部|创新港, 未来|信息港: a direction or 未来 opens a zone's name (LAC reads it as a locality or a time)
+            first = i
+            break
         if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["apposition_nouns"] or (
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):
