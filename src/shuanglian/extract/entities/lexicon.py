@@ -154,7 +154,7 @@ class FundDataError(ValueError):
 
 @functools.cache
 def fund_names() -> dict[str, frozenset[str]]:
-    """Rules for assembling fund names from fund_names.yaml: level prefixes and name breaks."""
+    """Rules for assembling fund names from fund_names.yaml: level prefixes, name breaks, quoted product tails."""
     data = _yaml("fund_names.yaml")
     out: dict[str, frozenset[str]] = {}
     for key in ("level_prefixes", "name_breaks"):
@@ -162,6 +162,10 @@ def fund_names() -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
         out[key] = frozenset(words)
+    tails = data.get("quoted_product_tails") or []
+    if not isinstance(tails, list) or not all(isinstance(w, str) and w for w in tails):
+        raise FundDataError("extract/data/fund_names.yaml: 'quoted_product_tails' must be a list of words")
+    out["quoted_product_tails"] = frozenset(tails)
     return out
 
 

@@ -1054,3 +1054,20 @@ def power_lines(view: TokenView) -> list[Cand]:
         return []
     return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR) for m in pat.finditer(view.text)
             if m.start() in view.by_start and m.end() in view.by_end]
+
+
+@functools.cache
+def _quoted_product() -> re.Pattern[str] | None:
+    """“X贷” compiled from fund_names.yaml quoted_product_tails (None when empty)."""
+    tails = fund_names()["quoted_product_tails"]
+    if not tails:
+        return None
+    return re.compile(rf"“([\u4e00-\u9fff]{{1,4}}(?:{'|'.join(map(re.escape, sorted(tails)))}))”")
+
+
+def quoted_funds(view: TokenView) -> list[Cand]:
+    """Financing products named in quotes (“宁科贷”, “人才贷”): one to four characters and a product tail."""
+    pat = _quoted_product()
+    if pat is None:
+        return []
+    return [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)]

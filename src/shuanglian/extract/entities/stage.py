@@ -53,6 +53,7 @@ from shuanglian.extract.entities.orgs import (
     listed_orgs,
     peer_orgs,
     power_lines,
+    quoted_funds,
     source_media,
     suffix_of,
     tagger_orgs,
@@ -342,7 +343,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
-             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view))
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
+             + quoted_funds(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands)
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
