@@ -105,6 +105,7 @@ def generic() -> dict[str, Any]:
         "seat_tails": tuple(data.get("seat_tails") or []),
         "centre_of": tuple(data.get("centre_of") or []),
         "level_prefixes": tuple(data.get("level_prefixes") or []),
+        "committee_joined": tuple(data.get("committee_joined") or []),
     }
 
 

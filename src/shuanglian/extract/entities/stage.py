@@ -37,6 +37,7 @@ from shuanglian.extract.entities.industries import (
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
+    generic,
     blocked_automaton,
     org_gazetteer,
     place_abbreviations,
@@ -307,6 +308,13 @@ def _merge_places(groups: dict[tuple[str, str], Group]) -> None:
             del groups[("place", short)]
 
 
+def _joined_government(text: str, c: Cand) -> bool:
+    """A bare 省政府/市政府 completed with the page's place and joined to the party committee written before it
+    (江西省委和|省政府工作汇报): the committee alone is the entity."""
+    return (c.kind == "government" and bool(c.attrs.get("resolved")) and text[c.start] in "省市区县"
+            and text[c.start : c.end].endswith("政府") and text.endswith(generic()["committee_joined"], 0, c.start))
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -366,6 +374,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         # a report's opening names its place only inside bodies (安徽省政府工作报告, 安徽省第十四届人民代表大会)
         context = page_context(places + _body_places(chosen))
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
+    chosen = [c for c in chosen if not _joined_government(text, c)]
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
