@@ -1,0 +1,93 @@
+"""Organisation rule classes added for real report and news text (issue 8): lines named by place
+abbreviations, power lines 省电入省, one-character name parts LAC cut, zone openers, telecom gateways, quoted
+financing products, bodies resolved from a report's opening, a government joined to its committee."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.candidates import TokenView
+from shuanglian.extract.lac import Token
+from shuanglian.extract.entities.orgs import abbreviated_lines, power_lines
+
+
+def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.name: m.kind for m in ents(text).values()}
+
+
+def _view(text: str, words: list[tuple[str, str]]) -> TokenView:
+    toks, pos = [], 0
+    for w, tag in words:
+        toks.append(Token(pos, pos + len(w), w, tag))
+        pos += len(w)
+    assert pos == len(text)
+    return TokenView(text, toks)
+
+
+def test_lines_named_by_place_abbreviations() -> None:
+    view = _view("，合新高铁建成，赤大白铁路开行，京滨城际南段推进",
+                 [("，", "w"), ("合新高铁", "v"), ("建成", "v"), ("，", "w"), ("赤大白", "a"), ("铁路", "n"),
+                  ("开行", "v"), ("，", "w"), ("京滨", "LOC"), ("城际", "n"), ("南段", "f"), ("推进", "v")])
+    names = {c.name: c.kind for c in abbreviated_lines(view)}
+    assert names == {"合新高铁": "platform", "赤大白铁路": "platform", "京滨城际南段": "platform"}
+
+
+def test_a_count_or_a_verb_before_a_line_head_is_no_name() -> None:
+    view = _view("，三大高速公路，加密高铁，东中西高速",
+                 [("，", "w"), ("三大", "m"), ("高速公路", "n"), ("，", "w"), ("加密", "v"), ("高铁", "n"),
+                  ("，", "w"), ("东中西", "n"), ("高速", "n")])
+    assert abbreviated_lines(view) == []
+
+
+def test_power_lines_named_by_the_provinces_they_join() -> None:
+    view = _view("建成陇电入浙工程，陕电入皖特高压工程",
+                 [("建成", "v"), ("陇", "n"), ("电", "n"), ("入", "v"), ("浙", "LOC"), ("工程", "n"), ("，", "w"),
+                  ("陕电", "ORG"), ("入", "v"), ("皖特", "nz"), ("高压", "n"), ("工程", "n")])
+    assert [c.name for c in power_lines(view)] == ["陇电入浙工程", "陕电入皖特高压工程"]
+
+
+def test_one_character_name_part_takes_the_word_lac_cut(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "驮英水库及灌区通水。")
+    assert got.get("驮英水库") == "platform" and "英水库" not in got
+
+
+def test_zone_opened_by_a_direction_or_future(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "支持西部创新港、三航科技城、未来信息港等建设。")
+    assert got.get("西部创新港") == "platform" and got.get("未来信息港") == "platform"
+
+
+def test_telecom_gateway_and_flood_storage_area_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进南宁国际通信业务出入口局投产运营。稳步推进东平湖蓄滞洪区安全建设。")
+    assert got.get("南宁国际通信业务出入口局") == "platform"
+    assert got.get("东平湖蓄滞洪区") == "platform"
+
+
+def test_quoted_financing_products_are_funds(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "促进“宁科贷”、“人才贷”等产品扩面。")
+    assert got.get("宁科贷") == "fund" and got.get("人才贷") == "fund"
+
+
+def test_report_opening_resolves_the_provinces_bodies(ents) -> None:  # type: ignore[no-untyped-def]
+    found = ents("2026年安徽省政府工作报告\n——2026年2月5日在安徽省第十四届人民代表大会第四次会议上\n"
+                 "各位代表：\n现在，我代表省人民政府，向大会报告政府工作，请予审议，并请省政协委员提出意见。")
+    assert found["安徽省政协"].kind == "government" and "省政协" in found["安徽省政协"].aliases
+    assert found["安徽省政府"].name == "安徽省人民政府"
+
+
+def test_government_joined_to_its_committee_is_not_listed(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "习近平听取了江西省委和省政府工作汇报，对江西各项工作取得的成绩给予肯定。")
+    assert got.get("江西省委") == "government"
+    assert "江西省人民政府" not in got
+
+
+def test_governments_named_by_level_are_not_names(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "开展县级政府购买服务，完成乡政府机构改革。")
+    assert "县级政府" not in got and "乡政府" not in got
+
+
+def test_a_museum_keeps_its_kind_when_a_short_name_merges_into_it(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "交大西迁博物馆坐落于西安交通大学兴庆校区。")
+    assert got.get("交大西迁博物馆") == "organization"
+
+
+def test_a_name_after_a_line_break_is_not_cut_at_its_final_he(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "增资麒麟软件，\n协和天津基地建设顺利推进。")
+    assert got.get("协和天津基地") == "platform" and "天津基地" not in got
