@@ -5,8 +5,8 @@ financing products, bodies resolved from a report's opening, a government joined
 from __future__ import annotations
 
 from shuanglian.extract.entities.candidates import TokenView
-from shuanglian.extract.lac import Token
 from shuanglian.extract.entities.orgs import abbreviated_lines, power_lines
+from shuanglian.extract.lac import Token
 
 
 def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]

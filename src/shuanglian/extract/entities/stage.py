@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
+from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.attrs import (
     assign_roles,
     backreferences,
@@ -37,8 +38,8 @@ from shuanglian.extract.entities.industries import (
 from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
-    generic,
     blocked_automaton,
+    generic,
     org_gazetteer,
     place_abbreviations,
     place_rules,
@@ -61,7 +62,6 @@ from shuanglian.extract.entities.orgs import (
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
-from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.places import Place, normalise, place_index, place_key, place_merges
 from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
