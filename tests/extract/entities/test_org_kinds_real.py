@@ -91,3 +91,12 @@ def test_a_museum_keeps_its_kind_when_a_short_name_merges_into_it(ents) -> None:
 def test_a_name_after_a_line_break_is_not_cut_at_its_final_he(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "增资麒麟软件，\n协和天津基地建设顺利推进。")
     assert got.get("协和天津基地") == "platform" and "天津基地" not in got
+
+
+def test_named_works_and_quarters_without_a_carrier_suffix_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "打造“拉萨不夜城”等消费新场景。用好管好港珠澳大桥。")
+    assert got.get("拉萨不夜城") == "platform" and got.get("港珠澳大桥") == "platform"
+
+
+def test_an_army_named_by_its_kind_alone_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "红军" not in _kinds(ents, "1934年，红军长征路过这里。")
