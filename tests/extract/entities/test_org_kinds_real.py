@@ -100,3 +100,17 @@ def test_named_works_and_quarters_without_a_carrier_suffix_are_platforms(ents) -
 
 def test_an_army_named_by_its_kind_alone_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
     assert "红军" not in _kinds(ents, "1934年，红军长征路过这里。")
+
+
+def test_a_review_centre_keeps_the_words_of_what_it_reviews(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进国家药械审评检查西南分中心和监管科学创新研究基地建设。")
+    assert got.get("国家药械审评检查西南分中心") == "organization" and "西南分中心" not in got
+
+
+def test_a_designated_key_lab_is_named_by_its_field_but_not_by_a_place_character(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _kinds(ents, "新建移动通信全国重点实验室。").get("移动通信全国重点实验室") == "lab"
+    assert "甘全国重点实验室" not in _kinds(ents, "支持在甘全国重点实验室攻关重大科技任务。")
+
+
+def test_a_collider_is_a_facility(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _kinds(ents, "正负电子对撞机投入使用。").get("正负电子对撞机") == "platform"

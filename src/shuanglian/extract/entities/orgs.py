@@ -27,7 +27,7 @@ from shuanglian.suffixes import kind_by_suffix, suffix_of
 MAX_NAME = 32
 _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
-_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
+_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "检查", "审评"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
@@ -114,6 +114,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
             name_part.startswith(b) for b in g["bad_name_starts"]) and all(
             t.tag not in g["stop_tags"] or (k == 0 and t.word in openers) for k, t in enumerate(toks)):
         return True  # 国际|金融城, 国际|法务区: a zone named with common words
+    if suffix.endswith("重点实验室") and name_part.endswith(("全国", "国家")):
+        # 柔性电子全国重点实验室: a designated key lab is named by its field (not 在|甘全国重点实验室: labs in a place)
+        return len(name_part) >= 4
     if suffix in carrier_names()["field_suffixes"] and _field_name(name_part):
         return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
     if suffix in suffixes().proper_only:
