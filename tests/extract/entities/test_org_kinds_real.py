@@ -114,3 +114,9 @@ def test_a_designated_key_lab_is_named_by_its_field_but_not_by_a_place_character
 
 def test_a_collider_is_a_facility(ents) -> None:  # type: ignore[no-untyped-def]
     assert _kinds(ents, "正负电子对撞机投入使用。").get("正负电子对撞机") == "platform"
+
+
+def test_a_named_conference_is_an_organisation_and_a_generic_one_is_not(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _kinds(ents, "举办首届民营经济创新发展大会。").get("民营经济创新发展大会") == "organization"
+    got = _kinds(ents, "召开庆祝大会。在安徽省第十四届人民代表大会第四次会议上。")
+    assert "庆祝大会" not in got and got.get("安徽省第十四届人民代表大会") == "government"
