@@ -120,3 +120,9 @@ def test_a_named_conference_is_an_organisation_and_a_generic_one_is_not(ents) ->
     assert _kinds(ents, "举办首届民营经济创新发展大会。").get("民营经济创新发展大会") == "organization"
     got = _kinds(ents, "召开庆祝大会。在安徽省第十四届人民代表大会第四次会议上。")
     assert "庆祝大会" not in got and got.get("安徽省第十四届人民代表大会") == "government"
+
+
+def test_a_carrier_named_by_a_field_lac_cut_with_a_verb(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "总额559.8亿元的新型显示产业园等14项重点项目落地西宁。建设量子计算研发平台。培育机器人产业基地。")
+    assert got.get("新型显示产业园") == "platform" and got.get("量子计算研发平台") == "platform"
+    assert "机器人产业基地" not in got

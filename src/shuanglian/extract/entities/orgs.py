@@ -1074,3 +1074,22 @@ def quoted_funds(view: TokenView) -> list[Cand]:
     if pat is None:
         return []
     return [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)]
+
+
+def field_carriers(view: TokenView, cands: list[Cand]) -> list[Cand]:
+    """Carriers named by the field they serve where LAC cut the field term with a verb (新型|显示|产业园,
+    量子|计算|研发平台): an industry candidate followed by a field suffix (carrier_names.yaml field_suffixes)
+    that ends on a word boundary, the industry opening on one and naming a field (not 机器人产业|基地)."""
+    text = view.text
+    fields = carrier_names()["field_suffixes"]
+    longest = max((len(s) for s in fields), default=0)
+    out: list[Cand] = []
+    for c in cands:
+        if c.kind != "industry" or c.start not in view.by_start or not _field_name(c.name):
+            continue
+        for k in range(longest, 1, -1):
+            s = text[c.end : c.end + k]
+            if s in fields and c.end + k in view.by_end:
+                out.append(Cand(c.start, c.end + k, "platform", text[c.start : c.end + k], PRIO_GRAMMAR))
+                break
+    return out

@@ -48,6 +48,7 @@ from shuanglian.extract.entities.lexicon import (
 from shuanglian.extract.entities.orgs import (
     abbreviated_lines,
     brand_orgs,
+    field_carriers,
     gazetteer_orgs,
     grammar_orgs,
     kind_of,
@@ -354,6 +355,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
              + quoted_funds(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands)
+    cands += field_carriers(view, cands)
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
