@@ -126,3 +126,11 @@ def test_a_carrier_named_by_a_field_lac_cut_with_a_verb(ents) -> None:  # type: 
     got = _kinds(ents, "总额559.8亿元的新型显示产业园等14项重点项目落地西宁。建设量子计算研发平台。培育机器人产业基地。")
     assert got.get("新型显示产业园") == "platform" and got.get("量子计算研发平台") == "platform"
     assert "机器人产业基地" not in got
+
+
+def test_a_governing_verb_read_as_a_verbal_noun_ends_a_carriers_name() -> None:
+    from shuanglian.extract.entities.orgs import grammar_orgs
+
+    view = _view("高质量发展建设共同富裕示范区",
+                 [("高质量", "n"), ("发展", "vn"), ("建设", "vn"), ("共同富裕", "nz"), ("示范", "vn"), ("区", "n")])
+    assert [c.name for c in grammar_orgs(view)] == ["共同富裕示范区"]

@@ -282,6 +282,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if kind == "platform" and t.tag in ("v", "vn") and t.word in carrier_names()["walk_breaks"]:
+            break  # 高质量发展|建设|共同富裕示范区: the verb that governs the carrier ends its name
         if t.word in carrier_names()["zone_openers"] and kind == "platform" and (
                 first < i_suffix or head_named or toks[i_suffix].word in carrier_names()["zone_suffixes"]):
             # 西部|创新港, 未来|信息港: a direction or 未来 opens a zone's name (LAC reads it as a locality or a time)
