@@ -134,3 +134,8 @@ def test_a_governing_verb_read_as_a_verbal_noun_ends_a_carriers_name() -> None:
     view = _view("高质量发展建设共同富裕示范区",
                  [("高质量", "n"), ("发展", "vn"), ("建设", "vn"), ("共同富裕", "nz"), ("示范", "vn"), ("区", "n")])
     assert [c.name for c in grammar_orgs(view)] == ["共同富裕示范区"]
+
+
+def test_kinds_of_university_set_as_goals_are_not_names(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "探索环大学创新创业生态圈建设路径，服务保障好高水平研究型大学等“国家队”。")
+    assert not any(k.endswith("大学") for k in got)
