@@ -139,3 +139,14 @@ def test_a_governing_verb_read_as_a_verbal_noun_ends_a_carriers_name() -> None:
 def test_kinds_of_university_set_as_goals_are_not_names(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "探索环大学创新创业生态圈建设路径，服务保障好高水平研究型大学等“国家队”。")
     assert not any(k.endswith("大学") for k in got)
+
+
+def test_a_labs_own_name_after_its_field_is_its_short_name() -> None:
+    from shuanglian.extract.entities.aliases import is_alias
+
+    assert is_alias("姑苏实验室", "材料科学姑苏实验室")
+    assert not is_alias("北京大学", "北京理工大学") and not is_alias("南开大学", "南开大学化学学院")
+
+
+def test_a_channel_is_named_by_its_station_and_subject(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _kinds(ents, "在央视综合频道播出第八期。").get("央视综合频道") == "media"
