@@ -17,13 +17,21 @@ _TAILS = ("产业", "行业", "领域", "企业", "集群", "发展")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
+FIELD = "field"  # internal kind: a term naming a facility's field, dropped before selection
+
+
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     """Drop whole-economy sectors (制造业, 现代服务业), product terms not written as X产业/X行业 (垂类大模型,
     组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
     gram = industry_grammar()
     broad, products = gram["broad_sectors"], gram["product_terms"]
-    return [c for c in cands if c.name not in broad and not _names_facility(text, c.end) and (
-        c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
+    out: list[Cand] = []
+    for c in cands:
+        if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
+            continue
+        # a facility's field is no industry mention, but the carrier rules name the facility by it
+        out.append(Cand(c.start, c.end, FIELD, c.name, c.prio) if _names_facility(text, c.end) else c)
+    return out
 
 
 def _names_facility(text: str, end: int) -> bool:
