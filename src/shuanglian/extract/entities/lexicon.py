@@ -156,7 +156,7 @@ class FundDataError(ValueError):
 
 @functools.cache
 def fund_names() -> dict[str, frozenset[str]]:
-    """Rules for assembling fund names from fund_names.yaml: level prefixes, name breaks, quoted product tails."""
+    """Rules for fund names from fund_names.yaml: level prefixes, name breaks, product tails, batches, classes, verbs."""
     data = _yaml("fund_names.yaml")
     out: dict[str, frozenset[str]] = {}
     for key in ("level_prefixes", "name_breaks"):
@@ -164,10 +164,11 @@ def fund_names() -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
         out[key] = frozenset(words)
-    tails = data.get("quoted_product_tails") or []
-    if not isinstance(tails, list) or not all(isinstance(w, str) and w for w in tails):
-        raise FundDataError("extract/data/fund_names.yaml: 'quoted_product_tails' must be a list of words")
-    out["quoted_product_tails"] = frozenset(tails)
+    for key in ("quoted_product_tails", "batch_counters", "category_openers", "clause_verbs"):
+        words = (data.get(key) if isinstance(data, dict) else None) or []
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
+        out[key] = frozenset(words)
     return out
 
 

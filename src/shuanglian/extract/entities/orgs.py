@@ -140,8 +140,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if suffix in g["generic_ok_suffixes"]:
         # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
         # or by their level alone (自治区|产业基金: the region's own fund)
+        # or by the industry it invests in (稀土|产业基金)
         return (len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
-                or name_part in fund_names()["level_prefixes"])
+                or name_part in fund_names()["level_prefixes"] or name_part in industries())
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
@@ -203,6 +204,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             if t.word in fund_names()["level_prefixes"]:
                 first = i  # 自治区|产业基金, 省级|科技创新母基金: the level opens the name
                 break
+            if _verb_in_field(toks, i):
+                first = i - 1  # 城市|更新|基金: a field written noun + verb is taken whole, not a clause's verb
+                i -= 2
+                continue
         if t.word in ("）", ")"):
             # 西部（重庆）科学城: a bracketed place inside a name; jump to the opening bracket
             j = i - 1
@@ -405,7 +410,7 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         leveled = kind == "fund" and view.tokens[first].word in fund_names()["level_prefixes"]
         while first < i_s and not leveled and (
             view.tokens[first].word in g["bad_name_starts"]
-            or view.tokens[first].tag == "a"
+            or view.tokens[first].tag == "a" and not _fund_field_adjective(view, first, i_s, kind)
             # a lone common character at the left edge (新华社北京电|中共中央办公厅) is not part of the name
             or (len(view.tokens[first].word) == 1 and view.tokens[first].tag in ("v", "vn", "d"))
             # 海东、海西等|地|零碳园区: the place word of 等地 is not part of the name
@@ -466,6 +471,37 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             found = "lab"  # 怀柔国家实验室内蒙古基地: a lab's base is part of the lab (as the gold counts it)
         out.append(Cand(start, full_end, found, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+def _verb_in_field(toks: list[Token], i: int) -> bool:
+    """True when the verb at `i` is the second half of a fund's field (城市|更新, 乡村|振兴): a noun stands
+    right before it and it is not a verb that opens a clause (设立|基金, 用好|基金)."""
+    t = toks[i]
+    return (t.tag == "v" and len(t.word) == 2 and i > 0 and t.word not in fund_names()["clause_verbs"]
+            and toks[i - 1].tag in ("n", "nz", "vn", "an") and toks[i - 1].word not in fund_names()["clause_verbs"])
+
+
+def _fund_field_adjective(view: TokenView, first: int, i_s: int, kind: str) -> bool:
+    """An adjective that qualifies the industry a fund invests in (新兴|产业创业投资引导基金) stays in its name."""
+    return kind == "fund" and first + 1 <= i_s and view.tokens[first + 1].word.startswith("产业")
+
+
+@functools.cache
+def _fund_count() -> re.Pattern[str] | None:
+    """A count ending right before a fund word (16支, 一支, 两只), from fund_names.yaml batch_counters."""
+    words = fund_names()["batch_counters"]
+    if not words:
+        return None
+    return re.compile(rf"(?:[0-9０-９.]+|[一二两三四五六七八九十百千万几多数]+)(?:{'|'.join(map(re.escape, sorted(words)))})$")
+
+
+def not_a_fund(text: str, start: int, name: str) -> bool:
+    """True when a fund word at `start` names a class or a batch of funds, not one fund: a count before it
+    (16支|省级政府投资基金, 一支|产业母基金) or a class opener (私募证券投资基金)."""
+    if name.startswith(tuple(fund_names()["category_openers"])):
+        return True
+    pat = _fund_count()
+    return pat is not None and bool(pat.search(text[max(0, start - 8) : start]))
 
 
 def _cut_opening(view: TokenView, start: int) -> int:
@@ -1070,12 +1106,36 @@ def _quoted_product() -> re.Pattern[str] | None:
     return re.compile(rf"“([\u4e00-\u9fff]{{1,4}}(?:{'|'.join(map(re.escape, sorted(tails)))}))”")
 
 
+@functools.cache
+def _quoted_fund() -> re.Pattern[str]:
+    """A quoted name right before a fund word, optionally with the fund's level: “金芙蓉”基金矩阵,
+    “金芙蓉”省级政府投资基金 (fund suffixes from org_suffixes.yaml, levels from fund_names.yaml)."""
+    heads = sorted((w for w, k in suffixes().kind_of.items() if k == "fund"), key=len, reverse=True)
+    levels = sorted(fund_names()["level_prefixes"], key=len, reverse=True)
+    level = f"(?:{'|'.join(map(re.escape, levels))})?" if levels else ""
+    return re.compile(rf"“([\u4e00-\u9fff]{{2,8}})”{level}(?:{'|'.join(map(re.escape, heads))})")
+
+
+def quoted_fund_names(cands: list[Cand]) -> dict[str, str]:
+    """Short name -> full name of the quoted funds among `cands` (金芙蓉 -> “金芙蓉”基金矩阵, the first written)."""
+    out: dict[str, str] = {}
+    for c in cands:
+        if c.kind == "fund" and c.name.startswith("“") and "”" in c.name:
+            out.setdefault(c.name[1 : c.name.index("”")], c.name)
+    return out
+
+
 def quoted_funds(view: TokenView) -> list[Cand]:
-    """Financing products named in quotes (“宁科贷”, “人才贷”): one to four characters and a product tail."""
+    """Funds named in quotes: financing products (“宁科贷”, “人才贷”: one to four characters and a product
+    tail) and a quoted name before a fund word (“金芙蓉”基金矩阵), at a word end."""
+    out: list[Cand] = []
     pat = _quoted_product()
-    if pat is None:
-        return []
-    return [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)]
+    if pat is not None:
+        out += [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)]
+    for m in _quoted_fund().finditer(view.text):
+        if m.end() in view.by_end:
+            out.append(Cand(m.start(), m.end(), "fund", m.group(), PRIO_GAZETTEER))
+    return out
 
 
 def field_carriers(view: TokenView, cands: list[Cand]) -> list[Cand]:

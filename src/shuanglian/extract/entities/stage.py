@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from shuanglian.document import Document, Mention
 from shuanglian.extract.entities.aliases import strip_place_prefix
@@ -56,8 +57,10 @@ from shuanglian.extract.entities.orgs import (
     kind_of,
     lac_orgs,
     listed_orgs,
+    not_a_fund,
     peer_orgs,
     power_lines,
+    quoted_fund_names,
     quoted_funds,
     source_media,
     suffix_of,
@@ -373,6 +376,11 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         if quoted:
             extra = _quoted_recovered(text, chosen + extra, ner, quoted, blocked) + extra
         chosen = sorted(chosen + extra, key=lambda c: c.start)
+    # a class or a batch of funds (私募证券投资基金, 16支省级政府投资基金) is no fund's name
+    chosen = [c for c in chosen if c.kind != "fund" or not not_a_fund(text, c.start, c.name)]
+    short_funds = quoted_fund_names(chosen)  # “金芙蓉”基金矩阵 … “金芙蓉”跃升行动: the fund's short name, not a company
+    chosen = [replace(c, kind="fund", name=short_funds[c.name]) if c.kind == "enterprise" and c.name in short_funds
+              else c for c in chosen]
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     if context[0] is None:
