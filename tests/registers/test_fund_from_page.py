@@ -47,3 +47,21 @@ def test_fund_from_an_ingested_page_lands_in_the_policies_register(sqlite_url: s
         stored = {name: kind for name, kind in session.execute(select(Entity.name, Entity.kind))}
         assert stored.get("浙江社保科创基金") == "fund", stored
         assert stored.get("中国红十字基金会") == "organization", stored
+
+
+NAMED = (
+    "全国社会保障基金积累6927亿元。设立城市更新基金和稀土产业基金，做优“金芙蓉”基金矩阵。"
+    "鼓励发展私募证券投资基金，将16支省级政府投资基金整合。\n"
+)
+
+
+def test_funds_named_by_level_field_or_quotes_land_in_the_policies_register(sqlite_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "named.txt").write_text(NAMED, encoding="utf-8")
+    report = svc.ingest_paths([folder], sqlite_url)
+    assert report.ok, report.to_json()
+    with session_scope(sqlite_url) as session:
+        funds = {r["name"] for r in list_register(session, "policies", kind="fund")["rows"]}
+    assert {"全国社会保障基金", "城市更新基金", "稀土产业基金", "“金芙蓉”基金矩阵"} <= funds, funds
+    assert not [n for n in funds if n.startswith("私募") or "省级政府投资基金" in n], funds

@@ -164,7 +164,8 @@ def fund_names() -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
         out[key] = frozenset(words)
-    for key in ("quoted_product_tails", "batch_counters", "category_openers", "clause_verbs"):
+    for key in ("quoted_product_tails", "batch_counters", "category_openers", "clause_verbs", "class_tails",
+                "reform_marks"):
         words = (data.get(key) if isinstance(data, dict) else None) or []
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")

@@ -204,8 +204,13 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             if t.word in fund_names()["level_prefixes"]:
                 first = i  # 自治区|产业基金, 省级|科技创新母基金: the level opens the name
                 break
-            if _verb_in_field(toks, i):
+            if i > 0 and toks[i - 1].word + t.word in fund_names()["level_prefixes"]:
+                first = i - 1  # 省级|政府|投资引导基金: LAC cut the level in two
+                break
+            if first == i_suffix and not head_named and _verb_in_field(toks, i):
                 first = i - 1  # 城市|更新|基金: a field written noun + verb is taken whole, not a clause's verb
+                if toks[i - 1].word in fund_names()["level_prefixes"]:
+                    break  # 省级政府|投资|引导基金: the level before the verb opens the name
                 i -= 2
                 continue
         if t.word in ("）", ")"):
@@ -474,11 +479,12 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
 
 
 def _verb_in_field(toks: list[Token], i: int) -> bool:
-    """True when the verb at `i` is the second half of a fund's field (城市|更新, 乡村|振兴): a noun stands
-    right before it and it is not a verb that opens a clause (设立|基金, 用好|基金)."""
+    """True when the verb at `i` (right before the fund word) is the second half of a fund's field (城市|更新,
+    乡村|振兴): a noun stands right before it and it is not a verb that opens a clause (设立|基金, 用好|基金)."""
     t = toks[i]
     return (t.tag == "v" and len(t.word) == 2 and i > 0 and t.word not in fund_names()["clause_verbs"]
-            and toks[i - 1].tag in ("n", "nz", "vn", "an") and toks[i - 1].word not in fund_names()["clause_verbs"])
+            and (toks[i - 1].tag in ("n", "nz", "vn", "an") or toks[i - 1].word in fund_names()["level_prefixes"])
+            and toks[i - 1].word not in fund_names()["clause_verbs"])
 
 
 def _fund_field_adjective(view: TokenView, first: int, i_s: int, kind: str) -> bool:
@@ -497,9 +503,11 @@ def _fund_count() -> re.Pattern[str] | None:
 
 def not_a_fund(text: str, start: int, name: str) -> bool:
     """True when a fund word at `start` names a class or a batch of funds, not one fund: a count before it
-    (16支|省级政府投资基金, 一支|产业母基金) or a class opener (私募证券投资基金)."""
+    (16支|省级政府投资基金, 一支|产业母基金), a class opener (私募证券投资基金) or a class tail (社会保险基金)."""
     if name.startswith(tuple(fund_names()["category_openers"])):
         return True
+    if name.endswith(tuple(fund_names()["class_tails"])) and not name.startswith(tuple(fund_names()["level_prefixes"])):
+        return True  # 社会保险基金, 个人消费基金, 预算调节基金: money of a kind, not one fund (全国社会保障基金 is one)
     pat = _fund_count()
     return pat is not None and bool(pat.search(text[max(0, start - 8) : start]))
 
@@ -1131,7 +1139,9 @@ def quoted_funds(view: TokenView) -> list[Cand]:
     out: list[Cand] = []
     pat = _quoted_product()
     if pat is not None:
-        out += [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)]
+        reform = tuple(fund_names()["reform_marks"])
+        out += [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)
+                if not (reform and any(r in m.group(1)[1:-1] for r in reform))]  # “拨改贷” is a reform
     for m in _quoted_fund().finditer(view.text):
         if m.end() in view.by_end:
             out.append(Cand(m.start(), m.end(), "fund", m.group(), PRIO_GAZETTEER))
