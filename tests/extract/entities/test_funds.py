@@ -82,3 +82,10 @@ def test_quoted_reform_is_not_a_financing_product(ents) -> None:  # type: ignore
     got = _funds(ents, "把“拨改贷”资金转为国家资本金，推出“宁科贷”。")
     assert "拨改贷" not in got
     assert got.get("宁科贷") == "fund", got
+
+
+def test_series_letter_and_a_joined_field_stay_in_the_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _funds(ents, "成功落地国家科创协同发展母基金、国家创业投资S基金，全省“创投+产投”基金群加速扩容。")
+    assert got.get("国家科创协同发展母基金") == "fund", got
+    assert got.get("国家创业投资S基金") == "fund", got
+    assert got.get("“创投+产投”基金群") == "fund", got

@@ -207,6 +207,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             if i > 0 and toks[i - 1].word + t.word in fund_names()["level_prefixes"]:
                 first = i - 1  # 省级|政府|投资引导基金: LAC cut the level in two
                 break
+            if first == i_suffix and not head_named and _SERIES.fullmatch(t.word):
+                first = i  # 国家创业投资|S|基金: a fund's series letter
+                i -= 1
+                continue
             if first == i_suffix and not head_named and _verb_in_field(toks, i):
                 first = i - 1  # 城市|更新|基金: a field written noun + verb is taken whole, not a clause's verb
                 if toks[i - 1].word in fund_names()["level_prefixes"]:
@@ -478,12 +482,15 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+_SERIES = re.compile(r"[A-Z]{1,2}")
+
+
 def _verb_in_field(toks: list[Token], i: int) -> bool:
     """True when the verb at `i` (right before the fund word) is the second half of a fund's field (城市|更新,
     乡村|振兴): a noun stands right before it and it is not a verb that opens a clause (设立|基金, 用好|基金)."""
     t = toks[i]
     return (t.tag == "v" and len(t.word) == 2 and i > 0 and t.word not in fund_names()["clause_verbs"]
-            and (toks[i - 1].tag in ("n", "nz", "vn", "an") or toks[i - 1].word in fund_names()["level_prefixes"])
+            and (toks[i - 1].tag in ("n", "nz", "vn", "an", "vd") or toks[i - 1].word in fund_names()["level_prefixes"])
             and toks[i - 1].word not in fund_names()["clause_verbs"])
 
 
@@ -1121,7 +1128,7 @@ def _quoted_fund() -> re.Pattern[str]:
     heads = sorted((w for w, k in suffixes().kind_of.items() if k == "fund"), key=len, reverse=True)
     levels = sorted(fund_names()["level_prefixes"], key=len, reverse=True)
     level = f"(?:{'|'.join(map(re.escape, levels))})?" if levels else ""
-    return re.compile(rf"“([\u4e00-\u9fff]{{2,8}})”{level}(?:{'|'.join(map(re.escape, heads))})")
+    return re.compile(rf"“([\u4e00-\u9fff][\u4e00-\u9fff+＋]{{0,8}}[\u4e00-\u9fff])”{level}(?:{'|'.join(map(re.escape, heads))})")
 
 
 def quoted_fund_names(cands: list[Cand]) -> dict[str, str]:
