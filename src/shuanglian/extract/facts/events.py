@@ -66,7 +66,8 @@ class _Rules:
         d = load_data("visits.yaml")
         self.verb_re = re.compile(alternation(d["verbs"]))
         self.place_verb_re = re.compile(alternation(d["place_verbs"]))
-        self.org_verb_re = re.compile(alternation(d["org_verbs"]))
+        # plain verbs, then guarded ones (深入 a zone, not 深入推进): regex patterns from the data file
+        self.org_verb_re = re.compile("|".join([alternation(d["org_verbs"]), *d.get("org_verb_patterns", [])]))
         # The visit verb after an accompanying word belongs to it: 分别陪同调研, 参加考察.
         self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
@@ -242,10 +243,24 @@ def _drop_hostless(events: list[_Event]) -> list[_Event]:
 def _add_visited(ev: _Event, names: list[str]) -> None:
     """Append hosts not yet listed (and not the visitors themselves)."""
     r = _rules()
-    for name in names:
+    for name in [part for joined in names for part in _split_joined(r, joined)]:
         name = _host_name(r, name)
         if name not in ev.visited and name not in ev.visitors and not r.part_re.match(name):
             ev.visited.append(name)
+
+
+# 和/及 joining two hosts the tagger read as one name (宇通客车和富士康郑州科技园); not inside a word (和平, 太和)
+_JOIN = re.compile(r"(?<![太天人中祥温共饶柔平调保])[和及](?![平谐美睦田利泰])")
+
+
+def _split_joined(r: _Rules, name: str) -> list[str]:
+    """Two hosts joined by 和/及 in one name, when both parts are names of four or more characters and the
+    second ends with a host word (雄安城际站及国贸中心 -> 雄安城际站, 国贸中心)."""
+    for m in _JOIN.finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(left) >= 4 and len(right) >= 4 and r.host_suffix_re.search(right) and "（" not in left:
+            return [left, right]
+    return [name]
 
 
 def _host_name(r: _Rules, name: str) -> str:

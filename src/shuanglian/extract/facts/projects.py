@@ -84,6 +84,10 @@ class _Rules:
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
+        # adverbs between a subject and its status verb (X建设稳步推进, 裕龙石化一期稳产达产, X基本建成)
+        self.pre_cue_re = re.compile(
+            f"(?:{alternation(d['list_intro'] + d.get('pre_cue_adverbs', []))}|已|正|已经|正在)+$"
+        )
         self.not_items_re = re.compile(alternation(d["not_items"]))
         soft = set(d.get("soft_not_items") or [])
         self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
@@ -549,7 +553,7 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
-            obj_start, obj = 0, re.sub(f"(?:{r.intro_re.pattern}|已|正|已经|正在)+$", "", text[:a])
+            obj_start, obj = 0, r.pre_cue_re.sub("", text[:a])
         # 空客二线、电科蓝天宇航电源、启源芯动力等投产增效: names listed with 等 before a production cue are projects
         named = obj_start == 0 and text[:a].endswith("等") and text[a:].startswith(r.strong_cues)
         if _items(r, obj, 0, named):
@@ -579,6 +583,8 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
         r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj
     )
+    if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
+        return []  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
@@ -679,6 +685,8 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
     st = _strip_intro(r, piece)
     off, piece = off + st, piece[st:]
     verb = next(reversed(list(r.item_verb_re.finditer(piece))), None)  # the last one
+    if verb and re.fullmatch(r"(?:项目|工程)?", piece[verb.end() :]):
+        return None  # 为确保项目如期完工: the verb's object is no name
     if verb and len(piece) - verb.end() >= 3:
         off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
     for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
