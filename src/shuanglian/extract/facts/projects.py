@@ -97,6 +97,10 @@ class _Rules:
         self.item_verb_re = re.compile(alternation(d["item_verbs"]))
         self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
         status_words = [w for words in d["status"].values() for w in words]
+        # a status or visit verb inside the first item of a 等-list: the item starts after it
+        self.verb_cut_re = re.compile(
+            f"(?:{alternation([*status_words, *d.get('list_verbs', [])])})了?"
+        )
         self.lead_re = re.compile(
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
         )
@@ -233,6 +237,8 @@ def _sentence_projects(
     out = []
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
+        if name.startswith("“") and name.count("“") == name.count("”"):
+            name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
         if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
@@ -364,6 +370,9 @@ def _moneys(r: _Rules, s: str) -> list[_Money]:
     return out
 
 
+_QUOTED_TAIL = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|建设)?")
+
+
 def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None:
     """Start of the project name ending at `head_end`, or None when it is generic or a programme."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
@@ -372,6 +381,14 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
         r"\s*(?:已达到|已达|达到|达|超过|超|共|近|约)*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]
     ):
         return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
+    opening = s.rfind("“", 0, stop)
+    if s[stop - 1 : stop] == "”" and _QUOTED_TAIL.fullmatch(run) and 0 <= opening and stop - opening <= _MAX_NAME:
+        quoted = s[opening + 1 : stop - 1]
+        if (
+            not re.search(r"[，,。；;、]", quoted) and _specific(r, quoted)
+            and not _NUMBERED_PROGRAMME.search(quoted + "工程")
+        ):
+            return opening  # “纳米真空互联实验站”二期项目: the quoted name is the project's
     # The name starts after the last introducing word. Only when that word can belong to a name
     # (轨道交通建设项目, 年产…) and what follows it is generic does the name reach further back.
     # a one-character word opening the clause is the name's own (向家坝灌区…工程)
@@ -470,9 +487,13 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     seg_start = max((s.rfind(c, 0, seg_end) for c in "，,。；;：:“”"), default=-1) + 1
     items = []
     pos = seg_start
-    for part in re.split(r"[、和及与]", s[seg_start:seg_end]):
+    for i, part in enumerate(re.split(r"[、和及与]", s[seg_start:seg_end])):
         a = pos
         pos += len(part) + 1
+        if i == 0:  # 上海临港新片区集中签约了A、B等15个项目: the first item follows the clause's verb
+            verb = next(reversed([m for m in r.verb_cut_re.finditer(part) if len(part) - m.end() >= 3]), None)
+            if verb:
+                a, part = a + verb.end(), part[verb.end() :]
         # 总额559.8亿元的A: the amount is the list's total, not the first item's
         money = re.search(r"[万亿]?元的", part)
         st = money.end() if money else _strip_intro(r, part)
