@@ -342,7 +342,11 @@ def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for h in r.works_re.finditer(s):
         end = h.end()
-        tail = re.match(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建)?(?:工程|项目)?", s[end:])
+        # 大广高速南康至龙南段扩容, 京港澳高速衡阳至耒阳段改扩建: a segment and a works word belong to the name
+        tail = re.match(
+            r"(?:[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}段)?(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|扩容|提质改造|扩能改造|扩能)?(?:工程|项目)?",
+            s[end:],
+        )
         end += tail.end() if tail else 0
         if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
             continue  # list items are read by the status lists
@@ -402,6 +406,8 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
         core = run[c:]
         if core.startswith(r.bad_starts):
             continue  # 新型储能: the cut split a word
+        if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
+            continue  # 京港澳高速衡阳至耒阳段改扩建工程: a route segment, not 至 closing a phrase
         if _specific(r, core):
             return stop + c if len(core) <= _MAX_NAME else None
         if word not in _NAME_WORDS:
@@ -705,6 +711,9 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
         return None  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
     st = _strip_intro(r, piece)
     off, piece = off + st, piece[st:]
+    described = piece.rfind("项目")
+    if described >= 2 and len(piece) - described - 2 >= 4 and r.built_re.search(piece) and not re.match(r"[一二三四五六七八九十\d]+期|建设|工程", piece[described + 2 :]):
+        off, piece = off + described + 2, piece[described + 2 :]  # 国家重点项目大广高速…工程: described, then named
     verb = next(reversed(list(r.item_verb_re.finditer(piece))), None)  # the last one
     if verb and re.fullmatch(r"(?:项目|工程)?", piece[verb.end() :]):
         return None  # 为确保项目如期完工: the verb's object is no name
