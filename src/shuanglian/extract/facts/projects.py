@@ -213,7 +213,9 @@ def _sentence_projects(
     found: list[tuple[int, int, str, _Money | None, bool]] = []  # name start/end, name, money, listed
     given: dict[tuple[int, int], str] = {}
     # A name with its own amount wins; then status lists; then 等…项目 lists; then other heads.
-    singles = _single_heads(r, s, heads, moneys)
+    # names the tagger found (华为, 奇瑞汽车): a project name is never cut inside one (华为云… is not 为 + 云…)
+    names = [(a - sent.start, b - sent.start) for a, b, m in mentions if m.kind != "person"]
+    singles = _single_heads(r, s, heads, moneys, names)
     found.extend(x for x in singles if x[3] is not None)
 
     def free(a: int, b: int) -> bool:
@@ -231,7 +233,7 @@ def _sentence_projects(
                 if h.group() == "项目" and r.list_default_re.search(s[: h.end()]):
                     given[(a, b)] = "在建"  # 实施A、B等重点项目: named projects being carried out
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
-    for a, b in _named_works(r, s):
+    for a, b in _named_works(r, s, names):
         if free(a, b):
             found.append((a, b, s[a:b], None, False))
     out = []
@@ -315,7 +317,7 @@ def _per_place(
 
 
 def _single_heads(
-    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money]
+    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money], names: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int, str, _Money | None, bool]]:
     """Names ending at a head word (集成电路项目), each with the amount said for it, if any."""
     out: list[tuple[int, int, str, _Money | None, bool]] = []
@@ -324,7 +326,7 @@ def _single_heads(
     for h in heads:
         if h.start() < lists_end:
             continue  # A产业园、B中心等项目: heads inside a list belong to its items
-        start = _name_start(r, s, h.start(), h.end())
+        start = _name_start(r, s, h.start(), h.end(), names)
         if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
             continue
         if _aggregate(r, s, start) or s[start - 1 : start] == "等":
@@ -336,7 +338,7 @@ def _single_heads(
     return out
 
 
-def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
+def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Named works in running text (福厦高铁, 大连湾海底隧道, 昆明长水国际机场二期): a specific name ending with
     an infrastructure word; kept only when their clause has a status cue (checked by the caller)."""
     out: list[tuple[int, int]] = []
@@ -350,7 +352,7 @@ def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
         end += tail.end() if tail else 0
         if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
             continue  # list items are read by the status lists
-        start = _name_start(r, s, h.start(), h.end())
+        start = _name_start(r, s, h.start(), h.end(), names)
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
@@ -377,8 +379,11 @@ def _moneys(r: _Rules, s: str) -> list[_Money]:
 _QUOTED_TAIL = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|建设)?")
 
 
-def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None:
-    """Start of the project name ending at `head_end`, or None when it is generic or a programme."""
+def _name_start(
+    r: _Rules, s: str, head_start: int, head_end: int, names: list[tuple[int, int]] | None = None
+) -> int | None:
+    """Start of the project name ending at `head_end`, or None when it is generic or a programme; no cut
+    falls inside one of the tagged `names` (sentence offsets)."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
     run = s[stop:head_start]
     if run.endswith(r.not_before) or re.match(
@@ -396,19 +401,28 @@ def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None
     # The name starts after the last introducing word. Only when that word can belong to a name
     # (轨道交通建设项目, 年产…) and what follows it is generic does the name reach further back.
     # a one-character word opening the clause is the name's own (向家坝灌区…工程)
+    inside = [(a - stop, b - stop) for a, b in names or () if a < head_start and b > stop]
     cuts = sorted(
-        {m.end(): m.group() for m in r.starts_re.finditer(run) if m.start() > 0 or len(m.group()) > 1}.items(),
+        {
+            m.end(): m.group()
+            for m in r.starts_re.finditer(run)
+            if (m.start() > 0 or len(m.group()) > 1) and not any(a < m.end() < b or a < m.start() < b for a, b in inside)
+        }.items(),
         reverse=True,
     )
     cuts += [(m.end(), "元") for m in re.finditer(r"[万亿]?元(?:的)?", run)]
     cuts = sorted(cuts, reverse=True) + [(0, "")]
-    for c, word in cuts:
+    for i, (c, word) in enumerate(cuts):
         core = run[c:]
         if core.startswith(r.bad_starts):
             continue  # 新型储能: the cut split a word
         if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
             continue  # 京港澳高速衡阳至耒阳段改扩建工程: a route segment, not 至 closing a phrase
         if _specific(r, core):
+            if word == "年产" and i + 1 < len(cuts):  # 天合光能年产10GW…项目: the maker before 年产 is named too
+                maker = run[cuts[i + 1][0] : c - 2]
+                if len(maker) >= 2 and _specific(r, maker) and not r.starts_re.search(maker) and len(run) - cuts[i + 1][0] <= _MAX_NAME:
+                    return stop + cuts[i + 1][0]
             return stop + c if len(core) <= _MAX_NAME else None
         if word not in _NAME_WORDS:
             return None
