@@ -104,6 +104,7 @@ class _Rules:
         self.lead_re = re.compile(
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
         )
+        self.called_re = re.compile(d["called_project"])
         self.wrap = [(stage, re.compile(p)) for stage, pats in d["wrap_status"].items() for p in pats]
         suffixes = alternation(d["place_suffixes"])
         self.place_re = re.compile(
@@ -246,7 +247,10 @@ def _sentence_projects(
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
-        if money is None and status is None and not _named_project(r, name):
+        called = money is None and status is None and bool(r.called_re.match(s, end))
+        if called:  # 常益长高铁是…重点项目，目前，近千名施工人员奋战一线: the sentence says how far it is
+            status = _status(r, s, start, end)
+        if money is None and status is None and not called and not _named_project(r, name):
             continue
         if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
