@@ -230,3 +230,47 @@ def test_examples_of_a_counted_batch_run_over_semicolons() -> None:
     got = _by_name("溪洛渡水电站、京沪高速铁路和千万吨级炼油厂、百万吨级乙烯等一批重大项目陆续开工建设。我们应当积极修筑川黔和黔桂铁路。")
     assert {"溪洛渡水电站", "京沪高速铁路", "川黔铁路", "黔桂铁路"} <= set(got)
     assert not {"千万吨级炼油厂", "百万吨级乙烯"} & set(got)  # size classes of a kind
+
+
+def test_adverbs_between_the_work_and_its_status_verb() -> None:
+    got = _by_name("裕龙石化一期稳产达产，海南三亚崖州湾科技城深海科技公共平台建设稳步推进。")
+    assert got["裕龙石化一期"]["status"] == "投产"
+    assert got["海南三亚崖州湾科技城深海科技公共平台"]["status"] == "在建"
+
+
+def test_works_counted_per_place_are_a_batch() -> None:
+    assert extract_projects("迭部、碌曲、玛曲、镇原4县高速项目全部开工。") == []
+
+
+def test_visit_verbs_and_list_verbs_do_not_open_the_name() -> None:
+    got = _by_name("市委书记来到城东新区，察看比亚迪电池项目建设进展。")
+    assert "比亚迪电池项目" in got
+    got = _by_name("当天，上海临港新片区集中签约了特斯拉储能超级工厂、宁德时代研发中心等15个项目。")
+    assert set(got) == {"特斯拉储能超级工厂", "宁德时代研发中心"} and got["特斯拉储能超级工厂"]["status"] == "签约"
+
+
+def test_a_quoted_name_before_the_head_is_the_projects() -> None:
+    got = _by_name("在中科院苏州纳米所，“纳米真空互联实验站”二期项目顺利通过验收。")
+    assert got["纳米真空互联实验站二期项目"]["status"] == "建成"
+    assert extract_projects("超长期特别国债支持的“两重”项目，带动社会资本投入约2.1万亿元。") == []  # a label
+
+
+def test_route_segments_and_described_names() -> None:
+    got = _by_name("京港澳高速衡阳至耒阳段改扩建工程今天全线通车。")
+    assert got["京港澳高速衡阳至耒阳段改扩建工程"]["status"] == "建成"
+    got = _by_name("在国家重点项目大广高速南康至龙南段扩容工程施工现场，工人们抓紧建设。")
+    assert list(got) == ["大广高速南康至龙南段扩容工程"]
+
+
+def test_no_cut_inside_a_tagged_name_and_the_maker_before_nianchan() -> None:
+    t = "其中，总投资50亿元的华为云数据中心项目开工。"
+    got = _by_name(t, entities=[Mention("华为", "enterprise", spans=[(t.index("华为"), t.index("华为") + 2)])])
+    assert got["华为云数据中心项目"]["investment"] == 5_000_000_000
+    got = _by_name("天合光能年产10GW高效光伏组件项目总投资50亿元，预计年底投产。")
+    assert got["天合光能年产10GW高效光伏组件项目"]["investment"] == 5_000_000_000
+
+
+def test_a_work_that_calls_itself_a_key_project() -> None:
+    got = _by_name("连接常德、益阳、长沙的常益长高铁是我国中长期铁路网规划中的重点项目，目前，近千名施工人员奋战一线。")
+    assert got["常益长高铁"]["status"] == "在建"
+    assert extract_projects("该项目是今年全省投资规模最大的产业项目。") == []
