@@ -778,11 +778,25 @@ def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
         text = body[off:at]
         if not text:
             continue
-        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and _part_of_previous(r, text):
+        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and (
+            _part_of_previous(r, text) or _opens_name(r, parts[-1][1], text)
+        ):
             parts[-1][1] = body[parts[-1][0] : at]
         else:
             parts.append([off, text, sep])
     return [(p[0], p[1]) for p in parts]
+
+
+def _opens_name(r: _Rules, before: str, text: str) -> bool:
+    """A long item without a built word before 和/及/与 is the first half of one name (宁德时代贵州新能源动力
+    及储能电池生产制造基地一期); short ones share the next item's word (太平和中皋水库)."""
+    anywhere = r.built_re.pattern.removesuffix("$")
+    return (
+        len(before) > 6
+        and not re.search(anywhere, before)
+        and bool(r.built_re.search(text))
+        and not re.match(r"[\d一二两三四五六七八九十百千万年]", text)  # 年产4万吨A和2万吨B项目: two of a kind
+    )
 
 
 def _part_of_previous(r: _Rules, text: str) -> bool:
@@ -865,6 +879,9 @@ def _status(r: _Rules, s: str, start: int, end: int, clause_only: bool = False) 
         lo = max((s.rfind(c, 0, start) for c in "，,：:"), default=-1) + 1
         ends = [i for i in (s.find(c, end) for c in "，,：:") if i >= 0]
         hi = min(ends) if ends else len(s)
+        if s.startswith("其中", lo) and lo > 0:
+            # 新签约亿元以上项目320个，其中…有恒力石化、盛虹炼化等项目: 其中 picks out of the clause before
+            lo = max((s.rfind(c, 0, lo - 1) for c in "，,：:"), default=-1) + 1
     for stage, pat in r.status:
         for m in pat.finditer(s, lo, hi):
             if start <= m.start() < end:
