@@ -682,9 +682,15 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
         ):
             following = own_word.group()
     out = []
+    line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
     for i, (off, piece) in enumerate(cleaned):
         name = piece
-        if category and not r.built_re.search(piece) and len(piece) <= 8:
+        seg, before = _SEGMENT.fullmatch(piece), line
+        ends = list(r.works_re.finditer(piece))
+        line = piece[: ends[-1].end()] if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :]) else (line if seg else "")
+        if seg and before:
+            name = before + piece
+        elif category and not r.built_re.search(piece) and len(piece) <= 8:
             name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
@@ -742,6 +748,7 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
     return off, piece
 
 
+_SEGMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:至[\u4e00-\u9fff]{1,8})?段")
 _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
 
 
