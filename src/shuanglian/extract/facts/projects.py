@@ -105,6 +105,7 @@ class _Rules:
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
         )
         self.called_re = re.compile(d["called_project"])
+        self.stage_words_re = re.compile("(?:拟|已|新)?(?:" + alternation(status_words) + ")")
         self.wrap = [(stage, re.compile(p)) for stage, pats in d["wrap_status"].items() for p in pats]
         suffixes = alternation(d["place_suffixes"])
         self.place_re = re.compile(
@@ -231,8 +232,8 @@ def _sentence_projects(
         for a, b in _list_items(r, s, h):
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
-                if h.group() == "项目" and r.list_default_re.search(s[: h.end()]):
-                    given[(a, b)] = "在建"  # 实施A、B等重点项目: named projects being carried out
+                if r.list_default_re.search(s[: h.end()]):
+                    given[(a, b)] = "在建"  # 实施A、B等重点项目, 建设A、B等特高压工程: named works being carried out
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
     for a, b in _named_works(r, s, names):
         if free(a, b):
@@ -603,6 +604,10 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
         named = obj_start == 0 and text[:a].endswith("等") and text[a:].startswith(r.strong_cues)
         if _items(r, obj, 0, named):
             return [(obj_start, obj, stage, named)]
+    # 建设大同至天津南等特高压工程, 实施A、B等骨干工程: a named 等-list of works under a carrying-out verb
+    lead = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
+    if lead and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[lead.end() :], 0):
+        return [(lead.end(), text[lead.end() :], "在建", False)]
     return []
 
 
@@ -824,6 +829,7 @@ def _plain_category(r: _Rules, category: str) -> str:
     body = category[: len(category) - len(head)].replace("“", "").replace("”", "")
     for w in r.praise:
         body = body.replace(w, "")
+    body = r.stage_words_re.sub("", body)  # 23个续建项目, 拟竣工投产项目: the stage, not a kind of work
     if head and not body.replace("重大", "").replace("重点", ""):
         return ""  # 闽江干流防洪提升等重大工程: the category says only that they matter
     return body + head if body else category
