@@ -274,3 +274,35 @@ def test_a_work_that_calls_itself_a_key_project() -> None:
     got = _by_name("连接常德、益阳、长沙的常益长高铁是我国中长期铁路网规划中的重点项目，目前，近千名施工人员奋战一线。")
     assert got["常益长高铁"]["status"] == "在建"
     assert extract_projects("该项目是今年全省投资规模最大的产业项目。") == []
+
+
+def test_qizhong_takes_the_status_of_the_clause_it_picks_from() -> None:
+    got = _by_name("全年新签约亿元以上项目320个，其中投资50亿元以上的有恒力石化、盛虹炼化等项目。")
+    assert set(got) == {"恒力石化", "盛虹炼化"} and got["恒力石化"]["status"] == "签约"
+
+
+def test_a_long_first_half_before_ji_is_one_name() -> None:
+    got = _by_name("宁德时代贵州新能源动力及储能电池生产制造基地一期建成投产。")
+    assert list(got) == ["宁德时代贵州新能源动力及储能电池生产制造基地一期"]
+    got = _by_name("中国盐湖集团一年内就实现年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目顺利投产。")
+    assert "2万吨高质碳酸锂项目" in got  # two of a kind, not one name
+
+
+def test_a_bare_segment_belongs_to_the_line_before() -> None:
+    got = _by_name("开工建设沪渝蓉高铁武宜段、宜涪段，建成投用鄂州花湖机场。")
+    assert set(got) == {"沪渝蓉高铁武宜段", "沪渝蓉高铁宜涪段", "鄂州花湖机场"}
+
+
+def test_a_named_list_of_works_under_a_carrying_out_verb() -> None:
+    got = _by_name("建设大同至天津南等特高压工程，提升晋电外送质效。")
+    assert got["大同至天津南特高压工程"]["status"] == "在建"
+    assert extract_projects("实施城市更新、乡村建设等重点工程。") == []
+    got = _by_name("公路方面，提速庆云至章丘等23个续建项目。")
+    assert "庆云至章丘续建项目" not in got  # 续建 is the stage, not a kind of work
+
+
+def test_the_last_items_place_is_its_own_name() -> None:
+    t = "建成桥头、格尔木支撑调节性火电。"
+    ents = [Mention(n, "place", spans=[(t.index(n), t.index(n) + len(n))]) for n in ("桥头", "格尔木")]
+    got = _by_name(t, entities=ents)
+    assert set(got) == {"桥头支撑调节性火电", "格尔木支撑调节性火电"}

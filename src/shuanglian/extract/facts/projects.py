@@ -224,7 +224,7 @@ def _sentence_projects(
         return not any(a < y and x < b for x, y, *_ in found)
 
     examples, carry = _example_lists(r, s, carried)
-    for a, b, name, stage in [*_per_place(s, _status_lists(r, s), place_names), *examples]:
+    for a, b, name, stage in [*_per_place(s, _status_lists(r, s, place_names), place_names), *examples]:
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -532,7 +532,7 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     return items
 
 
-def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
+def _status_lists(r: _Rules, s: str, places: set[str] | None = None) -> list[tuple[int, int, str, str]]:
     """Named things a status verb governs in one clause: 今年建成雄商、济滨高铁; 加快X、Y等工程建设."""
     out: list[tuple[int, int, str, str]] = []
     pos = 0
@@ -540,7 +540,7 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
         for obj_start, obj, stage, named in _clause_objects(r, text):
-            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named))
+            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named, places))
     return out
 
 
@@ -611,19 +611,23 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
     return []
 
 
-def _items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
+def _items(
+    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
     each 等-category into groups of their own."""
     out: list[tuple[int, int, str]] = []
     at = 0
     for m in re.finditer(r"等[^、]{0,20}?、", obj):
-        out.extend(_group_items(r, obj[at : m.end() - 1], base + at))
+        out.extend(_group_items(r, obj[at : m.end() - 1], base + at, places=places))
         at = m.end()
-    out.extend(_group_items(r, obj[at:], base + at, named))
+    out.extend(_group_items(r, obj[at:], base + at, named, places))
     return out
 
 
-def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
+def _group_items(
+    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
@@ -669,7 +673,9 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
         cleaned[-1] = (cleaned[-1][0], last_item[: len(last_item) - len(praise + shared)] + shared)
     elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
-        shared = last_item[2:]
+        # (桥头、格尔木支撑调节性火电: the last item's own name is the place it opens with)
+        own = max((len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2), default=2)
+        shared = last_item[own:]
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
     # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
     next_shared: list[str | None] = [None] * len(cleaned)
