@@ -396,7 +396,7 @@ def _name_start(
     ):
         return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
     opening = s.rfind("“", 0, stop)
-    if s[stop - 1 : stop] == "”" and _QUOTED_TAIL.fullmatch(run) and 0 <= opening and stop - opening <= _MAX_NAME:
+    if s[stop - 1 : stop] == "”" and _QUOTED_TAIL.fullmatch(run) and opening >= 0 and stop - opening <= _MAX_NAME:
         quoted = s[opening + 1 : stop - 1]
         if (
             not re.search(r"[，,。；;、]", quoted) and _specific(r, quoted)
@@ -605,9 +605,9 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
         if _items(r, obj, 0, named):
             return [(obj_start, obj, stage, named)]
     # 建设大同至天津南等特高压工程, 实施A、B等骨干工程: a named 等-list of works under a carrying-out verb
-    lead = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
-    if lead and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[lead.end() :], 0):
-        return [(lead.end(), text[lead.end() :], "在建", False)]
+    verb = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
+    if verb and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[verb.end() :], 0):
+        return [(verb.end(), text[verb.end() :], "在建", False)]
     return []
 
 
@@ -674,8 +674,10 @@ def _group_items(
     elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         # (桥头、格尔木支撑调节性火电: the last item's own name is the place it opens with)
-        own = max((len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2), default=2)
-        shared = last_item[own:]
+        own_len = max(
+            (len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2), default=2
+        )
+        shared = last_item[own_len:]
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
     # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
     next_shared: list[str | None] = [None] * len(cleaned)
