@@ -306,3 +306,12 @@ def test_the_last_items_place_is_its_own_name() -> None:
     ents = [Mention(n, "place", spans=[(t.index(n), t.index(n) + len(n))]) for n in ("桥头", "格尔木")]
     got = _by_name(t, entities=ents)
     assert set(got) == {"桥头支撑调节性火电", "格尔木支撑调节性火电"}
+
+
+def test_gai_xiangmu_gives_the_amount_of_the_project_named_before() -> None:
+    got = _by_name("近日，宁德时代洛阳基地项目在洛阳开工。该项目总投资140亿元，建成后年产值超300亿元。")
+    assert got["宁德时代洛阳基地项目"]["investment"] == 14_000_000_000
+    got = _by_name("近日，宁德时代洛阳基地项目在洛阳开工。全市今年总投资140亿元。")
+    assert got["宁德时代洛阳基地项目"]["investment"] is None  # not the project's amount
+    got = _by_name("宁德时代洛阳基地项目开工。\n该项目总投资140亿元。")
+    assert got["宁德时代洛阳基地项目"]["investment"] is None  # another paragraph

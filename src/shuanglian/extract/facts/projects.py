@@ -163,24 +163,44 @@ def extract_projects(
     place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
     para = -1
     carry: str | None = None
+    last: dict[str, Any] | None = None  # the last project named in the paragraph (该项目 refers to it)
     for sent in sentences(text):
         if sent.para != para:
-            para, last_place = sent.para, None
+            para, last_place, last = sent.para, None, None
         local = mentions[bisect_left(starts, sent.start) : bisect_right(starts, sent.start + len(sent.text))]
         found, carry = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names, carry)
         if text[sent.start + len(sent.text) : sent.start + len(sent.text) + 1] not in ("；", ";"):
             carry = None  # a list of examples runs on over ；, not past a full stop
         last_place = _sentence_place(r, sent, mentions) or last_place
+        if not found and last is not None and last["investment"] is None:
+            money = _anaphoric_money(r, sent.text)  # …项目开工。该项目总投资140亿元: the amount of that project
+            if money is not None:
+                last["investment"], last["investment_text"], last["currency"] = _tidy(money.value), money.written, money.currency
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
                 continue
             key = _name_key(p["name"])
             if key in seen:
                 _merge(out, p)
+                last = next((q for q in out if _name_key(q["name"]) == key), last)
                 continue
             seen.add(key)
             out.append(p)
+            last = p
     return out
+
+
+_ANAPHOR = re.compile(r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这个|这一|此|上述|整个)?(?:项目|工程)(?:一期|首期)?(?:计划|预计|拟)?")
+
+
+def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
+    """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
+    for m in _moneys(r, s):
+        clause = max((s.rfind(c, 0, m.start) for c in "，,；;：:"), default=-1) + 1
+        if clause == 0 or s[:clause].rstrip("，,").endswith(("据介绍", "据了解", "据悉")):
+            if _ANAPHOR.fullmatch(s[: m.start]) and s[: m.start].strip("，,").endswith(("项目", "工程", "一期", "首期", "计划", "预计", "拟")):
+                return m
+    return None
 
 
 def _name_key(name: str) -> str:
