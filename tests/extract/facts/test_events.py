@@ -432,3 +432,10 @@ def test_two_hosts_tagged_as_one_name_are_split_at_he() -> None:
     text2 = "近日，市委书记王强来到太和镇卫生院。"  # 和 inside a name separates nothing
     (ev2,) = extract_events(text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05")
     assert ev2["visited"] == ["太和镇卫生院"]
+
+
+def test_economic_zones_typed_as_places_are_hosts_not_the_place() -> None:
+    text = "近日，常务副省长李明清到长沙经开区调研重大项目建设。"
+    spec = [("李明清", "person", []), ("长沙经开区", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
+    assert ev["visited"] == ["长沙经开区"] and ev["place"] is None

@@ -76,6 +76,7 @@ class _Rules:
         self.host_re = re.compile(alternation(d["host_before"]))
         self.head_re = re.compile(alternation(d["generic_heads"]))
         self.zone_suffixes = tuple(d["zone_suffixes"])
+        self.park_suffixes = tuple(d.get("park_suffixes") or ())
         self.cited_re = re.compile(alternation(d["cited_after"]))
         self.host_verb_re = re.compile(alternation(d["host_verbs"]))
         self.host_suffix_re = re.compile(f"(?:{alternation(d['host_suffixes'])})$")
@@ -707,8 +708,8 @@ def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mentio
     """The place right after 前往/赴/调研… ("前往深圳市", "调研天津市科技创新工作")."""
     verb_ends = [m.end() for m in r.place_verb_re.finditer(s)]
     for i, (start, _end, m) in enumerate(in_sent):
-        if m.kind != "place":
-            continue
+        if m.kind != "place" or m.name.endswith(r.park_suffixes):
+            continue  # 到长沙经开区: a park or zone is visited, it is not the place of the visit
         if any(0 <= start - v <= 2 and not _CLAUSE.search(s, v, start) for v in verb_ends):
             if not m.attrs.get("level"):  # 到海南岛中南部的五指山市: the city or county named next in the clause
                 clause_end = _CLAUSE.search(s, start)
