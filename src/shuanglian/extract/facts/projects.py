@@ -38,6 +38,9 @@ _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
+# 三个一号旅游公路: a count of works named together, in words
+_WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
@@ -383,6 +386,8 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
         name = s[start:end]
         if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name) or not 3 <= len(name) <= 20 or r.metric_re.search(name):
             continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
+        if _COUNT_AFTER.match(s, end):
+            continue  # 建成运输机场3座、通用机场8座: a count of a kind of work
         if r.hard_not_items_re.search(name[: h.start() - start]):
             continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
         out.append((start, end))
@@ -482,8 +487,8 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
     if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
         return True
-    if _COUNTED.search(name):
-        return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目: a count of works, not one
+    if _COUNTED.search(name) or _WORD_COUNT.search(name):
+        return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目, 三个一号旅游公路: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
         return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
