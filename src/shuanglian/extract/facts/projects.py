@@ -609,17 +609,24 @@ def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[i
     return items, None if stop else stage
 
 
+_COUNTED_AFTER_CUE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|项|批)")
+
+
 def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
     """(offset, object text, stage, named) of a clause's status verb: wrapped, after it, or before it;
     `named` when the objects are a 等-list before a production cue (their items need no built word).
     The first cue whose objects hold named items wins (贵州在建的…“夹岩水利枢纽”施工有序推进)."""
     for stage, pat in r.wrap:
         m = pat.search(text)
+        if m and text[m.end() : m.end() + 1] == "的":
+            continue  # 加快西部陆海新通道建设的意见: the works name what a policy is about
         if m and _items(r, text[m.start("obj") : m.end()], 0):
             return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
     # the longest cue at a place wins (建成投产 is 投产, not 建成)
     cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
     for a, b, stage in cues:
+        if _COUNTED_AFTER_CUE.match(text, b):
+            continue  # 枢纽港产业园新签约产业项目139个: a count of projects signed there, not one
         lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
             obj_start, obj = b, text[b:]
