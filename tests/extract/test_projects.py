@@ -315,3 +315,19 @@ def test_gai_xiangmu_gives_the_amount_of_the_project_named_before() -> None:
     assert got["宁德时代洛阳基地项目"]["investment"] is None  # not the project's amount
     got = _by_name("宁德时代洛阳基地项目开工。\n该项目总投资140亿元。")
     assert got["宁德时代洛阳基地项目"]["investment"] is None  # another paragraph
+
+
+def test_kaizhen_opens_a_list_of_named_works() -> None:
+    got = _by_name("环湖医院天塔院区、南开医院中西医结合临床中心、中心妇产滨海院区等开诊。")
+    assert set(got) == {"环湖医院天塔院区", "南开医院中西医结合临床中心", "中心妇产滨海院区"}
+    assert got["环湖医院天塔院区"]["status"] == "建成"
+
+
+def test_counted_kinds_of_works_are_batches() -> None:
+    assert extract_projects("建成运输机场3座、通用机场8座。") == []
+    assert extract_projects("投资近千亿元、全长1.3万公里的三个一号旅游公路全线贯通。") == []
+    assert extract_projects("枢纽港产业园新签约产业项目139个、总投资1022亿元。") == []
+
+
+def test_works_named_as_a_policys_subject_are_not_in_progress() -> None:
+    assert extract_projects("推动出台金融支持加快西部陆海新通道建设的意见。") == []
