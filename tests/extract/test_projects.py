@@ -331,3 +331,14 @@ def test_counted_kinds_of_works_are_batches() -> None:
 
 def test_works_named_as_a_policys_subject_are_not_in_progress() -> None:
     assert extract_projects("推动出台金融支持加快西部陆海新通道建设的意见。") == []
+
+
+def test_news_idioms_of_works_in_full_swing() -> None:
+    got = _by_name("眼下，总投资300亿元的比亚迪济南基地二期项目建设正酣。")
+    assert got["比亚迪济南基地二期项目"]["investment"] == 30_000_000_000 and got["比亚迪济南基地二期项目"]["status"] == "在建"
+    assert set(_by_name("作为国家重大工程，白鹤滩水电站今天全部机组投产发电。")) == {"白鹤滩水电站"}
+
+
+def test_a_description_before_a_dash_is_not_a_project() -> None:
+    got = _by_name("目前，黄河流域生态保护和高质量发展重大项目——引黄济宁工程正在加紧建设。")
+    assert set(got) == {"引黄济宁工程"}

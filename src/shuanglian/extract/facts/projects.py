@@ -266,6 +266,8 @@ def _sentence_projects(
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
         if name.startswith("“") and name.count("“") == name.count("”"):
             name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
+        if s[end : end + 2] == "——":
+            continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
         if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
@@ -344,6 +346,9 @@ def _per_place(
     return out
 
 
+_PHASE_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:项目|工程)")
+
+
 def _single_heads(
     r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money], names: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int, str, _Money | None, bool]]:
@@ -354,6 +359,8 @@ def _single_heads(
     for h in heads:
         if h.start() < lists_end:
             continue  # A产业园、B中心等项目: heads inside a list belong to its items
+        if h.group() in r.weak_heads and _PHASE_HEAD.match(s, h.end()):
+            continue  # 比亚迪济南基地二期项目: the name runs on to the 项目 after the base
         start = _name_start(r, s, h.start(), h.end(), names)
         if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
             continue
