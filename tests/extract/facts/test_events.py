@@ -439,3 +439,14 @@ def test_economic_zones_typed_as_places_are_hosts_not_the_place() -> None:
     spec = [("李明清", "person", []), ("长沙经开区", "place", [])]
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["长沙经开区"] and ev["place"] is None
+
+
+def test_xianhou_dao_continues_a_tour_in_a_later_sentence() -> None:
+    text = "4月3日，省委书记梁言顺在银川市调研时强调，要加快数字经济发展。他先后到宁夏大学、中卫西部云基地，与科研人员交流。"
+    spec = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", []), ("中卫西部云基地", "platform", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
+    assert ev["visited"] == ["宁夏大学", "中卫西部云基地"]
+    text2 = "4月3日，省委书记梁言顺在银川市调研。全市研发投入达到50亿元，宁夏大学排名上升。"
+    spec2 = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2026-04-05")
+    assert ev2["visited"] == []  # 达到 is no visit verb
