@@ -342,3 +342,9 @@ def test_news_idioms_of_works_in_full_swing() -> None:
 def test_a_description_before_a_dash_is_not_a_project() -> None:
     got = _by_name("目前，黄河流域生态保护和高质量发展重大项目——引黄济宁工程正在加紧建设。")
     assert set(got) == {"引黄济宁工程"}
+
+
+def test_works_put_into_the_national_plan_are_planned() -> None:
+    got = _by_name("努力推动江汉平原水资源配置、汉江流域水安全能力提升等战略性工程纳入国家盘子。")
+    assert got["江汉平原水资源配置"]["status"] == "谋划"
+    assert extract_projects("国家绿色化工和新材料制造业中试平台获批。") == []  # 获批 alone names a designation
