@@ -73,6 +73,8 @@ class _Rules:
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        self.generic_strict = [g for g in self.generic if len(g) >= 2]
+        self.specific_memo: dict[tuple[str, bool], bool] = {}  # _specific's answers (many names recur)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
         self.strong_cues = tuple(d.get("list_production_cues") or [])
@@ -198,6 +200,8 @@ _ANAPHOR = re.compile(r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这�
 
 def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
+    if "元" not in s or not ("项目" in s or "工程" in s):
+        return None
     for m in _moneys(r, s):
         clause = max((s.rfind(c, 0, m.start) for c in "，,；;：:"), default=-1) + 1
         if clause == 0 or s[:clause].rstrip("，,").endswith(("据介绍", "据了解", "据悉")):
@@ -471,11 +475,16 @@ def _specific(r: _Rules, core: str, strict: bool = False) -> bool:
     `strict` drops only generic words of two or more characters."""
     if len(core) < 2 or re.search(r"\d+(?:个|项)|批|[万亿]元|等", core):
         return False
-    rest = core
-    for g in r.generic:
-        if not strict or len(g) >= 2:
-            rest = rest.replace(g, "")
-    return len(rest) >= 2
+    known = r.specific_memo.get((core, strict))
+    if known is None:
+        rest = core
+        for g in r.generic_strict if strict else r.generic:
+            if g in rest:
+                rest = rest.replace(g, "")
+        known = r.specific_memo[(core, strict)] = len(rest) >= 2
+        if len(r.specific_memo) > 50_000:
+            r.specific_memo.clear()  # a bound on memory over a long run; the answers never change
+    return known
 
 
 def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
