@@ -203,10 +203,9 @@ def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     if "元" not in s or not ("项目" in s or "工程" in s):
         return None
     for m in _moneys(r, s):
-        clause = max((s.rfind(c, 0, m.start) for c in "，,；;：:"), default=-1) + 1
-        if clause == 0 or s[:clause].rstrip("，,").endswith(("据介绍", "据了解", "据悉")):
-            if _ANAPHOR.fullmatch(s[: m.start]) and s[: m.start].strip("，,").endswith(("项目", "工程", "一期", "首期", "计划", "预计", "拟")):
-                return m
+        head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
+        if _ANAPHOR.fullmatch(head) and head.endswith(("项目", "工程", "一期", "首期", "计划", "预计", "拟")):
+            return m
     return None
 
 
