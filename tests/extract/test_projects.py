@@ -348,3 +348,10 @@ def test_works_put_into_the_national_plan_are_planned() -> None:
     got = _by_name("努力推动江汉平原水资源配置、汉江流域水安全能力提升等战略性工程纳入国家盘子。")
     assert got["江汉平原水资源配置"]["status"] == "谋划"
     assert extract_projects("国家绿色化工和新材料制造业中试平台获批。") == []  # 获批 alone names a designation
+
+
+def test_works_named_with_their_upgrade() -> None:
+    got = _by_name("燕官公路提质改造提前建成通车，城乡要素双向流动加速。")
+    assert got["燕官公路提质改造"]["status"] == "建成"
+    got = _by_name("牡佳高铁建成运营，佳鹤铁路完成提速改造。")
+    assert got["佳鹤铁路"]["status"] == "建成"

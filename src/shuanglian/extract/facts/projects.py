@@ -754,9 +754,9 @@ def _group_items(
             name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
-        elif not explicit and not r.built_re.search(piece):
+        elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
             continue
-        suffix = r.built_re.search(name)
+        suffix = r.built_re.search(name) or _modified_work(r, name)
         lead = name[: suffix.start()] if suffix else ""
         # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
         # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
@@ -810,6 +810,15 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
 
 _SEGMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:至[\u4e00-\u9fff]{1,8})?段")
 _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
+
+
+_UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _modified_work(r: _Rules, name: str) -> re.Match[str] | None:
+    """The built word of a work named with its upgrade (燕官公路提质改造 -> 公路), or None."""
+    up = _UPGRADE.search(name)
+    return r.built_re.search(name[: up.start()]) if up and up.start() >= 4 else None
 
 
 def _with_kind(piece: str, kind: str) -> str:
