@@ -10,6 +10,7 @@ from shuanglian.registers.admission import (
     admitted,
     class_name,
     figure_name,
+    generic_name,
     joined_list,
     name_refusal,
     wrong_head,
@@ -109,3 +110,24 @@ def test_the_rules_judge_only_names_found_in_documents() -> None:
     assert not admitted(_view("区域医疗中心", "platform"))
     assert admitted(_view("区域医疗中心", "platform", origin="import"))
     assert admitted(_view("中行", "enterprise"))  # a known short name
+
+
+def test_known_short_names_of_bodies_are_not_enterprises() -> None:
+    for name in ("妇联", "侨联", "科协", "工会", "红十字会"):
+        assert not admitted(_view(name, "enterprise")), name
+        assert admitted(_view(name, "organization")), name
+    for name in ("联通", "中行", "京东", "中新互联"):
+        assert admitted(_view(name, "enterprise")), name
+
+
+def test_names_cut_inside_a_clause_or_across_brackets_are_refused() -> None:
+    assert name_refusal("enterprise", "民主党派同") == "function_tail"
+    assert name_refusal("project", "退耕还林还草以") == "function_tail"
+    assert name_refusal("project", "东北）防护林工程") == "unpaired_bracket"
+    assert name_refusal("project", "三北 （西北防护林工程") == "unpaired_bracket"
+    assert name_refusal("platform", "国家数据标注基地（成都）") is None
+    assert name_refusal("policy", "《中华人民共和国青藏高原生态保护法》") is None
+    for name in ("大同煤矿集团", "协同创新中心"):
+        assert name_refusal("enterprise" if "集团" in name else "platform", name) != "function_tail", name
+    assert generic_name("力促雄商高铁") and generic_name("有序开工黄金水道治理")
+    assert joined_list("platform", "开发区和工业园区")

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from shuanglian.registers.graphview import EntityView
-from shuanglian.suffixes import suffix_of
+from shuanglian.suffixes import suffix_of, suffixes
 
 _FILE = "registers/data/admission.yaml"
 
@@ -90,16 +90,18 @@ def admitted(view: EntityView) -> bool:
 
 def name_refusal(kind: str, name: str) -> str | None:
     """Why a name found in documents cannot be a register row of `kind` (the rule of data/name_rules.yaml that
-    refuses it: units, numeral_tail, function_tail, sentence, too_long, wrong_head, class_name, list), or None."""
+    refuses it: units, numeral_tail, function_tail, unpaired_bracket, sentence, too_long, wrong_head, class_name, list), or None."""
     n = (name or "").strip()
     if known_short_name(n):
-        return None
+        return "wrong_head" if wrong_head(kind, n) else None
     if figure_name(kind, n):
         return "units"
     if re.search(_rules()["cut_numeral_tail"], n):
         return "numeral_tail"
     if re.search(_rules().get("cut_function_tail") or "(?!)", n):
         return "function_tail"
+    if not _brackets_pair(n):
+        return "unpaired_bracket"
     if re.search(_rules()["sentence_marks"], n):
         return "sentence"
     if len(n) > int((_rules().get("max_len") or {}).get(kind, 10**6)):
@@ -111,6 +113,21 @@ def name_refusal(kind: str, name: str) -> str | None:
     if joined_list(kind, n):
         return "list"
     return None
+
+
+_PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "[": "]"}
+
+
+def _brackets_pair(name: str) -> bool:
+    """True when every bracket and quotation mark in the name opens and closes in order."""
+    stack: list[str] = []
+    closers = {v: k for k, v in _PAIRS.items()}
+    for ch in name:
+        if ch in _PAIRS:
+            stack.append(ch)
+        elif ch in closers and (not stack or stack.pop() != closers[ch]):
+            return False
+    return not stack
 
 
 @cache
@@ -253,7 +270,8 @@ def joined_list(kind: str, name: str) -> bool:
         if len(first) < 2 or len(last) < 2:
             continue
         thing_first = bool(suffix_of(first)) or first.endswith(tuple(_all_heads() | _list_tails()))
-        if thing_first and (last in generic or last in _all_heads() or class_name(kind, last)):
+        kind_word = last in _all_heads() or last in suffixes().kind_of
+        if thing_first and (last in generic or kind_word or class_name(kind, last)):
             return True
     return False
 
