@@ -31,6 +31,8 @@ _SPENT_NUMBER = re.compile(r"(?:突破|达到|达|超过|超|为|增至|至|到)
 _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
+_SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
+_RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -86,6 +88,8 @@ class _Grammar:
         measures = load_data("measures.yaml")["measures"]
         self.heads = tuple(sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True))
         self.drop_lead = tuple(sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True))
+        self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
+        self.any_verb = tuple(sorted({*d["count_verbs"], *d["keep_verbs"]}, key=len, reverse=True))
         infix = d.get("infix_verbs") or {}
         self.infix = re.compile(
             "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
@@ -108,6 +112,8 @@ class _Grammar:
         self.pronouns = tuple(d.get("pronouns") or ())
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
+        self.reach = frozenset(d.get("reach_verbs") or ())
+        self.attributes = tuple(d.get("attribute_nouns") or ())
 
 
     def capacity_of(self, product: str) -> str:
@@ -133,7 +139,8 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         if s in places:
             return ""
         for p in places:
-            if s.startswith(p) and len(s) - len(p) >= 2 and not s[len(p) :].startswith(("区域", "地区")):
+            rest = s[len(p) :]
+            if s.startswith(p) and len(rest) >= 2 and (not rest.startswith(("区域", "地区")) or rest.startswith("地区生产总值")):
                 s = re.sub(r"^(?:省|市|区|县)", "", s[len(p) :])
                 s = "地区" + s if s.startswith("生产总值") else s  # 福建省生产总值 -> 地区生产总值
                 break
@@ -176,7 +183,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     de = core.rfind("的")
     if 0 < de <= len(core) - 3:
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
-        core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
+        # X对Y的贡献率: the 对 phrase says of what; it stays (工业对经济增长贡献率)
+        whole = (de <= 2 and core[:de] not in g.lead) or ("对" in core[1:de] and bool(_RATE_END.search(core)))
+        core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
     le = core.rfind("了")
@@ -533,6 +542,8 @@ def _owner_after(g: _Grammar, after: str) -> str:
     if not m:
         return ""
     noun = _count_noun(g, after[m.end() :])
+    head = re.search(r"(?:项目|工程)", noun)
+    noun = noun[: head.end()] if head else noun  # …新材料项目刷新我省纪录: the name ends with its head noun
     return noun if len(noun) >= 2 else ""
 
 
@@ -578,6 +589,7 @@ def _count(
         opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
     core = _cut_subject(g, core)
+    core = _SCOPE_END.sub("", core)  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
     noun = _relative_head(g, after, _count_noun(g, after))
@@ -588,7 +600,7 @@ def _count(
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
-        keep = verb if verb in g.keep else ""
+        keep = verb if verb in g.keep or verb in g.reach else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
         if not (keep or verb or post or pred) and core:
@@ -651,7 +663,10 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
         rest = rest[len(adv) :]
     verb = next((v for v in g.predicates if rest.startswith(v)), None)
     if verb is None:
-        return ""
+        # 8条产业链产值两位数增长, 46种产品能耗达到国家先进值: what is said of an attribute of the things says
+        # which ones are counted (产值两位数增长产业链)
+        attr = rest.startswith(g.attributes) and 2 < len(rest) <= 12 and not re.search(r"[的将要\d%％]", rest)
+        return rest if attr else ""  # (17个重点传统制造业增加值增长5.3%: the attribute has its own figure)
     if verb in g.bare_predicates:
         return verb  # 落户河北: where is not which
     rest = re.sub(r"^(.{2,}?)了", r"\1", rest)
@@ -662,8 +677,8 @@ def _strip_verb_lead(g: _Grammar, core: str) -> str:
     """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
     for _ in range(2):
         v = next((w for w in g.drop_lead if core.startswith(w) and len(core) - len(w) >= 2), None)
-        if v is None:
-            break
+        if v is None or (v in g.adverbs and not core[len(v) :].startswith(g.any_verb)):
+            break  # an adverb goes with the verb it modifies (重点推进…); before a noun it is an adjective (重点领域)
         core = core[len(v) :]
     return core
 
