@@ -144,7 +144,7 @@ def _figure(
         unit = lex.units[m.group("unit")]
         if not _plausible_count(raw_num, m.group("more") or m.group("pre"), unit):
             return None
-        if s[m.end("unit") : m.end("unit") + 2].startswith(lex.not_after.get(unit.text, ())):
+        if s[m.end("unit") : m.end("unit") + 4].startswith(lex.not_after.get(unit.text, ())):
             return None  # 5个月, 位于
     value *= unit.factor
     pre = m.group("pre")

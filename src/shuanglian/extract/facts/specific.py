@@ -32,6 +32,8 @@ _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
+# the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
+_CHANGE_TO = re.compile(r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -177,7 +179,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
-    seg = re.sub(r"(?:从|由)(?:上年|去年|五年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
+    seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
     de = core.rfind("的")
@@ -299,7 +301,7 @@ def specific_measure(
     figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
     sentence's earlier figures. None when the clause names nothing."""
     st = state if state is not None else SpecificState()
-    if not first and st.last and _RANGE.match(scope):
+    if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
     out = _specific(scope, kind, measure, after, unit, st, places, first)
     st.last = out

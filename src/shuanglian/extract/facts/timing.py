@@ -9,7 +9,8 @@ from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # A year that frames what follows: 到2025年 / 至2030年 or a sentence opening "2023年，".
-_FRAME_YEAR = re.compile(r"(?:^|[，,：:到至])((?:19|20)\d\d)年")
+# (a list of years, 2027年、2028年分别建成…, says when each thing happens and frames nothing after it)
+_FRAME_YEAR = re.compile(r"(?:^|[，,：:到至])((?:19|20)\d\d)年(?![、和及至到—\-－~～]\d)")
 # Rates per year have no single year: 每年为3000个课题提供机时.
 _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
