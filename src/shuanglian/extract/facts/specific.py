@@ -34,6 +34,10 @@ _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
 # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
 _CHANGE_TO = re.compile(r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$")
+_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,6})方面[，,：:]")
+# a size class written between a count and its projects: 70个30亿元以上项目, 21个5000万元的项目
+_SIZE_CLASS = re.compile(r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)")
+_CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -52,6 +56,7 @@ class SpecificState:
     noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
     carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
+    heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
 
 class _Grammar:
@@ -116,6 +121,8 @@ class _Grammar:
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
+        self.heading_nouns = frozenset(d.get("heading_nouns") or ())
+        self.flow_verbs = frozenset(d.get("flow_verbs") or ())
 
 
     def capacity_of(self, product: str) -> str:
@@ -303,6 +310,9 @@ def specific_measure(
     st = state if state is not None else SpecificState()
     if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
+    if first:
+        head = _HEADING.match(scope)
+        st.heading = head.group(1) if head else ""
     out = _specific(scope, kind, measure, after, unit, st, places, first)
     st.last = out
     if st.subject and (not st.history or st.history[-1] != st.subject):
@@ -595,6 +605,13 @@ def _count(
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
     noun = _relative_head(g, after, _count_noun(g, after))
+    sized = _SIZE_CLASS.match(_QUOTES.sub("", after))
+    if sized and not noun:
+        noun = sized.group(1) + sized.group(2)  # 70个30亿元以上项目 -> 30亿元以上项目
+    elif st.heading and noun.endswith(tuple(g.heading_nouns)) and len(noun) <= 4:
+        noun = noun[:-2] + st.heading + noun[-2:]  # 公路方面，…等2个项目、…等23个续建项目 -> 公路项目, 续建公路项目
+    elif _CLASS_ONLY.match(noun) and "项目" in re.split(r"[，,。；;]", after, maxsplit=1)[0]:
+        noun += "项目"  # 12个百亿元、70个30亿元以上项目: the size classes share the head
     st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
@@ -623,10 +640,14 @@ def _count(
     else:
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
-        name = noun or (did if len(did) > 2 else "") or st.subject or ""
+        subject = st.subject or ""
+        flow = _starts_keep(g, subject) if "累计" in raw else None
+        if flow in g.flow_verbs:
+            subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
+        name = noun or (did if len(did) > 2 else "") or subject
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
-    if not 2 <= len(name) <= 24 or _NUMBER.search(name):
+    if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun))):
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
