@@ -21,7 +21,7 @@ _CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]|(?<=[\u4e00-\u9fff])[ \u3000]+
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
-    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:的|相比)?"
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:预算|计划)?(?:的|相比)?"
     r"|(?:比|较)[^，,、]{0,8}?(?:末|初)的?"
     r"|同比|环比"
 )
@@ -122,6 +122,7 @@ class _Grammar:
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
+        self.count_changes = frozenset(d.get("count_changes") or ())
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
 
 
@@ -452,6 +453,8 @@ def _filled(
 ) -> str:
     """The clause's measure completed when it is empty or generic: by the owner or the sum named after the
     figure, the sentence's or the previous clause's subject, or the section's heading."""
+    if kind == "money" and core not in g.generic and _strip_verb_lead(g, core) in g.generic and _owner_after(g, after):
+        core = _strip_verb_lead(g, core)  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
     direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
@@ -595,7 +598,8 @@ def _count(
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
-    core, _ = _clean(g, raw, places)
+    core, change = _clean(g, raw, places)
+    change = change if change in g.count_changes else None
     if not listed:
         head = _clean(g, parts[0], places)[0]
         opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
@@ -622,6 +626,8 @@ def _count(
         keep = verb if verb in g.keep or verb in g.reach else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
+        if not (keep or verb or core) and change:
+            keep = change  # 增加了34个开放口岸 -> 增加开放口岸
         if not (keep or verb or post or pred) and core:
             # 新增荆州、孝感、黄冈3个过三千亿元城市: the verb opens the names; 新建、重组11家: verbs only
             keep = (core if len(core) <= 4 else _starts_keep(g, core) or "") if _starts_keep(g, core) else ""
@@ -645,6 +651,8 @@ def _count(
         if flow in g.flow_verbs:
             subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
         name = noun or (did if len(did) > 2 else "") or subject
+    if change and not noun and name and not name.endswith(change):
+        name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun))):
