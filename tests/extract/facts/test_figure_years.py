@@ -111,3 +111,22 @@ def test_per_head_wordings_of_older_reports() -> None:
 def test_bare_total_after_a_semicolon_is_the_earlier_subjects() -> None:
     text = "今年，河北全省重点建设59个新能源领域项目，较去年增长96.67%；总投资1163.1亿元，较去年增长80.5%。"
     assert _specific(text)[2:] == ["新能源领域项目总投资", "新能源领域项目总投资增长率"]
+
+
+def test_a_list_of_years_frames_no_later_sentence() -> None:
+    text = "今年，加快建设交通强省。2027年、2028年分别建成津潍、潍宿高铁。公路方面，新开工晏城至表白寺等2个项目。"
+    assert _years(text, "2026-01-27")["2个"] == 2026  # this year's plan, not 2027
+
+
+def test_indented_year_and_year_just_past_frame_the_paragraph() -> None:
+    text = "　　1979年大专学校在校学生102万人。中等专业学校在校学生120万人。"
+    assert _years(text, "1980") == {"102万人": 1979, "120万人": 1979}
+    text = "在刚刚过去的1987年，我国国民经济继续保持了良好势头。全国工业总产值增长14.6%。"
+    assert _years(text, "1988") == {"14.6%": 1987}
+    assert _years("从去年7月1日起，国家增加了收入。国家财政共增加支出540多亿元。", "2000") == {"540多亿元": 1999}
+
+
+def test_present_cues_date_news_figures_and_make_them_actual() -> None:
+    figs = extract_figures("瞄准科技前沿。眼下，安徽正在建设的大科学装置有6个。今年将实施一批重大项目。", "2023-05-07")
+    assert [(f["text"], f["year"], f["target"]) for f in figs] == [("6个", 2023, False)]
+    assert _years("截至目前，我国172项节水供水重大水利工程已累计开工建设142项。", "2019-12-28")["142项"] == 2019

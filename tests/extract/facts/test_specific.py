@@ -106,3 +106,59 @@ def test_place_names_are_cut_from_the_front() -> None:
 
 def test_a_clause_without_a_measure_gives_none() -> None:
     assert specific_measure("并且", "money", None, "", "元") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 完成投资 is a term of its own: it stays after the subject it is said of
+        ("实施重大项目1900多个，完成投资2500亿元以上。", [("1900多个", "重大项目数量"), ("2500亿元以上", "重大项目完成投资")]),
+        # an adverb is cut before a verb only; before a noun it is part of the name (重点领域)
+        ("布局重点领域重大攻关项目120项以上。", [("120项以上", "重点领域重大攻关项目数量")]),
+        ("重点推进技改项目300个。", [("300个", "技改项目数量")]),
+        # X对Y的贡献率: the 对 phrase says of what the rate is
+        ("工业对全省经济增长的贡献率达到36.1%。", [("36.1%", "工业对全省经济增长贡献率")]),
+        ("新产业、新产品对工业增长贡献超50%。", [("超50%", "新产业新产品对工业增长贡献率")]),
+        # verbs of reach stay (what is reached is counted); 涉及 only before a count whose thing follows
+        ("陇原绿电通达大江南北，惠及26个省份。", [("26个", "惠及省份数量")]),
+        ("目前已覆盖全国35个城市。", [("35个", "覆盖城市数量")]),
+        ("项目总投资约12.68亿元，涉及13个街道。", [("约12.68亿元", "项目总投资"), ("13个", "涉及街道数量")]),
+        ("涉及重大工程项目共583个。", [("583个", "重大工程项目数量")]),
+        # a predicate on an attribute of the counted things says which ones are counted
+        ("无人机、光子等8条产业链产值两位数增长。", [("8条", "产值两位数增长产业链数量")]),
+        ("重点行业46种产品能耗达到国家先进值。", [("46种", "能耗达到国家先进值产品数量")]),
+        ("17个重点传统制造业增加值增长5.3%。", [("17个", "重点传统制造业数量"), ("5.3%", "重点传统制造业增加值增长率")]),
+        # a project's name after 的 ends with its head noun
+        ("总投资410亿元的巨化硅氟新材料项目刷新我省单体工业项目投资纪录。", [("410亿元", "巨化硅氟新材料项目总投资")]),
+        # the end of a change said of the same thing (由…精简至…)
+        ("企业投资项目审批事项由过去的23项精简至8项。", [("23项", "企业投资项目审批事项数量"), ("8项", "企业投资项目审批事项数量")]),
+        # a field heading names the bare projects of its sentence
+        (
+            "公路方面，新开工晏城至表白寺等2个项目，提速庆云至章丘等23个续建项目，建成通车济南至宁津等5个项目。",
+            [("2个", "新开工公路项目数量"), ("23个", "续建公路项目数量"), ("5个", "建成通车公路项目数量")],
+        ),
+        # size classes between a count and its projects
+        ("推进70个30亿元以上项目建设。", [("70个", "30亿元以上项目数量"), ("30亿元以上", None)]),
+        # a total after a flow is the stock: the flow verb goes
+        ("新增百亿县区26个，累计达到46个。", [("26个", "新增百亿县区数量"), ("46个", "百亿县区数量")]),
+        # a count that changes keeps its change
+        ("贫困人口减少800万人。", [("800万人", "贫困人口减少人数")]),
+        ("新开放了5个沿江城市，增加了34个开放口岸。", [("5个", "新开放沿江城市数量"), ("34个", "增加开放口岸数量")]),
+        # comparison base with 预算; 扩大 N% is a growth rate
+        ("拟安排中央财政赤字2950亿元，比上年预算减少50亿元。", [("2950亿元", "中央财政赤字"), ("50亿元", "中央财政赤字减少额")]),
+        ("普通高等学校招生规模比上年扩大47.4%。", [("47.4%", "普通高等学校招生规模增长率")]),
+        # the sum of a plan named after 的, with a verb before the sum word
+        ("实施总额4万亿元的两年投资计划。", [("4万亿元", "两年投资计划总额")]),
+    ],
+)
+def test_general_grammar_of_measures(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_place_before_regional_gdp_is_cut() -> None:
+    figs = extract_figures("安徽地区生产总值达到4.3万亿元。", "2022-07-22", places=["安徽"])
+    assert [f["specific"] for f in figs] == ["地区生产总值"]
+
+
+def test_working_days_are_no_count() -> None:
+    assert specifics("审批时限由过去的147个工作日压缩至40个工作日。") == []
