@@ -648,7 +648,7 @@ def _count(
         # 47人入选科技领域国家重点人才计划: people named by what they did
         subject = st.subject or ""
         flow = _starts_keep(g, subject) if "累计" in raw else None
-        if flow in g.flow_verbs:
+        if flow is not None and flow in g.flow_verbs:
             subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
         name = noun or (did if len(did) > 2 else "") or subject
     if change and not noun and name and not name.endswith(change):
