@@ -162,3 +162,22 @@ def test_place_before_regional_gdp_is_cut() -> None:
 
 def test_working_days_are_no_count() -> None:
     assert specifics("审批时限由过去的147个工作日压缩至40个工作日。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last item names a kind of an earlier one: only the shared head goes to the others
+        (
+            "工业、制造业、工业技改投资分别增长9.4%、13.3%、6.1%。",
+            [("9.4%", "工业投资增长率"), ("13.3%", "制造业投资增长率"), ("6.1%", "工业技改投资增长率")],
+        ),
+        ("城镇、农村常住居民收入分别增长4.4%、5.9%。", [("4.4%", "城镇常住居民收入增长率"), ("5.9%", "农村常住居民收入增长率")]),
+        # a bare 总X after the first item is the same owner's
+        ("国内游客人次、总花费增长5.6%、7.5%。", [("5.6%", "国内游客人次增长率"), ("7.5%", "国内游客总花费增长率")]),
+        # a gloss inside the clause and a time word inside the name are not the measure
+        ("1979年全民所有制职工全年工资总额（包括奖金在内）比上年增加60亿元。", [("60亿元", "全民所有制职工工资总额增加额")]),
+    ],
+)
+def test_lists_glosses_and_inner_time_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected

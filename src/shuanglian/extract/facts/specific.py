@@ -38,6 +38,8 @@ _HEADING = re.compile(r"^([\u4e00-\u9fff]{2,6})方面[，,：:]")
 # a size class written between a count and its projects: 70个30亿元以上项目, 21个5000万元的项目
 _SIZE_CLASS = re.compile(r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)")
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
+_ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
+_INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -198,6 +200,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
+    core = _INNER_TIME.sub("", core) if len(core) > 6 else core  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
         core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
@@ -217,6 +220,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
         items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+    owner = re.match(r"^(.{2,}?)(?:人次|人数|数量|总量|规模)$", items[0])
+    if owner and all(_ELLIPTIC.match(i) for i in items[1:]):
+        # 国内游客人次、总花费增长5.6%、7.5%: a bare 总X after the first item is the same owner's
+        return [items[0]] + [owner.group(1) + i for i in items[1:]]
     last, others = items[-1], items[:-1]
     avg = sum(len(o) for o in others) / len(others)
     split = None
@@ -225,6 +232,14 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
         if p >= 1 and last.endswith(h) and abs(p - avg) <= 1:
             split = p
             break
+    if split is None:
+        # 工业、制造业、工业技改投资: the last item names a kind of an earlier one, so its modifiers are its own
+        # and only the shared head (投资) goes to the others
+        split = next(
+            (len(last) - len(h) for h in g.heads
+             if last.endswith(h) and len(last) > len(h) and last[: len(last) - len(h)].startswith(tuple(others))),
+            None,
+        )
     if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
         split = round(avg)
     weak = split is None
@@ -335,6 +350,7 @@ def _specific(
     g = _grammar()
     st = state if state is not None else SpecificState()
     scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
+    scope = re.sub(r"[（(][^（()）]{3,12}[）)]", "", scope)  # 工资总额（包括奖金在内）比上年增加: nor inside one
     if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
         scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
     st.noun = ""
