@@ -181,3 +181,19 @@ def test_working_days_are_no_count() -> None:
 )
 def test_lists_glosses_and_inner_time_words(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a multiple: the base (是以前的, 是2012年的) is not the measure
+        ("生产线24小时运作，产能是以前的10倍以上。", [("10倍以上", "产能倍数")]),
+        ("2021年财政科技支出超过416亿元，是2012年的4.3倍。", [("超过416亿元", "财政科技支出"), ("4.3倍", "财政科技支出倍数")]),
+        ("五年间进出口总额增长1倍。", [("1倍", "进出口总额增长倍数")]),
+        # a size said of a thing named after 的, whose name ends with its head noun
+        ("一个面积近20万平方米的湿地公园也已经初具规模。", [("近20万平方米", "湿地公园面积")]),
+        ("总装机容量50万千瓦的马驹沟光伏电站加速推进。", [("50万千瓦", "马驹沟光伏电站总装机容量")]),
+    ],
+)
+def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected

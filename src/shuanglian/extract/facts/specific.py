@@ -40,6 +40,7 @@ _SIZE_CLASS = re.compile(r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
+_MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -125,6 +126,8 @@ class _Grammar:
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
         self.count_changes = frozenset(d.get("count_changes") or ())
+        self.size_words = frozenset(d.get("size_words") or ())
+        self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
 
 
@@ -372,6 +375,9 @@ def _specific(
     if kind == "count":
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         return _count(g, parts, after, unit, st, places, listed)
+    if unit == "倍":
+        # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
+        parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
@@ -472,6 +478,8 @@ def _filled(
     if kind == "money" and core not in g.generic and _strip_verb_lead(g, core) in g.generic and _owner_after(g, after):
         core = _strip_verb_lead(g, core)  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
+    if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
+        return size_owner + core  # 一个面积近20万平方米的湿地公园 -> 湿地公园面积
     direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
@@ -573,7 +581,7 @@ def _owner_after(g: _Grammar, after: str) -> str:
     if not m:
         return ""
     noun = _count_noun(g, after[m.end() :])
-    head = re.search(r"(?:项目|工程)", noun)
+    head = g.owner_head.search(noun)
     noun = noun[: head.end()] if head else noun  # …新材料项目刷新我省纪录: the name ends with its head noun
     return noun if len(noun) >= 2 else ""
 
@@ -597,6 +605,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return next((suf for end, suf in g.money_suffixes if core.endswith(end)), "")  # 进出口2902亿元 -> 进出口额
     if unit == "倍" and change:
         return "增长倍数"
+    if unit == "倍":
+        return "" if core.endswith("倍数") else "倍数"  # 财政科技支出…是2012年的4.3倍 -> 财政科技支出倍数
     if kind == "count":
         return _count_suffix(unit, core)
     if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
