@@ -197,3 +197,27 @@ def test_lists_glosses_and_inner_time_words(text: str, expected: list[tuple[str,
 )
 def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an item that names its own measure takes no head from the last one
+        ("社会消费品零售总额、固定资产投资分别增长5.1%和4.3%。", [("5.1%", "社会消费品零售总额增长率"), ("4.3%", "固定资产投资增长率")]),
+        # earlier figures as the items of 分别, joined by 和
+        (
+            "全年接待国内外游客8500万人次，实现旅游收入1200亿元，分别增长12%和15%。",
+            [("8500万人次", "接待国内外游客人次"), ("1200亿元", "旅游收入"), ("12%", "接待国内外游客增长率"), ("15%", "旅游收入增长率")],
+        ),
+        # X占Y的比重
+        ("外贸进出口总额占全国的比重为3.2%。", [("3.2%", "外贸进出口总额占全国比重")]),
+        # a total after a flow; a rank after 其中 takes the kind counted before
+        ("新认定高新技术企业2100家，总数达到1.2万家。", [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业数量")]),
+        ("全省已建成省级以上孵化器120家，其中国家级45家。", [("120家", "建成省级以上孵化器数量"), ("45家", "国家级孵化器数量")]),
+        # a sum right before the counted thing is its size class
+        ("签约项目中，百亿元以上项目12个。", [("百亿元以上", None), ("12个", "百亿元以上项目数量")]),
+        ("发放援企稳岗资金6168.67万元，惠及职工10.07万人。", [("6168.67万元", "援企稳岗资金"), ("10.07万人", "惠及职工数量")]),
+    ],
+)
+def test_series_ratios_totals_and_classes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t, s) for t, s in specifics(text, "2019-06-01")] == expected

@@ -101,6 +101,8 @@ def extract_figures(
             if fig is None:
                 continue
             prev_end = m.end()
+            money = not m.group("pct") and lex.units[m.group("unit")].kind == "money"
+            spec.prev_money = fig["text"] if money else ""  # 百亿元以上项目12个: a size class before a count
             last_year = fig["year"]
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue

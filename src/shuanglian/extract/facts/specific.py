@@ -41,6 +41,7 @@ _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百�
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
+_OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -59,6 +60,7 @@ class SpecificState:
     noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
     carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
+    prev_money: str = ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
 
@@ -127,6 +129,7 @@ class _Grammar:
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
         self.count_changes = frozenset(d.get("count_changes") or ())
         self.size_words = frozenset(d.get("size_words") or ())
+        self.totals = frozenset(d.get("count_totals") or ())
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
 
@@ -199,7 +202,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     if 0 < de <= len(core) - 3:
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         # X对Y的贡献率: the 对 phrase says of what; it stays (工业对经济增长贡献率)
-        whole = (de <= 2 and core[:de] not in g.lead) or ("对" in core[1:de] and bool(_RATE_END.search(core)))
+        whole = (de <= 2 and core[:de] not in g.lead) or (bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core)))
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
@@ -253,7 +256,8 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if weak and all(_ends_with(g.heads, o) for o in others):
         return items  # 概念验证中心、中试基地: each already names its own kind
     head = last[split:]
-    return [o if o.endswith(head) else o + head for o in others] + [last]
+    # an item that names its own measure takes no head (社会消费品零售总额、固定资产投资分别增长…)
+    return [o if o.endswith(head) or _OWN_MEASURE.search(o) else o + head for o in others] + [last]
 
 
 def _count_noun(g: _Grammar, after: str) -> str:
@@ -374,6 +378,8 @@ def _specific(
         parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
     if kind == "count":
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
+        if first or _CLAUSE_CUT.search(scope):
+            st.prev_money = ""  # a sum is a size class only right before the counted thing
         return _count(g, parts, after, unit, st, places, listed)
     if unit == "倍":
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
@@ -451,7 +457,7 @@ def _series(
         change = change if each else paired_change
         if len(items) < 2 and not subj and st.history:
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
-            k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
+            k = 1 + len(re.findall(r"[、和及]", _CLAUSE_CUT.split(after)[0]))  # …分别增长12%和15%
             items = st.history[-k:] if len(st.history) >= k else []
             if len(items) >= 2:
                 _, change = _strip_tail(g, verb_part)
@@ -664,8 +670,13 @@ def _count(
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
-    elif core and not examples:
+    elif core and not examples and not (core in g.totals and st.subject and not listed):
         name = core
+        rank_tail = re.split(r"(?:级以上|级|以上)", _strip_verb_lead(g, st.subject or ""))[-1]
+        if raw.startswith("其中") and core.endswith("级") and len(core) <= 4 and len(rank_tail) >= 2:
+            name = core + rank_tail  # …孵化器120家，其中国家级45家 -> 国家级孵化器
+        elif st.prev_money and raw == core and len(core) <= 4:
+            name = st.prev_money + core  # 百亿元以上项目12个, 超10亿元项目50个: the class as written
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
@@ -673,7 +684,7 @@ def _count(
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
         subject = st.subject or ""
-        flow = _starts_keep(g, subject) if "累计" in raw else None
+        flow = _starts_keep(g, subject) if "累计" in raw or core in g.totals else None
         if flow is not None and flow in g.flow_verbs:
             subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
         name = noun or (did if len(did) > 2 else "") or subject
@@ -681,7 +692,8 @@ def _count(
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
-    if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun))):
+    classed = bool(st.prev_money) and name.startswith(st.prev_money)
+    if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed):
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
