@@ -221,3 +221,18 @@ def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str
 )
 def test_series_ratios_totals_and_classes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert [(t, s) for t, s in specifics(text, "2019-06-01")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X占Y + % is X's share of Y (比重); 占地面积 is no share
+        ("该公司研发人员超过2000人，占员工总数的35%。", [("超过2000人", "公司研发人员数量"), ("35%", "公司研发人员占员工总数比重")]),
+        ("一期项目总投资50亿元，占地面积1200亩。", [("50亿元", "一期项目总投资"), ("1200亩", "占地面积")]),
+        # a yearly output, also for the later items of a list it opens
+        ("这个项目建成后，每年可生产新能源汽车30万辆。", [("30万辆", "新能源汽车年产量")]),
+        ("未来可实现年产方形储能电池2600万只、电池组500万个。", [("500万个", "电池组年产量")]),
+    ],
+)
+def test_shares_and_yearly_outputs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected

@@ -42,6 +42,7 @@ _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
 _OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$")
+_YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -60,6 +61,7 @@ class SpecificState:
     noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
     carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
+    yearly: bool = False  # the sentence lists what a plant makes a year (年产A 2600万只、B 500万个)
     prev_money: str = ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
@@ -505,7 +507,7 @@ def _filled(
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
     elif not core and first:
         core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
-    if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
+    if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
 
@@ -602,6 +604,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
             return ""
         if core.endswith("占"):
             return "比"  # 对共建一带一路国家投资占50%以上 -> …投资占比
+        if re.search(r"占[\u4e00-\u9fffA-Za-z]{2,}$", core):
+            return "比重"  # 研发人员…占员工总数的35% -> 研发人员占员工总数比重
         if core.endswith(g.rate_stems):
             return "率"  # 规模以上企业复工复产已经达到98% -> …复工复产率
         return "占比" if measure == "占比" else ""
@@ -636,6 +640,16 @@ def _count(
         head = _clean(g, parts[0], places)[0]
         opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    yearly = _YEARLY.search(core)
+    opened = len(parts) > 1 and bool(_YEARLY.search(_clean(g, parts[0], places)[0]))  # 年产A 2600万只、B 500万个
+    if yearly or ((listed and st.yearly or opened) and core):
+        # 每年可生产新能源汽车30万辆, 年产方形储能电池2600万只、电池组500万个: a yearly output
+        st.yearly = True
+        thing = yearly.group(1) if yearly else core
+        st.subject = thing + "年产量"
+        return st.subject if 2 <= len(thing) <= 16 else None
+    if not listed:
+        st.yearly = False
     core = _cut_subject(g, core)
     core = _SCOPE_END.sub("", core)  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
     if core and not _starts_keep(g, core):
