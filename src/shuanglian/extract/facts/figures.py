@@ -5,6 +5,7 @@ Unit convention (also in data/units.yaml):
 - percentages: `value` as written, `unit` "%" (percentage points: "个百分点");
 - area: square metres "平方米" (4万平方米 -> 40000; 2平方公里 -> 2e6);
 - counts: `unit` as written (家, 个, 名, 项, ...), multipliers applied (超4万名 -> 40000 "名").
+- lengths, energy, volumes: `unit` as written, multipliers applied (1000亿千瓦时 -> 1e11 "千瓦时"; 9500公里).
 `qualifier` keeps 超/近/约/以上/余/多...; `approx` is true when the value is not exact (any qualifier,
 数千万, 千余). `year` is the year the figure refers to (到2025年 -> 2025; 今年 -> publication year) or null.
 """

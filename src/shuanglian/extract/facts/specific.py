@@ -316,6 +316,8 @@ def _count_suffix(unit: str, noun: str) -> str:
         return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量, 高校毕业生数量
     if noun.endswith("院士"):
         return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
+    if unit == "户" and not re.search(r"(?:户|企业|主体|公司|商户|单位)$", noun):
+        return "户数"  # 惠及居民65000多户 -> 惠及居民户数
     return "人次" if unit == "人次" else "数量"
 
 
