@@ -43,6 +43,7 @@ _INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
 _OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$")
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
+_BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
@@ -653,7 +654,8 @@ def _count(
     if not listed:
         st.yearly = False
     core = _cut_subject(g, core)
-    core = _SCOPE_END.sub("", core)  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
+    core = _SCOPE_END.sub("", core)
+    core = re.sub(r"(?<=.)(?:各级各类|各类|各种)(?=..)", "", core)  # 新登记各类经营主体: 各类 names no kind  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
     noun = _relative_head(g, after, _count_noun(g, after))
@@ -708,6 +710,8 @@ def _count(
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
+    if _BUILT.match(name) and not name.endswith(("项目", "工程")):
+        name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
     classed = bool(st.prev_money) and name.startswith(st.prev_money)
     if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed):
         return None
