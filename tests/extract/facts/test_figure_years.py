@@ -131,3 +131,8 @@ def test_present_cues_date_news_figures_and_make_them_actual() -> None:
     figs = extract_figures("瞄准科技前沿。眼下，安徽正在建设的大科学装置有6个。今年将实施一批重大项目。", "2023-05-07")
     assert [(f["text"], f["year"], f["target"]) for f in figs] == [("6个", 2023, False)]
     assert _years("截至目前，我国172项节水供水重大水利工程已累计开工建设142项。", "2019-12-28")["142项"] == 2019
+
+
+def test_a_quarter_or_the_first_months_without_a_year_are_the_publication_year() -> None:
+    assert _years("江西一季度开工重点项目1534个。", "2025-02-07") == {"1534个": 2025}
+    assert _years("前两个月，出口增长16%。", "2020-03-10") == {"16%": 2020}
