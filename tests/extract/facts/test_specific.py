@@ -239,3 +239,9 @@ def test_series_ratios_totals_and_classes(text: str, expected: list[tuple[str, s
 )
 def test_shares_and_yearly_outputs(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+def test_share_of_the_things_after_a_percentage() -> None:
+    assert specifics("到2020年，实现80%高频服务事项掌上办理。") == [("80%", "高频服务事项掌上办理比例")]
+    assert specifics("全国已有百分之七十六的县普及了小学教育。") == [("百分之七十六", "县普及小学教育比例")]
+    assert specifics("城镇调查失业率5.1%。") == [("5.1%", "城镇调查失业率")]

@@ -132,6 +132,7 @@ class _Grammar:
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
         self.count_changes = frozenset(d.get("count_changes") or ())
         self.size_words = frozenset(d.get("size_words") or ())
+        self.share_openers = frozenset(d.get("share_openers") or ())
         self.totals = frozenset(d.get("count_totals") or ())
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
@@ -393,6 +394,8 @@ def _specific(
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
     core = _filled(g, st, core, change, scope, after, kind, places, first)
+    if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
+        return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
     if issued:
         # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
@@ -513,6 +516,21 @@ def _filled(
     if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
+
+
+def _share_of(g: _Grammar, after: str) -> str:
+    """N%的X + what they did, after a clause that names nothing: the share of X that did it, named
+    predicate first like a count's when the thing ends before it (…县比例), else as written
+    (高频服务事项掌上办理比例)."""
+    rest = _QUOTES.sub("", after)
+    rest = rest[1:] if rest.startswith("的") else rest
+    noun = _count_noun(g, rest)
+    if not noun or not rest.startswith(noun):
+        return ""
+    pred = re.split(r"[，,。；;：:、（(]", rest[len(noun) :], maxsplit=1)[0]
+    pred = re.sub(r"^(?:都|均|已经|已|也)", "", pred).replace("了", "")
+    pred = pred if 2 <= len(pred) <= 10 and not re.search(r"[的将要\d]", pred) else ""
+    return pred + re.sub(r"(?<=.)了(?=..)", "", noun) + "比例"
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
