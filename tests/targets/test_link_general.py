@@ -42,6 +42,12 @@ PAIRS = [
      "进出口扭转了连续两年下降的局面。",
      {"国内生产总值增长率": (6.9, "met"), "居民消费价格涨幅": (1.6, "met"), "城镇新增就业": (1.351e7, "met"),
       "城镇登记失业率": (3.9, "met"), "物价涨幅": (1.6, "met")}),
+    (2020,
+     "二、2020年发展主要目标和下一阶段工作安排\n全年减税降费2.5万亿元左右。今年再解决农村贫困人口500万人以上。"
+     "城乡居民医保人均财政补助标准提高到550元。",
+     "一、2020年工作回顾\n全年累计为市场主体减负超过2.6万亿元。农村贫困人口减少551万，贫困发生率由0.6%下降到0。"
+     "又有2000多万农村人口喝上了干净的水。\n二、2021年主要目标任务\n城乡居民医保人均财政补助标准由550元提高到580元。",
+     {"减税降费": (2.6e12, "met"), "农村贫困人口减少": (5.51e6, "met"), "城乡居民医保财政补助标准": (550, "met")}),
 ]
 
 
@@ -118,7 +124,7 @@ def test_nineties_ranges_in_chinese_numerals_and_kilograms() -> None:
 def test_unnamed_money_figures_do_not_link_by_who_pays() -> None:
     t = _fig("二、今年工作\n今年中央财政拟投入423亿元，用于扶助和促进就业。", "2011-03-05", True)[0]
     a = _fig("一、2011年工作回顾\n中央财政安排资金1713亿元。", "2012-03-05", False)[0]
-    assert not t.known_measure and not a.known_measure
+    assert t.measure == "就业资金" and not a.known_measure  # the topic stands after the figure
     assert score(t, a)[0] < 0.75  # they share only 中央财政/安排/资金
 
 
@@ -196,3 +202,85 @@ def test_a_measure_no_rule_names_is_shown_by_what_it_counts_not_by_the_verb() ->
     figs = derive_figures("二、2014年工作总体部署\n今年要淘汰燃煤小锅炉5万台，水泥4200万吨。", "2014-03-05", "国务院政府工作报告")
     names = {f.measure for f in figs if f.is_target}
     assert not names & {"?", "增加到", "提高到", "再开工"}, names
+
+
+def test_from_x_to_y_in_the_next_plan_is_last_years_level_2016_wording() -> None:
+    plan = ("二、2016年重点工作\n城乡居民基本医保财政补助由每人每年380元提高到420元。"
+            "人均基本公共卫生服务经费财政补助从40元提高到45元。今年中央财政拟安排就业补助资金，"
+            "再取消和下放行政审批事项50项以上。")
+    nxt = ("一、2016年工作回顾\n国务院部门全年取消和下放165项行政审批事项。\n"
+           "二、2017年重点工作\n完善城乡居民医保，财政补助标准由每人每年420元提高到450元。"
+           "人均基本公共卫生服务经费财政补助从45元提高到50元。")
+    targets = {f.measure: f for f in derive_figures(plan, "2016-03-05", "国务院政府工作报告") if f.is_target}
+    assert targets["城乡居民医保财政补助标准"].value == 420  # the start (380元) is no target
+    assert targets["人均基本公共卫生服务经费"].value == 45
+    figs = derive_figures(nxt, "2017-03-05", "国务院政府工作报告")
+    levels = {(f.measure, f.value, f.year) for f in figs if not f.is_target}
+    assert ("城乡居民医保财政补助标准", 420, 2016) in levels  # 由420元提高到450元 in a plan: 2016's level
+    assert ("人均基本公共卫生服务经费", 45, 2016) in levels
+    cands = [Candidate("n", None, f, 0) for f in figs if not f.is_target]
+    for measure, value in (("城乡居民医保财政补助标准", 420), ("人均基本公共卫生服务经费", 45),
+                           ("取消和下放行政审批事项", 165)):
+        link = best_link(targets[measure], cands)
+        assert link is not None and link.actual.value == value, measure
+        assert status_of(targets[measure], link.actual, 2018) == "met"
+
+
+def test_the_end_of_a_review_rise_measures_what_its_start_does() -> None:
+    review = "一、2011年工作回顾\n各级财政对城镇居民医保和新农合的补助标准由每人每年120元提高到200元。"
+    figs = [(f.measure, f.value, f.year) for f in derive_figures(review, "2012-03-05") if not f.is_target]
+    assert figs == [("城乡居民医保财政补助标准", 200, 2011)]  # 120元 (2010's) is no figure of its own
+
+
+def test_fund_topic_from_the_sentence_and_paragraph_but_not_from_a_standard() -> None:
+    text = ("一、2006年工作回顾\n新型农村合作医疗试点范围扩大到1451个县，有4.1亿农民参加；中央财政支出42.7亿元，"
+            "较大幅度提高参加合作医疗农民的补助标准。\n"
+            "二、2007年工作\n一是扩大保障性住房建设规模。重点发展公共租赁住房。中央财政预算拟安排补助资金1030亿元。"
+            "中央财政拟安排200亿元专项资金，主要用贴息方式支持企业技术改造。")
+    figs = {f.value: f.measure for f in derive_figures(text, "2007-03-05") if f.unit == "元"}
+    assert figs[4.27e9] == "新农合资金"  # not the per-head 补助标准 named after it
+    assert figs[1.03e11] == "保障性安居工程资金"
+    assert figs[2e10] == "技术改造资金"
+
+
+def test_a_standard_a_head_never_answers_a_fund() -> None:
+    t = _fig("二、今年工作\n合作医疗农民的补助标准由20元提高到40元。", "2006-03-05", True)[0]
+    a = _fig("一、2006年工作回顾\n城镇居民医保和新农合的补助标准达到42.7亿元。", "2007-03-05", False)[0]
+    assert t.measure == a.measure == "城乡居民医保财政补助标准"
+    assert score(t, a) == (0.0, ["magnitude differs"])
+
+
+def test_part_named_after_qizhong_and_a_sum_of_listed_funds() -> None:
+    plan = "二、今年工作\n今年新开工700万套以上，其中各类棚户区470万套以上。"
+    got = {f.value: f.measure for f in derive_figures(plan, "2014-03-05") if f.unit == "套"}
+    assert got == {7e6: "住房新开工", 4.7e6: "棚户区改造"}  # 其中…: the part names its own measure
+    review = "一、2005年工作回顾\n去年中央财政安排国有企业下岗职工基本生活保障专项补助、再就业补助209亿元。"
+    fig = [f for f in derive_figures(review, "2006-03-05") if f.unit == "元"][0]
+    assert not fig.known_measure  # the sum of two funds is neither 就业资金 nor the other
+    places = "一、2025年工作回顾\n眉山、遂宁经济总量超过2000亿元。"
+    assert [f.measure for f in derive_figures(places, "2026-02-01") if f.unit == "元"] == ["国内生产总值"]
+
+
+def test_review_counts_written_with_duo_2017_wording() -> None:
+    plan = "二、2016年重点工作\n棚户区住房改造600万套。退耕还林还草1500万亩以上。今年再解决6000万农村人口的饮水安全问题。"
+    review = ("一、2016年工作回顾\n棚户区住房改造600多万套，退耕还林还草1500多万亩，6100多万农村人口饮水安全问题得到解决，"
+              "公共文化机构服务群众1300多万人次。")
+    targets = [f for f in derive_figures(plan, "2016-03-05") if f.is_target]
+    acts = [f for f in derive_figures(review, "2017-03-05") if not f.is_target]
+    assert all(a.unit != "人" or a.value != 1.3e7 for a in acts)  # 人次 counts visits
+    cands = [Candidate("n", None, a, 0) for a in acts]
+    got = {t.measure: best_link(t, cands) for t in targets}
+    assert {m: (ln.actual.value if ln else None) for m, ln in got.items()} == {
+        "棚户区改造": 6e6, "退耕还林还草面积": pytest.approx(1e10, rel=1e-6), "农村安全饮水": 6.1e7}
+    assert all(status_of(t, got[t.measure].actual, 2018) == "met" for t in targets)
+
+
+def test_fund_topic_stops_at_a_new_action_and_skips_lists_and_balances() -> None:
+    plan = "二、今年工作\n实施两年投资计划，其中中央政府拟新增1.18万亿元，实行结构性减税，扩大国内需求。"
+    fig = [f for f in derive_figures(plan, "2009-03-05") if f.unit == "元" and f.value == 1.18e12][0]
+    assert fig.measure != "减税降费"  # …，实行结构性减税 is a new action, not what the money is for
+    review = ("一、2025年工作回顾\n医保集中带量采购为群众减负237亿元。城乡低保标准提高到每月815元和615元。"
+              "全国社会保障基金积累4140亿元。")
+    got = {f.value: f.measure for f in derive_figures(review, "2026-02-01") if f.unit == "元"}
+    assert got[2.37e10] != "减税降费" and got[615.0] != "减税降费"
+    assert got[4.14e11] != "社会保障投入"  # a fund's balance is no year's spending

@@ -36,16 +36,19 @@ _RANGE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*%?\s*[－\-—–~～至到]\s*$"
 _RANGE_JOIN = re.compile(r"^\s*%?\s*[－\-—–~～至到]\s*$")
 # 百分之八至九: the upper end written as a bare Chinese numeral after the first figure.
 _CN_RANGE_AFTER = re.compile(rf"^[至到－\-~～]([一二三四五六七八九十]+(?:点[{_CN_DIGITS}]+)?)(?![\d{_CN_DIGITS}十百千万亿])")
-_BASE_BEFORE = re.compile(r"[由从](?:(?:19|20)\d\d年的?)?$")
+_BASE_BEFORE = re.compile(r"[由从](?:(?P<year>(?:19|20)\d\d)年的?|去年的?|上年的?)?(?:每人每年|每人每月|每人|人均|每年|每月)?$")
 _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到|增至|上升到|下降到|降至|降到|扩大到|减少到|回落到)")
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
+# 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
+_ONE_YEAR_TOTAL = re.compile(r"(?:全年|当年|年内|(?<![到至止])(?:19|20)\d\d年)累计")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 # "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
+_SUBSET = re.compile(r"\s*其中")
 _MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
@@ -157,6 +160,8 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
     window = sentence_prefix[max(sentence_prefix.rfind("；"), sentence_prefix.rfind(";")) + 1:]
     near_hits = [(m.end(), rule) for rule in rules.measures if rule.near and unit in rule.units
                  for m in rule.pattern.finditer(window[-rule.near:])]
+    if near_hits and _SUBSET.match(clause) and _clause_rule(rules, clause, unit):
+        near_hits = []  # …新开工700万套，其中各类棚户区470万套: the part names its own measure
     if near_hits:
         _, rule = max(near_hits, key=lambda h: h[0])
         return rule.key, rule.key, True
@@ -249,6 +254,40 @@ def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
     return next((r for r in rules.measures if not r.near and unit in r.units and r.pattern.search(text)), None)
 
 
+def _topic(rules: Rules, norm: str, sent_start: int, start: int, end: int, unit: str) -> tuple[str, str] | None:
+    """(measure, words) of the nearest measure the sentence names before or after a figure, else the
+    nearest one earlier in its paragraph: the topic of a fund whose clause names only who pays."""
+    stop = _SENT_STOP.search(norm, end)
+    sent_end = stop.start() if stop else len(norm)
+    after = norm[end:sent_end]
+    cut = rules.topic_stop.search(after) if rules.topic_stop is not None else None
+    if cut:  # …拟新增1.18万亿元，实行结构性减税: a new action, not what the money is for
+        after = after[:cut.start()]
+    # the paragraph before, at most two sentences back (一是…保障性住房…。重点发展公共租赁住房。中央财政…)
+    para_start = norm.rfind("\n", 0, sent_start) + 1
+    back = [m.end() for m in _SENT_STOP.finditer(norm, para_start, max(para_start, sent_start - 1))]
+    para_start = max([para_start] + back[-2:-1])
+    rules_of_unit = [r for r in rules.measures if not r.near and not r.own_clause and unit in r.units]
+    for scopes in (((norm[sent_start:start], True), (after, False)), ((norm[para_start:sent_start], True),)):
+        hits: list[tuple[int, str, str]] = []
+        for text, before in scopes:
+            for rule in rules_of_unit:
+                found = list(rule.pattern.finditer(text))
+                if found:
+                    m = found[-1] if before else found[0]
+                    hits.append((len(text) - m.end() if before else m.start(), rule.key, m.group()))
+        if hits:
+            _, key, words = min(hits, key=lambda h: h[0])
+            return key, words
+    return None
+
+
+def _names_payer_only(rules: Rules, clause: str) -> bool:
+    """Whether a clause says only who pays and 资金/补贴 (中央财政拟安排 / 中央财政为此将增加支出)."""
+    rest = rules.generic_words.sub("", re.sub(r"[\s\d.%“”\"]", "", clause))
+    return rules.topic_filler is not None and len(rules.topic_filler.sub("", rest)) < 2
+
+
 def _clause_has_words(clause: str) -> bool:
     """Whether a clause says more than a verb: 再解决 / 增加 / 新建 name nothing."""
     return len(re.sub(r"[\s\d.%“”\"]|今年|再|新|共|要|将|拟|力争|争取|解决|增加|减少|新建|改建|改造|建设|完成|实现|达到|提高|安排|了|使", "", clause)) > 2
@@ -269,12 +308,18 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
     def free(a: int, b: int) -> bool:
         return not any(a < e and s < b for s, e in taken)
 
-    if rules.extra_units:
-        units = "|".join(re.escape(u) for u in sorted(rules.extra_units, key=len, reverse=True))
-        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*({units})", norm):
+    for table, many in ((rules.extra_units, "?"), (rules.approx_units, "")):
+        if not table:
+            continue
+        units = "|".join(re.escape(u) for u in sorted(table, key=len, reverse=True))
+        # 20万公里 / 20多万公里 / 1万多公里 (for approx_units only the 多/余 forms: the extractor reads the rest)
+        approx = rf"(?:(?:多|余)\s*(万亿|亿|万|千)?|(万亿|亿|万|千)\s*(?:多|余)){many}"
+        not_per = "(?!次)" if not many else ""  # 1300多万人次 counts visits, not people
+        for m in re.finditer(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:{approx}|(万亿|亿|万|千)?)\s*({units}){not_per}", norm):
             if free(m.start(), m.end()):
-                eu = rules.extra_units[m.group(3)]
-                value = float(m.group(1)) * _MULTIPLIER[m.group(2) or ""] * eu.factor
+                eu = table[m.group(5)]
+                mult = m.group(2) or m.group(3) or m.group(4) or ""
+                value = float(m.group(1)) * _MULTIPLIER[mult] * eu.factor
                 extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
                               "qualifier": None, "target": False, "year": None})
     if rules.bare_count:
@@ -312,6 +357,8 @@ def derive_figures(
     run_figs: list[Figure] = []  # the figures of that list read so far
     prev_multi = False  # the last figure was a multi-year rate or total
     prev_words: tuple[int, str] | None = None  # (end, measure words) of the last figure read
+    # the starting value of 由X提高到Y: (end of 提高到, value, unit, span, its own year, its measure)
+    pending_base: tuple[int, float, str, tuple[int, int], int | None, tuple[str, str, bool]] | None = None
     for f in raw:
         start, end = f["span"]
         value = float(f["value"])
@@ -329,8 +376,19 @@ def derive_figures(
                            + [x.end() for x in _CLAUSE_STOP.finditer(norm, sent_start, start)])
         clause = norm[clause_start:start]
         prev_end = end
-        if _BASE_BEFORE.search(norm[max(0, start - 10):start]) and _BASE_AFTER.match(norm[end:]):
-            continue  # 由41.2%提高到56.3%: the starting value
+        base = _BASE_BEFORE.search(norm[max(0, start - 10):start])
+        base_to = _BASE_AFTER.match(norm[end:]) if base else None
+        if base and base_to:
+            # 由41.2%提高到56.3%: the starting value is not a figure of its own; the end value measures
+            # what it does, and in a plan it is the level reached before (由每人每年240元提高到280元)
+            cut = max([e - sent_start for e, u in recent if u == unit and e > sent_start], default=0)
+            pending_base = (end + base_to.end(), value, unit, (start, end),
+                            int(base.group("year")) if base.group("year") else None,
+                            _measure(rules, clause, sent_prefix, unit, cut))
+            continue
+        base_of = pending_base if (pending_base and pending_base[2] == unit and start >= pending_base[0]
+                                   and re.fullmatch(r"[^，,。；;]{0,6}", norm[pending_base[0]:start])) else None
+        pending_base = None
         if unit != "%" and rules.delta.search(clause.rstrip()):
             continue  # 比去年预算增加4000亿元: a change, not the amount
         # ranges: 6.5%－7% / 8%至10% -> one figure with value and value_max
@@ -360,6 +418,27 @@ def derive_figures(
                 measure, measure_text, known = rule.key, after, True
             elif modifier:
                 measure, measure_text, known = (after.lstrip("的")[:14] or "?"), after.lstrip("的")[:14], False
+        if not known and unit != "%":
+            # 取消和下放246项行政审批事项: a count names what it counts right after the number
+            after = _CLAUSE_STOP.split(_SENT_STOP.split(norm[end:end + 16])[0])[0]
+            rule = _clause_rule(rules, after, unit)
+            if rule is not None:
+                measure, measure_text, known = rule.key, after, True
+        if unit in rules.topic_units and norm[clause_start - 1: clause_start] == "、" and "分别" not in clause:
+            # 下岗职工基本生活保障专项补助、再就业补助209亿元: one sum over the funds listed, no fund's own
+            head = max([sent_start] + [sent_start + x.end() for x in re.finditer(r"[，,；;：:]", norm[sent_start:clause_start])])
+            items = norm[head:start]
+            if not re.search(r"\d", items) and rules.fund_end is not None and rules.fund_end.search(norm[head:clause_start - 1]):
+                words = re.sub(r"[\s“”\"（）()]+", "", items)
+                measure, measure_text, known = words[-14:] or "?", words[-20:], False
+        if base_of is not None and (base_of[5][2] or not known):
+            measure, measure_text, known = base_of[5]
+        elif not known and unit in rules.topic_units and _names_payer_only(rules, clause) \
+                and not _continues_list(norm, clause, clause_start):
+            topic = _topic(rules, norm, sent_start, start, end, unit)
+            if topic is not None:
+                measure, measure_text = topic
+                known = True
         anaphoric = in_run = False
         if low is not None:
             measure, measure_text, known = low.measure, low.measure_text, low.known_measure
@@ -464,7 +543,7 @@ def derive_figures(
         # a multi-year rate or total: said in the clause itself (年均增长9.3%), or around it (a 过去五年
         # paragraph, …五年…) when the sentence names no single year (2007年居民消费价格上涨4.8% is 2007's)
         continues = _continues_list(norm, clause, clause_start)
-        multi = not is_target and (
+        multi = not is_target and not _ONE_YEAR_TOTAL.search(sent_prefix[-20:]) and (
             (continues and prev_multi)  # 前三年分别上升4.9%、5.5%: the list's head says which period
             or bool(_MULTI_YEAR.search(clause)) or (not year_named and bool(
                 _MULTI_YEAR.search(sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start))))
@@ -472,6 +551,14 @@ def derive_figures(
         if multi:
             fig.deadline = year  # a multi-year rate or total, kept apart from the year's own figure
             fig.year = None
+        if base_of is not None and is_target and not multi:
+            start0, end0 = base_of[3]
+            base_year = base_of[4] or (ctx.pub_year - 1 if ctx.pub_year else (year - 1 if year else None))
+            out.append(Figure(
+                measure=measure, value=_tidy(base_of[1]), unit=unit, year=base_year, is_target=False,
+                span=(start0, end0), quote=norm[max(sent_start, start0 - 20):end0].strip(" /\n\u3000"),
+                region=ctx.region, owner=ctx.owner, measure_text=measure_text, known_measure=known,
+            ))
         if is_target:
             key = (measure, fig.value, fig.value_max, unit, year, qual)
             first = seen.get(key)

@@ -33,6 +33,9 @@ def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[f
     reasons: list[str] = []
     if target.unit != actual.unit:
         return 0.0, ["unit differs"]
+    if rules.max_ratio and target.unit != "%" and target.value > 0 and actual.value > 0 and \
+            max(target.value, actual.value) > rules.max_ratio * min(target.value, actual.value):
+        return 0.0, ["magnitude differs"]
     s = 0.05
     if target.known_measure and actual.known_measure:
         if target.measure == actual.measure:

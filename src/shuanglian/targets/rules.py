@@ -25,6 +25,7 @@ class MeasureRule:
     needs: re.Pattern[str] | None = None
     family: str | None = None  # a broader measure this one answers (物价涨幅 for 居民消费价格涨幅)
     near: int = 0  # >0: matched on the last `near` characters before the figure, the nearest match wins
+    own_clause: bool = False  # names only a figure it stands just before, never a fund's topic
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,18 @@ class Rules:
     delta: re.Pattern[str]
     owners: tuple[dict[str, str], ...]
     extra_units: dict[str, ExtraUnit]
+    approx_units: dict[str, ExtraUnit]  # units the extractor reads only without 多/余 (6000多万人)
     bare_count: str | None
     anaphora: re.Pattern[str]
     respective_short: dict[str, tuple[str, ...]]
     target_after: re.Pattern[str]
     generic_words: re.Pattern[str]
     direction_words: dict[str, re.Pattern[str]]
+    max_ratio: float = 0.0  # >0: an actual this many times larger or smaller than the target is another thing
+    topic_units: tuple[str, ...] = ()  # money whose clause names only the payer takes the sentence's topic
+    topic_filler: re.Pattern[str] | None = None  # 资金/补贴…: words that name no topic
+    topic_stop: re.Pattern[str] | None = None  # a later clause starting so is a new action: no topic after it
+    fund_end: re.Pattern[str] | None = None  # a list item ending so is a fund (…专项补助、再就业补助209亿元: a sum)
 
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
@@ -106,6 +113,7 @@ def load_rules(path: str | None = None) -> Rules:
         MeasureRule(
             m["key"], re.compile(m["pattern"]), tuple(m["units"]), m.get("direction", "none"),
             re.compile(m["needs"]) if m.get("needs") else None, m.get("family"), int(m.get("near", 0)),
+            bool(m.get("own_clause", False)),
         )
         for m in raw["measures"]
     )
@@ -135,12 +143,18 @@ def load_rules(path: str | None = None) -> Rules:
         delta=re.compile(raw["delta"]),
         owners=tuple(raw.get("owners") or ()),
         extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
+        approx_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("approx_units") or {}).items()},
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
         target_after=re.compile(raw["target_after"]),
         direction_words={str(k): _alt(list(v)) for k, v in (raw.get("direction_words") or {}).items()},
         generic_words=_alt(list(raw.get("generic_words") or ["\x00"])),
         respective_short={str(k): tuple(v) for k, v in (raw.get("respective_short") or {}).items()},
+        max_ratio=float((raw.get("link") or {}).get("max_ratio") or 0.0),
+        topic_units=tuple((raw.get("topic") or {}).get("units") or ()),
+        topic_filler=_alt(list((raw.get("topic") or {}).get("filler") or ["\x00"])),
+        topic_stop=re.compile("[，,；;](?:" + _alt(list((raw.get("topic") or {}).get("stop_verbs") or ["\x00"])).pattern + ")"),
+        fund_end=re.compile("(?:" + _alt(list((raw.get("topic") or {}).get("fund_ends") or ["\x00"])).pattern + ")$"),
     )
 
 

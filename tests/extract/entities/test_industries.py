@@ -91,3 +91,37 @@ def test_he_lists_two_industries_ji_joins_one_chain(ents) -> None:  # type: igno
     got = _industries(ents, "以绿色石化和精细化工、现代装备制造为主。培育智能传感器及仪器仪表等新增长点。")
     assert {"绿色石化", "精细化工", "智能传感器及仪器仪表"} <= got
     assert "绿色石化和精细化工" not in got and "仪器仪表" not in got
+
+
+def test_material_before_a_term_names_the_branch(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "推动氟化工、盐化工延链，提升硅光伏产能。")
+    assert got == {"氟化工", "盐化工", "硅光伏"}
+
+
+def test_plain_noun_as_the_object_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "做大做强黄金产业，适宜发展蔬菜产业。") == {"黄金", "蔬菜"}
+    # a park (产业园区) and a word on the no-sector list name no industry
+    assert _industries(ents, "建设零碳产业园区，提升人才产业。") == set()
+
+
+def test_kept_modifier_opening_the_phrase_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "推动高端金属材料产业发展。") == {"高端金属材料"}
+
+
+def test_term_before_xiangmu_names_a_project(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "加快推进恒达集团碳纤维项目建设。") == set()
+
+
+def test_branch_head_after_a_term(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "汽车零部件" in _industries(ents, "这是一家国际领先的汽车零部件制造企业。")
+
+
+def test_facilities_and_programmes_are_not_industries_alone(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "深入实施种业振兴行动，积极融入全国数据中心协同创新体系。") == set()
+    # as an item of a list the text calls industries the product term counts
+    assert "数据中心" in _industries(ents, "逐步打造航空航天、汽车电子、数据中心等产业集群。")
+
+
+def test_term_naming_a_facility_after_one_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 量子计算|研发|平台, 数字技术|产业|园: the term names the facility's field
+    assert _industries(ents, "建设量子计算研发平台，培育数字技术产业园。") == set()

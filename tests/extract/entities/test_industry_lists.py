@@ -32,3 +32,18 @@ def test_plain_lists_are_not_industries(ents) -> None:  # type: ignore[no-untype
 def test_verbal_words_do_not_open_a_compound(ents) -> None:  # type: ignore[no-untyped-def]
     got = _industries(ents, "前瞻布局合成生物、区块链等未来产业。")
     assert "合成生物" in got and not any(g.startswith("布局") for g in got)
+
+
+def test_list_closed_by_class_word_after_modifiers(ents) -> None:  # type: ignore[no-untyped-def]
+    # 等新兴产业|集群, 等“菜篮子”产业, 等传统产业|转型升级: the text calls every item an industry
+    assert _industries(ents, "加快培育储能、宠物食品等新兴产业集群。") == {"储能", "宠物食品"}
+    assert _industries(ents, "促进水果、牛奶等“菜篮子”产业提质增效。") == {"水果", "牛奶"}
+    assert _industries(ents, "推动陶瓷、家具、制鞋等传统产业转型升级。") == {"陶瓷", "家具", "制鞋"}
+
+
+def test_service_lists_are_not_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "发展会计、法律等专业服务业。") == set()
+
+
+def test_kept_modifier_on_a_list_item(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _industries(ents, "加快现代装备、新材料等产业集群发展。") == {"现代装备", "新材料"}

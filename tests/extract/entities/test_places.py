@@ -96,3 +96,19 @@ def test_word_after_a_place_is_read_from_the_split_tokens() -> None:
     view = TokenView(text, toks)
     assert not _names_work(view, Token(0, 4, "上海浦东", "LOC"))
     assert _names_work(view, Token(7, 9, "北京", "LOC"))
+
+
+def _places(ents, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {m.name for m in ents(text).values() if m.kind == "place"}
+
+
+def test_one_character_province_after_a_verb(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _places(ents, "吸引人才来川发展，争取更多机构在湘落地。") == {"四川省", "湖南省"}
+
+
+def test_province_characters_in_pairings_lines_and_flows_are_not_places(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _places(ents, "陇电入浙工程开工建设，统筹疆算入渝，加强川渝合作。") == set()
+
+
+def test_place_naming_a_spirit_is_no_mention(ents) -> None:  # type: ignore[no-untyped-def]
+    assert _places(ents, "大力弘扬延安精神和井冈山精神。") == set()

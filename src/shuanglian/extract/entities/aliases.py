@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from shuanglian.extract.entities.lexicon import generic
-from shuanglian.extract.entities.orgs import suffix_of
+from shuanglian.extract.entities.orgs import all_generic, suffix_of
 from shuanglian.extract.entities.places import place_index
 
 
@@ -71,6 +71,8 @@ def is_alias(short: str, full: str) -> bool:
         parent = full[: -len(short)] if full.endswith(short) else ""
         if len(parent) >= 4 and suffix_of(parent, grammar_only=True):
             return True
+        if parent and len(short) - len(s_suffix) >= 2 and _field_words(parent):
+            return True  # 姑苏实验室 / 材料科学姑苏实验室: the full name puts the field before the lab's own name
         return full.endswith(short) and strip_place_prefix(full) == short
     short_core = strip_place_prefix(short)
     for form in _full_forms(full):
@@ -81,6 +83,11 @@ def is_alias(short: str, full: str) -> bool:
 
 
 _LEGAL_ENDS = ("有限公司", "有限责任公司", "集团公司")
+
+
+def _field_words(part: str) -> bool:
+    """True when `part` is made of industry terms and generic words only (材料科学, 深海技术科学), no place."""
+    return strip_place_prefix(part) == part and part not in place_index() and all_generic(part)
 
 
 def _initials_abbreviation(short: str, full: str, suffix: str) -> bool:

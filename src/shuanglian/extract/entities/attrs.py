@@ -118,8 +118,9 @@ def local_bodies(view: TokenView, chosen: list[Cand], context: tuple[str | None,
     found: list[Cand] = []
     for i, t in enumerate(toks):
         word = t.word
-        if len(word) < 2 or word[0] not in prefixes or word.startswith("市场") or (i > 0 and toks[i - 1].tag == "LOC"):
-            continue  # 市场监管局 is a bureau's own name, not 市 + 场监管局
+        if (len(word) < 2 or word[0] not in prefixes or word.startswith("市场") or word[1] == "级"
+                or (i > 0 and toks[i - 1].tag == "LOC")):
+            continue  # 市场监管局 is a bureau's own name, not 市 + 场监管局; 省级政府 is every province's
         rest = word[1:]
         where = context[0] if prefixes[word[0]] == "province" else context[1]
         if not where:

@@ -44,8 +44,9 @@ def _split_space(tokens: list[Token]) -> list[Token]:
             out.append(Token(t.start + cut, t.start + cut + 1, word[cut], "c"))
             out.append(Token(t.start + cut + 1, t.end, word[cut + 1 :], "ORG"))
             continue
-        if t.tag in ("ORG", "LOC", "PER") and len(word) > 2 and word[-1] in "和与及、":
-            # 嘉兴学院和|闻泰通讯…: LAC glued the connective to the name before it
+        if t.tag in ("ORG", "LOC", "PER") and len(word.strip()) > 2 and word[-1] in "和与及、":
+            # 嘉兴学院和|闻泰通讯…: LAC glued the connective to the name before it (not 协和 after a line break:
+            # the name's own characters must be more than two)
             out.append(Token(t.start, t.end - 1, word[:-1], t.tag))
             out.append(Token(t.end - 1, t.end, word[-1], "c"))
             continue

@@ -12,6 +12,7 @@ from typing import Any
 from shuanglian.extract.entities.aliases import link
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_WEAK, Cand, TokenView, select
 from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, org_gazetteer
+from shuanglian.suffixes import kind_by_suffix
 
 
 @dataclass
@@ -83,7 +84,8 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
         if gaz.get(short) and gaz.get(full) and gaz[short].canonical != gaz[full].canonical:
             continue  # 中共中央 and 中共中央政治局: two known bodies, not a name and its short form
         dst.surfaces |= src.surfaces
-        if dst.kind == "organization" and src.kind != "organization":
+        if dst.kind == "organization" and src.kind != "organization" and kind_by_suffix(dst.name) is None:
+            # a suffix-less body takes its short name's kind; a museum or an association keeps its own
             dst.kind = src.kind
         del groups[("org", short)]
 

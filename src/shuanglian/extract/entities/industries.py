@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.lexicon import industries, industry_automaton, industry_grammar
+from shuanglian.extract.entities.lexicon import generic, industries, industry_automaton, industry_grammar
+from shuanglian.extract.entities.places import place_index
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
@@ -16,13 +17,31 @@ _TAILS = ("产业", "行业", "领域", "企业", "集群", "发展")
 _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
+FIELD = "field"  # internal kind: a term naming a facility's field, dropped before selection
+
+
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     """Drop whole-economy sectors (制造业, 现代服务业), product terms not written as X产业/X行业 (垂类大模型,
     组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
     gram = industry_grammar()
-    broad, products, facilities = gram["broad_sectors"], gram["product_terms"], gram["facility_heads"]
-    return [c for c in cands if c.name not in broad and not text.startswith(facilities, c.end) and (
-        c.name not in products or text[c.end : c.end + 2] in ("产业", "行业"))]
+    broad, products = gram["broad_sectors"], gram["product_terms"]
+    out: list[Cand] = []
+    for c in cands:
+        if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
+            continue
+        # a facility's field is no industry mention, but the carrier rules name the facility by it
+        out.append(Cand(c.start, c.end, FIELD, c.name, c.prio) if _names_facility(text, c.end) else c)
+    return out
+
+
+def _names_facility(text: str, end: int) -> bool:
+    """True when a facility's head follows the term, right after it or after one word of a carrier's name
+    (储能|电站, 量子计算|研发|平台, 数字技术|产业园, 具身智能机器人|训练场): the term names its field."""
+    gram = industry_grammar()
+    if text.startswith(gram["facility_heads"], end):
+        return True
+    gap = next((g for g in gram["facility_gaps"] if text.startswith(g, end)), None)
+    return gap is not None and text.startswith(gram["facility_heads"] + gram["gap_heads"], end + len(gap))
 
 
 def with_modifiers(view: TokenView, cands: list[Cand]) -> list[Cand]:
@@ -71,10 +90,19 @@ def industry_mentions(view: TokenView) -> list[Cand]:
     if not len(auto):
         return []
     out: list[Cand] = []
-    for last, (term, _canonical) in auto.iter(view.text):
+    text = view.text
+    materials = industry_grammar()["material_prefixes"]
+    for last, (term, _canonical) in auto.iter(text):
         start, end = last + 1 - len(term), last + 1
         # 生物医药产业 is often one LAC word: the term may end where 产业/行业 starts
-        if start in view.by_start and (end in view.by_end or view.text[end : end + 2] in _TAILS):
+        if not (end in view.by_end or text[end : end + 2] in _TAILS):
+            continue
+        # 氟|化工, 煤化工, 晶硅|光伏: a material written right before the term names the branch
+        material = next((m for m in (text[start - 2 : start], text[start - 1 : start])
+                         if m in materials and start - len(m) in view.by_start), None)
+        if material:
+            out.append(Cand(start - len(material), end, "industry", material + term, PRIO_GRAMMAR))
+        elif start in view.by_start:
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
     return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
 
@@ -108,8 +136,11 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """
     gram = industry_grammar()
     toks = view.tokens[s:e]
-    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1):
-        toks = toks[1:]  # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name
+    while toks and (toks[0].word in gram["broad"] or toks[0].word in gram["lead_verbs"] or len(toks[0].word) == 1
+                    or toks[0].word in gram["kept_modifiers"]):
+        # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name; a kept modifier
+        # (高端|金属材料) is put back by with_modifiers once the rest is read as an industry
+        toks = toks[1:]
     if not toks:
         return None
     text = view.text
@@ -125,7 +156,29 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         tail = text[t.start : end]
         if tail in industries():
             return t.start, tail
+    if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, start, end):
+        return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
     return None
+
+
+def _verb_object(view: TokenView, start: int, end: int) -> bool:
+    """True when the noun at [start, end) + 产业 is the whole object of a verb (发展|蔬菜|产业|发展, 依托|水稻|产业|和):
+    a verb right before, 产业 right after and no noun after 产业 (零碳|产业|园区, 政府|产业|投资基金 name other things)."""
+    i, k = view.index_containing(start), view.index_containing(end)
+    if i is None or i == 0 or view.tokens[i - 1].tag not in ("v", "vd") or k is None or view.tokens[k].word != "产业":
+        return False  # 产业园区 as one word names a park
+    nxt = view.tokens[k + 1] if k + 1 < len(view.tokens) else None
+    return nxt is None or nxt.tag not in ("n", "nz", "vn") or nxt.word == "发展"
+
+
+def _bare_sector(word: str, tag: str) -> bool:
+    """True for a plain noun that names an industry when written alone before 产业 (黄金, 蔬菜, 北斗), not a broad
+    or generic word, a place or a word the grammar lists as no industry (人才产业, 文化产业 name none)."""
+    gram = industry_grammar()
+    g = generic()
+    return (tag in ("n", "nz") and 2 <= len(word) <= 4 and word not in gram["broad"]
+            and word not in gram["bare_too_broad"] and word not in gram["bare_not_sectors"]
+            and word not in g["non_names"] and word not in g["generic_name_parts"] and word not in place_index())
 
 
 def grammar_industries(view: TokenView) -> list[Cand]:
@@ -225,6 +278,26 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
             continue
         if after[:1] == "、" or (after in ("产业", "行业") and before != "、"):
             out.append(Cand(a.start, b.end, "industry", text[a.start : b.end], PRIO_GRAMMAR))
+    return out
+
+
+def headed_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
+    """One industry for a term followed by a head word that makes a branch of it (汽车|零部件, 光伏|材料):
+    the head is its own word and no noun follows it (汽车|零部件|企业 still names the branch, 汽车|配件|的 goods
+    do not count: the head must end the noun phrase or come before 产业/行业/企业/制造)."""
+    heads = industry_grammar()["branch_heads"]
+    text = view.text
+    out: list[Cand] = []
+    for c in cands:
+        if c.kind != "industry" or c.end not in view.by_start:
+            continue
+        i = view.by_start[c.end]
+        if i < 0 or view.tokens[i].word not in heads:
+            continue
+        end = view.tokens[i].end
+        nxt = view.tokens[i + 1] if i + 1 < len(view.tokens) else None
+        if nxt is None or nxt.tag not in ("n", "nz", "vn") or nxt.word in _TAILS or nxt.word in ("制造",):
+            out.append(Cand(c.start, end, "industry", text[c.start : end], PRIO_GRAMMAR))
     return out
 
 

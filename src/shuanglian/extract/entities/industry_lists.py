@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.industries import specific_only
+from shuanglian.extract.entities.industries import specific_only, with_modifiers
 from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar
 from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.lac import Token
 
 _ITEM_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})
 _SEPARATORS = frozenset({"、", "和", "及", "与", "以及"})
 _NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
 MAX_ITEM_TOKENS = 3
 MAX_ITEM_CHARS = 10
+
+
+def _lone_verb_item(toks: Sequence[Token], e: int, s: int) -> bool:
+    """True for a verb written alone between two 、 of a list (玩具、制鞋/v、金属制品): an item LAC read as a verb."""
+    return (e == s and e + 1 < len(toks) and toks[e].tag == "v" and toks[e + 1].word == "、"
+            and e > 0 and toks[e - 1].word == "、")
+
+
+def _closing_verb(toks: Sequence[Token], e: int, s: int) -> bool:
+    """True for a verb ending a list item before the next 、 or 等 (智能衡器|计量/v、): LAC's reading of the item's
+    last word, not the clause's predicate."""
+    return e > s and toks[e].tag == "v" and e + 1 < len(toks) and toks[e + 1].word in ("、", "等")
 
 
 def _items(view: TokenView) -> list[list[tuple[int, int]]]:
@@ -34,13 +48,15 @@ def _items(view: TokenView) -> list[list[tuple[int, int]]]:
             e = s
             while e < n and toks[e].word not in _SEPARATORS and (
                 toks[e].tag in _ITEM_TAGS or (e > s and toks[e].word in heads)  # 柔性|显示/v
+                or _lone_verb_item(toks, e, s) or _closing_verb(toks, e, s)
             ):
                 e += 1
             # 先进计算|产业: the class word after the last item is not one of its words
             last = e - 1 if e - 1 > s and toks[e - 1].word in tails else e
             # a long run is a clause, not a list item: keep its last words (发展|智能网联汽车)
             items.append((max(s, last - MAX_ITEM_TOKENS), last))
-            if e + 1 < n and toks[e].word in _SEPARATORS and toks[e + 1].tag in _ITEM_TAGS:
+            if e + 1 < n and toks[e].word in _SEPARATORS and (
+                    toks[e + 1].tag in _ITEM_TAGS or _lone_verb_item(toks, e + 1, e + 1)):
                 s = e + 1
                 continue
             break
@@ -63,28 +79,53 @@ def _closed(view: TokenView, end: int) -> bool:
     return False
 
 
+MAX_CLASS_MODIFIERS = 3
+
+
 def _closed_by_industry(view: TokenView, end: int) -> bool:
-    """True when the list ending at token `end` is closed by 等 + at most one modifier + 产业/行业 ending the
-    noun phrase (电子、机械、船舶等传统产业提质): the text itself says every item is an industry."""
+    """True when the list ending at token `end` is closed by 等 + a few modifiers + an industry class word ending
+    the noun phrase (电子、机械、船舶等传统产业提质, 视觉健康等新兴产业|集群, 科技服务等知识|密集型|生产性|服务业,
+    蔬菜、牛奶等“菜篮子”产业): the text itself says every item is an industry."""
     gram = industry_grammar()
     toks = view.tokens
     if end >= len(toks) or toks[end].word != "等":
         return False
     k = end + 1
-    if k < len(toks) and toks[k].word in gram["broad"]:
-        k += 1
-    if k >= len(toks) or toks[k].word not in gram["list_anchors"]:
+    mods = 0
+    while k < len(toks) and mods <= MAX_CLASS_MODIFIERS:
+        w = toks[k].word
+        if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
+            break
+        if w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz"):
+            k += 1
+            mods += w not in ("“", "”")
+            continue
         return False
-    # 人才、资金等产业|要素: the class word modifies a noun after it, the items are not industries
-    return k + 1 >= len(toks) or toks[k + 1].tag not in ("n", "nz", "vn")
+    else:
+        return False
+    # 人才、资金等产业|要素: the class word modifies a noun after it, the items are not industries (a verbal
+    # noun is the predicate: 等传统产业|转型升级)
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or nxt.tag not in ("n", "nz") or nxt.word in gram["list_anchor_follows"]
 
 
-def _plain_item(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
-    """An item of an industry list that is a short plain noun phrase (家具, 金属制品), not a name or a place."""
+_PLAIN_TAGS = frozenset({"n", "nz", "vn", "j"})
+_LATER_TAGS = frozenset({"n", "nz", "vn", "j", "a", "an"})
+
+
+def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[int, str] | None:
+    """An item of an industry list that is a short plain noun phrase (家具, 金属制品), not a name or a place.
+
+    An item after the first (`later`) may open with a verbal noun or an adjective (、研发|设计、, 、健康|养老等):
+    only the first item can hold the sentence's verb."""
     toks = view.tokens[s:e]
     while toks and toks[0].word in industry_grammar()["lead_verbs"]:
         toks = toks[1:]  # 前瞻|布局|元宇宙: the verb (LAC's noun) opens the clause
-    if not toks or toks[0].tag == "vn" or any(t.tag not in ("n", "nz", "vn", "j") for t in toks):
+    tags = _LATER_TAGS if later else _PLAIN_TAGS
+    # 、制鞋/v、 and 、智能衡器|计量/v、: a verb alone or last in a later item is LAC's reading of a noun
+    last_verb = later and bool(toks) and toks[-1].tag == "v"
+    body = toks[:-1] if last_verb else toks
+    if not toks or (toks[0].tag == "vn" and not later) or any(t.tag not in tags for t in body):
         # 布局|元宇宙: a verbal noun opening the item is the sentence's action, not part of the industry
         return None
     text = view.text[toks[0].start : toks[-1].end]
@@ -165,15 +206,18 @@ def listed_industries(view: TokenView) -> list[Cand]:
     out: list[Cand] = []
     stated: list[Cand] = []  # items of a list the text calls industries (船舶等传统产业): product terms count too
     for items in _items(view):
-        if _closed_by_industry(view, items[-1][1]):
-            found = [hit for s, e in items for hit in [_best_tail(view, s, e) or _plain_item(view, s, e)] if hit]
+        closed = _closed_by_industry(view, items[-1][1])
+        if closed:
+            found = [hit for n, (s, e) in enumerate(items)
+                     for hit in [_best_tail(view, s, e) or _plain_item(view, s, e, later=n > 0)] if hit]
             stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
                        for start, text in found if text in industry_grammar()["product_terms"]]
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
         known = any(text in inds for _, text in found)
-        if not known and not _closed(view, items[-1][1]):
+        if not known and not closed and not _closed(view, items[-1][1]):
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
-    return specific_only(out, view.text) + stated
+    # 现代|装备、新材料等产业: a kept modifier before an item is part of its name, as for a lexicon term
+    return with_modifiers(view, specific_only(out, view.text) + stated)

@@ -105,16 +105,24 @@ def generic() -> dict[str, Any]:
         "seat_tails": tuple(data.get("seat_tails") or []),
         "centre_of": tuple(data.get("centre_of") or []),
         "level_prefixes": tuple(data.get("level_prefixes") or []),
+        "committee_joined": tuple(data.get("committee_joined") or []),
     }
 
 
 @functools.cache
 def carrier_names() -> dict[str, frozenset[str]]:
-    """Suffixes of carriers named by their field alone (carrier_names.yaml: field_suffixes, zone_suffixes)."""
+    """Suffixes of carriers named by their field alone or by their ends (carrier_names.yaml: field_suffixes, zone_suffixes,
+    abbreviated_lines)."""
     data = _yaml("carrier_names.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
         raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
-    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or [])}
+    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or []),
+            "abbreviated_lines": frozenset(data.get("abbreviated_lines") or []),
+            "opening_breaks": frozenset(data.get("opening_breaks") or []),
+            "power_line_provinces": frozenset(str(data.get("power_line_provinces") or "")),
+            "power_line_heads": frozenset(data.get("power_line_heads") or []),
+            "zone_openers": frozenset(data.get("zone_openers") or []),
+            "walk_breaks": frozenset(data.get("walk_breaks") or [])}
 
 
 @functools.cache
@@ -148,7 +156,7 @@ class FundDataError(ValueError):
 
 @functools.cache
 def fund_names() -> dict[str, frozenset[str]]:
-    """Rules for assembling fund names from fund_names.yaml: level prefixes and name breaks."""
+    """Rules for assembling fund names from fund_names.yaml: level prefixes, name breaks, quoted product tails."""
     data = _yaml("fund_names.yaml")
     out: dict[str, frozenset[str]] = {}
     for key in ("level_prefixes", "name_breaks"):
@@ -156,6 +164,10 @@ def fund_names() -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
         out[key] = frozenset(words)
+    tails = data.get("quoted_product_tails") or []
+    if not isinstance(tails, list) or not all(isinstance(w, str) and w for w in tails):
+        raise FundDataError("extract/data/fund_names.yaml: 'quoted_product_tails' must be a list of words")
+    out["quoted_product_tails"] = frozenset(tails)
     return out
 
 
@@ -218,6 +230,13 @@ def industry_grammar() -> dict[str, Any]:
         "facility_heads": tuple(data.get("facility_heads", [])),
         "industry_branches": frozenset(data.get("industry_branches", [])),
         "kept_modifiers": tuple(sorted(data.get("kept_modifiers", []), key=len, reverse=True)),
+        "list_anchor_ends": tuple(data.get("list_anchor_ends", [])),
+        "list_anchor_follows": frozenset(data.get("list_anchor_follows", [])),
+        "material_prefixes": frozenset(data.get("material_prefixes", [])),
+        "facility_gaps": tuple(sorted(data.get("facility_gaps", []), key=len, reverse=True)),
+        "gap_heads": tuple(data.get("gap_heads", [])),
+        "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
+        "branch_heads": frozenset(data.get("branch_heads", [])),
     }
 
 

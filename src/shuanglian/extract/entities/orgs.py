@@ -27,7 +27,7 @@ from shuanglian.suffixes import kind_by_suffix, suffix_of
 MAX_NAME = 32
 _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
-_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成"})
+_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "检查", "审评"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
@@ -109,9 +109,14 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # 国家先进计算产业创新中心, 国家数据要素综合试验区: a designated national carrier (国家先进制造业集群
         # is a title many clusters win, not one carrier)
         return True
+    openers = carrier_names()["zone_openers"]
     if suffix in carrier_names()["zone_suffixes"] and len(name_part) >= 2 and not any(
-            name_part.startswith(b) for b in g["bad_name_starts"]) and all(t.tag not in g["stop_tags"] for t in toks):
+            name_part.startswith(b) for b in g["bad_name_starts"]) and all(
+            t.tag not in g["stop_tags"] or (k == 0 and t.word in openers) for k, t in enumerate(toks)):
         return True  # 国际|金融城, 国际|法务区: a zone named with common words
+    if suffix.endswith("重点实验室") and name_part.endswith(("全国", "国家")):
+        # 柔性电子全国重点实验室: a designated key lab is named by its field (not 在|甘全国重点实验室: labs in a place)
+        return len(name_part) >= 4
     if suffix in carrier_names()["field_suffixes"] and _field_name(name_part):
         return True  # 乳业|技术创新中心, 生物制造|产业园: a carrier named by the field it serves
     if suffix in suffixes().proper_only:
@@ -277,6 +282,13 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = i
             i -= 1
             continue
+        if kind == "platform" and t.tag in ("v", "vn") and t.word in carrier_names()["walk_breaks"]:
+            break  # 高质量发展|建设|共同富裕示范区: the verb that governs the carrier ends its name
+        if t.word in carrier_names()["zone_openers"] and kind == "platform" and (
+                first < i_suffix or head_named or toks[i_suffix].word in carrier_names()["zone_suffixes"]):
+            # 西部|创新港, 未来|信息港: a direction or 未来 opens a zone's name (LAC reads it as a locality or a time)
+            first = i
+            break
         if t.tag in g["stop_tags"] or t.tag == "PER" or t.word in g["apposition_nouns"] or (
             t.word in g["generic_refs"] and t.word not in ("省", "市")
         ):
@@ -423,6 +435,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
                             view.tokens[first].word, PRIO_GRAMMAR))
             first += 1
             start = view.tokens[first].start
+        if kind == "platform" and end - len(suffix) - start == 1:
+            start = _cut_opening(view, start)
         name = text[start:end]
         name_part = name[: -len(suffix)]
         if lead and (name_part in industries() or name_part in g["generic_name_parts"]):
@@ -452,6 +466,19 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             found = "lab"  # 怀柔国家实验室内蒙古基地: a lab's base is part of the lab (as the gold counts it)
         out.append(Cand(start, full_end, found, text[start:full_end], PRIO_GRAMMAR))
     return out
+
+
+def _cut_opening(view: TokenView, start: int) -> int:
+    """Start of a carrier whose name part is one character: LAC cut the name's opening into a word of its own
+    (驮|英水库, 聚变|堆园区, 长|赣高铁), a short verb, adjective or noun written right before it."""
+    j = view.index_containing(start - 1) if start > 0 else None
+    if j is None:
+        return start
+    t = view.tokens[j]
+    if t.end == start and len(t.word) <= 2 and t.tag in ("v", "a", "vn", "n", "nz") and (
+            t.word not in carrier_names()["opening_breaks"]):
+        return t.start
+    return start
 
 
 def _lab_word(word: str) -> bool:
@@ -955,4 +982,116 @@ def source_media(view: TokenView) -> list[Cand]:
         name = m.group(1)
         if kind_of(name) == "media" and not is_non_name(name):
             out.append(Cand(m.start(1), m.end(1), "media", name, PRIO_GAZETTEER))
+    return out
+
+
+_BREAKS_BEFORE_LINE = frozenset("，、；：。！？\n（“ 　")
+_DIRECTIONS = frozenset("东西南北中上下内外前后")
+_DIRECTION_SECTIONS = frozenset({"东段", "西段", "南段", "北段", "中段"})
+_NUMERALS = frozenset("一二三四五六七八九十两百千万几多")
+
+
+def _verb_word(view: TokenView, a: int, b: int) -> bool:
+    """True when text[a:b] holds a whole LAC word of two characters or more read as a verb or adverb (加密, 新|开工)."""
+    i = view.index_containing(a)
+    while i is not None and i < len(view.tokens) and view.tokens[i].start < b:
+        t = view.tokens[i]
+        if t.end <= b and len(t.word) >= 2 and t.tag in ("v", "vn", "vd", "d", "ad"):
+            return True
+        i += 1
+    return False
+
+
+@functools.cache
+def _place_initials() -> frozenset[str]:
+    """First characters of the names of provinces, cities and counties (合 of 合肥, 赤 of 赤峰)."""
+    return frozenset(k[0] for k, ps in place_index().items() if len(k) >= 2 and any(
+        p.level in ("province", "city", "county") for p in ps))
+
+
+def abbreviated_lines(view: TokenView) -> list[Cand]:
+    """Lines named by one-character abbreviations of the places they join (合新高铁, 赤大白铁路, 宜西攀高铁):
+    two or three characters each opening a known city or county name, then a line head, written at the start
+    of a clause or list item (LAC reads such names as verbs and adjectives, so the grammar walk misses them)."""
+    heads = carrier_names()["abbreviated_lines"]
+    if not heads:
+        return []
+    text = view.text
+    initials = _place_initials()
+    g = generic()
+    out: list[Cand] = []
+    for head in heads:
+        pos = text.find(head)
+        while pos >= 0:
+            end = pos + len(head)
+            if end in view.by_end and not text.startswith(("铁路", "公路", "高速", "城际"), end):
+                for k in (3, 2):
+                    a = pos - k
+                    part = text[a:pos]
+                    if a < 0 or not all(ch in initials for ch in part) or sum(ch in _DIRECTIONS for ch in part) >= 2:
+                        continue
+                    if a > 0 and text[a - 1] not in _BREAKS_BEFORE_LINE:
+                        continue
+                    if part in g["generic_name_parts"] or part in industries() or part in place_index() or any(
+                            ch in _NUMERALS for ch in part) or _verb_word(view, a, pos):
+                        break  # 三大|高速公路, 加密|高铁, 新开工|高速公路: a count or a verb, not two ends
+                    full = end + 2 if text[end : end + 2] in _DIRECTION_SECTIONS else end  # 京滨城际|南段
+                    out.append(Cand(a, full, "platform", text[a:full], PRIO_GRAMMAR))
+                    break
+            pos = text.find(head, pos + 1)
+    return out
+
+
+@functools.cache
+def _power_line() -> re.Pattern[str] | None:
+    """省电入省…工程 compiled from carrier_names.yaml (None when the lists are empty)."""
+    data = carrier_names()
+    provs, heads = "".join(sorted(data["power_line_provinces"])), sorted(data["power_line_heads"], key=len, reverse=True)
+    if not provs or not heads:
+        return None
+    return re.compile(rf"[{provs}]电(?:入|送|外送)(?:[{provs}](?![{provs}]))?[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(heads)})")
+
+
+def power_lines(view: TokenView) -> list[Cand]:
+    """Power lines named by the provinces they join (陇电入浙工程, 陕电入皖特高压工程, 疆电外送第四通道), at a word start."""
+    pat = _power_line()
+    if pat is None:
+        return []
+    return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR) for m in pat.finditer(view.text)
+            if m.start() in view.by_start and m.end() in view.by_end]
+
+
+@functools.cache
+def _quoted_product() -> re.Pattern[str] | None:
+    """“X贷” compiled from fund_names.yaml quoted_product_tails (None when empty)."""
+    tails = fund_names()["quoted_product_tails"]
+    if not tails:
+        return None
+    return re.compile(rf"“([\u4e00-\u9fff]{{1,4}}(?:{'|'.join(map(re.escape, sorted(tails)))}))”")
+
+
+def quoted_funds(view: TokenView) -> list[Cand]:
+    """Financing products named in quotes (“宁科贷”, “人才贷”): one to four characters and a product tail."""
+    pat = _quoted_product()
+    if pat is None:
+        return []
+    return [Cand(m.start(1), m.end(1), "fund", m.group(1), PRIO_GAZETTEER) for m in pat.finditer(view.text)]
+
+
+def field_carriers(view: TokenView, cands: list[Cand]) -> list[Cand]:
+    """Carriers named by the field they serve where LAC cut the field term with a verb (新型|显示|产业园,
+    量子|计算|研发平台): an industry candidate followed by a field suffix (carrier_names.yaml field_suffixes)
+    that ends on a word boundary, the industry opening on one and naming a field (not 机器人产业|基地)."""
+    text = view.text
+    fields = carrier_names()["field_suffixes"]
+    longest = max((len(s) for s in fields), default=0)
+    out: list[Cand] = []
+    for c in cands:
+        if c.kind not in ("industry", "field") or c.start not in view.by_start or not _field_name(c.name):
+            continue
+        for k in range(longest, 1, -1):
+            s = text[c.end : c.end + k]
+            if s in fields and c.end + k in view.by_end:
+                out.append(Cand(c.start, c.end + k, "platform", text[c.start : c.end + k], PRIO_GRAMMAR))
+                break
     return out

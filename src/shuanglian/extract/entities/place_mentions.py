@@ -168,15 +168,40 @@ def excluded_by_convention(text: str, start: int, end: int) -> bool:
     return text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2])
 
 
+def _province_abbreviation(view: TokenView, t: Token) -> Cand | None:
+    """The province a one-character name stands for after a verb of coming, being or going (来|川, 在|湘|增设,
+    入|豫”, 涉疆): a place mention, not the pairing of 川渝 or 湘江. None otherwise."""
+    rules = place_rules()
+    names, verbs = rules["province_abbreviations"], rules["abbreviation_verbs"]
+    word, start = t.word, t.start
+    if len(word) == 2 and word[0] in verbs:
+        word, start = word[1], start + 1  # 涉疆 as one word
+    elif len(word) != 1 or not view.text[max(0, start - 2) : start].endswith(verbs):
+        return None
+    after = view.text[start + 1 : start + 8]
+    if word not in names or after[:1] in names or after.startswith(rules["route_heads"]):
+        return None  # 川渝 is a pairing; 陇电入浙|工程 names a line
+    if start >= 3 and (view.text[start - 3] in _ABBREV or view.text[start - 3] in names):
+        return None  # 疆算入渝, 陇电入浙: a flow between two regions (a slogan), not the place of the page
+    return Cand(start, start + 1, "place", names[word])
+
+
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    return [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
+    out = [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
+    # 来|川/n|发展: LAC does not always tag the one-character province a place
+    names = place_rules()["province_abbreviations"]
+    return out + [c for t in view.tokens if t.tag != "LOC" and len(t.word) == 1 and t.word in names
+                  for c in [_province_abbreviation(view, t)] if c]
 
 
 def place_cand(view: TokenView, t: Token) -> list[Cand]:
     """The place (or zone) candidate of one word read as a place, by LAC or the tagger; none for a non-place."""
     out: list[Cand] = []
     text = view.text
+    abbrev = _province_abbreviation(view, t)
+    if abbrev:
+        return [abbrev]
     if len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
         return out  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
     if t.word.endswith(_NON_PLACE_TAILS):
@@ -195,8 +220,10 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # BioBAY: a brand LAC took for a place
     if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
         return out  # “数字福建”, 健康中国: a slogan, not the place
-    p = normalise(t.word)
     rules = place_rules()
+    if text.startswith(rules["non_place_after"], t.end):
+        return out  # 延安精神, 井冈山精神: the name of a spirit, not the place
+    p = normalise(t.word)
     regions = _regions_in(t.word)
     if regions:
         # 中亚南亚西亚: countries or regions written one after another are one mention each

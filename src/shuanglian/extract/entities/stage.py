@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from shuanglian.document import Document, Mention
+from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.attrs import (
     assign_roles,
     backreferences,
@@ -28,8 +29,10 @@ from shuanglian.extract.entities.groups import (
     quoted_carrier,
 )
 from shuanglian.extract.entities.industries import (
+    FIELD,
     IndustrySpans,
     grammar_industries,
+    headed_industries,
     industry_mentions,
     joined_industries,
     overlapping_industries,
@@ -38,26 +41,31 @@ from shuanglian.extract.entities.industry_lists import listed_industries
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
     blocked_automaton,
+    generic,
     org_gazetteer,
     place_abbreviations,
     place_rules,
     suffix_automaton,
 )
 from shuanglian.extract.entities.orgs import (
+    abbreviated_lines,
     brand_orgs,
+    field_carriers,
     gazetteer_orgs,
     grammar_orgs,
     kind_of,
     lac_orgs,
     listed_orgs,
     peer_orgs,
+    power_lines,
+    quoted_funds,
     source_media,
     suffix_of,
     tagger_orgs,
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands
-from shuanglian.extract.entities.places import normalise, place_index, place_key, place_merges
+from shuanglian.extract.entities.places import Place, normalise, place_index, place_key, place_merges
 from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
@@ -303,6 +311,26 @@ def _merge_places(groups: dict[tuple[str, str], Group]) -> None:
             del groups[("place", short)]
 
 
+def _joined_government(text: str, c: Cand) -> bool:
+    """A bare 省政府/市政府 completed with the page's place and joined to the party committee written before it
+    (江西省委和|省政府工作汇报): the committee alone is the entity."""
+    return (c.kind == "government" and bool(c.attrs.get("resolved")) and text[c.start] in "省市区县"
+            and text[c.start : c.end].endswith("政府") and text.endswith(generic()["committee_joined"], 0, c.start))
+
+
+def _body_places(chosen: Sequence[Cand]) -> list[Place]:
+    """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
+    out: list[Place] = []
+    for c in chosen:
+        if c.kind != "government":
+            continue
+        rest = strip_place_prefix(c.name)
+        p = normalise(c.name[: len(c.name) - len(rest)]) if rest != c.name else None
+        if p is not None:
+            out.append(p)
+    return out
+
+
 def extract_entities(text: str, tokens: list[Token] | None = None,
                      excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
                      use_ner: bool = True) -> list[Mention]:
@@ -326,8 +354,11 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
-             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view))
-    cands += joined_industries(view, cands) + overlapping_industries(view, cands)
+             + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
+             + quoted_funds(view))
+    cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
+    cands += field_carriers(view, cands)
+    cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
     chosen = select([c for c in cands if not in_ranges(c, blocked)])
@@ -344,7 +375,11 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         chosen = sorted(chosen + extra, key=lambda c: c.start)
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
+    if context[0] is None:
+        # a report's opening names its place only inside bodies (安徽省政府工作报告, 安徽省第十四届人民代表大会)
+        context = page_context(places + _body_places(chosen))
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
+    chosen = [c for c in chosen if not _joined_government(text, c)]
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
