@@ -245,3 +245,18 @@ def test_share_of_the_things_after_a_percentage() -> None:
     assert specifics("到2020年，实现80%高频服务事项掌上办理。") == [("80%", "高频服务事项掌上办理比例")]
     assert specifics("全国已有百分之七十六的县普及了小学教育。") == [("百分之七十六", "县普及小学教育比例")]
     assert specifics("城镇调查失业率5.1%。") == [("5.1%", "城镇调查失业率")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing before 已, the verb after it says which ones are counted; a subject before 已 is no measure
+        ("全市重点项目已开工120个。", [("120个", "开工重点项目数量")]),
+        ("高新技术企业已达到3000家。", [("3000家", "高新技术企业数量")]),
+        ("这个产业园已入驻企业86家。", [("86家", "入驻企业数量")]),
+        # 可 before 达 is no part of the measure
+        ("项目投产后，预计年产值可达50亿元。", [("50亿元", "年产值")]),
+    ],
+)
+def test_aspect_and_modal_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected

@@ -214,6 +214,15 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
         core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
+    already = max(core.rfind("已经") + 1, core.rfind("已"))
+    if already >= 2:
+        done, before = core[already + 1 :].removeprefix("经"), core[:already]
+        verb = done.removeprefix("累计")
+        if done and (verb in g.any_verb or verb in g.fronted):
+            # 重点项目已开工120个: the thing stands before 已, the verb says which ones (开工重点项目)
+            core = (done if verb in g.keep or verb in g.fronted else "") + before
+        elif len(done) >= 3:
+            core = done  # 产业园已入驻企业86家: the subject stands before 已, what it took in follows
     core = g.infix.sub("", core) if len(core) > 6 else core
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
