@@ -260,3 +260,8 @@ def test_share_of_the_things_after_a_percentage() -> None:
 )
 def test_aspect_and_modal_words(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+def test_who_spends_is_not_what_is_spent() -> None:
+    assert specifics("省财政安排专项资金20亿元，支持企业技术改造。") == [("20亿元", "专项资金")]
+    assert specifics("全社会研发投入增长10%。") == [("10%", "研发投入增长率")]

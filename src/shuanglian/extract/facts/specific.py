@@ -132,6 +132,7 @@ class _Grammar:
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
         self.count_changes = frozenset(d.get("count_changes") or ())
         self.size_words = frozenset(d.get("size_words") or ())
+        self.spend_verbs = re.compile(alternation(d.get("spend_verbs") or ["安排"]))
         self.share_openers = frozenset(d.get("share_openers") or ())
         self.totals = frozenset(d.get("count_totals") or ())
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
@@ -402,6 +403,9 @@ def _specific(
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
+    spend = next((m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None)
+    if kind == "money" and spend:
+        core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
     core = _filled(g, st, core, change, scope, after, kind, places, first)
     if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
