@@ -264,4 +264,4 @@ def test_aspect_and_modal_words(text: str, expected: list[tuple[str, str]]) -> N
 
 def test_who_spends_is_not_what_is_spent() -> None:
     assert specifics("省财政安排专项资金20亿元，支持企业技术改造。") == [("20亿元", "专项资金")]
-    assert specifics("全社会研发投入增长10%。") == [("10%", "研发投入增长率")]
+    assert specifics("企业研发投入达到50亿元。") == [("50亿元", "企业研发投入")]  # 投入 is a noun here
