@@ -61,6 +61,7 @@ def page_text(source: str, lines: list[int] | None) -> tuple[str, str | None]:
                 rec = json.loads(line)
                 if str(rec.get("year")) == key or rec.get("id") == key:
                     text = rec["text"]
+                    published = str(rec["year"]) if rec.get("year") else None  # the record's year dates it
                     break
         all_lines = text.split("\n")
     else:
@@ -79,14 +80,15 @@ def run(golds: list[dict[str, Any]]) -> list[Any]:
     from shuanglian.document import Document
     from shuanglian.pipeline.default import build_pipeline
 
-    docs = []
+    docs, dates = [], []
     for g in golds:
         text, header_date = page_text(g["source"], g.get("lines"))
         docs.append(Document(source=g["id"], raw=text))
+        dates.append(g.get("published") or header_date)
     clean = build_pipeline(plain=True, extract=False)
     docs = clean.batch(docs)
-    for d, g in zip(docs, golds, strict=True):
-        d.published = d.published or g.get("published")
+    for d, when in zip(docs, dates, strict=True):
+        d.published = d.published or when
     from shuanglian.extract.pipeline import ExtractStage
 
     ExtractStage().batch(docs)

@@ -53,6 +53,14 @@ def test_loader_cuts_texts_from_shared_data(tmp_path: Path) -> None:
     assert items["nat_1987_L2-3"].text == "乙\n丙" and items["nat_1987_L2-3"].published == "1987-03-25"
 
 
+def test_a_national_record_without_a_date_is_dated_by_its_year(tmp_path: Path) -> None:
+    data = _data(tmp_path)
+    gdir = tmp_path / "gold"
+    _gold(gdir, "nat_1988", source="nat.jsonl#1988", lines=None, published=None)
+    (item,) = load_real_gold(gdir, data)
+    assert item.published == "1988"  # the record carries its year, as a real ingest of it would
+
+
 @pytest.mark.parametrize(
     ("kw", "message"),
     [

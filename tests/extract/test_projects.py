@@ -230,3 +230,128 @@ def test_examples_of_a_counted_batch_run_over_semicolons() -> None:
     got = _by_name("溪洛渡水电站、京沪高速铁路和千万吨级炼油厂、百万吨级乙烯等一批重大项目陆续开工建设。我们应当积极修筑川黔和黔桂铁路。")
     assert {"溪洛渡水电站", "京沪高速铁路", "川黔铁路", "黔桂铁路"} <= set(got)
     assert not {"千万吨级炼油厂", "百万吨级乙烯"} & set(got)  # size classes of a kind
+
+
+def test_adverbs_between_the_work_and_its_status_verb() -> None:
+    got = _by_name("裕龙石化一期稳产达产，海南三亚崖州湾科技城深海科技公共平台建设稳步推进。")
+    assert got["裕龙石化一期"]["status"] == "投产"
+    assert got["海南三亚崖州湾科技城深海科技公共平台"]["status"] == "在建"
+
+
+def test_works_counted_per_place_are_a_batch() -> None:
+    assert extract_projects("迭部、碌曲、玛曲、镇原4县高速项目全部开工。") == []
+
+
+def test_visit_verbs_and_list_verbs_do_not_open_the_name() -> None:
+    got = _by_name("市委书记来到城东新区，察看比亚迪电池项目建设进展。")
+    assert "比亚迪电池项目" in got
+    got = _by_name("当天，上海临港新片区集中签约了特斯拉储能超级工厂、宁德时代研发中心等15个项目。")
+    assert set(got) == {"特斯拉储能超级工厂", "宁德时代研发中心"} and got["特斯拉储能超级工厂"]["status"] == "签约"
+
+
+def test_a_quoted_name_before_the_head_is_the_projects() -> None:
+    got = _by_name("在中科院苏州纳米所，“纳米真空互联实验站”二期项目顺利通过验收。")
+    assert got["纳米真空互联实验站二期项目"]["status"] == "建成"
+    assert extract_projects("超长期特别国债支持的“两重”项目，带动社会资本投入约2.1万亿元。") == []  # a label
+
+
+def test_route_segments_and_described_names() -> None:
+    got = _by_name("京港澳高速衡阳至耒阳段改扩建工程今天全线通车。")
+    assert got["京港澳高速衡阳至耒阳段改扩建工程"]["status"] == "建成"
+    got = _by_name("在国家重点项目大广高速南康至龙南段扩容工程施工现场，工人们抓紧建设。")
+    assert list(got) == ["大广高速南康至龙南段扩容工程"]
+
+
+def test_no_cut_inside_a_tagged_name_and_the_maker_before_nianchan() -> None:
+    t = "其中，总投资50亿元的华为云数据中心项目开工。"
+    got = _by_name(t, entities=[Mention("华为", "enterprise", spans=[(t.index("华为"), t.index("华为") + 2)])])
+    assert got["华为云数据中心项目"]["investment"] == 5_000_000_000
+    got = _by_name("天合光能年产10GW高效光伏组件项目总投资50亿元，预计年底投产。")
+    assert got["天合光能年产10GW高效光伏组件项目"]["investment"] == 5_000_000_000
+
+
+def test_a_work_that_calls_itself_a_key_project() -> None:
+    got = _by_name("连接常德、益阳、长沙的常益长高铁是我国中长期铁路网规划中的重点项目，目前，近千名施工人员奋战一线。")
+    assert got["常益长高铁"]["status"] == "在建"
+    assert extract_projects("该项目是今年全省投资规模最大的产业项目。") == []
+
+
+def test_qizhong_takes_the_status_of_the_clause_it_picks_from() -> None:
+    got = _by_name("全年新签约亿元以上项目320个，其中投资50亿元以上的有恒力石化、盛虹炼化等项目。")
+    assert set(got) == {"恒力石化", "盛虹炼化"} and got["恒力石化"]["status"] == "签约"
+
+
+def test_a_long_first_half_before_ji_is_one_name() -> None:
+    got = _by_name("宁德时代贵州新能源动力及储能电池生产制造基地一期建成投产。")
+    assert list(got) == ["宁德时代贵州新能源动力及储能电池生产制造基地一期"]
+    got = _by_name("中国盐湖集团一年内就实现年产4万吨基础锂盐一体化和2万吨高质碳酸锂项目顺利投产。")
+    assert "2万吨高质碳酸锂项目" in got  # two of a kind, not one name
+
+
+def test_a_bare_segment_belongs_to_the_line_before() -> None:
+    got = _by_name("开工建设沪渝蓉高铁武宜段、宜涪段，建成投用鄂州花湖机场。")
+    assert set(got) == {"沪渝蓉高铁武宜段", "沪渝蓉高铁宜涪段", "鄂州花湖机场"}
+
+
+def test_a_named_list_of_works_under_a_carrying_out_verb() -> None:
+    got = _by_name("建设大同至天津南等特高压工程，提升晋电外送质效。")
+    assert got["大同至天津南特高压工程"]["status"] == "在建"
+    assert extract_projects("实施城市更新、乡村建设等重点工程。") == []
+    got = _by_name("公路方面，提速庆云至章丘等23个续建项目。")
+    assert "庆云至章丘续建项目" not in got  # 续建 is the stage, not a kind of work
+
+
+def test_the_last_items_place_is_its_own_name() -> None:
+    t = "建成桥头、格尔木支撑调节性火电。"
+    ents = [Mention(n, "place", spans=[(t.index(n), t.index(n) + len(n))]) for n in ("桥头", "格尔木")]
+    got = _by_name(t, entities=ents)
+    assert set(got) == {"桥头支撑调节性火电", "格尔木支撑调节性火电"}
+
+
+def test_gai_xiangmu_gives_the_amount_of_the_project_named_before() -> None:
+    got = _by_name("近日，宁德时代洛阳基地项目在洛阳开工。该项目总投资140亿元，建成后年产值超300亿元。")
+    assert got["宁德时代洛阳基地项目"]["investment"] == 14_000_000_000
+    got = _by_name("近日，宁德时代洛阳基地项目在洛阳开工。全市今年总投资140亿元。")
+    assert got["宁德时代洛阳基地项目"]["investment"] is None  # not the project's amount
+    got = _by_name("宁德时代洛阳基地项目开工。\n该项目总投资140亿元。")
+    assert got["宁德时代洛阳基地项目"]["investment"] is None  # another paragraph
+
+
+def test_kaizhen_opens_a_list_of_named_works() -> None:
+    got = _by_name("环湖医院天塔院区、南开医院中西医结合临床中心、中心妇产滨海院区等开诊。")
+    assert set(got) == {"环湖医院天塔院区", "南开医院中西医结合临床中心", "中心妇产滨海院区"}
+    assert got["环湖医院天塔院区"]["status"] == "建成"
+
+
+def test_counted_kinds_of_works_are_batches() -> None:
+    assert extract_projects("建成运输机场3座、通用机场8座。") == []
+    assert extract_projects("投资近千亿元、全长1.3万公里的三个一号旅游公路全线贯通。") == []
+    assert extract_projects("枢纽港产业园新签约产业项目139个、总投资1022亿元。") == []
+
+
+def test_works_named_as_a_policys_subject_are_not_in_progress() -> None:
+    assert extract_projects("推动出台金融支持加快西部陆海新通道建设的意见。") == []
+
+
+def test_news_idioms_of_works_in_full_swing() -> None:
+    got = _by_name("眼下，总投资300亿元的比亚迪济南基地二期项目建设正酣。")
+    assert got["比亚迪济南基地二期项目"]["investment"] == 30_000_000_000 and got["比亚迪济南基地二期项目"]["status"] == "在建"
+    assert set(_by_name("作为国家重大工程，白鹤滩水电站今天全部机组投产发电。")) == {"白鹤滩水电站"}
+
+
+def test_a_description_before_a_dash_is_not_a_project() -> None:
+    got = _by_name("目前，黄河流域生态保护和高质量发展重大项目——引黄济宁工程正在加紧建设。")
+    assert set(got) == {"引黄济宁工程"}
+
+
+def test_works_put_into_the_national_plan_are_planned() -> None:
+    got = _by_name("努力推动江汉平原水资源配置、汉江流域水安全能力提升等战略性工程纳入国家盘子。")
+    assert got["江汉平原水资源配置"]["status"] == "谋划"
+    assert extract_projects("国家绿色化工和新材料制造业中试平台获批。") == []  # 获批 alone names a designation
+
+
+def test_works_named_with_their_upgrade() -> None:
+    got = _by_name("燕官公路提质改造提前建成通车，城乡要素双向流动加速。")
+    assert got["燕官公路提质改造"]["status"] == "建成"
+    got = _by_name("牡佳高铁建成运营，佳鹤铁路完成提速改造。")
+    assert got["佳鹤铁路"]["status"] == "建成"

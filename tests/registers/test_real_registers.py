@@ -1,6 +1,8 @@
 """Issue 9: ingesting all of ../shared/data/real (CCTV items, provincial reports, national reports) puts no
-generic word (全国, 全年, 全省 ...), no single character, no unknown two-character piece of a word (年大, 国计)
-and no word cut out of a longer word (悦远 of 近悦远来) in any register.
+generic word (全国, 全年, 全省 ...), no single character, no unknown two-character piece of a word (年大, 国计),
+no word cut out of a longer word (悦远 of 近悦远来) and none of the junk classes of
+fixtures/register_junk_patterns.yaml (amounts, sentences, armies or events as enterprises, a city's goal as a
+carrier, kinds of things, lists) in any register, while real names of each register stay.
 
 The corpus is ingested once per module (165 documents; see the timing note in the fixture). Skipped
 when the data folder is missing, a failure under CI=true."""
@@ -8,6 +10,7 @@ when the data folder is missing, a failure under CI=true."""
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from functools import cache
@@ -29,6 +32,7 @@ from shuanglian.store.documents import DocumentRow
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 WORDS = Path(__file__).resolve().parents[1] / "fixtures" / "generic_register_words.txt"
+JUNK = Path(__file__).resolve().parents[1] / "fixtures" / "register_junk_patterns.yaml"
 
 
 def _yaml(package: str, *parts: str) -> dict:
@@ -203,3 +207,52 @@ def test_the_cut_word_check_catches_what_it_should() -> None:
     assert _inside_a_word("努力攻克一批事关国计民生的问题", 8, 10) == "国计民生"
     assert _inside_a_word("响应至诚山东近悦远来招商品牌", 7, 9) == "近悦远来"
     assert _inside_a_word("京东在北京发布新品", 0, 2) is None
+
+
+def _junk_patterns() -> dict[str, list[re.Pattern[str]]]:
+    data = yaml.safe_load(JUNK.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{JUNK}: expected a mapping"
+    return {k: [re.compile(p) for p in v] for k, v in data.items()}
+
+
+def test_no_register_row_is_of_a_junk_class(rows: dict[str, list[str]]) -> None:
+    """Amounts, sentences, names of another kind, kinds of things and lists (fixtures/register_junk_patterns.yaml)."""
+    pats = _junk_patterns()
+    bad = {
+        reg: sorted(
+            {n for n in names if any(p.search(n) for p in [*pats["*"], *pats.get(reg.split("@")[0], [])])}
+        )
+        for reg, names in rows.items()
+    }
+    bad = {k: v for k, v in bad.items() if v}
+    assert not bad, f"junk rows listed in registers: {bad}"
+
+
+def test_the_junk_patterns_catch_what_they_should() -> None:
+    """Not vacuous: each class of session 7 is caught, and real names of the register pass."""
+    pats = _junk_patterns()
+
+    def caught(reg: str, name: str) -> bool:
+        return any(p.search(name) for p in [*pats["*"], *pats.get(reg, [])])
+
+    for reg, name in [("enterprises", "万立方米"), ("enterprises", "桂人民解放军"), ("enterprises", "民营银行"),
+                      ("carriers", "宁波舟山国际航运中心"), ("carriers", "开发区和园区"), ("policies", "社会保险基金"),
+                      ("policies", "13条政策"), ("projects", "国家重大项目"), ("projects", "退耕还林还草以")]:  # fmt: skip
+        assert caught(reg, name), name
+    for reg, name in REAL_ROWS:
+        assert not caught(reg, name), name
+
+
+# Real names the corpus mentions, one or more per register: the admission rules must not drop them.
+REAL_ROWS = [
+    ("enterprises", "宁德时代"), ("enterprises", "海康威视"), ("enterprises", "国家开发银行"), ("enterprises", "交通银行"),
+    ("enterprises", "京东方"), ("enterprises", "三一重工"), ("carriers", "鹏城实验室"), ("carriers", "之江实验室"),
+    ("carriers", "清华大学"), ("carriers", "康复大学"), ("carriers", "河套深港科技创新合作区"),
+    ("projects", "白鹤滩水电站"), ("projects", "南水北调中线一期工程"), ("projects", "驮英水库及灌区"),
+    ("policies", "丝路基金"), ("policies", "国家自然科学基金"), ("policies", "国家创业投资引导基金"), ("policies", "乡村建设行动"),
+]  # fmt: skip
+
+
+def test_real_names_stay_in_their_registers(rows: dict[str, list[str]]) -> None:
+    missing = [(reg, name) for reg, name in REAL_ROWS if name not in rows[reg]]
+    assert not missing, f"real names missing from their registers: {missing}"

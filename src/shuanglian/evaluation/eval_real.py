@@ -101,7 +101,9 @@ class _Sources:
                 self._national[name] = recs
             if not year.isdigit() or int(year) not in self._national[name]:
                 raise RealGoldError(f"source {source!r}: no record for year {year} in {path}")
-            return self._national[name][int(year)].split("\n"), None
+            # a record carries its year, as a real ingest of it would: the year stands for the publication
+            # date (the report is read in the spring of that year), so 今年/去年 and section years resolve
+            return self._national[name][int(year)].split("\n"), year
         lines = path.read_text(encoding="utf-8").split("\n")
         published = None
         if lines and lines[0].startswith(_HEADER):

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from shuanglian.registers.graphview import EntityView
+from shuanglian.suffixes import suffix_of, suffixes
 
 _FILE = "registers/data/admission.yaml"
 
@@ -79,8 +80,210 @@ def unknown_short(view: EntityView) -> bool:
 
 def admitted(view: EntityView) -> bool:
     """Whether a document-found entity may enter any register: a specific name (not generic, not an unknown
-    short piece of a word) and a confident kind."""
-    return not generic_name(view.name) and not unknown_short(view) and confident(view)
+    short piece of a word, not a figure, sentence, kind of thing or name of another kind) and a confident kind."""
+    if generic_name(view.name) or unknown_short(view) or not confident(view):
+        return False
+    if any(f.origin != "document" for f in view.facts if f.prop == "name"):
+        return True  # imported or registered by a person: the name rules judge only what the tagger found
+    return name_refusal(view.kind, view.name) is None
+
+
+def name_refusal(kind: str, name: str) -> str | None:
+    """Why a name found in documents cannot be a register row of `kind` (the rule of data/name_rules.yaml that
+    refuses it: units, numeral_tail, function_tail, unpaired_bracket, sentence, too_long, wrong_head, class_name, list), or None."""
+    n = (name or "").strip()
+    if known_short_name(n):
+        return "wrong_head" if wrong_head(kind, n) else None
+    if figure_name(kind, n):
+        return "units"
+    if re.search(_rules()["cut_numeral_tail"], n):
+        return "numeral_tail"
+    if re.search(_rules().get("cut_function_tail") or "(?!)", n):
+        return "function_tail"
+    if not _brackets_pair(n):
+        return "unpaired_bracket"
+    if re.search(_rules()["sentence_marks"], n):
+        return "sentence"
+    if len(n) > int((_rules().get("max_len") or {}).get(kind, 10**6)):
+        return "too_long"
+    if wrong_head(kind, n):
+        return "wrong_head"
+    if class_name(kind, n):
+        return "class_name"
+    if joined_list(kind, n):
+        return "list"
+    return None
+
+
+_PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "[": "]"}
+
+
+def _brackets_pair(name: str) -> bool:
+    """True when every bracket and quotation mark in the name opens and closes in order."""
+    stack: list[str] = []
+    closers = {v: k for k, v in _PAIRS.items()}
+    for ch in name:
+        if ch in _PAIRS:
+            stack.append(ch)
+        elif ch in closers and (not stack or stack.pop() != closers[ch]):
+            return False
+    return not stack
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    ref = resources.files("shuanglian.registers").joinpath("data").joinpath("name_rules.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    need = (
+        "measure_units",
+        "numerals",
+        "cut_numeral_tail",
+        "sentence_marks",
+        "kind_groups",
+        "wrong_heads",
+        "class_heads",
+    )
+    if not isinstance(data, dict) or any(k not in data for k in need):
+        raise ValueError(f"{_RULES}: expected a mapping with fields {need}")
+    return data
+
+
+_RULES = "registers/data/name_rules.yaml"
+
+
+def _group(kind: str) -> str | None:
+    for group, kinds in _rules()["kind_groups"].items():
+        if kind in kinds:
+            return str(group)
+    return None
+
+
+@cache
+def _unit_re(*units: str) -> re.Pattern[str]:
+    alts = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    return re.compile(f"[{_rules()['numerals']}]+(?:{alts})")
+
+
+def figure_name(kind: str, name: str) -> bool:
+    """A name that is an amount: it starts with a number and a unit or counting word (万立方米, 5家…项目,
+    13条政策) or, outside projects and policies, carries a number with a measure unit (…10万吨锌)."""
+    r = _rules()
+    counts = r.get("count_units_policy") if kind == "policy" else r.get("count_units")
+    if counts and _unit_re(*counts).match(name):
+        return True
+    measure = _unit_re(*r["measure_units"])
+    if kind not in (r.get("units_start_ok") or ()) and measure.match(name):
+        return True
+    return kind not in (r.get("units_inside_ok") or ()) and bool(measure.search(name))
+
+
+def _head_part(name: str) -> str:
+    """The name without a closing parenthetical (国家文化公园（四川段） -> 国家文化公园)."""
+    return re.sub(r"[（(][^（()）]*[）)]$", "", name) or name
+
+
+def wrong_head(kind: str, name: str) -> bool:
+    """The name ends in a head noun of another kind than `kind` (an army, a party, a museum, a river, an
+    event as an enterprise; a city's goal as a carrier; a public account as a fund)."""
+    rule = (_rules()["wrong_heads"] or {}).get(_group(kind) or "")
+    if not rule:
+        return False
+    head = _head_part(name)
+    if head.endswith(tuple(rule.get("except") or ())):
+        return False
+    return any(head.endswith(h) and len(head) > len(h) for h in rule.get("heads") or ())
+
+
+@cache
+def _class_words() -> frozenset[str]:
+    ref = resources.files("shuanglian.registers").joinpath("data").joinpath("class_words.txt")
+    own = [
+        w.strip() for w in ref.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    ]
+    extract = resources.files("shuanglian.extract").joinpath("data")
+    parts = yaml.safe_load(extract.joinpath("generic_words.yaml").read_text(encoding="utf-8")).get(
+        "generic_name_parts"
+    )
+    rows = extract.joinpath("industries.tsv").read_text(encoding="utf-8").splitlines()
+    industries = [r.split("\t")[0].strip() for r in rows if r.strip() and not r.startswith("#")]
+    return frozenset(w for w in [*own, *(parts or ()), *industries] if w)
+
+
+@cache
+def _industry_words() -> frozenset[str]:
+    extract = resources.files("shuanglian.extract").joinpath("data")
+    rows = extract.joinpath("industries.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(r.split("\t")[0].strip() for r in rows if r.strip() and not r.startswith("#"))
+
+
+def _covered(text: str, words: frozenset[str]) -> list[str] | None:
+    """`text` cut into words of `words` (longest first), or None when some part is no such word."""
+    out: list[str] = []
+    i = 0
+    longest = max(map(len, words))
+    while i < len(text):
+        for k in range(min(longest, len(text) - i), 0, -1):
+            if text[i : i + k] in words:
+                out.append(text[i : i + k])
+                i += k
+                break
+        else:
+            return None
+        continue
+    return out
+
+
+def class_name(kind: str, name: str) -> bool:
+    """The name says which kind of thing, not which one: its head noun (class_heads of the kind, or its org
+    suffix) preceded only by descriptive words (区域医疗中心, 生物医药产业园, 货币政策, 民营银行). A national
+    name with a field (国家生物育种产业创新中心) is one of its kind and stays."""
+    group = _group(kind)
+    heads = (_rules()["class_heads"] or {}).get(group or "")
+    if not heads:
+        return False
+    name = _head_part(name)
+    cands = [h for h in heads if name.endswith(h)]
+    sx = suffix_of(name)
+    if sx:
+        cands.append(sx)
+    r = _rules()
+    vocab = frozenset(r.get("enterprise_class_words") or ()) if group == "enterprise" else _class_words()
+    max_rest = int((r.get("class_max_rest") or {}).get(kind, 10**6))
+    for h in sorted(set(cands), key=len, reverse=True):
+        rest = name[: -len(h)]
+        words = _covered(rest, vocab) if len(rest) <= max_rest else None
+        if words is None:
+            continue
+        national = bool({"国家", "国家级"} & set(words))
+        field = any(w in _industry_words() for w in words)
+        return not (national and (group in (r.get("national_is_one") or ()) or field))
+    return False
+
+
+def joined_list(kind: str, name: str) -> bool:
+    """A phrase joining names whose last member is a kind of thing or generic (开发区和园区, 效益和项目)."""
+    if kind in (_rules().get("list_kinds_skip") or ()):
+        return False
+    generic = set(_data()["generic_names"])
+    for j in _rules().get("list_joiners") or ():
+        first, _, last = name.rpartition(j)
+        if len(first) < 2 or len(last) < 2:
+            continue
+        thing_first = bool(suffix_of(first)) or first.endswith(tuple(_all_heads() | _list_tails()))
+        kind_word = last in _all_heads() or last in suffixes().kind_of
+        if thing_first and (last in generic or kind_word or class_name(kind, last)):
+            return True
+    return False
+
+
+@cache
+def _list_tails() -> frozenset[str]:
+    return frozenset(_rules().get("list_first_tails") or ())
+
+
+@cache
+def _all_heads() -> frozenset[str]:
+    return frozenset(h for hs in (_rules()["class_heads"] or {}).values() for h in hs)
 
 
 def _kind_for(kind: str, name: str) -> str:

@@ -112,3 +112,25 @@ def test_province_characters_in_pairings_lines_and_flows_are_not_places(ents) ->
 
 def test_place_naming_a_spirit_is_no_mention(ents) -> None:  # type: ignore[no-untyped-def]
     assert _places(ents, "大力弘扬延安精神和井冈山精神。") == set()
+
+
+def test_countries_in_a_list_are_places_never_enterprises(ents) -> None:  # type: ignore[no-untyped-def]
+    # the tagger's company head read 波兰/罗马尼亚 as brands in a list of countries; LAC cut a long official name
+    got = {m.name: m.kind for m in ents("蒙古、越南民主共和国、波兰、捷克斯洛伐克、匈牙利、罗马尼亚、朝鲜民主主义人民共和国、保加利亚").values()}
+    for name in ("波兰", "捷克斯洛伐克", "匈牙利", "罗马尼亚", "保加利亚", "朝鲜民主主义人民共和国"):
+        assert got.get(name) == "place", (name, got)
+    assert "朝鲜民主主" not in got
+
+
+def test_blocs_are_places_and_international_bodies_organisations(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("同欧盟、东盟深化合作，支持联合国和世贸组织发挥作用。").values()}
+    assert got.get("欧盟") == "place" and got.get("东盟") == "place"
+    assert got.get("联合国") == "organization" and got.get("世贸组织") == "organization"
+
+
+def test_world_gazetteer_holds_countries_capitals_and_official_names() -> None:
+    from shuanglian.extract.entities.places import world_places
+
+    names = world_places()
+    assert {"匈牙利", "布达佩斯", "朝鲜民主主义人民共和国", "大阪"} <= names
+    assert not any(len(n) < 2 for n in names)

@@ -406,3 +406,47 @@ def test_hosts_without_their_division_or_part_and_lists_of_kinds_or_parts() -> N
     assert {"大水桥水库", "乐金显示广州制造基地", "西安交通大学"} <= set(visited)
     # kinds of hosts (企业、农村、革命纪念馆) and the parts of a community are no hosts
     assert not {"革命纪念馆", "毛绒玩具厂", "徐闻县大水桥水库", "广州制造基地"} & set(visited)
+
+
+def test_shenru_and_fu_lead_to_the_zones_visited_but_shenru_tuijin_does_not() -> None:
+    text = "4月2日，省长刘宁深入郑州航空港、中原科技城，走访了超聚变数字技术有限公司，要求深入推进郑东新区建设。"
+    spec = [
+        ("刘宁", "person", []),
+        ("郑州航空港", "platform", []),
+        ("中原科技城", "platform", []),
+        ("超聚变数字技术有限公司", "enterprise", []),
+        ("郑东新区", "platform", []),
+    ]
+    (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
+    assert ev["visited"] == ["郑州航空港", "中原科技城", "超聚变数字技术有限公司"]
+    text2 = "4月2日，市长王凯赴中原科技城调研。"
+    (ev2,) = extract_events(text2, ents(text2, [("王凯", "person", []), ("中原科技城", "platform", [])]), "2026-04-05")
+    assert ev2["visited"] == ["中原科技城"]
+
+
+def test_two_hosts_tagged_as_one_name_are_split_at_he() -> None:
+    text = "近日，市委书记王强走访了宇通客车和富士康郑州科技园。"
+    spec = [("王强", "person", []), ("宇通客车和富士康郑州科技园", "platform", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
+    assert ev["visited"] == ["宇通客车", "富士康郑州科技园"]
+    text2 = "近日，市委书记王强来到太和镇卫生院。"  # 和 inside a name separates nothing
+    (ev2,) = extract_events(text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05")
+    assert ev2["visited"] == ["太和镇卫生院"]
+
+
+def test_economic_zones_typed_as_places_are_hosts_not_the_place() -> None:
+    text = "近日，常务副省长李明清到长沙经开区调研重大项目建设。"
+    spec = [("李明清", "person", []), ("长沙经开区", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
+    assert ev["visited"] == ["长沙经开区"] and ev["place"] is None
+
+
+def test_xianhou_dao_continues_a_tour_in_a_later_sentence() -> None:
+    text = "4月3日，省委书记梁言顺在银川市调研时强调，要加快数字经济发展。他先后到宁夏大学、中卫西部云基地，与科研人员交流。"
+    spec = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", []), ("中卫西部云基地", "platform", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
+    assert ev["visited"] == ["宁夏大学", "中卫西部云基地"]
+    text2 = "4月3日，省委书记梁言顺在银川市调研。全市研发投入达到50亿元，宁夏大学排名上升。"
+    spec2 = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2026-04-05")
+    assert ev2["visited"] == []  # 达到 is no visit verb

@@ -252,3 +252,10 @@ def test_the_cue_that_decided_the_target_flag_is_kept() -> None:
     assert (one("目前已完成投资2156亿元。", "2026-02-05")["target_cue"]) == "完成"
     f = one("过去一年，全省上下攻坚克难，取得成效，实现了增长。全省地区生产总值增长5.5%，增速居前。", "2026-02-05")
     assert (f["target"], f["target_cue"]) == (False, "paragraph")
+
+
+def test_households_places_lengths_and_energy_are_read() -> None:
+    figs = extract_figures("新登记经营主体94.6万户，新探明矿产地35处，高速公路里程突破9500公里，全社会用电量1000亿千瓦时，发电量三千六百二十亿度，天然气产量10亿立方米。")
+    assert [(f["value"], f["unit"]) for f in figs] == [
+        (946000, "户"), (35, "处"), (9500, "公里"), (1.0e11, "千瓦时"), (3.62e11, "度"), (1.0e9, "立方米"),
+    ]

@@ -33,3 +33,15 @@ def test_numbers_with_multipliers(text: str, value: float, approx: bool) -> None
 def test_not_a_number_raises() -> None:
     with pytest.raises(ValueError):
         parse_number("万a")
+
+
+def test_chinese_decimal_after_dian() -> None:
+    assert parse_number("八点五") == (8.5, False)
+    assert parse_number("二十点四") == (20.4, False)
+
+
+def test_percent_with_a_chinese_decimal_is_one_figure() -> None:
+    from shuanglian.extract.facts.figures import extract_figures
+
+    figs = extract_figures("钢三千九百万吨，增长百分之五点一。")
+    assert [(f["value"], f["unit"]) for f in figs] == [(39000000, "吨"), (5.1, "%")]

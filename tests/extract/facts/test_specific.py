@@ -106,3 +106,162 @@ def test_place_names_are_cut_from_the_front() -> None:
 
 def test_a_clause_without_a_measure_gives_none() -> None:
     assert specific_measure("并且", "money", None, "", "元") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 完成投资 is a term of its own: it stays after the subject it is said of
+        ("实施重大项目1900多个，完成投资2500亿元以上。", [("1900多个", "重大项目数量"), ("2500亿元以上", "重大项目完成投资")]),
+        # an adverb is cut before a verb only; before a noun it is part of the name (重点领域)
+        ("布局重点领域重大攻关项目120项以上。", [("120项以上", "重点领域重大攻关项目数量")]),
+        ("重点推进技改项目300个。", [("300个", "技改项目数量")]),
+        # X对Y的贡献率: the 对 phrase says of what the rate is
+        ("工业对全省经济增长的贡献率达到36.1%。", [("36.1%", "工业对全省经济增长贡献率")]),
+        ("新产业、新产品对工业增长贡献超50%。", [("超50%", "新产业新产品对工业增长贡献率")]),
+        # verbs of reach stay (what is reached is counted); 涉及 only before a count whose thing follows
+        ("陇原绿电通达大江南北，惠及26个省份。", [("26个", "惠及省份数量")]),
+        ("目前已覆盖全国35个城市。", [("35个", "覆盖城市数量")]),
+        ("项目总投资约12.68亿元，涉及13个街道。", [("约12.68亿元", "项目总投资"), ("13个", "涉及街道数量")]),
+        ("涉及重大工程项目共583个。", [("583个", "重大工程项目数量")]),
+        # a predicate on an attribute of the counted things says which ones are counted
+        ("无人机、光子等8条产业链产值两位数增长。", [("8条", "产值两位数增长产业链数量")]),
+        ("重点行业46种产品能耗达到国家先进值。", [("46种", "能耗达到国家先进值产品数量")]),
+        ("17个重点传统制造业增加值增长5.3%。", [("17个", "重点传统制造业数量"), ("5.3%", "重点传统制造业增加值增长率")]),
+        # a project's name after 的 ends with its head noun
+        ("总投资410亿元的巨化硅氟新材料项目刷新我省单体工业项目投资纪录。", [("410亿元", "巨化硅氟新材料项目总投资")]),
+        # the end of a change said of the same thing (由…精简至…)
+        ("企业投资项目审批事项由过去的23项精简至8项。", [("23项", "企业投资项目审批事项数量"), ("8项", "企业投资项目审批事项数量")]),
+        # a field heading names the bare projects of its sentence
+        (
+            "公路方面，新开工晏城至表白寺等2个项目，提速庆云至章丘等23个续建项目，建成通车济南至宁津等5个项目。",
+            [("2个", "新开工公路项目数量"), ("23个", "续建公路项目数量"), ("5个", "建成通车公路项目数量")],
+        ),
+        # size classes between a count and its projects
+        ("推进70个30亿元以上项目建设。", [("70个", "30亿元以上项目数量"), ("30亿元以上", None)]),
+        # a total after a flow is the stock: the flow verb goes
+        ("新增百亿县区26个，累计达到46个。", [("26个", "新增百亿县区数量"), ("46个", "百亿县区数量")]),
+        # a count that changes keeps its change
+        ("贫困人口减少800万人。", [("800万人", "贫困人口减少人数")]),
+        ("新开放了5个沿江城市，增加了34个开放口岸。", [("5个", "新开放沿江城市数量"), ("34个", "增加开放口岸数量")]),
+        # comparison base with 预算; 扩大 N% is a growth rate
+        ("拟安排中央财政赤字2950亿元，比上年预算减少50亿元。", [("2950亿元", "中央财政赤字"), ("50亿元", "中央财政赤字减少额")]),
+        ("普通高等学校招生规模比上年扩大47.4%。", [("47.4%", "普通高等学校招生规模增长率")]),
+        # the sum of a plan named after 的, with a verb before the sum word
+        ("实施总额4万亿元的两年投资计划。", [("4万亿元", "两年投资计划总额")]),
+    ],
+)
+def test_general_grammar_of_measures(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_place_before_regional_gdp_is_cut() -> None:
+    figs = extract_figures("安徽地区生产总值达到4.3万亿元。", "2022-07-22", places=["安徽"])
+    assert [f["specific"] for f in figs] == ["地区生产总值"]
+
+
+def test_working_days_are_no_count() -> None:
+    assert specifics("审批时限由过去的147个工作日压缩至40个工作日。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last item names a kind of an earlier one: only the shared head goes to the others
+        (
+            "工业、制造业、工业技改投资分别增长9.4%、13.3%、6.1%。",
+            [("9.4%", "工业投资增长率"), ("13.3%", "制造业投资增长率"), ("6.1%", "工业技改投资增长率")],
+        ),
+        ("城镇、农村常住居民收入分别增长4.4%、5.9%。", [("4.4%", "城镇常住居民收入增长率"), ("5.9%", "农村常住居民收入增长率")]),
+        # a bare 总X after the first item is the same owner's
+        ("国内游客人次、总花费增长5.6%、7.5%。", [("5.6%", "国内游客人次增长率"), ("7.5%", "国内游客总花费增长率")]),
+        # a gloss inside the clause and a time word inside the name are not the measure
+        ("1979年全民所有制职工全年工资总额（包括奖金在内）比上年增加60亿元。", [("60亿元", "全民所有制职工工资总额增加额")]),
+    ],
+)
+def test_lists_glosses_and_inner_time_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a multiple: the base (是以前的, 是2012年的) is not the measure
+        ("生产线24小时运作，产能是以前的10倍以上。", [("10倍以上", "产能倍数")]),
+        ("2021年财政科技支出超过416亿元，是2012年的4.3倍。", [("超过416亿元", "财政科技支出"), ("4.3倍", "财政科技支出倍数")]),
+        ("五年间进出口总额增长1倍。", [("1倍", "进出口总额增长倍数")]),
+        # a size said of a thing named after 的, whose name ends with its head noun
+        ("一个面积近20万平方米的湿地公园也已经初具规模。", [("近20万平方米", "湿地公园面积")]),
+        ("总装机容量50万千瓦的马驹沟光伏电站加速推进。", [("50万千瓦", "马驹沟光伏电站总装机容量")]),
+    ],
+)
+def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an item that names its own measure takes no head from the last one
+        ("社会消费品零售总额、固定资产投资分别增长5.1%和4.3%。", [("5.1%", "社会消费品零售总额增长率"), ("4.3%", "固定资产投资增长率")]),
+        # earlier figures as the items of 分别, joined by 和
+        (
+            "全年接待国内外游客8500万人次，实现旅游收入1200亿元，分别增长12%和15%。",
+            [("8500万人次", "接待国内外游客人次"), ("1200亿元", "旅游收入"), ("12%", "接待国内外游客增长率"), ("15%", "旅游收入增长率")],
+        ),
+        # X占Y的比重
+        ("外贸进出口总额占全国的比重为3.2%。", [("3.2%", "外贸进出口总额占全国比重")]),
+        # a total after a flow; a rank after 其中 takes the kind counted before
+        ("新认定高新技术企业2100家，总数达到1.2万家。", [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业数量")]),
+        ("全省已建成省级以上孵化器120家，其中国家级45家。", [("120家", "省级以上孵化器数量"), ("45家", "国家级孵化器数量")]),
+        # 建成 stays a status of projects only
+        ("建成自治区级以上绿色工厂510个、绿色园区32个，建成重点项目40个。",
+         [("510个", "自治区级以上绿色工厂数量"), ("32个", "绿色园区数量"), ("40个", "建成重点项目数量")]),
+        # a sum right before the counted thing is its size class
+        ("签约项目中，百亿元以上项目12个。", [("百亿元以上", None), ("12个", "百亿元以上项目数量")]),
+        ("发放援企稳岗资金6168.67万元，惠及职工10.07万人。", [("6168.67万元", "援企稳岗资金"), ("10.07万人", "惠及职工数量")]),
+    ],
+)
+def test_series_ratios_totals_and_classes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t, s) for t, s in specifics(text, "2019-06-01")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # X占Y + % is X's share of Y (比重); 占地面积 is no share
+        ("该公司研发人员超过2000人，占员工总数的35%。", [("超过2000人", "公司研发人员数量"), ("35%", "公司研发人员占员工总数比重")]),
+        ("一期项目总投资50亿元，占地面积1200亩。", [("50亿元", "一期项目总投资"), ("1200亩", "占地面积")]),
+        # a yearly output, also for the later items of a list it opens
+        ("这个项目建成后，每年可生产新能源汽车30万辆。", [("30万辆", "新能源汽车年产量")]),
+        ("未来可实现年产方形储能电池2600万只、电池组500万个。", [("500万个", "电池组年产量")]),
+    ],
+)
+def test_shares_and_yearly_outputs(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_share_of_the_things_after_a_percentage() -> None:
+    assert specifics("到2020年，实现80%高频服务事项掌上办理。") == [("80%", "高频服务事项掌上办理比例")]
+    assert specifics("全国已有百分之七十六的县普及了小学教育。") == [("百分之七十六", "县普及小学教育比例")]
+    assert specifics("城镇调查失业率5.1%。") == [("5.1%", "城镇调查失业率")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing before 已, the verb after it says which ones are counted; a subject before 已 is no measure
+        ("全市重点项目已开工120个。", [("120个", "开工重点项目数量")]),
+        ("高新技术企业已达到3000家。", [("3000家", "高新技术企业数量")]),
+        ("这个产业园已入驻企业86家。", [("86家", "入驻企业数量")]),
+        # 可 before 达 is no part of the measure
+        ("项目投产后，预计年产值可达50亿元。", [("50亿元", "年产值")]),
+    ],
+)
+def test_aspect_and_modal_words(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_who_spends_is_not_what_is_spent() -> None:
+    assert specifics("省财政安排专项资金20亿元，支持企业技术改造。") == [("20亿元", "专项资金")]
+    assert specifics("企业研发投入达到50亿元。") == [("50亿元", "企业研发投入")]  # 投入 is a noun here

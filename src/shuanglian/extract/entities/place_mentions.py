@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import re
 
-from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
+from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import generic, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
-from shuanglian.extract.entities.places import normalise, place_index, segments
+from shuanglian.extract.entities.places import normalise, place_index, segments, world_places
 from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
@@ -186,9 +186,15 @@ def _province_abbreviation(view: TokenView, t: Token) -> Cand | None:
     return Cand(start, start + 1, "place", names[word])
 
 
+def _foreign_place(t: Token) -> bool:
+    """A country, bloc or world city LAC reads as an organisation (欧盟|ORG, 捷克斯洛伐克|ORG): still a place."""
+    return t.tag == "ORG" and (t.word in world_places()
+                               or any(p.level in ("country", "region") for p in place_index().get(t.word, ())))
+
+
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    out = [c for t in view.tokens if t.tag == "LOC" for c in place_cand(view, t)]
+    out = [c for t in view.tokens if t.tag == "LOC" or _foreign_place(t) for c in place_cand(view, t)]
     # 来|川/n|发展: LAC does not always tag the one-character province a place
     names = place_rules()["province_abbreviations"]
     return out + [c for t in view.tokens if t.tag != "LOC" and len(t.word) == 1 and t.word in names
@@ -281,3 +287,25 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
     return out
 
 
+
+
+_WORLD_RUN = 4  # LAC cuts a long official name into at most a few place words (朝鲜民主主|义人民共和国)
+
+
+def world_place_cands(view: TokenView) -> list[Cand]:
+    """A country's or world city's name LAC cut into several place words is one place (world gazetteer)."""
+    names = world_places()
+    toks = view.tokens
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        if t.tag != "LOC":
+            continue
+        word = t.word
+        for j in range(i + 1, min(i + _WORLD_RUN, len(toks))):
+            if toks[j].start != toks[j - 1].end:
+                break
+            word += toks[j].word
+            if word in names:
+                out.append(Cand(t.start, toks[j].end, "place", word, PRIO_GAZETTEER))
+                break
+    return out

@@ -39,6 +39,22 @@ def _county_level(name: str) -> str:
 
 
 @functools.cache
+def world_places() -> frozenset[str]:
+    """Names of the world's countries (short and official), capitals and major cities, from the world
+    gazetteer jionlp ships (dictionary/world_location.txt): places, never organisations or brands."""
+    from shuanglian.jio import dictionary_text
+
+    names: set[str] = set()
+    for line in dictionary_text("world_location.txt").splitlines():
+        cols = line.strip().split("\t")
+        if len(cols) < 2:
+            continue  # a continent heading (亚洲:)
+        for col in cols:
+            names.update(n for n in col.split("/") if len(n) >= 2)
+    return frozenset(names)
+
+
+@functools.cache
 def place_index() -> dict[str, list[Place]]:
     """Every division name and short name -> candidate places (several when ambiguous)."""
     jio = _jionlp()

@@ -67,8 +67,15 @@ from shuanglian.extract.entities.orgs import (
     tagger_orgs,
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
-from shuanglian.extract.entities.place_mentions import place_cands
-from shuanglian.extract.entities.places import Place, normalise, place_index, place_key, place_merges
+from shuanglian.extract.entities.place_mentions import place_cands, world_place_cands
+from shuanglian.extract.entities.places import (
+    Place,
+    normalise,
+    place_index,
+    place_key,
+    place_merges,
+    world_places,
+)
 from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
@@ -128,8 +135,8 @@ def _take_gate(word: str, label: str) -> bool:
     """A one-character span is taken only for a country or region on the abbreviation list (中|美, not 京|津);
     a known division named alone is a place, never taken as a person or organisation (由中科院、深圳市和…
     共同发起: the body is written 深圳市人民政府 or 市政府)."""
-    if label != "LOC" and word in place_index():
-        return False
+    if label != "LOC" and (word in place_index() or word in world_places()):
+        return False  # a country or world city (匈牙利, 罗马尼亚) is a place in any list
     # an organisation span the rules cannot type that extends a platform or built work the rules do type
     # (沿江高铁|武宜段): the rules' own grammar names such works and their sections
     if label == "ORG" and kind_of(word) is None and any(kind_of(word[:k]) == "platform" for k in range(2, len(word))):
@@ -356,7 +363,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     view = TokenView(text, toks)
     view.hints = hints
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
-             + place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
+             + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
              + quoted_funds(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)

@@ -66,7 +66,8 @@ class _Rules:
         d = load_data("visits.yaml")
         self.verb_re = re.compile(alternation(d["verbs"]))
         self.place_verb_re = re.compile(alternation(d["place_verbs"]))
-        self.org_verb_re = re.compile(alternation(d["org_verbs"]))
+        # plain verbs, then guarded ones (深入 a zone, not 深入推进): regex patterns from the data file
+        self.org_verb_re = re.compile("|".join([alternation(d["org_verbs"]), *d.get("org_verb_patterns", [])]))
         # The visit verb after an accompanying word belongs to it: 分别陪同调研, 参加考察.
         self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
@@ -75,6 +76,7 @@ class _Rules:
         self.host_re = re.compile(alternation(d["host_before"]))
         self.head_re = re.compile(alternation(d["generic_heads"]))
         self.zone_suffixes = tuple(d["zone_suffixes"])
+        self.park_suffixes = tuple(d.get("park_suffixes") or ())
         self.cited_re = re.compile(alternation(d["cited_after"]))
         self.host_verb_re = re.compile(alternation(d["host_verbs"]))
         self.host_suffix_re = re.compile(f"(?:{alternation(d['host_suffixes'])})$")
@@ -242,10 +244,24 @@ def _drop_hostless(events: list[_Event]) -> list[_Event]:
 def _add_visited(ev: _Event, names: list[str]) -> None:
     """Append hosts not yet listed (and not the visitors themselves)."""
     r = _rules()
-    for name in names:
+    for name in [part for joined in names for part in _split_joined(r, joined)]:
         name = _host_name(r, name)
         if name not in ev.visited and name not in ev.visitors and not r.part_re.match(name):
             ev.visited.append(name)
+
+
+# 和/及 joining two hosts the tagger read as one name (宇通客车和富士康郑州科技园); not inside a word (和平, 太和)
+_JOIN = re.compile(r"(?<![太天人中祥温共饶柔平调保])[和及](?![平谐美睦田利泰])")
+
+
+def _split_joined(r: _Rules, name: str) -> list[str]:
+    """Two hosts joined by 和/及 in one name, when both parts are names of four or more characters and the
+    second ends with a host word (雄安城际站及国贸中心 -> 雄安城际站, 国贸中心)."""
+    for m in _JOIN.finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        if len(left) >= 4 and len(right) >= 4 and r.host_suffix_re.search(right) and "（" not in left:
+            return [left, right]
+    return [name]
 
 
 def _host_name(r: _Rules, name: str) -> str:
@@ -692,8 +708,8 @@ def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mentio
     """The place right after 前往/赴/调研… ("前往深圳市", "调研天津市科技创新工作")."""
     verb_ends = [m.end() for m in r.place_verb_re.finditer(s)]
     for i, (start, _end, m) in enumerate(in_sent):
-        if m.kind != "place":
-            continue
+        if m.kind != "place" or m.name.endswith(r.park_suffixes):
+            continue  # 到长沙经开区: a park or zone is visited, it is not the place of the visit
         if any(0 <= start - v <= 2 and not _CLAUSE.search(s, v, start) for v in verb_ends):
             if not m.attrs.get("level"):  # 到海南岛中南部的五指山市: the city or county named next in the clause
                 clause_end = _CLAUSE.search(s, start)

@@ -5,6 +5,7 @@ Unit convention (also in data/units.yaml):
 - percentages: `value` as written, `unit` "%" (percentage points: "个百分点");
 - area: square metres "平方米" (4万平方米 -> 40000; 2平方公里 -> 2e6);
 - counts: `unit` as written (家, 个, 名, 项, ...), multipliers applied (超4万名 -> 40000 "名").
+- lengths, energy, volumes: `unit` as written, multipliers applied (1000亿千瓦时 -> 1e11 "千瓦时"; 9500公里).
 `qualifier` keeps 超/近/约/以上/余/多...; `approx` is true when the value is not exact (any qualifier,
 数千万, 千余). `year` is the year the figure refers to (到2025年 -> 2025; 今年 -> publication year) or null.
 """
@@ -101,6 +102,8 @@ def extract_figures(
             if fig is None:
                 continue
             prev_end = m.end()
+            money = not m.group("pct") and lex.units[m.group("unit")].kind == "money"
+            spec.prev_money = fig["text"] if money else ""  # 百亿元以上项目12个: a size class before a count
             last_year = fig["year"]
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
@@ -144,7 +147,7 @@ def _figure(
         unit = lex.units[m.group("unit")]
         if not _plausible_count(raw_num, m.group("more") or m.group("pre"), unit):
             return None
-        if s[m.end("unit") : m.end("unit") + 2].startswith(lex.not_after.get(unit.text, ())):
+        if s[m.end("unit") : m.end("unit") + 4].startswith(lex.not_after.get(unit.text, ())):
             return None  # 5个月, 位于
     value *= unit.factor
     pre = m.group("pre")

@@ -46,7 +46,8 @@ class Lexicons:
         self.figure_re = re.compile(
             # 上 counts as "over" only before 百/千/万 (上百家, 上千名), not after 线上/网上
             rf"(?P<pre>{alternation(_PRE_QUALIFIERS)}|上(?=[百千万]))?"
-            rf"(?:(?P<pct>百分之)(?P<pctnum>{num})|(?P<num>{num})(?P<more>余|多|几)?(?P<unit>{alternation(list(self.units))}))"
+            # 百分之八点五: a Chinese decimal after 点 (older reports)
+            rf"(?:(?P<pct>百分之)(?P<pctnum>{num}(?:点[零〇一二三四五六七八九]+)?)|(?P<num>{num})(?P<more>余|多|几)?(?P<unit>{alternation(list(self.units))}))"
             rf"(?P<post>{alternation(_POST_QUALIFIERS)})?"
         )
         self.terms: dict[str, Measure] = {}

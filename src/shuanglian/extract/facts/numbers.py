@@ -41,7 +41,7 @@ def parse_number(s: str) -> tuple[float, bool]:
     """Parse a number with optional multipliers; returns (value, approximate).
 
     Handles Arabic digits with separators and decimals (1,100; 3.4), trailing multipliers (3.4万, 2千亿),
-    pure Chinese numerals (四万, 二十四), vague quantities (数千万 -> 1e7, approximate) and bare
+    pure Chinese numerals (四万, 二十四) and decimals (八点五), vague quantities (数千万 -> 1e7, approximate) and bare
     multipliers (千 in 千余).
     """
     s = s.strip()
@@ -56,6 +56,10 @@ def parse_number(s: str) -> tuple[float, bool]:
         base = float(m.group().replace(",", "").replace("，", ""))
         rest = s[m.end() :]
         return base * multiplier(rest), approx
+    whole, dot, frac = s.partition("点")
+    if dot and frac and all(c in DIGITS for c in frac):
+        # 八点五 -> 8.5: the digits after 点 are read one by one
+        return parse_cn_integer(whole) + float("0." + "".join(str(DIGITS[c]) for c in frac)), approx
     return parse_cn_integer(s), approx
 
 

@@ -38,6 +38,9 @@ _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
+# 三个一号旅游公路: a count of works named together, in words
+_WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
 _NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
 
@@ -70,6 +73,8 @@ class _Rules:
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        self.generic_strict = [g for g in self.generic if len(g) >= 2]
+        self.specific_memo: dict[tuple[str, bool], bool] = {}  # _specific's answers (many names recur)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
         self.strong_cues = tuple(d.get("list_production_cues") or [])
@@ -84,6 +89,10 @@ class _Rules:
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
+        # adverbs between a subject and its status verb (X建设稳步推进, 裕龙石化一期稳产达产, X基本建成)
+        self.pre_cue_re = re.compile(
+            f"(?:{alternation(d['list_intro'] + d.get('pre_cue_adverbs', []))}|已|正|已经|正在)+$"
+        )
         self.not_items_re = re.compile(alternation(d["not_items"]))
         soft = set(d.get("soft_not_items") or [])
         self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
@@ -93,9 +102,15 @@ class _Rules:
         self.item_verb_re = re.compile(alternation(d["item_verbs"]))
         self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
         status_words = [w for words in d["status"].values() for w in words]
+        # a status or visit verb inside the first item of a 等-list: the item starts after it
+        self.verb_cut_re = re.compile(
+            f"(?:{alternation([*status_words, *d.get('list_verbs', [])])})了?"
+        )
         self.lead_re = re.compile(
             alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
         )
+        self.called_re = re.compile(d["called_project"])
+        self.stage_words_re = re.compile("(?:拟|已|新)?(?:" + alternation(status_words) + ")")
         self.wrap = [(stage, re.compile(p)) for stage, pats in d["wrap_status"].items() for p in pats]
         suffixes = alternation(d["place_suffixes"])
         self.place_re = re.compile(
@@ -153,24 +168,45 @@ def extract_projects(
     place_names = {m.name for _a, _b, m in mentions if m.kind == "place"}
     para = -1
     carry: str | None = None
+    last: dict[str, Any] | None = None  # the last project named in the paragraph (该项目 refers to it)
     for sent in sentences(text):
         if sent.para != para:
-            para, last_place = sent.para, None
+            para, last_place, last = sent.para, None, None
         local = mentions[bisect_left(starts, sent.start) : bisect_right(starts, sent.start + len(sent.text))]
         found, carry = _sentence_projects(r, sent, local, pub, last_place, main_place, place_names, carry)
         if text[sent.start + len(sent.text) : sent.start + len(sent.text) + 1] not in ("；", ";"):
             carry = None  # a list of examples runs on over ；, not past a full stop
         last_place = _sentence_place(r, sent, mentions) or last_place
+        if not found and last is not None and last["investment"] is None:
+            money = _anaphoric_money(r, sent.text)  # …项目开工。该项目总投资140亿元: the amount of that project
+            if money is not None:
+                last["investment"], last["investment_text"], last["currency"] = _tidy(money.value), money.written, money.currency
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
                 continue
             key = _name_key(p["name"])
             if key in seen:
                 _merge(out, p)
+                last = next((q for q in out if _name_key(q["name"]) == key), last)
                 continue
             seen.add(key)
             out.append(p)
+            last = p
     return out
+
+
+_ANAPHOR = re.compile(r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这个|这一|此|上述|整个)?(?:项目|工程)(?:一期|首期)?(?:计划|预计|拟)?")
+
+
+def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
+    """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
+    if "元" not in s or not ("项目" in s or "工程" in s):
+        return None
+    for m in _moneys(r, s):
+        head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
+        if _ANAPHOR.fullmatch(head) and head.endswith(("项目", "工程", "一期", "首期", "计划", "预计", "拟")):
+            return m
+    return None
 
 
 def _name_key(name: str) -> str:
@@ -205,14 +241,16 @@ def _sentence_projects(
     found: list[tuple[int, int, str, _Money | None, bool]] = []  # name start/end, name, money, listed
     given: dict[tuple[int, int], str] = {}
     # A name with its own amount wins; then status lists; then 等…项目 lists; then other heads.
-    singles = _single_heads(r, s, heads, moneys)
+    # names the tagger found (华为, 奇瑞汽车): a project name is never cut inside one (华为云… is not 为 + 云…)
+    names = [(a - sent.start, b - sent.start) for a, b, m in mentions if m.kind != "person"]
+    singles = _single_heads(r, s, heads, moneys, names)
     found.extend(x for x in singles if x[3] is not None)
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y, *_ in found)
 
     examples, carry = _example_lists(r, s, carried)
-    for a, b, name, stage in [*_per_place(s, _status_lists(r, s), place_names), *examples]:
+    for a, b, name, stage in [*_per_place(s, _status_lists(r, s, place_names), place_names), *examples]:
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -220,21 +258,28 @@ def _sentence_projects(
         for a, b in _list_items(r, s, h):
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
-                if h.group() == "项目" and r.list_default_re.search(s[: h.end()]):
-                    given[(a, b)] = "在建"  # 实施A、B等重点项目: named projects being carried out
+                if r.list_default_re.search(s[: h.end()]):
+                    given[(a, b)] = "在建"  # 实施A、B等重点项目, 建设A、B等特高压工程: named works being carried out
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
-    for a, b in _named_works(r, s):
+    for a, b in _named_works(r, s, names):
         if free(a, b):
             found.append((a, b, s[a:b], None, False))
     out = []
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
+        if name.startswith("“") and name.count("“") == name.count("”"):
+            name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
+        if s[end : end + 2] == "——":
+            continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
         if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
-        if money is None and status is None and not _named_project(r, name):
+        called = money is None and status is None and bool(r.called_re.match(s, end))
+        if called:  # 常益长高铁是…重点项目，目前，近千名施工人员奋战一线: the sentence says how far it is
+            status = _status(r, s, start, end)
+        if money is None and status is None and not called and not _named_project(r, name):
             continue
         if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
@@ -304,8 +349,11 @@ def _per_place(
     return out
 
 
+_PHASE_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:项目|工程)")
+
+
 def _single_heads(
-    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money]
+    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money], names: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int, str, _Money | None, bool]]:
     """Names ending at a head word (集成电路项目), each with the amount said for it, if any."""
     out: list[tuple[int, int, str, _Money | None, bool]] = []
@@ -314,7 +362,9 @@ def _single_heads(
     for h in heads:
         if h.start() < lists_end:
             continue  # A产业园、B中心等项目: heads inside a list belong to its items
-        start = _name_start(r, s, h.start(), h.end())
+        if h.group() in r.weak_heads and _PHASE_HEAD.match(s, h.end()):
+            continue  # 比亚迪济南基地二期项目: the name runs on to the 项目 after the base
+        start = _name_start(r, s, h.start(), h.end(), names)
         if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
             continue
         if _aggregate(r, s, start) or s[start - 1 : start] == "等":
@@ -326,22 +376,28 @@ def _single_heads(
     return out
 
 
-def _named_works(r: _Rules, s: str) -> list[tuple[int, int]]:
+def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Named works in running text (福厦高铁, 大连湾海底隧道, 昆明长水国际机场二期): a specific name ending with
     an infrastructure word; kept only when their clause has a status cue (checked by the caller)."""
     out: list[tuple[int, int]] = []
     for h in r.works_re.finditer(s):
         end = h.end()
-        tail = re.match(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建)?(?:工程|项目)?", s[end:])
+        # 大广高速南康至龙南段扩容, 京港澳高速衡阳至耒阳段改扩建: a segment and a works word belong to the name
+        tail = re.match(
+            r"(?:[\u4e00-\u9fff]{2,6}至[\u4e00-\u9fff]{2,6}段)?(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|扩容|提质改造|扩能改造|扩能)?(?:工程|项目)?",
+            s[end:],
+        )
         end += tail.end() if tail else 0
         if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
             continue  # list items are read by the status lists
-        start = _name_start(r, s, h.start(), h.end())
+        start = _name_start(r, s, h.start(), h.end(), names)
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
         if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name) or not 3 <= len(name) <= 20 or r.metric_re.search(name):
             continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
+        if _COUNT_AFTER.match(s, end):
+            continue  # 建成运输机场3座、通用机场8座: a count of a kind of work
         if r.hard_not_items_re.search(name[: h.start() - start]):
             continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
         out.append((start, end))
@@ -360,28 +416,53 @@ def _moneys(r: _Rules, s: str) -> list[_Money]:
     return out
 
 
-def _name_start(r: _Rules, s: str, head_start: int, head_end: int) -> int | None:
-    """Start of the project name ending at `head_end`, or None when it is generic or a programme."""
+_QUOTED_TAIL = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|建设)?")
+
+
+def _name_start(
+    r: _Rules, s: str, head_start: int, head_end: int, names: list[tuple[int, int]] | None = None
+) -> int | None:
+    """Start of the project name ending at `head_end`, or None when it is generic or a programme; no cut
+    falls inside one of the tagged `names` (sentence offsets)."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
     run = s[stop:head_start]
     if run.endswith(r.not_before) or re.match(
         r"\s*(?:已达到|已达|达到|达|超过|超|共|近|约)*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]
     ):
         return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
+    opening = s.rfind("“", 0, stop)
+    if s[stop - 1 : stop] == "”" and _QUOTED_TAIL.fullmatch(run) and opening >= 0 and stop - opening <= _MAX_NAME:
+        quoted = s[opening + 1 : stop - 1]
+        if (
+            not re.search(r"[，,。；;、]", quoted) and _specific(r, quoted)
+            and not _NUMBERED_PROGRAMME.search(quoted + "工程")
+        ):
+            return opening  # “纳米真空互联实验站”二期项目: the quoted name is the project's
     # The name starts after the last introducing word. Only when that word can belong to a name
     # (轨道交通建设项目, 年产…) and what follows it is generic does the name reach further back.
     # a one-character word opening the clause is the name's own (向家坝灌区…工程)
+    inside = [(a - stop, b - stop) for a, b in names or () if a < head_start and b > stop]
     cuts = sorted(
-        {m.end(): m.group() for m in r.starts_re.finditer(run) if m.start() > 0 or len(m.group()) > 1}.items(),
+        {
+            m.end(): m.group()
+            for m in r.starts_re.finditer(run)
+            if (m.start() > 0 or len(m.group()) > 1) and not any(a < m.end() < b or a < m.start() < b for a, b in inside)
+        }.items(),
         reverse=True,
     )
     cuts += [(m.end(), "元") for m in re.finditer(r"[万亿]?元(?:的)?", run)]
     cuts = sorted(cuts, reverse=True) + [(0, "")]
-    for c, word in cuts:
+    for i, (c, word) in enumerate(cuts):
         core = run[c:]
         if core.startswith(r.bad_starts):
             continue  # 新型储能: the cut split a word
+        if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
+            continue  # 京港澳高速衡阳至耒阳段改扩建工程: a route segment, not 至 closing a phrase
         if _specific(r, core):
+            if word == "年产" and i + 1 < len(cuts):  # 天合光能年产10GW…项目: the maker before 年产 is named too
+                maker = run[cuts[i + 1][0] : c - 2]
+                if len(maker) >= 2 and _specific(r, maker) and not r.starts_re.search(maker) and len(run) - cuts[i + 1][0] <= _MAX_NAME:
+                    return stop + cuts[i + 1][0]
             return stop + c if len(core) <= _MAX_NAME else None
         if word not in _NAME_WORDS:
             return None
@@ -393,11 +474,16 @@ def _specific(r: _Rules, core: str, strict: bool = False) -> bool:
     `strict` drops only generic words of two or more characters."""
     if len(core) < 2 or re.search(r"\d+(?:个|项)|批|[万亿]元|等", core):
         return False
-    rest = core
-    for g in r.generic:
-        if not strict or len(g) >= 2:
-            rest = rest.replace(g, "")
-    return len(rest) >= 2
+    known = r.specific_memo.get((core, strict))
+    if known is None:
+        rest = core
+        for g in r.generic_strict if strict else r.generic:
+            if g in rest:
+                rest = rest.replace(g, "")
+        known = r.specific_memo[(core, strict)] = len(rest) >= 2
+        if len(r.specific_memo) > 50_000:
+            r.specific_memo.clear()  # a bound on memory over a long run; the answers never change
+    return known
 
 
 def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]]) -> bool:
@@ -416,8 +502,8 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
     if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
         return True
-    if _COUNTED.search(name):
-        return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目: a count of works, not one
+    if _COUNTED.search(name) or _WORD_COUNT.search(name):
+        return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目, 三个一号旅游公路: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
         return False  # 宣威水库, 津潍高铁: a built thing, even when the tagger calls it a place (临港 is a place)
@@ -466,9 +552,13 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     seg_start = max((s.rfind(c, 0, seg_end) for c in "，,。；;：:“”"), default=-1) + 1
     items = []
     pos = seg_start
-    for part in re.split(r"[、和及与]", s[seg_start:seg_end]):
+    for i, part in enumerate(re.split(r"[、和及与]", s[seg_start:seg_end])):
         a = pos
         pos += len(part) + 1
+        if i == 0:  # 上海临港新片区集中签约了A、B等15个项目: the first item follows the clause's verb
+            verb = next(reversed([m for m in r.verb_cut_re.finditer(part) if len(part) - m.end() >= 3]), None)
+            if verb:
+                a, part = a + verb.end(), part[verb.end() :]
         # 总额559.8亿元的A: the amount is the list's total, not the first item's
         money = re.search(r"[万亿]?元的", part)
         st = money.end() if money else _strip_intro(r, part)
@@ -482,7 +572,7 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     return items
 
 
-def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
+def _status_lists(r: _Rules, s: str, places: set[str] | None = None) -> list[tuple[int, int, str, str]]:
     """Named things a status verb governs in one clause: 今年建成雄商、济滨高铁; 加快X、Y等工程建设."""
     out: list[tuple[int, int, str, str]] = []
     pos = 0
@@ -490,7 +580,7 @@ def _status_lists(r: _Rules, s: str) -> list[tuple[int, int, str, str]]:
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
         for obj_start, obj, stage, named in _clause_objects(r, text):
-            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named))
+            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named, places))
     return out
 
 
@@ -534,42 +624,57 @@ def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[i
     return items, None if stop else stage
 
 
+_COUNTED_AFTER_CUE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|项|批)")
+
+
 def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
     """(offset, object text, stage, named) of a clause's status verb: wrapped, after it, or before it;
     `named` when the objects are a 等-list before a production cue (their items need no built word).
     The first cue whose objects hold named items wins (贵州在建的…“夹岩水利枢纽”施工有序推进)."""
     for stage, pat in r.wrap:
         m = pat.search(text)
+        if m and text[m.end() : m.end() + 1] == "的":
+            continue  # 加快西部陆海新通道建设的意见: the works name what a policy is about
         if m and _items(r, text[m.start("obj") : m.end()], 0):
             return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
     # the longest cue at a place wins (建成投产 is 投产, not 建成)
     cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
     for a, b, stage in cues:
+        if _COUNTED_AFTER_CUE.match(text, b):
+            continue  # 枢纽港产业园新签约产业项目139个: a count of projects signed there, not one
         lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
-            obj_start, obj = 0, re.sub(f"(?:{r.intro_re.pattern}|已|正|已经|正在)+$", "", text[:a])
+            obj_start, obj = 0, r.pre_cue_re.sub("", text[:a])
         # 空客二线、电科蓝天宇航电源、启源芯动力等投产增效: names listed with 等 before a production cue are projects
         named = obj_start == 0 and text[:a].endswith("等") and text[a:].startswith(r.strong_cues)
         if _items(r, obj, 0, named):
             return [(obj_start, obj, stage, named)]
+    # 建设大同至天津南等特高压工程, 实施A、B等骨干工程: a named 等-list of works under a carrying-out verb
+    verb = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
+    if verb and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[verb.end() :], 0):
+        return [(verb.end(), text[verb.end() :], "在建", False)]
     return []
 
 
-def _items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
+def _items(
+    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
     each 等-category into groups of their own."""
     out: list[tuple[int, int, str]] = []
     at = 0
     for m in re.finditer(r"等[^、]{0,20}?、", obj):
-        out.extend(_group_items(r, obj[at : m.end() - 1], base + at))
+        out.extend(_group_items(r, obj[at : m.end() - 1], base + at, places=places))
         at = m.end()
-    out.extend(_group_items(r, obj[at:], base + at, named))
+    out.extend(_group_items(r, obj[at:], base + at, named, places))
     return out
 
 
-def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tuple[int, int, str]]:
+def _group_items(
+    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
@@ -579,6 +684,8 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
     cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
         r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj
     )
+    if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
+        return []  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
@@ -613,7 +720,11 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
         cleaned[-1] = (cleaned[-1][0], last_item[: len(last_item) - len(praise + shared)] + shared)
     elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
-        shared = last_item[2:]
+        # (桥头、格尔木支撑调节性火电: the last item's own name is the place it opens with)
+        own_len = max(
+            (len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2), default=2
+        )
+        shared = last_item[own_len:]
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
     # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
     next_shared: list[str | None] = [None] * len(cleaned)
@@ -631,15 +742,21 @@ def _group_items(r: _Rules, obj: str, base: int, named: bool = False) -> list[tu
         ):
             following = own_word.group()
     out = []
+    line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
     for i, (off, piece) in enumerate(cleaned):
         name = piece
-        if category and not r.built_re.search(piece) and len(piece) <= 8:
+        seg, before = _SEGMENT.fullmatch(piece), line
+        ends = list(r.works_re.finditer(piece))
+        line = piece[: ends[-1].end()] if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :]) else (line if seg else "")
+        if seg and before:
+            name = before + piece
+        elif category and not r.built_re.search(piece) and len(piece) <= 8:
             name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
-        elif not explicit and not r.built_re.search(piece):
+        elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
             continue
-        suffix = r.built_re.search(name)
+        suffix = r.built_re.search(name) or _modified_work(r, name)
         lead = name[: suffix.start()] if suffix else ""
         # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
         # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
@@ -678,7 +795,12 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
         return None  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
     st = _strip_intro(r, piece)
     off, piece = off + st, piece[st:]
+    described = piece.rfind("项目")
+    if described >= 2 and len(piece) - described - 2 >= 4 and r.built_re.search(piece) and not re.match(r"[一二三四五六七八九十\d]+期|建设|工程", piece[described + 2 :]):
+        off, piece = off + described + 2, piece[described + 2 :]  # 国家重点项目大广高速…工程: described, then named
     verb = next(reversed(list(r.item_verb_re.finditer(piece))), None)  # the last one
+    if verb and re.fullmatch(r"(?:项目|工程)?", piece[verb.end() :]):
+        return None  # 为确保项目如期完工: the verb's object is no name
     if verb and len(piece) - verb.end() >= 3:
         off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
     for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
@@ -686,7 +808,17 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
     return off, piece
 
 
+_SEGMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:至[\u4e00-\u9fff]{1,8})?段")
 _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
+
+
+_UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _modified_work(r: _Rules, name: str) -> re.Match[str] | None:
+    """The built word of a work named with its upgrade (燕官公路提质改造 -> 公路), or None."""
+    up = _UPGRADE.search(name)
+    return r.built_re.search(name[: up.start()]) if up and up.start() >= 4 else None
 
 
 def _with_kind(piece: str, kind: str) -> str:
@@ -722,11 +854,25 @@ def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
         text = body[off:at]
         if not text:
             continue
-        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and _part_of_previous(r, text):
+        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and (
+            _part_of_previous(r, text) or _opens_name(r, parts[-1][1], text)
+        ):
             parts[-1][1] = body[parts[-1][0] : at]
         else:
             parts.append([off, text, sep])
     return [(p[0], p[1]) for p in parts]
+
+
+def _opens_name(r: _Rules, before: str, text: str) -> bool:
+    """A long item without a built word before 和/及/与 is the first half of one name (宁德时代贵州新能源动力
+    及储能电池生产制造基地一期); short ones share the next item's word (太平和中皋水库)."""
+    anywhere = r.built_re.pattern.removesuffix("$")
+    return (
+        len(before) > 6
+        and not re.search(anywhere, before)
+        and bool(r.built_re.search(text))
+        and not re.match(r"[\d一二两三四五六七八九十百千万年]", text)  # 年产4万吨A和2万吨B项目: two of a kind
+    )
 
 
 def _part_of_previous(r: _Rules, text: str) -> bool:
@@ -747,6 +893,7 @@ def _plain_category(r: _Rules, category: str) -> str:
     body = category[: len(category) - len(head)].replace("“", "").replace("”", "")
     for w in r.praise:
         body = body.replace(w, "")
+    body = r.stage_words_re.sub("", body)  # 23个续建项目, 拟竣工投产项目: the stage, not a kind of work
     if head and not body.replace("重大", "").replace("重点", ""):
         return ""  # 闽江干流防洪提升等重大工程: the category says only that they matter
     return body + head if body else category
@@ -809,6 +956,9 @@ def _status(r: _Rules, s: str, start: int, end: int, clause_only: bool = False) 
         lo = max((s.rfind(c, 0, start) for c in "，,：:"), default=-1) + 1
         ends = [i for i in (s.find(c, end) for c in "，,：:") if i >= 0]
         hi = min(ends) if ends else len(s)
+        if s.startswith("其中", lo) and lo > 0:
+            # 新签约亿元以上项目320个，其中…有恒力石化、盛虹炼化等项目: 其中 picks out of the clause before
+            lo = max((s.rfind(c, 0, lo - 1) for c in "，,：:"), default=-1) + 1
     for stage, pat in r.status:
         for m in pat.finditer(s, lo, hi):
             if start <= m.start() < end:

@@ -21,7 +21,7 @@ _CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]|(?<=[\u4e00-\u9fff])[ \u3000]+
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
-    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:的|相比)?"
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:预算|计划)?(?:的|相比)?"
     r"|(?:比|较)[^，,、]{0,8}?(?:末|初)的?"
     r"|同比|环比"
 )
@@ -31,6 +31,20 @@ _SPENT_NUMBER = re.compile(r"(?:突破|达到|达|超过|超|为|增至|至|到)
 _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
+_SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
+# the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
+_CHANGE_TO = re.compile(r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$")
+_HEADING = re.compile(r"^([\u4e00-\u9fff]{2,6})方面[，,：:]")
+# a size class written between a count and its projects: 70个30亿元以上项目, 21个5000万元的项目
+_SIZE_CLASS = re.compile(r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)")
+_CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
+_ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
+_INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
+_MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
+_OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$")
+_YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
+_BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
+_RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -48,6 +62,9 @@ class SpecificState:
     noun: str = ""  # the thing named right after the last count's unit (3个露天煤矿)
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
     carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
+    yearly: bool = False  # the sentence lists what a plant makes a year (年产A 2600万只、B 500万个)
+    prev_money: str = ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
+    heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
 
 class _Grammar:
@@ -86,6 +103,8 @@ class _Grammar:
         measures = load_data("measures.yaml")["measures"]
         self.heads = tuple(sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True))
         self.drop_lead = tuple(sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True))
+        self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
+        self.any_verb = tuple(sorted({*d["count_verbs"], *d["keep_verbs"]}, key=len, reverse=True))
         infix = d.get("infix_verbs") or {}
         self.infix = re.compile(
             "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
@@ -108,6 +127,16 @@ class _Grammar:
         self.pronouns = tuple(d.get("pronouns") or ())
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
+        self.reach = frozenset(d.get("reach_verbs") or ())
+        self.attributes = tuple(d.get("attribute_nouns") or ())
+        self.heading_nouns = frozenset(d.get("heading_nouns") or ())
+        self.count_changes = frozenset(d.get("count_changes") or ())
+        self.size_words = frozenset(d.get("size_words") or ())
+        self.spend_verbs = re.compile(alternation(d.get("spend_verbs") or ["安排"]))
+        self.share_openers = frozenset(d.get("share_openers") or ())
+        self.totals = frozenset(d.get("count_totals") or ())
+        self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
+        self.flow_verbs = frozenset(d.get("flow_verbs") or ())
 
 
     def capacity_of(self, product: str) -> str:
@@ -133,7 +162,8 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         if s in places:
             return ""
         for p in places:
-            if s.startswith(p) and len(s) - len(p) >= 2 and not s[len(p) :].startswith(("区域", "地区")):
+            rest = s[len(p) :]
+            if s.startswith(p) and len(rest) >= 2 and (not rest.startswith(("区域", "地区")) or rest.startswith("地区生产总值")):
                 s = re.sub(r"^(?:省|市|区|县)", "", s[len(p) :])
                 s = "地区" + s if s.startswith("生产总值") else s  # 福建省生产总值 -> 地区生产总值
                 break
@@ -170,18 +200,30 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
-    seg = re.sub(r"(?:从|由)(?:上年|去年|五年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
+    seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
     de = core.rfind("的")
     if 0 < de <= len(core) - 3:
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
-        core = core[:de] + core[de + 1 :] if de <= 2 and core[:de] not in g.lead else core[de + 1 :]
+        # X对Y的贡献率: the 对 phrase says of what; it stays (工业对经济增长贡献率)
+        whole = (de <= 2 and core[:de] not in g.lead) or (bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core)))
+        core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
+    core = _INNER_TIME.sub("", core) if len(core) > 6 else core  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
         core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
+    already = max(core.rfind("已经") + 1, core.rfind("已"))
+    if already >= 2:
+        done, before = core[already + 1 :].removeprefix("经"), core[:already]
+        verb = done.removeprefix("累计")
+        if done and (verb in g.any_verb or verb in g.fronted):
+            # 重点项目已开工120个: the thing stands before 已, the verb says which ones (开工重点项目)
+            core = (done if verb in g.keep or verb in g.fronted else "") + before
+        elif len(done) >= 3:
+            core = done  # 产业园已入驻企业86家: the subject stands before 已, what it took in follows
     core = g.infix.sub("", core) if len(core) > 6 else core
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
@@ -198,6 +240,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
         items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+    owner = re.match(r"^(.{2,}?)(?:人次|人数|数量|总量|规模)$", items[0])
+    if owner and all(_ELLIPTIC.match(i) for i in items[1:]):
+        # 国内游客人次、总花费增长5.6%、7.5%: a bare 总X after the first item is the same owner's
+        return [items[0]] + [owner.group(1) + i for i in items[1:]]
     last, others = items[-1], items[:-1]
     avg = sum(len(o) for o in others) / len(others)
     split = None
@@ -206,6 +252,14 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
         if p >= 1 and last.endswith(h) and abs(p - avg) <= 1:
             split = p
             break
+    if split is None:
+        # 工业、制造业、工业技改投资: the last item names a kind of an earlier one, so its modifiers are its own
+        # and only the shared head (投资) goes to the others
+        split = next(
+            (len(last) - len(h) for h in g.heads
+             if last.endswith(h) and len(last) > len(h) and last[: len(last) - len(h)].startswith(tuple(others))),
+            None,
+        )
     if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
         split = round(avg)
     weak = split is None
@@ -216,7 +270,8 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if weak and all(_ends_with(g.heads, o) for o in others):
         return items  # 概念验证中心、中试基地: each already names its own kind
     head = last[split:]
-    return [o if o.endswith(head) else o + head for o in others] + [last]
+    # an item that names its own measure takes no head (社会消费品零售总额、固定资产投资分别增长…)
+    return [o if o.endswith(head) or _OWN_MEASURE.search(o) else o + head for o in others] + [last]
 
 
 def _count_noun(g: _Grammar, after: str) -> str:
@@ -273,6 +328,8 @@ def _count_suffix(unit: str, noun: str) -> str:
         return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量, 高校毕业生数量
     if noun.endswith("院士"):
         return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
+    if unit == "户" and not re.search(r"(?:户|企业|主体|公司|商户|单位)$", noun):
+        return "户数"  # 惠及居民65000多户 -> 惠及居民户数
     return "人次" if unit == "人次" else "数量"
 
 
@@ -290,8 +347,11 @@ def specific_measure(
     figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
     sentence's earlier figures. None when the clause names nothing."""
     st = state if state is not None else SpecificState()
-    if not first and st.last and _RANGE.match(scope):
+    if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
+    if first:
+        head = _HEADING.match(scope)
+        st.heading = head.group(1) if head else ""
     out = _specific(scope, kind, measure, after, unit, st, places, first)
     st.last = out
     if st.subject and (not st.history or st.history[-1] != st.subject):
@@ -313,6 +373,7 @@ def _specific(
     g = _grammar()
     st = state if state is not None else SpecificState()
     scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
+    scope = re.sub(r"[（(][^（()）]{3,12}[）)]", "", scope)  # 工资总额（包括奖金在内）比上年增加: nor inside one
     if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
         scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
     st.noun = ""
@@ -333,11 +394,21 @@ def _specific(
         parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
     if kind == "count":
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
+        if first or _CLAUSE_CUT.search(scope):
+            st.prev_money = ""  # a sum is a size class only right before the counted thing
         return _count(g, parts, after, unit, st, places, listed)
+    if unit == "倍":
+        # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
+        parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
+    spend = next((m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None)
+    if kind == "money" and spend:
+        core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
     core = _filled(g, st, core, change, scope, after, kind, places, first)
+    if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
+        return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
     if issued:
         # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
@@ -407,7 +478,7 @@ def _series(
         change = change if each else paired_change
         if len(items) < 2 and not subj and st.history:
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
-            k = 1 + _CLAUSE_CUT.split(after)[0].count("、")
+            k = 1 + len(re.findall(r"[、和及]", _CLAUSE_CUT.split(after)[0]))  # …分别增长12%和15%
             items = st.history[-k:] if len(st.history) >= k else []
             if len(items) >= 2:
                 _, change = _strip_tail(g, verb_part)
@@ -431,7 +502,11 @@ def _filled(
 ) -> str:
     """The clause's measure completed when it is empty or generic: by the owner or the sum named after the
     figure, the sentence's or the previous clause's subject, or the section's heading."""
+    if kind == "money" and core not in g.generic and _strip_verb_lead(g, core) in g.generic and _owner_after(g, after):
+        core = _strip_verb_lead(g, core)  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
+    if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
+        return size_owner + core  # 一个面积近20万平方米的湿地公园 -> 湿地公园面积
     direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
@@ -451,9 +526,24 @@ def _filled(
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
     elif not core and first:
         core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
-    if (core in g.bare_ratios or core.startswith("占")) and st.subject and not first:
+    if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
+
+
+def _share_of(g: _Grammar, after: str) -> str:
+    """N%的X + what they did, after a clause that names nothing: the share of X that did it, named
+    predicate first like a count's when the thing ends before it (…县比例), else as written
+    (高频服务事项掌上办理比例)."""
+    rest = _QUOTES.sub("", after)
+    rest = rest[1:] if rest.startswith("的") else rest
+    noun = _count_noun(g, rest)
+    if not noun or not rest.startswith(noun):
+        return ""
+    pred = re.split(r"[，,。；;：:、（(]", rest[len(noun) :], maxsplit=1)[0]
+    pred = re.sub(r"^(?:都|均|已经|已|也)", "", pred).replace("了", "")
+    pred = pred if 2 <= len(pred) <= 10 and not re.search(r"[的将要\d]", pred) else ""
+    return pred + re.sub(r"(?<=.)了(?=..)", "", noun) + "比例"
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
@@ -533,6 +623,8 @@ def _owner_after(g: _Grammar, after: str) -> str:
     if not m:
         return ""
     noun = _count_noun(g, after[m.end() :])
+    head = g.owner_head.search(noun)
+    noun = noun[: head.end()] if head else noun  # …新材料项目刷新我省纪录: the name ends with its head noun
     return noun if len(noun) >= 2 else ""
 
 
@@ -546,6 +638,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
             return ""
         if core.endswith("占"):
             return "比"  # 对共建一带一路国家投资占50%以上 -> …投资占比
+        if re.search(r"占[\u4e00-\u9fffA-Za-z]{2,}$", core):
+            return "比重"  # 研发人员…占员工总数的35% -> 研发人员占员工总数比重
         if core.endswith(g.rate_stems):
             return "率"  # 规模以上企业复工复产已经达到98% -> …复工复产率
         return "占比" if measure == "占比" else ""
@@ -555,6 +649,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return next((suf for end, suf in g.money_suffixes if core.endswith(end)), "")  # 进出口2902亿元 -> 进出口额
     if unit == "倍" and change:
         return "增长倍数"
+    if unit == "倍":
+        return "" if core.endswith("倍数") else "倍数"  # 财政科技支出…是2012年的4.3倍 -> 财政科技支出倍数
     if kind == "count":
         return _count_suffix(unit, core)
     if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
@@ -572,15 +668,35 @@ def _count(
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
-    core, _ = _clean(g, raw, places)
+    core, change = _clean(g, raw, places)
+    change = change if change in g.count_changes else None
     if not listed:
         head = _clean(g, parts[0], places)[0]
         opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    yearly = _YEARLY.search(core)
+    opened = len(parts) > 1 and bool(_YEARLY.search(_clean(g, parts[0], places)[0]))  # 年产A 2600万只、B 500万个
+    if yearly or ((listed and st.yearly or opened) and core):
+        # 每年可生产新能源汽车30万辆, 年产方形储能电池2600万只、电池组500万个: a yearly output
+        st.yearly = True
+        thing = yearly.group(1) if yearly else core
+        st.subject = thing + "年产量"
+        return st.subject if 2 <= len(thing) <= 16 else None
+    if not listed:
+        st.yearly = False
     core = _cut_subject(g, core)
+    core = _SCOPE_END.sub("", core)
+    core = re.sub(r"(?<=.)(?:各级各类|各类|各种)(?=..)", "", core)  # 新登记各类经营主体: 各类 names no kind  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
     noun = _relative_head(g, after, _count_noun(g, after))
+    sized = _SIZE_CLASS.match(_QUOTES.sub("", after))
+    if sized and not noun:
+        noun = sized.group(1) + sized.group(2)  # 70个30亿元以上项目 -> 30亿元以上项目
+    elif st.heading and noun.endswith(tuple(g.heading_nouns)) and len(noun) <= 4:
+        noun = noun[:-2] + st.heading + noun[-2:]  # 公路方面，…等2个项目、…等23个续建项目 -> 公路项目, 续建公路项目
+    elif _CLASS_ONLY.match(noun) and "项目" in re.split(r"[，,。；;]", after, maxsplit=1)[0]:
+        noun += "项目"  # 12个百亿元、70个30亿元以上项目: the size classes share the head
     st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
@@ -588,9 +704,11 @@ def _count(
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
-        keep = verb if verb in g.keep else ""
+        keep = verb if verb in g.keep or verb in g.reach else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
+        if not (keep or verb or core) and change:
+            keep = change  # 增加了34个开放口岸 -> 增加开放口岸
         if not (keep or verb or post or pred) and core:
             # 新增荆州、孝感、黄冈3个过三千亿元城市: the verb opens the names; 新建、重组11家: verbs only
             keep = (core if len(core) <= 4 else _starts_keep(g, core) or "") if _starts_keep(g, core) else ""
@@ -601,18 +719,32 @@ def _count(
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
-    elif core and not examples:
+    elif core and not examples and not (core in g.totals and st.subject and not listed):
         name = core
+        rank_tail = re.split(r"(?:级以上|级|以上)", _strip_verb_lead(g, st.subject or ""))[-1]
+        if raw.startswith("其中") and core.endswith("级") and len(core) <= 4 and len(rank_tail) >= 2:
+            name = core + rank_tail  # …孵化器120家，其中国家级45家 -> 国家级孵化器
+        elif st.prev_money and raw == core and len(core) <= 4:
+            name = st.prev_money + core  # 百亿元以上项目12个, 超10亿元项目50个: the class as written
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
     else:
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
-        name = noun or (did if len(did) > 2 else "") or st.subject or ""
+        subject = st.subject or ""
+        flow = _starts_keep(g, subject) if "累计" in raw or core in g.totals else None
+        if flow is not None and flow in g.flow_verbs:
+            subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
+        name = noun or (did if len(did) > 2 else "") or subject
+    if change and not noun and name and not name.endswith(change):
+        name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
-    if not 2 <= len(name) <= 24 or _NUMBER.search(name):
+    if _BUILT.match(name) and not name.endswith(("项目", "工程")):
+        name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
+    classed = bool(st.prev_money) and name.startswith(st.prev_money)
+    if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed):
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
@@ -651,7 +783,10 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
         rest = rest[len(adv) :]
     verb = next((v for v in g.predicates if rest.startswith(v)), None)
     if verb is None:
-        return ""
+        # 8条产业链产值两位数增长, 46种产品能耗达到国家先进值: what is said of an attribute of the things says
+        # which ones are counted (产值两位数增长产业链)
+        attr = rest.startswith(g.attributes) and 2 < len(rest) <= 12 and not re.search(r"[的将要\d%％]", rest)
+        return rest if attr else ""  # (17个重点传统制造业增加值增长5.3%: the attribute has its own figure)
     if verb in g.bare_predicates:
         return verb  # 落户河北: where is not which
     rest = re.sub(r"^(.{2,}?)了", r"\1", rest)
@@ -662,8 +797,8 @@ def _strip_verb_lead(g: _Grammar, core: str) -> str:
     """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
     for _ in range(2):
         v = next((w for w in g.drop_lead if core.startswith(w) and len(core) - len(w) >= 2), None)
-        if v is None:
-            break
+        if v is None or (v in g.adverbs and not core[len(v) :].startswith(g.any_verb)):
+            break  # an adverb goes with the verb it modifies (重点推进…); before a noun it is an adjective (重点领域)
         core = core[len(v) :]
     return core
 

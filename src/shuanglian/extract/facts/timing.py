@@ -9,12 +9,15 @@ from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # A year that frames what follows: 到2025年 / 至2030年 or a sentence opening "2023年，".
-_FRAME_YEAR = re.compile(r"(?:^|[，,：:到至])((?:19|20)\d\d)年")
+# (a list of years, 2027年、2028年分别建成…, says when each thing happens and frames nothing after it)
+# A year frames the sentences after it when it opens a clause (after indentation: 　　1979年…), follows 到/至,
+# or is named as the year just past (在刚刚过去的1987年，…)
+_FRAME_YEAR = re.compile(r"(?:^[\s\u3000]*|[，,：:到至]|过去的)((?:19|20)\d\d)年(?![、和及至到—\-－~～]\d)")
 # Rates per year have no single year: 每年为3000个课题提供机时.
 _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
 # A relative year opening a clause frames the paragraph too: "初步核算，全年实现…。其中，…"
-_FRAME_RELATIVE = re.compile(r"(?:^|[，,：:])(全年|今年|去年|上半年|前三季度)")
+_FRAME_RELATIVE = re.compile(r"(?:^[\s\u3000]*|[，,：:]|^从|^自)(全年|今年|去年|上半年|前三季度)")
 _FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标(?!任务(?:顺利|圆满|全面|胜利)?完成)|要求|力争|计划")
 # A goal list (主要预期目标是：…) frames every sentence after it in its paragraph.
 _GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|目标任务(?:是|为)")
