@@ -189,7 +189,7 @@ def wrong_head(kind: str, name: str) -> bool:
     if not rule:
         return False
     head = _head_part(name)
-    if head.endswith(tuple(rule.get("except") or ())):
+    if head.endswith(tuple(rule.get("except") or ())) or head.startswith(tuple(rule.get("except_openers") or ())):
         return False
     return any(head.endswith(h) and len(head) > len(h) for h in rule.get("heads") or ())
 
@@ -254,7 +254,7 @@ def class_name(kind: str, name: str) -> bool:
         words = _covered(rest, vocab) if len(rest) <= max_rest else None
         if words is None:
             continue
-        national = bool({"国家", "国家级"} & set(words))
+        national = bool(set(r.get("national_words") or ("国家", "国家级")) & set(words))
         field = any(w in _industry_words() for w in words)
         return not (national and (group in (r.get("national_is_one") or ()) or field))
     return False
