@@ -107,7 +107,7 @@ MIN_NER_ORG = 6
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
 NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset({"LOC"}), single=0.9, cut=frozenset({"PER"}),
                     recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "LOC-sure": 0.99, "ORG": 0.9, "clue": 0.9},
-                    clash=0.7, sure=0.97, trim=0.9, agreed=0.99)
+                    clash=0.7, sure=0.97, trim=0.9, agreed=0.95)
 
 def _cut_place(place: str, word: str) -> bool:
     """A sure place span may cut a LAC place word when it is a known place and the word is none, nor a region
