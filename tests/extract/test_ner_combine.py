@@ -311,3 +311,23 @@ def test_a_span_both_heads_read_alike_holds_function_words_and_cuts_plain_words(
     toks = [Token(0, 2, "北京", "LOC"), Token(2, 5, "大学生", "n")]
     spans = [NerSpan(1, 4, "ORG", "pd", 1.0), NerSpan(1, 4, "ORGN", "clue", 0.9)]
     assert overrule(text, toks, spans, policy) == toks
+
+
+def test_a_place_before_one_or_two_nouns_naming_a_body_calls_the_tagger() -> None:
+    from shuanglian.extract.entities.stage import _place_then_body
+
+    def toks(*words: tuple[str, str]) -> list[Token]:
+        out, at = [], 0
+        for w, tag in words:
+            out.append(Token(at, at + len(w), w, tag))
+            at += len(w)
+        return out
+
+    assert _place_then_body(toks(("郑州", "LOC"), ("电务段", "n")), 0)
+    assert _place_then_body(toks(("吉林省", "LOC"), ("戏曲", "n"), ("学校", "n")), 0)
+    assert _place_then_body(toks(("非洲", "LOC"), ("进出口", "vn"), ("银行", "n")), 0)
+    # a verb between, a third noun, or nouns too long: not a body's name
+    assert not _place_then_body(toks(("吉林省", "LOC"), ("举办", "v"), ("学校", "n")), 0)
+    assert not _place_then_body(toks(("吉林省", "LOC"), ("戏曲", "n"), ("艺术", "n"), ("学校", "n")), 0)
+    assert not _place_then_body(toks(("吉林省", "LOC"), ("传统戏曲", "n"), ("艺术学校", "n")), 0)
+    assert not _place_then_body(toks(("吉林省", "n"), ("戏曲", "n"), ("学校", "n")), 0)

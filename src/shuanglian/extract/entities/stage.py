@@ -175,13 +175,21 @@ def _short_person(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _place_then_body(tokens: Sequence[Token], i: int) -> bool:
-    """A LAC place followed by a short noun naming a body (吉林省|戏曲学校, 郑州|电务段, 中国|女队): the rules read
-    the place alone; the tagger may read one organisation."""
+    """A LAC place followed by one or two short nouns naming a body (吉林省|戏曲学校, 郑州|电务段, 中国|女队,
+    吉林省|戏曲|学校, 非洲|进出口|银行): the rules read the place alone; the tagger may read one organisation."""
     t = tokens[i]
-    if t.tag != "LOC" or i + 1 >= len(tokens):
+    if t.tag != "LOC":
         return False
-    n = tokens[i + 1]
-    return n.tag in ("n", "nz", "vn") and len(n.word) <= 4 and n.word[-1] in place_rules()["body_ends"]
+    size = 0
+    for n in tokens[i + 1 : i + 3]:
+        if n.tag not in ("n", "nz", "vn"):
+            return False
+        size += len(n.word)
+        if size > 6:
+            return False
+        if len(n.word) <= 4 and n.word[-1] in place_rules()["body_ends"]:
+            return True
+    return False
 
 
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9&.\-]+$")
