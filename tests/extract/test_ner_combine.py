@@ -331,3 +331,23 @@ def test_a_place_before_one_or_two_nouns_naming_a_body_calls_the_tagger() -> Non
     assert not _place_then_body(toks(("吉林省", "LOC"), ("戏曲", "n"), ("艺术", "n"), ("学校", "n")), 0)
     assert not _place_then_body(toks(("吉林省", "LOC"), ("传统戏曲", "n"), ("艺术学校", "n")), 0)
     assert not _place_then_body(toks(("吉林省", "n"), ("戏曲", "n"), ("学校", "n")), 0)
+
+
+def test_a_span_both_heads_read_alike_holding_an_edition_is_not_taken() -> None:
+    policy = Policy(take={"ORG": 0.5}, clash=0.7, agreed=0.95)
+    text = "哈尔滨第九届亚冬会举办"
+    toks = [Token(0, 3, "哈尔滨", "LOC"), Token(3, 6, "第九届", "m"), Token(6, 9, "亚冬会", "nz"), Token(9, 11, "举办", "v")]
+    spans = [NerSpan(0, 9, "ORG", "pd", 0.97), NerSpan(0, 9, "GOV", "clue", 0.73)]
+    assert overrule(text, toks, spans, policy) == toks
+
+
+def test_a_span_both_heads_read_alike_never_cuts_a_title() -> None:
+    from shuanglian.extract.entities.stage import _title_word
+
+    policy = Policy(take={"ORG": 0.5}, clash=0.7, agreed=0.95)
+    text = "陕西省委书记胡和平"
+    toks = [Token(0, 2, "陕西", "LOC"), Token(2, 6, "省委书记", "n"), Token(6, 9, "胡和平", "PER")]
+    spans = [NerSpan(0, 4, "ORG", "pd", 0.99), NerSpan(0, 4, "GOV", "clue", 0.47)]
+    assert overrule(text, toks, spans, policy, uncut=_title_word) == toks
+    assert [t.word for t in overrule(text, toks, spans, policy)][:2] == ["陕西省委", "书记"]
+    assert _title_word(Token(0, 4, "外交部长", "n")) and not _title_word(Token(0, 2, "议会", "n"))

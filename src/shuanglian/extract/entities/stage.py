@@ -46,6 +46,7 @@ from shuanglian.extract.entities.lexicon import (
     place_abbreviations,
     place_rules,
     suffix_automaton,
+    titles,
 )
 from shuanglian.extract.entities.orgs import (
     abbreviated_lines,
@@ -114,6 +115,13 @@ def _cut_place(place: str, word: str) -> bool:
     (银川|晴 in a weather list, 斯里兰卡|科伦坡; not 东北|地区)."""
     return (normalise(place) is not None and normalise(word.strip()) is None and word not in place_index()
             and not word.strip().endswith(place_rules()["uncut_region_tails"]))
+
+
+def _title_word(t: Token) -> bool:
+    """A LAC word ending in a title (省委书记, 外交部长): a tagger span never cuts it, so the rules read the place
+    and the title as they do without the tagger."""
+    w = t.word.strip()
+    return any(w.endswith(title) for title in titles() if len(title) >= 2)
 
 
 def _ner_gate(name: str, label: str) -> bool:
@@ -354,7 +362,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     ner_cands: list[NerSpan] = []
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
-        toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place)
+        toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place,
+                       uncut=_title_word)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans

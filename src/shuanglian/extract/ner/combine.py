@@ -226,12 +226,14 @@ _DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（
 
 def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
              gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None,
-             cut_place: Callable[[str, str], bool] | None = None) -> list[Token]:
+             cut_place: Callable[[str, str], bool] | None = None, uncut: Callable[[Token], bool] | None = None) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
     `gate(name, label)` False refuses a span; `vetoable(token)` False protects a LAC word from the veto (the
     caller's known places, whose sentences it may leave untagged); `cut_place(place, word)` True lets a sure
-    place span cut a LAC place word (银川|晴, 斯里兰卡|科伦坡: LAC glued a known place to the next word).
+    place span cut a LAC place word (银川|晴, 斯里兰卡|科伦坡: LAC glued a known place to the next word);
+    `uncut(token)` True keeps a span both heads read (`Policy.agreed`) from cutting that LAC word (a title:
+    陕西|省委书记 stays a place and a title, as the rules read it).
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -269,7 +271,8 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
             continue
         if s.conf >= policy.agreed and (s.start, s.end, s.label) in same and len(word) > 1:
-            if agreed_fits(text, toks, ends, s) and (gate is None or gate(word, s.label)):
+            if (agreed_fits(text, toks, ends, s) and (gate is None or gate(word, s.label))
+                    and (uncut is None or not any(uncut(t) for t in overlap(toks, ends, s)[1]))):
                 taken.append(s)
             continue
         both = s.label == "PER" and (s.start, s.end) in agreed and s.conf >= policy.sure
@@ -291,7 +294,7 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
 
 
 def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
-    """True when a span both heads read alike holds no punctuation but name punctuation, cuts no LAC name of
+    """True when a span both heads read alike holds no punctuation but name punctuation, no numeral or time, cuts no LAC name of
     another label, joins no two LAC organisations, and (an organisation) ends on no part word; a person is at
     most six characters without a dot."""
     name = text[span.start : span.end]
@@ -300,7 +303,8 @@ def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: N
     if span.label == "ORG" and name.endswith(_PART_TAILS):
         return False
     inside, cut = overlap(tokens, ends, span)
-    if any(t.tag == "w" and t.word not in _NAME_PUNCT for t in inside):
+    # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body
+    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or t.tag in ("m", "TIME") for t in inside):
         return False
     if any(t.tag in ENTITY_TAGS and t.tag != span.label for t in cut):
         return False
