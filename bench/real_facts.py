@@ -150,6 +150,8 @@ def _person_roles(doc: Any) -> dict[str, list[dict[str, Any]]]:
 
 def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
     """Score every fact type; print misses when asked."""
+    from shuanglian.evaluation.eval_match import comparable
+
     t = Tally()
     for g, d in zip(golds, docs, strict=True):
         gid = g["id"]
@@ -164,7 +166,9 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
                 print(f"[{gid}] role miss {r} got {pr}")
         preds = list(d.figures)
         for f in g.get("figures", []):
-            cand = [p for p in preds if close(p.get("value"), f.get("value")) and (p.get("unit") == f.get("unit"))]
+            # areas compared in square metres, as the eval scorer does (gold 亩 as written, contract 平方米)
+            unit, value = comparable(f["unit"], float(f["value"]))
+            cand = [p for p in preds if close(p.get("value"), value) and p.get("unit") == unit]
             t.add("figures: value found", bool(cand))
             if not cand:
                 if misses:

@@ -193,3 +193,14 @@ def test_loader_refuses_a_bad_annotated_list(tmp_path: Path, annotated: object) 
     _gold(tmp_path / "gold", "b", source="cctv/a.txt", annotated=annotated)
     with pytest.raises(ValueError, match="b.gold.json: 'annotated' must be"):
         load_real_gold(tmp_path / "gold", data)
+
+
+def test_areas_are_compared_in_square_metres() -> None:
+    from shuanglian.evaluation.eval_match import match_figures
+
+    gold = [{"value": 62_810_000.0, "unit": "亩", "measure": "高标准农田面积", "year": None, "target": False}]
+    pred = [{"value": 62_810_000.0 * 666.6667, "unit": "平方米", "measure": "面积", "year": None, "target": False}]
+    score, missed = match_figures(gold, pred)
+    assert score.matched == 1 and not missed
+    score, missed = match_figures(gold, [dict(pred[0], value=62_810_000.0)])
+    assert score.matched == 0 and missed == gold

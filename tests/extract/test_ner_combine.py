@@ -283,3 +283,71 @@ def test_two_grown_carriers_each_replace_their_own_name() -> None:
     orgs = [NerSpan(0, 10, "ORG", "pd", 0.99), NerSpan(11, 21, "ORG", "pd", 0.99)]
     out = extended(TokenView(text, words), chosen, orgs, words, [t.end for t in words])
     assert [(c.start, c.end, c.name) for c in out] == [(0, 10, "北京高校技术转移中心"), (11, 21, "上海高校技术转移中心")]
+
+
+def test_a_span_both_heads_read_alike_holds_function_words_and_cuts_plain_words() -> None:
+    policy = Policy(take={"ORG": 0.5, "PER": 0.95}, clash=0.7, agreed=0.99)
+    # 伊朗外交部|长: LAC glued the body to the title (外交部长); both heads read the body
+    text = "伊朗外交部长访华"
+    toks = [Token(0, 2, "伊朗", "LOC"), Token(2, 6, "外交部长", "n"), Token(6, 7, "访", "v"), Token(7, 8, "华", "LOC")]
+    pd = NerSpan(0, 5, "ORG", "pd", 1.0)
+    got = [(t.word, t.tag) for t in overrule(text, toks, [pd, NerSpan(0, 5, "COM", "clue", 0.3)], policy)]
+    assert got[:2] == [("伊朗外交部", "ORG"), ("长", "n")]
+    # the pd head alone, a CLUENER span of another kind, or a pd marginal under `agreed`: not taken
+    assert overrule(text, toks, [pd], policy) == toks
+    assert overrule(text, toks, [pd, NerSpan(0, 5, "LOC", "clue", 0.3)], policy) == toks
+    assert overrule(text, toks, [NerSpan(0, 5, "ORG", "pd", 0.98), NerSpan(0, 5, "COM", "clue", 0.3)], policy) == toks
+    # 金大|中: a person holding LAC's locative word
+    text = "金大中在对话中说"
+    toks = [Token(0, 2, "金大", "ORG"), Token(2, 3, "中", "f"), Token(3, 4, "在", "p"), Token(4, 8, "对话中说", "n")]
+    spans = [NerSpan(0, 3, "PER", "pd", 1.0), NerSpan(0, 3, "PER", "clue", 1.0)]
+    assert [(t.word, t.tag) for t in overrule(text, toks, spans, policy)][0] == ("金大中", "PER")
+    # punctuation inside, or a LAC name of another label cut, still stops it
+    text = "张三、李四说"
+    toks = [Token(0, 2, "张三", "PER"), Token(2, 3, "、", "w"), Token(3, 5, "李四", "PER"), Token(5, 6, "说", "v")]
+    spans = [NerSpan(0, 5, "ORG", "pd", 1.0), NerSpan(0, 5, "ORGN", "clue", 0.9)]
+    assert overrule(text, toks, spans, policy) == toks
+    text = "北京大学生"
+    toks = [Token(0, 2, "北京", "LOC"), Token(2, 5, "大学生", "n")]
+    spans = [NerSpan(1, 4, "ORG", "pd", 1.0), NerSpan(1, 4, "ORGN", "clue", 0.9)]
+    assert overrule(text, toks, spans, policy) == toks
+
+
+def test_a_place_before_one_or_two_nouns_naming_a_body_calls_the_tagger() -> None:
+    from shuanglian.extract.entities.stage import _place_then_body
+
+    def toks(*words: tuple[str, str]) -> list[Token]:
+        out, at = [], 0
+        for w, tag in words:
+            out.append(Token(at, at + len(w), w, tag))
+            at += len(w)
+        return out
+
+    assert _place_then_body(toks(("郑州", "LOC"), ("电务段", "n")), 0)
+    assert _place_then_body(toks(("吉林省", "LOC"), ("戏曲", "n"), ("学校", "n")), 0)
+    assert _place_then_body(toks(("非洲", "LOC"), ("进出口", "vn"), ("银行", "n")), 0)
+    # a verb between, a third noun, or nouns too long: not a body's name
+    assert not _place_then_body(toks(("吉林省", "LOC"), ("举办", "v"), ("学校", "n")), 0)
+    assert not _place_then_body(toks(("吉林省", "LOC"), ("戏曲", "n"), ("艺术", "n"), ("学校", "n")), 0)
+    assert not _place_then_body(toks(("吉林省", "LOC"), ("传统戏曲", "n"), ("艺术学校", "n")), 0)
+    assert not _place_then_body(toks(("吉林省", "n"), ("戏曲", "n"), ("学校", "n")), 0)
+
+
+def test_a_span_both_heads_read_alike_holding_an_edition_is_not_taken() -> None:
+    policy = Policy(take={"ORG": 0.5}, clash=0.7, agreed=0.95)
+    text = "哈尔滨第九届亚冬会举办"
+    toks = [Token(0, 3, "哈尔滨", "LOC"), Token(3, 6, "第九届", "m"), Token(6, 9, "亚冬会", "nz"), Token(9, 11, "举办", "v")]
+    spans = [NerSpan(0, 9, "ORG", "pd", 0.97), NerSpan(0, 9, "GOV", "clue", 0.73)]
+    assert overrule(text, toks, spans, policy) == toks
+
+
+def test_a_span_both_heads_read_alike_never_cuts_a_title() -> None:
+    from shuanglian.extract.entities.stage import _title_word
+
+    policy = Policy(take={"ORG": 0.5}, clash=0.7, agreed=0.95)
+    text = "陕西省委书记胡和平"
+    toks = [Token(0, 2, "陕西", "LOC"), Token(2, 6, "省委书记", "n"), Token(6, 9, "胡和平", "PER")]
+    spans = [NerSpan(0, 4, "ORG", "pd", 0.99), NerSpan(0, 4, "GOV", "clue", 0.47)]
+    assert overrule(text, toks, spans, policy, uncut=_title_word) == toks
+    assert [t.word for t in overrule(text, toks, spans, policy)][:2] == ["陕西省委", "书记"]
+    assert _title_word(Token(0, 4, "外交部长", "n")) and not _title_word(Token(0, 2, "议会", "n"))

@@ -317,16 +317,28 @@ def _measure_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
     return any(same_measure(p.get(k), g.get("measure")) for k in ("measure", "measure_text", "specific"))
 
 
+# Areas: the real gold writes the unit of the page (亩, 公顷), the extract contract stores square metres (the
+# team guideline "area in 平方米"); the same quantity either way, so both are compared in square metres.
+_AREA_FACTORS = {"亩": 666.6667, "公顷": 10_000.0, "平方公里": 1_000_000.0}
+
+
+def comparable(unit: str, value: float) -> tuple[str, float]:
+    """Unit and value in the form figures are compared in (areas in square metres)."""
+    factor = _AREA_FACTORS.get(unit)
+    return ("平方米", value * factor) if factor else (unit, value)
+
+
 def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[FigureScore, list[dict[str, Any]]]:
     """Score figures of one page; returns the score and the gold figures that were missed."""
     s = FigureScore(gold=len(gold), pred=len(pred))
     free = list(range(len(pred)))
     missed = []
     for g in gold:
+        unit, value = comparable(g["unit"], float(g["value"]))
         cands = [
             i
             for i in free
-            if pred[i].get("unit") == g["unit"] and _close(float(pred[i].get("value") or 0), float(g["value"]))
+            if pred[i].get("unit") == unit and _close(float(pred[i].get("value") or 0), value)
         ]
         if not cands:
             missed.append(g)

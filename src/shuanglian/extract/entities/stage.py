@@ -47,6 +47,7 @@ from shuanglian.extract.entities.lexicon import (
     place_abbreviations,
     place_rules,
     suffix_automaton,
+    titles,
 )
 from shuanglian.extract.entities.orgs import (
     abbreviated_lines,
@@ -117,13 +118,20 @@ MIN_NER_ORG = 6
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
 NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset({"LOC"}), single=0.9, cut=frozenset({"PER"}),
                     recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "LOC-sure": 0.99, "ORG": 0.9, "clue": 0.9},
-                    clash=0.7, sure=0.97, trim=0.9)
+                    clash=0.7, sure=0.97, trim=0.9, agreed=0.95)
 
 def _cut_place(place: str, word: str) -> bool:
     """A sure place span may cut a LAC place word when it is a known place and the word is none, nor a region
     (银川|晴 in a weather list, 斯里兰卡|科伦坡; not 东北|地区)."""
     return (normalise(place) is not None and normalise(word.strip()) is None and word not in place_index()
             and not word.strip().endswith(place_rules()["uncut_region_tails"]))
+
+
+def _title_word(t: Token) -> bool:
+    """A LAC word ending in a title (省委书记, 外交部长): a tagger span never cuts it, so the rules read the place
+    and the title as they do without the tagger."""
+    w = t.word.strip()
+    return any(w.endswith(title) for title in titles() if len(title) >= 2)
 
 
 def _ner_gate(name: str, label: str) -> bool:
@@ -185,13 +193,21 @@ def _short_person(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _place_then_body(tokens: Sequence[Token], i: int) -> bool:
-    """A LAC place followed by a short noun naming a body (吉林省|戏曲学校, 郑州|电务段, 中国|女队): the rules read
-    the place alone; the tagger may read one organisation."""
+    """A LAC place followed by one or two short nouns naming a body (吉林省|戏曲学校, 郑州|电务段, 中国|女队,
+    吉林省|戏曲|学校, 非洲|进出口|银行): the rules read the place alone; the tagger may read one organisation."""
     t = tokens[i]
-    if t.tag != "LOC" or i + 1 >= len(tokens):
+    if t.tag != "LOC":
         return False
-    n = tokens[i + 1]
-    return n.tag in ("n", "nz", "vn") and len(n.word) <= 4 and n.word[-1] in place_rules()["body_ends"]
+    size = 0
+    for n in tokens[i + 1 : i + 3]:
+        if n.tag not in ("n", "nz", "vn"):
+            return False
+        size += len(n.word)
+        if size > 6:
+            return False
+        if len(n.word) <= 4 and n.word[-1] in place_rules()["body_ends"]:
+            return True
+    return False
 
 
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9&.\-]+$")
@@ -356,7 +372,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     ner_cands: list[NerSpan] = []
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
-        toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place)
+        toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place,
+                       uncut=_title_word)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans

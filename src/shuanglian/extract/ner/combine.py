@@ -188,6 +188,10 @@ class Policy:
     # crosses or reads only in part (株洲中|车 beside 株洲 + 中车, 北部|湾港通达 beside 北部湾港, 悦览锦绣天府
     # beside 天府) is a glued fragment, not a place: split at the span's edges into plain words; 0 = off
     split: float = 0.85
+    # a People's Daily span of this marginal that the CLUENER head reads as the very same span and kind
+    # (伊朗外交部|长, 欧洲议会|议长, 15国集团, 金大|中 as one person) is taken even where it holds a LAC function word
+    # or cuts a plain LAC word at an edge; punctuation and LAC names it cuts still stop it (`agreed_fits`); 2.0 = off
+    agreed: float = 2.0
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
@@ -222,12 +226,14 @@ _DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（
 
 def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
              gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None,
-             cut_place: Callable[[str, str], bool] | None = None) -> list[Token]:
+             cut_place: Callable[[str, str], bool] | None = None, uncut: Callable[[Token], bool] | None = None) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
     `gate(name, label)` False refuses a span; `vetoable(token)` False protects a LAC word from the veto (the
     caller's known places, whose sentences it may leave untagged); `cut_place(place, word)` True lets a sure
-    place span cut a LAC place word (银川|晴, 斯里兰卡|科伦坡: LAC glued a known place to the next word).
+    place span cut a LAC place word (银川|晴, 斯里兰卡|科伦坡: LAC glued a known place to the next word);
+    `uncut(token)` True keeps a span both heads read (`Policy.agreed`) from cutting that LAC word (a title:
+    陕西|省委书记 stays a place and a title, as the rules read it).
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -254,6 +260,7 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
                     if CLUE_AS_PD.get(c.label) != lab:
                         arr[c.start : c.end] = b"\x01" * (c.end - c.start)
     agreed = {(c.start, c.end) for c in spans if c.head == "clue" and c.label == "PER"}
+    same = {(c.start, c.end, CLUE_AS_PD.get(c.label)) for c in spans if c.head == "clue"}
     taken = []
     for s in spans:
         if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
@@ -262,6 +269,11 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
             continue
         word = text[s.start : s.end]
         if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
+            continue
+        if s.conf >= policy.agreed and (s.start, s.end, s.label) in same and len(word) > 1:
+            if (agreed_fits(text, toks, ends, s) and (gate is None or gate(word, s.label))
+                    and (uncut is None or not any(uncut(t) for t in overlap(toks, ends, s)[1]))):
+                taken.append(s)
             continue
         both = s.label == "PER" and (s.start, s.end) in agreed and s.conf >= policy.sure
         if len(word) > 1 and not (_person_fits(text, toks, ends, s) if both else plausible(text, toks, ends, s, True)):
@@ -279,6 +291,24 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     if not taken:
         return toks
     return _take(text, toks, ends, taken)
+
+
+def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
+    """True when a span both heads read alike holds no punctuation but name punctuation, no numeral or time, cuts no LAC name of
+    another label, joins no two LAC organisations, and (an organisation) ends on no part word; a person is at
+    most six characters without a dot."""
+    name = text[span.start : span.end]
+    if span.label == "PER" and len(name) > 6 and "·" not in name:
+        return False
+    if span.label == "ORG" and name.endswith(_PART_TAILS):
+        return False
+    inside, cut = overlap(tokens, ends, span)
+    # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body
+    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or t.tag in ("m", "TIME") for t in inside):
+        return False
+    if any(t.tag in ENTITY_TAGS and t.tag != span.label for t in cut):
+        return False
+    return sum(t.tag == "ORG" for t in inside) <= 1
 
 
 def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sure: float,
