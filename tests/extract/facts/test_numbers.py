@@ -45,3 +45,10 @@ def test_percent_with_a_chinese_decimal_is_one_figure() -> None:
 
     figs = extract_figures("钢三千九百万吨，增长百分之五点一。")
     assert [(f["value"], f["unit"]) for f in figs] == [(39000000, "吨"), (5.1, "%")]
+
+
+def test_more_than_written_before_the_magnitude_is_read() -> None:
+    from shuanglian.extract.facts.figures import extract_figures
+
+    got = {(f["value"], f["unit"], f["qualifier"]) for f in extract_figures("新增就业1300多万人，建设保障房600余万套，投资8000多亿元。")}
+    assert got == {(13_000_000, "人", "多"), (6_000_000, "套", "余"), (800_000_000_000, "元", "多")}

@@ -42,6 +42,9 @@ from shuanglian.extract.facts.timing import (
     year_basis,
 )
 
+# 多/余 written before the magnitude (1300多万人): the magnitude multiplies the number read before 多
+_MAGNITUDE = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
 # Chinese numerals with a bigger unit before a smaller one and no digit between: 千百个, 亿万人民.
@@ -149,7 +152,7 @@ def _figure(
             return None
         if s[m.end("unit") : m.end("unit") + 4].startswith(lex.not_after.get(unit.text, ())):
             return None  # 5个月, 位于
-    value *= unit.factor
+    value *= unit.factor * _MAGNITUDE[m.group("mag") or ""]
     pre = m.group("pre")
     # 签约8个, 预约: 约 ends a verb here, it is no "about"
     word_end = pre == "约" and s[m.start() - 1 : m.start()] in _YUE_VERBS
@@ -170,7 +173,7 @@ def _figure(
         "specific": specific_measure(
             scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit, spec, places, first=not prev_end
         ),
-        "written": m.group("num") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
+        "written": m.group("num") + (m.group("mag") or "") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
         "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target, prefix, scope),
         "target": target,
         "target_cue": cue,
