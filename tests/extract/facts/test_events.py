@@ -432,6 +432,10 @@ def test_two_hosts_tagged_as_one_name_are_split_at_he() -> None:
     text2 = "近日，市委书记王强来到太和镇卫生院。"  # 和 inside a name separates nothing
     (ev2,) = extract_events(text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05")
     assert ev2["visited"] == ["太和镇卫生院"]
+    text3 = "近日，市委书记王强来到北京怀柔仪器和传感器有限公司。"  # one company: its legal name holds 和
+    spec3 = [("王强", "person", []), ("北京怀柔仪器和传感器有限公司", "enterprise", [])]
+    (ev3,) = extract_events(text3, ents(text3, spec3), "2026-04-05")
+    assert ev3["visited"] == ["北京怀柔仪器和传感器有限公司"]
 
 
 def test_economic_zones_typed_as_places_are_hosts_not_the_place() -> None:
@@ -439,6 +443,14 @@ def test_economic_zones_typed_as_places_are_hosts_not_the_place() -> None:
     spec = [("李明清", "person", []), ("长沙经开区", "place", [])]
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["长沙经开区"] and ev["place"] is None
+
+
+def test_a_district_named_like_a_zone_is_no_host() -> None:
+    from shuanglian.extract.entities.stage import extract_entities
+
+    text = "7月6日，市长李强来到浦东新区，考察上海联影医疗科技股份有限公司。"
+    (ev,) = extract_events(text, extract_entities(text), "2023-07-08")
+    assert "浦东新区" not in ev["visited"] and "上海联影医疗科技股份有限公司" in ev["visited"]
 
 
 def test_xianhou_dao_continues_a_tour_in_a_later_sentence() -> None:

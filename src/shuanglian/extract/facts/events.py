@@ -254,12 +254,17 @@ def _add_visited(ev: _Event, names: list[str]) -> None:
 _JOIN = re.compile(r"(?<![太天人中祥温共饶柔平调保])[和及](?![平谐美睦田利泰])")
 
 
+_LEGAL_FORMS = ("有限公司", "有限责任公司")
+
+
 def _split_joined(r: _Rules, name: str) -> list[str]:
     """Two hosts joined by 和/及 in one name, when both parts are names of four or more characters and the
     second ends with a host word (雄安城际站及国贸中心 -> 雄安城际站, 国贸中心)."""
     for m in _JOIN.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if len(left) >= 4 and len(right) >= 4 and r.host_suffix_re.search(right) and "（" not in left:
+            if right.endswith(_LEGAL_FORMS) and not r.host_suffix_re.search(left):
+                continue  # one company's legal name (北京怀柔仪器和传感器有限公司): its business scope holds 和
             return [left, right]
     return [name]
 
@@ -455,7 +460,8 @@ def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> 
 
 def _visitable(r: _Rules, m: Mention) -> bool:
     """Organisations and platforms, and zones that entity typing left as places (湘江新区)."""
-    return m.kind in r.visited_kinds or (m.kind == "place" and m.name.endswith(r.zone_suffixes))
+    return m.kind in r.visited_kinds or (m.kind == "place" and m.name.endswith(r.zone_suffixes)
+                                         and not m.attrs.get("level"))  # 浦东新区 is a district, not a zone
 
 
 def _is_official(r: _Rules, s: str, start: int, end: int, m: Mention) -> bool:
