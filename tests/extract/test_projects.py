@@ -355,3 +355,9 @@ def test_works_named_with_their_upgrade() -> None:
     assert got["燕官公路提质改造"]["status"] == "建成"
     got = _by_name("牡佳高铁建成运营，佳鹤铁路完成提速改造。")
     assert got["佳鹤铁路"]["status"] == "建成"
+
+
+def test_a_plant_project_is_named_without_its_project_word() -> None:
+    # only a phase (二期项目) runs a base's name on to 项目; one project written on two pages keeps one name
+    got = _by_name("总投资120亿元的华润微电子12英寸功率半导体晶圆生产线项目正式签约落户西部科学城重庆高新区。")
+    assert "华润微电子12英寸功率半导体晶圆生产线" in got, got

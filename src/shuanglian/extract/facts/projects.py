@@ -349,7 +349,7 @@ def _per_place(
     return out
 
 
-_PHASE_HEAD = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:项目|工程)")
+_PHASE_HEAD = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程)")
 
 
 def _single_heads(
