@@ -26,6 +26,7 @@ __all__ = [
     "LIVE_STATUSES", "DigestView", "EntityView", "Fact", "SourceDigest", "chunks", "digest_views", "live_clause",
     "load_views", "views_for_members",
 ]  # fmt: skip
+SOURCE_PROP = "~source"  # digest_views' label facts: one per source of a folded view (no statement has it)
 _CHUNK = 900  # IN-list size under the 999 bound-parameter limit of older SQLite builds
 
 
@@ -308,12 +309,15 @@ def digest_views(
     whole: Sequence[str],
     unsourced: Sequence[str] = (),
     unseen: Sequence[str] = (),
-    cap: int = 200,
+    cap: int | None = 200,
+    label_facts: bool = False,
 ) -> dict[str, EntityView]:
     """Canonical views as views_for_members gives them, without one fact per statement for clusters that
     have an `entities` row: `whole` properties are read whole, the others folded (DigestView). Sources
-    leave out `unsourced` properties, seen days `unseen` ones. Ids of no canonical entity: whole views
-    (mentions folded)."""
+    leave out `unsourced` properties, seen days `unseen` ones; `cap` None reads every document id, and
+    `label_facts` then adds one fact (prop SOURCE_PROP) per source label, so the source labels of the
+    view's facts are exactly those of its statements (a folded fact carries its group's smallest document).
+    Ids of no canonical entity: whole views (mentions folded)."""
     from shuanglian.store.documents import DocumentRow
 
     seed = sorted(set(member_ids))
@@ -349,10 +353,11 @@ def digest_views(
             v.facts.append(f)
         keys = (S.kind, S.prop, S.value, S.origin, S.user, S.confidence)
         q = _joined(S.prop.not_in(whole_l), part, *keys, func.max(S.created_at).label("last"),
-                    func.min(S.entity_id).label("member"), func.count().label("n")).group_by(EntityMember.entity_id, *keys)  # fmt: skip
+                    func.min(S.entity_id).label("member"), func.count().label("n"),
+                    func.min(S.document_id).label("doc")).group_by(EntityMember.entity_id, *keys)  # fmt: skip
         for r in session.execute(q):
             fid = "\x1e" + "\x1f".join((r.prop, r.value or "", r.kind, r.origin, r.user or "", repr(r.confidence)))
-            f = Fact(fid, r.member, r.kind, r.prop, r.value, None, None, r.origin, None, None, r.user, r.confidence,
+            f = Fact(fid, r.member, r.kind, r.prop, r.value, None, None, r.origin, r.doc, None, r.user, r.confidence,
                      ACCEPTED, r.last)  # fmt: skip
             f.__dict__["n"] = int(r.n)
             v = view(r.cid)
@@ -368,7 +373,8 @@ def digest_views(
             doc_col = doc_col.collate("C")  # code-point order, as Python sorts the labels
         rn = func.row_number().over(partition_by=docs.c.cid, order_by=doc_col).label("rn")
         ranked = select(docs.c.cid, docs.c.document_id, rn).subquery()
-        for cid, doc in session.execute(select(ranked.c.cid, ranked.c.document_id).where(ranked.c.rn <= cap)):
+        capped = select(ranked.c.cid, ranked.c.document_id)
+        for cid, doc in session.execute(capped if cap is None else capped.where(ranked.c.rn <= cap)):
             views[cid].digest.doc_ids.append(doc)
         for cid, n in session.execute(select(docs.c.cid, func.count()).group_by(docs.c.cid)):
             views[cid].digest.doc_count = int(n)
@@ -385,9 +391,20 @@ def digest_views(
             views[cid].digest.undated = (lo, hi)
         for v in views.values():
             v.digest.doc_ids.sort()
+            if label_facts:
+                v.facts += [_label_fact(v.kind, "document", d, None) for d in v.digest.doc_ids]
+                for label in sorted(v.digest.other_labels):
+                    origin, _, user = label.partition(":")
+                    v.facts.append(_label_fact(v.kind, origin, None, None if user == "unknown" else user))
             _finish_view(v)
         out.update(views)
     return out
+
+
+def _label_fact(kind: str, origin: str, document_id: str | None, user: str | None) -> Fact:
+    """A fact standing for one source of a digest view (its source_label is that source's)."""
+    fid = "\x1d" + (document_id or f"{origin}:{user}")
+    return Fact(fid, "", kind, SOURCE_PROP, "", None, None, origin, document_id, None, user, 1.0, ACCEPTED, None)
 
 
 def _finish_view(v: EntityView) -> None:
