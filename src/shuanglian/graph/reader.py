@@ -24,7 +24,7 @@ from shuanglian.graph.tables import ACCEPTED, LIVE_STATUSES, Entity, EntityMembe
 
 __all__ = [
     "LIVE_STATUSES", "DigestView", "EntityView", "Fact", "SourceDigest", "chunks", "digest_views", "live_clause",
-    "load_views", "views_for_members",
+    "load_views", "member_facts", "views_for_members",
 ]  # fmt: skip
 SOURCE_PROP = "~source"  # digest_views' label facts: one per source of a folded view (no statement has it)
 _CHUNK = 900  # IN-list size under the 999 bound-parameter limit of older SQLite builds
@@ -209,12 +209,18 @@ def _folded(session: Session, where: Any, fold: Sequence[str]) -> list[Any]:
 
 
 def views_for_members(
-    session: Session, member_ids: Iterable[str], props: Iterable[str] | None = None, fold: Sequence[str] = ()
+    session: Session,
+    member_ids: Iterable[str],
+    props: Iterable[str] | None = None,
+    fold: Sequence[str] = (),
+    region: bool = True,
 ) -> dict[str, EntityView]:
     """Canonical views for the given source entity ids (their whole clusters included); with `props`,
     only facts of those properties are read (the (entity_id, prop) index: a reader that needs a few
     properties of a hub never reads its whole history). Facts of the `fold` properties come folded
-    (_folded): for readers that use them only for their sources and dates (registers, chain members)."""
+    (_folded): for readers that use them only for their sources and dates (registers, chain members).
+    `region` False: a view without an entities row region is left without one (for readers that never
+    look at it, e.g. chain placement: guessing it from a few properties' texts costs more than the read)."""
     seed = sorted(set(member_ids))
     canon: dict[str, str] = {}
     pair = select(EntityMember.member_id, EntityMember.entity_id)
@@ -259,7 +265,7 @@ def views_for_members(
         # one order on every backend (rows come in whatever order the database likes, and PostgreSQL's
         # collation would order ids differently from SQLite): placement evidence and display values
         # break ties by this order, so SQLite and PostgreSQL place the same links
-        _finish_view(v)
+        _finish_view(v, region)
     return views
 
 
@@ -294,6 +300,16 @@ class DigestView(EntityView):
     members those facts name, not every member."""
 
     digest: SourceDigest = field(default_factory=SourceDigest)
+
+
+def _digest_view(views: dict[str, DigestView], entities: dict[str, Any], cid: str) -> DigestView:
+    """The view of `cid` in `views`, made from its entities row on first use."""
+    v = views.get(cid)
+    if v is None:
+        ent = entities[cid]
+        v = views[cid] = DigestView(id=cid, kind=ent.kind, name=ent.name or "", names=list(ent.names or []),
+                                    region=ent.region)  # fmt: skip
+    return v
 
 
 def _joined(where: Any, cids: Sequence[str], *cols: Any) -> Any:
@@ -337,18 +353,10 @@ def digest_views(
     for part in chunks(sorted(set(entities) - set(out)), 500):
         views: dict[str, DigestView] = {}
 
-        def view(cid: str) -> DigestView:
-            v = views.get(cid)
-            if v is None:
-                ent = entities[cid]
-                v = views[cid] = DigestView(id=cid, kind=ent.kind, name=ent.name or "",
-                                            names=list(ent.names or []), region=ent.region)  # fmt: skip
-            return v
-
         q = _joined(S.prop.in_(whole_l), part, *_FACT_COLUMNS)
         for r in session.execute(q):
             f = Fact.from_raw_row(r)
-            v = view(r.cid)
+            v = _digest_view(views, entities, r.cid)
             v.member_ids.add(f.member_id)
             v.facts.append(f)
         keys = (S.kind, S.prop, S.value, S.origin, S.user, S.confidence)
@@ -360,7 +368,7 @@ def digest_views(
             f = Fact(fid, r.member, r.kind, r.prop, r.value, None, None, r.origin, r.doc, None, r.user, r.confidence,
                      ACCEPTED, r.last)  # fmt: skip
             f.__dict__["n"] = int(r.n)
-            v = view(r.cid)
+            v = _digest_view(views, entities, r.cid)
             v.member_ids.add(r.member)
             v.facts.append(f)
         if not views:
@@ -407,7 +415,7 @@ def _label_fact(kind: str, origin: str, document_id: str | None, user: str | Non
     return Fact(fid, "", kind, SOURCE_PROP, "", None, None, origin, document_id, None, user, 1.0, ACCEPTED, None)
 
 
-def _finish_view(v: EntityView) -> None:
+def _finish_view(v: EntityView, region: bool = True) -> None:
     """What views_for_members derives once a view's facts are read: fact order, name, names, region."""
     v.facts.sort(key=lambda f: (f.member_id, f.id))
     if not v.name:
@@ -415,7 +423,21 @@ def _finish_view(v: EntityView) -> None:
     for n in v.values("name") + v.values("alias"):
         if n not in v.names:
             v.names.append(n)
+    if not region:
+        return
     if not v.region:
         v.region = v.first("place") or v.first("region") or v.first("located_in")
     if not v.region and v.kind in get_schema().kinds_with("region_derivable"):
         v.region = place_in_text(v.first("issuer")) or place_in_text(v.name)
+
+
+def member_facts(session: Session, member_ids: Iterable[str]) -> dict[str, list[Fact]]:
+    """The live facts of these source entities alone (not their clusters), each list in statement id order."""
+    out: dict[str, list[Fact]] = {}
+    for part in chunks(sorted(set(member_ids))):
+        for st in _live_statements(session, Statement.entity_id.in_(part)):
+            f = Fact.from_raw_row(st)
+            out.setdefault(f.member_id, []).append(f)
+    for facts in out.values():
+        facts.sort(key=lambda f: f.id)
+    return out

@@ -7,7 +7,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from shuanglian.graph.reader import DigestView, EntityView, Fact, chunks, digest_views, load_views, views_for_members
+from shuanglian.graph.reader import (
+    DigestView,
+    EntityView,
+    Fact,
+    chunks,
+    digest_views,
+    load_views,
+    views_for_members,
+)
 from shuanglian.graph.tables import Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement, value_text
 from shuanglian.graph.writer import supersede as _supersede

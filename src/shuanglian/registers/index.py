@@ -19,10 +19,10 @@ from shuanglian.registers import counts
 from shuanglian.registers.admission import admitted, retype
 from shuanglian.registers.graphview import DigestView, EntityView, chunks, digest_views
 from shuanglian.registers.listing import (
-    NOT_SEEN,
     CHAIN_PROP,
     DIGEST_CAP,
     HIDDEN_PROP,
+    NOT_SEEN,
     chain_keys,
     hidden_in,
     is_member,
