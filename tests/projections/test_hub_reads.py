@@ -46,8 +46,8 @@ def test_a_hub_person_is_placed_from_few_statements(tmp_path: Path, monkeypatch:
     seen: list[dict[str, Any]] = []
     real = placement.views_for_members
 
-    def spy(session: Any, ids: Any, props: Any = None) -> Any:
-        got = real(session, ids, props=props)
+    def spy(session: Any, ids: Any, props: Any = None, **kw: Any) -> Any:
+        got = real(session, ids, props=props, **kw)
         seen.append(got)
         return got
 
