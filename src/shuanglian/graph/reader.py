@@ -26,6 +26,7 @@ __all__ = [
     "LIVE_STATUSES", "DigestView", "EntityView", "Fact", "SourceDigest", "chunks", "digest_views", "live_clause",
     "load_views", "member_facts", "views_for_members",
 ]  # fmt: skip
+DIGEST_MIN_MEMBERS = 24  # digest_views reads clusters of this many source entities or more by aggregates
 SOURCE_PROP = "~source"  # digest_views' label facts: one per source of a folded view (no statement has it)
 _CHUNK = 900  # IN-list size under the 999 bound-parameter limit of older SQLite builds
 
@@ -327,13 +328,15 @@ def digest_views(
     unseen: Sequence[str] = (),
     cap: int | None = 200,
     label_facts: bool = False,
+    min_members: int = DIGEST_MIN_MEMBERS,
 ) -> dict[str, EntityView]:
     """Canonical views as views_for_members gives them, without one fact per statement for clusters that
     have an `entities` row: `whole` properties are read whole, the others folded (DigestView). Sources
     leave out `unsourced` properties, seen days `unseen` ones; `cap` None reads every document id, and
     `label_facts` then adds one fact (prop SOURCE_PROP) per source label, so the source labels of the
     view's facts are exactly those of its statements (a folded fact carries its group's smallest document).
-    Ids of no canonical entity: whole views (mentions folded)."""
+    Ids of no canonical entity, and clusters of fewer than `min_members` source entities (a handful of
+    statements: one plain read costs less than the aggregates), come as whole views (mentions folded)."""
     from shuanglian.store.documents import DocumentRow
 
     seed = sorted(set(member_ids))
@@ -346,6 +349,12 @@ def digest_views(
     for part in chunks(sorted(set(canon.values()))):
         for e in session.execute(cols.where(Entity.id.in_(part))):
             entities[e.id] = e
+    size: dict[str, int] = {}
+    if min_members > 1:
+        count = select(EntityMember.entity_id, func.count()).group_by(EntityMember.entity_id)
+        for part in chunks(sorted(entities)):
+            size.update({e: int(n) for e, n in session.execute(count.where(EntityMember.entity_id.in_(part)))})
+        entities = {e: row for e, row in entities.items() if size.get(e, 0) >= min_members}
     rest = [m for m in seed if canon.get(m) not in entities]
     out: dict[str, EntityView] = dict(views_for_members(session, rest, fold=("mention",))) if rest else {}
     S = Statement

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.reader import (
+    DIGEST_MIN_MEMBERS,
     DigestView,
     EntityView,
     Fact,
@@ -21,7 +22,7 @@ from shuanglian.graph.writer import Provenance, fetch_statements, new_statement,
 from shuanglian.graph.writer import supersede as _supersede
 
 __all__ = [
-    "DigestView", "EntityView", "digest_views", "Fact", "build_statement", "chunks", "fetch_statements", "load_views", "put_statement",
+    "DIGEST_MIN_MEMBERS", "DigestView", "EntityView", "digest_views", "Fact", "build_statement", "chunks", "fetch_statements", "load_views", "put_statement",
     "supersede", "value_text", "views_for_members",
 ]  # fmt: skip
 

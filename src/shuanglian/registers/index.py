@@ -17,7 +17,7 @@ from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
 from shuanglian.registers import counts
 from shuanglian.registers.admission import admitted, retype
-from shuanglian.registers.graphview import DigestView, EntityView, chunks, digest_views
+from shuanglian.registers.graphview import DIGEST_MIN_MEMBERS, DigestView, EntityView, chunks, digest_views
 from shuanglian.registers.listing import (
     CHAIN_PROP,
     DIGEST_CAP,
@@ -39,12 +39,12 @@ _UNSTORED = frozenset({"id", "name", "pinyin", "hidden", "first_seen", "last_see
 _BATCH = 2000  # canonical entities per views query when filling the whole index
 
 
-def row_views(session: Session, ids: Iterable[str]) -> dict[str, EntityView]:
+def row_views(session: Session, ids: Iterable[str], min_members: int = DIGEST_MIN_MEMBERS) -> dict[str, EntityView]:
     """The views register rows are made from: placements whole, every other property folded by value,
     sources and seen days from SQL aggregates (graph.reader.digest_views), so a hub's thousands of pages
     come as a few rows per value and per publication day, never one fact per statement."""
     return digest_views(session, ids, whole=(CHAIN_PROP,), unsourced=(HIDDEN_PROP,), unseen=sorted(NOT_SEEN),
-                        cap=DIGEST_CAP)  # fmt: skip
+                        cap=DIGEST_CAP, min_members=min_members)  # fmt: skip
 
 
 def _listed_kinds() -> set[str]:
