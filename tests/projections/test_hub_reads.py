@@ -46,8 +46,8 @@ def test_a_hub_person_is_placed_from_few_statements(tmp_path: Path, monkeypatch:
     seen: list[dict[str, Any]] = []
     real = placement.views_for_members
 
-    def spy(session: Any, ids: Any, props: Any = None) -> Any:
-        got = real(session, ids, props=props)
+    def spy(session: Any, ids: Any, props: Any = None, **kw: Any) -> Any:
+        got = real(session, ids, props=props, **kw)
         seen.append(got)
         return got
 
@@ -151,3 +151,70 @@ def test_a_new_member_of_a_hub_key_is_attached_from_the_key_counters(tmp_path: P
         incremental = snapshot(s)
         rebuild_all(s)
         assert diff(incremental, snapshot(s)) == {}
+
+
+def _org_page(n: int) -> Document:
+    """A page naming a hub organisation in a sentence with chain terms (its context evidence)."""
+    org = "深圳迈瑞科技有限公司"
+    text = f"第{n}篇。{org}加快发展新能源汽车和动力电池，建设医疗器械产业园。"
+    ents = [Mention(name=org, kind="enterprise", spans=[(text.find(org), text.find(org) + len(org))], attrs={},
+                    confidence=0.95)]  # fmt: skip
+    doc = Document(source=f"org://{n}", raw=text, text=text, entities=ents)
+    doc.meta.update(extractor="test.generator", extractor_version="1")
+    return doc
+
+
+def test_a_hub_organisation_is_placed_from_stored_claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write naming a hub organisation reads the texts of its new pages only (the older pages' context
+    evidence comes from chain_context_claims), places it as a full run does, and equals a rebuild."""
+    db = f"sqlite:///{tmp_path / 'org.db'}"
+    init_db(db)
+    ingest_documents([_org_page(n) for n in range(10)], db, processed=True, batch_size=4)
+    read: list[set[Any]] = []
+    real = placement._doc_texts_of
+
+    def spy(session: Any, ids: Any) -> Any:
+        read.append(set(ids))
+        return real(session, ids)
+
+    monkeypatch.setattr(placement, "_doc_texts_of", spy)
+    ingest_documents([_org_page(10)], db, processed=True)
+    monkeypatch.undo()
+    assert read and all(len({d for d in ids if d}) <= 1 for ids in read)  # the new page, never the 10 older ones
+    with session_scope(db) as s:
+        placed = select(Statement.id, Statement.status).where(Statement.prop == placement.PROP)
+        got = set(s.execute(placed))
+        assert any(status in ("accepted", "proposed") for _, status in got)
+        incremental = snapshot(s)
+        rebuild_all(s)
+        assert diff(incremental, snapshot(s)) == {}
+        assert set(s.execute(placed)) == got
+
+
+def test_digest_views_give_the_same_rows(tmp_path: Path) -> None:
+    """Register rows and chain-member rows are the same from digest views (placements whole, the rest
+    folded by value, sources and seen days by SQL) as from whole views, with far fewer facts for a hub."""
+    from shuanglian.chains.members import member_rows
+    from shuanglian.graph.reader import digest_views, views_for_members
+    from shuanglian.registers import index
+    from shuanglian.registers.listing import published_dates, seen_dates
+    from shuanglian.registers.spec import register_specs
+
+    db = f"sqlite:///{tmp_path / 'digest.db'}"
+    init_db(db)
+    ingest_documents([_page(n, n % 3 == 0) for n in range(8)] + [_org_page(n) for n in range(8)], db, processed=True,
+                     batch_size=3)  # fmt: skip
+    with session_scope(db) as s:
+        ids = list(s.scalars(select(Entity.id)))
+        whole = views_for_members(s, ids)
+        rows = index.row_views(s, ids, min_members=1)  # every cluster by aggregates (not only big ones)
+        labelled = digest_views(s, ids, whole=(placement.PROP,), cap=None, label_facts=True, min_members=1)
+        assert set(whole) == set(rows) == set(labelled)
+        assert sum(len(v.facts) for v in rows.values()) < sum(len(v.facts) for v in whole.values()) / 2
+        published = published_dates(s, (f.document_id or "" for v in whole.values() for f in v.facts))
+        for eid, v in whole.items():
+            assert seen_dates(v, published) == seen_dates(rows[eid], {})
+            for spec in register_specs().values():
+                assert index._entry_rows(spec, v, seen_dates(v, published)) == index._entry_rows(
+                    spec, rows[eid], seen_dates(rows[eid], {}))  # fmt: skip
+            assert member_rows([v]) == member_rows([labelled[eid]])

@@ -33,7 +33,7 @@ from shuanglian.chains.maps import WIDE_ROLES, Cell, EntityView, cell_member, ma
 from shuanglian.chains.placement import PROP
 from shuanglian.chains.tables import ChainMember, ChainMemberDocument
 from shuanglian.chains.templates import ChainTemplate
-from shuanglian.graph.reader import chunks, views_for_members
+from shuanglian.graph.reader import chunks, digest_views
 from shuanglian.graph.region_scope import ancestor_keys, inside_values, scope_ready
 from shuanglian.graph.tables import EntityMember, RegionScope, Statement, live_clause
 
@@ -75,16 +75,21 @@ def placed_canonical(session: Session, ids: Iterable[str] | None) -> dict[str, s
     """Canonical ids (or unresolved statement entity ids) of entities with a live placement, among the
     clusters of `ids` (None: all), each with its source entities that hold a placement."""
     q = select(Statement.entity_id).where(Statement.prop == PROP, live_clause())
+    canon: dict[str, str] = {}
     if ids is None:
         members = set(session.scalars(q.distinct()))
     else:
-        seed = set(ids)
-        for part in chunks(sorted(seed)):
-            seed |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id.in_(part))))
+        # the placed members of the clusters keyed by `ids`, by one join per chunk (a hub's members are
+        # probed in SQL, never listed here), plus the ids themselves (unresolved, or of another cluster)
         members = set()
-        for part in chunks(sorted(seed)):
+        joined = (select(EntityMember.member_id, EntityMember.entity_id)
+                  .join(Statement, Statement.entity_id == EntityMember.member_id)
+                  .where(Statement.prop == PROP, live_clause()).distinct())  # fmt: skip
+        for part in chunks(sorted(set(ids))):
+            canon.update({m: e for m, e in session.execute(joined.where(EntityMember.entity_id.in_(part)))})
             members |= set(session.scalars(q.where(Statement.entity_id.in_(part)).distinct()))
-    canon = {m: m for m in members}
+        members -= set(canon)
+    canon.update({m: m for m in members})
     for part in chunks(sorted(members)):
         pairs = select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
         canon.update({m: e for m, e in session.execute(pairs)})
@@ -106,8 +111,10 @@ def write_members(session: Session, entity_ids: set[str] | None, chunk: int = 20
     asked = set(placed) | (entity_ids or set())
     canon = sorted(placed)
     for i in range(0, len(canon), chunk):
-        # mentions count in a row only by their sources (a lead's score): read folded
-        views = views_for_members(session, {m for e in canon[i : i + chunk] for m in placed[e]}, fold=("mention",))
+        # placements whole, everything else folded by value with one fact per source (a lead's score
+        # counts sources): a hub's pages are never one fact per statement
+        views = digest_views(session, {m for e in canon[i : i + chunk] for m in placed[e]}, whole=(PROP,), cap=None,
+                             label_facts=True)  # fmt: skip
         strays = sorted(set(views) - asked)  # a seed resolved into a cluster not asked for
         if strays:
             session.execute(delete(ChainMember).where(ChainMember.entity_id.in_(strays)))

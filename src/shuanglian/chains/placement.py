@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
+from shuanglian.chains.tables import ContextClaims
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
 from shuanglian.graph.reader import (
@@ -26,10 +27,11 @@ from shuanglian.graph.reader import (
     entity_kinds,
     live_clause,
     load_views,
+    member_facts,
     views_for_members,
 )
 from shuanglian.graph.schema import get_schema
-from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, AuditLog, Statement
+from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, AuditLog, EntityMember, Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
 from shuanglian.settings import get_settings
 from shuanglian.store import changes
@@ -106,12 +108,9 @@ class PlacementStats:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = start
-    while s > 0 and text[s - 1] not in _SENT_END:
-        s -= 1
-    e = end
-    while e < len(text) and text[e] not in _SENT_END:
-        e += 1
+    s = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
+    ends = [i for i in (text.find(c, end) for c in _SENT_END) if i >= 0]
+    e = min(ends) if ends else len(text)
     return s, min(len(text), e + 1)
 
 
@@ -140,13 +139,15 @@ def _evidence_from_hits(
     return out
 
 
-def _context_evidence(
-    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]
-) -> list[Evidence]:
-    """Terms in the sentences around the entity's mentions: same clause counts more than same sentence."""
-    out: list[Evidence] = []
+Claim = tuple[str, int, int, list[Evidence]]  # (document, sentence start, sentence end, evidence there)
+
+
+def _claims(matcher: LinkMatcher, facts: Iterable[Fact], doc_texts: dict[str, str]) -> list[Claim]:
+    """The sentences these facts (in order) claim around their mentions, each once (the first fact in it
+    claims it), with the link terms there: same clause counts more than same sentence."""
+    out: list[Claim] = []
     seen: set[tuple[str, int, int]] = set()
-    for f in view.facts:
+    for f in facts:
         if f.prop == PROP or not f.document_id or f.span is None or f.document_id not in doc_texts:
             continue  # placements are this module's output, never its evidence
         text = doc_texts[f.document_id]
@@ -158,6 +159,7 @@ def _context_evidence(
             continue
         seen.add((f.document_id, s, e))
         sentence = text[s:e]
+        evs: list[Evidence] = []
         for h in matcher.find(sentence):
             a, b = s + h.start, s + h.end
             if a < me and b > ms:
@@ -167,19 +169,41 @@ def _context_evidence(
             for t in h.targets:
                 if t.field == "name":
                     continue  # name terms count only inside the entity's own name
-                out.append(
+                evs.append(
                     Evidence(
                         t.chain_id, t.link_id, h.term, t.field, via, _clip(sentence, h.start, h.end),
                         t.weight * SOURCE_FACTOR[via], f, f.member_id, f.document_id, (a, b),
                     )
                 )
+        out.append((f.document_id, s, e, evs))
+    return out
+
+
+def _context_evidence(
+    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]
+) -> list[Evidence]:
+    """Terms in the sentences around the entity's mentions: same clause counts more than same sentence."""
+    return [ev for *_, evs in _claims(matcher, view.facts, doc_texts) for ev in evs]
+
+
+def _merged_claims(member_claims: dict[str, list[Claim]]) -> list[Evidence]:
+    """A cluster's context evidence from its members' own claims: members in id order, a sentence an
+    earlier member claimed is skipped (what _claims over the cluster's facts in (member, id) order gives)."""
+    out: list[Evidence] = []
+    claimed: set[tuple[str, int, int]] = set()
+    for m in sorted(member_claims):
+        for doc, s, e, evs in member_claims[m]:
+            if (doc, s, e) not in claimed:
+                claimed.add((doc, s, e))
+                out += evs
     return out
 
 
 def collect_evidence(
-    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]
+    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str], context: list[Evidence] | None = None
 ) -> list[Evidence]:
-    """All placement evidence for one entity (statements, its names, its mention contexts)."""
+    """All placement evidence for one entity (statements, its names, its mention contexts; `context`:
+    the mention contexts already merged from the members' stored claims)."""
     out: list[Evidence] = []
     for f in view.facts:
         if f.prop in FACT_PROPS:
@@ -190,7 +214,7 @@ def collect_evidence(
         member = nf.member_id if nf else next(iter(sorted(view.member_ids)), view.id)
         out += _evidence_from_hits(matcher.find(n), "name", n, nf, member, None, None)
     if view.kind not in CONTEXT_EXCLUDED_KINDS:
-        out += _context_evidence(matcher, view, doc_texts)
+        out += _context_evidence(matcher, view, doc_texts) if context is None else context
     return out
 
 
@@ -241,29 +265,118 @@ def _matcher(templates: dict[str, ChainTemplate]) -> LinkMatcher:
 
 
 # What placing an entity of a context-excluded kind reads: the facts its evidence comes from, its names
-# and its earlier placements (to retract the stale ones).
+# and its earlier placements (to retract the stale ones). Other kinds add their aliases (names) and take
+# their mention contexts from the members' stored claims (ContextClaims).
 _LEAN_PROPS = (*FACT_PROPS, "name", PROP)
+_CLAIMED_PROPS = (*_LEAN_PROPS, "alias")
 
 
 def _views(session: Session, entity_ids: set[str]) -> dict[str, EntityView]:
-    """The views placement needs: people (placed from FACT_PROPS alone) read only _LEAN_PROPS, so a hub
-    person (习近平 gains statements with every page) is not read whole on every write that names them."""
+    """The views placement needs, never a hub's whole history: people (placed from FACT_PROPS alone) read
+    _LEAN_PROPS, other kinds _CLAIMED_PROPS (their contexts come from stored claims); no region (unused)."""
     kinds = entity_kinds(session, entity_ids)
     lean = {e for e in entity_ids if kinds.get(e) in CONTEXT_EXCLUDED_KINDS}
-    views = views_for_members(session, entity_ids - lean)
-    got = views_for_members(session, lean, props=_LEAN_PROPS) if lean else {}
-    # a lean seed whose cluster turned out to be of another kind is read whole
+    views = views_for_members(session, entity_ids - lean, props=_CLAIMED_PROPS, region=False)
+    got = views_for_members(session, lean, props=_LEAN_PROPS, region=False) if lean else {}
+    # a lean seed whose cluster turned out to be of another kind is read as the others
     whole = {cid for cid, v in got.items() if v.kind not in CONTEXT_EXCLUDED_KINDS}
     views.update({cid: v for cid, v in got.items() if cid not in whole})
     if whole:
-        views.update(views_for_members(session, whole))
+        views.update(views_for_members(session, whole, props=_CLAIMED_PROPS, region=False))
     return views
+
+
+def _templates_digest(templates: dict[str, ChainTemplate]) -> str:
+    """templates_hash of a template set, computed once per set (stored with every claim row)."""
+    key = tuple((k, id(t)) for k, t in sorted(templates.items()))
+    hit = _DIGESTS.get(key)
+    if hit is None:
+        from shuanglian.chains.incremental import templates_hash
+
+        if len(_DIGESTS) > 8:
+            _DIGESTS.clear()
+        hit = _DIGESTS[key] = (list(templates.values()), templates_hash(templates))
+    return hit[1]
+
+
+_DIGESTS: dict[tuple[tuple[str, int], ...], tuple[list[ChainTemplate], str]] = {}
+
+
+def _claim_json(claims: list[Claim]) -> list[Any]:
+    out = []
+    for doc, s, e, evs in claims:
+        f = evs[0].fact if evs else None
+        out.append([doc, s, e, f.id if f else None, f.member_id if f else None, f.origin if f else None,
+                    f.user if f else None,
+                    [[ev.chain_id, ev.link_id, ev.term, ev.field, ev.via, ev.text, ev.score, *(ev.span or (None, None))]
+                     for ev in evs]])  # fmt: skip
+    return out
+
+
+def _claims_of_json(data: list[Any], kind: str) -> list[Claim]:
+    out: list[Claim] = []
+    for doc, s, e, fid, member, origin, user, evs in data:
+        fact = Fact(fid, member, kind, "mention", "", None, None, origin, doc, None, user, 1.0, ACCEPTED, None) if fid else None
+        out.append((doc, s, e, [Evidence(c, ln, term, fld, via, text, score, fact, member, doc,
+                                         (a, b) if a is not None else None)
+                                for c, ln, term, fld, via, text, score, a, b in evs]))  # fmt: skip
+    return out
+
+
+def _stored_claims(
+    session: Session, matcher: LinkMatcher, digest: str, members: set[str], fresh: set[str]
+) -> dict[str, tuple[str, list[Claim]]]:
+    """(kind of its first statement, claims) of each source entity: stored rows, recomputed from the
+    member's own statements and documents when missing, of other templates, or in `fresh` (its
+    statements changed). A member without live statements has kind ''."""
+    out: dict[str, tuple[str, list[Claim]]] = {}
+    stored: dict[str, Any] = {}
+    cols = (ContextClaims.member_id, ContextClaims.templates, ContextClaims.kind, ContextClaims.claims)
+    for part in chunks(sorted(members - fresh)):
+        for m, tpl, kind, data in session.execute(select(*cols).where(ContextClaims.member_id.in_(part))):
+            if tpl == digest:
+                stored[m] = (kind, data)
+    todo = sorted(members - set(stored))
+    if todo:
+        facts = member_facts(session, todo)
+        texts = _doc_texts_of(session, {f.document_id for fs in facts.values() for f in fs if f.document_id and f.span})
+        rows = []
+        for m in todo:
+            fs = facts.get(m, [])
+            claims = _claims(matcher, fs, texts)
+            kind = fs[0].kind if fs else ""
+            out[m] = (kind, claims)
+            rows.append({"member_id": m, "templates": digest, "kind": kind, "claims": _claim_json(claims)})
+        for part in chunks(todo):
+            session.execute(delete(ContextClaims).where(ContextClaims.member_id.in_(part)))
+        for i in range(0, len(rows), 2000):
+            session.execute(insert(ContextClaims), rows[i : i + 2000])
+    for m, (kind, data) in stored.items():
+        out[m] = (kind, _claims_of_json(data, kind))
+    return out
+
+
+def _cluster_members(session: Session, view_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Every source entity of each cluster (an unresolved id stands for itself)."""
+    out: dict[str, set[str]] = {v: set() for v in view_ids}
+    for part in chunks(sorted(out)):
+        for m, e in session.execute(select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.entity_id.in_(part))):
+            out[e].add(m)
+    for v, ms in out.items():
+        if not ms:
+            ms.add(v)
+    return out
 
 
 def _doc_texts(session: Session, views: Iterable[EntityView]) -> dict[str, str]:
     """Texts of the documents where context evidence may be read (never for context-excluded kinds)."""
-    ids = sorted({f.document_id for v in views if v.kind not in CONTEXT_EXCLUDED_KINDS
-                  for f in v.facts if f.document_id and f.span})  # fmt: skip
+    return _doc_texts_of(session, {f.document_id for v in views if v.kind not in CONTEXT_EXCLUDED_KINDS
+                                   for f in v.facts if f.document_id and f.span})  # fmt: skip
+
+
+def _doc_texts_of(session: Session, doc_ids: set[str | None]) -> dict[str, str]:
+    """Texts of these documents."""
+    ids = sorted(d for d in doc_ids if d)
     out: dict[str, str] = {}
     for part in chunks(ids):
         for did, text in session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))):
@@ -276,24 +389,43 @@ def place_entities(
     templates: dict[str, ChainTemplate],
     entity_ids: Iterable[str] | None = None,
     max_evidence: int = 3,
+    fresh: Iterable[str] = (),
 ) -> PlacementStats:
     """Place entities (all, or the canonical ids given) on links of `templates`; store the placements.
+    `fresh`: source entities whose statements changed since their context claims were stored.
 
     Idempotent: statement ids are deterministic, so a re-run adds only new evidence.
     """
     matcher = _matcher(templates)
-    # Canonical ids are anchor member ids, so both kinds of id select the right clusters.
-    views = load_views(session) if entity_ids is None else _views(session, set(entity_ids))
-    docs = _doc_texts(session, views.values())
-    stats = PlacementStats()
     placeable = get_schema().kinds_with("placeable")  # schema.yaml traits: never a list here
+    # Canonical ids are anchor member ids, so both kinds of id select the right clusters.
+    contexts: dict[str, list[Evidence]] = {}
+    member_kinds: dict[str, str] = {}
+    if entity_ids is None:
+        views = load_views(session)
+        docs = _doc_texts(session, views.values())
+        session.execute(delete(ContextClaims))  # a full run: claims are recomputed on next use
+    else:
+        # a targeted run (every write): mention contexts merged from the members' stored claims
+        views = _views(session, set(entity_ids))
+        docs = {}
+        claimed = [v for v in views.values() if v.kind in placeable and v.kind not in CONTEXT_EXCLUDED_KINDS]
+        clusters = _cluster_members(session, (v.id for v in claimed))
+        got = _stored_claims(session, matcher, _templates_digest(templates), {m for ms in clusters.values() for m in ms},
+                             set(fresh))  # fmt: skip
+        for v in claimed:
+            mine = {m: got[m] for m in clusters[v.id]}
+            v.member_ids = {m for m, (kind, _) in mine.items() if kind}  # members with live statements
+            member_kinds.update({m: kind for m, (kind, _) in mine.items() if kind})
+            contexts[v.id] = _merged_claims({m: claims for m, (_, claims) in mine.items()})
+    stats = PlacementStats()
     produced: set[str] = set()
     built: list[Statement] = []
     for view in views.values():
         if view.kind not in placeable:
             continue
         stats.entities += 1
-        placed = placements_for(collect_evidence(matcher, view, docs))
+        placed = placements_for(collect_evidence(matcher, view, docs, contexts.get(view.id)))
         if placed:
             stats.placed += 1
         for (chain_id, link_id), (score, evs) in placed.items():
@@ -321,7 +453,8 @@ def place_entities(
                                   fact.user if fact and origin != "document" else None)  # fmt: skip
                 built.append(
                     new_statement(
-                        prov, entity_id=ev.member_id, kind=_member_kind(view, ev.member_id), prop=PROP,
+                        prov, entity_id=ev.member_id, kind=member_kinds.get(ev.member_id) or _member_kind(view, ev.member_id),
+                        prop=PROP,
                         value=f"{tpl.name}/{link.name}" if link else tpl.name, value_json=value_json,
                         target_id=chain_target_id(chain_id, link_id),
                         target_kind="chain_link",  # the chain itself is addressed as its own pseudo-link

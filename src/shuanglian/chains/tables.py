@@ -84,3 +84,18 @@ class ChainMemberDocument(Base):
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
 
     __table_args__ = (Index("ix_chain_member_documents_entity", "entity_id"),)
+
+
+class ContextClaims(Base):
+    """Chain placement's context evidence of one source entity, computed once from its own statements and
+    documents (chains.placement): the sentences its mentions claim, in statement order, each with the
+    link terms found there. A canonical entity's context evidence is its members' claims merged in
+    member order, so a hub's pages are never re-read or re-matched; a source entity whose statements
+    change is recomputed, and rows of other templates (`templates`: their hash) count as missing."""
+
+    __tablename__ = "chain_context_claims"
+
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    templates: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32), default="")  # the kind of its first statement
+    claims: Mapped[list[Any]] = mapped_column(JSON, default=list)

@@ -22,7 +22,12 @@ from shuanglian.graph.regions import place_in_text
 from shuanglian.graph.schema import get_schema
 from shuanglian.graph.tables import ACCEPTED, LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
 
-__all__ = ["LIVE_STATUSES", "EntityView", "Fact", "chunks", "live_clause", "load_views", "views_for_members"]
+__all__ = [
+    "LIVE_STATUSES", "DigestView", "EntityView", "Fact", "SourceDigest", "chunks", "digest_views", "live_clause",
+    "load_views", "member_facts", "views_for_members",
+]  # fmt: skip
+DIGEST_MIN_MEMBERS = 24  # digest_views reads clusters of this many source entities or more by aggregates
+SOURCE_PROP = "~source"  # digest_views' label facts: one per source of a folded view (no statement has it)
 _CHUNK = 900  # IN-list size under the 999 bound-parameter limit of older SQLite builds
 
 
@@ -205,12 +210,18 @@ def _folded(session: Session, where: Any, fold: Sequence[str]) -> list[Any]:
 
 
 def views_for_members(
-    session: Session, member_ids: Iterable[str], props: Iterable[str] | None = None, fold: Sequence[str] = ()
+    session: Session,
+    member_ids: Iterable[str],
+    props: Iterable[str] | None = None,
+    fold: Sequence[str] = (),
+    region: bool = True,
 ) -> dict[str, EntityView]:
     """Canonical views for the given source entity ids (their whole clusters included); with `props`,
     only facts of those properties are read (the (entity_id, prop) index: a reader that needs a few
     properties of a hub never reads its whole history). Facts of the `fold` properties come folded
-    (_folded): for readers that use them only for their sources and dates (registers, chain members)."""
+    (_folded): for readers that use them only for their sources and dates (registers, chain members).
+    `region` False: a view without an entities row region is left without one (for readers that never
+    look at it, e.g. chain placement: guessing it from a few properties' texts costs more than the read)."""
     seed = sorted(set(member_ids))
     canon: dict[str, str] = {}
     pair = select(EntityMember.member_id, EntityMember.entity_id)
@@ -255,17 +266,7 @@ def views_for_members(
         # one order on every backend (rows come in whatever order the database likes, and PostgreSQL's
         # collation would order ids differently from SQLite): placement evidence and display values
         # break ties by this order, so SQLite and PostgreSQL place the same links
-        v.facts.sort(key=lambda f: (f.member_id, f.id))
-        if not v.name:
-            v.name = v.first("name") or v.first("mention") or v.id
-        for n in v.values("name") + v.values("alias"):
-            if n not in v.names:
-                v.names.append(n)
-        if not v.region:
-            v.region = v.first("place") or v.first("region") or v.first("located_in")
-        # policies and funds rarely state a place; their issuer or title does (深圳市…若干措施)
-        if not v.region and v.kind in get_schema().kinds_with("region_derivable"):
-            v.region = place_in_text(v.first("issuer")) or place_in_text(v.name)
+        _finish_view(v, region)
     return views
 
 
@@ -276,4 +277,176 @@ def entity_kinds(session: Session, entity_ids: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for part in chunks(sorted(set(entity_ids))):
         out.update({i: k for i, k in session.execute(select(Entity.id, Entity.kind).where(Entity.id.in_(part)))})
+    return out
+
+
+@dataclass
+class SourceDigest:
+    """Where a canonical entity's facts come from, read by SQL aggregates instead of one fact per
+    statement (a hub's thousands of pages): the smallest `cap` document ids, the other source labels,
+    and the (publication text, earliest, latest statement time) groups of its documents."""
+
+    doc_ids: list[str] = field(default_factory=list)  # sorted, at most `cap` (the first ones)
+    other_labels: set[str] = field(default_factory=set)  # origin:user of statements without a document
+    doc_count: int = 0  # distinct documents (exact)
+    days: list[tuple[str | None, datetime | None, datetime | None]] = field(default_factory=list)
+    undated: tuple[datetime | None, datetime | None] | None = None  # statements without a document
+
+
+@dataclass
+class DigestView(EntityView):
+    """A canonical view whose facts are the `whole` properties' statements plus one folded fact per
+    (kind, prop, value, origin, user, confidence) of the others (document-less, `n` = statements folded,
+    latest time, smallest member id); sources and seen days come from `digest`. `member_ids` holds the
+    members those facts name, not every member."""
+
+    digest: SourceDigest = field(default_factory=SourceDigest)
+
+
+def _digest_view(views: dict[str, DigestView], entities: dict[str, Any], cid: str) -> DigestView:
+    """The view of `cid` in `views`, made from its entities row on first use."""
+    v = views.get(cid)
+    if v is None:
+        ent = entities[cid]
+        v = views[cid] = DigestView(id=cid, kind=ent.kind, name=ent.name or "", names=list(ent.names or []),
+                                    region=ent.region)  # fmt: skip
+    return v
+
+
+def _joined(where: Any, cids: Sequence[str], *cols: Any) -> Any:
+    """Statements of the members of these canonical entities (live), with the canonical id as `cid`."""
+    return (select(EntityMember.entity_id.label("cid"), *cols)
+            .join(EntityMember, EntityMember.member_id == Statement.entity_id)
+            .where(EntityMember.entity_id.in_(list(cids)), where, live_clause()))  # fmt: skip
+
+
+def digest_views(
+    session: Session,
+    member_ids: Iterable[str],
+    whole: Sequence[str],
+    unsourced: Sequence[str] = (),
+    unseen: Sequence[str] = (),
+    cap: int | None = 200,
+    label_facts: bool = False,
+    min_members: int = DIGEST_MIN_MEMBERS,
+) -> dict[str, EntityView]:
+    """Canonical views as views_for_members gives them, without one fact per statement for clusters that
+    have an `entities` row: `whole` properties are read whole, the others folded (DigestView). Sources
+    leave out `unsourced` properties, seen days `unseen` ones; `cap` None reads every document id, and
+    `label_facts` then adds one fact (prop SOURCE_PROP) per source label, so the source labels of the
+    view's facts are exactly those of its statements (a folded fact carries its group's smallest document).
+    Ids of no canonical entity, and clusters of fewer than `min_members` source entities (a handful of
+    statements: one plain read costs less than the aggregates), come as whole views (mentions folded)."""
+    from shuanglian.store.documents import DocumentRow
+
+    seed = sorted(set(member_ids))
+    canon: dict[str, str] = {}
+    pair = select(EntityMember.member_id, EntityMember.entity_id)
+    for part in chunks(seed):
+        canon.update({m: e for m, e in session.execute(pair.where(EntityMember.member_id.in_(part)))})
+    entities: dict[str, Any] = {}
+    cols = select(Entity.id, Entity.kind, Entity.name, Entity.names, Entity.region)
+    for part in chunks(sorted(set(canon.values()))):
+        for e in session.execute(cols.where(Entity.id.in_(part))):
+            entities[e.id] = e
+    size: dict[str, int] = {}
+    if min_members > 1:
+        count = select(EntityMember.entity_id, func.count()).group_by(EntityMember.entity_id)
+        for part in chunks(sorted(entities)):
+            size.update({e: int(n) for e, n in session.execute(count.where(EntityMember.entity_id.in_(part)))})
+        entities = {e: row for e, row in entities.items() if size.get(e, 0) >= min_members}
+    rest = [m for m in seed if canon.get(m) not in entities]
+    out: dict[str, EntityView] = dict(views_for_members(session, rest, fold=("mention",))) if rest else {}
+    S = Statement
+    whole_l, unsourced_l, unseen_l = list(whole), list(unsourced), list(unseen)
+    for part in chunks(sorted(set(entities) - set(out)), 500):
+        views: dict[str, DigestView] = {}
+
+        q = _joined(S.prop.in_(whole_l), part, *_FACT_COLUMNS)
+        for r in session.execute(q):
+            f = Fact.from_raw_row(r)
+            v = _digest_view(views, entities, r.cid)
+            v.member_ids.add(f.member_id)
+            v.facts.append(f)
+        keys = (S.kind, S.prop, S.value, S.origin, S.user, S.confidence)
+        q = _joined(S.prop.not_in(whole_l), part, *keys, func.max(S.created_at).label("last"),
+                    func.min(S.entity_id).label("member"), func.count().label("n"),
+                    func.min(S.document_id).label("doc")).group_by(EntityMember.entity_id, *keys)  # fmt: skip
+        for r in session.execute(q):
+            fid = "\x1e" + "\x1f".join((r.prop, r.value or "", r.kind, r.origin, r.user or "", repr(r.confidence)))
+            f = Fact(fid, r.member, r.kind, r.prop, r.value, None, None, r.origin, r.doc, None, r.user, r.confidence,
+                     ACCEPTED, r.last)  # fmt: skip
+            f.__dict__["n"] = int(r.n)
+            v = _digest_view(views, entities, r.cid)
+            v.member_ids.add(r.member)
+            v.facts.append(f)
+        if not views:
+            continue
+        ids = sorted(views)
+        srcs = _joined(S.prop.not_in(unsourced_l), ids, S.document_id)
+        docs = srcs.where(S.document_id.is_not(None)).group_by(EntityMember.entity_id, S.document_id).subquery()
+        doc_col = docs.c.document_id
+        if session.get_bind().dialect.name == "postgresql":
+            doc_col = doc_col.collate("C")  # code-point order, as Python sorts the labels
+        rn = func.row_number().over(partition_by=docs.c.cid, order_by=doc_col).label("rn")
+        ranked = select(docs.c.cid, docs.c.document_id, rn).subquery()
+        capped = select(ranked.c.cid, ranked.c.document_id)
+        for cid, doc in session.execute(capped if cap is None else capped.where(ranked.c.rn <= cap)):
+            views[cid].digest.doc_ids.append(doc)
+        for cid, n in session.execute(select(docs.c.cid, func.count()).group_by(docs.c.cid)):
+            views[cid].digest.doc_count = int(n)
+        nodoc = _joined(S.prop.not_in(unsourced_l), ids, S.origin, S.user).where(S.document_id.is_(None)).distinct()
+        for cid, origin, user in session.execute(nodoc):
+            views[cid].digest.other_labels.add(f"{origin}:{user or 'unknown'}")
+        seen = _joined(S.prop.not_in(unseen_l), ids, DocumentRow.published, func.min(S.created_at), func.max(S.created_at))
+        dated = (seen.outerjoin(DocumentRow, DocumentRow.id == S.document_id).where(S.document_id.is_not(None))
+                 .group_by(EntityMember.entity_id, DocumentRow.published))  # fmt: skip
+        for cid, published, lo, hi in session.execute(dated):
+            views[cid].digest.days.append((published, lo, hi))
+        bare = _joined(S.prop.not_in(unseen_l), ids, func.min(S.created_at), func.max(S.created_at))
+        for cid, lo, hi in session.execute(bare.where(S.document_id.is_(None)).group_by(EntityMember.entity_id)):
+            views[cid].digest.undated = (lo, hi)
+        for v in views.values():
+            v.digest.doc_ids.sort()
+            if label_facts:
+                v.facts += [_label_fact(v.kind, "document", d, None) for d in v.digest.doc_ids]
+                for label in sorted(v.digest.other_labels):
+                    origin, _, user = label.partition(":")
+                    v.facts.append(_label_fact(v.kind, origin, None, None if user == "unknown" else user))
+            _finish_view(v)
+        out.update(views)
+    return out
+
+
+def _label_fact(kind: str, origin: str, document_id: str | None, user: str | None) -> Fact:
+    """A fact standing for one source of a digest view (its source_label is that source's)."""
+    fid = "\x1d" + (document_id or f"{origin}:{user}")
+    return Fact(fid, "", kind, SOURCE_PROP, "", None, None, origin, document_id, None, user, 1.0, ACCEPTED, None)
+
+
+def _finish_view(v: EntityView, region: bool = True) -> None:
+    """What views_for_members derives once a view's facts are read: fact order, name, names, region."""
+    v.facts.sort(key=lambda f: (f.member_id, f.id))
+    if not v.name:
+        v.name = v.first("name") or v.first("mention") or v.id
+    for n in v.values("name") + v.values("alias"):
+        if n not in v.names:
+            v.names.append(n)
+    if not region:
+        return
+    if not v.region:
+        v.region = v.first("place") or v.first("region") or v.first("located_in")
+    if not v.region and v.kind in get_schema().kinds_with("region_derivable"):
+        v.region = place_in_text(v.first("issuer")) or place_in_text(v.name)
+
+
+def member_facts(session: Session, member_ids: Iterable[str]) -> dict[str, list[Fact]]:
+    """The live facts of these source entities alone (not their clusters), each list in statement id order."""
+    out: dict[str, list[Fact]] = {}
+    for part in chunks(sorted(set(member_ids))):
+        for st in _live_statements(session, Statement.entity_id.in_(part)):
+            f = Fact.from_raw_row(st)
+            out.setdefault(f.member_id, []).append(f)
+    for facts in out.values():
+        facts.sort(key=lambda f: f.id)
     return out

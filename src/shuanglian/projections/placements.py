@@ -38,7 +38,9 @@ class ChainPlacements:
         kinds = entity_kinds(session, targets)  # ids not listed: merged away or unresolved, placed as before
         targets = {e for e in targets if kinds.get(e) is None or kinds[e] in placeable}
         if targets:
-            _count(changed, place_entities(session, templates, entity_ids=targets))
+            # source entities whose statements changed: their stored context claims are recomputed
+            fresh = changed.facts | changed.members
+            _count(changed, place_entities(session, templates, entity_ids=targets, fresh=fresh))
         return changed
 
 

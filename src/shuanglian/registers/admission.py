@@ -53,9 +53,10 @@ def confident(view: EntityView) -> bool:
             continue
         if f.origin != "document":
             return True
-        total += 1
+        n = int(getattr(f, "n", 1))  # a DigestView's name facts are folded: n statements each
+        total += n
         if f.kind == view.kind or _kind_for(f.kind, view.name) == view.kind:
-            same += 1
+            same += n
             best = max(best, f.confidence)
     if total == 0:
         return True

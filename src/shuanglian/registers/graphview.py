@@ -7,13 +7,22 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from shuanglian.graph.reader import EntityView, Fact, chunks, load_views, views_for_members
+from shuanglian.graph.reader import (
+    DIGEST_MIN_MEMBERS,
+    DigestView,
+    EntityView,
+    Fact,
+    chunks,
+    digest_views,
+    load_views,
+    views_for_members,
+)
 from shuanglian.graph.tables import Statement
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement, value_text
 from shuanglian.graph.writer import supersede as _supersede
 
 __all__ = [
-    "EntityView", "Fact", "build_statement", "chunks", "fetch_statements", "load_views", "put_statement",
+    "DIGEST_MIN_MEMBERS", "DigestView", "EntityView", "digest_views", "Fact", "build_statement", "chunks", "fetch_statements", "load_views", "put_statement",
     "supersede", "value_text", "views_for_members",
 ]  # fmt: skip
 

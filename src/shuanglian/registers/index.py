@@ -17,8 +17,19 @@ from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.tables import LIVE_STATUSES, Entity, EntityMember, Statement, live_clause
 from shuanglian.registers import counts
 from shuanglian.registers.admission import admitted, retype
-from shuanglian.registers.graphview import EntityView, chunks, views_for_members
-from shuanglian.registers.listing import chain_keys, hidden_in, is_member, published_dates, seen_dates, to_row
+from shuanglian.registers.graphview import DIGEST_MIN_MEMBERS, DigestView, EntityView, chunks, digest_views
+from shuanglian.registers.listing import (
+    CHAIN_PROP,
+    DIGEST_CAP,
+    HIDDEN_PROP,
+    NOT_SEEN,
+    chain_keys,
+    hidden_in,
+    is_member,
+    published_dates,
+    seen_dates,
+    to_row,
+)
 from shuanglian.registers.pinyin import pinyin_key
 from shuanglian.registers.spec import RegisterSpec, register_specs
 from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSortKey
@@ -26,9 +37,14 @@ from shuanglian.registers.tables import EntityChain, RegisterEntry, RegisterSort
 # Row keys never stored as sort keys: `name` sorts on register_entries itself, `id` is not a column.
 _UNSTORED = frozenset({"id", "name", "pinyin", "hidden", "first_seen", "last_seen"})
 _BATCH = 2000  # canonical entities per views query when filling the whole index
-# Mentions count in a row only by their sources and dates: read folded (a hub person's thousands of
-# mentions are most of their statements, re-read by every write that names them).
-FOLDED = ("mention",)
+
+
+def row_views(session: Session, ids: Iterable[str], min_members: int = DIGEST_MIN_MEMBERS) -> dict[str, EntityView]:
+    """The views register rows are made from: placements whole, every other property folded by value,
+    sources and seen days from SQL aggregates (graph.reader.digest_views), so a hub's thousands of pages
+    come as a few rows per value and per publication day, never one fact per statement."""
+    return digest_views(session, ids, whole=(CHAIN_PROP,), unsourced=(HIDDEN_PROP,), unseen=sorted(NOT_SEEN),
+                        cap=DIGEST_CAP, min_members=min_members)  # fmt: skip
 
 
 def _listed_kinds() -> set[str]:
@@ -119,7 +135,8 @@ def _write(session: Session, views: Iterable[EntityView], tally: counts.Tally) -
     chains: list[dict[str, Any]] = []
     views = list(views)
     retype(views)
-    published = published_dates(session, (f.document_id or "" for v in views for f in v.facts))
+    published = published_dates(session, (f.document_id or "" for v in views if not isinstance(v, DigestView)
+                                           for f in v.facts))  # fmt: skip
     n_before = 0
     for v in views:
         listed = False
@@ -150,7 +167,7 @@ def refresh(session: Session, entity_ids: Iterable[str]) -> int:
     if not ids:
         return 0
     session.flush()
-    views = views_for_members(session, _candidates(session, ids), fold=FOLDED)
+    views = row_views(session, _candidates(session, ids))
     # A cluster may now be keyed by another canonical id: replace its rows too, never duplicate them.
     existing: set[str] = set()
     for part in chunks(sorted(views)):
@@ -178,7 +195,7 @@ def rebuild_index(session: Session) -> int:
     n = 0
     for i in range(0, len(ids), _BATCH):
         part = ids[i : i + _BATCH]
-        views = views_for_members(session, part, fold=FOLDED)
+        views = row_views(session, part)
         n += _write(session, (v for k, v in views.items() if k in set(part)), tally)
     counts.write_all(session, tally)
     return n

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from shuanglian.graph.ids import normalise_name
 from shuanglian.graph.places import stored_region_index
 from shuanglian.registers.admission import admitted, retype
-from shuanglian.registers.graphview import EntityView, load_views
+from shuanglian.registers.graphview import DigestView, EntityView, load_views
 from shuanglian.registers.pinyin import pinyin_key
 from shuanglian.registers.regions import RegionIndex
 from shuanglian.registers.spec import Column, RegisterSpec, register_specs
@@ -20,9 +20,11 @@ from shuanglian.store.documents import DocumentRow
 
 CHAIN_PROP = "on_chain_link"
 HIDDEN_PROP = "register_hidden"
-_NOT_SEEN = frozenset({CHAIN_PROP, HIDDEN_PROP})
+NOT_SEEN = frozenset({CHAIN_PROP, HIDDEN_PROP})  # derived or judgements: never "seen" anywhere
+_NOT_SEEN = NOT_SEEN
 # extra sort keys besides the columns: pinyin of the name, first and latest date seen
 EXTRA_SORTS = ("pinyin", "first_seen", "last_seen")
+DIGEST_CAP = 200  # documents a DigestView names: more than the 1,000 characters of a sources sort key hold
 _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
@@ -32,7 +34,16 @@ def hidden_in(view: EntityView) -> set[str]:
 
 
 def row_sources(view: EntityView) -> list[str]:
-    """Where a row's facts come from (documents, importing users), leaving out analysts' hide judgements."""
+    """Where a row's facts come from (documents, importing users), leaving out analysts' hide judgements.
+    For a DigestView (the register index's reader): the sources up to its last document read (the first
+    DIGEST_CAP documents in order: every character a sort key keeps)."""
+    if isinstance(view, DigestView):
+        d = view.digest
+        out = sorted({f"doc:{x}" for x in d.doc_ids} | d.other_labels)
+        if d.doc_count > len(d.doc_ids):  # more documents than read: nothing past the last one read is known
+            last = f"doc:{d.doc_ids[-1]}"
+            out = [s for s in out if s <= last]
+        return out
     return sorted({f.source_label for f in view.facts if f.prop != HIDDEN_PROP})
 
 
@@ -54,6 +65,8 @@ def published_dates(session: Session, doc_ids: Iterable[str]) -> dict[str, str |
 def seen_dates(view: EntityView, published: Mapping[str, str | None]) -> tuple[str | None, str | None]:
     """(first, latest) day the entity was seen: its documents' publication days, else the day a
     statement was stored (imports, pages without a date)."""
+    if isinstance(view, DigestView):
+        return _digest_seen(view)
     days: list[str] = []
     facts = [f for f in view.facts if f.prop not in _NOT_SEEN]  # derived or judgements: not seen anywhere
     if any(f.document_id for f in facts):
@@ -64,6 +77,21 @@ def seen_dates(view: EntityView, published: Mapping[str, str | None]) -> tuple[s
             day = f.created_at.strftime("%Y-%m-%d")
         if day:
             days.append(day)
+    return (min(days), max(days)) if days else (None, None)
+
+
+def _digest_seen(view: DigestView) -> tuple[str | None, str | None]:
+    """seen_dates from a digest: each (publication text, earliest, latest) group of its documents gives
+    the publication day, else the days of its statement times; without documents, the statement days."""
+    days: list[str] = []
+    d = view.digest
+    groups = [(p, lo, hi) for p, lo, hi in d.days] if d.days else ([(None, *d.undated)] if d.undated else [])
+    for published, lo, hi in groups:
+        day = _day(published) if d.days else None
+        if day:
+            days.append(day)
+            continue
+        days += [t.strftime("%Y-%m-%d") for t in (lo, hi) if t is not None]
     return (min(days), max(days)) if days else (None, None)
 
 
