@@ -151,6 +151,7 @@ def _person_roles(doc: Any) -> dict[str, list[dict[str, Any]]]:
 def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
     """Score every fact type; print misses when asked."""
     from shuanglian.evaluation.eval_match import comparable
+    from shuanglian.evaluation.eval_real import scored_types
 
     t = Tally()
     for g, d in zip(golds, docs, strict=True):
@@ -201,8 +202,10 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
                     t.add("projects: status (of found)", q.get("status") == p["status"])
             if misses and not ok:
                 print(f"[{gid}] project miss {p} got {d.projects[hit] if hit is not None else None}")
-        extra = len(d.projects) - len(used)
-        t.tot["projects: precision"] += len(d.projects)
+        # a file annotated for other fact types only: its projects count nowhere (as in the eval scorer)
+        scored = "projects" in scored_types(g)
+        extra = len(d.projects) - len(used) if scored else 0
+        t.tot["projects: precision"] += len(d.projects) if scored else 0
         t.hit["projects: precision"] += len(used)
         if misses and extra:
             for i, q in enumerate(d.projects):
