@@ -45,6 +45,14 @@ def test_four_character_slogan_is_no_entity() -> None:
     assert _kind("引进华兴资本", "华兴资本") is None
 
 
+def test_part_of_a_quoted_slogan_is_no_entity() -> None:
+    assert _kind("深入实施“东数西算”工程", "东数") == ""
+    assert _kind("打响“好品山东 商行天下”品牌", "商行") == ""
+    assert _kind("上线“闽政通”，企业", "闽政通") is None  # the whole quote is the name
+    assert _kind("支持“华为云计算”发展", "华为") is None  # a company the gazetteer knows stays one
+    assert _kind("东数科技与“算力券”", "东数") is None  # no quote around the name
+
+
 def test_name_opening_on_a_preposition_is_a_fragment() -> None:
     text, toks = _toks(("加强", "v"), ("同", "p"), ("拉美", "LOC"), ("合作", "vn"))
     assert _kind(text, "同拉美", toks) == ""

@@ -2,7 +2,7 @@
 
 A name no suffix types and no gazetteer lists (a brand, 比亚迪) is an enterprise only by the tagger's or
 LAC's reading. Some such names are projects or facilities (天河超算, …抽水蓄能), government apps in quotes
-(“闽政通”等平台), four-character slogans (技兴三湘), pieces of a clause (同|拉美) or one more common word
+(“闽政通”等平台), slogans (技兴三湘, a part of “东数西算”), pieces of a clause (同|拉美) or one more common word
 of a list (铜基、锡基、钛基). Rules and word lists: data/bare_enterprise.yaml.
 """
 
@@ -31,6 +31,7 @@ class BareRules:
     slogan_places: frozenset[str]
     clause_heads: frozenset[str]
     common_sibling_tags: frozenset[str]
+    slogan_quote_reach: int
 
 
 @functools.cache
@@ -47,6 +48,7 @@ def bare_rules() -> BareRules:
         slogan_places=frozenset(d["slogan_places"]),
         clause_heads=frozenset(d["clause_heads"]),
         common_sibling_tags=frozenset(d["common_sibling_tags"]),
+        slogan_quote_reach=int(d["slogan_quote_reach"]),
     )
 
 
@@ -62,6 +64,19 @@ def _quoted_platform(text: str, start: int, end: int) -> bool:
         rest = rest[m.end() :]
     rest = rest.removeprefix("等")
     return rest.startswith(bare_rules().platform_after)
+
+
+def _inside_slogan(text: str, start: int, end: int) -> bool:
+    """True when the name is a strict part of a short quoted phrase (“东数西算”, “上规、上榜、上云、上市”,
+    “好品山东 商行天下”): a programme or slogan the tagger cut a 'brand' from."""
+    reach = bare_rules().slogan_quote_reach
+    open_at = text.rfind("“", max(0, start - reach), start)
+    if open_at < 0 or "”" in text[open_at:end]:
+        return False
+    close_at = text.find("”", end, end + reach)
+    if close_at < 0 or (open_at + 1, close_at) == (start, end):
+        return False
+    return kind_of(text[open_at + 1 : close_at]) is None
 
 
 def _common_sibling(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -106,6 +121,6 @@ def bare_kind(text: str, start: int, end: int, tokens: Sequence[Token]) -> str |
     if _quoted_platform(text, start, end):
         return "platform"
     slogan = len(name) == 4 and name[1] in r.slogan_verbs and name[2:] in r.slogan_places
-    if slogan or _clause_opening(tokens, start, end) or _common_sibling(tokens, start, end):
+    if slogan or _inside_slogan(text, start, end) or _clause_opening(tokens, start, end) or _common_sibling(tokens, start, end):
         return ""
     return None
