@@ -56,6 +56,9 @@ def test_part_of_a_quoted_slogan_is_no_entity() -> None:
 def test_name_opening_on_a_preposition_is_a_fragment() -> None:
     text, toks = _toks(("加强", "v"), ("同", "p"), ("拉美", "LOC"), ("合作", "vn"))
     assert _kind(text, "同拉美", toks) == ""
+    text, toks = _toks(("深化", "v"), ("同拉美", "ORG"), ("国家", "n"))
+    assert _kind(text, "同拉美", toks) == ""  # LAC's one word: a preposition and a place
+    assert _kind("和记黄埔投资", "和记黄埔") is None
     text, toks = _toks(("延长", "v"), ("石油", "n"), ("投产", "v"))
     assert _kind(text, "延长石油", toks) is None  # a verb opens company names (延长石油, 出光兴产)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from shuanglian.extract.entities.lexicon import _yaml, org_gazetteer
 from shuanglian.extract.entities.orgs import kind_of
+from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
 
 
@@ -30,6 +31,7 @@ class BareRules:
     slogan_verbs: frozenset[str]
     slogan_places: frozenset[str]
     clause_heads: frozenset[str]
+    preposition_chars: frozenset[str]
     common_sibling_tags: frozenset[str]
     slogan_quote_reach: int
 
@@ -47,6 +49,7 @@ def bare_rules() -> BareRules:
         slogan_verbs=frozenset(d["slogan_verbs"]),
         slogan_places=frozenset(d["slogan_places"]),
         clause_heads=frozenset(d["clause_heads"]),
+        preposition_chars=frozenset(d["preposition_chars"]),
         common_sibling_tags=frozenset(d["common_sibling_tags"]),
         slogan_quote_reach=int(d["slogan_quote_reach"]),
     )
@@ -100,10 +103,14 @@ def _common_sibling(tokens: Sequence[Token], start: int, end: int) -> bool:
     return False
 
 
-def _clause_opening(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """True when the name opens on a LAC preposition or conjunction shorter than the name (同|拉美)."""
+def _clause_opening(tokens: Sequence[Token], name: str, start: int, end: int) -> bool:
+    """True when the name opens on a LAC preposition or conjunction shorter than the name (同|拉美), or is a
+    preposition character and a place LAC read together as one organisation (同拉美/ORG)."""
+    r = bare_rules()
+    if len(name) > 2 and name[0] in r.preposition_chars and name[1:] in place_index():
+        return True
     first = next((t for t in tokens if t.start == start), None)
-    return first is not None and first.end < end and first.tag in bare_rules().clause_heads
+    return first is not None and first.end < end and first.tag in r.clause_heads
 
 
 def bare_kind(text: str, start: int, end: int, tokens: Sequence[Token]) -> str | None:
@@ -121,6 +128,6 @@ def bare_kind(text: str, start: int, end: int, tokens: Sequence[Token]) -> str |
     if _quoted_platform(text, start, end):
         return "platform"
     slogan = len(name) == 4 and name[1] in r.slogan_verbs and name[2:] in r.slogan_places
-    if slogan or _inside_slogan(text, start, end) or _clause_opening(tokens, start, end) or _common_sibling(tokens, start, end):
+    if slogan or _inside_slogan(text, start, end) or _clause_opening(tokens, name, start, end) or _common_sibling(tokens, start, end):
         return ""
     return None
