@@ -16,6 +16,7 @@ from shuanglian.extract.entities.attrs import (
     org_attrs,
     page_context,
 )
+from shuanglian.extract.entities.bare_names import bare_kind
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
 from shuanglian.extract.entities.groups import (
     CARRIER_KINDS,
@@ -357,6 +358,18 @@ def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     return out
 
 
+def _bare_enterprises(text: str, chosen: list[Cand], tokens: Sequence[Token]) -> list[Cand]:
+    """Suffix-less enterprises retyped or dropped by their shape (bare_names.bare_kind)."""
+    out: list[Cand] = []
+    for c in chosen:
+        kind = bare_kind(text, c.start, c.end, tokens) if c.kind == "enterprise" else None
+        if kind is None:
+            out.append(c)
+        elif kind:
+            out.append(replace(c, kind=kind))
+    return out
+
+
 def extract_entities(text: str, tokens: list[Token] | None = None,
                      excluded: Sequence[tuple[int, int]] = (), ner: Sequence[NerSpan] | None = None,
                      use_ner: bool = True) -> list[Mention]:
@@ -405,6 +418,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     short_funds = quoted_fund_names(chosen)  # “金芙蓉”基金矩阵 … “金芙蓉”跃升行动: the fund's short name, not a company
     chosen = [replace(c, kind="fund", name=short_funds[c.name]) if c.kind == "enterprise" and c.name in short_funds
               else c for c in chosen]
+    chosen = _bare_enterprises(text, chosen, lac_toks)  # 天河超算, “闽政通”等平台, 技兴三湘, 同|拉美
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     if context[0] is None:
