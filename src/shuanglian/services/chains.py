@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shuanglian.chains.gaps import compute_gaps
 from shuanglian.chains.incremental import remember_templates, templates_changed
 from shuanglian.chains.maps import build_map, load_placements
 from shuanglian.chains.members import fast_gaps, fast_map, members_ready
-from shuanglian.chains.placement import PlacementStats, place_entities
+from shuanglian.chains.placement import PROP, PlacementStats, place_entities
 from shuanglian.chains.store import all_templates, save_user_chain
 from shuanglian.chains.templates import ChainTemplate, TemplateError
 from shuanglian.graph.tables import LIVE_STATUSES, AuditLog, Statement
@@ -101,6 +101,14 @@ def place(session: Session, chain: str | None = None, full: bool = False) -> dic
         stats = PlacementStats()
     apply_changes(session)  # summaries and the register index count the placements
     return stats.to_json()
+
+
+def placed_count(session: Session) -> int:
+    """How many source entities hold a live placement on a chain link (what the chain maps show)."""
+    q = select(func.count(func.distinct(Statement.entity_id))).where(
+        Statement.prop == PROP, Statement.status.in_(LIVE_STATUSES)
+    )
+    return int(session.scalar(q) or 0)
 
 
 def chain_map(
