@@ -67,3 +67,18 @@ def test_a_rejected_name_lowers_the_counters(session: Session) -> None:
     incremental = _rows(session)
     views.rebuild(session)
     assert _rows(session) == incremental
+
+
+def test_a_counter_update_reads_only_the_located_evidence_it_touches(session: Session) -> None:
+    """Issue 11: `lrk` has one key per located_in target of a hub (a per-document place mention), so a
+    counter update reads the lrk keys it changes, not the hub's whole evidence; a summary still reads it."""
+    T = aggregates.EntityAggregateRow
+    rows = [T(entity_id="e", slot="total", key="", n=50), T(entity_id="e", slot="locs", key="", n=50)]
+    rows += [T(entity_id="e", slot="lrk", key=f"t{i:02d}\x1f2\x1fstated", n=1) for i in range(50)]
+    session.add_all(rows)
+    session.flush()
+    got = aggregates._current(session, {"e": {("total", ""), ("lrk", "t07\x1f2\x1fstated")}})
+    assert {(s, k) for _, s, k in got if s == "lrk"} == {("lrk", "t07\x1f2\x1fstated")}
+    assert got[("e", "total", "")][0] == 50
+    agg = aggregates.load(session, ["e"])[0]["e"]
+    assert len(agg.evidence) == 50

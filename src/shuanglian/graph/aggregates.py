@@ -42,11 +42,14 @@ from shuanglian.store.db import Base
 _CHUNK = 900
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
-SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs", "lrk")  # read whole for a summary
+SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs")  # read whole by a counter update
+# read whole for a summary: `lrk` has one key per located_in target of a hub (each a per-document place
+# mention), so a counter update reads only the lrk keys it touches (KEYED_SLOTS)
+SUMMARY_SLOTS = (*SMALL_SLOTS, "lrk")
 PARENT_PROPS = ("parent", "located_in", "part_of")  # statements naming a place's parent (graph/places.py)
 # slots with many keys on a hub, and the people's role contexts (read by resolution, never by summaries):
 # read by touched key, never whole
-KEYED_SLOTS = ("doc", "loc", "par", "ctx", "nctx")
+KEYED_SLOTS = ("doc", "loc", "par", "ctx", "nctx", "lrk")
 TOP_LOCATED = 64  # located_in targets read per entity for its region (all of them only when none resolves)
 
 Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None]
@@ -281,7 +284,7 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
 
 
 def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict[tuple[str, str, str], list[Any]]:
-    """Stored counters of the touched entities: every small slot, and the touched doc/loc/par keys (read
+    """Stored counters of the touched entities: every small slot, and the touched doc/loc/par/lrk keys (read
     by entity chunk x key chunk through the primary key: never every document row of a hub)."""
     T = EntityAggregateRow
     current: dict[tuple[str, str, str], list[Any]] = {}
@@ -346,7 +349,7 @@ def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggrega
     cols = (EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key, EntityAggregateRow.n,
             EntityAggregateRow.last)  # fmt: skip
     for part in _chunks(sorted(set(entity_ids))):
-        q = select(*cols).where(EntityAggregateRow.entity_id.in_(part), EntityAggregateRow.slot.in_(SMALL_SLOTS))
+        q = select(*cols).where(EntityAggregateRow.entity_id.in_(part), EntityAggregateRow.slot.in_(SUMMARY_SLOTS))
         few: list[str] = []
         for eid, s, k, n, last in session.execute(q):
             a = out.setdefault(eid, Aggregate(doc_count=0))
