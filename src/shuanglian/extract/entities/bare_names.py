@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,11 +83,17 @@ def _inside_slogan(text: str, start: int, end: int) -> bool:
     return kind_of(text[open_at + 1 : close_at]) is None
 
 
+def _token_at(tokens: Sequence[Token], start: int) -> int | None:
+    """Index of the token starting at `start` (tokens are in text order: a binary search, not a scan)."""
+    i = bisect_left(tokens, start, key=lambda t: t.start)
+    return i if i < len(tokens) and tokens[i].start == start else None
+
+
 def _common_sibling(tokens: Sequence[Token], start: int, end: int) -> bool:
     """True when the name is one item of a 、-list with two more common words of its length sharing its first or
     its last character (铜基、锡基、钛基; 二中、三中、四中): brands listed together share none so often."""
-    name_at = next((i for i, t in enumerate(tokens) if t.start == start and t.end == end), None)
-    if name_at is None:
+    name_at = _token_at(tokens, start)
+    if name_at is None or tokens[name_at].end != end:
         return False
     name = tokens[name_at].word
     tags = bare_rules().common_sibling_tags
@@ -109,7 +116,8 @@ def _clause_opening(tokens: Sequence[Token], name: str, start: int, end: int) ->
     r = bare_rules()
     if len(name) > 2 and name[0] in r.preposition_chars and name[1:] in place_index():
         return True
-    first = next((t for t in tokens if t.start == start), None)
+    at = _token_at(tokens, start)
+    first = tokens[at] if at is not None else None
     return first is not None and first.end < end and first.tag in r.clause_heads
 
 
