@@ -26,7 +26,7 @@ and on entities only: docs '' (distinct documents) and locs '' (distinct located
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -34,12 +34,12 @@ from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, delete,
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from shuanglian.graph.keys import role_context
+from shuanglian.graph.reader import chunks
 from shuanglian.graph.region_evidence import fold_evidence, rank_of, reason_of
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
 from shuanglian.store.db import Base
 
-_CHUNK = 900
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
 SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs")  # read whole by a counter update
@@ -81,11 +81,6 @@ class MemberAggregateRow(Base):
     member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     entity_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # "slot␟key" -> [n, last iso or None]
-
-
-def _chunks(items: Sequence[str], n: int = _CHUNK) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]
 
 
 def fold(out: Counters, r: Any) -> None:
@@ -136,7 +131,7 @@ def member_counters(session: Session, member_ids: Iterable[str] | None) -> dict[
         for r in session.execute(base):
             fold(out[r.entity_id], r)
     else:
-        for part in _chunks(sorted(set(member_ids))):
+        for part in chunks(sorted(set(member_ids))):
             for r in session.execute(base.where(Statement.entity_id.in_(part))):
                 fold(out[r.entity_id], r)
     for c in out.values():
@@ -217,7 +212,7 @@ def sync(session: Session, changed: Iterable[str], moved: Iterable[str] = ()) ->
         return set()
     stored: dict[str, tuple[str | None, Counters]] = {}
     canon: dict[str, str] = {}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         q = select(MemberAggregateRow.member_id, MemberAggregateRow.entity_id, MemberAggregateRow.data)
         for m, eid, data in session.execute(q.where(MemberAggregateRow.member_id.in_(part))):
             stored[m] = (eid, _decode(data))
@@ -245,7 +240,7 @@ def sync(session: Session, changed: Iterable[str], moved: Iterable[str] = ()) ->
             new_rows[m] = (eid, new)
         if m in stored:
             gone.append(m)
-    for part in _chunks(sorted(gone)):
+    for part in chunks(sorted(gone)):
         session.execute(delete(MemberAggregateRow).where(MemberAggregateRow.member_id.in_(part)))
     _store_members(session, new_rows)
     _apply(session, deltas, lowered)
@@ -290,14 +285,14 @@ def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict
     current: dict[tuple[str, str, str], list[Any]] = {}
     cols = (T.entity_id, T.slot, T.key, T.n, T.last)
     eids = sorted(touched)
-    for part in _chunks(eids, 500):
+    for part in chunks(eids, 500):
         for eid, s, k, n, last in session.execute(select(*cols).where(T.entity_id.in_(part), T.slot.in_(SMALL_SLOTS))):
             current[(eid, s, k)] = [int(n), aware(last) if last else None]
         for slot in KEYED_SLOTS:
             wanted = {(e, k) for e in part for s, k in touched[e] if s == slot}
             keys = sorted({k for _, k in wanted})
             owners = sorted({e for e, _ in wanted})
-            for kpart in _chunks(keys, 400):
+            for kpart in chunks(keys, 400):
                 q = select(*cols).where(T.entity_id.in_(owners), T.slot == slot, T.key.in_(kpart))
                 for eid, s, k, n, last in session.execute(q):
                     if (eid, k) in wanted:
@@ -331,7 +326,7 @@ def _latest(session: Session, eid: str, keys: set[tuple[str, str]]) -> dict[tupl
     """Latest time of these keys across the entity's members (after a decrease: the rare path)."""
     members = list(session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id == eid)))
     out: dict[tuple[str, str], datetime | None] = dict.fromkeys(keys)
-    for part in _chunks(sorted(members)):
+    for part in chunks(sorted(members)):
         q = select(MemberAggregateRow.data).where(MemberAggregateRow.member_id.in_(part))
         for data in session.scalars(q):
             for sk, (n, last) in _decode(data).items():
@@ -348,7 +343,7 @@ def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggrega
     more: list[str] = []
     cols = (EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key, EntityAggregateRow.n,
             EntityAggregateRow.last)  # fmt: skip
-    for part in _chunks(sorted(set(entity_ids))):
+    for part in chunks(sorted(set(entity_ids))):
         q = select(*cols).where(EntityAggregateRow.entity_id.in_(part), EntityAggregateRow.slot.in_(SUMMARY_SLOTS))
         few: list[str] = []
         for eid, s, k, n, last in session.execute(q):
@@ -356,7 +351,7 @@ def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggrega
             _fold_counter(a, s, k, int(n), last)
             if s == "locs":
                 (few if n <= TOP_LOCATED else more).append(eid)
-        for sub in _chunks(few):
+        for sub in chunks(few):
             q = select(*cols).where(EntityAggregateRow.entity_id.in_(sub), EntityAggregateRow.slot == "loc")
             for eid, s, k, n, last in session.execute(q):
                 _fold_counter(out[eid], s, k, int(n), last)

@@ -14,16 +14,16 @@ equals the rebuild.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Integer, String, bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from shuanglian.graph.reader import chunks
 from shuanglian.graph.tables import EntityKey, EntityMember, _keytype
 from shuanglian.store.db import Base
 
-_CHUNK = 900
 KIND_KEY = ""  # the rows counting members per kind: key '', level = member kind, qual ''
 
 Hits = Counter[tuple[str, str, str, str]]  # (key, level, qual, entity id) -> members
@@ -39,11 +39,6 @@ class EntityKeyHit(Base):
     qual: Mapped[str] = mapped_column(String(200), primary_key=True)
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0)
-
-
-def _chunks(items: Sequence[str], n: int = _CHUNK) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]
 
 
 def _queries(where_keys: Any = None, where_members: Any = None) -> tuple[Any, Any]:
@@ -72,7 +67,7 @@ def rebuild(session: Session) -> None:
 def snapshot(session: Session, member_ids: Iterable[str]) -> Hits:
     """What these source entities contribute now (their keys x their entity, their kind x their entity)."""
     out: Hits = Counter()
-    for part in _chunks(sorted(set(member_ids))):
+    for part in chunks(sorted(set(member_ids))):
         for q in _queries(EntityKey.member_id.in_(part), EntityMember.member_id.in_(part)):
             for key, level, qual, eid, n in session.execute(q):
                 out[(key, level, qual, eid)] += int(n)
@@ -94,9 +89,9 @@ def apply(session: Session, before: Hits, after: Hits) -> None:
     for key, _, _, eid in delta:
         by_entity.setdefault(eid, set()).add(key)
     eids = sorted(by_entity)
-    for epart in _chunks(eids, 400):
+    for epart in chunks(eids, 400):
         keys = sorted({k for e in epart for k in by_entity[e]})
-        for kpart in _chunks(keys, 400):
+        for kpart in chunks(keys, 400):
             q = select(T.key, T.level, T.qual, T.entity_id, T.n).where(T.entity_id.in_(epart), T.key.in_(kpart))
             for key, level, qual, eid, n in session.execute(q):
                 if (key, level, qual, eid) in delta:
@@ -125,7 +120,7 @@ def apply(session: Session, before: Hits, after: Hits) -> None:
 def entities_by_key(session: Session, keys: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
     """(key, level, qual, entity id) of every entity holding one of these keys."""
     T = EntityKeyHit
-    for part in _chunks(sorted(set(keys) - {KIND_KEY})):
+    for part in chunks(sorted(set(keys) - {KIND_KEY})):
         yield from session.execute(select(T.key, T.level, T.qual, T.entity_id).where(T.key.in_(part), T.n > 0))
 
 
@@ -133,7 +128,7 @@ def member_kinds(session: Session, entity_ids: Iterable[str]) -> dict[str, set[s
     """Entity id -> the kinds of its members."""
     T = EntityKeyHit
     out: dict[str, set[str]] = {}
-    for part in _chunks(sorted(set(entity_ids))):
+    for part in chunks(sorted(set(entity_ids))):
         q = select(T.entity_id, T.level).where(T.key == KIND_KEY, T.entity_id.in_(part), T.n > 0)
         for eid, kind in session.execute(q):
             out.setdefault(eid, set()).add(kind)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from shuanglian.extract.facts.figures import extract_figures
+from shuanglian.extract.facts.numbers import MAGNITUDES
 from shuanglian.targets.model import Figure
 from shuanglian.targets.rules import MeasureRule, Rules, load_rules
 
@@ -49,7 +50,6 @@ _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 # "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _SUBSET = re.compile(r"\s*其中")
-_MULTIPLIER = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "": 1.0}
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 _BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
                          r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)|"
@@ -319,14 +319,14 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
             if free(m.start(), m.end()):
                 eu = table[m.group(5)]
                 mult = m.group(2) or m.group(3) or m.group(4) or ""
-                value = float(m.group(1)) * _MULTIPLIER[mult] * eu.factor
+                value = float(m.group(1)) * MAGNITUDES[mult] * eu.factor
                 extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
                               "qualifier": None, "target": False, "year": None})
     if rules.bare_count:
         for m in _BARE_COUNT.finditer(norm):
             if free(m.start(), m.end()):
                 unit = "户" if m.group("households") else rules.bare_count  # 500万农村沼气用户: households
-                extra.append({"value": float(m.group(1)) * _MULTIPLIER[m.group(2)], "unit": unit,
+                extra.append({"value": float(m.group(1)) * MAGNITUDES[m.group(2)], "unit": unit,
                               "span": [m.start(), m.end()], "text": m.group(), "qualifier": None,
                               "target": False, "year": None, "bare": True})
     return sorted(raw + extra, key=lambda f: f["span"][0])

@@ -27,7 +27,7 @@ from shuanglian.extract.facts.common import (
 )
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
-from shuanglian.extract.facts.numbers import parse_number
+from shuanglian.extract.facts.numbers import MAGNITUDES, parse_number
 from shuanglian.extract.facts.specific import SpecificState, specific_measure
 from shuanglian.extract.facts.timing import (
     TITLES,
@@ -41,9 +41,6 @@ from shuanglian.extract.facts.timing import (
     target_cue,
     year_basis,
 )
-
-# 多/余 written before the magnitude (1300多万人): the magnitude multiplies the number read before 多
-_MAGNITUDE = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 
 # A number following these is part of a name, date, version or ordinal, not a figure.
 _BAD_BEFORE = re.compile(r"(?:第|前|[A-Za-z0-9.\-/+]|[零〇一二两三四五六七八九十百千万亿])$")
@@ -152,7 +149,7 @@ def _figure(
             return None
         if s[m.end("unit") : m.end("unit") + 4].startswith(lex.not_after.get(unit.text, ())):
             return None  # 5个月, 位于
-    value *= unit.factor * _MAGNITUDE[m.group("mag") or ""]
+    value *= unit.factor * MAGNITUDES[m.group("mag") or ""]  # 1300多万人: 多 before the magnitude
     pre = m.group("pre")
     # 签约8个, 预约: 约 ends a verb here, it is no "about"
     word_end = pre == "约" and s[m.start() - 1 : m.start()] in _YUE_VERBS

@@ -7,6 +7,8 @@ import re
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+# a magnitude written after a number (1300多万人, 2.36万亿元): what it multiplies by
+MAGNITUDES = {"": 1, "千": 1_000, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 # Vague quantifiers: 数千 = "several thousand". By convention the value is the lower bound (1 x unit),
 # and the figure is flagged approximate.
 VAGUE = {"数", "几"}
