@@ -191,3 +191,17 @@ def test_a_name_ending_with_a_business_word_takes_no_second_one() -> None:
     got = {m.name: m.kind for m in extract_entities("华天科技芯片项目投产，迈瑞医疗上市。")}
     assert got.get("华天科技") == "enterprise" and got.get("迈瑞医疗") == "enterprise"
     assert "华天科技芯片" not in got
+
+
+def test_state_groups_and_exchanges_by_short_name(ents) -> None:  # type: ignore[no-untyped-def]
+    """named_bodies.tsv: central enterprises, steel groups and exchanges named by short names no suffix types."""
+    got = ents("不久前，在山西太钢，手撕钢再次取得新突破。华润、招商局等央企加大投资。支持深交所深化创业板改革，支持广期所完善期货品种。")
+    assert got["太钢"].kind == "enterprise"
+    assert got["招商局"].kind == "enterprise"
+    assert got["深交所"].kind == "organization"
+    assert got["广期所"].kind == "organization"
+
+
+def test_two_character_short_name_read_as_a_person_stays_a_person(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("自治区党委副书记、自治区主席包钢主持会议。")
+    assert "包钢" not in got or got["包钢"].kind == "person"

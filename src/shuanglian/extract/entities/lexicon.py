@@ -63,7 +63,8 @@ class OrgEntry:
 def org_gazetteer() -> dict[str, OrgEntry]:
     """Every known organisation surface (full names and short names) -> entry."""
     out: dict[str, OrgEntry] = {}
-    for row in _tsv("org_gazetteer.tsv"):
+    # named_bodies.tsv: state-owned groups and exchanges news names by short names (中船, 招商局, 深交所)
+    for row in _tsv("org_gazetteer.tsv") + _tsv("named_bodies.tsv"):
         canonical, kind = row[0], row[1]
         entry = OrgEntry(canonical, kind)
         out[canonical] = entry

@@ -984,6 +984,12 @@ def peer_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def _person_word(view: TokenView, start: int, end: int) -> bool:
+    """True when LAC tagged exactly [start, end) as a person."""
+    i = view.index_containing(start)
+    return i is not None and view.tokens[i].tag == "PER" and (view.tokens[i].start, view.tokens[i].end) == (start, end)
+
+
 def gazetteer_orgs(view: TokenView) -> list[Cand]:
     """Well-known organisations and their short names (中科院, 南开), on word boundaries when short."""
     auto = org_gazetteer_automaton()
@@ -993,6 +999,8 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         start, end = last + 1 - len(surface), last + 1
         if len(surface) <= 4 and not view.aligned(start, end):
             continue
+        if len(surface) == 2 and _person_word(view, start, end):
+            continue  # 包钢 the official, not 包钢 the steel group: LAC reads the person from the context
         entry = gaz[surface]
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out
