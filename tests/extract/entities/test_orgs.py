@@ -205,3 +205,11 @@ def test_state_groups_and_exchanges_by_short_name(ents) -> None:  # type: ignore
 def test_two_character_short_name_read_as_a_person_stays_a_person(ents) -> None:  # type: ignore[no-untyped-def]
     got = ents("自治区党委副书记、自治区主席包钢主持会议。")
     assert "包钢" not in got or got["包钢"].kind == "person"
+
+
+def test_suffix_less_lac_org_the_tagger_sees_no_name_in_is_dropped(ents) -> None:  # type: ignore[no-untyped-def]
+    """A place and a common word LAC tags as one organisation (海南旅游, 山西煤田) is no company; brands the tagger
+    reads (云南白药, 贵州茅台) stay."""
+    got = ents("有30多万外国人免签赴海南旅游。重点用于开发山西煤田。云南白药、贵州茅台等企业发展良好。")
+    assert "海南旅游" not in got and "山西煤田" not in got
+    assert got["云南白药"].kind == "enterprise" and got["贵州茅台"].kind == "enterprise"

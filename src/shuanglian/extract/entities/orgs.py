@@ -675,12 +675,41 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             continue  # 90后: a number is not a name without a suffix
         if kind == "government" and _absorbed_by_title(view.text, name, end):
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
+        if kind is None and _unbranded(view, name, t.start, end):
+            continue
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of every occurrence of `word` in `text`."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+UNBRANDED_PLACE_ONLY = False
+
+
+def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
+    """A suffix-less LAC organisation opening on a place that the tagger, reading its sentence, sees no name in
+    (赴|海南旅游, 开发|山西煤田): a place and a common word, not a brand (云南白药 and 贵州茅台 carry its hint)."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    if not view.tagged or view.hints.get((start, end)) or any(a < end and start < b for a, b in view.hints):
+        return False
+    if view.text[start - 1 : start] in ("“", "《", "\""):
+        return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
+    if any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
+           for i in _occurrences(view.text, name) if i != start for k in range(1, 5)):
+        return False  # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
+    return not UNBRANDED_PLACE_ONLY or strip_place_prefix(name) != name
 
 
 def _fragment(name: str) -> bool:

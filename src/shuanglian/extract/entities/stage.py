@@ -392,6 +392,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
     view = TokenView(text, toks)
     view.hints = hints
+    view.tagged = use_ner
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
