@@ -213,3 +213,21 @@ def test_suffix_less_lac_org_the_tagger_sees_no_name_in_is_dropped(ents) -> None
     got = ents("有30多万外国人免签赴海南旅游。重点用于开发山西煤田。云南白药、贵州茅台等企业发展良好。")
     assert "海南旅游" not in got and "山西煤田" not in got
     assert got["云南白药"].kind == "enterprise" and got["贵州茅台"].kind == "enterprise"
+
+
+def test_listed_company_short_name_is_kept_without_a_tagger_hint() -> None:
+    """The listed-company list (../shared/data/lists/chain-kg, read at run time) vouches for a brand the tagger misses."""
+    import pytest
+
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.entities.lexicon import listed_companies
+    from shuanglian.extract.entities.orgs import _unbranded
+    from shuanglian.extract.lac import Token
+
+    if "航天科技" not in listed_companies():
+        pytest.skip("shared listed-company list absent")
+    text = "航天科技和空天能源"
+    view = TokenView(text, [Token(0, 4, "航天科技", "ORG"), Token(4, 5, "和", "c"), Token(5, 9, "空天能源", "ORG")])
+    view.tagged = True
+    assert not _unbranded(view, "航天科技", 0, 4)
+    assert _unbranded(view, "空天能源", 5, 9)

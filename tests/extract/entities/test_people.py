@@ -70,7 +70,7 @@ def test_brand_taken_for_a_person_opens_a_platform_name(ents) -> None:  # type: 
 
 
 def test_name_cut_at_a_header_line_end_is_joined(ents) -> None:  # type: ignore[no-untyped-def]
-    e = ents("河北省人民政府省长 王正谱\n各位代表：现在，我代表省人民政府作工作报告。")
+    e = ents("河北省人民政府省长 王正谱\n王正谱作政府工作报告。各位代表：现在，我代表省人民政府作工作报告。")
     assert "王正谱" in e and "王正" not in e
 
 

@@ -258,3 +258,21 @@ def places_extra() -> list[tuple[str, str, str, list[str]]]:
         aliases = [a.strip() for a in row[3].split(",") if a.strip()]
         out.append((row[0].strip(), row[1].strip(), row[2].strip(), aliases))
     return out
+
+
+@functools.cache
+def listed_companies() -> frozenset[str]:
+    """Short names of A-share listed companies from ../shared/data/lists/chain-kg (empty when the list is absent)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "lists" / "chain-kg" / "data" / "company.json"
+    if not path.is_file():
+        return frozenset()
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            name = str(json.loads(line).get("name") or "").replace(" ", "").lstrip("*").removeprefix("ST")
+            if len(name) >= 2:
+                out.add(name)
+    return frozenset(out)

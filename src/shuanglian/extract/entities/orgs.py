@@ -13,6 +13,7 @@ from shuanglian.extract.entities.lexicon import (
     generic,
     industries,
     industry_grammar,
+    listed_companies,
     org_gazetteer,
     org_gazetteer_automaton,
     suffix_automaton,
@@ -704,6 +705,8 @@ def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
 
     if not view.tagged or view.hints.get((start, end)) or any(a < end and start < b for a, b in view.hints):
         return False
+    if name in listed_companies():
+        return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
     if view.text[start - 1 : start] in ("“", "《", "\""):
         return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
     if any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)

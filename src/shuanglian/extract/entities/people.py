@@ -58,7 +58,8 @@ def lac_people(view: TokenView) -> list[Cand]:
             continue
         end = t.end
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        nxt_word = nxt.word.rstrip() if nxt is not None else ""  # LAC glues a line break to a word (谱\n)
+        # LAC glues a line break to a word, and the next line to it (谱\n王正谱): the word is read up to the break
+        nxt_word = nxt.word.splitlines()[0].rstrip() if nxt is not None and nxt.word.strip() else ""
         if (
             len(t.word) == 2
             and nxt is not None
