@@ -231,3 +231,16 @@ def test_listed_company_short_name_is_kept_without_a_tagger_hint() -> None:
     view.tagged = True
     assert not _unbranded(view, "航天科技", 0, 4)
     assert _unbranded(view, "空天能源", 5, 9)
+
+
+def test_school_inside_a_named_university_is_no_entity(ents) -> None:  # type: ignore[no-untyped-def]
+    """university_units.yaml: 美术学院 beside 清华大学 is a school of it; 宜宾学院 (a place's college) stays."""
+    got = ents("习近平在清华大学党委书记陈旭陪同下，首先来到美术学院，参观美术学院校庆特别展。宜宾学院和四川大学签约。")
+    assert "美术学院" not in got
+    assert got["宜宾学院"].kind == "university"
+
+
+def test_class_of_cooperatives_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("要鼓励发展农民合作社，推动农业适度规模经营。习近平来到卢伟农机农民专业合作社。")
+    assert "农民合作社" not in got
+    assert got["卢伟农机农民专业合作社"].kind == "organization"

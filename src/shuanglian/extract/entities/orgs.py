@@ -21,7 +21,7 @@ from shuanglian.extract.entities.lexicon import (
     titles,
     work_lists,
 )
-from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 from shuanglian.suffixes import kind_by_suffix, suffix_of
 
@@ -1211,4 +1211,28 @@ def field_carriers(view: TokenView, cands: list[Cand]) -> list[Cand]:
             if s in fields and c.end + k in view.by_end:
                 out.append(Cand(c.start, c.end + k, "platform", text[c.start : c.end + k], PRIO_GRAMMAR))
                 break
+    return out
+
+
+@functools.cache
+def _university_units() -> dict[str, Any]:
+    from shuanglian.extract.entities.lexicon import _yaml
+
+    data = _yaml("university_units.yaml")
+    return {"tails": tuple(data["tails"]), "max_head": int(data["max_head"]), "ends": tuple(data["university_ends"])}
+
+
+def university_units(chosen: list[Cand]) -> list[Cand]:
+    """Drop schools inside a university the page names (美术学院, 公管学院 beside 清华大学): not entities of their own."""
+    data = _university_units()
+    if not any(c.kind == "university" and c.name.endswith(data["ends"]) for c in chosen):
+        return chosen
+    out = []
+    for c in chosen:
+        tail = next((t for t in data["tails"] if c.name.endswith(t)), None)
+        head = c.name[: len(c.name) - len(tail)] if tail else ""
+        if (c.kind == "university" and tail and 1 <= len(head) <= data["max_head"]
+                and head not in place_index() and normalise(head) is None):
+            continue
+        out.append(c)
     return out

@@ -67,6 +67,7 @@ from shuanglian.extract.entities.orgs import (
     source_media,
     suffix_of,
     tagger_orgs,
+    university_units,
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands, world_place_cands
@@ -420,6 +421,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = [replace(c, kind="fund", name=short_funds[c.name]) if c.kind == "enterprise" and c.name in short_funds
               else c for c in chosen]
     chosen = _bare_enterprises(text, chosen, lac_toks)  # 天河超算, “闽政通”等平台, 技兴三湘, 同|拉美
+    chosen = university_units(chosen)  # 美术学院 of 清华大学
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     if context[0] is None:
