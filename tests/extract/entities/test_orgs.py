@@ -244,3 +244,9 @@ def test_class_of_cooperatives_is_no_name(ents) -> None:  # type: ignore[no-unty
     got = ents("要鼓励发展农民合作社，推动农业适度规模经营。习近平来到卢伟农机农民专业合作社。")
     assert "农民合作社" not in got
     assert got["卢伟农机农民专业合作社"].kind == "organization"
+
+
+def test_verb_glued_to_a_name_start_is_cut(ents) -> None:  # type: ignore[no-untyped-def]
+    """generic_words action_openers: 优化重组国家重点实验室 names no lab (重组 is the action, the rest a class)."""
+    got = ents("国家战略科技力量加快布局，优化重组国家重点实验室，组织实施重点领域产学研协同攻关。")
+    assert "重组国家重点实验室" not in got

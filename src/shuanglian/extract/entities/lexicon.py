@@ -107,6 +107,7 @@ def generic() -> dict[str, Any]:
         "centre_of": tuple(data.get("centre_of") or []),
         "level_prefixes": tuple(data.get("level_prefixes") or []),
         "committee_joined": tuple(data.get("committee_joined") or []),
+        "action_openers": tuple(data.get("action_openers") or []),
     }
 
 

@@ -433,6 +433,9 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
                      if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
         if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
+        verb = next((b for b in g["action_openers"] if text.startswith(b, start) and end - start - len(b) >= 3), None)
+        if verb and view.tokens[first].end > start + len(verb):
+            start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
             opening = text.rfind("（", max(0, start - 10), start)
@@ -644,6 +647,10 @@ def lac_orgs(view: TokenView) -> list[Cand]:
     for i, t in enumerate(toks):
         if t.tag != "ORG":
             continue
+        opener = next((w for w in g["action_openers"] if t.word.startswith(w) and len(t.word) - len(w) >= 3), None)
+        if opener:
+            # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
+            t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
         end = t.end
         if (
             i + 1 < len(toks)
