@@ -83,3 +83,12 @@ def test_quoted_slogan_and_spirit_name_no_person(ents) -> None:  # type: ignore[
     e = ents("要以“廉洁雄安”保障“雄安质量”。焦裕禄精神、红旗渠精神都是宝贵精神财富。")
     assert "廉洁雄安" not in e
     assert "焦裕禄" not in e or e["焦裕禄"].kind != "person"
+
+
+def test_city_or_country_name_is_no_person() -> None:
+    from shuanglian.extract.entities.people import names_no_person
+
+    text = "黄山和肯尼亚，高明说"
+    assert names_no_person(text, 0, 2)  # a city
+    assert names_no_person(text, 3, 6)  # a country
+    assert not names_no_person(text, 7, 9)  # a district's short name is also a given name

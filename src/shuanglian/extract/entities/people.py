@@ -9,7 +9,7 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import person_context, title_joiners, titles
-from shuanglian.extract.entities.places import Place
+from shuanglian.extract.entities.places import Place, normalise, place_index, world_places
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _TRANSLIT_TAIL = re.compile(r"^(?:·[\u4e00-\u9fff]+)+$")
@@ -41,10 +41,24 @@ def _line_end(text: str, pos: int) -> bool:
 
 def names_no_person(text: str, start: int, end: int) -> bool:
     """A name-shaped word that names no person here: a whole quoted phrase is a slogan or a brand (“廉洁雄安”,
-    “陆海通”), and a name followed by a spirit word names the spirit (焦裕禄精神; person_context thing_tails)."""
+    “陆海通”), a country, province or city is a place, and a name followed by a spirit word names the spirit
+    (焦裕禄精神; person_context thing_tails)."""
     if text[start - 1 : start] == "“" and text[end : end + 1] == "”":
         return True
+    if _big_place(text[start:end]):
+        return True
     return text.startswith(tuple(person_context()["thing_tails"]), end)
+
+
+def _big_place(name: str) -> bool:
+    """A country, province or city name LAC or the tagger reads as a person (黄山, 温州, 肯尼亚): no gold person on
+    the real dev set is one. Counties and districts are left alone (高明, 江山, 安宁 are also given names)."""
+    if name in world_places():
+        return True
+    if name not in place_index():
+        return False
+    p = normalise(name)
+    return p is not None and p.level in ("country", "region", "province", "city")
 
 
 def lac_people(view: TokenView) -> list[Cand]:
