@@ -38,6 +38,8 @@ _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+# 三基地一枢纽, 一区两基地, 四纵三横: a slogan counting kinds of works, not a named one
+_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,3}){2,}")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
@@ -68,8 +70,8 @@ class _Rules:
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
         )
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            # 建成后 is a condition; 储备库 a register of projects, not a stage
-            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库)")) for stage, words in d["status"].items()
+            # 建成后 is a condition; 储备库 a register of projects, 运营管理 a way of running things, not a stage
+            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库|管理)")) for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
@@ -275,8 +277,8 @@ def _sentence_projects(
             name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
         if s[end : end + 2] == "——":
             continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
-        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
-            continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
+        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name) or _SLOGAN.fullmatch(name):
+            continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
@@ -404,6 +406,8 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
             continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
         if _COUNT_AFTER.match(s, end):
             continue  # 建成运输机场3座、通用机场8座: a count of a kind of work
+        if s[end : end + 1] == "网":
+            continue  # “米”字形高铁网, 高速公路网: a network of works, not one
         if _COUNTED_AFTER_CUE.match(s, end):
             continue  # 实施病险水库除险加固项目5477个: a kind of work counted, not one
         if r.hard_not_items_re.search(name[: h.start() - start]):
@@ -708,6 +712,8 @@ def _group_items(
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     parts = _split_items(r, body)
+    if any(re.fullmatch(r"(?:项目|工程)", p) for _, p in parts):
+        return []  # 务实办好西博会、项目签约3543亿元: the 、 joins two clauses, the bare 项目 names no work
     # a quote holding 、 is a slogan (“走一步、看两步、想三步”), not a list of works
     slogans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", body)]
     cleaned = []
