@@ -412,6 +412,8 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
             continue  # 实施病险水库除险加固项目5477个: a kind of work counted, not one
         if r.hard_not_items_re.search(name[: h.start() - start]):
             continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
+        if not re.sub(f"{r.built_re.pattern.removesuffix('$')}|[和及与、]", "", name[: h.start() - start]):
+            continue  # 推进机场和铁路运营管理一体化改革: kinds of works joined, no name
         out.append((start, end))
     return out
 
