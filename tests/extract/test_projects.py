@@ -449,3 +449,11 @@ def test_hospital_buildings_and_science_facilities_are_works() -> None:
     got = _by_name("北大第一医院宁夏妇儿医院综合楼、宁夏盲人按摩医院等建成投用。江门中微子实验站、惠州强流重离子加速器建成运行。")
     assert got["北大第一医院宁夏妇儿医院综合楼"]["status"] in ("建成", "投产")
     assert "惠州强流重离子加速器" in got
+
+
+def test_a_class_of_livelihood_works_and_ranked_designations_are_no_projects() -> None:
+    t = "抗震安居、住房保障、煤改电、天然气利民等一批重点民生工程建成投用。推进国家和省级区域公共卫生中心建设。"
+    assert extract_projects(t) == []
+    # named items of a batch (place and product) stay projects
+    got = _by_name("长沙惠科新型显示、湘潭半导体智造、衡阳绿色盐碱基地等一批百亿级项目开工建设。")
+    assert got["湘潭半导体智造"]["status"] == "开工"

@@ -583,6 +583,10 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
             continue
         if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.hard_not_items_re.search(part):
             items.append((a, a + len(part)))
+    if r.kind_category_re.search(m.group(1)) and all(
+        y - x <= 5 and not r.built_re.search(s[x:y]) for x, y in items
+    ):
+        return []  # 抗震安居、住房保障、煤改电等一批重点民生工程: kinds of works of a class, not named ones
     return items
 
 
