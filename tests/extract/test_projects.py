@@ -361,3 +361,99 @@ def test_a_plant_project_is_named_without_its_project_word() -> None:
     # only a phase (二期项目) runs a base's name on to 项目; one project written on two pages keeps one name
     got = _by_name("总投资120亿元的华润微电子12英寸功率半导体晶圆生产线项目正式签约落户西部科学城重庆高新区。")
     assert "华润微电子12英寸功率半导体晶圆生产线" in got, got
+
+
+# --- session 8 (issue 9): sentences written in the style of provincial reports and local news ---
+
+
+def test_news_kaigong_with_total_investment_before_the_name() -> None:
+    p = _by_name("3月18日，总投资52亿元的宁德时代洛阳基地二期项目在洛阳市伊滨区开工建设。")["宁德时代洛阳基地二期项目"]
+    assert p["investment"] == 5_200_000_000 and p["status"] == "开工" and p["place"] == "洛阳市伊滨区"
+
+
+def test_news_signing_with_planned_investment_after_the_name() -> None:
+    p = _by_name("近日，比亚迪襄阳产业园三期项目签约落户襄阳高新区，计划投资80亿元。")["比亚迪襄阳产业园三期项目"]
+    assert p["investment"] == 8_000_000_000 and p["status"] == "签约" and p["place"] == "襄阳高新区"
+
+
+def test_each_listed_project_keeps_its_own_amount() -> None:
+    got = _by_name("签约项目中，投资50亿元的光伏组件项目、投资30亿元的储能电池项目和投资12亿元的新材料项目分别落户三个园区。")
+    assert got["光伏组件项目"]["investment"] == 5_000_000_000
+    assert got["储能电池项目"]["investment"] == 3_000_000_000
+    assert got["新材料项目"]["investment"] == 1_200_000_000
+
+
+def test_completed_investment_of_a_batch_is_no_project() -> None:
+    got = _by_name("全年完成投资320亿元，沙溪口水电站扩建、周宁抽水蓄能电站等项目有序推进。")
+    assert got["沙溪口水电站扩建"]["investment"] is None and got["周宁抽水蓄能电站"]["status"] == "在建"
+    assert extract_projects("今年全省计划实施省重点项目1200个，年度计划投资5800亿元。") == []
+
+
+def test_segments_share_the_line_and_completion_after_the_list() -> None:
+    got = _by_name("京雄高速河北段、荣乌高速新线、津石高速等项目相继建成通车。续建沪渝蓉高铁武宜段、宜涪段。")
+    assert {got[n]["status"] for n in ("京雄高速河北段", "荣乌高速新线", "津石高速")} == {"建成"}
+    assert got["沪渝蓉高铁宜涪段"]["status"] == "在建"
+
+
+def test_size_class_of_a_counted_batch_is_no_part_of_the_names() -> None:
+    got = _by_name("乌东德、白鹤滩等14座大中型水电站建成发电。")
+    assert set(got) == {"乌东德水电站", "白鹤滩水电站"} and got["乌东德水电站"]["status"] == "建成"
+
+
+def test_a_funding_category_shares_no_kind_and_a_one_character_item_before_he_is_a_name() -> None:
+    got = _by_name("新设外资企业428家，三星V8闪存芯片、人和集团新能源材料等外资项目落地投产。")
+    assert set(got) == {"三星V8闪存芯片", "人和集团新能源材料"}
+    assert got["人和集团新能源材料"]["status"] == "投产"  # 落地投产: produced, not only signed
+
+
+def test_kinds_of_product_or_industry_listed_are_no_works() -> None:
+    assert extract_projects("建设铝镁、黄金、超高纯铜等有色金属项目。今年，新材料、新能源等新兴产业项目建成投产。") == []
+    # companies listed under the same kind of category are whose works they are
+    t = "加快中船、中远海运等船舶制修造项目建设。"
+    orgs = [Mention("中船", "enterprise", spans=[(2, 4)]), Mention("中远海运", "enterprise", spans=[(5, 9)])]
+    assert set(_by_name(t, entities=orgs)) == {"中船船舶制修造项目", "中远海运船舶制修造项目"}
+
+
+def test_campus_works_are_built_things() -> None:
+    got = _by_name("全面建成海南师范大学桂林洋校区，加快建设海南大学崖州校区、海南医科大学桂林洋校区。")
+    assert got["海南师范大学桂林洋校区"]["status"] == "建成" and got["海南大学崖州校区"]["status"] == "在建"
+
+
+def test_counted_kind_of_work_and_networks_are_no_projects() -> None:
+    assert extract_projects("实施病险水库除险加固项目5477个。") == []
+    assert extract_projects("“米”字形高铁网全面建成，高速公路通车里程突破1万公里。") == []
+
+
+def test_scope_systems_slogans_and_management_are_no_projects() -> None:
+    assert extract_projects("建成全省“一张网”公共资源交易平台。") == []
+    assert extract_projects("“三基地一枢纽”建设稳步推进。") == []
+    assert extract_projects("推进机场和铁路运营管理一体化改革。支持民航集团统一运营管理全省支线机场。") == []
+    assert extract_projects("高质量推进中央预算内投资项目建设，推动上市公司募投项目落地建设。") == []
+
+
+def test_a_bare_project_word_in_a_list_joins_clauses() -> None:
+    assert extract_projects("务实办好西博会、项目签约3543亿元。") == []
+
+
+def test_an_amount_after_a_comma_belongs_to_the_relative_clauses_project() -> None:
+    t = "“2+3+N”园区承接产业转移能力全面提升，沪滇“16+16”重点园区合作引进的项目总投资超360亿元。"
+    assert all(p["investment"] is None for p in extract_projects(t))
+
+
+def test_operating_verb_before_a_named_work() -> None:
+    got = _by_name("投资建设运营暹粒吴哥国际机场。")
+    assert "暹粒吴哥国际机场" in got and got["暹粒吴哥国际机场"]["status"] is not None
+
+
+def test_hospital_buildings_and_science_facilities_are_works() -> None:
+    got = _by_name("北大第一医院宁夏妇儿医院综合楼、宁夏盲人按摩医院等建成投用。江门中微子实验站、惠州强流重离子加速器建成运行。")
+    assert got["北大第一医院宁夏妇儿医院综合楼"]["status"] in ("建成", "投产")
+    assert "惠州强流重离子加速器" in got
+
+
+def test_a_class_of_livelihood_works_and_ranked_designations_are_no_projects() -> None:
+    t = "抗震安居、住房保障、煤改电、天然气利民等一批重点民生工程建成投用。推进国家和省级区域公共卫生中心建设。"
+    assert extract_projects(t) == []
+    # named items of a batch (place and product) stay projects
+    got = _by_name("长沙惠科新型显示、湘潭半导体智造、衡阳绿色盐碱基地等一批百亿级项目开工建设。")
+    assert got["湘潭半导体智造"]["status"] == "开工"

@@ -38,6 +38,8 @@ _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+# 三基地一枢纽, 一区两基地, 四纵三横: a slogan counting kinds of works, not a named one
+_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,3}){2,}")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
@@ -68,8 +70,8 @@ class _Rules:
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
         )
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            # 建成后 is a condition; 储备库 a register of projects, not a stage
-            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库)")) for stage, words in d["status"].items()
+            # 建成后 is a condition; 储备库 a register of projects, 运营管理 a way of running things, not a stage
+            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库|管理)")) for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
@@ -79,7 +81,10 @@ class _Rules:
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
         self.strong_cues = tuple(d.get("list_production_cues") or [])
         self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
+        self.funding_words = tuple(d.get("funding_words") or ())
         self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
+        self.kind_category_re = re.compile(alternation(d.get("kind_categories") or ["产业"]))
+        self.scope_starts = tuple(d.get("scope_starts") or ())
         self.bad_starts = tuple(d.get("bad_name_starts") or ())
         self.zones = tuple(d.get("zone_names") or ())
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
@@ -250,7 +255,8 @@ def _sentence_projects(
         return not any(a < y and x < b for x, y, *_ in found)
 
     examples, carry = _example_lists(r, s, carried)
-    for a, b, name, stage in [*_per_place(s, _status_lists(r, s, place_names), place_names), *examples]:
+    orgs = {m.name for _a, _b, m in mentions if m.kind in _ORG_KINDS}
+    for a, b, name, stage in [*_per_place(s, _status_lists(r, s, place_names, orgs), place_names), *examples]:
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
@@ -271,8 +277,8 @@ def _sentence_projects(
             name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
         if s[end : end + 2] == "——":
             continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
-        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name):
-            continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”: a programme of N works
+        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name) or _SLOGAN.fullmatch(name):
+            continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
@@ -287,6 +293,8 @@ def _sentence_projects(
         park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
         if money is None and not park and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        if name.startswith(r.scope_starts) and not r.works_re.search(name):
+            continue  # 全省“一张网”公共资源交易平台: a network over the whole area (全区首座…盛乐国际机场 is one work)
         if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or re.search(r"时速|\d+公里", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
         if _junk(r, name, sent.start + start, sent.start + end, mentions, place_names):
@@ -398,8 +406,14 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
             continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
         if _COUNT_AFTER.match(s, end):
             continue  # 建成运输机场3座、通用机场8座: a count of a kind of work
+        if s[end : end + 1] == "网":
+            continue  # “米”字形高铁网, 高速公路网: a network of works, not one
+        if _COUNTED_AFTER_CUE.match(s, end):
+            continue  # 实施病险水库除险加固项目5477个: a kind of work counted, not one
         if r.hard_not_items_re.search(name[: h.start() - start]):
             continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
+        if not re.sub(f"{r.built_re.pattern.removesuffix('$')}|[和及与、]", "", name[: h.start() - start]):
+            continue  # 推进机场和铁路运营管理一体化改革: kinds of works joined, no name
         out.append((start, end))
     return out
 
@@ -494,7 +508,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训", core))
+    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训|产业链", core))
 
 
 def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]],
@@ -569,18 +583,24 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
             continue
         if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.hard_not_items_re.search(part):
             items.append((a, a + len(part)))
+    if r.kind_category_re.search(m.group(1)) and all(
+        y - x <= 5 and not r.built_re.search(s[x:y]) for x, y in items
+    ):
+        return []  # 抗震安居、住房保障、煤改电等一批重点民生工程: kinds of works of a class, not named ones
     return items
 
 
-def _status_lists(r: _Rules, s: str, places: set[str] | None = None) -> list[tuple[int, int, str, str]]:
+def _status_lists(
+    r: _Rules, s: str, places: set[str] | None = None, orgs: set[str] | None = None
+) -> list[tuple[int, int, str, str]]:
     """Named things a status verb governs in one clause: 今年建成雄商、济滨高铁; 加快X、Y等工程建设."""
     out: list[tuple[int, int, str, str]] = []
     pos = 0
     for clause in re.split(r"(?<=[，,；;：:])", s):
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
-        for obj_start, obj, stage, named in _clause_objects(r, text):
-            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named, places))
+        for obj_start, obj, stage, named in _clause_objects(r, text, orgs):
+            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named, places, orgs))
     return out
 
 
@@ -627,7 +647,7 @@ def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[i
 _COUNTED_AFTER_CUE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|项|批)")
 
 
-def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
+def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[tuple[int, str, str, bool]]:
     """(offset, object text, stage, named) of a clause's status verb: wrapped, after it, or before it;
     `named` when the objects are a 等-list before a production cue (their items need no built word).
     The first cue whose objects hold named items wins (贵州在建的…“夹岩水利枢纽”施工有序推进)."""
@@ -635,7 +655,7 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
         m = pat.search(text)
         if m and text[m.end() : m.end() + 1] == "的":
             continue  # 加快西部陆海新通道建设的意见: the works name what a policy is about
-        if m and _items(r, text[m.start("obj") : m.end()], 0):
+        if m and _items(r, text[m.start("obj") : m.end()], 0, orgs=orgs):
             return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
     # the longest cue at a place wins (建成投产 is 投产, not 建成)
     cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
@@ -649,31 +669,31 @@ def _clause_objects(r: _Rules, text: str) -> list[tuple[int, str, str, bool]]:
             obj_start, obj = 0, r.pre_cue_re.sub("", text[:a])
         # 空客二线、电科蓝天宇航电源、启源芯动力等投产增效: names listed with 等 before a production cue are projects
         named = obj_start == 0 and text[:a].endswith("等") and text[a:].startswith(r.strong_cues)
-        if _items(r, obj, 0, named):
+        if _items(r, obj, 0, named, orgs=orgs):
             return [(obj_start, obj, stage, named)]
     # 建设大同至天津南等特高压工程, 实施A、B等骨干工程: a named 等-list of works under a carrying-out verb
     verb = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
-    if verb and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[verb.end() :], 0):
+    if verb and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[verb.end() :], 0, orgs=orgs):
         return [(verb.end(), text[verb.end() :], "在建", False)]
     return []
 
 
 def _items(
-    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None
+    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None, orgs: set[str] | None = None
 ) -> list[tuple[int, int, str]]:
     """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
     each 等-category into groups of their own."""
     out: list[tuple[int, int, str]] = []
     at = 0
     for m in re.finditer(r"等[^、]{0,20}?、", obj):
-        out.extend(_group_items(r, obj[at : m.end() - 1], base + at, places=places))
+        out.extend(_group_items(r, obj[at : m.end() - 1], base + at, places=places, orgs=orgs))
         at = m.end()
-    out.extend(_group_items(r, obj[at:], base + at, named, places))
+    out.extend(_group_items(r, obj[at:], base + at, named, places, orgs))
     return out
 
 
 def _group_items(
-    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None
+    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None, orgs: set[str] | None = None
 ) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
@@ -698,6 +718,8 @@ def _group_items(
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     parts = _split_items(r, body)
+    if any(re.fullmatch(r"(?:项目|工程)", p) for _, p in parts):
+        return []  # 务实办好西博会、项目签约3543亿元: the 、 joins two clauses, the bare 项目 names no work
     # a quote holding 、 is a slogan (“走一步、看两步、想三步”), not a list of works
     slogans = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*、[^”]*”", body)]
     cleaned = []
@@ -707,7 +729,7 @@ def _group_items(
         kept = _clean_item(r, off, piece)
         if kept is not None:
             cleaned.append(kept)
-    if not cleaned:
+    if not cleaned or _kinds_list(r, category, [p for _, p in cleaned], (orgs or set()) | (places or set())):
         return []
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
@@ -821,6 +843,22 @@ def _modified_work(r: _Rules, name: str) -> re.Match[str] | None:
     return r.built_re.search(name[: up.start()]) if up and up.start() >= 4 else None
 
 
+def _kinds_list(r: _Rules, category: str, items: list[str], names: set[str]) -> bool:
+    """Short items without a built word under a category that is no built thing either (铝镁、黄金、超高纯铜等
+    有色金属项目; 新材料、新能源等新兴产业项目): kinds of product or industry, not named works (items that are
+    companies or places, 中船、中远海运船舶制修造项目, name whose works they are)."""
+    body = re.sub(r"(?:项目|工程)$", "", category)
+    return (
+        body != category
+        and len(body) >= 2
+        and not r.built_re.search(body)
+        and bool(r.kind_category_re.search(body))
+        and all(len(p) <= 5 and not r.built_re.search(p) and not _modified_work(r, p) for p in items)
+        # one company or place among them (or inside one): the items are names, not kinds
+        and not any(o.startswith(p) or o in p for p in items for o in names if len(o) >= 2)
+    )
+
+
 def _with_kind(piece: str, kind: str) -> str:
     """A listed name completed by the list's kind of work; the item's works word follows the kind
     (京哈（扩建）、…等高速公路 -> 京哈高速公路扩建; 四梅集扩能等铁路项目 -> 四梅集铁路扩能项目)."""
@@ -844,9 +882,14 @@ def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
         if i % 2:
             if tok != "、" and toks[i - 1] == "" and (i == 1 or toks[i - 2] == "、"):
                 carry = at  # 、和若铁路: the 和 opens the name
+            elif tok != "、" and len(toks[i - 1]) == 1 and (i == 1 or toks[i - 2] == "、"):
+                carry = at - 1  # 、人和集团新能源材料: no name is one character, the 和 is inside one
             else:
                 sep = tok
             at += len(tok)
+            continue
+        if len(tok) == 1 and i + 1 < len(toks) and toks[i + 1] != "、" and (i == 0 or toks[i - 1] == "、"):
+            at += len(tok)  # the one character opens the next token's name (read at the separator)
             continue
         off = carry if carry is not None else at
         carry = None
@@ -896,7 +939,17 @@ def _plain_category(r: _Rules, category: str) -> str:
     body = r.stage_words_re.sub("", body)  # 23个续建项目, 拟竣工投产项目: the stage, not a kind of work
     if head and not body.replace("重大", "").replace("重点", ""):
         return ""  # 闽江干流防洪提升等重大工程: the category says only that they matter
+    if head and _funding_only(r, body):
+        return ""  # 三星V8闪存芯片、人和集团新能源材料等外资项目: who pays, not what is built
     return body + head if body else category
+
+
+def _funding_only(r: _Rules, body: str) -> bool:
+    """A category that says only where the money comes from (外资, 招商引资, 中央预算内投资)."""
+    rest = body
+    for w in sorted(r.funding_words, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return rest != body and not rest.replace("重大", "").replace("重点", "")
 
 
 def _count_of(text: str) -> int | None:
@@ -941,7 +994,8 @@ def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int
         if i in used or m.start < end:
             continue
         between = s[end : m.start]
-        if len(between) <= 40 and not re.search(r"项目\d*个|[，,]其中|(?:\d+|[一二两三四五六七八九十几])个", between):
+        # (…园区承接产业转移能力全面提升，…合作引进的项目总投资超360亿元: after a comma, the 项目 of a relative clause owns it)
+        if len(between) <= 40 and not re.search(r"项目\d*个|[，,]其中|(?:\d+|[一二两三四五六七八九十几])个|[，,][^，,]*的(?:项目|工程)$", between):
             used.add(i)
             return m
     return None
