@@ -265,3 +265,59 @@ def test_aspect_and_modal_words(text: str, expected: list[tuple[str, str]]) -> N
 def test_who_spends_is_not_what_is_spent() -> None:
     assert specifics("省财政安排专项资金20亿元，支持企业技术改造。") == [("20亿元", "专项资金")]
     assert specifics("企业研发投入达到50亿元。") == [("50亿元", "企业研发投入")]  # 投入 is a noun here
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spend verb before the sum: the sum noun after the number, named by the purpose after 支持/用于
+        ("市级财政安排3亿元专项资金支持企业技术改造。", [("3亿元", "企业技术改造专项资金")]),
+        ("中央财政下达100亿元补贴资金用于农机购置。", [("100亿元", "农机购置补贴资金")]),
+        # a bare 总投资 after a clause naming a batch of projects: the batch, with its status verb
+        ("近日签约的一批重大项目涵盖数据经济、集成电路等领域，总投资428亿元。", [("428亿元", "签约重大项目总投资")]),
+        # a 在…领域 phrase says where the money went, not what it is
+        ("国有资本在战略性新兴产业领域累计投入超1600亿元。", [("超1600亿元", "国有资本累计投入")]),
+    ],
+)
+def test_what_a_sum_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # N户M人: the second count is the people of the households, not the name of the first
+        ("该村原有建档立卡贫困户145户585人。", [("145户", "建档立卡贫困户数量"), ("585人", "建档立卡贫困人口数量")]),
+        # kinds joined by 、 after one count are one name only without a second count (上百台)
+        ("近千名工人、上百台大型机械设备同时作业。", [("近千名", "工人数量"), ("上百台", "大型机械设备数量")]),
+        # an adverb or 实现 between the thing and its status verb
+        ("广西推动1159个重大项目陆续实现开工建设。", [("1159个", "开工重大项目数量")]),
+        # verbs that say which things are counted stay: 安置, 开工建设, a predicate 调研
+        ("该社区安置回迁群众5000多人。", [("5000多人", "安置回迁群众数量")]),
+        ("开工建设8个抽水蓄能电站。", [("8个", "开工建设抽水蓄能电站数量")]),
+        ("他在10多个省市区调研发现。", [("10多个", "调研省市区数量")]),
+        # 从事…行业的 names the kind of the thing counted
+        ("其中从事科学研究和技术服务行业的企业超过400家。", [("超过400家", "科学研究和技术服务企业数量")]),
+        # N人口: the unit is the word 人口
+        ("在一个13亿人口的发展中国家。", [("13亿人", "人口数量")]),
+    ],
+)
+def test_what_a_count_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # modal 要, conjunctions, the 把 construction and adverbs before the verb are no part of the measure
+        ("今年要淘汰燃煤小锅炉5万台。", [("5万台", "淘汰燃煤小锅炉数量")]),
+        ("但赤字率稳定在2.1%。", [("2.1%", "赤字率")]),
+        ("把居民消费价格涨幅控制在3.5%左右。", [("3.5%左右", "居民消费价格涨幅")]),
+        ("贫困地区农村学生上重点高校人数要再增长10%以上。", [("10%以上", "贫困地区农村学生上重点高校人数增长率")]),
+        # a length: 里程 of a route, 长度 of anything else
+        ("改建农村公路20万公里。", [("20万公里", "改建农村公路里程")]),
+        ("建设和改造城镇地下管网1.2万公里。", [("1.2万公里", "建设和改造城镇地下管网长度")]),
+    ],
+)
+def test_words_around_the_measure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected

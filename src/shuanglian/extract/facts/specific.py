@@ -45,6 +45,11 @@ _OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投�
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
+# "engaged in X" before the thing counted names its kind: 从事科学研究和技术服务行业的企业
+_ENGAGED = re.compile(r"从事([\u4e00-\u9fff]{2,16}?)(?:行业|领域|工作|业务)?的(?=[\u4e00-\u9fff]{2})")
+_CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
+# a count right after a count's unit (145户585人, 13.07万户46万群众): the second count is no name
+_LEADING_COUNT = re.compile(r"^\d[\d.]*(?:多|余)?[万亿千百]*" + _CLASSIFIER)
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -137,6 +142,14 @@ class _Grammar:
         self.totals = frozenset(d.get("count_totals") or ())
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
+        self.status_lead = tuple(d.get("status_lead") or ())
+        self.route_words = tuple(d.get("route_words") or ())
+        self.length_words = tuple(d.get("length_words") or ())
+        self.spend_words = tuple(d.get("spend_verbs") or ["安排"])
+        self.purpose_verbs = tuple(d.get("purpose_verbs") or ())
+        self.domain = re.compile(
+            "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
+        )
 
 
     def capacity_of(self, product: str) -> str:
@@ -203,6 +216,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
+    core = _ENGAGED.sub(r"\1", core)  # 从事科学研究和技术服务行业的企业 -> 科学研究和技术服务企业
     de = core.rfind("的")
     if 0 < de <= len(core) - 3:
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
@@ -225,6 +239,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         elif len(done) >= 3:
             core = done  # 产业园已入驻企业86家: the subject stands before 已, what it took in follows
     core = g.infix.sub("", core) if len(core) > 6 else core
+    core = g.domain.sub("", core)  # 国有资本在战略性新兴产业领域累计投入: where it went is not what it is
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
         core = core[: spent.start()]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
@@ -281,7 +296,7 @@ def _count_noun(g: _Grammar, after: str) -> str:
     if cut and cut.group() == "、" and cut.start() > 0:
         # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
         clause = re.split(r"[，,。；;：:（）()\s的]", s, maxsplit=1)[0]
-        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+[个家项名条座]", clause) and clause.count("、") <= 2:
+        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+" + _CLASSIFIER, clause) and clause.count("、") <= 2:
             s = clause.replace("、", "")
             cut = None
     s = s[: cut.start()] if cut else s
@@ -291,6 +306,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
     stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2 and not s[m.end() :].startswith(("项目", "工程"))), None)
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
+    if _LEADING_COUNT.match(s):
+        return ""  # 贫困户145户585人: a second count follows the unit, no noun
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
 
 
@@ -406,6 +423,8 @@ def _specific(
     spend = next((m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None)
     if kind == "money" and spend:
         core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
+    elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
+        core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
     core = _filled(g, st, core, change, scope, after, kind, places, first)
     if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
@@ -449,7 +468,7 @@ def _specific(
     if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
         return None
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
-    st.subject = core + suffix if kind in ("area", "mass", "power") else core
+    st.subject = core + suffix if kind in ("area", "mass", "power", "length") else core
     return core + suffix
 
 
@@ -518,6 +537,8 @@ def _filled(
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif core in g.generic and first and st.carried:
         core = _join(st.carried, core)  # …59个项目；总投资1163亿元
+    elif core in g.generic and first and kind == "money" and (batch := _batch_before(g, scope)):
+        core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
     elif not core and st.subject and change:
@@ -529,6 +550,21 @@ def _filled(
     if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
+
+
+def _batch_before(g: _Grammar, scope: str) -> str:
+    """The batch of projects an earlier clause of the sentence names (签约的一批重大项目, 一批重点项目今天开工)
+    whose sum a bare 总投资 then gives: the projects, with the status verb that says which ones."""
+    clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()][:-1]
+    for c in reversed(clauses):
+        m = re.search(r"(?:([\u4e00-\u9fff]{2,4}?)的)?一批([\u4e00-\u9fff]{0,6}?(?:项目|工程))", c)
+        if not m:
+            continue
+        # 近日签约的一批: the verb of the relative clause; 集中签约一批: the verb right before
+        pre = m.group(1) or c[: m.start()]
+        verb = next((v for v in g.keep if pre.endswith(v)), "")
+        return verb + m.group(2) if len(m.group(2)) >= 2 else ""
+    return ""
 
 
 def _share_of(g: _Grammar, after: str) -> str:
@@ -544,6 +580,22 @@ def _share_of(g: _Grammar, after: str) -> str:
     pred = re.sub(r"^(?:都|均|已经|已|也)", "", pred).replace("了", "")
     pred = pred if 2 <= len(pred) <= 10 and not re.search(r"[的将要\d]", pred) else ""
     return pred + re.sub(r"(?<=.)了(?=..)", "", noun) + "比例"
+
+
+def _spent_after(g: _Grammar, core: str, after: str) -> str:
+    """A clause ending with a spend verb before a sum (省级财政安排4亿元专项资金支持项目前期工作): what is
+    spent is the sum noun after the number, named by what it goes to when a purpose verb follows."""
+    if not core.endswith(g.spend_words):
+        return ""
+    plain = _QUOTES.sub("", after)
+    noun = _count_noun(g, plain)
+    ends = [noun.find(n) + len(n) for n in g.sum_nouns if n in noun]
+    if not ends or max(ends) < 2 or not plain.startswith(noun):
+        return ""
+    noun = noun[: max(ends)]  # 补贴资金: the whole name of the sum, not its first sum word
+    rest = re.split(r"[，,。；;：:、（(]", plain[plain.find(noun) + len(noun) :], maxsplit=1)[0]
+    purpose = next((rest[len(v) :] for v in g.purpose_verbs if rest.startswith(v)), "")
+    return (purpose if 2 <= len(purpose) <= 8 and not re.search(r"[的\d]", purpose) else "") + noun
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
@@ -657,6 +709,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
     if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
+    if kind == "length" and not core.endswith(g.length_words):
+        return "里程" if any(w in core for w in g.route_words) else "长度"  # 改建农村公路20万公里 -> 改建农村公路里程
     if kind == "power" and core.endswith("装机") and not re.search(r"总装机|新增", core):
         return "规模"  # 新能源装机1.7亿千瓦 -> 新能源装机规模
     return ""
@@ -674,6 +728,10 @@ def _count(
         head = _clean(g, parts[0], places)[0]
         opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    if unit == "人" and after.startswith("口"):
+        # 13亿人口的发展中国家, 覆盖农村5亿人口: the unit is the word 人口; a verb of reach says whose
+        st.subject = (core if _starts_keep(g, core) else "") + "人口"
+        return st.subject + "数量"
     yearly = _YEARLY.search(core)
     opened = len(parts) > 1 and bool(_YEARLY.search(_clean(g, parts[0], places)[0]))  # 年产A 2600万只、B 500万个
     if yearly or ((listed and st.yearly or opened) and core):
@@ -737,6 +795,8 @@ def _count(
         if flow is not None and flow in g.flow_verbs:
             subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
         name = noun or (did if len(did) > 2 else "") or subject
+        if not raw and not noun and unit in ("人", "名") and name.endswith("户") and len(name) >= 3:
+            name = name[:-1] + "人口"  # 贫困户145户585人: the people of the households counted just before
     if change and not noun and name and not name.endswith(change):
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
@@ -767,6 +827,12 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     """10个项目集中签约 -> 签约: a status verb right after the counted thing says which ones are counted."""
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
+    for _ in range(2):
+        # 1159个重大项目陆续实现开工建设: an adverb or 实现 before the status verb says how, not which
+        adv = next((a for a in (*g.predicate_adverbs, *g.status_lead) if rest.startswith(a)), None)
+        if adv is None:
+            break
+        rest = rest[len(adv) :]
     return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
 
 
