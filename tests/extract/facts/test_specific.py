@@ -212,7 +212,9 @@ def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str
         # X占Y的比重
         ("外贸进出口总额占全国的比重为3.2%。", [("3.2%", "外贸进出口总额占全国比重")]),
         # a total after a flow; a rank after 其中 takes the kind counted before
-        ("新认定高新技术企业2100家，总数达到1.2万家。", [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业数量")]),
+        # the total keeps its word as written (the gold's 航线总数, 市场经营主体总量), after 、 too
+        ("新认定高新技术企业2100家，总数达到1.2万家。", [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业总数")]),
+        ("新增上市公司45家、总量达1224家。", [("45家", "新增上市公司数量"), ("1224家", "上市公司总量")]),
         ("全省已建成省级以上孵化器120家，其中国家级45家。", [("120家", "省级以上孵化器数量"), ("45家", "国家级孵化器数量")]),
         # 建成 stays a status of projects only
         ("建成自治区级以上绿色工厂510个、绿色园区32个，建成重点项目40个。",
@@ -320,4 +322,20 @@ def test_what_a_count_is(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_words_around_the_measure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare measure word listed after a measure of something is said of the same owner
+        ("实现粮食播种面积3320万亩、产量1285万吨以上。", [("3320万亩", "粮食播种面积"), ("1285万吨以上", "粮食产量")]),
+        ("猕猴桃综合产值增长8.5％、出口增长53.6％。", [("8.5％", "猕猴桃综合产值增长率"), ("53.6％", "猕猴桃出口增长率")]),
+        # X与Y的比率 keeps both things; 从每人每月 is the base of a rate, not the measure
+        ("社会物流总费用与地区生产总值的比率降至13.6%左右。", [("13.6%左右", "社会物流总费用与地区生产总值比率")]),
+        ("孤儿基本生活保障标准从每人每月1500元提高到1600元。", [("1500元", "孤儿基本生活保障标准"), ("1600元", "孤儿基本生活保障标准")]),
+        ("进出口总额接连突破8万亿元、9万亿元。", [("突破8万亿元", "进出口总额"), ("9万亿元", "进出口总额")]),
+    ],
+)
+def test_owner_of_a_listed_measure(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected

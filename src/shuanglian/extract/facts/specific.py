@@ -140,9 +140,12 @@ class _Grammar:
         self.spend_verbs = re.compile(alternation(d.get("spend_verbs") or ["安排"]))
         self.share_openers = frozenset(d.get("share_openers") or ())
         self.totals = frozenset(d.get("count_totals") or ())
+        self.kept_totals = frozenset(d.get("count_totals_kept") or ())
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
         self.status_lead = tuple(d.get("status_lead") or ())
+        self.bare_measures = frozenset(d.get("bare_measures") or ())
+        self.owner_measures = tuple(sorted(d.get("owner_measures") or (), key=len, reverse=True))
         self.route_words = tuple(d.get("route_words") or ())
         self.length_words = tuple(d.get("length_words") or ())
         self.spend_words = tuple(d.get("spend_verbs") or ["安排"])
@@ -214,6 +217,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
+    seg = re.sub(r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg)  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
     core = _lstrip_de(_strip_lead(g, core, places))
     core = _ENGAGED.sub(r"\1", core)  # 从事科学研究和技术服务行业的企业 -> 科学研究和技术服务企业
@@ -221,7 +225,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     if 0 < de <= len(core) - 3:
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         # X对Y的贡献率: the 对 phrase says of what; it stays (工业对经济增长贡献率)
+        # X与Y的比率: the ratio of two named things keeps both (社会物流总费用与地区生产总值比率)
         whole = (de <= 2 and core[:de] not in g.lead) or (bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core)))
+        whole = whole or (bool(re.search("[与和]", core[1:de])) and bool(re.search(r"(?:比率|比值|之比|比例)$", core)))
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
@@ -426,6 +432,8 @@ def _specific(
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
         core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
     core = _filled(g, st, core, change, scope, after, kind, places, first)
+    if not first and core in g.bare_measures and st.subject:
+        core = _owned(g, st.subject, core)  # 粮食播种面积3320万亩、产量1285万吨 -> 粮食产量
     if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
@@ -659,6 +667,13 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
 
 
+def _owned(g: _Grammar, subject: str, core: str) -> str:
+    """A bare measure word listed after a measure of something (粮食播种面积…、产量…; 猕猴桃综合产值增长…、
+    出口增长…) is said of the same thing: the owner is the subject less its own measure word."""
+    head = next((h for h in g.owner_measures if subject.endswith(h) and len(subject) - len(h) >= 2), None)
+    return subject[: -len(head)] + core if head and not subject.endswith(core) else core
+
+
 def _join(subject: str, core: str) -> str:
     """签约项目 + 项目总投资 -> 签约项目总投资; 地区生产总值 + '' -> 地区生产总值."""
     if not core or core == subject:
@@ -777,7 +792,7 @@ def _count(
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
-    elif core and not examples and not (core in g.totals and st.subject and not listed):
+    elif core and not examples and not (core in g.totals and st.subject):
         name = core
         rank_tail = re.split(r"(?:级以上|级|以上)", _strip_verb_lead(g, st.subject or ""))[-1]
         if raw.startswith("其中") and core.endswith("级") and len(core) <= 4 and len(rank_tail) >= 2:
@@ -791,10 +806,14 @@ def _count(
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
         subject = st.subject or ""
+        if core in g.totals:
+            subject = subject.removeprefix("累计")  # 累计净增经营主体155万户、总量达474万户
         flow = _starts_keep(g, subject) if "累计" in raw or core in g.totals else None
         if flow is not None and flow in g.flow_verbs:
             subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
         name = noun or (did if len(did) > 2 else "") or subject
+        if core in g.kept_totals and name == subject and subject and not subject.endswith(core):
+            name = subject + core  # 新增上市公司45家、总量达1224家 -> 上市公司总量 (the word as written)
         if not raw and not noun and unit in ("人", "名") and name.endswith("户") and len(name) >= 3:
             name = name[:-1] + "人口"  # 贫困户145户585人: the people of the households counted just before
     if change and not noun and name and not name.endswith(change):
