@@ -339,3 +339,25 @@ def test_words_around_the_measure(text: str, expected: list[tuple[str, str]]) ->
 )
 def test_owner_of_a_listed_measure(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year between the thing and its verb; a comparison base ending in 年底
+        ("国内生产总值2000年达89404亿元，平均每年增长8.3％。", [("89404亿元", "国内生产总值"), ("8.3％", "国内生产总值年均增长率")]),
+        ("国家外汇储备2000年底达1656亿美元，比1995年底增加920亿美元。", [("1656亿美元", "国家外汇储备"), ("920亿美元", "国家外汇储备增加额")]),
+        # the items of 分别 ending the clause before; a later pair of values goes to the same items
+        (
+            "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元，平均每年实际增长4.7％和5.7％。",
+            [
+                ("2253元", "农村居民人均纯收入"),
+                ("6280元", "城镇居民人均可支配收入"),
+                ("4.7％", "农村居民人均纯收入年均实际增长率"),
+                ("5.7％", "城镇居民人均可支配收入年均实际增长率"),
+            ],
+        ),
+    ],
+)
+def test_older_report_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text, "2001-03-05") == expected

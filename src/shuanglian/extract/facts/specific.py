@@ -21,8 +21,8 @@ _CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]|(?<=[\u4e00-\u9fff])[ \u3000]+
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
-    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:预算|计划)?(?:的|相比)?"
-    r"|(?:比|较)[^，,、]{0,8}?(?:末|初)的?"
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
+    r"|(?:比|较)[^，,、]{0,8}?(?:末|初|底)的?"
     r"|同比|环比"
 )
 # a number with a unit inside a phrase means it spans another figure; 5G基站, 750千伏 stay
@@ -45,6 +45,7 @@ _OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投�
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
+_YEAR_END = re.compile(r"(?<=..)(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末|初|上半年|全年)?$")
 # "engaged in X" before the thing counted names its kind: 从事科学研究和技术服务行业的企业
 _ENGAGED = re.compile(r"从事([\u4e00-\u9fff]{2,16}?)(?:行业|领域|工作|业务)?的(?=[\u4e00-\u9fff]{2})")
 _CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
@@ -219,6 +220,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
     seg = re.sub(r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg)  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
+    core = _YEAR_END.sub("", core)  # 国内生产总值2000年达89404亿元: the year between the thing and its verb
     core = _lstrip_de(_strip_lead(g, core, places))
     core = _ENGAGED.sub(r"\1", core)  # 从事科学研究和技术服务行业的企业 -> 科学研究和技术服务企业
     de = core.rfind("的")
@@ -492,11 +494,16 @@ def _series(
         not each
         and not _CONNECTOR.match(scope)
         and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
-        and ("、" in seg or len(_expand(g, seg)) > 1)
+        and ("、" in seg or len(_expand(g, seg)) > 1 or (len(st.history) >= 2 and not _clean(g, seg, places)[0]))
     )
     if each or paired:
         head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
         subj, paired_change = _clean(g, head_part, places)
+        if not subj and each and not st.history:
+            # 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到…: the items end the clause before
+            clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+            prev = clauses[-2] if len(clauses) >= 2 else ""
+            subj = "" if re.search(r"\d", prev) else _clean(g, prev, places)[0]
         items = [i for i in re.split(r"[、和及]", subj) if i]
         expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
         if expanded:
@@ -508,7 +515,7 @@ def _series(
             k = 1 + len(re.findall(r"[、和及]", _CLAUSE_CUT.split(after)[0]))  # …分别增长12%和15%
             items = st.history[-k:] if len(st.history) >= k else []
             if len(items) >= 2:
-                _, change = _strip_tail(g, verb_part)
+                _, change = _strip_tail(g, verb_part if each else _clean(g, seg, places)[0] or seg)
                 suffix = _suffix(g, kind, change, unit, items[0])
                 st.series, st.series_at, st.series_suffix = list(items), 1, suffix
                 st.subject = items[0]
