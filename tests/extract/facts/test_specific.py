@@ -361,3 +361,20 @@ def test_owner_of_a_listed_measure(text: str, expected: list[tuple[str, str]]) -
 )
 def test_older_report_sentences(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text, "2001-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of years, a five-year plan period and 一定要 open the clause without naming anything
+        ("从2003年到2006年年均超收2040亿元。", [("2040亿元", "年均超收")]),
+        ("一定要守住全国耕地不少于18亿亩这条红线。", [("不少于18亿亩", "守住全国耕地面积")]),
+        # one change said of several years: every value has the same measure
+        (
+            "单位国内生产总值能耗由前三年分别上升4.9％、5.5％、0.2％。",
+            [("4.9％", "单位国内生产总值能耗增长率"), ("5.5％", "单位国内生产总值能耗增长率"), ("0.2％", "单位国内生产总值能耗增长率")],
+        ),
+    ],
+)
+def test_time_spans_and_repeated_values(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text, "2007-03-05") == expected

@@ -60,6 +60,7 @@ class SpecificState:
 
     subject: str | None = None  # the last figure's measure without its suffix
     last: str | None = None  # the last figure's specific measure (4.5%—5%: the range's end has the same)
+    last_kind: str = ""  # the last figure's kind
     keep: str = ""  # a keep-verb that opened a list of counts (新增)
     series: list[str] = field(default_factory=list)  # subjects of a 分别 list, in order
     series_at: int = 0
@@ -218,6 +219,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
+    seg = re.sub(r"(?<=..)(?:从|由)前[一二三四五六七八九十两\d]+年", "", seg)  # 能耗由前三年分别上升: the years compared
     seg = re.sub(r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg)  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
     core = _YEAR_END.sub("", core)  # 国内生产总值2000年达89404亿元: the year between the thing and its verb
@@ -374,11 +376,13 @@ def specific_measure(
     st = state if state is not None else SpecificState()
     if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
+    if not first and st.last and kind == "percent" == st.last_kind and not st.series and re.fullmatch(r"\s*、\s*", scope):
+        return st.last  # 能耗由前三年分别上升4.9％、5.5％、0.2％: one change said of several years
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
     out = _specific(scope, kind, measure, after, unit, st, places, first)
-    st.last = out
+    st.last, st.last_kind = out, kind
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
