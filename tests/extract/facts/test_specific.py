@@ -378,3 +378,11 @@ def test_older_report_sentences(text: str, expected: list[tuple[str, str]]) -> N
 )
 def test_time_spans_and_repeated_values(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text, "2007-03-05") == expected
+
+
+def test_short_gloss_inside_a_word_and_trial_run_status() -> None:
+    # a one- or two-character gloss inside a word is part of it, not a clause break
+    assert specifics("新增首台（套）重大技术装备25项。") == [("25项", "新增首台（套）重大技术装备数量")]
+    assert specifics("制造业单项冠军企业（产品）60个。") == [("60个", "制造业单项冠军企业数量")]
+    # 建成试运转 after the counted thing says which ones are counted
+    assert specifics("可可盖等11处煤矿建成试运转。") == [("11处", "建成试运转煤矿数量")]
