@@ -387,8 +387,3 @@ def test_short_gloss_inside_a_word_and_trial_run_status() -> None:
     # 建成试运转 after the counted thing says which ones are counted
     assert specifics("可可盖等11处煤矿建成试运转。") == [("11处", "建成试运转煤矿数量")]
 
-
-def test_bare_measure_word_after_a_de_clause() -> None:
-    # 的 + a bare 收入/资金: the clause before names it; a longer head after 的 stands alone
-    assert specifics("中央财政全年用于社会保障的资金达1465亿元。") == [("1465亿元", "中央财政用于社会保障资金")]
-    assert specifics("在珠海横琴新区注册的澳资企业已达2030家。") == [("2030家", "澳资企业数量")]

@@ -148,7 +148,6 @@ class _Grammar:
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
         self.status_lead = tuple(d.get("status_lead") or ())
-        self.de_heads = frozenset(d.get("de_heads") or ())
         self.bare_measures = frozenset(d.get("bare_measures") or ())
         self.owner_measures = tuple(sorted(d.get("owner_measures") or (), key=len, reverse=True))
         self.route_words = tuple(d.get("route_words") or ())
@@ -235,8 +234,6 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # X与Y的比率: the ratio of two named things keeps both (社会物流总费用与地区生产总值比率)
         whole = (de <= 2 and core[:de] not in g.lead) or (bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core)))
         whole = whole or (bool(re.search("[与和]", core[1:de])) and bool(re.search(r"(?:比率|比值|之比|比例)$", core)))
-        # 农民从集体分得的收入, 用于社会保障的资金: a bare measure word after 的 is named by the clause before it
-        whole = whole or (len(core) - de - 1 <= 2 and core[de + 1 :] in g.de_heads)
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
