@@ -387,3 +387,10 @@ def test_short_gloss_inside_a_word_and_trial_run_status() -> None:
     # 建成试运转 after the counted thing says which ones are counted
     assert specifics("可可盖等11处煤矿建成试运转。") == [("11处", "建成试运转煤矿数量")]
 
+
+
+def test_aspects_as_measure_words_and_escaping_poverty() -> None:
+    # N个方面X: 方面 is a measure word, X is what is counted (not before a verb: 5个方面提出了…)
+    assert specifics("广东推出12个方面举措。") == [("12个", "举措数量")]
+    # 脱贫 after the counted households says which are counted
+    assert specifics("95户贫困户已经脱贫。") == [("95户", "脱贫贫困户数量")]

@@ -304,6 +304,9 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
 def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
+    aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
+    if aspect and not s[aspect.end() :].startswith(g.any_verb):
+        s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
     if cut and cut.group() == "、" and cut.start() > 0:
         # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
