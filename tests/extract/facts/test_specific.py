@@ -275,6 +275,8 @@ def test_who_spends_is_not_what_is_spent() -> None:
         # a spend verb before the sum: the sum noun after the number, named by the purpose after 支持/用于
         ("市级财政安排3亿元专项资金支持企业技术改造。", [("3亿元", "企业技术改造专项资金")]),
         ("中央财政下达100亿元补贴资金用于农机购置。", [("100亿元", "农机购置补贴资金")]),
+        # no sum noun: the work the money pays for names it
+        ("筹措7亿元实施就业惠民工程。", [("7亿元", "就业惠民工程资金")]),
         # a bare 总投资 after a clause naming a batch of projects: the batch, with its status verb
         ("近日签约的一批重大项目涵盖数据经济、集成电路等领域，总投资428亿元。", [("428亿元", "签约重大项目总投资")]),
         # a 在…领域 phrase says where the money went, not what it is

@@ -154,6 +154,7 @@ class _Grammar:
         self.length_words = tuple(d.get("length_words") or ())
         self.spend_words = tuple(d.get("spend_verbs") or ["安排"])
         self.purpose_verbs = tuple(d.get("purpose_verbs") or ())
+        self.work_verbs = tuple(d.get("work_verbs") or ())
         self.domain = re.compile(
             "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
         )
@@ -615,7 +616,10 @@ def _spent_after(g: _Grammar, core: str, after: str) -> str:
     noun = _count_noun(g, plain)
     ends = [noun.find(n) + len(n) for n in g.sum_nouns if n in noun]
     if not ends or max(ends) < 2 or not plain.startswith(noun):
-        return ""
+        # 筹措7亿元实施就业惠民工程: no sum noun, the work it pays for names the money (就业惠民工程资金)
+        rest = re.split(r"[，,。；;：:、（(]", plain, maxsplit=1)[0]
+        work = next((rest[len(v) :] for v in g.work_verbs if rest.startswith(v)), "")
+        return work + "资金" if 2 <= len(work) <= 12 and not re.search(r"[的\d等]", work) else ""
     noun = noun[: max(ends)]  # 补贴资金: the whole name of the sum, not its first sum word
     rest = re.split(r"[，,。；;：:、（(]", plain[plain.find(noun) + len(noun) :], maxsplit=1)[0]
     purpose = next((rest[len(v) :] for v in g.purpose_verbs if rest.startswith(v)), "")
