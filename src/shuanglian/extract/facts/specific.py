@@ -268,6 +268,9 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
         items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+    if all(i in g.bare_measures for i in items[1:]):
+        # 地方财政收入、支出分别突破300亿元和3000亿元: a bare measure word after the first item is its owner's
+        return [items[0]] + [_owned(g, items[0], i) for i in items[1:]]
     owner = re.match(r"^(.{2,}?)(?:人次|人数|数量|总量|规模)$", items[0])
     if owner and all(_ELLIPTIC.match(i) for i in items[1:]):
         # 国内游客人次、总花费增长5.6%、7.5%: a bare 总X after the first item is the same owner's
