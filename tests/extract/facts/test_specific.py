@@ -212,7 +212,9 @@ def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str
         # X占Y的比重
         ("外贸进出口总额占全国的比重为3.2%。", [("3.2%", "外贸进出口总额占全国比重")]),
         # a total after a flow; a rank after 其中 takes the kind counted before
-        ("新认定高新技术企业2100家，总数达到1.2万家。", [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业数量")]),
+        # the total keeps its word as written (the gold's 航线总数, 市场经营主体总量), after 、 too
+        ("新认定高新技术企业2100家，总数达到1.2万家。", [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业总数")]),
+        ("新增上市公司45家、总量达1224家。", [("45家", "新增上市公司数量"), ("1224家", "上市公司总量")]),
         ("全省已建成省级以上孵化器120家，其中国家级45家。", [("120家", "省级以上孵化器数量"), ("45家", "国家级孵化器数量")]),
         # 建成 stays a status of projects only
         ("建成自治区级以上绿色工厂510个、绿色园区32个，建成重点项目40个。",
@@ -265,3 +267,134 @@ def test_aspect_and_modal_words(text: str, expected: list[tuple[str, str]]) -> N
 def test_who_spends_is_not_what_is_spent() -> None:
     assert specifics("省财政安排专项资金20亿元，支持企业技术改造。") == [("20亿元", "专项资金")]
     assert specifics("企业研发投入达到50亿元。") == [("50亿元", "企业研发投入")]  # 投入 is a noun here
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spend verb before the sum: the sum noun after the number, named by the purpose after 支持/用于
+        ("市级财政安排3亿元专项资金支持企业技术改造。", [("3亿元", "企业技术改造专项资金")]),
+        ("中央财政下达100亿元补贴资金用于农机购置。", [("100亿元", "农机购置补贴资金")]),
+        # no sum noun: the work the money pays for names it
+        ("筹措7亿元实施就业惠民工程。", [("7亿元", "就业惠民工程资金")]),
+        # a bare 总投资 after a clause naming a batch of projects: the batch, with its status verb
+        ("近日签约的一批重大项目涵盖数据经济、集成电路等领域，总投资428亿元。", [("428亿元", "签约重大项目总投资")]),
+        # a 在…领域 phrase says where the money went, not what it is
+        ("国有资本在战略性新兴产业领域累计投入超1600亿元。", [("超1600亿元", "国有资本累计投入")]),
+    ],
+)
+def test_what_a_sum_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # N户M人: the second count is the people of the households, not the name of the first
+        ("该村原有建档立卡贫困户145户585人。", [("145户", "建档立卡贫困户数量"), ("585人", "建档立卡贫困人口数量")]),
+        # kinds joined by 、 after one count are one name only without a second count (上百台)
+        ("近千名工人、上百台大型机械设备同时作业。", [("近千名", "工人数量"), ("上百台", "大型机械设备数量")]),
+        # an adverb or 实现 between the thing and its status verb
+        ("广西推动1159个重大项目陆续实现开工建设。", [("1159个", "开工重大项目数量")]),
+        # verbs that say which things are counted stay: 安置, 开工建设, a predicate 调研
+        ("该社区安置回迁群众5000多人。", [("5000多人", "安置回迁群众数量")]),
+        ("开工建设8个抽水蓄能电站。", [("8个", "开工建设抽水蓄能电站数量")]),
+        ("他在10多个省市区调研发现。", [("10多个", "调研省市区数量")]),
+        # 从事…行业的 names the kind of the thing counted
+        ("其中从事科学研究和技术服务行业的企业超过400家。", [("超过400家", "科学研究和技术服务企业数量")]),
+        # N人口: the unit is the word 人口
+        ("在一个13亿人口的发展中国家。", [("13亿人", "人口数量")]),
+    ],
+)
+def test_what_a_count_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # modal 要, conjunctions, the 把 construction and adverbs before the verb are no part of the measure
+        ("今年要淘汰燃煤小锅炉5万台。", [("5万台", "淘汰燃煤小锅炉数量")]),
+        ("但赤字率稳定在2.1%。", [("2.1%", "赤字率")]),
+        ("把居民消费价格涨幅控制在3.5%左右。", [("3.5%左右", "居民消费价格涨幅")]),
+        ("贫困地区农村学生上重点高校人数要再增长10%以上。", [("10%以上", "贫困地区农村学生上重点高校人数增长率")]),
+        # a length: 里程 of a route, 长度 of anything else
+        ("改建农村公路20万公里。", [("20万公里", "改建农村公路里程")]),
+        ("建设和改造城镇地下管网1.2万公里。", [("1.2万公里", "建设和改造城镇地下管网长度")]),
+    ],
+)
+def test_words_around_the_measure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare measure word listed after a measure of something is said of the same owner
+        ("实现粮食播种面积3320万亩、产量1285万吨以上。", [("3320万亩", "粮食播种面积"), ("1285万吨以上", "粮食产量")]),
+        ("猕猴桃综合产值增长8.5％、出口增长53.6％。", [("8.5％", "猕猴桃综合产值增长率"), ("53.6％", "猕猴桃出口增长率")]),
+        # X与Y的比率 keeps both things; 从每人每月 is the base of a rate, not the measure
+        ("社会物流总费用与地区生产总值的比率降至13.6%左右。", [("13.6%左右", "社会物流总费用与地区生产总值比率")]),
+        ("孤儿基本生活保障标准从每人每月1500元提高到1600元。", [("1500元", "孤儿基本生活保障标准"), ("1600元", "孤儿基本生活保障标准")]),
+        ("进出口总额接连突破8万亿元、9万亿元。", [("突破8万亿元", "进出口总额"), ("9万亿元", "进出口总额")]),
+        ("全区地方财政收入、支出分别突破300亿元和3000亿元。", [("突破300亿元", "地方财政收入"), ("3000亿元", "地方财政支出")]),
+        ("林草产业总产值在全国率先突破万亿元。", [("突破万亿元", "林草产业总产值")]),
+    ],
+)
+def test_owner_of_a_listed_measure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year between the thing and its verb; a comparison base ending in 年底
+        ("国内生产总值2000年达89404亿元，平均每年增长8.3％。", [("89404亿元", "国内生产总值"), ("8.3％", "国内生产总值年均增长率")]),
+        ("国家外汇储备2000年底达1656亿美元，比1995年底增加920亿美元。", [("1656亿美元", "国家外汇储备"), ("920亿美元", "国家外汇储备增加额")]),
+        # the items of 分别 ending the clause before; a later pair of values goes to the same items
+        (
+            "农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元，平均每年实际增长4.7％和5.7％。",
+            [
+                ("2253元", "农村居民人均纯收入"),
+                ("6280元", "城镇居民人均可支配收入"),
+                ("4.7％", "农村居民人均纯收入年均实际增长率"),
+                ("5.7％", "城镇居民人均可支配收入年均实际增长率"),
+            ],
+        ),
+    ],
+)
+def test_older_report_sentences(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text, "2001-03-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a span of years, a five-year plan period and 一定要 open the clause without naming anything
+        ("从2003年到2006年年均超收2040亿元。", [("2040亿元", "年均超收")]),
+        ("一定要守住全国耕地不少于18亿亩这条红线。", [("不少于18亿亩", "守住全国耕地面积")]),
+        # one change said of several years: every value has the same measure
+        (
+            "单位国内生产总值能耗由前三年分别上升4.9％、5.5％、0.2％。",
+            [("4.9％", "单位国内生产总值能耗增长率"), ("5.5％", "单位国内生产总值能耗增长率"), ("0.2％", "单位国内生产总值能耗增长率")],
+        ),
+    ],
+)
+def test_time_spans_and_repeated_values(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text, "2007-03-05") == expected
+
+
+def test_short_gloss_inside_a_word_and_trial_run_status() -> None:
+    # a one- or two-character gloss inside a word is part of it, not a clause break
+    assert specifics("新增首台（套）重大技术装备25项。") == [("25项", "新增首台（套）重大技术装备数量")]
+    assert specifics("制造业单项冠军企业（产品）60个。") == [("60个", "制造业单项冠军企业数量")]
+    # 建成试运转 after the counted thing says which ones are counted
+    assert specifics("可可盖等11处煤矿建成试运转。") == [("11处", "建成试运转煤矿数量")]
+
+
+
+def test_aspects_as_measure_words_and_escaping_poverty() -> None:
+    # N个方面X: 方面 is a measure word, X is what is counted (not before a verb: 5个方面提出了…)
+    assert specifics("广东推出12个方面举措。") == [("12个", "举措数量")]
+    # 脱贫 after the counted households says which are counted
+    assert specifics("95户贫困户已经脱贫。") == [("95户", "脱贫贫困户数量")]

@@ -17,12 +17,14 @@ from functools import cache
 
 from shuanglian.extract.facts.common import alternation, load_data
 
-_CLAUSE_CUT = re.compile(r"[，,：:；;（(）)]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
+# a gloss of one or two characters inside a word is part of it (首台（套）重大技术装备), not a clause break
+_CLAUSE_CUT = re.compile(
+    r"[，,：:；;]|[（(](?![\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff])|(?<![（(][\u4e00-\u9fff])(?<![（(][\u4e00-\u9fff]{2})[）)]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
-    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:同期)?(?:预算|计划)?(?:的|相比)?"
-    r"|(?:比|较)[^，,、]{0,8}?(?:末|初)的?"
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
+    r"|(?:比|较)[^，,、]{0,8}?(?:末|初|底)的?"
     r"|同比|环比"
 )
 # a number with a unit inside a phrase means it spans another figure; 5G基站, 750千伏 stay
@@ -45,6 +47,12 @@ _OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投�
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
+_YEAR_END = re.compile(r"(?<=..)(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末|初|上半年|全年)?$")
+# "engaged in X" before the thing counted names its kind: 从事科学研究和技术服务行业的企业
+_ENGAGED = re.compile(r"从事([\u4e00-\u9fff]{2,16}?)(?:行业|领域|工作|业务)?的(?=[\u4e00-\u9fff]{2})")
+_CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
+# a count right after a count's unit (145户585人, 13.07万户46万群众): the second count is no name
+_LEADING_COUNT = re.compile(r"^\d[\d.]*(?:多|余)?[万亿千百]*" + _CLASSIFIER)
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -54,6 +62,7 @@ class SpecificState:
 
     subject: str | None = None  # the last figure's measure without its suffix
     last: str | None = None  # the last figure's specific measure (4.5%—5%: the range's end has the same)
+    last_kind: str = ""  # the last figure's kind
     keep: str = ""  # a keep-verb that opened a list of counts (新增)
     series: list[str] = field(default_factory=list)  # subjects of a 分别 list, in order
     series_at: int = 0
@@ -135,8 +144,20 @@ class _Grammar:
         self.spend_verbs = re.compile(alternation(d.get("spend_verbs") or ["安排"]))
         self.share_openers = frozenset(d.get("share_openers") or ())
         self.totals = frozenset(d.get("count_totals") or ())
+        self.kept_totals = frozenset(d.get("count_totals_kept") or ())
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
+        self.status_lead = tuple(d.get("status_lead") or ())
+        self.bare_measures = frozenset(d.get("bare_measures") or ())
+        self.owner_measures = tuple(sorted(d.get("owner_measures") or (), key=len, reverse=True))
+        self.route_words = tuple(d.get("route_words") or ())
+        self.length_words = tuple(d.get("length_words") or ())
+        self.spend_words = tuple(d.get("spend_verbs") or ["安排"])
+        self.purpose_verbs = tuple(d.get("purpose_verbs") or ())
+        self.work_verbs = tuple(d.get("work_verbs") or ())
+        self.domain = re.compile(
+            "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
+        )
 
 
     def capacity_of(self, product: str) -> str:
@@ -201,13 +222,19 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
+    seg = re.sub(r"(?<=..)(?:从|由)前[一二三四五六七八九十两\d]+年", "", seg)  # 能耗由前三年分别上升: the years compared
+    seg = re.sub(r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg)  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
+    core = _YEAR_END.sub("", core)  # 国内生产总值2000年达89404亿元: the year between the thing and its verb
     core = _lstrip_de(_strip_lead(g, core, places))
+    core = _ENGAGED.sub(r"\1", core)  # 从事科学研究和技术服务行业的企业 -> 科学研究和技术服务企业
     de = core.rfind("的")
     if 0 < de <= len(core) - 3:
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         # X对Y的贡献率: the 对 phrase says of what; it stays (工业对经济增长贡献率)
+        # X与Y的比率: the ratio of two named things keeps both (社会物流总费用与地区生产总值比率)
         whole = (de <= 2 and core[:de] not in g.lead) or (bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core)))
+        whole = whole or (bool(re.search("[与和]", core[1:de])) and bool(re.search(r"(?:比率|比值|之比|比例)$", core)))
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
@@ -225,6 +252,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         elif len(done) >= 3:
             core = done  # 产业园已入驻企业86家: the subject stands before 已, what it took in follows
     core = g.infix.sub("", core) if len(core) > 6 else core
+    core = g.domain.sub("", core)  # 国有资本在战略性新兴产业领域累计投入: where it went is not what it is
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
         core = core[: spent.start()]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
@@ -240,6 +268,9 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
         items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+    if all(i in g.bare_measures for i in items[1:]):
+        # 地方财政收入、支出分别突破300亿元和3000亿元: a bare measure word after the first item is its owner's
+        return [items[0]] + [_owned(g, items[0], i) for i in items[1:]]
     owner = re.match(r"^(.{2,}?)(?:人次|人数|数量|总量|规模)$", items[0])
     if owner and all(_ELLIPTIC.match(i) for i in items[1:]):
         # 国内游客人次、总花费增长5.6%、7.5%: a bare 总X after the first item is the same owner's
@@ -277,11 +308,14 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
 def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
+    aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
+    if aspect and not s[aspect.end() :].startswith(g.any_verb):
+        s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
     cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
     if cut and cut.group() == "、" and cut.start() > 0:
         # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
         clause = re.split(r"[，,。；;：:（）()\s的]", s, maxsplit=1)[0]
-        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+[个家项名条座]", clause) and clause.count("、") <= 2:
+        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+" + _CLASSIFIER, clause) and clause.count("、") <= 2:
             s = clause.replace("、", "")
             cut = None
     s = s[: cut.start()] if cut else s
@@ -291,6 +325,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
     stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2 and not s[m.end() :].startswith(("项目", "工程"))), None)
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
+    if _LEADING_COUNT.match(s):
+        return ""  # 贫困户145户585人: a second count follows the unit, no noun
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
 
 
@@ -349,11 +385,13 @@ def specific_measure(
     st = state if state is not None else SpecificState()
     if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
+    if not first and st.last and kind == "percent" == st.last_kind and not st.series and re.fullmatch(r"\s*、\s*", scope):
+        return st.last  # 能耗由前三年分别上升4.9％、5.5％、0.2％: one change said of several years
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
     out = _specific(scope, kind, measure, after, unit, st, places, first)
-    st.last = out
+    st.last, st.last_kind = out, kind
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
@@ -406,7 +444,11 @@ def _specific(
     spend = next((m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None)
     if kind == "money" and spend:
         core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
+    elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
+        core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
     core = _filled(g, st, core, change, scope, after, kind, places, first)
+    if not first and core in g.bare_measures and st.subject:
+        core = _owned(g, st.subject, core)  # 粮食播种面积3320万亩、产量1285万吨 -> 粮食产量
     if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
@@ -449,7 +491,7 @@ def _specific(
     if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
         return None
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
-    st.subject = core + suffix if kind in ("area", "mass", "power") else core
+    st.subject = core + suffix if kind in ("area", "mass", "power", "length") else core
     return core + suffix
 
 
@@ -465,11 +507,16 @@ def _series(
         not each
         and not _CONNECTOR.match(scope)
         and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
-        and ("、" in seg or len(_expand(g, seg)) > 1)
+        and ("、" in seg or len(_expand(g, seg)) > 1 or (len(st.history) >= 2 and not _clean(g, seg, places)[0]))
     )
     if each or paired:
         head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
         subj, paired_change = _clean(g, head_part, places)
+        if not subj and each and not st.history:
+            # 农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到…: the items end the clause before
+            clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+            prev = clauses[-2] if len(clauses) >= 2 else ""
+            subj = "" if re.search(r"\d", prev) else _clean(g, prev, places)[0]
         items = [i for i in re.split(r"[、和及]", subj) if i]
         expanded = len(items) == 1 and len(_expand(g, items[0])) > 1
         if expanded:
@@ -481,7 +528,7 @@ def _series(
             k = 1 + len(re.findall(r"[、和及]", _CLAUSE_CUT.split(after)[0]))  # …分别增长12%和15%
             items = st.history[-k:] if len(st.history) >= k else []
             if len(items) >= 2:
-                _, change = _strip_tail(g, verb_part)
+                _, change = _strip_tail(g, verb_part if each else _clean(g, seg, places)[0] or seg)
                 suffix = _suffix(g, kind, change, unit, items[0])
                 st.series, st.series_at, st.series_suffix = list(items), 1, suffix
                 st.subject = items[0]
@@ -518,6 +565,8 @@ def _filled(
         core = _join(st.subject, "" if core in ("总量", "总计") else core)
     elif core in g.generic and first and st.carried:
         core = _join(st.carried, core)  # …59个项目；总投资1163亿元
+    elif core in g.generic and first and kind == "money" and (batch := _batch_before(g, scope)):
+        core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
     elif not core and st.subject and change:
@@ -529,6 +578,21 @@ def _filled(
     if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
         core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
+
+
+def _batch_before(g: _Grammar, scope: str) -> str:
+    """The batch of projects an earlier clause of the sentence names (签约的一批重大项目, 一批重点项目今天开工)
+    whose sum a bare 总投资 then gives: the projects, with the status verb that says which ones."""
+    clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()][:-1]
+    for c in reversed(clauses):
+        m = re.search(r"(?:([\u4e00-\u9fff]{2,4}?)的)?一批([\u4e00-\u9fff]{0,6}?(?:项目|工程))", c)
+        if not m:
+            continue
+        # 近日签约的一批: the verb of the relative clause; 集中签约一批: the verb right before
+        pre = m.group(1) or c[: m.start()]
+        verb = next((v for v in g.keep if pre.endswith(v)), "")
+        return verb + m.group(2) if len(m.group(2)) >= 2 else ""
+    return ""
 
 
 def _share_of(g: _Grammar, after: str) -> str:
@@ -544,6 +608,25 @@ def _share_of(g: _Grammar, after: str) -> str:
     pred = re.sub(r"^(?:都|均|已经|已|也)", "", pred).replace("了", "")
     pred = pred if 2 <= len(pred) <= 10 and not re.search(r"[的将要\d]", pred) else ""
     return pred + re.sub(r"(?<=.)了(?=..)", "", noun) + "比例"
+
+
+def _spent_after(g: _Grammar, core: str, after: str) -> str:
+    """A clause ending with a spend verb before a sum (省级财政安排4亿元专项资金支持项目前期工作): what is
+    spent is the sum noun after the number, named by what it goes to when a purpose verb follows."""
+    if not core.endswith(g.spend_words):
+        return ""
+    plain = _QUOTES.sub("", after)
+    noun = _count_noun(g, plain)
+    ends = [noun.find(n) + len(n) for n in g.sum_nouns if n in noun]
+    if not ends or max(ends) < 2 or not plain.startswith(noun):
+        # 筹措7亿元实施就业惠民工程: no sum noun, the work it pays for names the money (就业惠民工程资金)
+        rest = re.split(r"[，,。；;：:、（(]", plain, maxsplit=1)[0]
+        work = next((rest[len(v) :] for v in g.work_verbs if rest.startswith(v)), "")
+        return work + "资金" if 2 <= len(work) <= 12 and not re.search(r"[的\d等]", work) else ""
+    noun = noun[: max(ends)]  # 补贴资金: the whole name of the sum, not its first sum word
+    rest = re.split(r"[，,。；;：:、（(]", plain[plain.find(noun) + len(noun) :], maxsplit=1)[0]
+    purpose = next((rest[len(v) :] for v in g.purpose_verbs if rest.startswith(v)), "")
+    return (purpose if 2 <= len(purpose) <= 8 and not re.search(r"[的\d]", purpose) else "") + noun
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
@@ -607,6 +690,13 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
 
 
+def _owned(g: _Grammar, subject: str, core: str) -> str:
+    """A bare measure word listed after a measure of something (粮食播种面积…、产量…; 猕猴桃综合产值增长…、
+    出口增长…) is said of the same thing: the owner is the subject less its own measure word."""
+    head = next((h for h in g.owner_measures if subject.endswith(h) and len(subject) - len(h) >= 2), None)
+    return subject[: -len(head)] + core if head and not subject.endswith(core) else core
+
+
 def _join(subject: str, core: str) -> str:
     """签约项目 + 项目总投资 -> 签约项目总投资; 地区生产总值 + '' -> 地区生产总值."""
     if not core or core == subject:
@@ -657,6 +747,8 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
         return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
     if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
+    if kind == "length" and not core.endswith(g.length_words):
+        return "里程" if any(w in core for w in g.route_words) else "长度"  # 改建农村公路20万公里 -> 改建农村公路里程
     if kind == "power" and core.endswith("装机") and not re.search(r"总装机|新增", core):
         return "规模"  # 新能源装机1.7亿千瓦 -> 新能源装机规模
     return ""
@@ -674,6 +766,10 @@ def _count(
         head = _clean(g, parts[0], places)[0]
         opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
         st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+    if unit == "人" and after.startswith("口"):
+        # 13亿人口的发展中国家, 覆盖农村5亿人口: the unit is the word 人口; a verb of reach says whose
+        st.subject = (core if _starts_keep(g, core) else "") + "人口"
+        return st.subject + "数量"
     yearly = _YEARLY.search(core)
     opened = len(parts) > 1 and bool(_YEARLY.search(_clean(g, parts[0], places)[0]))  # 年产A 2600万只、B 500万个
     if yearly or ((listed and st.yearly or opened) and core):
@@ -719,7 +815,7 @@ def _count(
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
-    elif core and not examples and not (core in g.totals and st.subject and not listed):
+    elif core and not examples and not (core in g.totals and st.subject):
         name = core
         rank_tail = re.split(r"(?:级以上|级|以上)", _strip_verb_lead(g, st.subject or ""))[-1]
         if raw.startswith("其中") and core.endswith("级") and len(core) <= 4 and len(rank_tail) >= 2:
@@ -733,10 +829,16 @@ def _count(
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
         subject = st.subject or ""
+        if core in g.totals:
+            subject = subject.removeprefix("累计")  # 累计净增经营主体155万户、总量达474万户
         flow = _starts_keep(g, subject) if "累计" in raw or core in g.totals else None
         if flow is not None and flow in g.flow_verbs:
             subject = subject[len(flow) :]  # 新增百亿县区26个，累计达到46个: the total, not the newly added
         name = noun or (did if len(did) > 2 else "") or subject
+        if core in g.kept_totals and name == subject and subject and not subject.endswith(core):
+            name = subject + core  # 新增上市公司45家、总量达1224家 -> 上市公司总量 (the word as written)
+        if not raw and not noun and unit in ("人", "名") and name.endswith("户") and len(name) >= 3:
+            name = name[:-1] + "人口"  # 贫困户145户585人: the people of the households counted just before
     if change and not noun and name and not name.endswith(change):
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
@@ -767,6 +869,12 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     """10个项目集中签约 -> 签约: a status verb right after the counted thing says which ones are counted."""
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
+    for _ in range(2):
+        # 1159个重大项目陆续实现开工建设: an adverb or 实现 before the status verb says how, not which
+        adv = next((a for a in (*g.predicate_adverbs, *g.status_lead) if rest.startswith(a)), None)
+        if adv is None:
+            break
+        rest = rest[len(adv) :]
     return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
 
 
