@@ -128,11 +128,22 @@ def _cut_place(place: str, word: str) -> bool:
             and not word.strip().endswith(place_rules()["uncut_region_tails"]))
 
 
+_PARTY_POSTS = ("书记", "常委", "委员")
+
+
 def _title_word(t: Token) -> bool:
-    """A LAC word ending in a title (省委书记, 外交部长): a tagger span never cuts it, so the rules read the place
-    and the title as they do without the tagger."""
+    """A LAC word ending in a title that absorbs its body (省委书记, 市长, 县委常委): a tagger span never cuts it, so
+    the rules read the place and the title as they do without the tagger. A title of a body's own head (外交部长,
+    公安局长, 厅长) is cut: the guideline names the body inside such a title (工业和信息化部部长 -> 工业和信息化部)."""
     w = t.word.strip()
-    return any(w.endswith(title) for title in titles() if len(title) >= 2)
+    return any(w.endswith(title) and (scope != "org" or title.endswith(_PARTY_POSTS))
+               for title, scope in titles().items() if len(title) >= 2)
+
+
+def _head_title(word: str) -> bool:
+    """A title of a body's own head (部长, 局长, 厅长): the body named inside it is an entity (the guideline's
+    工业和信息化部部长 -> 工业和信息化部), unlike a party post or a place's leader (书记, 省长)."""
+    return titles().get(word) == "org" and not word.endswith(_PARTY_POSTS)
 
 
 def _ner_gate(name: str, label: str) -> bool:
@@ -386,7 +397,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
         toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place,
-                       uncut=_title_word)
+                       uncut=_title_word, head_title=_head_title)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
