@@ -257,3 +257,10 @@ def places_extra() -> list[tuple[str, str, str, list[str]]]:
         aliases = [a.strip() for a in row[3].split(",") if a.strip()]
         out.append((row[0].strip(), row[1].strip(), row[2].strip(), aliases))
     return out
+
+
+@functools.cache
+def tagger_gating() -> dict[str, tuple[str, ...]]:
+    """Word lists of the marks that send a sentence to the character tagger (tagger_gating.yaml)."""
+    data = _yaml("tagger_gating.yaml") or {}
+    return {k: tuple(str(w) for w in v or []) for k, v in data.items()}

@@ -48,6 +48,7 @@ from shuanglian.extract.entities.lexicon import (
     place_abbreviations,
     place_rules,
     suffix_automaton,
+    tagger_gating,
     titles,
 )
 from shuanglian.extract.entities.orgs import (
@@ -249,6 +250,42 @@ def _abbreviation_pair(t: Token) -> bool:
     return 2 <= len(w) <= 4 and sum(c in abbrev for c in w) >= 2 and w not in place_index()
 
 
+def _visit_word(t: Token) -> bool:
+    """A two-character LAC word of a verb of coming or visiting and a one-character country name (访华, 来华, 赴美):
+    the tagger reads the country."""
+    w = t.word.strip()
+    return len(w) == 2 and w[0] in tagger_gating()["visit_verbs"] and w[1] in place_abbreviations()
+
+
+def _abbreviation_run(t: Token) -> bool:
+    """A LAC word of any tag holding two one-character country names side by side (中埃医疗, 抗美援朝 read whole, 中斯):
+    the tagger splits the countries out."""
+    w = t.word.strip()
+    if t.tag in ("LOC", "w", "m") or len(w) < 2 or w in place_index():
+        return False
+    abbrev = place_abbreviations()
+    return any(a in abbrev and b in abbrev for a, b in zip(w, w[1:], strict=False)) or (
+        len(w) == 4 and w[1] in abbrev and w[3] in abbrev)
+
+
+def _body_word(t: Token) -> bool:
+    """A LAC common noun of three to six characters ending in a body's last character (手球队, 报告团, 矿务局), or a LAC
+    place the rules type as an organisation by its suffix (广东宏远队, 八一队 read as places): a body the tagger may name."""
+    w = t.word.strip()
+    if t.tag == "LOC":
+        return kind_of(w) is not None and kind_of(w) != "place"
+    return t.tag in ("n", "nz", "j") and 3 <= len(w) <= 6 and w[-1] in tagger_gating()["body_word_ends"]
+
+
+def _dateline_next(text: str, tokens: Sequence[Token]) -> list[Token]:
+    """The word right after a news dateline (本报讯|慕尼黑世界杯…): LAC glues the story's first name to what follows."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens[:-1]):
+        if t.word.strip().endswith(tagger_gating()["datelines"]):
+            out.append(tokens[i + 1])
+    return out
+
+
 def _unknown_place(t: Token) -> bool:
     """A LAC place on no list of ours and typed by no suffix (印度尼西亚, 科伦坡, 银川晴): the tagger reads its
     sentence (a foreign name, a glued word, a person LAC took for a place). Measured on MSRA dev (train split's
@@ -316,6 +353,9 @@ def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan],
     return out
 
 
+GATING_V5 = True  # the marks of combination v5 (model card): visit words, abbreviation runs, body words, datelines
+
+
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     """Positions where the tagger's output is used: LAC persons and organisations (vetoes, takes, kind
     hints), vetoable words of the policy, and, when its names are taken (NER_LABELS), ends of organisation
@@ -325,8 +365,12 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
-                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
+                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
+                or (GATING_V5 and (_visit_word(t) or _abbreviation_run(t) or _body_word(t)))):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
+    if GATING_V5 and "报" in text:
+        for t in _dateline_next(text, tokens):
+            marks[t.start : t.end] = b"\x01" * (t.end - t.start)
     for a, b in _quoted_carriers(text):
         marks[a:b] = b"\x01" * (b - a)
     if CARRIER_MARKS:
