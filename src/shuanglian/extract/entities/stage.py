@@ -47,6 +47,7 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
     place_abbreviations,
     place_rules,
+    standalone_abbreviations,
     suffix_automaton,
     tagger_gating,
     titles,
@@ -254,7 +255,10 @@ def _visit_word(t: Token) -> bool:
     """A two-character LAC word of a verb of coming or visiting and a one-character country name (访华, 来华, 赴美):
     the tagger reads the country."""
     w = t.word.strip()
-    return len(w) == 2 and w[0] in tagger_gating()["visit_verbs"] and w[1] in place_abbreviations()
+    if len(w) == 1:
+        return t.tag == "LOC" and w in standalone_abbreviations()  # 在|京|举行
+    return (len(w) == 2 and w[0] in tagger_gating()["visit_verbs"]
+            and (w[1] in place_abbreviations() or w[1] in standalone_abbreviations()))
 
 
 def _abbreviation_run(t: Token) -> bool:
@@ -273,8 +277,21 @@ def _body_word(t: Token) -> bool:
     place the rules type as an organisation by its suffix (广东宏远队, 八一队 read as places): a body the tagger may name."""
     w = t.word.strip()
     if t.tag == "LOC":
-        return kind_of(w) is not None and kind_of(w) != "place"
+        # a zone or park LAC reads as a place (广州开发区) too: the tagger reads the carrier's full name (real dev +0.002 P/L/O)
+        return kind_of(w) not in (None, "place")
     return t.tag in ("n", "nz", "j") and 3 <= len(w) <= 6 and w[-1] in tagger_gating()["body_word_ends"]
+
+
+def _head_title_word(tokens: Sequence[Token], i: int) -> bool:
+    """A LAC word writing a body's name and its head's title as one (外交部长, 宣传部长), or a head's title after a
+    common noun (公安|局长): the tagger reads the body (伊朗外交部, 文昌市公安局), which the guideline names."""
+    w = tokens[i].word.strip()
+    for k in (2, 3):
+        title = w[-k:]
+        if len(w) > k and _head_title(title) and w not in titles():
+            return True
+    return (len(w) == 2 and _head_title(w) and i > 0 and tokens[i - 1].tag in ("n", "nz", "vn")
+            and len(tokens[i - 1].word) >= 2)
 
 
 def _dateline_next(text: str, tokens: Sequence[Token]) -> list[Token]:
@@ -366,7 +383,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
-                or (GATING_V5 and (_visit_word(t) or _abbreviation_run(t) or _body_word(t)))):
+                or (GATING_V5 and (_visit_word(t) or _abbreviation_run(t) or _body_word(t) or _head_title_word(tokens, i)))):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if GATING_V5 and "报" in text:
         for t in _dateline_next(text, tokens):

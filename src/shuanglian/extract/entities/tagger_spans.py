@@ -20,6 +20,8 @@ from shuanglian.extract.entities.lexicon import (
     person_context,
     place_abbreviations,
     place_rules,
+    standalone_abbreviations,
+    tagger_gating,
 )
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape
@@ -38,6 +40,35 @@ from shuanglian.extract.ner.tagger import NerSpan
 
 _CLUE_ORGS = frozenset({"COM", "GOV", "ORGN"})
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,8}$|^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
+
+
+_LATIN_PERSON = re.compile(r"^[A-Za-z][A-Za-z.\-]{2,24}$")
+_LATIN_SURE = 0.95  # the People's Daily head's marginal for a Latin-letter person
+_LATIN_CLUE = 0.8  # and the CLUENER head's for the same span
+
+
+def _latin_person(name: str, pd_conf: float, clue_conf: float) -> bool:
+    """A name in Latin letters both heads read as a person, the People's Daily head surely (Danny, JohnCarpenter,
+    Grubby: the guideline's persons are people's names in any script; the rules know only Chinese ones)."""
+    return bool(_LATIN_PERSON.match(name)) and pd_conf >= _LATIN_SURE and clue_conf >= _LATIN_CLUE
+
+
+def _standalone_place(text: str, words: Sequence[Token], ends: Sequence[int], s: NerSpan) -> str | None:
+    """The province or city a sure one-character place span stands for (沪 -> 上海市) when it is LAC's whole word or
+    the end of a two-character word of a verb of coming (抵沪, 赴榕) and no such character stands beside it (京津冀)."""
+    names = standalone_abbreviations()
+    full = names.get(text[s.start])
+    if full is None:
+        return None
+    abbrev = names.keys() | place_abbreviations().keys()
+    before, after = text[max(0, s.start - 1) : s.start], text[s.end : s.end + 1]
+    inside, cut = overlap(words, ends, s)
+    if len(inside) == 1 and not cut:
+        return None if before in abbrev or after in abbrev else full
+    if (len(cut) == 1 and len(cut[0].word) == 2 and cut[0].end == s.end and cut[0].word[0] in tagger_gating()["visit_verbs"]
+            and after not in abbrev):
+        return full
+    return None
 
 
 def _person_ok(name: str, clue_per: bool) -> bool:
@@ -103,6 +134,7 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
     for c in chosen:
         used[c.start : c.end] = b"\x01" * (c.end - c.start)
     clue = {(s.start, s.end): s.label for s in spans if s.head == "clue"}
+    clue_conf = {(s.start, s.end, s.label): s.conf for s in spans if s.head == "clue"}
     # a place the CLUENER head reads (in part) as an organisation (泰丰 COM) is a brand or a body: not recovered
     clue_org = bytearray(len(text) + 1)
     for sp in spans:
@@ -131,11 +163,12 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
         if len(name) > 1 and not _fits_words(text, words, ends, s, agreed):
             continue
         cands: list[Cand] = []
-        if s.label == "PER" and _person_ok(name, agreed):
+        if s.label == "PER" and _person_ok(name, agreed) or s.label == "PER" and s.head == "pd" and _latin_person(name, s.conf, clue_conf.get((s.start, s.end, "PER"), 0.0)):
             cands = [Cand(s.start, s.end, "person", name)]
         elif s.label == "LOC" and len(name) == 1:
-            # 中|美, 访|华: a one-character country only when the tagger is sure of it and it is on the list
-            full = place_abbreviations().get(name)
+            # 中|美, 访|华: a one-character country only when the tagger is sure of it and it is on the list;
+            # 在|京|举行, 抵沪: a province or city standing on its own (`_standalone_place`)
+            full = place_abbreviations().get(name) or (_standalone_place(text, words, ends, s) if s.head == "pd" else None)
             if full and s.conf >= single:
                 cands = [Cand(s.start, s.end, "place", full)]
         elif s.label == "LOC" and clue.get((s.start, s.end), "LOC") in ("LOC", "SCENE") and not any(clue_org[s.start : s.end]):

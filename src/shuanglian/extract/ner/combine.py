@@ -315,6 +315,16 @@ def contracted_title(text: str, tokens: Sequence[Token], ends: Sequence[int], sp
     return not any(breaks_name(w) for w in inside)
 
 
+def _member_count(text: str, t: Token, span: NerSpan) -> bool:
+    """A numeral opening an organisation span right before 国 and a group's noun (15国集团, 77国集团): the number of
+    member states (not 3|国家重点实验室: a count of labs)."""
+    return span.label == "ORG" and t.tag == "m" and t.start == span.start and text.startswith(_MEMBER_GROUPS, t.end)
+
+
+# what follows a count of member states in a group's name
+_MEMBER_GROUPS = ("国集团", "国联盟", "国组织")
+
+
 def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
     """True when a span both heads read alike holds no punctuation but name punctuation, no numeral or time, cuts no LAC name of
     another label, joins no two LAC organisations, and (an organisation) ends on no part word; a person is at
@@ -325,8 +335,10 @@ def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: N
     if span.label == "ORG" and name.endswith(_PART_TAILS):
         return False
     inside, cut = overlap(tokens, ends, span)
-    # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body
-    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or t.tag in ("m", "TIME") for t in inside):
+    # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body; a count opening
+    # the name before 国 is its member states (15|国集团, 77|国集团): part of the group's name
+    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or (t.tag in ("m", "TIME") and not _member_count(text, t, span))
+           for t in inside):
         return False
     if any(t.tag in ENTITY_TAGS and t.tag != span.label for t in cut):
         return False
