@@ -120,3 +120,36 @@ def test_a_latin_letter_person_both_heads_read_surely() -> None:
     # one head unsure, or not a name in letters
     assert not _latin_person("peter", 0.991, 0.795) and not _latin_person("heat", 0.75, 0.84)
     assert not _latin_person("王小明", 1.0, 1.0) and not _latin_person("5G", 1.0, 1.0)
+
+
+def test_a_person_both_heads_read_may_be_a_whole_lac_place_or_follow_a_glued_dateline() -> None:
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.entities.groups import Ranges
+    from shuanglian.extract.entities.tagger_spans import recovered
+
+    policy = {"PER": 0.9}
+    # 伊利埃斯库: LAC reads the transliterated name as a place; both heads read a person
+    text = "胡锦涛欢迎伊利埃斯库率团访华"
+    toks = _toks(("胡锦涛", "PER"), ("欢迎", "v"), ("伊利埃斯库", "LOC"), ("率", "v"), ("团", "n"), ("访华", "v"))
+    spans = [NerSpan(5, 10, "PER", "pd", 0.988), NerSpan(5, 10, "PER", "clue", 0.975)]
+    got = recovered(TokenView(text, toks), [], spans, policy, Ranges([]))
+    assert [(c.name, c.kind) for c in got] == [("伊利埃斯库", "person")]
+    # the People's Daily head alone does not overrule LAC's place
+    assert recovered(TokenView(text, toks), [], spans[:1], policy, Ranges([])) == []
+    # 6月14日|电米哈伊洛维奇: the dateline's 电 glued to the name after a date
+    text = "本报巴黎6月14日电米哈伊洛维奇在下半场"
+    toks = _toks(("本报", "n"), ("巴黎", "LOC"), ("6月14日", "TIME"), ("电米哈伊洛维奇", "n"), ("在", "p"), ("下半场", "TIME"))
+    spans = [NerSpan(10, 16, "PER", "pd", 0.995), NerSpan(10, 16, "PER", "clue", 0.972)]
+    got = recovered(TokenView(text, toks), [], spans, policy, Ranges([]))
+    assert [c.name for c in got] == ["米哈伊洛维奇"]
+    assert any(_needs_tagger(text, toks)[10:16])
+    # without the date before it, 电 is part of a word the span cuts
+    toks = _toks(("本报", "n"), ("巴黎", "LOC"), ("6月14日", "n"), ("电米哈伊洛维奇", "n"), ("在", "p"), ("下半场", "TIME"))
+    assert recovered(TokenView(text, toks), [], spans, policy, Ranges([])) == []
+
+
+def test_a_name_like_word_opening_with_a_known_place_calls_the_tagger() -> None:
+    from shuanglian.extract.entities.stage import _place_glued
+
+    assert _place_glued(Token(0, 5, "长春雷阵雨", "nz"))
+    assert not _place_glued(Token(0, 2, "长春", "nz")) and not _place_glued(Token(0, 5, "长春雷阵雨", "n"))

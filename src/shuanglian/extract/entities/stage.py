@@ -294,12 +294,23 @@ def _head_title_word(tokens: Sequence[Token], i: int) -> bool:
             and len(tokens[i - 1].word) >= 2)
 
 
+def _place_glued(t: Token) -> bool:
+    """A LAC name-like noun that opens with a known place and goes on (长春雷阵雨 in a weather list, 法兰西传真): LAC
+    glued the place to the next word; the tagger reads the place."""
+    w = t.word.strip()
+    return t.tag in ("nz", "nw") and len(w) >= 4 and any(w[:k] in place_index() or w[:k] in world_places()
+                                                          for k in (2, 3))
+
+
 def _dateline_next(text: str, tokens: Sequence[Token]) -> list[Token]:
-    """The word right after a news dateline (本报讯|慕尼黑世界杯…): LAC glues the story's first name to what follows."""
+    """The word right after a news dateline (本报讯|慕尼黑世界杯…, 6月14日|电米哈伊洛维奇): LAC glues the story's first
+    name to what follows, or the dateline's 电 to the name."""
     out: list[Token] = []
     for i, t in enumerate(tokens[:-1]):
-        if t.word.strip().endswith(tagger_gating()["datelines"]):
-            out.append(tokens[i + 1])
+        nxt = tokens[i + 1]
+        if t.word.strip().endswith(tagger_gating()["datelines"]) or (
+                t.tag == "TIME" and len(nxt.word) > 1 and nxt.word.startswith(("电", "讯"))):  # 6月14日|电米哈伊洛维奇
+            out.append(nxt)
     return out
 
 
@@ -383,7 +394,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
-                or (GATING_V5 and (_visit_word(t) or _abbreviation_run(t) or _body_word(t) or _head_title_word(tokens, i)))):
+                or (GATING_V5 and (_visit_word(t) or _abbreviation_run(t) or _body_word(t) or _head_title_word(tokens, i) or _place_glued(t)))):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if GATING_V5 and "报" in text:
         for t in _dateline_next(text, tokens):

@@ -9,6 +9,7 @@ it passes, becomes a candidate of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 
@@ -82,18 +83,31 @@ def _person_ok(name: str, clue_per: bool) -> bool:
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw", "nr", "ns", "nt"})
 
 
+_DATELINE_ENDS = ("电", "讯")
+
+
+def _dateline_glued(tokens: Sequence[Token], ends: Sequence[int], s: NerSpan, t: Token) -> bool:
+    """A LAC word gluing a dateline's last character to the story's first name (本报巴黎6月14日|电米哈伊洛维奇): the
+    span takes the rest of the word exactly, after a date."""
+    if not (t.start == s.start - 1 and t.end == s.end and t.word.startswith(_DATELINE_ENDS)):
+        return False
+    i = bisect.bisect_right(ends, t.start) - 1
+    return i >= 0 and tokens[i].end == t.start and tokens[i].tag == "TIME"
+
+
 def _fits_words(text: str, tokens: Sequence[Token], ends: Sequence[int], s: NerSpan, agreed: bool) -> bool:
     """True when the span cuts no LAC word except one LAC already reads as the same kind of name (郜南摄 ->
     郜南), holds no word that breaks a name (combine.plausible), is not one common word (列席, 大学城 are
     words, not names), and a person holds no LAC place or organisation (沪|苏浙). `agreed`: both heads read
     the span with this label."""
     inside, cut = overlap(tokens, ends, s)
-    if any(not (s.label == "PER" and t.tag == "PER") for t in cut):
+    if any(not (s.label == "PER" and t.tag == "PER") and not _dateline_glued(tokens, ends, s, t) for t in cut):
         return False  # 上海|电气, 马克思|主义, 中国|电子: a piece of a longer word
     if len(inside) == 1 and inside[0].start == s.start and inside[0].end == s.end and inside[0].tag not in _NAME_TAGS:
         return False
-    if s.label == "PER" and any(t.tag in ("LOC", "ORG") for t in inside):
-        return False
+    whole_place = agreed and len(inside) == 1 and not cut and inside[0].tag == "LOC"
+    if s.label == "PER" and any(t.tag in ("LOC", "ORG") for t in inside) and not whole_place:
+        return False  # 沪|苏浙; but 伊利埃斯库, a person both heads read, may be a whole LAC place
     if s.label == "PER" and agreed:
         # LAC cuts a name it does not know into function words (鄂|竟|平): only punctuation breaks a person
         return not any(t.tag == "w" and t.word != "·" for t in inside)
