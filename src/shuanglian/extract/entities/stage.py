@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -251,6 +252,12 @@ def _abbreviation_pair(t: Token) -> bool:
     return 2 <= len(w) <= 4 and sum(c in abbrev for c in w) >= 2 and w not in place_index()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_kind(word: str) -> str | None:
+    """`kind_of` of a LAC word, cached: the sentence marks ask it of every LAC place on a page."""
+    return kind_of(word)
+
+
 def _visit_word(t: Token) -> bool:
     """A two-character LAC word of a verb of coming or visiting and a one-character country name (访华, 来华, 赴美):
     the tagger reads the country."""
@@ -278,7 +285,7 @@ def _body_word(t: Token) -> bool:
     w = t.word.strip()
     if t.tag == "LOC":
         # a zone or park LAC reads as a place (广州开发区) too: the tagger reads the carrier's full name (real dev +0.002 P/L/O)
-        return kind_of(w) not in (None, "place")
+        return _word_kind(w) not in (None, "place")
     return t.tag in ("n", "nz", "j") and 3 <= len(w) <= 6 and w[-1] in tagger_gating()["body_word_ends"]
 
 
@@ -306,11 +313,14 @@ def _dateline_next(text: str, tokens: Sequence[Token]) -> list[Token]:
     """The word right after a news dateline (本报讯|慕尼黑世界杯…, 6月14日|电米哈伊洛维奇): LAC glues the story's first
     name to what follows, or the dateline's 电 to the name."""
     out: list[Token] = []
+    datelines = tagger_gating()["datelines"]
     for i, t in enumerate(tokens[:-1]):
-        nxt = tokens[i + 1]
-        if t.word.strip().endswith(tagger_gating()["datelines"]) or (
-                t.tag == "TIME" and len(nxt.word) > 1 and nxt.word.startswith(("电", "讯"))):  # 6月14日|电米哈伊洛维奇
-            out.append(nxt)
+        if t.tag == "TIME":
+            nxt = tokens[i + 1]
+            if len(nxt.word) > 1 and nxt.word.startswith(("电", "讯")):  # 6月14日|电米哈伊洛维奇
+                out.append(nxt)
+        elif t.word.endswith(datelines) or t.word.strip().endswith(datelines):
+            out.append(tokens[i + 1])
     return out
 
 
@@ -320,7 +330,7 @@ def _unknown_place(t: Token) -> bool:
     held-out thirtieth): +0.023 F1 for 7 % more of the CCTV pages' characters tagged (model card)."""
     w = t.word.strip()
     return (t.tag == "LOC" and w not in place_index() and not w.endswith(place_rules()["settled_place_tails"])
-            and kind_of(w) is None and suffix_of(w) is None)
+            and _word_kind(w) is None and suffix_of(w) is None)
 
 
 # a quoted phrase written straight into a carrier's name: “一带一路”国际技术转移中心, “双碳”研究院
@@ -384,6 +394,37 @@ def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan],
 GATING_V5 = True  # the marks of combination v5 (model card): visit words, abbreviation runs, body words, datelines
 
 
+@functools.cache
+def _v5_filters() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Cheap first tests of the v5 marks: last characters of body words and of head titles, characters of one-character
+    place names, and a pattern of two such characters side by side."""
+    body = frozenset(tagger_gating()["body_word_ends"])
+    heads = frozenset(t[-1] for t, scope in titles().items() if scope == "org")
+    abbrev = frozenset(place_abbreviations()) | frozenset(standalone_abbreviations())
+    chars = "".join(sorted(place_abbreviations()))
+    c = f"[{re.escape(chars)}]"
+    return body, heads, abbrev, re.compile(f"(?={c}{c}|.{c}.{c})")  # 中埃, 抗美援朝
+
+
+def _v5_marks(text: str, tokens: Sequence[Token], marks: bytearray) -> None:
+    """Set `marks` on the words the v5 marks select; each word is tested only when a one-character test lets it through
+    (the page's ~1,000 words per 2,000 characters are mostly short common words)."""
+    body, heads, abbrev, pair = _v5_filters()
+    pairs = [m.start() for m in pair.finditer(text)]
+    ends = [t.end for t in tokens] if pairs else []
+    runs = {bisect_right(ends, p) for p in pairs}  # words holding the first of two side-by-side country names
+    for i, t in enumerate(tokens):
+        w = t.word
+        last = w[-1:]
+        if ((len(w) <= 2 and (w[-1:] in abbrev) and _visit_word(t)) or (i in runs and _abbreviation_run(t))
+                or ((last in body or t.tag == "LOC") and _body_word(t)) or (last in heads and _head_title_word(tokens, i))
+                or (t.tag in ("nz", "nw") and _place_glued(t))):
+            marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+    if "报讯" in text or "社讯" in text or "报电" in text or "日电" in text or "日讯" in text:
+        for t in _dateline_next(text, tokens):
+            marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+
+
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     """Positions where the tagger's output is used: LAC persons and organisations (vetoes, takes, kind
     hints), vetoable words of the policy, and, when its names are taken (NER_LABELS), ends of organisation
@@ -394,11 +435,10 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
                 or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
-                or (GATING_V5 and (_visit_word(t) or _abbreviation_run(t) or _body_word(t) or _head_title_word(tokens, i) or _place_glued(t)))):
+                ):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
-    if GATING_V5 and "报" in text:
-        for t in _dateline_next(text, tokens):
-            marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+    if GATING_V5:
+        _v5_marks(text, tokens, marks)
     for a, b in _quoted_carriers(text):
         marks[a:b] = b"\x01" * (b - a)
     if CARRIER_MARKS:
