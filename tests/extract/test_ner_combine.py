@@ -158,9 +158,10 @@ def test_unknown_places_and_cut_persons_call_the_tagger_and_unknown_places_may_b
     def marks(text: str, toks: list[Token]) -> bytearray:
         return _needs_tagger(text, toks)
 
-    # a place on no list (科伦坡) calls the tagger; a known division, a river, a region or a zone does not
+    # a place on no list (科伦坡) calls the tagger; a known division, a river or a region does not (a zone LAC reads as
+    # a place, 广州开发区, does since combination v5: the tagger reads the carrier's full name, real dev +0.002 P/L/O)
     assert any(marks("抵达科伦坡", [Token(0, 2, "抵达", "v"), Token(2, 5, "科伦坡", "LOC")]))
-    for word in ("北京", "长江", "中部地区", "大别山", "广州开发区"):
+    for word in ("北京", "长江", "中部地区", "大别山"):
         assert not any(marks(word + "发展", [Token(0, len(word), word, "LOC"), Token(len(word), len(word) + 2, "发展", "v")])), word
     assert _vetoable(Token(0, 3, "千手佛", "LOC")) and not _vetoable(Token(0, 2, "北京", "LOC"))
     assert not _vetoable(Token(0, 2, "长江", "LOC"))
@@ -350,4 +351,6 @@ def test_a_span_both_heads_read_alike_never_cuts_a_title() -> None:
     spans = [NerSpan(0, 4, "ORG", "pd", 0.99), NerSpan(0, 4, "GOV", "clue", 0.47)]
     assert overrule(text, toks, spans, policy, uncut=_title_word) == toks
     assert [t.word for t in overrule(text, toks, spans, policy)][:2] == ["陕西省委", "书记"]
-    assert _title_word(Token(0, 4, "外交部长", "n")) and not _title_word(Token(0, 2, "议会", "n"))
+    assert _title_word(Token(0, 4, "省委书记", "n")) and not _title_word(Token(0, 2, "议会", "n"))
+    # a title of a body's own head is cut: the guideline names the body inside it (工业和信息化部部长 -> 工业和信息化部)
+    assert not _title_word(Token(0, 4, "外交部长", "n"))

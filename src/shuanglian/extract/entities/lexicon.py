@@ -262,6 +262,20 @@ def places_extra() -> list[tuple[str, str, str, list[str]]]:
 
 
 @functools.cache
+def tagger_gating() -> dict[str, tuple[str, ...]]:
+    """Word lists of the marks that send a sentence to the character tagger (tagger_gating.yaml)."""
+    data = _yaml("tagger_gating.yaml") or {}
+    return {k: tuple(str(w) for w in v or []) for k, v in data.items()}
+
+
+@functools.cache
+def standalone_abbreviations() -> dict[str, str]:
+    """One-character province and city names (沪 -> 上海市) that stand for the place only on their own (place_abbrev.yaml)."""
+    data = _yaml("place_abbrev.yaml").get("standalone") or {}
+    return {str(k): str(v) for k, v in data.items() if len(str(k)) == 1}
+
+
+@functools.cache
 def listed_companies() -> frozenset[str]:
     """Short names of A-share listed companies from ../shared/data/lists/chain-kg (empty when the list is absent)."""
     import json

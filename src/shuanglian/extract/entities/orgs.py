@@ -584,6 +584,8 @@ def all_generic(name: str) -> bool:
         return True
     if rest != name and (suffix_of(rest, grammar_only=True) or rest in suffixes().grammar):
         return False  # 重庆大学, 深圳市人工智能研究院: a place plus a suffix is a real name
+    if rest != name and kind_of(name) == "government" and len(rest) > len(suffix_of(rest) or rest):
+        return False  # 广东省文化厅, 江苏省教育厅: a place's department named by its field (文化, 教育) is a body
     s = suffix_of(rest)
     if s and len(rest) > len(s):
         rest = rest[: -len(s)]

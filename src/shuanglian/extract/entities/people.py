@@ -29,8 +29,20 @@ def is_name_shape(name: str) -> bool:
         return False
     if len(name) == 2 and name[0] == name[1]:
         return False
+    if _surname_address(name):
+        return False
     # four characters without a surname are minority names (嘎玛泽登); two or three need one
     return len(name) >= 4 or name[0] in ctx["surnames"] or name[:2] in ctx["compound_surnames"]
+
+
+def _surname_address(name: str) -> bool:
+    """A bare surname followed by a form of address (李老师, 王大娘, 胡老, 梁某, 欧阳先生): a surname-only mention."""
+    ctx = person_context()
+    for k in (1, 2):
+        head, tail = name[:k], name[k:]
+        if tail in ctx["address_forms"] and (head in ctx["surnames"] if k == 1 else head in ctx["compound_surnames"]):
+            return True
+    return False
 
 
 def _line_end(text: str, pos: int) -> bool:

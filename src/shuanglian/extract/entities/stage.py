@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -47,7 +48,9 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
     place_abbreviations,
     place_rules,
+    standalone_abbreviations,
     suffix_automaton,
+    tagger_gating,
     titles,
 )
 from shuanglian.extract.entities.orgs import (
@@ -129,11 +132,22 @@ def _cut_place(place: str, word: str) -> bool:
             and not word.strip().endswith(place_rules()["uncut_region_tails"]))
 
 
+_PARTY_POSTS = ("书记", "常委", "委员")
+
+
 def _title_word(t: Token) -> bool:
-    """A LAC word ending in a title (省委书记, 外交部长): a tagger span never cuts it, so the rules read the place
-    and the title as they do without the tagger."""
+    """A LAC word ending in a title that absorbs its body (省委书记, 市长, 县委常委): a tagger span never cuts it, so
+    the rules read the place and the title as they do without the tagger. A title of a body's own head (外交部长,
+    公安局长, 厅长) is cut: the guideline names the body inside such a title (工业和信息化部部长 -> 工业和信息化部)."""
     w = t.word.strip()
-    return any(w.endswith(title) for title in titles() if len(title) >= 2)
+    return any(w.endswith(title) and (scope != "org" or title.endswith(_PARTY_POSTS))
+               for title, scope in titles().items() if len(title) >= 2)
+
+
+def _head_title(word: str) -> bool:
+    """A title of a body's own head (部长, 局长, 厅长): the body named inside it is an entity (the guideline's
+    工业和信息化部部长 -> 工业和信息化部), unlike a party post or a place's leader (书记, 省长)."""
+    return titles().get(word) == "org" and not word.endswith(_PARTY_POSTS)
 
 
 def _ner_gate(name: str, label: str) -> bool:
@@ -239,13 +253,85 @@ def _abbreviation_pair(t: Token) -> bool:
     return 2 <= len(w) <= 4 and sum(c in abbrev for c in w) >= 2 and w not in place_index()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_kind(word: str) -> str | None:
+    """`kind_of` of a LAC word, cached: the sentence marks ask it of every LAC place on a page."""
+    return kind_of(word)
+
+
+def _visit_word(t: Token) -> bool:
+    """A two-character LAC word of a verb of coming or visiting and a one-character country name (访华, 来华, 赴美):
+    the tagger reads the country."""
+    w = t.word.strip()
+    if len(w) == 1:
+        return t.tag == "LOC" and w in standalone_abbreviations()  # 在|京|举行
+    return (len(w) == 2 and w[0] in tagger_gating()["visit_verbs"]
+            and (w[1] in place_abbreviations() or w[1] in standalone_abbreviations()))
+
+
+def _abbreviation_run(t: Token) -> bool:
+    """A LAC word of any tag holding two one-character country names side by side (中埃医疗, 抗美援朝 read whole, 中斯):
+    the tagger splits the countries out."""
+    w = t.word.strip()
+    if t.tag in ("LOC", "w", "m") or len(w) < 2 or w in place_index():
+        return False
+    abbrev = place_abbreviations()
+    return any(a in abbrev and b in abbrev for a, b in zip(w, w[1:], strict=False)) or (
+        len(w) == 4 and w[1] in abbrev and w[3] in abbrev)
+
+
+def _body_word(t: Token) -> bool:
+    """A LAC common noun of three to six characters ending in a body's last character (手球队, 报告团, 矿务局), or a LAC
+    place the rules type as an organisation by its suffix (广东宏远队, 八一队 read as places): a body the tagger may name."""
+    w = t.word.strip()
+    if t.tag == "LOC":
+        # a zone or park LAC reads as a place (广州开发区) too: the tagger reads the carrier's full name (real dev +0.002 P/L/O)
+        return _word_kind(w) not in (None, "place")
+    return t.tag in ("n", "nz", "j") and 3 <= len(w) <= 6 and w[-1] in tagger_gating()["body_word_ends"]
+
+
+def _head_title_word(tokens: Sequence[Token], i: int) -> bool:
+    """A LAC word writing a body's name and its head's title as one (外交部长, 宣传部长), or a head's title after a
+    common noun (公安|局长): the tagger reads the body (伊朗外交部, 文昌市公安局), which the guideline names."""
+    w = tokens[i].word.strip()
+    for k in (2, 3):
+        title = w[-k:]
+        if len(w) > k and _head_title(title) and w not in titles():
+            return True
+    return (len(w) == 2 and _head_title(w) and i > 0 and tokens[i - 1].tag in ("n", "nz", "vn")
+            and len(tokens[i - 1].word) >= 2)
+
+
+def _place_glued(t: Token) -> bool:
+    """A LAC name-like noun that opens with a known place and goes on (长春雷阵雨 in a weather list, 法兰西传真): LAC
+    glued the place to the next word; the tagger reads the place."""
+    w = t.word.strip()
+    return t.tag in ("nz", "nw") and len(w) >= 4 and any(w[:k] in place_index() or w[:k] in world_places()
+                                                          for k in (2, 3))
+
+
+def _dateline_next(text: str, tokens: Sequence[Token]) -> list[Token]:
+    """The word right after a news dateline (本报讯|慕尼黑世界杯…, 6月14日|电米哈伊洛维奇): LAC glues the story's first
+    name to what follows, or the dateline's 电 to the name."""
+    out: list[Token] = []
+    datelines = tagger_gating()["datelines"]
+    for i, t in enumerate(tokens[:-1]):
+        if t.tag == "TIME":
+            nxt = tokens[i + 1]
+            if len(nxt.word) > 1 and nxt.word.startswith(("电", "讯")):  # 6月14日|电米哈伊洛维奇
+                out.append(nxt)
+        elif t.word.endswith(datelines) or t.word.strip().endswith(datelines):
+            out.append(tokens[i + 1])
+    return out
+
+
 def _unknown_place(t: Token) -> bool:
     """A LAC place on no list of ours and typed by no suffix (印度尼西亚, 科伦坡, 银川晴): the tagger reads its
     sentence (a foreign name, a glued word, a person LAC took for a place). Measured on MSRA dev (train split's
     held-out thirtieth): +0.023 F1 for 7 % more of the CCTV pages' characters tagged (model card)."""
     w = t.word.strip()
     return (t.tag == "LOC" and w not in place_index() and not w.endswith(place_rules()["settled_place_tails"])
-            and kind_of(w) is None and suffix_of(w) is None)
+            and _word_kind(w) is None and suffix_of(w) is None)
 
 
 # a quoted phrase written straight into a carrier's name: “一带一路”国际技术转移中心, “双碳”研究院
@@ -306,6 +392,40 @@ def _quoted_recovered(text: str, chosen: Sequence[Cand], ner: Sequence[NerSpan],
     return out
 
 
+GATING_V5 = True  # the marks of combination v5 (model card): visit words, abbreviation runs, body words, datelines
+
+
+@functools.cache
+def _v5_filters() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """Cheap first tests of the v5 marks: last characters of body words and of head titles, characters of one-character
+    place names, and a pattern of two such characters side by side."""
+    body = frozenset(tagger_gating()["body_word_ends"])
+    heads = frozenset(t[-1] for t, scope in titles().items() if scope == "org")
+    abbrev = frozenset(place_abbreviations()) | frozenset(standalone_abbreviations())
+    chars = "".join(sorted(place_abbreviations()))
+    c = f"[{re.escape(chars)}]"
+    return body, heads, abbrev, re.compile(f"(?={c}{c}|.{c}.{c})")  # 中埃, 抗美援朝
+
+
+def _v5_marks(text: str, tokens: Sequence[Token], marks: bytearray) -> None:
+    """Set `marks` on the words the v5 marks select; each word is tested only when a one-character test lets it through
+    (the page's ~1,000 words per 2,000 characters are mostly short common words)."""
+    body, heads, abbrev, pair = _v5_filters()
+    pairs = [m.start() for m in pair.finditer(text)]
+    ends = [t.end for t in tokens] if pairs else []
+    runs = {bisect_right(ends, p) for p in pairs}  # words holding the first of two side-by-side country names
+    for i, t in enumerate(tokens):
+        w = t.word
+        last = w[-1:]
+        if ((len(w) <= 2 and (w[-1:] in abbrev) and _visit_word(t)) or (i in runs and _abbreviation_run(t))
+                or ((last in body or t.tag == "LOC") and _body_word(t)) or (last in heads and _head_title_word(tokens, i))
+                or (t.tag in ("nz", "nw") and _place_glued(t))):
+            marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+    if "报讯" in text or "社讯" in text or "报电" in text or "日电" in text or "日讯" in text:
+        for t in _dateline_next(text, tokens):
+            marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+
+
 def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     """Positions where the tagger's output is used: LAC persons and organisations (vetoes, takes, kind
     hints), vetoable words of the policy, and, when its names are taken (NER_LABELS), ends of organisation
@@ -315,8 +435,11 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
-                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
+                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
+                ):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
+    if GATING_V5:
+        _v5_marks(text, tokens, marks)
     for a, b in _quoted_carriers(text):
         marks[a:b] = b"\x01" * (b - a)
     if CARRIER_MARKS:
@@ -387,7 +510,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
         toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place,
-                       uncut=_title_word)
+                       uncut=_title_word, head_title=_head_title)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans

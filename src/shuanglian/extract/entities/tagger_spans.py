@@ -9,6 +9,7 @@ it passes, becomes a candidate of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 
@@ -20,6 +21,8 @@ from shuanglian.extract.entities.lexicon import (
     person_context,
     place_abbreviations,
     place_rules,
+    standalone_abbreviations,
+    tagger_gating,
 )
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape, names_no_person
@@ -40,6 +43,35 @@ _CLUE_ORGS = frozenset({"COM", "GOV", "ORGN"})
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,8}$|^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
+_LATIN_PERSON = re.compile(r"^[A-Za-z][A-Za-z.\-]{2,24}$")
+_LATIN_SURE = 0.95  # the People's Daily head's marginal for a Latin-letter person
+_LATIN_CLUE = 0.8  # and the CLUENER head's for the same span
+
+
+def _latin_person(name: str, pd_conf: float, clue_conf: float) -> bool:
+    """A name in Latin letters both heads read as a person, the People's Daily head surely (Danny, JohnCarpenter,
+    Grubby: the guideline's persons are people's names in any script; the rules know only Chinese ones)."""
+    return bool(_LATIN_PERSON.match(name)) and pd_conf >= _LATIN_SURE and clue_conf >= _LATIN_CLUE
+
+
+def _standalone_place(text: str, words: Sequence[Token], ends: Sequence[int], s: NerSpan) -> str | None:
+    """The province or city a sure one-character place span stands for (沪 -> 上海市) when it is LAC's whole word or
+    the end of a two-character word of a verb of coming (抵沪, 赴榕) and no such character stands beside it (京津冀)."""
+    names = standalone_abbreviations()
+    full = names.get(text[s.start])
+    if full is None:
+        return None
+    abbrev = names.keys() | place_abbreviations().keys()
+    before, after = text[max(0, s.start - 1) : s.start], text[s.end : s.end + 1]
+    inside, cut = overlap(words, ends, s)
+    if len(inside) == 1 and not cut:
+        return None if before in abbrev or after in abbrev else full
+    if (len(cut) == 1 and len(cut[0].word) == 2 and cut[0].end == s.end and cut[0].word[0] in tagger_gating()["visit_verbs"]
+            and after not in abbrev):
+        return full
+    return None
+
+
 def _person_ok(name: str, clue_per: bool) -> bool:
     """A Chinese name of the rules' shape, or a name both heads read as a person (基辛格 has no surname)."""
     if not _PERSON.match(name) or name in person_context()["non_persons"]:
@@ -51,18 +83,31 @@ def _person_ok(name: str, clue_per: bool) -> bool:
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw", "nr", "ns", "nt"})
 
 
+_DATELINE_ENDS = ("电", "讯")
+
+
+def _dateline_glued(tokens: Sequence[Token], ends: Sequence[int], s: NerSpan, t: Token) -> bool:
+    """A LAC word gluing a dateline's last character to the story's first name (本报巴黎6月14日|电米哈伊洛维奇): the
+    span takes the rest of the word exactly, after a date."""
+    if not (t.start == s.start - 1 and t.end == s.end and t.word.startswith(_DATELINE_ENDS)):
+        return False
+    i = bisect.bisect_right(ends, t.start) - 1
+    return i >= 0 and tokens[i].end == t.start and tokens[i].tag == "TIME"
+
+
 def _fits_words(text: str, tokens: Sequence[Token], ends: Sequence[int], s: NerSpan, agreed: bool) -> bool:
     """True when the span cuts no LAC word except one LAC already reads as the same kind of name (郜南摄 ->
     郜南), holds no word that breaks a name (combine.plausible), is not one common word (列席, 大学城 are
     words, not names), and a person holds no LAC place or organisation (沪|苏浙). `agreed`: both heads read
     the span with this label."""
     inside, cut = overlap(tokens, ends, s)
-    if any(not (s.label == "PER" and t.tag == "PER") for t in cut):
+    if any(not (s.label == "PER" and t.tag == "PER") and not _dateline_glued(tokens, ends, s, t) for t in cut):
         return False  # 上海|电气, 马克思|主义, 中国|电子: a piece of a longer word
     if len(inside) == 1 and inside[0].start == s.start and inside[0].end == s.end and inside[0].tag not in _NAME_TAGS:
         return False
-    if s.label == "PER" and any(t.tag in ("LOC", "ORG") for t in inside):
-        return False
+    whole_place = agreed and len(inside) == 1 and not cut and inside[0].tag == "LOC"
+    if s.label == "PER" and any(t.tag in ("LOC", "ORG") for t in inside) and not whole_place:
+        return False  # 沪|苏浙; but 伊利埃斯库, a person both heads read, may be a whole LAC place
     if s.label == "PER" and agreed:
         # LAC cuts a name it does not know into function words (鄂|竟|平): only punctuation breaks a person
         return not any(t.tag == "w" and t.word != "·" for t in inside)
@@ -103,6 +148,7 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
     for c in chosen:
         used[c.start : c.end] = b"\x01" * (c.end - c.start)
     clue = {(s.start, s.end): s.label for s in spans if s.head == "clue"}
+    clue_conf = {(s.start, s.end, s.label): s.conf for s in spans if s.head == "clue"}
     # a place the CLUENER head reads (in part) as an organisation (泰丰 COM) is a brand or a body: not recovered
     clue_org = bytearray(len(text) + 1)
     for sp in spans:
@@ -131,11 +177,13 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
         if len(name) > 1 and not _fits_words(text, words, ends, s, agreed):
             continue
         cands: list[Cand] = []
-        if s.label == "PER" and _person_ok(name, agreed) and not names_no_person(text, s.start, s.end):
+        latin = s.head == "pd" and _latin_person(name, s.conf, clue_conf.get((s.start, s.end, "PER"), 0.0))
+        if s.label == "PER" and ((_person_ok(name, agreed) and not names_no_person(text, s.start, s.end)) or latin):
             cands = [Cand(s.start, s.end, "person", name)]
         elif s.label == "LOC" and len(name) == 1:
-            # 中|美, 访|华: a one-character country only when the tagger is sure of it and it is on the list
-            full = place_abbreviations().get(name)
+            # 中|美, 访|华: a one-character country only when the tagger is sure of it and it is on the list;
+            # 在|京|举行, 抵沪: a province or city standing on its own (`_standalone_place`)
+            full = place_abbreviations().get(name) or (_standalone_place(text, words, ends, s) if s.head == "pd" else None)
             if full and s.conf >= single:
                 cands = [Cand(s.start, s.end, "place", full)]
         elif s.label == "LOC" and clue.get((s.start, s.end), "LOC") in ("LOC", "SCENE") and not any(clue_org[s.start : s.end]):

@@ -226,14 +226,17 @@ _DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（
 
 def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
              gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None,
-             cut_place: Callable[[str, str], bool] | None = None, uncut: Callable[[Token], bool] | None = None) -> list[Token]:
+             cut_place: Callable[[str, str], bool] | None = None, uncut: Callable[[Token], bool] | None = None,
+             head_title: Callable[[str], bool] | None = None) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
     `gate(name, label)` False refuses a span; `vetoable(token)` False protects a LAC word from the veto (the
     caller's known places, whose sentences it may leave untagged); `cut_place(place, word)` True lets a sure
     place span cut a LAC place word (银川|晴, 斯里兰卡|科伦坡: LAC glued a known place to the next word);
     `uncut(token)` True keeps a span both heads read (`Policy.agreed`) from cutting that LAC word (a title:
-    陕西|省委书记 stays a place and a title, as the rules read it).
+    陕西|省委书记 stays a place and a title, as the rules read it); `head_title(title)` True for a title of a body's
+    own head (部长, 局长): a sure organisation span may cut a LAC word that contracts its name with that title
+    (伊朗外交部|长, 文昌市公安局|长: 外交部 + 部长 written 外交部长), and the CLUENER head's title span there is no clash.
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -265,6 +268,11 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     for s in spans:
         if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
             continue
+        if (s.label == "ORG" and head_title is not None and s.conf >= policy.sure and s.start >= head_end
+                and contracted_title(text, toks, ends, s, head_title)):
+            if gate is None or gate(text[s.start : s.end], s.label):
+                taken.append(s)
+            continue
         if any(clash[s.label][s.start : s.end]) or s.start < head_end:
             continue
         word = text[s.start : s.end]
@@ -293,6 +301,30 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     return _take(text, toks, ends, taken)
 
 
+def contracted_title(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan,
+                     head_title: Callable[[str], bool]) -> bool:
+    """True when an organisation span ends inside one LAC word that writes the body's last character once for its
+    name and its head's title (外交部长 = 外交部 + 部长, 公安局长 = 公安局 + 局长), cuts no other word and holds no word
+    that breaks a name."""
+    inside, cut = overlap(tokens, ends, span)
+    if len(cut) != 1 or not inside:
+        return False
+    t = cut[0]
+    if not (span.start <= t.start < span.end < t.end) or not head_title(text[span.end - 1 : t.end]):
+        return False
+    return not any(breaks_name(w) for w in inside)
+
+
+def _member_count(text: str, t: Token, span: NerSpan) -> bool:
+    """A numeral opening an organisation span right before 国 and a group's noun (15国集团, 77国集团): the number of
+    member states (not 3|国家重点实验室: a count of labs)."""
+    return span.label == "ORG" and t.tag == "m" and t.start == span.start and text.startswith(_MEMBER_GROUPS, t.end)
+
+
+# what follows a count of member states in a group's name
+_MEMBER_GROUPS = ("国集团", "国联盟", "国组织")
+
+
 def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
     """True when a span both heads read alike holds no punctuation but name punctuation, no numeral or time, cuts no LAC name of
     another label, joins no two LAC organisations, and (an organisation) ends on no part word; a person is at
@@ -303,8 +335,10 @@ def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: N
     if span.label == "ORG" and name.endswith(_PART_TAILS):
         return False
     inside, cut = overlap(tokens, ends, span)
-    # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body
-    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or t.tag in ("m", "TIME") for t in inside):
+    # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body; a count opening
+    # the name before 国 is its member states (15|国集团, 77|国集团): part of the group's name
+    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or (t.tag in ("m", "TIME") and not _member_count(text, t, span))
+           for t in inside):
         return False
     if any(t.tag in ENTITY_TAGS and t.tag != span.label for t in cut):
         return False
