@@ -40,6 +40,7 @@ from shuanglian.extract.entities.industries import (
     overlapping_industries,
 )
 from shuanglian.extract.entities.industry_lists import listed_industries
+from shuanglian.extract.entities.kind_shapes import listed_facilities, patterned_works, reshaped, shaped
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
     blocked_automaton,
@@ -395,7 +396,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
-             + quoted_funds(view))
+             + quoted_funds(view) + listed_facilities(view) + patterned_works(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
     cands = [c for c in cands if c.kind != FIELD]
@@ -419,6 +420,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = [replace(c, kind="fund", name=short_funds[c.name]) if c.kind == "enterprise" and c.name in short_funds
               else c for c in chosen]
     chosen = _bare_enterprises(text, chosen, lac_toks)  # 天河超算, “闽政通”等平台, 技兴三湘, 同|拉美
+    chosen = reshaped(text, shaped(text, chosen))  # 4个…物流基地, 这家…产业园; …货运机场花湖国际机场; 自贸区横琴片区
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     if context[0] is None:

@@ -1,0 +1,127 @@
+"""Platforms by the shape of the text around them: batches and generic references dropped, listed facilities found.
+
+A carrier after a count or a determiner (4个国家骨干冷链物流基地, 这家医疗器械产业园) is a batch or a generic
+reference; items listed before 等重大科技基础设施 are research facilities. Word lists: data/kind_shapes.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.lexicon import _yaml
+
+
+@dataclass(frozen=True)
+class ShapeRules:
+    """The shapes of data/kind_shapes.yaml."""
+
+    batch_before: re.Pattern[str]
+    batch_kinds: frozenset[str]
+
+
+@functools.cache
+def shape_rules() -> ShapeRules:
+    """Load data/kind_shapes.yaml once."""
+    d = _yaml("kind_shapes.yaml")
+    nums = re.escape(d["batch_numerals"])
+    measures = "|".join(map(re.escape, d["batch_measures"]))
+    dets = "|".join(map(re.escape, sorted(d["determiners"], key=len, reverse=True)))
+    return ShapeRules(
+        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets})$"),
+        batch_kinds=frozenset(d["batch_kinds"]),
+    )
+
+
+def names_no_entity(text: str, c: Cand) -> bool:
+    """True when the words around candidate `c` show it is a batch or a generic reference."""
+    r = shape_rules()
+    return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 6), c.start))
+
+
+def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
+    """The chosen candidates without those `names_no_entity` rejects."""
+    return [c for c in chosen if not names_no_entity(text, c)]
+
+
+@functools.cache
+def _facility_list() -> re.Pattern[str]:
+    """`items 等 [count] [modifier] class` of research facilities (data/kind_shapes.yaml)."""
+    d = _yaml("kind_shapes.yaml")
+    classes = "|".join(map(re.escape, sorted(d["facility_classes"], key=len, reverse=True)))
+    mods = "|".join(map(re.escape, sorted(d["facility_class_modifiers"], key=len, reverse=True)))
+    n = int(d["facility_item_max"])
+    item = rf"[^、，,。；;：:\s“”（）()等的]{{2,{n}}}"
+    return re.compile(rf"({item}(?:、{item})*)等(?:[\d一二三四五六七八九十两]+[个项座])?(?:{mods})?(?:{classes})")
+
+
+def listed_facilities(view: TokenView) -> list[Cand]:
+    """Research facilities listed before 等 and their class (先进阿秒激光、转化医学等重大科技基础设施)."""
+    text = view.text
+    lead = frozenset(_yaml("kind_shapes.yaml")["facility_lead_tags"])
+    out: list[Cand] = []
+    for m in _facility_list().finditer(text):
+        pos = m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if k == 0:
+                # the clause's verb or adverb before the first item (加快|X, 推动|X) is not part of it
+                i = view.index_containing(a)
+                while i is not None and i < len(view.tokens) and view.tokens[i].tag in lead and view.tokens[i].end < b:
+                    a = view.tokens[i].end
+                    i += 1
+            if b - a >= 2 and a in view.by_start:
+                out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
+    return out
+
+
+@functools.cache
+def _zone_part() -> re.Pattern[str]:
+    """A zone part's name and head written right after a zone (横琴片区)."""
+    d = _yaml("kind_shapes.yaml")
+    heads = "|".join(map(re.escape, sorted(d["zone_parts"], key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,{int(d['zone_part_name_max'])}}}?(?:{heads})")
+
+
+def _zone_heads() -> tuple[str, ...]:
+    return ("自贸区", "自由贸易试验区", "自贸试验区", "自由贸易区", "合作区", "新区", "高新区", "开发区", "示范区")
+
+
+def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
+    """Platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
+    extended over a zone part written after the zone (广东自贸区横琴片区)."""
+    d = _yaml("kind_shapes.yaml")
+    hl, min_name = int(d["repeated_head_len"]), int(d["repeated_head_min_name"])
+    # a place read inside the zone part (横琴 of 横琴片区) gives way to it; any other name blocks it
+    taken = [(c.start, c.end) for c in chosen if c.kind != "place"]
+    out: list[Cand] = []
+    for c in chosen:
+        if c.kind == "platform":
+            head = c.name[-hl:]
+            cut = c.name.find(head, 0, len(c.name) - hl)
+            if cut > 0 and len(c.name) - cut - hl >= min_name and c.name == text[c.start : c.end]:
+                s = c.start + cut + hl
+                c = replace(c, start=s, name=text[s : c.end])
+            elif c.name.endswith(_zone_heads()):
+                m = _zone_part().match(text, c.end)
+                if m and not any(a < m.end() and b > c.end for a, b in taken):
+                    c = replace(c, end=m.end(), name=c.name + m.group())
+        out.append(c)
+    zones = [(c.start, c.end) for c in out if c.kind == "platform"]
+    return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
+
+
+@functools.cache
+def _work_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _yaml("kind_shapes.yaml")["work_patterns"])
+
+
+def patterned_works(view: TokenView) -> list[Cand]:
+    """Built works named by a fixed pattern (引绰济辽工程, 331国道): platforms as written, from a word start."""
+    text = view.text
+    return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR)
+            for pat in _work_patterns() for m in pat.finditer(text) if m.start() in view.by_start]

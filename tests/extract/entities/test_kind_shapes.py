@@ -1,0 +1,61 @@
+"""Platforms and industries by the shape of the text around them (entities/kind_shapes.py, joined industries,
+the national industry classification's sector names), one test per rule."""
+
+from __future__ import annotations
+
+
+def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.name: m.kind for m in ents(text).values()}
+
+
+def test_counted_or_determined_carrier_is_no_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动7个国家物流枢纽、4个国家骨干冷链物流基地提质升级。")
+    assert "国家骨干冷链物流基地" not in got
+    got = _kinds(ents, "在上海市嘉定区这家医疗器械产业园，专家和工程师双向奔赴。")
+    assert "医疗器械产业园" not in got
+    got = _kinds(ents, "推进盛乐空港国际物流园建设。")
+    assert got.get("盛乐空港国际物流园") == "platform"  # no count before it: still a platform
+
+
+def test_items_listed_before_research_facilities_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动科技创新和产业创新深度融合，先进阿秒激光、转化医学等重大科技基础设施加快建设。")
+    assert got.get("先进阿秒激光") == "platform"
+    assert got.get("转化医学") == "platform"
+    got = _kinds(ents, "推进智能算力等新型基础设施建设。")
+    assert got.get("智能算力") != "platform"  # 新型基础设施 is no research facility
+
+
+def test_description_before_a_work_and_a_zone_part(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "亚洲最大专业货运机场花湖国际机场成为内陆“空中出海口”。")
+    assert got.get("花湖国际机场") == "platform"
+    assert "亚洲最大专业货运机场花湖国际机场" not in got
+    got = _kinds(ents, "在广东自贸区横琴片区，以制度创新为核心。")
+    assert got.get("广东自贸区横琴片区") == "platform"
+    assert "横琴" not in got  # the place read inside the zone part gives way to it
+
+
+def test_patterned_works(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "引绰济辽工程实现全线通水，沿边331国道全线贯通，加快引江济淮二期建设。")
+    assert got.get("引绰济辽工程") == "platform"
+    assert got.get("331国道") == "platform"
+    assert got.get("引江济淮二期") == "platform"
+
+
+def test_carrier_heads(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "高水平建设国际医药创新公园，“纳米真空互联实验站”二期项目通过验收。")
+    assert got.get("国际医药创新公园") == "platform"
+    assert got.get("纳米真空互联实验站") == "platform"
+
+
+def test_chain_joined_by_yu_or_ji_with_a_head_word(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "光电子信息、汽车制造与服务、大健康、现代化工等支柱产业加快发展。")
+    assert got.get("汽车制造与服务") == "industry"
+    got = _kinds(ents, "推动食品及农产品加工产业高质量发展。")
+    assert got.get("食品及农产品加工") == "industry"
+    assert "食品" not in got
+
+
+def test_sectors_of_the_national_classification(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "做大做强互联网和相关服务业，提升租赁和商务服务业规模水平，加快推动批零住餐业、交通运输仓储和邮政业上规模。")
+    for name in ("互联网和相关服务业", "租赁和商务服务业", "批零住餐业", "交通运输仓储和邮政业"):
+        assert got.get(name) == "industry", name
