@@ -59,3 +59,19 @@ def test_sectors_of_the_national_classification(ents) -> None:  # type: ignore[n
     got = _kinds(ents, "做大做强互联网和相关服务业，提升租赁和商务服务业规模水平，加快推动批零住餐业、交通运输仓储和邮政业上规模。")
     for name in ("互联网和相关服务业", "租赁和商务服务业", "批零住餐业", "交通运输仓储和邮政业"):
         assert got.get(name) == "industry", name
+
+
+def test_railway_station_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "雄安站是京雄城际铁路的终点站，爱心驿站开放。")
+    assert got.get("雄安站") == "platform"  # a built work: the product's convention (real_gold/README.md)
+    assert got.get("爱心驿站") != "platform"  # 驿 is no place
+
+
+def test_list_closed_by_a_count_of_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "软件信息、科技服务和商务服务三大产业对经济增长贡献超五成。")
+    for name in ("软件信息", "科技服务", "商务服务"):
+        assert got.get(name) == "industry", name
+    got = _kinds(ents, "打造高端装备、信息技术服务、新能源、新材料等4个万亿级新兴支柱产业。")
+    assert got.get("信息技术服务") == "industry"
+    got = _kinds(ents, "科技服务和商务服务对经济增长贡献超五成。")
+    assert "科技服务" not in got  # no class word closes the pair

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.lexicon import _yaml
+from shuanglian.extract.entities.places import place_index
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,14 @@ def _zone_heads() -> tuple[str, ...]:
     return ("自贸区", "自由贸易试验区", "自贸试验区", "自由贸易区", "合作区", "新区", "高新区", "开发区", "示范区")
 
 
+def _station(name: str, heads: Sequence[str]) -> bool:
+    """True when `name` is a place and a station head (雄安站, 合肥西站)."""
+    head = next((h for h in heads if name.endswith(h)), None)
+    return head is not None and name[: -len(head)] in place_index()
+
+
 def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
-    """Platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
+    """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
     extended over a zone part written after the zone (广东自贸区横琴片区)."""
     d = _yaml("kind_shapes.yaml")
     hl, min_name = int(d["repeated_head_len"]), int(d["repeated_head_min_name"])
@@ -100,6 +107,8 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     taken = [(c.start, c.end) for c in chosen if c.kind != "place"]
     out: list[Cand] = []
     for c in chosen:
+        if c.kind in d["station_retyped"] and _station(c.name, d["station_heads"]):
+            c = replace(c, kind="platform")
         if c.kind == "platform":
             head = c.name[-hl:]
             cut = c.name.find(head, 0, len(c.name) - hl)
