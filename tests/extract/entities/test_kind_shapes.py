@@ -62,9 +62,10 @@ def test_sectors_of_the_national_classification(ents) -> None:  # type: ignore[n
 
 
 def test_railway_station_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
-    got = _kinds(ents, "雄安站是京雄城际铁路的终点站，爱心驿站开放。")
+    got = _kinds(ents, "雄安站是京雄城际铁路的终点站")
     assert got.get("雄安站") == "platform"  # a built work: the product's convention (real_gold/README.md)
-    assert got.get("爱心驿站") != "platform"  # 驿 is no place
+    got = _kinds(ents, "京雄城际铁路沿线的爱心驿站开放。")
+    assert got.get("爱心驿站") != "platform"  # 爱心驿 is no place
 
 
 def test_list_closed_by_a_count_of_industries(ents) -> None:  # type: ignore[no-untyped-def]
