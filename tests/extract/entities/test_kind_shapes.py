@@ -76,3 +76,8 @@ def test_list_closed_by_a_count_of_industries(ents) -> None:  # type: ignore[no-
     assert got.get("信息技术服务") == "industry"
     got = _kinds(ents, "科技服务和商务服务对经济增长贡献超五成。")
     assert "科技服务" not in got  # no class word closes the pair
+
+
+def test_statistical_aggregate_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "上半年，我国规模以上高技术制造业增加值增长了9.5%。")
+    assert "高技术制造业" not in got  # a statistical aggregate of many branches (broad_sectors), not one chain
