@@ -13,6 +13,8 @@ def test_counted_or_determined_carrier_is_no_platform(ents) -> None:  # type: ig
     assert "国家骨干冷链物流基地" not in got
     got = _kinds(ents, "在上海市嘉定区这家医疗器械产业园，专家和工程师双向奔赴。")
     assert "医疗器械产业园" not in got
+    got = _kinds(ents, "山东打造了曲阜、泰山等优秀传统文化传承发展示范区。")
+    assert "文化传承发展示范区" not in got and "优秀传统文化传承发展示范区" not in got  # the class of the items
     got = _kinds(ents, "推进盛乐空港国际物流园建设。")
     assert got.get("盛乐空港国际物流园") == "platform"  # no count before it: still a platform
 

@@ -32,7 +32,7 @@ def shape_rules() -> ShapeRules:
     measures = "|".join(map(re.escape, d["batch_measures"]))
     dets = "|".join(map(re.escape, sorted(d["determiners"], key=len, reverse=True)))
     return ShapeRules(
-        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets})$"),
+        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}})$"),
         batch_kinds=frozenset(d["batch_kinds"]),
     )
 
@@ -40,7 +40,7 @@ def shape_rules() -> ShapeRules:
 def names_no_entity(text: str, c: Cand) -> bool:
     """True when the words around candidate `c` show it is a batch or a generic reference."""
     r = shape_rules()
-    return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 6), c.start))
+    return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
 
 
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
