@@ -83,3 +83,8 @@ def test_list_closed_by_a_count_of_industries(ents) -> None:  # type: ignore[no-
 def test_statistical_aggregate_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "上半年，我国规模以上高技术制造业增加值增长了9.5%。")
     assert "高技术制造业" not in got  # a statistical aggregate of many branches (broad_sectors), not one chain
+
+
+def test_industry_written_with_its_class_word_keeps_that_form(ents) -> None:  # type: ignore[no-untyped-def]
+    m = ents("迭代实施软信产业“满天星”行动。")["软信"]
+    assert m.kind == "industry" and "软信产业" in m.aliases  # canonical without 产业, the page's form an alias

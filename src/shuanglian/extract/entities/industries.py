@@ -241,6 +241,13 @@ def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]
     return out
 
 
+def anchored_forms(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The forms an industry is written in with its class word (软信产业, 数据标注行业): other names of it on the page.
+
+    The canonical name leaves 产业/行业 out (guideline), but the page's form is one of its names."""
+    return {text[a : b + 2] for a, b in spans if text[b : b + 2] in ("产业", "行业")}
+
+
 _JOINS = ("及", "与", "和")
 # the second half of a chain joined by 与/及 that no term covers (汽车制造与|服务、…, 食品及|农产品加工|产业):
 # a short noun phrase up to the list's next item, its closer or 产业/行业, ending with a head word

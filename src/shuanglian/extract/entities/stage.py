@@ -33,6 +33,7 @@ from shuanglian.extract.entities.groups import (
 from shuanglian.extract.entities.industries import (
     FIELD,
     IndustrySpans,
+    anchored_forms,
     grammar_industries,
     headed_industries,
     industry_mentions,
@@ -460,6 +461,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
                          key=lambda u: (len(u), u == official, -first.get(u, len(view.text))))
             if g.kind == "place":
                 g.attrs["official"] = official
+        if g.kind == "industry":
+            g.surfaces |= anchored_forms(view.text, g.spans) - {g.name}  # 软信 written 软信产业
 
     industry_spans = IndustrySpans(
         [(s, e, g.name) for g in groups.values() if g.kind == "industry" for s, e in g.spans])
