@@ -34,6 +34,8 @@ def test_description_before_a_work_and_a_zone_part(ents) -> None:  # type: ignor
     got = _kinds(ents, "在广东自贸区横琴片区，以制度创新为核心。")
     assert got.get("广东自贸区横琴片区") == "platform"
     assert "横琴" not in got  # the place read inside the zone part gives way to it
+    got = _kinds(ents, "高质量推进祁连山、青海湖国家公园候选区建设。")
+    assert got.get("青海湖国家公园候选区") == "platform"  # a zone's status is part of its name
 
 
 def test_patterned_works(ents) -> None:  # type: ignore[no-untyped-def]

@@ -10,10 +10,18 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.lexicon import _yaml
 from shuanglian.extract.entities.places import place_index
+from shuanglian.suffixes import suffixes
+
+
+@functools.cache
+def _data() -> Any:
+    """data/kind_shapes.yaml, parsed once."""
+    return _yaml("kind_shapes.yaml")
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class ShapeRules:
 @functools.cache
 def shape_rules() -> ShapeRules:
     """Load data/kind_shapes.yaml once."""
-    d = _yaml("kind_shapes.yaml")
+    d = _data()
     nums = re.escape(d["batch_numerals"])
     measures = "|".join(map(re.escape, d["batch_measures"]))
     dets = "|".join(map(re.escape, sorted(d["determiners"], key=len, reverse=True)))
@@ -51,7 +59,7 @@ def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
 @functools.cache
 def _facility_list() -> re.Pattern[str]:
     """`items 等 [count] [modifier] class` of research facilities (data/kind_shapes.yaml)."""
-    d = _yaml("kind_shapes.yaml")
+    d = _data()
     classes = "|".join(map(re.escape, sorted(d["facility_classes"], key=len, reverse=True)))
     mods = "|".join(map(re.escape, sorted(d["facility_class_modifiers"], key=len, reverse=True)))
     n = int(d["facility_item_max"])
@@ -62,7 +70,7 @@ def _facility_list() -> re.Pattern[str]:
 def listed_facilities(view: TokenView) -> list[Cand]:
     """Research facilities listed before 等 and their class (先进阿秒激光、转化医学等重大科技基础设施)."""
     text = view.text
-    lead = frozenset(_yaml("kind_shapes.yaml")["facility_lead_tags"])
+    lead = frozenset(_data()["facility_lead_tags"])
     out: list[Cand] = []
     for m in _facility_list().finditer(text):
         pos = m.start(1)
@@ -83,13 +91,29 @@ def listed_facilities(view: TokenView) -> list[Cand]:
 @functools.cache
 def _zone_part() -> re.Pattern[str]:
     """A zone part's name and head written right after a zone (横琴片区)."""
-    d = _yaml("kind_shapes.yaml")
+    d = _data()
     heads = "|".join(map(re.escape, sorted(d["zone_parts"], key=len, reverse=True)))
     return re.compile(rf"[\u4e00-\u9fff]{{1,{int(d['zone_part_name_max'])}}}?(?:{heads})")
 
 
+@functools.cache
 def _zone_heads() -> tuple[str, ...]:
-    return ("自贸区", "自由贸易试验区", "自贸试验区", "自由贸易区", "合作区", "新区", "高新区", "开发区", "示范区")
+    return tuple(_data()["zone_heads"])
+
+
+def _zone_status(name: str, text: str, end: int) -> str | None:
+    """The status word written right after a zone that takes one (国家公园|候选区), if any."""
+    for head, words in _data()["zone_status"].items():
+        if name.endswith(head):
+            return next((w for w in words if text.startswith(w, end)), None)
+    return None
+
+
+def _platform_head(name: str, shortest: int) -> str | None:
+    """The shortest platform suffix of the suffix grammar that ends `name` (机场 of …国际机场), at least `shortest`
+    characters: a whole head, never a piece of a longer word (业园 of 工业园区 is none)."""
+    heads = [s for s in suffixes().kind_of if len(s) >= shortest and name.endswith(s) and len(s) < len(name)]
+    return min(heads, key=len) if heads else None
 
 
 def _station(name: str, heads: Sequence[str]) -> bool:
@@ -101,7 +125,7 @@ def _station(name: str, heads: Sequence[str]) -> bool:
 def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
     extended over a zone part written after the zone (广东自贸区横琴片区)."""
-    d = _yaml("kind_shapes.yaml")
+    d = _data()
     hl, min_name = int(d["repeated_head_len"]), int(d["repeated_head_min_name"])
     # a place read inside the zone part (横琴 of 横琴片区) gives way to it; any other name blocks it
     taken = [(c.start, c.end) for c in chosen if c.kind != "place"]
@@ -110,11 +134,13 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
         if c.kind in d["station_retyped"] and _station(c.name, d["station_heads"]):
             c = replace(c, kind="platform")
         if c.kind == "platform":
-            head = c.name[-hl:]
-            cut = c.name.find(head, 0, len(c.name) - hl)
-            if cut > 0 and len(c.name) - cut - hl >= min_name and c.name == text[c.start : c.end]:
-                s = c.start + cut + hl
+            head = _platform_head(c.name, hl)
+            cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
+            if cut > 0 and len(c.name) - cut - len(head) >= min_name and c.name == text[c.start : c.end]:
+                s = c.start + cut + len(head)
                 c = replace(c, start=s, name=text[s : c.end])
+            elif (status := _zone_status(c.name, text, c.end)) is not None:
+                c = replace(c, end=c.end + len(status), name=c.name + status)
             elif c.name.endswith(_zone_heads()):
                 m = _zone_part().match(text, c.end)
                 if m and not any(a < m.end() and b > c.end for a, b in taken):
@@ -126,7 +152,7 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
 
 @functools.cache
 def _work_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in _yaml("kind_shapes.yaml")["work_patterns"])
+    return tuple(re.compile(p) for p in _data()["work_patterns"])
 
 
 def patterned_works(view: TokenView) -> list[Cand]:
