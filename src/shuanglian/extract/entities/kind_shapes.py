@@ -134,7 +134,7 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
         if c.kind in d["station_retyped"] and _station(c.name, d["station_heads"]):
             c = replace(c, kind="platform")
         if c.kind == "platform":
-            head = _platform_head(c.name, hl)
+            head = _platform_head(c.name, hl) or ""
             cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
             if cut > 0 and len(c.name) - cut - len(head) >= min_name and c.name == text[c.start : c.end]:
                 s = c.start + cut + len(head)
