@@ -31,6 +31,8 @@ def test_description_before_a_work_and_a_zone_part(ents) -> None:  # type: ignor
     got = _kinds(ents, "亚洲最大专业货运机场花湖国际机场成为内陆“空中出海口”。")
     assert got.get("花湖国际机场") == "platform"
     assert "亚洲最大专业货运机场花湖国际机场" not in got
+    got = _kinds(ents, "苏州工业园区人工智能产业园区集聚了上千家企业。")
+    assert got.get("苏州工业园区人工智能产业园区") == "platform"  # no superlative: a park inside a zone, whole
     got = _kinds(ents, "在广东自贸区横琴片区，以制度创新为核心。")
     assert got.get("广东自贸区横琴片区") == "platform"
     assert "横琴" not in got  # the place read inside the zone part gives way to it

@@ -136,7 +136,8 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
         if c.kind == "platform":
             head = _platform_head(c.name, hl) or ""
             cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
-            if cut > 0 and len(c.name) - cut - len(head) >= min_name and c.name == text[c.start : c.end]:
+            described = cut > 0 and any(m in c.name[:cut] for m in d["description_marks"])
+            if described and len(c.name) - cut - len(head) >= min_name and c.name == text[c.start : c.end]:
                 s = c.start + cut + len(head)
                 c = replace(c, start=s, name=text[s : c.end])
             elif (status := _zone_status(c.name, text, c.end)) is not None:
