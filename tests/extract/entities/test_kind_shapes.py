@@ -92,3 +92,9 @@ def test_statistical_aggregate_is_no_industry(ents) -> None:  # type: ignore[no-
 def test_industry_written_with_its_class_word_keeps_that_form(ents) -> None:  # type: ignore[no-untyped-def]
     m = ents("迭代实施软信产业“满天星”行动。")["软信"]
     assert m.kind == "industry" and "软信产业" in m.aliases  # canonical without 产业, the page's form an alias
+
+
+def test_region_head_shared_by_a_list(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "带动和推进粤东、粤西、粤北地区更好承接珠三角地区的产业。")
+    assert got.get("粤北") == "place" and "粤北地区" not in got  # 地区 is the list's head
+    assert got.get("珠三角地区") == "place"  # alone: the head stays

@@ -122,6 +122,20 @@ def _station(name: str, heads: Sequence[str]) -> bool:
     return head is not None and name[: -len(head)] in place_index()
 
 
+def _shared_region_heads(chosen: list[Cand], heads: tuple[str, ...]) -> list[Cand]:
+    """The last of a list of regions written with the list's head (粤东、粤西、粤北地区) cut to its bare name."""
+    place_ends = {c.end: c for c in chosen if c.kind == "place"}
+    out: list[Cand] = []
+    for c in chosen:
+        head = next((h for h in heads if c.name.endswith(h)), None) if c.kind == "place" else None
+        bare = c.name[: -len(head)] if head else ""
+        prev = place_ends.get(c.start) or place_ends.get(c.start - 1)
+        if head and prev is not None and len(prev.name) == len(bare) and not prev.name.endswith(head):
+            c = replace(c, end=c.end - len(head), name=bare)
+        out.append(c)
+    return out
+
+
 def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
     extended over a zone part written after the zone (广东自贸区横琴片区)."""
@@ -147,6 +161,7 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
                 if m and not any(a < m.end() and b > c.end for a, b in taken):
                     c = replace(c, end=m.end(), name=c.name + m.group())
         out.append(c)
+    out = _shared_region_heads(out, tuple(d["shared_region_heads"]))
     zones = [(c.start, c.end) for c in out if c.kind == "platform"]
     return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
 
