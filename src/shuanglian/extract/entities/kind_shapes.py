@@ -1,7 +1,14 @@
-"""Platforms by the shape of the text around them: batches and generic references dropped, listed facilities found.
+"""Platforms (and regions) by the shape of the text around them, after candidates are chosen or as new ones.
 
-A carrier after a count or a determiner (4个国家骨干冷链物流基地, 这家医疗器械产业园) is a batch or a generic
-reference; items listed before 等重大科技基础设施 are research facilities. Word lists: data/kind_shapes.yaml.
+- `shaped`: a carrier after a count, a determiner or 等 (4个国家骨干冷链物流基地, 这家医疗器械产业园,
+  曲阜、泰山等…示范区) is a batch, a generic reference or the class of listed items: dropped.
+- `listed_facilities`, `patterned_works`: items listed before 等重大科技基础设施 are research facilities; works
+  named by a fixed pattern (引绰济辽工程, 331国道) are platforms.
+- `reshaped`: railway stations (雄安站) are platforms (built works: tests/fixtures/real_gold/README.md); a
+  superlative description before a work is cut (…货运机场花湖国际机场); a zone's part or status is taken in
+  (广东自贸区横琴片区, 青海湖国家公园候选区); a region head shared by a list is left to the list (粤北地区 -> 粤北).
+
+Word lists and patterns: data/kind_shapes.yaml.
 """
 
 from __future__ import annotations
