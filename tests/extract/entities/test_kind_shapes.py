@@ -98,3 +98,10 @@ def test_region_head_shared_by_a_list(ents) -> None:  # type: ignore[no-untyped-
     got = _kinds(ents, "带动和推进粤东、粤西、粤北地区更好承接珠三角地区的产业。")
     assert got.get("粤北") == "place" and "粤北地区" not in got  # 地区 is the list's head
     assert got.get("珠三角地区") == "place"  # alone: the head stays
+
+
+def test_country_inside_a_quoted_slogan_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "深化“赤水河谷 中国酱香”产区品牌建设。")
+    assert "中国" not in got
+    got = _kinds(ents, "“中国”一词古已有之。")
+    assert got.get("中国") == "place"  # the quoted phrase is the place itself

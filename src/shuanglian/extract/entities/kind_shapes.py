@@ -7,6 +7,7 @@
 - `reshaped`: railway stations (雄安站) are platforms (built works: tests/fixtures/real_gold/README.md); a
   superlative description before a work is cut (…货运机场花湖国际机场); a zone's part or status is taken in
   (广东自贸区横琴片区, 青海湖国家公园候选区); a region head shared by a list is left to the list (粤北地区 -> 粤北).
+- `shaped` also drops 中国 written inside a short quoted slogan (“赤水河谷 中国酱香”): no place mention.
 
 Word lists and patterns: data/kind_shapes.yaml.
 """
@@ -58,9 +59,22 @@ def names_no_entity(text: str, c: Cand) -> bool:
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
 
 
+def _quoted_place(text: str, c: Cand) -> bool:
+    """True for a listed place strictly inside a short quoted phrase (“赤水河谷 中国酱香”, “中国天眼”)."""
+    d = _data()
+    if c.kind != "place" or c.name not in d["quoted_place_names"]:
+        return False
+    reach = int(d["quoted_place_reach"])
+    open_at = text.rfind("“", max(0, c.start - reach), c.start + 1)
+    if open_at < 0 or "”" in text[open_at : c.start]:
+        return False
+    close_at = text.find("”", c.end, c.end + reach)
+    return close_at >= 0 and (open_at + 1, close_at) != (c.start, c.end) and close_at - open_at <= reach + 1
+
+
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
-    """The chosen candidates without those `names_no_entity` rejects."""
-    return [c for c in chosen if not names_no_entity(text, c)]
+    """The chosen candidates without those `names_no_entity` rejects and places quoted inside a slogan."""
+    return [c for c in chosen if not names_no_entity(text, c) and not _quoted_place(text, c)]
 
 
 @functools.cache
