@@ -105,3 +105,8 @@ def test_country_inside_a_quoted_slogan_is_no_place(ents) -> None:  # type: igno
     assert "中国" not in got
     got = _kinds(ents, "“中国”一词古已有之。")
     assert got.get("中国") == "place"  # the quoted phrase is the place itself
+
+
+def test_term_continued_past_a_hyphen_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进5G-A超宽带网络重要场景深度覆盖。")
+    assert got.get("5G") != "industry"  # 5G-A names a network generation

@@ -7,7 +7,8 @@
 - `reshaped`: railway stations (雄安站) are platforms (built works: tests/fixtures/real_gold/README.md); a
   superlative description before a work is cut (…货运机场花湖国际机场); a zone's part or status is taken in
   (广东自贸区横琴片区, 青海湖国家公园候选区); a region head shared by a list is left to the list (粤北地区 -> 粤北).
-- `shaped` also drops 中国 written inside a short quoted slogan (“赤水河谷 中国酱香”): no place mention.
+- `shaped` also drops 中国 written inside a short quoted slogan (“赤水河谷 中国酱香”): no place mention, and a
+  term the text continues past a hyphen (5G-A): no industry mention.
 
 Word lists and patterns: data/kind_shapes.yaml.
 """
@@ -72,9 +73,16 @@ def _quoted_place(text: str, c: Cand) -> bool:
     return close_at >= 0 and (open_at + 1, close_at) != (c.start, c.end) and close_at - open_at <= reach + 1
 
 
+def _continued(text: str, c: Cand) -> bool:
+    """True for a term the text continues past a hyphen (5G-A): a longer technology's name."""
+    d = _data()
+    return c.kind in d["continued_kinds"] and re.match(d["continued_term"], text[c.end : c.end + 2]) is not None
+
+
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
-    """The chosen candidates without those `names_no_entity` rejects and places quoted inside a slogan."""
-    return [c for c in chosen if not names_no_entity(text, c) and not _quoted_place(text, c)]
+    """The chosen candidates without those `names_no_entity` rejects, places quoted inside a slogan and terms
+    continued past a hyphen."""
+    return [c for c in chosen if not names_no_entity(text, c) and not _quoted_place(text, c) and not _continued(text, c)]
 
 
 @functools.cache
