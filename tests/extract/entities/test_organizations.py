@@ -53,3 +53,10 @@ def test_federations_consortia_and_plain_funds(ents) -> None:  # type: ignore[no
     assert got.get("智能网联汽车产业创新联合体") == "organization"
     assert got.get("国家制造业转型升级基金") == "fund"
     assert "专项基金" not in got
+
+
+def test_schools_and_memorial_sites_are_organizations(ents) -> None:  # type: ignore[no-untyped-def]
+    """org_suffixes: a 陵园 is a body like a 纪念馆; a primary or middle school is an organisation (not a university)."""
+    got = ents("16日下午，习近平首先来到鄂豫皖苏区首府烈士陵园。他还走访了金寨县第一中学。")
+    assert got["鄂豫皖苏区首府烈士陵园"].kind == "organization"
+    assert all(m.kind != "university" for m in got.values())

@@ -191,3 +191,62 @@ def test_a_name_ending_with_a_business_word_takes_no_second_one() -> None:
     got = {m.name: m.kind for m in extract_entities("华天科技芯片项目投产，迈瑞医疗上市。")}
     assert got.get("华天科技") == "enterprise" and got.get("迈瑞医疗") == "enterprise"
     assert "华天科技芯片" not in got
+
+
+def test_state_groups_and_exchanges_by_short_name(ents) -> None:  # type: ignore[no-untyped-def]
+    """named_bodies.tsv: central enterprises, steel groups and exchanges named by short names no suffix types."""
+    got = ents("不久前，在山西太钢，手撕钢再次取得新突破。华润、招商局等央企加大投资。支持深交所深化创业板改革，支持广期所完善期货品种。")
+    assert got["太钢"].kind == "enterprise"
+    assert got["招商局"].kind == "enterprise"
+    assert got["深交所"].kind == "organization"
+    assert got["广期所"].kind == "organization"
+
+
+def test_two_character_short_name_read_as_a_person_stays_a_person(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("自治区党委副书记、自治区主席包钢主持会议。")
+    assert "包钢" not in got or got["包钢"].kind == "person"
+
+
+def test_suffix_less_lac_org_the_tagger_sees_no_name_in_is_dropped(ents) -> None:  # type: ignore[no-untyped-def]
+    """A place and a common word LAC tags as one organisation (海南旅游, 山西煤田) is no company; brands the tagger
+    reads (云南白药, 贵州茅台) stay."""
+    got = ents("有30多万外国人免签赴海南旅游。重点用于开发山西煤田。云南白药、贵州茅台等企业发展良好。")
+    assert "海南旅游" not in got and "山西煤田" not in got
+    assert got["云南白药"].kind == "enterprise" and got["贵州茅台"].kind == "enterprise"
+
+
+def test_listed_company_short_name_is_kept_without_a_tagger_hint() -> None:
+    """The listed-company list (../shared/data/lists/chain-kg, read at run time) vouches for a brand the tagger misses."""
+    import pytest
+
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.entities.lexicon import listed_companies
+    from shuanglian.extract.entities.orgs import _unbranded
+    from shuanglian.extract.lac import Token
+
+    if "航天科技" not in listed_companies():
+        pytest.skip("shared listed-company list absent")
+    text = "航天科技和空天能源"
+    view = TokenView(text, [Token(0, 4, "航天科技", "ORG"), Token(4, 5, "和", "c"), Token(5, 9, "空天能源", "ORG")])
+    view.tagged = True
+    assert not _unbranded(view, "航天科技", 0, 4)
+    assert _unbranded(view, "空天能源", 5, 9)
+
+
+def test_school_inside_a_named_university_is_no_entity(ents) -> None:  # type: ignore[no-untyped-def]
+    """university_units.yaml: 美术学院 beside 清华大学 is a school of it; 宜宾学院 (a place's college) stays."""
+    got = ents("习近平在清华大学党委书记陈旭陪同下，首先来到美术学院，参观美术学院校庆特别展。宜宾学院和四川大学签约。")
+    assert "美术学院" not in got
+    assert got["宜宾学院"].kind == "university"
+
+
+def test_class_of_cooperatives_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("要鼓励发展农民合作社，推动农业适度规模经营。习近平来到卢伟农机农民专业合作社。")
+    assert "农民合作社" not in got
+    assert got["卢伟农机农民专业合作社"].kind == "organization"
+
+
+def test_verb_glued_to_a_name_start_is_cut(ents) -> None:  # type: ignore[no-untyped-def]
+    """generic_words action_openers: 优化重组国家重点实验室 names no lab (重组 is the action, the rest a class)."""
+    got = ents("国家战略科技力量加快布局，优化重组国家重点实验室，组织实施重点领域产学研协同攻关。")
+    assert "重组国家重点实验室" not in got

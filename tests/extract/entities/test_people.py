@@ -67,3 +67,28 @@ def test_brand_taken_for_a_person_opens_a_platform_name(ents) -> None:  # type: 
     assert platform.kind == "platform"
     assert "秦创原" in platform.aliases
     assert not [m for m in e.values() if m.kind == "person"]
+
+
+def test_name_cut_at_a_header_line_end_is_joined(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("河北省人民政府省长 王正谱\n王正谱作政府工作报告。各位代表：现在，我代表省人民政府作工作报告。")
+    assert "王正谱" in e and "王正" not in e
+
+
+def test_photo_credit_is_not_part_of_the_name(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("殷勇同志作政府工作报告。本报记者 戴冰摄\n各位代表：")
+    assert "戴冰摄" not in e
+
+
+def test_quoted_slogan_and_spirit_name_no_person(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("要以“廉洁雄安”保障“雄安质量”。焦裕禄精神、红旗渠精神都是宝贵精神财富。")
+    assert "廉洁雄安" not in e
+    assert "焦裕禄" not in e or e["焦裕禄"].kind != "person"
+
+
+def test_city_or_country_name_is_no_person() -> None:
+    from shuanglian.extract.entities.people import names_no_person
+
+    text = "黄山和肯尼亚，高明说"
+    assert names_no_person(text, 0, 2)  # a city
+    assert names_no_person(text, 3, 6)  # a country
+    assert not names_no_person(text, 7, 9)  # a district's short name is also a given name

@@ -103,6 +103,8 @@ class TokenView:
                 self.by_end.setdefault(t.start, -1)
         # organisation kinds the tagger's CLUENER head gave a span (used when no rule types a name)
         self.hints: dict[tuple[int, int], str] = {}
+        # True when the tagger read the sentences of LAC's organisations (a missing hint then means it saw no name)
+        self.tagged = False
 
     def index_containing(self, pos: int) -> int | None:
         """Index of the token covering character `pos` (binary search)."""

@@ -63,7 +63,8 @@ class OrgEntry:
 def org_gazetteer() -> dict[str, OrgEntry]:
     """Every known organisation surface (full names and short names) -> entry."""
     out: dict[str, OrgEntry] = {}
-    for row in _tsv("org_gazetteer.tsv"):
+    # named_bodies.tsv: state-owned groups and exchanges news names by short names (中船, 招商局, 深交所)
+    for row in _tsv("org_gazetteer.tsv") + _tsv("named_bodies.tsv"):
         canonical, kind = row[0], row[1]
         entry = OrgEntry(canonical, kind)
         out[canonical] = entry
@@ -106,6 +107,7 @@ def generic() -> dict[str, Any]:
         "centre_of": tuple(data.get("centre_of") or []),
         "level_prefixes": tuple(data.get("level_prefixes") or []),
         "committee_joined": tuple(data.get("committee_joined") or []),
+        "action_openers": tuple(data.get("action_openers") or []),
     }
 
 
@@ -258,3 +260,21 @@ def places_extra() -> list[tuple[str, str, str, list[str]]]:
         aliases = [a.strip() for a in row[3].split(",") if a.strip()]
         out.append((row[0].strip(), row[1].strip(), row[2].strip(), aliases))
     return out
+
+
+@functools.cache
+def listed_companies() -> frozenset[str]:
+    """Short names of A-share listed companies from ../shared/data/lists/chain-kg (empty when the list is absent)."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "lists" / "chain-kg" / "data" / "company.json"
+    if not path.is_file():
+        return frozenset()
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            name = str(json.loads(line).get("name") or "").replace(" ", "").lstrip("*").removeprefix("ST")
+            if len(name) >= 2:
+                out.add(name)
+    return frozenset(out)

@@ -13,6 +13,7 @@ from shuanglian.extract.entities.lexicon import (
     generic,
     industries,
     industry_grammar,
+    listed_companies,
     org_gazetteer,
     org_gazetteer_automaton,
     suffix_automaton,
@@ -20,7 +21,7 @@ from shuanglian.extract.entities.lexicon import (
     titles,
     work_lists,
 )
-from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 from shuanglian.suffixes import kind_by_suffix, suffix_of
 
@@ -432,6 +433,9 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
                      if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
         if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
+        verb = next((b for b in g["action_openers"] if text.startswith(b, start) and end - start - len(b) >= 3), None)
+        if verb and view.tokens[first].end > start + len(verb):
+            start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
             opening = text.rfind("（", max(0, start - 10), start)
@@ -643,6 +647,10 @@ def lac_orgs(view: TokenView) -> list[Cand]:
     for i, t in enumerate(toks):
         if t.tag != "ORG":
             continue
+        opener = next((w for w in g["action_openers"] if t.word.startswith(w) and len(t.word) - len(w) >= 3), None)
+        if opener:
+            # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
+            t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
         end = t.end
         if (
             i + 1 < len(toks)
@@ -675,12 +683,43 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             continue  # 90后: a number is not a name without a suffix
         if kind == "government" and _absorbed_by_title(view.text, name, end):
             continue  # 杭州市委|书记: a body that is only part of a title becomes the role
+        if kind is None and _unbranded(view, name, t.start, end):
+            continue
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Start offsets of every occurrence of `word` in `text`."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+UNBRANDED_PLACE_ONLY = False
+
+
+def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
+    """A suffix-less LAC organisation opening on a place that the tagger, reading its sentence, sees no name in
+    (赴|海南旅游, 开发|山西煤田): a place and a common word, not a brand (云南白药 and 贵州茅台 carry its hint)."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    if not view.tagged or view.hints.get((start, end)) or any(a < end and start < b for a, b in view.hints):
+        return False
+    if name in listed_companies():
+        return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
+    if view.text[start - 1 : start] in ("“", "《", "\""):
+        return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
+    if any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
+           for i in _occurrences(view.text, name) if i != start for k in range(1, 5)):
+        return False  # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
+    return not UNBRANDED_PLACE_ONLY or strip_place_prefix(name) != name
 
 
 def _fragment(name: str) -> bool:
@@ -984,6 +1023,12 @@ def peer_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def _person_word(view: TokenView, start: int, end: int) -> bool:
+    """True when LAC tagged exactly [start, end) as a person."""
+    i = view.index_containing(start)
+    return i is not None and view.tokens[i].tag == "PER" and (view.tokens[i].start, view.tokens[i].end) == (start, end)
+
+
 def gazetteer_orgs(view: TokenView) -> list[Cand]:
     """Well-known organisations and their short names (中科院, 南开), on word boundaries when short."""
     auto = org_gazetteer_automaton()
@@ -993,6 +1038,8 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         start, end = last + 1 - len(surface), last + 1
         if len(surface) <= 4 and not view.aligned(start, end):
             continue
+        if len(surface) == 2 and _person_word(view, start, end):
+            continue  # 包钢 the official, not 包钢 the steel group: LAC reads the person from the context
         entry = gaz[surface]
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out
@@ -1171,4 +1218,28 @@ def field_carriers(view: TokenView, cands: list[Cand]) -> list[Cand]:
             if s in fields and c.end + k in view.by_end:
                 out.append(Cand(c.start, c.end + k, "platform", text[c.start : c.end + k], PRIO_GRAMMAR))
                 break
+    return out
+
+
+@functools.cache
+def _university_units() -> dict[str, Any]:
+    from shuanglian.extract.entities.lexicon import _yaml
+
+    data = _yaml("university_units.yaml")
+    return {"tails": tuple(data["tails"]), "max_head": int(data["max_head"]), "ends": tuple(data["university_ends"])}
+
+
+def university_units(chosen: list[Cand]) -> list[Cand]:
+    """Drop schools inside a university the page names (美术学院, 公管学院 beside 清华大学): not entities of their own."""
+    data = _university_units()
+    if not any(c.kind == "university" and c.name.endswith(data["ends"]) for c in chosen):
+        return chosen
+    out = []
+    for c in chosen:
+        tail = next((t for t in data["tails"] if c.name.endswith(t)), None)
+        head = c.name[: len(c.name) - len(tail)] if tail else ""
+        if (c.kind == "university" and tail and 1 <= len(head) <= data["max_head"]
+                and head not in place_index() and normalise(head) is None):
+            continue
+        out.append(c)
     return out

@@ -9,7 +9,7 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import person_context, title_joiners, titles
-from shuanglian.extract.entities.places import Place
+from shuanglian.extract.entities.places import Place, normalise, place_index, world_places
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _TRANSLIT_TAIL = re.compile(r"^(?:·[\u4e00-\u9fff]+)+$")
@@ -33,6 +33,34 @@ def is_name_shape(name: str) -> bool:
     return len(name) >= 4 or name[0] in ctx["surnames"] or name[:2] in ctx["compound_surnames"]
 
 
+def _line_end(text: str, pos: int) -> bool:
+    """True when a line break follows `pos`: a header or signature line ends on a name (省长 王正|谱), body text on
+    punctuation. The end of the text is no such cue (a cut sentence: 张菁|版)."""
+    return text[pos : pos + 1] in ("\r", "\n")
+
+
+def names_no_person(text: str, start: int, end: int) -> bool:
+    """A name-shaped word that names no person here: a whole quoted phrase is a slogan or a brand (“廉洁雄安”,
+    “陆海通”), a country, province or city is a place, and a name followed by a spirit word names the spirit
+    (焦裕禄精神; person_context thing_tails)."""
+    if text[start - 1 : start] == "“" and text[end : end + 1] == "”":
+        return True
+    if _big_place(text[start:end]):
+        return True
+    return text.startswith(tuple(person_context()["thing_tails"]), end)
+
+
+def _big_place(name: str) -> bool:
+    """A country, province or city name LAC or the tagger reads as a person (黄山, 温州, 肯尼亚): no gold person on
+    the real dev set is one. Counties and districts are left alone (高明, 江山, 安宁 are also given names)."""
+    if name in world_places():
+        return True
+    if name not in place_index():
+        return False
+    p = normalise(name)
+    return p is not None and p.level in ("country", "region", "province", "city")
+
+
 def lac_people(view: TokenView) -> list[Cand]:
     """PER tokens, extended by one character when LAC cut the name short (王伟|中|前往)."""
     ctx = person_context()
@@ -44,20 +72,22 @@ def lac_people(view: TokenView) -> list[Cand]:
             continue
         end = t.end
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        # LAC glues a line break to a word, and the next line to it (谱\n王正谱): the word is read up to the break
+        nxt_word = nxt.word.splitlines()[0].rstrip() if nxt is not None and nxt.word.strip() else ""
         if (
             len(t.word) == 2
             and nxt is not None
-            and len(nxt.word) == 1
-            and "\u4e00" <= nxt.word <= "\u9fff"
-            and nxt.word not in ctx["not_name_chars"]
+            and len(nxt_word) == 1
+            and "\u4e00" <= nxt_word <= "\u9fff"
+            and nxt_word not in ctx["not_name_chars"]
             and nxt.tag not in ("w", "p", "c", "u")
         ):
             after = toks[i + 2] if i + 2 < len(toks) else None
             followed = after is not None and (
                 after.word in ctx["follow_verbs"] or after.tag == "w" and after.word in "、，,"
             )
-            if followed or t.word + nxt.word in full_forms:
-                end = nxt.end
+            if followed or t.word + nxt_word in full_forms or _line_end(view.text, nxt.start + 1):
+                end = nxt.start + 1
         start = t.start
         prev = toks[i - 1] if i > 0 else None
         if (
@@ -73,7 +103,7 @@ def lac_people(view: TokenView) -> list[Cand]:
         if nxt is not None and nxt.start == end and _TRANSLIT_TAIL.match(nxt.word):
             end = nxt.end  # 艾尔肯|·吐尼亚孜: LAC cut a transliterated name at its dot
         name = _SPACES.sub("", view.text[start:end])  # 龚 正: a header spaces a two-character name out
-        if is_name_shape(name):
+        if is_name_shape(name) and not names_no_person(view.text, start, end):
             out.append(Cand(start, end, "person", name, PRIO_LAC))
     # 张工|察看 tagged 张工察: a three-character name seen less often than its two-character head
     counts: dict[str, int] = {}

@@ -69,6 +69,7 @@ from shuanglian.extract.entities.orgs import (
     source_media,
     suffix_of,
     tagger_orgs,
+    university_units,
 )
 from shuanglian.extract.entities.people import is_name_shape, lac_people
 from shuanglian.extract.entities.place_mentions import place_cands, world_place_cands
@@ -394,6 +395,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
     view = TokenView(text, toks)
     view.hints = hints
+    view.tagged = use_ner
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
@@ -421,6 +423,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = [replace(c, kind="fund", name=short_funds[c.name]) if c.kind == "enterprise" and c.name in short_funds
               else c for c in chosen]
     chosen = _bare_enterprises(text, chosen, lac_toks)  # 天河超算, “闽政通”等平台, 技兴三湘, 同|拉美
+    chosen = university_units(chosen)  # 美术学院 of 清华大学
     chosen = reshaped(text, shaped(text, chosen))  # 4个…物流基地, 这家…产业园; …货运机场花湖国际机场; 自贸区横琴片区
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)

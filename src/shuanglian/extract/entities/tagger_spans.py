@@ -22,7 +22,7 @@ from shuanglian.extract.entities.lexicon import (
     place_rules,
 )
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
-from shuanglian.extract.entities.people import is_name_shape
+from shuanglian.extract.entities.people import is_name_shape, names_no_person
 from shuanglian.extract.entities.place_mentions import _cjk, excluded_by_convention, place_cand
 from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
@@ -131,7 +131,7 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
         if len(name) > 1 and not _fits_words(text, words, ends, s, agreed):
             continue
         cands: list[Cand] = []
-        if s.label == "PER" and _person_ok(name, agreed):
+        if s.label == "PER" and _person_ok(name, agreed) and not names_no_person(text, s.start, s.end):
             cands = [Cand(s.start, s.end, "person", name)]
         elif s.label == "LOC" and len(name) == 1:
             # 中|美, 访|华: a one-character country only when the tagger is sure of it and it is on the list
