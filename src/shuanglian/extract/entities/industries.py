@@ -241,7 +241,27 @@ def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]
     return out
 
 
+def anchored_forms(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The forms an industry is written in with its class word (软信产业, 数据标注行业): other names of it on the page.
+
+    The canonical name leaves 产业/行业 out (guideline), but the page's form is one of its names."""
+    return {text[a : b + 2] for a, b in spans if text[b : b + 2] in ("产业", "行业")}
+
+
 _JOINS = ("及", "与", "和")
+# the second half of a chain joined by 与/及 that no term covers (汽车制造与|服务、…, 食品及|农产品加工|产业):
+# a short noun phrase up to the list's next item, its closer or 产业/行业, ending with a head word
+_JOINED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,6}?(?=、|等|产业|行业)")
+
+
+def _joined_tail(text: str, start: int) -> Cand | None:
+    """The industry-shaped phrase from `start` to the next list boundary (服务, 农产品加工), if any."""
+    m = _JOINED_TAIL.match(text, start)
+    if not m:
+        return None
+    heads = industry_grammar()["heads"] + industry_grammar()["joined_tail_heads"]
+    word = m.group()
+    return Cand(start, m.end(), "industry", word) if word.endswith(heads) and "和" not in word else None
 
 
 def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
@@ -264,9 +284,12 @@ def joined_industries(view: TokenView, cands: Sequence[Cand]) -> list[Cand]:
         if b is None:
             # 智能制造及|装备|产业: a bare head word after the connective completes the chain's name
             head = next((h for h in industry_grammar()["heads"] if text.startswith(h, a.end + 1)), None)
-            if head is None or text[a.end + 1 + len(head) : a.end + 3 + len(head)] not in ("产业", "行业"):
+            if head is not None and text[a.end + 1 + len(head) : a.end + 3 + len(head)] in ("产业", "行业"):
+                b = Cand(a.end + 1, a.end + 1 + len(head), "industry", head)
+            else:
+                b = _joined_tail(text, a.end + 1) if text[a.end] != "和" else None
+            if b is None:
                 continue
-            b = Cand(a.end + 1, a.end + 1 + len(head), "industry", head)
         after = text[b.end : b.end + 2]
         before = text[a.start - 1 : a.start] if a.start else ""
         joint = text[a.end]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
@@ -80,6 +81,13 @@ def _closed(view: TokenView, end: int) -> bool:
 
 
 MAX_CLASS_MODIFIERS = 3
+# a count of the items before a class word (三大, 5|大, 4个, 万亿级 is a size word LAC tags m too)
+_COUNT = re.compile(r"^(?:[0-9一二两三四五六七八九十]+(?:大|个|类)?|大|万亿级|千亿级|百亿级)$")
+
+
+def _count_at(toks: Sequence[Token], k: int) -> bool:
+    """True when token `k` is a count or size word LAC tags m (三大, 4个, 万亿级) or the 大 of 5|大."""
+    return k < len(toks) and (toks[k].tag == "m" or toks[k].word == "大") and bool(_COUNT.match(toks[k].word))
 
 
 def _closed_by_industry(view: TokenView, end: int) -> bool:
@@ -88,17 +96,21 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
     蔬菜、牛奶等“菜篮子”产业): the text itself says every item is an industry."""
     gram = industry_grammar()
     toks = view.tokens
-    if end >= len(toks) or toks[end].word != "等":
+    if end >= len(toks):
         return False
-    k = end + 1
+    # a count closes a list as 等 does (软件信息、科技服务和商务服务三大产业, …电子信息“四大产业”, 等4个…产业)
+    counted = _count_at(toks, end) or (toks[end].word == "“" and _count_at(toks, end + 1))
+    if toks[end].word != "等" and not counted:
+        return False
+    k = end + 1 if toks[end].word in ("等", "“") else end
     mods = 0
     while k < len(toks) and mods <= MAX_CLASS_MODIFIERS:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
-        if w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz"):
+        if w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz") or _count_at(toks, k):
+            mods += w not in ("“", "”") and not _count_at(toks, k)
             k += 1
-            mods += w not in ("“", "”")
             continue
         return False
     else:

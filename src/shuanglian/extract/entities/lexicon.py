@@ -241,6 +241,7 @@ def industry_grammar() -> dict[str, Any]:
         "gap_heads": tuple(data.get("gap_heads", [])),
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
+        "joined_tail_heads": tuple(data.get("joined_tail_heads", [])),
     }
 
 

@@ -34,6 +34,7 @@ from shuanglian.extract.entities.groups import (
 from shuanglian.extract.entities.industries import (
     FIELD,
     IndustrySpans,
+    anchored_forms,
     grammar_industries,
     headed_industries,
     industry_mentions,
@@ -41,6 +42,7 @@ from shuanglian.extract.entities.industries import (
     overlapping_industries,
 )
 from shuanglian.extract.entities.industry_lists import listed_industries
+from shuanglian.extract.entities.kind_shapes import listed_facilities, patterned_works, reshaped, shaped
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
     blocked_automaton,
@@ -520,7 +522,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
-             + quoted_funds(view))
+             + quoted_funds(view) + listed_facilities(view) + patterned_works(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
     cands = [c for c in cands if c.kind != FIELD]
@@ -545,6 +547,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
               else c for c in chosen]
     chosen = _bare_enterprises(text, chosen, lac_toks)  # 天河超算, “闽政通”等平台, 技兴三湘, 同|拉美
     chosen = university_units(chosen)  # 美术学院 of 清华大学
+    chosen = reshaped(text, shaped(text, chosen))  # 4个…物流基地, 这家…产业园; …货运机场花湖国际机场; 自贸区横琴片区
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     if context[0] is None:
@@ -584,6 +587,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
                          key=lambda u: (len(u), u == official, -first.get(u, len(view.text))))
             if g.kind == "place":
                 g.attrs["official"] = official
+        if g.kind == "industry":
+            g.surfaces |= anchored_forms(view.text, g.spans) - {g.name}  # 软信 written 软信产业
 
     industry_spans = IndustrySpans(
         [(s, e, g.name) for g in groups.values() if g.kind == "industry" for s, e in g.spans])

@@ -1,0 +1,207 @@
+"""Platforms (and regions) by the shape of the text around them, after candidates are chosen or as new ones.
+
+- `shaped`: a carrier after a count, a determiner or 等 (4个国家骨干冷链物流基地, 这家医疗器械产业园,
+  曲阜、泰山等…示范区) is a batch, a generic reference or the class of listed items: dropped.
+- `listed_facilities`, `patterned_works`: items listed before 等重大科技基础设施 are research facilities; works
+  named by a fixed pattern (引绰济辽工程, 331国道) are platforms.
+- `reshaped`: railway stations (雄安站) are platforms (built works: tests/fixtures/real_gold/README.md); a
+  superlative description before a work is cut (…货运机场花湖国际机场); a zone's part or status is taken in
+  (广东自贸区横琴片区, 青海湖国家公园候选区); a region head shared by a list is left to the list (粤北地区 -> 粤北).
+- `shaped` also drops 中国 written inside a short quoted slogan (“赤水河谷 中国酱香”): no place mention, and a
+  term the text continues past a hyphen (5G-A): no industry mention.
+
+Word lists and patterns: data/kind_shapes.yaml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.lexicon import _yaml
+from shuanglian.extract.entities.places import place_index
+from shuanglian.suffixes import suffixes
+
+
+@functools.cache
+def _data() -> Any:
+    """data/kind_shapes.yaml, parsed once."""
+    return _yaml("kind_shapes.yaml")
+
+
+@dataclass(frozen=True)
+class ShapeRules:
+    """The shapes of data/kind_shapes.yaml."""
+
+    batch_before: re.Pattern[str]
+    batch_kinds: frozenset[str]
+
+
+@functools.cache
+def shape_rules() -> ShapeRules:
+    """Load data/kind_shapes.yaml once."""
+    d = _data()
+    nums = re.escape(d["batch_numerals"])
+    measures = "|".join(map(re.escape, d["batch_measures"]))
+    dets = "|".join(map(re.escape, sorted(d["determiners"], key=len, reverse=True)))
+    return ShapeRules(
+        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}})$"),
+        batch_kinds=frozenset(d["batch_kinds"]),
+    )
+
+
+def names_no_entity(text: str, c: Cand) -> bool:
+    """True when the words around candidate `c` show it is a batch or a generic reference."""
+    r = shape_rules()
+    return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
+
+
+def _quoted_place(text: str, c: Cand) -> bool:
+    """True for a listed place strictly inside a short quoted phrase (“赤水河谷 中国酱香”, “中国天眼”)."""
+    d = _data()
+    if c.kind != "place" or c.name not in d["quoted_place_names"]:
+        return False
+    reach = int(d["quoted_place_reach"])
+    open_at = text.rfind("“", max(0, c.start - reach), c.start + 1)
+    if open_at < 0 or "”" in text[open_at : c.start]:
+        return False
+    close_at = text.find("”", c.end, c.end + reach)
+    return close_at >= 0 and (open_at + 1, close_at) != (c.start, c.end) and close_at - open_at <= reach + 1
+
+
+def _continued(text: str, c: Cand) -> bool:
+    """True for a term the text continues past a hyphen (5G-A): a longer technology's name."""
+    d = _data()
+    return c.kind in d["continued_kinds"] and re.match(d["continued_term"], text[c.end : c.end + 2]) is not None
+
+
+def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
+    """The chosen candidates without those `names_no_entity` rejects, places quoted inside a slogan and terms
+    continued past a hyphen."""
+    return [c for c in chosen if not names_no_entity(text, c) and not _quoted_place(text, c) and not _continued(text, c)]
+
+
+@functools.cache
+def _facility_list() -> re.Pattern[str]:
+    """`items 等 [count] [modifier] class` of research facilities (data/kind_shapes.yaml)."""
+    d = _data()
+    classes = "|".join(map(re.escape, sorted(d["facility_classes"], key=len, reverse=True)))
+    mods = "|".join(map(re.escape, sorted(d["facility_class_modifiers"], key=len, reverse=True)))
+    n = int(d["facility_item_max"])
+    item = rf"[^、，,。；;：:\s“”（）()等的]{{2,{n}}}"
+    return re.compile(rf"({item}(?:、{item})*)等(?:[\d一二三四五六七八九十两]+[个项座])?(?:{mods})?(?:{classes})")
+
+
+def listed_facilities(view: TokenView) -> list[Cand]:
+    """Research facilities listed before 等 and their class (先进阿秒激光、转化医学等重大科技基础设施)."""
+    text = view.text
+    lead = frozenset(_data()["facility_lead_tags"])
+    out: list[Cand] = []
+    for m in _facility_list().finditer(text):
+        pos = m.start(1)
+        for k, item in enumerate(m.group(1).split("、")):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if k == 0:
+                # the clause's verb or adverb before the first item (加快|X, 推动|X) is not part of it
+                i = view.index_containing(a)
+                while i is not None and i < len(view.tokens) and view.tokens[i].tag in lead and view.tokens[i].end < b:
+                    a = view.tokens[i].end
+                    i += 1
+            if b - a >= 2 and a in view.by_start:
+                out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
+    return out
+
+
+@functools.cache
+def _zone_part() -> re.Pattern[str]:
+    """A zone part's name and head written right after a zone (横琴片区)."""
+    d = _data()
+    heads = "|".join(map(re.escape, sorted(d["zone_parts"], key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,{int(d['zone_part_name_max'])}}}?(?:{heads})")
+
+
+@functools.cache
+def _zone_heads() -> tuple[str, ...]:
+    return tuple(_data()["zone_heads"])
+
+
+def _zone_status(name: str, text: str, end: int) -> str | None:
+    """The status word written right after a zone that takes one (国家公园|候选区), if any."""
+    for head, words in _data()["zone_status"].items():
+        if name.endswith(head):
+            return next((w for w in words if text.startswith(w, end)), None)
+    return None
+
+
+def _platform_head(name: str, shortest: int) -> str | None:
+    """The shortest platform suffix of the suffix grammar that ends `name` (机场 of …国际机场), at least `shortest`
+    characters: a whole head, never a piece of a longer word (业园 of 工业园区 is none)."""
+    heads = [s for s in suffixes().kind_of if len(s) >= shortest and name.endswith(s) and len(s) < len(name)]
+    return min(heads, key=len) if heads else None
+
+
+def _station(name: str, heads: Sequence[str]) -> bool:
+    """True when `name` is a place and a station head (雄安站, 合肥西站)."""
+    head = next((h for h in heads if name.endswith(h)), None)
+    return head is not None and name[: -len(head)] in place_index()
+
+
+def _shared_region_heads(chosen: list[Cand], heads: tuple[str, ...]) -> list[Cand]:
+    """The last of a list of regions written with the list's head (粤东、粤西、粤北地区) cut to its bare name."""
+    place_ends = {c.end: c for c in chosen if c.kind == "place"}
+    out: list[Cand] = []
+    for c in chosen:
+        head = next((h for h in heads if c.name.endswith(h)), None) if c.kind == "place" else None
+        bare = c.name[: -len(head)] if head else ""
+        prev = place_ends.get(c.start) or place_ends.get(c.start - 1)
+        if head and prev is not None and len(prev.name) == len(bare) and not prev.name.endswith(head):
+            c = replace(c, end=c.end - len(head), name=bare)
+        out.append(c)
+    return out
+
+
+def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
+    """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
+    extended over a zone part written after the zone (广东自贸区横琴片区)."""
+    d = _data()
+    hl, min_name = int(d["repeated_head_len"]), int(d["repeated_head_min_name"])
+    # a place read inside the zone part (横琴 of 横琴片区) gives way to it; any other name blocks it
+    taken = [(c.start, c.end) for c in chosen if c.kind != "place"]
+    out: list[Cand] = []
+    for c in chosen:
+        if c.kind in d["station_retyped"] and _station(c.name, d["station_heads"]):
+            c = replace(c, kind="platform")
+        if c.kind == "platform":
+            head = _platform_head(c.name, hl) or ""
+            cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
+            described = cut > 0 and any(m in c.name[:cut] for m in d["description_marks"])
+            if described and len(c.name) - cut - len(head) >= min_name and c.name == text[c.start : c.end]:
+                s = c.start + cut + len(head)
+                c = replace(c, start=s, name=text[s : c.end])
+            elif (status := _zone_status(c.name, text, c.end)) is not None:
+                c = replace(c, end=c.end + len(status), name=c.name + status)
+            elif c.name.endswith(_zone_heads()):
+                m = _zone_part().match(text, c.end)
+                if m and not any(a < m.end() and b > c.end for a, b in taken):
+                    c = replace(c, end=m.end(), name=c.name + m.group())
+        out.append(c)
+    out = _shared_region_heads(out, tuple(d["shared_region_heads"]))
+    zones = [(c.start, c.end) for c in out if c.kind == "platform"]
+    return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
+
+
+@functools.cache
+def _work_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _data()["work_patterns"])
+
+
+def patterned_works(view: TokenView) -> list[Cand]:
+    """Built works named by a fixed pattern (引绰济辽工程, 331国道): platforms as written, from a word start."""
+    text = view.text
+    return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR)
+            for pat in _work_patterns() for m in pat.finditer(text) if m.start() in view.by_start]

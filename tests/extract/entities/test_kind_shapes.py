@@ -1,0 +1,112 @@
+"""Platforms and industries by the shape of the text around them (entities/kind_shapes.py, joined industries,
+the national industry classification's sector names), one test per rule."""
+
+from __future__ import annotations
+
+
+def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.name: m.kind for m in ents(text).values()}
+
+
+def test_counted_or_determined_carrier_is_no_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动7个国家物流枢纽、4个国家骨干冷链物流基地提质升级。")
+    assert "国家骨干冷链物流基地" not in got
+    got = _kinds(ents, "在上海市嘉定区这家医疗器械产业园，专家和工程师双向奔赴。")
+    assert "医疗器械产业园" not in got
+    got = _kinds(ents, "山东打造了曲阜、泰山等优秀传统文化传承发展示范区。")
+    assert "文化传承发展示范区" not in got and "优秀传统文化传承发展示范区" not in got  # the class of the items
+    got = _kinds(ents, "推进盛乐空港国际物流园建设。")
+    assert got.get("盛乐空港国际物流园") == "platform"  # no count before it: still a platform
+
+
+def test_items_listed_before_research_facilities_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动科技创新和产业创新深度融合，先进阿秒激光、转化医学等重大科技基础设施加快建设。")
+    assert got.get("先进阿秒激光") == "platform"
+    assert got.get("转化医学") == "platform"
+    got = _kinds(ents, "推进智能算力等新型基础设施建设。")
+    assert got.get("智能算力") != "platform"  # 新型基础设施 is no research facility
+
+
+def test_description_before_a_work_and_a_zone_part(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "亚洲最大专业货运机场花湖国际机场成为内陆“空中出海口”。")
+    assert got.get("花湖国际机场") == "platform"
+    assert "亚洲最大专业货运机场花湖国际机场" not in got
+    got = _kinds(ents, "苏州工业园区人工智能产业园区集聚了上千家企业。")
+    assert got.get("苏州工业园区人工智能产业园区") == "platform"  # no superlative: a park inside a zone, whole
+    got = _kinds(ents, "在广东自贸区横琴片区，以制度创新为核心。")
+    assert got.get("广东自贸区横琴片区") == "platform"
+    assert "横琴" not in got  # the place read inside the zone part gives way to it
+    got = _kinds(ents, "高质量推进祁连山、青海湖国家公园候选区建设。")
+    assert got.get("青海湖国家公园候选区") == "platform"  # a zone's status is part of its name
+
+
+def test_patterned_works(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "引绰济辽工程实现全线通水，沿边331国道全线贯通，加快引江济淮二期建设。")
+    assert got.get("引绰济辽工程") == "platform"
+    assert got.get("331国道") == "platform"
+    assert got.get("引江济淮二期") == "platform"
+
+
+def test_carrier_heads(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "高水平建设国际医药创新公园，“纳米真空互联实验站”二期项目通过验收。")
+    assert got.get("国际医药创新公园") == "platform"
+    assert got.get("纳米真空互联实验站") == "platform"
+
+
+def test_chain_joined_by_yu_or_ji_with_a_head_word(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "光电子信息、汽车制造与服务、大健康、现代化工等支柱产业加快发展。")
+    assert got.get("汽车制造与服务") == "industry"
+    got = _kinds(ents, "推动食品及农产品加工产业高质量发展。")
+    assert got.get("食品及农产品加工") == "industry"
+    assert "食品" not in got
+
+
+def test_sectors_of_the_national_classification(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "做大做强互联网和相关服务业，提升租赁和商务服务业规模水平，加快推动批零住餐业、交通运输仓储和邮政业上规模。")
+    for name in ("互联网和相关服务业", "租赁和商务服务业", "批零住餐业", "交通运输仓储和邮政业"):
+        assert got.get(name) == "industry", name
+
+
+def test_railway_station_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "雄安站是京雄城际铁路的终点站")
+    assert got.get("雄安站") == "platform"  # a built work: the product's convention (real_gold/README.md)
+    got = _kinds(ents, "京雄城际铁路沿线的爱心驿站开放。")
+    assert got.get("爱心驿站") != "platform"  # 爱心驿 is no place
+
+
+def test_list_closed_by_a_count_of_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "软件信息、科技服务和商务服务三大产业对经济增长贡献超五成。")
+    for name in ("软件信息", "科技服务", "商务服务"):
+        assert got.get(name) == "industry", name
+    got = _kinds(ents, "打造高端装备、信息技术服务、新能源、新材料等4个万亿级新兴支柱产业。")
+    assert got.get("信息技术服务") == "industry"
+    got = _kinds(ents, "科技服务和商务服务对经济增长贡献超五成。")
+    assert "科技服务" not in got  # no class word closes the pair
+
+
+def test_statistical_aggregate_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "上半年，我国规模以上高技术制造业增加值增长了9.5%。")
+    assert "高技术制造业" not in got  # a statistical aggregate of many branches (broad_sectors), not one chain
+
+
+def test_industry_written_with_its_class_word_keeps_that_form(ents) -> None:  # type: ignore[no-untyped-def]
+    m = ents("迭代实施软信产业“满天星”行动。")["软信"]
+    assert m.kind == "industry" and "软信产业" in m.aliases  # canonical without 产业, the page's form an alias
+
+
+def test_region_head_shared_by_a_list(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "带动和推进粤东、粤西、粤北地区更好承接珠三角地区的产业。")
+    assert got.get("粤北") == "place" and "粤北地区" not in got  # 地区 is the list's head
+    assert got.get("珠三角地区") == "place"  # alone: the head stays
+
+
+def test_country_inside_a_quoted_slogan_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "深化“赤水河谷 中国酱香”产区品牌建设。")
+    assert "中国" not in got
+    got = _kinds(ents, "“中国”一词古已有之。")
+    assert got.get("中国") == "place"  # the quoted phrase is the place itself
+
+
+def test_term_continued_past_a_hyphen_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进5G-A超宽带网络重要场景深度覆盖。")
+    assert got.get("5G") != "industry"  # 5G-A names a network generation
