@@ -82,3 +82,39 @@ def test_a_counter_update_reads_only_the_located_evidence_it_touches(session: Se
     assert got[("e", "total", "")][0] == 50
     agg = aggregates.load(session, ["e"])[0]["e"]
     assert len(agg.evidence) == 50
+
+
+def test_a_hub_summary_reads_the_evidence_of_its_most_cited_targets_only(session: Session) -> None:
+    """Issue 11: past TOP_LOCATED targets a summary reads the most cited ones (the rank index) and the
+    `lrk` evidence of those alone, by key: never one evidence row per page that places the hub."""
+    T = aggregates.EntityAggregateRow
+    n = aggregates.TOP_LOCATED + 40
+    rows = [T(entity_id="e", slot="total", key="", n=n), T(entity_id="e", slot="locs", key="", n=n)]
+    for i in range(n):
+        cited = 2 if i % 3 == 0 else 1
+        rows += [T(entity_id="e", slot="loc", key=f"t{i:03d}", n=cited),
+                 T(entity_id="e", slot="lrk", key=f"t{i:03d}\x1f2\x1fstated", n=cited)]  # fmt: skip
+    rows.append(T(entity_id="e", slot="lrk", key="t000\x1f0\x1fanalyst", n=1))
+    session.add_all(rows)
+    session.flush()
+    keys: list[int] = []
+    real = aggregates._fold_counter
+
+    def spy(a, slot, key, n, last):  # type: ignore[no-untyped-def]
+        keys.append(slot == "lrk")
+        real(a, slot, key, n, last)
+
+    aggregates._fold_counter = spy  # type: ignore[assignment]
+    try:
+        aggs, more = aggregates.load(session, ["e"])
+    finally:
+        aggregates._fold_counter = real  # type: ignore[assignment]
+    agg = aggs["e"]
+    assert more == {"e"} and len(agg.located) == aggregates.TOP_LOCATED
+    assert sum(keys) == aggregates.TOP_LOCATED + 1, "only the read targets' evidence rows"
+    assert set(agg.evidence) == set(agg.located)
+    assert agg.evidence["t000"][0] == 0 and agg.evidence["t003"][0] == 2  # the best rank per target
+    full = {k: v for k, v in agg.evidence.items()}
+    aggregates.located_all(session, "e", agg)
+    assert len(agg.located) == n and len(agg.evidence) == n
+    assert all(agg.evidence[t] == full[t] for t in full)

@@ -271,18 +271,26 @@ _LEAN_PROPS = (*FACT_PROPS, "name", PROP)
 _CLAIMED_PROPS = (*_LEAN_PROPS, "alias")
 
 
+# Names are read only through the view's distinct names and the last name fact of each value (the name
+# evidence's member): read ranked (graph.reader._ranked), a few rows per name of a hub, not one per page.
+# A view's member_ids then lists fewer members: retracting stale placements needs only those holding a
+# placement (PROP is read whole); the claimed kinds' member_ids come from their stored claims.
+_NAME_PROPS = ("name", "alias")
+
+
 def _views(session: Session, entity_ids: set[str]) -> dict[str, EntityView]:
     """The views placement needs, never a hub's whole history: people (placed from FACT_PROPS alone) read
-    _LEAN_PROPS, other kinds _CLAIMED_PROPS (their contexts come from stored claims); no region (unused)."""
+    _LEAN_PROPS, other kinds _CLAIMED_PROPS (their contexts come from stored claims), names ranked; no
+    region (unused)."""
     kinds = entity_kinds(session, entity_ids)
     lean = {e for e in entity_ids if kinds.get(e) in CONTEXT_EXCLUDED_KINDS}
-    views = views_for_members(session, entity_ids - lean, props=_CLAIMED_PROPS, region=False)
-    got = views_for_members(session, lean, props=_LEAN_PROPS, region=False) if lean else {}
+    views = views_for_members(session, entity_ids - lean, props=_CLAIMED_PROPS, region=False, ranked=_NAME_PROPS)
+    got = views_for_members(session, lean, props=_LEAN_PROPS, region=False, ranked=_NAME_PROPS) if lean else {}
     # a lean seed whose cluster turned out to be of another kind is read as the others
     whole = {cid for cid, v in got.items() if v.kind not in CONTEXT_EXCLUDED_KINDS}
     views.update({cid: v for cid, v in got.items() if cid not in whole})
     if whole:
-        views.update(views_for_members(session, whole, props=_CLAIMED_PROPS, region=False))
+        views.update(views_for_members(session, whole, props=_CLAIMED_PROPS, region=False, ranked=_NAME_PROPS))
     return views
 
 

@@ -30,12 +30,25 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Index,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from shuanglian.graph.keys import role_context
 from shuanglian.graph.reader import chunks
-from shuanglian.graph.region_evidence import fold_evidence, rank_of, reason_of
+from shuanglian.graph.region_evidence import evidence_ranks, fold_evidence, rank_of, reason_of
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
 from shuanglian.store.db import Base
@@ -43,9 +56,8 @@ from shuanglian.store.db import Base
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
 SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs")  # read whole by a counter update
-# read whole for a summary: `lrk` has one key per located_in target of a hub (each a per-document place
-# mention), so a counter update reads only the lrk keys it touches (KEYED_SLOTS)
-SUMMARY_SLOTS = (*SMALL_SLOTS, "lrk")
+# `lrk` has one key per located_in target of a hub (each a per-document place mention): a counter update
+# reads only the lrk keys it touches (KEYED_SLOTS), a summary only those of the targets it reads (load)
 PARENT_PROPS = ("parent", "located_in", "part_of")  # statements naming a place's parent (graph/places.py)
 # slots with many keys on a hub, and the people's role contexts (read by resolution, never by summaries):
 # read by touched key, never whole
@@ -65,6 +77,9 @@ class EntityAggregateRow(Base):
     """One counter of one canonical entity (see the module docstring for slots and keys)."""
 
     __tablename__ = "entity_aggregates"
+    # a hub's most cited located_in targets (load: ORDER BY n DESC, key LIMIT TOP_LOCATED) read from the
+    # index head, not sorted from every target row (one per page that places the hub)
+    __table_args__ = (Index("ix_entity_aggregates_rank", "entity_id", "slot", text("n DESC"), "key"),)
 
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     slot: Mapped[str] = mapped_column(String(8), primary_key=True)
@@ -336,15 +351,15 @@ def _latest(session: Session, eid: str, keys: set[tuple[str, str]]) -> dict[tupl
 
 
 def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggregate], set[str]]:
-    """Aggregates (graph.summary) of these canonical entities from their counters: every small slot, and
-    the most cited located_in targets (TOP_LOCATED), plus the ids of entities that have more targets than
-    were read. Entities without counters are absent."""
+    """Aggregates (graph.summary) of these canonical entities from their counters: every small slot, the
+    most cited located_in targets (TOP_LOCATED) and the `lrk` evidence of those targets only, plus the ids
+    of entities that have more targets than were read. Entities without counters are absent."""
     out: dict[str, Aggregate] = {}
     more: list[str] = []
     cols = (EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key, EntityAggregateRow.n,
             EntityAggregateRow.last)  # fmt: skip
     for part in chunks(sorted(set(entity_ids))):
-        q = select(*cols).where(EntityAggregateRow.entity_id.in_(part), EntityAggregateRow.slot.in_(SUMMARY_SLOTS))
+        q = select(*cols).where(EntityAggregateRow.entity_id.in_(part), EntityAggregateRow.slot.in_(SMALL_SLOTS))
         few: list[str] = []
         for eid, s, k, n, last in session.execute(q):
             a = out.setdefault(eid, Aggregate(doc_count=0))
@@ -352,7 +367,8 @@ def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggrega
             if s == "locs":
                 (few if n <= TOP_LOCATED else more).append(eid)
         for sub in chunks(few):
-            q = select(*cols).where(EntityAggregateRow.entity_id.in_(sub), EntityAggregateRow.slot == "loc")
+            # few targets: their loc and lrk rows are few too, read whole
+            q = select(*cols).where(EntityAggregateRow.entity_id.in_(sub), EntityAggregateRow.slot.in_(("loc", "lrk")))
             for eid, s, k, n, last in session.execute(q):
                 _fold_counter(out[eid], s, k, int(n), last)
     for eid in more:
@@ -360,16 +376,33 @@ def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggrega
              .order_by(EntityAggregateRow.n.desc(), EntityAggregateRow.key).limit(TOP_LOCATED))  # fmt: skip
         for _, s, k, n, last in session.execute(q):
             _fold_counter(out[eid], s, k, int(n), last)
+        _evidence_of(session, eid, out[eid], set(out[eid].located))
     return out, set(more)
 
 
+def _evidence_of(session: Session, eid: str, agg: Aggregate, targets: set[str]) -> None:
+    """Fold the `lrk` evidence of these located_in targets of a hub (the region reads no other target's):
+    the possible keys (target x reason) looked up through the primary key, never every key of a hub."""
+    wanted = sorted(f"{t}{SEP}{rank}{SEP}{reason}" for t in targets for reason, rank in evidence_ranks().items())
+    T = EntityAggregateRow
+    for part in chunks(wanted):
+        q = select(T.slot, T.key, T.n, T.last).where(T.entity_id == eid, T.slot == "lrk", T.key.in_(part))
+        for s, k, n, last in session.execute(q):
+            _fold_counter(agg, s, k, int(n), last)
+
+
 def located_all(session: Session, eid: str, agg: Aggregate) -> None:
-    """Read every located_in target of an entity (when none of the most cited ones resolves)."""
+    """Read every located_in target of an entity and their evidence (when none of the most cited ones
+    resolves)."""
     q = select(EntityAggregateRow.key, EntityAggregateRow.n).where(EntityAggregateRow.entity_id == eid,
                                                                     EntityAggregateRow.slot == "loc")  # fmt: skip
     agg.located.clear()
     for k, n in session.execute(q):
         agg.located[k] = int(n)
+    q = select(EntityAggregateRow.key, EntityAggregateRow.n).where(EntityAggregateRow.entity_id == eid,
+                                                                    EntityAggregateRow.slot == "lrk")  # fmt: skip
+    for k, n in session.execute(q):
+        _fold_counter(agg, "lrk", k, int(n), None)
 
 
 def _fold_counter(a: Aggregate, slot: str, key: str, n: int, last: datetime | None) -> None:

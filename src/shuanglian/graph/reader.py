@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, select
+from sqlalchemy import Text, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -209,19 +209,43 @@ def _folded(session: Session, where: Any, fold: Sequence[str]) -> list[Any]:
     return out
 
 
+def _ranked(session: Session, where: Any, ranked: Sequence[str]) -> list[Any]:
+    """Live statements of the `ranked` properties reduced in SQL to the few rows per cluster that
+    EntityView.values and a last-fact-per-value lookup can tell apart: per (cluster, property, value,
+    origin) the latest (ties: smallest source entity and id), and per (cluster, property, value) the one
+    of the largest (source entity, id). A hub's thousands of identical name statements come as a few rows."""
+    S = Statement
+    cid = func.coalesce(EntityMember.entity_id, S.entity_id)
+    eid: Any = S.entity_id
+    sid: Any = S.id
+    if session.get_bind().dialect.name == "postgresql":
+        eid, sid = eid.collate("C"), sid.collate("C")  # code-point order, as Python sorts the facts
+    first = func.row_number().over(partition_by=(cid, S.prop, S.value, S.origin), order_by=(S.created_at.desc(), eid, sid))
+    last = func.row_number().over(partition_by=(cid, S.prop, S.value), order_by=(eid.desc(), sid.desc()))
+    inner = (select(*_FACT_COLUMNS, first.label("rn_first"), last.label("rn_last"))
+             .outerjoin(EntityMember, EntityMember.member_id == S.entity_id)
+             .where(where, S.prop.in_(list(ranked)), live_clause())).subquery()  # fmt: skip
+    cols = [c for c in inner.c if c.name not in ("rn_first", "rn_last")]
+    return list(session.execute(select(*cols).where(or_(inner.c.rn_first == 1, inner.c.rn_last == 1))))
+
+
 def views_for_members(
     session: Session,
     member_ids: Iterable[str],
     props: Iterable[str] | None = None,
     fold: Sequence[str] = (),
     region: bool = True,
+    ranked: Sequence[str] = (),
 ) -> dict[str, EntityView]:
     """Canonical views for the given source entity ids (their whole clusters included); with `props`,
     only facts of those properties are read (the (entity_id, prop) index: a reader that needs a few
     properties of a hub never reads its whole history). Facts of the `fold` properties come folded
     (_folded): for readers that use them only for their sources and dates (registers, chain members).
     `region` False: a view without an entities row region is left without one (for readers that never
-    look at it, e.g. chain placement: guessing it from a few properties' texts costs more than the read)."""
+    look at it, e.g. chain placement: guessing it from a few properties' texts costs more than the read).
+    Facts of the `ranked` properties come reduced (_ranked): for readers that use them only through
+    EntityView.values / first and the last fact of each value (chain placement's names), never per member;
+    the view's member_ids then lists only the members of the facts read."""
     seed = sorted(set(member_ids))
     canon: dict[str, str] = {}
     pair = select(EntityMember.member_id, EntityMember.entity_id)
@@ -247,6 +271,9 @@ def views_for_members(
         if fold:
             rows += _folded(session, where, fold)
             where = and_(where, Statement.prop.not_in(list(fold)))
+        if ranked:
+            rows += [Fact.from_raw_row(r) for r in _ranked(session, where, ranked)]
+            where = and_(where, Statement.prop.not_in(list(ranked)))
         for st in [*_live_statements(session, where), *rows]:
             fact = st if isinstance(st, Fact) else Fact.from_raw_row(st)
             cid = canon.get(fact.member_id, fact.member_id)

@@ -28,6 +28,11 @@ def _config() -> tuple[dict[str, int], frozenset[str]]:
     return ranks, national
 
 
+def evidence_ranks() -> dict[str, int]:
+    """Every evidence reason with its rank (graph/config.yaml `region_evidence.ranks`)."""
+    return dict(_config()[0])
+
+
 def reason_of(origin: str, value_json: Any) -> str:
     """The evidence reason of one located_in statement (an analyst's manual one is `analyst`)."""
     ranks, _ = _config()
