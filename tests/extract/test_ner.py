@@ -37,6 +37,16 @@ def test_model_loads_from_package_without_network(monkeypatch: pytest.MonkeyPatc
     assert (MODEL_DIR / "ner.onnx").stat().st_size < 60_000_000
 
 
+def test_shipped_model_computes_in_float() -> None:
+    # scripts/quantize_ner.py stores the embedding tables as int8 only: int8 LSTM/MatMul quantize their
+    # activations per call with one scale for the whole batch, so spans would depend on the batch companions
+    onnx = pytest.importorskip("onnx")
+    ops = {n.op_type for n in onnx.load(str(MODEL_DIR / "ner.onnx")).graph.node}
+    assert "LSTM" in ops
+    assert not ops & {"DynamicQuantizeLSTM", "DynamicQuantizeLinear", "MatMulInteger", "DynamicQuantizeMatMul"}
+    assert (MODEL_DIR / "ner.onnx").stat().st_size < 10_000_000
+
+
 def test_bioes_round_trip() -> None:
     spans = [(0, 3, "ORG"), (3, 4, "PER"), (6, 9, "LOC")]
     tags = bioes_tags(10, spans)
