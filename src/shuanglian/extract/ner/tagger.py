@@ -109,11 +109,35 @@ def by_length(lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return order, live_at.astype(np.int64)
 
 
+def predecessor_groups(trans: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Tags grouped by how many allowed predecessors they have: (tags [m], their predecessors [m, s] in
+    ascending order, transition scores [m, s]). A tag no allowed move reaches keeps every predecessor.
+
+    BIOES allows few moves (O/B/S from O/E/S; I-x, E-x only from B-x, I-x): a Viterbi step over allowed
+    moves only is 3.5x less work for the 41 CLUENER tags. A forbidden move scores _FORBID (-1e4) below an
+    allowed one and every tag has an allowed predecessor of ordinary score after the first step, so the
+    full maximum never picks one: the same maxima, and the same first-index ties (predecessors ascending).
+    """
+    ok = trans > _FORBID / 2
+    k = trans.shape[0]
+    by_size: dict[int, list[tuple[int, np.ndarray]]] = {}
+    for j in range(k):
+        src = np.flatnonzero(ok[:, j]) if ok[:, j].any() else np.arange(k)
+        by_size.setdefault(len(src), []).append((j, src))
+    out = []
+    for items in by_size.values():
+        cols = np.array([j for j, _ in items])
+        src = np.stack([s for _, s in items])
+        out.append((cols, src, trans[src, cols[:, None]]))
+    return out
+
+
 def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[list[int]]:
     """Best tag path of each row of emissions [B,T,K] within its length.
 
     Rows are taken longest first, so the rows still running at step i are a prefix: each step works on
     those rows only (no padded steps, no masking); every row's arithmetic is the same as decoding it alone.
+    Each step maximises over allowed moves only (`predecessor_groups`).
     """
     b, _, k = em.shape
     lens = np.asarray(lens)
@@ -124,14 +148,17 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     back = np.zeros((t, b, k), dtype=np.uint8 if k <= 256 else np.int64)
     final = np.empty((b, k), dtype=np.result_type(em, trans, start))
     score = start[None, :] + em[:, 0]
-    tr = trans[None, :, :]
+    groups = predecessor_groups(trans)
     for i in range(1, t):
         n, was = int(live_at[i]), int(live_at[i - 1])
         final[n:was] = score[n:was]  # rows whose last step was i - 1
-        cand = score[:n, :, None] + tr
-        best = cand.argmax(1)
-        score = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + em[:n, i]
-        back[i, :n] = best
+        nxt = np.empty((n, k), dtype=final.dtype)
+        for cols, src, tr in groups:
+            cand = score[:n, src] + tr  # [n, columns, allowed predecessors]
+            best = cand.argmax(2)
+            nxt[:, cols] = np.take_along_axis(cand, best[:, :, None], 2)[:, :, 0]
+            back[i, :n, cols] = np.take_along_axis(src[None], best[:, :, None], 2)[:, :, 0].T
+        score = nxt + em[:n, i]
     final[: len(score)] = score
     last = (final + end[None, :]).argmax(1)
     # backtrack every row at once (one numpy step per position, not one Python step per character)
