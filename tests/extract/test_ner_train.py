@@ -36,6 +36,9 @@ def test_tiny_training_end_to_end(tmp_path: Path) -> None:
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["args"]["tiny"] is True and meta["args"]["seed"] == 7
     assert meta["data"]["train_clue_sentences"] == 150
+    # the export step quantizes by default; the float export is kept beside the model folder
+    assert meta["quantization"]["ops"] == ["Gather"]
+    assert (tmp_path / "model.float.onnx").stat().st_size > (out / "ner.onnx").stat().st_size
     m = NerModel(out)
     spans = m.tag_texts(["习近平在广东考察。", ""])
     assert len(spans) == 2 and spans[1] == []
@@ -67,3 +70,30 @@ def test_real_gold_dev_lines_are_labelled_and_holdout_is_never_read() -> None:
     for s in sents:
         ends = [(a, b) for a, b, _ in s.spans]
         assert all(b1 <= a2 for (_, b1), (a2, _) in zip(ends, ends[1:], strict=False))
+
+
+def test_shipped_model_is_the_quantization_of_its_float_export(tmp_path: Path) -> None:
+    # scripts/quantize_ner.py turns the float export (kept in git history, commit a9921c3) into the shipped file
+    # byte for byte with the onnxruntime version recorded in meta.json
+    import hashlib
+
+    import onnxruntime
+
+    model = ROOT / "src" / "shuanglian" / "extract" / "ner" / "model"
+    q = json.loads((model / "meta.json").read_text(encoding="utf-8"))["quantization"]
+    assert hashlib.sha256((model / "ner.onnx").read_bytes()).hexdigest() == q["sha256"]
+    _require(importlib.util.find_spec("onnx") is not None, "onnx not installed (the test extra pins it)")
+    if onnxruntime.__version__ != q["onnxruntime"]:
+        pytest.skip(f"onnxruntime {onnxruntime.__version__}, the model was quantized with {q['onnxruntime']}")
+    float_onnx = tmp_path / "ner.float.onnx"
+    show = subprocess.run(["git", "show", "a9921c3:src/shuanglian/extract/ner/model/ner.onnx"], capture_output=True, cwd=ROOT)
+    if show.returncode != 0:  # a shallow clone
+        pytest.skip("git history with the float export (a9921c3) not available")
+    float_onnx.write_bytes(show.stdout)
+    assert hashlib.sha256(show.stdout).hexdigest() == q["float_sha256"]
+    out = tmp_path / "model"
+    out.mkdir()
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "quantize_ner.py"), str(float_onnx), "--out", str(out)],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert hashlib.sha256((out / "ner.onnx").read_bytes()).hexdigest() == q["sha256"]

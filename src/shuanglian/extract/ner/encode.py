@@ -28,6 +28,25 @@ def norm_char(c: str) -> str:
     return c.lower()
 
 
+class _Fold(dict[int, str]):
+    """`str.translate` table of `norm_char`, filled on first sight of each character."""
+
+    def __missing__(self, o: int) -> str:
+        c = self[o] = norm_char(chr(o))
+        return c
+
+
+_FOLD = _Fold()
+
+
+def norm_chars(text: str) -> list[str]:
+    """`norm_char` of every character of `text` (one C-level pass once the characters were seen)."""
+    folded = text.translate(_FOLD)
+    if len(folded) == len(text):
+        return list(folded)
+    return [norm_char(c) for c in text]  # some char lower-cases to two (İ): fold one by one
+
+
 def bigrams(chars: Sequence[str]) -> list[str]:
     """Right bigram of every position (the char and the next one, EOS after the last)."""
     return [a + b for a, b in zip(chars, [*chars[1:], EOS], strict=True)]
@@ -35,10 +54,11 @@ def bigrams(chars: Sequence[str]) -> list[str]:
 
 def encode(text: str, chars: dict[str, int], bis: dict[str, int]) -> tuple[list[int], list[int], list[int]]:
     """Ids of the chars, left bigrams and right bigrams of `text`."""
-    cs = [norm_char(c) for c in text]
-    right = bigrams(cs)
-    left = [BOS + cs[0]] + right[:-1] if cs else []
-    return ([chars.get(c, UNK) for c in cs], [bis.get(b, UNK) for b in left], [bis.get(b, UNK) for b in right])
+    cs = norm_chars(text)
+    right = [bis.get(b, UNK) for b in bigrams(cs)]
+    # the left bigram of a position is the right bigram of the one before it
+    left = [bis.get(BOS + cs[0], UNK), *right[:-1]] if cs else []
+    return [chars.get(c, UNK) for c in cs], left, right
 
 
 def pad_batch(rows: Sequence[tuple[list[int], list[int], list[int]]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
