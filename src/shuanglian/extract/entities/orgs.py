@@ -704,16 +704,12 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-UNBRANDED_PLACE_ONLY = False
-
-
 def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
-    """A suffix-less LAC organisation opening on a place that the tagger, reading its sentence, sees no name in
-    (赴|海南旅游, 开发|山西煤田): a place and a common word, not a brand (云南白药 and 贵州茅台 carry its hint)."""
-    from shuanglian.extract.entities.aliases import strip_place_prefix
-
-    if not view.tagged or view.hints.get((start, end)) or any(a < end and start < b for a, b in view.hints):
-        return False
+    """A suffix-less LAC organisation the tagger, reading its sentence, sees no name in (赴|海南旅游, 开发|山西煤田,
+    夏粮丰): a common phrase, not a brand (云南白药 and 贵州茅台 carry its hint). Any suffix-less word, not only one
+    opening on a place (fc73e93 shipped the place-only variant switched off)."""
+    if not view.tagged or any(a < end and start < b for a, b in view.hints):
+        return False  # untagged sentence: a missing hint says nothing; any hint over the word: the tagger saw a name
     if name in listed_companies():
         return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
     if view.text[start - 1 : start] in ("“", "《", "\""):
@@ -721,7 +717,7 @@ def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
     if any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
            for i in _occurrences(view.text, name) if i != start for k in range(1, 5)):
         return False  # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
-    return not UNBRANDED_PLACE_ONLY or strip_place_prefix(name) != name
+    return True
 
 
 def _fragment(name: str) -> bool:
