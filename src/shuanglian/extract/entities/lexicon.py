@@ -198,6 +198,12 @@ def titles() -> dict[str, str]:
 
 
 @functools.cache
+def party_posts() -> tuple[str, ...]:
+    """Party posts among the org titles (书记, 常委): they absorb the body before them into the role (titles.yaml)."""
+    return tuple(_yaml("titles.yaml").get("party_posts") or [])
+
+
+@functools.cache
 def title_joiners() -> frozenset[str]:
     """Words allowed between chained titles (兼)."""
     return frozenset(_yaml("titles.yaml").get("joiners") or [])

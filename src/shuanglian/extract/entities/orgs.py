@@ -16,6 +16,7 @@ from shuanglian.extract.entities.lexicon import (
     listed_companies,
     org_gazetteer,
     org_gazetteer_automaton,
+    party_posts,
     suffix_automaton,
     suffixes,
     titles,
@@ -60,9 +61,6 @@ def is_non_name(name: str) -> bool:
     return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
 
 
-_PARTY_POSTS = ("书记", "副书记", "常委", "委员")
-
-
 def _title_follows(text: str, pos: int) -> bool:
     """True when a leadership title follows at `pos` (…市委 + 书记, 国务院 + 副总理).
 
@@ -72,7 +70,7 @@ def _title_follows(text: str, pos: int) -> bool:
     tl = titles()
     for k in _title_lengths():
         t = text[pos : pos + k]
-        if t in tl and (tl[t] != "org" or t in _PARTY_POSTS):
+        if t in tl and (tl[t] != "org" or t in party_posts()):
             return True
     return False
 
@@ -714,10 +712,9 @@ def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
         return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
     if view.text[start - 1 : start] in ("“", "《", "\""):
         return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
-    if any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
-           for i in _occurrences(view.text, name) if i != start for k in range(1, 5)):
-        return False  # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
-    return True
+    # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
+    return not any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
+                   for i in _occurrences(view.text, name) if i != start for k in range(1, 5))
 
 
 def _fragment(name: str) -> bool:

@@ -48,6 +48,7 @@ from shuanglian.extract.entities.lexicon import (
     blocked_automaton,
     generic,
     org_gazetteer,
+    party_posts,
     place_abbreviations,
     place_rules,
     standalone_abbreviations,
@@ -134,22 +135,19 @@ def _cut_place(place: str, word: str) -> bool:
             and not word.strip().endswith(place_rules()["uncut_region_tails"]))
 
 
-_PARTY_POSTS = ("书记", "常委", "委员")
-
-
 def _title_word(t: Token) -> bool:
     """A LAC word ending in a title that absorbs its body (省委书记, 市长, 县委常委): a tagger span never cuts it, so
     the rules read the place and the title as they do without the tagger. A title of a body's own head (外交部长,
     公安局长, 厅长) is cut: the guideline names the body inside such a title (工业和信息化部部长 -> 工业和信息化部)."""
     w = t.word.strip()
-    return any(w.endswith(title) and (scope != "org" or title.endswith(_PARTY_POSTS))
+    return any(w.endswith(title) and (scope != "org" or title.endswith(party_posts()))
                for title, scope in titles().items() if len(title) >= 2)
 
 
 def _head_title(word: str) -> bool:
     """A title of a body's own head (部长, 局长, 厅长): the body named inside it is an entity (the guideline's
     工业和信息化部部长 -> 工业和信息化部), unlike a party post or a place's leader (书记, 省长)."""
-    return titles().get(word) == "org" and not word.endswith(_PARTY_POSTS)
+    return titles().get(word) == "org" and not word.endswith(party_posts())
 
 
 def _ner_gate(name: str, label: str) -> bool:
