@@ -69,9 +69,9 @@ class _Rules:
             rf"(?:{cues})(?:额)?(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
         )
+        not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            # 建成后 is a condition; 储备库 a register of projects, 运营管理 a way of running things, not a stage
-            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库|管理)")) for stage, words in d["status"].items()
+            (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})")) for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
