@@ -431,7 +431,7 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
                      if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
         if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
-        verb = next((b for b in g["action_openers"] if text.startswith(b, start) and end - start - len(b) >= 3), None)
+        verb = _glued_verb(text[start:end])
         if verb and view.tokens[first].end > start + len(verb):
             start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
         if text[start:end].count("）") > text[start:end].count("（"):
@@ -647,7 +647,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
     for i, t in enumerate(toks):
         if t.tag != "ORG":
             continue
-        opener = next((w for w in g["action_openers"] if t.word.startswith(w) and len(t.word) - len(w) >= 3), None)
+        opener = _glued_verb(t.word)
         if opener:
             # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
             t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
@@ -691,6 +691,12 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _glued_verb(word: str) -> str | None:
+    """The verb of building or reorganising (generic_words action_openers) opening `word` before at least three more
+    characters (重组|国家重点实验室), if any: LAC glues it to a name's start, and both grammar_orgs and lac_orgs cut it."""
+    return next((v for v in generic()["action_openers"] if word.startswith(v) and len(word) - len(v) >= 3), None)
 
 
 def _occurrences(text: str, word: str) -> list[int]:
