@@ -253,6 +253,8 @@ def industry_grammar() -> dict[str, Any]:
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
         "joined_tail_heads": tuple(data.get("joined_tail_heads", [])),
+        "list_count_measures": tuple(data.get("list_count_measures", [])),
+        "list_count_sizes": tuple(data.get("list_count_sizes", [])),
     }
 
 
