@@ -443,8 +443,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
-                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
-                ):
+                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if GATING_V5:
         _v5_marks(text, tokens, marks)
