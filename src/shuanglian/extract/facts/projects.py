@@ -93,6 +93,8 @@ class _Rules:
         self.not_before = tuple(d["not_before"])
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
+        # built words and the connectives that join them (机场和铁路): a name made only of these names no work
+        self.built_or_joint_re = re.compile(f"(?:{alternation(self.built)})|[和及与、]")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
         # adverbs between a subject and its status verb (X建设稳步推进, 裕龙石化一期稳产达产, X基本建成)
         self.pre_cue_re = re.compile(
@@ -412,7 +414,7 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
             continue  # 实施病险水库除险加固项目5477个: a kind of work counted, not one
         if r.hard_not_items_re.search(name[: h.start() - start]):
             continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
-        if not re.sub(f"{r.built_re.pattern.removesuffix('$')}|[和及与、]", "", name[: h.start() - start]):
+        if not r.built_or_joint_re.sub("", name[: h.start() - start]):
             continue  # 推进机场和铁路运营管理一体化改革: kinds of works joined, no name
         out.append((start, end))
     return out
