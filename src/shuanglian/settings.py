@@ -15,6 +15,10 @@ class Settings(BaseSettings):
 
     database_url: str = "sqlite:///shuanglian.db"
     data_dir: Path = Path("shuanglian-data")
+    # The shared data folder (real texts, NER corpora, name lists: shuanglian.shared_data); unset, it is
+    # `../shared/data` beside the source checkout. Extraction reads name lists from it, so an installed
+    # package with no checkout beside it needs this set, or those lists are empty.
+    shared_data: Path | None = None
     log_level: str = "INFO"
     # Documents above this size are refused: real article pages are < 2 MB; bigger files are
     # archives, dumps or attacks and would stall the line classifier. Applies per file, and per line

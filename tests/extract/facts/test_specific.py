@@ -398,3 +398,14 @@ def test_aspects_as_measure_words_and_escaping_poverty() -> None:
     assert specifics("广东推出12个方面举措。") == [("12个", "举措数量")]
     # 脱贫 after the counted households says which are counted
     assert specifics("95户贫困户已经脱贫。") == [("95户", "脱贫贫困户数量")]
+
+
+def test_a_gloss_inside_a_word_stays_and_one_before_punctuation_leaves_no_bracket() -> None:
+    # 首台（套）: a one- or two-character gloss inside a word is no clause break; before a comma both brackets cut,
+    # so no clause keeps a lone ）(亿元）)
+    from shuanglian.extract.facts.specific import _CLAUSE_CUT
+
+    assert _CLAUSE_CUT.split("首台（套）重大技术装备达到5台") == ["首台（套）重大技术装备达到5台"]
+    parts = [p for p in _CLAUSE_CUT.split("全省生产总值（亿元），增长5%") if p]
+    assert parts == ["全省生产总值", "亿元", "增长5%"]
+    assert [p for p in _CLAUSE_CUT.split("地区生产总值（GDP）达到1万亿元") if p] == ["地区生产总值", "GDP", "达到1万亿元"]

@@ -15,7 +15,7 @@ from shuanglian.extract.entities.aliases import strip_place_prefix
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, Cand, TokenView
 from shuanglian.extract.entities.groups import Group, Ranges
 from shuanglian.extract.entities.industries import IndustrySpans, industries_in, stated_industries
-from shuanglian.extract.entities.lexicon import KINDS_ORG, org_gazetteer, suffixes, titles
+from shuanglian.extract.entities.lexicon import KINDS_ORG, org_gazetteer, shared_list, suffixes, titles
 from shuanglian.extract.entities.orgs import suffix_of
 from shuanglian.extract.entities.people import parse_roles
 from shuanglian.extract.entities.places import Place, normalise, place_index
@@ -210,11 +210,8 @@ def _stated_after_re() -> re.Pattern[str]:
 @cache
 def university_provinces() -> dict[str, str]:
     """University -> province from ../shared/data/lists/universities when that list is present."""
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "lists" / "universities"
-    path = path / "china_mainland_universities.json"
-    if not path.is_file():
+    path = shared_list("universities", "china_mainland_universities.json")
+    if path is None:
         return {}
     import json
 

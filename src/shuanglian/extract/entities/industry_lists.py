@@ -81,13 +81,20 @@ def _closed(view: TokenView, end: int) -> bool:
 
 
 MAX_CLASS_MODIFIERS = 3
-# a count of the items before a class word (三大, 5|大, 4个, 万亿级 is a size word LAC tags m too)
-_COUNT = re.compile(r"^(?:[0-9一二两三四五六七八九十]+(?:大|个|类)?|大|万亿级|千亿级|百亿级)$")
+
+
+@functools.cache
+def _count_re() -> re.Pattern[str]:
+    """A count of the items before a class word (三大, 5|大, 4个) or a size word (万亿级): industry_grammar.yaml."""
+    gram = industry_grammar()
+    measures = "|".join(map(re.escape, gram["list_count_measures"]))
+    sizes = "|".join(map(re.escape, gram["list_count_sizes"]))
+    return re.compile(rf"^(?:[0-9一二两三四五六七八九十]+(?:{measures})?|大|{sizes})$")
 
 
 def _count_at(toks: Sequence[Token], k: int) -> bool:
     """True when token `k` is a count or size word LAC tags m (三大, 4个, 万亿级) or the 大 of 5|大."""
-    return k < len(toks) and (toks[k].tag == "m" or toks[k].word == "大") and bool(_COUNT.match(toks[k].word))
+    return k < len(toks) and (toks[k].tag == "m" or toks[k].word == "大") and bool(_count_re().match(toks[k].word))
 
 
 def _closed_by_industry(view: TokenView, end: int) -> bool:

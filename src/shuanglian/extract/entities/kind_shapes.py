@@ -33,6 +33,11 @@ def _data() -> Any:
     return _yaml("kind_shapes.yaml")
 
 
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of literal words, longest first (a longer word is tried before its own prefix)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @dataclass(frozen=True)
 class ShapeRules:
     """The shapes of data/kind_shapes.yaml."""
@@ -47,7 +52,7 @@ def shape_rules() -> ShapeRules:
     d = _data()
     nums = re.escape(d["batch_numerals"])
     measures = "|".join(map(re.escape, d["batch_measures"]))
-    dets = "|".join(map(re.escape, sorted(d["determiners"], key=len, reverse=True)))
+    dets = _alternation(d["determiners"])
     return ShapeRules(
         batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}})$"),
         batch_kinds=frozenset(d["batch_kinds"]),
@@ -89,8 +94,8 @@ def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
 def _facility_list() -> re.Pattern[str]:
     """`items 等 [count] [modifier] class` of research facilities (data/kind_shapes.yaml)."""
     d = _data()
-    classes = "|".join(map(re.escape, sorted(d["facility_classes"], key=len, reverse=True)))
-    mods = "|".join(map(re.escape, sorted(d["facility_class_modifiers"], key=len, reverse=True)))
+    classes = _alternation(d["facility_classes"])
+    mods = _alternation(d["facility_class_modifiers"])
     n = int(d["facility_item_max"])
     item = rf"[^、，,。；;：:\s“”（）()等的]{{2,{n}}}"
     return re.compile(rf"({item}(?:、{item})*)等(?:[\d一二三四五六七八九十两]+[个项座])?(?:{mods})?(?:{classes})")
@@ -121,7 +126,7 @@ def listed_facilities(view: TokenView) -> list[Cand]:
 def _zone_part() -> re.Pattern[str]:
     """A zone part's name and head written right after a zone (横琴片区)."""
     d = _data()
-    heads = "|".join(map(re.escape, sorted(d["zone_parts"], key=len, reverse=True)))
+    heads = _alternation(d["zone_parts"])
     return re.compile(rf"[\u4e00-\u9fff]{{1,{int(d['zone_part_name_max'])}}}?(?:{heads})")
 
 

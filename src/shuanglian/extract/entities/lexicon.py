@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
 import yaml
 
 from shuanglian.document import ORG_KINDS
+from shuanglian.shared_data import shared_data_dir
 from shuanglian.suffixes import suffixes
+
+_log = logging.getLogger(__name__)
 
 KINDS_ORG = ORG_KINDS
 
@@ -193,6 +198,12 @@ def titles() -> dict[str, str]:
 
 
 @functools.cache
+def party_posts() -> tuple[str, ...]:
+    """Party posts among the org titles (书记, 常委): they absorb the body before them into the role (titles.yaml)."""
+    return tuple(_yaml("titles.yaml").get("party_posts") or [])
+
+
+@functools.cache
 def title_joiners() -> frozenset[str]:
     """Words allowed between chained titles (兼)."""
     return frozenset(_yaml("titles.yaml").get("joiners") or [])
@@ -242,6 +253,8 @@ def industry_grammar() -> dict[str, Any]:
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
         "joined_tail_heads": tuple(data.get("joined_tail_heads", [])),
+        "list_count_measures": tuple(data.get("list_count_measures", [])),
+        "list_count_sizes": tuple(data.get("list_count_sizes", [])),
     }
 
 
@@ -276,14 +289,23 @@ def standalone_abbreviations() -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items() if len(str(k)) == 1}
 
 
+def shared_list(*parts: str) -> Path | None:
+    """A name list under the shared data folder's `lists/` (shuanglian.shared_data), or None with a warning when it
+    is absent: the rules that read it then do without it, and the output changes."""
+    path = shared_data_dir().joinpath("lists", *parts)
+    if path.is_file():
+        return path
+    _log.warning("name list missing: %s (extraction runs without it; set SHUANGLIAN_SHARED_DATA)", path)
+    return None
+
+
 @functools.cache
 def listed_companies() -> frozenset[str]:
     """Short names of A-share listed companies from ../shared/data/lists/chain-kg (empty when the list is absent)."""
     import json
-    from pathlib import Path
 
-    path = Path(__file__).resolve().parents[4].parent / "shared" / "data" / "lists" / "chain-kg" / "data" / "company.json"
-    if not path.is_file():
+    path = shared_list("chain-kg", "data", "company.json")
+    if path is None:
         return frozenset()
     out: set[str] = set()
     for line in path.read_text(encoding="utf-8").splitlines():

@@ -16,6 +16,7 @@ from shuanglian.extract.entities.lexicon import (
     listed_companies,
     org_gazetteer,
     org_gazetteer_automaton,
+    party_posts,
     suffix_automaton,
     suffixes,
     titles,
@@ -60,9 +61,6 @@ def is_non_name(name: str) -> bool:
     return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
 
 
-_PARTY_POSTS = ("书记", "副书记", "常委", "委员")
-
-
 def _title_follows(text: str, pos: int) -> bool:
     """True when a leadership title follows at `pos` (…市委 + 书记, 国务院 + 副总理).
 
@@ -72,7 +70,7 @@ def _title_follows(text: str, pos: int) -> bool:
     tl = titles()
     for k in _title_lengths():
         t = text[pos : pos + k]
-        if t in tl and (tl[t] != "org" or t in _PARTY_POSTS):
+        if t in tl and (tl[t] != "org" or t in party_posts()):
             return True
     return False
 
@@ -433,7 +431,7 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
                      if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
         if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
-        verb = next((b for b in g["action_openers"] if text.startswith(b, start) and end - start - len(b) >= 3), None)
+        verb = _glued_verb(text[start:end])
         if verb and view.tokens[first].end > start + len(verb):
             start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
         if text[start:end].count("）") > text[start:end].count("（"):
@@ -649,7 +647,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
     for i, t in enumerate(toks):
         if t.tag != "ORG":
             continue
-        opener = next((w for w in g["action_openers"] if t.word.startswith(w) and len(t.word) - len(w) >= 3), None)
+        opener = _glued_verb(t.word)
         if opener:
             # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
             t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
@@ -695,6 +693,12 @@ def lac_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def _glued_verb(word: str) -> str | None:
+    """The verb of building or reorganising (generic_words action_openers) opening `word` before at least three more
+    characters (重组|国家重点实验室), if any: LAC glues it to a name's start, and both grammar_orgs and lac_orgs cut it."""
+    return next((v for v in generic()["action_openers"] if word.startswith(v) and len(word) - len(v) >= 3), None)
+
+
 def _occurrences(text: str, word: str) -> list[int]:
     """Start offsets of every occurrence of `word` in `text`."""
     out, i = [], text.find(word)
@@ -704,24 +708,19 @@ def _occurrences(text: str, word: str) -> list[int]:
     return out
 
 
-UNBRANDED_PLACE_ONLY = False
-
-
 def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
-    """A suffix-less LAC organisation opening on a place that the tagger, reading its sentence, sees no name in
-    (赴|海南旅游, 开发|山西煤田): a place and a common word, not a brand (云南白药 and 贵州茅台 carry its hint)."""
-    from shuanglian.extract.entities.aliases import strip_place_prefix
-
-    if not view.tagged or view.hints.get((start, end)) or any(a < end and start < b for a, b in view.hints):
-        return False
+    """A suffix-less LAC organisation the tagger, reading its sentence, sees no name in (赴|海南旅游, 开发|山西煤田,
+    夏粮丰): a common phrase, not a brand (云南白药 and 贵州茅台 carry its hint). Any suffix-less word, not only one
+    opening on a place (fc73e93 shipped the place-only variant switched off)."""
+    if not view.tagged or any(a < end and start < b for a, b in view.hints):
+        return False  # untagged sentence: a missing hint says nothing; any hint over the word: the tagger saw a name
     if name in listed_companies():
         return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
     if view.text[start - 1 : start] in ("“", "《", "\""):
         return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
-    if any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
-           for i in _occurrences(view.text, name) if i != start for k in range(1, 5)):
-        return False  # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
-    return not UNBRANDED_PLACE_ONLY or strip_place_prefix(name) != name
+    # 海信 of 海信集团控股股份有限公司 on the same page: the short name of a company written out
+    return not any(suffix_of(view.text[i : i + len(name) + k], grammar_only=True)
+                   for i in _occurrences(view.text, name) if i != start for k in range(1, 5))
 
 
 def _fragment(name: str) -> bool:

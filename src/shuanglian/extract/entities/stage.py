@@ -48,6 +48,7 @@ from shuanglian.extract.entities.lexicon import (
     blocked_automaton,
     generic,
     org_gazetteer,
+    party_posts,
     place_abbreviations,
     place_rules,
     standalone_abbreviations,
@@ -134,22 +135,19 @@ def _cut_place(place: str, word: str) -> bool:
             and not word.strip().endswith(place_rules()["uncut_region_tails"]))
 
 
-_PARTY_POSTS = ("书记", "常委", "委员")
-
-
 def _title_word(t: Token) -> bool:
     """A LAC word ending in a title that absorbs its body (省委书记, 市长, 县委常委): a tagger span never cuts it, so
     the rules read the place and the title as they do without the tagger. A title of a body's own head (外交部长,
     公安局长, 厅长) is cut: the guideline names the body inside such a title (工业和信息化部部长 -> 工业和信息化部)."""
     w = t.word.strip()
-    return any(w.endswith(title) and (scope != "org" or title.endswith(_PARTY_POSTS))
+    return any(w.endswith(title) and (scope != "org" or title.endswith(party_posts()))
                for title, scope in titles().items() if len(title) >= 2)
 
 
 def _head_title(word: str) -> bool:
     """A title of a body's own head (部长, 局长, 厅长): the body named inside it is an entity (the guideline's
     工业和信息化部部长 -> 工业和信息化部), unlike a party post or a place's leader (书记, 省长)."""
-    return titles().get(word) == "org" and not word.endswith(_PARTY_POSTS)
+    return titles().get(word) == "org" and not word.endswith(party_posts())
 
 
 def _ner_gate(name: str, label: str) -> bool:
@@ -316,11 +314,11 @@ def _dateline_next(text: str, tokens: Sequence[Token]) -> list[Token]:
     """The word right after a news dateline (本报讯|慕尼黑世界杯…, 6月14日|电米哈伊洛维奇): LAC glues the story's first
     name to what follows, or the dateline's 电 to the name."""
     out: list[Token] = []
-    datelines = tagger_gating()["datelines"]
+    datelines, ends = tagger_gating()["datelines"], tagger_gating()["dateline_ends"]
     for i, t in enumerate(tokens[:-1]):
         if t.tag == "TIME":
             nxt = tokens[i + 1]
-            if len(nxt.word) > 1 and nxt.word.startswith(("电", "讯")):  # 6月14日|电米哈伊洛维奇
+            if len(nxt.word) > 1 and nxt.word.startswith(ends):  # 6月14日|电米哈伊洛维奇
                 out.append(nxt)
         elif t.word.endswith(datelines) or t.word.strip().endswith(datelines):
             out.append(tokens[i + 1])
@@ -409,6 +407,14 @@ def _v5_filters() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pa
     return body, heads, abbrev, re.compile(f"(?={c}{c}|.{c}.{c})")  # 中埃, 抗美援朝
 
 
+@functools.cache
+def _dateline_pretests() -> tuple[str, ...]:
+    """Two characters a page must hold for `_dateline_next` to find anything: a dateline's last two (本报|讯) or a
+    date's 日 and a dateline end (6月14|日电): most pages hold none, and the token walk is skipped."""
+    g = tagger_gating()
+    return tuple(sorted({d[-2:] for d in g["datelines"]} | {"日" + e for e in g["dateline_ends"]}))
+
+
 def _v5_marks(text: str, tokens: Sequence[Token], marks: bytearray) -> None:
     """Set `marks` on the words the v5 marks select; each word is tested only when a one-character test lets it through
     (the page's ~1,000 words per 2,000 characters are mostly short common words)."""
@@ -423,7 +429,7 @@ def _v5_marks(text: str, tokens: Sequence[Token], marks: bytearray) -> None:
                 or ((last in body or t.tag == "LOC") and _body_word(t)) or (last in heads and _head_title_word(tokens, i))
                 or (t.tag in ("nz", "nw") and _place_glued(t))):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)
-    if "报讯" in text or "社讯" in text or "报电" in text or "日电" in text or "日讯" in text:
+    if any(pre in text for pre in _dateline_pretests()):
         for t in _dateline_next(text, tokens):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)
 
@@ -437,8 +443,7 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for i, t in enumerate(tokens):
         if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
                 or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
-                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)
-                ):
+                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if GATING_V5:
         _v5_marks(text, tokens, marks)

@@ -83,13 +83,10 @@ def _person_ok(name: str, clue_per: bool) -> bool:
 _NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw", "nr", "ns", "nt"})
 
 
-_DATELINE_ENDS = ("电", "讯")
-
-
 def _dateline_glued(tokens: Sequence[Token], ends: Sequence[int], s: NerSpan, t: Token) -> bool:
     """A LAC word gluing a dateline's last character to the story's first name (本报巴黎6月14日|电米哈伊洛维奇): the
     span takes the rest of the word exactly, after a date."""
-    if not (t.start == s.start - 1 and t.end == s.end and t.word.startswith(_DATELINE_ENDS)):
+    if not (t.start == s.start - 1 and t.end == s.end and t.word.startswith(tagger_gating()["dateline_ends"])):
         return False
     i = bisect.bisect_right(ends, t.start) - 1
     return i >= 0 and tokens[i].end == t.start and tokens[i].tag == "TIME"

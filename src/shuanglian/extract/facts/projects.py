@@ -69,9 +69,9 @@ class _Rules:
             rf"(?:{cues})(?:额)?(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
         )
+        not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            # 建成后 is a condition; 储备库 a register of projects, 运营管理 a way of running things, not a stage
-            (stage, re.compile("(?:" + alternation(words) + r")(?!后|以后|之后|库|管理)")) for stage, words in d["status"].items()
+            (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})")) for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
@@ -93,6 +93,8 @@ class _Rules:
         self.not_before = tuple(d["not_before"])
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
+        # built words and the connectives that join them (机场和铁路): a name made only of these names no work
+        self.built_or_joint_re = re.compile(f"(?:{alternation(self.built)})|[和及与、]")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
         # adverbs between a subject and its status verb (X建设稳步推进, 裕龙石化一期稳产达产, X基本建成)
         self.pre_cue_re = re.compile(
@@ -412,7 +414,7 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
             continue  # 实施病险水库除险加固项目5477个: a kind of work counted, not one
         if r.hard_not_items_re.search(name[: h.start() - start]):
             continue  # 煤矿资源整合和露天煤矿: a task before the work, not its name
-        if not re.sub(f"{r.built_re.pattern.removesuffix('$')}|[和及与、]", "", name[: h.start() - start]):
+        if not r.built_or_joint_re.sub("", name[: h.start() - start]):
             continue  # 推进机场和铁路运营管理一体化改革: kinds of works joined, no name
         out.append((start, end))
     return out

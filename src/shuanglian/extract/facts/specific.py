@@ -19,7 +19,9 @@ from shuanglian.extract.facts.common import alternation, load_data
 
 # a gloss of one or two characters inside a word is part of it (首台（套）重大技术装备), not a clause break
 _CLAUSE_CUT = re.compile(
-    r"[，,：:；;]|[（(](?![\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff])|(?<![（(][\u4e00-\u9fff])(?<![（(][\u4e00-\u9fff]{2})[）)]|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
+    r"[，,：:；;]|[（(](?![\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff])"
+    r"|(?<![（(][\u4e00-\u9fff])(?<![（(][\u4e00-\u9fff]{2})[）)]|[）)](?![\u4e00-\u9fff])"  # 总值（亿元），: both brackets cut
+    r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(

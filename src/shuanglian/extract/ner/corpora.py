@@ -12,6 +12,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from shuanglian.shared_data import shared_data_dir
+
 Span = tuple[int, int, str]  # [start, end) and label
 
 # CLUENER2020 labels folded to the tagger's names (the corpus's own dev split is held out by the
@@ -33,9 +35,8 @@ class Sentence:
 
 
 def shared_data(repo: Path | None = None) -> Path:
-    """The shared data folder beside the repository (`<repo>/../shared/data`)."""
-    root = repo or Path(__file__).resolve().parents[4]
-    return root.parent / "shared" / "data"
+    """The shared data folder beside the repository (`<repo>/../shared/data`; shuanglian.shared_data without `repo`)."""
+    return repo.parent / "shared" / "data" if repo is not None else shared_data_dir()
 
 
 def clue_part(text: str) -> str:
