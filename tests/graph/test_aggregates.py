@@ -6,9 +6,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shuanglian.graph import aggregates, build, views
+from shuanglian.graph import aggregates, build, judge, views
 from shuanglian.graph.tables import Entity, EntityMember, Statement
-from tests.graph.factories import ent, make_doc
+from tests.graph.factories import ent, entity_named, make_doc
 
 
 def _hub_doc(session: Session, i: int):  # type: ignore[no-untyped-def]
@@ -69,52 +69,52 @@ def test_a_rejected_name_lowers_the_counters(session: Session) -> None:
     assert _rows(session) == incremental
 
 
-def test_a_counter_update_reads_only_the_located_evidence_it_touches(session: Session) -> None:
-    """Issue 11: `lrk` has one key per located_in target of a hub (a per-document place mention), so a
-    counter update reads the lrk keys it changes, not the hub's whole evidence; a summary still reads it."""
+def _pins(session: Session, eid: str) -> dict[str, int]:
     T = aggregates.EntityAggregateRow
-    rows = [T(entity_id="e", slot="total", key="", n=50), T(entity_id="e", slot="locs", key="", n=50)]
-    rows += [T(entity_id="e", slot="lrk", key=f"t{i:02d}\x1f2\x1fstated", n=1) for i in range(50)]
-    session.add_all(rows)
-    session.flush()
-    got = aggregates._current(session, {"e": {("total", ""), ("lrk", "t07\x1f2\x1fstated")}})
-    assert {(s, k) for _, s, k in got if s == "lrk"} == {("lrk", "t07\x1f2\x1fstated")}
-    assert got[("e", "total", "")][0] == 50
-    agg = aggregates.load(session, ["e"])[0]["e"]
-    assert len(agg.evidence) == 50
+    return dict(session.execute(select(T.key, T.n).where(T.entity_id == eid, T.slot == "pin")).all())
 
 
-def test_a_hub_summary_reads_the_evidence_of_its_most_cited_targets_only(session: Session) -> None:
-    """Issue 11: past TOP_LOCATED targets a summary reads the most cited ones (the rank index) and the
-    `lrk` evidence of those alone, by key: never one evidence row per page that places the hub."""
-    T = aggregates.EntityAggregateRow
-    n = aggregates.TOP_LOCATED + 40
-    rows = [T(entity_id="e", slot="total", key="", n=n), T(entity_id="e", slot="locs", key="", n=n)]
-    for i in range(n):
-        cited = 2 if i % 3 == 0 else 1
-        rows += [T(entity_id="e", slot="loc", key=f"t{i:03d}", n=cited),
-                 T(entity_id="e", slot="lrk", key=f"t{i:03d}\x1f2\x1fstated", n=cited)]  # fmt: skip
-    rows.append(T(entity_id="e", slot="lrk", key="t000\x1f0\x1fanalyst", n=1))
-    session.add_all(rows)
-    session.flush()
-    keys: list[int] = []
-    real = aggregates._fold_counter
+def test_located_in_is_counted_per_canonical_place(session: Session) -> None:
+    """Issue 11: a hub's located_in statements are counted per canonical place of their target (each a
+    per-page mention), so n is how many statements cite the place and the rows are one per place and rank,
+    not one per page placing the hub; the region is chosen from all of them."""
+    for i in range(12):
+        build.add_document_statements(session, _hub_doc(session, i))
+    hub = entity_named(session, "深圳市")
+    province = entity_named(session, "广东省")
+    pins = _pins(session, hub.id)
+    assert len(pins) == 1 and next(iter(pins)).startswith(province.id + aggregates.SEP)
+    assert next(iter(pins.values())) == 12
+    assert hub.region == "广东省" and hub.region_id == province.id
+    incremental = _rows(session)
+    views.rebuild(session)
+    assert _rows(session) == incremental
 
-    def spy(a, slot, key, n, last):  # type: ignore[no-untyped-def]
-        keys.append(slot == "lrk")
-        real(a, slot, key, n, last)
 
-    aggregates._fold_counter = spy  # type: ignore[assignment]
-    try:
-        aggs, more = aggregates.load(session, ["e"])
-    finally:
-        aggregates._fold_counter = real  # type: ignore[assignment]
-    agg = aggs["e"]
-    assert more == {"e"} and len(agg.located) == aggregates.TOP_LOCATED
-    assert sum(keys) == aggregates.TOP_LOCATED + 1, "only the read targets' evidence rows"
-    assert set(agg.evidence) == set(agg.located)
-    assert agg.evidence["t000"][0] == 0 and agg.evidence["t003"][0] == 2  # the best rank per target
-    full = {k: v for k, v in agg.evidence.items()}
-    aggregates.located_all(session, "e", agg)
-    assert len(agg.located) == n and len(agg.evidence) == n
-    assert all(agg.evidence[t] == full[t] for t in full)
+def test_place_counters_move_when_the_target_place_is_split_and_merged(session: Session) -> None:
+    """A located_in target's canonical entity changes (a split, then a merge): the holders are recounted
+    (aggregates.sync), their `pin` counters move to the new place, and incremental equals a rebuild."""
+    for i in range(4):
+        build.add_document_statements(session, _hub_doc(session, i))
+    province = entity_named(session, "广东省")
+    members = judge.members_of(session, province.id)
+    assert len(members) == 4
+    stmt = session.scalars(select(Statement.id).where(Statement.entity_id == members[0])).first()
+    judge.split_entity(session, province.id, "t", statement_ids=[stmt])
+    session.expire_all()
+    hub = entity_named(session, "深圳市")
+    off = judge.canonical_id(session, members[0])
+    rest = judge.canonical_id(session, members[1])
+    assert off != rest
+    counts = {k.split(aggregates.SEP)[0]: n for k, n in _pins(session, hub.id).items()}
+    assert counts == {off: 1, rest: 3}
+    incremental = _rows(session)
+    views.rebuild(session)
+    assert _rows(session) == incremental
+    judge.merge_entities(session, [off, rest], "t")
+    session.expire_all()
+    merged = judge.canonical_id(session, members[0])
+    assert {k.split(aggregates.SEP)[0]: n for k, n in _pins(session, hub.id).items()} == {merged: 4}
+    incremental = _rows(session)
+    views.rebuild(session)
+    assert _rows(session) == incremental

@@ -14,13 +14,18 @@ Slots (`slot`, `key`) -> (`n`, `last`), as graph.summary.Aggregate folds stateme
   name  prop␟origin␟value       names and aliases (`last`: latest statement)
   kov   <kind value>            user kind overrides (`last`: latest statement)
   place <value>                 `place` values
-  loc   <target source id>      `located_in` targets
-  lrk   target␟rank␟reason      `located_in` evidence (graph/region_evidence.py: the region by evidence)
+  pin   place␟rank             `located_in` statements per canonical place of their target and evidence
+                                rank (graph/region_evidence.py: the region by evidence); a target without
+                                a canonical entity is not counted
   doc   <document id>           statements per document
   par   <value>                 `parent` / `located_in` / `part_of` values (graph/places.py: place_parents)
   ctx   <person context>        `role` statements per resolution context (graph.keys.role_context)
   nctx  ''                      people without any role context (one per source entity)
-and on entities only: docs '' (distinct documents) and locs '' (distinct located_in targets).
+and on entities only: docs '' (distinct documents).
+
+`pin` depends on the canonical entity of another source entity (the located_in target: a per-page place
+mention): when a source entity's canonical entity may have changed, the source entities with located_in
+statements pointing at it are recounted too (sync), so their counters move from the old place to the new.
 """
 
 from __future__ import annotations
@@ -44,25 +49,24 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from shuanglian.graph.keys import role_context
 from shuanglian.graph.reader import chunks
-from shuanglian.graph.region_evidence import evidence_ranks, fold_evidence, rank_of, reason_of
+from shuanglian.graph.region_evidence import fold_evidence, rank_of
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
 from shuanglian.store.db import Base
 
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
-SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "locs")  # read whole by a counter update
-# `lrk` has one key per located_in target of a hub (each a per-document place mention): a counter update
-# reads only the lrk keys it touches (KEYED_SLOTS), a summary only those of the targets it reads (load)
+# read whole by a counter update and a summary; `pin` has one key per canonical place (and rank) an
+# entity is located in, not one per page placing it: few even on a hub
+SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "pin")
 PARENT_PROPS = ("parent", "located_in", "part_of")  # statements naming a place's parent (graph/places.py)
 # slots with many keys on a hub, and the people's role contexts (read by resolution, never by summaries):
 # read by touched key, never whole
-KEYED_SLOTS = ("doc", "loc", "par", "ctx", "nctx", "lrk")
-TOP_LOCATED = 64  # located_in targets read per entity for its region (all of them only when none resolves)
+KEYED_SLOTS = ("doc", "par", "ctx", "nctx")
 
 Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None]
 
@@ -77,8 +81,8 @@ class EntityAggregateRow(Base):
     """One counter of one canonical entity (see the module docstring for slots and keys)."""
 
     __tablename__ = "entity_aggregates"
-    # a hub's most cited located_in targets (load: ORDER BY n DESC, key LIMIT TOP_LOCATED) read from the
-    # index head, not sorted from every target row (one per page that places the hub)
+    # migration 0022 (a hub's most cited located_in targets when they were counted per page); unused since
+    # `pin` counts per canonical place (0023), kept so a fresh schema equals a migrated one
     __table_args__ = (Index("ix_entity_aggregates_rank", "entity_id", "slot", text("n DESC"), "key"),)
 
     entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -99,7 +103,8 @@ class MemberAggregateRow(Base):
 
 
 def fold(out: Counters, r: Any) -> None:
-    """Add one live statement row (kind, prop, value, origin, document_id, target_id, created_at)."""
+    """Add one live statement row (kind, prop, value, origin, document_id, target_id, created_at,
+    value_json, place: the canonical entity of target_id or None)."""
 
     def bump(slot: str, key: str, last: datetime | None = None) -> None:
         c = out.setdefault((slot, key), [0, None])
@@ -116,8 +121,8 @@ def fold(out: Counters, r: Any) -> None:
     if r.prop in ("name", "alias"):
         bump("name", f"{r.prop}{SEP}{r.origin}{SEP}{r.value}", aware(r.created_at))
     elif r.prop == "located_in" and r.target_id:
-        bump("loc", r.target_id)
-        bump("lrk", f"{r.target_id}{SEP}{rank_of(r.origin, r.value_json)}{SEP}{reason_of(r.origin, r.value_json)}")
+        if r.place:  # choose_region skips a target without a canonical place
+            bump("pin", f"{r.place}{SEP}{rank_of(r.origin, r.value_json)}")
     elif r.prop == "place":
         bump("place", r.value)
     elif r.prop == "kind" and r.origin in USER_ORIGINS:
@@ -134,14 +139,16 @@ def _finish(c: Counters) -> None:
         c[("nctx", "")] = [1, None]
 
 
+_TARGET = aliased(EntityMember)
 _COLS = (Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.origin,
-         Statement.document_id, Statement.target_id, Statement.created_at, Statement.value_json)  # fmt: skip
+         Statement.document_id, Statement.target_id, Statement.created_at, Statement.value_json,
+         _TARGET.entity_id.label("place"))  # fmt: skip
 
 
 def member_counters(session: Session, member_ids: Iterable[str] | None) -> dict[str, Counters]:
     """Counters of these source entities (None: of all) from their live statements."""
     out: dict[str, Counters] = defaultdict(dict)
-    base = select(*_COLS).where(live_clause())
+    base = select(*_COLS).outerjoin(_TARGET, _TARGET.member_id == Statement.target_id).where(live_clause())
     if member_ids is None:
         for r in session.execute(base):
             fold(out[r.entity_id], r)
@@ -191,11 +198,10 @@ def _row(eid: str, slot: str, key: str, n: int, last: datetime | None) -> dict[s
 
 
 def _count_distinct(c: Counters) -> None:
-    """Set the docs/locs counters of an entity's full counters."""
-    for slot, total in (("doc", "docs"), ("loc", "locs")):
-        n = sum(1 for s, _ in c if s == slot)
-        if n:
-            c[(total, "")] = [n, None]
+    """Set the docs counter of an entity's full counters."""
+    n = sum(1 for s, _ in c if s == "doc")
+    if n:
+        c[("docs", "")] = [n, None]
 
 
 def _add(into: Counters, c: Counters, sign: int) -> None:
@@ -219,10 +225,14 @@ def _store_members(session: Session, members: dict[str, tuple[str | None, Counte
 def sync(session: Session, changed: Iterable[str], moved: Iterable[str] = ()) -> set[str]:
     """Bring the counters up to date for source entities whose statements changed (`changed`: recounted
     from their statements) or whose canonical entity may have changed (`moved`: their stored counters
-    move along). Returns the canonical entities whose counters changed."""
+    move along). Source entities with located_in statements pointing at any of them are recounted too
+    (their `pin` counters name the target's canonical place). Returns the canonical entities whose
+    counters changed."""
     session.flush()
+    moved = set(moved)
     changed = set(changed)
-    ids = sorted(changed | set(moved))
+    changed |= _holders(session, changed | moved)
+    ids = sorted(changed | moved)
     if not ids:
         return set()
     stored: dict[str, tuple[str | None, Counters]] = {}
@@ -262,6 +272,16 @@ def sync(session: Session, changed: Iterable[str], moved: Iterable[str] = ()) ->
     return {e for e, d in deltas.items() if any(n for n, _ in d.values())} | set(lowered)
 
 
+def _holders(session: Session, targets: set[str]) -> set[str]:
+    """Source entities with live located_in statements naming one of these targets (by the target_id
+    index: a target is a per-page place mention, pointed at from a few statements)."""
+    out: set[str] = set()
+    for part in chunks(sorted(targets)):
+        q = select(Statement.entity_id).where(Statement.target_id.in_(part), Statement.prop == "located_in", live_clause())
+        out |= set(session.scalars(q.distinct()))
+    return out
+
+
 def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set[tuple[str, str]]]) -> None:
     """Add the deltas to the stored entity counters (rows at zero go); recompute lowered latest times."""
     if not deltas:
@@ -283,10 +303,9 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
             if (s, k) in lowered.get(eid, set()) and n > 0:
                 recompute[eid].add((s, k))
             result[(eid, s, k)] = [n, last if s in LAST_SLOTS else None]
-            for slot, total in (("doc", "docs"), ("loc", "locs")):
-                if s == slot and (old[0] > 0) != (n > 0):
-                    t = result.setdefault((eid, total, ""), list(current.get((eid, total, ""), [0, None])))
-                    t[0] += 1 if n > 0 else -1
+            if s == "doc" and (old[0] > 0) != (n > 0):
+                t = result.setdefault((eid, "docs", ""), list(current.get((eid, "docs", ""), [0, None])))
+                t[0] += 1 if n > 0 else -1
     for eid, sks in recompute.items():
         for (s, k), last in _latest(session, eid, sks).items():
             result[(eid, s, k)][1] = last
@@ -294,7 +313,7 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
 
 
 def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict[tuple[str, str, str], list[Any]]:
-    """Stored counters of the touched entities: every small slot, and the touched doc/loc/par/lrk keys (read
+    """Stored counters of the touched entities: every small slot, and the touched doc/par/ctx keys (read
     by entity chunk x key chunk through the primary key: never every document row of a hub)."""
     T = EntityAggregateRow
     current: dict[tuple[str, str, str], list[Any]] = {}
@@ -351,58 +370,17 @@ def _latest(session: Session, eid: str, keys: set[tuple[str, str]]) -> dict[tupl
 
 
 def load(session: Session, entity_ids: Sequence[str]) -> tuple[dict[str, Aggregate], set[str]]:
-    """Aggregates (graph.summary) of these canonical entities from their counters: every small slot, the
-    most cited located_in targets (TOP_LOCATED) and the `lrk` evidence of those targets only, plus the ids
-    of entities that have more targets than were read. Entities without counters are absent."""
+    """Aggregates (graph.summary) of these canonical entities from their counters (every small slot:
+    `located` and `evidence` keyed by canonical place, see graph.views._place_names), and the ids of
+    entities read in part (none: kept for callers)."""
     out: dict[str, Aggregate] = {}
-    more: list[str] = []
     cols = (EntityAggregateRow.entity_id, EntityAggregateRow.slot, EntityAggregateRow.key, EntityAggregateRow.n,
             EntityAggregateRow.last)  # fmt: skip
     for part in chunks(sorted(set(entity_ids))):
         q = select(*cols).where(EntityAggregateRow.entity_id.in_(part), EntityAggregateRow.slot.in_(SMALL_SLOTS))
-        few: list[str] = []
         for eid, s, k, n, last in session.execute(q):
-            a = out.setdefault(eid, Aggregate(doc_count=0))
-            _fold_counter(a, s, k, int(n), last)
-            if s == "locs":
-                (few if n <= TOP_LOCATED else more).append(eid)
-        for sub in chunks(few):
-            # few targets: their loc and lrk rows are few too, read whole
-            q = select(*cols).where(EntityAggregateRow.entity_id.in_(sub), EntityAggregateRow.slot.in_(("loc", "lrk")))
-            for eid, s, k, n, last in session.execute(q):
-                _fold_counter(out[eid], s, k, int(n), last)
-    for eid in more:
-        q = (select(*cols).where(EntityAggregateRow.entity_id == eid, EntityAggregateRow.slot == "loc")
-             .order_by(EntityAggregateRow.n.desc(), EntityAggregateRow.key).limit(TOP_LOCATED))  # fmt: skip
-        for _, s, k, n, last in session.execute(q):
-            _fold_counter(out[eid], s, k, int(n), last)
-        _evidence_of(session, eid, out[eid], set(out[eid].located))
-    return out, set(more)
-
-
-def _evidence_of(session: Session, eid: str, agg: Aggregate, targets: set[str]) -> None:
-    """Fold the `lrk` evidence of these located_in targets of a hub (the region reads no other target's):
-    the possible keys (target x reason) looked up through the primary key, never every key of a hub."""
-    wanted = sorted(f"{t}{SEP}{rank}{SEP}{reason}" for t in targets for reason, rank in evidence_ranks().items())
-    T = EntityAggregateRow
-    for part in chunks(wanted):
-        q = select(T.slot, T.key, T.n, T.last).where(T.entity_id == eid, T.slot == "lrk", T.key.in_(part))
-        for s, k, n, last in session.execute(q):
-            _fold_counter(agg, s, k, int(n), last)
-
-
-def located_all(session: Session, eid: str, agg: Aggregate) -> None:
-    """Read every located_in target of an entity and their evidence (when none of the most cited ones
-    resolves)."""
-    q = select(EntityAggregateRow.key, EntityAggregateRow.n).where(EntityAggregateRow.entity_id == eid,
-                                                                    EntityAggregateRow.slot == "loc")  # fmt: skip
-    agg.located.clear()
-    for k, n in session.execute(q):
-        agg.located[k] = int(n)
-    q = select(EntityAggregateRow.key, EntityAggregateRow.n).where(EntityAggregateRow.entity_id == eid,
-                                                                    EntityAggregateRow.slot == "lrk")  # fmt: skip
-    for k, n in session.execute(q):
-        _fold_counter(agg, "lrk", k, int(n), None)
+            _fold_counter(out.setdefault(eid, Aggregate(doc_count=0)), s, k, int(n), last)
+    return out, set()
 
 
 def _fold_counter(a: Aggregate, slot: str, key: str, n: int, last: datetime | None) -> None:
@@ -417,11 +395,10 @@ def _fold_counter(a: Aggregate, slot: str, key: str, n: int, last: datetime | No
         a.names[(value, prop, origin)] = [n, aware(last) if last else _EPOCH]
     elif slot == "place":
         a.places[key] += n
-    elif slot == "loc":
-        a.located[key] += n
-    elif slot == "lrk" and n > 0:
-        target, rank, reason = key.split(SEP, 2)
-        fold_evidence(a.evidence, target, int(rank), _EPOCH, reason)
+    elif slot == "pin" and n > 0:
+        place, rank = key.split(SEP, 1)
+        a.located[place] += n
+        fold_evidence(a.evidence, place, int(rank), _EPOCH, "")  # the region reads the rank alone
     elif slot == "kov":
         cand = (aware(last) if last else _EPOCH, key, key)
         if a.kind_override is None or cand[:2] > a.kind_override[:2]:

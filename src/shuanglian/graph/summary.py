@@ -39,7 +39,8 @@ class Aggregate:
     statements: int = 0
     doc_ids: set[str] = field(default_factory=set)
     doc_count: int | None = None  # set by the SQL path instead of doc_ids
-    located: Counter[str] = field(default_factory=Counter)  # located_in target source ids
+    # located_in target source ids (graph.aggregates.load: canonical place ids, counted per place)
+    located: Counter[str] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
     # located_in target -> (best evidence rank, latest time at that rank, reason): region by evidence
     evidence: dict[str, tuple[int, datetime, str]] = field(default_factory=dict)
@@ -164,7 +165,7 @@ def entity_values(
     eid: str, agg: Aggregate, members: int, score: float, targets: dict[str, tuple[str, str]], now: datetime
 ) -> dict[str, Any]:
     """Column values of the `entities` row for one cluster; `targets` maps place source ids to
-    (canonical id, name) for the region."""
+    (canonical id, name) for the region (the keys of agg.located: canonical place ids from the counters)."""
     names = [(v, p, o, n, last) for (v, p, o), (n, last) in agg.names.items()]
     name, all_names = summarise_names(names)
     kind = choose_kind(dict(agg.kinds), agg.kind_override[2] if agg.kind_override else None)

@@ -149,9 +149,10 @@ def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
             return None
         written, moved = got
     # counters move with the source entities (graph.aggregates): the summary rows read counters only
-    aggregates.sync(session, touched, moved)
-    refresh_entities(session, changed | written)
-    return changed | written
+    # (and the located_in holders of any that moved: their region counters name the new place)
+    recounted = aggregates.sync(session, touched, moved)
+    refresh_entities(session, changed | written | recounted)
+    return changed | written | recounted
 
 
 def entities_of(session: Session, member_ids: Iterable[str]) -> set[str]:
@@ -355,14 +356,11 @@ def refresh_entities(session: Session, entity_ids: set[str]) -> None:
         return
     now = datetime.now(UTC)
     ordered = sorted(entity_ids)
-    many, partial = aggregates.load(session, ordered)
+    many, _ = aggregates.load(session, ordered)
     aggs = {eid: many.get(eid) or Aggregate(doc_count=0) for eid in ordered}
     fresh = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in a.names.items())[0] for eid, a in aggs.items()}
-    targets = _canonical_names(session, {t for a in aggs.values() for t in a.located}, fresh)
-    for eid in sorted(partial):  # none of the most cited located_in targets resolves: read them all
-        if not any(t in targets for t in aggs[eid].located):
-            aggregates.located_all(session, eid, aggs[eid])
-            targets.update(_canonical_names(session, set(aggs[eid].located), fresh))
+    # counters name located_in targets by canonical place (graph.aggregates `pin`)
+    targets = _place_names(session, {t for a in aggs.values() for t in a.located}, fresh)
     counts: dict[str, tuple[int, float]] = {}
     for part in chunked(ordered):
         q = (
@@ -507,19 +505,12 @@ def _write_members(session: Session, profiles: dict[str, Profile], assignment: d
     _insert(session, EntityMember, [_member_row(profiles[mid], a) for mid, a in assignment.items()])
 
 
-def _canonical_names(session: Session, member_ids: set[str], fresh: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Source entity id -> (canonical id, canonical name) for place targets; `fresh` holds names of
-    entities being written in this pass."""
-    out: dict[str, tuple[str, str]] = {}
-    for part in chunked(sorted(member_ids)):
-        rows = session.execute(
-            select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.member_id.in_(part))
-        ).all()
-        stored = sorted({e for _, e in rows if e not in fresh})
-        names = {i: n for i, n in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(stored)))}
-        for mid, canon in rows:
-            if canon in fresh:
-                out[mid] = (canon, fresh[canon])
-            elif canon in names:
-                out[mid] = (canon, names[canon])
+def _place_names(session: Session, entity_ids: set[str], fresh: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Canonical place id -> (id, name) for those with a name (`fresh`: entities being written in this
+    pass, else the stored row); a place without either is not a region."""
+    out = {e: (e, fresh[e]) for e in entity_ids if e in fresh}
+    for part in chunked(sorted(entity_ids - set(out))):
+        for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(part))):
+            out[eid] = (eid, name)
     return out
+
