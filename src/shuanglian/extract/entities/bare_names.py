@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from shuanglian.extract.entities.candidates import quote_around
 from shuanglian.extract.entities.lexicon import _yaml, org_gazetteer
 from shuanglian.extract.entities.orgs import kind_of
 from shuanglian.extract.entities.places import place_index
@@ -73,14 +74,10 @@ def _quoted_platform(text: str, start: int, end: int) -> bool:
 def _inside_slogan(text: str, start: int, end: int) -> bool:
     """True when the name is a strict part of a short quoted phrase (“东数西算”, “上规、上榜、上云、上市”,
     “好品山东 商行天下”): a programme or slogan the tagger cut a 'brand' from."""
-    reach = bare_rules().slogan_quote_reach
-    open_at = text.rfind("“", max(0, start - reach), start)
-    if open_at < 0 or "”" in text[open_at:end]:
+    q = quote_around(text, start, end, bare_rules().slogan_quote_reach)
+    if q is None or (q[0] + 1, q[1]) == (start, end):
         return False
-    close_at = text.find("”", end, end + reach)
-    if close_at < 0 or (open_at + 1, close_at) == (start, end):
-        return False
-    return kind_of(text[open_at + 1 : close_at]) is None
+    return kind_of(text[q[0] + 1 : q[1]]) is None
 
 
 def _token_at(tokens: Sequence[Token], start: int) -> int | None:

@@ -32,6 +32,16 @@ class Cand:
         return self.end - self.start
 
 
+def quote_around(text: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
+    """Offsets of the “ and ” of a quotation enclosing text[start:end], each within `reach` characters of the
+    span and with no ” between the opening mark and the span's end; None when the span is not so quoted."""
+    open_at = text.rfind("“", max(0, start - reach), start)
+    if open_at < 0 or "”" in text[open_at:end]:
+        return None
+    close_at = text.find("”", end, end + reach)
+    return None if close_at < 0 else (open_at, close_at)
+
+
 def _split_space(tokens: list[Token]) -> list[Token]:
     """Move whitespace or a connective LAC glued to a name (安徽日报 + newline) into tokens of their own."""
     out: list[Token] = []

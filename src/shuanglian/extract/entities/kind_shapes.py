@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
 from shuanglian.extract.entities.lexicon import _yaml
 from shuanglian.extract.entities.places import place_index
 from shuanglian.suffixes import suffixes
@@ -71,11 +71,8 @@ def _quoted_place(text: str, c: Cand) -> bool:
     if c.kind != "place" or c.name not in d["quoted_place_names"]:
         return False
     reach = int(d["quoted_place_reach"])
-    open_at = text.rfind("“", max(0, c.start - reach), c.start + 1)
-    if open_at < 0 or "”" in text[open_at : c.start]:
-        return False
-    close_at = text.find("”", c.end, c.end + reach)
-    return close_at >= 0 and (open_at + 1, close_at) != (c.start, c.end) and close_at - open_at <= reach + 1
+    q = quote_around(text, c.start, c.end, reach)
+    return q is not None and (q[0] + 1, q[1]) != (c.start, c.end) and q[1] - q[0] <= reach + 1
 
 
 def _continued(text: str, c: Cand) -> bool:
