@@ -37,7 +37,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("kinds", nargs="*")
     ap.add_argument("--out", default="/tmp/entity_errors.txt")
-    ap.add_argument("--half", choices=["A", "B"], help="only dev files with crc32(id) % 2 == 0 (A) or 1 (B)")
+    ap.add_argument("--half", choices=["A", "B"], help="only dev files with crc32(id) %% 2 == 0 (A) or 1 (B)")
     a = ap.parse_args()
     items = [i for i in load_real_gold(ROOT / "tests/fixtures/real_gold") if i.split == "dev"]
     items = [i for i in items if "entities" in scored_types(i.gold)]
