@@ -1,7 +1,7 @@
 """Score roles, figures, projects and visits against the real gold (tests/fixtures/real_gold/*.gold.json).
 
 Usage:
-    python bench/real_facts.py [GOLD_DIR ...] [--split dev|holdout|all] [--misses]
+    python bench/real_facts.py [GOLD_DIR ...] [--split dev|holdout|all] [--half A|B] [--misses]
     python bench/real_facts.py --show FILE[:L1-L2] [--published YYYY-MM-DD]
 
 Pages are read from ../shared/data/real (never stored in the repo) and run through the plain pipeline
@@ -259,6 +259,7 @@ def main() -> None:
     ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)")
     ap.add_argument("--show")
     ap.add_argument("--published")
     a = ap.parse_args()
@@ -269,6 +270,8 @@ def main() -> None:
     golds = load_gold(dirs)
     for split in ("dev", "holdout") if a.split == "all" else (a.split,):
         part = [g for g in golds if (g.get("split") or split_of(g["id"])) == split]
+        if a.half and split == "dev":  # the two-halves protocol: read errors on A, check B did not drop
+            part = [g for g in part if zlib.crc32(g["id"].encode()) % 2 == "AB".index(a.half)]
         if not part:
             print(f"{split}: no gold pages")
             continue
