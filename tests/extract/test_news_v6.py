@@ -63,3 +63,25 @@ def test_a_team_or_body_word_lac_reads_as_a_verb_or_adjective_sends_its_sentence
     toks = _toks(("战胜", "v"), ("过", "u"), ("立陶宛队", "v"), ("。", "w"))
     marks = _needs_tagger(text, toks)
     assert any(marks[3:7]) and not any(marks[:3])
+
+
+def test_a_lac_person_both_heads_read_as_that_person_is_recovered_at_a_lower_marginal() -> None:
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.entities.groups import Ranges
+    from shuanglian.extract.entities.tagger_spans import recovered
+
+    text = "仍是西塞和乔普拉领衔"
+    toks = _toks(("仍是", "v"), ("西塞", "PER"), ("和", "c"), ("乔普拉", "PER"), ("领衔", "v"))
+    spans = [NerSpan(2, 4, "PER", "pd", 0.87), NerSpan(2, 4, "PER", "clue", 0.86)]
+    th = {"PER": 0.9, "PER-lac": 0.7}
+    got = recovered(TokenView(text, toks), [], spans, th, Ranges([]), lac=toks)
+    assert [(c.name, c.kind) for c in got] == [("西塞", "person")]
+    # two readings only: LAC not reading the person, the CLUENER head reading none, or no such threshold
+    plain = _toks(("仍是", "v"), ("西塞", "nz"), ("和", "c"), ("乔普拉", "PER"), ("领衔", "v"))
+    assert recovered(TokenView(text, plain), [], spans, th, Ranges([]), lac=plain) == []
+    assert recovered(TokenView(text, toks), [], spans[:1], th, Ranges([]), lac=toks) == []
+    assert recovered(TokenView(text, toks), [], spans, {"PER": 0.9}, Ranges([]), lac=toks) == []
+    # below the lower marginal
+    low = [NerSpan(2, 4, "PER", "pd", 0.6), NerSpan(2, 4, "PER", "clue", 0.86)]
+    assert recovered(TokenView(text, toks), [], low, th, Ranges([]), lac=toks) == []
+    assert NER_POLICY.recover["PER-lac"] == 0.7
