@@ -71,6 +71,12 @@ class _Rules:
         # The visit verb after an accompanying word belongs to it: 分别陪同调研, 参加考察.
         self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
+        self.attend_re = re.compile(alternation(d["attend_verbs"]))
+        self.admin_heads = tuple(d["admin_heads"])
+        self.looking_re = re.compile(alternation(d["looking_verbs"]))
+        self.same_tail_re = re.compile(f"(?:{alternation(d['same_host_tails'])})$")
+        self.uni_part_re = re.compile("|".join(d["university_parts"]))
+        self.universities = tuple(d["universities"])
         self.title_re = re.compile(alternation(d["official_titles"]))
         self.history_re = re.compile(alternation(d["history"]))
         self.host_re = re.compile(alternation(d["host_before"]))
@@ -136,14 +142,18 @@ def extract_events(
     for sent in sentences(text):
         if excluded and overlaps_excluded(sent.start, sent.end, excluded):
             continue
-        if r.history_re.search(sent.text):
-            continue
+        verbs = _visit_verbs(r, sent.text)
+        told = r.history_re.search(sent.text)
+        if told and (not verbs or told.start() < verbs[-1]):
+            continue  # 师生回忆了…习近平总书记亲临视察时的场景; not "…驻足察看，回忆当年的历史" (after the visit verbs)
         first = bisect_left(starts, sent.start)
         in_sent = [(s - sent.start, e - sent.start, m)
                    for s, e, m in mentions[first : bisect_right(starts, sent.end)] if e <= sent.end]
-        verbs = _visit_verbs(r, sent.text)
         lead_org = _leading_org(r, sent.text, in_sent)
-        if not verbs and lead_org is None:
+        lead_phrase = _leading_phrase(r, sent.text, in_sent)
+        if lead_phrase is not None:
+            lead_org = None  # 在中央红军长征出发纪念馆内，: the whole phrase is the host, not the name inside it
+        if not verbs and lead_org is None and lead_phrase is None:
             if current is not None and _continues(sent, current):
                 _add_visited(
                     current, [*_topic_hosts(r, text, sent, in_sent, current), *_briefed_zone(r, sent.text, in_sent)]
@@ -198,7 +208,9 @@ def extract_events(
         for a in _accompanying(r, sent.text, in_sent):
             if a not in current.visitors and a not in current.accompanying:
                 current.accompanying.append(a)
-        named = [*_visited(r, sent.text, in_sent, lead_org), *_referred(r, sent.text, in_sent, mentions, first),
+        lead_end = lead_phrase[1] if lead_phrase else 0
+        named = [*([lead_phrase[0]] if lead_phrase else []), *_visited(r, sent.text, in_sent, lead_org, lead_end),
+                 *_referred(r, sent.text, in_sent, mentions, first, text),
                  *_here(r, sent, mentions, first), *_briefed_zone(r, sent.text, in_sent)]
         _add_visited(current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(sent.text, in_sent)])
         found_place = _place(r, sent.text, in_sent)
@@ -207,7 +219,23 @@ def extract_events(
     # an undated mention with nothing visited (习近平总书记在湖南考察时强调…), or an undated "在山东考察时，
     # 来到…" (a feature recalling a visit) reports no visit
     kept = [ev for ev in events if ev.visitors and not _mention_only(ev, text, recalled)]
+    for ev in kept:
+        _tidy_hosts(r, ev)
     return [ev.to_json() for ev in _drop_hostless(_drop_summaries(kept))]
+
+
+def _tidy_hosts(r: _Rules, ev: _Event) -> None:
+    """Hosts that are no host of their own: a host named again with a tail (雄安城际站枢纽 beside 雄安城际站)
+    and, on a visit to a university, one of its schools named by its field (美术学院)."""
+    uni = any(h.endswith(r.universities) for h in ev.visited)
+    out: list[str] = []
+    for h in ev.visited:
+        if any(o != h and h.startswith(o) and r.same_tail_re.fullmatch(h[len(o) :]) for o in ev.visited):
+            continue
+        if uni and r.uni_part_re.fullmatch(h):
+            continue
+        out.append(h)
+    ev.visited = out
 
 
 def _mention_only(ev: _Event, text: str, recalled: bool) -> bool:
@@ -451,11 +479,23 @@ def _visit_verbs(r: _Rules, s: str) -> list[int]:
 
 
 def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
-    """The organisation in a clause opening "在X，" (在贝特瑞…公司，黄坤明听取…)."""
-    for s0, _e, m in in_sent:
-        if _visitable(r, m) and s0 <= 3 and s[:s0].strip("　 ").endswith("在"):
-            return m
-    return None
+    """The organisation in a clause opening "在X，" (在贝特瑞…公司，黄坤明听取…); of names starting there, the
+    longest (中央红军长征出发纪念馆, not 中央红军)."""
+    found = [(e - s0, m) for s0, e, m in in_sent if _visitable(r, m) and s0 <= 3 and s[:s0].strip("　 ").endswith("在")]
+    return max(found, key=lambda x: x[0])[1] if found else None
+
+
+# "在中央红军长征出发纪念馆内，": a host the sentence stands inside (内/里), named by a phrase
+_INSIDE = re.compile(r"^[\s\u3000]*在(?P<x>[^，,。；;、：:]{3,30}?)(?:内|里)[，,]")
+
+
+def _leading_phrase(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> tuple[str, int] | None:
+    """The host of a sentence opening "在X内，" when no mention names X whole: (X, where X ends)."""
+    m = _INSIDE.match(s)
+    if not m or any(a == m.start("x") and b == m.end("x") for a, b, _m in in_sent):
+        return None
+    name = _host_phrase(r, s, m.start("x"), m.end("x"), in_sent)
+    return (name, m.end("x")) if name else None
 
 
 def _visitable(r: _Rules, m: Mention) -> bool:
@@ -508,19 +548,26 @@ def _continues(sent: Sentence, current: _Event) -> bool:
     return sent.start - current.end < 400
 
 
-def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: Mention | None) -> list[str]:
-    """Organisations named after a visit verb in the same clause, or opening the sentence with 在."""
+def _visited(
+    r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: Mention | None, lead_end: int = 0
+) -> list[str]:
+    """Organisations named after a visit verb in the same clause, or opening the sentence with 在 (`lead`,
+    or a host phrase no mention names ending at `lead_end`)."""
     out: list[str] = [lead.name] if lead else []
     verb_ends = [m.end() for m in r.org_verb_re.finditer(_mask(r, s))]
     for start, end, m in in_sent:
-        if not _visitable(r, m) or m.name in out:
+        if not _visitable(r, m) or m.name in out or start < lead_end:
             continue
+        if any(a <= start and end <= b and b - a > end - start and _visitable(r, x) for a, b, x in in_sent):
+            continue  # 中央红军 inside 中央红军长征出发纪念馆: the longer name is the host
         before = [v for v in verb_ends if v <= start]
         if not before:
             continue
         gap = s[before[-1] : start]
-        if _CLAUSE.search(gap) or "。" in gap:
-            continue
+        if _CLAUSE.search(gap) or "。" in gap or r.attend_re.search(gap):
+            continue  # 在上海出席…博览会期间: the fair attended is no host
+        if (lead is not None or lead_end) and _looked_at(r, s, start):
+            continue  # 在广汽研究院，…察看智能网联实验室: a part of the host the sentence stands in
         if m.kind == "government" and len(_list_gap(gap, s, before[-1], in_sent)) > 2:
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
         # 走进位于X的Y: X (a park, a university) is visited too, as the real gold has it (崖州湾科技城 for
@@ -529,6 +576,12 @@ def _visited(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], lead: M
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
         out.append(_with_lead(r, s, gap, m, in_sent, start, end))
     return out
+
+
+def _looked_at(r: _Rules, s: str, start: int) -> bool:
+    """The name at `start` is an object of a looking verb in its clause (察看A、B等)."""
+    clause_start = max((c.end() for c in _CLAUSE.finditer(s, 0, start)), default=0)
+    return r.looking_re.search(s, clause_start, start) is not None
 
 
 def _with_lead(r: _Rules, s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int) -> str:
@@ -624,7 +677,12 @@ def _list_gap(gap: str, s: str, at: int, in_sent: list[tuple[int, int, Mention]]
 
 
 def _referred(
-    r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], mentions: list[tuple[int, int, Mention]], before: int
+    r: _Rules,
+    s: str,
+    in_sent: list[tuple[int, int, Mention]],
+    mentions: list[tuple[int, int, Mention]],
+    before: int,
+    text: str = "",
 ) -> list[str]:
     """Short generic names right after a visit verb that refer back to an entity named before:
     "…成立的中国科学院深圳先进技术研究院。黄坤明走进研究院" -> 中国科学院深圳先进技术研究院."""
@@ -641,9 +699,27 @@ def _referred(
         for m in _latest_first(mentions, before):
             kind_ok = m.kind in r.visited_kinds or (alone and m.kind == "place" and not m.attrs.get("level"))
             if kind_ok and m.name.endswith(head.group()) and m.name != head.group():
-                out.append(m.name)
+                out.append(_uncut_head(r, text, m, mentions, before))
                 break
     return out
+
+
+def _uncut_head(r: _Rules, text: str, m: Mention, mentions: list[tuple[int, int, Mention]], before: int) -> str:
+    """The name of `m` as it opens its paragraph or clause, when the tagger cut its head off: "马栏山视频文创产业园
+    以…为龙头" (tagged 视频文创产业园). A short run of plain characters between the break and the mention, with
+    no name of its own and no lead word (随后, 位于…), belongs to it (the rule of `_with_lead`)."""
+    at = max((a for a, _b, x in mentions[:before] if x is m and text[a : a + len(m.name)] == m.name), default=-1)
+    if at < 0:
+        return m.name
+    brk = max(text.rfind(c, 0, at) for c in "\n。，,；;：:")
+    run = text[brk + 1 : at].strip(" \u3000")
+    if not 2 <= len(run) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", run) or "的" in run or r.lead_word_re.match(run):
+        return m.name
+    if run.endswith(r.admin_heads):
+        return m.name  # 团山街道长山花园社区: where the host lies
+    if any(b > at - len(run) and a < at for a, b, _x in mentions[:before]):
+        return m.name  # 湖南视频文创产业园: a place of its own before it
+    return run + m.name
 
 
 _ALONE = re.compile(r"[，,。；;、]|$|考察|调研|视察|看望")
