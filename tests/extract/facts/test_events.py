@@ -462,3 +462,156 @@ def test_xianhou_dao_continues_a_tour_in_a_later_sentence() -> None:
     spec2 = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", [])]
     (ev2,) = extract_events(text2, ents(text2, spec2), "2026-04-05")
     assert ev2["visited"] == []  # 达到 is no visit verb
+
+
+# --- issue 9 (branch visits2): rules written on dev half A, and visit shapes dev does not show -------------
+
+
+def test_an_event_attended_is_no_host() -> None:
+    text = "11月5日，国家主席习近平在上海出席第七届中国国际进口博览会期间，考察了上海微电子装备有限公司。"
+    spec = [("习近平", "person", []), ("上海", "place", []), ("第七届中国国际进口博览会", "organization", []),
+            ("上海微电子装备有限公司", "enterprise", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-11-06")
+    assert ev["visited"] == ["上海微电子装备有限公司"] and ev["date"] == "2024-11-05"
+
+
+def test_what_is_looked_at_inside_a_host_is_part_of_it() -> None:
+    text = "12日，省长王五来到合肥。在科大讯飞研究院，王五仔细察看语音实验室、图像实验室等，同科研人员交流。"
+    spec = [("王五", "person", []), ("合肥", "place", []), ("科大讯飞研究院", "research_institute", []),
+            ("语音实验室", "lab", []), ("图像实验室", "lab", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-13")
+    assert ev["visited"] == ["科大讯飞研究院"]
+
+
+def test_the_longest_name_opens_a_sentence_and_memories_after_the_visit_verbs_keep_it() -> None:
+    text = (
+        "20日下午，总书记习近平来到瑞金市。"
+        "在中央苏区历史博物馆内，习近平驻足察看一件件文物，回忆当年的峥嵘岁月。"
+    )
+    spec = [("习近平", "person", []), ("瑞金市", "place", []), ("中央苏区", "organization", []),
+            ("中央苏区历史博物馆", "organization", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["中央苏区历史博物馆"]
+    # the same words before the visit verb tell of an earlier visit: not this one's host
+    text2 = "20日，总书记习近平来到瑞金市。讲解员回忆当年习近平视察中央苏区历史博物馆时的情景。"
+    (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
+    assert ev2["visited"] == []
+
+
+def test_a_host_inside_phrase_no_entity_names() -> None:
+    text = "20日，总书记习近平来到瑞金市。在红井革命旧址纪念馆内，习近平察看展陈。"
+    spec = [("习近平", "person", []), ("瑞金市", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["红井革命旧址纪念馆"]
+
+
+def test_a_referred_host_keeps_the_head_the_tagger_cut_off() -> None:
+    text = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    spec = [("王五", "person", []), ("长沙市", "place", []), ("国际研发中心", "platform", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["梅溪湖国际研发中心"]
+    # a division before the host is where it lies, not part of its name
+    text2 = "20日，省长王五来到长沙市。\n岳麓区国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
+    assert ev2["visited"] == ["国际研发中心"]
+
+
+def test_sites_halls_streets_and_two_character_villages_are_hosts() -> None:
+    text = "20日上午，总书记习近平来到洛阳市，先后考察了洛阳轴承集团、龙门石窟和洛阳规划展示馆。"
+    spec = [("习近平", "person", []), ("洛阳市", "place", []), ("洛阳轴承集团", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["洛阳轴承集团", "龙门石窟", "洛阳规划展示馆"]
+    text2 = "19日，省委书记梁言顺在黄山市调研，走访了西递村、宏村和天津古文化街。"
+    spec2 = [("梁言顺", "person", []), ("黄山市", "place", []), ("宏村", "place", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-21")
+    assert ev2["visited"] == ["西递村", "宏村", "天津古文化街"]
+    text3 = "19日，省委书记梁言顺在黄山市调研，走进工厂。"  # a bare two-character word: no host
+    (ev3,) = extract_events(text3, ents(text3, spec2), "2024-05-21")
+    assert ev3["visited"] == []
+
+
+def test_a_host_named_again_with_a_tail_and_a_school_of_a_university_are_one_host() -> None:
+    text = (
+        "10日，总书记习近平来到合肥市。合肥南站枢纽位于新站区核心位置。习近平来到合肥南站，察看客流情况。"
+        "随后，习近平来到中国科学技术大学，首先来到物理学院，参观实验室。"
+    )
+    spec = [("习近平", "person", []), ("合肥市", "place", []), ("中国科学技术大学", "university", [])]
+    at = text.index("来到合肥南站") + 2  # tagged where the visit goes, not in the sentence introducing it
+    station = Mention("合肥南站", "platform", [], [(at, at + 4)])
+    (ev,) = extract_events(text, [*ents(text, spec), station], "2024-05-11")
+    assert ev["visited"] == ["合肥南站", "中国科学技术大学"]
+    # 宜宾学院 visited without a university is a host of its own
+    text2 = "10日，总书记习近平来到宜宾市，走进宜宾学院。"
+    spec2 = [("习近平", "person", []), ("宜宾市", "place", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-11")
+    assert ev2["visited"] == ["宜宾学院"]
+
+
+def test_the_name_after_a_dash_is_the_host() -> None:
+    text = "20日，总书记习近平来到全国首个数字经济创新发展试验区——桐乡乌镇，考察互联网产业发展。"
+    spec = [("习近平", "person", []), ("乌镇", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["桐乡乌镇"]
+
+
+# Shapes of visit reports the CCTV dev items do not show (tests of generality, written by hand, not gold).
+
+
+def test_a_several_day_tour_gives_one_event_per_day_and_city() -> None:
+    text = (
+        "9月15日至17日，国务院总理李强在湖南调研。15日下午，李强来到长沙市，先后考察了三一重工股份有限公司、"
+        "中南大学和湘江实验室。16日，李强前往株洲市，走进中车株洲电力机车有限公司。"
+    )
+    spec = [("李强", "person", []), ("湖南", "place", []), ("长沙市", "place", []), ("株洲市", "place", []),
+            ("三一重工股份有限公司", "enterprise", []), ("中南大学", "university", []), ("湘江实验室", "lab", []),
+            ("中车株洲电力机车有限公司", "enterprise", [])]  # fmt: skip
+    evs = extract_events(text, ents(text, spec), "2024-09-18")
+    assert [(e["date"], e["visited"]) for e in evs] == [
+        ("2024-09-15", ["三一重工股份有限公司", "中南大学", "湘江实验室"]),
+        ("2024-09-16", ["中车株洲电力机车有限公司"]),
+    ]
+
+
+def test_a_visit_during_a_stay_takes_the_report_date() -> None:
+    text = "近日，省委书记梁言顺在宿州调研期间，来到安徽大学宿州研究院和宿州高新区，察看科研成果展示。"
+    spec = [("梁言顺", "person", []), ("宿州", "place", []), ("安徽大学宿州研究院", "research_institute", []),
+            ("宿州高新区", "platform", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-20")
+    assert (ev["date"], ev["visitors"], ev["visited"]) == ("2024-05-20", ["梁言顺"], ["安徽大学宿州研究院", "宿州高新区"])
+
+
+def test_a_visit_reported_the_next_day() -> None:
+    text = "国务院副总理丁薛祥11日在北京调研，先后来到北京大学、中国科学院物理研究所和北京怀柔综合性国家科学中心。"
+    spec = [("丁薛祥", "person", []), ("北京", "place", []), ("北京大学", "university", []),
+            ("中国科学院物理研究所", "research_institute", []), ("北京怀柔综合性国家科学中心", "platform", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-06-12")
+    assert ev["date"] == "2024-06-11"
+    assert ev["visited"] == ["北京大学", "中国科学院物理研究所", "北京怀柔综合性国家科学中心"]
+    text2 = "昨天（11日），省委书记梁言顺来到合肥市，走访了合肥工业大学以及科大讯飞股份有限公司。"
+    spec2 = [("梁言顺", "person", []), ("合肥市", "place", []), ("合肥工业大学", "university", []),
+             ("科大讯飞股份有限公司", "enterprise", [])]  # fmt: skip
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-06-12")
+    assert (ev2["date"], ev2["visited"]) == ("2024-06-11", ["合肥工业大学", "科大讯飞股份有限公司"])
+
+
+def test_a_meeting_in_a_city_is_no_visit_and_the_guest_is_no_visitor() -> None:
+    text = "12日，省委书记梁言顺在合肥会见了华为技术有限公司董事长梁华一行。"
+    spec = [("梁言顺", "person", []), ("合肥", "place", []), ("华为技术有限公司", "enterprise", []), ("梁华", "person", [])]
+    assert extract_events(text, ents(text, spec), "2024-05-12") == []
+
+
+def test_hosts_joined_by_he_yiji_and_a_town_unit_without_its_county() -> None:
+    text = "18日，省委书记梁言顺先后来到庐江县汤池镇果树村、合肥高新区以及安徽江淮汽车集团股份有限公司和安徽大学。"
+    spec = [("梁言顺", "person", []), ("庐江县", "place", [], ), ("合肥高新区", "platform", []),
+            ("安徽江淮汽车集团股份有限公司", "enterprise", []), ("安徽大学", "university", [])]  # fmt: skip
+    ms = ents(text, spec)
+    ms[1].attrs["level"] = "county"
+    (ev,) = extract_events(text, ms, "2024-05-21")
+    assert sorted(ev["visited"]) == sorted(["汤池镇果树村", "合肥高新区", "安徽江淮汽车集团股份有限公司", "安徽大学"])
+
+
+def test_an_unnamed_host_of_a_kind_is_no_host() -> None:
+    text = "近日，省长王清宪深入芜湖市的一家新能源汽车企业和奇瑞汽车股份有限公司调研。"
+    spec = [("王清宪", "person", []), ("芜湖市", "place", []), ("奇瑞汽车股份有限公司", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-03-20")
+    assert (ev["date"], ev["visited"]) == ("2024-03-20", ["奇瑞汽车股份有限公司"])

@@ -615,6 +615,7 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
             continue  # 察看了社区电子加工厂、毛绒玩具厂…: the parts of the host visited, listed together
         for a, b in spans:
             item = _SUBJECT_MATTER.sub("", r.verb_re.split(s[a:b], maxsplit=1)[0]) or s[a:b]  # 金米村考察…情况
+            item = _APPOSITION.split(item)[-1]  # 来到全国首个…试验区——浙江乌镇: the name after the dash
             # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
             unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)
             de_raw = unquoted.rfind("的")
@@ -631,7 +632,11 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
             if any(x < at + len(name) and at < y and _visitable(r, m) for x, y, m in in_sent):
                 continue  # a named organisation covers it: _visited decides
             name = name.replace("“", "").replace("”", "")
-            if not 3 <= len(name) <= _MAX_HOST or not r.host_suffix_re.search(name) or r.head_re.fullmatch(name):
+            # a two-character name counts when the tagger named it a place (宏村), not as a bare word (工厂)
+            tagged = any(x == at and y == at + len(name) and m.kind == "place" for x, y, m in in_sent)
+            if not (3 if not tagged else 2) <= len(name) <= _MAX_HOST or not r.host_suffix_re.search(name):
+                continue
+            if r.head_re.fullmatch(name):
                 continue  # 研究院 alone refers back to a named one (_referred)
             if r.category_re.fullmatch(name) or r.part_re.match(name):
                 continue  # 国家公园, 自然保护区 (a kind); 公司展厅, 村卫生站 (a part of the host visited)
@@ -641,6 +646,7 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
 
 # "考察了雄安站的建设运行情况": the host before the matter looked into
 _SUBJECT_MATTER = re.compile(r"的[^的]{0,12}(?:情况|进展|工作|成效|成果)$")
+_APPOSITION = re.compile(r"—{1,2}|－{1,2}")
 _MAX_HOST = 30  # 国家863计划项目海水养殖种子工程南方基地
 _LIST_SEP = re.compile(r"、|以及|和|及")
 
