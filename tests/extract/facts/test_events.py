@@ -498,6 +498,18 @@ def test_the_longest_name_opens_a_sentence_and_memories_after_the_visit_verbs_ke
     assert ev2["visited"] == []
 
 
+def test_a_body_heading_a_longer_noun_phrase_is_not_visited() -> None:
+    text = "20日，总书记习近平来到瑞金市，察看了中央苏区政府旧址和瑞金干部学院。"
+    spec = [("习近平", "person", []), ("瑞金市", "place", []), ("中央苏区政府", "organization", []),
+            ("瑞金干部学院", "organization", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert "中央苏区政府" not in ev["visited"] and "瑞金干部学院" in ev["visited"]
+    text2 = "20日，总书记习近平来到中国科协调研。"  # the body itself, then the verb: visited
+    spec2 = [("习近平", "person", []), ("中国科协", "organization", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-21")
+    assert ev2["visited"] == ["中国科协"]
+
+
 def test_a_host_inside_phrase_no_entity_names() -> None:
     text = "20日，总书记习近平来到瑞金市。在红井革命旧址纪念馆内，习近平察看展陈。"
     spec = [("习近平", "person", []), ("瑞金市", "place", [])]

@@ -560,6 +560,8 @@ def _visited(
             continue
         if any(a <= start and end <= b and b - a > end - start and _visitable(r, x) for a, b, x in in_sent):
             continue  # 中央红军 inside 中央红军长征出发纪念馆: the longer name is the host
+        if _modifier(r, s, end, m):
+            continue  # 察看了中央红军长征出发地旧址: the body names what is visited, it is not visited
         before = [v for v in verb_ends if v <= start]
         if not before:
             continue
@@ -576,6 +578,15 @@ def _visited(
             continue  # 中共中央总书记…习近平: the visitor's title, not a host
         out.append(_with_lead(r, s, gap, m, in_sent, start, end))
     return out
+
+
+def _modifier(r: _Rules, s: str, end: int, m: Mention) -> bool:
+    """A body that is no site (中央红军, an army) named at the head of a longer noun phrase: the name runs on
+    into plain characters (中央红军长征出发地旧址), so it qualifies what is visited."""
+    if m.kind != "organization" or r.host_suffix_re.search(m.name):
+        return False
+    nxt = s[end : end + 2]
+    return bool(re.match(r"[\u4e00-\u9fff]{2}", nxt)) and not _LIST_SEP.match(nxt) and not r.verb_re.match(nxt) and nxt[0] not in "的等"
 
 
 def _looked_at(r: _Rules, s: str, start: int) -> bool:
