@@ -627,3 +627,35 @@ def test_an_unnamed_host_of_a_kind_is_no_host() -> None:
     spec = [("王清宪", "person", []), ("芜湖市", "place", []), ("奇瑞汽车股份有限公司", "enterprise", [])]
     (ev,) = extract_events(text, ents(text, spec), "2024-03-20")
     assert (ev["date"], ev["visited"]) == ("2024-03-20", ["奇瑞汽车股份有限公司"])
+
+
+def _tour(second: str) -> list[tuple[str, list[str]]]:
+    """A first day in 光山县 (信阳), a long speech, then `second`."""
+    speech = "习近平强调，" + "要坚持以人民为中心的发展思想，推动高质量发展。" * 30 + "\n"
+    text = "16日，中共中央总书记习近平来到光山县，走进司马光油茶园。\n" + speech + second
+    spec = [("习近平", "person", []), ("光山县", "place", []), ("郑州煤矿机械集团股份有限公司", "enterprise", []),
+            ("郑州市", "place", [])]  # fmt: skip
+    ms = ents(text, spec)
+    ms[1].attrs.update(level="county", city="信阳市")
+    ms[2].attrs.update(place="郑州市")
+    ms[3].attrs.update(level="city")
+    return [(e["date"], e["visited"]) for e in extract_events(text, ms, "2019-09-18")]
+
+
+@pytest.mark.parametrize("subject", ["总书记", "他"])
+def test_a_new_day_told_of_the_visitor_without_the_name_after_a_long_speech(subject: str) -> None:
+    assert _tour(f"17日下午，{subject}来到郑州煤矿机械集团股份有限公司考察。") == [
+        ("2019-09-16", ["司马光油茶园"]),
+        ("2019-09-17", ["郑州煤矿机械集团股份有限公司"]),
+    ]
+
+
+def test_travelling_to_another_city_without_a_date_is_the_next_stop_of_the_same_day() -> None:
+    assert _tour("离开光山县，习近平来到郑州市，走进郑州煤矿机械集团股份有限公司。") == [
+        ("2019-09-16", ["司马光油茶园"]),
+        ("2019-09-16", ["郑州煤矿机械集团股份有限公司"]),
+    ]
+    # a company of another city visited on the way is no move: the sentence names no city after the verb
+    assert _tour("随后，习近平走进郑州煤矿机械集团股份有限公司。") == [
+        ("2019-09-16", ["司马光油茶园", "郑州煤矿机械集团股份有限公司"]),
+    ]

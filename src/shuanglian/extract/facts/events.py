@@ -72,6 +72,8 @@ class _Rules:
         self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
         self.attend_re = re.compile(alternation(d["attend_verbs"]))
+        self.referring_re = re.compile(alternation(d["referring_subjects"]))
+        self.move_re = re.compile(alternation(d["move_verbs"]))
         self.admin_heads = tuple(d["admin_heads"])
         self.looking_re = re.compile(alternation(d["looking_verbs"]))
         self.same_tail_re = re.compile(f"(?:{alternation(d['same_host_tails'])})$")
@@ -180,13 +182,24 @@ def extract_events(
         # one event per date and city: "8日下午，习近平来到宜宾市" after a morning in 眉山 is another visit
         was_in = (current.city or last_city) if current is not None else None
         moved = current is not None and found is not None and not new_day and None not in (city, was_in) and city != was_in
+        referred = bool(verbs) and r.referring_re.search(sent.text, 0, verbs[0]) is not None
+        if current is not None and found is None and verbs and (visitors or referred):
+            # "离开光山县，习近平来到郑州市": an undated sentence travelling to another city is the next stop of
+            # the same day
+            to = _moved_to(r, sent.text, in_sent)
+            if None not in (to, was_in) and to != was_in:
+                moved, when, when_text, city = True, current.date, current.date_text, to
         opens = bool(visitors and verbs) and (current is None or new_day or moved)
-        if not opens and not visitors and verbs and (new_day or moved) and current is not None and _continues(sent, current):
-            # "4日上午，代表团走进…": another day of the same visitors (一行, 代表团) without naming them again
+        if not opens and not visitors and verbs and (new_day or moved) and current is not None and (
+            _continues(sent, current) or referred
+        ):
+            # "4日上午，代表团走进…", "17日下午，总书记来到…": another day of the same visitors (一行, 代表团, 他)
+            # without naming them again
             opens, visitors = True, list(current.visitors)
         if opens:
+            source = current.date_source if current is not None and found is None and moved else None
             current = _Event(date=when, date_text=when_text, start=sent.start, end=sent.end)
-            current.date_source = "body" if when else None
+            current.date_source = source or ("body" if when else None)
             if when is None and when_text is None and pub is not None:
                 recent = _RECENT.search(sent.text)
                 # 近日/日前 (or no date at all) in a news report: the day of publication (the real gold's
@@ -338,6 +351,16 @@ def _city_of(m: Mention) -> str | None:
         if not name.endswith("市"):
             return None
     return name.removesuffix("市") or None
+
+
+def _moved_to(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> str | None:
+    """The city a travel verb goes to when a city, county or district follows it right away (来到郑州市)."""
+    for v in r.move_re.finditer(_mask(r, s)):
+        for start, _end, m in in_sent:
+            if m.kind == "place" and m.attrs.get("level") in _ADMIN_LEVELS and 0 <= start - v.end() <= 2:
+                if not _CLAUSE.search(s, v.end(), start):
+                    return _city_of(m)
+    return None
 
 
 def _city(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], verbs: list[int]) -> str | None:
