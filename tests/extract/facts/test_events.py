@@ -659,3 +659,12 @@ def test_travelling_to_another_city_without_a_date_is_the_next_stop_of_the_same_
     assert _tour("随后，习近平走进郑州煤矿机械集团股份有限公司。") == [
         ("2019-09-16", ["司马光油茶园", "郑州煤矿机械集团股份有限公司"]),
     ]
+
+
+def test_a_dated_stop_in_another_city_stays_a_visit_when_no_host_is_found() -> None:
+    assert _tour("17日下午，习近平来到郑州市，了解黄河生态保护情况。") == [
+        ("2019-09-16", ["司马光油茶园"]),
+        ("2019-09-17", []),
+    ]
+    # a briefing in the city already visited is no stop of its own
+    assert _tour("17日上午，习近平来到光山县，听取当地工作汇报。") == [("2019-09-16", ["司马光油茶园"])]

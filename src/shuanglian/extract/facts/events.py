@@ -267,12 +267,23 @@ def _mention_only(ev: _Event, text: str, recalled: bool) -> bool:
 _RECALLED = re.compile(r"(?:考察|调研|视察)时")
 
 
+def _own_stop(ev: _Event, others: list[_Event]) -> bool:
+    """A dated stop in a city no other stop of the visitor is in (来到郑州市 after days in 信阳)."""
+    if ev.date_source != "body" or ev.place is None or ev.place.attrs.get("level") not in _ADMIN_LEVELS:
+        return False
+    city = _city_of(ev.place)
+    return city is not None and not any(e.city in (city, None) for e in others)
+
+
 def _drop_hostless(events: list[_Event]) -> list[_Event]:
     """In a report of several stops of the same lead visitor, a day where nothing is visited (听取省委汇报
     after the tour) is no visit of its own: it is dropped, its companions passed on."""
     out = []
     for ev in events:
         others = [e for e in events if e is not ev and e.visited and e.visitors[:1] == ev.visitors[:1]]
+        if not ev.visited and _own_stop(ev, others):
+            out.append(ev)  # "17日，习近平来到郑州市，…" with hosts no rule found: still that day's visit
+            continue
         if not ev.visited and ev.place is None or not ev.visited and others:
             if others:
                 others[0].accompanying.extend(a for a in ev.accompanying if a not in others[0].accompanying)
