@@ -668,3 +668,19 @@ def test_a_dated_stop_in_another_city_stays_a_visit_when_no_host_is_found() -> N
     ]
     # a briefing in the city already visited is no stop of its own
     assert _tour("17日上午，习近平来到光山县，听取当地工作汇报。") == [("2019-09-16", ["司马光油茶园"])]
+
+
+def test_a_village_or_reserve_opening_a_sentence_is_visited_and_its_facilities_are_the_village() -> None:
+    head = "11日下午，总书记习近平来到五指山市。"
+    spec = [("习近平", "person", []), ("五指山市", "place", []), ("水满乡毛纳村", "place", []),
+            ("五指山国家级自然保护区", "place", []), ("什寒村党群服务中心", "platform", [])]  # fmt: skip
+    for body, host in [
+        ("在水满乡毛纳村，习近平走进村民家中，察看生活情况。", "水满乡毛纳村"),
+        ("在五指山国家级自然保护区，习近平察看热带雨林。", "五指山国家级自然保护区"),
+        ("在什寒村党群服务中心，习近平听取村里情况介绍。", "什寒村"),
+    ]:
+        text = head + body
+        ms = ents(text, spec)
+        ms[1].attrs["level"] = "city"
+        (ev,) = extract_events(text, ms, "2022-04-13")
+        assert ev["visited"] == [host], body

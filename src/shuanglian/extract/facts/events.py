@@ -72,6 +72,9 @@ class _Rules:
         self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
         self.attend_re = re.compile(alternation(d["attend_verbs"]))
+        self.village_facility_re = re.compile(
+            f"^(?P<host>.{{2,}}?(?:{alternation(d['village_units'])}))(?:{alternation(d['village_facilities'])})$"
+        )
         self.referring_re = re.compile(alternation(d["referring_subjects"]))
         self.move_re = re.compile(alternation(d["move_verbs"]))
         self.admin_heads = tuple(d["admin_heads"])
@@ -324,7 +327,7 @@ def _split_joined(r: _Rules, name: str) -> list[str]:
 def _host_name(r: _Rules, name: str) -> str:
     """A host's own name: without the division a site lies in (槐店乡司马光油茶园 -> 司马光油茶园; a village
     keeps its township, 水满乡毛纳村) and without the part of it visited (西安交通大学兴庆校区)."""
-    part = r.sub_part_re.match(name)
+    part = r.sub_part_re.match(name) or r.village_facility_re.match(name)
     name = part.group("host") if part else name
     m = r.admin_prefix_re.match(name)
     return name[m.end() :] if m and len(name) - m.end() >= 4 else name
@@ -515,7 +518,8 @@ def _visit_verbs(r: _Rules, s: str) -> list[int]:
 def _leading_org(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mention | None:
     """The organisation in a clause opening "在X，" (在贝特瑞…公司，黄坤明听取…); of names starting there, the
     longest (中央红军长征出发纪念馆, not 中央红军)."""
-    found = [(e - s0, m) for s0, e, m in in_sent if _visitable(r, m) and s0 <= 3 and s[:s0].strip("　 ").endswith("在")]
+    found = [(e - s0, m) for s0, e, m in in_sent
+             if (_visitable(r, m) or _site(r, m)) and s0 <= 3 and s[:s0].strip("　 ").endswith("在")]  # fmt: skip
     return max(found, key=lambda x: x[0])[1] if found else None
 
 
@@ -530,6 +534,14 @@ def _leading_phrase(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) 
         return None
     name = _host_phrase(r, s, m.start("x"), m.end("x"), in_sent)
     return (name, m.end("x")) if name else None
+
+
+def _site(r: _Rules, m: Mention) -> bool:
+    """A place the tagger named that is a host, not a division: a village, a reserve (水满乡毛纳村,
+    五指山国家级自然保护区); not a kind (国家公园) nor a part of a host (村卫生站)."""
+    if m.kind != "place" or m.attrs.get("level") or not r.host_suffix_re.search(m.name):
+        return False
+    return not (r.category_re.fullmatch(m.name) or r.part_re.match(m.name) or r.head_re.fullmatch(m.name))
 
 
 def _visitable(r: _Rules, m: Mention) -> bool:
