@@ -684,3 +684,12 @@ def test_a_village_or_reserve_opening_a_sentence_is_visited_and_its_facilities_a
         ms[1].attrs["level"] = "city"
         (ev,) = extract_events(text, ms, "2022-04-13")
         assert ev["visited"] == [host], body
+
+
+def test_divisions_before_a_village_or_a_natural_site_are_not_its_name() -> None:
+    text = "20日，总书记习近平来到金寨县大湾村，看望慰问困难群众。随后，习近平来到云南省昆明市滇池星海半岛生态湿地。"
+    spec = [("习近平", "person", []), ("金寨县", "place", []), ("大湾村", "place", [])]
+    ms = ents(text, spec)
+    ms[1].attrs["level"] = "county"
+    (ev,) = extract_events(text, ms, "2024-05-21")
+    assert ev["visited"] == ["大湾村", "滇池星海半岛生态湿地"]

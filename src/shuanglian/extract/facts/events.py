@@ -329,8 +329,10 @@ def _host_name(r: _Rules, name: str) -> str:
     keeps its township, 水满乡毛纳村) and without the part of it visited (西安交通大学兴庆校区)."""
     part = r.sub_part_re.match(name) or r.village_facility_re.match(name)
     name = part.group("host") if part else name
-    m = r.admin_prefix_re.match(name)
-    return name[m.end() :] if m and len(name) - m.end() >= 4 else name
+    # 云南省昆明市滇池星海半岛生态湿地: every division before the site goes
+    while (m := r.admin_prefix_re.match(name)) and len(name) - m.end() >= 4:
+        name = name[m.end() :]
+    return name
 
 
 _SAME_DAY = re.compile(r"当天|当日")
@@ -684,7 +686,9 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
             # a city, county or zone before a town (眉山市东坡区太和镇永丰村, 东湖高新区左岭街道智苑社区): the
             # host is the town's unit, the rest is where it is
             prefixes = [*admin, *(s[x:y] for x, y, m in in_sent if x >= at and _visitable(r, m))]
-            while (prefix := next((p for p in prefixes if name.startswith(p) and _TOWN.match(name, len(p))), None)):
+            # a county or city before a village without its township (金寨县大湾村) goes too
+            while (prefix := next((p for p in prefixes if name.startswith(p)
+                                   and (_TOWN.match(name, len(p)) or _VILLAGE.fullmatch(name, len(p)))), None)):  # fmt: skip
                 name, at = name[len(prefix) :], at + len(prefix)
             if any(x < at + len(name) and at < y and _visitable(r, m) for x, y, m in in_sent):
                 continue  # a named organisation covers it: _visited decides
@@ -723,6 +727,7 @@ def _items(s: str, start: int, end: int, in_sent: list[tuple[int, int, Mention]]
 # what is left after a city or county prefix must open with a town or township (太和镇…, 团山街道…):
 # 三亚国际免税城 keeps its city
 _TOWN = re.compile(r"[^镇乡街]{1,10}(?:镇|乡|街道)(?=.)")
+_VILLAGE = re.compile(r"[^市县区镇乡村]{2,8}(?:村|社区|大塆|村寨)")
 _CATEGORY_LIST = re.compile(r"等[^、，,。]{0,8}$")
 # "来到济南遥墙国际机场二期改扩建项目现场": the host whose works are visited
 _WORKS_SITE = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|新建|改造|建设)?(?:工程|项目)?(?:建设|施工)?(?:现场|工地)$")
