@@ -182,17 +182,23 @@ def host_counts(g: dict[str, Any], d: Any, show: bool) -> tuple[int, int, int]:
                     best, best_score = i, sc
             gd = names(ev.get("visited", []))
             if best is None:
-                print(f"[{g['id']}] hosts: visit {ev.get('date')} {ev.get('visitors')[:1]} unpaired, missed {sorted(gd)}")
+                print(
+                    f"[{g['id']}] hosts: visit {ev.get('date')} {ev.get('visitors')[:1]} unpaired, missed {sorted(gd)}"
+                )
                 continue
             free.remove(best)
             p = d.events[best]
             pd = names(p.get("visited") or [])
             if gd != pd or p.get("date") != ev.get("date"):
-                print(f"[{g['id']}] hosts: visit {ev.get('date')} {ev.get('visitors')[:1]} (got {p.get('date')})"
-                      f" missed {sorted(gd - pd)} false {sorted(pd - gd)}")
+                print(
+                    f"[{g['id']}] hosts: visit {ev.get('date')} {ev.get('visitors')[:1]} (got {p.get('date')})"
+                    f" missed {sorted(gd - pd)} false {sorted(pd - gd)}"
+                )
         for i in free:
             p = d.events[i]
-            print(f"[{g['id']}] hosts: extra visit {p.get('date')} {p.get('visitors')[:1]} false {p.get('visited')}")
+            print(
+                f"[{g['id']}] hosts: extra visit {p.get('date')} {p.get('visitors')[:1]} false {p.get('visited')}"
+            )
     return s.visited.tp, s.visited.fp, s.visited.fn
 
 
@@ -226,6 +232,7 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: boo
                 if misses:
                     print(f"[{gid}] figure not found {f}")
                 continue
+
             def spec(p: dict[str, Any]) -> str:
                 return norm(p.get("specific") or p.get("measure"))
 
@@ -241,7 +248,8 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: boo
         used: set[int] = set()
         for p in g.get("projects", []):
             hit = next(
-                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])), None
+                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])),
+                None,
             )
             t.add("projects: name", hit is not None)
             ok = hit is not None and close(d.projects[hit]["investment"], p.get("investment"))
@@ -313,7 +321,9 @@ def main() -> None:
     ap.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--hosts", action="store_true", help="dev only: every visit's missed and false hosts")
-    ap.add_argument("--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)")
+    ap.add_argument(
+        "--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)"
+    )
     ap.add_argument("--show")
     ap.add_argument("--published")
     a = ap.parse_args()

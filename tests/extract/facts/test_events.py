@@ -45,7 +45,10 @@ def test_find_date_forms() -> None:
     assert find_date("2日，返回", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 2), 0)
     assert find_date("近日，", pub) is None
     assert find_date("5月30日", None) == (None, 0)  # no publication date: the year is unknown
-    assert find_date("次日上午，前往株洲", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 1), 0)
+    assert find_date("次日上午，前往株洲", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (
+        date(2023, 10, 1),
+        0,
+    )
     assert find_date("次日上午，", date(2023, 10, 5)) is None  # no report date to follow
 
 
@@ -83,7 +86,12 @@ def test_one_visit_report() -> None:
     assert ev["date"] == "2023-05-30"
     assert ev["visitors"] == ["黄坤明", "王伟中"]  # not 孟凡利/张晓强 (accompanying), not 李明 (host)
     # 走进位于光明科学城的深圳湾实验室: the park it stands in is visited too (the real gold's convention)
-    assert ev["visited"] == ["河套深港科技创新合作区", "光明科学城", "深圳湾实验室", "深圳迈瑞生物医疗电子股份有限公司"]
+    assert ev["visited"] == [
+        "河套深港科技创新合作区",
+        "光明科学城",
+        "深圳湾实验室",
+        "深圳迈瑞生物医疗电子股份有限公司",
+    ]
     assert ev["place"] == "深圳市"
     s, e = ev["span"]
     assert TEXT[s:e].startswith("5月30日")
@@ -122,7 +130,10 @@ def test_no_event_without_an_official_or_in_excluded_text() -> None:
 
 def test_dateline_is_not_the_visit_date() -> None:
     pub = date(2023, 11, 18)
-    assert find_date("新华社上海11月17日电  11月16日至17日，副总理何立平在上海调研", pub) == (date(2023, 11, 16), 14)
+    assert find_date("新华社上海11月17日电  11月16日至17日，副总理何立平在上海调研", pub) == (
+        date(2023, 11, 16),
+        14,
+    )
 
 
 def test_a_meeting_place_does_not_open_a_visit() -> None:
@@ -158,16 +169,26 @@ def test_title_after_the_name_makes_an_official() -> None:
 
 def test_zones_typed_as_places_are_visited_but_cities_are_not() -> None:
     text = "6月2日，市委书记吴国庆来到湘江新区，走进长沙中电软件园，随后前往长沙县。"
-    spec = [("吴国庆", "person", []), ("湘江新区", "place", []), ("长沙中电软件园", "place", []), ("长沙县", "place", [])]
+    spec = [
+        ("吴国庆", "person", []),
+        ("湘江新区", "place", []),
+        ("长沙中电软件园", "place", []),
+        ("长沙县", "place", []),
+    ]
     (ev,) = extract_events(text, ents(text, spec), "2023-06-03")
     assert ev["visited"] == ["湘江新区", "长沙中电软件园"]
 
 
 def test_place_is_the_finest_place_named_for_the_visit() -> None:
     text = "9月12日，部长秦立东在湖南调研。秦立东来到长沙，走进中联重科股份有限公司。"
-    hunan = Mention("湖南省", "place", ["湖南"], [(text.index("湖南"), text.index("湖南") + 2)], {"level": "province"})
+    hunan = Mention(
+        "湖南省", "place", ["湖南"], [(text.index("湖南"), text.index("湖南") + 2)], {"level": "province"}
+    )
     changsha = Mention(
-        "长沙", "place", [], [(text.index("长沙"), text.index("长沙") + 2)],
+        "长沙",
+        "place",
+        [],
+        [(text.index("长沙"), text.index("长沙") + 2)],
         {"level": "city", "parent": "湖南省", "province": "湖南省", "official": "长沙市"},
     )
     people = ents(text, [("秦立东", "person", []), ("中联重科股份有限公司", "enterprise", [])])
@@ -211,7 +232,11 @@ def test_a_leader_cited_for_an_earlier_inspection_is_not_a_visitor() -> None:
 
 def test_recent_visits_take_the_publication_date_and_summaries_give_way_to_dated_days() -> None:
     text = "近日，副省长张立军在市长王刚陪同下来到河北亿华通动力科技有限公司调研。"
-    spec = [("张立军", "person", []), ("王刚", "person", []), ("河北亿华通动力科技有限公司", "enterprise", [])]
+    spec = [
+        ("张立军", "person", []),
+        ("王刚", "person", []),
+        ("河北亿华通动力科技有限公司", "enterprise", []),
+    ]
     (ev,) = extract_events(text, ents(text, spec), "2023-09-26")
     assert (ev["date"], ev["date_text"], ev["date_source"]) == ("2023-09-26", "近日", "recent")
     assert (ev["visitors"], ev["accompanying"]) == (["张立军"], ["王刚"])
@@ -233,7 +258,9 @@ def test_titles_are_not_hosts_and_quoted_names_keep_their_de() -> None:
     assert "半条被子的温暖专题陈列馆" in ev["visited"] and "西安饭庄" in ev["visited"]
 
 
-def _with_places(text: str, spec: list[tuple[str, str, list[str]]], places: dict[str, dict[str, str | None]]) -> list[Mention]:
+def _with_places(
+    text: str, spec: list[tuple[str, str, list[str]]], places: dict[str, dict[str, str | None]]
+) -> list[Mention]:
     """Mentions of `spec`, with place attributes (level, city) for the names in `places`."""
     out = ents(text, spec)
     for m in out:
@@ -305,7 +332,12 @@ def test_hosts_introduced_at_the_head_of_a_sentence() -> None:
     places = {"西安": {"level": "city", "city": "西安市"}, "光山县": {"level": "county", "city": "信阳市"}}
     (ev,) = extract_events(text, _with_places(text, spec, places), "2020-04-23")
     # not 秦岭山脉 (no host word) nor 光山县 (a county), and nothing the visitor does not go on to see
-    assert ev["visited"] == ["陕西汽车控股集团有限公司", "交大西迁博物馆", "西安交通大学", "女娲凤凰茶业现代示范园区"]  # the campus is a part of the university (the real gold)
+    assert ev["visited"] == [
+        "陕西汽车控股集团有限公司",
+        "交大西迁博物馆",
+        "西安交通大学",
+        "女娲凤凰茶业现代示范园区",
+    ]  # the campus is a part of the university (the real gold)
 
 
 @pytest.mark.parametrize(
@@ -398,7 +430,12 @@ def test_hosts_without_their_division_or_part_and_lists_of_kinds_or_parts() -> N
         "习近平来到徐闻县大水桥水库，又来到乐金显示广州制造基地。"
         "习近平察看了社区电子加工厂、毛绒玩具厂。习近平来到西安交通大学兴庆校区。"
     )
-    spec = [("习近平", "person", []), ("江西省", "place", ["江西"]), ("广州制造基地", "platform", []), ("西安交通大学兴庆校区", "university", [])]
+    spec = [
+        ("习近平", "person", []),
+        ("江西省", "place", ["江西"]),
+        ("广州制造基地", "platform", []),
+        ("西安交通大学兴庆校区", "university", []),
+    ]
     doc = Document(source="t", text=text, published="2023-06-01", entities=ents(text, spec))
     EventStage()(doc)
     visited = doc.events[0]["visited"]
@@ -409,7 +446,9 @@ def test_hosts_without_their_division_or_part_and_lists_of_kinds_or_parts() -> N
 
 
 def test_shenru_and_fu_lead_to_the_zones_visited_but_shenru_tuijin_does_not() -> None:
-    text = "4月2日，省长刘宁深入郑州航空港、中原科技城，走访了超聚变数字技术有限公司，要求深入推进郑东新区建设。"
+    text = (
+        "4月2日，省长刘宁深入郑州航空港、中原科技城，走访了超聚变数字技术有限公司，要求深入推进郑东新区建设。"
+    )
     spec = [
         ("刘宁", "person", []),
         ("郑州航空港", "platform", []),
@@ -420,7 +459,9 @@ def test_shenru_and_fu_lead_to_the_zones_visited_but_shenru_tuijin_does_not() ->
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["郑州航空港", "中原科技城", "超聚变数字技术有限公司"]
     text2 = "4月2日，市长王凯赴中原科技城调研。"
-    (ev2,) = extract_events(text2, ents(text2, [("王凯", "person", []), ("中原科技城", "platform", [])]), "2026-04-05")
+    (ev2,) = extract_events(
+        text2, ents(text2, [("王凯", "person", []), ("中原科技城", "platform", [])]), "2026-04-05"
+    )
     assert ev2["visited"] == ["中原科技城"]
 
 
@@ -430,7 +471,9 @@ def test_two_hosts_tagged_as_one_name_are_split_at_he() -> None:
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["宇通客车", "富士康郑州科技园"]
     text2 = "近日，市委书记王强来到太和镇卫生院。"  # 和 inside a name separates nothing
-    (ev2,) = extract_events(text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05")
+    (ev2,) = extract_events(
+        text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05"
+    )
     assert ev2["visited"] == ["太和镇卫生院"]
     text3 = "近日，市委书记王强来到北京怀柔仪器和传感器有限公司。"  # one company: its legal name holds 和
     spec3 = [("王强", "person", []), ("北京怀柔仪器和传感器有限公司", "enterprise", [])]
@@ -455,7 +498,12 @@ def test_a_district_named_like_a_zone_is_no_host() -> None:
 
 def test_xianhou_dao_continues_a_tour_in_a_later_sentence() -> None:
     text = "4月3日，省委书记梁言顺在银川市调研时强调，要加快数字经济发展。他先后到宁夏大学、中卫西部云基地，与科研人员交流。"
-    spec = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", []), ("中卫西部云基地", "platform", [])]
+    spec = [
+        ("梁言顺", "person", []),
+        ("银川市", "place", []),
+        ("宁夏大学", "university", []),
+        ("中卫西部云基地", "platform", []),
+    ]
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["宁夏大学", "中卫西部云基地"]
     text2 = "4月3日，省委书记梁言顺在银川市调研。全市研发投入达到50亿元，宁夏大学排名上升。"
@@ -518,12 +566,16 @@ def test_a_host_inside_phrase_no_entity_names() -> None:
 
 
 def test_a_referred_host_keeps_the_head_the_tagger_cut_off() -> None:
-    text = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    text = (
+        "20日，省长王五来到长沙市。\n梅溪湖国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    )
     spec = [("王五", "person", []), ("长沙市", "place", []), ("国际研发中心", "platform", [])]
     (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
     assert ev["visited"] == ["梅溪湖国际研发中心"]
     # a division before the host is where it lies, not part of its name
-    text2 = "20日，省长王五来到长沙市。\n岳麓区国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    text2 = (
+        "20日，省长王五来到长沙市。\n岳麓区国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    )
     (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
     assert ev2["visited"] == ["国际研发中心"]
 
@@ -589,7 +641,11 @@ def test_a_visit_during_a_stay_takes_the_report_date() -> None:
     spec = [("梁言顺", "person", []), ("宿州", "place", []), ("安徽大学宿州研究院", "research_institute", []),
             ("宿州高新区", "platform", [])]  # fmt: skip
     (ev,) = extract_events(text, ents(text, spec), "2024-05-20")
-    assert (ev["date"], ev["visitors"], ev["visited"]) == ("2024-05-20", ["梁言顺"], ["安徽大学宿州研究院", "宿州高新区"])
+    assert (ev["date"], ev["visitors"], ev["visited"]) == (
+        "2024-05-20",
+        ["梁言顺"],
+        ["安徽大学宿州研究院", "宿州高新区"],
+    )
 
 
 def test_a_visit_reported_the_next_day() -> None:
@@ -608,7 +664,12 @@ def test_a_visit_reported_the_next_day() -> None:
 
 def test_a_meeting_in_a_city_is_no_visit_and_the_guest_is_no_visitor() -> None:
     text = "12日，省委书记梁言顺在合肥会见了华为技术有限公司董事长梁华一行。"
-    spec = [("梁言顺", "person", []), ("合肥", "place", []), ("华为技术有限公司", "enterprise", []), ("梁华", "person", [])]
+    spec = [
+        ("梁言顺", "person", []),
+        ("合肥", "place", []),
+        ("华为技术有限公司", "enterprise", []),
+        ("梁华", "person", []),
+    ]
     assert extract_events(text, ents(text, spec), "2024-05-12") == []
 
 
@@ -619,7 +680,9 @@ def test_hosts_joined_by_he_yiji_and_a_town_unit_without_its_county() -> None:
     ms = ents(text, spec)
     ms[1].attrs["level"] = "county"
     (ev,) = extract_events(text, ms, "2024-05-21")
-    assert sorted(ev["visited"]) == sorted(["汤池镇果树村", "合肥高新区", "安徽江淮汽车集团股份有限公司", "安徽大学"])
+    assert sorted(ev["visited"]) == sorted(
+        ["汤池镇果树村", "合肥高新区", "安徽江淮汽车集团股份有限公司", "安徽大学"]
+    )
 
 
 def test_an_unnamed_host_of_a_kind_is_no_host() -> None:

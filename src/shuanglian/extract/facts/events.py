@@ -67,7 +67,9 @@ class _Rules:
         self.verb_re = re.compile(alternation(d["verbs"]))
         self.place_verb_re = re.compile(alternation(d["place_verbs"]))
         # plain verbs, then guarded ones (深入 a zone, not 深入推进): regex patterns from the data file
-        self.org_verb_re = re.compile("|".join([alternation(d["org_verbs"]), *d.get("org_verb_patterns", [])]))
+        self.org_verb_re = re.compile(
+            "|".join([alternation(d["org_verbs"]), *d.get("org_verb_patterns", [])])
+        )
         # The visit verb after an accompanying word belongs to it: 分别陪同调研, 参加考察.
         self.accompany_re = re.compile(f"(?:{alternation(d['accompany'])})(?:调研|考察|视察|检查|参观)?")
         self.visited_kinds = set(d["visited_kinds"])
@@ -99,7 +101,9 @@ class _Rules:
         self.lead_word_re = re.compile(f"^(?:{alternation(d['lead_words'])})")
         sites = alternation(d.get("site_suffixes") or ["水库"])
         # 徐闻县大水桥水库, 三亚市崖州湾科技城: a site is named without the division it lies in
-        self.admin_prefix_re = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}?(?:省|市|县|区|乡|镇)(?=[\u4e00-\u9fff]{{2,}}(?:{sites})$)")
+        self.admin_prefix_re = re.compile(
+            rf"^[\u4e00-\u9fff]{{1,5}}?(?:省|市|县|区|乡|镇)(?=[\u4e00-\u9fff]{{2,}}(?:{sites})$)"
+        )
         # 西安交通大学兴庆校区, 雄安会展中心雄安厅: the host is the whole, not its part
         self.sub_part_re = re.compile(
             rf"^(?P<host>.{{3,}}?(?:{alternation(d['host_suffixes'])}))[\u4e00-\u9fff]{{1,4}}(?:{alternation(d.get('sub_parts') or ['校区'])})$"
@@ -152,16 +156,22 @@ def extract_events(
         if told and (not verbs or told.start() < verbs[-1]):
             continue  # 师生回忆了…习近平总书记亲临视察时的场景; not "…驻足察看，回忆当年的历史" (after the visit verbs)
         first = bisect_left(starts, sent.start)
-        in_sent = [(s - sent.start, e - sent.start, m)
-                   for s, e, m in mentions[first : bisect_right(starts, sent.end)] if e <= sent.end]
+        in_sent = [
+            (s - sent.start, e - sent.start, m)
+            for s, e, m in mentions[first : bisect_right(starts, sent.end)]
+            if e <= sent.end
+        ]
         lead_org = _leading_org(r, sent.text, in_sent)
         lead_phrase = _leading_phrase(r, sent.text, in_sent)
         if lead_phrase is not None:
-            lead_org = None  # 在中央红军长征出发纪念馆内，: the whole phrase is the host, not the name inside it
+            lead_org = (
+                None  # 在中央红军长征出发纪念馆内，: the whole phrase is the host, not the name inside it
+            )
         if not verbs and lead_org is None and lead_phrase is None:
             if current is not None and _continues(sent, current):
                 _add_visited(
-                    current, [*_topic_hosts(r, text, sent, in_sent, current), *_briefed_zone(r, sent.text, in_sent)]
+                    current,
+                    [*_topic_hosts(r, text, sent, in_sent, current), *_briefed_zone(r, sent.text, in_sent)],
                 )
             continue
         if verbs and r.history_lead_re.search(sent.text[: verbs[0]]):
@@ -184,7 +194,13 @@ def extract_events(
         new_day = current is not None and found is not None and when != current.date
         # one event per date and city: "8日下午，习近平来到宜宾市" after a morning in 眉山 is another visit
         was_in = (current.city or last_city) if current is not None else None
-        moved = current is not None and found is not None and not new_day and None not in (city, was_in) and city != was_in
+        moved = (
+            current is not None
+            and found is not None
+            and not new_day
+            and None not in (city, was_in)
+            and city != was_in
+        )
         referred = bool(verbs) and r.referring_re.search(sent.text, 0, verbs[0]) is not None
         if current is not None and found is None and verbs and (visitors or referred):
             # "离开光山县，习近平来到郑州市": an undated sentence travelling to another city is the next stop of
@@ -193,8 +209,13 @@ def extract_events(
             if None not in (to, was_in) and to != was_in:
                 moved, when, when_text, city = True, current.date, current.date_text, to
         opens = bool(visitors and verbs) and (current is None or new_day or moved)
-        if not opens and not visitors and verbs and (new_day or moved) and current is not None and (
-            _continues(sent, current) or referred
+        if (
+            not opens
+            and not visitors
+            and verbs
+            and (new_day or moved)
+            and current is not None
+            and (_continues(sent, current) or referred)
         ):
             # "4日上午，代表团走进…", "17日下午，总书记来到…": another day of the same visitors (一行, 代表团, 他)
             # without naming them again
@@ -225,10 +246,16 @@ def extract_events(
             if a not in current.visitors and a not in current.accompanying:
                 current.accompanying.append(a)
         lead_end = lead_phrase[1] if lead_phrase else 0
-        named = [*([lead_phrase[0]] if lead_phrase else []), *_visited(r, sent.text, in_sent, lead_org, lead_end),
-                 *_referred(r, sent.text, in_sent, mentions, first, text),
-                 *_here(r, sent, mentions, first), *_briefed_zone(r, sent.text, in_sent)]
-        _add_visited(current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(sent.text, in_sent)])
+        named = [
+            *([lead_phrase[0]] if lead_phrase else []),
+            *_visited(r, sent.text, in_sent, lead_org, lead_end),
+            *_referred(r, sent.text, in_sent, mentions, first, text),
+            *_here(r, sent, mentions, first),
+            *_briefed_zone(r, sent.text, in_sent),
+        ]
+        _add_visited(
+            current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(sent.text, in_sent)]
+        )
         found_place = _place(r, sent.text, in_sent)
         if found_place is not None and (current.place is None or _inside(found_place, current.place)):
             current.place = found_place  # the finest place named: 湖南 (the trip) -> 长沙 (that day)
@@ -373,9 +400,9 @@ def _moved_to(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> str
     """The city a travel verb goes to when a city, county or district follows it right away (来到郑州市)."""
     for v in r.move_re.finditer(_mask(r, s)):
         for start, _end, m in in_sent:
-            if m.kind == "place" and m.attrs.get("level") in _ADMIN_LEVELS and 0 <= start - v.end() <= 2:
-                if not _CLAUSE.search(s, v.end(), start):
-                    return _city_of(m)
+            near = 0 <= start - v.end() <= 2 and not _CLAUSE.search(s, v.end(), start)
+            if near and m.kind == "place" and m.attrs.get("level") in _ADMIN_LEVELS:
+                return _city_of(m)
     return None
 
 
@@ -405,7 +432,9 @@ def _state_visit(s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
     return [x.name for a, _b, x in in_sent if x.kind == "place" and a == m.start("x")][:1]
 
 
-def _topic_hosts(r: _Rules, text: str, sent: Sentence, in_sent: list[tuple[int, int, Mention]], ev: _Event) -> list[str]:
+def _topic_hosts(
+    r: _Rules, text: str, sent: Sentence, in_sent: list[tuple[int, int, Mention]], ev: _Event
+) -> list[str]:
     """Hosts introduced at the head of a sentence that the visitors then act in, the CCTV way of opening a
     stop: "陕西汽车控股集团有限公司是西北地区有影响力的制造企业。习近平详细了解…", "交大西迁博物馆坐落于西安
     交通大学兴庆校区。…习近平仔细端详…", "位于老县镇蒋家坪村的女娲凤凰茶业现代示范园区，属于…". The place it
@@ -496,7 +525,9 @@ def _date_text(s: str, at: int) -> str:
     return m.group() if m else s[at : at + 6]
 
 
-_DATE_TEXT = re.compile(r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|\d{1,2}日|次日|翌日|第二天|当天|当日|今天|今日|昨天|昨日|前天|前日|(?:上周|本周|这周)[一二三四五六日天]")
+_DATE_TEXT = re.compile(
+    r"(?:\d{4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-\d{1,2}-\d{1,2}|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日|\d{1,2}日|次日|翌日|第二天|当天|当日|今天|今日|昨天|昨日|前天|前日|(?:上周|本周|这周)[一二三四五六日天]"
+)
 
 
 def _mask(r: _Rules, s: str) -> str:
@@ -548,8 +579,9 @@ def _site(r: _Rules, m: Mention) -> bool:
 
 def _visitable(r: _Rules, m: Mention) -> bool:
     """Organisations and platforms, and zones that entity typing left as places (湘江新区)."""
-    return m.kind in r.visited_kinds or (m.kind == "place" and m.name.endswith(r.zone_suffixes)
-                                         and not m.attrs.get("level"))  # 浦东新区 is a district, not a zone
+    return m.kind in r.visited_kinds or (
+        m.kind == "place" and m.name.endswith(r.zone_suffixes) and not m.attrs.get("level")
+    )  # 浦东新区 is a district, not a zone
 
 
 def _is_official(r: _Rules, s: str, start: int, end: int, m: Mention) -> bool:
@@ -563,7 +595,11 @@ def _is_official(r: _Rules, s: str, start: int, end: int, m: Mention) -> bool:
 
 
 def _visitors(
-    r: _Rules, sent: Sentence, in_sent: list[tuple[int, int, Mention]], verbs: list[int], current: _Event | None
+    r: _Rules,
+    sent: Sentence,
+    in_sent: list[tuple[int, int, Mention]],
+    verbs: list[int],
+    current: _Event | None,
 ) -> list[str]:
     """Persons leading the visit: named before a visit verb, not accompanying, not hosts."""
     s = sent.text
@@ -634,7 +670,12 @@ def _modifier(r: _Rules, s: str, end: int, m: Mention) -> bool:
     if m.kind != "organization" or r.host_suffix_re.search(m.name):
         return False
     nxt = s[end : end + 2]
-    return bool(re.match(r"[\u4e00-\u9fff]{2}", nxt)) and not _LIST_SEP.match(nxt) and not r.verb_re.match(nxt) and nxt[0] not in "的等"
+    return (
+        bool(re.match(r"[\u4e00-\u9fff]{2}", nxt))
+        and not _LIST_SEP.match(nxt)
+        and not r.verb_re.match(nxt)
+        and nxt[0] not in "的等"
+    )
 
 
 def _looked_at(r: _Rules, s: str, start: int) -> bool:
@@ -643,11 +684,18 @@ def _looked_at(r: _Rules, s: str, start: int) -> bool:
     return r.looking_re.search(s, clause_start, start) is not None
 
 
-def _with_lead(r: _Rules, s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int) -> str:
+def _with_lead(
+    r: _Rules, s: str, gap: str, m: Mention, in_sent: list[tuple[int, int, Mention]], start: int, end: int
+) -> str:
     """The host's full name when the tagger cut its head off: 来到乐金显示广州制造基地 (tagged 广州制造基地),
     在国家百万亩绿色食品原料…示范区. A short run of plain characters right after the verb, with no name of
     its own, belongs to the host (when the mention is written as tagged, not an alias or official form)."""
-    if not 2 <= len(gap) <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", gap) or "的" in gap or r.lead_word_re.match(gap):
+    if (
+        not 2 <= len(gap) <= 6
+        or not re.fullmatch(r"[\u4e00-\u9fff]+", gap)
+        or "的" in gap
+        or r.lead_word_re.match(gap)
+    ):
         return m.name
     if s[start:end] != m.name or any(b > start - len(gap) and a < start for a, b, _m in in_sent):
         return m.name
@@ -659,8 +707,11 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
     verb, up to the clause end, that end with a host word; parts of a named mention are left to it."""
     out: list[str] = []
     masked = _mask(r, s)
-    admin = sorted({s[a:b] for a, b, m in in_sent if m.kind == "place" and m.attrs.get("level") in _ADMIN_LEVELS},
-                   key=len, reverse=True)
+    admin = sorted(
+        {s[a:b] for a, b, m in in_sent if m.kind == "place" and m.attrs.get("level") in _ADMIN_LEVELS},
+        key=len,
+        reverse=True,
+    )
     for v in r.host_verb_re.finditer(masked):
         end_m = re.compile(r"[，,。；;：:（(]").search(s, v.end())
         phrase_end = end_m.start() if end_m else len(s)
@@ -673,14 +724,20 @@ def _phrase_hosts(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) ->
         if len(spans) >= 2 and r.part_re.match(bare[0]):
             continue  # 察看了社区电子加工厂、毛绒玩具厂…: the parts of the host visited, listed together
         for a, b in spans:
-            item = _SUBJECT_MATTER.sub("", r.verb_re.split(s[a:b], maxsplit=1)[0]) or s[a:b]  # 金米村考察…情况
+            item = (
+                _SUBJECT_MATTER.sub("", r.verb_re.split(s[a:b], maxsplit=1)[0]) or s[a:b]
+            )  # 金米村考察…情况
             item = _APPOSITION.split(item)[-1]  # 来到全国首个…试验区——浙江乌镇: the name after the dash
             # a 的 inside quotes is part of the name (“半条被子的温暖”专题陈列馆)
             unquoted = re.sub(r"“[^”]*”", lambda q: "＿" * len(q.group()), item)
             de_raw = unquoted.rfind("的")
             item = item[de_raw + 1 :] if 0 <= de_raw < len(item) - 3 else item  # 光山县西南部的文殊乡东岳村
-            name = re.sub(r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)", "", item)
-            name = _WORKS_SITE.sub("", _TRAILING_VERB.sub("", name.strip("\" ")))
+            name = re.sub(
+                r"^(?:了|位于[^的]{1,12}的|当地的?|这里的?|第[一二三四五六七八九十]站(?:就是|是)?|老字号)",
+                "",
+                item,
+            )
+            name = _WORKS_SITE.sub("", _TRAILING_VERB.sub("", name.strip('" ')))
             at = s.find(name, a, b)
             at = a if at < 0 else at
             # a city, county or zone before a town (眉山市东坡区太和镇永丰村, 东湖高新区左岭街道智苑社区): the
@@ -730,7 +787,9 @@ _TOWN = re.compile(r"[^镇乡街]{1,10}(?:镇|乡|街道)(?=.)")
 _VILLAGE = re.compile(r"[^市县区镇乡村]{2,8}(?:村|社区|大塆|村寨)")
 _CATEGORY_LIST = re.compile(r"等[^、，,。]{0,8}$")
 # "来到济南遥墙国际机场二期改扩建项目现场": the host whose works are visited
-_WORKS_SITE = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|新建|改造|建设)?(?:工程|项目)?(?:建设|施工)?(?:现场|工地)$")
+_WORKS_SITE = re.compile(
+    r"(?:[一二三四五六七八九十\d]+期)?(?:改扩建|扩建|新建|改造|建设)?(?:工程|项目)?(?:建设|施工)?(?:现场|工地)$"
+)
 _TRAILING_VERB = re.compile(r"(?:考察调研|调研指导|进行调研|考察|调研|视察|参观|检查|察看)+$")
 
 
@@ -772,16 +831,25 @@ def _referred(
     return out
 
 
-def _uncut_head(r: _Rules, text: str, m: Mention, mentions: list[tuple[int, int, Mention]], before: int) -> str:
+def _uncut_head(
+    r: _Rules, text: str, m: Mention, mentions: list[tuple[int, int, Mention]], before: int
+) -> str:
     """The name of `m` as it opens its paragraph or clause, when the tagger cut its head off: "马栏山视频文创产业园
     以…为龙头" (tagged 视频文创产业园). A short run of plain characters between the break and the mention, with
     no name of its own and no lead word (随后, 位于…), belongs to it (the rule of `_with_lead`)."""
-    at = max((a for a, _b, x in mentions[:before] if x is m and text[a : a + len(m.name)] == m.name), default=-1)
+    at = max(
+        (a for a, _b, x in mentions[:before] if x is m and text[a : a + len(m.name)] == m.name), default=-1
+    )
     if at < 0:
         return m.name
     brk = max(text.rfind(c, 0, at) for c in "\n。，,；;：:")
     run = text[brk + 1 : at].strip(" \u3000")
-    if not 2 <= len(run) <= 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", run) or "的" in run or r.lead_word_re.match(run):
+    if (
+        not 2 <= len(run) <= 4
+        or not re.fullmatch(r"[\u4e00-\u9fff]+", run)
+        or "的" in run
+        or r.lead_word_re.match(run)
+    ):
         return m.name
     if run.endswith(r.admin_heads):
         return m.name  # 团山街道长山花园社区: where the host lies
@@ -823,13 +891,15 @@ _HERE = re.compile(r"(?:来到|走进|前往|步入|到)(?:了)?(?:这里|此处
 
 
 def _here(r: _Rules, sent: Sentence, mentions: list[tuple[int, int, Mention]], before: int) -> list[str]:
-    """"来到这里" refers to the host just introduced in the paragraph: "…坐落着…故居三苏祠。习近平来到这里"."""
+    """ "来到这里" refers to the host just introduced in the paragraph: "…坐落着…故居三苏祠。习近平来到这里"."""
     if not _HERE.search(sent.text):
         return []
     for s0, _e, m in reversed(mentions[:before]):
         if s0 < sent.start - 200:
             break
-        if _visitable(r, m) or (m.kind == "place" and not m.attrs.get("level") and r.host_suffix_re.search(m.name)):
+        if _visitable(r, m) or (
+            m.kind == "place" and not m.attrs.get("level") and r.host_suffix_re.search(m.name)
+        ):
             return [m.name]
     return []
 
@@ -861,7 +931,9 @@ def _place(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> Mentio
         if m.kind != "place" or m.name.endswith(r.park_suffixes):
             continue  # 到长沙经开区: a park or zone is visited, it is not the place of the visit
         if any(0 <= start - v <= 2 and not _CLAUSE.search(s, v, start) for v in verb_ends):
-            if not m.attrs.get("level"):  # 到海南岛中南部的五指山市: the city or county named next in the clause
+            if not m.attrs.get(
+                "level"
+            ):  # 到海南岛中南部的五指山市: the city or county named next in the clause
                 clause_end = _CLAUSE.search(s, start)
                 stop = clause_end.start() if clause_end else len(s)
                 finer = [x for a, _b, x in in_sent[i + 1 :] if a < stop and x.kind == "place"
