@@ -756,3 +756,9 @@ def test_divisions_before_a_village_or_a_natural_site_are_not_its_name() -> None
     ms[1].attrs["level"] = "county"
     (ev,) = extract_events(text, ms, "2024-05-21")
     assert ev["visited"] == ["大湾村", "滇池星海半岛生态湿地"]
+
+
+def test_a_stop_told_of_the_visitor_without_the_name_after_a_long_speech_continues_the_day() -> None:
+    assert _tour("随后，总书记来到文殊乡东岳村，看望村民。") == [("2019-09-16", ["司马光油茶园", "文殊乡东岳村"])]
+    # without a visitor or a word for them, a sentence that far is no part of the visit
+    assert _tour("随后，来到文殊乡东岳村的游客越来越多。") == [("2019-09-16", ["司马光油茶园"])]

@@ -77,7 +77,8 @@ class _Rules:
         self.village_facility_re = re.compile(
             f"^(?P<host>.{{2,}}?(?:{alternation(d['village_units'])}))(?:{alternation(d['village_facilities'])})$"
         )
-        self.referring_re = re.compile(alternation(d["referring_subjects"]))
+        # 他 as a word, not inside 其他, 他们 or 他人
+        self.referring_re = re.compile(f"(?<!其)(?:{alternation(d['referring_subjects'])})(?![们人])")
         self.move_re = re.compile(alternation(d["move_verbs"]))
         self.admin_heads = tuple(d["admin_heads"])
         self.looking_re = re.compile(alternation(d["looking_verbs"]))
@@ -233,7 +234,7 @@ def extract_events(
             events.append(current)
         if current is None:
             continue
-        if not visitors and not _continues(sent, current):
+        if not visitors and not referred and not _continues(sent, current):
             continue
         current.end = max(current.end, sent.end)
         if current.city is None and city is not None:
