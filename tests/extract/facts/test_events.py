@@ -589,6 +589,9 @@ def test_sites_halls_streets_and_two_character_villages_are_hosts() -> None:
     spec2 = [("梁言顺", "person", []), ("黄山市", "place", []), ("宏村", "place", [])]
     (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-21")
     assert ev2["visited"] == ["西递村", "宏村", "天津古文化街"]
+    text4 = "19日，省委书记梁言顺来到南昌市，来到赣江口，眺望城市风貌。"  # a river mouth looked over
+    (ev4,) = extract_events(text4, ents(text4, spec2[:1]), "2024-05-21")
+    assert ev4["visited"] == ["赣江口"]
     text3 = "19日，省委书记梁言顺在黄山市调研，走进工厂。"  # a bare two-character word: no host
     (ev3,) = extract_events(text3, ents(text3, spec2), "2024-05-21")
     assert ev3["visited"] == []
@@ -759,6 +762,16 @@ def test_divisions_before_a_village_or_a_natural_site_are_not_its_name() -> None
 
 
 def test_a_stop_told_of_the_visitor_without_the_name_after_a_long_speech_continues_the_day() -> None:
-    assert _tour("随后，总书记来到文殊乡东岳村，看望村民。") == [("2019-09-16", ["司马光油茶园", "文殊乡东岳村"])]
+    assert _tour("随后，总书记来到文殊乡东岳村，看望村民。") == [
+        ("2019-09-16", ["司马光油茶园", "文殊乡东岳村"])
+    ]
     # without a visitor or a word for them, a sentence that far is no part of the visit
     assert _tour("随后，来到文殊乡东岳村的游客越来越多。") == [("2019-09-16", ["司马光油茶园"])]
+
+
+def test_a_company_looked_at_in_a_village_is_a_host_of_its_own() -> None:
+    text = "11日，总书记习近平来到高州市。在根子镇柏桥村，习近平察看了柏桥荔枝专业合作社。"
+    spec = [("习近平", "person", []), ("高州市", "place", []), ("根子镇柏桥村", "place", []),
+            ("柏桥荔枝专业合作社", "organization", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2023-04-12")
+    assert ev["visited"] == ["根子镇柏桥村", "柏桥荔枝专业合作社"]

@@ -653,7 +653,7 @@ def _visited(
         gap = s[before[-1] : start]
         if _CLAUSE.search(gap) or "。" in gap or r.attend_re.search(gap):
             continue  # 在上海出席…博览会期间: the fair attended is no host
-        if (lead is not None or lead_end) and _looked_at(r, s, start):
+        if ((lead is not None and _visitable(r, lead)) or lead_end) and _looked_at(r, s, start):
             continue  # 在广汽研究院，…察看智能网联实验室: a part of the host the sentence stands in
         if m.kind == "government" and len(_list_gap(gap, s, before[-1], in_sent)) > 2:
             continue  # 来到市科技局 is a visit; 调研天津市委… is the visitor's own body
