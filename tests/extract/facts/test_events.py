@@ -521,6 +521,11 @@ def test_an_event_attended_is_no_host() -> None:
             ("上海微电子装备有限公司", "enterprise", [])]  # fmt: skip
     (ev,) = extract_events(text, ents(text, spec), "2024-11-06")
     assert ev["visited"] == ["上海微电子装备有限公司"] and ev["date"] == "2024-11-05"
+    # the venue of a ceremony is no host either
+    text2 = "5日上午，国家主席习近平来到上海市，考察了上海科技馆，随后在上海展览中心出席开幕式。"
+    spec2 = [("习近平", "person", []), ("上海市", "place", []), ("上海展览中心", "organization", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-11-06")
+    assert ev2["visited"] == ["上海科技馆"]
 
 
 def test_what_is_looked_at_inside_a_host_is_part_of_it() -> None:

@@ -653,6 +653,8 @@ def _visited(
         gap = s[before[-1] : start]
         if _CLAUSE.search(gap) or "。" in gap or r.attend_re.search(gap):
             continue  # 在上海出席…博览会期间: the fair attended is no host
+        if r.attend_re.match(s, end):
+            continue  # 在上海展览中心出席…开幕式: the venue of a meeting, not a host visited
         if ((lead is not None and _visitable(r, lead)) or lead_end) and _looked_at(r, s, start):
             continue  # 在广汽研究院，…察看智能网联实验室: a part of the host the sentence stands in
         if m.kind == "government" and len(_list_gap(gap, s, before[-1], in_sent)) > 2:
