@@ -780,3 +780,19 @@ def test_a_company_looked_at_in_a_village_is_a_host_of_its_own() -> None:
             ("柏桥荔枝专业合作社", "organization", [])]  # fmt: skip
     (ev,) = extract_events(text, ents(text, spec), "2023-04-12")
     assert ev["visited"] == ["根子镇柏桥村", "柏桥荔枝专业合作社"]
+
+
+def test_another_leaders_visit_told_after_is_an_event_of_its_own() -> None:
+    spec = [("李强", "person", []), ("王沪宁", "person", []), ("江苏", "place", []), ("浙江", "place", []),
+            ("南京大学", "university", []), ("浙江大学", "university", [])]  # fmt: skip
+    for text in [
+        "20日，国务院总理李强在江苏调研，来到南京大学。同日，全国政协主席王沪宁在浙江调研，走进浙江大学。",
+        "20日，国务院总理李强在江苏调研，来到南京大学。\n20日，全国政协主席王沪宁在浙江调研，走进浙江大学。",
+    ]:
+        ms = ents(text, spec)
+        ms[2].attrs["level"], ms[3].attrs["level"] = "province", "province"
+        evs = extract_events(text, ms, "2024-05-21")
+        assert [(e["date"], e["visitors"], e["visited"]) for e in evs] == [
+            ("2024-05-20", ["李强"], ["南京大学"]),
+            ("2024-05-20", ["王沪宁"], ["浙江大学"]),
+        ], text

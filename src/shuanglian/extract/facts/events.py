@@ -209,7 +209,9 @@ def extract_events(
             to = _moved_to(r, sent.text, in_sent)
             if None not in (to, was_in) and to != was_in:
                 moved, when, when_text, city = True, current.date, current.date_text, to
-        opens = bool(visitors and verbs) and (current is None or new_day or moved)
+        opens = bool(visitors and verbs) and (
+            current is None or new_day or moved or _other_lead(r, text, sent, in_sent, visitors, current)
+        )
         if (
             not opens
             and not visitors
@@ -363,7 +365,7 @@ def _host_name(r: _Rules, name: str) -> str:
     return name
 
 
-_SAME_DAY = re.compile(r"当天|当日")
+_SAME_DAY = re.compile(r"当天|当日|同日|同一天")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月)?")
 _LOOK_BACK_DAYS = 60  # a news report tells of a visit days after it: older dates are recollections
 
@@ -395,6 +397,30 @@ def _city_of(m: Mention) -> str | None:
         if not name.endswith("市"):
             return None
     return name.removesuffix("市") or None
+
+
+def _other_lead(
+    r: _Rules,
+    text: str,
+    sent: Sentence,
+    in_sent: list[tuple[int, int, Mention]],
+    visitors: list[str],
+    ev: _Event,
+) -> bool:
+    """Another leader's visit told after this one ("20日，李强在江苏调研…。同日，王沪宁在浙江调研"): no visitor
+    named is one of the visit's visitors or companions, and the sentence opens a new paragraph or names a place
+    outside the visit's."""
+    if any(v in ev.visitors or v in ev.accompanying for v in visitors):
+        return False
+    if "\n" in text[ev.end : sent.start + 1]:
+        return True
+    where = _place(r, sent.text, in_sent)
+    return (
+        where is not None
+        and ev.place is not None
+        and where.name != ev.place.name
+        and not _inside(where, ev.place)
+    )
 
 
 def _moved_to(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> str | None:
