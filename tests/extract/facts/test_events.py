@@ -796,3 +796,14 @@ def test_another_leaders_visit_told_after_is_an_event_of_its_own() -> None:
             ("2024-05-20", ["李强"], ["南京大学"]),
             ("2024-05-20", ["王沪宁"], ["浙江大学"]),
         ], text
+
+
+def test_a_stop_opened_by_what_the_host_is_known_for() -> None:
+    text = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心以科技创新为引领，汇聚了上百家研发机构。王五详细了解中心建设情况。"
+    spec = [("王五", "person", []), ("长沙市", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["梅溪湖国际研发中心"]
+    # without the visitor in the paragraph it is a description, not a stop
+    text2 = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心以科技创新为引领，汇聚了上百家研发机构。"
+    (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
+    assert ev2["visited"] == []
