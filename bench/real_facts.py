@@ -150,7 +150,7 @@ def _person_roles(doc: Any) -> dict[str, list[dict[str, Any]]]:
 
 def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
     """Score every fact type; print misses when asked."""
-    from shuanglian.evaluation.eval_match import comparable
+    from shuanglian.evaluation.eval_match import comparable, specific_form
     from shuanglian.evaluation.eval_real import scored_types
 
     t = Tally()
@@ -175,22 +175,27 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
                 if misses:
                     print(f"[{gid}] figure not found {f}")
                 continue
-            def spec(p: dict[str, Any]) -> str:
-                return norm(p.get("specific") or p.get("measure"))
 
-            best = next((p for p in cand if spec(p) == norm(f.get("measure"))), cand[0])
-            ok = spec(best) == norm(f.get("measure"))
+            def spec(p: dict[str, Any]) -> str:
+                return specific_form(p.get("specific") or p.get("measure"))
+
+            # compared as the eval scorer does (real_gold/README.md "Measures": the documented equivalences)
+            best = next((p for p in cand if spec(p) == specific_form(f.get("measure"))), cand[0])
+            ok = bool(f.get("measure")) and spec(best) == specific_form(f.get("measure"))
             t.add("figures: specific measure", ok)
             if f.get("target") is not None:
                 t.add("figures: target flag", bool(best.get("target")) == bool(f["target"]))
                 if misses and bool(best.get("target")) != bool(f["target"]):
                     print(f"[{gid}] target flag {f} got {best.get('target')} {best.get('text')}")
             if misses and not ok:
-                print(f"[{gid}] measure {f.get('measure')!r} got {spec(best)!r} ({best.get('text')})")
+                print(
+                    f"[{gid}] measure {f.get('measure')!r} got {best.get('specific') or best.get('measure')!r} ({best.get('text')})"
+                )
         used: set[int] = set()
         for p in g.get("projects", []):
             hit = next(
-                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])), None
+                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])),
+                None,
             )
             t.add("projects: name", hit is not None)
             ok = hit is not None and close(d.projects[hit]["investment"], p.get("investment"))
@@ -259,7 +264,9 @@ def main() -> None:
     ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
     ap.add_argument("--misses", action="store_true")
-    ap.add_argument("--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)")
+    ap.add_argument(
+        "--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)"
+    )
     ap.add_argument("--show")
     ap.add_argument("--published")
     a = ap.parse_args()
