@@ -561,6 +561,7 @@ def test_a_gloss_inside_a_word_stays_and_one_before_punctuation_leaves_no_bracke
             "全市120个项目集中开工，总投资500亿元。",
             [("120个", "开工项目数量"), ("500亿元", "开工项目总投资")],
         ),
+        ("煤层气五年累计产量达到100亿立方米。", [("100亿立方米", "煤层气产量")]),
         # ... but a change over the period keeps its term
         ("单位地区生产总值能耗累计下降13.5%。", [("13.5%", "单位地区生产总值能耗累计下降率")]),
         # a status verb after the counted thing, past an adverb of how (集中)

@@ -204,7 +204,7 @@ class _Grammar:
         self.work_verbs = tuple(d.get("work_verbs") or ())
         drops = []
         for rule in d.get("convention_drop") or ():
-            word = re.escape(rule["word"])
+            word = "(?:" + alternation(rule.get("words") or [rule["word"]]) + ")"
             if rule.get("before"):
                 drops.append(f"{word}(?={alternation(rule['before'])})")
             else:
