@@ -205,7 +205,7 @@ def host_counts(g: dict[str, Any], d: Any, show: bool) -> tuple[int, int, int]:
 
 def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: bool = False) -> Tally:
     """Score every fact type; print misses when asked (`hosts`: every visit's host errors)."""
-    from shuanglian.evaluation.eval_match import comparable
+    from shuanglian.evaluation.eval_match import comparable, specific_form
     from shuanglian.evaluation.eval_real import scored_types
 
     t = Tally()
@@ -235,17 +235,20 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: boo
                 continue
 
             def spec(p: dict[str, Any]) -> str:
-                return norm(p.get("specific") or p.get("measure"))
+                return specific_form(p.get("specific") or p.get("measure"))
 
-            best = next((p for p in cand if spec(p) == norm(f.get("measure"))), cand[0])
-            ok = spec(best) == norm(f.get("measure"))
+            # compared as the eval scorer does (real_gold/README.md "Measures": the documented equivalences)
+            best = next((p for p in cand if spec(p) == specific_form(f.get("measure"))), cand[0])
+            ok = bool(f.get("measure")) and spec(best) == specific_form(f.get("measure"))
             t.add("figures: specific measure", ok)
             if f.get("target") is not None:
                 t.add("figures: target flag", bool(best.get("target")) == bool(f["target"]))
                 if misses and bool(best.get("target")) != bool(f["target"]):
                     print(f"[{gid}] target flag {f} got {best.get('target')} {best.get('text')}")
             if misses and not ok:
-                print(f"[{gid}] measure {f.get('measure')!r} got {spec(best)!r} ({best.get('text')})")
+                print(
+                    f"[{gid}] measure {f.get('measure')!r} got {best.get('specific') or best.get('measure')!r} ({best.get('text')})"
+                )
         used: set[int] = set()
         for p in g.get("projects", []):
             hit = next(
