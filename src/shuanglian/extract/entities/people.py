@@ -17,12 +17,21 @@ _SPACES = re.compile(r"[ \u3000]")
 _TRANSLITERATED = re.compile(r"^[\u4e00-\u9fff]+(?:·[\u4e00-\u9fff]+)+$")
 
 
+@functools.cache
+def idioms() -> frozenset[str]:
+    """The idioms of jionlp's dictionary (chinese_idiom.txt): four-character set phrases, never a person's name."""
+    from shuanglian.jio import dictionary_text
+
+    return frozenset(w for line in dictionary_text("chinese_idiom.txt").splitlines()
+                     for w in [line.split("\t")[0].strip()] if 3 <= len(w) <= 4)
+
+
 def is_name_shape(name: str) -> bool:
     """A Chinese name starts with a surname, does not repeat one character (周周) and does not end
     with a form of address (习主席); a transliterated name (·) is taken as written."""
     ctx = person_context()
-    if name in ctx["non_persons"]:
-        return False
+    if name in ctx["non_persons"] or name in idioms():
+        return False  # 本固邦宁, 拥政爱民: an idiom LAC reads as a name
     if _TRANSLITERATED.match(name):
         return len(name) <= 16
     if not _CJK.match(name) or name.endswith(tuple(ctx["name_tails_not"])):
@@ -57,9 +66,32 @@ def names_no_person(text: str, start: int, end: int) -> bool:
     (焦裕禄精神; person_context thing_tails)."""
     if text[start - 1 : start] == "“" and text[end : end + 1] == "”":
         return True
-    if _big_place(text[start:end]):
+    if _big_place(text[start:end]) or _place_pairing(text, start, end):
         return True
     return text.startswith(tuple(person_context()["thing_tails"]), end)
+
+
+@functools.cache
+def _place_initials() -> frozenset[str]:
+    """First characters of the names of provinces and cities (郑 of 郑州, 洛 of 洛阳), and the one-character names
+    of cities news uses (甬, 锡: person_context city_abbreviations)."""
+    firsts = {k[0] for k, ps in place_index().items() if any(p.level in ("province", "city") for p in ps)}
+    return frozenset(firsts | set(person_context()["city_abbreviations"]))
+
+
+@functools.cache
+def _pairing_after() -> re.Pattern[str]:
+    """Other short pairings listed after the first (、郑许), then a word of joint development (协同, 同城化)."""
+    tails = "|".join(sorted(map(re.escape, person_context()["pairing_tails"]), key=len, reverse=True))
+    return re.compile(rf"(?:、[\u4e00-\u9fff]{{2,4}}?)*?(?:{tails})")
+
+
+def _place_pairing(text: str, start: int, end: int) -> bool:
+    """A pairing of one-character place names LAC read as a name (郑开|同城化, 郑洛、郑许|协同, 龙粤|对口合作)."""
+    name = text[start:end]
+    if not 2 <= len(name) <= 4 or not all(ch in _place_initials() for ch in name):
+        return False
+    return _pairing_after().match(text, end) is not None
 
 
 def _big_place(name: str) -> bool:

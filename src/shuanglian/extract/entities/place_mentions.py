@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import generic, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
-from shuanglian.extract.entities.places import normalise, place_index, segments, world_places
+from shuanglian.extract.entities.places import Place, normalise, place_index, segments, world_places
 from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _WATERS = ("江", "河", "湖", "运河", "干流")
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
+
+
+def rules_common() -> tuple[str, ...]:
+    """Common words LAC tags as places (place_rules common_words: 两岸, 大陆, 中外)."""
+    return place_rules()["common_words"]
 
 
 def _place_plus_generic(word: str) -> bool:
@@ -160,8 +166,10 @@ def excluded_by_convention(text: str, start: int, end: int) -> bool:
     abbreviations, a name typed by suffix, a slogan, a name inside a quoted name, or the opening of a
     longer name (中国（四川）…, 中国—东盟…)."""
     w = text[start:end]
-    if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w.endswith(_NON_PLACE_TAILS)
-            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w) or suffix_of(w, grammar_only=True)):
+    if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w in rules_common()
+            or _common_on_page(text, w) or w.endswith(_NON_PLACE_TAILS)
+            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w)
+            or suffix_of(w, grammar_only=True)):
         return True
     if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
         return True
@@ -192,9 +200,70 @@ def _foreign_place(t: Token) -> bool:
                                or any(p.level in ("country", "region") for p in place_index().get(t.word, ())))
 
 
+def region_of_province(word: str) -> bool:
+    """True for a part of a province named by its one-character name and a direction (豫西, 粤东, 皖北, 陕北)."""
+    rules = place_rules()
+    return 2 <= len(word) <= 3 and word[0] in rules["region_abbreviations"] and word[1:] in rules["directions"]
+
+
+def _field_place(word: str) -> str:
+    """The place a coal field is named after (山西|煤田, 豫西|煤田), or '' (place_rules field_tails)."""
+    tail = next((x for x in place_rules()["field_tails"] if word.endswith(x) and len(word) > len(x) + 1), "")
+    head = word[: -len(tail)] if tail else ""
+    return head if head and (normalise(head) is not None or region_of_province(head)) else ""
+
+
+_COMMON: weakref.WeakKeyDictionary[TokenView, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _common_words(view: TokenView) -> frozenset[str]:
+    """Words LAC reads on this page at least twice as a common word (a noun, adjective, adverb or verb) and more
+    often so than as a place (世界和平, 和平发展 … 在|和平|共处; 经济 189 times, once a place): no place anywhere on
+    the page, whoever reads them so (LAC or the tagger). Places above the county (中国, 深圳) are left alone."""
+    done = _COMMON.get(view)
+    if done is not None:
+        return done
+    reads = place_rules()["common_readings"]
+    common: dict[str, int] = {}
+    loc: dict[str, int] = {}
+    for t in view.tokens:
+        if t.tag in reads and len(t.word) >= 2:
+            common[t.word] = common.get(t.word, 0) + 1
+        elif t.tag == "LOC":
+            loc[t.word] = loc.get(t.word, 0) + 1
+    out = frozenset(w for w, n in common.items() if n >= 2 and n > loc.get(w, 0) and _below_city(w))
+    _COMMON[view] = out
+    _LAST_PAGE[:] = [(view.text, out)]  # the tagger's sure places of the same page are checked against it
+    return out
+
+
+_LAST_PAGE: list[tuple[str, frozenset[str]]] = []
+
+
+def _common_on_page(text: str, word: str) -> bool:
+    """True when `word` is one of the common words of the page whose places were read last (same text object)."""
+    return bool(_LAST_PAGE) and _LAST_PAGE[0][0] is text and word in _LAST_PAGE[0][1]
+
+
+def _common_head(word: str, common: frozenset[str]) -> bool:
+    """True for a common word of the page, alone or before a region word (和平, 和平|地区, 消费|地区)."""
+    if word in common:
+        return True
+    tail = next((r for r in _region_tails_longest_first() if word.endswith(r) and len(word) > len(r)), "")
+    return bool(tail) and word[: -len(tail)] in common
+
+
+def _below_city(word: str) -> bool:
+    p = normalise(word)
+    return p is None or p.level in ("district", "county")
+
+
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
     out = [c for t in view.tokens if t.tag == "LOC" or _foreign_place(t) for c in place_cand(view, t)]
+    # 山西煤田/ORG: a coal field LAC reads as an organisation is named after its place
+    out += [Cand(t.start, t.start + len(head), "place", (normalise(head) or Place(head, None)).name)
+            for t in view.tokens if t.tag != "LOC" for head in [_field_place(t.word)] if head]
     # 来|川/n|发展: LAC does not always tag the one-character province a place
     names = place_rules()["province_abbreviations"]
     return out + [c for t in view.tokens if t.tag != "LOC" and len(t.word) == 1 and t.word in names
@@ -208,7 +277,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
     abbrev = _province_abbreviation(view, t)
     if abbrev:
         return [abbrev]
-    if len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"]:
+    if (len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"] or t.word in rules_common()
+            or _common_head(t.word, _common_words(view))):
         return out  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
     if t.word.endswith(_NON_PLACE_TAILS):
         return out  # 天空之城大厦: a building, not a place of the register
@@ -240,6 +310,10 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out
     if p is None and any(ch.isdigit() for ch in t.word):
         return out  # 梅山港区6号: a berth or a numbered work, not a place
+    field = _field_place(t.word) if p is None else ""
+    if field:
+        # 豫西|煤田, 江苏|煤田: the coal field lies in the place the mention names
+        return place_cand(view, Token(t.start, t.start + len(field), field, t.tag))
     part = next((x for x in rules["part_tails"] if t.word.endswith(x) and len(t.word) > len(x) + 1), None)
     if p is None and part and normalise(t.word[: -len(part)]) is not None:
         # 光山县|西南部, 内蒙古|东部, 秦岭|北麓: the part names the place it is part of
@@ -277,7 +351,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # 科教兴市 tagged 兴市: not a real division
     if p is None and _place_plus_generic(t.word):
         return out  # 深圳国际|生物谷: the start of a name LAC cut, not a place
-    if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word) or _place_plus_other(t.word)):
+    if p is None and (t.word.endswith(_WORK_PARTS) or _abbreviations(t.word)
+                      or _place_plus_other(t.word)):
         return out  # 横琴段, 梁山港二期, 成渝, 云南咖啡: a section, a pairing or a place plus a thing
     if _in_quoted_name(text, t.start, t.end):
         return out  # “中国天眼”, “中国大集”: a place inside a quoted name or brand

@@ -149,6 +149,13 @@ def place_key(name: str) -> str:
     return p.name if p else name
 
 
+def _without_people(name: str) -> str:
+    """A place name without the peoples named in it (文明瑶族乡沙洲瑶族村 -> 文明乡沙洲村; place_rules ethnic_infixes)."""
+    for people in place_rules()["ethnic_infixes"]:
+        name = name.replace(people, "")
+    return name
+
+
 def place_merges(names: list[str]) -> dict[str, str]:
     """Place names of one page that are short forms of another one there: X of X地区 (京津冀地区) or X山脉, a village
     of its town-and-village chain (永丰村 of 太和镇永丰村). Returns short -> full."""
@@ -163,7 +170,10 @@ def place_merges(names: list[str]) -> dict[str, str]:
             out[n] = whole
             continue
         if n.endswith(rules["village_ends"]):
-            fuller = [f for f in have if f != n and f.endswith(n) and f[: -len(n)].endswith(rules["town_ends"])]
+            # 沙洲村 of 文明瑶族乡沙洲瑶族村: compared without the people's name the page may drop
+            short = _without_people(n)
+            fuller = [f for f in have if f != n and (g := _without_people(f)).endswith(short) and len(g) > len(short)
+                      and g[: -len(short)].endswith(rules["town_ends"])]
             if len(fuller) == 1:
                 out[n] = fuller[0]
     return out

@@ -1,0 +1,88 @@
+"""Place and person rule classes of branch places2 (issue 8): coal fields, minority villages, common words LAC
+reads as places, idioms and pairings of places read as names. Each sentence here was written for the test."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities.candidates import TokenView
+from shuanglian.extract.entities.people import is_name_shape, names_no_person
+from shuanglian.extract.entities.place_mentions import _common_head, _common_words, region_of_province
+from shuanglian.extract.entities.places import place_merges
+from shuanglian.extract.lac import Token
+
+
+def _kinds(e, kind):  # type: ignore[no-untyped-def]
+    return {n for n, m in e.items() if m.kind == kind}
+
+
+def test_coal_field_names_its_place(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("五年里重点开发山西煤田，同时开发豫西煤田和江苏煤田。")
+    places = _kinds(e, "place")
+    assert {"山西", "豫西", "江苏"} <= places
+    assert not any(p.endswith("煤田") for p in places)
+
+
+def test_province_part_by_abbreviation() -> None:
+    assert region_of_province("豫西") and region_of_province("皖北") and region_of_province("鲁西南")
+    assert not region_of_province("豫剧") and not region_of_province("西豫")
+
+
+def test_minority_village_short_form_merges() -> None:
+    # 沙洲村 is 沙洲瑶族村 of 文明瑶族乡 without the people's name
+    merged = place_merges(["文明瑶族乡沙洲瑶族村", "沙洲村"])
+    assert merged == {"沙洲村": "文明瑶族乡沙洲瑶族村"}
+    assert place_merges(["太和镇永丰村", "永丰村"]) == {"永丰村": "太和镇永丰村"}
+    assert place_merges(["文明瑶族乡沙洲瑶族村", "长洲村"]) == {}
+
+
+def test_common_words_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("两岸同胞往来密切，大陆和台湾的经贸合作不断加深，中外企业纷纷加快城中村改造。")
+    places = _kinds(e, "place")
+    assert "台湾" in places
+    assert not places & {"两岸", "大陆", "中外", "城中村"}
+
+
+def _view(words: list[tuple[str, str]]) -> TokenView:
+    toks, pos = [], 0
+    for w, tag in words:
+        toks.append(Token(pos, pos + len(w), w, tag))
+        pos += len(w)
+    return TokenView("".join(w for w, _ in words), toks)
+
+
+def test_page_common_reading_beats_one_place_reading() -> None:
+    # 和平 read as a common word three times and once as a place (和平区): no place on that page
+    view = _view([("坚持", "v"), ("和平", "ad"), ("发展", "v"), ("，", "w"), ("维护", "v"), ("世界", "n"), ("和平", "n"),
+                  ("，", "w"), ("推进", "v"), ("和平", "a"), ("统一", "vn"), ("，", "w"), ("在", "p"), ("和平", "LOC"),
+                  ("共处", "v"), ("，", "w"), ("来到", "v"), ("深圳", "LOC")])
+    common = _common_words(view)
+    assert "和平" in common
+    assert _common_head("和平地区", common) and not _common_head("深圳", common)
+    # read twice as a place and twice as a word: not more often a word, kept
+    view2 = _view([("和平", "a"), ("和平", "n"), ("和平", "LOC"), ("和平", "LOC")])
+    assert "和平" not in _common_words(view2)
+    # cities and provinces are never dropped so (深圳 tagged n by mistake)
+    view3 = _view([("深圳", "n"), ("深圳", "n"), ("深圳", "n"), ("深圳", "LOC")])
+    assert "深圳" not in _common_words(view3)
+
+
+def test_idioms_and_report_words_are_no_names() -> None:
+    assert not is_name_shape("本固邦宁") and not is_name_shape("拥政爱民")
+    assert not is_name_shape("林长制") and not is_name_shape("文惠民") and not is_name_shape("林保护")
+    assert is_name_shape("嘎玛泽登") and is_name_shape("王伟中")
+
+
+def test_pairing_of_place_names_is_no_person() -> None:
+    text = "出台郑开同城化发展规划，深化郑洛、郑许协同发展，深化龙粤对口合作。"
+    for name in ("郑开", "郑洛", "龙粤"):
+        i = text.index(name)
+        assert names_no_person(text, i, i + len(name)), name
+    # a name before no word of joint development stays a person
+    text2 = "郑新同志出席会议并讲话。"
+    assert not names_no_person(text2, 0, 2)
+
+
+def test_when_after_a_name_and_an_army(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("记者见到青年科学家马麟时，他正在实验室里调试设备。")
+    assert "马麟" in _kinds(e, "person") and "马麟时" not in e
+    e = ents("解放战争时期，这里是刘邓大军千里挺进大别山的落脚地。")
+    assert not _kinds(e, "person")
