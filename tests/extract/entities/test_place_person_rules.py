@@ -86,3 +86,25 @@ def test_when_after_a_name_and_an_army(ents) -> None:  # type: ignore[no-untyped
     assert "马麟" in _kinds(e, "person") and "马麟时" not in e
     e = ents("解放战争时期，这里是刘邓大军千里挺进大别山的落脚地。")
     assert not _kinds(e, "person")
+
+
+def test_name_inside_a_short_quote_is_no_person() -> None:
+    text = "统筹推进“黄小西吃晚饭”等旅游线路，提升“秦信融”服务水平。"
+    for name in ("黄小西", "秦信"):
+        i = text.index(name)
+        assert names_no_person(text, i, i + len(name)), name
+    # a quote holding a list, or a name outside the quote, is left alone
+    text2 = "“时代楷模”张桂梅来到学校。"
+    i = text2.index("张桂梅")
+    assert not names_no_person(text2, i, i + 3)
+
+
+def test_pairings_listed_before_a_shared_word() -> None:
+    text = "推动苏锡常、宁镇扬等融合发展。"
+    i = text.index("苏锡常")
+    assert names_no_person(text, i, i + 3)
+
+
+def test_generic_parks_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("新建郊野公园12个、体育公园8个，杭州西溪国家湿地公园游客增长。")
+    assert not _kinds(e, "place") & {"郊野公园", "体育公园"}

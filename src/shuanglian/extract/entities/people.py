@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView
+from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView, quote_around
 from shuanglian.extract.entities.lexicon import person_context, title_joiners, titles
 from shuanglian.extract.entities.places import Place, normalise, place_index, world_places
 
@@ -66,6 +66,8 @@ def names_no_person(text: str, start: int, end: int) -> bool:
     (焦裕禄精神; person_context thing_tails)."""
     if text[start - 1 : start] == "“" and text[end : end + 1] == "”":
         return True
+    if _inside_short_quote(text, start, end):
+        return True
     if _big_place(text[start:end]) or _place_pairing(text, start, end):
         return True
     return text.startswith(tuple(person_context()["thing_tails"]), end)
@@ -83,15 +85,30 @@ def _place_initials() -> frozenset[str]:
 def _pairing_after() -> re.Pattern[str]:
     """Other short pairings listed after the first (、郑许), then a word of joint development (协同, 同城化)."""
     tails = "|".join(sorted(map(re.escape, person_context()["pairing_tails"]), key=len, reverse=True))
-    return re.compile(rf"(?:、[\u4e00-\u9fff]{{2,4}}?)*?(?:{tails})")
+    return re.compile(rf"(?:、[\u4e00-\u9fff]{{2,4}}?)*?等?(?:{tails})")
 
 
 def _place_pairing(text: str, start: int, end: int) -> bool:
-    """A pairing of one-character place names LAC read as a name (郑开|同城化, 郑洛、郑许|协同, 龙粤|对口合作)."""
+    """A pairing of one-character place names LAC read as a name (郑开|同城化, 郑洛、郑许|协同, 龙粤|对口合作,
+    苏锡常、宁镇扬等|融合)."""
     name = text[start:end]
     if not 2 <= len(name) <= 4 or not all(ch in _place_initials() for ch in name):
         return False
     return _pairing_after().match(text, end) is not None
+
+
+_QUOTE_REACH = 8
+_QUOTE_BREAKS = frozenset("、，,；;。：:")
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    """A name-shaped part of a short quoted phrase (“黄小西吃晚饭”, “秦信融”, “苏超”破圈): the quote names a
+    brand, a service or a slogan, not the person."""
+    q = quote_around(text, start, end, _QUOTE_REACH)
+    if q is None:
+        return False
+    inner = text[q[0] + 1 : q[1]]
+    return len(inner) > end - start and not any(ch in _QUOTE_BREAKS for ch in inner)
 
 
 def _big_place(name: str) -> bool:
