@@ -108,3 +108,16 @@ def test_pairings_listed_before_a_shared_word() -> None:
 def test_generic_parks_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("新建郊野公园12个、体育公园8个，杭州西溪国家湿地公园游客增长。")
     assert not _kinds(e, "place") & {"郊野公园", "体育公园"}
+
+
+def test_roads_are_works_not_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("推进友谊路、复康路改造，提升沿线环境。")
+    assert not _kinds(e, "place") & {"友谊路", "复康路"}
+
+
+def test_county_short_name_that_is_a_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 和顺 (和顺县, 晋中) is the word "in harmony" on a page naming neither 晋中 nor 山西
+    assert "和顺" not in _kinds(ents("坚持民族团结、宗教和顺，推动边疆繁荣稳定。"), "place")
+    # with its city or province on the page the short name is the county; 南山 on a 深圳 page is the district
+    assert "和顺" in ents("山西晋中市和顺县发展特色农业，和顺的小杂粮远销各地。")
+    assert "南山" in _kinds(ents("深圳市持续推进南山科技创新。"), "place")

@@ -253,6 +253,22 @@ def _common_head(word: str, common: frozenset[str]) -> bool:
     return bool(tail) and word[: -len(tail)] in common
 
 
+@functools.cache
+def _dictionary_words() -> frozenset[str]:
+    """Words of jionlp's Chinese dictionary (chinese_word_dictionary.txt): 和顺, 平安, 东方 are words before counties."""
+    from shuanglian.jio import dictionary_text
+
+    return frozenset(line.split("\t")[0].strip() for line in dictionary_text("chinese_word_dictionary.txt").splitlines())
+
+
+def _word_not_county(text: str, word: str, p: Place | None) -> bool:
+    """True for a county's or district's short name that is also a common word (宗教和顺, 东方, 平安) on a page that
+    names neither its city nor its province: the word, not the county (南山 on a 深圳 page stays the district)."""
+    if p is None or p.level not in ("district", "county") or word == p.name or word not in _dictionary_words():
+        return False
+    return not any(up and up[:2] in text for up in (p.city, p.province))
+
+
 def _below_city(word: str) -> bool:
     p = normalise(word)
     return p is None or p.level in ("district", "county")
@@ -308,6 +324,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
             out.append(Cand(pos, pos + len(region), "place", place_index()[region][0].name))
             pos += len(region)
         return out
+    if _word_not_county(text, t.word, p):
+        return out  # 宗教和顺: the word, not 和顺县, on a page naming no 晋中 nor 山西
     if p is None and any(ch.isdigit() for ch in t.word):
         return out  # 梅山港区6号: a berth or a numbered work, not a place
     field = _field_place(t.word) if p is None else ""
