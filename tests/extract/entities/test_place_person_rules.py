@@ -121,3 +121,26 @@ def test_county_short_name_that_is_a_word(ents) -> None:  # type: ignore[no-unty
     # with its city or province on the page the short name is the county; 南山 on a 深圳 page is the district
     assert "和顺" in ents("山西晋中市和顺县发展特色农业，和顺的小杂粮远销各地。")
     assert "南山" in _kinds(ents("深圳市持续推进南山科技创新。"), "place")
+
+
+def test_place_and_what_follows_is_no_four_character_name() -> None:
+    assert not is_name_shape("元阳哈尼")  # 元阳哈尼梯田
+    assert is_name_shape("嘎玛泽登") and is_name_shape("巴音朝鲁") and is_name_shape("欧阳文华")
+
+
+def test_region_ending_in_a_county_word_stays(ents) -> None:  # type: ignore[no-untyped-def]
+    # 平原 is also 平原县 (德州): 成都平原 is no short name of it
+    from shuanglian.extract.entities.place_mentions import _word_not_county
+    from shuanglian.extract.entities.places import normalise
+
+    text = "成都平原自古有天府之国的美称。"
+    assert not _word_not_county(text, "成都平原", normalise("成都平原"))
+    assert _word_not_county("宗教和顺。", "和顺", normalise("和顺"))
+
+
+def test_composite_place_parts_must_nest() -> None:
+    from shuanglian.extract.entities.places import normalise
+
+    assert normalise("成都平原") is None  # 平原县 lies in 山东, not in 成都
+    p = normalise("深圳市南山区")
+    assert p is not None and p.name == "南山区" and p.city == "深圳市"

@@ -38,6 +38,9 @@ def is_name_shape(name: str) -> bool:
         return False
     if len(name) == 2 and name[0] == name[1]:
         return False
+    if len(name) == 4 and name[:2] not in ctx["compound_surnames"] and (name[:2] in place_index()
+                                                                       or name[:2] in world_places()):
+        return False  # 元阳哈尼(梯田): a place and what follows it, not a four-character name
     if _surname_address(name):
         return False
     # four characters without a surname are minority names (嘎玛泽登); two or three need one

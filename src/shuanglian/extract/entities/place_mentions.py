@@ -264,8 +264,9 @@ def _dictionary_words() -> frozenset[str]:
 def _word_not_county(text: str, word: str, p: Place | None) -> bool:
     """True for a county's or district's short name that is also a common word (宗教和顺, 东方, 平安) on a page that
     names neither its city nor its province: the word, not the county (南山 on a 深圳 page stays the district)."""
-    if p is None or p.level not in ("district", "county") or word == p.name or word not in _dictionary_words():
-        return False
+    if (p is None or p.level not in ("district", "county") or word == p.name or word not in _dictionary_words()
+            or p not in place_index().get(word, ())):
+        return False  # 成都平原 is no short name of 平原县: only the county's own short name is checked
     return not any(up and up[:2] in text for up in (p.city, p.province))
 
 

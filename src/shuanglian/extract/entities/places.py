@@ -139,7 +139,10 @@ def normalise(surface: str, context: tuple[str | None, str | None] = (None, None
         # the finest part names the place; the parts before it settle which one it is
         outer = normalise(parts[-2], context)
         inner_ctx = (outer.province, outer.city or (outer.name if outer.level == "city" else None)) if outer else context
-        return normalise(parts[-1], inner_ctx)
+        inner = normalise(parts[-1], inner_ctx)
+        if outer and inner and outer.province and inner.province and outer.province != inner.province:
+            return None  # 成都平原: 平原县 is in 山东, not inside 成都; the parts name no division together
+        return inner
     return None
 
 
