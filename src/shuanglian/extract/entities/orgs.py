@@ -8,6 +8,7 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
+    automaton,
     carrier_names,
     fund_names,
     generic,
@@ -126,6 +127,10 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         opens = lead.tag in ("LOC", "ORG", "PER") or lead.word in place_index() or (
             lead.tag in ("nz", "nw") and lead.word not in industries())
         joined = any(t.word in g["inner_connectives"] for t in toks)  # 东莞|布局研发|和|制造基地
+        if prefix and head.tag in ("LOC", "ORG") and not joined and _place_named(prefix):
+            # 北京大兴国际机场/LOC, 广州|白云国际机场/LOC: LAC or the tagger read the work's own name with its
+            # suffix as one name; a place alone names such a work (大兴国际机场, 三峡水库)
+            return opens
         return opens and not joined and not all_generic(name_part) and (
             proper or (head.tag in _SPECIFIC_TAGS and bool(prefix)))
     if proper:
@@ -163,6 +168,14 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         and kind in ("lab", "university", "platform")
         and (len(words) == 1 or name_part.endswith(("产业", "行业")) or kind == "university")
     )
+
+
+def _place_named(part: str) -> bool:
+    """True when `part` is places only (北京大兴, 白云) or a name that is not only generic words."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    rest = strip_place_prefix(part)
+    return not rest or rest in place_index() or not all_generic(part)
 
 
 def _field_name(part: str) -> bool:
@@ -771,6 +784,16 @@ def brand_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def _branded_trade(name: str) -> bool:
+    """True when `name` opens with a two-character word that is no place, industry or generic word and ends with
+    an industry term (天章|卫星, 云遥|宇航): a brand named with its trade, not a sector (海洋|装备)."""
+    inds = industries()
+    g = generic()
+    head, trade = name[:2], name[2:]
+    return (len(trade) >= 2 and trade in inds and head not in inds and head not in place_index()
+            and head not in g["generic_name_parts"] and not all_generic(head))
+
+
 _LIST_STOP = frozenset({"w", "u", "p", "c", "m", "q", "TIME", "r", "d", "f"})
 
 
@@ -782,13 +805,17 @@ def listed_orgs(view: TokenView) -> list[Cand]:
     for i, t in enumerate(toks):
         if t.word != "等" or i + 1 >= len(toks):
             continue
-        # 等 + up to one modifier + the class noun
+        # 等 + a count (一批) + up to two modifiers + the class noun (等头部企业, 等一批龙头企业, 等商业航天企业)
         kind = None
-        for j in (i + 1, i + 2):
-            if j < len(toks) and toks[j].word in classes:
+        counted = False
+        for j in range(i + 1, min(i + 5, len(toks))):
+            if toks[j].word in classes:
                 kind = classes[toks[j].word]
                 break
-            if j < len(toks) and toks[j].tag not in ("n", "vn", "a", "b"):
+            if j == i + 1 and toks[j].tag == "m" and not toks[j].word[0].isdigit():
+                counted = True
+                continue
+            if toks[j].tag not in ("n", "vn", "a", "b") or j - i - counted > 2:
                 break
         if kind is None:
             continue
@@ -819,8 +846,8 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 continue  # 海洋装备等企业: a line of business made of common nouns, not a member
             if not (2 <= len(name) <= 8) or name in place_index() or is_non_name(name) or all_generic(name):
                 continue
-            if any(term in name for term in industries() if len(term) >= 2):
-                continue  # 海洋生物医药、海洋装备等企业: sectors, not members
+            if any(term in name for term in industries() if len(term) >= 2) and not _branded_trade(name):
+                continue  # 海洋生物医药、海洋装备等企业: sectors, not members (天章卫星 is a brand and its trade)
             grammar = suffix_of(name, grammar_only=True)
             out.append(Cand(a, b, suffixes().kind_of[grammar] if grammar else kind, name, PRIO_GRAMMAR))
     return out + listed_works(view)
@@ -1021,6 +1048,38 @@ def peer_orgs(view: TokenView) -> list[Cand]:
                     t.word in place_index() or t.word in g["generic_name_parts"] or is_non_name(t.word)):
                 continue
             out.append(Cand(t.start, t.end, "enterprise", t.word, PRIO_LAC))
+    return out
+
+
+@functools.cache
+def _listed_automaton() -> Any:
+    """Short names of listed companies that read as nothing but a company: at least `listed_min` characters, no
+    place, industry or generic phrase (中国医药, 机器人), no other kind's suffix (白云机场, 人民网)."""
+    g = generic()
+    least = int(g["listed_min"])
+    inds = industries()
+    names = {n: "enterprise" for n in listed_companies()
+             if len(n) >= least and not any(ch.isascii() for ch in n) and n not in inds and n not in place_index()
+             and kind_of(n) in (None, "enterprise") and not all_generic(n) and not is_non_name(n)}
+    return automaton(names)
+
+
+def listed_company_orgs(view: TokenView) -> list[Cand]:
+    """Listed companies' short names on LAC word boundaries (海康威视, 中联重科): companies wherever they are written,
+    also when neither LAC nor the tagger reads them as names."""
+    auto = _listed_automaton()
+    if not len(auto):
+        return []
+    out: list[Cand] = []
+    for last, (name, kind) in auto.iter(view.text):
+        start = last + 1 - len(name)
+        if not view.aligned(start, last + 1):
+            continue
+        i = view.index_containing(start)
+        toks = [t for t in view.tokens[i:] if t.start < last + 1] if i is not None else []
+        # a proper noun inside (仕佳|光子, 海康威视/ORG): not common words that happen to spell a listing (节能|风电)
+        if any(t.tag in _SPECIFIC_TAGS for t in toks):
+            out.append(Cand(start, last + 1, kind, name, PRIO_LAC))
     return out
 
 

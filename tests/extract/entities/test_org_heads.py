@@ -1,0 +1,77 @@
+"""Kinds of organisations by their head noun and by the list they stand in (org_suffixes.yaml organisation heads,
+tagger-read works, 等…企业 lists, listed companies), one test per rule class."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.name: m.kind for m in ents(text).values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("游客们参观了故宫博物院。", "故宫博物院"),  # 博物院, not a research institute (院)
+        ("中国科学技术馆举办了科普活动。", "中国科学技术馆"),
+        ("第二十届上海国际电影节开幕。", "第二十届上海国际电影节"),  # the session is part of the name
+        ("承办好中德农业周活动。", "中德农业周"),
+        ("东岳村股份经济合作社分红到户。", "东岳村股份经济合作社"),
+        ("他来到五里墩社区卫生服务中心察看。", "五里墩社区卫生服务中心"),
+    ],
+)
+def test_museums_events_cooperatives_and_clinics_are_organisations(ents, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert _kinds(ents, text).get(name) == "organization"
+
+
+def test_work_read_whole_by_the_tagger_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    """北京大兴国际机场 (one LOC word) and 广州|白云国际机场: a place names the work; no place mention of its own."""
+    got = _kinds(ents, "旅客从广州白云国际机场出发。")
+    assert got.get("广州白云国际机场") == "platform"
+    got = _kinds(ents, "旅客飞抵北京大兴国际机场。")
+    assert got.get("北京大兴国际机场") == "platform"
+    assert "大兴" not in got
+
+
+def test_bare_party_name_is_the_party(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "人民的幸福就是共产党的事业。")
+    assert got.get("共产党") == "government"
+
+
+def test_list_closed_by_a_counted_or_modified_class_of_companies(ents) -> None:  # type: ignore[no-untyped-def]
+    """等 + a count (一批) + up to two modifiers + 企业: the items are companies; a brand with its trade (星曜卫星)
+    is one of them, a sector (海洋装备) is not."""
+    got = _kinds(ents, "支持银河航天、星曜卫星等商业航天企业做大做强。")
+    assert got.get("星曜卫星") == "enterprise"
+    assert got.get("银河航天") == "enterprise"
+    got = _kinds(ents, "壮大海洋生物医药、海洋装备等企业集群。")
+    assert got.get("海洋装备") != "enterprise"
+
+
+def test_listed_company_short_name_is_a_company(monkeypatch, ents) -> None:  # type: ignore[no-untyped-def]
+    """Short names of listed companies (../shared/data/lists/chain-kg, read at run time; stubbed here) are companies
+    where a proper noun is among their LAC words; the same characters as common words (节能|风电) are not."""
+    from shuanglian.extract.entities import orgs
+
+    monkeypatch.setattr(orgs, "listed_companies", lambda: frozenset({"仕佳光子", "节能风电"}))
+    orgs._listed_automaton.cache_clear()
+    try:
+        from shuanglian.extract.entities.candidates import TokenView
+        from shuanglian.extract.lac import Token
+
+        text = "仕佳光子推进节能风电"
+        view = TokenView(
+            text,
+            [
+                Token(0, 2, "仕佳", "PER"),
+                Token(2, 4, "光子", "n"),
+                Token(4, 6, "推进", "v"),
+                Token(6, 8, "节能", "vn"),
+                Token(8, 10, "风电", "n"),
+            ],
+        )
+        got = [(c.name, c.kind) for c in orgs.listed_company_orgs(view)]
+        assert got == [("仕佳光子", "enterprise")]
+    finally:
+        orgs._listed_automaton.cache_clear()
