@@ -75,3 +75,43 @@ def test_listed_company_short_name_is_a_company(monkeypatch, ents) -> None:  # t
         assert got == [("仕佳光子", "enterprise")]
     finally:
         orgs._listed_automaton.cache_clear()
+
+
+def test_peoples_organisations_are_bodies_and_make_no_list_of_companies(ents) -> None:  # type: ignore[no-untyped-def]
+    """body_kinds: 工会, 共青团 are organisations; the field words listed beside them (妇女, 残疾人) are no companies."""
+    got = _kinds(ents, "支持工会、共青团、妇女儿童、慈善、残疾人、红十字等事业发展。")
+    assert got.get("共青团") == "organization"
+    assert not any(kind == "enterprise" for kind in got.values())
+
+
+def test_class_of_bodies_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    """class_modifiers: 乡镇卫生院, 社区卫生服务中心, 大公司大企业集团 name classes; a named one stays."""
+    got = _kinds(ents, "完善乡镇卫生院和社区卫生服务中心，培育一批大公司大企业集团。")
+    assert not got
+    got = _kinds(ents, "他来到五里墩社区卫生服务中心察看。")
+    assert got.get("五里墩社区卫生服务中心") == "organization"
+
+
+def test_cooperative_needs_a_village_or_a_proper_noun(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "各地农业生产合作社和手工业生产合作社发展很快。")
+    assert "农业生产合作社" not in got and "手工业生产合作社" not in got
+
+
+def test_stationing_or_preposition_glued_to_a_known_body_is_cut(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "感谢驻豫人民解放军和武警部队官兵。")
+    assert got.get("人民解放军") == "organization" and got.get("武警部队") == "organization"
+    assert "豫人民解放军" not in got
+    got = _kinds(ents, "以二十国集团峰会等为主要平台。")
+    assert got.get("二十国集团") == "organization"
+
+
+def test_political_or_criminal_group_is_no_company(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "粉碎胡风反革命集团，打掉一个电信诈骗集团，华为集团发展壮大。")
+    assert got.get("胡风反革命集团") == "organization"
+    assert got.get("华为集团") == "enterprise"
+
+
+def test_central_bank_and_armed_police_by_their_report_names(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "加强人民武装警察部队建设，健全中央银行利率调控框架。")
+    assert got.get("人民武装警察部队") == "organization"
+    assert got.get("中央银行") == "government"

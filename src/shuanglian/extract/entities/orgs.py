@@ -8,6 +8,7 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
+    _yaml,
     automaton,
     carrier_names,
     fund_names,
@@ -18,6 +19,7 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
     org_gazetteer_automaton,
     party_posts,
+    standalone_abbreviations,
     suffix_automaton,
     suffixes,
     titles,
@@ -48,6 +50,12 @@ def kind_of(name: str) -> str | None:
     entry = org_gazetteer().get(name)
     if entry:
         return entry.kind
+    g = generic()
+    body = g["body_kinds"].get(name)
+    if body:
+        return str(body)
+    if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]):
+        return "organization"  # 胡风反革命集团: a political or criminal group, not a company
     by_suffix = kind_by_suffix(name)
     if by_suffix:
         return by_suffix
@@ -97,6 +105,8 @@ def _ends_with_title(word: str) -> bool:
 def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -> bool:
     """A name needs a proper-noun token, or a distinctive common word (not only generic words/industries)."""
     g = generic()
+    if _class_of_bodies(name_part):
+        return False  # 乡镇|卫生院, 高水平研究型|医院: a class of bodies
     toks = view.tokens[i0:i_s]
     words = [t.word for t in toks if t.tag != "w"]
     head = view.tokens[i_s]
@@ -168,6 +178,23 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         and kind in ("lab", "university", "platform")
         and (len(words) == 1 or name_part.endswith(("产业", "行业")) or kind == "university")
     )
+
+
+def _class_of_bodies(part: str) -> bool:
+    """True when `part` holds a class modifier (乡镇, 公立, 研究型) and otherwise only generic words (高水平, 国家)."""
+    g = generic()
+    mods = g["class_modifiers"]
+    vocab = mods | g["generic_name_parts"]
+    pos, seen = 0, False
+    while pos < len(part):
+        for k in range(min(4, len(part) - pos), 0, -1):
+            if part[pos : pos + k] in vocab:
+                seen = seen or part[pos : pos + k] in mods
+                pos += k
+                break
+        else:
+            return False
+    return seen
 
 
 def _place_named(part: str) -> bool:
@@ -447,6 +474,7 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         verb = _glued_verb(text[start:end])
         if verb and view.tokens[first].end > start + len(verb):
             start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
+        start += _lead_start(text[start:end])  # 以|二十国集团, 驻豫|人民解放军 read as one word
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
             opening = text.rfind("（", max(0, start - 10), start)
@@ -600,7 +628,8 @@ def all_generic(name: str) -> bool:
     s = suffix_of(rest)
     if s and len(rest) > len(s):
         rest = rest[: -len(s)]
-    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys() | g["inner_connectives"]
+    # class modifiers too (乡镇|卫生院, 境内外|证券交易所): a class of bodies, not one body
+    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys() | g["inner_connectives"] | g["class_modifiers"]
     pos = 0
     while pos < len(rest):
         for k in range(min(8, len(rest) - pos), 0, -1):
@@ -610,6 +639,22 @@ def all_generic(name: str) -> bool:
         else:
             return False
     return True
+
+
+@functools.cache
+def _preposition_chars() -> frozenset[str]:
+    return frozenset(str(_yaml("bare_enterprise.yaml").get("preposition_chars") or ""))
+
+
+def _lead_start(name: str) -> int:
+    """Characters before a known body that LAC or the tagger glued to it: a stationing (驻|豫|人民解放军, 驻京|武警部队)
+    or a preposition (以|二十国集团): the body is the name."""
+    k = 1 if name[:1] in _preposition_chars() else 0
+    if name[k : k + 1] in standalone_abbreviations() and (k == 0 or name[:1] == "驻"):
+        k += 1
+    body = name[k:]
+    known = body in org_gazetteer() or body in generic()["body_kinds"]
+    return k if 0 < k < len(name) and known else 0
 
 
 def _inner_org_end(name: str) -> int | None:
@@ -664,6 +709,9 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if opener:
             # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
             t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
+        cut = _lead_start(t.word)
+        if cut:
+            t = Token(t.start + cut, t.end, t.word[cut:], t.tag)  # 驻京|人民解放军: the army, not a company
         end = t.end
         if (
             i + 1 < len(toks)
@@ -1112,6 +1160,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
     """
     out: list[Cand] = []
     for start, end in spans:
+        start += _lead_start(view.text[start:end])
         name = view.text[start:end]
         inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
