@@ -115,3 +115,18 @@ def test_central_bank_and_armed_police_by_their_report_names(ents) -> None:  # t
     got = _kinds(ents, "加强人民武装警察部队建设，健全中央银行利率调控框架。")
     assert got.get("人民武装警察部队") == "organization"
     assert got.get("中央银行") == "government"
+
+
+def test_school_or_hospital_numbered_within_its_place(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "习近平接着来到文明瑶族乡第一片小学，走进厨房。")
+    assert got.get("文明瑶族乡第一片小学") == "organization"
+
+
+def test_known_body_keeps_its_name_and_its_business_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    """中海油|新材料 in a list of projects: the company is 中海油, and 新材料 written right after it is its business,
+    not an industry mention; 新材料 on its own stays one."""
+    got = _kinds(ents, "实施中石化催化剂、中海油新材料等重点项目。")
+    assert got.get("中海油") == "enterprise"
+    assert "中海油新材料" not in got and "新材料" not in got
+    got = _kinds(ents, "大力发展新材料产业。")
+    assert got.get("新材料") == "industry"

@@ -38,6 +38,7 @@ _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 _EVENT_YEAR = re.compile(r"^(?:19|20)\d\d(?:年)?$")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零\d]+[片中小]?$")
 
 
 def _event(toks: list[Token]) -> bool:
@@ -304,6 +305,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         if kind == "organization" and (_SESSION.match(t.word) or _EVENT_YEAR.match(t.word)) and _event(toks[i_suffix:]):
             # 第九届|亚冬会, 2026|智慧农业博览会: an event's session opens its name (the host city before it is a place)
             first = i
+            break
+        if kind in ("organization", "university") and t.tag == "m" and _ORDINAL.match(t.word) and i > 0 and _placeish(toks[i - 1]):
+            # 文明瑶族乡|第一片|小学, 上海市|第六|人民医院: a school or hospital numbered within its place
+            first = i - 1
             break
         if t.word == "至" and kind == "platform" and first < i_suffix and i > 0 and _placeish(toks[i - 1]) and _placeish(toks[first]):
             # 崇左至凭祥|铁路, 黔江至吉首|高铁: a line named by its two ends
@@ -722,6 +727,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             and not (i + 2 < len(toks) and toks[i + 2].tag in ("n", "nz", "vn"))
             # 华天科技|芯片项目: a name that already ends with a business word takes no second one
             and not any(t.word.endswith(tail) and len(t.word) > len(tail) for tail in g["enterprise_tails"])
+            # 中海油|新材料 (a project of a listed item): a known body's name is complete, the word is its business
+            and t.word not in org_gazetteer()
         ):
             end = toks[i + 1].end
         name = view.text[t.start : end]
