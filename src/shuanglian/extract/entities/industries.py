@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.lexicon import generic, industries, industry_automaton, industry_grammar, org_gazetteer
+from shuanglian.extract.entities.lexicon import (
+    generic,
+    industries,
+    industry_automaton,
+    industry_grammar,
+    org_gazetteer,
+)
 from shuanglian.extract.entities.places import place_index
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
