@@ -130,3 +130,16 @@ def test_known_body_keeps_its_name_and_its_business_is_no_industry(ents) -> None
     assert "中海油新材料" not in got and "新材料" not in got
     got = _kinds(ents, "大力发展新材料产业。")
     assert got.get("新材料") == "industry"
+
+
+def test_known_body_is_no_alias_of_its_suffixless_project() -> None:
+    """merge_org_aliases: 中海油 (a known body) stays apart from 中海油装备智能制造 (a project or unit without a suffix);
+    a known short name still joins its known full name on the page (中船 / 中国船舶集团有限公司)."""
+    from shuanglian.extract.entities.groups import Group, merge_org_aliases
+
+    groups = {("org", n): Group("enterprise", n, {n}) for n in ("中海油", "中海油装备智能制造")}
+    merge_org_aliases(groups)
+    assert set(groups) == {("org", "中海油"), ("org", "中海油装备智能制造")}
+    groups = {("org", n): Group("enterprise", n, {n}) for n in ("中船", "中国船舶集团有限公司")}
+    merge_org_aliases(groups)
+    assert set(groups) == {("org", "中国船舶集团有限公司")}
