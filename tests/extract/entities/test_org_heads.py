@@ -143,3 +143,17 @@ def test_known_body_is_no_alias_of_its_suffixless_project() -> None:
     groups = {("org", n): Group("enterprise", n, {n}) for n in ("中船", "中国船舶集团有限公司")}
     merge_org_aliases(groups)
     assert set(groups) == {("org", "中国船舶集团有限公司")}
+
+
+def test_named_corridor_and_counsellors_office(ents) -> None:  # type: ignore[no-untyped-def]
+    """大通道 named with places is a work (platform), not a company; a government's 参事室 is a government body."""
+    got = _kinds(ents, "建设汉湘桂内河航运大通道，组建运行省政府参事室。")
+    assert got.get("汉湘桂内河航运大通道") == "platform"
+    assert got.get("省政府参事室") == "government"
+
+
+def test_list_of_services_before_a_class_of_companies_names_no_company(ents) -> None:  # type: ignore[no-untyped-def]
+    """计量、标准、检测、认证等服务企业: the items are services in common words, no member; a list with a named
+    member (天兵科技) still makes its items companies."""
+    got = _kinds(ents, "持续提升计量、标准、检测、认证等服务企业的能力。")
+    assert not any(kind == "enterprise" for kind in got.values())

@@ -894,6 +894,9 @@ def listed_orgs(view: TokenView) -> list[Cand]:
             break
         if len(items) < 2:
             continue  # a single "X等企业" is too weak a signal
+        if not any(toks[k].tag in _SPECIFIC_TAGS or toks[k].word in listed_companies()
+                   for k in range(view.index_containing(items[-1][0]) or 0, i)):
+            continue  # 计量、标准、检测、认证等服务企业: services and fields in common words, no member named
         heads = industry_grammar()["heads"]
         for a, b, common in items:
             name = view.text[a:b]
