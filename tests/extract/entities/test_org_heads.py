@@ -19,6 +19,7 @@ def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
         ("承办好中德农业周活动。", "中德农业周"),
         ("东岳村股份经济合作社分红到户。", "东岳村股份经济合作社"),
         ("他来到五里墩社区卫生服务中心察看。", "五里墩社区卫生服务中心"),
+        ("他在中山大学附属医院接受治疗。", "中山大学附属医院"),  # a university hospital is a hospital
     ],
 )
 def test_museums_events_cooperatives_and_clinics_are_organisations(ents, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
