@@ -158,3 +158,14 @@ def test_list_of_services_before_a_class_of_companies_names_no_company(ents) -> 
     member (天兵科技) still makes its items companies."""
     got = _kinds(ents, "持续提升计量、标准、检测、认证等服务企业的能力。")
     assert not any(kind == "enterprise" for kind in got.values())
+
+
+def test_two_bare_heads_joined_are_a_list_of_classes(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "要关心图书馆、博物馆、科技馆和文化馆等群众性文化事业。")
+    assert not got
+
+
+def test_blocs_parties_and_armies_are_organisations(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "七十七国集团和东南亚条约集团，中国人民志愿军入朝作战，八路军和新四军，国民党。")
+    for name in ("七十七国集团", "东南亚条约集团", "中国人民志愿军", "八路军", "新四军", "国民党"):
+        assert got.get(name) == "organization", name

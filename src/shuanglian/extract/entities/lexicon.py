@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -108,6 +109,7 @@ def generic() -> dict[str, Any]:
         "class_modifiers": frozenset(data.get("class_modifiers") or []),
         "group_marks": tuple(data.get("group_marks") or []),
         "group_heads": tuple(data.get("group_heads") or []),
+        "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
         "body_kinds": {w: kind for kind, words in (data.get("body_kinds") or {}).items() for w in words},
         "non_name_tails": tuple(data.get("non_name_tails") or []),
         "line_suffixes": frozenset(data.get("line_suffixes") or []),

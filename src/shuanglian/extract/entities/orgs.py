@@ -55,8 +55,8 @@ def kind_of(name: str) -> str | None:
     body = g["body_kinds"].get(name)
     if body:
         return str(body)
-    if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]):
-        return "organization"  # 胡风反革命集团: a political or criminal group, not a company
+    if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]) or g["group_blocs"].search(name):
+        return "organization"  # 胡风反革命集团, 七十七国集团: a political or criminal group or a bloc, not a company
     by_suffix = kind_by_suffix(name)
     if by_suffix:
         return by_suffix
@@ -271,7 +271,7 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         bare = first == i_suffix and not head_named
         if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
             left = toks[i - 1]
-            if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (
+            if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (bare and left.word in suffixes().grammar) or (
                 left.word in suffixes().grammar and i >= 2 and toks[i - 2].tag not in g["stop_tags"]
             ) or _closes_name(view, i - 1):
                 # 嘉兴学院|和|闻泰通讯股份有限公司, 合肥先进|光源|和|稳态强磁场实验装置: a complete
