@@ -169,3 +169,21 @@ def test_blocs_parties_and_armies_are_organisations(ents) -> None:  # type: igno
     got = _kinds(ents, "七十七国集团和东南亚条约集团，中国人民志愿军入朝作战，八路军和新四军，国民党。")
     for name in ("七十七国集团", "东南亚条约集团", "中国人民志愿军", "八路军", "新四军", "国民党"):
         assert got.get(name) == "organization", name
+
+
+def test_tagger_span_taking_a_stationing_back_is_cut(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "向全省各族人民和驻豫人民解放军、武警部队官兵致以敬意。")
+    assert got.get("人民解放军") == "organization"
+    assert "豫人民解放军" not in got
+
+
+def test_known_body_opening_with_a_descriptive_word_keeps_it(ents) -> None:  # type: ignore[no-untyped-def]
+    """联合 opens 联合国: it is not cut as a descriptive start (国教科文组织…)."""
+    got = _kinds(ents, "联合国教科文组织保护非物质文化遗产政府间委员会会议召开。")
+    assert not any(name.startswith("国教科文") for name in got)
+
+
+def test_connective_before_a_body_lac_reads_alone_ends_the_name(ents) -> None:  # type: ignore[no-untyped-def]
+    """党代会|和|省委, 人大代表建议|和|政协: 和 before a head word LAC reads as a body is no part of a name."""
+    got = _kinds(ents, "按照省第十三次党代会和省委全会部署，自觉接受人大代表建议和政协提案。")
+    assert "党代会和省委" not in got and "人大代表建议和政协" not in got

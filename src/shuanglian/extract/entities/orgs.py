@@ -198,6 +198,12 @@ def _class_of_bodies(part: str) -> bool:
     return seen
 
 
+def _known_from(text: str, start: int, shortest: int) -> bool:
+    """True when a known body's name longer than `shortest` starts at `start` (联合|国教科文组织: 联合国)."""
+    gaz = org_gazetteer()
+    return any(text[start : start + k] in gaz for k in range(shortest + 1, min(len(text) - start, 12) + 1))
+
+
 def _place_named(part: str) -> bool:
     """True when `part` is places only (北京大兴, 白云) or a name that is not only generic words."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
@@ -269,6 +275,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             break
         # a bare suffix word (科技园) cannot be a name alone, so a connective before it is inside the name
         bare = first == i_suffix and not head_named
+        if t.word in g["inner_connectives"] and bare and toks[i_suffix].tag == "ORG":
+            break  # 党代会|和|省委, 人大代表建议|和|政协: LAC reads the head word alone as a body; 和 ends its name
         if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
             left = toks[i - 1]
             if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (bare and left.word in suffixes().grammar) or (
@@ -473,13 +481,14 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         start = view.tokens[first].start
         # a descriptive word glued to the next word by LAC (企业人工智能|实验室): cut it off too
         lead = next((b for b in sorted(g["bad_name_starts"], key=len, reverse=True)
-                     if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
+                     if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1
+                     and not _known_from(text, start, len(b))), None)
         if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
         verb = _glued_verb(text[start:end])
         if verb and view.tokens[first].end > start + len(verb):
             start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
-        start += _lead_start(text[start:end])  # 以|二十国集团, 驻豫|人民解放军 read as one word
+        start += lead_start(text[start:end])  # 以|二十国集团, 驻豫|人民解放军 read as one word
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
             opening = text.rfind("（", max(0, start - 10), start)
@@ -651,7 +660,7 @@ def _preposition_chars() -> frozenset[str]:
     return frozenset(str(_yaml("bare_enterprise.yaml").get("preposition_chars") or ""))
 
 
-def _lead_start(name: str) -> int:
+def lead_start(name: str) -> int:
     """Characters before a known body that LAC or the tagger glued to it: a stationing (驻|豫|人民解放军, 驻京|武警部队)
     or a preposition (以|二十国集团): the body is the name."""
     k = 1 if name[:1] in _preposition_chars() else 0
@@ -714,7 +723,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if opener:
             # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
             t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
-        cut = _lead_start(t.word)
+        cut = lead_start(t.word)
         if cut:
             t = Token(t.start + cut, t.end, t.word[cut:], t.tag)  # 驻京|人民解放军: the army, not a company
         end = t.end
@@ -1170,7 +1179,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
     """
     out: list[Cand] = []
     for start, end in spans:
-        start += _lead_start(view.text[start:end])
+        start += lead_start(view.text[start:end])
         name = view.text[start:end]
         inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
