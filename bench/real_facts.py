@@ -1,13 +1,14 @@
 """Score roles, figures, projects and visits against the real gold (tests/fixtures/real_gold/*.gold.json).
 
 Usage:
-    python bench/real_facts.py [GOLD_DIR ...] [--split dev|holdout|all] [--half A|B] [--misses]
+    python bench/real_facts.py [GOLD_DIR ...] [--split dev|holdout|all] [--half A|B] [--misses] [--hosts]
     python bench/real_facts.py --show FILE[:L1-L2] [--published YYYY-MM-DD]
 
 Pages are read from ../shared/data/real (never stored in the repo) and run through the plain pipeline
 (the gold line range as text). Printed per split: roles with the right organisation, figures with the
 specific measure and the target flag, projects with name and investment, visits with lead visitor,
-date and hosts. Matching is lenient on name forms (NFKC, no spaces/quotes; 项目/工程 suffix optional).
+date and hosts, and the visit hosts' F1 as the eval counts it (`--hosts --half A` names each visit's missed
+and false hosts; misses are never printed for the holdout). Matching is lenient on name forms (NFKC, no spaces/quotes; 项目/工程 suffix optional).
 """
 
 from __future__ import annotations
@@ -124,6 +125,7 @@ class Tally:
     def __init__(self) -> None:
         self.hit: dict[str, int] = defaultdict(int)
         self.tot: dict[str, int] = defaultdict(int)
+        self.hosts_f1: tuple[int, int, int] | None = None  # visit hosts (tp, fp, fn), as the eval counts them
 
     def add(self, key: str, ok: bool) -> None:
         """Count one case."""
@@ -132,11 +134,16 @@ class Tally:
 
     def rows(self) -> list[str]:
         """One line per metric."""
-        return [
+        out = [
             f"  {k:<34} {self.hit[k]:>4}/{self.tot[k]:<4} = {self.hit[k] / self.tot[k]:.3f}"
             for k in sorted(self.tot)
             if self.tot[k]
         ]
+        if self.hosts_f1:
+            tp, fp, fn = self.hosts_f1
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            out.append(f"  {'visits: hosts F1 (tp/fp/fn)':<34} {tp}/{fp}/{fn} = {f1:.3f}")
+        return out
 
 
 def _person_roles(doc: Any) -> dict[str, list[dict[str, Any]]]:
@@ -148,14 +155,65 @@ def _person_roles(doc: Any) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
-    """Score every fact type; print misses when asked."""
-    from shuanglian.evaluation.eval_match import comparable
+def host_counts(g: dict[str, Any], d: Any, show: bool) -> tuple[int, int, int]:
+    """Visit hosts (visited) as the eval scores them (eval_match.match_events: gold and predicted visits
+    paired by date and shared visitors, names mapped through the gold aliases): (tp, fp, fn). With `show`,
+    print each paired visit's missed and false hosts and the unpaired visits."""
+    from shuanglian.evaluation.eval_match import EventScore, alias_map, canonical, gold_entities, match_events
+    from shuanglian.evaluation.eval_real import scored_types
+
+    if "events" not in scored_types(g):
+        return 0, 0, 0
+    amap = alias_map(gold_entities(g))
+    pred_aliases = {norm(m.name): {norm(a) for a in m.aliases} for m in d.entities}
+    s: EventScore = match_events(g.get("events", []), d.events, amap, pred_aliases)
+    if show:  # the same pairing as match_events, to name the hosts behind its counts
+
+        def names(xs: list[str]) -> set[str]:
+            return {canonical(x, amap, pred_aliases) for x in xs}
+
+        free = list(range(len(d.events)))
+        for ev in g.get("events", []):
+            gv = names(ev.get("visitors", []))
+            best, best_score = None, 0.0
+            for i in free:
+                p = d.events[i]
+                sc = 2.0 * (p.get("date") == ev.get("date")) + len(gv & names(p.get("visitors") or []))
+                if sc > best_score:
+                    best, best_score = i, sc
+            gd = names(ev.get("visited", []))
+            if best is None:
+                print(
+                    f"[{g['id']}] hosts: visit {ev.get('date')} {ev.get('visitors')[:1]} unpaired, missed {sorted(gd)}"
+                )
+                continue
+            free.remove(best)
+            p = d.events[best]
+            pd = names(p.get("visited") or [])
+            if gd != pd or p.get("date") != ev.get("date"):
+                print(
+                    f"[{g['id']}] hosts: visit {ev.get('date')} {ev.get('visitors')[:1]} (got {p.get('date')})"
+                    f" missed {sorted(gd - pd)} false {sorted(pd - gd)}"
+                )
+        for i in free:
+            p = d.events[i]
+            print(
+                f"[{g['id']}] hosts: extra visit {p.get('date')} {p.get('visitors')[:1]} false {p.get('visited')}"
+            )
+    return s.visited.tp, s.visited.fp, s.visited.fn
+
+
+def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: bool = False) -> Tally:
+    """Score every fact type; print misses when asked (`hosts`: every visit's host errors)."""
+    from shuanglian.evaluation.eval_match import comparable, specific_form
     from shuanglian.evaluation.eval_real import scored_types
 
     t = Tally()
+    htp = hfp = hfn = 0
     for g, d in zip(golds, docs, strict=True):
         gid = g["id"]
+        tp, fp, fn = host_counts(g, d, hosts)
+        htp, hfp, hfn = htp + tp, hfp + fp, hfn + fn
         roles = _person_roles(d)
         for r in g.get("roles", []):
             pr = roles.get(norm(r["person"]), [])
@@ -175,22 +233,27 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
                 if misses:
                     print(f"[{gid}] figure not found {f}")
                 continue
-            def spec(p: dict[str, Any]) -> str:
-                return norm(p.get("specific") or p.get("measure"))
 
-            best = next((p for p in cand if spec(p) == norm(f.get("measure"))), cand[0])
-            ok = spec(best) == norm(f.get("measure"))
+            def spec(p: dict[str, Any]) -> str:
+                return specific_form(p.get("specific") or p.get("measure"))
+
+            # compared as the eval scorer does (real_gold/README.md "Measures": the documented equivalences)
+            best = next((p for p in cand if spec(p) == specific_form(f.get("measure"))), cand[0])
+            ok = bool(f.get("measure")) and spec(best) == specific_form(f.get("measure"))
             t.add("figures: specific measure", ok)
             if f.get("target") is not None:
                 t.add("figures: target flag", bool(best.get("target")) == bool(f["target"]))
                 if misses and bool(best.get("target")) != bool(f["target"]):
                     print(f"[{gid}] target flag {f} got {best.get('target')} {best.get('text')}")
             if misses and not ok:
-                print(f"[{gid}] measure {f.get('measure')!r} got {spec(best)!r} ({best.get('text')})")
+                print(
+                    f"[{gid}] measure {f.get('measure')!r} got {best.get('specific') or best.get('measure')!r} ({best.get('text')})"
+                )
         used: set[int] = set()
         for p in g.get("projects", []):
             hit = next(
-                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])), None
+                (i for i, q in enumerate(d.projects) if i not in used and same_name(q["name"], p["name"])),
+                None,
             )
             t.add("projects: name", hit is not None)
             ok = hit is not None and close(d.projects[hit]["investment"], p.get("investment"))
@@ -231,6 +294,8 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool) -> Tally:
                 t.add("visits: accompanying visitors", norm(v) in vis)
             if misses and not full:
                 print(f"[{gid}] visit miss {ev} got {cand or d.events}")
+    if htp + hfp + hfn:
+        t.hosts_f1 = (htp, hfp, hfn)
     return t
 
 
@@ -259,7 +324,14 @@ def main() -> None:
     ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
     ap.add_argument("--misses", action="store_true")
-    ap.add_argument("--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)")
+    ap.add_argument(
+        "--hosts",
+        action="store_true",
+        help="with --half A: every visit's missed and false hosts (dev half A only)",
+    )
+    ap.add_argument(
+        "--half", choices=["A", "B"], help="dev only: files with crc32(id) %% 2 == 0 (A) or 1 (B)"
+    )
     ap.add_argument("--show")
     ap.add_argument("--published")
     a = ap.parse_args()
@@ -276,7 +348,9 @@ def main() -> None:
             print(f"{split}: no gold pages")
             continue
         docs = run(part)
-        t = score(part, docs, a.misses)
+        # errors are printed for dev only: the holdout is read as totals (HELPERS.md)
+        # per-visit host errors: half A only (the half the two-halves protocol reads)
+        t = score(part, docs, a.misses and split == "dev", a.hosts and split == "dev" and a.half == "A")
         print(f"{split}: {len(part)} pages")
         print("\n".join(t.rows()))
 

@@ -31,3 +31,20 @@ def test_jionlp_import_is_quiet(capsys: pytest.CaptureFixture[str]) -> None:
     assert hasattr(mod, "parse_time")
     assert jio.quiet(mod.parse_location, "深圳市光明区")["county"] == "光明区"
     assert capsys.readouterr().out == ""
+
+
+def test_may_name_division_skips_only_texts_the_parser_finds_nothing_in() -> None:
+    """The prefilter of graph.regions: a text with no division name or alias goes nowhere near the slow
+    parser, and for such texts the parser itself finds no province, city or county."""
+    parse = jio.jionlp().parse_location
+    named = ["深圳市发展和改革委员会", "南山区", "广东", "合肥高新区", "重庆路"]
+    plain = ["国务院", "华为技术有限公司", "中国科学院", "和", "经济", "新时代", ""]
+    assert all(jio.may_name_division(t) for t in named)
+    for t in plain:
+        assert not jio.may_name_division(t)
+        r = jio.quiet(parse, t) if t else {"province": None, "city": None, "county": None}
+        assert (r["province"], r["city"], r["county"]) == (None, None, None)
+    from shuanglian.graph.regions import _division_chain
+
+    assert _division_chain("国务院") == ()
+    assert _division_chain("深圳市发展和改革委员会")[:2] == ("广东", "深圳")

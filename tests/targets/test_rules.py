@@ -89,3 +89,19 @@ def test_counts_the_extractor_skips_and_bracketed_units() -> None:
     figs = {f.value: (f.unit, f.qualifier) for f in derive_figures(text, "2026-02-01") if f.is_target}
     assert figs[4000.0] == ("场", "以上") and figs[5000.0] == ("部", None)
     assert figs[10000.0][1] == "以上" and figs[4.5e11] == ("元", "以上")
+
+
+def test_compatible_keys_family_and_unknown_measures() -> None:
+    """A broad measure answers its family's specific ones, two specific ones never; an unknown measure
+    (a page's own wording) is compatible with itself only, and callers get their own list."""
+    from shuanglian.targets.rules import load_rules
+
+    rules = load_rules()
+    broad = rules.compatible_keys("物价涨幅")
+    assert broad[0] == "物价涨幅" and {"零售物价涨幅", "居民消费价格涨幅"} <= set(broad)
+    cpi = rules.compatible_keys("居民消费价格涨幅")
+    assert "物价涨幅" in cpi and "零售物价涨幅" not in cpi
+    assert rules.compatible_keys("某县新建村级活动场所") == ["某县新建村级活动场所"]
+    cpi.append("x")
+    assert "x" not in rules.compatible_keys("居民消费价格涨幅")
+    assert rules.direction("居民消费价格涨幅") == "down" and rules.direction("某县新建村级活动场所") == "none"

@@ -163,7 +163,9 @@ def _pred_roles(pred: list[Mention], amap: dict[str, str]) -> list[tuple[str, st
     return out
 
 
-def match_roles(gold: dict[str, Any], pred: list[Mention], amap: dict[str, str], with_org: bool = False) -> Counts:
+def match_roles(
+    gold: dict[str, Any], pred: list[Mention], amap: dict[str, str], with_org: bool = False
+) -> Counts:
     """Roles match on the person (any name form) and the title (one ending with the other); with
     `with_org` the organisation (or place) must also be the gold one (through the gold aliases)."""
     gold_roles = [
@@ -212,7 +214,10 @@ class ProjectScore:
     def to_json(self) -> dict[str, Any]:
         """Counts and rates."""
         tp = self.found.tp
-        return {**self.found.to_json(), "investment_accuracy": round(self.investment_ok / tp, 4) if tp else 0.0}
+        return {
+            **self.found.to_json(),
+            "investment_accuracy": round(self.investment_ok / tp, 4) if tp else 0.0,
+        }
 
 
 def match_projects(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[ProjectScore, list[str]]:
@@ -264,16 +269,19 @@ def same_measure(a: str | None, b: str | None) -> bool:
     return bool(x and y) and (x in y or y in x)
 
 
-# The specific measure is compared exactly, up to two equivalences of the real-gold convention
+# The specific measure is compared exactly, up to three equivalences of the real-gold convention
 # (tests/fixtures/real_gold/README.md, "Measures"): a leading scope word for the whole area the page is about
-# (全省生产总值 = 生产总值) and the suffix naming a count (数量 = 数 = 个数 = 人数).
+# (全省生产总值 = 生产总值), the suffix naming a count (数量 = 数 = 个数 = 人数) and the particle 的 inside
+# (工业对经济增长的贡献率 = 工业对经济增长贡献率).
 _SCOPE_WORD = re.compile(r"^(?:全省|全市|全区|全县|全州|全国)(?=..)")
 _COUNT_SUFFIX = re.compile(r"(?:数量|个数|人数|数)$")
+_PARTICLE = re.compile(r"(?<=.)的(?=.)")
 
 
 def specific_form(measure: str | None) -> str:
-    """Comparison form of a specific measure: normalised, without a whole-area scope word, one count suffix."""
-    return _COUNT_SUFFIX.sub("数量", _SCOPE_WORD.sub("", norm(measure or "")))
+    """Comparison form of a specific measure: normalised, without a whole-area scope word or an inner 的,
+    one count suffix."""
+    return _COUNT_SUFFIX.sub("数量", _PARTICLE.sub("", _SCOPE_WORD.sub("", norm(measure or ""))))
 
 
 @dataclass
@@ -328,7 +336,9 @@ def comparable(unit: str, value: float) -> tuple[str, float]:
     return ("平方米", value * factor) if factor else (unit, value)
 
 
-def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[FigureScore, list[dict[str, Any]]]:
+def match_figures(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> tuple[FigureScore, list[dict[str, Any]]]:
     """Score figures of one page; returns the score and the gold figures that were missed."""
     s = FigureScore(gold=len(gold), pred=len(pred))
     free = list(range(len(pred)))
@@ -336,9 +346,7 @@ def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
     for g in gold:
         unit, value = comparable(g["unit"], float(g["value"]))
         cands = [
-            i
-            for i in free
-            if pred[i].get("unit") == unit and _close(float(pred[i].get("value") or 0), value)
+            i for i in free if pred[i].get("unit") == unit and _close(float(pred[i].get("value") or 0), value)
         ]
         if not cands:
             missed.append(g)
@@ -350,7 +358,9 @@ def match_figures(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tup
         s.target_ok += bool(p.get("target")) == bool(g.get("target"))
         s.measure_ok += _measure_ok(p, g)
         s.year_ok += p.get("year") == g.get("year")
-        s.specific_ok += bool(g.get("measure")) and specific_form(p.get("specific") or p.get("measure")) == specific_form(g["measure"])
+        s.specific_ok += bool(g.get("measure")) and specific_form(
+            p.get("specific") or p.get("measure")
+        ) == specific_form(g["measure"])
     return s, missed
 
 
@@ -362,7 +372,9 @@ def match_policies(
     g = {norm(normalise_title(p["title"])): p for p in gold}
     p = {norm(normalise_title(x["title"])): x for x in pred}
     issuers = [(p[k].get("issuer"), v["issuer"]) for k, v in g.items() if k in p and v.get("issuer")]
-    right = sum(bool(a) and canonical(str(a), amap or {}) == canonical(str(b), amap or {}) for a, b in issuers)
+    right = sum(
+        bool(a) and canonical(str(a), amap or {}) == canonical(str(b), amap or {}) for a, b in issuers
+    )
     counts = Counts(len(g.keys() & p.keys()), len(p.keys() - g.keys()), len(g.keys() - p.keys()))
     return counts, sorted(p.keys() - g.keys()), sorted(g.keys() - p.keys()), (right, len(issuers))
 
@@ -399,7 +411,10 @@ class EventScore:
 
 
 def match_events(
-    gold: list[dict[str, Any]], pred: list[dict[str, Any]], amap: dict[str, str], pred_aliases: dict[str, set[str]]
+    gold: list[dict[str, Any]],
+    pred: list[dict[str, Any]],
+    amap: dict[str, str],
+    pred_aliases: dict[str, set[str]],
 ) -> EventScore:
     """Pair gold and predicted visits (same date first, then most shared visitors) and score them."""
     s = EventScore(gold=len(gold), pred=len(pred))

@@ -33,6 +33,10 @@ def _jionlp():  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=50_000)
 def _division_chain(name: str) -> tuple[str, ...]:
     """Province/city/county of a place name from the division dataset (empty when unknown/ambiguous)."""
+    from shuanglian.jio import may_name_division
+
+    if not may_name_division(name):
+        return ()  # no division name or alias in it: the parser would find none (and costs ~5 ms)
     try:
         loc = _jionlp().parse_location(name)
     except Exception:  # noqa: BLE001 - the parser must never break a listing

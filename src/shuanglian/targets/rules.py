@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,19 +74,28 @@ class Rules:
     topic_stop: re.Pattern[str] | None = None  # a later clause starting so is a new action: no topic after it
     fund_end: re.Pattern[str] | None = None  # a list item ending so is a fund (…专项补助、再就业补助209亿元: a sum)
 
+    @cached_property
+    def _by_key(self) -> dict[str, MeasureRule]:
+        """The first rule of each key (what a scan of `measures` finds first)."""
+        out: dict[str, MeasureRule] = {}
+        for m in self.measures:
+            out.setdefault(m.key, m)
+        return out
+
+    @cached_property
+    def _compatible(self) -> dict[str, list[str]]:
+        """compatible_keys answers so far (relinking asks the same few measures for every target)."""
+        return {}
+
     def direction(self, measure: str) -> str:
         """up/down/none for a canonical measure (none when unknown)."""
-        for m in self.measures:
-            if m.key == measure:
-                return m.direction
-        return "none"
+        m = self._by_key.get(measure)
+        return m.direction if m is not None else "none"
 
     def family(self, measure: str) -> str | None:
         """The family of a canonical measure (None when it has none or is unknown)."""
-        for m in self.measures:
-            if m.key == measure:
-                return m.family
-        return None
+        m = self._by_key.get(measure)
+        return m.family if m is not None else None
 
     def compatible(self, a: str, b: str) -> bool:
         """Whether two canonical measures answer one another: the same key, or one is the broad measure
@@ -98,7 +107,13 @@ class Rules:
 
     def compatible_keys(self, measure: str) -> list[str]:
         """Every canonical measure compatible with this one (itself first)."""
-        return [measure] + [m.key for m in self.measures if m.key != measure and self.compatible(measure, m.key)]
+        if measure not in self._by_key:
+            return [measure]  # an unknown measure has no family: only itself (and the cache stays bounded)
+        keys = self._compatible.get(measure)
+        if keys is None:
+            keys = [measure] + [m.key for m in self.measures if m.key != measure and self.compatible(measure, m.key)]
+            self._compatible[measure] = keys
+        return list(keys)
 
 
 def _alt(words: list[str]) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from shuanglian.graph.reader import chunks
 from shuanglian.store.documents import DocumentRow, utcnow
 from shuanglian.targets.derive import derive_figures
 from shuanglian.targets.link import MIN_SCORE, score, status_of
@@ -121,30 +122,38 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
     as_of_year = as_of_year or date.today().year
     rules = load_rules()
     pub = _published(session, [t.document_id for t in targets if t.document_id])
+    links_of = _links_of(session, [t.id for t in targets])
+    # targets of one measure and unit ask for the same actuals: read them once per relink, as figures
+    actuals: dict[tuple[Any, ...], list[tuple[ActualRow, Figure]]] = {}
     proposed = 0
     for t in targets:
         tf = as_figure(t)
-        links = list(session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id)))
+        links = links_of.get(t.id, [])
         rejected = {(ln.document_id, ln.span_start) for ln in links if ln.state == LINK_REJECTED}
         for ln in links:
             if ln.state == LINK_PROPOSED:
                 session.delete(ln)
         links = [ln for ln in links if ln.state != LINK_PROPOSED]
         period = t.deadline or t.year
-        q = select(ActualRow).where(ActualRow.measure.in_(rules.compatible_keys(t.measure)), ActualRow.unit == t.unit)
-        if not t.known_measure:
+        if t.known_measure:
+            sig: tuple[Any, ...] = (True, tuple(rules.compatible_keys(t.measure)), t.unit)
+            q = select(ActualRow).where(ActualRow.measure.in_(sig[1]), ActualRow.unit == t.unit)
+        else:
+            sig = (False, t.unit, period)
             q = select(ActualRow).where(ActualRow.unit == t.unit)
             if period is not None:
                 q = q.where(ActualRow.year <= period)
+        if sig not in actuals:
+            actuals[sig] = [(a, as_figure(a)) for a in session.scalars(q)]
         t_pub = pub.get(t.document_id or "") if t.document_id else None
         # per kind (final / interim): best score, then the earliest document, then the earliest mention
         best: dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]] = {}
-        for a in session.scalars(q):
+        for a, af in actuals[sig]:
             if a.document_id == t.document_id or (a.document_id, a.span_start) in rejected:
                 continue
             if t_pub and a.published and a.published[:10] <= t_pub[:10]:
                 continue  # an outcome is reported after the target was set
-            sc, reasons = score(tf, as_figure(a))
+            sc, reasons = score(tf, af)
             if sc < MIN_SCORE:
                 continue
             final = a.year == period
@@ -155,36 +164,52 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
         for final, (_k, a, sc, reasons) in best.items():
             if final and any(not ln.interim for ln in links):
                 continue  # a reviewer already decided the outcome
-            session.add(TargetLinkRow(
+            link = TargetLinkRow(
                 target_id=t.id, document_id=a.document_id, span_start=a.span_start, span_end=a.span_end,
                 quote=a.quote, value=a.value, unit=a.unit, year=a.year, interim=not final, score=sc,
                 reasons=reasons, state=LINK_PROPOSED,
-            ))
+            )
+            session.add(link)
+            links.append(link)
             proposed += 1
-        session.flush()
-        set_status(session, t, as_of_year)
+        set_status(session, t, as_of_year, links)
+    session.flush()
     return proposed
 
 
-def outcome_of(session: Session, t: TargetRow) -> TargetLinkRow | None:
+def _links_of(session: Session, target_ids: list[str]) -> dict[str, list[TargetLinkRow]]:
+    """Every stored link of these targets, by target id, in one query per chunk of ids."""
+    out: dict[str, list[TargetLinkRow]] = {}
+    for part in chunks(target_ids):
+        for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id.in_(part)).order_by(TargetLinkRow.id)):
+            out.setdefault(ln.target_id, []).append(ln)
+    return out
+
+
+def _stored_links(session: Session, t: TargetRow, links: list[TargetLinkRow] | None) -> list[TargetLinkRow]:
+    """The target's links: the given list (relink holds them), else read in id order."""
+    if links is not None:
+        return links
+    return list(session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id).order_by(TargetLinkRow.id)))
+
+
+def outcome_of(session: Session, t: TargetRow, links: list[TargetLinkRow] | None = None) -> TargetLinkRow | None:
     """The link that counts as the outcome: reviewed first, else the proposed final figure."""
-    links = [ln for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id))
-             if ln.state != LINK_REJECTED and not ln.interim]
-    links.sort(key=lambda ln: (ln.state not in REVIEWED, -(ln.score or 0)))
-    return links[0] if links else None
+    finals = [ln for ln in _stored_links(session, t, links) if ln.state != LINK_REJECTED and not ln.interim]
+    finals.sort(key=lambda ln: (ln.state not in REVIEWED, -(ln.score or 0)))
+    return finals[0] if finals else None
 
 
-def interim_of(session: Session, t: TargetRow) -> TargetLinkRow | None:
+def interim_of(session: Session, t: TargetRow, links: list[TargetLinkRow] | None = None) -> TargetLinkRow | None:
     """The latest interim figure of a multi-year target."""
-    links = [ln for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == t.id))
-             if ln.state != LINK_REJECTED and ln.interim]
-    links.sort(key=lambda ln: (ln.year or 0), reverse=True)
-    return links[0] if links else None
+    interims = [ln for ln in _stored_links(session, t, links) if ln.state != LINK_REJECTED and ln.interim]
+    interims.sort(key=lambda ln: (ln.year or 0), reverse=True)
+    return interims[0] if interims else None
 
 
-def set_status(session: Session, t: TargetRow, as_of_year: int) -> None:
+def set_status(session: Session, t: TargetRow, as_of_year: int, links: list[TargetLinkRow] | None = None) -> None:
     """Store a target's status and progress from its outcome (or latest interim figure)."""
-    out = outcome_of(session, t)
+    out = outcome_of(session, t, links)
     tf = as_figure(t)
     of = Figure(measure=t.measure, value=out.value, unit=out.unit, year=out.year, is_target=False, span=(0, 0), quote="") if out else None
     t.status = status_of(tf, of, as_of_year)
@@ -193,7 +218,7 @@ def set_status(session: Session, t: TargetRow, as_of_year: int) -> None:
         down = load_rules().direction(t.measure) == "down"
         t.progress = (1.0 if t.status == "met" else 0.0) if down else progress(t.value, out.value)
     else:
-        interim = interim_of(session, t)
+        interim = interim_of(session, t, links)
         t.progress = progress(t.value, interim.value) if interim else None
 
 

@@ -45,7 +45,10 @@ def test_find_date_forms() -> None:
     assert find_date("2日，返回", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 2), 0)
     assert find_date("近日，", pub) is None
     assert find_date("5月30日", None) == (None, 0)  # no publication date: the year is unknown
-    assert find_date("次日上午，前往株洲", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (date(2023, 10, 1), 0)
+    assert find_date("次日上午，前往株洲", date(2023, 10, 5), anchor=date(2023, 9, 30)) == (
+        date(2023, 10, 1),
+        0,
+    )
     assert find_date("次日上午，", date(2023, 10, 5)) is None  # no report date to follow
 
 
@@ -83,7 +86,12 @@ def test_one_visit_report() -> None:
     assert ev["date"] == "2023-05-30"
     assert ev["visitors"] == ["黄坤明", "王伟中"]  # not 孟凡利/张晓强 (accompanying), not 李明 (host)
     # 走进位于光明科学城的深圳湾实验室: the park it stands in is visited too (the real gold's convention)
-    assert ev["visited"] == ["河套深港科技创新合作区", "光明科学城", "深圳湾实验室", "深圳迈瑞生物医疗电子股份有限公司"]
+    assert ev["visited"] == [
+        "河套深港科技创新合作区",
+        "光明科学城",
+        "深圳湾实验室",
+        "深圳迈瑞生物医疗电子股份有限公司",
+    ]
     assert ev["place"] == "深圳市"
     s, e = ev["span"]
     assert TEXT[s:e].startswith("5月30日")
@@ -122,7 +130,10 @@ def test_no_event_without_an_official_or_in_excluded_text() -> None:
 
 def test_dateline_is_not_the_visit_date() -> None:
     pub = date(2023, 11, 18)
-    assert find_date("新华社上海11月17日电  11月16日至17日，副总理何立平在上海调研", pub) == (date(2023, 11, 16), 14)
+    assert find_date("新华社上海11月17日电  11月16日至17日，副总理何立平在上海调研", pub) == (
+        date(2023, 11, 16),
+        14,
+    )
 
 
 def test_a_meeting_place_does_not_open_a_visit() -> None:
@@ -158,16 +169,26 @@ def test_title_after_the_name_makes_an_official() -> None:
 
 def test_zones_typed_as_places_are_visited_but_cities_are_not() -> None:
     text = "6月2日，市委书记吴国庆来到湘江新区，走进长沙中电软件园，随后前往长沙县。"
-    spec = [("吴国庆", "person", []), ("湘江新区", "place", []), ("长沙中电软件园", "place", []), ("长沙县", "place", [])]
+    spec = [
+        ("吴国庆", "person", []),
+        ("湘江新区", "place", []),
+        ("长沙中电软件园", "place", []),
+        ("长沙县", "place", []),
+    ]
     (ev,) = extract_events(text, ents(text, spec), "2023-06-03")
     assert ev["visited"] == ["湘江新区", "长沙中电软件园"]
 
 
 def test_place_is_the_finest_place_named_for_the_visit() -> None:
     text = "9月12日，部长秦立东在湖南调研。秦立东来到长沙，走进中联重科股份有限公司。"
-    hunan = Mention("湖南省", "place", ["湖南"], [(text.index("湖南"), text.index("湖南") + 2)], {"level": "province"})
+    hunan = Mention(
+        "湖南省", "place", ["湖南"], [(text.index("湖南"), text.index("湖南") + 2)], {"level": "province"}
+    )
     changsha = Mention(
-        "长沙", "place", [], [(text.index("长沙"), text.index("长沙") + 2)],
+        "长沙",
+        "place",
+        [],
+        [(text.index("长沙"), text.index("长沙") + 2)],
         {"level": "city", "parent": "湖南省", "province": "湖南省", "official": "长沙市"},
     )
     people = ents(text, [("秦立东", "person", []), ("中联重科股份有限公司", "enterprise", [])])
@@ -211,7 +232,11 @@ def test_a_leader_cited_for_an_earlier_inspection_is_not_a_visitor() -> None:
 
 def test_recent_visits_take_the_publication_date_and_summaries_give_way_to_dated_days() -> None:
     text = "近日，副省长张立军在市长王刚陪同下来到河北亿华通动力科技有限公司调研。"
-    spec = [("张立军", "person", []), ("王刚", "person", []), ("河北亿华通动力科技有限公司", "enterprise", [])]
+    spec = [
+        ("张立军", "person", []),
+        ("王刚", "person", []),
+        ("河北亿华通动力科技有限公司", "enterprise", []),
+    ]
     (ev,) = extract_events(text, ents(text, spec), "2023-09-26")
     assert (ev["date"], ev["date_text"], ev["date_source"]) == ("2023-09-26", "近日", "recent")
     assert (ev["visitors"], ev["accompanying"]) == (["张立军"], ["王刚"])
@@ -233,7 +258,9 @@ def test_titles_are_not_hosts_and_quoted_names_keep_their_de() -> None:
     assert "半条被子的温暖专题陈列馆" in ev["visited"] and "西安饭庄" in ev["visited"]
 
 
-def _with_places(text: str, spec: list[tuple[str, str, list[str]]], places: dict[str, dict[str, str | None]]) -> list[Mention]:
+def _with_places(
+    text: str, spec: list[tuple[str, str, list[str]]], places: dict[str, dict[str, str | None]]
+) -> list[Mention]:
     """Mentions of `spec`, with place attributes (level, city) for the names in `places`."""
     out = ents(text, spec)
     for m in out:
@@ -305,7 +332,12 @@ def test_hosts_introduced_at_the_head_of_a_sentence() -> None:
     places = {"西安": {"level": "city", "city": "西安市"}, "光山县": {"level": "county", "city": "信阳市"}}
     (ev,) = extract_events(text, _with_places(text, spec, places), "2020-04-23")
     # not 秦岭山脉 (no host word) nor 光山县 (a county), and nothing the visitor does not go on to see
-    assert ev["visited"] == ["陕西汽车控股集团有限公司", "交大西迁博物馆", "西安交通大学", "女娲凤凰茶业现代示范园区"]  # the campus is a part of the university (the real gold)
+    assert ev["visited"] == [
+        "陕西汽车控股集团有限公司",
+        "交大西迁博物馆",
+        "西安交通大学",
+        "女娲凤凰茶业现代示范园区",
+    ]  # the campus is a part of the university (the real gold)
 
 
 @pytest.mark.parametrize(
@@ -398,7 +430,12 @@ def test_hosts_without_their_division_or_part_and_lists_of_kinds_or_parts() -> N
         "习近平来到徐闻县大水桥水库，又来到乐金显示广州制造基地。"
         "习近平察看了社区电子加工厂、毛绒玩具厂。习近平来到西安交通大学兴庆校区。"
     )
-    spec = [("习近平", "person", []), ("江西省", "place", ["江西"]), ("广州制造基地", "platform", []), ("西安交通大学兴庆校区", "university", [])]
+    spec = [
+        ("习近平", "person", []),
+        ("江西省", "place", ["江西"]),
+        ("广州制造基地", "platform", []),
+        ("西安交通大学兴庆校区", "university", []),
+    ]
     doc = Document(source="t", text=text, published="2023-06-01", entities=ents(text, spec))
     EventStage()(doc)
     visited = doc.events[0]["visited"]
@@ -409,7 +446,9 @@ def test_hosts_without_their_division_or_part_and_lists_of_kinds_or_parts() -> N
 
 
 def test_shenru_and_fu_lead_to_the_zones_visited_but_shenru_tuijin_does_not() -> None:
-    text = "4月2日，省长刘宁深入郑州航空港、中原科技城，走访了超聚变数字技术有限公司，要求深入推进郑东新区建设。"
+    text = (
+        "4月2日，省长刘宁深入郑州航空港、中原科技城，走访了超聚变数字技术有限公司，要求深入推进郑东新区建设。"
+    )
     spec = [
         ("刘宁", "person", []),
         ("郑州航空港", "platform", []),
@@ -420,7 +459,9 @@ def test_shenru_and_fu_lead_to_the_zones_visited_but_shenru_tuijin_does_not() ->
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["郑州航空港", "中原科技城", "超聚变数字技术有限公司"]
     text2 = "4月2日，市长王凯赴中原科技城调研。"
-    (ev2,) = extract_events(text2, ents(text2, [("王凯", "person", []), ("中原科技城", "platform", [])]), "2026-04-05")
+    (ev2,) = extract_events(
+        text2, ents(text2, [("王凯", "person", []), ("中原科技城", "platform", [])]), "2026-04-05"
+    )
     assert ev2["visited"] == ["中原科技城"]
 
 
@@ -430,7 +471,9 @@ def test_two_hosts_tagged_as_one_name_are_split_at_he() -> None:
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["宇通客车", "富士康郑州科技园"]
     text2 = "近日，市委书记王强来到太和镇卫生院。"  # 和 inside a name separates nothing
-    (ev2,) = extract_events(text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05")
+    (ev2,) = extract_events(
+        text2, ents(text2, [("王强", "person", []), ("太和镇卫生院", "organization", [])]), "2026-04-05"
+    )
     assert ev2["visited"] == ["太和镇卫生院"]
     text3 = "近日，市委书记王强来到北京怀柔仪器和传感器有限公司。"  # one company: its legal name holds 和
     spec3 = [("王强", "person", []), ("北京怀柔仪器和传感器有限公司", "enterprise", [])]
@@ -455,10 +498,312 @@ def test_a_district_named_like_a_zone_is_no_host() -> None:
 
 def test_xianhou_dao_continues_a_tour_in_a_later_sentence() -> None:
     text = "4月3日，省委书记梁言顺在银川市调研时强调，要加快数字经济发展。他先后到宁夏大学、中卫西部云基地，与科研人员交流。"
-    spec = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", []), ("中卫西部云基地", "platform", [])]
+    spec = [
+        ("梁言顺", "person", []),
+        ("银川市", "place", []),
+        ("宁夏大学", "university", []),
+        ("中卫西部云基地", "platform", []),
+    ]
     (ev,) = extract_events(text, ents(text, spec), "2026-04-05")
     assert ev["visited"] == ["宁夏大学", "中卫西部云基地"]
     text2 = "4月3日，省委书记梁言顺在银川市调研。全市研发投入达到50亿元，宁夏大学排名上升。"
     spec2 = [("梁言顺", "person", []), ("银川市", "place", []), ("宁夏大学", "university", [])]
     (ev2,) = extract_events(text2, ents(text2, spec2), "2026-04-05")
     assert ev2["visited"] == []  # 达到 is no visit verb
+
+
+# --- issue 9 (branch visits2): rules written on dev half A, and visit shapes dev does not show -------------
+
+
+def test_an_event_attended_is_no_host() -> None:
+    text = "11月5日，国家主席习近平在上海出席第七届中国国际进口博览会期间，考察了上海微电子装备有限公司。"
+    spec = [("习近平", "person", []), ("上海", "place", []), ("第七届中国国际进口博览会", "organization", []),
+            ("上海微电子装备有限公司", "enterprise", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-11-06")
+    assert ev["visited"] == ["上海微电子装备有限公司"] and ev["date"] == "2024-11-05"
+    # the venue of a ceremony is no host either
+    text2 = "5日上午，国家主席习近平来到上海市，考察了上海科技馆，随后在上海展览中心出席开幕式。"
+    spec2 = [("习近平", "person", []), ("上海市", "place", []), ("上海展览中心", "organization", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-11-06")
+    assert ev2["visited"] == ["上海科技馆"]
+
+
+def test_what_is_looked_at_inside_a_host_is_part_of_it() -> None:
+    text = "12日，省长王五来到合肥。在科大讯飞研究院，王五仔细察看语音实验室、图像实验室等，同科研人员交流。"
+    spec = [("王五", "person", []), ("合肥", "place", []), ("科大讯飞研究院", "research_institute", []),
+            ("语音实验室", "lab", []), ("图像实验室", "lab", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-13")
+    assert ev["visited"] == ["科大讯飞研究院"]
+
+
+def test_the_longest_name_opens_a_sentence_and_memories_after_the_visit_verbs_keep_it() -> None:
+    text = (
+        "20日下午，总书记习近平来到瑞金市。"
+        "在中央苏区历史博物馆内，习近平驻足察看一件件文物，回忆当年的峥嵘岁月。"
+    )
+    spec = [("习近平", "person", []), ("瑞金市", "place", []), ("中央苏区", "organization", []),
+            ("中央苏区历史博物馆", "organization", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["中央苏区历史博物馆"]
+    # the same words before the visit verb tell of an earlier visit: not this one's host
+    text2 = "20日，总书记习近平来到瑞金市。讲解员回忆当年习近平视察中央苏区历史博物馆时的情景。"
+    (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
+    assert ev2["visited"] == []
+
+
+def test_a_body_heading_a_longer_noun_phrase_is_not_visited() -> None:
+    text = "20日，总书记习近平来到瑞金市，察看了中央苏区政府旧址和瑞金干部学院。"
+    spec = [("习近平", "person", []), ("瑞金市", "place", []), ("中央苏区政府", "organization", []),
+            ("瑞金干部学院", "organization", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert "中央苏区政府" not in ev["visited"] and "瑞金干部学院" in ev["visited"]
+    text2 = "20日，总书记习近平来到中国科协调研。"  # the body itself, then the verb: visited
+    spec2 = [("习近平", "person", []), ("中国科协", "organization", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-21")
+    assert ev2["visited"] == ["中国科协"]
+
+
+def test_a_host_inside_phrase_no_entity_names() -> None:
+    text = "20日，总书记习近平来到瑞金市。在红井革命旧址纪念馆内，习近平察看展陈。"
+    spec = [("习近平", "person", []), ("瑞金市", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["红井革命旧址纪念馆"]
+
+
+def test_a_referred_host_keeps_the_head_the_tagger_cut_off() -> None:
+    text = (
+        "20日，省长王五来到长沙市。\n梅溪湖国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    )
+    spec = [("王五", "person", []), ("长沙市", "place", []), ("国际研发中心", "platform", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["梅溪湖国际研发中心"]
+    # a division before the host is where it lies, not part of its name
+    text2 = (
+        "20日，省长王五来到长沙市。\n岳麓区国际研发中心汇聚了上百家研发机构。王五来到中心，了解企业研发情况。"
+    )
+    (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
+    assert ev2["visited"] == ["国际研发中心"]
+
+
+def test_sites_halls_streets_and_two_character_villages_are_hosts() -> None:
+    text = "20日上午，总书记习近平来到洛阳市，先后考察了洛阳轴承集团、龙门石窟和洛阳规划展示馆。"
+    spec = [("习近平", "person", []), ("洛阳市", "place", []), ("洛阳轴承集团", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["洛阳轴承集团", "龙门石窟", "洛阳规划展示馆"]
+    text2 = "19日，省委书记梁言顺在黄山市调研，走访了西递村、宏村和天津古文化街。"
+    spec2 = [("梁言顺", "person", []), ("黄山市", "place", []), ("宏村", "place", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-21")
+    assert ev2["visited"] == ["西递村", "宏村", "天津古文化街"]
+    text4 = "19日，省委书记梁言顺来到南昌市，来到赣江口，眺望城市风貌。"  # a river mouth looked over
+    (ev4,) = extract_events(text4, ents(text4, spec2[:1]), "2024-05-21")
+    assert ev4["visited"] == ["赣江口"]
+    text3 = "19日，省委书记梁言顺在黄山市调研，走进工厂。"  # a bare two-character word: no host
+    (ev3,) = extract_events(text3, ents(text3, spec2), "2024-05-21")
+    assert ev3["visited"] == []
+
+
+def test_a_host_named_again_with_a_tail_and_a_school_of_a_university_are_one_host() -> None:
+    text = (
+        "10日，总书记习近平来到合肥市。合肥南站枢纽位于新站区核心位置。习近平来到合肥南站，察看客流情况。"
+        "随后，习近平来到中国科学技术大学，首先来到物理学院，参观实验室。"
+    )
+    spec = [("习近平", "person", []), ("合肥市", "place", []), ("中国科学技术大学", "university", [])]
+    at = text.index("来到合肥南站") + 2  # tagged where the visit goes, not in the sentence introducing it
+    station = Mention("合肥南站", "platform", [], [(at, at + 4)])
+    (ev,) = extract_events(text, [*ents(text, spec), station], "2024-05-11")
+    assert ev["visited"] == ["合肥南站", "中国科学技术大学"]
+    # 宜宾学院 visited without a university is a host of its own
+    text2 = "10日，总书记习近平来到宜宾市，走进宜宾学院。"
+    spec2 = [("习近平", "person", []), ("宜宾市", "place", [])]
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-05-11")
+    assert ev2["visited"] == ["宜宾学院"]
+
+
+def test_the_name_after_a_dash_is_the_host() -> None:
+    text = "20日，总书记习近平来到全国首个数字经济创新发展试验区——桐乡乌镇，考察互联网产业发展。"
+    spec = [("习近平", "person", []), ("乌镇", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["桐乡乌镇"]
+
+
+# Shapes of visit reports the CCTV dev items do not show (tests of generality, written by hand, not gold).
+
+
+def test_a_several_day_tour_gives_one_event_per_day_and_city() -> None:
+    text = (
+        "9月15日至17日，国务院总理李强在湖南调研。15日下午，李强来到长沙市，先后考察了三一重工股份有限公司、"
+        "中南大学和湘江实验室。16日，李强前往株洲市，走进中车株洲电力机车有限公司。"
+    )
+    spec = [("李强", "person", []), ("湖南", "place", []), ("长沙市", "place", []), ("株洲市", "place", []),
+            ("三一重工股份有限公司", "enterprise", []), ("中南大学", "university", []), ("湘江实验室", "lab", []),
+            ("中车株洲电力机车有限公司", "enterprise", [])]  # fmt: skip
+    evs = extract_events(text, ents(text, spec), "2024-09-18")
+    assert [(e["date"], e["visited"]) for e in evs] == [
+        ("2024-09-15", ["三一重工股份有限公司", "中南大学", "湘江实验室"]),
+        ("2024-09-16", ["中车株洲电力机车有限公司"]),
+    ]
+
+
+def test_a_visit_during_a_stay_takes_the_report_date() -> None:
+    text = "近日，省委书记梁言顺在宿州调研期间，来到安徽大学宿州研究院和宿州高新区，察看科研成果展示。"
+    spec = [("梁言顺", "person", []), ("宿州", "place", []), ("安徽大学宿州研究院", "research_institute", []),
+            ("宿州高新区", "platform", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-20")
+    assert (ev["date"], ev["visitors"], ev["visited"]) == (
+        "2024-05-20",
+        ["梁言顺"],
+        ["安徽大学宿州研究院", "宿州高新区"],
+    )
+
+
+def test_a_visit_reported_the_next_day() -> None:
+    text = "国务院副总理丁薛祥11日在北京调研，先后来到北京大学、中国科学院物理研究所和北京怀柔综合性国家科学中心。"
+    spec = [("丁薛祥", "person", []), ("北京", "place", []), ("北京大学", "university", []),
+            ("中国科学院物理研究所", "research_institute", []), ("北京怀柔综合性国家科学中心", "platform", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2024-06-12")
+    assert ev["date"] == "2024-06-11"
+    assert ev["visited"] == ["北京大学", "中国科学院物理研究所", "北京怀柔综合性国家科学中心"]
+    text2 = "昨天（11日），省委书记梁言顺来到合肥市，走访了合肥工业大学以及科大讯飞股份有限公司。"
+    spec2 = [("梁言顺", "person", []), ("合肥市", "place", []), ("合肥工业大学", "university", []),
+             ("科大讯飞股份有限公司", "enterprise", [])]  # fmt: skip
+    (ev2,) = extract_events(text2, ents(text2, spec2), "2024-06-12")
+    assert (ev2["date"], ev2["visited"]) == ("2024-06-11", ["合肥工业大学", "科大讯飞股份有限公司"])
+
+
+def test_a_meeting_in_a_city_is_no_visit_and_the_guest_is_no_visitor() -> None:
+    text = "12日，省委书记梁言顺在合肥会见了华为技术有限公司董事长梁华一行。"
+    spec = [
+        ("梁言顺", "person", []),
+        ("合肥", "place", []),
+        ("华为技术有限公司", "enterprise", []),
+        ("梁华", "person", []),
+    ]
+    assert extract_events(text, ents(text, spec), "2024-05-12") == []
+
+
+def test_hosts_joined_by_he_yiji_and_a_town_unit_without_its_county() -> None:
+    text = "18日，省委书记梁言顺先后来到庐江县汤池镇果树村、合肥高新区以及安徽江淮汽车集团股份有限公司和安徽大学。"
+    spec = [("梁言顺", "person", []), ("庐江县", "place", [], ), ("合肥高新区", "platform", []),
+            ("安徽江淮汽车集团股份有限公司", "enterprise", []), ("安徽大学", "university", [])]  # fmt: skip
+    ms = ents(text, spec)
+    ms[1].attrs["level"] = "county"
+    (ev,) = extract_events(text, ms, "2024-05-21")
+    assert sorted(ev["visited"]) == sorted(
+        ["汤池镇果树村", "合肥高新区", "安徽江淮汽车集团股份有限公司", "安徽大学"]
+    )
+
+
+def test_an_unnamed_host_of_a_kind_is_no_host() -> None:
+    text = "近日，省长王清宪深入芜湖市的一家新能源汽车企业和奇瑞汽车股份有限公司调研。"
+    spec = [("王清宪", "person", []), ("芜湖市", "place", []), ("奇瑞汽车股份有限公司", "enterprise", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-03-20")
+    assert (ev["date"], ev["visited"]) == ("2024-03-20", ["奇瑞汽车股份有限公司"])
+
+
+def _tour(second: str) -> list[tuple[str, list[str]]]:
+    """A first day in 光山县 (信阳), a long speech, then `second`."""
+    speech = "习近平强调，" + "要坚持以人民为中心的发展思想，推动高质量发展。" * 30 + "\n"
+    text = "16日，中共中央总书记习近平来到光山县，走进司马光油茶园。\n" + speech + second
+    spec = [("习近平", "person", []), ("光山县", "place", []), ("郑州煤矿机械集团股份有限公司", "enterprise", []),
+            ("郑州市", "place", [])]  # fmt: skip
+    ms = ents(text, spec)
+    ms[1].attrs.update(level="county", city="信阳市")
+    ms[2].attrs.update(place="郑州市")
+    ms[3].attrs.update(level="city")
+    return [(e["date"], e["visited"]) for e in extract_events(text, ms, "2019-09-18")]
+
+
+@pytest.mark.parametrize("subject", ["总书记", "他"])
+def test_a_new_day_told_of_the_visitor_without_the_name_after_a_long_speech(subject: str) -> None:
+    assert _tour(f"17日下午，{subject}来到郑州煤矿机械集团股份有限公司考察。") == [
+        ("2019-09-16", ["司马光油茶园"]),
+        ("2019-09-17", ["郑州煤矿机械集团股份有限公司"]),
+    ]
+
+
+def test_travelling_to_another_city_without_a_date_is_the_next_stop_of_the_same_day() -> None:
+    assert _tour("离开光山县，习近平来到郑州市，走进郑州煤矿机械集团股份有限公司。") == [
+        ("2019-09-16", ["司马光油茶园"]),
+        ("2019-09-16", ["郑州煤矿机械集团股份有限公司"]),
+    ]
+    # a company of another city visited on the way is no move: the sentence names no city after the verb
+    assert _tour("随后，习近平走进郑州煤矿机械集团股份有限公司。") == [
+        ("2019-09-16", ["司马光油茶园", "郑州煤矿机械集团股份有限公司"]),
+    ]
+
+
+def test_a_dated_stop_in_another_city_stays_a_visit_when_no_host_is_found() -> None:
+    assert _tour("17日下午，习近平来到郑州市，了解黄河生态保护情况。") == [
+        ("2019-09-16", ["司马光油茶园"]),
+        ("2019-09-17", []),
+    ]
+    # a briefing in the city already visited is no stop of its own
+    assert _tour("17日上午，习近平来到光山县，听取当地工作汇报。") == [("2019-09-16", ["司马光油茶园"])]
+
+
+def test_a_village_or_reserve_opening_a_sentence_is_visited_and_its_facilities_are_the_village() -> None:
+    head = "11日下午，总书记习近平来到五指山市。"
+    spec = [("习近平", "person", []), ("五指山市", "place", []), ("水满乡毛纳村", "place", []),
+            ("五指山国家级自然保护区", "place", []), ("什寒村党群服务中心", "platform", [])]  # fmt: skip
+    for body, host in [
+        ("在水满乡毛纳村，习近平走进村民家中，察看生活情况。", "水满乡毛纳村"),
+        ("在五指山国家级自然保护区，习近平察看热带雨林。", "五指山国家级自然保护区"),
+        ("在什寒村党群服务中心，习近平听取村里情况介绍。", "什寒村"),
+    ]:
+        text = head + body
+        ms = ents(text, spec)
+        ms[1].attrs["level"] = "city"
+        (ev,) = extract_events(text, ms, "2022-04-13")
+        assert ev["visited"] == [host], body
+
+
+def test_divisions_before_a_village_or_a_natural_site_are_not_its_name() -> None:
+    text = "20日，总书记习近平来到金寨县大湾村，看望慰问困难群众。随后，习近平来到云南省昆明市滇池星海半岛生态湿地。"
+    spec = [("习近平", "person", []), ("金寨县", "place", []), ("大湾村", "place", [])]
+    ms = ents(text, spec)
+    ms[1].attrs["level"] = "county"
+    (ev,) = extract_events(text, ms, "2024-05-21")
+    assert ev["visited"] == ["大湾村", "滇池星海半岛生态湿地"]
+
+
+def test_a_stop_told_of_the_visitor_without_the_name_after_a_long_speech_continues_the_day() -> None:
+    assert _tour("随后，总书记来到文殊乡东岳村，看望村民。") == [
+        ("2019-09-16", ["司马光油茶园", "文殊乡东岳村"])
+    ]
+    # without a visitor or a word for them, a sentence that far is no part of the visit
+    assert _tour("随后，来到文殊乡东岳村的游客越来越多。") == [("2019-09-16", ["司马光油茶园"])]
+
+
+def test_a_company_looked_at_in_a_village_is_a_host_of_its_own() -> None:
+    text = "11日，总书记习近平来到高州市。在根子镇柏桥村，习近平察看了柏桥荔枝专业合作社。"
+    spec = [("习近平", "person", []), ("高州市", "place", []), ("根子镇柏桥村", "place", []),
+            ("柏桥荔枝专业合作社", "organization", [])]  # fmt: skip
+    (ev,) = extract_events(text, ents(text, spec), "2023-04-12")
+    assert ev["visited"] == ["根子镇柏桥村", "柏桥荔枝专业合作社"]
+
+
+def test_another_leaders_visit_told_after_is_an_event_of_its_own() -> None:
+    spec = [("李强", "person", []), ("王沪宁", "person", []), ("江苏", "place", []), ("浙江", "place", []),
+            ("南京大学", "university", []), ("浙江大学", "university", [])]  # fmt: skip
+    for text in [
+        "20日，国务院总理李强在江苏调研，来到南京大学。同日，全国政协主席王沪宁在浙江调研，走进浙江大学。",
+        "20日，国务院总理李强在江苏调研，来到南京大学。\n20日，全国政协主席王沪宁在浙江调研，走进浙江大学。",
+    ]:
+        ms = ents(text, spec)
+        ms[2].attrs["level"], ms[3].attrs["level"] = "province", "province"
+        evs = extract_events(text, ms, "2024-05-21")
+        assert [(e["date"], e["visitors"], e["visited"]) for e in evs] == [
+            ("2024-05-20", ["李强"], ["南京大学"]),
+            ("2024-05-20", ["王沪宁"], ["浙江大学"]),
+        ], text
+
+
+def test_a_stop_opened_by_what_the_host_is_known_for() -> None:
+    text = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心以科技创新为引领，汇聚了上百家研发机构。王五详细了解中心建设情况。"
+    spec = [("王五", "person", []), ("长沙市", "place", [])]
+    (ev,) = extract_events(text, ents(text, spec), "2024-05-21")
+    assert ev["visited"] == ["梅溪湖国际研发中心"]
+    # without the visitor in the paragraph it is a description, not a stop
+    text2 = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心以科技创新为引领，汇聚了上百家研发机构。"
+    (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
+    assert ev2["visited"] == []

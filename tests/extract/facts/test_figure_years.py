@@ -20,7 +20,10 @@ def test_plain_digits_keeps_offsets() -> None:
 
 def test_full_width_decimal_is_one_number() -> None:
     figs = extract_figures("一九八三年，职工家庭生活费收入达到５２６元，比上年增长６．４％。", None)
-    assert [(f["value"], f["year"], f["text"]) for f in figs] == [(526, 1983, "５２６元"), (6.4, 1983, "６．４％")]
+    assert [(f["value"], f["year"], f["text"]) for f in figs] == [
+        (526, 1983, "５２６元"),
+        (6.4, 1983, "６．４％"),
+    ]
 
 
 def test_review_section_dates_its_figures_with_the_reviewed_year() -> None:
@@ -45,6 +48,9 @@ def test_specific_form_equivalences() -> None:
     assert specific_form("新晋院士人数") == specific_form("新晋院士数量")
     assert specific_form("国家重点实验室数") == specific_form("国家重点实验室数量")
     assert specific_form("省实验室数量") != specific_form("实验室数量")
+    # the particle 的 inside a measure names nothing (a leading or trailing 的 is no particle)
+    assert specific_form("工业对经济增长的贡献率") == specific_form("工业对经济增长贡献率")
+    assert specific_form("新增高新技术企业数量") != specific_form("高新技术企业数量")
 
 
 def test_lead_word_inside_a_word_stays() -> None:
@@ -67,7 +73,10 @@ def test_count_written_with_a_clause_or_pronoun_before_its_noun() -> None:
 
 def test_verbs_and_adverbs_after_a_counted_thing_end_it() -> None:
     assert _specific("成都66个产业功能区聚焦主导产业集聚成链发展。") == ["产业功能区数量"]
-    assert _specific("高新技术企业数量从1700多家，快速增长到超11000家。") == ["高新技术企业数量", "高新技术企业数量"]
+    assert _specific("高新技术企业数量从1700多家，快速增长到超11000家。") == [
+        "高新技术企业数量",
+        "高新技术企业数量",
+    ]
 
 
 def test_clause_of_only_a_verb_takes_the_quantity_named_before() -> None:
@@ -80,7 +89,9 @@ def test_time_word_alone_and_verb_with_aspect_mark_name_nothing() -> None:
 
 
 def test_news_paragraph_of_now_dates_what_it_reports() -> None:
-    text = "近日，广州242个重大项目集中开工，总投资超过3000亿元。\n园区累计引进企业500家。\n公司研发人员300人。"
+    text = (
+        "近日，广州242个重大项目集中开工，总投资超过3000亿元。\n园区累计引进企业500家。\n公司研发人员300人。"
+    )
     years = _years(text, "2022-03-13")
     assert years["242个"] == 2022 and years["超过3000亿元"] == 2022
     assert years["500家"] is None  # another paragraph, and 累计
@@ -124,13 +135,19 @@ def test_indented_year_and_year_just_past_frame_the_paragraph() -> None:
     assert _years(text, "1980") == {"102万人": 1979, "120万人": 1979}
     text = "在刚刚过去的1987年，我国国民经济继续保持了良好势头。全国工业总产值增长14.6%。"
     assert _years(text, "1988") == {"14.6%": 1987}
-    assert _years("从去年7月1日起，国家增加了收入。国家财政共增加支出540多亿元。", "2000") == {"540多亿元": 1999}
+    assert _years("从去年7月1日起，国家增加了收入。国家财政共增加支出540多亿元。", "2000") == {
+        "540多亿元": 1999
+    }
 
 
 def test_present_cues_date_news_figures_and_make_them_actual() -> None:
-    figs = extract_figures("瞄准科技前沿。眼下，安徽正在建设的大科学装置有6个。今年将实施一批重大项目。", "2023-05-07")
+    figs = extract_figures(
+        "瞄准科技前沿。眼下，安徽正在建设的大科学装置有6个。今年将实施一批重大项目。", "2023-05-07"
+    )
     assert [(f["text"], f["year"], f["target"]) for f in figs] == [("6个", 2023, False)]
-    assert _years("截至目前，我国172项节水供水重大水利工程已累计开工建设142项。", "2019-12-28")["142项"] == 2019
+    assert (
+        _years("截至目前，我国172项节水供水重大水利工程已累计开工建设142项。", "2019-12-28")["142项"] == 2019
+    )
 
 
 def test_a_quarter_or_the_first_months_without_a_year_are_the_publication_year() -> None:

@@ -127,8 +127,9 @@ MIN_NER_ORG = 6
 # changes nothing on real dev (typed F1 0.686 either way) and it drops brands the tagger does not know
 # (华润微电子 as a project's builder), which analysts need in the enterprise registers.
 NER_POLICY = Policy(take={"ORG": 0.5, "PER": 0.95, "LOC": 0.97}, veto=frozenset({"LOC"}), single=0.9, cut=frozenset({"PER"}),
-                    recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "LOC-sure": 0.99, "ORG": 0.9, "clue": 0.9},
-                    clash=0.7, sure=0.97, trim=0.9, agreed=0.95)
+                    recover={"PER": 0.9, "LOC": 0.9, "LOC-unlisted": 0.97, "LOC-sure": 0.99, "ORG": 0.9, "clue": 0.9,
+                             "PER-lac": 0.7},
+                    clash=0.7, sure=0.97, trim=0.9, agreed=0.95, club=0.9)
 
 def _cut_place(place: str, word: str) -> bool:
     """A sure place span may cut a LAC place word when it is a known place and the word is none, nor a region
@@ -289,7 +290,7 @@ def _body_word(t: Token) -> bool:
     if t.tag == "LOC":
         # a zone or park LAC reads as a place (广州开发区) too: the tagger reads the carrier's full name (real dev +0.002 P/L/O)
         return _word_kind(w) not in (None, "place")
-    return t.tag in ("n", "nz", "j") and 3 <= len(w) <= 6 and w[-1] in tagger_gating()["body_word_ends"]
+    return t.tag in tagger_gating()["body_word_tags"] and 3 <= len(w) <= 6 and w[-1] in tagger_gating()["body_word_ends"]
 
 
 def _head_title_word(tokens: Sequence[Token], i: int) -> bool:

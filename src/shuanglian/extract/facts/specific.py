@@ -21,7 +21,8 @@ from shuanglian.extract.facts.common import alternation, load_data
 _CLAUSE_CUT = re.compile(
     r"[，,：:；;]|[（(](?![\u4e00-\u9fff]{1,2}[）)][\u4e00-\u9fff])"
     r"|(?<![（(][\u4e00-\u9fff])(?<![（(][\u4e00-\u9fff]{2})[）)]|[）)](?![\u4e00-\u9fff])"  # 总值（亿元），: both brackets cut
-    r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")  # a space parts a headline
+    r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+)  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
@@ -31,21 +32,29 @@ _COMPARE = re.compile(
 )
 # a number with a unit inside a phrase means it spans another figure; 5G基站, 750千伏 stay
 _NUMBER = re.compile(r"^\d+$|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|名|%|亩|吨)")
-_SPENT_NUMBER = re.compile(r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$")
+_SPENT_NUMBER = re.compile(
+    r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$"
+)
 _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
 # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
-_CHANGE_TO = re.compile(r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$")
+_CHANGE_TO = re.compile(
+    r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$"
+)
 _HEADING = re.compile(r"^([\u4e00-\u9fff]{2,6})方面[，,：:]")
 # a size class written between a count and its projects: 70个30亿元以上项目, 21个5000万元的项目
-_SIZE_CLASS = re.compile(r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)")
+_SIZE_CLASS = re.compile(
+    r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)"
+)
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
-_OWN_MEASURE = re.compile(r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$")
+_OWN_MEASURE = re.compile(
+    r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$"
+)
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
@@ -74,22 +83,38 @@ class SpecificState:
     power_base: str = ""  # the kind of power whose capacity by stage the sentence lists (新能源开工…、投产…)
     carried: str = ""  # the last subject of the clause before a ；(the same statement goes on)
     yearly: bool = False  # the sentence lists what a plant makes a year (年产A 2600万只、B 500万个)
-    prev_money: str = ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
+    prev_money: str = (
+        ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
+    )
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
 
 class _Grammar:
     def __init__(self) -> None:
         d = load_data("specific.yaml")
-        for key in ("lead", "time", "tail", "percent_change", "amount_change", "keep_verbs", "count_verbs",
-                    "count_noun_stop", "generic", "heads"):
+        for key in (
+            "lead",
+            "time",
+            "tail",
+            "percent_change",
+            "amount_change",
+            "keep_verbs",
+            "count_verbs",
+            "count_noun_stop",
+            "generic",
+            "heads",
+        ):
             if key not in d:
                 raise ValueError(f"specific.yaml: missing key {key!r}")
-        self.lead = tuple(sorted(d["lead"], key=len, reverse=True))  # tuples: str.startswith/endswith take them whole
+        self.lead = tuple(
+            sorted(d["lead"], key=len, reverse=True)
+        )  # tuples: str.startswith/endswith take them whole
         terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
         kept = {*terms, *(d.get("lead_keep") or ())}
-        self.lead_terms = {w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead}
+        self.lead_terms = {
+            w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
+        }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
         self.time = [re.compile(p) for p in d["time"]]
         self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
@@ -112,13 +137,31 @@ class _Grammar:
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
         self.generic = set(d["generic"])
         measures = load_data("measures.yaml")["measures"]
-        self.heads = tuple(sorted({*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)}, key=len, reverse=True))
-        self.drop_lead = tuple(sorted((set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])), key=len, reverse=True))
+        self.heads = tuple(
+            sorted(
+                {*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)},
+                key=len,
+                reverse=True,
+            )
+        )
+        self.verb_joiners = tuple(d.get("verb_joiners") or ())
+        self.shared_heads = tuple(sorted(d.get("shared_heads") or (), key=len, reverse=True))
+        self.drop_lead = tuple(
+            sorted(
+                (set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])),
+                key=len,
+                reverse=True,
+            )
+        )
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
         self.any_verb = tuple(sorted({*d["count_verbs"], *d["keep_verbs"]}, key=len, reverse=True))
         infix = d.get("infix_verbs") or {}
         self.infix = re.compile(
-            "(?<=..)(?:" + "|".join(map(re.escape, infix.get("verbs", []))) + ")(?=" + "|".join(map(re.escape, infix.get("before", []))) + ")"
+            "(?<=..)(?:"
+            + "|".join(map(re.escape, infix.get("verbs", [])))
+            + ")(?="
+            + "|".join(map(re.escape, infix.get("before", [])))
+            + ")"
         )
         self.fronted = tuple(sorted(d.get("fronted_verbs") or [], key=len, reverse=True))
         self.verb_after_unit = tuple(d.get("verb_after_unit") or [])
@@ -128,7 +171,9 @@ class _Grammar:
         self.capacity_words = sorted((d.get("capacity_words") or {}).items(), key=lambda kv: -len(kv[0]))
         cut = d.get("subject_verbs") or {}
         self.subject_verbs = sorted(
-            ({*d["count_verbs"], *d["keep_verbs"], *(cut.get("extra") or [])} - set(cut.get("not") or [])), key=len, reverse=True
+            ({*d["count_verbs"], *d["keep_verbs"], *(cut.get("extra") or [])} - set(cut.get("not") or [])),
+            key=len,
+            reverse=True,
         )
         preds = d.get("noun_predicates") or {}
         self.predicates = tuple(sorted(preds.get("verbs") or [], key=len, reverse=True))
@@ -157,10 +202,17 @@ class _Grammar:
         self.spend_words = tuple(d.get("spend_verbs") or ["安排"])
         self.purpose_verbs = tuple(d.get("purpose_verbs") or ())
         self.work_verbs = tuple(d.get("work_verbs") or ())
+        drops = []
+        for rule in d.get("convention_drop") or ():
+            word = "(?:" + alternation(rule.get("words") or [rule["word"]]) + ")"
+            if rule.get("before"):
+                drops.append(f"{word}(?={alternation(rule['before'])})")
+            else:
+                drops.append(f"{word}(?!{alternation(rule.get('not_before') or ['$^'])})")
+        self.convention_drop = re.compile("|".join(drops)) if drops else None
         self.domain = re.compile(
             "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
         )
-
 
     def capacity_of(self, product: str) -> str:
         """The measure word of a tonnage said of a product: 产能, or 规模 for plants (熔盐装置)."""
@@ -186,7 +238,11 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
             return ""
         for p in places:
             rest = s[len(p) :]
-            if s.startswith(p) and len(rest) >= 2 and (not rest.startswith(("区域", "地区")) or rest.startswith("地区生产总值")):
+            if (
+                s.startswith(p)
+                and len(rest) >= 2
+                and (not rest.startswith(("区域", "地区")) or rest.startswith("地区生产总值"))
+            ):
                 s = re.sub(r"^(?:省|市|区|县)", "", s[len(p) :])
                 s = "地区" + s if s.startswith("生产总值") else s  # 福建省生产总值 -> 地区生产总值
                 break
@@ -223,9 +279,17 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
-    seg = re.sub(r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$", "", seg.strip())
-    seg = re.sub(r"(?<=..)(?:从|由)前[一二三四五六七八九十两\d]+年", "", seg)  # 能耗由前三年分别上升: the years compared
-    seg = re.sub(r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg)  # 标准从每人每月500元提高到: the rate's base
+    seg = re.sub(
+        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$",
+        "",
+        seg.strip(),
+    )
+    seg = re.sub(
+        r"(?<=..)(?:从|由)前[一二三四五六七八九十两\d]+年", "", seg
+    )  # 能耗由前三年分别上升: the years compared
+    seg = re.sub(
+        r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg
+    )  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
     core = _YEAR_END.sub("", core)  # 国内生产总值2000年达89404亿元: the year between the thing and its verb
     core = _lstrip_de(_strip_lead(g, core, places))
@@ -235,12 +299,20 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # 在珠海横琴新区注册的澳资企业 -> 澳资企业; a short owner stays (职工的年平均工资 -> 职工年平均工资)
         # X对Y的贡献率: the 对 phrase says of what; it stays (工业对经济增长贡献率)
         # X与Y的比率: the ratio of two named things keeps both (社会物流总费用与地区生产总值比率)
-        whole = (de <= 2 and core[:de] not in g.lead) or (bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core)))
-        whole = whole or (bool(re.search("[与和]", core[1:de])) and bool(re.search(r"(?:比率|比值|之比|比例)$", core)))
+        whole = (de <= 2 and core[:de] not in g.lead) or (
+            bool(re.search("[对占]", core[1:de])) and bool(_RATE_END.search(core))
+        )
+        whole = whole or (
+            bool(re.search("[与和]", core[1:de])) and bool(re.search(r"(?:比率|比值|之比|比例)$", core))
+        )
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
-    core = "" if core in g.lead or core in g.empty_alone else core  # 全年达到1949亿美元: a time or scope word alone names nothing
-    core = _INNER_TIME.sub("", core) if len(core) > 6 else core  # 职工全年工资总额, 产品去年一年: when, not what
+    core = (
+        "" if core in g.lead or core in g.empty_alone else core
+    )  # 全年达到1949亿美元: a time or scope word alone names nothing
+    core = (
+        _INNER_TIME.sub("", core) if len(core) > 6 else core
+    )  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
         core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
@@ -257,7 +329,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     core = g.domain.sub("", core)  # 国有资本在战略性新兴产业领域累计投入: where it went is not what it is
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
-        core = core[: spent.start()]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
+        core = core[
+            : spent.start()
+        ]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
     return core, change or change2
 
 
@@ -289,8 +363,13 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
         # 工业、制造业、工业技改投资: the last item names a kind of an earlier one, so its modifiers are its own
         # and only the shared head (投资) goes to the others
         split = next(
-            (len(last) - len(h) for h in g.heads
-             if last.endswith(h) and len(last) > len(h) and last[: len(last) - len(h)].startswith(tuple(others))),
+            (
+                len(last) - len(h)
+                for h in g.heads
+                if last.endswith(h)
+                and len(last) > len(h)
+                and last[: len(last) - len(h)].startswith(tuple(others))
+            ),
             None,
         )
     if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
@@ -313,18 +392,37 @@ def _count_noun(g: _Grammar, after: str) -> str:
     aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
     if aspect and not s[aspect.end() :].startswith(g.any_verb):
         s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
-    cut = re.search(r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d", s)
+    cut = re.search(
+        r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d",
+        s,
+    )
     if cut and cut.group() == "、" and cut.start() > 0:
         # 200个智能车间、智能工厂: kinds joined after one count are counted together (not 5条铁路专用线、26条产业路)
         clause = re.split(r"[，,。；;：:（）()\s的]", s, maxsplit=1)[0]
-        if not re.search(r"[\d等]|[一二三四五六七八九十百千]+" + _CLASSIFIER, clause) and clause.count("、") <= 2:
+        if (
+            not re.search(r"[\d等]|[一二三四五六七八九十百千]+" + _CLASSIFIER, clause)
+            and clause.count("、") <= 2
+        ):
             s = clause.replace("、", "")
             cut = None
-    s = s[: cut.start()] if cut else s
-    if s.startswith(g.verb_after_unit):
-        return ""  # 有30家落户海南: a verb, not a noun, follows the unit
+    if cut and cut.group().isdigit():
+        # 为29个省份保供煤炭超35亿吨: the next number's verb or qualifier (超, 达到) is no part of the name
+        s = s[: cut.start()]
+        while (w := _ends_with(g.tail, s)) and len(s) - len(w) >= 2 and not s.endswith(g.tail_keep):
+            s = s[: -len(w)]
+    elif cut:
+        s = s[: cut.start()]
+    if s.startswith(g.verb_after_unit) or s.startswith(g.verb_joiners):
+        return ""  # 有30家落户海南: a verb, not a noun, follows the unit; 瞪羚企业358户和种子…: the next item
     # a stop word naming a project's kind stays (83个老旧小区改造项目)
-    stop = next((m for m in g.noun_stop.finditer(s) if m.start() >= 2 and not s[m.end() :].startswith(("项目", "工程"))), None)
+    stop = next(
+        (
+            m
+            for m in g.noun_stop.finditer(s)
+            if m.start() >= 2 and not s[m.end() :].startswith(("项目", "工程"))
+        ),
+        None,
+    )
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
     if _LEADING_COUNT.match(s):
@@ -343,7 +441,9 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
         return noun
     mod = clause[:de]
     keep = mod in g.keep or (bool(_starts_keep(g, mod)) and len(mod) <= 4)
-    keep = keep or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod))  # 10个国家级的创新平台: a rank is part of the name
+    keep = keep or bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod)
+    )  # 10个国家级的创新平台: a rank is part of the name
     if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
         return noun
     head = _count_noun(g, plain[de + 1 :])
@@ -387,16 +487,30 @@ def specific_measure(
     st = state if state is not None else SpecificState()
     if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
-    if not first and st.last and kind == "percent" == st.last_kind and not st.series and re.fullmatch(r"\s*、\s*", scope):
+    if (
+        not first
+        and st.last
+        and kind == "percent" == st.last_kind
+        and not st.series
+        and re.fullmatch(r"\s*、\s*", scope)
+    ):
         return st.last  # 能耗由前三年分别上升4.9％、5.5％、0.2％: one change said of several years
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
-    out = _specific(scope, kind, measure, after, unit, st, places, first)
+    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first))
     st.last, st.last_kind = out, kind
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
+
+
+def _conventional(g: _Grammar, out: str | None) -> str | None:
+    """The measure without the words the convention leaves out (累计, 集中 before a status verb)."""
+    if not out or g.convention_drop is None:
+        return out
+    cut = g.convention_drop.sub("", out)
+    return cut if len(cut) >= 2 else out
 
 
 def _specific(
@@ -412,10 +526,16 @@ def _specific(
     """specific_measure's reading of one figure's clause (see there), with the sentence's `state`."""
     g = _grammar()
     st = state if state is not None else SpecificState()
-    scope = re.sub(r"[（(][^（()）]{0,10}[）)]$", "", scope)  # 制造业单项冠军企业（产品）60个: a gloss is no clause
-    scope = re.sub(r"[（(][^（()）]{3,12}[）)]", "", scope)  # 工资总额（包括奖金在内）比上年增加: nor inside one
+    scope = re.sub(
+        r"[（(][^（()）]{0,10}[）)]$", "", scope
+    )  # 制造业单项冠军企业（产品）60个: a gloss is no clause
+    scope = re.sub(
+        r"[（(][^（()）]{3,12}[）)]", "", scope
+    )  # 工资总额（包括奖金在内）比上年增加: nor inside one
     if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
-        scope = scope[len(st.noun) :]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
+        scope = scope[
+            len(st.noun) :
+        ]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
     st.noun = ""
     if not first and st.series and _CONNECTOR.match(scope):
         i = st.series_at
@@ -443,7 +563,9 @@ def _specific(
     core, change = _clean(g, parts[-1], places)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
-    spend = next((m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None)
+    spend = next(
+        (m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None
+    )
     if kind == "money" and spend:
         core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
@@ -451,7 +573,12 @@ def _specific(
     core = _filled(g, st, core, change, scope, after, kind, places, first)
     if not first and core in g.bare_measures and st.subject:
         core = _owned(g, st.subject, core)  # 粮食播种面积3320万亩、产量1285万吨 -> 粮食产量
-    if kind == "percent" and not change and (not core or core in g.share_openers) and (share := _share_of(g, after)):
+    if (
+        kind == "percent"
+        and not change
+        and (not core or core in g.share_openers)
+        and (share := _share_of(g, after))
+    ):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
     if issued:
@@ -469,13 +596,20 @@ def _specific(
         st.power_base = base
         st.subject = base + stage.group() + "装机规模"
         return st.subject if base else None
-    if unit == "个百分点" and re.sub("^增速", "", core).startswith(g.compare_verbs) and st.subject and not first:
+    if (
+        unit == "个百分点"
+        and re.sub("^增速", "", core).startswith(g.compare_verbs)
+        and st.subject
+        and not first
+    ):
         core = st.subject + "增速" + re.sub("^增速", "", core)  # 规上工业增加值增长7.7%，高于全国1.8个百分点
         change = None
     product = _count_noun(g, after) if kind == "mass" and not change else ""
     if product and _QUOTES.sub("", after).startswith(product):
         st.noun = product  # 青海辉源20万吨铝板带箔、青海广泰10万吨再生铝: not the next figure's clause
-    product = re.sub(r"(?:技术|等.*|项目)$", "", re.sub(r"^级", "", product))  # 7亿吨级冶镁白云岩: a size class
+    product = re.sub(
+        r"(?:技术|等.*|项目)$", "", re.sub(r"^级", "", product)
+    )  # 7亿吨级冶镁白云岩: a size class
     if kind == "mass" and re.search("年产$", core) and not change:
         # 原油年产30万吨, 年产50万吨的煤基乙醇项目: a yearly output
         thing = core[:-2].lstrip("了") or product
@@ -489,7 +623,9 @@ def _specific(
         core = _strip_verb_lead(g, core) if core not in g.generic else ""
         return core + product + ("" if _MEASURE_END.search(product) else g.capacity_of(product))
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
-    short_ok = len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)  # 钢三千九百万吨 -> 钢产量
+    short_ok = (
+        len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
+    )  # 钢三千九百万吨 -> 钢产量
     if not (2 <= len(core) <= 24 or short_ok) or _NUMBER.search(core):
         return None
     # a quantity's name (棉花产量, 推广高产优质品种面积) is what a later 增长 is said of
@@ -498,7 +634,14 @@ def _specific(
 
 
 def _series(
-    g: _Grammar, st: SpecificState, seg: str, scope: str, after: str, kind: str, unit: str, places: Sequence[str]
+    g: _Grammar,
+    st: SpecificState,
+    seg: str,
+    scope: str,
+    after: str,
+    kind: str,
+    unit: str,
+    places: Sequence[str],
 ) -> tuple[str | None, str]:
     """(the first figure's measure, seg) when the clause lists several things that the figures after it take
     in turn (…分别增长, or values listed after listed names), starting `st.series`; else (None, the clause
@@ -509,7 +652,11 @@ def _series(
         not each
         and not _CONNECTOR.match(scope)
         and bool(re.match(r"\s*[、和]\s*[\d.]+", after))
-        and ("、" in seg or len(_expand(g, seg)) > 1 or (len(st.history) >= 2 and not _clean(g, seg, places)[0]))
+        and (
+            "、" in seg
+            or len(_expand(g, seg)) > 1
+            or (len(st.history) >= 2 and not _clean(g, seg, places)[0])
+        )
     )
     if each or paired:
         head_part, verb_part = (seg[: each.start()], seg[each.end() :]) if each else (seg, "")
@@ -546,13 +693,27 @@ def _series(
 
 
 def _filled(
-    g: _Grammar, st: SpecificState, core: str, change: str | None, scope: str, after: str, kind: str,
-    places: Sequence[str], first: bool,
+    g: _Grammar,
+    st: SpecificState,
+    core: str,
+    change: str | None,
+    scope: str,
+    after: str,
+    kind: str,
+    places: Sequence[str],
+    first: bool,
 ) -> str:
     """The clause's measure completed when it is empty or generic: by the owner or the sum named after the
     figure, the sentence's or the previous clause's subject, or the section's heading."""
-    if kind == "money" and core not in g.generic and _strip_verb_lead(g, core) in g.generic and _owner_after(g, after):
-        core = _strip_verb_lead(g, core)  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
+    if (
+        kind == "money"
+        and core not in g.generic
+        and _strip_verb_lead(g, core) in g.generic
+        and _owner_after(g, after)
+    ):
+        core = _strip_verb_lead(
+            g, core
+        )  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
     if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
         return size_owner + core  # 一个面积近20万平方米的湿地公园 -> 湿地公园面积
@@ -578,7 +739,9 @@ def _filled(
     elif not core and first:
         core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
     if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
-        core = st.subject + core  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
+        core = (
+            st.subject + core
+        )  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
 
 
@@ -720,7 +883,9 @@ def _owner_after(g: _Grammar, after: str) -> str:
     return noun if len(noun) >= 2 else ""
 
 
-def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, measure: str | None = None) -> str:
+def _suffix(
+    g: _Grammar, kind: str, change: str | None, unit: str, core: str, measure: str | None = None
+) -> str:
     if kind == "percent" and unit == "个百分点" and change:
         return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高
     if kind == "percent":
@@ -738,7 +903,9 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
     if kind == "money" and change in g.amount_change:
         return g.amount_change[change]
     if kind == "money" and not change:
-        return next((suf for end, suf in g.money_suffixes if core.endswith(end)), "")  # 进出口2902亿元 -> 进出口额
+        return next(
+            (suf for end, suf in g.money_suffixes if core.endswith(end)), ""
+        )  # 进出口2902亿元 -> 进出口额
     if unit == "倍" and change:
         return "增长倍数"
     if unit == "倍":
@@ -750,30 +917,47 @@ def _suffix(g: _Grammar, kind: str, change: str | None, unit: str, core: str, me
     if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
     if kind == "length" and not core.endswith(g.length_words):
-        return "里程" if any(w in core for w in g.route_words) else "长度"  # 改建农村公路20万公里 -> 改建农村公路里程
+        return (
+            "里程" if any(w in core for w in g.route_words) else "长度"
+        )  # 改建农村公路20万公里 -> 改建农村公路里程
     if kind == "power" and core.endswith("装机") and not re.search(r"总装机|新增", core):
         return "规模"  # 新能源装机1.7亿千瓦 -> 新能源装机规模
     return ""
 
 
 def _count(
-    g: _Grammar, parts: list[str], after: str, unit: str, st: SpecificState, places: Sequence[str], listed: bool
+    g: _Grammar,
+    parts: list[str],
+    after: str,
+    unit: str,
+    st: SpecificState,
+    places: Sequence[str],
+    listed: bool,
 ) -> str | None:
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
+    if listed:
+        core = core.lstrip(
+            "".join(g.verb_joiners)
+        )  # …358户和种子独角兽企业1户: the joiner is no part of the name
     change = change if change in g.count_changes else None
     if not listed:
         head = _clean(g, parts[0], places)[0]
-        opener = head if head in g.keep else _starts_keep(g, head) or ""  # 新培育10个A、20个B: 新培育 opens the list
-        st.keep = "" if opener.startswith("累计") else opener  # 累计A 1714家、B 814家: B is not cumulative
+        # 新培育10个A、20个B: 新培育 opens the list; past an adverb (着力培育) and 累计 (累计培育A 1714家、B 814家:
+        # B was fostered too)
+        head = _strip_verb_lead(g, _cut_subject(g, head))  # 省市县选派A 1787名、B 973名: 选派B
+        head = head[2:] if head.startswith("累计") else head
+        st.keep = head if head in g.keep else _starts_keep(g, head) or ""
     if unit == "人" and after.startswith("口"):
         # 13亿人口的发展中国家, 覆盖农村5亿人口: the unit is the word 人口; a verb of reach says whose
         st.subject = (core if _starts_keep(g, core) else "") + "人口"
         return st.subject + "数量"
     yearly = _YEARLY.search(core)
-    opened = len(parts) > 1 and bool(_YEARLY.search(_clean(g, parts[0], places)[0]))  # 年产A 2600万只、B 500万个
+    opened = len(parts) > 1 and bool(
+        _YEARLY.search(_clean(g, parts[0], places)[0])
+    )  # 年产A 2600万只、B 500万个
     if yearly or ((listed and st.yearly or opened) and core):
         # 每年可生产新能源汽车30万辆, 年产方形储能电池2600万只、电池组500万个: a yearly output
         st.yearly = True
@@ -784,18 +968,25 @@ def _count(
         st.yearly = False
     core = _cut_subject(g, core)
     core = _SCOPE_END.sub("", core)
-    core = re.sub(r"(?<=.)(?:各级各类|各类|各种)(?=..)", "", core)  # 新登记各类经营主体: 各类 names no kind  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
+    core = re.sub(
+        r"(?<=.)(?:各级各类|各类|各种)(?=..)", "", core
+    )  # 新登记各类经营主体: 各类 names no kind  # 覆盖全国35个城市: a scope word before the number goes with the thing counted
     if core and not _starts_keep(g, core):
         core = _strip_lead(g, _strip_verb_lead(g, core), places)  # 汇集了各类文创企业: 各类 after the verb
-    noun = _relative_head(g, after, _count_noun(g, after))
+    written = _relative_head(g, after, _count_noun(g, after))
+    noun = _shared_head(g, after, written)
     sized = _SIZE_CLASS.match(_QUOTES.sub("", after))
     if sized and not noun:
         noun = sized.group(1) + sized.group(2)  # 70个30亿元以上项目 -> 30亿元以上项目
     elif st.heading and noun.endswith(tuple(g.heading_nouns)) and len(noun) <= 4:
-        noun = noun[:-2] + st.heading + noun[-2:]  # 公路方面，…等2个项目、…等23个续建项目 -> 公路项目, 续建公路项目
+        noun = (
+            noun[:-2] + st.heading + noun[-2:]
+        )  # 公路方面，…等2个项目、…等23个续建项目 -> 公路项目, 续建公路项目
     elif _CLASS_ONLY.match(noun) and "项目" in re.split(r"[，,。；;]", after, maxsplit=1)[0]:
         noun += "项目"  # 12个百亿元、70个30亿元以上项目: the size classes share the head
-    st.noun = _QUOTES.sub("", after)[: len(noun)] if noun and _QUOTES.sub("", after).startswith(noun) else ""
+    # the thing as written right after the unit (before a shared head was added) is not the next count's clause
+    shown = next((n for n in (noun, written) if n and _QUOTES.sub("", after).startswith(n)), "")
+    st.noun = _QUOTES.sub("", after)[: len(shown)]
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
     pred = _predicate(g, after, noun) if noun and not post else ""
@@ -805,6 +996,8 @@ def _count(
         keep = verb if verb in g.keep or verb in g.reach else ""
         if not keep and verb:
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
+        elif keep and keep == verb:
+            keep = _joined_verb(g, core[: -len(keep)]) + keep  # 引进和培育150家企业 -> 引进培育企业
         if not (keep or verb or core) and change:
             keep = change  # 增加了34个开放口岸 -> 增加开放口岸
         if not (keep or verb or post or pred) and core:
@@ -819,6 +1012,10 @@ def _count(
         name = (keep or post or pred) + noun
     elif core and not examples and not (core in g.totals and st.subject):
         name = core
+        if core in g.keep and st.subject:
+            # 高新技术企业数量…增加到6507家，今年将力争再净增3000家: a verb alone counts the sentence's thing
+            thing = st.subject[len(_starts_keep(g, st.subject) or "") :]
+            name = core + re.sub(r"(?<=..)(?:数量|总数|总量|个数|数)$", "", thing)
         rank_tail = re.split(r"(?:级以上|级|以上)", _strip_verb_lead(g, st.subject or ""))[-1]
         if raw.startswith("其中") and core.endswith("级") and len(core) <= 4 and len(rank_tail) >= 2:
             name = core + rank_tail  # …孵化器120家，其中国家级45家 -> 国家级孵化器
@@ -848,10 +1045,30 @@ def _count(
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
     classed = bool(st.prev_money) and name.startswith(st.prev_money)
-    if not 2 <= len(name) <= 24 or (_NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed):
+    if not 2 <= len(name) <= 24 or (
+        _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
+    ):
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
+
+
+def _shared_head(g: _Grammar, after: str, noun: str) -> str:
+    """80项关键核心技术研发和80项重大科技成果转化项目: a thing counted first takes the head the next count's
+    thing ends with (项目, 工程) when it names no kind of its own."""
+    if len(noun) < 2 or noun.endswith(g.heads):
+        return noun
+    plain = _QUOTES.sub("", after)
+    count = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER
+    m = re.match(re.escape(noun) + r"[和及与]" + count + r"([\u4e00-\u9fff]{2,16})", plain)
+    head = _ends_with(g.shared_heads, _count_noun(g, m.group(1))) if m else None
+    return noun + head if head else noun
+
+
+def _joined_verb(g: _Grammar, before: str) -> str:
+    """The keep-verb joined to the next one by 和/及/与/、 at the end of `before` (引进和 -> 引进), or ''."""
+    joiner = next((j for j in g.verb_joiners if before.endswith(j)), None)
+    return (_ends_with(g.keep, before[: -len(joiner)]) or "") if joiner else ""
 
 
 def _cut_subject(g: _Grammar, core: str) -> str:

@@ -52,11 +52,49 @@ def _split_at(tokens: Sequence[Token], cuts: set[int]) -> list[Token]:
 # LAC tags that never sit inside a name: a span covering one is a run-on (李明调研福达…公司)
 _BREAK_TAGS = frozenset({"v", "p", "u", "d", "r", "TIME", "ad", "vd", "xc", "c", "f", "m", "q"})
 # verbs and connectives that do sit inside names (脑科学转化研究院, 工业和信息化厅, 纳米技术与纳米仿生研究所)
-_NAME_WORDS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计",
-                         "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "和",
-                         "与", "及", "投资", "建设", "管理", "保护", "监督", "交易", "改革", "中", "东", "西", "南", "北"})
+_NAME_WORDS = frozenset(
+    {
+        "综合",
+        "转化",
+        "制造",
+        "创新",
+        "创造",
+        "研究",
+        "发展",
+        "孵化",
+        "加速",
+        "应用",
+        "开发",
+        "设计",
+        "检测",
+        "计算",
+        "合作",
+        "协同",
+        "先行",
+        "示范",
+        "驱动",
+        "融合",
+        "转移",
+        "服务",
+        "育成",
+        "和",
+        "与",
+        "及",
+        "投资",
+        "建设",
+        "管理",
+        "保护",
+        "监督",
+        "交易",
+        "改革",
+        "中",
+        "东",
+        "西",
+        "南",
+        "北",
+    }
+)
 _NAME_PUNCT = frozenset("()（）·-—")
-
 
 
 def _replace_spans(text: str, toks: list[Token], spans: Sequence[NerSpan]) -> list[Token]:
@@ -76,10 +114,13 @@ def _replace_spans(text: str, toks: list[Token], spans: Sequence[NerSpan]) -> li
             i += 1
     return out
 
+
 def breaks_name(t: Token) -> bool:
     """True for a LAC word that never sits inside a name (a verb other than a name verb, a preposition,
     punctuation other than brackets and dots)."""
-    return (t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (t.tag == "w" and t.word not in _NAME_PUNCT)
+    return (t.tag in _BREAK_TAGS and t.word not in _NAME_WORDS) or (
+        t.tag == "w" and t.word not in _NAME_PUNCT
+    )
 
 
 def _person_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> bool:
@@ -91,10 +132,14 @@ def _person_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: 
         return False
     inside, cut = overlap(tokens, ends, span)
     whole = len(inside) == 1 and not cut
-    return not any((t.tag == "w" and t.word != "·") or (t.tag in ("ORG", "LOC") and not whole) for t in inside)
+    return not any(
+        (t.tag == "w" and t.word != "·") or (t.tag in ("ORG", "LOC") and not whole) for t in inside
+    )
 
 
-def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool) -> bool:
+def plausible(
+    text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, cut_words: bool
+) -> bool:
     """True when no LAC word inside `span` breaks a name and (unless `cut_words`) no LAC word is cut.
 
     `ends` are the tokens' end offsets (sorted), for a binary search to the span.
@@ -115,9 +160,17 @@ def plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span: Ner
     return True
 
 
-def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac: bool = True,
-          cut_words: bool = False, labels: Collection[str] = ENTITY_TAGS,
-          gate: Callable[[str, str], bool] | None = None, veto_per: bool = False, as_tokens: bool = True) -> Merged:
+def merge(
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[NerSpan],
+    keep_lac: bool = True,
+    cut_words: bool = False,
+    labels: Collection[str] = ENTITY_TAGS,
+    gate: Callable[[str, str], bool] | None = None,
+    veto_per: bool = False,
+    as_tokens: bool = True,
+) -> Merged:
     """LAC tokens with the tagger's entity spans as whole tokens.
 
     A span of one character or of whitespace is ignored (日, 周 are never names on their own). With
@@ -126,11 +179,24 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
     rules' by length) instead of replacing LAC's words, so they never stop a rule's longer name.
     """
     toks = list(tokens)
-    ents = sorted((s for s in spans if s.head == "pd" and s.label in labels and s.end - s.start >= 2
-                   and text[s.start : s.end].strip() == text[s.start : s.end]), key=lambda s: s.start)
+    ents = sorted(
+        (
+            s
+            for s in spans
+            if s.head == "pd"
+            and s.label in labels
+            and s.end - s.start >= 2
+            and text[s.start : s.end].strip() == text[s.start : s.end]
+        ),
+        key=lambda s: s.start,
+    )
     ends = [t.end for t in toks]
-    ents = [s for s in ents if plausible(text, toks, ends, s, cut_words)
-            and (gate is None or gate(text[s.start : s.end], s.label))]
+    ents = [
+        s
+        for s in ents
+        if plausible(text, toks, ends, s, cut_words)
+        and (gate is None or gate(text[s.start : s.end], s.label))
+    ]
     accepted = ents
     if not as_tokens:
         ents = []
@@ -141,9 +207,15 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
     if ents:
         toks = _replace_spans(text, toks, ents)
     if not keep_lac:
-        toks = [Token(t.start, t.end, t.word, "n") if t.tag in ENTITY_TAGS and not any(covered[t.start : t.end]) else t
-                for t in toks]
-    hints = {(s.start, s.end): CLUE_KINDS[s.label] for s in spans if s.head == "clue" and s.label in CLUE_KINDS}
+        toks = [
+            Token(t.start, t.end, t.word, "n")
+            if t.tag in ENTITY_TAGS and not any(covered[t.start : t.end])
+            else t
+            for t in toks
+        ]
+    hints = {
+        (s.start, s.end): CLUE_KINDS[s.label] for s in spans if s.head == "clue" and s.label in CLUE_KINDS
+    }
     if veto_per:
         # a LAC person that neither head calls a person and the CLUENER head calls an organisation
         # (华海清科, 飞腾 in a report) is a brand: left to the organisation rules
@@ -154,8 +226,12 @@ def merge(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], keep_lac
                 per[s.start : s.end] = b"\x01" * (s.end - s.start)
             elif s.head == "clue" and s.label in CLUE_KINDS and plausible(text, toks, ends, s, False):
                 org[s.start : s.end] = b"\x01" * (s.end - s.start)
-        toks = [Token(t.start, t.end, t.word, "nz") if t.tag == "PER" and not any(per[t.start : t.end])
-                and all(org[t.start : t.end]) else t for t in toks]
+        toks = [
+            Token(t.start, t.end, t.word, "nz")
+            if t.tag == "PER" and not any(per[t.start : t.end]) and all(org[t.start : t.end])
+            else t
+            for t in toks
+        ]
     return Merged(toks, hints, accepted if not as_tokens else [])
 
 
@@ -192,6 +268,10 @@ class Policy:
     # (伊朗外交部|长, 欧洲议会|议长, 15国集团, 金大|中 as one person) is taken even where it holds a LAC function word
     # or cuts a plain LAC word at an edge; punctuation and LAC names it cuts still stop it (`agreed_fits`); 2.0 = off
     agreed: float = 2.0
+    # a CLUENER organisation (club, team, army) of this marginal over whole LAC words holding a LAC place or person
+    # (罗马 in 让罗马大胜切尔西, 富勒姆主场, 立陶宛 as a team) that the People's Daily head does not read surely as that
+    # place or person is taken as an organisation; 2.0 = off
+    club: float = 2.0
 
 
 # the CLUENER head's labels read as the People's Daily head's: a pd span that a CLUENER span of another
@@ -215,7 +295,9 @@ def org_plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span:
     first = bisect.bisect_right(ends, span.start)
     last = bisect.bisect_left(ends, span.end, first)  # the token holding the span's last character
     inside = [t for t in tokens[first : last + 1] if t.start < span.end]
-    if sum(t.tag == "ORG" for t in inside) > 1 or any(t.tag == "ORG" and t.end < span.end and t.word[-1] in "与和及" for t in inside):
+    if sum(t.tag == "ORG" for t in inside) > 1 or any(
+        t.tag == "ORG" and t.end < span.end and t.word[-1] in "与和及" for t in inside
+    ):
         return False
     return bool(inside) and inside[0].tag not in _NO_FIRST and any(t.tag in _PROPER for t in inside)
 
@@ -224,10 +306,17 @@ def org_plausible(text: str, tokens: Sequence[Token], ends: Sequence[int], span:
 _DATELINE = re.compile(r"^\s*[^\s，。：:（(]{2,16}?(?:消息|讯|电)\s*[（(：:]")
 
 
-def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], policy: Policy,
-             gate: Callable[[str, str], bool] | None = None, vetoable: Callable[[Token], bool] | None = None,
-             cut_place: Callable[[str, str], bool] | None = None, uncut: Callable[[Token], bool] | None = None,
-             head_title: Callable[[str], bool] | None = None) -> list[Token]:
+def overrule(
+    text: str,
+    tokens: Sequence[Token],
+    spans: Sequence[NerSpan],
+    policy: Policy,
+    gate: Callable[[str, str], bool] | None = None,
+    vetoable: Callable[[Token], bool] | None = None,
+    cut_place: Callable[[str, str], bool] | None = None,
+    uncut: Callable[[Token], bool] | None = None,
+    head_title: Callable[[str], bool] | None = None,
+) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
     `gate(name, label)` False refuses a span; `vetoable(token)` False protects a LAC word from the veto (the
@@ -248,9 +337,15 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
                 hit[s.start : s.end] = b"\x01" * (s.end - s.start)
         # an organisation's short form whose full name the tagger finds on the page (海信 beside 海信集团…) stays
         names = {text[s.start : s.end] for s in spans if s.head == "pd" and s.label == "ORG"}
-        toks = [Token(t.start, t.end, t.word, "n") if t.tag in policy.veto and not any(hit[t.start : t.end])
-                and (vetoable is None or vetoable(t)) and not (t.tag == "ORG" and any(n.startswith(t.word) for n in names))
-                else t for t in toks]
+        toks = [
+            Token(t.start, t.end, t.word, "n")
+            if t.tag in policy.veto
+            and not any(hit[t.start : t.end])
+            and (vetoable is None or vetoable(t))
+            and not (t.tag == "ORG" and any(n.startswith(t.word) for n in names))
+            else t
+            for t in toks
+        ]
     if policy.split and policy.veto and "LOC" in policy.veto:
         toks = _split_fragments(text, toks, spans, policy.split, vetoable)
         toks = _agreed_place_pieces(toks, spans, vetoable)
@@ -268,8 +363,13 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
     for s in spans:
         if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
             continue
-        if (s.label == "ORG" and head_title is not None and s.conf >= policy.sure and s.start >= head_end
-                and contracted_title(text, toks, ends, s, head_title)):
+        if (
+            s.label == "ORG"
+            and head_title is not None
+            and s.conf >= policy.sure
+            and s.start >= head_end
+            and contracted_title(text, toks, ends, s, head_title)
+        ):
             if gate is None or gate(text[s.start : s.end], s.label):
                 taken.append(s)
             continue
@@ -279,30 +379,86 @@ def overrule(text: str, tokens: Sequence[Token], spans: Sequence[NerSpan], polic
         if word.strip() != word or (len(word) == 1 and s.conf < policy.single):
             continue
         if s.conf >= policy.agreed and (s.start, s.end, s.label) in same and len(word) > 1:
-            if (agreed_fits(text, toks, ends, s) and (gate is None or gate(word, s.label))
-                    and (uncut is None or not any(uncut(t) for t in overlap(toks, ends, s)[1]))):
+            if (
+                agreed_fits(text, toks, ends, s)
+                and (gate is None or gate(word, s.label))
+                and (uncut is None or not any(uncut(t) for t in overlap(toks, ends, s)[1]))
+            ):
                 taken.append(s)
             continue
         both = s.label == "PER" and (s.start, s.end) in agreed and s.conf >= policy.sure
-        if len(word) > 1 and not (_person_fits(text, toks, ends, s) if both else plausible(text, toks, ends, s, True)):
+        if len(word) > 1 and not (
+            _person_fits(text, toks, ends, s) if both else plausible(text, toks, ends, s, True)
+        ):
             continue
-        cut = overlap(toks, ends, s)[1] if len(word) > 1 else []  # one character splits a pairing (中美 -> 中|美)
-        if cut and not (s.label in policy.cut and all(t.tag == s.label for t in cut)
-                        or (s.label == "LOC" and s.conf >= policy.sure and cut_place is not None
-                            and all(t.tag == "LOC" and cut_place(word, t.word) for t in cut))):
+        cut = (
+            overlap(toks, ends, s)[1] if len(word) > 1 else []
+        )  # one character splits a pairing (中美 -> 中|美)
+        if cut and not (
+            s.label in policy.cut
+            and all(t.tag == s.label for t in cut)
+            or (
+                s.label == "LOC"
+                and s.conf >= policy.sure
+                and cut_place is not None
+                and all(t.tag == "LOC" and cut_place(word, t.word) for t in cut)
+            )
+        ):
             continue
         if s.label == "ORG" and not org_plausible(text, toks, ends, s):
             continue
         if gate is not None and not gate(word, s.label):
             continue
         taken.append(s)
+    if policy.club <= 1.0:
+        taken += _clubs(toks, ends, spans, policy, taken, head_end)
     if not taken:
         return toks
     return _take(text, toks, ends, taken)
 
 
-def contracted_title(text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan,
-                     head_title: Callable[[str], bool]) -> bool:
+def _clubs(
+    toks: Sequence[Token],
+    ends: Sequence[int],
+    spans: Sequence[NerSpan],
+    policy: Policy,
+    taken: Sequence[NerSpan],
+    head_end: int,
+) -> list[NerSpan]:
+    """CLUENER organisation spans (`Policy.club`) over whole LAC words, one of them a LAC place or person, that no
+    sure People's Daily place or person reads the same and no taken span overlaps: organisations named by a place or a
+    person (a club, a team, an army), as `ORG` spans."""
+    sure = {
+        (s.start, s.end)
+        for s in spans
+        if s.head == "pd" and s.label in ("LOC", "PER") and s.conf >= policy.sure
+    }
+    out: list[NerSpan] = []
+    for c in spans:
+        if (
+            c.head != "clue"
+            or c.label != "ORGN"
+            or c.conf < policy.club
+            or (c.start, c.end) in sure
+            or c.start < head_end
+            or any(t.start < c.end and c.start < t.end for t in [*taken, *out])
+        ):
+            continue
+        inside, cut = overlap(toks, ends, c)
+        if (
+            cut
+            or not inside
+            or not any(t.tag in ("LOC", "PER") for t in inside)
+            or any(breaks_name(t) for t in inside)
+        ):
+            continue
+        out.append(NerSpan(c.start, c.end, "ORG", "clue", c.conf))
+    return out
+
+
+def contracted_title(
+    text: str, tokens: Sequence[Token], ends: Sequence[int], span: NerSpan, head_title: Callable[[str], bool]
+) -> bool:
     """True when an organisation span ends inside one LAC word that writes the body's last character once for its
     name and its head's title (外交部长 = 外交部 + 部长, 公安局长 = 公安局 + 局长), cuts no other word and holds no word
     that breaks a name."""
@@ -318,7 +474,12 @@ def contracted_title(text: str, tokens: Sequence[Token], ends: Sequence[int], sp
 def _member_count(text: str, t: Token, span: NerSpan) -> bool:
     """A numeral opening an organisation span right before 国 and a group's noun (15国集团, 77国集团): the number of
     member states (not 3|国家重点实验室: a count of labs)."""
-    return span.label == "ORG" and t.tag == "m" and t.start == span.start and text.startswith(_MEMBER_GROUPS, t.end)
+    return (
+        span.label == "ORG"
+        and t.tag == "m"
+        and t.start == span.start
+        and text.startswith(_MEMBER_GROUPS, t.end)
+    )
 
 
 # what follows a count of member states in a group's name
@@ -337,16 +498,24 @@ def agreed_fits(text: str, tokens: Sequence[Token], ends: Sequence[int], span: N
     inside, cut = overlap(tokens, ends, span)
     # a numeral or time inside names a session or an edition (哈尔滨|第九届|亚冬会), not one body; a count opening
     # the name before 国 is its member states (15|国集团, 77|国集团): part of the group's name
-    if any((t.tag == "w" and t.word not in _NAME_PUNCT) or (t.tag in ("m", "TIME") and not _member_count(text, t, span))
-           for t in inside):
+    if any(
+        (t.tag == "w" and t.word not in _NAME_PUNCT)
+        or (t.tag in ("m", "TIME") and not _member_count(text, t, span))
+        for t in inside
+    ):
         return False
     if any(t.tag in ENTITY_TAGS and t.tag != span.label for t in cut):
         return False
     return sum(t.tag == "ORG" for t in inside) <= 1
 
 
-def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sure: float,
-                     vetoable: Callable[[Token], bool] | None) -> list[Token]:
+def _split_fragments(
+    text: str,
+    toks: list[Token],
+    spans: Sequence[NerSpan],
+    sure: float,
+    vetoable: Callable[[Token], bool] | None,
+) -> list[Token]:
     """`toks` with each vetoable LAC place that a sure `pd` span crosses or holds only in part, and that no span
     of either head reads whole, split at those spans' edges into plain nouns, a piece a span reads whole
     taking its label (see `Policy.split`)."""
@@ -361,27 +530,49 @@ def _split_fragments(text: str, toks: list[Token], spans: Sequence[NerSpan], sur
         if t.tag != "LOC" or (t.start, t.end) in whole or (vetoable is not None and not vetoable(t)):
             out.append(t)
             continue
-        cuts = sorted({p for s in pd if s.start < t.end and t.start < s.end for p in (s.start, s.end)
-                       if t.start < p < t.end})
+        cuts = sorted(
+            {
+                p
+                for s in pd
+                if s.start < t.end and t.start < s.end
+                for p in (s.start, s.end)
+                if t.start < p < t.end
+            }
+        )
         if not cuts:
             out.append(t)
             continue
         edges = [t.start, *cuts, t.end]
-        out.extend(Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:], strict=False))
+        out.extend(
+            Token(a, b, text[a:b], label.get((a, b), "n")) for a, b in zip(edges, edges[1:], strict=False)
+        )
     return out
 
 
 _AGREED = 0.6
 
 
-def _agreed_place_pieces(toks: list[Token], spans: Sequence[NerSpan], vetoable: Callable[[Token], bool] | None) -> list[Token]:
+def _agreed_place_pieces(
+    toks: list[Token], spans: Sequence[NerSpan], vetoable: Callable[[Token], bool] | None
+) -> list[Token]:
     """`toks` with LAC's place words inside or across a place both heads read as one span (巴丹|吉林 of 巴丹吉林,
     白洋|淀水 of 白洋淀) made plain nouns when one of them is a place on no list (巴丹, 白洋) and the span cuts a
     word: they are pieces of a name LAC does not know, not places of their own. Places that fill the span
     exactly, one on no list, become one place (巴丹吉林); known places side by side (北京市|海淀区) are left."""
-    clue = {(s.start, s.end) for s in spans if s.head == "clue" and s.label in ("LOC", "SCENE") and s.conf >= _AGREED}
-    agreed = [s for s in spans if s.head == "pd" and s.label == "LOC" and (s.start, s.end) in clue and s.end - s.start >= 3
-              and s.conf >= _AGREED]
+    clue = {
+        (s.start, s.end)
+        for s in spans
+        if s.head == "clue" and s.label in ("LOC", "SCENE") and s.conf >= _AGREED
+    }
+    agreed = [
+        s
+        for s in spans
+        if s.head == "pd"
+        and s.label == "LOC"
+        and (s.start, s.end) in clue
+        and s.end - s.start >= 3
+        and s.conf >= _AGREED
+    ]
     if not agreed or vetoable is None:
         return toks
     out: list[Token | None] = list(toks)
@@ -395,7 +586,11 @@ def _agreed_place_pieces(toks: list[Token], spans: Sequence[NerSpan], vetoable: 
         hit = [i for i in over if toks[i].tag == "LOC" and (toks[i].start, toks[i].end) != (s.start, s.end)]
         if not hit or not any(vetoable(toks[i]) for i in hit) or any(out[i] is None for i in over):
             continue
-        if all(toks[i].tag == "LOC" for i in over) and toks[over[0]].start == s.start and toks[over[-1]].end == s.end:
+        if (
+            all(toks[i].tag == "LOC" for i in over)
+            and toks[over[0]].start == s.start
+            and toks[over[-1]].end == s.end
+        ):
             # 巴丹|吉林, 水满乡|毛纳村: LAC's places fill the span exactly: one place
             out[over[0]] = Token(s.start, s.end, "".join(toks[i].word for i in over), "LOC")
             for i in over[1:]:
@@ -427,8 +622,10 @@ def _take(text: str, toks: list[Token], ends: Sequence[int], taken: list[NerSpan
         part = _split_at(toks[a:b], {p for s in spans for p in (s.start, s.end)})
         whole = {(t.start, t.end) for t in toks[a:b]}
         # what a taken span leaves of a LAC name it cut (委员 of 乔石委员, 摄 of 郜南摄) is no name
-        part = [t if t.tag not in ENTITY_TAGS or (t.start, t.end) in whole else Token(t.start, t.end, t.word, "n")
-                for t in part]
+        part = [
+            t if t.tag not in ENTITY_TAGS or (t.start, t.end) in whole else Token(t.start, t.end, t.word, "n")
+            for t in part
+        ]
         out.extend(_replace_spans(text, part, spans))
         done = b
     out.extend(toks[done:])
@@ -439,7 +636,7 @@ def overlap(tokens: Sequence[Token], ends: Sequence[int], span: NerSpan) -> tupl
     """The LAC words `span` holds whole, and those it cuts (overlaps without holding them whole)."""
     inside: list[Token] = []
     cut: list[Token] = []
-    for t in tokens[bisect.bisect_right(ends, span.start):]:
+    for t in tokens[bisect.bisect_right(ends, span.start) :]:
         if t.start >= span.end:
             break
         (cut if t.start < span.start or t.end > span.end else inside).append(t)
