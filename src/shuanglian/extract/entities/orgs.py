@@ -25,7 +25,7 @@ from shuanglian.extract.entities.lexicon import (
     titles,
     work_lists,
 )
-from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.places import normalise, place_index, world_places
 from shuanglian.extract.lac import Token
 from shuanglian.suffixes import kind_by_suffix, suffix_of
 
@@ -753,8 +753,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index():
-            continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
+        if name in place_index() or name in world_places():
+            continue  # LAC sometimes tags a bare place (上海, 大湾区, 匈牙利) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
             continue  # 90后: a number is not a name without a suffix
