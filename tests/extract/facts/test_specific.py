@@ -693,3 +693,21 @@ def test_percentage_points_said_once_get_their_unit() -> None:
 )
 def test_planned_projects_and_examples(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size class said as a sum keeps the verb and the sum it is of
+        (
+            "新签约总投资5亿元以上项目80个。",
+            [("5亿元以上", "新签约总投资"), ("80个", "新签约总投资5亿元以上项目数量")],
+        ),
+        ("其中百亿元以上项目12个。", [("百亿元以上", None), ("12个", "百亿元以上项目数量")]),
+        # 连续两年 and 保持 open the clause; 保持率 is a word
+        ("连续三年保持研发投入的增长速度达到15%。", [("15%", "研发投入增长速度")]),
+        ("保持率达到90%。", [("90%", "保持率")]),
+    ],
+)
+def test_size_classes_and_clause_openers(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

@@ -197,6 +197,7 @@ class _Grammar:
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
         self.status_lead = tuple(d.get("status_lead") or ())
+        self.class_sums = tuple(d.get("class_sums") or ("总投资",))
         self.demonstratives = tuple(d.get("demonstratives") or ("这", "那"))
         fields = d.get("field_phrases") or {}
         self.field_phrase = re.compile(
@@ -1078,6 +1079,8 @@ def _count(
             name = core + rank_tail  # …孵化器120家，其中国家级45家 -> 国家级孵化器
         elif st.prev_money and raw == core and len(core) <= 4:
             name = st.prev_money + core  # 百亿元以上项目12个, 超10亿元项目50个: the class as written
+            if st.last_kind == "money" and st.last and st.last.endswith(g.class_sums):
+                name = st.last + name  # 新引进落地总投资超10亿元项目: the verb and the sum the class is of
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
@@ -1101,7 +1104,7 @@ def _count(
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
-    classed = bool(st.prev_money) and name.startswith(st.prev_money)
+    classed = bool(st.prev_money) and st.prev_money in name
     if not 2 <= len(name) <= 24 or (
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
     ):
