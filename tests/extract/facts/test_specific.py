@@ -711,3 +711,16 @@ def test_planned_projects_and_examples(text: str, expected: list[tuple[str, str]
 )
 def test_size_classes_and_clause_openers(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the counted people did after them says which (先后 is how)
+        ("会上，5位代表先后发言。", [("5位", "发言代表数量")]),
+        # a count's thing ends before the sum said of it, which is the things' own
+        ("全省121个项目总投资1.8万亿元。", [("121个", "项目数量"), ("1.8万亿元", "项目总投资")]),
+    ],
+)
+def test_predicates_and_sums_after_counted_things(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected

@@ -923,7 +923,7 @@ def _join(subject: str, core: str) -> str:
     """签约项目 + 项目总投资 -> 签约项目总投资; 地区生产总值 + '' -> 地区生产总值."""
     if not core or core == subject:
         return subject
-    for k in range(min(len(subject), len(core)) - 1, 1, -1):
+    for k in range(min(len(subject), len(core)), 1, -1):
         if subject.endswith(core[:k]):
             return subject + core[k:]
     return subject + core
