@@ -724,3 +724,9 @@ def test_size_classes_and_clause_openers(text: str, expected: list[tuple[str, st
 )
 def test_predicates_and_sums_after_counted_things(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+def test_kinds_sharing_a_head_name_it_once() -> None:
+    assert specifics("新认定独角兽企业、瞪羚企业120家。") == [("120家", "新认定独角兽瞪羚企业数量")]
+    # kinds without a shared head stay as written
+    assert specifics("国家领航级、卓越级智能工厂达到24家。") == [("24家", "国家领航级卓越级智能工厂数量")]

@@ -579,7 +579,7 @@ def _specific(
     st.series = []
     parts = seg.split("、")
     if _one_thing(parts) and (first or len(_CLAUSE_CUT.split(scope)) > 1):
-        parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
+        parts = ["".join(_shared_tail(g, parts))]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all
     if kind == "count":
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         if first or _CLAUSE_CUT.search(scope):
@@ -855,6 +855,15 @@ def _short_form(g: _Grammar, name: str) -> str:
         if name.startswith(long):
             return short + name[len(long) :]
     return name
+
+
+def _shared_tail(g: _Grammar, parts: list[str]) -> list[str]:
+    """认定雏鹰企业、瞪羚企业358户 -> 认定雏鹰瞪羚企业: kinds joined before one count that all end with the same
+    head name it once, at the end."""
+    head = _ends_with(g.heads, parts[-1])
+    if not head or not all(p.endswith(head) and len(p) > len(head) for p in parts):
+        return parts
+    return [p[: -len(head)] for p in parts[:-1]] + [parts[-1]]
 
 
 def _one_thing(parts: list[str]) -> bool:
