@@ -66,6 +66,10 @@ _CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
 _LEADING_COUNT = re.compile(r"^\d[\d.]*(?:多|余)?[万亿千百]*" + _CLASSIFIER)
 # 等 after examples of the kind named next (not 等级, 中等, 高等, 同等, 平等)
 _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待于候])(?=..)")
+# the next count joined to a counted thing and what it counts (…和80项重大科技成果转化项目)
+_NEXT_COUNTED = re.compile(
+    r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
+)
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -1128,8 +1132,7 @@ def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     if len(noun) < 2 or noun.endswith(g.heads):
         return noun
     plain = _QUOTES.sub("", after)
-    count = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER
-    m = re.match(re.escape(noun) + r"[和及与]" + count + r"([\u4e00-\u9fff]{2,16})", plain)
+    m = _NEXT_COUNTED.match(plain, len(noun)) if plain.startswith(noun) else None  # one compiled pattern
     head = _ends_with(g.shared_heads, _count_noun(g, m.group(1))) if m else None
     return noun + head if head else noun
 
