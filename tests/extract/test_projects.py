@@ -55,7 +55,9 @@ def test_recent_date_is_the_publication_date() -> None:
 
 def test_place_plus_generic_words_counts_and_batch_actions_are_not_projects() -> None:
     t = "今天，广州重大项目集中开工。上海的徐汇、临港等地100多个重大产业项目签约。谋划储备、洽谈招引、投建运营一批项目。"
-    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("广州", "上海", "徐汇", "临港")]
+    places = [
+        Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("广州", "上海", "徐汇", "临港")
+    ]
     assert extract_projects(t, entities=places) == []
 
 
@@ -79,7 +81,9 @@ def test_a_programme_found_by_the_policy_stage_is_not_a_project() -> None:
 
     doc = Document(source="t", raw="")
     doc.text = "深入实施尖刀技术攻关工程，加快尖刀技术攻关工程建设，投资20亿元的集成电路项目开工。"
-    assert "尖刀技术攻关工程" in {p["name"] for p in extract_projects(doc.text)}  # alone it reads as a project
+    assert "尖刀技术攻关工程" in {
+        p["name"] for p in extract_projects(doc.text)
+    }  # alone it reads as a project
     PolicyStage()(doc)
     ProjectStage()(doc)
     assert [p["title"] for p in doc.policies] == ["尖刀技术攻关工程"]
@@ -116,7 +120,9 @@ def test_a_kind_listed_per_place_or_as_a_batch_is_no_project() -> None:
 
 def test_places_sharing_one_built_word_stay_projects() -> None:
     t = "争取后安、公婆泉、钱阳山等煤矿项目核准。"
-    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("后安", "公婆泉", "钱阳山")]
+    places = [
+        Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("后安", "公婆泉", "钱阳山")
+    ]
     assert len(extract_projects(t, entities=places)) == 3
 
 
@@ -193,10 +199,14 @@ def test_finishing_the_main_works_is_built() -> None:
 
 
 def test_list_items_keep_their_parts_and_abbreviations() -> None:
-    got = _by_name("建成引绰济辽及二期工程。江北国际机场T3B航站楼及第四跑道、渝昆高铁川渝段等标志性项目建成投用。")
+    got = _by_name(
+        "建成引绰济辽及二期工程。江北国际机场T3B航站楼及第四跑道、渝昆高铁川渝段等标志性项目建成投用。"
+    )
     assert {"引绰济辽及二期工程", "江北国际机场T3B航站楼及第四跑道", "渝昆高铁川渝段"} <= set(got)
     assert not {"二期工程", "第四跑道枢纽"} & set(got)
-    got = _by_name("“西气东输”第四通道、和若铁路、阿尔塔什水利枢纽工程等重大基础设施投运。京哈（扩建）、哈肇、绥大等高速公路建成通车。")
+    got = _by_name(
+        "“西气东输”第四通道、和若铁路、阿尔塔什水利枢纽工程等重大基础设施投运。京哈（扩建）、哈肇、绥大等高速公路建成通车。"
+    )
     assert {"和若铁路", "京哈高速公路扩建", "哈肇高速公路", "绥大高速公路"} <= set(got)
     got = _by_name("德厚、阿岗、车马碧大型水库建成投用。")
     assert set(got) == {"德厚水库", "阿岗水库", "车马碧水库"}
@@ -208,7 +218,9 @@ def test_explicit_works_lists_allow_soft_words_and_drop_descriptions() -> None:
     assert "城乡供水一体化" not in got
     got = _by_name("全国电源规模最大、新能源占比最高、总投资近2000亿元的格尔木东、海南清洁能源基地开工建设。")
     assert "格尔木东清洁能源基地" in got and not any("最" in n for n in got)
-    got = _by_name("全球单机规模最大的2座35万千瓦塔式槽式光热发电项目分别在格尔木、德令哈开工，省内首条计算机整机生产线投运。")
+    got = _by_name(
+        "全球单机规模最大的2座35万千瓦塔式槽式光热发电项目分别在格尔木、德令哈开工，省内首条计算机整机生产线投运。"
+    )
     assert not got  # a count of works and a first-of-its-kind description name no project
     got = _by_name("实施G98环岛高速提档扩容工程和国省干道提质升级工程，实现昌江核电二期三号机组并网发电。")
     assert got["G98环岛高速提档扩容工程"]["status"] == "在建" and "昌江核电二期三号机组" in got
@@ -222,12 +234,15 @@ def test_examples_of_a_counted_batch_run_over_semicolons() -> None:
         "在今年内可以建设完工的，有二十一个大型水利工程。"
     )
     got = _by_name(text)
-    assert {n: got[n]["status"] for n in ("黄河三门峡水库", "梅山水库", "响洪甸水库", "濉河治理工程", "大伙房水库")} == dict.fromkeys(
-        ("黄河三门峡水库", "梅山水库", "响洪甸水库", "濉河治理工程", "大伙房水库"), "在建"
-    )
+    assert {
+        n: got[n]["status"]
+        for n in ("黄河三门峡水库", "梅山水库", "响洪甸水库", "濉河治理工程", "大伙房水库")
+    } == dict.fromkeys(("黄河三门峡水库", "梅山水库", "响洪甸水库", "濉河治理工程", "大伙房水库"), "在建")
     assert {"宿鸭湖蓄洪工程", "惠济河治理工程", "颍河节制闸工程", "人民胜利渠扩建工程"} <= set(got)
     assert got["颍河节制闸工程"]["status"] == "开工"
-    got = _by_name("溪洛渡水电站、京沪高速铁路和千万吨级炼油厂、百万吨级乙烯等一批重大项目陆续开工建设。我们应当积极修筑川黔和黔桂铁路。")
+    got = _by_name(
+        "溪洛渡水电站、京沪高速铁路和千万吨级炼油厂、百万吨级乙烯等一批重大项目陆续开工建设。我们应当积极修筑川黔和黔桂铁路。"
+    )
     assert {"溪洛渡水电站", "京沪高速铁路", "川黔铁路", "黔桂铁路"} <= set(got)
     assert not {"千万吨级炼油厂", "百万吨级乙烯"} & set(got)  # size classes of a kind
 
@@ -246,7 +261,10 @@ def test_visit_verbs_and_list_verbs_do_not_open_the_name() -> None:
     got = _by_name("市委书记来到城东新区，察看比亚迪电池项目建设进展。")
     assert "比亚迪电池项目" in got
     got = _by_name("当天，上海临港新片区集中签约了特斯拉储能超级工厂、宁德时代研发中心等15个项目。")
-    assert set(got) == {"特斯拉储能超级工厂", "宁德时代研发中心"} and got["特斯拉储能超级工厂"]["status"] == "签约"
+    assert (
+        set(got) == {"特斯拉储能超级工厂", "宁德时代研发中心"}
+        and got["特斯拉储能超级工厂"]["status"] == "签约"
+    )
 
 
 def test_a_quoted_name_before_the_head_is_the_projects() -> None:
@@ -264,14 +282,18 @@ def test_route_segments_and_described_names() -> None:
 
 def test_no_cut_inside_a_tagged_name_and_the_maker_before_nianchan() -> None:
     t = "其中，总投资50亿元的华为云数据中心项目开工。"
-    got = _by_name(t, entities=[Mention("华为", "enterprise", spans=[(t.index("华为"), t.index("华为") + 2)])])
+    got = _by_name(
+        t, entities=[Mention("华为", "enterprise", spans=[(t.index("华为"), t.index("华为") + 2)])]
+    )
     assert got["华为云数据中心项目"]["investment"] == 5_000_000_000
     got = _by_name("天合光能年产10GW高效光伏组件项目总投资50亿元，预计年底投产。")
     assert got["天合光能年产10GW高效光伏组件项目"]["investment"] == 5_000_000_000
 
 
 def test_a_work_that_calls_itself_a_key_project() -> None:
-    got = _by_name("连接常德、益阳、长沙的常益长高铁是我国中长期铁路网规划中的重点项目，目前，近千名施工人员奋战一线。")
+    got = _by_name(
+        "连接常德、益阳、长沙的常益长高铁是我国中长期铁路网规划中的重点项目，目前，近千名施工人员奋战一线。"
+    )
     assert got["常益长高铁"]["status"] == "在建"
     assert extract_projects("该项目是今年全省投资规模最大的产业项目。") == []
 
@@ -335,7 +357,10 @@ def test_works_named_as_a_policys_subject_are_not_in_progress() -> None:
 
 def test_news_idioms_of_works_in_full_swing() -> None:
     got = _by_name("眼下，总投资300亿元的比亚迪济南基地二期项目建设正酣。")
-    assert got["比亚迪济南基地二期项目"]["investment"] == 30_000_000_000 and got["比亚迪济南基地二期项目"]["status"] == "在建"
+    assert (
+        got["比亚迪济南基地二期项目"]["investment"] == 30_000_000_000
+        and got["比亚迪济南基地二期项目"]["status"] == "在建"
+    )
     assert set(_by_name("作为国家重大工程，白鹤滩水电站今天全部机组投产发电。")) == {"白鹤滩水电站"}
 
 
@@ -347,7 +372,9 @@ def test_a_description_before_a_dash_is_not_a_project() -> None:
 def test_works_put_into_the_national_plan_are_planned() -> None:
     got = _by_name("努力推动江汉平原水资源配置、汉江流域水安全能力提升等战略性工程纳入国家盘子。")
     assert got["江汉平原水资源配置"]["status"] == "谋划"
-    assert extract_projects("国家绿色化工和新材料制造业中试平台获批。") == []  # 获批 alone names a designation
+    assert (
+        extract_projects("国家绿色化工和新材料制造业中试平台获批。") == []
+    )  # 获批 alone names a designation
 
 
 def test_works_named_with_their_upgrade() -> None:
@@ -359,7 +386,9 @@ def test_works_named_with_their_upgrade() -> None:
 
 def test_a_plant_project_is_named_without_its_project_word() -> None:
     # only a phase (二期项目) runs a base's name on to 项目; one project written on two pages keeps one name
-    got = _by_name("总投资120亿元的华润微电子12英寸功率半导体晶圆生产线项目正式签约落户西部科学城重庆高新区。")
+    got = _by_name(
+        "总投资120亿元的华润微电子12英寸功率半导体晶圆生产线项目正式签约落户西部科学城重庆高新区。"
+    )
     assert "华润微电子12英寸功率半导体晶圆生产线" in got, got
 
 
@@ -367,17 +396,23 @@ def test_a_plant_project_is_named_without_its_project_word() -> None:
 
 
 def test_news_kaigong_with_total_investment_before_the_name() -> None:
-    p = _by_name("3月18日，总投资52亿元的宁德时代洛阳基地二期项目在洛阳市伊滨区开工建设。")["宁德时代洛阳基地二期项目"]
+    p = _by_name("3月18日，总投资52亿元的宁德时代洛阳基地二期项目在洛阳市伊滨区开工建设。")[
+        "宁德时代洛阳基地二期项目"
+    ]
     assert p["investment"] == 5_200_000_000 and p["status"] == "开工" and p["place"] == "洛阳市伊滨区"
 
 
 def test_news_signing_with_planned_investment_after_the_name() -> None:
-    p = _by_name("近日，比亚迪襄阳产业园三期项目签约落户襄阳高新区，计划投资80亿元。")["比亚迪襄阳产业园三期项目"]
+    p = _by_name("近日，比亚迪襄阳产业园三期项目签约落户襄阳高新区，计划投资80亿元。")[
+        "比亚迪襄阳产业园三期项目"
+    ]
     assert p["investment"] == 8_000_000_000 and p["status"] == "签约" and p["place"] == "襄阳高新区"
 
 
 def test_each_listed_project_keeps_its_own_amount() -> None:
-    got = _by_name("签约项目中，投资50亿元的光伏组件项目、投资30亿元的储能电池项目和投资12亿元的新材料项目分别落户三个园区。")
+    got = _by_name(
+        "签约项目中，投资50亿元的光伏组件项目、投资30亿元的储能电池项目和投资12亿元的新材料项目分别落户三个园区。"
+    )
     assert got["光伏组件项目"]["investment"] == 5_000_000_000
     assert got["储能电池项目"]["investment"] == 3_000_000_000
     assert got["新材料项目"]["investment"] == 1_200_000_000
@@ -407,7 +442,12 @@ def test_a_funding_category_shares_no_kind_and_a_one_character_item_before_he_is
 
 
 def test_kinds_of_product_or_industry_listed_are_no_works() -> None:
-    assert extract_projects("建设铝镁、黄金、超高纯铜等有色金属项目。今年，新材料、新能源等新兴产业项目建成投产。") == []
+    assert (
+        extract_projects(
+            "建设铝镁、黄金、超高纯铜等有色金属项目。今年，新材料、新能源等新兴产业项目建成投产。"
+        )
+        == []
+    )
     # companies listed under the same kind of category are whose works they are
     t = "加快中船、中远海运等船舶制修造项目建设。"
     orgs = [Mention("中船", "enterprise", spans=[(2, 4)]), Mention("中远海运", "enterprise", spans=[(5, 9)])]
@@ -446,7 +486,9 @@ def test_operating_verb_before_a_named_work() -> None:
 
 
 def test_hospital_buildings_and_science_facilities_are_works() -> None:
-    got = _by_name("北大第一医院宁夏妇儿医院综合楼、宁夏盲人按摩医院等建成投用。江门中微子实验站、惠州强流重离子加速器建成运行。")
+    got = _by_name(
+        "北大第一医院宁夏妇儿医院综合楼、宁夏盲人按摩医院等建成投用。江门中微子实验站、惠州强流重离子加速器建成运行。"
+    )
     assert got["北大第一医院宁夏妇儿医院综合楼"]["status"] in ("建成", "投产")
     assert "惠州强流重离子加速器" in got
 
@@ -457,3 +499,101 @@ def test_a_class_of_livelihood_works_and_ranked_designations_are_no_projects() -
     # named items of a batch (place and product) stay projects
     got = _by_name("长沙惠科新型显示、湘潭半导体智造、衡阳绿色盐碱基地等一批百亿级项目开工建设。")
     assert got["湘潭半导体智造"]["status"] == "开工"
+
+
+# Rules of branch projects3 (issue 9; gold-f sections): each class on a short sentence written for it.
+
+
+def test_a_head_in_a_clause_before_a_list_is_a_name_of_its_own() -> None:
+    got = _by_name("三门核电三期项目获国家核准，三澳核电二期、六横LNG接收站等项目开工建设。")
+    assert got["三门核电三期项目"]["status"] == "谋划"
+    assert (
+        got["三澳核电二期"]["status"] == "开工"
+    )  # a name closing on its phase is no slogan of counted kinds
+    assert "六横LNG接收站" in got
+
+
+def test_a_first_of_its_kind_work_is_named_without_its_description() -> None:
+    got = _by_name("建成全国首个商业航天发射场。")
+    assert got["商业航天发射场"]["status"] == "建成"
+    # 首家 counts a firm or a body, 首条…生产线 what is made: still descriptions
+    assert extract_projects("建成全国首家地理标志交易运营中心。首条半导体芯片模组生产线投产。") == []
+
+
+def test_routes_and_designations_ending_like_works() -> None:
+    assert extract_projects("全国首条第七航权航线投入运营。加快长江上游航运中心建设。") == []
+
+
+def test_state_inside_a_name_after_its_own_part() -> None:
+    got = _by_name("杭州国家版本馆、之江文化中心等文化地标建成投用。")
+    assert "杭州国家版本馆" in got and "之江文化中心" in got
+    # opening an item, a rank or after an adjective, 国家 marks a designation
+    assert extract_projects("加快国家物流枢纽、南川国家级零碳园区、综合性国家科学中心建设。") == []
+
+
+def test_venues_and_schools_are_works() -> None:
+    got = _by_name("建成省美术馆、省图书新馆，抗震纪念馆、玉树河湟中学、达日果育英才学校建成投用。")
+    for name in ("省美术馆", "省图书新馆", "玉树河湟中学", "达日果育英才学校"):
+        assert got[name]["status"] in ("建成", "投产"), name
+
+
+def test_study_and_approval_are_planning() -> None:
+    got = _by_name("加快嘉陵江井口生态航运工程研究论证。金华（义乌）中欧班列集结中心获批建设。")
+    assert got["嘉陵江井口生态航运工程"]["status"] == "谋划"
+    assert got["金华（义乌）中欧班列集结中心"]["status"] == "谋划"
+
+
+def test_measures_of_networks_are_no_status_nor_names() -> None:
+    assert extract_projects("西安地铁运营里程422公里并连通咸阳。核准在建核电机组装机容量居全国前列。") == []
+
+
+def test_project_companies_and_quoted_programmes_naming_other_things() -> None:
+    t = "落地5家金融租赁管理型项目公司。建成“千万工程”示范村507个。建成100所“徐特立项目”学校。"
+    assert extract_projects(t) == []
+    # a quoted name followed by its own area or a verb stays a project
+    assert "117项目" in _by_name("推动“117项目”核心区加快建设。")
+
+
+def test_lists_of_carriers_utilities_and_health_designations_are_no_works() -> None:
+    t = (
+        "加快建设具身智能训练场、开源鸿蒙适配中心等产业创新平台。加快建设医疗器械创新中心、科创研发孵化基地等功能载体。"
+        "推进燃气、供热管网等基础设施提质升级。推动智慧港口、智慧航道、智慧机场建设。推进国家区域医疗中心、区域医疗中心建设。"
+    )
+    assert extract_projects(t) == []
+
+
+def test_a_kind_of_work_upgraded_names_no_work() -> None:
+    got = _by_name("加快长江航道整治、高速公路提质扩容、川气东送二线湖北段等重大项目建设。")
+    assert "高速公路提质扩容" not in got and "川气东送二线湖北段" in got
+    assert "燕官公路提质改造" in _by_name("燕官公路提质改造建成。")
+
+
+def test_counts_after_the_stage_and_funding_or_research_classes_are_no_projects() -> None:
+    t = "自治区重大项目开工390个、竣工437个。面向民间资本推介重大项目总投资约2350亿元。启动实施颠覆性技术创新项目。"
+    assert extract_projects(t) == []
+
+
+def test_generic_words_before_a_works_word_name_no_work_even_in_a_list() -> None:
+    assert extract_projects("推进国家区域医疗中心、国家重大传染病防治基地等项目建设。") == []
+    assert "省人民医院国家重大传染病防治基地" in _by_name(
+        "加快推进省人民医院国家重大传染病防治基地等重点项目。"
+    )
+
+
+def test_parts_after_ji_size_classes_and_counted_firms() -> None:
+    got = _by_name("首个沙戈荒大基地及外送通道开工建设。推进南苑、北中轴等大尺度郊野公园建设。")
+    assert "沙戈荒大基地及外送通道" in got and "外送通道" not in got
+    assert {"南苑郊野公园", "北中轴郊野公园"} <= set(got)
+    assert extract_projects("引进华为智能生活馆、砂之船奥莱等首店100多家。通用机床研究院建成投用。") == []
+
+
+def test_works_naming_a_labs_subject_and_parts_of_a_slogans_area() -> None:
+    t = "加快建设甘蔗生物育种实验室、陆海通道工程全寿命安全实验室。“两园一河”启动区示范段建成亮相。"
+    assert extract_projects(t) == []
+    assert "平陆运河工程" in _by_name("平陆运河工程加快建设。")
+
+
+def test_kinds_of_venue_and_fields_are_no_works() -> None:
+    got = _by_name("加快奥体中心、体育训练基地等项目建设。建成农业领域人工智能应用中试基地、水稻育种基地。")
+    assert "奥体中心" in got and "体育训练基地" not in got
+    assert not any("领域" in n for n in got)

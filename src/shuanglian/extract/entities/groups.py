@@ -83,6 +83,8 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
             continue
         if gaz.get(short) and gaz.get(full) and gaz[short].canonical != gaz[full].canonical:
             continue  # 中共中央 and 中共中央政治局: two known bodies, not a name and its short form
+        if gaz.get(short) and not gaz.get(full) and kind_by_suffix(full) is None:
+            continue  # 中海油 and 中海油装备智能制造: a known body and a suffix-less project or unit of it
         dst.surfaces |= src.surfaces
         if dst.kind == "organization" and src.kind != "organization" and kind_by_suffix(dst.name) is None:
             # a suffix-less body takes its short name's kind; a museum or an association keeps its own

@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.lexicon import generic, industries, industry_automaton, industry_grammar
+from shuanglian.extract.entities.lexicon import (
+    generic,
+    industries,
+    industry_automaton,
+    industry_grammar,
+    org_gazetteer,
+)
 from shuanglian.extract.entities.places import place_index
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
@@ -98,6 +104,8 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         if not (end in view.by_end or text[end : end + 2] in _TAILS):
             continue
         # 氟|化工, 煤化工, 晶硅|光伏: a material written right before the term names the branch
+        if _after_body(view, start):
+            continue  # 中海油|新材料, 比亚迪|新能源: the business or project of the company written before it
         material = next((m for m in (text[start - 2 : start], text[start - 1 : start])
                          if m in materials and start - len(m) in view.by_start), None)
         if material:
@@ -105,6 +113,15 @@ def industry_mentions(view: TokenView) -> list[Cand]:
         elif start in view.by_start:
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
     return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
+
+
+def _after_body(view: TokenView, start: int) -> bool:
+    """True when a word LAC or the tagger reads as an organisation, or a known body's name, ends right at `start`."""
+    i = view.index_containing(start - 1) if start > 0 else None
+    if i is None or view.tokens[i].end != start:
+        return False
+    t = view.tokens[i]
+    return t.tag == "ORG" or (len(t.word) >= 2 and t.word in org_gazetteer())
 
 
 _NP_TAGS = frozenset({"n", "nz", "vn", "an", "a", "b", "j"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -104,6 +105,12 @@ def generic() -> dict[str, Any]:
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "generic_name_parts": frozenset(data["generic_name_parts"]),
         "non_places": frozenset(data.get("non_places") or []),
+        "listed_min": int(data.get("listed_min", 4)),
+        "class_modifiers": frozenset(data.get("class_modifiers") or []),
+        "group_marks": tuple(data.get("group_marks") or []),
+        "group_heads": tuple(data.get("group_heads") or []),
+        "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
+        "body_kinds": {w: kind for kind, words in (data.get("body_kinds") or {}).items() for w in words},
         "non_name_tails": tuple(data.get("non_name_tails") or []),
         "line_suffixes": frozenset(data.get("line_suffixes") or []),
         "proper_suffixes": frozenset(data.get("proper_suffixes") or []),
@@ -123,20 +130,25 @@ def carrier_names() -> dict[str, frozenset[str]]:
     data = _yaml("carrier_names.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("field_suffixes"), list):
         raise ValueError("extract/data/carrier_names.yaml: expected a list field_suffixes")
-    return {"field_suffixes": frozenset(data["field_suffixes"]), "zone_suffixes": frozenset(data.get("zone_suffixes") or []),
-            "abbreviated_lines": frozenset(data.get("abbreviated_lines") or []),
-            "opening_breaks": frozenset(data.get("opening_breaks") or []),
-            "power_line_provinces": frozenset(str(data.get("power_line_provinces") or "")),
-            "power_line_heads": frozenset(data.get("power_line_heads") or []),
-            "zone_openers": frozenset(data.get("zone_openers") or []),
-            "walk_breaks": frozenset(data.get("walk_breaks") or [])}
+    return {
+        "field_suffixes": frozenset(data["field_suffixes"]),
+        "zone_suffixes": frozenset(data.get("zone_suffixes") or []),
+        "abbreviated_lines": frozenset(data.get("abbreviated_lines") or []),
+        "opening_breaks": frozenset(data.get("opening_breaks") or []),
+        "power_line_provinces": frozenset(str(data.get("power_line_provinces") or "")),
+        "power_line_heads": frozenset(data.get("power_line_heads") or []),
+        "zone_openers": frozenset(data.get("zone_openers") or []),
+        "walk_breaks": frozenset(data.get("walk_breaks") or []),
+    }
 
 
 @functools.cache
 def work_lists() -> dict[str, Any]:
     """Heads of built works named in lists and the words between list and head (work_lists.yaml), as read."""
     data = _yaml("work_lists.yaml")
-    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("heads", "measures", "modifiers")):
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), list) for k in ("heads", "measures", "modifiers")
+    ):
         raise ValueError("extract/data/work_lists.yaml: expected lists heads, measures, modifiers")
     return data
 
@@ -146,8 +158,10 @@ def place_rules() -> dict[str, Any]:
     """Word lists of the place-mention rules (place_rules.yaml): work tails, route heads, town and village ends
     (tuples), and `literary_names` (燕赵 -> 河北省, a dict)."""
     data = _yaml("place_rules.yaml") or {}
-    return {k: ({str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else tuple(str(w) for w in v or []))
-            for k, v in data.items()}
+    return {
+        k: ({str(a): str(b) for a, b in v.items()} if isinstance(v, dict) else tuple(str(w) for w in v or []))
+        for k, v in data.items()
+    }
 
 
 @functools.cache
@@ -171,8 +185,14 @@ def fund_names() -> dict[str, frozenset[str]]:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")
         out[key] = frozenset(words)
-    for key in ("quoted_product_tails", "batch_counters", "category_openers", "clause_verbs", "class_tails",
-                "reform_marks"):
+    for key in (
+        "quoted_product_tails",
+        "batch_counters",
+        "category_openers",
+        "clause_verbs",
+        "class_tails",
+        "reform_marks",
+    ):
         words = (data.get(key) if isinstance(data, dict) else None) or []
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise FundDataError(f"extract/data/fund_names.yaml: {key!r} must be a list of words")

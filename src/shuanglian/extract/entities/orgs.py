@@ -8,6 +8,8 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_GRAMMAR, PRIO_LAC, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
+    _yaml,
+    automaton,
     carrier_names,
     fund_names,
     generic,
@@ -17,12 +19,13 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
     org_gazetteer_automaton,
     party_posts,
+    standalone_abbreviations,
     suffix_automaton,
     suffixes,
     titles,
     work_lists,
 )
-from shuanglian.extract.entities.places import normalise, place_index
+from shuanglian.extract.entities.places import normalise, place_index, world_places
 from shuanglian.extract.lac import Token
 from shuanglian.suffixes import kind_by_suffix, suffix_of
 
@@ -35,6 +38,7 @@ _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
 _SESSION = re.compile(r"^第?[一二三四五六七八九十百零]+届$")
 _EVENT_YEAR = re.compile(r"^(?:19|20)\d\d(?:年)?$")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零\d]+[片中小]?$")
 
 
 def _event(toks: list[Token]) -> bool:
@@ -47,6 +51,12 @@ def kind_of(name: str) -> str | None:
     entry = org_gazetteer().get(name)
     if entry:
         return entry.kind
+    g = generic()
+    body = g["body_kinds"].get(name)
+    if body:
+        return str(body)
+    if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]) or g["group_blocs"].search(name):
+        return "organization"  # 胡风反革命集团, 七十七国集团: a political or criminal group or a bloc, not a company
     by_suffix = kind_by_suffix(name)
     if by_suffix:
         return by_suffix
@@ -96,6 +106,8 @@ def _ends_with_title(word: str) -> bool:
 def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -> bool:
     """A name needs a proper-noun token, or a distinctive common word (not only generic words/industries)."""
     g = generic()
+    if _class_of_bodies(name_part):
+        return False  # 乡镇|卫生院, 高水平研究型|医院: a class of bodies
     toks = view.tokens[i0:i_s]
     words = [t.word for t in toks if t.tag != "w"]
     head = view.tokens[i_s]
@@ -126,6 +138,10 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         opens = lead.tag in ("LOC", "ORG", "PER") or lead.word in place_index() or (
             lead.tag in ("nz", "nw") and lead.word not in industries())
         joined = any(t.word in g["inner_connectives"] for t in toks)  # 东莞|布局研发|和|制造基地
+        if prefix and head.tag in ("LOC", "ORG") and not joined and _place_named(prefix):
+            # 北京大兴国际机场/LOC, 广州|白云国际机场/LOC: LAC or the tagger read the work's own name with its
+            # suffix as one name; a place alone names such a work (大兴国际机场, 三峡水库)
+            return opens
         return opens and not joined and not all_generic(name_part) and (
             proper or (head.tag in _SPECIFIC_TAGS and bool(prefix)))
     if proper:
@@ -163,6 +179,37 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         and kind in ("lab", "university", "platform")
         and (len(words) == 1 or name_part.endswith(("产业", "行业")) or kind == "university")
     )
+
+
+def _class_of_bodies(part: str) -> bool:
+    """True when `part` holds a class modifier (乡镇, 公立, 研究型) and otherwise only generic words (高水平, 国家)."""
+    g = generic()
+    mods = g["class_modifiers"]
+    vocab = mods | g["generic_name_parts"]
+    pos, seen = 0, False
+    while pos < len(part):
+        for k in range(min(4, len(part) - pos), 0, -1):
+            if part[pos : pos + k] in vocab:
+                seen = seen or part[pos : pos + k] in mods
+                pos += k
+                break
+        else:
+            return False
+    return seen
+
+
+def _known_from(text: str, start: int, shortest: int) -> bool:
+    """True when a known body's name longer than `shortest` starts at `start` (联合|国教科文组织: 联合国)."""
+    gaz = org_gazetteer()
+    return any(text[start : start + k] in gaz for k in range(shortest + 1, min(len(text) - start, 12) + 1))
+
+
+def _place_named(part: str) -> bool:
+    """True when `part` is places only (北京大兴, 白云) or a name that is not only generic words."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    rest = strip_place_prefix(part)
+    return not rest or rest in place_index() or not all_generic(part)
 
 
 def _field_name(part: str) -> bool:
@@ -228,9 +275,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             break
         # a bare suffix word (科技园) cannot be a name alone, so a connective before it is inside the name
         bare = first == i_suffix and not head_named
+        if t.word in g["inner_connectives"] and bare and toks[i_suffix].tag == "ORG":
+            break  # 党代会|和|省委, 人大代表建议|和|政协: LAC reads the head word alone as a body; 和 ends its name
         if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
             left = toks[i - 1]
-            if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (
+            if suffix_of(left.word, grammar_only=True) or left.word in place_index() or (bare and left.word in suffixes().grammar) or (
                 left.word in suffixes().grammar and i >= 2 and toks[i - 2].tag not in g["stop_tags"]
             ) or _closes_name(view, i - 1):
                 # 嘉兴学院|和|闻泰通讯股份有限公司, 合肥先进|光源|和|稳态强磁场实验装置: a complete
@@ -264,6 +313,10 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
         if kind == "organization" and (_SESSION.match(t.word) or _EVENT_YEAR.match(t.word)) and _event(toks[i_suffix:]):
             # 第九届|亚冬会, 2026|智慧农业博览会: an event's session opens its name (the host city before it is a place)
             first = i
+            break
+        if kind in ("organization", "university") and t.tag == "m" and _ORDINAL.match(t.word) and i > 0 and _placeish(toks[i - 1]):
+            # 文明瑶族乡|第一片|小学, 上海市|第六|人民医院: a school or hospital numbered within its place
+            first = i - 1
             break
         if t.word == "至" and kind == "platform" and first < i_suffix and i > 0 and _placeish(toks[i - 1]) and _placeish(toks[first]):
             # 崇左至凭祥|铁路, 黔江至吉首|高铁: a line named by its two ends
@@ -428,12 +481,14 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
         start = view.tokens[first].start
         # a descriptive word glued to the next word by LAC (企业人工智能|实验室): cut it off too
         lead = next((b for b in sorted(g["bad_name_starts"], key=len, reverse=True)
-                     if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1), None)
+                     if len(b) >= 2 and text.startswith(b, start) and end - start - len(b) > len(suffix) + 1
+                     and not _known_from(text, start, len(b))), None)
         if lead and first < i_s and view.tokens[first].end > start + len(lead) and not leveled:
             start += len(lead)
         verb = _glued_verb(text[start:end])
         if verb and view.tokens[first].end > start + len(verb):
             start += len(verb)  # 重组|国家重点实验室 in one LAC word: the verb is no part of the name
+        start += lead_start(text[start:end])  # 以|二十国集团, 驻豫|人民解放军 read as one word
         if text[start:end].count("）") > text[start:end].count("（"):
             # LAC glued the closing bracket to the suffix word: 百济神州（广州）生物科技有限公司
             opening = text.rfind("（", max(0, start - 10), start)
@@ -587,7 +642,8 @@ def all_generic(name: str) -> bool:
     s = suffix_of(rest)
     if s and len(rest) > len(s):
         rest = rest[: -len(s)]
-    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys() | g["inner_connectives"]
+    # class modifiers too (乡镇|卫生院, 境内外|证券交易所): a class of bodies, not one body
+    vocab = g["generic_name_parts"] | g["enterprise_tails"] | industries().keys() | g["inner_connectives"] | g["class_modifiers"]
     pos = 0
     while pos < len(rest):
         for k in range(min(8, len(rest) - pos), 0, -1):
@@ -597,6 +653,22 @@ def all_generic(name: str) -> bool:
         else:
             return False
     return True
+
+
+@functools.cache
+def _preposition_chars() -> frozenset[str]:
+    return frozenset(str(_yaml("bare_enterprise.yaml").get("preposition_chars") or ""))
+
+
+def lead_start(name: str) -> int:
+    """Characters before a known body that LAC or the tagger glued to it: a stationing (驻|豫|人民解放军, 驻京|武警部队)
+    or a preposition (以|二十国集团): the body is the name."""
+    k = 1 if name[:1] in _preposition_chars() else 0
+    if name[k : k + 1] in standalone_abbreviations() and (k == 0 or name[:1] == "驻"):
+        k += 1
+    body = name[k:]
+    known = body in org_gazetteer() or body in generic()["body_kinds"]
+    return k if 0 < k < len(name) and known else 0
 
 
 def _inner_org_end(name: str) -> int | None:
@@ -651,6 +723,9 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         if opener:
             # 优化|重组国家重点实验室: a verb LAC glued to a name's start is no part of it
             t = Token(t.start + len(opener), t.end, t.word[len(opener) :], t.tag)
+        cut = lead_start(t.word)
+        if cut:
+            t = Token(t.start + cut, t.end, t.word[cut:], t.tag)  # 驻京|人民解放军: the army, not a company
         end = t.end
         if (
             i + 1 < len(toks)
@@ -661,6 +736,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             and not (i + 2 < len(toks) and toks[i + 2].tag in ("n", "nz", "vn"))
             # 华天科技|芯片项目: a name that already ends with a business word takes no second one
             and not any(t.word.endswith(tail) and len(t.word) > len(tail) for tail in g["enterprise_tails"])
+            # 中海油|新材料 (a project of a listed item): a known body's name is complete, the word is its business
+            and t.word not in org_gazetteer()
         ):
             end = toks[i + 1].end
         name = view.text[t.start : end]
@@ -676,8 +753,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index():
-            continue  # LAC sometimes tags a bare place (上海, 大湾区) as ORG; the place rules handle it
+        if name in place_index() or name in world_places():
+            continue  # LAC sometimes tags a bare place (上海, 大湾区, 匈牙利) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
             continue  # 90后: a number is not a name without a suffix
@@ -771,6 +848,16 @@ def brand_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def _branded_trade(name: str) -> bool:
+    """True when `name` opens with a two-character word that is no place, industry or generic word and ends with
+    an industry term (天章|卫星, 云遥|宇航): a brand named with its trade, not a sector (海洋|装备)."""
+    inds = industries()
+    g = generic()
+    head, trade = name[:2], name[2:]
+    return (len(trade) >= 2 and trade in inds and head not in inds and head not in place_index()
+            and head not in g["generic_name_parts"] and not all_generic(head))
+
+
 _LIST_STOP = frozenset({"w", "u", "p", "c", "m", "q", "TIME", "r", "d", "f"})
 
 
@@ -782,13 +869,17 @@ def listed_orgs(view: TokenView) -> list[Cand]:
     for i, t in enumerate(toks):
         if t.word != "等" or i + 1 >= len(toks):
             continue
-        # 等 + up to one modifier + the class noun
+        # 等 + a count (一批) + up to two modifiers + the class noun (等头部企业, 等一批龙头企业, 等商业航天企业)
         kind = None
-        for j in (i + 1, i + 2):
-            if j < len(toks) and toks[j].word in classes:
+        counted = False
+        for j in range(i + 1, min(i + 5, len(toks))):
+            if toks[j].word in classes:
                 kind = classes[toks[j].word]
                 break
-            if j < len(toks) and toks[j].tag not in ("n", "vn", "a", "b"):
+            if j == i + 1 and toks[j].tag == "m" and not toks[j].word[0].isdigit():
+                counted = True
+                continue
+            if toks[j].tag not in ("n", "vn", "a", "b") or j - i - counted > 2:
                 break
         if kind is None:
             continue
@@ -812,6 +903,9 @@ def listed_orgs(view: TokenView) -> list[Cand]:
             break
         if len(items) < 2:
             continue  # a single "X等企业" is too weak a signal
+        if not any(toks[k].tag in _SPECIFIC_TAGS or toks[k].word in listed_companies()
+                   for k in range(view.index_containing(items[-1][0]) or 0, i)):
+            continue  # 计量、标准、检测、认证等服务企业: services and fields in common words, no member named
         heads = industry_grammar()["heads"]
         for a, b, common in items:
             name = view.text[a:b]
@@ -819,8 +913,8 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 continue  # 海洋装备等企业: a line of business made of common nouns, not a member
             if not (2 <= len(name) <= 8) or name in place_index() or is_non_name(name) or all_generic(name):
                 continue
-            if any(term in name for term in industries() if len(term) >= 2):
-                continue  # 海洋生物医药、海洋装备等企业: sectors, not members
+            if any(term in name for term in industries() if len(term) >= 2) and not _branded_trade(name):
+                continue  # 海洋生物医药、海洋装备等企业: sectors, not members (天章卫星 is a brand and its trade)
             grammar = suffix_of(name, grammar_only=True)
             out.append(Cand(a, b, suffixes().kind_of[grammar] if grammar else kind, name, PRIO_GRAMMAR))
     return out + listed_works(view)
@@ -1024,6 +1118,38 @@ def peer_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+@functools.cache
+def _listed_automaton() -> Any:
+    """Short names of listed companies that read as nothing but a company: at least `listed_min` characters, no
+    place, industry or generic phrase (中国医药, 机器人), no other kind's suffix (白云机场, 人民网)."""
+    g = generic()
+    least = int(g["listed_min"])
+    inds = industries()
+    names = {n: "enterprise" for n in listed_companies()
+             if len(n) >= least and not any(ch.isascii() for ch in n) and n not in inds and n not in place_index()
+             and kind_of(n) in (None, "enterprise") and not all_generic(n) and not is_non_name(n)}
+    return automaton(names)
+
+
+def listed_company_orgs(view: TokenView) -> list[Cand]:
+    """Listed companies' short names on LAC word boundaries (海康威视, 中联重科): companies wherever they are written,
+    also when neither LAC nor the tagger reads them as names."""
+    auto = _listed_automaton()
+    if not len(auto):
+        return []
+    out: list[Cand] = []
+    for last, (name, kind) in auto.iter(view.text):
+        start = last + 1 - len(name)
+        if not view.aligned(start, last + 1):
+            continue
+        i = view.index_containing(start)
+        toks = [t for t in view.tokens[i:] if t.start < last + 1] if i is not None else []
+        # a proper noun inside (仕佳|光子, 海康威视/ORG): not common words that happen to spell a listing (节能|风电)
+        if any(t.tag in _SPECIFIC_TAGS for t in toks):
+            out.append(Cand(start, last + 1, kind, name, PRIO_LAC))
+    return out
+
+
 def _person_word(view: TokenView, start: int, end: int) -> bool:
     """True when LAC tagged exactly [start, end) as a person."""
     i = view.index_containing(start)
@@ -1053,6 +1179,7 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
     """
     out: list[Cand] = []
     for start, end in spans:
+        start += lead_start(view.text[start:end])
         name = view.text[start:end]
         inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:

@@ -64,6 +64,8 @@ from shuanglian.extract.entities.orgs import (
     grammar_orgs,
     kind_of,
     lac_orgs,
+    lead_start,
+    listed_company_orgs,
     listed_orgs,
     not_a_fund,
     peer_orgs,
@@ -470,6 +472,12 @@ def _merge_places(groups: dict[tuple[str, str], Group]) -> None:
             del groups[("place", short)]
 
 
+def _cut_lead(c: Cand) -> Cand:
+    """An organisation whose name opens with a stationing or a preposition before a known body, cut to the body."""
+    k = lead_start(c.name) if c.kind in KINDS_ORG else 0
+    return replace(c, start=c.start + k, name=c.name[k:]) if k else c
+
+
 def _joined_government(text: str, c: Cand) -> bool:
     """A bare 省政府/市政府 completed with the page's place and joined to the party committee written before it
     (江西省委和|省政府工作汇报): the committee alone is the entity."""
@@ -528,7 +536,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
-             + quoted_funds(view) + listed_facilities(view) + patterned_works(view))
+             + quoted_funds(view) + listed_facilities(view) + patterned_works(view) + listed_company_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
     cands = [c for c in cands if c.kind != FIELD]
@@ -546,6 +554,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         if quoted:
             extra = _quoted_recovered(text, chosen + extra, ner, quoted, blocked) + extra
         chosen = sorted(chosen + extra, key=lambda c: c.start)
+    # the tagger's longer span may take a stationing or a preposition back in (驻|豫人民解放军): cut it again
+    chosen = [_cut_lead(c) for c in chosen]
     # a class or a batch of funds (私募证券投资基金, 16支省级政府投资基金) is no fund's name
     chosen = [c for c in chosen if c.kind != "fund" or not not_a_fund(text, c.start, c.name)]
     short_funds = quoted_fund_names(chosen)  # “金芙蓉”基金矩阵 … “金芙蓉”跃升行动: the fund's short name, not a company

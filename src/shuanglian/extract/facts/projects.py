@@ -32,19 +32,44 @@ _CURRENCY = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元",
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+|[数几百千]"
 _RECENT = re.compile(r"近日|日前|今天|今日|当天|日内")
 _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
-_STOPS = "，,。；;、：:（(）)！？“”\"《》 \t—"
-_NAME_WORDS = {"建设", "年产", "新建", "投资", "及", "和", "与"}  # introducing words that may also be part of a name
+_STOPS = '，,。；;、：:（(）)！？“”"《》 \t—'
+_NAME_WORDS = {
+    "建设",
+    "年产",
+    "新建",
+    "投资",
+    "及",
+    "和",
+    "与",
+}  # introducing words that may also be part of a name
 _MAX_NAME = 30
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
 # 三基地一枢纽, 一区两基地, 四纵三横: a slogan counting kinds of works, not a named one
 _SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,3}){2,}")
+# 三澳核电二期, 三门核电三期: a name closing on its phase is no slogan of counted kinds
+_PHASE_END = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?$")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
-_NOT_SHARED = {"期", "段", "线", "项目", "工程", "扩建", "改扩建", "中心", "平台", "站", "港", "桥", "矿", "总部"}
+_NOT_SHARED = {
+    "期",
+    "段",
+    "线",
+    "项目",
+    "工程",
+    "扩建",
+    "改扩建",
+    "中心",
+    "平台",
+    "站",
+    "港",
+    "桥",
+    "矿",
+    "总部",
+}
 
 
 @dataclass(frozen=True)
@@ -71,7 +96,8 @@ class _Rules:
         )
         not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
-            (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})")) for stage, words in d["status"].items()
+            (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})"))
+            for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
@@ -104,17 +130,36 @@ class _Rules:
         soft = set(d.get("soft_not_items") or [])
         self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
         self.descriptive_re = re.compile(d.get("descriptive_start") or r"^首(?:个|条|座)")
+        # the counters of a first-of-its-kind work (首个…发射场, 首条…管道), not of a firm or a batch (首家, 首批)
+        self.first_work_re = re.compile(
+            f"(?:{alternation(d.get('first_work_counters') or ['个', '条', '座'])})$"
+        )
+        # designations and routes ending like works (西部陆海新通道, 长江上游航运中心, 第七航权航线)
+        self.described_lines = tuple(d.get("described_lines") or ())
+        self.not_works = tuple(d.get("not_works") or ())
+        self.inner_ok = frozenset(d.get("inner_ok_items") or ())
+        self.level_leads = frozenset(d.get("level_leads") or ())
+        self.measure_after = tuple(d.get("measure_after") or ())
+        self.carriers = tuple(d.get("carrier_categories") or ())
+        self.institutions = alternation(d.get("institution_words") or ["实验室"])
         self.part_starts = tuple(d.get("part_starts") or ["配套"])
         self.metric_re = re.compile(alternation(d.get("metric_words") or ["增速"]))
         self.item_verb_re = re.compile(alternation(d["item_verbs"]))
         self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
         status_words = [w for words in d["status"].values() for w in words]
         # a status or visit verb inside the first item of a 等-list: the item starts after it
-        self.verb_cut_re = re.compile(
-            f"(?:{alternation([*status_words, *d.get('list_verbs', [])])})了?"
-        )
+        self.verb_cut_re = re.compile(f"(?:{alternation([*status_words, *d.get('list_verbs', [])])})了?")
         self.lead_re = re.compile(
-            alternation([*d["list_intro"], *status_words, *(w for w in d["name_starts"] if len(w) > 1), "在", "通车", "分别"])
+            alternation(
+                [
+                    *d["list_intro"],
+                    *status_words,
+                    *(w for w in d["name_starts"] if len(w) > 1),
+                    "在",
+                    "通车",
+                    "分别",
+                ]
+            )
         )
         self.called_re = re.compile(d["called_project"])
         self.stage_words_re = re.compile("(?:拟|已|新)?(?:" + alternation(status_words) + ")")
@@ -144,11 +189,15 @@ class ProjectStage:
     def __call__(self, doc: Document) -> Document:
         projects = extract_projects(doc.text, doc.entities, doc.published, doc.excluded)
         # a programme the policy stage found (实施尖刀技术攻关工程) is a policy, not an investment project
-        programmes = {re.sub(r"[“”\s]", "", p.get("title") or "") for p in getattr(doc, "policies", None) or []}
+        programmes = {
+            re.sub(r"[“”\s]", "", p.get("title") or "") for p in getattr(doc, "policies", None) or []
+        }
         # (a named work carried out, 实施G98环岛高速提档扩容工程, stays a project)
         r = _rules()
         doc.projects = [
-            p for p in projects if re.sub(r"[“”\s]", "", p["name"]) not in programmes or _built_core(r, p["name"])
+            p
+            for p in projects
+            if re.sub(r"[“”\s]", "", p["name"]) not in programmes or _built_core(r, p["name"])
         ]
         return doc
 
@@ -162,9 +211,7 @@ def extract_projects(
     """All investment projects of `text`; `entities` give investors, places and industries."""
     r = _rules()
     pub = publication_date(published)
-    mentions = sorted(
-        ((s, e, m) for m in entities or [] for s, e in m.spans), key=lambda t: (t[0], -t[1])
-    )
+    mentions = sorted(((s, e, m) for m in entities or [] for s, e in m.spans), key=lambda t: (t[0], -t[1]))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     last_place: str | None = None
@@ -185,9 +232,15 @@ def extract_projects(
             carry = None  # a list of examples runs on over ；, not past a full stop
         last_place = _sentence_place(r, sent, mentions) or last_place
         if not found and last is not None and last["investment"] is None:
-            money = _anaphoric_money(r, sent.text)  # …项目开工。该项目总投资140亿元: the amount of that project
+            money = _anaphoric_money(
+                r, sent.text
+            )  # …项目开工。该项目总投资140亿元: the amount of that project
             if money is not None:
-                last["investment"], last["investment_text"], last["currency"] = _tidy(money.value), money.written, money.currency
+                last["investment"], last["investment_text"], last["currency"] = (
+                    _tidy(money.value),
+                    money.written,
+                    money.currency,
+                )
         for p in found:
             if excluded and overlaps_excluded(p["span"][0], p["span"][1], excluded):
                 continue
@@ -202,7 +255,9 @@ def extract_projects(
     return out
 
 
-_ANAPHOR = re.compile(r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这个|这一|此|上述|整个)?(?:项目|工程)(?:一期|首期)?(?:计划|预计|拟)?")
+_ANAPHOR = re.compile(
+    r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这个|这一|此|上述|整个)?(?:项目|工程)(?:一期|首期)?(?:计划|预计|拟)?"
+)
 
 
 def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
@@ -267,7 +322,9 @@ def _sentence_projects(
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
                 if r.list_default_re.search(s[: h.end()]):
-                    given[(a, b)] = "在建"  # 实施A、B等重点项目, 建设A、B等特高压工程: named works being carried out
+                    given[(a, b)] = (
+                        "在建"  # 实施A、B等重点项目, 建设A、B等特高压工程: named works being carried out
+                    )
     found.extend(x for x in singles if x[3] is None and free(x[0], x[1]))
     for a, b in _named_works(r, s, names):
         if free(a, b):
@@ -279,7 +336,22 @@ def _sentence_projects(
             name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
         if s[end : end + 2] == "——":
             continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
-        if r.descriptive_re.search(name) or _NUMBERED_PROGRAMME.search(name) or _SLOGAN.fullmatch(name):
+        described = r.descriptive_re.search(name)
+        if described and _first_work(r, described.group(), name[described.end() :]):
+            # 全国首条大规模长距离输氢管道贯通: the first of its kind is named by what it is, without the description
+            if s[start : start + described.end()] == name[: described.end()]:
+                start += described.end()
+            name = name[described.end() :]
+            described = None
+        quoted = re.match(
+            r"“([^”]{2,10})”", s[start:end]
+        )  # “两园一河”启动区示范段: a part of a counted slogan's area
+        if (
+            described
+            or _NUMBERED_PROGRAMME.search(name)
+            or _SLOGAN.fullmatch(_PHASE_END.sub("", name))
+            or (quoted and _SLOGAN.fullmatch(quoted.group(1)))
+        ):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
@@ -289,15 +361,27 @@ def _sentence_projects(
             status = _status(r, s, start, end)
         if money is None and status is None and not called and not _named_project(r, name):
             continue
-        if money is None and name.endswith("工程") and status in ("谋划", "签约") and (start, end) not in given:
+        if (
+            money is None
+            and name.endswith("工程")
+            and status in ("谋划", "签约")
+            and (start, end) not in given
+        ):
             continue  # 实施X工程 is a programme; a built 工程 needs a construction status
         # 新型显示产业园: an industry's park is one place; 新能源汽车、机器人等重点项目 are industries
         park = name.endswith(tuple(r.weak_heads)) and not name.endswith(tuple(r.heads))
         if money is None and not park and _category(r, name, sent.start + start, sent.start + end, mentions):
             continue  # 数字经济项目, 量子科技重大项目: a category, unless an amount makes it one project
+        if re.sub(r"(?:项目|工程)$", "", name).endswith(r.not_works):
+            continue  # 西部陆海新通道, 长江上游航运中心: a designation or a route, not a work
         if name.startswith(r.scope_starts) and not r.works_re.search(name):
             continue  # 全省“一张网”公共资源交易平台: a network over the whole area (全区首座…盛乐国际机场 is one work)
-        if name.startswith(r.bad_starts) or re.match(r"\d+月", name) or re.search(r"时速|\d+公里", name) or (name.endswith(r.zones) and not name.endswith(tuple(r.heads))):
+        if (
+            name.startswith(r.bad_starts)
+            or re.match(r"\d+月", name)
+            or re.search(r"时速|\d+公里", name)
+            or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
+        ):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
         if _junk(r, name, sent.start + start, sent.start + end, mentions, place_names):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
@@ -325,6 +409,16 @@ def _sentence_projects(
     return out, carry
 
 
+def _first_work(r: _Rules, description: str, rest: str) -> bool:
+    """全国首个商业航天发射场: the first of a kind of work, named by what it is; not a firm (首家), a batch (首批)
+    or a production line (省内首条计算机整机生产线 says what is made, it names no work)."""
+    return (
+        bool(r.first_work_re.search(description))
+        and not rest.endswith(r.described_lines)
+        and _built_core(r, rest + "工程")
+    )
+
+
 def _named_project(r: _Rules, name: str) -> bool:
     """杭州西站站城综合体项目, 济南遥墙国际机场二期改扩建项目: a project named by what is built needs no cue."""
     core = re.sub(r"项目$", "", name)
@@ -345,35 +439,63 @@ def _per_place(
         j = i + 1
         while tail and j < len(items) and items[j][2][items[j][1] - items[j][0] :] == tail:
             j += 1
-        if tail and j < len(items) and items[j][2].endswith(tail) and items[j][2] == s[items[j][0] : items[j][1]]:
+        if (
+            tail
+            and j < len(items)
+            and items[j][2].endswith(tail)
+            and items[j][2] == s[items[j][0] : items[j][1]]
+        ):
             j += 1  # the last item carries the category itself (…、梧州泛铝件先进制造基地)
         group = items[i:j]
         pieces = [s[x:y].removesuffix(tail) for x, y, *_ in group]
         last_end = group[-1][1]
         # a category phrase (泛铝件先进制造基地), not one built word (公婆泉、后安、钱阳山煤矿 are three mines)
         kind = re.sub(r"(?:项目|工程)$", "", tail)
-        per_place = len(kind) >= 4 and all(p in places for p in pieces) and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
+        per_place = (
+            len(kind) >= 4
+            and all(p in places for p in pieces)
+            and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
+        )
         if not per_place:
             out.extend(group)
         i = j
     return out
 
 
+# a quoted X工程/X项目 before the noun of a counted kind (“千万工程”示范村507个, 100所“徐特立项目”学校)
+_QUOTED_MODIFIER = re.compile(r"”(?!建设|项目|工程|[一二三四五六七八九十\d]+期)[\u4e00-\u9fff]{1,4}\d")
+_COUNT_BEFORE_QUOTE = re.compile(r"\d+(?:多|余)?[所个座家项处]“$")
 _PHASE_HEAD = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程)")
 
 
 def _single_heads(
-    r: _Rules, s: str, heads: list[re.Match[str]], moneys: list[_Money], names: list[tuple[int, int]] | None = None
+    r: _Rules,
+    s: str,
+    heads: list[re.Match[str]],
+    moneys: list[_Money],
+    names: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, str, _Money | None, bool]]:
     """Names ending at a head word (集成电路项目), each with the amount said for it, if any."""
     out: list[tuple[int, int, str, _Money | None, bool]] = []
     used_money: set[int] = set()
-    lists_end = max((h.end() for h in heads if _list_items(r, s, h)), default=-1)
+    # A产业园、B中心等项目: heads inside a list belong to its items (a head in a clause before the list,
+    # 三门核电三期项目获国家核准，三澳核电二期、…等项目开工建设, is a name of its own)
+    spans = [(min(a for a, _ in items), h.end()) for h in heads if (items := _list_items(r, s, h))]
     for h in heads:
-        if h.start() < lists_end:
-            continue  # A产业园、B中心等项目: heads inside a list belong to its items
+        if any(a <= h.start() < b for a, b in spans):
+            continue
         if h.group() in r.weak_heads and _PHASE_HEAD.match(s, h.end()):
             continue  # 比亚迪济南基地二期项目: the name runs on to the 项目 after the base
+        inst = re.match(
+            r"[\u4e00-\u9fff]{1,10}?(?:" + r.institutions + r")(?=[，,。；;、）)]|$)", s[h.end() :]
+        )
+        if inst and not r.stage_words_re.search(inst.group()):
+            continue  # 陆海通道工程全寿命安全实验室: the works name what a lab studies
+        quote = s.rfind("“", 0, h.start())
+        if s[h.end() : h.end() + 1] == "”" and (
+            _QUOTED_MODIFIER.match(s, h.end()) or _COUNT_BEFORE_QUOTE.search(s, 0, quote + 1)
+        ):
+            continue  # “千万工程”示范村507个, 100所“徐特立项目”学校: a quoted programme names a kind of other things
         start = _name_start(r, s, h.start(), h.end(), names)
         if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
             continue
@@ -404,12 +526,18 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
-        if re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name) or not 3 <= len(name) <= 20 or r.metric_re.search(name):
+        if (
+            re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name)
+            or not 3 <= len(name) <= 20
+            or r.metric_re.search(name)
+        ):
             continue  # a count, an amount, or a measure (旅客吞吐量增速居…机场首位)
         if _COUNT_AFTER.match(s, end):
             continue  # 建成运输机场3座、通用机场8座: a count of a kind of work
         if s[end : end + 1] == "网":
             continue  # “米”字形高铁网, 高速公路网: a network of works, not one
+        if s.startswith(r.measure_after, end):
+            continue  # 在建核电机组装机容量居全国前列: the works measured, not one named
         if _COUNTED_AFTER_CUE.match(s, end):
             continue  # 实施病险水库除险加固项目5477个: a kind of work counted, not one
         if r.hard_not_items_re.search(name[: h.start() - start]):
@@ -442,15 +570,25 @@ def _name_start(
     falls inside one of the tagged `names` (sentence offsets)."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
     run = s[stop:head_start]
+    after = s[head_end:]
+    stage = r.stage_words_re.match(after)  # 自治区重大项目开工390个: a count after the stage is one too
+    if stage:
+        after = after[stage.end() :]
     if run.endswith(r.not_before) or re.match(
-        r"\s*(?:已达到|已达|达到|达|超过|超|共|近|约)*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", s[head_end:]
+        r"\s*(?:已达到|已达|达到|达|超过|超|共|近|约)*(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批)", after
     ):
         return None  # 科研项目; 谋划产业建设项目122项 (an aggregate)
     opening = s.rfind("“", 0, stop)
-    if s[stop - 1 : stop] == "”" and _QUOTED_TAIL.fullmatch(run) and opening >= 0 and stop - opening <= _MAX_NAME:
+    if (
+        s[stop - 1 : stop] == "”"
+        and _QUOTED_TAIL.fullmatch(run)
+        and opening >= 0
+        and stop - opening <= _MAX_NAME
+    ):
         quoted = s[opening + 1 : stop - 1]
         if (
-            not re.search(r"[，,。；;、]", quoted) and _specific(r, quoted)
+            not re.search(r"[，,。；;、]", quoted)
+            and _specific(r, quoted)
             and not _NUMBERED_PROGRAMME.search(quoted + "工程")
         ):
             return opening  # “纳米真空互联实验站”二期项目: the quoted name is the project's
@@ -462,7 +600,8 @@ def _name_start(
         {
             m.end(): m.group()
             for m in r.starts_re.finditer(run)
-            if (m.start() > 0 or len(m.group()) > 1) and not any(a < m.end() < b or a < m.start() < b for a, b in inside)
+            if (m.start() > 0 or len(m.group()) > 1)
+            and not any(a < m.end() < b or a < m.start() < b for a, b in inside)
         }.items(),
         reverse=True,
     )
@@ -475,9 +614,16 @@ def _name_start(
         if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
             continue  # 京港澳高速衡阳至耒阳段改扩建工程: a route segment, not 至 closing a phrase
         if _specific(r, core):
-            if word == "年产" and i + 1 < len(cuts):  # 天合光能年产10GW…项目: the maker before 年产 is named too
+            if word == "年产" and i + 1 < len(
+                cuts
+            ):  # 天合光能年产10GW…项目: the maker before 年产 is named too
                 maker = run[cuts[i + 1][0] : c - 2]
-                if len(maker) >= 2 and _specific(r, maker) and not r.starts_re.search(maker) and len(run) - cuts[i + 1][0] <= _MAX_NAME:
+                if (
+                    len(maker) >= 2
+                    and _specific(r, maker)
+                    and not r.starts_re.search(maker)
+                    and len(run) - cuts[i + 1][0] <= _MAX_NAME
+                ):
                     return stop + cuts[i + 1][0]
             return stop + c if len(core) <= _MAX_NAME else None
         if word not in _NAME_WORDS:
@@ -510,13 +656,23 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训|产业链", core))
+    return not _specific(r, core) or bool(
+        re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训|产业链", core)
+    )
 
 
-def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, int, Mention]],
-          place_names: set[str]) -> bool:
+def _junk(
+    r: _Rules,
+    name: str,
+    start: int,
+    end: int,
+    mentions: list[tuple[int, int, Mention]],
+    place_names: set[str],
+) -> bool:
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
-    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(name[:-2] if name.endswith(("项目", "工程")) else name):
+    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(
+        name[:-2] if name.endswith(("项目", "工程")) else name
+    ):
         return True
     if _COUNTED.search(name) or _WORD_COUNT.search(name):
         return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目, 三个一号旅游公路: a count of works, not one
@@ -528,7 +684,10 @@ def _junk(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[int, 
     places = {
         m.name
         for a, b, m in mentions
-        if m.kind in ("place", "platform") and start <= a and b <= end and m.name != name
+        if m.kind in ("place", "platform")
+        and start <= a
+        and b <= end
+        and m.name != name
         and not (m.kind == "platform" and r.works_re.search(m.name))
     }
     if name in place_names:  # a place named anywhere on the page
@@ -556,13 +715,24 @@ def _aggregate(r: _Rules, s: str, start: int) -> bool:
 def _built_core(r: _Rules, name: str) -> bool:
     """The name, without 项目/工程, holds a built-thing word after a specific part (G98环岛高速提档扩容, 黄河内蒙古段河道治理)."""
     core = re.sub(r"(?:项目|工程)$", "", name)
-    return any(m.start() >= 2 and _specific(r, core[: m.start()]) for m in re.finditer(r.built_re.pattern.removesuffix("$"), core))
+    return any(
+        m.start() >= 2 and _specific(r, core[: m.start()])
+        for m in re.finditer(r.built_re.pattern.removesuffix("$"), core)
+    )
 
 
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
-    m = re.search(r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$", s[: h.start()])
-    if not m or h.group() not in r.heads or not _generic_tail(r, m.group(1)) or re.search(r"领域|行业|方面", m.group(1)):
+    m = re.search(
+        r"等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|项|批)?(?:一批)?([\u4e00-\u9fff]{0,6}?)$",
+        s[: h.start()],
+    )
+    if (
+        not m
+        or h.group() not in r.heads
+        or not _generic_tail(r, m.group(1))
+        or re.search(r"领域|行业|方面", m.group(1))
+    ):
         return []  # 高技术、服务业等领域项目: kinds of projects, not named ones
     seg_end = m.start()
     seg_start = max((s.rfind(c, 0, seg_end) for c in "，,。；;：:“”"), default=-1) + 1
@@ -583,7 +753,13 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         size = _SIZE_CLASS.match(part)  # 千万吨级炼油厂: a size class of a kind
         if size and len(part) - size.end() <= 3:
             continue
-        if 3 <= len(part) <= _MAX_NAME and not part.endswith(r.not_before) and not r.hard_not_items_re.search(part):
+        if (
+            3 <= len(part) <= _MAX_NAME
+            and not part.endswith(r.not_before)
+            and not r.hard_not_items_re.search(part)
+            and not _bare_upgrade(r, part)
+            and not _generic_lead(r, part)
+        ):
             items.append((a, a + len(part)))
     if r.kind_category_re.search(m.group(1)) and all(
         y - x <= 5 and not r.built_re.search(s[x:y]) for x, y in items
@@ -602,7 +778,9 @@ def _status_lists(
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
         for obj_start, obj, stage, named in _clause_objects(r, text, orgs):
-            out.extend((cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named, places, orgs))
+            out.extend(
+                (cs + a, cs + b, n, stage) for a, b, n in _items(r, obj, obj_start, named, places, orgs)
+            )
     return out
 
 
@@ -616,13 +794,17 @@ def _example_stage(r: _Rules, s: str) -> tuple[int, str] | None:
         intro = s[max(0, m.start() - 24) : m.start()].rstrip("，,：:")
         if not re.search(r"(?:工程|项目)(?:开工|建成|投产|竣工)?$", intro):
             continue
-        cues = sorted(((c.end(), stage) for stage, pat in r.status for c in pat.finditer(intro)), reverse=True)
+        cues = sorted(
+            ((c.end(), stage) for stage, pat in r.status for c in pat.finditer(intro)), reverse=True
+        )
         if cues:
             return m.end(), cues[0][1]
     return None
 
 
-def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[int, int, str, str]], str | None]:
+def _example_lists(
+    r: _Rules, s: str, carried: str | None
+) -> tuple[list[tuple[int, int, str, str]], str | None]:
     """Works given as examples of a counted batch with a status (包括三十八个续建工程，如黄河三门峡水库；淮河流域
     的梅山水库、响洪甸水库…等): each named item is a project at that stage. The list runs on over the
     ；-separated sentences after it (`carried` is its stage), each group's region (淮河流域的) being where,
@@ -646,7 +828,10 @@ def _example_lists(r: _Rules, s: str, carried: str | None) -> tuple[list[tuple[i
     return items, None if stop else stage
 
 
-_COUNTED_AFTER_CUE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|项|批)")
+# 新签约产业项目139个; 自治区重大项目开工390个 (the count right after the cue)
+_COUNTED_AFTER_CUE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:项目|工程))?(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:个|项|批)"
+)
 
 
 def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[tuple[int, str, str, bool]]:
@@ -660,7 +845,10 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
         if m and _items(r, text[m.start("obj") : m.end()], 0, orgs=orgs):
             return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
     # the longest cue at a place wins (建成投产 is 投产, not 建成)
-    cues = sorted(((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)), key=lambda t: (t[0], -t[1]))
+    cues = sorted(
+        ((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)),
+        key=lambda t: (t[0], -t[1]),
+    )
     for a, b, stage in cues:
         if _COUNTED_AFTER_CUE.match(text, b):
             continue  # 枢纽港产业园新签约产业项目139个: a count of projects signed there, not one
@@ -675,13 +863,22 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
             return [(obj_start, obj, stage, named)]
     # 建设大同至天津南等特高压工程, 实施A、B等骨干工程: a named 等-list of works under a carrying-out verb
     verb = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
-    if verb and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) and _items(r, text[verb.end() :], 0, orgs=orgs):
+    if (
+        verb
+        and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text)
+        and _items(r, text[verb.end() :], 0, orgs=orgs)
+    ):
         return [(verb.end(), text[verb.end() :], "在建", False)]
     return []
 
 
 def _items(
-    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None, orgs: set[str] | None = None
+    r: _Rules,
+    obj: str,
+    base: int,
+    named: bool = False,
+    places: set[str] | None = None,
+    orgs: set[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Project names of an object list; a list with 等 inside (A、B等14个电网工程、C通道) is split after
     each 等-category into groups of their own."""
@@ -695,24 +892,42 @@ def _items(
 
 
 def _group_items(
-    r: _Rules, obj: str, base: int, named: bool = False, places: set[str] | None = None, orgs: set[str] | None = None
+    r: _Rules,
+    obj: str,
+    base: int,
+    named: bool = False,
+    places: set[str] | None = None,
+    orgs: set[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
-    obj = re.sub(r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$", lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "", obj)
+    if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
+        return []  # 引进A、B等首店100多家: firms or shops counted, not works
+    obj = re.sub(
+        r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
+        lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
+        obj,
+    )
     explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
-    cut = re.search(r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$", obj) or re.search(
-        r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj
-    )
+    cut = re.search(
+        r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$",
+        obj,
+    ) or re.search(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj)
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
         return []  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
-    if cut and not cut.group().startswith("等") and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body))):
+    if (
+        cut
+        and not cut.group().startswith("等")
+        and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body)))
+    ):
         return []  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
+    if cut and cut.group().startswith("等") and cut.group("cat").endswith(r.carriers):
+        return []  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
     category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
@@ -742,11 +957,16 @@ def _group_items(
     if praise and shared and short and len(last_item) - len(praise + shared) >= 2:
         # 德厚、阿岗、车马碧大型水库: the size class belongs to the batch; the names share only the built word
         cleaned[-1] = (cleaned[-1][0], last_item[: len(last_item) - len(praise + shared)] + shared)
-    elif shared and short and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2)):
+    elif (
+        shared
+        and short
+        and (len(last_item) - len(shared) > 4 or (lens == {2} and len(last_item) - len(shared) > 2))
+    ):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         # (桥头、格尔木支撑调节性火电: the last item's own name is the place it opens with)
         own_len = max(
-            (len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2), default=2
+            (len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2),
+            default=2,
         )
         shared = last_item[own_len:]
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
@@ -771,7 +991,11 @@ def _group_items(
         name = piece
         seg, before = _SEGMENT.fullmatch(piece), line
         ends = list(r.works_re.finditer(piece))
-        line = piece[: ends[-1].end()] if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :]) else (line if seg else "")
+        line = (
+            piece[: ends[-1].end()]
+            if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
+            else (line if seg else "")
+        )
         if seg and before:
             name = before + piece
         elif category and not r.built_re.search(piece) and len(piece) <= 8:
@@ -782,19 +1006,39 @@ def _group_items(
             continue
         suffix = r.built_re.search(name) or _modified_work(r, name)
         lead = name[: suffix.start()] if suffix else ""
+        if _bare_upgrade(r, name):
+            continue  # 高速公路提质扩容: a kind of work upgraded, with no name of its own (even in an explicit list)
         # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
         # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
         specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
-        if suffix and not specific and not explicit:
-            continue  # 高速公路, 农村公路: a kind of thing, not a named one
+        if (
+            suffix
+            and not specific
+            and not explicit
+            and not (lead in r.level_leads and suffix.group().endswith("馆") and len(suffix.group()) >= 3)
+        ):
+            continue  # 高速公路, 农村公路: a kind of thing, not a named one (省美术馆 is the province's own)
+        if explicit and _generic_lead(r, name):
+            continue  # 国家重大传染病防治基地 in an explicit list too: only generic words before the work's word
         own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
         own = own if own and len(own.group()) >= 3 else None
         # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
         # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
         stop_re = r.hard_not_items_re if explicit else r.not_items_re
-        if not 2 <= len(piece) <= _MAX_NAME or stop_re.search(piece[: own.start()] if own else piece):
+        words = stop_re.finditer(piece[: own.start()] if own else piece)
+        # (杭州国家版本馆, 宝墩国家考古遗址公园: 国家 after the name's own part is part of it; not a rank,
+        # 南川国家级零碳园区, nor after an adjective, 综合性国家科学中心)
+        if not 2 <= len(piece) <= _MAX_NAME or any(
+            m.start() < 2
+            or m.group() not in r.inner_ok
+            or piece[m.end() : m.end() + 1] == "级"
+            or piece[m.start() - 1] == "性"
+            for m in words
+        ):
             continue
-        if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(r, re.sub(r"(?:项目|工程)$", "", name)):
+        if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(
+            r, re.sub(r"(?:项目|工程)$", "", name)
+        ):
             continue
         out.append((base + off, base + off + len(piece), name))
     return out
@@ -809,7 +1053,9 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
     if r.aggregate_re.search(piece) and piece.endswith(("项目", "工程")):
         return None  # 这两个投资百亿元的高端制造项目
     dash = piece.rfind("——")
-    de = max(piece.rfind("的"), dash + 1 if dash >= 0 else -1)  # 总装机容量50万千瓦的马驹沟光伏电站; 世界最长…隧道——天山胜利隧道
+    de = max(
+        piece.rfind("的"), dash + 1 if dash >= 0 else -1
+    )  # 总装机容量50万千瓦的马驹沟光伏电站; 世界最长…隧道——天山胜利隧道
     if de >= 0:
         off, piece = off + de + 1, piece[de + 1 :]
     if r.metric_re.search(piece):
@@ -819,14 +1065,31 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
         return None  # 千万吨级炼油厂, 百万吨级乙烯: a size class of a kind, not a named work
     st = _strip_intro(r, piece)
     off, piece = off + st, piece[st:]
+    first = r.descriptive_re.search(piece)
+    if first and _first_work(r, first.group(), piece[first.end() :]):
+        off, piece = (
+            off + first.end(),
+            piece[first.end() :],
+        )  # 全国首条大规模长距离输氢管道: named by what it is
     described = piece.rfind("项目")
-    if described >= 2 and len(piece) - described - 2 >= 4 and r.built_re.search(piece) and not re.match(r"[一二三四五六七八九十\d]+期|建设|工程", piece[described + 2 :]):
-        off, piece = off + described + 2, piece[described + 2 :]  # 国家重点项目大广高速…工程: described, then named
+    if (
+        described >= 2
+        and len(piece) - described - 2 >= 4
+        and r.built_re.search(piece)
+        and not re.match(r"[一二三四五六七八九十\d]+期|建设|工程", piece[described + 2 :])
+    ):
+        off, piece = (
+            off + described + 2,
+            piece[described + 2 :],
+        )  # 国家重点项目大广高速…工程: described, then named
     verb = next(reversed(list(r.item_verb_re.finditer(piece))), None)  # the last one
     if verb and re.fullmatch(r"(?:项目|工程)?", piece[verb.end() :]):
         return None  # 为确保项目如期完工: the verb's object is no name
     if verb and len(piece) - verb.end() >= 3:
-        off, piece = off + verb.end(), piece[verb.end() :]  # 一年内就实现年产4万吨…: the name follows the verb
+        off, piece = (
+            off + verb.end(),
+            piece[verb.end() :],
+        )  # 一年内就实现年产4万吨…: the name follows the verb
     for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
         piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
     return off, piece
@@ -837,6 +1100,21 @@ _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩�
 
 
 _UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _generic_lead(r: _Rules, name: str) -> bool:
+    """国家重大传染病防治基地, 抽水蓄能电站: four or more characters of generic words before the work's word."""
+    work = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
+    return work is not None and work.start() >= 4 and not _specific(r, name[: work.start()])
+
+
+def _bare_upgrade(r: _Rules, name: str) -> bool:
+    """高速公路提质扩容, 机场改扩建: only a kind of work and its upgrade words, no name of the work."""
+    core = name
+    while (up := _UPGRADE.search(core)) and up.start() > 0:
+        core = core[: up.start()]
+    work = r.built_re.search(core)
+    return core != name and work is not None and work.start() == 0
 
 
 def _modified_work(r: _Rules, name: str) -> re.Match[str] | None:
@@ -899,8 +1177,11 @@ def _split_items(r: _Rules, body: str) -> list[tuple[int, str]]:
         text = body[off:at]
         if not text:
             continue
-        if parts and sep != "、" and parts[-1][0] + len(parts[-1][1]) + 1 == off and (
-            _part_of_previous(r, text) or _opens_name(r, parts[-1][1], text)
+        if (
+            parts
+            and sep != "、"
+            and parts[-1][0] + len(parts[-1][1]) + 1 == off
+            and (_part_of_previous(r, text) or _opens_name(r, parts[-1][1], text))
         ):
             parts[-1][1] = body[parts[-1][0] : at]
         else:
@@ -997,7 +1278,9 @@ def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int
             continue
         between = s[end : m.start]
         # (…园区承接产业转移能力全面提升，…合作引进的项目总投资超360亿元: after a comma, the 项目 of a relative clause owns it)
-        if len(between) <= 40 and not re.search(r"项目\d*个|[，,]其中|(?:\d+|[一二两三四五六七八九十几])个|[，,][^，,]*的(?:项目|工程)$", between):
+        if len(between) <= 40 and not re.search(
+            r"项目\d*个|[，,]其中|(?:\d+|[一二两三四五六七八九十几])个|[，,][^，,]*的(?:项目|工程)$", between
+        ):
             used.add(i)
             return m
     return None
@@ -1030,11 +1313,7 @@ def _org(s: str, base: int, start: int, end: int, mentions: list[tuple[int, int,
     inside = [m for a, b, m in mentions if base + start <= a and b <= base + end and m.kind in _ORG_KINDS[:4]]
     if inside:
         return inside[0].name
-    before = [
-        (b, m)
-        for a, b, m in mentions
-        if base <= a and b <= base + start and m.kind in _ORG_KINDS[:4]
-    ]
+    before = [(b, m) for a, b, m in mentions if base <= a and b <= base + start and m.kind in _ORG_KINDS[:4]]
     if before:
         return max(before, key=lambda t: t[0])[1].name
     return None
