@@ -346,7 +346,8 @@ def test_shares_and_yearly_outputs(text: str, expected: list[tuple[str, str]]) -
 
 def test_share_of_the_things_after_a_percentage() -> None:
     assert specifics("到2020年，实现80%高频服务事项掌上办理。") == [("80%", "高频服务事项掌上办理比例")]
-    assert specifics("全国已有百分之七十六的县普及了小学教育。") == [("百分之七十六", "县普及小学教育比例")]
+    # a one-character thing before what it did: named predicate first, as the gold does (普及小学教育县比例)
+    assert specifics("全国已有百分之七十六的县普及了小学教育。") == [("百分之七十六", "普及小学教育县比例")]
     assert specifics("城镇调查失业率5.1%。") == [("5.1%", "城镇调查失业率")]
 
 
@@ -610,3 +611,122 @@ def test_a_gloss_inside_a_word_stays_and_one_before_punctuation_leaves_no_bracke
 )
 def test_measure_convention_and_verbs_of_counts(text: str, expected: list[tuple[str, str]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 培育认定 says which are counted (convention "Measures": flows)
+        ("去年培育认定300家专精特新企业。", [("300家", "培育认定专精特新企业数量")]),
+        # 人均 ends a count's thing (not 农户年人)
+        ("带动50多户农户年人均增收2000元。", [("50多户", "农户数量"), ("2000元", "农户年人均增收")]),
+        # 正在建设的 is 在建
+        ("目前正在建设的重点实验室有8个。", [("8个", "在建重点实验室数量")]),
+        # 布局 after the thing is what was done, not part of its name
+        ("全省20个重大平台布局建设。", [("20个", "重大平台数量")]),
+        # two statuses joined after the thing both say which (或 stays)
+        ("今年80个产业项目签约或开工。", [("80个", "签约或开工产业项目数量")]),
+        # the land an area is of, named after its unit (not a phrase pointing back at the figure)
+        ("全年修复治理30万亩退化湿地。", [("30万亩", "修复治理退化湿地面积")]),
+        ("守住耕地不少于18亿亩这条红线。", [("不少于18亿亩", "守住耕地面积")]),
+    ],
+)
+def test_verbs_and_ends_of_counted_things(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rate or share after 的 is said of what stands before it
+        ("去年高新技术产业的增长速度达到12%。", [("12%", "高新技术产业增长速度")]),
+        ("确保政府采购工程面向中小企业的预留份额达40%以上。", [("40%以上", "政府采购工程面向中小企业预留份额")]),
+        # a ratio named by the clause before, its change from an earlier level told after
+        (
+            "由社会资本投入的比重，已经由三年前的30%提高到45%。",
+            [("30%", "社会资本投入比重"), ("45%", "社会资本投入比重")],
+        ),
+        # percentage points said once at a list's end; the gap to a compared level keeps its words
+        (
+            "工业投资、民间投资增速分别高于全省2.5个、3个百分点。",
+            [("2.5个", "工业投资增速高于全省"), ("3个百分点", "民间投资增速高于全省")],
+        ),
+        # an owner opening the sentence before a bare measure; 整个 is no part of it
+        ("智能制造产业保持快速增长势头，产值增长20%。", [("20%", "智能制造产业产值增长率")]),
+        ("整个园区已经形成完整链条，产值达到430亿元。", [("430亿元", "园区产值")]),
+        # not when the clause opens with a verb
+        ("推动制造业高端化发展，产值增长10%。", [("10%", "产值增长率")]),
+    ],
+)
+def test_rates_shares_and_owners(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_percentage_points_said_once_get_their_unit() -> None:
+    figs = extract_figures("工业投资、民间投资增速分别高于全省2.5个、3个百分点。", "2026-02-05")
+    assert [(f["value"], f["unit"]) for f in figs] == [(2.5, "个百分点"), (3, "个百分点")]
+    # a count list stays a count list
+    figs = extract_figures("新建学校12个、医院3个。", "2026-02-05")
+    assert [f["unit"] for f in figs] == ["个", "个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 计划总投资 names its sum (convention: 计划 stays where it says which sum)
+        ("今年签约项目50个，计划总投资300亿元。", [("50个", "签约项目数量"), ("300亿元", "计划总投资")]),
+        # 计划开工 says which projects; the fields they span say where, not which
+        ("今年计划开工涉及交通、水利等领域200个项目。", [("200个", "计划开工项目数量")]),
+        ("计划开工项目500多个。", [("500多个", "计划开工项目数量")]),
+        # a thing ends before 和 and the next item's examples
+        ("建设5条城际铁路和沪宁等3条高速公路。", [("5条", "城际铁路数量"), ("3条", "高速公路数量")]),
+        # examples before 等 are not the kind counted or summed
+        ("打掉涉黑涉恶等犯罪团伙12个。", [("12个", "犯罪团伙数量")]),
+        ("数字经济、绿色低碳等四个赛道产业总规模突破4万亿元。", [("突破4万亿元", "四个赛道产业总规模")]),
+        # … but a 分别 list's items keep theirs, and 中等, 等级 are words
+        (
+            "食品、医药等产业增加值分别增长7.5%、17.4%。",
+            [("7.5%", "食品产业增加值增长率"), ("17.4%", "医药产业增加值增长率")],
+        ),
+        ("中等职业学校在校生达到30万人。", [("30万人", "中等职业学校在校生人数")]),
+    ],
+)
+def test_planned_projects_and_examples(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a size class said as a sum keeps the verb and the sum it is of
+        (
+            "新签约总投资5亿元以上项目80个。",
+            [("5亿元以上", "新签约总投资"), ("80个", "新签约总投资5亿元以上项目数量")],
+        ),
+        ("其中百亿元以上项目12个。", [("百亿元以上", None), ("12个", "百亿元以上项目数量")]),
+        # 连续两年 and 保持 open the clause; 保持率 is a word
+        ("连续三年保持研发投入的增长速度达到15%。", [("15%", "研发投入增长速度")]),
+        ("保持率达到90%。", [("90%", "保持率")]),
+    ],
+)
+def test_size_classes_and_clause_openers(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the counted people did after them says which (先后 is how)
+        ("会上，5位代表先后发言。", [("5位", "发言代表数量")]),
+        # a count's thing ends before the sum said of it, which is the things' own
+        ("全省121个项目总投资1.8万亿元。", [("121个", "项目数量"), ("1.8万亿元", "项目总投资")]),
+    ],
+)
+def test_predicates_and_sums_after_counted_things(text: str, expected: list[tuple[str, str]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_kinds_sharing_a_head_name_it_once() -> None:
+    assert specifics("新认定独角兽企业、瞪羚企业120家。") == [("120家", "新认定独角兽瞪羚企业数量")]
+    # kinds without a shared head stay as written
+    assert specifics("国家领航级、卓越级智能工厂达到24家。") == [("24家", "国家领航级卓越级智能工厂数量")]

@@ -149,6 +149,8 @@ def _figure(
             return None
         if s[m.end("unit") : m.end("unit") + 4].startswith(lex.not_after.get(unit.text, ())):
             return None  # 5个月, 位于
+        if unit.text == "个" and _POINTS_NEXT.match(s, m.end("unit")):
+            unit = lex.units["个百分点"]  # 分别高于全国12.7个、12个百分点: the unit said once, at the end
     value *= unit.factor * MAGNITUDES[m.group("mag") or ""]  # 1300多万人: 多 before the magnitude
     pre = m.group("pre")
     # 签约8个, 预约: 约 ends a verb here, it is no "about"
@@ -198,6 +200,9 @@ def plain_digits(text: str) -> str:
 
 _BASE_VALUE_AFTER = re.compile(r"^[^，,。；;]{0,3}?(?:提高到|提高至|增加到|增至|增长到|上升到|上升至|提升到|提升至|下降到|降至|降到|扩大到|扩大至)")
 
+
+# the next number of a list in percentage points (12.7个、12个百分点): the count word before is that unit too
+_POINTS_NEXT = re.compile(r"[、和与及至到—\-～~]\s*\d+(?:\.\d+)?个百分点")
 
 _YUE_VERBS = ("签", "预", "制", "合", "节", "公", "特", "邀", "履")
 

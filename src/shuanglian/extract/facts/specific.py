@@ -64,6 +64,12 @@ _ENGAGED = re.compile(r"从事([\u4e00-\u9fff]{2,16}?)(?:行业|领域|工作|�
 _CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
 # a count right after a count's unit (145户585人, 13.07万户46万群众): the second count is no name
 _LEADING_COUNT = re.compile(r"^\d[\d.]*(?:多|余)?[万亿千百]*" + _CLASSIFIER)
+# 等 after examples of the kind named next (not 等级, 中等, 高等, 同等, 平等)
+_EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待于候])(?=..)")
+# the next count joined to a counted thing and what it counts (…和80项重大科技成果转化项目)
+_NEXT_COUNTED = re.compile(
+    r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
+)
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -195,6 +201,19 @@ class _Grammar:
         self.owner_head = re.compile(alternation(d.get("owner_heads") or ["项目", "工程"]))
         self.flow_verbs = frozenset(d.get("flow_verbs") or ())
         self.status_lead = tuple(d.get("status_lead") or ())
+        self.class_sums = tuple(d.get("class_sums") or ("总投资",))
+        self.demonstratives = tuple(d.get("demonstratives") or ("这", "那"))
+        fields = d.get("field_phrases") or {}
+        self.field_phrase = re.compile(
+            "(?:" + alternation(fields.get("verbs") or ["涉及"]) + ")[^，,。；;：:]{1,30}?等(?:"
+            + alternation(fields.get("heads") or ["领域"]) + ")的?$"
+        )
+        owners = d.get("clause_owners") or {}
+        self.clause_owner = re.compile("(?:" + alternation(owners.get("heads") or ["企业"]) + ")")
+        self.owner_not_first = tuple(owners.get("not_first") or ())
+        self.share_verbs = re.compile(alternation(d.get("rate_stems") or ["普及"]))
+        self.owned_rates = tuple(d.get("owned_rates") or ())
+        self.status_joiners: dict[str, str] = dict(d.get("status_joiners") or {})
         self.bare_measures = frozenset(d.get("bare_measures") or ())
         self.owner_measures = tuple(sorted(d.get("owner_measures") or (), key=len, reverse=True))
         self.route_words = tuple(d.get("route_words") or ())
@@ -280,7 +299,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(
-        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|五年前|十年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$",
+        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|[一二三四五六七八九十两\d]+年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$",
         "",
         seg.strip(),
     )
@@ -305,6 +324,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         whole = whole or (
             bool(re.search("[与和]", core[1:de])) and bool(re.search(r"(?:比率|比值|之比|比例)$", core))
         )
+        # X的增长速度, X的资金占比: a rate or share after 的 is said of X, which stays
+        rate = core[de + 1 :]
+        whole = whole or (len(rate) <= 4 and rate.endswith(g.owned_rates))
         core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = (
@@ -333,6 +355,13 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
             : spent.start()
         ]  # 肉牛屠宰加工量突破80万头、增长54%: the earlier number is not the measure
     return core, change or change2
+
+
+def _drop_examples(core: str) -> str:
+    """制造麻黄碱等制毒厂点 -> 制毒厂点, 绿色低碳等四个赛道产业总规模 -> 四个赛道产业总规模: what stands before 等
+    are examples of the kind named after it (a 分别 list's items are not cut: each has its figure)."""
+    examples = [m.end() for m in _EXAMPLES.finditer(core)]
+    return core[examples[-1] :] if examples else core
 
 
 def _distribute(g: _Grammar, items: list[str]) -> list[str]:
@@ -393,7 +422,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
     if aspect and not s[aspect.end() :].startswith(g.any_verb):
         s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
     cut = re.search(
-        r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名])|(?<=[\u4e00-\u9fff])\d",
+        r"[，,。；;、：:（）()\s的]|[和及与](?=\d|[一二三四五六七八九十百千]+[个家项名]|[\u4e00-\u9fff]{1,8}等\d)"
+        r"|(?<=[\u4e00-\u9fff])\d",
         s,
     )
     if cut and cut.group() == "、" and cut.start() > 0:
@@ -545,13 +575,15 @@ def _specific(
             return st.series[i] + st.series_suffix
         st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
+    if kind == "count" and "等" in seg:
+        seg = g.field_phrase.sub("", seg)  # 计划开工涉及能源、农业等领域500多个项目: where, not which
     named, seg = _series(g, st, seg, scope, after, kind, unit, places)
     if named is not None:
         return named
     st.series = []
     parts = seg.split("、")
     if _one_thing(parts) and (first or len(_CLAUSE_CUT.split(scope)) > 1):
-        parts = ["".join(parts)]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all the kinds
+        parts = ["".join(_shared_tail(g, parts))]  # 新培育独角兽、小巨人、单项冠军企业300家: one count of all
     if kind == "count":
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         if first or _CLAUSE_CUT.search(scope):
@@ -561,6 +593,7 @@ def _specific(
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
     core, change = _clean(g, parts[-1], places)
+    core = _drop_examples(core)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
     spend = next(
@@ -622,6 +655,11 @@ def _specific(
         # 白银集团7万吨锌基合金: the capacity of a named product (of whom, when the clause names it)
         core = _strip_verb_lead(g, core) if core not in g.generic else ""
         return core + product + ("" if _MEASURE_END.search(product) else g.capacity_of(product))
+    land = _count_noun(g, after) if kind == "area" and not change and not after.startswith("的") else ""
+    land = "" if land.startswith(g.demonstratives) else land  # 不少于18亿亩这条红线: the figure itself
+    if len(land) >= 2 and _QUOTES.sub("", after).startswith(land) and not core.endswith(tuple(g.size_words)):
+        # 修复治理50万亩退化草原 -> 修复治理退化草原面积: the land named after the unit is what the area is of
+        core = (_strip_verb_lead(g, core) if core not in g.generic else "") + land
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
@@ -685,6 +723,9 @@ def _series(
         if len(items) >= 2:
             subjects = items if expanded else [_short_form(g, x) for x in _distribute(g, items)]
             suffix = _suffix(g, kind, change, unit, subjects[0])
+            gap = _strip_tail(g, verb_part)[0] if unit == "个百分点" and not change else ""
+            if gap.startswith(g.compare_verbs):
+                suffix = "增速" + gap  # A、B增速分别高于全国12.7个、12个百分点 -> A增速高于全国
             st.series, st.series_at, st.series_suffix = subjects, 1, suffix
             st.subject = subjects[0]
             return subjects[0] + suffix, seg
@@ -732,6 +773,8 @@ def _filled(
         core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
+    elif first and (core in g.generic or core in g.bare_measures) and (owner := _clause_owner(g, scope, places)):
+        core = owner + core  # 新能源和节能环保产业串珠成链，产值迈上千亿元台阶 -> 新能源和节能环保产业产值
     elif not core and st.subject and change:
         core = st.subject
     elif not core and change:
@@ -769,6 +812,8 @@ def _share_of(g: _Grammar, after: str) -> str:
     noun = _count_noun(g, rest)
     if not noun or not rest.startswith(noun):
         return ""
+    verb = next((m.start() for m in g.share_verbs.finditer(noun, 1) if len(noun) - m.start() >= 2), 0)
+    noun = noun[:verb] if verb else noun  # 县普及了小学教育: a one-character thing before what it did
     pred = re.split(r"[，,。；;：:、（(]", rest[len(noun) :], maxsplit=1)[0]
     pred = re.sub(r"^(?:都|均|已经|已|也)", "", pred).replace("了", "")
     pred = pred if 2 <= len(pred) <= 10 and not re.search(r"[的将要\d]", pred) else ""
@@ -816,6 +861,15 @@ def _short_form(g: _Grammar, name: str) -> str:
     return name
 
 
+def _shared_tail(g: _Grammar, parts: list[str]) -> list[str]:
+    """认定雏鹰企业、瞪羚企业358户 -> 认定雏鹰瞪羚企业: kinds joined before one count that all end with the same
+    head name it once, at the end."""
+    head = _ends_with(g.heads, parts[-1])
+    if not head or not all(p.endswith(head) and len(p) > len(head) for p in parts):
+        return parts
+    return [p[: -len(head)] for p in parts[:-1]] + [parts[-1]]
+
+
 def _one_thing(parts: list[str]) -> bool:
     """Short names joined by 、 before one number (国家领航级、卓越级智能工厂达到24家) name one measure together;
     not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别)."""
@@ -844,6 +898,21 @@ def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> 
     return core if 2 <= len(core) <= 16 else ""
 
 
+def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
+    """The owner a clause without numbers opens the sentence with, when the figure's clause names only a bare
+    measure (乡镇企业保持旺盛发展势头，五年间产值增长2倍 -> 乡镇企业): a noun ending with an owner's head,
+    followed by what it did, and not opened by a verb or preposition."""
+    clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()]
+    prev = clauses[-2] if len(clauses) >= 2 else ""
+    if not prev or re.search(r"\d", prev):
+        return ""
+    prev = _strip_lead(g, prev.strip(), places)
+    head = g.clause_owner.search(prev)
+    if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
+        return ""
+    return prev[: head.end()]
+
+
 def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:
     """The quantity named by the clause before when the figure's own clause is only a verb (原油产量继续
     增长，达到1.42亿吨 -> 原油产量): a clause without numbers whose noun looks like a measure."""
@@ -852,7 +921,8 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     if not prev or re.search(r"\d", prev):
         return ""
     core, _ = _clean(g, prev, places)
-    return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
+    named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
+    return core if 2 <= len(core) <= 12 and named else ""
 
 
 def _owned(g: _Grammar, subject: str, core: str) -> str:
@@ -866,7 +936,7 @@ def _join(subject: str, core: str) -> str:
     """签约项目 + 项目总投资 -> 签约项目总投资; 地区生产总值 + '' -> 地区生产总值."""
     if not core or core == subject:
         return subject
-    for k in range(min(len(subject), len(core)) - 1, 1, -1):
+    for k in range(min(len(subject), len(core)), 1, -1):
         if subject.endswith(core[:k]):
             return subject + core[k:]
     return subject + core
@@ -938,6 +1008,7 @@ def _count(
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
+    core = _drop_examples(core)
     if listed:
         core = core.lstrip(
             "".join(g.verb_joiners)
@@ -1021,6 +1092,8 @@ def _count(
             name = core + rank_tail  # …孵化器120家，其中国家级45家 -> 国家级孵化器
         elif st.prev_money and raw == core and len(core) <= 4:
             name = st.prev_money + core  # 百亿元以上项目12个, 超10亿元项目50个: the class as written
+            if st.last_kind == "money" and st.last and st.last.endswith(g.class_sums):
+                name = st.last + name  # 新引进落地总投资超10亿元项目: the verb and the sum the class is of
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
@@ -1044,7 +1117,7 @@ def _count(
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
-    classed = bool(st.prev_money) and name.startswith(st.prev_money)
+    classed = bool(st.prev_money) and st.prev_money in name
     if not 2 <= len(name) <= 24 or (
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
     ):
@@ -1059,8 +1132,7 @@ def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     if len(noun) < 2 or noun.endswith(g.heads):
         return noun
     plain = _QUOTES.sub("", after)
-    count = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER
-    m = re.match(re.escape(noun) + r"[和及与]" + count + r"([\u4e00-\u9fff]{2,16})", plain)
+    m = _NEXT_COUNTED.match(plain, len(noun)) if plain.startswith(noun) else None  # one compiled pattern
     head = _ends_with(g.shared_heads, _count_noun(g, m.group(1))) if m else None
     return noun + head if head else noun
 
@@ -1081,6 +1153,8 @@ def _cut_subject(g: _Grammar, core: str) -> str:
             best = i  # the first verb after the subject: 谋划产业建设项目 keeps its 建设
     if best < 0 or core[:best] in g.keep or _starts_keep(g, core[:best]):
         return core  # 累计实施…, 新培育认定…: a verb that says which ones are counted is no subject
+    if len(_starts_keep(g, core) or "") > best:
+        return core  # 计划开工项目: the verb found is inside the keep-verb the clause opens with
     return core[best:]
 
 
@@ -1094,7 +1168,14 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
         if adv is None:
             break
         rest = rest[len(adv) :]
-    return next((v for k, v in g.post_verbs if rest.startswith(k)), "")
+    verb = next(((k, v) for k, v in g.post_verbs if rest.startswith(k)), None)
+    if verb is None:
+        return ""
+    # 100多个重大产业项目签约或开工: two statuses joined both say which (或 stays, 和 and 、 go)
+    rest = rest[len(verb[0]) :]
+    joiner = next((j for j in g.status_joiners if rest.startswith(j)), None)
+    second = next((v for k, v in g.post_verbs if joiner and rest[len(joiner) :].startswith(k)), None)
+    return verb[1] + (g.status_joiners[joiner] + second if joiner and second else "")
 
 
 def _predicate(g: _Grammar, after: str, noun: str) -> str:
