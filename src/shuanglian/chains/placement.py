@@ -8,16 +8,18 @@ evidence text, its document and span, and a score, so the chain map can show why
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.chains.matcher import Hit, LinkMatcher, Target
-from shuanglian.chains.tables import ContextClaims
+from shuanglian.chains.tables import ClusterClaims, ClusterState, ContextClaims
 from shuanglian.chains.templates import ChainTemplate
 from shuanglian.graph.ids import make_entity_id
 from shuanglian.graph.reader import (
@@ -31,7 +33,16 @@ from shuanglian.graph.reader import (
     views_for_members,
 )
 from shuanglian.graph.schema import get_schema
-from shuanglian.graph.tables import ACCEPTED, EDITED, PROPOSED, AuditLog, EntityMember, Statement
+from shuanglian.graph.tables import (
+    ACCEPTED,
+    ALL_MOVED,
+    EDITED,
+    PROPOSED,
+    AuditLog,
+    EntityMember,
+    MemberMove,
+    Statement,
+)
 from shuanglian.graph.writer import Provenance, fetch_statements, new_statement
 from shuanglian.settings import get_settings
 from shuanglian.store import changes
@@ -131,8 +142,16 @@ def _evidence_from_hits(
         for t in h.targets:
             out.append(
                 Evidence(
-                    t.chain_id, t.link_id, h.term, t.field, via, _clip(text, h.start, h.end),
-                    t.weight * SOURCE_FACTOR[via], fact, member, doc,
+                    t.chain_id,
+                    t.link_id,
+                    h.term,
+                    t.field,
+                    via,
+                    _clip(text, h.start, h.end),
+                    t.weight * SOURCE_FACTOR[via],
+                    fact,
+                    member,
+                    doc,
                     (offset + h.start, offset + h.end) if offset is not None else None,
                 )
             )
@@ -171,47 +190,48 @@ def _claims(matcher: LinkMatcher, facts: Iterable[Fact], doc_texts: dict[str, st
                     continue  # name terms count only inside the entity's own name
                 evs.append(
                     Evidence(
-                        t.chain_id, t.link_id, h.term, t.field, via, _clip(sentence, h.start, h.end),
-                        t.weight * SOURCE_FACTOR[via], f, f.member_id, f.document_id, (a, b),
+                        t.chain_id,
+                        t.link_id,
+                        h.term,
+                        t.field,
+                        via,
+                        _clip(sentence, h.start, h.end),
+                        t.weight * SOURCE_FACTOR[via],
+                        f,
+                        f.member_id,
+                        f.document_id,
+                        (a, b),
                     )
                 )
         out.append((f.document_id, s, e, evs))
     return out
 
 
-def _context_evidence(
-    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]
-) -> list[Evidence]:
+def _context_evidence(matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str]) -> list[Evidence]:
     """Terms in the sentences around the entity's mentions: same clause counts more than same sentence."""
     return [ev for *_, evs in _claims(matcher, view.facts, doc_texts) for ev in evs]
 
 
-def _merged_claims(member_claims: dict[str, list[Claim]]) -> list[Evidence]:
-    """A cluster's context evidence from its members' own claims: members in id order, a sentence an
-    earlier member claimed is skipped (what _claims over the cluster's facts in (member, id) order gives)."""
-    out: list[Evidence] = []
-    claimed: set[tuple[str, int, int]] = set()
-    for m in sorted(member_claims):
-        for doc, s, e, evs in member_claims[m]:
-            if (doc, s, e) not in claimed:
-                claimed.add((doc, s, e))
-                out += evs
-    return out
-
-
 def collect_evidence(
-    matcher: LinkMatcher, view: EntityView, doc_texts: dict[str, str], context: list[Evidence] | None = None
+    matcher: LinkMatcher,
+    view: EntityView,
+    doc_texts: dict[str, str],
+    context: list[Evidence] | None = None,
+    first_member: str | None = None,
 ) -> list[Evidence]:
     """All placement evidence for one entity (statements, its names, its mention contexts; `context`:
-    the mention contexts already merged from the members' stored claims)."""
+    the mention contexts already merged from the members' stored claims; `first_member`: its first member
+    with live statements, when view.member_ids does not list every member)."""
     out: list[Evidence] = []
     for f in view.facts:
         if f.prop in FACT_PROPS:
-            out += _evidence_from_hits(matcher.find(f.value), f.prop, f.value, f, f.member_id, f.document_id, None)
+            out += _evidence_from_hits(
+                matcher.find(f.value), f.prop, f.value, f, f.member_id, f.document_id, None
+            )
     name_members = {f.value: f for f in view.facts if f.prop == "name"}
     for n in [] if view.kind in CONTEXT_EXCLUDED_KINDS else [view.name, *view.names]:
         nf = name_members.get(n)
-        member = nf.member_id if nf else next(iter(sorted(view.member_ids)), view.id)
+        member = nf.member_id if nf else first_member or next(iter(sorted(view.member_ids)), view.id)
         out += _evidence_from_hits(matcher.find(n), "name", n, nf, member, None, None)
     if view.kind not in CONTEXT_EXCLUDED_KINDS:
         out += _context_evidence(matcher, view, doc_texts) if context is None else context
@@ -284,13 +304,19 @@ def _views(session: Session, entity_ids: set[str]) -> dict[str, EntityView]:
     region (unused)."""
     kinds = entity_kinds(session, entity_ids)
     lean = {e for e in entity_ids if kinds.get(e) in CONTEXT_EXCLUDED_KINDS}
-    views = views_for_members(session, entity_ids - lean, props=_CLAIMED_PROPS, region=False, ranked=_NAME_PROPS)
-    got = views_for_members(session, lean, props=_LEAN_PROPS, region=False, ranked=_NAME_PROPS) if lean else {}
+    views = views_for_members(
+        session, entity_ids - lean, props=_CLAIMED_PROPS, region=False, ranked=_NAME_PROPS
+    )
+    got = (
+        views_for_members(session, lean, props=_LEAN_PROPS, region=False, ranked=_NAME_PROPS) if lean else {}
+    )
     # a lean seed whose cluster turned out to be of another kind is read as the others
     whole = {cid for cid, v in got.items() if v.kind not in CONTEXT_EXCLUDED_KINDS}
     views.update({cid: v for cid, v in got.items() if cid not in whole})
     if whole:
-        views.update(views_for_members(session, whole, props=_CLAIMED_PROPS, region=False, ranked=_NAME_PROPS))
+        views.update(
+            views_for_members(session, whole, props=_CLAIMED_PROPS, region=False, ranked=_NAME_PROPS)
+        )
     return views
 
 
@@ -324,55 +350,290 @@ def _claim_json(claims: list[Claim]) -> list[Any]:
 def _claims_of_json(data: list[Any], kind: str) -> list[Claim]:
     out: list[Claim] = []
     for doc, s, e, fid, member, origin, user, evs in data:
-        fact = Fact(fid, member, kind, "mention", "", None, None, origin, doc, None, user, 1.0, ACCEPTED, None) if fid else None
+        fact = (
+            Fact(fid, member, kind, "mention", "", None, None, origin, doc, None, user, 1.0, ACCEPTED, None)
+            if fid
+            else None
+        )
         out.append((doc, s, e, [Evidence(c, ln, term, fld, via, text, score, fact, member, doc,
                                          (a, b) if a is not None else None)
                                 for c, ln, term, fld, via, text, score, a, b in evs]))  # fmt: skip
     return out
 
 
-def _stored_claims(
-    session: Session, matcher: LinkMatcher, digest: str, members: set[str], fresh: set[str]
-) -> dict[str, tuple[str, list[Claim]]]:
-    """(kind of its first statement, claims) of each source entity: stored rows, recomputed from the
-    member's own statements and documents when missing, of other templates, or in `fresh` (its
-    statements changed). A member without live statements has kind ''."""
-    out: dict[str, tuple[str, list[Claim]]] = {}
-    stored: dict[str, Any] = {}
-    cols = (ContextClaims.member_id, ContextClaims.templates, ContextClaims.kind, ContextClaims.claims)
-    for part in chunks(sorted(members - fresh)):
-        for m, tpl, kind, data in session.execute(select(*cols).where(ContextClaims.member_id.in_(part))):
-            if tpl == digest:
-                stored[m] = (kind, data)
-    todo = sorted(members - set(stored))
-    if todo:
-        facts = member_facts(session, todo)
-        texts = _doc_texts_of(session, {f.document_id for fs in facts.values() for f in fs if f.document_id and f.span})
-        rows = []
-        for m in todo:
-            fs = facts.get(m, [])
-            claims = _claims(matcher, fs, texts)
-            kind = fs[0].kind if fs else ""
-            out[m] = (kind, claims)
-            rows.append({"member_id": m, "templates": digest, "kind": kind, "claims": _claim_json(claims)})
-        for part in chunks(todo):
-            session.execute(delete(ContextClaims).where(ContextClaims.member_id.in_(part)))
-        for i in range(0, len(rows), 2000):
-            session.execute(insert(ContextClaims), rows[i : i + 2000])
-    for m, (kind, data) in stored.items():
-        out[m] = (kind, _claims_of_json(data, kind))
+def _fresh_claims(
+    session: Session, matcher: LinkMatcher, members: Iterable[str]
+) -> dict[str, tuple[str, list[Any]]]:
+    """(kind of its first statement, claims as stored) of these source entities, computed from their own
+    statements and documents. A member without live statements has kind ''."""
+    todo = sorted(set(members))
+    facts = member_facts(session, todo)
+    texts = _doc_texts_of(
+        session, {f.document_id for fs in facts.values() for f in fs if f.document_id and f.span}
+    )
+    out: dict[str, tuple[str, list[Any]]] = {}
+    for m in todo:
+        fs = facts.get(m, [])
+        out[m] = (fs[0].kind if fs else "", _claim_json(_claims(matcher, fs, texts)))
     return out
 
 
-def _cluster_members(session: Session, view_ids: Iterable[str]) -> dict[str, set[str]]:
-    """Every source entity of each cluster (an unresolved id stands for itself)."""
-    out: dict[str, set[str]] = {v: set() for v in view_ids}
-    for part in chunks(sorted(out)):
-        for m, e in session.execute(select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.entity_id.in_(part))):
-            out[e].add(m)
-    for v, ms in out.items():
-        if not ms:
-            ms.add(v)
+def _merge_document(doc: str, claimants: list[str], claims: dict[str, tuple[str, list[Any]]]) -> list[Any]:
+    """The winners of one document: claimants in id order, each sentence of `doc` to the first claiming
+    it (what _claims over the cluster's facts in (member, id) order gives), kept when it has evidence."""
+    out: list[Any] = []
+    seen: set[tuple[int, int]] = set()
+    for m in claimants:
+        kind, data = claims[m]
+        for i, claim in enumerate(data):
+            if claim[0] != doc or (claim[1], claim[2]) in seen:
+                continue
+            seen.add((claim[1], claim[2]))
+            if claim[7]:
+                out.append([m, i, kind, claim])
+    return out
+
+
+def _sync_clusters(
+    session: Session, matcher: LinkMatcher, digest: str, cluster_ids: Iterable[str], fresh: set[str]
+) -> None:
+    """Bring the ClusterClaims rows of these canonical entities up to date, O(changed): the members that
+    moved since the last run (graph.tables.MemberMove, logged by resolution) leave their old entity's rows
+    and join their new one's, members of these entities whose statements changed (`fresh`) are recomputed,
+    and only the documents they claim (or claimed) are merged again. An entity never merged (or merged
+    with other templates) is merged whole, once."""
+    CC, EM = ContextClaims, EntityMember
+    cids = sorted(set(cluster_ids))
+    in_cids = set(cids)
+    moves = set(session.scalars(select(MemberMove.member_id)))
+    if moves:
+        session.execute(delete(MemberMove))
+    if ALL_MOVED in moves:  # a full re-resolution: every entity is merged whole again on its next placement
+        session.execute(delete(ClusterClaims))
+        session.execute(delete(ClusterState))
+        session.execute(update(CC).where(CC.cluster_id.is_not(None)).values(cluster_id=None))
+        moves = set()
+    state: dict[str, str] = {}
+    canon: dict[str, str] = {}  # member -> its canonical entity (an unresolved one stands for itself)
+    rows: dict[str, Any] = {}  # ContextClaims rows read
+    cols = (CC.member_id, CC.cluster_id, CC.templates, CC.kind, CC.claims)
+    for part in chunks(sorted(set(fresh) | moves)):
+        canon.update(
+            {
+                m: e
+                for m, e in session.execute(select(EM.member_id, EM.entity_id).where(EM.member_id.in_(part)))
+            }
+        )
+        rows.update({r.member_id: r for r in session.execute(select(*cols).where(CC.member_id.in_(part)))})
+    anchors = set(cids) | set(canon.values()) | moves | {r.cluster_id for r in rows.values() if r.cluster_id}
+    for part in chunks(sorted(anchors)):
+        sq = select(ClusterState.entity_id, ClusterState.templates).where(ClusterState.entity_id.in_(part))
+        state.update({e: t for e, t in session.execute(sq)})
+    whole = [c for c in cids if state.get(c) != digest]
+    # members of the entities merged whole this time
+    members: dict[str, str] = {}
+    for part in chunks(whole):
+        members.update(
+            {
+                m: e
+                for m, e in session.execute(select(EM.member_id, EM.entity_id).where(EM.entity_id.in_(part)))
+            }
+        )
+    alone = [c for c in whole if c not in set(members.values())]
+    for part in chunks(alone):
+        got = set(session.scalars(select(EM.member_id).where(EM.member_id.in_(part))))
+        members.update({c: c for c in part if c not in got})  # an unresolved id: its cluster is itself
+    merged = {c for c, t in state.items() if t == digest} - set(whole)  # kept by moves below
+    for c in whole:
+        merged.add(c)
+    # member -> the merged entity it is in after this (None: in none kept here)
+    now: dict[str, str | None] = {}
+    for m in moves:
+        c = canon.get(m, m)
+        now[m] = c if c in merged else None
+    for m in fresh:
+        c = canon.get(m, m)
+        if c in in_cids:
+            now[m] = c
+    now.update(members)
+    if not now:
+        return
+    delta = sorted(now)
+    for part in chunks([m for m in delta if m not in rows]):
+        rows.update({r.member_id: r for r in session.execute(select(*cols).where(CC.member_id.in_(part)))})
+    redo = [
+        m
+        for m in delta
+        if now[m] is not None and (m in fresh or m not in rows or rows[m].templates != digest)
+    ]
+    claims = _fresh_claims(session, matcher, redo) if redo else {}
+    for m in delta:
+        if now[m] is not None and m not in claims:
+            claims[m] = (rows[m].kind, rows[m].claims)
+    # the (entity, document) rows whose claimants change: of merged entities only
+    touched: dict[tuple[str, str], None] = {}
+    for m in delta:
+        r = rows.get(m)
+        if r is not None and r.cluster_id is not None and r.cluster_id in merged:
+            touched.update({(r.cluster_id, c[0]): None for c in r.claims})
+        if now[m] is not None:
+            touched.update({(str(now[m]), c[0]): None for c in claims[m][1]})
+    pairs = sorted(touched)
+    old: dict[tuple[str, str], list[str]] = {}
+    redone = set(whole)
+    for cond in _pair_conditions([p for p in pairs if p[0] not in redone]):
+        q = select(ClusterClaims.entity_id, ClusterClaims.document_id, ClusterClaims.claimants).where(cond)
+        old.update({(e, d): list(ms) for e, d, ms in session.execute(q)})
+    moved = set(delta)
+    new: dict[tuple[str, str], list[str]] = {p: [m for m in old.get(p, []) if m not in moved] for p in pairs}
+    for m in delta:
+        if now[m] is not None:
+            for claim in claims[m][1]:
+                ms = new[(str(now[m]), claim[0])]
+                if m not in ms:
+                    ms.append(m)
+    others = sorted({m for ms in new.values() for m in ms if m not in claims})
+    for part in chunks(others):
+        for m, kind, data in session.execute(
+            select(CC.member_id, CC.kind, CC.claims).where(CC.member_id.in_(part))
+        ):
+            claims[m] = (kind, data)
+    out = []
+    for (c, d), ms in new.items():
+        if ms:
+            ms.sort()
+            winners = _merge_document(d, ms, claims)
+            out.append(
+                {
+                    "entity_id": c,
+                    "document_id": d,
+                    "claimants": ms,
+                    "winners": winners,
+                    "evident": bool(winners),
+                }
+            )
+    for part in chunks(whole):
+        session.execute(delete(ClusterClaims).where(ClusterClaims.entity_id.in_(part)))
+        session.execute(delete(ClusterState).where(ClusterState.entity_id.in_(part)))
+    for cond in _pair_conditions(pairs):
+        session.execute(delete(ClusterClaims).where(cond))
+    for i in range(0, len(out), 2000):
+        session.execute(insert(ClusterClaims), out[i : i + 2000])
+    if whole:
+        session.execute(insert(ClusterState), [{"entity_id": c, "templates": digest} for c in whole])
+    for part in chunks(redo):
+        session.execute(delete(CC).where(CC.member_id.in_(part)))
+    fresh_rows = [{"member_id": m, "templates": digest, "kind": claims[m][0], "claims": claims[m][1], "cluster_id": now[m]}
+                  for m in redo]  # fmt: skip
+    for i in range(0, len(fresh_rows), 2000):
+        session.execute(insert(CC), fresh_rows[i : i + 2000])
+    done = set(redo)
+    moves_rows = [{"member_id": m, "cluster_id": now[m]} for m in delta if m not in done and m in rows
+                  and rows[m].cluster_id != now[m]]  # fmt: skip
+    if moves_rows:
+        session.execute(update(CC), moves_rows)  # by primary key
+
+
+def _pair_conditions(pairs: list[tuple[str, str]]) -> Iterator[ColumnElement[bool]]:
+    """WHERE conditions selecting exactly these (entity, document) rows of ClusterClaims, a few hundred
+    pairs each: per entity its documents (SQLite answers a row-value IN list by a table scan)."""
+    by_entity: dict[str, list[str]] = {}
+    for e, d in pairs:
+        by_entity.setdefault(e, []).append(d)
+    group: list[ColumnElement[bool]] = []
+    n = 0
+    for e in sorted(by_entity):
+        docs = by_entity[e]
+        for i in range(0, len(docs), 400):
+            group.append(and_(ClusterClaims.entity_id == e, ClusterClaims.document_id.in_(docs[i : i + 400])))
+            n += 1 + len(docs[i : i + 400])
+            if n >= 400:
+                yield or_(*group)
+                group, n = [], 0
+    if group:
+        yield or_(*group)
+
+
+def _cluster_contexts(
+    session: Session, matcher: LinkMatcher, digest: str, cluster_ids: list[str], fresh: set[str]
+) -> tuple[dict[str, list[Evidence]], dict[str, str], dict[str, str]]:
+    """Per canonical entity: its context evidence (its members' claims merged: a sentence belongs to the
+    first member in id order claiming it), the kinds of the members in it, and its first member in id
+    order with live statements, read from the ClusterClaims rows with evidence once brought up to date."""
+    _sync_clusters(session, matcher, digest, cluster_ids, fresh)
+    winners: dict[str, list[Any]] = {c: [] for c in cluster_ids}
+    first: dict[str, str] = {}
+    for part in chunks(sorted(winners)):
+        q = select(ClusterClaims.entity_id, ClusterClaims.winners).where(ClusterClaims.entity_id.in_(part),
+                                                                         ClusterClaims.evident.is_(True))  # fmt: skip
+        for cid, data in session.execute(q):
+            winners[cid] += data
+        q2 = (select(ContextClaims.cluster_id, func.min(ContextClaims.member_id))
+              .where(ContextClaims.cluster_id.in_(part), ContextClaims.kind != "").group_by(ContextClaims.cluster_id))  # fmt: skip
+        first.update({c: m for c, m in session.execute(q2) if c is not None})
+    contexts: dict[str, list[Evidence]] = {}
+    kinds: dict[str, str] = {}
+    for cid, ws in winners.items():
+        ws.sort(key=lambda w: (w[0], w[1]))
+        evs: list[Evidence] = []
+        for member, _i, kind, claim in ws:
+            if kind:
+                kinds[member] = kind
+            evs += _claims_of_json([claim], kind)[0][3]
+        contexts[cid] = evs
+    return contexts, kinds, first
+
+
+def cluster_claims_rebuilt(session: Session, cluster_ids: Iterable[str]) -> set[tuple[Any, ...]]:
+    """The ClusterClaims rows of these canonical entities made from scratch (every member's stored claims
+    merged per document), as comparable tuples: what _sync_clusters keeps must always equal it."""
+    members: dict[str, set[str]] = {}
+    for part in chunks(sorted(set(cluster_ids))):
+        for m, e in session.execute(
+            select(EntityMember.member_id, EntityMember.entity_id).where(EntityMember.entity_id.in_(part))
+        ):
+            members.setdefault(e, set()).add(m)
+    for c in cluster_ids:
+        if (
+            c not in members
+            and session.scalar(select(EntityMember.entity_id).where(EntityMember.member_id == c)) is None
+        ):
+            members[c] = {c}  # an unresolved id stands for itself
+    out: set[tuple[Any, ...]] = set()
+    for c, ms in members.items():
+        claims: dict[str, tuple[str, list[Any]]] = {}
+        for part in chunks(sorted(ms)):
+            q = select(ContextClaims.member_id, ContextClaims.kind, ContextClaims.claims).where(
+                ContextClaims.member_id.in_(part)
+            )
+            claims.update({m: (k, data) for m, k, data in session.execute(q)})
+        by_doc: dict[str, list[str]] = {}
+        for m in sorted(claims):
+            for d in dict.fromkeys(claim[0] for claim in claims[m][1]):
+                by_doc.setdefault(d, []).append(m)
+        for d, cs in by_doc.items():
+            winners = _merge_document(d, cs, claims)
+            out.add((c, d, json.dumps(cs), json.dumps(winners, ensure_ascii=False), bool(winners)))
+    return out
+
+
+def cluster_claims_stored(session: Session, cluster_ids: Iterable[str]) -> set[tuple[Any, ...]]:
+    """The stored ClusterClaims rows of these canonical entities, as cluster_claims_rebuilt gives them."""
+    out: set[tuple[Any, ...]] = set()
+    cols = (ClusterClaims.entity_id, ClusterClaims.document_id, ClusterClaims.claimants, ClusterClaims.winners,
+            ClusterClaims.evident)  # fmt: skip
+    for part in chunks(sorted(set(cluster_ids))):
+        for c, d, cs, ws, ev in session.execute(select(*cols).where(ClusterClaims.entity_id.in_(part))):
+            out.add((c, d, json.dumps(cs), json.dumps(ws, ensure_ascii=False), bool(ev)))
+    return out
+
+
+def member_kinds_of(session: Session, members: Iterable[str]) -> dict[str, str]:
+    """Kinds of these source entities' first statements, as their ContextClaims rows hold them ('' left out)."""
+    out: dict[str, str] = {}
+    for part in chunks(sorted(set(members))):
+        q = select(ContextClaims.member_id, ContextClaims.kind).where(ContextClaims.member_id.in_(part))
+        out.update({m: k for m, k in session.execute(q) if k})
     return out
 
 
@@ -387,7 +648,9 @@ def _doc_texts_of(session: Session, doc_ids: set[str | None]) -> dict[str, str]:
     ids = sorted(d for d in doc_ids if d)
     out: dict[str, str] = {}
     for part in chunks(ids):
-        for did, text in session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))):
+        for did, text in session.execute(
+            select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(part))
+        ):
             out[did] = text or ""
     return out
 
@@ -409,31 +672,46 @@ def place_entities(
     # Canonical ids are anchor member ids, so both kinds of id select the right clusters.
     contexts: dict[str, list[Evidence]] = {}
     member_kinds: dict[str, str] = {}
+    first: dict[str, str] = {}
+    claimed: set[str] = set()
     if entity_ids is None:
         views = load_views(session)
         docs = _doc_texts(session, views.values())
         session.execute(delete(ContextClaims))  # a full run: claims are recomputed on next use
+        for memo in (ClusterClaims, ClusterState, MemberMove):
+            session.execute(delete(memo))
     else:
-        # a targeted run (every write): mention contexts merged from the members' stored claims
+        # a targeted run (every write): mention contexts merged from the members' stored claims, kept
+        # merged per canonical entity (ClusterClaims) for the members that joined, left or changed. A
+        # view's member_ids stay the members of the facts read: every holder of a placement is one.
         views = _views(session, set(entity_ids))
         docs = {}
-        claimed = [v for v in views.values() if v.kind in placeable and v.kind not in CONTEXT_EXCLUDED_KINDS]
-        clusters = _cluster_members(session, (v.id for v in claimed))
-        got = _stored_claims(session, matcher, _templates_digest(templates), {m for ms in clusters.values() for m in ms},
-                             set(fresh))  # fmt: skip
-        for v in claimed:
-            mine = {m: got[m] for m in clusters[v.id]}
-            v.member_ids = {m for m, (kind, _) in mine.items() if kind}  # members with live statements
-            member_kinds.update({m: kind for m, (kind, _) in mine.items() if kind})
-            contexts[v.id] = _merged_claims({m: claims for m, (_, claims) in mine.items()})
+        claimed = {
+            v.id for v in views.values() if v.kind in placeable and v.kind not in CONTEXT_EXCLUDED_KINDS
+        }
+        contexts, member_kinds, first = _cluster_contexts(session, matcher, _templates_digest(templates),
+                                                          sorted(claimed), set(fresh))  # fmt: skip
     stats = PlacementStats()
     produced: set[str] = set()
     built: list[Statement] = []
+    found: list[tuple[EntityView, dict[tuple[str, str | None], tuple[float, list[Evidence]]]]] = []
     for view in views.values():
         if view.kind not in placeable:
             continue
         stats.entities += 1
-        placed = placements_for(collect_evidence(matcher, view, docs, contexts.get(view.id)))
+        placed = placements_for(collect_evidence(matcher, view, docs, contexts.get(view.id),
+                                                 first.get(view.id, view.id) if view.id in claimed else None))  # fmt: skip
+        found.append((view, placed))
+    # the kinds of the members holding evidence (a statement's kind is its member's first statement's)
+    need = {
+        ev.member_id
+        for v, placed in found
+        if v.id in claimed
+        for _, evs in placed.values()
+        for ev in evs[:max_evidence]
+    }
+    member_kinds.update(member_kinds_of(session, need - set(member_kinds)))
+    for view, placed in found:
         if placed:
             stats.placed += 1
         for (chain_id, link_id), (score, evs) in placed.items():
@@ -461,12 +739,17 @@ def place_entities(
                                   fact.user if fact and origin != "document" else None)  # fmt: skip
                 built.append(
                     new_statement(
-                        prov, entity_id=ev.member_id, kind=member_kinds.get(ev.member_id) or _member_kind(view, ev.member_id),
+                        prov,
+                        entity_id=ev.member_id,
+                        kind=member_kinds.get(ev.member_id) or _member_kind(view, ev.member_id),
                         prop=PROP,
-                        value=f"{tpl.name}/{link.name}" if link else tpl.name, value_json=value_json,
+                        value=f"{tpl.name}/{link.name}" if link else tpl.name,
+                        value_json=value_json,
                         target_id=chain_target_id(chain_id, link_id),
                         target_kind="chain_link",  # the chain itself is addressed as its own pseudo-link
-                        span=ev.span, confidence=round(ev.score, 4), json_in_id=False,
+                        span=ev.span,
+                        confidence=round(ev.score, 4),
+                        json_in_id=False,
                     )  # fmt: skip
                 )
     stored = fetch_statements(session, (st.id for st in built))
@@ -523,8 +806,14 @@ def _retract_stale(
     changes.note(session, "statements", [{"entity_id": e, "prop": PROP} for _, e in stale])
     if n:
         session.add(
-            AuditLog(user="system:chain_placement", action="retract", object_type="statement", object_id=PROP,
-                     before=None, after={"retracted": n})  # fmt: skip
+            AuditLog(
+                user="system:chain_placement",
+                action="retract",
+                object_type="statement",
+                object_id=PROP,
+                before=None,
+                after={"retracted": n},
+            )  # fmt: skip
         )
         session.flush()
     return n

@@ -37,7 +37,9 @@ class PlacementState(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
-changes.watch("user_chains", lambda r: r["id"] if isinstance(r, dict) else r.id)  # an edited chain is re-placed
+changes.watch(
+    "user_chains", lambda r: r["id"] if isinstance(r, dict) else r.id
+)  # an edited chain is re-placed
 
 
 class ChainMember(Base):
@@ -99,3 +101,39 @@ class ContextClaims(Base):
     templates: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(32), default="")  # the kind of its first statement
     claims: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # the canonical entity whose ClusterClaims rows hold these claims (None: merged into none)
+    cluster_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+    __table_args__ = (Index("ix_chain_context_claims_cluster", "cluster_id", "member_id", "kind"),)
+
+
+class ClusterClaims(Base):
+    """A canonical entity's context evidence in one document, merged from its members' ContextClaims
+    (chains.placement): the members claiming a sentence there, and per sentence the first of them in
+    id order with its claim, kept only when link terms were found there. Kept current by chain placement
+    for the members that joined, left or changed (O(changed)): placing a hub reads its evident rows, not
+    every member's claims; a full placement run empties it (and ContextClaims)."""
+
+    __tablename__ = "chain_cluster_claims"
+
+    entity_id: Mapped[str] = mapped_column(
+        String(64), primary_key=True
+    )  # canonical entity (or unresolved id)
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claimants: Mapped[list[str]] = mapped_column(JSON, default=list)  # member ids with a claim here, sorted
+    # [member, index in its claims, its kind, the claim (ContextClaims JSON)] of each sentence with evidence
+    winners: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    evident: Mapped[bool] = mapped_column(Boolean, default=False)  # any winner
+
+    __table_args__ = (Index("ix_chain_cluster_claims_evident", "entity_id", "evident"),)
+
+
+class ClusterState(Base):
+    """A canonical entity whose ClusterClaims rows are merged, and with which templates: its members'
+    ContextClaims rows name it (cluster_id), and moves (graph.tables.MemberMove) keep it so; one without
+    a row is merged whole on its next placement."""
+
+    __tablename__ = "chain_cluster_state"
+
+    entity_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    templates: Mapped[str] = mapped_column(String(64))

@@ -124,6 +124,20 @@ class EntityMember(Base):
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+ALL_MOVED = "*"  # MemberMove.member_id of a full re-resolution: every member may be elsewhere
+
+
+class MemberMove(Base):
+    """A source entity whose canonical entity may have changed (attached, re-resolved or removed), logged
+    by resolution (graph.views) whichever path ran it, until chain placement's merged context claims
+    (chains.tables.ClusterClaims) take it in: those follow the moves, never a scan of a hub's members.
+    member_id ALL_MOVED: a full re-resolution (every member)."""
+
+    __tablename__ = "entity_member_moves"
+
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
 class EntityKey(Base):
     """Resolution blocking keys of a source entity (e.g. `organization|迈瑞` at level `core`)."""
 
@@ -177,7 +191,9 @@ def _field(row: Any, name: str) -> Any:
 # Projections learn what a write changed from the session's change log (store.changes): for a
 # statement, its source entity and property; for a judgement, every source entity it names.
 changes.watch("statements", lambda r: (_field(r, "entity_id"), _field(r, "prop")))
-changes.watch("judgements", lambda r: tuple(_field(r, "entity_ids") or ()) + tuple(_field(r, "other_ids") or ()))
+changes.watch(
+    "judgements", lambda r: tuple(_field(r, "entity_ids") or ()) + tuple(_field(r, "other_ids") or ())
+)
 
 
 class RegionScope(Base):

@@ -26,7 +26,16 @@ from shuanglian.graph.resolve import (
     summarise_names,
 )
 from shuanglian.graph.summary import Aggregate, aware, entity_values
-from shuanglian.graph.tables import Entity, EntityKey, EntityMember, Judgement, Statement, live_clause
+from shuanglian.graph.tables import (
+    ALL_MOVED,
+    Entity,
+    EntityKey,
+    EntityMember,
+    Judgement,
+    MemberMove,
+    Statement,
+    live_clause,
+)
 
 log = logging.getLogger(__name__)
 CHUNK = 900  # IN-list size safe for SQLite's bound-parameter limit
@@ -40,7 +49,9 @@ def chunked(items: Sequence[str], n: int = CHUNK) -> Iterator[Sequence[str]]:
         yield items[i : i + n]
 
 
-def _live_rows(session: Session, member_ids: Sequence[str] | None, props: Iterable[str] | None) -> Iterator[Any]:
+def _live_rows(
+    session: Session, member_ids: Sequence[str] | None, props: Iterable[str] | None
+) -> Iterator[Any]:
     cols = (
         Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.value_json,
         Statement.origin, Statement.document_id, Statement.target_id, Statement.created_at, Statement.id,
@@ -100,6 +111,8 @@ def rebuild(session: Session) -> dict[str, int]:
     profiles = load_profiles(session)
     assignment = resolve(list(profiles.values()), load_judgements(session))
     _write_members(session, profiles, assignment)
+    session.execute(delete(MemberMove))
+    session.execute(insert(MemberMove), [{"member_id": ALL_MOVED}])
     n = len({a.entity_id for a in assignment.values()})
     aggregates.rebuild(session)
     keyhits.rebuild(session)
@@ -140,7 +153,9 @@ def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
     for part in chunked(sorted(touched)):
         known |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.member_id.in_(part))))
     slow = known | (touched - set(fresh))
-    changed = _attach_new(session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow)
+    changed = _attach_new(
+        session, [fresh[m] for m in sorted(set(fresh) - known, key=lambda m: (fresh[m].first_seen, m))], slow
+    )
     written: set[str] = set()
     moved: set[str] = set()
     if slow:
@@ -151,8 +166,17 @@ def update(session: Session, member_ids: Iterable[str]) -> set[str] | None:
     # counters move with the source entities (graph.aggregates): the summary rows read counters only
     # (and the located_in holders of any that moved: their region counters name the new place)
     recounted = aggregates.sync(session, touched, moved)
+    log_moves(session, touched | moved)
     refresh_entities(session, changed | written | recounted)
     return changed | written | recounted
+
+
+def log_moves(session: Session, member_ids: Iterable[str]) -> None:
+    """Add these source entities to the move log (MemberMove) unless already there."""
+    ids = set(member_ids)
+    for part in chunked(sorted(ids)):
+        ids -= set(session.scalars(select(MemberMove.member_id).where(MemberMove.member_id.in_(part))))
+    _insert(session, MemberMove, [{"member_id": m} for m in sorted(ids)])
 
 
 def entities_of(session: Session, member_ids: Iterable[str]) -> set[str]:
@@ -234,7 +258,9 @@ class _PersonSummaries:
         self.bare: dict[str, int] = defaultdict(int)
         T = aggregates.EntityAggregateRow
         for part in chunked(sorted(entity_ids)):
-            q = select(T.entity_id, T.slot, T.key, T.n).where(T.entity_id.in_(part), T.slot.in_(("name", "ctx", "nctx")))
+            q = select(T.entity_id, T.slot, T.key, T.n).where(
+                T.entity_id.in_(part), T.slot.in_(("name", "ctx", "nctx"))
+            )
             for eid, slot, key, n in session.execute(q):
                 if n <= 0:
                     continue
@@ -358,7 +384,10 @@ def refresh_entities(session: Session, entity_ids: set[str]) -> None:
     ordered = sorted(entity_ids)
     many, _ = aggregates.load(session, ordered)
     aggs = {eid: many.get(eid) or Aggregate(doc_count=0) for eid in ordered}
-    fresh = {eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in a.names.items())[0] for eid, a in aggs.items()}
+    fresh = {
+        eid: summarise_names((v, p, o, n, t) for (v, p, o), (n, t) in a.names.items())[0]
+        for eid, a in aggs.items()
+    }
     # counters name located_in targets by canonical place (graph.aggregates `pin`)
     targets = _place_names(session, {t for a in aggs.values() for t in a.located}, fresh)
     counts: dict[str, tuple[int, float]] = {}
@@ -396,7 +425,9 @@ def _note_renamed_places(session: Session, ids: set[str], new_names: dict[str, s
     does not list them / is None): entities located there show that name as their region."""
     renamed = _place_changes(session)[0]
     for part in chunked(sorted(ids)):
-        for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(part), Entity.kind == "place")):
+        for eid, name in session.execute(
+            select(Entity.id, Entity.name).where(Entity.id.in_(part), Entity.kind == "place")
+        ):
             if new_names is None or new_names.get(eid) != name:
                 renamed.add(eid)
 
@@ -410,7 +441,9 @@ def region_dependents(session: Session) -> set[str]:
         out |= set(session.scalars(select(Entity.id).where(Entity.region_id.in_(part))))
     holders: set[str] = set()
     for part in chunked(sorted(moved)):
-        q = select(Statement.entity_id).where(Statement.target_id.in_(part), Statement.prop == "located_in", live_clause())
+        q = select(Statement.entity_id).where(
+            Statement.target_id.in_(part), Statement.prop == "located_in", live_clause()
+        )
         holders |= set(session.scalars(q.distinct()))
     return out | entities_of(session, holders)
 
@@ -462,7 +495,9 @@ def _closure(session: Session, touched: set[str]) -> set[str] | None:
         part_list = sorted(frontier)
         for part in chunked(part_list):
             ents = select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))
-            found |= set(session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id.in_(ents))))
+            found |= set(
+                session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id.in_(ents)))
+            )
             keys = select(EntityKey.key).where(EntityKey.member_id.in_(part))
             found |= set(session.scalars(select(EntityKey.member_id).where(EntityKey.key.in_(keys))))
         for j in judgements:
@@ -478,7 +513,12 @@ def _closure(session: Session, touched: set[str]) -> set[str] | None:
 
 def _key_rows(profiles: Iterable[Profile]) -> list[dict[str, Any]]:
     return [
-        {"member_id": p.member_id, "key": k.key[:600], "level": k.level, "qual": f"{k.place}\x1f{k.tail}"[:200]}
+        {
+            "member_id": p.member_id,
+            "key": k.key[:600],
+            "level": k.level,
+            "qual": f"{k.place}\x1f{k.tail}"[:200],
+        }
         for p in profiles
         for k in p.name_keys()
     ]
@@ -496,7 +536,14 @@ def _member_row(p: Profile, a: Assignment) -> dict[str, Any]:
 
 
 def _row_tuple(r: dict[str, Any]) -> tuple[Any, ...]:
-    return (r["entity_id"], r["kind"], r["name"], round(float(r["score"]), 9), r["reason"], aware(r["first_seen"]))
+    return (
+        r["entity_id"],
+        r["kind"],
+        r["name"],
+        round(float(r["score"]), 9),
+        r["reason"],
+        aware(r["first_seen"]),
+    )
 
 
 def _write_members(session: Session, profiles: dict[str, Profile], assignment: dict[str, Assignment]) -> None:
@@ -513,4 +560,3 @@ def _place_names(session: Session, entity_ids: set[str], fresh: dict[str, str]) 
         for eid, name in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(part))):
             out[eid] = (eid, name)
     return out
-
