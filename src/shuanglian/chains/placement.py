@@ -406,8 +406,8 @@ def _sync_clusters(
     cids = sorted(set(cluster_ids))
     in_cids = set(cids)
     moves = set(session.scalars(select(MemberMove.member_id)))
-    if moves:
-        session.execute(delete(MemberMove))
+    for part in chunks(sorted(moves)):  # only the moves read: ones logged meanwhile wait for the next run
+        session.execute(delete(MemberMove).where(MemberMove.member_id.in_(part)))
     if ALL_MOVED in moves:  # a full re-resolution: every entity is merged whole again on its next placement
         session.execute(delete(ClusterClaims))
         session.execute(delete(ClusterState))

@@ -120,6 +120,7 @@ def _published(session: Session, doc_ids: Iterable[str]) -> dict[str, str | None
 def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = None) -> int:
     """Propose outcome and interim links for targets (reviewed links kept), then set status/progress."""
     as_of_year = as_of_year or date.today().year
+    targets = list({t.id: t for t in targets}.values())  # links are read once: each target relinked once
     rules = load_rules()
     pub = _published(session, [t.document_id for t in targets if t.document_id])
     links_of = _links_of(session, [t.id for t in targets])

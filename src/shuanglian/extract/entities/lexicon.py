@@ -328,9 +328,15 @@ def listed_companies() -> frozenset[str]:
     if path is None:
         return frozenset()
     out: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            name = str(json.loads(line).get("name") or "").replace(" ", "").lstrip("*").removeprefix("ST")
-            if len(name) >= 2:
-                out.add(name)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            _log.warning("%s:%d: unreadable company row skipped (%s)", path, n, exc)
+            continue
+        name = str((row.get("name") if isinstance(row, dict) else "") or "").replace(" ", "").lstrip("*").removeprefix("ST")
+        if len(name) >= 2:
+            out.add(name)
     return frozenset(out)

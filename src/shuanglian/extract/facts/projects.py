@@ -119,6 +119,7 @@ class _Rules:
         self.not_before = tuple(d["not_before"])
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
+        self.built_any_re = re.compile(f"(?:{alternation(self.built)})")  # a built-thing word anywhere
         # built words and the connectives that join them (机场和铁路): a name made only of these names no work
         self.built_or_joint_re = re.compile(f"(?:{alternation(self.built)})|[和及与、]")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
@@ -717,7 +718,7 @@ def _built_core(r: _Rules, name: str) -> bool:
     core = re.sub(r"(?:项目|工程)$", "", name)
     return any(
         m.start() >= 2 and _specific(r, core[: m.start()])
-        for m in re.finditer(r.built_re.pattern.removesuffix("$"), core)
+        for m in r.built_any_re.finditer(core)
     )
 
 
