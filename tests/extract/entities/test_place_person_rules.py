@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from shuanglian.extract.entities.candidates import TokenView
 from shuanglian.extract.entities.people import is_name_shape, names_no_person
-from shuanglian.extract.entities.place_mentions import _common_head, _common_words, region_of_province
+from shuanglian.extract.entities.place_mentions import _common_head, common_words, region_of_province
 from shuanglian.extract.entities.places import place_merges
 from shuanglian.extract.lac import Token
 
@@ -54,15 +54,15 @@ def test_page_common_reading_beats_one_place_reading() -> None:
     view = _view([("坚持", "v"), ("和平", "ad"), ("发展", "v"), ("，", "w"), ("维护", "v"), ("世界", "n"), ("和平", "n"),
                   ("，", "w"), ("推进", "v"), ("和平", "a"), ("统一", "vn"), ("，", "w"), ("在", "p"), ("和平", "LOC"),
                   ("共处", "v"), ("，", "w"), ("来到", "v"), ("深圳", "LOC")])
-    common = _common_words(view)
+    common = common_words(view)
     assert "和平" in common
     assert _common_head("和平地区", common) and not _common_head("深圳", common)
     # read twice as a place and twice as a word: not more often a word, kept
     view2 = _view([("和平", "a"), ("和平", "n"), ("和平", "LOC"), ("和平", "LOC")])
-    assert "和平" not in _common_words(view2)
+    assert "和平" not in common_words(view2)
     # cities and provinces are never dropped so (深圳 tagged n by mistake)
     view3 = _view([("深圳", "n"), ("深圳", "n"), ("深圳", "n"), ("深圳", "LOC")])
-    assert "深圳" not in _common_words(view3)
+    assert "深圳" not in common_words(view3)
 
 
 def test_idioms_and_report_words_are_no_names() -> None:

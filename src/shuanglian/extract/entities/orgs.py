@@ -25,7 +25,7 @@ from shuanglian.extract.entities.lexicon import (
     titles,
     work_lists,
 )
-from shuanglian.extract.entities.places import normalise, place_index, world_places
+from shuanglian.extract.entities.places import normalise, place_index, place_initials, world_places
 from shuanglian.extract.lac import Token
 from shuanglian.suffixes import kind_by_suffix, suffix_of
 
@@ -1228,13 +1228,6 @@ def _verb_word(view: TokenView, a: int, b: int) -> bool:
     return False
 
 
-@functools.cache
-def _place_initials() -> frozenset[str]:
-    """First characters of the names of provinces, cities and counties (合 of 合肥, 赤 of 赤峰)."""
-    return frozenset(k[0] for k, ps in place_index().items() if len(k) >= 2 and any(
-        p.level in ("province", "city", "county") for p in ps))
-
-
 def abbreviated_lines(view: TokenView) -> list[Cand]:
     """Lines named by one-character abbreviations of the places they join (合新高铁, 赤大白铁路, 宜西攀高铁):
     two or three characters each opening a known city or county name, then a line head, written at the start
@@ -1243,7 +1236,7 @@ def abbreviated_lines(view: TokenView) -> list[Cand]:
     if not heads:
         return []
     text = view.text
-    initials = _place_initials()
+    initials = place_initials(("province", "city", "county"))
     g = generic()
     out: list[Cand] = []
     for head in heads:

@@ -9,7 +9,7 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_LAC, Cand, TokenView, quote_around
 from shuanglian.extract.entities.lexicon import person_context, title_joiners, titles
-from shuanglian.extract.entities.places import Place, normalise, place_index, world_places
+from shuanglian.extract.entities.places import Place, normalise, place_index, place_initials, world_places
 
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _TRANSLIT_TAIL = re.compile(r"^(?:·[\u4e00-\u9fff]+)+$")
@@ -80,8 +80,7 @@ def names_no_person(text: str, start: int, end: int) -> bool:
 def _place_initials() -> frozenset[str]:
     """First characters of the names of provinces and cities (郑 of 郑州, 洛 of 洛阳), and the one-character names
     of cities news uses (甬, 锡: person_context city_abbreviations)."""
-    firsts = {k[0] for k, ps in place_index().items() if any(p.level in ("province", "city") for p in ps)}
-    return frozenset(firsts | set(person_context()["city_abbreviations"]))
+    return place_initials(("province", "city")) | frozenset(person_context()["city_abbreviations"])
 
 
 @functools.cache

@@ -160,14 +160,14 @@ def _region_tails_longest_first() -> tuple[str, ...]:
     return tuple(sorted(place_rules()["region_tails"], key=len, reverse=True))
 
 
-def excluded_by_convention(text: str, start: int, end: int) -> bool:
+def excluded_by_convention(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> bool:
     """True when text[start:end], read as a place, is one the product's conventions exclude whatever the
-    lists say: no name, a non-place word, a building, a river or lake, a section of a work, a pairing of
-    abbreviations, a name typed by suffix, a slogan, a name inside a quoted name, or the opening of a
-    longer name (中国（四川）…, 中国—东盟…)."""
+    lists say: no name, a non-place word (or one of the page's `common` words: `common_words`), a building,
+    a river or lake, a section of a work, a pairing of abbreviations, a name typed by suffix, a slogan, a
+    name inside a quoted name, or the opening of a longer name (中国（四川）…, 中国—东盟…)."""
     w = text[start:end]
     if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w in rules_common()
-            or _common_on_page(text, w) or w.endswith(_NON_PLACE_TAILS)
+            or w in common or w.endswith(_NON_PLACE_TAILS)
             or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w)
             or suffix_of(w, grammar_only=True)):
         return True
@@ -216,7 +216,7 @@ def _field_place(word: str) -> str:
 _COMMON: weakref.WeakKeyDictionary[TokenView, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def _common_words(view: TokenView) -> frozenset[str]:
+def common_words(view: TokenView) -> frozenset[str]:
     """Words LAC reads on this page at least twice as a common word (a noun, adjective, adverb or verb) and more
     often so than as a place (世界和平, 和平发展 … 在|和平|共处; 经济 189 times, once a place): no place anywhere on
     the page, whoever reads them so (LAC or the tagger). Places above the county (中国, 深圳) are left alone."""
@@ -233,16 +233,7 @@ def _common_words(view: TokenView) -> frozenset[str]:
             loc[t.word] = loc.get(t.word, 0) + 1
     out = frozenset(w for w, n in common.items() if n >= 2 and n > loc.get(w, 0) and _below_city(w))
     _COMMON[view] = out
-    _LAST_PAGE[:] = [(view.text, out)]  # the tagger's sure places of the same page are checked against it
     return out
-
-
-_LAST_PAGE: list[tuple[str, frozenset[str]]] = []
-
-
-def _common_on_page(text: str, word: str) -> bool:
-    """True when `word` is one of the common words of the page whose places were read last (same text object)."""
-    return bool(_LAST_PAGE) and _LAST_PAGE[0][0] is text and word in _LAST_PAGE[0][1]
 
 
 def _common_head(word: str, common: frozenset[str]) -> bool:
@@ -295,7 +286,7 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
     if abbrev:
         return [abbrev]
     if (len(t.word) < 2 or is_non_name(t.word) or t.word in generic()["non_places"] or t.word in rules_common()
-            or _common_head(t.word, _common_words(view))):
+            or _common_head(t.word, common_words(view))):
         return out  # 和 (和美乡村), 上 (上合), 晋, 日: one character is an abbreviation inside a phrase, no mention
     if t.word.endswith(_NON_PLACE_TAILS):
         return out  # 天空之城大厦: a building, not a place of the register

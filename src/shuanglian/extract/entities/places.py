@@ -102,6 +102,12 @@ def place_index() -> dict[str, list[Place]]:
     return index
 
 
+@functools.cache
+def place_initials(levels: tuple[str, ...]) -> frozenset[str]:
+    """First characters of the division names at these levels (合 of 合肥, 郑 of 郑州, 赤 of 赤峰)."""
+    return frozenset(k[0] for k, ps in place_index().items() if any(p.level in levels for p in ps))
+
+
 def segments(surface: str) -> list[str] | None:
     """Split a composite place (深圳市南山区, 广州黄埔) into division names, longest first; None if it fails."""
     idx = place_index()

@@ -26,7 +26,7 @@ from shuanglian.extract.entities.lexicon import (
 )
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape, names_no_person
-from shuanglian.extract.entities.place_mentions import _cjk, excluded_by_convention, place_cand
+from shuanglian.extract.entities.place_mentions import _cjk, common_words, excluded_by_convention, place_cand
 from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import (
@@ -126,12 +126,15 @@ def _field_carrier(text: str, words: Sequence[Token], ends: Sequence[int], s: Ne
 _FIELD_SURE = 0.99
 
 
-def _sure_place(text: str, start: int, end: int) -> list[Cand]:
+def _sure_place(view: TokenView, start: int, end: int) -> list[Cand]:
     """A place the tagger is sure of and LAC or the CLUENER head reads as a place too, which `place_cand` refused
     only on a guess about LAC's word (印度尼西亚 read as 印度 + 尼西亚, 恭城县 a short county name on no list):
     kept unless one of the product's conventions excludes it (rivers and lakes, buildings, zones typed by
     suffix, slogans, names inside a quoted name, pairings, sections of works)."""
-    return [] if excluded_by_convention(text, start, end) else [Cand(start, end, "place", text[start:end])]
+    text = view.text
+    if excluded_by_convention(text, start, end, common_words(view)):
+        return []
+    return [Cand(start, end, "place", text[start:end])]
 
 
 def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], thresholds: Mapping[str, float],
@@ -192,7 +195,7 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
             if not cands and s.conf >= thresholds.get("LOC-sure", 2.0) and (
                     clue.get((s.start, s.end)) == "LOC" or any(t.tag == "LOC" and (t.start, t.end) == (s.start, s.end)
                                                             for t in overlap(words, ends, s)[0])):
-                cands = _sure_place(text, s.start, s.end)
+                cands = _sure_place(view, s.start, s.end)
             if normalise(name) is None and s.conf < thresholds.get("LOC-unlisted", 0.0):
                 cands = []  # a place on no list of ours (泰丰, 黄渤海 in reports) needs a surer tagger
         elif s.label == "ORG" and (org_plausible(text, words, ends, s) or _field_carrier(text, words, ends, s)):
