@@ -730,3 +730,32 @@ def test_kinds_sharing_a_head_name_it_once() -> None:
     assert specifics("新认定独角兽企业、瞪羚企业120家。") == [("120家", "新认定独角兽瞪羚企业数量")]
     # kinds without a shared head stay as written
     assert specifics("国家领航级、卓越级智能工厂达到24家。") == [("24家", "国家领航级卓越级智能工厂数量")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # classifiers of things counted: 颗, 头, 列, 门; throughputs in 标箱 and 吨公里 are volumes (no 数量)
+        ("组网卫星增至144颗。", [("144颗", "组网卫星数量")]),
+        ("班列累计开行2705列，肉牛屠宰加工量80万头。", [("2705列", "班列开行数量"), ("80万头", "肉牛屠宰加工量")]),
+        ("集装箱吞吐量历史性突破1000万标箱。", [("突破1000万标箱", "集装箱吞吐量")]),
+        ("铁路货运周转量达到11620亿吨公里。", [("11620亿吨公里", "铁路货运周转量")]),
+        # the word for how many follows the unit: 场 -> 场次, 期 -> 期数
+        ("举办消费季活动500场以上，完成援外培训任务40期。", [("500场以上", "消费季活动场次"), ("40期", "援外培训任务期数")]),
+        # 以上 after a unit is the qualifier (200所以上 is no 所以)
+        ("新建公办幼儿园200所以上。", [("200所以上", "新建公办幼儿园数量")]),
+    ],
+)
+def test_units_of_counted_things(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_a_quoted_name_keeps_the_place_it_opens_with() -> None:
+    """“吉林一号” is one name: 吉林 is no scope word to cut there, while 吉林省 before a measure is."""
+    figs = extract_figures("“吉林一号”组网卫星增至144颗。吉林省组网卫星增至150颗。", "2026-02-05", places=["吉林省", "吉林"])
+    assert [f["specific"] for f in figs] == ["吉林一号组网卫星数量", "组网卫星数量"]
+
+
+def test_period_words_do_not_open_a_count() -> None:
+    """一期工程, 二期项目: a small Chinese numeral before 期 is a phase, not a count."""
+    assert specifics("一期工程已经完工，二期项目正在建设。") == []

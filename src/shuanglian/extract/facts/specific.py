@@ -24,6 +24,7 @@ _CLAUSE_CUT = re.compile(
     r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
+_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{2,12})[”\"’]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
     r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
@@ -129,6 +130,7 @@ class _Grammar:
         self.bare_ratios = set(d.get("bare_ratios") or ())
         self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
         self.people = tuple(d.get("people_nouns") or ())
+        self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.power_plants = tuple(d.get("power_plants") or ())
         self.rate_stems = tuple(d.get("rate_stems") or ())
         self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
@@ -498,7 +500,7 @@ def _count_suffix(unit: str, noun: str) -> str:
         return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
     if unit == "户" and not re.search(r"(?:户|企业|主体|公司|商户|单位)$", noun):
         return "户数"  # 惠及居民65000多户 -> 惠及居民户数
-    return "人次" if unit == "人次" else "数量"
+    return _grammar().unit_counts.get(unit, "数量")  # 500场 -> 场次, 40期 -> 期数, 1635万人次 -> 人次
 
 
 def specific_measure(
@@ -556,6 +558,10 @@ def _specific(
     """specific_measure's reading of one figure's clause (see there), with the sentence's `state`."""
     g = _grammar()
     st = state if state is not None else SpecificState()
+    quoted = _QUOTED.findall(scope)
+    if quoted:
+        # “吉林一号”组网卫星: a quoted name is one word, the place it opens with is no scope to cut
+        places = [p for p in places if not any(q.startswith(p) and q != p for q in quoted)]
     scope = re.sub(
         r"[（(][^（()）]{0,10}[）)]$", "", scope
     )  # 制造业单项冠军企业（产品）60个: a gloss is no clause
