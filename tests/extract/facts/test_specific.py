@@ -759,3 +759,24 @@ def test_a_quoted_name_keeps_the_place_it_opens_with() -> None:
 def test_period_words_do_not_open_a_count() -> None:
     """一期工程, 二期项目: a small Chinese numeral before 期 is a phase, not a count."""
     assert specifics("一期工程已经完工，二期项目正在建设。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # enumerators number the point and name nothing
+        ("（一）各项税收共收到127亿元。", [("127亿元", "各项税收")]),
+        ("2.实现城镇新增就业18万人以上。", [("18万人以上", "城镇新增就业人数")]),
+        ("十四是免费送戏下乡1万场。", [("1万场", "免费送戏下乡场次")]),
+        # verbs of keeping or reaching a level before the number are no part of the measure
+        ("主要河流出境断面水质优良率保持100%。", [("100%", "主要河流出境断面水质优良率")]),
+        ("设施农业总产值实现2810亿元。", [("2810亿元", "设施农业总产值")]),
+        # a span in years inside a long measure is when, not what
+        ("中等职业学校在校生总数三年来增加两倍。", [("两倍", "中等职业学校在校生总数增长倍数")]),
+        # a verb of change with 为 gives the level reached (as 提高到 does), not a change
+        ("工业所占的比重，1952年为41.5%，1957年上升为56.5%。", [("41.5%", "工业所占比重"), ("56.5%", "工业所占比重")]),
+        ("私营工业所占的比重则由1954年的25%下降为16%。", [("25%", "私营工业所占比重"), ("16%", "私营工业所占比重")]),
+    ],
+)
+def test_clause_openers_levels_and_periods(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

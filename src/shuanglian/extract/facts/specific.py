@@ -40,10 +40,6 @@ _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
-# the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
-_CHANGE_TO = re.compile(
-    r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$"
-)
 _HEADING = re.compile(r"^([\u4e00-\u9fff]{2,6})方面[，,：:]")
 # a size class written between a count and its projects: 70个30亿元以上项目, 21个5000万元的项目
 _SIZE_CLASS = re.compile(
@@ -51,7 +47,6 @@ _SIZE_CLASS = re.compile(
 )
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
-_INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
 _OWN_MEASURE = re.compile(
     r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$"
@@ -123,7 +118,7 @@ class _Grammar:
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
-        self.time = [re.compile(p) for p in d["time"]]
+        self.time = [re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()))]
         self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
@@ -131,6 +126,17 @@ class _Grammar:
         self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
         self.people = tuple(d.get("people_nouns") or ())
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
+        change_to = d.get("change_to") or {}
+        # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
+        self.change_to = re.compile(
+            f"^(?:{alternation(change_to.get('verbs') or ['提高'])})(?:{alternation(change_to.get('markers') or ['到'])})$"
+        )
+        self.change_verbs = tuple(sorted(change_to.get("verbs") or (), key=len, reverse=True))
+        self.change_markers = frozenset(change_to.get("markers") or ())
+        inner = d.get("inner_time") or {}
+        self.inner_time = re.compile(
+            r"(?<=..)(?:" + "|".join([*inner.get("patterns", ()), alternation(inner.get("words") or ["全年"])]) + r")(?=..|$)"
+        )
         self.power_plants = tuple(d.get("power_plants") or ())
         self.rate_stems = tuple(d.get("rate_stems") or ())
         self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
@@ -286,6 +292,8 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
             for w in g.tail if s.endswith(g.tail) else ():
                 if s.endswith(w) and not s.endswith(g.tail_keep):
                     s = s[: -len(w)]
+                    if w in g.change_markers and (level := _ends_with(g.change_verbs, s)) and len(s) > len(level):
+                        s = s[: -len(level)]  # 一九五七年上升为56.5%: the level reached, no change
                     break
             else:
                 break
@@ -335,7 +343,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         "" if core in g.lead or core in g.empty_alone else core
     )  # 全年达到1949亿美元: a time or scope word alone names nothing
     core = (
-        _INNER_TIME.sub("", core) if len(core) > 6 else core
+        g.inner_time.sub("", core) if len(core) > 6 else core
     )  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
@@ -517,7 +525,7 @@ def specific_measure(
     figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
     sentence's earlier figures. None when the clause names nothing."""
     st = state if state is not None else SpecificState()
-    if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
+    if not first and st.last and (_RANGE.match(scope) or _grammar().change_to.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
     if (
         not first
