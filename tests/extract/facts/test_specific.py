@@ -780,3 +780,19 @@ def test_period_words_do_not_open_a_count() -> None:
 )
 def test_clause_openers_levels_and_periods(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # short predicates joined by 、 before 的 describe the counted thing, named after 的
+        ("打造40个吸引力强、带动面广的消费场景。", [("40个", "消费场景数量")]),
+        # so does a clause opened by a preposition
+        ("培育10家左右在全国有重要行业影响力的龙头企业。", [("10家左右", "培育龙头企业数量")]),
+        ("形成了30多家从上游原材料、中游显示面板到下游终端生产的全产业链。", [("30多家", "全产业链数量")]),
+        # one-character names joined by 、 are the things counted (市、县), not a clause
+        ("全省3个市、县的企业参加。", [("3个", "市县数量")]),
+    ],
+)
+def test_a_described_thing_is_named_after_de(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

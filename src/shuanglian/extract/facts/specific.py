@@ -197,6 +197,7 @@ class _Grammar:
         self.pronouns = tuple(d.get("pronouns") or ())
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
+        self.clause_preps = tuple(d.get("clause_preps") or ())
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
@@ -477,6 +478,9 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     plain = _QUOTES.sub("", after)
     clause = re.split(r"[，,。；;：:、（(）)\s]", plain, maxsplit=1)[0]
     de = clause.find("的")
+    described = _described(g, plain)
+    if described:
+        return described  # 40个吸引力强、带动面广的消费场景, 10家在全国有重要影响力的企业
     if not noun or de < 2 or not plain.startswith(noun):
         return noun
     mod = clause[:de]
@@ -491,6 +495,24 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     if len(head) < 2 or head.startswith(g.pronouns):
         return noun
     return (noun if keep else "") + head
+
+
+def _described(g: _Grammar, plain: str) -> str:
+    """The head of a count's thing written after a clause that describes it and 的: a clause opened by a
+    preposition (在全国有重要行业影响力的企业) or short predicates joined by 、 (吸引力强、带动面广的消费场景);
+    "" when the words after the unit are not such a clause."""
+    clause = re.split(r"[，,。；;：:（(）)\s]", plain, maxsplit=1)[0]
+    de = clause.find("的")
+    if de < 2:
+        return ""
+    mod = clause[:de]
+    parts = mod.split("、")
+    opened = mod.startswith(g.clause_preps) and len(mod) >= 4
+    joined = len(parts) >= 2 and all(2 <= len(p) <= 4 for p in parts)
+    if not (opened or joined) or re.search(r"\d", mod):
+        return ""
+    head = _count_noun(g, clause[de + 1 :])
+    return head if len(head) >= 2 and not head.startswith(g.pronouns) else ""
 
 
 def _ends_with(words: Sequence[str], s: str) -> str | None:
