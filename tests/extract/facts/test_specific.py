@@ -796,3 +796,20 @@ def test_clause_openers_levels_and_periods(text: str, expected: list[tuple[str, 
 )
 def test_a_described_thing_is_named_after_de(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare head counted refers to the things an earlier clause named in full with that head
+        (
+            "新旧动能转换重大项目优选不再预先限定数量，321个项目总投资1.8万亿元。",
+            [("321个", "新旧动能转换重大项目数量"), ("1.8万亿元", "新旧动能转换重大项目总投资")],
+        ),
+        ("对小微企业实行税收优惠，600多万户企业受益。", [("600多万户", "小微企业数量")]),
+        # a verb before the count says which ones: no reference back
+        ("推进重点项目建设，开工120个项目。", [("120个", "开工项目数量")]),
+    ],
+)
+def test_a_bare_head_refers_back(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

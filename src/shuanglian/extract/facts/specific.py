@@ -198,6 +198,8 @@ class _Grammar:
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
         self.clause_preps = tuple(d.get("clause_preps") or ())
+        self.bare_heads = frozenset(d.get("bare_heads") or ())
+        self.object_preps = tuple(d.get("object_preps") or ())
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
@@ -624,7 +626,8 @@ def _specific(
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         if first or _CLAUSE_CUT.search(scope):
             st.prev_money = ""  # a sum is a size class only right before the counted thing
-        return _count(g, parts, after, unit, st, places, listed)
+        earlier = "".join(_CLAUSE_CUT.split(scope)[:-1]) if first else ""
+        return _count(g, parts, after, unit, st, places, listed, earlier)
     if unit == "倍":
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
@@ -1039,6 +1042,7 @@ def _count(
     st: SpecificState,
     places: Sequence[str],
     listed: bool,
+    earlier: str = "",
 ) -> str | None:
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
@@ -1099,6 +1103,8 @@ def _count(
     pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
+    if noun in g.bare_heads and not core and earlier:
+        noun = _named_before(g, earlier, noun, places) or noun  # 山东新旧动能转换重大项目…，321个项目
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
         keep = verb if verb in g.keep or verb in g.reach else ""
         if not keep and verb:
@@ -1160,6 +1166,21 @@ def _count(
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
+
+
+def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -> str:
+    """A bare head noun counted (321个项目) names the things an earlier clause of the sentence named in full
+    with the same head (山东新旧动能转换重大项目优选…): that name, without the place or verb it opens with."""
+    plain = _QUOTES.sub("", earlier)
+    i = plain.rfind(head)
+    if i < 2:
+        return ""
+    run = re.split(r"[^\u4e00-\u9fffA-Za-z0-9+]", plain[:i])[-1]
+    run = run[1:] if run.startswith(g.object_preps) and len(run) >= 3 else run  # 对小微企业实行…
+    name = _strip_verb_lead(g, _strip_lead(g, run, places)) + head
+    if name.startswith(g.any_verb) and not _starts_keep(g, name):
+        return ""
+    return name if len(head) < len(name) <= 14 else ""
 
 
 def _shared_head(g: _Grammar, after: str, noun: str) -> str:
