@@ -813,3 +813,17 @@ def test_a_described_thing_is_named_after_de(text: str, expected: list[tuple[str
 )
 def test_a_bare_head_refers_back(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of time set by a project's stage, with its modal, is when, not what
+        ("上汽基地全部投产后可新增年产值600亿元。", [("600亿元", "新增年产值")]),
+        ("项目建成后年产值可达50亿元。", [("50亿元", "年产值")]),
+        # 相当于 opens a comparison, not a measure; 个千分点 are points like 个百分点
+        ("出生率下降5个千分点，相当于五年少生1500万人左右。", [("5个千分点", "出生率下降"), ("1500万人左右", "少生人数")]),
+    ],
+)
+def test_conditions_and_comparisons_open_no_measure(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

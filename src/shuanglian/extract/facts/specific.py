@@ -118,7 +118,9 @@ class _Grammar:
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
-        self.time = [re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()))]
+        self.time = [
+            re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
+        ]
         self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
@@ -995,8 +997,8 @@ def _owner_after(g: _Grammar, after: str) -> str:
 def _suffix(
     g: _Grammar, kind: str, change: str | None, unit: str, core: str, measure: str | None = None
 ) -> str:
-    if kind == "percent" and unit == "个百分点" and change:
-        return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高
+    if kind == "percent" and unit in ("个百分点", "个千分点") and change:
+        return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高; 出生率下降5个千分点 -> 出生率下降
     if kind == "percent":
         if change:
             return g.percent_change.get(change, "增长率")
