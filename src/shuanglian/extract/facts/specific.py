@@ -202,6 +202,7 @@ class _Grammar:
         self.clause_preps = tuple(d.get("clause_preps") or ())
         self.bare_heads = frozenset(d.get("bare_heads") or ())
         self.object_preps = tuple(d.get("object_preps") or ())
+        self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
@@ -364,6 +365,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
             core = done  # 产业园已入驻企业86家: the subject stands before 已, what it took in follows
     core = g.infix.sub("", core) if len(core) > 6 else core
     core = g.domain.sub("", core)  # 国有资本在战略性新兴产业领域累计投入: where it went is not what it is
+    helped = [m for m in g.causative.finditer(core) if m.start() >= 2]
+    if helped and _MEASURE_END.search(rest := core[helped[-1].end() :]) and len(rest) >= 3:
+        core = rest  # 全国重点实验室助力页岩油年产量突破100万吨: what helped is not what is measured
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
         core = core[
