@@ -841,3 +841,20 @@ def test_conditions_and_comparisons_open_no_measure(text: str, expected: list[tu
 )
 def test_causative_verbs_before_a_measure(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted predicate closing the clause after a count's thing is what they did, not their name
+        ("至此，安徽全部16个地市“入长”。", [("16个", "地市数量")]),
+        ("32个事关高质量发展的科研课题“揭榜挂帅”，政府发榜。", [("32个", "科研课题数量")]),
+        # a quoted name before a noun stays in it
+        ("新增10个国家级“小巨人”企业。", [("10个", "新增国家级小巨人企业数量")]),
+        # connectives and demonstratives open no measure; 却 is an adverb, no part of it
+        ("而国内财政收入却下降了3.3%。", [("3.3%", "国内财政收入下降率")]),
+        ("而这两个投资百亿元的高端制造项目是一个侧影。", [("百亿元", "高端制造项目投资")]),
+    ],
+)
+def test_quoted_predicates_connectives_and_demonstratives(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

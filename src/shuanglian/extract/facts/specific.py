@@ -24,6 +24,8 @@ _CLAUSE_CUT = re.compile(
     r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
+# a quoted predicate closing a clause right after a count's thing (16个地市“入长”): the thing ends before it
+_QUOTED_PREDICATE = re.compile(r"^([\u4e00-\u9fff]{2,})[“\"]([^“”\"]{1,8})[”\"](?=[，,。；;：:！!]|$)")
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{2,12})[”\"’]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
@@ -436,7 +438,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
 
 def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
-    s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
+    s = re.sub(r"^(?:的|以上|左右)", "", after)
+    quoted = _QUOTED_PREDICATE.match(s)
+    # 16个地市“入长”。: what the things did, in quotes (a short name only: 4个单位荣获首届“中国节水奖” says more)
+    s = quoted.group(1) if quoted and len(quoted.group(1)) <= 4 else _QUOTES.sub("", s)
     aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
     if aspect and not s[aspect.end() :].startswith(g.any_verb):
         s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
@@ -498,7 +503,8 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     )  # 10个国家级的创新平台: a rank is part of the name
     if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
         return noun
-    head = _count_noun(g, plain[de + 1 :])
+    cut = after.find("的")
+    head = _count_noun(g, after[cut + 1 :] if _QUOTES.sub("", after[:cut]) == mod else plain[de + 1 :])
     noun = mod
     if len(head) < 2 or head.startswith(g.pronouns):
         return noun
