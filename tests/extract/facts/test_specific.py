@@ -858,3 +858,17 @@ def test_causative_verbs_before_a_measure(text: str, expected: list[tuple[str, s
 )
 def test_quoted_predicates_connectives_and_demonstratives(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 实现 + a short verb closing the clause after the counted thing says which ones are counted
+        ("京津冀685家医疗机构实现互认。", [("685家", "互认医疗机构数量")]),
+        ("市、区两级709个政策项目实现免申即享。", [("709个", "免申即享政策项目数量")]),
+        # a longer predicate is no such verb
+        ("5600多家定点医疗机构实现跨省异地就医住院费用直接结算。", [("5600多家", "定点医疗机构数量")]),
+    ],
+)
+def test_what_counted_things_came_to_do(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

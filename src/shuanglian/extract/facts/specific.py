@@ -204,6 +204,7 @@ class _Grammar:
         self.clause_preps = tuple(d.get("clause_preps") or ())
         self.bare_heads = frozenset(d.get("bare_heads") or ())
         self.object_preps = tuple(d.get("object_preps") or ())
+        self.achieve = tuple(d.get("achieve_verbs") or ())
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
@@ -1259,6 +1260,9 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
             break
         rest = rest[len(adv) :]
     verb = next((v for v in g.predicates if rest.startswith(v)), None)
+    done = next((d for d in g.achieve if rest.startswith(d)), None)
+    if verb is None and done and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", rest[len(done) :]):
+        return rest[len(done) :]  # 685家医疗机构实现互认, 5家企业实现上市: what they came to do says which
     if verb is None:
         # 8条产业链产值两位数增长, 46种产品能耗达到国家先进值: what is said of an attribute of the things says
         # which ones are counted (产值两位数增长产业链)
