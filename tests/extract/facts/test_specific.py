@@ -872,3 +872,16 @@ def test_quoted_predicates_connectives_and_demonstratives(text: str, expected: l
 )
 def test_what_counted_things_came_to_do(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adverbs and predicate verbs after a counted name end it
+        ("百余项国家级改革试点任务先行探索。", [("百余项", "国家级改革试点任务数量")]),
+        ("千余家优质企业融入“六链五群”。", [("千余家", "优质企业数量")]),
+        ("支持22个国家级产业融合载体延伸上下游产业链。", [("22个", "国家级产业融合载体数量")]),
+    ],
+)
+def test_predicates_end_a_counted_name(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
