@@ -50,9 +50,6 @@ _SIZE_CLASS = re.compile(
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
-_OWN_MEASURE = re.compile(
-    r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$"
-)
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
@@ -205,6 +202,7 @@ class _Grammar:
         self.bare_heads = frozenset(d.get("bare_heads") or ())
         self.object_preps = tuple(d.get("object_preps") or ())
         self.achieve = tuple(d.get("achieve_verbs") or ())
+        self.own_measures = tuple(d.get("own_measures") or ())
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
@@ -434,7 +432,7 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
         return items  # 概念验证中心、中试基地: each already names its own kind
     head = last[split:]
     # an item that names its own measure takes no head (社会消费品零售总额、固定资产投资分别增长…)
-    return [o if o.endswith(head) or _OWN_MEASURE.search(o) else o + head for o in others] + [last]
+    return [o if o.endswith(head) or o.endswith(g.own_measures) else o + head for o in others] + [last]
 
 
 def _count_noun(g: _Grammar, after: str) -> str:
