@@ -597,3 +597,24 @@ def test_kinds_of_venue_and_fields_are_no_works() -> None:
     got = _by_name("加快奥体中心、体育训练基地等项目建设。建成农业领域人工智能应用中试基地、水稻育种基地。")
     assert "奥体中心" in got and "体育训练基地" not in got
     assert not any("领域" in n for n in got)
+
+
+def test_short_items_share_the_works_word_before_the_last_items_head() -> None:
+    got = _by_name("加快雄忻、石雄铁路项目建设。")
+    assert "雄忻铁路" in got and "雄忻" not in got
+    got = _by_name("投运烟威、海阳辛安核电送出特高压工程。")
+    assert "烟威特高压工程" in got and "烟威" not in got
+
+
+def test_an_adverb_before_the_closing_jianshe_leaves_the_lists_category_whole() -> None:
+    got = _by_name("推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设。")
+    assert "黄百铁路项目" in got and "黄百" not in got
+
+
+def test_names_made_only_of_kinds_of_works_are_no_projects() -> None:
+    got = _by_name("加快建设城际铁路、高快速路通道、跨江跨海通道，新建自然公园、郊野公园、口袋公园。")
+    assert not got, got
+    assert not _by_name("推进存量煤电项目改造升级，核电项目加快建设。")
+    # a name of its own stays (京雄城际, 海阳核电三期), and an amount makes a kind one project
+    assert "海阳核电三期" in _by_name("海阳核电三期开工建设。")
+    assert "特钢项目" in _by_name("投资50亿元的特钢项目开工。")

@@ -43,6 +43,7 @@ _NAME_WORDS = {
     "与",
 }  # introducing words that may also be part of a name
 _MAX_NAME = 30
+_KIND_GENERIC = ("重大", "重点", "建设", "项目", "工程")
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
@@ -107,6 +108,13 @@ class _Rules:
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
         self.strong_cues = tuple(d.get("list_production_cues") or [])
         self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
+        self.stage_adverbs = alternation(d.get("stage_adverbs") or ["加快"])
+        # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
+        self.kind_words = sorted(
+            {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
+            key=len,
+            reverse=True,
+        )
         self.funding_words = tuple(d.get("funding_words") or ())
         self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
         self.kind_category_re = re.compile(alternation(d.get("kind_categories") or ["产业"]))
@@ -384,6 +392,8 @@ def _sentence_projects(
             or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
         ):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
+        if money is None and _kind_only(r, name):
+            continue  # 城际铁路, 口袋公园, 核电项目, 风电光伏: a kind of work, no one named (an amount makes it one)
         if _junk(r, name, sent.start + start, sent.start + end, mentions, place_names):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
@@ -706,6 +716,17 @@ def _junk(
     return core != bare and not _specific(r, core)
 
 
+def _kind_only(r: _Rules, name: str) -> bool:
+    """The name is made only of words for kinds of works (城际铁路, 郊野公园, 存量煤电项目, 骨干冷链物流基地):
+    nothing in it (a place, a firm, an abbreviation, a number, a quoted name) says which one."""
+    if re.search(r"[\dA-Za-z０-９Ａ-Ｚａ-ｚ“”]", name):
+        return False
+    rest = name
+    for w in r.kind_words:
+        rest = rest.replace(w, "")
+    return not rest
+
+
 def _aggregate(r: _Rules, s: str, start: int) -> bool:
     """A count right before the name (131个…项目, 这两个…项目) makes it an aggregate."""
     before = s[max(0, start - 12) : start]
@@ -906,7 +927,7 @@ def _group_items(
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
         return []  # 引进A、B等首店100多家: firms or shops counted, not works
     obj = re.sub(
-        r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
+        rf"(?:项目|工程)?(?:{r.stage_adverbs})?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
         lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
         obj,
     )
@@ -970,6 +991,8 @@ def _group_items(
             default=2,
         )
         shared = last_item[own_len:]
+    if shared is None and short and (behind := _word_behind_head(r, last_item)):
+        shared = behind  # 雄忻、石雄铁路项目 -> 雄忻铁路; 烟威、海阳辛安核电送出特高压工程 -> 烟威特高压工程
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
     # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
     next_shared: list[str | None] = [None] * len(cleaned)
@@ -1101,6 +1124,18 @@ _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩�
 
 
 _UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _word_behind_head(r: _Rules, item: str) -> str | None:
+    """The built word before an item's closing 项目/工程 (石雄铁路项目 -> 铁路; …特高压工程 -> 特高压工程), for
+    short items listed before it to share; None when there is none or it is only a generic word."""
+    head = re.search(r"(?:项目|工程)$", item)
+    if not head:
+        return None
+    work = r.built_re.search(item[: head.start()])
+    if not work or work.group() in _NOT_SHARED or work.start() < 2:
+        return None
+    return work.group() + ("工程" if head.group() == "工程" else "")
 
 
 def _generic_lead(r: _Rules, name: str) -> bool:
