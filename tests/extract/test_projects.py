@@ -618,3 +618,25 @@ def test_names_made_only_of_kinds_of_works_are_no_projects() -> None:
     # a name of its own stays (京雄城际, 海阳核电三期), and an amount makes a kind one project
     assert "海阳核电三期" in _by_name("海阳核电三期开工建设。")
     assert "特钢项目" in _by_name("投资50亿元的特钢项目开工。")
+
+
+def test_a_kind_per_place_when_the_tagger_reads_the_last_place_into_the_name() -> None:
+    t = "加快建设福州、厦门、泉州省级人工智能产业园，实施人工智能企业梯次培育计划。"
+    ents = [
+        Mention("福州", "place", spans=[(4, 6)]),
+        Mention("厦门", "place", spans=[(7, 9)]),
+        Mention("泉州省级人工智能产业园", "platform", spans=[(10, 21)]),
+    ]
+    assert not _by_name(t, entities=ents)
+
+
+def test_a_work_measured_in_kilometres_or_counted_after_its_name_is_a_kind() -> None:
+    assert not _by_name("建成村道公路安全生命防护工程6000公里。")
+    assert "兴港高速公路" in _by_name("兴港高速公路建成通车，全长60公里。")
+
+
+def test_designations_and_counted_bodies_are_no_works() -> None:
+    assert not _by_name("国家肿瘤、儿童区域医疗中心建成运行。")
+    assert not _by_name("7家国家区域医疗中心基本建成。")
+    assert not _by_name("加快建设成渝综合性科学中心。")
+    assert not _by_name("规划建设国防科技先进技术成果沈阳转化中心。")

@@ -52,6 +52,11 @@ _SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,
 # 三澳核电二期, 三门核电三期: a name closing on its phase is no slogan of counted kinds
 _PHASE_END = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?$")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
+# a length, an area or a count right after a name (…防护工程6000公里): the works of a kind measured
+_MEASURED_AFTER = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?(?:万|千)?"
+    r"(?:公里|千米|平方米|平方公里|亩|公顷|座|个|处|条|项|所|家|户|套|间|张|栋|艘|台)"
+)
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
@@ -392,6 +397,8 @@ def _sentence_projects(
             or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
         ):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
+        if money is None and not listed and _MEASURED_AFTER.match(s, end):
+            continue  # 建成村道公路安全生命防护工程6000公里, 改造…管网300处: a kind of work measured or counted, not one
         if money is None and _kind_only(r, name):
             continue  # 城际铁路, 口袋公园, 核电项目, 风电光伏: a kind of work, no one named (an amount makes it one)
         if _junk(r, name, sent.start + start, sent.start + end, mentions, place_names):
@@ -464,7 +471,11 @@ def _per_place(
         kind = re.sub(r"(?:项目|工程)$", "", tail)
         per_place = (
             len(kind) >= 4
-            and all(p in places for p in pieces)
+            and (
+                all(p in places for p in pieces)
+                # 福州、厦门、泉州省级人工智能产业园: the tagger may read the last place into the park's name
+                or (len(group) >= 3 and all(p in places for p in pieces[:-1]) and len(pieces[-1]) in (2, 3))
+            )
             and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
         )
         if not per_place:
@@ -681,7 +692,7 @@ def _junk(
     place_names: set[str],
 ) -> bool:
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
-    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(
+    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批|家)", name) and not r.built_re.search(
         name[:-2] if name.endswith(("项目", "工程")) else name
     ):
         return True
