@@ -640,3 +640,20 @@ def test_designations_and_counted_bodies_are_no_works() -> None:
     assert not _by_name("7家国家区域医疗中心基本建成。")
     assert not _by_name("加快建设成渝综合性科学中心。")
     assert not _by_name("规划建设国防科技先进技术成果沈阳转化中心。")
+
+
+def test_an_amount_before_a_list_is_the_lists_total_not_an_items() -> None:
+    t = "总投资近2000亿元的格尔木东、海南清洁能源基地开工建设。"
+    got = _by_name(t)
+    assert "海南清洁能源基地" in got and got["海南清洁能源基地"]["investment"] is None
+
+
+def test_an_amount_of_these_n_projects_is_each_ones() -> None:
+    t = "短短一周，高端智能装备产业基地动工，机器人全球研发及产业应用示范基地签约，而这两个投资百亿元的高端制造项目仅仅是一个侧影。"
+    got = _by_name(t)
+    assert got["高端智能装备产业基地"]["investment"] == 10_000_000_000
+    assert got["机器人全球研发及产业应用示范基地"]["investment"] == 10_000_000_000
+    # three named before 这两个: the amount is no one's
+    t2 = "A1产业基地动工，B2产业基地签约，C3产业基地投产，而这两个投资百亿元的高端制造项目是一个侧影。"
+    got2 = _by_name(t2)
+    assert len(got2) == 3 and all(p["investment"] is None for p in got2.values())

@@ -424,7 +424,27 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
+    _each_amount(s, moneys, out, sent.start)
     return out, carry
+
+
+# 这两个投资百亿元的高端制造项目: the named projects before it, each with that amount
+_EACH = re.compile(r"(?:这|上述|以上)(?P<n>\d+|[两三四五六七八九十])(?:个|项)")
+
+
+def _each_amount(s: str, moneys: list[_Money], out: list[dict[str, Any]], base: int) -> None:
+    """An amount said of 这N个…项目 right after N named projects of the sentence is each one's
+    (高端智能装备产业基地动工，机器人…示范基地签约，而这两个投资百亿元的高端制造项目…)."""
+    for m in _EACH.finditer(s):
+        money = next((x for x in moneys if 0 <= x.start - m.end() <= 2), None)
+        if money is None or not re.match(r"[^，,。；;]{0,12}?(?:项目|工程)", s[money.end :]):
+            continue
+        n = _count_of(m.group("n"))
+        before = [p for p in out if p["span"][1] - base <= m.start()]
+        if n is None or len(before) != n or any(p["investment"] is not None for p in before):
+            continue
+        for p in before:
+            p["investment"], p["investment_text"], p["currency"] = _tidy(money.value), money.written, money.currency
 
 
 def _first_work(r: _Rules, description: str, rest: str) -> bool:
@@ -1317,7 +1337,8 @@ def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int
         if i in used:
             continue
         between = s[m.end : start]
-        if m.end <= start and len(between) <= 24 and "，" not in between and "。" not in between:
+        # (总投资近2000亿元的格尔木东、海南清洁能源基地: an amount before a list is the list's total, no item's)
+        if m.end <= start and len(between) <= 24 and not re.search(r"[，。、]", between):
             used.add(i)
             return m
     for i, m in enumerate(moneys):
