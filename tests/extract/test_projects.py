@@ -657,3 +657,8 @@ def test_an_amount_of_these_n_projects_is_each_ones() -> None:
     t2 = "A1产业基地动工，B2产业基地签约，C3产业基地投产，而这两个投资百亿元的高端制造项目是一个侧影。"
     got2 = _by_name(t2)
     assert len(got2) == 3 and all(p["investment"] is None for p in got2.values())
+
+
+def test_a_two_character_item_ending_like_a_work_takes_the_lists_kind() -> None:
+    got = _by_name("加快京津塘、津沧、兴港等高速公路建设。")
+    assert {"京津塘高速公路", "津沧高速公路", "兴港高速公路"} <= set(got)

@@ -1053,7 +1053,7 @@ def _group_items(
         )
         if seg and before:
             name = before + piece
-        elif category and not r.built_re.search(piece) and len(piece) <= 8:
+        elif category and not _own_work(r, piece) and len(piece) <= 8:
             name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
@@ -1155,6 +1155,13 @@ _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩�
 
 
 _UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _own_work(r: _Rules, piece: str) -> bool:
+    """The item ends with a built word of its own after a name of two or more characters (太平水库); a
+    one-character built word closing a two-character abbreviation (兴港, 津站) is part of the abbreviation."""
+    work = r.built_re.search(piece)
+    return work is not None and (work.start() >= 2 or len(piece) > 2)
 
 
 def _word_behind_head(r: _Rules, item: str) -> str | None:
