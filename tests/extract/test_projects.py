@@ -662,3 +662,9 @@ def test_an_amount_of_these_n_projects_is_each_ones() -> None:
 def test_a_two_character_item_ending_like_a_work_takes_the_lists_kind() -> None:
     got = _by_name("加快京津塘、津沧、兴港等高速公路建设。")
     assert {"京津塘高速公路", "津沧高速公路", "兴港高速公路"} <= set(got)
+
+
+def test_a_route_between_two_places_is_the_same_project_as_its_abbreviation() -> None:
+    t = "海南：万洋高速今起正式通车。今天（12月28日），海南省万宁至洋浦高速公路通车仪式举行。"
+    names = [p["name"] for p in extract_projects(t)]
+    assert len(names) == 1 and names[0].startswith("万洋高速"), names

@@ -285,9 +285,17 @@ def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     return None
 
 
+# 海南省万宁至洋浦高速公路 is 万洋高速: a route between two places is abbreviated by their first characters
+_ROUTE = re.compile(r"([\u4e00-\u9fff]{2})至([\u4e00-\u9fff])[\u4e00-\u9fff]?(?=高速|高铁|铁路|城际|公路)")
+
+
 def _name_key(name: str) -> str:
-    """One project's names written two ways agree (万洋高速 / 万洋高速公路项目)."""
-    return re.sub(r"(?:项目|工程)$", "", name).replace("高速公路", "高速")
+    """One project's names written two ways agree (万洋高速 / 万洋高速公路项目 / 海南省万宁至洋浦高速公路)."""
+    key = re.sub(r"(?:项目|工程)$", "", name).replace("高速公路", "高速")
+    route = _ROUTE.search(key)
+    if route and route.start() <= 4:
+        key = route.group(1)[0] + route.group(2) + key[route.end() :]
+    return key
 
 
 def _merge(out: list[dict[str, Any]], p: dict[str, Any]) -> None:
