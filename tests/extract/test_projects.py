@@ -668,3 +668,18 @@ def test_a_route_between_two_places_is_the_same_project_as_its_abbreviation() ->
     t = "海南：万洋高速今起正式通车。今天（12月28日），海南省万宁至洋浦高速公路通车仪式举行。"
     names = [p["name"] for p in extract_projects(t)]
     assert len(names) == 1 and names[0].startswith("万洋高速"), names
+
+
+def test_an_extension_after_ji_is_part_of_the_line_before() -> None:
+    got = _by_name("建成地铁8号线一期及延伸线，加快推进7号线一期北段。")
+    assert "延伸线" not in got and "地铁8号线一期及延伸线" in got
+
+
+def test_programmes_named_by_numbers_or_counted_kinds_are_no_works() -> None:
+    assert not _by_name("“十百千万”工程项目完成投资1.22万亿元。")
+    assert not _by_name("加快建设大宗商品资源配置枢纽三基地两中心。")
+    assert "昌江核电二期三号机组" in _by_name("昌江核电二期三号机组开工建设。")
+
+
+def test_a_work_counted_per_county_and_township_is_a_batch() -> None:
+    assert not _by_name("玉树3县5乡“大电网建设+微电网改造”工程建成投运。")

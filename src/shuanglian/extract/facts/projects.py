@@ -47,6 +47,12 @@ _KIND_GENERIC = ("重大", "重点", "建设", "项目", "工程")
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+# 十百千万工程, 千万工程, “双百”项目: a programme named by numbers, not a work
+_NUMERALS_ONLY = re.compile(r"[一二两三四五六七八九十百千万亿双]{2,}")
+# 大宗商品资源配置枢纽三基地两中心: a name closing on counted kinds is a plan of works, not one
+_COUNTED_KINDS_END = re.compile(
+    r"(?:[一二两三四五六七八九十]+(?:基地|中心|园区|园|区|带|廊|港|城|网|链|平台|枢纽|通道|集群)){2,}$"
+)
 # 三基地一枢纽, 一区两基地, 四纵三横: a slogan counting kinds of works, not a named one
 _SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,3}){2,}")
 # 三澳核电二期, 三门核电三期: a name closing on its phase is no slogan of counted kinds
@@ -371,6 +377,8 @@ def _sentence_projects(
         if (
             described
             or _NUMBERED_PROGRAMME.search(name)
+            or _NUMERALS_ONLY.fullmatch(re.sub(r"(?:工程|项目)+$", "", name))
+            or _COUNTED_KINDS_END.search(re.sub(r"(?:工程|项目)+$", "", name))
             or _SLOGAN.fullmatch(_PHASE_END.sub("", name))
             or (quoted and _SLOGAN.fullmatch(quoted.group(1)))
         ):
