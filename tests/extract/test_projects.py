@@ -683,3 +683,15 @@ def test_programmes_named_by_numbers_or_counted_kinds_are_no_works() -> None:
 
 def test_a_work_counted_per_county_and_township_is_a_batch() -> None:
     assert not _by_name("玉树3县5乡“大电网建设+微电网改造”工程建成投运。")
+
+
+def test_report_kinds_of_works_made_of_common_words_are_no_projects() -> None:
+    for t in (
+        "推进国家水网骨干工程建设。",
+        "开工建设城市地下管网改造项目，推进污水处理厂提标改造工程。",
+        "加快建设新型基础设施，推进5G基站、数据中心、充电桩等项目建设。",
+        "推进县城补短板项目建设，开工建设保障性租赁住房项目。",
+    ):
+        assert not _by_name(t), t
+    got = _by_name("引江济淮二期工程开工建设，推进G60高速扩容、5号线延伸工程建设。")
+    assert {"引江济淮二期工程", "G60高速扩容", "5号线延伸工程"} <= set(got)

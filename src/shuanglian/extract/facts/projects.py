@@ -766,12 +766,10 @@ def _junk(
 def _kind_only(r: _Rules, name: str) -> bool:
     """The name is made only of words for kinds of works (城际铁路, 郊野公园, 存量煤电项目, 骨干冷链物流基地):
     nothing in it (a place, a firm, an abbreviation, a number, a quoted name) says which one."""
-    if re.search(r"[\dA-Za-z０-９Ａ-Ｚａ-ｚ“”]", name):
-        return False
     rest = name
     for w in r.kind_words:
         rest = rest.replace(w, "")
-    return not rest
+    return not rest and not re.search(r"[“”]", name)
 
 
 def _aggregate(r: _Rules, s: str, start: int) -> bool:
