@@ -697,3 +697,9 @@ def test_report_kinds_of_works_made_of_common_words_are_no_projects() -> None:
         assert not _by_name(t), t
     got = _by_name("引江济淮二期工程开工建设，推进G60高速扩容、5号线延伸工程建设。")
     assert {"引江济淮二期工程", "G60高速扩容", "5号线延伸工程"} <= set(got)
+
+
+def test_jianshe_zhong_before_a_name_is_jianshe_and_the_names_zhong() -> None:
+    got = _by_name("高标准建设中欧班列长沙集结中心，加快怀化国际陆港建设。")
+    assert "中欧班列长沙集结中心" in got and "欧班列长沙集结中心" not in got
+    assert _by_name("项目正在建设中。") == {}

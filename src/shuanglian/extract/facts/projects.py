@@ -167,13 +167,16 @@ class _Rules:
         self.item_verb_re = re.compile(alternation(d["item_verbs"]))
         self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
         status_words = [w for words in d["status"].values() for w in words]
+        # 建设中 opens no name when 中 is the name's own (建设中欧班列长沙集结中心): the verb before a name is 建设
+        self.not_leading = frozenset(d.get("not_leading_status") or ["建设中"])
+        lead_words = [w for w in status_words if w not in self.not_leading]
         # a status or visit verb inside the first item of a 等-list: the item starts after it
-        self.verb_cut_re = re.compile(f"(?:{alternation([*status_words, *d.get('list_verbs', [])])})了?")
+        self.verb_cut_re = re.compile(f"(?:{alternation([*lead_words, *d.get('list_verbs', [])])})了?")
         self.lead_re = re.compile(
             alternation(
                 [
                     *d["list_intro"],
-                    *status_words,
+                    *lead_words,
                     *(w for w in d["name_starts"] if len(w) > 1),
                     "在",
                     "通车",
@@ -921,6 +924,8 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
             continue  # 枢纽港产业园新签约产业项目139个: a count of projects signed there, not one
         lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
+            if text[a:b] in r.not_leading and re.match(r"[\u4e00-\u9fff]", text[b:]):
+                b -= 1  # 建设中欧班列长沙集结中心: 建设, then the name 中欧班列…
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
             obj_start, obj = 0, r.pre_cue_re.sub("", text[:a])
