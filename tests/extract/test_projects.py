@@ -703,3 +703,8 @@ def test_jianshe_zhong_before_a_name_is_jianshe_and_the_names_zhong() -> None:
     got = _by_name("高标准建设中欧班列长沙集结中心，加快怀化国际陆港建设。")
     assert "中欧班列长沙集结中心" in got and "欧班列长沙集结中心" not in got
     assert _by_name("项目正在建设中。") == {}
+
+
+def test_a_product_noun_holding_a_task_word_does_not_disqualify_a_list_item() -> None:
+    t = "浪潮服务器生产线、安意法8英寸碳化硅晶圆等项目建成投产。"
+    assert "浪潮服务器生产线" in _by_name(t)

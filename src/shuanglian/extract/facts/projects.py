@@ -147,6 +147,7 @@ class _Rules:
             f"(?:{alternation(d['list_intro'] + d.get('pre_cue_adverbs', []))}|已|正|已经|正在)+$"
         )
         self.not_items_re = re.compile(alternation(d["not_items"]))
+        self.product_nouns = tuple(sorted(d.get("product_nouns") or [], key=len, reverse=True))
         soft = set(d.get("soft_not_items") or [])
         self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
         self.descriptive_re = re.compile(d.get("descriptive_start") or r"^首(?:个|条|座)")
@@ -826,7 +827,7 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         if (
             3 <= len(part) <= _MAX_NAME
             and not part.endswith(r.not_before)
-            and not r.hard_not_items_re.search(part)
+            and not r.hard_not_items_re.search(_products_masked(r, part))
             and not _bare_upgrade(r, part)
             and not _generic_lead(r, part)
         ):
@@ -1099,7 +1100,7 @@ def _group_items(
         # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
         # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
         stop_re = r.hard_not_items_re if explicit else r.not_items_re
-        words = stop_re.finditer(piece[: own.start()] if own else piece)
+        words = stop_re.finditer(_products_masked(r, piece[: own.start()] if own else piece))
         # (杭州国家版本馆, 宝墩国家考古遗址公园: 国家 after the name's own part is part of it; not a rank,
         # 南川国家级零碳园区, nor after an adjective, 综合性国家科学中心)
         if not 2 <= len(piece) <= _MAX_NAME or any(
@@ -1174,6 +1175,14 @@ _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩�
 
 
 _UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _products_masked(r: _Rules, text: str) -> str:
+    """`text` with product nouns that hold a not-item word blanked (浪潮服务器生产线: 服务器 is made there,
+    no 服务; 恒瑞创新药: 创新药 is a product, no 创新), so the not-items test reads only the item's own words."""
+    for w in r.product_nouns:
+        text = text.replace(w, "＿" * len(w))
+    return text
 
 
 def _own_work(r: _Rules, piece: str) -> bool:
