@@ -708,3 +708,12 @@ def test_jianshe_zhong_before_a_name_is_jianshe_and_the_names_zhong() -> None:
 def test_a_product_noun_holding_a_task_word_does_not_disqualify_a_list_item() -> None:
     t = "浪潮服务器生产线、安意法8英寸碳化硅晶圆等项目建成投产。"
     assert "浪潮服务器生产线" in _by_name(t)
+
+
+def test_new_sites_site_selection_and_upgrades_closing_a_clause() -> None:
+    t = "首儿所通州院区基本完工，市疾控中心新址建成投用，加快安定医院选址建设。"
+    got = _by_name(t)
+    assert got["市疾控中心新址"]["status"] == "建成" and got["安定医院"]["status"] == "谋划"
+    got = _by_name("建设嘉兴专业性航空货运枢纽，加快义乌机场改扩建。")
+    assert got["义乌机场改扩建"]["status"] == "在建"
+    assert not _by_name("加快推进高速公路改扩建。")  # a kind of work upgraded, no name
