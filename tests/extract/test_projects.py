@@ -717,3 +717,10 @@ def test_new_sites_site_selection_and_upgrades_closing_a_clause() -> None:
     got = _by_name("建设嘉兴专业性航空货运枢纽，加快义乌机场改扩建。")
     assert got["义乌机场改扩建"]["status"] == "在建"
     assert not _by_name("加快推进高速公路改扩建。")  # a kind of work upgraded, no name
+
+
+def test_treatment_and_research_facilities_named_in_running_text_are_works() -> None:
+    got = _by_name("完成雨污混接整治，建成白龙港三期污水处理设施，实现一体化运维管理。")
+    assert got["白龙港三期污水处理设施"]["status"] == "建成"
+    assert not _by_name("推进城市平急两用公共基础设施建设。")
+    assert not _by_name("建成一批文化馆、体育馆等配套服务设施。")
