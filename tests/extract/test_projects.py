@@ -724,3 +724,13 @@ def test_treatment_and_research_facilities_named_in_running_text_are_works() -> 
     assert got["白龙港三期污水处理设施"]["status"] == "建成"
     assert not _by_name("推进城市平急两用公共基础设施建设。")
     assert not _by_name("建成一批文化馆、体育馆等配套服务设施。")
+
+
+def test_a_work_joining_two_named_things_is_one_project() -> None:
+    got = _by_name("开工建设京杭运河与小清河航道连通工程、梁山港二期。")
+    assert "京杭运河与小清河航道连通工程" in got and "京杭运河" not in got and "梁山港二期" in got
+
+
+def test_areas_of_a_treatment_programme_are_no_works() -> None:
+    t = "重点实施毛乌素沙化土地、宁夏南部生态保护修复与水土流失等综合治理工程。"
+    assert not _by_name(t)

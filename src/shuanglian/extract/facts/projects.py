@@ -164,6 +164,8 @@ class _Rules:
         self.carriers = tuple(d.get("carrier_categories") or ())
         self.institutions = alternation(d.get("institution_words") or ["实验室"])
         self.part_starts = tuple(d.get("part_starts") or ["配套"])
+        self.programme_categories = tuple(d.get("programme_categories") or ["综合治理"])
+        self.joining_re = re.compile(alternation(d.get("joining_words") or ["连通"]))
         self.metric_re = re.compile(alternation(d.get("metric_words") or ["增速"]))
         self.item_verb_re = re.compile(alternation(d["item_verbs"]))
         self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
@@ -999,6 +1001,8 @@ def _group_items(
         and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body)))
     ):
         return []  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
+    if cut and re.sub(r"(?:工程|项目)$", "", cut.group("cat")).endswith(r.programme_categories):
+        return []  # 毛乌素沙化土地、…与水土流失等综合治理工程: areas a treatment programme covers, not works
     if cut and cut.group().startswith("等") and cut.group("cat").endswith(r.carriers):
         return []  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
@@ -1310,6 +1314,7 @@ def _part_of_previous(r: _Rules, text: str) -> bool:
         bool(re.match(r"(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)", text))
         or not core
         or core.startswith(r.part_starts)
+        or bool(r.joining_re.search(core))  # 京杭运河与小清河航道连通工程: one work joining the two
         or (not _specific(r, core) and not r.built_re.search(core))  # 研发中心 is a thing of its own
         or bool(re.fullmatch(r.built_re.pattern, core))
     )
