@@ -120,6 +120,13 @@ class _Rules:
         self.strong_cues = tuple(d.get("list_production_cues") or [])
         self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
         self.stage_adverbs = alternation(d.get("stage_adverbs") or ["加快"])
+        # 据介绍，该项目计划总投资…: the words before an amount that refer back to the last project named
+        ana = d["anaphor"]
+        self.anaphor_re = re.compile(
+            f"(?:{alternation(ana['openers'])})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{alternation(ana['parts'])})?(?:{alternation(ana['modals'])})?"
+        )
+        self.anaphor_ends = ("项目", "工程", *ana["parts"], *ana["modals"])
         # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
         self.kind_words = sorted(
             {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
@@ -281,18 +288,13 @@ def extract_projects(
     return out
 
 
-_ANAPHOR = re.compile(
-    r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这个|这一|此|上述|整个)?(?:项目|工程)(?:一期|首期)?(?:计划|预计|拟)?"
-)
-
-
 def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
     if "元" not in s or not ("项目" in s or "工程" in s):
         return None
     for m in _moneys(r, s):
         head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
-        if _ANAPHOR.fullmatch(head) and head.endswith(("项目", "工程", "一期", "首期", "计划", "预计", "拟")):
+        if r.anaphor_re.fullmatch(head) and head.endswith(r.anaphor_ends):
             return m
     return None
 
@@ -975,10 +977,46 @@ def _group_items(
     orgs: set[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
+    listed = _list_category(r, obj, named)
+    if listed is None:
+        return []
+    body, category, explicit = listed
+    cleaned = _cleaned_items(r, body)
+    if not cleaned or _kinds_list(r, category, [p for _, p in cleaned], (orgs or set()) | (places or set())):
+        return []
+    next_shared = _shared_words(r, cleaned, places)
+    out = []
+    line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
+    for i, (off, piece) in enumerate(cleaned):
+        name = piece
+        seg, before = _SEGMENT.fullmatch(piece), line
+        ends = list(r.works_re.finditer(piece))
+        line = (
+            piece[: ends[-1].end()]
+            if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
+            else (line if seg else "")
+        )
+        if seg and before:
+            name = before + piece
+        elif category and not _own_work(r, piece) and len(piece) <= 8:
+            name = _with_kind(piece, category)
+        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
+            name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
+        elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
+            continue
+        if _item_is_work(r, piece, name, explicit):
+            out.append((base + off, base + off + len(piece), name))
+    return out
+
+
+def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
+    """(body, category, explicit) of an object list: the items' text, the built kind a 等/count category names
+    for every item ("" when none), and whether the list calls its items projects or works; None when the list
+    is a batch, a count or a programme rather than named works."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
-        return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
+        return None  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
-        return []  # 引进A、B等首店100多家: firms or shops counted, not works
+        return None  # 引进A、B等首店100多家: firms or shops counted, not works
     obj = re.sub(
         rf"(?:项目|工程)?(?:{r.stage_adverbs})?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
         lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
@@ -991,7 +1029,7 @@ def _group_items(
         obj,
     ) or re.search(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj)
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
-        return []  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
+        return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
@@ -1000,17 +1038,22 @@ def _group_items(
         and not cut.group().startswith("等")
         and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body)))
     ):
-        return []  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
+        return None  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
     if cut and re.sub(r"(?:工程|项目)$", "", cut.group("cat")).endswith(r.programme_categories):
-        return []  # 毛乌素沙化土地、…与水土流失等综合治理工程: areas a treatment programme covers, not works
+        return None  # 毛乌素沙化土地、…与水土流失等综合治理工程: areas a treatment programme covers, not works
     if cut and cut.group().startswith("等") and cut.group("cat").endswith(r.carriers):
-        return []  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
+        return None  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
     category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
+    return body, category, explicit
+
+
+def _cleaned_items(r: _Rules, body: str) -> list[tuple[int, str]]:
+    """(offset, text) of a list body's items, cleaned (_clean_item); empty when the list is no list of works."""
     parts = _split_items(r, body)
     if any(re.fullmatch(r"(?:项目|工程)", p) for _, p in parts):
         return []  # 务实办好西博会、项目签约3543亿元: the 、 joins two clauses, the bare 项目 names no work
@@ -1023,8 +1066,12 @@ def _group_items(
         kept = _clean_item(r, off, piece)
         if kept is not None:
             cleaned.append(kept)
-    if not cleaned or _kinds_list(r, category, [p for _, p in cleaned], (orgs or set()) | (places or set())):
-        return []
+    return cleaned
+
+
+def _shared_words(r: _Rules, cleaned: list[tuple[int, str]], places: set[str] | None) -> list[str | None]:
+    """For each item, the built word (or the last item's longer shared part) a short item takes from the
+    items after it; the last item loses a batch's size class in place (德厚、阿岗、车马碧大型水库)."""
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
@@ -1064,63 +1111,47 @@ def _group_items(
             and not re.search(r"\d+(?:个|项|条|座|处)", item)
         ):
             following = own_word.group()
-    out = []
-    line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
-    for i, (off, piece) in enumerate(cleaned):
-        name = piece
-        seg, before = _SEGMENT.fullmatch(piece), line
-        ends = list(r.works_re.finditer(piece))
-        line = (
-            piece[: ends[-1].end()]
-            if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
-            else (line if seg else "")
-        )
-        if seg and before:
-            name = before + piece
-        elif category and not _own_work(r, piece) and len(piece) <= 8:
-            name = _with_kind(piece, category)
-        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
-            name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
-        elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
-            continue
-        suffix = r.built_re.search(name) or _modified_work(r, name)
-        lead = name[: suffix.start()] if suffix else ""
-        if _bare_upgrade(r, name):
-            continue  # 高速公路提质扩容: a kind of work upgraded, with no name of its own (even in an explicit list)
-        # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
-        # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
-        specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
-        if (
-            suffix
-            and not specific
-            and not explicit
-            and not (lead in r.level_leads and suffix.group().endswith("馆") and len(suffix.group()) >= 3)
-        ):
-            continue  # 高速公路, 农村公路: a kind of thing, not a named one (省美术馆 is the province's own)
-        if explicit and _generic_lead(r, name):
-            continue  # 国家重大传染病防治基地 in an explicit list too: only generic words before the work's word
-        own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
-        own = own if own and len(own.group()) >= 3 else None
-        # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
-        # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
-        stop_re = r.hard_not_items_re if explicit else r.not_items_re
-        words = stop_re.finditer(_products_masked(r, piece[: own.start()] if own else piece))
-        # (杭州国家版本馆, 宝墩国家考古遗址公园: 国家 after the name's own part is part of it; not a rank,
-        # 南川国家级零碳园区, nor after an adjective, 综合性国家科学中心)
-        if not 2 <= len(piece) <= _MAX_NAME or any(
-            m.start() < 2
-            or m.group() not in r.inner_ok
-            or piece[m.end() : m.end() + 1] == "级"
-            or piece[m.start() - 1] == "性"
-            for m in words
-        ):
-            continue
-        if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(
-            r, re.sub(r"(?:项目|工程)$", "", name)
-        ):
-            continue
-        out.append((base + off, base + off + len(piece), name))
-    return out
+    return next_shared
+
+
+def _item_is_work(r: _Rules, piece: str, name: str, explicit: bool) -> bool:
+    """A list item (`piece`, completed to `name`) names a work of its own: not a kind of work, an upgrade of
+    a kind, a task or a designation, a count or an amount."""
+    suffix = r.built_re.search(name) or _modified_work(r, name)
+    lead = name[: suffix.start()] if suffix else ""
+    if _bare_upgrade(r, name):
+        return False  # 高速公路提质扩容: a kind of work upgraded, with no name of its own (even in an explicit list)
+    # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
+    # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
+    specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
+    if (
+        suffix
+        and not specific
+        and not explicit
+        and not (lead in r.level_leads and suffix.group().endswith("馆") and len(suffix.group()) >= 3)
+    ):
+        return False  # 高速公路, 农村公路: a kind of thing, not a named one (省美术馆 is the province's own)
+    if explicit and _generic_lead(r, name):
+        return False  # 国家重大传染病防治基地 in an explicit list too: only generic words before the work's word
+    own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
+    own = own if own and len(own.group()) >= 3 else None
+    # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
+    # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
+    stop_re = r.hard_not_items_re if explicit else r.not_items_re
+    words = stop_re.finditer(_products_masked(r, piece[: own.start()] if own else piece))
+    # (杭州国家版本馆, 宝墩国家考古遗址公园: 国家 after the name's own part is part of it; not a rank,
+    # 南川国家级零碳园区, nor after an adjective, 综合性国家科学中心)
+    if not 2 <= len(piece) <= _MAX_NAME or any(
+        m.start() < 2
+        or m.group() not in r.inner_ok
+        or piece[m.end() : m.end() + 1] == "级"
+        or piece[m.start() - 1] == "性"
+        for m in words
+    ):
+        return False
+    return not re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) and _specific(
+        r, re.sub(r"(?:项目|工程)$", "", name)
+    )
 
 
 def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
