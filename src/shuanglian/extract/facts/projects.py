@@ -120,6 +120,11 @@ class _Rules:
         self.strong_cues = tuple(d.get("list_production_cues") or [])
         self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
         self.stage_adverbs = alternation(d.get("stage_adverbs") or ["加快"])
+        # 人才培养项目, 交流项目: programmes of people and exchanges (高压交流 and 千伏交流 are power lines)
+        self.programme_words_re = re.compile(
+            "|".join([*map(re.escape, d["programme_words"]), "(?<!高压)(?<!千伏)交流"])
+        )
+        self.item_tail_re = re.compile(f"(?:{'|'.join(map(re.escape, d['item_tail_words']))})$")
         # 据介绍，该项目计划总投资…: the words before an amount that refer back to the last project named
         ana = d["anaphor"]
         self.anaphor_re = re.compile(
@@ -722,9 +727,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(
-        re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训|产业链", core)
-    )
+    return not _specific(r, core) or bool(r.programme_words_re.search(core))
 
 
 def _junk(
@@ -1201,7 +1204,7 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
             piece[verb.end() :],
         )  # 一年内就实现年产4万吨…: the name follows the verb
     for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
-        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
+        piece = r.item_tail_re.sub("", piece)
     return off, piece
 
 
