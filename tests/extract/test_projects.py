@@ -600,8 +600,9 @@ def test_kinds_of_venue_and_fields_are_no_works() -> None:
 
 
 def test_short_items_share_the_works_word_before_the_last_items_head() -> None:
-    got = _by_name("加快雄忻、石雄铁路项目建设。")
+    got = _by_name("加快雄忻、石雄铁路项目建设，力促雄商高铁建成投用。")
     assert "雄忻铁路" in got and "雄忻" not in got
+    assert "雄商高铁" in got and "力促雄商高铁" not in got  # 力促 introduces the name
     got = _by_name("投运烟威、海阳辛安核电送出特高压工程。")
     assert "烟威特高压工程" in got and "烟威" not in got
 
