@@ -735,3 +735,13 @@ def test_a_work_joining_two_named_things_is_one_project() -> None:
 def test_areas_of_a_treatment_programme_are_no_works() -> None:
     t = "重点实施毛乌素沙化土地、宁夏南部生态保护修复与水土流失等综合治理工程。"
     assert not _by_name(t)
+
+
+def test_firms_listed_share_what_the_next_one_makes() -> None:
+    t = "加快比亚迪、吉利汽车零部件等项目建设。"
+    ents = [Mention("比亚迪", "enterprise", spans=[(2, 5)]), Mention("吉利", "enterprise", spans=[(6, 8)])]
+    got = _by_name(t, entities=ents)
+    assert {"比亚迪汽车零部件", "吉利汽车零部件"} <= set(got) and "比亚迪" not in got
+    t2 = "推进大唐郓城、华能四期等煤电项目建设。"
+    ents2 = [Mention("大唐郓城", "enterprise", spans=[(2, 6)]), Mention("华能", "enterprise", spans=[(7, 9)])]
+    assert "大唐郓城四期" not in _by_name(t2, entities=ents2)

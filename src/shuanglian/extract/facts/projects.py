@@ -1001,6 +1001,8 @@ def _group_items(
         )
         if seg and before:
             name = before + piece
+        elif explicit and (kind := _firms_kind(piece, cleaned[i + 1][1] if i + 1 < len(cleaned) else "", orgs)):
+            name = piece + kind  # 比亚迪、吉利汽车零部件等项目 -> 比亚迪汽车零部件: the firms share what they make
         elif category and not _own_work(r, piece) and len(piece) <= 8:
             name = _with_kind(piece, category)
         elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
@@ -1010,6 +1012,18 @@ def _group_items(
         if _item_is_work(r, piece, name, explicit):
             out.append((base + off, base + off + len(piece), name))
     return out
+
+
+def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
+    """What the next item's firm makes when this item is a firm's bare name and the next one a firm's name with
+    what it makes (比亚迪、吉利汽车零部件 -> 汽车零部件), else ""."""
+    if not orgs or piece not in orgs:
+        return ""
+    firm = max((o for o in orgs if len(o) >= 2 and following.startswith(o)), key=len, default="")
+    rest = following[len(firm) :]
+    if not firm or len(rest) < 2 or re.match(r"[一二两三四五六七八九十\d]", rest) or "期" in rest:
+        return ""  # 大唐郓城、华能四期: a phase is the firm's own work, not a kind the firms share
+    return "" if any(o in rest for o in orgs if len(o) >= 2) else rest
 
 
 def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
