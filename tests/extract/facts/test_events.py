@@ -807,3 +807,12 @@ def test_a_stop_opened_by_what_the_host_is_known_for() -> None:
     text2 = "20日，省长王五来到长沙市。\n梅溪湖国际研发中心以科技创新为引领，汇聚了上百家研发机构。"
     (ev2,) = extract_events(text2, ents(text2, spec), "2024-05-21")
     assert ev2["visited"] == []
+
+
+def test_he_inside_a_word_does_not_split_a_host() -> None:
+    from shuanglian.extract.facts.events import _rules, _split_joined
+
+    assert _split_joined(_rules(), "宇通客车和富士康郑州科技园") == ["宇通客车", "富士康郑州科技园"]
+    # 太和 and 和平 are words (visits.yaml join_not_after / join_not_before), not a join
+    assert _split_joined(_rules(), "中关村国际和平纪念馆") == ["中关村国际和平纪念馆"]
+    assert _split_joined(_rules(), "北京市太和文化博物馆") == ["北京市太和文化博物馆"]

@@ -112,6 +112,15 @@ class _Rules:
         self.category_re = re.compile(
             f"^(?:{alternation(d['category_prefixes'])})*(?:{alternation(d['host_suffixes'])})$"
         )
+        self.recent_re = re.compile(alternation(d["recent_words"]))
+        self.same_day_re = re.compile(alternation(d["same_day_words"]))
+        self.recalled_re = re.compile(alternation(d["recalled_frames"]))
+        self.state_visit_re = re.compile(
+            rf"对(?P<x>[^，,。；]{{2,12}}?)进行(?:{alternation(d['state_visit_kinds'])})?访问"
+        )
+        self.join_re = re.compile(
+            f"(?<![{''.join(d['join_not_after'])}])[和及](?![{''.join(d['join_not_before'])}])"
+        )
 
 
 _RULES: _Rules | None = None
@@ -182,7 +191,7 @@ def extract_events(
         anchor = current.date if current else None
         head = sent.text[: verbs[-1] if verbs else len(sent.text)]
         found = find_date(head, pub, anchor)
-        same_day = _SAME_DAY.search(head)
+        same_day = r.same_day_re.search(head)
         if found is None and same_day and current is not None:
             found = (current.date, same_day.start())  # 当天下午: the day of the report so far
         when = found[0] if found else None
@@ -228,7 +237,7 @@ def extract_events(
             current = _Event(date=when, date_text=when_text, start=sent.start, end=sent.end)
             current.date_source = source or ("body" if when else None)
             if when is None and when_text is None and pub is not None:
-                recent = _RECENT.search(sent.text)
+                recent = r.recent_re.search(sent.text)
                 # 近日/日前 (or no date at all) in a news report: the day of publication (the real gold's
                 # convention); an unresolvable written date (5月30日 on an undated page) stays open
                 current.date, current.date_text = pub, recent.group() if recent else None
@@ -257,7 +266,7 @@ def extract_events(
             *_briefed_zone(r, sent.text, in_sent),
         ]
         _add_visited(
-            current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(sent.text, in_sent)]
+            current, [*named, *_phrase_hosts(r, sent.text, in_sent), *_state_visit(r, sent.text, in_sent)]
         )
         found_place = _place(r, sent.text, in_sent)
         if found_place is not None and (current.place is None or _inside(found_place, current.place)):
@@ -293,11 +302,8 @@ def _mention_only(ev: _Event, text: str, recalled: bool) -> bool:
     local = ev.place is not None and ev.place.attrs.get("level") in _ADMIN_LEVELS
     if not ev.visited and not local:
         return True
-    return recalled and (not ev.visited or bool(_RECALLED.search(text, ev.start, ev.end)))
+    return recalled and (not ev.visited or bool(_rules().recalled_re.search(text, ev.start, ev.end)))
 
-
-# "在山东考察时，…" without a date: the frame of a recollection (a report of the visit dates it or says 近日)
-_RECALLED = re.compile(r"(?:考察|调研|视察)时")
 
 
 def _own_stop(ev: _Event, others: list[_Event]) -> bool:
@@ -335,9 +341,6 @@ def _add_visited(ev: _Event, names: list[str]) -> None:
             ev.visited.append(name)
 
 
-# 和/及 joining two hosts the tagger read as one name (宇通客车和富士康郑州科技园); not inside a word (和平, 太和)
-_JOIN = re.compile(r"(?<![太天人中祥温共饶柔平调保])[和及](?![平谐美睦田利泰])")
-
 
 _LEGAL_FORMS = ("有限公司", "有限责任公司")
 
@@ -345,7 +348,7 @@ _LEGAL_FORMS = ("有限公司", "有限责任公司")
 def _split_joined(r: _Rules, name: str) -> list[str]:
     """Two hosts joined by 和/及 in one name, when both parts are names of four or more characters and the
     second ends with a host word (雄安城际站及国贸中心 -> 雄安城际站, 国贸中心)."""
-    for m in _JOIN.finditer(name):
+    for m in r.join_re.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if len(left) >= 4 and len(right) >= 4 and r.host_suffix_re.search(right) and "（" not in left:
             if right.endswith(_LEGAL_FORMS) and not r.host_suffix_re.search(left):
@@ -365,7 +368,6 @@ def _host_name(r: _Rules, name: str) -> str:
     return name
 
 
-_SAME_DAY = re.compile(r"当天|当日|同日|同一天")
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*(\d{1,2})\s*月)?")
 _LOOK_BACK_DAYS = 60  # a news report tells of a visit days after it: older dates are recollections
 
@@ -448,12 +450,10 @@ def _city(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]], verbs: lis
     return None
 
 
-_STATE_VISIT = re.compile(r"对(?P<x>[^，,。；]{2,12}?)进行(?:国事|正式|工作|友好|国事和工作)?访问")
 
-
-def _state_visit(s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
+def _state_visit(r: _Rules, s: str, in_sent: list[tuple[int, int, Mention]]) -> list[str]:
     """The country of a state or official visit (对哈萨克斯坦进行国事访问)."""
-    m = _STATE_VISIT.search(s)
+    m = r.state_visit_re.search(s)
     if not m:
         return []
     return [x.name for a, _b, x in in_sent if x.kind == "place" and a == m.start("x")][:1]
@@ -512,8 +512,6 @@ def _host_phrase(r: _Rules, s: str, a: int, b: int, in_sent: list[tuple[int, int
         return None
     return name
 
-
-_RECENT = re.compile(r"近日|日前|近期|今天|今日")
 
 
 def _drop_summaries(events: list[_Event]) -> list[_Event]:
