@@ -885,3 +885,20 @@ def test_what_counted_things_came_to_do(text: str, expected: list[tuple[str, str
 )
 def test_predicates_end_a_counted_name(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed written after the counted thing goes in front of it
+        ("完成800个经济薄弱村扶持和100个乡村振兴示范村创建。", [("800个", "扶持经济薄弱村数量"), ("100个", "创建乡村振兴示范村数量")]),
+        # 落实 spends: what is spent is after it; it also ends a counted name
+        ("19个援疆省市落实对口援疆资金197亿元。", [("19个", "援疆省市数量"), ("197亿元", "对口援疆资金")]),
+        # a mark passed after the unit names nothing
+        ("蔬菜产量突破百万吨大关。", [("突破百万吨", "蔬菜产量")]),
+        # a sum said of sales is their amount
+        ("高原炊具累计销售5.1亿元。", [("5.1亿元", "高原炊具销售额")]),
+    ],
+)
+def test_deeds_spending_marks_and_sales(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

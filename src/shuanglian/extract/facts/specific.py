@@ -203,6 +203,8 @@ class _Grammar:
         self.object_preps = tuple(d.get("object_preps") or ())
         self.achieve = tuple(d.get("achieve_verbs") or ())
         self.own_measures = tuple(d.get("own_measures") or ())
+        self.milestones = tuple(d.get("milestones") or ())
+        self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
@@ -438,6 +440,8 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
 def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
     s = re.sub(r"^(?:的|以上|左右)", "", after)
+    if s.startswith(g.milestones):
+        return ""  # 产量均突破百万吨大关: the mark passed, not a thing
     quoted = _QUOTED_PREDICATE.match(s)
     # 16个地市“入长”。: what the things did, in quotes (a short name only: 4个单位荣获首届“中国节水奖” says more)
     s = quoted.group(1) if quoted and len(quoted.group(1)) <= 4 else _QUOTES.sub("", s)
@@ -1109,6 +1113,9 @@ def _count(
     # the thing as written right after the unit (before a shared head was added) is not the next count's clause
     shown = next((n for n in (noun, written) if n and _QUOTES.sub("", after).startswith(n)), "")
     st.noun = _QUOTES.sub("", after)[: len(shown)]
+    deed_noun = _ends_with(g.deed_nouns, noun) if noun else None
+    if deed_noun and len(noun) - len(deed_noun) >= 2:
+        noun = deed_noun + noun[: -len(deed_noun)]  # 完成800个经济薄弱村扶持 -> 扶持经济薄弱村: the deed goes in front
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
     pred = _predicate(g, after, noun) if noun and not post else ""
