@@ -259,3 +259,11 @@ def test_households_places_lengths_and_energy_are_read() -> None:
     assert [(f["value"], f["unit"]) for f in figs] == [
         (946000, "户"), (35, "处"), (9500, "公里"), (1.0e11, "千瓦时"), (3.62e11, "度"), (1.0e9, "立方米"),
     ]
+
+
+def test_stabilising_expectations_is_no_goal_cue() -> None:
+    """稳预期 (a policy aim) is no 预期 of a goal: the review's figures stay actuals; 主要预期目标 still cues goals."""
+    review = "刚刚过去的2025年，全省上下着力稳就业、稳企业、稳市场、稳预期，地区生产总值增长5.3%。"
+    assert [f["target"] for f in extract_figures(review, "2026-01-20")] == [False]
+    plan = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。"
+    assert [f["target"] for f in extract_figures(plan, "2026-01-20")] == [True]
