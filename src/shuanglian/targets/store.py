@@ -141,7 +141,8 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
     pub = _published(session, [t.document_id for t in targets if t.document_id])
     links_of = _links_of(session, [t.id for t in targets])
     # targets of one measure and unit ask for the same actuals: read them once per relink, as figures
-    actuals: dict[tuple[Any, ...], list[tuple[ActualRow, Figure]]] = {}
+    # (row, figure, document, mention start, published, year): plain values, read once per row, not per target
+    actuals: dict[tuple[Any, ...], list[tuple[ActualRow, Figure, str, int, str | None, int | None]]] = {}
     proposed = 0
     for t in targets:
         tf = as_figure(t)
@@ -161,21 +162,23 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
             if period is not None:
                 q = q.where(ActualRow.year <= period)
         if sig not in actuals:
-            actuals[sig] = [(a, as_figure(a)) for a in session.scalars(q)]
-        t_pub = pub.get(t.document_id or "") if t.document_id else None
+            actuals[sig] = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in session.scalars(q)]
+        t_doc = t.document_id
+        t_pub = pub.get(t_doc or "") if t_doc else None
+        t_day = t_pub[:10] if t_pub else None
         # per kind (final / interim): best score, then the earliest document, then the earliest mention
         best: dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]] = {}
-        for a, af in actuals[sig]:
-            if a.document_id == t.document_id or (a.document_id, a.span_start) in rejected:
+        for a, af, a_doc, a_at, a_pub, a_year in actuals[sig]:
+            if a_doc == t_doc or (a_doc, a_at) in rejected:
                 continue
-            if t_pub and a.published and a.published[:10] <= t_pub[:10]:
+            if t_day and a_pub and a_pub[:10] <= t_day:
                 continue  # an outcome is reported after the target was set
-            sc, reasons = score(tf, af)
+            sc, reasons = score(tf, af, rules)
             if sc < MIN_SCORE:
                 continue
-            final = a.year == period
+            final = a_year == period
             # final: the earliest report of the figure; interim: the latest year (progress so far)
-            key = (-sc, (a.published or "9999")[:10], a.span_start) if final else (-sc, str(9999 - (a.year or 0)), a.span_start)
+            key = (-sc, (a_pub or "9999")[:10], a_at) if final else (-sc, str(9999 - (a_year or 0)), a_at)
             if final not in best or key < best[final][0]:
                 best[final] = (key, a, sc, reasons)
         for final, (_k, a, sc, reasons) in best.items():
