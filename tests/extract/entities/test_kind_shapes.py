@@ -110,3 +110,26 @@ def test_country_inside_a_quoted_slogan_is_no_place(ents) -> None:  # type: igno
 def test_term_continued_past_a_hyphen_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "推进5G-A超宽带网络重要场景深度覆盖。")
     assert got.get("5G") != "industry"  # 5G-A names a network generation
+
+
+def test_carrier_shared_by_a_list_of_places_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "加快建设福州、厦门、泉州省级人工智能产业园，实施人工智能企业梯次培育计划。")
+    assert "泉州省级人工智能产业园" not in got  # one park per listed city: a programme
+    assert got.get("泉州") == "place"  # the last place stays a place mention
+    got = _kinds(ents, "加快建设泉州省级人工智能产业园。")
+    assert got.get("泉州省级人工智能产业园") == "platform"  # written alone: the park's name
+
+
+def test_class_noun_modifying_a_collective_head_lists_no_members(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "加快建设昌平南口、马池口等全国重点实验室集群。")
+    assert "昌平南口" not in got and "马池口" not in got  # the places a lab cluster sits in, no labs
+    got = _kinds(ents, "推动之江实验室、西湖实验室等省实验室建设。")
+    assert got.get("之江实验室") == "lab" and got.get("西湖实验室") == "lab"
+
+
+def test_clause_words_end_a_carrier_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "习近平强调，推动港口发展同洋浦经济开发区、海南自由贸易港建设深度融合。")
+    assert got.get("洋浦经济开发区") == "platform"  # 同 is a preposition, not part of the zone's name
+    assert not any(n.startswith("港口") for n in got)
+    got = _kinds(ents, "习近平听取了科技城规划建设和实验室总体情况介绍。")
+    assert not any(n.endswith("实验室") for n in got)  # 规划建设和实验室 is a coordination, no lab

@@ -81,10 +81,33 @@ def _continued(text: str, c: Cand) -> bool:
     return c.kind in d["continued_kinds"] and re.match(d["continued_term"], text[c.end : c.end + 2]) is not None
 
 
+def _leading_place(name: str) -> str | None:
+    """The longest division or region name (two characters or more) that opens `name` and is shorter than it."""
+    index = place_index()
+    return next((name[:k] for k in range(min(len(name) - 1, 8), 1, -1) if name[:k] in index), None)
+
+
+def _per_place(text: str, c: Cand, place_ends: set[int]) -> str | None:
+    """The place opening carrier `c` when `c` is the last item of a 、-list of bare places (福州、厦门、泉州省级
+    人工智能产业园): one carrier per place, no name of its own."""
+    if c.kind not in _data()["place_list_kinds"] or c.start < 1 or text[c.start - 1] != "、" or c.start - 1 not in place_ends:
+        return None
+    return _leading_place(c.name)
+
+
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """The chosen candidates without those `names_no_entity` rejects, places quoted inside a slogan and terms
-    continued past a hyphen."""
-    return [c for c in chosen if not names_no_entity(text, c) and not _quoted_place(text, c) and not _continued(text, c)]
+    continued past a hyphen; a carrier shared by a list of places is cut to its place."""
+    place_ends = {c.end for c in chosen if c.kind == "place"}
+    out: list[Cand] = []
+    for c in chosen:
+        if names_no_entity(text, c) or _quoted_place(text, c) or _continued(text, c):
+            continue
+        place = _per_place(text, c, place_ends)
+        if place is not None:
+            c = Cand(c.start, c.start + len(place), "place", place, c.prio)
+        out.append(c)
+    return out
 
 
 @functools.cache

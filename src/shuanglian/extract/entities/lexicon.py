@@ -103,6 +103,7 @@ def generic() -> dict[str, Any]:
         "parent_prefixes": frozenset(data["parent_prefixes"]),
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
+        "list_class_collectives": frozenset(data.get("list_class_collectives") or []),
         "generic_name_parts": frozenset(data["generic_name_parts"]),
         "non_places": frozenset(data.get("non_places") or []),
         "listed_min": int(data.get("listed_min", 4)),
