@@ -133,3 +133,25 @@ def test_clause_words_end_a_carrier_name(ents) -> None:  # type: ignore[no-untyp
     assert not any(n.startswith("港口") for n in got)
     got = _kinds(ents, "习近平听取了科技城规划建设和实验室总体情况介绍。")
     assert not any(n.endswith("实验室") for n in got)  # 规划建设和实验室 is a coordination, no lab
+
+
+def test_fragments_glued_by_lac_are_no_carriers(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进制造业园区优化整合、质量提升。")
+    assert "业园区" not in got  # 制造|业园区: the word before and 业 make an industry term
+    got = _kinds(ents, "使长江经济带成为引领经济高质量发展主力军。")
+    assert "引领经济高" not in got  # 引X济Y only on word boundaries: 高质量 is one word
+    got = _kinds(ents, "加快引绰济辽工程建设。")
+    assert got.get("引绰济辽工程") == "platform"
+
+
+def test_evaluative_description_before_a_base_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "依托传统优势产业，湖南成为我国重要的工程机械产业基地。")
+    assert "工程机械产业基地" not in got
+    got = _kinds(ents, "长沙经济技术开发区工程机械产业基地投产。")
+    assert any(n.endswith("工程机械产业基地") and k == "platform" for n, k in got.items())
+
+
+def test_capacity_before_a_base_is_part_of_its_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动兰白千万吨炼化基地和百万吨化工新材料基地建设。")
+    assert got.get("百万吨化工新材料基地") == "platform"
+    assert "化工新材料基地" not in got

@@ -44,6 +44,8 @@ class ShapeRules:
 
     batch_before: re.Pattern[str]
     batch_kinds: frozenset[str]
+    counted_after: re.Pattern[str]
+    counted_kinds: frozenset[str]
 
 
 @functools.cache
@@ -54,14 +56,19 @@ def shape_rules() -> ShapeRules:
     measures = "|".join(map(re.escape, d["batch_measures"]))
     dets = _alternation(d["determiners"])
     return ShapeRules(
-        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}})$"),
+        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}}"
+                                rf"|{_alternation(d['described_before'])})$"),
         batch_kinds=frozenset(d["batch_kinds"]),
+        counted_after=re.compile(d["counted_after"]),
+        counted_kinds=frozenset(d["counted_after_kinds"]),
     )
 
 
 def names_no_entity(text: str, c: Cand) -> bool:
     """True when the words around candidate `c` show it is a batch or a generic reference."""
     r = shape_rules()
+    if c.kind in r.counted_kinds and r.counted_after.match(text, c.end):
+        return True
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
 
 
@@ -220,13 +227,41 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
 
 
+_CAPACITY_NUMBER = re.compile(r"[\d.]+|[一二两三四五六七八九十百千万亿]+")
+
+
+def _capacity(word: str, tag: str) -> bool:
+    """True for a LAC number word that is a capacity (百万吨, 30万吨级, 720兆瓦): a number and a unit."""
+    return tag == "m" and any(word.endswith(u) and _CAPACITY_NUMBER.fullmatch(word[: -len(u)])
+                              for u in _data()["capacity_units"])
+
+
+def with_capacity(view: TokenView, chosen: Sequence[Cand]) -> list[Cand]:
+    """Platforms extended over the capacity written right before them (百万吨|化工新材料基地) and over a proper
+    name right before the capacity (兰白|千万吨|炼化基地)."""
+    toks = view.tokens
+    openers = frozenset(_data()["capacity_openers"])
+    taken = {c.end for c in chosen if c.kind != "platform"}
+    out: list[Cand] = []
+    for c in chosen:
+        i = view.by_end.get(c.start)
+        if c.kind == "platform" and i is not None and i >= 0 and _capacity(toks[i].word, toks[i].tag) and c.start not in taken:
+            s = toks[i].start
+            if i > 0 and toks[i - 1].tag in openers and toks[i - 1].end == s:
+                s = toks[i - 1].start
+            c = replace(c, start=s, name=view.text[s : c.end])
+        out.append(c)
+    return out
+
+
 @functools.cache
 def _work_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _data()["work_patterns"])
 
 
 def patterned_works(view: TokenView) -> list[Cand]:
-    """Built works named by a fixed pattern (引绰济辽工程, 331国道): platforms as written, from a word start."""
+    """Built works named by a fixed pattern (引绰济辽工程, 331国道): platforms as written, from a word start to a
+    word end (引领经济高|质量 is no water transfer)."""
     text = view.text
     return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR)
-            for pat in _work_patterns() for m in pat.finditer(text) if m.start() in view.by_start]
+            for pat in _work_patterns() for m in pat.finditer(text) if m.start() in view.by_start and m.end() in view.by_end]

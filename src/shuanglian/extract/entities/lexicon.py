@@ -104,6 +104,7 @@ def generic() -> dict[str, Any]:
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},
         "list_class_collectives": frozenset(data.get("list_class_collectives") or []),
+        "document_heads": tuple(data.get("document_heads") or []),
         "generic_name_parts": frozenset(data["generic_name_parts"]),
         "non_places": frozenset(data.get("non_places") or []),
         "listed_min": int(data.get("listed_min", 4)),

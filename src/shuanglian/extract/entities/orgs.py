@@ -750,6 +750,9 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             # 迈瑞AED: a brand followed by a product code; the brand is the organisation
             end = t.start + m.start()
             name = name[: m.start()]
+        if _particle_suo(view, i, name):
+            end -= 1  # 全国人民代表大会|所|确定: the particle 所 before a verb, not an institute's suffix
+            name = name[:-1]
         inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
             # 南开大学化学 (LAC over-reach), 中资信创|总部: keep the complete organisation name inside
@@ -772,6 +775,15 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _particle_suo(view: TokenView, i: int, name: str) -> bool:
+    """True when an ORG word ends in 所, a verb follows it and what comes before 所 is a known body of another kind
+    (全国人民代表大会所|确定的任务): 所 is the particle of 所 + verb, not the suffix of an institute."""
+    if not name.endswith("所") or i + 1 >= len(view.tokens) or view.tokens[i + 1].tag != "v":
+        return False
+    kind = kind_of(name[:-1])
+    return kind is not None and kind not in ("research_institute", "enterprise")
 
 
 def _glued_verb(word: str) -> str | None:
