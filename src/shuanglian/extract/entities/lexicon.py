@@ -265,6 +265,7 @@ def industry_grammar() -> dict[str, Any]:
         "lead_verbs": frozenset(data.get("lead_verbs", [])),
         "bare_too_broad": frozenset(data.get("bare_too_broad", [])),
         "facility_heads": tuple(data.get("facility_heads", [])),
+        "modified_heads": tuple(data.get("modified_heads", [])),
         "industry_branches": frozenset(data.get("industry_branches", [])),
         "kept_modifiers": tuple(sorted(data.get("kept_modifiers", []), key=len, reverse=True)),
         "list_anchor_ends": tuple(data.get("list_anchor_ends", [])),
