@@ -155,3 +155,10 @@ def test_capacity_before_a_base_is_part_of_its_name(ents) -> None:  # type: igno
     got = _kinds(ents, "推动兰白千万吨炼化基地和百万吨化工新材料基地建设。")
     assert got.get("百万吨化工新材料基地") == "platform"
     assert "化工新材料基地" not in got
+
+
+def test_section_after_a_line_read_by_the_tagger(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "扎实推进藏粤直流、青藏铁路格拉段电气化改造工程。")
+    assert got.get("青藏铁路格拉段") == "platform"  # the section being built is named
+    got = _kinds(ents, "青藏铁路运营平稳，进入新阶段。")
+    assert got.get("青藏铁路") == "platform"  # 阶段 is no section

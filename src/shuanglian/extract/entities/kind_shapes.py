@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
-from shuanglian.extract.entities.lexicon import _yaml
+from shuanglian.extract.entities.lexicon import _yaml, generic
+from shuanglian.extract.entities.orgs import extend_segment
 from shuanglian.extract.entities.places import place_index
 from shuanglian.suffixes import suffixes
 
@@ -208,6 +209,12 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     for c in chosen:
         if c.kind in d["station_retyped"] and _station(c.name, d["station_heads"]):
             c = replace(c, kind="platform")
+        if c.kind == "platform" and c.name.endswith(tuple(generic()["line_suffixes"])) and c.name == text[c.start : c.end]:
+            # 青藏铁路|格拉段 read by the tagger: the section built is named; a line's part in a province (合新高铁|
+            # 安徽段) is the line as the province's report writes it
+            e = extend_segment(text, c.end)
+            if e > c.end and text[c.end : e - 1].strip("（") not in place_index() and not any(a < e and b > c.end for a, b in taken):
+                c = replace(c, end=e, name=text[c.start : e])
         if c.kind == "platform":
             head = _platform_head(c.name, hl) or ""
             cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
