@@ -85,3 +85,10 @@ def test_a_name_counted_at_the_clause_end_is_a_batch(ents) -> None:  # type: ign
     assert "爱心驿站" not in _kinds(ents, "加强劳动者权益保障，新建“爱心驿站”1000家。")
     got = _kinds(ents, "几天前，甘肃兰州新区32个招商项目集中开工。")
     assert got.get("兰州新区") == "platform"  # the count is of the projects, not of the zone
+
+
+def test_named_summits_and_leaders_meetings_are_organizations(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "出席二十国集团领导人峰会、金砖国家领导人会晤、亚欧首脑会议等重大活动。")
+    assert got.get("金砖国家领导人会晤") == "organization"
+    assert got.get("亚欧首脑会议") == "organization"
+    assert "会晤" not in _kinds(ents, "中美两国元首举行会晤。")  # a meeting with no name
