@@ -125,3 +125,9 @@ def test_facilities_and_programmes_are_not_industries_alone(ents) -> None:  # ty
 def test_term_naming_a_facility_after_one_word(ents) -> None:  # type: ignore[no-untyped-def]
     # 量子计算|研发|平台, 数字技术|产业|园: the term names the facility's field
     assert _industries(ents, "建设量子计算研发平台，培育数字技术产业园。") == set()
+
+
+def test_term_qualifying_an_activity_or_product_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "煤炭" not in _industries(ents, "确保当地首个智慧陆港配套设施完成建设，实现煤炭运输年发运量500万吨。")
+    assert "稀土" not in _industries(ents, "超高纯稀土粉体等20项科技创新成果填补国内空白。")
+    assert "煤炭" in _industries(ents, "推动煤炭产业转型升级。")  # written as a sector it stays
