@@ -259,3 +259,22 @@ def test_households_places_lengths_and_energy_are_read() -> None:
     assert [(f["value"], f["unit"]) for f in figs] == [
         (946000, "户"), (35, "处"), (9500, "公里"), (1.0e11, "千瓦时"), (3.62e11, "度"), (1.0e9, "立方米"),
     ]
+
+
+def test_cue_word_closing_its_clause_is_no_cue() -> None:
+    # 稳预期，…: 预期 is a noun closing its clause, it governs nothing after it
+    figs = extract_figures("多措并举稳就业、稳企业、稳预期，地区生产总值增长5.1%。", "2026-01-27")
+    assert [f["target"] for f in figs] == [False]
+    # …but a verb taking the next clause as its object still does: 预计，全年…
+    figs = extract_figures("初步预计，全年地区生产总值增长5%左右。", "2025-12-20")
+    assert [f["target"] for f in figs] == [True]
+
+
+def test_comparison_base_does_not_overrule_a_target_cue() -> None:
+    figs = extract_figures("拟安排中央财政赤字2950亿元，比上年预算减少50亿元。", "2006-03-05")
+    assert [f["target"] for f in figs] == [True, True]
+    figs = extract_figures("今年高校毕业生预计达1076万人，同比增加167万人。", "2022-06-09")
+    assert [f["target"] for f in figs] == [True, True]
+    # without a target cue the comparison still reports an actual
+    figs = extract_figures("粮食产量1347万吨，比上年增长2.1%。", "2026-01-27")
+    assert [f["target"] for f in figs] == [False, False]

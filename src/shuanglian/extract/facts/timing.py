@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shuanglian.extract.facts.common import load_data
 from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
@@ -109,15 +110,40 @@ def figure_year(
     return basis.report_year if reported else None
 
 
-def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | None:
+def _closes_clause(text: str, m: re.Match[str]) -> bool:
+    """A cue word that closes its clause (稳预期，…; 围绕…重要指示要求，…) is a noun there: it governs
+    nothing after it. Not a year (到2025年，… frames what follows) nor a verb that takes the next clause
+    as its object (预计，全年… : cues.yaml `clause_complement`)."""
+    return (
+        text[m.end() : m.end() + 1] in _CLAUSE_END
+        and not any(c.isdigit() for c in m.group())
+        and not m.group().endswith(_CLAUSE_COMPLEMENT)
+    )
+
+
+def _comparison_cue(text: str, m: re.Match[str]) -> bool:
+    """An actual cue that is the base of a comparison (比上年, 较去年, 同比): it says what the figure is
+    compared with, not whether the figure is reached or planned (拟安排赤字2950亿元，比上年减少50亿元)."""
+    return m.group() in _COMPARISON_WORDS or (m.group() in _BASE_WORDS and _comparison_base(text, m.start()))
+
+
+def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = False) -> bool | None:
     """True/False when the nearest cue (the last in `text`) is a target/actual cue, None without cues.
 
     An actual cue right after a target cue belongs to it: 力争实现, 计划完成, 预计实现. A past year
-    (2020年 on a 2021 page) counts as an actual cue."""
-    a = [m.start() for m in lex.actual_re.finditer(text)]
-    a_ends = [m.end() for m in lex.actual_re.finditer(text)]
+    (2020年 on a 2021 page) counts as an actual cue. A cue word closing its clause is none (_closes_clause);
+    a comparison base (比上年, 同比) after a target cue does not overrule it."""
+    actual = list(lex.actual_re.finditer(text))
+    a_ends = [m.end() for m in actual]
     # …and a target cue right after an actual cue belongs to that: 已安排, 已计划
-    t = [(m.start(), m.end()) for m in lex.target_re.finditer(text) if not any(0 <= m.start() - e <= 1 for e in a_ends)]
+    t = [
+        (m.start(), m.end())
+        for m in lex.target_re.finditer(text)
+        if not any(0 <= m.start() - e <= 1 for e in a_ends) and not _closes_clause(text, m)
+    ]
+    first_t = t[0][0] if t else len(text)
+    # (in `part`, the stretch since the previous figure, a comparison alone decides nothing: the sentence does)
+    a = [m.start() for m in actual if not (_comparison_cue(text, m) and (part or m.start() > first_t))]
     if pub_year is not None:
         # ... but not a comparison base: 较2020年增长50%
         a += [
@@ -131,6 +157,12 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
         return None
     return (t[-1][1] if t else -1) > (a[-1] if a else -1)
 
+
+_CUES = load_data("cues.yaml")
+_CLAUSE_END = tuple("，,；;。：:、")
+_CLAUSE_COMPLEMENT = tuple(_CUES.get("clause_complement") or ["预计"])
+_COMPARISON_WORDS = tuple(_CUES.get("comparison_words") or ["同比"])  # a comparison by itself
+_BASE_WORDS = tuple(_CUES.get("comparison_bases") or ["上年", "去年"])  # a base after 比/较
 
 # Target cues that also describe done work (新培育, 打造了); a review paragraph overrules them.
 _WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求")
@@ -146,7 +178,7 @@ def is_target(
     """Goal/plan or actual: cues since the previous figure, else in the sentence, else the previous
     sentence of the paragraph, else a future year."""
     for text in (scope, prefix):
-        d = _decide(lex, strip_titles(text), pub_year)
+        d = _decide(lex, strip_titles(text), pub_year, part=text is scope and scope != prefix)
         if d is not None:
             if d and ctx is not None and ctx.mood is False and _WEAK_TARGET.search(text) and not _STRONG.search(text):
                 return False  # 新培育…13个 in a review: 培育 reports what was done
