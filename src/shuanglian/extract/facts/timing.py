@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from shuanglian.extract.facts.common import load_data
+from shuanglian.extract.facts.common import alternation, load_data
 from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
@@ -216,8 +217,45 @@ def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Contex
 
 
 def _para_opener(patterns: list[str]) -> re.Pattern[str]:
-    """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces."""
-    return re.compile(r"^\s*(?:" + "|".join(patterns) + ")")
+    """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces or the
+    dash of a bulleted paragraph (——这五年，…)."""
+    return re.compile(r"^[\s—－]*(?:" + "|".join(patterns) + ")")
+
+
+def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None, count_marked: bool = False) -> int:
+    """Clauses that report a result (cues.yaml `result_clauses`): the thing done comes first and the verb
+    after it, as a review words it (城镇建设扎实推进; 基层治理效能明显提升; 13.2万脱贫人口实现稳岗就业;
+    收集率提升至88%), where a plan opens its clauses with the verb (推进…, 实现…). Clauses opening with a
+    plan verb, holding a target cue or a goal's qualifier (以上, 左右), or naming a year after publication
+    (1985年工农业总产值达到… on a 1982 page), are none; so is a verb inside a list (人才培养和实现…).
+    Unless `count_marked`, a clause that holds a review marker (了, 已…) is left to that marker."""
+    rc = cues.get("result_clauses") or {}
+    key = tuple(sorted((k, tuple(v)) for k, v in rc.items()))
+    if key not in _RESULT_RX:
+        adv, end, verbs = (alternation(rc.get(k) or ["(?!)"]) for k in ("adverbs", "end_verbs", "verbs"))
+        _RESULT_RX[key] = (
+            re.compile(f"(?:{adv})(?:{end})$"),
+            re.compile(f"^.{{1,}}?[^和与及、的](?:{verbs})"),
+            re.compile("^(?:" + alternation(cues["plan_clause_openers"]) + "|" + alternation(rc.get("not_after") or ["(?!)"]) + ")"),
+            re.compile(alternation(rc.get("goal_words") or ["(?!)"])),
+        )
+    final, mid, plan_start, goal = _RESULT_RX[key]
+    n = 0
+    for sentence in re.split(r"[。；;！!？?\n]", strip_titles(para)):
+        governed = False  # a plan verb or goal word governs the rest of its sentence (力争A达到…，B突破65%)
+        for clause in re.split(r"[，,：:]", sentence):
+            c = clause.strip().lstrip("（(一二三四五六七八九十)）、 ")
+            if not c:
+                continue
+            if goal.search(c) or (pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))):
+                governed = True
+            if governed or plan_start.match(c) or (not count_marked and any(w in c for w in cues["review_markers"])):
+                continue  # (for the mood, a clause holding a review marker counts once, as that marker)
+            n += bool(final.search(c) or mid.search(c))
+    return n
+
+
+_RESULT_RX: dict[tuple[Any, ...], tuple[re.Pattern[str], ...]] = {}
 
 
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
@@ -241,7 +279,7 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
             section = False
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
-        plan, past = len(opener.findall(para)), len(review.findall(para))
+        plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
         if section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
@@ -257,11 +295,19 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     """Paragraph number -> the year its section is about (cues.yaml `section_years`): a review of last
     year (过去一年…, on a January-April page), a year named at the head (2025年是…), this year's plan
     (今年…, 主要预期目标); in a review of several years (过去五年…) minus the year the period ends (the
-    year before a January-April page), whose levels reached (达到…) are that year's. Paragraphs before any
-    opener are left out."""
+    year before a January-April page), whose levels reached (达到…) are that year's. Before any opener, a
+    paragraph of a page of the report season (January-March) that reads as a review by its own clauses (two
+    result clauses or more, _result_clauses) and speaks neither of now (cues.yaml `present_paragraph`) nor of a
+    period (`period_paragraph`: 十年来, 以来) reviews the year before; other paragraphs before any opener are
+    left out."""
     from shuanglian.extract.facts.common import load_data
 
-    cues = load_data("cues.yaml").get("section_years") or {}
+    all_cues = load_data("cues.yaml")
+    cues = all_cues.get("section_years") or {}
+    moods = paragraph_moods(text, pub_year)
+    present = re.compile(alternation(all_cues.get("present_paragraph") or ["(?!)"]))
+    period = re.compile("|".join(all_cues.get("period_paragraph") or ["(?!)"]))
+    season = pub_year is not None and (pub_month is None or pub_month <= 3)  # when reports are delivered
 
     last, several, this = (_para_opener(cues.get(key) or ["(?!)"]) for key in ("last_year", "years", "this_year"))
     recent = pub_year is not None and (pub_month is None or pub_month <= 4)
@@ -280,6 +326,15 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
             have, year = True, pub_year
         if have:
             out[i] = year
+        elif (
+            season
+            and pub_year
+            and moods.get(i) is False
+            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= 2
+            and not present.search(para)
+            and not period.search(para)
+        ):
+            out[i] = pub_year - 1  # a review paragraph read alone (就业促进更有力。…新增就业54.58万人…)
     return out
 
 
