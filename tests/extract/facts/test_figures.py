@@ -278,3 +278,12 @@ def test_comparison_base_does_not_overrule_a_target_cue() -> None:
     # without a target cue the comparison still reports an actual
     figs = extract_figures("粮食产量1347万吨，比上年增长2.1%。", "2026-01-27")
     assert [f["target"] for f in figs] == [False, False]
+
+
+def test_deadline_already_past_is_a_reached_level() -> None:
+    text = "全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。"
+    figs = extract_figures(text, "2026-01-26")
+    assert [f["target"] for f in figs] == [False, False]
+    # the same deadline in the future is a goal; a goal word before it says it was set as one
+    assert [f["target"] for f in extract_figures("到2027年，生产总值达到5万亿元。", "2026-01-26")] == [True]
+    assert [f["target"] for f in extract_figures("规划提出，到2025年生产总值达到5万亿元。", "2026-01-26")] == [True]

@@ -128,6 +128,15 @@ def _comparison_cue(text: str, m: re.Match[str]) -> bool:
     return m.group() in _COMPARISON_WORDS or (m.group() in _BASE_WORDS and _comparison_base(text, m.start()))
 
 
+def _past_deadline(text: str, ts: int, te: int, pub_year: int, cues: list[tuple[int, int]]) -> bool:
+    """A year cue (到2025年, 至2023年, 2025年前) naming a year before publication, with no other target cue
+    before it in `text`."""
+    y = _YEAR.search(text, ts, te)
+    if y is None or int(y.group(1)) >= pub_year:
+        return False
+    return not any(s < ts and not _YEAR.search(text, s, e) for s, e in cues)
+
+
 def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = False) -> bool | None:
     """True/False when the nearest cue (the last in `text`) is a target/actual cue, None without cues.
 
@@ -142,6 +151,10 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = 
         for m in lex.target_re.finditer(text)
         if not any(0 <= m.start() - e <= 1 for e in a_ends) and not _closes_clause(text, m)
     ]
+    if pub_year is not None:
+        # 从2020年的…增长到2025年的4.93万亿元 on a 2026 page: a deadline already past is a reached level,
+        # unless a goal word before it says the goal was set then (规划提出，到2025年…)
+        t = [(ts, te) for ts, te in t if not _past_deadline(text, ts, te, pub_year, t)]
     first_t = t[0][0] if t else len(text)
     # (in `part`, the stretch since the previous figure, a comparison alone decides nothing: the sentence does)
     a = [m.start() for m in actual if not (_comparison_cue(text, m) and (part or m.start() > first_t))]
