@@ -287,3 +287,12 @@ def test_deadline_already_past_is_a_reached_level() -> None:
     # the same deadline in the future is a goal; a goal word before it says it was set as one
     assert [f["target"] for f in extract_figures("到2027年，生产总值达到5万亿元。", "2026-01-26")] == [True]
     assert [f["target"] for f in extract_figures("规划提出，到2025年生产总值达到5万亿元。", "2026-01-26")] == [True]
+
+
+def test_cue_in_the_object_of_an_orientation_verb_is_no_cue() -> None:
+    text = "一年来，全省聚焦“1+2+4+N”目标任务体系，真抓实干，生产总值增长5.6%。"
+    assert [f["target"] for f in extract_figures(text, "2026-01-26")] == [False]
+    text = "今天，吉林省围绕打造高效便利的政务环境，出台30多条政策措施。"
+    assert [f["target"] for f in extract_figures(text, "2023-01-28")] == [False]
+    # the same cue as the clause's own verb still makes a goal
+    assert [f["target"] for f in extract_figures("全省目标任务是生产总值增长5%左右。", "2026-01-26")] == [True]

@@ -111,6 +111,13 @@ def figure_year(
     return basis.report_year if reported else None
 
 
+def _object_of_orientation(text: str, m: re.Match[str]) -> bool:
+    """A cue word in the object of a verb of orientation in its clause (聚焦“1+2+4+N”目标任务体系; 落实一次性
+    扩岗补助; 按照计划: cues.yaml `orientation_verbs`) names what the work is aimed at, not the figure's mood."""
+    start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
+    return any(v in text[start : m.start()] for v in _ORIENTATION) and not any(c.isdigit() for c in m.group())
+
+
 def _closes_clause(text: str, m: re.Match[str]) -> bool:
     """A cue word that closes its clause (稳预期，…; 围绕…重要指示要求，…) is a noun there: it governs
     nothing after it. Not a year (到2025年，… frames what follows) nor a verb that takes the next clause
@@ -149,7 +156,9 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = 
     t = [
         (m.start(), m.end())
         for m in lex.target_re.finditer(text)
-        if not any(0 <= m.start() - e <= 1 for e in a_ends) and not _closes_clause(text, m)
+        if not any(0 <= m.start() - e <= 1 for e in a_ends)
+        and not _closes_clause(text, m)
+        and not _object_of_orientation(text, m)
     ]
     if pub_year is not None:
         # 从2020年的…增长到2025年的4.93万亿元 on a 2026 page: a deadline already past is a reached level,
@@ -175,6 +184,7 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = 
 _CUES = load_data("cues.yaml")
 _CLAUSE_END = tuple("，,；;。：:、")
 _CLAUSE_COMPLEMENT = tuple(_CUES.get("clause_complement") or ["预计"])
+_ORIENTATION = tuple(_CUES.get("orientation_verbs") or ["聚焦"])
 _COMPARISON_WORDS = tuple(_CUES.get("comparison_words") or ["同比"])  # a comparison by itself
 _BASE_WORDS = tuple(_CUES.get("comparison_bases") or ["上年", "去年"])  # a base after 比/较
 
