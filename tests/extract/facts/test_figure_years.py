@@ -162,8 +162,11 @@ def test_review_paragraph_read_alone_reports_last_year() -> None:
         "13.2万脱贫人口实现稳岗就业。新建70个产业链头部企业实训基地，开展补贴性职业技能培训28.69万人次。"
         "月最低工资标准平均数提高至2100元。"
     )
-    figs = extract_figures(text, "2026-01-27")
-    assert [(f["target"], f["year"]) for f in figs] == [(False, 2025)] * len(figs)
+    figs = {f["text"]: (f["target"], f["year"]) for f in extract_figures(text, "2026-01-27")}
+    assert {t for t, _y in figs.values()} == {False}
+    # a review of one year or of five: the level reached is the last year's, the flows keep no year
+    assert figs["2100元"] == (False, 2025)
+    assert figs["54.58万人"] == (False, None)
     # the same paragraph outside the report season, or on a page about a period, names no year
     assert {f["year"] for f in extract_figures(text, "2026-06-27")} == {None}
     assert {f["year"] for f in extract_figures("十年来，" + text, "2026-01-27")} == {None}

@@ -321,8 +321,9 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     year before a January-April page), whose levels reached (达到…) are that year's. Before any opener, a
     paragraph of a page of the report season (January-March) that reads as a review by its own clauses (two
     result clauses or more, _result_clauses) and speaks neither of now (cues.yaml `present_paragraph`) nor of a
-    period (`period_paragraph`: 十年来, 以来) reviews the year before; other paragraphs before any opener are
-    left out."""
+    period (`period_paragraph`: 十年来, 以来) is a review of one year or of five, which cannot be told apart:
+    its levels reached are the year before's in both (as in a review of several years), its flows keep no
+    year; other paragraphs before any opener are left out."""
     from shuanglian.extract.facts.common import load_data
 
     all_cues = load_data("cues.yaml")
@@ -357,7 +358,7 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
             and not present.search(para)
             and not period.search(para)
         ):
-            out[i] = pub_year - 1  # a review paragraph read alone (就业促进更有力。…新增就业54.58万人…)
+            out[i] = -(pub_year - 1)  # a review read alone, of one year or of five: its levels reached only
     return out
 
 
