@@ -187,3 +187,13 @@ def test_bulleted_five_year_review() -> None:
     # ——这五年，… opens a review of several years: a level reached is the last year's, a flow has none
     text = "——这五年，改革开放活力迸发。新增境内上市公司62家，高新技术企业增至3.5万家。"
     assert _years(text, "2026-02-05") == {"62家": None, "3.5万家": 2025}
+
+
+def test_goal_for_the_whole_year_in_a_work_plan_is_this_years() -> None:
+    text = (
+        "加强民生建设。推进义务教育优质均衡发展，实施县中振兴行动，健全现代职业教育体系，"
+        "优化保障性住房供给，全年交付保障性租赁住房15万套。"
+    )
+    assert _years(text, "2026-01-14") == {"15万套": 2026}
+    # a reported 全年 figure of a January page is last year's
+    assert _years("全年地区生产总值增长5.1%。", "2026-01-14") == {"5.1%": 2025}

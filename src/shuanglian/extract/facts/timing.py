@@ -92,6 +92,8 @@ def figure_year(
             year = relative_year(lex, m.group(), basis)
             if m.group() == "全年" and ctx is not None and ctx.section_year is not None and ctx.section_year > 0:
                 year = ctx.section_year  # 力争全年完成交通投资 in this year's plan
+            elif m.group() == "全年" and not reported and ctx is not None and ctx.mood is True and basis.pub_year:
+                year = basis.pub_year  # a goal for 全年 in a work plan's paragraph: the year being planned
             if year is None:
                 return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
             best = (m.start(), year)
