@@ -597,3 +597,151 @@ def test_kinds_of_venue_and_fields_are_no_works() -> None:
     got = _by_name("加快奥体中心、体育训练基地等项目建设。建成农业领域人工智能应用中试基地、水稻育种基地。")
     assert "奥体中心" in got and "体育训练基地" not in got
     assert not any("领域" in n for n in got)
+
+
+def test_short_items_share_the_works_word_before_the_last_items_head() -> None:
+    got = _by_name("加快雄忻、石雄铁路项目建设，力促雄商高铁建成投用。")
+    assert "雄忻铁路" in got and "雄忻" not in got
+    assert "雄商高铁" in got and "力促雄商高铁" not in got  # 力促 introduces the name
+    got = _by_name("投运烟威、海阳辛安核电送出特高压工程。")
+    assert "烟威特高压工程" in got and "烟威" not in got
+
+
+def test_an_adverb_before_the_closing_jianshe_leaves_the_lists_category_whole() -> None:
+    got = _by_name("推动贵阳环高扩容工程等14条高速公路项目和黄百等4个在建铁路项目加快建设。")
+    assert "黄百铁路项目" in got and "黄百" not in got
+
+
+def test_names_made_only_of_kinds_of_works_are_no_projects() -> None:
+    got = _by_name("加快建设城际铁路、高快速路通道、跨江跨海通道，新建自然公园、郊野公园、口袋公园。")
+    assert not got, got
+    assert not _by_name("推进存量煤电项目改造升级，核电项目加快建设。")
+    # a name of its own stays (京雄城际, 海阳核电三期), and an amount makes a kind one project
+    assert "海阳核电三期" in _by_name("海阳核电三期开工建设。")
+    assert "特钢项目" in _by_name("投资50亿元的特钢项目开工。")
+
+
+def test_a_kind_per_place_when_the_tagger_reads_the_last_place_into_the_name() -> None:
+    t = "加快建设福州、厦门、泉州省级人工智能产业园，实施人工智能企业梯次培育计划。"
+    ents = [
+        Mention("福州", "place", spans=[(4, 6)]),
+        Mention("厦门", "place", spans=[(7, 9)]),
+        Mention("泉州省级人工智能产业园", "platform", spans=[(10, 21)]),
+    ]
+    assert not _by_name(t, entities=ents)
+
+
+def test_a_work_measured_in_kilometres_or_counted_after_its_name_is_a_kind() -> None:
+    assert not _by_name("建成村道公路安全生命防护工程6000公里。")
+    assert "兴港高速公路" in _by_name("兴港高速公路建成通车，全长60公里。")
+
+
+def test_designations_and_counted_bodies_are_no_works() -> None:
+    assert not _by_name("国家肿瘤、儿童区域医疗中心建成运行。")
+    assert not _by_name("7家国家区域医疗中心基本建成。")
+    assert not _by_name("加快建设成渝综合性科学中心。")
+    assert not _by_name("规划建设国防科技先进技术成果沈阳转化中心。")
+
+
+def test_an_amount_before_a_list_is_the_lists_total_not_an_items() -> None:
+    t = "总投资近2000亿元的格尔木东、海南清洁能源基地开工建设。"
+    got = _by_name(t)
+    assert "海南清洁能源基地" in got and got["海南清洁能源基地"]["investment"] is None
+
+
+def test_an_amount_of_these_n_projects_is_each_ones() -> None:
+    t = "短短一周，高端智能装备产业基地动工，机器人全球研发及产业应用示范基地签约，而这两个投资百亿元的高端制造项目仅仅是一个侧影。"
+    got = _by_name(t)
+    assert got["高端智能装备产业基地"]["investment"] == 10_000_000_000
+    assert got["机器人全球研发及产业应用示范基地"]["investment"] == 10_000_000_000
+    # three named before 这两个: the amount is no one's
+    t2 = "A1产业基地动工，B2产业基地签约，C3产业基地投产，而这两个投资百亿元的高端制造项目是一个侧影。"
+    got2 = _by_name(t2)
+    assert len(got2) == 3 and all(p["investment"] is None for p in got2.values())
+
+
+def test_a_two_character_item_ending_like_a_work_takes_the_lists_kind() -> None:
+    got = _by_name("加快京津塘、津沧、兴港等高速公路建设。")
+    assert {"京津塘高速公路", "津沧高速公路", "兴港高速公路"} <= set(got)
+
+
+def test_a_route_between_two_places_is_the_same_project_as_its_abbreviation() -> None:
+    t = "海南：万洋高速今起正式通车。今天（12月28日），海南省万宁至洋浦高速公路通车仪式举行。"
+    names = [p["name"] for p in extract_projects(t)]
+    assert len(names) == 1 and names[0].startswith("万洋高速"), names
+
+
+def test_an_extension_after_ji_is_part_of_the_line_before() -> None:
+    got = _by_name("建成地铁8号线一期及延伸线，加快推进7号线一期北段。")
+    assert "延伸线" not in got and "地铁8号线一期及延伸线" in got
+
+
+def test_programmes_named_by_numbers_or_counted_kinds_are_no_works() -> None:
+    assert not _by_name("“十百千万”工程项目完成投资1.22万亿元。")
+    assert not _by_name("加快建设大宗商品资源配置枢纽三基地两中心。")
+    assert "昌江核电二期三号机组" in _by_name("昌江核电二期三号机组开工建设。")
+
+
+def test_a_work_counted_per_county_and_township_is_a_batch() -> None:
+    assert not _by_name("玉树3县5乡“大电网建设+微电网改造”工程建成投运。")
+
+
+def test_report_kinds_of_works_made_of_common_words_are_no_projects() -> None:
+    for t in (
+        "推进国家水网骨干工程建设。",
+        "开工建设城市地下管网改造项目，推进污水处理厂提标改造工程。",
+        "加快建设新型基础设施，推进5G基站、数据中心、充电桩等项目建设。",
+        "推进县城补短板项目建设，开工建设保障性租赁住房项目。",
+        "实施新一轮找矿突破战略行动，推进矿产资源开发项目。",
+        "推进延链补链强链项目建设。",
+    ):
+        assert not _by_name(t), t
+    got = _by_name("引江济淮二期工程开工建设，推进G60高速扩容、5号线延伸工程建设。")
+    assert {"引江济淮二期工程", "G60高速扩容", "5号线延伸工程"} <= set(got)
+
+
+def test_jianshe_zhong_before_a_name_is_jianshe_and_the_names_zhong() -> None:
+    got = _by_name("高标准建设中欧班列长沙集结中心，加快怀化国际陆港建设。")
+    assert "中欧班列长沙集结中心" in got and "欧班列长沙集结中心" not in got
+    assert _by_name("项目正在建设中。") == {}
+
+
+def test_a_product_noun_holding_a_task_word_does_not_disqualify_a_list_item() -> None:
+    t = "浪潮服务器生产线、安意法8英寸碳化硅晶圆等项目建成投产。"
+    assert "浪潮服务器生产线" in _by_name(t)
+
+
+def test_new_sites_site_selection_and_upgrades_closing_a_clause() -> None:
+    t = "首儿所通州院区基本完工，市疾控中心新址建成投用，加快安定医院选址建设。"
+    got = _by_name(t)
+    assert got["市疾控中心新址"]["status"] == "建成" and got["安定医院"]["status"] == "谋划"
+    got = _by_name("建设嘉兴专业性航空货运枢纽，加快义乌机场改扩建。")
+    assert got["义乌机场改扩建"]["status"] == "在建"
+    assert not _by_name("加快推进高速公路改扩建。")  # a kind of work upgraded, no name
+
+
+def test_treatment_and_research_facilities_named_in_running_text_are_works() -> None:
+    got = _by_name("完成雨污混接整治，建成白龙港三期污水处理设施，实现一体化运维管理。")
+    assert got["白龙港三期污水处理设施"]["status"] == "建成"
+    assert not _by_name("推进城市平急两用公共基础设施建设。")
+    assert not _by_name("建成一批文化馆、体育馆等配套服务设施。")
+
+
+def test_a_work_joining_two_named_things_is_one_project() -> None:
+    got = _by_name("开工建设京杭运河与小清河航道连通工程、梁山港二期。")
+    assert "京杭运河与小清河航道连通工程" in got and "京杭运河" not in got and "梁山港二期" in got
+
+
+def test_areas_of_a_treatment_programme_are_no_works() -> None:
+    t = "重点实施毛乌素沙化土地、宁夏南部生态保护修复与水土流失等综合治理工程。"
+    assert not _by_name(t)
+
+
+def test_firms_listed_share_what_the_next_one_makes() -> None:
+    t = "加快比亚迪、吉利汽车零部件等项目建设。"
+    ents = [Mention("比亚迪", "enterprise", spans=[(2, 5)]), Mention("吉利", "enterprise", spans=[(6, 8)])]
+    got = _by_name(t, entities=ents)
+    assert {"比亚迪汽车零部件", "吉利汽车零部件"} <= set(got) and "比亚迪" not in got
+    t2 = "推进大唐郓城、华能四期等煤电项目建设。"
+    ents2 = [Mention("大唐郓城", "enterprise", spans=[(2, 6)]), Mention("华能", "enterprise", spans=[(7, 9)])]
+    assert "大唐郓城四期" not in _by_name(t2, entities=ents2)

@@ -296,3 +296,11 @@ def test_cue_in_the_object_of_an_orientation_verb_is_no_cue() -> None:
     assert [f["target"] for f in extract_figures(text, "2023-01-28")] == [False]
     # the same cue as the clause's own verb still makes a goal
     assert [f["target"] for f in extract_figures("全省目标任务是生产总值增长5%左右。", "2026-01-26")] == [True]
+
+
+def test_stabilising_expectations_is_no_goal_cue() -> None:
+    """稳预期 (a policy aim) is no 预期 of a goal: the review's figures stay actuals; 主要预期目标 still cues goals."""
+    review = "刚刚过去的2025年，全省上下着力稳就业、稳企业、稳市场、稳预期，地区生产总值增长5.3%。"
+    assert [f["target"] for f in extract_figures(review, "2026-01-20")] == [False]
+    plan = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。"
+    assert [f["target"] for f in extract_figures(plan, "2026-01-20")] == [True]

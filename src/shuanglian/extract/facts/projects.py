@@ -43,14 +43,26 @@ _NAME_WORDS = {
     "与",
 }  # introducing words that may also be part of a name
 _MAX_NAME = 30
+_KIND_GENERIC = ("重大", "重点", "建设", "项目", "工程")
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
 _NUMBERED_PROGRAMME = re.compile(r"[一二三四五六七八九十百千万]大(?:工程|项目|行动)”?$")
 _SIZE_CLASS = re.compile(r"[\d一二两三四五六七八九十百千万亿]+(?:吨|千瓦|立方米|标箱|亩)?级")
+# 十百千万工程, 千万工程, “双百”项目: a programme named by numbers, not a work
+_NUMERALS_ONLY = re.compile(r"[一二两三四五六七八九十百千万亿双]{2,}")
+# 大宗商品资源配置枢纽三基地两中心: a name closing on counted kinds is a plan of works, not one
+_COUNTED_KINDS_END = re.compile(
+    r"(?:[一二两三四五六七八九十]+(?:基地|中心|园区|园|区|带|廊|港|城|网|链|平台|枢纽|通道|集群)){2,}$"
+)
 # 三基地一枢纽, 一区两基地, 四纵三横: a slogan counting kinds of works, not a named one
 _SLOGAN = re.compile(r"(?:[一二两三四五六七八九十]+[\u4e00-\u9fff]{1,3}){2,}")
 # 三澳核电二期, 三门核电三期: a name closing on its phase is no slogan of counted kinds
 _PHASE_END = re.compile(r"[一二三四五六七八九十]期(?:项目|工程)?$")
 _COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:座|个|条|处|所|项|家)")
+# a length, an area or a count right after a name (…防护工程6000公里): the works of a kind measured
+_MEASURED_AFTER = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(?:多|余)?(?:万|千)?"
+    r"(?:公里|千米|平方米|平方公里|亩|公顷|座|个|处|条|项|所|家|户|套|间|张|栋|艘|台)"
+)
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
 _COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
@@ -107,6 +119,25 @@ class _Rules:
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
         self.strong_cues = tuple(d.get("list_production_cues") or [])
         self.named_re = re.compile(alternation(d.get("named_project_words") or ["机场"]))
+        self.stage_adverbs = alternation(d.get("stage_adverbs") or ["加快"])
+        # 人才培养项目, 交流项目: programmes of people and exchanges (高压交流 and 千伏交流 are power lines)
+        self.programme_words_re = re.compile(
+            "|".join([*map(re.escape, d["programme_words"]), "(?<!高压)(?<!千伏)交流"])
+        )
+        self.item_tail_re = re.compile(f"(?:{'|'.join(map(re.escape, d['item_tail_words']))})$")
+        # 据介绍，该项目计划总投资…: the words before an amount that refer back to the last project named
+        ana = d["anaphor"]
+        self.anaphor_re = re.compile(
+            f"(?:{alternation(ana['openers'])})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{alternation(ana['parts'])})?(?:{alternation(ana['modals'])})?"
+        )
+        self.anaphor_ends = ("项目", "工程", *ana["parts"], *ana["modals"])
+        # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
+        self.kind_words = sorted(
+            {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
+            key=len,
+            reverse=True,
+        )
         self.funding_words = tuple(d.get("funding_words") or ())
         self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
         self.kind_category_re = re.compile(alternation(d.get("kind_categories") or ["产业"]))
@@ -128,6 +159,7 @@ class _Rules:
             f"(?:{alternation(d['list_intro'] + d.get('pre_cue_adverbs', []))}|已|正|已经|正在)+$"
         )
         self.not_items_re = re.compile(alternation(d["not_items"]))
+        self.product_nouns = tuple(sorted(d.get("product_nouns") or [], key=len, reverse=True))
         soft = set(d.get("soft_not_items") or [])
         self.hard_not_items_re = re.compile(alternation([w for w in d["not_items"] if w not in soft]))
         self.descriptive_re = re.compile(d.get("descriptive_start") or r"^首(?:个|条|座)")
@@ -144,17 +176,22 @@ class _Rules:
         self.carriers = tuple(d.get("carrier_categories") or ())
         self.institutions = alternation(d.get("institution_words") or ["实验室"])
         self.part_starts = tuple(d.get("part_starts") or ["配套"])
+        self.programme_categories = tuple(d.get("programme_categories") or ["综合治理"])
+        self.joining_re = re.compile(alternation(d.get("joining_words") or ["连通"]))
         self.metric_re = re.compile(alternation(d.get("metric_words") or ["增速"]))
         self.item_verb_re = re.compile(alternation(d["item_verbs"]))
         self.examples_re = re.compile(f"(?:{alternation(d['example_cues'])})(?!期)")
         status_words = [w for words in d["status"].values() for w in words]
+        # 建设中 opens no name when 中 is the name's own (建设中欧班列长沙集结中心): the verb before a name is 建设
+        self.not_leading = frozenset(d.get("not_leading_status") or ["建设中"])
+        lead_words = [w for w in status_words if w not in self.not_leading]
         # a status or visit verb inside the first item of a 等-list: the item starts after it
-        self.verb_cut_re = re.compile(f"(?:{alternation([*status_words, *d.get('list_verbs', [])])})了?")
+        self.verb_cut_re = re.compile(f"(?:{alternation([*lead_words, *d.get('list_verbs', [])])})了?")
         self.lead_re = re.compile(
             alternation(
                 [
                     *d["list_intro"],
-                    *status_words,
+                    *lead_words,
                     *(w for w in d["name_starts"] if len(w) > 1),
                     "在",
                     "通车",
@@ -256,25 +293,28 @@ def extract_projects(
     return out
 
 
-_ANAPHOR = re.compile(
-    r"(?:据介绍|据了解|据悉|目前)?[，,]?(?:该|这个|这一|此|上述|整个)?(?:项目|工程)(?:一期|首期)?(?:计划|预计|拟)?"
-)
-
-
 def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
     if "元" not in s or not ("项目" in s or "工程" in s):
         return None
     for m in _moneys(r, s):
         head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
-        if _ANAPHOR.fullmatch(head) and head.endswith(("项目", "工程", "一期", "首期", "计划", "预计", "拟")):
+        if r.anaphor_re.fullmatch(head) and head.endswith(r.anaphor_ends):
             return m
     return None
 
 
+# 海南省万宁至洋浦高速公路 is 万洋高速: a route between two places is abbreviated by their first characters
+_ROUTE = re.compile(r"([\u4e00-\u9fff]{2})至([\u4e00-\u9fff])[\u4e00-\u9fff]?(?=高速|高铁|铁路|城际|公路)")
+
+
 def _name_key(name: str) -> str:
-    """One project's names written two ways agree (万洋高速 / 万洋高速公路项目)."""
-    return re.sub(r"(?:项目|工程)$", "", name).replace("高速公路", "高速")
+    """One project's names written two ways agree (万洋高速 / 万洋高速公路项目 / 海南省万宁至洋浦高速公路)."""
+    key = re.sub(r"(?:项目|工程)$", "", name).replace("高速公路", "高速")
+    route = _ROUTE.search(key)
+    if route and route.start() <= 4:
+        key = route.group(1)[0] + route.group(2) + key[route.end() :]
+    return key
 
 
 def _merge(out: list[dict[str, Any]], p: dict[str, Any]) -> None:
@@ -350,6 +390,8 @@ def _sentence_projects(
         if (
             described
             or _NUMBERED_PROGRAMME.search(name)
+            or _NUMERALS_ONLY.fullmatch(re.sub(r"(?:工程|项目)+$", "", name))
+            or _COUNTED_KINDS_END.search(re.sub(r"(?:工程|项目)+$", "", name))
             or _SLOGAN.fullmatch(_PHASE_END.sub("", name))
             or (quoted and _SLOGAN.fullmatch(quoted.group(1)))
         ):
@@ -384,6 +426,10 @@ def _sentence_projects(
             or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
         ):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
+        if money is None and not listed and _MEASURED_AFTER.match(s, end):
+            continue  # 建成村道公路安全生命防护工程6000公里, 改造…管网300处: a kind of work measured or counted, not one
+        if money is None and _kind_only(r, name):
+            continue  # 城际铁路, 口袋公园, 核电项目, 风电光伏: a kind of work, no one named (an amount makes it one)
         if _junk(r, name, sent.start + start, sent.start + end, mentions, place_names):
             continue  # 广州重大项目, 又有重点项目, 徐汇地100多个重大产业项目, 黑龙江: no one project
         org = _org(s, sent.start, start, end, mentions)
@@ -407,7 +453,27 @@ def _sentence_projects(
                 "span": [sent.start + start, sent.start + end],
             }
         )
+    _each_amount(s, moneys, out, sent.start)
     return out, carry
+
+
+# 这两个投资百亿元的高端制造项目: the named projects before it, each with that amount
+_EACH = re.compile(r"(?:这|上述|以上)(?P<n>\d+|[两三四五六七八九十])(?:个|项)")
+
+
+def _each_amount(s: str, moneys: list[_Money], out: list[dict[str, Any]], base: int) -> None:
+    """An amount said of 这N个…项目 right after N named projects of the sentence is each one's
+    (高端智能装备产业基地动工，机器人…示范基地签约，而这两个投资百亿元的高端制造项目…)."""
+    for m in _EACH.finditer(s):
+        money = next((x for x in moneys if 0 <= x.start - m.end() <= 2), None)
+        if money is None or not re.match(r"[^，,。；;]{0,12}?(?:项目|工程)", s[money.end :]):
+            continue
+        n = _count_of(m.group("n"))
+        before = [p for p in out if p["span"][1] - base <= m.start()]
+        if n is None or len(before) != n or any(p["investment"] is not None for p in before):
+            continue
+        for p in before:
+            p["investment"], p["investment_text"], p["currency"] = _tidy(money.value), money.written, money.currency
 
 
 def _first_work(r: _Rules, description: str, rest: str) -> bool:
@@ -454,7 +520,11 @@ def _per_place(
         kind = re.sub(r"(?:项目|工程)$", "", tail)
         per_place = (
             len(kind) >= 4
-            and all(p in places for p in pieces)
+            and (
+                all(p in places for p in pieces)
+                # 福州、厦门、泉州省级人工智能产业园: the tagger may read the last place into the park's name
+                or (len(group) >= 3 and all(p in places for p in pieces[:-1]) and len(pieces[-1]) in (2, 3))
+            )
             and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
         )
         if not per_place:
@@ -657,9 +727,7 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
             core = core.replace(m.name, "")
     for h in r.heads:
         core = core.removesuffix(h)
-    return not _specific(r, core) or bool(
-        re.search(r"人才|培养|(?<!高压)(?<!千伏)交流|引进|培训|产业链", core)
-    )
+    return not _specific(r, core) or bool(r.programme_words_re.search(core))
 
 
 def _junk(
@@ -671,7 +739,7 @@ def _junk(
     place_names: set[str],
 ) -> bool:
     """A name that is a count, a place, or a place with generic words (广州重大项目, 上海大项目)."""
-    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批)", name) and not r.built_re.search(
+    if re.search(r"\d+(?:多|余)?(?:个|项(?!目)|批|家)", name) and not r.built_re.search(
         name[:-2] if name.endswith(("项目", "工程")) else name
     ):
         return True
@@ -704,6 +772,15 @@ def _junk(
     for g in r.junk_parts:
         core = core.replace(g, "")
     return core != bare and not _specific(r, core)
+
+
+def _kind_only(r: _Rules, name: str) -> bool:
+    """The name is made only of words for kinds of works (城际铁路, 郊野公园, 存量煤电项目, 骨干冷链物流基地):
+    nothing in it (a place, a firm, an abbreviation, a number, a quoted name) says which one."""
+    rest = name
+    for w in r.kind_words:
+        rest = rest.replace(w, "")
+    return not rest and not re.search(r"[“”]", name)
 
 
 def _aggregate(r: _Rules, s: str, start: int) -> bool:
@@ -757,7 +834,7 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
         if (
             3 <= len(part) <= _MAX_NAME
             and not part.endswith(r.not_before)
-            and not r.hard_not_items_re.search(part)
+            and not r.hard_not_items_re.search(_products_masked(r, part))
             and not _bare_upgrade(r, part)
             and not _generic_lead(r, part)
         ):
@@ -855,6 +932,8 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
             continue  # 枢纽港产业园新签约产业项目139个: a count of projects signed there, not one
         lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
+            if text[a:b] in r.not_leading and re.match(r"[\u4e00-\u9fff]", text[b:]):
+                b -= 1  # 建设中欧班列长沙集结中心: 建设, then the name 中欧班列…
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
             obj_start, obj = 0, r.pre_cue_re.sub("", text[:a])
@@ -901,12 +980,62 @@ def _group_items(
     orgs: set[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """Split an object list into project names; an item list needs a built-thing word or 等…项目."""
+    listed = _list_category(r, obj, named)
+    if listed is None:
+        return []
+    body, category, explicit = listed
+    cleaned = _cleaned_items(r, body)
+    if not cleaned or _kinds_list(r, category, [p for _, p in cleaned], (orgs or set()) | (places or set())):
+        return []
+    next_shared = _shared_words(r, cleaned, places)
+    out = []
+    line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
+    for i, (off, piece) in enumerate(cleaned):
+        name = piece
+        seg, before = _SEGMENT.fullmatch(piece), line
+        ends = list(r.works_re.finditer(piece))
+        line = (
+            piece[: ends[-1].end()]
+            if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
+            else (line if seg else "")
+        )
+        if seg and before:
+            name = before + piece
+        elif explicit and (kind := _firms_kind(piece, cleaned[i + 1][1] if i + 1 < len(cleaned) else "", orgs)):
+            name = piece + kind  # 比亚迪、吉利汽车零部件等项目 -> 比亚迪汽车零部件: the firms share what they make
+        elif category and not _own_work(r, piece) and len(piece) <= 8:
+            name = _with_kind(piece, category)
+        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
+            name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
+        elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
+            continue
+        if _item_is_work(r, piece, name, explicit):
+            out.append((base + off, base + off + len(piece), name))
+    return out
+
+
+def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
+    """What the next item's firm makes when this item is a firm's bare name and the next one a firm's name with
+    what it makes (比亚迪、吉利汽车零部件 -> 汽车零部件), else ""."""
+    if not orgs or piece not in orgs:
+        return ""
+    firm = max((o for o in orgs if len(o) >= 2 and following.startswith(o)), key=len, default="")
+    rest = following[len(firm) :]
+    if not firm or len(rest) < 2 or re.match(r"[一二两三四五六七八九十\d]", rest) or "期" in rest:
+        return ""  # 大唐郓城、华能四期: a phase is the firm's own work, not a kind the firms share
+    return "" if any(o in rest for o in orgs if len(o) >= 2) else rest
+
+
+def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
+    """(body, category, explicit) of an object list: the items' text, the built kind a 等/count category names
+    for every item ("" when none), and whether the list calls its items projects or works; None when the list
+    is a batch, a count or a programme rather than named works."""
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
-        return []  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
+        return None  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
-        return []  # 引进A、B等首店100多家: firms or shops counted, not works
+        return None  # 引进A、B等首店100多家: firms or shops counted, not works
     obj = re.sub(
-        r"(?:项目|工程)?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
+        rf"(?:项目|工程)?(?:{r.stage_adverbs})?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
         lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
         obj,
     )
@@ -917,7 +1046,7 @@ def _group_items(
         obj,
     ) or re.search(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj)
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
-        return []  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
+        return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
         cut = None  # a number inside the last name (华能四期), not a count
     body = obj[: cut.start()] if cut else obj
@@ -926,15 +1055,22 @@ def _group_items(
         and not cut.group().startswith("等")
         and _count_of(cut.group()) not in (None, len(re.split("[、和及与]", body)))
     ):
-        return []  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
+        return None  # 天津滨海新区83个老旧小区改造项目: a count that is not the items' number is an aggregate
+    if cut and re.sub(r"(?:工程|项目)$", "", cut.group("cat")).endswith(r.programme_categories):
+        return None  # 毛乌素沙化土地、…与水土流失等综合治理工程: areas a treatment programme covers, not works
     if cut and cut.group().startswith("等") and cut.group("cat").endswith(r.carriers):
-        return []  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
+        return None  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
     category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
+    return body, category, explicit
+
+
+def _cleaned_items(r: _Rules, body: str) -> list[tuple[int, str]]:
+    """(offset, text) of a list body's items, cleaned (_clean_item); empty when the list is no list of works."""
     parts = _split_items(r, body)
     if any(re.fullmatch(r"(?:项目|工程)", p) for _, p in parts):
         return []  # 务实办好西博会、项目签约3543亿元: the 、 joins two clauses, the bare 项目 names no work
@@ -947,8 +1083,12 @@ def _group_items(
         kept = _clean_item(r, off, piece)
         if kept is not None:
             cleaned.append(kept)
-    if not cleaned or _kinds_list(r, category, [p for _, p in cleaned], (orgs or set()) | (places or set())):
-        return []
+    return cleaned
+
+
+def _shared_words(r: _Rules, cleaned: list[tuple[int, str]], places: set[str] | None) -> list[str | None]:
+    """For each item, the built word (or the last item's longer shared part) a short item takes from the
+    items after it; the last item loses a batch's size class in place (德厚、阿岗、车马碧大型水库)."""
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
     shared = last.group() if last and last.group() not in _NOT_SHARED else None
@@ -970,6 +1110,8 @@ def _group_items(
             default=2,
         )
         shared = last_item[own_len:]
+    if shared is None and short and (behind := _word_behind_head(r, last_item)):
+        shared = behind  # 雄忻、石雄铁路项目 -> 雄忻铁路; 烟威、海阳辛安核电送出特高压工程 -> 烟威特高压工程
     # a short item shares the built word of the next item that has one (西康、西十高铁、西安东站和府谷、定边
     # 机场: 西康 is a 高铁, not a 机场); the last item's word, as extended above, when none follows
     next_shared: list[str | None] = [None] * len(cleaned)
@@ -986,63 +1128,47 @@ def _group_items(
             and not re.search(r"\d+(?:个|项|条|座|处)", item)
         ):
             following = own_word.group()
-    out = []
-    line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
-    for i, (off, piece) in enumerate(cleaned):
-        name = piece
-        seg, before = _SEGMENT.fullmatch(piece), line
-        ends = list(r.works_re.finditer(piece))
-        line = (
-            piece[: ends[-1].end()]
-            if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
-            else (line if seg else "")
-        )
-        if seg and before:
-            name = before + piece
-        elif category and not r.built_re.search(piece) and len(piece) <= 8:
-            name = _with_kind(piece, category)
-        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
-            name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
-        elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
-            continue
-        suffix = r.built_re.search(name) or _modified_work(r, name)
-        lead = name[: suffix.start()] if suffix else ""
-        if _bare_upgrade(r, name):
-            continue  # 高速公路提质扩容: a kind of work upgraded, with no name of its own (even in an explicit list)
-        # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
-        # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
-        specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
-        if (
-            suffix
-            and not specific
-            and not explicit
-            and not (lead in r.level_leads and suffix.group().endswith("馆") and len(suffix.group()) >= 3)
-        ):
-            continue  # 高速公路, 农村公路: a kind of thing, not a named one (省美术馆 is the province's own)
-        if explicit and _generic_lead(r, name):
-            continue  # 国家重大传染病防治基地 in an explicit list too: only generic words before the work's word
-        own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
-        own = own if own and len(own.group()) >= 3 else None
-        # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
-        # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
-        stop_re = r.hard_not_items_re if explicit else r.not_items_re
-        words = stop_re.finditer(piece[: own.start()] if own else piece)
-        # (杭州国家版本馆, 宝墩国家考古遗址公园: 国家 after the name's own part is part of it; not a rank,
-        # 南川国家级零碳园区, nor after an adjective, 综合性国家科学中心)
-        if not 2 <= len(piece) <= _MAX_NAME or any(
-            m.start() < 2
-            or m.group() not in r.inner_ok
-            or piece[m.end() : m.end() + 1] == "级"
-            or piece[m.start() - 1] == "性"
-            for m in words
-        ):
-            continue
-        if re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) or not _specific(
-            r, re.sub(r"(?:项目|工程)$", "", name)
-        ):
-            continue
-        out.append((base + off, base + off + len(piece), name))
-    return out
+    return next_shared
+
+
+def _item_is_work(r: _Rules, piece: str, name: str, explicit: bool) -> bool:
+    """A list item (`piece`, completed to `name`) names a work of its own: not a kind of work, an upgrade of
+    a kind, a task or a designation, a count or an amount."""
+    suffix = r.built_re.search(name) or _modified_work(r, name)
+    lead = name[: suffix.start()] if suffix else ""
+    if _bare_upgrade(r, name):
+        return False  # 高速公路提质扩容: a kind of work upgraded, with no name of its own (even in an explicit list)
+    # a two-to-four-character lead is an abbreviation (和若铁路, 绥大高速公路): only whole generic words
+    # (农村, 城市) make it a kind; the one-character ones (和, 大) are its own
+    specific = _specific(r, lead, strict=True) if 2 <= len(lead) <= 4 else _specific(r, lead)
+    if (
+        suffix
+        and not specific
+        and not explicit
+        and not (lead in r.level_leads and suffix.group().endswith("馆") and len(suffix.group()) >= 3)
+    ):
+        return False  # 高速公路, 农村公路: a kind of thing, not a named one (省美术馆 is the province's own)
+    if explicit and _generic_lead(r, name):
+        return False  # 国家重大传染病防治基地 in an explicit list too: only generic words before the work's word
+    own = r.built_re.search(piece)  # 联想创新园: the built word's own 创新 is no abstract item
+    own = own if own and len(own.group()) >= 3 else None
+    # an item of an explicit 等…工程 list is a work whatever its words (黄河甘肃段河道防洪治理,
+    # 川渝石窟寺国家遗址公园): only the hard not-items disqualify it
+    stop_re = r.hard_not_items_re if explicit else r.not_items_re
+    words = stop_re.finditer(_products_masked(r, piece[: own.start()] if own else piece))
+    # (杭州国家版本馆, 宝墩国家考古遗址公园: 国家 after the name's own part is part of it; not a rank,
+    # 南川国家级零碳园区, nor after an adjective, 综合性国家科学中心)
+    if not 2 <= len(piece) <= _MAX_NAME or any(
+        m.start() < 2
+        or m.group() not in r.inner_ok
+        or piece[m.end() : m.end() + 1] == "级"
+        or piece[m.start() - 1] == "性"
+        for m in words
+    ):
+        return False
+    return not re.search(r"\d+(?:个|项|条|座)|[万亿]元|%|^[在对向]", piece) and _specific(
+        r, re.sub(r"(?:项目|工程)$", "", name)
+    )
 
 
 def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
@@ -1092,7 +1218,7 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
             piece[verb.end() :],
         )  # 一年内就实现年产4万吨…: the name follows the verb
     for _ in range(2):  # 协和天津基地建设顺利(推进): both words go
-        piece = re.sub(r"(?:项目建设|工程建设|建设|主体工程|前期工作|全线|全面|正式|顺利|首次)$", "", piece)
+        piece = r.item_tail_re.sub("", piece)
     return off, piece
 
 
@@ -1101,6 +1227,33 @@ _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩�
 
 
 _UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+
+
+def _products_masked(r: _Rules, text: str) -> str:
+    """`text` with product nouns that hold a not-item word blanked (浪潮服务器生产线: 服务器 is made there,
+    no 服务; 恒瑞创新药: 创新药 is a product, no 创新), so the not-items test reads only the item's own words."""
+    for w in r.product_nouns:
+        text = text.replace(w, "＿" * len(w))
+    return text
+
+
+def _own_work(r: _Rules, piece: str) -> bool:
+    """The item ends with a built word of its own after a name of two or more characters (太平水库); a
+    one-character built word closing a two-character abbreviation (兴港, 津站) is part of the abbreviation."""
+    work = r.built_re.search(piece)
+    return work is not None and (work.start() >= 2 or len(piece) > 2)
+
+
+def _word_behind_head(r: _Rules, item: str) -> str | None:
+    """The built word before an item's closing 项目/工程 (石雄铁路项目 -> 铁路; …特高压工程 -> 特高压工程), for
+    short items listed before it to share; None when there is none or it is only a generic word."""
+    head = re.search(r"(?:项目|工程)$", item)
+    if not head:
+        return None
+    work = r.built_re.search(item[: head.start()])
+    if not work or work.group() in _NOT_SHARED or work.start() < 2:
+        return None
+    return work.group() + ("工程" if head.group() == "工程" else "")
 
 
 def _generic_lead(r: _Rules, name: str) -> bool:
@@ -1209,6 +1362,7 @@ def _part_of_previous(r: _Rules, text: str) -> bool:
         bool(re.match(r"(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+期)", text))
         or not core
         or core.startswith(r.part_starts)
+        or bool(r.joining_re.search(core))  # 京杭运河与小清河航道连通工程: one work joining the two
         or (not _specific(r, core) and not r.built_re.search(core))  # 研发中心 is a thing of its own
         or bool(re.fullmatch(r.built_re.pattern, core))
     )
@@ -1271,7 +1425,8 @@ def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int
         if i in used:
             continue
         between = s[m.end : start]
-        if m.end <= start and len(between) <= 24 and "，" not in between and "。" not in between:
+        # (总投资近2000亿元的格尔木东、海南清洁能源基地: an amount before a list is the list's total, no item's)
+        if m.end <= start and len(between) <= 24 and not re.search(r"[，。、]", between):
             used.add(i)
             return m
     for i, m in enumerate(moneys):
