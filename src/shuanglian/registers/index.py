@@ -51,27 +51,49 @@ def _listed_kinds() -> set[str]:
     return {k for s in register_specs().values() for k in s.kinds}
 
 
+_REGISTERED_CAP = 20_000  # register statements read whole per batch; past this, per-cluster joins
+
+
+def _registered_members(session: Session) -> set[str] | None:
+    """Source entities holding a live `register` statement, read from the partial index of register
+    statements (migration 0025): a handful of imports, never the members of a hub. None when there are
+    more than _REGISTERED_CAP of them (then the clusters are joined instead)."""
+    q = select(Statement.entity_id).where(Statement.prop == "register", live_clause()).limit(_REGISTERED_CAP + 1)
+    rows = set(session.scalars(q))
+    return rows if len(rows) <= _REGISTERED_CAP else None
+
+
 def _candidates(session: Session, entity_ids: set[str]) -> list[str]:
     """Canonical ids among `entity_ids` that some register may list: a listed kind, or a register import."""
     out: set[str] = set()
     kinds = _listed_kinds()
+    other: list[str] = []
     for part in chunks(sorted(entity_ids)):
-        other: list[str] = []
         for eid, kind in session.execute(select(Entity.id, Entity.kind).where(Entity.id.in_(part))):
             if kind in kinds:
                 out.add(eid)
             else:
                 other.append(eid)
-        if other:
-            # One query per chunk, not one per entity; live_clause() keeps SQLite on the entity index
-            # (status IN (...) made it scan the review-queue index, slowing every ingest batch).
-            registered = (
-                select(EntityMember.entity_id)
-                .join(Statement, Statement.entity_id == EntityMember.member_id)
-                .where(EntityMember.entity_id.in_(other), Statement.prop == "register", live_clause())
-                .distinct()
-            )
-            out.update(session.scalars(registered))
+    if not other:
+        return sorted(out)
+    members = _registered_members(session)
+    if members is not None:
+        # the register statements' members, then which of the other clusters they belong to
+        wanted = set(other)
+        for part in chunks(sorted(members)):
+            q = select(EntityMember.entity_id).where(EntityMember.member_id.in_(part))
+            out.update(e for e in session.scalars(q) if e in wanted)
+        return sorted(out)
+    for part in chunks(other):
+        # One query per chunk, not one per entity; live_clause() keeps SQLite on the entity index
+        # (status IN (...) made it scan the review-queue index, slowing every ingest batch).
+        registered = (
+            select(EntityMember.entity_id)
+            .join(Statement, Statement.entity_id == EntityMember.member_id)
+            .where(EntityMember.entity_id.in_(part), Statement.prop == "register", live_clause())
+            .distinct()
+        )
+        out.update(session.scalars(registered))
     return sorted(out)
 
 
