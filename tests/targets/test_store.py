@@ -120,3 +120,28 @@ def test_multi_year_target_behind_schedule_is_at_risk(reports_url: str) -> None:
         assert rd["id"] not in {t["id"] for t in on_time["at_risk"]}
         late = svc.overdue_targets(s, as_of=dt.date(2027, 6, 1))  # the last year, still 76%
         assert {t["id"]: t["reason"] for t in late["at_risk"]}.get(rd["id"]) == "progress"
+
+
+def _links(url: str) -> list[tuple]:
+    from sqlalchemy import select
+
+    from shuanglian.targets.tables import TargetLinkRow, TargetRow
+
+    with session_scope(url) as s:
+        links = sorted((ln.target_id, ln.document_id, ln.span_start, ln.interim, ln.score, ln.state)
+                       for ln in s.scalars(select(TargetLinkRow)))  # fmt: skip
+        status = sorted((t.id, t.status, t.progress) for t in s.scalars(select(TargetRow)))
+    return [*links, *status]
+
+
+def test_an_update_that_only_adds_actuals_equals_a_rebuild(sqlite_url: str) -> None:
+    # the plan's targets are relinked against the review's actuals only (relink_added), not every actual
+    plan_id, review_id = add_reports(sqlite_url)
+    with session_scope(sqlite_url) as s:
+        svc.update_targets(s, [plan_id], as_of_year=2025)
+        svc.update_targets(s, [review_id], as_of_year=2025)
+    incremental = _links(sqlite_url)
+    assert any(row[3] is False and row[5] == "proposed" for row in incremental if len(row) == 6)
+    with session_scope(sqlite_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+    assert _links(sqlite_url) == incremental

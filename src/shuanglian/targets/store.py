@@ -163,34 +163,96 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 q = q.where(ActualRow.year <= period)
         if sig not in actuals:
             actuals[sig] = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in session.scalars(q)]
-        t_doc = t.document_id
-        t_pub = pub.get(t_doc or "") if t_doc else None
-        t_day = t_pub[:10] if t_pub else None
-        # per kind (final / interim): best score, then the earliest document, then the earliest mention
-        best: dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]] = {}
-        for a, af, a_doc, a_at, a_pub, a_year in actuals[sig]:
-            if a_doc == t_doc or (a_doc, a_at) in rejected:
-                continue
-            if t_day and a_pub and a_pub[:10] <= t_day:
-                continue  # an outcome is reported after the target was set
-            sc, reasons = score(tf, af, rules)
-            if sc < MIN_SCORE:
-                continue
-            final = a_year == period
-            # final: the earliest report of the figure; interim: the latest year (progress so far)
-            key = (-sc, (a_pub or "9999")[:10], a_at) if final else (-sc, str(9999 - (a_year or 0)), a_at)
-            if final not in best or key < best[final][0]:
-                best[final] = (key, a, sc, reasons)
+        t_pub = pub.get(t.document_id or "") if t.document_id else None
+        best = _best(tf, t.document_id, t_pub, period, actuals[sig], rejected, rules)
         for final, (_k, a, sc, reasons) in best.items():
             if final and any(not ln.interim for ln in links):
                 continue  # a reviewer already decided the outcome
-            link = TargetLinkRow(
-                target_id=t.id, document_id=a.document_id, span_start=a.span_start, span_end=a.span_end,
-                quote=a.quote, value=a.value, unit=a.unit, year=a.year, interim=not final, score=sc,
-                reasons=reasons, state=LINK_PROPOSED,
-            )
-            session.add(link)
-            links.append(link)
+            links.append(_propose(session, t, a, final, sc, reasons))
+            proposed += 1
+        set_status(session, t, as_of_year, links)
+    session.flush()
+    return proposed
+
+
+_Candidate = tuple[ActualRow, Figure, str, int, str | None, int | None]
+_Best = dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]]
+
+
+def _key(final: bool, sc: float, a_pub: str | None, a_at: int, a_year: int | None) -> tuple[float, str, int]:
+    """How links of one kind rank: best score, then for the final outcome the earliest report, for an
+    interim figure the latest year (progress so far); then the earliest mention."""
+    return (-sc, (a_pub or "9999")[:10], a_at) if final else (-sc, str(9999 - (a_year or 0)), a_at)
+
+
+def _best(
+    tf: Figure, t_doc: str | None, t_pub: str | None, period: int | None, candidates: Iterable[_Candidate],
+    rejected: set[tuple[str | None, int | None]], rules: Any,
+) -> _Best:
+    """Per kind (final / interim) the best-ranked actual among candidates, as (key, row, score, reasons)."""
+    t_day = t_pub[:10] if t_pub else None
+    best: _Best = {}
+    for a, af, a_doc, a_at, a_pub, a_year in candidates:
+        if a_doc == t_doc or (a_doc, a_at) in rejected:
+            continue
+        if t_day and a_pub and a_pub[:10] <= t_day:
+            continue  # an outcome is reported after the target was set
+        sc, reasons = score(tf, af, rules)
+        if sc < MIN_SCORE:
+            continue
+        final = a_year == period
+        key = _key(final, sc, a_pub, a_at, a_year)
+        if final not in best or key < best[final][0]:
+            best[final] = (key, a, sc, reasons)
+    return best
+
+
+def _propose(session: Session, t: TargetRow, a: ActualRow, final: bool, sc: float, reasons: list[str]) -> TargetLinkRow:
+    """Store a proposed link of target t to actual a."""
+    link = TargetLinkRow(
+        target_id=t.id, document_id=a.document_id, span_start=a.span_start, span_end=a.span_end,
+        quote=a.quote, value=a.value, unit=a.unit, year=a.year, interim=not final, score=sc,
+        reasons=reasons, state=LINK_PROPOSED,
+    )
+    session.add(link)
+    return link
+
+
+def relink_added(session: Session, targets: list[TargetRow], added: list[ActualRow], as_of_year: int | None = None) -> int:
+    """Relink targets whose candidate actuals were only added to (none removed since their last relink):
+    the best over all actuals is the better of the stored proposal and the best added one, so only the added
+    actuals are scored (a full relink scores every actual of the measure: its cost grew with the database)."""
+    as_of_year = as_of_year or date.today().year
+    targets = list({t.id: t for t in targets}.values())
+    rules = load_rules()
+    pub = _published(session, [t.document_id for t in targets if t.document_id])
+    links_of = _links_of(session, [t.id for t in targets])
+    cands = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in added]
+    linked_pub = _published(session, [ln.document_id for ls in links_of.values() for ln in ls if ln.document_id])
+    proposed = 0
+    for t in targets:
+        tf = as_figure(t)
+        links = links_of.get(t.id, [])
+        rejected = {(ln.document_id, ln.span_start) for ln in links if ln.state == LINK_REJECTED}
+        period = t.deadline or t.year
+        if t.known_measure:
+            keys = set(rules.compatible_keys(t.measure))
+            mine = [c for c in cands if c[0].measure in keys and c[0].unit == t.unit]
+        else:
+            mine = [c for c in cands if c[0].unit == t.unit
+                    and (period is None or (c[5] is not None and c[5] <= period))]  # fmt: skip
+        t_pub = pub.get(t.document_id or "") if t.document_id else None
+        best = _best(tf, t.document_id, t_pub, period, mine, rejected, rules)
+        for final, (key, a, sc, reasons) in best.items():
+            if final and any(not ln.interim for ln in links if ln.state != LINK_PROPOSED):
+                continue  # a reviewer already decided the outcome
+            old = [ln for ln in links if ln.state == LINK_PROPOSED and ln.interim == (not final)]
+            if old and _key(final, old[0].score, linked_pub.get(old[0].document_id or ""), old[0].span_start or 0, old[0].year) <= key:
+                continue  # the stored proposal still ranks first (ties: the earlier actual, as a full scan keeps)
+            for ln in old:
+                session.delete(ln)
+                links.remove(ln)
+            links.append(_propose(session, t, a, final, sc, reasons))
             proposed += 1
         set_status(session, t, as_of_year, links)
     session.flush()
@@ -282,18 +344,25 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
         session.execute(delete(ActualRow).where(ActualRow.document_id.in_(gone)))
         session.execute(delete(TargetLinkRow).where(TargetLinkRow.document_id.in_(gone), TargetLinkRow.state == "proposed"))
     touched = _store_documents(session, _documents(session, [i for i in copy_of if not copy_of[i]]))
-    for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
+    rules = load_rules()
+    # measures whose actuals this update removed (documents gone, or stored again): their targets' best
+    # outcome may be gone, so they are relinked over every actual; the rest only gained actuals
+    removed = {(k, u) for m, u in measures for k in [m, *rules.compatible_keys(m)]}
+    added = list(session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))))
+    for a in added:
         measures.add((a.measure, a.unit))
     # only targets of the changed documents and those whose measure a changed document reports on
     # (a broad 物价涨幅 figure may answer a 居民消费价格涨幅 target: the compatible measures too)
-    rules = load_rules()
     measures |= {(k, u) for m, u in list(measures) for k in rules.compatible_keys(m)}
     names = sorted({m for m, _u in measures})
     candidates = list(session.scalars(select(TargetRow).where(TargetRow.measure.in_(names)))) if names else []
     targets = [t for t in candidates if (t.measure, t.unit) in measures]
     have = {t.id for t in targets}
-    targets += [touched[i] for i in sorted(set(touched) - have)]
-    return {"documents": len(ids), "targets": len(touched), "proposed": relink(session, targets, as_of_year)}
+    full = [t for t in targets if t.id in touched or (t.measure, t.unit) in removed]
+    full += [touched[i] for i in sorted(set(touched) - have)]
+    grown = [t for t in targets if t.id not in touched and (t.measure, t.unit) not in removed]
+    proposed = relink(session, full, as_of_year) + relink_added(session, grown, added, as_of_year)
+    return {"documents": len(ids), "targets": len(touched), "proposed": proposed}
 
 
 def rebuild_targets(session: Session, as_of_year: int | None = None) -> dict[str, Any]:
