@@ -125,3 +125,11 @@ def test_facilities_and_programmes_are_not_industries_alone(ents) -> None:  # ty
 def test_term_naming_a_facility_after_one_word(ents) -> None:  # type: ignore[no-untyped-def]
     # 量子计算|研发|平台, 数字技术|产业|园: the term names the facility's field
     assert _industries(ents, "建设量子计算研发平台，培育数字技术产业园。") == set()
+
+
+def test_sector_written_with_ye_is_also_named_without_it(ents) -> None:  # type: ignore[no-untyped-def]
+    # 汽车制造业 (lexicon canonical 汽车制造) and 装备制造业 (X制造业 -> X制造): the short form is an alias
+    got = {m.name: set(m.aliases) for m in ents("推动汽车制造业高质量发展。装备制造业增加值同比增长10.2%。").values()
+           if m.kind == "industry"}
+    assert "汽车制造" in got.get("汽车制造业", set())
+    assert "装备制造" in got.get("装备制造业", set())

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
@@ -24,6 +28,14 @@ _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
 FIELD = "field"  # internal kind: a term naming a facility's field, dropped before selection
+
+
+@cache
+def grammar_extra() -> dict[str, Any]:
+    """Keys of industry_grammar.yaml that lexicon.industry_grammar does not load (sector_ends…)."""
+    ref = resources.files("shuanglian.extract") / "data" / "industry_grammar.yaml"
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    return {"sector_ends": tuple(data.get("sector_ends", []))}
 
 
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
@@ -261,8 +273,17 @@ def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]
 def anchored_forms(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
     """The forms an industry is written in with its class word (软信产业, 数据标注行业): other names of it on the page.
 
-    The canonical name leaves 产业/行业 out (guideline), but the page's form is one of its names."""
-    return {text[a : b + 2] for a, b in spans if text[b : b + 2] in ("产业", "行业")}
+    The canonical name leaves 产业/行业 out (guideline), but the page's form is one of its names; a sector
+    written X制造业/X加工业 is named without its 业 too (汽车制造业 -> 汽车制造)."""
+    forms = {text[a : b + 2] for a, b in spans if text[b : b + 2] in ("产业", "行业")}
+    # a sector written X业 (汽车制造业, 装备制造业) is also named without 业: the lexicon's canonical or X itself
+    inds = industries()
+    for a, b in spans:
+        word = text[a:b]
+        if word.endswith(grammar_extra()["sector_ends"]) and len(word) >= 4:
+            canonical = inds.get(word, word)
+            forms.add(canonical if canonical != word else word[:-1])
+    return forms
 
 
 _JOINS = ("及", "与", "和")
