@@ -47,3 +47,11 @@ def test_service_lists_are_not_industries(ents) -> None:  # type: ignore[no-unty
 
 def test_kept_modifier_on_a_list_item(ents) -> None:  # type: ignore[no-untyped-def]
     assert _industries(ents, "加快现代装备、新材料等产业集群发展。") == {"现代装备", "新材料"}
+
+
+def test_list_closed_by_chain_or_track_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 等重点产业链, 等8条产业链, 等新赛道: every item of a list closed by a chain or track word is an industry
+    assert _industries(ents, "壮大果蔬茶、调味品、火锅食材等重点产业链。") == {"果蔬茶", "调味品", "火锅食材"}
+    assert {"无人机", "光子"} <= _industries(ents, "无人机、光子等8条产业链产值两位数增长。")
+    # 人才、资金等产业|要素 stays no list of industries with the new closers
+    assert _industries(ents, "推动人才、资金等产业链要素集聚。") == set()
