@@ -55,3 +55,14 @@ def test_list_closed_by_chain_or_track_word(ents) -> None:  # type: ignore[no-un
     assert {"无人机", "光子"} <= _industries(ents, "无人机、光子等8条产业链产值两位数增长。")
     # 人才、资金等产业|要素 stays no list of industries with the new closers
     assert _industries(ents, "推动人才、资金等产业链要素集聚。") == set()
+
+
+def test_first_item_opening_with_an_adjective_or_ending_with_a_head_verb(ents) -> None:  # type: ignore[no-untyped-def]
+    # 新型/a|蛋白: an adjective opens the first item; 飞行器|制造/v: LAC's verb reading of a head word
+    assert _industries(ents, "培育发展新型蛋白、高效酶制剂等产业。") == {"新型蛋白", "高效酶制剂"}
+    assert "无人机制造" in _industries(ents, "大力发展无人机制造、航空材料等产业。")
+
+
+def test_lead_verb_glued_to_the_first_item(ents) -> None:  # type: ignore[no-untyped-def]
+    # 做优|做|强酸汤/nz: the 强 of 做强 is no part of the item
+    assert _industries(ents, "做优做强酸汤、刺梨、饮用水、抹茶等产业。") == {"酸汤", "刺梨", "饮用水", "抹茶"}

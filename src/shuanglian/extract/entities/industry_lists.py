@@ -129,7 +129,15 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
 
 
 _PLAIN_TAGS = frozenset({"n", "nz", "vn", "j"})
+# the first item may open with an adjective (新型|蛋白、高效酶制剂等产业): no verb of the sentence is one
+_FIRST_TAGS = _PLAIN_TAGS | {"a"}
 _LATER_TAGS = frozenset({"n", "nz", "vn", "j", "a", "an"})
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    """The industry head words as a set."""
+    return frozenset(industry_grammar()["heads"])
 
 
 def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[int, str] | None:
@@ -140,18 +148,22 @@ def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[i
     toks = view.tokens[s:e]
     while toks and toks[0].word in industry_grammar()["lead_verbs"]:
         toks = toks[1:]  # 前瞻|布局|元宇宙: the verb (LAC's noun) opens the clause
-    tags = _LATER_TAGS if later else _PLAIN_TAGS
-    # 、制鞋/v、 and 、智能衡器|计量/v、: a verb alone or last in a later item is LAC's reading of a noun
-    last_verb = later and bool(toks) and toks[-1].tag == "v"
+    tags = _LATER_TAGS if later else _FIRST_TAGS
+    # 、制鞋/v、 and 、智能衡器|计量/v、: a verb alone or last in a later item is LAC's reading of a noun; in the
+    # first item only a head word (低空飞行器|制造/v、) is, any other verb is the sentence's
+    last_verb = bool(toks) and toks[-1].tag == "v" and (later or (len(toks) > 1 and toks[-1].word in _heads()))
     body = toks[:-1] if last_verb else toks
     if not toks or (toks[0].tag == "vn" and not later) or any(t.tag not in tags for t in body):
         # 布局|元宇宙: a verbal noun opening the item is the sentence's action, not part of the industry
         return None
-    text = view.text[toks[0].start : toks[-1].end]
+    start = toks[0].start
+    if view.text[start - 1 : start + 1] in industry_grammar()["lead_verbs"]:
+        start += 1  # 做|强酸汤/nz: LAC glued the lead verb's last character (做强) to the item
+    text = view.text[start : toks[-1].end]
     g = generic()
     if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or text in g["generic_name_parts"]:
         return None
-    return toks[0].start, text
+    return start, text
 
 
 def _phrase(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
