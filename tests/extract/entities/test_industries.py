@@ -133,3 +133,9 @@ def test_sector_written_with_ye_is_also_named_without_it(ents) -> None:  # type:
            if m.kind == "industry"}
     assert "汽车制造" in got.get("汽车制造业", set())
     assert "装备制造" in got.get("装备制造业", set())
+
+
+def test_noun_and_verbal_noun_as_the_object_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    # 发展|创意|设计|产业: two words as the verb's whole object name the industry; generic words do not
+    assert _industries(ents, "加快发展创意设计产业，实施创意设计赋能行动。") == {"创意设计"}
+    assert _industries(ents, "积极壮大城市经济产业。") == set()

@@ -20,6 +20,7 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
 )
 from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.lac import Token
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
@@ -187,7 +188,21 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
             return t.start, tail
     if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, start, end):
         return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
+    if len(toks) == 2 and _two_word_sector(toks) and _verb_object(view, start, end):
+        return start, phrase  # 发展|创意|设计|产业: a noun + verbal noun as the whole object names the industry
     return None
+
+
+def _two_word_sector(toks: Sequence[Token]) -> bool:
+    """True for a noun + noun or verbal noun of 3-5 characters (创意|设计, 数据|标注) with no broad, generic or
+    place word: written alone before 产业 as a verb's whole object, it names the industry."""
+    gram = industry_grammar()
+    g = generic()
+    phrase = "".join(t.word for t in toks)
+    if not (toks[0].tag in ("n", "nz") and toks[1].tag in ("n", "vn") and 3 <= len(phrase) <= 5):
+        return False
+    bad = (gram["broad"], gram["bare_not_sectors"], g["non_names"], g["generic_name_parts"], place_index())
+    return not any(t.word in words for t in toks for words in bad) and phrase not in g["non_names"]
 
 
 def _verb_object(view: TokenView, start: int, end: int) -> bool:
