@@ -66,3 +66,21 @@ def test_first_item_opening_with_an_adjective_or_ending_with_a_head_verb(ents) -
 def test_lead_verb_glued_to_the_first_item(ents) -> None:  # type: ignore[no-untyped-def]
     # 做优|做|强酸汤/nz: the 强 of 做强 is no part of the item
     assert _industries(ents, "做优做强酸汤、刺梨、饮用水、抹茶等产业。") == {"酸汤", "刺梨", "饮用水", "抹茶"}
+
+
+def test_two_listed_company_sectors_make_a_list_of_industries(ents, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # 证券、保险、货币市场: two sector names of the listed-company classification (chain-kg industry.json)
+    from shuanglian.extract.entities import industry_lists
+
+    monkeypatch.setattr(industry_lists, "sector_names", lambda: frozenset({"证券", "保险", "白酒"}))
+    assert _industries(ents, "规范发展证券、保险、货币市场。") == {"证券", "保险"}
+    # one sector name alone makes no list of industries
+    assert _industries(ents, "规范发展证券、期货和货币市场。") == set()
+
+
+def test_public_services_are_no_listed_company_sectors() -> None:
+    from shuanglian.extract.entities.industry_lists import sector_names
+
+    names = sector_names()
+    assert not names & {"教育", "体育", "出版"}
+    assert not any(n.startswith("其他") or n.endswith(("Ⅱ", "Ⅲ")) for n in names)

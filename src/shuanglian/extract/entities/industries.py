@@ -36,7 +36,8 @@ def grammar_extra() -> dict[str, Any]:
     """Keys of industry_grammar.yaml that lexicon.industry_grammar does not load (sector_ends…)."""
     ref = resources.files("shuanglian.extract") / "data" / "industry_grammar.yaml"
     data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    return {"sector_ends": tuple(data.get("sector_ends", []))}
+    return {"sector_ends": tuple(data.get("sector_ends", [])),
+            "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", []))}
 
 
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
