@@ -139,3 +139,9 @@ def test_noun_and_verbal_noun_as_the_object_before_chanye(ents) -> None:  # type
     # 发展|创意|设计|产业: two words as the verb's whole object name the industry; generic words do not
     assert _industries(ents, "加快发展创意设计产业，实施创意设计赋能行动。") == {"创意设计"}
     assert _industries(ents, "积极壮大城市经济产业。") == set()
+
+
+def test_safety_or_supply_of_goods_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 食品|安全, 煤炭|保供: the safety or the supply of the goods; 食品产业 still names the industry
+    assert _industries(ents, "推进民营经济、食品安全等重点领域立法，做好煤炭保供工作。") == set()
+    assert _industries(ents, "做强食品产业。") == {"食品"}

@@ -37,7 +37,8 @@ def grammar_extra() -> dict[str, Any]:
     ref = resources.files("shuanglian.extract") / "data" / "industry_grammar.yaml"
     data = yaml.safe_load(ref.read_text(encoding="utf-8"))
     return {"sector_ends": tuple(data.get("sector_ends", [])),
-            "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", []))}
+            "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
+            "domain_tails": tuple(data.get("domain_tails", []))}
 
 
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
@@ -49,6 +50,8 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     for c in cands:
         if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
             continue
+        if text and text.startswith(grammar_extra()["domain_tails"], c.end):
+            continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
         # a facility's field is no industry mention, but the carrier rules name the facility by it
         out.append(Cand(c.start, c.end, FIELD, c.name, c.prio) if _names_facility(text, c.end) else c)
     return out
