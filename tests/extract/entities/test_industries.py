@@ -145,3 +145,9 @@ def test_safety_or_supply_of_goods_is_no_industry(ents) -> None:  # type: ignore
     # 食品|安全, 煤炭|保供: the safety or the supply of the goods; 食品产业 still names the industry
     assert _industries(ents, "推进民营经济、食品安全等重点领域立法，做好煤炭保供工作。") == set()
     assert _industries(ents, "做强食品产业。") == {"食品"}
+
+
+def test_two_words_before_chanye_opening_a_clause(ents) -> None:  # type: ignore[no-untyped-def]
+    # ，光子|集成|产业|入选: the industry is the clause's subject; without a verb after 产业 nothing is read
+    assert "光子集成" in _industries(ents, "今年，光子集成产业入选首批国家级制造业中试平台。")
+    assert _industries(ents, "今年，城市经济产业入选试点。") == set()

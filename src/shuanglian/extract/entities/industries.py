@@ -192,9 +192,18 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
             return t.start, tail
     if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, start, end):
         return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
-    if len(toks) == 2 and _two_word_sector(toks) and _verb_object(view, start, end):
+    if len(toks) == 2 and _two_word_sector(toks) and (_verb_object(view, start, end) or _clause_subject(view, start, end)):
         return start, phrase  # 发展|创意|设计|产业: a noun + verbal noun as the whole object names the industry
     return None
+
+
+def _clause_subject(view: TokenView, start: int, end: int) -> bool:
+    """True when the phrase at [start, end) + 产业 opens a clause and a verb follows 产业 (，光子|集成|产业|入选): the
+    industry is the clause's subject."""
+    i, k = view.index_containing(start), view.index_containing(end)
+    if i is None or k is None or view.tokens[k].word != "产业" or k + 1 >= len(view.tokens):
+        return False
+    return (i == 0 or view.tokens[i - 1].tag == "w") and view.tokens[k + 1].tag == "v"
 
 
 def _two_word_sector(toks: Sequence[Token]) -> bool:
