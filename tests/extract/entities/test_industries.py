@@ -151,3 +151,8 @@ def test_two_words_before_chanye_opening_a_clause(ents) -> None:  # type: ignore
     # ，光子|集成|产业|入选: the industry is the clause's subject; without a verb after 产业 nothing is read
     assert "光子集成" in _industries(ents, "今年，光子集成产业入选首批国家级制造业中试平台。")
     assert _industries(ents, "今年，城市经济产业入选试点。") == set()
+
+
+def test_kept_modifier_between_the_verb_and_a_bare_noun(ents) -> None:  # type: ignore[no-untyped-def]
+    # 做强|绿色|算力|产业: the verb stands before the kept modifier; the name keeps it
+    assert _industries(ents, "做大做强绿色算力产业。") == {"绿色算力"}

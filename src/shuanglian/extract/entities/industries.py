@@ -175,6 +175,9 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name; a kept modifier
         # (高端|金属材料) is put back by with_modifiers once the rest is read as an industry
         toks = toks[1:]
+    cut = view.tokens[s : e - len(toks)]
+    # only kept modifiers cut (做强|绿色|算力|产业): the clause's verb stands before them
+    modified = bool(cut) and all(t.word in gram["kept_modifiers"] for t in cut)
     if not toks:
         return None
     text = view.text
@@ -190,7 +193,8 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         tail = text[t.start : end]
         if tail in industries():
             return t.start, tail
-    if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, start, end):
+    verb_start = view.tokens[s].start if modified else start
+    if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, verb_start, end):
         return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
     if len(toks) == 2 and _two_word_sector(toks) and (_verb_object(view, start, end) or _clause_subject(view, start, end)):
         return start, phrase  # 发展|创意|设计|产业: a noun + verbal noun as the whole object names the industry
