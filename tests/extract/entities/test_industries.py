@@ -156,3 +156,9 @@ def test_two_words_before_chanye_opening_a_clause(ents) -> None:  # type: ignore
 def test_kept_modifier_between_the_verb_and_a_bare_noun(ents) -> None:  # type: ignore[no-untyped-def]
     # 做强|绿色|算力|产业: the verb stands before the kept modifier; the name keeps it
     assert _industries(ents, "做大做强绿色算力产业。") == {"绿色算力"}
+
+
+def test_software_alone_before_chanye_names_the_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 软件 is no group of industries (装备产业, 生物产业 are): 发展|软件|产业 names it
+    assert _industries(ents, "大力发展软件产业。") == {"软件"}
+    assert _industries(ents, "大力发展装备产业。") == set()
