@@ -94,6 +94,10 @@ def main() -> None:
         for k, c in sorted(by_kind.items()):
             if not kinds or k in kinds:
                 print(f"half {a.half} {k}: F1 {c.f1:.3f} (tp {c.tp}, fp {c.fp}, fn {c.fn})")
+        total = Counts()
+        for c in by_kind.values():
+            total.add(c)
+        print(f"half {a.half} typed total: F1 {total.f1:.3f} (tp {total.tp}, fp {total.fp}, fn {total.fn})")
     print("written", a.out)
 
 

@@ -203,6 +203,55 @@ def host_counts(g: dict[str, Any], d: Any, show: bool) -> tuple[int, int, int]:
     return s.visited.tp, s.visited.fp, s.visited.fn
 
 
+def _context(d: Any, p: dict[str, Any]) -> str:
+    """The sentence around a predicted figure, the figure in brackets (for reading misses)."""
+    text = d.text or ""
+    a, b = p.get("span") or (0, 0)
+    left = max(text.rfind(c, 0, a) for c in "。；;\n") + 1
+    ends = [i for i in (text.find(c, b) for c in "。；;\n") if i >= 0]
+    right = min(ends) + 1 if ends else len(text)
+    return (text[max(left, a - 120) : a] + "[" + text[a:b] + "]" + text[b : min(right, b + 60)]).strip()
+
+
+def _flag_and_year(t: Tally, g: dict[str, Any], d: Any, misses: bool) -> None:
+    """Target flag and year as the eval scorer counts them (its one-to-one pairing, match_figures);
+    with `misses`, print each wrong flag or year with the figure's sentence."""
+    from shuanglian.evaluation.eval_match import _close, _measure_ok, comparable
+
+    if "figures" not in _scored(g):
+        return
+    pred = list(d.figures)
+    free = list(range(len(pred)))
+    for f in g.get("figures", []):
+        unit, value = comparable(f["unit"], float(f["value"]))
+        cands = [i for i in free if pred[i].get("unit") == unit and _close(float(pred[i].get("value") or 0), value)]
+        if not cands:
+            continue
+        cands.sort(key=lambda i: (not _measure_ok(pred[i], f), pred[i].get("year") != f.get("year")))
+        p = pred[cands[0]]
+        free.remove(cands[0])
+        ok_t = bool(p.get("target")) == bool(f.get("target"))
+        ok_y = p.get("year") == f.get("year")
+        t.add("figures: target (eval pairing)", ok_t)
+        t.add("figures: year (eval pairing)", ok_y)
+        if misses and not (ok_t and ok_y):
+            what = " ".join(
+                x
+                for x, bad in (
+                    (f"TARGET gold={bool(f.get('target'))} got={bool(p.get('target'))} cue={p.get('target_cue')}", not ok_t),
+                    (f"YEAR gold={f.get('year')} got={p.get('year')}", not ok_y),
+                )
+                if bad
+            )
+            print(f"[{g['id']}] {what} pub={d.published} | {_context(d, p)}")
+
+
+def _scored(g: dict[str, Any]) -> set[str]:
+    from shuanglian.evaluation.eval_real import scored_types
+
+    return set(scored_types(g))
+
+
 def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: bool = False) -> Tally:
     """Score every fact type; print misses when asked (`hosts`: every visit's host errors)."""
     from shuanglian.evaluation.eval_match import comparable, specific_form
@@ -249,6 +298,7 @@ def score(golds: list[dict[str, Any]], docs: list[Any], misses: bool, hosts: boo
                 print(
                     f"[{gid}] measure {f.get('measure')!r} got {best.get('specific') or best.get('measure')!r} ({best.get('text')})"
                 )
+        _flag_and_year(t, g, d, misses)
         used: set[int] = set()
         for p in g.get("projects", []):
             hit = next(

@@ -27,7 +27,14 @@ from shuanglian.graph.ids import make_entity_id, normalise_name
 from shuanglian.graph.keys import graph_config
 from shuanglian.graph.schema import SchemaError, get_schema
 from shuanglian.graph.tables import Statement
-from shuanglian.graph.writer import Provenance, initial_status, new_statement, save_statements
+from shuanglian.graph.writer import (
+    Provenance,
+    initial_status,
+    new_statement,
+    save_statement_rows,
+    save_statements,
+    statement_row,
+)
 from shuanglian.suffixes import kind_by_suffix
 
 __all__ = ["Provenance", "add_document_statements", "add_documents_statements", "document_statements", "guess_kind",
@@ -155,7 +162,7 @@ class _DocFacts:
         self.prov = Provenance("document", row.id, str(meta.get(EXTRACTOR_KEY) or cfg["extractor"]), row.extractor_version)
         self.default_conf = float(cfg["default_confidence"])
         self.figure_conf = float(cfg["figure_confidence"])
-        self.out: list[Statement] = []
+        self.out: list[dict[str, Any]] = []  # statement rows (writer.statement_row)
         self.by_name: dict[str, tuple[str, str]] = {}  # normalised name/alias -> (entity id, kind)
         self.mentions: list[tuple[int, int, str, str]] = []  # (start, end, entity id, kind)
         self.errors: list[str] = []
@@ -163,7 +170,7 @@ class _DocFacts:
 
     def add(self, **kw: Any) -> None:
         try:
-            self.out.append(new_statement(self.prov, **kw))
+            self.out.append(statement_row(self.prov, **kw))
         except SchemaError as exc:
             self.errors.append(f"{kw.get('kind')}.{kw.get('prop')}={kw.get('value')!r}: {exc}")
 
@@ -190,6 +197,12 @@ class _DocFacts:
 
 def document_statements(row: DocumentRow) -> tuple[list[Statement], list[str]]:
     """All statements one stored document supports (not saved), and the facts that were refused."""
+    rows, errors = document_statement_rows(row)
+    return [Statement(**r) for r in rows], errors
+
+
+def document_statement_rows(row: DocumentRow) -> tuple[list[dict[str, Any]], list[str]]:
+    """`document_statements` as rows (column -> value) for a bulk insert: no ORM object per statement."""
     d = _DocFacts(row)
     # typed at the boundary (extract's dicts -> dataclasses), after refusing references that are no names
     facts = DocumentFacts.from_json(_names_only(row.facts or {}, d.errors))
@@ -379,35 +392,29 @@ def _project_statements(d: _DocFacts, p: ProjectFact) -> None:
               target_kind=tkind, span=sp, confidence=conf)  # fmt: skip
 
 
+def _log_refused(row: DocumentRow, errors: list[str]) -> None:
+    for err in errors:
+        (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", row.id, row.source, err)
+
+
 def add_document_statements(session: Session, doc_row: DocumentRow, resolve: bool = True) -> int:
     """Store the statements of one document's facts (and, with `resolve`, re-resolve the touched
     entities: services use resolve=False and end the write with projections.apply_changes); returns
     the number of new statements (0 on a re-run). Refused facts are logged with the document id."""
-    statements, errors = document_statements(doc_row)
-    for err in errors:
-        (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", doc_row.id, doc_row.source, err)
-    new = save_statements(session, statements)
-    if resolve and new:
-        from shuanglian.graph import views
-
-        views.update(session, {s.entity_id for s in new})
-    return len(new)
+    return add_documents_statements(session, [doc_row], resolve)
 
 
 def add_documents_statements(session: Session, rows: Iterable[DocumentRow], resolve: bool = True) -> int:
-    """Batch form of add_document_statements: one resolution pass for the whole batch."""
-    touched: set[str] = set()
-    total = 0
+    """Batch form of add_document_statements: the statements of every document in one bulk insert (in
+    document order), then one resolution pass for the whole batch."""
+    out: list[dict[str, Any]] = []
     for row in rows:
-        n_before = total
-        statements, errors = document_statements(row)
-        for err in errors:
-            (log.debug if "not an entity name" in err else log.warning)("document %s (%s): fact skipped: %s", row.id, row.source, err)
-        new = save_statements(session, statements)
-        touched |= {s.entity_id for s in new}
-        total = n_before + len(new)
-    if touched and resolve:
+        statements, errors = document_statement_rows(row)
+        _log_refused(row, errors)
+        out.extend(statements)
+    new = save_statement_rows(session, out)
+    if new and resolve:
         from shuanglian.graph import views
 
-        views.update(session, touched)
-    return total
+        views.update(session, {s["entity_id"] for s in new})
+    return len(new)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.ids import make_statement_id
@@ -55,7 +56,7 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
-def new_statement(
+def statement_row(
     prov: Provenance,
     *,
     entity_id: str,
@@ -70,8 +71,10 @@ def new_statement(
     supersedes: str | None = None,
     status: str | None = None,
     json_in_id: bool = True,
-) -> Statement:
-    """Build (not add) a schema-validated Statement with a deterministic id. Raises SchemaError.
+) -> dict[str, Any]:
+    """The one statement factory: a schema-validated statement as a row (column -> value) with a
+    deterministic id, for bulk inserts (`save_statement_rows`) without building ORM objects.
+    Raises SchemaError. `new_statement` is the same as an ORM object.
 
     `json_in_id=False` for derived statements whose structured value carries scores that may change
     (chain placements, imports): the id then names what is said and where, not how strongly."""
@@ -89,14 +92,20 @@ def new_statement(
         prov.user if prov.origin != "document" else None, supersedes,
         value_json if json_in_id else None,
     )  # fmt: skip
-    return Statement(
-        id=sid, entity_id=entity_id, kind=kind, prop=prop, value=text, value_json=value_json,
-        target_id=target_id, origin=prov.origin, document_id=prov.document_id,
-        span_start=sp[0] if sp else None, span_end=sp[1] if sp else None,
-        extractor=prov.extractor, extractor_version=prov.extractor_version, user=prov.user,
-        status=status or initial_status(prov.origin, confidence), confidence=confidence, supersedes=supersedes,
-        created_at=utcnow(), superseded_by=None,
-    )  # fmt: skip
+    return {
+        "id": sid, "entity_id": entity_id, "kind": kind, "prop": prop, "value": text, "value_json": value_json,
+        "target_id": target_id, "origin": prov.origin, "document_id": prov.document_id,
+        "span_start": sp[0] if sp else None, "span_end": sp[1] if sp else None,
+        "extractor": prov.extractor, "extractor_version": prov.extractor_version, "user": prov.user,
+        "created_at": utcnow(), "status": status or initial_status(prov.origin, confidence),
+        "confidence": confidence, "supersedes": supersedes, "superseded_by": None,
+    }  # fmt: skip
+
+
+def new_statement(prov: Provenance, **kw: Any) -> Statement:
+    """Build (not add) a schema-validated Statement with a deterministic id (`statement_row`'s
+    arguments). Raises SchemaError."""
+    return Statement(**statement_row(prov, **kw))
 
 
 def stored_ids(session: Session, ids: Iterable[str]) -> set[str]:
@@ -124,14 +133,30 @@ def save_statements(session: Session, statements: Iterable[Statement]) -> list[S
     pending: dict[str, Statement] = {}
     for st in statements:
         pending.setdefault(st.id, st)
+    cols = _columns()
+    rows = save_statement_rows(session, [{c: getattr(st, c) for c in cols} for st in pending.values()])
+    return [pending[r["id"]] for r in rows]
+
+
+def save_statement_rows(session: Session, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Insert the statement rows (`statement_row`) whose ids are not stored yet, in the order given, with
+    one Core executemany per 5,000 rows (no ORM objects: the unit of work is slow here); returns the rows
+    inserted. Idempotent; the first row of a repeated id wins."""
+    pending: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        pending.setdefault(r["id"], r)
     existing = stored_ids(session, pending)
-    new = [st for i, st in pending.items() if i not in existing]
-    cols = [c.key for c in Statement.__table__.columns]
-    rows = [{c: getattr(st, c) for c in cols} for st in new]
-    for i in range(0, len(rows), 5000):
-        session.execute(insert(Statement), rows[i : i + 5000])  # bulk: the unit of work is slow here
-    changes.note(session, "statements", rows)
+    new = [r for i, r in pending.items() if i not in existing]
+    table: Any = Statement.__table__  # core executemany, no ORM bulk-insert bookkeeping
+    for i in range(0, len(new), 5000):
+        session.execute(table.insert(), new[i : i + 5000])
+    changes.note(session, "statements", new)
     return new
+
+
+@lru_cache(maxsize=1)
+def _columns() -> tuple[str, ...]:
+    return tuple(c.key for c in Statement.__table__.columns)
 
 
 def supersede(old: Statement, new: Statement) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from shuanglian.graph.reader import chunks
 from shuanglian.store.documents import DocumentRow, utcnow
@@ -61,38 +62,53 @@ def _figures(row: DocumentRow) -> list[Figure]:
     return figs
 
 
-def _store_document(session: Session, row: DocumentRow) -> set[str]:
-    """Replace one document's targets and actuals; returns the ids of its targets."""
-    figs = _figures(row)
-    keep: set[str] = set()
-    existing = {t.id: t for t in session.scalars(select(TargetRow).where(TargetRow.document_id == row.id))}
-    for f in figs:
-        if not f.is_target:
-            continue
-        tid = target_id(row.id, f)
-        keep.add(tid)
-        t = existing.get(tid) or TargetRow(id=tid, origin="document", document_id=row.id)
-        t.span_start, t.span_end, t.quote = f.span[0], f.span[1], f.quote
-        t.measure, t.measure_text, t.known_measure = f.measure[:128], f.measure_text[:128], f.known_measure
-        t.value, t.value_max, t.unit, t.qualifier = f.value, f.value_max, f.unit, f.qualifier
-        t.year, t.deadline, t.region, t.owner, t.main = f.year, f.deadline, f.region, f.owner, f.main
-        t.updated_at = utcnow()
-        if tid not in existing:
-            session.add(t)
-    gone = [tid for tid in existing if tid not in keep]
-    if gone:
-        session.execute(delete(TargetLinkRow).where(TargetLinkRow.target_id.in_(gone)))
-        session.execute(delete(TargetRow).where(TargetRow.id.in_(gone)))
-    session.execute(delete(ActualRow).where(ActualRow.document_id == row.id))
-    for f in figs:
-        if f.is_target:
-            continue
-        session.add(ActualRow(
-            document_id=row.id, published=row.published, span_start=f.span[0], span_end=f.span[1],
-            quote=f.quote, measure=f.measure[:128], measure_text=f.measure_text[:128],
-            known_measure=f.known_measure, value=f.value, unit=f.unit, year=f.year,
-            period_end=f.deadline, region=f.region,
-        ))
+def _store_documents(session: Session, rows: list[DocumentRow]) -> dict[str, TargetRow]:
+    """Replace these documents' targets and actuals; returns their targets by id (held, so the session's
+    weak identity map keeps them for the relink that follows instead of reading each again). One read of the
+    stored targets and one delete of the actuals for all of them; actuals (append-only) inserted in one
+    Core executemany, in document then figure order."""
+    ids = [r.id for r in rows]
+    existing: dict[str, dict[str, TargetRow]] = {}
+    for part in chunks(ids):
+        for t in session.scalars(select(TargetRow).where(TargetRow.document_id.in_(part))):
+            existing.setdefault(t.document_id or "", {})[t.id] = t
+    keep: dict[str, TargetRow] = {}
+    gone: list[str] = []
+    actuals: list[dict[str, Any]] = []
+    for row in rows:
+        figs = _figures(row)
+        mine = existing.get(row.id, {})
+        kept: dict[str, TargetRow] = {}
+        for f in figs:
+            if not f.is_target:
+                continue
+            tid = target_id(row.id, f)
+            t = mine.get(tid) or TargetRow(id=tid, origin="document", document_id=row.id)
+            kept[tid] = t
+            t.span_start, t.span_end, t.quote = f.span[0], f.span[1], f.quote
+            t.measure, t.measure_text, t.known_measure = f.measure[:128], f.measure_text[:128], f.known_measure
+            t.value, t.value_max, t.unit, t.qualifier = f.value, f.value_max, f.unit, f.qualifier
+            t.year, t.deadline, t.region, t.owner, t.main = f.year, f.deadline, f.region, f.owner, f.main
+            t.updated_at = utcnow()
+            if tid not in mine:
+                session.add(t)
+        gone += [tid for tid in mine if tid not in kept]
+        keep.update(kept)
+        actuals += [
+            {"document_id": row.id, "published": row.published, "span_start": f.span[0], "span_end": f.span[1],
+             "quote": f.quote, "measure": f.measure[:128], "measure_text": f.measure_text[:128],
+             "known_measure": f.known_measure, "value": f.value, "unit": f.unit, "year": f.year,
+             "period_end": f.deadline, "region": f.region}
+            for f in figs if not f.is_target
+        ]  # fmt: skip
+    for part in chunks(gone):
+        session.execute(delete(TargetLinkRow).where(TargetLinkRow.target_id.in_(part)))
+        session.execute(delete(TargetRow).where(TargetRow.id.in_(part)))
+    for part in chunks(ids):
+        session.execute(delete(ActualRow).where(ActualRow.document_id.in_(part)))
+    if actuals:
+        table: Any = ActualRow.__table__  # core executemany, no ORM objects
+        session.execute(table.insert(), actuals)
     session.flush()
     return keep
 
@@ -125,7 +141,8 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
     pub = _published(session, [t.document_id for t in targets if t.document_id])
     links_of = _links_of(session, [t.id for t in targets])
     # targets of one measure and unit ask for the same actuals: read them once per relink, as figures
-    actuals: dict[tuple[Any, ...], list[tuple[ActualRow, Figure]]] = {}
+    # (row, figure, document, mention start, published, year): plain values, read once per row, not per target
+    actuals: dict[tuple[Any, ...], list[tuple[ActualRow, Figure, str, int, str | None, int | None]]] = {}
     proposed = 0
     for t in targets:
         tf = as_figure(t)
@@ -145,21 +162,23 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
             if period is not None:
                 q = q.where(ActualRow.year <= period)
         if sig not in actuals:
-            actuals[sig] = [(a, as_figure(a)) for a in session.scalars(q)]
-        t_pub = pub.get(t.document_id or "") if t.document_id else None
+            actuals[sig] = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in session.scalars(q)]
+        t_doc = t.document_id
+        t_pub = pub.get(t_doc or "") if t_doc else None
+        t_day = t_pub[:10] if t_pub else None
         # per kind (final / interim): best score, then the earliest document, then the earliest mention
         best: dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]] = {}
-        for a, af in actuals[sig]:
-            if a.document_id == t.document_id or (a.document_id, a.span_start) in rejected:
+        for a, af, a_doc, a_at, a_pub, a_year in actuals[sig]:
+            if a_doc == t_doc or (a_doc, a_at) in rejected:
                 continue
-            if t_pub and a.published and a.published[:10] <= t_pub[:10]:
+            if t_day and a_pub and a_pub[:10] <= t_day:
                 continue  # an outcome is reported after the target was set
-            sc, reasons = score(tf, af)
+            sc, reasons = score(tf, af, rules)
             if sc < MIN_SCORE:
                 continue
-            final = a.year == period
+            final = a_year == period
             # final: the earliest report of the figure; interim: the latest year (progress so far)
-            key = (-sc, (a.published or "9999")[:10], a.span_start) if final else (-sc, str(9999 - (a.year or 0)), a.span_start)
+            key = (-sc, (a_pub or "9999")[:10], a_at) if final else (-sc, str(9999 - (a_year or 0)), a_at)
             if final not in best or key < best[final][0]:
                 best[final] = (key, a, sc, reasons)
         for final, (_k, a, sc, reasons) in best.items():
@@ -223,16 +242,38 @@ def set_status(session: Session, t: TargetRow, as_of_year: int, links: list[Targ
         t.progress = progress(t.value, interim.value) if interim else None
 
 
+def _copy_of(session: Session, ids: list[str]) -> dict[str, str | None]:
+    """Which of these documents are stored, each with the original it copies (None for an original)."""
+    out: dict[str, str | None] = {}
+    for part in chunks(ids):
+        for doc_id, original in session.execute(select(DocumentRow.id, DocumentRow.copy_of).where(DocumentRow.id.in_(part))):
+            out[doc_id] = original
+    return out
+
+
+def _documents(session: Session, ids: list[str]) -> list[DocumentRow]:
+    """The stored documents of these ids, in that order: the session's own objects where it holds them
+    (an ingest just wrote them: their text and facts are not read and decoded again), the rest read at once."""
+    held: dict[str, DocumentRow] = {}
+    for i in ids:
+        obj = session.identity_map.get(identity_key(DocumentRow, i))
+        if isinstance(obj, DocumentRow):
+            held[i] = obj
+    missing = [i for i in ids if i not in held]
+    for part in chunks(missing):
+        held.update((r.id, r) for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(part))))
+    return [held[i] for i in ids if i in held]
+
+
 def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: int | None = None) -> dict[str, Any]:
     """Recompute targets/actuals of the changed documents and relink the targets they may touch."""
     ids = list(dict.fromkeys(changed_docs))
-    touched: set[str] = set()
     measures: set[tuple[str, str]] = set()
     # figures of documents that are gone (or now a copy) may have been some target's outcome
     for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
         measures.add((a.measure, a.unit))
-    rows = {r.id: r for r in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(ids)))}
-    gone = [i for i in ids if i not in rows or rows[i].copy_of]  # a republished copy says nothing new
+    copy_of = _copy_of(session, ids)
+    gone = [i for i in ids if i not in copy_of or copy_of[i]]  # a republished copy says nothing new
     if gone:
         stale = list(session.scalars(select(TargetRow.id).where(TargetRow.document_id.in_(gone))))
         if stale:
@@ -240,10 +281,7 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
             session.execute(delete(TargetRow).where(TargetRow.id.in_(stale)))
         session.execute(delete(ActualRow).where(ActualRow.document_id.in_(gone)))
         session.execute(delete(TargetLinkRow).where(TargetLinkRow.document_id.in_(gone), TargetLinkRow.state == "proposed"))
-    for row in rows.values():
-        if row.copy_of:
-            continue
-        touched |= _store_document(session, row)
+    touched = _store_documents(session, _documents(session, [i for i in copy_of if not copy_of[i]]))
     for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
         measures.add((a.measure, a.unit))
     # only targets of the changed documents and those whose measure a changed document reports on
@@ -254,7 +292,7 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     candidates = list(session.scalars(select(TargetRow).where(TargetRow.measure.in_(names)))) if names else []
     targets = [t for t in candidates if (t.measure, t.unit) in measures]
     have = {t.id for t in targets}
-    targets += [t for t in (session.get(TargetRow, i) for i in sorted(touched - have)) if t is not None]
+    targets += [touched[i] for i in sorted(set(touched) - have)]
     return {"documents": len(ids), "targets": len(touched), "proposed": relink(session, targets, as_of_year)}
 
 
@@ -269,9 +307,7 @@ def rebuild_targets(session: Session, as_of_year: int | None = None) -> dict[str
         session.execute(delete(TargetRow).where(TargetRow.id.in_(stale)))
     session.execute(delete(ActualRow).where(ActualRow.document_id.not_in(known) if known else ActualRow.id.isnot(None)))
     n = 0
-    for doc_id in ids:
-        row = session.get(DocumentRow, doc_id)
-        if row is not None:
-            n += len(_store_document(session, row))
+    for part in chunks(ids):
+        n += len(_store_documents(session, [r for r in (session.get(DocumentRow, i) for i in part) if r is not None]))
     targets = list(session.scalars(select(TargetRow)))
     return {"documents": len(ids), "targets": n, "proposed": relink(session, targets, as_of_year)}

@@ -78,3 +78,9 @@ def test_extractor_retypes_project_and_app_and_drops_slogan(ents) -> None:  # ty
     assert got["闽政通"].kind == "platform"
     assert got["曙光"].kind == "enterprise"
     assert "技兴三湘" not in got
+
+
+def test_long_names_with_a_project_tail_are_projects() -> None:
+    assert _kind("大唐压缩空气储能等项目投产达效", "大唐压缩空气储能") == "platform"  # owner + technology + 储能
+    assert _kind("加快推进青石峁天然气、石嘴山矿区煤层气等开发利用", "青石峁天然气") == "platform"  # a field's gas
+    assert _kind("海辰储能签约落户", "海辰储能") is None  # a brand and a business word: the company stays

@@ -162,3 +162,9 @@ def test_software_alone_before_chanye_names_the_industry(ents) -> None:  # type:
     # 软件 is no group of industries (装备产业, 生物产业 are): 发展|软件|产业 names it
     assert _industries(ents, "大力发展软件产业。") == {"软件"}
     assert _industries(ents, "大力发展装备产业。") == set()
+
+
+def test_term_qualifying_an_activity_or_product_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "煤炭" not in _industries(ents, "确保当地首个智慧陆港配套设施完成建设，实现煤炭运输年发运量500万吨。")
+    assert "稀土" not in _industries(ents, "超高纯稀土粉体等20项科技创新成果填补国内空白。")
+    assert "煤炭" in _industries(ents, "推动煤炭产业转型升级。")  # written as a sector it stays

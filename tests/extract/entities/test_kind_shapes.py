@@ -110,3 +110,55 @@ def test_country_inside_a_quoted_slogan_is_no_place(ents) -> None:  # type: igno
 def test_term_continued_past_a_hyphen_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "推进5G-A超宽带网络重要场景深度覆盖。")
     assert got.get("5G") != "industry"  # 5G-A names a network generation
+
+
+def test_carrier_shared_by_a_list_of_places_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "加快建设福州、厦门、泉州省级人工智能产业园，实施人工智能企业梯次培育计划。")
+    assert "泉州省级人工智能产业园" not in got  # one park per listed city: a programme
+    assert got.get("泉州") == "place"  # the last place stays a place mention
+    got = _kinds(ents, "加快建设泉州省级人工智能产业园。")
+    assert got.get("泉州省级人工智能产业园") == "platform"  # written alone: the park's name
+
+
+def test_class_noun_modifying_a_collective_head_lists_no_members(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "加快建设昌平南口、马池口等全国重点实验室集群。")
+    assert "昌平南口" not in got and "马池口" not in got  # the places a lab cluster sits in, no labs
+    got = _kinds(ents, "推动之江实验室、西湖实验室等省实验室建设。")
+    assert got.get("之江实验室") == "lab" and got.get("西湖实验室") == "lab"
+
+
+def test_clause_words_end_a_carrier_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "习近平强调，推动港口发展同洋浦经济开发区、海南自由贸易港建设深度融合。")
+    assert got.get("洋浦经济开发区") == "platform"  # 同 is a preposition, not part of the zone's name
+    assert not any(n.startswith("港口") for n in got)
+    got = _kinds(ents, "习近平听取了科技城规划建设和实验室总体情况介绍。")
+    assert not any(n.endswith("实验室") for n in got)  # 规划建设和实验室 is a coordination, no lab
+
+
+def test_fragments_glued_by_lac_are_no_carriers(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进制造业园区优化整合、质量提升。")
+    assert "业园区" not in got  # 制造|业园区: the word before and 业 make an industry term
+    got = _kinds(ents, "使长江经济带成为引领经济高质量发展主力军。")
+    assert "引领经济高" not in got  # 引X济Y only on word boundaries: 高质量 is one word
+    got = _kinds(ents, "加快引绰济辽工程建设。")
+    assert got.get("引绰济辽工程") == "platform"
+
+
+def test_evaluative_description_before_a_base_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "依托传统优势产业，湖南成为我国重要的工程机械产业基地。")
+    assert "工程机械产业基地" not in got
+    got = _kinds(ents, "长沙经济技术开发区工程机械产业基地投产。")
+    assert any(n.endswith("工程机械产业基地") and k == "platform" for n, k in got.items())
+
+
+def test_capacity_before_a_base_is_part_of_its_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动兰白千万吨炼化基地和百万吨化工新材料基地建设。")
+    assert got.get("百万吨化工新材料基地") == "platform"
+    assert "化工新材料基地" not in got
+
+
+def test_section_after_a_line_read_by_the_tagger(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "扎实推进藏粤直流、青藏铁路格拉段电气化改造工程。")
+    assert got.get("青藏铁路格拉段") == "platform"  # the section being built is named
+    got = _kinds(ents, "青藏铁路运营平稳，进入新阶段。")
+    assert got.get("青藏铁路") == "platform"  # 阶段 is no section

@@ -60,3 +60,35 @@ def test_schools_and_memorial_sites_are_organizations(ents) -> None:  # type: ig
     got = ents("16日下午，习近平首先来到鄂豫皖苏区首府烈士陵园。他还走访了金寨县第一中学。")
     assert got["鄂豫皖苏区首府烈士陵园"].kind == "organization"
     assert all(m.kind != "university" for m in got.values())
+
+
+def test_particle_suo_after_a_body_is_no_institute(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {n: m.kind for n, m in ents("五年来，我们完成了第七届全国人民代表大会所确定的任务。").items()}
+    assert "全国人民代表大会所" not in got  # 所 + 确定: the particle
+    assert got.get("全国人民代表大会") == "government"
+    got = {n: m.kind for n, m in ents("中国科学院上海药物研究所研制成功。").items()}
+    assert got.get("中国科学院上海药物研究所") == "research_institute"  # a real 所 stays
+
+
+def test_body_named_in_its_reports_title_is_no_mention(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "内蒙古自治区政府" not in ents("2026年内蒙古自治区政府工作报告")
+    got = {n: m.kind for n, m in ents("内蒙古自治区政府印发通知。").items()}
+    assert got.get("内蒙古自治区政府") == "government"
+
+
+def test_promotion_centres_are_bodies(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "发挥四川数智化绿色化发展促进中心作用。")
+    assert got.get("四川数智化绿色化发展促进中心") == "organization"  # a public service body, not a carrier
+
+
+def test_a_name_counted_at_the_clause_end_is_a_batch(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "爱心驿站" not in _kinds(ents, "加强劳动者权益保障，新建“爱心驿站”1000家。")
+    got = _kinds(ents, "几天前，甘肃兰州新区32个招商项目集中开工。")
+    assert got.get("兰州新区") == "platform"  # the count is of the projects, not of the zone
+
+
+def test_named_summits_and_leaders_meetings_are_organizations(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "出席二十国集团领导人峰会、金砖国家领导人会晤、亚欧首脑会议等重大活动。")
+    assert got.get("金砖国家领导人会晤") == "organization"
+    assert got.get("亚欧首脑会议") == "organization"
+    assert "会晤" not in _kinds(ents, "中美两国元首举行会晤。")  # a meeting with no name

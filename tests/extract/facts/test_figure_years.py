@@ -153,3 +153,47 @@ def test_present_cues_date_news_figures_and_make_them_actual() -> None:
 def test_a_quarter_or_the_first_months_without_a_year_are_the_publication_year() -> None:
     assert _years("江西一季度开工重点项目1534个。", "2025-02-07") == {"1534个": 2025}
     assert _years("前两个月，出口增长16%。", "2020-03-10") == {"16%": 2020}
+
+
+def test_review_paragraph_read_alone_reports_last_year() -> None:
+    # no section opener: the clauses put the thing first and the result verb after it (a review)
+    text = (
+        "就业促进更有力。推动出台高质量充分就业促进条例，城镇新增就业54.58万人，高校毕业生就业保持稳定，"
+        "13.2万脱贫人口实现稳岗就业。新建70个产业链头部企业实训基地，开展补贴性职业技能培训28.69万人次。"
+        "月最低工资标准平均数提高至2100元。"
+    )
+    figs = {f["text"]: (f["target"], f["year"]) for f in extract_figures(text, "2026-01-27")}
+    assert {t for t, _y in figs.values()} == {False}
+    # a review of one year or of five: the level reached is the last year's, the flows keep no year
+    assert figs["2100元"] == (False, 2025)
+    assert figs["54.58万人"] == (False, None)
+    # the same paragraph outside the report season, or on a page about a period, names no year
+    assert {f["year"] for f in extract_figures(text, "2026-06-27")} == {None}
+    assert {f["year"] for f in extract_figures("十年来，" + text, "2026-01-27")} == {None}
+
+
+def test_plan_paragraph_keeps_its_goals() -> None:
+    # 力争 governs the rest of its sentence: 占比突破65% is no result clause
+    text = (
+        "深入实施多能互补工程，力争电力总装机达到1.1亿千瓦，新能源装机规模占比突破65%，构建多能并举体系。"
+        "推进煤矿建设，新建电网工程16个，抓好新建煤矿投产，新增千万吨产能。加快建设新型能源体系。"
+    )
+    figs = extract_figures(text, "2026-02-03")
+    assert all(f["target"] for f in figs)
+    assert {f["year"] for f in figs} == {2026}
+
+
+def test_bulleted_five_year_review() -> None:
+    # ——这五年，… opens a review of several years: a level reached is the last year's, a flow has none
+    text = "——这五年，改革开放活力迸发。新增境内上市公司62家，高新技术企业增至3.5万家。"
+    assert _years(text, "2026-02-05") == {"62家": None, "3.5万家": 2025}
+
+
+def test_goal_for_the_whole_year_in_a_work_plan_is_this_years() -> None:
+    text = (
+        "加强民生建设。推进义务教育优质均衡发展，实施县中振兴行动，健全现代职业教育体系，"
+        "优化保障性住房供给，全年交付保障性租赁住房15万套。"
+    )
+    assert _years(text, "2026-01-14") == {"15万套": 2026}
+    # a reported 全年 figure of a January page is last year's
+    assert _years("全年地区生产总值增长5.1%。", "2026-01-14") == {"5.1%": 2025}

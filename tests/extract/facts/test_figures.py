@@ -259,3 +259,48 @@ def test_households_places_lengths_and_energy_are_read() -> None:
     assert [(f["value"], f["unit"]) for f in figs] == [
         (946000, "户"), (35, "处"), (9500, "公里"), (1.0e11, "千瓦时"), (3.62e11, "度"), (1.0e9, "立方米"),
     ]
+
+
+def test_cue_word_closing_its_clause_is_no_cue() -> None:
+    # 稳预期，…: 预期 is a noun closing its clause, it governs nothing after it
+    figs = extract_figures("多措并举稳就业、稳企业、稳预期，地区生产总值增长5.1%。", "2026-01-27")
+    assert [f["target"] for f in figs] == [False]
+    # …but a verb taking the next clause as its object still does: 预计，全年…
+    figs = extract_figures("初步预计，全年地区生产总值增长5%左右。", "2025-12-20")
+    assert [f["target"] for f in figs] == [True]
+
+
+def test_comparison_base_does_not_overrule_a_target_cue() -> None:
+    figs = extract_figures("拟安排中央财政赤字2950亿元，比上年预算减少50亿元。", "2006-03-05")
+    assert [f["target"] for f in figs] == [True, True]
+    figs = extract_figures("今年高校毕业生预计达1076万人，同比增加167万人。", "2022-06-09")
+    assert [f["target"] for f in figs] == [True, True]
+    # without a target cue the comparison still reports an actual
+    figs = extract_figures("粮食产量1347万吨，比上年增长2.1%。", "2026-01-27")
+    assert [f["target"] for f in figs] == [False, False]
+
+
+def test_deadline_already_past_is_a_reached_level() -> None:
+    text = "全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。"
+    figs = extract_figures(text, "2026-01-26")
+    assert [f["target"] for f in figs] == [False, False]
+    # the same deadline in the future is a goal; a goal word before it says it was set as one
+    assert [f["target"] for f in extract_figures("到2027年，生产总值达到5万亿元。", "2026-01-26")] == [True]
+    assert [f["target"] for f in extract_figures("规划提出，到2025年生产总值达到5万亿元。", "2026-01-26")] == [True]
+
+
+def test_cue_in_the_object_of_an_orientation_verb_is_no_cue() -> None:
+    text = "一年来，全省聚焦“1+2+4+N”目标任务体系，真抓实干，生产总值增长5.6%。"
+    assert [f["target"] for f in extract_figures(text, "2026-01-26")] == [False]
+    text = "今天，吉林省围绕打造高效便利的政务环境，出台30多条政策措施。"
+    assert [f["target"] for f in extract_figures(text, "2023-01-28")] == [False]
+    # the same cue as the clause's own verb still makes a goal
+    assert [f["target"] for f in extract_figures("全省目标任务是生产总值增长5%左右。", "2026-01-26")] == [True]
+
+
+def test_stabilising_expectations_is_no_goal_cue() -> None:
+    """稳预期 (a policy aim) is no 预期 of a goal: the review's figures stay actuals; 主要预期目标 still cues goals."""
+    review = "刚刚过去的2025年，全省上下着力稳就业、稳企业、稳市场、稳预期，地区生产总值增长5.3%。"
+    assert [f["target"] for f in extract_figures(review, "2026-01-20")] == [False]
+    plan = "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。"
+    assert [f["target"] for f in extract_figures(plan, "2026-01-20")] == [True]

@@ -730,3 +730,175 @@ def test_kinds_sharing_a_head_name_it_once() -> None:
     assert specifics("新认定独角兽企业、瞪羚企业120家。") == [("120家", "新认定独角兽瞪羚企业数量")]
     # kinds without a shared head stay as written
     assert specifics("国家领航级、卓越级智能工厂达到24家。") == [("24家", "国家领航级卓越级智能工厂数量")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # classifiers of things counted: 颗, 头, 列, 门; throughputs in 标箱 and 吨公里 are volumes (no 数量)
+        ("组网卫星增至144颗。", [("144颗", "组网卫星数量")]),
+        ("班列累计开行2705列，肉牛屠宰加工量80万头。", [("2705列", "班列开行数量"), ("80万头", "肉牛屠宰加工量")]),
+        ("集装箱吞吐量历史性突破1000万标箱。", [("突破1000万标箱", "集装箱吞吐量")]),
+        ("铁路货运周转量达到11620亿吨公里。", [("11620亿吨公里", "铁路货运周转量")]),
+        # the word for how many follows the unit: 场 -> 场次, 期 -> 期数
+        ("举办消费季活动500场以上，完成援外培训任务40期。", [("500场以上", "消费季活动场次"), ("40期", "援外培训任务期数")]),
+        # 以上 after a unit is the qualifier (200所以上 is no 所以)
+        ("新建公办幼儿园200所以上。", [("200所以上", "新建公办幼儿园数量")]),
+    ],
+)
+def test_units_of_counted_things(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_a_quoted_name_keeps_the_place_it_opens_with() -> None:
+    """“吉林一号” is one name: 吉林 is no scope word to cut there, while 吉林省 before a measure is."""
+    figs = extract_figures("“吉林一号”组网卫星增至144颗。吉林省组网卫星增至150颗。", "2026-02-05", places=["吉林省", "吉林"])
+    assert [f["specific"] for f in figs] == ["吉林一号组网卫星数量", "组网卫星数量"]
+
+
+def test_period_words_do_not_open_a_count() -> None:
+    """一期工程, 二期项目: a small Chinese numeral before 期 is a phase, not a count."""
+    assert specifics("一期工程已经完工，二期项目正在建设。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # enumerators number the point and name nothing
+        ("（一）各项税收共收到127亿元。", [("127亿元", "各项税收")]),
+        ("2.实现城镇新增就业18万人以上。", [("18万人以上", "城镇新增就业人数")]),
+        ("十四是免费送戏下乡1万场。", [("1万场", "免费送戏下乡场次")]),
+        # verbs of keeping or reaching a level before the number are no part of the measure
+        ("主要河流出境断面水质优良率保持100%。", [("100%", "主要河流出境断面水质优良率")]),
+        ("设施农业总产值实现2810亿元。", [("2810亿元", "设施农业总产值")]),
+        # a span in years inside a long measure is when, not what
+        ("中等职业学校在校生总数三年来增加两倍。", [("两倍", "中等职业学校在校生总数增长倍数")]),
+        # a verb of change with 为 gives the level reached (as 提高到 does), not a change
+        ("工业所占的比重，1952年为41.5%，1957年上升为56.5%。", [("41.5%", "工业所占比重"), ("56.5%", "工业所占比重")]),
+        ("私营工业所占的比重则由1954年的25%下降为16%。", [("25%", "私营工业所占比重"), ("16%", "私营工业所占比重")]),
+    ],
+)
+def test_clause_openers_levels_and_periods(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # short predicates joined by 、 before 的 describe the counted thing, named after 的
+        ("打造40个吸引力强、带动面广的消费场景。", [("40个", "消费场景数量")]),
+        # so does a clause opened by a preposition
+        ("培育10家左右在全国有重要行业影响力的龙头企业。", [("10家左右", "培育龙头企业数量")]),
+        ("形成了30多家从上游原材料、中游显示面板到下游终端生产的全产业链。", [("30多家", "全产业链数量")]),
+        # one-character names joined by 、 are the things counted (市、县), not a clause
+        ("全省3个市、县的企业参加。", [("3个", "市县数量")]),
+    ],
+)
+def test_a_described_thing_is_named_after_de(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare head counted refers to the things an earlier clause named in full with that head
+        (
+            "新旧动能转换重大项目优选不再预先限定数量，321个项目总投资1.8万亿元。",
+            [("321个", "新旧动能转换重大项目数量"), ("1.8万亿元", "新旧动能转换重大项目总投资")],
+        ),
+        ("对小微企业实行税收优惠，600多万户企业受益。", [("600多万户", "小微企业数量")]),
+        # a verb before the count says which ones: no reference back
+        ("推进重点项目建设，开工120个项目。", [("120个", "开工项目数量")]),
+    ],
+)
+def test_a_bare_head_refers_back(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause of time set by a project's stage, with its modal, is when, not what
+        ("上汽基地全部投产后可新增年产值600亿元。", [("600亿元", "新增年产值")]),
+        ("项目建成后年产值可达50亿元。", [("50亿元", "年产值")]),
+        # 相当于 opens a comparison, not a measure; 个千分点 are points like 个百分点
+        ("出生率下降5个千分点，相当于五年少生1500万人左右。", [("5个千分点", "出生率下降"), ("1500万人左右", "少生人数")]),
+    ],
+)
+def test_conditions_and_comparisons_open_no_measure(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what helps a measure along is not the measure
+        ("陆相页岩油全国重点实验室助力页岩油年产量突破100万吨。", [("突破100万吨", "页岩油年产量")]),
+        ("科技创新推动粮食产量增长5%。", [("5%", "粮食产量增长率")]),
+        # 拉动 names a measure of its own
+        ("开展系列促消费活动，拉动消费75亿元。", [("75亿元", "拉动消费")]),
+    ],
+)
+def test_causative_verbs_before_a_measure(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quoted predicate closing the clause after a count's thing is what they did, not their name
+        ("至此，安徽全部16个地市“入长”。", [("16个", "地市数量")]),
+        ("32个事关高质量发展的科研课题“揭榜挂帅”，政府发榜。", [("32个", "科研课题数量")]),
+        # a quoted name before a noun stays in it
+        ("新增10个国家级“小巨人”企业。", [("10个", "新增国家级小巨人企业数量")]),
+        # connectives and demonstratives open no measure; 却 is an adverb, no part of it
+        ("而国内财政收入却下降了3.3%。", [("3.3%", "国内财政收入下降率")]),
+        ("而这两个投资百亿元的高端制造项目是一个侧影。", [("百亿元", "高端制造项目投资")]),
+    ],
+)
+def test_quoted_predicates_connectives_and_demonstratives(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 实现 + a short verb closing the clause after the counted thing says which ones are counted
+        ("京津冀685家医疗机构实现互认。", [("685家", "互认医疗机构数量")]),
+        ("市、区两级709个政策项目实现免申即享。", [("709个", "免申即享政策项目数量")]),
+        # a longer predicate is no such verb
+        ("5600多家定点医疗机构实现跨省异地就医住院费用直接结算。", [("5600多家", "定点医疗机构数量")]),
+    ],
+)
+def test_what_counted_things_came_to_do(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # adverbs and predicate verbs after a counted name end it
+        ("百余项国家级改革试点任务先行探索。", [("百余项", "国家级改革试点任务数量")]),
+        ("千余家优质企业融入“六链五群”。", [("千余家", "优质企业数量")]),
+        ("支持22个国家级产业融合载体延伸上下游产业链。", [("22个", "国家级产业融合载体数量")]),
+    ],
+)
+def test_predicates_end_a_counted_name(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed written after the counted thing goes in front of it
+        ("完成800个经济薄弱村扶持和100个乡村振兴示范村创建。", [("800个", "扶持经济薄弱村数量"), ("100个", "创建乡村振兴示范村数量")]),
+        # 落实 spends: what is spent is after it; it also ends a counted name
+        ("19个援疆省市落实对口援疆资金197亿元。", [("19个", "援疆省市数量"), ("197亿元", "对口援疆资金")]),
+        # a mark passed after the unit names nothing
+        ("蔬菜产量突破百万吨大关。", [("突破百万吨", "蔬菜产量")]),
+        # a sum said of sales is their amount
+        ("高原炊具累计销售5.1亿元。", [("5.1亿元", "高原炊具销售额")]),
+    ],
+)
+def test_deeds_spending_marks_and_sales(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

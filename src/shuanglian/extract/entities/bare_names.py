@@ -19,6 +19,7 @@ from shuanglian.extract.entities.lexicon import _yaml, org_gazetteer
 from shuanglian.extract.entities.orgs import kind_of
 from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
+from shuanglian.suffixes import kind_by_suffix
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,13 @@ def bare_kind(text: str, start: int, end: int, tokens: Sequence[Token]) -> str |
     """What a suffix-less enterprise name at [start, end) really is: "platform", "" (no entity), or None when
     it stays an enterprise. `tokens` are LAC's own words of `text`."""
     name = text[start:end]
-    if kind_of(name) is not None:
-        return None
     r = bare_rules()
     if org_gazetteer().get(name):
+        return None
+    if kind_of(name) is not None:
+        # a business word that is also a project tail (…储能) types a long name only weakly: the project's
+        if kind_by_suffix(name) is None and len(name) >= r.long_project_min and name.endswith(r.project_tails):
+            return "platform"
         return None
     if r.phase.search(name) or (name.endswith(r.project_tails) and len(name) > 2) or (
             name.endswith(r.long_project_tails) and len(name) >= r.long_project_min):

@@ -46,12 +46,15 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
     gram = industry_grammar()
     broad, products = gram["broad_sectors"], gram["product_terms"]
+    modifies = gram["modified_heads"]
     out: list[Cand] = []
     for c in cands:
         if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
             continue
         if text and text.startswith(grammar_extra()["domain_tails"], c.end):
             continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
+        if text.startswith(modifies, c.end):
+            continue  # 房地产|开发投资, 煤炭|运输: the term qualifies a product or an activity
         # a facility's field is no industry mention, but the carrier rules name the facility by it
         out.append(Cand(c.start, c.end, FIELD, c.name, c.prio) if _names_facility(text, c.end) else c)
     return out

@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
-from shuanglian.extract.entities.lexicon import _yaml
+from shuanglian.extract.entities.lexicon import _yaml, generic
+from shuanglian.extract.entities.orgs import extend_segment
 from shuanglian.extract.entities.places import place_index
 from shuanglian.suffixes import suffixes
 
@@ -44,6 +45,8 @@ class ShapeRules:
 
     batch_before: re.Pattern[str]
     batch_kinds: frozenset[str]
+    counted_after: re.Pattern[str]
+    counted_kinds: frozenset[str]
 
 
 @functools.cache
@@ -54,14 +57,19 @@ def shape_rules() -> ShapeRules:
     measures = "|".join(map(re.escape, d["batch_measures"]))
     dets = _alternation(d["determiners"])
     return ShapeRules(
-        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}})$"),
+        batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}}"
+                                rf"|{_alternation(d['described_before'])})$"),
         batch_kinds=frozenset(d["batch_kinds"]),
+        counted_after=re.compile(d["counted_after"]),
+        counted_kinds=frozenset(d["counted_after_kinds"]),
     )
 
 
 def names_no_entity(text: str, c: Cand) -> bool:
     """True when the words around candidate `c` show it is a batch or a generic reference."""
     r = shape_rules()
+    if c.kind in r.counted_kinds and r.counted_after.match(text, c.end):
+        return True
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
 
 
@@ -81,10 +89,33 @@ def _continued(text: str, c: Cand) -> bool:
     return c.kind in d["continued_kinds"] and re.match(d["continued_term"], text[c.end : c.end + 2]) is not None
 
 
+def _leading_place(name: str) -> str | None:
+    """The longest division or region name (two characters or more) that opens `name` and is shorter than it."""
+    index = place_index()
+    return next((name[:k] for k in range(min(len(name) - 1, 8), 1, -1) if name[:k] in index), None)
+
+
+def _per_place(text: str, c: Cand, place_ends: set[int]) -> str | None:
+    """The place opening carrier `c` when `c` is the last item of a 、-list of bare places (福州、厦门、泉州省级
+    人工智能产业园): one carrier per place, no name of its own."""
+    if c.kind not in _data()["place_list_kinds"] or c.start < 1 or text[c.start - 1] != "、" or c.start - 1 not in place_ends:
+        return None
+    return _leading_place(c.name)
+
+
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """The chosen candidates without those `names_no_entity` rejects, places quoted inside a slogan and terms
-    continued past a hyphen."""
-    return [c for c in chosen if not names_no_entity(text, c) and not _quoted_place(text, c) and not _continued(text, c)]
+    continued past a hyphen; a carrier shared by a list of places is cut to its place."""
+    place_ends = {c.end for c in chosen if c.kind == "place"}
+    out: list[Cand] = []
+    for c in chosen:
+        if names_no_entity(text, c) or _quoted_place(text, c) or _continued(text, c):
+            continue
+        place = _per_place(text, c, place_ends)
+        if place is not None:
+            c = Cand(c.start, c.start + len(place), "place", place, c.prio)
+        out.append(c)
+    return out
 
 
 @functools.cache
@@ -178,6 +209,12 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     for c in chosen:
         if c.kind in d["station_retyped"] and _station(c.name, d["station_heads"]):
             c = replace(c, kind="platform")
+        if c.kind == "platform" and c.name.endswith(tuple(generic()["line_suffixes"])) and c.name == text[c.start : c.end]:
+            # 青藏铁路|格拉段 read by the tagger: the section built is named; a line's part in a province (合新高铁|
+            # 安徽段) is the line as the province's report writes it
+            e = extend_segment(text, c.end)
+            if e > c.end and text[c.end : e - 1].strip("（") not in place_index() and not any(a < e and b > c.end for a, b in taken):
+                c = replace(c, end=e, name=text[c.start : e])
         if c.kind == "platform":
             head = _platform_head(c.name, hl) or ""
             cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
@@ -197,13 +234,41 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
 
 
+_CAPACITY_NUMBER = re.compile(r"[\d.]+|[一二两三四五六七八九十百千万亿]+")
+
+
+def _capacity(word: str, tag: str) -> bool:
+    """True for a LAC number word that is a capacity (百万吨, 30万吨级, 720兆瓦): a number and a unit."""
+    return tag == "m" and any(word.endswith(u) and _CAPACITY_NUMBER.fullmatch(word[: -len(u)])
+                              for u in _data()["capacity_units"])
+
+
+def with_capacity(view: TokenView, chosen: Sequence[Cand]) -> list[Cand]:
+    """Platforms extended over the capacity written right before them (百万吨|化工新材料基地) and over a proper
+    name right before the capacity (兰白|千万吨|炼化基地)."""
+    toks = view.tokens
+    openers = frozenset(_data()["capacity_openers"])
+    taken = {c.end for c in chosen if c.kind != "platform"}
+    out: list[Cand] = []
+    for c in chosen:
+        i = view.by_end.get(c.start)
+        if c.kind == "platform" and i is not None and i >= 0 and _capacity(toks[i].word, toks[i].tag) and c.start not in taken:
+            s = toks[i].start
+            if i > 0 and toks[i - 1].tag in openers and toks[i - 1].end == s:
+                s = toks[i - 1].start
+            c = replace(c, start=s, name=view.text[s : c.end])
+        out.append(c)
+    return out
+
+
 @functools.cache
 def _work_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _data()["work_patterns"])
 
 
 def patterned_works(view: TokenView) -> list[Cand]:
-    """Built works named by a fixed pattern (引绰济辽工程, 331国道): platforms as written, from a word start."""
+    """Built works named by a fixed pattern (引绰济辽工程, 331国道): platforms as written, from a word start to a
+    word end (引领经济高|质量 is no water transfer)."""
     text = view.text
     return [Cand(m.start(), m.end(), "platform", m.group(), PRIO_GRAMMAR)
-            for pat in _work_patterns() for m in pat.finditer(text) if m.start() in view.by_start]
+            for pat in _work_patterns() for m in pat.finditer(text) if m.start() in view.by_start and m.end() in view.by_end]

@@ -273,8 +273,12 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 i = j - 2
                 continue
             break
+        if len(t.word) == 1 and t.word in _preposition_chars() and t.word not in g["inner_connectives"]:
+            break  # 港口发展|同|洋浦经济开发区: a preposition LAC read as a one-character name ends the name
         # a bare suffix word (科技园) cannot be a name alone, so a connective before it is inside the name
         bare = first == i_suffix and not head_named
+        if t.word in g["inner_connectives"] and i > 0 and toks[i - 1].word in carrier_names()["walk_breaks"]:
+            break  # 科技城规划建设|和|实验室: a clause's verb before the connective; what it joins is no name
         if t.word in g["inner_connectives"] and bare and toks[i_suffix].tag == "ORG":
             break  # 党代会|和|省委, 人大代表建议|和|政协: LAC reads the head word alone as a body; 和 ends its name
         if t.word in g["inner_connectives"] and i > 0 and (first < i_suffix or head_named or bare):
@@ -746,6 +750,9 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             # 迈瑞AED: a brand followed by a product code; the brand is the organisation
             end = t.start + m.start()
             name = name[: m.start()]
+        if _particle_suo(view, i, name):
+            end -= 1  # 全国人民代表大会|所|确定: the particle 所 before a verb, not an institute's suffix
+            name = name[:-1]
         inner = _inner_org_end(name) or _legal_entity_end(name) or _seat_end(name)
         if inner:
             # 南开大学化学 (LAC over-reach), 中资信创|总部: keep the complete organisation name inside
@@ -768,6 +775,15 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out
+
+
+def _particle_suo(view: TokenView, i: int, name: str) -> bool:
+    """True when an ORG word ends in 所, a verb follows it and what comes before 所 is a known body of another kind
+    (全国人民代表大会所|确定的任务): 所 is the particle of 所 + verb, not the suffix of an institute."""
+    if not name.endswith("所") or i + 1 >= len(view.tokens) or view.tokens[i + 1].tag != "v":
+        return False
+    kind = kind_of(name[:-1])
+    return kind is not None and kind not in ("research_institute", "enterprise")
 
 
 def _glued_verb(word: str) -> str | None:
@@ -861,6 +877,14 @@ def _branded_trade(name: str) -> bool:
 _LIST_STOP = frozenset({"w", "u", "p", "c", "m", "q", "TIME", "r", "d", "f"})
 
 
+def _place_item(view: TokenView, a: int, b: int) -> bool:
+    """True when text[a:b] is a place: a division's name, or words LAC or the tagger all read as places."""
+    if view.text[a:b] in place_index():
+        return True
+    toks = [t for t in view.tokens if a <= t.start and t.end <= b]
+    return bool(toks) and toks[0].start == a and toks[-1].end == b and all(t.tag == "LOC" for t in toks)
+
+
 def listed_orgs(view: TokenView) -> list[Cand]:
     """Members of a list closed by 等 + a class noun (蔚来、比亚迪、大众安徽等整车企业 -> enterprises)."""
     classes = generic()["list_classes"]
@@ -874,6 +898,8 @@ def listed_orgs(view: TokenView) -> list[Cand]:
         counted = False
         for j in range(i + 1, min(i + 5, len(toks))):
             if toks[j].word in classes:
+                if j + 1 < len(toks) and toks[j + 1].word in generic()["list_class_collectives"]:
+                    break  # 等全国重点实验室|集群: the class noun modifies a collective head; no members listed
                 kind = classes[toks[j].word]
                 break
             if j == i + 1 and toks[j].tag == "m" and not toks[j].word[0].isdigit():
@@ -903,6 +929,8 @@ def listed_orgs(view: TokenView) -> list[Cand]:
             break
         if len(items) < 2:
             continue  # a single "X等企业" is too weak a signal
+        if kind != "enterprise" and any(_place_item(view, a, b) for a, b, _ in items):
+            continue  # 昌平南口、马池口等全国重点实验室集群: the places the class sits in, not its members
         if not any(toks[k].tag in _SPECIFIC_TAGS or toks[k].word in listed_companies()
                    for k in range(view.index_containing(items[-1][0]) or 0, i)):
             continue  # 计量、标准、检测、认证等服务企业: services and fields in common words, no member named

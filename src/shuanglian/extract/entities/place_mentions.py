@@ -7,7 +7,7 @@ import re
 import weakref
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_LAC, Cand, TokenView
-from shuanglian.extract.entities.lexicon import generic, place_rules
+from shuanglian.extract.entities.lexicon import generic, industries, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
 from shuanglian.extract.entities.places import Place, normalise, place_index, segments, world_places
 from shuanglian.extract.lac import Token
@@ -278,6 +278,13 @@ def place_cands(view: TokenView) -> list[Cand]:
                   for c in [_province_abbreviation(view, t)] if c]
 
 
+def _glued_fragment(view: TokenView, t: Token) -> bool:
+    """True when the word before `t` and `t`'s first character make an industry term (制造|业园区 of 制造业园区):
+    LAC cut the word off a common phrase, no zone's name."""
+    i = view.by_end.get(t.start)
+    return i is not None and i >= 0 and view.tokens[i].word + t.word[:1] in industries()
+
+
 def place_cand(view: TokenView, t: Token) -> list[Cand]:
     """The place (or zone) candidate of one word read as a place, by LAC or the tagger; none for a non-place."""
     out: list[Cand] = []
@@ -295,7 +302,7 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         s = None  # 浦东新区, 滨海新区 are districts; 湘江新区, 两江新区 are development zones
     if s:
         kind = kind_of(t.word) or "platform"
-        if kind == "platform" and not all_generic(t.word):
+        if kind == "platform" and not all_generic(t.word) and not _glued_fragment(view, t):
             # 苏州工业园区, 广州国际生物岛: zones LAC tags as places are innovation platforms
             out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
         if normalise(t.word) is None or kind == "platform":

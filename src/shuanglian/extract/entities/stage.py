@@ -42,7 +42,13 @@ from shuanglian.extract.entities.industries import (
     overlapping_industries,
 )
 from shuanglian.extract.entities.industry_lists import listed_industries
-from shuanglian.extract.entities.kind_shapes import listed_facilities, patterned_works, reshaped, shaped
+from shuanglian.extract.entities.kind_shapes import (
+    listed_facilities,
+    patterned_works,
+    reshaped,
+    shaped,
+    with_capacity,
+)
 from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
     blocked_automaton,
@@ -564,6 +570,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = _bare_enterprises(text, chosen, lac_toks)  # 天河超算, “闽政通”等平台, 技兴三湘, 同|拉美
     chosen = university_units(chosen)  # 美术学院 of 清华大学
     chosen = reshaped(text, shaped(text, chosen))  # 4个…物流基地, 这家…产业园; …货运机场花湖国际机场; 自贸区横琴片区
+    chosen = with_capacity(view, chosen)  # 百万吨|化工新材料基地
     places = [p for c in chosen if c.kind == "place" for p in [normalise(c.name)] if p]
     context = page_context(places)
     if context[0] is None:
@@ -623,9 +630,12 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     assign_roles(view, groups, context)
 
     out: list[Mention] = []
+    doc_heads = generic()["document_heads"]
     for g in groups.values():
         if not g.spans:
             continue
+        if g.kind == "government" and all(text.startswith(doc_heads, b) for _, b in g.spans):
+            continue  # 内蒙古自治区政府|工作报告: a body named only in its report's title, no mention of its own
         aliases = sorted(g.surfaces - {g.name}, key=lambda a: (-len(a), a))
         out.append(Mention(name=g.name, kind=g.kind, aliases=aliases, spans=sorted(g.spans), attrs=g.attrs))
     out.sort(key=lambda m: m.spans[0])

@@ -147,7 +147,8 @@ def _figure(
         unit = lex.units[m.group("unit")]
         if not _plausible_count(raw_num, m.group("more") or m.group("pre"), unit):
             return None
-        if s[m.end("unit") : m.end("unit") + 4].startswith(lex.not_after.get(unit.text, ())):
+        next4 = s[m.end("unit") : m.end("unit") + 4]
+        if next4.startswith(lex.not_after.get(unit.text, ())) and not next4.startswith(lex.qualifier_after):
             return None  # 5个月, 位于
         if unit.text == "个" and _POINTS_NEXT.match(s, m.end("unit")):
             unit = lex.units["个百分点"]  # 分别高于全国12.7个、12个百分点: the unit said once, at the end

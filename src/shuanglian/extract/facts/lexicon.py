@@ -38,6 +38,7 @@ class Lexicons:
         self.not_after: dict[str, tuple[str, ...]] = {
             k: tuple(v) for k, v in (load_data("units.yaml").get("not_after") or {}).items()
         }
+        self.qualifier_after: tuple[str, ...] = tuple(load_data("units.yaml").get("qualifier_after") or ())
         num = (
             r"(?:\d+(?:[,，]\d{3})*(?:\.\d+)?[十百千万亿]*"
             r"|[数几][十百千万亿]+"

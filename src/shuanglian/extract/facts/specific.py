@@ -24,6 +24,9 @@ _CLAUSE_CUT = re.compile(
     r"|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )  # a space parts a headline
 _QUOTES = re.compile(r"[“”\"‘’《》]")
+# a quoted predicate closing a clause right after a count's thing (16个地市“入长”): the thing ends before it
+_QUOTED_PREDICATE = re.compile(r"^([\u4e00-\u9fff]{2,})[“\"]([^“”\"]{1,8})[”\"](?=[，,。；;：:！!]|$)")
+_QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{2,12})[”\"’]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
     r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
@@ -39,10 +42,6 @@ _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
 _SCOPE_END = re.compile(r"(?<=..)(?:全国|全球|全省|全市|全区|世界)$")
-# the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
-_CHANGE_TO = re.compile(
-    r"^(?:精简|压缩|缩短|缩减|减少|下降|降低|提高|提升|上升|扩大|增加|增长|降|增|升)(?:至|到)$"
-)
 _HEADING = re.compile(r"^([\u4e00-\u9fff]{2,6})方面[，,：:]")
 # a size class written between a count and its projects: 70个30亿元以上项目, 21个5000万元的项目
 _SIZE_CLASS = re.compile(
@@ -50,11 +49,7 @@ _SIZE_CLASS = re.compile(
 )
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
-_INNER_TIME = re.compile(r"(?<=..)(?:全年|当年|去年一年|今年一年|去年|今年|上半年|下半年)(?=..|$)")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
-_OWN_MEASURE = re.compile(
-    r"(?:总额|总值|总量|产值|增加值|收入|投资|利润|产量|销售额|零售额|进出口|出口|进口)$"
-)
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
 _BUILT = re.compile(r"^建成(?!投产|通车|运营|投运|试运|开放|使用)(?=..)")
 _RATE_END = re.compile(r"(?:率|贡献|比重|占比|份额)$")
@@ -122,13 +117,27 @@ class _Grammar:
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
-        self.time = [re.compile(p) for p in d["time"]]
+        self.time = [
+            re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
+        ]
         self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
         self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
         self.people = tuple(d.get("people_nouns") or ())
+        self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
+        change_to = d.get("change_to") or {}
+        # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
+        self.change_to = re.compile(
+            f"^(?:{alternation(change_to.get('verbs') or ['提高'])})(?:{alternation(change_to.get('markers') or ['到'])})$"
+        )
+        self.change_verbs = tuple(sorted(change_to.get("verbs") or (), key=len, reverse=True))
+        self.change_markers = frozenset(change_to.get("markers") or ())
+        inner = d.get("inner_time") or {}
+        self.inner_time = re.compile(
+            r"(?<=..)(?:" + "|".join([*inner.get("patterns", ()), alternation(inner.get("words") or ["全年"])]) + r")(?=..|$)"
+        )
         self.power_plants = tuple(d.get("power_plants") or ())
         self.rate_stems = tuple(d.get("rate_stems") or ())
         self.firsts: dict[str, str] = dict(d.get("tranche_words") or {})
@@ -189,6 +198,14 @@ class _Grammar:
         self.pronouns = tuple(d.get("pronouns") or ())
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())
+        self.clause_preps = tuple(d.get("clause_preps") or ())
+        self.bare_heads = frozenset(d.get("bare_heads") or ())
+        self.object_preps = tuple(d.get("object_preps") or ())
+        self.achieve = tuple(d.get("achieve_verbs") or ())
+        self.own_measures = tuple(d.get("own_measures") or ())
+        self.milestones = tuple(d.get("milestones") or ())
+        self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
+        self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
@@ -284,6 +301,8 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
             for w in g.tail if s.endswith(g.tail) else ():
                 if s.endswith(w) and not s.endswith(g.tail_keep):
                     s = s[: -len(w)]
+                    if w in g.change_markers and (level := _ends_with(g.change_verbs, s)) and len(s) > len(level):
+                        s = s[: -len(level)]  # 一九五七年上升为56.5%: the level reached, no change
                     break
             else:
                 break
@@ -333,7 +352,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         "" if core in g.lead or core in g.empty_alone else core
     )  # 全年达到1949亿美元: a time or scope word alone names nothing
     core = (
-        _INNER_TIME.sub("", core) if len(core) > 6 else core
+        g.inner_time.sub("", core) if len(core) > 6 else core
     )  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
@@ -349,6 +368,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
             core = done  # 产业园已入驻企业86家: the subject stands before 已, what it took in follows
     core = g.infix.sub("", core) if len(core) > 6 else core
     core = g.domain.sub("", core)  # 国有资本在战略性新兴产业领域累计投入: where it went is not what it is
+    helped = [m for m in g.causative.finditer(core) if m.start() >= 2]
+    if helped and _MEASURE_END.search(rest := core[helped[-1].end() :]) and len(rest) >= 3:
+        core = rest  # 全国重点实验室助力页岩油年产量突破100万吨: what helped is not what is measured
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
         core = core[
@@ -412,12 +434,17 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
         return items  # 概念验证中心、中试基地: each already names its own kind
     head = last[split:]
     # an item that names its own measure takes no head (社会消费品零售总额、固定资产投资分别增长…)
-    return [o if o.endswith(head) or _OWN_MEASURE.search(o) else o + head for o in others] + [last]
+    return [o if o.endswith(head) or o.endswith(g.own_measures) else o + head for o in others] + [last]
 
 
 def _count_noun(g: _Grammar, after: str) -> str:
     """The name of the counted thing right after the unit (12个先导性项目落地实施 -> 先导性项目)."""
-    s = _QUOTES.sub("", re.sub(r"^(?:的|以上|左右)", "", after))
+    s = re.sub(r"^(?:的|以上|左右)", "", after)
+    if s.startswith(g.milestones):
+        return ""  # 产量均突破百万吨大关: the mark passed, not a thing
+    quoted = _QUOTED_PREDICATE.match(s)
+    # 16个地市“入长”。: what the things did, in quotes (a short name only: 4个单位荣获首届“中国节水奖” says more)
+    s = quoted.group(1) if quoted and len(quoted.group(1)) <= 4 else _QUOTES.sub("", s)
     aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
     if aspect and not s[aspect.end() :].startswith(g.any_verb):
         s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
@@ -467,6 +494,9 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     plain = _QUOTES.sub("", after)
     clause = re.split(r"[，,。；;：:、（(）)\s]", plain, maxsplit=1)[0]
     de = clause.find("的")
+    described = _described(g, plain)
+    if described:
+        return described  # 40个吸引力强、带动面广的消费场景, 10家在全国有重要影响力的企业
     if not noun or de < 2 or not plain.startswith(noun):
         return noun
     mod = clause[:de]
@@ -476,11 +506,30 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     )  # 10个国家级的创新平台: a rank is part of the name
     if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
         return noun
-    head = _count_noun(g, plain[de + 1 :])
+    cut = after.find("的")
+    head = _count_noun(g, after[cut + 1 :] if _QUOTES.sub("", after[:cut]) == mod else plain[de + 1 :])
     noun = mod
     if len(head) < 2 or head.startswith(g.pronouns):
         return noun
     return (noun if keep else "") + head
+
+
+def _described(g: _Grammar, plain: str) -> str:
+    """The head of a count's thing written after a clause that describes it and 的: a clause opened by a
+    preposition (在全国有重要行业影响力的企业) or short predicates joined by 、 (吸引力强、带动面广的消费场景);
+    "" when the words after the unit are not such a clause."""
+    clause = re.split(r"[，,。；;：:（(）)\s]", plain, maxsplit=1)[0]
+    de = clause.find("的")
+    if de < 2:
+        return ""
+    mod = clause[:de]
+    parts = mod.split("、")
+    opened = mod.startswith(g.clause_preps) and len(mod) >= 4
+    joined = len(parts) >= 2 and all(2 <= len(p) <= 4 for p in parts)
+    if not (opened or joined) or re.search(r"\d", mod):
+        return ""
+    head = _count_noun(g, clause[de + 1 :])
+    return head if len(head) >= 2 and not head.startswith(g.pronouns) else ""
 
 
 def _ends_with(words: Sequence[str], s: str) -> str | None:
@@ -498,7 +547,7 @@ def _count_suffix(unit: str, noun: str) -> str:
         return "人数"  # academicians are counted as people whatever the unit (2位, 7名)
     if unit == "户" and not re.search(r"(?:户|企业|主体|公司|商户|单位)$", noun):
         return "户数"  # 惠及居民65000多户 -> 惠及居民户数
-    return "人次" if unit == "人次" else "数量"
+    return _grammar().unit_counts.get(unit, "数量")  # 500场 -> 场次, 40期 -> 期数, 1635万人次 -> 人次
 
 
 def specific_measure(
@@ -515,7 +564,7 @@ def specific_measure(
     figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
     sentence's earlier figures. None when the clause names nothing."""
     st = state if state is not None else SpecificState()
-    if not first and st.last and (_RANGE.match(scope) or _CHANGE_TO.match(scope)):
+    if not first and st.last and (_RANGE.match(scope) or _grammar().change_to.match(scope)):
         return st.last  # the upper end of a range: 增长4.5%—5%
     if (
         not first
@@ -556,6 +605,10 @@ def _specific(
     """specific_measure's reading of one figure's clause (see there), with the sentence's `state`."""
     g = _grammar()
     st = state if state is not None else SpecificState()
+    quoted = _QUOTED.findall(scope)
+    if quoted:
+        # “吉林一号”组网卫星: a quoted name is one word, the place it opens with is no scope to cut
+        places = [p for p in places if not any(q.startswith(p) and q != p for q in quoted)]
     scope = re.sub(
         r"[（(][^（()）]{0,10}[）)]$", "", scope
     )  # 制造业单项冠军企业（产品）60个: a gloss is no clause
@@ -588,7 +641,8 @@ def _specific(
         listed = not first and scope.startswith(("、", "和", "及"))  # 3个露天煤矿和15个井工煤矿
         if first or _CLAUSE_CUT.search(scope):
             st.prev_money = ""  # a sum is a size class only right before the counted thing
-        return _count(g, parts, after, unit, st, places, listed)
+        earlier = "".join(_CLAUSE_CUT.split(scope)[:-1]) if first else ""
+        return _count(g, parts, after, unit, st, places, listed, earlier)
     if unit == "倍":
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
@@ -956,8 +1010,8 @@ def _owner_after(g: _Grammar, after: str) -> str:
 def _suffix(
     g: _Grammar, kind: str, change: str | None, unit: str, core: str, measure: str | None = None
 ) -> str:
-    if kind == "percent" and unit == "个百分点" and change:
-        return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高
+    if kind == "percent" and unit in ("个百分点", "个千分点") and change:
+        return change  # 民间投资占比提高2.2个百分点 -> 民间投资占比提高; 出生率下降5个千分点 -> 出生率下降
     if kind == "percent":
         if change:
             return g.percent_change.get(change, "增长率")
@@ -1003,6 +1057,7 @@ def _count(
     st: SpecificState,
     places: Sequence[str],
     listed: bool,
+    earlier: str = "",
 ) -> str | None:
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
@@ -1058,11 +1113,16 @@ def _count(
     # the thing as written right after the unit (before a shared head was added) is not the next count's clause
     shown = next((n for n in (noun, written) if n and _QUOTES.sub("", after).startswith(n)), "")
     st.noun = _QUOTES.sub("", after)[: len(shown)]
+    deed_noun = _ends_with(g.deed_nouns, noun) if noun else None
+    if deed_noun and len(noun) - len(deed_noun) >= 2:
+        noun = deed_noun + noun[: -len(deed_noun)]  # 完成800个经济薄弱村扶持 -> 扶持经济薄弱村: the deed goes in front
     post = _post_verb(g, after, noun) if noun else ""
     post = "" if noun.startswith(post) else post  # 4个在建铁路项目加快建设
     pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
+    if noun in g.bare_heads and not core and earlier:
+        noun = _named_before(g, earlier, noun, places) or noun  # 山东新旧动能转换重大项目…，321个项目
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
         keep = verb if verb in g.keep or verb in g.reach else ""
         if not keep and verb:
@@ -1124,6 +1184,21 @@ def _count(
         return None
     st.subject = name
     return name + _count_suffix(unit, name)
+
+
+def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -> str:
+    """A bare head noun counted (321个项目) names the things an earlier clause of the sentence named in full
+    with the same head (山东新旧动能转换重大项目优选…): that name, without the place or verb it opens with."""
+    plain = _QUOTES.sub("", earlier)
+    i = plain.rfind(head)
+    if i < 2:
+        return ""
+    run = re.split(r"[^\u4e00-\u9fffA-Za-z0-9+]", plain[:i])[-1]
+    run = run[1:] if run.startswith(g.object_preps) and len(run) >= 3 else run  # 对小微企业实行…
+    name = _strip_verb_lead(g, _strip_lead(g, run, places)) + head
+    if name.startswith(g.any_verb) and not _starts_keep(g, name):
+        return ""
+    return name if len(head) < len(name) <= 14 else ""
 
 
 def _shared_head(g: _Grammar, after: str, noun: str) -> str:
@@ -1190,6 +1265,9 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
             break
         rest = rest[len(adv) :]
     verb = next((v for v in g.predicates if rest.startswith(v)), None)
+    done = next((d for d in g.achieve if rest.startswith(d)), None)
+    if verb is None and done and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", rest[len(done) :]):
+        return rest[len(done) :]  # 685家医疗机构实现互认, 5家企业实现上市: what they came to do says which
     if verb is None:
         # 8条产业链产值两位数增长, 46种产品能耗达到国家先进值: what is said of an attribute of the things says
         # which ones are counted (产值两位数增长产业链)

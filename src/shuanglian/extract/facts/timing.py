@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from shuanglian.extract.facts.common import alternation, load_data
 from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
@@ -90,6 +92,8 @@ def figure_year(
             year = relative_year(lex, m.group(), basis)
             if m.group() == "全年" and ctx is not None and ctx.section_year is not None and ctx.section_year > 0:
                 year = ctx.section_year  # 力争全年完成交通投资 in this year's plan
+            elif m.group() == "全年" and not reported and ctx is not None and ctx.mood is True and basis.pub_year:
+                year = basis.pub_year  # a goal for 全年 in a work plan's paragraph: the year being planned
             if year is None:
                 return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
             best = (m.start(), year)
@@ -109,15 +113,62 @@ def figure_year(
     return basis.report_year if reported else None
 
 
-def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | None:
+def _object_of_orientation(text: str, m: re.Match[str]) -> bool:
+    """A cue word in the object of a verb of orientation in its clause (聚焦“1+2+4+N”目标任务体系; 落实一次性
+    扩岗补助; 按照计划: cues.yaml `orientation_verbs`) names what the work is aimed at, not the figure's mood."""
+    start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
+    return any(v in text[start : m.start()] for v in _ORIENTATION) and not any(c.isdigit() for c in m.group())
+
+
+def _closes_clause(text: str, m: re.Match[str]) -> bool:
+    """A cue word that closes its clause (稳预期，…; 围绕…重要指示要求，…) is a noun there: it governs
+    nothing after it. Not a year (到2025年，… frames what follows) nor a verb that takes the next clause
+    as its object (预计，全年… : cues.yaml `clause_complement`)."""
+    return (
+        text[m.end() : m.end() + 1] in _CLAUSE_END
+        and not any(c.isdigit() for c in m.group())
+        and not m.group().endswith(_CLAUSE_COMPLEMENT)
+    )
+
+
+def _comparison_cue(text: str, m: re.Match[str]) -> bool:
+    """An actual cue that is the base of a comparison (比上年, 较去年, 同比): it says what the figure is
+    compared with, not whether the figure is reached or planned (拟安排赤字2950亿元，比上年减少50亿元)."""
+    return m.group() in _COMPARISON_WORDS or (m.group() in _BASE_WORDS and _comparison_base(text, m.start()))
+
+
+def _past_deadline(text: str, ts: int, te: int, pub_year: int, cues: list[tuple[int, int]]) -> bool:
+    """A year cue (到2025年, 至2023年, 2025年前) naming a year before publication, with no other target cue
+    before it in `text`."""
+    y = _YEAR.search(text, ts, te)
+    if y is None or int(y.group(1)) >= pub_year:
+        return False
+    return not any(s < ts and not _YEAR.search(text, s, e) for s, e in cues)
+
+
+def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = False) -> bool | None:
     """True/False when the nearest cue (the last in `text`) is a target/actual cue, None without cues.
 
     An actual cue right after a target cue belongs to it: 力争实现, 计划完成, 预计实现. A past year
-    (2020年 on a 2021 page) counts as an actual cue."""
-    a = [m.start() for m in lex.actual_re.finditer(text)]
-    a_ends = [m.end() for m in lex.actual_re.finditer(text)]
+    (2020年 on a 2021 page) counts as an actual cue. A cue word closing its clause is none (_closes_clause);
+    a comparison base (比上年, 同比) after a target cue does not overrule it."""
+    actual = list(lex.actual_re.finditer(text))
+    a_ends = [m.end() for m in actual]
     # …and a target cue right after an actual cue belongs to that: 已安排, 已计划
-    t = [(m.start(), m.end()) for m in lex.target_re.finditer(text) if not any(0 <= m.start() - e <= 1 for e in a_ends)]
+    t = [
+        (m.start(), m.end())
+        for m in lex.target_re.finditer(text)
+        if not any(0 <= m.start() - e <= 1 for e in a_ends)
+        and not _closes_clause(text, m)
+        and not _object_of_orientation(text, m)
+    ]
+    if pub_year is not None:
+        # 从2020年的…增长到2025年的4.93万亿元 on a 2026 page: a deadline already past is a reached level,
+        # unless a goal word before it says the goal was set then (规划提出，到2025年…)
+        t = [(ts, te) for ts, te in t if not _past_deadline(text, ts, te, pub_year, t)]
+    first_t = t[0][0] if t else len(text)
+    # (in `part`, the stretch since the previous figure, a comparison alone decides nothing: the sentence does)
+    a = [m.start() for m in actual if not (_comparison_cue(text, m) and (part or m.start() > first_t))]
     if pub_year is not None:
         # ... but not a comparison base: 较2020年增长50%
         a += [
@@ -131,6 +182,13 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None) -> bool | Non
         return None
     return (t[-1][1] if t else -1) > (a[-1] if a else -1)
 
+
+_CUES = load_data("cues.yaml")
+_CLAUSE_END = tuple("，,；;。：:、")
+_CLAUSE_COMPLEMENT = tuple(_CUES.get("clause_complement") or ["预计"])
+_ORIENTATION = tuple(_CUES.get("orientation_verbs") or ["聚焦"])
+_COMPARISON_WORDS = tuple(_CUES.get("comparison_words") or ["同比"])  # a comparison by itself
+_BASE_WORDS = tuple(_CUES.get("comparison_bases") or ["上年", "去年"])  # a base after 比/较
 
 # Target cues that also describe done work (新培育, 打造了); a review paragraph overrules them.
 _WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求")
@@ -146,7 +204,7 @@ def is_target(
     """Goal/plan or actual: cues since the previous figure, else in the sentence, else the previous
     sentence of the paragraph, else a future year."""
     for text in (scope, prefix):
-        d = _decide(lex, strip_titles(text), pub_year)
+        d = _decide(lex, strip_titles(text), pub_year, part=text is scope and scope != prefix)
         if d is not None:
             if d and ctx is not None and ctx.mood is False and _WEAK_TARGET.search(text) and not _STRONG.search(text):
                 return False  # 新培育…13个 in a review: 培育 reports what was done
@@ -184,8 +242,45 @@ def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Contex
 
 
 def _para_opener(patterns: list[str]) -> re.Pattern[str]:
-    """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces."""
-    return re.compile(r"^\s*(?:" + "|".join(patterns) + ")")
+    """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces or the
+    dash of a bulleted paragraph (——这五年，…)."""
+    return re.compile(r"^[\s—－]*(?:" + "|".join(patterns) + ")")
+
+
+def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None, count_marked: bool = False) -> int:
+    """Clauses that report a result (cues.yaml `result_clauses`): the thing done comes first and the verb
+    after it, as a review words it (城镇建设扎实推进; 基层治理效能明显提升; 13.2万脱贫人口实现稳岗就业;
+    收集率提升至88%), where a plan opens its clauses with the verb (推进…, 实现…). Clauses opening with a
+    plan verb, holding a target cue or a goal's qualifier (以上, 左右), or naming a year after publication
+    (1985年工农业总产值达到… on a 1982 page), are none; so is a verb inside a list (人才培养和实现…).
+    Unless `count_marked`, a clause that holds a review marker (了, 已…) is left to that marker."""
+    rc = cues.get("result_clauses") or {}
+    key = tuple(sorted((k, tuple(v)) for k, v in rc.items()))
+    if key not in _RESULT_RX:
+        adv, end, verbs = (alternation(rc.get(k) or ["(?!)"]) for k in ("adverbs", "end_verbs", "verbs"))
+        _RESULT_RX[key] = (
+            re.compile(f"(?:{adv})(?:{end})$"),
+            re.compile(f"^.{{1,}}?[^和与及、的](?:{verbs})"),
+            re.compile("^(?:" + alternation(cues["plan_clause_openers"]) + "|" + alternation(rc.get("not_after") or ["(?!)"]) + ")"),
+            re.compile(alternation(rc.get("goal_words") or ["(?!)"])),
+        )
+    final, mid, plan_start, goal = _RESULT_RX[key]
+    n = 0
+    for sentence in re.split(r"[。；;！!？?\n]", strip_titles(para)):
+        governed = False  # a plan verb or goal word governs the rest of its sentence (力争A达到…，B突破65%)
+        for clause in re.split(r"[，,：:]", sentence):
+            c = clause.strip().lstrip("（(一二三四五六七八九十)）、 ")
+            if not c:
+                continue
+            if goal.search(c) or (pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))):
+                governed = True
+            if governed or plan_start.match(c) or (not count_marked and any(w in c for w in cues["review_markers"])):
+                continue  # (for the mood, a clause holding a review marker counts once, as that marker)
+            n += bool(final.search(c) or mid.search(c))
+    return n
+
+
+_RESULT_RX: dict[tuple[Any, ...], tuple[re.Pattern[str], ...]] = {}
 
 
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
@@ -209,7 +304,7 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
             section = False
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
-        plan, past = len(opener.findall(para)), len(review.findall(para))
+        plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
         if section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
@@ -225,11 +320,20 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     """Paragraph number -> the year its section is about (cues.yaml `section_years`): a review of last
     year (过去一年…, on a January-April page), a year named at the head (2025年是…), this year's plan
     (今年…, 主要预期目标); in a review of several years (过去五年…) minus the year the period ends (the
-    year before a January-April page), whose levels reached (达到…) are that year's. Paragraphs before any
-    opener are left out."""
+    year before a January-April page), whose levels reached (达到…) are that year's. Before any opener, a
+    paragraph of a page of the report season (January-March) that reads as a review by its own clauses (two
+    result clauses or more, _result_clauses) and speaks neither of now (cues.yaml `present_paragraph`) nor of a
+    period (`period_paragraph`: 十年来, 以来) is a review of one year or of five, which cannot be told apart:
+    its levels reached are the year before's in both (as in a review of several years), its flows keep no
+    year; other paragraphs before any opener are left out."""
     from shuanglian.extract.facts.common import load_data
 
-    cues = load_data("cues.yaml").get("section_years") or {}
+    all_cues = load_data("cues.yaml")
+    cues = all_cues.get("section_years") or {}
+    moods = paragraph_moods(text, pub_year)
+    present = re.compile(alternation(all_cues.get("present_paragraph") or ["(?!)"]))
+    period = re.compile("|".join(all_cues.get("period_paragraph") or ["(?!)"]))
+    season = pub_year is not None and (pub_month is None or pub_month <= 3)  # when reports are delivered
 
     last, several, this = (_para_opener(cues.get(key) or ["(?!)"]) for key in ("last_year", "years", "this_year"))
     recent = pub_year is not None and (pub_month is None or pub_month <= 4)
@@ -248,6 +352,15 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
             have, year = True, pub_year
         if have:
             out[i] = year
+        elif (
+            season
+            and pub_year
+            and moods.get(i) is False
+            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= 2
+            and not present.search(para)
+            and not period.search(para)
+        ):
+            out[i] = -(pub_year - 1)  # a review read alone, of one year or of five: its levels reached only
     return out
 
 
