@@ -127,6 +127,43 @@ def test_term_naming_a_facility_after_one_word(ents) -> None:  # type: ignore[no
     assert _industries(ents, "建设量子计算研发平台，培育数字技术产业园。") == set()
 
 
+def test_sector_written_with_ye_is_also_named_without_it(ents) -> None:  # type: ignore[no-untyped-def]
+    # 汽车制造业 (lexicon canonical 汽车制造) and 装备制造业 (X制造业 -> X制造): the short form is an alias
+    got = {m.name: set(m.aliases) for m in ents("推动汽车制造业高质量发展。装备制造业增加值同比增长10.2%。").values()
+           if m.kind == "industry"}
+    assert "汽车制造" in got.get("汽车制造业", set())
+    assert "装备制造" in got.get("装备制造业", set())
+
+
+def test_noun_and_verbal_noun_as_the_object_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    # 发展|创意|设计|产业: two words as the verb's whole object name the industry; generic words do not
+    assert _industries(ents, "加快发展创意设计产业，实施创意设计赋能行动。") == {"创意设计"}
+    assert _industries(ents, "积极壮大城市经济产业。") == set()
+
+
+def test_safety_or_supply_of_goods_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 食品|安全, 煤炭|保供: the safety or the supply of the goods; 食品产业 still names the industry
+    assert _industries(ents, "推进民营经济、食品安全等重点领域立法，做好煤炭保供工作。") == set()
+    assert _industries(ents, "做强食品产业。") == {"食品"}
+
+
+def test_two_words_before_chanye_opening_a_clause(ents) -> None:  # type: ignore[no-untyped-def]
+    # ，光子|集成|产业|入选: the industry is the clause's subject; without a verb after 产业 nothing is read
+    assert "光子集成" in _industries(ents, "今年，光子集成产业入选首批国家级制造业中试平台。")
+    assert _industries(ents, "今年，城市经济产业入选试点。") == set()
+
+
+def test_kept_modifier_between_the_verb_and_a_bare_noun(ents) -> None:  # type: ignore[no-untyped-def]
+    # 做强|绿色|算力|产业: the verb stands before the kept modifier; the name keeps it
+    assert _industries(ents, "做大做强绿色算力产业。") == {"绿色算力"}
+
+
+def test_software_alone_before_chanye_names_the_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 软件 is no group of industries (装备产业, 生物产业 are): 发展|软件|产业 names it
+    assert _industries(ents, "大力发展软件产业。") == {"软件"}
+    assert _industries(ents, "大力发展装备产业。") == set()
+
+
 def test_term_qualifying_an_activity_or_product_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     assert "煤炭" not in _industries(ents, "确保当地首个智慧陆港配套设施完成建设，实现煤炭运输年发运量500万吨。")
     assert "稀土" not in _industries(ents, "超高纯稀土粉体等20项科技创新成果填补国内空白。")

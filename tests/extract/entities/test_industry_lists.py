@@ -47,3 +47,40 @@ def test_service_lists_are_not_industries(ents) -> None:  # type: ignore[no-unty
 
 def test_kept_modifier_on_a_list_item(ents) -> None:  # type: ignore[no-untyped-def]
     assert _industries(ents, "加快现代装备、新材料等产业集群发展。") == {"现代装备", "新材料"}
+
+
+def test_list_closed_by_chain_or_track_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 等重点产业链, 等8条产业链, 等新赛道: every item of a list closed by a chain or track word is an industry
+    assert _industries(ents, "壮大果蔬茶、调味品、火锅食材等重点产业链。") == {"果蔬茶", "调味品", "火锅食材"}
+    assert {"无人机", "光子"} <= _industries(ents, "无人机、光子等8条产业链产值两位数增长。")
+    # 人才、资金等产业|要素 stays no list of industries with the new closers
+    assert _industries(ents, "推动人才、资金等产业链要素集聚。") == set()
+
+
+def test_first_item_opening_with_an_adjective_or_ending_with_a_head_verb(ents) -> None:  # type: ignore[no-untyped-def]
+    # 新型/a|蛋白: an adjective opens the first item; 飞行器|制造/v: LAC's verb reading of a head word
+    assert _industries(ents, "培育发展新型蛋白、高效酶制剂等产业。") == {"新型蛋白", "高效酶制剂"}
+    assert "无人机制造" in _industries(ents, "大力发展无人机制造、航空材料等产业。")
+
+
+def test_lead_verb_glued_to_the_first_item(ents) -> None:  # type: ignore[no-untyped-def]
+    # 做优|做|强酸汤/nz: the 强 of 做强 is no part of the item
+    assert _industries(ents, "做优做强酸汤、刺梨、饮用水、抹茶等产业。") == {"酸汤", "刺梨", "饮用水", "抹茶"}
+
+
+def test_two_listed_company_sectors_make_a_list_of_industries(ents, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # 证券、保险、货币市场: two sector names of the listed-company classification (chain-kg industry.json)
+    from shuanglian.extract.entities import industry_lists
+
+    monkeypatch.setattr(industry_lists, "sector_names", lambda: frozenset({"证券", "保险", "白酒"}))
+    assert _industries(ents, "规范发展证券、保险、货币市场。") == {"证券", "保险"}
+    # one sector name alone makes no list of industries
+    assert _industries(ents, "规范发展证券、期货和货币市场。") == set()
+
+
+def test_public_services_are_no_listed_company_sectors() -> None:
+    from shuanglian.extract.entities.industry_lists import sector_names
+
+    names = sector_names()
+    assert not names & {"教育", "体育", "出版"}
+    assert not any(n.startswith("其他") or n.endswith(("Ⅱ", "Ⅲ")) for n in names)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.lexicon import (
@@ -16,6 +20,7 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
 )
 from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.lac import Token
 
 # verbs that state what an organisation works on (专注于人工智能, 聚焦生物医药)
 _STATES = re.compile(r"(专注|聚焦|从事|深耕|布局|致力于|主营|主攻|围绕|面向|立足|发力|涉足|瞄准)")
@@ -24,6 +29,16 @@ _SENTENCE = re.compile(r"[。！？；!?;\n]")
 
 
 FIELD = "field"  # internal kind: a term naming a facility's field, dropped before selection
+
+
+@cache
+def grammar_extra() -> dict[str, Any]:
+    """Keys of industry_grammar.yaml that lexicon.industry_grammar does not load (sector_ends…)."""
+    ref = resources.files("shuanglian.extract") / "data" / "industry_grammar.yaml"
+    data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    return {"sector_ends": tuple(data.get("sector_ends", [])),
+            "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
+            "domain_tails": tuple(data.get("domain_tails", []))}
 
 
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
@@ -36,6 +51,8 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     for c in cands:
         if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
             continue
+        if text and text.startswith(grammar_extra()["domain_tails"], c.end):
+            continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
         if text.startswith(modifies, c.end):
             continue  # 房地产|开发投资, 煤炭|运输: the term qualifies a product or an activity
         # a facility's field is no industry mention, but the carrier rules name the facility by it
@@ -161,6 +178,9 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         # 加力|布局|氢能产业: a verb LAC tagged as a noun opens the clause, not the name; a kept modifier
         # (高端|金属材料) is put back by with_modifiers once the rest is read as an industry
         toks = toks[1:]
+    cut = view.tokens[s : e - len(toks)]
+    # only kept modifiers cut (做强|绿色|算力|产业): the clause's verb stands before them
+    modified = bool(cut) and all(t.word in gram["kept_modifiers"] for t in cut)
     if not toks:
         return None
     text = view.text
@@ -176,9 +196,33 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         tail = text[t.start : end]
         if tail in industries():
             return t.start, tail
-    if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, start, end):
+    verb_start = view.tokens[s].start if modified else start
+    if len(toks) == 1 and _bare_sector(phrase, toks[0].tag) and _verb_object(view, verb_start, end):
         return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
+    if len(toks) == 2 and _two_word_sector(toks) and (_verb_object(view, start, end) or _clause_subject(view, start, end)):
+        return start, phrase  # 发展|创意|设计|产业: a noun + verbal noun as the whole object names the industry
     return None
+
+
+def _clause_subject(view: TokenView, start: int, end: int) -> bool:
+    """True when the phrase at [start, end) + 产业 opens a clause and a verb follows 产业 (，光子|集成|产业|入选): the
+    industry is the clause's subject."""
+    i, k = view.index_containing(start), view.index_containing(end)
+    if i is None or k is None or view.tokens[k].word != "产业" or k + 1 >= len(view.tokens):
+        return False
+    return (i == 0 or view.tokens[i - 1].tag == "w") and view.tokens[k + 1].tag == "v"
+
+
+def _two_word_sector(toks: Sequence[Token]) -> bool:
+    """True for a noun + noun or verbal noun of 3-5 characters (创意|设计, 数据|标注) with no broad, generic or
+    place word: written alone before 产业 as a verb's whole object, it names the industry."""
+    gram = industry_grammar()
+    g = generic()
+    phrase = "".join(t.word for t in toks)
+    if not (toks[0].tag in ("n", "nz") and toks[1].tag in ("n", "vn") and 3 <= len(phrase) <= 5):
+        return False
+    bad = (gram["broad"], gram["bare_not_sectors"], g["non_names"], g["generic_name_parts"], place_index())
+    return not any(t.word in words for t in toks for words in bad) and phrase not in g["non_names"]
 
 
 def _verb_object(view: TokenView, start: int, end: int) -> bool:
@@ -264,8 +308,17 @@ def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]
 def anchored_forms(text: str, spans: Sequence[tuple[int, int]]) -> set[str]:
     """The forms an industry is written in with its class word (软信产业, 数据标注行业): other names of it on the page.
 
-    The canonical name leaves 产业/行业 out (guideline), but the page's form is one of its names."""
-    return {text[a : b + 2] for a, b in spans if text[b : b + 2] in ("产业", "行业")}
+    The canonical name leaves 产业/行业 out (guideline), but the page's form is one of its names; a sector
+    written X制造业/X加工业 is named without its 业 too (汽车制造业 -> 汽车制造)."""
+    forms = {text[a : b + 2] for a, b in spans if text[b : b + 2] in ("产业", "行业")}
+    # a sector written X业 (汽车制造业, 装备制造业) is also named without 业: the lexicon's canonical or X itself
+    inds = industries()
+    for a, b in spans:
+        word = text[a:b]
+        if word.endswith(grammar_extra()["sector_ends"]) and len(word) >= 4:
+            canonical = inds.get(word, word)
+            forms.add(canonical if canonical != word else word[:-1])
+    return forms
 
 
 _JOINS = ("及", "与", "和")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Sequence
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
-from shuanglian.extract.entities.industries import specific_only, with_modifiers
-from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar
+from shuanglian.extract.entities.industries import grammar_extra, specific_only, with_modifiers
+from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar, shared_list
 from shuanglian.extract.entities.places import place_index
 from shuanglian.extract.lac import Token
 
@@ -129,7 +130,15 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
 
 
 _PLAIN_TAGS = frozenset({"n", "nz", "vn", "j"})
+# the first item may open with an adjective (新型|蛋白、高效酶制剂等产业): no verb of the sentence is one
+_FIRST_TAGS = _PLAIN_TAGS | {"a"}
 _LATER_TAGS = frozenset({"n", "nz", "vn", "j", "a", "an"})
+
+
+@functools.cache
+def _heads() -> frozenset[str]:
+    """The industry head words as a set."""
+    return frozenset(industry_grammar()["heads"])
 
 
 def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[int, str] | None:
@@ -140,18 +149,22 @@ def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[i
     toks = view.tokens[s:e]
     while toks and toks[0].word in industry_grammar()["lead_verbs"]:
         toks = toks[1:]  # 前瞻|布局|元宇宙: the verb (LAC's noun) opens the clause
-    tags = _LATER_TAGS if later else _PLAIN_TAGS
-    # 、制鞋/v、 and 、智能衡器|计量/v、: a verb alone or last in a later item is LAC's reading of a noun
-    last_verb = later and bool(toks) and toks[-1].tag == "v"
+    tags = _LATER_TAGS if later else _FIRST_TAGS
+    # 、制鞋/v、 and 、智能衡器|计量/v、: a verb alone or last in a later item is LAC's reading of a noun; in the
+    # first item only a head word (低空飞行器|制造/v、) is, any other verb is the sentence's
+    last_verb = bool(toks) and toks[-1].tag == "v" and (later or (len(toks) > 1 and toks[-1].word in _heads()))
     body = toks[:-1] if last_verb else toks
     if not toks or (toks[0].tag == "vn" and not later) or any(t.tag not in tags for t in body):
         # 布局|元宇宙: a verbal noun opening the item is the sentence's action, not part of the industry
         return None
-    text = view.text[toks[0].start : toks[-1].end]
+    start = toks[0].start
+    if view.text[start - 1 : start + 1] in industry_grammar()["lead_verbs"]:
+        start += 1  # 做|强酸汤/nz: LAC glued the lead verb's last character (做强) to the item
+    text = view.text[start : toks[-1].end]
     g = generic()
     if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or text in g["generic_name_parts"]:
         return None
-    return toks[0].start, text
+    return start, text
 
 
 def _phrase(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
@@ -219,6 +232,41 @@ def _best_tail(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     return None
 
 
+@functools.cache
+def sector_names() -> frozenset[str]:
+    """Sector names of the 申万 classification of listed companies (../shared/data/lists/chain-kg, industry.json:
+    证券, 保险, 水产养殖, 白酒…), read at run time; empty when the list is absent. Levels' marks (Ⅱ, Ⅲ) are cut;
+    residual classes (其他…, 综合), broad or generic words and public services (教育, 体育: industry_grammar.yaml)
+    are left out."""
+    path = shared_list("chain-kg", "data", "industry.json")
+    if path is None:
+        return frozenset()
+    gram, g, not_industries = industry_grammar(), generic(), grammar_extra()["sector_names_not_industries"]
+    out: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            row = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            continue
+        name = str(row.get("name", "") if isinstance(row, dict) else "").rstrip("ⅡⅢ")
+        if (len(name) >= 2 and not name.startswith("其他") and "综合" not in name and name not in gram["broad"]
+                and name not in g["non_names"] and name not in g["generic_name_parts"] and name not in not_industries):
+            out.add(name)
+    return frozenset(out)
+
+
+MIN_SECTOR_ITEMS = 2
+
+
+def _sector_items(view: TokenView, items: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Items of a list that are listed-company sector names (证券、保险、货币市场), when at least two are:
+    such a list names sectors even without a known industry or a closing class word."""
+    names = sector_names()
+    hits = [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0)]
+            if hit and hit[1] in names]
+    return hits if len(hits) >= MIN_SECTOR_ITEMS else []
+
+
 def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
@@ -233,7 +281,9 @@ def listed_industries(view: TokenView) -> list[Cand]:
                        for start, text in found if text in industry_grammar()["product_terms"]]
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
-        known = any(text in inds for _, text in found)
+        sectors = [] if closed else _sector_items(view, items)
+        found += [hit for hit in sectors if hit not in found]
+        known = any(text in inds for _, text in found) or bool(sectors)
         if not known and not closed and not _closed(view, items[-1][1]):
             continue
         for start, text in found:
