@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -154,8 +154,19 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
         links = [ln for ln in links if ln.state != LINK_PROPOSED]
         period = t.deadline or t.year
         if t.known_measure:
-            sig: tuple[Any, ...] = (True, tuple(rules.compatible_keys(t.measure)), t.unit)
+            dated, interim = bool(t.deadline), bool(t.deadline and t.year)
+            sig: tuple[Any, ...] = (True, tuple(rules.compatible_keys(t.measure)), t.unit, period, dated, interim)
             q = select(ActualRow).where(ActualRow.measure.in_(sig[1]), ActualRow.unit == t.unit)
+            if period is not None:
+                # only actuals that can score (targets.link.score): the period's own year, a total over the
+                # same period, or an interim year of a multi-year target; the rest of the measure's history
+                # (every year of every page, growing with the database) is not read
+                years = [ActualRow.year == period]
+                if dated:
+                    years.append(and_(ActualRow.year.is_(None), ActualRow.period_end == period))
+                if interim:
+                    years.append(ActualRow.year < t.deadline)
+                q = q.where(or_(*years))
         else:
             sig = (False, t.unit, period)
             q = select(ActualRow).where(ActualRow.unit == t.unit)
