@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -343,8 +343,9 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     ids = list(dict.fromkeys(changed_docs))
     measures: set[tuple[str, str]] = set()
     # figures of documents that are gone (or now a copy) may have been some target's outcome
-    for a in session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))):
-        measures.add((a.measure, a.unit))
+    before = list(session.execute(select(ActualRow.measure, ActualRow.unit, ActualRow.year, ActualRow.period_end)
+                                  .where(ActualRow.document_id.in_(ids))))  # fmt: skip
+    measures |= {(m, u) for m, u, _y, _e in before}
     copy_of = _copy_of(session, ids)
     gone = [i for i in ids if i not in copy_of or copy_of[i]]  # a republished copy says nothing new
     if gone:
@@ -360,13 +361,25 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     # outcome may be gone, so they are relinked over every actual; the rest only gained actuals
     removed = {(k, u) for m, u in measures for k in [m, *rules.compatible_keys(m)]}
     added = list(session.scalars(select(ActualRow).where(ActualRow.document_id.in_(ids))))
-    for a in added:
-        measures.add((a.measure, a.unit))
+    measures |= {(a.measure, a.unit) for a in added}
     # only targets of the changed documents and those whose measure a changed document reports on
     # (a broad 物价涨幅 figure may answer a 居民消费价格涨幅 target: the compatible measures too)
     measures |= {(k, u) for m, u in list(measures) for k in rules.compatible_keys(m)}
     names = sorted({m for m, _u in measures})
-    candidates = list(session.scalars(select(TargetRow).where(TargetRow.measure.in_(names)))) if names else []
+    # a target can only gain or lose a link to an actual of the right period (targets.link.score gives
+    # other years 0): its own year or deadline, a total over that period, or an interim year before a
+    # deadline; targets of other years of the measure (growing with the database) are not read
+    spans = [(y, e) for _m, _u, y, e in before] + [(a.year, a.period_end) for a in added]
+    years = {y for y, _e in spans if y is not None}
+    ends = {e for y, e in spans if y is None and e is not None}
+    period = func.coalesce(TargetRow.deadline, TargetRow.year)
+    can_score = or_(
+        period.is_(None),
+        period.in_(sorted(years | ends)),
+        and_(TargetRow.deadline.isnot(None), TargetRow.year.isnot(None), TargetRow.deadline > min(years, default=9999)),
+    )
+    q = select(TargetRow).where(TargetRow.measure.in_(names), can_score)
+    candidates = list(session.scalars(q)) if names else []
     targets = [t for t in candidates if (t.measure, t.unit) in measures]
     have = {t.id for t in targets}
     full = [t for t in targets if t.id in touched or (t.measure, t.unit) in removed]
