@@ -13,7 +13,6 @@ ingest pays it once. Prints pages/s and the speed-up over local.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import tempfile
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_growth import _sources, _variants  # noqa: E402
+from ingest_growth import Varier, _people, _sources  # noqa: E402
 
 
 def main() -> None:
@@ -40,7 +39,10 @@ def main() -> None:
     from shuanglian.pipeline.runners import LocalRunner, ProcessPoolRunner, RayRunner
     from shuanglian.services.documents import ingest_documents
 
-    texts = _variants(_sources(), args.pages, random.Random(args.seed))
+    # distinct, realistic pages: real sections with places, people, numbers and years varied (ingest_growth)
+    base = _sources()
+    varier = Varier(base, _people(base, args.seed), args.seed)
+    texts = [varier.page(i) for i in range(args.pages)]
     chars = sum(len(t) for t in texts)
     factory = pipeline_factory(plain=True)
     print(f"{args.pages} real pages, {chars / args.pages:.0f} chars/page; chunks of {args.batch_size}, "

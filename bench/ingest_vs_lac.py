@@ -14,7 +14,6 @@ database before the clock starts, as a long ingest pays them once.
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_growth import _sources, _variants  # noqa: E402
+from ingest_growth import Varier, _people, _sources  # noqa: E402
 
 
 def main() -> None:
@@ -42,7 +41,10 @@ def main() -> None:
     from shuanglian.services.documents import ingest_documents
     from shuanglian.store.db import init_db
 
-    texts = _variants(_sources(), args.pages, random.Random(args.seed))
+    # distinct, realistic pages: real sections with places, people, numbers and years varied (ingest_growth)
+    base = _sources()
+    varier = Varier(base, _people(base, args.seed), args.seed)
+    texts = [varier.page(i) for i in range(args.pages)]
     tmp = tempfile.TemporaryDirectory(prefix="sl-vslac-")
     warm = f"sqlite:///{Path(tmp.name) / 'warm.db'}"
     init_db(warm)
