@@ -145,3 +145,34 @@ def test_an_update_that_only_adds_actuals_equals_a_rebuild(sqlite_url: str) -> N
     with session_scope(sqlite_url) as s:
         svc.rebuild_targets(s, as_of_year=2025)
     assert _links(sqlite_url) == incremental
+
+
+def test_worded_targets_found_by_later_reports_equal_a_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a target no rule names a measure for (中央财政投入增长率 in the 2004 report) is matched by wording: a later
+    # report's figure of another measure string answers it, so an update must find it as a rebuild does
+    import json
+    import os
+    from pathlib import Path
+
+    import pytest
+
+    from shuanglian.services.documents import ingest_paths
+
+    reports = Path(__file__).resolve().parents[2].parent / "shared/data/real/national-reports-1954-2015.jsonl"
+    if not reports.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {reports} is missing")
+        pytest.skip("../shared/data/real is not present")
+    by_year = {json.loads(ln)["year"]: ln for ln in reports.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    from shuanglian.store.db import init_db
+
+    init_db(url)
+    for years in ((2004,), (2005, 2006)):
+        part = tmp_path / f"r{years[0]}.jsonl"
+        part.write_text("\n".join(by_year[y] for y in years) + "\n", encoding="utf-8")
+        ingest_paths([part], url)  # the targets projector runs its incremental update after each write
+    incremental = _links(url)
+    with session_scope(url) as s:
+        svc.rebuild_targets(s)
+    assert _links(url) == incremental

@@ -346,6 +346,9 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     before = list(session.execute(select(ActualRow.measure, ActualRow.unit, ActualRow.year, ActualRow.period_end)
                                   .where(ActualRow.document_id.in_(ids))))  # fmt: skip
     measures |= {(m, u) for m, u, _y, _e in before}
+    # targets whose proposed outcome is a figure of a changed document: it is gone or stored again
+    lost = set(session.scalars(select(TargetLinkRow.target_id).where(
+        TargetLinkRow.document_id.in_(ids), TargetLinkRow.state == LINK_PROPOSED)))  # fmt: skip
     copy_of = _copy_of(session, ids)
     gone = [i for i in ids if i not in copy_of or copy_of[i]]  # a republished copy says nothing new
     if gone:
@@ -381,10 +384,19 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     q = select(TargetRow).where(TargetRow.measure.in_(names), can_score)
     candidates = list(session.scalars(q)) if names else []
     targets = [t for t in candidates if (t.measure, t.unit) in measures]
+    # a target no rule names a measure for is matched by wording (targets.link.score): any added figure of
+    # its unit and period may answer it, whatever that figure's measure string
+    units = sorted({a.unit for a in added})
+    if units:
+        worded = select(TargetRow).where(TargetRow.known_measure.is_(False), TargetRow.unit.in_(units), can_score)
+        targets += list(session.scalars(worded))
+    for part in chunks(sorted(lost)):
+        targets += list(session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
+    targets = list({t.id: t for t in targets}.values())
     have = {t.id for t in targets}
-    full = [t for t in targets if t.id in touched or (t.measure, t.unit) in removed]
+    full = [t for t in targets if t.id in touched or t.id in lost or (t.measure, t.unit) in removed]
     full += [touched[i] for i in sorted(set(touched) - have)]
-    grown = [t for t in targets if t.id not in touched and (t.measure, t.unit) not in removed]
+    grown = [t for t in targets if t.id not in touched and t.id not in lost and (t.measure, t.unit) not in removed]
     proposed = relink(session, full, as_of_year) + relink_added(session, grown, added, as_of_year)
     return {"documents": len(ids), "targets": len(touched), "proposed": proposed}
 
