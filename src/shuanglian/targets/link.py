@@ -20,7 +20,7 @@ class Candidate:
     order: int  # position of the document among candidates (earlier published first)
 
 
-def _chars(s: str, rules: Rules) -> set[str]:
+def measure_chars(s: str, rules: Rules) -> set[str]:
     """The characters of a measure's words without the generic ones (中央财政, 安排, 资金…): two figures
     share a measure by what they are about, not by who pays or the verb."""
     return set(rules.generic_words.sub("", s))
@@ -47,7 +47,7 @@ def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[f
         else:
             return 0.0, ["measure differs"]
     else:
-        a, b = _chars(target.measure_text or target.measure, rules), _chars(actual.measure_text or actual.measure, rules)
+        a, b = measure_chars(target.measure_text or target.measure, rules), measure_chars(actual.measure_text or actual.measure, rules)
         sim = len(a & b) / len(a | b) if a and b else 0.0
         # one side named by a rule, the other not: only near-identical wording counts
         s += (0.4 if target.known_measure or actual.known_measure else 0.6) * sim

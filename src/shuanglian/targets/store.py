@@ -19,7 +19,7 @@ from sqlalchemy.orm.util import identity_key
 from shuanglian.graph.reader import chunks
 from shuanglian.store.documents import DocumentRow, utcnow
 from shuanglian.targets.derive import derive_figures
-from shuanglian.targets.link import MIN_SCORE, score, status_of
+from shuanglian.targets.link import MIN_SCORE, measure_chars, score, status_of
 from shuanglian.targets.model import Figure
 from shuanglian.targets.rules import load_rules, progress
 from shuanglian.targets.tables import (
@@ -386,10 +386,7 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     targets = [t for t in candidates if (t.measure, t.unit) in measures]
     # a target no rule names a measure for is matched by wording (targets.link.score): any added figure of
     # its unit and period may answer it, whatever that figure's measure string
-    units = sorted({a.unit for a in added})
-    if units:
-        worded = select(TargetRow).where(TargetRow.known_measure.is_(False), TargetRow.unit.in_(units), can_score)
-        targets += list(session.scalars(worded))
+    targets += _worded_targets(session, added, can_score, rules)
     for part in chunks(sorted(lost)):
         targets += list(session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
     targets = list({t.id: t for t in targets}.values())
@@ -399,6 +396,32 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     grown = [t for t in targets if t.id not in touched and t.id not in lost and (t.measure, t.unit) not in removed]
     proposed = relink(session, full, as_of_year) + relink_added(session, grown, added, as_of_year)
     return {"documents": len(ids), "targets": len(touched), "proposed": proposed}
+
+
+# score() needs 0.6 * word similarity >= 0.35 for a worded target to reach MIN_SCORE (period and region add at
+# most 0.35 to the base 0.05); 0.5 leaves room for its rounding
+_WORDED_MIN_SIMILARITY = 0.5
+
+
+def _worded_targets(session: Session, added: list[ActualRow], can_score: Any, rules: Any) -> list[TargetRow]:
+    """Targets no rule names a measure for (matched by wording) that an added actual of their unit may answer:
+    only those whose measure words overlap an added actual's enough to score are loaded."""
+    words: dict[str, list[set[str]]] = {}
+    for a in added:
+        words.setdefault(a.unit, []).append(measure_chars(a.measure_text or a.measure, rules))
+    if not words:
+        return []
+    q = select(TargetRow.id, TargetRow.measure, TargetRow.measure_text, TargetRow.unit).where(
+        TargetRow.known_measure.is_(False), TargetRow.unit.in_(sorted(words)), can_score)
+    keep = []
+    for tid, measure, text, unit in session.execute(q):
+        mine = measure_chars(text or measure, rules)
+        if mine and any(b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[unit]):
+            keep.append(tid)
+    out: list[TargetRow] = []
+    for part in chunks(keep):
+        out += list(session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
+    return out
 
 
 def rebuild_targets(session: Session, as_of_year: int | None = None) -> dict[str, Any]:
