@@ -7,7 +7,8 @@ Pages: bench/ingest_speed.py's generator (the team's own pages shuffled, spliced
 several sites' boilerplate: distinct articles, reposts and exact repeats), ingested with real cleaning
 and extraction in batches as `shuanglian ingest` does, then the sample register imports. The snapshot of
 every projection table (tests/projections/snapshot.py: canonical entities, members, keys, register
-index and sort keys, entity chains, place hierarchy, region scope, projects, derived statements, search
+index and sort keys, entity chains, place hierarchy, region scope, projects, targets with their actuals and
+outcome links, derived statements, search
 index) is taken, `rebuild_all` runs, and the snapshot is taken again. Prints per table the row count and
 the rows only the incremental state has / only the rebuild has; exits 1 when anything changed.
 """

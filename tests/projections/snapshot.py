@@ -23,6 +23,7 @@ from shuanglian.registers.tables import (
     RegisterSortKey,
     RegisterTotal,
 )
+from shuanglian.targets.tables import ActualRow, TargetLinkRow, TargetRow
 
 _SKIP = {"updated_at", "first_seen"}
 
@@ -61,6 +62,11 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     out["project_status_history"] = {tuple(r) for r in session.execute(history)}
     official_cols = [c for c in OfficialFigure.__table__.columns if c.key != "created_at"]
     out["register_official_figures"] = {tuple(r) for r in session.execute(select(*official_cols))}
+    # targets and their actuals and proposed/reviewed outcome links (autoincrement ids and timestamps left out)
+    for model in (TargetRow, ActualRow, TargetLinkRow):
+        cols = [c for c in model.__table__.columns
+                if c.key not in {"created_at", "updated_at", "reviewed_at"} and not (c.key == "id" and model is not TargetRow)]  # fmt: skip
+        out[model.__tablename__] = {tuple(_value(v) for v in r) for r in session.execute(select(*cols))}
     derived = select(Statement.id, Statement.entity_id, Statement.status).where(Statement.prop.in_(sorted(DERIVED_PROPS)))
     out["derived_statements"] = {tuple(r) for r in session.execute(derived)}
     if session.get_bind().dialect.name == "sqlite":
