@@ -139,23 +139,16 @@ def _evidence_from_hits(
 ) -> list[Evidence]:
     out = []
     for h in hits:
-        for t in h.targets:
-            out.append(
-                Evidence(
-                    t.chain_id,
-                    t.link_id,
-                    h.term,
-                    t.field,
-                    via,
-                    _clip(text, h.start, h.end),
-                    t.weight * SOURCE_FACTOR[via],
-                    fact,
-                    member,
-                    doc,
-                    (offset + h.start, offset + h.end) if offset is not None else None,
-                )
-            )
+        span = (offset + h.start, offset + h.end) if offset is not None else None
+        out += [_evidence(t, h, via, _clip(text, h.start, h.end), fact, member, doc, span) for t in h.targets]
     return out
+
+
+def _evidence(
+    t: Target, h: Hit, via: str, clip: str, fact: Fact | None, member: str, doc: str | None, span: tuple[int, int] | None
+) -> Evidence:
+    """One piece of evidence: a link term `h` for target link `t`, found by `via` (weighted by it)."""
+    return Evidence(t.chain_id, t.link_id, h.term, t.field, via, clip, t.weight * SOURCE_FACTOR[via], fact, member, doc, span)
 
 
 Claim = tuple[str, int, int, list[Evidence]]  # (document, sentence start, sentence end, evidence there)
@@ -188,21 +181,7 @@ def _claims(matcher: LinkMatcher, facts: Iterable[Fact], doc_texts: dict[str, st
             for t in h.targets:
                 if t.field == "name":
                     continue  # name terms count only inside the entity's own name
-                evs.append(
-                    Evidence(
-                        t.chain_id,
-                        t.link_id,
-                        h.term,
-                        t.field,
-                        via,
-                        _clip(sentence, h.start, h.end),
-                        t.weight * SOURCE_FACTOR[via],
-                        f,
-                        f.member_id,
-                        f.document_id,
-                        (a, b),
-                    )
-                )
+                evs.append(_evidence(t, h, via, _clip(sentence, h.start, h.end), f, f.member_id, f.document_id, (a, b)))
         out.append((f.document_id, s, e, evs))
     return out
 
