@@ -83,7 +83,7 @@ def test_cited_policies_take_the_issuer_named_later_or_the_title_place() -> None
 def test_a_government_earlier_in_the_sentence_issues_a_programme() -> None:
     text = "东莞市工业和信息化局表示，将实施智能终端产业链“强链补链”行动。"
     (p,) = extract_policies(text, [mention(text, "东莞市工业和信息化局", "government")])
-    assert (p["title"], p["issuer"]) == ("强链补链行动", "东莞市工业和信息化局")
+    assert (p["title"], p["issuer"]) == ("智能终端产业链强链补链行动", "东莞市工业和信息化局")
 
 
 def test_reports_named_before_their_issuer_and_programme_names_after_quotes() -> None:
@@ -102,4 +102,4 @@ def test_unquoted_programmes_after_a_verb_are_policies() -> None:
         "坚持积极的财政政策，深圳出台了各产业集群行动计划，将实施智能终端产业链“强链补链”行动。"
     )
     titles = [p["title"] for p in extract_policies(text)]
-    assert titles == ["服务业扩能提质行动", "数字基础设施提升行动", "提振消费专项行动", "强链补链行动"]
+    assert titles == ["服务业扩能提质行动", "数字基础设施提升行动", "提振消费专项行动", "智能终端产业链强链补链行动"]

@@ -47,6 +47,7 @@ def extract_policies(
     qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
     qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{alternation(data['quoted_followers'])})")
     qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
+    qfollow_not = re.compile(alternation(data.get("quoted_follower_not") or ["\x00"]))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     spans = _issuer_spans(entities or [])
@@ -84,6 +85,7 @@ def extract_policies(
         ):
             add(title, m.start(), m.end())
     qverb_re = re.compile(alternation(data["quoted_verbs"]))
+    head_verb_re = re.compile(alternation(data["quoted_verbs"] + data["programme_verbs"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(a < m.start() < b for a, b in title_spans):
@@ -94,10 +96,22 @@ def extract_policies(
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
         # the name may go on after the quote: “415X”先进制造业集群培育工程
         follow = qsuffix_after.match(text[m.end() : m.end() + 16])
-        if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
-            add(inner, m.start(), m.end())
+        if follow and qfollow_not.match(text, m.end() + follow.start() + len(follow.group()) - 2):
+            follow = None  # “四个全面”战略布局, “一本三基四梁八柱”战略框架: a layout, not a strategy
+        if follow and re.search(r"[和与及]", follow.group()):
+            follow = None  # “双一流”培育和新一轮高峰学科建设行动: two things, the quote names neither
+        if follow and "的" in follow.group():
+            # 以“智改数转网联绿色”为特征的新型技术改造工程: the name is what follows 的
+            rest = follow.group().rsplit("的", 1)[1]
+            if len(rest) >= 4:
+                b = m.end() + follow.end()
+                add(rest, b - len(rest), b)
+            continue
+        start, head = _quoted_head(text, m.start(), head_verb_re, data)
+        if qsuffix_end.search(inner) and len(head + inner) >= 4 and not qnot_end.search(inner):
+            add(head + inner, start, m.end())
         elif follow and not re.search(r"[，,。、]", inner):
-            add(inner + follow.group(), m.start(), m.end() + follow.end())
+            add(head + inner + follow.group(), start, m.end() + follow.end())
     for start, end, title in _programmes(text, data, title_spans):
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
@@ -105,6 +119,22 @@ def extract_policies(
         add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
+
+
+def _quoted_head(text: str, qstart: int, verb_re: re.Pattern[str], data: dict[str, Any]) -> tuple[int, str]:
+    """The unquoted words between a programme verb and a quoted name, part of the name (开展人工智能“双百工程”
+    -> 人工智能双百工程, 实施农村牧区“客货邮”融合发展行动); the edition and span words before them are not
+    (开展新一轮生物经济“双百工程”, 实施十年“卓粤”计划). Returns the name's start and the head (maybe empty)."""
+    window = text[max(0, qstart - 14) : qstart]
+    verbs = list(verb_re.finditer(window))
+    if not verbs:
+        return qstart, ""
+    head = window[verbs[-1].end() :]
+    head = re.sub(f"^(?:{alternation(data.get('quoted_head_strip') or ['新一轮'])})+", "", head)
+    if (not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}", head) or _GENERIC_LEAD.match(head)
+            or re.search(r"[和与及]", head)):  # 实施科技英才领航工程和“双千”计划: a list, not a head
+        return qstart, ""
+    return qstart - len(head), head
 
 
 _GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
@@ -117,8 +147,12 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     ends = alternation(data.get("programme_suffixes") or ["行动"])
     not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
     item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?"
-    head_re = re.compile(rf"(?:{verbs})(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
+    head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
+    issuing = set(data.get("issuing_verbs") or [])
+    # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
+    edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
+    lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
     out: list[tuple[int, int, str]] = []
     for m in head_re.finditer(text):
         spans = [(m.start("name"), m.end("name"))]
@@ -129,6 +163,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         for a, b in spans:
             name = re.sub(r"[“”]", "", text[a:b])
             name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
+            for pat in lead:
+                name = pat.sub("", name)
+            if issuing and any(m.group("verb").endswith(v) for v in issuing):
+                name = edition.sub("", name)
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
             if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|等", name):
