@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from shuanglian.document import Document, Mention
@@ -75,7 +76,7 @@ def extract_policies(
         if "原标题" in before or before.endswith(("(", "（")) and not suffix_re.search(title):
             # (原标题《…》) and bracketed article titles are headlines, not policies.
             continue
-        if _back_reference(title, before, out, data["suffixes"]):
+        if _back_reference(title, before, out, data["suffixes"], data.get("bare_titles") or []):
             continue
         after_verb = re.match(r"^[^。；;]{0,24}?(?:印发|发布|出台|颁布|公布)", text[m.end() : m.end() + 30])
         if (
@@ -112,6 +113,11 @@ def extract_policies(
             add(head + inner, start, m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(head + inner + follow.group(), start, m.end() + follow.end())
+    for pat in data.get("named_plans") or []:
+        # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定
+        for m in re.finditer(pat, text):
+            if not any(a <= m.start() < b for a, b in title_spans):
+                add(re.sub(r"[“”\"]", "", m.group()), m.start(), m.end())
     for start, end, title in _programmes(text, data, title_spans):
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
@@ -175,10 +181,13 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     return out
 
 
-def _back_reference(title: str, before: str, found: list[dict[str, Any]], suffixes: list[str]) -> bool:
-    """《规划》, 《实施方案》 after (以下简称…) or ending an earlier title refer back; they are not new policies."""
+def _back_reference(
+    title: str, before: str, found: list[dict[str, Any]], suffixes: list[str], bare: Sequence[str] = ()
+) -> bool:
+    """《规划》, 《实施方案》 after (以下简称…) or ending an earlier title refer back; they are not new policies.
+    A `bare` title (《建议》, 《纲要草案》 of a report) stands for itself when no earlier title ends with it."""
     key = normalise_title(title)
-    if before.endswith(("简称", "简称为")) or key in suffixes:
+    if before.endswith(("简称", "简称为")) or (key in suffixes and key not in bare):
         return True
     return any(normalise_title(p["title"]).endswith(key) and normalise_title(p["title"]) != key for p in found)
 
