@@ -86,6 +86,7 @@ def extract_policies(
         ):
             add(title, m.start(), m.end())
     qverb_re = re.compile(alternation(data["quoted_verbs"]))
+    qrole_re = re.compile(alternation(data.get("quoted_role_words") or ["\x00"]))
     head_verb_re = re.compile(alternation(data["quoted_verbs"] + data["programme_verbs"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
@@ -97,6 +98,8 @@ def extract_policies(
             r"[。！？!?；;\n]", text[m.end() : m.end() + 8])[0]
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
+        if qrole_re.search(context.split("|")[0]):
+            continue  # 把…作为开年“一号工程”: a priority called a programme, not one
         # the name may go on after the quote: “415X”先进制造业集群培育工程
         follow = qsuffix_after.match(text[m.end() : m.end() + 16])
         if follow and qfollow_not.match(text, m.end() + follow.start() + len(follow.group()) - 2):
