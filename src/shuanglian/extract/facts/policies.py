@@ -48,6 +48,7 @@ def extract_policies(
     qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
     qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{alternation(data['quoted_followers'])})")
     qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
+    qsuffix_more = re.compile(alternation(data.get("quoted_follower_more") or ["\x00"]))
     qfollow_not = re.compile(alternation(data.get("quoted_follower_not") or ["\x00"]))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -102,6 +103,8 @@ def extract_policies(
             continue  # 把…作为开年“一号工程”: a priority called a programme, not one
         # the name may go on after the quote: “415X”先进制造业集群培育工程
         follow = qsuffix_after.match(text[m.end() : m.end() + 16])
+        if follow and (more := qsuffix_more.match(text, m.end() + follow.end())):
+            follow = qsuffix_after.fullmatch(text[m.end() : more.end()]) or follow  # “数字政府”建设总体规划实施方案
         if follow and qfollow_not.match(text, m.end() + follow.start() + len(follow.group()) - 2):
             follow = None  # “四个全面”战略布局, “一本三基四梁八柱”战略框架: a layout, not a strategy
         if follow and re.search(r"[和与及]", follow.group()):
