@@ -167,6 +167,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
     edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
+    generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     out: list[tuple[int, int, str]] = []
     for m in head_re.finditer(text):
         spans = [(m.start("name"), m.end("name"))]
@@ -181,6 +182,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 name = pat.sub("", name)
             if issuing and any(m.group("verb").endswith(v) for v in issuing):
                 name = edition.sub("", name)
+            if generic_re.fullmatch(name):
+                continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
             if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|等", name):
