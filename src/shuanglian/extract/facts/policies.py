@@ -161,8 +161,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     ends = alternation(data.get("programme_suffixes") or ["行动"])
     not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
     item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?"
-    head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
-    next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
+    # the name ends at punctuation, a list word, or a word saying how it goes (推进人才兴皖工程提质增效)
+    stop = rf"(?=[，,。；;、和及与等）)\s]|$|{alternation(data.get('programme_then') or ['，'])})"
+    head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
+    next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
     edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
