@@ -170,8 +170,15 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
+    then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
+    # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
+    # only campaigns: a work that opens its clause (陕皖直流输电工程有序推进) is being built, not run
+    sends = alternation(data.get("programme_subject_suffixes") or ["行动"])
+    subject_re = re.compile(
+        rf"(?:^|(?<=[。；;，,\n]))(?P<verb>)(?P<name>[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{sends}))(?=(?:{then}))"
+    )
     out: list[tuple[int, int, str]] = []
-    for m in head_re.finditer(text):
+    for m in [*head_re.finditer(text), *subject_re.finditer(text)]:
         spans = [(m.start("name"), m.end("name"))]
         pos = m.end()
         while (n := next_re.match(text, pos)) is not None:
