@@ -186,11 +186,13 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             pos = n.end()
         for a, b in spans:
             name = re.sub(r"[“”]", "", text[a:b])
-            name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
+            if issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
+                # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
+                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
+            else:
+                name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
             for pat in lead:
                 name = pat.sub("", name)
-            if issuing and any(m.group("verb").endswith(v) for v in issuing):
-                name = edition.sub("", name)
             if generic_re.fullmatch(name):
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
