@@ -197,8 +197,9 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
-            if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|等", name):
+            if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![高平同对均中初])等(?!级)", name):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
+                # (高等教育…三年行动, 基本公共服务均等化…: 等 inside a word is no list)
             out.append((a, b, name))
     return out
 
