@@ -185,6 +185,9 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             spans.append((n.start("name"), n.end("name")))
             pos = n.end()
         for a, b in spans:
+            joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
+            if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
+                a += joined.end()
             name = re.sub(r"[“”]", "", text[a:b])
             if issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
