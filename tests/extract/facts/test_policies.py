@@ -83,7 +83,7 @@ def test_cited_policies_take_the_issuer_named_later_or_the_title_place() -> None
 def test_a_government_earlier_in_the_sentence_issues_a_programme() -> None:
     text = "东莞市工业和信息化局表示，将实施智能终端产业链“强链补链”行动。"
     (p,) = extract_policies(text, [mention(text, "东莞市工业和信息化局", "government")])
-    assert (p["title"], p["issuer"]) == ("智能终端产业链强链补链行动", "东莞市工业和信息化局")
+    assert (p["title"], p["issuer"]) == ("强链补链行动", "东莞市工业和信息化局")
 
 
 def test_reports_named_before_their_issuer_and_programme_names_after_quotes() -> None:
@@ -102,7 +102,7 @@ def test_unquoted_programmes_after_a_verb_are_policies() -> None:
         "坚持积极的财政政策，深圳出台了各产业集群行动计划，将实施智能终端产业链“强链补链”行动。"
     )
     titles = [p["title"] for p in extract_policies(text)]
-    assert titles == ["服务业扩能提质行动", "数字基础设施提升行动", "提振消费专项行动", "智能终端产业链强链补链行动"]
+    assert titles == ["服务业扩能提质行动", "数字基础设施提升行动", "提振消费专项行动", "强链补链行动"]
 
 
 def titles_of(text: str) -> list[str]:
@@ -133,11 +133,10 @@ def test_rank_named_works_stances_and_category_words_are_not_programmes() -> Non
     assert titles_of("实施好转基因生物新品种培育科技重大专项。") == ["转基因生物新品种培育科技重大专项"]
 
 
-def test_quoted_names_take_their_head_and_follower() -> None:
-    text = ("开展人工智能“双百工程”，开展新一轮生物经济“双百工程”，推进柳工股份“三全”规划，"
-            "实施新时代“中医药攀登工程”，实施科技英才领航工程和“双千”计划，广东省出台全省“数字政府”建设总体规划实施方案。")
-    assert titles_of(text) == ["人工智能双百工程", "生物经济双百工程", "柳工股份三全规划", "中医药攀登工程",
-                               "科技英才领航工程", "双千计划", "数字政府建设总体规划实施方案"]
+def test_quoted_names_and_their_follower() -> None:
+    # the words before the quote are not part of the name (the convention of tests/fixtures/gold)
+    text = "开展人工智能“双百工程”，实施科技英才领航工程和“双千”计划，广东省出台全省“数字政府”建设总体规划实施方案。"
+    assert titles_of(text) == ["双百工程", "科技英才领航工程", "双千计划", "数字政府建设总体规划实施方案"]
     # 的 ends the quote's part: the name is what follows it; 和 joins two things the quote names neither of
     assert titles_of("深入推进以“智改数转网联绿色”为特征的新型技术改造工程。") == ["新型技术改造工程"]
     assert titles_of("深化“双一流”培育和新一轮高峰学科建设行动。") == ["新一轮高峰学科建设行动"]

@@ -88,7 +88,6 @@ def extract_policies(
             add(title, m.start(), m.end())
     qverb_re = re.compile(alternation(data["quoted_verbs"]))
     qrole_re = re.compile(alternation(data.get("quoted_role_words") or ["\x00"]))
-    head_verb_re = re.compile(alternation(data["quoted_verbs"] + data["programme_verbs"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(a < m.start() < b for a, b in title_spans):
@@ -116,11 +115,10 @@ def extract_policies(
                 b = m.end() + follow.end()
                 add(rest, b - len(rest), b)
             continue
-        start, head = _quoted_head(text, m.start(), head_verb_re, data)
-        if qsuffix_end.search(inner) and len(head + inner) >= 4 and not qnot_end.search(inner):
-            add(head + inner, start, m.end())
+        if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
+            add(inner, m.start(), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
-            add(head + inner + follow.group(), start, m.end() + follow.end())
+            add(inner + follow.group(), m.start(), m.end() + follow.end())
     for pat in data.get("named_plans") or []:
         # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定
         for m in re.finditer(pat, text):
@@ -133,22 +131,6 @@ def extract_policies(
         add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
-
-
-def _quoted_head(text: str, qstart: int, verb_re: re.Pattern[str], data: dict[str, Any]) -> tuple[int, str]:
-    """The unquoted words between a programme verb and a quoted name, part of the name (开展人工智能“双百工程”
-    -> 人工智能双百工程, 实施农村牧区“客货邮”融合发展行动); the edition and span words before them are not
-    (开展新一轮生物经济“双百工程”, 实施十年“卓粤”计划). Returns the name's start and the head (maybe empty)."""
-    window = text[max(0, qstart - 14) : qstart]
-    verbs = list(verb_re.finditer(window))
-    if not verbs:
-        return qstart, ""
-    head = window[verbs[-1].end() :]
-    head = re.sub(f"^(?:{alternation(data.get('quoted_head_strip') or ['新一轮'])})+", "", head)
-    if (not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}", head) or _GENERIC_LEAD.match(head)
-            or re.search(r"[和与及]", head)):  # 实施科技英才领航工程和“双千”计划: a list, not a head
-        return qstart, ""
-    return qstart - len(head), head
 
 
 _GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
