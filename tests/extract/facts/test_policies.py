@@ -155,3 +155,9 @@ def test_plans_named_by_number_and_bare_report_titles() -> None:
     assert titles_of("体现了自治区党委《建议》提出的原则。《纲要草案》坚持以人民为中心。") == ["建议", "纲要草案"]
     # a bare 《规划》 still refers back, and so does 《建议》 after the full title
     assert titles_of("国务院印发《关于制定十五五规划的建议》。《建议》提出，《规划》明确。") == ["关于制定十五五规划的建议"]
+
+
+def test_a_body_written_right_before_the_title_is_its_issuer() -> None:
+    text = "依据自治区党委《建议》，聚焦重大问题。"
+    (p,) = extract_policies(text, [mention(text, "自治区党委", "government")])
+    assert (p["title"], p["issuer"]) == ("建议", "自治区党委")

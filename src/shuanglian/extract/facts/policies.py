@@ -219,6 +219,13 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     """Who issued the policy: the subject organisation of the clause with the policy verb, else a
     government body earlier in the sentence (东莞市工信局表示，将实施…), else a place (深圳出台…), else
     the place the title starts with (《深圳市促进…若干措施》)."""
+    if spans is None:
+        spans = _issuer_spans(entities)
+    # 依据自治区党委《建议》: a body written right before the title is its author
+    hi = bisect_left(spans, (start,))
+    own = [name for s, e, kind, name in spans[max(0, hi - 8) : hi] if e == start and kind != "place"]
+    if own and text[start : start + 1] == "《":
+        return own[0]
     window_start = max(0, start - 40)
     verbs = list(verb_re.finditer(text[window_start:start]))
     if not verbs:
@@ -241,8 +248,6 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     orgs: list[tuple[int, str]] = []
     places: list[tuple[int, str]] = []
     governments: list[tuple[int, str]] = []
-    if spans is None:
-        spans = _issuer_spans(entities)
     # only the minimum of each list is used, so reading the spans in start order changes nothing
     lo = bisect_left(spans, (min(clause_start, sentence_start),))
     hi = bisect_right(spans, (verb_abs, float("inf")))
