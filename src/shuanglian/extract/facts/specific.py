@@ -117,6 +117,7 @@ class _Grammar:
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
+        self.nominal_suffixes = tuple(d.get("nominal_suffixes") or ())
         self.time = [
             re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
         ]
@@ -228,6 +229,7 @@ class _Grammar:
         owners = d.get("clause_owners") or {}
         self.clause_owner = re.compile("(?:" + alternation(owners.get("heads") or ["企业"]) + ")")
         self.owner_not_first = tuple(owners.get("not_first") or ())
+        self.owner_shared_by = tuple(owners.get("shared_by") or ())
         self.share_verbs = re.compile(alternation(d.get("rate_stems") or ["普及"]))
         self.owned_rates = tuple(d.get("owned_rates") or ())
         self.status_joiners: dict[str, str] = dict(d.get("status_joiners") or {})
@@ -267,7 +269,12 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         for rx in g.time:
             s = rx.sub("", s, count=1)
         for w in g.lead if s.startswith(g.lead) else ():
-            if s.startswith(w) and len(s) > len(w) and not s.startswith(g.lead_terms.get(w, ())):
+            if (
+                s.startswith(w)
+                and len(s) > len(w)
+                and not s.startswith(g.lead_terms.get(w, ()))
+                and not s[len(w) :].startswith(g.nominal_suffixes)  # 发行量, 完成额: a verb made a noun
+            ):
                 s = s[len(w) :]
                 break
         if s in places:
@@ -423,7 +430,9 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
             ),
             None,
         )
-    if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
+    if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1 and max(map(len, others)) <= 3:
+        # 城镇、农村常住居民收入: short modifiers share the last item's head; a whole noun (全国文明城市、
+        # 国家历史文化名城) names its own thing
         split = round(avg)
     weak = split is None
     if split is None:
@@ -955,16 +964,21 @@ def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> 
 def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
     """The owner a clause without numbers opens the sentence with, when the figure's clause names only a bare
     measure (乡镇企业保持旺盛发展势头，五年间产值增长2倍 -> 乡镇企业): a noun ending with an owner's head,
-    followed by what it did, and not opened by a verb or preposition."""
+    followed by what it did, and not opened by a verb or preposition. Clauses between it and the figure that
+    open with a verb of `clause_owners.shared_by` have no subject of their own and say more of it (一季度重点项目
+    今天开工，涵盖…，总投资超5600亿元 -> 重点项目总投资); a clause that is only a place or a time is skipped too."""
     clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()]
-    prev = clauses[-2] if len(clauses) >= 2 else ""
-    if not prev or re.search(r"\d", prev):
-        return ""
-    prev = _strip_lead(g, prev.strip(), places)
-    head = g.clause_owner.search(prev)
-    if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
-        return ""
-    return prev[: head.end()]
+    for i, raw in enumerate(reversed(clauses[:-1])):
+        if re.search(r"\d", raw):
+            return ""
+        prev = _strip_lead(g, raw.strip(), places)
+        if not prev or (i == 0 and prev.startswith(g.owner_shared_by)):
+            continue  # a place or time alone; a clause said of the owner before it
+        head = g.clause_owner.search(prev)
+        if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
+            return ""
+        return prev[: head.end()]
+    return ""
 
 
 def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:

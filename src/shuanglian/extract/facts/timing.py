@@ -10,6 +10,10 @@ from shuanglian.extract.facts.common import alternation, load_data
 from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# The end of a five-year plan's period (“十三五”末, 十四五期末) names its last year: the N-th plan from the third
+# on ends in 1955 + 5N (十一五 2010, 十三五 2020, 十四五 2025).
+_PLAN_END = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期)?末")
+_PLAN_NUMBER = "一二三四五六七八九"
 # A year that frames what follows: 到2025年 / 至2030年 or a sentence opening "2023年，".
 # (a list of years, 2027年、2028年分别建成…, says when each thing happens and frames nothing after it)
 # A year frames the sentences after it when it opens a clause (after indentation: 　　1979年…), follows 到/至,
@@ -87,6 +91,12 @@ def figure_year(
     for m in _YEAR.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and not _multiple_of(prefix, m):
             best = (m.start(), int(m.group(1)))
+    for m in _PLAN_END.finditer(prefix):
+        # 较“十三五”末的9323.1亿元: the base itself is that year's; 比十三五末增长: a base of another figure
+        own = re.fullmatch(r"的?", prefix[m.end() :]) is not None
+        base = _comparison_base(prefix, m.start()) or prefix[max(0, m.start() - 3) : m.start()].endswith(("较“", "比“"))
+        if m.start() > best[0] and (own or not base):
+            best = (m.start(), 1955 + 5 * (10 + _PLAN_NUMBER.index(m.group(1)) + 1))
     for m in lex.rel_year_re.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and m.start() > best[0]:
             year = relative_year(lex, m.group(), basis)
@@ -379,6 +389,7 @@ class Context:
     goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
     section_year: int | None = None  # the year the paragraph's section of a report is about
     now_year: int | None = None  # the publication year when the paragraph tells of now (今天, 近日…)
+    now_by_event: bool = False  # now_year comes from the sentence's event verb (项目集中签约), not the paragraph
     carry_subject: bool = False  # the sentence before ended with ；: its figures' subject goes on
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:

@@ -1,0 +1,45 @@
+"""Rule classes of branch facts2 (issue 9): list items that are whole nouns, verbs made nouns, subjectless
+clauses sharing the topic's subject, news sentences telling of a batch's event, and a plan period's end."""
+
+from __future__ import annotations
+
+from shuanglian.extract.facts.figures import extract_figures
+
+
+def _facts(text: str, published: str = "2026-02-05") -> list[tuple[str, str | None, int | None]]:
+    return [(f["text"], f["specific"], f["year"]) for f in extract_figures(text, published)]
+
+
+def test_whole_nouns_of_a_list_take_no_head_from_the_last() -> None:
+    # 全国文明城市 names its own thing; only short modifiers (城镇、农村) share the last item's head
+    out = _facts("全国文明城市、国家历史文化名城分别增至37座、14座。")
+    assert [s for _, s, _ in out] == ["文明城市数量", "国家历史文化名城数量"]  # 全国 is a scope word, cut
+    out = _facts("城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%。")
+    assert [s for _, s, _ in out] == ["城镇常住居民人均可支配收入增长率", "农村常住居民人均可支配收入增长率"]
+
+
+def test_lead_verb_before_a_measure_suffix_is_one_word() -> None:
+    # 发行 opens a clause as a verb (发行国债…), but 发行量 is a noun
+    assert _facts("中欧班列发行量预计同比增长142%以上。")[0][1] == "中欧班列发行量增长率"
+
+
+def test_subjectless_clause_says_more_of_the_topic() -> None:
+    # 涵盖… has no subject of its own: the bare 总投资 after it is the projects' the sentence opens with
+    out = _facts("一季度重点项目今天开工，涵盖创新驱动平台、现代服务业等，总投资超5600亿元，同比增长26.3%。")
+    assert [s for _, s, _ in out] == ["重点项目总投资", "重点项目总投资增长率"]
+
+
+def test_news_sentence_of_a_batch_event_is_dated_by_publication() -> None:
+    out = _facts("在江苏，150个重点项目集中签约，70个亿元以上项目集中开工。", "2022-02-10")
+    assert [y for _, _, y in out] == [2022, 2022]
+    # a sum said of a thing (…的项目) is no part of the event
+    out = _facts("一期投资81.7亿元的器件项目从落地到开工建设仅用时45天。", "2022-03-30")
+    assert out[0][2] is None
+    # without such a verb an undated news figure stays undated
+    assert _facts("合肥平均每天诞生5家高新技术企业。", "2023-03-01")[0][2] is None
+
+
+def test_end_of_a_five_year_plan_names_its_last_year() -> None:
+    out = _facts("地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元。", "2026-01-27")
+    assert out[1][:1] == ("9323.1亿元",) and out[1][2] == 2020
+    assert _facts("“十四五”末，全省高新技术企业达到1200家。", "2026-01-27")[0][2] == 2025
