@@ -43,3 +43,13 @@ def test_end_of_a_five_year_plan_names_its_last_year() -> None:
     out = _facts("地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元。", "2026-01-27")
     assert out[1][:1] == ("9323.1亿元",) and out[1][2] == 2020
     assert _facts("“十四五”末，全省高新技术企业达到1200家。", "2026-01-27")[0][2] == 2025
+
+
+def test_duration_between_a_measure_and_its_verb_is_cut() -> None:
+    assert _facts("群众安全感连续7年保持98%以上。")[0][1] == "群众安全感"
+    assert _facts("经济增速连续11个季度保持在8%以上。")[0][1] == "经济增速"
+
+
+def test_short_measures_listed_after_an_owners_measure_are_the_same_owners() -> None:
+    out = _facts("生产安全事故起数、死亡人数比2020年分别下降65.3%、58.3%。")
+    assert [s for _, s, _ in out] == ["生产安全事故起数下降率", "生产安全事故死亡人数下降率"]

@@ -118,6 +118,8 @@ class _Grammar:
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
         self.nominal_suffixes = tuple(d.get("nominal_suffixes") or ())
+        self.list_measures = tuple(sorted(d.get("list_measures") or (), key=len, reverse=True))
+        self.durations = re.compile("|".join(d["durations"])) if d.get("durations") else None
         self.time = [
             re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
         ]
@@ -322,6 +324,8 @@ def _lstrip_de(s: str) -> str:
 
 def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
+    if g.durations is not None:
+        seg = g.durations.sub("", seg)  # 群众安全感连续7年保持: how long it held, not what
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(
@@ -402,6 +406,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
         items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+    lead = next((items[0][: -len(w)] for w in g.list_measures if items[0].endswith(w) and len(items[0]) - len(w) >= 2), "")
+    if lead and all(len(i) <= 4 and i.endswith(g.list_measures) and not i.startswith(lead) for i in items[1:]):
+        # 生产安全事故起数、死亡人数: short measures listed after an owner's measure are the same owner's
+        return [items[0]] + [lead + i for i in items[1:]]
     if all(i in g.bare_measures for i in items[1:]):
         # 地方财政收入、支出分别突破300亿元和3000亿元: a bare measure word after the first item is its owner's
         return [items[0]] + [_owned(g, items[0], i) for i in items[1:]]
