@@ -53,3 +53,25 @@ def test_duration_between_a_measure_and_its_verb_is_cut() -> None:
 def test_short_measures_listed_after_an_owners_measure_are_the_same_owners() -> None:
     out = _facts("生产安全事故起数、死亡人数比2020年分别下降65.3%、58.3%。")
     assert [s for _, s, _ in out] == ["生产安全事故起数下降率", "生产安全事故死亡人数下降率"]
+
+
+def _projects(text: str) -> list[tuple[str, str]]:
+    from shuanglian.extract.facts.projects import extract_projects
+
+    return [(p["name"], p["status"]) for p in extract_projects(text)]
+
+
+def test_list_closed_by_a_built_kind_and_its_upgrade_names_works() -> None:
+    # 等灌区现代化改造 under a carrying-out verb: each item is a 灌区 worked on
+    assert _projects("实施赵口、陆浑、渠村等灌区现代化改造。") == [
+        ("赵口灌区", "在建"),
+        ("陆浑灌区", "在建"),
+        ("渠村灌区", "在建"),
+    ]
+    # a size class of a kind is no name (中型灌区)
+    assert _projects("实施中型灌区现代化改造。") == []
+
+
+def test_work_joined_after_a_wrapped_stage_word_is_under_the_same_verb() -> None:
+    names = [n for n, _ in _projects("加快西宁至成都铁路建设、青藏铁路格拉段电气化改造。")]
+    assert names == ["西宁至成都铁路", "青藏铁路格拉段电气化改造"]
