@@ -75,3 +75,12 @@ def test_list_closed_by_a_built_kind_and_its_upgrade_names_works() -> None:
 def test_work_joined_after_a_wrapped_stage_word_is_under_the_same_verb() -> None:
     names = [n for n, _ in _projects("加快西宁至成都铁路建设、青藏铁路格拉段电气化改造。")]
     assert names == ["西宁至成都铁路", "青藏铁路格拉段电气化改造"]
+
+
+def test_section_headed_by_the_past_year_and_levels_written_in_the_figure() -> None:
+    # 刚刚过去的2025年很不平凡: the year heads the section like 2025年是…
+    text = "刚刚过去的2025年很不平凡。一年来，全省上下真抓实干，生产总值增长5.6%。"
+    assert [y for _, _, y in _facts(text, "2026-01-26")] == [2025]
+    # a review read alone dates its levels reached; 突破 written with the number is such a level
+    text = "举办首届青稞产业发展大会，粮食生产再获丰收，蔬菜产量突破百万吨。清洁能源电力装机突破1300万千瓦。民航年旅客吞吐量突破800万人次。"
+    assert [y for _, _, y in _facts(text, "2026-01-31")] == [2025, 2025, 2025]

@@ -177,7 +177,14 @@ def _figure(
         ),
         "written": m.group("num") + (m.group("mag") or "") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
         "year": None if _base_value(s, m) else _default_year(
-            _year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target, prefix, scope, s[m.end() :]
+            _year(lex, prefix, prev_end, basis, ctx, target),
+            s,
+            basis,
+            ctx,
+            target,
+            s[: m.start("num") if not m.group("pct") else m.start("pctnum")],  # with its own 突破, 超过: a level
+            scope,
+            s[m.end() :],
         ),
         "target": target,
         "target_cue": cue,

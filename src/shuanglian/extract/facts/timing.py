@@ -351,7 +351,8 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     have = False
     year: int | None = None
     for i, para in enumerate(text.split("\n")):
-        y = re.match(r"\s*((?:19|20)\d\d)年(?:是|，|,|极|很|以来|我们|工作)", para)
+        # 2025年是…, 刚刚过去的2025年很不平凡: the year the section reviews heads it
+        y = re.match(r"\s*(?:刚刚|刚)?(?:过去的)?((?:19|20)\d\d)年(?:是|，|,|极|很|以来|我们|工作)", para)
         if several.search(para):
             have, year = True, -(pub_year - 1) if recent and pub_year else None
         elif last.search(para) and recent and pub_year:
