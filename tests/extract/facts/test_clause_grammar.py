@@ -84,3 +84,13 @@ def test_section_headed_by_the_past_year_and_levels_written_in_the_figure() -> N
     # a review read alone dates its levels reached; 突破 written with the number is such a level
     text = "举办首届青稞产业发展大会，粮食生产再获丰收，蔬菜产量突破百万吨。清洁能源电力装机突破1300万千瓦。民航年旅客吞吐量突破800万人次。"
     assert [y for _, _, y in _facts(text, "2026-01-31")] == [2025, 2025, 2025]
+
+
+def test_subject_of_a_verb_of_reach_owns_the_count() -> None:
+    assert _facts("陇原绿电惠及26个省份。")[0][1] == "陇原绿电惠及省份数量"
+    assert _facts("北部湾港通达全球100多个国家及地区。")[0][1] == "北部湾港通达国家及地区数量"
+
+
+def test_subjectless_pull_clause_takes_what_the_clause_before_did() -> None:
+    assert _facts("扩围实施“以旧换新”政策，拉动消费285.6亿元。")[0][1] == "以旧换新拉动消费"
+    assert _facts("开展系列促消费活动，拉动消费75亿元。")[0][1] == "促消费活动拉动消费"

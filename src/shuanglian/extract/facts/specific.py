@@ -210,6 +210,9 @@ class _Grammar:
         self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
+        self.pulls = tuple(d.get("pull_verbs") or ())
+        self.pull_causes = tuple(d.get("pull_causes") or ())
+        self.reach_owned = tuple(sorted(d.get("reach_owned") or (), key=len, reverse=True))
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
         self.count_changes = frozenset(d.get("count_changes") or ())
@@ -675,6 +678,8 @@ def _specific(
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
         core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
     core = _filled(g, st, core, change, scope, after, kind, places, first)
+    if kind == "money" and first and core.startswith(g.pulls) and (cause := _cause_before(g, scope)):
+        core = cause + core  # 扩围实施“以旧换新”政策，拉动消费285.6亿元: what was done pulls the sum
     if not first and core in g.bare_measures and st.subject:
         core = _owned(g, st.subject, core)  # 粮食播种面积3320万亩、产量1285万吨 -> 粮食产量
     if (
@@ -857,6 +862,19 @@ def _filled(
             st.subject + core
         )  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
     return core
+
+
+def _cause_before(g: _Grammar, scope: str) -> str:
+    """The thing done in the clause before (实施“以旧换新”政策, 开展系列促消费活动) that a subjectless 拉动/带动
+    clause says pulled the sum: its quoted name, else the object without a measure word of batches and 政策."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    prev = clauses[-2].strip() if len(clauses) >= 2 else ""
+    m = re.search(f"(?:{alternation(g.pull_causes)})(.+)$", prev) if prev and g.pull_causes else None
+    if not m or re.search(r"\d", prev):
+        return ""
+    quoted = _QUOTED.findall(m.group(1))
+    thing = quoted[-1] if quoted else re.sub(r"^(?:一系列|系列|各类|多项)|政策$", "", m.group(1))
+    return thing if 2 <= len(thing) <= 10 else ""
 
 
 def _batch_before(g: _Grammar, scope: str) -> str:
@@ -1163,6 +1181,9 @@ def _count(
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
+        reach = _ends_with(g.reach_owned, core) if core else None
+        if reach and name.startswith(reach) and len(core) - len(reach) >= 2:
+            name = core[: -len(reach)] + name  # 北部湾港通达100多个国家: what reaches them owns the count
     elif core and not examples and not (core in g.totals and st.subject):
         name = core
         if core in g.keep and st.subject:
