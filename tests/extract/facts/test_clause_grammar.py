@@ -94,3 +94,11 @@ def test_subject_of_a_verb_of_reach_owns_the_count() -> None:
 def test_subjectless_pull_clause_takes_what_the_clause_before_did() -> None:
     assert _facts("扩围实施“以旧换新”政策，拉动消费285.6亿元。")[0][1] == "以旧换新拉动消费"
     assert _facts("开展系列促消费活动，拉动消费75亿元。")[0][1] == "促消费活动拉动消费"
+
+
+def test_year_range_frames_nothing_and_field_heading_before_an_opener() -> None:
+    text = (
+        "在经济领域，过去一年里取得的最重要的成绩，就是把1984年末至1985年一度出现的经济过热现象初步调整过来。"
+        "全国社会总产值达到18774亿元，比上年增长9.1%。"
+    )
+    assert [y for _, _, y in _facts(text, "1987")] == [1986, 1986]

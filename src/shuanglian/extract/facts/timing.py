@@ -19,6 +19,7 @@ _PLAN_NUMBER = "一二三四五六七八九"
 # A year frames the sentences after it when it opens a clause (after indentation: 　　1979年…), follows 到/至,
 # or is named as the year just past (在刚刚过去的1987年，…)
 _FRAME_YEAR = re.compile(r"(?:^[\s\u3000]*|[，,：:到至]|过去的)((?:19|20)\d\d)年(?![、和及至到—\-－~～]\d)")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d年(?:末|底|初|中)?[至到]$")
 # Rates per year have no single year: 每年为3000个课题提供机时.
 _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
@@ -253,8 +254,8 @@ def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Contex
 
 def _para_opener(patterns: list[str]) -> re.Pattern[str]:
     """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces or the
-    dash of a bulleted paragraph (——这五年，…)."""
-    return re.compile(r"^[\s—－]*(?:" + "|".join(patterns) + ")")
+    dash of a bulleted paragraph (——这五年，…) or a field heading (在经济领域，过去一年里…)."""
+    return re.compile(r"^[\s—－]*(?:在?[\u4e00-\u9fff]{1,8}(?:领域|方面)[，,])?(?:" + "|".join(patterns) + ")")
 
 
 def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None, count_marked: bool = False) -> int:
@@ -403,7 +404,8 @@ class Context:
             self.goal_list = True
         if framing or not continued:
             self.target = framing or (True if self.goal_list else None)
-        m = _FRAME_YEAR.search(s)
+        # 把1984年末至1985年一度出现的过热: a year closing a range of years is a period, it frames nothing
+        m = next((f for f in _FRAME_YEAR.finditer(s) if not _RANGE_BEFORE.search(s, 0, f.start(1))), None)
         rel = _FRAME_RELATIVE.search(s)
         if m:
             self.year = int(m.group(1))
