@@ -102,3 +102,14 @@ def test_year_range_frames_nothing_and_field_heading_before_an_opener() -> None:
         "全国社会总产值达到18774亿元，比上年增长9.1%。"
     )
     assert [y for _, _, y in _facts(text, "1987")] == [1986, 1986]
+
+
+def test_year_closing_a_comparison_with_xiangbi_is_its_base() -> None:
+    out = _facts("1980年同完成经济恢复的1952年相比，工农业总产值增长八点一倍。", "1981")
+    assert out == [("八点一倍", "工农业总产值增长倍数", 1980)]
+
+
+def test_chinese_decimal_before_any_unit() -> None:
+    out = _facts("财政收入一千零八十五点二亿元，国民收入增长四点二倍。", "1981")
+    assert [t for t, _, _ in out] == ["一千零八十五点二亿元", "四点二倍"]
+    assert [f["value"] for f in extract_figures("财政收入一千零八十五点二亿元。", "1981")] == [108520000000]
