@@ -113,3 +113,16 @@ def test_chinese_decimal_before_any_unit() -> None:
     out = _facts("财政收入一千零八十五点二亿元，国民收入增长四点二倍。", "1981")
     assert [t for t, _, _ in out] == ["一千零八十五点二亿元", "四点二倍"]
     assert [f["value"] for f in extract_figures("财政收入一千零八十五点二亿元。", "1981")] == [108520000000]
+
+
+def test_change_of_an_amount_and_a_flow_word_of_its_own() -> None:
+    out = _facts("粮食产量达到39109万吨，比上年增产1199万吨。", "1987")
+    assert [s for _, s, _ in out] == ["粮食产量", "粮食产量增加额"]
+    # 新入规 is a flow of its own: the list's 新增 is not put before it
+    out = _facts("新增1个国家级优势特色产业集群、新入规加工企业20家以上。")
+    assert out[1][1] == "新入规加工企业数量"
+
+
+def test_payer_spending_on_a_purpose_over_a_period() -> None:
+    out = _facts("全国财政用于社会保障支出五年累计1.95万亿元，比前五年增长1.41倍。", "2008")
+    assert [s for _, s, _ in out] == ["财政社会保障支出", "财政社会保障支出增长倍数"]

@@ -29,7 +29,7 @@ _QUOTED_PREDICATE = re.compile(r"^([\u4e00-\u9fff]{2,})[“\"]([^“”\"]{1,8})
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{2,12})[”\"’]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
-    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|前[一二三四五六七八九十两]+年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
     r"|(?:比|较)[^，,、]{0,8}?(?:末|初|底)的?"
     r"|同比|环比"
 )
@@ -38,6 +38,8 @@ _NUMBER = re.compile(r"^\d+$|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|�
 _SPENT_NUMBER = re.compile(
     r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$"
 )
+# 用于 between who spends and the sum it spends on something (财政用于社会保障支出): the sum is the payer's for it
+_SPENT_ON = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?=[\u4e00-\u9fff“”]{2,12}(?:支出|投入|资金|投资)(?:五年|三年|两年|十年)?(?:累计|共|合计)?$)")
 _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
@@ -246,9 +248,12 @@ class _Grammar:
         self.purpose_verbs = tuple(d.get("purpose_verbs") or ())
         self.work_verbs = tuple(d.get("work_verbs") or ())
         drops = []
+        self.period_end: re.Pattern[str] | None = None
         for rule in d.get("convention_drop") or ():
             word = "(?:" + alternation(rule.get("words") or [rule["word"]]) + ")"
-            if rule.get("before"):
+            if rule.get("at_end"):
+                self.period_end = re.compile(f"(?<=..){word}$")
+            elif rule.get("before"):
                 drops.append(f"{word}(?={alternation(rule['before'])})")
             else:
                 drops.append(f"{word}(?!{alternation(rule.get('not_before') or ['$^'])})")
@@ -329,6 +334,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
     if g.durations is not None:
         seg = g.durations.sub("", seg)  # 群众安全感连续7年保持: how long it held, not what
+    seg = _SPENT_ON.sub("", seg)  # 全国财政用于社会保障支出 -> 全国财政社会保障支出: who spends, on what
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(
@@ -343,6 +349,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg
     )  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
+    if g.period_end is not None:
+        core, n = g.period_end.subn("", core)  # 社会保障支出五年累计: the period summed, once 累计 is cut
+        core = _strip_tail(g, core)[0] if n else core
     core = _YEAR_END.sub("", core)  # 国内生产总值2000年达89404亿元: the year between the thing and its verb
     core = _lstrip_de(_strip_lead(g, core, places))
     core = _ENGAGED.sub(r"\1", core)  # 从事科学研究和技术服务行业的企业 -> 科学研究和技术服务企业
@@ -1064,8 +1073,8 @@ def _suffix(
         if core.endswith(g.rate_stems):
             return "率"  # 规模以上企业复工复产已经达到98% -> …复工复产率
         return "占比" if measure == "占比" else ""
-    if kind == "money" and change in g.amount_change:
-        return g.amount_change[change]
+    if kind in ("money", "mass", "area", "power", "length") and change in g.amount_change:
+        return g.amount_change[change]  # 比上年增产1199万吨 -> 粮食产量增加额: a change of an amount is its 增加额
     if kind == "money" and not change:
         return next(
             (suf for end, suf in g.money_suffixes if core.endswith(end)), ""
