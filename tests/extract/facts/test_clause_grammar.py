@@ -126,3 +126,23 @@ def test_change_of_an_amount_and_a_flow_word_of_its_own() -> None:
 def test_payer_spending_on_a_purpose_over_a_period() -> None:
     out = _facts("全国财政用于社会保障支出五年累计1.95万亿元，比前五年增长1.41倍。", "2008")
     assert [s for _, s, _ in out] == ["财政社会保障支出", "财政社会保障支出增长倍数"]
+
+
+def test_purpose_of_a_sum_and_its_examples() -> None:
+    text = "中央财政用于洪涝、干旱、地震等救灾救济支出80.3亿元，比上年增长63.9%；用于灾后重建的中央投资27.9亿元。"
+    assert [s for _, s, _ in _facts(text, "2004")] == [
+        "中央财政救灾救济支出",
+        "中央财政救灾救济支出增长率",
+        "灾后重建中央投资",
+    ]
+    assert _facts("开放县增加至45个。")[0][1] == "开放县数量"
+
+
+def test_review_of_unclear_mood_with_three_result_clauses_dates_its_levels() -> None:
+    text = (
+        "五是久久为功抓改革增活力。建立宏观政策取向一致性评估机制，开展市场准入壁垒清理整治行动。"
+        "政务服务标准化建设加快推进，“高效办成一件事”四批次43个重点事项全部上线运行。"
+        "边民互市贸易区增至5个。国家高新技术企业突破200家，科技型中小企业突破1000家。"
+    )
+    years = {t: y for t, _, y in _facts(text, "2026-01-31")}
+    assert years["5个"] == 2025 and years["突破200家"] == 2025

@@ -40,6 +40,9 @@ _SPENT_NUMBER = re.compile(
 )
 # 用于 between who spends and the sum it spends on something (财政用于社会保障支出): the sum is the payer's for it
 _SPENT_ON = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?=[\u4e00-\u9fff“”]{2,12}(?:支出|投入|资金|投资)(?:五年|三年|两年|十年)?(?:累计|共|合计)?$)")
+_PURPOSE_DE = re.compile(r"^用于([\u4e00-\u9fff]{2,8})的(?=[\u4e00-\u9fff]{2})")
+# examples of the purpose before 等 (中央财政用于洪涝、干旱、地震等救灾救济支出): the kind after 等 names it
+_PURPOSE_EXAMPLES = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}等(?=[\u4e00-\u9fff]{2})")
 _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
@@ -334,6 +337,7 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
     if g.durations is not None:
         seg = g.durations.sub("", seg)  # 群众安全感连续7年保持: how long it held, not what
+    seg = _PURPOSE_DE.sub(r"\1", seg)  # 用于灾后重建的中央投资 -> 灾后重建中央投资: the purpose names the sum
     seg = _SPENT_ON.sub("", seg)  # 全国财政用于社会保障支出 -> 全国财政社会保障支出: who spends, on what
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
@@ -657,6 +661,7 @@ def _specific(
             return st.series[i] + st.series_suffix
         st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
+    seg = _PURPOSE_EXAMPLES.sub("", seg)
     if kind == "count" and "等" in seg:
         seg = g.field_phrase.sub("", seg)  # 计划开工涉及能源、农业等领域500多个项目: where, not which
     named, seg = _series(g, st, seg, scope, after, kind, unit, places)

@@ -372,8 +372,10 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
         elif (
             season
             and pub_year
-            and moods.get(i) is False
-            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= 2
+            # a review by its mood with two result clauses, or of unclear mood with three (五是…: 建立…, 开展…;
+            # 43个重点事项全部上线运行, 边民互市贸易区增至5个, 国家高新技术企业突破200家)
+            and (moods.get(i) is False or (moods.get(i) is None and bool(para.strip())))
+            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= (2 if moods.get(i) is False else 3)
             and not present.search(para)
             and not period.search(para)
         ):
