@@ -146,3 +146,8 @@ def test_review_of_unclear_mood_with_three_result_clauses_dates_its_levels() -> 
     )
     years = {t: y for t, _, y in _facts(text, "2026-01-31")}
     assert years["5个"] == 2025 and years["突破200家"] == 2025
+
+
+def test_sum_over_several_years_takes_no_framed_year() -> None:
+    text = "2007年城镇职工基本医疗保险参保人数达到1.8亿人。中央财政五年累计补助养老保险专项资金3295亿元。"
+    assert [y for _, _, y in _facts(text, "2008")] == [2007, None]

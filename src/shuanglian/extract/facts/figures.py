@@ -227,6 +227,9 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     the paragraph's framing year."""
     scope = prefix[prev_end:] if 0 < prev_end <= len(prefix) else ""
     if "累计" not in scope:
+        if _SUMMED_OVER.search(re.split(r"[，,；;：:]", prefix)[-1]):
+            # 中央财政五年累计补助…: a sum over several years takes no year framed by an earlier sentence
+            return figure_year(lex, prefix, basis, None, reported=not target)
         return figure_year(lex, prefix, basis, ctx, reported=not target)
     own = figure_year(lex, scope, basis, None, reported=False)
     if own is not None:
@@ -280,6 +283,7 @@ _CUES = load_data("cues.yaml")
 _LEVEL = re.compile(alternation(_CUES.get("level_words") or ["达到"]))
 _PRESENT = re.compile(alternation(_CUES.get("present_paragraph") or ["今天"]))
 _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
+_SUMMED_OVER = re.compile(r"[两三四五六七八九十]年(?:累计|共计|合计|共)")
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
 
