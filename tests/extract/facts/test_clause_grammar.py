@@ -151,3 +151,5 @@ def test_review_of_unclear_mood_with_three_result_clauses_dates_its_levels() -> 
 def test_sum_over_several_years_takes_no_framed_year() -> None:
     text = "2007年城镇职工基本医疗保险参保人数达到1.8亿人。中央财政五年累计补助养老保险专项资金3295亿元。"
     assert [y for _, _, y in _facts(text, "2008")] == [2007, None]
+    text = "2007年城镇职工基本医疗保险参保人数达到1.8亿人。抗灾救灾工作全面加强，中央财政五年支出551亿元。"
+    assert [y for _, _, y in _facts(text, "2008")] == [2007, None]
