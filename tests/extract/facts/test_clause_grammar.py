@@ -153,3 +153,10 @@ def test_sum_over_several_years_takes_no_framed_year() -> None:
     assert [y for _, _, y in _facts(text, "2008")] == [2007, None]
     text = "2007年城镇职工基本医疗保险参保人数达到1.8亿人。抗灾救灾工作全面加强，中央财政五年支出551亿元。"
     assert [y for _, _, y in _facts(text, "2008")] == [2007, None]
+
+
+def test_programme_of_ecological_works_and_numbered_designations_are_no_projects() -> None:
+    assert _projects("继续实施天然林保护、风沙源和石漠化治理等生态工程。") == []
+    assert _projects("推进海上风电、沿海核电、辽西风光、储能四大千万千瓦级清洁能源基地建设。") == []
+    # examples of a counted batch of works still are works
+    assert [n for n, _ in _projects("建成乌东德、白鹤滩等14座大中型水电站。")] == ["乌东德水电站", "白鹤滩水电站"]

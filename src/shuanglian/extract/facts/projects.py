@@ -1057,6 +1057,8 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$",
         obj,
     ) or re.search(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj)
+    if cut and re.match(r"等?[两三四五六七八九十]+大", cut.group()):
+        return None  # 海上风电、沿海核电、辽西风光、储能四大…清洁能源基地: a numbered designation of kinds, not works
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
         return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
