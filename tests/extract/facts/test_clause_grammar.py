@@ -160,3 +160,10 @@ def test_programme_of_ecological_works_and_numbered_designations_are_no_projects
     assert _projects("推进海上风电、沿海核电、辽西风光、储能四大千万千瓦级清洁能源基地建设。") == []
     # examples of a counted batch of works still are works
     assert [n for n, _ in _projects("建成乌东德、白鹤滩等14座大中型水电站。")] == ["乌东德水电站", "白鹤滩水电站"]
+
+
+def test_campaigns_and_counted_levels_are_no_projects() -> None:
+    assert _projects("持续推进平安校园、平安医院建设，严防极端事件发生。") == []
+    assert _projects("1410个县级和250个省、市（地）级疾病预防控制中心基本建成。") == []
+    # a count opening a list with a named work after it leaves the work
+    assert _projects("加快2条在建国际海缆、海口国际通信业务出入口局建设。") == [("海口国际通信业务出入口局", "在建")]

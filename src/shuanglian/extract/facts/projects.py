@@ -1057,6 +1057,9 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$",
         obj,
     ) or re.search(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj)
+    count = r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项座所家条处批]"
+    if re.match(f"{count}[^、，,]{{1,8}}?[和及与]{count}", obj):
+        return None  # 1410个县级和250个省、市（地）级疾病预防控制中心: counts of levels of one kind, a batch
     if cut and re.match(r"等?[两三四五六七八九十]+大", cut.group()):
         return None  # 海上风电、沿海核电、辽西风光、储能四大…清洁能源基地: a numbered designation of kinds, not works
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
