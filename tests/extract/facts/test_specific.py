@@ -835,8 +835,8 @@ def test_conditions_and_comparisons_open_no_measure(text: str, expected: list[tu
         # what helps a measure along is not the measure
         ("陆相页岩油全国重点实验室助力页岩油年产量突破100万吨。", [("突破100万吨", "页岩油年产量")]),
         ("科技创新推动粮食产量增长5%。", [("5%", "粮食产量增长率")]),
-        # 拉动 names a measure of its own
-        ("开展系列促消费活动，拉动消费75亿元。", [("75亿元", "拉动消费")]),
+        # 拉动 names a measure of its own, pulled by what the clause before did (gold: 促消费活动拉动消费)
+        ("开展系列促消费活动，拉动消费75亿元。", [("75亿元", "促消费活动拉动消费")]),
     ],
 )
 def test_causative_verbs_before_a_measure(text: str, expected: list[tuple[str, str | None]]) -> None:

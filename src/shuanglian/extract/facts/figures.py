@@ -89,7 +89,9 @@ def extract_figures(
             ctx = Context(para=sent.para)
         ctx.mood = moods.get(sent.para)
         ctx.section_year = sections.get(sent.para)
-        ctx.now_year = pub_year if sent.para in present else None
+        # a sentence telling of a batch's event (…个重点项目集中签约) reports the news of its day, like a paragraph of now
+        ctx.now_by_event = sent.para not in present and bool(_EVENT.search(sent.text))
+        ctx.now_year = pub_year if sent.para in present or ctx.now_by_event else None
         prev_end = 0
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
@@ -174,7 +176,16 @@ def _figure(
             scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit, spec, places, first=not prev_end
         ),
         "written": m.group("num") + (m.group("mag") or "") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
-        "year": None if _base_value(s, m) else _default_year(_year(lex, prefix, prev_end, basis, ctx, target), s, basis, ctx, target, prefix, scope),
+        "year": None if _base_value(s, m) else _default_year(
+            _year(lex, prefix, prev_end, basis, ctx, target),
+            s,
+            basis,
+            ctx,
+            target,
+            s[: m.start("num") if not m.group("pct") else m.start("pctnum")],  # with its own 突破, 超过: a level
+            scope,
+            s[m.end() :],
+        ),
         "target": target,
         "target_cue": cue,
         "qualifier": "".join(qualifiers) or None,
@@ -216,6 +227,9 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     the paragraph's framing year."""
     scope = prefix[prev_end:] if 0 < prev_end <= len(prefix) else ""
     if "累计" not in scope:
+        if _SUMMED_OVER.search(re.split(r"[，,；;：:]", prefix)[-1]):
+            # 中央财政五年累计补助…: a sum over several years takes no year framed by an earlier sentence
+            return figure_year(lex, prefix, basis, None, reported=not target)
         return figure_year(lex, prefix, basis, ctx, reported=not target)
     own = figure_year(lex, scope, basis, None, reported=False)
     if own is not None:
@@ -226,7 +240,14 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
 
 
 def _default_year(
-    year: int | None, s: str, basis: YearBasis, ctx: Context, target: bool, prefix: str = "", scope: str = ""
+    year: int | None,
+    s: str,
+    basis: YearBasis,
+    ctx: Context,
+    target: bool,
+    prefix: str = "",
+    scope: str = "",
+    after: str = "",
 ) -> int | None:
     """A figure with no year of its own in a section of a report about one year (过去一年…, 2025年是…,
     今年…) is that year's unless its sentence speaks of several years (累计, 年均, 五年). A goal with no
@@ -239,7 +260,16 @@ def _default_year(
             return ctx.section_year
         if _LEVEL.search(clause):  # 这五年…高新技术企业增至3.5万家: the level at the period's end
             return -ctx.section_year
-    if year is None and ctx.section_year is None and ctx.now_year is not None and not target and not _MULTI_YEAR.search(clause):
+    # a figure said of a thing (投资81.7亿元的…项目从落地到开工建设…) is no part of the event the sentence reports
+    attribute = ctx.now_by_event and after.startswith("的")
+    if (
+        year is None
+        and ctx.section_year is None
+        and ctx.now_year is not None
+        and not target
+        and not _MULTI_YEAR.search(clause)
+        and not attribute
+    ):
         return ctx.now_year  # 近日，广州242个重大项目集中开工: what a news paragraph of now reports
     if year is not None or ctx.mood is None or _PER_YEAR_RATE.search(s) or ctx.mood != target:
         return year
@@ -253,6 +283,8 @@ _CUES = load_data("cues.yaml")
 _LEVEL = re.compile(alternation(_CUES.get("level_words") or ["达到"]))
 _PRESENT = re.compile(alternation(_CUES.get("present_paragraph") or ["今天"]))
 _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
+_SUMMED_OVER = re.compile(r"(?<![第一二三四五六七八九十])[两三四五十]年(?!计划|规划|行动|攻坚|前|以前|后|以后)")
+_EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
 
 def _base_value(s: str, m: re.Match[str]) -> bool:

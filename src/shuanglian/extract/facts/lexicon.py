@@ -47,9 +47,9 @@ class Lexicons:
         self.figure_re = re.compile(
             # 上 counts as "over" only before 百/千/万 (上百家, 上千名), not after 线上/网上
             rf"(?P<pre>{alternation(_PRE_QUALIFIERS)}|上(?=[百千万]))?"
-            # 百分之八点五: a Chinese decimal after 点 (older reports)
+            # 百分之八点五, 八点一倍, 一千零八十五点二亿元: a Chinese decimal after 点 (older reports)
             # 1300多万人, 600余万套: 多/余 before the magnitude (8000多亿元 reads the same way)
-            rf"(?:(?P<pct>百分之)(?P<pctnum>{num}(?:点[零〇一二三四五六七八九]+)?)|(?P<num>{num})(?:(?P<more>余|多|几)(?P<mag>万亿|亿|万|千)?)?(?P<unit>{alternation(list(self.units))}))"
+            rf"(?:(?P<pct>百分之)(?P<pctnum>{num}(?:点[零〇一二三四五六七八九]+)?)|(?P<num>{num}(?:(?<=[零〇一二两三四五六七八九十])点[零〇一二三四五六七八九]+)?)(?:(?P<more>余|多|几)(?P<mag>万亿|亿|万|千)?)?(?P<unit>{alternation(list(self.units))}))"
             rf"(?P<post>{alternation(_POST_QUALIFIERS)})?"
         )
         self.terms: dict[str, Measure] = {}

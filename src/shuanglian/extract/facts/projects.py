@@ -150,6 +150,12 @@ class _Rules:
         self.not_before = tuple(d["not_before"])
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
+        self.built_in = re.compile(alternation(self.built))
+        self.kind_work_end = re.compile(f"(?<=..)(?:{alternation(d.get('kind_works') or ['改造'])})$")
+        # 等灌区现代化改造, 等水库除险加固: a built kind and the work done on it, closing a 等-list, names works
+        self.kind_work_re = re.compile(
+            f"等[^、，,]{{0,6}}?(?:{alternation(self.built)})[^、，,]{{0,8}}?(?:{alternation(d.get('kind_works') or ['改造'])})$"
+        )
         self.built_any_re = re.compile(f"(?:{alternation(self.built)})")  # a built-thing word anywhere
         # built words and the connectives that join them (机场和铁路): a name made only of these names no work
         self.built_or_joint_re = re.compile(f"(?:{alternation(self.built)})|[和及与、]")
@@ -921,7 +927,11 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
         if m and text[m.end() : m.end() + 1] == "的":
             continue  # 加快西部陆海新通道建设的意见: the works name what a policy is about
         if m and _items(r, text[m.start("obj") : m.end()], 0, orgs=orgs):
-            return [(m.start("obj"), text[m.start("obj") : m.end()], stage, False)]
+            end = m.end()
+            more = re.match(r"、([^、，,。；;：:]{4,40})$", text[end:])
+            if more and r.kind_work_end.search(more.group(1)) and r.built_in.search(more.group(1)):
+                end = len(text)  # 加快A铁路建设、B铁路电气化改造: the verb governs the work joined after the stage word
+            return [(m.start("obj"), text[m.start("obj") : end], stage, False)]
     # the longest cue at a place wins (建成投产 is 投产, not 建成)
     cues = sorted(
         ((m.start(), m.end(), stage) for stage, pat in r.status for m in pat.finditer(text)),
@@ -945,7 +955,7 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
     verb = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
     if (
         verb
-        and re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text)
+        and (re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) or r.kind_work_re.search(text))
         and _items(r, text[verb.end() :], 0, orgs=orgs)
     ):
         return [(verb.end(), text[verb.end() :], "在建", False)]
@@ -1040,11 +1050,18 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         obj,
     )
     explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
+    # 实施赵口、陆浑等灌区现代化改造: a category of a built kind and the work done on it names works too
+    explicit = explicit or bool(r.kind_work_re.search(obj))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
     cut = re.search(
         r"等(?:(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?|[个项批座条处])?(?P<cat>[^、等]{0,14})$",
         obj,
     ) or re.search(r"(?:\d+|[一二两三四五六七八九十百]+)(?:个|项|批|座|条|处|大)?(?P<cat>[^、]{0,14})$", obj)
+    count = r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项座所家条处批]"
+    if re.match(f"{count}[^、，,]{{1,8}}?[和及与]{count}", obj):
+        return None  # 1410个县级和250个省、市（地）级疾病预防控制中心: counts of levels of one kind, a batch
+    if cut and re.match(r"等?[两三四五六七八九十]+大", cut.group()):
+        return None  # 海上风电、沿海核电、辽西风光、储能四大…清洁能源基地: a numbered designation of kinds, not works
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
         return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
     if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
@@ -1065,6 +1082,7 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
     category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
+    category = r.kind_work_end.sub("", category)  # 等灌区现代化改造: each item is a 灌区
     category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
     return body, category, explicit
 
@@ -1226,7 +1244,7 @@ _SEGMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:至[\u4e00-\u9fff]{1,8})?段")
 _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
 
 
-_UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|改扩建|扩建|扩能|扩容|提质)$")
+_UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|电气化改造|现代化改造|除险加固|改扩建|扩建|扩能|扩容|提质)$")
 
 
 def _products_masked(r: _Rules, text: str) -> str:

@@ -29,7 +29,7 @@ _QUOTED_PREDICATE = re.compile(r"^([\u4e00-\u9fff]{2,})[“\"]([^“”\"]{1,8})
 _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{2,12})[”\"’]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
-    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
+    r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|前[一二三四五六七八九十两]+年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
     r"|(?:比|较)[^，,、]{0,8}?(?:末|初|底)的?"
     r"|同比|环比"
 )
@@ -38,6 +38,11 @@ _NUMBER = re.compile(r"^\d+$|\d(?:\.\d+)?[万亿千百]?(?:个|家|项|元|人|�
 _SPENT_NUMBER = re.compile(
     r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$"
 )
+# 用于 between who spends and the sum it spends on something (财政用于社会保障支出): the sum is the payer's for it
+_SPENT_ON = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?=[\u4e00-\u9fff“”]{2,12}(?:支出|投入|资金|投资)(?:五年|三年|两年|十年)?(?:累计|共|合计)?$)")
+_PURPOSE_DE = re.compile(r"^用于([\u4e00-\u9fff]{2,8})的(?=[\u4e00-\u9fff]{2})")
+# examples of the purpose before 等 (中央财政用于洪涝、干旱、地震等救灾救济支出): the kind after 等 names it
+_PURPOSE_EXAMPLES = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}等(?=[\u4e00-\u9fff]{2})")
 _EACH = re.compile(r"分别")
 _MEASURE_END = re.compile(r"(?:量|额|率|值|数|规模|产能|收入)$")
 _CONNECTOR = re.compile(r"^[、和及与或，,\s]*$")
@@ -117,6 +122,9 @@ class _Grammar:
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
+        self.nominal_suffixes = tuple(d.get("nominal_suffixes") or ())
+        self.list_measures = tuple(sorted(d.get("list_measures") or (), key=len, reverse=True))
+        self.durations = re.compile("|".join(d["durations"])) if d.get("durations") else None
         self.time = [
             re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
         ]
@@ -207,6 +215,9 @@ class _Grammar:
         self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
+        self.pulls = tuple(d.get("pull_verbs") or ())
+        self.pull_causes = tuple(d.get("pull_causes") or ())
+        self.reach_owned = tuple(sorted(d.get("reach_owned") or (), key=len, reverse=True))
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
         self.count_changes = frozenset(d.get("count_changes") or ())
@@ -228,6 +239,7 @@ class _Grammar:
         owners = d.get("clause_owners") or {}
         self.clause_owner = re.compile("(?:" + alternation(owners.get("heads") or ["企业"]) + ")")
         self.owner_not_first = tuple(owners.get("not_first") or ())
+        self.owner_shared_by = tuple(owners.get("shared_by") or ())
         self.share_verbs = re.compile(alternation(d.get("rate_stems") or ["普及"]))
         self.owned_rates = tuple(d.get("owned_rates") or ())
         self.status_joiners: dict[str, str] = dict(d.get("status_joiners") or {})
@@ -239,9 +251,12 @@ class _Grammar:
         self.purpose_verbs = tuple(d.get("purpose_verbs") or ())
         self.work_verbs = tuple(d.get("work_verbs") or ())
         drops = []
+        self.period_end: re.Pattern[str] | None = None
         for rule in d.get("convention_drop") or ():
             word = "(?:" + alternation(rule.get("words") or [rule["word"]]) + ")"
-            if rule.get("before"):
+            if rule.get("at_end"):
+                self.period_end = re.compile(f"(?<=..){word}$")
+            elif rule.get("before"):
                 drops.append(f"{word}(?={alternation(rule['before'])})")
             else:
                 drops.append(f"{word}(?!{alternation(rule.get('not_before') or ['$^'])})")
@@ -267,7 +282,12 @@ def _strip_lead(g: _Grammar, s: str, places: Sequence[str]) -> str:
         for rx in g.time:
             s = rx.sub("", s, count=1)
         for w in g.lead if s.startswith(g.lead) else ():
-            if s.startswith(w) and len(s) > len(w) and not s.startswith(g.lead_terms.get(w, ())):
+            if (
+                s.startswith(w)
+                and len(s) > len(w)
+                and not s.startswith(g.lead_terms.get(w, ()))
+                and not s[len(w) :].startswith(g.nominal_suffixes)  # 发行量, 完成额: a verb made a noun
+            ):
                 s = s[len(w) :]
                 break
         if s in places:
@@ -315,6 +335,10 @@ def _lstrip_de(s: str) -> str:
 
 def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | None]:
     seg = _COMPARE.sub("", _QUOTES.sub("", seg))
+    if g.durations is not None:
+        seg = g.durations.sub("", seg)  # 群众安全感连续7年保持: how long it held, not what
+    seg = _PURPOSE_DE.sub(r"\1", seg)  # 用于灾后重建的中央投资 -> 灾后重建中央投资: the purpose names the sum
+    seg = _SPENT_ON.sub("", seg)  # 全国财政用于社会保障支出 -> 全国财政社会保障支出: who spends, on what
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(
@@ -329,6 +353,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         r"(?:从|由)(?:每人|人均)?(?:每月|每年|每天|每人)$", "", seg
     )  # 标准从每人每月500元提高到: the rate's base
     core, change = _strip_tail(g, seg)
+    if g.period_end is not None:
+        core, n = g.period_end.subn("", core)  # 社会保障支出五年累计: the period summed, once 累计 is cut
+        core = _strip_tail(g, core)[0] if n else core
     core = _YEAR_END.sub("", core)  # 国内生产总值2000年达89404亿元: the year between the thing and its verb
     core = _lstrip_de(_strip_lead(g, core, places))
     core = _ENGAGED.sub(r"\1", core)  # 从事科学研究和技术服务行业的企业 -> 科学研究和技术服务企业
@@ -395,6 +422,10 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
         items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+    lead = next((items[0][: -len(w)] for w in g.list_measures if items[0].endswith(w) and len(items[0]) - len(w) >= 2), "")
+    if lead and all(len(i) <= 4 and i.endswith(g.list_measures) and not i.startswith(lead) for i in items[1:]):
+        # 生产安全事故起数、死亡人数: short measures listed after an owner's measure are the same owner's
+        return [items[0]] + [lead + i for i in items[1:]]
     if all(i in g.bare_measures for i in items[1:]):
         # 地方财政收入、支出分别突破300亿元和3000亿元: a bare measure word after the first item is its owner's
         return [items[0]] + [_owned(g, items[0], i) for i in items[1:]]
@@ -423,7 +454,9 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
             ),
             None,
         )
-    if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1:
+    if split is None and len(last) - round(avg) >= 2 and round(avg) >= 1 and max(map(len, others)) <= 3:
+        # 城镇、农村常住居民收入: short modifiers share the last item's head; a whole noun (全国文明城市、
+        # 国家历史文化名城) names its own thing
         split = round(avg)
     weak = split is None
     if split is None:
@@ -628,6 +661,7 @@ def _specific(
             return st.series[i] + st.series_suffix
         st.series = []  # 分别 list used up: 1324人凭转化贡献晋升职称 is a figure of its own
     seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
+    seg = _PURPOSE_EXAMPLES.sub("", seg)
     if kind == "count" and "等" in seg:
         seg = g.field_phrase.sub("", seg)  # 计划开工涉及能源、农业等领域500多个项目: where, not which
     named, seg = _series(g, st, seg, scope, after, kind, unit, places)
@@ -658,6 +692,8 @@ def _specific(
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
         core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
     core = _filled(g, st, core, change, scope, after, kind, places, first)
+    if kind == "money" and first and core.startswith(g.pulls) and (cause := _cause_before(g, scope)):
+        core = cause + core  # 扩围实施“以旧换新”政策，拉动消费285.6亿元: what was done pulls the sum
     if not first and core in g.bare_measures and st.subject:
         core = _owned(g, st.subject, core)  # 粮食播种面积3320万亩、产量1285万吨 -> 粮食产量
     if (
@@ -842,6 +878,19 @@ def _filled(
     return core
 
 
+def _cause_before(g: _Grammar, scope: str) -> str:
+    """The thing done in the clause before (实施“以旧换新”政策, 开展系列促消费活动) that a subjectless 拉动/带动
+    clause says pulled the sum: its quoted name, else the object without a measure word of batches and 政策."""
+    clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
+    prev = clauses[-2].strip() if len(clauses) >= 2 else ""
+    m = re.search(f"(?:{alternation(g.pull_causes)})(.+)$", prev) if prev and g.pull_causes else None
+    if not m or re.search(r"\d", prev):
+        return ""
+    quoted = _QUOTED.findall(m.group(1))
+    thing = quoted[-1] if quoted else re.sub(r"^(?:一系列|系列|各类|多项)|政策$", "", m.group(1))
+    return thing if 2 <= len(thing) <= 10 else ""
+
+
 def _batch_before(g: _Grammar, scope: str) -> str:
     """The batch of projects an earlier clause of the sentence names (签约的一批重大项目, 一批重点项目今天开工)
     whose sum a bare 总投资 then gives: the projects, with the status verb that says which ones."""
@@ -955,16 +1004,21 @@ def _previous_clause_subject(g: _Grammar, scope: str, places: Sequence[str]) -> 
 def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
     """The owner a clause without numbers opens the sentence with, when the figure's clause names only a bare
     measure (乡镇企业保持旺盛发展势头，五年间产值增长2倍 -> 乡镇企业): a noun ending with an owner's head,
-    followed by what it did, and not opened by a verb or preposition."""
+    followed by what it did, and not opened by a verb or preposition. Clauses between it and the figure that
+    open with a verb of `clause_owners.shared_by` have no subject of their own and say more of it (一季度重点项目
+    今天开工，涵盖…，总投资超5600亿元 -> 重点项目总投资); a clause that is only a place or a time is skipped too."""
     clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()]
-    prev = clauses[-2] if len(clauses) >= 2 else ""
-    if not prev or re.search(r"\d", prev):
-        return ""
-    prev = _strip_lead(g, prev.strip(), places)
-    head = g.clause_owner.search(prev)
-    if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
-        return ""
-    return prev[: head.end()]
+    for i, raw in enumerate(reversed(clauses[:-1])):
+        if re.search(r"\d", raw):
+            return ""
+        prev = _strip_lead(g, raw.strip(), places)
+        if not prev or (i == 0 and prev.startswith(g.owner_shared_by)):
+            continue  # a place or time alone; a clause said of the owner before it
+        head = g.clause_owner.search(prev)
+        if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
+            return ""
+        return prev[: head.end()]
+    return ""
 
 
 def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:
@@ -1024,8 +1078,8 @@ def _suffix(
         if core.endswith(g.rate_stems):
             return "率"  # 规模以上企业复工复产已经达到98% -> …复工复产率
         return "占比" if measure == "占比" else ""
-    if kind == "money" and change in g.amount_change:
-        return g.amount_change[change]
+    if kind in ("money", "mass", "area", "power", "length") and change in g.amount_change:
+        return g.amount_change[change]  # 比上年增产1199万吨 -> 粮食产量增加额: a change of an amount is its 增加额
     if kind == "money" and not change:
         return next(
             (suf for end, suf in g.money_suffixes if core.endswith(end)), ""
@@ -1141,6 +1195,9 @@ def _count(
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
         name = (keep or post or pred) + noun
+        reach = _ends_with(g.reach_owned, core) if core else None
+        if reach and name.startswith(reach) and len(core) - len(reach) >= 2:
+            name = core[: -len(reach)] + name  # 北部湾港通达100多个国家: what reaches them owns the count
     elif core and not examples and not (core in g.totals and st.subject):
         name = core
         if core in g.keep and st.subject:

@@ -10,11 +10,16 @@ from shuanglian.extract.facts.common import alternation, load_data
 from shuanglian.extract.facts.lexicon import Lexicons
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+# The end of a five-year plan's period (“十三五”末, 十四五期末) names its last year: the N-th plan from the third
+# on ends in 1955 + 5N (十一五 2010, 十三五 2020, 十四五 2025).
+_PLAN_END = re.compile(r"十([一二三四五六七八九])五[”\"]?(?:时期|期)?末")
+_PLAN_NUMBER = "一二三四五六七八九"
 # A year that frames what follows: 到2025年 / 至2030年 or a sentence opening "2023年，".
 # (a list of years, 2027年、2028年分别建成…, says when each thing happens and frames nothing after it)
 # A year frames the sentences after it when it opens a clause (after indentation: 　　1979年…), follows 到/至,
 # or is named as the year just past (在刚刚过去的1987年，…)
 _FRAME_YEAR = re.compile(r"(?:^[\s\u3000]*|[，,：:到至]|过去的)((?:19|20)\d\d)年(?![、和及至到—\-－~～]\d)")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d年(?:末|底|初|中)?[至到]$")
 # Rates per year have no single year: 每年为3000个课题提供机时.
 _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
@@ -27,8 +32,13 @@ TITLES = re.compile(r"《[^《》]*》")
 
 
 def _comparison_base(text: str, at: int) -> bool:
-    """A year after 较/比/相比 is the base of a comparison (较2020年增长50%, 比上年), not the figure's year."""
-    return text[max(0, at - 2) : at].endswith(("较", "比", "同"))
+    """A year after 较/比/相比 is the base of a comparison (较2020年增长50%, 比上年), not the figure's year; so is
+    one closing 同/与…相比 (1980年同完成经济恢复的1952年相比)."""
+    if text[max(0, at - 2) : at].endswith(("较", "比", "同")):
+        return True
+    after = re.match(r"(?:19|20)\d\d年(?:末|底)?(?:相比|比较)", text[at:])
+    clause = text[max(text.rfind(c, 0, at) for c in "，,。；;") + 1 : at]
+    return bool(after) and bool(re.search("[同与和跟]", clause))
 
 
 def _multiple_of(text: str, m: re.Match[str]) -> bool:
@@ -87,6 +97,12 @@ def figure_year(
     for m in _YEAR.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and not _multiple_of(prefix, m):
             best = (m.start(), int(m.group(1)))
+    for m in _PLAN_END.finditer(prefix):
+        # 较“十三五”末的9323.1亿元: the base itself is that year's; 比十三五末增长: a base of another figure
+        own = re.fullmatch(r"的?", prefix[m.end() :]) is not None
+        base = _comparison_base(prefix, m.start()) or prefix[max(0, m.start() - 3) : m.start()].endswith(("较“", "比“"))
+        if m.start() > best[0] and (own or not base):
+            best = (m.start(), 1955 + 5 * (10 + _PLAN_NUMBER.index(m.group(1)) + 1))
     for m in lex.rel_year_re.finditer(prefix):
         if not _comparison_base(prefix, m.start()) and m.start() > best[0]:
             year = relative_year(lex, m.group(), basis)
@@ -243,8 +259,8 @@ def target_cue(lex: Lexicons, scope: str, prefix: str, target: bool, ctx: Contex
 
 def _para_opener(patterns: list[str]) -> re.Pattern[str]:
     """A paragraph opening with one of `patterns` (regexes from cues.yaml), after leading spaces or the
-    dash of a bulleted paragraph (——这五年，…)."""
-    return re.compile(r"^[\s—－]*(?:" + "|".join(patterns) + ")")
+    dash of a bulleted paragraph (——这五年，…) or a field heading (在经济领域，过去一年里…)."""
+    return re.compile(r"^[\s—－]*(?:在?[\u4e00-\u9fff]{1,8}(?:领域|方面)[，,])?(?:" + "|".join(patterns) + ")")
 
 
 def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None, count_marked: bool = False) -> int:
@@ -341,7 +357,8 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     have = False
     year: int | None = None
     for i, para in enumerate(text.split("\n")):
-        y = re.match(r"\s*((?:19|20)\d\d)年(?:是|，|,|极|很|以来|我们|工作)", para)
+        # 2025年是…, 刚刚过去的2025年很不平凡: the year the section reviews heads it
+        y = re.match(r"\s*(?:刚刚|刚)?(?:过去的)?((?:19|20)\d\d)年(?:是|，|,|极|很|以来|我们|工作)", para)
         if several.search(para):
             have, year = True, -(pub_year - 1) if recent and pub_year else None
         elif last.search(para) and recent and pub_year:
@@ -355,8 +372,10 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
         elif (
             season
             and pub_year
-            and moods.get(i) is False
-            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= 2
+            # a review by its mood with two result clauses, or of unclear mood with three (五是…: 建立…, 开展…;
+            # 43个重点事项全部上线运行, 边民互市贸易区增至5个, 国家高新技术企业突破200家)
+            and (moods.get(i) is False or (moods.get(i) is None and bool(para.strip())))
+            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= (2 if moods.get(i) is False else 3)
             and not present.search(para)
             and not period.search(para)
         ):
@@ -379,6 +398,7 @@ class Context:
     goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
     section_year: int | None = None  # the year the paragraph's section of a report is about
     now_year: int | None = None  # the publication year when the paragraph tells of now (今天, 近日…)
+    now_by_event: bool = False  # now_year comes from the sentence's event verb (项目集中签约), not the paragraph
     carry_subject: bool = False  # the sentence before ended with ；: its figures' subject goes on
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
@@ -391,7 +411,8 @@ class Context:
             self.goal_list = True
         if framing or not continued:
             self.target = framing or (True if self.goal_list else None)
-        m = _FRAME_YEAR.search(s)
+        # 把1984年末至1985年一度出现的过热: a year closing a range of years is a period, it frames nothing
+        m = next((f for f in _FRAME_YEAR.finditer(s) if not _RANGE_BEFORE.search(s, 0, f.start(1))), None)
         rel = _FRAME_RELATIVE.search(s)
         if m:
             self.year = int(m.group(1))
