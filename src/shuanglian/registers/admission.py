@@ -243,6 +243,8 @@ def class_name(kind: str, name: str) -> bool:
     if not heads:
         return False
     name = _head_part(name)
+    if kind in (_rules().get("headless_class_kinds") or ()) and _covered(name, _class_words()):
+        return True  # a field or activity with no head at all (卫星制造, 防洪减灾, 量子通信 as a project)
     cands = [h for h in heads if name.endswith(h)]
     sx = suffix_of(name)
     if sx:
