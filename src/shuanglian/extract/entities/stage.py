@@ -19,6 +19,7 @@ from shuanglian.extract.entities.attrs import (
 )
 from shuanglian.extract.entities.bare_names import bare_kind
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
+from shuanglian.extract.entities.events import session_aliases, session_events
 from shuanglian.extract.entities.groups import (
     CARRIER_KINDS,
     Group,
@@ -545,6 +546,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + quoted_funds(view) + listed_facilities(view) + patterned_works(view) + listed_company_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
+    cands += session_events(view, cands)  # 第七届新博会, 亚太经合组织第二十二次领导人非正式会议
     cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
@@ -600,6 +602,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
             first.setdefault(view.text[a:b], a)
         used = set(first)
         g.surfaces = used
+        if g.kind == "organization":
+            g.surfaces |= session_aliases(used)  # 第七届新博会 is 新博会 too
         # the canonical name is the fullest form the page uses (a gazetteer name for well-known bodies)
         if used and g.kind != "person" and g.name not in resolved and not (
                 g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):

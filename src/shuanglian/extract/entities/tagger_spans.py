@@ -248,8 +248,8 @@ def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], s
     out: list[Cand] = []
     for c in chosen:
         inner = [s for s in orgs if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]
-        if c.kind not in KINDS_ORG or not inner:
-            out.append(c)
+        if c.kind not in KINDS_ORG or not inner or c.attrs.get("session"):
+            out.append(c)  # an event named with its session (首届|青稞产业发展大会) is not run on
             continue
         new: list[Cand] = []
         for s in inner:

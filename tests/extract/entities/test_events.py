@@ -1,0 +1,26 @@
+"""Events named with their session or meeting number (entities/events.py, data/event_names.yaml)."""
+
+from __future__ import annotations
+
+
+def _ents(ents, text: str) -> dict[str, tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    return {m.name: (m.kind, list(m.aliases)) for m in ents(text).values()}
+
+
+def test_session_opens_an_events_name_and_the_series_is_an_alias(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "举办首届青稞产业发展大会，粮食生产再获丰收。")
+    assert got["首届青稞产业发展大会"][0] == "organization"
+    assert "青稞产业发展大会" in got["首届青稞产业发展大会"][1]
+
+
+def test_summit_takes_its_holder_and_number(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "成功举办亚太经合组织第二十二次领导人非正式会议、亚信会议第四次峰会、博鳌亚洲论坛。")
+    assert got["亚太经合组织第二十二次领导人非正式会议"][0] == "organization"
+    assert got["亚信会议第四次峰会"][0] == "organization"
+    got = _ents(ents, "服务好保障好亚太经合组织（APEC）第三十三次领导人非正式会议，吸引集聚更多国际高端要素。")
+    assert "亚太经合组织（APEC）第三十三次领导人非正式会议" in got
+
+
+def test_meetings_of_party_and_state_bodies_are_no_events(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "十四届全国人大第三次会议和全国政协第三次会议胜利召开。")
+    assert not any("第三次会议" in n for n in got)
