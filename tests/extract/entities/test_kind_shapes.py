@@ -162,3 +162,21 @@ def test_section_after_a_line_read_by_the_tagger(ents) -> None:  # type: ignore[
     assert got.get("青藏铁路格拉段") == "platform"  # the section being built is named
     got = _kinds(ents, "青藏铁路运营平稳，进入新阶段。")
     assert got.get("青藏铁路") == "platform"  # 阶段 is no section
+
+
+def test_planning_verb_inside_a_zones_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "在山西转型综合改革示范区，年产56吉瓦的光伏垂直一体化项目正在加紧建设。")
+    assert got.get("山西转型综合改革示范区") == "platform"
+    got = _kinds(ents, "打造平陆运河经济带，建设江海联动产业发展先行区。")
+    assert got.get("江海联动产业发展先行区") == "platform"
+
+
+def test_designations_of_planning_by_suffix(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "顺德作为广东省高质量发展体制机制改革创新实验区，积极践行新发展理念。")
+    assert got.get("广东省高质量发展体制机制改革创新实验区") == "platform"
+    got = _kinds(ents, "高水平建设黄河三角洲国家农高区、潍坊国家农综区。")
+    assert got.get("潍坊国家农综区") == "platform"
+    got = _kinds(ents, "提升广西—文莱经济走廊等开放平台能级。")
+    assert got.get("广西—文莱经济走廊") == "platform"
+    got = _kinds(ents, "推动教育实验区建设。")
+    assert "教育实验区" not in got  # common words only: a class, needs a place or a proper noun

@@ -141,6 +141,7 @@ def carrier_names() -> dict[str, frozenset[str]]:
         "power_line_heads": frozenset(data.get("power_line_heads") or []),
         "zone_openers": frozenset(data.get("zone_openers") or []),
         "walk_breaks": frozenset(data.get("walk_breaks") or []),
+        "zone_name_verbs": frozenset(data.get("zone_name_verbs") or []),
     }
 
 

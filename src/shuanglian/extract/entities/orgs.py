@@ -334,6 +334,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = span
             i = span - 1
             continue
+        if kind == "platform" and t.tag == "v" and t.word in carrier_names()["zone_name_verbs"] and i > 0 and (
+                toks[i - 1].tag in ("n", "nz", "vn", "LOC", "ORG")):
+            first = i  # 山西|转型|综合改革示范区, 江海|联动|产业发展先行区: a planning verb inside a zone's name
+            i -= 1
+            continue
         if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
             first = i
             i -= 1
