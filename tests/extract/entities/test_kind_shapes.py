@@ -180,3 +180,10 @@ def test_designations_of_planning_by_suffix(ents) -> None:  # type: ignore[no-un
     assert got.get("广西—文莱经济走廊") == "platform"
     got = _kinds(ents, "推动教育实验区建设。")
     assert "教育实验区" not in got  # common words only: a class, needs a place or a proper noun
+
+
+def test_a_places_carrier_read_as_one_place_word_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建成后将串联起北京商务中心区、城市副中心、三河燕郊等重点功能区。")
+    assert got.get("北京商务中心区") == "platform"
+    got = _kinds(ents, "浦东新区和滨海新区加快发展。")
+    assert got.get("浦东新区") == "place"  # a division stays a place

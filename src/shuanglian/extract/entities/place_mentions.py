@@ -285,6 +285,18 @@ def _glued_fragment(view: TokenView, t: Token) -> bool:
     return i is not None and i >= 0 and view.tokens[i].word + t.word[:1] in industries()
 
 
+def _placed_carrier(word: str) -> bool:
+    """True for a word that is no division, opens with a known place and ends with a platform suffix of any tier of
+    the grammar (classify, infrastructure: 北京|商务中心区, 山东|港口): the carrier of that place, not the place."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    sfx = suffix_of(word)
+    if sfx is None or len(sfx) < 2 or kind_of(word) != "platform" or word in place_index() or normalise(word) is not None:
+        return False
+    rest = strip_place_prefix(word)
+    return rest != word and len(rest) > len(sfx)
+
+
 def place_cand(view: TokenView, t: Token) -> list[Cand]:
     """The place (or zone) candidate of one word read as a place, by LAC or the tagger; none for a non-place."""
     out: list[Cand] = []
@@ -307,6 +319,10 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
             out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
         if normalise(t.word) is None or kind == "platform":
             return out
+    carrier = _placed_carrier(t.word) if not s else None
+    if carrier:
+        # 北京商务中心区: a place's carrier or zone LAC reads as one place word is a platform
+        return [Cand(t.start, t.end, "platform", t.word, PRIO_LAC)]
     if t.word.isascii():
         return out  # BioBAY: a brand LAC took for a place
     if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
