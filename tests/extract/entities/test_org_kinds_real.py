@@ -150,3 +150,11 @@ def test_a_labs_own_name_after_its_field_is_its_short_name() -> None:
 
 def test_a_channel_is_named_by_its_station_and_subject(ents) -> None:  # type: ignore[no-untyped-def]
     assert _kinds(ents, "在央视综合频道播出第八期。").get("央视综合频道") == "media"
+
+
+def test_bank_of_several_countries_is_an_organization() -> None:
+    from shuanglian.extract.entities.orgs import kind_of
+
+    assert kind_of("亚洲基础设施投资银行") == "organization"
+    assert kind_of("金砖国家新开发银行") == "organization"
+    assert kind_of("中国进出口银行") == "enterprise"  # one country's bank stays a company

@@ -112,6 +112,8 @@ def generic() -> dict[str, Any]:
         "group_marks": tuple(data.get("group_marks") or []),
         "group_heads": tuple(data.get("group_heads") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
+        "multilateral_openers": tuple(data.get("multilateral_openers") or ()),
+        "multilateral_heads": tuple(data.get("multilateral_heads") or ()),
         "body_kinds": {w: kind for kind, words in (data.get("body_kinds") or {}).items() for w in words},
         "non_name_tails": tuple(data.get("non_name_tails") or []),
         "line_suffixes": frozenset(data.get("line_suffixes") or []),

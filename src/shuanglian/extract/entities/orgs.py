@@ -57,6 +57,8 @@ def kind_of(name: str) -> str | None:
         return str(body)
     if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]) or g["group_blocs"].search(name):
         return "organization"  # 胡风反革命集团, 七十七国集团: a political or criminal group or a bloc, not a company
+    if name.startswith(g["multilateral_openers"]) and name.endswith(g["multilateral_heads"]) and len(name) >= 6:
+        return "organization"  # 亚洲基础设施投资银行, 金砖国家新开发银行: a bank of several countries
     by_suffix = kind_by_suffix(name)
     if by_suffix:
         return by_suffix
