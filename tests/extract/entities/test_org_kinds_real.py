@@ -160,3 +160,14 @@ def test_bank_of_several_countries_is_an_organization() -> None:
     assert kind_of("亚洲基础设施投资银行") == "organization"
     assert kind_of("金砖国家新开发银行") == "organization"
     assert kind_of("中国进出口银行") == "enterprise"  # one country's bank stays a company
+
+
+def test_company_short_name_after_its_places_in_one_place_word(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进长沙宁乡圣钘科技新一代锂电池、浏阳蓝思科技3D玻璃研发生产等项目建设。")
+    assert got.get("圣钘科技") == "enterprise"
+    assert got.get("长沙") == "place" and got.get("宁乡") == "place"
+    from shuanglian.extract.entities.place_mentions import placed_firm
+
+    assert placed_firm("长沙宁乡圣钘科技") == 4
+    assert placed_firm("长沙宁乡") == 0  # places only
+    assert placed_firm("深圳科技") == 0  # a place and a business word: no name
