@@ -194,3 +194,12 @@ def test_a_place_before_a_carriers_complete_name_is_an_address(ents) -> None:  #
     assert got.get("崖州湾科技城") == "platform" and got.get("三亚市") == "place"
     got = _kinds(ents, "苏州工业园区加快发展。")
     assert got.get("苏州工业园区") == "platform"  # the bare suffix names no carrier: the place is part of the name
+
+
+def test_numbered_national_roads_are_works(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动伊宁机场迁建、G679线乌拉斯台至奇台、G314线喀什至塔什库尔干等项目建设，G331通车。")
+    assert got.get("G679线乌拉斯台至奇台") == "platform"
+    assert got.get("G314线喀什至塔什库尔干") == "platform"
+    assert got.get("G331") == "platform"
+    got = _kinds(ents, "出席G20峰会。")
+    assert "G20" not in got  # a group of countries, not a road
