@@ -203,3 +203,9 @@ def test_numbered_national_roads_are_works(ents) -> None:  # type: ignore[no-unt
     assert got.get("G331") == "platform"
     got = _kinds(ents, "出席G20峰会。")
     assert "G20" not in got  # a group of countries, not a road
+
+
+def test_a_level_alone_names_no_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "省一体化算力监测调度服务平台正式接入国家平台。")
+    assert "国家平台" not in got
+    assert got.get("省一体化算力监测调度服务平台") == "platform"

@@ -153,7 +153,8 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if suffix in g["proper_suffixes"]:
         # 政企对接平台, 线上人才综合服务平台: a platform named only by what it does is a service, not a
         # carrier of the registers (those carry a place, a brand or a level: 国家统一技术交易服务平台)
-        return name_part.startswith(g["level_prefixes"])
+        # a level alone names none (接入|国家|平台: the nation's platform, whichever it is)
+        return any(name_part.startswith(lv) and len(name_part) > len(lv) for lv in g["level_prefixes"])
     if suffix in g["generic_ok_suffixes"]:
         # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
         # or by their level alone (自治区|产业基金: the region's own fund)
