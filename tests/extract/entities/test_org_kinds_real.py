@@ -171,3 +171,9 @@ def test_company_short_name_after_its_places_in_one_place_word(ents) -> None:  #
     assert placed_firm("长沙宁乡圣钘科技") == 4
     assert placed_firm("长沙宁乡") == 0  # places only
     assert placed_firm("深圳科技") == 0  # a place and a business word: no name
+
+
+def test_no_one_character_place_before_a_national_bodys_known_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "新建概念验证中心与中试熟化平台72个。新晋中国工程院院士3名。科技成果产业化突破年行动成效明显。")
+    assert got.get("中国工程院") == "research_institute"
+    assert "晋中国工程院" not in got

@@ -247,6 +247,9 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     base = kind == "platform" and any(toks[k].word.endswith("基地") for k in (i_suffix, i_suffix + 1) if k < len(toks))
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
+        if len(t.word) == 1 and first < len(toks) and toks[first].word.startswith(g["national_openers"]) and (
+                toks[first].word in org_gazetteer()):
+            break  # 新|晋|中国工程院: a national body's known name takes no one-character place before it
         if kind == "fund":
             if t.word in fund_names()["name_breaks"]:
                 break  # 信贷|和|消费基金, 科技成果转化专班|和|种子基金: a list, not one fund's name
