@@ -177,3 +177,10 @@ def test_no_one_character_place_before_a_national_bodys_known_name(ents) -> None
     got = _kinds(ents, "新建概念验证中心与中试熟化平台72个。新晋中国工程院院士3名。科技成果产业化突破年行动成效明显。")
     assert got.get("中国工程院") == "research_institute"
     assert "晋中国工程院" not in got
+
+
+def test_classes_of_bodies_by_level_and_a_bare_standing_committee(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "省市县博物馆" not in _kinds(ents, "探索建立省市县博物馆联动机制。")
+    assert "镇中心小学" not in _kinds(ents, "镇中心小学四至六年级学生已于4月20日开学。")
+    got = _kinds(ents, "配合市人大及其常委会制定修改浦东新区法规4部。")
+    assert "常委会" not in got
