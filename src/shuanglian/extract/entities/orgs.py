@@ -251,6 +251,8 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
                 toks[first].word in org_gazetteer()):
             break  # 新|晋|中国工程院: a national body's known name takes no one-character place before it
         if kind == "fund":
+            if len(t.word) == 1 and t.tag in ("a", "v", "d", "ad", "vd"):
+                break  # 用|好|产业投资母基金: a verb's complement LAC cut off the verb opens no fund's name
             if t.word in fund_names()["name_breaks"]:
                 break  # 信贷|和|消费基金, 科技成果转化专班|和|种子基金: a list, not one fund's name
             if t.word in fund_names()["level_prefixes"]:
