@@ -24,3 +24,11 @@ def test_summit_takes_its_holder_and_number(ents) -> None:  # type: ignore[no-un
 def test_meetings_of_party_and_state_bodies_are_no_events(ents) -> None:  # type: ignore[no-untyped-def]
     got = _ents(ents, "十四届全国人大第三次会议和全国政协第三次会议胜利召开。")
     assert not any("第三次会议" in n for n in got)
+
+
+def test_year_opens_an_event_and_promotion_verb_inside_its_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "首届中国国际供应链促进博览会在北京开幕。")
+    assert got["首届中国国际供应链促进博览会"][0] == "organization"
+    assert "中国国际供应链促进博览会" in got["首届中国国际供应链促进博览会"][1]
+    got = _ents(ents, "2024世界人工智能大会在上海举行。")
+    assert "世界人工智能大会" in got["2024世界人工智能大会"][1]

@@ -184,3 +184,16 @@ def test_classes_of_bodies_by_level_and_a_bare_standing_committee(ents) -> None:
     assert "镇中心小学" not in _kinds(ents, "镇中心小学四至六年级学生已于4月20日开学。")
     got = _kinds(ents, "配合市人大及其常委会制定修改浦东新区法规4部。")
     assert "常委会" not in got
+
+
+def test_peoples_organisation_named_with_its_level() -> None:
+    from shuanglian.extract.entities.orgs import kind_of
+
+    assert kind_of("全国工商联") == "organization"
+    assert kind_of("浙江省侨联") == "organization"
+    assert kind_of("大工商联") is None  # no level or place before it
+
+
+def test_a_country_before_a_carrier_is_not_split_off(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "22两日在美国加州安纳海姆会议中心开展。")
+    assert "美国" not in got

@@ -20,6 +20,7 @@ def event_names() -> dict[str, Any]:
     return {
         "sessions": re.compile(str(data["sessions"])),
         "meeting_numbers": re.compile(str(data["meeting_numbers"])),
+        "series_openers": re.compile(str(data["series_openers"])),
         "event_heads": tuple(data["event_heads"]),
         "meeting_heads": tuple(data["meeting_heads"]),
         "not_events": tuple(data["not_events"]),
@@ -96,9 +97,9 @@ def session_events(view: TokenView, cands: list[Cand]) -> list[Cand]:
 
 
 def session_aliases(surfaces: set[str]) -> set[str]:
-    """The event's name without its session (第七届新博会 -> 新博会): the series' name, which pages and annotators also
+    """The event's name without its session or year (第七届新博会 -> 新博会, 2024世界人工智能大会 -> 世界人工智能大会): the series' name, which pages and annotators also
     use for the event (README: gold-a names 央视财经论坛, gold-b 第九届亚冬会)."""
-    pat = event_names()["sessions"]
+    pat = event_names()["series_openers"]
     out = set()
     for s in surfaces:
         m = pat.match(s)

@@ -112,6 +112,7 @@ def generic() -> dict[str, Any]:
         "group_marks": tuple(data.get("group_marks") or []),
         "group_heads": tuple(data.get("group_heads") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
+        "body_levels": frozenset(data.get("body_levels") or ()),
         "national_openers": tuple(data.get("national_openers") or ()),
         "multilateral_openers": tuple(data.get("multilateral_openers") or ()),
         "multilateral_heads": tuple(data.get("multilateral_heads") or ()),

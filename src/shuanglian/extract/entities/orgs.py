@@ -32,7 +32,7 @@ from shuanglian.suffixes import kind_by_suffix, suffix_of
 MAX_NAME = 32
 _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
-_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "检查", "审评"})
+_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "检查", "审评", "促进"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
@@ -52,7 +52,7 @@ def kind_of(name: str) -> str | None:
     if entry:
         return entry.kind
     g = generic()
-    body = g["body_kinds"].get(name)
+    body = g["body_kinds"].get(name) or _leveled_body(name)
     if body:
         return str(body)
     if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]) or g["group_blocs"].search(name):
@@ -64,6 +64,22 @@ def kind_of(name: str) -> str | None:
         return by_suffix
     if any(name.endswith(t) and len(name) > len(t) for t in generic()["enterprise_tails"]):
         return "enterprise"
+    return None
+
+
+def _leveled_body(name: str) -> str | None:
+    """Kind of a body named by a short name of its kind (工商联, 妇联: generic_words.yaml body_kinds) after a level or
+    a place (全国工商联, 中华全国妇联, 省残联, 浙江省侨联), else None."""
+    g = generic()
+    for k in range(2, min(4, len(name) - 1) + 1):
+        kind = g["body_kinds"].get(name[-k:])
+        if kind is None:
+            continue
+        from shuanglian.extract.entities.aliases import strip_place_prefix
+
+        lead = name[:-k]
+        if lead in g["body_levels"] or strip_place_prefix(lead) == "" or lead in place_index():
+            return str(kind)
     return None
 
 
@@ -436,8 +452,11 @@ def _province_lead(view: TokenView, first: int, i_s: int) -> bool:
         return False
     nxt = toks[first + 1]
     places = place_index().get(toks[first].word) or []
-    if first + 1 == i_s and nxt.tag in ("LOC", "ORG") and places and _whole_carrier(nxt.word):
-        return True  # the place is an address before the name (a place mention of its own)
+    if first + 1 == i_s and nxt.tag in ("LOC", "ORG") and _whole_carrier(nxt.word) and any(
+            p.level in ("province", "city", "county", "district") for p in places):
+        # a division is an address before the name (a place mention of its own); a country is not split off
+        # (美国|加州阿纳海姆会议中心: an address chain the news gold reads whole)
+        return True
     if not _placeish(nxt) and not (first + 1 == i_s and nxt.tag == "LOC"):
         return False
     return any(p.level == "province" or (p.level == "city" and p.parent == "中国") for p in places)
