@@ -209,3 +209,10 @@ def test_a_level_alone_names_no_platform(ents) -> None:  # type: ignore[no-untyp
     got = _kinds(ents, "省一体化算力监测调度服务平台正式接入国家平台。")
     assert "国家平台" not in got
     assert got.get("省一体化算力监测调度服务平台") == "platform"
+
+
+def test_a_level_and_a_bare_zone_suffix_name_a_class(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动国家级开发区、省级高新区提质升级。加快建设国家级新区。")
+    assert "国家级开发区" not in got and "国家级新区" not in got
+    got = _kinds(ents, "设立省级引导基金。")
+    assert got.get("省级引导基金") == "fund"  # a level still names its own fund (gold-b, gold-e)
