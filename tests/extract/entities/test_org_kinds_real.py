@@ -197,3 +197,13 @@ def test_peoples_organisation_named_with_its_level() -> None:
 def test_a_country_before_a_carrier_is_not_split_off(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "22两日在美国加州安纳海姆会议中心开展。")
     assert "美国" not in got
+
+
+def test_short_names_derived_from_listed_companies_full_names(ents) -> None:  # type: ignore[no-untyped-def]
+    from shuanglian.extract.entities.orgs import company_short_names
+
+    assert company_short_names("隆基绿能科技股份有限公司") == ["隆基绿能"]
+    assert company_short_names("山东高速公路股份有限公司") == []  # a kind's suffix names no company
+    got = _kinds(ents, "引进隆基绿能、通威股份等项目。")
+    if "通威股份" in got:  # the listed-companies list is present
+        assert got.get("隆基绿能") == "enterprise"

@@ -113,6 +113,7 @@ def generic() -> dict[str, Any]:
         "group_heads": tuple(data.get("group_heads") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
         "body_levels": frozenset(data.get("body_levels") or ()),
+        "legal_forms": tuple(data.get("legal_forms") or ()),
         "national_openers": tuple(data.get("national_openers") or ()),
         "multilateral_openers": tuple(data.get("multilateral_openers") or ()),
         "multilateral_heads": tuple(data.get("multilateral_heads") or ()),
@@ -348,3 +349,23 @@ def listed_companies() -> frozenset[str]:
         if len(name) >= 2:
             out.add(name)
     return frozenset(out)
+
+
+@functools.cache
+def listed_fullnames() -> tuple[str, ...]:
+    """Full legal names of the A-share listed companies of ../shared/data/lists/chain-kg (empty when absent)."""
+    import json
+
+    path = shared_list("chain-kg", "data", "company.json")
+    if path is None:
+        return ()
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            row = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            continue  # listed_companies() warns about the same rows
+        full = str((row.get("fullname") if isinstance(row, dict) else "") or "").replace(" ", "")
+        if full:
+            out.append(full)
+    return tuple(out)

@@ -16,6 +16,7 @@ from shuanglian.extract.entities.lexicon import (
     industries,
     industry_grammar,
     listed_companies,
+    listed_fullnames,
     org_gazetteer,
     org_gazetteer_automaton,
     party_posts,
@@ -854,7 +855,7 @@ def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
     opening on a place (fc73e93 shipped the place-only variant switched off)."""
     if not view.tagged or any(a < end and start < b for a, b in view.hints):
         return False  # untagged sentence: a missing hint says nothing; any hint over the word: the tagger saw a name
-    if name in listed_companies():
+    if name in listed_short_names():
         return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
     if view.text[start - 1 : start] in ("“", "《", "\""):
         return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
@@ -1193,6 +1194,40 @@ def peer_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def company_short_names(full: str) -> list[str]:
+    """Short names a company goes by, from its full legal name (generic_words.yaml legal_forms): without the legal
+    form and the places opening it (隆基绿能科技), and without one business word after (隆基绿能), each of four
+    characters or more."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    g = generic()
+    name = full.replace("（集团）", "").replace("(集团)", "")
+    form = next((f for f in g["legal_forms"] if name.endswith(f)), None)
+    if form is None:
+        return []
+    name = name[: -len(form)]
+    while True:
+        shorter = strip_place_prefix(name)
+        if shorter == name or len(shorter) < 4:
+            break
+        name = shorter
+    if any(c in name for c in "（）()"):
+        return []
+    out = [name] if len(name) >= 4 else []
+    tail = next((t for t in sorted(g["enterprise_tails"], key=len, reverse=True) if name.endswith(t)), None)
+    if tail and len(name) - len(tail) >= 4:
+        out.append(name[: -len(tail)])
+    # 山东|高速公路|股份有限公司: what is left may be a common word or a kind's suffix, which names no company
+    return [n for n in out if n not in suffixes().kind_of and n not in g["non_places"] and not all_generic(n)
+            and suffix_of(n) is None]
+
+
+@functools.cache
+def listed_short_names() -> frozenset[str]:
+    """The listed companies' own short names and those derived from their full names (company_short_names)."""
+    return listed_companies() | {n for full in listed_fullnames() for n in company_short_names(full)}
+
+
 @functools.cache
 def _listed_automaton() -> Any:
     """Short names of listed companies that read as nothing but a company: at least `listed_min` characters, no
@@ -1200,7 +1235,7 @@ def _listed_automaton() -> Any:
     g = generic()
     least = int(g["listed_min"])
     inds = industries()
-    names = {n: "enterprise" for n in listed_companies()
+    names = {n: "enterprise" for n in listed_short_names()
              if len(n) >= least and not any(ch.isascii() for ch in n) and n not in inds and n not in place_index()
              and kind_of(n) in (None, "enterprise") and not all_generic(n) and not is_non_name(n)}
     return automaton(names)
