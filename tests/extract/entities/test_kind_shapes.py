@@ -216,3 +216,8 @@ def test_a_level_and_a_bare_zone_suffix_name_a_class(ents) -> None:  # type: ign
     assert "国家级开发区" not in got and "国家级新区" not in got
     got = _kinds(ents, "设立省级引导基金。")
     assert got.get("省级引导基金") == "fund"  # a level still names its own fund (gold-b, gold-e)
+
+
+def test_a_field_modifier_read_as_a_time_is_inside_a_zones_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "支持前海深港现代服务业合作区扩区。")
+    assert got.get("前海深港现代服务业合作区") == "platform"

@@ -359,6 +359,11 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             first = span
             i = span - 1
             continue
+        if t.tag == "TIME" and t.word in industry_grammar()["kept_modifiers"] and first < i_suffix or (
+                t.tag == "TIME" and t.word in industry_grammar()["kept_modifiers"] and head_named):
+            first = i  # 前海深港|现代|服务业合作区: a modifier of a field LAC reads as a time is inside the name
+            i -= 1
+            continue
         if kind == "platform" and t.tag == "v" and t.word in carrier_names()["zone_name_verbs"] and i > 0 and (
                 toks[i - 1].tag in ("n", "nz", "vn", "LOC", "ORG")):
             first = i  # 山西|转型|综合改革示范区, 江海|联动|产业发展先行区: a planning verb inside a zone's name
