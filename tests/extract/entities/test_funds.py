@@ -95,3 +95,9 @@ def test_a_verbs_complement_opens_no_funds_name(ents) -> None:  # type: ignore[n
     got = {m.name: m.kind for m in ents("设立科创子基金，用好产业投资母基金和科技创新母基金。").values()}
     assert got.get("产业投资母基金") == "fund"
     assert "好产业投资母基金" not in got
+
+
+def test_a_fund_named_by_its_field_in_nouns(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("发起设立科技成果转化基金。加强彩票公益基金预算管理。").values()}
+    assert got.get("科技成果转化基金") == "fund"
+    assert "彩票公益基金" not in got  # money of a kind (class_tails)

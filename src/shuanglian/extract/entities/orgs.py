@@ -178,6 +178,9 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
         # or by the industry it invests in (稀土|产业基金)
         return (len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
                 or name_part in fund_names()["level_prefixes"] or name_part in industries())
+    if suffixes().kind_of.get(suffix) == "fund" and len(name_part) >= 4 and len(toks) >= 2 and not prefix and all(
+            t.tag in ("n", "vn", "nz", "an") for t in toks):
+        return True  # 科技|成果|转化|基金: a fund named by the field it serves, in nouns and verbal nouns (gold-e)
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
