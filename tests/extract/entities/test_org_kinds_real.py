@@ -194,11 +194,6 @@ def test_peoples_organisation_named_with_its_level() -> None:
     assert kind_of("大工商联") is None  # no level or place before it
 
 
-def test_a_country_before_a_carrier_is_not_split_off(ents) -> None:  # type: ignore[no-untyped-def]
-    got = _kinds(ents, "22两日在美国加州安纳海姆会议中心开展。")
-    assert "美国" not in got
-
-
 def test_short_names_derived_from_listed_companies_full_names(ents) -> None:  # type: ignore[no-untyped-def]
     from shuanglian.extract.entities.orgs import company_short_names
 

@@ -454,31 +454,13 @@ def _industry_across(view: TokenView, i: int, first: int, i_suffix: int) -> int 
 
 
 def _province_lead(view: TokenView, first: int, i_s: int) -> bool:
-    """True when the name opens with a province followed by another place (河北|邢台高新区), or with any place
-    followed by a carrier's complete name in one word (三亚市|崖州湾科技城, 黑龙江|大庆油田)."""
+    """True when the name opens with a province followed by another place (河北|邢台高新区)."""
     toks = view.tokens
-    if first + 1 > i_s:
+    if first + 1 > i_s or not _placeish(toks[first + 1]) and not (
+            first + 1 == i_s and toks[i_s].tag == "LOC"):
         return False
-    nxt = toks[first + 1]
     places = place_index().get(toks[first].word) or []
-    if first + 1 == i_s and nxt.tag in ("LOC", "ORG") and _whole_carrier(nxt.word) and any(
-            p.level in ("province", "city", "county", "district") for p in places):
-        # a division is an address before the name (a place mention of its own); a country is not split off
-        # (美国|加州阿纳海姆会议中心: an address chain the news gold reads whole)
-        return True
-    if not _placeish(nxt) and not (first + 1 == i_s and nxt.tag == "LOC"):
-        return False
     return any(p.level == "province" or (p.level == "city" and p.parent == "中国") for p in places)
-
-
-def _whole_carrier(word: str) -> bool:
-    """A word that names a carrier by itself: a platform suffix after a name part of two characters or more that
-    is no place and not only generic words (崖州湾|科技城, 大庆|油田; not 工业园区, 高新区)."""
-    sfx = suffix_of(word)
-    if sfx is None or kind_of(word) != "platform" or word in place_index():
-        return False
-    part = word[: -len(sfx)]
-    return len(part) >= 2 and not all_generic(part) and part not in generic()["generic_name_parts"]
 
 
 def _placeish(tok: Token) -> bool:
