@@ -68,7 +68,7 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
     """Merge short organisation names into the full names they abbreviate on the page."""
     names = [k[1] for k in groups if k[0] == "org"]
     gaz = org_gazetteer()
-    mapping = link(names)
+    mapping = link(names, {k[1]: g.kind for k, g in groups.items() if k[0] == "org"})
     for n in names:
         entry = gaz.get(n)
         if entry and entry.canonical != n and ("org", entry.canonical) in groups:
