@@ -214,3 +214,9 @@ def test_a_level_and_a_bare_zone_suffix_name_a_class(ents) -> None:  # type: ign
 def test_a_field_modifier_read_as_a_time_is_inside_a_zones_name(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "支持前海深港现代服务业合作区扩区。")
     assert got.get("前海深港现代服务业合作区") == "platform"
+
+
+def test_goods_counted_are_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "茶叶" not in _kinds(ents, "并买下两袋茶叶。")
+    assert "储能电池" not in _kinds(ents, "未来可实现年产方形储能电池2600万只。")
+    assert _kinds(ents, "培育3家机器人企业。").get("机器人") == "industry"  # firms counted, not goods
