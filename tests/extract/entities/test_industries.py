@@ -175,3 +175,10 @@ def test_a_section_noun_right_before_the_word_industry(ents) -> None:  # type: i
     assert got.get("文化") == "industry" and got.get("体育") == "industry"
     got = {m.name: m.kind for m in ents("丰富群众精神文化生活，推进体育事业发展。").values()}
     assert "文化" not in got and "体育" not in got  # not before 产业
+
+
+def test_industrialisation_and_industrial_use_are_no_anchor(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("察看激光技术产业应用展品。").values()}
+    assert "激光技术" not in got
+    got = {m.name: m.kind for m in ents("加快量子科技成果产业化。").values()}
+    assert got.get("量子科技") == "industry"  # the lexicon still finds the term

@@ -252,8 +252,11 @@ def grammar_industries(view: TokenView) -> list[Cand]:
     out: list[Cand] = []
     text = view.text
     anchor = re.compile("|".join(map(re.escape, industry_grammar()["anchors"])))
+    not_after = tuple(industry_grammar()["anchor_not_before"])
     for m in anchor.finditer(text):
         pos = m.start()
+        if not_after and text.startswith(not_after, m.end()):
+            continue  # 成果|产业化, 技术|产业|应用: industrialisation or industrial use of X, not the industry X
         i = view.index_containing(pos)
         if i is None:
             continue

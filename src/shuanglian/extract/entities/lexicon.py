@@ -281,6 +281,7 @@ def industry_grammar() -> dict[str, Any]:
         "gap_heads": tuple(data.get("gap_heads", [])),
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
         "section_nouns": frozenset(data.get("section_nouns", [])),
+        "anchor_not_before": tuple(data.get("anchor_not_before", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
         "joined_tail_heads": tuple(data.get("joined_tail_heads", [])),
         "list_count_measures": tuple(data.get("list_count_measures", [])),
