@@ -182,3 +182,8 @@ def test_industrialisation_and_industrial_use_are_no_anchor(ents) -> None:  # ty
     assert "激光技术" not in got
     got = {m.name: m.kind for m in ents("加快量子科技成果产业化。").values()}
     assert got.get("量子科技") == "industry"  # the lexicon still finds the term
+
+
+def test_a_term_naming_a_workshops_products_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("走进半导体面板激光智能装备生产车间。").values()}
+    assert "智能装备" not in got
