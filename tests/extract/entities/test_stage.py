@@ -51,3 +51,14 @@ def test_batch_equals_single_and_skips_errors() -> None:
 def test_empty_text() -> None:
     assert extract_entities("") == []
     assert extract_entities("   \n ") == []
+
+
+def test_a_name_lac_glued_to_a_line_break_and_tagged_punctuation() -> None:
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.lac import Token
+
+    text = "。\n河北协同环保科技股份有限公司主要生产"
+    toks = [Token(0, 1, "。", "w"), Token(1, 17, "\n河北协同环保科技股份有限公司", "w"), Token(17, 19, "主要", "ad"),
+            Token(19, 21, "生产", "v")]
+    view = TokenView(text, toks)
+    assert [(t.word, t.tag) for t in view.tokens][1:3] == [("\n", "w"), ("河北协同环保科技股份有限公司", "ORG")]

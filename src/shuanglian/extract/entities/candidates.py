@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shuanglian.extract.lac import Token
+from shuanglian.suffixes import kind_by_suffix
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Higher priority wins a tie between overlapping candidates of equal length.
 PRIO_GAZETTEER = 3
@@ -75,7 +78,12 @@ def _split_space(tokens: list[Token]) -> list[Token]:
         trail = len(word) - len(word.rstrip())
         if lead:
             out.append(Token(t.start, t.start + lead, word[:lead], "w"))
-        out.append(Token(t.start + lead, t.end - trail, core, t.tag))
+        tag = t.tag
+        if tag == "w" and _CJK.search(core):
+            # \n河北协同环保科技股份有限公司/w: LAC glued a line break to the next word and tagged both punctuation;
+            # the word is a name when the suffix grammar types it, else a plain noun
+            tag = "ORG" if len(core) >= 4 and kind_by_suffix(core) else "n"
+        out.append(Token(t.start + lead, t.end - trail, core, tag))
         if trail:
             out.append(Token(t.end - trail, t.end, word[len(word) - trail :], "w"))
     return out
