@@ -32,3 +32,14 @@ def test_year_opens_an_event_and_promotion_verb_inside_its_name(ents) -> None:  
     assert "中国国际供应链促进博览会" in got["首届中国国际供应链促进博览会"][1]
     got = _ents(ents, "2024世界人工智能大会在上海举行。")
     assert "世界人工智能大会" in got["2024世界人工智能大会"][1]
+
+
+def test_fairs_named_by_an_expo_abbreviation(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "成功举办数博会、链博会和农博会。第七届新博会成功举办。")
+    assert got["数博会"][0] == "organization" and got["农博会"][0] == "organization"
+    assert got["第七届新博会"][0] == "organization" and "新博会" in got["第七届新博会"][1]
+
+
+def test_a_sessions_event_merges_with_its_series_full_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "汉口北商品交易会在武汉举行。第十届汉交会今天闭幕。")
+    assert set(got["汉口北商品交易会"][1]) >= {"第十届汉交会", "汉交会"}

@@ -26,6 +26,8 @@ def event_names() -> dict[str, Any]:
         "not_events": tuple(data["not_events"]),
         "max_event": int(data["max_event"]),
         "breaks_tags": frozenset(data["breaks_tags"]),
+        "fair_tails": tuple(data["fair_tails"]),
+        "fair_tags": frozenset(data["fair_tags"]),
     }
 
 
@@ -67,6 +69,13 @@ def _holder_start(view: TokenView, i: int, cands: list[Cand]) -> int | None:
     if k >= 1 and toks[k - 1].tag == "ORG" and len(toks[k].word) <= 2 and toks[k].tag in ("n", "v", "vn"):
         return toks[k - 1].start  # 亚太经合|组织, 亚信|会议: LAC cut the body's name
     return None
+
+
+def abbreviated_fairs(view: TokenView) -> list[Cand]:
+    """Fairs named by a short name ending like an expo's abbreviation (数博会, 链博会, 新博会): kind organization."""
+    e = event_names()
+    return [Cand(t.start, t.end, "organization", t.word, PRIO_GRAMMAR) for t in view.tokens
+            if t.tag in e["fair_tags"] and 3 <= len(t.word) <= 4 and t.word.endswith(e["fair_tails"])]
 
 
 def session_events(view: TokenView, cands: list[Cand]) -> list[Cand]:

@@ -19,7 +19,7 @@ from shuanglian.extract.entities.attrs import (
 )
 from shuanglian.extract.entities.bare_names import bare_kind
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
-from shuanglian.extract.entities.events import session_aliases, session_events
+from shuanglian.extract.entities.events import abbreviated_fairs, session_aliases, session_events
 from shuanglian.extract.entities.groups import (
     CARRIER_KINDS,
     Group,
@@ -546,6 +546,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + quoted_funds(view) + listed_facilities(view) + patterned_works(view) + listed_company_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
+    cands += abbreviated_fairs(view)  # 数博会, 新博会
     cands += session_events(view, cands)  # 第七届新博会, 亚太经合组织第二十二次领导人非正式会议
     cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
