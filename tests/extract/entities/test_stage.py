@@ -62,3 +62,18 @@ def test_a_name_lac_glued_to_a_line_break_and_tagged_punctuation() -> None:
             Token(19, 21, "生产", "v")]
     view = TokenView(text, toks)
     assert [(t.word, t.tag) for t in view.tokens][1:3] == [("\n", "w"), ("河北协同环保科技股份有限公司", "ORG")]
+
+
+def test_a_carrier_suffix_lac_cut_into_a_longer_word_sends_its_sentence_to_the_tagger() -> None:
+    from shuanglian.extract.entities.stage import _needs_tagger
+    from shuanglian.extract.lac import Token
+
+    text = "刚被授牌的柔性电子全国重点实验室内，科研人员"
+    words = ["刚", "被", "授牌", "的", "柔性", "电子", "全国", "重点", "实验", "室内", "，", "科研", "人员"]
+    tags = ["d", "p", "v", "u", "n", "n", "n", "n", "n", "s", "w", "vn", "n"]
+    toks, pos = [], 0
+    for w, tg in zip(words, tags, strict=True):
+        toks.append(Token(pos, pos + len(w), w, tg))
+        pos += len(w)
+    marks = _needs_tagger(text, toks)
+    assert any(marks[text.index("实验") : text.index("室内") + 1])

@@ -460,10 +460,18 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for a, b in _quoted_carriers(text):
         marks[a:b] = b"\x01" * (b - a)
     if CARRIER_MARKS:
-        ends = {last + 1 for last, (sfx, kind) in suffix_automaton().iter(text) if kind in CARRIER_KINDS and len(sfx) >= 2}
+        hits = [(last + 1 - len(sfx), last + 1) for last, (sfx, kind) in suffix_automaton().iter(text)
+                if kind in CARRIER_KINDS and len(sfx) >= 2]
+        ends = {b for _, b in hits}
         for i, t in enumerate(tokens):
             if t.end in ends and i >= 1 and t.tag in _COMMON and tokens[i - 1].tag in _COMMON:
                 marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+        starts = {t.start for t in tokens}
+        tok_ends = {t.end for t in tokens}
+        for a, b in hits:
+            if b - a >= 3 and a in starts and b not in tok_ends:
+                # 实验|室内: LAC cut a carrier's suffix into a word that runs past it; the tagger reads the name
+                marks[max(0, a - 8) : b + 1] = b"\x01" * (b + 1 - max(0, a - 8))
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
             marks[last] = 1
