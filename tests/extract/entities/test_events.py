@@ -43,3 +43,11 @@ def test_fairs_named_by_an_expo_abbreviation(ents) -> None:  # type: ignore[no-u
 def test_a_sessions_event_merges_with_its_series_full_name(ents) -> None:  # type: ignore[no-untyped-def]
     got = _ents(ents, "汉口北商品交易会在武汉举行。第十届汉交会今天闭幕。")
     assert set(got["汉口北商品交易会"][1]) >= {"第十届汉交会", "汉交会"}
+
+
+def test_a_provinces_own_event_after_a_bare_province_word(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "陕西省人民政府工作报告。办好省第十一届艺术节、第十八届运动会。")
+    assert got["陕西省第十一届艺术节"][0] == "organization"
+    assert "省第十一届艺术节" in got["陕西省第十一届艺术节"][1]
+    got = _ents(ents, "办好省第十一届艺术节。")
+    assert got["第十一届艺术节"][1] == []  # no page place; a bare event word is no series alias

@@ -9,6 +9,7 @@ from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
 from shuanglian.extract.entities.lexicon import _yaml
+from shuanglian.suffixes import suffixes
 
 
 @functools.cache
@@ -112,6 +113,24 @@ def session_aliases(surfaces: set[str]) -> set[str]:
     out = set()
     for s in surfaces:
         m = pat.match(s)
-        if m and len(s) - m.end() >= 2:
-            out.add(s[m.end() :])
+        if m and len(s) - m.end() >= 2 and s[m.end() :] not in suffixes().kind_of:
+            out.add(s[m.end() :])  # not a bare event word (第十一届|艺术节 names no series 艺术节)
+    return out
+
+
+def local_events(text: str, chosen: list[Cand], context: tuple[str | None, str | None]) -> list[Cand]:
+    """An event named with its session after a bare 省/市 (办好省|第十一届艺术节) is the page's province's or city's
+    event, named with the place as bodies are (省政协 -> 云南省政协; gold-g: 陕西省第十一届艺术节, alias
+    省第十一届艺术节)."""
+    out: list[Cand] = []
+    for c in chosen:
+        if not (c.kind == "organization" and c.start > 0 and event_names()["sessions"].match(c.name)):
+            out.append(c)
+            continue
+        level = text[c.start - 1]
+        where = context[0] if level == "省" else context[1] if level == "市" else None
+        if where and (c.start < 2 or not "\u4e00" <= text[c.start - 2] <= "\u9fff" or text[c.start - 2] in "办好举在的和、，"):
+            out.append(Cand(c.start - 1, c.end, c.kind, where + c.name, c.prio, {**c.attrs, "resolved": True}))
+            continue
+        out.append(c)
     return out

@@ -19,7 +19,12 @@ from shuanglian.extract.entities.attrs import (
 )
 from shuanglian.extract.entities.bare_names import bare_kind
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
-from shuanglian.extract.entities.events import abbreviated_fairs, session_aliases, session_events
+from shuanglian.extract.entities.events import (
+    abbreviated_fairs,
+    local_events,
+    session_aliases,
+    session_events,
+)
 from shuanglian.extract.entities.groups import (
     CARRIER_KINDS,
     Group,
@@ -588,6 +593,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         # a report's opening names its place only inside bodies (安徽省政府工作报告, 安徽省第十四届人民代表大会)
         context = page_context(places + _body_places(chosen))
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
+    chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
     chosen = [c for c in chosen if not _joined_government(text, c)]
 
     groups: dict[tuple[str, str], Group] = {}
