@@ -103,3 +103,61 @@ def test_unquoted_programmes_after_a_verb_are_policies() -> None:
     )
     titles = [p["title"] for p in extract_policies(text)]
     assert titles == ["服务业扩能提质行动", "数字基础设施提升行动", "提振消费专项行动", "强链补链行动"]
+
+
+def titles_of(text: str) -> list[str]:
+    return [p["title"] for p in extract_policies(text)]
+
+
+def test_programmes_after_tui_jin_verbs_and_a_verb_after_the_campaign() -> None:
+    assert titles_of("深入推进特殊引才计划和关键核心技术人才工程，纵深推进碳达峰专项行动。") == [
+        "特殊引才计划", "关键核心技术人才工程", "碳达峰专项行动"]
+    assert titles_of("推进人才兴皖工程提质增效，创建平台。") == ["人才兴皖工程"]
+    assert titles_of("依法行政能力提升行动深入开展，覆盖率100%。陕皖直流输电工程有序推进。") == ["依法行政能力提升行动"]
+
+
+def test_edition_words_and_levels_before_a_programme() -> None:
+    # an issued plan's new edition is the plan; a national campaign keeps 新一轮 but not the level running it
+    assert titles_of("推动出台新一轮南沙总体发展规划，深度对接国家新一轮重点产业链高质量发展行动。") == [
+        "南沙总体发展规划", "新一轮重点产业链高质量发展行动"]
+    # an issued title may open with a verb; an implemented programme loses it
+    assert titles_of("出台加快发展生物制造产业实施方案，实施加快推进城市更新行动。") == [
+        "加快发展生物制造产业实施方案", "城市更新行动"]
+
+
+def test_rank_named_works_stances_and_category_words_are_not_programmes() -> None:
+    assert titles_of("实施好重大生态工程，要落实就业优先政策，出台纾困帮扶政策，落实鼓励数据产业发展十条政策。") == [
+        "鼓励数据产业发展十条政策"]
+    assert titles_of("深入实施高等教育学科专业设置调整优化三年行动，实施风光水火等多能互补工程。") == [
+        "高等教育学科专业设置调整优化三年行动"]
+    assert titles_of("实施好转基因生物新品种培育科技重大专项。") == ["转基因生物新品种培育科技重大专项"]
+
+
+def test_quoted_names_and_their_follower() -> None:
+    # the words before the quote are not part of the name (the convention of tests/fixtures/gold)
+    text = "开展人工智能“双百工程”，实施科技英才领航工程和“双千”计划，广东省出台全省“数字政府”建设总体规划实施方案。"
+    assert titles_of(text) == ["双百工程", "科技英才领航工程", "双千计划", "数字政府建设总体规划实施方案"]
+    # 的 ends the quote's part: the name is what follows it; 和 joins two things the quote names neither of
+    assert titles_of("深入推进以“智改数转网联绿色”为特征的新型技术改造工程。") == ["新型技术改造工程"]
+    assert titles_of("深化“双一流”培育和新一轮高峰学科建设行动。") == ["新一轮高峰学科建设行动"]
+
+
+def test_quoted_names_need_a_verb_of_their_sentence_and_no_role_or_layout() -> None:
+    assert titles_of("施工有序推进。甘肃“千亿有机奶源建设工程”全面复产。") == []
+    assert titles_of("安徽把为民办实事作为开年“一号工程”，专班推进。") == []
+    assert titles_of("协调推进“四个全面”战略布局，落实“一本三基四梁八柱”战略框架。") == []
+    assert titles_of("全力打好“三北”工程三大标志性战役，推动“共同成长计划”提质扩面。") == ["三北工程", "共同成长计划"]
+
+
+def test_plans_named_by_number_and_bare_report_titles() -> None:
+    assert titles_of("2025年是“十四五”规划收官之年。第六个五年计划规定，大体保持第五个五年计划期间的水平。") == [
+        "十四五规划", "第六个五年计划"]
+    assert titles_of("体现了自治区党委《建议》提出的原则。《纲要草案》坚持以人民为中心。") == ["建议", "纲要草案"]
+    # a bare 《规划》 still refers back, and so does 《建议》 after the full title
+    assert titles_of("国务院印发《关于制定十五五规划的建议》。《建议》提出，《规划》明确。") == ["关于制定十五五规划的建议"]
+
+
+def test_a_body_written_right_before_the_title_is_its_issuer() -> None:
+    text = "依据自治区党委《建议》，聚焦重大问题。"
+    (p,) = extract_policies(text, [mention(text, "自治区党委", "government")])
+    assert (p["title"], p["issuer"]) == ("建议", "自治区党委")

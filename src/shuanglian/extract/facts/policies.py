@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from shuanglian.document import Document, Mention
@@ -47,6 +48,8 @@ def extract_policies(
     qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
     qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{alternation(data['quoted_followers'])})")
     qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
+    qsuffix_more = re.compile(alternation(data.get("quoted_follower_more") or ["\x00"]))
+    qfollow_not = re.compile(alternation(data.get("quoted_follower_not") or ["\x00"]))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     spans = _issuer_spans(entities or [])
@@ -74,7 +77,7 @@ def extract_policies(
         if "原标题" in before or before.endswith(("(", "（")) and not suffix_re.search(title):
             # (原标题《…》) and bracketed article titles are headlines, not policies.
             continue
-        if _back_reference(title, before, out, data["suffixes"]):
+        if _back_reference(title, before, out, data["suffixes"], data.get("bare_titles") or []):
             continue
         after_verb = re.match(r"^[^。；;]{0,24}?(?:印发|发布|出台|颁布|公布)", text[m.end() : m.end() + 30])
         if (
@@ -84,20 +87,43 @@ def extract_policies(
         ):
             add(title, m.start(), m.end())
     qverb_re = re.compile(alternation(data["quoted_verbs"]))
+    qrole_re = re.compile(alternation(data.get("quoted_role_words") or ["\x00"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(a < m.start() < b for a, b in title_spans):
             continue  # a quoted word inside a 《title》 is part of that title
         inner = m.group(1).strip()
-        context = text[max(0, m.start() - 12) : m.start()] + "|" + text[m.end() : m.end() + 8]
+        # the verb is in the quote's own sentence (…施工有序推进。甘肃“千亿有机奶源建设工程”全面复产: no verb)
+        context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 12) : m.start()])[-1] + "|" + re.split(
+            r"[。！？!?；;\n]", text[m.end() : m.end() + 8])[0]
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
+        if qrole_re.search(context.split("|")[0]):
+            continue  # 把…作为开年“一号工程”: a priority called a programme, not one
         # the name may go on after the quote: “415X”先进制造业集群培育工程
         follow = qsuffix_after.match(text[m.end() : m.end() + 16])
+        if follow and (more := qsuffix_more.match(text, m.end() + follow.end())):
+            follow = qsuffix_after.fullmatch(text[m.end() : more.end()]) or follow  # “数字政府”建设总体规划实施方案
+        if follow and qfollow_not.match(text, m.end() + follow.start() + len(follow.group()) - 2):
+            follow = None  # “四个全面”战略布局, “一本三基四梁八柱”战略框架: a layout, not a strategy
+        if follow and re.search(r"[和与及]", follow.group()):
+            follow = None  # “双一流”培育和新一轮高峰学科建设行动: two things, the quote names neither
+        if follow and "的" in follow.group():
+            # 以“智改数转网联绿色”为特征的新型技术改造工程: the name is what follows 的
+            rest = follow.group().rsplit("的", 1)[1]
+            if len(rest) >= 4:
+                b = m.end() + follow.end()
+                add(rest, b - len(rest), b)
+            continue
         if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
             add(inner, m.start(), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(inner + follow.group(), m.start(), m.end() + follow.end())
+    for pat in data.get("named_plans") or []:
+        # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定
+        for m in re.finditer(pat, text):
+            if not any(a <= m.start() < b for a, b in title_spans):
+                add(re.sub(r"[“”\"]", "", m.group()), m.start(), m.end())
     for start, end, title in _programmes(text, data, title_spans):
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
@@ -117,30 +143,59 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     ends = alternation(data.get("programme_suffixes") or ["行动"])
     not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
     item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?"
-    head_re = re.compile(rf"(?:{verbs})(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
-    next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item})(?=[，,。；;、和及与等）)\s]|$)")
+    # the name ends at punctuation, a list word, or a word saying how it goes (推进人才兴皖工程提质增效)
+    stop = rf"(?=[，,。；;、和及与等）)\s]|$|{alternation(data.get('programme_then') or ['，'])})"
+    head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
+    next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
+    issuing = set(data.get("issuing_verbs") or [])
+    # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
+    edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
+    lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
+    generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
+    then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
+    # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
+    # only campaigns: a work that opens its clause (陕皖直流输电工程有序推进) is being built, not run
+    sends = alternation(data.get("programme_subject_suffixes") or ["行动"])
+    subject_re = re.compile(
+        rf"(?:^|(?<=[。；;，,\n]))(?P<verb>)(?P<name>[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{sends}))(?=(?:{then}))"
+    )
     out: list[tuple[int, int, str]] = []
-    for m in head_re.finditer(text):
+    for m in [*head_re.finditer(text), *subject_re.finditer(text)]:
         spans = [(m.start("name"), m.end("name"))]
         pos = m.end()
         while (n := next_re.match(text, pos)) is not None:
             spans.append((n.start("name"), n.end("name")))
             pos = n.end()
         for a, b in spans:
+            joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
+            if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
+                a += joined.end()
             name = re.sub(r"[“”]", "", text[a:b])
-            name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
+            if issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
+                # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
+                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
+            else:
+                name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
+            for pat in lead:
+                name = pat.sub("", name)
+            if generic_re.fullmatch(name):
+                continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
-            if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|等", name):
+            if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![高平同对均中初])等(?!级)", name):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
+                # (高等教育…三年行动, 基本公共服务均等化…: 等 inside a word is no list)
             out.append((a, b, name))
     return out
 
 
-def _back_reference(title: str, before: str, found: list[dict[str, Any]], suffixes: list[str]) -> bool:
-    """《规划》, 《实施方案》 after (以下简称…) or ending an earlier title refer back; they are not new policies."""
+def _back_reference(
+    title: str, before: str, found: list[dict[str, Any]], suffixes: list[str], bare: Sequence[str] = ()
+) -> bool:
+    """《规划》, 《实施方案》 after (以下简称…) or ending an earlier title refer back; they are not new policies.
+    A `bare` title (《建议》, 《纲要草案》 of a report) stands for itself when no earlier title ends with it."""
     key = normalise_title(title)
-    if before.endswith(("简称", "简称为")) or key in suffixes:
+    if before.endswith(("简称", "简称为")) or (key in suffixes and key not in bare):
         return True
     return any(normalise_title(p["title"]).endswith(key) and normalise_title(p["title"]) != key for p in found)
 
@@ -164,6 +219,13 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     """Who issued the policy: the subject organisation of the clause with the policy verb, else a
     government body earlier in the sentence (东莞市工信局表示，将实施…), else a place (深圳出台…), else
     the place the title starts with (《深圳市促进…若干措施》)."""
+    if spans is None:
+        spans = _issuer_spans(entities)
+    # 依据自治区党委《建议》: a body written right before the title is its author
+    hi = bisect_left(spans, (start,))
+    own = [name for s, e, kind, name in spans[max(0, hi - 8) : hi] if e == start and kind != "place"]
+    if own and text[start : start + 1] == "《":
+        return own[0]
     window_start = max(0, start - 40)
     verbs = list(verb_re.finditer(text[window_start:start]))
     if not verbs:
@@ -186,8 +248,6 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     orgs: list[tuple[int, str]] = []
     places: list[tuple[int, str]] = []
     governments: list[tuple[int, str]] = []
-    if spans is None:
-        spans = _issuer_spans(entities)
     # only the minimum of each list is used, so reading the spans in start order changes nothing
     lo = bisect_left(spans, (min(clause_start, sentence_start),))
     hi = bisect_right(spans, (verb_abs, float("inf")))
