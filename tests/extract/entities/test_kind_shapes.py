@@ -220,3 +220,9 @@ def test_goods_counted_are_no_industry(ents) -> None:  # type: ignore[no-untyped
     assert "茶叶" not in _kinds(ents, "并买下两袋茶叶。")
     assert "储能电池" not in _kinds(ents, "未来可实现年产方形储能电池2600万只。")
     assert _kinds(ents, "培育3家机器人企业。").get("机器人") == "industry"  # firms counted, not goods
+
+
+def test_tourism_loops_and_a_complement_glued_to_a_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "做优青甘环线、做强海西环线、做火海北环线、做活青南环线。")
+    assert {"青甘环线", "海西环线", "海北环线", "青南环线"} <= {n for n, k in got.items() if k == "platform"}
+    assert "村镇银行" not in _kinds(ents, "完成首家村镇银行改革。")  # a class of banks

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from shuanglian.extract.lac import Token
@@ -45,6 +47,21 @@ def quote_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]
     return None if close_at < 0 else (open_at, close_at)
 
 
+@functools.cache
+def _complements() -> dict[str, frozenset[str]]:
+    """One-character verbs and the one-character complements report prose writes after them (做优, 做强: data)."""
+    import yaml
+
+    ref = resources.files("shuanglian.extract").joinpath("data").joinpath("generic_words.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    return {v: frozenset(cs) for v, cs in (data.get("verb_complements") or {}).items()}
+
+
+def _complement(prev: str, word: str) -> bool:
+    """True when `word` opens with a complement of the one-character verb `prev` and goes on for 3+ characters."""
+    return len(word) >= 4 and prev in _complements() and word[0] in _complements()[prev]
+
+
 def _split_space(tokens: list[Token]) -> list[Token]:
     """Move whitespace or a connective LAC glued to a name (安徽日报 + newline) into tokens of their own."""
     out: list[Token] = []
@@ -56,6 +73,12 @@ def _split_space(tokens: list[Token]) -> list[Token]:
             out.append(Token(t.start, t.start + cut, word[:cut], "ORG"))
             out.append(Token(t.start + cut, t.start + cut + 1, word[cut], "c"))
             out.append(Token(t.start + cut + 1, t.end, word[cut + 1 :], "ORG"))
+            continue
+        comp = _complement(out[-1].word if out else "", word)
+        if comp and t.tag in ("nz", "ORG", "LOC", "n"):
+            # 做|优青甘环线: LAC glued the complement of 做 (做优, 做强) to the name after it
+            out.append(Token(t.start, t.start + 1, word[0], "a"))
+            out.append(Token(t.start + 1, t.end, word[1:], t.tag))
             continue
         if t.tag in ("ORG", "LOC", "PER") and len(word.strip()) > 2 and word[-1] in "和与及、":
             # 嘉兴学院和|闻泰通讯…: LAC glued the connective to the name before it (not 协和 after a line break:
