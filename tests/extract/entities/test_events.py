@@ -51,3 +51,10 @@ def test_a_provinces_own_event_after_a_bare_province_word(ents) -> None:  # type
     assert "省第十一届艺术节" in got["陕西省第十一届艺术节"][1]
     got = _ents(ents, "办好省第十一届艺术节。")
     assert got["第十一届艺术节"][1] == []  # no page place; a bare event word is no series alias
+
+
+def test_a_meeting_a_body_convenes_is_no_entity(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _ents(ents, "今年要召开全国科学技术大会，对科技工作进行全面部署。")
+    assert not any(n.endswith("科学技术大会") for n in got)
+    got = _ents(ents, "举办首届青稞产业发展大会。")
+    assert "首届青稞产业发展大会" in got  # an event held stays

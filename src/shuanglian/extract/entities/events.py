@@ -28,6 +28,8 @@ def event_names() -> dict[str, Any]:
         "max_event": int(data["max_event"]),
         "breaks_tags": frozenset(data["breaks_tags"]),
         "fair_tails": tuple(data["fair_tails"]),
+        "convened": re.compile(str(data["convened"])),
+        "convened_heads": tuple(data["convened_heads"]),
         "fair_tags": frozenset(data["fair_tags"]),
     }
 
@@ -134,3 +136,12 @@ def local_events(text: str, chosen: list[Cand], context: tuple[str | None, str |
             continue
         out.append(c)
     return out
+
+
+def convened(text: str, chosen: list[Cand]) -> list[Cand]:
+    """`chosen` without the meetings a body convenes (召开|全国|科学技术大会, 召开全国生态环境保护大会): meetings are no
+    entities (README: 中央经济工作会议); fairs and forums held (举办) stay."""
+    pat = event_names()["convened"]
+    heads = event_names()["convened_heads"]
+    return [c for c in chosen if not (c.kind == "organization" and c.name.endswith(heads)
+                                      and pat.search(text, max(0, c.start - 8), c.start))]

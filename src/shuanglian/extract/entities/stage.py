@@ -21,6 +21,7 @@ from shuanglian.extract.entities.bare_names import bare_kind
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
 from shuanglian.extract.entities.events import (
     abbreviated_fairs,
+    convened,
     local_events,
     session_aliases,
     session_events,
@@ -594,6 +595,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         context = page_context(places + _body_places(chosen))
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
     chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
+    chosen = convened(text, chosen)  # 召开全国科学技术大会: a meeting
     chosen = [c for c in chosen if not _joined_government(text, c)]
 
     groups: dict[tuple[str, str], Group] = {}
