@@ -65,6 +65,7 @@ def _complement(prev: str, word: str) -> bool:
 def _split_space(tokens: list[Token]) -> list[Token]:
     """Move whitespace or a connective LAC glued to a name (安徽日报 + newline) into tokens of their own."""
     out: list[Token] = []
+    complements = _complements()
     for t in tokens:
         word = t.word
         cut = _list_connective(word) if t.tag == "ORG" and out and out[-1].word == "、" else None
@@ -74,8 +75,7 @@ def _split_space(tokens: list[Token]) -> list[Token]:
             out.append(Token(t.start + cut, t.start + cut + 1, word[cut], "c"))
             out.append(Token(t.start + cut + 1, t.end, word[cut + 1 :], "ORG"))
             continue
-        comp = _complement(out[-1].word if out else "", word)
-        if comp and t.tag in ("nz", "ORG", "LOC", "n"):
+        if out and out[-1].word in complements and t.tag in ("nz", "ORG", "LOC", "n") and _complement(out[-1].word, word):
             # 做|优青甘环线: LAC glued the complement of 做 (做优, 做强) to the name after it
             out.append(Token(t.start, t.start + 1, word[0], "a"))
             out.append(Token(t.start + 1, t.end, word[1:], t.tag))

@@ -90,7 +90,10 @@ def session_events(view: TokenView, cands: list[Cand]) -> list[Cand]:
     if "届" not in text and "次" not in text:
         return out
     for i, t in enumerate(toks[:-1]):
-        w = t.word.strip()
+        w = t.word
+        if "届" not in w and "次" not in w:
+            continue  # the test of almost every word
+        w = w.strip()
         if e["sessions"].fullmatch(w):
             k = _event_end(view, i + 1, e["event_heads"])
             # the event word must be an event the rules name already (青稞产业发展大会): a session before a common

@@ -68,10 +68,17 @@ def kind_of(name: str) -> str | None:
     return None
 
 
+@functools.cache
+def _body_ends() -> frozenset[str]:
+    return frozenset(w[-1] for w in generic()["body_kinds"])
+
+
 def _leveled_body(name: str) -> str | None:
     """Kind of a body named by a short name of its kind (工商联, 妇联: generic_words.yaml body_kinds) after a level or
     a place (全国工商联, 中华全国妇联, 省残联, 浙江省侨联), else None."""
     g = generic()
+    if name[-1:] not in _body_ends():
+        return None  # the test of almost every name
     for k in range(2, min(4, len(name) - 1) + 1):
         kind = g["body_kinds"].get(name[-k:])
         if kind is None:

@@ -297,13 +297,18 @@ def _placed_carrier(word: str) -> bool:
     return rest != word and len(rest) > len(sfx)
 
 
+@functools.cache
+def _enterprise_tails() -> tuple[str, ...]:
+    return tuple(generic()["enterprise_tails"])
+
+
 def placed_firm(word: str) -> int:
     """Length of the places opening a word that is no division and goes on with a company's short name: a name of
     two characters or more and an enterprise tail (长沙宁乡|圣钘科技, generic_words.yaml enterprise_tails); else 0."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
 
-    if word in place_index() or normalise(word) is not None:
-        return 0
+    if len(word) < 6 or not word.endswith(_enterprise_tails()) or word in place_index() or normalise(word) is not None:
+        return 0  # two characters of place, two of name and a tail at least; the tail test first (cheap)
     rest = word
     while True:  # 长沙|宁乡|圣钘科技: every place opening the word
         shorter = strip_place_prefix(rest)
