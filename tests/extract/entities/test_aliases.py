@@ -76,3 +76,12 @@ def test_core_strips_the_longest_business_tail() -> None:
 
     # 新材料 and 材料 are both tails: the longest is stripped whatever the set's iteration order
     assert core("宁波金田新材料") == "金田"
+
+
+def test_short_name_links_to_the_full_name_of_its_own_kind() -> None:
+    from shuanglian.extract.entities.aliases import link
+
+    names = ["中国华能集团", "中国华能", "华能", "华能清洁能源研究院"]
+    kinds = {"中国华能集团": "enterprise", "中国华能": "enterprise", "华能": "enterprise", "华能清洁能源研究院": "research_institute"}
+    assert link(names, kinds)["华能"] == "中国华能集团"
+    assert "华能" not in link(names)  # without kinds the tie stays unresolved

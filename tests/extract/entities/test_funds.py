@@ -89,3 +89,15 @@ def test_series_letter_and_a_joined_field_stay_in_the_name(ents) -> None:  # typ
     assert got.get("国家科创协同发展母基金") == "fund", got
     assert got.get("国家创业投资S基金") == "fund", got
     assert got.get("“创投+产投”基金群") == "fund", got
+
+
+def test_a_verbs_complement_opens_no_funds_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("设立科创子基金，用好产业投资母基金和科技创新母基金。").values()}
+    assert got.get("产业投资母基金") == "fund"
+    assert "好产业投资母基金" not in got
+
+
+def test_a_fund_named_by_its_field_in_nouns(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("发起设立科技成果转化基金。加强彩票公益基金预算管理。").values()}
+    assert got.get("科技成果转化基金") == "fund"
+    assert "彩票公益基金" not in got  # money of a kind (class_tails)

@@ -168,3 +168,22 @@ def test_term_qualifying_an_activity_or_product_is_no_industry(ents) -> None:  #
     assert "煤炭" not in _industries(ents, "确保当地首个智慧陆港配套设施完成建设，实现煤炭运输年发运量500万吨。")
     assert "稀土" not in _industries(ents, "超高纯稀土粉体等20项科技创新成果填补国内空白。")
     assert "煤炭" in _industries(ents, "推动煤炭产业转型升级。")  # written as a sector it stays
+
+
+def test_a_section_noun_right_before_the_word_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("文化产业增加值占GDP比重达到5%，体育产业总规模突破3000亿元。").values()}
+    assert got.get("文化") == "industry" and got.get("体育") == "industry"
+    got = {m.name: m.kind for m in ents("丰富群众精神文化生活，推进体育事业发展。").values()}
+    assert "文化" not in got and "体育" not in got  # not before 产业
+
+
+def test_industrialisation_and_industrial_use_are_no_anchor(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("察看激光技术产业应用展品。").values()}
+    assert "激光技术" not in got
+    got = {m.name: m.kind for m in ents("加快量子科技成果产业化。").values()}
+    assert got.get("量子科技") == "industry"  # the lexicon still finds the term
+
+
+def test_a_term_naming_a_workshops_products_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("走进半导体面板激光智能装备生产车间。").values()}
+    assert "智能装备" not in got

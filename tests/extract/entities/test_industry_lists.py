@@ -84,3 +84,8 @@ def test_public_services_are_no_listed_company_sectors() -> None:
     names = sector_names()
     assert not names & {"教育", "体育", "出版"}
     assert not any(n.startswith("其他") or n.endswith(("Ⅱ", "Ⅲ")) for n in names)
+
+
+def test_a_generic_head_word_names_a_sector_in_a_list_called_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name: m.kind for m in ents("食品、石化、医药、信息等产业增加值分别增长7.5%、11.5%、17.4%、7.3%。").values()}
+    assert got.get("信息") == "industry"

@@ -162,3 +162,67 @@ def test_section_after_a_line_read_by_the_tagger(ents) -> None:  # type: ignore[
     assert got.get("青藏铁路格拉段") == "platform"  # the section being built is named
     got = _kinds(ents, "青藏铁路运营平稳，进入新阶段。")
     assert got.get("青藏铁路") == "platform"  # 阶段 is no section
+
+
+def test_planning_verb_inside_a_zones_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "在山西转型综合改革示范区，年产56吉瓦的光伏垂直一体化项目正在加紧建设。")
+    assert got.get("山西转型综合改革示范区") == "platform"
+    got = _kinds(ents, "打造平陆运河经济带，建设江海联动产业发展先行区。")
+    assert got.get("江海联动产业发展先行区") == "platform"
+
+
+def test_designations_of_planning_by_suffix(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "顺德作为广东省高质量发展体制机制改革创新实验区，积极践行新发展理念。")
+    assert got.get("广东省高质量发展体制机制改革创新实验区") == "platform"
+    got = _kinds(ents, "高水平建设黄河三角洲国家农高区、潍坊国家农综区。")
+    assert got.get("潍坊国家农综区") == "platform"
+    got = _kinds(ents, "提升广西—文莱经济走廊等开放平台能级。")
+    assert got.get("广西—文莱经济走廊") == "platform"
+    got = _kinds(ents, "推动教育实验区建设。")
+    assert "教育实验区" not in got  # common words only: a class, needs a place or a proper noun
+
+
+def test_a_places_carrier_read_as_one_place_word_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建成后将串联起北京商务中心区、城市副中心、三河燕郊等重点功能区。")
+    assert got.get("北京商务中心区") == "platform"
+    got = _kinds(ents, "浦东新区和滨海新区加快发展。")
+    assert got.get("浦东新区") == "place"  # a division stays a place
+
+
+def test_numbered_national_roads_are_works(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动伊宁机场迁建、G679线乌拉斯台至奇台、G314线喀什至塔什库尔干等项目建设，G331通车。")
+    assert got.get("G679线乌拉斯台至奇台") == "platform"
+    assert got.get("G314线喀什至塔什库尔干") == "platform"
+    assert got.get("G331") == "platform"
+    got = _kinds(ents, "出席G20峰会。")
+    assert "G20" not in got  # a group of countries, not a road
+
+
+def test_a_level_alone_names_no_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "省一体化算力监测调度服务平台正式接入国家平台。")
+    assert "国家平台" not in got
+    assert got.get("省一体化算力监测调度服务平台") == "platform"
+
+
+def test_a_level_and_a_bare_zone_suffix_name_a_class(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推动国家级开发区、省级高新区提质升级。加快建设国家级新区。")
+    assert "国家级开发区" not in got and "国家级新区" not in got
+    got = _kinds(ents, "设立省级引导基金。")
+    assert got.get("省级引导基金") == "fund"  # a level still names its own fund (gold-b, gold-e)
+
+
+def test_a_field_modifier_read_as_a_time_is_inside_a_zones_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "支持前海深港现代服务业合作区扩区。")
+    assert got.get("前海深港现代服务业合作区") == "platform"
+
+
+def test_goods_counted_are_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "茶叶" not in _kinds(ents, "并买下两袋茶叶。")
+    assert "储能电池" not in _kinds(ents, "未来可实现年产方形储能电池2600万只。")
+    assert _kinds(ents, "培育3家机器人企业。").get("机器人") == "industry"  # firms counted, not goods
+
+
+def test_tourism_loops_and_a_complement_glued_to_a_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "做优青甘环线、做强海西环线、做火海北环线、做活青南环线。")
+    assert {"青甘环线", "海西环线", "海北环线", "青南环线"} <= {n for n, k in got.items() if k == "platform"}
+    assert "村镇银行" not in _kinds(ents, "完成首家村镇银行改革。")  # a class of banks

@@ -117,7 +117,9 @@ def test_a_collider_is_a_facility(ents) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_named_conference_is_an_organisation_and_a_generic_one_is_not(ents) -> None:  # type: ignore[no-untyped-def]
-    assert _kinds(ents, "举办首届民营经济创新发展大会。").get("民营经济创新发展大会") == "organization"
+    # the session is part of the name (entities/events.py); the series' name stays an alias
+    assert ents("举办首届民营经济创新发展大会。")["民营经济创新发展大会"].name == "首届民营经济创新发展大会"
+    assert _kinds(ents, "举办首届民营经济创新发展大会。").get("首届民营经济创新发展大会") == "organization"
     got = _kinds(ents, "召开庆祝大会。在安徽省第十四届人民代表大会第四次会议上。")
     assert "庆祝大会" not in got and got.get("安徽省第十四届人民代表大会") == "government"
 
@@ -150,3 +152,53 @@ def test_a_labs_own_name_after_its_field_is_its_short_name() -> None:
 
 def test_a_channel_is_named_by_its_station_and_subject(ents) -> None:  # type: ignore[no-untyped-def]
     assert _kinds(ents, "在央视综合频道播出第八期。").get("央视综合频道") == "media"
+
+
+def test_bank_of_several_countries_is_an_organization() -> None:
+    from shuanglian.extract.entities.orgs import kind_of
+
+    assert kind_of("亚洲基础设施投资银行") == "organization"
+    assert kind_of("金砖国家新开发银行") == "organization"
+    assert kind_of("中国进出口银行") == "enterprise"  # one country's bank stays a company
+
+
+def test_company_short_name_after_its_places_in_one_place_word(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进长沙宁乡圣钘科技新一代锂电池、浏阳蓝思科技3D玻璃研发生产等项目建设。")
+    assert got.get("圣钘科技") == "enterprise"
+    assert got.get("长沙") == "place" and got.get("宁乡") == "place"
+    from shuanglian.extract.entities.place_mentions import placed_firm
+
+    assert placed_firm("长沙宁乡圣钘科技") == 4
+    assert placed_firm("长沙宁乡") == 0  # places only
+    assert placed_firm("深圳科技") == 0  # a place and a business word: no name
+
+
+def test_no_one_character_place_before_a_national_bodys_known_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "新建概念验证中心与中试熟化平台72个。新晋中国工程院院士3名。科技成果产业化突破年行动成效明显。")
+    assert got.get("中国工程院") == "research_institute"
+    assert "晋中国工程院" not in got
+
+
+def test_classes_of_bodies_by_level_and_a_bare_standing_committee(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "省市县博物馆" not in _kinds(ents, "探索建立省市县博物馆联动机制。")
+    assert "镇中心小学" not in _kinds(ents, "镇中心小学四至六年级学生已于4月20日开学。")
+    got = _kinds(ents, "配合市人大及其常委会制定修改浦东新区法规4部。")
+    assert "常委会" not in got
+
+
+def test_peoples_organisation_named_with_its_level() -> None:
+    from shuanglian.extract.entities.orgs import kind_of
+
+    assert kind_of("全国工商联") == "organization"
+    assert kind_of("浙江省侨联") == "organization"
+    assert kind_of("大工商联") is None  # no level or place before it
+
+
+def test_short_names_derived_from_listed_companies_full_names(ents) -> None:  # type: ignore[no-untyped-def]
+    from shuanglian.extract.entities.orgs import company_short_names
+
+    assert company_short_names("隆基绿能科技股份有限公司") == ["隆基绿能"]
+    assert company_short_names("山东高速公路股份有限公司") == []  # a kind's suffix names no company
+    got = _kinds(ents, "引进隆基绿能、通威股份等项目。")
+    if "通威股份" in got:  # the listed-companies list is present
+        assert got.get("隆基绿能") == "enterprise"

@@ -51,3 +51,29 @@ def test_batch_equals_single_and_skips_errors() -> None:
 def test_empty_text() -> None:
     assert extract_entities("") == []
     assert extract_entities("   \n ") == []
+
+
+def test_a_name_lac_glued_to_a_line_break_and_tagged_punctuation() -> None:
+    from shuanglian.extract.entities.candidates import TokenView
+    from shuanglian.extract.lac import Token
+
+    text = "。\n河北协同环保科技股份有限公司主要生产"
+    toks = [Token(0, 1, "。", "w"), Token(1, 17, "\n河北协同环保科技股份有限公司", "w"), Token(17, 19, "主要", "ad"),
+            Token(19, 21, "生产", "v")]
+    view = TokenView(text, toks)
+    assert [(t.word, t.tag) for t in view.tokens][1:3] == [("\n", "w"), ("河北协同环保科技股份有限公司", "ORG")]
+
+
+def test_a_carrier_suffix_lac_cut_into_a_longer_word_sends_its_sentence_to_the_tagger() -> None:
+    from shuanglian.extract.entities.stage import _needs_tagger
+    from shuanglian.extract.lac import Token
+
+    text = "刚被授牌的柔性电子全国重点实验室内，科研人员"
+    words = ["刚", "被", "授牌", "的", "柔性", "电子", "全国", "重点", "实验", "室内", "，", "科研", "人员"]
+    tags = ["d", "p", "v", "u", "n", "n", "n", "n", "n", "s", "w", "vn", "n"]
+    toks, pos = [], 0
+    for w, tg in zip(words, tags, strict=True):
+        toks.append(Token(pos, pos + len(w), w, tg))
+        pos += len(w)
+    marks = _needs_tagger(text, toks)
+    assert any(marks[text.index("实验") : text.index("室内") + 1])

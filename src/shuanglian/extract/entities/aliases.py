@@ -156,8 +156,10 @@ def _must_share(short: str) -> tuple[set[str], set[str]]:
     return chars, ends
 
 
-def link(names: list[str]) -> dict[str, str]:
-    """Map each short organisation name to the full name it abbreviates (unambiguous cases only)."""
+def link(names: list[str], kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """Map each short organisation name to the full name it abbreviates (unambiguous cases only). `kinds`: the kind
+    of each name; among several full names the short one may abbreviate, one of its own kind is taken (华能 of
+    中国华能集团, not of 华能清洁能源研究院)."""
     out: dict[str, str] = {}
     # candidates by shared character / ending instead of every pair: a 5 MB page has thousands of names
     by_char: dict[str, set[int]] = {}
@@ -181,6 +183,9 @@ def link(names: list[str]) -> dict[str, str]:
             continue
         # several candidates: keep those that are not themselves short forms of another candidate
         roots = [f for f in fulls if not any(g != f and is_alias(f, g) for g in fulls)]
+        if len(roots) > 1 and kinds is not None:
+            same = [f for f in roots if kinds.get(f) == kinds.get(s)]
+            roots = same if len(same) == 1 else roots
         if len(roots) == 1:
             out[s] = roots[0]
             continue

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from shuanglian.extract.lac import Token
+from shuanglian.suffixes import kind_by_suffix
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Higher priority wins a tie between overlapping candidates of equal length.
 PRIO_GAZETTEER = 3
@@ -42,9 +47,25 @@ def quote_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]
     return None if close_at < 0 else (open_at, close_at)
 
 
+@functools.cache
+def _complements() -> dict[str, frozenset[str]]:
+    """One-character verbs and the one-character complements report prose writes after them (做优, 做强: data)."""
+    import yaml
+
+    ref = resources.files("shuanglian.extract").joinpath("data").joinpath("generic_words.yaml")
+    data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    return {v: frozenset(cs) for v, cs in (data.get("verb_complements") or {}).items()}
+
+
+def _complement(prev: str, word: str) -> bool:
+    """True when `word` opens with a complement of the one-character verb `prev` and goes on for 3+ characters."""
+    return len(word) >= 4 and prev in _complements() and word[0] in _complements()[prev]
+
+
 def _split_space(tokens: list[Token]) -> list[Token]:
     """Move whitespace or a connective LAC glued to a name (安徽日报 + newline) into tokens of their own."""
     out: list[Token] = []
+    complements = _complements()
     for t in tokens:
         word = t.word
         cut = _list_connective(word) if t.tag == "ORG" and out and out[-1].word == "、" else None
@@ -53,6 +74,11 @@ def _split_space(tokens: list[Token]) -> list[Token]:
             out.append(Token(t.start, t.start + cut, word[:cut], "ORG"))
             out.append(Token(t.start + cut, t.start + cut + 1, word[cut], "c"))
             out.append(Token(t.start + cut + 1, t.end, word[cut + 1 :], "ORG"))
+            continue
+        if out and out[-1].word in complements and t.tag in ("nz", "ORG", "LOC", "n") and _complement(out[-1].word, word):
+            # 做|优青甘环线: LAC glued the complement of 做 (做优, 做强) to the name after it
+            out.append(Token(t.start, t.start + 1, word[0], "a"))
+            out.append(Token(t.start + 1, t.end, word[1:], t.tag))
             continue
         if t.tag in ("ORG", "LOC", "PER") and len(word.strip()) > 2 and word[-1] in "和与及、":
             # 嘉兴学院和|闻泰通讯…: LAC glued the connective to the name before it (not 协和 after a line break:
@@ -75,7 +101,12 @@ def _split_space(tokens: list[Token]) -> list[Token]:
         trail = len(word) - len(word.rstrip())
         if lead:
             out.append(Token(t.start, t.start + lead, word[:lead], "w"))
-        out.append(Token(t.start + lead, t.end - trail, core, t.tag))
+        tag = t.tag
+        if tag == "w" and _CJK.search(core):
+            # \n河北协同环保科技股份有限公司/w: LAC glued a line break to the next word and tagged both punctuation;
+            # the word is a name when the suffix grammar types it, else a plain noun
+            tag = "ORG" if len(core) >= 4 and kind_by_suffix(core) else "n"
+        out.append(Token(t.start + lead, t.end - trail, core, tag))
         if trail:
             out.append(Token(t.end - trail, t.end, word[len(word) - trail :], "w"))
     return out

@@ -11,6 +11,7 @@ from typing import Any
 
 from shuanglian.extract.entities.aliases import link
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_WEAK, Cand, TokenView, select
+from shuanglian.extract.entities.events import session_aliases
 from shuanglian.extract.entities.lexicon import KINDS_ORG, automaton, org_gazetteer
 from shuanglian.suffixes import kind_by_suffix
 
@@ -68,7 +69,23 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
     """Merge short organisation names into the full names they abbreviate on the page."""
     names = [k[1] for k in groups if k[0] == "org"]
     gaz = org_gazetteer()
-    mapping = link(names)
+    kinds = {k[1]: g.kind for k, g in groups.items() if k[0] == "org"}
+    # an event named with its session (第十届汉交会) links by its series' name (汉交会 of 汉口北商品交易会)
+    series = {a: n for n in names if kinds[n] == "organization" for a in session_aliases({n}) if a not in kinds}
+    mapping = link(names + list(series), {**kinds, **{a: "organization" for a in series}})
+    mapping = {series.get(short, short): series.get(full, full) for short, full in mapping.items()
+               if series.get(short, short) != series.get(full, full)}
+    for n in names:
+        if kinds[n] == "organization" and n not in mapping:
+            # 第十届汉交会 beside 汉交会 (itself the short name of 汉口北商品交易会): the session's event is the series
+            known = next((a for a in session_aliases({n}) if a in kinds and a != n), None)
+            if known is not None:
+                mapping[n] = mapping.get(known, known)
+    for short in list(mapping):  # follow chains (第十届汉交会 -> 汉交会 -> 汉口北商品交易会)
+        seen = {short}
+        while mapping[short] in mapping and mapping[short] not in seen:
+            seen.add(mapping[short])
+            mapping[short] = mapping[mapping[short]]
     for n in names:
         entry = gaz.get(n)
         if entry and entry.canonical != n and ("org", entry.canonical) in groups:

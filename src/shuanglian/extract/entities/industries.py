@@ -201,6 +201,8 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         return start, phrase  # 做强|黄金|产业, 发展|蔬菜|产业: one plain noun before 产业 names the industry
     if len(toks) == 2 and _two_word_sector(toks) and (_verb_object(view, start, end) or _clause_subject(view, start, end)):
         return start, phrase  # 发展|创意|设计|产业: a noun + verbal noun as the whole object names the industry
+    if len(toks) == 1 and phrase in gram["section_nouns"] and e < len(view.tokens) and view.tokens[e].word == "产业":
+        return start, phrase  # 文化|产业, 体育|产业: a section of the national classification (文化、体育和娱乐业)
     return None
 
 
@@ -250,8 +252,11 @@ def grammar_industries(view: TokenView) -> list[Cand]:
     out: list[Cand] = []
     text = view.text
     anchor = re.compile("|".join(map(re.escape, industry_grammar()["anchors"])))
+    not_after = tuple(industry_grammar()["anchor_not_before"])
     for m in anchor.finditer(text):
         pos = m.start()
+        if not_after and text.startswith(not_after, m.end()):
+            continue  # 成果|产业化, 技术|产业|应用: industrialisation or industrial use of X, not the industry X
         i = view.index_containing(pos)
         if i is None:
             continue

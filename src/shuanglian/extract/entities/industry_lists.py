@@ -162,7 +162,10 @@ def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[i
         start += 1  # 做|强酸汤/nz: LAC glued the lead verb's last character (做强) to the item
     text = view.text[start : toks[-1].end]
     g = generic()
-    if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or text in g["generic_name_parts"]:
+    # a generic word that is an industry's head word (信息, 材料) names the sector in a list the text calls industries
+    # (食品、石化、医药、信息等产业)
+    if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or (
+            text in g["generic_name_parts"] and text not in _heads()):
         return None
     return start, text
 

@@ -47,6 +47,9 @@ class ShapeRules:
     batch_kinds: frozenset[str]
     counted_after: re.Pattern[str]
     counted_kinds: frozenset[str]
+    goods_before: re.Pattern[str]
+    goods_after: re.Pattern[str]
+    goods_kinds: frozenset[str]
 
 
 @functools.cache
@@ -62,6 +65,9 @@ def shape_rules() -> ShapeRules:
         batch_kinds=frozenset(d["batch_kinds"]),
         counted_after=re.compile(d["counted_after"]),
         counted_kinds=frozenset(d["counted_after_kinds"]),
+        goods_before=re.compile(rf"(?:[{nums}]+|首)(?:{_alternation(d['goods_measures'])})[^\s，。、；：,;:“”]{{0,{int(d['goods_reach'])}}}$"),
+        goods_after=re.compile(rf"[0-9０-９.]+[万亿千百]*(?:{_alternation(d['goods_measures'])})"),
+        goods_kinds=frozenset(d["goods_kinds"]),
     )
 
 
@@ -70,6 +76,9 @@ def names_no_entity(text: str, c: Cand) -> bool:
     r = shape_rules()
     if c.kind in r.counted_kinds and r.counted_after.match(text, c.end):
         return True
+    if c.kind in r.goods_kinds and (r.goods_after.match(text, c.end)
+                                    or r.goods_before.search(text, max(0, c.start - 12), c.start)):
+        return True  # 两袋|茶叶, 首台…|机器人, 储能电池|2600万只: goods counted, not the industry
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
 
 

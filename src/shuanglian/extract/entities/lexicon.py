@@ -112,6 +112,11 @@ def generic() -> dict[str, Any]:
         "group_marks": tuple(data.get("group_marks") or []),
         "group_heads": tuple(data.get("group_heads") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
+        "body_levels": frozenset(data.get("body_levels") or ()),
+        "legal_forms": tuple(data.get("legal_forms") or ()),
+        "national_openers": tuple(data.get("national_openers") or ()),
+        "multilateral_openers": tuple(data.get("multilateral_openers") or ()),
+        "multilateral_heads": tuple(data.get("multilateral_heads") or ()),
         "body_kinds": {w: kind for kind, words in (data.get("body_kinds") or {}).items() for w in words},
         "non_name_tails": tuple(data.get("non_name_tails") or []),
         "line_suffixes": frozenset(data.get("line_suffixes") or []),
@@ -141,6 +146,7 @@ def carrier_names() -> dict[str, frozenset[str]]:
         "power_line_heads": frozenset(data.get("power_line_heads") or []),
         "zone_openers": frozenset(data.get("zone_openers") or []),
         "walk_breaks": frozenset(data.get("walk_breaks") or []),
+        "zone_name_verbs": frozenset(data.get("zone_name_verbs") or []),
     }
 
 
@@ -274,6 +280,8 @@ def industry_grammar() -> dict[str, Any]:
         "facility_gaps": tuple(sorted(data.get("facility_gaps", []), key=len, reverse=True)),
         "gap_heads": tuple(data.get("gap_heads", [])),
         "bare_not_sectors": frozenset(data.get("bare_not_sectors", [])),
+        "section_nouns": frozenset(data.get("section_nouns", [])),
+        "anchor_not_before": tuple(data.get("anchor_not_before", [])),
         "branch_heads": frozenset(data.get("branch_heads", [])),
         "joined_tail_heads": tuple(data.get("joined_tail_heads", [])),
         "list_count_measures": tuple(data.get("list_count_measures", [])),
@@ -343,3 +351,23 @@ def listed_companies() -> frozenset[str]:
         if len(name) >= 2:
             out.add(name)
     return frozenset(out)
+
+
+@functools.cache
+def listed_fullnames() -> tuple[str, ...]:
+    """Full legal names of the A-share listed companies of ../shared/data/lists/chain-kg (empty when absent)."""
+    import json
+
+    path = shared_list("chain-kg", "data", "company.json")
+    if path is None:
+        return ()
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            row = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError:
+            continue  # listed_companies() warns about the same rows
+        full = str((row.get("fullname") if isinstance(row, dict) else "") or "").replace(" ", "")
+        if full:
+            out.append(full)
+    return tuple(out)

@@ -16,6 +16,7 @@ from shuanglian.extract.entities.lexicon import (
     industries,
     industry_grammar,
     listed_companies,
+    listed_fullnames,
     org_gazetteer,
     org_gazetteer_automaton,
     party_posts,
@@ -32,7 +33,7 @@ from shuanglian.suffixes import kind_by_suffix, suffix_of
 MAX_NAME = 32
 _SUBDISTRICT = ("街道", "社区", "镇", "乡")
 # verbs that occur inside names (脑科学转化研究院, 绿色制造, 协同创新) as opposed to verbs of the sentence
-_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "检查", "审评"})
+_NAME_VERBS = frozenset({"综合", "转化", "制造", "创新", "创造", "研究", "发展", "孵化", "加速", "应用", "开发", "设计", "检测", "计算", "合作", "协同", "先行", "示范", "驱动", "融合", "转移", "服务", "育成", "检查", "审评", "促进"})
 _ASCII_TAIL = re.compile(r"[A-Za-z0-9]+$")
 _SPECIFIC_TAGS = frozenset({"LOC", "ORG", "nz", "nw", "PER"})
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "d", "r", "ad", "vd", "xc"})
@@ -52,16 +53,41 @@ def kind_of(name: str) -> str | None:
     if entry:
         return entry.kind
     g = generic()
-    body = g["body_kinds"].get(name)
+    body = g["body_kinds"].get(name) or _leveled_body(name)
     if body:
         return str(body)
     if name.endswith(g["group_heads"]) and any(m in name for m in g["group_marks"]) or g["group_blocs"].search(name):
         return "organization"  # 胡风反革命集团, 七十七国集团: a political or criminal group or a bloc, not a company
+    if name.startswith(g["multilateral_openers"]) and name.endswith(g["multilateral_heads"]) and len(name) >= 6:
+        return "organization"  # 亚洲基础设施投资银行, 金砖国家新开发银行: a bank of several countries
     by_suffix = kind_by_suffix(name)
     if by_suffix:
         return by_suffix
     if any(name.endswith(t) and len(name) > len(t) for t in generic()["enterprise_tails"]):
         return "enterprise"
+    return None
+
+
+@functools.cache
+def _body_ends() -> frozenset[str]:
+    return frozenset(w[-1] for w in generic()["body_kinds"])
+
+
+def _leveled_body(name: str) -> str | None:
+    """Kind of a body named by a short name of its kind (工商联, 妇联: generic_words.yaml body_kinds) after a level or
+    a place (全国工商联, 中华全国妇联, 省残联, 浙江省侨联), else None."""
+    g = generic()
+    if name[-1:] not in _body_ends():
+        return None  # the test of almost every name
+    for k in range(2, min(4, len(name) - 1) + 1):
+        kind = g["body_kinds"].get(name[-k:])
+        if kind is None:
+            continue
+        from shuanglian.extract.entities.aliases import strip_place_prefix
+
+        lead = name[:-k]
+        if lead in g["body_levels"] or strip_place_prefix(lead) == "" or lead in place_index():
+            return str(kind)
     return None
 
 
@@ -151,13 +177,17 @@ def _specific(view: TokenView, i0: int, i_s: int, name_part: str, suffix: str) -
     if suffix in g["proper_suffixes"]:
         # 政企对接平台, 线上人才综合服务平台: a platform named only by what it does is a service, not a
         # carrier of the registers (those carry a place, a brand or a level: 国家统一技术交易服务平台)
-        return name_part.startswith(g["level_prefixes"])
+        # a level alone names none (接入|国家|平台: the nation's platform, whichever it is)
+        return any(name_part.startswith(lv) and len(name_part) > len(lv) for lv in g["level_prefixes"])
     if suffix in g["generic_ok_suffixes"]:
         # funds are named with common words (战略性新兴产业投资基金) or after their zone (科学城产业基金)
         # or by their level alone (自治区|产业基金: the region's own fund)
         # or by the industry it invests in (稀土|产业基金)
         return (len(name_part) >= 4 or suffixes().kind_of.get(name_part) == "platform"
                 or name_part in fund_names()["level_prefixes"] or name_part in industries())
+    if suffixes().kind_of.get(suffix) == "fund" and len(name_part) >= 4 and len(toks) >= 2 and not prefix and all(
+            t.tag in ("n", "vn", "nz", "an") for t in toks):
+        return True  # 科技|成果|转化|基金: a fund named by the field it serves, in nouns and verbal nouns (gold-e)
     if suffixes().kind_of.get(suffix) == "media":
         # 新华日报, 南方日报: papers have short names
         return len(name_part) >= 2 and name_part not in g["generic_name_parts"]
@@ -244,7 +274,12 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
     base = kind == "platform" and any(toks[k].word.endswith("基地") for k in (i_suffix, i_suffix + 1) if k < len(toks))
     while i >= 0 and toks[first - 1].end - toks[i].start <= MAX_NAME and toks[i].start >= floor:
         t = toks[i]
+        if len(t.word) == 1 and first < len(toks) and toks[first].word.startswith(g["national_openers"]) and (
+                toks[first].word in org_gazetteer()):
+            break  # 新|晋|中国工程院: a national body's known name takes no one-character place before it
         if kind == "fund":
+            if len(t.word) == 1 and t.tag in ("a", "v", "d", "ad", "vd"):
+                break  # 用|好|产业投资母基金: a verb's complement LAC cut off the verb opens no fund's name
             if t.word in fund_names()["name_breaks"]:
                 break  # 信贷|和|消费基金, 科技成果转化专班|和|种子基金: a list, not one fund's name
             if t.word in fund_names()["level_prefixes"]:
@@ -333,6 +368,16 @@ def _walk_left(view: TokenView, i: int, floor: int, head_named: bool = False, ki
             # into words that would stop the walk; the term is part of the carrier's name
             first = span
             i = span - 1
+            continue
+        if t.tag == "TIME" and t.word in industry_grammar()["kept_modifiers"] and first < i_suffix or (
+                t.tag == "TIME" and t.word in industry_grammar()["kept_modifiers"] and head_named):
+            first = i  # 前海深港|现代|服务业合作区: a modifier of a field LAC reads as a time is inside the name
+            i -= 1
+            continue
+        if kind == "platform" and t.tag == "v" and t.word in carrier_names()["zone_name_verbs"] and i > 0 and (
+                toks[i - 1].tag in ("n", "nz", "vn", "LOC", "ORG")):
+            first = i  # 山西|转型|综合改革示范区, 江海|联动|产业发展先行区: a planning verb inside a zone's name
+            i -= 1
             continue
         if t.tag == "v" and t.word in _NAME_VERBS and i > 0 and toks[i - 1].tag in ("n", "nz", "vn"):
             first = i
@@ -807,7 +852,7 @@ def _unbranded(view: TokenView, name: str, start: int, end: int) -> bool:
     opening on a place (fc73e93 shipped the place-only variant switched off)."""
     if not view.tagged or any(a < end and start < b for a, b in view.hints):
         return False  # untagged sentence: a missing hint says nothing; any hint over the word: the tagger saw a name
-    if name in listed_companies():
+    if name in listed_short_names():
         return False  # a listed company's short name (航天科技) is a company even when the tagger misses it
     if view.text[start - 1 : start] in ("“", "《", "\""):
         return False  # a quoted name (“四川省科创通”) is a name the page gives, whatever its words
@@ -1146,6 +1191,40 @@ def peer_orgs(view: TokenView) -> list[Cand]:
     return out
 
 
+def company_short_names(full: str) -> list[str]:
+    """Short names a company goes by, from its full legal name (generic_words.yaml legal_forms): without the legal
+    form and the places opening it (隆基绿能科技), and without one business word after (隆基绿能), each of four
+    characters or more."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    g = generic()
+    name = full.replace("（集团）", "").replace("(集团)", "")
+    form = next((f for f in g["legal_forms"] if name.endswith(f)), None)
+    if form is None:
+        return []
+    name = name[: -len(form)]
+    while True:
+        shorter = strip_place_prefix(name)
+        if shorter == name or len(shorter) < 4:
+            break
+        name = shorter
+    if any(c in name for c in "（）()"):
+        return []
+    out = [name] if len(name) >= 4 else []
+    tail = next((t for t in sorted(g["enterprise_tails"], key=len, reverse=True) if name.endswith(t)), None)
+    if tail and len(name) - len(tail) >= 4:
+        out.append(name[: -len(tail)])
+    # 山东|高速公路|股份有限公司: what is left may be a common word or a kind's suffix, which names no company
+    return [n for n in out if n not in suffixes().kind_of and n not in g["non_places"] and not all_generic(n)
+            and suffix_of(n) is None]
+
+
+@functools.cache
+def listed_short_names() -> frozenset[str]:
+    """The listed companies' own short names and those derived from their full names (company_short_names)."""
+    return listed_companies() | {n for full in listed_fullnames() for n in company_short_names(full)}
+
+
 @functools.cache
 def _listed_automaton() -> Any:
     """Short names of listed companies that read as nothing but a company: at least `listed_min` characters, no
@@ -1153,7 +1232,7 @@ def _listed_automaton() -> Any:
     g = generic()
     least = int(g["listed_min"])
     inds = industries()
-    names = {n: "enterprise" for n in listed_companies()
+    names = {n: "enterprise" for n in listed_short_names()
              if len(n) >= least and not any(ch.isascii() for ch in n) and n not in inds and n not in place_index()
              and kind_of(n) in (None, "enterprise") and not all_generic(n) and not is_non_name(n)}
     return automaton(names)

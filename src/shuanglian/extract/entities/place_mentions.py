@@ -285,6 +285,45 @@ def _glued_fragment(view: TokenView, t: Token) -> bool:
     return i is not None and i >= 0 and view.tokens[i].word + t.word[:1] in industries()
 
 
+def _placed_carrier(word: str) -> bool:
+    """True for a word that is no division, opens with a known place and ends with a platform suffix of any tier of
+    the grammar (classify, infrastructure: 北京|商务中心区, 山东|港口): the carrier of that place, not the place."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    sfx = suffix_of(word)
+    if sfx is None or len(sfx) < 2 or kind_of(word) != "platform" or word in place_index() or normalise(word) is not None:
+        return False
+    rest = strip_place_prefix(word)
+    return rest != word and len(rest) > len(sfx)
+
+
+@functools.cache
+def _enterprise_tails() -> tuple[str, ...]:
+    return tuple(generic()["enterprise_tails"])
+
+
+def placed_firm(word: str) -> int:
+    """Length of the places opening a word that is no division and goes on with a company's short name: a name of
+    two characters or more and an enterprise tail (长沙宁乡|圣钘科技, generic_words.yaml enterprise_tails); else 0."""
+    from shuanglian.extract.entities.aliases import strip_place_prefix
+
+    if len(word) < 6 or not word.endswith(_enterprise_tails()) or word in place_index() or normalise(word) is not None:
+        return 0  # two characters of place, two of name and a tail at least; the tail test first (cheap)
+    rest = word
+    while True:  # 长沙|宁乡|圣钘科技: every place opening the word
+        shorter = strip_place_prefix(rest)
+        if shorter == rest or len(shorter) < 4:
+            break
+        rest = shorter
+    tail = next((x for x in generic()["enterprise_tails"] if rest.endswith(x)), None)
+    if rest == word or tail is None or len(rest) < len(tail) + 2 or kind_of(rest) != "enterprise":
+        return 0
+    name = rest[: -len(tail)]
+    if name in place_index() or name in industries() or all_generic(rest) or name in generic()["generic_name_parts"]:
+        return 0
+    return len(word) - len(rest)
+
+
 def place_cand(view: TokenView, t: Token) -> list[Cand]:
     """The place (or zone) candidate of one word read as a place, by LAC or the tagger; none for a non-place."""
     out: list[Cand] = []
@@ -307,6 +346,15 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
             out.append(Cand(t.start, t.end, kind, t.word, PRIO_LAC))
         if normalise(t.word) is None or kind == "platform":
             return out
+    firm = placed_firm(t.word) if not s else 0
+    if firm:
+        # 长沙宁乡|圣钘科技/LOC: a company's short name after its places, read as one place word
+        lead = Token(t.start, t.start + firm, t.word[:firm], t.tag)
+        return place_cand(view, lead) + [Cand(t.start + firm, t.end, "enterprise", t.word[firm:], PRIO_LAC)]
+    carrier = _placed_carrier(t.word) if not s else None
+    if carrier:
+        # 北京商务中心区: a place's carrier or zone LAC reads as one place word is a platform
+        return [Cand(t.start, t.end, "platform", t.word, PRIO_LAC)]
     if t.word.isascii():
         return out  # BioBAY: a brand LAC took for a place
     if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:

@@ -19,6 +19,13 @@ from shuanglian.extract.entities.attrs import (
 )
 from shuanglian.extract.entities.bare_names import bare_kind
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, select
+from shuanglian.extract.entities.events import (
+    abbreviated_fairs,
+    convened,
+    local_events,
+    session_aliases,
+    session_events,
+)
 from shuanglian.extract.entities.groups import (
     CARRIER_KINDS,
     Group,
@@ -459,10 +466,18 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     for a, b in _quoted_carriers(text):
         marks[a:b] = b"\x01" * (b - a)
     if CARRIER_MARKS:
-        ends = {last + 1 for last, (sfx, kind) in suffix_automaton().iter(text) if kind in CARRIER_KINDS and len(sfx) >= 2}
+        hits = [(last + 1 - len(sfx), last + 1) for last, (sfx, kind) in suffix_automaton().iter(text)
+                if kind in CARRIER_KINDS and len(sfx) >= 2]
+        ends = {b for _, b in hits}
         for i, t in enumerate(tokens):
             if t.end in ends and i >= 1 and t.tag in _COMMON and tokens[i - 1].tag in _COMMON:
                 marks[t.start : t.end] = b"\x01" * (t.end - t.start)
+        starts = {t.start for t in tokens}
+        tok_ends = {t.end for t in tokens}
+        for a, b in hits:
+            if b - a >= 3 and a in starts and b not in tok_ends:
+                # 实验|室内: LAC cut a carrier's suffix into a word that runs past it; the tagger reads the name
+                marks[max(0, a - 8) : b + 1] = b"\x01" * (b + 1 - max(0, a - 8))
     if NER_LABELS:
         for last, _ in suffix_automaton().iter(text):
             marks[last] = 1
@@ -545,6 +560,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
              + quoted_funds(view) + listed_facilities(view) + patterned_works(view) + listed_company_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
+    cands += abbreviated_fairs(view)  # 数博会, 新博会
+    cands += session_events(view, cands)  # 第七届新博会, 亚太经合组织第二十二次领导人非正式会议
     cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
     blocked = Ranges(blocked_list)
@@ -577,6 +594,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
         # a report's opening names its place only inside bodies (安徽省政府工作报告, 安徽省第十四届人民代表大会)
         context = page_context(places + _body_places(chosen))
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
+    chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
+    chosen = convened(text, chosen)  # 召开全国科学技术大会: a meeting
     chosen = [c for c in chosen if not _joined_government(text, c)]
 
     groups: dict[tuple[str, str], Group] = {}
@@ -600,6 +619,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
             first.setdefault(view.text[a:b], a)
         used = set(first)
         g.surfaces = used
+        if g.kind == "organization":
+            g.surfaces |= session_aliases(used)  # 第七届新博会 is 新博会 too
         # the canonical name is the fullest form the page uses (a gazetteer name for well-known bodies)
         if used and g.kind != "person" and g.name not in resolved and not (
                 g.kind in KINDS_ORG and org_gazetteer().get(g.name) and g.name in used):

@@ -26,7 +26,13 @@ from shuanglian.extract.entities.lexicon import (
 )
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of, tagger_orgs
 from shuanglian.extract.entities.people import is_name_shape, names_no_person
-from shuanglian.extract.entities.place_mentions import _cjk, common_words, excluded_by_convention, place_cand
+from shuanglian.extract.entities.place_mentions import (
+    _cjk,
+    common_words,
+    excluded_by_convention,
+    place_cand,
+    placed_firm,
+)
 from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import (
@@ -98,7 +104,9 @@ def _fits_words(text: str, tokens: Sequence[Token], ends: Sequence[int], s: NerS
     words, not names), and a person holds no LAC place or organisation (沪|苏浙). `agreed`: both heads read
     the span with this label."""
     inside, cut = overlap(tokens, ends, s)
-    if any(not (s.label == "PER" and t.tag == "PER") and not _dateline_glued(tokens, ends, s, t) for t in cut):
+    if any(not (s.label == "PER" and t.tag == "PER") and not _dateline_glued(tokens, ends, s, t)
+           and not (s.label == "ORG" and t.tag == "LOC" and t.end == s.end and placed_firm(t.word) == s.start - t.start)
+           for t in cut):
         return False  # 上海|电气, 马克思|主义, 中国|电子: a piece of a longer word
     if len(inside) == 1 and inside[0].start == s.start and inside[0].end == s.end and inside[0].tag not in _NAME_TAGS:
         return False
@@ -248,8 +256,8 @@ def trimmed(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan], s
     out: list[Cand] = []
     for c in chosen:
         inner = [s for s in orgs if c.start <= s.start and s.end <= c.end and (s.start, s.end) != (c.start, c.end)]
-        if c.kind not in KINDS_ORG or not inner:
-            out.append(c)
+        if c.kind not in KINDS_ORG or not inner or c.attrs.get("session"):
+            out.append(c)  # an event named with its session (首届|青稞产业发展大会) is not run on
             continue
         new: list[Cand] = []
         for s in inner:
