@@ -24,7 +24,9 @@ keyed by seed and size; the next size starts from a copy of the largest smaller 
 brought to the migration head before it is timed; after a change of what ingest stores, pass --no-cache
 or empty the folder). Pages are extracted by `--seed-workers` processes (default 2, the same `_extract`)
 while the driver writes. `--seed-mode deferred` (default) writes documents and statements with the
-projections deferred (`projections.deferred()`) and runs one `rebuild_all` at each cached size: valid
+projections deferred (`projections.deferred()`) and runs one `rebuild_all` at each cached size (then
+merges every placeable entity's context claims, `chains.placement.warm_claims`, a memo incremental ingest
+fills as it goes and a rebuild empties, so the timed pages do not pay each hub's first merge): valid
 because every projector's incremental update equals its rebuild (tests/projections,
 bench/rebuild_equals.py), and checked on this stream by `--check-seed N` (N pages seeded both ways with
 the same clock, every projection table compared; 300 pages: 0 rows differ, besides the placements
