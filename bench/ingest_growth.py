@@ -359,9 +359,9 @@ def _fill(stream: Stream, db_url: str, start: int, n: int, args: argparse.Namesp
     t = time.perf_counter()
     with session_scope(db_url) as s:
         per = rebuild_all(s)
-    _warm(db_url)
     print(f"  rebuild_all after {start + n} pages: {time.perf_counter() - t:.0f} s "
           f"({', '.join(f'{k} {v:.0f}' for k, v in per.items() if v >= 1)})", file=sys.stderr, flush=True)  # fmt: skip
+    _warm(db_url)
 
 
 def _warm(db_url: str) -> None:
