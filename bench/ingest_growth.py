@@ -1,7 +1,8 @@
 """Ingest cost as the database grows: per-page CPU time of the last N pages into databases of growing size.
 
-    .venv/bin/python bench/ingest_growth.py [--sizes 0,2000,4000,8000] [--last 200] [--db URL]
+    .venv/bin/python bench/ingest_growth.py [--sizes 0,4000,16000] [--last 200] [--db URL]
                                             [--warmup 32] [--breakdown] [--no-cache] [--profile FILE]
+                                            [--seed-mode deferred|incremental] [--check-seed N]
 
 Real text from ../shared/data/real/: CCTV 新闻联播 items, the 2026 provincial government reports and
 the national reports 1954-2015, each split into sections (top-level headings 一、二、…, long sections
@@ -18,10 +19,19 @@ stream is the same on every run and every page is distinct yet realistic:
 A page repeating one made before in the same run is drawn again (each page's text is distinct). Hub entities (国务院, 习近平, provinces …)
 still gain statements with most pages, as in a real crawl, while places and people grow a long tail.
 
-Seeding: the database of each size is filled by the normal ingest (cleaning + extraction + store +
-projections) in big batches, once; the SQLite file is cached under /tmp/sl-growth-cache keyed by seed
-and size, and the next size starts from a copy of the previous one (a copy is brought to the migration
-head before it is timed; after a change of what ingest stores, pass --no-cache or empty the folder). Timed pages are
+Seeding: the database of each size is filled once and cached as a SQLite file under /tmp/sl-growth-cache
+keyed by seed and size; the next size starts from a copy of the largest smaller cached one (a copy is
+brought to the migration head before it is timed; after a change of what ingest stores, pass --no-cache
+or empty the folder). Pages are extracted by `--seed-workers` processes (default 2, the same `_extract`)
+while the driver writes. `--seed-mode deferred` (default) writes documents and statements with the
+projections deferred (`projections.deferred()`) and runs one `rebuild_all` at each cached size (then
+merges every placeable entity's context claims, `chains.placement.warm_claims`, a memo incremental ingest
+fills as it goes and a rebuild empties, so the timed pages do not pay each hub's first merge): valid
+because every projector's incremental update equals its rebuild (tests/projections,
+bench/rebuild_equals.py), and checked on this stream by `--check-seed N` (N pages seeded both ways with
+the same clock, every projection table compared; 300 pages: 0 rows differ, besides the placements
+incremental ingest retracted, kept as history). `--seed-mode incremental` projects every batch of
+`--seed-batch` pages as `shuanglian ingest` does (~7 min per 1,000 pages at 4k stored). Timed pages are
 extracted once and cached too (pickled), so reruns only pay the timed ingest. At each size the next
 `--last` pages of the stream are ingested (processed: store + graph statements + every projection) into
 a copy of the cached database and printed as ms CPU per page, with the ratio to the first size. Flat is
@@ -34,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime
 import hashlib
 import json
 import pickle
@@ -44,7 +55,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +151,7 @@ class Varier:
         self.surnames = sorted({p[0] for p in self.people})
         self.given = sorted({p[1:] for p in self.people if 2 <= len(p) <= 3})
         self.seen: set[str] = set()
+        self.made: dict[int, str] = {}
 
     def _swap(self, text: str, auto: Any, pick: Callable[[str], str], rng: random.Random) -> str:
         """Replace about half of the names `auto` finds (longest first, non-overlapping, the same name
@@ -170,12 +182,16 @@ class Varier:
         return pick
 
     def page(self, i: int) -> str:
-        """Text of page i (a rare repeat of a page this Varier made before is drawn again)."""
+        """Text of page i (a rare repeat of a page this Varier made before is drawn again; asked again
+        for page i, the same text)."""
+        if i in self.made:
+            return self.made[i]
         for attempt in range(20):
             text = self._make(random.Random(f"{self.seed}:{i}:{attempt}"))
             digest = hashlib.sha1(text.encode()).hexdigest()
             if digest not in self.seen:
                 self.seen.add(digest)
+                self.made[i] = text
                 return text
         raise RuntimeError(f"page {i}: no distinct variant")
 
@@ -206,14 +222,39 @@ def _scale(m: re.Match[str], rng: random.Random) -> str:
     return f"{value:.{len(frac) - 1}f}" if frac else str(max(1, round(value)))
 
 
+_PIPE: Any = None
+
+
 def _extract(texts: list[tuple[int, str]]) -> list[Any]:
-    """Clean and extract pages (the normal pipeline); failed pages are dropped."""
+    """Clean and extract pages (the normal pipeline, built once per process); failed pages are dropped."""
+    global _PIPE
     from shuanglian.document import Document
     from shuanglian.pipeline.default import pipeline_factory
 
-    pipe = pipeline_factory(plain=True)()
+    if _PIPE is None:
+        _PIPE = pipeline_factory(plain=True)()
     docs = (Document(source=f"growth://{i}", raw=t) for i, t in texts)
-    return [d for d in pipe.batch(docs) if not d.error]
+    return [d for d in _PIPE.batch(docs) if not d.error]
+
+
+def _extracted(stream: Stream, start: int, n: int, workers: int) -> Iterator[list[Any]]:
+    """Pages start..start+n-1 extracted in chunks of 24, in order; with workers > 1 by that many
+    processes (the same `_extract`), so extraction overlaps the driver's writes."""
+    chunks = [(a, min(24, start + n - a)) for a in range(start, start + n, 24)]
+    if workers <= 1:
+        for a, k in chunks:
+            yield _extract(stream.texts(a, k))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        futures: list[Any] = []
+        for a, k in chunks:
+            futures.append(pool.submit(_extract, stream.texts(a, k)))  # texts made in order (Varier.seen)
+            if len(futures) > 2 * workers:
+                yield futures.pop(0).result()
+        for f in futures:
+            yield f.result()
 
 
 def _people(base: list[str], seed: int) -> list[str]:
@@ -260,7 +301,6 @@ def _settle(path: Path) -> None:
 
 def _seed_db(stream: Stream, size: int, args: argparse.Namespace) -> Path:
     """A SQLite file holding pages 0..size-1 of the stream (cached; grown from the largest smaller one)."""
-    from shuanglian.services.documents import ingest_documents
     from shuanglian.store.db import init_db
 
     def name(n: int) -> Path:
@@ -269,7 +309,9 @@ def _seed_db(stream: Stream, size: int, args: argparse.Namespace) -> Path:
     target = name(size)
     if args.cache and target.exists():
         return target
-    have = max((n for n in range(0, size, args.seed_step) if args.cache and name(n).exists()), default=None)
+    cached = (int(m.group(1)) for p in CACHE.glob(f"{VERSION}-s{args.seed}-*.db")
+              if (m := re.fullmatch(rf"{VERSION}-s{args.seed}-(\d+)\.db", p.name)))  # fmt: skip
+    have = max((n for n in cached if args.cache and n < size), default=None)
     tmp = target.with_suffix(".part")
     if have is not None and have > 0:
         shutil.copyfile(name(have), tmp)
@@ -278,19 +320,116 @@ def _seed_db(stream: Stream, size: int, args: argparse.Namespace) -> Path:
         tmp.unlink(missing_ok=True)
         init_db(f"sqlite:///{tmp}")
         at = 0
-    t0 = time.perf_counter()
+    t0 = time.process_time(), time.perf_counter()
     while at < size:
-        step = min(args.seed_step - at % args.seed_step, size - at, 500)
-        docs = _extract(stream.texts(at, step))
-        ingest_documents(docs, f"sqlite:///{tmp}", processed=True, batch_size=args.seed_batch)
+        every = args.seed_step or size
+        step = min(every - at % every, size - at)
+        _fill(stream, f"sqlite:///{tmp}", at, step, args)
         at += step
-        if at % args.seed_step == 0 and at < size and args.cache:
+        if at % every == 0 and at < size and args.cache:
             _settle(tmp)
             shutil.copyfile(tmp, name(at))
-        print(f"  seeding: {at}/{size} pages ({time.perf_counter() - t0:.0f} s)", file=sys.stderr, flush=True)
+        print(f"  seeding: {at}/{size} pages ({time.process_time() - t0[0]:.0f} s CPU in the driver, "
+              f"{time.perf_counter() - t0[1]:.0f} s)", file=sys.stderr, flush=True)  # fmt: skip
     _settle(tmp)
     shutil.copyfile(tmp, target)
     return target
+
+
+def _fill(stream: Stream, db_url: str, start: int, n: int, args: argparse.Namespace) -> None:
+    """Ingest pages start..start+n-1 of the stream into db_url. `--seed-mode deferred` (default): the
+    statements only (projections deferred), then one `rebuild_all`. That equals projecting every batch
+    because each projector's incremental update equals its rebuild (tests/projections,
+    bench/rebuild_equals.py; `--check-seed N` compares both ways on this stream). `incremental`: every
+    projection per batch of `--seed-batch` pages, as `shuanglian ingest` does."""
+    import shuanglian.services  # noqa: F401 - registers the services' projectors (targets, projects ...)
+    from shuanglian.projections import deferred, rebuild_all
+    from shuanglian.services.documents import ingest_documents
+    from shuanglian.store.db import session_scope
+
+    def docs() -> Iterator[Any]:
+        for chunk in _extracted(stream, start, n, args.seed_workers):
+            yield from chunk
+
+    if args.seed_mode == "incremental":
+        ingest_documents(docs(), db_url, processed=True, batch_size=args.seed_batch)
+        return
+    with deferred():
+        ingest_documents(docs(), db_url, processed=True, batch_size=args.seed_batch)
+    t = time.perf_counter()
+    with session_scope(db_url) as s:
+        per = rebuild_all(s)
+    print(f"  rebuild_all after {start + n} pages: {time.perf_counter() - t:.0f} s "
+          f"({', '.join(f'{k} {v:.0f}' for k, v in per.items() if v >= 1)})", file=sys.stderr, flush=True)  # fmt: skip
+    _warm(db_url)
+
+
+def _warm(db_url: str) -> None:
+    """After a rebuild: merge every placeable entity's context claims (chains.placement.warm_claims), as
+    incremental ingest had them merged, so the timed pages do not pay each hub's first merge."""
+    from shuanglian.chains.placement import warm_claims
+    from shuanglian.chains.store import all_templates
+    from shuanglian.store.db import session_scope
+
+    t = time.perf_counter()
+    with session_scope(db_url) as s:
+        n = warm_claims(s, all_templates(s))
+    print(f"  context claims merged for {n} entities: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+
+
+def _check_seed(stream: Stream, n: int, args: argparse.Namespace) -> int:
+    """Seed n pages both ways (deferred + rebuild, incremental) and compare every projection table."""
+    sys.path.insert(0, str(ROOT))
+    from tests.projections.snapshot import diff, snapshot
+
+    import shuanglian.store.documents as store_documents
+    from shuanglian.graph.tables import LIVE_STATUSES
+    from shuanglian.services import documents as services_documents
+    from shuanglian.store.db import init_db, session_scope
+
+    tick = [0]
+
+    class Frozen(datetime.datetime):
+        """The clock of both databases: one second per write batch, the same within a batch (counters
+        keep latest times, and canonical ids follow the first time a name was seen)."""
+
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return datetime.datetime(2026, 1, 1, tzinfo=tz) + datetime.timedelta(seconds=tick[0])
+
+    def ticking(self: Any, rows: Any, _write: Any = services_documents._Ingester._write) -> Any:
+        tick[0] += 1
+        return _write(self, rows)
+
+    snaps = {}
+    real = store_documents.datetime, services_documents._Ingester._write
+    store_documents.datetime = Frozen  # type: ignore[misc]
+    services_documents._Ingester._write = ticking  # type: ignore[method-assign]
+    try:
+        with tempfile.TemporaryDirectory(prefix="sl-growth-check-") as tmp:
+            for mode in ("deferred", "incremental"):
+                url = f"sqlite:///{Path(args.check_dir or tmp) / mode}.db"
+                tick[0] = 0
+                init_db(url)
+                c = time.process_time()
+                _fill(stream, url, 0, n, argparse.Namespace(**{**vars(args), "seed_mode": mode}))
+                print(f"{mode}: {time.process_time() - c:.0f} s CPU in the driver", flush=True)
+                with session_scope(url) as s:
+                    snaps[mode] = snapshot(s)
+    finally:
+        store_documents.datetime, services_documents._Ingester._write = real  # type: ignore[misc,method-assign]
+    for mode, snap in snaps.items():
+        # placements that incremental ingest retracted stay as history; a rebuild never made them
+        gone = {r for r in snap["derived_statements"] if r[2] not in LIVE_STATUSES}
+        snap["derived_statements"] -= gone
+        print(f"{mode}: {len(gone)} retracted derived statements (history) left out")
+    changed = diff(snaps["incremental"], snaps["deferred"])
+    for table in sorted(snaps["deferred"]):
+        a, b = changed.get(table, {}).get("counts", (0, 0))
+        print(f"{table:<30}{len(snaps['deferred'][table]):>8} rows, only incremental {a}, only deferred {b}")
+    total = sum(sum(d["counts"]) for d in changed.values())
+    print(f"changed rows: {total}")
+    return 1 if total else 0
 
 
 def main() -> None:
@@ -299,8 +438,16 @@ def main() -> None:
     ap.add_argument("--sizes", default="0,2000,4000,8000", help="stored pages before each timed run")
     ap.add_argument("--last", type=int, default=200, help="pages timed at each size")
     ap.add_argument("--batch-size", type=int, default=16, help="pages per projection batch when timed")
-    ap.add_argument("--seed-batch", type=int, default=128, help="pages per projection batch when seeding")
-    ap.add_argument("--seed-step", type=int, default=2000, help="seeded databases are also cached every N pages")
+    ap.add_argument("--seed-batch", type=int, default=128, help="pages per write batch when seeding")
+    ap.add_argument("--seed-mode", choices=("deferred", "incremental"), default="deferred",
+                    help="deferred: seed statements only, then one rebuild_all (equal to projecting every batch, "
+                         "since each projector's update equals its rebuild; --check-seed N verifies it)")
+    ap.add_argument("--seed-workers", type=int, default=2, help="extraction processes when seeding")
+    ap.add_argument("--check-seed", type=int, metavar="N",
+                    help="seed N pages deferred and incrementally, compare every projection table, exit")
+    ap.add_argument("--check-dir", help="keep --check-seed's two databases in this folder")
+    ap.add_argument("--seed-step", type=int, default=0,
+                    help="seeded databases are also cached every N pages (0: only the --sizes; deferred seeding rebuilds at each)")
     ap.add_argument("--db", help="database URL to grow instead of the cached SQLite files (no cache; slow)")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--warmup", type=int, default=32, help="pages ingested into a throwaway database first")
@@ -321,6 +468,8 @@ def main() -> None:
     chars = sum(len(t) for t in base) / len(base)
     print(f"base: {len(base)} real sections, {chars:.0f} chars/page; {len(varier.people)} person names; "
           f"{len(varier.group_of)} division names")  # fmt: skip
+    if args.check_seed:
+        sys.exit(_check_seed(stream, args.check_seed, args))
     per = _projector_clock()
     tmp = tempfile.TemporaryDirectory(prefix="sl-growth-")
     if args.warmup:

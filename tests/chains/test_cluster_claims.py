@@ -127,3 +127,23 @@ def test_moves_resolved_outside_the_projections_are_taken_in_later(db_url: str) 
     with session_scope(db) as s:
         assert not s.scalars(select(MemberMove.member_id)).all()
     _check(db, rebuild=False)  # what else derives from the merge was never brought up to date here
+
+
+def test_claims_warmed_after_a_rebuild_equal_incremental_ones(sqlite_url: str) -> None:
+    """A rebuild empties the merged claims (recomputed on next use); warm_claims merges them for every
+    placeable entity at once, equal to the rows merged from scratch and to what incremental ingest kept,
+    and changes no placement."""
+    from shuanglian.chains.store import all_templates
+
+    init_db(sqlite_url)
+    ingest_documents([_page(n, n % 2 == 1) for n in range(6)], sqlite_url, processed=True, batch_size=2)
+    with session_scope(sqlite_url) as s:
+        kept = placement.cluster_claims_stored(s, set(s.scalars(select(ClusterClaims.entity_id))))
+        rebuild_all(s)
+        assert not s.scalars(select(ClusterClaims.entity_id)).first()
+        before = snapshot(s)
+        assert placement.warm_claims(s, all_templates(s)) > 0
+        ids = set(s.scalars(select(ClusterClaims.entity_id)))
+        assert placement.cluster_claims_stored(s, ids) == kept
+        assert diff(before, snapshot(s)) == {}
+    _check(sqlite_url, rebuild=False)

@@ -208,7 +208,7 @@ def test_digest_views_give_the_same_rows(tmp_path: Path) -> None:
         ids = list(s.scalars(select(Entity.id)))
         whole = views_for_members(s, ids)
         rows = index.row_views(s, ids, min_members=1)  # every cluster by aggregates (not only big ones)
-        labelled = digest_views(s, ids, whole=(placement.PROP,), cap=None, label_facts=True, min_members=1)
+        labelled = digest_views(s, ids, whole=(placement.PROP,), cap=None, label_facts=True, min_members=1, seen=False)
         assert set(whole) == set(rows) == set(labelled)
         assert sum(len(v.facts) for v in rows.values()) < sum(len(v.facts) for v in whole.values()) / 2
         published = published_dates(s, (f.document_id or "" for v in whole.values() for f in v.facts))

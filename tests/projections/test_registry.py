@@ -53,6 +53,50 @@ def test_a_registered_projector_runs_after_the_builtin_ones(sqlite_url: str) -> 
     assert "recorder" not in projections.projector_names()
 
 
+def test_deferred_projections_run_nothing_until_the_rebuild(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside projections.deferred() a write runs no projector (bulk seeding); rebuild_all then fills
+    the projections as projecting every write would have."""
+    import datetime
+
+    from shuanglian.graph import build
+    from shuanglian.store import documents
+
+    class Frozen(datetime.datetime):  # both databases' statements at one time (counters keep latest times)
+        @classmethod
+        def now(cls, tz: datetime.tzinfo | None = None) -> Frozen:
+            return cls(2026, 1, 1, tzinfo=tz)
+
+    monkeypatch.setattr(documents, "datetime", Frozen)
+    from shuanglian.graph.tables import Entity
+    from tests.projections.snapshot import diff, snapshot
+
+    rec = _Recorder()
+    projections.register("recorder", lambda: rec)
+    t = "深圳湾实验室位于光明区。"
+    snaps = []
+    try:
+        for defer in (True, False):
+            url = sqlite_url.replace(".db", f"-{defer}.db")
+            init_db(url)
+            with session_scope(url) as s:
+                if defer:
+                    with projections.deferred():
+                        build.add_document_statements(s, make_doc(s, t, [ent("深圳湾实验室", "lab", t, place="光明区")]),
+                                                      resolve=False)  # fmt: skip
+                        assert not apply_changes(s) and not rec.seen  # drained, no projector ran
+                    assert s.query(Entity).count() == 0
+                    assert not apply_changes(s)  # the drained log is not applied later either
+                    rebuild_all(s)
+                else:
+                    build.add_document_statements(s, make_doc(s, t, [ent("深圳湾实验室", "lab", t, place="光明区")]),
+                                                  resolve=False)  # fmt: skip
+                    apply_changes(s)
+                snaps.append(snapshot(s))
+    finally:
+        projections.unregister("recorder")
+    assert snaps[0]["entities"] and not diff(snaps[0], snaps[1])
+
+
 def _schema_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, entry: dict[str, object]) -> None:
     """Point the process at a copy of graph/schema.yaml with one more kind; drop every cache built on it."""
     from shuanglian.registers import spec as spec_mod

@@ -563,6 +563,22 @@ def _cluster_contexts(
     return contexts, kinds, first
 
 
+def warm_claims(session: Session, templates: dict[str, ChainTemplate], chunk: int = 2000) -> int:
+    """Merge the context claims of every placeable canonical entity whole now (what the first targeted
+    placement of each would do), so the writes after a full rebuild are incremental at once instead of
+    each merging its hubs whole the first time (a bulk load's rebuild, bench/ingest_growth.py). Changes no
+    placement; returns the entities merged."""
+    from shuanglian.graph.tables import Entity
+
+    placeable = set(get_schema().kinds_with("placeable")) - CONTEXT_EXCLUDED_KINDS
+    ids = sorted(session.scalars(select(Entity.id).where(Entity.kind.in_(sorted(placeable)))))
+    matcher, digest = _matcher(templates), _templates_digest(templates)
+    for i in range(0, len(ids), chunk):
+        _sync_clusters(session, matcher, digest, ids[i : i + chunk], set())
+        session.flush()
+    return len(ids)
+
+
 def cluster_claims_rebuilt(session: Session, cluster_ids: Iterable[str]) -> set[tuple[Any, ...]]:
     """The ClusterClaims rows of these canonical entities made from scratch (every member's stored claims
     merged per document), as comparable tuples: what _sync_clusters keeps must always equal it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy import Text, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -356,6 +356,7 @@ def digest_views(
     cap: int | None = 200,
     label_facts: bool = False,
     min_members: int = DIGEST_MIN_MEMBERS,
+    seen: bool = True,
 ) -> dict[str, EntityView]:
     """Canonical views as views_for_members gives them, without one fact per statement for clusters that
     have an `entities` row: `whole` properties are read whole, the others folded (DigestView). Sources
@@ -363,8 +364,8 @@ def digest_views(
     `label_facts` then adds one fact (prop SOURCE_PROP) per source label, so the source labels of the
     view's facts are exactly those of its statements (a folded fact carries its group's smallest document).
     Ids of no canonical entity, and clusters of fewer than `min_members` source entities (a handful of
-    statements: one plain read costs less than the aggregates), come as whole views (mentions folded)."""
-    from shuanglian.store.documents import DocumentRow
+    statements: one plain read costs less than the aggregates), come as whole views (mentions folded).
+    `seen` False: digests without seen days (`days`, `undated`), for readers that never look at them."""
 
     seed = sorted(set(member_ids))
     canon: dict[str, str] = {}
@@ -410,29 +411,7 @@ def digest_views(
         if not views:
             continue
         ids = sorted(views)
-        srcs = _joined(S.prop.not_in(unsourced_l), ids, S.document_id)
-        docs = srcs.where(S.document_id.is_not(None)).group_by(EntityMember.entity_id, S.document_id).subquery()
-        doc_col = docs.c.document_id
-        if session.get_bind().dialect.name == "postgresql":
-            doc_col = doc_col.collate("C")  # code-point order, as Python sorts the labels
-        rn = func.row_number().over(partition_by=docs.c.cid, order_by=doc_col).label("rn")
-        ranked = select(docs.c.cid, docs.c.document_id, rn).subquery()
-        capped = select(ranked.c.cid, ranked.c.document_id)
-        for cid, doc in session.execute(capped if cap is None else capped.where(ranked.c.rn <= cap)):
-            views[cid].digest.doc_ids.append(doc)
-        for cid, n in session.execute(select(docs.c.cid, func.count()).group_by(docs.c.cid)):
-            views[cid].digest.doc_count = int(n)
-        nodoc = _joined(S.prop.not_in(unsourced_l), ids, S.origin, S.user).where(S.document_id.is_(None)).distinct()
-        for cid, origin, user in session.execute(nodoc):
-            views[cid].digest.other_labels.add(f"{origin}:{user or 'unknown'}")
-        seen = _joined(S.prop.not_in(unseen_l), ids, DocumentRow.published, func.min(S.created_at), func.max(S.created_at))
-        dated = (seen.outerjoin(DocumentRow, DocumentRow.id == S.document_id).where(S.document_id.is_not(None))
-                 .group_by(EntityMember.entity_id, DocumentRow.published))  # fmt: skip
-        for cid, published, lo, hi in session.execute(dated):
-            views[cid].digest.days.append((published, lo, hi))
-        bare = _joined(S.prop.not_in(unseen_l), ids, func.min(S.created_at), func.max(S.created_at))
-        for cid, lo, hi in session.execute(bare.where(S.document_id.is_(None)).group_by(EntityMember.entity_id)):
-            views[cid].digest.undated = (lo, hi)
+        _digest_sources(session, views, ids, unsourced_l, unseen_l, cap, seen)
         for v in views.values():
             v.digest.doc_ids.sort()
             if label_facts:
@@ -443,6 +422,67 @@ def digest_views(
             _finish_view(v)
         out.update(views)
     return out
+
+
+def _digest_sources(
+    session: Session, views: dict[str, DigestView], ids: list[str], unsourced: list[str], unseen: list[str],
+    cap: int | None, with_days: bool = True,
+) -> None:
+    """Fill the digests of these views by two scans of their statements: one row per (entity, document)
+    (with its publication text, whether a statement there is sourced, the earliest and latest time of its
+    seen statements) and one per (entity, origin, user) of the statements without a document. Sources
+    leave out `unsourced` properties, seen days `unseen` ones (none without `with_days`). What five
+    GROUP BY scans of a hub's statements gave (documents ranked, counted, per publication text;
+    document-less labels and times), by two."""
+    from shuanglian.store.documents import DocumentRow
+
+    S = Statement
+    sourced = func.max(case((S.prop.in_(unsourced), 0), else_=1)).label("src")
+    seen = S.prop.not_in(unseen)
+    lo = func.min(case((seen, S.created_at))).label("lo")
+    hi = func.max(case((seen, S.created_at))).label("hi")
+    if with_days:
+        per_doc = (_joined(S.document_id.is_not(None), ids, S.document_id, DocumentRow.published, sourced, lo, hi)
+                   .outerjoin(DocumentRow, DocumentRow.id == S.document_id)
+                   .group_by(EntityMember.entity_id, S.document_id, DocumentRow.published))  # fmt: skip
+    else:
+        none = literal(None, S.created_at.type)
+        per_doc = (_joined(S.document_id.is_not(None), ids, S.document_id, literal(None, DocumentRow.published.type),
+                           sourced, none, none).group_by(EntityMember.entity_id, S.document_id))  # fmt: skip
+    docs: dict[str, list[str]] = {}
+    days: dict[str, dict[str | None, list[Any]]] = {}
+    for cid, doc, published, src, first, last in session.execute(per_doc):
+        if src:
+            docs.setdefault(cid, []).append(doc)
+        if first is not None:
+            day = days.setdefault(cid, {}).get(published)
+            if day is None:
+                days[cid][published] = [first, last]
+            else:
+                day[0], day[1] = min(day[0], first), max(day[1], last)
+    for cid, ds in docs.items():
+        ds.sort()  # code-point order, as SQLite's BINARY and PostgreSQL's "C" collation rank documents
+        d = views[cid].digest
+        d.doc_count = len(ds)
+        d.doc_ids = ds if cap is None else ds[:cap]
+    for cid, groups in days.items():
+        views[cid].digest.days = [(p, a, b) for p, (a, b) in groups.items()]
+    bare = _joined(S.document_id.is_(None), ids, S.origin, S.user, sourced, *((lo, hi) if with_days else
+                   (literal(None, S.created_at.type), literal(None, S.created_at.type)))).group_by(
+        EntityMember.entity_id, S.origin, S.user
+    )  # fmt: skip
+    undated: dict[str, list[Any]] = {}
+    for cid, origin, user, src, first, last in session.execute(bare):
+        if src:
+            views[cid].digest.other_labels.add(f"{origin}:{user or 'unknown'}")
+        if first is not None:
+            u = undated.get(cid)
+            if u is None:
+                undated[cid] = [first, last]
+            else:
+                u[0], u[1] = min(u[0], first), max(u[1], last)
+    for cid, (first, last) in undated.items():
+        views[cid].digest.undated = (first, last)
 
 
 def _label_fact(kind: str, origin: str, document_id: str | None, user: str | None) -> Fact:

@@ -9,7 +9,7 @@ of them: no import cycles).
 
 from __future__ import annotations
 
-from shuanglian.projections.apply import apply_changes, rebuild_all
+from shuanglian.projections.apply import apply_changes, deferred, rebuild_all
 from shuanglian.projections.base import (
     DERIVED_PROPS,
     IDENTITY_PROPS,
@@ -46,6 +46,6 @@ def _defaults() -> None:
 _defaults()
 
 __all__ = [
-    "DERIVED_PROPS", "IDENTITY_PROPS", "Changes", "Projector", "apply_changes", "projector_names", "projectors",
+    "DERIVED_PROPS", "IDENTITY_PROPS", "Changes", "Projector", "apply_changes", "deferred", "projector_names", "projectors",
     "rebuild_all", "register", "unregister",
 ]  # fmt: skip

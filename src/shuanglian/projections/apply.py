@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from sqlalchemy.orm import Session
 
@@ -11,6 +14,20 @@ from shuanglian.projections.base import Changes, projectors
 from shuanglian.store import changes as change_log
 
 log = logging.getLogger(__name__)
+_DEFERRED: ContextVar[bool] = ContextVar("shuanglian_projections_deferred", default=False)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Inside this block `apply_changes` runs no projector (it only drains the change log): writes store
+    statements alone, and the caller must `rebuild_all` afterwards. Valid because every projector's
+    incremental update equals its rebuild (tests/projections, bench/rebuild_equals.py); meant for bulk
+    loads (bench/ingest_growth.py seeding), never for a live database that is read meanwhile."""
+    token = _DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
 
 
 def apply_changes(session: Session, changed: Changes | None = None) -> Changes:
@@ -18,8 +35,8 @@ def apply_changes(session: Session, changed: Changes | None = None) -> Changes:
     that every ORM flush and bulk statement insert fills) plus `changed`; returns what changed."""
     session.flush()
     ch = (changed or Changes()).absorb(change_log.drain(session))
-    if not ch:
-        return ch
+    if not ch or _DEFERRED.get():
+        return Changes() if ch else ch
     for p in projectors():
         t = time.perf_counter()
         if ch.full:
