@@ -10,6 +10,7 @@ from contextvars import ContextVar
 
 from sqlalchemy.orm import Session
 
+from shuanglian.projections import rules_state
 from shuanglian.projections.base import Changes, projectors
 from shuanglian.store import changes as change_log
 
@@ -37,15 +38,27 @@ def apply_changes(session: Session, changed: Changes | None = None) -> Changes:
     ch = (changed or Changes()).absorb(change_log.drain(session))
     if not ch or _DEFERRED.get():
         return Changes() if ch else ch
-    for p in projectors():
+    ps = projectors()
+    names = [p.name for p in ps]
+    have = rules_state.stored(session)
+    stale = set(rules_state.stale(have, names))
+    rebuilt: set[str] = set()
+    for p in ps:
         t = time.perf_counter()
+        if p.name in stale and not ch.full:
+            # built by other rules (an update of the rules files or a new release): an update would mix
+            # old rows with new ones, so this projector and every one after it rebuild
+            log.warning("projection %s was built by other rules: rebuilding it and the ones after it", p.name)
+            ch.full = True
         if ch.full:
             p.rebuild(session)
+            rebuilt.add(p.name)
         else:
             ch = p.update(session, ch)
         session.flush()
         ch.absorb(change_log.drain(session))  # what this projector wrote (placements) feeds the next ones
         log.debug("projector %s: %.3fs", p.name, time.perf_counter() - t)
+    rules_state.mark(session, have, names, rebuilt)
     return ch
 
 
@@ -59,5 +72,7 @@ def rebuild_all(session: Session) -> dict[str, float]:
         p.rebuild(session)
         session.flush()
         out[p.name] = round(time.perf_counter() - t, 3)
+    names = [p.name for p in projectors()]
+    rules_state.mark(session, rules_state.stored(session), names, set(names))
     change_log.drain(session)  # a rebuild is complete by itself: nothing is left to apply
     return out

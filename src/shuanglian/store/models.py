@@ -21,6 +21,7 @@ TABLE_MODULES = (
     "shuanglian.challenges.tables",
     "shuanglian.targets.tables",
     "shuanglian.projects.tables",
+    "shuanglian.projections.tables",
 )
 
 
