@@ -7,7 +7,9 @@ Real text from ../shared/data/real/ (report windows and CCTV pages, as bench/ing
 into a fresh SQLite database: clean + extract in the workers, store + statements + projections in the
 driver, writes of `--write-batch` pages per transaction. Start-up (loading the models in every worker, Ray
 itself) is timed apart: a warm-up chunk goes through each runner before the clock starts, as a long
-ingest pays it once. Prints pages/s and the speed-up over local.
+ingest pays it once. Prints pages/s, the speed-up over local and the ratio to LAC alone: LAC tagging the
+same cleaned pages in one process in the same run (issue 11's throughput goal: full ingest >= 0.8x LAC
+alone; bench/ingest_vs_lac.py compares the local runner by CPU time).
 """
 
 from __future__ import annotations
@@ -47,7 +49,19 @@ def main() -> None:
     factory = pipeline_factory(plain=True)
     print(f"{args.pages} real pages, {chars / args.pages:.0f} chars/page; chunks of {args.batch_size}, "
           f"writes of {args.write_batch}")  # fmt: skip
-    print(f"{'runner':>10} {'workers':>7} {'start-up s':>10} {'pages/s':>8} {'x local':>8}")
+    # LAC alone on the cleaned pages (cleaning outside the clock), one process, the session the pipeline uses
+    from shuanglian.clean.core import clean_document
+    from shuanglian.extract.lac import get_lac
+
+    cleaned = [clean_document(Document(source="lac", raw=t)).text or "" for t in texts]
+    lac = get_lac()
+    lac.run(cleaned[0])
+    t0 = time.perf_counter()
+    for t in cleaned:
+        lac.run(t)
+    lac_rate = len(cleaned) / (time.perf_counter() - t0)
+    print(f"LAC alone: {lac_rate:.2f} pages/s (one process, wall)")
+    print(f"{'runner':>10} {'workers':>7} {'start-up s':>10} {'pages/s':>8} {'x local':>8} {'x LAC':>6}")
     base = None
     for spec in args.runs.split(","):
         kind, _, n = spec.partition(":")
@@ -74,7 +88,7 @@ def main() -> None:
             secs = time.perf_counter() - t1
         rate = rep.stored / secs
         base = base or rate
-        print(f"{kind:>10} {workers:>7} {startup:>10.1f} {rate:>8.2f} {rate / base:>8.2f}   "
+        print(f"{kind:>10} {workers:>7} {startup:>10.1f} {rate:>8.2f} {rate / base:>8.2f} {rate / lac_rate:>6.2f}   "
               f"(stored {rep.stored}, failed {len(rep.failed)})", flush=True)  # fmt: skip
         if isinstance(runner, RayRunner):
             import ray
