@@ -144,3 +144,21 @@ def test_composite_place_parts_must_nest() -> None:
     assert normalise("成都平原") is None  # 平原县 lies in 山东, not in 成都
     p = normalise("深圳市南山区")
     assert p is not None and p.name == "南山区" and p.city == "深圳市"
+
+
+def test_line_endpoints_and_work_phases_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    # the endpoints of a line name the line, also where the tagger would bring them back; a phase names a work
+    e = ents("规划建设赤峰至锦州输氢氨醇管道。加快川州二期等500千伏输变电工程建设。")
+    assert not _kinds(e, "place") & {"赤峰", "锦州", "川州", "赤峰市", "锦州市"}
+    assert ents("支持赤峰建设种质资源库。")["赤峰"].kind == "place"
+
+
+def test_convention_check_excludes_endpoints_and_phases() -> None:
+    from shuanglian.extract.entities.place_mentions import excluded_by_convention
+
+    text = "规划建设赤峰至锦州输氢氨醇管道，加快川州二期等工程建设，支持赤峰发展。"
+    assert excluded_by_convention(text, 4, 6) and excluded_by_convention(text, 7, 9)
+    i = text.index("川州")
+    assert excluded_by_convention(text, i, i + 2)
+    j = text.rindex("赤峰")
+    assert not excluded_by_convention(text, j, j + 2)

@@ -70,6 +70,8 @@ def _place_plus_other(word: str) -> bool:
                 or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
 
 
+# the phase of a work written right after its name (川州|二期等500千伏输变电工程, 梁山港|三期)
+_PHASE = re.compile(r"[一二三四五六七八九十]{1,3}期")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
 _COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:个|座|处|条|项|家)")
 # 至 in words that are no "X至Y" route (截至, 乃至, 至今)
@@ -173,6 +175,8 @@ def excluded_by_convention(text: str, start: int, end: int, common: frozenset[st
         return True
     if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
         return True
+    if _route_endpoint(text, start, end) or _PHASE.match(text, end):
+        return True  # 赤峰至锦州输氢氨醇管道, 川州二期: the place names a line or a work's phase
     return text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2])
 
 
@@ -387,6 +391,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # 天津港, 重庆站, 天府大道, 金融街: a built work or a spot, not a place of the registers
     if _route_endpoint(text, t.start, t.end):
         return out  # 日照至五莲铁路: the endpoints name the line
+    if _PHASE.match(text, t.end):
+        return out  # 川州|二期等…输变电工程: the name of a work and its phase, not a place of the page
     if p is None and _listed_work(text, t.end):
         return out  # 九龙川、唐家河等煤矿: names of works in a list
     if p is None and len(t.word) == 2 and text.startswith(rules["line_openers"], t.end):
