@@ -162,3 +162,18 @@ def test_convention_check_excludes_endpoints_and_phases() -> None:
     assert excluded_by_convention(text, i, i + 2)
     j = text.rindex("赤峰")
     assert not excluded_by_convention(text, j, j + 2)
+
+
+def test_division_character_opening_the_next_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 台湾乡|建: 乡 opens 乡建, so the place is 台湾, not a township 台湾乡
+    places = _kinds(ents("引进24支台湾乡建乡创团队。"), "place")
+    assert "台湾" in places and "台湾乡" not in places
+    from shuanglian.extract.entities.place_mentions import _completed_division, _compound_after
+
+    text = "推动城乡和县域经济发展，支持兴安盟建设。"
+    assert _compound_after(text, text.index("县域") + 1)  # 和县|域: 县 belongs to 县域
+    assert not _compound_after("和县发展", 2)
+    # 兴安|盟: a word one character short of the division written is completed
+    assert _completed_division(text, "兴安", text.index("盟")) == "兴安盟"
+    assert _completed_division("兴安县城", "兴安", 2) == "兴安县"
+    assert _completed_division("兴安县域", "兴安", 2) == ""  # 县 opens 县域: no 兴安县 written

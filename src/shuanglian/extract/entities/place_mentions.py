@@ -162,6 +162,25 @@ def _region_tails_longest_first() -> tuple[str, ...]:
     return tuple(sorted(place_rules()["region_tails"], key=len, reverse=True))
 
 
+def _compound_after(text: str, end: int) -> bool:
+    """True when the last character of text[:end] opens a word the text goes on with (台湾乡|建, 和县|域): the
+    character belongs to that word, not to a division name (place_rules suffix_compounds)."""
+    return end > 0 and text[end - 1 : end + 1] in _suffix_compounds()
+
+
+@functools.cache
+def _suffix_compounds() -> frozenset[str]:
+    return frozenset(place_rules()["suffix_compounds"])
+
+
+def _completed_division(text: str, word: str, end: int) -> str:
+    """The division name the word stops one character short of (兴安|盟 -> 兴安盟), or ''."""
+    nxt = text[end : end + 1]
+    if not nxt or nxt not in place_rules()["division_ends"] or word.endswith(nxt) or _compound_after(text, end + 1):
+        return ""
+    return word + nxt if word + nxt in place_index() else ""
+
+
 def excluded_by_convention(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> bool:
     """True when text[start:end], read as a place, is one the product's conventions exclude whatever the
     lists say: no name, a non-place word (or one of the page's `common` words: `common_words`), a building,
@@ -175,7 +194,7 @@ def excluded_by_convention(text: str, start: int, end: int, common: frozenset[st
         return True
     if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
         return True
-    if _route_endpoint(text, start, end) or _PHASE.match(text, end):
+    if _route_endpoint(text, start, end) or _PHASE.match(text, end) or _compound_after(text, end):
         return True  # 赤峰至锦州输氢氨醇管道, 川州二期: the place names a line or a work's phase
     return text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2])
 
@@ -363,6 +382,13 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # BioBAY: a brand LAC took for a place
     if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
         return out  # “数字福建”, 健康中国: a slogan, not the place
+    if _compound_after(text, t.end):
+        # 台湾乡|建乡创团队, 和县|域: the last character opens the next word; the place is the rest, if any
+        return place_cand(view, Token(t.start, t.end - 1, t.word[:-1], t.tag)) if len(t.word) > 2 else out
+    whole = _completed_division(text, t.word, t.end)
+    if whole:
+        # 兴安|盟: the word stops short of the division name written
+        return place_cand(view, Token(t.start, t.end + 1, whole, t.tag))
     rules = place_rules()
     if text.startswith(rules["non_place_after"], t.end):
         return out  # 延安精神, 井冈山精神: the name of a spirit, not the place
