@@ -177,3 +177,14 @@ def test_division_character_opening_the_next_word(ents) -> None:  # type: ignore
     assert _completed_division(text, "兴安", text.index("盟")) == "兴安盟"
     assert _completed_division("兴安县城", "兴安", 2) == "兴安县"
     assert _completed_division("兴安县域", "兴安", 2) == ""  # 县 opens 县域: no 兴安县 written
+
+
+def test_pairing_before_compatriots_names_no_place(ents) -> None:  # type: ignore[no-untyped-def]
+    from shuanglian.extract.entities.place_mentions import demonym_pairing
+
+    places = _kinds(ents("向支持陕西发展的港澳台同胞、海内外朋友，表示衷心感谢！"), "place")
+    assert not places & {"香港", "澳门", "台湾"}
+    text = "感谢港澳同胞。中美关系稳定。台湾同胞。"
+    assert demonym_pairing(text, 2) and demonym_pairing(text, 3)
+    assert not demonym_pairing(text, text.index("美"))  # 中美关系: a pairing of countries, no people word
+    assert not demonym_pairing(text, text.index("台湾"))  # a full name before 同胞 is left to the gold's reading

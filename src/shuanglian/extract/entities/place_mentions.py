@@ -7,7 +7,7 @@ import re
 import weakref
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_LAC, Cand, TokenView
-from shuanglian.extract.entities.lexicon import generic, industries, place_rules
+from shuanglian.extract.entities.lexicon import generic, industries, place_abbreviations, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
 from shuanglian.extract.entities.places import Place, normalise, place_index, segments, world_places
 from shuanglian.extract.lac import Token
@@ -179,6 +179,19 @@ def _completed_division(text: str, word: str, end: int) -> str:
     if not nxt or nxt not in place_rules()["division_ends"] or word.endswith(nxt) or _compound_after(text, end + 1):
         return ""
     return word + nxt if word + nxt in place_index() else ""
+
+
+def demonym_pairing(text: str, pos: int) -> bool:
+    """True when the one-character place name at `pos` belongs to a pairing of such names written before a word for
+    people (港澳台|同胞, 港澳|同胞; place_rules demonym_heads): the compatriots, no mention of the places."""
+    abbrev = _ABBREV | place_abbreviations().keys()
+    end = pos
+    while end < len(text) and text[end] in abbrev:
+        end += 1
+    begin = pos
+    while begin > 0 and text[begin - 1] in abbrev:
+        begin -= 1
+    return end - begin >= 2 and text.startswith(tuple(place_rules()["demonym_heads"]), end)
 
 
 def excluded_by_convention(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> bool:
