@@ -188,3 +188,9 @@ def test_pairing_before_compatriots_names_no_place(ents) -> None:  # type: ignor
     assert demonym_pairing(text, 2) and demonym_pairing(text, 3)
     assert not demonym_pairing(text, text.index("美"))  # 中美关系: a pairing of countries, no people word
     assert not demonym_pairing(text, text.index("台湾"))  # a full name before 同胞 is left to the gold's reading
+
+
+def test_place_naming_a_section_of_a_work_is_no_mention(ents) -> None:  # type: ignore[no-untyped-def]
+    # 厦金大桥（厦门段）: 厦门 names the section of the bridge, not a place of the page
+    assert "厦门" not in _kinds(ents("厦金大桥（厦门段）建设加快推进。"), "place")
+    assert "厦门" in ents("厦门加快推进大桥建设。")

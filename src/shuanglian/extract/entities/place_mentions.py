@@ -70,8 +70,9 @@ def _place_plus_other(word: str) -> bool:
                 or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
 
 
-# the phase of a work written right after its name (川州|二期等500千伏输变电工程, 梁山港|三期)
-_PHASE = re.compile(r"[一二三四五六七八九十]{1,3}期")
+# the phase of a work written right after its name (川州|二期等500千伏输变电工程, 梁山港|三期), or the section of a
+# work a place names (厦金大桥（厦门|段）, 大运河国家文化公园（河南|段）)
+_PHASE = re.compile(r"[一二三四五六七八九十]{1,3}期|段")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
 _COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:个|座|处|条|项|家)")
 # 至 in words that are no "X至Y" route (截至, 乃至, 至今)
