@@ -194,3 +194,10 @@ def test_place_naming_a_section_of_a_work_is_no_mention(ents) -> None:  # type: 
     # 厦金大桥（厦门段）: 厦门 names the section of the bridge, not a place of the page
     assert "厦门" not in _kinds(ents("厦金大桥（厦门段）建设加快推进。"), "place")
     assert "厦门" in ents("厦门加快推进大桥建设。")
+
+
+def test_place_glued_to_one_other_character_is_no_place() -> None:
+    from shuanglian.extract.entities.place_mentions import _place_plus_other
+
+    assert _place_plus_other("山东周")  # 新加坡山东周: a week of events
+    assert not _place_plus_other("深圳湾") and not _place_plus_other("海南岛") and not _place_plus_other("北京市")

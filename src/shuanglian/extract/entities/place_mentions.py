@@ -59,9 +59,12 @@ def _abbreviations(word: str) -> bool:
 
 
 def _place_plus_other(word: str) -> bool:
-    """True for a known place glued to a word that is neither a place nor a part of one (云南咖啡)."""
+    """True for a known place glued to a word that is neither a place nor a part of one (云南咖啡), or to one
+    character no place word ends with (山东|周 of 新加坡山东周: place_rules place_word_ends)."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
 
+    if len(word) >= 3 and word[:-1] in place_index() and word not in place_index():
+        return word[-1] not in place_rules()["place_word_ends"]
     rest = strip_place_prefix(word)
     if rest == word or not rest:
         return False
