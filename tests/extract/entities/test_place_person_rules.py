@@ -205,3 +205,9 @@ def test_place_glued_to_one_other_character_is_no_place() -> None:
 
 def test_first_tier_pairing_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]
     assert "北上广深" not in _kinds(ents("加强与北上广深等地大型农工商龙头企业合作。"), "place")
+
+
+def test_province_in_its_slogan_is_a_place_the_country_in_a_national_one_not(ents) -> None:  # type: ignore[no-untyped-def]
+    assert ents("加快经济社会发展全面绿色转型，建设美丽广西。")["广西"].kind == "place"
+    places = _kinds(ents("深入推进健康中国建设。"), "place")
+    assert "中国" not in places

@@ -38,6 +38,13 @@ _ABBREV = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤�
 _PLACE_TAILS = ("地区", "盆地", "平原", "部", "片区", "麓", "一带", "沿线", "流域", "都市圈", "城市群", "经济圈")
 
 
+def _national_slogan(text: str, start: int, end: int) -> bool:
+    """True for the country named in a national slogan (健康中国, 美丽中国, 数字中国): a strategy's name. A province
+    or city in its own slogan (美丽广西, 数字河北, 创新浙江) is a place mention, as gold-b and gold-g annotate it;
+    quoted slogans (“数字福建”) stay out by `_in_quoted_name`."""
+    return text[max(0, start - 2) : start] in _SLOGAN_PREFIXES and text[start:end] in ("中国", "中华")
+
+
 def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -209,7 +216,7 @@ def excluded_by_convention(text: str, start: int, end: int, common: frozenset[st
             or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w)
             or suffix_of(w, grammar_only=True)):
         return True
-    if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
+    if _national_slogan(text, start, end) or _in_quoted_name(text, start, end):
         return True
     if _route_endpoint(text, start, end) or _PHASE.match(text, end) or _compound_after(text, end):
         return True  # 赤峰至锦州输氢氨醇管道, 川州二期: the place names a line or a work's phase
@@ -397,8 +404,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return [Cand(t.start, t.end, "platform", t.word, PRIO_LAC)]
     if t.word.isascii():
         return out  # BioBAY: a brand LAC took for a place
-    if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
-        return out  # “数字福建”, 健康中国: a slogan, not the place
+    if _national_slogan(text, t.start, t.end):
+        return out  # 健康中国, 美丽中国: a national slogan, not the country
     if _compound_after(text, t.end):
         # 台湾乡|建乡创团队, 和县|域: the last character opens the next word; the place is the rest, if any
         return place_cand(view, Token(t.start, t.end - 1, t.word[:-1], t.tag)) if len(t.word) > 2 else out
