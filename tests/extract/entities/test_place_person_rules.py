@@ -201,6 +201,7 @@ def test_place_glued_to_one_other_character_is_no_place() -> None:
 
     assert _place_plus_other("山东周")  # 新加坡山东周: a week of events
     assert not _place_plus_other("深圳湾") and not _place_plus_other("海南岛") and not _place_plus_other("北京市")
+    assert not _place_plus_other("解放碑") and not _place_plus_other("太平洋")  # a spot; a world place
 
 
 def test_first_tier_pairing_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]

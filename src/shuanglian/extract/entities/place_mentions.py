@@ -70,8 +70,8 @@ def _place_plus_other(word: str) -> bool:
     character no place word ends with (山东|周 of 新加坡山东周: place_rules place_word_ends)."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
 
-    if len(word) >= 3 and word[:-1] in place_index() and word not in place_index():
-        return word[-1] not in place_rules()["place_word_ends"]
+    if len(word) >= 3 and word[:-1] in place_index() and word not in place_index() and word not in world_places():
+        return word[-1] not in place_rules()["place_word_ends"]  # 太平洋 is a world place, not 太平 + 洋
     rest = strip_place_prefix(word)
     if rest == word or not rest:
         return False
