@@ -144,3 +144,71 @@ def test_composite_place_parts_must_nest() -> None:
     assert normalise("成都平原") is None  # 平原县 lies in 山东, not in 成都
     p = normalise("深圳市南山区")
     assert p is not None and p.name == "南山区" and p.city == "深圳市"
+
+
+def test_line_endpoints_and_work_phases_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    # the endpoints of a line name the line, also where the tagger would bring them back; a phase names a work
+    e = ents("规划建设赤峰至锦州输氢氨醇管道。加快川州二期等500千伏输变电工程建设。")
+    assert not _kinds(e, "place") & {"赤峰", "锦州", "川州", "赤峰市", "锦州市"}
+    assert ents("支持赤峰建设种质资源库。")["赤峰"].kind == "place"
+
+
+def test_convention_check_excludes_endpoints_and_phases() -> None:
+    from shuanglian.extract.entities.place_mentions import excluded_by_convention
+
+    text = "规划建设赤峰至锦州输氢氨醇管道，加快川州二期等工程建设，支持赤峰发展。"
+    assert excluded_by_convention(text, 4, 6) and excluded_by_convention(text, 7, 9)
+    i = text.index("川州")
+    assert excluded_by_convention(text, i, i + 2)
+    j = text.rindex("赤峰")
+    assert not excluded_by_convention(text, j, j + 2)
+
+
+def test_division_character_opening_the_next_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 台湾乡|建: 乡 opens 乡建, so the place is 台湾, not a township 台湾乡
+    places = _kinds(ents("引进24支台湾乡建乡创团队。"), "place")
+    assert "台湾" in places and "台湾乡" not in places
+    from shuanglian.extract.entities.place_mentions import _completed_division, _compound_after
+
+    text = "推动城乡和县域经济发展，支持兴安盟建设。"
+    assert _compound_after(text, text.index("县域") + 1)  # 和县|域: 县 belongs to 县域
+    assert not _compound_after("和县发展", 2)
+    # 兴安|盟: a word one character short of the division written is completed
+    assert _completed_division(text, "兴安", text.index("盟")) == "兴安盟"
+    assert _completed_division("兴安县城", "兴安", 2) == "兴安县"
+    assert _completed_division("兴安县域", "兴安", 2) == ""  # 县 opens 县域: no 兴安县 written
+
+
+def test_pairing_before_compatriots_names_no_place(ents) -> None:  # type: ignore[no-untyped-def]
+    from shuanglian.extract.entities.place_mentions import demonym_pairing
+
+    places = _kinds(ents("向支持陕西发展的港澳台同胞、海内外朋友，表示衷心感谢！"), "place")
+    assert not places & {"香港", "澳门", "台湾"}
+    text = "感谢港澳同胞。中美关系稳定。台湾同胞。"
+    assert demonym_pairing(text, 2) and demonym_pairing(text, 3)
+    assert not demonym_pairing(text, text.index("美"))  # 中美关系: a pairing of countries, no people word
+    assert not demonym_pairing(text, text.index("台湾"))  # a full name before 同胞 is left to the gold's reading
+
+
+def test_place_naming_a_section_of_a_work_is_no_mention(ents) -> None:  # type: ignore[no-untyped-def]
+    # 厦金大桥（厦门段）: 厦门 names the section of the bridge, not a place of the page
+    assert "厦门" not in _kinds(ents("厦金大桥（厦门段）建设加快推进。"), "place")
+    assert "厦门" in ents("厦门加快推进大桥建设。")
+
+
+def test_place_glued_to_one_other_character_is_no_place() -> None:
+    from shuanglian.extract.entities.place_mentions import _place_plus_other
+
+    assert _place_plus_other("山东周")  # 新加坡山东周: a week of events
+    assert not _place_plus_other("深圳湾") and not _place_plus_other("海南岛") and not _place_plus_other("北京市")
+    assert not _place_plus_other("解放碑") and not _place_plus_other("太平洋")  # a spot; a world place
+
+
+def test_first_tier_pairing_is_no_place(ents) -> None:  # type: ignore[no-untyped-def]
+    assert "北上广深" not in _kinds(ents("加强与北上广深等地大型农工商龙头企业合作。"), "place")
+
+
+def test_province_in_its_slogan_is_a_place_the_country_in_a_national_one_not(ents) -> None:  # type: ignore[no-untyped-def]
+    assert ents("加快经济社会发展全面绿色转型，建设美丽广西。")["广西"].kind == "place"
+    places = _kinds(ents("深入推进健康中国建设。"), "place")
+    assert "中国" not in places

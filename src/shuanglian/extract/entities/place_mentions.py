@@ -7,7 +7,7 @@ import re
 import weakref
 
 from shuanglian.extract.entities.candidates import PRIO_GAZETTEER, PRIO_LAC, Cand, TokenView
-from shuanglian.extract.entities.lexicon import generic, industries, place_rules
+from shuanglian.extract.entities.lexicon import generic, industries, place_abbreviations, place_rules
 from shuanglian.extract.entities.orgs import all_generic, is_non_name, kind_of, suffix_of
 from shuanglian.extract.entities.places import Place, normalise, place_index, segments, world_places
 from shuanglian.extract.lac import Token
@@ -38,6 +38,13 @@ _ABBREV = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤�
 _PLACE_TAILS = ("地区", "盆地", "平原", "部", "片区", "麓", "一带", "沿线", "流域", "都市圈", "城市群", "经济圈")
 
 
+def _national_slogan(text: str, start: int, end: int) -> bool:
+    """True for the country named in a national slogan (健康中国, 美丽中国, 数字中国): a strategy's name. A province
+    or city in its own slogan (美丽广西, 数字河北, 创新浙江) is a place mention, as gold-b and gold-g annotate it;
+    quoted slogans (“数字福建”) stay out by `_in_quoted_name`."""
+    return text[max(0, start - 2) : start] in _SLOGAN_PREFIXES and text[start:end] in ("中国", "中华")
+
+
 def _cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
@@ -59,9 +66,12 @@ def _abbreviations(word: str) -> bool:
 
 
 def _place_plus_other(word: str) -> bool:
-    """True for a known place glued to a word that is neither a place nor a part of one (云南咖啡)."""
+    """True for a known place glued to a word that is neither a place nor a part of one (云南咖啡), or to one
+    character no place word ends with (山东|周 of 新加坡山东周: place_rules place_word_ends)."""
     from shuanglian.extract.entities.aliases import strip_place_prefix
 
+    if len(word) >= 3 and word[:-1] in place_index() and word not in place_index() and word not in world_places():
+        return word[-1] not in place_rules()["place_word_ends"]  # 太平洋 is a world place, not 太平 + 洋
     rest = strip_place_prefix(word)
     if rest == word or not rest:
         return False
@@ -70,6 +80,9 @@ def _place_plus_other(word: str) -> bool:
                 or rest.endswith(("镇", "乡", "村", "街道", "社区", "区", "县", "市", "省", "州", "盟", "旗")))
 
 
+# the phase of a work written right after its name (川州|二期等500千伏输变电工程, 梁山港|三期), or the section of a
+# work a place names (厦金大桥（厦门|段）, 大运河国家文化公园（河南|段）)
+_PHASE = re.compile(r"[一二三四五六七八九十]{1,3}期|段")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
 _COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:个|座|处|条|项|家)")
 # 至 in words that are no "X至Y" route (截至, 乃至, 至今)
@@ -160,6 +173,38 @@ def _region_tails_longest_first() -> tuple[str, ...]:
     return tuple(sorted(place_rules()["region_tails"], key=len, reverse=True))
 
 
+def _compound_after(text: str, end: int) -> bool:
+    """True when the last character of text[:end] opens a word the text goes on with (台湾乡|建, 和县|域): the
+    character belongs to that word, not to a division name (place_rules suffix_compounds)."""
+    return end > 0 and text[end - 1 : end + 1] in _suffix_compounds()
+
+
+@functools.cache
+def _suffix_compounds() -> frozenset[str]:
+    return frozenset(place_rules()["suffix_compounds"])
+
+
+def _completed_division(text: str, word: str, end: int) -> str:
+    """The division name the word stops one character short of (兴安|盟 -> 兴安盟), or ''."""
+    nxt = text[end : end + 1]
+    if not nxt or nxt not in place_rules()["division_ends"] or word.endswith(nxt) or _compound_after(text, end + 1):
+        return ""
+    return word + nxt if word + nxt in place_index() else ""
+
+
+def demonym_pairing(text: str, pos: int) -> bool:
+    """True when the one-character place name at `pos` belongs to a pairing of such names written before a word for
+    people (港澳台|同胞, 港澳|同胞; place_rules demonym_heads): the compatriots, no mention of the places."""
+    abbrev = _ABBREV | place_abbreviations().keys()
+    end = pos
+    while end < len(text) and text[end] in abbrev:
+        end += 1
+    begin = pos
+    while begin > 0 and text[begin - 1] in abbrev:
+        begin -= 1
+    return end - begin >= 2 and text.startswith(tuple(place_rules()["demonym_heads"]), end)
+
+
 def excluded_by_convention(text: str, start: int, end: int, common: frozenset[str] = frozenset()) -> bool:
     """True when text[start:end], read as a place, is one the product's conventions exclude whatever the
     lists say: no name, a non-place word (or one of the page's `common` words: `common_words`), a building,
@@ -171,8 +216,10 @@ def excluded_by_convention(text: str, start: int, end: int, common: frozenset[st
             or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w)
             or suffix_of(w, grammar_only=True)):
         return True
-    if text[max(0, start - 2) : start] in _SLOGAN_PREFIXES or _in_quoted_name(text, start, end):
+    if _national_slogan(text, start, end) or _in_quoted_name(text, start, end):
         return True
+    if _route_endpoint(text, start, end) or _PHASE.match(text, end) or _compound_after(text, end):
+        return True  # 赤峰至锦州输氢氨醇管道, 川州二期: the place names a line or a work's phase
     return text[end : end + 1] in _NAME_JOINS and _cjk(text[end + 1 : end + 2])
 
 
@@ -357,8 +404,15 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return [Cand(t.start, t.end, "platform", t.word, PRIO_LAC)]
     if t.word.isascii():
         return out  # BioBAY: a brand LAC took for a place
-    if text[max(0, t.start - 2) : t.start] in _SLOGAN_PREFIXES:
-        return out  # “数字福建”, 健康中国: a slogan, not the place
+    if _national_slogan(text, t.start, t.end):
+        return out  # 健康中国, 美丽中国: a national slogan, not the country
+    if _compound_after(text, t.end):
+        # 台湾乡|建乡创团队, 和县|域: the last character opens the next word; the place is the rest, if any
+        return place_cand(view, Token(t.start, t.end - 1, t.word[:-1], t.tag)) if len(t.word) > 2 else out
+    whole = _completed_division(text, t.word, t.end)
+    if whole:
+        # 兴安|盟: the word stops short of the division name written
+        return place_cand(view, Token(t.start, t.end + 1, whole, t.tag))
     rules = place_rules()
     if text.startswith(rules["non_place_after"], t.end):
         return out  # 延安精神, 井冈山精神: the name of a spirit, not the place
@@ -387,6 +441,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         return out  # 天津港, 重庆站, 天府大道, 金融街: a built work or a spot, not a place of the registers
     if _route_endpoint(text, t.start, t.end):
         return out  # 日照至五莲铁路: the endpoints name the line
+    if _PHASE.match(text, t.end):
+        return out  # 川州|二期等…输变电工程: the name of a work and its phase, not a place of the page
     if p is None and _listed_work(text, t.end):
         return out  # 九龙川、唐家河等煤矿: names of works in a list
     if p is None and len(t.word) == 2 and text.startswith(rules["line_openers"], t.end):

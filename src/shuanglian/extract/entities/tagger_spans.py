@@ -29,6 +29,7 @@ from shuanglian.extract.entities.people import is_name_shape, names_no_person
 from shuanglian.extract.entities.place_mentions import (
     _cjk,
     common_words,
+    demonym_pairing,
     excluded_by_convention,
     place_cand,
     placed_firm,
@@ -196,7 +197,7 @@ def recovered(view: TokenView, chosen: Sequence[Cand], spans: Sequence[NerSpan],
             # 中|美, 访|华: a one-character country only when the tagger is sure of it and it is on the list;
             # 在|京|举行, 抵沪: a province or city standing on its own (`_standalone_place`)
             full = place_abbreviations().get(name) or (_standalone_place(text, words, ends, s) if s.head == "pd" else None)
-            if full and s.conf >= single:
+            if full and s.conf >= single and not demonym_pairing(text, s.start):
                 cands = [Cand(s.start, s.end, "place", full)]
         elif s.label == "LOC" and clue.get((s.start, s.end), "LOC") in ("LOC", "SCENE") and not any(clue_org[s.start : s.end]):
             cands = place_cand(view, Token(s.start, s.end, name, "LOC"))
