@@ -89,3 +89,11 @@ def test_public_services_are_no_listed_company_sectors() -> None:
 def test_a_generic_head_word_names_a_sector_in_a_list_called_industries(ents) -> None:  # type: ignore[no-untyped-def]
     got = {m.name: m.kind for m in ents("食品、石化、医药、信息等产业增加值分别增长7.5%、11.5%、17.4%、7.3%。").values()}
     assert got.get("信息") == "industry"
+
+
+def test_a_verbal_noun_before_the_class_word_still_closes_the_list(ents) -> None:  # type: ignore[no-untyped-def]
+    # 等新|消费|产业: the verbal noun 消费 qualifies the class word, the items are industries
+    got = _industries(ents, "发展智能家居、AI终端等新消费产业，培育特色业态。")
+    assert {"智能家居", "AI终端"} <= got
+    # a verbal noun after the class word is the predicate, not a modifier: 人才、资金等产业要素 stays no list
+    assert _industries(ents, "推动人才、资金等产业要素集聚。") == set()
