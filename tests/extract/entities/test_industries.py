@@ -187,3 +187,11 @@ def test_industrialisation_and_industrial_use_are_no_anchor(ents) -> None:  # ty
 def test_a_term_naming_a_workshops_products_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = {m.name: m.kind for m in ents("走进半导体面板激光智能装备生产车间。").values()}
     assert "智能装备" not in got
+
+
+def test_items_of_a_list_of_goods_name_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 汽车、家电等大宗消费: goods bought (README "Industries: decided"); 汽车 written as a sector stays
+    got = {m.name for m in ents("提振汽车、家电等大宗消费，扩大服务消费。").values() if m.kind == "industry"}
+    assert not got & {"汽车", "家电"}
+    got = {m.name for m in ents("加快汽车、钢铁、化工等传统产业改造升级。").values() if m.kind == "industry"}
+    assert "汽车" in got

@@ -38,7 +38,18 @@ def grammar_extra() -> dict[str, Any]:
     data = yaml.safe_load(ref.read_text(encoding="utf-8"))
     return {"sector_ends": tuple(data.get("sector_ends", [])),
             "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
-            "domain_tails": tuple(data.get("domain_tails", []))}
+            "domain_tails": tuple(data.get("domain_tails", [])),
+            "goods_list_heads": tuple(data.get("goods_list_heads", []))}
+
+
+MAX_GOODS_ITEM = 8
+
+
+@cache
+def _goods_list() -> re.Pattern[str]:
+    """The rest of a list after an item, closed by 等 + a head naming goods (、家电等大宗消费): `goods_list_heads`."""
+    heads = "|".join(map(re.escape, grammar_extra()["goods_list_heads"]))
+    return re.compile(rf"(?:、[^，。；、！？\n]{{1,{MAX_GOODS_ITEM}}}?)*等(?:{heads})")
 
 
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
@@ -51,6 +62,8 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     for c in cands:
         if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
             continue
+        if text and _goods_list().match(text, c.end):
+            continue  # 汽车、家电等大宗消费: the list names goods bought, not the sectors (README "Industries: decided")
         if text and text.startswith(grammar_extra()["domain_tails"], c.end):
             continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
         if text.startswith(modifies, c.end):
