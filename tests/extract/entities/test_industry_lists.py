@@ -97,3 +97,10 @@ def test_a_verbal_noun_before_the_class_word_still_closes_the_list(ents) -> None
     assert {"智能家居", "AI终端"} <= got
     # a verbal noun after the class word is the predicate, not a modifier: 人才、资金等产业要素 stays no list
     assert _industries(ents, "推动人才、资金等产业要素集聚。") == set()
+
+
+def test_an_item_of_an_industry_list_keeps_its_modifier(ents) -> None:  # type: ignore[no-untyped-def]
+    # 低温|乳制品、宠物|疫苗等…产业: the text names the modified sector, not the bare lexicon term
+    got = _industries(ents, "积极发展低温乳制品、宠物疫苗等特色产业。")
+    assert {"低温乳制品", "宠物疫苗"} <= got
+    assert not got & {"乳制品", "疫苗"}

@@ -273,6 +273,17 @@ def _sector_items(view: TokenView, items: Sequence[tuple[int, int]]) -> list[tup
     return hits if len(hits) >= MIN_SECTOR_ITEMS else []
 
 
+def _whole_item(view: TokenView, s: int, e: int, later: bool) -> tuple[int, str] | None:
+    """An item of a list the text calls industries: the whole plain item when it is a known term with a modifier
+    before it (固态|乳制品、…、动物|疫苗等高附加值产业: the text names the modified sector), else the known or
+    compound tail, else the plain item."""
+    tail = _best_tail(view, s, e)
+    plain = _plain_item(view, s, e, later=later)
+    if tail and plain and plain[1].endswith(tail[1]) and len(plain[1]) > len(tail[1]) and plain[1] not in industries():
+        return plain
+    return tail or plain
+
+
 def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
@@ -281,8 +292,7 @@ def listed_industries(view: TokenView) -> list[Cand]:
     for items in _items(view):
         closed = _closed_by_industry(view, items[-1][1])
         if closed:
-            found = [hit for n, (s, e) in enumerate(items)
-                     for hit in [_best_tail(view, s, e) or _plain_item(view, s, e, later=n > 0)] if hit]
+            found = [hit for n, (s, e) in enumerate(items) for hit in [_whole_item(view, s, e, later=n > 0)] if hit]
             stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
                        for start, text in found if text in industry_grammar()["product_terms"]]
         else:
