@@ -195,3 +195,9 @@ def test_items_of_a_list_of_goods_name_no_industry(ents) -> None:  # type: ignor
     assert not got & {"汽车", "家电"}
     got = {m.name for m in ents("加快汽车、钢铁、化工等传统产业改造升级。").values() if m.kind == "industry"}
     assert "汽车" in got
+
+
+def test_a_two_character_adjective_opens_a_phrase_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    # 健康/a|医药|产业: LAC's adjective is the name's modifier; a level (省级|数据|产业集群) is not
+    assert "健康医药" in _industries(ents, "今年健康医药产业增加值增长5%左右。")
+    assert not any(g.startswith("省级") for g in _industries(ents, "新增3个省级数据产业集群。"))

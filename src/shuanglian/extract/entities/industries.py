@@ -199,7 +199,11 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     text = view.text
     start, end = toks[0].start, toks[-1].end
     phrase = text[start:end]
-    nouny = toks[0].tag in ("n", "nz", "j") and all(t.tag not in ("v", "vn") for t in toks[:-1])
+    # an adjective of two characters may open a longer phrase (健康|医药|产业): LAC's reading of a noun modifier;
+    # a level (省级|数据|产业集群) is no part of the name
+    opens = toks[0].tag in ("n", "nz", "j") or (toks[0].tag == "a" and len(toks[0].word) == 2 and len(toks) > 1
+                                                         and not toks[0].word.endswith("级"))
+    nouny = opens and all(t.tag not in ("v", "vn") for t in toks[:-1])
     if nouny and (phrase in industries() or (len(phrase) >= 3 and phrase.endswith(gram["heads"]))):
         return start, phrase
     if len(toks) == 1 and toks[0].tag == "n" and phrase in gram["heads"] and phrase not in gram["weak_heads"] and (
