@@ -201,3 +201,9 @@ def test_a_two_character_adjective_opens_a_phrase_before_chanye(ents) -> None:  
     # 健康/a|医药|产业: LAC's adjective is the name's modifier; a level (省级|数据|产业集群) is not
     assert "健康医药" in _industries(ents, "今年健康医药产业增加值增长5%左右。")
     assert not any(g.startswith("省级") for g in _industries(ents, "新增3个省级数据产业集群。"))
+
+
+def test_a_classification_section_written_before_hangye_without_its_ye(ents) -> None:  # type: ignore[no-untyped-def]
+    # 租赁和商务服务|行业: the section 租赁和商务服务业 (GB/T 4754), one industry, not 商务服务 alone
+    got = _industries(ents, "其中从事租赁和商务服务行业的企业超过300家。")
+    assert "租赁和商务服务" in got and "商务服务" not in got

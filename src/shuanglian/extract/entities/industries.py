@@ -206,6 +206,8 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     nouny = opens and all(t.tag not in ("v", "vn") for t in toks[:-1])
     if nouny and (phrase in industries() or (len(phrase) >= 3 and phrase.endswith(gram["heads"]))):
         return start, phrase
+    if len(phrase) >= 3 and phrase + "业" in industries():
+        return start, phrase  # 科学研究和技术服务|行业: a classification section written without its 业
     if len(toks) == 1 and toks[0].tag == "n" and phrase in gram["heads"] and phrase not in gram["weak_heads"] and (
             phrase not in gram["bare_too_broad"]):
         return start, phrase  # 芯片|产业集群, 医药|产业: a head word alone before 产业 names the industry
@@ -313,7 +315,9 @@ def grammar_industries(view: TokenView) -> list[Cand]:
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
     """Split a phrase at 与/和/及 unless the whole phrase is a known industry (网络通信与安全)."""
-    if view.text[view.tokens[s].start : view.tokens[e - 1].end] in industries():
+    phrase = view.text[view.tokens[s].start : view.tokens[e - 1].end]
+    if phrase in industries() or phrase + "业" in industries():
+        # 科学研究和技术服务|行业: a classification section (…服务业) written before 行业 without its 业
         return [(s, e)]
     out: list[tuple[int, int]] = []
     cur = s
