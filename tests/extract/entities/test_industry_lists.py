@@ -104,3 +104,12 @@ def test_an_item_of_an_industry_list_keeps_its_modifier(ents) -> None:  # type: 
     got = _industries(ents, "积极发展低温乳制品、宠物疫苗等特色产业。")
     assert {"低温乳制品", "宠物疫苗"} <= got
     assert not got & {"乳制品", "疫苗"}
+
+
+def test_a_list_framed_by_baokuo_zainei_de_before_a_class_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 包括A、B、C和其他X在内的…产业: the frame closes the list as 等 does; the "and other X" item is read past
+    got = _industries(ents, "积极发展包括物流、会展、法律咨询和其他商务服务在内的现代服务产业。")
+    assert {"物流", "会展", "法律咨询"} <= got
+    assert not any(g.startswith("其他") for g in got)
+    # the class word still has to end the noun phrase (产业|要素 names no industries)
+    assert _industries(ents, "推动人才、资金和其他要素在内的产业要素集聚。") == set()
