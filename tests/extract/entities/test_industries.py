@@ -187,3 +187,23 @@ def test_industrialisation_and_industrial_use_are_no_anchor(ents) -> None:  # ty
 def test_a_term_naming_a_workshops_products_is_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = {m.name: m.kind for m in ents("走进半导体面板激光智能装备生产车间。").values()}
     assert "智能装备" not in got
+
+
+def test_items_of_a_list_of_goods_name_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 汽车、家电等大宗消费: goods bought (README "Industries: decided"); 汽车 written as a sector stays
+    got = {m.name for m in ents("提振汽车、家电等大宗消费，扩大服务消费。").values() if m.kind == "industry"}
+    assert not got & {"汽车", "家电"}
+    got = {m.name for m in ents("加快汽车、钢铁、化工等传统产业改造升级。").values() if m.kind == "industry"}
+    assert "汽车" in got
+
+
+def test_a_two_character_adjective_opens_a_phrase_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    # 健康/a|医药|产业: LAC's adjective is the name's modifier; a level (省级|数据|产业集群) is not
+    assert "健康医药" in _industries(ents, "今年健康医药产业增加值增长5%左右。")
+    assert not any(g.startswith("省级") for g in _industries(ents, "新增3个省级数据产业集群。"))
+
+
+def test_a_classification_section_written_before_hangye_without_its_ye(ents) -> None:  # type: ignore[no-untyped-def]
+    # 租赁和商务服务|行业: the section 租赁和商务服务业 (GB/T 4754), one industry, not 商务服务 alone
+    got = _industries(ents, "其中从事租赁和商务服务行业的企业超过300家。")
+    assert "租赁和商务服务" in got and "商务服务" not in got

@@ -89,3 +89,27 @@ def test_public_services_are_no_listed_company_sectors() -> None:
 def test_a_generic_head_word_names_a_sector_in_a_list_called_industries(ents) -> None:  # type: ignore[no-untyped-def]
     got = {m.name: m.kind for m in ents("食品、石化、医药、信息等产业增加值分别增长7.5%、11.5%、17.4%、7.3%。").values()}
     assert got.get("信息") == "industry"
+
+
+def test_a_verbal_noun_before_the_class_word_still_closes_the_list(ents) -> None:  # type: ignore[no-untyped-def]
+    # 等新|消费|产业: the verbal noun 消费 qualifies the class word, the items are industries
+    got = _industries(ents, "发展智能家居、AI终端等新消费产业，培育特色业态。")
+    assert {"智能家居", "AI终端"} <= got
+    # a verbal noun after the class word is the predicate, not a modifier: 人才、资金等产业要素 stays no list
+    assert _industries(ents, "推动人才、资金等产业要素集聚。") == set()
+
+
+def test_an_item_of_an_industry_list_keeps_its_modifier(ents) -> None:  # type: ignore[no-untyped-def]
+    # 低温|乳制品、宠物|疫苗等…产业: the text names the modified sector, not the bare lexicon term
+    got = _industries(ents, "积极发展低温乳制品、宠物疫苗等特色产业。")
+    assert {"低温乳制品", "宠物疫苗"} <= got
+    assert not got & {"乳制品", "疫苗"}
+
+
+def test_a_list_framed_by_baokuo_zainei_de_before_a_class_word(ents) -> None:  # type: ignore[no-untyped-def]
+    # 包括A、B、C和其他X在内的…产业: the frame closes the list as 等 does; the "and other X" item is read past
+    got = _industries(ents, "积极发展包括物流、会展、法律咨询和其他商务服务在内的现代服务产业。")
+    assert {"物流", "会展", "法律咨询"} <= got
+    assert not any(g.startswith("其他") for g in got)
+    # the class word still has to end the noun phrase (产业|要素 names no industries)
+    assert _industries(ents, "推动人才、资金和其他要素在内的产业要素集聚。") == set()

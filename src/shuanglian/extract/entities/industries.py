@@ -38,7 +38,18 @@ def grammar_extra() -> dict[str, Any]:
     data = yaml.safe_load(ref.read_text(encoding="utf-8"))
     return {"sector_ends": tuple(data.get("sector_ends", [])),
             "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
-            "domain_tails": tuple(data.get("domain_tails", []))}
+            "domain_tails": tuple(data.get("domain_tails", [])),
+            "goods_list_heads": tuple(data.get("goods_list_heads", []))}
+
+
+MAX_GOODS_ITEM = 8
+
+
+@cache
+def _goods_list() -> re.Pattern[str]:
+    """The rest of a list after an item, closed by 等 + a head naming goods (、家电等大宗消费): `goods_list_heads`."""
+    heads = "|".join(map(re.escape, grammar_extra()["goods_list_heads"]))
+    return re.compile(rf"(?:、[^，。；、！？\n]{{1,{MAX_GOODS_ITEM}}}?)*等(?:{heads})")
 
 
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
@@ -51,6 +62,8 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     for c in cands:
         if c.name in broad or (c.name in products and text[c.end : c.end + 2] not in ("产业", "行业")):
             continue
+        if text and _goods_list().match(text, c.end):
+            continue  # 汽车、家电等大宗消费: the list names goods bought, not the sectors (README "Industries: decided")
         if text and text.startswith(grammar_extra()["domain_tails"], c.end):
             continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
         if text.startswith(modifies, c.end):
@@ -186,9 +199,15 @@ def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     text = view.text
     start, end = toks[0].start, toks[-1].end
     phrase = text[start:end]
-    nouny = toks[0].tag in ("n", "nz", "j") and all(t.tag not in ("v", "vn") for t in toks[:-1])
+    # an adjective of two characters may open a longer phrase (健康|医药|产业): LAC's reading of a noun modifier;
+    # a level (省级|数据|产业集群) is no part of the name
+    opens = toks[0].tag in ("n", "nz", "j") or (toks[0].tag == "a" and len(toks[0].word) == 2 and len(toks) > 1
+                                                         and not toks[0].word.endswith("级"))
+    nouny = opens and all(t.tag not in ("v", "vn") for t in toks[:-1])
     if nouny and (phrase in industries() or (len(phrase) >= 3 and phrase.endswith(gram["heads"]))):
         return start, phrase
+    if len(phrase) >= 3 and phrase + "业" in industries():
+        return start, phrase  # 科学研究和技术服务|行业: a classification section written without its 业
     if len(toks) == 1 and toks[0].tag == "n" and phrase in gram["heads"] and phrase not in gram["weak_heads"] and (
             phrase not in gram["bare_too_broad"]):
         return start, phrase  # 芯片|产业集群, 医药|产业: a head word alone before 产业 names the industry
@@ -296,7 +315,9 @@ def grammar_industries(view: TokenView) -> list[Cand]:
 
 def _split_connectives(view: TokenView, s: int, e: int) -> list[tuple[int, int]]:
     """Split a phrase at 与/和/及 unless the whole phrase is a known industry (网络通信与安全)."""
-    if view.text[view.tokens[s].start : view.tokens[e - 1].end] in industries():
+    phrase = view.text[view.tokens[s].start : view.tokens[e - 1].end]
+    if phrase in industries() or phrase + "业" in industries():
+        # 科学研究和技术服务|行业: a classification section (…服务业) written before 行业 without its 业
         return [(s, e)]
     out: list[tuple[int, int]] = []
     cur = s

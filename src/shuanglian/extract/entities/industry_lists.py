@@ -82,6 +82,7 @@ def _closed(view: TokenView, end: int) -> bool:
 
 
 MAX_CLASS_MODIFIERS = 3
+MAX_OTHER_ITEM = 4
 
 
 @functools.cache
@@ -108,15 +109,28 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         return False
     # a count closes a list as 等 does (软件信息、科技服务和商务服务三大产业, …电子信息“四大产业”, 等4个…产业)
     counted = _count_at(toks, end) or (toks[end].word == "“" and _count_at(toks, end + 1))
-    if toks[end].word != "等" and not counted:
+    # …、技术服务和其他社会服务在内的: a closing "and other X" item is read past, as part of the frame
+    if toks[end].word in ("和", "及", "以及") and end + 1 < len(toks) and toks[end + 1].word in ("其他", "其它"):
+        k = end + 2
+        while k < len(toks) and toks[k].tag in ("n", "vn", "nz") and k - end <= MAX_OTHER_ITEM:
+            k += 1
+        if k >= len(toks):
+            return False
+        end = k
+    # 包括A、B、C在内的第三产业: the frame 在内的 closes the list as 等 does
+    framed = toks[end].word == "在内" and end + 1 < len(toks) and toks[end + 1].word == "的"
+    if toks[end].word != "等" and not counted and not framed:
         return False
-    k = end + 1 if toks[end].word in ("等", "“") else end
+    k = end + 2 if framed else end + 1 if toks[end].word in ("等", "“") else end
     mods = 0
     while k < len(toks) and mods <= MAX_CLASS_MODIFIERS:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
-        if w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz") or _count_at(toks, k):
+        # a verbal noun right before the class word qualifies it too (智能家居、AI终端等新|消费|产业)
+        before_anchor = toks[k].tag == "vn" and k + 1 < len(toks) and toks[k + 1].word in gram["list_anchors"]
+        if (w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz") or before_anchor
+                or _count_at(toks, k) or (toks[k].tag == "m" and w.startswith("第"))):
             mods += w not in ("“", "”") and not _count_at(toks, k)
             k += 1
             continue
@@ -270,6 +284,17 @@ def _sector_items(view: TokenView, items: Sequence[tuple[int, int]]) -> list[tup
     return hits if len(hits) >= MIN_SECTOR_ITEMS else []
 
 
+def _whole_item(view: TokenView, s: int, e: int, later: bool) -> tuple[int, str] | None:
+    """An item of a list the text calls industries: the whole plain item when it is a known term with a modifier
+    before it (固态|乳制品、…、动物|疫苗等高附加值产业: the text names the modified sector), else the known or
+    compound tail, else the plain item."""
+    tail = _best_tail(view, s, e)
+    plain = _plain_item(view, s, e, later=later)
+    if tail and plain and plain[1].endswith(tail[1]) and len(plain[1]) > len(tail[1]) and plain[1] not in industries():
+        return plain
+    return tail or plain
+
+
 def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
@@ -278,8 +303,7 @@ def listed_industries(view: TokenView) -> list[Cand]:
     for items in _items(view):
         closed = _closed_by_industry(view, items[-1][1])
         if closed:
-            found = [hit for n, (s, e) in enumerate(items)
-                     for hit in [_best_tail(view, s, e) or _plain_item(view, s, e, later=n > 0)] if hit]
+            found = [hit for n, (s, e) in enumerate(items) for hit in [_whole_item(view, s, e, later=n > 0)] if hit]
             stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
                        for start, text in found if text in industry_grammar()["product_terms"]]
         else:
