@@ -525,17 +525,23 @@ _WORDED_MIN_SIMILARITY = 0.5
 def _worded_targets(session: Session, added: list[ActualRow], can_score: Any, rules: Any) -> list[TargetRow]:
     """Targets no rule names a measure for (matched by wording) that an added actual of their unit may answer:
     only those whose measure words overlap an added actual's enough to score are loaded."""
-    words: dict[str, list[set[str]]] = {}
+    words: dict[str, dict[frozenset[str], None]] = {}  # distinct wordings per unit
     for a in added:
-        words.setdefault(a.unit, []).append(measure_chars(a.measure_text or a.measure, rules))
+        words.setdefault(a.unit, {})[frozenset(measure_chars(a.measure_text or a.measure, rules))] = None
     if not words:
         return []
     q = select(TargetRow.id, TargetRow.measure, TargetRow.measure_text, TargetRow.unit).where(
         TargetRow.known_measure.is_(False), TargetRow.unit.in_(sorted(words)), can_score)
     keep = []
+    near: dict[tuple[str, str], bool] = {}  # one test per wording and unit (many targets share one)
     for tid, measure, text, unit in session.execute(q):
-        mine = measure_chars(text or measure, rules)
-        if mine and any(b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[unit]):
+        w = text or measure
+        ok = near.get((w, unit))
+        if ok is None:
+            mine = measure_chars(w, rules)
+            ok = near[(w, unit)] = bool(mine) and any(
+                b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[unit])
+        if ok:
             keep.append(tid)
     out: list[TargetRow] = []
     for part in chunks(keep):
