@@ -359,6 +359,12 @@ def relink_added(session: Session, targets: list[TargetRow], added: list[ActualR
     links_of = _links_of(session, [t.id for t in targets])
     cands = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in added]
     linked_pub = _published(session, [ln.document_id for ls in links_of.values() for ln in ls if ln.document_id])
+    # the added actuals by measure and unit and by unit, each with its place among them (kept in that order)
+    by_measure: dict[tuple[str, str], list[tuple[int, _Candidate]]] = {}
+    by_unit: dict[str, list[_Candidate]] = {}
+    for i, c in enumerate(cands):
+        by_measure.setdefault((c[0].measure, c[0].unit), []).append((i, c))
+        by_unit.setdefault(c[0].unit, []).append(c)
     proposed = 0
     for t in targets:
         tf = as_figure(t)
@@ -366,11 +372,11 @@ def relink_added(session: Session, targets: list[TargetRow], added: list[ActualR
         rejected = {(ln.document_id, ln.span_start) for ln in links if ln.state == LINK_REJECTED}
         period = t.deadline or t.year
         if t.known_measure:
-            keys = set(rules.compatible_keys(t.measure))
-            mine = [c for c in cands if c[0].measure in keys and c[0].unit == t.unit]
+            parts = [by_measure.get((k, t.unit), []) for k in dict.fromkeys(rules.compatible_keys(t.measure))]
+            mine = [c for _i, c in sorted((ic for part in parts for ic in part), key=lambda ic: ic[0])]
         else:
-            mine = [c for c in cands if c[0].unit == t.unit
-                    and (period is None or (c[5] is not None and c[5] <= period))]  # fmt: skip
+            mine = [c for c in by_unit.get(t.unit, [])
+                    if period is None or (c[5] is not None and c[5] <= period)]  # fmt: skip
         t_pub = pub.get(t.document_id or "") if t.document_id else None
         best = _best(tf, t.document_id, t_pub, period, mine, rejected, rules)
         for final, (key, a, sc, reasons) in best.items():
