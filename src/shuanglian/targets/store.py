@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, case, delete, func, not_, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -113,7 +113,7 @@ def _store_documents(session: Session, rows: list[DocumentRow]) -> dict[str, Tar
     return keep
 
 
-def as_figure(obj: TargetRow | ActualRow) -> Figure:
+def as_figure(obj: Any) -> Figure:
     """A stored target or actual as a Figure (for scoring)."""
     is_t = isinstance(obj, TargetRow)
     return Figure(
@@ -140,9 +140,10 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
     rules = load_rules()
     pub = _published(session, [t.document_id for t in targets if t.document_id])
     links_of = _links_of(session, [t.id for t in targets])
-    # targets of one measure and unit ask for the same actuals: read them once per relink, as figures
-    # (row, figure, document, mention start, published, year): plain values, read once per row, not per target
-    actuals: dict[tuple[Any, ...], list[tuple[ActualRow, Figure, str, int, str | None, int | None]]] = {}
+    # targets of one measure and unit ask for the same actuals: read them once per relink, as plain rows
+    actuals: dict[tuple[Any, ...], list[_Candidate]] = {}
+    texts: dict[tuple[Any, ...], list[tuple[str, frozenset[str]]]] = {}
+    odd: dict[tuple[Any, ...], bool] = {}
     proposed = 0
     for t in targets:
         tf = as_figure(t)
@@ -153,29 +154,51 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 session.delete(ln)
         links = [ln for ln in links if ln.state != LINK_PROPOSED]
         period = t.deadline or t.year
+        t_pub = pub.get(t.document_id or "") if t.document_id else None
+        best: _Best | None = None
         if t.known_measure:
             dated, interim = bool(t.deadline), bool(t.deadline and t.year)
             sig: tuple[Any, ...] = (True, tuple(rules.compatible_keys(t.measure)), t.unit, period, dated, interim)
-            q = select(ActualRow).where(ActualRow.measure.in_(sig[1]), ActualRow.unit == t.unit)
+            if sig[:3] not in odd:
+                # an actual no rule names a measure for is scored by wording (rare): such a measure and unit
+                # take the full scan below, the rest are chosen in SQL
+                odd[sig[:3]] = session.execute(select(_A.id).where(
+                    _A.measure.in_(sig[1]), _A.unit == t.unit, _A.known_measure.is_(False)).limit(1)).first() is not None
+            if not odd[sig[:3]]:
+                best = _best_known(session, t, tf, t_pub, period, rejected, rules, list(sig[1]))
+            q = select(*_ACTUAL).where(_A.measure.in_(sig[1]), _A.unit == t.unit)
             if period is not None:
                 # only actuals that can score (targets.link.score): the period's own year, a total over the
                 # same period, or an interim year of a multi-year target; the rest of the measure's history
                 # (every year of every page, growing with the database) is not read
-                years = [ActualRow.year == period]
+                years = [_A.year == period]
                 if dated:
-                    years.append(and_(ActualRow.year.is_(None), ActualRow.period_end == period))
+                    years.append(and_(_A.year.is_(None), _A.period_end == period))
                 if interim:
-                    years.append(ActualRow.year < t.deadline)
+                    years.append(_A.year < t.deadline)
                 q = q.where(or_(*years))
         else:
             sig = (False, t.unit, period)
-            q = select(ActualRow).where(ActualRow.unit == t.unit)
+            where = [_A.unit == t.unit]
             if period is not None:
-                q = q.where(ActualRow.year <= period)
-        if sig not in actuals:
-            actuals[sig] = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in session.scalars(q)]
-        t_pub = pub.get(t.document_id or "") if t.document_id else None
-        best = _best(tf, t.document_id, t_pub, period, actuals[sig], rejected, rules)
+                where.append(_A.year <= period)
+            if sig not in texts:
+                texts[sig] = _measure_texts(session, where, rules)
+            mine = measure_chars(t.measure_text or t.measure, rules)
+            # score() gives at most 0.05 + 0.6 * similarity + 0.25 + 0.1: below 0.34 a wording cannot reach
+            # MIN_SCORE (0.75), so only actuals of wordings at or above it are read, in table order as before
+            near = sorted(w for w, b in texts[sig] if mine and b and 0.6 * (len(mine & b) / len(mine | b)) >= 0.34)
+            rows: list[Any] = []
+            for part in chunks(near):
+                rows += session.execute(select(*_ACTUAL).where(*where, or_(
+                    and_(_A.measure_text != "", _A.measure_text.in_(part)),
+                    and_(_A.measure_text == "", _A.measure.in_(part))))).all()  # fmt: skip
+            rows.sort(key=lambda r: r.id)
+            best = _best(tf, t.document_id, t_pub, period, [_candidate(r) for r in rows], rejected, rules)
+        if best is None:
+            if sig not in actuals:
+                actuals[sig] = [_candidate(a) for a in session.execute(q)]
+            best = _best(tf, t.document_id, t_pub, period, actuals[sig], rejected, rules)
         for final, (_k, a, sc, reasons) in best.items():
             if final and any(not ln.interim for ln in links):
                 continue  # a reviewer already decided the outcome
@@ -186,8 +209,104 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
     return proposed
 
 
-_Candidate = tuple[ActualRow, Figure, str, int, str | None, int | None]
-_Best = dict[bool, tuple[tuple[float, str, int], ActualRow, float, list[str]]]
+_Candidate = tuple[Any, Figure, str, int, str | None, int | None]
+_Best = dict[bool, tuple[tuple[float, str, int], Any, float, list[str]]]
+_A: Any = ActualRow.__table__.c
+# the columns of an actual that scoring and a proposed link read (plain rows, no ORM objects)
+_ACTUAL = (_A.id, _A.document_id, _A.published, _A.span_start, _A.span_end, _A.quote, _A.measure, _A.measure_text,
+           _A.known_measure, _A.value, _A.unit, _A.year, _A.period_end, _A.region)
+_CHARS: dict[str, frozenset[str]] = {}
+
+
+def _candidate(a: Any) -> _Candidate:
+    """(row, figure, document, mention start, published, year) of an actual row."""
+    return (a, as_figure(a), a.document_id, a.span_start, a.published, a.year)
+
+
+def _measure_texts(session: Session, where: list[Any], rules: Any) -> list[tuple[str, frozenset[str]]]:
+    """The distinct wordings (measure_text, else measure) of the actuals matching `where`, with their
+    measure characters (targets.link.measure_chars)."""
+    out = []
+    q = select(_A.measure_text, _A.measure).where(*where).distinct()
+    for w in sorted({text or measure for text, measure in session.execute(q)}):
+        chars = _CHARS.get(w)
+        if chars is None:
+            if len(_CHARS) > 200_000:
+                _CHARS.clear()
+            chars = _CHARS[w] = frozenset(measure_chars(w, rules))
+        out.append((w, chars))
+    return out
+
+
+def _best_known(
+    session: Session, t: TargetRow, tf: Figure, t_pub: str | None, period: int | None,
+    rejected: set[tuple[str | None, int | None]], rules: Any, keys: list[str],
+) -> _Best:
+    """_best over the actuals of a target with a known measure, chosen in SQL: for such a target and an actual
+    with a known measure, score() depends on a few columns only (measure equal or of the family, year equal /
+    a total over the period / interim, region equal or missing, unit, magnitude), so each score class is a
+    filter and the best actual of a kind the first in the order _best ranks them (then the table order of the
+    scan it replaces: measure, year, id). Only the chosen rows are scored in Python."""
+    base: list[Any] = [_A.measure.in_(keys), _A.unit == t.unit, _A.known_measure.is_(True)]
+    if t.document_id is not None:
+        base.append(_A.document_id != t.document_id)
+    t_day = t_pub[:10] if t_pub else None
+    if t_day:
+        base.append(or_(_A.published.is_(None), _A.published == "", func.substr(_A.published, 1, 10) > t_day))
+    for d, at in sorted(rejected, key=str):
+        if d is not None and at is not None:
+            base.append(not_(and_(_A.document_id == d, _A.span_start == at)))
+    r, tv = rules.max_ratio, t.value
+    if r and t.unit != "%" and tv > 0:
+        base.append(or_(_A.value <= 0, and_(_A.value >= tv, _A.value <= r * tv), and_(_A.value < tv, _A.value * r >= tv)))
+    measures = [(0.6, _A.measure == t.measure)] + ([(0.45, _A.measure.in_(keys[1:]))] if keys[1:] else [])
+    regions: list[tuple[float | None, Any]] = (
+        [(0.1, _A.region == t.region), (None, or_(_A.region.is_(None), _A.region == ""))] if t.region else [(None, None)])
+    kinds: dict[bool, list[tuple[float | None, Any]]] = {}
+    if period is None:
+        kinds[True], kinds[False] = [(None, _A.year.is_(None))], [(None, _A.year.isnot(None))]
+    else:
+        kinds[True] = [(0.25, _A.year == period)]
+        kinds[False] = ([(0.25, and_(_A.year.is_(None), _A.period_end == period))] if t.deadline else []) + (
+            [(0.1, _A.year < t.deadline)] if t.deadline and t.year else [])
+    found: dict[bool, tuple[tuple[float, str, int], Any, float, list[str]]] = {}
+    first: dict[bool, str] = {}
+    for final, periods in kinds.items():
+        classes: list[tuple[float, Any]] = []
+        for m, mc in measures:
+            for p, pc in periods:
+                for rg, rc in regions:
+                    s = 0.05
+                    s += m
+                    if p is not None:
+                        s += p
+                    if rg is not None:
+                        s += rg
+                    s = round(s, 3)
+                    if s >= MIN_SCORE:
+                        classes.append((s, and_(*[c for c in (mc, pc, rc) if c is not None])))
+        if not classes:
+            continue
+        ranks = sorted({s for s, _c in classes}, reverse=True)
+        rank = case(*[(or_(*[c for s, c in classes if s == sc]), i) for i, sc in enumerate(ranks)], else_=len(ranks))
+        second = (case((or_(_A.published.is_(None), _A.published == ""), "9999"), else_=func.substr(_A.published, 1, 10))
+                  if final else func.coalesce(_A.year, 0).desc())  # fmt: skip
+        where = and_(*base, or_(*[c for _s, c in classes]))
+        row = session.execute(select(*_ACTUAL).where(where).order_by(rank, second, _A.span_start, _A.measure, _A.id).limit(1)).first()
+        if row is None:
+            continue
+        sc, reasons = score(tf, as_figure(row), rules)
+        found[final] = (_key(final, sc, row.published, row.span_start, row.year), row, sc, reasons)
+        if len(keys) > 1:
+            first[final] = session.execute(select(func.min(_A.measure)).where(where)).scalar_one()
+    if len(found) < 2:
+        return found
+    # _best keeps the kinds in the order the scan (measure, then year with none first, then id) met them
+    if len(keys) > 1 and first[True] != first[False]:
+        order = [first[True] < first[False], first[True] > first[False]]
+    else:
+        order = [True, False] if period is None else [False, True]
+    return {k: found[k] for k in order}
 
 
 def _key(final: bool, sc: float, a_pub: str | None, a_at: int, a_year: int | None) -> tuple[float, str, int]:
@@ -240,6 +359,12 @@ def relink_added(session: Session, targets: list[TargetRow], added: list[ActualR
     links_of = _links_of(session, [t.id for t in targets])
     cands = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in added]
     linked_pub = _published(session, [ln.document_id for ls in links_of.values() for ln in ls if ln.document_id])
+    # the added actuals by measure and unit and by unit, each with its place among them (kept in that order)
+    by_measure: dict[tuple[str, str], list[tuple[int, _Candidate]]] = {}
+    by_unit: dict[str, list[_Candidate]] = {}
+    for i, c in enumerate(cands):
+        by_measure.setdefault((c[0].measure, c[0].unit), []).append((i, c))
+        by_unit.setdefault(c[0].unit, []).append(c)
     proposed = 0
     for t in targets:
         tf = as_figure(t)
@@ -247,11 +372,11 @@ def relink_added(session: Session, targets: list[TargetRow], added: list[ActualR
         rejected = {(ln.document_id, ln.span_start) for ln in links if ln.state == LINK_REJECTED}
         period = t.deadline or t.year
         if t.known_measure:
-            keys = set(rules.compatible_keys(t.measure))
-            mine = [c for c in cands if c[0].measure in keys and c[0].unit == t.unit]
+            parts = [by_measure.get((k, t.unit), []) for k in dict.fromkeys(rules.compatible_keys(t.measure))]
+            mine = [c for _i, c in sorted((ic for part in parts for ic in part), key=lambda ic: ic[0])]
         else:
-            mine = [c for c in cands if c[0].unit == t.unit
-                    and (period is None or (c[5] is not None and c[5] <= period))]  # fmt: skip
+            mine = [c for c in by_unit.get(t.unit, [])
+                    if period is None or (c[5] is not None and c[5] <= period)]  # fmt: skip
         t_pub = pub.get(t.document_id or "") if t.document_id else None
         best = _best(tf, t.document_id, t_pub, period, mine, rejected, rules)
         for final, (key, a, sc, reasons) in best.items():
@@ -406,17 +531,23 @@ _WORDED_MIN_SIMILARITY = 0.5
 def _worded_targets(session: Session, added: list[ActualRow], can_score: Any, rules: Any) -> list[TargetRow]:
     """Targets no rule names a measure for (matched by wording) that an added actual of their unit may answer:
     only those whose measure words overlap an added actual's enough to score are loaded."""
-    words: dict[str, list[set[str]]] = {}
+    words: dict[str, dict[frozenset[str], None]] = {}  # distinct wordings per unit
     for a in added:
-        words.setdefault(a.unit, []).append(measure_chars(a.measure_text or a.measure, rules))
+        words.setdefault(a.unit, {})[frozenset(measure_chars(a.measure_text or a.measure, rules))] = None
     if not words:
         return []
     q = select(TargetRow.id, TargetRow.measure, TargetRow.measure_text, TargetRow.unit).where(
         TargetRow.known_measure.is_(False), TargetRow.unit.in_(sorted(words)), can_score)
     keep = []
+    near: dict[tuple[str, str], bool] = {}  # one test per wording and unit (many targets share one)
     for tid, measure, text, unit in session.execute(q):
-        mine = measure_chars(text or measure, rules)
-        if mine and any(b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[unit]):
+        w = text or measure
+        ok = near.get((w, unit))
+        if ok is None:
+            mine = measure_chars(w, rules)
+            ok = near[(w, unit)] = bool(mine) and any(
+                b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[unit])
+        if ok:
             keep.append(tid)
     out: list[TargetRow] = []
     for part in chunks(keep):
