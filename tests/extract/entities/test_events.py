@@ -58,3 +58,10 @@ def test_a_meeting_a_body_convenes_is_no_entity(ents) -> None:  # type: ignore[n
     assert not any(n.endswith("科学技术大会") for n in got)
     got = _ents(ents, "举办首届青稞产业发展大会。")
     assert "首届青稞产业发展大会" in got  # an event held stays
+
+
+def test_every_session_of_a_series_merges_whatever_their_order(ents) -> None:  # type: ignore[no-untyped-def]
+    for text in ("汉口北商品交易会在武汉举行。第九届汉交会、第十届汉交会均已闭幕。",
+                 "汉口北商品交易会在武汉举行。第十届汉交会、第九届汉交会均已闭幕。"):
+        got = _ents(ents, text)
+        assert set(got["汉口北商品交易会"][1]) >= {"第九届汉交会", "第十届汉交会"}, (text, got)

@@ -71,10 +71,20 @@ def merge_org_aliases(groups: dict[tuple[str, str], Group]) -> None:
     gaz = org_gazetteer()
     kinds = {k[1]: g.kind for k, g in groups.items() if k[0] == "org"}
     # an event named with its session (第十届汉交会) links by its series' name (汉交会 of 汉口北商品交易会)
-    series = {a: n for n in names if kinds[n] == "organization" for a in session_aliases({n}) if a not in kinds}
+    sessions: dict[str, list[str]] = {}  # series name -> the page's sessions of it (第九届汉交会, 第十届汉交会)
+    for n in names:
+        if kinds[n] == "organization":
+            for a in session_aliases({n}):
+                if a not in kinds:
+                    sessions.setdefault(a, []).append(n)
+    series = {a: ns[0] for a, ns in sessions.items()}
     mapping = link(names + list(series), {**kinds, **{a: "organization" for a in series}})
     mapping = {series.get(short, short): series.get(full, full) for short, full in mapping.items()
                if series.get(short, short) != series.get(full, full)}
+    for ns in sessions.values():  # every session of a series goes where its first one went
+        if ns[0] in mapping:
+            for n in ns[1:]:
+                mapping.setdefault(n, mapping[ns[0]])
     for n in names:
         if kinds[n] == "organization" and n not in mapping:
             # 第十届汉交会 beside 汉交会 (itself the short name of 汉口北商品交易会): the session's event is the series
