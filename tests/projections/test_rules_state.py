@@ -112,3 +112,34 @@ def test_a_database_without_records_keeps_its_rows_and_rebuild_all_records(sqlit
         rebuild_all(s)
         assert _digests(s)["register_index"] == rules_state.digest("register_index")
         assert set(projections.projector_names()) <= set(_digests(s))
+
+
+def test_a_database_migrated_with_documents_rebuilds_once_at_its_next_write(sqlite_url: str) -> None:
+    """Migration 0026 marks a database that already held documents (`*`): its projections were built by older
+    code, so the first write rebuilds every projector, records them all and drops the marker."""
+    from sqlalchemy import text
+
+    from shuanglian.store.db import get_engine
+
+    rec = _Recorder("rec_first")
+    projections.register("rec_first", lambda: rec, before="resolution")
+    try:
+        init_db(sqlite_url)
+        with session_scope(sqlite_url) as s:
+            _write(s, "深圳湾实验室")
+            apply_changes(s)
+        with get_engine(sqlite_url).begin() as conn:  # as a database made at revision 0025
+            conn.execute(text("DROP TABLE projection_state"))
+            conn.execute(text("UPDATE alembic_version SET version_num = '0025_register_statement_index'"))
+        init_db(sqlite_url)
+        with session_scope(sqlite_url) as s:
+            assert _digests(s) == {rules_state.UNKNOWN: "before-0026"}
+            _write(s, "鹏城实验室")
+            apply_changes(s)
+            assert rec.rebuilt == 1 and rec.updated == 1  # the first projector already rebuilt: all after it too
+            assert set(_digests(s)) == set(projections.projector_names())
+            _write(s, "河套实验室")
+            apply_changes(s)
+            assert rec.rebuilt == 1 and rec.updated == 2
+    finally:
+        projections.unregister("rec_first")

@@ -42,6 +42,9 @@ def apply_changes(session: Session, changed: Changes | None = None) -> Changes:
     names = [p.name for p in ps]
     have = rules_state.stored(session)
     stale = set(rules_state.stale(have, names))
+    if stale:  # read again under a lock: a writer that rebuilt meanwhile leaves nothing stale
+        have = rules_state.stored(session, lock=True)
+        stale = set(rules_state.stale(have, names))
     rebuilt: set[str] = set()
     for p in ps:
         t = time.perf_counter()
