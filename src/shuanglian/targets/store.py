@@ -248,6 +248,9 @@ def _best_known(
     filter and the best actual of a kind the first in the order _best ranks them (then the table order of the
     scan it replaces: measure, year, id). Only the chosen rows are scored in Python."""
     base: list[Any] = [_A.measure.in_(keys), _A.unit == t.unit, _A.known_measure.is_(True)]
+    measure: Any = _A.measure
+    if session.get_bind().dialect.name == "postgresql":
+        measure = measure.collate("C")  # code-point order of the Chinese keys, as SQLite and Python sort them
     if t.document_id is not None:
         base.append(_A.document_id != t.document_id)
     t_day = t_pub[:10] if t_pub else None
@@ -292,13 +295,13 @@ def _best_known(
         second = (case((or_(_A.published.is_(None), _A.published == ""), "9999"), else_=func.substr(_A.published, 1, 10))
                   if final else func.coalesce(_A.year, 0).desc())  # fmt: skip
         where = and_(*base, or_(*[c for _s, c in classes]))
-        row = session.execute(select(*_ACTUAL).where(where).order_by(rank, second, _A.span_start, _A.measure, _A.id).limit(1)).first()
+        row = session.execute(select(*_ACTUAL).where(where).order_by(rank, second, _A.span_start, measure, _A.id).limit(1)).first()
         if row is None:
             continue
         sc, reasons = score(tf, as_figure(row), rules)
         found[final] = (_key(final, sc, row.published, row.span_start, row.year), row, sc, reasons)
         if len(keys) > 1:
-            first[final] = session.execute(select(func.min(_A.measure)).where(where)).scalar_one()
+            first[final] = session.execute(select(func.min(measure)).where(where)).scalar_one()
     if len(found) < 2:
         return found
     # _best keeps the kinds in the order the scan (measure, then year with none first, then id) met them
