@@ -4,6 +4,10 @@ financing products, bodies resolved from a report's opening, a government joined
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from shuanglian.extract.entities.candidates import TokenView
 from shuanglian.extract.entities.orgs import abbreviated_lines, power_lines
 from shuanglian.extract.lac import Token
@@ -199,6 +203,11 @@ def test_short_names_derived_from_listed_companies_full_names(ents) -> None:  # 
 
     assert company_short_names("隆基绿能科技股份有限公司") == ["隆基绿能"]
     assert company_short_names("山东高速公路股份有限公司") == []  # a kind's suffix names no company
+    from shuanglian.extract.entities.lexicon import listed_fullnames
+
+    if not listed_fullnames():  # the listed-companies list sits in ../shared/data/lists (CI has it)
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but the listed-companies list is missing")
+        pytest.skip("listed-companies list not present")
     got = _kinds(ents, "引进隆基绿能、通威股份等项目。")
-    if "通威股份" in got:  # the listed-companies list is present
-        assert got.get("隆基绿能") == "enterprise"
+    assert got.get("隆基绿能") == "enterprise", got
