@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from shuanglian.extract.entities.lexicon import generic
 from shuanglian.extract.lac import Token
 from shuanglian.suffixes import kind_by_suffix
 
@@ -47,14 +46,11 @@ def quote_around(text: str, start: int, end: int, reach: int) -> tuple[int, int]
     return None if close_at < 0 else (open_at, close_at)
 
 
-@functools.cache
 def _complements() -> dict[str, frozenset[str]]:
-    """One-character verbs and the one-character complements report prose writes after them (做优, 做强: data)."""
-    import yaml
-
-    ref = resources.files("shuanglian.extract").joinpath("data").joinpath("generic_words.yaml")
-    data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
-    return {v: frozenset(cs) for v, cs in (data.get("verb_complements") or {}).items()}
+    """One-character verbs and the one-character complements report prose writes after them (做优, 做强: data
+    generic_words.yaml verb_complements, read by lexicon.generic)."""
+    complements: dict[str, frozenset[str]] = generic()["verb_complements"]
+    return complements
 
 
 def _complement(prev: str, word: str) -> bool:

@@ -31,6 +31,7 @@ def event_names() -> dict[str, Any]:
         "convened": re.compile(str(data["convened"])),
         "convened_heads": tuple(data["convened_heads"]),
         "fair_tags": frozenset(data["fair_tags"]),
+        "local_level_before": str(data["local_level_before"]),
     }
 
 
@@ -134,7 +135,7 @@ def local_events(text: str, chosen: list[Cand], context: tuple[str | None, str |
             continue
         level = text[c.start - 1]
         where = context[0] if level == "省" else context[1] if level == "市" else None
-        if where and (c.start < 2 or not "\u4e00" <= text[c.start - 2] <= "\u9fff" or text[c.start - 2] in "办好举在的和、，"):
+        if where and (c.start < 2 or not "\u4e00" <= text[c.start - 2] <= "\u9fff" or text[c.start - 2] in event_names()["local_level_before"]):
             out.append(Cand(c.start - 1, c.end, c.kind, where + c.name, c.prio, {**c.attrs, "resolved": True}))
             continue
         out.append(c)

@@ -127,6 +127,7 @@ def generic() -> dict[str, Any]:
         "level_prefixes": tuple(data.get("level_prefixes") or []),
         "committee_joined": tuple(data.get("committee_joined") or []),
         "action_openers": tuple(data.get("action_openers") or []),
+        "verb_complements": {v: frozenset(cs) for v, cs in (data.get("verb_complements") or {}).items()},
     }
 
 

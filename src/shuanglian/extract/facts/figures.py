@@ -283,7 +283,9 @@ _CUES = load_data("cues.yaml")
 _LEVEL = re.compile(alternation(_CUES.get("level_words") or ["达到"]))
 _PRESENT = re.compile(alternation(_CUES.get("present_paragraph") or ["今天"]))
 _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
-_SUMMED_OVER = re.compile(r"(?<![第一二三四五六七八九十])[两三四五十]年(?!计划|规划|行动|攻坚|前|以前|后|以后)")
+_SUMMED_OVER = re.compile(
+    rf"(?<![第一二三四五六七八九十])[两三四五十]年(?!{alternation(_CUES['summed_over_not_before'])})"
+)
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
 

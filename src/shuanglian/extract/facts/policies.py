@@ -151,6 +151,9 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
     edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
+    verb_strip = re.compile(f"^(?:{alternation(data['programme_verb_strip'])})+")
+    # a count, a stance or a category (30多条政策措施, 积极的财政政策, 风光水火等…): 等 inside a word is no list
+    category_re = re.compile(rf"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![{re.escape(data['word_deng_before'])}])等(?!级)")
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
     # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
@@ -175,14 +178,14 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
                 name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
             else:
-                name = re.sub(r"^(?:实施|开展|推进|启动|深入|全面|持续|加快|扎实|大力|深化|拓展|落实|好|了)+", "", name)
+                name = verb_strip.sub("", name)
             for pat in lead:
                 name = pat.sub("", name)
             if generic_re.fullmatch(name):
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
-            if re.search(r"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![高平同对均中初])等(?!级)", name):
+            if category_re.search(name):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
                 # (高等教育…三年行动, 基本公共服务均等化…: 等 inside a word is no list)
             out.append((a, b, name))

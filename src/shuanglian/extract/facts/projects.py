@@ -151,6 +151,8 @@ class _Rules:
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
         self.built_in = re.compile(alternation(self.built))
+        # upgrade words closing a name (X公路提质改造, 机场改扩建): see _bare_upgrade, _modified_work
+        self.upgrade_re = re.compile(f"(?:{alternation(d['upgrade_works'])})$")
         self.kind_work_end = re.compile(f"(?<=..)(?:{alternation(d.get('kind_works') or ['改造'])})$")
         # 等灌区现代化改造, 等水库除险加固: a built kind and the work done on it, closing a 等-list, names works
         self.kind_work_re = re.compile(
@@ -1244,8 +1246,6 @@ _SEGMENT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:至[\u4e00-\u9fff]{1,8})?段")
 _WORKS_MOD = re.compile(r"(?:（|\()?(改扩建|扩建|扩能改造|扩能|扩容|提速改造|改造)(?:）|\))?$")
 
 
-_UPGRADE = re.compile(r"(?:提质改造|扩能改造|提速改造|电气化改造|现代化改造|除险加固|改扩建|扩建|扩能|扩容|提质)$")
-
 
 def _products_masked(r: _Rules, text: str) -> str:
     """`text` with product nouns that hold a not-item word blanked (浪潮服务器生产线: 服务器 is made there,
@@ -1283,7 +1283,7 @@ def _generic_lead(r: _Rules, name: str) -> bool:
 def _bare_upgrade(r: _Rules, name: str) -> bool:
     """高速公路提质扩容, 机场改扩建: only a kind of work and its upgrade words, no name of the work."""
     core = name
-    while (up := _UPGRADE.search(core)) and up.start() > 0:
+    while (up := r.upgrade_re.search(core)) and up.start() > 0:
         core = core[: up.start()]
     work = r.built_re.search(core)
     return core != name and work is not None and work.start() == 0
@@ -1291,7 +1291,7 @@ def _bare_upgrade(r: _Rules, name: str) -> bool:
 
 def _modified_work(r: _Rules, name: str) -> re.Match[str] | None:
     """The built word of a work named with its upgrade (燕官公路提质改造 -> 公路), or None."""
-    up = _UPGRADE.search(name)
+    up = r.upgrade_re.search(name)
     return r.built_re.search(name[: up.start()]) if up and up.start() >= 4 else None
 
 

@@ -39,7 +39,12 @@ _SPENT_NUMBER = re.compile(
     r"(?:突破|达到|达|超过|超|为|增至|至|到)?\d[\d.,，]*(?:多|余)?[万亿千百]*[\u4e00-\u9fff]?$"
 )
 # 用于 between who spends and the sum it spends on something (财政用于社会保障支出): the sum is the payer's for it
-_SPENT_ON = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?=[\u4e00-\u9fff“”]{2,12}(?:支出|投入|资金|投资)(?:五年|三年|两年|十年)?(?:累计|共|合计)?$)")
+_SPENT = load_data("specific.yaml")
+_SPENT_ON = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2})用于(?=[\u4e00-\u9fff“”]{2,12}"
+    f"(?:{alternation(_SPENT['spent_on_sums'])})(?:{alternation(_SPENT['spent_on_spans'])})?"
+    f"(?:{alternation(_SPENT['spent_on_totals'])})?$)"
+)
 _PURPOSE_DE = re.compile(r"^用于([\u4e00-\u9fff]{2,8})的(?=[\u4e00-\u9fff]{2})")
 # examples of the purpose before 等 (中央财政用于洪涝、干旱、地震等救灾救济支出): the kind after 等 names it
 _PURPOSE_EXAMPLES = re.compile(r"(?<=[\u4e00-\u9fff]{2})用于(?:[\u4e00-\u9fff]{1,6}、)+[\u4e00-\u9fff]{1,6}等(?=[\u4e00-\u9fff]{2})")
@@ -217,6 +222,9 @@ class _Grammar:
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.pulls = tuple(d.get("pull_verbs") or ())
         self.pull_causes = tuple(d.get("pull_causes") or ())
+        self.pull_cause_strip = re.compile(
+            f"^(?:{alternation(d['pull_cause_openers'])})|(?:{alternation(d['pull_cause_closers'])})$"
+        )
         self.reach_owned = tuple(sorted(d.get("reach_owned") or (), key=len, reverse=True))
         self.attributes = tuple(d.get("attribute_nouns") or ())
         self.heading_nouns = frozenset(d.get("heading_nouns") or ())
@@ -887,7 +895,7 @@ def _cause_before(g: _Grammar, scope: str) -> str:
     if not m or re.search(r"\d", prev):
         return ""
     quoted = _QUOTED.findall(m.group(1))
-    thing = quoted[-1] if quoted else re.sub(r"^(?:一系列|系列|各类|多项)|政策$", "", m.group(1))
+    thing = quoted[-1] if quoted else g.pull_cause_strip.sub("", m.group(1))
     return thing if 2 <= len(thing) <= 10 else ""
 
 
