@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from shuanglian.targets.model import Figure, Link
 from shuanglian.targets.rules import Rules, direction_from_words, judge, load_rules, progress
@@ -20,10 +22,16 @@ class Candidate:
     order: int  # position of the document among candidates (earlier published first)
 
 
-def measure_chars(s: str, rules: Rules) -> set[str]:
+def measure_chars(s: str, rules: Rules) -> frozenset[str]:
     """The characters of a measure's words without the generic ones (中央财政, 安排, 资金…): two figures
     share a measure by what they are about, not by who pays or the verb."""
-    return set(rules.generic_words.sub("", s))
+    return _chars(s, rules.generic_words)
+
+
+@lru_cache(maxsize=200_000)
+def _chars(s: str, generic: re.Pattern[str]) -> frozenset[str]:
+    # keyed by the rules' pattern too: relinks and scoring ask for the same few thousand wordings again and again
+    return frozenset(generic.sub("", s))
 
 
 def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[float, list[str]]:

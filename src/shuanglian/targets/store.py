@@ -215,9 +215,6 @@ _A: Any = ActualRow.__table__.c
 # the columns of an actual that scoring and a proposed link read (plain rows, no ORM objects)
 _ACTUAL = (_A.id, _A.document_id, _A.published, _A.span_start, _A.span_end, _A.quote, _A.measure, _A.measure_text,
            _A.known_measure, _A.value, _A.unit, _A.year, _A.period_end, _A.region)
-_CHARS: dict[str, frozenset[str]] = {}
-
-
 def _candidate(a: Any) -> _Candidate:
     """(row, figure, document, mention start, published, year) of an actual row."""
     return (a, as_figure(a), a.document_id, a.span_start, a.published, a.year)
@@ -229,12 +226,7 @@ def _measure_texts(session: Session, where: list[Any], rules: Any) -> list[tuple
     out = []
     q = select(_A.measure_text, _A.measure).where(*where).distinct()
     for w in sorted({text or measure for text, measure in session.execute(q)}):
-        chars = _CHARS.get(w)
-        if chars is None:
-            if len(_CHARS) > 200_000:
-                _CHARS.clear()
-            chars = _CHARS[w] = frozenset(measure_chars(w, rules))
-        out.append((w, chars))
+        out.append((w, measure_chars(w, rules)))
     return out
 
 
@@ -536,7 +528,7 @@ def _worded_targets(session: Session, added: list[ActualRow], can_score: Any, ru
     only those whose measure words overlap an added actual's enough to score are loaded."""
     words: dict[str, dict[frozenset[str], None]] = {}  # distinct wordings per unit
     for a in added:
-        words.setdefault(a.unit, {})[frozenset(measure_chars(a.measure_text or a.measure, rules))] = None
+        words.setdefault(a.unit, {})[measure_chars(a.measure_text or a.measure, rules)] = None
     if not words:
         return []
     q = select(TargetRow.id, TargetRow.measure, TargetRow.measure_text, TargetRow.unit).where(
