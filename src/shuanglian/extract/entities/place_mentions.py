@@ -85,8 +85,6 @@ def _place_plus_other(word: str) -> bool:
 _PHASE = re.compile(r"[一二三四五六七八九十]{1,3}期|段")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?\n（）()“”]")
 _COUNT = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十百千]+)(?:个|座|处|条|项|家)")
-# 至 in words that are no "X至Y" route (截至, 乃至, 至今)
-_NOT_TO = frozenset({"截至", "甚至", "乃至", "以至", "直至", "至今", "至于", "至关", "至少"})
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -97,9 +95,10 @@ def _clause_end(text: str, pos: int) -> int:
 def _route_endpoint(text: str, start: int, end: int) -> bool:
     """True for an endpoint of a line written X至Y<work> (日照至五莲铁路, 大村至遵义、纳雍至六盘水高速公路,
     庆云至章丘等23个续建项目): the pair names the line, not two places of the page."""
-    if text[end : end + 1] == "至" and text[end : end + 2] not in _NOT_TO:
+    not_to = place_rules()["not_route_words"]  # 截至, 乃至, 至今: no X至Y route
+    if text[end : end + 1] == "至" and text[end : end + 2] not in not_to:
         begin = end + 1
-    elif text[start - 1 : start] == "至" and text[start - 2 : start] not in _NOT_TO:
+    elif text[start - 1 : start] == "至" and text[start - 2 : start] not in not_to:
         begin = end
     else:
         return False
