@@ -87,6 +87,7 @@ def extract_policies(
         ):
             add(title, m.start(), m.end())
     qverb_re = re.compile(alternation(data["quoted_verbs"]))
+    counted_suffix_re = re.compile(f"(?:{alternation(data['programme_suffixes'])})$")
     qrole_re = re.compile(alternation(data.get("quoted_role_words") or ["\x00"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
@@ -115,10 +116,15 @@ def extract_policies(
                 b = m.end() + follow.end()
                 add(rest, b - len(rest), b)
             continue
+        # a counted name (“六大行动”, “六大提升”工程) is named by the field written before it, after the verb:
+        # 开展绿美广东生态建设“六大行动” -> 绿美广东生态建设六大行动
+        lead = _counted_lead(text, m.start(), inner, data, qverb_re)
         if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
-            add(inner, m.start(), m.end())
+            add(lead + inner, m.start() - len(lead), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
-            add(inner + follow.group(), m.start(), m.end() + follow.end())
+            add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
+        elif lead and counted_suffix_re.search(inner):
+            add(lead + inner, m.start() - len(lead), m.end())
     for pat in data.get("named_plans") or []:
         # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定
         for m in re.finditer(pat, text):
@@ -133,6 +139,19 @@ def extract_policies(
     return out
 
 
+def _counted_lead(text: str, start: int, inner: str, data: dict[str, Any], verb_re: re.Pattern[str]) -> str:
+    """The field written between a programme verb and a counted quoted name (推进中心镇“六大提升”工程 -> 中心镇),
+    or "" when the name is not counted or no verb opens the run."""
+    if not re.match(data.get("counted_name") or "\x00", inner):
+        return ""
+    window = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]", text[max(0, start - 20) : start])[-1]
+    verbs = list(verb_re.finditer(window))
+    if not verbs:
+        return ""
+    lead = re.sub(f"^(?:{alternation(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
+    return lead if 2 <= len(lead) <= 14 else ""
+
+
 _GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
 
 
@@ -142,9 +161,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     verbs = alternation(data.get("programme_verbs") or ["实施"])
     ends = alternation(data.get("programme_suffixes") or ["行动"])
     not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
-    item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?"
-    # the name ends at punctuation, a list word, or a word saying how it goes (推进人才兴皖工程提质增效)
-    stop = rf"(?=[，,。；;、和及与等）)\s]|$|{alternation(data.get('programme_then') or ['，'])})"
+    item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?”?"
+    # the name ends at punctuation, a list word, a quote that opens what is said of it (打好…三年行动“收官战”),
+    # or a word saying how it goes (推进人才兴皖工程提质增效)
+    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|{alternation(data.get('programme_then') or ['，'])})"
     head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
     issuing = set(data.get("issuing_verbs") or [])
@@ -154,6 +174,9 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     verb_strip = re.compile(f"^(?:{alternation(data['programme_verb_strip'])})+")
     # a count, a stance or a category (30多条政策措施, 积极的财政政策, 风光水火等…): 等 inside a word is no list
     category_re = re.compile(rf"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![{re.escape(data['word_deng_before'])}])等(?!级)")
+    # 以人为本的新型城镇化战略五年行动计划: a document's head keeps a 的 of its name (积极的财政政策 has none)
+    doc_heads = alternation(data.get("programme_doc_heads") or ["\x00"])
+    doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
     # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
@@ -177,7 +200,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             if issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
                 name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
-            else:
+            elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
                 name = pat.sub("", name)
@@ -185,7 +208,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
-            if category_re.search(name):
+            if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
                 # (高等教育…三年行动, 基本公共服务均等化…: 等 inside a word is no list)
             out.append((a, b, name))
