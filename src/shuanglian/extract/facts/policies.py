@@ -130,6 +130,13 @@ def extract_policies(
         for m in re.finditer(pat, text):
             if not any(a <= m.start() < b for a, b in title_spans):
                 add(re.sub(r"[“”\"]", "", m.group()), m.start(), m.end())
+    for start, end, title, issuer in _titled_documents(text, data, title_spans, entities or []):
+        # 国务院批准了教育部、国家计委关于…的报告: an unquoted titled document after a verb
+        key = normalise_title(title)
+        if key not in seen:
+            add(title, start, end)
+            if issuer and out and normalise_title(out[-1]["title"]) == key:
+                out[-1]["issuer"] = issuer
     for start, end, title in _programmes(text, data, title_spans):
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
@@ -150,6 +157,37 @@ def _counted_lead(text: str, start: int, inner: str, data: dict[str, Any], verb_
         return ""
     lead = re.sub(f"^(?:{alternation(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
     return lead if 2 <= len(lead) <= 14 else ""
+
+
+def _titled_documents(
+    text: str, data: dict[str, Any], title_spans: list[tuple[int, int]], entities: list[Mention]
+) -> list[tuple[int, int, str, str | None]]:
+    """Unquoted 关于…的报告/决定/意见 after a verb (批准了X关于…的报告, 党中央关于…的决定): (start, end, title, issuer),
+    the issuer being the body written right before 关于."""
+    verbs = alternation(data.get("titled_verbs") or ["批准"])
+    heads = alternation(data.get("titled_heads") or ["报告"])
+    pat = re.compile(
+        rf"(?:{verbs})了?(?P<by>[\u4e00-\u9fff、]{{0,24}}?)(?P<title>关于[^。；;！？\n《》“”]{{4,60}}?的(?:{heads}))"
+    )
+    # without a verb, a body written right before 关于 makes it a title (党中央关于经济体制改革的决定)
+    bodies = alternation(data.get("titled_bodies") or ["党中央"])
+    bare = re.compile(rf"(?P<by>{bodies})(?P<title>关于[^。；;！？\n《》“”]{{4,60}}?的(?:{heads}))")
+    out: list[tuple[int, int, str, str | None]] = []
+    found: set[int] = set()
+    for m in [*pat.finditer(text), *bare.finditer(text)]:
+        a, b = m.start("title"), m.end("title")
+        if a in found or any(x <= a < y for x, y in title_spans):
+            continue
+        found.add(a)
+        by = m.group("by")
+        issuer = None
+        if by:
+            names = [ent.name for ent in entities if ent.kind in _ISSUER_KINDS
+                     for s, e in ent.spans if m.start("by") <= s and e <= a]
+            fb = _ISSUER_FALLBACK.match(by.split("、")[0])
+            issuer = names[0] if names else (fb.group(1) if fb else None)
+        out.append((a, b, m.group("title"), issuer))
+    return out
 
 
 _GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
