@@ -290,6 +290,15 @@ def _issuer(text: str, start: int, end: int, entities: list[Mention], verb_re: r
     own = [name for s, e, kind, name in spans[max(0, hi - 8) : hi] if e == start and kind != "place"]
     if own and text[start : start + 1] == "《":
         return own[0]
+    # 《中共安徽省委关于制定…的建议》: a title written as "body 关于…" names its author
+    if text[start : start + 1] == "《" and (by := re.match(r"《([^《》关]{2,24}?)关于", text[start:end])):
+        body = [name for s, e, kind, name in spans[hi : bisect_left(spans, (end,))]
+                if s == start + 1 and e == start + 1 + len(by.group(1)) and kind != "place"]
+        if body:
+            return body[0]
+        bodies = load_data("policies.yaml").get("titled_bodies") or []
+        if any(re.fullmatch(b, by.group(1)) for b in bodies):
+            return by.group(1)  # bodies inside a title are no entity mentions: the written name
     window_start = max(0, start - 40)
     verbs = list(verb_re.finditer(text[window_start:start]))
     if not verbs:
