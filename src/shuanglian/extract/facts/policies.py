@@ -215,6 +215,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # 以人为本的新型城镇化战略五年行动计划: a document's head keeps a 的 of its name (积极的财政政策 has none)
     doc_heads = alternation(data.get("programme_doc_heads") or ["\x00"])
     doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
+    build_re = re.compile(alternation(data.get("programme_build_leads") or ["\x00"]))
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
     # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
@@ -242,7 +243,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 name = verb_strip.sub("", name)
             for pat in lead:
                 name = pat.sub("", name)
-            if generic_re.fullmatch(name):
+            if generic_re.fullmatch(name) or build_re.match(name):
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
