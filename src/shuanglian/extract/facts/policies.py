@@ -204,6 +204,16 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # or a word saying how it goes (推进人才兴皖工程提质增效)
     stop = rf"(?=[，,。；;、和及与等）)\s“]|$|{alternation(data.get('programme_then') or ['，'])})"
     head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
+    # laws, regulations and outlines have verbs of their own (颁布…条例, 修订…法, 实现…纲要)
+    dverbs = alternation(data.get("document_verbs") or ["颁布"])
+    dends = alternation(data.get("document_heads") or ["条例"])
+    doc_re = re.compile(
+        rf"(?P<verb>{dverbs})了?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
+    )
+    doc_next_re = re.compile(
+        rf"(?:、|和|及|以及)(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
+    )
+    dnot = re.compile("(?:" + alternation(data.get("document_not") or ["\x00"]) + ")$")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
@@ -225,13 +235,30 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         rf"(?:^|(?<=[。；;，,\n]))(?P<verb>)(?P<name>[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{sends}))(?=(?:{then}))"
     )
     out: list[tuple[int, int, str]] = []
-    for m in [*head_re.finditer(text), *subject_re.finditer(text)]:
+    docs = [m for m in doc_re.finditer(text) if not dnot.search(m.group("name"))]
+    # laws opening their clause, said to be enacted after (企业所得税法、…条例相继颁布)
+    dname = rf"[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?"
+    after_verbs = alternation(data.get("document_after_verbs") or ["颁布"])
+    subj = re.compile(
+        rf"(?:^|(?<=[。；;，,\n]))(?P<list>(?:{dname}[、和])*{dname})(?:等[\u4e00-\u9fff]{{0,8}})?"
+        rf"(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
+    )
+    subject_docs: list[tuple[int, int]] = []
+    for m in subj.finditer(text):
+        pos = m.start("list")
+        for part in re.split(r"[、和]", m.group("list")):
+            if len(part) >= 4 and not dnot.search(part):
+                subject_docs.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    for m in [*head_re.finditer(text), *subject_re.finditer(text), *docs]:
         spans = [(m.start("name"), m.end("name"))]
         pos = m.end()
-        while (n := next_re.match(text, pos)) is not None:
+        while (n := (doc_next_re if m.re is doc_re else next_re).match(text, pos)) is not None:
             spans.append((n.start("name"), n.end("name")))
             pos = n.end()
         for a, b in spans:
+            if m.re is doc_re and dnot.search(text[a:b]):
+                continue  # 颁布…条例和新的办法: a way of doing, no law
             joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
             if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
                 a += joined.end()
@@ -250,6 +277,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
                 # (高等教育…三年行动, 基本公共服务均等化…: 等 inside a word is no list)
+            out.append((a, b, name))
+    for a, b in subject_docs:
+        name = re.sub(r"[“”]", "", text[a:b])
+        if not any(x <= a < y for x, y in title_spans) and not category_re.search(name):
             out.append((a, b, name))
     return out
 
