@@ -278,6 +278,28 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
                 # (高等教育…三年行动, 基本公共服务均等化…: 等 inside a word is no list)
             out.append((a, b, name))
+    # a shared head (实施强科技、强工业、强基础行动; 开展A整治、B剿灭等专项行动): one programme per item
+    shared = re.compile(
+        rf"(?:{verbs})(?P<items>(?:[\u4e00-\u9fffA-Za-z0-9]{{2,14}}、)+[\u4e00-\u9fffA-Za-z0-9]{{2,14}}?)"
+        rf"(?P<deng>等)?(?P<head>{ends}){stop}"
+    )
+    end_re = re.compile(f"(?:{ends})$")
+    for m in shared.finditer(text):
+        items = m.group("items").split("、")
+        if any(end_re.search(it) for it in items):
+            continue  # 实施A专项行动、B行动: each item is named whole (the list rule)
+        if not m.group("deng") and (len(items) < 3 or max(map(len, items)) - min(map(len, items)) > 2):
+            continue  # 早孕关爱、孕育…提升计划, 高水平通用、垂类大模型培育工程: one name written whole or qualifiers
+        if m.group("deng") and re.search(r"[和及与]", m.group("items")):
+            continue
+        pos = m.start("items")
+        for it in items:
+            it = verb_strip.sub("", it)
+            name = it + m.group("head")
+            if len(it) >= 2 and not generic_re.fullmatch(name) and not category_re.search(name) \
+                    and not not_re.search(name) and not _GENERIC_LEAD.match(name):
+                out.append((pos, pos + len(it), name))
+            pos += len(it) + 1
     for a, b in subject_docs:
         name = re.sub(r"[“”]", "", text[a:b])
         if not any(x <= a < y for x, y in title_spans) and not category_re.search(name):
