@@ -225,6 +225,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # 以人为本的新型城镇化战略五年行动计划: a document's head keeps a 的 of its name (积极的财政政策 has none)
     doc_heads = alternation(data.get("programme_doc_heads") or ["\x00"])
     doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
+    works_verbs = set(data.get("programme_verbs_not_works") or [])
     build_re = re.compile(alternation(data.get("programme_build_leads") or ["\x00"]))
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
@@ -263,14 +264,19 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
                 a += joined.end()
             name = re.sub(r"[“”]", "", text[a:b])
-            if issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
+            if issuing and (lead_issue := re.match(f"(?:{alternation(sorted(issuing))})", name)) and m.group("verb"):
+                # 推动出台X条例: the issuing verb after the opening one is not the name's
+                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name[lead_issue.end() :]))
+            elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
                 name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
             elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
                 name = pat.sub("", name)
-            if generic_re.fullmatch(name) or build_re.match(name):
+            if generic_re.fullmatch(name) or build_re.match(name) or (
+                m.group("verb") in works_verbs and name.endswith("工程")
+            ):  # 推动贵阳环高扩容工程: a work pushed on, not a programme
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
                 continue
