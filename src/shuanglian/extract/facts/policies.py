@@ -95,7 +95,7 @@ def extract_policies(
             continue  # a quoted word inside a 《title》 is part of that title
         inner = m.group(1).strip()
         # the verb is in the quote's own sentence (…施工有序推进。甘肃“千亿有机奶源建设工程”全面复产: no verb)
-        context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 12) : m.start()])[-1] + "|" + re.split(
+        context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 20) : m.start()])[-1] + "|" + re.split(
             r"[。！？!?；;\n]", text[m.end() : m.end() + 8])[0]
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
