@@ -161,3 +161,71 @@ def test_a_body_written_right_before_the_title_is_its_issuer() -> None:
     text = "依据自治区党委《建议》，聚焦重大问题。"
     (p,) = extract_policies(text, [mention(text, "自治区党委", "government")])
     assert (p["title"], p["issuer"]) == ("建议", "自治区党委")
+
+
+def titles(text: str, entities: list[Mention] | None = None) -> list[str]:
+    return [p["title"] for p in extract_policies(text, entities)]
+
+
+def test_short_five_year_plan_names_need_their_quotes() -> None:
+    assert titles("先回顾“六五”计划的执行情况，这是制定“七五”计划的依据。") == ["六五计划", "七五计划"]
+    assert titles("“十五”计划顺利完成。") == ["十五计划"]
+    assert titles("他们七五计划好了。") == []
+
+
+def test_counted_quoted_names_take_their_field() -> None:
+    assert titles("全面开展海岸带修复“三大行动”，成效明显。") == ["海岸带修复三大行动"]
+    assert titles("大力推进重点镇“五大提升”工程，促进城乡统筹。") == ["重点镇五大提升工程"]
+    # a slogan with a measure word is no count: the quoted name stays as written
+    assert "一张网工程" in titles("加快推进城区供暖“一张网”工程。")
+
+
+def test_programme_runs_around_quotes_and_document_heads_with_de() -> None:
+    assert titles("打好大气污染防治三年行动“攻坚战”，紧盯重点领域。") == ["大气污染防治三年行动"]
+    assert titles("深入实施以质量为核心的制造业提升三年行动计划。") == ["以质量为核心的制造业提升三年行动计划"]
+    assert titles("全面实施“推进数字转型行动”，前瞻布局。") == ["推进数字转型行动"]
+    assert titles("落实积极的就业计划。") == []  # a stance with 的, no document head
+
+
+def test_unquoted_titled_documents_and_their_issuers() -> None:
+    text = "国务院最近批准了商务部、财政部关于扩大对外开放若干问题的报告。"
+    (p,) = extract_policies(text, [mention(text, "商务部", "government"), mention(text, "财政部", "government")])
+    assert p["title"] == "关于扩大对外开放若干问题的报告"
+    assert p["issuer"] == "商务部"
+    (p,) = extract_policies("在党中央关于农村改革的决定指引下，各地积极探索。")
+    assert (p["title"], p["issuer"]) == ("关于农村改革的决定", "党中央")
+    (p,) = extract_policies("教育部关于加强师资培训的通知已经下发。")
+    assert (p["title"], p["issuer"]) == ("关于加强师资培训的通知", "教育部")
+    assert titles("大家关于这件事的意见很多。") == []  # no verb, no body before 关于
+
+
+def test_title_written_as_body_about_names_its_issuer() -> None:
+    (p,) = extract_policies("根据《中共湖南省委关于制定十五五规划的建议》，省政府编制了纲要。")
+    assert p["issuer"] == "中共湖南省委"
+
+
+def test_named_reform_pilots_and_works_are_not_programmes() -> None:
+    assert titles("加快成渝要素市场化配置综合改革试点，深化国企改革。") == ["成渝要素市场化配置综合改革试点"]
+    assert titles("加快建设北通道输电工程，开展试点。") == []
+    assert titles("加快城北调蓄工程建设，推动市区环线扩容工程。") == []
+
+
+def test_laws_regulations_and_outlines_without_quotes() -> None:
+    assert titles("国家颁布了矿产资源法和森林保护条例。") == ["矿产资源法", "森林保护条例"]
+    assert titles("争取提前实现全国农业发展纲要的目标。") == ["全国农业发展纲要"]
+    assert titles("去年，土地管理法、城市规划条例相继颁布。") == ["土地管理法", "城市规划条例"]
+    assert titles("要依法行政，改进工作方法。") == []
+    assert titles("推动出台数字经济促进条例。") == ["数字经济促进条例"]
+
+
+def test_shared_heads_are_expanded() -> None:
+    assert titles("深入实施强产业、强城市、强生态行动。") == ["强产业行动", "强城市行动", "强生态行动"]
+    assert titles("开展黑臭水体清零、工业园区污水整治等专项行动。") == ["黑臭水体清零专项行动", "工业园区污水整治专项行动"]
+    # items of unequal shape are one name written whole, or qualifiers of one programme: not split
+    assert titles("实施母婴关爱、孕产期保健和出生缺陷防治能力提升计划。") == []
+    assert titles("实施高水平通用、垂类大模型培育工程。") == []
+
+
+def test_named_subsidy_and_tax_policies_but_not_stances() -> None:
+    assert titles("落实家电购置补贴政策，优化生育支持。") == ["家电购置补贴政策"]
+    assert titles("落实就业优先政策。") == []

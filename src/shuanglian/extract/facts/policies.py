@@ -170,7 +170,7 @@ def _titled_documents(
         rf"(?:{verbs})了?(?P<by>[\u4e00-\u9fff、]{{0,24}}?)(?P<title>关于[^。；;！？\n《》“”]{{4,60}}?的(?:{heads}))"
     )
     # without a verb, a body written right before 关于 makes it a title (党中央关于经济体制改革的决定)
-    bodies = alternation(data.get("titled_bodies") or ["党中央"])
+    bodies = "|".join(data.get("titled_bodies") or ["党中央"])  # regexes
     bare = re.compile(rf"(?P<by>{bodies})(?P<title>关于[^。；;！？\n《》“”]{{4,60}}?的(?:{heads}))")
     out: list[tuple[int, int, str, str | None]] = []
     found: set[int] = set()
@@ -184,8 +184,14 @@ def _titled_documents(
         if by:
             names = [ent.name for ent in entities if ent.kind in _ISSUER_KINDS
                      for s, e in ent.spans if m.start("by") <= s and e <= a]
-            fb = _ISSUER_FALLBACK.match(by.split("、")[0])
-            issuer = names[0] if names else (fb.group(1) if fb else None)
+            first = by.split("、")[0]
+            fb = _ISSUER_FALLBACK.match(first)
+            if names:
+                issuer = names[0]
+            elif re.fullmatch(bodies, first):
+                issuer = first  # 党中央关于…的决定: the body as written
+            else:
+                issuer = fb.group(1) if fb else None
         out.append((a, b, m.group("title"), issuer))
     return out
 
