@@ -229,3 +229,8 @@ def test_shared_heads_are_expanded() -> None:
 def test_named_subsidy_and_tax_policies_but_not_stances() -> None:
     assert titles("落实家电购置补贴政策，优化生育支持。") == ["家电购置补贴政策"]
     assert titles("落实就业优先政策。") == []
+
+
+def test_one_five_year_plan_in_two_forms_is_one_policy() -> None:
+    assert titles("提出了“八五”计划的任务。第八个五年计划草案已经制定完毕。") == ["八五计划"]
+    assert titles("第八个五年计划草案已经制定完毕。") == ["第八个五年计划"]

@@ -55,7 +55,8 @@ def extract_policies(
     spans = _issuer_spans(entities or [])
 
     def add(title: str, start: int, end: int) -> None:
-        key = normalise_title(title)
+        # 第七个五年计划 and “七五”计划 are one plan: the first form written names it
+        key = re.sub(r"^第([一二三四五六七八九十]{1,3})个五年(计划|规划)$", r"\1五\2", normalise_title(title))
         if key in seen or (excluded and overlaps_excluded(start, end, excluded)):
             return
         seen.add(key)
@@ -125,11 +126,11 @@ def extract_policies(
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
-    for pat in data.get("named_plans") or []:
-        # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定
-        for m in re.finditer(pat, text):
-            if not any(a <= m.start() < b for a, b in title_spans):
-                add(re.sub(r"[“”\"]", "", m.group()), m.start(), m.end())
+    # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定 (in text order)
+    plans = sorted((m.start(), m.end(), m.group()) for pat in data.get("named_plans") or [] for m in re.finditer(pat, text))
+    for a0, b0, name in plans:
+        if not any(a <= a0 < b for a, b in title_spans):
+            add(re.sub(r"[“”\"]", "", name), a0, b0)
     for start, end, title, issuer in _titled_documents(text, data, title_spans, entities or []):
         # 国务院批准了教育部、国家计委关于…的报告: an unquoted titled document after a verb
         key = normalise_title(title)
