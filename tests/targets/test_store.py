@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from shuanglian.services import targets as svc
 from shuanglian.store.db import session_scope
-from tests.targets.conftest import add_reports
+from tests.targets.conftest import BULLETIN, BULLETIN_META, add_document, add_reports
 
 
 def _by_measure(url: str) -> dict[str, dict]:
@@ -134,17 +134,78 @@ def _links(url: str) -> list[tuple]:
     return [*links, *status]
 
 
-def test_an_update_that_only_adds_actuals_equals_a_rebuild(sqlite_url: str) -> None:
+def _review(url: str, measure: str, action: str) -> dict:
+    """Accept or reject the final outcome link of the 2024 target of a measure (as the API does)."""
+    tid = _by_measure(url)[measure]["id"]
+    with session_scope(url) as s:
+        link = next(ln for ln in svc.get_target(s, tid)["links"] if not ln["interim"] and ln["state"] == "proposed")
+        return svc.review_link(s, tid, link["id"], action, "alice")
+
+
+def _finals(url: str, measure: str) -> list[tuple]:
+    """(value, state) of the final outcome links of the 2024 target of a measure."""
+    tid = _by_measure(url)[measure]["id"]
+    with session_scope(url) as s:
+        return sorted((ln["value"], ln["state"]) for ln in svc.get_target(s, tid)["links"] if not ln["interim"])
+
+
+def _rebuild_equals(url: str) -> None:
+    state = _links(url)
+    with session_scope(url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)  # the judgements (rejected, accepted links) are replayed
+    assert _links(url) == state
+
+
+def test_an_update_that_only_adds_actuals_equals_a_rebuild(db_url: str) -> None:
     # the plan's targets are relinked against the review's actuals only (relink_added), not every actual
-    plan_id, review_id = add_reports(sqlite_url)
-    with session_scope(sqlite_url) as s:
+    plan_id, review_id = add_reports(db_url)
+    with session_scope(db_url) as s:
         svc.update_targets(s, [plan_id], as_of_year=2025)
         svc.update_targets(s, [review_id], as_of_year=2025)
-    incremental = _links(sqlite_url)
+    incremental = _links(db_url)
     assert any(row[3] is False and row[5] == "proposed" for row in incremental if len(row) == 6)
-    with session_scope(sqlite_url) as s:
+    with session_scope(db_url) as s:
         svc.rebuild_targets(s, as_of_year=2025)
-    assert _links(sqlite_url) == incremental
+    assert _links(db_url) == incremental
+    # judgements, then more reports: the incremental path still equals a rebuild after the same judgements
+    assert _review(db_url, "城镇新增就业", "reject")["outcome"] is None  # the review's 9万 was the only candidate
+    assert _review(db_url, "国内生产总值增长率", "accept")["outcome"]["state"] == "accepted"
+    bulletin = add_document(db_url, BULLETIN, *BULLETIN_META)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [bulletin], as_of_year=2025)  # only adds actuals: relink_added
+    # the later report answers the target whose outcome was rejected; the accepted one gets no proposal
+    assert _finals(db_url, "城镇新增就业") == [(90000, "rejected"), (105000, "proposed")]
+    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "accepted")]
+    assert _by_measure(db_url)["城镇新增就业"]["status"] == "met"
+    _rebuild_equals(db_url)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [review_id], as_of_year=2025)  # a report stored again: its targets relinked in full
+    _rebuild_equals(db_url)
+
+
+def test_a_rejected_outcome_gives_way_to_the_next_best(db_url: str) -> None:
+    add_reports(db_url)
+    add_document(db_url, BULLETIN, *BULLETIN_META)
+    with session_scope(db_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+    jobs = _by_measure(db_url)["城镇新增就业"]
+    # two reports answer the 10万人以上 target with the same score: the earlier one is proposed
+    assert jobs["outcome"]["value"] == 90000 and jobs["status"] == "missed" and jobs["progress"] == 0.9
+    after = _review(db_url, "城镇新增就业", "reject")
+    # the rejection excludes that figure only: the next-best is proposed for review; status and progress follow
+    assert after["outcome"]["value"] == 105000 and after["outcome"]["state"] == "proposed"
+    assert after["status"] == "met" and after["progress"] == 1.05
+    assert _finals(db_url, "城镇新增就业") == [(90000, "rejected"), (105000, "proposed")]
+    _rebuild_equals(db_url)
+    # no candidate left after the second rejection: no outcome, status unknown (the year is over)
+    after = _review(db_url, "城镇新增就业", "reject")
+    assert after["outcome"] is None and after["status"] == "unknown" and after["progress"] is None
+    _rebuild_equals(db_url)
+    # an accepted outcome stops proposals: the later report's figure is not proposed beside it
+    gdp = _review(db_url, "国内生产总值增长率", "accept")
+    assert gdp["outcome"]["value"] == 6.5 and gdp["outcome"]["state"] == "accepted"
+    _rebuild_equals(db_url)
+    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "accepted")]
 
 
 def test_worded_targets_found_by_later_reports_equal_a_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,9 @@
 
 `rebuild_targets(session)` / `update_targets(session, changed_docs)` are the projector pair: document
 targets and actual figures are recomputed from the documents table; reviewed links (accepted, rejected,
-manual) survive because target ids are deterministic (document + span + measure).
+manual) survive because target ids are deterministic (document + span + measure). They are judgements the
+relink replays: a rejected link excludes that reported figure only (the next-best one is proposed), an
+accepted or manual final link stops outcome proposals.
 """
 
 from __future__ import annotations
@@ -200,8 +202,8 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 actuals[sig] = [_candidate(a) for a in session.execute(q)]
             best = _best(tf, t.document_id, t_pub, period, actuals[sig], rejected, rules)
         for final, (_k, a, sc, reasons) in best.items():
-            if final and any(not ln.interim for ln in links):
-                continue  # a reviewer already decided the outcome
+            if final and _decided(links):
+                continue  # a reviewer accepted or linked the outcome (a rejection only excludes its figure)
             links.append(_propose(session, t, a, final, sc, reasons))
             proposed += 1
         set_status(session, t, as_of_year, links)
@@ -332,6 +334,12 @@ def _best(
     return best
 
 
+def _decided(links: Iterable[TargetLinkRow]) -> bool:
+    """Whether a reviewer decided the target's outcome: an accepted or manual final link stops proposals. A
+    rejected one does not: it excludes that figure only, and the linker proposes the next-best candidate."""
+    return any(not ln.interim and ln.state in REVIEWED for ln in links)
+
+
 def _propose(session: Session, t: TargetRow, a: ActualRow, final: bool, sc: float, reasons: list[str]) -> TargetLinkRow:
     """Store a proposed link of target t to actual a."""
     link = TargetLinkRow(
@@ -375,8 +383,8 @@ def relink_added(session: Session, targets: list[TargetRow], added: list[ActualR
         t_pub = pub.get(t.document_id or "") if t.document_id else None
         best = _best(tf, t.document_id, t_pub, period, mine, rejected, rules)
         for final, (key, a, sc, reasons) in best.items():
-            if final and any(not ln.interim for ln in links if ln.state != LINK_PROPOSED):
-                continue  # a reviewer already decided the outcome
+            if final and _decided(links):
+                continue  # a reviewer accepted or linked the outcome (a rejection only excludes its figure)
             old = [ln for ln in links if ln.state == LINK_PROPOSED and ln.interim == (not final)]
             if old and _key(final, old[0].score, linked_pub.get(old[0].document_id or ""), old[0].span_start or 0, old[0].year) <= key:
                 continue  # the stored proposal still ranks first (ties: the earlier actual, as a full scan keeps)
