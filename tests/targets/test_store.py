@@ -237,3 +237,54 @@ def test_worded_targets_found_by_later_reports_equal_a_rebuild(tmp_path) -> None
     with session_scope(url) as s:
         svc.rebuild_targets(s)
     assert _links(url) == incremental
+
+
+def _undated(url: str, doc_id: str, text: str, place: str | None, published: str | None = None) -> str:
+    from shuanglian.store.documents import DocumentRow
+
+    with session_scope(url) as s:
+        s.add(DocumentRow(id=doc_id, content_hash=f"h-{doc_id}", source=f"test:{doc_id}", raw=text, text=text,
+                          published=published, facts={"entities": [{"kind": "place", "name": place}] if place else []}))
+    return doc_id
+
+
+def test_undated_targets_are_answered_in_their_region_and_updates_equal_a_rebuild(db_url: str) -> None:
+    # a target of no year scores measure (0.6) + region (0.1) at most: only a figure of its own region answers it,
+    # so an update reads only the undated targets of the regions its figures name (relink_added's SQL filter)
+    from shuanglian.store.db import init_db
+
+    init_db(db_url)
+    plan = "今年主要预期目标是：城镇新增就业10万人以上，居民消费价格涨幅3%左右。"
+    docs = [("p_sz", plan, "深圳市"), ("p_gz", plan + "\n", "广州市"), ("p_none", plan + "\n\n", None)]
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [_undated(db_url, *d) for d in docs], as_of_year=2025)
+    _rebuild_equals(db_url)
+    review = "过去一年，城镇新增就业9万人，居民消费价格上涨2.5%。"
+    for doc_id, text, place in (("r_none", review, None), ("r_sz", review + "\n", "深圳市"),
+                                ("r_gz", review.replace("9万", "11万"), "广州市")):
+        with session_scope(db_url) as s:
+            svc.update_targets(s, [_undated(db_url, doc_id, text, place)], as_of_year=2025)
+        _rebuild_equals(db_url)
+    with session_scope(db_url) as s:
+        got = {(t["region"], t["measure"]): ((t["outcome"] or {}).get("value"), t["status"])
+               for t in svc.list_targets(s, limit=None)["items"]}
+    assert got == {("深圳市", "城镇新增就业"): (90000, "missed"), ("深圳市", "居民消费价格涨幅"): (2.5, "met"),
+                   ("广州市", "城镇新增就业"): (110000, "met"), ("广州市", "居民消费价格涨幅"): (2.5, "met"),
+                   (None, "城镇新增就业"): (None, "unknown"), (None, "居民消费价格涨幅"): (None, "unknown")}
+
+
+def test_an_update_refreshes_the_status_the_year_moved(db_url: str) -> None:
+    # a target whose period was open (in_progress) is unknown once the year passes without an outcome: an update
+    # reporting on that year sets it again even when no figure answers it (as set_status over every target did)
+    from shuanglian.store.db import init_db
+
+    init_db(db_url)
+    plan = "2025年主要预期目标是：城镇新增就业10万人以上。"
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [_undated(db_url, "p", plan, "深圳市", "2025-01-20")], as_of_year=2025)
+        assert [t["status"] for t in svc.list_targets(s, limit=None)["items"]] == ["in_progress"]
+    other = "2025年城镇新增就业9万人。"  # another region's figure: it does not answer the target
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [_undated(db_url, "r", other, "广州市", "2026-01-20")], as_of_year=2026)
+        items = svc.list_targets(s, limit=None)["items"]
+    assert [(t["outcome"], t["status"]) for t in items] == [(None, "unknown")]
