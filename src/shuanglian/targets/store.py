@@ -180,11 +180,20 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 if interim:
                     years.append(_A.year < t.deadline)
                 q = q.where(or_(*years))
+        elif period is None and not t.region:
+            best = {}  # no period, no region: score() gives at most 0.05 + 0.6 (same wording) < MIN_SCORE
         else:
-            sig = (False, t.unit, period)
+            interim = bool(t.deadline and t.year)
+            sig = (False, t.unit, period, t.region if period is None else interim)
             where = [_A.unit == t.unit]
-            if period is not None:
-                where.append(_A.year <= period)
+            if period is None:
+                # no period: score() gives at most 0.05 + 0.6 * similarity + 0.1 (the same region), so only the
+                # actuals of the target's region can reach MIN_SCORE
+                where.append(_A.region == t.region)
+            elif interim:
+                where.append(_A.year <= period)  # the final year or an interim one
+            else:
+                where.append(_A.year == period)  # score() gives an earlier year 0 unless it is an interim one
             if sig not in texts:
                 texts[sig] = _measure_texts(session, where, rules)
             mine = measure_chars(t.measure_text or t.measure, rules)
