@@ -110,7 +110,7 @@ def _hand_written() -> tuple[list[TargetRow], list[dict[str, Any]], list[tuple[s
         A("dlate", 7, "零售物价涨幅", 1.1, 2026),
         A("dlate", 7, "居民消费价格涨幅", 1.2, 2026),
     ]
-    # (target, document, mention, interim): a rejected final link also keeps relink from proposing another outcome
+    # (target, document, mention, interim): a rejected link excludes that figure only, final or interim
     rejected = [("jobs", "drev", 13, True), ("cpi", "dlate", 5, False), ("rd", "dlate", 100, True),
                 ("ties", "nodoc", 1, True)]
     return targets, actuals, rejected
@@ -196,10 +196,8 @@ def _check(url: str) -> list[tuple[str, Any, Any]]:
         for ln in s.scalars(select(TargetLinkRow).where(TargetLinkRow.state == LINK_PROPOSED).order_by(TargetLinkRow.id)):
             got.setdefault(ln.target_id, []).append((not ln.interim, ln.document_id, ln.span_start, ln.score))
         by_id = {a.id: a for a in s.scalars(select(ActualRow))}
-        decided = set(s.scalars(select(TargetLinkRow.target_id).where(TargetLinkRow.state == LINK_REJECTED,
-                                                                      TargetLinkRow.interim.is_(False))))  # fmt: skip
-    want = {tid: [(k, by_id[aid].document_id, by_id[aid].span_start, sc) for k, _key, aid, sc, _rs in full
-                  if not (k and tid in decided)]
+    # a rejected link (final or interim) excludes its figure only: the next-best one is proposed
+    want = {tid: [(k, by_id[aid].document_id, by_id[aid].span_start, sc) for k, _key, aid, sc, _rs in full]
             for tid, _sql, full in choices}  # fmt: skip
     assert got == {tid: links for tid, links in want.items() if links}
     return choices

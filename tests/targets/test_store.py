@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from shuanglian.services import targets as svc
 from shuanglian.store.db import session_scope
-from tests.targets.conftest import add_reports
+from tests.targets.conftest import BULLETIN, BULLETIN_META, add_document, add_reports
 
 
 def _by_measure(url: str) -> dict[str, dict]:
@@ -134,17 +134,78 @@ def _links(url: str) -> list[tuple]:
     return [*links, *status]
 
 
-def test_an_update_that_only_adds_actuals_equals_a_rebuild(sqlite_url: str) -> None:
+def _review(url: str, measure: str, action: str) -> dict:
+    """Accept or reject the final outcome link of the 2024 target of a measure (as the API does)."""
+    tid = _by_measure(url)[measure]["id"]
+    with session_scope(url) as s:
+        link = next(ln for ln in svc.get_target(s, tid)["links"] if not ln["interim"] and ln["state"] == "proposed")
+        return svc.review_link(s, tid, link["id"], action, "alice")
+
+
+def _finals(url: str, measure: str) -> list[tuple]:
+    """(value, state) of the final outcome links of the 2024 target of a measure."""
+    tid = _by_measure(url)[measure]["id"]
+    with session_scope(url) as s:
+        return sorted((ln["value"], ln["state"]) for ln in svc.get_target(s, tid)["links"] if not ln["interim"])
+
+
+def _rebuild_equals(url: str) -> None:
+    state = _links(url)
+    with session_scope(url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)  # the judgements (rejected, accepted links) are replayed
+    assert _links(url) == state
+
+
+def test_an_update_that_only_adds_actuals_equals_a_rebuild(db_url: str) -> None:
     # the plan's targets are relinked against the review's actuals only (relink_added), not every actual
-    plan_id, review_id = add_reports(sqlite_url)
-    with session_scope(sqlite_url) as s:
+    plan_id, review_id = add_reports(db_url)
+    with session_scope(db_url) as s:
         svc.update_targets(s, [plan_id], as_of_year=2025)
         svc.update_targets(s, [review_id], as_of_year=2025)
-    incremental = _links(sqlite_url)
+    incremental = _links(db_url)
     assert any(row[3] is False and row[5] == "proposed" for row in incremental if len(row) == 6)
-    with session_scope(sqlite_url) as s:
+    with session_scope(db_url) as s:
         svc.rebuild_targets(s, as_of_year=2025)
-    assert _links(sqlite_url) == incremental
+    assert _links(db_url) == incremental
+    # judgements, then more reports: the incremental path still equals a rebuild after the same judgements
+    assert _review(db_url, "城镇新增就业", "reject")["outcome"] is None  # the review's 9万 was the only candidate
+    assert _review(db_url, "国内生产总值增长率", "accept")["outcome"]["state"] == "accepted"
+    bulletin = add_document(db_url, BULLETIN, *BULLETIN_META)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [bulletin], as_of_year=2025)  # only adds actuals: relink_added
+    # the later report answers the target whose outcome was rejected; the accepted one gets no proposal
+    assert _finals(db_url, "城镇新增就业") == [(90000, "rejected"), (105000, "proposed")]
+    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "accepted")]
+    assert _by_measure(db_url)["城镇新增就业"]["status"] == "met"
+    _rebuild_equals(db_url)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [review_id], as_of_year=2025)  # a report stored again: its targets relinked in full
+    _rebuild_equals(db_url)
+
+
+def test_a_rejected_outcome_gives_way_to_the_next_best(db_url: str) -> None:
+    add_reports(db_url)
+    add_document(db_url, BULLETIN, *BULLETIN_META)
+    with session_scope(db_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+    jobs = _by_measure(db_url)["城镇新增就业"]
+    # two reports answer the 10万人以上 target with the same score: the earlier one is proposed
+    assert jobs["outcome"]["value"] == 90000 and jobs["status"] == "missed" and jobs["progress"] == 0.9
+    after = _review(db_url, "城镇新增就业", "reject")
+    # the rejection excludes that figure only: the next-best is proposed for review; status and progress follow
+    assert after["outcome"]["value"] == 105000 and after["outcome"]["state"] == "proposed"
+    assert after["status"] == "met" and after["progress"] == 1.05
+    assert _finals(db_url, "城镇新增就业") == [(90000, "rejected"), (105000, "proposed")]
+    _rebuild_equals(db_url)
+    # no candidate left after the second rejection: no outcome, status unknown (the year is over)
+    after = _review(db_url, "城镇新增就业", "reject")
+    assert after["outcome"] is None and after["status"] == "unknown" and after["progress"] is None
+    _rebuild_equals(db_url)
+    # an accepted outcome stops proposals: the later report's figure is not proposed beside it
+    gdp = _review(db_url, "国内生产总值增长率", "accept")
+    assert gdp["outcome"]["value"] == 6.5 and gdp["outcome"]["state"] == "accepted"
+    _rebuild_equals(db_url)
+    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "accepted")]
 
 
 def test_worded_targets_found_by_later_reports_equal_a_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -176,3 +237,54 @@ def test_worded_targets_found_by_later_reports_equal_a_rebuild(tmp_path) -> None
     with session_scope(url) as s:
         svc.rebuild_targets(s)
     assert _links(url) == incremental
+
+
+def _undated(url: str, doc_id: str, text: str, place: str | None, published: str | None = None) -> str:
+    from shuanglian.store.documents import DocumentRow
+
+    with session_scope(url) as s:
+        s.add(DocumentRow(id=doc_id, content_hash=f"h-{doc_id}", source=f"test:{doc_id}", raw=text, text=text,
+                          published=published, facts={"entities": [{"kind": "place", "name": place}] if place else []}))
+    return doc_id
+
+
+def test_undated_targets_are_answered_in_their_region_and_updates_equal_a_rebuild(db_url: str) -> None:
+    # a target of no year scores measure (0.6) + region (0.1) at most: only a figure of its own region answers it,
+    # so an update reads only the undated targets of the regions its figures name (relink_added's SQL filter)
+    from shuanglian.store.db import init_db
+
+    init_db(db_url)
+    plan = "今年主要预期目标是：城镇新增就业10万人以上，居民消费价格涨幅3%左右。"
+    docs = [("p_sz", plan, "深圳市"), ("p_gz", plan + "\n", "广州市"), ("p_none", plan + "\n\n", None)]
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [_undated(db_url, *d) for d in docs], as_of_year=2025)
+    _rebuild_equals(db_url)
+    review = "过去一年，城镇新增就业9万人，居民消费价格上涨2.5%。"
+    for doc_id, text, place in (("r_none", review, None), ("r_sz", review + "\n", "深圳市"),
+                                ("r_gz", review.replace("9万", "11万"), "广州市")):
+        with session_scope(db_url) as s:
+            svc.update_targets(s, [_undated(db_url, doc_id, text, place)], as_of_year=2025)
+        _rebuild_equals(db_url)
+    with session_scope(db_url) as s:
+        got = {(t["region"], t["measure"]): ((t["outcome"] or {}).get("value"), t["status"])
+               for t in svc.list_targets(s, limit=None)["items"]}
+    assert got == {("深圳市", "城镇新增就业"): (90000, "missed"), ("深圳市", "居民消费价格涨幅"): (2.5, "met"),
+                   ("广州市", "城镇新增就业"): (110000, "met"), ("广州市", "居民消费价格涨幅"): (2.5, "met"),
+                   (None, "城镇新增就业"): (None, "unknown"), (None, "居民消费价格涨幅"): (None, "unknown")}
+
+
+def test_an_update_refreshes_the_status_the_year_moved(db_url: str) -> None:
+    # a target whose period was open (in_progress) is unknown once the year passes without an outcome: an update
+    # reporting on that year sets it again even when no figure answers it (as set_status over every target did)
+    from shuanglian.store.db import init_db
+
+    init_db(db_url)
+    plan = "2025年主要预期目标是：城镇新增就业10万人以上。"
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [_undated(db_url, "p", plan, "深圳市", "2025-01-20")], as_of_year=2025)
+        assert [t["status"] for t in svc.list_targets(s, limit=None)["items"]] == ["in_progress"]
+    other = "2025年城镇新增就业9万人。"  # another region's figure: it does not answer the target
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [_undated(db_url, "r", other, "广州市", "2026-01-20")], as_of_year=2026)
+        items = svc.list_targets(s, limit=None)["items"]
+    assert [(t["outcome"], t["status"]) for t in items] == [(None, "unknown")]

@@ -2,7 +2,9 @@
 
 `rebuild_targets(session)` / `update_targets(session, changed_docs)` are the projector pair: document
 targets and actual figures are recomputed from the documents table; reviewed links (accepted, rejected,
-manual) survive because target ids are deterministic (document + span + measure).
+manual) survive because target ids are deterministic (document + span + measure). They are judgements the
+relink replays: a rejected link excludes that reported figure only (the next-best one is proposed), an
+accepted or manual final link stops outcome proposals.
 """
 
 from __future__ import annotations
@@ -113,15 +115,16 @@ def _store_documents(session: Session, rows: list[DocumentRow]) -> dict[str, Tar
     return keep
 
 
-def as_figure(obj: Any) -> Figure:
-    """A stored target or actual as a Figure (for scoring)."""
-    is_t = isinstance(obj, TargetRow)
+def as_figure(obj: Any, is_target: bool | None = None) -> Figure:
+    """A stored target or actual as a Figure (for scoring): an ORM row, or a plain row of its columns (a target's
+    plain row says so with is_target=True; its quote may be left out)."""
+    is_t = isinstance(obj, TargetRow) if is_target is None else is_target
     return Figure(
         measure=obj.measure, value=obj.value, unit=obj.unit, year=obj.year, is_target=is_t,
-        span=(obj.span_start or 0, obj.span_end or 0), quote=obj.quote or "",
-        qualifier=obj.qualifier if isinstance(obj, TargetRow) else None,
-        value_max=obj.value_max if isinstance(obj, TargetRow) else None,
-        deadline=obj.deadline if isinstance(obj, TargetRow) else obj.period_end,
+        span=(obj.span_start or 0, obj.span_end or 0), quote=getattr(obj, "quote", None) or "",
+        qualifier=obj.qualifier if is_t else None,
+        value_max=obj.value_max if is_t else None,
+        deadline=obj.deadline if is_t else obj.period_end,
         region=obj.region, measure_text=obj.measure_text or "", known_measure=obj.known_measure,
     )
 
@@ -177,11 +180,20 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 if interim:
                     years.append(_A.year < t.deadline)
                 q = q.where(or_(*years))
+        elif period is None and not t.region:
+            best = {}  # no period, no region: score() gives at most 0.05 + 0.6 (same wording) < MIN_SCORE
         else:
-            sig = (False, t.unit, period)
+            interim = bool(t.deadline and t.year)
+            sig = (False, t.unit, period, t.region if period is None else interim)
             where = [_A.unit == t.unit]
-            if period is not None:
-                where.append(_A.year <= period)
+            if period is None:
+                # no period: score() gives at most 0.05 + 0.6 * similarity + 0.1 (the same region), so only the
+                # actuals of the target's region can reach MIN_SCORE
+                where.append(_A.region == t.region)
+            elif interim:
+                where.append(_A.year <= period)  # the final year or an interim one
+            else:
+                where.append(_A.year == period)  # score() gives an earlier year 0 unless it is an interim one
             if sig not in texts:
                 texts[sig] = _measure_texts(session, where, rules)
             mine = measure_chars(t.measure_text or t.measure, rules)
@@ -200,8 +212,8 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 actuals[sig] = [_candidate(a) for a in session.execute(q)]
             best = _best(tf, t.document_id, t_pub, period, actuals[sig], rejected, rules)
         for final, (_k, a, sc, reasons) in best.items():
-            if final and any(not ln.interim for ln in links):
-                continue  # a reviewer already decided the outcome
+            if final and _decided(links):
+                continue  # a reviewer accepted or linked the outcome (a rejection only excludes its figure)
             links.append(_propose(session, t, a, final, sc, reasons))
             proposed += 1
         set_status(session, t, as_of_year, links)
@@ -215,6 +227,10 @@ _A: Any = ActualRow.__table__.c
 # the columns of an actual that scoring and a proposed link read (plain rows, no ORM objects)
 _ACTUAL = (_A.id, _A.document_id, _A.published, _A.span_start, _A.span_end, _A.quote, _A.measure, _A.measure_text,
            _A.known_measure, _A.value, _A.unit, _A.year, _A.period_end, _A.region)
+_T: Any = TargetRow.__table__.c
+# the columns of a target that scoring and its status check read (relink_added's plain rows; as_figure(row, True))
+_TARGET = (_T.id, _T.document_id, _T.span_start, _T.span_end, _T.measure, _T.measure_text, _T.known_measure, _T.value,
+           _T.value_max, _T.unit, _T.qualifier, _T.year, _T.deadline, _T.region, _T.status)
 def _candidate(a: Any) -> _Candidate:
     """(row, figure, document, mention start, published, year) of an actual row."""
     return (a, as_figure(a), a.document_id, a.span_start, a.published, a.year)
@@ -332,6 +348,12 @@ def _best(
     return best
 
 
+def _decided(links: Iterable[TargetLinkRow]) -> bool:
+    """Whether a reviewer decided the target's outcome: an accepted or manual final link stops proposals. A
+    rejected one does not: it excludes that figure only, and the linker proposes the next-best candidate."""
+    return any(not ln.interim and ln.state in REVIEWED for ln in links)
+
+
 def _propose(session: Session, t: TargetRow, a: ActualRow, final: bool, sc: float, reasons: list[str]) -> TargetLinkRow:
     """Store a proposed link of target t to actual a."""
     link = TargetLinkRow(
@@ -343,40 +365,57 @@ def _propose(session: Session, t: TargetRow, a: ActualRow, final: bool, sc: floa
     return link
 
 
-def relink_added(session: Session, targets: list[TargetRow], added: list[ActualRow], as_of_year: int | None = None) -> int:
+def relink_added(session: Session, targets: list[Any], added: list[ActualRow], as_of_year: int | None = None) -> int:
     """Relink targets whose candidate actuals were only added to (none removed since their last relink):
     the best over all actuals is the better of the stored proposal and the best added one, so only the added
-    actuals are scored (a full relink scores every actual of the measure: its cost grew with the database)."""
+    actuals are scored (a full relink scores every actual of the measure: its cost grew with the database).
+    `targets` may be plain rows of the `_TARGET` columns: they are scored as rows, and only the targets an added
+    actual scores for (or whose status the year may have moved, `_status_due`) are loaded with their links."""
     as_of_year = as_of_year or date.today().year
     targets = list({t.id: t for t in targets}.values())
     rules = load_rules()
-    pub = _published(session, [t.document_id for t in targets if t.document_id])
-    links_of = _links_of(session, [t.id for t in targets])
     cands = [(a, as_figure(a), a.document_id, a.span_start, a.published, a.year) for a in added]
-    linked_pub = _published(session, [ln.document_id for ls in links_of.values() for ln in ls if ln.document_id])
     # the added actuals by measure and unit and by unit, each with its place among them (kept in that order)
     by_measure: dict[tuple[str, str], list[tuple[int, _Candidate]]] = {}
     by_unit: dict[str, list[_Candidate]] = {}
     for i, c in enumerate(cands):
         by_measure.setdefault((c[0].measure, c[0].unit), []).append((i, c))
         by_unit.setdefault(c[0].unit, []).append(c)
-    proposed = 0
+
+    def mine_of(t: Any) -> list[_Candidate]:
+        period = t.deadline or t.year
+        if t.known_measure:
+            parts = [by_measure.get((k, t.unit), []) for k in dict.fromkeys(rules.compatible_keys(t.measure))]
+            return [c for _i, c in sorted((ic for part in parts for ic in part), key=lambda ic: ic[0])]
+        return [c for c in by_unit.get(t.unit, []) if period is None or (c[5] is not None and c[5] <= period)]
+
+    pub = _published(session, [t.document_id for t in targets if t.document_id])
+    # a target no added actual scores for (rejections aside: they only remove candidates) keeps its links, and
+    # its status unless the year moved it (set_status would store the same): it is not loaded
+    mine: dict[str, list[_Candidate]] = {}
     for t in targets:
+        m = mine_of(t)
+        period = t.deadline or t.year
+        t_pub = pub.get(t.document_id or "") if t.document_id else None
+        if _status_due(t, as_of_year) or _best(as_figure(t, True), t.document_id, t_pub, period, m, set(), rules):
+            mine[t.id] = m
+    held = {t.id: t for t in targets if isinstance(t, TargetRow)}
+    for part in chunks([i for i in mine if i not in held]):
+        held.update((t.id, t) for t in session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
+    links_of = _links_of(session, list(mine))
+    linked_pub = _published(session, [ln.document_id for ls in links_of.values() for ln in ls if ln.document_id])
+    proposed = 0
+    for tid in mine:
+        t = held[tid]
         tf = as_figure(t)
         links = links_of.get(t.id, [])
         rejected = {(ln.document_id, ln.span_start) for ln in links if ln.state == LINK_REJECTED}
         period = t.deadline or t.year
-        if t.known_measure:
-            parts = [by_measure.get((k, t.unit), []) for k in dict.fromkeys(rules.compatible_keys(t.measure))]
-            mine = [c for _i, c in sorted((ic for part in parts for ic in part), key=lambda ic: ic[0])]
-        else:
-            mine = [c for c in by_unit.get(t.unit, [])
-                    if period is None or (c[5] is not None and c[5] <= period)]  # fmt: skip
         t_pub = pub.get(t.document_id or "") if t.document_id else None
-        best = _best(tf, t.document_id, t_pub, period, mine, rejected, rules)
+        best = _best(tf, t.document_id, t_pub, period, mine[tid], rejected, rules)
         for final, (key, a, sc, reasons) in best.items():
-            if final and any(not ln.interim for ln in links if ln.state != LINK_PROPOSED):
-                continue  # a reviewer already decided the outcome
+            if final and _decided(links):
+                continue  # a reviewer accepted or linked the outcome (a rejection only excludes its figure)
             old = [ln for ln in links if ln.state == LINK_PROPOSED and ln.interim == (not final)]
             if old and _key(final, old[0].score, linked_pub.get(old[0].document_id or ""), old[0].span_start or 0, old[0].year) <= key:
                 continue  # the stored proposal still ranks first (ties: the earlier actual, as a full scan keeps)
@@ -388,6 +427,17 @@ def relink_added(session: Session, targets: list[TargetRow], added: list[ActualR
         set_status(session, t, as_of_year, links)
     session.flush()
     return proposed
+
+
+def _status_due(t: Any, as_of_year: int) -> bool:
+    """Whether set_status may store another status for a target whose links did not change: only a target
+    without an outcome depends on the year (in_progress while its period is open, then unknown); a stored
+    in_progress or unknown that disagrees with the year is due (an unknown one with an outcome judged unknown
+    too: it is set again, to the same)."""
+    if t.status not in ("in_progress", "unknown"):
+        return False
+    period = t.deadline or t.year
+    return (t.status == "in_progress") != (period is not None and period >= as_of_year)
 
 
 def _links_of(session: Session, target_ids: list[str]) -> dict[str, list[TargetLinkRow]]:
@@ -463,9 +513,9 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     ids = list(dict.fromkeys(changed_docs))
     measures: set[tuple[str, str]] = set()
     # figures of documents that are gone (or now a copy) may have been some target's outcome
-    before = list(session.execute(select(ActualRow.measure, ActualRow.unit, ActualRow.year, ActualRow.period_end)
-                                  .where(ActualRow.document_id.in_(ids))))  # fmt: skip
-    measures |= {(m, u) for m, u, _y, _e in before}
+    before = list(session.execute(select(ActualRow.measure, ActualRow.unit, ActualRow.year, ActualRow.period_end,
+                                         ActualRow.region).where(ActualRow.document_id.in_(ids))))  # fmt: skip
+    measures |= {(m, u) for m, u, _y, _e, _r in before}
     # targets whose proposed outcome is a figure of a changed document: it is gone or stored again
     lost = set(session.scalars(select(TargetLinkRow.target_id).where(
         TargetLinkRow.document_id.in_(ids), TargetLinkRow.state == LINK_PROPOSED)))  # fmt: skip
@@ -492,28 +542,32 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
     # a target can only gain or lose a link to an actual of the right period (targets.link.score gives
     # other years 0): its own year or deadline, a total over that period, or an interim year before a
     # deadline; targets of other years of the measure (growing with the database) are not read
-    spans = [(y, e) for _m, _u, y, e in before] + [(a.year, a.period_end) for a in added]
+    spans = [(y, e) for _m, _u, y, e, _r in before] + [(a.year, a.period_end) for a in added]
     years = {y for y, _e in spans if y is not None}
     ends = {e for y, e in spans if y is None and e is not None}
+    # a target of no period scores at most 0.05 (unit) + 0.6 (same measure, or same wording) + 0.1 (same region):
+    # it reaches MIN_SCORE only with a figure of its own region, so only those of a region a removed or added
+    # figure names are read (the others of the measure, growing with the database, cannot change)
+    regions = sorted({r for *_x, r in before if r} | {a.region for a in added if a.region})
     period = func.coalesce(TargetRow.deadline, TargetRow.year)
     can_score = or_(
-        period.is_(None),
+        and_(period.is_(None), TargetRow.region.in_(regions)),
         period.in_(sorted(years | ends)),
         and_(TargetRow.deadline.isnot(None), TargetRow.year.isnot(None), TargetRow.deadline > min(years, default=9999)),
     )
-    q = select(TargetRow).where(TargetRow.measure.in_(names), can_score)
-    candidates = list(session.scalars(q)) if names else []
-    targets = [t for t in candidates if (t.measure, t.unit) in measures]
+    # plain rows: the targets that only gained actuals are scored as rows (relink_added loads those that change)
+    q = select(*_TARGET).where(TargetRow.measure.in_(names), can_score)
+    rows = [t for t in session.execute(q) if (t.measure, t.unit) in measures] if names else []
     # a target no rule names a measure for is matched by wording (targets.link.score): any added figure of
     # its unit and period may answer it, whatever that figure's measure string
-    targets += _worded_targets(session, added, can_score, rules)
-    for part in chunks(sorted(lost)):
-        targets += list(session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
-    targets = list({t.id: t for t in targets}.values())
-    have = {t.id for t in targets}
-    full = [t for t in targets if t.id in touched or t.id in lost or (t.measure, t.unit) in removed]
-    full += [touched[i] for i in sorted(set(touched) - have)]
-    grown = [t for t in targets if t.id not in touched and t.id not in lost and (t.measure, t.unit) not in removed]
+    rows += _worded_targets(session, added, can_score, rules)
+    rows = list({t.id: t for t in rows}.values())
+    have = {t.id for t in rows}
+    again = [t.id for t in rows if t.id in touched or t.id in lost or (t.measure, t.unit) in removed]
+    again += [i for i in sorted(lost) if i not in have]
+    full = _load(session, again, touched)
+    full += [touched[i] for i in sorted(set(touched) - have - lost)]
+    grown = [t for t in rows if t.id not in touched and t.id not in lost and (t.measure, t.unit) not in removed]
     proposed = relink(session, full, as_of_year) + relink_added(session, grown, added, as_of_year)
     return {"documents": len(ids), "targets": len(touched), "proposed": proposed}
 
@@ -523,31 +577,36 @@ def update_targets(session: Session, changed_docs: Iterable[str], as_of_year: in
 _WORDED_MIN_SIMILARITY = 0.5
 
 
-def _worded_targets(session: Session, added: list[ActualRow], can_score: Any, rules: Any) -> list[TargetRow]:
-    """Targets no rule names a measure for (matched by wording) that an added actual of their unit may answer:
-    only those whose measure words overlap an added actual's enough to score are loaded."""
+def _load(session: Session, ids: list[str], held: dict[str, TargetRow]) -> list[TargetRow]:
+    """The stored targets of these ids, in that order (those held as given, the rest read in chunks)."""
+    out = dict(held)
+    for part in chunks([i for i in ids if i not in out]):
+        out.update((t.id, t) for t in session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
+    return [out[i] for i in ids if i in out]
+
+
+def _worded_targets(session: Session, added: list[ActualRow], can_score: Any, rules: Any) -> list[Any]:
+    """Targets no rule names a measure for (matched by wording) that an added actual of their unit may answer,
+    as plain rows of the `_TARGET` columns: only those whose measure words overlap an added actual's enough to
+    score."""
     words: dict[str, dict[frozenset[str], None]] = {}  # distinct wordings per unit
     for a in added:
         words.setdefault(a.unit, {})[measure_chars(a.measure_text or a.measure, rules)] = None
     if not words:
         return []
-    q = select(TargetRow.id, TargetRow.measure, TargetRow.measure_text, TargetRow.unit).where(
-        TargetRow.known_measure.is_(False), TargetRow.unit.in_(sorted(words)), can_score)
+    q = select(*_TARGET).where(TargetRow.known_measure.is_(False), TargetRow.unit.in_(sorted(words)), can_score)
     keep = []
     near: dict[tuple[str, str], bool] = {}  # one test per wording and unit (many targets share one)
-    for tid, measure, text, unit in session.execute(q):
-        w = text or measure
-        ok = near.get((w, unit))
+    for t in session.execute(q):
+        w = t.measure_text or t.measure
+        ok = near.get((w, t.unit))
         if ok is None:
             mine = measure_chars(w, rules)
-            ok = near[(w, unit)] = bool(mine) and any(
-                b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[unit])
+            ok = near[(w, t.unit)] = bool(mine) and any(
+                b and len(mine & b) >= _WORDED_MIN_SIMILARITY * len(mine | b) for b in words[t.unit])
         if ok:
-            keep.append(tid)
-    out: list[TargetRow] = []
-    for part in chunks(keep):
-        out += list(session.scalars(select(TargetRow).where(TargetRow.id.in_(part))))
-    return out
+            keep.append(t)
+    return keep
 
 
 def rebuild_targets(session: Session, as_of_year: int | None = None) -> dict[str, Any]:
