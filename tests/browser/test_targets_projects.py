@@ -108,3 +108,20 @@ def test_import_project_list_with_a_bad_row(tg_page, tg_server: str, tmp_path: P
     tg_page.goto(f"{tg_server}/projects")
     table = tg_page.locator("#projects-table").inner_text()
     assert "光明科学城同步辐射装置" in table and "坏行项目" not in table
+
+
+def test_judge_no_outcome_reported_and_undo(tg_page, tg_server: str) -> None:  # type: ignore[no-untyped-def]
+    tg_page.goto(f"{tg_server}/targets?region=深圳市")
+    row = tg_page.locator("#targets-table tr", has_text="居民消费价格涨幅").filter(has_text="3%左右")
+    row.locator("a").first.click()
+    assert "0.5%" in tg_page.locator("#target-outcome").inner_text()
+    tg_page.fill("#no-outcome-form input[name=note]", "次年报告未公布该口径")
+    tg_page.click("#no-outcome-mark")
+    tg_page.wait_for_selector("#no-outcome-undo")
+    assert "未见公开结果" in tg_page.locator("#target-outcome").inner_text()
+    assert tg_page.locator("#target-status").inner_text() == "待核实"
+    assert "次年报告未公布该口径" in tg_page.locator("#target-no-outcome-note").inner_text()
+    tg_page.click("#no-outcome-undo")
+    tg_page.wait_for_selector("#no-outcome-form")
+    assert "0.5%" in tg_page.locator("#target-outcome").inner_text()
+    assert tg_page.locator("#target-status").inner_text() == "已完成"

@@ -55,3 +55,19 @@ def test_taskbook_and_projects_import_exit_1_on_bad_rows(sqlite_url: str, tmp_pa
 
     good, errors, _ = parse_projects(out.read_bytes(), "xlsx")  # the export imports again unchanged
     assert not errors and good[0][1]["name"] == "甲项目" and good[0][1]["total_investment"] == 1e9
+
+
+def test_target_no_outcome_and_undo(sqlite_url: str) -> None:
+    add_reports(sqlite_url)
+    assert runner.invoke(app, ["targets-rebuild", "--db", sqlite_url]).exit_code == 0
+    r = runner.invoke(app, ["targets", "--db", sqlite_url, "--year", "2024", "--json"])
+    jobs = next(json.loads(x) for x in r.output.splitlines() if json.loads(x)["measure"] == "城镇新增就业")
+    r = runner.invoke(app, ["target-no-outcome", jobs["id"], "--note", "未见公开数据", "--user", "alice", "--db", sqlite_url])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["outcome"] is None and out["status"] == "unknown" and out["no_outcome"]["note"] == "未见公开数据"
+    r = runner.invoke(app, ["target-no-outcome", jobs["id"], "--undo", "--user", "alice", "--db", sqlite_url])
+    assert r.exit_code == 0 and json.loads(r.output)["outcome"]["value"] == 90000
+    r = runner.invoke(app, ["target-no-outcome", jobs["id"], "--undo", "--user", "alice", "--db", sqlite_url])
+    assert r.exit_code == 2 and "no 'no outcome reported' judgement" in r.output
+    assert runner.invoke(app, ["target-no-outcome", "nope", "--db", sqlite_url, "--user", "alice"]).exit_code == 2

@@ -130,7 +130,7 @@ def _links(url: str) -> list[tuple]:
     with session_scope(url) as s:
         links = sorted((ln.target_id, ln.document_id, ln.span_start, ln.interim, ln.score, ln.state)
                        for ln in s.scalars(select(TargetLinkRow)))  # fmt: skip
-        status = sorted((t.id, t.status, t.progress) for t in s.scalars(select(TargetRow)))
+        status = sorted((t.id, t.status, t.progress, t.no_outcome_by, t.no_outcome_note) for t in s.scalars(select(TargetRow)))
     return [*links, *status]
 
 
@@ -288,3 +288,83 @@ def test_an_update_refreshes_the_status_the_year_moved(db_url: str) -> None:
         svc.update_targets(s, [_undated(db_url, "r", other, "广州市", "2026-01-20")], as_of_year=2026)
         items = svc.list_targets(s, limit=None)["items"]
     assert [(t["outcome"], t["status"]) for t in items] == [(None, "unknown")]
+
+
+def _audit_actions(url: str, tid: str) -> list[str]:
+    from shuanglian.graph.audit import audit_log
+
+    with session_scope(url) as s:
+        return [a["action"] for a in audit_log(s, object_id=tid)["items"]]
+
+
+def test_no_outcome_judgement_stops_proposals_survives_updates_and_undo_resumes(db_url: str) -> None:
+    import pytest
+
+    plan_id, review_id = add_reports(db_url)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [plan_id, review_id], as_of_year=2025)
+    jobs = _by_measure(db_url)["城镇新增就业"]
+    assert jobs["outcome"]["value"] == 90000 and jobs["no_outcome"] is None
+    # the reviewer finds the proposed figure is not this target's outcome and that none is reported
+    with session_scope(db_url) as s:
+        after = svc.mark_no_outcome(s, jobs["id"], "alice", "  已查阅2025年报告，未见该口径数据  ")
+    assert after["outcome"] is None and after["status"] == "unknown" and after["progress"] is None
+    assert after["no_outcome"]["by"] == "alice" and after["no_outcome"]["note"] == "已查阅2025年报告，未见该口径数据"
+    assert _finals(db_url, "城镇新增就业") == []  # the proposal is withdrawn, not turned into a rejection
+    _rebuild_equals(db_url)  # the judgement is replayed: a rebuild proposes nothing either
+    # a later report with a figure that would answer it (relink_added), then a report stored again (full relink)
+    bulletin = add_document(db_url, BULLETIN, *BULLETIN_META)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [bulletin], as_of_year=2025)
+    assert _finals(db_url, "城镇新增就业") == [] and _by_measure(db_url)["城镇新增就业"]["status"] == "unknown"
+    _rebuild_equals(db_url)
+    with session_scope(db_url) as s:
+        svc.update_targets(s, [review_id], as_of_year=2025)
+    assert _finals(db_url, "城镇新增就业") == []
+    _rebuild_equals(db_url)
+    # undo: proposals resume (the earlier report's figure first), the status follows the outcome again
+    with session_scope(db_url) as s:
+        undone = svc.undo_no_outcome(s, jobs["id"], "bob")
+        with pytest.raises(ValueError):
+            svc.undo_no_outcome(s, jobs["id"], "bob")  # nothing to undo
+        with pytest.raises(svc.UnknownTarget):
+            svc.mark_no_outcome(s, "nope", "bob")
+    assert undone["no_outcome"] is None and undone["outcome"]["value"] == 90000
+    assert undone["outcome"]["state"] == "proposed" and undone["status"] == "missed"
+    _rebuild_equals(db_url)
+    actions = _audit_actions(db_url, jobs["id"])
+    assert actions.count("target_no_outcome") == 1 and actions.count("target_no_outcome_undo") == 1
+
+
+def test_no_outcome_judgement_over_an_accepted_outcome_and_an_open_target(db_url: str) -> None:
+    add_reports(db_url)
+    add_document(db_url, BULLETIN, *BULLETIN_META)
+    with session_scope(db_url) as s:
+        svc.rebuild_targets(s, as_of_year=2025)
+    assert _review(db_url, "国内生产总值增长率", "accept")["outcome"]["value"] == 6.5
+    gdp = _by_measure(db_url)["国内生产总值增长率"]["id"]
+    with session_scope(db_url) as s:
+        judged = svc.mark_no_outcome(s, gdp, "alice")  # no note: allowed
+    assert judged["outcome"] is None and judged["status"] == "unknown" and judged["no_outcome"]["note"] == ""
+    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "rejected")]  # the accepted figure is judged wrong too
+    _rebuild_equals(db_url)
+    with session_scope(db_url) as s:
+        again = svc.undo_no_outcome(s, gdp, "alice")
+    # proposals resume without the figure the reviewer gave up: the later report's 6.4 is proposed
+    assert again["outcome"]["value"] == 6.4 and again["outcome"]["state"] == "proposed"
+    _rebuild_equals(db_url)
+    # a multi-year target still open: unknown while judged, its interim figure (progress) kept and still proposed
+    rd = _by_measure(db_url)["研发投入强度"]
+    assert rd["status"] == "in_progress"
+    with session_scope(db_url) as s:
+        judged = svc.mark_no_outcome(s, rd["id"], "alice", "该指标次年起不再公布")
+        assert judged["status"] == "unknown" and judged["progress"] == round(4.2 / 5.5, 3)
+        assert [ln["interim"] for ln in svc.get_target(s, rd["id"])["links"]] == [True]
+    _rebuild_equals(db_url)
+    # linking a figure by hand reports an outcome: the judgement is undone (audited)
+    with session_scope(db_url) as s:
+        cand = next(c for c in svc.candidates(s, rd["id"]) if c["value"] == 4.2)
+        linked = svc.choose_candidate(s, rd["id"], cand["id"], "alice")
+    assert linked["no_outcome"] is None and linked["outcome"]["state"] == "manual"
+    assert "target_no_outcome_undo" in _audit_actions(db_url, rd["id"])
+    _rebuild_equals(db_url)

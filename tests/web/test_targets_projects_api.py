@@ -152,3 +152,58 @@ def test_projects_routes_roles_and_manager(seeded: TestClient, client_for) -> No
     assert x.status_code == 200 and x.content[:2] == b"PK"
     assert viewer.post("/api/projects/sync").status_code == 403
     assert seeded.post("/api/projects/sync").status_code == 200
+
+
+def test_no_outcome_judgement_routes_and_roles(db_url: str) -> None:
+    """"No outcome reported" (未见公开结果) over the API on SQLite and PostgreSQL: anonymous 401, a viewer 403, an
+    editor judges with a note and undoes it (proposals resume); the judgement survives a rebuild; audited."""
+    from shuanglian.store.db import session_scope
+    from shuanglian.web.app import create_app
+    from shuanglian.web.auth import create_user
+    from tests.web.conftest import PASSWORD, login
+
+    add_reports(db_url)
+    with session_scope(db_url) as s:
+        for role in ("editor", "viewer", "admin"):
+            create_user(s, f"{role}1", role, PASSWORD)
+    app = create_app(db_url)
+    clients = {}
+    for role in ("editor", "viewer", "admin"):
+        c = TestClient(app)
+        c.headers["X-CSRF-Token"] = login(c, f"{role}1")
+        clients[role] = c
+    ed, viewer, anon = clients["editor"], clients["viewer"], TestClient(app)
+    assert ed.post("/api/targets/rebuild").status_code == 200
+    jobs = _target(ed, "城镇新增就业")
+    assert jobs["outcome"]["value"] == 90000 and jobs["no_outcome"] is None
+    url = f"/api/targets/{jobs['id']}/no-outcome"
+    note = "已查阅次年政府工作报告，未见该指标"
+    assert anon.post(url, json={"note": note}).status_code == 401
+    assert viewer.post(url, json={"note": note}).status_code == 403
+    assert viewer.delete(url).status_code == 403
+    assert ed.post("/api/targets/nope/no-outcome", json={}).status_code == 404
+    assert ed.post(url, json={"note": "x" * 2001}).status_code == 422
+    assert ed.delete(url).status_code == 422  # nothing to undo yet
+    r = ed.post(url, json={"note": note})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["outcome"] is None and body["status"] == "unknown"
+    assert body["no_outcome"]["note"] == note and body["no_outcome"]["by"] == "editor1"
+    page = viewer.get(f"/api/targets/{jobs['id']}").json()
+    assert [ln for ln in page["links"] if not ln["interim"]] == []
+    listed = viewer.get("/api/targets", params={"status": "unknown", "limit": 200}).json()["items"]
+    assert jobs["id"] in {t["id"] for t in listed}
+    assert ed.post("/api/targets/rebuild").status_code == 200  # replayed: still judged, nothing proposed
+    again = viewer.get(f"/api/targets/{jobs['id']}").json()
+    assert again["no_outcome"]["note"] == note and again["outcome"] is None and again["status"] == "unknown"
+    r = clients["admin"].delete(url)
+    assert r.status_code == 200 and r.json()["no_outcome"] is None
+    assert r.json()["outcome"]["value"] == 90000 and r.json()["status"] == "missed"  # proposals resume
+    with session_scope(db_url) as s:
+        from shuanglian.graph.audit import audit_log
+
+        entries = audit_log(s, object_id=jobs["id"])["items"]
+    mine = [(e["user"], e["action"]) for e in entries if e["action"].startswith("target_no_outcome")]
+    assert mine == [("admin1", "target_no_outcome_undo"), ("editor1", "target_no_outcome")]
+    judged = next(e for e in entries if e["action"] == "target_no_outcome")
+    assert judged["before"]["status"] == "missed" and judged["after"]["no_outcome"]["note"] == note

@@ -69,3 +69,43 @@ def test_project_link_form_links_a_target(web_url: str, client_for) -> None:  # 
     assert r.status_code == 303
     assert f'href="/targets/{tid}"' in ed.get(f"/projects/{pid}").text
     assert f'href="/projects/{pid}"' in ed.get(f"/targets/{tid}").text
+
+
+def test_no_outcome_form_on_the_task_book_page(web_url: str, client_for) -> None:  # type: ignore[no-untyped-def]
+    from tests.web.test_labels import leaked_codes
+
+    add_reports(web_url)
+    ed: TestClient = client_for("editor")
+    assert ed.post("/api/targets/rebuild").status_code == 200
+    tid = next(t["id"] for t in ed.get("/api/targets", params={"limit": 200}).json()["items"]
+               if t["measure"] == "城镇新增就业" and t["year"] == 2024)
+    page = ed.get(f"/targets/{tid}")
+    assert 'id="no-outcome-form"' in page.text and "标记为无公开结果" in page.text
+    viewer = client_for("viewer")
+    vpage = viewer.get(f"/targets/{tid}")
+    assert 'id="no-outcome-form"' not in vpage.text
+    assert viewer.post(f"/targets/{tid}/no-outcome", data={"note": "x", "csrf_token": page_csrf(vpage.text)},
+                       follow_redirects=False).status_code == 403
+    r = ed.post(f"/targets/{tid}/no-outcome", data={"note": "次年报告未公布该指标", "csrf_token": page_csrf(page.text)},
+                follow_redirects=False)
+    assert r.status_code == 303
+    judged = ed.get(f"/targets/{tid}")
+    assert "未见公开结果（人工判定）" in judged.text and "次年报告未公布该指标" in judged.text
+    assert 'id="no-outcome-undo"' in judged.text and "待核实" in judged.text
+    assert "次年报告未公布该指标" in viewer.get(f"/targets/{tid}").text  # a viewer reads the judgement and note
+    assert "未见公开结果（人工判定）" in ed.get("/targets", params={"region": "深圳市", "limit": 200}).text
+    audit = ed.get("/audit")
+    assert "判定未见公开结果" in audit.text
+    leaks = {u: found for u in (f"/targets/{tid}", "/audit", "/targets", "/targets/overdue")
+             if (found := leaked_codes(ed.get(u).text))}
+    assert leaks == {}
+    ed.cookies.set("lang", "en")
+    en = ed.get(f"/targets/{tid}").text
+    assert "No outcome reported (reviewer&#39;s judgement)" in en or "No outcome reported (reviewer's judgement)" in en
+    assert "Undo judgement" in en
+    ed.cookies.set("lang", "zh")
+    r = ed.post(f"/targets/{tid}/no-outcome/undo", data={"csrf_token": page_csrf(judged.text)}, follow_redirects=False)
+    assert r.status_code == 303
+    back = ed.get(f"/targets/{tid}")
+    assert 'id="no-outcome-form"' in back.text and "未见公开结果（人工判定）" not in back.text
+    assert "撤销未见公开结果判定" in ed.get("/audit").text

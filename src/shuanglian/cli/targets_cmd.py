@@ -1,4 +1,5 @@
-"""`shuanglian targets|target|targets-rebuild|taskbook-import`: JSON-lines wrappers over services.targets."""
+"""`shuanglian targets|target|target-no-outcome|targets-rebuild|taskbook-import`: JSON-lines wrappers over
+services.targets."""
 
 from __future__ import annotations
 
@@ -51,6 +52,28 @@ def target(
             echo_json(svc.get_target(s, target_id))
         except svc.UnknownTarget as exc:
             raise fail(str(exc)) from None
+
+
+@app.command("target-no-outcome")
+def target_no_outcome(
+    target_id: str = typer.Argument(..., help="Target id (from `shuanglian targets --json`)."),
+    db: str | None = DB_OPT,
+    note: str | None = typer.Option(None, "--note", help="Why: what was checked (kept with the judgement)."),
+    undo: bool = typer.Option(False, "--undo", help="Undo the judgement: outcome proposals resume."),
+    user: str | None = typer.Option(None, "--user", help="Who judges (recorded in the audit log)."),
+) -> None:
+    """Judge that no outcome of a target is reported (未见公开结果): no outcome is proposed any more and its status
+    is unknown, with the note; --undo resumes proposals. Prints the target as JSON."""
+    from shuanglian.services import targets as svc
+
+    with _session(db) as s:
+        try:
+            if undo:
+                echo_json(svc.undo_no_outcome(s, target_id, user or _default_user()))
+            else:
+                echo_json(svc.mark_no_outcome(s, target_id, user or _default_user(), note))
+        except (svc.UnknownTarget, ValueError) as exc:
+            raise fail(str(exc.args[0] if exc.args else exc)) from None
 
 
 @app.command("targets-rebuild")

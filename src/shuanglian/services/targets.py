@@ -1,5 +1,6 @@
-"""Target services (任务书) for the CLI, HTTP API and web app: list, task-book page, review, milestones,
-promises-vs-outcomes chart, overdue/at-risk lists, task-book import, rebuild.
+"""Target services (任务书) for the CLI, HTTP API and web app: list, task-book page, review (accept, reject,
+relink, "no outcome reported" and its undo), milestones, promises-vs-outcomes chart, overdue/at-risk lists,
+task-book import, rebuild.
 
 Every function takes a SQLAlchemy Session first and returns plain dicts.
 """
@@ -39,7 +40,7 @@ from shuanglian.targets.taskbook import TaskbookReport, import_taskbook
 __all__ = [
     "STATUSES", "TableFormatError", "TaskbookReport", "UnknownTarget", "add_milestone", "candidates",
     "TargetRow", "choose_candidate", "get_target", "relink", "import_taskbook", "list_targets", "overdue_targets", "promises_chart",
-    "rebuild_targets", "regions", "review_link", "update_milestone", "update_targets",
+    "rebuild_targets", "regions", "review_link", "update_milestone", "update_targets", "mark_no_outcome", "undo_no_outcome",
 ]
 
 
@@ -79,9 +80,16 @@ def target_json(session: Session, t: TargetRow, titles: dict[str, tuple[str | No
             "value": out.value, "unit": out.unit, "year": out.year, "state": out.state, "score": out.score,
             "source": {"document": out.document_id, "quote": out.quote},
         },
-        "status": t.status, "progress": t.progress,
+        "status": t.status, "progress": t.progress, "no_outcome": _no_outcome_json(t),
         "main": t.main, "origin": t.origin, "title": t.title, "responsible": t.responsible,
     }
+
+
+def _no_outcome_json(t: TargetRow) -> dict[str, Any] | None:
+    """A reviewer's "no outcome reported" judgement on the target: who, when and their note; None if not judged."""
+    if t.no_outcome_at is None:
+        return None
+    return {"by": t.no_outcome_by, "at": t.no_outcome_at.isoformat(), "note": t.no_outcome_note or ""}
 
 
 def _filtered(region: str | None, year: int | None, status: str | None, main: bool | None = None) -> Any:
@@ -239,6 +247,9 @@ def choose_candidate(session: Session, tid: str, actual_id: int, user: str) -> d
     for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == tid, TargetLinkRow.interim.is_(False))):
         if ln.state != LINK_REJECTED:
             ln.state, ln.reviewed_by, ln.reviewed_at = LINK_REJECTED, user, utcnow()
+    judged = _decision_state(session, t) if t.no_outcome_at is not None else None
+    # a figure linked by hand is a reported outcome: a judgement that none is reported is undone
+    t.no_outcome_at = t.no_outcome_by = t.no_outcome_note = None
     sc, reasons = score(as_figure(t), as_figure(a))
     session.add(TargetLinkRow(target_id=tid, document_id=a.document_id, span_start=a.span_start, span_end=a.span_end,
                               quote=a.quote, value=a.value, unit=a.unit, year=a.year, interim=False, score=sc,
@@ -246,8 +257,54 @@ def choose_candidate(session: Session, tid: str, actual_id: int, user: str) -> d
     session.flush()
     set_status(session, t, date.today().year)
     obj = target_json(session, t)
+    if judged is not None:
+        record(session, user, "target_no_outcome_undo", "target", tid, judged, _decision_state(session, t))
     record(session, user, "outcome_relink", "target", tid, before, obj["outcome"])
     return obj
+
+
+MAX_NOTE = 2000
+
+
+def _decision_state(session: Session, t: TargetRow) -> dict[str, Any]:
+    """What the audit log keeps of a target's outcome judgement: status, the outcome and the judgement."""
+    out = outcome_of(session, t)
+    return {"status": t.status, "outcome": None if out is None else {"value": out.value, "unit": out.unit, "state": out.state},
+            "no_outcome": _no_outcome_json(t)}
+
+
+def mark_no_outcome(session: Session, tid: str, user: str, note: str | None = None) -> dict[str, Any]:
+    """Judge that no outcome of the target is reported (未见公开结果): the linker proposes no final outcome for it
+    (proposed ones are withdrawn, an accepted or hand-linked one is rejected), its status is unknown, with the
+    note. Interim figures are still proposed. Marking again updates the note. Audited; undone by
+    `undo_no_outcome`. The judgement is stored on the target and survives rebuilds."""
+    t = _target(session, tid)
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise ValueError(f"note: at most {MAX_NOTE} characters")
+    before = _decision_state(session, t)
+    for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == tid, TargetLinkRow.interim.is_(False))):
+        if ln.state in (LINK_ACCEPTED, LINK_MANUAL):
+            ln.state, ln.reviewed_by, ln.reviewed_at = LINK_REJECTED, user, utcnow()
+    t.no_outcome_at, t.no_outcome_by, t.no_outcome_note = utcnow(), user, note or None
+    session.flush()
+    relink(session, [t])  # withdraws the proposed outcome, keeps interim proposals, sets status unknown
+    record(session, user, "target_no_outcome", "target", tid, before, _decision_state(session, t))
+    return target_json(session, t)
+
+
+def undo_no_outcome(session: Session, tid: str, user: str) -> dict[str, Any]:
+    """Undo a "no outcome reported" judgement: outcome proposals resume (the linker runs for the target) and
+    the status follows the outcome again. Audited. A target not judged so is refused (ValueError)."""
+    t = _target(session, tid)
+    if t.no_outcome_at is None:
+        raise ValueError("no_outcome: the target has no 'no outcome reported' judgement to undo")
+    before = _decision_state(session, t)
+    t.no_outcome_at = t.no_outcome_by = t.no_outcome_note = None
+    session.flush()
+    relink(session, [t])
+    record(session, user, "target_no_outcome_undo", "target", tid, before, _decision_state(session, t))
+    return target_json(session, t)
 
 
 def regions(session: Session) -> list[str]:

@@ -4,7 +4,8 @@
 targets and actual figures are recomputed from the documents table; reviewed links (accepted, rejected,
 manual) survive because target ids are deterministic (document + span + measure). They are judgements the
 relink replays: a rejected link excludes that reported figure only (the next-best one is proposed), an
-accepted or manual final link stops outcome proposals.
+accepted or manual final link stops outcome proposals, and so does a "no outcome reported" judgement on the
+target itself (targets.no_outcome_at: its status is unknown, interim figures are still proposed).
 """
 
 from __future__ import annotations
@@ -212,8 +213,8 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                 actuals[sig] = [_candidate(a) for a in session.execute(q)]
             best = _best(tf, t.document_id, t_pub, period, actuals[sig], rejected, rules)
         for final, (_k, a, sc, reasons) in best.items():
-            if final and _decided(links):
-                continue  # a reviewer accepted or linked the outcome (a rejection only excludes its figure)
+            if final and (_decided(links) or _no_outcome(t)):
+                continue  # a reviewer accepted or linked the outcome, or judged none reported (a rejection only excludes its figure)
             links.append(_propose(session, t, a, final, sc, reasons))
             proposed += 1
         set_status(session, t, as_of_year, links)
@@ -230,7 +231,7 @@ _ACTUAL = (_A.id, _A.document_id, _A.published, _A.span_start, _A.span_end, _A.q
 _T: Any = TargetRow.__table__.c
 # the columns of a target that scoring and its status check read (relink_added's plain rows; as_figure(row, True))
 _TARGET = (_T.id, _T.document_id, _T.span_start, _T.span_end, _T.measure, _T.measure_text, _T.known_measure, _T.value,
-           _T.value_max, _T.unit, _T.qualifier, _T.year, _T.deadline, _T.region, _T.status)
+           _T.value_max, _T.unit, _T.qualifier, _T.year, _T.deadline, _T.region, _T.status, _T.no_outcome_at)
 def _candidate(a: Any) -> _Candidate:
     """(row, figure, document, mention start, published, year) of an actual row."""
     return (a, as_figure(a), a.document_id, a.span_start, a.published, a.year)
@@ -348,6 +349,12 @@ def _best(
     return best
 
 
+def _no_outcome(t: Any) -> bool:
+    """Whether a reviewer judged that no outcome of the target is reported (未见公开结果): no final outcome is
+    proposed and its status is unknown until the judgement is undone. `t` may be a plain `_TARGET` row."""
+    return getattr(t, "no_outcome_at", None) is not None
+
+
 def _decided(links: Iterable[TargetLinkRow]) -> bool:
     """Whether a reviewer decided the target's outcome: an accepted or manual final link stops proposals. A
     rejected one does not: it excludes that figure only, and the linker proposes the next-best candidate."""
@@ -414,8 +421,8 @@ def relink_added(session: Session, targets: list[Any], added: list[ActualRow], a
         t_pub = pub.get(t.document_id or "") if t.document_id else None
         best = _best(tf, t.document_id, t_pub, period, mine[tid], rejected, rules)
         for final, (key, a, sc, reasons) in best.items():
-            if final and _decided(links):
-                continue  # a reviewer accepted or linked the outcome (a rejection only excludes its figure)
+            if final and (_decided(links) or _no_outcome(t)):
+                continue  # a reviewer accepted or linked the outcome, or judged none reported (a rejection only excludes its figure)
             old = [ln for ln in links if ln.state == LINK_PROPOSED and ln.interim == (not final)]
             if old and _key(final, old[0].score, linked_pub.get(old[0].document_id or ""), old[0].span_start or 0, old[0].year) <= key:
                 continue  # the stored proposal still ranks first (ties: the earlier actual, as a full scan keeps)
@@ -433,8 +440,8 @@ def _status_due(t: Any, as_of_year: int) -> bool:
     """Whether set_status may store another status for a target whose links did not change: only a target
     without an outcome depends on the year (in_progress while its period is open, then unknown); a stored
     in_progress or unknown that disagrees with the year is due (an unknown one with an outcome judged unknown
-    too: it is set again, to the same)."""
-    if t.status not in ("in_progress", "unknown"):
+    too: it is set again, to the same). A target judged "no outcome reported" is unknown whatever the year."""
+    if t.status not in ("in_progress", "unknown") or _no_outcome(t):
         return False
     period = t.deadline or t.year
     return (t.status == "in_progress") != (period is not None and period >= as_of_year)
@@ -457,7 +464,10 @@ def _stored_links(session: Session, t: TargetRow, links: list[TargetLinkRow] | N
 
 
 def outcome_of(session: Session, t: TargetRow, links: list[TargetLinkRow] | None = None) -> TargetLinkRow | None:
-    """The link that counts as the outcome: reviewed first, else the proposed final figure."""
+    """The link that counts as the outcome: reviewed first, else the proposed final figure; none for a target
+    judged "no outcome reported"."""
+    if _no_outcome(t):
+        return None
     finals = [ln for ln in _stored_links(session, t, links) if ln.state != LINK_REJECTED and not ln.interim]
     finals.sort(key=lambda ln: (ln.state not in REVIEWED, -(ln.score or 0)))
     return finals[0] if finals else None
@@ -475,7 +485,7 @@ def set_status(session: Session, t: TargetRow, as_of_year: int, links: list[Targ
     out = outcome_of(session, t, links)
     tf = as_figure(t)
     of = Figure(measure=t.measure, value=out.value, unit=out.unit, year=out.year, is_target=False, span=(0, 0), quote="") if out else None
-    t.status = status_of(tf, of, as_of_year)
+    t.status = "unknown" if _no_outcome(t) else status_of(tf, of, as_of_year)
     if out is not None:
         # share of the goal reached; for less-is-better measures (prices, unemployment) 1 when met
         down = load_rules().direction(t.measure) == "down"

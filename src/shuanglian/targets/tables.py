@@ -45,6 +45,11 @@ class TargetRow(Base):
     created_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # a reviewer's judgement "no outcome reported" (未见公开结果): set, the linker proposes no final outcome and
+    # the status is unknown; kept across rebuilds like the link judgements (the id is deterministic)
+    no_outcome_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    no_outcome_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    no_outcome_note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     __table_args__ = (Index("ix_targets_region_year", "region", "year", "id"),)
 

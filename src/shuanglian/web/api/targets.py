@@ -44,6 +44,12 @@ class RelinkBody(BaseModel):
     actual_id: int
 
 
+class NoOutcomeBody(BaseModel):
+    """A reviewer's judgement that no outcome of the target is reported (未见公开结果), with a note."""
+
+    note: str | None = Field(None, max_length=svc.MAX_NOTE)
+
+
 class MilestoneBody(BaseModel):
     """A roadmap step: title, planned and actual dates (YYYY-MM-DD), note."""
 
@@ -141,6 +147,22 @@ def relink(target_id: str, body: RelinkBody, p: Principal = Depends(require_edit
     """Link another reported figure as the outcome."""
     with service_errors():
         return svc.choose_candidate(db, target_id, body.actual_id, p.username)
+
+
+@router.post("/targets/{target_id}/no-outcome")
+def mark_no_outcome(target_id: str, body: NoOutcomeBody, p: Principal = Depends(require_editor),
+                    db: Session = Depends(get_db)) -> dict:
+    """Judge that no outcome is reported (未见公开结果): no outcome is proposed any more, the status is unknown
+    with the note (audited; kept across rebuilds)."""
+    with service_errors():
+        return svc.mark_no_outcome(db, target_id, p.username, body.note)
+
+
+@router.delete("/targets/{target_id}/no-outcome")
+def undo_no_outcome(target_id: str, p: Principal = Depends(require_editor), db: Session = Depends(get_db)) -> dict:
+    """Undo the "no outcome reported" judgement: outcome proposals resume (audited); 422 if there is none."""
+    with service_errors():
+        return svc.undo_no_outcome(db, target_id, p.username)
 
 
 @router.post("/targets/{target_id}/milestones", status_code=201)

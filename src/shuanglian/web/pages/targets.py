@@ -68,6 +68,27 @@ def review(target_id: str, link_id: int, action: str, p: Principal = Depends(req
     return redirect(f"/targets/{target_id}")
 
 
+@router.post("/targets/{target_id}/no-outcome")
+def mark_no_outcome(target_id: str, note: str = Form("", max_length=svc.MAX_NOTE),
+                    p: Principal = Depends(require_editor), _u: Principal = Depends(page_user),
+                    db: Session = Depends(get_db)) -> Response:
+    """Judge from the task-book page that no outcome is reported (未见公开结果), with a note."""
+    with service_errors():
+        svc.mark_no_outcome(db, target_id, p.username, note or None)
+    db.commit()
+    return redirect(f"/targets/{target_id}")
+
+
+@router.post("/targets/{target_id}/no-outcome/undo")
+def undo_no_outcome(target_id: str, p: Principal = Depends(require_editor), _u: Principal = Depends(page_user),
+                    db: Session = Depends(get_db)) -> Response:
+    """Undo the "no outcome reported" judgement from the task-book page: proposals resume."""
+    with service_errors():
+        svc.undo_no_outcome(db, target_id, p.username)
+    db.commit()
+    return redirect(f"/targets/{target_id}")
+
+
 @router.post("/targets/{target_id}/milestones")
 def add_milestone(
     target_id: str,
