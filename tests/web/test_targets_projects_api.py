@@ -181,7 +181,7 @@ def test_no_outcome_judgement_routes_and_roles(db_url: str) -> None:
     assert anon.post(url, json={"note": note}).status_code == 401
     assert viewer.post(url, json={"note": note}).status_code == 403
     assert viewer.delete(url).status_code == 403
-    assert ed.post("/api/targets/nope/no-outcome", json={}).status_code == 404
+    assert ed.post("/api/targets/nope/no-outcome").status_code == 404  # the body (a note) may be left out
     assert ed.post(url, json={"note": "x" * 2001}).status_code == 422
     assert ed.delete(url).status_code == 422  # nothing to undo yet
     r = ed.post(url, json={"note": note})

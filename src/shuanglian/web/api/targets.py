@@ -150,12 +150,12 @@ def relink(target_id: str, body: RelinkBody, p: Principal = Depends(require_edit
 
 
 @router.post("/targets/{target_id}/no-outcome")
-def mark_no_outcome(target_id: str, body: NoOutcomeBody, p: Principal = Depends(require_editor),
+def mark_no_outcome(target_id: str, body: NoOutcomeBody | None = None, p: Principal = Depends(require_editor),
                     db: Session = Depends(get_db)) -> dict:
     """Judge that no outcome is reported (未见公开结果): no outcome is proposed any more, the status is unknown
-    with the note (audited; kept across rebuilds)."""
+    with the note (audited; kept across rebuilds). The body (a note) may be left out."""
     with service_errors():
-        return svc.mark_no_outcome(db, target_id, p.username, body.note)
+        return svc.mark_no_outcome(db, target_id, p.username, body.note if body else None)
 
 
 @router.delete("/targets/{target_id}/no-outcome")
