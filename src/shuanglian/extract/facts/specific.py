@@ -97,6 +97,8 @@ class SpecificState:
     prev_money: str = (
         ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
     )
+    # counts of visits or sessions (接待游客 -> 人次): the word a later 分别 change of the count keeps
+    event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
 
@@ -140,6 +142,7 @@ class _Grammar:
         self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
         self.people = tuple(d.get("people_nouns") or ())
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
+        self.event_counts = frozenset(d.get("event_counts") or ())
         change_to = d.get("change_to") or {}
         # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
         self.change_to = re.compile(
@@ -248,6 +251,12 @@ class _Grammar:
         self.clause_owner = re.compile("(?:" + alternation(owners.get("heads") or ["企业"]) + ")")
         self.owner_not_first = tuple(owners.get("not_first") or ())
         self.owner_shared_by = tuple(owners.get("shared_by") or ())
+        # a topic said to be doing well (城镇职工基本养老保险制度不断完善): the noun before one of these words
+        self.topic_predicate = (
+            re.compile(alternation(owners["topic_predicates"])) if owners.get("topic_predicates") else None
+        )
+        self.topic_heads_cut = tuple(owners.get("topic_heads_cut") or ())
+        self.topic_measures = frozenset(owners.get("topic_measures") or ())
         self.share_verbs = re.compile(alternation(d.get("rate_stems") or ["普及"]))
         self.owned_rates = tuple(d.get("owned_rates") or ())
         self.status_joiners: dict[str, str] = dict(d.get("status_joiners") or {})
@@ -684,7 +693,7 @@ def _specific(
         if first or _CLAUSE_CUT.search(scope):
             st.prev_money = ""  # a sum is a size class only right before the counted thing
         earlier = "".join(_CLAUSE_CUT.split(scope)[:-1]) if first else ""
-        return _count(g, parts, after, unit, st, places, listed, earlier)
+        return _count(g, parts, after, unit, st, places, listed, earlier, scope if first else "")
     if unit == "倍":
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
@@ -812,6 +821,7 @@ def _series(
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
             k = 1 + len(re.findall(r"[、和及]", _CLAUSE_CUT.split(after)[0]))  # …分别增长12%和15%
             items = st.history[-k:] if len(st.history) >= k else []
+            items = [i + st.event_counts.get(i, "") for i in items]
             if len(items) >= 2:
                 _, change = _strip_tail(g, verb_part if each else _clean(g, seg, places)[0] or seg)
                 suffix = _suffix(g, kind, change, unit, items[0])
@@ -871,7 +881,11 @@ def _filled(
         core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
-    elif first and (core in g.generic or core in g.bare_measures) and (owner := _clause_owner(g, scope, places)):
+    elif (
+        first
+        and (core in g.generic or core in g.bare_measures or core in g.topic_measures)
+        and (owner := _clause_owner(g, scope, places))
+    ):
         core = owner + core  # 新能源和节能环保产业串珠成链，产值迈上千亿元台阶 -> 新能源和节能环保产业产值
     elif not core and st.subject and change:
         core = st.subject
@@ -1022,11 +1036,29 @@ def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
         prev = _strip_lead(g, raw.strip(), places)
         if not prev or (i == 0 and prev.startswith(g.owner_shared_by)):
             continue  # a place or time alone; a clause said of the owner before it
-        head = g.clause_owner.search(prev)
-        if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
+        if prev.startswith((*g.any_verb, *g.owner_not_first)):
             return ""
+        head = g.clause_owner.search(prev)
+        if head is None or len(prev) - head.end() < 2:
+            return _topic(g, prev)
         return prev[: head.end()]
     return ""
+
+
+def _topic(g: _Grammar, clause: str) -> str:
+    """The topic of a clause that says how something is doing (城镇职工基本养老保险制度不断完善, 市场经营主体增量
+    提质, 中欧班列保持每天开行一班): the noun before the first word of `clause_owners.topic_predicates`, without a
+    head of `topic_heads_cut` (制度: the measures are of what the system covers); no topic when that noun is
+    itself a measure (产业规模不断扩大) or holds a relative or a preposition."""
+    m = g.topic_predicate.search(clause, 2) if g.topic_predicate is not None else None
+    if m is None or not 2 <= m.start() <= 14:
+        return ""
+    noun = clause[: m.start()]
+    if re.search(r"[的在对把将与和及、]", noun) or _MEASURE_END.search(noun) or noun.endswith(("规模", "水平", "质量")):
+        return ""
+    cut = _ends_with(g.topic_heads_cut, noun)
+    noun = noun[: -len(cut)] if cut and len(noun) - len(cut) >= 2 else noun
+    return noun if len(noun) >= 2 else ""
 
 
 def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:
@@ -1120,6 +1152,7 @@ def _count(
     places: Sequence[str],
     listed: bool,
     earlier: str = "",
+    scope: str = "",
 ) -> str | None:
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
@@ -1236,6 +1269,10 @@ def _count(
             name = subject + core  # 新增上市公司45家、总量达1224家 -> 上市公司总量 (the word as written)
         if not raw and not noun and unit in ("人", "名") and name.endswith("户") and len(name) >= 3:
             name = name[:-1] + "人口"  # 贫困户145户585人: the people of the households counted just before
+    bare = name if name else core if core in g.totals and not st.subject else ""
+    owned = bare in g.topic_measures or bare in g.bare_measures or bare in g.generic
+    if scope and not listed and owned and (owner := _clause_owner(g, scope, places)):
+        name = owner + bare  # 市场经营主体增量提质，总量突破1000万户 -> 市场经营主体总量
     if change and not noun and name and not name.endswith(change):
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
     if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
@@ -1247,8 +1284,13 @@ def _count(
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
     ):
         return None
+    suffix = _count_suffix(unit, name)
+    # 接待游客17.52亿人次、…，分别增长32.9%: a count of visits (人次) is its own quantity; a change said of it
+    # in a later 分别 list is of that quantity (接待游客人次增长率), not of the people
     st.subject = name
-    return name + _count_suffix(unit, name)
+    if suffix in g.event_counts:
+        st.event_counts[name] = suffix
+    return name + suffix
 
 
 def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -> str:
