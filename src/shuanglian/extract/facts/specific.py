@@ -131,7 +131,8 @@ class _Grammar:
         self.empty_alone = frozenset(d.get("empty_alone") or ())
         self.nominal_suffixes = tuple(d.get("nominal_suffixes") or ())
         self.list_measures = tuple(sorted(d.get("list_measures") or (), key=len, reverse=True))
-        self.durations = re.compile("|".join(d["durations"])) if d.get("durations") else None
+        cuts = [*(d.get("durations") or ()), *(d.get("adjustments") or ())]
+        self.durations = re.compile("|".join(cuts)) if cuts else None
         self.time = [
             re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
         ]
@@ -891,6 +892,8 @@ def _filled(
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+        # 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%: the quantity named alone just before
+        core = core or (_previous_clause_noun(g, scope, places) if first else "")
     elif not core and first:
         core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
     if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
