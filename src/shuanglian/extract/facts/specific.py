@@ -144,6 +144,9 @@ class _Grammar:
         self.people = tuple(d.get("people_nouns") or ())
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
+        subset = d.get("subset") or {}
+        self.subset_openers = tuple(subset.get("openers") or ())
+        self.subset_copulas = tuple(subset.get("copulas") or ["为"])
         change_to = d.get("change_to") or {}
         # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
         self.change_to = re.compile(
@@ -1167,6 +1170,9 @@ def _count(
             "".join(g.verb_joiners)
         )  # …358户和种子独角兽企业1户: the joiner is no part of the name
     change = change if change in g.count_changes else None
+    part = _subset(g, raw, core, after, st)
+    if part:
+        return part + _count_suffix(unit, part)  # 其中56项为全国首创 -> 全国首创制度创新成果数量
     if not listed:
         head = _clean(g, parts[0], places)[0]
         # 新培育10个A、20个B: 新培育 opens the list; past an adverb (着力培育) and 累计 (累计培育A 1714家、B 814家:
@@ -1294,6 +1300,22 @@ def _count(
     if suffix in g.event_counts:
         st.event_counts[name] = suffix
     return name + suffix
+
+
+def _subset(g: _Grammar, raw: str, core: str, after: str, st: SpecificState) -> str:
+    """A part of the sentence's last count named by what it is (…259项制度创新成果，其中56项为全国首创 ->
+    全国首创制度创新成果): a count opened by one of `subset.openers` with no noun of its own, then 为/是 and a
+    predicate. A predicate that ends with a head noun names the part itself (其中32家为专精特新企业)."""
+    if core or not st.subject or not raw.strip().startswith(g.subset_openers):
+        return ""
+    m = re.match(r"^(?:" + alternation(g.subset_copulas) + r")([\u4e00-\u9fffA-Za-z“”\"]{2,14}?)(?=[，,。；;：:（(]|$)", after)
+    what = _QUOTES.sub("", m.group(1)) if m else ""
+    if not 2 <= len(what) <= 12:
+        return ""
+    if _ends_with(g.heads, what) or _ends_with(g.bare_heads, what):
+        return what
+    thing = st.subject[len(_starts_keep(g, st.subject) or "") :]
+    return what + thing if len(thing) >= 2 else ""
 
 
 def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -> str:
