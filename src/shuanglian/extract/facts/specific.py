@@ -167,6 +167,9 @@ class _Grammar:
         self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
+        # 新 before a verb of coming to be or being found (新探明, 新组建, 新登记) makes a flow: the verb stays
+        flows = {"新" + v for v in d.get("new_flow_verbs") or ()}
+        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows})
         self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
         self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
@@ -1284,7 +1287,9 @@ def _count(
         name = owner + bare  # 市场经营主体增量提质，总量突破1000万户 -> 市场经营主体总量
     if change and not noun and name and not name.endswith(change):
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
-    if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
+    # 新探明A、B等大中型矿产地35处: the verb opening the examples holds for the kind they end with
+    opened_examples = not listed and len(parts) > 1 and bool(_EXAMPLES.search(raw))
+    if (listed or opened_examples) and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
