@@ -397,7 +397,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # X的增长速度, X的资金占比: a rate or share after 的 is said of X, which stays
         rate = core[de + 1 :]
         whole = whole or (len(rate) <= 4 and rate.endswith(g.owned_rates))
-        core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
+        # 新建一百万吨以上的大型矿井, 引进年薪百万以上的高层次人才: a verb that selects stays before the thing
+        kept = "" if whole else _starts_keep(g, core[:de]) or ""
+        core = core[:de] + core[de + 1 :] if whole else kept + core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = (
         "" if core in g.lead or core in g.empty_alone else core
