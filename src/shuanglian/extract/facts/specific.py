@@ -75,6 +75,8 @@ _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待�
 _NEXT_COUNTED = re.compile(
     r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
 )
+# characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
+_ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -1363,7 +1365,8 @@ def _cut_subject(g: _Grammar, core: str) -> str:
     best = -1
     for v in g.subject_verbs:
         i = core.find(v, 2)
-        if i >= 2 and len(core) - i - len(v) >= 2 and (best < 0 or i < best):
+        adjective = core[i + len(v) : i + len(v) + 1] in _ADJECTIVE_MAKERS  # 建设保障性租赁住房: 保障性 is no verb
+        if i >= 2 and len(core) - i - len(v) >= 2 and not adjective and (best < 0 or i < best):
             best = i  # the first verb after the subject: 谋划产业建设项目 keeps its 建设
     if best < 0 or core[:best] in g.keep or _starts_keep(g, core[:best]):
         return core  # 累计实施…, 新培育认定…: a verb that says which ones are counted is no subject
@@ -1421,7 +1424,14 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
 def _strip_verb_lead(g: _Grammar, core: str) -> str:
     """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
     for _ in range(2):
-        v = next((w for w in g.drop_lead if core.startswith(w) and len(core) - len(w) >= 2), None)
+        v = next(
+            (
+                w
+                for w in g.drop_lead
+                if core.startswith(w) and len(core) - len(w) >= 2 and not core[len(w) :].startswith(_ADJECTIVE_MAKERS)
+            ),
+            None,
+        )  # 保障性租赁住房, 服务型制造: a verb before 性/型 makes an adjective of a word, no verb is cut
         if v is None or (v in g.adverbs and not core[len(v) :].startswith(g.any_verb)):
             break  # an adverb goes with the verb it modifies (重点推进…); before a noun it is an adjective (重点领域)
         core = core[len(v) :]
