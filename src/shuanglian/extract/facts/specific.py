@@ -75,6 +75,8 @@ _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待�
 _NEXT_COUNTED = re.compile(
     r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
 )
+# a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
+_MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
@@ -1079,10 +1081,15 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     增长，达到1.42亿吨 -> 原油产量): a clause without numbers whose noun looks like a measure."""
     clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
     prev = re.sub(r"(?:19|20)\d\d年", "", clauses[-2]) if len(clauses) >= 2 else ""
+    prev = _MONTH_PHRASE.sub("", prev)  # 外贸出口从7月份开始大幅度回升: a month says when, it is no figure
     if not prev or re.search(r"\d", prev):
         return ""
     core, _ = _clean(g, prev, places)
     named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
+    if not named:
+        # 外贸出口大幅度回升，全年达到1949亿美元: the topic of a clause saying how it went, when it names a quantity
+        core = _topic(g, _strip_lead(g, prev, places))
+        named = bool(core) and (_MEASURE_END.search(core) or core.endswith((*g.own_measures, *g.bare_measures)))
     return core if 2 <= len(core) <= 12 and named else ""
 
 
