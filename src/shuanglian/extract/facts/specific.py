@@ -75,6 +75,8 @@ _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待�
 _NEXT_COUNTED = re.compile(
     r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
 )
+# a figure written inside a clause (a count, a sum, a share), not a number inside a name (世界500强, 5G)
+_FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER + r"|元|%|％|吨|亩|千瓦|公里)")
 # a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
 _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
@@ -148,6 +150,7 @@ class _Grammar:
         self.people = tuple(d.get("people_nouns") or ())
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
+        self.exist_words = frozenset(d.get("exist_words") or ())
         subset = d.get("subset") or {}
         self.subset_openers = tuple(subset.get("openers") or ())
         self.subset_copulas = tuple(subset.get("copulas") or ["为"])
@@ -1239,6 +1242,9 @@ def _count(
     pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
+    if not noun and not listed and scope and (some := _existential(g, raw, after, scope, places)):
+        st.subject = some
+        return some + _count_suffix(unit, some)  # 世界500强企业，有30家落户海南 -> 落户世界500强企业
     if noun in g.bare_heads and not core and earlier:
         noun = _named_before(g, earlier, noun, places) or noun  # 山东新旧动能转换重大项目…，321个项目
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
@@ -1278,6 +1284,8 @@ def _count(
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
+        elif name == core and not _starts_keep(g, core) and (status := _post_verb(g, after, "")):
+            name = status + core  # 重点项目120个已开工建设 -> 开工重点项目: the status said after the unit
     else:
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
@@ -1332,6 +1340,24 @@ def _subset(g: _Grammar, raw: str, core: str, after: str, st: SpecificState) -> 
         return what
     thing = st.subject[len(_starts_keep(g, st.subject) or "") :]
     return what + thing if len(thing) >= 2 else ""
+
+
+def _existential(g: _Grammar, raw: str, after: str, scope: str, places: Sequence[str]) -> str:
+    """A count said with 有 and no noun after a clause that is only the things (世界500强企业，有30家落户海南;
+    全省重点项目中，有120个已开工建设): what they did says which are counted, in front of the things."""
+    if raw.strip() not in g.exist_words:
+        return ""
+    clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()]
+    prev = clauses[-2].strip() if len(clauses) >= 2 else ""
+    if not prev or _FIGURE_IN.search(prev):
+        return ""  # (世界500强: a number inside a name is no figure)
+    prev = re.sub(r"(?:当中|之中|中|里)$", "", _strip_lead(g, prev, places))
+    if not 2 <= len(prev) <= 16 or prev.startswith(g.any_verb) or not (
+        _ends_with(g.heads, prev) or _ends_with(g.bare_heads, prev)
+    ):
+        return ""
+    verb = _post_verb(g, after, "") or _predicate(g, after, "")
+    return verb + prev if verb else ""
 
 
 def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -> str:
