@@ -1,0 +1,84 @@
+"""Grammar-level rules of the specific measure (facts3): each rule class on probe sentences written for the test
+(no gold sentence), checked on dev half B before it was kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.extract.facts.figures import extract_figures
+
+
+def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str | None]]:
+    """(figure as written, specific measure) of every figure of `text`."""
+    return [(f["text"], f["specific"]) for f in extract_figures(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare measure word takes the topic of a clause saying how it is doing (制度 cut: what it covers)
+        (
+            "城镇职工基本养老保险制度不断完善，参保人数突破2亿人。",
+            [("突破2亿人", "城镇职工基本养老保险参保人数")],
+        ),
+        ("市场经营主体增量提质，总量突破1000万户。", [("突破1000万户", "市场经营主体总量")]),
+        ("中欧班列保持每天开行一班，发行量同比增长142%。", [("142%", "中欧班列发行量增长率")]),
+        # a visits count keeps 人次 for a 分别 change said of it later
+        (
+            "全年接待游客8.2亿人次、旅游收入9000亿元，分别增长12.5%、15.1%。",
+            [
+                ("8.2亿人次", "接待游客人次"),
+                ("9000亿元", "旅游收入"),
+                ("12.5%", "接待游客人次增长率"),
+                ("15.1%", "旅游收入增长率"),
+            ],
+        ),
+        # price adjustments are how a change is counted, not what changed
+        ("全年居民人均可支配收入扣除价格因素后增长5.1%。", [("5.1%", "居民人均可支配收入增长率")]),
+        (
+            "城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3％；",
+            [("9.3％", "城镇居民人均可支配收入实际增长率")],
+        ),
+        # 其中N为X: a part of the last count, named by what it is
+        (
+            "试验区累计推出259项制度创新成果，其中56项为全国首创。",
+            [("259项", "制度创新成果数量"), ("56项", "全国首创制度创新成果数量")],
+        ),
+        (
+            "全市规上工业企业1200家，其中32家为国家级专精特新小巨人企业。",
+            [("1200家", "规上工业企业数量"), ("32家", "国家级专精特新小巨人企业数量")],
+        ),
+        # 新 + a verb of coming to be is a flow that stays; a keep verb opening examples holds for their kind
+        ("全年新登记经营主体120万户。", [("120万户", "新登记经营主体数量")]),
+        ("新探明铀矿、金矿等大中型矿产地35处。", [("35处", "新探明大中型矿产地数量")]),
+        # a price rises by its 涨幅
+        ("居民消费价格指数上涨2%左右。", [("2%左右", "居民消费价格指数涨幅")]),
+        # a selecting verb before a size class and 的 stays
+        ("引进年薪百万以上的高层次人才300名。", [("300名", "引进高层次人才数量")]),
+        # a verb before 性/型 is part of an adjective
+        ("建设保障性租赁住房3万套。", [("3万套", "保障性租赁住房数量")]),
+        ("推出服务型消费新场景20个。", [("20个", "服务型消费新场景数量")]),
+        # 该项目 is not 该项 + 目
+        ("该项目总投资50亿元。", [("50亿元", "项目总投资")]),
+        # 现有 (has now) is dropped like 拥有
+        ("我省现有国家重点实验室15家。", [("15家", "国家重点实验室数量")]),
+        # a clause that is only a verb takes the topic of the clause before that says how a quantity went
+        (
+            "外贸出口从7月份开始大幅度回升，全年达到1949亿美元，比上年增长6.1%。",
+            [("1949亿美元", "外贸出口"), ("6.1%", "外贸出口增长率")],
+        ),
+        # 有N家 + what they did, after a clause naming the things alone
+        ("世界500强企业，有30家落户海南。", [("30家", "落户世界500强企业数量")]),
+        ("全省重点项目中，有120个已开工建设。", [("120个", "开工重点项目数量")]),
+        # a status said after the unit goes in front of the thing named before the number
+        ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
+    ],
+)
+def test_general_rules(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
+
+
+def test_topic_is_no_measure() -> None:
+    """A clause whose noun is itself a measure (产业规模不断扩大) gives no topic to a bare measure after it."""
+    got = dict(specifics("产业规模不断扩大，营业收入达到300亿元。"))
+    assert got["300亿元"] != "产业规模营业收入"
