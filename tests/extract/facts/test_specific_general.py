@@ -70,6 +70,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # 有N家 + what they did, after a clause naming the things alone
         ("世界500强企业，有30家落户海南。", [("30家", "落户世界500强企业数量")]),
         ("全省重点项目中，有120个已开工建设。", [("120个", "开工重点项目数量")]),
+        # 发展到 is a verb of reaching; a modal after a rate per time goes, the rate stays
+        ("全县茶园面积已发展到12万亩。", [("12万亩", "全县茶园面积")]),
+        ("这条生产线投产后，每年可新增产值10亿元。", [("10亿元", "每年新增产值")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

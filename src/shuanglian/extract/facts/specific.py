@@ -151,6 +151,12 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        rm = d.get("rate_modals") or {}
+        self.rate_modal = (
+            re.compile(f"^({alternation(rm['rates'])})(?:{alternation(rm['modals'])})(?=..)")
+            if rm.get("rates") and rm.get("modals")
+            else None
+        )
         subset = d.get("subset") or {}
         self.subset_openers = tuple(subset.get("openers") or ())
         self.subset_copulas = tuple(subset.get("copulas") or ["为"])
@@ -431,6 +437,8 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     helped = [m for m in g.causative.finditer(core) if m.start() >= 2]
     if helped and _MEASURE_END.search(rest := core[helped[-1].end() :]) and len(rest) >= 3:
         core = rest  # 全国重点实验室助力页岩油年产量突破100万吨: what helped is not what is measured
+    if g.rate_modal is not None:
+        core = g.rate_modal.sub(r"\1", core)  # 每年可新增产值 -> 每年新增产值: the rate per time stays, the modal goes
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
         core = core[
