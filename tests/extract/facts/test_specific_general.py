@@ -73,6 +73,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # 发展到 is a verb of reaching; a modal after a rate per time goes, the rate stays
         ("全县茶园面积已发展到12万亩。", [("12万亩", "全县茶园面积")]),
         ("这条生产线投产后，每年可新增产值10亿元。", [("10亿元", "每年新增产值")]),
+        # a tonnage of a flow of goods is the flow's quantity (量)
+        ("碳市场累计交易5421.8万吨。", [("5421.8万吨", "碳市场交易量")]),
+        ("每天中转新鲜蔬果3000吨。", [("3000吨", "每天中转新鲜蔬果量")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -151,6 +151,12 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        fq = d.get("flow_quantities") or {}
+        self.flow_quantity = (
+            re.compile(f"(?:{alternation(fq['verbs'])})(?:[\u4e00-\u9fff]{{0,{int(fq.get('object', 4))}}})$")
+            if fq.get("verbs")
+            else None
+        )
         rm = d.get("rate_modals") or {}
         self.rate_modal = (
             re.compile(f"^({alternation(rm['rates'])})(?:{alternation(rm['modals'])})(?=..)")
@@ -1163,6 +1169,14 @@ def _suffix(
         return _count_suffix(unit, core)
     if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
         return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
+    if (
+        kind in ("mass", "volume", "energy")
+        and not change
+        and g.flow_quantity is not None
+        and g.flow_quantity.search(core)
+        and not re.search(r"(?:量|能|力|规模|储量|产能|库存|容量)$", core)
+    ):
+        return "量"  # 碳市场交易5421.8万吨 -> 碳市场交易量, 保供煤炭35亿吨 -> 保供煤炭量: a flow's quantity
     if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
     if kind == "length" and not core.endswith(g.length_words):
