@@ -76,6 +76,8 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a tonnage of a flow of goods is the flow's quantity (量)
         ("碳市场累计交易5421.8万吨。", [("5421.8万吨", "碳市场交易量")]),
         ("每天中转新鲜蔬果3000吨。", [("3000吨", "每天中转新鲜蔬果量")]),
+        # a modal between who does it and the verb goes
+        ("其中中央政府拟新增1.18万亿元。", [("1.18万亿元", "中央政府新增")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

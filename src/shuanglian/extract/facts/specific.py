@@ -212,6 +212,11 @@ class _Grammar:
         )
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
         self.any_verb = tuple(sorted({*d["count_verbs"], *d["keep_verbs"]}, key=len, reverse=True))
+        im = d.get("inner_modals") or []
+        verbs = sorted({*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ())}, key=len, reverse=True)
+        self.inner_modal = (
+            re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation(im)})(?=(?:{alternation(verbs)}))") if im else None
+        )
         infix = d.get("infix_verbs") or {}
         self.infix = re.compile(
             "(?<=..)(?:"
@@ -443,6 +448,8 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     helped = [m for m in g.causative.finditer(core) if m.start() >= 2]
     if helped and _MEASURE_END.search(rest := core[helped[-1].end() :]) and len(rest) >= 3:
         core = rest  # 全国重点实验室助力页岩油年产量突破100万吨: what helped is not what is measured
+    if g.inner_modal is not None:
+        core = g.inner_modal.sub("", core)  # 中央政府拟新增, 国家财政共增加支出: the modal or sum word inside goes
     if g.rate_modal is not None:
         core = g.rate_modal.sub(r"\1", core)  # 每年可新增产值 -> 每年新增产值: the rate per time stays, the modal goes
     spent = _SPENT_NUMBER.search(core)
