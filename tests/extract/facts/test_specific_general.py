@@ -78,6 +78,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("每天中转新鲜蔬果3000吨。", [("3000吨", "每天中转新鲜蔬果量")]),
         # a modal between who does it and the verb goes
         ("其中中央政府拟新增1.18万亿元。", [("1.18万亿元", "中央政府新增")]),
+        # 在 + a province's one-character name + what the things do there stays; 在 before other words goes
+        ("在鄂投资世界500强企业325家。", [("325家", "在鄂投资世界500强企业数量")]),
+        ("在新能源领域投资100亿元。", [("100亿元", "新能源领域投资")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

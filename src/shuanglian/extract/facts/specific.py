@@ -130,7 +130,10 @@ class _Grammar:
         )  # tuples: str.startswith/endswith take them whole
         terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
-        kept = {*terms, *(d.get("lead_keep") or ())}
+        # 在鄂投资世界500强企业, 在华外资企业: 在 before a one-character name of a province or country and what
+        # the things do there says where they are, part of their name
+        located = {"在" + a + w for a in d.get("place_abbreviations") or () for w in d.get("located_words") or ()}
+        kept = {*terms, *(d.get("lead_keep") or ()), *located}
         self.lead_terms = {
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
