@@ -81,6 +81,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # 在 + a province's one-character name + what the things do there stays; 在 before other words goes
         ("在鄂投资世界500强企业325家。", [("325家", "在鄂投资世界500强企业数量")]),
         ("在新能源领域投资100亿元。", [("100亿元", "新能源领域投资")]),
+        # what a clause builds owns a bare measure after it
+        ("部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元。", [("100亿元", "内蒙古牛羊肉交易中心交易额")]),
+        ("建成国际陆港物流园，吞吐量达到50万标箱。", [("50万标箱", "国际陆港物流园吞吐量")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -291,6 +291,8 @@ class _Grammar:
         )
         self.topic_heads_cut = tuple(owners.get("topic_heads_cut") or ())
         self.topic_measures = frozenset(owners.get("topic_measures") or ())
+        self.object_verb = re.compile(alternation(owners["object_verbs"])) if owners.get("object_verbs") else None
+        self.object_heads = tuple(owners.get("object_heads") or ())
         self.share_verbs = re.compile(alternation(d.get("rate_stems") or ["普及"]))
         self.owned_rates = tuple(d.get("owned_rates") or ())
         self.status_joiners: dict[str, str] = dict(d.get("status_joiners") or {})
@@ -1079,12 +1081,22 @@ def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
         if not prev or (i == 0 and prev.startswith(g.owner_shared_by)):
             continue  # a place or time alone; a clause said of the owner before it
         if prev.startswith((*g.any_verb, *g.owner_not_first)):
-            return ""
+            return _object_owner(g, prev)  # 建成国际陆港物流园，吞吐量…: no subject, but what it built
         head = g.clause_owner.search(prev)
         if head is None or len(prev) - head.end() < 2:
-            return _topic(g, prev)
+            return _topic(g, prev) or _object_owner(g, prev)
         return prev[: head.end()]
     return ""
+
+
+def _object_owner(g: _Grammar, clause: str) -> str:
+    """The thing a clause builds, at its end (部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元): the noun after
+    the clause's last verb of `clause_owners.object_verbs`, ending with one of `object_heads`."""
+    if g.object_verb is None or not clause.endswith(g.object_heads):
+        return ""
+    verbs = list(g.object_verb.finditer(clause))
+    noun = clause[verbs[-1].end() :] if verbs else ""
+    return noun if 4 <= len(noun) <= 14 and not re.search(r"[的和与及、等]", noun) else ""
 
 
 def _topic(g: _Grammar, clause: str) -> str:
