@@ -84,6 +84,11 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # what a clause builds owns a bare measure after it
         ("部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元。", [("100亿元", "内蒙古牛羊肉交易中心交易额")]),
         ("建成国际陆港物流园，吞吐量达到50万标箱。", [("50万标箱", "国际陆港物流园吞吐量")]),
+        # parts after 其中 are measured as the whole is
+        (
+            "固定资产投资增长5%，其中工业增长9%、民间增长3%。",
+            [("5%", "固定资产投资增长率"), ("9%", "工业投资增长率"), ("3%", "民间投资增长率")],
+        ),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -103,6 +103,7 @@ class SpecificState:
     prev_money: str = (
         ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
     )
+    whole: str = ""  # the subject a 其中 list of parts is part of (规上工业增加值)
     # counts of visits or sessions (接待游客 -> 人次): the word a later 分别 change of the count keeps
     event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
@@ -154,6 +155,7 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        self.part_heads = tuple(sorted(d.get("part_heads") or (), key=len, reverse=True))
         fq = d.get("flow_quantities") or {}
         self.flow_quantity = (
             re.compile(f"(?:{alternation(fq['verbs'])})(?:[\u4e00-\u9fff]{{0,{int(fq.get('object', 4))}}})$")
@@ -809,6 +811,13 @@ def _specific(
     if len(land) >= 2 and _QUOTES.sub("", after).startswith(land) and not core.endswith(tuple(g.size_words)):
         # 修复治理50万亩退化草原 -> 修复治理退化草原面积: the land named after the unit is what the area is of
         core = (_strip_verb_lead(g, core) if core not in g.generic else "") + land
+    if core and kind in ("percent", "money") and seg.strip().startswith(g.subset_openers):
+        st.whole = st.subject or ""
+        core = _part_head(g, core, st.whole)  # …增加值增长6.5%，其中高技术制造业增长12%
+    elif core and kind in ("percent", "money") and st.whole and not first and scope.lstrip().startswith("、"):
+        core = _part_head(g, core, st.whole)  # …，其中工业增长9%、民间增长3%: the parts listed on
+    else:
+        st.whole = ""
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
@@ -1384,6 +1393,15 @@ def _subset(g: _Grammar, raw: str, core: str, after: str, st: SpecificState) -> 
         return what
     thing = st.subject[len(_starts_keep(g, st.subject) or "") :]
     return what + thing if len(thing) >= 2 else ""
+
+
+def _part_head(g: _Grammar, core: str, subject: str) -> str:
+    """A part named after 其中 without a measure word (全省规上工业增加值增长6.5%，其中高技术制造业增长12%) is
+    measured as the whole is: it takes the measure word the sentence's subject ends with (高技术制造业增加值)."""
+    if _MEASURE_END.search(core) or core.endswith((*g.own_measures, *g.owner_measures)):
+        return core
+    head = _ends_with(g.part_heads, subject)
+    return core + head if head and len(subject) > len(head) and len(core) >= 2 else core
 
 
 def _existential(g: _Grammar, raw: str, after: str, scope: str, places: Sequence[str]) -> str:
