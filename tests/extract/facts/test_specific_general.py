@@ -89,6 +89,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
             "固定资产投资增长5%，其中工业增长9%、民间增长3%。",
             [("5%", "固定资产投资增长率"), ("9%", "工业投资增长率"), ("3%", "民间投资增长率")],
         ),
+        # a level on the first item of a 分别 list holds for the items without one
+        ("国家级高新区、经开区分别达到12个、20个。", [("12个", "国家级高新区数量"), ("20个", "国家级经开区数量")]),
+        ("国家级高新区、省级开发区分别达到12个、20个。", [("12个", "国家级高新区数量"), ("20个", "省级开发区数量")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

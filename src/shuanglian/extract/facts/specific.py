@@ -482,7 +482,8 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     scope = next((p for p in g.scope_prefixes if items[0].startswith(p) and len(items[0]) > len(p)), "")
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
-        items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+        # (国家级高新区、省级开发区: an item with a scope or level of its own keeps it)
+        items = [items[0]] + [i if i.startswith(tuple(g.scope_prefixes)) else scope + i for i in items[1:]]
     lead = next((items[0][: -len(w)] for w in g.list_measures if items[0].endswith(w) and len(items[0]) - len(w) >= 2), "")
     if lead and all(len(i) <= 4 and i.endswith(g.list_measures) and not i.startswith(lead) for i in items[1:]):
         # 生产安全事故起数、死亡人数: short measures listed after an owner's measure are the same owner's
