@@ -155,6 +155,7 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        self.quality_adjectives = frozenset(d.get("quality_adjectives") or ())
         self.part_heads = tuple(sorted(d.get("part_heads") or (), key=len, reverse=True))
         fq = d.get("flow_quantities") or {}
         self.flow_quantity = (
@@ -599,6 +600,7 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     keep = keep or bool(
         re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod)
     )  # 10个国家级的创新平台: a rank is part of the name
+    keep = keep or mod in g.quality_adjectives  # 上千种重要的新产品 -> 重要新产品: a quality says which
     if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
         return noun
     cut = after.find("的")
