@@ -94,6 +94,8 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("国家级高新区、省级开发区分别达到12个、20个。", [("12个", "国家级高新区数量"), ("20个", "省级开发区数量")]),
         # an adjective of kind or rank with 的 before the counted thing stays, 的 goes
         ("实施30个重大的科技项目。", [("30个", "重大科技项目数量")]),
+        # a measure pointed back at (这一比例) is the one named before in the sentence
+        ("研发投入强度为2.1%，力争将这一比例提高到2.5%。", [("2.1%", "研发投入强度"), ("2.5%", "研发投入强度")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -77,6 +77,8 @@ _NEXT_COUNTED = re.compile(
 )
 # a figure written inside a clause (a count, a sum, a share), not a number inside a name (世界500强, 5G)
 _FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER + r"|元|%|％|吨|亩|千瓦|公里)")
+# a measure pointed back at (把这个比例提高到36%): the measure of the figure before in the sentence
+_ANAPHOR = re.compile(r"(?:这个|这一|此|该)(比例|比重|占比|数字|指标|规模|水平)")
 # a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
 _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
@@ -745,6 +747,9 @@ def _specific(
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
     core, change = _clean(g, parts[-1], places)
+    if not first and st.last and (back := _ANAPHOR.search(parts[-1])) and not change:
+        # 投资占固定资产投资的20%，六五计划把这个比例提高到36%: the measure named before, at a new level
+        return st.last if back.group(1) in ("比例", "比重", "占比") or not _RATE_END.search(st.last) else None
     core = _drop_examples(core)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
