@@ -768,7 +768,7 @@ def _specific(
     if (
         kind == "percent"
         and not change
-        and (not core or core in g.share_openers)
+        and (not core or core in g.share_openers or re.search(r"(?:当中|之中|中|里)$", core))
         and (share := _share_of(g, after))
     ):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
