@@ -96,6 +96,12 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("实施30个重大的科技项目。", [("30个", "重大科技项目数量")]),
         # a measure pointed back at (这一比例) is the one named before in the sentence
         ("研发投入强度为2.1%，力争将这一比例提高到2.5%。", [("2.1%", "研发投入强度"), ("2.5%", "研发投入强度")]),
+        # a percentage after 完成 is the share of the plan fulfilled; products in a sentence on output are their output
+        (
+            "有几项重要产品的产量没有完成计划：钢完成96.4%，原煤完成99.8%。",
+            [("96.4%", "钢产量计划完成率"), ("99.8%", "原煤产量计划完成率")],
+        ),
+        ("本年1至5月份各工业部工业生产总值计划完成102.6%。", [("102.6%", "各工业部工业生产总值计划完成率")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -105,6 +105,7 @@ class SpecificState:
     prev_money: str = (
         ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
     )
+    output: bool = False  # the sentence is about output (产量): products said fulfilled are their output's
     whole: str = ""  # the subject a 其中 list of parts is part of (规上工业增加值)
     # counts of visits or sessions (接待游客 -> 人次): the word a later 分别 change of the count keeps
     event_counts: dict[str, str] = field(default_factory=dict)
@@ -157,6 +158,7 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        self.fulfilled = re.compile(f"(?:{alternation(d['fulfil_verbs'])})了?$") if d.get("fulfil_verbs") else None
         self.quality_adjectives = frozenset(d.get("quality_adjectives") or ())
         self.part_heads = tuple(sorted(d.get("part_heads") or (), key=len, reverse=True))
         fq = d.get("flow_quantities") or {}
@@ -747,6 +749,16 @@ def _specific(
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
     core, change = _clean(g, parts[-1], places)
+    if kind == "percent" and not change and g.fulfilled is not None and g.fulfilled.search(parts[-1].strip()):
+        # 钢完成96.4%, 工业生产总值计划完成102.6%: a share of the plan done, said of what was planned
+        thing = core.removesuffix("计划") if core else ""
+        output = "产量" in scope if first else st.output
+        if thing and len(thing) <= 2 and output and not _MEASURE_END.search(thing):
+            thing += "产量"  # 几项重要产品的产量没有完成计划：钢完成96.4%，钢材完成95%: the products' output
+        st.subject, st.output = thing, output
+        if thing.endswith(("任务", "目标", "计划")):
+            return thing + "完成率"  # 目标任务完成100%: what was planned names itself
+        return thing + "计划完成率" if thing else None
     if not first and st.last and (back := _ANAPHOR.search(parts[-1])) and not change:
         # 投资占固定资产投资的20%，六五计划把这个比例提高到36%: the measure named before, at a new level
         return st.last if back.group(1) in ("比例", "比重", "占比") or not _RATE_END.search(st.last) else None
