@@ -158,6 +158,9 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        served = d.get("served") or {}
+        self.served_preps = tuple(served.get("preps") or ())
+        self.served_verb = re.compile(alternation(served["verbs"])) if served.get("verbs") else None
         self.fulfilled = re.compile(f"(?:{alternation(d['fulfil_verbs'])})了?$") if d.get("fulfil_verbs") else None
         self.quality_adjectives = frozenset(d.get("quality_adjectives") or ())
         self.part_heads = tuple(sorted(d.get("part_heads") or (), key=len, reverse=True))
@@ -1315,6 +1318,11 @@ def _count(
     pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
+    served = _beneficiaries(g, raw, after)
+    if served:
+        st.subject = served
+        st.noun = next((served[i:] for i in range(len(served)) if after.startswith(served[i:])), "")
+        return served + _count_suffix(unit, served)  # 为10万名残疾人提供基本康复服务 -> 提供基本康复服务残疾人
     if not noun and not listed and scope and (some := _existential(g, raw, after, scope, places)):
         st.subject = some
         return some + _count_suffix(unit, some)  # 世界500强企业，有30家落户海南 -> 落户世界500强企业
@@ -1422,6 +1430,25 @@ def _part_head(g: _Grammar, core: str, subject: str) -> str:
         return core
     head = _ends_with(g.part_heads, subject)
     return core + head if head and len(subject) > len(head) and len(core) >= 2 else core
+
+
+def _beneficiaries(g: _Grammar, raw: str, after: str) -> str:
+    """A count right after a preposition of whom it is done for (为10万名残疾人提供基本康复服务, 为1000家社区卫生
+    服务中心、乡镇卫生院配备医保刷脸支付终端): the things are named up to the verb of the clause, which with the
+    rest of the clause says which are counted and goes in front (提供基本康复服务残疾人)."""
+    if g.served_verb is None or not raw.strip().endswith(g.served_preps):
+        return ""
+    clause = re.split(r"[，,。；;：:（(]", _QUOTES.sub("", after), maxsplit=1)[0]
+    clause = re.split(r"\d", clause, maxsplit=1)[0]  # 为29个省份保供煤炭超35亿吨: the next figure is not the deed
+    while (w := _ends_with(g.tail, clause)) and len(clause) - len(w) >= 4:
+        clause = clause[: -len(w)]
+    verb = g.served_verb.search(clause, 2)
+    if verb is None:
+        return ""
+    who, what = clause[: verb.start()], clause[verb.start() :]
+    if not 2 <= len(who) <= 20 or not 2 <= len(what) <= 14:
+        return ""
+    return what + who
 
 
 def _existential(g: _Grammar, raw: str, after: str, scope: str, places: Sequence[str]) -> str:
