@@ -579,7 +579,7 @@ def test_a_gloss_inside_a_word_stays_and_one_before_punctuation_leaves_no_bracke
         # the next number's qualifier (超) is no part of the counted thing's name
         (
             "为8个城市输送天然气超20亿立方米。",
-            [("8个", "城市输送天然气数量"), ("超20亿立方米", "城市输送天然气量")],
+            [("8个", "输送天然气城市数量"), ("超20亿立方米", "输送天然气量")],  # whom it is done for (为…): the deed in front
         ),
         # a head shared by counts joined with 和 goes to the first thing when it names no kind
         (

@@ -719,7 +719,7 @@ def _specific(
     scope = re.sub(
         r"[（(][^（()）]{3,12}[）)]", "", scope
     )  # 工资总额（包括奖金在内）比上年增加: nor inside one
-    if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
+    if not first and kind in ("count", "mass", "volume", "energy") and st.noun and scope.startswith(st.noun):
         scope = scope[
             len(st.noun) :
         ]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
