@@ -105,6 +105,8 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a count of whom something is done for: the deed goes in front
         ("为10万名残疾人提供基本康复服务。", [("10万名", "提供基本康复服务残疾人数量")]),
         ("累计为29个省份保供煤炭超35亿吨。", [("29个", "保供煤炭省份数量"), ("超35亿吨", "保供煤炭量")]),
+        # a keep verb before examples holds for the kind after 等
+        ("新增康复大学等高校14所。", [("14所", "新增高校数量")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -1257,7 +1257,10 @@ def _count(
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
+    opened = _starts_keep(g, core) or ""
     core = _drop_examples(core)
+    if opened and core and not core.startswith(opened):
+        core = opened + core  # 新增康复大学等高校14所 -> 新增高校: the verb opening the examples holds for their kind
     if listed:
         core = core.lstrip(
             "".join(g.verb_joiners)
