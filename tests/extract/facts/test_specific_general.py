@@ -107,6 +107,16 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("累计为29个省份保供煤炭超35亿吨。", [("29个", "保供煤炭省份数量"), ("超35亿吨", "保供煤炭量")]),
         # a keep verb before examples holds for the kind after 等
         ("新增康复大学等高校14所。", [("14所", "新增高校数量")]),
+        # a counted part after 其中 takes the whole's measure word
+        (
+            "汽车保有量由2552万辆增至3230万辆，其中新能源汽车由45万辆增至356万辆。",
+            [
+                ("2552万辆", "汽车保有量"),
+                ("3230万辆", "汽车保有量"),
+                ("45万辆", "新能源汽车保有量"),
+                ("356万辆", "新能源汽车保有量"),
+            ],
+        ),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

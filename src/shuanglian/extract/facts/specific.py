@@ -1401,6 +1401,8 @@ def _count(
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
     ):
         return None
+    if raw.strip().startswith(g.subset_openers) and st.subject and name != st.subject:
+        name = _part_head(g, name, st.subject)  # 汽车保有量…，其中新能源汽车由45万辆… -> 新能源汽车保有量
     suffix = _count_suffix(unit, name)
     # 接待游客17.52亿人次、…，分别增长32.9%: a count of visits (人次) is its own quantity; a change said of it
     # in a later 分别 list is of that quantity (接待游客人次增长率), not of the people
