@@ -117,6 +117,11 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
                 ("356万辆", "新能源汽车保有量"),
             ],
         ),
+        # a change said after the percentage; a share of the things reached; a share after a verb of causing
+        ("产业营收保持20%以上增长。", [("20%以上", "产业营收增长率")]),
+        ("高校毕业生留皖率从67.6%提高到70%。", [("67.6%", "高校毕业生留皖率"), ("70%", "高校毕业生留皖率")]),
+        ("美丽城镇建设覆盖全省93%的建制镇。", [("93%", "美丽城镇建设覆盖建制镇比例")]),
+        ("推动60%以上的县级特困供养机构三级达标。", [("60%以上", "县级特困供养机构三级达标比例")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -158,6 +158,7 @@ class _Grammar:
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
         self.event_counts = frozenset(d.get("event_counts") or ())
         self.exist_words = frozenset(d.get("exist_words") or ())
+        self.late_changes = tuple(d.get("late_changes") or ())
         served = d.get("served") or {}
         self.served_preps = tuple(served.get("preps") or ())
         self.served_verb = re.compile(alternation(served["verbs"])) if served.get("verbs") else None
@@ -787,6 +788,14 @@ def _specific(
         and (share := _share_of(g, after))
     ):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
+    reach = _ends_with(g.reach_owned, _SCOPE_END.sub("", core)) if kind == "percent" and not change else None
+    if reach and after.startswith("的") and len(reached := _count_noun(g, after[1:])) >= 2:
+        # 美丽城镇建设覆盖全省93%的建制镇 -> 美丽城镇建设覆盖建制镇比例: the share of the things reached
+        return _SCOPE_END.sub("", core) + reached + "比例"
+    # (从67.6%提高到70%: a change to a level reached names no change of the first figure)
+    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after) if g.late_changes else None
+    if kind == "percent" and not change and late:
+        change = late.group(1)  # 产业营收保持20%以上增长: the change said after the number
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
     if issued:
         # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
