@@ -122,6 +122,8 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("高校毕业生留皖率从67.6%提高到70%。", [("67.6%", "高校毕业生留皖率"), ("70%", "高校毕业生留皖率")]),
         ("美丽城镇建设覆盖全省93%的建制镇。", [("93%", "美丽城镇建设覆盖建制镇比例")]),
         ("推动60%以上的县级特困供养机构三级达标。", [("60%以上", "县级特困供养机构三级达标比例")]),
+        # 等 after the counted thing closes the examples; the status after it still goes in front
+        ("五大道公园、设计公园和85个口袋公园等建成开放。", [("85个", "建成开放口袋公园数量")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

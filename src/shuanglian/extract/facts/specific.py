@@ -586,6 +586,7 @@ def _count_noun(g: _Grammar, after: str) -> str:
     )
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
+    s = re.sub(r"(?<=..)等$", "", s)  # 85个口袋公园等建成开放: 等 closes the examples, it is no part of the name
     if _LEADING_COUNT.match(s):
         return ""  # 贫困户145户585人: a second count follows the unit, no noun
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
@@ -1535,6 +1536,7 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     """10个项目集中签约 -> 签约: a status verb right after the counted thing says which ones are counted."""
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
+    rest = rest.removeprefix("等")  # 85个口袋公园等建成开放: the status after the examples' 等
     for _ in range(2):
         # 1159个重大项目陆续实现开工建设: an adverb or 实现 before the status verb says how, not which
         adv = next((a for a in (*g.predicate_adverbs, *g.status_lead) if rest.startswith(a)), None)
