@@ -1141,16 +1141,18 @@ def _object_owner(g: _Grammar, clause: str) -> str:
     return noun if 4 <= len(noun) <= 14 and not re.search(r"[的和与及、等]", noun) else ""
 
 
-def _topic(g: _Grammar, clause: str) -> str:
+def _topic(g: _Grammar, clause: str, measure_ok: bool = False) -> str:
     """The topic of a clause that says how something is doing (城镇职工基本养老保险制度不断完善, 市场经营主体增量
     提质, 中欧班列保持每天开行一班): the noun before the first word of `clause_owners.topic_predicates`, without a
     head of `topic_heads_cut` (制度: the measures are of what the system covers); no topic when that noun is
-    itself a measure (产业规模不断扩大) or holds a relative or a preposition."""
+    itself a measure (产业规模不断扩大: unless `measure_ok`, where the topic is wanted as the measure) or holds a
+    relative or a preposition."""
     m = g.topic_predicate.search(clause, 2) if g.topic_predicate is not None else None
     if m is None or not 2 <= m.start() <= 14:
         return ""
     noun = clause[: m.start()]
-    if re.search(r"[的在对把将与和及、]", noun) or _MEASURE_END.search(noun) or noun.endswith(("规模", "水平", "质量")):
+    measure = bool(_MEASURE_END.search(noun)) or noun.endswith(("规模", "水平", "质量"))
+    if re.search(r"[的在对把将与和及、]", noun) or (measure and not measure_ok):
         return ""
     cut = _ends_with(g.topic_heads_cut, noun)
     noun = noun[: -len(cut)] if cut and len(noun) - len(cut) >= 2 else noun
@@ -1163,13 +1165,17 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
     prev = re.sub(r"(?:19|20)\d\d年", "", clauses[-2]) if len(clauses) >= 2 else ""
     prev = _MONTH_PHRASE.sub("", prev)  # 外贸出口从7月份开始大幅度回升: a month says when, it is no figure
-    if not prev or re.search(r"\d", prev):
+    if prev and (digit := re.search(r"\d", prev)):
+        # 全省生产总值连续跨越7万亿、8万亿…，年均增长5.9%: the topic named before the milestones it passed
+        core = _topic(g, _strip_lead(g, prev[: digit.start()], places), measure_ok=True)
+        return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
+    if not prev:
         return ""
     core, _ = _clean(g, prev, places)
     named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
     if not named:
         # 外贸出口大幅度回升，全年达到1949亿美元: the topic of a clause saying how it went, when it names a quantity
-        core = _topic(g, _strip_lead(g, prev, places))
+        core = _topic(g, _strip_lead(g, prev, places), measure_ok=True)
         named = bool(core) and (_MEASURE_END.search(core) or core.endswith((*g.own_measures, *g.bare_measures)))
     return core if 2 <= len(core) <= 12 and named else ""
 
