@@ -979,7 +979,12 @@ def _filled(
         core = core or (_previous_clause_noun(g, scope, places) if first else "")
     elif not core and first:
         core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
-    if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
+    if (
+        (core in g.bare_ratios or (core.startswith("占") and kind == "percent"))
+        and st.subject
+        and not first
+        and not st.subject.endswith(core)  # 这个比重，1978年为17.4%，1979年达到27%: the same ratio, not 比重比重
+    ):
         core = (
             st.subject + core
         )  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
