@@ -126,6 +126,9 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("五大道公园、设计公园和85个口袋公园等建成开放。", [("85个", "建成开放口袋公园数量")]),
         # a change whose clause names nothing takes the quantity that topped the clause before, past its milestones
         ("全省生产总值连续跨越7万亿、8万亿两个大台阶，年均增长5.9%。", [("5.9%", "生产总值年均增长率")]),
+        # a sum after a relative clause (…的) is named by the noun after it
+        ("省里下达的10亿元专项资金已全部到位。", [("10亿元", "专项资金")]),
+        ("得益于不久前他拿到的2000万元风投。", [("2000万元", "风投金额")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],

@@ -777,6 +777,8 @@ def _specific(
         core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
         core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
+    if kind == "money" and not change and parts[-1].rstrip().endswith("的") and (named := _sum_named_after(g, after)):
+        core = named  # 马麟拿到的2000万元风投, 省里下达的10亿元专项资金: a clause about the sum, then what it is
     core = _filled(g, st, core, change, scope, after, kind, places, first)
     if kind == "money" and first and core.startswith(g.pulls) and (cause := _cause_before(g, scope)):
         core = cause + core  # 扩围实施“以旧换新”政策，拉动消费285.6亿元: what was done pulls the sum
@@ -1053,6 +1055,19 @@ def _spent_after(g: _Grammar, core: str, after: str) -> str:
     rest = re.split(r"[，,。；;：:、（(]", plain[plain.find(noun) + len(noun) :], maxsplit=1)[0]
     purpose = next((rest[len(v) :] for v in g.purpose_verbs if rest.startswith(v)), "")
     return (purpose if 2 <= len(purpose) <= 8 and not re.search(r"[的\d]", purpose) else "") + noun
+
+
+def _sum_named_after(g: _Grammar, after: str) -> str:
+    """The name of a sum written right after it when a relative clause stands before it (拿到的2000万元风投 ->
+    风投金额, 下达的10亿元专项资金 -> 专项资金): a noun of the sum's own (ending with a sum noun) as it is, another
+    one with 金额."""
+    plain = _QUOTES.sub("", after)
+    noun = _count_noun(g, plain)
+    if not 2 <= len(noun) <= 10 or not plain.startswith(noun):
+        return ""
+    if (cut := _sum_noun_end(g, noun)) >= 2:
+        return noun[:cut]  # 5000万元贷款用于扩大生产: the sum's name ends with its sum noun
+    return noun if noun.endswith(g.sum_nouns) or _MEASURE_END.search(noun) else noun + "金额"
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
