@@ -129,6 +129,8 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a sum after a relative clause (…的) is named by the noun after it
         ("省里下达的10亿元专项资金已全部到位。", [("10亿元", "专项资金")]),
         ("得益于不久前他拿到的2000万元风投。", [("2000万元", "风投金额")]),
+        # an area written before 的 and a work is that work's area
+        ("村里建起了1500亩的现代农旅示范基地。", [("1500亩", "现代农旅示范基地面积")]),
         # a status said after the unit goes in front of the thing named before the number
         ("重点项目120个已开工建设。", [("120个", "开工重点项目数量")]),
     ],
