@@ -952,9 +952,14 @@ def _filled(
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
     if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
         return size_owner + core  # 一个面积近20万平方米的湿地公园 -> 湿地公园面积
-    if kind == "area" and not change and after.startswith("的") and (size_owner := _owner_after(g, after)):
-        if not core.endswith(tuple(g.size_words)):
-            return size_owner + "面积"  # 建起了1500亩的沙洲现代农旅示范基地 -> …示范基地面积: the size of what follows
+    if (
+        kind == "area"
+        and not change
+        and after.startswith("的")
+        and not core.endswith(tuple(g.size_words))
+        and (size_owner := _owner_after(g, after))
+    ):
+        return size_owner + "面积"  # 建起了1500亩的沙洲现代农旅示范基地 -> …示范基地面积: the size of what follows
     direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
