@@ -75,6 +75,14 @@ _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待�
 _NEXT_COUNTED = re.compile(
     r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
 )
+# a figure written inside a clause (a count, a sum, a share), not a number inside a name (世界500强, 5G)
+_FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER + r"|元|%|％|吨|亩|千瓦|公里)")
+# a measure pointed back at (把这个比例提高到36%): the measure of the figure before in the sentence
+_ANAPHOR = re.compile(r"(?:这个|这一|此|该)(比例|比重|占比|数字|指标|规模|水平)")
+# a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
+_MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
+# characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
+_ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 
 
@@ -97,6 +105,10 @@ class SpecificState:
     prev_money: str = (
         ""  # the previous figure as written when it was a sum (百亿元以上项目12个: a size class)
     )
+    output: bool = False  # the sentence is about output (产量): products said fulfilled are their output's
+    whole: str = ""  # the subject a 其中 list of parts is part of (规上工业增加值)
+    # counts of visits or sessions (接待游客 -> 人次): the word a later 分别 change of the count keeps
+    event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
 
 
@@ -122,14 +134,18 @@ class _Grammar:
         )  # tuples: str.startswith/endswith take them whole
         terms = {t for m in load_data("measures.yaml")["measures"] for t in m["terms"]}
         # a lead word that opens a measure term stays (全国重点实验室 is not 全国 + 重点实验室)
-        kept = {*terms, *(d.get("lead_keep") or ())}
+        # 在鄂投资世界500强企业, 在华外资企业: 在 before a one-character name of a province or country and what
+        # the things do there says where they are, part of their name
+        located = {"在" + a + w for a in d.get("place_abbreviations") or () for w in d.get("located_words") or ()}
+        kept = {*terms, *(d.get("lead_keep") or ()), *located}
         self.lead_terms = {
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
         self.empty_alone = frozenset(d.get("empty_alone") or ())
         self.nominal_suffixes = tuple(d.get("nominal_suffixes") or ())
         self.list_measures = tuple(sorted(d.get("list_measures") or (), key=len, reverse=True))
-        self.durations = re.compile("|".join(d["durations"])) if d.get("durations") else None
+        cuts = [*(d.get("durations") or ()), *(d.get("adjustments") or ())]
+        self.durations = re.compile("|".join(cuts)) if cuts else None
         self.time = [
             re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
         ]
@@ -140,6 +156,30 @@ class _Grammar:
         self.issue_verbs = alternation(d.get("issue_verbs") or ["发行"])
         self.people = tuple(d.get("people_nouns") or ())
         self.unit_counts: dict[str, str] = dict(d.get("unit_counts") or {})
+        self.event_counts = frozenset(d.get("event_counts") or ())
+        self.exist_words = frozenset(d.get("exist_words") or ())
+        self.late_changes = tuple(d.get("late_changes") or ())
+        served = d.get("served") or {}
+        self.served_preps = tuple(served.get("preps") or ())
+        self.served_verb = re.compile(alternation(served["verbs"])) if served.get("verbs") else None
+        self.fulfilled = re.compile(f"(?:{alternation(d['fulfil_verbs'])})了?$") if d.get("fulfil_verbs") else None
+        self.quality_adjectives = frozenset(d.get("quality_adjectives") or ())
+        self.part_heads = tuple(sorted(d.get("part_heads") or (), key=len, reverse=True))
+        fq = d.get("flow_quantities") or {}
+        self.flow_quantity = (
+            re.compile(f"(?:{alternation(fq['verbs'])})(?:[\u4e00-\u9fff]{{0,{int(fq.get('object', 4))}}})$")
+            if fq.get("verbs")
+            else None
+        )
+        rm = d.get("rate_modals") or {}
+        self.rate_modal = (
+            re.compile(f"^({alternation(rm['rates'])})(?:{alternation(rm['modals'])})(?=..)")
+            if rm.get("rates") and rm.get("modals")
+            else None
+        )
+        subset = d.get("subset") or {}
+        self.subset_openers = tuple(subset.get("openers") or ())
+        self.subset_copulas = tuple(subset.get("copulas") or ["为"])
         change_to = d.get("change_to") or {}
         # the end of a change said of the same thing: 审批事项由过去的23项精简至8项, 由41.2%提高到56.3%
         self.change_to = re.compile(
@@ -160,6 +200,9 @@ class _Grammar:
         self.capacity_stage = "(?:" + alternation(d.get("capacity_stages") or ["开工"]) + ")$"
         self.percent_change: dict[str, str] = dict(d["percent_change"])
         self.amount_change: dict[str, str] = dict(d["amount_change"])
+        # 新 before a verb of coming to be or being found (新探明, 新组建, 新登记) makes a flow: the verb stays
+        flows = {"新" + v for v in d.get("new_flow_verbs") or ()}
+        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows})
         self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
         self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
@@ -183,6 +226,11 @@ class _Grammar:
         )
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
         self.any_verb = tuple(sorted({*d["count_verbs"], *d["keep_verbs"]}, key=len, reverse=True))
+        im = d.get("inner_modals") or []
+        verbs = sorted({*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ())}, key=len, reverse=True)
+        self.inner_modal = (
+            re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation(im)})(?=(?:{alternation(verbs)}))") if im else None
+        )
         infix = d.get("infix_verbs") or {}
         self.infix = re.compile(
             "(?<=..)(?:"
@@ -248,6 +296,14 @@ class _Grammar:
         self.clause_owner = re.compile("(?:" + alternation(owners.get("heads") or ["企业"]) + ")")
         self.owner_not_first = tuple(owners.get("not_first") or ())
         self.owner_shared_by = tuple(owners.get("shared_by") or ())
+        # a topic said to be doing well (城镇职工基本养老保险制度不断完善): the noun before one of these words
+        self.topic_predicate = (
+            re.compile(alternation(owners["topic_predicates"])) if owners.get("topic_predicates") else None
+        )
+        self.topic_heads_cut = tuple(owners.get("topic_heads_cut") or ())
+        self.topic_measures = frozenset(owners.get("topic_measures") or ())
+        self.object_verb = re.compile(alternation(owners["object_verbs"])) if owners.get("object_verbs") else None
+        self.object_heads = tuple(owners.get("object_heads") or ())
         self.share_verbs = re.compile(alternation(d.get("rate_stems") or ["普及"]))
         self.owned_rates = tuple(d.get("owned_rates") or ())
         self.status_joiners: dict[str, str] = dict(d.get("status_joiners") or {})
@@ -381,7 +437,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # X的增长速度, X的资金占比: a rate or share after 的 is said of X, which stays
         rate = core[de + 1 :]
         whole = whole or (len(rate) <= 4 and rate.endswith(g.owned_rates))
-        core = core[:de] + core[de + 1 :] if whole else core[de + 1 :]
+        # 新建一百万吨以上的大型矿井, 引进年薪百万以上的高层次人才: a verb that selects stays before the thing
+        kept = "" if whole else _starts_keep(g, core[:de]) or ""
+        core = core[:de] + core[de + 1 :] if whole else kept + core[de + 1 :]
     core, change2 = _strip_tail(g, core)
     core = (
         "" if core in g.lead or core in g.empty_alone else core
@@ -406,6 +464,10 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     helped = [m for m in g.causative.finditer(core) if m.start() >= 2]
     if helped and _MEASURE_END.search(rest := core[helped[-1].end() :]) and len(rest) >= 3:
         core = rest  # 全国重点实验室助力页岩油年产量突破100万吨: what helped is not what is measured
+    if g.inner_modal is not None:
+        core = g.inner_modal.sub("", core)  # 中央政府拟新增, 国家财政共增加支出: the modal or sum word inside goes
+    if g.rate_modal is not None:
+        core = g.rate_modal.sub(r"\1", core)  # 每年可新增产值 -> 每年新增产值: the rate per time stays, the modal goes
     spent = _SPENT_NUMBER.search(core)
     if spent and spent.start() >= 2:
         core = core[
@@ -429,7 +491,8 @@ def _distribute(g: _Grammar, items: list[str]) -> list[str]:
     scope = next((p for p in g.scope_prefixes if items[0].startswith(p) and len(items[0]) > len(p)), "")
     if scope:
         # 限额以上通讯器材、家用电器…零售额: the first item's scope holds for all
-        items = [items[0]] + [i if i.startswith(scope) else scope + i for i in items[1:]]
+        # (国家级高新区、省级开发区: an item with a scope or level of its own keeps it)
+        items = [items[0]] + [i if i.startswith(tuple(g.scope_prefixes)) else scope + i for i in items[1:]]
     lead = next((items[0][: -len(w)] for w in g.list_measures if items[0].endswith(w) and len(items[0]) - len(w) >= 2), "")
     if lead and all(len(i) <= 4 and i.endswith(g.list_measures) and not i.startswith(lead) for i in items[1:]):
         # 生产安全事故起数、死亡人数: short measures listed after an owner's measure are the same owner's
@@ -523,6 +586,7 @@ def _count_noun(g: _Grammar, after: str) -> str:
     )
     s = s[: stop.start()] if stop else s
     s = re.sub(r"(?:中|之一)$", "", s)
+    s = re.sub(r"(?<=..)等$", "", s)  # 85个口袋公园等建成开放: 等 closes the examples, it is no part of the name
     if _LEADING_COUNT.match(s):
         return ""  # 贫困户145户585人: a second count follows the unit, no noun
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
@@ -545,6 +609,7 @@ def _relative_head(g: _Grammar, after: str, noun: str) -> str:
     keep = keep or bool(
         re.fullmatch(r"[\u4e00-\u9fff]{1,4}级", mod)
     )  # 10个国家级的创新平台: a rank is part of the name
+    keep = keep or mod in g.quality_adjectives  # 上千种重要的新产品 -> 重要新产品: a quality says which
     if not (keep or mod in g.pronouns or mod.startswith(g.clause_verbs)):
         return noun
     cut = after.find("的")
@@ -656,7 +721,7 @@ def _specific(
     scope = re.sub(
         r"[（(][^（()）]{3,12}[）)]", "", scope
     )  # 工资总额（包括奖金在内）比上年增加: nor inside one
-    if not first and kind in ("count", "mass") and st.noun and scope.startswith(st.noun):
+    if not first and kind in ("count", "mass", "volume", "energy") and st.noun and scope.startswith(st.noun):
         scope = scope[
             len(st.noun) :
         ]  # 3个露天煤矿和15个…: the previous count's thing is not this one's clause
@@ -684,11 +749,24 @@ def _specific(
         if first or _CLAUSE_CUT.search(scope):
             st.prev_money = ""  # a sum is a size class only right before the counted thing
         earlier = "".join(_CLAUSE_CUT.split(scope)[:-1]) if first else ""
-        return _count(g, parts, after, unit, st, places, listed, earlier)
+        return _count(g, parts, after, unit, st, places, listed, earlier, scope if first else "")
     if unit == "倍":
         # 产能是以前的10倍, 是2012年的4.3倍: the base of a multiple is not the measure
         parts[-1] = _MULTIPLE_BASE.sub("", parts[-1])
     core, change = _clean(g, parts[-1], places)
+    if kind == "percent" and not change and g.fulfilled is not None and g.fulfilled.search(parts[-1].strip()):
+        # 钢完成96.4%, 工业生产总值计划完成102.6%: a share of the plan done, said of what was planned
+        thing = core.removesuffix("计划") if core else ""
+        output = "产量" in scope if first else st.output
+        if thing and len(thing) <= 2 and output and not _MEASURE_END.search(thing):
+            thing += "产量"  # 几项重要产品的产量没有完成计划：钢完成96.4%，钢材完成95%: the products' output
+        st.subject, st.output = thing, output
+        if thing.endswith(("任务", "目标", "计划")):
+            return thing + "完成率"  # 目标任务完成100%: what was planned names itself
+        return thing + "计划完成率" if thing else None
+    if not first and st.last and (back := _ANAPHOR.search(parts[-1])) and not change:
+        # 投资占固定资产投资的20%，六五计划把这个比例提高到36%: the measure named before, at a new level
+        return st.last if back.group(1) in ("比例", "比重", "占比") or not _RATE_END.search(st.last) else None
     core = _drop_examples(core)
     if len(parts) > 1 and not core:
         core, change = _clean(g, seg.replace("、", ""), places)
@@ -699,6 +777,8 @@ def _specific(
         core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
         core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
+    if kind == "money" and not change and parts[-1].rstrip().endswith("的") and (named := _sum_named_after(g, after)):
+        core = named  # 马麟拿到的2000万元风投, 省里下达的10亿元专项资金: a clause about the sum, then what it is
     core = _filled(g, st, core, change, scope, after, kind, places, first)
     if kind == "money" and first and core.startswith(g.pulls) and (cause := _cause_before(g, scope)):
         core = cause + core  # 扩围实施“以旧换新”政策，拉动消费285.6亿元: what was done pulls the sum
@@ -707,10 +787,18 @@ def _specific(
     if (
         kind == "percent"
         and not change
-        and (not core or core in g.share_openers)
+        and (not core or core in g.share_openers or re.search(r"(?:当中|之中|中|里)$", core))
         and (share := _share_of(g, after))
     ):
         return share  # 全国已有百分之七十六的县普及了小学教育 -> 普及小学教育县比例
+    reach = _ends_with(g.reach_owned, _SCOPE_END.sub("", core)) if kind == "percent" and not change else None
+    if reach and after.startswith("的") and len(reached := _count_noun(g, after[1:])) >= 2:
+        # 美丽城镇建设覆盖全省93%的建制镇 -> 美丽城镇建设覆盖建制镇比例: the share of the things reached
+        return _SCOPE_END.sub("", core) + reached + "比例"
+    # (从67.6%提高到70%: a change to a level reached names no change of the first figure)
+    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after) if g.late_changes else None
+    if kind == "percent" and not change and late:
+        change = late.group(1)  # 产业营收保持20%以上增长: the change said after the number
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
     if issued:
         # 拟发行1400亿元长期建设国债 / 发行长期建设国债600亿元 -> 长期建设国债发行规模
@@ -758,6 +846,13 @@ def _specific(
     if len(land) >= 2 and _QUOTES.sub("", after).startswith(land) and not core.endswith(tuple(g.size_words)):
         # 修复治理50万亩退化草原 -> 修复治理退化草原面积: the land named after the unit is what the area is of
         core = (_strip_verb_lead(g, core) if core not in g.generic else "") + land
+    if core and kind in ("percent", "money") and seg.strip().startswith(g.subset_openers):
+        st.whole = st.subject or ""
+        core = _part_head(g, core, st.whole)  # …增加值增长6.5%，其中高技术制造业增长12%
+    elif core and kind in ("percent", "money") and st.whole and not first and scope.lstrip().startswith("、"):
+        core = _part_head(g, core, st.whole)  # …，其中工业增长9%、民间增长3%: the parts listed on
+    else:
+        st.whole = ""
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
@@ -812,6 +907,7 @@ def _series(
             # 接待游客17.52亿人次、旅游花费1.27万亿元，分别增长32.9%、41.6%: the items are earlier figures
             k = 1 + len(re.findall(r"[、和及]", _CLAUSE_CUT.split(after)[0]))  # …分别增长12%和15%
             items = st.history[-k:] if len(st.history) >= k else []
+            items = [i + st.event_counts.get(i, "") for i in items]
             if len(items) >= 2:
                 _, change = _strip_tail(g, verb_part if each else _clean(g, seg, places)[0] or seg)
                 suffix = _suffix(g, kind, change, unit, items[0])
@@ -856,6 +952,14 @@ def _filled(
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
     if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
         return size_owner + core  # 一个面积近20万平方米的湿地公园 -> 湿地公园面积
+    if (
+        kind == "area"
+        and not change
+        and after.startswith("的")
+        and not core.endswith(tuple(g.size_words))
+        and (size_owner := _owner_after(g, after))
+    ):
+        return size_owner + "面积"  # 建起了1500亩的沙洲现代农旅示范基地 -> …示范基地面积: the size of what follows
     direct = _count_noun(g, after) if kind == "money" and not owner and (not core or core in g.firsts) else ""
     if owner:
         core = owner + (core or "投资")  # 总投资10.6亿元的16个湿地修复项目 -> 湿地修复项目总投资
@@ -871,15 +975,26 @@ def _filled(
         core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
         core = sector + core  # 煤炭工业建设，五年投资一百七十九亿元 -> 煤炭工业投资
-    elif first and (core in g.generic or core in g.bare_measures) and (owner := _clause_owner(g, scope, places)):
+    elif (
+        first
+        and (core in g.generic or core in g.bare_measures or core in g.topic_measures)
+        and (owner := _clause_owner(g, scope, places))
+    ):
         core = owner + core  # 新能源和节能环保产业串珠成链，产值迈上千亿元台阶 -> 新能源和节能环保产业产值
     elif not core and st.subject and change:
         core = st.subject
     elif not core and change:
         core = _previous_clause_subject(g, scope, places)  # 新设立市场主体23.4万户，同比增长6.4%
+        # 城镇居民人均可支配收入，考虑价格下降因素比上年实际增长9.3%: the quantity named alone just before
+        core = core or (_previous_clause_noun(g, scope, places) if first else "")
     elif not core and first:
         core = _previous_clause_noun(g, scope, places)  # 原油产量继续增长，达到1.42亿吨
-    if (core in g.bare_ratios or (core.startswith("占") and kind == "percent")) and st.subject and not first:
+    if (
+        (core in g.bare_ratios or (core.startswith("占") and kind == "percent"))
+        and st.subject
+        and not first
+        and not st.subject.endswith(core)  # 这个比重，1978年为17.4%，1979年达到27%: the same ratio, not 比重比重
+    ):
         core = (
             st.subject + core
         )  # 新能源汽车产量82万辆、占比达到45%; 财政赤字9500亿元，占国内生产总值比重在3%以内
@@ -948,6 +1063,19 @@ def _spent_after(g: _Grammar, core: str, after: str) -> str:
     rest = re.split(r"[，,。；;：:、（(]", plain[plain.find(noun) + len(noun) :], maxsplit=1)[0]
     purpose = next((rest[len(v) :] for v in g.purpose_verbs if rest.startswith(v)), "")
     return (purpose if 2 <= len(purpose) <= 8 and not re.search(r"[的\d]", purpose) else "") + noun
+
+
+def _sum_named_after(g: _Grammar, after: str) -> str:
+    """The name of a sum written right after it when a relative clause stands before it (拿到的2000万元风投 ->
+    风投金额, 下达的10亿元专项资金 -> 专项资金): a noun of the sum's own (ending with a sum noun) as it is, another
+    one with 金额."""
+    plain = _QUOTES.sub("", after)
+    noun = _count_noun(g, plain)
+    if not 2 <= len(noun) <= 10 or not plain.startswith(noun):
+        return ""
+    if (cut := _sum_noun_end(g, noun)) >= 2:
+        return noun[:cut]  # 5000万元贷款用于扩大生产: the sum's name ends with its sum noun
+    return noun if noun.endswith(g.sum_nouns) or _MEASURE_END.search(noun) else noun + "金额"
 
 
 def _sum_noun_end(g: _Grammar, noun: str) -> int:
@@ -1022,11 +1150,41 @@ def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
         prev = _strip_lead(g, raw.strip(), places)
         if not prev or (i == 0 and prev.startswith(g.owner_shared_by)):
             continue  # a place or time alone; a clause said of the owner before it
+        if prev.startswith((*g.any_verb, *g.owner_not_first)):
+            return _object_owner(g, prev)  # 建成国际陆港物流园，吞吐量…: no subject, but what it built
         head = g.clause_owner.search(prev)
-        if head is None or len(prev) - head.end() < 2 or prev.startswith((*g.any_verb, *g.owner_not_first)):
-            return ""
+        if head is None or len(prev) - head.end() < 2:
+            return _topic(g, prev) or _object_owner(g, prev)
         return prev[: head.end()]
     return ""
+
+
+def _object_owner(g: _Grammar, clause: str) -> str:
+    """The thing a clause builds, at its end (部区共建内蒙古牛羊肉交易中心，力争交易额达到100亿元): the noun after
+    the clause's last verb of `clause_owners.object_verbs`, ending with one of `object_heads`."""
+    if g.object_verb is None or not clause.endswith(g.object_heads):
+        return ""
+    verbs = list(g.object_verb.finditer(clause))
+    noun = clause[verbs[-1].end() :] if verbs else ""
+    return noun if 4 <= len(noun) <= 14 and not re.search(r"[的和与及、等]", noun) else ""
+
+
+def _topic(g: _Grammar, clause: str, measure_ok: bool = False) -> str:
+    """The topic of a clause that says how something is doing (城镇职工基本养老保险制度不断完善, 市场经营主体增量
+    提质, 中欧班列保持每天开行一班): the noun before the first word of `clause_owners.topic_predicates`, without a
+    head of `topic_heads_cut` (制度: the measures are of what the system covers); no topic when that noun is
+    itself a measure (产业规模不断扩大: unless `measure_ok`, where the topic is wanted as the measure) or holds a
+    relative or a preposition."""
+    m = g.topic_predicate.search(clause, 2) if g.topic_predicate is not None else None
+    if m is None or not 2 <= m.start() <= 14:
+        return ""
+    noun = clause[: m.start()]
+    measure = bool(_MEASURE_END.search(noun)) or noun.endswith(("规模", "水平", "质量"))
+    if re.search(r"[的在对把将与和及、]", noun) or (measure and not measure_ok):
+        return ""
+    cut = _ends_with(g.topic_heads_cut, noun)
+    noun = noun[: -len(cut)] if cut and len(noun) - len(cut) >= 2 else noun
+    return noun if len(noun) >= 2 else ""
 
 
 def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str:
@@ -1034,10 +1192,19 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
     增长，达到1.42亿吨 -> 原油产量): a clause without numbers whose noun looks like a measure."""
     clauses = [c for c in _CLAUSE_CUT.split(scope) if c.strip()]
     prev = re.sub(r"(?:19|20)\d\d年", "", clauses[-2]) if len(clauses) >= 2 else ""
-    if not prev or re.search(r"\d", prev):
+    prev = _MONTH_PHRASE.sub("", prev)  # 外贸出口从7月份开始大幅度回升: a month says when, it is no figure
+    if prev and (digit := re.search(r"\d", prev)):
+        # 全省生产总值连续跨越7万亿、8万亿…，年均增长5.9%: the topic named before the milestones it passed
+        core = _topic(g, _strip_lead(g, prev[: digit.start()], places), measure_ok=True)
+        return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
+    if not prev:
         return ""
     core, _ = _clean(g, prev, places)
     named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
+    if not named:
+        # 外贸出口大幅度回升，全年达到1949亿美元: the topic of a clause saying how it went, when it names a quantity
+        core = _topic(g, _strip_lead(g, prev, places), measure_ok=True)
+        named = bool(core) and (_MEASURE_END.search(core) or core.endswith((*g.own_measures, *g.bare_measures)))
     return core if 2 <= len(core) <= 12 and named else ""
 
 
@@ -1100,6 +1267,14 @@ def _suffix(
         return _count_suffix(unit, core)
     if kind == "area" and not re.search(r"(?:面积|用地|空间|规模|场地)$", core):
         return "面积"  # 推广高产优质品种3874万亩 -> 推广高产优质品种面积
+    if (
+        kind in ("mass", "volume", "energy")
+        and not change
+        and g.flow_quantity is not None
+        and g.flow_quantity.search(core)
+        and not re.search(r"(?:量|能|力|规模|储量|产能|库存|容量)$", core)
+    ):
+        return "量"  # 碳市场交易5421.8万吨 -> 碳市场交易量, 保供煤炭35亿吨 -> 保供煤炭量: a flow's quantity
     if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
     if kind == "length" and not core.endswith(g.length_words):
@@ -1120,17 +1295,24 @@ def _count(
     places: Sequence[str],
     listed: bool,
     earlier: str = "",
+    scope: str = "",
 ) -> str | None:
     """A count: the thing after the unit when the clause ends with a verb (or names nothing), else the
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
+    opened = _starts_keep(g, core) or ""
     core = _drop_examples(core)
+    if opened and core and not core.startswith(opened):
+        core = opened + core  # 新增康复大学等高校14所 -> 新增高校: the verb opening the examples holds for their kind
     if listed:
         core = core.lstrip(
             "".join(g.verb_joiners)
         )  # …358户和种子独角兽企业1户: the joiner is no part of the name
     change = change if change in g.count_changes else None
+    part = _subset(g, raw, core, after, st)
+    if part:
+        return part + _count_suffix(unit, part)  # 其中56项为全国首创 -> 全国首创制度创新成果数量
     if not listed:
         head = _clean(g, parts[0], places)[0]
         # 新培育10个A、20个B: 新培育 opens the list; past an adverb (着力培育) and 累计 (累计培育A 1714家、B 814家:
@@ -1183,6 +1365,14 @@ def _count(
     pred = _predicate(g, after, noun) if noun and not post else ""
     verb = _ends_with(g.count_verbs, core) if core else None
     examples = raw.endswith("等")
+    served = _beneficiaries(g, raw, after)
+    if served:
+        st.subject = served
+        st.noun = next((served[i:] for i in range(len(served)) if after.startswith(served[i:])), "")
+        return served + _count_suffix(unit, served)  # 为10万名残疾人提供基本康复服务 -> 提供基本康复服务残疾人
+    if not noun and not listed and scope and (some := _existential(g, raw, after, scope, places)):
+        st.subject = some
+        return some + _count_suffix(unit, some)  # 世界500强企业，有30家落户海南 -> 落户世界500强企业
     if noun in g.bare_heads and not core and earlier:
         noun = _named_before(g, earlier, noun, places) or noun  # 山东新旧动能转换重大项目…，321个项目
     if noun:  # a noun right after the unit is the thing counted (我国172项重大水利工程)
@@ -1222,6 +1412,8 @@ def _count(
         moved = _ends_with(g.fronted, core)
         if moved and len(core) - len(moved) >= 2:
             name = moved + core[: -len(moved)]  # 亿元以上工业企业复工820多家 -> 复工亿元以上工业企业
+        elif name == core and not _starts_keep(g, core) and (status := _post_verb(g, after, "")):
+            name = status + core  # 重点项目120个已开工建设 -> 开工重点项目: the status said after the unit
     else:
         did = _predicate(g, after, "") if unit in ("人", "名", "位") else ""
         # 47人入选科技领域国家重点人才计划: people named by what they did
@@ -1236,9 +1428,15 @@ def _count(
             name = subject + core  # 新增上市公司45家、总量达1224家 -> 上市公司总量 (the word as written)
         if not raw and not noun and unit in ("人", "名") and name.endswith("户") and len(name) >= 3:
             name = name[:-1] + "人口"  # 贫困户145户585人: the people of the households counted just before
+    bare = name if name else core if core in g.totals and not st.subject else ""
+    owned = bare in g.topic_measures or bare in g.bare_measures or bare in g.generic
+    if scope and not listed and owned and (owner := _clause_owner(g, scope, places)):
+        name = owner + bare  # 市场经营主体增量提质，总量突破1000万户 -> 市场经营主体总量
     if change and not noun and name and not name.endswith(change):
         name += change  # 贫困人口减少800万人 -> 贫困人口减少人数; 同比增加167万人 -> 高校毕业生增加数量
-    if listed and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
+    # 新探明A、B等大中型矿产地35处: the verb opening the examples holds for the kind they end with
+    opened_examples = not listed and len(parts) > 1 and bool(_EXAMPLES.search(raw))
+    if (listed or opened_examples) and st.keep and not _starts_keep(g, name) and not _MEASURE_END.search(name):
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
@@ -1247,8 +1445,77 @@ def _count(
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
     ):
         return None
+    if raw.strip().startswith(g.subset_openers) and st.subject and name != st.subject:
+        name = _part_head(g, name, st.subject)  # 汽车保有量…，其中新能源汽车由45万辆… -> 新能源汽车保有量
+    suffix = _count_suffix(unit, name)
+    # 接待游客17.52亿人次、…，分别增长32.9%: a count of visits (人次) is its own quantity; a change said of it
+    # in a later 分别 list is of that quantity (接待游客人次增长率), not of the people
     st.subject = name
-    return name + _count_suffix(unit, name)
+    if suffix in g.event_counts:
+        st.event_counts[name] = suffix
+    return name + suffix
+
+
+def _subset(g: _Grammar, raw: str, core: str, after: str, st: SpecificState) -> str:
+    """A part of the sentence's last count named by what it is (…259项制度创新成果，其中56项为全国首创 ->
+    全国首创制度创新成果): a count opened by one of `subset.openers` with no noun of its own, then 为/是 and a
+    predicate. A predicate that ends with a head noun names the part itself (其中32家为专精特新企业)."""
+    if core or not st.subject or not raw.strip().startswith(g.subset_openers):
+        return ""
+    m = re.match(r"^(?:" + alternation(g.subset_copulas) + r")([\u4e00-\u9fffA-Za-z“”\"]{2,14}?)(?=[，,。；;：:（(]|$)", after)
+    what = _QUOTES.sub("", m.group(1)) if m else ""
+    if not 2 <= len(what) <= 12:
+        return ""
+    if _ends_with(g.heads, what) or _ends_with(g.bare_heads, what):
+        return what
+    thing = st.subject[len(_starts_keep(g, st.subject) or "") :]
+    return what + thing if len(thing) >= 2 else ""
+
+
+def _part_head(g: _Grammar, core: str, subject: str) -> str:
+    """A part named after 其中 without a measure word (全省规上工业增加值增长6.5%，其中高技术制造业增长12%) is
+    measured as the whole is: it takes the measure word the sentence's subject ends with (高技术制造业增加值)."""
+    if _MEASURE_END.search(core) or core.endswith((*g.own_measures, *g.owner_measures)):
+        return core
+    head = _ends_with(g.part_heads, subject)
+    return core + head if head and len(subject) > len(head) and len(core) >= 2 else core
+
+
+def _beneficiaries(g: _Grammar, raw: str, after: str) -> str:
+    """A count right after a preposition of whom it is done for (为10万名残疾人提供基本康复服务, 为1000家社区卫生
+    服务中心、乡镇卫生院配备医保刷脸支付终端): the things are named up to the verb of the clause, which with the
+    rest of the clause says which are counted and goes in front (提供基本康复服务残疾人)."""
+    if g.served_verb is None or not raw.strip().endswith(g.served_preps):
+        return ""
+    clause = re.split(r"[，,。；;：:（(]", _QUOTES.sub("", after), maxsplit=1)[0]
+    clause = re.split(r"\d", clause, maxsplit=1)[0]  # 为29个省份保供煤炭超35亿吨: the next figure is not the deed
+    while (w := _ends_with(g.tail, clause)) and len(clause) - len(w) >= 4:
+        clause = clause[: -len(w)]
+    verb = g.served_verb.search(clause, 2)
+    if verb is None:
+        return ""
+    who, what = clause[: verb.start()], clause[verb.start() :]
+    if not 2 <= len(who) <= 20 or not 2 <= len(what) <= 14:
+        return ""
+    return what + who
+
+
+def _existential(g: _Grammar, raw: str, after: str, scope: str, places: Sequence[str]) -> str:
+    """A count said with 有 and no noun after a clause that is only the things (世界500强企业，有30家落户海南;
+    全省重点项目中，有120个已开工建设): what they did says which are counted, in front of the things."""
+    if raw.strip() not in g.exist_words:
+        return ""
+    clauses = [c for c in _CLAUSE_CUT.split(_QUOTES.sub("", scope)) if c.strip()]
+    prev = clauses[-2].strip() if len(clauses) >= 2 else ""
+    if not prev or _FIGURE_IN.search(prev):
+        return ""  # (世界500强: a number inside a name is no figure)
+    prev = re.sub(r"(?:当中|之中|中|里)$", "", _strip_lead(g, prev, places))
+    if not 2 <= len(prev) <= 16 or prev.startswith(g.any_verb) or not (
+        _ends_with(g.heads, prev) or _ends_with(g.bare_heads, prev)
+    ):
+        return ""
+    verb = _post_verb(g, after, "") or _predicate(g, after, "")
+    return verb + prev if verb else ""
 
 
 def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -> str:
@@ -1289,7 +1556,8 @@ def _cut_subject(g: _Grammar, core: str) -> str:
     best = -1
     for v in g.subject_verbs:
         i = core.find(v, 2)
-        if i >= 2 and len(core) - i - len(v) >= 2 and (best < 0 or i < best):
+        adjective = core[i + len(v) : i + len(v) + 1] in _ADJECTIVE_MAKERS  # 建设保障性租赁住房: 保障性 is no verb
+        if i >= 2 and len(core) - i - len(v) >= 2 and not adjective and (best < 0 or i < best):
             best = i  # the first verb after the subject: 谋划产业建设项目 keeps its 建设
     if best < 0 or core[:best] in g.keep or _starts_keep(g, core[:best]):
         return core  # 累计实施…, 新培育认定…: a verb that says which ones are counted is no subject
@@ -1302,6 +1570,7 @@ def _post_verb(g: _Grammar, after: str, noun: str) -> str:
     """10个项目集中签约 -> 签约: a status verb right after the counted thing says which ones are counted."""
     i = after.find(noun)
     rest = after[i + len(noun) :] if i >= 0 else ""
+    rest = rest.removeprefix("等")  # 85个口袋公园等建成开放: the status after the examples' 等
     for _ in range(2):
         # 1159个重大项目陆续实现开工建设: an adverb or 实现 before the status verb says how, not which
         adv = next((a for a in (*g.predicate_adverbs, *g.status_lead) if rest.startswith(a)), None)
@@ -1347,7 +1616,14 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
 def _strip_verb_lead(g: _Grammar, core: str) -> str:
     """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
     for _ in range(2):
-        v = next((w for w in g.drop_lead if core.startswith(w) and len(core) - len(w) >= 2), None)
+        v = next(
+            (
+                w
+                for w in g.drop_lead
+                if core.startswith(w) and len(core) - len(w) >= 2 and not core[len(w) :].startswith(_ADJECTIVE_MAKERS)
+            ),
+            None,
+        )  # 保障性租赁住房, 服务型制造: a verb before 性/型 makes an adjective of a word, no verb is cut
         if v is None or (v in g.adverbs and not core[len(v) :].startswith(g.any_verb)):
             break  # an adverb goes with the verb it modifies (重点推进…); before a noun it is an adjective (重点领域)
         core = core[len(v) :]
