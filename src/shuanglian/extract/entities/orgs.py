@@ -1007,6 +1007,7 @@ def _work_lists() -> dict[str, Any]:
         "max_item": int(data.get("max_item", 6)),
         "max_last_item": int(data.get("max_last_item", 8)),
         "name_verbs": frozenset(data.get("name_verbs") or []),
+        "size_classes": tuple(data.get("size_classes") or []),
     }
 
 
@@ -1104,6 +1105,23 @@ def _items_before(view: TokenView, end: int, attached: bool) -> list[tuple[int, 
     return items
 
 
+def _activity_item(view: TokenView, a: int, b: int, data: dict[str, Any]) -> bool:
+    """True when a list item before a works head is an activity or a size class, not a work's name: it opens with a
+    size word (小型|水库, 大中型|灌区) or ends in a verb (新建, 改扩建, 改造提升, 中小河流治理, 盐碱地综合利用)."""
+    if view.text.startswith(data["size_classes"], a):
+        return True
+    i = view.index_containing(b - 1)
+    if i is None or view.tokens[i].end != b:
+        return False
+    t = view.tokens[i]
+    return t.tag in ("v", "vn") and t.word not in data["name_verbs"] and not named_place_word(t.word)
+
+
+def named_place_word(word: str) -> bool:
+    """True when `word` is a known place (a verb-like place name LAC tags v: 通化)."""
+    return word in place_index()
+
+
 def listed_works(view: TokenView) -> list[Cand]:
     """Built works listed before their shared head noun (旭龙、奔子栏、古水、橄榄坝等水电站; 建成雄商、济滨高铁;
     黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone; an item
@@ -1138,6 +1156,8 @@ def listed_works(view: TokenView) -> list[Cand]:
             continue  # 乡镇便捷通、港口铁路通: the head is part of a longer word
         if attached and _verbal(view, *items[-1], data["name_verbs"]):
             continue  # 通化、白山结束不通高铁历史: a clause, not a name
+        if any(_activity_item(view, a, b, data) for a, b in items):
+            continue  # 新建、改扩建机场, 中小河流治理、小型水库: works of a kind and what is done to them, no names
         if len(items) == 1 and (attached or not (between and between.group("deng") and between.group("count"))):
             continue  # one name written with its head is the grammar's; 可可盖等11处煤矿 is a list of one
         if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
