@@ -243,3 +243,15 @@ def test_works_list_items_that_are_activities_or_size_classes(ents) -> None:  # 
     assert "新建机场" not in got
     got = _kinds(ents, "加快红岩、青山等水电站建设。")
     assert got.get("红岩水电站") == "platform" and got.get("青山水电站") == "platform"  # names still listed
+
+
+def test_companies_counted_more_than_once_are_a_batch(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "开展两个国家控股公司的试点。")
+    assert "国家控股公司" not in got
+    got = _kinds(ents, "那时只建设起一个汉阳钢铁厂。")
+    assert got.get("汉阳钢铁厂") == "enterprise"  # a count of one introduces the company
+
+
+def test_works_list_item_with_a_head_of_its_own(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "年内建成东湖大桥、兰新铁路和宝兰铁路。")
+    assert "东湖大桥铁路" not in got  # 大桥 is the item's own head: another kind of work

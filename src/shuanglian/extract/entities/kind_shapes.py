@@ -45,6 +45,7 @@ class ShapeRules:
 
     batch_before: re.Pattern[str]
     batch_kinds: frozenset[str]
+    batch_many_kinds: frozenset[str]
     counted_after: re.Pattern[str]
     counted_kinds: frozenset[str]
     goods_before: re.Pattern[str]
@@ -63,6 +64,7 @@ def shape_rules() -> ShapeRules:
         batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}}"
                                 rf"|{_alternation(d['described_before'])})$"),
         batch_kinds=frozenset(d["batch_kinds"]),
+        batch_many_kinds=frozenset(d["batch_many_kinds"]),
         counted_after=re.compile(d["counted_after"]),
         counted_kinds=frozenset(d["counted_after_kinds"]),
         goods_before=re.compile(rf"(?:[{nums}]+|首)(?:{_alternation(d['goods_measures'])})[^\s，。、；：,;:“”]{{0,{int(d['goods_reach'])}}}$"),
@@ -79,6 +81,9 @@ def names_no_entity(text: str, c: Cand) -> bool:
     if c.kind in r.goods_kinds and (r.goods_after.match(text, c.end)
                                     or r.goods_before.search(text, max(0, c.start - 12), c.start)):
         return True  # 两袋|茶叶, 首台…|机器人, 储能电池|2600万只: goods counted, not the industry
+    if c.kind in r.batch_many_kinds:
+        m = r.batch_before.search(text, max(0, c.start - 8), c.start)
+        return m is not None and not m.group().startswith("一")  # 建设起一个汉阳钢铁厂: one named company introduced
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
 
 
