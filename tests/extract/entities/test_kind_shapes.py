@@ -255,3 +255,9 @@ def test_companies_counted_more_than_once_are_a_batch(ents) -> None:  # type: ig
 def test_works_list_item_with_a_head_of_its_own(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "年内建成东湖大桥、兰新铁路和宝兰铁路。")
     assert "东湖大桥铁路" not in got  # 大桥 is the item's own head: another kind of work
+
+
+def test_slogan_adjective_opens_a_designation_named_after_it(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "全力建设美丽江西示范区。")
+    assert got.get("美丽江西示范区") == "platform"
+    assert "江西示范区" not in got

@@ -212,6 +212,14 @@ def _shared_region_heads(chosen: list[Cand], heads: tuple[str, ...]) -> list[Can
     return out
 
 
+def _slogan_lead(text: str, c: Cand) -> str:
+    """The slogan adjective written right before a platform that opens with a place (美丽|中国先行区, 平安|江苏示范区): the
+    designation is named after the slogan 美丽中国, so the adjective belongs to its name; '' when there is none."""
+    if c.name != text[c.start : c.end] or _leading_place(c.name) is None:
+        return ""
+    return next((a for a in _data()["slogan_adjectives"] if text.endswith(a, 0, c.start)), "")
+
+
 def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
     extended over a zone part written after the zone (广东自贸区横琴片区)."""
@@ -229,6 +237,8 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
             e = extend_segment(text, c.end)
             if e > c.end and text[c.end : e - 1].strip("（") not in place_index() and not any(a < e and b > c.end for a, b in taken):
                 c = replace(c, end=e, name=text[c.start : e])
+        if c.kind == "platform" and (lead := _slogan_lead(text, c)):
+            c = replace(c, start=c.start - len(lead), name=lead + c.name)  # 美丽|中国先行区, 美丽|甘肃示范区
         if c.kind == "platform":
             head = _platform_head(c.name, hl) or ""
             cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1
