@@ -41,8 +41,11 @@ def test_list_closed_by_class_word_after_modifiers(ents) -> None:  # type: ignor
     assert _industries(ents, "推动陶瓷、家具、制鞋等传统产业转型升级。") == {"陶瓷", "家具", "制鞋"}
 
 
-def test_service_lists_are_not_industries(ents) -> None:  # type: ignore[no-untyped-def]
-    assert _industries(ents, "发展会计、法律等专业服务业。") == set()
+def test_service_lists_are_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README "Industries: decided" (2): a list closed by …等(生产性)服务业 names service sectors; the
+    # closing head itself (服务业) is no industry
+    assert _industries(ents, "发展会计、法律等专业服务业。") == {"会计", "法律"}
+    assert _industries(ents, "发展科技服务、工业设计等生产性服务业。") == {"科技服务", "工业设计"}
 
 
 def test_kept_modifier_on_a_list_item(ents) -> None:  # type: ignore[no-untyped-def]
