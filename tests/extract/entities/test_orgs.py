@@ -248,3 +248,10 @@ def test_verb_glued_to_a_name_start_is_cut(ents) -> None:  # type: ignore[no-unt
     """generic_words action_openers: 优化重组国家重点实验室 names no lab (重组 is the action, the rest a class)."""
     got = ents("国家战略科技力量加快布局，优化重组国家重点实验室，组织实施重点领域产学研协同攻关。")
     assert "重组国家重点实验室" not in got
+
+
+def test_class_noun_joined_by_a_connective_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("要控制社会购买力和集团消费的增长，支持行业协会和企业集团发展，鼓励钢铁企业集团兼并重组。")
+    assert not [n for n in got if n.endswith("集团")]  # …和集团, …和企业集团, 钢铁企业集团: classes of groups
+    got = ents("在文化和旅游部的支持下，海尔集团参加。")
+    assert got["文化和旅游部"].kind == "government" and got["海尔集团"].kind == "enterprise"

@@ -490,6 +490,23 @@ def _balanced(name: str) -> bool:
     return depth == 0
 
 
+def _joined_class_noun(name_part: str, kind: str) -> bool:
+    """True when the name part ends with a connective (和, 与, 及) and generic words only (…和|集团, …和企业|集团): the
+    suffix is a common noun joined to the words before it, not a body's name; or with 企业 after generic words and
+    trades (煤炭企业|集团): a class of groups. Government bodies are named so (教育和科学技术局, 文化和旅游部) and are
+    left alone."""
+    if kind == "government":
+        return False
+    g = generic()
+    if name_part.endswith("企业") and all_generic(name_part):
+        return True  # 大型煤炭企业集团, 发展企业集团: 企业集团 (enterprise groups) of a trade, a class
+    cut = max(name_part.rfind(c) for c in g["inner_connectives"])
+    if cut < 0:
+        return False
+    rest = name_part[cut + 1 :]
+    return not rest or rest in g["generic_name_parts"] or rest in g["enterprise_tails"]
+
+
 def grammar_orgs(view: TokenView) -> list[Cand]:
     """Assemble organisation names that end with a grammar suffix, walking left over name-like tokens."""
     text = view.text
@@ -571,6 +588,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue  # 珠海格力电器股份有限公司横琴研发中心: the company is the entity (see lac_orgs)
         if kind == "university" and all_generic(name):
             continue  # 新能源产业学院, 集成电路科学与工程学院: a field's school, not a named unit
+        if _joined_class_noun(name_part, kind_of(name) or kind):
+            continue  # 横向联合和企业集团, 居民购买力和集团: a common noun joined to what comes before, no name
         if start > 0 and text[start - 1] in "（(":
             continue  # 大湾区大学（松山湖校区）: a bracketed campus belongs to the name before it
         session = kind == "organization" and bool(_SESSION.match(name_part) or _EVENT_YEAR.match(name_part))
