@@ -255,3 +255,10 @@ def test_class_noun_joined_by_a_connective_is_no_name(ents) -> None:  # type: ig
     assert not [n for n in got if n.endswith("集团")]  # …和集团, …和企业集团, 钢铁企业集团: classes of groups
     got = ents("在文化和旅游部的支持下，海尔集团参加。")
     assert got["文化和旅游部"].kind == "government" and got["海尔集团"].kind == "enterprise"
+
+
+def test_institution_types_are_no_names(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("搞好农村人民公社的经营管理，扶持发展农民专业合作社，办好供销合作社。")
+    assert not [n for n in got if n.endswith(("公社", "合作社"))]  # kinds of body, alone or after scope words
+    got = ents("张庄村的青山果蔬专业合作社带动农户增收。")
+    assert any(n.endswith("青山果蔬专业合作社") for n in got)  # a cooperative with a name of its own stays

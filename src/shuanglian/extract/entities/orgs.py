@@ -94,7 +94,24 @@ def _leveled_body(name: str) -> str | None:
 def is_non_name(name: str) -> bool:
     """True for phrases that look like organisations but are not names (核心竞争力, bare 省委)."""
     g = generic()
-    return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
+    return (name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
+            or _institution_type(name))
+
+
+def _institution_type(name: str) -> bool:
+    """True for a type of institution alone or after scope words only (人民公社, 农村人民公社, 发展农民专业合作社)."""
+    g = generic()
+    if not name.endswith(g["institution_types"]):
+        return False
+    rest = name
+    while rest:
+        if rest in g["institution_types"]:
+            return True
+        scope = next((s for s in g["institution_scopes"] if rest.startswith(s)), None)
+        if scope is None:
+            return False
+        rest = rest[len(scope) :]
+    return False
 
 
 def _title_follows(text: str, pos: int) -> bool:
