@@ -116,3 +116,9 @@ def test_a_list_framed_by_baokuo_zainei_de_before_a_class_word(ents) -> None:  #
     assert not any(g.startswith("其他") for g in got)
     # the class word still has to end the noun phrase (产业|要素 names no industries)
     assert _industries(ents, "推动人才、资金和其他要素在内的产业要素集聚。") == set()
+
+
+def test_list_items_lac_cut_into_verbs_read_on_characters(ents) -> None:  # type: ignore[no-untyped-def]
+    # 飞行器|制造/v, 机|载/v: the token walk stops at the verb; the list closed by 等产业 names every item
+    got = _industries(ents, "积极发展通用飞行器制造、航空动力系统、航空机载零部件等产业。")
+    assert got == {"通用飞行器制造", "航空动力系统", "航空机载零部件"}
