@@ -262,3 +262,15 @@ def test_institution_types_are_no_names(ents) -> None:  # type: ignore[no-untype
     assert not [n for n in got if n.endswith(("公社", "合作社"))]  # kinds of body, alone or after scope words
     got = ents("张庄村的青山果蔬专业合作社带动农户增收。")
     assert any(n.endswith("青山果蔬专业合作社") for n in got)  # a cooperative with a name of its own stays
+
+
+def test_forms_of_schooling_are_no_universities(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("通过电视大学、函授大学、夜大学等多种形式培养人才，北京广播电视大学招生。")
+    assert "函授大学" not in got and "夜大学" not in got and "电视大学" not in got
+    assert any(n.endswith("北京广播电视大学") for n in got)  # a school with its place stays
+
+
+def test_deputy_title_is_no_mention_of_the_congress(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("全国人大代表、某研究院院长王明说。全国人大常委会审议了草案。")
+    assert all(m.name != "全国人大" for m in got.values())  # the deputy's title names no body
+    assert any(n.startswith("全国人大常委会") for n in got)

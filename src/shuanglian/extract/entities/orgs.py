@@ -133,9 +133,15 @@ def _title_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(t) for t in titles() if len(t) >= 2}))
 
 
+def _member_title(text: str, name: str, end: int) -> bool:
+    """True for a congress or conference written before its members' title (全国人大|代表, 省政协|委员): the title
+    names a person's seat, not the body (generic_words.yaml member_titles)."""
+    return any(name.endswith(body) and text.startswith(member, end) for body, member in generic()["member_titles"].items())
+
+
 def _absorbed_by_title(text: str, name: str, end: int) -> bool:
     """A body that is only part of a title (杭州市委|书记, 省人大常委会|主任) becomes the role, not an entity."""
-    if _title_follows(text, end):
+    if _title_follows(text, end) or _member_title(text, name, end):
         return True
     # 省/市… without a place name is the page's own body, named only to give the title
     return name[0] in "省市区县" and any(text.startswith(t, end) for t in titles() if len(t) >= 2)
@@ -1331,6 +1337,8 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         if len(surface) == 2 and _person_word(view, start, end):
             continue  # 包钢 the official, not 包钢 the steel group: LAC reads the person from the context
         entry = gaz[surface]
+        if entry.kind == "government" and _member_title(view.text, surface, end):
+            continue  # 全国人大|代表: a deputy's title
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out
 
