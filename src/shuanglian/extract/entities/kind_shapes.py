@@ -81,10 +81,19 @@ def names_no_entity(text: str, c: Cand) -> bool:
     if c.kind in r.goods_kinds and (r.goods_after.match(text, c.end)
                                     or r.goods_before.search(text, max(0, c.start - 12), c.start)):
         return True  # 两袋|茶叶, 首台…|机器人, 储能电池|2600万只: goods counted, not the industry
+    if c.kind != "platform" and (c.kind in r.batch_kinds or c.kind in r.batch_many_kinds) and not _ends_phrase(text, c.end):
+        return False  # 3家|英特尔电脑芯片用户, 一些|国会议员: the count is of the noun the name modifies
     if c.kind in r.batch_many_kinds:
         m = r.batch_before.search(text, max(0, c.start - 8), c.start)
         return m is not None and not m.group().startswith("一")  # 建设起一个汉阳钢铁厂: one named company introduced
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """True when the noun phrase ends at `end`: a stop, a list mark or a word that follows a phrase (和, 的, 建设…:
+    kind_shapes.yaml phrase_followers) comes next."""
+    return end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or text.startswith(
+        tuple(_data()["phrase_followers"]), end)
 
 
 def _quoted_place(text: str, c: Cand) -> bool:
