@@ -134,7 +134,7 @@ def _title_lengths() -> tuple[int, ...]:
 
 
 def _member_title(text: str, name: str, end: int) -> bool:
-    """True for a congress or conference written before its members' title (全国人大|代表, 省政协|委员): the title
+    """True for a congress written before its deputies' title (全国人大|代表): the title
     names a person's seat, not the body (generic_words.yaml member_titles)."""
     return any(name.endswith(body) and text.startswith(member, end) for body, member in generic()["member_titles"].items())
 
