@@ -145,6 +145,8 @@ def test_safety_or_supply_of_goods_is_no_industry(ents) -> None:  # type: ignore
     # 食品|安全, 煤炭|保供: the safety or the supply of the goods; 食品产业 still names the industry
     assert _industries(ents, "推进民营经济、食品安全等重点领域立法，做好煤炭保供工作。") == set()
     assert _industries(ents, "做强食品产业。") == {"食品"}
+    # 煤炭|供应, 稀土|资源: the goods supplied or the resource, not the industry
+    assert _industries(ents, "今冬煤炭供应充足，要保护好稀土资源。") == set()
 
 
 def test_two_words_before_chanye_opening_a_clause(ents) -> None:  # type: ignore[no-untyped-def]

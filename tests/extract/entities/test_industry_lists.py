@@ -41,8 +41,11 @@ def test_list_closed_by_class_word_after_modifiers(ents) -> None:  # type: ignor
     assert _industries(ents, "推动陶瓷、家具、制鞋等传统产业转型升级。") == {"陶瓷", "家具", "制鞋"}
 
 
-def test_service_lists_are_not_industries(ents) -> None:  # type: ignore[no-untyped-def]
-    assert _industries(ents, "发展会计、法律等专业服务业。") == set()
+def test_service_lists_are_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README "Industries: decided" (2): a list closed by …等(生产性)服务业 names service sectors; the
+    # closing head itself (服务业) is no industry
+    assert _industries(ents, "发展会计、法律等专业服务业。") == {"会计", "法律"}
+    assert _industries(ents, "发展科技服务、工业设计等生产性服务业。") == {"科技服务", "工业设计"}
 
 
 def test_kept_modifier_on_a_list_item(ents) -> None:  # type: ignore[no-untyped-def]
@@ -113,3 +116,9 @@ def test_a_list_framed_by_baokuo_zainei_de_before_a_class_word(ents) -> None:  #
     assert not any(g.startswith("其他") for g in got)
     # the class word still has to end the noun phrase (产业|要素 names no industries)
     assert _industries(ents, "推动人才、资金和其他要素在内的产业要素集聚。") == set()
+
+
+def test_list_items_lac_cut_into_verbs_read_on_characters(ents) -> None:  # type: ignore[no-untyped-def]
+    # 飞行器|制造/v, 机|载/v: the token walk stops at the verb; the list closed by 等产业 names every item
+    got = _industries(ents, "积极发展通用飞行器制造、航空动力系统、航空机载零部件等产业。")
+    assert got == {"通用飞行器制造", "航空动力系统", "航空机载零部件"}

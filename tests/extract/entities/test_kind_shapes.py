@@ -226,3 +226,38 @@ def test_tourism_loops_and_a_complement_glued_to_a_name(ents) -> None:  # type: 
     got = _kinds(ents, "做优青甘环线、做强海西环线、做火海北环线、做活青南环线。")
     assert {"青甘环线", "海西环线", "海北环线", "青南环线"} <= {n for n, k in got.items() if k == "platform"}
     assert "村镇银行" not in _kinds(ents, "完成首家村镇银行改革。")  # a class of banks
+
+
+def test_counted_bodies_and_major_batches_are_no_entities(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "今年改造120所县医院和40所县中医院，建设三大区域急救中心。")
+    assert "县医院" not in got and "县中医院" not in got  # a count of bodies of a class (batch_kinds)
+    assert "区域急救中心" not in got  # 三大…: a batch of three carriers (batch_measures 大)
+    got = _kinds(ents, "省人民医院新院区投入使用。")
+    assert got.get("省人民医院") == "organization"  # no count before it: still a body
+
+
+def test_works_list_items_that_are_activities_or_size_classes(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "重点抓好农田灌溉、病险加固、小型水库建设。")
+    assert not [n for n in got if n.endswith("水库")]  # activities and a size class listed before 水库: no work named
+    got = _kinds(ents, "新建、扩建机场12个。")
+    assert "新建机场" not in got
+    got = _kinds(ents, "加快红岩、青山等水电站建设。")
+    assert got.get("红岩水电站") == "platform" and got.get("青山水电站") == "platform"  # names still listed
+
+
+def test_companies_counted_more_than_once_are_a_batch(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "开展两个国家控股公司的试点。")
+    assert "国家控股公司" not in got
+    got = _kinds(ents, "那时只建设起一个汉阳钢铁厂。")
+    assert got.get("汉阳钢铁厂") == "enterprise"  # a count of one introduces the company
+
+
+def test_works_list_item_with_a_head_of_its_own(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "年内建成东湖大桥、兰新铁路和宝兰铁路。")
+    assert "东湖大桥铁路" not in got  # 大桥 is the item's own head: another kind of work
+
+
+def test_slogan_adjective_opens_a_designation_named_after_it(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "全力建设美丽江西示范区。")
+    assert got.get("美丽江西示范区") == "platform"
+    assert "江西示范区" not in got

@@ -248,3 +248,29 @@ def test_verb_glued_to_a_name_start_is_cut(ents) -> None:  # type: ignore[no-unt
     """generic_words action_openers: 优化重组国家重点实验室 names no lab (重组 is the action, the rest a class)."""
     got = ents("国家战略科技力量加快布局，优化重组国家重点实验室，组织实施重点领域产学研协同攻关。")
     assert "重组国家重点实验室" not in got
+
+
+def test_class_noun_joined_by_a_connective_is_no_name(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("要控制社会购买力和集团消费的增长，支持行业协会和企业集团发展，鼓励钢铁企业集团兼并重组。")
+    assert not [n for n in got if n.endswith("集团")]  # …和集团, …和企业集团, 钢铁企业集团: classes of groups
+    got = ents("在文化和旅游部的支持下，海尔集团参加。")
+    assert got["文化和旅游部"].kind == "government" and got["海尔集团"].kind == "enterprise"
+
+
+def test_institution_types_are_no_names(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("搞好农村人民公社的经营管理，扶持发展农民专业合作社，办好供销合作社。")
+    assert not [n for n in got if n.endswith(("公社", "合作社"))]  # kinds of body, alone or after scope words
+    got = ents("张庄村的青山果蔬专业合作社带动农户增收。")
+    assert any(n.endswith("青山果蔬专业合作社") for n in got)  # a cooperative with a name of its own stays
+
+
+def test_forms_of_schooling_are_no_universities(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("通过电视大学、函授大学、夜大学等多种形式培养人才，北京广播电视大学招生。")
+    assert "函授大学" not in got and "夜大学" not in got and "电视大学" not in got
+    assert any(n.endswith("北京广播电视大学") for n in got)  # a school with its place stays
+
+
+def test_deputy_title_is_no_mention_of_the_congress(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("全国人大代表、某研究院院长王明说。全国人大常委会审议了草案。")
+    assert all(m.name != "全国人大" for m in got.values())  # the deputy's title names no body
+    assert any(n.startswith("全国人大常委会") for n in got)

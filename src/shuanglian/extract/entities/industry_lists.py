@@ -295,6 +295,51 @@ def _whole_item(view: TokenView, s: int, e: int, later: bool) -> tuple[int, str]
     return tail or plain
 
 
+_CLAUSE_BREAKS = frozenset("，。；：！？,;:\n（）()“”《》")
+_LIST_ITEM = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,8}$")
+_CLAUSE_WORD_TAGS = frozenset({"d", "ad", "vd", "p", "c", "u"})
+
+
+def _clause_start(view: TokenView, k: int) -> int | None:
+    """Index of the first token after the clause's opening verbs and adverbs (大力|发展|…, 升级|发展|制糖): the
+    clause runs back from token `k` to a comma or stop; verbs of one character (制|糖), head words (飞行器|制造) and
+    a verb closing an item before 、 or 和 (寒地|测试、) are items' words."""
+    toks = view.tokens
+    i = k
+    while i > 0 and not (set(toks[i - 1].word) & _CLAUSE_BREAKS):
+        i -= 1
+    last = None
+    for j in range(i, k):
+        t = toks[j]
+        if t.word == "、":
+            break
+        closing = j + 1 < k and toks[j + 1].word in ("、", "和", "及", "与")
+        if t.tag in _CLAUSE_WORD_TAGS or t.word in industry_grammar()["lead_verbs"] or (
+                t.tag == "v" and len(t.word) >= 2 and t.word not in _heads() and not closing):
+            last = j
+    start = (last + 1) if last is not None else i
+    return start if start < k else None
+
+
+def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
+    """Items of the list closed at token `k` (等) read on the characters between the clause's verb and 等, split at
+    、: the list the token walk could not read because LAC cut an item into a verb or a particle (低空飞行器|制造/v,
+    寒|地|用品, 航空机|载/v|零部件). Every item must be a short run of characters with no particle."""
+    toks, text = view.tokens, view.text
+    i = _clause_start(view, k)
+    if i is None:
+        return []
+    parts, pos = [], toks[i].start
+    for part in text[toks[i].start : toks[k].start].split("、"):
+        parts.append((pos, part))
+        pos += len(part) + 1
+    g = generic()
+    if len(parts) < 2 or not all(_LIST_ITEM.match(p) for _, p in parts):
+        return []
+    return [(a, p) for a, p in parts if p not in place_index() and p not in g["non_names"]
+            and p not in g["generic_name_parts"] and not any(c in p for c in "的得之")]
+
+
 def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
@@ -315,5 +360,16 @@ def listed_industries(view: TokenView) -> list[Cand]:
             continue
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
+    # items of a closed industry list the token walk could not read (an item LAC cut into a verb or a particle:
+    # 低空飞行器|制造/v, 寒|地|用品), read on the characters, when the list holds a known industry or a head word
+    for k, t in enumerate(view.tokens):
+        if t.word != "等" or not _closed_by_industry(view, k):
+            continue
+        got = _string_items(view, k)
+        if not any(p in inds or _longest_head(p) for _, p in got):
+            continue
+        taken = out + stated
+        out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
+                if not any(c.start < a + len(p) and a < c.end for c in taken)]
     # 现代|装备、新材料等产业: a kept modifier before an item is part of its name, as for a lexicon term
     return with_modifiers(view, specific_only(out, view.text) + stated)

@@ -45,6 +45,7 @@ class ShapeRules:
 
     batch_before: re.Pattern[str]
     batch_kinds: frozenset[str]
+    batch_many_kinds: frozenset[str]
     counted_after: re.Pattern[str]
     counted_kinds: frozenset[str]
     goods_before: re.Pattern[str]
@@ -63,6 +64,7 @@ def shape_rules() -> ShapeRules:
         batch_before=re.compile(rf"(?:[{nums}]+(?:{measures})|{dets}|等[\u4e00-\u9fff]{{0,{int(d['class_after_deng'])}}}"
                                 rf"|{_alternation(d['described_before'])})$"),
         batch_kinds=frozenset(d["batch_kinds"]),
+        batch_many_kinds=frozenset(d["batch_many_kinds"]),
         counted_after=re.compile(d["counted_after"]),
         counted_kinds=frozenset(d["counted_after_kinds"]),
         goods_before=re.compile(rf"(?:[{nums}]+|首)(?:{_alternation(d['goods_measures'])})[^\s，。、；：,;:“”]{{0,{int(d['goods_reach'])}}}$"),
@@ -79,7 +81,19 @@ def names_no_entity(text: str, c: Cand) -> bool:
     if c.kind in r.goods_kinds and (r.goods_after.match(text, c.end)
                                     or r.goods_before.search(text, max(0, c.start - 12), c.start)):
         return True  # 两袋|茶叶, 首台…|机器人, 储能电池|2600万只: goods counted, not the industry
+    if c.kind != "platform" and (c.kind in r.batch_kinds or c.kind in r.batch_many_kinds) and not _ends_phrase(text, c.end):
+        return False  # 3家|英特尔电脑芯片用户, 一些|国会议员: the count is of the noun the name modifies
+    if c.kind in r.batch_many_kinds:
+        m = r.batch_before.search(text, max(0, c.start - 8), c.start)
+        return m is not None and not m.group().startswith("一")  # 建设起一个汉阳钢铁厂: one named company introduced
     return c.kind in r.batch_kinds and bool(r.batch_before.search(text, max(0, c.start - 8), c.start))
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """True when the noun phrase ends at `end`: a stop, a list mark or a word that follows a phrase (和, 的, 建设…:
+    kind_shapes.yaml phrase_followers) comes next."""
+    return end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or text.startswith(
+        tuple(_data()["phrase_followers"]), end)
 
 
 def _quoted_place(text: str, c: Cand) -> bool:
@@ -207,6 +221,14 @@ def _shared_region_heads(chosen: list[Cand], heads: tuple[str, ...]) -> list[Can
     return out
 
 
+def _slogan_lead(text: str, c: Cand) -> str:
+    """The slogan adjective written right before a platform that opens with a place (美丽|中国先行区, 平安|江苏示范区): the
+    designation is named after the slogan 美丽中国, so the adjective belongs to its name; '' when there is none."""
+    if c.name != text[c.start : c.end] or _leading_place(c.name) is None:
+        return ""
+    return next((a for a in _data()["slogan_adjectives"] if text.endswith(a, 0, c.start)), "")
+
+
 def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
     extended over a zone part written after the zone (广东自贸区横琴片区)."""
@@ -224,6 +246,8 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
             e = extend_segment(text, c.end)
             if e > c.end and text[c.end : e - 1].strip("（") not in place_index() and not any(a < e and b > c.end for a, b in taken):
                 c = replace(c, end=e, name=text[c.start : e])
+        if c.kind == "platform" and (lead := _slogan_lead(text, c)):
+            c = replace(c, start=c.start - len(lead), name=lead + c.name)  # 美丽|中国先行区, 美丽|甘肃示范区
         if c.kind == "platform":
             head = _platform_head(c.name, hl) or ""
             cut = c.name.find(head, 0, len(c.name) - len(head)) if head else -1

@@ -92,6 +92,9 @@ def generic() -> dict[str, Any]:
     data = _yaml("generic_words.yaml")
     return {
         "non_names": frozenset(data["non_names"]),
+        "institution_types": tuple(data.get("institution_types", [])),
+        "institution_scopes": tuple(data.get("institution_scopes", [])),
+        "member_titles": {str(k): str(v) for k, v in (data.get("member_titles") or {}).items()},
         "generic_refs": frozenset(data["generic_refs"]),
         "bad_name_starts": frozenset(data["bad_name_starts"]),
         "stop_tags": frozenset(data["stop_tags"]),

@@ -94,7 +94,24 @@ def _leveled_body(name: str) -> str | None:
 def is_non_name(name: str) -> bool:
     """True for phrases that look like organisations but are not names (核心竞争力, bare 省委)."""
     g = generic()
-    return name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
+    return (name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
+            or _institution_type(name))
+
+
+def _institution_type(name: str) -> bool:
+    """True for a type of institution alone or after scope words only (人民公社, 农村人民公社, 发展农民专业合作社)."""
+    g = generic()
+    if not name.endswith(g["institution_types"]):
+        return False
+    rest = name
+    while rest:
+        if rest in g["institution_types"]:
+            return True
+        scope = next((s for s in g["institution_scopes"] if rest.startswith(s)), None)
+        if scope is None:
+            return False
+        rest = rest[len(scope) :]
+    return False
 
 
 def _title_follows(text: str, pos: int) -> bool:
@@ -116,9 +133,15 @@ def _title_lengths() -> tuple[int, ...]:
     return tuple(sorted({len(t) for t in titles() if len(t) >= 2}))
 
 
+def _member_title(text: str, name: str, end: int) -> bool:
+    """True for a congress written before its deputies' title (全国人大|代表): the title
+    names a person's seat, not the body (generic_words.yaml member_titles)."""
+    return any(name.endswith(body) and text.startswith(member, end) for body, member in generic()["member_titles"].items())
+
+
 def _absorbed_by_title(text: str, name: str, end: int) -> bool:
     """A body that is only part of a title (杭州市委|书记, 省人大常委会|主任) becomes the role, not an entity."""
-    if _title_follows(text, end):
+    if _title_follows(text, end) or _member_title(text, name, end):
         return True
     # 省/市… without a place name is the page's own body, named only to give the title
     return name[0] in "省市区县" and any(text.startswith(t, end) for t in titles() if len(t) >= 2)
@@ -490,6 +513,23 @@ def _balanced(name: str) -> bool:
     return depth == 0
 
 
+def _joined_class_noun(name_part: str, kind: str) -> bool:
+    """True when the name part ends with a connective (和, 与, 及) and generic words only (…和|集团, …和企业|集团): the
+    suffix is a common noun joined to the words before it, not a body's name; or with 企业 after generic words and
+    trades (煤炭企业|集团): a class of groups. Government bodies are named so (教育和科学技术局, 文化和旅游部) and are
+    left alone."""
+    if kind == "government":
+        return False
+    g = generic()
+    if name_part.endswith("企业") and all_generic(name_part):
+        return True  # 大型煤炭企业集团, 发展企业集团: 企业集团 (enterprise groups) of a trade, a class
+    cut = max(name_part.rfind(c) for c in g["inner_connectives"])
+    if cut < 0:
+        return False
+    rest = name_part[cut + 1 :]
+    return not rest or rest in g["generic_name_parts"] or rest in g["enterprise_tails"]
+
+
 def grammar_orgs(view: TokenView) -> list[Cand]:
     """Assemble organisation names that end with a grammar suffix, walking left over name-like tokens."""
     text = view.text
@@ -571,6 +611,8 @@ def grammar_orgs(view: TokenView) -> list[Cand]:
             continue  # 珠海格力电器股份有限公司横琴研发中心: the company is the entity (see lac_orgs)
         if kind == "university" and all_generic(name):
             continue  # 新能源产业学院, 集成电路科学与工程学院: a field's school, not a named unit
+        if _joined_class_noun(name_part, kind_of(name) or kind):
+            continue  # 横向联合和企业集团, 居民购买力和集团: a common noun joined to what comes before, no name
         if start > 0 and text[start - 1] in "（(":
             continue  # 大湾区大学（松山湖校区）: a bracketed campus belongs to the name before it
         session = kind == "organization" and bool(_SESSION.match(name_part) or _EVENT_YEAR.match(name_part))
@@ -1007,6 +1049,7 @@ def _work_lists() -> dict[str, Any]:
         "max_item": int(data.get("max_item", 6)),
         "max_last_item": int(data.get("max_last_item", 8)),
         "name_verbs": frozenset(data.get("name_verbs") or []),
+        "size_classes": tuple(data.get("size_classes") or []),
     }
 
 
@@ -1104,6 +1147,23 @@ def _items_before(view: TokenView, end: int, attached: bool) -> list[tuple[int, 
     return items
 
 
+def _activity_item(view: TokenView, a: int, b: int, data: dict[str, Any]) -> bool:
+    """True when a list item before a works head is an activity or a size class, not a work's name: it opens with a
+    size word (小型|水库, 大中型|灌区) or ends in a verb (新建, 改扩建, 改造提升, 中小河流治理, 盐碱地综合利用)."""
+    if view.text.startswith(data["size_classes"], a):
+        return True
+    i = view.index_containing(b - 1)
+    if i is None or view.tokens[i].end != b:
+        return False
+    t = view.tokens[i]
+    return t.tag in ("v", "vn") and t.word not in data["name_verbs"] and not named_place_word(t.word)
+
+
+def named_place_word(word: str) -> bool:
+    """True when `word` is a known place (a verb-like place name LAC tags v: 通化)."""
+    return word in place_index()
+
+
 def listed_works(view: TokenView) -> list[Cand]:
     """Built works listed before their shared head noun (旭龙、奔子栏、古水、橄榄坝等水电站; 建成雄商、济滨高铁;
     黄百等4个在建铁路项目): each item is a platform named item + head and written as the item alone; an item
@@ -1138,12 +1198,14 @@ def listed_works(view: TokenView) -> list[Cand]:
             continue  # 乡镇便捷通、港口铁路通: the head is part of a longer word
         if attached and _verbal(view, *items[-1], data["name_verbs"]):
             continue  # 通化、白山结束不通高铁历史: a clause, not a name
+        if any(_activity_item(view, a, b, data) for a, b in items):
+            continue  # 新建、改扩建机场, 中小河流治理、小型水库: works of a kind and what is done to them, no names
         if len(items) == 1 and (attached or not (between and between.group("deng") and between.group("count"))):
             continue  # one name written with its head is the grammar's; 可可盖等11处煤矿 is a list of one
         if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
             continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
         for k, (a, b) in enumerate(items):
-            other = suffix_of(text[a:b], grammar_only=True)
+            other = suffix_of(text[a:b], grammar_only=True) or suffix_of(text[a:b])
             if other and len(other) >= 2 and not named(a, b) and not (attached and k == last):
                 continue  # 通航设施、邕北灌区: an item with a suffix of its own is another kind of work
             if named(a, b):
@@ -1275,6 +1337,8 @@ def gazetteer_orgs(view: TokenView) -> list[Cand]:
         if len(surface) == 2 and _person_word(view, start, end):
             continue  # 包钢 the official, not 包钢 the steel group: LAC reads the person from the context
         entry = gaz[surface]
+        if entry.kind == "government" and _member_title(view.text, surface, end):
+            continue  # 全国人大|代表: a deputy's title
         out.append(Cand(start, end, entry.kind, surface, PRIO_GAZETTEER))
     return out
 
