@@ -11,7 +11,7 @@ opens a list (新增A 10家、B 20家), and the items of a 分别 list (城镇�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -642,6 +642,11 @@ def _ends_with(words: Sequence[str], s: str) -> str | None:
     if not s.endswith(tuple(words)):
         return None  # one C-level test before the loop (most clauses end with none of the words)
     return next((w for w in words if s.endswith(w)), None)
+
+
+def _ends_with_any(words: Iterable[str], s: str) -> bool:
+    """Whether s ends with one of the words (a set is fine: no word is returned, so its order does not matter)."""
+    return s.endswith(tuple(words))
 
 
 def _count_suffix(unit: str, noun: str) -> str:
@@ -1325,10 +1330,10 @@ def _count(
         st.subject = (core if _starts_keep(g, core) else "") + "人口"
         return st.subject + "数量"
     yearly = _YEARLY.search(core)
-    opened = len(parts) > 1 and bool(
+    list_yearly = len(parts) > 1 and bool(
         _YEARLY.search(_clean(g, parts[0], places)[0])
     )  # 年产A 2600万只、B 500万个
-    if yearly or ((listed and st.yearly or opened) and core):
+    if yearly or ((listed and st.yearly or list_yearly) and core):
         # 每年可生产新能源汽车30万辆, 年产方形储能电池2600万只、电池组500万个: a yearly output
         st.yearly = True
         thing = yearly.group(1) if yearly else core
@@ -1466,7 +1471,7 @@ def _subset(g: _Grammar, raw: str, core: str, after: str, st: SpecificState) -> 
     what = _QUOTES.sub("", m.group(1)) if m else ""
     if not 2 <= len(what) <= 12:
         return ""
-    if _ends_with(g.heads, what) or _ends_with(g.bare_heads, what):
+    if _ends_with_any(g.heads, what) or _ends_with_any(g.bare_heads, what):
         return what
     thing = st.subject[len(_starts_keep(g, st.subject) or "") :]
     return what + thing if len(thing) >= 2 else ""
@@ -1511,7 +1516,7 @@ def _existential(g: _Grammar, raw: str, after: str, scope: str, places: Sequence
         return ""  # (世界500强: a number inside a name is no figure)
     prev = re.sub(r"(?:当中|之中|中|里)$", "", _strip_lead(g, prev, places))
     if not 2 <= len(prev) <= 16 or prev.startswith(g.any_verb) or not (
-        _ends_with(g.heads, prev) or _ends_with(g.bare_heads, prev)
+        _ends_with_any(g.heads, prev) or _ends_with_any(g.bare_heads, prev)
     ):
         return ""
     verb = _post_verb(g, after, "") or _predicate(g, after, "")
