@@ -259,6 +259,7 @@ class _PersonSummaries:
         self.bare: dict[str, int] = defaultdict(int)
         self.last: dict[str, datetime] = {}
         self.anchor: dict[str, tuple[datetime, str]] = {}
+        self.stored: set[str] = set()  # entities with a stored anchor (not made in this batch)
         T = aggregates.EntityAggregateRow
         for part in chunked(sorted(entity_ids)):
             q = select(T.entity_id, T.slot, T.key, T.n, T.last).where(
@@ -278,6 +279,7 @@ class _PersonSummaries:
             q2 = select(EntityMember.member_id, EntityMember.first_seen).where(EntityMember.member_id.in_(part))
             for mid, first_seen in session.execute(q2):
                 self.anchor[mid] = (aware(first_seen), mid)
+                self.stored.add(mid)
 
     def add(self, eid: str, p: Profile) -> None:
         """`p` joined entity `eid` (or became it)."""
@@ -357,13 +359,13 @@ def _attach_among(
         return None  # the cases below assume a longer name's bare score merges and a shorter one's does not
     if not p.context and not long_name:
         return p.member_id, 1.0, "anchor"  # left out of the walk: it joins nothing, changes nothing
-    # walked last: every member of these entities was seen before it (its name statements are older)
-    if any(e not in people.last and e not in people.anchor for e in hits):
-        return None
-    if any(people.last.get(e) is not None and not people.last[e] < p.first_seen for e in hits):
-        return None
-    if any(e in people.anchor and not people.anchor[e] < (p.first_seen, p.member_id) for e in hits):
-        return None
+    # walked last: every member of these entities was seen before it (a stored entity's name statements
+    # are all older; members attached in this batch came first, in (first_seen, id) order)
+    for e in hits:
+        if e in people.stored and (e not in people.last or not people.last[e] < p.first_seen):
+            return None
+        if e not in people.anchor or not people.anchor[e] < (p.first_seen, p.member_id):
+            return None
     ctx = {e: people.contexts.get(e, set()) for e in hits}
     # entities that take part in the walk: a two-character name's contextless members never do
     walked = [e for e in hits if ctx[e] or long_name]
