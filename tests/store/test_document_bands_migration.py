@@ -32,3 +32,18 @@ def test_0027_cuts_the_bands_of_stored_originals(db_url: str) -> None:
     copy = Document(source="upload:2", raw="y", text="\n\n".join(edited(ARTICLE_A)))
     later = svc.ingest_documents([copy], db_url, processed=True)
     assert [(c, o) for c, o, _ in later.copy_links] == [(copy.doc_id, first.doc_id)]
+
+
+def test_bands_are_cut_again_for_another_threshold(sqlite_url: str) -> None:
+    """The band layout follows near_duplicate_threshold: a changed setting cuts every original's bands again."""
+    from shuanglian.ingest.near_dup import band_ranges, recut_bands
+
+    init_db(sqlite_url)
+    first = Document(source="upload:1", raw="x", text="\n".join(ARTICLE_A))
+    svc.ingest_documents([first], sqlite_url, processed=True)
+    with session_scope(sqlite_url) as s:
+        assert recut_bands(s, 0.8) == 0  # already cut for the default threshold
+        assert recut_bands(s, 0.6) == 1
+        keys = list(s.scalars(select(DocumentBand.key)))
+    layout = band_ranges(0.6)[0]
+    assert keys and all(k.startswith(layout + ":") for k in keys) and layout != band_ranges(0.8)[0]

@@ -186,7 +186,10 @@ def recut_bands(session: Any, threshold: float, force: bool = False) -> int:
     if not force:
         return 0
     session.execute(delete(DocumentBand))
-    rows = band_rows(session.execute(q), threshold)
-    for i in range(0, len(rows), 5000):
-        session.execute(insert(DocumentBand), rows[i : i + 5000])
-    return len({r["doc_id"] for r in rows})
+    ids = list(session.scalars(select(DocumentRow.id).where(DocumentRow.copy_of.is_(None),
+                                                            DocumentRow.minhash.is_not(None))))  # fmt: skip
+    for i in range(0, len(ids), 1000):  # a thousand signatures at a time: a big database never in memory whole
+        rows = band_rows(session.execute(q.where(DocumentRow.id.in_(ids[i : i + 1000]))), threshold)
+        if rows:
+            session.execute(insert(DocumentBand), rows)
+    return len(ids)
