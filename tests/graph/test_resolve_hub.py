@@ -4,6 +4,7 @@ gives the clusters the pair-by-pair rule gives."""
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -55,9 +56,9 @@ def test_people_with_conflicting_roles_stay_apart() -> None:
 
 @pytest.mark.parametrize("name", ["王伟", "习近平"])
 def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
-    """views._attach_person (a new person meeting one entity, decided from its counters) gives what
-    resolve() gives the whole cluster plus the new member, on random clusters of namesakes with and
-    without role contexts; when it cannot tell, it says so (None: full resolution)."""
+    """views._attach_person (a new person meeting one or several entities, decided from their counters)
+    gives what resolve() gives the whole clusters plus the new member, on random clusters of namesakes with
+    and without role contexts; when it cannot tell, it says so (None: full resolution)."""
     import random
 
     from shuanglian.graph import views
@@ -67,8 +68,8 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
     pool = ["org:甲", "org:乙", "org:丙", "title:主任@"]
     key = f"person|{name}"
     threshold = 0.8
-    decided = undecided = 0
-    for trial in range(1500):
+    decided = undecided = several = 0
+    for trial in range(3000):
         def ctx() -> frozenset[str]:
             return frozenset() if rng.random() < 0.35 else frozenset(rng.sample(pool, rng.randint(1, 2)))
 
@@ -79,12 +80,16 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
         new = rs.Profile(f"ent_person_{trial}_zz", "person", [name], t0 + timedelta(days=1), ctx())
         index = {key: {("person", "\x1f", e): None for e in entities}}
         people = views._PersonSummaries.__new__(views._PersonSummaries)
-        people.keys, people.contexts, people.bare = {}, {}, {}
+        people.keys, people.contexts, people.bare, people.last, people.anchor = {}, {}, {}, {}, {}
+        people.stored = set(entities)
         for p in old:
             e = before[p.member_id].entity_id
             people.keys.setdefault(e, set()).add(key)
             people.contexts.setdefault(e, set()).update(p.context)
             people.bare[e] = people.bare.get(e, 0) + (0 if p.context else 1)
+            people.last[e] = max(people.last.get(e, p.first_seen), p.first_seen)
+            if e == p.member_id:
+                people.anchor[e] = (p.first_seen, p.member_id)
         kinds = {e: {"person"} for e in entities}
         mine = {k.key: k for k in new.name_keys()}
         got = views._attach_person(new, mine, index, kinds, set(), people, threshold)
@@ -92,9 +97,66 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
             undecided += 1
             continue
         decided += 1
+        several += len(entities) > 1
         after = rs.resolve([*old, new])
         assert {m: after[m] for m in before} == before, (old, new)
         a = after[new.member_id]
         assert (a.entity_id, a.score, a.reason) == got, (old, new)
-    print(name, decided, undecided)
-    assert decided > 250  # most random clusters split into several entities: those are resolved
+    print(name, decided, undecided, several)
+    assert decided > 500 and several > 150
+
+
+@pytest.mark.parametrize("name", ["王伟", "习近平"])
+def test_a_batch_of_new_namesakes_is_attached_as_resolution_would(name: str) -> None:
+    """Several new namesakes attached one after the other (as views._attach_new does within a batch: each
+    decision sees the ones before it) give what resolve() gives the old clusters plus all of them."""
+    import random
+
+    from shuanglian.graph import views
+
+    rng = random.Random(17)
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
+    pool = ["org:甲", "org:乙", "org:丙", "title:主任@", "org:丁"]
+    key = f"person|{name}"
+    decided = 0
+    for trial in range(1500):
+        def ctx() -> frozenset[str]:
+            return frozenset() if rng.random() < 0.35 else frozenset(rng.sample(pool, rng.randint(1, 2)))
+
+        old = [rs.Profile(f"ent_person_{trial}_{i:02d}", "person", [name], t0 + timedelta(minutes=i), ctx())
+               for i in range(rng.randint(1, 9))]  # fmt: skip
+        before = rs.resolve(old)
+        entities = {a.entity_id for a in before.values()}
+        people = views._PersonSummaries.__new__(views._PersonSummaries)
+        people.keys, people.contexts, people.bare = defaultdict(set), defaultdict(set), defaultdict(int)
+        people.last, people.anchor, people.stored = {}, {}, set(entities)
+        for p in old:
+            e = before[p.member_id].entity_id
+            people.keys.setdefault(e, set()).add(key)
+            people.contexts.setdefault(e, set()).update(p.context)
+            people.bare[e] = people.bare.get(e, 0) + (0 if p.context else 1)
+            people.last[e] = max(people.last.get(e, p.first_seen), p.first_seen)
+            if e == p.member_id:
+                people.anchor[e] = (p.first_seen, p.member_id)
+        index = {key: {("person", "\x1f", e): None for e in entities}}
+        kinds = {e: {"person"} for e in entities}
+        new: list[rs.Profile] = []
+        got: dict[str, tuple[str, float, str]] = {}
+        batch_time = t0 + timedelta(days=1)  # one batch: the same time, ordered by id
+        for j in range(rng.randint(2, 5)):
+            p = rs.Profile(f"ent_person_{trial}_z{j}", "person", [name], batch_time, ctx())
+            a = views._attach_person(p, {k.key: k for k in p.name_keys()}, index, kinds, set(), people, 0.8)
+            if a is None:
+                break
+            new.append(p)
+            got[p.member_id] = a
+            people.add(a[0], p)
+            index[key][("person", "\x1f", a[0])] = None
+            kinds.setdefault(a[0], set()).add("person")
+        if len(new) < 2:
+            continue
+        decided += 1
+        after = rs.resolve([*old, *new])
+        assert {m: after[m] for m in before} == before, (old, new)
+        assert {m: (after[m].entity_id, after[m].score, after[m].reason) for m in got} == got, (old, new)
+    assert decided > 200

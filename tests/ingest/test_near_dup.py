@@ -46,3 +46,26 @@ def test_signature_round_trips_through_stored_values() -> None:
     assert sig is not None
     restored = from_values(int(v) for v in sig.hashvalues)
     assert restored.jaccard(sig) == 1.0
+
+
+def test_band_keys_meet_exactly_when_lsh_buckets_do() -> None:
+    import random
+
+    from datasketch import MinHashLSH
+
+    from shuanglian.ingest.near_dup import NUM_PERM, band_keys
+
+    rng = random.Random(5)
+    base = [rng.randrange(1 << 32) for _ in range(NUM_PERM)]
+    sigs = {}
+    for i in range(60):  # copies of one signature with a few values redrawn: some bands kept, some not
+        vals = list(base)
+        for j in rng.sample(range(NUM_PERM), rng.choice([1, 3, 8, 20, 60])):
+            vals[j] = rng.randrange(1 << 32)
+        sigs[f"d{i}"] = from_values(vals)
+    lsh = MinHashLSH(threshold=0.8, num_perm=NUM_PERM)
+    for k, m in sigs.items():
+        lsh.insert(k, m)
+    keys = {k: set(band_keys([int(v) for v in m.hashvalues], 0.8)) for k, m in sigs.items()}
+    for k, m in sigs.items():
+        assert set(lsh.query(m)) == {o for o in sigs if keys[o] & keys[k]}

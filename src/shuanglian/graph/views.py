@@ -250,32 +250,43 @@ def _attach_new(session: Session, profiles: list[Profile], slow: set[str]) -> se
 class _PersonSummaries:
     """What a new person's attachment needs of each existing person entity its name meets, from the
     entity counters (graph.aggregates), never from its members: the keys of its names, its members' role
-    contexts, and how many members have none. Entities attached to in this batch are updated here."""
+    contexts, how many members have none, the latest time of its name statements (no member of it was
+    seen later) and its anchor's (first_seen, id). Entities attached to in this batch are updated here."""
 
     def __init__(self, session: Session, entity_ids: set[str]) -> None:
         self.keys: dict[str, set[str]] = defaultdict(set)
         self.contexts: dict[str, set[str]] = defaultdict(set)
         self.bare: dict[str, int] = defaultdict(int)
+        self.last: dict[str, datetime] = {}
+        self.anchor: dict[str, tuple[datetime, str]] = {}
+        self.stored: set[str] = set()  # entities with a stored anchor (not made in this batch)
         T = aggregates.EntityAggregateRow
         for part in chunked(sorted(entity_ids)):
-            q = select(T.entity_id, T.slot, T.key, T.n).where(
+            q = select(T.entity_id, T.slot, T.key, T.n, T.last).where(
                 T.entity_id.in_(part), T.slot.in_(("name", "ctx", "nctx"))
             )
-            for eid, slot, key, n in session.execute(q):
+            for eid, slot, key, n, last in session.execute(q):
                 if n <= 0:
                     continue
                 if slot == "name":
                     self.keys[eid].update(k.key for k in name_keys("person", key.split(aggregates.SEP, 2)[2]))
+                    if last is not None and (eid not in self.last or aware(last) > self.last[eid]):
+                        self.last[eid] = aware(last)
                 elif slot == "ctx":
                     self.contexts[eid].add(key)
                 else:
                     self.bare[eid] += int(n)
+            q2 = select(EntityMember.member_id, EntityMember.first_seen).where(EntityMember.member_id.in_(part))
+            for mid, first_seen in session.execute(q2):
+                self.anchor[mid] = (aware(first_seen), mid)
+                self.stored.add(mid)
 
     def add(self, eid: str, p: Profile) -> None:
         """`p` joined entity `eid` (or became it)."""
         self.keys[eid].update(k.key for k in p.name_keys())
         self.contexts[eid] |= p.context
         self.bare[eid] += 0 if p.context else 1
+        self.anchor.setdefault(eid, (p.first_seen, p.member_id))
 
 
 def _attach_person(
@@ -288,17 +299,28 @@ def _attach_person(
     threshold: float,
 ) -> tuple[str, float, str] | None:
     """(entity id, score, reason) for one new person, or None when full resolution must decide: what
-    resolve.resolve gives the person entity its name meets plus this newest member, without its members.
+    resolve.resolve gives the person entities its name meets plus this newest member, without their members.
 
     Safe cases (tests/graph/test_resolve_hub.py checks them against resolve() on random sets): one name
-    key, met by at most one entity E whose names all have that key alone (nothing else can be reached
-    through E) and whose members are all people; then, with C the new member's role contexts:
+    key, met by entities whose names all have that key alone (nothing else can be reached through them)
+    and whose members are all people; then, with C the new member's role contexts:
       - no entity: it stands alone;
-      - C empty: a two-character name joins nothing (its bare score is below the threshold); a longer one
-        joins E (bare), as a contextless member adds no context that could keep others apart;
-      - C shares a context with E: it joins E (every member with a context reaches it on the walk);
-      - C disjoint from every context of E, and every member of E has a context: it joins nothing.
-    Anything else (E with contextless members and disjoint C, several entities, aliases) is resolved."""
+      - one entity E:
+        - C empty: a two-character name joins nothing (its bare score is below the threshold); a longer one
+          joins E (bare), as a contextless member adds no context that could keep others apart;
+        - C shares a context with E: it joins E (every member with a context reaches it on the walk);
+        - C disjoint from every context of E, and every member of E has a context: it joins nothing;
+      - several entities, the new member seen after all their members (it is walked last) and no entity's
+        contexts meeting another's (what could let it bridge two):
+        - C empty and a two-character name: it joins nothing (the walk leaves contextless two-character
+          members out);
+        - C empty and a longer name: it joins the entity of the first member walked (the oldest anchor),
+          where every contextless member is; the others all have contexts, none shared with that one;
+        - C meets the contexts of exactly one entity E, no other entity has a contextless member (for a
+          longer name) and none shares a context with E or C: it joins E;
+        - C meets no entity's contexts and (for a longer name) no entity has a contextless member: it joins
+          nothing.
+    Anything else (E with contextless members and disjoint C, aliases, bridges) is resolved."""
     if len(mine) != 1:
         return None
     ((key, k),) = mine.items()
@@ -311,11 +333,13 @@ def _attach_person(
     ctx_score = level_score("person_context")
     if not hits:
         return p.member_id, 1.0, "anchor"
-    if len(hits) > 1 or ctx_score < threshold:
+    if ctx_score < threshold:
         return None
+    if any(e in constrained or kinds.get(e) != {"person"} or people.keys.get(e) != {key} for e in hits):
+        return None
+    if len(hits) > 1:
+        return _attach_among(p, sorted(hits), people, name, long_name, bare, ctx_score, threshold)
     (eid,) = hits
-    if eid in constrained or kinds.get(eid) != {"person"} or people.keys.get(eid) != {key}:
-        return None
     contexts, contextless = people.contexts.get(eid, set()), people.bare.get(eid, 0)
     if not p.context:
         return (eid, bare, f"person:{name}") if bare >= threshold else (p.member_id, 1.0, "anchor")
@@ -324,6 +348,47 @@ def _attach_person(
     if contexts and not contextless:
         return p.member_id, 1.0, "anchor"
     return None
+
+
+def _attach_among(
+    p: Profile, hits: list[str], people: _PersonSummaries, name: str, long_name: bool, bare: float,
+    ctx_score: float, threshold: float,
+) -> tuple[str, float, str] | None:
+    """_attach_person's cases of a new person whose one name key meets several person entities."""
+    if long_name != (bare >= threshold):
+        return None  # the cases below assume a longer name's bare score merges and a shorter one's does not
+    if not p.context and not long_name:
+        return p.member_id, 1.0, "anchor"  # left out of the walk: it joins nothing, changes nothing
+    # walked last: every member of these entities was seen before it (a stored entity's name statements
+    # are all older; members attached in this batch came first, in (first_seen, id) order)
+    for e in hits:
+        if e in people.stored and (e not in people.last or not people.last[e] < p.first_seen):
+            return None
+        if e not in people.anchor or not people.anchor[e] < (p.first_seen, p.member_id):
+            return None
+    ctx = {e: people.contexts.get(e, set()) for e in hits}
+    # entities that take part in the walk: a two-character name's contextless members never do
+    walked = [e for e in hits if ctx[e] or long_name]
+    for i, a in enumerate(walked):
+        for b in walked[i + 1 :]:
+            if ctx[a] & ctx[b]:
+                return None  # two entities with a shared context stayed apart: the walk's order decided it
+    if not p.context:  # a longer name: the first member walked is the oldest anchor's entity
+        if any(e not in people.anchor for e in hits):
+            return None
+        first = min(hits, key=lambda e: people.anchor[e])
+        if any(people.bare.get(e, 0) or not ctx[e] for e in hits if e != first):
+            return None
+        return first, bare, f"person:{name}"
+    met = [e for e in walked if p.context & ctx[e]]
+    if long_name and any(people.bare.get(e, 0) or not ctx[e] for e in hits if e not in met):
+        return None  # a contextless member met on the walk would take it in
+    if not met:
+        return p.member_id, 1.0, "anchor"
+    if len(met) > 1:
+        return None
+    (eid,) = met
+    return eid, max(ctx_score, bare if people.bare.get(eid, 0) else 0.0), f"person:{name}"
 
 
 def _attach_target(

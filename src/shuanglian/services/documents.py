@@ -16,13 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from datasketch import MinHash
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, load_only
 from sqlalchemy.sql.elements import ColumnElement
 
 from shuanglian.document import EXTRACTOR_KEY, EXTRACTOR_VERSION_KEY, Document
-from shuanglian.ingest.near_dup import Match, NearDuplicateIndex, from_values, signature
+from shuanglian.ingest.near_dup import (
+    Match,
+    NearDuplicateIndex,
+    StoredNearDuplicateIndex,
+    band_rows,
+    recut_bands,
+    signature,
+)
 from shuanglian.ingest.readers import InputError, RawInput, iter_inputs
 from shuanglian.pipeline import Pipeline
 from shuanglian.pipeline.default import pipeline_factory
@@ -30,7 +37,7 @@ from shuanglian.pipeline.runners import make_runner
 from shuanglian.samples import pages_dir
 from shuanglian.settings import get_settings
 from shuanglian.store.db import init_db, session_scope
-from shuanglian.store.documents import DocumentRow, IngestFailure
+from shuanglian.store.documents import DocumentBand, DocumentRow, IngestFailure
 
 # progress(kind, source): kind is one of stored, copy, duplicate, failed, skipped
 Progress = Callable[[str, str], None]
@@ -141,20 +148,12 @@ def _record_failure(db_url: str | None, source: str, reason: str, batch: str) ->
 
 
 def _load_state(db_url: str | None, threshold: float) -> tuple[set[str], NearDuplicateIndex]:
-    """Stored content hashes and the near-duplicate index, rebuilt from the rows."""
-    index = NearDuplicateIndex(threshold)
+    """Stored content hashes and the near-duplicate index, whose stored originals are read by band key when
+    a page is looked up (document_bands, issue 11), never loaded whole."""
     with session_scope(db_url) as s:
         known = set(s.scalars(select(DocumentRow.content_hash)))
-        # only originals are indexed (copies link to the first publication)
-        rows = s.execute(
-            select(DocumentRow.id, DocumentRow.minhash)
-            .where(DocumentRow.copy_of.is_(None), DocumentRow.minhash.is_not(None))
-            .order_by(DocumentRow.created_at)
-        )
-        for doc_id, mh in rows:
-            if mh:
-                index.add(doc_id, from_values(mh))
-    return known, index
+        recut_bands(s, threshold)
+    return known, StoredNearDuplicateIndex(threshold, lambda: session_scope(db_url))
 
 
 class _Ingester:
@@ -227,6 +226,9 @@ class _Ingester:
         with session_scope(self.db_url) as s:
             s.add_all(rows)
             s.flush()
+            bands = band_rows(rows, self.index.threshold)
+            if bands:  # the originals' LSH bands, for later runs' near-duplicate lookups
+                s.execute(insert(DocumentBand), bands)
             if self.batch_hook is not None:
                 placed = int(self.batch_hook(s, rows) or 0)
             elif self.hook is not None:

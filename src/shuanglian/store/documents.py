@@ -125,6 +125,18 @@ class DocumentRow(Base):
         )
 
 
+class DocumentBand(Base):
+    """One LSH band of an original document's MinHash (ingest/near_dup.py): a new page's near-duplicate
+    candidates are the documents sharing a band key, read through this table's primary key instead of
+    every stored signature loaded at each ingest call (issue 11). `key` names the band layout, the band and
+    a digest of its hash values; copies are never indexed (they link to the first publication)."""
+
+    __tablename__ = "document_bands"
+
+    key: Mapped[str] = mapped_column(String(48), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class IngestFailure(Base):
     """A file or record that could not be ingested, with the reason (reported, never silently skipped)."""
 
