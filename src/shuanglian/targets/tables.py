@@ -113,4 +113,10 @@ class ActualRow(Base):
     period_end: Mapped[int | None] = mapped_column(Integer, nullable=True)  # multi-year rates and totals
     region: Mapped[str | None] = mapped_column(String(128), nullable=True)
 
-    __table_args__ = (Index("ix_target_actuals_measure", "measure", "unit", "year"),)
+    # by unit and region / year: worded targets (no rule names their measure) read the actuals of their unit
+    # within their region or year (targets.store._worded_targets, relink); without these they scanned the table
+    __table_args__ = (
+        Index("ix_target_actuals_measure", "measure", "unit", "year"),
+        Index("ix_target_actuals_unit_region", "unit", "region"),
+        Index("ix_target_actuals_unit_year", "unit", "year"),
+    )

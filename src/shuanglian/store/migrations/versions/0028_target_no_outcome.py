@@ -4,7 +4,7 @@ unknown, with the note; the judgement survives rebuilds as the link judgements d
 deterministic). An older database gets NULLs here (no target judged).
 
 Revision ID: 0028_target_no_outcome
-Revises: 0026_projection_state
+Revises: 0027_flat_document_bands
 Create Date: 2026-12-05
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0028_target_no_outcome"
-down_revision = "0026_projection_state"
+down_revision = "0027_flat_document_bands"
 branch_labels = None
 depends_on = None
 
