@@ -1,0 +1,15 @@
+"""Sections of a report cut out of the page: no place named, yet bodies and sector lists named."""
+
+from __future__ import annotations
+
+
+def test_local_bodies_unplaced_kept_as_written(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("政府要主动接受省人大及其常委会的监督和省政协的民主监督，完善省政府与省总工会的联系机制。")
+    assert e["省政协"].kind == "government" and e["省政府"].kind == "government"
+    e = ents("自觉接受市政协的民主监督。")
+    assert e["市政协"].kind == "government"
+
+
+def test_levels_of_government_are_no_body(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("各直辖市政府和省辖市政府的机构改革基本完成。")
+    assert "市政府" not in e
