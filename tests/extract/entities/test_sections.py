@@ -13,3 +13,8 @@ def test_local_bodies_unplaced_kept_as_written(ents) -> None:  # type: ignore[no
 def test_levels_of_government_are_no_body(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("各直辖市政府和省辖市政府的机构改革基本完成。")
     assert "市政府" not in e
+
+
+def test_bare_department_is_a_body(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("全面落实学生资助政策（牵头单位：教育厅、人社厅）。")
+    assert e["教育厅"].kind == "government"
