@@ -18,3 +18,17 @@ def test_levels_of_government_are_no_body(ents) -> None:  # type: ignore[no-unty
 def test_bare_department_is_a_body(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("全面落实学生资助政策（牵头单位：教育厅、人社厅）。")
     assert e["教育厅"].kind == "government"
+
+
+def test_bare_sector_words_in_a_list(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("要调整生产布局，促进林业、牧业和渔业全面发展。")
+    assert e["林业"].kind == "industry" and e["牧业"].kind == "industry" and e["渔业"].kind == "industry"
+    e = ents("积极吸引外资投向商贸、旅游、会计等方面。")
+    assert e["商贸"].kind == "industry" and e["会计"].kind == "industry"
+
+
+def test_bare_sector_words_not_alone_nor_in_fields(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("推动旅游高质量发展。")
+    assert "旅游" not in e
+    e = ents("支持工业、文旅、物流等领域大模型建设。")
+    assert "文旅" not in e

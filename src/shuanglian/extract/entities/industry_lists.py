@@ -155,7 +155,7 @@ def _heads() -> frozenset[str]:
     return frozenset(industry_grammar()["heads"])
 
 
-def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[int, str] | None:
+def _plain_item(view: TokenView, s: int, e: int, later: bool = False, words: bool = False) -> tuple[int, str] | None:
     """An item of an industry list that is a short plain noun phrase (家具, 金属制品), not a name or a place.
 
     An item after the first (`later`) may open with a verbal noun or an adjective (、研发|设计、, 、健康|养老等):
@@ -179,7 +179,8 @@ def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[i
     # a generic word that is an industry's head word (信息, 材料) names the sector in a list the text calls industries
     # (食品、石化、医药、信息等产业)
     if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or (
-            text in g["generic_name_parts"] and text not in _heads()):
+            text in g["generic_name_parts"] and text not in _heads()
+            and not (words and text in grammar_extra()["sector_words"])):
         return None
     return start, text
 
@@ -275,13 +276,21 @@ def sector_names() -> frozenset[str]:
 MIN_SECTOR_ITEMS = 2
 
 
-def _sector_items(view: TokenView, items: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+def _sector_items(view: TokenView, items: Sequence[tuple[int, int]], known: bool = False) -> list[tuple[int, str]]:
     """Items of a list that are listed-company sector names (证券、保险、货币市场), when at least two are:
-    such a list names sectors even without a known industry or a closing class word."""
-    names = sector_names()
+    such a list names sectors even without a known industry or a closing class word. Bare sector words (金融、商业,
+    林业、牧业: industry_grammar.yaml sector_words) count when two are (or with the sector names), not in a list
+    of fields (工业、文旅等领域: annotators disagree there). `known` (the list holds a lexicon industry) is not
+    enough for one bare word (能源、化工 tried: dev half B dropped)."""
+    names, words = sector_names(), grammar_extra()["sector_words"]
     hits = [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0)]
             if hit and hit[1] in names]
-    return hits if len(hits) >= MIN_SECTOR_ITEMS else []
+    hits = hits if len(hits) >= MIN_SECTOR_ITEMS else []
+    bare = [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0, words=True)]
+            if hit and hit[1] in words and hit not in hits]
+    if bare and (len(bare) >= MIN_SECTOR_ITEMS or hits) and not _closed(view, items[-1][1]):
+        hits += bare
+    return hits
 
 
 def _whole_item(view: TokenView, s: int, e: int, later: bool) -> tuple[int, str] | None:
@@ -353,8 +362,8 @@ def listed_industries(view: TokenView) -> list[Cand]:
                        for start, text in found if text in industry_grammar()["product_terms"]]
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
-        sectors = [] if closed else _sector_items(view, items)
-        found += [hit for hit in sectors if hit not in found]
+        sectors = [] if closed else _sector_items(view, items, known=any(text in inds for _, text in found))
+        found += [hit for hit in sectors if hit not in found and not any(hit[0] == f[0] for f in found)]
         known = any(text in inds for _, text in found) or bool(sectors)
         if not known and not closed and not _closed(view, items[-1][1]):
             continue
