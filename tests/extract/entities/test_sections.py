@@ -32,3 +32,8 @@ def test_bare_sector_words_not_alone_nor_in_fields(ents) -> None:  # type: ignor
     assert "旅游" not in e
     e = ents("支持工业、文旅、物流等领域大模型建设。")
     assert "文旅" not in e
+
+
+def test_sector_words_in_a_service_list(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("金融、商业、电信等服务业对外开放进一步扩大。")
+    assert e["电信"].kind == "industry" and e["金融"].kind == "industry"

@@ -345,8 +345,9 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
     g = generic()
     if len(parts) < 2 or not all(_LIST_ITEM.match(p) for _, p in parts):
         return []
+    words = grammar_extra()["sector_words"]
     return [(a, p) for a, p in parts if p not in place_index() and p not in g["non_names"]
-            and p not in g["generic_name_parts"] and not any(c in p for c in "的得之")]
+            and (p not in g["generic_name_parts"] or p in words) and not any(c in p for c in "的得之")]
 
 
 def listed_industries(view: TokenView) -> list[Cand]:
@@ -375,7 +376,7 @@ def listed_industries(view: TokenView) -> list[Cand]:
         if t.word != "等" or not _closed_by_industry(view, k):
             continue
         got = _string_items(view, k)
-        if not any(p in inds or _longest_head(p) for _, p in got):
+        if not any(p in inds or _longest_head(p) or p in grammar_extra()["sector_words"] for _, p in got):
             continue
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
