@@ -37,3 +37,8 @@ def test_bare_sector_words_not_alone_nor_in_fields(ents) -> None:  # type: ignor
 def test_sector_words_in_a_service_list(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("金融、商业、电信等服务业对外开放进一步扩大。")
     assert e["电信"].kind == "industry" and e["金融"].kind == "industry"
+
+
+def test_service_consumption_closer_cut_in_two(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("积极发展旅游、健身等服务性消费。")
+    assert e["旅游"].kind == "industry" and e["健身"].kind == "industry"

@@ -127,6 +127,9 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
+        if k + 1 < len(toks) and w + toks[k + 1].word in gram["list_anchor_ends"]:
+            k += 1  # 服务性|消费: LAC cut the class word in two
+            break
         # a verbal noun right before the class word qualifies it too (智能家居、AI终端等新|消费|产业)
         before_anchor = toks[k].tag == "vn" and k + 1 < len(toks) and toks[k + 1].word in gram["list_anchors"]
         if (w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz") or before_anchor
