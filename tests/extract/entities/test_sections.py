@@ -42,3 +42,10 @@ def test_sector_words_in_a_service_list(ents) -> None:  # type: ignore[no-untype
 def test_service_consumption_closer_cut_in_two(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("积极发展旅游、健身等服务性消费。")
     assert e["旅游"].kind == "industry" and e["健身"].kind == "industry"
+
+
+def test_festivals_and_quoted_slogans_are_no_names(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("各地召开“新春第一会”，部署全年工作。")
+    assert "新春" not in e
+    e = ents("扎实做好“保交楼”工作，守住不发生系统性风险的底线。")
+    assert "保交楼" not in e

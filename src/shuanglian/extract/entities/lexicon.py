@@ -104,6 +104,8 @@ def generic() -> dict[str, Any]:
         "apposition_nouns": frozenset(data["apposition_nouns"]),
         "generic_ok_suffixes": frozenset(data["generic_ok_suffixes"]),
         "bare_department_ends": tuple(data.get("bare_department_ends", [])),
+        "festivals": frozenset(data.get("festivals", [])),
+        "slogan_verbs": frozenset(data.get("slogan_verbs", [])),
         "parent_prefixes": frozenset(data["parent_prefixes"]),
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},

@@ -506,6 +506,16 @@ def _joined_government(text: str, c: Cand) -> bool:
             and text[c.start : c.end].endswith("政府") and text.endswith(generic()["committee_joined"], 0, c.start))
 
 
+def _quoted_slogan(text: str, c: Cand) -> bool:
+    """A festival word named as a body (“新年第一会”) or a slogan read as a place (“保交楼”): generic_words.yaml
+    `festivals`, and a quoted place unknown to the gazetteer opening with a campaign verb (`slogan_verbs`)."""
+    g = generic()
+    if c.kind in KINDS_ORG and c.name in g["festivals"]:
+        return True
+    return (c.kind == "place" and c.name[:1] in g["slogan_verbs"] and c.name not in place_index()
+            and text[c.start - 1 : c.start] == "“" and text[c.end : c.end + 1] == "”")
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -596,7 +606,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
     chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
     chosen = convened(text, chosen)  # 召开全国科学技术大会: a meeting
-    chosen = [c for c in chosen if not _joined_government(text, c)]
+    chosen = [c for c in chosen if not _joined_government(text, c) and not _quoted_slogan(text, c)]
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
