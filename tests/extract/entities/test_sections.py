@@ -49,3 +49,10 @@ def test_festivals_and_quoted_slogans_are_no_names(ents) -> None:  # type: ignor
     assert "新春" not in e
     e = ents("扎实做好“保交楼”工作，守住不发生系统性风险的底线。")
     assert "保交楼" not in e
+
+
+def test_person_inside_a_doctrine_name(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("军队要在毛泽东军事思想的指引下加强建设，反对背离马克思列宁主义的错误倾向。")
+    assert "毛泽东" not in e and "马克思" not in e
+    e = ents("邓小平同志指出，发展才是硬道理。")
+    assert e["邓小平"].kind == "person"

@@ -106,6 +106,7 @@ def generic() -> dict[str, Any]:
         "bare_department_ends": tuple(data.get("bare_department_ends", [])),
         "festivals": frozenset(data.get("festivals", [])),
         "slogan_verbs": frozenset(data.get("slogan_verbs", [])),
+        "doctrine_heads": tuple(data.get("doctrine_heads", [])),
         "parent_prefixes": frozenset(data["parent_prefixes"]),
         "subunit_suffixes": frozenset(data["subunit_suffixes"]),
         "list_classes": {w: kind for kind, words in data["list_classes"].items() for w in words},

@@ -516,6 +516,33 @@ def _quoted_slogan(text: str, c: Cand) -> bool:
             and text[c.start - 1 : c.start] == "“" and text[c.end : c.end + 1] == "”")
 
 
+_DOCTRINE_TAGS = frozenset({"n", "nz", "a", "an", "vn", "LOC", "TIME", "PER", "j", "b", "f"})
+MAX_DOCTRINE_WORDS = 8
+
+
+def _doctrine_person(view: TokenView, c: Cand) -> bool:
+    """A person named only as the opening of a doctrine's name (毛泽东军事思想, 马克思列宁主义, 习近平新时代中国特色社会
+    主义思想): nouns run from the name to a head of generic_words.yaml `doctrine_heads`; no mention of the person."""
+    if c.kind != "person":
+        return False
+    heads = generic()["doctrine_heads"]
+    text = view.text
+    if text.startswith(heads, c.end):
+        return True  # 邓小平|理论
+    k = bisect_right([t.start for t in view.tokens], c.start) - 1
+    if k >= 0 and view.tokens[k].end > c.end and view.tokens[k].word.endswith(heads):
+        return True  # 马克思列宁主义: the name inside one LAC word ending in the head
+    i = view.by_start.get(c.end)
+    if i is None:
+        return False
+    for t in view.tokens[i : i + MAX_DOCTRINE_WORDS]:
+        if t.word.endswith(heads):
+            return True
+        if t.tag not in _DOCTRINE_TAGS:
+            return False
+    return False
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -606,7 +633,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
     chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
     chosen = convened(text, chosen)  # 召开全国科学技术大会: a meeting
-    chosen = [c for c in chosen if not _joined_government(text, c) and not _quoted_slogan(text, c)]
+    chosen = [c for c in chosen if not _joined_government(text, c) and not _quoted_slogan(text, c)
+              and not _doctrine_person(view, c)]
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
