@@ -56,3 +56,8 @@ def test_person_inside_a_doctrine_name(ents) -> None:  # type: ignore[no-untyped
     assert "毛泽东" not in e and "马克思" not in e
     e = ents("邓小平同志指出，发展才是硬道理。")
     assert e["邓小平"].kind == "person"
+
+
+def test_sector_list_with_a_shared_head(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("逐步实现林业、牧业、渔业现代化。")
+    assert e["渔业"].kind == "industry" and e["林业"].kind == "industry"

@@ -291,6 +291,10 @@ def _sector_items(view: TokenView, items: Sequence[tuple[int, int]], known: bool
     hits = hits if len(hits) >= MIN_SECTOR_ITEMS else []
     bare = [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0, words=True)]
             if hit and hit[1] in words and hit not in hits]
+    s, e = items[-1]
+    first = view.tokens[s]
+    if bare and e - s > 1 and first.word in words and (first.start, first.word) not in hits + bare:
+        bare.append((first.start, first.word))  # 林业、牧业、渔业|现代化: the last item's head is shared by the list
     if bare and (len(bare) >= MIN_SECTOR_ITEMS or hits) and not _closed(view, items[-1][1]):
         hits += bare
     return hits
