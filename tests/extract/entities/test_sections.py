@@ -61,3 +61,8 @@ def test_person_inside_a_doctrine_name(ents) -> None:  # type: ignore[no-untyped
 def test_sector_list_with_a_shared_head(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("逐步实现林业、牧业、渔业现代化。")
     assert e["渔业"].kind == "industry" and e["林业"].kind == "industry"
+
+
+def test_industry_list_before_a_performance_noun(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("提升能源、化工、食品等传统产业质量效益。")
+    assert e["能源"].kind == "industry"
