@@ -66,3 +66,10 @@ def test_sector_list_with_a_shared_head(ents) -> None:  # type: ignore[no-untype
 def test_industry_list_before_a_performance_noun(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("提升能源、化工、食品等传统产业质量效益。")
     assert e["能源"].kind == "industry"
+
+
+def test_bare_department_cut_by_lac(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("新增养老床位2000张（牵头单位：民政厅）。")
+    assert e["民政厅"].kind == "government"
+    e = ents("走进宽敞的服务大厅，群众办事更方便。")
+    assert not [m for m in e.values() if m.kind == "government"]

@@ -546,6 +546,24 @@ def _doctrine_person(view: TokenView, c: Cand) -> bool:
     return False
 
 
+_LIST_EDGES = frozenset("：:、，,（(；;")
+_LIST_ENDS = frozenset("、，,）)。；;")
+
+
+def _split_departments(view: TokenView) -> list[Cand]:
+    """A department written bare as a list item that LAC cut before its one-character suffix (牵头单位：民政|厅）):
+    a noun of two or more characters and a `bare_department_ends` suffix between list marks is a government body."""
+    ends = generic()["bare_department_ends"]
+    toks, text = view.tokens, view.text
+    out: list[Cand] = []
+    for i in range(1, len(toks) - 1):
+        a, b = toks[i - 1], toks[i]
+        if (b.word in ends and a.tag == "n" and len(a.word) >= 2 and text[a.start - 1 : a.start] in _LIST_EDGES
+                and text[b.end : b.end + 1] in _LIST_ENDS and kind_of(a.word + b.word) == "government"):
+            out.append(Cand(a.start, b.end, "government", a.word + b.word, PRIO_GRAMMAR))
+    return out
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -601,6 +619,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
     cands += abbreviated_fairs(view)  # 数博会, 新博会
+    cands += _split_departments(view)  # 牵头单位：民政|厅
     cands += session_events(view, cands)  # 第七届新博会, 亚太经合组织第二十二次领导人非正式会议
     cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
