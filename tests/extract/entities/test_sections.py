@@ -73,3 +73,9 @@ def test_bare_department_cut_by_lac(ents) -> None:  # type: ignore[no-untyped-de
     assert e["民政厅"].kind == "government"
     e = ents("走进宽敞的服务大厅，群众办事更方便。")
     assert not [m for m in e.values() if m.kind == "government"]
+
+
+def test_pairings_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("携手港澳健全协商合作机制，深化粤港澳合作，推进京津冀协同发展。")
+    assert "港澳" not in e and "粤港澳" not in e
+    assert e["京津冀"].kind == "place"

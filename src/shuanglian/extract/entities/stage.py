@@ -564,6 +564,19 @@ def _split_departments(view: TokenView) -> list[Cand]:
     return out
 
 
+def _pairing_place(c: Cand) -> bool:
+    """A bare pairing of one-character place names (港澳, 京津, 川渝; 粤港澳, 沪苏浙 of place_rules.yaml `pairings`) is
+    no place mention (real_gold README, session-12 rule 3); established regions (京津冀, 长三角) stay places."""
+    if c.kind != "place":
+        return False
+    abbrev = place_rules()["region_abbreviations"]
+    return c.name in place_rules()["pairings"] or (len(c.name) == 2 and all(ch in _PAIR_CHARS for ch in c.name)
+                                                   and c.name[0] in abbrev + ("港", "澳"))
+
+
+_PAIR_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇青宁藏蒙港澳台成")
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -656,7 +669,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
     chosen = convened(text, chosen)  # 召开全国科学技术大会: a meeting
     chosen = [c for c in chosen if not _joined_government(text, c) and not _quoted_slogan(text, c)
-              and not _doctrine_person(view, c)]
+              and not _doctrine_person(view, c) and not _pairing_place(c)]
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
