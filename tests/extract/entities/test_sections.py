@@ -79,3 +79,10 @@ def test_pairings_are_no_places(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("携手港澳健全协商合作机制，深化粤港澳合作，推进京津冀协同发展。")
     assert "港澳" not in e and "粤港澳" not in e
     assert e["京津冀"].kind == "place"
+
+
+def test_title_issuer_is_named(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("认真落实《国务院关于促进养老服务发展的意见》，加快补齐短板。")
+    assert e["国务院"].kind == "government"
+    e = ents("印发《江苏省促进数据产业发展行动方案》。")
+    assert "江苏省" not in e

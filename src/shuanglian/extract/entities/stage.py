@@ -112,7 +112,7 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     # names inside a policy or document title (《湖北省…行动方案》) belong to the policy, not the page
     # (a paper's name in 《》, 《新华日报》, is itself a media mention and stays)
-    out = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text) if kind_of(m.group()[1:-1]) != "media"]
+    out = [(_title_issuer(m), m.end()) for m in _BOOK_TITLE.finditer(text) if kind_of(m.group()[1:-1]) != "media"]
     auto = blocked_automaton()
     if not len(auto):
         return out
@@ -577,6 +577,29 @@ def _pairing_place(c: Cand) -> bool:
 _PAIR_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇青宁藏蒙港澳台成")
 
 
+_TITLE_ISSUER = re.compile(r"《([\u4e00-\u9fff]{2,16}?)关于")
+
+
+def _title_issuer(title: re.Match[str]) -> int:
+    """End offset of the government body opening a document title as its issuer (《中共安徽省委关于制定…的建议》),
+    else the title's start: the issuer is named on the page (gold-j, gold-k), the rest of the title's names belong
+    to the policy."""
+    m = _TITLE_ISSUER.match(title.string, title.start())
+    if m and m.group(1)[0] not in "省市区县" and kind_of(m.group(1)) == "government":
+        return m.end(1)
+    return title.start()
+
+
+def _title_issuers(text: str) -> list[Cand]:
+    """Candidates for the issuers of document titles (`_title_issuer`)."""
+    out = []
+    for t in _BOOK_TITLE.finditer(text):
+        end = _title_issuer(t)
+        if end > t.start():
+            out.append(Cand(t.start() + 1, end, "government", text[t.start() + 1 : end], PRIO_GRAMMAR))
+    return out
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -633,6 +656,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands += field_carriers(view, cands)
     cands += abbreviated_fairs(view)  # 数博会, 新博会
     cands += _split_departments(view)  # 牵头单位：民政|厅
+    cands += _title_issuers(text)  # 《中共安徽省委关于…的建议》
     cands += session_events(view, cands)  # 第七届新博会, 亚太经合组织第二十二次领导人非正式会议
     cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
