@@ -86,3 +86,8 @@ def test_title_issuer_is_named(ents) -> None:  # type: ignore[no-untyped-def]
     assert e["国务院"].kind == "government"
     e = ents("印发《江苏省促进数据产业发展行动方案》。")
     assert "江苏省" not in e
+
+
+def test_games_short_names(ents) -> None:  # type: ignore[no-untyped-def]
+    e = ents("我省健儿在全运会、残运会等赛事中屡创佳绩。")
+    assert e["全运会"].kind == "organization"
