@@ -124,8 +124,12 @@ def local_bodies(view: TokenView, chosen: list[Cand], context: tuple[str | None,
         rest = word[1:]
         where = context[0] if prefixes[word[0]] == "province" else context[1]
         if not where:
-            continue
-        if rest in forms:
+            after = set(data.get("unplaced_not_after") or ())
+            if (rest not in forms or not data.get("unplaced_as_written")
+                    or (t.start > 0 and view.text[t.start - 1] in after)):
+                continue  # 直辖|市政府, 省、市政府: a level of government, no one body
+            name = word  # a section naming no place (自觉接受省政协民主监督): the body as written
+        elif rest in forms:
             name = forms[rest].format(place=where)
         elif len(rest) >= 2 and suffixes().kind_of.get(suffix_of(word) or "") == "government" and rest not in forms:
             name = where + rest

@@ -39,7 +39,8 @@ def grammar_extra() -> dict[str, Any]:
     return {"sector_ends": tuple(data.get("sector_ends", [])),
             "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
             "domain_tails": tuple(data.get("domain_tails", [])),
-            "goods_list_heads": tuple(data.get("goods_list_heads", []))}
+            "goods_list_heads": tuple(data.get("goods_list_heads", [])),
+            "sector_words": frozenset(data.get("sector_words", []))}
 
 
 MAX_GOODS_ITEM = 8

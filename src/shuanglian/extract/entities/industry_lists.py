@@ -127,6 +127,9 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
+        if k + 1 < len(toks) and w + toks[k + 1].word in gram["list_anchor_ends"]:
+            k += 1  # 服务性|消费: LAC cut the class word in two
+            break
         # a verbal noun right before the class word qualifies it too (智能家居、AI终端等新|消费|产业)
         before_anchor = toks[k].tag == "vn" and k + 1 < len(toks) and toks[k + 1].word in gram["list_anchors"]
         if (w in ("“", "”") or w in gram["broad"] or toks[k].tag in ("a", "b", "n", "an", "nz") or before_anchor
@@ -155,7 +158,7 @@ def _heads() -> frozenset[str]:
     return frozenset(industry_grammar()["heads"])
 
 
-def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[int, str] | None:
+def _plain_item(view: TokenView, s: int, e: int, later: bool = False, words: bool = False) -> tuple[int, str] | None:
     """An item of an industry list that is a short plain noun phrase (家具, 金属制品), not a name or a place.
 
     An item after the first (`later`) may open with a verbal noun or an adjective (、研发|设计、, 、健康|养老等):
@@ -179,7 +182,8 @@ def _plain_item(view: TokenView, s: int, e: int, later: bool = False) -> tuple[i
     # a generic word that is an industry's head word (信息, 材料) names the sector in a list the text calls industries
     # (食品、石化、医药、信息等产业)
     if not (2 <= len(text) <= 6) or text in place_index() or text in g["non_names"] or (
-            text in g["generic_name_parts"] and text not in _heads()):
+            text in g["generic_name_parts"] and text not in _heads()
+            and not (words and text in grammar_extra()["sector_words"])):
         return None
     return start, text
 
@@ -275,13 +279,25 @@ def sector_names() -> frozenset[str]:
 MIN_SECTOR_ITEMS = 2
 
 
-def _sector_items(view: TokenView, items: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+def _sector_items(view: TokenView, items: Sequence[tuple[int, int]], known: bool = False) -> list[tuple[int, str]]:
     """Items of a list that are listed-company sector names (证券、保险、货币市场), when at least two are:
-    such a list names sectors even without a known industry or a closing class word."""
-    names = sector_names()
+    such a list names sectors even without a known industry or a closing class word. Bare sector words (金融、商业,
+    林业、牧业: industry_grammar.yaml sector_words) count when two are (or with the sector names), not in a list
+    of fields (工业、文旅等领域: annotators disagree there). `known` (the list holds a lexicon industry) is not
+    enough for one bare word (能源、化工 tried: dev half B dropped)."""
+    names, words = sector_names(), grammar_extra()["sector_words"]
     hits = [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0)]
             if hit and hit[1] in names]
-    return hits if len(hits) >= MIN_SECTOR_ITEMS else []
+    hits = hits if len(hits) >= MIN_SECTOR_ITEMS else []
+    bare = [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0, words=True)]
+            if hit and hit[1] in words and hit not in hits]
+    s, e = items[-1]
+    first = view.tokens[s]
+    if bare and e - s > 1 and first.word in words and (first.start, first.word) not in hits + bare:
+        bare.append((first.start, first.word))  # 林业、牧业、渔业|现代化: the last item's head is shared by the list
+    if bare and (len(bare) >= MIN_SECTOR_ITEMS or hits) and not _closed(view, items[-1][1]):
+        hits += bare
+    return hits
 
 
 def _whole_item(view: TokenView, s: int, e: int, later: bool) -> tuple[int, str] | None:
@@ -336,8 +352,9 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
     g = generic()
     if len(parts) < 2 or not all(_LIST_ITEM.match(p) for _, p in parts):
         return []
+    words = grammar_extra()["sector_words"]
     return [(a, p) for a, p in parts if p not in place_index() and p not in g["non_names"]
-            and p not in g["generic_name_parts"] and not any(c in p for c in "的得之")]
+            and (p not in g["generic_name_parts"] or p in words) and not any(c in p for c in "的得之")]
 
 
 def listed_industries(view: TokenView) -> list[Cand]:
@@ -353,8 +370,8 @@ def listed_industries(view: TokenView) -> list[Cand]:
                        for start, text in found if text in industry_grammar()["product_terms"]]
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
-        sectors = [] if closed else _sector_items(view, items)
-        found += [hit for hit in sectors if hit not in found]
+        sectors = [] if closed else _sector_items(view, items, known=any(text in inds for _, text in found))
+        found += [hit for hit in sectors if hit not in found and not any(hit[0] == f[0] for f in found)]
         known = any(text in inds for _, text in found) or bool(sectors)
         if not known and not closed and not _closed(view, items[-1][1]):
             continue
@@ -366,7 +383,7 @@ def listed_industries(view: TokenView) -> list[Cand]:
         if t.word != "等" or not _closed_by_industry(view, k):
             continue
         got = _string_items(view, k)
-        if not any(p in inds or _longest_head(p) for _, p in got):
+        if not any(p in inds or _longest_head(p) or p in grammar_extra()["sector_words"] for _, p in got):
             continue
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got

@@ -730,6 +730,9 @@ def all_generic(name: str) -> bool:
         return False  # 重庆大学, 深圳市人工智能研究院: a place plus a suffix is a real name
     if rest != name and kind_of(name) == "government" and len(rest) > len(suffix_of(rest) or rest):
         return False  # 广东省文化厅, 江苏省教育厅: a place's department named by its field (文化, 教育) is a body
+    if (rest == name and name.endswith(g["bare_department_ends"]) and kind_of(name) == "government"
+            and len(name) > len(suffix_of(name) or name)):
+        return False  # 财政厅, 民政厅 written bare in a report: the report's own department (gold-k: 民政厅)
     s = suffix_of(rest)
     if s and len(rest) > len(s):
         rest = rest[: -len(s)]

@@ -112,7 +112,7 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 def _blocked_ranges(text: str) -> list[tuple[int, int]]:
     # names inside a policy or document title (《湖北省…行动方案》) belong to the policy, not the page
     # (a paper's name in 《》, 《新华日报》, is itself a media mention and stays)
-    out = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text) if kind_of(m.group()[1:-1]) != "media"]
+    out = [(_title_issuer(m), m.end()) for m in _BOOK_TITLE.finditer(text) if kind_of(m.group()[1:-1]) != "media"]
     auto = blocked_automaton()
     if not len(auto):
         return out
@@ -506,6 +506,100 @@ def _joined_government(text: str, c: Cand) -> bool:
             and text[c.start : c.end].endswith("政府") and text.endswith(generic()["committee_joined"], 0, c.start))
 
 
+def _quoted_slogan(text: str, c: Cand) -> bool:
+    """A festival word named as a body (“新年第一会”) or a slogan read as a place (“保交楼”): generic_words.yaml
+    `festivals`, and a quoted place unknown to the gazetteer opening with a campaign verb (`slogan_verbs`)."""
+    g = generic()
+    if c.kind in KINDS_ORG and c.name in g["festivals"]:
+        return True
+    return (c.kind == "place" and c.name[:1] in g["slogan_verbs"] and c.name not in place_index()
+            and text[c.start - 1 : c.start] == "“" and text[c.end : c.end + 1] == "”")
+
+
+_DOCTRINE_TAGS = frozenset({"n", "nz", "a", "an", "vn", "LOC", "TIME", "PER", "j", "b", "f"})
+MAX_DOCTRINE_WORDS = 8
+
+
+def _doctrine_person(view: TokenView, c: Cand) -> bool:
+    """A person named only as the opening of a doctrine's name (毛泽东军事思想, 马克思列宁主义, 习近平新时代中国特色社会
+    主义思想): nouns run from the name to a head of generic_words.yaml `doctrine_heads`; no mention of the person."""
+    if c.kind != "person":
+        return False
+    heads = generic()["doctrine_heads"]
+    text = view.text
+    if text.startswith(heads, c.end):
+        return True  # 邓小平|理论
+    starts = view.__dict__.get("_starts")
+    if starts is None:
+        starts = view.__dict__["_starts"] = {t.start: n for n, t in enumerate(view.tokens)}
+    k = next((starts[a] for a in range(c.start, max(-1, c.start - 8), -1) if a in starts), None)
+    if k is not None and view.tokens[k].end > c.end:  # 马克思列宁主义: the name inside one LAC word ending in the head
+        return view.tokens[k].word.endswith(heads)
+    i = starts.get(c.end)
+    if i is None:
+        return False
+    for t in view.tokens[i : i + MAX_DOCTRINE_WORDS]:
+        if t.word.endswith(heads):
+            return True
+        if t.tag not in _DOCTRINE_TAGS:
+            return False
+    return False
+
+
+_LIST_EDGES = frozenset("：:、，,（(；;")
+_LIST_ENDS = frozenset("、，,）)。；;")
+
+
+def _split_departments(view: TokenView) -> list[Cand]:
+    """A department written bare as a list item that LAC cut before its one-character suffix (牵头单位：民政|厅）):
+    a noun of two or more characters and a `bare_department_ends` suffix between list marks is a government body."""
+    ends = generic()["bare_department_ends"]
+    toks, text = view.tokens, view.text
+    out: list[Cand] = []
+    for i in range(1, len(toks) - 1):
+        a, b = toks[i - 1], toks[i]
+        if (b.word in ends and a.tag == "n" and len(a.word) >= 2 and text[a.start - 1 : a.start] in _LIST_EDGES
+                and text[b.end : b.end + 1] in _LIST_ENDS and kind_of(a.word + b.word) == "government"):
+            out.append(Cand(a.start, b.end, "government", a.word + b.word, PRIO_GRAMMAR))
+    return out
+
+
+def _pairing_place(c: Cand) -> bool:
+    """A bare pairing of one-character place names (港澳, 京津, 川渝; 粤港澳, 沪苏浙 of place_rules.yaml `pairings`) is
+    no place mention (real_gold README, session-12 rule 3); established regions (京津冀, 长三角) stay places."""
+    if c.kind != "place":
+        return False
+    abbrev = place_rules()["region_abbreviations"]
+    return c.name in place_rules()["pairings"] or (len(c.name) == 2 and all(ch in _PAIR_CHARS for ch in c.name)
+                                                   and c.name[0] in abbrev + ("港", "澳"))
+
+
+_PAIR_CHARS = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇陕甘陇青宁藏蒙港澳台成")
+
+
+_TITLE_ISSUER = re.compile(r"《([\u4e00-\u9fff]{2,16}?)关于")
+
+
+def _title_issuer(title: re.Match[str]) -> int:
+    """End offset of the government body opening a document title as its issuer (《中共安徽省委关于制定…的建议》),
+    else the title's start: the issuer is named on the page (gold-j, gold-k), the rest of the title's names belong
+    to the policy."""
+    m = _TITLE_ISSUER.match(title.string, title.start())
+    if m and m.group(1)[0] not in "省市区县" and kind_of(m.group(1)) == "government":
+        return m.end(1)
+    return title.start()
+
+
+def _title_issuers(text: str) -> list[Cand]:
+    """Candidates for the issuers of document titles (`_title_issuer`)."""
+    out = []
+    for t in _BOOK_TITLE.finditer(text):
+        end = _title_issuer(t)
+        if end > t.start():
+            out.append(Cand(t.start() + 1, end, "government", text[t.start() + 1 : end], PRIO_GRAMMAR))
+    return out
+
+
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -561,6 +655,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
     cands += abbreviated_fairs(view)  # 数博会, 新博会
+    cands += _split_departments(view)  # 牵头单位：民政|厅
+    cands += _title_issuers(text)  # 《中共安徽省委关于…的建议》
     cands += session_events(view, cands)  # 第七届新博会, 亚太经合组织第二十二次领导人非正式会议
     cands = [c for c in cands if c.kind != FIELD]
     blocked_list = list(excluded) + _blocked_ranges(text)
@@ -596,7 +692,8 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     chosen = local_bodies(view, chosen, context)  # 省政协 -> 云南省政协 on a Yunnan page
     chosen = local_events(text, chosen, context)  # 省第十一届艺术节 -> 陕西省第十一届艺术节
     chosen = convened(text, chosen)  # 召开全国科学技术大会: a meeting
-    chosen = [c for c in chosen if not _joined_government(text, c)]
+    chosen = [c for c in chosen if not _joined_government(text, c) and not _quoted_slogan(text, c)
+              and not _doctrine_person(view, c) and not _pairing_place(c)]
 
     groups: dict[tuple[str, str], Group] = {}
     for c in chosen:
