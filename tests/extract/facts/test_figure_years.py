@@ -197,3 +197,13 @@ def test_goal_for_the_whole_year_in_a_work_plan_is_this_years() -> None:
     assert _years(text, "2026-01-14") == {"15万套": 2026}
     # a reported 全年 figure of a January page is last year's
     assert _years("全年地区生产总值增长5.1%。", "2026-01-14") == {"5.1%": 2025}
+
+
+def test_starting_level_of_a_stated_period_takes_the_year_before_it() -> None:
+    # convention 8 of real_gold/README.md: 从A增长到B in a review of 过去五年 -> A the year before the period
+    text = "过去五年，我们攻坚克难。\n全市规上企业从1200家增加到2100家，财政收入由300亿元提高到450亿元。"
+    years = _years(text, "2026-02-01")
+    assert years["1200家"] == 2020 and years["2100家"] == 2025
+    assert years["300亿元"] == 2020 and years["450亿元"] == 2025
+    # a review paragraph read alone may be of one year or of five: its start stays undated
+    assert _years("全市规上企业从1200家增加到2100家，跃居全省第2位。", "2026-02-01")["1200家"] is None

@@ -82,13 +82,15 @@ def extract_figures(
     ctx = Context()
     spec = SpecificState()
     moods = paragraph_moods(text, pub_year)
-    sections = section_years(text, pub_year, pub.month if pub else None)
+    spans: set[int] = set()
+    sections = section_years(text, pub_year, pub.month if pub else None, spans)
     present = {i for i, para in enumerate(text.split("\n")) if _PRESENT.search(strip_titles(para))}
     for sent in sentences(text):
         if sent.para != ctx.para:
             ctx = Context(para=sent.para)
         ctx.mood = moods.get(sent.para)
         ctx.section_year = sections.get(sent.para)
+        ctx.section_span = sent.para in spans
         # a sentence telling of a batch's event (…个重点项目集中签约) reports the news of its day, like a paragraph of now
         ctx.now_by_event = sent.para not in present and bool(_EVENT.search(sent.text))
         ctx.now_year = pub_year if sent.para in present or ctx.now_by_event else None
@@ -176,7 +178,7 @@ def _figure(
             scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit, spec, places, first=not prev_end
         ),
         "written": m.group("num") + (m.group("mag") or "") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
-        "year": None if _base_value(s, m) else _default_year(
+        "year": _base_year(ctx) if _base_value(s, m) else _default_year(
             _year(lex, prefix, prev_end, basis, ctx, target),
             s,
             basis,
@@ -287,6 +289,19 @@ _SUMMED_OVER = re.compile(
     rf"(?<![第一二三四五六七八九十])[两三四五十]年(?!{alternation(_CUES['summed_over_not_before'])})"
 )
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
+
+
+def _base_year(ctx: Context) -> int | None:
+    """The year of a starting level (从1832户增加到3382户) in a section that states the several years it reviews
+    (过去五年…): the year before the period (cues.yaml `review_span_years`), as its level reached is the
+    period's last year; elsewhere (a review paragraph read alone may cover one year or five) a start with no
+    date of its own has none."""
+    if not ctx.section_span or ctx.section_year is None or ctx.section_year >= 0:
+        return None
+    return -ctx.section_year - _REVIEW_SPAN
+
+
+_REVIEW_SPAN = int(_CUES.get("review_span_years") or 5)
 
 
 def _base_value(s: str, m: re.Match[str]) -> bool:

@@ -332,7 +332,9 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     return out
 
 
-def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dict[int, int | None]:
+def section_years(
+    text: str, pub_year: int | None, pub_month: int | None, spans: set[int] | None = None
+) -> dict[int, int | None]:
     """Paragraph number -> the year its section is about (cues.yaml `section_years`): a review of last
     year (过去一年…, on a January-April page), a year named at the head (2025年是…), this year's plan
     (今年…, 主要预期目标); in a review of several years (过去五年…) minus the year the period ends (the
@@ -341,7 +343,8 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     result clauses or more, _result_clauses) and speaks neither of now (cues.yaml `present_paragraph`) nor of a
     period (`period_paragraph`: 十年来, 以来) is a review of one year or of five, which cannot be told apart:
     its levels reached are the year before's in both (as in a review of several years), its flows keep no
-    year; other paragraphs before any opener are left out."""
+    year; other paragraphs before any opener are left out. `spans`, when given, receives the paragraphs of a
+    section that states its period (过去五年…), where a starting level has the year before the period."""
     from shuanglian.extract.facts.common import load_data
 
     all_cues = load_data("cues.yaml")
@@ -355,20 +358,23 @@ def section_years(text: str, pub_year: int | None, pub_month: int | None) -> dic
     recent = pub_year is not None and (pub_month is None or pub_month <= 4)
     out: dict[int, int | None] = {}
     have = False
+    span = False
     year: int | None = None
     for i, para in enumerate(text.split("\n")):
         # 2025年是…, 刚刚过去的2025年很不平凡: the year the section reviews heads it
         y = re.match(r"\s*(?:刚刚|刚)?(?:过去的)?((?:19|20)\d\d)年(?:是|，|,|极|很|以来|我们|工作)", para)
         if several.search(para):
-            have, year = True, -(pub_year - 1) if recent and pub_year else None
+            have, year, span = True, -(pub_year - 1) if recent and pub_year else None, True
         elif last.search(para) and recent and pub_year:
-            have, year = True, pub_year - 1
+            have, year, span = True, pub_year - 1, False
         elif y:
-            have, year = True, int(y.group(1))
+            have, year, span = True, int(y.group(1)), False
         elif this.search(para) and pub_year is not None:
-            have, year = True, pub_year
+            have, year, span = True, pub_year, False
         if have:
             out[i] = year
+            if span and spans is not None:
+                spans.add(i)
         elif (
             season
             and pub_year
@@ -397,6 +403,7 @@ class Context:
     carry_year: int | None = None
     goal_list: bool = False  # the paragraph opened a goal list (主要预期目标是：)
     section_year: int | None = None  # the year the paragraph's section of a report is about
+    section_span: bool = False  # the section states the several years it reviews (过去五年…)
     now_year: int | None = None  # the publication year when the paragraph tells of now (今天, 近日…)
     now_by_event: bool = False  # now_year comes from the sentence's event verb (项目集中签约), not the paragraph
     carry_subject: bool = False  # the sentence before ended with ；: its figures' subject goes on
