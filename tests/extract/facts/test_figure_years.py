@@ -207,3 +207,11 @@ def test_starting_level_of_a_stated_period_takes_the_year_before_it() -> None:
     assert years["300亿元"] == 2020 and years["450亿元"] == 2025
     # a review paragraph read alone may be of one year or of five: its start stays undated
     assert _years("全市规上企业从1200家增加到2100家，跃居全省第2位。", "2026-02-01")["1200家"] is None
+
+
+def test_a_deadline_of_the_last_century_makes_a_goal() -> None:
+    figs = {f["text"]: f for f in extract_figures("今后五年，要使钢产量由一九八二年的三千万吨增加到一九八七年的四千万吨。", "1983")}
+    assert figs["四千万吨"]["target"] is True and figs["四千万吨"]["year"] == 1987
+    # a deadline already past on the page is a level reached, as for 20XX years
+    figs = {f["text"]: f for f in extract_figures("钢产量由1978年的三千万吨增加到1982年的四千万吨。", "1983")}
+    assert figs["四千万吨"]["target"] is False

@@ -25,7 +25,7 @@ _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
 # A relative year opening a clause frames the paragraph too: "初步核算，全年实现…。其中，…"
 _FRAME_RELATIVE = re.compile(r"(?:^[\s\u3000]*|[，,：:]|^从|^自)(全年|今年|去年|上半年|前三季度)")
-_FRAME_CUE = re.compile(r"[到至]20\d\d年|提出|明确|目标(?!任务(?:顺利|圆满|全面|胜利)?完成)|要求|力争|计划")
+_FRAME_CUE = re.compile(r"[到至](?:19|20)\d\d年|提出|明确|目标(?!任务(?:顺利|圆满|全面|胜利)?完成)|要求|力争|计划")
 # A goal list (主要预期目标是：…) frames every sentence after it in its paragraph.
 _GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|目标任务(?:是|为)")
 TITLES = re.compile(r"《[^《》]*》")
@@ -211,7 +211,7 @@ _WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要
 # Actual cues that also word a plan (完成投资, 实现增长); a work-plan paragraph overrules them.
 _WEAK_ACTUAL = re.compile(r"完成|实现")
 _STRONG_ACTUAL = re.compile(r"已|目前|累计|截至|去年|上年|同比|了|现有|共有")
-_STRONG = re.compile(r"力争|预计|目标|争取|确保|计划|将|到20\d\d年|有望|预期")
+_STRONG = re.compile(r"力争|预计|目标|争取|确保|计划|将|到(?:19|20)\d\d年|有望|预期")
 
 
 def is_target(
