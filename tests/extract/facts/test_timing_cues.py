@@ -14,3 +14,10 @@ def test_a_plan_word_in_the_name_of_a_programme_selected_into_is_no_goal() -> No
     t = _targets("去年新入选国家人才培养计划青年专家120名，新增博士后工作站15个。", "2025-01-20")
     assert t == {"120名": False, "15个": False}
     assert _targets("计划新建博士后工作站15个。", "2025-01-20") == {"15个": True}
+
+
+def test_funds_obtained_from_above_are_no_goal_by_themselves() -> None:
+    # 争取中央/国家…: money obtained from a higher level; the paragraph (a review here) decides
+    text = "过去一年，我们稳中求进。\n用好各项政策，争取中央预算内投资增长60%，争取国家专项债券350亿元。"
+    assert _targets(text, "2026-01-27") == {"60%": False, "350亿元": False}
+    assert _targets("力争明年争取更多项目，争取新增企业300家。", "2026-01-27") == {"300家": True}
