@@ -215,3 +215,9 @@ def test_a_deadline_of_the_last_century_makes_a_goal() -> None:
     # a deadline already past on the page is a level reached, as for 20XX years
     figs = {f["text"]: f for f in extract_figures("钢产量由1978年的三千万吨增加到1982年的四千万吨。", "1983")}
     assert figs["四千万吨"]["target"] is False
+
+
+def test_month_period_of_a_record_dated_by_its_year_only_is_that_year() -> None:
+    # a national report's record carries its year only ("1956"): 1-5月 there is that year's, not the year before
+    assert _years("今年1——5月份，钢产量达到三百万吨。", "1956") == {"三百万吨": 1956}
+    assert _years("9-11月，钢产量达到三百万吨。", "2026-02-01") == {"三百万吨": 2025}

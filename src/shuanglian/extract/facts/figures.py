@@ -77,7 +77,9 @@ def extract_figures(
     text, title = plain_digits(text), plain_digits(title) if title else title
     pub = publication_date(published)
     pub_year = pub.year if pub else None
-    basis = year_basis(text, title, pub_year, pub.month if pub else None)
+    # a record dated by its year only (a national report: "1956") has no month; the season stands in for it
+    month_known = not re.fullmatch(r"\s*\d{4}\s*", published or "")
+    basis = year_basis(text, title, pub_year, pub.month if pub else None, month_known)
     out: list[dict[str, Any]] = []
     ctx = Context()
     spec = SpecificState()

@@ -59,6 +59,7 @@ class YearBasis:
     pub_month: int | None = None
     ref_year: int | None = None  # 全年: the title's year, or the year before for January-April pages
     report_year: int | None = None  # 报告期: the year of the report the page discusses (2023年年度报告)
+    month_known: bool = True  # False when only the year is known (a national report's record): 1-5月 is then that year's
 
 
 _REPORT = re.compile(r"((?:19|20)\d\d)\s*年(?:年度报告|年报|半年度报告|半年报|第[一二三四]季度报告|度报告)")
@@ -66,8 +67,11 @@ _MONTH_PERIOD = re.compile(r"(?<![\d年.])(\d{1,2})(?:\s*[-—–至~]\s*\d{1,2}
 _REPORT_WORDS = ("报告期内", "报告期末", "报告期")
 
 
-def year_basis(text: str, title: str | None, pub_year: int | None, pub_month: int | None) -> YearBasis:
-    """The reference years of a document (from its title and the report it names) and its publication."""
+def year_basis(
+    text: str, title: str | None, pub_year: int | None, pub_month: int | None, month_known: bool = True
+) -> YearBasis:
+    """The reference years of a document (from its title and the report it names) and its publication
+    (`month_known` False when only its year is known: the month stands in for the report season)."""
     m = _YEAR.search(title or "")
     if m:
         ref = int(m.group(1))
@@ -76,7 +80,7 @@ def year_basis(text: str, title: str | None, pub_year: int | None, pub_month: in
     else:
         ref = pub_year - 1 if pub_month is not None and pub_month <= 4 else pub_year
     rep = _REPORT.search(f"{title or ''} {text}")
-    return YearBasis(pub_year, pub_month, ref, int(rep.group(1)) if rep else None)
+    return YearBasis(pub_year, pub_month, ref, int(rep.group(1)) if rep else None, month_known)
 
 
 def relative_year(lex: Lexicons, word: str, basis: YearBasis) -> int | None:
@@ -117,7 +121,8 @@ def figure_year(
         for m in _MONTH_PERIOD.finditer(prefix):
             month = int(m.group(1))
             if m.start() > best[0] and 1 <= month <= 12:
-                best = (m.start(), basis.pub_year - (month > basis.pub_month))  # 1-10月 of this year
+                # 1-10月 of this year; the year before only when the publication month is known to be earlier
+                best = (m.start(), basis.pub_year - (basis.month_known and month > basis.pub_month))
     per_year = [m.start() for m in _PER_YEAR.finditer(prefix)]
     if per_year and per_year[-1] > best[0]:
         return None
