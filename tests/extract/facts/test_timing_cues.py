@@ -21,3 +21,10 @@ def test_funds_obtained_from_above_are_no_goal_by_themselves() -> None:
     text = "过去一年，我们稳中求进。\n用好各项政策，争取中央预算内投资增长60%，争取国家专项债券350亿元。"
     assert _targets(text, "2026-01-27") == {"60%": False, "350亿元": False}
     assert _targets("力争明年争取更多项目，争取新增企业300家。", "2026-01-27") == {"300家": True}
+
+
+def test_a_plan_fulfilment_rate_is_an_actual() -> None:
+    # fulfilment_rate: a percentage right after 完成 is the rate a plan was fulfilled at
+    t = _targets("今年前四个月，全省基建投资计划完成98.5%，比上年同期增长12%；煤炭完成计划的103%。", "1957")
+    assert t == {"98.5%": False, "12%": False, "103%": False}
+    assert _targets("力争完成年度计划的100%，比上年提高5%。", "1957") == {"100%": True, "5%": True}

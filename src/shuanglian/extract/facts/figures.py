@@ -97,6 +97,7 @@ def extract_figures(
         ctx.now_by_event = sent.para not in present and bool(_EVENT.search(sent.text))
         ctx.now_year = pub_year if sent.para in present or ctx.now_by_event else None
         prev_end = 0
+        ctx.prev_actual_rate = False
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
         # a clause after ；goes on with the statement: its bare 总投资 is the earlier subject's (…59个项目；总投资1163亿元)
@@ -170,6 +171,11 @@ def _figure(
     prefix = s[:begin]
     scope = prefix[prev_end:] if prev_end <= len(prefix) else ""
     target = is_target(lex, prefix, scope, basis.pub_year, ctx, after=s[m.end() : m.end() + 10])
+    if target and unit.unit == "%" and _fulfilment(prefix):
+        target = False  # 计划完成102.6%: the rate the plan was fulfilled at
+    elif ctx.prev_actual_rate and _COMPARED.match(scope):
+        target = False  # …计划完成102.6%，比上年同期增长33.3%: the change of the same reached figure
+    ctx.prev_actual_rate = not target and unit.unit == "%" and _fulfilment(prefix)
     cue = target_cue(lex, scope, prefix, target, ctx)
     return {
         "value": _tidy(value),
@@ -291,6 +297,18 @@ _SUMMED_OVER = re.compile(
     rf"(?<![第一二三四五六七八九十])[两三四五十]年(?!{alternation(_CUES['summed_over_not_before'])})"
 )
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
+
+
+# a clause that only compares the figure before with a base (，比上年同期增长…) says the same fact's change
+_COMPARED = re.compile(r"^[，,、]?(?:比|较|同比)[^，,。；;]*$")
+_FULFIL = re.compile(_CUES.get("fulfilment_rate") or "(?!)")
+_FULFIL_GOAL = re.compile(alternation(_CUES.get("fulfilment_goal_verbs") or ["力争"]))
+
+
+def _fulfilment(prefix: str) -> bool:
+    """A percentage right after 完成 (cues.yaml `fulfilment_rate`) with no goal verb in its clause."""
+    clause = re.split(r"[，,；;：:。]", prefix)[-1]
+    return bool(_FULFIL.search(prefix)) and not _FULFIL_GOAL.search(clause)
 
 
 def _base_year(ctx: Context) -> int | None:

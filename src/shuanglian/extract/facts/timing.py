@@ -412,6 +412,7 @@ class Context:
     now_year: int | None = None  # the publication year when the paragraph tells of now (今天, 近日…)
     now_by_event: bool = False  # now_year comes from the sentence's event verb (项目集中签约), not the paragraph
     carry_subject: bool = False  # the sentence before ended with ；: its figures' subject goes on
+    prev_actual_rate: bool = False  # the figure before in the sentence is a plan's fulfilment rate (计划完成102.6%)
 
     def update(self, lex: Lexicons, s: str, basis: YearBasis, continued: bool = False) -> None:
         """Take the sentence's decisive cue and framing year (到2025年, a leading 2023年 or 全年) if any.
