@@ -28,3 +28,9 @@ def test_a_plan_fulfilment_rate_is_an_actual() -> None:
     t = _targets("今年前四个月，全省基建投资计划完成98.5%，比上年同期增长12%；煤炭完成计划的103%。", "1957")
     assert t == {"98.5%": False, "12%": False, "103%": False}
     assert _targets("力争完成年度计划的100%，比上年提高5%。", "1957") == {"100%": True, "5%": True}
+
+
+def test_a_period_ahead_makes_a_goal() -> None:
+    # 今后N年 / N年内: a plan period ahead; as a clause of its own it frames the next clause (clause_complement 年)
+    t = _targets("三年内新建污水处理厂12座。今后五年，新增铁路里程800公里。", "1991")
+    assert t == {"12座": True, "800公里": True}
