@@ -221,3 +221,11 @@ def test_month_period_of_a_record_dated_by_its_year_only_is_that_year() -> None:
     # a national report's record carries its year only ("1956"): 1-5月 there is that year's, not the year before
     assert _years("今年1——5月份，钢产量达到三百万吨。", "1956") == {"三百万吨": 1956}
     assert _years("9-11月，钢产量达到三百万吨。", "2026-02-01") == {"三百万吨": 2025}
+
+
+def test_levels_held_or_reached_in_a_several_years_review() -> None:
+    # level_words: 达, 稳定在, 保持(在), 降至, 覆盖 state the level at the period's end, like 达到
+    text = "过去五年，我们砥砺奋进。\n公路通车里程达5400公里，森林覆盖率稳定在45%以上，空气优良天数比例保持在90%以上，万元产值能耗降至0.5吨标准煤，累计新建学校120所。"
+    years = _years(text, "2026-01-27")
+    assert years["5400公里"] == years["45%以上"] == years["90%以上"] == years["0.5吨"] == 2025
+    assert years["120所"] is None
