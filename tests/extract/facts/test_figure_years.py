@@ -229,3 +229,9 @@ def test_levels_held_or_reached_in_a_several_years_review() -> None:
     years = _years(text, "2026-01-27")
     assert years["5400公里"] == years["45%以上"] == years["90%以上"] == years["0.5吨"] == 2025
     assert years["120所"] is None
+
+
+def test_this_year_in_older_wording_frames_the_paragraph() -> None:
+    # 本年 (the older reports' 今年) opening a clause frames the sentences after it, as 今年 does
+    text = "在农业方面，本年夏粮产量达到4000万吨。其中，小麦产量3000万吨。"
+    assert _years(text, "1957") == {"4000万吨": 1957, "3000万吨": 1957}

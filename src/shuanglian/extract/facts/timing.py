@@ -24,7 +24,7 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d年(?:末|底|初|中)?[至到]$")
 _PER_YEAR = re.compile(r"每年|每年度")
 _PROVISION_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:给予|予以|补贴|奖励|资助)")
 # A relative year opening a clause frames the paragraph too: "初步核算，全年实现…。其中，…"
-_FRAME_RELATIVE = re.compile(r"(?:^[\s\u3000]*|[，,：:]|^从|^自)(全年|今年|去年|上半年|前三季度)")
+_FRAME_RELATIVE = re.compile(r"(?:^[\s\u3000]*|[，,：:]|^从|^自)(全年|今年|本年度|本年|去年|上半年|前三季度)")
 _FRAME_CUE = re.compile(r"[到至](?:19|20)\d\d年|提出|明确|目标(?!任务(?:顺利|圆满|全面|胜利)?完成)|要求|力争|计划")
 # A goal list (主要预期目标是：…) frames every sentence after it in its paragraph.
 _GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|目标任务(?:是|为)")
