@@ -235,3 +235,9 @@ def test_this_year_in_older_wording_frames_the_paragraph() -> None:
     # 本年 (the older reports' 今年) opening a clause frames the sentences after it, as 今年 does
     text = "在农业方面，本年夏粮产量达到4000万吨。其中，小麦产量3000万吨。"
     assert _years(text, "1957") == {"4000万吨": 1957, "3000万吨": 1957}
+
+
+def test_a_rate_over_the_period_takes_no_year_of_an_earlier_clause() -> None:
+    # over_period_words: 年均 in the figure's own clause
+    years = _years("全市生产总值从2020年的800亿元增长到2025年的1100亿元，财政收入年均增长6.5%，2025年人口增长1%。", "2026-02-01")
+    assert years["1100亿元"] == 2025 and years["6.5%"] is None and years["1%"] == 2025

@@ -236,8 +236,13 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     a year said for an earlier figure: only its own clause's, "now" (目前…累计) as the publication year, or
     the paragraph's framing year."""
     scope = prefix[prev_end:] if 0 < prev_end <= len(prefix) else ""
+    clause = re.split(r"[，,；;：:]", prefix)[-1]
+    if _OVER_PERIOD.search(clause) and "累计" not in scope:
+        # …增长到2025年的4.93万亿元，规上工业增加值年均增长6.5%: a rate over the period takes no year named for
+        # an earlier clause, only its own clause's
+        return figure_year(lex, clause, basis, None, reported=not target)
     if "累计" not in scope:
-        if _SUMMED_OVER.search(re.split(r"[，,；;：:]", prefix)[-1]):
+        if _SUMMED_OVER.search(clause):
             # 中央财政五年累计补助…: a sum over several years takes no year framed by an earlier sentence
             return figure_year(lex, prefix, basis, None, reported=not target)
         return figure_year(lex, prefix, basis, ctx, reported=not target)
@@ -296,6 +301,7 @@ _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
 _SUMMED_OVER = re.compile(
     rf"(?<![第一二三四五六七八九十])[两三四五十]年(?!{alternation(_CUES['summed_over_not_before'])})"
 )
+_OVER_PERIOD = re.compile(alternation(_CUES.get("over_period_words") or ["年均"]))
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
 
