@@ -34,3 +34,12 @@ def test_a_period_ahead_makes_a_goal() -> None:
     # 今后N年 / N年内: a plan period ahead; as a clause of its own it frames the next clause (clause_complement 年)
     t = _targets("三年内新建污水处理厂12座。今后五年，新增铁路里程800公里。", "1991")
     assert t == {"12座": True, "800公里": True}
+
+
+def test_a_starting_level_or_a_base_years_value_is_reached() -> None:
+    # the start of 由A增加到B and the value after 比/较 YEAR年的 are levels reached, in a plan as well
+    figs = {f["text"]: f for f in extract_figures(
+        "计划到1990年，钢产量达到6000万吨，比1985年的4600万吨增加1400万吨；煤炭产量由8亿吨增加到10亿吨。", "1986")}
+    assert figs["6000万吨"]["target"] is True and figs["1400万吨"]["target"] is True
+    assert (figs["4600万吨"]["target"], figs["4600万吨"]["year"]) == (False, 1985)
+    assert figs["8亿吨"]["target"] is False and figs["10亿吨"]["target"] is True

@@ -176,6 +176,9 @@ def _figure(
     elif ctx.prev_actual_rate and _COMPARED.match(scope):
         target = False  # …计划完成102.6%，比上年同期增长33.3%: the change of the same reached figure
     ctx.prev_actual_rate = not target and unit.unit == "%" and _fulfilment(prefix)
+    base_of = _DATED_BASE.search(prefix)  # 比一九八○年的7159亿元: the value of the base year, a level reached then
+    if _base_value(s, m) or (base_of and basis.pub_year and int(base_of.group(1)) < basis.pub_year):
+        target = False  # 由2187亿元增加到2660亿元: a starting level is reached, whatever the plan says of the end
     cue = target_cue(lex, scope, prefix, target, ctx)
     return {
         "value": _tidy(value),
@@ -186,7 +189,7 @@ def _figure(
             scope if prev_end else prefix, unit.kind, measure, s[m.end() :], unit.unit, spec, places, first=not prev_end
         ),
         "written": m.group("num") + (m.group("mag") or "") + m.group("unit") if not m.group("pct") and unit.kind == "money" else None,
-        "year": _base_year(ctx) if _base_value(s, m) else _default_year(
+        "year": int(base_of.group(1)) if base_of else _base_year(ctx) if _base_value(s, m) else _default_year(
             _year(lex, prefix, prev_end, basis, ctx, target),
             s,
             basis,
@@ -301,6 +304,8 @@ _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
 _SUMMED_OVER = re.compile(
     rf"(?<![第一二三四五六七八九十])[两三四五十]年(?!{alternation(_CUES['summed_over_not_before'])})"
 )
+# the value of a comparison's base year (比2020年的, 较1980年末的): that year's
+_DATED_BASE = re.compile(r"(?:比|较|同)((?:19|20)\d\d)年(?:末|底)?的$")
 _OVER_PERIOD = re.compile(alternation(_CUES.get("over_period_words") or ["年均"]))
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
