@@ -164,9 +164,12 @@ def test_review_paragraph_read_alone_reports_last_year() -> None:
     )
     figs = {f["text"]: (f["target"], f["year"]) for f in extract_figures(text, "2026-01-27")}
     assert {t for t, _y in figs.values()} == {False}
-    # a review of one year or of five: the level reached is the last year's, the flows keep no year
+    # no span is spoken of (several_years_marks): a review of the last year, flows and levels dated alike
     assert figs["2100元"] == (False, 2025)
-    assert figs["54.58万人"] == (False, None)
+    assert figs["54.58万人"] == (False, 2025)
+    # a paragraph speaking of a span (年均, 从A到B) may be of one year or of five: the level reached only
+    spans = {f["text"]: f["year"] for f in extract_figures(text + "居民收入年均增长6%。", "2026-01-27")}
+    assert spans["2100元"] == 2025 and spans["54.58万人"] is None
     # the same paragraph outside the report season, or on a page about a period, names no year
     assert {f["year"] for f in extract_figures(text, "2026-06-27")} == {None}
     assert {f["year"] for f in extract_figures("十年来，" + text, "2026-01-27")} == {None}

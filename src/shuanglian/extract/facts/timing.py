@@ -346,9 +346,10 @@ def section_years(
     year before a January-April page), whose levels reached (达到…) are that year's. Before any opener, a
     paragraph of a page of the report season (January-March) that reads as a review by its own clauses (two
     result clauses or more, _result_clauses) and speaks neither of now (cues.yaml `present_paragraph`) nor of a
-    period (`period_paragraph`: 十年来, 以来) is a review of one year or of five, which cannot be told apart:
-    its levels reached are the year before's in both (as in a review of several years), its flows keep no
-    year; other paragraphs before any opener are left out. `spans`, when given, receives the paragraphs of a
+    period (`period_paragraph`: 十年来, 以来) is a review of the year before, all its figures dated so, unless it
+    speaks of a span (`several_years_marks`: 年均, 倍, 从A增加到B, 十四五, 连续…): then it may review one year or
+    five, which cannot be told apart, and only its levels reached are the year before's (as in a review of several
+    years), its flows keep no year; other paragraphs before any opener are left out. `spans`, when given, receives the paragraphs of a
     section that states its period (过去五年…), where a starting level has the year before the period."""
     from shuanglian.extract.facts.common import load_data
 
@@ -357,6 +358,7 @@ def section_years(
     moods = paragraph_moods(text, pub_year)
     present = re.compile(alternation(all_cues.get("present_paragraph") or ["(?!)"]))
     period = re.compile("|".join(all_cues.get("period_paragraph") or ["(?!)"]))
+    span_marks = re.compile("|".join(all_cues.get("several_years_marks") or [".?"]))
     season = pub_year is not None and (pub_month is None or pub_month <= 3)  # when reports are delivered
 
     last, several, this = (_para_opener(cues.get(key) or ["(?!)"]) for key in ("last_year", "years", "this_year"))
@@ -390,7 +392,9 @@ def section_years(
             and not present.search(para)
             and not period.search(para)
         ):
-            out[i] = -(pub_year - 1)  # a review read alone, of one year or of five: its levels reached only
+            # a review read alone: of one year unless it speaks of a span (年均, 增长2.4倍, 从A增加到B, 连续5年…:
+            # cues.yaml `several_years_marks`), which may be one of five years: its levels reached only
+            out[i] = -(pub_year - 1) if span_marks.search(para) else pub_year - 1
     return out
 
 
