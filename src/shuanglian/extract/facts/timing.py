@@ -114,6 +114,12 @@ def figure_year(
                 year = ctx.section_year  # 力争全年完成交通投资 in this year's plan
             elif m.group() == "全年" and not reported and ctx is not None and ctx.mood is True and basis.pub_year:
                 year = basis.pub_year  # a goal for 全年 in a work plan's paragraph: the year being planned
+            elif m.group() in _YEAR_BEFORE_NAMED and best[1] is not None and best[1] != basis.pub_year:
+                # 1979年人口自然增长率由上年的1.2%下降到1.17%: the value of 上年 is the year's before the one the
+                # sentence names; a figure after it (1.17%) keeps the named year
+                if prefix[m.end() :] not in ("", "的"):
+                    continue
+                year = best[1] - 1
             if year is None:
                 return None  # 目前/今年 on an undated page: the year is unknown, not the paragraph's
             best = (m.start(), year)
@@ -205,6 +211,7 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = 
 
 
 _CUES = load_data("cues.yaml")
+_YEAR_BEFORE_NAMED = tuple(_CUES.get("year_before_named") or ["上年"])
 _CLAUSE_END = tuple("，,；;。：:、")
 _CLAUSE_COMPLEMENT = tuple(_CUES.get("clause_complement") or ["预计"])
 _ORIENTATION = tuple(_CUES.get("orientation_verbs") or ["聚焦"])
