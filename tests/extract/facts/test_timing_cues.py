@@ -43,3 +43,9 @@ def test_a_starting_level_or_a_base_years_value_is_reached() -> None:
     assert figs["6000万吨"]["target"] is True and figs["1400万吨"]["target"] is True
     assert (figs["4600万吨"]["target"], figs["4600万吨"]["year"]) == (False, 1985)
     assert figs["8亿吨"]["target"] is False and figs["10亿吨"]["target"] is True
+
+
+def test_a_projected_effect_is_a_goal() -> None:
+    # 可 + a verb of effect: what a measure is expected to bring
+    t = _targets("实施新的减税政策，可减轻企业负担约3000亿元，可带动就业20万人。", "2010")
+    assert t == {"约3000亿元": True, "20万人": True}
