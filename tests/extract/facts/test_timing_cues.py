@@ -49,3 +49,8 @@ def test_a_projected_effect_is_a_goal() -> None:
     # 可 + a verb of effect: what a measure is expected to bring
     t = _targets("实施新的减税政策，可减轻企业负担约3000亿元，可带动就业20万人。", "2010")
     assert t == {"约3000亿元": True, "20万人": True}
+
+
+def test_will_before_a_verb_of_work_makes_a_goal() -> None:
+    t = _targets("今年，全市将新开工重大项目45个，将继续深化与60多个国家的合作。", "2024-03-01")
+    assert t == {"45个": True, "60多个": True}
