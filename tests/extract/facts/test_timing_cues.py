@@ -54,3 +54,8 @@ def test_a_projected_effect_is_a_goal() -> None:
 def test_will_before_a_verb_of_work_makes_a_goal() -> None:
     t = _targets("今年，全市将新开工重大项目45个，将继续深化与60多个国家的合作。", "2024-03-01")
     assert t == {"45个": True, "60多个": True}
+
+
+def test_projects_being_planned_are_goals() -> None:
+    # 谋划: a weak goal cue (a review paragraph overrules it)
+    assert _targets("今年全省谋划实施重点项目300个。", "2023-02-01") == {"300个": True}

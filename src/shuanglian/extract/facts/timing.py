@@ -219,7 +219,7 @@ _COMPARISON_WORDS = tuple(_CUES.get("comparison_words") or ["同比"])  # a comp
 _BASE_WORDS = tuple(_CUES.get("comparison_bases") or ["上年", "去年"])  # a base after 比/较
 
 # Target cues that also describe done work (新培育, 打造了); a review paragraph overrules them.
-_WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求")
+_WEAK_TARGET = re.compile(r"培育|打造|安排|明确|给予|规划|提出|要求|谋划")
 # Actual cues that also word a plan (完成投资, 实现增长); a work-plan paragraph overrules them.
 _WEAK_ACTUAL = re.compile(r"完成|实现")
 _STRONG_ACTUAL = re.compile(r"已|目前|累计|截至|去年|上年|同比|了|现有|共有")
