@@ -59,3 +59,9 @@ def test_will_before_a_verb_of_work_makes_a_goal() -> None:
 def test_projects_being_planned_are_goals() -> None:
     # 谋划: a weak goal cue (a review paragraph overrules it)
     assert _targets("今年全省谋划实施重点项目300个。", "2023-02-01") == {"300个": True}
+
+
+def test_a_weak_goal_word_governs_its_own_clause_only() -> None:
+    # 打造 in an earlier clause names what is built, not whether the next clause's figures are goals
+    t = _targets("浙江打造数字经济创新高地，120个重点项目集中签约，打造30个未来工厂。", "2023-02-10")
+    assert t == {"120个": False, "30个": True}

@@ -158,6 +158,17 @@ def _closes_clause(text: str, m: re.Match[str]) -> bool:
     )
 
 
+def _weak_in_earlier_clause(text: str, m: re.Match[str]) -> bool:
+    """A weak goal word (打造, 培育…: _WEAK_TARGET) in an earlier clause than the figure's (江苏打造…创新集群，
+    150个重点项目集中签约) governs its own object, not the next clause's figure."""
+    return (
+        bool(_WEAK_TARGET.fullmatch(m.group()))
+        and not _FRAME_CUE.fullmatch(m.group())  # 规划提出，到2025年…: a verb of saying frames the next clause
+        and m.group() != "规划"
+        and any(c in text[m.end() :] for c in "，,；;。")
+    )
+
+
 def _comparison_cue(text: str, m: re.Match[str]) -> bool:
     """An actual cue that is the base of a comparison (比上年, 较去年, 同比): it says what the figure is
     compared with, not whether the figure is reached or planned (拟安排赤字2950亿元，比上年减少50亿元)."""
@@ -188,6 +199,7 @@ def _decide(lex: Lexicons, text: str, pub_year: int | None = None, part: bool = 
         if not any(0 <= m.start() - e <= 1 for e in a_ends)
         and not _closes_clause(text, m)
         and not _object_of_orientation(text, m)
+        and not _weak_in_earlier_clause(text, m)
     ]
     if pub_year is not None:
         # 从2020年的…增长到2025年的4.93万亿元 on a 2026 page: a deadline already past is a reached level,
