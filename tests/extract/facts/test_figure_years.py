@@ -240,12 +240,6 @@ def test_this_year_in_older_wording_frames_the_paragraph() -> None:
     assert _years(text, "1957") == {"4000万吨": 1957, "3000万吨": 1957}
 
 
-def test_a_rate_over_the_period_takes_no_year_of_an_earlier_clause() -> None:
-    # over_period_words: 年均 in the figure's own clause
-    years = _years("全市生产总值从2020年的800亿元增长到2025年的1100亿元，财政收入年均增长6.5%，2025年人口增长1%。", "2026-02-01")
-    assert years["1100亿元"] == 2025 and years["6.5%"] is None and years["1%"] == 2025
-
-
 def test_the_year_before_a_named_year() -> None:
     # year_before_named: 上年的 after a named year is the year before that one, not before publication
     years = _years("1985年全国粮食产量由上年的4亿吨下降到3.8亿吨。", "1986")

@@ -239,13 +239,8 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     a year said for an earlier figure: only its own clause's, "now" (目前…累计) as the publication year, or
     the paragraph's framing year."""
     scope = prefix[prev_end:] if 0 < prev_end <= len(prefix) else ""
-    clause = re.split(r"[，,；;：:]", prefix)[-1]
-    if _OVER_PERIOD.search(clause) and "累计" not in scope:
-        # …增长到2025年的4.93万亿元，规上工业增加值年均增长6.5%: a rate over the period takes no year named for
-        # an earlier clause, only its own clause's
-        return figure_year(lex, clause, basis, None, reported=not target)
     if "累计" not in scope:
-        if _SUMMED_OVER.search(clause):
+        if _SUMMED_OVER.search(re.split(r"[，,；;：:]", prefix)[-1]):
             # 中央财政五年累计补助…: a sum over several years takes no year framed by an earlier sentence
             return figure_year(lex, prefix, basis, None, reported=not target)
         return figure_year(lex, prefix, basis, ctx, reported=not target)
@@ -306,7 +301,6 @@ _SUMMED_OVER = re.compile(
 )
 # the value of a comparison's base year (比2020年的, 较1980年末的): that year's
 _DATED_BASE = re.compile(r"(?:比|较|同)((?:19|20)\d\d)年(?:末|底)?的$")
-_OVER_PERIOD = re.compile(alternation(_CUES.get("over_period_words") or ["年均"]))
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
 

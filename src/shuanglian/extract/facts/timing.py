@@ -159,12 +159,12 @@ def _closes_clause(text: str, m: re.Match[str]) -> bool:
 
 
 def _weak_in_earlier_clause(text: str, m: re.Match[str]) -> bool:
-    """A weak goal word (打造, 培育…: _WEAK_TARGET) in an earlier clause than the figure's (江苏打造…创新集群，
+    """A weak goal word (打造, 培育, 安排, 谋划: _WEAK_TARGET) in an earlier clause than the figure's (江苏打造…创新集群，
     150个重点项目集中签约) governs its own object, not the next clause's figure."""
     return (
         bool(_WEAK_TARGET.fullmatch(m.group()))
         and not _FRAME_CUE.fullmatch(m.group())  # 规划提出，到2025年…: a verb of saying frames the next clause
-        and m.group() != "规划"
+        and m.group() not in ("规划", "给予")  # (a provision goes on: 给予补贴，单个项目最高不超过3000万元)
         and any(c in text[m.end() :] for c in "，,；;。")
     )
 
