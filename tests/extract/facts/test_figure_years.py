@@ -244,3 +244,9 @@ def test_the_year_before_a_named_year() -> None:
     # year_before_named: 上年的 after a named year is the year before that one, not before publication
     years = _years("1985年全国粮食产量由上年的4亿吨下降到3.8亿吨。", "1986")
     assert years == {"4亿吨": 1984, "3.8亿吨": 1985}
+
+
+def test_a_figure_over_a_period_up_to_now_takes_no_framed_year() -> None:
+    # period_paragraph (N年来, 以来) in the figure's own stretch: no year framed by an earlier sentence
+    years = _years("开放带来新变化。2018年，全省实际利用外资同比增长113%。近一年来，全省引进优秀人才4.2万人。", "2019-06-25")
+    assert years == {"113%": 2018, "4.2万人": None}

@@ -239,6 +239,11 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
     a year said for an earlier figure: only its own clause's, "now" (目前…累计) as the publication year, or
     the paragraph's framing year."""
     scope = prefix[prev_end:] if 0 < prev_end <= len(prefix) else ""
+    own = scope if prev_end else prefix
+    if _PERIOD.search(own):
+        # …；近一年来，海南引进人才4.2万人: a figure over a period up to now (N年来, 以来) takes no year framed by
+        # an earlier sentence (2018年，…), only one of its own stretch
+        return figure_year(lex, own, basis, None, reported=not target)
     if "累计" not in scope:
         if _SUMMED_OVER.search(re.split(r"[，,；;：:]", prefix)[-1]):
             # 中央财政五年累计补助…: a sum over several years takes no year framed by an earlier sentence
@@ -301,6 +306,7 @@ _SUMMED_OVER = re.compile(
 )
 # the value of a comparison's base year (比2020年的, 较1980年末的): that year's
 _DATED_BASE = re.compile(r"(?:比|较|同)((?:19|20)\d\d)年(?:末|底)?的$")
+_PERIOD = re.compile("|".join(_CUES.get("period_paragraph") or ["(?!)"]))
 _EVENT = re.compile(alternation(_CUES.get("present_sentence") or ["(?!)"]))
 
 
