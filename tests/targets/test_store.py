@@ -346,12 +346,12 @@ def test_no_outcome_judgement_over_an_accepted_outcome_and_an_open_target(db_url
     with session_scope(db_url) as s:
         judged = svc.mark_no_outcome(s, gdp, "alice")  # no note: allowed
     assert judged["outcome"] is None and judged["status"] == "unknown" and judged["no_outcome"]["note"] == ""
-    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "rejected")]  # the accepted figure is judged wrong too
+    # the accepted figure is kept (not shown while the judgement holds), so an undo gives the reviewer's choice back
+    assert _finals(db_url, "国内生产总值增长率") == [(6.5, "accepted")]
     _rebuild_equals(db_url)
     with session_scope(db_url) as s:
         again = svc.undo_no_outcome(s, gdp, "alice")
-    # proposals resume without the figure the reviewer gave up: the later report's 6.4 is proposed
-    assert again["outcome"]["value"] == 6.4 and again["outcome"]["state"] == "proposed"
+    assert again["outcome"]["value"] == 6.5 and again["outcome"]["state"] == "accepted"
     _rebuild_equals(db_url)
     # a multi-year target still open: unknown while judged, its interim figure (progress) kept and still proposed
     rd = _by_measure(db_url)["研发投入强度"]

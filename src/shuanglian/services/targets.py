@@ -275,17 +275,15 @@ def _decision_state(session: Session, t: TargetRow) -> dict[str, Any]:
 
 def mark_no_outcome(session: Session, tid: str, user: str, note: str | None = None) -> dict[str, Any]:
     """Judge that no outcome of the target is reported (未见公开结果): the linker proposes no final outcome for it
-    (proposed ones are withdrawn, an accepted or hand-linked one is rejected), its status is unknown, with the
-    note. Interim figures are still proposed. Marking again updates the note. Audited; undone by
-    `undo_no_outcome`. The judgement is stored on the target and survives rebuilds."""
+    (proposed ones are withdrawn; an accepted or hand-linked one is kept but not shown as the outcome while the
+    judgement holds, so an undo gives it back), its status is unknown, with the note. Interim figures are still
+    proposed. Marking again updates the note. Audited; undone by `undo_no_outcome`. The judgement is stored on the
+    target and survives rebuilds."""
     t = _target(session, tid)
     note = (note or "").strip()
     if len(note) > MAX_NOTE:
         raise ValueError(f"note: at most {MAX_NOTE} characters")
     before = _decision_state(session, t)
-    for ln in session.scalars(select(TargetLinkRow).where(TargetLinkRow.target_id == tid, TargetLinkRow.interim.is_(False))):
-        if ln.state in (LINK_ACCEPTED, LINK_MANUAL):
-            ln.state, ln.reviewed_by, ln.reviewed_at = LINK_REJECTED, user, utcnow()
     t.no_outcome_at, t.no_outcome_by, t.no_outcome_note = utcnow(), user, note or None
     session.flush()
     relink(session, [t])  # withdraws the proposed outcome, keeps interim proposals, sets status unknown
