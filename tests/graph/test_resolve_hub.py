@@ -54,8 +54,9 @@ def test_people_with_conflicting_roles_stay_apart() -> None:
         assert out[p.member_id].entity_id == f"ent_person_{int(p.member_id[-3:]) % 2:03d}"
 
 
+@pytest.mark.parametrize("when", ["after", "among"])
 @pytest.mark.parametrize("name", ["王伟", "习近平"])
-def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
+def test_a_new_namesake_is_attached_as_resolution_would(name: str, when: str) -> None:
     """views._attach_person (a new person meeting one or several entities, decided from their counters)
     gives what resolve() gives the whole clusters plus the new member, on random clusters of namesakes with
     and without role contexts; when it cannot tell, it says so (None: full resolution)."""
@@ -77,7 +78,12 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
                for i in range(rng.randint(1, 7))]  # fmt: skip
         before = rs.resolve(old)
         entities = {a.entity_id for a in before.values()}
-        new = rs.Profile(f"ent_person_{trial}_zz", "person", [name], t0 + timedelta(days=1), ctx())
+        # "among": a mention dated before or among the stored members (a page published earlier, ingested later):
+        # the walk order differs, so the shortcut must decline (None) or still agree with resolve()
+        # (ingest stamps first_seen, so this cannot happen in a store; it checks the several-entity guard, which
+        # must then send the mention to full resolution; a single entity's case is not asked for earlier mentions)
+        seen = t0 + (timedelta(days=1) if when == "after" else timedelta(minutes=rng.uniform(-1, len(old))))
+        new = rs.Profile(f"ent_person_{trial}_zz", "person", [name], seen, ctx())
         index = {key: {("person", "\x1f", e): None for e in entities}}
         people = views._PersonSummaries.__new__(views._PersonSummaries)
         people.keys, people.contexts, people.bare, people.last, people.anchor = {}, {}, {}, {}, {}
@@ -92,6 +98,8 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
                 people.anchor[e] = (p.first_seen, p.member_id)
         kinds = {e: {"person"} for e in entities}
         mine = {k.key: k for k in new.name_keys()}
+        if when == "among" and len(entities) < 2:
+            continue
         got = views._attach_person(new, mine, index, kinds, set(), people, threshold)
         if got is None:
             undecided += 1
@@ -102,8 +110,11 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str) -> None:
         assert {m: after[m] for m in before} == before, (old, new)
         a = after[new.member_id]
         assert (a.entity_id, a.score, a.reason) == got, (old, new)
-    print(name, decided, undecided, several)
-    assert decided > 500 and several > 150
+    print(name, when, decided, undecided, several)
+    if when == "after":
+        assert decided > 500 and several > 150
+    else:
+        assert undecided > 300  # earlier mentions meeting several entities mostly go to full resolution
 
 
 @pytest.mark.parametrize("name", ["王伟", "习近平"])
