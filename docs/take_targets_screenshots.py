@@ -31,7 +31,8 @@ PROJECTS = ("项目名称,建设单位,总投资（亿元）,年度计划投资�
 
 
 def main() -> None:
-    """Seed, serve, log in, screenshot the target list/chart, a task-book page, the overdue list, projects."""
+    """Seed, serve, log in, screenshot the target list/chart, a task-book page (one judged "no outcome reported"),
+    the overdue list, projects."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--lang", default="zh", choices=["zh", "en"])
     args = ap.parse_args()
@@ -56,6 +57,9 @@ def main() -> None:
             projects_svc.add_project_milestone(s, pid, "analyst", "主体结构封顶", planned="2025-01-31")
             projects_svc.add_project_milestone(s, pid, "analyst", "设备安装调试", planned="2027-06-30")
             gdp = next(t for t in targets_svc.list_targets(s, year=2013, main=True)["items"] if t["measure"] == "国内生产总值增长率")
+            # a reviewer's "no outcome reported" judgement (未见公开结果) on a target whose outcome no stored page reports
+            last = next(t for t in targets_svc.list_targets(s, year=2015, main=True)["items"] if t["outcome"] is None)
+            targets_svc.mark_no_outcome(s, last["id"], "analyst", "已查2016年政府工作报告与统计公报，未见该指标完成情况")
         with ServerThread(url) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1360, "height": 900})
@@ -67,6 +71,7 @@ def main() -> None:
             page.wait_for_url(f"{base}/")
             suffix = "" if args.lang == "zh" else "_en"
             for name, path in {"targets": "/targets?main=true", "target": f"/targets/{gdp['id']}",
+                               "target_no_outcome": f"/targets/{last['id']}",
                                "targets_overdue": "/targets/overdue", "projects": "/projects",
                                "project": f"/projects/{pid}", "projects_overdue": "/projects/overdue"}.items():
                 page.goto(f"{base}{path}")
