@@ -249,9 +249,9 @@ def _year(lex: Lexicons, prefix: str, prev_end: int, basis: YearBasis, ctx: Cont
             # 中央财政五年累计补助…: a sum over several years takes no year framed by an earlier sentence
             return figure_year(lex, prefix, basis, None, reported=not target)
         return figure_year(lex, prefix, basis, ctx, reported=not target)
-    own = figure_year(lex, scope, basis, None, reported=False)
-    if own is not None:
-        return own
+    said = figure_year(lex, scope, basis, None, reported=False)
+    if said is not None:
+        return said
     if _NOW.search(prefix):
         return basis.pub_year
     return ctx.year  # the paragraph's framing year (全年…累计有效高新技术企业) or none
