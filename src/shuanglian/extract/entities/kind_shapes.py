@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
-from shuanglian.extract.entities.lexicon import _yaml, generic
+from shuanglian.extract.entities.lexicon import _yaml, carrier_names, generic
 from shuanglian.extract.entities.orgs import extend_segment
 from shuanglian.extract.entities.places import place_index
 from shuanglian.suffixes import suffixes
@@ -297,6 +297,36 @@ def with_capacity(view: TokenView, chosen: Sequence[Cand]) -> list[Cand]:
 @functools.cache
 def _work_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _data()["work_patterns"])
+
+
+@functools.cache
+def _heritage_head() -> re.Pattern[str]:
+    return re.compile(_alternation(_data()["heritage_heads"]))
+
+
+def heritage_works(view: TokenView) -> list[Cand]:
+    """Cultural belts and national cultural or archaeological parks named before their head (京杭大运河|文化带, 长征|国家
+    文化公园（贵州段）): platforms, named from the name words right before the head and the section after it."""
+    d = _data()
+    tags = frozenset(d["heritage_name_tags"])
+    reach = int(d["heritage_name_max"])
+    breaks = carrier_names()["walk_breaks"]
+    text, toks = view.text, view.tokens
+    out: list[Cand] = []
+    for m in _heritage_head().finditer(text):
+        a = m.start()
+        i = view.index_containing(a - 1) if a > 0 else None
+        while i is not None and 0 <= i < len(toks):
+            t = toks[i]
+            if t.tag not in tags or t.word in breaks or m.start() - t.start > reach:
+                break
+            a = t.start
+            i -= 1
+        if m.start() - a < 2:
+            continue
+        e = extend_segment(text, m.end())
+        out.append(Cand(a, e, "platform", text[a:e], PRIO_GRAMMAR))
+    return out
 
 
 def patterned_works(view: TokenView) -> list[Cand]:

@@ -1,0 +1,31 @@
+"""Cultural belts and national cultural or archaeological parks: platforms named before their head."""
+
+from __future__ import annotations
+
+
+def _kinds(ents, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {m.name: m.kind for m in ents(text).values()}
+
+
+def test_cultural_belts_listed_and_single(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进运河、太行山、燕山三条文化带建设，打造京杭大运河文化带。")
+    for name in ("运河文化带", "太行山文化带", "燕山文化带", "京杭大运河文化带"):
+        assert got.get(name) == "platform", name
+
+
+def test_national_cultural_park_with_its_section(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "推进长征国家文化公园（贵州段）和黄河国家文化公园山东段建设。")
+    assert got.get("长征国家文化公园（贵州段）") == "platform"
+    assert got.get("黄河国家文化公园山东段") == "platform"
+
+
+def test_archaeological_parks_and_heritage_routes(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "建成良渚、殷墟国家考古遗址公园，开通闽南海丝遗产线路。")
+    assert got.get("良渚国家考古遗址公园") == "platform"
+    assert got.get("殷墟国家考古遗址公园") == "platform"
+    assert got.get("闽南海丝遗产线路") == "platform"
+
+
+def test_the_head_alone_names_no_work(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "各地加快推进文化带建设。")
+    assert "文化带" not in got
