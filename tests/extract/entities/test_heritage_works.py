@@ -29,3 +29,14 @@ def test_archaeological_parks_and_heritage_routes(ents) -> None:  # type: ignore
 def test_the_head_alone_names_no_work(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "各地加快推进文化带建设。")
     assert "文化带" not in got
+
+
+def test_parks_built_or_opened_are_works(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "海河公园、滨水公园和12个口袋公园等建成开放，建设开放月亮岛等公园。")
+    for name in ("海河公园", "滨水公园", "月亮岛"):
+        assert got.get(name) == "platform", name
+
+
+def test_a_park_only_visited_stays_a_place(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "游客在象鼻山公园合影留念。")
+    assert got.get("象鼻山公园") == "place"

@@ -221,6 +221,22 @@ def _shared_region_heads(chosen: list[Cand], heads: tuple[str, ...]) -> list[Can
     return out
 
 
+_CLAUSE_MARKS = "，。；,;！？\n"
+
+
+def _built_park(text: str, c: Cand) -> bool:
+    """True for a park said to be built or opened in its clause (五大道公园…建成开放, 建设开放元宝岛等公园): the place is
+    named X公园 or written right before 等公园."""
+    d = _data()
+    heads = tuple(d["built_park_heads"])
+    if not (c.name.endswith(heads) or any(text.startswith("等" + h, c.end) for h in heads)):
+        return False
+    lo = max(text.rfind(m, 0, c.start) for m in _CLAUSE_MARKS) + 1
+    his = [j for j in (text.find(m, c.end) for m in _CLAUSE_MARKS) if j >= 0]
+    clause = text[lo : min(his) if his else len(text)]
+    return any(v in clause for v in d["built_park_verbs"])
+
+
 def _slogan_lead(text: str, c: Cand) -> str:
     """The slogan adjective written right before a platform that opens with a place (美丽|中国先行区, 平安|江苏示范区): the
     designation is named after the slogan 美丽中国, so the adjective belongs to its name; '' when there is none."""
@@ -262,6 +278,7 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
                 if m and not any(a < m.end() and b > c.end for a, b in taken):
                     c = replace(c, end=m.end(), name=c.name + m.group())
         out.append(c)
+    out = [replace(c, kind="platform") if c.kind == "place" and _built_park(text, c) else c for c in out]
     out = _shared_region_heads(out, tuple(d["shared_region_heads"]))
     zones = [(c.start, c.end) for c in out if c.kind == "platform"]
     return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
