@@ -40,3 +40,9 @@ def test_parks_built_or_opened_are_works(ents) -> None:  # type: ignore[no-untyp
 def test_a_park_only_visited_stays_a_place(ents) -> None:  # type: ignore[no-untyped-def]
     got = _kinds(ents, "游客在象鼻山公园合影留念。")
     assert got.get("象鼻山公园") == "place"
+
+
+def test_named_roads_listed_before_a_count_of_roads(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "更新改造建设路等道路60条，维修改造迎宾大道、解放路等42条重要道路。")
+    for name in ("建设路", "迎宾大道", "解放路"):
+        assert got.get(name) == "platform", name

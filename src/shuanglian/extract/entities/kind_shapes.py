@@ -174,6 +174,37 @@ def listed_facilities(view: TokenView) -> list[Cand]:
 
 
 @functools.cache
+def _road_list() -> re.Pattern[str]:
+    """`items 等 [count] class` of named roads (data/kind_shapes.yaml road_classes)."""
+    d = _data()
+    heads = _alternation(d["road_item_heads"])
+    item = rf"[^、，,。；;：:\s“”（）()等的]{{1,{int(d['road_item_max'])}}}?(?:{heads})"
+    return re.compile(rf"({item}(?:、{item})*)等(?:[\d一二三四五六七八九十两百]+条)?(?:{_alternation(d['road_classes'])})")
+
+
+def listed_roads(view: TokenView) -> list[Cand]:
+    """Named roads listed before 等 and a road class (复康路等道路80条, 机场大道、友谊路等58条重要道路): platforms as
+    written; an item must open on a word start (改造|复康路)."""
+    text = view.text
+    out: list[Cand] = []
+    for m in _road_list().finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            while a < b and a not in view.by_start:
+                a += 1
+            i = view.index_containing(a)
+            # the clause's verb before the first item (维修改造|机场大道) is not part of it
+            while i is not None and i < len(view.tokens) and view.tokens[i].tag in ("v", "vn", "d", "p") and view.tokens[i].end < b:
+                a = view.tokens[i].end
+                i += 1
+            if b - a >= 3:
+                out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
+    return out
+
+
+@functools.cache
 def _zone_part() -> re.Pattern[str]:
     """A zone part's name and head written right after a zone (横琴片区)."""
     d = _data()
