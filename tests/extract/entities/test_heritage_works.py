@@ -46,3 +46,12 @@ def test_named_roads_listed_before_a_count_of_roads(ents) -> None:  # type: igno
     got = _kinds(ents, "更新改造建设路等道路60条，维修改造迎宾大道、解放路等42条重要道路。")
     for name in ("建设路", "迎宾大道", "解放路"):
         assert got.get(name) == "platform", name
+
+
+def test_class_nouns_of_carriers_name_no_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "开展化工园区整治，在山区打造康养基地，推进现代农业示范区建设，建设高标准数字园区。")
+    for name in ("化工园区", "康养基地", "现代农业示范区", "高标准数字园区"):
+        assert name not in got, name
+    named = _kinds(ents, "建设生物制造产业园和宁东能源化工基地。")
+    assert named.get("生物制造产业园") == "platform"
+    assert named.get("宁东能源化工基地") == "platform"

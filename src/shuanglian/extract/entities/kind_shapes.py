@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
-from shuanglian.extract.entities.lexicon import _yaml, carrier_names, generic
-from shuanglian.extract.entities.orgs import extend_segment
+from shuanglian.extract.entities.lexicon import _yaml, carrier_names, generic, industries
+from shuanglian.extract.entities.orgs import _field_name, extend_segment
 from shuanglian.extract.entities.places import place_index
 from shuanglian.suffixes import suffixes
 
@@ -126,13 +126,28 @@ def _per_place(text: str, c: Cand, place_ends: set[int]) -> str | None:
     return _leading_place(c.name)
 
 
+def _field_class(text: str, c: Cand) -> bool:
+    """True for a platform named only by its field before a short class head (化工|园区, 康养|基地, 现代农业|示范区)."""
+    if c.kind != "platform" or c.name != text[c.start : c.end]:
+        return False
+    head = next((h for h in _data()["field_class_heads"] if c.name.endswith(h)), None)
+    if head is None or c.name.endswith(tuple(carrier_names()["field_suffixes"])):
+        return False
+    part = c.name[: -len(head)]
+    d = _data()
+    for mod in d["field_class_modifiers"]:
+        if part.startswith(mod) and (part[len(mod) :] in industries() or part[len(mod) :] in d["field_class_fields"]):
+            return True
+    return _field_name(part) or part in d["field_class_fields"] or part in industries()
+
+
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """The chosen candidates without those `names_no_entity` rejects, places quoted inside a slogan and terms
     continued past a hyphen; a carrier shared by a list of places is cut to its place."""
     place_ends = {c.end for c in chosen if c.kind == "place"}
     out: list[Cand] = []
     for c in chosen:
-        if names_no_entity(text, c) or _quoted_place(text, c) or _continued(text, c):
+        if names_no_entity(text, c) or _quoted_place(text, c) or _continued(text, c) or _field_class(text, c):
             continue
         place = _per_place(text, c, place_ends)
         if place is not None:
