@@ -55,3 +55,10 @@ def test_class_nouns_of_carriers_name_no_platform(ents) -> None:  # type: ignore
     named = _kinds(ents, "建设生物制造产业园和宁东能源化工基地。")
     assert named.get("生物制造产业园") == "platform"
     assert named.get("宁东能源化工基地") == "platform"
+
+
+def test_lines_named_by_abbreviations_after_de_and_with_provinces(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _kinds(ents, "连接岳阳、益阳、常德的岳益常高铁开工，沪苏铁路和渝昆高铁加快建设，我国的高速公路里程增长。")
+    for name in ("岳益常高铁", "沪苏铁路", "渝昆高铁"):
+        assert got.get(name) == "platform", name
+    assert not any(k.endswith("高速公路") for k in got)
