@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
-from shuanglian.extract.entities.lexicon import _yaml, generic
-from shuanglian.extract.entities.orgs import extend_segment
+from shuanglian.extract.entities.lexicon import _yaml, carrier_names, generic, industries
+from shuanglian.extract.entities.orgs import _field_name, extend_segment
 from shuanglian.extract.entities.places import place_index
 from shuanglian.suffixes import suffixes
 
@@ -126,13 +126,28 @@ def _per_place(text: str, c: Cand, place_ends: set[int]) -> str | None:
     return _leading_place(c.name)
 
 
+def _field_class(text: str, c: Cand) -> bool:
+    """True for a platform named only by its field before a short class head (化工|园区, 康养|基地, 现代农业|示范区)."""
+    if c.kind != "platform" or c.name != text[c.start : c.end]:
+        return False
+    head = next((h for h in _data()["field_class_heads"] if c.name.endswith(h)), None)
+    if head is None or c.name.endswith(tuple(carrier_names()["field_suffixes"])):
+        return False
+    part = c.name[: -len(head)]
+    d = _data()
+    for mod in d["field_class_modifiers"]:
+        if part.startswith(mod) and (part[len(mod) :] in industries() or part[len(mod) :] in d["field_class_fields"]):
+            return True
+    return _field_name(part) or part in d["field_class_fields"] or part in industries()
+
+
 def shaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """The chosen candidates without those `names_no_entity` rejects, places quoted inside a slogan and terms
     continued past a hyphen; a carrier shared by a list of places is cut to its place."""
     place_ends = {c.end for c in chosen if c.kind == "place"}
     out: list[Cand] = []
     for c in chosen:
-        if names_no_entity(text, c) or _quoted_place(text, c) or _continued(text, c):
+        if names_no_entity(text, c) or _quoted_place(text, c) or _continued(text, c) or _field_class(text, c):
             continue
         place = _per_place(text, c, place_ends)
         if place is not None:
@@ -169,6 +184,37 @@ def listed_facilities(view: TokenView) -> list[Cand]:
                     a = view.tokens[i].end
                     i += 1
             if b - a >= 2 and a in view.by_start:
+                out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
+    return out
+
+
+@functools.cache
+def _road_list() -> re.Pattern[str]:
+    """`items 等 [count] class` of named roads (data/kind_shapes.yaml road_classes)."""
+    d = _data()
+    heads = _alternation(d["road_item_heads"])
+    item = rf"[^、，,。；;：:\s“”（）()等的]{{1,{int(d['road_item_max'])}}}?(?:{heads})"
+    return re.compile(rf"({item}(?:、{item})*)等(?:[\d一二三四五六七八九十两百]+条)?(?:{_alternation(d['road_classes'])})")
+
+
+def listed_roads(view: TokenView) -> list[Cand]:
+    """Named roads listed before 等 and a road class (复康路等道路80条, 机场大道、友谊路等58条重要道路): platforms as
+    written; an item must open on a word start (改造|复康路)."""
+    text = view.text
+    out: list[Cand] = []
+    for m in _road_list().finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            while a < b and a not in view.by_start:
+                a += 1
+            i = view.index_containing(a)
+            # the clause's verb before the first item (维修改造|机场大道) is not part of it
+            while i is not None and i < len(view.tokens) and view.tokens[i].tag in ("v", "vn", "d", "p") and view.tokens[i].end < b:
+                a = view.tokens[i].end
+                i += 1
+            if b - a >= 3:
                 out.append(Cand(a, b, "platform", text[a:b], PRIO_GRAMMAR))
     return out
 
@@ -221,6 +267,22 @@ def _shared_region_heads(chosen: list[Cand], heads: tuple[str, ...]) -> list[Can
     return out
 
 
+_CLAUSE_MARKS = "，。；,;！？\n"
+
+
+def _built_park(text: str, c: Cand) -> bool:
+    """True for a park said to be built or opened in its clause (五大道公园…建成开放, 建设开放元宝岛等公园): the place is
+    named X公园 or written right before 等公园."""
+    d = _data()
+    heads = tuple(d["built_park_heads"])
+    if not (c.name.endswith(heads) or any(text.startswith("等" + h, c.end) for h in heads)):
+        return False
+    lo = max(text.rfind(m, 0, c.start) for m in _CLAUSE_MARKS) + 1
+    his = [j for j in (text.find(m, c.end) for m in _CLAUSE_MARKS) if j >= 0]
+    clause = text[lo : min(his) if his else len(text)]
+    return any(v in clause for v in d["built_park_verbs"])
+
+
 def _slogan_lead(text: str, c: Cand) -> str:
     """The slogan adjective written right before a platform that opens with a place (美丽|中国先行区, 平安|江苏示范区): the
     designation is named after the slogan 美丽中国, so the adjective belongs to its name; '' when there is none."""
@@ -262,6 +324,7 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
                 if m and not any(a < m.end() and b > c.end for a, b in taken):
                     c = replace(c, end=m.end(), name=c.name + m.group())
         out.append(c)
+    out = [replace(c, kind="platform") if c.kind == "place" and _built_park(text, c) else c for c in out]
     out = _shared_region_heads(out, tuple(d["shared_region_heads"]))
     zones = [(c.start, c.end) for c in out if c.kind == "platform"]
     return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]
@@ -297,6 +360,36 @@ def with_capacity(view: TokenView, chosen: Sequence[Cand]) -> list[Cand]:
 @functools.cache
 def _work_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in _data()["work_patterns"])
+
+
+@functools.cache
+def _heritage_head() -> re.Pattern[str]:
+    return re.compile(_alternation(_data()["heritage_heads"]))
+
+
+def heritage_works(view: TokenView) -> list[Cand]:
+    """Cultural belts and national cultural or archaeological parks named before their head (京杭大运河|文化带, 长征|国家
+    文化公园（贵州段）): platforms, named from the name words right before the head and the section after it."""
+    d = _data()
+    tags = frozenset(d["heritage_name_tags"])
+    reach = int(d["heritage_name_max"])
+    breaks = carrier_names()["walk_breaks"]
+    text, toks = view.text, view.tokens
+    out: list[Cand] = []
+    for m in _heritage_head().finditer(text):
+        a = m.start()
+        i = view.index_containing(a - 1) if a > 0 else None
+        while i is not None and 0 <= i < len(toks):
+            t = toks[i]
+            if t.tag not in tags or t.word in breaks or m.start() - t.start > reach:
+                break
+            a = t.start
+            i -= 1
+        if m.start() - a < 2:
+            continue
+        e = extend_segment(text, m.end())
+        out.append(Cand(a, e, "platform", text[a:e], PRIO_GRAMMAR))
+    return out
 
 
 def patterned_works(view: TokenView) -> list[Cand]:

@@ -155,6 +155,7 @@ def carrier_names() -> dict[str, frozenset[str]]:
         "zone_openers": frozenset(data.get("zone_openers") or []),
         "walk_breaks": frozenset(data.get("walk_breaks") or []),
         "zone_name_verbs": frozenset(data.get("zone_name_verbs") or []),
+        "abbreviated_line_after": frozenset(data.get("abbreviated_line_after") or []),
     }
 
 

@@ -1410,7 +1410,8 @@ def abbreviated_lines(view: TokenView) -> list[Cand]:
     if not heads:
         return []
     text = view.text
-    initials = place_initials(("province", "city", "county"))
+    initials = place_initials(("province", "city", "county")) | frozenset(carrier_names()["power_line_provinces"])
+    after = frozenset(carrier_names()["abbreviated_line_after"])
     g = generic()
     out: list[Cand] = []
     for head in heads:
@@ -1423,7 +1424,7 @@ def abbreviated_lines(view: TokenView) -> list[Cand]:
                     part = text[a:pos]
                     if a < 0 or not all(ch in initials for ch in part) or sum(ch in _DIRECTIONS for ch in part) >= 2:
                         continue
-                    if a > 0 and text[a - 1] not in _BREAKS_BEFORE_LINE:
+                    if a > 0 and text[a - 1] not in _BREAKS_BEFORE_LINE and text[a - 1] not in after:
                         continue
                     if part in g["generic_name_parts"] or part in industries() or part in place_index() or any(
                             ch in _NUMERALS for ch in part) or _verb_word(view, a, pos):
