@@ -62,9 +62,3 @@ def test_lines_named_by_abbreviations_after_de_and_with_provinces(ents) -> None:
     for name in ("岳益常高铁", "沪苏铁路", "渝昆高铁"):
         assert got.get(name) == "platform", name
     assert not any(k.endswith("高速公路") for k in got)
-
-
-def test_a_work_named_with_its_county_keeps_the_bare_name_as_alias(ents) -> None:  # type: ignore[no-untyped-def]
-    got = ents("在广东湛江，遂溪县龙湾水库主体完工，柳州市柳南区汽车产业园开园。")
-    assert got["龙湾水库"].name == "遂溪县龙湾水库"
-    assert "汽车产业园" not in got  # a field and a head name no platform

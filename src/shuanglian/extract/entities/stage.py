@@ -62,7 +62,6 @@ from shuanglian.extract.entities.lexicon import (
     KINDS_ORG,
     blocked_automaton,
     generic,
-    industries,
     org_gazetteer,
     party_posts,
     place_abbreviations,
@@ -73,9 +72,7 @@ from shuanglian.extract.entities.lexicon import (
     titles,
 )
 from shuanglian.extract.entities.orgs import (
-    _field_name,
     abbreviated_lines,
-    all_generic,
     brand_orgs,
     field_carriers,
     gazetteer_orgs,
@@ -109,7 +106,7 @@ from shuanglian.extract.entities.tagger_spans import recovered, trimmed
 from shuanglian.extract.lac import Token, tag_many, tag_text
 from shuanglian.extract.ner.combine import Policy, merge, overrule
 from shuanglian.extract.ner.tagger import NerSpan, get_ner
-from shuanglian.suffixes import kind_by_suffix, suffixes
+from shuanglian.suffixes import kind_by_suffix
 
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
@@ -605,27 +602,6 @@ def _title_issuers(text: str) -> list[Cand]:
     return out
 
 
-def _field_only(part: str) -> bool:
-    """True when a name part is only an industry or a field (汽车, 生物制造)."""
-    return part in industries() or _field_name(part)
-
-
-def _placeless(name: str) -> str | None:
-    """A platform's name without the places that open it (徐闻县|大水桥水库, 贵港|港南区|滨江产业园, 天津|滨海新区): the
-    form news writes once the place is said, kept as an alias when what is left is still a named platform (a name
-    part of two characters or more before a platform suffix, not only generic words or an industry: 汽车产业园 is none)."""
-
-    def named(part: str) -> bool:
-        suffix = suffix_of(part)
-        return bool(suffix) and suffixes().kind_of.get(suffix) == "platform" and len(part) - len(suffix) >= 2 and (
-            part not in place_index()) and not all_generic(part) and not _field_only(part[: -len(suffix)])
-
-    bare = name
-    while (rest := strip_place_prefix(bare)) != bare and named(rest):
-        bare = rest
-    return bare if bare != name else None
-
-
 def _body_places(chosen: Sequence[Cand]) -> list[Place]:
     """Places that open the names of government bodies among the candidates (安徽省|政府 -> 安徽省)."""
     out: list[Place] = []
@@ -780,8 +756,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
             continue
         if g.kind == "government" and all(text.startswith(doc_heads, b) for _, b in g.spans):
             continue  # 内蒙古自治区政府|工作报告: a body named only in its report's title, no mention of its own
-        surfaces = g.surfaces | ({bare} if g.kind == "platform" and (bare := _placeless(g.name)) else set())
-        aliases = sorted(surfaces - {g.name}, key=lambda a: (-len(a), a))
+        aliases = sorted(g.surfaces - {g.name}, key=lambda a: (-len(a), a))
         out.append(Mention(name=g.name, kind=g.kind, aliases=aliases, spans=sorted(g.spans), attrs=g.attrs))
     out.sort(key=lambda m: m.spans[0])
     return out
