@@ -360,6 +360,8 @@ def test_no_outcome_judgement_over_an_accepted_outcome_and_an_open_target(db_url
         judged = svc.mark_no_outcome(s, rd["id"], "alice", "该指标次年起不再公布")
         assert judged["status"] == "unknown" and judged["progress"] == round(4.2 / 5.5, 3)
         assert [ln["interim"] for ln in svc.get_target(s, rd["id"])["links"]] == [True]
+    with session_scope(db_url) as s:  # read back (SQLite returns naive timestamps): printed in UTC on both backends
+        assert svc.get_target(s, rd["id"])["no_outcome"]["at"].endswith("+00:00")
     _rebuild_equals(db_url)
     # linking a figure by hand reports an outcome: the judgement is undone (audited)
     with session_scope(db_url) as s:

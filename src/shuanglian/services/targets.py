@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shuanglian.graph.audit import record
+from shuanglian.graph.summary import aware
 from shuanglian.registers.tabular import TableFormatError
 from shuanglian.store.documents import DocumentRow, utcnow
 from shuanglian.targets.link import score
@@ -89,7 +90,8 @@ def _no_outcome_json(t: TargetRow) -> dict[str, Any] | None:
     """A reviewer's "no outcome reported" judgement on the target: who, when and their note; None if not judged."""
     if t.no_outcome_at is None:
         return None
-    return {"by": t.no_outcome_by, "at": t.no_outcome_at.isoformat(), "note": t.no_outcome_note or ""}
+    # SQLite hands the timestamp back naive (UTC): printed with its offset on both backends
+    return {"by": t.no_outcome_by, "at": aware(t.no_outcome_at).isoformat(), "note": t.no_outcome_note or ""}
 
 
 def _filtered(region: str | None, year: int | None, status: str | None, main: bool | None = None) -> Any:
