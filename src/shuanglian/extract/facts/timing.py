@@ -164,7 +164,7 @@ def _weak_in_earlier_clause(text: str, m: re.Match[str]) -> bool:
     return (
         bool(_WEAK_TARGET.fullmatch(m.group()))
         and not _FRAME_CUE.fullmatch(m.group())  # 规划提出，到2025年…: a verb of saying frames the next clause
-        and m.group() not in ("规划", "给予")  # (a provision goes on: 给予补贴，单个项目最高不超过3000万元)
+        and m.group() not in _WEAK_GOES_ON  # 规划, 给予 (a provision goes on: 给予补贴，单个项目最高不超过3000万元)
         and any(c in text[m.end() :] for c in "，,；;。")
     )
 
@@ -227,6 +227,7 @@ _YEAR_BEFORE_NAMED = tuple(_CUES.get("year_before_named") or ["上年"])
 _CLAUSE_END = tuple("，,；;。：:、")
 _CLAUSE_COMPLEMENT = tuple(_CUES.get("clause_complement") or ["预计"])
 _ORIENTATION = tuple(_CUES.get("orientation_verbs") or ["聚焦"])
+_WEAK_GOES_ON = frozenset(_CUES.get("weak_goal_goes_on") or ["规划", "给予"])
 _COMPARISON_WORDS = tuple(_CUES.get("comparison_words") or ["同比"])  # a comparison by itself
 _BASE_WORDS = tuple(_CUES.get("comparison_bases") or ["上年", "去年"])  # a base after 比/较
 
