@@ -78,6 +78,10 @@ _NEXT_COUNTED = re.compile(
 # a figure written inside a clause (a count, a sum, a share), not a number inside a name (世界500强, 5G)
 _FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER + r"|元|%|％|吨|亩|千瓦|公里)")
 # a measure pointed back at (把这个比例提高到36%): the measure of the figure before in the sentence
+# nouns that already name a quantity (交易量, 产能, 规模…): a mass or volume after them takes no 量/产量 of its own
+_QUANTITY_ENDS = "量|能|力|规模|储量|产能|库存"
+_FLOW_DONE = re.compile(rf"(?:{_QUANTITY_ENDS}|容量)$")
+_OUTPUT_DONE = re.compile(rf"(?:{_QUANTITY_ENDS}|煤炭)$")
 _ANAPHOR = re.compile(r"(?:这个|这一|此|该)(比例|比重|占比|数字|指标|规模|水平)")
 # a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
 _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
@@ -1277,10 +1281,10 @@ def _suffix(
         and not change
         and g.flow_quantity is not None
         and g.flow_quantity.search(core)
-        and not re.search(r"(?:量|能|力|规模|储量|产能|库存|容量)$", core)
+        and not _FLOW_DONE.search(core)
     ):
         return "量"  # 碳市场交易5421.8万吨 -> 碳市场交易量, 保供煤炭35亿吨 -> 保供煤炭量: a flow's quantity
-    if kind == "mass" and len(core) <= 3 and not re.search(r"(?:量|能|力|规模|储量|产能|库存|煤炭)$", core):
+    if kind == "mass" and len(core) <= 3 and not _OUTPUT_DONE.search(core):
         return "产量"  # 棉花三百六十万吨 -> 棉花产量
     if kind == "length" and not core.endswith(g.length_words):
         return (
