@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -54,6 +55,25 @@ def test_people_with_conflicting_roles_stay_apart() -> None:
         assert out[p.member_id].entity_id == f"ent_person_{int(p.member_id[-3:]) % 2:03d}"
 
 
+def _stored_summaries(old: list[rs.Profile], before: dict[str, rs.Assignment], key: str) -> Any:
+    """views._PersonSummaries as the store would hold them for the resolved clusters `before` of `old` (all
+    stored, one name key), built without a database."""
+    from shuanglian.graph import views
+
+    people = views._PersonSummaries.__new__(views._PersonSummaries)
+    people.keys, people.contexts, people.bare = defaultdict(set), defaultdict(set), defaultdict(int)
+    people.last, people.anchor, people.stored = {}, {}, {a.entity_id for a in before.values()}
+    for p in old:
+        e = before[p.member_id].entity_id
+        people.keys[e].add(key)
+        people.contexts[e].update(p.context)
+        people.bare[e] += 0 if p.context else 1
+        people.last[e] = max(people.last.get(e, p.first_seen), p.first_seen)
+        if e == p.member_id:
+            people.anchor[e] = (p.first_seen, p.member_id)
+    return people
+
+
 @pytest.mark.parametrize("when", ["after", "among"])
 @pytest.mark.parametrize("name", ["王伟", "习近平"])
 def test_a_new_namesake_is_attached_as_resolution_would(name: str, when: str) -> None:
@@ -85,17 +105,7 @@ def test_a_new_namesake_is_attached_as_resolution_would(name: str, when: str) ->
         seen = t0 + (timedelta(days=1) if when == "after" else timedelta(minutes=rng.uniform(-1, len(old))))
         new = rs.Profile(f"ent_person_{trial}_zz", "person", [name], seen, ctx())
         index = {key: {("person", "\x1f", e): None for e in entities}}
-        people = views._PersonSummaries.__new__(views._PersonSummaries)
-        people.keys, people.contexts, people.bare, people.last, people.anchor = {}, {}, {}, {}, {}
-        people.stored = set(entities)
-        for p in old:
-            e = before[p.member_id].entity_id
-            people.keys.setdefault(e, set()).add(key)
-            people.contexts.setdefault(e, set()).update(p.context)
-            people.bare[e] = people.bare.get(e, 0) + (0 if p.context else 1)
-            people.last[e] = max(people.last.get(e, p.first_seen), p.first_seen)
-            if e == p.member_id:
-                people.anchor[e] = (p.first_seen, p.member_id)
+        people = _stored_summaries(old, before, key)
         kinds = {e: {"person"} for e in entities}
         mine = {k.key: k for k in new.name_keys()}
         if when == "among" and len(entities) < 2:
@@ -138,17 +148,7 @@ def test_a_batch_of_new_namesakes_is_attached_as_resolution_would(name: str) -> 
                for i in range(rng.randint(1, 9))]  # fmt: skip
         before = rs.resolve(old)
         entities = {a.entity_id for a in before.values()}
-        people = views._PersonSummaries.__new__(views._PersonSummaries)
-        people.keys, people.contexts, people.bare = defaultdict(set), defaultdict(set), defaultdict(int)
-        people.last, people.anchor, people.stored = {}, {}, set(entities)
-        for p in old:
-            e = before[p.member_id].entity_id
-            people.keys.setdefault(e, set()).add(key)
-            people.contexts.setdefault(e, set()).update(p.context)
-            people.bare[e] = people.bare.get(e, 0) + (0 if p.context else 1)
-            people.last[e] = max(people.last.get(e, p.first_seen), p.first_seen)
-            if e == p.member_id:
-                people.anchor[e] = (p.first_seen, p.member_id)
+        people = _stored_summaries(old, before, key)
         index = {key: {("person", "\x1f", e): None for e in entities}}
         kinds = {e: {"person"} for e in entities}
         new: list[rs.Profile] = []
