@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,6 +143,12 @@ class TokenView:
         self.hints: dict[tuple[int, int], str] = {}
         # True when the tagger read the sentences of LAC's organisations (a missing hint then means it saw no name)
         self.tagged = False
+
+    @functools.cached_property
+    def token_at(self) -> dict[int, int]:
+        """Index in `tokens` (after the space split) of the token starting at each offset; `by_start` indexes the
+        tokens before that split, so its values are not positions in `tokens`."""
+        return {t.start: n for n, t in enumerate(self.tokens)}
 
     def index_containing(self, pos: int) -> int | None:
         """Index of the token covering character `pos` (binary search)."""

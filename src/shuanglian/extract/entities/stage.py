@@ -531,9 +531,7 @@ def _doctrine_person(view: TokenView, c: Cand) -> bool:
     text = view.text
     if text.startswith(heads, c.end):
         return True  # 邓小平|理论
-    starts = view.__dict__.get("_starts")
-    if starts is None:
-        starts = view.__dict__["_starts"] = {t.start: n for n, t in enumerate(view.tokens)}
+    starts = view.token_at
     k = next((starts[a] for a in range(c.start, max(-1, c.start - 8), -1) if a in starts), None)
     if k is not None and view.tokens[k].end > c.end:  # 马克思列宁主义: the name inside one LAC word ending in the head
         return view.tokens[k].word.endswith(heads)
