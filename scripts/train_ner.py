@@ -22,6 +22,7 @@ import json
 import random
 import sys
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -61,9 +62,24 @@ DEFAULT_OUT = ROOT / "src" / "shuanglian" / "extract" / "ner" / "model"
 REAL_KIND_TO_PD = {"person": "PER", "place": "LOC"}
 REAL_ORG_KINDS = {"enterprise", "university", "research_institute", "lab", "platform", "government", "media",
                   "organization", "fund"}
+# Gold kinds mapped onto the `real` head: the product's coarse kinds, industries and carriers included.
+REAL_KIND_TO_REAL = {"person": "PER", "place": "LOC", "industry": "IND", "enterprise": "ENT",
+                     "platform": "PLAT", "lab": "PLAT", "research_institute": "PLAT",
+                     "university": "ORG", "government": "ORG", "media": "ORG", "organization": "ORG", "fund": "ORG"}
 
 
-def real_gold_sentences(gold_dir: Path, data: Path) -> list[Sentence]:
+def real_half(item_id: str) -> str:
+    """The dev half of a real gold item: A iff crc32(id) % 2 == 0 (the two-halves protocol of bench/entity_errors.py)."""
+    return "AB"[zlib.crc32(item_id.encode("utf-8")) % 2]
+
+
+def real_head_part(item_id: str) -> str:
+    """Within half A: 'dev' for a fifth of the items (epoch selection of the `real` head), else 'train'."""
+    return "dev" if zlib.crc32(item_id.encode("utf-8")) % 10 == 4 else "train"
+
+
+def real_gold_sentences(gold_dir: Path, data: Path, head: str = "pd", halves: str = "AB",
+                        only: set[str] | None = None) -> list[Sentence]:
     """`pd`-scheme sentences from the DEV split of the hand-made real gold (the held-out split is never read).
 
     Gold lists entity names and aliases, not offsets, so every occurrence of a name is labelled,
@@ -76,11 +92,14 @@ def real_gold_sentences(gold_dir: Path, data: Path) -> list[Sentence]:
     # a line that also occurs in a held-out item (report boilerplate) is dropped, as MSRA test overlaps are
     holdout_lines = {ln.strip() for i in items if i.split == "holdout" for ln in i.text.split("\n")}
     for item in items:
-        if item.split != "dev":
+        if item.split != "dev" or real_half(item.id) not in halves or (only is not None and item.id not in only):
             continue
         names: dict[str, str] = {}
         for e in item.gold.get("entities", []):
-            t = REAL_KIND_TO_PD.get(e["kind"]) or ("ORG" if e["kind"] in REAL_ORG_KINDS else None)
+            if head == "real":
+                t = REAL_KIND_TO_REAL.get(e["kind"])
+            else:
+                t = REAL_KIND_TO_PD.get(e["kind"]) or ("ORG" if e["kind"] in REAL_ORG_KINDS else None)
             if t is None:
                 continue
             for n in [e["name"], *e.get("aliases", [])]:
@@ -100,11 +119,21 @@ def real_gold_sentences(gold_dir: Path, data: Path) -> list[Sentence]:
                         spans.append((start, end, names[n]))
                         taken[start:end] = [True] * len(n)
                     start = line.find(n, end)
-            out.append(Sentence(line, sorted(spans), "pd"))
+            out.append(Sentence(line, sorted(spans), head))
     return out
 
 
-def load_corpora(data: Path, tiny: bool, real_gold: Path | None = None, real_weight: int = 0) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]], dict[str, int]]:
+def _real_lines_by_part(gold_dir: Path, data: Path, halves: str) -> dict[str, list[Sentence]]:
+    """`real`-head sentences of the named dev halves, parted into train and epoch-selection dev by item id."""
+    from shuanglian.evaluation.eval_real import load_real_gold
+
+    ids = [i.id for i in load_real_gold(gold_dir, data / "real") if i.split == "dev" and real_half(i.id) in halves]
+    return {part: real_gold_sentences(gold_dir, data, "real", halves, only={i for i in ids if real_head_part(i) == part})
+            for part in ("train", "dev")}
+
+
+def load_corpora(data: Path, tiny: bool, real_gold: Path | None = None, real_weight: int = 0,
+                 real_halves: str = "AB", real_head: bool = False) -> tuple[dict[str, list[Sentence]], dict[str, list[Sentence]], dict[str, int]]:
     """Training and dev sentences per head, and counts for the model card."""
     stats: dict[str, int] = {}
     clue = read_cluener(data / "ner" / "cluener2020" / "train.json")
@@ -129,10 +158,18 @@ def load_corpora(data: Path, tiny: bool, real_gold: Path | None = None, real_wei
     }
     dev = {"pd": [s for s in msra if msra_part(s.text) == "dev"], "clue": [s for s in clue if clue_part(s.text) == "dev"]}
     if real_gold is not None and real_weight > 0:
-        real = real_gold_sentences(real_gold, data)
+        real = real_gold_sentences(real_gold, data, "pd", real_halves)
         stats["train_pd_real_gold_dev_lines"] = len(real)
         stats["real_gold_weight"] = real_weight
+        stats["real_gold_halves"] = real_halves  # type: ignore[assignment]
         train["pd"] = train["pd"] + real * real_weight
+    if real_gold is not None and real_head:
+        # the `real` head learns the product's kinds from the dev half(s) named; a fifth of half A's items
+        # (real_head_part) selects its epoch; half B stays unread when only A is trained on
+        lines = _real_lines_by_part(real_gold, data, real_halves)
+        stats["train_real_lines"] = len(lines["train"])
+        train["real"] = lines["train"] * max(real_weight, 1)
+        dev["real"] = lines["dev"]
     if tiny:
         train = {h: v[:150] for h, v in train.items()}
         dev = {h: v[:40] for h, v in dev.items()}
@@ -337,6 +374,10 @@ def main() -> None:
     ap.add_argument("--real-gold", type=Path, default=ROOT / "tests" / "fixtures" / "real_gold",
                     help="hand-made real gold; only its dev split is trained on (pd head)")
     ap.add_argument("--real-weight", type=int, default=3, help="times each real dev line is repeated (0: not used)")
+    ap.add_argument("--real-halves", default="AB", choices=["A", "B", "AB"],
+                    help="dev halves of the real gold trained on (crc32(id) %% 2: A even, B odd); A keeps half B unread")
+    ap.add_argument("--real-head", action="store_true",
+                    help="add the `real` head: the product's coarse kinds (PER LOC ORG ENT PLAT IND) from the real gold")
     ap.add_argument("--tiny", action="store_true", help="a few hundred sentences, one epoch, tiny model (CI)")
     ap.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=True,
                     help="ship the int8 quantization of the export (scripts/quantize_ner.py); the float one is kept beside")
@@ -350,7 +391,8 @@ def main() -> None:
     t0 = time.time()
 
     real_dir = a.real_gold if a.real_gold.is_dir() and (a.data / "real").is_dir() else None
-    train, dev, stats = load_corpora(a.data, a.tiny, real_dir, 0 if a.tiny else a.real_weight)
+    train, dev, stats = load_corpora(a.data, a.tiny, real_dir, 0 if a.tiny else a.real_weight,
+                                     a.real_halves, a.real_head)
     train = {h: cut(v) for h, v in train.items()}
     dev = {h: cut(v) for h, v in dev.items()}
     all_train = [s for v in train.values() for s in v]

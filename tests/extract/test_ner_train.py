@@ -72,6 +72,35 @@ def test_real_gold_dev_lines_are_labelled_and_holdout_is_never_read() -> None:
         assert all(b1 <= a2 for (_, b1), (a2, _) in zip(ends, ends[1:], strict=False))
 
 
+def test_real_head_lines_come_from_the_named_dev_half_only() -> None:
+    real = ROOT.parent / "shared" / "data" / "real"
+    _require(real.is_dir(), f"real data missing at {real}")
+    _require(importlib.util.find_spec("torch") is not None, "torch not installed (the test extra pins it)")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import train_ner
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    from shuanglian.evaluation.eval_real import load_real_gold
+
+    gold_dir = ROOT / "tests" / "fixtures" / "real_gold"
+    data = ROOT.parent / "shared" / "data"
+    parts = train_ner._real_lines_by_part(gold_dir, data, "A")
+    items = load_real_gold(gold_dir, real)
+    b_lines = {ln.strip() for i in items if i.split == "dev" and train_ner.real_half(i.id) == "B" for ln in i.text.split("\n")}
+    a_text = "\n".join(i.text for i in items if i.split == "dev" and train_ner.real_half(i.id) == "A")
+    sents = parts["train"] + parts["dev"]
+    assert parts["train"] and parts["dev"] and all(s.head == "real" for s in sents)
+    assert all(s.text in a_text for s in sents)
+    # a line of half B is trained on only when half A holds the very same line (shared report boilerplate)
+    assert len({s.text for s in sents} & b_lines) < 0.05 * len(sents)
+    labels = {t for s in sents for _, _, t in s.spans}
+    assert labels == {"PER", "LOC", "ORG", "ENT", "PLAT", "IND"}
+    # epoch-selection lines come from a fifth of half A's items, parted by id
+    sel = [i for i in items if i.split == "dev" and train_ner.real_half(i.id) == "A" and train_ner.real_head_part(i.id) == "dev"]
+    assert sel and all(s.text in "\n".join(i.text for i in sel) for s in parts["dev"])
+
+
 def test_shipped_model_is_the_quantization_of_its_float_export(tmp_path: Path) -> None:
     # scripts/quantize_ner.py turns the float export (kept in git history, commit a9921c3) into the shipped file
     # byte for byte with the onnxruntime version recorded in meta.json
