@@ -269,6 +269,7 @@ def _people(base: list[str], seed: int) -> list[str]:
         return list(json.loads(path.read_text(encoding="utf-8")))
     names = sorted({m.name for d in _extract(list(enumerate(base[::3]))) for m in d.entities
                     if m.kind == "person" and 2 <= len(m.name) <= 4})  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True)  # bench/ingest_vs_lac.py calls this without main()'s mkdir
     path.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     return names
 
