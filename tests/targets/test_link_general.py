@@ -284,3 +284,15 @@ def test_fund_topic_stops_at_a_new_action_and_skips_lists_and_balances() -> None
     got = {f.value: f.measure for f in derive_figures(review, "2026-02-01") if f.unit == "元"}
     assert got[2.37e10] != "减税降费" and got[615.0] != "减税降费"
     assert got[4.14e11] != "社会保障投入"  # a fund's balance is no year's spending
+
+
+def test_an_undated_work_report_takes_its_year_from_its_title() -> None:
+    # a feed record may carry only a title (the national reports file has no date): the title's year dates the
+    # plan, and the review section is last year's, as for a report dated in March
+    text = "一、2018年工作回顾\n过去一年，国内生产总值增长6.6%。\n二、2019年经济社会发展总体要求和政策取向\n今年发展的主要预期目标是：国内生产总值增长6%－6.5%。"
+    figs = derive_figures(text, None, "2019年国务院政府工作报告")
+    got = sorted((f.value, f.year, f.is_target) for f in figs if f.measure == "国内生产总值增长率")
+    assert got == [(6.0, 2019, True), (6.6, 2018, False)]
+    # without a report title nothing dates it
+    undated = derive_figures(text.replace("2018年", "").replace("2019年", ""), None, "一篇报道")
+    assert undated and all(f.year is None for f in undated)

@@ -83,6 +83,15 @@ def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[f
     return round(s, 3), reasons
 
 
+def is_final(target: Figure, actual: Figure, period: int | None) -> bool:
+    """Whether an actual that scores for the target is its final outcome: the figure of the target's year or
+    deadline, or a total over the target's whole period (十一五 年均增长 in the next plan's first report); else
+    an interim figure of a multi-year target."""
+    if actual.year is not None or period is None:
+        return actual.year == period
+    return target.deadline is not None and actual.deadline == period
+
+
 def best_link(target: Figure, candidates: list[Candidate], final_only: bool = True) -> Link | None:
     """The best-scoring actual (final-year ones first; ties go to the earlier document, then the
     earlier mention: the headline figure of a review comes first)."""
@@ -92,7 +101,7 @@ def best_link(target: Figure, candidates: list[Candidate], final_only: bool = Tr
         sc, reasons = score(target, c.figure)
         if sc < MIN_SCORE:
             continue
-        if final_only and c.figure.year != period:
+        if final_only and not is_final(target, c.figure, period):
             continue
         key = (sc, -c.order, -c.figure.span[0])
         if best is None or key > best[:3]:

@@ -22,7 +22,7 @@ from sqlalchemy.orm.util import identity_key
 from shuanglian.graph.reader import chunks
 from shuanglian.store.documents import DocumentRow, utcnow
 from shuanglian.targets.derive import derive_figures
-from shuanglian.targets.link import MIN_SCORE, measure_chars, score, status_of
+from shuanglian.targets.link import MIN_SCORE, is_final, measure_chars, score, status_of
 from shuanglian.targets.model import Figure
 from shuanglian.targets.rules import load_rules, progress
 from shuanglian.targets.tables import (
@@ -278,11 +278,16 @@ def _best_known(
     if period is None:
         kinds[True], kinds[False] = [(None, _A.year.is_(None))], [(None, _A.year.isnot(None))]
     else:
-        kinds[True] = [(0.25, _A.year == period)]
-        kinds[False] = ([(0.25, and_(_A.year.is_(None), _A.period_end == period))] if t.deadline else []) + (
-            [(0.1, _A.year < t.deadline)] if t.deadline and t.year else [])
+        # a total over the target's whole period (五年累计, 年均增长 said once the period is over) is its final
+        # outcome, as the period's own year is; an earlier year of a multi-year target is an interim figure
+        finals: list[tuple[float | None, Any]] = [(0.25, _A.year == period)]
+        if t.deadline:
+            finals.append((0.25, and_(_A.year.is_(None), _A.period_end == period)))
+        kinds[True] = finals
+        kinds[False] = [(0.1, _A.year < t.deadline)] if t.deadline and t.year else []
     found: dict[bool, tuple[tuple[float, str, int], Any, float, list[str]]] = {}
     first: dict[bool, str] = {}
+    final_where: Any = None
     for final, periods in kinds.items():
         classes: list[tuple[float, Any]] = []
         for m, mc in measures:
@@ -304,11 +309,15 @@ def _best_known(
         second = (case((or_(_A.published.is_(None), _A.published == ""), "9999"), else_=func.substr(_A.published, 1, 10))
                   if final else func.coalesce(_A.year, 0).desc())  # fmt: skip
         where = and_(*base, or_(*[c for _s, c in classes]))
-        row = session.execute(select(*_ACTUAL).where(where).order_by(rank, second, _A.span_start, measure, _A.id).limit(1)).first()
+        # ties then go as the scan meets rows: by measure, a total over the period (no year) before a year, id
+        row = session.execute(select(*_ACTUAL).where(where).order_by(
+            rank, second, _A.span_start, measure, _A.year.isnot(None), _A.id).limit(1)).first()
         if row is None:
             continue
         sc, reasons = score(tf, as_figure(row), rules)
         found[final] = (_key(final, sc, row.published, row.span_start, row.year), row, sc, reasons)
+        if final:
+            final_where = where
         if len(keys) > 1:
             first[final] = session.execute(select(func.min(measure)).where(where)).scalar_one()
     if len(found) < 2:
@@ -316,8 +325,14 @@ def _best_known(
     # _best keeps the kinds in the order the scan (measure, then year with none first, then id) met them
     if len(keys) > 1 and first[True] != first[False]:
         order = [first[True] < first[False], first[True] > first[False]]
+    elif period is None:
+        order = [True, False]
     else:
-        order = [True, False] if period is None else [False, True]
+        # in the first measure both kinds hold, the final kind comes first only through a total over the whole
+        # period (no year: it sorts before every year); else the interim years, all before the deadline, do
+        same = [_A.measure == first[True]] if len(keys) > 1 else []
+        total = session.execute(select(_A.id).where(final_where, _A.year.is_(None), *same).limit(1)).first()
+        order = [True, False] if total is not None else [False, True]
     return {k: found[k] for k in order}
 
 
@@ -342,7 +357,7 @@ def _best(
         sc, reasons = score(tf, af, rules)
         if sc < MIN_SCORE:
             continue
-        final = a_year == period
+        final = is_final(tf, af, period)
         key = _key(final, sc, a_pub, a_at, a_year)
         if final not in best or key < best[final][0]:
             best[final] = (key, a, sc, reasons)
