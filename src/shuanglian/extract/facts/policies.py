@@ -53,11 +53,14 @@ def extract_policies(
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     spans = _issuer_spans(entities or [])
+    # a named development strategy (创新驱动发展战略, “走出去”战略) is a direction, not an instrument
+    strategy_re = re.compile("(?:" + alternation(data.get("strategy_ends") or ["\x00"]) + ")$")
 
     def add(title: str, start: int, end: int) -> None:
         # 第七个五年计划 and “七五”计划 are one plan: the first form written names it
-        key = re.sub(r"^第([一二三四五六七八九十]{1,3})个五年(计划|规划)$", r"\1五\2", normalise_title(title))
-        if key in seen or (excluded and overlaps_excluded(start, end, excluded)):
+        key = re.sub(r"^(?:国民经济和社会发展)?第([一二三四五六七八九十]{1,3})个五年(计划|规划)$", r"\1五\2",
+                     normalise_title(title))
+        if key in seen or (excluded and overlaps_excluded(start, end, excluded)) or strategy_re.search(key):
             return
         seen.add(key)
         out.append(
@@ -119,8 +122,9 @@ def extract_policies(
             continue
         # a counted name (“六大行动”, “六大提升”工程) is named by the field written before it, after the verb:
         # 开展绿美广东生态建设“六大行动” -> 绿美广东生态建设六大行动
-        lead = _counted_lead(text, m.start(), inner, data, qverb_re)
-        if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
+        whole = bool(qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner))
+        lead = _counted_lead(text, m.start(), inner, data, qverb_re, counted_only=whole)
+        if whole:
             add(lead + inner, m.start() - len(lead), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
@@ -131,6 +135,10 @@ def extract_policies(
     for a0, b0, name in plans:
         if not any(a <= a0 < b for a, b in title_spans):
             add(re.sub(r"[“”\"]", "", name), a0, b0)
+    # regulations named without quotes wherever they stand (中央八项规定精神), not inside a campaign's name
+    for pat in data.get("standing_names") or []:
+        for m in re.finditer(pat, text):
+            add(m.group("title"), m.start("title"), m.end("title"))
     for start, end, title, issuer in _titled_documents(text, data, title_spans, entities or []):
         # 国务院批准了教育部、国家计委关于…的报告: an unquoted titled document after a verb
         key = normalise_title(title)
@@ -147,16 +155,30 @@ def extract_policies(
     return out
 
 
-def _counted_lead(text: str, start: int, inner: str, data: dict[str, Any], verb_re: re.Pattern[str]) -> str:
-    """The field written between a programme verb and a counted quoted name (推进中心镇“六大提升”工程 -> 中心镇),
-    or "" when the name is not counted or no verb opens the run."""
-    if not re.match(data.get("counted_name") or "\x00", inner):
+def _counted_lead(
+    text: str, start: int, inner: str, data: dict[str, Any], verb_re: re.Pattern[str], counted_only: bool = False
+) -> str:
+    """The field written between a programme verb and a quoted name, part of the name (推进中心镇“六大提升”工程 ->
+    中心镇, 迭代实施软信产业“满天星”行动 -> 软信产业), or "" when no programme verb opens the run.
+    A counted name (“六大行动”) takes it after any quoted-name verb; another name only after a verb that runs
+    programmes (实施, 开展, 推进: not 入选/纳入, where the quote is someone else's programme), without durations,
+    editions and scope words (实施十年“卓粤”计划, 开展新一轮生物经济“双百工程”, 出台全省“数字政府”…).
+    `counted_only`: the quote holds a whole name with its programme word (“天骏计划”, “中医药攀登工程”): its quotes
+    mark where the name starts, unless the name is a count (“双百工程”)."""
+    counted = bool(re.match(data.get("counted_name") or "\x00", inner))
+    if counted_only and not counted:
         return ""
     window = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]", text[max(0, start - 20) : start])[-1]
+    if not counted:
+        verb_re = re.compile(alternation(data.get("programme_verbs") or ["实施"]))
     verbs = list(verb_re.finditer(window))
     if not verbs:
         return ""
     lead = re.sub(f"^(?:{alternation(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
+    for pat in data.get("quoted_lead_strip") or []:
+        lead = re.sub(pat, "", lead)
+    if re.search(data.get("quoted_lead_not") or "\x00", lead):
+        return ""  # 实施A工程和“B”计划, 以…为…的“X”: the words before the quote are not one field
     return lead if 2 <= len(lead) <= 14 else ""
 
 
@@ -214,8 +236,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # laws, regulations and outlines have verbs of their own (颁布…条例, 修订…法, 实现…纲要)
     dverbs = alternation(data.get("document_verbs") or ["颁布"])
     dends = alternation(data.get("document_heads") or ["条例"])
+    # a law's edition said between the verb and its name is not the name's (实施修改后的个人所得税法)
+    dmods = alternation(data.get("document_edition") or ["\x00"])
     doc_re = re.compile(
-        rf"(?P<verb>{dverbs})了?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
+        rf"(?P<verb>{dverbs})了?(?:{dmods})?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
     doc_next_re = re.compile(
         rf"(?:、|和|及|以及)(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
@@ -297,12 +321,17 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         rf"(?P<deng>等)?(?P<head>{ends}){stop}"
     )
     end_re = re.compile(f"(?:{ends})$")
+    whole_item = int(data.get("shared_head_item_min") or 99)
+    action_re = re.compile("(?:" + alternation(data.get("shared_head_actions") or ["\x00"]) + ")$")
     for m in shared.finditer(text):
         items = m.group("items").split("、")
         if any(end_re.search(it) for it in items):
             continue  # 实施A专项行动、B行动: each item is named whole (the list rule)
-        if not m.group("deng") and (len(items) < 3 or max(map(len, items)) - min(map(len, items)) > 2):
+        alike = max(map(len, items)) - min(map(len, items)) <= 2 or (
+            min(map(len, items)) >= whole_item and all(action_re.search(it) for it in items))
+        if not m.group("deng") and (len(items) < 3 or not alike):
             continue  # 早孕关爱、孕育…提升计划, 高水平通用、垂类大模型培育工程: one name written whole or qualifiers
+            # (three or more items of field + action, 饲草料供给提升、肉牛肉羊增产增效、奶业振兴行动, are alike)
         if m.group("deng") and re.search(r"[和及与]", m.group("items")):
             continue
         pos = m.start("items")
