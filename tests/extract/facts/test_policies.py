@@ -268,3 +268,17 @@ def test_laws_with_their_edition_and_the_basic_laws() -> None:
 def test_full_names_of_older_five_year_plans() -> None:
     assert titles("审议国民经济和社会发展十年规划和第八个五年计划纲要。") == ["国民经济和社会发展十年规划和第八个五年计划纲要"]
     assert titles("国民经济和社会发展第七个五年计划规定，“七五”计划期间。") == ["国民经济和社会发展第七个五年计划"]
+
+
+def test_laws_proposed_or_followed_and_short_law_names() -> None:
+    assert titles("国务院提请全国人大常委会审议了社会保险法、防震减灾法等8件法律议案。") == ["社会保险法", "防震减灾法"]
+    assert titles("要按国家公务员条例的规定录用。全面实施新的企业所得税法。颁布实施森林法。") == [
+        "国家公务员条例", "企业所得税法", "森林法"]
+    # a modifier before a two-character law, a bare 基本法 and a run that refers back are no names
+    assert titles("颁布了新宪法，严格按照基本法办事，争取提前实现这个纲要。") == []
+
+
+def test_examples_of_a_kind_conjunctions_and_kinds_of_plan() -> None:
+    assert titles("实施“引黄济津”等应急调水工程。") == []
+    assert titles("制定并实施了土地利用总体规划。") == ["土地利用总体规划"]
+    assert titles("研究制定我国国民经济和社会发展第十个五年计划，编制长期计划。") == ["国民经济和社会发展第十个五年计划"]

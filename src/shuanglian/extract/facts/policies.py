@@ -111,6 +111,8 @@ def extract_policies(
             follow = qsuffix_after.fullmatch(text[m.end() : more.end()]) or follow  # “数字政府”建设总体规划实施方案
         if follow and qfollow_not.match(text, m.end() + follow.start() + len(follow.group()) - 2):
             follow = None  # “四个全面”战略布局, “一本三基四梁八柱”战略框架: a layout, not a strategy
+        if follow and re.search(rf"(?<![{re.escape(data['word_deng_before'])}])等", follow.group()):
+            follow = None  # 实施“引黄济津”等应急调水工程: the quote is an example of a kind of work
         if follow and re.search(r"[和与及]", follow.group()):
             follow = None  # “双一流”培育和新一轮高峰学科建设行动: two things, the quote names neither
         if follow and "的" in follow.group():
@@ -241,10 +243,15 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     doc_re = re.compile(
         rf"(?P<verb>{dverbs})了?(?:{dmods})?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
+    dverb_re = re.compile(dverbs)
+    bare_not = set(data.get("bare_law_not") or [])
+    short_not = re.compile(f"[{re.escape(data.get('short_law_not') or '')}]" if data.get("short_law_not") else "\x00")
     doc_next_re = re.compile(
         rf"(?:、|和|及|以及)(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
     dnot = re.compile("(?:" + alternation(data.get("document_not") or ["\x00"]) + ")$")
+    # 执行情况和争取提前实现这个纲要: a run with a demonstrative refers back to a law or outline named before
+    dname_not = re.compile(data.get("document_name_not") or "\x00")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
@@ -289,18 +296,23 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             spans.append((n.start("name"), n.end("name")))
             pos = n.end()
         for a, b in spans:
-            if m.re is doc_re and dnot.search(text[a:b]):
+            if m.re is doc_re and (dnot.search(text[a:b]) or dname_not.search(text[a:b])):
                 continue  # 颁布…条例和新的办法: a way of doing, no law
             joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
             if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
                 a += joined.end()
+            if m.re is doc_re and (inner_verb := list(dverb_re.finditer(text, a, b))):
+                # 提请全国人大常委会审议了社会保险法: the name follows the last verb of the run
+                cut = inner_verb[-1].end() + (text[inner_verb[-1].end() : b].startswith("了"))
+                if b - cut >= 3:
+                    a = cut
             name = re.sub(r"[“”]", "", text[a:b])
             if issuing and (lead_issue := re.match(f"(?:{alternation(sorted(issuing))})", name)) and m.group("verb"):
                 # 推动出台X条例: the issuing verb after the opening one is not the name's
-                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name[lead_issue.end() :]))
+                name = edition.sub("", re.sub(r"^(?:了|并|实施)+", "", name[lead_issue.end() :]))
             elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
-                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
+                name = edition.sub("", re.sub(r"^(?:了|并|实施)+", "", name))
             elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
@@ -309,7 +321,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 m.group("verb") in works_verbs and name.endswith("工程")
             ):  # 推动贵阳环高扩容工程: a work pushed on, not a programme
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
-            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
+            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
+                    or _GENERIC_LEAD.match(name):  # a law may have three characters (森林法, 会计法)
                 continue
             if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
