@@ -282,3 +282,11 @@ def test_examples_of_a_kind_conjunctions_and_kinds_of_plan() -> None:
     assert titles("实施“引黄济津”等应急调水工程。") == []
     assert titles("制定并实施了土地利用总体规划。") == ["土地利用总体规划"]
     assert titles("研究制定我国国民经济和社会发展第十个五年计划，编制长期计划。") == ["国民经济和社会发展第十个五年计划"]
+
+
+def test_plans_sought_measured_programmes_and_sets_of_programmes() -> None:
+    assert titles("争取自贸试验区海洋经济政策集成改革方案、上合示范区高质量发展实施方案获批。") == [
+        "自贸试验区海洋经济政策集成改革方案", "上合示范区高质量发展实施方案"]
+    assert titles("争取进入国家规划。") == []  # being taken into a plan
+    assert titles("实施农村公路安全生命防护工程3万公里。") == ["农村公路安全生命防护工程"]
+    assert titles("果断出台一揽子超常规政策措施。") == []

@@ -221,7 +221,6 @@ def _titled_documents(
     return out
 
 
-_GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
 
 
 def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -233,7 +232,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?”?"
     # the name ends at punctuation, a list word, a quote that opens what is said of it (打好…三年行动“收官战”),
     # or a word saying how it goes (推进人才兴皖工程提质增效)
-    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|{alternation(data.get('programme_then') or ['，'])})"
+    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|\d|{alternation(data.get('programme_then') or ['，'])})"
     head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
     # laws, regulations and outlines have verbs of their own (颁布…条例, 修订…法, 实现…纲要)
     dverbs = alternation(data.get("document_verbs") or ["颁布"])
@@ -273,6 +272,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     subject_re = re.compile(
         rf"(?:^|(?<=[。；;，,\n]))(?P<verb>)(?P<name>[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{sends}))(?=(?:{then}))"
     )
+    # 各产业集群行动计划, 一揽子超常规政策措施: no one programme
+    generic_lead = re.compile(alternation(data.get("programme_generic_leads") or ["\x00"]))
     out: list[tuple[int, int, str]] = []
     docs = [m for m in doc_re.finditer(text) if not dnot.search(m.group("name"))]
     # laws opening their clause, said to be enacted after (企业所得税法、…条例相继颁布)
@@ -322,7 +323,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             ):  # 推动贵阳环高扩容工程: a work pushed on, not a programme
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
             if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
-                    or _GENERIC_LEAD.match(name):  # a law may have three characters (森林法, 会计法)
+                    or generic_lead.match(name):  # a law may have three characters (森林法, 会计法)
                 continue
             if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
@@ -352,7 +353,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             it = verb_strip.sub("", it)
             name = it + m.group("head")
             if len(it) >= 2 and not generic_re.fullmatch(name) and not category_re.search(name) \
-                    and not not_re.search(name) and not _GENERIC_LEAD.match(name):
+                    and not not_re.search(name) and not generic_lead.match(name):
                 out.append((pos, pos + len(it), name))
             pos += len(it) + 1
     for a, b in subject_docs:
