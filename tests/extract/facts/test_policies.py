@@ -290,3 +290,14 @@ def test_plans_sought_measured_programmes_and_sets_of_programmes() -> None:
     assert titles("争取进入国家规划。") == []  # being taken into a plan
     assert titles("实施农村公路安全生命防护工程3万公里。") == ["农村公路安全生命防护工程"]
     assert titles("果断出台一揽子超常规政策措施。") == []
+
+
+def test_titles_broken_over_lines_and_name_lines() -> None:
+    # the national records put 《 and 》 on the lines around a title; a section may start inside one
+    text = "国务院制定了《\n全面推进依法行政实施纲要\n》，明确了目标。各级政府认真实施《\n行政许可法"
+    assert titles(text) == ["全面推进依法行政实施纲要", "行政许可法"]
+
+
+def test_two_documents_joined_kinds_of_plan_and_prepositions() -> None:
+    assert titles("抓紧制定文化体制改革总体方案和文化发展纲要。") == ["文化体制改革总体方案", "文化发展纲要"]
+    assert titles("研究制定在全国范围内实施方案。要周密制定改革方案。") == []

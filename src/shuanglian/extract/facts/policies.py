@@ -10,7 +10,8 @@ from typing import Any
 from shuanglian.document import Document, Mention
 from shuanglian.extract.facts.common import alternation, load_data, overlaps_excluded
 
-_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+# the national report records break a line on each side of a title's name (…国务院制定了《\n全面推进依法行政实施纲要\n》)
+_TITLE = re.compile(r"《\n?([^《》\n]{2,80})\n?》")
 _QUOTED = re.compile(r"[“「]([^“”「」\n]{2,30})[”」]")
 _PERIOD_PATTERNS = [
     re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–－~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年?"),
@@ -132,6 +133,13 @@ def extract_policies(
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
+    # a line that is only a document's name is a title whose brackets the record put on the lines around it
+    # (a range of the national reports may start or end inside 《\n…\n》)
+    if data.get("line_title"):
+        line_re = re.compile(data["line_title"], re.M)
+        for m in line_re.finditer(text):
+            if not any(a <= m.start() < b for a, b in title_spans):
+                add(m.group("title"), m.start("title"), m.end("title"))
     # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定 (in text order)
     plans = sorted((m.start(), m.end(), m.group()) for pat in data.get("named_plans") or [] for m in re.finditer(pat, text))
     for a0, b0, name in plans:
@@ -152,6 +160,8 @@ def extract_policies(
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
             continue  # 实施智能终端产业链“强链补链”行动: the quoted name already found is this programme
+        if any(p["span"][0] <= start and end <= p["span"][1] for p in out):
+            continue  # 审议…十年规划和第八个五年计划纲要: a part of a name already found
         add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
@@ -243,6 +253,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         rf"(?P<verb>{dverbs})了?(?:{dmods})?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
     dverb_re = re.compile(dverbs)
+    two_docs = re.compile(rf"(?:{ends}|{dends})[和及与]")
     bare_not = set(data.get("bare_law_not") or [])
     short_not = re.compile(f"[{re.escape(data.get('short_law_not') or '')}]" if data.get("short_law_not") else "\x00")
     doc_next_re = re.compile(
@@ -302,6 +313,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
             if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
                 a += joined.end()
+            if m.re is doc_re and (two := list(two_docs.finditer(text, a, b))):
+                a = two[-1].end()  # 制定文化体制改革总体方案和文化发展纲要: the first is a name of its own
             if m.re is doc_re and (inner_verb := list(dverb_re.finditer(text, a, b))):
                 # 提请全国人大常委会审议了社会保险法: the name follows the last verb of the run
                 cut = inner_verb[-1].end() + (text[inner_verb[-1].end() : b].startswith("了"))
