@@ -301,3 +301,13 @@ def test_titles_broken_over_lines_and_name_lines() -> None:
 def test_two_documents_joined_kinds_of_plan_and_prepositions() -> None:
     assert titles("抓紧制定文化体制改革总体方案和文化发展纲要。") == ["文化体制改革总体方案", "文化发展纲要"]
     assert titles("研究制定在全国范围内实施方案。要周密制定改革方案。") == []
+
+
+def test_laws_given_as_examples_and_kinds_of_regulation() -> None:
+    text = "制订了许多重要的法律，如工会法、劳动保险条例、农业合作社示范章程、婚姻法等等。国家颁布暂行条例、决定、指示。"
+    assert titles(text) == ["工会法", "劳动保险条例", "农业合作社示范章程", "婚姻法"]
+    assert titles("如果工作方法、做法好。") == []
+
+
+def test_a_second_verb_joined_to_the_issuing_one_is_not_the_names() -> None:
+    assert titles("实现第七个五年计划，制定和实行第八个五年计划。") == ["第七个五年计划", "第八个五年计划"]

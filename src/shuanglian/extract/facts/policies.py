@@ -294,7 +294,17 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         rf"(?:^|(?<=[。；;，,\n]))(?P<list>(?:{dname}[、和])*{dname})(?:等[\u4e00-\u9fff]{{0,8}})?"
         rf"(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
     )
+    # laws given as examples (制订了许多重要的法律，如工会法、劳动保险条例、土地改革法…等等): a list of two names or more
+    eheads = alternation([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
+    ename = rf"[\u4e00-\u9fff“”·]{{2,24}}?(?:{eheads})"
+    examples = re.compile(rf"(?:例如|比如|诸如|包括|(?<=[，,：:（(])如)(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)")
     subject_docs: list[tuple[int, int]] = []
+    for m in examples.finditer(text):
+        pos = m.start("list")
+        for part in m.group("list").split("、"):
+            if len(part) >= 3 and not dnot.search(part) and not short_not.match(part) and part not in bare_not:
+                subject_docs.append((pos, pos + len(part)))
+            pos += len(part) + 1
     for m in subj.finditer(text):
         pos = m.start("list")
         for part in re.split(r"[、和]", m.group("list")):
@@ -323,10 +333,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             name = re.sub(r"[“”]", "", text[a:b])
             if issuing and (lead_issue := re.match(f"(?:{alternation(sorted(issuing))})", name)) and m.group("verb"):
                 # 推动出台X条例: the issuing verb after the opening one is not the name's
-                name = edition.sub("", re.sub(r"^(?:了|并|实施)+", "", name[lead_issue.end() :]))
+                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name[lead_issue.end() :]))
             elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
-                name = edition.sub("", re.sub(r"^(?:了|并|实施)+", "", name))
+                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name))
             elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
