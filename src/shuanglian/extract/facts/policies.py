@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from shuanglian.document import Document, Mention
@@ -28,6 +29,17 @@ _ISSUER_FALLBACK = re.compile(
 _LEAD_TIME = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[，,]?")
 
 
+@lru_cache(maxsize=512)
+def _alt_of(words: tuple[str, ...]) -> str:
+    return alternation(words)
+
+
+def _alt(words: Sequence[str]) -> str:
+    """`alternation` of a word list, memoised: the lists come from the yaml and are the same on every page
+    (escaping them for each page was half of this stage's time)."""
+    return _alt_of(tuple(words))
+
+
 class PolicyStage:
     """Fill `doc.policies` with `{title, issuer, period, span}` for named policies in the text."""
 
@@ -43,19 +55,19 @@ def extract_policies(
 ) -> list[dict[str, Any]]:
     """Named policies/plans/reports in `text`, one per distinct title (first mention gives the span)."""
     data = load_data("policies.yaml")
-    suffix_re = re.compile(f"(?:{alternation(data['suffixes'])})$")
-    verb_re = re.compile(alternation(data["verbs"]))
-    not_re = re.compile(alternation(data["not_policy"]))
-    qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
-    qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{alternation(data['quoted_followers'])})")
-    qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
-    qsuffix_more = re.compile(alternation(data.get("quoted_follower_more") or ["\x00"]))
-    qfollow_not = re.compile(alternation(data.get("quoted_follower_not") or ["\x00"]))
+    suffix_re = re.compile(f"(?:{_alt(data['suffixes'])})$")
+    verb_re = re.compile(_alt(data["verbs"]))
+    not_re = re.compile(_alt(data["not_policy"]))
+    qsuffix_end = re.compile(f"(?:{_alt(data['quoted_suffixes'])})$")
+    qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{_alt(data['quoted_followers'])})")
+    qnot_end = re.compile(f"(?:{_alt(data['quoted_not'])})$")
+    qsuffix_more = re.compile(_alt(data.get("quoted_follower_more") or ["\x00"]))
+    qfollow_not = re.compile(_alt(data.get("quoted_follower_not") or ["\x00"]))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     spans = _issuer_spans(entities or [])
     # a named development strategy (创新驱动发展战略, “走出去”战略) is a direction, not an instrument
-    strategy_re = re.compile("(?:" + alternation(data.get("strategy_ends") or ["\x00"]) + ")$")
+    strategy_re = re.compile("(?:" + _alt(data.get("strategy_ends") or ["\x00"]) + ")$")
 
     def add(title: str, start: int, end: int) -> None:
         # 第七个五年计划 and “七五”计划 are one plan: the first form written names it
@@ -91,9 +103,9 @@ def extract_policies(
             or after_verb  # 《…》近日由X发布
         ):
             add(title, m.start(), m.end())
-    qverb_re = re.compile(alternation(data["quoted_verbs"]))
-    counted_suffix_re = re.compile(f"(?:{alternation(data['programme_suffixes'])})$")
-    qrole_re = re.compile(alternation(data.get("quoted_role_words") or ["\x00"]))
+    qverb_re = re.compile(_alt(data["quoted_verbs"]))
+    counted_suffix_re = re.compile(f"(?:{_alt(data['programme_suffixes'])})$")
+    qrole_re = re.compile(_alt(data.get("quoted_role_words") or ["\x00"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(a < m.start() < b for a, b in title_spans):
@@ -141,9 +153,11 @@ def extract_policies(
             if not any(a <= m.start() < b for a, b in title_spans):
                 add(m.group("title"), m.start("title"), m.end("title"))
     # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定 (in text order)
-    plans = sorted((m.start(), m.end(), m.group()) for pat in data.get("named_plans") or [] for m in re.finditer(pat, text))
+    plans = sorted((m.start(), -m.end(), m.group()) for pat in data.get("named_plans") or [] for m in re.finditer(pat, text))
     for a0, b0, name in plans:
-        if not any(a <= a0 < b for a, b in title_spans):
+        b0 = -b0  # the longest of the names starting at one place first; names inside it are its parts
+        if not any(a <= a0 < b for a, b in title_spans) and not any(
+                p["span"][0] <= a0 and b0 <= p["span"][1] for p in out):
             add(re.sub(r"[“”\"]", "", name), a0, b0)
     # regulations named without quotes wherever they stand (中央八项规定精神), not inside a campaign's name
     for pat in data.get("standing_names") or []:
@@ -182,11 +196,11 @@ def _counted_lead(
         return ""
     window = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]", text[max(0, start - 20) : start])[-1]
     if not counted:
-        verb_re = re.compile(alternation(data.get("programme_verbs") or ["实施"]))
+        verb_re = re.compile(_alt(data.get("programme_verbs") or ["实施"]))
     verbs = list(verb_re.finditer(window))
     if not verbs:
         return ""
-    lead = re.sub(f"^(?:{alternation(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
+    lead = re.sub(f"^(?:{_alt(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
     for pat in data.get("quoted_lead_strip") or []:
         lead = re.sub(pat, "", lead)
     if re.search(data.get("quoted_lead_not") or "\x00", lead):
@@ -199,8 +213,8 @@ def _titled_documents(
 ) -> list[tuple[int, int, str, str | None]]:
     """Unquoted 关于…的报告/决定/意见 after a verb (批准了X关于…的报告, 党中央关于…的决定): (start, end, title, issuer),
     the issuer being the body written right before 关于."""
-    verbs = alternation(data.get("titled_verbs") or ["批准"])
-    heads = alternation(data.get("titled_heads") or ["报告"])
+    verbs = _alt(data.get("titled_verbs") or ["批准"])
+    heads = _alt(data.get("titled_heads") or ["报告"])
     pat = re.compile(
         rf"(?:{verbs})了?(?P<by>[\u4e00-\u9fff、]{{0,24}}?)(?P<title>关于[^。；;！？\n《》“”]{{4,60}}?的(?:{heads}))"
     )
@@ -236,19 +250,19 @@ def _titled_documents(
 def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Unquoted programmes a verb introduces (实施提振消费专项行动, 深入实施服务业扩能提质行动、数字基础设施
     提升行动): the run after the verb up to a programme word, and the items listed after it with 、/和."""
-    verbs = alternation(data.get("programme_verbs") or ["实施"])
-    ends = alternation(data.get("programme_suffixes") or ["行动"])
-    not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
+    verbs = _alt(data.get("programme_verbs") or ["实施"])
+    ends = _alt(data.get("programme_suffixes") or ["行动"])
+    not_re = re.compile(_alt(data.get("programme_not") or ["项目"]))
     item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?”?"
     # the name ends at punctuation, a list word, a quote that opens what is said of it (打好…三年行动“收官战”),
     # or a word saying how it goes (推进人才兴皖工程提质增效)
-    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|\d|{alternation(data.get('programme_then') or ['，'])})"
+    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|\d|{_alt(data.get('programme_then') or ['，'])})"
     head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
     # laws, regulations and outlines have verbs of their own (颁布…条例, 修订…法, 实现…纲要)
-    dverbs = alternation(data.get("document_verbs") or ["颁布"])
-    dends = alternation(data.get("document_heads") or ["条例"])
+    dverbs = _alt(data.get("document_verbs") or ["颁布"])
+    dends = _alt(data.get("document_heads") or ["条例"])
     # a law's edition said between the verb and its name is not the name's (实施修改后的个人所得税法)
-    dmods = alternation(data.get("document_edition") or ["\x00"])
+    dmods = _alt(data.get("document_edition") or ["\x00"])
     doc_re = re.compile(
         rf"(?P<verb>{dverbs})了?(?:{dmods})?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
@@ -259,43 +273,43 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     doc_next_re = re.compile(
         rf"(?:、|和|及|以及)(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
-    dnot = re.compile("(?:" + alternation(data.get("document_not") or ["\x00"]) + ")$")
+    dnot = re.compile("(?:" + _alt(data.get("document_not") or ["\x00"]) + ")$")
     # 执行情况和争取提前实现这个纲要: a run with a demonstrative refers back to a law or outline named before
     dname_not = re.compile(data.get("document_name_not") or "\x00")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
-    edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
+    edition = re.compile(rf"^(?:{_alt(data.get('edition_words') or ['新一轮'])})")
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
-    verb_strip = re.compile(f"^(?:{alternation(data['programme_verb_strip'])})+")
+    verb_strip = re.compile(f"^(?:{_alt(data['programme_verb_strip'])})+")
     # a count, a stance or a category (30多条政策措施, 积极的财政政策, 风光水火等…): 等 inside a word is no list
     category_re = re.compile(rf"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![{re.escape(data['word_deng_before'])}])等(?!级)")
     # 以人为本的新型城镇化战略五年行动计划: a document's head keeps a 的 of its name (积极的财政政策 has none)
-    doc_heads = alternation(data.get("programme_doc_heads") or ["\x00"])
+    doc_heads = _alt(data.get("programme_doc_heads") or ["\x00"])
     doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
     works_verbs = set(data.get("programme_verbs_not_works") or [])
-    build_re = re.compile(alternation(data.get("programme_build_leads") or ["\x00"]))
+    build_re = re.compile(_alt(data.get("programme_build_leads") or ["\x00"]))
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
-    then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
+    then = _alt(data.get("programme_subject_verbs") or ["深入开展"])
     # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
     # only campaigns: a work that opens its clause (陕皖直流输电工程有序推进) is being built, not run
-    sends = alternation(data.get("programme_subject_suffixes") or ["行动"])
+    sends = _alt(data.get("programme_subject_suffixes") or ["行动"])
     subject_re = re.compile(
         rf"(?:^|(?<=[。；;，,\n]))(?P<verb>)(?P<name>[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{sends}))(?=(?:{then}))"
     )
     # 各产业集群行动计划, 一揽子超常规政策措施: no one programme
-    generic_lead = re.compile(alternation(data.get("programme_generic_leads") or ["\x00"]))
+    generic_lead = re.compile(_alt(data.get("programme_generic_leads") or ["\x00"]))
     out: list[tuple[int, int, str]] = []
     docs = [m for m in doc_re.finditer(text) if not dnot.search(m.group("name"))]
     # laws opening their clause, said to be enacted after (企业所得税法、…条例相继颁布)
     dname = rf"[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?"
-    after_verbs = alternation(data.get("document_after_verbs") or ["颁布"])
+    after_verbs = _alt(data.get("document_after_verbs") or ["颁布"])
     subj = re.compile(
         rf"(?:^|(?<=[。；;，,\n]))(?P<list>(?:{dname}[、和])*{dname})(?:等[\u4e00-\u9fff]{{0,8}})?"
         rf"(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
     )
     # laws given as examples (制订了许多重要的法律，如工会法、劳动保险条例、土地改革法…等等): a list of two names or more
-    eheads = alternation([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
+    eheads = _alt([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
     ename = rf"[\u4e00-\u9fff“”·]{{2,24}}?(?:{eheads})"
     examples = re.compile(rf"(?:例如|比如|诸如|包括|(?<=[，,：:（(])如)(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)")
     subject_docs: list[tuple[int, int]] = []
@@ -331,7 +345,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 if b - cut >= 3:
                     a = cut
             name = re.sub(r"[“”]", "", text[a:b])
-            if issuing and (lead_issue := re.match(f"(?:{alternation(sorted(issuing))})", name)) and m.group("verb"):
+            if issuing and (lead_issue := re.match(f"(?:{_alt(sorted(issuing))})", name)) and m.group("verb"):
                 # 推动出台X条例: the issuing verb after the opening one is not the name's
                 name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name[lead_issue.end() :]))
             elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
@@ -359,7 +373,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     )
     end_re = re.compile(f"(?:{ends})$")
     whole_item = int(data.get("shared_head_item_min") or 99)
-    action_re = re.compile("(?:" + alternation(data.get("shared_head_actions") or ["\x00"]) + ")$")
+    action_re = re.compile("(?:" + _alt(data.get("shared_head_actions") or ["\x00"]) + ")$")
     for m in shared.finditer(text):
         items = m.group("items").split("、")
         if any(end_re.search(it) for it in items):
