@@ -311,3 +311,9 @@ def test_laws_given_as_examples_and_kinds_of_regulation() -> None:
 
 def test_a_second_verb_joined_to_the_issuing_one_is_not_the_names() -> None:
     assert titles("实现第七个五年计划，制定和实行第八个五年计划。") == ["第七个五年计划", "第八个五年计划"]
+
+
+def test_glossary_headwords_and_programmes_said_to_be_completed() -> None:
+    text = "25.应急管理高质量发展“2653”行动：聚焦安全。\n1.科技英才领航工程和“双千”计划：面向2030年。\n3.新质生产力：是指"
+    assert titles(text) == ["应急管理高质量发展2653行动", "科技英才领航工程", "双千计划"]
+    assert titles("“百万人才进海南”行动计划提前完成。") == ["百万人才进海南行动计划"]

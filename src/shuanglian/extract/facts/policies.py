@@ -145,6 +145,17 @@ def extract_policies(
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
+    # a numbered glossary entry whose headword is a programme (25.应急管理高质量发展“2653”行动：聚焦…)
+    if data.get("glossary_entry"):
+        heads = _alt([*data["programme_suffixes"], *data["quoted_followers"]])
+        gloss = re.compile(data["glossary_entry"].replace("HEADS", heads), re.M)
+        joined = re.compile(rf"(?:{heads})[”\"]?(?=[和及与])")
+        for m in gloss.finditer(text):
+            # 科技英才领航工程和“双千”计划: two headwords, split after a programme word followed by 和
+            cuts = [m.start("name"), *(j.end() + 1 for j in joined.finditer(text, m.start("name"), m.end("name")))]
+            for a, b in zip(cuts, [*(c - 1 for c in cuts[1:]), m.end("name")], strict=True):
+                if not strategy_re.search(text[a:b]):
+                    add(re.sub(r"[“”\"]", "", text[a:b]), a, b)
     # a line that is only a document's name is a title whose brackets the record put on the lines around it
     # (a range of the national reports may start or end inside 《\n…\n》)
     if data.get("line_title"):
