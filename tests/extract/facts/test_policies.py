@@ -317,3 +317,8 @@ def test_glossary_headwords_and_programmes_said_to_be_completed() -> None:
     text = "25.应急管理高质量发展“2653”行动：聚焦安全。\n1.科技英才领航工程和“双千”计划：面向2030年。\n3.新质生产力：是指"
     assert titles(text) == ["应急管理高质量发展2653行动", "科技英才领航工程", "双千计划"]
     assert titles("“百万人才进海南”行动计划提前完成。") == ["百万人才进海南行动计划"]
+
+
+def test_counted_packages_of_articles_take_their_field() -> None:
+    assert titles("出台支持中南部县城发展“19条”，县域经济稳步发展。") == ["支持中南部县城发展19条"]
+    assert titles("落实“八条”。") == []

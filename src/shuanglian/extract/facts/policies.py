@@ -137,9 +137,13 @@ def extract_policies(
             continue
         # a counted name (“六大行动”, “六大提升”工程) is named by the field written before it, after the verb:
         # 开展绿美广东生态建设“六大行动” -> 绿美广东生态建设六大行动
-        whole = bool(qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner))
+        counted = bool(re.match(data.get("counted_name") or "\x00", inner))
+        # a counted package of articles is named by its field (出台支持中南部县城发展“19条”)
+        whole = bool(qsuffix_end.search(inner) and (len(inner) >= 4 or counted) and not qnot_end.search(inner))
         lead = _counted_lead(text, m.start(), inner, data, qverb_re, counted_only=whole)
         if whole:
+            if len(inner) < 4 and not lead:
+                continue  # 落实“八条”: a count of articles names nothing without its field
             add(lead + inner, m.start() - len(lead), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
