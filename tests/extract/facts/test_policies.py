@@ -322,3 +322,8 @@ def test_glossary_headwords_and_programmes_said_to_be_completed() -> None:
 def test_counted_packages_of_articles_take_their_field() -> None:
     assert titles("出台支持中南部县城发展“19条”，县域经济稳步发展。") == ["支持中南部县城发展19条"]
     assert titles("落实“八条”。") == []
+
+
+def test_a_managing_measure_taking_effect_in_a_place() -> None:
+    text = "这个月，珠港澳科技创新合作项目管理办法在珠海正式实施，当地采取补助。执行资金管理方法。"
+    assert titles(text) == ["珠港澳科技创新合作项目管理办法"]

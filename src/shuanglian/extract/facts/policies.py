@@ -288,7 +288,9 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     doc_next_re = re.compile(
         rf"(?:、|和|及|以及)(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
-    dnot = re.compile("(?:" + _alt(data.get("document_not") or ["\x00"]) + ")$")
+    # a document head that ends with a way-word is a document all the same (…项目管理办法, 实施办法)
+    after = "|".join(data.get("document_not_after") or ["\x00\x00"])
+    dnot = re.compile(f"(?:(?<!{after})办法|" + _alt([w for w in data.get("document_not") or ["\x00"] if w != "办法"]) + ")$")
     # 执行情况和争取提前实现这个纲要: a run with a demonstrative refers back to a law or outline named before
     dname_not = re.compile(data.get("document_name_not") or "\x00")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
@@ -321,8 +323,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     after_verbs = _alt(data.get("document_after_verbs") or ["颁布"])
     subj = re.compile(
         rf"(?:^|(?<=[。；;，,\n]))(?P<list>(?:{dname}[、和])*{dname})(?:等[\u4e00-\u9fff]{{0,8}})?"
-        rf"(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
-    )
+        rf"(?:在[\u4e00-\u9fff]{{1,6}}?)?(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
+    )  # …管理办法在珠海正式实施: the place where it takes effect may stand before the verb
     # laws given as examples (制订了许多重要的法律，如工会法、劳动保险条例、土地改革法…等等): a list of two names or more
     eheads = _alt([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
     ename = rf"[\u4e00-\u9fff“”·]{{2,24}}?(?:{eheads})"
