@@ -327,3 +327,8 @@ def test_counted_packages_of_articles_take_their_field() -> None:
 def test_a_managing_measure_taking_effect_in_a_place() -> None:
     text = "这个月，珠港澳科技创新合作项目管理办法在珠海正式实施，当地采取补助。执行资金管理方法。"
     assert titles(text) == ["珠港澳科技创新合作项目管理办法"]
+
+
+def test_quoted_programmes_after_gao_hao_and_zhua_hao() -> None:
+    assert titles("搞好“文化扶贫工程”。切实抓好新一轮“菜篮子”工程建设。不搞劳民伤财的“形象工程”。") == [
+        "文化扶贫工程", "菜篮子工程"]
