@@ -332,3 +332,13 @@ def test_a_managing_measure_taking_effect_in_a_place() -> None:
 def test_quoted_programmes_after_gao_hao_and_zhua_hao() -> None:
     assert titles("搞好“文化扶贫工程”。切实抓好新一轮“菜篮子”工程建设。不搞劳民伤财的“形象工程”。") == [
         "文化扶贫工程", "菜篮子工程"]
+
+
+def test_headings_campaigns_of_law_and_parts_of_names() -> None:
+    assert titles("超额完成生产计划\n正文。") == []  # a heading says something is done
+    assert titles("实施“九五”普法，开展服务。") == []  # a campaign to teach the law, no law
+    # the programme a counted name opens with stays; the Basic Law inside a longer title is that title's
+    assert titles("实施整体提升教育水平攻坚行动“七大工程”。") == ["整体提升教育水平攻坚行动七大工程", "整体提升教育水平攻坚行动"]
+    assert titles("严格执行《中华人民共和国香港特别行政区基本法》。") == ["中华人民共和国香港特别行政区基本法"]
+    assert titles("落实民营经济促进法和市民营经济促进条例。") == ["民营经济促进法", "市民营经济促进条例"]
+    assert titles("推进建设“万村千乡”市场工程。") == ["万村千乡市场工程"]

@@ -165,6 +165,12 @@ def extract_policies(
     if data.get("line_title"):
         line_re = re.compile(data["line_title"], re.M)
         for m in line_re.finditer(text):
+            # only between the lines holding 《 and 》, or where the section starts or ends (a heading in the
+            # middle of a section is no title: 超额完成生产计划)
+            before = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1] if m.start() else ""
+            after = text[m.end() :].lstrip("\n").split("\n", 1)[0] if m.end() < len(text) else ""
+            if (before and not before.rstrip().endswith("《")) and (after and not after.lstrip().startswith("》")):
+                continue
             if not any(a <= m.start() < b for a, b in title_spans):
                 add(m.group("title"), m.start("title"), m.end("title"))
     # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定 (in text order)
@@ -177,7 +183,8 @@ def extract_policies(
     # regulations named without quotes wherever they stand (中央八项规定精神), not inside a campaign's name
     for pat in data.get("standing_names") or []:
         for m in re.finditer(pat, text):
-            add(m.group("title"), m.start("title"), m.end("title"))
+            if not any(a <= m.start() < b for a, b in title_spans):  # 《中华人民共和国香港特别行政区基本法》
+                add(m.group("title"), m.start("title"), m.end("title"))
     for start, end, title, issuer in _titled_documents(text, data, title_spans, entities or []):
         # 国务院批准了教育部、国家计委关于…的报告: an unquoted titled document after a verb
         key = normalise_title(title)
@@ -189,8 +196,9 @@ def extract_policies(
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
             continue  # 实施智能终端产业链“强链补链”行动: the quoted name already found is this programme
-        if any(p["span"][0] <= start and end <= p["span"][1] for p in out):
-            continue  # 审议…十年规划和第八个五年计划纲要: a part of a name already found
+        if any(p["span"][0] <= start and end == p["span"][1] for p in out):
+            continue  # 审议…十年规划和第八个五年计划纲要: the end of a name already found is its part
+            # (实施整体提升教育水平攻坚行动“七大工程”: the programme the counted name opens with stays)
         add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
@@ -354,7 +362,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
             if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
                 a += joined.end()
-            if m.re is doc_re and (two := list(two_docs.finditer(text, a, b))):
+            if two := list(two_docs.finditer(text, a, b)):
                 a = two[-1].end()  # 制定文化体制改革总体方案和文化发展纲要: the first is a name of its own
             if m.re is doc_re and (inner_verb := list(dverb_re.finditer(text, a, b))):
                 # 提请全国人大常委会审议了社会保险法: the name follows the last verb of the run
