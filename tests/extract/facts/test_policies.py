@@ -342,3 +342,7 @@ def test_headings_campaigns_of_law_and_parts_of_names() -> None:
     assert titles("严格执行《中华人民共和国香港特别行政区基本法》。") == ["中华人民共和国香港特别行政区基本法"]
     assert titles("落实民营经济促进法和市民营经济促进条例。") == ["民营经济促进法", "市民营经济促进条例"]
     assert titles("推进建设“万村千乡”市场工程。") == ["万村千乡市场工程"]
+
+
+def test_plans_to_be_fulfilled_prepositions_and_some_regulations() -> None:
+    assert titles("争取超额完成生产计划。制定并向社会公布年度住房建设计划。并将继续颁布一些规章条例。") == []
