@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from shuanglian.document import Document, Mention
 from shuanglian.extract.facts.common import alternation, load_data, overlaps_excluded
 
-_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+# the national report records break a line on each side of a title's name (…国务院制定了《\n全面推进依法行政实施纲要\n》)
+_TITLE = re.compile(r"《\n?([^《》\n]{2,80})\n?》")
 _QUOTED = re.compile(r"[“「]([^“”「」\n]{2,30})[”」]")
 _PERIOD_PATTERNS = [
     re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-—–－~～至到]\s*(?P<b>(?:19|20)\d\d)\s*年?"),
@@ -25,6 +27,17 @@ _ISSUER_FALLBACK = re.compile(
     r"([\u4e00-\u9fff]{0,20}(?:国务院|中共中央|部|委员会|局|厅|办公室|办公厅|政府|研究院|研究中心|协会|联盟|中心|研究所))"
 )
 _LEAD_TIME = re.compile(r"^(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[，,]?")
+
+
+@lru_cache(maxsize=512)
+def _alt_of(words: tuple[str, ...]) -> str:
+    return alternation(words)
+
+
+def _alt(words: Sequence[str]) -> str:
+    """`alternation` of a word list, memoised: the lists come from the yaml and are the same on every page
+    (escaping them for each page was half of this stage's time)."""
+    return _alt_of(tuple(words))
 
 
 class PolicyStage:
@@ -42,22 +55,25 @@ def extract_policies(
 ) -> list[dict[str, Any]]:
     """Named policies/plans/reports in `text`, one per distinct title (first mention gives the span)."""
     data = load_data("policies.yaml")
-    suffix_re = re.compile(f"(?:{alternation(data['suffixes'])})$")
-    verb_re = re.compile(alternation(data["verbs"]))
-    not_re = re.compile(alternation(data["not_policy"]))
-    qsuffix_end = re.compile(f"(?:{alternation(data['quoted_suffixes'])})$")
-    qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{alternation(data['quoted_followers'])})")
-    qnot_end = re.compile(f"(?:{alternation(data['quoted_not'])})$")
-    qsuffix_more = re.compile(alternation(data.get("quoted_follower_more") or ["\x00"]))
-    qfollow_not = re.compile(alternation(data.get("quoted_follower_not") or ["\x00"]))
+    suffix_re = re.compile(f"(?:{_alt(data['suffixes'])})$")
+    verb_re = re.compile(_alt(data["verbs"]))
+    not_re = re.compile(_alt(data["not_policy"]))
+    qsuffix_end = re.compile(f"(?:{_alt(data['quoted_suffixes'])})$")
+    qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{_alt(data['quoted_followers'])})")
+    qnot_end = re.compile(f"(?:{_alt(data['quoted_not'])})$")
+    qsuffix_more = re.compile(_alt(data.get("quoted_follower_more") or ["\x00"]))
+    qfollow_not = re.compile(_alt(data.get("quoted_follower_not") or ["\x00"]))
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     spans = _issuer_spans(entities or [])
+    # a named development strategy (创新驱动发展战略, “走出去”战略) is a direction, not an instrument
+    strategy_re = re.compile("(?:" + _alt(data.get("strategy_ends") or ["\x00"]) + ")$")
 
     def add(title: str, start: int, end: int) -> None:
         # 第七个五年计划 and “七五”计划 are one plan: the first form written names it
-        key = re.sub(r"^第([一二三四五六七八九十]{1,3})个五年(计划|规划)$", r"\1五\2", normalise_title(title))
-        if key in seen or (excluded and overlaps_excluded(start, end, excluded)):
+        key = re.sub(r"^(?:国民经济和社会发展)?第([一二三四五六七八九十]{1,3})个五年(计划|规划)$", r"\1五\2",
+                     normalise_title(title))
+        if key in seen or (excluded and overlaps_excluded(start, end, excluded)) or strategy_re.search(key):
             return
         seen.add(key)
         out.append(
@@ -87,9 +103,9 @@ def extract_policies(
             or after_verb  # 《…》近日由X发布
         ):
             add(title, m.start(), m.end())
-    qverb_re = re.compile(alternation(data["quoted_verbs"]))
-    counted_suffix_re = re.compile(f"(?:{alternation(data['programme_suffixes'])})$")
-    qrole_re = re.compile(alternation(data.get("quoted_role_words") or ["\x00"]))
+    qverb_re = re.compile(_alt(data["quoted_verbs"]))
+    counted_suffix_re = re.compile(f"(?:{_alt(data['programme_suffixes'])})$")
+    qrole_re = re.compile(_alt(data.get("quoted_role_words") or ["\x00"]))
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(a < m.start() < b for a, b in title_spans):
@@ -108,6 +124,8 @@ def extract_policies(
             follow = qsuffix_after.fullmatch(text[m.end() : more.end()]) or follow  # “数字政府”建设总体规划实施方案
         if follow and qfollow_not.match(text, m.end() + follow.start() + len(follow.group()) - 2):
             follow = None  # “四个全面”战略布局, “一本三基四梁八柱”战略框架: a layout, not a strategy
+        if follow and re.search(rf"(?<![{re.escape(data['word_deng_before'])}])等", follow.group()):
+            follow = None  # 实施“引黄济津”等应急调水工程: the quote is an example of a kind of work
         if follow and re.search(r"[和与及]", follow.group()):
             follow = None  # “双一流”培育和新一轮高峰学科建设行动: two things, the quote names neither
         if follow and "的" in follow.group():
@@ -119,18 +137,54 @@ def extract_policies(
             continue
         # a counted name (“六大行动”, “六大提升”工程) is named by the field written before it, after the verb:
         # 开展绿美广东生态建设“六大行动” -> 绿美广东生态建设六大行动
-        lead = _counted_lead(text, m.start(), inner, data, qverb_re)
-        if qsuffix_end.search(inner) and len(inner) >= 4 and not qnot_end.search(inner):
+        counted = bool(re.match(data.get("counted_name") or "\x00", inner))
+        # a counted package of articles is named by its field (出台支持中南部县城发展“19条”)
+        whole = bool(qsuffix_end.search(inner) and (len(inner) >= 4 or counted) and not qnot_end.search(inner))
+        lead = _counted_lead(text, m.start(), inner, data, qverb_re, counted_only=whole)
+        if whole:
+            if len(inner) < 4 and not lead:
+                continue  # 落实“八条”: a count of articles names nothing without its field
             add(lead + inner, m.start() - len(lead), m.end())
         elif follow and not re.search(r"[，,。、]", inner):
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
+    # a numbered glossary entry whose headword is a programme (25.应急管理高质量发展“2653”行动：聚焦…)
+    if data.get("glossary_entry"):
+        heads = _alt([*data["programme_suffixes"], *data["quoted_followers"]])
+        gloss = re.compile(data["glossary_entry"].replace("HEADS", heads), re.M)
+        joined = re.compile(rf"(?:{heads})[”\"]?(?=[和及与])")
+        for m in gloss.finditer(text):
+            # 科技英才领航工程和“双千”计划: two headwords, split after a programme word followed by 和
+            cuts = [m.start("name"), *(j.end() + 1 for j in joined.finditer(text, m.start("name"), m.end("name")))]
+            for a, b in zip(cuts, [*(c - 1 for c in cuts[1:]), m.end("name")], strict=True):
+                if not strategy_re.search(text[a:b]):
+                    add(re.sub(r"[“”\"]", "", text[a:b]), a, b)
+    # a line that is only a document's name is a title whose brackets the record put on the lines around it
+    # (a range of the national reports may start or end inside 《\n…\n》)
+    if data.get("line_title"):
+        line_re = re.compile(data["line_title"], re.M)
+        for m in line_re.finditer(text):
+            # only between the lines holding 《 and 》, or where the section starts or ends (a heading in the
+            # middle of a section is no title: 超额完成生产计划)
+            before = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1] if m.start() else ""
+            after = text[m.end() :].lstrip("\n").split("\n", 1)[0] if m.end() < len(text) else ""
+            if (before and not before.rstrip().endswith("《")) and (after and not after.lstrip().startswith("》")):
+                continue
+            if not any(a <= m.start() < b for a, b in title_spans):
+                add(m.group("title"), m.start("title"), m.end("title"))
     # five-year plans named without a verb: “十四五”规划收官之年, 第六个五年计划规定 (in text order)
-    plans = sorted((m.start(), m.end(), m.group()) for pat in data.get("named_plans") or [] for m in re.finditer(pat, text))
+    plans = sorted((m.start(), -m.end(), m.group()) for pat in data.get("named_plans") or [] for m in re.finditer(pat, text))
     for a0, b0, name in plans:
-        if not any(a <= a0 < b for a, b in title_spans):
+        b0 = -b0  # the longest of the names starting at one place first; names inside it are its parts
+        if not any(a <= a0 < b for a, b in title_spans) and not any(
+                p["span"][0] <= a0 and b0 <= p["span"][1] for p in out):
             add(re.sub(r"[“”\"]", "", name), a0, b0)
+    # regulations named without quotes wherever they stand (中央八项规定精神), not inside a campaign's name
+    for pat in data.get("standing_names") or []:
+        for m in re.finditer(pat, text):
+            if not any(a <= m.start() < b for a, b in title_spans):  # 《中华人民共和国香港特别行政区基本法》
+                add(m.group("title"), m.start("title"), m.end("title"))
     for start, end, title, issuer in _titled_documents(text, data, title_spans, entities or []):
         # 国务院批准了教育部、国家计委关于…的报告: an unquoted titled document after a verb
         key = normalise_title(title)
@@ -142,21 +196,38 @@ def extract_policies(
         key = normalise_title(title)
         if any(key.endswith(k) for k in seen):
             continue  # 实施智能终端产业链“强链补链”行动: the quoted name already found is this programme
+        if any(p["span"][0] <= start and end == p["span"][1] for p in out):
+            continue  # 审议…十年规划和第八个五年计划纲要: the end of a name already found is its part
+            # (实施整体提升教育水平攻坚行动“七大工程”: the programme the counted name opens with stays)
         add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
 
 
-def _counted_lead(text: str, start: int, inner: str, data: dict[str, Any], verb_re: re.Pattern[str]) -> str:
-    """The field written between a programme verb and a counted quoted name (推进中心镇“六大提升”工程 -> 中心镇),
-    or "" when the name is not counted or no verb opens the run."""
-    if not re.match(data.get("counted_name") or "\x00", inner):
+def _counted_lead(
+    text: str, start: int, inner: str, data: dict[str, Any], verb_re: re.Pattern[str], counted_only: bool = False
+) -> str:
+    """The field written between a programme verb and a quoted name, part of the name (推进中心镇“六大提升”工程 ->
+    中心镇, 迭代实施软信产业“满天星”行动 -> 软信产业), or "" when no programme verb opens the run.
+    A counted name (“六大行动”) takes it after any quoted-name verb; another name only after a verb that runs
+    programmes (实施, 开展, 推进: not 入选/纳入, where the quote is someone else's programme), without durations,
+    editions and scope words (实施十年“卓粤”计划, 开展新一轮生物经济“双百工程”, 出台全省“数字政府”…).
+    `counted_only`: the quote holds a whole name with its programme word (“天骏计划”, “中医药攀登工程”): its quotes
+    mark where the name starts, unless the name is a count (“双百工程”)."""
+    counted = bool(re.match(data.get("counted_name") or "\x00", inner))
+    if counted_only and not counted:
         return ""
     window = re.split(r"[^\u4e00-\u9fffA-Za-z0-9]", text[max(0, start - 20) : start])[-1]
+    if not counted:
+        verb_re = re.compile(_alt(data.get("programme_verbs") or ["实施"]))
     verbs = list(verb_re.finditer(window))
     if not verbs:
         return ""
-    lead = re.sub(f"^(?:{alternation(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
+    lead = re.sub(f"^(?:{_alt(data['programme_verb_strip'])})+", "", window[verbs[-1].end() :])
+    for pat in data.get("quoted_lead_strip") or []:
+        lead = re.sub(pat, "", lead)
+    if re.search(data.get("quoted_lead_not") or "\x00", lead):
+        return ""  # 实施A工程和“B”计划, 以…为…的“X”: the words before the quote are not one field
     return lead if 2 <= len(lead) <= 14 else ""
 
 
@@ -165,8 +236,8 @@ def _titled_documents(
 ) -> list[tuple[int, int, str, str | None]]:
     """Unquoted 关于…的报告/决定/意见 after a verb (批准了X关于…的报告, 党中央关于…的决定): (start, end, title, issuer),
     the issuer being the body written right before 关于."""
-    verbs = alternation(data.get("titled_verbs") or ["批准"])
-    heads = alternation(data.get("titled_heads") or ["报告"])
+    verbs = _alt(data.get("titled_verbs") or ["批准"])
+    heads = _alt(data.get("titled_heads") or ["报告"])
     pat = re.compile(
         rf"(?:{verbs})了?(?P<by>[\u4e00-\u9fff、]{{0,24}}?)(?P<title>关于[^。；;！？\n《》“”]{{4,60}}?的(?:{heads}))"
     )
@@ -197,61 +268,82 @@ def _titled_documents(
     return out
 
 
-_GENERIC_LEAD = re.compile(r"各|相关|有关|一系列|多项|这些|上述|一批|系列")  # 各产业集群行动计划: no one programme
 
 
 def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Unquoted programmes a verb introduces (实施提振消费专项行动, 深入实施服务业扩能提质行动、数字基础设施
     提升行动): the run after the verb up to a programme word, and the items listed after it with 、/和."""
-    verbs = alternation(data.get("programme_verbs") or ["实施"])
-    ends = alternation(data.get("programme_suffixes") or ["行动"])
-    not_re = re.compile(alternation(data.get("programme_not") or ["项目"]))
+    verbs = _alt(data.get("programme_verbs") or ["实施"])
+    ends = _alt(data.get("programme_suffixes") or ["行动"])
+    not_re = re.compile(_alt(data.get("programme_not") or ["项目"]))
     item = rf"[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{ends})(?:[\d.]+版)?”?"
     # the name ends at punctuation, a list word, a quote that opens what is said of it (打好…三年行动“收官战”),
     # or a word saying how it goes (推进人才兴皖工程提质增效)
-    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|{alternation(data.get('programme_then') or ['，'])})"
+    stop = rf"(?=[，,。；;、和及与等）)\s“]|$|\d|{_alt(data.get('programme_then') or ['，'])})"
     head_re = re.compile(rf"(?P<verb>{verbs})(?P<name>{item}){stop}")
     # laws, regulations and outlines have verbs of their own (颁布…条例, 修订…法, 实现…纲要)
-    dverbs = alternation(data.get("document_verbs") or ["颁布"])
-    dends = alternation(data.get("document_heads") or ["条例"])
+    dverbs = _alt(data.get("document_verbs") or ["颁布"])
+    dends = _alt(data.get("document_heads") or ["条例"])
+    # a law's edition said between the verb and its name is not the name's (实施修改后的个人所得税法)
+    dmods = _alt(data.get("document_edition") or ["\x00"])
     doc_re = re.compile(
-        rf"(?P<verb>{dverbs})了?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
+        rf"(?P<verb>{dverbs})了?(?:{dmods})?(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
+    dverb_re = re.compile(dverbs)
+    two_docs = re.compile(rf"(?:{ends}|{dends})[和及与]")
+    bare_not = set(data.get("bare_law_not") or [])
+    short_not = re.compile(f"[{re.escape(data.get('short_law_not') or '')}]" if data.get("short_law_not") else "\x00")
     doc_next_re = re.compile(
         rf"(?:、|和|及|以及)(?P<name>[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?)(?:{stop}|(?=的))"
     )
-    dnot = re.compile("(?:" + alternation(data.get("document_not") or ["\x00"]) + ")$")
+    # a document head that ends with a way-word is a document all the same (…项目管理办法, 实施办法)
+    after = "|".join(data.get("document_not_after") or ["\x00\x00"])
+    dnot = re.compile(f"(?:(?<!{after})办法|" + _alt([w for w in data.get("document_not") or ["\x00"] if w != "办法"]) + ")$")
+    # 执行情况和争取提前实现这个纲要: a run with a demonstrative refers back to a law or outline named before
+    dname_not = re.compile(data.get("document_name_not") or "\x00")
     next_re = re.compile(rf"(?:、|和|及|以及)(?P<name>{item}){stop}")
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
-    edition = re.compile(rf"^(?:{alternation(data.get('edition_words') or ['新一轮'])})")
+    edition = re.compile(rf"^(?:{_alt(data.get('edition_words') or ['新一轮'])})")
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
-    verb_strip = re.compile(f"^(?:{alternation(data['programme_verb_strip'])})+")
+    verb_strip = re.compile(f"^(?:{_alt(data['programme_verb_strip'])})+")
     # a count, a stance or a category (30多条政策措施, 积极的财政政策, 风光水火等…): 等 inside a word is no list
     category_re = re.compile(rf"\d+多?(?:个|项|家|条)|[万亿]元|%|的|(?<![{re.escape(data['word_deng_before'])}])等(?!级)")
     # 以人为本的新型城镇化战略五年行动计划: a document's head keeps a 的 of its name (积极的财政政策 has none)
-    doc_heads = alternation(data.get("programme_doc_heads") or ["\x00"])
+    doc_heads = _alt(data.get("programme_doc_heads") or ["\x00"])
     doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
     works_verbs = set(data.get("programme_verbs_not_works") or [])
-    build_re = re.compile(alternation(data.get("programme_build_leads") or ["\x00"]))
+    build_re = re.compile(_alt(data.get("programme_build_leads") or ["\x00"]))
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
-    then = alternation(data.get("programme_subject_verbs") or ["深入开展"])
+    then = _alt(data.get("programme_subject_verbs") or ["深入开展"])
     # 依法行政能力提升行动深入开展: the programme opens its clause and the verb follows it
     # only campaigns: a work that opens its clause (陕皖直流输电工程有序推进) is being built, not run
-    sends = alternation(data.get("programme_subject_suffixes") or ["行动"])
+    sends = _alt(data.get("programme_subject_suffixes") or ["行动"])
     subject_re = re.compile(
         rf"(?:^|(?<=[。；;，,\n]))(?P<verb>)(?P<name>[\u4e00-\u9fffA-Za-z0-9+×“”·]{{2,28}}?(?:{sends}))(?=(?:{then}))"
     )
+    # 各产业集群行动计划, 一揽子超常规政策措施: no one programme
+    generic_lead = re.compile(_alt(data.get("programme_generic_leads") or ["\x00"]))
     out: list[tuple[int, int, str]] = []
     docs = [m for m in doc_re.finditer(text) if not dnot.search(m.group("name"))]
     # laws opening their clause, said to be enacted after (企业所得税法、…条例相继颁布)
     dname = rf"[\u4e00-\u9fffA-Za-z0-9“”·]{{2,24}}?(?:{dends})”?"
-    after_verbs = alternation(data.get("document_after_verbs") or ["颁布"])
+    after_verbs = _alt(data.get("document_after_verbs") or ["颁布"])
     subj = re.compile(
         rf"(?:^|(?<=[。；;，,\n]))(?P<list>(?:{dname}[、和])*{dname})(?:等[\u4e00-\u9fff]{{0,8}})?"
-        rf"(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
-    )
+        rf"(?:在[\u4e00-\u9fff]{{1,6}}?)?(?:相继|先后|陆续|已经|已|正式|开始)?(?:{after_verbs})"
+    )  # …管理办法在珠海正式实施: the place where it takes effect may stand before the verb
+    # laws given as examples (制订了许多重要的法律，如工会法、劳动保险条例、土地改革法…等等): a list of two names or more
+    eheads = _alt([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
+    ename = rf"[\u4e00-\u9fff“”·]{{2,24}}?(?:{eheads})"
+    examples = re.compile(rf"(?:例如|比如|诸如|包括|(?<=[，,：:（(])如)(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)")
     subject_docs: list[tuple[int, int]] = []
+    for m in examples.finditer(text):
+        pos = m.start("list")
+        for part in m.group("list").split("、"):
+            if len(part) >= 3 and not dnot.search(part) and not short_not.match(part) and part not in bare_not:
+                subject_docs.append((pos, pos + len(part)))
+            pos += len(part) + 1
     for m in subj.finditer(text):
         pos = m.start("list")
         for part in re.split(r"[、和]", m.group("list")):
@@ -265,18 +357,25 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             spans.append((n.start("name"), n.end("name")))
             pos = n.end()
         for a, b in spans:
-            if m.re is doc_re and dnot.search(text[a:b]):
+            if m.re is doc_re and (dnot.search(text[a:b]) or dname_not.search(text[a:b])):
                 continue  # 颁布…条例和新的办法: a way of doing, no law
             joined = re.search(r"”[^“”]*?[和与及]", text[a:b])
             if joined:  # 深化“双一流”培育和新一轮高峰学科建设行动: the programme is the item after 和
                 a += joined.end()
+            if two := list(two_docs.finditer(text, a, b)):
+                a = two[-1].end()  # 制定文化体制改革总体方案和文化发展纲要: the first is a name of its own
+            if m.re is doc_re and (inner_verb := list(dverb_re.finditer(text, a, b))):
+                # 提请全国人大常委会审议了社会保险法: the name follows the last verb of the run
+                cut = inner_verb[-1].end() + (text[inner_verb[-1].end() : b].startswith("了"))
+                if b - cut >= 3:
+                    a = cut
             name = re.sub(r"[“”]", "", text[a:b])
-            if issuing and (lead_issue := re.match(f"(?:{alternation(sorted(issuing))})", name)) and m.group("verb"):
+            if issuing and (lead_issue := re.match(f"(?:{_alt(sorted(issuing))})", name)) and m.group("verb"):
                 # 推动出台X条例: the issuing verb after the opening one is not the name's
-                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name[lead_issue.end() :]))
+                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name[lead_issue.end() :]))
             elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
-                name = edition.sub("", re.sub(r"^(?:了|实施)+", "", name))
+                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name))
             elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
@@ -285,7 +384,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 m.group("verb") in works_verbs and name.endswith("工程")
             ):  # 推动贵阳环高扩容工程: a work pushed on, not a programme
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
-            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < 4 or _GENERIC_LEAD.match(name):
+            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
+                    or generic_lead.match(name):  # a law may have three characters (森林法, 会计法)
                 continue
             if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
                 continue  # 30多条政策措施, 积极的财政政策, 风光水火等多能互补工程: a count, a stance, a category
@@ -297,12 +397,17 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         rf"(?P<deng>等)?(?P<head>{ends}){stop}"
     )
     end_re = re.compile(f"(?:{ends})$")
+    whole_item = int(data.get("shared_head_item_min") or 99)
+    action_re = re.compile("(?:" + _alt(data.get("shared_head_actions") or ["\x00"]) + ")$")
     for m in shared.finditer(text):
         items = m.group("items").split("、")
         if any(end_re.search(it) for it in items):
             continue  # 实施A专项行动、B行动: each item is named whole (the list rule)
-        if not m.group("deng") and (len(items) < 3 or max(map(len, items)) - min(map(len, items)) > 2):
+        alike = max(map(len, items)) - min(map(len, items)) <= 2 or (
+            min(map(len, items)) >= whole_item and all(action_re.search(it) for it in items))
+        if not m.group("deng") and (len(items) < 3 or not alike):
             continue  # 早孕关爱、孕育…提升计划, 高水平通用、垂类大模型培育工程: one name written whole or qualifiers
+            # (three or more items of field + action, 饲草料供给提升、肉牛肉羊增产增效、奶业振兴行动, are alike)
         if m.group("deng") and re.search(r"[和及与]", m.group("items")):
             continue
         pos = m.start("items")
@@ -310,7 +415,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             it = verb_strip.sub("", it)
             name = it + m.group("head")
             if len(it) >= 2 and not generic_re.fullmatch(name) and not category_re.search(name) \
-                    and not not_re.search(name) and not _GENERIC_LEAD.match(name):
+                    and not not_re.search(name) and not generic_lead.match(name):
                 out.append((pos, pos + len(it), name))
             pos += len(it) + 1
     for a, b in subject_docs:
