@@ -206,7 +206,15 @@ class _Grammar:
         self.amount_change: dict[str, str] = dict(d["amount_change"])
         # 新 before a verb of coming to be or being found (新探明, 新组建, 新登记) makes a flow: the verb stays
         flows = {"新" + v for v in d.get("new_flow_verbs") or ()}
-        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows})
+        # verbs of doing that select (建设, 实施, 举办…) stay as the verbs of flow do
+        self.doing = tuple(sorted(d.get("doing_verbs") or (), key=len, reverse=True))
+        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows, *self.doing})
+        activity = d.get("activity_counts") or {}
+        self.activity_units = frozenset(activity.get("units") or ())
+        self.activity_verbs = tuple(activity.get("verbs") or ())
+        rates = alternation(d.get("count_rates") or ["每年"])
+        self.count_rate = re.compile(f"^(?:平均)?({rates})")
+        self.status_times = tuple(d.get("status_times") or ())
         self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
         self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
@@ -329,6 +337,13 @@ class _Grammar:
             else:
                 drops.append(f"{word}(?!{alternation(rule.get('not_before') or ['$^'])})")
         self.convention_drop = re.compile("|".join(drops)) if drops else None
+        self.wording = [(re.compile(w["pattern"]), w["as"]) for w in d.get("convention_wording") or ()]
+        achieved = d.get("achieved_amounts") or {}
+        verbs = alternation(achieved.get("verbs") or ["完成"])
+        self.achieved_kinds = frozenset(achieved.get("kinds") or ())
+        self.achieved = re.compile(f"^(?:{verbs})(?=..)")
+        heads = alternation(achieved.get("project_heads") or ["项目"])
+        self.project_done = re.compile(f"^完成([\u4e00-\u9fff]{{0,10}}?(?:{heads}))投资$")
         self.domain = re.compile(
             "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
         )
@@ -453,7 +468,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     )  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
-        core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
+        # 延伸出了产值: the aspect mark ends the verb, the quantity follows; a verb that selects stays
+        # (停建、缓建了大中型项目 -> 停建缓建大中型项目)
+        core = _verb_run(g, core[:le]) + core[le + 1 :]
     already = max(core.rfind("已经") + 1, core.rfind("已"))
     if already >= 2:
         done, before = core[already + 1 :].removeprefix("经"), core[:already]
@@ -692,19 +709,27 @@ def specific_measure(
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
-    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first))
+    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
     st.last, st.last_kind = out, kind
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
 
 
-def _conventional(g: _Grammar, out: str | None) -> str | None:
-    """The measure without the words the convention leaves out (累计, 集中 before a status verb)."""
-    if not out or g.convention_drop is None:
+def _conventional(g: _Grammar, out: str | None, kind: str = "") -> str | None:
+    """The measure without the words the convention leaves out (累计, 集中 before a status verb), in the
+    convention's wording (总数 -> 数量, 项目投资总额 -> 项目总投资)."""
+    if not out:
         return out
-    cut = g.convention_drop.sub("", out)
-    return cut if len(cut) >= 2 else out
+    for rx, written in g.wording:
+        out = rx.sub(written, out)  # 总数 -> 数量, 项目投资总额 -> 项目总投资: one wording of the convention
+    if g.convention_drop is not None:
+        cut = g.convention_drop.sub("", out)
+        out = cut if len(cut) >= 2 else out
+    if kind in g.achieved_kinds:
+        done = g.project_done.sub(r"\1完成投资", out)  # 完成重大项目投资 -> 重大项目完成投资
+        out = done if done != out else g.achieved.sub("", out)  # 完成生态建设面积 -> 生态建设面积
+    return out
 
 
 def _specific(
@@ -952,11 +977,11 @@ def _filled(
     if (
         kind == "money"
         and core not in g.generic
-        and _strip_verb_lead(g, core) in g.generic
+        and _strip_verb_lead(g, core, doing=True) in g.generic
         and _owner_after(g, after)
     ):
         core = _strip_verb_lead(
-            g, core
+            g, core, doing=True
         )  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
     if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
@@ -1120,8 +1145,9 @@ def _shared_tail(g: _Grammar, parts: list[str]) -> list[str]:
 
 def _one_thing(parts: list[str]) -> bool:
     """Short names joined by 、 before one number (国家领航级、卓越级智能工厂达到24家) name one measure together;
-    not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别)."""
-    if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", "".join(parts)):
+    not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别); a year
+    opening the clause is no figure (1979年停建、缓建了大中型项目295个)."""
+    if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", re.sub(r"^\d{4}年", "", "".join(parts))):
         return False
     return all(1 <= len(p) <= 8 for p in parts[:-1])
 
@@ -1164,7 +1190,13 @@ def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
         head = g.clause_owner.search(prev)
         if head is None or len(prev) - head.end() < 2:
             return _topic(g, prev) or _object_owner(g, prev)
-        return prev[: head.end()]
+        owner = prev[: head.end()]
+        if owner.endswith(tuple(g.heading_nouns)) and not _starts_keep(g, owner):
+            # 一季度重点项目今天开工，…，总投资…: the status of the projects says which the sum is over
+            rest = prev[head.end() :]
+            rest = next((rest[len(t) :] for t in g.status_times if rest.startswith(t)), rest)
+            owner = _post_verb(g, rest, "") + owner
+        return owner
     return ""
 
 
@@ -1310,6 +1342,8 @@ def _count(
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
+    per = g.count_rate.match(core)
+    rate = per.group(1) if per and len(core) > per.end() else ""  # 每年实施…: the rate per time stays
     opened = _starts_keep(g, core) or ""
     core = _drop_examples(core)
     if opened and core and not core.startswith(opened):
@@ -1401,6 +1435,8 @@ def _count(
             # 通过初审的49个科技创新项目 (a deed, not a quality: 切实可行的73条整改措施)
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
+        if post and keep in g.doing:
+            keep = ""  # 带动100多家配套企业落地 -> 落地配套企业: what the things did says which, not what moved them
         name = (keep or post or pred) + noun
         reach = _ends_with(g.reach_owned, core) if core else None
         if reach and name.startswith(reach) and len(core) - len(reach) >= 2:
@@ -1449,6 +1485,10 @@ def _count(
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
+    if rate and not name.startswith(rate) and len(name) >= 2:
+        name = rate + name  # 每年实施20项重点民生实事 -> 每年实施重点民生实事
+    if unit in g.activity_units and (done := next((v for v in g.activity_verbs if name.startswith(v)), "")):
+        name = name[len(done) :]  # 开展补贴性职业技能培训28.69万人次: an activity counted by its units names itself
     classed = bool(st.prev_money) and st.prev_money in name
     if not 2 <= len(name) <= 24 or (
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
@@ -1553,6 +1593,16 @@ def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     return noun + head if head else noun
 
 
+def _verb_run(g: _Grammar, s: str) -> str:
+    """The keep-verbs that end `s`, with the ones joined to them by 和/及/与/、 (停建、缓建 -> 停建缓建), or ''."""
+    run = ""
+    while (verb := _ends_with(g.keep, s)) and len(run) < 12:
+        run, s = verb + run, s[: -len(verb)]
+        joiner = next((j for j in g.verb_joiners if s.endswith(j)), "")
+        s = s[: len(s) - len(joiner)]
+    return run
+
+
 def _joined_verb(g: _Grammar, before: str) -> str:
     """The keep-verb joined to the next one by 和/及/与/、 at the end of `before` (引进和 -> 引进), or ''."""
     joiner = next((j for j in g.verb_joiners if before.endswith(j)), None)
@@ -1622,13 +1672,14 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
     return rest if len(rest) <= 16 and not re.search(r"[的将要]", rest) else verb
 
 
-def _strip_verb_lead(g: _Grammar, core: str) -> str:
-    """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
+def _strip_verb_lead(g: _Grammar, core: str, doing: bool = False) -> str:
+    """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted (with
+    `doing`, a verb of doing too: it selects things counted, not a sum)."""
     for _ in range(2):
         v = next(
             (
                 w
-                for w in g.drop_lead
+                for w in ((*g.drop_lead, *g.doing) if doing else g.drop_lead)
                 if core.startswith(w) and len(core) - len(w) >= 2 and not core[len(w) :].startswith(_ADJECTIVE_MAKERS)
             ),
             None,
