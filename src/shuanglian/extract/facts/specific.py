@@ -215,6 +215,10 @@ class _Grammar:
         rates = alternation(d.get("count_rates") or ["每年"])
         self.count_rate = re.compile(f"^(?:平均)?({rates})")
         self.status_times = tuple(d.get("status_times") or ())
+        payers = d.get("payers") or {}
+        self.payer_heads = tuple(payers.get("heads") or ())
+        self.payer_max = int(payers.get("max") or 6)
+        self.modals = tuple(d.get("inner_modals") or ())
         self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
         self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
@@ -395,6 +399,8 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
     change = None
     for _ in range(8):
         for w in g.changes if s.endswith(g.changes) else ():
+            if s.endswith(w) and len(_ends_with(g.keep, s) or "") > len(w):
+                break  # 完善提升20个…: the end of a verb that selects, no change
             if s.endswith(w):
                 if change is None:
                     change = w
@@ -808,9 +814,10 @@ def _specific(
         (m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None
     )
     if kind == "money" and spend:
-        core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
+        # 省财政安排专项资金20亿元: the verb goes; the payer stays when it is a treasury (中央财政三农投入)
+        core = _payer(g, core[: spend.start()]) + core[spend.end() :]
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
-        core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
+        core = _payer(g, core) + spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 省级财政项目前期工作专项资金
     if kind == "money" and not change and parts[-1].rstrip().endswith("的") and (named := _sum_named_after(g, after)):
         core = named  # 马麟拿到的2000万元风投, 省里下达的10亿元专项资金: a clause about the sum, then what it is
     core = _filled(g, st, core, change, scope, after, kind, places, first)
@@ -1584,13 +1591,25 @@ def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -
 
 def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     """80项关键核心技术研发和80项重大科技成果转化项目: a thing counted first takes the head the next count's
-    thing ends with (项目, 工程) when it names no kind of its own."""
+    thing ends with (项目, 工程) when it names no kind of its own; a class alone (万亿级) the head after the next
+    thing's class (3个万亿级和7个千亿级产业集群 -> 万亿级产业集群)."""
     if len(noun) < 2 or noun.endswith(g.heads):
         return noun
     plain = _QUOTES.sub("", after)
     m = _NEXT_COUNTED.match(plain, len(noun)) if plain.startswith(noun) else None  # one compiled pattern
-    head = _ends_with(g.shared_heads, _count_noun(g, m.group(1))) if m else None
+    following = _count_noun(g, m.group(1)) if m else ""
+    head = _ends_with(g.shared_heads, following)
+    if not head and noun.endswith("级") and (rank := following.rfind("级")) > 0 and len(following) - rank > 2:
+        head = following[rank + 1 :]  # 3个万亿级和7个千亿级产业集群: a class alone takes the next class's head
     return noun + head if head else noun
+
+
+def _payer(g: _Grammar, who: str) -> str:
+    """The payer of a spent sum kept in its measure (中央财政拟 -> 中央财政), or '' when it is not a treasury."""
+    who = who.removesuffix("的")
+    while (modal := _ends_with(g.modals, who)) and len(who) > len(modal):
+        who = who[: -len(modal)]
+    return who if who.endswith(g.payer_heads) and len(who) <= g.payer_max else ""
 
 
 def _verb_run(g: _Grammar, s: str) -> str:
@@ -1660,7 +1679,10 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
     verb = next((v for v in g.predicates if rest.startswith(v)), None)
     done = next((d for d in g.achieve if rest.startswith(d)), None)
     if verb is None and done and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", rest[len(done) :]):
-        return rest[len(done) :]  # 685家医疗机构实现互认, 5家企业实现上市: what they came to do says which
+        # 685家医疗机构实现互认, 5家企业实现上市: what they came to do says which; 完成 + a verb of doing stays
+        # (8个重点河湖入河排污口完成整治 -> 完成整治…: session 13, rule 1)
+        deed = rest[len(done) :]
+        return done + deed if done == "完成" and deed in g.doing else deed
     if verb is None:
         # 8条产业链产值两位数增长, 46种产品能耗达到国家先进值: what is said of an attribute of the things says
         # which ones are counted (产值两位数增长产业链)
