@@ -213,8 +213,9 @@ class _Grammar:
         self.activity_units = frozenset(activity.get("units") or ())
         self.activity_verbs = tuple(activity.get("verbs") or ())
         rates = alternation(d.get("count_rates") or ["每年"])
-        self.count_rate = re.compile(f"^(?:平均)?({rates})")
+        self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
+        self.staples = frozenset(d.get("staple_products") or ())
         payers = d.get("payers") or {}
         self.payer_heads = tuple(payers.get("heads") or ())
         self.payer_max = int(payers.get("max") or 6)
@@ -894,6 +895,8 @@ def _specific(
         core = _part_head(g, core, st.whole)  # …，其中工业增长9%、民间增长3%: the parts listed on
     else:
         st.whole = ""
+    if kind == "percent" and change and core in g.staples:
+        core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
@@ -1009,9 +1012,11 @@ def _filled(
         # 7000亿元超长期特别国债, 首期100亿元省级科技创新母基金: the sum is the thing named right after it
         core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
-        core = _join(st.subject, "" if core in ("总量", "总计") else core)
+        subject = _strip_verb_lead(g, st.subject, doing=True) if kind == "money" else st.subject
+        core = _join(subject, "" if core in ("总量", "总计") else core)  # (实施重大项目…，完成投资: 重大项目完成投资)
     elif core in g.generic and first and st.carried:
-        core = _join(st.carried, core)  # …59个项目；总投资1163亿元
+        carried = _strip_verb_lead(g, st.carried, doing=True) if kind == "money" else st.carried
+        core = _join(carried, core)  # …59个项目；总投资1163亿元 (a sum is over the projects, not over 建设)
     elif core in g.generic and first and kind == "money" and (batch := _batch_before(g, scope)):
         core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
@@ -1349,7 +1354,7 @@ def _count(
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
-    per = g.count_rate.match(core)
+    per = g.count_rate.search(core)
     rate = per.group(1) if per and len(core) > per.end() else ""  # 每年实施…: the rate per time stays
     opened = _starts_keep(g, core) or ""
     core = _drop_examples(core)
