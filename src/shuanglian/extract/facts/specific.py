@@ -344,11 +344,11 @@ class _Grammar:
         self.convention_drop = re.compile("|".join(drops)) if drops else None
         self.wording = [(re.compile(w["pattern"]), w["as"]) for w in d.get("convention_wording") or ()]
         achieved = d.get("achieved_amounts") or {}
-        verbs = alternation(achieved.get("verbs") or ["完成"])
+        achieved_verbs = alternation(achieved.get("verbs") or ["完成"])
         self.achieved_kinds = frozenset(achieved.get("kinds") or ())
-        self.achieved = re.compile(f"^(?:{verbs})(?=..)")
-        heads = alternation(achieved.get("project_heads") or ["项目"])
-        self.project_done = re.compile(f"^完成([\u4e00-\u9fff]{{0,10}}?(?:{heads}))投资$")
+        self.achieved = re.compile(f"^(?:{achieved_verbs})(?=..)")
+        project_heads = alternation(achieved.get("project_heads") or ["项目"])
+        self.project_done = re.compile(f"^完成([\u4e00-\u9fff]{{0,10}}?(?:{project_heads}))投资$")
         self.domain = re.compile(
             "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
         )
