@@ -120,3 +120,12 @@ def test_a_class_alone_takes_the_next_class_head() -> None:
         ("3个", "培育万亿级产业集群数量"),
         ("7个", "培育千亿级产业集群数量"),
     ]
+
+
+def test_hands_at_a_worksite() -> None:
+    assert specifics("在国家重点项目大广高速南康至龙南段扩容工地，1200多人、500多台机械抓紧建设。") == [
+        ("1200多人", "施工人数"),
+        ("500多台", "施工机械数量"),
+    ]
+    # people counted elsewhere are not hands at work
+    assert specifics("园区已入驻企业86家，从业人员1200人。")[1][1] != "施工从业人员数量"

@@ -114,6 +114,7 @@ class SpecificState:
     # counts of visits or sessions (接待游客 -> 人次): the word a later 分别 change of the count keeps
     event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
+    site: bool = False  # the sentence is set on a worksite (在…工地，1200多人、500多台机械…): its hands are at work
 
 
 class _Grammar:
@@ -216,6 +217,10 @@ class _Grammar:
         self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
         self.staples = frozenset(d.get("staple_products") or ())
+        site = d.get("worksites") or {}
+        self.site_words = tuple(site.get("places") or ())
+        self.site_hands = tuple(site.get("hands") or ())
+        self.site_work = str(site.get("work") or "施工")
         payers = d.get("payers") or {}
         self.payer_heads = tuple(payers.get("heads") or ())
         self.payer_max = int(payers.get("max") or 6)
@@ -1499,6 +1504,10 @@ def _count(
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
     if rate and not name.startswith(rate) and len(name) >= 2:
         name = rate + name  # 每年实施20项重点民生实事 -> 每年实施重点民生实事
+    if scope:
+        st.site = any(w in scope for w in g.site_words)
+    if st.site and (name in g.site_hands or (not name and unit in ("人", "名"))):
+        name = g.site_work + name  # 在…工地，1200多人、500多台机械抓紧建设 -> 施工人数, 施工机械数量
     if unit in g.activity_units and (done := next((v for v in g.activity_verbs if name.startswith(v)), "")):
         name = name[len(done) :]  # 开展补贴性职业技能培训28.69万人次: an activity counted by its units names itself
     classed = bool(st.prev_money) and st.prev_money in name
