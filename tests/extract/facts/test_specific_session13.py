@@ -129,3 +129,8 @@ def test_hands_at_a_worksite() -> None:
     ]
     # people counted elsewhere are not hands at work
     assert specifics("园区已入驻企业86家，从业人员1200人。")[1][1] != "施工从业人员数量"
+
+
+def test_each_is_no_part_of_what_is_measured() -> None:
+    # 各 'each' goes like 各类 (各项 is one word)
+    assert specifics("本年１——５月份各工业部工业生产总值计划完成１０２．６％。")[0][1] == "工业部工业生产总值计划完成率"
