@@ -24,9 +24,10 @@ def test_lead_verb_before_a_measure_suffix_is_one_word() -> None:
 
 
 def test_subjectless_clause_says_more_of_the_topic() -> None:
-    # 涵盖… has no subject of its own: the bare 总投资 after it is the projects' the sentence opens with
+    # 涵盖… has no subject of its own: the bare 总投资 after it is the projects' the sentence opens with, with their
+    # status (a sum over projects keeps it: README "Conventions decided 2026-12-05 (session 13)", rule 2)
     out = _facts("一季度重点项目今天开工，涵盖创新驱动平台、现代服务业等，总投资超5600亿元，同比增长26.3%。")
-    assert [s for _, s, _ in out] == ["重点项目总投资", "重点项目总投资增长率"]
+    assert [s for _, s, _ in out] == ["开工重点项目总投资", "开工重点项目总投资增长率"]
 
 
 def test_news_sentence_of_a_batch_event_is_dated_by_publication() -> None:

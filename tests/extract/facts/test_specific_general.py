@@ -56,7 +56,7 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         # a selecting verb before a size class and 的 stays
         ("引进年薪百万以上的高层次人才300名。", [("300名", "引进高层次人才数量")]),
         # a verb before 性/型 is part of an adjective
-        ("建设保障性租赁住房3万套。", [("3万套", "保障性租赁住房数量")]),
+        ("建设保障性租赁住房3万套。", [("3万套", "建设保障性租赁住房数量")]),
         ("推出服务型消费新场景20个。", [("20个", "服务型消费新场景数量")]),
         # 该项目 is not 该项 + 目
         ("该项目总投资50亿元。", [("50亿元", "项目总投资")]),
@@ -93,7 +93,7 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
         ("国家级高新区、经开区分别达到12个、20个。", [("12个", "国家级高新区数量"), ("20个", "国家级经开区数量")]),
         ("国家级高新区、省级开发区分别达到12个、20个。", [("12个", "国家级高新区数量"), ("20个", "省级开发区数量")]),
         # an adjective of kind or rank with 的 before the counted thing stays, 的 goes
-        ("实施30个重大的科技项目。", [("30个", "重大科技项目数量")]),
+        ("实施30个重大的科技项目。", [("30个", "实施重大科技项目数量")]),
         # a measure pointed back at (这一比例) is the one named before in the sentence
         ("研发投入强度为2.1%，力争将这一比例提高到2.5%。", [("2.1%", "研发投入强度"), ("2.5%", "研发投入强度")]),
         # a percentage after 完成 is the share of the plan fulfilled; products in a sentence on output are their output
@@ -101,7 +101,7 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
             "有几项重要产品的产量没有完成计划：钢完成96.4%，原煤完成99.8%。",
             [("96.4%", "钢产量计划完成率"), ("99.8%", "原煤产量计划完成率")],
         ),
-        ("本年1至5月份各工业部工业生产总值计划完成102.6%。", [("102.6%", "各工业部工业生产总值计划完成率")]),
+        ("本年1至5月份各工业部工业生产总值计划完成102.6%。", [("102.6%", "工业部工业生产总值计划完成率")]),
         # a count of whom something is done for: the deed goes in front
         ("为10万名残疾人提供基本康复服务。", [("10万名", "提供基本康复服务残疾人数量")]),
         ("累计为29个省份保供煤炭超35亿吨。", [("29个", "保供煤炭省份数量"), ("超35亿吨", "保供煤炭量")]),

@@ -114,6 +114,7 @@ class SpecificState:
     # counts of visits or sessions (接待游客 -> 人次): the word a later 分别 change of the count keeps
     event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
+    site: bool = False  # the sentence is set on a worksite (在…工地，1200多人、500多台机械…): its hands are at work
 
 
 class _Grammar:
@@ -206,7 +207,24 @@ class _Grammar:
         self.amount_change: dict[str, str] = dict(d["amount_change"])
         # 新 before a verb of coming to be or being found (新探明, 新组建, 新登记) makes a flow: the verb stays
         flows = {"新" + v for v in d.get("new_flow_verbs") or ()}
-        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows})
+        # verbs of doing that select (建设, 实施, 举办…) stay as the verbs of flow do
+        self.doing = tuple(sorted(d.get("doing_verbs") or (), key=len, reverse=True))
+        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows, *self.doing})
+        activity = d.get("activity_counts") or {}
+        self.activity_units = frozenset(activity.get("units") or ())
+        self.activity_verbs = tuple(activity.get("verbs") or ())
+        rates = alternation(d.get("count_rates") or ["每年"])
+        self.count_rate = re.compile(f"({rates})")
+        self.status_times = tuple(d.get("status_times") or ())
+        self.staples = frozenset(d.get("staple_products") or ())
+        site = d.get("worksites") or {}
+        self.site_words = tuple(site.get("places") or ())
+        self.site_hands = tuple(site.get("hands") or ())
+        self.site_work = str(site.get("work") or "施工")
+        payers = d.get("payers") or {}
+        self.payer_heads = tuple(payers.get("heads") or ())
+        self.payer_max = int(payers.get("max") or 6)
+        self.modals = tuple(d.get("inner_modals") or ())
         self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
         self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
@@ -329,6 +347,13 @@ class _Grammar:
             else:
                 drops.append(f"{word}(?!{alternation(rule.get('not_before') or ['$^'])})")
         self.convention_drop = re.compile("|".join(drops)) if drops else None
+        self.wording = [(re.compile(w["pattern"]), w["as"]) for w in d.get("convention_wording") or ()]
+        achieved = d.get("achieved_amounts") or {}
+        achieved_verbs = alternation(achieved.get("verbs") or ["完成"])
+        self.achieved_kinds = frozenset(achieved.get("kinds") or ())
+        self.achieved = re.compile(f"^(?:{achieved_verbs})(?=..)")
+        project_heads = alternation(achieved.get("project_heads") or ["项目"])
+        self.project_done = re.compile(f"^完成([\u4e00-\u9fff]{{0,10}}?(?:{project_heads}))投资$")
         self.domain = re.compile(
             "(?<=..)在[\u4e00-\u9fff]{2,12}?(?:" + alternation(d.get("domain_heads") or ["领域"]) + ")(?=..)"
         )
@@ -380,6 +405,8 @@ def _strip_tail(g: _Grammar, s: str) -> tuple[str, str | None]:
     change = None
     for _ in range(8):
         for w in g.changes if s.endswith(g.changes) else ():
+            if s.endswith(w) and len(_ends_with(g.keep, s) or "") > len(w):
+                break  # 完善提升20个…: the end of a verb that selects, no change
             if s.endswith(w):
                 if change is None:
                     change = w
@@ -453,7 +480,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     )  # 职工全年工资总额, 产品去年一年: when, not what
     le = core.rfind("了")
     if le >= 1 and len(core) - le - 1 >= 2:
-        core = core[le + 1 :]  # 延伸出了产值: the aspect mark ends the verb, the quantity follows
+        # 延伸出了产值: the aspect mark ends the verb, the quantity follows; a verb that selects stays
+        # (停建、缓建了大中型项目 -> 停建缓建大中型项目)
+        core = _verb_run(g, core[:le]) + core[le + 1 :]
     already = max(core.rfind("已经") + 1, core.rfind("已"))
     if already >= 2:
         done, before = core[already + 1 :].removeprefix("经"), core[:already]
@@ -692,19 +721,27 @@ def specific_measure(
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
-    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first))
+    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
     st.last, st.last_kind = out, kind
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
 
 
-def _conventional(g: _Grammar, out: str | None) -> str | None:
-    """The measure without the words the convention leaves out (累计, 集中 before a status verb)."""
-    if not out or g.convention_drop is None:
+def _conventional(g: _Grammar, out: str | None, kind: str = "") -> str | None:
+    """The measure without the words the convention leaves out (累计, 集中 before a status verb), in the
+    convention's wording (总数 -> 数量, 项目投资总额 -> 项目总投资)."""
+    if not out:
         return out
-    cut = g.convention_drop.sub("", out)
-    return cut if len(cut) >= 2 else out
+    for rx, written in g.wording:
+        out = rx.sub(written, out)  # 总数 -> 数量, 项目投资总额 -> 项目总投资: one wording of the convention
+    if g.convention_drop is not None:
+        cut = g.convention_drop.sub("", out)
+        out = cut if len(cut) >= 2 else out
+    if kind in g.achieved_kinds:
+        done = g.project_done.sub(r"\1完成投资", out)  # 完成重大项目投资 -> 重大项目完成投资
+        out = done if done != out else g.achieved.sub("", out)  # 完成生态建设面积 -> 生态建设面积
+    return out
 
 
 def _specific(
@@ -783,9 +820,10 @@ def _specific(
         (m for m in g.spend_verbs.finditer(core) if m.start() >= 2 and len(core) - m.end() >= 2), None
     )
     if kind == "money" and spend:
-        core = core[spend.end() :]  # 省财政安排专项资金20亿元: who spends is not what is spent
+        # 省财政安排专项资金20亿元: the verb goes; the payer stays when it is a treasury (中央财政三农投入)
+        core = _payer(g, core[: spend.start()]) + core[spend.end() :]
     elif kind == "money" and (spent := _spent_after(g, parts[-1].strip(), after)):
-        core = spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 项目前期工作专项资金
+        core = _payer(g, core) + spent  # 省级财政安排4亿元专项资金支持项目前期工作 -> 省级财政项目前期工作专项资金
     if kind == "money" and not change and parts[-1].rstrip().endswith("的") and (named := _sum_named_after(g, after)):
         core = named  # 马麟拿到的2000万元风投, 省里下达的10亿元专项资金: a clause about the sum, then what it is
     core = _filled(g, st, core, change, scope, after, kind, places, first)
@@ -862,6 +900,8 @@ def _specific(
         core = _part_head(g, core, st.whole)  # …，其中工业增长9%、民间增长3%: the parts listed on
     else:
         st.whole = ""
+    if kind == "percent" and change and core in g.staples:
+        core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
@@ -952,11 +992,11 @@ def _filled(
     if (
         kind == "money"
         and core not in g.generic
-        and _strip_verb_lead(g, core) in g.generic
+        and _strip_verb_lead(g, core, doing=True) in g.generic
         and _owner_after(g, after)
     ):
         core = _strip_verb_lead(
-            g, core
+            g, core, doing=True
         )  # 实施总额4万亿元的两年投资计划: the sum is the plan's, not the verb's
     owner = _owner_after(g, after) if kind == "money" and (not core or core in g.generic) else ""
     if kind in ("area", "power") and core in g.size_words and (size_owner := _owner_after(g, after)):
@@ -977,9 +1017,11 @@ def _filled(
         # 7000亿元超长期特别国债, 首期100亿元省级科技创新母基金: the sum is the thing named right after it
         core = direct + g.firsts.get(core, "")
     elif (not core or core in g.generic) and st.subject and not first:
-        core = _join(st.subject, "" if core in ("总量", "总计") else core)
+        subject = _strip_verb_lead(g, st.subject, doing=True) if kind == "money" else st.subject
+        core = _join(subject, "" if core in ("总量", "总计") else core)  # (实施重大项目…，完成投资: 重大项目完成投资)
     elif core in g.generic and first and st.carried:
-        core = _join(st.carried, core)  # …59个项目；总投资1163亿元
+        carried = _strip_verb_lead(g, st.carried, doing=True) if kind == "money" else st.carried
+        core = _join(carried, core)  # …59个项目；总投资1163亿元 (a sum is over the projects, not over 建设)
     elif core in g.generic and first and kind == "money" and (batch := _batch_before(g, scope)):
         core = _join(batch, core)  # 近日签约的一批重大项目涵盖…，总投资428亿元 -> 签约重大项目总投资
     elif core in g.generic and (sector := _sector_heading(scope)):
@@ -1120,8 +1162,9 @@ def _shared_tail(g: _Grammar, parts: list[str]) -> list[str]:
 
 def _one_thing(parts: list[str]) -> bool:
     """Short names joined by 、 before one number (国家领航级、卓越级智能工厂达到24家) name one measure together;
-    not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别)."""
-    if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", "".join(parts)):
+    not a list of figures (、绿色园区32个), of examples (A、B等) or of things each said of (均, 分别); a year
+    opening the clause is no figure (1979年停建、缓建了大中型项目295个)."""
+    if len(parts) < 2 or not parts[0] or re.search(r"[等均\d]", re.sub(r"^\d{4}年", "", "".join(parts))):
         return False
     return all(1 <= len(p) <= 8 for p in parts[:-1])
 
@@ -1164,7 +1207,13 @@ def _clause_owner(g: _Grammar, scope: str, places: Sequence[str]) -> str:
         head = g.clause_owner.search(prev)
         if head is None or len(prev) - head.end() < 2:
             return _topic(g, prev) or _object_owner(g, prev)
-        return prev[: head.end()]
+        owner = prev[: head.end()]
+        if owner.endswith(tuple(g.heading_nouns)) and not _starts_keep(g, owner):
+            # 一季度重点项目今天开工，…，总投资…: the status of the projects says which the sum is over
+            rest = prev[head.end() :]
+            rest = next((rest[len(t) :] for t in g.status_times if rest.startswith(t)), rest)
+            owner = _post_verb(g, rest, "") + owner
+        return owner
     return ""
 
 
@@ -1310,6 +1359,8 @@ def _count(
     clause's noun; a keep-verb opening a list (新增A 10家、B 20家) stays in front of every item."""
     raw = parts[-1]
     core, change = _clean(g, raw, places)
+    per = g.count_rate.search(core)
+    rate = per.group(1) if per and len(core) > per.end() else ""  # 每年实施…: the rate per time stays
     opened = _starts_keep(g, core) or ""
     core = _drop_examples(core)
     if opened and core and not core.startswith(opened):
@@ -1401,6 +1452,8 @@ def _count(
             # 通过初审的49个科技创新项目 (a deed, not a quality: 切实可行的73条整改措施)
             deed = core.startswith((*g.predicates, *g.keep, *(k for k, _ in g.post_verbs)))
             keep = core if deed and 2 <= len(core) <= 6 else ""
+        if post and keep in g.doing:
+            keep = ""  # 带动100多家配套企业落地 -> 落地配套企业: what the things did says which, not what moved them
         name = (keep or post or pred) + noun
         reach = _ends_with(g.reach_owned, core) if core else None
         if reach and name.startswith(reach) and len(core) - len(reach) >= 2:
@@ -1449,6 +1502,14 @@ def _count(
         name = st.keep + name  # (新增A 80家、人形机器人产量5000台: a measure of its own takes no 新增)
     if _BUILT.match(name) and not name.endswith(("项目", "工程")):
         name = name[2:]  # 建成绿色工厂510个: what now exists is counted; 建成 stays a status of projects only
+    if rate and not name.startswith(rate) and len(name) >= 2:
+        name = rate + name  # 每年实施20项重点民生实事 -> 每年实施重点民生实事
+    if scope:
+        st.site = any(w in scope for w in g.site_words)
+    if st.site and (name in g.site_hands or (not name and unit in ("人", "名"))):
+        name = g.site_work + name  # 在…工地，1200多人、500多台机械抓紧建设 -> 施工人数, 施工机械数量
+    if unit in g.activity_units and (done := next((v for v in g.activity_verbs if name.startswith(v)), "")):
+        name = name[len(done) :]  # 开展补贴性职业技能培训28.69万人次: an activity counted by its units names itself
     classed = bool(st.prev_money) and st.prev_money in name
     if not 2 <= len(name) <= 24 or (
         _NUMBER.search(name) and not (sized and name.endswith(noun)) and not classed
@@ -1544,13 +1605,35 @@ def _named_before(g: _Grammar, earlier: str, head: str, places: Sequence[str]) -
 
 def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     """80项关键核心技术研发和80项重大科技成果转化项目: a thing counted first takes the head the next count's
-    thing ends with (项目, 工程) when it names no kind of its own."""
+    thing ends with (项目, 工程) when it names no kind of its own; a class alone (万亿级) the head after the next
+    thing's class (3个万亿级和7个千亿级产业集群 -> 万亿级产业集群)."""
     if len(noun) < 2 or noun.endswith(g.heads):
         return noun
     plain = _QUOTES.sub("", after)
     m = _NEXT_COUNTED.match(plain, len(noun)) if plain.startswith(noun) else None  # one compiled pattern
-    head = _ends_with(g.shared_heads, _count_noun(g, m.group(1))) if m else None
+    following = _count_noun(g, m.group(1)) if m else ""
+    head = _ends_with(g.shared_heads, following)
+    if not head and noun.endswith("级") and (rank := following.rfind("级")) > 0 and len(following) - rank > 2:
+        head = following[rank + 1 :]  # 3个万亿级和7个千亿级产业集群: a class alone takes the next class's head
     return noun + head if head else noun
+
+
+def _payer(g: _Grammar, who: str) -> str:
+    """The payer of a spent sum kept in its measure (中央财政拟 -> 中央财政), or '' when it is not a treasury."""
+    who = who.removesuffix("的")
+    while (modal := _ends_with(g.modals, who)) and len(who) > len(modal):
+        who = who[: -len(modal)]
+    return who if who.endswith(g.payer_heads) and len(who) <= g.payer_max else ""
+
+
+def _verb_run(g: _Grammar, s: str) -> str:
+    """The keep-verbs that end `s`, with the ones joined to them by 和/及/与/、 (停建、缓建 -> 停建缓建), or ''."""
+    run = ""
+    while (verb := _ends_with(g.keep, s)) and len(run) < 12:
+        run, s = verb + run, s[: -len(verb)]
+        joiner = next((j for j in g.verb_joiners if s.endswith(j)), "")
+        s = s[: len(s) - len(joiner)]
+    return run
 
 
 def _joined_verb(g: _Grammar, before: str) -> str:
@@ -1610,7 +1693,10 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
     verb = next((v for v in g.predicates if rest.startswith(v)), None)
     done = next((d for d in g.achieve if rest.startswith(d)), None)
     if verb is None and done and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", rest[len(done) :]):
-        return rest[len(done) :]  # 685家医疗机构实现互认, 5家企业实现上市: what they came to do says which
+        # 685家医疗机构实现互认, 5家企业实现上市: what they came to do says which; 完成 + a verb of doing stays
+        # (8个重点河湖入河排污口完成整治 -> 完成整治…: session 13, rule 1)
+        deed = rest[len(done) :]
+        return done + deed if done == "完成" and deed in g.doing else deed
     if verb is None:
         # 8条产业链产值两位数增长, 46种产品能耗达到国家先进值: what is said of an attribute of the things says
         # which ones are counted (产值两位数增长产业链)
@@ -1622,13 +1708,14 @@ def _predicate(g: _Grammar, after: str, noun: str) -> str:
     return rest if len(rest) <= 16 and not re.search(r"[的将要]", rest) else verb
 
 
-def _strip_verb_lead(g: _Grammar, core: str) -> str:
-    """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted."""
+def _strip_verb_lead(g: _Grammar, core: str, doing: bool = False) -> str:
+    """推出人工智能标志性产品 -> 人工智能标志性产品: a verb that does not say which things are counted (with
+    `doing`, a verb of doing too: it selects things counted, not a sum)."""
     for _ in range(2):
         v = next(
             (
                 w
-                for w in g.drop_lead
+                for w in ((*g.drop_lead, *g.doing) if doing else g.drop_lead)
                 if core.startswith(w) and len(core) - len(w) >= 2 and not core[len(w) :].startswith(_ADJECTIVE_MAKERS)
             ),
             None,
