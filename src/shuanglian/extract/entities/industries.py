@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.field_lists import reading as field_reading
 from shuanglian.extract.entities.lexicon import (
     generic,
     industries,
@@ -65,6 +66,8 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
             continue
         if text and _goods_list().match(text, c.end):
             continue  # 汽车、家电等大宗消费: the list names goods bought, not the sectors (README "Industries: decided")
+        if text and field_reading(text, c.start, c.end) == "governance":
+            continue  # 紧盯道路交通、…、文化旅游等重点领域 (安全生产): fields of government work, no sector named
         if text and text.startswith(grammar_extra()["domain_tails"], c.end):
             continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
         if text.startswith(modifies, c.end):

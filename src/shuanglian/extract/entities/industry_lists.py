@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.field_lists import fields_of_work, never_sector
+from shuanglian.extract.entities.field_lists import reading as field_reading
 from shuanglian.extract.entities.industries import grammar_extra, specific_only, with_modifiers
 from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar, shared_list
 from shuanglian.extract.entities.places import place_index
@@ -357,6 +359,15 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
             and (p not in g["generic_name_parts"] or p in words) and not any(c in p for c in "的得之")]
 
 
+def _field_economic(view: TokenView, items: Sequence[tuple[int, int]]) -> bool:
+    """True when the list is closed by …等领域 and its clause names economic activity (field_lists.reading)."""
+    s, e = items[-1]
+    toks = view.tokens
+    if e <= s or field_reading(view.text, toks[s].start, toks[e - 1].end, toks[items[0][0]].start) != "economic":
+        return False
+    return not fields_of_work([view.text[toks[a].start : toks[b - 1].end] for a, b in items if b > a])
+
+
 def listed_industries(view: TokenView) -> list[Cand]:
     """Industry items of a list that names at least one known industry or is closed by 等领域/产业."""
     inds = industries()
@@ -368,6 +379,12 @@ def listed_industries(view: TokenView) -> list[Cand]:
             found = [hit for n, (s, e) in enumerate(items) for hit in [_whole_item(view, s, e, later=n > 0)] if hit]
             stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
                        for start, text in found if text in industry_grammar()["product_terms"]]
+        elif _field_economic(view, items):
+            # 航空宇航、空天能源等领域展开科技攻关: a list of fields of economic activity names sectors (README session 13, 6)
+            found = [hit for n, (s, e) in enumerate(items) for hit in [_whole_item(view, s, e, later=n > 0)]
+                     if hit and not never_sector(hit[1])]
+            out += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR) for start, text in found]
+            continue
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
         sectors = [] if closed else _sector_items(view, items, known=any(text in inds for _, text in found))
@@ -388,5 +405,15 @@ def listed_industries(view: TokenView) -> list[Cand]:
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
                 if not any(c.start < a + len(p) and a < c.end for c in taken)]
+    # items of a list of fields of economic activity the token walk could not read (航空|宇航、空天能源/ORG等领域…攻关)
+    for k, t in enumerate(view.tokens):
+        if t.word != "等" or field_reading(view.text, t.start, t.start) != "economic":
+            continue
+        got = _string_items(view, k)
+        if not got or fields_of_work([p for _, p in got]):
+            continue
+        taken = out + stated
+        out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
+                if not never_sector(p) and not any(c.start < a + len(p) and a < c.end for c in taken)]
     # 现代|装备、新材料等产业: a kept modifier before an item is part of its name, as for a lexicon term
     return with_modifiers(view, specific_only(out, view.text) + stated)

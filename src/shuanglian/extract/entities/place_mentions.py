@@ -14,6 +14,21 @@ from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _WATERS = ("江", "河", "湖", "运河", "干流")
+
+
+def water_name(text: str, start: int, end: int) -> bool:
+    """True for a river, lake or sea named on its own as an area (长江沿线, 黄河下游, 在长江边, 洞庭湖; real_gold README
+    session-13 rule 4): a word of three characters or fewer ending in a water word (place_rules `water_tails`) that is
+    no generic word for waters (江河, 河湖: `generic_waters`) and is not written right before a word that makes it the
+    opening of another name (湘江|战役, 新安江|生态补偿机制: `water_name_after`). A river inside a longer word (长江经济带,
+    太湖实验室) is that word's, whoever reads it."""
+    rules = place_rules()
+    w = text[start:end]
+    if not 2 <= len(w) <= 5 or not w.endswith(tuple(rules["water_tails"])) or w in rules["generic_waters"]:
+        return False
+    if text.startswith(tuple(rules["water_name_after"]), end) or text[start - 1 : start] in _NAME_JOINS:
+        return False  # 湘江|战役; 新安江—|千岛湖…合作区: a pair of waters joined by a dash opens a zone's name
+    return not _listed_work(text, end, rules["water_list_heads"])
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 
 
@@ -109,9 +124,9 @@ def _route_endpoint(text: str, start: int, end: int) -> bool:
         len(items) > 1 and all(len(i) <= 12 for i in items[:-1]) and any(h in items[-1][:16] for h in heads))
 
 
-def _listed_work(text: str, end: int) -> bool:
+def _listed_work(text: str, end: int, heads: tuple[str, ...] = ()) -> bool:
     """True when the word opens or continues a list closed by the head of built works (九龙川、唐家河等煤矿,
-    茨哈峡、尔多等水电站, 南山口、哇让、同德、德令哈4个抽水蓄能电站)."""
+    茨哈峡、尔多等水电站, 南山口、哇让、同德、德令哈4个抽水蓄能电站), or by one of `heads` when given."""
     stop = _clause_end(text, end)
     rest = text[end:stop]
     if not rest.startswith(("、", "等")) and not _COUNT.match(rest):
@@ -126,7 +141,7 @@ def _listed_work(text: str, end: int) -> bool:
     after = after[1:] if after.startswith("等") else after
     m = _COUNT.match(after)
     after = after[m.end() :] if m else after
-    return any(h in after[:12] for h in place_rules()["work_list_heads"])
+    return any(h in after[:12] for h in heads or place_rules()["work_list_heads"])
 
 
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村|社区|大塆)")
@@ -212,7 +227,7 @@ def excluded_by_convention(text: str, start: int, end: int, common: frozenset[st
     w = text[start:end]
     if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w in rules_common()
             or w in common or w.endswith(_NON_PLACE_TAILS)
-            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w)
+            or (w.endswith(_WATERS) and not water_name(text, start, end)) or w.endswith(_WORK_PARTS) or _abbreviations(w)
             or suffix_of(w, grammar_only=True)):
         return True
     if _national_slogan(text, start, end) or _in_quoted_name(text, start, end):
@@ -465,8 +480,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         # 安徽地区生产总值: the place is 安徽, 地区生产总值 the measure
         short = Token(t.start, t.end - 2, t.word[:-2], t.tag)
         return place_cand(view, short) if len(short.word) >= 2 else out
-    if p is None and t.word.endswith(_WATERS):
-        return out  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
+    if p is None and t.word.endswith(_WATERS) and not water_name(text, t.start, t.end):
+        return out  # 江河, 湘江|战役: a generic word for waters, or a river opening another name
     if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
         return out  # 科教兴市 tagged 兴市: not a real division
     if p is None and _place_plus_generic(t.word):
