@@ -31,3 +31,11 @@ def test_generic_waters_battles_and_lists_of_other_things_are_no_rivers() -> Non
     assert not at("湘江战役纪念馆", "湘江")  # a battle named after the river
     assert not at("大运河、长城、西山永定河三条文化带建设", "大运河")  # items of a list of belts
     assert not at("升级打造新安江—千岛湖生态环境共同保护合作区", "千岛湖")  # a pair joined by a dash opens a zone
+
+
+def test_named_built_works_read_as_place_words_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README session-12 rule 4: named works are platforms; LAC reads some as one place word (沪通长江大桥/LOC)
+    # or as a place and a work word (大连湾/LOC 海底隧道/LOC)
+    k = {n: m.kind for n, m in ents("这里是江苏沪通长江大桥建设现场。在辽宁大连，大连湾海底隧道的标准沉管安装已经接近尾声。").items()}
+    assert k.get("沪通长江大桥") == "platform" and k.get("大连湾海底隧道") == "platform"
+    assert k.get("江苏") == "place"

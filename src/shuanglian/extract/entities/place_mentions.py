@@ -452,6 +452,11 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         # 光山县|西南部, 内蒙古|东部, 秦岭|北麓: the part names the place it is part of
         return place_cand(view, Token(t.start, t.end - len(part), t.word[: -len(part)], t.tag))
     if p is None and t.word.endswith(rules["work_tails"]) and not t.word.endswith("街道"):
+        if len(t.word) >= 4 and kind_of(t.word) == "platform" and not all_generic(t.word) and not _route_endpoint(text, t.start, t.end):
+            # 沪通长江大桥/LOC, 伶仃洋大桥/LOC: a named built work LAC reads as one place word is a platform (a short
+            # one, 南港, is more often the area named after the port)
+            # (real_gold README session-12 rule 4), as the suffix grammar types it
+            return [Cand(t.start, t.end, "platform", t.word, PRIO_LAC)]
         return out  # 天津港, 重庆站, 天府大道, 金融街: a built work or a spot, not a place of the registers
     if _route_endpoint(text, t.start, t.end):
         return out  # 日照至五莲铁路: the endpoints name the line
