@@ -222,3 +222,9 @@ def test_a_slogan_x_plus_names_no_industry(ents) -> None:  # type: ignore[no-unt
 def test_the_safety_of_two_goods_names_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
     got = {m.name for m in ents("强化食品药品安全监管。").values() if m.kind == "industry"}
     assert "食品" not in got
+
+
+def test_stocks_of_goods_and_resources_name_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # modified_heads (保有量, 渗透率, 回收…) and goods_list_heads (…等战略性资源): goods owned, recycled or mined
+    got = {m.name for m in ents("新能源汽车保有量持续增加。依托稀土、镓、锑等战略性资源。").values() if m.kind == "industry"}
+    assert not got & {"新能源汽车", "稀土"}
