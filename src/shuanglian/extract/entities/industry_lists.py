@@ -332,6 +332,8 @@ def _clause_start(view: TokenView, k: int) -> int | None:
         if t.word == "、":
             break
         closing = j + 1 < k and toks[j + 1].word in ("、", "和", "及", "与")
+        if t.word == "地" and j > i and len(toks[j - 1].word) == 1 and toks[j - 1].tag == "n":
+            continue  # 寒|地/u|测试: 地 after a one-character noun is part of a word (寒地, 林地), not the particle
         if t.tag in _CLAUSE_WORD_TAGS or t.word in industry_grammar()["lead_verbs"] or (
                 t.tag == "v" and len(t.word) >= 2 and t.word not in _heads() and not closing):
             last = j
@@ -351,6 +353,10 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
     for part in text[toks[i].start : toks[k].start].split("、"):
         parts.append((pos, part))
         pos += len(part) + 1
+    first = max(parts[0][1].rfind("和"), parts[0][1].rfind("及"))
+    if first > 0 and not _LIST_ITEM.match(parts[0][1]):
+        # 高端冰雪装备和|寒地测试、寒地服装…: the list opens after the last 和 of a first part too long to be an item
+        parts[0] = (parts[0][0] + first + 1, parts[0][1][first + 1 :])
     g = generic()
     if len(parts) < 2 or not all(_LIST_ITEM.match(p) for _, p in parts):
         return []
@@ -400,8 +406,14 @@ def listed_industries(view: TokenView) -> list[Cand]:
         if t.word != "等" or not _closed_by_industry(view, k):
             continue
         got = _string_items(view, k)
-        if not any(p in inds or _longest_head(p) or p in grammar_extra()["sector_words"] for _, p in got):
+        # a list closed by 等产业/等行业 itself says its items are sectors (寒地测试、寒地服装、寒地用品等产业); one with
+        # modifiers before the class word needs a known industry or a head word among its items
+        bare = k + 1 < len(view.tokens) and view.tokens[k + 1].word in industry_grammar()["list_anchors"]
+        if not bare and not any(p in inds or _longest_head(p) or p in grammar_extra()["sector_words"] for _, p in got):
             continue
+        # a token item inside a longer string item is LAC's cut of it (寒|地|测试 -> 测试): the string item wins
+        inside = [c for c in out if any(a <= c.start and c.end <= a + len(p) and c.end - c.start < len(p) for a, p in got)]
+        out = [c for c in out if c not in inside]
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
                 if not any(c.start < a + len(p) and a < c.end for c in taken)]
