@@ -353,6 +353,10 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
     for part in text[toks[i].start : toks[k].start].split("、"):
         parts.append((pos, part))
         pos += len(part) + 1
+    lead = next((v for v in industry_grammar()["lead_verbs"] if parts[0][1].startswith(v) and len(parts[0][1]) > len(v) + 1), "")
+    if lead:
+        # 做优|做|强酸汤/nz: the verb LAC glued to the first item is no part of it
+        parts[0] = (parts[0][0] + len(lead), parts[0][1][len(lead) :])
     first = max(parts[0][1].rfind("和"), parts[0][1].rfind("及"))
     if first > 0 and not _LIST_ITEM.match(parts[0][1]):
         # 高端冰雪装备和|寒地测试、寒地服装…: the list opens after the last 和 of a first part too long to be an item
