@@ -279,6 +279,7 @@ def sector_names() -> frozenset[str]:
 
 
 MIN_SECTOR_ITEMS = 2
+MIN_PEER_ITEMS = 3  # a list of at least so many items, most of them known industries, makes its plain items industries
 
 
 def _sector_items(view: TokenView, items: Sequence[tuple[int, int]], known: bool = False) -> list[tuple[int, str]]:
@@ -369,6 +370,13 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
             and (p not in g["generic_name_parts"] or p in words) and not any(c in p for c in "的得之")]
 
 
+def _enumerated(view: TokenView, s: int, e: int) -> bool:
+    """True when the item [s, e) is set off by 、 on one side at least (A、B、C): an item joined only by 与 (北斗与人工智能、
+    低空经济等深度融合) is paired with the next, not listed with it."""
+    toks = view.tokens
+    return (e < len(toks) and toks[e].word == "、") or (s > 0 and toks[s - 1].word == "、")
+
+
 def _field_economic(view: TokenView, items: Sequence[tuple[int, int]]) -> bool:
     """True when the list is closed by …等领域 and its clause names economic activity (field_lists.reading)."""
     s, e = items[-1]
@@ -402,6 +410,12 @@ def listed_industries(view: TokenView) -> list[Cand]:
         known = any(text in inds for _, text in found) or bool(sectors)
         if not known and not closed and not _closed(view, items[-1][1]):
             continue
+        if not closed and 2 * sum(text in inds for _, text in found) > len(items) >= MIN_PEER_ITEMS:
+            # 高端装备、信息网络、集成电路、新能源、…、航空发动机、燃气轮机: most items are known industries, so the
+            # plain noun items coordinated with them are sectors too
+            found += [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0)]
+                      if hit and _enumerated(view, s, e) and not any(hit[0] < f[0] + len(f[1]) and f[0] < hit[0] + len(hit[1]) for f in found)
+                      and not never_sector(hit[1]) and not any(ch in hit[1] for ch in "与和及")]
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
     # items of a closed industry list the token walk could not read (an item LAC cut into a verb or a particle:
