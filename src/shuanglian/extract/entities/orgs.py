@@ -1208,9 +1208,10 @@ def listed_works(view: TokenView) -> list[Cand]:
         if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
             continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
         for k, (a, b) in enumerate(items):
-            other = suffix_of(text[a:b], grammar_only=True) or suffix_of(text[a:b])
+            other = suffix_of(text[a:b], grammar_only=True)
             if other and len(other) >= 2 and not named(a, b) and not (attached and k == last):
-                continue  # 通航设施、邕北灌区: an item with a suffix of its own is another kind of work
+                continue  # 通航设施、邕北灌区: an item with a suffix of its own is another kind of work (a suffix that
+                # only classifies a name LAC found, 大运河 of 大运河、长城…三条文化带, is a word of the item's name)
             if named(a, b):
                 # 太平水库、中皋水库, 永自高速荣昌段、垫丰武高速: a name already (a section keeps its line)
                 if data["head_end"].search(text[a:b]):
