@@ -39,3 +39,13 @@ def test_named_built_works_read_as_place_words_are_platforms(ents) -> None:  # t
     k = {n: m.kind for n, m in ents("这里是江苏沪通长江大桥建设现场。在辽宁大连，大连湾海底隧道的标准沉管安装已经接近尾声。").items()}
     assert k.get("沪通长江大桥") == "platform" and k.get("大连湾海底隧道") == "platform"
     assert k.get("江苏") == "place"
+
+
+def test_epithets_and_lists_of_parks_hold_no_river() -> None:
+    def at(text: str, word: str) -> bool:
+        i = text.index(word)
+        return water_name(text, i, i + len(word))
+
+    assert not at("这是万里长江第一隧", "长江")
+    assert not at("建设长江和大运河两大国家文化公园", "长江")
+    assert at("推动长江、黄河等流域生态保护", "长江")

@@ -28,7 +28,18 @@ def water_name(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith(tuple(rules["water_name_after"]), end) or text[start - 1 : start] in _NAME_JOINS:
         return False  # 湘江|战役; 新安江—|千岛湖…合作区: a pair of waters joined by a dash opens a zone's name
-    return not _listed_work(text, end, rules["water_list_heads"])
+    if text[max(0, start - 3) : start].endswith(tuple(rules["water_name_before"])):
+        return False  # 万里长江第一隧: an epithet
+    return not _water_list().match(text, end)
+
+
+@functools.cache
+def _water_list() -> re.Pattern[str]:
+    """The rest of a list a water opens or continues, closed by a head naming other things, with 等 or a count before
+    it (大运河、长城…三条文化带; 长江和大运河两大国家文化公园; 仰韶村、双槐树、贾湖等遗址): place_rules water_list_heads."""
+    heads = "|".join(map(re.escape, sorted(place_rules()["water_list_heads"], key=len, reverse=True)))
+    return re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8}?)*(?:等|[一二两三四五六七八九十0-9]+(?:大|条|个|处|座))"
+                      rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})")
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 
 
@@ -124,9 +135,9 @@ def _route_endpoint(text: str, start: int, end: int) -> bool:
         len(items) > 1 and all(len(i) <= 12 for i in items[:-1]) and any(h in items[-1][:16] for h in heads))
 
 
-def _listed_work(text: str, end: int, heads: tuple[str, ...] = ()) -> bool:
+def _listed_work(text: str, end: int) -> bool:
     """True when the word opens or continues a list closed by the head of built works (九龙川、唐家河等煤矿,
-    茨哈峡、尔多等水电站, 南山口、哇让、同德、德令哈4个抽水蓄能电站), or by one of `heads` when given."""
+    茨哈峡、尔多等水电站, 南山口、哇让、同德、德令哈4个抽水蓄能电站)."""
     stop = _clause_end(text, end)
     rest = text[end:stop]
     if not rest.startswith(("、", "等")) and not _COUNT.match(rest):
@@ -141,7 +152,7 @@ def _listed_work(text: str, end: int, heads: tuple[str, ...] = ()) -> bool:
     after = after[1:] if after.startswith("等") else after
     m = _COUNT.match(after)
     after = after[m.end() :] if m else after
-    return any(h in after[:12] for h in heads or place_rules()["work_list_heads"])
+    return any(h in after[:12] for h in place_rules()["work_list_heads"])
 
 
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:村|社区|大塆)")
