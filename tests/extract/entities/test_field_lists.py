@@ -22,6 +22,8 @@ def test_the_clause_says_what_the_fields_are_fields_of() -> None:
     assert _reading("推动工业、城乡建设、交通运输、能源等重点领域绿色低碳转型", "交通运输") == "governance"
     assert _reading("拓展农业、文旅、教育等多领域AI场景应用", "文旅") == "governance"
     assert _reading("发展海洋、航运等产业", "海洋") is None  # not a 领域 list
+    # a later item's own words are no cue (网络安全 is an item, not the clause's safety work)
+    assert _reading("在集成电路、网络安全、人工智能等领域开展技术攻关", "人工智能") == "economic"
 
 
 def test_items_of_an_economic_field_list_are_industries(ents) -> None:  # type: ignore[no-untyped-def]

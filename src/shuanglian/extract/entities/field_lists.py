@@ -64,7 +64,12 @@ def reading(text: str, start: int, end: int, first: int | None = None) -> str | 
         return None
     close = m.end()
     lo = max(text.rfind(ch, 0, start) for ch in _BREAKS) + 1
-    start = first if first is not None and lo <= first <= start else start
+    if first is None:
+        # the later items are not the clause's words (集成电路、网络安全、人工智能等领域: 安全 is an item's): the clause
+        # before the list is read up to the first 、 (the clause's verb and the first item)
+        sep = text.find("、", lo, start)
+        first = sep if sep >= 0 else start
+    start = first if lo <= first <= start else start
     stops = [i for i in (text.find(ch, close) for ch in _BREAKS) if i >= 0]
     hi = min(stops) if stops else len(text)
     got = _read((m.group(1) or m.group(2) or "") + text[lo:start] + text[close:hi])
@@ -87,3 +92,4 @@ def fields_of_work(items: list[str]) -> bool:
     """True when at least half the items of a field list are no sectors (教育、医疗、养老、社保等领域; 产业发展、
     科技创新、…、民生保障等领域): the list names fields of government work, so none of its items is an industry."""
     return 2 * sum(map(never_sector, items)) >= len(items)
+
