@@ -62,3 +62,9 @@ def test_lines_named_by_abbreviations_after_de_and_with_provinces(ents) -> None:
     for name in ("岳益常高铁", "沪苏铁路", "渝昆高铁"):
         assert got.get(name) == "platform", name
     assert not any(k.endswith("高速公路") for k in got)
+
+
+def test_an_item_whose_suffix_only_classifies_stays_in_the_list(ents) -> None:  # type: ignore[no-untyped-def]
+    # 大运河 ends in the classify-only suffix 运河: still an item of 大运河、长城、西山永定河三条文化带
+    got = {n for n, m in ents("大运河、长城、西山永定河三条文化带建设扎实推进。").items() if m.kind == "platform"}
+    assert {"大运河文化带", "长城文化带", "西山永定河文化带"} <= got

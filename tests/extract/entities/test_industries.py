@@ -209,3 +209,22 @@ def test_a_classification_section_written_before_hangye_without_its_ye(ents) -> 
     # 租赁和商务服务|行业: the section 租赁和商务服务业 (GB/T 4754), one industry, not 商务服务 alone
     got = _industries(ents, "其中从事租赁和商务服务行业的企业超过300家。")
     assert "租赁和商务服务" in got and "商务服务" not in got
+
+
+def test_a_slogan_x_plus_names_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README "Industries: decided" (4): “人工智能+”行动, 跨境电商+海外仓 name programmes of applying X
+    got = {m.name for m in ents("深化拓展“人工智能+”行动，加快“跨境电商+海外仓”发展。").values() if m.kind == "industry"}
+    assert not got & {"人工智能", "跨境电商"}
+    got = {m.name for m in ents("大力发展人工智能产业。").values() if m.kind == "industry"}
+    assert "人工智能" in got
+
+
+def test_the_safety_of_two_goods_names_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name for m in ents("强化食品药品安全监管。").values() if m.kind == "industry"}
+    assert "食品" not in got
+
+
+def test_stocks_of_goods_and_resources_name_no_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # modified_heads (保有量, 渗透率, 回收…) and goods_list_heads (…等战略性资源): goods owned, recycled or mined
+    got = {m.name for m in ents("新能源汽车保有量持续增加。依托稀土、镓、锑等战略性资源。").values() if m.kind == "industry"}
+    assert not got & {"新能源汽车", "稀土"}

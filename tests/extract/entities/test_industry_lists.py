@@ -122,3 +122,22 @@ def test_list_items_lac_cut_into_verbs_read_on_characters(ents) -> None:  # type
     # 飞行器|制造/v, 机|载/v: the token walk stops at the verb; the list closed by 等产业 names every item
     got = _industries(ents, "积极发展通用飞行器制造、航空动力系统、航空机载零部件等产业。")
     assert got == {"通用飞行器制造", "航空动力系统", "航空机载零部件"}
+
+
+def test_a_list_closed_by_bare_deng_chanye_names_sectors_read_on_the_characters(ents) -> None:  # type: ignore[no-untyped-def]
+    # 寒|地/u|测试: LAC cuts the items; 等产业 itself says they are sectors; the list opens after 和
+    got = _industries(ents, "发展高端冰雪装备和寒地测试、寒地服装、寒地用品等产业。")
+    assert {"寒地测试", "寒地服装", "寒地用品"} <= got and "测试" not in got
+
+
+def test_a_service_list_closer_followed_by_its_qualities(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "促进健康医疗、养老育幼、家政物业等生活性服务业高品质、多样化、便利化发展。")
+    assert {"健康医疗", "养老育幼", "家政物业"} <= got
+
+
+def test_plain_items_coordinated_with_mostly_known_industries_are_industries(ents) -> None:  # type: ignore[no-untyped-def]
+    got = _industries(ents, "要实施高端装备、信息网络、集成电路、新能源、新材料、生物医药、航空发动机、燃气轮机等重大项目。")
+    assert {"信息网络", "航空发动机", "集成电路"} <= got
+    # an item joined by 与 is paired with the next, not listed (北斗与人工智能、低空经济等深度融合)
+    got = _industries(ents, "促进北斗与人工智能、低空经济等深度融合。")
+    assert "北斗" not in got and "北斗与人工智能" not in got

@@ -261,3 +261,10 @@ def test_slogan_adjective_opens_a_designation_named_after_it(ents) -> None:  # t
     got = _kinds(ents, "全力建设美丽江西示范区。")
     assert got.get("美丽江西示范区") == "platform"
     assert "江西示范区" not in got
+
+
+def test_a_built_work_is_named_without_the_county_written_before_it(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README session-12 rule 4 (徐闻县大水桥水库 -> 大水桥水库); a city's airport keeps its official name
+    k = {n: m.kind for n, m in ents("习近平来到徐闻县大水桥水库。北京大兴国际机场投运。").items()}
+    assert k.get("大水桥水库") == "platform" and k.get("徐闻县") == "place" and "徐闻县大水桥水库" not in k
+    assert k.get("北京大兴国际机场") == "platform"

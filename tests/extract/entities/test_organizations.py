@@ -92,3 +92,11 @@ def test_named_summits_and_leaders_meetings_are_organizations(ents) -> None:  # 
     assert got.get("金砖国家领导人会晤") == "organization"
     assert got.get("亚欧首脑会议") == "organization"
     assert "会晤" not in _kinds(ents, "中美两国元首举行会晤。")  # a meeting with no name
+
+
+def test_grades_and_kinds_of_care_make_a_class_of_bodies() -> None:
+    # generic_words.yaml class_modifiers: 国家一级图书馆, 医保定点社区卫生服务中心 name classes; a place's own is a body
+    from shuanglian.extract.entities.orgs import all_generic
+
+    assert all_generic("国家一级图书馆") and all_generic("医保定点社区卫生服务中心") and all_generic("中医医院")
+    assert not all_generic("内蒙古自治区中医医院")

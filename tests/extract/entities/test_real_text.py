@@ -29,9 +29,10 @@ def test_pairings_sections_and_phases_are_no_places(ents) -> None:  # type: igno
         assert k.get(word) != "place", word
 
 
-def test_rivers_are_no_places_but_divisions_are(ents) -> None:  # type: ignore[no-untyped-def]
+def test_rivers_named_as_an_area_are_places_as_divisions_are(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README session-13 rule 4 (gold-a's "rivers are not places" withdrawn)
     k = _kinds(ents, "加强淮河治理，浙江省和黑龙江省共同推进。")
-    assert k.get("淮河") != "place"
+    assert k.get("淮河") == "place"
     assert k.get("浙江省") == "place" and k.get("黑龙江省") == "place"
 
 
@@ -142,3 +143,9 @@ def test_two_known_bodies_stay_apart(ents) -> None:  # type: ignore[no-untyped-d
 def test_places_listed_in_a_quoted_route_stay_places(ents) -> None:  # type: ignore[no-untyped-def]
     k = _kinds(ents, "“北部湾港-成都-波兰、德国”的班列从广西出发，流经黄河流域。")
     assert k.get("成都") == "place" and k.get("德国") == "place"
+
+
+def test_the_communist_party_is_a_government_body(ents) -> None:  # type: ignore[no-untyped-def]
+    # real_gold README session-13 rule 5: 中国共产党 is government, as 党中央 and 中共中央
+    k = _kinds(ents, "在中国共产党领导下，全国人民团结奋斗。")
+    assert k.get("中国共产党") == "government"

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.field_lists import reading as field_reading
 from shuanglian.extract.entities.lexicon import (
     generic,
     industries,
@@ -53,6 +54,17 @@ def _goods_list() -> re.Pattern[str]:
     return re.compile(rf"(?:、[^，。；、！？\n]{{1,{MAX_GOODS_ITEM}}}?)*等(?:{heads})")
 
 
+_SLOGAN_PLUS = frozenset("+＋")
+
+
+def _paired_domain(text: str, end: int) -> bool:
+    """True when a second goods word of two characters joins the term before a domain tail (食品|药品|安全,
+    粮食|能源|安全): the safety of both goods. A class word between (产业|安全, 行业|监管) keeps the industry."""
+    pair = text[end : end + 2]
+    return (len(pair) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in pair) and pair not in ("产业", "行业")
+            and text.startswith(grammar_extra()["domain_tails"], end + 2))
+
+
 def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
     """Drop whole-economy sectors (制造业, 现代服务业), product terms not written as X产业/X行业 (垂类大模型,
     组网卫星) and terms naming a facility's type (储能|电站, 5G|基站): none is an industry mention of its own."""
@@ -65,8 +77,12 @@ def specific_only(cands: list[Cand], text: str = "") -> list[Cand]:
             continue
         if text and _goods_list().match(text, c.end):
             continue  # 汽车、家电等大宗消费: the list names goods bought, not the sectors (README "Industries: decided")
-        if text and text.startswith(grammar_extra()["domain_tails"], c.end):
-            continue  # 食品|安全, 煤炭|保供: the safety or supply of the goods, not their industry
+        if text and text[c.end : c.end + 1] in _SLOGAN_PLUS:
+            continue  # “人工智能+”行动, 跨境电商+海外仓: a slogan X+ names a programme of applying X (README "Industries: decided" 4)
+        if text and field_reading(text, c.start, c.end) == "governance":
+            continue  # 紧盯道路交通、…、文化旅游等重点领域 (安全生产): fields of government work, no sector named
+        if text and (text.startswith(grammar_extra()["domain_tails"], c.end) or _paired_domain(text, c.end)):
+            continue  # 食品|安全, 煤炭|保供, 食品|药品安全: the safety or supply of the goods, not their industry
         if text.startswith(modifies, c.end):
             continue  # 房地产|开发投资, 煤炭|运输: the term qualifies a product or an activity
         # a facility's field is no industry mention, but the carrier rules name the facility by it

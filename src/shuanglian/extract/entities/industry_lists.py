@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView
+from shuanglian.extract.entities.field_lists import fields_of_work, never_sector
+from shuanglian.extract.entities.field_lists import reading as field_reading
 from shuanglian.extract.entities.industries import grammar_extra, specific_only, with_modifiers
 from shuanglian.extract.entities.lexicon import generic, industries, industry_grammar, shared_list
 from shuanglian.extract.entities.places import place_index
@@ -277,6 +279,7 @@ def sector_names() -> frozenset[str]:
 
 
 MIN_SECTOR_ITEMS = 2
+MIN_PEER_ITEMS = 3  # a list of at least so many items, most of them known industries, makes its plain items industries
 
 
 def _sector_items(view: TokenView, items: Sequence[tuple[int, int]], known: bool = False) -> list[tuple[int, str]]:
@@ -330,6 +333,8 @@ def _clause_start(view: TokenView, k: int) -> int | None:
         if t.word == "、":
             break
         closing = j + 1 < k and toks[j + 1].word in ("、", "和", "及", "与")
+        if t.word == "地" and j > i and len(toks[j - 1].word) == 1 and toks[j - 1].tag == "n":
+            continue  # 寒|地/u|测试: 地 after a one-character noun is part of a word (寒地, 林地), not the particle
         if t.tag in _CLAUSE_WORD_TAGS or t.word in industry_grammar()["lead_verbs"] or (
                 t.tag == "v" and len(t.word) >= 2 and t.word not in _heads() and not closing):
             last = j
@@ -349,12 +354,36 @@ def _string_items(view: TokenView, k: int) -> list[tuple[int, str]]:
     for part in text[toks[i].start : toks[k].start].split("、"):
         parts.append((pos, part))
         pos += len(part) + 1
+    lead = next((v for v in industry_grammar()["lead_verbs"] if parts[0][1].startswith(v) and len(parts[0][1]) > len(v) + 1), "")
+    if lead:
+        # 做优|做|强酸汤/nz: the verb LAC glued to the first item is no part of it
+        parts[0] = (parts[0][0] + len(lead), parts[0][1][len(lead) :])
+    first = max(parts[0][1].rfind("和"), parts[0][1].rfind("及"))
+    if first > 0 and not _LIST_ITEM.match(parts[0][1]):
+        # 高端冰雪装备和|寒地测试、寒地服装…: the list opens after the last 和 of a first part too long to be an item
+        parts[0] = (parts[0][0] + first + 1, parts[0][1][first + 1 :])
     g = generic()
     if len(parts) < 2 or not all(_LIST_ITEM.match(p) for _, p in parts):
         return []
     words = grammar_extra()["sector_words"]
     return [(a, p) for a, p in parts if p not in place_index() and p not in g["non_names"]
             and (p not in g["generic_name_parts"] or p in words) and not any(c in p for c in "的得之")]
+
+
+def _enumerated(view: TokenView, s: int, e: int) -> bool:
+    """True when the item [s, e) is set off by 、 on one side at least (A、B、C): an item joined only by 与 (北斗与人工智能、
+    低空经济等深度融合) is paired with the next, not listed with it."""
+    toks = view.tokens
+    return (e < len(toks) and toks[e].word == "、") or (s > 0 and toks[s - 1].word == "、")
+
+
+def _field_economic(view: TokenView, items: Sequence[tuple[int, int]]) -> bool:
+    """True when the list is closed by …等领域 and its clause names economic activity (field_lists.reading)."""
+    s, e = items[-1]
+    toks = view.tokens
+    if e <= s or field_reading(view.text, toks[s].start, toks[e - 1].end, toks[items[0][0]].start) != "economic":
+        return False
+    return not fields_of_work([view.text[toks[a].start : toks[b - 1].end] for a, b in items if b > a])
 
 
 def listed_industries(view: TokenView) -> list[Cand]:
@@ -368,6 +397,12 @@ def listed_industries(view: TokenView) -> list[Cand]:
             found = [hit for n, (s, e) in enumerate(items) for hit in [_whole_item(view, s, e, later=n > 0)] if hit]
             stated += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR)
                        for start, text in found if text in industry_grammar()["product_terms"]]
+        elif _field_economic(view, items):
+            # 航空宇航、空天能源等领域展开科技攻关: a list of fields of economic activity names sectors (README session 13, 6)
+            found = [hit for n, (s, e) in enumerate(items) for hit in [_whole_item(view, s, e, later=n > 0)]
+                     if hit and not never_sector(hit[1])]
+            out += [Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR) for start, text in found]
+            continue
         else:
             found = [hit for s, e in items for hit in [_best_tail(view, s, e)] if hit]
         sectors = [] if closed else _sector_items(view, items, known=any(text in inds for _, text in found))
@@ -375,6 +410,12 @@ def listed_industries(view: TokenView) -> list[Cand]:
         known = any(text in inds for _, text in found) or bool(sectors)
         if not known and not closed and not _closed(view, items[-1][1]):
             continue
+        if not closed and 2 * sum(text in inds for _, text in found) > len(items) >= MIN_PEER_ITEMS:
+            # 高端装备、信息网络、集成电路、新能源、…、航空发动机、燃气轮机: most items are known industries, so the
+            # plain noun items coordinated with them are sectors too
+            found += [hit for n, (s, e) in enumerate(items) for hit in [_plain_item(view, s, e, later=n > 0)]
+                      if hit and _enumerated(view, s, e) and not any(hit[0] < f[0] + len(f[1]) and f[0] < hit[0] + len(hit[1]) for f in found)
+                      and not never_sector(hit[1]) and not any(ch in hit[1] for ch in "与和及")]
         for start, text in found:
             out.append(Cand(start, start + len(text), "industry", inds.get(text, text), PRIO_GRAMMAR))
     # items of a closed industry list the token walk could not read (an item LAC cut into a verb or a particle:
@@ -383,10 +424,26 @@ def listed_industries(view: TokenView) -> list[Cand]:
         if t.word != "等" or not _closed_by_industry(view, k):
             continue
         got = _string_items(view, k)
-        if not any(p in inds or _longest_head(p) or p in grammar_extra()["sector_words"] for _, p in got):
+        # a list closed by 等产业/等行业 itself says its items are sectors (寒地测试、寒地服装、寒地用品等产业); one with
+        # modifiers before the class word needs a known industry or a head word among its items
+        bare = k + 1 < len(view.tokens) and view.tokens[k + 1].word in industry_grammar()["list_anchors"]
+        if not bare and not any(p in inds or _longest_head(p) or p in grammar_extra()["sector_words"] for _, p in got):
             continue
+        # a token item inside a longer string item is LAC's cut of it (寒|地|测试 -> 测试): the string item wins
+        inside = [c for c in out if any(a <= c.start and c.end <= a + len(p) and c.end - c.start < len(p) for a, p in got)]
+        out = [c for c in out if c not in inside]
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
                 if not any(c.start < a + len(p) and a < c.end for c in taken)]
+    # items of a list of fields of economic activity the token walk could not read (航空|宇航、空天能源/ORG等领域…攻关)
+    for k, t in enumerate(view.tokens):
+        if t.word != "等" or field_reading(view.text, t.start, t.start) != "economic":
+            continue
+        got = _string_items(view, k)
+        if not got or fields_of_work([p for _, p in got]):
+            continue
+        taken = out + stated
+        out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
+                if not never_sector(p) and not any(c.start < a + len(p) and a < c.end for c in taken)]
     # 现代|装备、新材料等产业: a kept modifier before an item is part of its name, as for a lexicon term
     return with_modifiers(view, specific_only(out, view.text) + stated)

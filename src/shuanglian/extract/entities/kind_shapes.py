@@ -24,7 +24,7 @@ from typing import Any
 from shuanglian.extract.entities.candidates import PRIO_GRAMMAR, Cand, TokenView, quote_around
 from shuanglian.extract.entities.lexicon import _yaml, carrier_names, generic, industries
 from shuanglian.extract.entities.orgs import _field_name, extend_segment
-from shuanglian.extract.entities.places import place_index
+from shuanglian.extract.entities.places import normalise, place_index
 from shuanglian.suffixes import suffixes
 
 
@@ -291,6 +291,21 @@ def _slogan_lead(text: str, c: Cand) -> str:
     return next((a for a in _data()["slogan_adjectives"] if text.endswith(a, 0, c.start)), "")
 
 
+def _placed_work(c: Cand, d: Any) -> list[Cand]:
+    """A built work written after the full name of the county or city it lies in (徐闻县|大水桥水库): the division as a
+    place and the work as a platform named without it (kind_shapes.yaml placed_work_heads, placed_work_levels)."""
+    if c.kind != "platform" or not c.name.endswith(tuple(d["placed_work_heads"])):
+        return [c]
+    for k in range(len(c.name) - 4, 1, -1):
+        head = c.name[:k]
+        if head[-1] not in "县区市州旗盟":
+            continue
+        p = normalise(head)
+        if p is not None and p.level in d["placed_work_levels"] and p.name == head:
+            return [Cand(c.start, c.start + k, "place", head), replace(c, start=c.start + k, name=c.name[k:])]
+    return [c]
+
+
 def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
     """Railway stations typed as platforms (雄安站, 合肥西站); platform names cut to the named work after a description (…货运机场花湖国际机场 -> 花湖国际机场) or
     extended over a zone part written after the zone (广东自贸区横琴片区)."""
@@ -325,6 +340,7 @@ def reshaped(text: str, chosen: Sequence[Cand]) -> list[Cand]:
                     c = replace(c, end=m.end(), name=c.name + m.group())
         out.append(c)
     out = [replace(c, kind="platform") if c.kind == "place" and _built_park(text, c) else c for c in out]
+    out = [part for c in out for part in _placed_work(c, d)]
     out = _shared_region_heads(out, tuple(d["shared_region_heads"]))
     zones = [(c.start, c.end) for c in out if c.kind == "platform"]
     return [c for c in out if c.kind != "place" or not any(a <= c.start and c.end <= b for a, b in zones)]

@@ -1053,6 +1053,7 @@ def _work_lists() -> dict[str, Any]:
         "max_last_item": int(data.get("max_last_item", 8)),
         "name_verbs": frozenset(data.get("name_verbs") or []),
         "size_classes": tuple(data.get("size_classes") or []),
+        "heritage_heads": tuple(data.get("heritage_heads") or []),
     }
 
 
@@ -1208,9 +1209,12 @@ def listed_works(view: TokenView) -> list[Cand]:
         if len(items) >= 3 and sum(text[a:b] in place_index() for a, b in items) >= 3:
             continue  # 推进南宁、百色、来宾、梧州泛铝件先进制造基地建设: one kind of base per place, a programme
         for k, (a, b) in enumerate(items):
-            other = suffix_of(text[a:b], grammar_only=True) or suffix_of(text[a:b])
+            # a cultural belt or park is named after anything (大运河 of 大运河、长城…三条文化带): there only a grammar
+            # suffix makes an item another kind of thing, a classifying one (运河) is a word of its name
+            heritage = head.endswith(tuple(data["heritage_heads"]))
+            other = suffix_of(text[a:b], grammar_only=True) or (None if heritage else suffix_of(text[a:b]))
             if other and len(other) >= 2 and not named(a, b) and not (attached and k == last):
-                continue  # 通航设施、邕北灌区: an item with a suffix of its own is another kind of work
+                continue  # 通航设施、邕北灌区, 东湖大桥、兰新铁路: an item with a suffix of its own is another kind of work
             if named(a, b):
                 # 太平水库、中皋水库, 永自高速荣昌段、垫丰武高速: a name already (a section keeps its line)
                 if data["head_end"].search(text[a:b]):

@@ -14,6 +14,32 @@ from shuanglian.extract.lac import Token
 
 _SLOGAN_PREFIXES = frozenset({"数字", "智慧", "美丽", "健康", "平安", "法治", "幸福", "创新", "活力", "诗画", "绿色"})
 _WATERS = ("江", "河", "湖", "运河", "干流")
+
+
+def water_name(text: str, start: int, end: int) -> bool:
+    """True for a river, lake or sea named on its own as an area (长江沿线, 黄河下游, 在长江边, 洞庭湖; real_gold README
+    session-13 rule 4): a word of three characters or fewer ending in a water word (place_rules `water_tails`) that is
+    no generic word for waters (江河, 河湖: `generic_waters`) and is not written right before a word that makes it the
+    opening of another name (湘江|战役, 新安江|生态补偿机制: `water_name_after`). A river inside a longer word (长江经济带,
+    太湖实验室) is that word's, whoever reads it."""
+    rules = place_rules()
+    w = text[start:end]
+    if not 2 <= len(w) <= 5 or not w.endswith(tuple(rules["water_tails"])) or w in rules["generic_waters"]:
+        return False
+    if text.startswith(tuple(rules["water_name_after"]), end) or text[start - 1 : start] in _NAME_JOINS:
+        return False  # 湘江|战役; 新安江—|千岛湖…合作区: a pair of waters joined by a dash opens a zone's name
+    if text[max(0, start - 3) : start].endswith(tuple(rules["water_name_before"])):
+        return False  # 万里长江第一隧: an epithet
+    return not _water_list().match(text, end)
+
+
+@functools.cache
+def _water_list() -> re.Pattern[str]:
+    """The rest of a list a water opens or continues, closed by a head naming other things, with 等 or a count before
+    it (大运河、长城…三条文化带; 长江和大运河两大国家文化公园; 仰韶村、双槐树、贾湖等遗址): place_rules water_list_heads."""
+    heads = "|".join(map(re.escape, sorted(place_rules()["water_list_heads"], key=len, reverse=True)))
+    return re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,8}?)*(?:等|[一二两三四五六七八九十0-9]+(?:大|条|个|处|座))"
+                      rf"[\u4e00-\u9fff]{{0,4}}?(?:{heads})")
 _NON_PLACE_TAILS = ("大厦", "大楼", "广场", "酒店", "宾馆", "会展中心", "体育馆", "体育中心", "大剧院", "机场", "车站", "码头")
 
 
@@ -212,7 +238,7 @@ def excluded_by_convention(text: str, start: int, end: int, common: frozenset[st
     w = text[start:end]
     if (len(w) < 2 or w.isascii() or is_non_name(w) or w in generic()["non_places"] or w in rules_common()
             or w in common or w.endswith(_NON_PLACE_TAILS)
-            or w.endswith(_WATERS) or w.endswith(_WORK_PARTS) or _abbreviations(w)
+            or (w.endswith(_WATERS) and not water_name(text, start, end)) or w.endswith(_WORK_PARTS) or _abbreviations(w)
             or suffix_of(w, grammar_only=True)):
         return True
     if _national_slogan(text, start, end) or _in_quoted_name(text, start, end):
@@ -437,6 +463,11 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         # 光山县|西南部, 内蒙古|东部, 秦岭|北麓: the part names the place it is part of
         return place_cand(view, Token(t.start, t.end - len(part), t.word[: -len(part)], t.tag))
     if p is None and t.word.endswith(rules["work_tails"]) and not t.word.endswith("街道"):
+        if len(t.word) >= 4 and kind_of(t.word) == "platform" and not all_generic(t.word) and not _route_endpoint(text, t.start, t.end):
+            # 沪通长江大桥/LOC, 伶仃洋大桥/LOC: a named built work LAC reads as one place word is a platform (a short
+            # one, 南港, is more often the area named after the port)
+            # (real_gold README session-12 rule 4), as the suffix grammar types it
+            return [Cand(t.start, t.end, "platform", t.word, PRIO_LAC)]
         return out  # 天津港, 重庆站, 天府大道, 金融街: a built work or a spot, not a place of the registers
     if _route_endpoint(text, t.start, t.end):
         return out  # 日照至五莲铁路: the endpoints name the line
@@ -465,8 +496,8 @@ def place_cand(view: TokenView, t: Token) -> list[Cand]:
         # 安徽地区生产总值: the place is 安徽, 地区生产总值 the measure
         short = Token(t.start, t.end - 2, t.word[:-2], t.tag)
         return place_cand(view, short) if len(short.word) >= 2 else out
-    if p is None and t.word.endswith(_WATERS):
-        return out  # 淮河, 嘉陵江, 洞庭湖: rivers and lakes are not places of the registers
+    if p is None and t.word.endswith(_WATERS) and not water_name(text, t.start, t.end):
+        return out  # 江河, 湘江|战役: a generic word for waters, or a river opening another name
     if p is None and t.word[-1] in "省市区县" and len(t.word) <= 3:
         return out  # 科教兴市 tagged 兴市: not a real division
     if p is None and _place_plus_generic(t.word):
