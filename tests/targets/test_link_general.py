@@ -296,3 +296,22 @@ def test_an_undated_work_report_takes_its_year_from_its_title() -> None:
     # without a report title nothing dates it
     undated = derive_figures(text.replace("2018年", "").replace("2019年", ""), None, "一篇报道")
     assert undated and all(f.year is None for f in undated)
+
+
+def test_a_national_report_delivered_late_in_its_year_reviews_that_year() -> None:
+    # the 1981 report was delivered in November (rules.yaml undated_reports.national_late): a 1981 report's review
+    # of its first months is 1981's, and 预计 figures are that year's too; a report of a listed year by another
+    # author is read as delivered in March
+    from shuanglian.targets.derive import undated_report
+    from shuanglian.targets.rules import load_rules
+
+    rules = load_rules()
+    assert undated_report(rules, "1981年中华人民共和国国务院政府工作报告") == (1981, 11)
+    assert undated_report(rules, "1981年中华人民共和国国务院政府工作报告（摘要）") == (1981, 11)
+    assert undated_report(rules, "2006年中华人民共和国国务院政府工作报告") == (2006, 3)
+    assert undated_report(rules, "1981年某省人民政府工作报告") == (1981, 3)
+    assert undated_report(rules, "关于政府工作报告的解读") == (None, None)
+    text = "一、工作回顾\n工业总产值增长3.6%。"
+    late = [f.year for f in derive_figures(text, None, "1981年中华人民共和国国务院政府工作报告") if f.unit == "%"]
+    early = [f.year for f in derive_figures(text, None, "2006年中华人民共和国国务院政府工作报告") if f.unit == "%"]
+    assert late == [1981] and early == [2005]

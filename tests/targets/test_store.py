@@ -211,20 +211,9 @@ def test_a_rejected_outcome_gives_way_to_the_next_best(db_url: str) -> None:
 def test_worded_targets_found_by_later_reports_equal_a_rebuild(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # a target no rule names a measure for (中央财政投入增长率 in the 2004 report) is matched by wording: a later
     # report's figure of another measure string answers it, so an update must find it as a rebuild does
-    import json
-    import os
-    from pathlib import Path
-
-    import pytest
-
     from shuanglian.services.documents import ingest_paths
 
-    reports = Path(__file__).resolve().parents[2].parent / "shared/data/real/national-reports-1954-2015.jsonl"
-    if not reports.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but {reports} is missing")
-        pytest.skip("../shared/data/real is not present")
-    by_year = {json.loads(ln)["year"]: ln for ln in reports.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    by_year = _national_reports()
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     from shuanglian.store.db import init_db
 
@@ -376,20 +365,9 @@ def test_a_five_year_plan_is_answered_by_the_next_plans_review_and_updates_equal
     # the 2006 report states the 十一五 goals (今后五年国内生产总值年均增长7.5%, 单位国内生产总值能源消耗降低20%左右);
     # the 2011 report gives the five-year figures (年均增长11.2%, 五年累计…能耗下降19.1%): a total over the plan's
     # whole period is its final outcome, not progress (before, those targets stayed "unknown" with a progress only)
-    import json
-    import os
-    from pathlib import Path
-
-    import pytest
-
     from shuanglian.services.documents import ingest_paths
 
-    reports = Path(__file__).resolve().parents[2].parent / "shared/data/real/national-reports-1954-2015.jsonl"
-    if not reports.exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"CI=true but {reports} is missing")
-        pytest.skip("../shared/data/real is not present")
-    by_year = {json.loads(ln)["year"]: ln for ln in reports.read_text(encoding="utf-8").splitlines() if ln.strip()}
+    by_year = _national_reports()
     url = f"sqlite:///{tmp_path / 'db.sqlite'}"
     from shuanglian.store.db import init_db
 
@@ -406,3 +384,19 @@ def test_a_five_year_plan_is_answered_by_the_next_plans_review_and_updates_equal
     assert _links(url) == incremental
     assert got["国内生产总值增长率"] == (11.2, "met")
     assert got["单位国内生产总值能耗降低率"] == (19.1, "missed")  # 20%左右: 0.5 points short of the tolerance
+
+
+def _national_reports() -> dict[int, str]:
+    """The national reports file's JSON lines by year; fails under CI=true when the shared data is missing."""
+    import json
+    import os
+    from pathlib import Path
+
+    import pytest
+
+    reports = Path(__file__).resolve().parents[2].parent / "shared/data/real/national-reports-1954-2015.jsonl"
+    if not reports.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but {reports} is missing")
+        pytest.skip("../shared/data/real is not present")
+    return {json.loads(ln)["year"]: ln for ln in reports.read_text(encoding="utf-8").splitlines() if ln.strip()}

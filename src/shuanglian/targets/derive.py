@@ -27,7 +27,6 @@ _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
 # "M\n2\n", "PM\n2.5\n": a subscript set on its own line; the line breaks become spaces.
 _SUBSCRIPT_LINE = re.compile(r"(?<=[A-Za-z])\n([\d.]{1,3})\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_REPORT_TITLE = re.compile(r"\s*((?:19|20)\d\d)\s*年.{0,30}政府工作报告")
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _DECIMAL_AFTER = re.compile(rf"^点([{_CN_DIGITS}]+)")
@@ -112,16 +111,23 @@ def _pub(published: str | None) -> tuple[int | None, int | None]:
         return (int(m.group(1)), None) if m else (None, None)
 
 
+def undated_report(rules: Rules, title: str) -> tuple[int | None, int | None]:
+    """(year, month) an undated work report is read as delivered in, from its title (rules.yaml
+    `undated_reports`); (None, None) when the title names no work report of a year."""
+    named = rules.undated_title.match(title) if rules.undated_title else None
+    if named is None:
+        return None, None
+    year = int(named.group(1))
+    national = bool(rules.undated_national and rules.undated_national.search(title))
+    return year, (rules.undated_late.get(year) if national else None) or rules.undated_month
+
+
 def doc_context(rules: Rules, text: str, published: str | None, title: str | None = None,
                 source: str | None = None, owner: str | None = None, region: str | None = None) -> DocContext:
     """Sections (review vs plan), main-list ranges and the owner/region the document's author implies."""
     year, month = _pub(published)
     if year is None and title:
-        # an undated work report (a feed record with only its title): its title names its year, and such reports
-        # are delivered in the year's first months (January to March, May in 2020), so the review is last year's
-        named = _REPORT_TITLE.match(title)
-        if named:
-            year, month = int(named.group(1)), 3
+        year, month = undated_report(rules, title)
     starts: list[int] = []
     review: list[bool] = []
     heads = [m.start() for m in rules.heading.finditer(text)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,10 @@ class Rules:
     topic_filler: re.Pattern[str] | None = None  # 资金/补贴…: words that name no topic
     topic_stop: re.Pattern[str] | None = None  # a later clause starting so is a new action: no topic after it
     fund_end: re.Pattern[str] | None = None  # a list item ending so is a fund (…专项补助、再就业补助209亿元: a sum)
+    undated_title: re.Pattern[str] | None = None  # an undated work report's title naming its year
+    undated_month: int | None = None  # the month such a report is read as delivered in
+    undated_national: re.Pattern[str] | None = None  # a title of the State Council's reports
+    undated_late: dict[int, int] = field(default_factory=dict)  # their years delivered after June, with the month
 
     @cached_property
     def _by_key(self) -> dict[str, MeasureRule]:
@@ -135,6 +139,7 @@ def load_rules(path: str | None = None) -> Rules:
     cues = raw["cues"]
     comps = {(None if k in (None, "null") else str(k)): str(v) for k, v in raw["comparisons"].items()}
     rel = {str(k): int(v) for k, v in raw["relative_years"].items()}
+    undated = raw.get("undated_reports") or {}
     return Rules(
         qualifiers={str(k): str(v) for k, v in raw["qualifiers"].items()},
         pre_qualifier=re.compile(f"({_alt(raw['pre_qualifiers']).pattern})\\s*$"),
@@ -170,6 +175,10 @@ def load_rules(path: str | None = None) -> Rules:
         topic_filler=_alt(list((raw.get("topic") or {}).get("filler") or ["\x00"])),
         topic_stop=re.compile("[，,；;](?:" + _alt(list((raw.get("topic") or {}).get("stop_verbs") or ["\x00"])).pattern + ")"),
         fund_end=re.compile("(?:" + _alt(list((raw.get("topic") or {}).get("fund_ends") or ["\x00"])).pattern + ")$"),
+        undated_title=re.compile(undated["title"]) if undated.get("title") else None,
+        undated_month=int(undated["month"]) if undated.get("month") else None,
+        undated_national=re.compile(undated["national"]) if undated.get("national") else None,
+        undated_late={int(k): int(v) for k, v in (undated.get("national_late") or {}).items()},
     )
 
 
