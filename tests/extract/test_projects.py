@@ -745,3 +745,55 @@ def test_firms_listed_share_what_the_next_one_makes() -> None:
     t2 = "推进大唐郓城、华能四期等煤电项目建设。"
     ents2 = [Mention("大唐郓城", "enterprise", spans=[(2, 6)]), Mention("华能", "enterprise", spans=[(7, 9)])]
     assert "大唐郓城四期" not in _by_name(t2, entities=ents2)
+
+
+def test_spoken_amounts_without_yuan_are_yuan() -> None:
+    got = _by_name("今天，总投资约50个亿的新能源汽车零部件产业园项目在安徽芜湖开工。")
+    assert got["新能源汽车零部件产业园"]["investment"] == 5_000_000_000
+    p = _by_name("三星电机项目总投资1.2亿美元，今年投产。")["三星电机项目"]
+    assert p["investment"] == 120_000_000 and p["currency"] == "美元"
+
+
+def test_an_amount_with_de_makes_one_project_of_kind_words() -> None:
+    p = _by_name("在内蒙古鄂尔多斯，投资100亿元的零碳产业园区正在抓紧建设。")["零碳产业园区"]
+    assert p["investment"] == 10_000_000_000 and p["status"] == "在建"
+    assert extract_projects("总投资2.3万亿元的10大类项目陆续开工。") == []  # classes of projects
+
+
+def test_a_second_modifier_joined_to_the_amount_keeps_it() -> None:
+    p = _by_name("在湖北武汉，总投资50亿元、年产能20万吨的光电材料项目今天开工。")["光电材料项目"]
+    assert p["investment"] == 5_000_000_000 and p["status"] == "开工"
+
+
+def test_the_amount_of_a_later_clause_of_a_sentence_about_that_project() -> None:
+    t = "4月10日，华润电力光伏项目在宜昌开工。该项目由华润电力投资建设，总投资15亿元，预计明年投产。"
+    assert _by_name(t)["华润电力光伏项目"]["investment"] == 1_500_000_000
+    t = "4月10日，华润电力光伏项目在宜昌开工。项目建成后，将带动上下游投资50亿元。"
+    assert _by_name(t)["华润电力光伏项目"]["investment"] is None  # what it draws in, not its own
+
+
+def test_respective_amounts_go_to_the_names_in_order() -> None:
+    got = _by_name("比亚迪电池项目、吉利整车项目总投资分别为100亿元和80亿元。")
+    assert got["比亚迪电池项目"]["investment"] == 10_000_000_000
+    assert got["吉利整车项目"]["investment"] == 8_000_000_000
+    got = _by_name("宁德时代电池项目和吉利汽车项目分别投资100亿元、80亿元。")
+    assert got["吉利汽车项目"]["investment"] == 8_000_000_000
+
+
+def test_a_list_of_fields_of_projects_names_none() -> None:
+    t = "推动东方航天港融入国家布局，支持济南、青岛等市推进火箭、卫星制造、航天配套等重大项目。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("济南", "青岛")]
+    assert extract_projects(t, entities=places) == []
+    t = "加快推进奇瑞乘用车技改、中州时代电池三期等项目。"  # a phase names a work
+    assert "中州时代电池三期" in _by_name(t)
+
+
+def test_a_counted_batch_closing_a_list_leaves_the_named_items() -> None:
+    got = _by_name("海河沿线亮化净化，五大道公园、设计公园和85个口袋公园等建成开放，城市颜值进一步彰显。")
+    assert set(got) == {"五大道公园", "设计公园"} and got["设计公园"]["status"] == "建成"
+
+
+def test_a_quantity_of_work_is_no_project_but_mass_production_is_a_status() -> None:
+    t = "推动自然博物馆建设取得决定性进展、已开工入口社区完成主要工程量。"
+    assert "主要工程" not in _by_name(t)
+    assert _by_name("比亚迪电池项目量产。")["比亚迪电池项目"]["status"] == "投产"

@@ -27,8 +27,17 @@ from shuanglian.extract.facts.dates import find_date
 from shuanglian.extract.facts.numbers import parse_number
 
 _ORG_KINDS = ("enterprise", "organization", "university", "research_institute", "government")
-_MONEY = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0, "亿美元": 1e8, "万美元": 1e4}
-_CURRENCY = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "亿美元": "美元", "万美元": "美元"}
+_MONEY = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0, "亿美元": 1e8, "万美元": 1e4, "个亿": 1e8, "亿": 1e8}
+_CURRENCY = {
+    "万亿元": "元",
+    "亿元": "元",
+    "万元": "元",
+    "元": "元",
+    "亿美元": "美元",
+    "万美元": "美元",
+    "个亿": "元",
+    "亿": "元",
+}
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+|[数几百千]"
 _RECENT = re.compile(r"近日|日前|今天|今日|当天|日内")
 _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
@@ -102,9 +111,11 @@ class _Rules:
         self.weak_heads = list(d["weak_heads"])
         self.head_re = re.compile(alternation(self.heads + self.weak_heads))
         cues = alternation(d["investment_cues"])
+        # 总投资200个亿, 投资50亿建设…: the spoken amount without 元 (not 亿千瓦, 亿人次, 亿美元: a measure follows)
+        spoken = f"个亿|亿(?![{d['spoken_yi_not_before']}])"
         self.money_re = re.compile(
             rf"(?:{cues})(?:额)?(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
-            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
+            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元|{spoken})(?:以上|左右)?"
         )
         not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
@@ -132,6 +143,10 @@ class _Rules:
             f"(?:{alternation(ana['parts'])})?(?:{alternation(ana['modals'])})?"
         )
         self.anaphor_ends = ("项目", "工程", *ana["parts"], *ana["modals"])
+        self.anaphor_subject_re = re.compile(
+            f"(?:{alternation(ana['openers'])})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{alternation(ana['parts'])})?(?=[由位占于以是将已拟计预主建在，,])"
+        )
         # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
         self.kind_words = sorted(
             {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
@@ -146,7 +161,8 @@ class _Rules:
         self.zones = tuple(d.get("zone_names") or ())
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
-        self.not_after = tuple(d["not_after"])
+        # 工程量 is a quantity of work, 项目量产 a status: 量 counts only when 产 does not follow
+        self.not_after_re = re.compile(f"(?:{alternation(d['not_after'])}|量(?!产))")
         self.not_before = tuple(d["not_before"])
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
@@ -305,11 +321,23 @@ def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
     if "元" not in s or not ("项目" in s or "工程" in s):
         return None
-    for m in _moneys(r, s):
+    moneys = _moneys(r, s)
+    for m in moneys:
         head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
         if r.anaphor_re.fullmatch(head) and head.endswith(r.anaphor_ends):
             return m
+    # 该项目由华润电力投资建设，总投资15亿元: the sentence is about that project (it opens as its subject) and
+    # says its investment in a later clause; no other project, count or share is named before the amount
+    subject = r.anaphor_subject_re.match(s)
+    if subject and moneys and "投资" in moneys[0].written:
+        between = s[subject.end() : moneys[0].start]
+        if len(between) <= 40 and not _OTHER_THAN_SUBJECT.search(between):
+            return moneys[0]
     return None
+
+
+# words between an anaphoric subject and an amount that make the amount another's or a part's
+_OTHER_THAN_SUBJECT = re.compile(r"项目|工程|其中|\d+(?:个|家|项)|分别|累计|带动|拉动|年产值|营收|税")
 
 
 # 海南省万宁至洋浦高速公路 is 万洋高速: a route between two places is abbreviated by their first characters
@@ -348,7 +376,7 @@ def _sentence_projects(
     """The projects of one sentence, and the stage of a list of examples running on into the next."""
     s = sent.text
     moneys = _moneys(r, s)
-    heads = [h for h in r.head_re.finditer(s) if not s[h.end() :].startswith(r.not_after)]
+    heads = [h for h in r.head_re.finditer(s) if not r.not_after_re.match(s, h.end())]
     found: list[tuple[int, int, str, _Money | None, bool]] = []  # name start/end, name, money, listed
     given: dict[tuple[int, int], str] = {}
     # A name with its own amount wins; then status lists; then 等…项目 lists; then other heads.
@@ -366,8 +394,14 @@ def _sentence_projects(
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
+    marked = [
+        (a - sent.start, b - sent.start) for a, b, m in mentions if m.kind in _NAMING_KINDS
+    ]  # places and bodies: what names one work
     for h in heads:
-        for a, b in _list_items(r, s, h):
+        listed_items = _list_items(r, s, h)
+        if h.group() == "项目" and not any(_name_marked(r, s, a, b, marked) for a, b in listed_items):
+            continue  # 推进火箭、卫星制造、航天配套等重大项目: fields of projects, none named by place, firm or work
+        for a, b in listed_items:
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
                 if r.list_default_re.search(s[: h.end()]):
@@ -379,6 +413,7 @@ def _sentence_projects(
         if free(a, b):
             found.append((a, b, s[a:b], None, False))
     out = []
+    respective = _RESPECTIVE.search(s) if "分别" in s else None  # A项目、B项目分别投资…: amounts said for each
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
         if name.startswith("“") and name.count("“") == name.count("”"):
@@ -410,7 +445,8 @@ def _sentence_projects(
         called = money is None and status is None and bool(r.called_re.match(s, end))
         if called:  # 常益长高铁是…重点项目，目前，近千名施工人员奋战一线: the sentence says how far it is
             status = _status(r, s, start, end)
-        if money is None and status is None and not called and not _named_project(r, name):
+        shares = money is None and status is None and respective is not None and end <= respective.start()
+        if money is None and status is None and not called and not shares and not _named_project(r, name):
             continue
         if (
             money is None
@@ -462,6 +498,13 @@ def _sentence_projects(
             }
         )
     _each_amount(s, moneys, out, sent.start)
+    if respective is not None:
+        _respective_amounts(s, out, sent.start)
+        out = [
+            p
+            for p in out
+            if p["investment"] is not None or p["status"] is not None or _named_project(r, str(p["name"]))
+        ]  # a name kept only for the amounts of 分别 that did not go to it
     return out, carry
 
 
@@ -482,6 +525,36 @@ def _each_amount(s: str, moneys: list[_Money], out: list[dict[str, Any]], base: 
             continue
         for p in before:
             p["investment"], p["investment_text"], p["currency"] = _tidy(money.value), money.written, money.currency
+
+
+_AMOUNT = rf"(?:{_NUM})(?:多|余)?(?:万亿元|亿元|万元|亿美元|万美元|元|个亿|亿(?![元美]))"
+# A项目和B项目总投资分别为100亿元、80亿元: N amounts after 分别, in the order of the N names before it
+_RESPECTIVE = re.compile(
+    rf"分别(?:为|是|达到|达|约为|约|计划)?(?:总投资|投资|投入)?(?:为|约|达|约为)?"
+    rf"(?P<amounts>{_AMOUNT}(?:[、和及与，,]{_AMOUNT})+)"
+)
+
+
+def _respective_amounts(s: str, out: list[dict[str, Any]], base: int) -> None:
+    """分别 with as many amounts as the sentence named projects before it gives each its own, in order."""
+    if "分别" not in s:
+        return
+    for m in _RESPECTIVE.finditer(s):
+        amounts = list(re.finditer(_AMOUNT, m.group("amounts")))
+        before = [p for p in out if p["span"][1] - base <= m.start()]
+        if len(before) != len(amounts):
+            continue
+        for p, a in zip(before, amounts, strict=True):
+            num = re.match(_NUM, a.group())
+            unit = re.search(r"(?:万亿元|亿元|万元|亿美元|万美元|元|个亿|亿)$", a.group())
+            if not num or not unit:
+                break
+            try:
+                v, _ = parse_number(num.group().replace("，", ","))
+            except ValueError:
+                break
+            p["investment"] = _tidy(v * _MONEY[unit.group()])
+            p["investment_text"], p["currency"] = a.group(), _CURRENCY[unit.group()]
 
 
 def _first_work(r: _Rules, description: str, rest: str) -> bool:
@@ -547,6 +620,10 @@ _COUNT_BEFORE_QUOTE = re.compile(r"\d+(?:多|余)?[所个座家项处]“$")
 _PHASE_HEAD = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程)")
 
 
+# 投资100亿元的<零碳>产业园区: an amount and 的 right before a short name (no count, list or clause inside)
+_AMOUNT_OF = re.compile(r"(?:[万亿]元|个亿|亿)的(?P<core>[\u4e00-\u9fff“”]{2,12})$")
+
+
 def _single_heads(
     r: _Rules,
     s: str,
@@ -576,6 +653,10 @@ def _single_heads(
         ):
             continue  # “千万工程”示范村507个, 100所“徐特立项目”学校: a quoted programme names a kind of other things
         start = _name_start(r, s, h.start(), h.end(), names)
+        if start is None:
+            # 投资100亿元的零碳产业园区: the amount said of it makes one project of a name made of kind words
+            described = _AMOUNT_OF.search(s, 0, h.start())
+            start = described.start("core") if described else None
         if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
             continue
         if _aggregate(r, s, start) or s[start - 1 : start] == "等":
@@ -738,6 +819,10 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
     return not _specific(r, core) or bool(r.programme_words_re.search(core))
 
 
+# 10大类项目, 三类工程: classes of projects counted, not one
+_CLASSES = re.compile(r"(?:\d+|[两三四五六七八九十]+)大类|\d+类")
+
+
 def _junk(
     r: _Rules,
     name: str,
@@ -751,7 +836,7 @@ def _junk(
         name[:-2] if name.endswith(("项目", "工程")) else name
     ):
         return True
-    if _COUNTED.search(name) or _WORD_COUNT.search(name):
+    if _COUNTED.search(name) or _WORD_COUNT.search(name) or _CLASSES.search(name):
         return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目, 三个一号旅游公路: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
@@ -804,6 +889,19 @@ def _built_core(r: _Rules, name: str) -> bool:
     return any(
         m.start() >= 2 and _specific(r, core[: m.start()])
         for m in r.built_any_re.finditer(core)
+    )
+
+
+_NAMING_KINDS = frozenset({"place", "platform", *_ORG_KINDS})
+
+
+def _name_marked(r: _Rules, s: str, a: int, b: int, marked: list[tuple[int, int]]) -> bool:
+    """The list item s[a:b] says which one it is: a built work's word, a number, a Latin or quoted name, or a
+    place or body the tagger found inside it (煤制芳烃, 量子通信 say only what kind of thing is made)."""
+    item = s[a:b]
+    return (
+        bool(r.built_any_re.search(item) or re.search(r"[\dA-Za-z“”（）()·]", item))
+        or any(a <= x and y <= b for x, y in marked)
     )
 
 
@@ -1038,10 +1136,19 @@ def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
     return "" if any(o in rest for o in orgs if len(o) >= 2) else rest
 
 
+# …和85个口袋公园 closing a list of named works: a counted batch of a kind joined to them, not one of them
+_COUNTED_LAST = re.compile(
+    r"(?:和|及|以及)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个座所处条项家][^、，,和及]{1,12}$"
+)
+
+
 def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
     """(body, category, explicit) of an object list: the items' text, the built kind a 等/count category names
     for every item ("" when none), and whether the list calls its items projects or works; None when the list
     is a batch, a count or a programme rather than named works."""
+    counted = _COUNTED_LAST.search(obj)
+    if counted and "、" in obj[: counted.start()] and not re.search(r"\d", obj[: counted.start()]):
+        obj = obj[: counted.start()]  # 五大道公园、设计公园和85个口袋公园: the named items, then a batch of a kind
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return None  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
@@ -1436,6 +1543,10 @@ def _strip_intro(r: _Rules, part: str) -> int:
         pos = m.end()
 
 
+# 、年产能20万吨的 / 、占地300亩的: a modifier joined to the amount's, ending on the 的 before the name
+_SECOND_MODIFIER = re.compile(r"、[^，,。；;、的]{1,14}的")
+
+
 def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int]) -> _Money | None:
     """The amount of the project named at [start, end): 投资X亿元的<name> before it, else the first
     amount after it in the sentence with no other project head between."""
@@ -1443,8 +1554,11 @@ def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int
         if i in used:
             continue
         between = s[m.end : start]
-        # (总投资近2000亿元的格尔木东、海南清洁能源基地: an amount before a list is the list's total, no item's)
-        if m.end <= start and len(between) <= 24 and not re.search(r"[，。、]", between):
+        # (总投资近2000亿元的格尔木东、海南清洁能源基地: an amount before a list is the list's total, no item's;
+        # 总投资50亿元、年产能20万吨的X项目: a second modifier of the one name, joined by 、, closes on 的)
+        if m.end <= start and len(between) <= 24 and (
+            not re.search(r"[，。、]", between) or _SECOND_MODIFIER.fullmatch(between)
+        ):
             used.add(i)
             return m
     for i, m in enumerate(moneys):
