@@ -797,3 +797,10 @@ def test_a_quantity_of_work_is_no_project_but_mass_production_is_a_status() -> N
     t = "推动自然博物馆建设取得决定性进展、已开工入口社区完成主要工程量。"
     assert "主要工程" not in _by_name(t)
     assert _by_name("比亚迪电池项目量产。")["比亚迪电池项目"]["status"] == "投产"
+
+
+def test_a_named_work_gets_the_amount_said_of_it() -> None:
+    p = _by_name("记者从江西省获悉，总投资约180亿元的昌景黄高铁江西段开通运营。")["昌景黄高铁江西段"]
+    assert p["investment"] == 18_000_000_000 and p["status"] == "建成"
+    got = _by_name("总投资近2000亿元的格尔木东、海南清洁能源基地加快建设。")  # a list's total is no item's
+    assert all(p["investment"] is None for p in got.values())

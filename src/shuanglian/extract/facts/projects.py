@@ -413,6 +413,7 @@ def _sentence_projects(
         if free(a, b):
             found.append((a, b, s[a:b], None, False))
     out = []
+    taken = {id(x[3]) for x in found if x[3] is not None}  # the amounts the names with their own amount hold
     respective = _RESPECTIVE.search(s) if "分别" in s else None  # A项目、B项目分别投资…: amounts said for each
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
@@ -440,6 +441,14 @@ def _sentence_projects(
         ):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if money is None and len(moneys) > len(taken) and not (listed and s[end : end + 1] in "、和及与"):
+            # 总投资约180亿元的昌景黄高铁江西段开通运营: a named work gets the amount said of it as a 项目 does;
+            # a listed one only the amount said right before it (总投资X亿元的A、B: the list's total is no item's)
+            money = _money_for(
+                s, [m for m in moneys if id(m) not in taken and (not listed or m.end <= start)], start, end, set()
+            )
+            if money is not None:
+                taken.add(id(money))
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
         called = money is None and status is None and bool(r.called_re.match(s, end))
