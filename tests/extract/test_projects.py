@@ -804,3 +804,11 @@ def test_a_named_work_gets_the_amount_said_of_it() -> None:
     assert p["investment"] == 18_000_000_000 and p["status"] == "建成"
     got = _by_name("总投资近2000亿元的格尔木东、海南清洁能源基地加快建设。")  # a list's total is no item's
     assert all(p["investment"] is None for p in got.values())
+
+
+def test_news_refers_back_to_the_project_with_its_amount() -> None:
+    t = "今天，裕龙岛炼化一体化项目一期投产。这个总投资超过1200亿元的项目，是山东最大的单体石化项目。"
+    p = _by_name(t)["裕龙岛炼化一体化项目一期"]  # 项 of 项目 is no counter of a count
+    assert p["investment"] == 120_000_000_000 and p["status"] == "投产"
+    t = "在福建宁德，宁德时代储能电池项目正在加紧建设。据项目负责人介绍，项目总投资达130亿元。"
+    assert _by_name(t)["宁德时代储能电池项目"]["investment"] == 13_000_000_000

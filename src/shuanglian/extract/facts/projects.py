@@ -138,15 +138,19 @@ class _Rules:
         self.item_tail_re = re.compile(f"(?:{'|'.join(map(re.escape, d['item_tail_words']))})$")
         # 据介绍，该项目计划总投资…: the words before an amount that refer back to the last project named
         ana = d["anaphor"]
+        # 据介绍 / 据项目负责人介绍 / 记者从现场了解到: the reporting words a news sentence opens with
+        openers = "|".join([alternation(ana["openers"]), *ana.get("opener_patterns", [])])
         self.anaphor_re = re.compile(
-            f"(?:{alternation(ana['openers'])})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
             f"(?:{alternation(ana['parts'])})?(?:{alternation(ana['modals'])})?"
         )
         self.anaphor_ends = ("项目", "工程", *ana["parts"], *ana["modals"])
         self.anaphor_subject_re = re.compile(
-            f"(?:{alternation(ana['openers'])})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
             f"(?:{alternation(ana['parts'])})?(?=[由位占于以是将已拟计预主建在，,])"
         )
+        # 这个总投资超过1200亿元的项目: a determiner and an amount said of 的项目 refer to the last project named
+        self.anaphor_amount_re = re.compile(f"(?:^|[，,])(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})$")
         # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
         self.kind_words = sorted(
             {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
@@ -326,6 +330,9 @@ def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
         head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
         if r.anaphor_re.fullmatch(head) and head.endswith(r.anaphor_ends):
             return m
+    for m in moneys:
+        if r.anaphor_amount_re.search(s, 0, m.start) and re.match(r"的(?:项目|工程)", s[m.end :]):
+            return m  # 这个总投资超过1200亿元的项目，是…: the amount of the project the sentence refers back to
     # 该项目由华润电力投资建设，总投资15亿元: the sentence is about that project (it opens as its subject) and
     # says its investment in a later clause; no other project, count or share is named before the amount
     subject = r.anaphor_subject_re.match(s)
@@ -1151,6 +1158,10 @@ _COUNTED_LAST = re.compile(
 )
 
 
+# the counter of a count (4个, 14项, 三座); 项 of 项目 is none (裕龙岛炼化一体化项目一期)
+_COUNT_WORD = re.compile(r"[个批座条处]|项(?!目)")
+
+
 def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
     """(body, category, explicit) of an object list: the items' text, the built kind a 等/count category names
     for every item ("" when none), and whether the list calls its items projects or works; None when the list
@@ -1182,8 +1193,9 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         return None  # 海上风电、沿海核电、辽西风光、储能四大…清洁能源基地: a numbered designation of kinds, not works
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
         return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
-    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
-        cut = None  # a number inside the last name (华能四期), not a count
+    counter = _COUNT_WORD.search(cut.group()) if cut else None
+    if cut and not cut.group().startswith("等") and not (counter and counter.start() < 4):
+        cut = None  # a number inside the last name (华能四期, 炼化一体化项目), not a count
     body = obj[: cut.start()] if cut else obj
     if (
         cut
