@@ -812,3 +812,13 @@ def test_news_refers_back_to_the_project_with_its_amount() -> None:
     assert p["investment"] == 120_000_000_000 and p["status"] == "投产"
     t = "在福建宁德，宁德时代储能电池项目正在加紧建设。据项目负责人介绍，项目总投资达130亿元。"
     assert _by_name(t)["宁德时代储能电池项目"]["investment"] == 13_000_000_000
+
+
+def test_a_short_item_shares_the_part_a_generic_word_opens() -> None:
+    got = _by_name("扎实推进长城、大运河国家文化公园建设。")
+    assert set(got) == {"长城国家文化公园", "大运河国家文化公园"}
+
+
+def test_service_corridors_are_no_works() -> None:
+    t = "推动西部陆海新通道建设，推动合芜马铁水联运通道建设，深中通道加快建设。"
+    assert set(_by_name(t)) == {"深中通道"}

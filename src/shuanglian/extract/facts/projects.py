@@ -125,6 +125,10 @@ class _Rules:
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.generic_strict = [g for g in self.generic if len(g) >= 2]
+        # words that open the part a list's last item shares with the short items before it (国家文化公园, 绿电外送通道)
+        self.shared_openers = tuple(
+            w for w in {*self.generic_strict, *d.get("kind_modifiers", [])} if len(w) >= 2
+        )
         self.specific_memo: dict[tuple[str, bool], bool] = {}  # _specific's answers (many names recur)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
@@ -1253,9 +1257,12 @@ def _shared_words(r: _Rules, cleaned: list[tuple[int, str]], places: set[str] | 
     ):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         # (桥头、格尔木支撑调节性火电: the last item's own name is the place it opens with)
+        # (长城、大运河国家文化公园: without a place, the own name ends where a generic or kind word opens the rest)
         own_len = max(
             (len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2),
-            default=2,
+            default=next(
+                (k for k in (2, 3) if last_item.startswith(r.shared_openers, k) and len(last_item) - k > 2), 2
+            ),
         )
         shared = last_item[own_len:]
     if shared is None and short and (behind := _word_behind_head(r, last_item)):
