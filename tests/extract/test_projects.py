@@ -822,3 +822,13 @@ def test_a_short_item_shares_the_part_a_generic_word_opens() -> None:
 def test_service_corridors_are_no_works() -> None:
     t = "推动西部陆海新通道建设，推动合芜马铁水联运通道建设，深中通道加快建设。"
     assert set(_by_name(t)) == {"深中通道"}
+
+
+def test_a_project_picked_out_of_a_signed_batch_is_signed() -> None:
+    t = "重庆两江新区集中签约25个项目，总投资超过500亿元，其中包括长安汽车新能源整车项目。"
+    assert _by_name(t)["长安汽车新能源整车项目"]["status"] == "签约"
+
+
+def test_works_measured_and_works_referred_to_are_not_named() -> None:
+    assert extract_projects("目前，江苏已建成投产的海上风电项目装机容量达到1180万千瓦。") == []
+    assert extract_projects("这条高速公路总投资186亿元，预计2026年建成通车。") == []

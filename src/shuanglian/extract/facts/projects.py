@@ -490,6 +490,8 @@ def _sentence_projects(
             or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
         ):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
+        if money is None and s.startswith(r.measure_after, end):
+            continue  # 已建成投产的海上风电项目装机容量达到…: the works of a kind measured, not one named
         if money is None and not listed and _MEASURED_AFTER.match(s, end):
             continue  # 建成村道公路安全生命防护工程6000公里, 改造…管网300处: a kind of work measured or counted, not one
         if money is None and _kind_only(r, name):
@@ -1612,8 +1614,9 @@ def _status(r: _Rules, s: str, start: int, end: int, clause_only: bool = False) 
         ends = [i for i in (s.find(c, end) for c in "，,：:") if i >= 0]
         hi = min(ends) if ends else len(s)
         if s.startswith("其中", lo) and lo > 0:
-            # 新签约亿元以上项目320个，其中…有恒力石化、盛虹炼化等项目: 其中 picks out of the clause before
-            lo = max((s.rfind(c, 0, lo - 1) for c in "，,：:"), default=-1) + 1
+            # 新签约亿元以上项目320个，其中…有恒力石化、盛虹炼化等项目: 其中 picks out of the batch said before
+            # it in the sentence (集中签约25个项目，总投资超过500亿元，其中包括A项目)
+            lo = 0
     for stage, pat in r.status:
         for m in pat.finditer(s, lo, hi):
             if start <= m.start() < end:
