@@ -832,3 +832,14 @@ def test_a_project_picked_out_of_a_signed_batch_is_signed() -> None:
 def test_works_measured_and_works_referred_to_are_not_named() -> None:
     assert extract_projects("目前，江苏已建成投产的海上风电项目装机容量达到1180万千瓦。") == []
     assert extract_projects("这条高速公路总投资186亿元，预计2026年建成通车。") == []
+
+
+def test_older_report_wording_of_works_in_progress() -> None:
+    got = _by_name("今年要集中力量保证三峡工程、京九铁路、黄河小浪底水利枢纽等重点工程的建设。")
+    assert {"三峡工程", "京九铁路", "黄河小浪底水利枢纽"} <= set(got)
+    assert got["京九铁路"]["status"] == "在建"
+
+
+def test_transfer_works_are_whole_names_in_a_list() -> None:
+    got = _by_name("西气东输、西电东送、青藏铁路等重大工程相继开工。")
+    assert set(got) == {"西气东输", "西电东送", "青藏铁路"}

@@ -1137,13 +1137,19 @@ def _group_items(
             name = piece + kind  # 比亚迪、吉利汽车零部件等项目 -> 比亚迪汽车零部件: the firms share what they make
         elif category and not _own_work(r, piece) and len(piece) <= 8:
             name = _with_kind(piece, category)
-        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
+        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5 and not _TRANSFER.match(piece):
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
             continue
         if _item_is_work(r, piece, name, explicit):
             out.append((base + off, base + off + len(piece), name))
     return out
+
+
+# 西气东输, 西电东送, 南水北调, 陇电入鲁, 北煤南运: a transfer work named by what it moves where, a whole name
+_TRANSFER = re.compile(
+    r"[\u4e00-\u9fff]{1,2}[电气水煤油](?:入|[东西南北](?:输|送|调|运)|外送)[\u4e00-\u9fff]{0,2}$"
+)
 
 
 def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
