@@ -843,3 +843,8 @@ def test_older_report_wording_of_works_in_progress() -> None:
 def test_transfer_works_are_whole_names_in_a_list() -> None:
     got = _by_name("西气东输、西电东送、青藏铁路等重大工程相继开工。")
     assert set(got) == {"西气东输", "西电东送", "青藏铁路"}
+
+
+def test_one_dash_joins_a_route_two_close_a_description() -> None:
+    assert "牛栏江—滇池补水工程" in _by_name("全力推进滇中引水二期工程、牛栏江—滇池补水工程提升改造。")
+    assert set(_by_name("重大项目——引黄济宁工程开工。")) == {"引黄济宁工程"}

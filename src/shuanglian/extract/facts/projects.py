@@ -41,7 +41,9 @@ _CURRENCY = {
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+|[数几百千]"
 _RECENT = re.compile(r"近日|日前|今天|今日|当天|日内")
 _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
-_STOPS = '，,。；;、：:（(）)！？“”"《》 \t—'
+_STOPS = '，,。；;、：:（(）)！？“”"《》 \t'
+# 白鹤滩—江苏, 牛栏江—滇池: one dash between two names of places joins the ends of a route or a line
+_ROUTE_DASH = re.compile(r"[^—]*?[\u4e00-\u9fff]{2}—[\u4e00-\u9fff]{2}")
 _NAME_WORDS = {
     "建设",
     "年产",
@@ -751,6 +753,9 @@ def _name_start(
     """Start of the project name ending at `head_end`, or None when it is generic or a programme; no cut
     falls inside one of the tagged `names` (sentence offsets)."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
+    dash = s.rfind("—", stop, head_start)
+    if dash >= 0 and not _ROUTE_DASH.match(s, max(0, dash - 8), dash + 8):
+        stop = dash + 1  # 重大项目——引黄济宁工程: a dash closes a description (牛栏江—滇池补水工程 is one route)
     run = s[stop:head_start]
     after = s[head_end:]
     stage = r.stage_words_re.match(after)  # 自治区重大项目开工390个: a count after the stage is one too
