@@ -848,3 +848,14 @@ def test_transfer_works_are_whole_names_in_a_list() -> None:
 def test_one_dash_joins_a_route_two_close_a_description() -> None:
     assert "牛栏江—滇池补水工程" in _by_name("全力推进滇中引水二期工程、牛栏江—滇池补水工程提升改造。")
     assert set(_by_name("重大项目——引黄济宁工程开工。")) == {"引黄济宁工程"}
+
+
+def test_a_work_named_by_its_place_or_done_on_a_named_thing_is_no_place() -> None:
+    t = "三峡工程和小浪底工程的截流都将在今年实施，必须精心组织，精心施工。"
+    ents = [Mention("三峡", "place", spans=[(0, 2)])]
+    assert "三峡工程" in _by_name(t, entities=ents)
+    t = "开工G334文旅大通道改造升级项目。"
+    ents = [Mention("G334文旅大通道", "platform", spans=[(2, 12)])]
+    assert _by_name(t, entities=ents)["G334文旅大通道改造升级项目"]["status"] == "开工"
+    t = "今天，广州重大项目集中开工。"  # a place with batch words stays no project
+    assert extract_projects(t, entities=[Mention("广州", "place", spans=[(3, 5)])]) == []

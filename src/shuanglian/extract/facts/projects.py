@@ -846,6 +846,8 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
     return not _specific(r, core) or bool(r.programme_words_re.search(core))
 
 
+# 改造升级, 改扩建, 迁建: the work done on the named thing before it
+_UPGRADE_ONLY = re.compile(r"(?:改造|升级|改扩建|扩建|扩能|扩容|提质|迁建)+")
 # 10大类项目, 三类工程: classes of projects counted, not one
 _CLASSES = re.compile(r"(?:\d+|[两三四五六七八九十]+)大类|\d+类")
 
@@ -889,6 +891,10 @@ def _junk(
     bare = core
     for p in sorted(places, key=len, reverse=True):
         core = core.replace(p, "")
+    if core != bare and (
+        (not core and name.endswith("工程")) or (core and _UPGRADE_ONLY.fullmatch(core))
+    ):
+        return False  # 三峡工程 (a work named by its place), G334文旅大通道改造升级项目 (a work done on a named one)
     for g in r.junk_parts:
         core = core.replace(g, "")
     return core != bare and not _specific(r, core)
