@@ -859,3 +859,13 @@ def test_a_work_named_by_its_place_or_done_on_a_named_thing_is_no_place() -> Non
     assert _by_name(t, entities=ents)["G334文旅大通道改造升级项目"]["status"] == "开工"
     t = "今天，广州重大项目集中开工。"  # a place with batch words stays no project
     assert extract_projects(t, entities=[Mention("广州", "place", spans=[(3, 5)])]) == []
+
+
+def test_amount_words_of_estimates_and_foreign_currencies() -> None:
+    p = _by_name("沪渝蓉高铁武宜段开工建设，概算总投资约620亿元。")["沪渝蓉高铁武宜段"]
+    assert p["investment"] == 62_000_000_000  # the one object of the status verb gets the amount after it
+    assert _by_name("华为云数据中心项目一期总投资预计80亿元。")  # 预计 between the cue and the amount
+    got = _by_name("宁德时代匈牙利电池工厂项目总投入约73亿欧元。")
+    assert all(p["investment"] is None for p in got.values())  # 亿欧元 is no yuan
+    t = "推动大吉煤层气田等项目建设，力争产量突破200亿立方米、投资超120亿元。"
+    assert _by_name(t)["大吉煤层气田"]["investment"] is None  # A等项目: the sector's sum

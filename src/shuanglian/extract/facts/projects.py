@@ -114,9 +114,9 @@ class _Rules:
         self.head_re = re.compile(alternation(self.heads + self.weak_heads))
         cues = alternation(d["investment_cues"])
         # 总投资200个亿, 投资50亿建设…: the spoken amount without 元 (not 亿千瓦, 亿人次, 亿美元: a measure follows)
-        spoken = f"个亿|亿(?![{d['spoken_yi_not_before']}])"
+        spoken = f"个亿|亿(?={d['spoken_yi_before']})"
         self.money_re = re.compile(
-            rf"(?:{cues})(?:额)?(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
+            rf"(?:{cues})(?:额)?(?:预计|)(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元|{spoken})(?:以上|左右)?"
         )
         not_before = alternation(d["status_not_before"])
@@ -427,6 +427,7 @@ def _sentence_projects(
             found.append((a, b, s[a:b], None, False))
     out = []
     taken = {id(x[3]) for x in found if x[3] is not None}  # the amounts the names with their own amount hold
+    sole = sum(1 for x in found if x[4]) == 1  # one listed name: the object of a status verb, not a list
     respective = _RESPECTIVE.search(s) if "分别" in s else None  # A项目、B项目分别投资…: amounts said for each
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
@@ -454,11 +455,17 @@ def _sentence_projects(
         ):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
-        if money is None and len(moneys) > len(taken) and not (listed and s[end : end + 1] in "、和及与"):
+        if money is None and len(moneys) > len(taken) and not (listed and s[end : end + 1] in "、和及与等"):
             # 总投资约180亿元的昌景黄高铁江西段开通运营: a named work gets the amount said of it as a 项目 does;
-            # a listed one only the amount said right before it (总投资X亿元的A、B: the list's total is no item's)
+            # a listed one only the amount said right before it (总投资X亿元的A、B: the list's total is no item's),
+            # unless it is the sentence's one listed name (沪渝蓉高铁武宜段开工建设，概算总投资约620亿元; A等项目
+            # says there are more)
             money = _money_for(
-                s, [m for m in moneys if id(m) not in taken and (not listed or m.end <= start)], start, end, set()
+                s,
+                [m for m in moneys if id(m) not in taken and (not listed or sole or m.end <= start)],
+                start,
+                end,
+                set(),
             )
             if money is not None:
                 taken.add(id(money))
