@@ -869,3 +869,10 @@ def test_amount_words_of_estimates_and_foreign_currencies() -> None:
     assert all(p["investment"] is None for p in got.values())  # 亿欧元 is no yuan
     t = "推动大吉煤层气田等项目建设，力争产量突破200亿立方米、投资超120亿元。"
     assert _by_name(t)["大吉煤层气田"]["investment"] is None  # A等项目: the sector's sum
+
+
+def test_kinds_listed_per_place_and_designations_name_no_work() -> None:
+    t = "推进青海、甘肃等省份新能源基地建设。"
+    ents = [Mention("青海", "place", spans=[(2, 4)]), Mention("甘肃", "place", spans=[(5, 7)])]
+    assert extract_projects(t, entities=ents) == []  # 等省份 like 等地: one kind per place
+    assert extract_projects("加快推进郑州、洛阳等6个国家物流枢纽建设。") == []  # a designation

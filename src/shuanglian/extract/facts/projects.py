@@ -604,6 +604,10 @@ def _named_project(r: _Rules, name: str) -> bool:
     return core != name and len(core) >= 5 and bool(r.named_re.search(core))
 
 
+# 等地, 等省份, 等地区, 等城市: "and other places" closing a list of places
+_OTHER_PLACES = re.compile(r"等(?:地区|地市|省份|省区|城市|市县|地)")
+
+
 def _per_place(
     s: str, items: list[tuple[int, int, str, str]], places: set[str]
 ) -> list[tuple[int, int, str, str]]:
@@ -637,7 +641,7 @@ def _per_place(
                 # 福州、厦门、泉州省级人工智能产业园: the tagger may read the last place into the park's name
                 or (len(group) >= 3 and all(p in places for p in pieces[:-1]) and len(pieces[-1]) in (2, 3))
             )
-            and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
+            and (len(group) >= 3 or bool(_OTHER_PLACES.match(s, last_end)))
         )
         if not per_place:
             out.extend(group)
@@ -1239,7 +1243,9 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         return None  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
-    category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
+    others = _OTHER_PLACES.match("等" + category)
+    category = category[others.end() - 1 :] if others else category
+    # (海东、海西等地零碳园区, 青海、甘肃等省份新能源基地: 等地, 等省份 are "and other places")
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = r.kind_work_end.sub("", category)  # 等灌区现代化改造: each item is a 灌区
