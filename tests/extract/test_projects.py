@@ -876,3 +876,17 @@ def test_kinds_listed_per_place_and_designations_name_no_work() -> None:
     ents = [Mention("青海", "place", spans=[(2, 4)]), Mention("甘肃", "place", spans=[(5, 7)])]
     assert extract_projects(t, entities=ents) == []  # 等省份 like 等地: one kind per place
     assert extract_projects("加快推进郑州、洛阳等6个国家物流枢纽建设。") == []  # a designation
+
+
+def test_segments_with_their_own_line_and_bare_phases() -> None:
+    got = _by_name("开工建设广州新机场、潮南高速潮饶段、兰海高速廉徐段、惠肇高速三封段等项目。")
+    assert {"兰海高速廉徐段", "惠肇高速三封段"} <= set(got)  # each names its own line
+    got = _by_name("推进环北部湾广东水资源配置一期、二期和黄茅峡水库等工程建设。")
+    assert "环北部湾广东水资源配置二期" in got  # a bare phase is the phase of the item before
+    assert "沪渝蓉高铁宜涪段" in _by_name("加快沪渝蓉高铁武宜段、宜涪段建设。")
+
+
+def test_quantities_open_no_name_and_opened_works_are_built() -> None:
+    assert extract_projects("吸引更多优质外资项目落地。") == []
+    assert extract_projects("超额完成新一轮百万亩造林绿化工程。") == []
+    assert _by_name("建成开放中国长城博物馆。")["中国长城博物馆"]["status"] == "建成"

@@ -168,6 +168,7 @@ class _Rules:
         self.kind_category_re = re.compile(alternation(d.get("kind_categories") or ["产业"]))
         self.scope_starts = tuple(d.get("scope_starts") or ())
         self.bad_starts = tuple(d.get("bad_name_starts") or ())
+        self.no_name_starts = tuple(d.get("no_name_starts") or ())
         self.zones = tuple(d.get("zone_names") or ())
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
@@ -493,7 +494,7 @@ def _sentence_projects(
         if name.startswith(r.scope_starts) and not r.works_re.search(name):
             continue  # 全省“一张网”公共资源交易平台: a network over the whole area (全区首座…盛乐国际机场 is one work)
         if (
-            name.startswith(r.bad_starts)
+            name.startswith(r.bad_starts + r.no_name_starts)
             or re.match(r"\d+月", name)
             or re.search(r"时速|\d+公里", name)
             or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
@@ -807,6 +808,8 @@ def _name_start(
     cuts = sorted(cuts, reverse=True) + [(0, "")]
     for i, (c, word) in enumerate(cuts):
         core = run[c:]
+        if core.startswith(r.no_name_starts):
+            return None  # 更多优质外资项目, 这条高速公路: a quantity or a determiner, no name follows
         if core.startswith(r.bad_starts):
             continue  # 新型储能: the cut split a word
         if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
@@ -1144,16 +1147,23 @@ def _group_items(
     next_shared = _shared_words(r, cleaned, places)
     out = []
     line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
+    previous = ""  # the name of the item before (水资源配置一期、二期 -> 水资源配置二期)
     for i, (off, piece) in enumerate(cleaned):
         name = piece
-        seg, before = _SEGMENT.fullmatch(piece), line
+        # (兰海高速廉徐段 names its own line: only a segment without a works word takes the line before)
+        seg, before = _SEGMENT.fullmatch(piece) and not r.works_re.search(piece), line
+        phase_of = _PHASE_ONLY.fullmatch(piece) and _PHASE_END.search(previous)
+        if phase_of:
+            name = previous[: phase_of.start()] + piece  # 环北部湾广东水资源配置一期、二期: the second phase of it
         ends = list(r.works_re.finditer(piece))
         line = (
             piece[: ends[-1].end()]
             if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
             else (line if seg else "")
         )
-        if seg and before:
+        if phase_of:
+            pass
+        elif seg and before:
             name = before + piece
         elif explicit and (kind := _firms_kind(piece, cleaned[i + 1][1] if i + 1 < len(cleaned) else "", orgs)):
             name = piece + kind  # 比亚迪、吉利汽车零部件等项目 -> 比亚迪汽车零部件: the firms share what they make
@@ -1163,7 +1173,8 @@ def _group_items(
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
             continue
-        if _item_is_work(r, piece, name, explicit):
+        previous = name
+        if phase_of or _item_is_work(r, piece, name, explicit):
             out.append((base + off, base + off + len(piece), name))
     return out
 
@@ -1172,6 +1183,10 @@ def _group_items(
 _TRANSFER = re.compile(
     r"[\u4e00-\u9fff]{1,2}[电气水煤油](?:入|[东西南北](?:输|送|调|运)|外送)[\u4e00-\u9fff]{0,2}$"
 )
+
+
+# 二期, 三期工程: an item that is only a phase
+_PHASE_ONLY = re.compile(r"[一二三四五六七八九十\d]+期(?:工程|项目)?")
 
 
 def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
