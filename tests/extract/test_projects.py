@@ -890,3 +890,16 @@ def test_quantities_open_no_name_and_opened_works_are_built() -> None:
     assert extract_projects("吸引更多优质外资项目落地。") == []
     assert extract_projects("超额完成新一轮百万亩造林绿化工程。") == []
     assert _by_name("建成开放中国长城博物馆。")["中国长城博物馆"]["status"] == "建成"
+
+
+def test_ordinals_and_descriptions_before_a_listed_work() -> None:
+    t = "七是宁电入湘工程建成投运；八是国家重点工程包银高铁全线开通；九是黄河宁夏段河道治理工程全面贯通。"
+    assert set(_by_name(t)) == {"宁电入湘工程", "包银高铁", "黄河宁夏段河道治理工程"}
+    t = "西部陆海新通道西线主通道重点工程隆泸叙铁路开通首发，成南扩容、九绵等高速公路通车运行。"
+    assert "隆泸叙铁路" in _by_name(t) and not any(n.endswith("重点工程") for n in _by_name(t))
+
+
+def test_stalled_works_rd_projects_and_basin_works_are_kinds() -> None:
+    assert extract_projects("扎实推进停工项目与闲置资产处置化解行动。") == []
+    assert extract_projects("加快推进重点流域防洪工程建设。") == []
+    assert extract_projects("推进国有企事业单位创新分配改革和科技研发项目评审。") == []

@@ -676,6 +676,14 @@ def _single_heads(
     for h in heads:
         if any(a <= h.start() < b for a, b in spans):
             continue
+        if (
+            h.group() == "工程"
+            and _DESCRIBED_WORKS.match(s, h.start() - 2)
+            and re.match(r"[\u4e00-\u9fffA-Z\d]", s[h.end() : h.end() + 1])
+            and not r.stage_words_re.match(s, h.end())
+            and not r.intro_re.match(s, h.end())
+        ):
+            continue  # 西线主通道重点工程隆泸叙铁路开通: the description of the work named right after it
         if h.group() in r.weak_heads and _PHASE_HEAD.match(s, h.end()):
             continue  # 比亚迪济南基地二期项目: the name runs on to the 项目 after the base
         inst = re.match(
@@ -1373,6 +1381,12 @@ def _item_is_work(r: _Rules, piece: str, name: str, explicit: bool) -> bool:
     )
 
 
+# 三是, 八是: the ordinal of a point in a report's enumeration
+_ORDINAL = re.compile(r"[一二三四五六七八九十]+是")
+# 国家重点工程, 控制性工程: a description of the work named after it
+_DESCRIBED_WORKS = re.compile(r"(?:重点|重大|控制性|标志性|骨干)工程")
+
+
 def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
     """(offset, text) of a list item without its quotes, description and leading verb, or None when it is
     no work of its own (supporting works, an aggregate, a measure or a size class of a kind)."""
@@ -1400,6 +1414,12 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
             off + first.end(),
             piece[first.end() :],
         )  # 全国首条大规模长距离输氢管道: named by what it is
+    ordinal = _ORDINAL.match(piece)
+    if ordinal:
+        off, piece = off + ordinal.end(), piece[ordinal.end() :]  # 八是包银高铁全线开通: the report's count of points
+    works = list(_DESCRIBED_WORKS.finditer(piece))
+    if works and len(piece) - works[-1].end() >= 4 and r.built_re.search(piece, works[-1].end()):
+        off, piece = off + works[-1].end(), piece[works[-1].end() :]  # 国家重点工程包银高铁: described, then named
     described = piece.rfind("项目")
     if (
         described >= 2
