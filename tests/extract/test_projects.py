@@ -909,3 +909,12 @@ def test_stalled_works_rd_projects_and_basin_works_are_kinds() -> None:
 def test_a_name_opening_with_xin_keeps_it() -> None:
     got = _by_name("最高法、海关总署等数据中心建成，新华三图灵小镇等一批重点工程开工。")
     assert "新华三图灵小镇" in got  # 新 opens the firm's name (新建, 新开工 are verbs of their own)
+
+
+def test_works_counted_per_township_and_kinds_of_programmes() -> None:
+    assert extract_projects("全面完成玉树东坝、尕羊、吉曲3乡大电网延伸工程。") == []  # a count per place
+    assert extract_projects("深入推进人防工程建设。") == []
+    assert extract_projects("保交房项目交付率100%。") == []
+    assert extract_projects("深度融入雅下水电工程等国家重大项目建设。") == []  # 融入 (joining in) opens no name
+    t = "落实招商引资清单，注重增量项目精准引进、签约项目落地转化、在建项目建成达产。"
+    assert extract_projects(t) == []  # classes of projects by stage

@@ -76,7 +76,7 @@ _MEASURED_AFTER = re.compile(
 )
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
-_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
+_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|乡|镇|村|处|所|艘)(?!米)")
 _NOT_SHARED = {
     "期",
     "段",
@@ -1219,6 +1219,17 @@ _COUNTED_LAST = re.compile(
 _COUNT_WORD = re.compile(r"[个批座条处]|项(?!目)")
 
 
+def _last_item_named(r: _Rules, obj: str) -> bool:
+    """A list closing on X项目/X工程 calls its items works when that last item names one; a class of projects
+    (…和重大外资项目引进: a kind of money) says nothing of the items before it."""
+    if not obj.endswith(("项目", "工程")):
+        return False
+    last = re.split(r"[、和及与]", obj)[-1]
+    if "等" in last:
+        return True  # A等23个…重大工业项目: the category of the items before 等
+    return _specific(r, re.sub(r"(?:项目|工程)$", "", last))
+
+
 def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
     """(body, category, explicit) of an object list: the items' text, the built kind a 等/count category names
     for every item ("" when none), and whether the list calls its items projects or works; None when the list
@@ -1235,7 +1246,7 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
         obj,
     )
-    explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
+    explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or _last_item_named(r, obj)
     # 实施赵口、陆浑等灌区现代化改造: a category of a built kind and the work done on it names works too
     explicit = explicit or bool(r.kind_work_re.search(obj))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
