@@ -918,3 +918,10 @@ def test_works_counted_per_township_and_kinds_of_programmes() -> None:
     assert extract_projects("深度融入雅下水电工程等国家重大项目建设。") == []  # 融入 (joining in) opens no name
     t = "落实招商引资清单，注重增量项目精准引进、签约项目落地转化、在建项目建成达产。"
     assert extract_projects(t) == []  # classes of projects by stage
+
+
+def test_approval_as_a_process_and_counted_batches_of_kinds_are_no_projects() -> None:
+    assert extract_projects("大幅下放鼓励类项目核准权，再次修订投资项目核准目录。") == []
+    assert extract_projects("启动了178项节能、节水和资源综合利用等重大项目。") == []
+    assert extract_projects("启动集中连片特殊困难地区扶贫开发攻坚工程。") == []  # a campaign
+    assert extract_projects("五年铁路正线铺轨总里程1134公里。") == []  # a period's works measured

@@ -960,6 +960,10 @@ def _name_marked(r: _Rules, s: str, a: int, b: int, marked: list[tuple[int, int]
     )
 
 
+# 178项节能: a count opening the first item of a list
+_COUNT_FIRST = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:项|个|批)(?!目)")
+
+
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
     m = re.search(
@@ -984,6 +988,8 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
             verb = next(reversed([m for m in r.verb_cut_re.finditer(part) if len(part) - m.end() >= 3]), None)
             if verb:
                 a, part = a + verb.end(), part[verb.end() :]
+            if _COUNT_FIRST.match(part):
+                return []  # 启动了178项节能、节水和资源综合利用等重大项目: a counted batch of kinds, no named items
         # 总额559.8亿元的A: the amount is the list's total, not the first item's
         money = re.search(r"[万亿]?元的", part)
         st = money.end() if money else _strip_intro(r, part)
@@ -1237,6 +1243,8 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
     counted = _COUNTED_LAST.search(obj)
     if counted and "、" in obj[: counted.start()] and not re.search(r"\d", obj[: counted.start()]):
         obj = obj[: counted.start()]  # 五大道公园、设计公园和85个口袋公园: the named items, then a batch of a kind
+    if _COUNT_FIRST.match(re.sub(r"^[了着]", "", obj)) and "、" in obj:
+        return None  # 启动了178项节能、节水和资源综合利用等重大项目: a counted batch of kinds, no named items
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return None  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
