@@ -925,3 +925,13 @@ def test_approval_as_a_process_and_counted_batches_of_kinds_are_no_projects() ->
     assert extract_projects("启动了178项节能、节水和资源综合利用等重大项目。") == []
     assert extract_projects("启动集中连片特殊困难地区扶贫开发攻坚工程。") == []  # a campaign
     assert extract_projects("五年铁路正线铺轨总里程1134公里。") == []  # a period's works measured
+
+
+def test_an_abbreviated_work_at_its_building_site() -> None:
+    t = "在国家重点项目大广高速南康至龙南段扩容工地，1200多人、500多台机械抓紧建设。"
+    assert _by_name(t)["大广高速南康至龙南段扩容"]["status"] == "在建"  # 大广 abbreviates, 工地 is a site
+
+
+def test_named_works_counted_after_deng_stay_a_designation_without_it() -> None:
+    t = "加快海上风电、沿海核电、辽西风光、储能四大清洁能源基地建设。"
+    assert extract_projects(t) == []

@@ -726,12 +726,12 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
         end += tail.end() if tail else 0
         if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
             continue  # list items are read by the status lists
-        start = _name_start(r, s, h.start(), h.end(), names)
+        start = _name_start(r, s, h.start(), h.end(), names, abbreviation=True)
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
         if (
-            re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name)
+            re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d|^[一二两三四五六七八九十百千]+大", name)
             or not 3 <= len(name) <= 20
             or r.metric_re.search(name)
         ):
@@ -768,7 +768,12 @@ _QUOTED_TAIL = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩
 
 
 def _name_start(
-    r: _Rules, s: str, head_start: int, head_end: int, names: list[tuple[int, int]] | None = None
+    r: _Rules,
+    s: str,
+    head_start: int,
+    head_end: int,
+    names: list[tuple[int, int]] | None = None,
+    abbreviation: bool = False,
 ) -> int | None:
     """Start of the project name ending at `head_end`, or None when it is generic or a programme; no cut
     falls inside one of the tagged `names` (sentence offsets)."""
@@ -822,7 +827,9 @@ def _name_start(
             continue  # 新型储能: the cut split a word
         if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
             continue  # 京港澳高速衡阳至耒阳段改扩建工程: a route segment, not 至 closing a phrase
-        if _specific(r, core):
+        # (`abbreviation`: before a work's word, two to four characters are an abbreviation, 大广高速, and only whole
+        # generic words of two or more characters make them a kind)
+        if _specific(r, core, strict=abbreviation and 2 <= len(core) <= 4):
             if word == "年产" and i + 1 < len(
                 cuts
             ):  # 天合光能年产10GW…项目: the maker before 年产 is named too
@@ -1265,7 +1272,13 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
     count = r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项座所家条处批]"
     if re.match(f"{count}[^、，,]{{1,8}}?[和及与]{count}", obj):
         return None  # 1410个县级和250个省、市（地）级疾病预防控制中心: counts of levels of one kind, a batch
-    if cut and re.match(r"等?[两三四五六七八九十]+大", cut.group()):
+    numbered = re.match(r"(等)?([两三四五六七八九十]+)大", cut.group()) if cut else None
+    if cut and numbered and not (
+        numbered.group(1)
+        and _count_of(numbered.group(2)) == len(re.split("[、和及与]", obj[: cut.start()]))
+        and r.built_re.search(cut.group())
+    ):
+        # (霍林河、伊敏河、平朔、元宝山、准格尔等五大露天矿: 等 and the count of the named works, each one of them)
         return None  # 海上风电、沿海核电、辽西风光、储能四大…清洁能源基地: a numbered designation of kinds, not works
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
         return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
