@@ -935,3 +935,10 @@ def test_an_abbreviated_work_at_its_building_site() -> None:
 def test_named_works_counted_after_deng_stay_a_designation_without_it() -> None:
     t = "加快海上风电、沿海核电、辽西风光、储能四大清洁能源基地建设。"
     assert extract_projects(t) == []
+
+
+def test_a_named_facility_as_subject_with_its_total_investment() -> None:
+    p = _by_name("姑苏实验室是江苏省重点科创实验室，总投资200个亿。")["姑苏实验室"]
+    assert p["investment"] == 20_000_000_000
+    assert extract_projects("该中心是全省最大的物流中心，总投资20亿元。") == []  # a determiner names none
+    assert extract_projects("全市工业园区，总投资增长12%。") == []

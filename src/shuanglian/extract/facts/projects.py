@@ -530,6 +530,25 @@ def _sentence_projects(
             }
         )
     _each_amount(s, moneys, out, sent.start)
+    if not out and moneys:
+        subject = _subject_with_total(r, s, moneys)
+        if subject is not None:
+            a, b, money = subject
+            out.append(
+                {
+                    "name": s[a:b],
+                    "investment": _tidy(money.value),
+                    "investment_text": money.written,
+                    "currency": money.currency,
+                    "org": _org(s, sent.start, a, b, mentions),
+                    "place": _place(r, s, a, b, sent.start, mentions) or last_place or main_place,
+                    "status": _status(r, s, a, b, clause_only=True),
+                    "date": None,
+                    "industry": _industry(sent.start + a, sent.start + b, mentions),
+                    "listed": False,
+                    "span": [sent.start + a, sent.start + b],
+                }
+            )
     if respective is not None:
         _respective_amounts(s, out, sent.start)
         out = [
@@ -587,6 +606,33 @@ def _respective_amounts(s: str, out: list[dict[str, Any]], base: int) -> None:
                 break
             p["investment"] = _tidy(v * _MONEY[unit.group()])
             p["investment_text"], p["currency"] = a.group(), _CURRENCY[unit.group()]
+
+
+# 姑苏实验室是江苏省重点科创实验室，总投资200个亿: a named facility opening the sentence as its subject
+_FACILITY_SUBJECT = re.compile(
+    r"(?P<name>(?:(?![是的])[\u4e00-\u9fffA-Za-z\d（）()·]){2,20}?"
+    r"(?:实验室|中心|基地|产业园|园区|工厂|医院|校区|场馆|枢纽|港|机场))"
+    r"(?=是|[，,])"
+)
+
+
+def _subject_with_total(r: _Rules, s: str, moneys: list[_Money]) -> tuple[int, int, _Money] | None:
+    """(start, end, amount) when a sentence opens with a named facility as its subject and gives its total
+    investment (总投资) later, with no other project, count or share named between; else None."""
+    m = _FACILITY_SUBJECT.match(s)
+    if not m:
+        return None
+    money = next((x for x in moneys if x.start >= m.end() and "总投资" in x.written), None)
+    if money is None or money.start - m.end() > 40 or _OTHER_THAN_SUBJECT.search(s, m.end(), money.start):
+        return None
+    name = m.group("name")
+    if (
+        not _specific(r, name)
+        or _kind_only(r, name)
+        or name.startswith(r.scope_starts + r.no_name_starts + ("该", "这", "此", "其", "本"))
+    ):
+        return None
+    return m.start("name"), m.end("name"), money
 
 
 def _first_work(r: _Rules, description: str, rest: str) -> bool:
