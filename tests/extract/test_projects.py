@@ -942,3 +942,10 @@ def test_a_named_facility_as_subject_with_its_total_investment() -> None:
     assert p["investment"] == 20_000_000_000
     assert extract_projects("该中心是全省最大的物流中心，总投资20亿元。") == []  # a determiner names none
     assert extract_projects("全市工业园区，总投资增长12%。") == []
+
+
+def test_a_scene_named_then_said_again_by_its_kind() -> None:
+    t = "在广西贵港港南区滨江产业园，园区建设正在加快推进，园区未来将引进绿色家居等产业。"
+    ents = [Mention("广西贵港港南区", "place", spans=[(1, 8)])]
+    assert _by_name(t, entities=ents)["滨江产业园"]["status"] == "在建"  # the places before it say where
+    assert extract_projects("在产业园区，园区建设正在加快推进。") == []  # a kind, no name

@@ -530,6 +530,31 @@ def _sentence_projects(
             }
         )
     _each_amount(s, moneys, out, sent.start)
+    if not out and s.startswith("在"):
+        scene = _SCENE.match(s)
+        if scene:  # 在广西贵港港南区滨江产业园，园区建设正在加快推进: the work the scene is, said again as its kind
+            a, b = scene.span("name")
+            for x, y, m in mentions:  # the places before the name say where it is, not what
+                if m.kind == "place" and x - sent.start == a and y - sent.start < b - 2:
+                    a = y - sent.start
+            status = _status(r, s, scene.start("ref"), scene.end("ref"), clause_only=True)
+            name = s[a:b]
+            if status and _specific(r, name[: -len(scene.group("kind"))]) and not _kind_only(r, name):
+                out.append(
+                    {
+                        "name": name,
+                        "investment": None,
+                        "investment_text": None,
+                        "currency": None,
+                        "org": _org(s, sent.start, a, b, mentions),
+                        "place": _place(r, s, a, b, sent.start, mentions) or last_place or main_place,
+                        "status": status,
+                        "date": None,
+                        "industry": _industry(sent.start + a, sent.start + b, mentions),
+                        "listed": False,
+                        "span": [sent.start + a, sent.start + b],
+                    }
+                )
     if not out and moneys:
         subject = _subject_with_total(r, s, moneys)
         if subject is not None:
@@ -608,6 +633,11 @@ def _respective_amounts(s: str, out: list[dict[str, Any]], base: int) -> None:
             p["investment_text"], p["currency"] = a.group(), _CURRENCY[unit.group()]
 
 
+# 在X产业园，园区建设正在加快推进 / 在X项目现场，项目…: a scene named, then the same work by its kind
+_SCENE = re.compile(
+    r"在(?P<name>[\u4e00-\u9fffA-Za-z\d（）()·]{2,28}?(?P<kind>产业园|园区|基地|项目|工程))(?:现场|工地)?[，,]"
+    r"(?P<ref>(?P=kind)|园区|项目|工程)"
+)
 # 姑苏实验室是江苏省重点科创实验室，总投资200个亿: a named facility opening the sentence as its subject
 _FACILITY_SUBJECT = re.compile(
     r"(?P<name>(?:(?![是的])[\u4e00-\u9fffA-Za-z\d（）()·]){2,20}?"
