@@ -190,7 +190,8 @@ def test_verbs_at_a_list_head_and_campaign_names_are_not_names() -> None:
 
 def test_ports_of_entry_are_built_and_world_class_is_praise() -> None:
     got = _by_name("建成投用新皇岗口岸，加快建设世界级机场群、港口群。")
-    assert set(got) == {"皇岗口岸"} and got["皇岗口岸"]["status"] == "建成"
+    # (新 is kept: it may open a name, 新海港, 新华三; the scorer matches 新皇岗口岸 with 皇岗口岸)
+    assert set(got) == {"新皇岗口岸"} and got["新皇岗口岸"]["status"] == "建成"
 
 
 def test_finishing_the_main_works_is_built() -> None:
@@ -745,3 +746,206 @@ def test_firms_listed_share_what_the_next_one_makes() -> None:
     t2 = "推进大唐郓城、华能四期等煤电项目建设。"
     ents2 = [Mention("大唐郓城", "enterprise", spans=[(2, 6)]), Mention("华能", "enterprise", spans=[(7, 9)])]
     assert "大唐郓城四期" not in _by_name(t2, entities=ents2)
+
+
+def test_spoken_amounts_without_yuan_are_yuan() -> None:
+    got = _by_name("今天，总投资约50个亿的新能源汽车零部件产业园项目在安徽芜湖开工。")
+    assert got["新能源汽车零部件产业园"]["investment"] == 5_000_000_000
+    p = _by_name("三星电机项目总投资1.2亿美元，今年投产。")["三星电机项目"]
+    assert p["investment"] == 120_000_000 and p["currency"] == "美元"
+
+
+def test_an_amount_with_de_makes_one_project_of_kind_words() -> None:
+    p = _by_name("在内蒙古鄂尔多斯，投资100亿元的零碳产业园区正在抓紧建设。")["零碳产业园区"]
+    assert p["investment"] == 10_000_000_000 and p["status"] == "在建"
+    assert extract_projects("总投资2.3万亿元的10大类项目陆续开工。") == []  # classes of projects
+
+
+def test_a_second_modifier_joined_to_the_amount_keeps_it() -> None:
+    p = _by_name("在湖北武汉，总投资50亿元、年产能20万吨的光电材料项目今天开工。")["光电材料项目"]
+    assert p["investment"] == 5_000_000_000 and p["status"] == "开工"
+
+
+def test_the_amount_of_a_later_clause_of_a_sentence_about_that_project() -> None:
+    t = "4月10日，华润电力光伏项目在宜昌开工。该项目由华润电力投资建设，总投资15亿元，预计明年投产。"
+    assert _by_name(t)["华润电力光伏项目"]["investment"] == 1_500_000_000
+    t = "4月10日，华润电力光伏项目在宜昌开工。项目建成后，将带动上下游投资50亿元。"
+    assert _by_name(t)["华润电力光伏项目"]["investment"] is None  # what it draws in, not its own
+
+
+def test_respective_amounts_go_to_the_names_in_order() -> None:
+    got = _by_name("比亚迪电池项目、吉利整车项目总投资分别为100亿元和80亿元。")
+    assert got["比亚迪电池项目"]["investment"] == 10_000_000_000
+    assert got["吉利整车项目"]["investment"] == 8_000_000_000
+    got = _by_name("宁德时代电池项目和吉利汽车项目分别投资100亿元、80亿元。")
+    assert got["吉利汽车项目"]["investment"] == 8_000_000_000
+
+
+def test_a_list_of_fields_of_projects_names_none() -> None:
+    t = "推动东方航天港融入国家布局，支持济南、青岛等市推进火箭、卫星制造、航天配套等重大项目。"
+    places = [Mention(n, "place", spans=[(t.find(n), t.find(n) + len(n))]) for n in ("济南", "青岛")]
+    assert extract_projects(t, entities=places) == []
+    t = "加快推进奇瑞乘用车技改、中州时代电池三期等项目。"  # a phase names a work
+    assert "中州时代电池三期" in _by_name(t)
+
+
+def test_a_counted_batch_closing_a_list_leaves_the_named_items() -> None:
+    got = _by_name("海河沿线亮化净化，五大道公园、设计公园和85个口袋公园等建成开放，城市颜值进一步彰显。")
+    assert set(got) == {"五大道公园", "设计公园"} and got["设计公园"]["status"] == "建成"
+
+
+def test_a_quantity_of_work_is_no_project_but_mass_production_is_a_status() -> None:
+    t = "推动自然博物馆建设取得决定性进展、已开工入口社区完成主要工程量。"
+    assert "主要工程" not in _by_name(t)
+    assert _by_name("比亚迪电池项目量产。")["比亚迪电池项目"]["status"] == "投产"
+
+
+def test_a_named_work_gets_the_amount_said_of_it() -> None:
+    p = _by_name("记者从江西省获悉，总投资约180亿元的昌景黄高铁江西段开通运营。")["昌景黄高铁江西段"]
+    assert p["investment"] == 18_000_000_000 and p["status"] == "建成"
+    got = _by_name("总投资近2000亿元的格尔木东、海南清洁能源基地加快建设。")  # a list's total is no item's
+    assert all(p["investment"] is None for p in got.values())
+
+
+def test_news_refers_back_to_the_project_with_its_amount() -> None:
+    t = "今天，裕龙岛炼化一体化项目一期投产。这个总投资超过1200亿元的项目，是山东最大的单体石化项目。"
+    p = _by_name(t)["裕龙岛炼化一体化项目一期"]  # 项 of 项目 is no counter of a count
+    assert p["investment"] == 120_000_000_000 and p["status"] == "投产"
+    t = "在福建宁德，宁德时代储能电池项目正在加紧建设。据项目负责人介绍，项目总投资达130亿元。"
+    assert _by_name(t)["宁德时代储能电池项目"]["investment"] == 13_000_000_000
+
+
+def test_a_short_item_shares_the_part_a_generic_word_opens() -> None:
+    got = _by_name("扎实推进长城、大运河国家文化公园建设。")
+    assert set(got) == {"长城国家文化公园", "大运河国家文化公园"}
+
+
+def test_service_corridors_are_no_works() -> None:
+    t = "推动西部陆海新通道建设，推动合芜马铁水联运通道建设，深中通道加快建设。"
+    assert set(_by_name(t)) == {"深中通道"}
+
+
+def test_a_project_picked_out_of_a_signed_batch_is_signed() -> None:
+    t = "重庆两江新区集中签约25个项目，总投资超过500亿元，其中包括长安汽车新能源整车项目。"
+    assert _by_name(t)["长安汽车新能源整车项目"]["status"] == "签约"
+
+
+def test_works_measured_and_works_referred_to_are_not_named() -> None:
+    assert extract_projects("目前，江苏已建成投产的海上风电项目装机容量达到1180万千瓦。") == []
+    assert extract_projects("这条高速公路总投资186亿元，预计2026年建成通车。") == []
+
+
+def test_older_report_wording_of_works_in_progress() -> None:
+    got = _by_name("今年要集中力量保证三峡工程、京九铁路、黄河小浪底水利枢纽等重点工程的建设。")
+    assert {"三峡工程", "京九铁路", "黄河小浪底水利枢纽"} <= set(got)
+    assert got["京九铁路"]["status"] == "在建"
+
+
+def test_transfer_works_are_whole_names_in_a_list() -> None:
+    got = _by_name("西气东输、西电东送、青藏铁路等重大工程相继开工。")
+    assert set(got) == {"西气东输", "西电东送", "青藏铁路"}
+
+
+def test_one_dash_joins_a_route_two_close_a_description() -> None:
+    assert "牛栏江—滇池补水工程" in _by_name("全力推进滇中引水二期工程、牛栏江—滇池补水工程提升改造。")
+    assert set(_by_name("重大项目——引黄济宁工程开工。")) == {"引黄济宁工程"}
+
+
+def test_a_work_named_by_its_place_or_done_on_a_named_thing_is_no_place() -> None:
+    t = "三峡工程和小浪底工程的截流都将在今年实施，必须精心组织，精心施工。"
+    ents = [Mention("三峡", "place", spans=[(0, 2)])]
+    assert "三峡工程" in _by_name(t, entities=ents)
+    t = "开工G334文旅大通道改造升级项目。"
+    ents = [Mention("G334文旅大通道", "platform", spans=[(2, 12)])]
+    assert _by_name(t, entities=ents)["G334文旅大通道改造升级项目"]["status"] == "开工"
+    t = "今天，广州重大项目集中开工。"  # a place with batch words stays no project
+    assert extract_projects(t, entities=[Mention("广州", "place", spans=[(3, 5)])]) == []
+
+
+def test_amount_words_of_estimates_and_foreign_currencies() -> None:
+    p = _by_name("沪渝蓉高铁武宜段开工建设，概算总投资约620亿元。")["沪渝蓉高铁武宜段"]
+    assert p["investment"] == 62_000_000_000  # the one object of the status verb gets the amount after it
+    assert _by_name("华为云数据中心项目一期总投资预计80亿元。")  # 预计 between the cue and the amount
+    got = _by_name("宁德时代匈牙利电池工厂项目总投入约73亿欧元。")
+    assert all(p["investment"] is None for p in got.values())  # 亿欧元 is no yuan
+    t = "推动大吉煤层气田等项目建设，力争产量突破200亿立方米、投资超120亿元。"
+    assert _by_name(t)["大吉煤层气田"]["investment"] is None  # A等项目: the sector's sum
+
+
+def test_kinds_listed_per_place_and_designations_name_no_work() -> None:
+    t = "推进青海、甘肃等省份新能源基地建设。"
+    ents = [Mention("青海", "place", spans=[(2, 4)]), Mention("甘肃", "place", spans=[(5, 7)])]
+    assert extract_projects(t, entities=ents) == []  # 等省份 like 等地: one kind per place
+    assert extract_projects("加快推进郑州、洛阳等6个国家物流枢纽建设。") == []  # a designation
+
+
+def test_segments_with_their_own_line_and_bare_phases() -> None:
+    got = _by_name("开工建设广州新机场、潮南高速潮饶段、兰海高速廉徐段、惠肇高速三封段等项目。")
+    assert {"兰海高速廉徐段", "惠肇高速三封段"} <= set(got)  # each names its own line
+    got = _by_name("推进环北部湾广东水资源配置一期、二期和黄茅峡水库等工程建设。")
+    assert "环北部湾广东水资源配置二期" in got  # a bare phase is the phase of the item before
+    assert "沪渝蓉高铁宜涪段" in _by_name("加快沪渝蓉高铁武宜段、宜涪段建设。")
+
+
+def test_quantities_open_no_name_and_opened_works_are_built() -> None:
+    assert extract_projects("吸引更多优质外资项目落地。") == []
+    assert extract_projects("超额完成新一轮百万亩造林绿化工程。") == []
+    assert _by_name("建成开放中国长城博物馆。")["中国长城博物馆"]["status"] == "建成"
+
+
+def test_ordinals_and_descriptions_before_a_listed_work() -> None:
+    t = "七是宁电入湘工程建成投运；八是国家重点工程包银高铁全线开通；九是黄河宁夏段河道治理工程全面贯通。"
+    assert set(_by_name(t)) == {"宁电入湘工程", "包银高铁", "黄河宁夏段河道治理工程"}
+    t = "西部陆海新通道西线主通道重点工程隆泸叙铁路开通首发，成南扩容、九绵等高速公路通车运行。"
+    assert "隆泸叙铁路" in _by_name(t) and not any(n.endswith("重点工程") for n in _by_name(t))
+
+
+def test_stalled_works_rd_projects_and_basin_works_are_kinds() -> None:
+    assert extract_projects("扎实推进停工项目与闲置资产处置化解行动。") == []
+    assert extract_projects("加快推进重点流域防洪工程建设。") == []
+    assert extract_projects("推进国有企事业单位创新分配改革和科技研发项目评审。") == []
+
+
+def test_a_name_opening_with_xin_keeps_it() -> None:
+    got = _by_name("最高法、海关总署等数据中心建成，新华三图灵小镇等一批重点工程开工。")
+    assert "新华三图灵小镇" in got  # 新 opens the firm's name (新建, 新开工 are verbs of their own)
+
+
+def test_works_counted_per_township_and_kinds_of_programmes() -> None:
+    assert extract_projects("全面完成玉树东坝、尕羊、吉曲3乡大电网延伸工程。") == []  # a count per place
+    assert extract_projects("深入推进人防工程建设。") == []
+    assert extract_projects("保交房项目交付率100%。") == []
+    assert extract_projects("深度融入雅下水电工程等国家重大项目建设。") == []  # 融入 (joining in) opens no name
+    t = "落实招商引资清单，注重增量项目精准引进、签约项目落地转化、在建项目建成达产。"
+    assert extract_projects(t) == []  # classes of projects by stage
+
+
+def test_approval_as_a_process_and_counted_batches_of_kinds_are_no_projects() -> None:
+    assert extract_projects("大幅下放鼓励类项目核准权，再次修订投资项目核准目录。") == []
+    assert extract_projects("启动了178项节能、节水和资源综合利用等重大项目。") == []
+    assert extract_projects("启动集中连片特殊困难地区扶贫开发攻坚工程。") == []  # a campaign
+    assert extract_projects("五年铁路正线铺轨总里程1134公里。") == []  # a period's works measured
+
+
+def test_an_abbreviated_work_at_its_building_site() -> None:
+    t = "在国家重点项目大广高速南康至龙南段扩容工地，1200多人、500多台机械抓紧建设。"
+    assert _by_name(t)["大广高速南康至龙南段扩容"]["status"] == "在建"  # 大广 abbreviates, 工地 is a site
+
+
+def test_named_works_counted_after_deng_stay_a_designation_without_it() -> None:
+    t = "加快海上风电、沿海核电、辽西风光、储能四大清洁能源基地建设。"
+    assert extract_projects(t) == []
+
+
+def test_a_named_facility_as_subject_with_its_total_investment() -> None:
+    p = _by_name("姑苏实验室是江苏省重点科创实验室，总投资200个亿。")["姑苏实验室"]
+    assert p["investment"] == 20_000_000_000
+    assert extract_projects("该中心是全省最大的物流中心，总投资20亿元。") == []  # a determiner names none
+    assert extract_projects("全市工业园区，总投资增长12%。") == []
+
+
+def test_a_scene_named_then_said_again_by_its_kind() -> None:
+    t = "在广西贵港港南区滨江产业园，园区建设正在加快推进，园区未来将引进绿色家居等产业。"
+    ents = [Mention("广西贵港港南区", "place", spans=[(1, 8)])]
+    assert _by_name(t, entities=ents)["滨江产业园"]["status"] == "在建"  # the places before it say where
+    assert extract_projects("在产业园区，园区建设正在加快推进。") == []  # a kind, no name

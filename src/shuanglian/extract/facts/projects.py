@@ -27,12 +27,23 @@ from shuanglian.extract.facts.dates import find_date
 from shuanglian.extract.facts.numbers import parse_number
 
 _ORG_KINDS = ("enterprise", "organization", "university", "research_institute", "government")
-_MONEY = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0, "亿美元": 1e8, "万美元": 1e4}
-_CURRENCY = {"万亿元": "元", "亿元": "元", "万元": "元", "元": "元", "亿美元": "美元", "万美元": "美元"}
+_MONEY = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0, "亿美元": 1e8, "万美元": 1e4, "个亿": 1e8, "亿": 1e8}
+_CURRENCY = {
+    "万亿元": "元",
+    "亿元": "元",
+    "万元": "元",
+    "元": "元",
+    "亿美元": "美元",
+    "万美元": "美元",
+    "个亿": "元",
+    "亿": "元",
+}
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+|[数几百千]"
 _RECENT = re.compile(r"近日|日前|今天|今日|当天|日内")
 _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
-_STOPS = '，,。；;、：:（(）)！？“”"《》 \t—'
+_STOPS = '，,。；;、：:（(）)！？“”"《》 \t'
+# 白鹤滩—江苏, 牛栏江—滇池: one dash between two names of places joins the ends of a route or a line
+_ROUTE_DASH = re.compile(r"[^—]*?[\u4e00-\u9fff]{2}—[\u4e00-\u9fff]{2}")
 _NAME_WORDS = {
     "建设",
     "年产",
@@ -65,7 +76,7 @@ _MEASURED_AFTER = re.compile(
 )
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
-_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|处|所|艘)(?!米)")
+_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|乡|镇|村|处|所|艘)(?!米)")
 _NOT_SHARED = {
     "期",
     "段",
@@ -102,9 +113,11 @@ class _Rules:
         self.weak_heads = list(d["weak_heads"])
         self.head_re = re.compile(alternation(self.heads + self.weak_heads))
         cues = alternation(d["investment_cues"])
+        # 总投资200个亿, 投资50亿建设…: the spoken amount without 元 (not 亿千瓦, 亿人次, 亿美元: a measure follows)
+        spoken = f"个亿|亿(?={d['spoken_yi_before']})"
         self.money_re = re.compile(
-            rf"(?:{cues})(?:额)?(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
-            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元)(?:以上|左右)?"
+            rf"(?:{cues})(?:额)?(?:预计|)(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
+            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元|{spoken})(?:以上|左右)?"
         )
         not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
@@ -114,6 +127,10 @@ class _Rules:
         self.starts_re = re.compile(alternation(d["name_starts"]))
         self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
         self.generic_strict = [g for g in self.generic if len(g) >= 2]
+        # words that open the part a list's last item shares with the short items before it (国家文化公园, 绿电外送通道)
+        self.shared_openers = tuple(
+            w for w in {*self.generic_strict, *d.get("kind_modifiers", [])} if len(w) >= 2
+        )
         self.specific_memo: dict[tuple[str, bool], bool] = {}  # _specific's answers (many names recur)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
         self.works_re = re.compile(alternation(d.get("named_works") or ["高铁"]))
@@ -127,11 +144,19 @@ class _Rules:
         self.item_tail_re = re.compile(f"(?:{'|'.join(map(re.escape, d['item_tail_words']))})$")
         # 据介绍，该项目计划总投资…: the words before an amount that refer back to the last project named
         ana = d["anaphor"]
+        # 据介绍 / 据项目负责人介绍 / 记者从现场了解到: the reporting words a news sentence opens with
+        openers = "|".join([alternation(ana["openers"]), *ana.get("opener_patterns", [])])
         self.anaphor_re = re.compile(
-            f"(?:{alternation(ana['openers'])})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
             f"(?:{alternation(ana['parts'])})?(?:{alternation(ana['modals'])})?"
         )
         self.anaphor_ends = ("项目", "工程", *ana["parts"], *ana["modals"])
+        self.anaphor_subject_re = re.compile(
+            f"(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})?(?:项目|工程)"
+            f"(?:{alternation(ana['parts'])})?(?=[由位占于以是将已拟计预主建在，,])"
+        )
+        # 这个总投资超过1200亿元的项目: a determiner and an amount said of 的项目 refer to the last project named
+        self.anaphor_amount_re = re.compile(f"(?:^|[，,])(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})$")
         # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
         self.kind_words = sorted(
             {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
@@ -143,10 +168,12 @@ class _Rules:
         self.kind_category_re = re.compile(alternation(d.get("kind_categories") or ["产业"]))
         self.scope_starts = tuple(d.get("scope_starts") or ())
         self.bad_starts = tuple(d.get("bad_name_starts") or ())
+        self.no_name_starts = tuple(d.get("no_name_starts") or ())
         self.zones = tuple(d.get("zone_names") or ())
         self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
-        self.not_after = tuple(d["not_after"])
+        # 工程量 is a quantity of work, 项目量产 a status: 量 counts only when 产 does not follow
+        self.not_after_re = re.compile(f"(?:{alternation(d['not_after'])}|量(?!产))")
         self.not_before = tuple(d["not_before"])
         self.built = sorted(d["built_suffixes"], key=len, reverse=True)
         self.built_re = re.compile(f"(?:{alternation(self.built)})$")
@@ -305,11 +332,26 @@ def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     """The amount of a clause that opens with 该项目/项目 (该项目总投资140亿元), or None."""
     if "元" not in s or not ("项目" in s or "工程" in s):
         return None
-    for m in _moneys(r, s):
+    moneys = _moneys(r, s)
+    for m in moneys:
         head = s[: m.start]  # everything before the amount: 据介绍，该项目计划总投资
         if r.anaphor_re.fullmatch(head) and head.endswith(r.anaphor_ends):
             return m
+    for m in moneys:
+        if r.anaphor_amount_re.search(s, 0, m.start) and re.match(r"的(?:项目|工程)", s[m.end :]):
+            return m  # 这个总投资超过1200亿元的项目，是…: the amount of the project the sentence refers back to
+    # 该项目由华润电力投资建设，总投资15亿元: the sentence is about that project (it opens as its subject) and
+    # says its investment in a later clause; no other project, count or share is named before the amount
+    subject = r.anaphor_subject_re.match(s)
+    if subject and moneys and "投资" in moneys[0].written:
+        between = s[subject.end() : moneys[0].start]
+        if len(between) <= 40 and not _OTHER_THAN_SUBJECT.search(between):
+            return moneys[0]
     return None
+
+
+# words between an anaphoric subject and an amount that make the amount another's or a part's
+_OTHER_THAN_SUBJECT = re.compile(r"项目|工程|其中|\d+(?:个|家|项)|分别|累计|带动|拉动|年产值|营收|税")
 
 
 # 海南省万宁至洋浦高速公路 is 万洋高速: a route between two places is abbreviated by their first characters
@@ -348,7 +390,7 @@ def _sentence_projects(
     """The projects of one sentence, and the stage of a list of examples running on into the next."""
     s = sent.text
     moneys = _moneys(r, s)
-    heads = [h for h in r.head_re.finditer(s) if not s[h.end() :].startswith(r.not_after)]
+    heads = [h for h in r.head_re.finditer(s) if not r.not_after_re.match(s, h.end())]
     found: list[tuple[int, int, str, _Money | None, bool]] = []  # name start/end, name, money, listed
     given: dict[tuple[int, int], str] = {}
     # A name with its own amount wins; then status lists; then 等…项目 lists; then other heads.
@@ -366,8 +408,14 @@ def _sentence_projects(
         if free(a, b):
             found.append((a, b, name, None, True))
             given[(a, b)] = stage
+    marked = [
+        (a - sent.start, b - sent.start) for a, b, m in mentions if m.kind in _NAMING_KINDS
+    ]  # places and bodies: what names one work
     for h in heads:
-        for a, b in _list_items(r, s, h):
+        listed_items = _list_items(r, s, h)
+        if h.group() == "项目" and not any(_name_marked(r, s, a, b, marked) for a, b in listed_items):
+            continue  # 推进火箭、卫星制造、航天配套等重大项目: fields of projects, none named by place, firm or work
+        for a, b in listed_items:
             if free(a, b):
                 found.append((a, b, s[a:b], None, True))
                 if r.list_default_re.search(s[: h.end()]):
@@ -379,6 +427,9 @@ def _sentence_projects(
         if free(a, b):
             found.append((a, b, s[a:b], None, False))
     out = []
+    taken = {id(x[3]) for x in found if x[3] is not None}  # the amounts the names with their own amount hold
+    sole = sum(1 for x in found if x[4]) == 1  # one listed name: the object of a status verb, not a list
+    respective = _RESPECTIVE.search(s) if "分别" in s else None  # A项目、B项目分别投资…: amounts said for each
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
         if name.startswith("“") and name.count("“") == name.count("”"):
@@ -405,12 +456,27 @@ def _sentence_projects(
         ):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if money is None and len(moneys) > len(taken) and not (listed and s[end : end + 1] in "、和及与等"):
+            # 总投资约180亿元的昌景黄高铁江西段开通运营: a named work gets the amount said of it as a 项目 does;
+            # a listed one only the amount said right before it (总投资X亿元的A、B: the list's total is no item's),
+            # unless it is the sentence's one listed name (沪渝蓉高铁武宜段开工建设，概算总投资约620亿元; A等项目
+            # says there are more)
+            money = _money_for(
+                s,
+                [m for m in moneys if id(m) not in taken and (not listed or sole or m.end <= start)],
+                start,
+                end,
+                set(),
+            )
+            if money is not None:
+                taken.add(id(money))
         if status is None and money is None and s[:start].endswith("实施") and _built_core(r, name):
             status = "在建"  # 实施G98环岛高速提档扩容工程: a named work carried out (实施…工程 over a field stays a programme)
         called = money is None and status is None and bool(r.called_re.match(s, end))
         if called:  # 常益长高铁是…重点项目，目前，近千名施工人员奋战一线: the sentence says how far it is
             status = _status(r, s, start, end)
-        if money is None and status is None and not called and not _named_project(r, name):
+        shares = money is None and status is None and respective is not None and end <= respective.start()
+        if money is None and status is None and not called and not shares and not _named_project(r, name):
             continue
         if (
             money is None
@@ -428,12 +494,14 @@ def _sentence_projects(
         if name.startswith(r.scope_starts) and not r.works_re.search(name):
             continue  # 全省“一张网”公共资源交易平台: a network over the whole area (全区首座…盛乐国际机场 is one work)
         if (
-            name.startswith(r.bad_starts)
+            name.startswith(r.bad_starts + r.no_name_starts)
             or re.match(r"\d+月", name)
             or re.search(r"时速|\d+公里", name)
             or (name.endswith(r.zones) and not name.endswith(tuple(r.heads)))
         ):
             continue  # a split word (型储能); a zone is where projects go (广州开发区)
+        if money is None and s.startswith(r.measure_after, end):
+            continue  # 已建成投产的海上风电项目装机容量达到…: the works of a kind measured, not one named
         if money is None and not listed and _MEASURED_AFTER.match(s, end):
             continue  # 建成村道公路安全生命防护工程6000公里, 改造…管网300处: a kind of work measured or counted, not one
         if money is None and _kind_only(r, name):
@@ -462,6 +530,57 @@ def _sentence_projects(
             }
         )
     _each_amount(s, moneys, out, sent.start)
+    if not out and s.startswith("在"):
+        scene = _SCENE.match(s)
+        if scene:  # 在广西贵港港南区滨江产业园，园区建设正在加快推进: the work the scene is, said again as its kind
+            a, b = scene.span("name")
+            for x, y, m in mentions:  # the places before the name say where it is, not what
+                if m.kind == "place" and x - sent.start == a and y - sent.start < b - 2:
+                    a = y - sent.start
+            status = _status(r, s, scene.start("ref"), scene.end("ref"), clause_only=True)
+            name = s[a:b]
+            if status and _specific(r, name[: -len(scene.group("kind"))]) and not _kind_only(r, name):
+                out.append(
+                    {
+                        "name": name,
+                        "investment": None,
+                        "investment_text": None,
+                        "currency": None,
+                        "org": _org(s, sent.start, a, b, mentions),
+                        "place": _place(r, s, a, b, sent.start, mentions) or last_place or main_place,
+                        "status": status,
+                        "date": None,
+                        "industry": _industry(sent.start + a, sent.start + b, mentions),
+                        "listed": False,
+                        "span": [sent.start + a, sent.start + b],
+                    }
+                )
+    if not out and moneys:
+        subject = _subject_with_total(r, s, moneys)
+        if subject is not None:
+            a, b, money = subject
+            out.append(
+                {
+                    "name": s[a:b],
+                    "investment": _tidy(money.value),
+                    "investment_text": money.written,
+                    "currency": money.currency,
+                    "org": _org(s, sent.start, a, b, mentions),
+                    "place": _place(r, s, a, b, sent.start, mentions) or last_place or main_place,
+                    "status": _status(r, s, a, b, clause_only=True),
+                    "date": None,
+                    "industry": _industry(sent.start + a, sent.start + b, mentions),
+                    "listed": False,
+                    "span": [sent.start + a, sent.start + b],
+                }
+            )
+    if respective is not None:
+        _respective_amounts(s, out, sent.start)
+        out = [
+            p
+            for p in out
+            if p["investment"] is not None or p["status"] is not None or _named_project(r, str(p["name"]))
+        ]  # a name kept only for the amounts of 分别 that did not go to it
     return out, carry
 
 
@@ -484,6 +603,68 @@ def _each_amount(s: str, moneys: list[_Money], out: list[dict[str, Any]], base: 
             p["investment"], p["investment_text"], p["currency"] = _tidy(money.value), money.written, money.currency
 
 
+_AMOUNT = rf"(?:{_NUM})(?:多|余)?(?:万亿元|亿元|万元|亿美元|万美元|元|个亿|亿(?![元美]))"
+# A项目和B项目总投资分别为100亿元、80亿元: N amounts after 分别, in the order of the N names before it
+_RESPECTIVE = re.compile(
+    rf"分别(?:为|是|达到|达|约为|约|计划)?(?:总投资|投资|投入)?(?:为|约|达|约为)?"
+    rf"(?P<amounts>{_AMOUNT}(?:[、和及与，,]{_AMOUNT})+)"
+)
+
+
+def _respective_amounts(s: str, out: list[dict[str, Any]], base: int) -> None:
+    """分别 with as many amounts as the sentence named projects before it gives each its own, in order."""
+    if "分别" not in s:
+        return
+    for m in _RESPECTIVE.finditer(s):
+        amounts = list(re.finditer(_AMOUNT, m.group("amounts")))
+        before = [p for p in out if p["span"][1] - base <= m.start()]
+        if len(before) != len(amounts):
+            continue
+        for p, a in zip(before, amounts, strict=True):
+            num = re.match(_NUM, a.group())
+            unit = re.search(r"(?:万亿元|亿元|万元|亿美元|万美元|元|个亿|亿)$", a.group())
+            if not num or not unit:
+                break
+            try:
+                v, _ = parse_number(num.group().replace("，", ","))
+            except ValueError:
+                break
+            p["investment"] = _tidy(v * _MONEY[unit.group()])
+            p["investment_text"], p["currency"] = a.group(), _CURRENCY[unit.group()]
+
+
+# 在X产业园，园区建设正在加快推进 / 在X项目现场，项目…: a scene named, then the same work by its kind
+_SCENE = re.compile(
+    r"在(?P<name>[\u4e00-\u9fffA-Za-z\d（）()·]{2,28}?(?P<kind>产业园|园区|基地|项目|工程))(?:现场|工地)?[，,]"
+    r"(?P<ref>(?P=kind)|园区|项目|工程)"
+)
+# 姑苏实验室是江苏省重点科创实验室，总投资200个亿: a named facility opening the sentence as its subject
+_FACILITY_SUBJECT = re.compile(
+    r"(?P<name>(?:(?![是的])[\u4e00-\u9fffA-Za-z\d（）()·]){2,20}?"
+    r"(?:实验室|中心|基地|产业园|园区|工厂|医院|校区|场馆|枢纽|港|机场))"
+    r"(?=是|[，,])"
+)
+
+
+def _subject_with_total(r: _Rules, s: str, moneys: list[_Money]) -> tuple[int, int, _Money] | None:
+    """(start, end, amount) when a sentence opens with a named facility as its subject and gives its total
+    investment (总投资) later, with no other project, count or share named between; else None."""
+    m = _FACILITY_SUBJECT.match(s)
+    if not m:
+        return None
+    money = next((x for x in moneys if x.start >= m.end() and "总投资" in x.written), None)
+    if money is None or money.start - m.end() > 40 or _OTHER_THAN_SUBJECT.search(s, m.end(), money.start):
+        return None
+    name = m.group("name")
+    if (
+        not _specific(r, name)
+        or _kind_only(r, name)
+        or name.startswith(r.scope_starts + r.no_name_starts + ("该", "这", "此", "其", "本"))
+    ):
+        return None
+    return m.start("name"), m.end("name"), money
+
+
 def _first_work(r: _Rules, description: str, rest: str) -> bool:
     """全国首个商业航天发射场: the first of a kind of work, named by what it is; not a firm (首家), a batch (首批)
     or a production line (省内首条计算机整机生产线 says what is made, it names no work)."""
@@ -498,6 +679,10 @@ def _named_project(r: _Rules, name: str) -> bool:
     """杭州西站站城综合体项目, 济南遥墙国际机场二期改扩建项目: a project named by what is built needs no cue."""
     core = re.sub(r"项目$", "", name)
     return core != name and len(core) >= 5 and bool(r.named_re.search(core))
+
+
+# 等地, 等省份, 等地区, 等城市: "and other places" closing a list of places
+_OTHER_PLACES = re.compile(r"等(?:地区|地市|省份|省区|城市|市县|地)")
 
 
 def _per_place(
@@ -533,7 +718,7 @@ def _per_place(
                 # 福州、厦门、泉州省级人工智能产业园: the tagger may read the last place into the park's name
                 or (len(group) >= 3 and all(p in places for p in pieces[:-1]) and len(pieces[-1]) in (2, 3))
             )
-            and (len(group) >= 3 or s[last_end : last_end + 2] == "等地")
+            and (len(group) >= 3 or bool(_OTHER_PLACES.match(s, last_end)))
         )
         if not per_place:
             out.extend(group)
@@ -545,6 +730,10 @@ def _per_place(
 _QUOTED_MODIFIER = re.compile(r"”(?!建设|项目|工程|[一二三四五六七八九十\d]+期)[\u4e00-\u9fff]{1,4}\d")
 _COUNT_BEFORE_QUOTE = re.compile(r"\d+(?:多|余)?[所个座家项处]“$")
 _PHASE_HEAD = re.compile(r"[一二三四五六七八九十\d]+期(?:项目|工程)")
+
+
+# 投资100亿元的<零碳>产业园区: an amount and 的 right before a short name (no count, list or clause inside)
+_AMOUNT_OF = re.compile(r"(?:[万亿]元|个亿|亿)的(?P<core>[\u4e00-\u9fff“”]{2,12})$")
 
 
 def _single_heads(
@@ -563,6 +752,14 @@ def _single_heads(
     for h in heads:
         if any(a <= h.start() < b for a, b in spans):
             continue
+        if (
+            h.group() == "工程"
+            and _DESCRIBED_WORKS.match(s, h.start() - 2)
+            and re.match(r"[\u4e00-\u9fffA-Z\d]", s[h.end() : h.end() + 1])
+            and not r.stage_words_re.match(s, h.end())
+            and not r.intro_re.match(s, h.end())
+        ):
+            continue  # 西线主通道重点工程隆泸叙铁路开通: the description of the work named right after it
         if h.group() in r.weak_heads and _PHASE_HEAD.match(s, h.end()):
             continue  # 比亚迪济南基地二期项目: the name runs on to the 项目 after the base
         inst = re.match(
@@ -576,6 +773,10 @@ def _single_heads(
         ):
             continue  # “千万工程”示范村507个, 100所“徐特立项目”学校: a quoted programme names a kind of other things
         start = _name_start(r, s, h.start(), h.end(), names)
+        if start is None:
+            # 投资100亿元的零碳产业园区: the amount said of it makes one project of a name made of kind words
+            described = _AMOUNT_OF.search(s, 0, h.start())
+            start = described.start("core") if described else None
         if start is None or any(a <= start < b or start <= a < h.end() for a, b, *_ in out):
             continue
         if _aggregate(r, s, start) or s[start - 1 : start] == "等":
@@ -601,12 +802,12 @@ def _named_works(r: _Rules, s: str, names: list[tuple[int, int]] | None = None) 
         end += tail.end() if tail else 0
         if s[end : end + 1] in ("等", "和", "、") or s[h.start() - 1 : h.start()] in ("、",):
             continue  # list items are read by the status lists
-        start = _name_start(r, s, h.start(), h.end(), names)
+        start = _name_start(r, s, h.start(), h.end(), names, abbreviation=True)
         if start is None or h.start() - start < 2 or _aggregate(r, s, start):
             continue
         name = s[start:end]
         if (
-            re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d", name)
+            re.search(r"\d+(?:个|项|条|座|处)|[万亿]元|%|的|^\d|^[一二两三四五六七八九十百千]+大", name)
             or not 3 <= len(name) <= 20
             or r.metric_re.search(name)
         ):
@@ -643,11 +844,19 @@ _QUOTED_TAIL = re.compile(r"(?:[一二三四五六七八九十\d]+期)?(?:改扩
 
 
 def _name_start(
-    r: _Rules, s: str, head_start: int, head_end: int, names: list[tuple[int, int]] | None = None
+    r: _Rules,
+    s: str,
+    head_start: int,
+    head_end: int,
+    names: list[tuple[int, int]] | None = None,
+    abbreviation: bool = False,
 ) -> int | None:
     """Start of the project name ending at `head_end`, or None when it is generic or a programme; no cut
     falls inside one of the tagged `names` (sentence offsets)."""
     stop = max((s.rfind(c, 0, head_start) for c in _STOPS), default=-1) + 1
+    dash = s.rfind("—", stop, head_start)
+    if dash >= 0 and not _ROUTE_DASH.match(s, max(0, dash - 8), dash + 8):
+        stop = dash + 1  # 重大项目——引黄济宁工程: a dash closes a description (牛栏江—滇池补水工程 is one route)
     run = s[stop:head_start]
     after = s[head_end:]
     stage = r.stage_words_re.match(after)  # 自治区重大项目开工390个: a count after the stage is one too
@@ -688,11 +897,15 @@ def _name_start(
     cuts = sorted(cuts, reverse=True) + [(0, "")]
     for i, (c, word) in enumerate(cuts):
         core = run[c:]
+        if core.startswith(r.no_name_starts):
+            return None  # 更多优质外资项目, 这条高速公路: a quantity or a determiner, no name follows
         if core.startswith(r.bad_starts):
             continue  # 新型储能: the cut split a word
         if word in ("至", "到") and re.match(r"[\u4e00-\u9fff]{1,6}段", core):
             continue  # 京港澳高速衡阳至耒阳段改扩建工程: a route segment, not 至 closing a phrase
-        if _specific(r, core):
+        # (`abbreviation`: before a work's word, two to four characters are an abbreviation, 大广高速, and only whole
+        # generic words of two or more characters make them a kind)
+        if _specific(r, core, strict=abbreviation and 2 <= len(core) <= 4):
             if word == "年产" and i + 1 < len(
                 cuts
             ):  # 天合光能年产10GW…项目: the maker before 年产 is named too
@@ -738,6 +951,12 @@ def _category(r: _Rules, name: str, start: int, end: int, mentions: list[tuple[i
     return not _specific(r, core) or bool(r.programme_words_re.search(core))
 
 
+# 改造升级, 改扩建, 迁建: the work done on the named thing before it
+_UPGRADE_ONLY = re.compile(r"(?:改造|升级|改扩建|扩建|扩能|扩容|提质|迁建)+")
+# 10大类项目, 三类工程: classes of projects counted, not one
+_CLASSES = re.compile(r"(?:\d+|[两三四五六七八九十]+)大类|\d+类")
+
+
 def _junk(
     r: _Rules,
     name: str,
@@ -751,7 +970,7 @@ def _junk(
         name[:-2] if name.endswith(("项目", "工程")) else name
     ):
         return True
-    if _COUNTED.search(name) or _WORD_COUNT.search(name):
+    if _COUNTED.search(name) or _WORD_COUNT.search(name) or _CLASSES.search(name):
         return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目, 三个一号旅游公路: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
@@ -777,6 +996,10 @@ def _junk(
     bare = core
     for p in sorted(places, key=len, reverse=True):
         core = core.replace(p, "")
+    if core != bare and (
+        (not core and name.endswith("工程")) or (core and _UPGRADE_ONLY.fullmatch(core))
+    ):
+        return False  # 三峡工程 (a work named by its place), G334文旅大通道改造升级项目 (a work done on a named one)
     for g in r.junk_parts:
         core = core.replace(g, "")
     return core != bare and not _specific(r, core)
@@ -807,6 +1030,23 @@ def _built_core(r: _Rules, name: str) -> bool:
     )
 
 
+_NAMING_KINDS = frozenset({"place", "platform", *_ORG_KINDS})
+
+
+def _name_marked(r: _Rules, s: str, a: int, b: int, marked: list[tuple[int, int]]) -> bool:
+    """The list item s[a:b] says which one it is: a built work's word, a number, a Latin or quoted name, or a
+    place or body the tagger found inside it (煤制芳烃, 量子通信 say only what kind of thing is made)."""
+    item = s[a:b]
+    return (
+        bool(r.built_any_re.search(item) or re.search(r"[\dA-Za-z“”（）()·]", item))
+        or any(a <= x and y <= b for x, y in marked)
+    )
+
+
+# 178项节能: a count opening the first item of a list
+_COUNT_FIRST = re.compile(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:项|个|批)(?!目)")
+
+
 def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
     """A、B、C等(14项)(重大)项目: the listed names, each ending where its 、 or 等 is."""
     m = re.search(
@@ -831,6 +1071,8 @@ def _list_items(r: _Rules, s: str, h: re.Match[str]) -> list[tuple[int, int]]:
             verb = next(reversed([m for m in r.verb_cut_re.finditer(part) if len(part) - m.end() >= 3]), None)
             if verb:
                 a, part = a + verb.end(), part[verb.end() :]
+            if _COUNT_FIRST.match(part):
+                return []  # 启动了178项节能、节水和资源综合利用等重大项目: a counted batch of kinds, no named items
         # 总额559.8亿元的A: the amount is the list's total, not the first item's
         money = re.search(r"[万亿]?元的", part)
         st = money.end() if money else _strip_intro(r, part)
@@ -1002,28 +1244,46 @@ def _group_items(
     next_shared = _shared_words(r, cleaned, places)
     out = []
     line = ""  # the line of the segment before (沪渝蓉高铁武宜段、宜涪段 -> 沪渝蓉高铁宜涪段)
+    previous = ""  # the name of the item before (水资源配置一期、二期 -> 水资源配置二期)
     for i, (off, piece) in enumerate(cleaned):
         name = piece
-        seg, before = _SEGMENT.fullmatch(piece), line
+        # (兰海高速廉徐段 names its own line: only a segment without a works word takes the line before)
+        seg, before = _SEGMENT.fullmatch(piece) and not r.works_re.search(piece), line
+        phase_of = _PHASE_ONLY.fullmatch(piece) and _PHASE_END.search(previous)
+        if phase_of:
+            name = previous[: phase_of.start()] + piece  # 环北部湾广东水资源配置一期、二期: the second phase of it
         ends = list(r.works_re.finditer(piece))
         line = (
             piece[: ends[-1].end()]
             if ends and _SEGMENT.fullmatch(piece[ends[-1].end() :])
             else (line if seg else "")
         )
-        if seg and before:
+        if phase_of:
+            pass
+        elif seg and before:
             name = before + piece
         elif explicit and (kind := _firms_kind(piece, cleaned[i + 1][1] if i + 1 < len(cleaned) else "", orgs)):
             name = piece + kind  # 比亚迪、吉利汽车零部件等项目 -> 比亚迪汽车零部件: the firms share what they make
         elif category and not _own_work(r, piece) and len(piece) <= 8:
             name = _with_kind(piece, category)
-        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5:
+        elif next_shared[i] and not r.built_re.search(piece) and len(piece) <= 5 and not _TRANSFER.match(piece):
             name = _with_kind(piece, str(next_shared[i]))  # 雄商、济滨高铁 -> 雄商高铁
         elif not explicit and not r.built_re.search(piece) and not _modified_work(r, piece):
             continue
-        if _item_is_work(r, piece, name, explicit):
+        previous = name
+        if phase_of or _item_is_work(r, piece, name, explicit):
             out.append((base + off, base + off + len(piece), name))
     return out
+
+
+# 西气东输, 西电东送, 南水北调, 陇电入鲁, 北煤南运: a transfer work named by what it moves where, a whole name
+_TRANSFER = re.compile(
+    r"[\u4e00-\u9fff]{1,2}[电气水煤油](?:入|[东西南北](?:输|送|调|运)|外送)[\u4e00-\u9fff]{0,2}$"
+)
+
+
+# 二期, 三期工程: an item that is only a phase
+_PHASE_ONLY = re.compile(r"[一二三四五六七八九十\d]+期(?:工程|项目)?")
 
 
 def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
@@ -1038,10 +1298,36 @@ def _firms_kind(piece: str, following: str, orgs: set[str] | None) -> str:
     return "" if any(o in rest for o in orgs if len(o) >= 2) else rest
 
 
+# …和85个口袋公园 closing a list of named works: a counted batch of a kind joined to them, not one of them
+_COUNTED_LAST = re.compile(
+    r"(?:和|及|以及)(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个座所处条项家][^、，,和及]{1,12}$"
+)
+
+
+# the counter of a count (4个, 14项, 三座); 项 of 项目 is none (裕龙岛炼化一体化项目一期)
+_COUNT_WORD = re.compile(r"[个批座条处]|项(?!目)")
+
+
+def _last_item_named(r: _Rules, obj: str) -> bool:
+    """A list closing on X项目/X工程 calls its items works when that last item names one; a class of projects
+    (…和重大外资项目引进: a kind of money) says nothing of the items before it."""
+    if not obj.endswith(("项目", "工程")):
+        return False
+    last = re.split(r"[、和及与]", obj)[-1]
+    if "等" in last:
+        return True  # A等23个…重大工业项目: the category of the items before 等
+    return _specific(r, re.sub(r"(?:项目|工程)$", "", last))
+
+
 def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | None:
     """(body, category, explicit) of an object list: the items' text, the built kind a 等/count category names
     for every item ("" when none), and whether the list calls its items projects or works; None when the list
     is a batch, a count or a programme rather than named works."""
+    counted = _COUNTED_LAST.search(obj)
+    if counted and "、" in obj[: counted.start()] and not re.search(r"\d", obj[: counted.start()]):
+        obj = obj[: counted.start()]  # 五大道公园、设计公园和85个口袋公园: the named items, then a batch of a kind
+    if _COUNT_FIRST.match(re.sub(r"^[了着]", "", obj)) and "、" in obj:
+        return None  # 启动了178项节能、节水和资源综合利用等重大项目: a counted batch of kinds, no named items
     if re.search(r"一批(?:重大|重点)?(?:项目|工程)$", obj) or re.match(r"[^、，]{0,4}一批", obj):
         return None  # 谋划储备、洽谈招引…一批项目; 建成一批概念验证、中试熟化等平台: batches of kinds, not named projects
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
@@ -1051,7 +1337,7 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
         obj,
     )
-    explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or obj.endswith(("项目", "工程"))
+    explicit = named or bool(re.search(r"等[^、]{0,12}(?:项目|工程)", obj)) or _last_item_named(r, obj)
     # 实施赵口、陆浑等灌区现代化改造: a category of a built kind and the work done on it names works too
     explicit = explicit or bool(r.kind_work_re.search(obj))
     # a category after 等 first (纳雍至六盘水等铁路: 六 is part of a name, not a count)
@@ -1062,12 +1348,19 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
     count = r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?[个项座所家条处批]"
     if re.match(f"{count}[^、，,]{{1,8}}?[和及与]{count}", obj):
         return None  # 1410个县级和250个省、市（地）级疾病预防控制中心: counts of levels of one kind, a batch
-    if cut and re.match(r"等?[两三四五六七八九十]+大", cut.group()):
+    numbered = re.match(r"(等)?([两三四五六七八九十]+)大", cut.group()) if cut else None
+    if cut and numbered and not (
+        numbered.group(1)
+        and _count_of(numbered.group(2)) == len(re.split("[、和及与]", obj[: cut.start()]))
+        and r.built_re.search(cut.group())
+    ):
+        # (霍林河、伊敏河、平朔、元宝山、准格尔等五大露天矿: 等 and the count of the named works, each one of them)
         return None  # 海上风电、沿海核电、辽西风光、储能四大…清洁能源基地: a numbered designation of kinds, not works
     if cut and re.match(r"等?(?:\d+|[一二两三四五六七八九十百]+)[县市区镇乡地州]", cut.group()):
         return None  # 迭部、碌曲、玛曲、镇原4县高速项目: one kind of work counted per place, not named works
-    if cut and not cut.group().startswith("等") and not re.search(r"[个项批座条处]", cut.group()[:4]):
-        cut = None  # a number inside the last name (华能四期), not a count
+    counter = _COUNT_WORD.search(cut.group()) if cut else None
+    if cut and not cut.group().startswith("等") and not (counter and counter.start() < 4):
+        cut = None  # a number inside the last name (华能四期, 炼化一体化项目), not a count
     body = obj[: cut.start()] if cut else obj
     if (
         cut
@@ -1081,7 +1374,9 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
         return None  # A中心、B基地等功能载体 / 等产业创新平台: carriers set up, not works built
     # 南山口、哇让4个抽水蓄能电站 / 茨哈峡、尔多等水电站: the category names what each item is
     category = cut.group("cat") if cut else ""
-    category = re.sub(r"^地", "", category)  # 海东、海西等地零碳园区: 等地 is "and other places"
+    others = _OTHER_PLACES.match("等" + category)
+    category = category[others.end() - 1 :] if others else category
+    # (海东、海西等地零碳园区, 青海、甘肃等省份新能源基地: 等地, 等省份 are "and other places")
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = r.kind_work_end.sub("", category)  # 等灌区现代化改造: each item is a 灌区
@@ -1125,9 +1420,12 @@ def _shared_words(r: _Rules, cleaned: list[tuple[int, str]], places: set[str] | 
     ):
         # two-character names share the rest (青桂、青粤绿电外送通道 -> 青桂绿电外送通道; 湘河、拉洛水利枢纽)
         # (桥头、格尔木支撑调节性火电: the last item's own name is the place it opens with)
+        # (长城、大运河国家文化公园: without a place, the own name ends where a generic or kind word opens the rest)
         own_len = max(
             (len(p) for p in places or () if last_item.startswith(p) and len(last_item) - len(p) > 2),
-            default=2,
+            default=next(
+                (k for k in (2, 3) if last_item.startswith(r.shared_openers, k) and len(last_item) - k > 2), 2
+            ),
         )
         shared = last_item[own_len:]
     if shared is None and short and (behind := _word_behind_head(r, last_item)):
@@ -1191,6 +1489,12 @@ def _item_is_work(r: _Rules, piece: str, name: str, explicit: bool) -> bool:
     )
 
 
+# 三是, 八是: the ordinal of a point in a report's enumeration
+_ORDINAL = re.compile(r"[一二三四五六七八九十]+是")
+# 国家重点工程, 控制性工程: a description of the work named after it
+_DESCRIBED_WORKS = re.compile(r"(?:重点|重大|控制性|标志性|骨干)工程")
+
+
 def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
     """(offset, text) of a list item without its quotes, description and leading verb, or None when it is
     no work of its own (supporting works, an aggregate, a measure or a size class of a kind)."""
@@ -1218,6 +1522,12 @@ def _clean_item(r: _Rules, off: int, piece: str) -> tuple[int, str] | None:
             off + first.end(),
             piece[first.end() :],
         )  # 全国首条大规模长距离输氢管道: named by what it is
+    ordinal = _ORDINAL.match(piece)
+    if ordinal:
+        off, piece = off + ordinal.end(), piece[ordinal.end() :]  # 八是包银高铁全线开通: the report's count of points
+    works = list(_DESCRIBED_WORKS.finditer(piece))
+    if works and len(piece) - works[-1].end() >= 4 and r.built_re.search(piece, works[-1].end()):
+        off, piece = off + works[-1].end(), piece[works[-1].end() :]  # 国家重点工程包银高铁: described, then named
     described = piece.rfind("项目")
     if (
         described >= 2
@@ -1436,6 +1746,10 @@ def _strip_intro(r: _Rules, part: str) -> int:
         pos = m.end()
 
 
+# 、年产能20万吨的 / 、占地300亩的: a modifier joined to the amount's, ending on the 的 before the name
+_SECOND_MODIFIER = re.compile(r"、[^，,。；;、的]{1,14}的")
+
+
 def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int]) -> _Money | None:
     """The amount of the project named at [start, end): 投资X亿元的<name> before it, else the first
     amount after it in the sentence with no other project head between."""
@@ -1443,8 +1757,11 @@ def _money_for(s: str, moneys: list[_Money], start: int, end: int, used: set[int
         if i in used:
             continue
         between = s[m.end : start]
-        # (总投资近2000亿元的格尔木东、海南清洁能源基地: an amount before a list is the list's total, no item's)
-        if m.end <= start and len(between) <= 24 and not re.search(r"[，。、]", between):
+        # (总投资近2000亿元的格尔木东、海南清洁能源基地: an amount before a list is the list's total, no item's;
+        # 总投资50亿元、年产能20万吨的X项目: a second modifier of the one name, joined by 、, closes on 的)
+        if m.end <= start and len(between) <= 24 and (
+            not re.search(r"[，。、]", between) or _SECOND_MODIFIER.fullmatch(between)
+        ):
             used.add(i)
             return m
     for i, m in enumerate(moneys):
@@ -1470,8 +1787,9 @@ def _status(r: _Rules, s: str, start: int, end: int, clause_only: bool = False) 
         ends = [i for i in (s.find(c, end) for c in "，,：:") if i >= 0]
         hi = min(ends) if ends else len(s)
         if s.startswith("其中", lo) and lo > 0:
-            # 新签约亿元以上项目320个，其中…有恒力石化、盛虹炼化等项目: 其中 picks out of the clause before
-            lo = max((s.rfind(c, 0, lo - 1) for c in "，,：:"), default=-1) + 1
+            # 新签约亿元以上项目320个，其中…有恒力石化、盛虹炼化等项目: 其中 picks out of the batch said before
+            # it in the sentence (集中签约25个项目，总投资超过500亿元，其中包括A项目)
+            lo = 0
     for stage, pat in r.status:
         for m in pat.finditer(s, lo, hi):
             if start <= m.start() < end:
