@@ -346,3 +346,10 @@ def test_headings_campaigns_of_law_and_parts_of_names() -> None:
 
 def test_plans_to_be_fulfilled_prepositions_and_some_regulations() -> None:
     assert titles("争取超额完成生产计划。制定并向社会公布年度住房建设计划。并将继续颁布一些规章条例。") == []
+
+
+def test_a_quoted_word_ending_in_tiao_is_a_package_only_when_counted() -> None:
+    # 条 alone closes a package of articles only after a numeral (“19条”, “稳增长十条”), not any word (链条)
+    assert titles("推动“产业链条”向高端延伸。推进“上下游链条”。") == []
+    assert titles("出台“稳增长十条”，推出“稳外贸20条”。") == ["稳增长十条", "稳外贸20条"]
+    assert titles("出台支持中南部县城发展“19条”，县域经济稳步发展。") == ["支持中南部县城发展19条"]

@@ -59,6 +59,7 @@ def extract_policies(
     verb_re = re.compile(_alt(data["verbs"]))
     not_re = re.compile(_alt(data["not_policy"]))
     qsuffix_end = re.compile(f"(?:{_alt(data['quoted_suffixes'])})$")
+    qarticles_end = re.compile(data.get("quoted_counted_articles") or "\x00")
     qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{_alt(data['quoted_followers'])})")
     qnot_end = re.compile(f"(?:{_alt(data['quoted_not'])})$")
     qsuffix_more = re.compile(_alt(data.get("quoted_follower_more") or ["\x00"]))
@@ -139,7 +140,8 @@ def extract_policies(
         # 开展绿美广东生态建设“六大行动” -> 绿美广东生态建设六大行动
         counted = bool(re.match(data.get("counted_name") or "\x00", inner))
         # a counted package of articles is named by its field (出台支持中南部县城发展“19条”)
-        whole = bool(qsuffix_end.search(inner) and (len(inner) >= 4 or counted) and not qnot_end.search(inner))
+        whole = bool((qsuffix_end.search(inner) or qarticles_end.search(inner)) and (len(inner) >= 4 or counted)
+                     and not qnot_end.search(inner))
         lead = _counted_lead(text, m.start(), inner, data, qverb_re, counted_only=whole)
         if whole:
             if len(inner) < 4 and not lead:
