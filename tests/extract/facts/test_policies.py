@@ -353,3 +353,11 @@ def test_a_quoted_word_ending_in_tiao_is_a_package_only_when_counted() -> None:
     assert titles("推动“产业链条”向高端延伸。推进“上下游链条”。") == []
     assert titles("出台“稳增长十条”，推出“稳外贸20条”。") == ["稳增长十条", "稳外贸20条"]
     assert titles("出台支持中南部县城发展“19条”，县域经济稳步发展。") == ["支持中南部县城发展19条"]
+
+
+def test_a_glossary_headword_opening_with_a_programme_verb_is_named_without_it() -> None:
+    # the verb and its adverb say what is done with the programme (深入实施, 扎实推进), not its name
+    text = "1.深入实施科技创新行动：聚焦前沿。\n3、扎实推进乡村振兴工程：加快建设。\n4.大力实施人才强省工程：引育人才。"
+    assert titles(text) == ["科技创新行动", "乡村振兴工程", "人才强省工程"]
+    # a name opening with a word that only follows a verb (好房子) keeps it
+    assert titles("5.好房子建设行动：提升品质。") == ["好房子建设行动"]

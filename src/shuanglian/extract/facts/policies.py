@@ -156,10 +156,18 @@ def extract_policies(
         heads = _alt([*data["programme_suffixes"], *data["quoted_followers"]])
         gloss = re.compile(data["glossary_entry"].replace("HEADS", heads), re.M)
         joined = re.compile(rf"(?:{heads})[”\"]?(?=[和及与])")
+        # 1.深入实施科技创新行动：… names 科技创新行动: a headword opening with a programme verb (after its adverbs,
+        # before 好/了) says what is done with the programme; a name opening with 好 (好房子建设行动) keeps it
+        leads = [w for w in data["programme_verb_strip"] if w not in ("好", "了", "并")]
+        gloss_verb = re.compile(rf"(?:{_alt(leads)})*(?:{_alt(data['programme_verbs'])})(?:好|了)?")
         for m in gloss.finditer(text):
             # 科技英才领航工程和“双千”计划: two headwords, split after a programme word followed by 和
             cuts = [m.start("name"), *(j.end() + 1 for j in joined.finditer(text, m.start("name"), m.end("name")))]
             for a, b in zip(cuts, [*(c - 1 for c in cuts[1:]), m.end("name")], strict=True):
+                if verb := gloss_verb.match(text, a, b):
+                    if b - verb.end() < 4:
+                        continue  # 2.开展行动：… names no programme
+                    a = verb.end()
                 if not strategy_re.search(text[a:b]):
                     add(re.sub(r"[“”\"]", "", text[a:b]), a, b)
     # a line that is only a document's name is a title whose brackets the record put on the lines around it
