@@ -361,3 +361,9 @@ def test_a_glossary_headword_opening_with_a_programme_verb_is_named_without_it()
     assert titles(text) == ["科技创新行动", "乡村振兴工程", "人才强省工程"]
     # a name opening with a word that only follows a verb (好房子) keeps it
     assert titles("5.好房子建设行动：提升品质。") == ["好房子建设行动"]
+
+
+def test_a_modifier_word_opens_only_three_character_example_laws() -> None:
+    # 新宪法 is 新 + 宪法, but 新闻出版条例 and 原子能法 are names of their own
+    text = "制订了许多重要的法律，如工会法、劳动保险条例、新宪法、新闻出版条例、原子能法等等。"
+    assert titles(text) == ["工会法", "劳动保险条例", "新闻出版条例", "原子能法"]

@@ -351,7 +351,8 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     for m in examples.finditer(text):
         pos = m.start("list")
         for part in m.group("list").split("、"):
-            if len(part) >= 3 and not dnot.search(part) and not short_not.match(part) and part not in bare_not:
+            if len(part) >= 3 and not dnot.search(part) and not (len(part) == 3 and short_not.match(part)) \
+                    and part not in bare_not:  # 新宪法 (新 + 宪法), not 新闻出版条例
                 subject_docs.append((pos, pos + len(part)))
             pos += len(part) + 1
     for m in subj.finditer(text):
