@@ -6,6 +6,7 @@ import re
 
 from shuanglian.document import Document, Mention
 from shuanglian.extract.facts import PolicyStage
+from shuanglian.extract.facts.common import load_data
 from shuanglian.extract.facts.policies import extract_policies, normalise_title
 
 
@@ -367,3 +368,13 @@ def test_a_modifier_word_opens_only_three_character_example_laws() -> None:
     # 新宪法 is 新 + 宪法, but 新闻出版条例 and 原子能法 are names of their own
     text = "制订了许多重要的法律，如工会法、劳动保险条例、新宪法、新闻出版条例、原子能法等等。"
     assert titles(text) == ["工会法", "劳动保险条例", "新闻出版条例", "原子能法"]
+
+
+def test_example_openers_and_words_joined_to_an_issuing_verb_come_from_the_yaml() -> None:
+    data = load_data("policies.yaml")
+    for word in data["example_openers"]:  # 例如, 比如, …; a bare 如 after punctuation
+        assert titles(f"制订了许多法律，{word}工会法、婚姻法等等。") == ["工会法", "婚姻法"], word
+    assert titles("如果工作方法、做法好。") == []
+    for word in data["issuing_joined"]:  # 推动出台并实施X条例: the second verb is not the name's
+        assert titles(f"推动出台{word}中小企业促进条例。") == ["中小企业促进条例"], word
+        assert titles(f"出台{word}加快发展生物制造产业实施方案。") == ["加快发展生物制造产业实施方案"], word

@@ -315,6 +315,12 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
     edition = re.compile(rf"^(?:{_alt(data.get('edition_words') or ['新一轮'])})")
+    joined_verbs = re.compile(rf"^(?:{_alt(data.get('issuing_joined') or ['了'])})+")
+
+    def after_issuing(name: str) -> str:
+        """The name after an issuing verb: without the verbs joined to it (出台并实施X) and the edition word."""
+        return edition.sub("", joined_verbs.sub("", name))
+
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
     verb_strip = re.compile(f"^(?:{_alt(data['programme_verb_strip'])})+")
     # a count, a stance or a category (30多条政策措施, 积极的财政政策, 风光水火等…): 等 inside a word is no list
@@ -346,7 +352,13 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # laws given as examples (制订了许多重要的法律，如工会法、劳动保险条例、土地改革法…等等): a list of two names or more
     eheads = _alt([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
     ename = rf"[\u4e00-\u9fff“”·]{{2,24}}?(?:{eheads})"
-    examples = re.compile(rf"(?:例如|比如|诸如|包括|(?<=[，,：:（(])如)(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)")
+    openers = data.get("example_openers") or ["例如"]
+    # a one-character opener only after punctuation (，如工会法、…; not 如果)
+    words = _alt([w for w in openers if len(w) > 1] or ["\x00"])
+    single = _alt([w for w in openers if len(w) == 1] or ["\x00"])
+    examples = re.compile(
+        rf"(?:{words}|(?<=[，,：:（(])(?:{single}))(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)"
+    )
     subject_docs: list[tuple[int, int]] = []
     for m in examples.finditer(text):
         pos = m.start("list")
@@ -383,10 +395,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             name = re.sub(r"[“”]", "", text[a:b])
             if issuing and (lead_issue := re.match(f"(?:{_alt(sorted(issuing))})", name)) and m.group("verb"):
                 # 推动出台X条例: the issuing verb after the opening one is not the name's
-                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name[lead_issue.end() :]))
+                name = after_issuing(name[lead_issue.end() :])
             elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
-                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name))
+                name = after_issuing(name)
             elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
