@@ -6,6 +6,7 @@ import re
 
 from shuanglian.document import Document, Mention
 from shuanglian.extract.facts import PolicyStage
+from shuanglian.extract.facts.common import load_data
 from shuanglian.extract.facts.policies import extract_policies, normalise_title
 
 
@@ -346,3 +347,34 @@ def test_headings_campaigns_of_law_and_parts_of_names() -> None:
 
 def test_plans_to_be_fulfilled_prepositions_and_some_regulations() -> None:
     assert titles("争取超额完成生产计划。制定并向社会公布年度住房建设计划。并将继续颁布一些规章条例。") == []
+
+
+def test_a_quoted_word_ending_in_tiao_is_a_package_only_when_counted() -> None:
+    # 条 alone closes a package of articles only after a numeral (“19条”, “稳增长十条”), not any word (链条)
+    assert titles("推动“产业链条”向高端延伸。推进“上下游链条”。") == []
+    assert titles("出台“稳增长十条”，推出“稳外贸20条”。") == ["稳增长十条", "稳外贸20条"]
+    assert titles("出台支持中南部县城发展“19条”，县域经济稳步发展。") == ["支持中南部县城发展19条"]
+
+
+def test_a_glossary_headword_opening_with_a_programme_verb_is_named_without_it() -> None:
+    # the verb and its adverb say what is done with the programme (深入实施, 扎实推进), not its name
+    text = "1.深入实施科技创新行动：聚焦前沿。\n3、扎实推进乡村振兴工程：加快建设。\n4.大力实施人才强省工程：引育人才。"
+    assert titles(text) == ["科技创新行动", "乡村振兴工程", "人才强省工程"]
+    # a name opening with a word that only follows a verb (好房子) keeps it
+    assert titles("5.好房子建设行动：提升品质。") == ["好房子建设行动"]
+
+
+def test_a_modifier_word_opens_only_three_character_example_laws() -> None:
+    # 新宪法 is 新 + 宪法, but 新闻出版条例 and 原子能法 are names of their own
+    text = "制订了许多重要的法律，如工会法、劳动保险条例、新宪法、新闻出版条例、原子能法等等。"
+    assert titles(text) == ["工会法", "劳动保险条例", "新闻出版条例", "原子能法"]
+
+
+def test_example_openers_and_words_joined_to_an_issuing_verb_come_from_the_yaml() -> None:
+    data = load_data("policies.yaml")
+    for word in data["example_openers"]:  # 例如, 比如, …; a bare 如 after punctuation
+        assert titles(f"制订了许多法律，{word}工会法、婚姻法等等。") == ["工会法", "婚姻法"], word
+    assert titles("如果工作方法、做法好。") == []
+    for word in data["issuing_joined"]:  # 推动出台并实施X条例: the second verb is not the name's
+        assert titles(f"推动出台{word}中小企业促进条例。") == ["中小企业促进条例"], word
+        assert titles(f"出台{word}加快发展生物制造产业实施方案。") == ["加快发展生物制造产业实施方案"], word

@@ -59,6 +59,7 @@ def extract_policies(
     verb_re = re.compile(_alt(data["verbs"]))
     not_re = re.compile(_alt(data["not_policy"]))
     qsuffix_end = re.compile(f"(?:{_alt(data['quoted_suffixes'])})$")
+    qarticles_end = re.compile(data.get("quoted_counted_articles") or "\x00")
     qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{_alt(data['quoted_followers'])})")
     qnot_end = re.compile(f"(?:{_alt(data['quoted_not'])})$")
     qsuffix_more = re.compile(_alt(data.get("quoted_follower_more") or ["\x00"]))
@@ -139,7 +140,8 @@ def extract_policies(
         # 开展绿美广东生态建设“六大行动” -> 绿美广东生态建设六大行动
         counted = bool(re.match(data.get("counted_name") or "\x00", inner))
         # a counted package of articles is named by its field (出台支持中南部县城发展“19条”)
-        whole = bool(qsuffix_end.search(inner) and (len(inner) >= 4 or counted) and not qnot_end.search(inner))
+        whole = bool((qsuffix_end.search(inner) or qarticles_end.search(inner)) and (len(inner) >= 4 or counted)
+                     and not qnot_end.search(inner))
         lead = _counted_lead(text, m.start(), inner, data, qverb_re, counted_only=whole)
         if whole:
             if len(inner) < 4 and not lead:
@@ -154,10 +156,18 @@ def extract_policies(
         heads = _alt([*data["programme_suffixes"], *data["quoted_followers"]])
         gloss = re.compile(data["glossary_entry"].replace("HEADS", heads), re.M)
         joined = re.compile(rf"(?:{heads})[”\"]?(?=[和及与])")
+        # 1.深入实施科技创新行动：… names 科技创新行动: a headword opening with a programme verb (after its adverbs,
+        # before 好/了) says what is done with the programme; a name opening with 好 (好房子建设行动) keeps it
+        leads = [w for w in data["programme_verb_strip"] if w not in ("好", "了", "并")]
+        gloss_verb = re.compile(rf"(?:{_alt(leads)})*(?:{_alt(data['programme_verbs'])})(?:好|了)?")
         for m in gloss.finditer(text):
             # 科技英才领航工程和“双千”计划: two headwords, split after a programme word followed by 和
             cuts = [m.start("name"), *(j.end() + 1 for j in joined.finditer(text, m.start("name"), m.end("name")))]
             for a, b in zip(cuts, [*(c - 1 for c in cuts[1:]), m.end("name")], strict=True):
+                if verb := gloss_verb.match(text, a, b):
+                    if b - verb.end() < 4:
+                        continue  # 2.开展行动：… names no programme
+                    a = verb.end()
                 if not strategy_re.search(text[a:b]):
                     add(re.sub(r"[“”\"]", "", text[a:b]), a, b)
     # a line that is only a document's name is a title whose brackets the record put on the lines around it
@@ -305,6 +315,12 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     issuing = set(data.get("issuing_verbs") or [])
     # 出台新一轮南沙总体发展规划: a new edition of a local plan is the plan; 推进新一轮找矿突破战略行动 keeps it
     edition = re.compile(rf"^(?:{_alt(data.get('edition_words') or ['新一轮'])})")
+    joined_verbs = re.compile(rf"^(?:{_alt(data.get('issuing_joined') or ['了'])})+")
+
+    def after_issuing(name: str) -> str:
+        """The name after an issuing verb: without the verbs joined to it (出台并实施X) and the edition word."""
+        return edition.sub("", joined_verbs.sub("", name))
+
     lead = [re.compile(x) for x in data.get("programme_lead_strip") or []]
     verb_strip = re.compile(f"^(?:{_alt(data['programme_verb_strip'])})+")
     # a count, a stance or a category (30多条政策措施, 积极的财政政策, 风光水火等…): 等 inside a word is no list
@@ -336,12 +352,19 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     # laws given as examples (制订了许多重要的法律，如工会法、劳动保险条例、土地改革法…等等): a list of two names or more
     eheads = _alt([*(data.get("document_heads") or []), *(data.get("example_heads") or [])])
     ename = rf"[\u4e00-\u9fff“”·]{{2,24}}?(?:{eheads})"
-    examples = re.compile(rf"(?:例如|比如|诸如|包括|(?<=[，,：:（(])如)(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)")
+    openers = data.get("example_openers") or ["例如"]
+    # a one-character opener only after punctuation (，如工会法、…; not 如果)
+    words = _alt([w for w in openers if len(w) > 1] or ["\x00"])
+    single = _alt([w for w in openers if len(w) == 1] or ["\x00"])
+    examples = re.compile(
+        rf"(?:{words}|(?<=[，,：:（(])(?:{single}))(?P<list>(?:{ename}、)+{ename})(?=等|[，,。；;）)]|$)"
+    )
     subject_docs: list[tuple[int, int]] = []
     for m in examples.finditer(text):
         pos = m.start("list")
         for part in m.group("list").split("、"):
-            if len(part) >= 3 and not dnot.search(part) and not short_not.match(part) and part not in bare_not:
+            if len(part) >= 3 and not dnot.search(part) and not (len(part) == 3 and short_not.match(part)) \
+                    and part not in bare_not:  # 新宪法 (新 + 宪法), not 新闻出版条例
                 subject_docs.append((pos, pos + len(part)))
             pos += len(part) + 1
     for m in subj.finditer(text):
@@ -372,10 +395,10 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
             name = re.sub(r"[“”]", "", text[a:b])
             if issuing and (lead_issue := re.match(f"(?:{_alt(sorted(issuing))})", name)) and m.group("verb"):
                 # 推动出台X条例: the issuing verb after the opening one is not the name's
-                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name[lead_issue.end() :]))
+                name = after_issuing(name[lead_issue.end() :])
             elif issuing and m.group("verb") and any(m.group("verb").endswith(v) for v in issuing):
                 # a document's title may start with a verb: 出台加快发展生物制造产业实施方案
-                name = edition.sub("", re.sub(r"^(?:了|[并和]?(?:实施|实行)|并)+", "", name))
+                name = after_issuing(name)
             elif not (text[a] == "“" and text[b - 1] == "”"):  # a whole quoted name keeps its words (“推进…行动”)
                 name = verb_strip.sub("", name)
             for pat in lead:
