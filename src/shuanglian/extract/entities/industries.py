@@ -41,7 +41,9 @@ def grammar_extra() -> dict[str, Any]:
             "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
             "domain_tails": tuple(data.get("domain_tails", [])),
             "goods_list_heads": tuple(data.get("goods_list_heads", [])),
-            "sector_words": frozenset(data.get("sector_words", []))}
+            "sector_words": frozenset(data.get("sector_words", [])),
+            "sector_stems": frozenset(data.get("sector_stems", [])),
+            "list_item_not_ends": tuple(data.get("list_item_not_ends", []))}
 
 
 MAX_GOODS_ITEM = 8
@@ -140,6 +142,28 @@ def branch_industries(view: TokenView) -> list[Cand]:
     return out
 
 
+def suffixed_sectors(view: TokenView) -> list[Cand]:
+    """Sectors written X业 as one word or two (零售业, 交通|运输业, 养殖业): X a sector word or stem
+    (industry_grammar.yaml sector_words, sector_stems); named as written."""
+    extra, gram = grammar_extra(), industry_grammar()
+    broad, stems = gram["broad_sectors"], extra["sector_words"] | extra["sector_stems"]
+    toks = view.tokens
+    out: list[Cand] = []
+    for i, t in enumerate(toks):
+        if len(t.word) < 3 or not t.word.endswith("业") or t.tag not in ("n", "nz"):
+            continue
+        word, start = t.word, t.start
+        prev = toks[i - 1] if i > 0 and toks[i - 1].tag == "n" and toks[i - 1].end == t.start else None
+        if prev is not None and prev.word + word[:-1] in stems:
+            word, start = prev.word + word, prev.start  # 交通|运输业
+        elif word[:-1] in stems and prev is not None and len(prev.word) == 2 and prev.word not in gram["broad"] and (
+                prev.word not in place_index()):
+            word, start = prev.word + word, prev.start  # 水产|养殖业: a noun glued before the sector names its branch
+        if (word[-3:-1] in stems or word[:-1] in stems) and word not in broad:
+            out.append(Cand(start, t.end, "industry", word, PRIO_GRAMMAR))
+    return out
+
+
 def industry_mentions(view: TokenView) -> list[Cand]:
     """Industry candidates: terms from the lexicon that start and end on word boundaries."""
     auto = industry_automaton()
@@ -162,7 +186,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
             out.append(Cand(start - len(material), end, "industry", material + term, PRIO_GRAMMAR))
         elif start in view.by_start:
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
+    return with_modifiers(view, specific_only(out + branch_industries(view) + suffixed_sectors(view), view.text))
 
 
 def _after_body(view: TokenView, start: int) -> bool:

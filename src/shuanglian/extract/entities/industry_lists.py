@@ -445,5 +445,8 @@ def listed_industries(view: TokenView) -> list[Cand]:
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
                 if not never_sector(p) and not any(c.start < a + len(p) and a < c.end for c in taken)]
+    # 民宿经济、宠物经济等产业: an item that is a …经济/…消费 form names no sector, unless the lexicon holds it (低空经济)
+    not_ends = grammar_extra()["list_item_not_ends"]
+    out = [c for c in out if c.name in inds or not c.name.endswith(not_ends)]
     # 现代|装备、新材料等产业: a kept modifier before an item is part of its name, as for a lexicon term
     return with_modifiers(view, specific_only(out, view.text) + stated)
