@@ -152,6 +152,7 @@ def carrier_names() -> dict[str, frozenset[str]]:
         "opening_breaks": frozenset(data.get("opening_breaks") or []),
         "power_line_provinces": frozenset(str(data.get("power_line_provinces") or "")),
         "power_line_heads": frozenset(data.get("power_line_heads") or []),
+        "quoted_platform_heads": frozenset(data.get("quoted_platform_heads") or []),
         "zone_openers": frozenset(data.get("zone_openers") or []),
         "walk_breaks": frozenset(data.get("walk_breaks") or []),
         "zone_name_verbs": frozenset(data.get("zone_name_verbs") or []),

@@ -1502,6 +1502,21 @@ def quoted_funds(view: TokenView) -> list[Cand]:
     return out
 
 
+_QUOTED_NAME = re.compile(r"“([\u4e00-\u9fffA-Za-z·]{2,10})”")
+
+
+def quoted_platforms(view: TokenView) -> list[Cand]:
+    """Platforms named in quotes before a platform head (“物流一张网”平台, “一键游广西”平台): the quoted words are the
+    name (carrier_names.yaml quoted_platform_heads); the head starts a word."""
+    heads = carrier_names()["quoted_platform_heads"]
+    text = view.text
+    out: list[Cand] = []
+    for m in _QUOTED_NAME.finditer(text):
+        if m.end() in view.by_start and any(text.startswith(h, m.end()) for h in heads):
+            out.append(Cand(m.start(1), m.end(1), "platform", m.group(1), PRIO_GAZETTEER))
+    return out
+
+
 def field_carriers(view: TokenView, cands: list[Cand]) -> list[Cand]:
     """Carriers named by the field they serve where LAC cut the field term with a verb (新型|显示|产业园,
     量子|计算|研发平台): an industry candidate followed by a field suffix (carrier_names.yaml field_suffixes)
