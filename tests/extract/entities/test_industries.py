@@ -246,3 +246,9 @@ def test_classic_branch_written_with_gongye(ents) -> None:  # type: ignore[no-un
 def test_a_term_before_wangluo_names_a_network_not_an_industry(ents) -> None:  # type: ignore[no-untyped-def]
     # 5G|网络: the term names the network's type (industry_grammar.yaml facility_heads)
     assert "5G" not in {m.name for m in ents("5G网络实现乡镇全覆盖。").values() if m.kind == "industry"}
+
+
+def test_the_last_character_of_a_lead_verb_is_no_part_of_the_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 壮|大林|草|产业: LAC glued the 大 of 壮大 to the industry; the name is 林草
+    got = {m.name for m in ents("发展林下经济，壮大林草产业。").values() if m.kind == "industry"}
+    assert "林草" in got and "大林草" not in got

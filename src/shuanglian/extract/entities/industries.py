@@ -219,6 +219,20 @@ def _np_start(view: TokenView, i: int) -> int:
 
 
 def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
+    """The industry inside tokens [s, e) before 产业 (_read_tokens), without the last character of a lead verb LAC
+    glued to it (壮|大林|草|产业 -> 林草, 做|强酸汤): the verb's first character stands alone as a verb before it."""
+    got = _read_tokens(view, s, e)
+    if got is None:
+        return None
+    start, name = got
+    before = view.index_containing(start - 1) if start > 0 else None
+    if (before is not None and len(view.tokens[before].word) == 1 and view.tokens[before].tag == "v"
+            and view.text[start - 1 : start + 1] in industry_grammar()["lead_verbs"] and len(name) >= 3):
+        return start + 1, name[1:]
+    return got
+
+
+def _read_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """The industry inside tokens [s, e) before 产业: (start offset, name) or None.
 
     The whole phrase counts when it starts with a noun and only its last word is verbal
