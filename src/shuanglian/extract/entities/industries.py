@@ -43,7 +43,8 @@ def grammar_extra() -> dict[str, Any]:
             "goods_list_heads": tuple(data.get("goods_list_heads", [])),
             "sector_words": frozenset(data.get("sector_words", [])),
             "sector_stems": frozenset(data.get("sector_stems", [])),
-            "list_item_not_ends": tuple(data.get("list_item_not_ends", []))}
+            "list_item_not_ends": tuple(data.get("list_item_not_ends", [])),
+            "economy_anchors": frozenset(data.get("economy_anchors", []))}
 
 
 MAX_GOODS_ITEM = 8

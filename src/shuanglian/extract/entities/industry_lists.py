@@ -129,6 +129,8 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
+        if mods and w in grammar_extra()["economy_anchors"]:
+            break  # 赛事、演艺等票根|经济发展: a named economy of the items (README "Industries: decided" 2)
         if k + 1 < len(toks) and w + toks[k + 1].word in gram["list_anchor_ends"]:
             k += 1  # 服务性|消费: LAC cut the class word in two
             break
