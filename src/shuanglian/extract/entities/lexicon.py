@@ -95,6 +95,7 @@ def generic() -> dict[str, Any]:
         "institution_types": tuple(data.get("institution_types", [])),
         "institution_scopes": tuple(data.get("institution_scopes", [])),
         "member_titles": {str(k): str(v) for k, v in (data.get("member_titles") or {}).items()},
+        "member_proposals": tuple(data.get("member_proposals") or ()),
         "generic_refs": frozenset(data["generic_refs"]),
         "bad_name_starts": frozenset(data["bad_name_starts"]),
         "stop_tags": frozenset(data["stop_tags"]),

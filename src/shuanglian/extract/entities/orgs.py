@@ -135,8 +135,12 @@ def _title_lengths() -> tuple[int, ...]:
 
 def _member_title(text: str, name: str, end: int) -> bool:
     """True for a congress written before its deputies' title (全国人大|代表): the title
-    names a person's seat, not the body (generic_words.yaml member_titles)."""
-    return any(name.endswith(body) and text.startswith(member, end) for body, member in generic()["member_titles"].items())
+    names a person's seat, not the body (generic_words.yaml member_titles); not before the deputies' proposals
+    (全国人大代表建议, 市人大代表议案: documents the body's deputies file, as 全国政协提案 is the body's)."""
+    g = generic()
+    return any(name.endswith(body) and text.startswith(member, end)
+               and not text.startswith(g["member_proposals"], end + len(member))  # 全国人大代表|建议: the body's
+               for body, member in g["member_titles"].items())
 
 
 def _absorbed_by_title(text: str, name: str, end: int) -> bool:
