@@ -150,8 +150,10 @@ def suffixed_sectors(view: TokenView) -> list[Cand]:
     broad, stems = gram["broad_sectors"], extra["sector_words"] | extra["sector_stems"]
     toks = view.tokens
     out: list[Cand] = []
+    if "业" not in view.text:
+        return out
     for i, t in enumerate(toks):
-        if len(t.word) < 3 or not t.word.endswith("业") or t.tag not in ("n", "nz"):
+        if t.word[-1:] != "业" or len(t.word) < 3 or t.tag not in ("n", "nz"):
             continue
         word, start = t.word, t.start
         prev = toks[i - 1] if i > 0 and toks[i - 1].tag == "n" and toks[i - 1].end == t.start else None
