@@ -38,11 +38,16 @@ def main() -> None:
     ap.add_argument("kinds", nargs="*")
     ap.add_argument("--out", default="/tmp/entity_errors.txt")
     ap.add_argument("--half", choices=["A", "B"], help="only dev files with crc32(id) %% 2 == 0 (A) or 1 (B)")
+    ap.add_argument("--annotators", default="", help="comma-separated blind sets to keep (e.g. gold-i,gold-j)")
+    ap.add_argument("--totals", action="store_true", help="print totals only, write no error lists")
     a = ap.parse_args()
     items = [i for i in load_real_gold(ROOT / "tests/fixtures/real_gold") if i.split == "dev"]
     items = [i for i in items if "entities" in scored_types(i.gold)]
     if a.half:
         items = [i for i in items if "AB"[zlib.crc32(i.id.encode()) % 2] == a.half]
+    if a.annotators:
+        keep = {n.strip() for n in a.annotators.split(",") if n.strip()}
+        items = [i for i in items if i.gold.get("annotator") in keep]
     docs = run_texts(items)
     kinds = set(a.kinds)
     classes: Counter[str] = Counter()
@@ -87,7 +92,11 @@ def main() -> None:
                 over = []
             classes[f"FP {kind} {cls if not gk else 'kind'}"] += 1
             lines.append(f"FP\t{kind}\t{cls}\t{name}\t\t{' '.join(over)}\t{item.id}\t{sentence(item.text, name)}")
-    Path(a.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if a.totals:
+        lines = []
+        classes.clear()
+    else:
+        Path(a.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     for k, v in sorted(classes.items()):
         print(f"{v:5d}  {k}")
     if a.half:
@@ -98,7 +107,8 @@ def main() -> None:
         for c in by_kind.values():
             total.add(c)
         print(f"half {a.half} typed total: F1 {total.f1:.3f} (tp {total.tp}, fp {total.fp}, fn {total.fn})")
-    print("written", a.out)
+    if not a.totals:
+        print("written", a.out)
 
 
 if __name__ == "__main__":

@@ -65,3 +65,10 @@ def test_every_session_of_a_series_merges_whatever_their_order(ents) -> None:  #
                  "汉口北商品交易会在武汉举行。第十届汉交会、第九届汉交会均已闭幕。"):
         got = _ents(ents, text)
         assert set(got["汉口北商品交易会"][1]) >= {"第九届汉交会", "第十届汉交会"}, (text, got)
+
+
+def test_a_session_before_a_level_word_and_games_is_a_named_event(ents) -> None:  # type: ignore[no-untyped-def]
+    # event_names.yaml event_levels: 第16届|全区|运动会 is the region's games (alias without the session)
+    got = ents("办好第16届全区运动会。")
+    assert got["第16届全区运动会"].kind == "organization" and "全区运动会" in got
+    assert not any(m.kind == "organization" for m in ents("办好第十八届运动会。").values())

@@ -228,3 +228,27 @@ def test_stocks_of_goods_and_resources_name_no_industry(ents) -> None:  # type: 
     # modified_heads (保有量, 渗透率, 回收…) and goods_list_heads (…等战略性资源): goods owned, recycled or mined
     got = {m.name for m in ents("新能源汽车保有量持续增加。依托稀土、镓、锑等战略性资源。").values() if m.kind == "industry"}
     assert not got & {"新能源汽车", "稀土"}
+
+
+def test_a_sector_word_written_with_ye_is_an_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 零售业, 交通|运输业, 水产|养殖业: a sector word or stem + 业 names the sector (industry_grammar.yaml sector_stems)
+    got = {m.name for m in ents("支持开展零售业创新提升试点。交通运输业平稳运行。大力发展畜牧业、水产养殖业。").values()
+           if m.kind == "industry"}
+    assert {"零售业", "交通运输业", "水产养殖业"} <= got
+    assert "服务业" not in {m.name for m in ents("促进服务业优质高效发展。").values() if m.kind == "industry"}
+
+
+def test_classic_branch_written_with_gongye(ents) -> None:  # type: ignore[no-untyped-def]
+    got = {m.name for m in ents("机械工业，包括电机工业和电子工业在内。").values() if m.kind == "industry"}
+    assert {"电机工业", "电子工业"} <= got
+
+
+def test_a_term_before_wangluo_names_a_network_not_an_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 5G|网络: the term names the network's type (industry_grammar.yaml facility_heads)
+    assert "5G" not in {m.name for m in ents("5G网络实现乡镇全覆盖。").values() if m.kind == "industry"}
+
+
+def test_the_last_character_of_a_lead_verb_is_no_part_of_the_industry(ents) -> None:  # type: ignore[no-untyped-def]
+    # 壮|大林|草|产业: LAC glued the 大 of 壮大 to the industry; the name is 林草
+    got = {m.name for m in ents("发展林下经济，壮大林草产业。").values() if m.kind == "industry"}
+    assert "林草" in got and "大林草" not in got

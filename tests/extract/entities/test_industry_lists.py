@@ -141,3 +141,20 @@ def test_plain_items_coordinated_with_mostly_known_industries_are_industries(ent
     # an item joined by 与 is paired with the next, not listed (北斗与人工智能、低空经济等深度融合)
     got = _industries(ents, "促进北斗与人工智能、低空经济等深度融合。")
     assert "北斗" not in got and "北斗与人工智能" not in got
+
+
+def test_a_list_closed_by_deng_gongye_names_sectors(ents) -> None:  # type: ignore[no-untyped-def]
+    # 等工业 says its items are branches of industry (real_gold README gold-k), 电力 included
+    assert _industries(ents, "并对电力、冶金等工业的管理体制进行改革。") == {"电力", "冶金"}
+
+
+def test_economy_and_consumption_forms_are_no_list_items(ents) -> None:  # type: ignore[no-untyped-def]
+    # README "Industries: decided" (2): …经济/…消费 forms name no sector, a lexicon term (低空经济) still does
+    got = _industries(ents, "培育民宿经济、宠物经济、智能穿戴等新兴产业。")
+    assert "智能穿戴" in got and not {"民宿经济", "宠物经济"} & got
+
+
+def test_a_list_closed_by_a_named_economy_names_sectors(ents) -> None:  # type: ignore[no-untyped-def]
+    # README "Industries: decided" (2): 赛事、演艺等票根经济 (a modifier before 经济); not a bare 等经济 before a noun
+    assert _industries(ents, "大力支持赛事、演艺等票根经济发展。") == {"赛事", "演艺"}
+    assert _industries(ents, "统筹农业、手工业等经济部门。") == set()

@@ -274,3 +274,10 @@ def test_deputy_title_is_no_mention_of_the_congress(ents) -> None:  # type: igno
     got = ents("全国人大代表、某研究院院长王明说。全国人大常委会审议了草案。")
     assert all(m.name != "全国人大" for m in got.values())  # the deputy's title names no body
     assert any(n.startswith("全国人大常委会") for n in got)
+
+
+def test_a_congress_before_its_deputies_proposals_is_a_body(ents) -> None:  # type: ignore[no-untyped-def]
+    # generic_words.yaml member_proposals: 全国人大|代表|建议 names the body; 全国人大代表 alone is a person's seat
+    got = ents("办理全国人大代表建议9件、全国政协提案5件。")
+    assert got["全国人大"].kind == "government" and got["全国政协"].kind == "government"
+    assert "全国人大" not in ents("认真听取全国人大代表意见。")

@@ -113,3 +113,15 @@ def test_free_trade_ports_and_bonded_zones(ents) -> None:  # type: ignore[no-unt
     got = _kinds(ents, "建设海南自由贸易港，郑州新郑综合保税区扩区。")
     assert got.get("海南自由贸易港") == "platform"
     assert got.get("郑州新郑综合保税区") == "platform"
+
+
+def test_a_quoted_name_before_a_platform_head_is_a_platform(ents) -> None:  # type: ignore[no-untyped-def]
+    # carrier_names.yaml quoted_platform_heads: “物流一张网”平台 names the platform 物流一张网; a slogan is no name
+    got = ents("加快建设“物流一张网”平台，迭代“一键游广西”平台，推进“人工智能+”行动。")
+    assert got["物流一张网"].kind == "platform" and got["一键游广西"].kind == "platform"
+    assert not any("人工智能" in n and m.kind == "platform" for n, m in got.items())
+
+
+def test_the_routes_of_the_belt_and_road_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
+    got = ents("抓紧规划建设丝绸之路经济带、21世纪海上丝绸之路。")
+    assert got["丝绸之路经济带"].kind == "platform" and got["21世纪海上丝绸之路"].kind == "platform"

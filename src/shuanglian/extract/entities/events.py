@@ -32,6 +32,7 @@ def event_names() -> dict[str, Any]:
         "convened_heads": tuple(data["convened_heads"]),
         "fair_tags": frozenset(data["fair_tags"]),
         "local_level_before": str(data["local_level_before"]),
+        "event_levels": frozenset(data.get("event_levels") or []),
     }
 
 
@@ -99,8 +100,10 @@ def session_events(view: TokenView, cands: list[Cand]) -> list[Cand]:
             k = _event_end(view, i + 1, e["event_heads"])
             # the event word must be an event the rules name already (青稞产业发展大会): a session before a common
             # noun (第十八届|运动会) was tried and took events the news annotator leaves out (+2 false on dev half A)
-            if k is not None and any(c.start == toks[i + 1].start and c.end == toks[k].end and c.kind == "organization"
-                                     for c in cands):
+            # a level word opening the event word (第16届|全区|运动会, 第十五届|全国|运动会) makes it the series of that
+            # level's games or festival, a named event (event_names.yaml event_levels)
+            if k is not None and (toks[i + 1].word in e["event_levels"] or any(
+                    c.start == toks[i + 1].start and c.end == toks[k].end and c.kind == "organization" for c in cands)):
                 out.append(Cand(t.start, toks[k].end, "organization", text[t.start : toks[k].end], PRIO_GRAMMAR,
                                 {"session": True}))
         elif e["meeting_numbers"].fullmatch(w):

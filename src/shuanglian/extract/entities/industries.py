@@ -41,7 +41,10 @@ def grammar_extra() -> dict[str, Any]:
             "sector_names_not_industries": frozenset(data.get("sector_names_not_industries", [])),
             "domain_tails": tuple(data.get("domain_tails", [])),
             "goods_list_heads": tuple(data.get("goods_list_heads", [])),
-            "sector_words": frozenset(data.get("sector_words", []))}
+            "sector_words": frozenset(data.get("sector_words", [])),
+            "sector_stems": frozenset(data.get("sector_stems", [])),
+            "list_item_not_ends": tuple(data.get("list_item_not_ends", [])),
+            "economy_anchors": frozenset(data.get("economy_anchors", []))}
 
 
 MAX_GOODS_ITEM = 8
@@ -140,6 +143,30 @@ def branch_industries(view: TokenView) -> list[Cand]:
     return out
 
 
+def suffixed_sectors(view: TokenView) -> list[Cand]:
+    """Sectors written X业 as one word or two (零售业, 交通|运输业, 养殖业): X a sector word or stem
+    (industry_grammar.yaml sector_words, sector_stems); named as written."""
+    extra, gram = grammar_extra(), industry_grammar()
+    broad, stems = gram["broad_sectors"], extra["sector_words"] | extra["sector_stems"]
+    toks = view.tokens
+    out: list[Cand] = []
+    if "业" not in view.text:
+        return out
+    for i, t in enumerate(toks):
+        if t.word[-1:] != "业" or len(t.word) < 3 or t.tag not in ("n", "nz"):
+            continue
+        word, start = t.word, t.start
+        prev = toks[i - 1] if i > 0 and toks[i - 1].tag == "n" and toks[i - 1].end == t.start else None
+        if prev is not None and prev.word + word[:-1] in stems:
+            word, start = prev.word + word, prev.start  # 交通|运输业
+        elif word[:-1] in stems and prev is not None and len(prev.word) == 2 and prev.word not in gram["broad"] and (
+                prev.word not in place_index()):
+            word, start = prev.word + word, prev.start  # 水产|养殖业: a noun glued before the sector names its branch
+        if (word[-3:-1] in stems or word[:-1] in stems) and word not in broad:
+            out.append(Cand(start, t.end, "industry", word, PRIO_GRAMMAR))
+    return out
+
+
 def industry_mentions(view: TokenView) -> list[Cand]:
     """Industry candidates: terms from the lexicon that start and end on word boundaries."""
     auto = industry_automaton()
@@ -162,7 +189,7 @@ def industry_mentions(view: TokenView) -> list[Cand]:
             out.append(Cand(start - len(material), end, "industry", material + term, PRIO_GRAMMAR))
         elif start in view.by_start:
             out.append(Cand(start, end, "industry", term, PRIO_GRAMMAR))
-    return with_modifiers(view, specific_only(out + branch_industries(view), view.text))
+    return with_modifiers(view, specific_only(out + branch_industries(view) + suffixed_sectors(view), view.text))
 
 
 def _after_body(view: TokenView, start: int) -> bool:
@@ -195,6 +222,20 @@ def _np_start(view: TokenView, i: int) -> int:
 
 
 def _accept_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
+    """The industry inside tokens [s, e) before 产业 (_read_tokens), without the last character of a lead verb LAC
+    glued to it (壮|大林|草|产业 -> 林草, 做|强酸汤): the verb's first character stands alone as a verb before it."""
+    got = _read_tokens(view, s, e)
+    if got is None:
+        return None
+    start, name = got
+    before = view.index_containing(start - 1) if start > 0 else None
+    if (before is not None and len(view.tokens[before].word) == 1 and view.tokens[before].tag == "v"
+            and view.text[start - 1 : start + 1] in industry_grammar()["lead_verbs"] and len(name) >= 3):
+        return start + 1, name[1:]
+    return got
+
+
+def _read_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
     """The industry inside tokens [s, e) before 产业: (start offset, name) or None.
 
     The whole phrase counts when it starts with a noun and only its last word is verbal

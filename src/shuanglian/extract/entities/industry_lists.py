@@ -129,6 +129,8 @@ def _closed_by_industry(view: TokenView, end: int) -> bool:
         w = toks[k].word
         if w in gram["list_anchors"] or (len(w) > 2 and w.endswith(gram["list_anchor_ends"])):
             break
+        if mods and w in grammar_extra()["economy_anchors"]:
+            break  # 赛事、演艺等票根|经济发展: a named economy of the items (README "Industries: decided" 2)
         if k + 1 < len(toks) and w + toks[k + 1].word in gram["list_anchor_ends"]:
             k += 1  # 服务性|消费: LAC cut the class word in two
             break
@@ -445,5 +447,8 @@ def listed_industries(view: TokenView) -> list[Cand]:
         taken = out + stated
         out += [Cand(a, a + len(p), "industry", inds.get(p, p), PRIO_GRAMMAR) for a, p in got
                 if not never_sector(p) and not any(c.start < a + len(p) and a < c.end for c in taken)]
+    # 民宿经济、宠物经济等产业: an item that is a …经济/…消费 form names no sector, unless the lexicon holds it (低空经济)
+    not_ends = grammar_extra()["list_item_not_ends"]
+    out = [c for c in out if c.name in inds or not c.name.endswith(not_ends)]
     # 现代|装备、新材料等产业: a kept modifier before an item is part of its name, as for a lexicon term
     return with_modifiers(view, specific_only(out, view.text) + stated)

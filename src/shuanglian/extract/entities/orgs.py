@@ -135,8 +135,12 @@ def _title_lengths() -> tuple[int, ...]:
 
 def _member_title(text: str, name: str, end: int) -> bool:
     """True for a congress written before its deputies' title (全国人大|代表): the title
-    names a person's seat, not the body (generic_words.yaml member_titles)."""
-    return any(name.endswith(body) and text.startswith(member, end) for body, member in generic()["member_titles"].items())
+    names a person's seat, not the body (generic_words.yaml member_titles); not before the deputies' proposals
+    (全国人大代表建议, 市人大代表议案: documents the body's deputies file, as 全国政协提案 is the body's)."""
+    g = generic()
+    return any(name.endswith(body) and text.startswith(member, end)
+               and not text.startswith(g["member_proposals"], end + len(member))  # 全国人大代表|建议: the body's
+               for body, member in g["member_titles"].items())
 
 
 def _absorbed_by_title(text: str, name: str, end: int) -> bool:
@@ -1499,6 +1503,21 @@ def quoted_funds(view: TokenView) -> list[Cand]:
     for m in _quoted_fund().finditer(view.text):
         if m.end() in view.by_end:
             out.append(Cand(m.start(), m.end(), "fund", m.group(), PRIO_GAZETTEER))
+    return out
+
+
+_QUOTED_NAME = re.compile(r"“([\u4e00-\u9fffA-Za-z·]{2,10})”")
+
+
+def quoted_platforms(view: TokenView) -> list[Cand]:
+    """Platforms named in quotes before a platform head (“物流一张网”平台, “一键游广西”平台): the quoted words are the
+    name (carrier_names.yaml quoted_platform_heads); the head starts a word."""
+    heads = carrier_names()["quoted_platform_heads"]
+    text = view.text
+    out: list[Cand] = []
+    for m in _QUOTED_NAME.finditer(text):
+        if m.end() in view.by_start and any(text.startswith(h, m.end()) for h in heads):
+            out.append(Cand(m.start(1), m.end(1), "platform", m.group(1), PRIO_GAZETTEER))
     return out
 
 

@@ -87,6 +87,7 @@ from shuanglian.extract.entities.orgs import (
     power_lines,
     quoted_fund_names,
     quoted_funds,
+    quoted_platforms,
     source_media,
     suffix_of,
     tagger_orgs,
@@ -651,7 +652,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
-             + quoted_funds(view) + listed_facilities(view) + patterned_works(view) + heritage_works(view) + listed_roads(view) + listed_company_orgs(view))
+             + quoted_funds(view) + quoted_platforms(view) + listed_facilities(view) + patterned_works(view) + heritage_works(view) + listed_roads(view) + listed_company_orgs(view))
     cands += joined_industries(view, cands) + overlapping_industries(view, cands) + headed_industries(view, cands)
     cands += field_carriers(view, cands)
     cands += abbreviated_fairs(view)  # 数博会, 新博会
