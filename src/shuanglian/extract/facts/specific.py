@@ -1441,6 +1441,9 @@ def _count(
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
         elif keep and keep == verb:
             keep = _joined_verb(g, core[: -len(keep)]) + keep  # 引进和培育150家企业 -> 引进培育企业
+        if not keep and examples:
+            # 维修改造机场大道、友谊路等58条重要道路: the verb opening the examples holds for their kind
+            keep = opened or (st.keep if len(parts) > 1 and not listed else "")
         if not (keep or verb or core) and change:
             keep = change  # 增加了34个开放口岸 -> 增加开放口岸
         if not (keep or verb or post or pred) and core:
@@ -1730,3 +1733,104 @@ def _starts_keep(g: _Grammar, s: str) -> str | None:
     if not s.startswith(g.keep):
         return None
     return next((w for w in g.keep if s.startswith(w) and len(s) > len(w)), None)
+
+
+@dataclass(frozen=True)
+class _Refer:
+    demonstrative: re.Pattern[str]
+    antecedent: dict[str, re.Pattern[str]]
+    change_verbs: re.Pattern[str]
+    fillers: re.Pattern[str]
+    reach: int
+    pilot: re.Pattern[str]
+    pilot_verbs: re.Pattern[str]
+    places: tuple[str, ...]
+    sector: re.Pattern[str]
+    output_units: frozenset[str]
+    actual: re.Pattern[str]
+    plan_lead: re.Pattern[str]
+
+
+@cache
+def _refer() -> _Refer:
+    d = load_data("specific.yaml").get("refer") or {}
+    ana, pil, out = d.get("anaphora") or {}, d.get("pilots") or {}, d.get("output_lists") or {}
+    act = d.get("actual_after_plan") or {}
+    heads = list(ana.get("heads") or ["比重"])
+    dem = alternation(ana.get("demonstratives") or ["这个"])
+    places = tuple(sorted(pil.get("places") or ["城市"], key=len, reverse=True))
+    return _Refer(
+        demonstrative=re.compile(f"(?:{dem})({alternation(heads)})"),
+        antecedent={h: re.compile(f"([^，。；,;：:！？\\n]{{2,40}}?){h}") for h in heads},
+        change_verbs=re.compile(f"^(?:{alternation(ana.get('change_verbs') or ['提高'])})"),
+        fillers=re.compile(alternation(ana.get("fillers") or ["等方面的"]) + "|[、，,的]"),
+        reach=int(ana.get("reach") or 300),
+        pilot=re.compile(r"([\u4e00-\u9fff]{2,30}?)试点"),
+        pilot_verbs=re.compile(f"^(?:{alternation(pil.get('verbs') or ['启动'])})"),
+        places=places,
+        sector=re.compile(str(out.get("sector") or "(?!)")),
+        output_units=frozenset(out.get("units") or ()),
+        actual=re.compile(
+            f"^[，,]?{act.get('opener') or '实际'}({alternation(act.get('verbs') or ['完成'])})$"
+        ),
+        plan_lead=re.compile(
+            f"^(?:{alternation(act.get('plan_words') or ['计划'])})?(?:{alternation(act.get('verbs') or ['完成'])})"
+        ),
+    )
+
+
+def refine_specific(
+    fig_specific: str | None,
+    sentence: str,
+    begin: int,
+    end: int,
+    unit: str,
+    earlier: str,
+    previous: tuple[int, str | None] = (0, None),
+) -> str | None:
+    """A specific measure named by reference (specific.yaml `refer`): a ratio through a demonstrative takes the
+    phrase the earlier text (`earlier`, the text before the sentence) named it by; places counted in a pilot's
+    clause take the pilot's name; machines in an industry's output list take 产量; an actual said against the
+    sentence's previous figure (`previous`: its end and specific measure) takes that plan's thing. `begin`/`end`
+    delimit the figure in `sentence`; anything else comes back unchanged."""
+    if not fig_specific:
+        return fig_specific
+    r = _refer()
+    before = sentence[:begin]
+    done = r.actual.match(before[previous[0] :].strip()) if previous[1] else None
+    if done and previous[1]:
+        lead = r.plan_lead.match(previous[1])
+        thing = previous[1][lead.end() :] if lead else ""
+        if len(thing) >= 4:
+            return done.group(1) + thing  # 计划建成投产大中型项目118个，实际建成128个 -> 建成大中型项目数量
+    dm = r.demonstrative.search(before)
+    if dm and fig_specific == dm.group(1):
+        head = dm.group(1)
+        found = list(r.antecedent[head].finditer(earlier[-r.reach :]))
+        for m in reversed(found):
+            phrase = m.group(1).strip()
+            phrase = r.change_verbs.sub("", phrase)
+            phrase = r.fillers.sub("", phrase)
+            if len(phrase) >= 2 and not r.demonstrative.search(m.group(0)):
+                return phrase + head
+        return fig_specific
+    place = next((p for p in r.places if fig_specific in (p + "数量", p + "数")), None)
+    if place and "试点" in sentence:
+        clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
+        after = sentence[end:]
+        clause_end = min([i for i in (after.find(c) for c in "，,；;。") if i >= 0] or [len(after)])
+        tail = after[:clause_end]
+        if tail.startswith(place):
+            m = r.pilot.search(r.pilot_verbs.sub("", tail[len(place) :]))
+            if m:  # 88个城市启动城镇居民基本医疗保险试点
+                return r.pilot_verbs.sub("", m.group(1)) + "试点" + place + "数量"
+        m = r.pilot.search(before[clause_start:])
+        if m:  # 做实基本养老保险个人账户试点扩大到11个省份
+            return r.pilot_verbs.sub("", m.group(1)) + "试点" + place + "数量"
+        return fig_specific
+    if unit in r.output_units and fig_specific.endswith("数量") and r.sector.search(sentence):
+        clause_start = max(before.rfind(c) for c in "，,；;：:、") + 1
+        product = before[clause_start:].strip()
+        if 1 <= len(product) <= 6 and fig_specific == product + "数量":
+            return product + "产量"  # 机械工业，拖拉机9.75万台 -> 拖拉机产量
+    return fig_specific

@@ -1,0 +1,61 @@
+"""Rule classes of branch facts6 (issue 9, blind sets gold-i..n): review paragraphs worded subject-first
+(闽台融合深入推进, …创历史新高), ratios named through a demonstrative (这个比重), a pilot's places, machines in an
+industry's output list."""
+
+from __future__ import annotations
+
+from shuanglian.extract.facts.figures import extract_figures
+
+
+def _facts(text: str, published: str = "2026-02-05") -> list[tuple[str, str | None, int | None, bool]]:
+    return [(f["text"], f["specific"], f["year"], bool(f["target"])) for f in extract_figures(text, published)]
+
+
+def test_review_worded_subject_first_is_last_years_actuals() -> None:
+    # a heading and clauses that put the thing before its verb of result (深入推进, 加快推进, 创历史新高) review;
+    # the clauses opening with a plan verb (加快…, 推动…) do not make the paragraph a plan
+    text = (
+        "闽台融合深入推进。加快两岸融合发展示范区建设，推动出台首部促进两岸标准共通地方性法规，新增两岸共通标准41项。"
+        "推动扩大台湾居民律师执业范围。引进24支台湾乡建乡创团队，招收台生数量创历史新高。"
+        "厦金大桥建设加快推进。"
+    )
+    out = {t: (y, tg) for t, _, y, tg in _facts(text, "2026-01-27")}
+    assert out["41项"] == (2025, False) and out["24支"] == (2025, False)
+
+
+def test_ratio_named_through_a_demonstrative_is_the_one_named_before() -> None:
+    text = (
+        "在基本建设投资总额中，提高了职工住宅、科学文教卫生和城市建设等方面的投资比重。"
+        "这个比重，1978年为17.4％，1979年达到27％。"
+    )
+    specs = {t: s for t, s, _, _ in _facts(text, "1980")}
+    assert specs["17.4％"] == specs["27％"] == "职工住宅科学文教卫生和城市建设投资比重"
+    # without a ratio named before, the bare head stays
+    assert _facts("这个比重达到27％。", "1980")[0][1] == "比重"
+
+
+def test_places_counted_in_a_pilot_clause_are_the_pilots() -> None:
+    assert _facts("88个城市启动城镇居民基本医疗保险试点。", "2008")[0][1] == "城镇居民基本医疗保险试点城市数量"
+    out = _facts("做实基本养老保险个人账户试点扩大到11个省份。", "2008")
+    assert out[0][1] == "做实基本养老保险个人账户试点省份数量"
+    # places counted with no pilot in the sentence keep their own name
+    assert _facts("新增11个城市。", "2008")[0][1] != "试点城市数量"
+
+
+def test_machines_in_an_industrys_output_list_take_output() -> None:
+    out = _facts("机械工业，拖拉机9.75万台，汽车16万辆，这是根据需要安排的。", "1980")
+    assert [s for _, s, _, _ in out] == ["拖拉机产量", "汽车产量"]
+    # a count of machines outside an industry's list keeps 数量
+    assert _facts("全市新增拖拉机300台。", "1980")[0][1] != "拖拉机产量"
+
+
+def test_verb_opening_examples_holds_for_their_kind() -> None:
+    # A、B等N条X: the examples sit between the verb of doing and the number; the verb still says which are counted
+    assert _facts("维修改造机场大道、友谊路等58条重要道路。")[0][1] == "维修改造重要道路数量"
+    assert _facts("累计培育华为、中兴等120家企业。")[0][1] == "培育企业数量"
+
+
+def test_actual_against_a_planned_count_takes_the_plans_thing() -> None:
+    out = _facts("计划建成投产大中型项目118个，实际建成128个，改变了多年来投产项目完不成计划的状况。", "1980")
+    assert [(s, tg) for _, s, _, tg in out] == [("计划建成投产大中型项目数量", True), ("建成大中型项目数量", False)]
+    assert _facts("计划开工项目50个，实际开工62个。", "1980")[1][1] == "开工项目数量"
