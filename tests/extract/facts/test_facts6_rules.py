@@ -59,3 +59,16 @@ def test_actual_against_a_planned_count_takes_the_plans_thing() -> None:
     out = _facts("计划建成投产大中型项目118个，实际建成128个，改变了多年来投产项目完不成计划的状况。", "1980")
     assert [(s, tg) for _, s, _, tg in out] == [("计划建成投产大中型项目数量", True), ("建成大中型项目数量", False)]
     assert _facts("计划开工项目50个，实际开工62个。", "1980")[1][1] == "开工项目数量"
+
+
+def test_counts_of_laws_cases_and_beds() -> None:
+    out = _facts("提请省人大常委会会议审议地方性法规草案8部，制定政府规章1部。实施免费手术2000例。", "2026-01-27")
+    assert [t for t, *_ in out] == ["8部", "1部", "2000例"]
+    assert [t for t, *_ in _facts("每千人口床位数由6.4张增加到7.6张。")] == ["6.4张", "7.6张"]
+    # the classifiers inside other words are no units (一部分, 例如, 张力)
+    assert _facts("其中3部分内容，例如5例外情况。") == []
+
+
+def test_task_with_its_lead_unit_is_a_plan_of_the_year() -> None:
+    out = _facts("5.建成家庭养老床位7000张（牵头单位：民政厅）。", "2026-02-04")
+    assert out[0][2:] == (2026, True)

@@ -336,6 +336,7 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     review = re.compile("|".join(map(re.escape, sorted(cues["review_markers"], key=len, reverse=True))))
     review_open = _para_opener(cues.get("review_section_openers") or ["过去一年"])
     plan_open = _para_opener(cues.get("plan_section_openers") or ["今年"])
+    owners = tuple(cues.get("task_owner_marks") or ())
     out: dict[int, bool] = {}
     section: bool | None = None
     for i, para in enumerate(text.split("\n")):
@@ -346,7 +347,9 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
         plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
-        if section is False:
+        if owners and any(w in para for w in owners):
+            out[i] = True  # a task with the unit that leads it (牵头单位：民政厅): work assigned, a plan
+        elif section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
             out[i] = True
