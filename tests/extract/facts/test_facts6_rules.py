@@ -69,6 +69,22 @@ def test_counts_of_laws_cases_and_beds() -> None:
     assert _facts("其中3部分内容，例如5例外情况。") == []
 
 
-def test_task_with_its_lead_unit_is_a_plan_of_the_year() -> None:
-    out = _facts("5.建成家庭养老床位7000张（牵头单位：民政厅）。", "2026-02-04")
-    assert out[0][2:] == (2026, True)
+def test_threshold_class_alone_takes_the_next_items_head() -> None:
+    out = _facts("新增软件和研发设计等4个过五千亿、北斗应用等4个过千亿新兴产业。", "2026-01-27")
+    assert [s for _, s, _, _ in out] == ["新增过五千亿新兴产业数量", "新增过千亿新兴产业数量"]
+
+
+def test_paragraph_opening_with_this_years_plan_is_a_plan() -> None:
+    # the sentences after the first carry no cue of their own: the paragraph's opener makes them goals
+    text = "今年计划要求，国民生产总值增长百分之六。投资要符合产业政策。社会商品零售总额增长百分之十二点三。"
+    assert [tg for *_, tg in _facts(text, "1992")] == [True, True]
+
+
+def test_goal_word_inside_another_word_governs_nothing() -> None:
+    # 重要道路 holds 要 but sets no goal; the clauses after it report results (建成开放, 全面提升, 进一步彰显)
+    text = (
+        "深化市容环境综合治理，维修改造机场大道、友谊路等58条重要道路，五大道公园和85个口袋公园等建成开放，"
+        "交通设施、公共空间等全面提升，城市颜值气质进一步彰显。"
+    )
+    years = {t: y for t, _, y, _ in _facts(text, "2026-01-26")}
+    assert years["58条"] == 2025 and years["85个"] == 2025

@@ -58,6 +58,8 @@ _SIZE_CLASS = re.compile(
     r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)"
 )
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
+# a class by a threshold passed (过五千亿, 过千亿元) and the next item of a list after 、, its examples (北斗应用等) skipped
+_THRESHOLD_CLASS = re.compile(r"过[\d一二三四五六七八九十百千万亿]+元?(?:级)?")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
@@ -74,6 +76,11 @@ _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待�
 # the next count joined to a counted thing and what it counts (…和80项重大科技成果转化项目)
 _NEXT_COUNTED = re.compile(
     r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
+)
+_NEXT_LISTED = re.compile(
+    r"(?:[和及与]|、(?:[\u4e00-\u9fff]{1,12}?等)?)(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*"
+    + _CLASSIFIER
+    + r"([\u4e00-\u9fff]{2,16})"
 )
 # a figure written inside a clause (a count, a sum, a share), not a number inside a name (世界500强, 5G)
 _FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER + r"|元|%|％|吨|亩|千瓦|公里)")
@@ -1618,6 +1625,13 @@ def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     head = _ends_with(g.shared_heads, following)
     if not head and noun.endswith("级") and (rank := following.rfind("级")) > 0 and len(following) - rank > 2:
         head = following[rank + 1 :]  # 3个万亿级和7个千亿级产业集群: a class alone takes the next class's head
+    if not head and _THRESHOLD_CLASS.fullmatch(noun) and plain.startswith(noun):
+        # 软件等4个过五千亿、北斗应用等4个过千亿新兴产业: a threshold alone takes the next threshold's head, past the
+        # examples the next item opens with
+        nxt = _NEXT_LISTED.match(plain, len(noun))
+        later = _count_noun(g, nxt.group(1)) if nxt else ""
+        cls = _THRESHOLD_CLASS.match(later)
+        head = later[cls.end() :] if cls and len(later) - cls.end() >= 2 else ""
     return noun + head if head else noun
 
 

@@ -304,8 +304,9 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
             re.compile(f"^.{{1,}}?[^和与及、的](?:{verbs})"),
             re.compile("^(?:" + alternation(cues["plan_clause_openers"]) + "|" + alternation(rc.get("not_after") or ["(?!)"]) + ")"),
             re.compile(alternation(rc.get("goal_words") or ["(?!)"])),
+            re.compile(alternation(rc.get("goal_word_inside") or ["(?!)"])),
         )
-    final, mid, plan_start, goal = _RESULT_RX[key]
+    final, mid, plan_start, goal, inside = _RESULT_RX[key]
     n = 0
     for sentence in re.split(r"[。；;！!？?\n]", strip_titles(para)):
         governed = False  # a plan verb or goal word governs the rest of its sentence (力争A达到…，B突破65%)
@@ -313,7 +314,7 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
             c = clause.strip().lstrip("（(一二三四五六七八九十)）、 ")
             if not c:
                 continue
-            if goal.search(c) or (pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))):
+            if goal.search(inside.sub("", c)) or (pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))):
                 governed = True
             if governed or plan_start.match(c) or (not count_marked and any(w in c for w in cues["review_markers"])):
                 continue  # (for the mood, a clause holding a review marker counts once, as that marker)
@@ -336,7 +337,6 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     review = re.compile("|".join(map(re.escape, sorted(cues["review_markers"], key=len, reverse=True))))
     review_open = _para_opener(cues.get("review_section_openers") or ["过去一年"])
     plan_open = _para_opener(cues.get("plan_section_openers") or ["今年"])
-    owners = tuple(cues.get("task_owner_marks") or ())
     out: dict[int, bool] = {}
     section: bool | None = None
     for i, para in enumerate(text.split("\n")):
@@ -347,9 +347,7 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
         plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
-        if owners and any(w in para for w in owners):
-            out[i] = True  # a task with the unit that leads it (牵头单位：民政厅): work assigned, a plan
-        elif section is False:
+        if section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
             out[i] = True
