@@ -88,3 +88,16 @@ def test_goal_word_inside_another_word_governs_nothing() -> None:
     )
     years = {t: y for t, _, y, _ in _facts(text, "2026-01-26")}
     assert years["58条"] == 2025 and years["85个"] == 2025
+
+
+def test_exact_counts_report_what_was_done() -> None:
+    # a paragraph opening with plan verbs but listing exact counts (292件, 553件, 44件) reviews the year before
+    text = (
+        "七是加强政府自身建设。深化府院联动机制，持续完善联席会议机制，坚持为基层赋能，强化规制建设。"
+        "办理全国人大代表建议9件、省人大代表建议292件、省政协提案553件。修改废止政府规章10部、规范性文件44件。"
+    )
+    out = {t: (y, tg) for t, _, y, tg in _facts(text, "2026-01-27")}
+    assert out["553件"] == (2025, False) and out["10部"] == (2025, False)
+    # round counts and counts with a goal's bound are no such signal
+    plan = "深化府院联动机制，持续完善联席会议机制，坚持为基层赋能，强化规制建设，新建学校100所、培育企业36个以上。"
+    assert all(tg for *_, tg in _facts(plan, "2026-01-27"))

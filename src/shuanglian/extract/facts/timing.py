@@ -325,6 +325,19 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
 _RESULT_RX: dict[tuple[Any, ...], tuple[re.Pattern[str], ...]] = {}
 
 
+_PRECISE_RX: dict[tuple[Any, ...], re.Pattern[str]] = {}
+
+
+def _precise_counts(para: str, cues: dict[str, Any]) -> int:
+    """Exact counts in a paragraph (cues.yaml `precise_count_units`): 11 or more, not ending in 0 or 5, with no
+    goal's bound after them (办理省政协提案553件, 新设台企2612家; not 新建100所, 引进36个以上)."""
+    key = (tuple(cues.get("precise_count_units") or ()), tuple(cues.get("precise_not_before") or ()))
+    if key not in _PRECISE_RX:
+        units, bounds = (alternation(list(k) or ["(?!)"]) for k in key)
+        _PRECISE_RX[key] = re.compile(f"(?<![\\d.])[1-9]\\d*[1-46-9](?:{units})(?!{bounds})")
+    return len(_PRECISE_RX[key].findall(para))
+
+
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
     (了, 同比, 一年来…); paragraphs with too few signals are left out. A paragraph opening a review
@@ -347,6 +360,7 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
         plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
+        past += _precise_counts(para, cues)  # exact counts (办理提案553件) report what was done
         if section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
@@ -409,7 +423,8 @@ def section_years(
             # a review by its mood with two result clauses, or of unclear mood with three (五是…: 建立…, 开展…;
             # 43个重点事项全部上线运行, 边民互市贸易区增至5个, 国家高新技术企业突破200家)
             and (moods.get(i) is False or (moods.get(i) is None and bool(para.strip())))
-            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= (2 if moods.get(i) is False else 3)
+            and _result_clauses(para, all_cues, pub_year, count_marked=True) + _precise_counts(para, all_cues)
+            >= (2 if moods.get(i) is False else 3)
             and not present.search(para)
             and not period.search(para)
         ):
