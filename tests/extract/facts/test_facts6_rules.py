@@ -101,3 +101,10 @@ def test_exact_counts_report_what_was_done() -> None:
     # round counts and counts with a goal's bound are no such signal
     plan = "深化府院联动机制，持续完善联席会议机制，坚持为基层赋能，强化规制建设，新建学校100所、培育企业36个以上。"
     assert all(tg for *_, tg in _facts(plan, "2026-01-27"))
+
+
+def test_payers_bare_spending_is_on_the_work_said_before() -> None:
+    text = "抗灾救灾工作全面加强，中央财政五年支出551亿元，受灾群众生产生活得到妥善安排。"
+    assert _facts(text, "2008")[0][1] == "中央财政抗灾救灾支出"
+    # with no such clause before, only the span summed over is left out
+    assert _facts("中央财政五年支出551亿元。", "2008")[0][1] == "中央财政支出"

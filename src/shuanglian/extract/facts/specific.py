@@ -1763,6 +1763,9 @@ class _Refer:
     output_units: frozenset[str]
     actual: re.Pattern[str]
     plan_lead: re.Pattern[str]
+    spent_bare: re.Pattern[str]
+    doing_well: re.Pattern[str]
+    work_cut: re.Pattern[str]
 
 
 @cache
@@ -1770,6 +1773,8 @@ def _refer() -> _Refer:
     d = load_data("specific.yaml").get("refer") or {}
     ana, pil, out = d.get("anaphora") or {}, d.get("pilots") or {}, d.get("output_lists") or {}
     act = d.get("actual_after_plan") or {}
+    sp = d.get("spent_bare") or {}
+    well = load_data("cues.yaml").get("result_clauses") or {}  # a clause saying how a work is doing
     heads = list(ana.get("heads") or ["比重"])
     dem = alternation(ana.get("demonstratives") or ["这个"])
     places = tuple(sorted(pil.get("places") or ["城市"], key=len, reverse=True))
@@ -1787,6 +1792,15 @@ def _refer() -> _Refer:
         actual=re.compile(
             f"^[，,]?{act.get('opener') or '实际'}({alternation(act.get('verbs') or ['完成'])})$"
         ),
+        spent_bare=re.compile(
+            f"^([\u4e00-\u9fff]{{0,4}}财政)(?:{alternation(sp.get('spans') or ['五年'])})*"
+            f"({alternation(sp.get('nouns') or ['支出'])})$"
+        ),
+        doing_well=re.compile(
+            f"^([\u4e00-\u9fff]{{2,12}}?)(?:{alternation(well.get('adverbs') or ['不断'])})"
+            f"(?:{alternation(well.get('end_verbs') or ['加强'])})$"
+        ),
+        work_cut=re.compile(f"(?<=..)(?:{alternation(sp.get('heads_cut') or ['工作'])})$"),
         plan_lead=re.compile(
             f"^(?:{alternation(act.get('plan_words') or ['计划'])})?(?:{alternation(act.get('verbs') or ['完成'])})"
         ),
@@ -1828,6 +1842,12 @@ def refine_specific(
             if len(phrase) >= 2 and not r.demonstrative.search(m.group(0)):
                 return phrase + head
         return fig_specific
+    spent = r.spent_bare.match(fig_specific)
+    if spent:
+        clauses = [c for c in re.split(r"[，,；;：:]", before) if c.strip()]
+        said = r.doing_well.match(clauses[-2].strip()) if len(clauses) >= 2 else None
+        topic = r.work_cut.sub("", said.group(1)) if said else ""
+        return spent.group(1) + topic + spent.group(2)  # 抗灾救灾工作全面加强，中央财政五年支出551亿元
     place = next((p for p in r.places if fig_specific in (p + "数量", p + "数")), None)
     if place and "试点" in sentence:
         clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
