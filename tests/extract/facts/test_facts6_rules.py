@@ -108,3 +108,14 @@ def test_payers_bare_spending_is_on_the_work_said_before() -> None:
     assert _facts(text, "2008")[0][1] == "中央财政抗灾救灾支出"
     # with no such clause before, only the span summed over is left out
     assert _facts("中央财政五年支出551亿元。", "2008")[0][1] == "中央财政支出"
+
+
+def test_restating_ji_and_a_scope_before_de_stay_with_the_measure() -> None:
+    # 即 restates the change of the figure before (its measure), and is no part of a measure's name
+    out = _facts("招生人数由29万人增加到110万人，即增长2.8倍。", "1983")
+    assert out[-1][1] == "招生人数增长倍数"
+    assert _facts("即期汇率上涨5%。")[0][1].startswith("即期汇率")
+    # a scope inside or outside a budget before 的 says which part; a relative clause before 的 is cut
+    out = _facts("1979年国家预算内和预算外的基本建设投资总额完成500亿元。", "1980")
+    assert out[0][1] == "国家预算内和预算外基本建设投资总额"
+    assert _facts("在珠海横琴新区注册的澳资企业达到500家。")[0][1] == "澳资企业数量"

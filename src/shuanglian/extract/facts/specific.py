@@ -224,6 +224,7 @@ class _Grammar:
         self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
         self.staples = frozenset(d.get("staple_products") or ())
+        self.de_scope_ends = tuple(d.get("de_scope_ends") or ())
         site = d.get("worksites") or {}
         self.site_words = tuple(site.get("places") or ())
         self.site_hands = tuple(site.get("hands") or ())
@@ -475,6 +476,8 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # X的增长速度, X的资金占比: a rate or share after 的 is said of X, which stays
         rate = core[de + 1 :]
         whole = whole or (len(rate) <= 4 and rate.endswith(g.owned_rates))
+        # 国家预算内和预算外的基本建设投资: a scope inside or outside a budget or border says which part, it stays
+        whole = whole or (bool(g.de_scope_ends) and core[:de].endswith(g.de_scope_ends))
         # 新建一百万吨以上的大型矿井, 引进年薪百万以上的高层次人才: a verb that selects stays before the thing
         kept = "" if whole else _starts_keep(g, core[:de]) or ""
         core = core[:de] + core[de + 1 :] if whole else kept + core[de + 1 :]
