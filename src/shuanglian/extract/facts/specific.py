@@ -1857,13 +1857,12 @@ def refine_specific(
         after = sentence[end:]
         clause_end = min([i for i in (after.find(c) for c in "，,；;。") if i >= 0] or [len(after)])
         tail = after[:clause_end]
-        if tail.startswith(place):
-            m = r.pilot.search(r.pilot_verbs.sub("", tail[len(place) :]))
-            if m:  # 88个城市启动城镇居民基本医疗保险试点
-                return r.pilot_verbs.sub("", m.group(1)) + "试点" + place + "数量"
-        m = r.pilot.search(before[clause_start:])
-        if m:  # 做实基本养老保险个人账户试点扩大到11个省份
-            return r.pilot_verbs.sub("", m.group(1)) + "试点" + place + "数量"
+        late = r.pilot.search(r.pilot_verbs.sub("", tail[len(place) :])) if tail.startswith(place) else None
+        if late:  # 88个城市启动城镇居民基本医疗保险试点
+            return r.pilot_verbs.sub("", late.group(1)) + "试点" + place + "数量"
+        early = r.pilot.search(before[clause_start:])
+        if early:  # 做实基本养老保险个人账户试点扩大到11个省份
+            return r.pilot_verbs.sub("", early.group(1)) + "试点" + place + "数量"
         return fig_specific
     if unit in r.output_units and fig_specific.endswith("数量") and r.sector.search(sentence):
         clause_start = max(before.rfind(c) for c in "，,；;：:、") + 1
