@@ -28,7 +28,7 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
 from shuanglian.extract.facts.numbers import MAGNITUDES, parse_number
-from shuanglian.extract.facts.specific import SpecificState, refine_specific, specific_measure
+from shuanglian.extract.facts.specific import SpecificState, anaphora_heads, refine_specific, specific_measure
 from shuanglian.extract.facts.timing import (
     TITLES,
     Context,
@@ -123,7 +123,7 @@ def extract_figures(
                 fig["span"][0] - sent.start,
                 fig["span"][1] - sent.start,
                 m.group("unit") or "",
-                text[max(0, sent.start - 300) : sent.start],
+                text[max(0, sent.start - _ANAPHORA_REACH) : sent.start] if fig["specific"] in _ANAPHORA_HEADS else "",
                 previous,
             )
             previous = (fig["span"][1] - sent.start, fig["specific"])
@@ -311,6 +311,7 @@ def _default_year(
 _PER_YEAR_RATE = re.compile(r"每年|年均|每年度")
 _CUES = load_data("cues.yaml")
 _LEVEL = re.compile(alternation(_CUES.get("level_words") or ["达到"]))
+_ANAPHORA_HEADS, _ANAPHORA_REACH = anaphora_heads()  # 这个比重: the ratio named in the text before
 _PRESENT = re.compile(alternation(_CUES.get("present_paragraph") or ["今天"]))
 _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
 _SUMMED_OVER = re.compile(

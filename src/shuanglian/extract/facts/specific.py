@@ -1810,6 +1810,12 @@ def _refer() -> _Refer:
     )
 
 
+def anaphora_heads() -> tuple[frozenset[str], int]:
+    """The heads a demonstrative can name by reference (这个比重) and how far back their phrase is looked for."""
+    r = _refer()
+    return frozenset(r.antecedent), r.reach
+
+
 def refine_specific(
     fig_specific: str | None,
     sentence: str,
@@ -1828,16 +1834,16 @@ def refine_specific(
         return fig_specific
     r = _refer()
     before = sentence[:begin]
-    done = r.actual.match(before[previous[0] :].strip()) if previous[1] else None
+    done = r.actual.match(before[previous[0] :].strip()) if previous[1] and "实际" in before else None
     if done and previous[1]:
         lead = r.plan_lead.match(previous[1])
         thing = previous[1][lead.end() :] if lead else ""
         if len(thing) >= 4:
             return done.group(1) + thing  # 计划建成投产大中型项目118个，实际建成128个 -> 建成大中型项目数量
-    dm = r.demonstrative.search(before)
+    dm = r.demonstrative.search(before) if fig_specific in r.antecedent else None
     if dm and fig_specific == dm.group(1):
         head = dm.group(1)
-        found = list(r.antecedent[head].finditer(earlier[-r.reach :]))
+        found = list(r.antecedent[head].finditer(earlier))
         for m in reversed(found):
             phrase = m.group(1).strip()
             phrase = r.change_verbs.sub("", phrase)
@@ -1845,13 +1851,14 @@ def refine_specific(
             if len(phrase) >= 2 and not r.demonstrative.search(m.group(0)):
                 return phrase + head
         return fig_specific
-    spent = r.spent_bare.match(fig_specific)
+    spent = r.spent_bare.match(fig_specific) if "财政" in fig_specific else None
     if spent:
         clauses = [c for c in re.split(r"[，,；;：:]", before) if c.strip()]
         said = r.doing_well.match(clauses[-2].strip()) if len(clauses) >= 2 else None
         topic = r.work_cut.sub("", said.group(1)) if said else ""
         return spent.group(1) + topic + spent.group(2)  # 抗灾救灾工作全面加强，中央财政五年支出551亿元
-    place = next((p for p in r.places if fig_specific in (p + "数量", p + "数")), None)
+    bare = fig_specific[:-2] if fig_specific.endswith("数量") else fig_specific[:-1] if fig_specific.endswith("数") else ""
+    place = bare if bare in r.places else None
     if place and "试点" in sentence:
         clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
         after = sentence[end:]
@@ -1864,7 +1871,7 @@ def refine_specific(
         if early:  # 做实基本养老保险个人账户试点扩大到11个省份
             return r.pilot_verbs.sub("", early.group(1)) + "试点" + place + "数量"
         return fig_specific
-    if unit in r.output_units and fig_specific.endswith("数量") and r.sector.search(sentence):
+    if unit in r.output_units and bare and r.sector.search(sentence):
         clause_start = max(before.rfind(c) for c in "，,；;：:、") + 1
         product = before[clause_start:].strip()
         if 1 <= len(product) <= 6 and fig_specific == product + "数量":

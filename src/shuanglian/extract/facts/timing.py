@@ -305,8 +305,9 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
             re.compile("^(?:" + alternation(cues["plan_clause_openers"]) + "|" + alternation(rc.get("not_after") or ["(?!)"]) + ")"),
             re.compile(alternation(rc.get("goal_words") or ["(?!)"])),
             re.compile(alternation(rc.get("goal_word_inside") or ["(?!)"])),
+            re.compile(alternation(cues["review_markers"])),
         )
-    final, mid, plan_start, goal, inside = _RESULT_RX[key]
+    final, mid, plan_start, goal, inside, marked = _RESULT_RX[key]
     n = 0
     for sentence in re.split(r"[。；;！!？?\n]", strip_titles(para)):
         governed = False  # a plan verb or goal word governs the rest of its sentence (力争A达到…，B突破65%)
@@ -314,9 +315,11 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
             c = clause.strip().lstrip("（(一二三四五六七八九十)）、 ")
             if not c:
                 continue
-            if goal.search(inside.sub("", c)) or (pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))):
+            if (goal.search(c) and goal.search(inside.sub("", c))) or (
+                pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))
+            ):
                 governed = True
-            if governed or plan_start.match(c) or (not count_marked and any(w in c for w in cues["review_markers"])):
+            if governed or plan_start.match(c) or (not count_marked and marked.search(c)):
                 continue  # (for the mood, a clause holding a review marker counts once, as that marker)
             n += bool(final.search(c) or mid.search(c))
     return n
