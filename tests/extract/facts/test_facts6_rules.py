@@ -119,3 +119,11 @@ def test_restating_ji_and_a_scope_before_de_stay_with_the_measure() -> None:
     out = _facts("1979年国家预算内和预算外的基本建设投资总额完成500亿元。", "1980")
     assert out[0][1] == "国家预算内和预算外基本建设投资总额"
     assert _facts("在珠海横琴新区注册的澳资企业达到500家。")[0][1] == "澳资企业数量"
+
+
+def test_sum_granted_and_named_by_its_aid_is_that_aids_amount() -> None:
+    out = _facts("为白内障患者实施免费手术2000例、“两癌”患病妇女给予每人1万元救助；")
+    assert out[1][1] == "两癌患病妇女每人救助金额"
+    assert _facts("对新认定的高新技术企业给予10万元奖励。")[0][1] == "新认定高新技术企业奖励金额"
+    # no recipients and no per-head amount: left to the other rules
+    assert _facts("最高给予100万元奖励。")[0][1] != "奖励金额"

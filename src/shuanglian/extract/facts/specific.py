@@ -1767,6 +1767,11 @@ class _Refer:
     actual: re.Pattern[str]
     plan_lead: re.Pattern[str]
     spent_bare: re.Pattern[str]
+    grant_verb: re.Pattern[str]
+    grant_aid: re.Pattern[str]
+    grant_prep: re.Pattern[str]
+    grant_manner: re.Pattern[str]
+    grant_per: re.Pattern[str]
     doing_well: re.Pattern[str]
     work_cut: re.Pattern[str]
 
@@ -1777,6 +1782,7 @@ def _refer() -> _Refer:
     ana, pil, out = d.get("anaphora") or {}, d.get("pilots") or {}, d.get("output_lists") or {}
     act = d.get("actual_after_plan") or {}
     sp = d.get("spent_bare") or {}
+    gr = d.get("grants") or {}
     well = load_data("cues.yaml").get("result_clauses") or {}  # a clause saying how a work is doing
     heads = list(ana.get("heads") or ["比重"])
     dem = alternation(ana.get("demonstratives") or ["这个"])
@@ -1799,6 +1805,11 @@ def _refer() -> _Refer:
             f"^([\u4e00-\u9fff]{{0,4}}财政)(?:{alternation(sp.get('spans') or ['五年'])})*"
             f"({alternation(sp.get('nouns') or ['支出'])})$"
         ),
+        grant_verb=re.compile(alternation(gr.get("verbs") or ["给予"])),
+        grant_aid=re.compile(f"^(?:{alternation(gr.get('aids') or ['补贴'])})(?=$|[，,。；;、）)])"),
+        grant_prep=re.compile(f"^(?:{alternation(gr.get('preps') or ['对'])})"),
+        grant_manner=re.compile(alternation(gr.get("manner") or ["最高"])),
+        grant_per=re.compile(str(gr.get("per") or "每人")),
         doing_well=re.compile(
             f"^([\u4e00-\u9fff]{{2,12}}?)(?:{alternation(well.get('adverbs') or ['不断'])})"
             f"(?:{alternation(well.get('end_verbs') or ['加强'])})$"
@@ -1851,6 +1862,18 @@ def refine_specific(
             if len(phrase) >= 2 and not r.demonstrative.search(m.group(0)):
                 return phrase + head
         return fig_specific
+    aid = r.grant_aid.match(sentence[end:]) if unit.endswith("元") else None
+    if aid:
+        start = max(previous[0], *(before.rfind(c) + 1 for c in "，,；;：:。、"))
+        clause = _QUOTES.sub("", before[start:]).strip()
+        verb = r.grant_verb.search(clause)
+        if verb:
+            who = r.grant_prep.sub("", clause[: verb.start()]).replace("的", "")
+            per = r.grant_per.search(clause)
+            who = r.grant_per.sub("", who)
+            named = r.grant_manner.sub("", who) + (per.group(0) if per else "")
+            if named:
+                return named + aid.group(0) + "金额"  # “两癌”患病妇女给予每人1万元救助 -> 两癌患病妇女每人救助金额
     spent = r.spent_bare.match(fig_specific) if "财政" in fig_specific else None
     if spent:
         clauses = [c for c in re.split(r"[，,；;：:]", before) if c.strip()]
