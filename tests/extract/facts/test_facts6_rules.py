@@ -127,3 +127,8 @@ def test_sum_granted_and_named_by_its_aid_is_that_aids_amount() -> None:
     assert _facts("对新认定的高新技术企业给予10万元奖励。")[0][1] == "新认定高新技术企业奖励金额"
     # no recipients and no per-head amount: left to the other rules
     assert _facts("最高给予100万元奖励。")[0][1] != "奖励金额"
+
+
+def test_year_after_yu_is_a_comparison_base() -> None:
+    text = "今年计划要求，货币发行和新增信贷规模与去年大体持平，零售物价上涨幅度控制在百分之六以内。"
+    assert _facts(text, "1992")[0][2:] == (1992, True)

@@ -31,11 +31,14 @@ _GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|
 TITLES = re.compile(r"《[^《》]*》")
 
 
+_COMPARISON_PREPS = tuple(load_data("cues.yaml").get("comparison_preps") or ("较", "比", "同"))
+
+
 def _comparison_base(text: str, at: int) -> bool:
     """A year after 较/比/相比 is the base of a comparison (较2020年增长50%, 比上年), not the figure's year; so is
     one closing 同/与…相比 (1980年同完成经济恢复的1952年相比)."""
-    if text[max(0, at - 2) : at].endswith(("较", "比", "同")):
-        return True
+    if text[max(0, at - 2) : at].endswith(_COMPARISON_PREPS):
+        return True  # (与去年大体持平: a base too, cues.yaml comparison_preps)
     after = re.match(r"(?:19|20)\d\d年(?:末|底)?(?:相比|比较)", text[at:])
     clause = text[max(text.rfind(c, 0, at) for c in "，,。；;") + 1 : at]
     return bool(after) and bool(re.search("[同与和跟]", clause))
