@@ -28,7 +28,7 @@ from shuanglian.extract.facts.common import (
 from shuanglian.extract.facts.lexicon import Lexicons, Unit, lexicons
 from shuanglian.extract.facts.measures import infer_measure
 from shuanglian.extract.facts.numbers import MAGNITUDES, parse_number
-from shuanglian.extract.facts.specific import SpecificState, specific_measure
+from shuanglian.extract.facts.specific import SpecificState, anaphora_heads, refine_specific, specific_measure
 from shuanglian.extract.facts.timing import (
     TITLES,
     Context,
@@ -97,6 +97,7 @@ def extract_figures(
         ctx.now_by_event = sent.para not in present and bool(_EVENT.search(sent.text))
         ctx.now_year = pub_year if sent.para in present or ctx.now_by_event else None
         prev_end = 0
+        previous: tuple[int, str | None] = (0, None)  # the sentence's last figure: its end and specific measure
         ctx.prev_actual_rate = False
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
@@ -115,6 +116,17 @@ def extract_figures(
             if excluded and overlaps_excluded(fig["span"][0], fig["span"][1], excluded):
                 continue
             fig["text"] = original[fig["span"][0] : fig["span"][1]]  # as written (１０．５％)
+            # a measure named by reference: 这个比重 (the ratio named before), a pilot's places, an industry's output
+            fig["specific"] = refine_specific(
+                fig["specific"],
+                sent.text,
+                fig["span"][0] - sent.start,
+                fig["span"][1] - sent.start,
+                m.group("unit") or "",
+                text[max(0, sent.start - _ANAPHORA_REACH) : sent.start] if fig["specific"] in _ANAPHORA_HEADS else "",
+                previous,
+            )
+            previous = (fig["span"][1] - sent.start, fig["specific"])
             out.append(fig)
         # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
         continued = text[sent.end : sent.end + 1] in ("；", ";")
@@ -299,6 +311,7 @@ def _default_year(
 _PER_YEAR_RATE = re.compile(r"每年|年均|每年度")
 _CUES = load_data("cues.yaml")
 _LEVEL = re.compile(alternation(_CUES.get("level_words") or ["达到"]))
+_ANAPHORA_HEADS, _ANAPHORA_REACH = anaphora_heads()  # 这个比重: the ratio named in the text before
 _PRESENT = re.compile(alternation(_CUES.get("present_paragraph") or ["今天"]))
 _MULTI_YEAR = re.compile(alternation(_CUES.get("multi_year") or ["累计"]))
 _SUMMED_OVER = re.compile(

@@ -58,6 +58,8 @@ _SIZE_CLASS = re.compile(
     r"^((?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)[万亿]*元(?:以上|以下|及以上)?)的?([\u4e00-\u9fff]{0,6}?项目)"
 )
 _CLASS_ONLY = re.compile(r"^(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)?[万亿]*元(?:以上|以下|及以上)?$")
+# a class by a threshold passed (过五千亿, 过千亿元) and the next item of a list after 、, its examples (北斗应用等) skipped
+_THRESHOLD_CLASS = re.compile(r"过[\d一二三四五六七八九十百千万亿]+元?(?:级)?")
 _ELLIPTIC = re.compile(r"^(?:总|人均)[\u4e00-\u9fff]{1,3}$")
 _MULTIPLE_BASE = re.compile(r"(?:是|为)(?:以前|过去|此前|上年|去年|同期|\d{4}年)?的?$")
 _YEARLY = re.compile(r"(?<![今去明当全上下同])年(?:可|将|能)?(?:生产|产出|产)([\u4e00-\u9fffA-Za-z]{2,})$")
@@ -74,6 +76,11 @@ _EXAMPLES = re.compile(r"(?<=..)(?<![中高初平同均相对])等(?![级同待�
 # the next count joined to a counted thing and what it counts (…和80项重大科技成果转化项目)
 _NEXT_COUNTED = re.compile(
     r"[和及与](?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*" + _CLASSIFIER + r"([\u4e00-\u9fff]{2,16})"
+)
+_NEXT_LISTED = re.compile(
+    r"(?:[和及与]|、(?:[\u4e00-\u9fff]{1,12}?等)?)(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*"
+    + _CLASSIFIER
+    + r"([\u4e00-\u9fff]{2,16})"
 )
 # a figure written inside a clause (a count, a sum, a share), not a number inside a name (世界500强, 5G)
 _FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER + r"|元|%|％|吨|亩|千瓦|公里)")
@@ -217,6 +224,7 @@ class _Grammar:
         self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
         self.staples = frozenset(d.get("staple_products") or ())
+        self.de_scope_ends = tuple(d.get("de_scope_ends") or ())
         site = d.get("worksites") or {}
         self.site_words = tuple(site.get("places") or ())
         self.site_hands = tuple(site.get("hands") or ())
@@ -468,6 +476,8 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
         # X的增长速度, X的资金占比: a rate or share after 的 is said of X, which stays
         rate = core[de + 1 :]
         whole = whole or (len(rate) <= 4 and rate.endswith(g.owned_rates))
+        # 国家预算内和预算外的基本建设投资: a scope inside or outside a budget or border says which part, it stays
+        whole = whole or (bool(g.de_scope_ends) and core[:de].endswith(g.de_scope_ends))
         # 新建一百万吨以上的大型矿井, 引进年薪百万以上的高层次人才: a verb that selects stays before the thing
         kept = "" if whole else _starts_keep(g, core[:de]) or ""
         core = core[:de] + core[de + 1 :] if whole else kept + core[de + 1 :]
@@ -1441,6 +1451,9 @@ def _count(
             keep = _ends_with(g.keep, core[: -len(verb)]) or ""
         elif keep and keep == verb:
             keep = _joined_verb(g, core[: -len(keep)]) + keep  # 引进和培育150家企业 -> 引进培育企业
+        if not keep and examples:
+            # 维修改造机场大道、友谊路等58条重要道路: the verb opening the examples holds for their kind
+            keep = opened or (st.keep if len(parts) > 1 and not listed else "")
         if not (keep or verb or core) and change:
             keep = change  # 增加了34个开放口岸 -> 增加开放口岸
         if not (keep or verb or post or pred) and core:
@@ -1615,6 +1628,13 @@ def _shared_head(g: _Grammar, after: str, noun: str) -> str:
     head = _ends_with(g.shared_heads, following)
     if not head and noun.endswith("级") and (rank := following.rfind("级")) > 0 and len(following) - rank > 2:
         head = following[rank + 1 :]  # 3个万亿级和7个千亿级产业集群: a class alone takes the next class's head
+    if not head and _THRESHOLD_CLASS.fullmatch(noun) and plain.startswith(noun):
+        # 软件等4个过五千亿、北斗应用等4个过千亿新兴产业: a threshold alone takes the next threshold's head, past the
+        # examples the next item opens with
+        nxt = _NEXT_LISTED.match(plain, len(noun))
+        later = _count_noun(g, nxt.group(1)) if nxt else ""
+        cls = _THRESHOLD_CLASS.match(later)
+        head = later[cls.end() :] if cls and len(later) - cls.end() >= 2 else ""
     return noun + head if head else noun
 
 
@@ -1730,3 +1750,153 @@ def _starts_keep(g: _Grammar, s: str) -> str | None:
     if not s.startswith(g.keep):
         return None
     return next((w for w in g.keep if s.startswith(w) and len(s) > len(w)), None)
+
+
+@dataclass(frozen=True)
+class _Refer:
+    demonstrative: re.Pattern[str]
+    antecedent: dict[str, re.Pattern[str]]
+    change_verbs: re.Pattern[str]
+    fillers: re.Pattern[str]
+    reach: int
+    pilot: re.Pattern[str]
+    pilot_verbs: re.Pattern[str]
+    places: tuple[str, ...]
+    sector: re.Pattern[str]
+    output_units: frozenset[str]
+    actual: re.Pattern[str]
+    plan_lead: re.Pattern[str]
+    spent_bare: re.Pattern[str]
+    grant_verb: re.Pattern[str]
+    grant_aid: re.Pattern[str]
+    grant_prep: re.Pattern[str]
+    grant_manner: re.Pattern[str]
+    grant_per: re.Pattern[str]
+    doing_well: re.Pattern[str]
+    work_cut: re.Pattern[str]
+
+
+@cache
+def _refer() -> _Refer:
+    d = load_data("specific.yaml").get("refer") or {}
+    ana, pil, out = d.get("anaphora") or {}, d.get("pilots") or {}, d.get("output_lists") or {}
+    act = d.get("actual_after_plan") or {}
+    sp = d.get("spent_bare") or {}
+    gr = d.get("grants") or {}
+    well = load_data("cues.yaml").get("result_clauses") or {}  # a clause saying how a work is doing
+    heads = list(ana.get("heads") or ["比重"])
+    dem = alternation(ana.get("demonstratives") or ["这个"])
+    places = tuple(sorted(pil.get("places") or ["城市"], key=len, reverse=True))
+    return _Refer(
+        demonstrative=re.compile(f"(?:{dem})({alternation(heads)})"),
+        antecedent={h: re.compile(f"([^，。；,;：:！？\\n]{{2,40}}?){h}") for h in heads},
+        change_verbs=re.compile(f"^(?:{alternation(ana.get('change_verbs') or ['提高'])})"),
+        fillers=re.compile(alternation(ana.get("fillers") or ["等方面的"]) + "|[、，,的]"),
+        reach=int(ana.get("reach") or 300),
+        pilot=re.compile(r"([\u4e00-\u9fff]{2,30}?)试点"),
+        pilot_verbs=re.compile(f"^(?:{alternation(pil.get('verbs') or ['启动'])})"),
+        places=places,
+        sector=re.compile(str(out.get("sector") or "(?!)")),
+        output_units=frozenset(out.get("units") or ()),
+        actual=re.compile(
+            f"^[，,]?{act.get('opener') or '实际'}({alternation(act.get('verbs') or ['完成'])})$"
+        ),
+        spent_bare=re.compile(
+            f"^([\u4e00-\u9fff]{{0,4}}财政)(?:{alternation(sp.get('spans') or ['五年'])})*"
+            f"({alternation(sp.get('nouns') or ['支出'])})$"
+        ),
+        grant_verb=re.compile(alternation(gr.get("verbs") or ["给予"])),
+        grant_aid=re.compile(f"^(?:{alternation(gr.get('aids') or ['补贴'])})(?=$|[，,。；;、）)])"),
+        grant_prep=re.compile(f"^(?:{alternation(gr.get('preps') or ['对'])})"),
+        grant_manner=re.compile(alternation(gr.get("manner") or ["最高"])),
+        grant_per=re.compile(str(gr.get("per") or "每人")),
+        doing_well=re.compile(
+            f"^([\u4e00-\u9fff]{{2,12}}?)(?:{alternation(well.get('adverbs') or ['不断'])})"
+            f"(?:{alternation(well.get('end_verbs') or ['加强'])})$"
+        ),
+        work_cut=re.compile(f"(?<=..)(?:{alternation(sp.get('heads_cut') or ['工作'])})$"),
+        plan_lead=re.compile(
+            f"^(?:{alternation(act.get('plan_words') or ['计划'])})?(?:{alternation(act.get('verbs') or ['完成'])})"
+        ),
+    )
+
+
+def anaphora_heads() -> tuple[frozenset[str], int]:
+    """The heads a demonstrative can name by reference (这个比重) and how far back their phrase is looked for."""
+    r = _refer()
+    return frozenset(r.antecedent), r.reach
+
+
+def refine_specific(
+    fig_specific: str | None,
+    sentence: str,
+    begin: int,
+    end: int,
+    unit: str,
+    earlier: str,
+    previous: tuple[int, str | None] = (0, None),
+) -> str | None:
+    """A specific measure named by reference (specific.yaml `refer`): a ratio through a demonstrative takes the
+    phrase the earlier text (`earlier`, the text before the sentence) named it by; places counted in a pilot's
+    clause take the pilot's name; machines in an industry's output list take 产量; an actual said against the
+    sentence's previous figure (`previous`: its end and specific measure) takes that plan's thing. `begin`/`end`
+    delimit the figure in `sentence`; anything else comes back unchanged."""
+    if not fig_specific:
+        return fig_specific
+    r = _refer()
+    before = sentence[:begin]
+    done = r.actual.match(before[previous[0] :].strip()) if previous[1] and "实际" in before else None
+    if done and previous[1]:
+        lead = r.plan_lead.match(previous[1])
+        thing = previous[1][lead.end() :] if lead else ""
+        if len(thing) >= 4:
+            return done.group(1) + thing  # 计划建成投产大中型项目118个，实际建成128个 -> 建成大中型项目数量
+    dm = r.demonstrative.search(before) if fig_specific in r.antecedent else None
+    if dm and fig_specific == dm.group(1):
+        head = dm.group(1)
+        found = list(r.antecedent[head].finditer(earlier))
+        for m in reversed(found):
+            phrase = m.group(1).strip()
+            phrase = r.change_verbs.sub("", phrase)
+            phrase = r.fillers.sub("", phrase)
+            if len(phrase) >= 2 and not r.demonstrative.search(m.group(0)):
+                return phrase + head
+        return fig_specific
+    aid = r.grant_aid.match(sentence[end:]) if unit.endswith("元") else None
+    if aid:
+        start = max(previous[0], *(before.rfind(c) + 1 for c in "，,；;：:。、"))
+        clause = _QUOTES.sub("", before[start:]).strip()
+        verb = r.grant_verb.search(clause)
+        if verb:
+            who = r.grant_prep.sub("", clause[: verb.start()]).replace("的", "")
+            per = r.grant_per.search(clause)
+            who = r.grant_per.sub("", who)
+            named = r.grant_manner.sub("", who) + (per.group(0) if per else "")
+            if named:
+                return named + aid.group(0) + "金额"  # “两癌”患病妇女给予每人1万元救助 -> 两癌患病妇女每人救助金额
+    spent = r.spent_bare.match(fig_specific) if "财政" in fig_specific else None
+    if spent:
+        clauses = [c for c in re.split(r"[，,；;：:]", before) if c.strip()]
+        said = r.doing_well.match(clauses[-2].strip()) if len(clauses) >= 2 else None
+        topic = r.work_cut.sub("", said.group(1)) if said else ""
+        return spent.group(1) + topic + spent.group(2)  # 抗灾救灾工作全面加强，中央财政五年支出551亿元
+    bare = fig_specific[:-2] if fig_specific.endswith("数量") else fig_specific[:-1] if fig_specific.endswith("数") else ""
+    place = bare if bare in r.places else None
+    if place and "试点" in sentence:
+        clause_start = max(before.rfind(c) for c in "，,；;：:") + 1
+        after = sentence[end:]
+        clause_end = min([i for i in (after.find(c) for c in "，,；;。") if i >= 0] or [len(after)])
+        tail = after[:clause_end]
+        late = r.pilot.search(r.pilot_verbs.sub("", tail[len(place) :])) if tail.startswith(place) else None
+        if late:  # 88个城市启动城镇居民基本医疗保险试点
+            return r.pilot_verbs.sub("", late.group(1)) + "试点" + place + "数量"
+        early = r.pilot.search(before[clause_start:])
+        if early:  # 做实基本养老保险个人账户试点扩大到11个省份
+            return r.pilot_verbs.sub("", early.group(1)) + "试点" + place + "数量"
+        return fig_specific
+    if unit in r.output_units and bare and r.sector.search(sentence):
+        clause_start = max(before.rfind(c) for c in "，,；;：:、") + 1
+        product = before[clause_start:].strip()
+        if 1 <= len(product) <= 6 and fig_specific == product + "数量":
+            return product + "产量"  # 机械工业，拖拉机9.75万台 -> 拖拉机产量
+    return fig_specific

@@ -31,11 +31,14 @@ _GOAL_LIST = re.compile(r"(?:预期目标|主要目标|发展目标)(?:是|为)|
 TITLES = re.compile(r"《[^《》]*》")
 
 
+_COMPARISON_PREPS = tuple(load_data("cues.yaml").get("comparison_preps") or ("较", "比", "同"))
+
+
 def _comparison_base(text: str, at: int) -> bool:
     """A year after 较/比/相比 is the base of a comparison (较2020年增长50%, 比上年), not the figure's year; so is
     one closing 同/与…相比 (1980年同完成经济恢复的1952年相比)."""
-    if text[max(0, at - 2) : at].endswith(("较", "比", "同")):
-        return True
+    if text[max(0, at - 2) : at].endswith(_COMPARISON_PREPS):
+        return True  # (与去年大体持平: a base too, cues.yaml comparison_preps)
     after = re.match(r"(?:19|20)\d\d年(?:末|底)?(?:相比|比较)", text[at:])
     clause = text[max(text.rfind(c, 0, at) for c in "，,。；;") + 1 : at]
     return bool(after) and bool(re.search("[同与和跟]", clause))
@@ -304,8 +307,10 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
             re.compile(f"^.{{1,}}?[^和与及、的](?:{verbs})"),
             re.compile("^(?:" + alternation(cues["plan_clause_openers"]) + "|" + alternation(rc.get("not_after") or ["(?!)"]) + ")"),
             re.compile(alternation(rc.get("goal_words") or ["(?!)"])),
+            re.compile(alternation(rc.get("goal_word_inside") or ["(?!)"])),
+            re.compile(alternation(cues["review_markers"])),
         )
-    final, mid, plan_start, goal = _RESULT_RX[key]
+    final, mid, plan_start, goal, inside, marked = _RESULT_RX[key]
     n = 0
     for sentence in re.split(r"[。；;！!？?\n]", strip_titles(para)):
         governed = False  # a plan verb or goal word governs the rest of its sentence (力争A达到…，B突破65%)
@@ -313,15 +318,30 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
             c = clause.strip().lstrip("（(一二三四五六七八九十)）、 ")
             if not c:
                 continue
-            if goal.search(c) or (pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))):
+            if (goal.search(c) and goal.search(inside.sub("", c))) or (
+                pub_year is not None and any(int(y) > pub_year for y in _YEAR.findall(c))
+            ):
                 governed = True
-            if governed or plan_start.match(c) or (not count_marked and any(w in c for w in cues["review_markers"])):
+            if governed or plan_start.match(c) or (not count_marked and marked.search(c)):
                 continue  # (for the mood, a clause holding a review marker counts once, as that marker)
             n += bool(final.search(c) or mid.search(c))
     return n
 
 
 _RESULT_RX: dict[tuple[Any, ...], tuple[re.Pattern[str], ...]] = {}
+
+
+_PRECISE_RX: dict[tuple[Any, ...], re.Pattern[str]] = {}
+
+
+def _precise_counts(para: str, cues: dict[str, Any]) -> int:
+    """Exact counts in a paragraph (cues.yaml `precise_count_units`): 11 or more, not ending in 0 or 5, with no
+    goal's bound after them (办理省政协提案553件, 新设台企2612家; not 新建100所, 引进36个以上)."""
+    key = (tuple(cues.get("precise_count_units") or ()), tuple(cues.get("precise_not_before") or ()))
+    if key not in _PRECISE_RX:
+        units, bounds = (alternation(list(k) or ["(?!)"]) for k in key)
+        _PRECISE_RX[key] = re.compile(f"(?<![\\d.])[1-9]\\d*[1-46-9](?:{units})(?!{bounds})")
+    return len(_PRECISE_RX[key].findall(para))
 
 
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
@@ -346,6 +366,7 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
         plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
+        past += _precise_counts(para, cues)  # exact counts (办理提案553件) report what was done
         if section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
@@ -408,7 +429,8 @@ def section_years(
             # a review by its mood with two result clauses, or of unclear mood with three (五是…: 建立…, 开展…;
             # 43个重点事项全部上线运行, 边民互市贸易区增至5个, 国家高新技术企业突破200家)
             and (moods.get(i) is False or (moods.get(i) is None and bool(para.strip())))
-            and _result_clauses(para, all_cues, pub_year, count_marked=True) >= (2 if moods.get(i) is False else 3)
+            and _result_clauses(para, all_cues, pub_year, count_marked=True) + _precise_counts(para, all_cues)
+            >= (2 if moods.get(i) is False else 3)
             and not present.search(para)
             and not period.search(para)
         ):
