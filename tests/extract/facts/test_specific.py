@@ -43,7 +43,7 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
                 ("1565家", "新增专精特新企业数量"),
             ],
         ),
-        # the counted thing after the unit; 实施 is dropped, 新建 kept
+        # the counted thing after the unit; 实施 (a verb of doing, session 13 rule 1) and 新建 kept
         (
             "实施3000个技改项目，新建90家绿色工厂。",
             [("3000个", "实施技改项目数量"), ("90家", "新建绿色工厂数量")],
@@ -299,7 +299,7 @@ def test_multiples_and_sizes_of_named_things(text: str, expected: list[tuple[str
         # X占Y的比重
         ("外贸进出口总额占全国的比重为3.2%。", [("3.2%", "外贸进出口总额占全国比重")]),
         # a total after a flow; a rank after 其中 takes the kind counted before
-        # the total keeps its word as written (the gold's 航线总数, 市场经营主体总量), after 、 too
+        # 总量 keeps its word as written (市场经营主体总量), after 、 too; 总数 is written 数量
         (
             "新认定高新技术企业2100家，总数达到1.2万家。",
             [("2100家", "新认定高新技术企业数量"), ("1.2万家", "高新技术企业数量")],

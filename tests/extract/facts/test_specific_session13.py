@@ -128,9 +128,14 @@ def test_hands_at_a_worksite() -> None:
         ("500多台", "施工机械数量"),
     ]
     # people counted elsewhere are not hands at work
-    assert specifics("园区已入驻企业86家，从业人员1200人。")[1][1] != "施工从业人员数量"
+    assert specifics("园区已入驻企业86家，从业人员1200人。")[1][1] == "从业人员数量"  # no worksite: no 施工
 
 
 def test_each_is_no_part_of_what_is_measured() -> None:
     # 各 'each' goes like 各类 (各项 is one word)
     assert specifics("本年１——５月份各工业部工业生产总值计划完成１０２．６％。")[0][1] == "工业部工业生产总值计划完成率"
+
+
+def test_a_total_written_with_its_count_suffix_is_a_count_once() -> None:
+    # 总数 is written 数量; 总数量 is that too, not 数量量 (review of session 13)
+    assert specifics("全市设备总数量达到3000台。")[0][1] == "设备数量"
