@@ -19,7 +19,7 @@ from shuanglian.evaluation.eval_real import load_real_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "fixtures" / "real_gold"
-DEFAULT = "gold-i,gold-j,gold-k,gold-l,gold-m,gold-n,gold-o,gold-p"
+DEFAULT = "gold-i,gold-j,gold-k,gold-l,gold-m,gold-n,gold-o,gold-p,gold-q,gold-r"
 
 
 def summary(report: dict) -> dict[str, object]:
