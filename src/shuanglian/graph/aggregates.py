@@ -21,25 +21,7 @@ Slots (`slot`, `key`) -> (`n`, `last`), as graph.summary.Aggregate folds stateme
   par   <value>                 `parent` / `located_in` / `part_of` values (graph/places.py: place_parents)
   ctx   <person context>        `role` statements per resolution context (graph.keys.role_context)
   nctx  ''                      people without any role context (one per source entity)
-  mem   ''                      1 per source entity with live statements
 and on entities only: docs '' (distinct documents).
-
-What graph.reader.digest_views folds a big cluster's statements into (register rows, chain members), so
-neither re-reads a hub's statements on every write; these slots also keep `last` (latest time), `first`
-(earliest), `least` (smallest source entity id) and `doc` (smallest document id) where noted:
-  fg    JSON [kind, prop, value, origin, user, confidence]   every statement but placements (on_chain_link),
-                                one per digest group (n, last, least, doc)
-  hdoc  <document id>           register_hidden statements per document (not a source of the row)
-  bl    origin:user             statements without a document per source label
-  bh    origin:user             register_hidden statements without a document per source label
-  day   <published or ''>       seen statements (neither placements nor register_hidden) with a document,
-                                per publication text of the document (first, last)
-  und   ''                      seen statements without a document (first, last)
-A decrease (a member moved away, a statement no longer live) recomputes those extremes of that key
-across the entity's members' counters, as for `name`. Source entities always count these slots; entities
-keep them only from DIGEST_MEMBERS counted members (`mem`) on, the clusters digest_views folds (a smaller
-one is read whole, cheaply): one that grows past it sums its members' slots once, one that shrinks below
-it drops them, so most entities never write a row per statement.
 
 `pin` depends on the canonical entity of another source entity (the located_in target: a per-page place
 mention): when a source entity's canonical entity may have changed, the source entities with located_in
@@ -48,7 +30,6 @@ statements pointing at it are recounted too (sync), so their counters move from 
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -71,30 +52,23 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 
 from shuanglian.graph.keys import role_context
-from shuanglian.graph.reader import DIGEST_MIN_MEMBERS, chunks
+from shuanglian.graph.reader import chunks
 from shuanglian.graph.region_evidence import fold_evidence, rank_of
 from shuanglian.graph.summary import _EPOCH, USER_ORIGINS, Aggregate, aware
 from shuanglian.graph.tables import EntityMember, Statement, live_clause
 from shuanglian.store.db import Base
-from shuanglian.store.documents import DocumentRow
 
 SEP = "\x1f"
 LAST_SLOTS = frozenset({"name", "kov"})  # slots whose rows keep the latest statement time
-# slots whose rows keep [n, last, first, least member, least document] (the digest groups, seen days)
-EXT_SLOTS = frozenset({"fg", "day", "und"})
-WHOLE_PROP = "on_chain_link"  # placements: read whole by digest_views, never folded into `fg`
-HIDDEN_PROP = "register_hidden"  # analysts' hide judgements: no source of a register row, never seen
-DIGEST_SLOTS = ("fg", "hdoc", "bl", "bh", "day", "und")
-DIGEST_MEMBERS = DIGEST_MIN_MEMBERS  # entities keep digest slots from this many counted members (`mem`)
 # read whole by a counter update and a summary; `pin` has one key per canonical place (and rank) an
 # entity is located in, not one per page placing it: few even on a hub
-SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "pin", "mem")
+SMALL_SLOTS = ("total", "kind", "name", "kov", "place", "docs", "pin")
 PARENT_PROPS = ("parent", "located_in", "part_of")  # statements naming a place's parent (graph/places.py)
 # slots with many keys on a hub, and the people's role contexts (read by resolution, never by summaries):
 # read by touched key, never whole
-KEYED_SLOTS = ("doc", "par", "ctx", "nctx", *DIGEST_SLOTS)
+KEYED_SLOTS = ("doc", "par", "ctx", "nctx")
 
-Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None] (EXT_SLOTS: 5 values)
+Counters = dict[tuple[str, str], list[Any]]  # (slot, key) -> [n, last or None]
 
 
 def _ckey() -> Any:
@@ -116,10 +90,6 @@ class EntityAggregateRow(Base):
     key: Mapped[str] = mapped_column(_ckey(), primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0)
     last: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    # EXT_SLOTS only (migration 0030): earliest time, smallest source entity id, smallest document id
-    first: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    least: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    doc: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class MemberAggregateRow(Base):
@@ -160,69 +130,6 @@ def fold(out: Counters, r: Any) -> None:
     elif r.prop == "role":
         for c in sorted(role_context(r.value, r.value_json)):
             bump("ctx", c)  # what a new namesake's roles are matched against (views._attach_person)
-    _fold_digest(out, r)
-
-
-def _hi(a: Any, b: Any) -> Any:
-    """The larger of two values, None standing for none."""
-    return b if a is None or (b is not None and b > a) else a
-
-
-def _lo(a: Any, b: Any) -> Any:
-    """The smaller of two values, None standing for none."""
-    return b if a is None or (b is not None and b < a) else a
-
-
-def _merge_ext(c: list[Any], o: list[Any]) -> None:
-    """Fold the extremes of `o` ([n, last, first, least, doc]) into `c` (counts left alone)."""
-    c[1], c[2], c[3], c[4] = _hi(c[1], o[1]), _lo(c[2], o[2]), _lo(c[3], o[3]), _lo(c[4], o[4])
-
-
-def _dominates(new: list[Any] | None, old: list[Any]) -> bool:
-    """Whether `new` holds every extreme of `old` (a member's key only grew: the entity's extremes are
-    the old ones folded with the new, no recomputation)."""
-    if new is None:
-        return False
-    return (_hi(new[1], old[1]) == new[1] and _lo(new[2], old[2]) == new[2] and _lo(new[3], old[3]) == new[3]
-            and _lo(new[4], old[4]) == new[4])  # fmt: skip
-
-
-def digest_key(kind: str, prop: str, value: str | None, origin: str, user: str | None, confidence: float) -> str:
-    """The `fg` key of a digest group (JSON: the confidence's repr survives the round trip)."""
-    return json.dumps([kind, prop, value, origin, user, confidence], ensure_ascii=False)
-
-
-def _fold_digest(out: Counters, r: Any) -> None:
-    """The digest slots of one live statement (module docstring)."""
-
-    def ext(slot: str, key: str, at: datetime | None, member: str | None, doc: str | None) -> None:
-        c = out.get((slot, key))
-        if c is None:
-            out[(slot, key)] = [1, at, at, member, doc]
-        else:
-            c[0] += 1
-            _merge_ext(c, [0, at, at, member, doc])
-
-    def bump(slot: str, key: str) -> None:
-        c = out.setdefault((slot, key), [0, None])
-        c[0] += 1
-
-    at = aware(r.created_at) if r.created_at is not None else None
-    if r.prop != WHOLE_PROP:
-        ext("fg", digest_key(r.kind, r.prop, r.value, r.origin, r.user, r.confidence), at, r.entity_id, r.document_id)
-    seen = r.prop not in (WHOLE_PROP, HIDDEN_PROP)
-    if r.document_id:
-        if r.prop == HIDDEN_PROP:
-            bump("hdoc", r.document_id)
-        if seen:
-            ext("day", r.published or "", at, None, None)
-    else:
-        label = f"{r.origin}:{r.user or 'unknown'}"
-        bump("bl", label)
-        if r.prop == HIDDEN_PROP:
-            bump("bh", label)
-        if seen:
-            ext("und", "", at, None, None)
 
 
 def _finish(c: Counters) -> None:
@@ -230,21 +137,18 @@ def _finish(c: Counters) -> None:
     in `nctx` (resolution treats contextless namesakes apart)."""
     if ("kind", "person") in c and not any(s == "ctx" for s, _ in c):
         c[("nctx", "")] = [1, None]
-    c[("mem", "")] = [1, None]  # entities count their members with live statements (digest slots: big ones)
 
 
 _TARGET = aliased(EntityMember)
 _COLS = (Statement.entity_id, Statement.kind, Statement.prop, Statement.value, Statement.origin,
          Statement.document_id, Statement.target_id, Statement.created_at, Statement.value_json,
-         _TARGET.entity_id.label("place"), Statement.user, Statement.confidence,
-         DocumentRow.published)  # fmt: skip
+         _TARGET.entity_id.label("place"))  # fmt: skip
 
 
 def member_counters(session: Session, member_ids: Iterable[str] | None) -> dict[str, Counters]:
     """Counters of these source entities (None: of all) from their live statements."""
     out: dict[str, Counters] = defaultdict(dict)
-    base = (select(*_COLS).outerjoin(_TARGET, _TARGET.member_id == Statement.target_id)
-            .outerjoin(DocumentRow, DocumentRow.id == Statement.document_id).where(live_clause()))  # fmt: skip
+    base = select(*_COLS).outerjoin(_TARGET, _TARGET.member_id == Statement.target_id).where(live_clause())
     if member_ids is None:
         for r in session.execute(base):
             fold(out[r.entity_id], r)
@@ -257,26 +161,15 @@ def member_counters(session: Session, member_ids: Iterable[str] | None) -> dict[
     return out
 
 
-def _iso(t: datetime | None) -> str | None:
-    return t.isoformat() if t else None
-
-
-def _time(t: str | None) -> datetime | None:
-    return aware(datetime.fromisoformat(t)) if t else None
-
-
 def _encode(c: Counters) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for (s, k), v in sorted(c.items()):
-        out[f"{s}{SEP}{k}"] = [v[0], _iso(v[1])] if len(v) == 2 else [v[0], _iso(v[1]), _iso(v[2]), v[3], v[4]]
-    return out
+    return {f"{s}{SEP}{k}": [n, last.isoformat() if last else None] for (s, k), (n, last) in sorted(c.items())}
 
 
 def _decode(data: dict[str, Any] | None) -> Counters:
     out: Counters = {}
-    for sk, v in (data or {}).items():
+    for sk, (n, last) in (data or {}).items():
         s, _, k = sk.partition(SEP)
-        out[(s, k)] = [int(v[0]), _time(v[1])] if len(v) == 2 else [int(v[0]), _time(v[1]), _time(v[2]), v[3], v[4]]
+        out[(s, k)] = [int(n), aware(datetime.fromisoformat(last)) if last else None]
     return out
 
 
@@ -296,16 +189,12 @@ def rebuild(session: Session) -> None:
     rows = []
     for eid, c in totals.items():
         _count_distinct(c)
-        big = c.get(("mem", ""), [0])[0] >= DIGEST_MEMBERS
-        rows += [_row(eid, s, k, v) for (s, k), v in c.items() if big or s not in DIGEST_SLOTS]
+        rows += [_row(eid, s, k, n, last) for (s, k), (n, last) in c.items()]
     _insert(session, EntityAggregateRow, rows)
 
 
-def _row(eid: str, slot: str, key: str, v: list[Any]) -> dict[str, Any]:
-    """An entity_aggregates row of counter `v` ([n, last] or, EXT_SLOTS, [n, last, first, least, doc])."""
-    n, last = v[0], v[1] if slot in LAST_SLOTS or slot in EXT_SLOTS else None
-    first, least, doc = (v[2], v[3], v[4]) if len(v) == 5 else (None, None, None)
-    return {"entity_id": eid, "slot": slot, "key": key, "n": n, "last": last, "first": first, "least": least, "doc": doc}
+def _row(eid: str, slot: str, key: str, n: int, last: datetime | None) -> dict[str, Any]:
+    return {"entity_id": eid, "slot": slot, "key": key, "n": n, "last": last}
 
 
 def _count_distinct(c: Counters) -> None:
@@ -316,13 +205,10 @@ def _count_distinct(c: Counters) -> None:
 
 
 def _add(into: Counters, c: Counters, sign: int) -> None:
-    for sk, v in c.items():
-        n, last = v[0], v[1]
-        slot = into.setdefault(sk, [0, None, None, None, None] if len(v) == 5 else [0, None])
+    for sk, (n, last) in c.items():
+        slot = into.setdefault(sk, [0, None])
         slot[0] += sign * n
-        if sign > 0 and len(v) == 5:
-            _merge_ext(slot, v)
-        elif sign > 0 and last is not None and (slot[1] is None or last > slot[1]):
+        if sign > 0 and last is not None and (slot[1] is None or last > slot[1]):
             slot[1] = last
 
 
@@ -370,12 +256,8 @@ def sync(session: Session, changed: Iterable[str], moved: Iterable[str] = ()) ->
             continue
         if old_eid is not None:
             _add(deltas[old_eid], old, -1)
-            for sk, v in old.items():
-                if sk[0] in LAST_SLOTS:
-                    drop = old_eid != eid or new.get(sk, [0, None])[1] != v[1]
-                else:
-                    drop = sk[0] in EXT_SLOTS and (old_eid != eid or not _dominates(new.get(sk), v))
-                if drop:
+            for sk, (_n, last) in old.items():
+                if sk[0] in LAST_SLOTS and (old_eid != eid or new.get(sk, [0, None])[1] != last):
                     lowered[old_eid].add(sk)
         if eid is not None:
             _add(deltas[eid], new, 1)
@@ -387,7 +269,7 @@ def sync(session: Session, changed: Iterable[str], moved: Iterable[str] = ()) ->
         session.execute(delete(MemberAggregateRow).where(MemberAggregateRow.member_id.in_(part)))
     _store_members(session, new_rows)
     _apply(session, deltas, lowered)
-    return {e for e, d in deltas.items() if any(v[0] for v in d.values())} | set(lowered)
+    return {e for e, d in deltas.items() if any(n for n, _ in d.values())} | set(lowered)
 
 
 def _holders(session: Session, targets: set[str]) -> set[str]:
@@ -404,36 +286,16 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
     """Add the deltas to the stored entity counters (rows at zero go); recompute lowered latest times."""
     if not deltas:
         return
-    touched = {eid: {sk for sk, v in d.items() if v[0] or any(x is not None for x in v[1:])} | lowered.get(eid, set())
+    touched = {eid: {sk for sk, (n, last) in d.items() if n or last is not None} | lowered.get(eid, set())
                for eid, d in deltas.items()}  # fmt: skip
-    plain = {e: {sk for sk in ks if sk[0] not in DIGEST_SLOTS} for e, ks in touched.items()}
-    current = _current(session, plain)
-    # digest slots are kept by entities of DIGEST_MEMBERS counted members or more: moved by the deltas while
-    # they stay that big, recounted whole from their members when they grow past it, dropped below it
-    size = {e: current.get((e, "mem", ""), [0])[0] for e in touched}
-    after = {e: size[e] + deltas[e].get(("mem", ""), [0])[0] for e in touched}
-    kept = {e for e in touched if min(size[e], after[e]) >= DIGEST_MEMBERS}
-    grown = sorted(e for e in touched if size[e] < DIGEST_MEMBERS <= after[e])
-    shrunk = sorted(e for e in touched if after[e] < DIGEST_MEMBERS <= size[e])
-    digest = {e: touched[e] - plain[e] for e in kept}
-    current.update(_current(session, digest, small=False))
-    touched = {e: plain[e] | digest.get(e, set()) for e in touched}
+    current = _current(session, touched)
     result: dict[tuple[str, str, str], list[Any]] = {}
     recompute: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for eid, sks in touched.items():
         d = deltas[eid]
         for s, k in sks:
-            if s in EXT_SLOTS:
-                old = current.get((eid, s, k), [0, None, None, None, None])
-                got = d.get((s, k), [0, None, None, None, None])
-                v = [old[0] + got[0], *old[1:]]
-                _merge_ext(v, got)
-                if (s, k) in lowered.get(eid, set()) and v[0] > 0:
-                    recompute[eid].add((s, k))
-                result[(eid, s, k)] = v
-                continue
             old = current.get((eid, s, k), [0, None])
-            dn, dlast = d.get((s, k), [0, None])[:2]
+            dn, dlast = d.get((s, k), [0, None])
             n = old[0] + dn
             last = old[1]
             if dlast is not None and (last is None or dlast > last):
@@ -445,57 +307,30 @@ def _apply(session: Session, deltas: dict[str, Counters], lowered: dict[str, set
                 t = result.setdefault((eid, "docs", ""), list(current.get((eid, "docs", ""), [0, None])))
                 t[0] += 1 if n > 0 else -1
     for eid, sks in recompute.items():
-        for (s, k), got in _latest(session, eid, sks).items():
-            if s in EXT_SLOTS:
-                result[(eid, s, k)][1:] = got[1:]
-            else:
-                result[(eid, s, k)][1] = got[1]
+        for (s, k), last in _latest(session, eid, sks).items():
+            result[(eid, s, k)][1] = last
     _write(session, result, current)
-    T = EntityAggregateRow
-    for part in chunks(shrunk):
-        session.execute(delete(T).where(T.entity_id.in_(part), T.slot.in_(DIGEST_SLOTS)))
-    for eid in grown:
-        _insert(session, T, [_row(eid, s, k, v) for (s, k), v in _digest_total(session, eid).items()])
 
 
-def _digest_total(session: Session, eid: str) -> Counters:
-    """The digest slots of an entity summed from its members' counters (it just grew big enough)."""
-    total: Counters = {}
-    q = select(MemberAggregateRow.data).where(MemberAggregateRow.entity_id == eid)
-    for data in session.scalars(q):
-        _add(total, {sk: v for sk, v in _decode(data).items() if sk[0] in DIGEST_SLOTS}, 1)
-    return total
-
-
-def _current(
-    session: Session, touched: dict[str, set[tuple[str, str]]], small: bool = True
-) -> dict[tuple[str, str, str], list[Any]]:
+def _current(session: Session, touched: dict[str, set[tuple[str, str]]]) -> dict[tuple[str, str, str], list[Any]]:
     """Stored counters of the touched entities: every small slot, and the touched doc/par/ctx keys (read
     by entity chunk x key chunk through the primary key: never every document row of a hub)."""
     T = EntityAggregateRow
     current: dict[tuple[str, str, str], list[Any]] = {}
-    cols = (T.entity_id, T.slot, T.key, T.n, T.last, T.first, T.least, T.doc)
-
-    def keep(eid: str, s: str, k: str, n: int, last: Any, first: Any, least: Any, doc: Any) -> None:
-        v = [int(n), aware(last) if last else None]
-        if s in EXT_SLOTS:
-            v += [aware(first) if first else None, least, doc]
-        current[(eid, s, k)] = v
-
+    cols = (T.entity_id, T.slot, T.key, T.n, T.last)
     eids = sorted(touched)
     for part in chunks(eids, 500):
-        if small:
-            for row in session.execute(select(*cols).where(T.entity_id.in_(part), T.slot.in_(SMALL_SLOTS))):
-                keep(*row)
+        for eid, s, k, n, last in session.execute(select(*cols).where(T.entity_id.in_(part), T.slot.in_(SMALL_SLOTS))):
+            current[(eid, s, k)] = [int(n), aware(last) if last else None]
         for slot in KEYED_SLOTS:
             wanted = {(e, k) for e in part for s, k in touched[e] if s == slot}
             keys = sorted({k for _, k in wanted})
             owners = sorted({e for e, _ in wanted})
             for kpart in chunks(keys, 400):
                 q = select(*cols).where(T.entity_id.in_(owners), T.slot == slot, T.key.in_(kpart))
-                for row in session.execute(q):
-                    if (row[0], row[2]) in wanted:
-                        keep(*row)
+                for eid, s, k, n, last in session.execute(q):
+                    if (eid, k) in wanted:
+                        current[(eid, s, k)] = [int(n), aware(last) if last else None]
     return current
 
 
@@ -503,45 +338,34 @@ def _write(session: Session, result: dict[tuple[str, str, str], list[Any]], curr
     """Store new counter values: UPDATE rows that exist, INSERT new ones, DELETE those at zero (by key)."""
     T = EntityAggregateRow
     table: Any = T.__table__
-    ups, ext_ups, news, gone = [], [], [], []
-    for (e, s, k), v in sorted(result.items()):
-        n = v[0]
+    ups, news, gone = [], [], []
+    for (e, s, k), (n, last) in sorted(result.items()):
         if (e, s, k) in current:
             if n <= 0:
                 gone.append({"e": e, "s": s, "k": k})
-            elif current[(e, s, k)] != v:
-                if len(v) == 5:
-                    ext_ups.append({"e": e, "s": s, "k": k, "nn": n, "ll": v[1], "ff": v[2], "mm": v[3], "dd": v[4]})
-                else:
-                    ups.append({"e": e, "s": s, "k": k, "nn": n, "ll": v[1]})
+            elif current[(e, s, k)] != [n, last]:
+                ups.append({"e": e, "s": s, "k": k, "nn": n, "ll": last})
         elif n > 0:
-            news.append(_row(e, s, k, v))
+            news.append(_row(e, s, k, n, last))
     where = (T.entity_id == bindparam("e"), T.slot == bindparam("s"), T.key == bindparam("k"))
     conn = session.connection()  # Core executemany by primary key (the ORM bulk path wants mapped keys)
     if ups:
         conn.execute(update(table).where(*where).values(n=bindparam("nn"), last=bindparam("ll")), ups)
-    if ext_ups:
-        conn.execute(update(table).where(*where).values(n=bindparam("nn"), last=bindparam("ll"), first=bindparam("ff"),
-                                                        least=bindparam("mm"), doc=bindparam("dd")), ext_ups)  # fmt: skip
     if gone:
         conn.execute(delete(table).where(*where), gone)
     _insert(session, T, news)
 
 
-def _latest(session: Session, eid: str, keys: set[tuple[str, str]]) -> dict[tuple[str, str], list[Any]]:
-    """Latest time (EXT_SLOTS: every extreme, as [n, last, first, least, doc]) of these keys across the
-    entity's members (after a decrease: the rare path)."""
+def _latest(session: Session, eid: str, keys: set[tuple[str, str]]) -> dict[tuple[str, str], datetime | None]:
+    """Latest time of these keys across the entity's members (after a decrease: the rare path)."""
     members = list(session.scalars(select(EntityMember.member_id).where(EntityMember.entity_id == eid)))
-    out: dict[tuple[str, str], list[Any]] = {sk: [0, None, None, None, None] for sk in keys}
+    out: dict[tuple[str, str], datetime | None] = dict.fromkeys(keys)
     for part in chunks(sorted(members)):
         q = select(MemberAggregateRow.data).where(MemberAggregateRow.member_id.in_(part))
         for data in session.scalars(q):
-            for sk, v in _decode(data).items():
-                if sk in out and v[0] > 0:
-                    if len(v) == 5:
-                        _merge_ext(out[sk], v)
-                    else:
-                        out[sk][1] = _hi(out[sk][1], v[1])
+            for sk, (n, last) in _decode(data).items():
+                if sk in out and n > 0 and last is not None and (out[sk] is None or last > out[sk]):  # type: ignore[operator]
+                    out[sk] = last
     return out
 
 
@@ -579,101 +403,3 @@ def _fold_counter(a: Aggregate, slot: str, key: str, n: int, last: datetime | No
         cand = (aware(last) if last else _EPOCH, key, key)
         if a.kind_override is None or cand[:2] > a.kind_override[:2]:
             a.kind_override = cand
-
-
-def digest_parts(
-    session: Session, cids: Sequence[str], hidden_unsourced: bool, cap: int | None, seen: bool
-) -> tuple[set[str], dict[str, list[Any]], dict[str, tuple[list[str], int]], dict[str, set[str]],
-           dict[str, list[tuple[str | None, Any, Any]]], dict[str, tuple[Any, Any]]]:  # fmt: skip
-    """What graph.reader.digest_views folds these canonical entities' statements into, read from their
-    counters (index range reads, never a hub's statements), for those that keep digest slots (the first
-    value: of DIGEST_MEMBERS counted members or more): per entity its `fg` rows (key, n, last,
-    least, doc), its source documents (the first `cap` in code-point order, None: all) with their
-    count, its other source labels, and (`seen`) its (publication, first, last) days and its undated
-    (first, last). `hidden_unsourced`: register_hidden statements are no source. Times as the database
-    hands them back (as the statements' aggregates would be)."""
-    T = EntityAggregateRow
-    groups: dict[str, list[Any]] = defaultdict(list)
-    labels: dict[str, dict[str, int]] = defaultdict(dict)
-    hidden: dict[str, dict[str, int]] = defaultdict(dict)
-    days: dict[str, list[tuple[str | None, Any, Any]]] = {}
-    undated: dict[str, tuple[Any, Any]] = {}
-    count: dict[str, int] = {}
-    slots = ["fg", "bl", "docs", "mem", *(("hdoc", "bh") if hidden_unsourced else ()), *(("day", "und") if seen else ())]
-    big: set[str] = set()
-    cols = (T.entity_id, T.slot, T.key, T.n, T.last, T.first, T.least, T.doc)
-    for part in chunks(sorted(set(cids))):
-        for eid, slot, key, n, last, first, least, doc in session.execute(select(*cols).where(T.entity_id.in_(part), T.slot.in_(slots))):
-            if n <= 0:
-                continue
-            if slot == "fg":
-                groups[eid].append((key, int(n), last, least, doc))
-            elif slot == "docs":
-                count[eid] = int(n)
-            elif slot == "mem":
-                if n >= DIGEST_MEMBERS:
-                    big.add(eid)
-            elif slot in ("bl", "bh"):
-                (labels if slot == "bl" else hidden)[eid][key] = int(n)
-            elif slot == "hdoc":
-                hidden[eid]["\x00" + key] = int(n)
-            elif slot == "day":
-                days.setdefault(eid, []).append((key or None, first, last))
-            else:
-                undated[eid] = (first, last)
-    count = {e: n for e, n in count.items() if e in big}
-    other = {e: {k for k, n in ls.items() if n > hidden.get(e, {}).get(k, 0)} for e, ls in labels.items()}
-    # documents whose every statement is a register_hidden one are no source (hardly ever any)
-    gone: dict[str, set[str]] = defaultdict(set)
-    for eid, hs in hidden.items():
-        keys = sorted(k[1:] for k in hs if k.startswith("\x00"))
-        for kpart in chunks(keys):
-            q = select(T.key, T.n).where(T.entity_id == eid, T.slot == "doc", T.key.in_(kpart))
-            gone[eid].update(k for k, n in session.execute(q) if n <= hs["\x00" + k])
-    docs: dict[str, tuple[list[str], int]] = {}
-    if cap == 0:  # the count alone
-        return big, groups, {e: ([], n - len(gone.get(e, ()))) for e, n in count.items()}, other, days, undated
-    whole = [e for e in count if cap is None or count[e] <= cap + len(gone.get(e, ()))]
-    for part in chunks(sorted(whole)):
-        got: dict[str, list[str]] = defaultdict(list)
-        for eid, key in session.execute(select(T.entity_id, T.key).where(T.entity_id.in_(part), T.slot == "doc", T.n > 0)):
-            if key not in gone.get(eid, ()):
-                got[eid].append(key)
-        for eid, ds in got.items():
-            ds.sort()  # code-point order, as SQLite's BINARY and PostgreSQL's "C" collation rank documents
-            docs[eid] = (ds if cap is None else ds[:cap], len(ds))
-    for eid in sorted(set(count) - set(whole)):  # a hub's first `cap` documents by the key order (C collation)
-        skip = gone.get(eid, set())
-        lowest = (select(T.key).where(T.entity_id == eid, T.slot == "doc", T.n > 0).order_by(T.key)
-                  .limit((cap or 0) + len(skip)))  # fmt: skip
-        ds = [k for k in session.scalars(lowest) if k not in skip]
-        docs[eid] = (ds[:cap], count[eid] - len(skip))
-    return big, groups, docs, other, days, undated
-
-
-def missing_digest_columns(bind: Any) -> list[Any]:
-    """The entity_aggregates columns of the digest slots (migration 0030) that a database lacks, as
-    columns to add (a migration that recounts the counters before 0030 adds them first)."""
-    from sqlalchemy import Column, inspect
-
-    have = {c["name"] for c in inspect(bind).get_columns("entity_aggregates")}
-    cols = (Column("first", DateTime(timezone=True), nullable=True), Column("least", String(64), nullable=True),
-            Column("doc", String(64), nullable=True))  # fmt: skip
-    return [c for c in cols if c.name not in have]
-
-
-def strip_digest_slots(session: Session) -> None:
-    """Remove the digest slots from both tables (downgrading below 0030: older code reads two-value
-    counters only). Every member keeps its `total` counter: no row is left empty."""
-    session.execute(delete(EntityAggregateRow).where(EntityAggregateRow.slot.in_(DIGEST_SLOTS)))
-    M = MemberAggregateRow
-    table: Any = M.__table__
-    prefixes = tuple(f"{s}{SEP}" for s in DIGEST_SLOTS)
-    ups = []
-    for m, data in session.execute(select(M.member_id, M.data)):
-        kept = {k: v for k, v in (data or {}).items() if not k.startswith(prefixes)}
-        if kept != data:
-            ups.append({"m": m, "d": kept})
-    for i in range(0, len(ups), 5000):
-        session.connection().execute(update(table).where(table.c.member_id == bindparam("m"))
-                                     .values(data=bindparam("d")), ups[i : i + 5000])  # fmt: skip

@@ -387,7 +387,6 @@ def digest_views(
     out: dict[str, EntityView] = dict(views_for_members(session, rest, fold=("mention",))) if rest else {}
     S = Statement
     whole_l, unsourced_l, unseen_l = list(whole), list(unsourced), list(unseen)
-    counted = _from_counters(whole, unsourced, unseen, seen)
     for part in chunks(sorted(set(entities) - set(out)), 500):
         views: dict[str, DigestView] = {}
 
@@ -397,16 +396,6 @@ def digest_views(
             v = _digest_view(views, entities, r.cid)
             v.member_ids.add(f.member_id)
             v.facts.append(f)
-        if counted:
-            done = _counted_digests(session, views, entities, part, set(whole), bool(unsourced), cap, seen)
-            for v in views.values():
-                if v.id in done:
-                    _finish_digest(v, label_facts)
-            out.update({k: v for k, v in views.items() if k in done})
-            views = {k: v for k, v in views.items() if k not in done}
-            part = [c for c in part if c not in done]
-            if not part:
-                continue
         keys = (S.kind, S.prop, S.value, S.origin, S.user, S.confidence)
         q = _joined(S.prop.not_in(whole_l), part, *keys, func.max(S.created_at).label("last"),
                     func.min(S.entity_id).label("member"), func.count().label("n"),
@@ -424,63 +413,15 @@ def digest_views(
         ids = sorted(views)
         _digest_sources(session, views, ids, unsourced_l, unseen_l, cap, seen)
         for v in views.values():
-            _finish_digest(v, label_facts)
+            v.digest.doc_ids.sort()
+            if label_facts:
+                v.facts += [_label_fact(v.kind, "document", d, None) for d in v.digest.doc_ids]
+                for label in sorted(v.digest.other_labels):
+                    origin, _, user = label.partition(":")
+                    v.facts.append(_label_fact(v.kind, origin, None, None if user == "unknown" else user))
+            _finish_view(v)
         out.update(views)
     return out
-
-
-def _finish_digest(v: DigestView, label_facts: bool) -> None:
-    """A digest view once its facts and sources are read: documents in order, label facts, finished."""
-    v.digest.doc_ids.sort()
-    if label_facts:
-        v.facts += [_label_fact(v.kind, "document", d, None) for d in v.digest.doc_ids]
-        for label in sorted(v.digest.other_labels):
-            origin, _, user = label.partition(":")
-            v.facts.append(_label_fact(v.kind, origin, None, None if user == "unknown" else user))
-    _finish_view(v)
-
-
-def _from_counters(whole: Sequence[str], unsourced: Sequence[str], unseen: Sequence[str], seen: bool) -> bool:
-    """Whether the entity counters (graph.aggregates' digest slots) hold this digest: placements read
-    whole, register_hidden the only unsourced property, placements and register_hidden the unseen ones."""
-    from shuanglian.graph.aggregates import HIDDEN_PROP, WHOLE_PROP
-
-    return (WHOLE_PROP in whole and set(unsourced) <= {HIDDEN_PROP}
-            and (not seen or set(unseen) == {WHOLE_PROP, HIDDEN_PROP}))  # fmt: skip
-
-
-def _counted_digests(
-    session: Session, views: dict[str, DigestView], entities: dict[str, Any], cids: Sequence[str], whole: set[str],
-    hidden_unsourced: bool, cap: int | None, seen: bool,
-) -> set[str]:
-    """The folded facts and sources of those of these canonical entities that keep digest counters
-    (graph.aggregates: kept as data, moved by each write's changed source entities; returned), equal to
-    the statements' aggregates digest_views otherwise runs: a hub's statements are never scanned."""
-    from shuanglian.graph.aggregates import digest_parts
-
-    big, groups, docs, labels, days, undated = digest_parts(session, cids, hidden_unsourced, cap, seen)
-    for cid in sorted(big):
-        for key, n, last, member, doc in groups.get(cid, ()):
-            kind, prop, value, origin, user, confidence = json.loads(key)
-            if prop in whole:
-                continue
-            fid = "\x1e" + "\x1f".join((prop, value or "", kind, origin, user or "", repr(confidence)))
-            f = Fact(fid, member, kind, prop, value, None, None, origin, doc, None, user, confidence, ACCEPTED, last)
-            f.__dict__["n"] = n
-            v = _digest_view(views, entities, cid)
-            v.member_ids.add(member)
-            v.facts.append(f)
-    for cid, v in views.items():
-        if cid not in big:
-            continue
-        d = v.digest
-        if cid in docs:
-            d.doc_ids, d.doc_count = list(docs[cid][0]), docs[cid][1]
-        d.other_labels = set(labels.get(cid, ()))
-        if seen:
-            d.days = list(days.get(cid, ()))
-            d.undated = undated.get(cid)
-    return big
 
 
 def _digest_sources(

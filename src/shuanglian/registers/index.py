@@ -41,9 +41,8 @@ _BATCH = 2000  # canonical entities per views query when filling the whole index
 
 def row_views(session: Session, ids: Iterable[str], min_members: int = DIGEST_MIN_MEMBERS) -> dict[str, EntityView]:
     """The views register rows are made from: placements whole, every other property folded by value,
-    sources and seen days aggregated (graph.reader.digest_views; a big cluster's from its digest counters,
-    graph.aggregates, kept as data by each write), so a hub's thousands of pages come as a few rows per
-    value and per publication day, never one fact per statement nor a scan of its statements."""
+    sources and seen days from SQL aggregates (graph.reader.digest_views), so a hub's thousands of pages
+    come as a few rows per value and per publication day, never one fact per statement."""
     return digest_views(session, ids, whole=(CHAIN_PROP,), unsourced=(HIDDEN_PROP,), unseen=sorted(NOT_SEEN),
                         cap=DIGEST_CAP, min_members=min_members)  # fmt: skip
 

@@ -22,8 +22,6 @@ def upgrade() -> None:
 
     from shuanglian.graph import aggregates
 
-    for col in aggregates.missing_digest_columns(op.get_bind()):  # 0030's columns: the recount below writes them
-        op.add_column("entity_aggregates", col)
     session = Session(bind=op.get_bind())
     aggregates.rebuild(session)
     session.flush()

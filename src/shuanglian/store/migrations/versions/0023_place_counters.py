@@ -24,8 +24,6 @@ def upgrade() -> None:
 
     from shuanglian.graph import aggregates, views
 
-    for col in aggregates.missing_digest_columns(op.get_bind()):  # 0030's columns: the recount below writes them
-        op.add_column("entity_aggregates", col)
     session = Session(bind=op.get_bind())
     T = aggregates.EntityAggregateRow
     partial = set(session.scalars(select(T.entity_id).where(T.slot == "locs", T.n > 64)))
