@@ -91,16 +91,21 @@ def test_goal_word_inside_another_word_governs_nothing() -> None:
 
 
 def test_exact_counts_report_what_was_done() -> None:
-    # a paragraph opening with plan verbs but listing exact counts (292件, 553件, 44件) reviews the year before
+    # a paragraph opening with plan verbs but listing exact counts (292件, 553件, 44件) beside a result clause
+    # (政府效能全面提升) reviews the year before
     text = (
-        "七是加强政府自身建设。深化府院联动机制，持续完善联席会议机制，坚持为基层赋能，强化规制建设。"
+        "七是加强政府自身建设。深化府院联动机制，持续完善联席会议机制，坚持为基层赋能，强化规制建设，政府效能全面提升。"
         "办理全国人大代表建议9件、省人大代表建议292件、省政协提案553件。修改废止政府规章10部、规范性文件44件。"
     )
     out = {t: (y, tg) for t, _, y, tg in _facts(text, "2026-01-27")}
     assert out["553件"] == (2025, False) and out["10部"] == (2025, False)
     # round counts and counts with a goal's bound are no such signal
     plan = "深化府院联动机制，持续完善联席会议机制，坚持为基层赋能，强化规制建设，新建学校100所、培育企业36个以上。"
-    assert all(tg for *_, tg in _facts(plan, "2026-01-27"))
+    got = _facts(plan, "2026-01-27")
+    assert got and all(tg for *_, tg in got)
+    # exact counts alone are no review: a plan may set exact numbers too (review of session 13)
+    exact = _facts("新建学校12所、培育企业36个、建设园区13个。", "2026-01-27")
+    assert [(t, y) for t, _, y, _ in exact if t == "36个"] == [("36个", None)]
 
 
 def test_payers_bare_spending_is_on_the_work_said_before() -> None:
@@ -132,3 +137,10 @@ def test_sum_granted_and_named_by_its_aid_is_that_aids_amount() -> None:
 def test_year_after_yu_is_a_comparison_base() -> None:
     text = "今年计划要求，货币发行和新增信贷规模与去年大体持平，零售物价上涨幅度控制在百分之六以内。"
     assert _facts(text, "1992")[0][2:] == (1992, True)
+
+
+def test_a_year_after_yu_is_a_base_only_when_its_clause_compares() -> None:
+    # 与 is mostly "and": 2024年与2025年，… names two years, the later one dating the clause as with 和 (review)
+    joined = {t: y for t, _, y, _ in _facts("2024年与2025年，全市分别新建学校30所和40所。", "2026-01-27")}
+    anded = {t: y for t, _, y, _ in _facts("2024年和2025年，全市分别新建学校30所和40所。", "2026-01-27")}
+    assert joined == anded and joined["30所"] == 2025

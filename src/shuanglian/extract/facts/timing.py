@@ -32,13 +32,20 @@ TITLES = re.compile(r"《[^《》]*》")
 
 
 _COMPARISON_PREPS = tuple(load_data("cues.yaml").get("comparison_preps") or ("较", "比", "同"))
+_JOINED_PREPS = tuple(load_data("cues.yaml").get("comparison_joined_preps") or ())
+_JOINED_ENDS = re.compile(alternation(list(load_data("cues.yaml").get("comparison_joined_ends") or ["(?!)"])))
 
 
 def _comparison_base(text: str, at: int) -> bool:
     """A year after 较/比/相比 is the base of a comparison (较2020年增长50%, 比上年), not the figure's year; so is
     one closing 同/与…相比 (1980年同完成经济恢复的1952年相比)."""
-    if text[max(0, at - 2) : at].endswith(_COMPARISON_PREPS):
-        return True  # (与去年大体持平: a base too, cues.yaml comparison_preps)
+    before = text[max(0, at - 2) : at]
+    if before.endswith(_COMPARISON_PREPS):
+        return True
+    if _JOINED_PREPS and before.endswith(_JOINED_PREPS):
+        # 与去年大体持平 is a base; 2024年与2025年，分别… joins two years (cues.yaml comparison_joined_*)
+        ends = [i for i in (text.find(c, at) for c in "，,。；;") if i >= 0]
+        return bool(_JOINED_ENDS.search(text, at, min(ends) if ends else len(text)))
     after = re.match(r"(?:19|20)\d\d年(?:末|底)?(?:相比|比较)", text[at:])
     clause = text[max(text.rfind(c, 0, at) for c in "，,。；;") + 1 : at]
     return bool(after) and bool(re.search("[同与和跟]", clause))
@@ -344,6 +351,12 @@ def _precise_counts(para: str, cues: dict[str, Any]) -> int:
     return len(_PRECISE_RX[key].findall(para))
 
 
+def _review_signals(para: str, cues: dict[str, Any], pub_year: int | None) -> int:
+    """Result clauses of a paragraph, and its exact counts when at least one result clause says it reports."""
+    results = _result_clauses(para, cues, pub_year, count_marked=True)
+    return results + _precise_counts(para, cues) if results else 0
+
+
 def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
     """Paragraph number -> True for a work plan (clauses opening with 加快/推进…), False for a review
     (了, 同比, 一年来…); paragraphs with too few signals are left out. A paragraph opening a review
@@ -366,7 +379,8 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
         elif plan_open.search(para) or (year_open and y and pub_year and int(y.group(1)) >= pub_year):
             section = True
         plan, past = len(opener.findall(para)), len(review.findall(para)) + _result_clauses(para, cues, pub_year)
-        past += _precise_counts(para, cues)  # exact counts (办理提案553件) report what was done
+        if past:  # exact counts (办理提案553件) report what was done, beside another sign of a review only: a plan
+            past += _precise_counts(para, cues)  # may set exact numbers too (建设园区13个)
         if section is False:
             out[i] = False
         elif plan >= 3 and plan > 2 * past:
@@ -429,8 +443,7 @@ def section_years(
             # a review by its mood with two result clauses, or of unclear mood with three (五是…: 建立…, 开展…;
             # 43个重点事项全部上线运行, 边民互市贸易区增至5个, 国家高新技术企业突破200家)
             and (moods.get(i) is False or (moods.get(i) is None and bool(para.strip())))
-            and _result_clauses(para, all_cues, pub_year, count_marked=True) + _precise_counts(para, all_cues)
-            >= (2 if moods.get(i) is False else 3)
+            and _review_signals(para, all_cues, pub_year) >= (2 if moods.get(i) is False else 3)
             and not present.search(para)
             and not period.search(para)
         ):
