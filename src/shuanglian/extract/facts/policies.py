@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -40,6 +41,58 @@ def _alt(words: Sequence[str]) -> str:
     return _alt_of(tuple(words))
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    """The stage's patterns, built from policies.yaml once per process (they are the same for every page)."""
+
+    suffix: re.Pattern[str]
+    verb: re.Pattern[str]
+    not_policy: re.Pattern[str]
+    qsuffix_end: re.Pattern[str]
+    qarticles_end: re.Pattern[str]
+    qsuffix_after: re.Pattern[str]
+    qnot_end: re.Pattern[str]
+    qsuffix_more: re.Pattern[str]
+    qfollow_not: re.Pattern[str]
+    strategy: re.Pattern[str]
+    qverb: re.Pattern[str]
+    counted_suffix: re.Pattern[str]
+    qrole: re.Pattern[str]
+    glossary: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None  # entry, joined headwords, leading verb
+    line_title: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """Compile the policies.yaml patterns (cached: the page loop only reads them)."""
+    data = load_data("policies.yaml")
+    glossary = None
+    if data.get("glossary_entry"):
+        heads = _alt([*data["programme_suffixes"], *data["quoted_followers"]])
+        gloss = re.compile(data["glossary_entry"].replace("HEADS", heads), re.M)
+        joined = re.compile(rf"(?:{heads})[”\"]?(?=[和及与])")
+        leads = [w for w in data["programme_verb_strip"] if w not in ("好", "了", "并")]
+        gloss_verb = re.compile(rf"(?:{_alt(leads)})*(?:{_alt(data['programme_verbs'])})(?:好|了)?")
+        glossary = (gloss, joined, gloss_verb)
+    return _Patterns(
+        suffix=re.compile(f"(?:{_alt(data['suffixes'])})$"),
+        verb=re.compile(_alt(data["verbs"])),
+        not_policy=re.compile(_alt(data["not_policy"])),
+        qsuffix_end=re.compile(f"(?:{_alt(data['quoted_suffixes'])})$"),
+        qarticles_end=re.compile(data.get("quoted_counted_articles") or "\x00"),
+        qsuffix_after=re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{_alt(data['quoted_followers'])})"),
+        qnot_end=re.compile(f"(?:{_alt(data['quoted_not'])})$"),
+        qsuffix_more=re.compile(_alt(data.get("quoted_follower_more") or ["\x00"])),
+        qfollow_not=re.compile(_alt(data.get("quoted_follower_not") or ["\x00"])),
+        strategy=re.compile("(?:" + _alt(data.get("strategy_ends") or ["\x00"]) + ")$"),
+        qverb=re.compile(_alt(data["quoted_verbs"])),
+        counted_suffix=re.compile(f"(?:{_alt(data['programme_suffixes'])})$"),
+        qrole=re.compile(_alt(data.get("quoted_role_words") or ["\x00"])),
+        glossary=glossary,
+        line_title=re.compile(data["line_title"], re.M) if data.get("line_title") else None,
+    )
+
+
 class PolicyStage:
     """Fill `doc.policies` with `{title, issuer, period, span}` for named policies in the text."""
 
@@ -55,20 +108,14 @@ def extract_policies(
 ) -> list[dict[str, Any]]:
     """Named policies/plans/reports in `text`, one per distinct title (first mention gives the span)."""
     data = load_data("policies.yaml")
-    suffix_re = re.compile(f"(?:{_alt(data['suffixes'])})$")
-    verb_re = re.compile(_alt(data["verbs"]))
-    not_re = re.compile(_alt(data["not_policy"]))
-    qsuffix_end = re.compile(f"(?:{_alt(data['quoted_suffixes'])})$")
-    qarticles_end = re.compile(data.get("quoted_counted_articles") or "\x00")
-    qsuffix_after = re.compile(f"^[\\u4e00-\\u9fff]{{0,12}}?(?:{_alt(data['quoted_followers'])})")
-    qnot_end = re.compile(f"(?:{_alt(data['quoted_not'])})$")
-    qsuffix_more = re.compile(_alt(data.get("quoted_follower_more") or ["\x00"]))
-    qfollow_not = re.compile(_alt(data.get("quoted_follower_not") or ["\x00"]))
+    pt = _patterns()
+    suffix_re, verb_re, not_re = pt.suffix, pt.verb, pt.not_policy
+    qsuffix_end, qarticles_end, qsuffix_after, qnot_end = pt.qsuffix_end, pt.qarticles_end, pt.qsuffix_after, pt.qnot_end
+    qsuffix_more, qfollow_not, strategy_re = pt.qsuffix_more, pt.qfollow_not, pt.strategy
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     spans = _issuer_spans(entities or [])
-    # a named development strategy (创新驱动发展战略, “走出去”战略) is a direction, not an instrument
-    strategy_re = re.compile("(?:" + _alt(data.get("strategy_ends") or ["\x00"]) + ")$")
+    # a named development strategy (创新驱动发展战略, “走出去”战略) is a direction, not an instrument (strategy_re)
 
     def add(title: str, start: int, end: int) -> None:
         # 第七个五年计划 and “七五”计划 are one plan: the first form written names it
@@ -104,9 +151,7 @@ def extract_policies(
             or after_verb  # 《…》近日由X发布
         ):
             add(title, m.start(), m.end())
-    qverb_re = re.compile(_alt(data["quoted_verbs"]))
-    counted_suffix_re = re.compile(f"(?:{_alt(data['programme_suffixes'])})$")
-    qrole_re = re.compile(_alt(data.get("quoted_role_words") or ["\x00"]))
+    qverb_re, counted_suffix_re, qrole_re = pt.qverb, pt.counted_suffix, pt.qrole
     title_spans = [(t.start(), t.end()) for t in _TITLE.finditer(text)]
     for m in _QUOTED.finditer(text):
         if any(a < m.start() < b for a, b in title_spans):
@@ -152,14 +197,10 @@ def extract_policies(
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
     # a numbered glossary entry whose headword is a programme (25.应急管理高质量发展“2653”行动：聚焦…)
-    if data.get("glossary_entry"):
-        heads = _alt([*data["programme_suffixes"], *data["quoted_followers"]])
-        gloss = re.compile(data["glossary_entry"].replace("HEADS", heads), re.M)
-        joined = re.compile(rf"(?:{heads})[”\"]?(?=[和及与])")
+    if pt.glossary is not None:
         # 1.深入实施科技创新行动：… names 科技创新行动: a headword opening with a programme verb (after its adverbs,
         # before 好/了) says what is done with the programme; a name opening with 好 (好房子建设行动) keeps it
-        leads = [w for w in data["programme_verb_strip"] if w not in ("好", "了", "并")]
-        gloss_verb = re.compile(rf"(?:{_alt(leads)})*(?:{_alt(data['programme_verbs'])})(?:好|了)?")
+        gloss, joined, gloss_verb = pt.glossary
         for m in gloss.finditer(text):
             # 科技英才领航工程和“双千”计划: two headwords, split after a programme word followed by 和
             cuts = [m.start("name"), *(j.end() + 1 for j in joined.finditer(text, m.start("name"), m.end("name")))]
@@ -172,9 +213,8 @@ def extract_policies(
                     add(re.sub(r"[“”\"]", "", text[a:b]), a, b)
     # a line that is only a document's name is a title whose brackets the record put on the lines around it
     # (a range of the national reports may start or end inside 《\n…\n》)
-    if data.get("line_title"):
-        line_re = re.compile(data["line_title"], re.M)
-        for m in line_re.finditer(text):
+    if pt.line_title is not None:
+        for m in pt.line_title.finditer(text):
             # only between the lines holding 《 and 》, or where the section starts or ends (a heading in the
             # middle of a section is no title: 超额完成生产计划)
             before = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1] if m.start() else ""
