@@ -143,15 +143,22 @@ def branch_industries(view: TokenView) -> list[Cand]:
     return out
 
 
+@cache
+def _sector_stems() -> frozenset[str]:
+    """Sector words and stems together (industry_grammar.yaml), joined once rather than for every page."""
+    extra = grammar_extra()
+    return extra["sector_words"] | extra["sector_stems"]
+
+
 def suffixed_sectors(view: TokenView) -> list[Cand]:
     """Sectors written X业 as one word or two (零售业, 交通|运输业, 养殖业): X a sector word or stem
     (industry_grammar.yaml sector_words, sector_stems); named as written."""
-    extra, gram = grammar_extra(), industry_grammar()
-    broad, stems = gram["broad_sectors"], extra["sector_words"] | extra["sector_stems"]
-    toks = view.tokens
     out: list[Cand] = []
     if "业" not in view.text:
         return out
+    gram, stems = industry_grammar(), _sector_stems()
+    broad = gram["broad_sectors"]
+    toks = view.tokens
     for i, t in enumerate(toks):
         if t.word[-1:] != "业" or len(t.word) < 3 or t.tag not in ("n", "nz"):
             continue
