@@ -55,16 +55,20 @@ def test_tiny_training_end_to_end(tmp_path: Path) -> None:
     assert all(s.head in m.heads for s in spans[0])
 
 
-def test_real_gold_dev_lines_are_labelled_and_holdout_is_never_read() -> None:
+def _real_gold():  # type: ignore[no-untyped-def]
+    """(train_ner, gold folder, shared data folder, real-gold items); fails under CI=true without the data or torch."""
     real = ROOT.parent / "shared" / "data" / "real"
     _require(real.is_dir(), f"real data missing at {real}")
     _require(importlib.util.find_spec("torch") is not None, "torch not installed (the test extra pins it)")
-    train_ner = _train_ner()
     from shuanglian.evaluation.eval_real import load_real_gold
 
     gold_dir = ROOT / "tests" / "fixtures" / "real_gold"
-    sents = train_ner.real_gold_sentences(gold_dir, ROOT.parent / "shared" / "data")
-    items = load_real_gold(gold_dir, real)
+    return _train_ner(), gold_dir, real.parent, load_real_gold(gold_dir, real)
+
+
+def test_real_gold_dev_lines_are_labelled_and_holdout_is_never_read() -> None:
+    train_ner, gold_dir, data, items = _real_gold()
+    sents = train_ner.real_gold_sentences(gold_dir, data)
     dev_text = "\n".join(i.text for i in items if i.split == "dev")
     holdout_lines = {ln.strip() for i in items if i.split == "holdout" for ln in i.text.split("\n")}
     assert sents and all(s.head == "pd" for s in sents)
@@ -79,16 +83,8 @@ def test_real_gold_dev_lines_are_labelled_and_holdout_is_never_read() -> None:
 
 
 def test_real_head_lines_come_from_the_named_dev_half_only() -> None:
-    real = ROOT.parent / "shared" / "data" / "real"
-    _require(real.is_dir(), f"real data missing at {real}")
-    _require(importlib.util.find_spec("torch") is not None, "torch not installed (the test extra pins it)")
-    train_ner = _train_ner()
-    from shuanglian.evaluation.eval_real import load_real_gold
-
-    gold_dir = ROOT / "tests" / "fixtures" / "real_gold"
-    data = ROOT.parent / "shared" / "data"
+    train_ner, gold_dir, data, items = _real_gold()
     parts = train_ner._real_lines_by_part(gold_dir, data, "A")
-    items = load_real_gold(gold_dir, real)
     a_text = "\n".join(i.text for i in items if i.split == "dev" and train_ner.real_half(i.id) == "A")
     sents = parts["train"] + parts["dev"]
     assert parts["train"] and parts["dev"] and all(s.head == "real" for s in sents)
