@@ -216,7 +216,8 @@ class _Grammar:
         flows = {"新" + v for v in d.get("new_flow_verbs") or ()}
         # verbs of doing that select (建设, 实施, 举办…) stay as the verbs of flow do
         self.doing = tuple(sorted(d.get("doing_verbs") or (), key=len, reverse=True))
-        d["keep_verbs"] = sorted({*d["keep_verbs"], *flows, *self.doing})
+        # (a local list: the parsed yaml is shared by the process and stays as written)
+        keep_verbs = sorted({*d["keep_verbs"], *flows, *self.doing})
         activity = d.get("activity_counts") or {}
         self.activity_units = frozenset(activity.get("units") or ())
         self.activity_verbs = tuple(activity.get("verbs") or ())
@@ -233,8 +234,8 @@ class _Grammar:
         self.payer_heads = tuple(payers.get("heads") or ())
         self.payer_max = int(payers.get("max") or 6)
         self.modals = tuple(d.get("inner_modals") or ())
-        self.keep = tuple(sorted(d["keep_verbs"], key=len, reverse=True))
-        self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(d["keep_verbs"]), key=len, reverse=True))
+        self.keep = tuple(sorted(keep_verbs, key=len, reverse=True))
+        self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(keep_verbs), key=len, reverse=True))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
         self.generic = set(d["generic"])
         measures = load_data("measures.yaml")["measures"]
@@ -249,13 +250,13 @@ class _Grammar:
         self.shared_heads = tuple(sorted(d.get("shared_heads") or (), key=len, reverse=True))
         self.drop_lead = tuple(
             sorted(
-                (set(d["count_verbs"]) - set(d["keep_verbs"])) | set(d.get("adverbs", [])),
+                (set(d["count_verbs"]) - set(keep_verbs)) | set(d.get("adverbs", [])),
                 key=len,
                 reverse=True,
             )
         )
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
-        self.any_verb = tuple(sorted({*d["count_verbs"], *d["keep_verbs"]}, key=len, reverse=True))
+        self.any_verb = tuple(sorted({*d["count_verbs"], *keep_verbs}, key=len, reverse=True))
         im = d.get("inner_modals") or []
         verbs = sorted({*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ())}, key=len, reverse=True)
         self.inner_modal = (
@@ -277,7 +278,7 @@ class _Grammar:
         self.capacity_words = sorted((d.get("capacity_words") or {}).items(), key=lambda kv: -len(kv[0]))
         cut = d.get("subject_verbs") or {}
         self.subject_verbs = sorted(
-            ({*d["count_verbs"], *d["keep_verbs"], *(cut.get("extra") or [])} - set(cut.get("not") or [])),
+            ({*d["count_verbs"], *keep_verbs, *(cut.get("extra") or [])} - set(cut.get("not") or [])),
             key=len,
             reverse=True,
         )
