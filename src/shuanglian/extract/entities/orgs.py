@@ -854,7 +854,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index() or name in world_places():
+        if (name in place_index() or name in world_places()) and (t.start, end) not in view.clubs:
             continue  # LAC sometimes tags a bare place (上海, 大湾区, 匈牙利) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):

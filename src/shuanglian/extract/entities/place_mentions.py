@@ -340,7 +340,8 @@ def _below_city(word: str) -> bool:
 
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    out = [c for t in view.tokens if t.tag == "LOC" or _foreign_place(t) for c in place_cand(view, t)]
+    out = [c for t in view.tokens if t.tag == "LOC" or (_foreign_place(t) and (t.start, t.end) not in view.clubs)
+           for c in place_cand(view, t)]
     # 山西煤田/ORG: a coal field LAC reads as an organisation is named after its place
     out += [Cand(t.start, t.start + len(head), "place", (normalise(head) or Place(head, None)).name)
             for t in view.tokens if t.tag != "LOC" for head in [_field_place(t.word)] if head]

@@ -316,6 +316,7 @@ def overrule(
     cut_place: Callable[[str, str], bool] | None = None,
     uncut: Callable[[Token], bool] | None = None,
     head_title: Callable[[str], bool] | None = None,
+    clubs: set[tuple[int, int]] | None = None,
 ) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
@@ -326,6 +327,8 @@ def overrule(
     陕西|省委书记 stays a place and a title, as the rules read it); `head_title(title)` True for a title of a body's
     own head (部长, 局长): a sure organisation span may cut a LAC word that contracts its name with that title
     (伊朗外交部|长, 文昌市公安局|长: 外交部 + 部长 written 外交部长), and the CLUENER head's title span there is no clash.
+    `clubs`, when given, receives the offsets of the organisations named by a place or a person (`Policy.club`): the
+    rules read such a token as the organisation it is, not as the country or city it is named after (罗马, 热那亚).
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -411,7 +414,10 @@ def overrule(
             continue
         taken.append(s)
     if policy.club <= 1.0:
-        taken += _clubs(toks, ends, spans, policy, taken, head_end)
+        named = _clubs(toks, ends, spans, policy, taken, head_end)
+        taken += named
+        if clubs is not None:
+            clubs.update((c.start, c.end) for c in named)
     if not taken:
         return toks
     return _take(text, toks, ends, taken)
@@ -450,10 +456,34 @@ def _clubs(
             or not inside
             or not any(t.tag in ("LOC", "PER") for t in inside)
             or any(breaks_name(t) for t in inside)
+            or _listed_with_places(toks, ends, spans, c)
         ):
             continue
         out.append(NerSpan(c.start, c.end, "ORG", "clue", c.conf))
     return out
+
+
+def _listed_with_places(toks: Sequence[Token], ends: Sequence[int], spans: Sequence[NerSpan], c: NerSpan) -> bool:
+    """True when `c` is an item of a list joined by 、 (波兰、捷克斯洛伐克、匈牙利) another item of which is a lone LAC
+    place the CLUENER head reads as a place: a list of countries, not of clubs."""
+    places = {(s.start, s.end) for s in spans if s.head == "clue" and s.label in ("LOC", "SCENE")}
+    i = bisect.bisect_right(ends, c.start)
+    items: list[list[Token]] = []
+    for step in (-1, 1):
+        j = i
+        # walk over the item holding `c` to a separator, then collect the items beyond it one by one
+        while 0 <= j < len(toks) and not (toks[j].tag == "w" and toks[j].word != "、"):
+            if toks[j].word == "、":
+                item: list[Token] = []
+                k = j + step
+                while 0 <= k < len(toks) and toks[k].tag != "w":
+                    item.append(toks[k])
+                    k += step
+                items.append(item)
+                j = k
+                continue
+            j += step
+    return any(len(it) == 1 and it[0].tag == "LOC" and (it[0].start, it[0].end) in places for it in items)
 
 
 def contracted_title(

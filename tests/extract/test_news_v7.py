@@ -1,0 +1,41 @@
+"""Combination v7 (issue 8, news benchmarks; error classes read on MSRA dev and the CLUENER dev part only):
+one test per class the combine layer lost against the tagger alone."""
+
+from __future__ import annotations
+
+from shuanglian.extract.entities import extract_entities
+from shuanglian.extract.lac import Token
+from shuanglian.extract.ner.tagger import NerSpan
+
+
+def _toks(*words: tuple[str, str]) -> list[Token]:
+    out, at = [], 0
+    for w, tag in words:
+        out.append(Token(at, at + len(w), w, tag))
+        at += len(w)
+    return out
+
+
+def _kinds(text: str, toks: list[Token], spans: list[NerSpan]) -> dict[str, str]:
+    return {text[a:b]: m.kind for m in extract_entities(text, toks, ner=spans) for a, b in m.spans}
+
+
+def test_a_club_named_by_a_world_city_or_country_stays_an_organisation() -> None:
+    # the combine layer takes the club (Policy.club); the rules' world-place reading of an ORG word
+    # (place_mentions._foreign_place, lac_orgs' place skip) must not turn it back into the city
+    text = "而他们的对手热那亚虽然上轮惨败给尤文图斯。"
+    toks = _toks(("而", "c"), ("他们", "r"), ("的", "u"), ("对手", "n"), ("热那亚", "LOC"), ("虽然", "c"),
+                 ("上", "v"), ("轮", "q"), ("惨败", "v"), ("给", "p"), ("尤文图斯", "ORG"), ("。", "w"))
+    spans = [NerSpan(6, 9, "ORG", "pd", 0.80), NerSpan(6, 9, "ORGN", "clue", 1.0),
+             NerSpan(16, 20, "ORG", "pd", 0.93), NerSpan(16, 20, "ORGN", "clue", 1.0)]
+    kinds = _kinds(text, toks, spans)
+    assert kinds["热那亚"] != "place" and kinds["尤文图斯"] != "place"
+    text = "让罗马大胜切尔西。"
+    toks = _toks(("让", "v"), ("罗马", "LOC"), ("大胜", "v"), ("切尔西", "ORG"), ("。", "w"))
+    spans = [NerSpan(1, 3, "LOC", "pd", 0.92), NerSpan(1, 3, "ORGN", "clue", 0.92)]
+    assert _kinds(text, toks, spans)["罗马"] != "place"
+    # the same city read surely as a place by the People's Daily head stays a place
+    text = "他前往罗马访问。"
+    toks = _toks(("他", "r"), ("前往", "v"), ("罗马", "LOC"), ("访问", "v"), ("。", "w"))
+    spans = [NerSpan(3, 5, "LOC", "pd", 0.99), NerSpan(3, 5, "LOC", "clue", 0.95)]
+    assert _kinds(text, toks, spans)["罗马"] == "place"
