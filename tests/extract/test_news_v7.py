@@ -39,3 +39,14 @@ def test_a_club_named_by_a_world_city_or_country_stays_an_organisation() -> None
     toks = _toks(("他", "r"), ("前往", "v"), ("罗马", "LOC"), ("访问", "v"), ("。", "w"))
     spans = [NerSpan(3, 5, "LOC", "pd", 0.99), NerSpan(3, 5, "LOC", "clue", 0.95)]
     assert _kinds(text, toks, spans)["罗马"] == "place"
+
+
+def test_a_place_in_a_quoted_sentence_of_speech_is_a_mention() -> None:
+    # a quote ending a sentence (。！？) is speech: the place in it is named (not a quoted name such as “中国天眼”)
+    text = "他说：“难得享受北京的春天。”"
+    toks = _toks(("他", "r"), ("说", "v"), ("：", "w"), ("“", "w"), ("难得", "ad"), ("享受", "v"), ("北京", "LOC"),
+                 ("的", "u"), ("春天", "TIME"), ("。", "w"), ("”", "w"))
+    assert _kinds(text, toks, [])["北京"] == "place"
+    text = "建设“中国天眼”工程"
+    toks = _toks(("建设", "v"), ("“", "w"), ("中国", "LOC"), ("天眼", "n"), ("”", "w"), ("工程", "n"))
+    assert "中国" not in _kinds(text, toks, [])
