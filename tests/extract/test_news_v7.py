@@ -50,3 +50,23 @@ def test_a_place_in_a_quoted_sentence_of_speech_is_a_mention() -> None:
     text = "建设“中国天眼”工程"
     toks = _toks(("建设", "v"), ("“", "w"), ("中国", "LOC"), ("天眼", "n"), ("”", "w"), ("工程", "n"))
     assert "中国" not in _kinds(text, toks, [])
+
+
+def test_an_armed_force_named_by_its_country_is_an_organisation() -> None:
+    # the CLUENER head reads 美军 as a body, the People's Daily head only 美 as a place: the force is the mention
+    # (armed forces are organisations, as 人民解放军 in the real gold), not the country inside its name
+    text = "四处传播美军扔掉步枪的消息"
+    toks = _toks(("四处", "s"), ("传播", "v"), ("美军", "n"), ("扔掉", "v"), ("步枪", "n"), ("的", "u"), ("消息", "n"))
+    spans = [NerSpan(4, 5, "LOC", "pd", 0.985), NerSpan(4, 6, "GOV", "clue", 0.997)]
+    kinds = _kinds(text, toks, spans)
+    assert kinds.get("美军") == "organization" and "美" not in kinds
+    # troops named by where they are (埃及部队) are a description: the place stays
+    text = "埃及部队随即开枪"
+    toks = _toks(("埃及", "LOC"), ("部队", "n"), ("随即", "d"), ("开枪", "v"))
+    spans = [NerSpan(0, 2, "LOC", "pd", 0.99), NerSpan(0, 4, "GOV", "clue", 0.95)]
+    assert _kinds(text, toks, spans).get("埃及") == "place"
+    # a club named by a city is an organisation too (the guideline's organization), not a company
+    text = "让罗马大胜切尔西。"
+    toks = _toks(("让", "v"), ("罗马", "LOC"), ("大胜", "v"), ("切尔西", "ORG"), ("。", "w"))
+    spans = [NerSpan(1, 3, "LOC", "pd", 0.92), NerSpan(1, 3, "ORGN", "clue", 0.92)]
+    assert _kinds(text, toks, spans)["罗马"] == "organization"

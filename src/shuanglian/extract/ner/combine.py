@@ -362,10 +362,13 @@ def overrule(
                         arr[c.start : c.end] = b"\x01" * (c.end - c.start)
     agreed = {(c.start, c.end) for c in spans if c.head == "clue" and c.label == "PER"}
     same = {(c.start, c.end, CLUE_AS_PD.get(c.label)) for c in spans if c.head == "clue"}
-    taken = []
+    forces = _forces(text, toks, ends, spans, policy, head_end) if policy.club <= 1.0 else []
+    taken = list(forces)
     for s in spans:
         if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
             continue
+        if any(f.start < s.end and s.start < f.end for f in forces):
+            continue  # 美 of 美军: the country names the force, the force is the mention
         if (
             s.label == "ORG"
             and head_title is not None
@@ -414,8 +417,8 @@ def overrule(
             continue
         taken.append(s)
     if policy.club <= 1.0:
-        named = _clubs(toks, ends, spans, policy, taken, head_end)
-        taken += named
+        named = forces + _clubs(toks, ends, spans, policy, taken, head_end)
+        taken += named[len(forces) :]
         if clubs is not None:
             clubs.update((c.start, c.end) for c in named)
     if not taken:
@@ -458,6 +461,44 @@ def _clubs(
             or any(breaks_name(t) for t in inside)
             or _listed_with_places(toks, ends, spans, c)
         ):
+            continue
+        out.append(NerSpan(c.start, c.end, "ORG", "clue", c.conf))
+    return out
+
+
+# the word ending a force's name (美军, 日军, 英军): a country's armed force is an organisation (人民解放军); troops named
+# by where they are (河南部队, 埃及部队) are a description, not a name
+_FORCE_ENDS = ("军",)
+
+
+def _forces(
+    text: str,
+    toks: Sequence[Token],
+    ends: Sequence[int],
+    spans: Sequence[NerSpan],
+    policy: Policy,
+    head_end: int,
+) -> list[NerSpan]:
+    """CLUENER government or organisation spans (`Policy.club`) over whole LAC words that name an armed force after its
+    country (美军, 日军, 英军): the name ends in a force word and opens with a place (a LAC place word, or a
+    People's Daily place span starting there: 美 of 美军/n), as `ORG` spans; the tagger's reading of the place alone is
+    not taken."""
+    places = {s.start for s in spans if s.head == "pd" and s.label == "LOC"}
+    out: list[NerSpan] = []
+    for c in spans:
+        if (
+            c.head != "clue"
+            or c.label not in ("GOV", "ORGN")
+            or c.conf < policy.club
+            or c.start < head_end
+            or c.end - c.start < 2
+            or not text[c.start : c.end].endswith(_FORCE_ENDS)
+        ):
+            continue
+        inside, cut = overlap(toks, ends, c)
+        if cut or not inside or any(breaks_name(t) for t in inside):
+            continue
+        if not (inside[0].tag == "LOC" or c.start in places):
             continue
         out.append(NerSpan(c.start, c.end, "ORG", "clue", c.conf))
     return out
