@@ -859,7 +859,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index() or name in world_places():
+        if (name in place_index() or name in world_places()) and (t.start, end) not in view.clubs:
             continue  # LAC sometimes tags a bare place (上海, 大湾区, 匈牙利) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
@@ -871,6 +871,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
+        if kind is None and (t.start, end) in view.clubs:
+            kind = "organization"  # a club or an armed force named by a place (combine._clubs, combine._forces)
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out

@@ -643,16 +643,18 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     toks = lac_toks = tokens if tokens is not None else tag_text(text)
     hints: dict[tuple[int, int], str] = {}
     ner_cands: list[NerSpan] = []
+    clubs: set[tuple[int, int]] = set()
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
         toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place,
-                       uncut=_title_word, head_title=_head_title)
+                       uncut=_title_word, head_title=_head_title, clubs=clubs)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
     view = TokenView(text, toks)
     view.hints = hints
     view.tagged = use_ner
+    view.clubs = clubs
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
