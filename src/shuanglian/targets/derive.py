@@ -27,6 +27,9 @@ _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
 # "M\n2\n", "PM\n2.5\n": a subscript set on its own line; the line breaks become spaces.
 _SUBSCRIPT_LINE = re.compile(r"(?<=[A-Za-z])\n([\d.]{1,3})\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# 一九九○年 / 二〇一五年: a year in Chinese digits (○ and 〇 both written for zero), read as 1990年 (one for one)
+_CN_YEAR = re.compile(r"(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _DECIMAL_AFTER = re.compile(rf"^点([{_CN_DIGITS}]+)")
@@ -70,6 +73,7 @@ def _cn_small(s: str) -> float:
 def normalise_text(text: str) -> str:
     """Same-length text with full-width digits/percent as ASCII and typesetting spaces out of numbers."""
     t = text.translate(_FULLWIDTH)
+    t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), t)
     t = _MIDDOT.sub(".", t)
     t = _SUBSCRIPT_LINE.sub(lambda m: f" {m.group(1)} ", t)
     return _SPACED.sub(lambda m: " " * (len(m.group()) - len(re.sub(r"[ \u3000]", "", m.group())))
@@ -87,6 +91,12 @@ class DocContext:
     main_ranges: list[tuple[int, int]]
     owner: str | None
     region: str | None
+    section_plan_end: tuple[int | None, ...] = ()
+
+    def plan_end(self, at: int) -> int | None:
+        """The last year of the five-year plan the section at `at` is about (None outside one)."""
+        i = bisect_right(self.section_starts, at) - 1
+        return self.section_plan_end[i] if 0 <= i < len(self.section_plan_end) else None
 
     def in_review(self, at: int) -> bool | None:
         """True in a review section, False in a plan section, None when the document has no sections."""
@@ -130,6 +140,7 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
         year, month = undated_report(rules, title)
     starts: list[int] = []
     review: list[bool] = []
+    plan_end: list[int | None] = []
     heads = [m.start() for m in rules.heading.finditer(text)]
     if not heads:  # no 一、二、 numbering: short lines of their own that name a review or a plan
         heads = [m.start() for m in rules.plain_heading.finditer(text)
@@ -143,6 +154,11 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
             review.append(int(hy.group(1)) < year)  # 一、1985年的经济工作 in the 1986 report: a review
         else:
             review.append(bool(rules.review.search(line)))
+        # 二、“十二五”时期的主要目标和任务: the plan's last year (not for a review or a year's own work; the
+        # headings under it do not inherit it: a plan report's later sections hold the year's own targets)
+        named = rules.plan_name.search(line) if rules.plan_name and not review[-1] and not hy else None
+        end = rules.plan_ends.get(named.group(1)) if named else None
+        plan_end.append(end if end and year and end > year else None)
     mains: list[tuple[int, int]] = []
     for m in rules.main_list.finditer(text):
         end = text.find("\n", m.end())
@@ -162,7 +178,7 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
             groups = om.groups() or ("",)
             owner = owner or o["owner"].format(*groups)
             region = region or o["region"].format(*groups)
-    return DocContext(year, month, starts, review, mains, owner, region)
+    return DocContext(year, month, starts, review, mains, owner, region, tuple(plan_end))
 
 
 def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_same_unit: int = 0) -> tuple[str, str, bool]:
@@ -204,8 +220,16 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
     return (words[-14:] or "?"), words[-20:], False  # the key stays short (ids); the words compare longer
 
 
+def _mask(rules: Rules, text: str) -> str:
+    """The text with what only looks like a relative year (基础上年均) blanked, same length."""
+    if rules.not_relative is None:
+        return text
+    return rules.not_relative.sub(lambda m: "\u3000" * len(m.group()), text)
+
+
 def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     """(nearest strong cue, nearest weak cue) before the figure: True for a goal, False for a result."""
+    prefix = _mask(rules, prefix)
     found: dict[bool, tuple[int, bool]] = {}
     for pat, is_t, strong in (
         (rules.target_strong, True, True), (rules.actual_strong, False, True),
@@ -225,6 +249,7 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
 
 def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]:
     """(year, explicit) from the last year expression in the sentence before the figure."""
+    prefix = _mask(rules, prefix)
     best: tuple[int, int | None] = (-1, None)
     for m in _YEAR.finditer(prefix):
         base_of = prefix[m.end(): m.end() + 1] == "的" and (
@@ -532,6 +557,9 @@ def derive_figures(
                 year = ctx.pub_year - 1 if (section_review and early) else (f.get("year") or ctx.pub_year)
             else:
                 year = f.get("year")
+        plan_end = ctx.plan_end(start)
+        if deadline is None and is_target and plan_end is not None and not year_named:
+            deadline = plan_end  # 二、“十二五”时期的主要目标: 城镇化率…提高到51.5% is for 2015
         if deadline is not None and is_target:
             year = deadline
         elif is_target and explicit and year is not None and ctx.pub_year is not None and year > ctx.pub_year:

@@ -77,6 +77,9 @@ class Rules:
     undated_month: int | None = None  # the month such a report is read as delivered in
     undated_national: re.Pattern[str] | None = None  # a title of the State Council's reports
     undated_late: dict[int, int] = field(default_factory=dict)  # their years delivered after June, with the month
+    not_relative: re.Pattern[str] | None = None  # 基础上年均: a 上/去 that only looks like a relative year's start
+    plan_name: re.Pattern[str] | None = None  # “十二五”时期 in a heading: the five-year plan a section is about
+    plan_ends: dict[str, int] = field(default_factory=dict)  # 十二五 -> 2015: each plan's last year
 
     @cached_property
     def _by_key(self) -> dict[str, MeasureRule]:
@@ -179,6 +182,9 @@ def load_rules(path: str | None = None) -> Rules:
         undated_month=int(undated["month"]) if undated.get("month") else None,
         undated_national=re.compile(undated["national"]) if undated.get("national") else None,
         undated_late={int(k): int(v) for k, v in (undated.get("national_late") or {}).items()},
+        not_relative=re.compile(raw["not_relative"]) if raw.get("not_relative") else None,
+        plan_name=re.compile((raw.get("plans") or {})["name"]) if (raw.get("plans") or {}).get("name") else None,
+        plan_ends={str(k): int(v) for k, v in ((raw.get("plans") or {}).get("ends") or {}).items()},
     )
 
 

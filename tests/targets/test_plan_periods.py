@@ -1,0 +1,37 @@
+"""Plan-period targets (五年计划 sections) and the words that only look like a year (session 14 classes)."""
+
+from __future__ import annotations
+
+from shuanglian.targets.derive import derive_figures, normalise_text
+
+
+def _targets(text: str, published: str) -> dict[float, tuple[int | None, str | None]]:
+    return {f.value: (f.year, f.qualifier) for f in derive_figures(text, published) if f.is_target}
+
+
+def test_chinese_numeral_years_are_read_one_for_one() -> None:
+    assert normalise_text("一九九○年比一九八五年，二〇一五年") == "1990年比1985年，2015年"
+    text = ("二、今年的工作\n按一九八○年不变价格计算，一九九○年工农业总产值达到一万六千七百七十亿元，"
+            "进出口贸易总额一九九○年比一九八五年增长百分之四十。")
+    figs = _targets(text, "1986-03-25")
+    assert figs[1.677e12][0] == 1990 and figs[40.0][0] == 1990
+
+
+def test_locative_shang_before_nianjun_is_no_last_year() -> None:
+    """在…的基础上年均增长7%: 上 closes 基础上; 上年 (last year) would make the goal a result of last year."""
+    text = "二、今后五年的目标\n今后五年，经济增长预期目标是在提高质量和效益的基础上年均增长7%。"
+    figs = [f for f in derive_figures(text, "2011-03-05") if f.value == 7.0]
+    assert figs and figs[0].is_target and figs[0].year == 2015
+
+
+def test_a_five_year_plan_section_states_targets_for_the_plan_end() -> None:
+    """A section headed by a plan (二、“十二五”时期的主要目标) states targets for the plan's last year; a
+    heading after it that names no plan (一、…) and a year's own section (三、2011年的工作) are annual."""
+    text = ("一、“十一五”时期的回顾\n五年来，国内生产总值年均增长11.2%。\n"
+            "二、“十二五”时期的主要目标和任务\n城镇化率从47.5%提高到51.5%，森林覆盖率达到21.66%。\n"
+            "一、确定适度的增长率\n非化石能源占一次能源消费比重提高到11.4%。\n"
+            "三、2011年的工作\n国内生产总值增长8%左右，城镇新增就业900万人以上。")
+    figs = _targets(text, "2011-03-05")
+    assert figs[51.5][0] == 2015 and figs[21.66][0] == 2015 and figs[11.4][0] == 2011
+    assert figs[8.0] == (2011, "左右") and figs[9e6] == (2011, "以上")
+    assert 11.2 not in figs
