@@ -35,3 +35,20 @@ def test_a_five_year_plan_section_states_targets_for_the_plan_end() -> None:
     assert figs[51.5][0] == 2015 and figs[21.66][0] == 2015 and figs[11.4][0] == 2011
     assert figs[8.0] == (2011, "左右") and figs[9e6] == (2011, "以上")
     assert 11.2 not in figs
+
+
+def test_main_pollutants_are_answered_by_their_members() -> None:
+    """主要污染物排放总量减少10% (a plan target) is answered by the review that names the pollutants one by one
+    (the first listed taken); a member's own target is never answered by another member."""
+    from shuanglian.targets.link import Candidate, best_link, status_of
+
+    plan = derive_figures("二、“十一五”时期的主要任务\n今后五年，主要污染物排放总量减少10%，化学需氧量减少8%。", "2006-03-05")
+    review = derive_figures("一、“十一五”时期的回顾\n五年累计，化学需氧量、二氧化硫排放量分别下降12.45%、14.29%。",
+                            "2011-03-05")
+    cands = [Candidate("r2011", "2011-03-05", f, 0) for f in review if not f.is_target]
+    broad = next(f for f in plan if f.is_target and f.value == 10.0)
+    link = best_link(broad, cands)
+    assert link is not None and link.actual.value == 12.45
+    assert status_of(broad, link.actual, 2012) == "met"
+    cod = next(f for f in plan if f.is_target and f.value == 8.0)
+    assert all(c.figure.measure == "化学需氧量减少" for c in cands if best_link(cod, [c]))
