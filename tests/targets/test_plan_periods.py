@@ -52,3 +52,16 @@ def test_main_pollutants_are_answered_by_their_members() -> None:
     assert status_of(broad, link.actual, 2012) == "met"
     cod = next(f for f in plan if f.is_target and f.value == 8.0)
     assert all(c.figure.measure == "化学需氧量减少" for c in cands if best_link(cod, [c]))
+
+
+def test_bizhong_is_a_noun_not_a_comparison() -> None:
+    """服务业增加值在国内生产总值中的比重提高4个百分点: 比重 is a share; 比上年增加 is a change (dropped)."""
+    text = "二、“十二五”时期的主要目标\n服务业增加值在国内生产总值中的比重提高4个百分点，财政支出比上年增加2000亿元。"
+    figs = {f.value: (f.unit, f.year) for f in derive_figures(text, "2011-03-05") if f.is_target}
+    assert figs == {4.0: ("个百分点", 2015)}
+
+
+def test_areas_in_hectares() -> None:
+    text = "二、2015年工作总体部署\n今年新增退耕还林还草66.7万公顷，造林600万公顷。"
+    figs = {f.value: f.unit for f in derive_figures(text, "2015-03-05") if f.is_target}
+    assert figs == {6.67e9: "平方米", 6e10: "平方米"}
