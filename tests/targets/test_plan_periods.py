@@ -65,3 +65,9 @@ def test_areas_in_hectares() -> None:
     text = "二、2015年工作总体部署\n今年新增退耕还林还草66.7万公顷，造林600万公顷。"
     figs = {f.value: f.unit for f in derive_figures(text, "2015-03-05") if f.is_target}
     assert figs == {6.67e9: "平方米", 6e10: "平方米"}
+
+
+def test_number_set_apart_from_its_magnitude() -> None:
+    """国内生产总值达到39.8 万亿元 (a typesetting space before 万亿): one figure of 39.8万亿元, not 0元."""
+    figs = derive_figures("一、回顾\n五年来，国内生产总值达到39.8 万亿元，年均增长11.2%。", "2011-03-05")
+    assert [(f.value, f.unit) for f in figs] == [(3.98e13, "元"), (11.2, "%")]

@@ -21,8 +21,9 @@ from shuanglian.targets.rules import MeasureRule, Rules, load_rules
 
 # Full-width ASCII (０-９, ．, ％, Ａ-Ｚ) -> ASCII, one character for one, so spans stay valid.
 _FULLWIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05, *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
-# "1 0 0 0 万", "8 ％": digits broken by typesetting spaces; the spaces are moved before the number.
-_SPACED = re.compile(r"\d[\d.%]*(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?")
+# "1 0 0 0 万", "8 ％", "39.8 万亿元": digits broken by typesetting spaces, or set apart from their magnitude;
+# the spaces are moved before the number.
+_SPACED = re.compile(r"\d[\d.%]*(?:(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?|[ \u3000]+(?=[万亿]))")
 _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
 # "M\n2\n", "PM\n2.5\n": a subscript set on its own line; the line breaks become spaces.
 _SUBSCRIPT_LINE = re.compile(r"(?<=[A-Za-z])\n([\d.]{1,3})\n")
