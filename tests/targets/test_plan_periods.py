@@ -71,3 +71,17 @@ def test_number_set_apart_from_its_magnitude() -> None:
     """国内生产总值达到39.8 万亿元 (a typesetting space before 万亿): one figure of 39.8万亿元, not 0元."""
     figs = derive_figures("一、回顾\n五年来，国内生产总值达到39.8 万亿元，年均增长11.2%。", "2011-03-05")
     assert [(f.value, f.unit) for f in figs] == [(3.98e13, "元"), (11.2, "%")]
+
+
+def test_five_years_in_a_plan_report_is_the_plan_presented() -> None:
+    """The 1982 report presents the 六五 plan (1981-1985): its 五年内 ends in 1985, not 1982+4; a year said after
+    the period (五年内…计划在1985年底以前) is the deadline; 比“六五”期间 is the base compared with, not the period."""
+    text = ("各位代表：现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告。\n"
+            "第六个五年计划的基本任务\n五年内全国新建铁路铺轨二千公里。"
+            "五年内施工的大中型项目，计划在1985年底以前全部建成的四百个。\n")
+    figs = {f.value: f.year for f in derive_figures(text, "1982-11-30") if f.is_target}
+    assert figs[2000.0] == 1985 and figs[400.0] == 1985
+    text = ("各位代表：我代表国务院，作关于第七个五年计划的报告。\n二、“七五”时期的基本任务\n"
+            "五年内基本建设投资总规模为五千亿元，比“六五”期间增加百分之四十九；更新改造投资二千七百六十亿元。")
+    figs = {f.value: f.year for f in derive_figures(text, "1986-03-25") if f.is_target}
+    assert figs[5e11] == 1990 and figs[2.76e11] == 1990

@@ -93,6 +93,7 @@ class DocContext:
     owner: str | None
     region: str | None
     section_plan_end: tuple[int | None, ...] = ()
+    doc_plan_end: int | None = None  # a plan report (作关于…第七个五年计划的报告): that plan's last year
 
     def plan_end(self, at: int) -> int | None:
         """The last year of the five-year plan the section at `at` is about (None outside one)."""
@@ -179,7 +180,12 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
             groups = om.groups() or ("",)
             owner = owner or o["owner"].format(*groups)
             region = region or o["region"].format(*groups)
-    return DocContext(year, month, starts, review, mains, owner, region, tuple(plan_end))
+    doc_plan = None
+    if rules.plan_said is not None and year is not None:
+        said = rules.plan_said.search(text[:300])
+        end = rules.plan_end_of(said) if said else None
+        doc_plan = end if end is not None and year <= end <= year + 4 else None
+    return DocContext(year, month, starts, review, mains, owner, region, tuple(plan_end), doc_plan)
 
 
 def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_same_unit: int = 0) -> tuple[str, str, bool]:
@@ -268,6 +274,28 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
             best = (m.start(), ctx.pub_year + rules.relative_years[m.group()])
             explicit = False
     return best[1], explicit
+
+
+def _period_end(rules: Rules, prefix: str, ctx: DocContext, explicit_year: int | None) -> int | None:
+    """The last year of the period a sentence's 今后五年/五年内/“十一五”期间 names: the plan it names (“六五”时期 ->
+    1985), else a year said after it (五年内…计划在1985年底以前), else the plan the report presents (the 1982
+    report's 五年内 is 1981-1985), else five years from the report's year."""
+    # (比“六五”期间增加百分之四十九: the period compared with, not the figure's)
+    found = [m for m in _PERIOD.finditer(prefix) if prefix[max(0, m.start() - 1): m.start()] not in ("比", "较", "同", "与")]
+    if not found or ctx.pub_year is None:
+        return None
+    pm = found[-1]
+    said = rules.plan_said.search(pm.group()) if rules.plan_said is not None else None
+    end = rules.plan_end_of(said) if said else None
+    if end is not None:
+        return end
+    later = [int(m.group(1)) for m in _YEAR.finditer(prefix, pm.end())
+             if prefix[max(0, m.start() - 1): m.start()] not in ("比", "较", "从", "由", "同")]
+    if later:
+        return later[-1]
+    if ctx.doc_plan_end is not None:
+        return ctx.doc_plan_end
+    return (explicit_year or ctx.pub_year) + 4
 
 
 def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
@@ -547,9 +575,7 @@ def derive_figures(
             is_target = weak_cue
         else:
             is_target = bool(f.get("target"))
-        deadline = None
-        if _PERIOD.search(sent_prefix) and ctx.pub_year:
-            deadline = (year if explicit and year else ctx.pub_year) + 4
+        deadline = _period_end(rules, sent_prefix, ctx, year if explicit else None)
         if year is None and ctx.pub_year is not None:
             if is_target:
                 year = ctx.pub_year

@@ -80,6 +80,12 @@ class Rules:
     not_relative: re.Pattern[str] | None = None  # 基础上年均: a 上/去 that only looks like a relative year's start
     plan_name: re.Pattern[str] | None = None  # “十二五”时期 in a heading: the five-year plan a section is about
     plan_ends: dict[str, int] = field(default_factory=dict)  # 十二五 -> 2015: each plan's last year
+    plan_said: re.Pattern[str] | None = None  # “十一五”期间 / 第六个五年计划: a plan named in running text
+
+    def plan_end_of(self, m: re.Match[str]) -> int | None:
+        """The last year of the plan a `plan_said` match names (“六五”时期 or 第六个五年计划 -> 1985)."""
+        name = m.group(1) or f"{m.group(2)}五"
+        return self.plan_ends.get(name)
 
     @cached_property
     def _by_key(self) -> dict[str, MeasureRule]:
@@ -185,6 +191,7 @@ def load_rules(path: str | None = None) -> Rules:
         not_relative=re.compile(raw["not_relative"]) if raw.get("not_relative") else None,
         plan_name=re.compile((raw.get("plans") or {})["name"]) if (raw.get("plans") or {}).get("name") else None,
         plan_ends={str(k): int(v) for k, v in ((raw.get("plans") or {}).get("ends") or {}).items()},
+        plan_said=re.compile((raw.get("plans") or {})["said"]) if (raw.get("plans") or {}).get("said") else None,
     )
 
 
