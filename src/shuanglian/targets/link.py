@@ -117,7 +117,7 @@ def status_of(
     """met/missed from the final outcome; in_progress while the period is open; else unknown."""
     rules = rules or load_rules()
     if outcome is not None:
-        direction = None if target.known_measure else direction_from_words(rules, target.measure_text or target.measure)
+        direction = None if target.known_measure else direction_from_words(rules, target.measure_text or target.measure, target.unit)
         return judge(rules, target.measure, target.qualifier, target.value, target.value_max, target.unit,
                      outcome.value, outcome.unit, direction)
     period = target.deadline or target.year

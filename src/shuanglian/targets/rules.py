@@ -81,6 +81,7 @@ class Rules:
     plan_name: re.Pattern[str] | None = None  # “十二五”时期 in a heading: the five-year plan a section is about
     plan_ends: dict[str, int] = field(default_factory=dict)  # 十二五 -> 2015: each plan's last year
     plan_said: re.Pattern[str] | None = None  # “十一五”期间 / 第六个五年计划: a plan named in running text
+    unnamed_direction: dict[str, str] = field(default_factory=dict)  # unit -> direction of an unnamed, verbless target
 
     def plan_end_of(self, m: re.Match[str]) -> int | None:
         """The last year of the plan a `plan_said` match names (“六五”时期 or 第六个五年计划 -> 1985)."""
@@ -191,6 +192,7 @@ def load_rules(path: str | None = None) -> Rules:
         not_relative=re.compile(raw["not_relative"]) if raw.get("not_relative") else None,
         plan_name=re.compile((raw.get("plans") or {})["name"]) if (raw.get("plans") or {}).get("name") else None,
         plan_ends={str(k): int(v) for k, v in ((raw.get("plans") or {}).get("ends") or {}).items()},
+        unnamed_direction={str(k): str(v) for k, v in (raw.get("unnamed_direction") or {}).items()},
         plan_said=re.compile((raw.get("plans") or {})["said"]) if (raw.get("plans") or {}).get("said") else None,
     )
 
@@ -203,10 +205,15 @@ def tolerance(rules: Rules, unit: str, value: float) -> float:
     return abs(value) * float(t.get("relative", 0.0))
 
 
-def direction_from_words(rules: Rules, words: str) -> str:
-    """up/down/none read from the verb of a target no rule names (扩大到1000个县: up; 压减到: down)."""
+def direction_from_words(rules: Rules, words: str, unit: str | None = None) -> str:
+    """up/down/none read from the verb of a target no rule names (扩大到1000个县: up; 压减到: down); without a
+    verb, the unit's default (rules.yaml unnamed_direction: an amount to reach is up, a % none)."""
     hits = [(m.end(), d) for d, pat in rules.direction_words.items() for m in pat.finditer(words)]
-    return max(hits)[1] if hits else "none"
+    if hits:
+        return max(hits)[1]
+    if unit is None:
+        return "none"
+    return rules.unnamed_direction.get(unit, rules.unnamed_direction.get("default", "none"))
 
 
 def judge(
