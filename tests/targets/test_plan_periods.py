@@ -85,3 +85,14 @@ def test_five_years_in_a_plan_report_is_the_plan_presented() -> None:
             "五年内基本建设投资总规模为五千亿元，比“六五”期间增加百分之四十九；更新改造投资二千七百六十亿元。")
     figs = {f.value: f.year for f in derive_figures(text, "1986-03-25") if f.is_target}
     assert figs[5e11] == 1990 and figs[2.76e11] == 1990
+
+
+def test_a_comparison_base_names_no_measure_to_link_by() -> None:
+    """招收研究生二万人，比1980年增长四点五倍 (words left: 比年) is not answered by 储蓄…比1980年末增长三倍."""
+    from shuanglian.targets.link import Candidate, best_link
+
+    plan = derive_figures("二、今后五年的任务\n到1985年招收研究生二万人，比1980年增长四点五倍。", "1982-11-30", region="全国")
+    review = derive_figures("一、过去五年的回顾\n1985年末城乡储蓄达到一千六百二十三亿元，比1980年末增长三倍。", "1986-03-25",
+                            region="全国")
+    target = next(f for f in plan if f.is_target and f.unit == "倍")
+    assert best_link(target, [Candidate("r", "1986-03-25", f, 0) for f in review if not f.is_target]) is None
