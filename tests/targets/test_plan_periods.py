@@ -96,3 +96,17 @@ def test_a_comparison_base_names_no_measure_to_link_by() -> None:
                             region="全国")
     target = next(f for f in plan if f.is_target and f.unit == "倍")
     assert best_link(target, [Candidate("r", "1986-03-25", f, 0) for f in review if not f.is_target]) is None
+
+
+def test_an_unnamed_amount_is_met_by_more() -> None:
+    """发电量三千六百二十亿度 (no rule names it, no verb): reaching 4073亿度 meets it; an unnamed % stays exact."""
+    from shuanglian.targets.link import status_of
+    from shuanglian.targets.model import Figure
+
+    plan = next(f for f in derive_figures("二、今后的任务\n到1985年，发电量三千六百二十亿度。", "1982-11-30") if f.is_target)
+    assert not plan.known_measure and plan.unit == "度"
+    done = Figure(measure="发电量", value=4.073e11, unit="度", year=1985, is_target=False, span=(0, 1), quote="")
+    assert status_of(plan, done, 1987) == "met"
+    share = Figure(measure="某某占比", value=30.0, unit="%", year=1985, is_target=True, span=(0, 1), quote="")
+    assert status_of(share, Figure(measure="某某占比", value=31.0, unit="%", year=1985, is_target=False,
+                                   span=(0, 1), quote=""), 1987) == "missed"
