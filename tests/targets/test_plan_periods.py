@@ -110,3 +110,9 @@ def test_an_unnamed_amount_is_met_by_more() -> None:
     share = Figure(measure="某某占比", value=30.0, unit="%", year=1985, is_target=True, span=(0, 1), quote="")
     assert status_of(share, Figure(measure="某某占比", value=31.0, unit="%", year=1985, is_target=False,
                                    span=(0, 1), quote=""), 1987) == "missed"
+
+
+def test_life_expectancy_in_years_of_age() -> None:
+    """人均预期寿命提高到78.8岁 is a target in 岁; 60岁以上老人 (an age no measure names) is no figure."""
+    figs = derive_figures("二、今年工作\n人均预期寿命提高到78.8岁，60岁以上老人免费体检。", "2026-01-20")
+    assert [(f.measure, f.value, f.unit, f.is_target) for f in figs] == [("人均预期寿命", 78.8, "岁", True)]

@@ -388,7 +388,7 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
                 mult = m.group(2) or m.group(3) or m.group(4) or ""
                 value = float(m.group(1)) * MAGNITUDES[mult] * eu.factor
                 extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
-                              "qualifier": None, "target": False, "year": None})
+                              "qualifier": None, "target": False, "year": None, "bare": eu.named_only})
     if rules.bare_count:
         for m in _BARE_COUNT.finditer(norm):
             if free(m.start(), m.end()):
@@ -531,7 +531,7 @@ def derive_figures(
             if rule is not None:
                 measure, measure_text, known = rule.key, prev_words[1], True
         if f.get("bare") and not known:
-            continue  # a bare 1000万 is a count only where a count measure names it
+            continue  # a bare 1000万 (or an age in 岁) is a figure only where a measure rule names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
             respective, run = _respective(rules, re.split(r"[，,；;：:]", sent_prefix)[-1], unit), 1
             run_figs = []

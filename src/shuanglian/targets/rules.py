@@ -34,6 +34,7 @@ class ExtraUnit:
 
     unit: str
     factor: float
+    named_only: bool = False  # kept only where a measure rule names it (60岁以上老人 is no figure; 预期寿命80岁 is)
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def load_rules(path: str | None = None) -> Rules:
         relative_re=_alt(list(rel)),
         delta=re.compile(raw["delta"]),
         owners=tuple(raw.get("owners") or ()),
-        extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
+        extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"]), bool(v.get("named_only", False)))
+                     for k, v in (raw.get("extra_units") or {}).items()},
         approx_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("approx_units") or {}).items()},
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
