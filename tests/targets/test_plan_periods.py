@@ -116,3 +116,24 @@ def test_life_expectancy_in_years_of_age() -> None:
     """人均预期寿命提高到78.8岁 is a target in 岁; 60岁以上老人 (an age no measure names) is no figure."""
     figs = derive_figures("二、今年工作\n人均预期寿命提高到78.8岁，60岁以上老人免费体检。", "2026-01-20")
     assert [(f.measure, f.value, f.unit, f.is_target) for f in figs] == [("人均预期寿命", 78.8, "岁", True)]
+
+
+def test_a_plan_average_is_answered_by_the_average_a_total_by_the_total() -> None:
+    """十五 targets (2001) against the 2006 review: 2005年与2000年相比 makes 2005 the figures' year and 2000 the
+    base; 年均增长7%左右 takes 年均增长9.5%, a five-year total (五年内…增长百分之四十) takes 增长57.3%."""
+    from shuanglian.targets.link import Candidate, best_link
+
+    plan = derive_figures("各位代表：我代表国务院，作关于第十个五年计划纲要的报告。\n二、“十五”时期的主要目标\n"
+                          "今后五年，国内生产总值年均增长7%左右。五年内国内生产总值增长百分之四十。", "2001-03-05",
+                          region="全国")
+    review = derive_figures("一、过去五年的回顾\n五年来，我国经济实力显著增强。2005年与2000年相比，国内生产总值增长"
+                            "57.3%，年均增长9.5%。", "2006-03-05", region="全国")
+    actual = {f.value: (f.year, f.deadline) for f in review}
+    assert actual[57.3] == (None, 2005) and actual[9.5] == (None, 2005)
+    cands = [Candidate("r2006", "2006-03-05", f, 0) for f in review if not f.is_target]
+    avg = next(f for f in plan if f.is_target and f.value == 7.0)
+    total = next(f for f in plan if f.is_target and f.value == 40.0)
+    assert avg.year == 2005 and total.year == 2005
+    link_avg, link_total = best_link(avg, cands), best_link(total, cands)
+    assert link_avg is not None and link_avg.actual.value == 9.5
+    assert link_total is not None and link_total.actual.value == 57.3

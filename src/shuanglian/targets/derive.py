@@ -48,6 +48,9 @@ _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六�
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 # 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
+# 2005年与2000年相比 / 1992年同1987年相比: a comparison over a span; the later year is the figures' year, the
+# earlier one only the base, and a rate said so (增长57.3%) is over the whole span, not one year's
+_SPAN_COMPARED = re.compile(r"((?:19|20)\d\d)年末?(?:与|同|和)(?:19|20)\d\d年末?相比")
 _ONE_YEAR_TOTAL = re.compile(r"(?:全年|当年|年内|(?<![到至止])(?:19|20)\d\d年)累计")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
@@ -261,8 +264,10 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
     for m in _YEAR.finditer(prefix):
         base_of = prefix[m.end(): m.end() + 1] == "的" and (
             "比" in prefix[max(0, m.start() - 6): m.start()] or prefix[max(0, m.start() - 1): m.start()] in ("是", "为"))
-        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of:
-            continue  # 比2010年 / 是2010年的2.2倍: the base of a comparison, not the figure's year
+        compared = prefix[max(0, m.start() - 1): m.start()] in ("与", "和") and \
+            re.match(r"末?相比", prefix[m.end(): m.end() + 3]) is not None
+        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of or compared:
+            continue  # 比2010年 / 是2010年的2.2倍 / 与2000年相比: the base of a comparison, not the figure's year
         best = (m.start(), int(m.group(1)))
     explicit = best[1] is not None
     if ctx.pub_year is not None:
@@ -613,7 +618,8 @@ def derive_figures(
         continues = _continues_list(norm, clause, clause_start)
         multi = not is_target and not _ONE_YEAR_TOTAL.search(sent_prefix[-20:]) and (
             (continues and prev_multi)  # 前三年分别上升4.9%、5.5%: the list's head says which period
-            or bool(_MULTI_YEAR.search(clause)) or (not year_named and bool(
+            or bool(_MULTI_YEAR.search(clause)) or (unit == "%" and bool(_SPAN_COMPARED.search(sent_prefix)))
+            or (not year_named and bool(
                 _MULTI_YEAR.search(sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start))))
         prev_multi = multi
         if multi:

@@ -83,6 +83,7 @@ class Rules:
     plan_ends: dict[str, int] = field(default_factory=dict)  # 十二五 -> 2015: each plan's last year
     plan_said: re.Pattern[str] | None = None  # “十一五”期间 / 第六个五年计划: a plan named in running text
     unnamed_direction: dict[str, str] = field(default_factory=dict)  # unit -> direction of an unnamed, verbless target
+    average_words: re.Pattern[str] | None = None  # 年均/平均每年: a multi-year rate that is an annual average
 
     def plan_end_of(self, m: re.Match[str]) -> int | None:
         """The last year of the plan a `plan_said` match names (“六五”时期 or 第六个五年计划 -> 1985)."""
@@ -194,6 +195,7 @@ def load_rules(path: str | None = None) -> Rules:
         not_relative=re.compile(raw["not_relative"]) if raw.get("not_relative") else None,
         plan_name=re.compile((raw.get("plans") or {})["name"]) if (raw.get("plans") or {}).get("name") else None,
         plan_ends={str(k): int(v) for k, v in ((raw.get("plans") or {}).get("ends") or {}).items()},
+        average_words=re.compile(raw["average_words"]) if raw.get("average_words") else None,
         unnamed_direction={str(k): str(v) for k, v in (raw.get("unnamed_direction") or {}).items()},
         plan_said=re.compile((raw.get("plans") or {})["said"]) if (raw.get("plans") or {}).get("said") else None,
     )
