@@ -137,3 +137,10 @@ def test_a_plan_average_is_answered_by_the_average_a_total_by_the_total() -> Non
     link_avg, link_total = best_link(avg, cands), best_link(total, cands)
     assert link_avg is not None and link_avg.actual.value == 9.5
     assert link_total is not None and link_total.actual.value == 57.3
+
+
+def test_a_range_starts_with_a_figure_of_its_unit_and_per_quantities_are_no_figures() -> None:
+    """小麦最低收购价每50公斤提高5到7元: a 5–7元 range (not 0.05吨–7元), and 每50公斤 is what the price is per."""
+    text = "二、今年工作\n今年小麦最低收购价每50公斤提高5到7元，水稻最低收购价每50公斤提高9到23元。"
+    figs = [(f.value, f.value_max, f.unit) for f in derive_figures(text, "2011-03-05")]
+    assert figs == [(5.0, 7.0, "元"), (9.0, 23.0, "元")]

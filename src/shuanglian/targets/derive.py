@@ -421,7 +421,7 @@ def derive_figures(
     out: list[Figure] = []
     seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0
-    pending_low: tuple[int, float] | None = None
+    pending_low: tuple[int, float, str] | None = None  # (end, value, unit) of the figure a range may start with
     recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
     last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
     respective: list[str] = []  # the measures of an A、B…分别 list and how many figures took one
@@ -463,6 +463,8 @@ def derive_figures(
         pending_base = None
         if unit != "%" and rules.delta.search(clause.rstrip()):
             continue  # 比去年预算增加4000亿元: a change, not the amount
+        if norm[start - 1: start] == "每" and unit != "%":
+            continue  # 每50公斤提高5到7元: the quantity a price is per, not a figure of its own
         # ranges: 6.5%－7% / 8%至10% -> one figure with value and value_max
         value_max = None
         rm = _RANGE_BEFORE.search(norm[max(0, start - 12):start])
@@ -470,13 +472,14 @@ def derive_figures(
         joined = pending_low is not None and _RANGE_JOIN.match(norm[pending_low[0]:start])
         if cn_max:
             value_max = _cn_small(cn_max.group(1))
-        elif (rm or joined) and pending_low is not None and pending_low[0] >= start - 12:
+        elif (rm or joined) and pending_low is not None and pending_low[0] >= start - 12 and pending_low[2] == unit:
+            # (每50公斤提高5到7元: the 公斤 figure before is no lower end of a 元 range; 5 is, read below)
             value, value_max = pending_low[1], value
             if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
                 low = out.pop()  # 6.5%－7%: the first number's figure becomes the range's lower end
         elif rm and not f["text"].startswith(rm.group(1)):
             value, value_max = float(rm.group(1)), value
-        pending_low = (end, value if value_max is None else value_max)
+        pending_low = (end, value if value_max is None else value_max, unit)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
         # (not for a share: 全国40%的县 counts counties, it does not measure them)
