@@ -144,3 +144,23 @@ def test_a_range_starts_with_a_figure_of_its_unit_and_per_quantities_are_no_figu
     text = "二、今年工作\n今年小麦最低收购价每50公斤提高5到7元，水稻最低收购价每50公斤提高9到23元。"
     figs = [(f.value, f.value_max, f.unit) for f in derive_figures(text, "2011-03-05")]
     assert figs == [(5.0, 7.0, "元"), (9.0, 23.0, "元")]
+
+
+def test_a_five_years_review_paragraph_inside_the_plan_section() -> None:
+    """The 2006 report reviews 十五 in its 十一五 section: a paragraph opening with 五年来 reports the period just
+    ended (totals over 2001-2005), not targets; the items of a 分别 list may stand in the clause before it."""
+    text = ("各位代表：现在，我代表国务院作政府工作报告。\n一、去年工作回顾\n去年国内生产总值增长9.9%。\n"
+            "三、关于“十一五”规划纲要\n五年来，人民生活明显改善。城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长"
+            "58.3%和29.2%。城镇新增就业4200万人。\n今后五年国内生产总值年均增长7.5%。")
+    figs = {f.value: (f.measure, f.is_target, f.year, f.deadline) for f in derive_figures(text, "2006-03-05")}
+    assert figs[58.3] == ("城镇居民人均可支配收入增长率", False, None, 2005)
+    assert figs[29.2] == ("农村居民人均收入增长率", False, None, 2005)
+    assert figs[4.2e7] == ("城镇新增就业", False, None, 2005)
+    assert figs[7.5][1:] == (True, 2010, 2010)
+
+
+def test_respective_items_in_the_clauses_before() -> None:
+    text = ("一、去年工作回顾\n城镇居民人均可支配收入10493元，农村居民人均纯收入3255元，扣除价格因素，"
+            "分别增长9.6%和6.2%。")
+    figs = {f.value: f.measure for f in derive_figures(text, "2006-03-05") if f.unit == "%"}
+    assert figs == {9.6: "城镇居民人均可支配收入增长率", 6.2: "农村居民人均收入增长率"}

@@ -46,6 +46,9 @@ _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
+# A paragraph opening so reviews the five years just ended, whatever section it stands in (the 2006 report's
+# 十五 review sits in its 十一五 section)
+_PARA_REVIEW = re.compile(r"[\s/\u3000]*(?:五年来|过去五年|过去的五年|这五年)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 # 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
 # 2005年与2000年相比 / 1992年同1987年相比: a comparison over a span; the later year is the figures' year, the
@@ -321,6 +324,28 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
     return keys if len(keys) >= 2 else []
 
 
+def _respective_back(rules: Rules, sent_prefix: str, unit: str) -> list[str]:
+    """The measures of a 分别 list, also when its items stand in the clauses before it: A和B，分别增长58.3%和29.2% /
+    A9422元，B2936元，扣除价格因素，分别实际增长7.7%和6.8% (one item a clause, a clause naming none skipped)."""
+    chunks = re.split(r"[，,；;：:]", sent_prefix)
+    last = chunks[-1]
+    keys = _respective(rules, last, unit)
+    if keys or "分别" not in last or last.partition("分别")[0].strip():
+        return keys
+    if len(chunks) >= 2:
+        keys = _respective(rules, chunks[-2] + "分别", unit)
+        if keys:
+            return keys
+    found: list[str] = []
+    for c in reversed(chunks[-4:-1]):
+        rule = _clause_rule(rules, c, unit)
+        if rule is not None:
+            found.insert(0, rule.key)
+        elif found:
+            break
+    return found if len(found) >= 2 else []
+
+
 def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
     """The first measure rule of this unit whose words the text holds."""
     return next((r for r in rules.measures if not r.near and unit in r.units and r.pattern.search(text)), None)
@@ -541,7 +566,7 @@ def derive_figures(
         if f.get("bare") and not known:
             continue  # a bare 1000万 (or an age in 岁) is a figure only where a measure rule names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
-            respective, run = _respective(rules, re.split(r"[，,；;：:]", sent_prefix)[-1], unit), 1
+            respective, run = _respective_back(rules, sent_prefix, unit), 1
             run_figs = []
             if respective:
                 measure = measure_text = respective[0]
@@ -565,6 +590,8 @@ def derive_figures(
         year, explicit = _year(rules, sent_prefix, ctx)
         year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
+        if _PARA_REVIEW.match(norm, norm.rfind("\n", 0, start) + 1):
+            section_review = True  # 五年来，人民生活明显改善… inside the plan's section: a review of the period just ended
         strong_cue, weak_cue = _cue(rules, sent_prefix)
         restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))
         now = _CLAUSE_NOW.search(clause)
