@@ -378,3 +378,13 @@ def test_example_openers_and_words_joined_to_an_issuing_verb_come_from_the_yaml(
     for word in data["issuing_joined"]:  # 推动出台并实施X条例: the second verb is not the name's
         assert titles(f"推动出台{word}中小企业促进条例。") == ["中小企业促进条例"], word
         assert titles(f"出台{word}加快发展生物制造产业实施方案。") == ["加快发展生物制造产业实施方案"], word
+
+
+def test_named_reform_pilots_run_by_a_verb_or_opening_their_clause_are_policies() -> None:
+    # a pilot named by its reform after a verb that runs it, or opening its clause before a verb of spreading
+    text = ("开展营业税改征增值税试点，继续抓好城镇医疗保险制度改革的试点。启动和扩大增值税转型改革试点。"
+            "农村税费改革试点扩大到全国。")
+    assert titles(text) == ["营业税改征增值税试点", "城镇医疗保险制度改革的试点", "增值税转型改革试点", "农村税费改革试点"]
+    # a kind, a count or a set of pilots, a pilot's town or range, and pilots not named by a reform are none
+    assert titles("进行了多种形式的改革试点。开展改革试点，扩大输配电价改革试点范围，推进4个城市综合改革试点。") == []
+    assert titles("推进集体产权制度等改革试点。支持城市开展中小企业数字化转型试点。") == []

@@ -250,6 +250,10 @@ def extract_policies(
             continue  # 审议…十年规划和第八个五年计划纲要: the end of a name already found is its part
             # (实施整体提升教育水平攻坚行动“七大工程”: the programme the counted name opens with stays)
         add(title, start, end)
+    for start, end, title in _pilots(text, data, title_spans):
+        # 开展营业税改征增值税试点, 农村税费改革试点扩大到全国: a named pilot is a programme
+        if not any(p["span"][0] <= start < p["span"][1] for p in out):
+            add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
 
@@ -485,6 +489,31 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         name = re.sub(r"[“”]", "", text[a:b])
         if not any(x <= a < y for x, y in title_spans) and not category_re.search(name):
             out.append((a, b, name))
+    return out
+
+
+def _pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Named pilots (…试点) a verb runs (开展营业税改征增值税试点, 扩大城市公立医院综合改革试点, 抓好小城镇户籍管理
+    制度改革的试点) or that open their clause and are said to spread (农村税费改革试点扩大到全国): (start, end, title).
+    A pilot's town, range or work (试点城市, 试点范围, 试点项目) names no pilot, nor a kind of pilot (改革试点, 国家试点)."""
+    verbs = _alt(data.get("pilot_verbs") or ["开展"])
+    then = _alt(data.get("pilot_subject_verbs") or ["扩大到"])
+    run = r"[\u4e00-\u9fffA-Za-z0-9“”+·]{2,24}?(?:的)?试点"
+    stop = rf"(?=(?:{_alt(data.get('pilot_then') or ['工作'])})?(?:[，,。；;、）)\n]|$))"
+    verb_re = re.compile(rf"(?:{verbs})(?P<name>{run}){stop}")
+    subject_re = re.compile(rf"(?:^|(?<=[。；;，,\n]))(?P<name>{run})(?=(?:{then}))")
+    generic = re.compile(data.get("pilot_generic") or "\x00")
+    # 继续抓好…试点, 启动和扩大…试点: the verbs and joining words before the name are not the name's
+    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('pilot_verbs') or []), '和', '并'])})+")
+    out: list[tuple[int, int, str]] = []
+    for m in [*verb_re.finditer(text), *subject_re.finditer(text)]:
+        a, b = m.start("name"), m.end("name")
+        name = m.group("name")
+        if cut := strip.match(name):
+            a, name = a + cut.end(), name[cut.end() :]
+        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 5:
+            continue
+        out.append((a, b, re.sub(r"[“”]", "", name)))
     return out
 
 
