@@ -388,3 +388,10 @@ def test_named_reform_pilots_run_by_a_verb_or_opening_their_clause_are_policies(
     # a kind, a count or a set of pilots, a pilot's town or range, and pilots not named by a reform are none
     assert titles("进行了多种形式的改革试点。开展改革试点，扩大输配电价改革试点范围，推进4个城市综合改革试点。") == []
     assert titles("推进集体产权制度等改革试点。支持城市开展中小企业数字化转型试点。") == []
+
+
+def test_a_construction_or_renewal_programme_carried_out_is_a_policy_a_work_built_is_not() -> None:
+    # after 实施 a 建设工程/改造工程 of a field names a programme; built or pushed on it is a work
+    text = "大力实施文明乡风建设工程，接续实施现代设施农业更新改造工程，创新实施马克思主义理论研究和建设工程。"
+    assert titles(text) == ["文明乡风建设工程", "现代设施农业更新改造工程", "马克思主义理论研究和建设工程"]
+    assert titles("推进城市道路建设工程，加快老旧小区改造工程。") == []

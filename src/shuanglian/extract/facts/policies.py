@@ -373,6 +373,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     doc_heads = _alt(data.get("programme_doc_heads") or ["\x00"])
     doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
     works_verbs = set(data.get("programme_verbs_not_works") or [])
+    implemented_works = set(data.get("programme_not_implemented") or [])
     build_re = re.compile(_alt(data.get("programme_build_leads") or ["\x00"]))
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     then = _alt(data.get("programme_subject_verbs") or ["深入开展"])
@@ -451,7 +452,13 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 m.group("verb") in works_verbs and name.endswith("工程")
             ):  # 推动贵阳环高扩容工程: a work pushed on, not a programme
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
-            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
+            # 实施文明乡风建设工程, 实施马克思主义理论研究和建设工程: after 实施 a 建设/改造工程 of a field is a programme
+            # (a work is built: 加快建设…工程, programme_build_leads); after other verbs it is a work
+            works_word = not_re.search(name)
+            if works_word and m.re is head_re and m.group("verb").endswith("实施") \
+                    and works_word.group() in implemented_works and works_word.end() == len(name):
+                works_word = None
+            if any(x <= a < y for x, y in title_spans) or works_word or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
                     or generic_lead.match(name):  # a law may have three characters (森林法, 会计法)
                 continue
             if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
