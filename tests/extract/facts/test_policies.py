@@ -395,3 +395,10 @@ def test_a_construction_or_renewal_programme_carried_out_is_a_policy_a_work_buil
     text = "大力实施文明乡风建设工程，接续实施现代设施农业更新改造工程，创新实施马克思主义理论研究和建设工程。"
     assert titles(text) == ["文明乡风建设工程", "现代设施农业更新改造工程", "马克思主义理论研究和建设工程"]
     assert titles("推进城市道路建设工程，加快老旧小区改造工程。") == []
+
+
+def test_a_quoted_slogan_of_short_parts_run_by_a_programme_verb_names_the_programme() -> None:
+    text = "深入实施“千村引领、万村升级”工程，持续实施“扩量、提质、延链、增效”行动。"
+    assert titles(text) == ["千村引领、万村升级工程", "扩量、提质、延链、增效行动"]
+    # without a programme verb right before it, a quoted list is a slogan (“形象工程”、“政绩工程” are two quotes)
+    assert titles("坚持“稳中求进、以进促稳”工程建设思路。") == []

@@ -192,7 +192,10 @@ def extract_policies(
             if len(inner) < 4 and not lead:
                 continue  # 落实“八条”: a count of articles names nothing without its field
             add(lead + inner, m.start() - len(lead), m.end())
-        elif follow and not re.search(r"[，,。、]", inner):
+        elif follow and (not re.search(r"[，,。、]", inner) or (
+                re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+", inner) and _programme_verb_before(text, m.start(), data))):
+            # “千村引领、万村升级”工程, “扩量、提质、延链、增效”行动: a quoted slogan of short parts run by a programme
+            # verb names the programme with its 、
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
@@ -256,6 +259,11 @@ def extract_policies(
             add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
+
+
+def _programme_verb_before(text: str, start: int, data: dict[str, Any]) -> bool:
+    """True when a programme verb ends right before `start` (深入实施“…”工程, 持续实施“…”行动)."""
+    return bool(re.search(f"(?:{_alt(data.get('programme_verbs') or ['实施'])})$", text[max(0, start - 8) : start]))
 
 
 def _counted_lead(
