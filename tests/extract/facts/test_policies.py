@@ -402,3 +402,9 @@ def test_a_quoted_slogan_of_short_parts_run_by_a_programme_verb_names_the_progra
     assert titles(text) == ["千村引领、万村升级工程", "扩量、提质、延链、增效行动"]
     # without a programme verb right before it, a quoted list is a slogan (“形象工程”、“政绩工程” are two quotes)
     assert titles("坚持“稳中求进、以进促稳”工程建设思路。") == []
+
+
+def test_tuixing_carries_a_programme_out_like_shishi() -> None:
+    # 推行 (carry out, put into practice) introduces programmes as 实施 does, quoted or not
+    assert titles("持续推行中华古籍保护计划。大力推行“星火计划”。") == ["中华古籍保护计划", "星火计划"]
+    assert titles("推行协调方案，迅速克服困难。") == []  # a kind of plan
