@@ -408,3 +408,10 @@ def test_tuixing_carries_a_programme_out_like_shishi() -> None:
     # 推行 (carry out, put into practice) introduces programmes as 实施 does, quoted or not
     assert titles("持续推行中华古籍保护计划。大力推行“星火计划”。") == ["中华古籍保护计划", "星火计划"]
     assert titles("推行协调方案，迅速克服困难。") == []  # a kind of plan
+
+
+def test_a_banfa_named_by_its_field_after_an_issuing_verb_is_a_regulation() -> None:
+    text = "出台养老保险关系转移接续办法。制定实施农民工养老保险办法。"
+    assert titles(text) == ["养老保险关系转移接续办法", "农民工养老保险办法"]
+    # ways and kinds, and a way improved, are no names
+    assert titles("制定盘活财政存量资金的有效办法。制定非公有制企业进入特许经营领域具体办法。完善出口退税办法。") == []

@@ -253,6 +253,10 @@ def extract_policies(
             continue  # 审议…十年规划和第八个五年计划纲要: the end of a name already found is its part
             # (实施整体提升教育水平攻坚行动“七大工程”: the programme the counted name opens with stays)
         add(title, start, end)
+    for start, end, title in _named_measures(text, data, title_spans):
+        # 出台养老保险关系转移接续办法: a 办法 named by its field after an issuing verb is a regulation
+        if not any(p["span"][0] <= start < p["span"][1] for p in out):
+            add(title, start, end)
     for start, end, title in _pilots(text, data, title_spans):
         # 开展营业税改征增值税试点, 农村税费改革试点扩大到全国: a named pilot is a programme
         if not any(p["span"][0] <= start < p["span"][1] for p in out):
@@ -504,6 +508,26 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         name = re.sub(r"[“”]", "", text[a:b])
         if not any(x <= a < y for x, y in title_spans) and not category_re.search(name):
             out.append((a, b, name))
+    return out
+
+
+def _named_measures(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """办法 named by their field after a verb that issues or carries them out (出台养老保险关系转移接续办法, 制定实施农民工
+    养老保险办法): (start, end, title). Ways and kinds (具体办法, 有效办法, 参保办法 of 完善) are no names: a verb
+    that only improves (完善) is not one of `measure_verbs`, and runs with 的/和/等 or a kind word are left out."""
+    verbs = _alt(data.get("measure_verbs") or ["出台"])
+    heads = _alt(data.get("measure_heads") or ["办法"])
+    pat = re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff“”]{{4,20}}?(?:{heads}))(?=[，,。；;、）)\n]|$)")
+    generic = re.compile(data.get("measure_generic") or "\x00")
+    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or [])])})+")
+    out: list[tuple[int, int, str]] = []
+    for m in pat.finditer(text):
+        a, b, name = m.start("name"), m.end("name"), m.group("name")
+        if cut := strip.match(name):
+            a, name = a + cut.end(), name[cut.end() :]
+        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 6:
+            continue
+        out.append((a, b, re.sub(r"[“”]", "", name)))
     return out
 
 
