@@ -378,3 +378,40 @@ def test_example_openers_and_words_joined_to_an_issuing_verb_come_from_the_yaml(
     for word in data["issuing_joined"]:  # 推动出台并实施X条例: the second verb is not the name's
         assert titles(f"推动出台{word}中小企业促进条例。") == ["中小企业促进条例"], word
         assert titles(f"出台{word}加快发展生物制造产业实施方案。") == ["加快发展生物制造产业实施方案"], word
+
+
+def test_named_reform_pilots_run_by_a_verb_or_opening_their_clause_are_policies() -> None:
+    # a pilot named by its reform after a verb that runs it, or opening its clause before a verb of spreading
+    text = ("开展营业税改征增值税试点，继续抓好城镇医疗保险制度改革的试点。启动和扩大增值税转型改革试点。"
+            "农村税费改革试点扩大到全国。")
+    assert titles(text) == ["营业税改征增值税试点", "城镇医疗保险制度改革的试点", "增值税转型改革试点", "农村税费改革试点"]
+    # a kind, a count or a set of pilots, a pilot's town or range, and pilots not named by a reform are none
+    assert titles("进行了多种形式的改革试点。开展改革试点，扩大输配电价改革试点范围，推进4个城市综合改革试点。") == []
+    assert titles("推进集体产权制度等改革试点。支持城市开展中小企业数字化转型试点。") == []
+
+
+def test_a_construction_or_renewal_programme_carried_out_is_a_policy_a_work_built_is_not() -> None:
+    # after 实施 a 建设工程/改造工程 of a field names a programme; built or pushed on it is a work
+    text = "大力实施文明乡风建设工程，接续实施现代设施农业更新改造工程，创新实施马克思主义理论研究和建设工程。"
+    assert titles(text) == ["文明乡风建设工程", "现代设施农业更新改造工程", "马克思主义理论研究和建设工程"]
+    assert titles("推进城市道路建设工程，加快老旧小区改造工程。") == []
+
+
+def test_a_quoted_slogan_of_short_parts_run_by_a_programme_verb_names_the_programme() -> None:
+    text = "深入实施“千村引领、万村升级”工程，持续实施“扩量、提质、延链、增效”行动。"
+    assert titles(text) == ["千村引领、万村升级工程", "扩量、提质、延链、增效行动"]
+    # without a programme verb right before it, a quoted list is a slogan (“形象工程”、“政绩工程” are two quotes)
+    assert titles("坚持“稳中求进、以进促稳”工程建设思路。") == []
+
+
+def test_tuixing_carries_a_programme_out_like_shishi() -> None:
+    # 推行 (carry out, put into practice) introduces programmes as 实施 does, quoted or not
+    assert titles("持续推行中华古籍保护计划。大力推行“星火计划”。") == ["中华古籍保护计划", "星火计划"]
+    assert titles("推行协调方案，迅速克服困难。") == []  # a kind of plan
+
+
+def test_a_banfa_named_by_its_field_after_an_issuing_verb_is_a_regulation() -> None:
+    text = "出台养老保险关系转移接续办法。制定实施农民工养老保险办法。"
+    assert titles(text) == ["养老保险关系转移接续办法", "农民工养老保险办法"]
+    # ways and kinds, and a way improved, are no names
+    assert titles("制定盘活财政存量资金的有效办法。制定非公有制企业进入特许经营领域具体办法。完善出口退税办法。") == []

@@ -192,7 +192,10 @@ def extract_policies(
             if len(inner) < 4 and not lead:
                 continue  # 落实“八条”: a count of articles names nothing without its field
             add(lead + inner, m.start() - len(lead), m.end())
-        elif follow and not re.search(r"[，,。、]", inner):
+        elif follow and (not re.search(r"[，,。、]", inner) or (
+                re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+", inner) and _programme_verb_before(text, m.start(), data))):
+            # “千村引领、万村升级”工程, “扩量、提质、延链、增效”行动: a quoted slogan of short parts run by a programme
+            # verb names the programme with its 、
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
@@ -250,8 +253,21 @@ def extract_policies(
             continue  # 审议…十年规划和第八个五年计划纲要: the end of a name already found is its part
             # (实施整体提升教育水平攻坚行动“七大工程”: the programme the counted name opens with stays)
         add(title, start, end)
+    for start, end, title in _named_measures(text, data, title_spans):
+        # 出台养老保险关系转移接续办法: a 办法 named by its field after an issuing verb is a regulation
+        if not any(p["span"][0] <= start < p["span"][1] for p in out):
+            add(title, start, end)
+    for start, end, title in _pilots(text, data, title_spans):
+        # 开展营业税改征增值税试点, 农村税费改革试点扩大到全国: a named pilot is a programme
+        if not any(p["span"][0] <= start < p["span"][1] for p in out):
+            add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
     return out
+
+
+def _programme_verb_before(text: str, start: int, data: dict[str, Any]) -> bool:
+    """True when a programme verb ends right before `start` (深入实施“…”工程, 持续实施“…”行动)."""
+    return bool(re.search(f"(?:{_alt(data.get('programme_verbs') or ['实施'])})$", text[max(0, start - 8) : start]))
 
 
 def _counted_lead(
@@ -369,6 +385,7 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     doc_heads = _alt(data.get("programme_doc_heads") or ["\x00"])
     doc_head_re = re.compile(rf"的[\u4e00-\u9fff]{{4,}}(?:{doc_heads})$")
     works_verbs = set(data.get("programme_verbs_not_works") or [])
+    implemented_works = set(data.get("programme_not_implemented") or [])
     build_re = re.compile(_alt(data.get("programme_build_leads") or ["\x00"]))
     generic_re = re.compile("|".join(data.get("programme_generic") or ["\x00"]))
     then = _alt(data.get("programme_subject_verbs") or ["深入开展"])
@@ -447,7 +464,13 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
                 m.group("verb") in works_verbs and name.endswith("工程")
             ):  # 推动贵阳环高扩容工程: a work pushed on, not a programme
                 continue  # 实施好重大生态工程: a kind of work, not a named programme
-            if any(x <= a < y for x, y in title_spans) or not_re.search(name) or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
+            # 实施文明乡风建设工程, 实施马克思主义理论研究和建设工程: after 实施 a 建设/改造工程 of a field is a programme
+            # (a work is built: 加快建设…工程, programme_build_leads); after other verbs it is a work
+            works_word = not_re.search(name)
+            if works_word and m.re is head_re and m.group("verb").endswith("实施") \
+                    and works_word.group() in implemented_works and works_word.end() == len(name):
+                works_word = None
+            if any(x <= a < y for x, y in title_spans) or works_word or len(name) < (3 if m.re is doc_re and not short_not.match(name) else 4) or name in bare_not \
                     or generic_lead.match(name):  # a law may have three characters (森林法, 会计法)
                 continue
             if category_re.search(name) and not (doc_head_re.search(name) and not category_re.search(name.replace("的", ""))):
@@ -485,6 +508,51 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
         name = re.sub(r"[“”]", "", text[a:b])
         if not any(x <= a < y for x, y in title_spans) and not category_re.search(name):
             out.append((a, b, name))
+    return out
+
+
+def _named_measures(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """办法 named by their field after a verb that issues or carries them out (出台养老保险关系转移接续办法, 制定实施农民工
+    养老保险办法): (start, end, title). Ways and kinds (具体办法, 有效办法, 参保办法 of 完善) are no names: a verb
+    that only improves (完善) is not one of `measure_verbs`, and runs with 的/和/等 or a kind word are left out."""
+    verbs = _alt(data.get("measure_verbs") or ["出台"])
+    heads = _alt(data.get("measure_heads") or ["办法"])
+    pat = re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff“”]{{4,20}}?(?:{heads}))(?=[，,。；;、）)\n]|$)")
+    generic = re.compile(data.get("measure_generic") or "\x00")
+    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or [])])})+")
+    out: list[tuple[int, int, str]] = []
+    for m in pat.finditer(text):
+        a, b, name = m.start("name"), m.end("name"), m.group("name")
+        if cut := strip.match(name):
+            a, name = a + cut.end(), name[cut.end() :]
+        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 6:
+            continue
+        out.append((a, b, re.sub(r"[“”]", "", name)))
+    return out
+
+
+def _pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Named pilots (…试点) a verb runs (开展营业税改征增值税试点, 扩大城市公立医院综合改革试点, 抓好小城镇户籍管理
+    制度改革的试点) or that open their clause and are said to spread (农村税费改革试点扩大到全国): (start, end, title).
+    A pilot's town, range or work (试点城市, 试点范围, 试点项目) names no pilot, nor a kind of pilot (改革试点, 国家试点)."""
+    verbs = _alt(data.get("pilot_verbs") or ["开展"])
+    then = _alt(data.get("pilot_subject_verbs") or ["扩大到"])
+    run = r"[\u4e00-\u9fffA-Za-z0-9“”+·]{2,24}?(?:的)?试点"
+    stop = rf"(?=(?:{_alt(data.get('pilot_then') or ['工作'])})?(?:[，,。；;、）)\n]|$))"
+    verb_re = re.compile(rf"(?:{verbs})(?P<name>{run}){stop}")
+    subject_re = re.compile(rf"(?:^|(?<=[。；;，,\n]))(?P<name>{run})(?=(?:{then}))")
+    generic = re.compile(data.get("pilot_generic") or "\x00")
+    # 继续抓好…试点, 启动和扩大…试点: the verbs and joining words before the name are not the name's
+    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('pilot_verbs') or []), '和', '并'])})+")
+    out: list[tuple[int, int, str]] = []
+    for m in [*verb_re.finditer(text), *subject_re.finditer(text)]:
+        a, b = m.start("name"), m.end("name")
+        name = m.group("name")
+        if cut := strip.match(name):
+            a, name = a + cut.end(), name[cut.end() :]
+        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 5:
+            continue
+        out.append((a, b, re.sub(r"[“”]", "", name)))
     return out
 
 
