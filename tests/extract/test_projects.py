@@ -950,3 +950,13 @@ def test_a_scene_named_then_said_again_by_its_kind() -> None:
     ents = [Mention("广西贵港港南区", "place", spans=[(1, 8)])]
     assert _by_name(t, entities=ents)["滨江产业园"]["status"] == "在建"  # the places before it say where
     assert extract_projects("在产业园区，园区建设正在加快推进。") == []  # a kind, no name
+
+
+def test_a_part_before_he_that_names_no_work_leaves_only_the_part_after() -> None:
+    # a class of city, a task, a firm before 和: only the work after it is a project (or none)
+    got = _by_name("推动长春、松原国家碳达峰试点城市和长春循环经济产业园建设。")
+    assert list(got) == ["长春循环经济产业园"] and got["长春循环经济产业园"]["status"] == "在建"
+    assert extract_projects("大力推动商务区核心区城市更新和重点项目建设，促进功能复合。") == []
+    assert extract_projects("一批重点煤矿、电站、油井、建材企业和铁路新线建成投产。") == []
+    # two works joined by 和 stay one name (the part before ends with no such word)
+    assert "东平湖老湖区洪水相机南排和航道" in _by_name("加快东平湖老湖区洪水相机南排和航道主体工程建设。")

@@ -107,6 +107,15 @@ class _Rules:
         self.progress_words = "|".join(d["progress_words"])
         self.name_words = frozenset(d["name_words"])
         self.not_shared = frozenset(d["not_shared"])
+        # words closing the part before 和 that make it no work: tasks (not_items, without the soft ones that
+        # stand inside works' names: 一体化保护和修复工程) and the classes of things that are not works
+        # (not_work_conjuncts); heads and built words excepted
+        ends = {*d["not_items"], *d["not_work_conjuncts"]} - {
+            *d.get("soft_not_items", []),
+            *d["heads"],
+            *d["built_suffixes"],
+        }
+        self.not_work_ends = tuple(sorted((w for w in ends if len(w) >= 2), key=len, reverse=True))
         not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
             (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})"))
@@ -418,6 +427,11 @@ def _sentence_projects(
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
         if name.startswith("“") and name.count("“") == name.count("”"):
             name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
+        joined = _after_not_work(r, name, sent.start + start, mentions)
+        if joined is not None:  # 试点城市和长春循环经济产业园, 城市更新和重点项目: the part before 和 is no work
+            if s[start:end] == name:
+                start = end - len(joined)
+            name = joined
         if s[end : end + 2] == "——":
             continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
         described = r.descriptive_re.search(name)
@@ -566,6 +580,21 @@ def _sentence_projects(
             if p["investment"] is not None or p["status"] is not None or _named_project(r, str(p["name"]))
         ]  # a name kept only for the amounts of 分别 that did not go to it
     return out, carry
+
+
+def _after_not_work(r: _Rules, name: str, at: int, mentions: list[tuple[int, int, Mention]]) -> str | None:
+    """The part after 和 when the part before it ends with a word that names no work (a task, a class of city,
+    a firm, an agreement: 长春国家碳达峰试点城市和长春循环经济产业园, 企业节能和重点工程, 协议和合作项目), else
+    None. A 和 inside a tagged name (协和, 人和集团) or after a built word (A水库和B水库) joins nothing here."""
+    i = name.rfind("和")
+    if i < 2 or i == len(name) - 1:
+        return None
+    if any(a <= at + i < b for a, b, m in mentions if m.kind != "person"):
+        return None
+    left = name[:i]
+    if r.built_re.search(left) or not left.endswith(r.not_work_ends):
+        return None
+    return name[i + 1 :]
 
 
 # 这两个投资百亿元的高端制造项目: the named projects before it, each with that amount
