@@ -960,3 +960,10 @@ def test_a_part_before_he_that_names_no_work_leaves_only_the_part_after() -> Non
     assert extract_projects("一批重点煤矿、电站、油井、建材企业和铁路新线建成投产。") == []
     # two works joined by 和 stay one name (the part before ends with no such word)
     assert "东平湖老湖区洪水相机南排和航道" in _by_name("加快东平湖老湖区洪水相机南排和航道主体工程建设。")
+
+
+def test_verbs_of_managing_projects_open_no_name() -> None:
+    # 完善/实行/做实/推行 govern a rule or a stage of projects in general, not a named project
+    t = "做实重大项目前期工作，推动要素向产业项目集聚。完善项目可持续投融资和运营机制。实行项目核准网上并联办理。"
+    assert extract_projects(t) == []
+    assert extract_projects("全面推行项目设计施工的招标制，以达到提高工程质量的目的。") == []
