@@ -967,3 +967,12 @@ def test_verbs_of_managing_projects_open_no_name() -> None:
     t = "做实重大项目前期工作，推动要素向产业项目集聚。完善项目可持续投融资和运营机制。实行项目核准网上并联办理。"
     assert extract_projects(t) == []
     assert extract_projects("全面推行项目设计施工的招标制，以达到提高工程质量的目的。") == []
+
+
+def test_a_status_list_of_fields_closed_by_deng_xiangmu_names_no_projects() -> None:
+    t = "加快布局建设煤制芳烃、低阶煤热解联产分质分级利用、焦化化产深加工等项目，拓展应用市场。"
+    assert extract_projects(t) == []
+    assert extract_projects("加快双千兆网络、量子通信等项目建设，完善数字基础设施体系。") == []
+    # a named work (a built word, a transfer work) keeps the list
+    assert "大吉煤层气田" in _by_name("推动大吉煤层气田等项目建设。")
+    assert "南水北调" in _by_name("加紧南水北调等重大项目的规划和建设。")

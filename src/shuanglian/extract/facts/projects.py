@@ -397,13 +397,14 @@ def _sentence_projects(
 
     examples, carry = _example_lists(r, s, carried)
     orgs = {m.name for _a, _b, m in mentions if m.kind in _ORG_KINDS}
-    for a, b, name, stage in [*_per_place(s, _status_lists(r, s, place_names, orgs), place_names), *examples]:
-        if free(a, b):
-            found.append((a, b, name, None, True))
-            given[(a, b)] = stage
     marked = [
         (a - sent.start, b - sent.start) for a, b, m in mentions if m.kind in _NAMING_KINDS
     ]  # places and bodies: what names one work
+    status_items = _fields_dropped(r, s, _per_place(s, _status_lists(r, s, place_names, orgs), place_names), marked)
+    for a, b, name, stage in [*status_items, *examples]:
+        if free(a, b):
+            found.append((a, b, name, None, True))
+            given[(a, b)] = stage
     for h in heads:
         listed_items = _list_items(r, s, h)
         if h.group() == "项目" and not any(_name_marked(r, s, a, b, marked) for a, b in listed_items):
@@ -1048,6 +1049,32 @@ def _name_marked(r: _Rules, s: str, a: int, b: int, marked: list[tuple[int, int]
         bool(r.built_any_re.search(item) or re.search(r"[\dA-Za-z“”（）()·]", item))
         or any(a <= x and y <= b for x, y in marked)
     )
+
+
+# the close of a list called only projects (等项目, 等重点项目, 等重大产业项目): the items say what they are
+_PLAIN_PROJECTS = re.compile(r"[^，,。；;：:]*?等([\u4e00-\u9fff]{0,6}?)项目")
+
+
+def _fields_dropped(
+    r: _Rules, s: str, items: list[tuple[int, int, str, str]], marked: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """A status verb's list closed by 等(重点)项目 whose items name no place, body, work or number is a list of
+    fields (加快布局建设煤制芳烃、低阶煤热解联产分质分级利用、焦化化产深加工等项目; 加快双千兆网络、量子通信等项目建设),
+    as the 等…项目 lists without a status verb are read (_name_marked): its items go."""
+    closes: dict[int, list[tuple[int, int, str, str]]] = {}
+    keep: list[tuple[int, int, str, str]] = []
+    for item in items:
+        a, b = item[0], item[1]
+        m = _PLAIN_PROJECTS.match(s, b)
+        if m and _generic_tail(r, m.group(1)) and s[a:b] == item[2]:
+            closes.setdefault(m.end(), []).append(item)
+        else:
+            keep.append(item)
+    for group in closes.values():
+        # (a transfer work, 南水北调, 西电东送, is named by what it moves where)
+        if any(_name_marked(r, s, a, b, marked) or _TRANSFER.search(s[a:b]) for a, b, *_ in group):
+            keep.extend(group)
+    return sorted(keep, key=lambda x: x[0])
 
 
 # 178项节能: a count opening the first item of a list
