@@ -976,3 +976,10 @@ def test_a_status_list_of_fields_closed_by_deng_xiangmu_names_no_projects() -> N
     # a named work (a built word, a transfer work) keeps the list
     assert "大吉煤层气田" in _by_name("推动大吉煤层气田等项目建设。")
     assert "南水北调" in _by_name("加紧南水北调等重大项目的规划和建设。")
+
+
+def test_a_work_that_serves_put_into_operation_is_built_a_plant_is_producing() -> None:
+    got = _by_name("全面投运共和机场，推进黄南机场前期。确保青藏铁路、三峡三期工程等一批重点工程建成投产。")
+    assert got["共和机场"]["status"] == "建成" and got["青藏铁路"]["status"] == "建成"
+    assert got["三峡三期工程"]["status"] == "投产"  # a power plant produces
+    assert _by_name("白鹤滩水电站全面投产发电。")["白鹤滩水电站"]["status"] == "投产"

@@ -107,6 +107,11 @@ class _Rules:
         self.progress_words = "|".join(d["progress_words"])
         self.name_words = frozenset(d["name_words"])
         self.not_shared = frozenset(d["not_shared"])
+        self.service_works = tuple(d["service_works"])
+        self.plant_works = tuple(d["plant_works"])
+        self.phase_or_upgrade_end_re = re.compile(
+            rf"(?:[一二三四五六七八九十\d]+期|{alternation(d['upgrade_works'])}|迁建)$"
+        )
         # words closing the part before 和 that make it no work: tasks (not_items, without the soft ones that
         # stand inside works' names: 一体化保护和修复工程) and the classes of things that are not works
         # (not_work_conjuncts); heads and built words excepted
@@ -455,6 +460,8 @@ def _sentence_projects(
         ):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if status == "投产" and _service_work(r, name):
+            status = "建成"  # 盛乐国际机场投运, 省科技馆开馆试运行: a work that serves, not a plant, is finished
         if money is None and len(moneys) > len(taken) and not (listed and s[end : end + 1] in "、和及与等"):
             # 总投资约180亿元的昌景黄高铁江西段开通运营: a named work gets the amount said of it as a 项目 does;
             # a listed one only the amount said right before it (总投资X亿元的A、B: the list's total is no item's),
@@ -581,6 +588,14 @@ def _sentence_projects(
             if p["investment"] is not None or p["status"] is not None or _named_project(r, str(p["name"]))
         ]  # a name kept only for the amounts of 分别 that did not go to it
     return out, carry
+
+
+def _service_work(r: _Rules, name: str) -> bool:
+    """A work that serves rather than produces (a transport, water or public work: 机场, 铁路, 水库, 科技馆, 医院),
+    named by its own word before any phase or upgrade: put into operation (投运, 投入运营, 建成投产) it is 建成;
+    投产 is said of plants (工厂, 生产线, 电站)."""
+    core = r.phase_or_upgrade_end_re.sub("", re.sub(r"(?:项目|工程)$", "", name))
+    return core.endswith(r.service_works) and not core.endswith(r.plant_works)
 
 
 def _after_not_work(r: _Rules, name: str, at: int, mentions: list[tuple[int, int, Mention]]) -> str | None:
