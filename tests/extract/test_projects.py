@@ -950,3 +950,36 @@ def test_a_scene_named_then_said_again_by_its_kind() -> None:
     ents = [Mention("广西贵港港南区", "place", spans=[(1, 8)])]
     assert _by_name(t, entities=ents)["滨江产业园"]["status"] == "在建"  # the places before it say where
     assert extract_projects("在产业园区，园区建设正在加快推进。") == []  # a kind, no name
+
+
+def test_a_part_before_he_that_names_no_work_leaves_only_the_part_after() -> None:
+    # a class of city, a task, a firm before 和: only the work after it is a project (or none)
+    got = _by_name("推动长春、松原国家碳达峰试点城市和长春循环经济产业园建设。")
+    assert list(got) == ["长春循环经济产业园"] and got["长春循环经济产业园"]["status"] == "在建"
+    assert extract_projects("大力推动商务区核心区城市更新和重点项目建设，促进功能复合。") == []
+    assert extract_projects("一批重点煤矿、电站、油井、建材企业和铁路新线建成投产。") == []
+    # two works joined by 和 stay one name (the part before ends with no such word)
+    assert "东平湖老湖区洪水相机南排和航道" in _by_name("加快东平湖老湖区洪水相机南排和航道主体工程建设。")
+
+
+def test_verbs_of_managing_projects_open_no_name() -> None:
+    # 完善/实行/做实/推行 govern a rule or a stage of projects in general, not a named project
+    t = "做实重大项目前期工作，推动要素向产业项目集聚。完善项目可持续投融资和运营机制。实行项目核准网上并联办理。"
+    assert extract_projects(t) == []
+    assert extract_projects("全面推行项目设计施工的招标制，以达到提高工程质量的目的。") == []
+
+
+def test_a_status_list_of_fields_closed_by_deng_xiangmu_names_no_projects() -> None:
+    t = "加快布局建设煤制芳烃、低阶煤热解联产分质分级利用、焦化化产深加工等项目，拓展应用市场。"
+    assert extract_projects(t) == []
+    assert extract_projects("加快双千兆网络、量子通信等项目建设，完善数字基础设施体系。") == []
+    # a named work (a built word, a transfer work) keeps the list
+    assert "大吉煤层气田" in _by_name("推动大吉煤层气田等项目建设。")
+    assert "南水北调" in _by_name("加紧南水北调等重大项目的规划和建设。")
+
+
+def test_a_work_that_serves_put_into_operation_is_built_a_plant_is_producing() -> None:
+    got = _by_name("全面投运共和机场，推进黄南机场前期。确保青藏铁路、三峡三期工程等一批重点工程建成投产。")
+    assert got["共和机场"]["status"] == "建成" and got["青藏铁路"]["status"] == "建成"
+    assert got["三峡三期工程"]["status"] == "投产"  # a power plant produces
+    assert _by_name("白鹤滩水电站全面投产发电。")["白鹤滩水电站"]["status"] == "投产"

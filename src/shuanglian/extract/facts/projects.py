@@ -27,32 +27,11 @@ from shuanglian.extract.facts.dates import find_date
 from shuanglian.extract.facts.numbers import parse_number
 
 _ORG_KINDS = ("enterprise", "organization", "university", "research_institute", "government")
-_MONEY = {"万亿元": 1e12, "亿元": 1e8, "万元": 1e4, "元": 1.0, "亿美元": 1e8, "万美元": 1e4, "个亿": 1e8, "亿": 1e8}
-_CURRENCY = {
-    "万亿元": "元",
-    "亿元": "元",
-    "万元": "元",
-    "元": "元",
-    "亿美元": "美元",
-    "万美元": "美元",
-    "个亿": "元",
-    "亿": "元",
-}
 _NUM = r"\d+(?:[,，]\d{3})*(?:\.\d+)?|[一二两三四五六七八九十百千]+|[数几百千]"
-_RECENT = re.compile(r"近日|日前|今天|今日|当天|日内")
 _STATUS_ORDER = ("谋划", "签约", "开工", "在建", "投产", "建成")
 _STOPS = '，,。；;、：:（(）)！？“”"《》 \t'
 # 白鹤滩—江苏, 牛栏江—滇池: one dash between two names of places joins the ends of a route or a line
 _ROUTE_DASH = re.compile(r"[^—]*?[\u4e00-\u9fff]{2}—[\u4e00-\u9fff]{2}")
-_NAME_WORDS = {
-    "建设",
-    "年产",
-    "新建",
-    "投资",
-    "及",
-    "和",
-    "与",
-}  # introducing words that may also be part of a name
 _MAX_NAME = 30
 _KIND_GENERIC = ("重大", "重点", "建设", "项目", "工程")
 _FOOTNOTE = re.compile(r"［\d+］|\[\d+\]|【\d+】")
@@ -76,23 +55,6 @@ _MEASURED_AFTER = re.compile(
 )
 # 三个一号旅游公路: a count of works named together, in words
 _WORD_COUNT = re.compile(r"^[两三四五六七八九十]+(?:个|座|条)")
-_COUNTED = re.compile(r"(?:^|[^\d.])\d+(?:座|条|县|乡|镇|村|处|所|艘)(?!米)")
-_NOT_SHARED = {
-    "期",
-    "段",
-    "线",
-    "项目",
-    "工程",
-    "扩建",
-    "改扩建",
-    "中心",
-    "平台",
-    "站",
-    "港",
-    "桥",
-    "矿",
-    "总部",
-}
 
 
 @dataclass(frozen=True)
@@ -113,12 +75,52 @@ class _Rules:
         self.weak_heads = list(d["weak_heads"])
         self.head_re = re.compile(alternation(self.heads + self.weak_heads))
         cues = alternation(d["investment_cues"])
+        # the units of an amount (万亿元…亿美元, 个亿, 亿): factor and currency, in the order tried
+        self.money = {unit: (float(f), str(c)) for unit, (f, c) in d["money_units"].items()}
+        spoken_units = tuple(d["spoken_units"])
+        written = "|".join(re.escape(u) for u in self.money if u not in spoken_units)
+        every_unit = "|".join(re.escape(u) for u in self.money)
         # 总投资200个亿, 投资50亿建设…: the spoken amount without 元 (not 亿千瓦, 亿人次, 亿美元: a measure follows)
         spoken = f"个亿|亿(?={d['spoken_yi_before']})"
         self.money_re = re.compile(
             rf"(?:{cues})(?:额)?(?:预计|)(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
-            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>万亿元|亿元|万元|亿美元|万美元|元|{spoken})(?:以上|左右)?"
+            rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>{written}|{spoken})(?:以上|左右)?"
         )
+        # an amount as said in a list of amounts (100亿元、80亿元; a spoken 亿 not before 元 or 美元)
+        self.amount = rf"(?:{_NUM})(?:多|余)?(?:{written}|个亿|亿(?![元美]))"
+        self.unit_end_re = re.compile(f"(?:{every_unit})$")
+        # A项目和B项目总投资分别为100亿元、80亿元: N amounts after 分别, in the order of the N names before it
+        self.respective_re = re.compile(
+            rf"分别(?:{'|'.join(d['respective_verbs'])})?(?:{'|'.join(d['respective_cues'])})?"
+            rf"(?:{'|'.join(d['respective_copulas'])})?"
+            rf"(?P<amounts>{self.amount}(?:[、和及与，,]{self.amount})+)"
+        )
+        self.recent_re = re.compile("|".join(map(re.escape, d["recent_cues"])))
+        self.counted_re = re.compile(rf"(?:^|[^\d.])\d+(?:{'|'.join(d['counted_counters'])})(?!米)")
+        # words between an anaphoric subject and an amount that make the amount another's or a part's
+        self.other_than_subject_re = re.compile(
+            "|".join(
+                [*map(re.escape, d["other_than_subject"]), rf"\d+(?:{'|'.join(d['other_than_subject_counters'])})"]
+            )
+        )
+        self.example_intro_re = re.compile(rf"(?:工程|项目)(?:{'|'.join(d['example_intro_stages'])})?$")
+        self.progress_words = "|".join(d["progress_words"])
+        self.name_words = frozenset(d["name_words"])
+        self.not_shared = frozenset(d["not_shared"])
+        self.service_works = tuple(d["service_works"])
+        self.plant_works = tuple(d["plant_works"])
+        self.phase_or_upgrade_end_re = re.compile(
+            rf"(?:[一二三四五六七八九十\d]+期|{alternation(d['upgrade_works'])}|迁建)$"
+        )
+        # words closing the part before 和 that make it no work: tasks (not_items, without the soft ones that
+        # stand inside works' names: 一体化保护和修复工程) and the classes of things that are not works
+        # (not_work_conjuncts); heads and built words excepted
+        ends = {*d["not_items"], *d["not_work_conjuncts"]} - {
+            *d.get("soft_not_items", []),
+            *d["heads"],
+            *d["built_suffixes"],
+        }
+        self.not_work_ends = tuple(sorted((w for w in ends if len(w) >= 2), key=len, reverse=True))
         not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
             (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})"))
@@ -345,13 +347,9 @@ def _anaphoric_money(r: _Rules, s: str) -> _Money | None:
     subject = r.anaphor_subject_re.match(s)
     if subject and moneys and "投资" in moneys[0].written:
         between = s[subject.end() : moneys[0].start]
-        if len(between) <= 40 and not _OTHER_THAN_SUBJECT.search(between):
+        if len(between) <= 40 and not r.other_than_subject_re.search(between):
             return moneys[0]
     return None
-
-
-# words between an anaphoric subject and an amount that make the amount another's or a part's
-_OTHER_THAN_SUBJECT = re.compile(r"项目|工程|其中|\d+(?:个|家|项)|分别|累计|带动|拉动|年产值|营收|税")
 
 
 # 海南省万宁至洋浦高速公路 is 万洋高速: a route between two places is abbreviated by their first characters
@@ -404,13 +402,14 @@ def _sentence_projects(
 
     examples, carry = _example_lists(r, s, carried)
     orgs = {m.name for _a, _b, m in mentions if m.kind in _ORG_KINDS}
-    for a, b, name, stage in [*_per_place(s, _status_lists(r, s, place_names, orgs), place_names), *examples]:
-        if free(a, b):
-            found.append((a, b, name, None, True))
-            given[(a, b)] = stage
     marked = [
         (a - sent.start, b - sent.start) for a, b, m in mentions if m.kind in _NAMING_KINDS
     ]  # places and bodies: what names one work
+    status_items = _fields_dropped(r, s, _per_place(s, _status_lists(r, s, place_names, orgs), place_names), marked)
+    for a, b, name, stage in [*status_items, *examples]:
+        if free(a, b):
+            found.append((a, b, name, None, True))
+            given[(a, b)] = stage
     for h in heads:
         listed_items = _list_items(r, s, h)
         if h.group() == "项目" and not any(_name_marked(r, s, a, b, marked) for a, b in listed_items):
@@ -429,11 +428,16 @@ def _sentence_projects(
     out = []
     taken = {id(x[3]) for x in found if x[3] is not None}  # the amounts the names with their own amount hold
     sole = sum(1 for x in found if x[4]) == 1  # one listed name: the object of a status verb, not a list
-    respective = _RESPECTIVE.search(s) if "分别" in s else None  # A项目、B项目分别投资…: amounts said for each
+    respective = r.respective_re.search(s) if "分别" in s else None  # A项目、B项目分别投资…: amounts said for each
     for start, end, name, money, listed in found:
         name = _FOOTNOTE.sub("", name)  # “五网合一”［20］示范项目: a note mark is no part of the name
         if name.startswith("“") and name.count("“") == name.count("”"):
             name = name.replace("“", "").replace("”", "")  # “纳米真空互联实验站”二期项目
+        joined = _after_not_work(r, name, sent.start + start, mentions)
+        if joined is not None:  # 试点城市和长春循环经济产业园, 城市更新和重点项目: the part before 和 is no work
+            if s[start:end] == name:
+                start = end - len(joined)
+            name = joined
         if s[end : end + 2] == "——":
             continue  # 重大项目——引黄济宁工程, 控制性工程——色季拉山隧道: a description of the name after the dash
         described = r.descriptive_re.search(name)
@@ -456,6 +460,8 @@ def _sentence_projects(
         ):
             continue  # 省内首条计算机整机生产线: a description; 数字产业化“十大工程”, “三基地一枢纽”: a programme of N works
         status = given.get((start, end)) or _status(r, s, start, end, clause_only=money is None)
+        if status == "投产" and _service_work(r, name):
+            status = "建成"  # 盛乐国际机场投运, 省科技馆开馆试运行: a work that serves, not a plant, is finished
         if money is None and len(moneys) > len(taken) and not (listed and s[end : end + 1] in "、和及与等"):
             # 总投资约180亿元的昌景黄高铁江西段开通运营: a named work gets the amount said of it as a 项目 does;
             # a listed one only the amount said right before it (总投资X亿元的A、B: the list's total is no item's),
@@ -512,7 +518,7 @@ def _sentence_projects(
         place = _place(r, s, start, end, sent.start, mentions) or last_place or main_place
         when = find_date(s, pub)
         day = when[0] if when else None
-        if day is None and pub and _RECENT.search(s):
+        if day is None and pub and r.recent_re.search(s):
             day = pub
         out.append(
             {
@@ -584,6 +590,29 @@ def _sentence_projects(
     return out, carry
 
 
+def _service_work(r: _Rules, name: str) -> bool:
+    """A work that serves rather than produces (a transport, water or public work: 机场, 铁路, 水库, 科技馆, 医院),
+    named by its own word before any phase or upgrade: put into operation (投运, 投入运营, 建成投产) it is 建成;
+    投产 is said of plants (工厂, 生产线, 电站)."""
+    core = r.phase_or_upgrade_end_re.sub("", re.sub(r"(?:项目|工程)$", "", name))
+    return core.endswith(r.service_works) and not core.endswith(r.plant_works)
+
+
+def _after_not_work(r: _Rules, name: str, at: int, mentions: list[tuple[int, int, Mention]]) -> str | None:
+    """The part after 和 when the part before it ends with a word that names no work (a task, a class of city,
+    a firm, an agreement: 长春国家碳达峰试点城市和长春循环经济产业园, 企业节能和重点工程, 协议和合作项目), else
+    None. A 和 inside a tagged name (协和, 人和集团) or after a built word (A水库和B水库) joins nothing here."""
+    i = name.rfind("和")
+    if i < 2 or i == len(name) - 1:
+        return None
+    if any(a <= at + i < b for a, b, m in mentions if m.kind != "person"):
+        return None
+    left = name[:i]
+    if r.built_re.search(left) or not left.endswith(r.not_work_ends):
+        return None
+    return name[i + 1 :]
+
+
 # 这两个投资百亿元的高端制造项目: the named projects before it, each with that amount
 _EACH = re.compile(r"(?:这|上述|以上)(?P<n>\d+|[两三四五六七八九十])(?:个|项)")
 
@@ -603,34 +632,28 @@ def _each_amount(s: str, moneys: list[_Money], out: list[dict[str, Any]], base: 
             p["investment"], p["investment_text"], p["currency"] = _tidy(money.value), money.written, money.currency
 
 
-_AMOUNT = rf"(?:{_NUM})(?:多|余)?(?:万亿元|亿元|万元|亿美元|万美元|元|个亿|亿(?![元美]))"
-# A项目和B项目总投资分别为100亿元、80亿元: N amounts after 分别, in the order of the N names before it
-_RESPECTIVE = re.compile(
-    rf"分别(?:为|是|达到|达|约为|约|计划)?(?:总投资|投资|投入)?(?:为|约|达|约为)?"
-    rf"(?P<amounts>{_AMOUNT}(?:[、和及与，,]{_AMOUNT})+)"
-)
-
-
 def _respective_amounts(s: str, out: list[dict[str, Any]], base: int) -> None:
     """分别 with as many amounts as the sentence named projects before it gives each its own, in order."""
     if "分别" not in s:
         return
-    for m in _RESPECTIVE.finditer(s):
-        amounts = list(re.finditer(_AMOUNT, m.group("amounts")))
+    r = _rules()
+    for m in r.respective_re.finditer(s):
+        amounts = list(re.finditer(r.amount, m.group("amounts")))
         before = [p for p in out if p["span"][1] - base <= m.start()]
         if len(before) != len(amounts):
             continue
         for p, a in zip(before, amounts, strict=True):
             num = re.match(_NUM, a.group())
-            unit = re.search(r"(?:万亿元|亿元|万元|亿美元|万美元|元|个亿|亿)$", a.group())
+            unit = r.unit_end_re.search(a.group())
             if not num or not unit:
                 break
             try:
                 v, _ = parse_number(num.group().replace("，", ","))
             except ValueError:
                 break
-            p["investment"] = _tidy(v * _MONEY[unit.group()])
-            p["investment_text"], p["currency"] = a.group(), _CURRENCY[unit.group()]
+            factor, currency = r.money[unit.group()]
+            p["investment"] = _tidy(v * factor)
+            p["investment_text"], p["currency"] = a.group(), currency
 
 
 # 在X产业园，园区建设正在加快推进 / 在X项目现场，项目…: a scene named, then the same work by its kind
@@ -653,7 +676,7 @@ def _subject_with_total(r: _Rules, s: str, moneys: list[_Money]) -> tuple[int, i
     if not m:
         return None
     money = next((x for x in moneys if x.start >= m.end() and "总投资" in x.written), None)
-    if money is None or money.start - m.end() > 40 or _OTHER_THAN_SUBJECT.search(s, m.end(), money.start):
+    if money is None or money.start - m.end() > 40 or r.other_than_subject_re.search(s, m.end(), money.start):
         return None
     name = m.group("name")
     if (
@@ -835,8 +858,8 @@ def _moneys(r: _Rules, s: str) -> list[_Money]:
             v, _ = parse_number(m.group("num").replace("，", ","))
         except ValueError:
             continue
-        unit = m.group("unit")
-        out.append(_Money(m.start(), m.end(), v * _MONEY[unit], m.group(), _CURRENCY[unit]))
+        factor, currency = r.money[m.group("unit")]
+        out.append(_Money(m.start(), m.end(), v * factor, m.group(), currency))
     return out
 
 
@@ -918,7 +941,7 @@ def _name_start(
                 ):
                     return stop + cuts[i + 1][0]
             return stop + c if len(core) <= _MAX_NAME else None
-        if word not in _NAME_WORDS:
+        if word not in r.name_words:
             return None
     return None
 
@@ -970,7 +993,7 @@ def _junk(
         name[:-2] if name.endswith(("项目", "工程")) else name
     ):
         return True
-    if _COUNTED.search(name) or _WORD_COUNT.search(name) or _CLASSES.search(name):
+    if r.counted_re.search(name) or _WORD_COUNT.search(name) or _CLASSES.search(name):
         return True  # 2座35万千瓦…光热发电项目, 镇原4县高速项目, 三个一号旅游公路: a count of works, not one
     built = r.built_re.search(re.sub(r"(?:项目|工程)$", "", name))
     if built and built.start() >= 2:
@@ -1041,6 +1064,32 @@ def _name_marked(r: _Rules, s: str, a: int, b: int, marked: list[tuple[int, int]
         bool(r.built_any_re.search(item) or re.search(r"[\dA-Za-z“”（）()·]", item))
         or any(a <= x and y <= b for x, y in marked)
     )
+
+
+# the close of a list called only projects (等项目, 等重点项目, 等重大产业项目): the items say what they are
+_PLAIN_PROJECTS = re.compile(r"[^，,。；;：:]*?等([\u4e00-\u9fff]{0,6}?)项目")
+
+
+def _fields_dropped(
+    r: _Rules, s: str, items: list[tuple[int, int, str, str]], marked: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """A status verb's list closed by 等(重点)项目 whose items name no place, body, work or number is a list of
+    fields (加快布局建设煤制芳烃、低阶煤热解联产分质分级利用、焦化化产深加工等项目; 加快双千兆网络、量子通信等项目建设),
+    as the 等…项目 lists without a status verb are read (_name_marked): its items go."""
+    closes: dict[int, list[tuple[int, int, str, str]]] = {}
+    keep: list[tuple[int, int, str, str]] = []
+    for item in items:
+        a, b = item[0], item[1]
+        m = _PLAIN_PROJECTS.match(s, b)
+        if m and _generic_tail(r, m.group(1)) and s[a:b] == item[2]:
+            closes.setdefault(m.end(), []).append(item)
+        else:
+            keep.append(item)
+    for group in closes.values():
+        # (a transfer work, 南水北调, 西电东送, is named by what it moves where)
+        if any(_name_marked(r, s, a, b, marked) or _TRANSFER.search(s[a:b]) for a, b, *_ in group):
+            keep.extend(group)
+    return sorted(keep, key=lambda x: x[0])
 
 
 # 178项节能: a count opening the first item of a list
@@ -1120,7 +1169,7 @@ def _example_stage(r: _Rules, s: str) -> tuple[int, str] | None:
     (包括三十八个续建工程，如…; 有三十五个新的工程开工，如…)."""
     for m in r.examples_re.finditer(s):
         intro = s[max(0, m.start() - 24) : m.start()].rstrip("，,：:")
-        if not re.search(r"(?:工程|项目)(?:开工|建成|投产|竣工)?$", intro):
+        if not r.example_intro_re.search(intro):
             continue
         cues = sorted(
             ((c.end(), stage) for stage, pat in r.status for c in pat.finditer(intro)), reverse=True
@@ -1333,7 +1382,7 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
     if re.search(r"(?:\d+|[一二两三四五六七八九十百千]+)(?:多|余)?家$", obj):
         return None  # 引进A、B等首店100多家: firms or shops counted, not works
     obj = re.sub(
-        rf"(?:项目|工程)?(?:{r.stage_adverbs})?(?:建设进度|建设|施工|进度|前期工作|前期研究|前期|纳规|立项审批|立项)$",
+        rf"(?:项目|工程)?(?:{r.stage_adverbs})?(?:{r.progress_words})$",
         lambda m: m.group()[:2] if m.group()[:2] in ("项目", "工程") else "",
         obj,
     )
@@ -1380,7 +1429,7 @@ def _list_category(r: _Rules, obj: str, named: bool) -> tuple[str, str, bool] | 
     if not (category.startswith("“") and category.endswith("”")):
         category = _plain_category(r, category)  # a quoted label (“十大产业项目”) is no kind of thing
     category = r.kind_work_end.sub("", category)  # 等灌区现代化改造: each item is a 灌区
-    category = category if category and r.built_re.search(category) and category not in _NOT_SHARED else ""
+    category = category if category and r.built_re.search(category) and category not in r.not_shared else ""
     return body, category, explicit
 
 
@@ -1406,7 +1455,7 @@ def _shared_words(r: _Rules, cleaned: list[tuple[int, str]], places: set[str] | 
     items after it; the last item loses a batch's size class in place (德厚、阿岗、车马碧大型水库)."""
     last_item = cleaned[-1][1]
     last = r.built_re.search(last_item)
-    shared = last.group() if last and last.group() not in _NOT_SHARED else None
+    shared = last.group() if last and last.group() not in r.not_shared else None
     lens = {len(p) for _, p in cleaned[:-1]}
     short = bool(lens) and max(lens) <= 4  # 中资信创总部、…、国家管网科学试验基地: whole names share nothing
     praise = next((w for w in r.praise if shared and last_item.endswith(w + shared)), None)
@@ -1441,7 +1490,7 @@ def _shared_words(r: _Rules, cleaned: list[tuple[int, str]], places: set[str] | 
         if (
             i < len(cleaned) - 1
             and own_word
-            and own_word.group() not in _NOT_SHARED
+            and own_word.group() not in r.not_shared
             and _specific(r, item[: own_word.start()])  # 县乡公路 is a kind, 德令哈3座…电站 a count: no names
             and not re.search(r"\d+(?:个|项|条|座|处)", item)
         ):
@@ -1579,7 +1628,7 @@ def _word_behind_head(r: _Rules, item: str) -> str | None:
     if not head:
         return None
     work = r.built_re.search(item[: head.start()])
-    if not work or work.group() in _NOT_SHARED or work.start() < 2:
+    if not work or work.group() in r.not_shared or work.start() < 2:
         return None
     return work.group() + ("工程" if head.group() == "工程" else "")
 
