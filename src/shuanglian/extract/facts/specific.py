@@ -95,6 +95,8 @@ _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?�
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
+_CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
+_DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
 
 
 @dataclass
@@ -446,7 +448,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(
-        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|[一二三四五六七八九十两\d]+年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$",
+        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|[一二三四五六七八九十两\d]+年前|\d{4}年|[一二三四五六七八九〇零○]{4}年"
+        r"|(?:[一二三四五六七八九]十|[1-9]0)年代(?:初|末|中期|初期|末期)?)?的?$",  # 已由五十年代的50%: a decade as a start
+
         "",
         seg.strip(),
     )
@@ -719,7 +723,9 @@ def specific_measure(
     figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
     sentence's earlier figures. None when the clause names nothing."""
     st = state if state is not None else SpecificState()
-    if not first and st.last and (_RANGE.match(scope) or _grammar().change_to.match(scope)):
+    # 由一九七八年的371亿元增加到一九八二年的650亿元: the end of the change, dated, names the same thing
+    dated = _DATED_END.sub("", scope) if not first else scope
+    if not first and st.last and (_RANGE.match(scope) or _grammar().change_to.match(dated)):
         return st.last  # the upper end of a range: 增长4.5%—5%
     if (
         not first
@@ -1268,8 +1274,10 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
         return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
     if not prev:
         return ""
-    core, _ = _clean(g, prev, places)
+    core, moved = _clean(g, prev, places)
     named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
+    # 预算外资金却大幅度增加，由一九七八年的371亿元增加到…: the thing said to change is what the change runs over
+    named = named or (bool(moved) and bool(_CHANGE_FROM.match(clauses[-1].strip())) and not re.search(r"[的在对把与]", core))
     if not named:
         # 外贸出口大幅度回升，全年达到1949亿美元: the topic of a clause saying how it went, when it names a quantity
         core = _topic(g, _strip_lead(g, prev, places), measure_ok=True)

@@ -1,0 +1,38 @@
+"""Specific measures, session 14 (issue 9): one test per rule class written on dev half A
+(tests/fixtures/real_gold/README.md "Measures"); each sentence fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from shuanglian.extract.facts.figures import extract_figures
+
+
+def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str | None]]:
+    """(figure as written, specific measure) of every figure of `text`."""
+    return [(f["text"], f["specific"]) for f in extract_figures(text, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thing said to change in the clause before, then 由A年的X增加到B年的Y, then a rate over N年间
+        (
+            "预算外资金却大幅度增加，由一九七八年的三百七十一亿元增加到一九八二年的六百五十亿元，四年间增长百分之七十五点二。",
+            [
+                ("三百七十一亿元", "预算外资金"),
+                ("六百五十亿元", "预算外资金"),
+                ("百分之七十五点二", "预算外资金增长率"),
+            ],
+        ),
+        # a decade as the start of the change (已由五十年代的50%左右，上升到80%以上)
+        (
+            "国营建筑企业固定职工的比例，已由五十年代的５０％左右，上升到８０％以上。",
+            [("５０％左右", "国营建筑企业固定职工比例"), ("８０％以上", "国营建筑企业固定职工比例")],
+        ),
+        # the end of a change dated by its year names the same thing as its start
+        ("钢产量由一九七八年的3178万吨增加到一九八二年的3716万吨。", [("3178万吨", "钢产量"), ("3716万吨", "钢产量")]),
+    ],
+)
+def test_a_change_from_a_to_b_of_the_thing_named_before(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
