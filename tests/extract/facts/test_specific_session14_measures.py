@@ -36,3 +36,25 @@ def specifics(text: str, published: str = "2026-02-05") -> list[tuple[str, str |
 )
 def test_a_change_from_a_to_b_of_the_thing_named_before(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 新 before a verb that selects opens the list for every item
+        (
+            "新打造省级特色酒庄5个、美酒美食街区5条、五星级白酒体验酒店5家。",
+            [
+                ("5个", "新打造省级特色酒庄数量"),
+                ("5条", "新打造美酒美食街区数量"),
+                ("5家", "新打造五星级白酒体验酒店数量"),
+            ],
+        ),
+        # joined verbs that select both open the list
+        ("支持建设省级孵化器10家、众创空间20家。", [("10家", "支持建设省级孵化器数量"), ("20家", "支持建设众创空间数量")]),
+        # a joined verb before examples holds for the kind they end with
+        ("布局实施人工智能、高端航空装备等9个重大科技专项。", [("9个", "布局实施重大科技专项数量")]),
+    ],
+)
+def test_the_verbs_opening_a_list_hold_for_every_item(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

@@ -1398,7 +1398,7 @@ def _count(
         # B was fostered too)
         head = _strip_verb_lead(g, _cut_subject(g, head))  # 省市县选派A 1787名、B 973名: 选派B
         head = head[2:] if head.startswith("累计") else head
-        st.keep = head if head in g.keep else _starts_keep(g, head) or ""
+        st.keep = head if head in g.keep else _lead_verbs(g, head)
     if unit == "人" and after.startswith("口"):
         # 13亿人口的发展中国家, 覆盖农村5亿人口: the unit is the word 人口; a verb of reach says whose
         st.subject = (core if _starts_keep(g, core) else "") + "人口"
@@ -1753,6 +1753,17 @@ def _strip_verb_lead(g: _Grammar, core: str, doing: bool = False) -> str:
             break  # an adverb goes with the verb it modifies (重点推进…); before a noun it is an adjective (重点领域)
         core = core[len(v) :]
     return core
+
+
+def _lead_verbs(g: _Grammar, s: str) -> str:
+    """The verbs that select opening `s`, joined ones all (支持建设A 10家、B 20家 -> 支持建设B; 新打造A 5个、B 5条 ->
+    新打造B: 新 before a verb that selects says the things are new ones), or ''."""
+    run, rest = "", s
+    if rest.startswith("新") and _starts_keep(g, rest[1:]) and not (_starts_keep(g, rest) or "").startswith("新"):
+        run, rest = "新", rest[1:]  # (新建, 新增: one word of its own)
+    while (verb := _starts_keep(g, rest)) and len(run) < 8:
+        run, rest = run + verb, rest[len(verb) :]
+    return run if run != "新" else ""
 
 
 def _starts_keep(g: _Grammar, s: str) -> str | None:
