@@ -58,3 +58,23 @@ def test_a_change_from_a_to_b_of_the_thing_named_before(text: str, expected: lis
 )
 def test_the_verbs_opening_a_list_hold_for_every_item(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed closing a list of counts holds for every item; the opening 推进 adds nothing
+        (
+            "推进3个未来产业先导区、6个未来产业加速园建设。",
+            [("3个", "建设未来产业先导区数量"), ("6个", "建设未来产业加速园数量")],
+        ),
+        # the deed goes in front with its manner; 实施 adds nothing then
+        ("实施100条客运班线公交化改造。", [("100条", "公交化改造客运班线数量")]),
+        # 完成 before a deed of renewing or treating stays (session 13 rule 1)
+        ("完成40座成品油储罐深度治理。", [("40座", "完成深度治理成品油储罐数量")]),
+        # the building of projects is their status: no deed in front
+        ("加快推动600个以上亿元级工业项目建设。", [("600个以上", "亿元级工业项目数量")]),
+    ],
+)
+def test_a_deed_closing_the_clause_of_counted_things(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

@@ -299,6 +299,10 @@ class _Grammar:
         self.own_measures = tuple(d.get("own_measures") or ())
         self.milestones = tuple(d.get("milestones") or ())
         self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
+        closing = d.get("closing_deeds") or {}
+        self.closing_deeds = tuple(sorted(closing.get("deeds") or (), key=len, reverse=True))
+        self.deed_manner = re.compile("(?:" + "|".join(closing.get("manners") or ["$^"]) + ")")
+        self.deed_done = tuple(closing.get("done") or ())
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.pulls = tuple(d.get("pull_verbs") or ())
@@ -638,6 +642,32 @@ def _count_noun(g: _Grammar, after: str) -> str:
     if _LEADING_COUNT.match(s):
         return ""  # 贫困户145户585人: a second count follows the unit, no noun
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
+
+
+def _closing_deed(g: _Grammar, after: str, noun: str) -> tuple[str, str]:
+    """(the deed with its manner, the thing) when a deed closes the clause of a counted thing named `noun` right
+    after the unit, or closes a list of counts after it that shares the deed: 推进3个未来产业先导区、6个未来产业
+    加速园建设 -> (建设, 未来产业先导区), 实施100条客运班线公交化改造 -> (公交化改造, 客运班线); ('', '') when the
+    clause does not end so, or another noun stands between the thing and the deed (行政村生活污水治理)."""
+    plain = _QUOTES.sub("", after)
+    if not noun or not plain.startswith(noun[:2]):
+        return "", ""
+    clause = re.split(r"[，,。；;：:（(]", plain, maxsplit=1)[0]
+    deed = _ends_with(g.closing_deeds, clause)
+    if not deed:
+        return "", ""
+    body = clause[: -len(deed)]
+    manner = next((m.group() for m in g.deed_manner.finditer(body) if m.end() == len(body) and m.start() >= 2), "")
+    body = body[: len(body) - len(manner)]
+    number = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*(?:千瓦|吨|" + "|".join(_CLASSIFIER[1:-1]) + ")"
+    m = re.fullmatch(f"([\u4e00-\u9fff]{{2,16}}?)((?:[、和及与]{number}[\u4e00-\u9fff]{{2,16}})*)", body)
+    if not m or not noun.startswith(m.group(1)):
+        return "", ""
+    if m.group(2) and _ends_with(g.deed_nouns, m.group(1)):
+        return "", ""  # 完成800个经济薄弱村扶持和100个…创建: each item has its own deed
+    if deed == "建设" and not manner and m.group(1).endswith(("项目", "工程")):
+        return "", ""  # 推动600个亿元级工业项目建设: the building of projects is their status, not a deed done to them
+    return manner + deed, m.group(1)
 
 
 def _relative_head(g: _Grammar, after: str, noun: str) -> str:
@@ -1436,7 +1466,9 @@ def _count(
     # the thing as written right after the unit (before a shared head was added) is not the next count's clause
     shown = next((n for n in (noun, written) if n and _QUOTES.sub("", after).startswith(n)), "")
     st.noun = _QUOTES.sub("", after)[: len(shown)]
-    deed_noun = _ends_with(g.deed_nouns, noun) if noun else None
+    closing, thing = _closing_deed(g, after, noun) if noun else ("", "")
+    noun = thing or noun
+    deed_noun = _ends_with(g.deed_nouns, noun) if noun and not closing else None
     if deed_noun and len(noun) - len(deed_noun) >= 2:
         noun = deed_noun + noun[: -len(deed_noun)]  # 完成800个经济薄弱村扶持 -> 扶持经济薄弱村: the deed goes in front
     post = _post_verb(g, after, noun) if noun else ""
@@ -1476,6 +1508,11 @@ def _count(
             keep = core if deed and 2 <= len(core) <= 6 else ""
         if post and keep in g.doing:
             keep = ""  # 带动100多家配套企业落地 -> 落地配套企业: what the things did says which, not what moved them
+        if closing and not post and not pred:
+            # 实施100条客运班线公交化改造 -> 公交化改造客运班线; 完成…超低排放改造 keeps 完成
+            finished = bool(re.search(r"完成了?$", raw.strip())) and closing.endswith(g.deed_done)
+            keep = "完成" if finished else keep if keep and keep not in g.doing and keep in g.keep else ""
+            keep += closing
         name = (keep or post or pred) + noun
         reach = _ends_with(g.reach_owned, core) if core else None
         if reach and name.startswith(reach) and len(core) - len(reach) >= 2:
