@@ -78,3 +78,16 @@ def test_the_verbs_opening_a_list_hold_for_every_item(text: str, expected: list[
 )
 def test_a_deed_closing_the_clause_of_counted_things(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the counted things won says which ones are counted: the predicate goes in front
+        ("6部作品获文华奖。", [("6部", "获文华奖作品数量")]),
+        ("12个项目获国家科学技术奖。", [("12个", "获国家科学技术奖项目数量")]),
+        ("6家组织获得第五届中国质量奖提名奖。", [("6家", "获得第五届中国质量奖提名奖组织数量")]),
+    ],
+)
+def test_an_award_won_by_the_counted_things(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
