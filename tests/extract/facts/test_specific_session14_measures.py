@@ -91,3 +91,15 @@ def test_a_deed_closing_the_clause_of_counted_things(text: str, expected: list[t
 )
 def test_an_award_won_by_the_counted_things(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bounds of the figure never enter the measure (README "Measures", session 13 rule 2)
+        ("城镇登记失业率低于4.6%。", [("4.6%", "城镇登记失业率")]),
+        ("农村人口少于2万人。", [("2万人", "农村人口数量")]),
+    ],
+)
+def test_bounds_below_stay_out_of_the_measure(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
