@@ -103,3 +103,19 @@ def test_an_award_won_by_the_counted_things(text: str, expected: list[tuple[str,
 )
 def test_bounds_below_stay_out_of_the_measure(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan period as the base of a comparison is no part of the measure
+        ("国家财政收入比“八五”时期增长1.2倍。", [("1.2倍", "国家财政收入增长倍数")]),
+        ("高价值发明专利较“十三五”时期增长148%。", [("148%", "高价值发明专利增长率")]),
+        (
+            "教育经费计划为九百六十七亿元，比第五个五年计划期间的五百七十七亿元增加百分之六十八。",
+            [("九百六十七亿元", "教育经费"), ("五百七十七亿元", "教育经费"), ("百分之六十八", "教育经费增长率")],
+        ),
+    ],
+)
+def test_a_plan_period_compared_with(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
