@@ -119,3 +119,28 @@ def test_bounds_below_stay_out_of_the_measure(text: str, expected: list[tuple[st
 )
 def test_a_plan_period_compared_with(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 平均每年 alone says how the change is counted, not what changed: the sentence's thing does
+        (
+            "职工工资总额由七百七十三亿元增加到九百八十三亿元，平均每年增长百分之四点九。",
+            [("七百七十三亿元", "职工工资总额"), ("九百八十三亿元", "职工工资总额"), ("百分之四点九", "职工工资总额年均增长率")],
+        ),
+        # N年中 opening a clause is a period, as N年间
+        (
+            "纯收入将由一百九十一元增加到二百五十五元，平均每年递增百分之六，"
+            "这个速度高于一九五五年至一九八○年二十六年中平均每年递增百分之四点三的水平。",
+            [
+                ("一百九十一元", "纯收入"),
+                ("二百五十五元", "纯收入"),
+                ("百分之六", "纯收入年均递增率"),
+                ("百分之四点三", "纯收入年均递增率"),
+            ],
+        ),
+    ],
+)
+def test_a_yearly_average_alone_is_said_of_the_sentences_thing(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
