@@ -144,3 +144,16 @@ def test_a_plan_period_compared_with(text: str, expected: list[tuple[str, str | 
 )
 def test_a_yearly_average_alone_is_said_of_the_sentences_thing(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word opening with a lead character (可, 再, 共) is one word: nothing is cut from it
+        ("可再生能源装机占比达到56.2%。", [("56.2%", "可再生能源装机占比")]),
+        ("再生资源回收量达到200万吨。", [("200万吨", "再生资源回收量")]),
+        ("共享单车投放量达到10万辆。", [("10万辆", "共享单车投放量")]),
+    ],
+)
+def test_words_opening_with_a_lead_character_stay_whole(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
