@@ -157,3 +157,17 @@ def test_a_yearly_average_alone_is_said_of_the_sentences_thing(text: str, expect
 )
 def test_words_opening_with_a_lead_character_stay_whole(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal or 为此 between a treasury and what it spends goes; the payer stays (session 12 rule 10)
+        ("中央财政将投入60亿元。", [("60亿元", "中央财政投入")]),
+        ("今年中央财政为此新增支出140亿元。", [("140亿元", "中央财政新增支出")]),
+        # 款 names a sum as 资金 does (救灾款)
+        ("中央财政安排384亿元救灾款。", [("384亿元", "中央财政救灾款")]),
+    ],
+)
+def test_what_a_treasury_spends(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

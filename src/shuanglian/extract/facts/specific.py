@@ -261,7 +261,11 @@ class _Grammar:
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
         self.any_verb = tuple(sorted({*d["count_verbs"], *keep_verbs}, key=len, reverse=True))
         im = d.get("inner_modals") or []
-        verbs = sorted({*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ())}, key=len, reverse=True)
+        verbs = sorted(
+            {*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ()), *(d.get("inner_modal_verbs") or ())},
+            key=len,
+            reverse=True,
+        )
         self.inner_modal = (
             re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation(im)})(?=(?:{alternation(verbs)}))") if im else None
         )
