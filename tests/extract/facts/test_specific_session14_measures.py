@@ -171,3 +171,18 @@ def test_words_opening_with_a_lead_character_stay_whole(text: str, expected: lis
 )
 def test_what_a_treasury_spends(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level or a wage named alone in the clause before a change is what changed
+        (
+            "到一九八五年，城乡居民按人口平均的消费水平，将比一九八○年增长百分之二十二。",
+            [("百分之二十二", "城乡居民人均消费水平增长率")],
+        ),
+        ("职工平均工资，比上年增长百分之十。", [("百分之十", "职工平均工资增长率")]),
+    ],
+)
+def test_a_level_named_alone_before_its_change(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

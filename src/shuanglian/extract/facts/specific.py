@@ -302,6 +302,7 @@ class _Grammar:
         self.object_preps = tuple(d.get("object_preps") or ())
         self.achieve = tuple(d.get("achieve_verbs") or ())
         self.own_measures = tuple(d.get("own_measures") or ())
+        self.level_words = tuple(d.get("level_words") or ())
         self.milestones = tuple(d.get("milestones") or ())
         self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
         closing = d.get("closing_deeds") or {}
@@ -1311,6 +1312,8 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
         return ""
     core, moved = _clean(g, prev, places)
     named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
+    # 城乡居民按人口平均的消费水平，将比一九八○年增长22%: a level, a wage or a price named alone is a quantity too
+    named = named or core.endswith(g.level_words)
     # 预算外资金却大幅度增加，由一九七八年的371亿元增加到…: the thing said to change is what the change runs over
     named = named or (bool(moved) and bool(_CHANGE_FROM.match(clauses[-1].strip())) and not re.search(r"[的在对把与]", core))
     if not named:
