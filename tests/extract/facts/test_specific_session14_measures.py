@@ -186,3 +186,17 @@ def test_what_a_treasury_spends(text: str, expected: list[tuple[str, str | None]
 )
 def test_a_level_named_alone_before_its_change(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-character unit with the other units in a gloss: counted together (省区市, gold-b's wording)
+        (
+            "28个省（区、市）、2300个县（市）已初步建立社会救助体系的基本框架。",
+            [("28个", "省区市数量"), ("2300个", "县市数量")],
+        ),
+    ],
+)
+def test_units_glossed_after_a_one_character_head(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

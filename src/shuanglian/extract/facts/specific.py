@@ -96,6 +96,7 @@ _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?�
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
+_UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
 _CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
 _DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
 
@@ -607,6 +608,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
     quoted = _QUOTED_PREDICATE.match(s)
     # 16个地市“入长”。: what the things did, in quotes (a short name only: 4个单位荣获首届“中国节水奖” says more)
     s = quoted.group(1) if quoted and len(quoted.group(1)) <= 4 else _QUOTES.sub("", s)
+    # 17个省（区、市）, 2300个县（市）: the gloss lists the other units counted with the one-character head (省区市)
+    s = _UNIT_GLOSS.sub(lambda m: m.group(1) + m.group(2).replace("、", ""), s)
     aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
     if aspect and not s[aspect.end() :].startswith(g.any_verb):
         s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
