@@ -200,3 +200,33 @@ def test_a_level_named_alone_before_its_change(text: str, expected: list[tuple[s
 )
 def test_units_glossed_after_a_one_character_head(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one change said of several things with 都/均: a figure for each of them
+        (
+            "制造业贷款余额、科技贷款余额均增长11.7%。",
+            [("11.7%", "制造业贷款余额增长率"), ("11.7%", "科技贷款余额增长率")],
+        ),
+        (
+            "国民收入和国家财政收入都比上年增长１２％。",
+            [("１２％", "国民收入增长率"), ("１２％", "国家财政收入增长率")],
+        ),
+        # the things of the two figures before, when the clause names none
+        (
+            "原煤产量达到七亿七千多万吨，原油达到一亿一千四百多万吨，都比上年增长８％。",
+            [
+                ("七亿七千多万吨", "原煤产量"),
+                ("一亿一千四百多万吨", "原油产量"),
+                ("８％", "原煤产量增长率"),
+                ("８％", "原油产量增长率"),
+            ],
+        ),
+        # 年均, 人均 are no 均 of several things
+        ("居民人均可支配收入年均增长5.3%。", [("5.3%", "居民人均可支配收入年均增长率")]),
+    ],
+)
+def test_one_change_said_of_several_things(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected

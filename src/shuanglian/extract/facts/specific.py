@@ -96,6 +96,8 @@ _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?�
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
+# 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not 年均, 平均, 人均
+_SHARED = re.compile(r"(?<![年平人])(?:都|均)(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)")
 _UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
 _CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
 _DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
@@ -126,6 +128,8 @@ class SpecificState:
     event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
     site: bool = False  # the sentence is set on a worksite (在…工地，1200多人、500多台机械…): its hands are at work
+    # the measures of the other things one change is said of with 都/均 (A、B均增长10%): the figure is theirs too
+    shared: list[str] = field(default_factory=list)
 
 
 class _Grammar:
@@ -777,11 +781,49 @@ def specific_measure(
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
-    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
+    st.shared = []
+    shared = _shared_change(_grammar(), scope, kind, after, unit, st, places) if kind == "percent" else None
+    if shared:
+        out: str | None = _conventional(_grammar(), shared[0], kind)
+        st.shared = [m for m in (_conventional(_grammar(), x, kind) for x in shared[1:]) if m]
+        st.subject = None
+    else:
+        out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
     st.last, st.last_kind = out, kind
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
+
+
+def _shared_change(
+    g: _Grammar, scope: str, kind: str, after: str, unit: str, st: SpecificState, places: Sequence[str]
+) -> list[str] | None:
+    """The measures of every thing one change is said of with 都/均: the things listed before it in its clause
+    (重点监测景区接待游客、经营收入均保持10%以上增长 -> …接待游客增长率, 经营收入增长率), or, when the clause names
+    none, the things of the two figures before it (原煤产量达到…，原油达到…，都比上年增长8% -> 原煤产量增长率,
+    原油产量增长率); None when the clause has no such 都/均."""
+    seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
+    m = _SHARED.search(_COMPARE.sub("", seg).strip())
+    if m is None:
+        return None
+    head = _COMPARE.sub("", seg).strip()[: m.start()]
+    rest = _COMPARE.sub("", seg).strip()[m.end() :]
+    _, change = _strip_tail(g, rest) if rest else ("", None)
+    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after)
+    change = change or (late.group(1) if late else None)
+    if not change:
+        return None
+    subj, _ = _clean(g, head, places)
+    items = [i for i in re.split(r"[、和及与]", subj) if i] if subj else []
+    if len(items) >= 2:
+        subjects = [_short_form(g, x) for x in _distribute(g, items)]
+    elif not subj and len(st.history) >= 2:
+        subjects = st.history[-2:]
+    else:
+        return None
+    if not all(2 <= len(x) <= 20 for x in subjects):
+        return None
+    return [x + _suffix(g, kind, change, unit, x) for x in subjects]
 
 
 def _conventional(g: _Grammar, out: str | None, kind: str = "") -> str | None:
