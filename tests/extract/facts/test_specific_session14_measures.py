@@ -230,3 +230,16 @@ def test_units_glossed_after_a_one_character_head(text: str, expected: list[tupl
 )
 def test_one_change_said_of_several_things(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of a change after a count's unit is no thing counted; 拓展到 ends a change as 扩大到 does
+        ("跨部门综合监管事项从39个拓展到91个。", [("39个", "跨部门综合监管事项数量"), ("91个", "跨部门综合监管事项数量")]),
+        # 年均 before 增速 is one word: 均 is no qualifier cut from the end
+        ("地区生产总值年均增速4.5%。", [("4.5%", "地区生产总值年均增速")]),
+    ],
+)
+def test_ends_of_changes_and_yearly_averages(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert specifics(text) == expected
