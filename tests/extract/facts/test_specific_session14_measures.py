@@ -243,3 +243,8 @@ def test_one_change_said_of_several_things(text: str, expected: list[tuple[str, 
 )
 def test_ends_of_changes_and_yearly_averages(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert specifics(text) == expected
+
+
+def test_a_rate_counted_in_people_takes_no_count_suffix() -> None:
+    # 死亡率0.6人 (per 亿元): the rate is the measure, no 人数 after it
+    assert specifics("亿元地区生产总值生产安全事故死亡率0.6人。") == [("0.6人", "亿元地区生产总值生产安全事故死亡率")]

@@ -744,7 +744,7 @@ def _ends_with_any(words: Iterable[str], s: str) -> bool:
 
 
 def _count_suffix(unit: str, noun: str) -> str:
-    if re.search(r"(?:数|数量|人数|量|人次|规模|总量)$", noun):
+    if re.search(r"(?:数|数量|人数|量|人次|规模|总量|率|密度)$", noun):  # 死亡率0.6人: a rate counted per unit is the rate
         return ""
     if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun) and not noun.endswith(_grammar().people):
         return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量, 高校毕业生数量
