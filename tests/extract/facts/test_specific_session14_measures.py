@@ -237,6 +237,7 @@ def test_one_change_said_of_several_things(text: str, expected: list[tuple[str, 
     [
         # the end of a change after a count's unit is no thing counted; 拓展到 ends a change as 扩大到 does
         ("跨部门综合监管事项从39个拓展到91个。", [("39个", "跨部门综合监管事项数量"), ("91个", "跨部门综合监管事项数量")]),
+        ("国务院非常设机构由８５个减为２６个。", [("８５个", "国务院非常设机构数量"), ("２６个", "国务院非常设机构数量")]),
         # 年均 before 增速 is one word: 均 is no qualifier cut from the end
         ("地区生产总值年均增速4.5%。", [("4.5%", "地区生产总值年均增速")]),
     ],

@@ -98,7 +98,7 @@ _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 # 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not 年均, 平均, 人均
 _SHARED = re.compile(r"(?<![年平人])(?:都|均)(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)")
-_CHANGE_END = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:到|至)(?=\d|[一二三四五六七八九十百千两])")
+_CHANGE_END = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
 _UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
 _CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
 _DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
