@@ -224,6 +224,15 @@ def test_units_glossed_after_a_one_character_head(text: str, expected: list[tupl
                 ("８％", "原油产量增长率"),
             ],
         ),
+        # examples before 等 are each named whole; a staple product's change is its output's
+        (
+            "烤烟、桑蚕茧、猪牛羊肉等都增长百分之五十以上。",
+            [("百分之五十以上", "烤烟增长率"), ("百分之五十以上", "桑蚕茧增长率"), ("百分之五十以上", "猪牛羊肉增长率")],
+        ),
+        (
+            "粮食、棉花都比上年增长百分之十。",
+            [("百分之十", "粮食产量增长率"), ("百分之十", "棉花产量增长率")],
+        ),
         # 年均, 人均 are no 均 of several things
         ("居民人均可支配收入年均增长5.3%。", [("5.3%", "居民人均可支配收入年均增长率")]),
     ],

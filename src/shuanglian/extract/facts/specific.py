@@ -816,10 +816,13 @@ def _shared_change(
     change = change or (late.group(1) if late else None)
     if not change:
         return None
-    subj, _ = _clean(g, head, places)
+    examples = bool(re.search(r"等$", head))  # 烤烟、桑蚕茧、猪牛羊肉等都增长: examples, each named whole
+    subj, _ = _clean(g, re.sub(r"等$", "", head), places)
     items = [i for i in re.split(r"[、和及与]", subj) if i] if subj else []
     if len(items) >= 2:
-        subjects = [_short_form(g, x) for x in _distribute(g, items)]
+        subjects = items if examples else [_short_form(g, x) for x in _distribute(g, items)]
+        # a staple product's change is its output's (粮食、棉花、油料都增长10% -> 粮食产量增长率)
+        subjects = [x + "产量" if x in g.staples else x for x in subjects]
     elif not subj and len(st.history) >= 2:
         subjects = st.history[-2:]
     else:
