@@ -258,3 +258,18 @@ def test_ends_of_changes_and_yearly_averages(text: str, expected: list[tuple[str
 def test_a_rate_counted_in_people_takes_no_count_suffix() -> None:
     # 死亡率0.6人 (per 亿元): the rate is the measure, no 人数 after it
     assert specifics("亿元地区生产总值生产安全事故死亡率0.6人。") == [("0.6人", "亿元地区生产总值生产安全事故死亡率")]
+
+
+def test_a_product_listed_with_outputs_is_measured_by_its_output() -> None:
+    # 钢产量…；原煤…；化学纤维…: after an output, each product of the list (across ；) is measured by its output
+    text = (
+        "这两年中，钢产量由二千零四十六万吨增加到三千一百七十八万吨；"
+        "化学纤维由十四万六千吨增加到二十八万五千吨，增长百分之九十五。"
+    )
+    assert specifics(text) == [
+        ("二千零四十六万吨", "钢产量"),
+        ("三千一百七十八万吨", "钢产量"),
+        ("十四万六千吨", "化学纤维产量"),
+        ("二十八万五千吨", "化学纤维产量"),
+        ("百分之九十五", "化学纤维产量增长率"),
+    ]

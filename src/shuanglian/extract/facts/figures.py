@@ -102,7 +102,10 @@ def extract_figures(
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
         # a clause after ；goes on with the statement: its bare 总投资 is the earlier subject's (…59个项目；总投资1163亿元)
-        spec = SpecificState(carried=(spec.subject or "") if ctx.carry_subject else "")
+        # …and a list of outputs goes on after it (钢产量…；原煤…；化学纤维…: each product's output)
+        spec = SpecificState(
+            carried=(spec.subject or "") if ctx.carry_subject else "", output=spec.output and ctx.carry_subject
+        )
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》

@@ -90,6 +90,7 @@ _FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER 
 _QUANTITY_ENDS = "量|能|力|规模|储量|产能|库存"
 _FLOW_DONE = re.compile(rf"(?:{_QUANTITY_ENDS}|容量)$")
 _OUTPUT_DONE = re.compile(rf"(?:{_QUANTITY_ENDS}|煤炭)$")
+_PRODUCT = re.compile(r"[\u4e00-\u9fff]{4,6}")
 _ANAPHOR = re.compile(r"(?:这个|这一|此|该)(比例|比重|占比|数字|指标|规模|水平)")
 # a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
 _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
@@ -793,6 +794,7 @@ def specific_measure(
     else:
         out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
     st.last, st.last_kind = out, kind
+    st.output = st.output or bool(out and out.endswith("产量"))  # the sentence lists outputs (钢产量…，原煤…)
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
@@ -1006,6 +1008,8 @@ def _specific(
         st.whole = ""
     if kind == "percent" and change and core in g.staples:
         core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
+    if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core):
+        core += "产量"  # 钢产量由…增加到…；…化学纤维由14.6万吨增加到28.5万吨: a product listed with outputs, its output
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
