@@ -273,3 +273,11 @@ def test_a_product_listed_with_outputs_is_measured_by_its_output() -> None:
         ("二十八万五千吨", "化学纤维产量"),
         ("百分之九十五", "化学纤维产量增长率"),
     ]
+
+
+def test_a_staple_products_growth_in_multiples_is_its_outputs() -> None:
+    # as 粮食增长16% -> 粮食产量增长率: 油料增长1.26倍 -> 油料产量增长倍数
+    assert specifics("我国粮食增长百分之十六，油料增长一点二六倍。") == [
+        ("百分之十六", "粮食产量增长率"),
+        ("一点二六倍", "油料产量增长倍数"),
+    ]

@@ -1006,7 +1006,7 @@ def _specific(
         core = _part_head(g, core, st.whole)  # …，其中工业增长9%、民间增长3%: the parts listed on
     else:
         st.whole = ""
-    if kind == "percent" and change and core in g.staples:
+    if (kind == "percent" or unit == "倍") and change and core in g.staples:
         core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
     if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core):
         core += "产量"  # 钢产量由…增加到…；…化学纤维由14.6万吨增加到28.5万吨: a product listed with outputs, its output
