@@ -5,6 +5,15 @@ Usage: .venv/bin/python bench/msra_ner.py [PATH] [--every N] [--dev N]  (default
 first N sentences of MSRA dev instead, the train split's held-out thirtieth that the tagger never trained on
 (`corpora.msra_part`, test overlaps dropped as in training): analyse errors there, never on the test set)
 Measure only: nothing here is tuned on this data.
+
+Kinds are mapped one to one and nothing else: person -> PER, place -> LOC, every organisation kind of the extract
+contract -> ORG, industry left out. Where the product's guidelines (tests/fixtures/gold/GUIDELINES.md, the real gold
+README) differ from MSRA's, the shipped column is scored as the product outputs, with no bench-side rewrite:
+X政府 is one government (MSRA: 美国 LOC, 政府 untagged), regions keep 地区/流域, a bare surname with a form of address
+(李|老师) and one-character pairings (黄|淮, 中|美) are no names, 欧盟 named as a market is a place, 中华 and names
+inside doctrine names (邓小平|理论) or quoted slogans are no mentions, museums and venues are organisations or
+platforms. On MSRA dev (first 2,000) these conventions account for about 150 of the ~390 spans the tagger alone
+has right and the shipped stage misses, and the gating (sentence not tagged) for about 145 (model card, v7).
 """
 
 from __future__ import annotations

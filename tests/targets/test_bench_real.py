@@ -74,7 +74,10 @@ def test_gold_is_well_formed() -> None:
     assert len(years) >= 12 and years[0] <= 1995 and years[-1] >= 2014
     for g in golds:
         if "#" in g["source"]:
-            assert g["split"] == ("holdout" if int(g["id"][-4:]) % 3 == 0 else "dev")
+            # national_plan_1986: 1986 % 3 == 0, but the session-14 brief assigned the 七五 plan's report as a dev
+            # file (read, annotated and tuned on): it can never be held out
+            held = int(g["id"][-4:]) % 3 == 0 and g["id"] != "national_plan_1986"
+            assert g["split"] == ("holdout" if held else "dev")
         else:  # provincial reports: targets only, split by the project's crc32 rule
             assert g["outcome_source"] is None
             assert g["split"] == ("holdout" if zlib.crc32(g["id"].encode()) % 3 == 0 else "dev")

@@ -21,12 +21,16 @@ from shuanglian.targets.rules import MeasureRule, Rules, load_rules
 
 # Full-width ASCII (０-９, ．, ％, Ａ-Ｚ) -> ASCII, one character for one, so spans stay valid.
 _FULLWIDTH = {c: c - 0xFEE0 for c in [*range(0xFF10, 0xFF1A), 0xFF0E, 0xFF05, *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
-# "1 0 0 0 万", "8 ％": digits broken by typesetting spaces; the spaces are moved before the number.
-_SPACED = re.compile(r"\d[\d.%]*(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?")
+# "1 0 0 0 万", "8 ％", "39.8 万亿元": digits broken by typesetting spaces, or set apart from their magnitude;
+# the spaces are moved before the number.
+_SPACED = re.compile(r"\d[\d.%]*(?:(?:[ \u3000]+[\d.%]+)+(?:[ \u3000]+(?=[\u4e00-\u9fff]))?|[ \u3000]+(?=[万亿]))")
 _MIDDOT = re.compile(r"(?<=\d)[·•](?=\d)")
 # "M\n2\n", "PM\n2.5\n": a subscript set on its own line; the line breaks become spaces.
 _SUBSCRIPT_LINE = re.compile(r"(?<=[A-Za-z])\n([\d.]{1,3})\n")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# 一九九○年 / 二〇一五年: a year in Chinese digits (○ and 〇 both written for zero), read as 1990年 (one for one)
+_CN_YEAR = re.compile(r"(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 _CN_DIGITS = "零〇一二三四五六七八九"
 _CN_DIGIT_VALUE = {"零": "0", "〇": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _DECIMAL_AFTER = re.compile(rf"^点([{_CN_DIGITS}]+)")
@@ -42,8 +46,14 @@ _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
+# A paragraph opening so reviews the five years just ended, whatever section it stands in (the 2006 report's
+# 十五 review sits in its 十一五 section)
+_PARA_REVIEW = re.compile(r"[\s/\u3000]*(?:五年来|过去五年|过去的五年|这五年)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 # 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
+# 2005年与2000年相比 / 1992年同1987年相比: a comparison over a span; the later year is the figures' year, the
+# earlier one only the base, and a rate said so (增长57.3%) is over the whole span, not one year's
+_SPAN_COMPARED = re.compile(r"((?:19|20)\d\d)年末?(?:与|同|和)(?:19|20)\d\d年末?相比")
 _ONE_YEAR_TOTAL = re.compile(r"(?:全年|当年|年内|(?<![到至止])(?:19|20)\d\d年)累计")
 _ACHIEVED = re.compile(r"(?:实现|完成|超过|超额完成|达到|低于|高于|确定的)[^，,。；]{0,8}$")
 _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
@@ -70,6 +80,7 @@ def _cn_small(s: str) -> float:
 def normalise_text(text: str) -> str:
     """Same-length text with full-width digits/percent as ASCII and typesetting spaces out of numbers."""
     t = text.translate(_FULLWIDTH)
+    t = _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), t)
     t = _MIDDOT.sub(".", t)
     t = _SUBSCRIPT_LINE.sub(lambda m: f" {m.group(1)} ", t)
     return _SPACED.sub(lambda m: " " * (len(m.group()) - len(re.sub(r"[ \u3000]", "", m.group())))
@@ -87,6 +98,13 @@ class DocContext:
     main_ranges: list[tuple[int, int]]
     owner: str | None
     region: str | None
+    section_plan_end: tuple[int | None, ...] = ()
+    doc_plan_end: int | None = None  # a plan report (作关于…第七个五年计划的报告): that plan's last year
+
+    def plan_end(self, at: int) -> int | None:
+        """The last year of the five-year plan the section at `at` is about (None outside one)."""
+        i = bisect_right(self.section_starts, at) - 1
+        return self.section_plan_end[i] if 0 <= i < len(self.section_plan_end) else None
 
     def in_review(self, at: int) -> bool | None:
         """True in a review section, False in a plan section, None when the document has no sections."""
@@ -130,6 +148,7 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
         year, month = undated_report(rules, title)
     starts: list[int] = []
     review: list[bool] = []
+    plan_end: list[int | None] = []
     heads = [m.start() for m in rules.heading.finditer(text)]
     if not heads:  # no 一、二、 numbering: short lines of their own that name a review or a plan
         heads = [m.start() for m in rules.plain_heading.finditer(text)
@@ -143,6 +162,11 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
             review.append(int(hy.group(1)) < year)  # 一、1985年的经济工作 in the 1986 report: a review
         else:
             review.append(bool(rules.review.search(line)))
+        # 二、“十二五”时期的主要目标和任务: the plan's last year (not for a review or a year's own work; the
+        # headings under it do not inherit it: a plan report's later sections hold the year's own targets)
+        named = rules.plan_name.search(line) if rules.plan_name and not review[-1] and not hy else None
+        end = rules.plan_ends.get(named.group(1)) if named else None
+        plan_end.append(end if end and year and end > year else None)
     mains: list[tuple[int, int]] = []
     for m in rules.main_list.finditer(text):
         end = text.find("\n", m.end())
@@ -162,7 +186,12 @@ def doc_context(rules: Rules, text: str, published: str | None, title: str | Non
             groups = om.groups() or ("",)
             owner = owner or o["owner"].format(*groups)
             region = region or o["region"].format(*groups)
-    return DocContext(year, month, starts, review, mains, owner, region)
+    doc_plan = None
+    if rules.plan_said is not None and year is not None:
+        said = rules.plan_said.search(text[:300])
+        end = rules.plan_end_of(said) if said else None
+        doc_plan = end if end is not None and year <= end <= year + 4 else None
+    return DocContext(year, month, starts, review, mains, owner, region, tuple(plan_end), doc_plan)
 
 
 def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_same_unit: int = 0) -> tuple[str, str, bool]:
@@ -204,8 +233,16 @@ def _measure(rules: Rules, clause: str, sentence_prefix: str, unit: str, after_s
     return (words[-14:] or "?"), words[-20:], False  # the key stays short (ids); the words compare longer
 
 
+def _mask(rules: Rules, text: str) -> str:
+    """The text with what only looks like a relative year (基础上年均) blanked, same length."""
+    if rules.not_relative is None:
+        return text
+    return rules.not_relative.sub(lambda m: "\u3000" * len(m.group()), text)
+
+
 def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     """(nearest strong cue, nearest weak cue) before the figure: True for a goal, False for a result."""
+    prefix = _mask(rules, prefix)
     found: dict[bool, tuple[int, bool]] = {}
     for pat, is_t, strong in (
         (rules.target_strong, True, True), (rules.actual_strong, False, True),
@@ -225,12 +262,15 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
 
 def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]:
     """(year, explicit) from the last year expression in the sentence before the figure."""
+    prefix = _mask(rules, prefix)
     best: tuple[int, int | None] = (-1, None)
     for m in _YEAR.finditer(prefix):
         base_of = prefix[m.end(): m.end() + 1] == "的" and (
             "比" in prefix[max(0, m.start() - 6): m.start()] or prefix[max(0, m.start() - 1): m.start()] in ("是", "为"))
-        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of:
-            continue  # 比2010年 / 是2010年的2.2倍: the base of a comparison, not the figure's year
+        compared = prefix[max(0, m.start() - 1): m.start()] in ("与", "和") and \
+            re.match(r"末?相比", prefix[m.end(): m.end() + 3]) is not None
+        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of or compared:
+            continue  # 比2010年 / 是2010年的2.2倍 / 与2000年相比: the base of a comparison, not the figure's year
         best = (m.start(), int(m.group(1)))
     explicit = best[1] is not None
     if ctx.pub_year is not None:
@@ -242,6 +282,28 @@ def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]
             best = (m.start(), ctx.pub_year + rules.relative_years[m.group()])
             explicit = False
     return best[1], explicit
+
+
+def _period_end(rules: Rules, prefix: str, ctx: DocContext, explicit_year: int | None) -> int | None:
+    """The last year of the period a sentence's 今后五年/五年内/“十一五”期间 names: the plan it names (“六五”时期 ->
+    1985), else a year said after it (五年内…计划在1985年底以前), else the plan the report presents (the 1982
+    report's 五年内 is 1981-1985), else five years from the report's year."""
+    # (比“六五”期间增加百分之四十九: the period compared with, not the figure's)
+    found = [m for m in _PERIOD.finditer(prefix) if prefix[max(0, m.start() - 1): m.start()] not in ("比", "较", "同", "与")]
+    if not found or ctx.pub_year is None:
+        return None
+    pm = found[-1]
+    said = rules.plan_said.search(pm.group()) if rules.plan_said is not None else None
+    end = rules.plan_end_of(said) if said else None
+    if end is not None:
+        return end
+    later = [int(m.group(1)) for m in _YEAR.finditer(prefix, pm.end())
+             if prefix[max(0, m.start() - 1): m.start()] not in ("比", "较", "从", "由", "同")]
+    if later:
+        return later[-1]
+    if ctx.doc_plan_end is not None:
+        return ctx.doc_plan_end
+    return (explicit_year or ctx.pub_year) + 4
 
 
 def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
@@ -260,6 +322,28 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
             return []
         keys.append(rule.key)
     return keys if len(keys) >= 2 else []
+
+
+def _respective_back(rules: Rules, sent_prefix: str, unit: str) -> list[str]:
+    """The measures of a 分别 list, also when its items stand in the clauses before it: A和B，分别增长58.3%和29.2% /
+    A9422元，B2936元，扣除价格因素，分别实际增长7.7%和6.8% (one item a clause, a clause naming none skipped)."""
+    chunks = re.split(r"[，,；;：:]", sent_prefix)
+    last = chunks[-1]
+    keys = _respective(rules, last, unit)
+    if keys or "分别" not in last or last.partition("分别")[0].strip():
+        return keys
+    if len(chunks) >= 2:
+        keys = _respective(rules, chunks[-2] + "分别", unit)
+        if keys:
+            return keys
+    found: list[str] = []
+    for c in reversed(chunks[-4:-1]):
+        rule = _clause_rule(rules, c, unit)
+        if rule is not None:
+            found.insert(0, rule.key)
+        elif found:
+            break
+    return found if len(found) >= 2 else []
 
 
 def _clause_rule(rules: Rules, text: str, unit: str) -> MeasureRule | None:
@@ -334,7 +418,7 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
                 mult = m.group(2) or m.group(3) or m.group(4) or ""
                 value = float(m.group(1)) * MAGNITUDES[mult] * eu.factor
                 extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
-                              "qualifier": None, "target": False, "year": None})
+                              "qualifier": None, "target": False, "year": None, "bare": eu.named_only})
     if rules.bare_count:
         for m in _BARE_COUNT.finditer(norm):
             if free(m.start(), m.end()):
@@ -362,7 +446,7 @@ def derive_figures(
     out: list[Figure] = []
     seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0
-    pending_low: tuple[int, float] | None = None
+    pending_low: tuple[int, float, str] | None = None  # (end, value, unit) of the figure a range may start with
     recent: list[tuple[int, str]] = []  # (end, unit) of the figures read so far
     last_known: tuple[int, str, str] | None = None  # (end, unit, measure) of the last figure a rule named
     respective: list[str] = []  # the measures of an A、B…分别 list and how many figures took one
@@ -404,6 +488,8 @@ def derive_figures(
         pending_base = None
         if unit != "%" and rules.delta.search(clause.rstrip()):
             continue  # 比去年预算增加4000亿元: a change, not the amount
+        if norm[start - 1: start] == "每" and unit != "%":
+            continue  # 每50公斤提高5到7元: the quantity a price is per, not a figure of its own
         # ranges: 6.5%－7% / 8%至10% -> one figure with value and value_max
         value_max = None
         rm = _RANGE_BEFORE.search(norm[max(0, start - 12):start])
@@ -411,13 +497,14 @@ def derive_figures(
         joined = pending_low is not None and _RANGE_JOIN.match(norm[pending_low[0]:start])
         if cn_max:
             value_max = _cn_small(cn_max.group(1))
-        elif (rm or joined) and pending_low is not None and pending_low[0] >= start - 12:
+        elif (rm or joined) and pending_low is not None and pending_low[0] >= start - 12 and pending_low[2] == unit:
+            # (每50公斤提高5到7元: the 公斤 figure before is no lower end of a 元 range; 5 is, read below)
             value, value_max = pending_low[1], value
             if out and out[-1].span[1] >= start - 12 and out[-1].value == value:
                 low = out.pop()  # 6.5%－7%: the first number's figure becomes the range's lower end
         elif rm and not f["text"].startswith(rm.group(1)):
             value, value_max = float(rm.group(1)), value
-        pending_low = (end, value if value_max is None else value_max)
+        pending_low = (end, value if value_max is None else value_max, unit)
         same_unit = [e - sent_start for e, u in recent if u == unit and e > sent_start]
         measure, measure_text, known = _measure(rules, clause, sent_prefix, unit, max(same_unit, default=0))
         # (not for a share: 全国40%的县 counts counties, it does not measure them)
@@ -477,9 +564,9 @@ def derive_figures(
             if rule is not None:
                 measure, measure_text, known = rule.key, prev_words[1], True
         if f.get("bare") and not known:
-            continue  # a bare 1000万 is a count only where a count measure names it
+            continue  # a bare 1000万 (or an age in 岁) is a figure only where a measure rule names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
-            respective, run = _respective(rules, re.split(r"[，,；;：:]", sent_prefix)[-1], unit), 1
+            respective, run = _respective_back(rules, sent_prefix, unit), 1
             run_figs = []
             if respective:
                 measure = measure_text = respective[0]
@@ -503,6 +590,8 @@ def derive_figures(
         year, explicit = _year(rules, sent_prefix, ctx)
         year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
+        if _PARA_REVIEW.match(norm, norm.rfind("\n", 0, start) + 1):
+            section_review = True  # 五年来，人民生活明显改善… inside the plan's section: a review of the period just ended
         strong_cue, weak_cue = _cue(rules, sent_prefix)
         restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))
         now = _CLAUSE_NOW.search(clause)
@@ -521,9 +610,7 @@ def derive_figures(
             is_target = weak_cue
         else:
             is_target = bool(f.get("target"))
-        deadline = None
-        if _PERIOD.search(sent_prefix) and ctx.pub_year:
-            deadline = (year if explicit and year else ctx.pub_year) + 4
+        deadline = _period_end(rules, sent_prefix, ctx, year if explicit else None)
         if year is None and ctx.pub_year is not None:
             if is_target:
                 year = ctx.pub_year
@@ -532,6 +619,9 @@ def derive_figures(
                 year = ctx.pub_year - 1 if (section_review and early) else (f.get("year") or ctx.pub_year)
             else:
                 year = f.get("year")
+        plan_end = ctx.plan_end(start)
+        if deadline is None and is_target and plan_end is not None and not year_named:
+            deadline = plan_end  # 二、“十二五”时期的主要目标: 城镇化率…提高到51.5% is for 2015
         if deadline is not None and is_target:
             year = deadline
         elif is_target and explicit and year is not None and ctx.pub_year is not None and year > ctx.pub_year:
@@ -558,7 +648,8 @@ def derive_figures(
         continues = _continues_list(norm, clause, clause_start)
         multi = not is_target and not _ONE_YEAR_TOTAL.search(sent_prefix[-20:]) and (
             (continues and prev_multi)  # 前三年分别上升4.9%、5.5%: the list's head says which period
-            or bool(_MULTI_YEAR.search(clause)) or (not year_named and bool(
+            or bool(_MULTI_YEAR.search(clause)) or (unit == "%" and bool(_SPAN_COMPARED.search(sent_prefix)))
+            or (not year_named and bool(
                 _MULTI_YEAR.search(sent_prefix[-20:]) or _PARA_PERIOD.match(norm, para_start))))
         prev_multi = multi
         if multi:

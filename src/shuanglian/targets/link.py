@@ -64,6 +64,8 @@ def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[f
     if actual.year is None and period is not None:
         if actual.deadline != period or not target.deadline:
             return 0.0, ["no year"]  # a multi-year total answers only a target over the same period
+        if target.unit == "%" and _is_average(rules, target) != _is_average(rules, actual):
+            return 0.0, ["average vs total"]  # 年均增长7% is not answered by 与2000年相比增长57.3%
         s += 0.25
         reasons.append(f"period:{period}")
     elif actual.year is not None and period is not None:
@@ -81,6 +83,13 @@ def score(target: Figure, actual: Figure, rules: Rules | None = None) -> tuple[f
         s += 0.1
         reasons.append(f"region:{target.region}")
     return round(s, 3), reasons
+
+
+def _is_average(rules: Rules, fig: Figure) -> bool:
+    """Whether a multi-year rate is an annual average (年均增长9.5%), read from its own clause of the quote."""
+    if rules.average_words is None:
+        return False
+    return bool(rules.average_words.search(re.split(r"[，,；;：:。]", fig.quote)[-1]))
 
 
 def is_final(target: Figure, actual: Figure, period: int | None) -> bool:
@@ -117,7 +126,7 @@ def status_of(
     """met/missed from the final outcome; in_progress while the period is open; else unknown."""
     rules = rules or load_rules()
     if outcome is not None:
-        direction = None if target.known_measure else direction_from_words(rules, target.measure_text or target.measure)
+        direction = None if target.known_measure else direction_from_words(rules, target.measure_text or target.measure, target.unit)
         return judge(rules, target.measure, target.qualifier, target.value, target.value_max, target.unit,
                      outcome.value, outcome.unit, direction)
     period = target.deadline or target.year

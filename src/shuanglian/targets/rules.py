@@ -34,6 +34,7 @@ class ExtraUnit:
 
     unit: str
     factor: float
+    named_only: bool = False  # kept only where a measure rule names it (60岁以上老人 is no figure; 预期寿命80岁 is)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,17 @@ class Rules:
     undated_month: int | None = None  # the month such a report is read as delivered in
     undated_national: re.Pattern[str] | None = None  # a title of the State Council's reports
     undated_late: dict[int, int] = field(default_factory=dict)  # their years delivered after June, with the month
+    not_relative: re.Pattern[str] | None = None  # 基础上年均: a 上/去 that only looks like a relative year's start
+    plan_name: re.Pattern[str] | None = None  # “十二五”时期 in a heading: the five-year plan a section is about
+    plan_ends: dict[str, int] = field(default_factory=dict)  # 十二五 -> 2015: each plan's last year
+    plan_said: re.Pattern[str] | None = None  # “十一五”期间 / 第六个五年计划: a plan named in running text
+    unnamed_direction: dict[str, str] = field(default_factory=dict)  # unit -> direction of an unnamed, verbless target
+    average_words: re.Pattern[str] | None = None  # 年均/平均每年: a multi-year rate that is an annual average
+
+    def plan_end_of(self, m: re.Match[str]) -> int | None:
+        """The last year of the plan a `plan_said` match names (“六五”时期 or 第六个五年计划 -> 1985)."""
+        name = m.group(1) or f"{m.group(2)}五"
+        return self.plan_ends.get(name)
 
     @cached_property
     def _by_key(self) -> dict[str, MeasureRule]:
@@ -162,7 +174,8 @@ def load_rules(path: str | None = None) -> Rules:
         relative_re=_alt(list(rel)),
         delta=re.compile(raw["delta"]),
         owners=tuple(raw.get("owners") or ()),
-        extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("extra_units") or {}).items()},
+        extra_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"]), bool(v.get("named_only", False)))
+                     for k, v in (raw.get("extra_units") or {}).items()},
         approx_units={str(k): ExtraUnit(str(v["unit"]), float(v["factor"])) for k, v in (raw.get("approx_units") or {}).items()},
         bare_count=raw.get("bare_count"),
         anaphora=re.compile(raw["anaphora"]),
@@ -179,6 +192,12 @@ def load_rules(path: str | None = None) -> Rules:
         undated_month=int(undated["month"]) if undated.get("month") else None,
         undated_national=re.compile(undated["national"]) if undated.get("national") else None,
         undated_late={int(k): int(v) for k, v in (undated.get("national_late") or {}).items()},
+        not_relative=re.compile(raw["not_relative"]) if raw.get("not_relative") else None,
+        plan_name=re.compile((raw.get("plans") or {})["name"]) if (raw.get("plans") or {}).get("name") else None,
+        plan_ends={str(k): int(v) for k, v in ((raw.get("plans") or {}).get("ends") or {}).items()},
+        average_words=re.compile(raw["average_words"]) if raw.get("average_words") else None,
+        unnamed_direction={str(k): str(v) for k, v in (raw.get("unnamed_direction") or {}).items()},
+        plan_said=re.compile((raw.get("plans") or {})["said"]) if (raw.get("plans") or {}).get("said") else None,
     )
 
 
@@ -190,10 +209,15 @@ def tolerance(rules: Rules, unit: str, value: float) -> float:
     return abs(value) * float(t.get("relative", 0.0))
 
 
-def direction_from_words(rules: Rules, words: str) -> str:
-    """up/down/none read from the verb of a target no rule names (扩大到1000个县: up; 压减到: down)."""
+def direction_from_words(rules: Rules, words: str, unit: str | None = None) -> str:
+    """up/down/none read from the verb of a target no rule names (扩大到1000个县: up; 压减到: down); without a
+    verb, the unit's default (rules.yaml unnamed_direction: an amount to reach is up, a % none)."""
     hits = [(m.end(), d) for d, pat in rules.direction_words.items() for m in pat.finditer(words)]
-    return max(hits)[1] if hits else "none"
+    if hits:
+        return max(hits)[1]
+    if unit is None:
+        return "none"
+    return rules.unnamed_direction.get(unit, rules.unnamed_direction.get("default", "none"))
 
 
 def judge(

@@ -118,7 +118,7 @@ def _store_documents(session: Session, rows: list[DocumentRow]) -> dict[str, Tar
 
 def as_figure(obj: Any, is_target: bool | None = None) -> Figure:
     """A stored target or actual as a Figure (for scoring): an ORM row, or a plain row of its columns (a target's
-    plain row says so with is_target=True; its quote may be left out)."""
+    plain row says so with is_target=True)."""
     is_t = isinstance(obj, TargetRow) if is_target is None else is_target
     return Figure(
         measure=obj.measure, value=obj.value, unit=obj.unit, year=obj.year, is_target=is_t,
@@ -170,6 +170,10 @@ def relink(session: Session, targets: list[TargetRow], as_of_year: int | None = 
                     _A.measure.in_(sig[1]), _A.unit == t.unit, _A.known_measure.is_(False)).limit(1)).first() is not None
             if not odd[sig[:3]]:
                 best = _best_known(session, t, tf, t_pub, period, rejected, rules, list(sig[1]))
+                if any(sc < MIN_SCORE for _k, _a, sc, _r in best.values()):
+                    # a class the SQL cannot see ruled the chosen row out (a plan's 年均 rate is not answered by a
+                    # total over the span, targets.link.score): the full scan below decides
+                    best = None
             q = select(*_ACTUAL).where(_A.measure.in_(sig[1]), _A.unit == t.unit)
             if period is not None:
                 # only actuals that can score (targets.link.score): the period's own year, a total over the
@@ -230,8 +234,9 @@ _ACTUAL = (_A.id, _A.document_id, _A.published, _A.span_start, _A.span_end, _A.q
            _A.known_measure, _A.value, _A.unit, _A.year, _A.period_end, _A.region)
 _T: Any = TargetRow.__table__.c
 # the columns of a target that scoring and its status check read (relink_added's plain rows; as_figure(row, True))
+# (the quote too: score() reads a multi-year rate's own clause, 年均 or a total, targets.link._is_average)
 _TARGET = (_T.id, _T.document_id, _T.span_start, _T.span_end, _T.measure, _T.measure_text, _T.known_measure, _T.value,
-           _T.value_max, _T.unit, _T.qualifier, _T.year, _T.deadline, _T.region, _T.status, _T.no_outcome_at)
+           _T.value_max, _T.unit, _T.qualifier, _T.year, _T.deadline, _T.region, _T.status, _T.no_outcome_at, _T.quote)
 def _candidate(a: Any) -> _Candidate:
     """(row, figure, document, mention start, published, year) of an actual row."""
     return (a, as_figure(a), a.document_id, a.span_start, a.published, a.year)

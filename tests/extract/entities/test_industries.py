@@ -252,3 +252,16 @@ def test_the_last_character_of_a_lead_verb_is_no_part_of_the_industry(ents) -> N
     # 壮|大林|草|产业: LAC glued the 大 of 壮大 to the industry; the name is 林草
     got = {m.name for m in ents("发展林下经济，壮大林草产业。").values() if m.kind == "industry"}
     assert "林草" in got and "大林草" not in got
+
+
+def test_free_sector_before_chanye(ents) -> None:  # type: ignore[no-untyped-def]
+    # the clause's own sector written before 产业 and closed by a mark, 等, 发展 or a verb names the industry even
+    # when the lexicon does not know it, weak heads included; a carrier after 产业 or an aggregate names none
+    e = ents("积极发展智能终端产品，引导数据产业、数据标注产业等有序发展。")
+    assert e["数据"].kind == "industry" and e["数据标注"].kind == "industry"
+    e = ents("二是大力发展高新技术产业特别是信息产业，积极推进国民经济和社会信息化。")
+    assert e["信息"].kind == "industry" and "高新技术" not in e
+    e = ents("发展促进经济适度多元的新产业，包括文旅会展商贸产业、现代金融产业。")
+    assert e["文旅会展商贸"].kind == "industry" and e["现代金融"].kind == "industry"
+    e = ents("打造省级数据产业集聚区。基础产业要通过技术改造提高生产能力。")
+    assert "数据" not in e and "基础" not in e

@@ -211,3 +211,12 @@ def test_short_names_derived_from_listed_companies_full_names(ents) -> None:  # 
         pytest.skip("listed-companies list not present")
     got = _kinds(ents, "引进隆基绿能、通威股份等项目。")
     assert got.get("隆基绿能") == "enterprise", got
+
+
+def test_stationed_army_after_any_province_abbreviation(ents) -> None:  # type: ignore[no-untyped-def]
+    # 驻 + a one-character province name + a known body: the province is the station, never part of the body's name
+    # (苏, 浙, 青 are common characters, so no standalone abbreviations; after 驻 they are the province)
+    for prov in "苏浙青豫":
+        e = ents(f"向驻{prov}人民解放军指战员、武警部队官兵致以崇高的敬意。")
+        assert e["人民解放军"].kind == "organization"
+        assert f"{prov}人民解放军" not in e

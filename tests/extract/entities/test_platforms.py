@@ -125,3 +125,15 @@ def test_a_quoted_name_before_a_platform_head_is_a_platform(ents) -> None:  # ty
 def test_the_routes_of_the_belt_and_road_are_platforms(ents) -> None:  # type: ignore[no-untyped-def]
     got = ents("抓紧规划建设丝绸之路经济带、21世纪海上丝绸之路。")
     assert got["丝绸之路经济带"].kind == "platform" and got["21世纪海上丝绸之路"].kind == "platform"
+
+
+def test_place_led_designations_with_zone_heads(ents) -> None:  # type: ignore[no-untyped-def]
+    # a place and common words before a zone head (支撑区, 度假区, 生态岛, 资源库, 中轴线, 创新城, 消费中心城市) name one
+    # carrier: the place is inside its name, no place mention of its own
+    e = ents("加快建设京津冀生态环境支撑区，支持赤峰建设蒙东作物种质资源库，打造哈尔滨东北亚区域消费中心城市。")
+    assert e["京津冀生态环境支撑区"].kind == "platform" and e["蒙东作物种质资源库"].kind == "platform"
+    assert e["哈尔滨东北亚区域消费中心城市"].kind == "platform" and "哈尔滨" not in e
+    e = ents("推动吴淞创新城开发提速，提升乐高乐园度假区联动带动效应，建设涠洲岛国际生态岛，北京中轴线申遗成功。")
+    assert all(e[n].kind == "platform" for n in ("吴淞创新城", "乐高乐园度假区", "涠洲岛国际生态岛", "北京中轴线"))
+    e = ents("加快建设国际消费中心城市。")
+    assert "国际消费中心城市" not in e

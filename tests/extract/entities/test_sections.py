@@ -93,3 +93,15 @@ def test_title_issuer_is_named(ents) -> None:  # type: ignore[no-untyped-def]
 def test_games_short_names(ents) -> None:  # type: ignore[no-untyped-def]
     e = ents("我省健儿在全运会、残运会等赛事中屡创佳绩。")
     assert e["全运会"].kind == "organization"
+
+
+def test_bare_assembly_of_a_supervision_clause_is_the_pages_body(ents) -> None:  # type: ignore[no-untyped-def]
+    # 人大/政协 written bare where a report lists who supervises the government: the province's own bodies, not
+    # 人大 the university (gold-o/gold-q convention, real_gold README)
+    e = ents("2026年河北省政府工作报告\n要坚守法治原则，主动接受人大监督、政协监督和各方面监督。")
+    assert e["人大"].name == "河北省人大" and e["人大"].kind == "government"
+    assert e["政协"].name == "河北省政协" and e["政协"].kind == "government"
+    e = ents("自觉接受人大及其常委会监督、政协民主监督，累计办理省人大代表建议6148件。")
+    assert e["人大"].kind == "government" and e["人大"].name == "省人大"
+    e = ents("依法接受市人大及其常委会的监督。去年举行的六届人大一次会议曾经指出。")
+    assert "人大" not in e or e["人大"].kind != "university"

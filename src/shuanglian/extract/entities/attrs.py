@@ -116,8 +116,19 @@ def local_bodies(view: TokenView, chosen: list[Cand], context: tuple[str | None,
     prefixes: dict[str, str] = data["local_prefixes"]
     toks = view.tokens
     found: list[Cand] = []
+    bare = set(data.get("bare_bodies") or ())
+    dropped: list[tuple[int, int]] = []
     for i, t in enumerate(toks):
         word = t.word
+        if word in bare:
+            if t.start > 0 and view.text[t.start - 1] in set(data.get("bare_body_sessions") or ()):
+                dropped.append((t.start, t.end))  # 六届|人大一次会议: a session of the national body, no university
+            elif _bare_body(view.text, t.start, t.end, data):
+                # a section naming no place: the page's own written form of the body (省人大代表建议 -> 省人大)
+                name = (forms[word].format(place=context[0]) if context[0] and word in forms
+                        else next((lv + word for lv in prefixes if lv + word in view.text), word))
+                found.append(Cand(t.start, t.end, "government", name, PRIO_GAZETTEER, {"resolved": True}))
+            continue
         if (len(word) < 2 or word[0] not in prefixes or word.startswith("市场") or word[1] == "级"
                 or (i > 0 and toks[i - 1].tag == "LOC")):
             continue  # 市场监管局 is a bureau's own name, not 市 + 场监管局; 省级政府 is every province's
@@ -139,10 +150,17 @@ def local_bodies(view: TokenView, chosen: list[Cand], context: tuple[str | None,
         if nxt in titles() and nxt not in _MEMBER_TITLES:
             continue  # 省委|书记: named only through the leader's title
         found.append(Cand(t.start, t.end, "government", name, PRIO_GAZETTEER, {"resolved": True}))
-    if not found:
+    if not found and not dropped:
         return chosen
-    taken = Ranges([(c.start, c.end) for c in found])
+    taken = Ranges([(c.start, c.end) for c in found] + dropped)
     return sorted([c for c in chosen if not taken.overlaps(c.start, c.end)] + found, key=lambda c: c.start)
+
+
+def _bare_body(text: str, start: int, end: int, data: dict[str, Any]) -> bool:
+    """人大/政协 written bare in a supervision clause (接受人大监督、政协民主监督): the page's own body."""
+    if start > 0 and text[start - 1] in set(data.get("bare_body_not_after") or ()):
+        return False  # 全国|人大, 市|人大, 六届|人大
+    return any(text.startswith(cue, end) for cue in data.get("bare_body_cues") or ())
 
 
 _MEMBER_TITLES = frozenset({"委员", "代表"})  # 省政协|委员 names the body; 省委|常委 is a title

@@ -143,6 +143,8 @@ class TokenView:
         self.hints: dict[tuple[int, int], str] = {}
         # True when the tagger read the sentences of LAC's organisations (a missing hint then means it saw no name)
         self.tagged = False
+        # organisations named by a place or a person (a club, a team) the combine layer took (combine.overrule `clubs`)
+        self.clubs: set[tuple[int, int]] = set()
 
     @functools.cached_property
     def token_at(self) -> dict[int, int]:

@@ -287,7 +287,32 @@ def _read_tokens(view: TokenView, s: int, e: int) -> tuple[int, str] | None:
         return start, phrase  # 发展|创意|设计|产业: a noun + verbal noun as the whole object names the industry
     if len(toks) == 1 and phrase in gram["section_nouns"] and e < len(view.tokens) and view.tokens[e].word == "产业":
         return start, phrase  # 文化|产业, 体育|产业: a section of the national classification (文化、体育和娱乐业)
+    if _free_sector(view, toks, view.index_containing(verb_start) or 0, e):
+        return start, phrase  # 引导|数据|产业|、, 加快发展|数据|标注|产业|。: the clause's own sector before 产业
     return None
+
+
+def _free_sector(view: TokenView, toks: Sequence[Token], s: int, e: int) -> bool:
+    """True for nouns toks (tokens [s, e), modifiers cut) that are the whole thing written before 产业, closed after it
+    by a punctuation mark, 等, 发展 or a verb: industry_grammar `free_sector_*`."""
+    gram = industry_grammar()
+    lo, hi = gram["free_sector_length"]
+    phrase = "".join(t.word for t in toks)
+    if not (lo <= len(phrase) <= hi) or toks[0].tag not in ("n", "nz") or any(t.tag not in ("n", "nz", "vn") for t in toks):
+        return False
+    if e >= len(view.tokens) or view.tokens[e].word != "产业" or s == 0:
+        return False
+    while s > 1 and view.tokens[s - 1].word in gram["kept_modifiers"]:
+        s -= 1  # 、|现代|金融|产业: a kept modifier LAC reads as a time stands between the break and the sector
+    before, after = view.tokens[s - 1], (view.tokens[e + 1] if e + 1 < len(view.tokens) else None)
+    if before.tag not in gram["free_sector_before_tags"] or before.word in ("的",):
+        return False
+    if after is not None and not (after.tag in ("w", "v", "vd") or after.word in ("等", "发展")):
+        return False
+    g = generic()
+    bad = (gram["broad"], gram["bare_not_sectors"], gram["bare_too_broad"], gram["free_sector_not"], g["non_names"],
+           place_index())
+    return not any(t.word in words for t in toks for words in bad) and phrase not in gram["free_sector_not"]
 
 
 def _clause_subject(view: TokenView, start: int, end: int) -> bool:

@@ -297,6 +297,9 @@ def industry_grammar() -> dict[str, Any]:
         "joined_tail_heads": tuple(data.get("joined_tail_heads", [])),
         "list_count_measures": tuple(data.get("list_count_measures", [])),
         "list_count_sizes": tuple(data.get("list_count_sizes", [])),
+        "free_sector_length": tuple(data.get("free_sector_length", [2, 5])),
+        "free_sector_before_tags": frozenset(data.get("free_sector_before_tags", [])),
+        "free_sector_not": frozenset(data.get("free_sector_not", [])),
     }
 
 

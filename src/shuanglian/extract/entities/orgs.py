@@ -20,6 +20,7 @@ from shuanglian.extract.entities.lexicon import (
     org_gazetteer,
     org_gazetteer_automaton,
     party_posts,
+    place_rules,
     standalone_abbreviations,
     suffix_automaton,
     suffixes,
@@ -758,12 +759,16 @@ def _preposition_chars() -> frozenset[str]:
     return frozenset(str(_yaml("bare_enterprise.yaml").get("preposition_chars") or ""))
 
 
-def lead_start(name: str) -> int:
+def lead_start(name: str, stationed: bool = False) -> int:
     """Characters before a known body that LAC or the tagger glued to it: a stationing (驻|豫|人民解放军, 驻京|武警部队)
-    or a preposition (以|二十国集团): the body is the name."""
+    or a preposition (以|二十国集团): the body is the name. `stationed`: 驻 is written right before the name, so any
+    one-character province name opening it is the station (驻|苏人民解放军, 驻|浙人民解放军: 苏, 浙 are no standalone
+    abbreviations, being common characters elsewhere)."""
     k = 1 if name[:1] in _preposition_chars() else 0
     if name[k : k + 1] in standalone_abbreviations() and (k == 0 or name[:1] == "驻"):
         k += 1
+    elif stationed and k == 0 and name[:1] in place_rules()["region_abbreviations"]:
+        k = 1
     body = name[k:]
     known = body in org_gazetteer() or body in generic()["body_kinds"]
     return k if 0 < k < len(name) and known else 0
@@ -854,7 +859,7 @@ def lac_orgs(view: TokenView) -> list[Cand]:
             name = name[:inner]
         if is_non_name(name) or _ends_with_title(name) or all_generic(name) or not _balanced(name):
             continue
-        if name in place_index() or name in world_places():
+        if (name in place_index() or name in world_places()) and (t.start, end) not in view.clubs:
             continue  # LAC sometimes tags a bare place (上海, 大湾区, 匈牙利) as ORG; the place rules handle it
         kind = kind_of(name)
         if kind is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
@@ -866,6 +871,8 @@ def lac_orgs(view: TokenView) -> list[Cand]:
         end = extend_bracket(view.text, end)
         # a bare brand with no suffix (亿纬锂能, 百济神州) is almost always a company
         # (the tagger's kind for the whole word does not hold for the company cut out of it: 中汽新能|总部)
+        if kind is None and (t.start, end) in view.clubs:
+            kind = "organization"  # a club or an armed force named by a place (combine._clubs, combine._forces)
         kind = kind or _brand_hint(view.hints.get((t.start, end)) or (None if inner else view.hints.get((t.start, t.end))))
         out.append(Cand(t.start, end, kind or "enterprise", view.text[t.start : end], PRIO_LAC))
     return out

@@ -59,6 +59,8 @@ def _place_plus_generic(word: str) -> bool:
 _WORK_PARTS = ("段", "期", "线")
 _NAME_JOINS = frozenset("（(—－")
 _LIST_MARKS = frozenset("、-—－，, ")
+# a quote holding the end of a sentence or clause is speech, never a name
+_SPEECH_MARKS = frozenset("。！？；：!?;")
 # one-character names of provinces, cities and regions used in pairings (成渝, 京津冀, 江浙沪)
 _ABBREV = frozenset("京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云陕秦甘陇青宁新藏蒙港澳台珠琴深广")
 _PLACE_TAILS = ("地区", "盆地", "平原", "部", "片区", "麓", "一带", "沿线", "流域", "都市圈", "城市群", "经济圈")
@@ -81,8 +83,9 @@ def _in_quoted_name(text: str, start: int, end: int) -> bool:
     if left < 0 or "”" in text[left:start]:
         return False
     right = text.find("”", end, end + 12)
-    if right < 0 or "“" in text[end:right] or any(ch in _LIST_MARKS for ch in text[left:right]):
-        return False  # “北部湾港-成都-波兰、德国”: a route lists places, it names none
+    if right < 0 or "“" in text[end:right] or any(ch in _LIST_MARKS or ch in _SPEECH_MARKS for ch in text[left:right]):
+        # “北部湾港-成都-波兰、德国”: a route lists places, it names none; “…享受北京的春天。”: a sentence of speech
+        return False
     return (right - left - 1) > end - start
 
 
@@ -340,7 +343,8 @@ def _below_city(word: str) -> bool:
 
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    out = [c for t in view.tokens if t.tag == "LOC" or _foreign_place(t) for c in place_cand(view, t)]
+    out = [c for t in view.tokens if t.tag == "LOC" or (_foreign_place(t) and (t.start, t.end) not in view.clubs)
+           for c in place_cand(view, t)]
     # 山西煤田/ORG: a coal field LAC reads as an organisation is named after its place
     out += [Cand(t.start, t.start + len(head), "place", (normalise(head) or Place(head, None)).name)
             for t in view.tokens if t.tag != "LOC" for head in [_field_place(t.word)] if head]

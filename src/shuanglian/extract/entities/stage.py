@@ -496,10 +496,14 @@ def _merge_places(groups: dict[tuple[str, str], Group]) -> None:
             del groups[("place", short)]
 
 
-def _cut_lead(c: Cand) -> Cand:
-    """An organisation whose name opens with a stationing or a preposition before a known body, cut to the body."""
-    k = lead_start(c.name) if c.kind in KINDS_ORG else 0
-    return replace(c, start=c.start + k, name=c.name[k:]) if k else c
+def _cut_lead(text: str, c: Cand) -> Cand:
+    """An organisation whose name opens with a stationing or a preposition before a known body, cut to the body
+    (驻|豫人民解放军; 驻|苏人民解放军 with 驻 left outside the name)."""
+    k = lead_start(c.name, stationed=text[c.start - 1 : c.start] == "驻") if c.kind in KINDS_ORG else 0
+    if not k:
+        return c
+    known = org_gazetteer().get(c.name[k:])  # 苏人民解放军 read as a company: the body keeps its own kind
+    return replace(c, start=c.start + k, name=c.name[k:], kind=known.kind if known else c.kind)
 
 
 def _joined_government(text: str, c: Cand) -> bool:
@@ -639,16 +643,18 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
     toks = lac_toks = tokens if tokens is not None else tag_text(text)
     hints: dict[tuple[int, int], str] = {}
     ner_cands: list[NerSpan] = []
+    clubs: set[tuple[int, int]] = set()
     if use_ner:
         ner = ner if ner is not None else get_ner().tag_texts([text])[0]
         toks = overrule(text, toks, ner, NER_POLICY, gate=_take_gate, vetoable=_vetoable, cut_place=_cut_place,
-                       uncut=_title_word, head_title=_head_title)
+                       uncut=_title_word, head_title=_head_title, clubs=clubs)
         merged = merge(text, toks, ner,
                        labels=NER_LABELS, gate=_ner_gate, veto_per=True, as_tokens=False)
         toks, hints, ner_cands = merged.tokens, merged.hints, merged.spans
     view = TokenView(text, toks)
     view.hints = hints
     view.tagged = use_ner
+    view.clubs = clubs
     cands = (lac_people(view) + lac_orgs(view) + grammar_orgs(view) + listed_orgs(view) + gazetteer_orgs(view) + brand_orgs(view)
              + place_cands(view) + world_place_cands(view) + industry_mentions(view) + grammar_industries(view) + listed_industries(view)
              + tagger_orgs(view, [(s.start, s.end) for s in ner_cands]) + source_media(view) + peer_orgs(view) + abbreviated_lines(view) + power_lines(view)
@@ -675,7 +681,7 @@ def extract_entities(text: str, tokens: list[Token] | None = None,
             extra = _quoted_recovered(text, chosen + extra, ner, quoted, blocked) + extra
         chosen = sorted(chosen + extra, key=lambda c: c.start)
     # the tagger's longer span may take a stationing or a preposition back in (驻|豫人民解放军): cut it again
-    chosen = [_cut_lead(c) for c in chosen]
+    chosen = [_cut_lead(text, c) for c in chosen]
     # a class or a batch of funds (私募证券投资基金, 16支省级政府投资基金) is no fund's name
     chosen = [c for c in chosen if c.kind != "fund" or not not_a_fund(text, c.start, c.name)]
     short_funds = quoted_fund_names(chosen)  # “金芙蓉”基金矩阵 … “金芙蓉”跃升行动: the fund's short name, not a company

@@ -316,6 +316,7 @@ def overrule(
     cut_place: Callable[[str, str], bool] | None = None,
     uncut: Callable[[Token], bool] | None = None,
     head_title: Callable[[str], bool] | None = None,
+    clubs: set[tuple[int, int]] | None = None,
 ) -> list[Token]:
     """LAC tokens after the tagger's confident spans are taken and its contradicted entity words vetoed.
 
@@ -326,6 +327,8 @@ def overrule(
     陕西|省委书记 stays a place and a title, as the rules read it); `head_title(title)` True for a title of a body's
     own head (部长, 局长): a sure organisation span may cut a LAC word that contracts its name with that title
     (伊朗外交部|长, 文昌市公安局|长: 外交部 + 部长 written 外交部长), and the CLUENER head's title span there is no clash.
+    `clubs`, when given, receives the offsets of the organisations named by a place or a person (`Policy.club`): the
+    rules read such a token as the organisation it is, not as the country or city it is named after (罗马, 热那亚).
     """
     toks = list(tokens)
     m = _DATELINE.match(text)
@@ -359,10 +362,13 @@ def overrule(
                         arr[c.start : c.end] = b"\x01" * (c.end - c.start)
     agreed = {(c.start, c.end) for c in spans if c.head == "clue" and c.label == "PER"}
     same = {(c.start, c.end, CLUE_AS_PD.get(c.label)) for c in spans if c.head == "clue"}
-    taken = []
+    forces = _forces(text, toks, ends, spans, policy, head_end) if policy.club <= 1.0 else []
+    taken = list(forces)
     for s in spans:
         if s.head != "pd" or s.label not in policy.take or s.conf < policy.take[s.label]:
             continue
+        if any(f.start < s.end and s.start < f.end for f in forces):
+            continue  # 美 of 美军: the country names the force, the force is the mention
         if (
             s.label == "ORG"
             and head_title is not None
@@ -411,7 +417,10 @@ def overrule(
             continue
         taken.append(s)
     if policy.club <= 1.0:
-        taken += _clubs(toks, ends, spans, policy, taken, head_end)
+        named = forces + _clubs(toks, ends, spans, policy, taken, head_end)
+        taken += named[len(forces) :]
+        if clubs is not None:
+            clubs.update((c.start, c.end) for c in named)
     if not taken:
         return toks
     return _take(text, toks, ends, taken)
@@ -450,10 +459,72 @@ def _clubs(
             or not inside
             or not any(t.tag in ("LOC", "PER") for t in inside)
             or any(breaks_name(t) for t in inside)
+            or _listed_with_places(toks, ends, spans, c)
         ):
             continue
         out.append(NerSpan(c.start, c.end, "ORG", "clue", c.conf))
     return out
+
+
+# the word ending a force's name (美军, 日军, 英军): a country's armed force is an organisation (人民解放军); troops named
+# by where they are (河南部队, 埃及部队) are a description, not a name
+_FORCE_ENDS = ("军",)
+
+
+def _forces(
+    text: str,
+    toks: Sequence[Token],
+    ends: Sequence[int],
+    spans: Sequence[NerSpan],
+    policy: Policy,
+    head_end: int,
+) -> list[NerSpan]:
+    """CLUENER government or organisation spans (`Policy.club`) over whole LAC words that name an armed force after its
+    country (美军, 日军, 英军): the name ends in a force word and opens with a place (a LAC place word, or a
+    People's Daily place span starting there: 美 of 美军/n), as `ORG` spans; the tagger's reading of the place alone is
+    not taken."""
+    places = {s.start for s in spans if s.head == "pd" and s.label == "LOC"}
+    out: list[NerSpan] = []
+    for c in spans:
+        if (
+            c.head != "clue"
+            or c.label not in ("GOV", "ORGN")
+            or c.conf < policy.club
+            or c.start < head_end
+            or c.end - c.start < 2
+            or not text[c.start : c.end].endswith(_FORCE_ENDS)
+        ):
+            continue
+        inside, cut = overlap(toks, ends, c)
+        if cut or not inside or any(breaks_name(t) for t in inside):
+            continue
+        if not (inside[0].tag == "LOC" or c.start in places):
+            continue
+        out.append(NerSpan(c.start, c.end, "ORG", "clue", c.conf))
+    return out
+
+
+def _listed_with_places(toks: Sequence[Token], ends: Sequence[int], spans: Sequence[NerSpan], c: NerSpan) -> bool:
+    """True when `c` is an item of a list joined by 、 (波兰、捷克斯洛伐克、匈牙利) another item of which is a lone LAC
+    place the CLUENER head reads as a place: a list of countries, not of clubs."""
+    places = {(s.start, s.end) for s in spans if s.head == "clue" and s.label in ("LOC", "SCENE")}
+    i = bisect.bisect_right(ends, c.start)
+    items: list[list[Token]] = []
+    for step in (-1, 1):
+        j = i
+        # walk over the item holding `c` to a separator, then collect the items beyond it one by one
+        while 0 <= j < len(toks) and not (toks[j].tag == "w" and toks[j].word != "、"):
+            if toks[j].word == "、":
+                item: list[Token] = []
+                k = j + step
+                while 0 <= k < len(toks) and toks[k].tag != "w":
+                    item.append(toks[k])
+                    k += step
+                items.append(item)
+                j = k
+                continue
+            j += step
+    return any(len(it) == 1 and it[0].tag == "LOC" and (it[0].start, it[0].end) in places for it in items)
 
 
 def contracted_title(
