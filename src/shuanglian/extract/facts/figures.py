@@ -102,7 +102,10 @@ def extract_figures(
         last_year = None
         titles = [(t.start(), t.end()) for t in TITLES.finditer(sent.text)]
         # a clause after ；goes on with the statement: its bare 总投资 is the earlier subject's (…59个项目；总投资1163亿元)
-        spec = SpecificState(carried=(spec.subject or "") if ctx.carry_subject else "")
+        # …and a list of outputs goes on after it (钢产量…；原煤…；化学纤维…: each product's output)
+        spec = SpecificState(
+            carried=(spec.subject or "") if ctx.carry_subject else "", output=spec.output and ctx.carry_subject
+        )
         for m in lex.figure_re.finditer(sent.text):
             if any(a < m.start() < b for a, b in titles):
                 continue  # a number inside a title: 《关于支持100家企业上市的若干措施》
@@ -128,6 +131,8 @@ def extract_figures(
             )
             previous = (fig["span"][1] - sent.start, fig["specific"])
             out.append(fig)
+            # one change said of several things with 都/均 (A、B均增长10%): a figure for each of them
+            out.extend({**fig, "specific": other} for other in spec.shared)
         # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
         continued = text[sent.end : sent.end + 1] in ("；", ";")
         ctx.update(lex, sent.text, basis, continued)

@@ -30,6 +30,7 @@ _QUOTED = re.compile(r"[“\"‘]([^“”\"‘’]{2,12})[”\"’]")
 # a comparison base inside the clause: 比上年, 较年初, 比一九八○年的, 比上一个五年, 与上年同期相比
 _COMPARE = re.compile(
     r"(?:比|较|同|与)(?:去年|上年|上一年|年初|上年同期|去年同期|上一个五年|前[一二三四五六七八九十两]+年|[一二三四五六七八九〇零○\d]{4}年)(?:底|末|初)?(?:同期)?(?:预算|计划)?(?:的|相比)?"
+    r"|(?:比|较|同|与)(?:第[一二三四五六七八九十]+个五年计划|[一二三四五六七八九十]{1,2}五(?:计划)?)(?:期间|时期|末)?(?:的|相比)?"  # 比“六五”期间
     r"|(?:比|较)[^，,、]{0,8}?(?:末|初|底)的?"
     r"|同比|环比"
 )
@@ -89,12 +90,19 @@ _FIGURE_IN = re.compile(r"\d[\d.]*(?:多|余)?[万亿千百]*(?:" + _CLASSIFIER 
 _QUANTITY_ENDS = "量|能|力|规模|储量|产能|库存"
 _FLOW_DONE = re.compile(rf"(?:{_QUANTITY_ENDS}|容量)$")
 _OUTPUT_DONE = re.compile(rf"(?:{_QUANTITY_ENDS}|煤炭)$")
+_PRODUCT = re.compile(r"[\u4e00-\u9fff]{4,6}")
 _ANAPHOR = re.compile(r"(?:这个|这一|此|该)(比例|比重|占比|数字|指标|规模|水平)")
 # a month said as a time (从7月份开始, 自3月起, 1至5月): no figure
 _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?月份?(?:以来|开始|起|中旬|下旬|上旬|底|初)?")
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
+# 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not 年均, 平均, 人均
+_SHARED = re.compile(r"(?<![年平人])(?:都|均)(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)")
+_CHANGE_END = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
+_UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
+_CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
+_DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
 
 
 @dataclass
@@ -122,6 +130,8 @@ class SpecificState:
     event_counts: dict[str, str] = field(default_factory=dict)
     heading: str = ""  # the field the sentence opens with (公路方面，…): a bare 项目 counted is of that field
     site: bool = False  # the sentence is set on a worksite (在…工地，1200多人、500多台机械…): its hands are at work
+    # the measures of the other things one change is said of with 都/均 (A、B均增长10%): the figure is theirs too
+    shared: list[str] = field(default_factory=list)
 
 
 class _Grammar:
@@ -258,7 +268,11 @@ class _Grammar:
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
         self.any_verb = tuple(sorted({*d["count_verbs"], *keep_verbs}, key=len, reverse=True))
         im = d.get("inner_modals") or []
-        verbs = sorted({*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ())}, key=len, reverse=True)
+        verbs = sorted(
+            {*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ()), *(d.get("inner_modal_verbs") or ())},
+            key=len,
+            reverse=True,
+        )
         self.inner_modal = (
             re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation(im)})(?=(?:{alternation(verbs)}))") if im else None
         )
@@ -295,8 +309,13 @@ class _Grammar:
         self.object_preps = tuple(d.get("object_preps") or ())
         self.achieve = tuple(d.get("achieve_verbs") or ())
         self.own_measures = tuple(d.get("own_measures") or ())
+        self.level_words = tuple(d.get("level_words") or ())
         self.milestones = tuple(d.get("milestones") or ())
         self.deed_nouns = tuple(sorted(d.get("deed_nouns") or (), key=len, reverse=True))
+        closing = d.get("closing_deeds") or {}
+        self.closing_deeds = tuple(sorted(closing.get("deeds") or (), key=len, reverse=True))
+        self.deed_manner = re.compile("(?:" + "|".join(closing.get("manners") or ["$^"]) + ")")
+        self.deed_done = tuple(closing.get("done") or ())
         self.causative = re.compile(alternation(d.get("causative_verbs") or ["助力"]))
         self.reach = frozenset(d.get("reach_verbs") or ())
         self.pulls = tuple(d.get("pull_verbs") or ())
@@ -446,7 +465,9 @@ def _clean(g: _Grammar, seg: str, places: Sequence[str]) -> tuple[str, str | Non
     for long, short in g.synonyms:
         seg = seg.replace(long, short)  # 职工家庭按人口平均的生活费收入 -> 职工家庭人均生活费收入
     seg = re.sub(
-        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|[一二三四五六七八九十两\d]+年前|\d{4}年|[一二三四五六七八九〇零○]{4}年)?的?$",
+        r"(?:从|由)(?:上年|去年|过去|以前|原来|此前|[一二三四五六七八九十两\d]+年前|\d{4}年|[一二三四五六七八九〇零○]{4}年"
+        r"|(?:[一二三四五六七八九]十|[1-9]0)年代(?:初|末|中期|初期|末期)?)?的?$",  # 已由五十年代的50%: a decade as a start
+
         "",
         seg.strip(),
     )
@@ -593,6 +614,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
     quoted = _QUOTED_PREDICATE.match(s)
     # 16个地市“入长”。: what the things did, in quotes (a short name only: 4个单位荣获首届“中国节水奖” says more)
     s = quoted.group(1) if quoted and len(quoted.group(1)) <= 4 else _QUOTES.sub("", s)
+    # 17个省（区、市）, 2300个县（市）: the gloss lists the other units counted with the one-character head (省区市)
+    s = _UNIT_GLOSS.sub(lambda m: m.group(1) + m.group(2).replace("、", ""), s)
     aspect = re.match(r"^方面的?(?=[\u4e00-\u9fff]{2})", s)
     if aspect and not s[aspect.end() :].startswith(g.any_verb):
         s = s[aspect.end() :]  # 12个方面举措: 方面 counts as a measure word here (not 5个方面提出了…)
@@ -619,6 +642,8 @@ def _count_noun(g: _Grammar, after: str) -> str:
         s = s[: cut.start()]
     if s.startswith(g.verb_after_unit) or s.startswith(g.verb_joiners):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit; 瞪羚企业358户和种子…: the next item
+    if _CHANGE_END.match(after):
+        return ""  # 监管事项从39个拓展到91个: the end of a change follows, the thing was named before
     # a stop word naming a project's kind stays (83个老旧小区改造项目)
     stop = next(
         (
@@ -634,6 +659,32 @@ def _count_noun(g: _Grammar, after: str) -> str:
     if _LEADING_COUNT.match(s):
         return ""  # 贫困户145户585人: a second count follows the unit, no noun
     return s[:20] if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]{2,20}", s[:20] or "") else ""
+
+
+def _closing_deed(g: _Grammar, after: str, noun: str) -> tuple[str, str]:
+    """(the deed with its manner, the thing) when a deed closes the clause of a counted thing named `noun` right
+    after the unit, or closes a list of counts after it that shares the deed: 推进3个未来产业先导区、6个未来产业
+    加速园建设 -> (建设, 未来产业先导区), 实施100条客运班线公交化改造 -> (公交化改造, 客运班线); ('', '') when the
+    clause does not end so, or another noun stands between the thing and the deed (行政村生活污水治理)."""
+    plain = _QUOTES.sub("", after)
+    if not noun or not plain.startswith(noun[:2]):
+        return "", ""
+    clause = re.split(r"[，,。；;：:（(]", plain, maxsplit=1)[0]
+    deed = _ends_with(g.closing_deeds, clause)
+    if not deed:
+        return "", ""
+    body = clause[: -len(deed)]
+    manner = next((m.group() for m in g.deed_manner.finditer(body) if m.end() == len(body) and m.start() >= 2), "")
+    body = body[: len(body) - len(manner)]
+    number = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*(?:千瓦|吨|" + "|".join(_CLASSIFIER[1:-1]) + ")"
+    m = re.fullmatch(f"([\u4e00-\u9fff]{{2,16}}?)((?:[、和及与]{number}[\u4e00-\u9fff]{{2,16}})*)", body)
+    if not m or not noun.startswith(m.group(1)):
+        return "", ""
+    if m.group(2) and _ends_with(g.deed_nouns, m.group(1)):
+        return "", ""  # 完成800个经济薄弱村扶持和100个…创建: each item has its own deed
+    if deed == "建设" and not manner and m.group(1).endswith(("项目", "工程")):
+        return "", ""  # 推动600个亿元级工业项目建设: the building of projects is their status, not a deed done to them
+    return manner + deed, m.group(1)
 
 
 def _relative_head(g: _Grammar, after: str, noun: str) -> str:
@@ -694,7 +745,7 @@ def _ends_with_any(words: Iterable[str], s: str) -> bool:
 
 
 def _count_suffix(unit: str, noun: str) -> str:
-    if re.search(r"(?:数|数量|人数|量|人次|规模|总量)$", noun):
+    if re.search(r"(?:数|数量|人数|量|人次|规模|总量|率|密度)$", noun):  # 死亡率0.6人: a rate counted per unit is the rate
         return ""
     if unit == "人" and not re.search(r"(?:人|人员|人才|者)$", noun) and not noun.endswith(_grammar().people):
         return "人数"  # 就业人数; but 技术经理人数量, 高技能人才数量, 高校毕业生数量
@@ -719,7 +770,9 @@ def specific_measure(
     figure of the sentence when not `first`) and `after` (the text after it); `state` carries the
     sentence's earlier figures. None when the clause names nothing."""
     st = state if state is not None else SpecificState()
-    if not first and st.last and (_RANGE.match(scope) or _grammar().change_to.match(scope)):
+    # 由一九七八年的371亿元增加到一九八二年的650亿元: the end of the change, dated, names the same thing
+    dated = _DATED_END.sub("", scope) if not first else scope
+    if not first and st.last and (_RANGE.match(scope) or _grammar().change_to.match(dated)):
         return st.last  # the upper end of a range: 增长4.5%—5%
     if (
         not first
@@ -732,11 +785,53 @@ def specific_measure(
     if first:
         head = _HEADING.match(scope)
         st.heading = head.group(1) if head else ""
-    out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
+    st.shared = []
+    shared = _shared_change(_grammar(), scope, kind, after, unit, st, places) if kind == "percent" else None
+    if shared:
+        out: str | None = _conventional(_grammar(), shared[0], kind)
+        st.shared = [m for m in (_conventional(_grammar(), x, kind) for x in shared[1:]) if m]
+        st.subject = None
+    else:
+        out = _conventional(_grammar(), _specific(scope, kind, measure, after, unit, st, places, first), kind)
     st.last, st.last_kind = out, kind
+    st.output = st.output or bool(out and out.endswith("产量"))  # the sentence lists outputs (钢产量…，原煤…)
     if st.subject and (not st.history or st.history[-1] != st.subject):
         st.history.append(st.subject)
     return out
+
+
+def _shared_change(
+    g: _Grammar, scope: str, kind: str, after: str, unit: str, st: SpecificState, places: Sequence[str]
+) -> list[str] | None:
+    """The measures of every thing one change is said of with 都/均: the things listed before it in its clause
+    (重点监测景区接待游客、经营收入均保持10%以上增长 -> …接待游客增长率, 经营收入增长率), or, when the clause names
+    none, the things of the two figures before it (原煤产量达到…，原油达到…，都比上年增长8% -> 原煤产量增长率,
+    原油产量增长率); None when the clause has no such 都/均."""
+    seg = _CLAUSE_CUT.split(scope)[-1] if scope else ""
+    m = _SHARED.search(_COMPARE.sub("", seg).strip())
+    if m is None:
+        return None
+    head = _COMPARE.sub("", seg).strip()[: m.start()]
+    rest = _COMPARE.sub("", seg).strip()[m.end() :]
+    _, change = _strip_tail(g, rest) if rest else ("", None)
+    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after)
+    change = change or (late.group(1) if late else None)
+    if not change:
+        return None
+    examples = bool(re.search(r"等$", head))  # 烤烟、桑蚕茧、猪牛羊肉等都增长: examples, each named whole
+    subj, _ = _clean(g, re.sub(r"等$", "", head), places)
+    items = [i for i in re.split(r"[、和及与]", subj) if i] if subj else []
+    if len(items) >= 2:
+        subjects = items if examples else [_short_form(g, x) for x in _distribute(g, items)]
+        # a staple product's change is its output's (粮食、棉花、油料都增长10% -> 粮食产量增长率)
+        subjects = [x + "产量" if x in g.staples else x for x in subjects]
+    elif not subj and len(st.history) >= 2:
+        subjects = st.history[-2:]
+    else:
+        return None
+    if not all(2 <= len(x) <= 20 for x in subjects):
+        return None
+    return [x + _suffix(g, kind, change, unit, x) for x in subjects]
 
 
 def _conventional(g: _Grammar, out: str | None, kind: str = "") -> str | None:
@@ -911,8 +1006,10 @@ def _specific(
         core = _part_head(g, core, st.whole)  # …，其中工业增长9%、民间增长3%: the parts listed on
     else:
         st.whole = ""
-    if kind == "percent" and change and core in g.staples:
+    if (kind == "percent" or unit == "倍") and change and core in g.staples:
         core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
+    if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core):
+        core += "产量"  # 钢产量由…增加到…；…化学纤维由14.6万吨增加到28.5万吨: a product listed with outputs, its output
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
         len(core) == 1 and kind in ("mass", "area", "power") and bool(suffix)
@@ -1268,8 +1365,12 @@ def _previous_clause_noun(g: _Grammar, scope: str, places: Sequence[str]) -> str
         return core if 2 <= len(core) <= 12 and _MEASURE_END.search(core) else ""
     if not prev:
         return ""
-    core, _ = _clean(g, prev, places)
+    core, moved = _clean(g, prev, places)
     named = _MEASURE_END.search(core) or core.endswith(g.owned_rates)  # 由市场决定价格的比重，已经由…扩大到
+    # 城乡居民按人口平均的消费水平，将比一九八○年增长22%: a level, a wage or a price named alone is a quantity too
+    named = named or core.endswith(g.level_words)
+    # 预算外资金却大幅度增加，由一九七八年的371亿元增加到…: the thing said to change is what the change runs over
+    named = named or (bool(moved) and bool(_CHANGE_FROM.match(clauses[-1].strip())) and not re.search(r"[的在对把与]", core))
     if not named:
         # 外贸出口大幅度回升，全年达到1949亿美元: the topic of a clause saying how it went, when it names a quantity
         core = _topic(g, _strip_lead(g, prev, places), measure_ok=True)
@@ -1390,7 +1491,7 @@ def _count(
         # B was fostered too)
         head = _strip_verb_lead(g, _cut_subject(g, head))  # 省市县选派A 1787名、B 973名: 选派B
         head = head[2:] if head.startswith("累计") else head
-        st.keep = head if head in g.keep else _starts_keep(g, head) or ""
+        st.keep = head if head in g.keep else _lead_verbs(g, head)
     if unit == "人" and after.startswith("口"):
         # 13亿人口的发展中国家, 覆盖农村5亿人口: the unit is the word 人口; a verb of reach says whose
         st.subject = (core if _starts_keep(g, core) else "") + "人口"
@@ -1428,7 +1529,9 @@ def _count(
     # the thing as written right after the unit (before a shared head was added) is not the next count's clause
     shown = next((n for n in (noun, written) if n and _QUOTES.sub("", after).startswith(n)), "")
     st.noun = _QUOTES.sub("", after)[: len(shown)]
-    deed_noun = _ends_with(g.deed_nouns, noun) if noun else None
+    closing, thing = _closing_deed(g, after, noun) if noun else ("", "")
+    noun = thing or noun
+    deed_noun = _ends_with(g.deed_nouns, noun) if noun and not closing else None
     if deed_noun and len(noun) - len(deed_noun) >= 2:
         noun = deed_noun + noun[: -len(deed_noun)]  # 完成800个经济薄弱村扶持 -> 扶持经济薄弱村: the deed goes in front
     post = _post_verb(g, after, noun) if noun else ""
@@ -1468,6 +1571,11 @@ def _count(
             keep = core if deed and 2 <= len(core) <= 6 else ""
         if post and keep in g.doing:
             keep = ""  # 带动100多家配套企业落地 -> 落地配套企业: what the things did says which, not what moved them
+        if closing and not post and not pred:
+            # 实施100条客运班线公交化改造 -> 公交化改造客运班线; 完成…超低排放改造 keeps 完成
+            finished = bool(re.search(r"完成了?$", raw.strip())) and closing.endswith(g.deed_done)
+            keep = "完成" if finished else keep if keep and keep not in g.doing and keep in g.keep else ""
+            keep += closing
         name = (keep or post or pred) + noun
         reach = _ends_with(g.reach_owned, core) if core else None
         if reach and name.startswith(reach) and len(core) - len(reach) >= 2:
@@ -1745,6 +1853,17 @@ def _strip_verb_lead(g: _Grammar, core: str, doing: bool = False) -> str:
             break  # an adverb goes with the verb it modifies (重点推进…); before a noun it is an adjective (重点领域)
         core = core[len(v) :]
     return core
+
+
+def _lead_verbs(g: _Grammar, s: str) -> str:
+    """The verbs that select opening `s`, joined ones all (支持建设A 10家、B 20家 -> 支持建设B; 新打造A 5个、B 5条 ->
+    新打造B: 新 before a verb that selects says the things are new ones), or ''."""
+    run, rest = "", s
+    if rest.startswith("新") and _starts_keep(g, rest[1:]) and not (_starts_keep(g, rest) or "").startswith("新"):
+        run, rest = "新", rest[1:]  # (新建, 新增: one word of its own)
+    while (verb := _starts_keep(g, rest)) and len(run) < 8:
+        run, rest = run + verb, rest[len(verb) :]
+    return run if run != "新" else ""
 
 
 def _starts_keep(g: _Grammar, s: str) -> str | None:
