@@ -1022,6 +1022,9 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 x.tag not in ("v", "vn", "p", "ad") for x in toks[s + 1 : k + 1]
             ):
                 s += 1  # 支持|华中科技大学: the verb before the first item is not part of it
+            cut = [x for x in range(s + 1, k) if toks[x].tag in ("v", "p")]
+            if cut:
+                s = cut[-1] + 1  # 企业|有|李宁: the list opens after the verb that introduces it (有, 包括, 如)
             common = all(x.tag in ("n", "vn") for x in toks[s : k + 1])
             items.append((toks[s].start, toks[k].end, common))
             if s >= 1 and toks[s - 1].word == "、":
