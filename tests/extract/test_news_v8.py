@@ -28,3 +28,15 @@ def test_a_listed_first_item_starts_after_the_verb_that_opens_the_list() -> None
     kinds = _kinds(text, toks, [])
     assert "企业有李宁" not in kinds
     assert kinds.get("李宁") == "enterprise" and kinds.get("康威") == "enterprise"
+
+
+def test_a_unit_named_after_its_parent_is_not_cut_at_the_parents_suffix() -> None:
+    # LAC reads the branch as one word; its parent's suffix 中心 inside is no end of the name (subunit_suffixes)
+    text = "中国人民银行宁波市中心支行行长殷兴山指出"
+    toks = _toks(("中国人民银行宁波市中心支行", "ORG"), ("行长", "n"), ("殷兴山", "PER"), ("指出", "v"))
+    kinds = _kinds(text, toks, [NerSpan(0, 13, "ORG", "pd", 0.99), NerSpan(0, 13, "COM", "clue", 0.99)])
+    assert "中国人民银行宁波市中心支行" in kinds and "中国人民银行宁波市中心" not in kinds
+    # a suffix-less tail after a complete name is still cut off (南开大学|化学)
+    text = "南开大学化学学科排名靠前"
+    toks = _toks(("南开大学化学", "ORG"), ("学科", "n"), ("排名", "vn"), ("靠前", "v"))
+    assert "南开大学" in _kinds(text, toks, [])

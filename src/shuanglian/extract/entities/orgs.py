@@ -775,8 +775,9 @@ def lead_start(name: str, stationed: bool = False) -> int:
 
 
 def _inner_org_end(name: str) -> int | None:
-    """End of a complete organisation name followed by a suffix-less tail (南开大学|化学), else None."""
-    if org_gazetteer().get(name) or suffix_of(name):
+    """End of a complete organisation name followed by a suffix-less tail (南开大学|化学), else None. A unit named
+    after its parent (中国人民银行宁波市中心|支行, …国家医学中心青浦|院区: generic_words subunit_suffixes) is whole."""
+    if org_gazetteer().get(name) or suffix_of(name) or name.endswith(tuple(generic()["subunit_suffixes"])):
         return None
     for end in range(len(name) - 1, 2, -1):
         head = name[:end]
