@@ -40,3 +40,23 @@ def test_a_unit_named_after_its_parent_is_not_cut_at_the_parents_suffix() -> Non
     text = "南开大学化学学科排名靠前"
     toks = _toks(("南开大学化学", "ORG"), ("学科", "n"), ("排名", "vn"), ("靠前", "v"))
     assert "南开大学" in _kinds(text, toks, [])
+
+
+def test_a_latin_person_three_readings_agree_on_and_a_latin_brand_with_a_number() -> None:
+    # LAC and both heads read JohnConnor as a person; the People's Daily head is unsure (0.71) of a Latin name
+    text = "反抗军成员JohnConnor。"
+    toks = _toks(("反抗", "vn"), ("军", "n"), ("成员", "n"), ("JohnConnor", "PER"), ("。", "w"))
+    spans = [NerSpan(5, 15, "PER", "pd", 0.71), NerSpan(5, 15, "PER", "clue", 0.93)]
+    assert _kinds(text, toks, spans).get("JohnConnor") == "person"
+    # LAC reads it as a noun: the People's Daily head must be sure, as before
+    toks = _toks(("反抗", "vn"), ("军", "n"), ("成员", "n"), ("JohnConnor", "nz"), ("。", "w"))
+    assert "JohnConnor" not in _kinds(text, toks, spans)
+    # bet365: a Latin brand's number is no count (90后); a year after letters is an event's edition
+    text = "bet365更是开出赔率"
+    toks = _toks(("bet365", "nz"), ("更是", "d"), ("开出", "v"), ("赔率", "n"))
+    spans = [NerSpan(0, 6, "ORG", "pd", 0.98), NerSpan(0, 6, "COM", "clue", 0.99)]
+    assert _kinds(text, toks, spans).get("bet365") == "enterprise"
+    text = "blizzcon2009正式开幕"
+    toks = _toks(("blizzcon2009", "nz"), ("正式", "ad"), ("开幕", "v"))
+    spans = [NerSpan(0, 12, "ORG", "pd", 0.98), NerSpan(0, 12, "ORGN", "clue", 0.97)]
+    assert "blizzcon2009" not in _kinds(text, toks, spans)

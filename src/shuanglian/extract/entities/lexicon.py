@@ -120,6 +120,7 @@ def generic() -> dict[str, Any]:
         "group_marks": tuple(data.get("group_marks") or []),
         "group_heads": tuple(data.get("group_heads") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
+        "numbered_brand": re.compile(str(data.get("numbered_brand") or "(?!)")),
         "body_levels": frozenset(data.get("body_levels") or ()),
         "legal_forms": tuple(data.get("legal_forms") or ()),
         "national_openers": tuple(data.get("national_openers") or ()),

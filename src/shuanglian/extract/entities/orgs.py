@@ -1384,8 +1384,9 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
         kind = kind_of(name) or (view.hints.get((start, end), fallback) if fallback else None)
         if kind is None or (kind == "government" and _absorbed_by_title(view.text, name, end)):
             continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
-        if kind_of(name) is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
-            continue  # 90后: a number is not a name without a suffix
+        numbered = any(ch.isdigit() for ch in name) and not generic()["numbered_brand"].match(name)
+        if kind_of(name) is None and (numbered or _fragment(name)):
+            continue  # 90后: a number is not a name without a suffix (bet365, a Latin brand's number, is)
         end = extend_bracket(view.text, end)
         out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
     return out
