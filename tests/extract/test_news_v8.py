@@ -60,3 +60,15 @@ def test_a_latin_person_three_readings_agree_on_and_a_latin_brand_with_a_number(
     toks = _toks(("blizzcon2009", "nz"), ("正式", "ad"), ("开幕", "v"))
     spans = [NerSpan(0, 12, "ORG", "pd", 0.98), NerSpan(0, 12, "ORGN", "clue", 0.97)]
     assert "blizzcon2009" not in _kinds(text, toks, spans)
+
+
+def test_a_group_described_by_its_power_or_aim_is_no_name() -> None:
+    # 投机集团, 领导集团: a set of people described, not a company; a named political group stays an organisation
+    text = "国际金融投机集团对泰币进行了袭击，苏联领导集团和犯罪集团、胡风反革命集团、华润集团。"
+    toks = _toks(("国际", "n"), ("金融", "n"), ("投机", "vn"), ("集团", "n"), ("对", "p"), ("泰币", "n"),
+                 ("进行", "v"), ("了", "u"), ("袭击", "vn"), ("，", "w"), ("苏联", "LOC"), ("领导", "vn"), ("集团", "n"),
+                 ("和", "c"), ("犯罪", "vn"), ("集团", "n"), ("、", "w"), ("胡风", "PER"), ("反革命", "n"),
+                 ("集团", "n"), ("、", "w"), ("华润集团", "ORG"), ("。", "w"))
+    kinds = _kinds(text, toks, [])
+    assert not {"国际金融投机集团", "金融投机集团", "苏联领导集团", "犯罪集团"} & kinds.keys()
+    assert kinds.get("胡风反革命集团") == "organization" and kinds.get("华润集团") == "enterprise"

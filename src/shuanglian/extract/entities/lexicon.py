@@ -119,6 +119,7 @@ def generic() -> dict[str, Any]:
         "class_modifiers": frozenset(data.get("class_modifiers") or []),
         "group_marks": tuple(data.get("group_marks") or []),
         "group_heads": tuple(data.get("group_heads") or []),
+        "group_descriptions": tuple(data.get("group_descriptions") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),
         "numbered_brand": re.compile(str(data.get("numbered_brand") or "(?!)")),
         "body_levels": frozenset(data.get("body_levels") or ()),

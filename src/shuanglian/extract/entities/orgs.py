@@ -96,7 +96,27 @@ def is_non_name(name: str) -> bool:
     """True for phrases that look like organisations but are not names (核心竞争力, bare 省委)."""
     g = generic()
     return (name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
-            or _institution_type(name))
+            or _institution_type(name) or _described_group(name))
+
+
+def _described_group(name: str) -> bool:
+    """A 集团 of people described by what they do or want (国际金融投机集团, 苏联领导集团, 利益集团: generic_words
+    group_descriptions, the word right before the head), or a bare criminal or political group with nothing but
+    modifiers before it (犯罪集团, 走私犯罪集团): a description, not a name."""
+    g = generic()
+    head = next((h for h in g["group_heads"] if name.endswith(h)), None)
+    if head is None:
+        return False
+    part = name[: -len(head)]
+    if part.endswith(g["group_descriptions"]):
+        return True
+    rest = part
+    while rest:
+        m = next((w for w in sorted(g["group_marks"], key=len, reverse=True) if rest.endswith(w)), None)
+        if m is None:
+            break
+        rest = rest[: -len(m)]
+    return rest != part and not rest
 
 
 def _institution_type(name: str) -> bool:
