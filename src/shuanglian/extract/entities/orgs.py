@@ -96,7 +96,27 @@ def is_non_name(name: str) -> bool:
     """True for phrases that look like organisations but are not names (核心竞争力, bare 省委)."""
     g = generic()
     return (name in g["non_names"] or name in g["generic_refs"] or len(name) < 2 or name.endswith(g["non_name_tails"])
-            or _institution_type(name))
+            or _institution_type(name) or _described_group(name))
+
+
+def _described_group(name: str) -> bool:
+    """A 集团 of people described by what they do or want (国际金融投机集团, 苏联领导集团, 利益集团: generic_words
+    group_descriptions, the word right before the head), or a bare criminal or political group with nothing but
+    modifiers before it (犯罪集团, 走私犯罪集团): a description, not a name."""
+    g = generic()
+    head = next((h for h in g["group_heads"] if name.endswith(h)), None)
+    if head is None:
+        return False
+    part = name[: -len(head)]
+    if part.endswith(g["group_descriptions"]):
+        return True
+    rest = part
+    while rest:
+        m = next((w for w in sorted(g["group_marks"], key=len, reverse=True) if rest.endswith(w)), None)
+        if m is None:
+            break
+        rest = rest[: -len(m)]
+    return rest != part and not rest
 
 
 def _institution_type(name: str) -> bool:
@@ -775,8 +795,9 @@ def lead_start(name: str, stationed: bool = False) -> int:
 
 
 def _inner_org_end(name: str) -> int | None:
-    """End of a complete organisation name followed by a suffix-less tail (南开大学|化学), else None."""
-    if org_gazetteer().get(name) or suffix_of(name):
+    """End of a complete organisation name followed by a suffix-less tail (南开大学|化学), else None. A unit named
+    after its parent (中国人民银行宁波市中心|支行, …国家医学中心青浦|院区: generic_words subunit_suffixes) is whole."""
+    if org_gazetteer().get(name) or suffix_of(name) or name.endswith(tuple(generic()["subunit_suffixes"])):
         return None
     for end in range(len(name) - 1, 2, -1):
         head = name[:end]
@@ -1022,6 +1043,9 @@ def listed_orgs(view: TokenView) -> list[Cand]:
                 x.tag not in ("v", "vn", "p", "ad") for x in toks[s + 1 : k + 1]
             ):
                 s += 1  # 支持|华中科技大学: the verb before the first item is not part of it
+            cut = [x for x in range(s + 1, k) if toks[x].tag in ("v", "p")]
+            if cut:
+                s = cut[-1] + 1  # 企业|有|李宁: the list opens after the verb that introduces it (有, 包括, 如)
             common = all(x.tag in ("n", "vn") for x in toks[s : k + 1])
             items.append((toks[s].start, toks[k].end, common))
             if s >= 1 and toks[s - 1].word == "、":
@@ -1380,8 +1404,9 @@ def tagger_orgs(view: TokenView, spans: list[tuple[int, int]], fallback: str | N
         kind = kind_of(name) or (view.hints.get((start, end), fallback) if fallback else None)
         if kind is None or (kind == "government" and _absorbed_by_title(view.text, name, end)):
             continue  # 省人大常委会|主任: a body that is only part of a title becomes the role
-        if kind_of(name) is None and (any(ch.isdigit() for ch in name) or _fragment(name)):
-            continue  # 90后: a number is not a name without a suffix
+        numbered = any(ch.isdigit() for ch in name) and not generic()["numbered_brand"].match(name)
+        if kind_of(name) is None and (numbered or _fragment(name)):
+            continue  # 90后: a number is not a name without a suffix (bet365, a Latin brand's number, is)
         end = extend_bracket(view.text, end)
         out.append(Cand(start, end, kind, view.text[start:end], PRIO_LAC))
     return out
