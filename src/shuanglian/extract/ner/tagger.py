@@ -152,29 +152,31 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     back = np.zeros((t, b, k), dtype=np.uint8 if k <= 256 else np.int64)
     final = np.empty((b, k), dtype=np.result_type(em, trans, start))
     score = start[None, :] + em[:, 0]
-    groups = predecessor_groups(trans)
+    # each group with the column positions that pick a predecessor per column out of `src` (src[at, best])
+    groups = [(cols, src, tr, np.arange(len(cols))[None, :]) for cols, src, tr in predecessor_groups(trans)]
     for i in range(1, t):
         n, was = int(live_at[i]), int(live_at[i - 1])
         final[n:was] = score[n:was]  # rows whose last step was i - 1
         nxt = np.empty((n, k), dtype=final.dtype)
-        for cols, src, tr in groups:
+        for cols, src, tr, at in groups:
             cand = score[:n, src] + tr  # [n, columns, allowed predecessors]
             best = cand.argmax(2)
-            nxt[:, cols] = np.take_along_axis(cand, best[:, :, None], 2)[:, :, 0]
-            back[i, :n, cols] = np.take_along_axis(src[None], best[:, :, None], 2)[:, :, 0].T
+            nxt[:, cols] = cand.max(2)  # the value at `best`, its first maximum: the same number
+            back[i, :n, cols] = src[at, best].T
         score = nxt + em[:n, i]
     final[: len(score)] = score
     last = (final + end[None, :]).argmax(1)
     # backtrack every row at once (one numpy step per position, not one Python step per character)
     paths = np.zeros((b, max(t, 1)), dtype=np.int64)
     cur = np.zeros(b, dtype=np.int64)
+    at = np.arange(b)
     for i in range(t - 1, -1, -1):
         n = int(live_at[i])
         lo = int(live_at[i + 1]) if i + 1 < t else 0
         cur[lo:n] = last[lo:n]  # rows whose last step is i start their trace here
         paths[:n, i] = cur[:n]
         if i:
-            cur[:n] = back[i, np.arange(n), cur[:n]]
+            cur[:n] = back[i, at[:n], cur[:n]]
     out: list[list[int]] = [[] for _ in range(b)]
     for r, row in enumerate(order.tolist()):
         out[row] = paths[r, : int(ln[r])].tolist()
