@@ -259,22 +259,24 @@ def _viterbi_many(emissions: Sequence[np.ndarray], transitions: np.ndarray, leng
     # maxima are dp[best] + transitions[best, j], the same float32 sums, strictly above every other
     # candidate, so the same back pointers. The margin covers float32 rounding of dp (~1e4 on long pieces).
     spread = float(transitions.max()) - float(transitions.min())
+    margin = spread + 1e-3
+    at = np.arange(n)  # row positions, sliced per step rather than made anew
     dp = em[:, 0].copy()
     for t in range(longest):
         live = live_at[t]
         if t:
             dp = dp[:live]
             lead = dp.argmax(axis=1)
-            top = dp[np.arange(live), lead]
-            near = (dp >= (top - (spread + 1e-3 + 1e-5 * np.abs(top)))[:, None]).sum(axis=1)
+            top = dp[at[:live], lead]
+            near = (dp >= (top - (margin + 1e-5 * np.abs(top)))[:, None]).sum(axis=1)
             nxt = top[:, None] + transitions[lead]
             back[t, :live] = lead[:, None]
-            rows = np.flatnonzero(near > 1)  # rows where another tag is close: the full maximum
+            rows = (near > 1).nonzero()[0]  # rows where another tag is close: the full maximum
             if rows.size:
                 scores = dp[rows, None, :] + into  # (rows, to, from)
                 bp = scores.argmax(axis=2)
                 back[t, rows] = bp
-                nxt[rows] = np.take_along_axis(scores, bp[:, :, None], axis=2)[:, :, 0]
+                nxt[rows] = scores.max(axis=2)  # the value at `bp`, its first maximum: the same number
             dp = nxt + em[:live, t]
         done = live - (live_at[t + 1] if t + 1 < longest else 0)
         if done:
@@ -289,7 +291,7 @@ def _viterbi_many(emissions: Sequence[np.ndarray], transitions: np.ndarray, leng
             cur[live - done : live] = best[live - done : live]
         out[:live, t] = cur[:live]
         if t:
-            cur[:live] = back[t, np.arange(live), cur[:live]]
+            cur[:live] = back[t, at[:live], cur[:live]]
     paths: list[np.ndarray] = [out[0]] * n
     for row, k in enumerate(order):
         paths[k] = out[row, : lengths[k]]

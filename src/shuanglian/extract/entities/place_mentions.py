@@ -283,6 +283,9 @@ def region_of_province(word: str) -> bool:
 
 def _field_place(word: str) -> str:
     """The place a coal field is named after (山西|煤田, 豫西|煤田), or '' (place_rules field_tails)."""
+    tails = place_rules()["field_tails"]
+    if not word.endswith(tails):
+        return ""  # most words: one C-level test of every tail
     tail = next((x for x in place_rules()["field_tails"] if word.endswith(x) and len(word) > len(x) + 1), "")
     head = word[: -len(tail)] if tail else ""
     return head if head and (normalise(head) is not None or region_of_province(head)) else ""
@@ -343,7 +346,8 @@ def _below_city(word: str) -> bool:
 
 def place_cands(view: TokenView) -> list[Cand]:
     """LOC tokens as places, normalised to official names; zone-like LOC tokens are left to the org grammar."""
-    out = [c for t in view.tokens if t.tag == "LOC" or (_foreign_place(t) and (t.start, t.end) not in view.clubs)
+    out = [c for t in view.tokens
+           if t.tag == "LOC" or (t.tag == "ORG" and _foreign_place(t) and (t.start, t.end) not in view.clubs)
            for c in place_cand(view, t)]
     # 山西煤田/ORG: a coal field LAC reads as an organisation is named after its place
     out += [Cand(t.start, t.start + len(head), "place", (normalise(head) or Place(head, None)).name)

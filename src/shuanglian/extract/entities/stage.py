@@ -248,9 +248,12 @@ def _place_then_body(tokens: Sequence[Token], i: int) -> bool:
 _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9&.\-]+$")
 
 
+_LATIN_TAGS = frozenset({"nz", "nw", "n"})
+
+
 def _latin_name(t: Token) -> bool:
     """A Latin-letter word LAC reads as a noun (EA, WCG, canbet): often a brand, which the tagger's heads read."""
-    return t.tag in ("nz", "nw", "n") and bool(_LATIN_NAME.match(t.word.strip()))
+    return t.tag in _LATIN_TAGS and bool(_LATIN_NAME.match(t.word.strip()))
 
 
 def _vetoable(t: Token) -> bool:
@@ -426,6 +429,16 @@ def _v5_filters() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pa
     return body, heads, abbrev, re.compile(f"(?={c}{c}|.{c}.{c})")  # 中埃, 抗美援朝
 
 
+_V5_TAGS = frozenset({"LOC", "nz", "nw"})
+
+
+@functools.cache
+def _v5_lasts() -> frozenset[str]:
+    """Last characters a word needs for a v5 test of its last character (abbreviations, body word ends, head titles)."""
+    body, heads, abbrev, _ = _v5_filters()
+    return body | heads | abbrev
+
+
 @functools.cache
 def _dateline_pretests() -> tuple[str, ...]:
     """Two characters a page must hold for `_dateline_next` to find anything: a dateline's last two (本报|讯) or a
@@ -441,7 +454,12 @@ def _v5_marks(text: str, tokens: Sequence[Token], marks: bytearray) -> None:
     pairs = [m.start() for m in pair.finditer(text)]
     ends = [t.end for t in tokens] if pairs else []
     runs = {bisect_right(ends, p) for p in pairs}  # words holding the first of two side-by-side country names
-    for i, t in enumerate(tokens):
+    lasts = _v5_lasts()
+    # only words whose last character or tag one of the tests below asks for, or in a run, are looked at
+    for i in sorted(runs.union(i for i, t in enumerate(tokens) if t.word[-1:] in lasts or t.tag in _V5_TAGS)):
+        if i >= len(tokens):
+            continue
+        t = tokens[i]
         w = t.word
         last = w[-1:]
         if ((len(w) <= 2 and (w[-1:] in abbrev) and _visit_word(t)) or (i in runs and _abbreviation_run(t))
@@ -459,10 +477,19 @@ def _needs_tagger(text: str, tokens: list[Token]) -> bytearray:
     suffixes. Sentences without one are not tagged (measured on real dev: tagging them too adds nothing),
     so a LAC word is vetoed only inside a tagged sentence."""
     marks = bytearray(len(text) + 1)
+    veto = NER_POLICY.veto
     for i, t in enumerate(tokens):
-        if ((t.tag == "ORG" and _org_needs_tagger(tokens, i)) or (t.tag == "PER" and _odd_person(t.word))
-                or _short_person(tokens, i) or _place_then_body(tokens, i) or _latin_name(t)
-                or (t.tag in NER_POLICY.veto and _vetoable(t)) or _abbreviation_pair(t) or _unknown_place(t)):
+        # each test holds only for the tags it names (most words are none of them): dispatched on the tag
+        tag = t.tag
+        if tag == "ORG":
+            hit = _org_needs_tagger(tokens, i)
+        elif tag == "PER":
+            hit = _odd_person(t.word) or _short_person(tokens, i)
+        elif tag == "LOC":
+            hit = _place_then_body(tokens, i) or _abbreviation_pair(t) or _unknown_place(t)
+        else:
+            hit = tag in _LATIN_TAGS and _latin_name(t)
+        if hit or (tag in veto and _vetoable(t)):
             marks[t.start : t.end] = b"\x01" * (t.end - t.start)  # LAC glues newlines to a name's start
     if GATING_V5:
         _v5_marks(text, tokens, marks)

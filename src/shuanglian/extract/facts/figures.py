@@ -85,7 +85,7 @@ def extract_figures(
     spec = SpecificState()
     moods = paragraph_moods(text, pub_year)
     spans: set[int] = set()
-    sections = section_years(text, pub_year, pub.month if pub else None, spans)
+    sections = section_years(text, pub_year, pub.month if pub else None, spans, moods)
     present = {i for i, para in enumerate(text.split("\n")) if _PRESENT.search(strip_titles(para))}
     for sent in sentences(text):
         if sent.para != ctx.para:

@@ -191,6 +191,8 @@ class _Rules:
         # built words and the connectives that join them (机场和铁路): a name made only of these names no work
         self.built_or_joint_re = re.compile(f"(?:{alternation(self.built)})|[和及与、]")
         self.intro_re = re.compile(f"(?:{alternation(d['list_intro'])})")
+        # a clause opening with a carrying-out verb after intro words (今年|实施…): compiled once, not per clause
+        self.list_verb_re = re.compile(f"(?:{self.intro_re.pattern})*?(?:{self.list_default_re.pattern})")
         # adverbs between a subject and its status verb (X建设稳步推进, 裕龙石化一期稳产达产, X基本建成)
         self.pre_cue_re = re.compile(
             f"(?:{alternation(d['list_intro'] + d.get('pre_cue_adverbs', []))}|已|正|已经|正在)+$"
@@ -1151,7 +1153,7 @@ def _status_lists(
     """Named things a status verb governs in one clause: 今年建成雄商、济滨高铁; 加快X、Y等工程建设."""
     out: list[tuple[int, int, str, str]] = []
     pos = 0
-    for clause in re.split(r"(?<=[，,；;：:])", s):
+    for clause in _CLAUSE_END.split(s):
         cs, pos = pos, pos + len(clause)
         text = clause.rstrip("，,；;：:")
         for obj_start, obj, stage, named in _clause_objects(r, text, orgs):
@@ -1211,6 +1213,11 @@ _COUNTED_AFTER_CUE = re.compile(
 )
 
 
+_LEAD_FILLER = re.compile(r"(?:\d{4}年|[、和]|分别|方面)")  # words that may stand before a status cue
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_END = re.compile(r"(?<=[，,；;：:])")
+
+
 def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[tuple[int, str, str, bool]]:
     """(offset, object text, stage, named) of a clause's status verb: wrapped, after it, or before it;
     `named` when the objects are a 等-list before a production cue (their items need no built word).
@@ -1233,9 +1240,9 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
     for a, b, stage in cues:
         if _COUNTED_AFTER_CUE.match(text, b):
             continue  # 枢纽港产业园新签约产业项目139个: a count of projects signed there, not one
-        lead = r.intro_re.sub("", re.sub(r"(?:\d{4}年|[、和]|分别|方面)", "", text[:a]))
+        lead = r.intro_re.sub("", _LEAD_FILLER.sub("", text[:a]))
         if not lead.strip():  # 今年建成X、Y: the objects follow the verb
-            if text[a:b] in r.not_leading and re.match(r"[\u4e00-\u9fff]", text[b:]):
+            if text[a:b] in r.not_leading and _HAN.match(text[b:]):
                 b -= 1  # 建设中欧班列长沙集结中心: 建设, then the name 中欧班列…
             obj_start, obj = b, text[b:]
         else:  # X、Y等重大工程建成通车: they precede it
@@ -1245,7 +1252,7 @@ def _clause_objects(r: _Rules, text: str, orgs: set[str] | None = None) -> list[
         if _items(r, obj, 0, named, orgs=orgs):
             return [(obj_start, obj, stage, named)]
     # 建设大同至天津南等特高压工程, 实施A、B等骨干工程: a named 等-list of works under a carrying-out verb
-    verb = re.match(f"(?:{r.intro_re.pattern})*?(?:{r.list_default_re.pattern})", text)
+    verb = r.list_verb_re.match(text)
     if (
         verb
         and (re.search(r"等[^、，,]{0,12}(?:项目|工程)$", text) or r.kind_work_re.search(text))

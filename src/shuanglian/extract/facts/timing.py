@@ -298,6 +298,10 @@ def _para_opener(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"^[\s—－]*(?:在?[\u4e00-\u9fff]{1,8}(?:领域|方面)[，,])?(?:" + "|".join(patterns) + ")")
 
 
+_SENTENCE_CUT = re.compile(r"[。；;！!？?\n]")
+_CLAUSE_CUT = re.compile(r"[，,：:]")
+
+
 def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None, count_marked: bool = False) -> int:
     """Clauses that report a result (cues.yaml `result_clauses`): the thing done comes first and the verb
     after it, as a review words it (城镇建设扎实推进; 基层治理效能明显提升; 13.2万脱贫人口实现稳岗就业;
@@ -319,9 +323,9 @@ def _result_clauses(para: str, cues: dict[str, Any], pub_year: int | None = None
         )
     final, mid, plan_start, goal, inside, marked = _RESULT_RX[key]
     n = 0
-    for sentence in re.split(r"[。；;！!？?\n]", strip_titles(para)):
+    for sentence in _SENTENCE_CUT.split(strip_titles(para)):
         governed = False  # a plan verb or goal word governs the rest of its sentence (力争A达到…，B突破65%)
-        for clause in re.split(r"[，,：:]", sentence):
+        for clause in _CLAUSE_CUT.split(sentence):
             c = clause.strip().lstrip("（(一二三四五六七八九十)）、 ")
             if not c:
                 continue
@@ -393,7 +397,8 @@ def paragraph_moods(text: str, pub_year: int | None = None) -> dict[int, bool]:
 
 
 def section_years(
-    text: str, pub_year: int | None, pub_month: int | None, spans: set[int] | None = None
+    text: str, pub_year: int | None, pub_month: int | None, spans: set[int] | None = None,
+    moods: dict[int, bool] | None = None,
 ) -> dict[int, int | None]:
     """Paragraph number -> the year its section is about (cues.yaml `section_years`): a review of last
     year (过去一年…, on a January-April page), a year named at the head (2025年是…), this year's plan
@@ -410,7 +415,8 @@ def section_years(
 
     all_cues = load_data("cues.yaml")
     cues = all_cues.get("section_years") or {}
-    moods = paragraph_moods(text, pub_year)
+    if moods is None:  # `paragraph_moods(text, pub_year)`, when the caller has not read them already
+        moods = paragraph_moods(text, pub_year)
     present = re.compile(alternation(all_cues.get("present_paragraph") or ["(?!)"]))
     period = re.compile("|".join(all_cues.get("period_paragraph") or ["(?!)"]))
     span_marks = re.compile("|".join(all_cues.get("several_years_marks") or [".?"]))

@@ -20,6 +20,10 @@ BATCH = 64  # most sentences per ONNX call
 # steps too (batches of 64 cut from the length order padded 1.5x on the bench pages; this gives 1.15x).
 PAD_SLACK = 1.15
 DECODE_ROWS = 512  # sentences decoded together: their emissions and back pointers are held at once
+# OpenBLAS runs a matrix product of more than 4 x 65536 multiply-adds on its thread pool, whose threads then
+# spin: the clue head's forward-backward (41 tags, hundreds of rows) cost ~1.3x its CPU that way on a 2-core box
+# for no gain in wall time (the same reason the ONNX sessions run on one thread); `_product` keeps each under it.
+_BLAS_ONE_THREAD = 4 * 65536
 # Tag pairs that BIOES forbids get this score, so decoding never yields an ill-formed span.
 _FORBID = -1e4
 
@@ -148,33 +152,43 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     back = np.zeros((t, b, k), dtype=np.uint8 if k <= 256 else np.int64)
     final = np.empty((b, k), dtype=np.result_type(em, trans, start))
     score = start[None, :] + em[:, 0]
-    groups = predecessor_groups(trans)
+    # each group with the column positions that pick a predecessor per column out of `src` (src[at, best])
+    groups = [(cols, src, tr, np.arange(len(cols))[None, :]) for cols, src, tr in predecessor_groups(trans)]
     for i in range(1, t):
         n, was = int(live_at[i]), int(live_at[i - 1])
         final[n:was] = score[n:was]  # rows whose last step was i - 1
         nxt = np.empty((n, k), dtype=final.dtype)
-        for cols, src, tr in groups:
+        for cols, src, tr, at in groups:
             cand = score[:n, src] + tr  # [n, columns, allowed predecessors]
             best = cand.argmax(2)
-            nxt[:, cols] = np.take_along_axis(cand, best[:, :, None], 2)[:, :, 0]
-            back[i, :n, cols] = np.take_along_axis(src[None], best[:, :, None], 2)[:, :, 0].T
+            nxt[:, cols] = cand.max(2)  # the value at `best`, its first maximum: the same number
+            back[i, :n, cols] = src[at, best].T
         score = nxt + em[:n, i]
     final[: len(score)] = score
     last = (final + end[None, :]).argmax(1)
     # backtrack every row at once (one numpy step per position, not one Python step per character)
     paths = np.zeros((b, max(t, 1)), dtype=np.int64)
     cur = np.zeros(b, dtype=np.int64)
+    at = np.arange(b)
     for i in range(t - 1, -1, -1):
         n = int(live_at[i])
         lo = int(live_at[i + 1]) if i + 1 < t else 0
         cur[lo:n] = last[lo:n]  # rows whose last step is i start their trace here
         paths[:n, i] = cur[:n]
         if i:
-            cur[:n] = back[i, np.arange(n), cur[:n]]
+            cur[:n] = back[i, at[:n], cur[:n]]
     out: list[list[int]] = [[] for _ in range(b)]
     for r, row in enumerate(order.tolist()):
         out[row] = paths[r, : int(ln[r])].tolist()
     return out
+
+
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """`a @ b` for a [n, k] x [k, k] product, in row blocks small enough for OpenBLAS to keep on one thread."""
+    rows = max(1, _BLAS_ONE_THREAD // (b.shape[0] * b.shape[1]))
+    if len(a) <= rows:
+        return a @ b
+    return np.concatenate([a[i : i + rows] @ b for i in range(0, len(a), rows)])
 
 
 def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray,
@@ -207,7 +221,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
     for i in range(t):
         n = int(live_at[i])
         if i:
-            cur = (cur[:n] @ tr) * ex[:n, i]
+            cur = _product(cur[:n], tr) * ex[:n, i]
             acc = acc[:n] + top[:n, i]
         z = cur.sum(1, keepdims=True)
         cur = cur / z
@@ -224,7 +238,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
         n = int(live_at[i])
         lo = int(live_at[i + 1]) if i + 1 < t else 0  # rows [lo, n) end at i, rows [0, lo) go on past it
         if lo:
-            step = (ex[:lo, i + 1] * cur[:lo]) @ tr.T
+            step = _product(ex[:lo, i + 1] * cur[:lo], tr.T)
             sc = step.sum(1, keepdims=True)
             cur[:lo] = step / sc
             acc[:lo] = acc[:lo] + top[:lo, i + 1] + np.log(sc[:, 0])
