@@ -195,7 +195,7 @@ def test_digest_views_give_the_same_rows(tmp_path: Path) -> None:
     """Register rows and chain-member rows are the same from digest views (placements whole, the rest
     folded by value, sources and seen days by SQL) as from whole views, with far fewer facts for a hub."""
     from shuanglian.chains.members import member_rows
-    from shuanglian.graph.reader import digest_views, views_for_members
+    from shuanglian.graph.reader import DigestView, digest_views, views_for_members
     from shuanglian.registers import index
     from shuanglian.registers.listing import published_dates, seen_dates
     from shuanglian.registers.spec import register_specs
@@ -209,7 +209,16 @@ def test_digest_views_give_the_same_rows(tmp_path: Path) -> None:
         whole = views_for_members(s, ids)
         rows = index.row_views(s, ids, min_members=1)  # every cluster by aggregates (not only big ones)
         labelled = digest_views(s, ids, whole=(placement.PROP,), cap=None, label_facts=True, min_members=1, seen=False)
-        assert set(whole) == set(rows) == set(labelled)
+        # what chain members read: the number of source documents alone, counted in SQL (gaps.source_count)
+        counted = digest_views(s, ids, whole=(placement.PROP,), cap=0, min_members=1, seen=False)
+        assert set(whole) == set(rows) == set(labelled) == set(counted)
+        for unsourced in ((), ("mention",)):
+            listed = digest_views(s, ids, whole=(placement.PROP,), unsourced=unsourced, cap=None, min_members=1, seen=False)
+            only = digest_views(s, ids, whole=(placement.PROP,), unsourced=unsourced, cap=0, min_members=1, seen=False)
+            for eid, v in listed.items():
+                assert isinstance(v, DigestView) and isinstance(only[eid], DigestView)
+                assert only[eid].digest.doc_count == v.digest.doc_count == len(v.digest.doc_ids)
+                assert only[eid].digest.doc_ids == [] and only[eid].digest.other_labels == v.digest.other_labels
         assert sum(len(v.facts) for v in rows.values()) < sum(len(v.facts) for v in whole.values()) / 2
         published = published_dates(s, (f.document_id or "" for v in whole.values() for f in v.facts))
         for eid, v in whole.items():
@@ -217,4 +226,4 @@ def test_digest_views_give_the_same_rows(tmp_path: Path) -> None:
             for spec in register_specs().values():
                 assert index._entry_rows(spec, v, seen_dates(v, published)) == index._entry_rows(
                     spec, rows[eid], seen_dates(rows[eid], {}))  # fmt: skip
-            assert member_rows([v]) == member_rows([labelled[eid]])
+            assert member_rows([v]) == member_rows([labelled[eid]]) == member_rows([counted[eid]])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import inspect
 
 from shuanglian.store.db import get_engine, init_db
@@ -12,3 +14,15 @@ def test_init_db_creates_tables_and_is_idempotent(db_url: str) -> None:
     init_db(db_url)
     names = set(inspect(get_engine(db_url)).get_table_names())
     assert {"documents", "ingest_failures", "alembic_version"} <= names
+
+
+def test_sqlite_writer_keeps_a_page_cache_for_hub_reads(tmp_path: Path) -> None:
+    """Every SQLite connection keeps up to 64 MB of pages and maps the file (issue 11: a hub's statements
+    are read again by every write that touches it; the default 2 MB cache re-read them from the OS)."""
+    from sqlalchemy import text
+
+    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    init_db(url)
+    with get_engine(url).connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -65536
+        assert conn.execute(text("PRAGMA mmap_size")).scalar() == 268435456

@@ -14,6 +14,7 @@ import yaml
 
 from shuanglian.chains.maps import Placement, is_local
 from shuanglian.chains.templates import ChainTemplate
+from shuanglian.graph.reader import DigestView, EntityView
 from shuanglian.graph.regions import RegionIndex
 
 GAP_TYPES = {
@@ -64,14 +65,22 @@ def _gap_reason(kind: str, link_name: str, region: str | None, n_ent: int, feede
     )
 
 
+def source_count(view: EntityView) -> int:
+    """How many distinct sources (documents, importing or editing users) the entity's facts come from. A
+    digest view (the chain_members projection's, read with every property a source) counts its digest:
+    its documents and other source labels, which hold every fact's source, without one fact per document."""
+    if isinstance(view, DigestView):
+        return view.digest.doc_count + len(view.digest.other_labels)
+    return len({f.source_label for f in view.facts})
+
+
 def lead_score(p: Placement, gap: str, in_resources: bool) -> float | None:
     """Rounded score of a placement as a lead for a gap of this type; None when its role is no lead
     (projects, policies and funds are not 招商 leads)."""
     fit = FIT[gap].get(p.role)
     if fit is None:
         return None
-    sources = {f.source_label for f in p.view.facts}
-    score = 0.6 * p.score * fit + (0.15 if in_resources else 0.0) + 0.15 * min(1.0, len(sources) / 3) + (
+    score = 0.6 * p.score * fit + (0.15 if in_resources else 0.0) + 0.15 * min(1.0, source_count(p.view) / 3) + (
         0.1 if _leader(p) else 0.0
     )
     if not p.view.region:
@@ -86,7 +95,7 @@ def _leader(p: Placement) -> bool:
 def lead_json(p: Placement, in_resources: bool) -> dict[str, Any]:
     """A placement as a gap candidate, without its score (which depends on the gap type)."""
     leader = _leader(p)
-    sources = {f.source_label for f in p.view.facts}
+    sources = source_count(p.view)
     best = max(p.evidence, key=lambda f: f.confidence) if p.evidence else None
     vj = best.value_json if best is not None and isinstance(best.value_json, dict) else {}
     zh = [f"位于{p.view.region}（区域外）" if p.view.region else "所在地未知"]
@@ -100,8 +109,8 @@ def lead_json(p: Placement, in_resources: bool) -> dict[str, Any]:
     if leader:
         zh.append("链主企业")
         en.append("chain leader")
-    zh.append(f"{len(sources)}个来源")
-    en.append(f"{len(sources)} source(s)")
+    zh.append(f"{sources}个来源")
+    en.append(f"{sources} source(s)")
     return {
         "id": p.view.id,
         "name": p.view.name,

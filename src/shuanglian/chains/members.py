@@ -111,10 +111,10 @@ def write_members(session: Session, entity_ids: set[str] | None, chunk: int = 20
     asked = set(placed) | (entity_ids or set())
     canon = sorted(placed)
     for i in range(0, len(canon), chunk):
-        # placements whole, everything else folded by value with one fact per source (a lead's score
-        # counts sources): a hub's pages are never one fact per statement
-        views = digest_views(session, {m for e in canon[i : i + chunk] for m in placed[e]}, whole=(PROP,), cap=None,
-                             label_facts=True, seen=False)  # fmt: skip
+        # placements whole, everything else folded by value, sources counted (a lead's score counts them:
+        # gaps.source_count): a hub's pages are never one fact per statement nor one per document
+        views = digest_views(session, {m for e in canon[i : i + chunk] for m in placed[e]}, whole=(PROP,), cap=0,
+                             seen=False)  # fmt: skip
         strays = sorted(set(views) - asked)  # a seed resolved into a cluster not asked for
         if strays:
             session.execute(delete(ChainMember).where(ChainMember.entity_id.in_(strays)))

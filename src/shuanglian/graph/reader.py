@@ -360,7 +360,8 @@ def digest_views(
 ) -> dict[str, EntityView]:
     """Canonical views as views_for_members gives them, without one fact per statement for clusters that
     have an `entities` row: `whole` properties are read whole, the others folded (DigestView). Sources
-    leave out `unsourced` properties, seen days `unseen` ones; `cap` None reads every document id, and
+    leave out `unsourced` properties, seen days `unseen` ones; `cap` None reads every document id (0: none,
+    their count alone, counted in SQL when `seen` is False), and
     `label_facts` then adds one fact (prop SOURCE_PROP) per source label, so the source labels of the
     view's facts are exactly those of its statements (a folded fact carries its group's smallest document).
     Ids of no canonical entity, and clusters of fewer than `min_members` source entities (a handful of
@@ -437,6 +438,11 @@ def _digest_sources(
     from shuanglian.store.documents import DocumentRow
 
     S = Statement
+    if cap == 0 and not with_days:  # the number of source documents alone: counted in SQL, no row per document
+        counted = (_joined(and_(S.document_id.is_not(None), S.prop.not_in(unsourced)), ids,
+                           func.count(func.distinct(S.document_id))).group_by(EntityMember.entity_id))  # fmt: skip
+        for cid, n in session.execute(counted):
+            views[cid].digest.doc_count = int(n)
     sourced = func.max(case((S.prop.in_(unsourced), 0), else_=1)).label("src")
     seen = S.prop.not_in(unseen)
     lo = func.min(case((seen, S.created_at))).label("lo")
@@ -451,7 +457,7 @@ def _digest_sources(
                            sourced, none, none).group_by(EntityMember.entity_id, S.document_id))  # fmt: skip
     docs: dict[str, list[str]] = {}
     days: dict[str, dict[str | None, list[Any]]] = {}
-    for cid, doc, published, src, first, last in session.execute(per_doc):
+    for cid, doc, published, src, first, last in session.execute(per_doc) if cap != 0 or with_days else ():
         if src:
             docs.setdefault(cid, []).append(doc)
         if first is not None:

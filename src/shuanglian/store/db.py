@@ -25,6 +25,12 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # A hub's statements are read again by every write that touches it (register rows, chain members,
+    # placement): with SQLite's default 2 MB page cache each batch re-read them from the OS, a cost that
+    # grew with the file (issue 11). 64 MB per connection at most (filled only as pages are read), and
+    # pages of the file mapped rather than copied, as the read pool does.
+    cur.execute("PRAGMA cache_size=-65536")
+    cur.execute("PRAGMA mmap_size=268435456")
     cur.close()
 
 
