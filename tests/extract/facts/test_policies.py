@@ -434,3 +434,10 @@ def test_a_banfa_named_by_its_field_after_an_issuing_verb_is_a_regulation() -> N
     # ways and kinds, and a way improved, are no names
     assert titles("制定盘活财政存量资金的有效办法。制定非公有制企业进入特许经营领域具体办法。完善出口退税办法。") == []
 
+
+def test_a_quoted_short_name_followed_by_policy_is_a_policy() -> None:
+    # session-14 convention 2: “两新”政策 -> 两新政策 wherever it stands; not its funds, tools or system
+    assert titles("因地制宜用好“两重”“两新”政策，积极争取超长期特别国债。") == ["两新政策"]
+    assert titles("优化“两新”政策实施。落实住房“以旧换新”政策。") == ["两新政策", "以旧换新政策"]
+    assert titles("用好国家“两重”“两新”政策资金。完善“1+N”政策体系。") == []
+

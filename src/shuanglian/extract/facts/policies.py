@@ -160,6 +160,11 @@ def extract_policies(
         # the verb is in the quote's own sentence (…施工有序推进。甘肃“千亿有机奶源建设工程”全面复产: no verb)
         context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 20) : m.start()])[-1] + "|" + re.split(
             r"[。！？!?；;\n]", text[m.end() : m.end() + 8])[0]
+        if (len(inner) <= int(data.get("quoted_policy_max") or 0) and not re.search(r"[，,。、；;：:\s]", inner)
+                and text.startswith("政策", m.end())
+                and not re.match(data.get("quoted_policy_not_after") or "\x00", text[m.end() + 2 : m.end() + 6])):
+            add(inner + "政策", m.start(), m.end() + 2)  # “两新”政策: a quoted short name + 政策 is a policy
+            continue
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
         if qrole_re.search(context.split("|")[0]):
