@@ -165,6 +165,10 @@ def extract_policies(
                 and not re.match(data.get("quoted_policy_not_after") or "\x00", text[m.end() + 2 : m.end() + 6])):
             add(inner + "政策", m.start(), m.end() + 2)  # “两新”政策: a quoted short name + 政策 is a policy
             continue
+        counted_programme = bool(re.match(data.get("counted_programme") or "\x00", inner))
+        if counted_programme and not qverb_re.search(context):
+            # …提升、…培育“三大行动”: the verb of a counted programme may open the list of its items
+            context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 80) : m.start()])[-1] + context
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
         if qrole_re.search(context.split("|")[0]):
@@ -204,6 +208,11 @@ def extract_policies(
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
+        elif counted_programme and not lead and not (
+                pt.glossary is not None and pt.glossary[0].match(text, text.rfind("\n", 0, m.start()) + 1)):
+            # 组织实施“十大工程”, 部署推进…“八大行动”“七大攻坚”: titled as written; not a part of the programme a
+            # glossary entry explains (25.应急管理高质量发展“2653”行动：…推进…“六项行动”)
+            add(inner, m.start(), m.end())
     # a numbered glossary entry whose headword is a programme (25.应急管理高质量发展“2653”行动：聚焦…)
     if pt.glossary is not None:
         # 1.深入实施科技创新行动：… names 科技创新行动: a headword opening with a programme verb (after its adverbs,
