@@ -446,7 +446,10 @@ def test_a_quoted_count_naming_a_programme_is_a_policy() -> None:
     # session-14 convention 3: “三大行动”, “十大工程”, “七大攻坚” titled as written when no field before names them
     text = ("深入开展国有企业六大优势产业提升、省属企业战略性新兴产业培育、省属企业专精特新企业培育“三大行动”。"
             "先后部署推进“三大支撑、八项重点”“发展六仗”“八大行动”“七大攻坚”。组织实施“十大工程”。")
-    assert titles(text) == ["三大行动", "八大行动", "七大攻坚", "十大工程"]
+    assert titles(text) == ["国有企业六大优势产业提升行动", "省属企业战略性新兴产业培育行动", "省属企业专精特新企业培育行动",
+                            "三大行动", "八大行动", "七大攻坚", "十大工程"]
+    # its items are programmes only when there are as many as it counts
+    assert titles("实施工业投资、招商突破“三大行动”。") == ["三大行动"]
     # a count of other things is no programme
     assert titles("强化法规制度、人才队伍“五大体系”。“四大慢病”专项实现突破。") == []
     # a part of the programme a numbered glossary entry explains is no programme of its own

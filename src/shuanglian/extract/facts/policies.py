@@ -213,6 +213,8 @@ def extract_policies(
             # 组织实施“十大工程”, 部署推进…“八大行动”“七大攻坚”: titled as written; not a part of the programme a
             # glossary entry explains (25.应急管理高质量发展“2653”行动：…推进…“六项行动”)
             add(inner, m.start(), m.end())
+            for a, b in _counted_items(text, m.start(), inner, qverb_re):
+                add(text[a:b] + re.sub(r"^[一二三四五六七八九十两]+[大项](?:重大)?", "", inner), a, b)
     # a numbered glossary entry whose headword is a programme (25.应急管理高质量发展“2653”行动：聚焦…)
     if pt.glossary is not None:
         # 1.深入实施科技创新行动：… names 科技创新行动: a headword opening with a programme verb (after its adverbs,
@@ -281,6 +283,25 @@ def extract_policies(
         if not any(p["span"][0] <= start < p["span"][1] or start <= p["span"][0] < end for p in out):
             add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
+    return out
+
+
+def _counted_items(text: str, start: int, inner: str, verb_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The items a quoted count lists right before it, after its verb, when there are as many as it counts
+    (深入开展A提升、B培育、C培育“三大行动” -> A提升, B培育, C培育, each of them a 行动 of its own): (start, end) each."""
+    count = "一二三四五六七八九十".find(inner[0]) + 1 if inner[0] != "两" else 2
+    window = text[max(0, start - 80) : start]
+    verbs = list(verb_re.finditer(window))
+    if not count or len(inner) < 2 or inner[1] not in "大项" or not verbs:
+        return []
+    a = start - len(window) + verbs[-1].end()
+    parts = text[a:start].split("、")
+    if len(parts) != count or any(len(x) < 4 or re.search(r"[^\u4e00-\u9fff]", x) for x in parts):
+        return []
+    out = []
+    for x in parts:
+        out.append((a, a + len(x)))
+        a += len(x) + 1
     return out
 
 
