@@ -385,9 +385,27 @@ def test_named_reform_pilots_run_by_a_verb_or_opening_their_clause_are_policies(
     text = ("开展营业税改征增值税试点，继续抓好城镇医疗保险制度改革的试点。启动和扩大增值税转型改革试点。"
             "农村税费改革试点扩大到全国。")
     assert titles(text) == ["营业税改征增值税试点", "城镇医疗保险制度改革的试点", "增值税转型改革试点", "农村税费改革试点"]
-    # a kind, a count or a set of pilots, a pilot's town or range, and pilots not named by a reform are none
+    # a kind, a count or a set of pilots and a pilot's town or range are none
     assert titles("进行了多种形式的改革试点。开展改革试点，扩大输配电价改革试点范围，推进4个城市综合改革试点。") == []
-    assert titles("推进集体产权制度等改革试点。支持城市开展中小企业数字化转型试点。") == []
+    assert titles("推进集体产权制度等改革试点。") == []
+    # a pilot not named by a reform is one too (session-14 convention 1)
+    assert titles("支持城市开展中小企业数字化转型试点。") == ["中小企业数字化转型试点"]
+
+
+def test_every_pilot_named_by_what_is_piloted_is_a_policy() -> None:
+    # session-14 convention 1: wherever it stands, without the verb, place, count or kind around it
+    text = ("务实开展智慧城市、海绵城市、无废城市试点建设。加快北斗规模应用试点城市建设。"
+            "推进4个中小企业数字化转型城市试点。加快西宁市国家碳达峰试点、南川零碳园区建设。"
+            "“一刻钟便民生活圈”试点实现地级市全覆盖。协同推进自动驾驶和“车路云一体化”试点。")
+    ents = [Mention("西宁市", "place", spans=[(text.index("西宁市"), text.index("西宁市") + 3)])]
+    assert [p["title"] for p in extract_policies(text, ents)] == [
+        "智慧城市试点", "海绵城市试点", "无废城市试点", "北斗规模应用试点", "中小企业数字化转型城市试点",
+        "国家碳达峰试点", "一刻钟便民生活圈试点", "自动驾驶试点", "车路云一体化试点"]
+    # fields sharing one pilot, pilots counted as units, a lab, a range, bare kinds and 等-lists are none
+    assert titles("开展耕地、林地、草地权属交叉化解试点，化解矛盾。“先投后股”试点22项。") == []
+    assert titles("来到青岛海洋科学与技术试点国家实验室。纳入科技成果转化试点范畴。") == []
+    assert titles("支持郑州、洛阳创建国家级试点城市。开展若干新的试点。支持开展零售业创新提升等消费领域国家试点。") == []
+    assert titles("财政科学管理改革成为全国试点。农村信用社改革开始在8个省（市）试点。") == []
 
 
 def test_a_construction_or_renewal_programme_carried_out_is_a_policy_a_work_built_is_not() -> None:
@@ -415,3 +433,24 @@ def test_a_banfa_named_by_its_field_after_an_issuing_verb_is_a_regulation() -> N
     assert titles(text) == ["养老保险关系转移接续办法", "农民工养老保险办法"]
     # ways and kinds, and a way improved, are no names
     assert titles("制定盘活财政存量资金的有效办法。制定非公有制企业进入特许经营领域具体办法。完善出口退税办法。") == []
+
+
+def test_a_quoted_short_name_followed_by_policy_is_a_policy() -> None:
+    # session-14 convention 2: “两新”政策 -> 两新政策 wherever it stands; not its funds, tools or system
+    assert titles("因地制宜用好“两重”“两新”政策，积极争取超长期特别国债。") == ["两新政策"]
+    assert titles("优化“两新”政策实施。落实住房“以旧换新”政策。") == ["两新政策", "以旧换新政策"]
+    assert titles("用好国家“两重”“两新”政策资金。完善“1+N”政策体系。") == []
+
+
+def test_a_quoted_count_naming_a_programme_is_a_policy() -> None:
+    # session-14 convention 3: “三大行动”, “十大工程”, “七大攻坚” titled as written when no field before names them
+    text = ("深入开展国有企业六大优势产业提升、省属企业战略性新兴产业培育、省属企业专精特新企业培育“三大行动”。"
+            "先后部署推进“三大支撑、八项重点”“发展六仗”“八大行动”“七大攻坚”。组织实施“十大工程”。")
+    assert titles(text) == ["国有企业六大优势产业提升行动", "省属企业战略性新兴产业培育行动", "省属企业专精特新企业培育行动",
+                            "三大行动", "八大行动", "七大攻坚", "十大工程"]
+    # its items are programmes only when there are as many as it counts
+    assert titles("实施工业投资、招商突破“三大行动”。") == ["三大行动"]
+    # a count of other things is no programme
+    assert titles("强化法规制度、人才队伍“五大体系”。“四大慢病”专项实现突破。") == []
+    # a part of the programme a numbered glossary entry explains is no programme of its own
+    assert "六项行动" not in titles("25.应急管理高质量发展“2653”行动：推进本质安全提升、风险分级管控“六项行动”。")

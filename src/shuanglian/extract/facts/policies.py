@@ -160,6 +160,15 @@ def extract_policies(
         # the verb is in the quote's own sentence (…施工有序推进。甘肃“千亿有机奶源建设工程”全面复产: no verb)
         context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 20) : m.start()])[-1] + "|" + re.split(
             r"[。！？!?；;\n]", text[m.end() : m.end() + 8])[0]
+        if (len(inner) <= int(data.get("quoted_policy_max") or 0) and not re.search(r"[，,。、；;：:\s]", inner)
+                and text.startswith("政策", m.end())
+                and not re.match(data.get("quoted_policy_not_after") or "\x00", text[m.end() + 2 : m.end() + 6])):
+            add(inner + "政策", m.start(), m.end() + 2)  # “两新”政策: a quoted short name + 政策 is a policy
+            continue
+        counted_programme = bool(re.match(data.get("counted_programme") or "\x00", inner))
+        if counted_programme and not qverb_re.search(context):
+            # …提升、…培育“三大行动”: the verb of a counted programme may open the list of its items
+            context = re.split(r"[。！？!?；;\n]", text[max(0, m.start() - 80) : m.start()])[-1] + context
         if not qverb_re.search(context):
             continue  # a quoted word without a programme verb is a slogan or a quote (“过火”行动)
         if qrole_re.search(context.split("|")[0]):
@@ -199,6 +208,13 @@ def extract_policies(
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
         elif lead and counted_suffix_re.search(inner):
             add(lead + inner, m.start() - len(lead), m.end())
+        elif counted_programme and not lead and not (
+                pt.glossary is not None and pt.glossary[0].match(text, text.rfind("\n", 0, m.start()) + 1)):
+            # 组织实施“十大工程”, 部署推进…“八大行动”“七大攻坚”: titled as written; not a part of the programme a
+            # glossary entry explains (25.应急管理高质量发展“2653”行动：…推进…“六项行动”)
+            add(inner, m.start(), m.end())
+            for a, b in _counted_items(text, m.start(), inner, qverb_re):
+                add(text[a:b] + re.sub(r"^[一二三四五六七八九十两]+[大项](?:重大)?", "", inner), a, b)
     # a numbered glossary entry whose headword is a programme (25.应急管理高质量发展“2653”行动：聚焦…)
     if pt.glossary is not None:
         # 1.深入实施科技创新行动：… names 科技创新行动: a headword opening with a programme verb (after its adverbs,
@@ -261,7 +277,31 @@ def extract_policies(
         # 开展营业税改征增值税试点, 农村税费改革试点扩大到全国: a named pilot is a programme
         if not any(p["span"][0] <= start < p["span"][1] for p in out):
             add(title, start, end)
+    places = [(s, e) for ent in entities or [] if ent.kind in ("place", "government") for s, e in ent.spans]
+    for start, end, title in _named_pilots(text, data, title_spans, places):
+        # 务实开展智慧城市、海绵城市试点建设, 东莞入选国家制造业新型技术改造城市试点: every named pilot
+        if not any(p["span"][0] <= start < p["span"][1] or start <= p["span"][0] < end for p in out):
+            add(title, start, end)
     out.sort(key=lambda p: p["span"][0])
+    return out
+
+
+def _counted_items(text: str, start: int, inner: str, verb_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The items a quoted count lists right before it, after its verb, when there are as many as it counts
+    (深入开展A提升、B培育、C培育“三大行动” -> A提升, B培育, C培育, each of them a 行动 of its own): (start, end) each."""
+    count = "一二三四五六七八九十".find(inner[0]) + 1 if inner[0] != "两" else 2
+    window = text[max(0, start - 80) : start]
+    verbs = list(verb_re.finditer(window))
+    if not count or len(inner) < 2 or inner[1] not in "大项" or not verbs:
+        return []
+    a = start - len(window) + verbs[-1].end()
+    parts = text[a:start].split("、")
+    if len(parts) != count or any(len(x) < 4 or re.search(r"[^\u4e00-\u9fff]", x) for x in parts):
+        return []
+    out = []
+    for x in parts:
+        out.append((a, a + len(x)))
+        a += len(x) + 1
     return out
 
 
@@ -553,6 +593,75 @@ def _pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]])
         if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 5:
             continue
         out.append((a, b, re.sub(r"[“”]", "", name)))
+    return out
+
+
+def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]],
+                  places: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Every pilot named by what is piloted (session-14 convention 1), wherever it stands: the run before 试点 back to
+    a mark, after its last verb (`pilot_any_cut`) and without a place or body opening it (西宁市国家碳达峰试点 ->
+    国家碳达峰试点), counts and 首批 (推进4个中小企业数字化转型城市试点); items sharing the 试点 (智慧城市、海绵城市、
+    无废城市试点; 自动驾驶和“车路云一体化”试点) each make one when they have one shape. The kind after 试点
+    (城市, 建设, 项目) is not the name's; a kind, a set, a field list (…等领域改革试点) or a count after it
+    (“先投后股”试点22项) names none: (start, end, title)."""
+    if "pilot_any_cut" not in data:
+        return []
+    cut_re = re.compile(_alt(data["pilot_any_cut"]))
+    strips = [re.compile(x) for x in data.get("pilot_any_lead_strip") or []]
+    generic = re.compile(data.get("pilot_any_generic") or "\x00")
+    not_after = re.compile(data.get("pilot_any_not_after") or "\x00")
+    spread = int(data.get("pilot_share_spread") or 2)
+    place_at = {s: e for s, e in places}
+    item_re = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+×·]+$")
+
+    def trim(a: int, b: int) -> int:
+        """Start of the name in text[a:b] after its verbs, places and counts."""
+        while True:
+            name = text[a:b]
+            cuts = [c for c in cut_re.finditer(name) if c.end() < len(name)]
+            if cuts:
+                a += cuts[-1].end()
+                continue
+            if a in place_at and place_at[a] < b:
+                a = place_at[a]
+                continue
+            if (m2 := next((x.match(name) for x in strips if x.match(name)), None)) and m2.end() < len(name):
+                a += m2.end()
+                continue
+            return a
+
+    out: list[tuple[int, int, str]] = []
+    for m in re.finditer("试点", text):
+        b = m.start()
+        if not_after.match(text[m.end() : m.end() + 12]) or any(x <= b < y for x, y in title_spans):
+            continue
+        run = item_re.search(text, max(0, b - 30), b)
+        if not run:
+            continue
+        head = text[b - 1] if text[b - 1] in "双两" and b - 1 > run.start() else ""  # “A”、“B”双试点
+        last_b = b - len(head)
+        items = [(trim(run.start(), last_b), last_b)]
+        # A和“B”试点: two pilots when the second is quoted
+        if (j := text.rfind("和“", items[0][0], last_b)) > items[0][0]:
+            items = [(items[0][0], j), (j + 1, last_b)]
+        # A、B试点: the items before, back to a mark, each of the last one's shape
+        a0, listed = items[0][0], False
+        while a0 > 0 and text[a0 - 1] == "、" and a0 == run.start():
+            prev = item_re.search(text, max(0, a0 - 31), a0 - 1)
+            if not prev:
+                break
+            pa = trim(prev.start(), a0 - 1)
+            if pa in place_at:
+                break  # 郑州、洛阳…试点城市: a list of places, not of pilots
+            items.insert(0, (pa, a0 - 1))
+            a0, listed, run = prev.start(), True, prev
+        if listed and max(y - x for x, y in items) - min(y - x for x, y in items) > spread:
+            continue  # 耕地、林地、草地权属交叉化解试点: fields sharing one pilot, no list of pilots
+        for x, y in items:
+            name = re.sub(r"[“”]", "", text[x:y]) + "试点"
+            if len(name) < 5 or generic.search(name) or re.fullmatch(r"[“”]*", text[x:y]):
+                continue
+            out.append((x, m.end() if y == last_b else y, name))
     return out
 
 
