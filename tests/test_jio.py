@@ -48,3 +48,19 @@ def test_may_name_division_skips_only_texts_the_parser_finds_nothing_in() -> Non
 
     assert _division_chain("国务院") == ()
     assert _division_chain("深圳市发展和改革委员会")[:2] == ("广东", "深圳")
+
+
+def test_parse_location_equals_the_library_full_scan() -> None:
+    """jio.parse_location scans only the divisions whose names occur in the text: the same answer as jionlp's
+    scan of every division, on every division name, pairs of them, addresses, alias traps and plain words."""
+    index = jio._division_index()
+    assert index is not None
+    parser, _auto, where = index
+    names = sorted(where)
+    texts = names[::7] + [a + b for a, b in zip(names[::53], names[::-61], strict=False)] + [n + "路99号" for n in names[::97]] + [
+        "北海市重庆路其仓11号", "西安交通大学", "海南大学", "青海西宁", "湖南省长沙市", "海南藏族自治州",
+        "科尔沁左翼后旗", "喀左旗覃家岗街道梨树湾村", "深圳市发展和改革委员会", "黑龙江伊春市美溪区",
+        "成都和西安是西部大开发先锋城市。", "国务院", "和", "经济", "美国波士顿"]
+    full = type(parser)()  # a parser of its own: the library's scan, never the instance jio.parse_location cuts
+    for t in texts:
+        assert jio.parse_location(t) == jio.quiet(full, t), t

@@ -23,22 +23,15 @@ def region_key(name: str) -> str:
     return key or s
 
 
-def _jionlp():  # type: ignore[no-untyped-def]
-    """The shared quiet jionlp import."""
-    from shuanglian.jio import jionlp
-
-    return jionlp()
-
-
 @lru_cache(maxsize=50_000)
 def _division_chain(name: str) -> tuple[str, ...]:
     """Province/city/county of a place name from the division dataset (empty when unknown/ambiguous)."""
-    from shuanglian.jio import may_name_division
+    from shuanglian.jio import may_name_division, parse_location
 
     if not may_name_division(name):
         return ()  # no division name or alias in it: the parser would find none (and costs ~5 ms)
     try:
-        loc = _jionlp().parse_location(name)
+        loc = parse_location(name)  # jionlp's answer, scanning only the divisions the name can match
     except Exception:  # noqa: BLE001 - the parser must never break a listing
         return ()
     return tuple(region_key(v) for v in (loc.get("province"), loc.get("city"), loc.get("county")) if v)
