@@ -33,7 +33,7 @@ class NerSpan:
     label: str
     head: str
     # probability under the CRF that exactly this span carries this label (1.0 when not computed); left out
-    # of equality, as the last bits of a float may differ with the batch a sentence was padded in
+    # of equality (it is a float), though computed the same whatever the batch (`_rows_dot`)
     conf: float = field(default=1.0, compare=False)
 
 
@@ -177,6 +177,14 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     return out
 
 
+def _rows_dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b with each row's result independent of the other rows: BLAS (`@`) picks kernels by the number
+    of rows, so a row's last bits changed with the sentences it was decoded with, and a confidence right at
+    a threshold could flip with batch composition (issue 8: deterministic output); einsum's own loops do
+    the same arithmetic for a row whatever the batch."""
+    return np.einsum("bi,ij->bj", a, b)
+
+
 def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray,
                      paths: Sequence[Sequence[int]], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[float]]:
     """Probability of each span's tag run [s, e) of each row's path, by forward-backward over [B,T,K] emissions.
@@ -207,7 +215,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
     for i in range(t):
         n = int(live_at[i])
         if i:
-            cur = (cur[:n] @ tr) * ex[:n, i]
+            cur = _rows_dot(cur[:n], tr) * ex[:n, i]
             acc = acc[:n] + top[:n, i]
         z = cur.sum(1, keepdims=True)
         cur = cur / z
@@ -224,7 +232,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
         n = int(live_at[i])
         lo = int(live_at[i + 1]) if i + 1 < t else 0  # rows [lo, n) end at i, rows [0, lo) go on past it
         if lo:
-            step = (ex[:lo, i + 1] * cur[:lo]) @ tr.T
+            step = _rows_dot(ex[:lo, i + 1] * cur[:lo], tr.T)
             sc = step.sum(1, keepdims=True)
             cur[:lo] = step / sc
             acc[:lo] = acc[:lo] + top[:lo, i + 1] + np.log(sc[:, 0])
