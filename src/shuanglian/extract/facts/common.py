@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -68,6 +68,16 @@ def publication_date(published: str | None) -> date | None:
         return None
 
 
+def longest_first(words: Iterable[str]) -> list[str]:
+    """The distinct words, longest first, words of one length in their first order in `words`.
+
+    Not `sorted(set(words), key=len)`: a set iterates in string-hash order, which changes from one
+    process to the next (PYTHONHASHSEED), so loops that strip or match the words in this order (replace
+    one word, then the next) would give different results from run to run (issue 8: deterministic output).
+    """
+    return sorted(dict.fromkeys(words), key=len, reverse=True)
+
+
 def alternation(words: Sequence[str]) -> str:
     """A regex alternation of literal words, longest first so the longest match wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in longest_first(words))

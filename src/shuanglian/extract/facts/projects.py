@@ -19,6 +19,7 @@ from shuanglian.extract.facts.common import (
     Sentence,
     alternation,
     load_data,
+    longest_first,
     overlaps_excluded,
     publication_date,
     sentences,
@@ -115,23 +116,21 @@ class _Rules:
         # words closing the part before 和 that make it no work: tasks (not_items, without the soft ones that
         # stand inside works' names: 一体化保护和修复工程) and the classes of things that are not works
         # (not_work_conjuncts); heads and built words excepted
-        ends = {*d["not_items"], *d["not_work_conjuncts"]} - {
-            *d.get("soft_not_items", []),
-            *d["heads"],
-            *d["built_suffixes"],
-        }
-        self.not_work_ends = tuple(sorted((w for w in ends if len(w) >= 2), key=len, reverse=True))
+        not_ends = {*d.get("soft_not_items", []), *d["heads"], *d["built_suffixes"]}
+        ends = [w for w in (*d["not_items"], *d["not_work_conjuncts"]) if w not in not_ends]
+        self.not_work_ends = tuple(w for w in longest_first(ends) if len(w) >= 2)
         not_before = alternation(d["status_not_before"])
         self.status: list[tuple[str, re.Pattern[str]]] = [
             (stage, re.compile(f"(?:{alternation(words)})(?!{not_before})"))
             for stage, words in d["status"].items()
         ]
         self.starts_re = re.compile(alternation(d["name_starts"]))
-        self.generic = sorted(set(d["generic_parts"]), key=len, reverse=True)
+        # longest first, in the file's order within a length (never a set's order: it changes per process)
+        self.generic = longest_first(d["generic_parts"])
         self.generic_strict = [g for g in self.generic if len(g) >= 2]
         # words that open the part a list's last item shares with the short items before it (国家文化公园, 绿电外送通道)
         self.shared_openers = tuple(
-            w for w in {*self.generic_strict, *d.get("kind_modifiers", [])} if len(w) >= 2
+            w for w in dict.fromkeys([*self.generic_strict, *d.get("kind_modifiers", [])]) if len(w) >= 2
         )
         self.specific_memo: dict[tuple[str, bool], bool] = {}  # _specific's answers (many names recur)
         self.list_default_re = re.compile(alternation(d.get("list_in_progress") or ["实施"]))
@@ -160,19 +159,17 @@ class _Rules:
         # 这个总投资超过1200亿元的项目: a determiner and an amount said of 的项目 refer to the last project named
         self.anaphor_amount_re = re.compile(f"(?:^|[，,])(?:{openers})?[，,]?(?:{alternation(ana['determiners'])})$")
         # what a name made only of kinds of works is made of: kind modifiers, built words, generic words
-        self.kind_words = sorted(
-            {*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC},
-            key=len,
-            reverse=True,
+        self.kind_words = longest_first(
+            [*d.get("kind_modifiers", []), *d["built_suffixes"], *d["heads"], *d["weak_heads"], *_KIND_GENERIC]
         )
         self.funding_words = tuple(d.get("funding_words") or ())
-        self.praise = sorted(set(d.get("praise") or []), key=len, reverse=True)
+        self.praise = longest_first(d.get("praise") or [])
         self.kind_category_re = re.compile(alternation(d.get("kind_categories") or ["产业"]))
         self.scope_starts = tuple(d.get("scope_starts") or ())
         self.bad_starts = tuple(d.get("bad_name_starts") or ())
         self.no_name_starts = tuple(d.get("no_name_starts") or ())
         self.zones = tuple(d.get("zone_names") or ())
-        self.junk_parts = sorted(set(d.get("junk_parts") or []), key=len, reverse=True)
+        self.junk_parts = longest_first(d.get("junk_parts") or [])
         self.aggregate_re = re.compile("(?:" + "|".join(d["aggregate_before"]) + ")")
         # 工程量 is a quantity of work, 项目量产 a status: 量 counts only when 产 does not follow
         self.not_after_re = re.compile(f"(?:{alternation(d['not_after'])}|量(?!产))")

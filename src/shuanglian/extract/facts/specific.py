@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from shuanglian.extract.facts.common import alternation, load_data
+from shuanglian.extract.facts.common import alternation, load_data, longest_first
 
 # a gloss of one or two characters inside a word is part of it (首台（套）重大技术装备), not a clause break
 _CLAUSE_CUT = re.compile(
@@ -159,7 +159,7 @@ class _Grammar:
         # 在鄂投资世界500强企业, 在华外资企业: 在 before a one-character name of a province or country and what
         # the things do there says where they are, part of their name
         located = {"在" + a + w for a in d.get("place_abbreviations") or () for w in d.get("located_words") or ()}
-        kept = {*terms, *(d.get("lead_keep") or ()), *located}
+        kept = dict.fromkeys([*sorted(terms), *(d.get("lead_keep") or ()), *sorted(located)])  # ordered: never a set's
         self.lead_terms = {
             w: tuple(t for t in kept if t.startswith(w) and len(t) > len(w)) for w in self.lead
         }
@@ -171,7 +171,7 @@ class _Grammar:
         self.time = [
             re.compile(p) for p in (*d["time"], *(d.get("enumerators") or ()), *(d.get("conditions") or ()))
         ]
-        self.tail = tuple(sorted(set(d["tail"]), key=len, reverse=True))
+        self.tail = tuple(longest_first(d["tail"]))
         self.tail_keep = tuple(d.get("tail_keep") or ())
         self.compare_verbs = tuple(d.get("compare_verbs") or ())
         self.bare_ratios = set(d.get("bare_ratios") or ())
@@ -227,7 +227,7 @@ class _Grammar:
         # verbs of doing that select (建设, 实施, 举办…) stay as the verbs of flow do
         self.doing = tuple(sorted(d.get("doing_verbs") or (), key=len, reverse=True))
         # (a local list: the parsed yaml is shared by the process and stays as written)
-        keep_verbs = sorted({*d["keep_verbs"], *flows, *self.doing})
+        keep_verbs = sorted({*d["keep_verbs"], *flows, *self.doing})  # sorted: an order of its own
         activity = d.get("activity_counts") or {}
         self.activity_units = frozenset(activity.get("units") or ())
         self.activity_verbs = tuple(activity.get("verbs") or ())
@@ -245,33 +245,23 @@ class _Grammar:
         self.payer_max = int(payers.get("max") or 6)
         self.modals = tuple(d.get("inner_modals") or ())
         self.keep = tuple(sorted(keep_verbs, key=len, reverse=True))
-        self.count_verbs = tuple(sorted(set(d["count_verbs"]) | set(keep_verbs), key=len, reverse=True))
+        self.count_verbs = tuple(longest_first([*d["count_verbs"], *keep_verbs]))
         self.noun_stop = re.compile(alternation(d["count_noun_stop"]))
         self.generic = set(d["generic"])
         measures = load_data("measures.yaml")["measures"]
         self.heads = tuple(
-            sorted(
-                {*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)},
-                key=len,
-                reverse=True,
-            )
+            longest_first([*d["heads"], *(t for m in measures for t in m["terms"] if len(t) >= 2)])
         )
         self.verb_joiners = tuple(d.get("verb_joiners") or ())
         self.shared_heads = tuple(sorted(d.get("shared_heads") or (), key=len, reverse=True))
         self.drop_lead = tuple(
-            sorted(
-                (set(d["count_verbs"]) - set(keep_verbs)) | set(d.get("adverbs", [])),
-                key=len,
-                reverse=True,
-            )
+            longest_first([*(w for w in d["count_verbs"] if w not in set(keep_verbs)), *d.get("adverbs", [])])
         )
         self.adverbs = frozenset(d.get("adverbs", [])) - set(d["count_verbs"])
-        self.any_verb = tuple(sorted({*d["count_verbs"], *keep_verbs}, key=len, reverse=True))
+        self.any_verb = tuple(longest_first([*d["count_verbs"], *keep_verbs]))
         im = d.get("inner_modals") or []
-        verbs = sorted(
-            {*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ()), *(d.get("inner_modal_verbs") or ())},
-            key=len,
-            reverse=True,
+        verbs = longest_first(
+            [*self.any_verb, *self.amount_change, *(d.get("spend_verbs") or ()), *(d.get("inner_modal_verbs") or ())]
         )
         self.inner_modal = (
             re.compile(f"(?<=[\u4e00-\u9fff]{{2}})(?:{alternation(im)})(?=(?:{alternation(verbs)}))") if im else None
@@ -291,16 +281,14 @@ class _Grammar:
         self.short_forms = sorted((d.get("short_forms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.capacity_words = sorted((d.get("capacity_words") or {}).items(), key=lambda kv: -len(kv[0]))
         cut = d.get("subject_verbs") or {}
-        self.subject_verbs = sorted(
-            ({*d["count_verbs"], *keep_verbs, *(cut.get("extra") or [])} - set(cut.get("not") or [])),
-            key=len,
-            reverse=True,
+        self.subject_verbs = longest_first(
+            w for w in (*d["count_verbs"], *keep_verbs, *(cut.get("extra") or [])) if w not in set(cut.get("not") or [])
         )
         preds = d.get("noun_predicates") or {}
         self.predicates = tuple(sorted(preds.get("verbs") or [], key=len, reverse=True))
         self.bare_predicates = set(preds.get("bare") or [])
         self.predicate_adverbs = tuple(sorted(preds.get("adverbs") or [], key=len, reverse=True))
-        self.changes = tuple(sorted({*self.percent_change, *self.amount_change}, key=len, reverse=True))
+        self.changes = tuple(longest_first([*self.percent_change, *self.amount_change]))
         self.pronouns = tuple(d.get("pronouns") or ())
         self.synonyms = sorted((d.get("synonyms") or {}).items(), key=lambda kv: -len(kv[0]))
         self.clause_verbs = tuple(d.get("clause_verbs") or ())

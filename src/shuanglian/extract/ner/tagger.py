@@ -20,10 +20,6 @@ BATCH = 64  # most sentences per ONNX call
 # steps too (batches of 64 cut from the length order padded 1.5x on the bench pages; this gives 1.15x).
 PAD_SLACK = 1.15
 DECODE_ROWS = 512  # sentences decoded together: their emissions and back pointers are held at once
-# OpenBLAS runs a matrix product of more than 4 x 65536 multiply-adds on its thread pool, whose threads then
-# spin: the clue head's forward-backward (41 tags, hundreds of rows) cost ~1.3x its CPU that way on a 2-core box
-# for no gain in wall time (the same reason the ONNX sessions run on one thread); `_product` keeps each under it.
-_BLAS_ONE_THREAD = 4 * 65536
 # Tag pairs that BIOES forbids get this score, so decoding never yields an ill-formed span.
 _FORBID = -1e4
 
@@ -37,7 +33,7 @@ class NerSpan:
     label: str
     head: str
     # probability under the CRF that exactly this span carries this label (1.0 when not computed); left out
-    # of equality, as the last bits of a float may differ with the batch a sentence was padded in
+    # of equality (it is a float), though computed the same whatever the batch (`_rows_dot`)
     conf: float = field(default=1.0, compare=False)
 
 
@@ -183,12 +179,12 @@ def viterbi(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarr
     return out
 
 
-def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """`a @ b` for a [n, k] x [k, k] product, in row blocks small enough for OpenBLAS to keep on one thread."""
-    rows = max(1, _BLAS_ONE_THREAD // (b.shape[0] * b.shape[1]))
-    if len(a) <= rows:
-        return a @ b
-    return np.concatenate([a[i : i + rows] @ b for i in range(0, len(a), rows)])
+def _rows_dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b with each row's result independent of the other rows: BLAS (`@`) picks kernels by the number
+    of rows, so a row's last bits changed with the sentences it was decoded with, and a confidence right at
+    a threshold could flip with batch composition (issue 8: deterministic output); einsum's own loops do
+    the same arithmetic for a row whatever the batch."""
+    return np.einsum("bi,ij->bj", a, b)
 
 
 def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray,
@@ -221,7 +217,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
     for i in range(t):
         n = int(live_at[i])
         if i:
-            cur = _product(cur[:n], tr) * ex[:n, i]
+            cur = _rows_dot(cur[:n], tr) * ex[:n, i]
             acc = acc[:n] + top[:n, i]
         z = cur.sum(1, keepdims=True)
         cur = cur / z
@@ -238,7 +234,7 @@ def span_confidences(em: np.ndarray, lens: np.ndarray, trans: np.ndarray, start:
         n = int(live_at[i])
         lo = int(live_at[i + 1]) if i + 1 < t else 0  # rows [lo, n) end at i, rows [0, lo) go on past it
         if lo:
-            step = _product(ex[:lo, i + 1] * cur[:lo], tr.T)
+            step = _rows_dot(ex[:lo, i + 1] * cur[:lo], tr.T)
             sc = step.sum(1, keepdims=True)
             cur[:lo] = step / sc
             acc[:lo] = acc[:lo] + top[:lo, i + 1] + np.log(sc[:, 0])
