@@ -559,13 +559,17 @@ def _named_measures(text: str, data: dict[str, Any], title_spans: list[tuple[int
     heads = _alt(data.get("measure_heads") or ["办法"])
     pat = re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff“”]{{4,20}}?(?:{heads}))(?=[，,。；;、）)\n]|$)")
     generic = re.compile(data.get("measure_generic") or "\x00")
-    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or [])])})+")
+    sets = re.compile("^(?:" + _alt(data.get("measure_set_words") or ["\x00"]) + ")")
+    # 制定出台奖补办法, 出台了…: a second issuing verb and the words joined to the first are not the name's
+    strip = re.compile(
+        f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or []), *(data.get('measure_verbs') or [])])})+"
+    )
     out: list[tuple[int, int, str]] = []
     for m in pat.finditer(text):
         a, b, name = m.start("name"), m.end("name"), m.group("name")
         if cut := strip.match(name):
             a, name = a + cut.end(), name[cut.end() :]
-        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 6:
+        if any(x <= a < y for x, y in title_spans) or generic.search(name) or sets.match(name) or len(name) < 6:
             continue
         out.append((a, b, re.sub(r"[“”]", "", name)))
     return out
