@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -551,6 +551,32 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     return out
 
 
+def _not_a_name(name: str, generic: Sequence[re.Pattern[str]], min_len: int) -> bool:
+    """True when `name` is shorter than `min_len` or one of the `generic` patterns (kinds, sets, ways) finds it."""
+    return any(g.search(name) for g in generic) or len(name) < min_len
+
+
+def _named_runs(
+    matches: Iterable[re.Match[str]],
+    strip: re.Pattern[str],
+    generic: Sequence[re.Pattern[str]],
+    min_len: int,
+    title_spans: list[tuple[int, int]],
+) -> list[tuple[int, int, str]]:
+    """The names the `matches` hold in their group "name", as (start, end, title): the verbs and joining words
+    `strip` finds at its start cut off (继续抓好…试点, 制定出台…办法), none starting inside a 《title》, a kind or set
+    (`generic`) or shorter than `min_len`; the title without its quotes. The one loop of the named-办法 and pilot readers."""
+    out: list[tuple[int, int, str]] = []
+    for m in matches:
+        a, b, name = m.start("name"), m.end("name"), m.group("name")
+        if cut := strip.match(name):
+            a, name = a + cut.end(), name[cut.end() :]
+        if any(x <= a < y for x, y in title_spans) or _not_a_name(name, generic, min_len):
+            continue
+        out.append((a, b, re.sub(r"[“”]", "", name)))
+    return out
+
+
 def _named_measures(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """办法 named by their field after a verb that issues or carries them out (出台养老保险关系转移接续办法, 制定实施农民工
     养老保险办法): (start, end, title). Ways and kinds (具体办法, 有效办法, 参保办法 of 完善) are no names: a verb
@@ -564,15 +590,7 @@ def _named_measures(text: str, data: dict[str, Any], title_spans: list[tuple[int
     strip = re.compile(
         f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or []), *(data.get('measure_verbs') or [])])})+"
     )
-    out: list[tuple[int, int, str]] = []
-    for m in pat.finditer(text):
-        a, b, name = m.start("name"), m.end("name"), m.group("name")
-        if cut := strip.match(name):
-            a, name = a + cut.end(), name[cut.end() :]
-        if any(x <= a < y for x, y in title_spans) or generic.search(name) or sets.match(name) or len(name) < 6:
-            continue
-        out.append((a, b, re.sub(r"[“”]", "", name)))
-    return out
+    return _named_runs(pat.finditer(text), strip, (generic, sets), 6, title_spans)
 
 
 def _pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -588,16 +606,7 @@ def _pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]])
     generic = re.compile(data.get("pilot_generic") or "\x00")
     # 继续抓好…试点, 启动和扩大…试点: the verbs and joining words before the name are not the name's
     strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('pilot_verbs') or []), '和', '并'])})+")
-    out: list[tuple[int, int, str]] = []
-    for m in [*verb_re.finditer(text), *subject_re.finditer(text)]:
-        a, b = m.start("name"), m.end("name")
-        name = m.group("name")
-        if cut := strip.match(name):
-            a, name = a + cut.end(), name[cut.end() :]
-        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 5:
-            continue
-        out.append((a, b, re.sub(r"[“”]", "", name)))
-    return out
+    return _named_runs([*verb_re.finditer(text), *subject_re.finditer(text)], strip, (generic,), 5, title_spans)
 
 
 def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]],
@@ -663,7 +672,7 @@ def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, 
             continue  # 耕地、林地、草地权属交叉化解试点: fields sharing one pilot, no list of pilots
         for x, y in items:
             name = re.sub(r"[“”]", "", text[x:y]) + "试点"
-            if len(name) < 5 or generic.search(name) or re.fullmatch(r"[“”]*", text[x:y]):
+            if _not_a_name(name, (generic,), 5) or re.fullmatch(r"[“”]*", text[x:y]):
                 continue
             out.append((x, m.end() if y == last_b else y, name))
     return out
