@@ -435,6 +435,17 @@ def test_a_banfa_named_by_its_field_after_an_issuing_verb_is_a_regulation() -> N
     assert titles("制定盘活财政存量资金的有效办法。制定非公有制企业进入特许经营领域具体办法。完善出口退税办法。") == []
 
 
+def test_a_second_issuing_verb_and_a_set_word_are_not_a_banfa_name() -> None:
+    # 制定出台…办法: the second issuing verb is stripped like the first (no 出台养老保险…办法)
+    assert titles("省里制定出台养老保险关系转移接续办法。") == ["养老保险关系转移接续办法"]
+    assert titles("省里制定出台奖补办法。") == []  # 奖补办法: too short to be a name once the verbs are off
+    # a set of 办法 (一系列, 一批, 若干, 多项: measure_set_words) is no name
+    assert titles("出台了一系列稳增长办法。") == []
+    data = load_data("policies.yaml")
+    for word in data["measure_set_words"]:
+        assert titles(f"制定{word}支持民营企业发展办法。") == [], word
+
+
 def test_a_quoted_short_name_followed_by_policy_is_a_policy() -> None:
     # session-14 convention 2: “两新”政策 -> 两新政策 wherever it stands; not its funds, tools or system
     assert titles("因地制宜用好“两重”“两新”政策，积极争取超长期特别国债。") == ["两新政策"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -60,6 +60,39 @@ class _Patterns:
     qrole: re.Pattern[str]
     glossary: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None  # entry, joined headwords, leading verb
     line_title: re.Pattern[str] | None
+    programme_verb_end: re.Pattern[str]  # a programme verb ending the text before a quote (_programme_verb_before)
+    measure: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # run, generic, set, strip
+    pilot: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]  # verb run, subject run, generic, strip
+    # any pilot: cut verbs, lead strips, generic, not after 试点, a run of items
+    any_pilot: tuple[re.Pattern[str], tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str], re.Pattern[str]]
+
+
+def _measure_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """_named_measures' patterns: the run after a measure verb, kinds, sets, and the verbs opening the name."""
+    verbs = _alt(data.get("measure_verbs") or ["出台"])
+    heads = _alt(data.get("measure_heads") or ["办法"])
+    pat = re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff“”]{{4,20}}?(?:{heads}))(?=[，,。；;、）)\n]|$)")
+    generic = re.compile(data.get("measure_generic") or "\x00")
+    sets = re.compile("^(?:" + _alt(data.get("measure_set_words") or ["\x00"]) + ")")
+    # 制定出台奖补办法, 出台了…: a second issuing verb and the words joined to the first are not the name's
+    strip = re.compile(
+        f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or []), *(data.get('measure_verbs') or [])])})+"
+    )
+    return pat, generic, sets, strip
+
+
+def _pilot_patterns(data: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """_pilots' patterns: a pilot after its verb, one opening its clause, kinds, and the verbs opening the name."""
+    verbs = _alt(data.get("pilot_verbs") or ["开展"])
+    then = _alt(data.get("pilot_subject_verbs") or ["扩大到"])
+    run = r"[\u4e00-\u9fffA-Za-z0-9“”+·]{2,24}?(?:的)?试点"
+    stop = rf"(?=(?:{_alt(data.get('pilot_then') or ['工作'])})?(?:[，,。；;、）)\n]|$))"
+    verb_re = re.compile(rf"(?:{verbs})(?P<name>{run}){stop}")
+    subject_re = re.compile(rf"(?:^|(?<=[。；;，,\n]))(?P<name>{run})(?=(?:{then}))")
+    generic = re.compile(data.get("pilot_generic") or "\x00")
+    # 继续抓好…试点, 启动和扩大…试点: the verbs and joining words before the name are not the name's
+    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('pilot_verbs') or []), '和', '并'])})+")
+    return verb_re, subject_re, generic, strip
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +123,16 @@ def _patterns() -> _Patterns:
         qrole=re.compile(_alt(data.get("quoted_role_words") or ["\x00"])),
         glossary=glossary,
         line_title=re.compile(data["line_title"], re.M) if data.get("line_title") else None,
+        programme_verb_end=re.compile(f"(?:{_alt(data.get('programme_verbs') or ['实施'])})$"),
+        measure=_measure_patterns(data),
+        pilot=_pilot_patterns(data),
+        any_pilot=(
+            re.compile(_alt(data.get("pilot_any_cut") or ["\x00"])),
+            tuple(re.compile(x) for x in data.get("pilot_any_lead_strip") or []),
+            re.compile(data.get("pilot_any_generic") or "\x00"),
+            re.compile(data.get("pilot_any_not_after") or "\x00"),
+            re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+×·]+$"),
+        ),
     )
 
 
@@ -202,7 +245,7 @@ def extract_policies(
                 continue  # 落实“八条”: a count of articles names nothing without its field
             add(lead + inner, m.start() - len(lead), m.end())
         elif follow and (not re.search(r"[，,。、]", inner) or (
-                re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+", inner) and _programme_verb_before(text, m.start(), data))):
+                re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+", inner) and _programme_verb_before(text, m.start()))):
             # “千村引领、万村升级”工程, “扩量、提质、延链、增效”行动: a quoted slogan of short parts run by a programme
             # verb names the programme with its 、
             add(lead + inner + follow.group(), m.start() - len(lead), m.end() + follow.end())
@@ -305,9 +348,9 @@ def _counted_items(text: str, start: int, inner: str, verb_re: re.Pattern[str]) 
     return out
 
 
-def _programme_verb_before(text: str, start: int, data: dict[str, Any]) -> bool:
+def _programme_verb_before(text: str, start: int) -> bool:
     """True when a programme verb ends right before `start` (深入实施“…”工程, 持续实施“…”行动)."""
-    return bool(re.search(f"(?:{_alt(data.get('programme_verbs') or ['实施'])})$", text[max(0, start - 8) : start]))
+    return bool(_patterns().programme_verb_end.search(text[max(0, start - 8) : start]))
 
 
 def _counted_lead(
@@ -551,49 +594,46 @@ def _programmes(text: str, data: dict[str, Any], title_spans: list[tuple[int, in
     return out
 
 
+def _not_a_name(name: str, generic: Sequence[re.Pattern[str]], min_len: int) -> bool:
+    """True when `name` is shorter than `min_len` or one of the `generic` patterns (kinds, sets, ways) finds it."""
+    return any(g.search(name) for g in generic) or len(name) < min_len
+
+
+def _named_runs(
+    matches: Iterable[re.Match[str]],
+    strip: re.Pattern[str],
+    generic: Sequence[re.Pattern[str]],
+    min_len: int,
+    title_spans: list[tuple[int, int]],
+) -> list[tuple[int, int, str]]:
+    """The names the `matches` hold in their group "name", as (start, end, title): the verbs and joining words
+    `strip` finds at its start cut off (继续抓好…试点, 制定出台…办法), none starting inside a 《title》, a kind or set
+    (`generic`) or shorter than `min_len`; the title without its quotes. The one loop of the named-办法 and pilot readers."""
+    out: list[tuple[int, int, str]] = []
+    for m in matches:
+        a, b, name = m.start("name"), m.end("name"), m.group("name")
+        if cut := strip.match(name):
+            a, name = a + cut.end(), name[cut.end() :]
+        if any(x <= a < y for x, y in title_spans) or _not_a_name(name, generic, min_len):
+            continue
+        out.append((a, b, re.sub(r"[“”]", "", name)))
+    return out
+
+
 def _named_measures(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """办法 named by their field after a verb that issues or carries them out (出台养老保险关系转移接续办法, 制定实施农民工
     养老保险办法): (start, end, title). Ways and kinds (具体办法, 有效办法, 参保办法 of 完善) are no names: a verb
     that only improves (完善) is not one of `measure_verbs`, and runs with 的/和/等 or a kind word are left out."""
-    verbs = _alt(data.get("measure_verbs") or ["出台"])
-    heads = _alt(data.get("measure_heads") or ["办法"])
-    pat = re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff“”]{{4,20}}?(?:{heads}))(?=[，,。；;、）)\n]|$)")
-    generic = re.compile(data.get("measure_generic") or "\x00")
-    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('issuing_joined') or [])])})+")
-    out: list[tuple[int, int, str]] = []
-    for m in pat.finditer(text):
-        a, b, name = m.start("name"), m.end("name"), m.group("name")
-        if cut := strip.match(name):
-            a, name = a + cut.end(), name[cut.end() :]
-        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 6:
-            continue
-        out.append((a, b, re.sub(r"[“”]", "", name)))
-    return out
+    pat, generic, sets, strip = _patterns().measure
+    return _named_runs(pat.finditer(text), strip, (generic, sets), 6, title_spans)
 
 
 def _pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Named pilots (…试点) a verb runs (开展营业税改征增值税试点, 扩大城市公立医院综合改革试点, 抓好小城镇户籍管理
     制度改革的试点) or that open their clause and are said to spread (农村税费改革试点扩大到全国): (start, end, title).
     A pilot's town, range or work (试点城市, 试点范围, 试点项目) names no pilot, nor a kind of pilot (改革试点, 国家试点)."""
-    verbs = _alt(data.get("pilot_verbs") or ["开展"])
-    then = _alt(data.get("pilot_subject_verbs") or ["扩大到"])
-    run = r"[\u4e00-\u9fffA-Za-z0-9“”+·]{2,24}?(?:的)?试点"
-    stop = rf"(?=(?:{_alt(data.get('pilot_then') or ['工作'])})?(?:[，,。；;、）)\n]|$))"
-    verb_re = re.compile(rf"(?:{verbs})(?P<name>{run}){stop}")
-    subject_re = re.compile(rf"(?:^|(?<=[。；;，,\n]))(?P<name>{run})(?=(?:{then}))")
-    generic = re.compile(data.get("pilot_generic") or "\x00")
-    # 继续抓好…试点, 启动和扩大…试点: the verbs and joining words before the name are not the name's
-    strip = re.compile(f"^(?:{_alt([*data['programme_verb_strip'], *(data.get('pilot_verbs') or []), '和', '并'])})+")
-    out: list[tuple[int, int, str]] = []
-    for m in [*verb_re.finditer(text), *subject_re.finditer(text)]:
-        a, b = m.start("name"), m.end("name")
-        name = m.group("name")
-        if cut := strip.match(name):
-            a, name = a + cut.end(), name[cut.end() :]
-        if any(x <= a < y for x, y in title_spans) or generic.search(name) or len(name) < 5:
-            continue
-        out.append((a, b, re.sub(r"[“”]", "", name)))
-    return out
+    verb_re, subject_re, generic, strip = _patterns().pilot
+    return _named_runs([*verb_re.finditer(text), *subject_re.finditer(text)], strip, (generic,), 5, title_spans)
 
 
 def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, int]],
@@ -606,13 +646,9 @@ def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, 
     (“先投后股”试点22项) names none: (start, end, title)."""
     if "pilot_any_cut" not in data:
         return []
-    cut_re = re.compile(_alt(data["pilot_any_cut"]))
-    strips = [re.compile(x) for x in data.get("pilot_any_lead_strip") or []]
-    generic = re.compile(data.get("pilot_any_generic") or "\x00")
-    not_after = re.compile(data.get("pilot_any_not_after") or "\x00")
+    cut_re, strips, generic, not_after, item_re = _patterns().any_pilot
     spread = int(data.get("pilot_share_spread") or 2)
     place_at = {s: e for s, e in places}
-    item_re = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”+×·]+$")
 
     def trim(a: int, b: int) -> int:
         """Start of the name in text[a:b] after its verbs, places and counts."""
@@ -659,7 +695,7 @@ def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, 
             continue  # 耕地、林地、草地权属交叉化解试点: fields sharing one pilot, no list of pilots
         for x, y in items:
             name = re.sub(r"[“”]", "", text[x:y]) + "试点"
-            if len(name) < 5 or generic.search(name) or re.fullmatch(r"[“”]*", text[x:y]):
+            if _not_a_name(name, (generic,), 5) or re.fullmatch(r"[“”]*", text[x:y]):
                 continue
             out.append((x, m.end() if y == last_b else y, name))
     return out
