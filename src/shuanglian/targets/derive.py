@@ -442,7 +442,8 @@ def derive_figures(
     rules = rules or load_rules()
     norm = normalise_text(text)
     ctx = doc_context(rules, norm, published, title, source, owner, region)
-    raw = _extra_figures(rules, norm, extract_figures(norm, published))
+    # (a 都/均 copy repeats its figure's span for another measure: the span is read once)
+    raw = _extra_figures(rules, norm, [f for f in extract_figures(norm, published) if not f.get("shared")])
     out: list[Figure] = []
     seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0

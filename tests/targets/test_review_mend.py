@@ -1,0 +1,20 @@
+"""Reviewer findings on the session-14 targets code (mend1)."""
+
+from __future__ import annotations
+
+from shuanglian.targets.derive import derive_figures
+
+
+def test_a_shared_change_is_one_figure_of_its_span() -> None:
+    """A、B均增长6%: the extractor's copy for B repeats A's span; derive reads the span once."""
+    text = "二、今年的工作\n今年，城镇居民人均可支配收入、农村居民人均纯收入均增长6%。"
+    figs = [f for f in derive_figures(text, "2010-03-05") if f.value == 6.0]
+    assert len(figs) == 1
+
+
+def test_shared_copies_are_marked_and_own_their_span() -> None:
+    from shuanglian.extract.facts.figures import extract_figures
+
+    figs = extract_figures("今年，城镇居民人均可支配收入、农村居民人均纯收入均增长6%。", "2010-03-05")
+    copies = [f for f in figs if f.get("shared")]
+    assert copies and all(c["span"] is not f["span"] for c in copies for f in figs if not f.get("shared"))
