@@ -18,3 +18,13 @@ def test_shared_copies_are_marked_and_own_their_span() -> None:
     figs = extract_figures("今年，城镇居民人均可支配收入、农村居民人均纯收入均增长6%。", "2010-03-05")
     copies = [f for f in figs if f.get("shared")]
     assert copies and all(c["span"] is not f["span"] for c in copies for f in figs if not f.get("shared"))
+
+
+def test_bi_shang_nian_jun_keeps_its_last_year() -> None:
+    """比上年均增长: 上年 is last year (the 比上年 cue); only 基础上年均 is masked."""
+    from shuanglian.targets.derive import _mask
+    from shuanglian.targets.rules import load_rules
+
+    rules = load_rules()
+    assert _mask(rules, "收入比上年均增长") == "收入比上年均增长"
+    assert _mask(rules, "的基础上年均增长") == "的基础\u3000年均增长"
