@@ -28,3 +28,11 @@ def test_bi_shang_nian_jun_keeps_its_last_year() -> None:
     rules = load_rules()
     assert _mask(rules, "收入比上年均增长") == "收入比上年均增长"
     assert _mask(rules, "的基础上年均增长") == "的基础\u3000年均增长"
+
+
+def test_period_end_skips_the_base_year_of_yu_xiang_bi() -> None:
+    """今后五年，A与2010年相比降低16% (2011 report): 2010 is the base, the period ends in 2015 (as with 比2010年)."""
+    for text in ("二、今后五年的目标\n今后五年，单位国内生产总值能耗与2010年相比降低16%。",
+                 "二、今后五年的目标\n今后五年，单位国内生产总值能耗比2010年降低16%。"):
+        figs = [f for f in derive_figures(text, "2011-03-05") if f.value == 16.0]
+        assert figs and figs[0].is_target and figs[0].deadline == 2015 and figs[0].year == 2015

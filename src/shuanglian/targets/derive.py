@@ -260,17 +260,22 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     return (found[True][1] if True in found else None), (found[False][1] if False in found else None)
 
 
+def _is_base(prefix: str, m: re.Match[str]) -> bool:
+    """Whether the year `m` of the prefix is the base of a comparison, not the figure's year: 比2010年 /
+    是2010年的2.2倍 / 与2000年相比 / 由2010年的…到."""
+    before = prefix[max(0, m.start() - 1): m.start()]
+    base_of = prefix[m.end(): m.end() + 1] == "的" and ("比" in prefix[max(0, m.start() - 6): m.start()] or before in ("是", "为"))
+    compared = before in ("与", "和") and re.match(r"末?相比", prefix[m.end(): m.end() + 3]) is not None
+    return before in ("比", "较", "从", "由", "同") or base_of or compared
+
+
 def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]:
     """(year, explicit) from the last year expression in the sentence before the figure."""
     prefix = _mask(rules, prefix)
     best: tuple[int, int | None] = (-1, None)
     for m in _YEAR.finditer(prefix):
-        base_of = prefix[m.end(): m.end() + 1] == "的" and (
-            "比" in prefix[max(0, m.start() - 6): m.start()] or prefix[max(0, m.start() - 1): m.start()] in ("是", "为"))
-        compared = prefix[max(0, m.start() - 1): m.start()] in ("与", "和") and \
-            re.match(r"末?相比", prefix[m.end(): m.end() + 3]) is not None
-        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of or compared:
-            continue  # 比2010年 / 是2010年的2.2倍 / 与2000年相比: the base of a comparison, not the figure's year
+        if _is_base(prefix, m):
+            continue
         best = (m.start(), int(m.group(1)))
     explicit = best[1] is not None
     if ctx.pub_year is not None:
@@ -297,8 +302,9 @@ def _period_end(rules: Rules, prefix: str, ctx: DocContext, explicit_year: int |
     end = rules.plan_end_of(said) if said else None
     if end is not None:
         return end
+    # (a year before the report's own is a base or a review, never the end of the period ahead)
     later = [int(m.group(1)) for m in _YEAR.finditer(prefix, pm.end())
-             if prefix[max(0, m.start() - 1): m.start()] not in ("比", "较", "从", "由", "同")]
+             if not _is_base(prefix, m) and int(m.group(1)) >= ctx.pub_year]
     if later:
         return later[-1]
     if ctx.doc_plan_end is not None:
