@@ -36,3 +36,11 @@ def test_period_end_skips_the_base_year_of_yu_xiang_bi() -> None:
                  "二、今后五年的目标\n今后五年，单位国内生产总值能耗比2010年降低16%。"):
         figs = [f for f in derive_figures(text, "2011-03-05") if f.value == 16.0]
         assert figs and figs[0].is_target and figs[0].deadline == 2015 and figs[0].year == 2015
+
+
+def test_respective_back_takes_as_many_items_as_figures() -> None:
+    """A增长9.5%，B9422元，C2936元，分别实际增长7.7%和6.8%: two figures name B and C, not A (which holds its own %)."""
+    text = ("一、过去一年的回顾\n国内生产总值增长9.5%，城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，"
+            "分别实际增长7.7%和6.8%。")
+    figs = {f.value: f.measure for f in derive_figures(text, "2005-03-05")}
+    assert figs[7.7].startswith("城镇居民人均可支配收入") and figs[6.8].startswith("农村居民")

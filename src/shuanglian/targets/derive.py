@@ -330,9 +330,27 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
     return keys if len(keys) >= 2 else []
 
 
-def _respective_back(rules: Rules, sent_prefix: str, unit: str) -> list[str]:
+def _run_length(norm: str, raw: list[dict[str, Any]], i: int) -> int:
+    """How many figures of raw[i]'s unit the list it starts holds (7.7%和6.8% -> 2)."""
+    n = 1
+    while i + n < len(raw) and raw[i + n]["unit"] == raw[i]["unit"] and \
+            re.fullmatch(r"\s*[、和及与]\s*", norm[raw[i + n - 1]["span"][1]: raw[i + n]["span"][0]]):
+        n += 1
+    return n
+
+
+def _holds_figure(clause: str, unit: str) -> bool:
+    """Whether a clause holds a figure of this unit (国内生产总值增长9.5% for %)."""
+    if unit == "%":
+        return re.search(r"\d\s*[%％]|百分之", clause) is not None
+    return re.search(rf"\d\s*(?:万亿|亿|万|千)?\s*{re.escape(unit)}", clause) is not None
+
+
+def _respective_back(rules: Rules, sent_prefix: str, unit: str, n: int = 3) -> list[str]:
     """The measures of a 分别 list, also when its items stand in the clauses before it: A和B，分别增长58.3%和29.2% /
-    A9422元，B2936元，扣除价格因素，分别实际增长7.7%和6.8% (one item a clause, a clause naming none skipped)."""
+    A9422元，B2936元，扣除价格因素，分别实际增长7.7%和6.8% (one item a clause, a clause naming none skipped; at
+    most `n` items, the figures of the list, and none before a clause that holds a figure of the unit itself:
+    国内生产总值增长9.5%，A9422元，B2936元，分别实际增长… names A and B only)."""
     chunks = re.split(r"[，,；;：:]", sent_prefix)
     last = chunks[-1]
     keys = _respective(rules, last, unit)
@@ -344,6 +362,8 @@ def _respective_back(rules: Rules, sent_prefix: str, unit: str) -> list[str]:
             return keys
     found: list[str] = []
     for c in reversed(chunks[-4:-1]):
+        if len(found) >= n or _holds_figure(c, unit):
+            break
         rule = _clause_rule(rules, c, unit)
         if rule is not None:
             found.insert(0, rule.key)
@@ -463,7 +483,7 @@ def derive_figures(
     prev_words: tuple[int, str] | None = None  # (end, measure words) of the last figure read
     # the starting value of 由X提高到Y: (end of 提高到, value, unit, span, its own year, its measure)
     pending_base: tuple[int, float, str, tuple[int, int], int | None, tuple[str, str, bool]] | None = None
-    for f in raw:
+    for fi, f in enumerate(raw):
         start, end = f["span"]
         value = float(f["value"])
         unit = str(f["unit"])
@@ -573,7 +593,7 @@ def derive_figures(
         if f.get("bare") and not known:
             continue  # a bare 1000万 (or an age in 岁) is a figure only where a measure rule names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
-            respective, run = _respective_back(rules, sent_prefix, unit), 1
+            respective, run = _respective_back(rules, sent_prefix, unit, _run_length(norm, raw, fi)), 1
             run_figs = []
             if respective:
                 measure = measure_text = respective[0]
