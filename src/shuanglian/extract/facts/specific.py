@@ -99,7 +99,7 @@ _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
 # 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not 年均, 平均, 人均
 _SHARED = re.compile(r"(?<![年平人])(?:都|均)(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)")
-_CHANGE_END = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
+_CHANGE_END = re.compile(r"^([\u4e00-\u9fff]{1,3}?)(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
 _UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
 _CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
 _DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
@@ -642,8 +642,13 @@ def _count_noun(g: _Grammar, after: str) -> str:
         s = s[: cut.start()]
     if s.startswith(g.verb_after_unit) or s.startswith(g.verb_joiners):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit; 瞪羚企业358户和种子…: the next item
-    if _CHANGE_END.match(after):
-        return ""  # 监管事项从39个拓展到91个: the end of a change follows, the thing was named before
+    end = _CHANGE_END.match(after)
+    if end and end.group(1).endswith(g.change_verbs):
+        # 监管事项从39个拓展到91个: the end of a change follows, the thing was named before (a change verb before
+        # 到/至/为, specific.yaml change_to; not 30个乡镇为5A级景区, 5个县达到100亿元)
+        return ""
+    if end and s.startswith(head := after[: end.end()]) and (w := _ends_with(g.tail, head)) and len(head) > len(w):
+        s = head[: -len(w)]  # 5个县达到100亿元以上: the verb that follows the thing is no part of its name
     # a stop word naming a project's kind stays (83个老旧小区改造项目)
     stop = next(
         (
