@@ -235,6 +235,8 @@ class _Grammar:
         self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
         self.staples = frozenset(d.get("staple_products") or ())
+        no_output = d.get("not_output") or []
+        self.not_output = re.compile(alternation(no_output)) if no_output else None
         self.de_scope_ends = tuple(d.get("de_scope_ends") or ())
         site = d.get("worksites") or {}
         self.site_words = tuple(site.get("places") or ())
@@ -1013,7 +1015,8 @@ def _specific(
         st.whole = ""
     if (kind == "percent" or unit == "倍") and change and core in g.staples:
         core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
-    if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core):
+    if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core) \
+            and not (g.not_output is not None and g.not_output.search(core)):
         core += "产量"  # 钢产量由…增加到…；…化学纤维由14.6万吨增加到28.5万吨: a product listed with outputs, its output
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (
