@@ -21,3 +21,11 @@ def test_a_traded_or_used_tonnage_is_no_output() -> None:
     assert _specific("全年钢产量达到1000万吨，进口铁矿石5000万吨。")["5000万吨"] == "进口铁矿石量"
     assert "产量" not in (_specific("粮食产量6500万吨，秸秆综合利用5000万吨。")["5000万吨"] or "")
     assert _specific("原煤产量达到6亿吨，原油产量1亿吨，化学纤维50万吨。")["50万吨"] == "化学纤维产量"
+
+
+def test_a_per_unit_jun_shares_no_change() -> None:
+    """粮食、棉花亩均增长10%: 亩均 is per mu, one figure; A、B均增长6% still gives a figure for each."""
+    figs = extract_figures("粮食、棉花亩均增长10%。", "2010-01-01")
+    assert len(figs) == 1 and not figs[0].get("shared")
+    figs = extract_figures("今年，城镇居民人均可支配收入、农村居民人均纯收入均增长6%。", "2010-01-01")
+    assert len(figs) == 2

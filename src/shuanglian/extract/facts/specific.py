@@ -97,8 +97,12 @@ _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?�
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
-# 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not 年均, 平均, 人均
-_SHARED = re.compile(r"(?<![年平人])(?:都|均)(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)")
+# 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not an average or a
+# per-unit 均 (年均, 平均, 人均, 亩均, 日均…: specific.yaml per_unit_jun)
+_SHARED = re.compile(
+    rf"(?<![{''.join(_SPENT['per_unit_jun'])}])(?:都|均)"
+    r"(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)"
+)
 _CHANGE_END = re.compile(r"^([\u4e00-\u9fff]{1,3}?)(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
 _UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
 _CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
