@@ -44,3 +44,12 @@ def test_respective_back_takes_as_many_items_as_figures() -> None:
             "分别实际增长7.7%和6.8%。")
     figs = {f.value: f.measure for f in derive_figures(text, "2005-03-05")}
     assert figs[7.7].startswith("城镇居民人均可支配收入") and figs[6.8].startswith("农村居民")
+
+
+def test_review_openings_are_rule_data() -> None:
+    """五年来/过去五年 opening a paragraph (a review) are words of rules.yaml `review_openings`."""
+    from shuanglian.targets.rules import load_rules
+
+    rules = load_rules()
+    assert rules.para_review is not None and rules.para_review.match("过去一年") is None
+    assert rules.para_review.match("　过去五年，") and rules.para_review.match("这五年")

@@ -46,9 +46,6 @@ _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
-# A paragraph opening so reviews the five years just ended, whatever section it stands in (the 2006 report's
-# 十五 review sits in its 十一五 section)
-_PARA_REVIEW = re.compile(r"[\s/\u3000]*(?:五年来|过去五年|过去的五年|这五年)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 # 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
 # 2005年与2000年相比 / 1992年同1987年相比: a comparison over a span; the later year is the figures' year, the
@@ -617,7 +614,7 @@ def derive_figures(
         year, explicit = _year(rules, sent_prefix, ctx)
         year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
-        if _PARA_REVIEW.match(norm, norm.rfind("\n", 0, start) + 1):
+        if rules.para_review is not None and rules.para_review.match(norm, norm.rfind("\n", 0, start) + 1):
             section_review = True  # 五年来，人民生活明显改善… inside the plan's section: a review of the period just ended
         strong_cue, weak_cue = _cue(rules, sent_prefix)
         restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))
