@@ -70,6 +70,9 @@ _YEAR_END = re.compile(r"(?<=..)(?:\d{4}|[一二三四五六七八九〇零○]{
 # "engaged in X" before the thing counted names its kind: 从事科学研究和技术服务行业的企业
 _ENGAGED = re.compile(r"从事([\u4e00-\u9fff]{2,16}?)(?:行业|领域|工作|业务)?的(?=[\u4e00-\u9fff]{2})")
 _CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
+# a thing counted, then more counts of things joined after it (未来产业先导区、6个未来产业加速园): _closing_deed
+_DEED_NUMBER = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*(?:千瓦|吨|" + "|".join(_CLASSIFIER[1:-1]) + ")"
+_DEED_LIST = re.compile(f"([\u4e00-\u9fff]{{2,16}}?)((?:[、和及与]{_DEED_NUMBER}[\u4e00-\u9fff]{{2,16}})*)")
 # a count right after a count's unit (145户585人, 13.07万户46万群众): the second count is no name
 _LEADING_COUNT = re.compile(r"^\d[\d.]*(?:多|余)?[万亿千百]*" + _CLASSIFIER)
 # 等 after examples of the kind named next (not 等级, 中等, 高等, 同等, 平等)
@@ -239,6 +242,8 @@ class _Grammar:
         self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
         self.staples = frozenset(d.get("staple_products") or ())
+        # a change said after the figure (…以上的增长): _shared_change and the change of a count
+        self.late_change = re.compile(r"^(?:以上|左右|以内)?的?(" + alternation(self.late_changes) + r")(?![到至为])")
         no_output = d.get("not_output") or []
         self.not_output = re.compile(alternation(no_output)) if no_output else None
         self.de_scope_ends = tuple(d.get("de_scope_ends") or ())
@@ -687,8 +692,7 @@ def _closing_deed(g: _Grammar, after: str, noun: str) -> tuple[str, str]:
     body = clause[: -len(deed)]
     manner = next((m.group() for m in g.deed_manner.finditer(body) if m.end() == len(body) and m.start() >= 2), "")
     body = body[: len(body) - len(manner)]
-    number = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*(?:千瓦|吨|" + "|".join(_CLASSIFIER[1:-1]) + ")"
-    m = re.fullmatch(f"([\u4e00-\u9fff]{{2,16}}?)((?:[、和及与]{number}[\u4e00-\u9fff]{{2,16}})*)", body)
+    m = _DEED_LIST.fullmatch(body)
     if not m or not noun.startswith(m.group(1)):
         return "", ""
     if m.group(2) and _ends_with(g.deed_nouns, m.group(1)):
@@ -825,7 +829,7 @@ def _shared_change(
     head = _COMPARE.sub("", seg).strip()[: m.start()]
     rest = _COMPARE.sub("", seg).strip()[m.end() :]
     _, change = _strip_tail(g, rest) if rest else ("", None)
-    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after)
+    late = g.late_change.match(after)
     change = change or (late.group(1) if late else None)
     if not change:
         return None
@@ -960,7 +964,7 @@ def _specific(
         # 美丽城镇建设覆盖全省93%的建制镇 -> 美丽城镇建设覆盖建制镇比例: the share of the things reached
         return _SCOPE_END.sub("", core) + reached + "比例"
     # (从67.6%提高到70%: a change to a level reached names no change of the first figure)
-    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after) if g.late_changes else None
+    late = g.late_change.match(after) if g.late_changes else None
     if kind == "percent" and not change and late:
         change = late.group(1)  # 产业营收保持20%以上增长: the change said after the number
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
