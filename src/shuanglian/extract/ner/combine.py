@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from importlib import resources
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 
 import yaml
 
