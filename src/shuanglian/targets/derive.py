@@ -46,9 +46,6 @@ _BASE_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:提高到|提高至|增加到
 _PERIOD = re.compile(r"今后五年|五年内|五年间|“[一二三四五六七八九十]+五”(?:期间|时期|计划)")
 # A rate over several years (年均增长11.2%, 五年累计): not one year's outcome.
 _PARA_PERIOD = re.compile(r"[\s/\u3000]*(?:这五年|五年来|过去五年|“[一二三四五六七八九十]+五”时期)")
-# A paragraph opening so reviews the five years just ended, whatever section it stands in (the 2006 report's
-# 十五 review sits in its 十一五 section)
-_PARA_REVIEW = re.compile(r"[\s/\u3000]*(?:五年来|过去五年|过去的五年|这五年)")
 _MULTI_YEAR = re.compile(r"年均|平均每年|五年|累计|这五年|前三年|前四年")
 # 全年累计减税降费2.36万亿元 / 2019年累计…: one year's running total, not several years' (到2019年累计 is)
 # 2005年与2000年相比 / 1992年同1987年相比: a comparison over a span; the later year is the figures' year, the
@@ -260,17 +257,22 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
     return (found[True][1] if True in found else None), (found[False][1] if False in found else None)
 
 
+def _is_base(prefix: str, m: re.Match[str]) -> bool:
+    """Whether the year `m` of the prefix is the base of a comparison, not the figure's year: 比2010年 /
+    是2010年的2.2倍 / 与2000年相比 / 由2010年的…到."""
+    before = prefix[max(0, m.start() - 1): m.start()]
+    base_of = prefix[m.end(): m.end() + 1] == "的" and ("比" in prefix[max(0, m.start() - 6): m.start()] or before in ("是", "为"))
+    compared = before in ("与", "和") and re.match(r"末?相比", prefix[m.end(): m.end() + 3]) is not None
+    return before in ("比", "较", "从", "由", "同") or base_of or compared
+
+
 def _year(rules: Rules, prefix: str, ctx: DocContext) -> tuple[int | None, bool]:
     """(year, explicit) from the last year expression in the sentence before the figure."""
     prefix = _mask(rules, prefix)
     best: tuple[int, int | None] = (-1, None)
     for m in _YEAR.finditer(prefix):
-        base_of = prefix[m.end(): m.end() + 1] == "的" and (
-            "比" in prefix[max(0, m.start() - 6): m.start()] or prefix[max(0, m.start() - 1): m.start()] in ("是", "为"))
-        compared = prefix[max(0, m.start() - 1): m.start()] in ("与", "和") and \
-            re.match(r"末?相比", prefix[m.end(): m.end() + 3]) is not None
-        if prefix[max(0, m.start() - 1): m.start()] in ("比", "较", "从", "由", "同") or base_of or compared:
-            continue  # 比2010年 / 是2010年的2.2倍 / 与2000年相比: the base of a comparison, not the figure's year
+        if _is_base(prefix, m):
+            continue
         best = (m.start(), int(m.group(1)))
     explicit = best[1] is not None
     if ctx.pub_year is not None:
@@ -297,8 +299,9 @@ def _period_end(rules: Rules, prefix: str, ctx: DocContext, explicit_year: int |
     end = rules.plan_end_of(said) if said else None
     if end is not None:
         return end
+    # (a year before the report's own is a base or a review, never the end of the period ahead)
     later = [int(m.group(1)) for m in _YEAR.finditer(prefix, pm.end())
-             if prefix[max(0, m.start() - 1): m.start()] not in ("比", "较", "从", "由", "同")]
+             if not _is_base(prefix, m) and int(m.group(1)) >= ctx.pub_year]
     if later:
         return later[-1]
     if ctx.doc_plan_end is not None:
@@ -324,9 +327,27 @@ def _respective(rules: Rules, clause: str, unit: str) -> list[str]:
     return keys if len(keys) >= 2 else []
 
 
-def _respective_back(rules: Rules, sent_prefix: str, unit: str) -> list[str]:
+def _run_length(norm: str, raw: list[dict[str, Any]], i: int) -> int:
+    """How many figures of raw[i]'s unit the list it starts holds (7.7%和6.8% -> 2)."""
+    n = 1
+    while i + n < len(raw) and raw[i + n]["unit"] == raw[i]["unit"] and \
+            re.fullmatch(r"\s*[、和及与]\s*", norm[raw[i + n - 1]["span"][1]: raw[i + n]["span"][0]]):
+        n += 1
+    return n
+
+
+def _holds_figure(clause: str, unit: str) -> bool:
+    """Whether a clause holds a figure of this unit (国内生产总值增长9.5% for %)."""
+    if unit == "%":
+        return re.search(r"\d\s*[%％]|百分之", clause) is not None
+    return re.search(rf"\d\s*(?:万亿|亿|万|千)?\s*{re.escape(unit)}", clause) is not None
+
+
+def _respective_back(rules: Rules, sent_prefix: str, unit: str, n: int = 3) -> list[str]:
     """The measures of a 分别 list, also when its items stand in the clauses before it: A和B，分别增长58.3%和29.2% /
-    A9422元，B2936元，扣除价格因素，分别实际增长7.7%和6.8% (one item a clause, a clause naming none skipped)."""
+    A9422元，B2936元，扣除价格因素，分别实际增长7.7%和6.8% (one item a clause, a clause naming none skipped; at
+    most `n` items, the figures of the list, and none before a clause that holds a figure of the unit itself:
+    国内生产总值增长9.5%，A9422元，B2936元，分别实际增长… names A and B only)."""
     chunks = re.split(r"[，,；;：:]", sent_prefix)
     last = chunks[-1]
     keys = _respective(rules, last, unit)
@@ -338,6 +359,8 @@ def _respective_back(rules: Rules, sent_prefix: str, unit: str) -> list[str]:
             return keys
     found: list[str] = []
     for c in reversed(chunks[-4:-1]):
+        if len(found) >= n or _holds_figure(c, unit):
+            break
         rule = _clause_rule(rules, c, unit)
         if rule is not None:
             found.insert(0, rule.key)
@@ -442,7 +465,8 @@ def derive_figures(
     rules = rules or load_rules()
     norm = normalise_text(text)
     ctx = doc_context(rules, norm, published, title, source, owner, region)
-    raw = _extra_figures(rules, norm, extract_figures(norm, published))
+    # (a 都/均 copy repeats its figure's span for another measure: the span is read once)
+    raw = _extra_figures(rules, norm, [f for f in extract_figures(norm, published) if not f.get("shared")])
     out: list[Figure] = []
     seen: dict[tuple[Any, ...], Figure] = {}
     prev_end = 0
@@ -456,7 +480,7 @@ def derive_figures(
     prev_words: tuple[int, str] | None = None  # (end, measure words) of the last figure read
     # the starting value of 由X提高到Y: (end of 提高到, value, unit, span, its own year, its measure)
     pending_base: tuple[int, float, str, tuple[int, int], int | None, tuple[str, str, bool]] | None = None
-    for f in raw:
+    for fi, f in enumerate(raw):
         start, end = f["span"]
         value = float(f["value"])
         unit = str(f["unit"])
@@ -566,7 +590,7 @@ def derive_figures(
         if f.get("bare") and not known:
             continue  # a bare 1000万 (or an age in 岁) is a figure only where a measure rule names it
         if low is None and not anaphoric and not _continues_list(norm, clause, clause_start):
-            respective, run = _respective_back(rules, sent_prefix, unit), 1
+            respective, run = _respective_back(rules, sent_prefix, unit, _run_length(norm, raw, fi)), 1
             run_figs = []
             if respective:
                 measure = measure_text = respective[0]
@@ -590,7 +614,7 @@ def derive_figures(
         year, explicit = _year(rules, sent_prefix, ctx)
         year_named = year is not None  # 2007年… / 去年…: the sentence says which single year
         section_review = ctx.in_review(start)
-        if _PARA_REVIEW.match(norm, norm.rfind("\n", 0, start) + 1):
+        if rules.para_review is not None and rules.para_review.match(norm, norm.rfind("\n", 0, start) + 1):
             section_review = True  # 五年来，人民生活明显改善… inside the plan's section: a review of the period just ended
         strong_cue, weak_cue = _cue(rules, sent_prefix)
         restated = bool(_RESTATED.match(norm[end:end + 24]) or rules.target_after.match(norm[end:end + 40]))

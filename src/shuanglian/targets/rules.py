@@ -84,6 +84,7 @@ class Rules:
     plan_said: re.Pattern[str] | None = None  # “十一五”期间 / 第六个五年计划: a plan named in running text
     unnamed_direction: dict[str, str] = field(default_factory=dict)  # unit -> direction of an unnamed, verbless target
     average_words: re.Pattern[str] | None = None  # 年均/平均每年: a multi-year rate that is an annual average
+    para_review: re.Pattern[str] | None = None  # a paragraph opening 五年来/过去五年: a review of the years just ended
 
     def plan_end_of(self, m: re.Match[str]) -> int | None:
         """The last year of the plan a `plan_said` match names (“六五”时期 or 第六个五年计划 -> 1985)."""
@@ -198,6 +199,8 @@ def load_rules(path: str | None = None) -> Rules:
         average_words=re.compile(raw["average_words"]) if raw.get("average_words") else None,
         unnamed_direction={str(k): str(v) for k, v in (raw.get("unnamed_direction") or {}).items()},
         plan_said=re.compile((raw.get("plans") or {})["said"]) if (raw.get("plans") or {}).get("said") else None,
+        para_review=re.compile(r"[\s/\u3000]*(?:" + _alt(list(raw["review_openings"])).pattern + ")")
+        if raw.get("review_openings") else None,
     )
 
 

@@ -117,11 +117,12 @@ def local_bodies(view: TokenView, chosen: list[Cand], context: tuple[str | None,
     toks = view.tokens
     found: list[Cand] = []
     bare = set(data.get("bare_bodies") or ())
+    sessions = set(data.get("bare_body_sessions") or ())
     dropped: list[tuple[int, int]] = []
     for i, t in enumerate(toks):
         word = t.word
         if word in bare:
-            if t.start > 0 and view.text[t.start - 1] in set(data.get("bare_body_sessions") or ()):
+            if t.start > 0 and view.text[t.start - 1] in sessions:
                 dropped.append((t.start, t.end))  # 六届|人大一次会议: a session of the national body, no university
             elif _bare_body(view.text, t.start, t.end, data):
                 # a section naming no place: the page's own written form of the body (省人大代表建议 -> 省人大)

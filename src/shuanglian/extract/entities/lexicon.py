@@ -117,7 +117,7 @@ def generic() -> dict[str, Any]:
         "non_places": frozenset(data.get("non_places") or []),
         "listed_min": int(data.get("listed_min", 4)),
         "class_modifiers": frozenset(data.get("class_modifiers") or []),
-        "group_marks": tuple(data.get("group_marks") or []),
+        "group_marks": tuple(sorted(data.get("group_marks") or [], key=len, reverse=True)),  # longest first
         "group_heads": tuple(data.get("group_heads") or []),
         "group_descriptions": tuple(data.get("group_descriptions") or []),
         "group_blocs": re.compile(str(data.get("group_blocs") or "(?!)")),

@@ -112,7 +112,7 @@ def _described_group(name: str) -> bool:
         return True
     rest = part
     while rest:
-        m = next((w for w in sorted(g["group_marks"], key=len, reverse=True) if rest.endswith(w)), None)
+        m = next((w for w in g["group_marks"] if rest.endswith(w)), None)
         if m is None:
             break
         rest = rest[: -len(m)]

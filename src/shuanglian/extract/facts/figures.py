@@ -132,7 +132,8 @@ def extract_figures(
             previous = (fig["span"][1] - sent.start, fig["specific"])
             out.append(fig)
             # one change said of several things with 都/均 (A、B均增长10%): a figure for each of them
-            out.extend({**fig, "specific": other} for other in spec.shared)
+            # (marked as copies with their own span list: a reader of targets counts the span once)
+            out.extend({**fig, "specific": other, "span": list(fig["span"]), "shared": True} for other in spec.shared)
         # "上半年营收805亿元，同比下降12%；研发投入超过50亿元" — a clause after ；continues the statement.
         continued = text[sent.end : sent.end + 1] in ("；", ";")
         ctx.update(lex, sent.text, basis, continued)

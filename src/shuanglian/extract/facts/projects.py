@@ -82,13 +82,17 @@ class _Rules:
         written = "|".join(re.escape(u) for u in self.money if u not in spoken_units)
         every_unit = "|".join(re.escape(u) for u in self.money)
         # 总投资200个亿, 投资50亿建设…: the spoken amount without 元 (not 亿千瓦, 亿人次, 亿美元: a measure follows)
-        spoken = f"个亿|亿(?={d['spoken_yi_before']})"
+        # (a one-character magnitude of spoken_units, 亿, only before spoken_yi_before; a classified one, 个亿, anywhere)
+        spoken = "|".join(
+            re.escape(u) + ("" if len(u) > 1 else f"(?={d['spoken_yi_before']})") for u in spoken_units
+        )
         self.money_re = re.compile(
             rf"(?:{cues})(?:额)?(?:预计|)(?:约为|约|达到|达|超过|超|逾|近|将达|共|合计|近|高达|为|)"
             rf"(?P<num>{_NUM})(?:多|余)?(?P<unit>{written}|{spoken})(?:以上|左右)?"
         )
         # an amount as said in a list of amounts (100亿元、80亿元; a spoken 亿 not before 元 or 美元)
-        self.amount = rf"(?:{_NUM})(?:多|余)?(?:{written}|个亿|亿(?![元美]))"
+        listed = "|".join(re.escape(u) + ("" if len(u) > 1 else "(?![元美])") for u in spoken_units)
+        self.amount = rf"(?:{_NUM})(?:多|余)?(?:{written}|{listed})"
         self.unit_end_re = re.compile(f"(?:{every_unit})$")
         # A项目和B项目总投资分别为100亿元、80亿元: N amounts after 分别, in the order of the N names before it
         self.respective_re = re.compile(

@@ -70,6 +70,9 @@ _YEAR_END = re.compile(r"(?<=..)(?:\d{4}|[一二三四五六七八九〇零○]{
 # "engaged in X" before the thing counted names its kind: 从事科学研究和技术服务行业的企业
 _ENGAGED = re.compile(r"从事([\u4e00-\u9fff]{2,16}?)(?:行业|领域|工作|业务)?的(?=[\u4e00-\u9fff]{2})")
 _CLASSIFIER = "[个家项名条座所台辆位处种件套只头批户人]"
+# a thing counted, then more counts of things joined after it (未来产业先导区、6个未来产业加速园): _closing_deed
+_DEED_NUMBER = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*(?:千瓦|吨|" + "|".join(_CLASSIFIER[1:-1]) + ")"
+_DEED_LIST = re.compile(f"([\u4e00-\u9fff]{{2,16}}?)((?:[、和及与]{_DEED_NUMBER}[\u4e00-\u9fff]{{2,16}})*)")
 # a count right after a count's unit (145户585人, 13.07万户46万群众): the second count is no name
 _LEADING_COUNT = re.compile(r"^\d[\d.]*(?:多|余)?[万亿千百]*" + _CLASSIFIER)
 # 等 after examples of the kind named next (not 等级, 中等, 高等, 同等, 平等)
@@ -97,9 +100,13 @@ _MONTH_PHRASE = re.compile(r"(?:从|自)?\d{1,2}(?:\s*[至到—-]\s*\d{1,2})?�
 # characters after a verb that make it part of an adjective (保障性, 服务型, 开放式): the verb is no verb there
 _ADJECTIVE_MAKERS = ("性", "型", "式")
 _RANGE = re.compile(r"^\s*(?:—|-|－|～|~|至|到)\s*$")
-# 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not 年均, 平均, 人均
-_SHARED = re.compile(r"(?<![年平人])(?:都|均)(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)")
-_CHANGE_END = re.compile(r"^[\u4e00-\u9fff]{1,3}?(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
+# 都/均 before a change said of several things at once (A、B均增长10%, 都比上年增长8%): not an average or a
+# per-unit 均 (年均, 平均, 人均, 亩均, 日均…: specific.yaml per_unit_jun)
+_SHARED = re.compile(
+    rf"(?<![{''.join(_SPENT['per_unit_jun'])}])(?:都|均)"
+    r"(?=(?:保持在?|实现|达到)?(?:增长|提高|下降|增加|减少|上升|上涨)?$)"
+)
+_CHANGE_END = re.compile(r"^([\u4e00-\u9fff]{1,3}?)(?:到|至|为)(?=\d|[一二三四五六七八九十百千两])")
 _UNIT_GLOSS = re.compile(r"^([省市县区州旗镇乡村])[（(]((?:[省市县区州旗镇乡村]、?){1,4})[）)]")
 _CHANGE_FROM = re.compile(r"^(?:已经|已)?(?:由|从)")
 _DATED_END = re.compile(r"(?<=[到至为])(?:\d{4}|[一二三四五六七八九〇零○]{4})年(?:底|末)?的?$")
@@ -235,6 +242,10 @@ class _Grammar:
         self.count_rate = re.compile(f"({rates})")
         self.status_times = tuple(d.get("status_times") or ())
         self.staples = frozenset(d.get("staple_products") or ())
+        # a change said after the figure (…以上的增长): _shared_change and the change of a count
+        self.late_change = re.compile(r"^(?:以上|左右|以内)?的?(" + alternation(self.late_changes) + r")(?![到至为])")
+        no_output = d.get("not_output") or []
+        self.not_output = re.compile(alternation(no_output)) if no_output else None
         self.de_scope_ends = tuple(d.get("de_scope_ends") or ())
         site = d.get("worksites") or {}
         self.site_words = tuple(site.get("places") or ())
@@ -630,8 +641,13 @@ def _count_noun(g: _Grammar, after: str) -> str:
         s = s[: cut.start()]
     if s.startswith(g.verb_after_unit) or s.startswith(g.verb_joiners):
         return ""  # 有30家落户海南: a verb, not a noun, follows the unit; 瞪羚企业358户和种子…: the next item
-    if _CHANGE_END.match(after):
-        return ""  # 监管事项从39个拓展到91个: the end of a change follows, the thing was named before
+    end = _CHANGE_END.match(after)
+    if end and end.group(1).endswith(g.change_verbs):
+        # 监管事项从39个拓展到91个: the end of a change follows, the thing was named before (a change verb before
+        # 到/至/为, specific.yaml change_to; not 30个乡镇为5A级景区, 5个县达到100亿元)
+        return ""
+    if end and s.startswith(head := after[: end.end()]) and (w := _ends_with(g.tail, head)) and len(head) > len(w):
+        s = head[: -len(w)]  # 5个县达到100亿元以上: the verb that follows the thing is no part of its name
     # a stop word naming a project's kind stays (83个老旧小区改造项目)
     stop = next(
         (
@@ -664,8 +680,7 @@ def _closing_deed(g: _Grammar, after: str, noun: str) -> tuple[str, str]:
     body = clause[: -len(deed)]
     manner = next((m.group() for m in g.deed_manner.finditer(body) if m.end() == len(body) and m.start() >= 2), "")
     body = body[: len(body) - len(manner)]
-    number = r"(?:\d[\d.]*|[一二三四五六七八九十百千]+)(?:多|余)?[万亿千百]*(?:千瓦|吨|" + "|".join(_CLASSIFIER[1:-1]) + ")"
-    m = re.fullmatch(f"([\u4e00-\u9fff]{{2,16}}?)((?:[、和及与]{number}[\u4e00-\u9fff]{{2,16}})*)", body)
+    m = _DEED_LIST.fullmatch(body)
     if not m or not noun.startswith(m.group(1)):
         return "", ""
     if m.group(2) and _ends_with(g.deed_nouns, m.group(1)):
@@ -802,7 +817,7 @@ def _shared_change(
     head = _COMPARE.sub("", seg).strip()[: m.start()]
     rest = _COMPARE.sub("", seg).strip()[m.end() :]
     _, change = _strip_tail(g, rest) if rest else ("", None)
-    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after)
+    late = g.late_change.match(after)
     change = change or (late.group(1) if late else None)
     if not change:
         return None
@@ -937,7 +952,7 @@ def _specific(
         # 美丽城镇建设覆盖全省93%的建制镇 -> 美丽城镇建设覆盖建制镇比例: the share of the things reached
         return _SCOPE_END.sub("", core) + reached + "比例"
     # (从67.6%提高到70%: a change to a level reached names no change of the first figure)
-    late = re.match(r"^(?:以上|左右|以内)?的?(" + alternation(g.late_changes) + r")(?![到至为])", after) if g.late_changes else None
+    late = g.late_change.match(after) if g.late_changes else None
     if kind == "percent" and not change and late:
         change = late.group(1)  # 产业营收保持20%以上增长: the change said after the number
     issued = list(re.finditer(f"(?:{g.issue_verbs})", seg)) if kind == "money" else []
@@ -996,7 +1011,8 @@ def _specific(
         st.whole = ""
     if (kind == "percent" or unit == "倍") and change and core in g.staples:
         core += "产量"  # 粮食两年增长46% -> 粮食产量增长率: a staple product's change is its output's
-    if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core):
+    if kind == "mass" and not change and st.output and _PRODUCT.fullmatch(core) and not _OUTPUT_DONE.search(core) \
+            and not (g.not_output is not None and g.not_output.search(core)):
         core += "产量"  # 钢产量由…增加到…；…化学纤维由14.6万吨增加到28.5万吨: a product listed with outputs, its output
     suffix = _suffix(g, kind, change, unit, core, measure) if core else ""
     short_ok = (

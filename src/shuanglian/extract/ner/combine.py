@@ -13,6 +13,9 @@ import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
 
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.tagger import NerSpan
@@ -468,7 +471,9 @@ def _clubs(
 
 # the word ending a force's name (美军, 日军, 英军): a country's armed force is an organisation (人民解放军); troops named
 # by where they are (河南部队, 埃及部队) are a description, not a name
-_FORCE_ENDS = ("军",)
+_FORCES = yaml.safe_load(resources.files("shuanglian.extract.ner").joinpath("forces.yaml").read_text(encoding="utf-8"))
+_FORCE_ENDS = tuple(_FORCES["force_ends"])
+_NOT_FORCES = tuple(_FORCES.get("not_forces") or ())  # 冠军, 将军, 参军: a title, a rank, an act
 
 
 def _forces(
@@ -493,6 +498,7 @@ def _forces(
             or c.start < head_end
             or c.end - c.start < 2
             or not text[c.start : c.end].endswith(_FORCE_ENDS)
+            or text[c.start : c.end].endswith(_NOT_FORCES)
         ):
             continue
         inside, cut = overlap(toks, ends, c)
