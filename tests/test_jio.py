@@ -64,3 +64,19 @@ def test_parse_location_equals_the_library_full_scan() -> None:
     full = type(parser)()  # a parser of its own: the library's scan, never the instance jio.parse_location cuts
     for t in texts:
         assert jio.parse_location(t) == jio.quiet(full, t), t
+
+
+def test_location_parsing_from_many_threads_gives_the_single_thread_answers() -> None:
+    """jionlp's parser writes scan state into shared lists and `quiet` swaps the process's stdout: the web app's
+    request threads must still get each text's own answer and leave sys.stdout as it was."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{p}{n}" for n in range(250) for p in ("广东省深圳市南山区", "山东省青岛市市南区", "四川省成都市武侯区")]
+    expected = {t: jio.jionlp().parse_location(t)["city"] for t in set(texts)}  # the library, one call at a time
+    jio._parse_location.cache_clear()
+    stdout = sys.stdout
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda t: jio.parse_location(t)["city"], texts))
+    assert got == [expected[t] for t in texts]
+    assert sys.stdout is stdout

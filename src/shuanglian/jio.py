@@ -7,6 +7,7 @@ import importlib.util
 import io
 import json
 import re
+import threading
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -21,9 +22,15 @@ def jionlp() -> Any:
     return module
 
 
+# One jionlp call at a time: `redirect_stdout` swaps `sys.stdout` for the whole process (overlapping calls in
+# the web app's request threads could leave it a StringIO), and the location parser writes match counts and
+# offsets into its shared division lists while it scans (concurrent scans returned other cities' answers).
+_LOCK = threading.RLock()
+
+
 def quiet(fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call a jionlp function with its stdout chatter swallowed."""
-    with contextlib.redirect_stdout(io.StringIO()):
+    """Call a jionlp function with its stdout chatter swallowed, one call at a time in the process."""
+    with _LOCK, contextlib.redirect_stdout(io.StringIO()):
         return fn(*args, **kwargs)
 
 
@@ -164,9 +171,10 @@ def _parse_location(text: str) -> tuple[tuple[str, Any], ...]:
         res = quiet(jionlp().parse_location, text)
     else:
         parser = index[0]
-        if parser.__dict__.get("get_candidates") is not _get_candidates:
-            parser.get_candidates = _get_candidates  # the instance's scan; the rest of the parser is its own
-        res = quiet(parser, text)
+        with _LOCK:  # the patch and the scan it feeds, under the lock `quiet` takes again (re-entrant)
+            if parser.__dict__.get("get_candidates") is not _get_candidates:
+                parser.get_candidates = _get_candidates  # the instance's scan; the rest of the parser is its own
+            res = quiet(parser, text)
     return tuple(res.items())
 
 

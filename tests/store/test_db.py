@@ -26,3 +26,15 @@ def test_sqlite_writer_keeps_a_page_cache_for_hub_reads(tmp_path: Path) -> None:
     with get_engine(url).connect() as conn:
         assert conn.execute(text("PRAGMA cache_size")).scalar() == -65536
         assert conn.execute(text("PRAGMA mmap_size")).scalar() == 268435456
+
+
+def test_sqlite_read_pool_keeps_the_default_page_cache(tmp_path: Path) -> None:
+    """The 64 MB cache is the writer's (ingest re-reads hubs); each of the read pool's request connections
+    keeps SQLite's default 2 MB, so a full pool cannot grow to gigabytes."""
+    from sqlalchemy import text
+
+    url = f"sqlite:///{tmp_path / 'cache.db'}"
+    init_db(url)
+    with get_engine(url, readonly=True).connect() as conn:
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -2000
+        assert conn.execute(text("PRAGMA query_only")).scalar() == 1

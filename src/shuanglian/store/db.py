@@ -40,6 +40,9 @@ def _sqlite_readonly(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-de
     # database") instead of taking the write lock for the rest of the request
     cur.execute("PRAGMA query_only=ON")
     cur.execute("PRAGMA mmap_size=268435456")  # reads share the OS page cache instead of copying pages
+    # the writer's 64 MB page cache (set by _sqlite_pragmas, also run here) is for hub re-reads during ingest;
+    # a pool of up to 32 request connections keeps SQLite's default 2 MB each (mapped pages need no copy)
+    cur.execute("PRAGMA cache_size=-2000")
     cur.close()
 
 

@@ -29,3 +29,14 @@ def test_a_per_unit_jun_shares_no_change() -> None:
     assert len(figs) == 1 and not figs[0].get("shared")
     figs = extract_figures("今年，城镇居民人均可支配收入、农村居民人均纯收入均增长6%。", "2010-01-01")
     assert len(figs) == 2
+
+
+def test_the_copy_mark_stays_out_of_the_stage_output() -> None:
+    """A、B均增长6% gives a figure for each thing; the `shared` mark on the copy is for targets' own reading of
+    extract_figures, not part of the extract contract or of the stored statements."""
+    from shuanglian.document import Document
+    from shuanglian.extract.facts.figures import FigureStage
+
+    doc = Document(source="d", text="今年，城镇居民人均可支配收入、农村居民人均纯收入均增长6%。", published="2010-01-01")
+    figs = FigureStage()(doc).figures
+    assert len(figs) == 2 and all("shared" not in f for f in figs)
