@@ -408,6 +408,22 @@ def test_every_pilot_named_by_what_is_piloted_is_a_policy() -> None:
     assert titles("财政科学管理改革成为全国试点。农村信用社改革开始在8个省（市）试点。") == []
 
 
+def test_a_named_pilot_holds_no_verb_subject_time_word_or_count() -> None:
+    # the verb, time word or subject before a pilot is not its name; a verb right before 试点 leaves none
+    text = ("推动国家碳达峰试点取得实效。推动FT账户试点扩围。加大万兆光网试点力度。新增22个新型城镇化建设试点。"
+            "今年新增智慧城市试点。建成龙江民居试点。累计打造省级高品质住宅试点。验收中央部署重庆改革试点。")
+    ents = [Mention("重庆", "place", spans=[(text.index("重庆"), text.index("重庆") + 2)])]
+    assert [p["title"] for p in extract_policies(text, ents)] == [
+        "国家碳达峰试点", "FT账户试点", "万兆光网试点", "新型城镇化建设试点", "智慧城市试点", "龙江民居试点",
+        "省级高品质住宅试点"]
+    # counts, sets, a body made a pilot, a subject running pilots, a base: no pilot named
+    assert titles("推动30余项试点落地。新增一批绿色开采试点。承担百余项国家级改革试点。建设大同国家数据标注基地试点。"
+                  "支持优势地区开展试点。引导产业集群和园区开展试点。一是推进试点。我市被列为全国首批试点。"
+                  "选取10家企业作为试点。") == []
+    # A试点、B试点: each item has its own 试点, none gets a second
+    assert titles("获批现代商贸流通体系试点、零售业创新提升试点。") == ["现代商贸流通体系试点", "零售业创新提升试点"]
+
+
 def test_a_construction_or_renewal_programme_carried_out_is_a_policy_a_work_built_is_not() -> None:
     # after 实施 a 建设工程/改造工程 of a field names a programme; built or pushed on it is a work
     text = "大力实施文明乡风建设工程，接续实施现代设施农业更新改造工程，创新实施马克思主义理论研究和建设工程。"

@@ -649,11 +649,16 @@ def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, 
     cut_re, strips, generic, not_after, item_re = _patterns().any_pilot
     spread = int(data.get("pilot_share_spread") or 2)
     place_at = {s: e for s, e in places}
+    end_keep = tuple(data.get("pilot_any_end_keep") or ())
 
     def trim(a: int, b: int) -> int:
-        """Start of the name in text[a:b] after its verbs, places and counts."""
+        """Start of the name in text[a:b] after its verbs, places and counts; b when a verb ends right before
+        试点 (优势地区开展试点: no name left)."""
         while True:
             name = text[a:b]
+            ends = [c for c in cut_re.finditer(name) if c.end() == len(name)]
+            if ends and not name.endswith(end_keep or ("\x00",)):
+                return b
             cuts = [c for c in cut_re.finditer(name) if c.end() < len(name)]
             if cuts:
                 a += cuts[-1].end()
@@ -684,8 +689,8 @@ def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, 
         a0, listed = items[0][0], False
         while a0 > 0 and text[a0 - 1] == "、" and a0 == run.start():
             prev = item_re.search(text, max(0, a0 - 31), a0 - 1)
-            if not prev:
-                break
+            if not prev or text[: a0 - 1].endswith("试点"):
+                break  # A试点、B试点: the earlier item has its own 试点
             pa = trim(prev.start(), a0 - 1)
             if pa in place_at:
                 break  # 郑州、洛阳…试点城市: a list of places, not of pilots
@@ -695,7 +700,7 @@ def _named_pilots(text: str, data: dict[str, Any], title_spans: list[tuple[int, 
             continue  # 耕地、林地、草地权属交叉化解试点: fields sharing one pilot, no list of pilots
         for x, y in items:
             name = re.sub(r"[“”]", "", text[x:y]) + "试点"
-            if _not_a_name(name, (generic,), 5) or re.fullmatch(r"[“”]*", text[x:y]):
+            if x >= y or _not_a_name(name, (generic,), 5) or re.fullmatch(r"[“”]*", text[x:y]):
                 continue
             out.append((x, m.end() if y == last_b else y, name))
     return out
