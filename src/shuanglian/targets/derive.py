@@ -58,9 +58,27 @@ _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _SUBSET = re.compile(r"\s*其中")
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
-_BARE_COUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?:多|余)?(万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
-                         r"(?:农村|城镇|城乡|贫困|困难)?(?:人口|农民|群众|居民|孩子|学生|职工)|"
+# The number may be written in Chinese numerals (近五百万高级专门人才); 近/约 before it makes it approximate;
+# a person noun right after it (20多万无电人口, …人才) says it counts people.
+_BARE_COUNT = re.compile(r"(?P<near>近|约|将近)?(?<![\d.一二三四五六七八九十百千])(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)(?P<many>多|余)?"
+                         r"(?P<mag>万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
+                         r"(?P<people>(?:农村|城镇|城乡|贫困|困难|无电)?(?:人口|农民|群众|居民|孩子|学生|职工)|[\u4e00-\u9fff]{0,4}人才)|"
                          r"(?P<households>[\u4e00-\u9fff]{0,4}(?:用户|农户|家庭))))")
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_count(s: str) -> float:
+    """Digits or a Chinese numeral below ten thousand (五百 -> 500, 二十 -> 20, 一千二百 -> 1200)."""
+    if s[0].isdigit():
+        return float(s)
+    total, digit = 0, 0
+    for c in s:
+        if c in _CN_UNITS:
+            total += (digit or 1) * _CN_UNITS[c]
+            digit = 0
+        else:
+            digit = int(_CN_DIGIT_VALUE[c])
+    return float(total + digit)
 
 
 def _cn_small(s: str) -> float:
@@ -446,9 +464,10 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
         for m in _BARE_COUNT.finditer(norm):
             if free(m.start(), m.end()):
                 unit = "户" if m.group("households") else rules.bare_count  # 500万农村沼气用户: households
-                extra.append({"value": float(m.group(1)) * MAGNITUDES[m.group(2)], "unit": unit,
-                              "span": [m.start(), m.end()], "text": m.group(), "qualifier": None,
-                              "target": False, "year": None, "bare": True})
+                qual = "约" if m.group("near") else None
+                extra.append({"value": _cn_count(m.group("num")) * MAGNITUDES[m.group("mag")], "unit": unit,
+                              "span": [m.start(), m.end()], "text": m.group(), "qualifier": qual,
+                              "target": False, "year": None, "bare": not m.group("people")})
     return sorted(raw + extra, key=lambda f: f["span"][0])
 
 
