@@ -12,3 +12,13 @@ def _counts(text: str, published: str) -> list[tuple[float, str | None, bool]]:
 def test_chinese_numeral_count_with_jin_is_approximate() -> None:
     text = "二、今后五年的主要任务\n今后五年要通过普通高等学校和成人高等教育共培养近五百万高级专门人才。"
     assert (5_000_000.0, "约", True) in _counts(text, "1986-03-25")
+
+
+def test_many_count_before_the_counted_noun_is_a_floor() -> None:
+    text = "二、今年工作安排\n新农村建设要惠及广大农民。力争让最后20多万无电人口都能用上电。"
+    assert (200_000.0, "以上", True) in _counts(text, "2015-03-05")
+
+
+def test_many_with_an_unread_unit_is_a_floor() -> None:
+    text = "二、今年工作安排\n今年新建改建农村公路1万多公里。"
+    assert [(f.value, f.qualifier) for f in derive_figures(text, "2015-03-05") if f.unit == "公里"] == [(10_000.0, "以上")]

@@ -58,7 +58,8 @@ _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _SUBSET = re.compile(r"\s*其中")
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
-# The number may be written in Chinese numerals (近五百万高级专门人才); 近/约 before it makes it approximate;
+# The number may be written in Chinese numerals (近五百万高级专门人才); 近/约 before it makes it approximate, 多/余
+# after it a floor (20多万: qualifier 以上, the targets gold convention);
 # a person noun right after it (20多万无电人口, …人才) says it counts people.
 _BARE_COUNT = re.compile(r"(?P<near>近|约|将近)?(?<![\d.一二三四五六七八九十百千])(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)(?P<many>多|余)?"
                          r"(?P<mag>万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
@@ -458,13 +459,14 @@ def _extra_figures(rules: Rules, norm: str, raw: list[dict[str, Any]]) -> list[d
                 eu = table[m.group(5)]
                 mult = m.group(2) or m.group(3) or m.group(4) or ""
                 value = float(m.group(1)) * MAGNITUDES[mult] * eu.factor
+                many_ = re.search(r"[多余]", m.group())  # 600多万套 / 1万多公里: the written floor (以上)
                 extra.append({"value": value, "unit": eu.unit, "span": [m.start(), m.end()], "text": m.group(),
-                              "qualifier": None, "target": False, "year": None, "bare": eu.named_only})
+                              "qualifier": "以上" if many_ else None, "target": False, "year": None, "bare": eu.named_only})
     if rules.bare_count:
         for m in _BARE_COUNT.finditer(norm):
             if free(m.start(), m.end()):
                 unit = "户" if m.group("households") else rules.bare_count  # 500万农村沼气用户: households
-                qual = "约" if m.group("near") else None
+                qual = "以上" if m.group("many") else ("约" if m.group("near") else None)  # 20多万: a floor
                 extra.append({"value": _cn_count(m.group("num")) * MAGNITUDES[m.group("mag")], "unit": unit,
                               "span": [m.start(), m.end()], "text": m.group(), "qualifier": qual,
                               "target": False, "year": None, "bare": not m.group("people")})
