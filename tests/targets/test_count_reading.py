@@ -22,3 +22,10 @@ def test_many_count_before_the_counted_noun_is_a_floor() -> None:
 def test_many_with_an_unread_unit_is_a_floor() -> None:
     text = "二、今年工作安排\n今年新建改建农村公路1万多公里。"
     assert [(f.value, f.qualifier) for f in derive_figures(text, "2015-03-05") if f.unit == "公里"] == [(10_000.0, "以上")]
+
+
+def test_yi_inside_a_noun_modifier_is_no_result_cue() -> None:
+    text = ("二、今年工作安排\n重大水利工程已开工的57个项目要加快建设，今年再开工27个项目，"
+            "在建重大水利工程投资规模超过8000亿元。")
+    figs = [f for f in derive_figures(text, "2015-03-05") if f.unit == "元"]
+    assert [(f.value, f.qualifier, f.is_target) for f in figs] == [(8e11, "以上", True)]

@@ -57,6 +57,8 @@ _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 # "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _SUBSET = re.compile(r"\s*其中")
+# 已开工的 / 已建成的: 已 inside a modifier of a noun (a verb of up to four characters, then 的)
+_ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 # The number may be written in Chinese numerals (近五百万高级专门人才); 近/约 before it makes it approximate, 多/余
 # after it a floor (20多万: qualifier 以上, the targets gold convention);
@@ -269,6 +271,8 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
             before = prefix[max(0, m.start() - 1): m.start()]
             if not t and (before in ("比", "较", "同") or (before in ("由", "从") and re.search(r"到|至", prefix[m.end():]))):
                 continue  # 比上年增加1500亿元 / 由去年的1076亿元增加到…: the base of a comparison, not a time
+            if not t and m.group() in ("已", "已经") and _ATTRIBUTIVE.match(prefix, m.end()):
+                continue  # 已开工的57个项目要加快建设: 已 describes a noun (what is under way), it reports nothing
             if t and "目标" in m.group() and _ACHIEVED.search(prefix[max(0, m.start() - 12): m.start()]):
                 t = False  # 实现年初确定的主要目标: a result, not a goal
             if strong not in found or m.end() > found[strong][0]:
