@@ -57,6 +57,10 @@ _RESTATED = re.compile(r"^[^。；;，,]{0,20}?的(?:预期)?目标")
 # "This year" said in the figure's own clause (今年要扩大到511户): a plan, whatever the sentence said before.
 _CLAUSE_NOW = re.compile(r"今年(?!以来|前|初|1|一|第)|本年度|明年")
 _SUBSET = re.compile(r"\s*其中")
+# A five-year plan named in the figure's own clause (“十一五”年均增长7.5%), and words saying the figure is the plan's
+# progress so far, not its target (“十一五”前两年 / 累计 / 头三年)
+_PLAN_IN_CLAUSE = re.compile(r"“([一二三四五六七八九十]{1,3}五)”(?:期间|时期|规划|计划)?")
+_PLAN_PROGRESS = re.compile(r"前[一二两三四]年|头[一二两三四]年|累计|以来|实际")
 # 已开工的 / 已建成的: 已 inside a modifier of a noun (a verb of up to four characters, then 的)
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
@@ -659,7 +663,16 @@ def derive_figures(
             is_target = weak_cue
         else:
             is_target = bool(f.get("target"))
-        deadline = _period_end(rules, sent_prefix, ctx, year if explicit else None)
+        plan_deadline = None
+        said = _PLAN_IN_CLAUSE.search(clause)
+        if said and ctx.pub_year is not None and not rules.actual_strong.search(clause[said.end():]) \
+                and not _PLAN_PROGRESS.search(clause):
+            end_ = rules.plan_ends.get(said.group(1))
+            if end_ is not None and end_ >= ctx.pub_year:
+                # “十一五”年均增长7.5%, said again in a later sentence (after 2005年…实际结果): the figure of a plan
+                # still running, in the plan's own clause, is its target for the plan's period, not a result
+                is_target, plan_deadline = True, end_
+        deadline = plan_deadline or _period_end(rules, sent_prefix, ctx, year if explicit else None)
         if year is None and ctx.pub_year is not None:
             if is_target:
                 year = ctx.pub_year
