@@ -29,3 +29,9 @@ def test_yi_inside_a_noun_modifier_is_no_result_cue() -> None:
             "在建重大水利工程投资规模超过8000亿元。")
     figs = [f for f in derive_figures(text, "2015-03-05") if f.unit == "元"]
     assert [(f.value, f.qualifier, f.is_target) for f in figs] == [(8e11, "以上", True)]
+
+
+def test_population_without_a_measure_and_an_attributive_result_stay_as_they_were() -> None:
+    assert _counts("三、今年的任务\n首先充分发挥八亿农民的积极性。", "1979-06-18") == []
+    text = "一、两年来的工作\n共建设5100多个项目。已建成的主要有：加固大江大河大湖堤防近6100公里；新增公路通车里程1.2万公里。"
+    assert not any(f.is_target for f in derive_figures(text, "2000-03-05") if f.unit == "公里")

@@ -63,13 +63,15 @@ _PLAN_IN_CLAUSE = re.compile(r"“([一二三四五六七八九十]{1,3}五)”(
 _PLAN_PROGRESS = re.compile(r"前[一二两三四]年|头[一二两三四]年|累计|以来|实际")
 # 已开工的 / 已建成的: 已 inside a modifier of a noun (a verb of up to four characters, then 的)
 _ATTRIBUTIVE = re.compile(r"[\u4e00-\u9fff]{1,4}的")
+# …and the sentence going on with a plan (要加快建设，今年再开工; not 主要/重要/需要)
+_PLAN_GOES_ON = re.compile(r"(?<![主重需只纲])要(?!求)|今年|确保|力争|争取")
 # A count with a multiplier and nothing after it but a qualifier and punctuation (脱贫1000万以上，).
 # The number may be written in Chinese numerals (近五百万高级专门人才); 近/约 before it makes it approximate, 多/余
 # after it a floor (20多万: qualifier 以上, the targets gold convention);
-# a person noun right after it (20多万无电人口, …人才) says it counts people.
+# 人才 right after it (培养近五百万高级专门人才) names what is counted (人口/农民… counts need a measure rule).
 _BARE_COUNT = re.compile(r"(?P<near>近|约|将近)?(?<![\d.一二三四五六七八九十百千])(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十百千]+)(?P<many>多|余)?"
                          r"(?P<mag>万亿|亿|万)(?=(?:以上|左右|上下|以内|多|余)?(?:[，,。；;、）)\s]|$|"
-                         r"(?P<people>(?:农村|城镇|城乡|贫困|困难|无电)?(?:人口|农民|群众|居民|孩子|学生|职工)|[\u4e00-\u9fff]{0,4}人才)|"
+                         r"(?:农村|城镇|城乡|贫困|困难|无电)?(?:人口|农民|群众|居民|孩子|学生|职工)|(?P<people>[\u4e00-\u9fff]{0,4}人才)|"
                          r"(?P<households>[\u4e00-\u9fff]{0,4}(?:用户|农户|家庭))))")
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -275,8 +277,9 @@ def _cue(rules: Rules, prefix: str) -> tuple[bool | None, bool | None]:
             before = prefix[max(0, m.start() - 1): m.start()]
             if not t and (before in ("比", "较", "同") or (before in ("由", "从") and re.search(r"到|至", prefix[m.end():]))):
                 continue  # 比上年增加1500亿元 / 由去年的1076亿元增加到…: the base of a comparison, not a time
-            if not t and m.group() in ("已", "已经") and _ATTRIBUTIVE.match(prefix, m.end()):
-                continue  # 已开工的57个项目要加快建设: 已 describes a noun (what is under way), it reports nothing
+            if not t and m.group() in ("已", "已经") and _ATTRIBUTIVE.match(prefix, m.end()) \
+                    and _PLAN_GOES_ON.search(prefix, m.end()):
+                continue  # 已开工的57个项目要加快建设，今年再开工…: 已 describes a noun the plan goes on about
             if t and "目标" in m.group() and _ACHIEVED.search(prefix[max(0, m.start() - 12): m.start()]):
                 t = False  # 实现年初确定的主要目标: a result, not a goal
             if strong not in found or m.end() > found[strong][0]:
