@@ -16,14 +16,7 @@ from shuanglian.extract.entities.stage import (
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import Policy, overrule
 from shuanglian.extract.ner.tagger import NerSpan
-
-
-def _toks(*words: tuple[str, str]) -> list[Token]:
-    out, at = [], 0
-    for w, tag in words:
-        out.append(Token(at, at + len(w), w, tag))
-        at += len(w)
-    return out
+from tests.extract.tokens import toks as _toks
 
 
 def test_a_bare_surname_with_a_form_of_address_is_no_person() -> None:

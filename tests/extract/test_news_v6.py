@@ -6,14 +6,7 @@ from shuanglian.extract.entities.stage import NER_POLICY, _body_word, _needs_tag
 from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.combine import Policy, overrule
 from shuanglian.extract.ner.tagger import NerSpan
-
-
-def _toks(*words: tuple[str, str]) -> list[Token]:
-    out, at = [], 0
-    for w, tag in words:
-        out.append(Token(at, at + len(w), w, tag))
-        at += len(w)
-    return out
+from tests.extract.tokens import toks as _toks
 
 
 def _tags(text: str, toks: list[Token], spans: list[NerSpan], policy: Policy) -> list[tuple[str, str]]:

@@ -3,21 +3,9 @@ dev part and real-gold half A only): one test per class."""
 
 from __future__ import annotations
 
-from shuanglian.extract.entities import extract_entities
-from shuanglian.extract.lac import Token
 from shuanglian.extract.ner.tagger import NerSpan
-
-
-def _toks(*words: tuple[str, str]) -> list[Token]:
-    out, at = [], 0
-    for w, tag in words:
-        out.append(Token(at, at + len(w), w, tag))
-        at += len(w)
-    return out
-
-
-def _kinds(text: str, toks: list[Token], spans: list[NerSpan]) -> dict[str, str]:
-    return {text[a:b]: m.kind for m in extract_entities(text, toks, ner=spans) for a, b in m.spans}
+from tests.extract.tokens import kinds as _kinds
+from tests.extract.tokens import toks as _toks
 
 
 def test_a_listed_first_item_starts_after_the_verb_that_opens_the_list() -> None:
